@@ -1,0 +1,157 @@
+/**
+ * Provider profiles are data. Every transform reads a profile; no transform
+ * branches on a provider id. The types are strict on purpose: `Record<Tier, …>`
+ * and `Record<Endpoint, …>` make a half-filled profile a compile error, and
+ * `test/providers.test.ts` checks the values a type cannot (URLs, sources).
+ */
+
+/** Tiers an OpenAI model id is classified into (see src/models/openai-catalog.ts). */
+export const OPENAI_TIERS = [
+  'flagship',
+  'fast',
+  'reasoning',
+  'vision',
+  'longContext',
+  'coding',
+  'embeddingSmall',
+  'embeddingLarge',
+  'image',
+  'speechToText',
+  'textToSpeech',
+  'legacyCompletion',
+  'audioChat',
+  'realtime',
+  'moderation',
+  'video',
+] as const;
+export type OpenAITier = (typeof OPENAI_TIERS)[number];
+
+/** OpenAI API surfaces a provider may or may not serve on its OpenAI-compatible base URL. */
+export const ENDPOINTS = [
+  'chat',
+  'streaming',
+  'tools',
+  'jsonObject',
+  'jsonSchema',
+  'completions',
+  'embeddings',
+  'images',
+  'audio',
+  'files',
+  'batch',
+  'fineTuning',
+  'assistants',
+  'responses',
+  'moderations',
+  'realtime',
+  'modelsList',
+] as const;
+export type Endpoint = (typeof ENDPOINTS)[number];
+
+/** yes: works; partial: some models or a different shape; no: absent; unknown: undocumented. */
+export type Support = 'yes' | 'partial' | 'no' | 'unknown';
+
+export interface Region {
+  /** OpenAI-compatible base URL (pay-as-you-go). */
+  baseURL: string;
+  /** Key variable for this region when it differs from the profile's `apiKeyEnv`. */
+  apiKeyEnv?: string;
+  /** Other names accepted for `--region` (e.g. `intl`, `cn`). */
+  aliases: string[];
+}
+
+/** A numeric range. `null` bound = unknown/open. */
+export interface Range {
+  min: number | null;
+  max: number | null;
+  minInclusive: boolean;
+  maxInclusive: boolean;
+}
+
+export type ReasoningEffortRule =
+  /** Keep `reasoning_effort`, mapping OpenAI values onto the provider's accepted set. */
+  | { kind: 'keep'; values: string[]; mapping: Record<string, string> }
+  /** Provider has no such parameter: drop it (reported with the reason). */
+  | { kind: 'drop'; reason: string };
+
+export interface PerModelRule {
+  /** Provider model ids the rule applies to. */
+  models: string[];
+  /** Parameters that must hold exactly this value for these models. */
+  fixed: Record<string, number>;
+  /** Parameters these models reject. */
+  drop: string[];
+  note: string;
+}
+
+export interface ParamRules {
+  /** Request parameters the provider rejects or does not document: removed, with the reason. */
+  drop: Record<string, string>;
+  /** Parameters whose removal changes behaviour: the report also lists a follow-up. */
+  dropChangesBehaviour: string[];
+  /** OpenAI name -> provider name. */
+  rename: Record<string, string>;
+  /** Value ranges; literal values outside are clamped. */
+  ranges: Record<string, Range>;
+  /** Message role `developer` is sent as this role. */
+  developerRole: 'system';
+  reasoningEffort: ReasoningEffortRule;
+  /** Specific values the provider rejects, e.g. moonshot `tool_choice: "required"`. */
+  rejectedValues: Record<string, string[]>;
+  perModel: PerModelRule[];
+}
+
+export interface Integrations {
+  /** LangChain JS: a maintained package to switch to, or null (keep ChatOpenAI + configuration.baseURL). */
+  langchainJs: { package: string; chatClass: string; env: string } | null;
+  /** LangChain Python: a maintained integration, or null (ChatOpenAI(base_url=...)). */
+  langchainPy: { package: string; module: string; chatClass: string; env: string } | null;
+  /** Vercel AI SDK provider package, or null (use @ai-sdk/openai-compatible). */
+  aiSdk: { package: string; factory: string; createFactory: string; env: string } | null;
+  /** LlamaIndex package, or null (OpenAILike). */
+  llamaIndex: { package: string; module: string; className: string } | null;
+}
+
+export interface Source {
+  /** What the source backs, e.g. "base URL", "models", "params". */
+  fact: string;
+  url: string;
+}
+
+export interface ProviderProfile {
+  id: string;
+  name: string;
+  aliases: string[];
+  regions: Record<string, Region>;
+  defaultRegion: string;
+  apiKeyEnv: string;
+  /** Other names for the key seen in provider docs and frameworks (read by `check`, not written). */
+  apiKeyEnvAliases: string[];
+  /** The provider's model catalogue by tier (newest first). */
+  models: Record<string, string[]>;
+  /** OpenAI tier -> provider model id; null = no equivalent (a manual follow-up). */
+  tierMap: Record<OpenAITier, string | null>;
+  /** Old provider ids -> replacement (null: no documented successor). */
+  deprecated: Record<string, string | null>;
+  endpoints: Record<Endpoint, Support>;
+  /** Why an endpoint is `partial`/`no` where the reason helps the user. */
+  endpointNotes: Partial<Record<Endpoint, string>>;
+  params: ParamRules;
+  integrations: Integrations;
+  /** Page a follow-up links to. */
+  docs: string;
+  /** Where to get a key. */
+  consoleUrl: string;
+  sources: Source[];
+  /** Date the facts were last checked (YYYY-MM-DD). */
+  asOf: string;
+  /** Decisions made where sources disagree, and other remarks. */
+  notes: string[];
+}
+
+export const range = (
+  min: number | null,
+  max: number | null,
+  minInclusive = true,
+  maxInclusive = true,
+): Range => ({ min, max, minInclusive, maxInclusive });
