@@ -30,6 +30,9 @@ export class UsageError extends Error {
   }
 }
 
+/** Display name without the parenthetical: "Moonshot AI (Kimi)" -> "Moonshot AI". */
+export const shortName = (p: ProviderProfile) => p.name.replace(/\s*\(.*\)\s*$/, '');
+
 /** Find a provider by id or alias (case-insensitive). */
 export function findProvider(idOrAlias: string): ProviderProfile | undefined {
   const key = idOrAlias.trim().toLowerCase();

@@ -1,0 +1,117 @@
+import { getProvider, resolveTarget, UsageError, type ResolvedTarget } from './providers/index.js';
+import { ModelMap, parseModelOverrides } from './models/map.js';
+import { loadConfig } from './config.js';
+import { run, DEFAULT_MAX_FILE_SIZE, type RunResult } from './engine/run.js';
+import { dirtyFiles } from './engine/git.js';
+import { HANDLERS } from './handlers.js';
+import { summarize, type Summary } from './report/summary.js';
+import type { LanguageHandler } from './engine/types.js';
+
+export interface CommonOptions {
+  cwd?: string;
+  paths?: string[];
+  include?: string[];
+  exclude?: string[];
+  config?: string;
+  maxFileSize?: number;
+  handlers?: LanguageHandler[];
+  onFile?: (done: number, total: number) => void;
+}
+
+export interface MigrateOptions extends CommonOptions {
+  provider?: string;
+  region?: string;
+  dryRun?: boolean;
+  force?: boolean;
+  /** `openai-id=provider-id` overrides. */
+  models?: string[];
+  /** Run only these transforms. */
+  only?: string[];
+}
+
+export interface MigrateResult extends RunResult {
+  target: ResolvedTarget;
+  models: ModelMap;
+  summary: Summary;
+  dryRun: boolean;
+  warnings: string[];
+}
+
+/** Resolve provider, region and model overrides from flags and the config file. */
+export function resolveSetup(o: MigrateOptions): { target: ResolvedTarget; models: ModelMap; warnings: string[]; include?: string[]; exclude?: string[] } {
+  const cwd = o.cwd ?? process.cwd();
+  const { config, warnings } = loadConfig(cwd, o.config);
+  const providerId = o.provider ?? config.provider;
+  if (!providerId) throw new UsageError('E_NO_PROVIDER', 'missing --provider <id> (run `openai-migrate providers` to list them)');
+  const provider = getProvider(providerId);
+  const target = resolveTarget(provider, o.region ?? config.region);
+  const models = new ModelMap(provider, { ...(config.models ?? {}), ...parseModelOverrides(o.models) });
+  return { target, models, warnings, include: [...(config.include ?? []), ...(o.include ?? [])], exclude: [...(config.exclude ?? []), ...(o.exclude ?? [])] };
+}
+
+/** The one-shot migration (or its dry run). */
+export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
+  const cwd = o.cwd ?? process.cwd();
+  const setup = resolveSetup(o);
+  const paths = o.paths?.length ? o.paths : ['.'];
+  if (!o.dryRun && !o.force) {
+    const dirty = await dirtyFiles(cwd, paths);
+    if (dirty && dirty.length) {
+      throw new UsageError(
+        'E_DIRTY_TREE',
+        `refusing to write: the git work tree has uncommitted changes (${dirty.slice(0, 3).join(', ')}${dirty.length > 3 ? ', ...' : ''}).\n` +
+          'Commit or stash them so the migration can be reviewed and undone on its own, preview with --dry-run, or pass --force.',
+      );
+    }
+  }
+  const r = await run({
+    cwd,
+    paths,
+    include: setup.include?.length ? setup.include : undefined,
+    exclude: setup.exclude,
+    handlers: o.handlers ?? HANDLERS,
+    target: setup.target,
+    models: setup.models,
+    write: !o.dryRun,
+    maxFileSize: o.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    only: o.only,
+    onFile: o.onFile,
+  });
+  return { ...r, target: setup.target, models: setup.models, summary: summarize(r.files, r.scanned, r.candidates), dryRun: !!o.dryRun, warnings: setup.warnings };
+}
+
+export interface ScanOptions extends CommonOptions {
+  /** With a provider, findings also say what migrate would do for it. */
+  provider?: string;
+  region?: string;
+}
+
+export interface ScanResult extends RunResult {
+  summary: Summary;
+  target?: ResolvedTarget;
+}
+
+/** Inventory of OpenAI usage; writes nothing. */
+export async function scan(o: ScanOptions): Promise<ScanResult> {
+  const cwd = o.cwd ?? process.cwd();
+  let target: ResolvedTarget | undefined;
+  let models: ModelMap | undefined;
+  if (o.provider) {
+    const s = resolveSetup({ ...o, cwd });
+    target = s.target;
+    models = s.models;
+  }
+  const r = await run({
+    cwd,
+    paths: o.paths?.length ? o.paths : ['.'],
+    include: o.include,
+    exclude: o.exclude,
+    handlers: o.handlers ?? HANDLERS,
+    target,
+    models,
+    write: false,
+    maxFileSize: o.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    onFile: o.onFile,
+  });
+  return { ...r, summary: summarize(r.files, r.scanned, r.candidates), target };
+}

@@ -1,0 +1,230 @@
+import { Command, Option, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/**
+ * The command line: parses flags and calls the library. Heavy modules (the
+ * TypeScript parser, the Python grammar) load only when a command needs them,
+ * so `--help` stays fast. Exit codes: 0 ok, 1 files failed / findings (check),
+ * 2 usage or configuration error.
+ */
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+const pkg = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')) as { version: string };
+
+function colorEnabled(stream: NodeJS.WriteStream): boolean {
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  return !!stream.isTTY;
+}
+
+class ExitCode extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+function fail(e: unknown, verbose: boolean): number {
+  const err = e as Error & { code?: string };
+  if (err instanceof ExitCode) return err.code;
+  if (err?.name === 'UsageError' || (typeof err?.code === 'string' && err.code.startsWith('E_'))) {
+    process.stderr.write(`openai-migrate: error [${err.code}]: ${err.message}\n`);
+    if (verbose && err.stack) process.stderr.write(err.stack + '\n');
+    return 2;
+  }
+  process.stderr.write(`openai-migrate: internal error: ${err?.message ?? String(e)}\n`);
+  if (verbose && err?.stack) process.stderr.write(err.stack + '\n');
+  else process.stderr.write('Run again with --verbose for the stack trace.\n');
+  return 2;
+}
+
+function formatOption(choices: string[]) {
+  return new Option('--format <format>', 'output format').choices(choices).default('text');
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('openai-migrate')
+    .description('Move a codebase off the OpenAI API onto a Chinese LLM provider (DeepSeek, Qwen, GLM, Kimi, ERNIE, Hunyuan, ...)')
+    .version(pkg.version)
+    .option('--verbose', 'show stack traces and per-file decisions')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('migrate')
+    .description('rewrite OpenAI usage for a provider (default: write; --dry-run: print diffs)')
+    .argument('[paths...]', 'files or folders (default: .)')
+    .option('-p, --provider <id>', 'target provider id or alias (see `providers`)')
+    .option('-r, --region <name>', 'provider region (default: mainland China where the provider has one)')
+    .option('-n, --dry-run', 'write nothing; print a unified diff per file and a summary')
+    .option('-f, --force', 'write even when the git work tree has uncommitted changes')
+    .option('-m, --model <openai=provider>', 'override one model mapping (repeatable)', collect)
+    .option('-c, --config <file>', 'config file (default: .openai-migrate.json if present)')
+    .addOption(formatOption(['text', 'json']))
+    .option('--include <glob>', 'only files matching (repeatable)', collect)
+    .option('--exclude <glob>', 'skip files matching (repeatable)', collect)
+    .option('--transform <id>', 'run only this transform (repeatable; see `transforms`)', collect)
+    .option('--max-file-size <bytes>', 'skip larger files', (v) => Number(v))
+    .action(async (paths: string[], o) => {
+      const { migrate } = await import('./api.js');
+      const interactive = false;
+      void interactive;
+      const r = await migrate({
+        paths,
+        provider: o.provider,
+        region: o.region,
+        dryRun: !!o.dryRun,
+        force: !!o.force,
+        models: o.model,
+        config: o.config,
+        include: o.include,
+        exclude: o.exclude,
+        only: o.transform,
+        maxFileSize: o.maxFileSize,
+      });
+      if (o.format === 'json') {
+        const { migrateJson } = await import('./report/json.js');
+        process.stdout.write(JSON.stringify(migrateJson(r), null, 2) + '\n');
+      } else {
+        const { renderMigrateText } = await import('./report/text.js');
+        process.stdout.write(renderMigrateText(r, colorEnabled(process.stdout), !!o.dryRun));
+      }
+      if (r.summary.filesFailed) throw new ExitCode(1);
+    });
+
+  program
+    .command('scan')
+    .description('list OpenAI usage without changing anything')
+    .argument('[paths...]', 'files or folders (default: .)')
+    .option('-p, --provider <id>', 'also say what migrate would do for this provider')
+    .option('-r, --region <name>', 'provider region')
+    .addOption(formatOption(['text', 'json']))
+    .option('--include <glob>', 'only files matching (repeatable)', collect)
+    .option('--exclude <glob>', 'skip files matching (repeatable)', collect)
+    .action(async (paths: string[], o) => {
+      const { scan } = await import('./api.js');
+      const r = await scan({ paths, provider: o.provider, region: o.region, include: o.include, exclude: o.exclude });
+      if (o.format === 'json') {
+        const { findingsJson } = await import('./report/json.js');
+        process.stdout.write(JSON.stringify(findingsJson(r), null, 2) + '\n');
+      } else {
+        const { renderFindingsText, flatFindings } = await import('./report/text.js');
+        process.stdout.write(renderFindingsText(r, flatFindings(r.files), colorEnabled(process.stdout)));
+      }
+      if (r.summary.filesFailed) throw new ExitCode(1);
+    });
+
+  program
+    .command('check')
+    .description('CI gate: exit 1 while OpenAI usage remains')
+    .argument('[paths...]', 'files or folders (default: .)')
+    .option('-p, --provider <id>', 'also lint migrated code for this provider')
+    .option('-r, --region <name>', 'provider region')
+    .addOption(formatOption(['text', 'json']))
+    .addOption(new Option('--fail-on <level>', 'lowest level that fails the check').choices(['error', 'warning', 'never']).default('error'))
+    .option('--include <glob>', 'only files matching (repeatable)', collect)
+    .option('--exclude <glob>', 'skip files matching (repeatable)', collect)
+    .action(async (paths: string[], o) => {
+      const { scan } = await import('./api.js');
+      const r = await scan({ paths, provider: o.provider, region: o.region, include: o.include, exclude: o.exclude });
+      const { flatFindings } = await import('./report/text.js');
+      const findings = flatFindings(r.files);
+      if (o.format === 'json') {
+        const { findingsJson } = await import('./report/json.js');
+        process.stdout.write(JSON.stringify(findingsJson(r, findings), null, 2) + '\n');
+      } else {
+        const { renderFindingsText } = await import('./report/text.js');
+        process.stdout.write(renderFindingsText(r, findings, colorEnabled(process.stdout)));
+      }
+      const failing = findings.filter((f) => (o.failOn === 'warning' ? f.level !== 'note' : o.failOn === 'error' ? f.level === 'error' : false));
+      if (failing.length) {
+        process.stderr.write(`check failed: ${failing.length} finding(s) at or above ${o.failOn}. Fix: openai-migrate migrate --provider <id>${paths.length ? ' ' + paths.join(' ') : ''}\n`);
+        throw new ExitCode(1);
+      }
+      if (r.summary.filesFailed) throw new ExitCode(1);
+    });
+
+  program
+    .command('providers')
+    .description('list providers: ids, aliases, regions, base URLs, key variable, endpoints')
+    .addOption(formatOption(['text', 'json']))
+    .action(async (o) => {
+      const { PROVIDERS } = await import('./providers/index.js');
+      if (o.format === 'json') {
+        const rows = PROVIDERS.map((p) => ({
+          id: p.id,
+          name: p.name,
+          aliases: p.aliases,
+          defaultRegion: p.defaultRegion,
+          regions: Object.fromEntries(Object.entries(p.regions).map(([n, r]) => [n, { baseURL: r.baseURL, apiKeyEnv: r.apiKeyEnv ?? p.apiKeyEnv, aliases: r.aliases }])),
+          apiKeyEnv: p.apiKeyEnv,
+          endpoints: p.endpoints,
+          asOf: p.asOf,
+        }));
+        process.stdout.write(JSON.stringify({ version: 1, providers: rows }, null, 2) + '\n');
+        return;
+      }
+      const out: string[] = [];
+      for (const p of PROVIDERS) {
+        out.push(`${p.id.padEnd(12)} ${p.name}`);
+        out.push(`  aliases: ${p.aliases.join(', ') || '-'}`);
+        for (const [n, r] of Object.entries(p.regions)) {
+          out.push(`  region ${n}${n === p.defaultRegion ? ' (default)' : ''}${r.aliases.length ? ` [${r.aliases.join(', ')}]` : ''}: ${r.baseURL}  key ${r.apiKeyEnv ?? p.apiKeyEnv}`);
+        }
+        const yes = Object.entries(p.endpoints).filter(([, s]) => s === 'yes').map(([e]) => e);
+        const part = Object.entries(p.endpoints).filter(([, s]) => s === 'partial').map(([e]) => e);
+        out.push(`  endpoints: ${yes.join(', ')}${part.length ? `; partial: ${part.join(', ')}` : ''}`);
+      }
+      process.stdout.write(out.join('\n') + '\n');
+    });
+
+  program
+    .command('models')
+    .description('the default model map for a provider (after config overrides)')
+    .requiredOption('-p, --provider <id>', 'provider id or alias')
+    .option('-m, --model <openai=provider>', 'override one mapping (repeatable)', collect)
+    .option('-c, --config <file>', 'config file')
+    .addOption(formatOption(['text', 'json']))
+    .action(async (o) => {
+      const { resolveSetup } = await import('./api.js');
+      const { TIER_EXAMPLES } = await import('./models/map.js');
+      const { tierLabel } = await import('./rules/models.js');
+      const s = resolveSetup({ provider: o.provider, models: o.model, config: o.config });
+      const rows = s.models.rows(TIER_EXAMPLES).map((r) => ({ ...r, tier: tierLabel(r.tier) }));
+      if (o.format === 'json') {
+        process.stdout.write(JSON.stringify({ version: 1, provider: s.target.provider.id, models: rows }, null, 2) + '\n');
+        return;
+      }
+      const out = [`${s.target.provider.name}: OpenAI id -> provider id (tier)`];
+      for (const r of rows) out.push(`  ${r.openai.padEnd(26)} -> ${(r.target ?? '(none: manual follow-up)').padEnd(34)} ${r.tier}`);
+      process.stdout.write(out.join('\n') + '\n');
+    });
+
+  program
+    .command('transforms')
+    .description('list the transforms (ids for --transform)')
+    .action(async () => {
+      const { JS_TRANSFORMS } = await import('../transforms/js/index.js');
+      for (const t of JS_TRANSFORMS) process.stdout.write(`${t.id.padEnd(32)} js/ts   ${t.description}\n`);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  const verbose = argv.includes('--verbose');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2;
+    }
+    return fail(e, verbose);
+  }
+}

@@ -1,0 +1,229 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import type { ResolvedTarget } from '../providers/index.js';
+import type { ModelMap } from '../models/map.js';
+import { discover } from './discover.js';
+import { EditList } from './edits.js';
+import { decodeUtf8, encodeUtf8, isBinary, LineIndex } from './text.js';
+import { writeAtomic } from './write.js';
+import { MARKER_TAG } from '../rules/endpoints.js';
+import { RULES } from '../rules/catalogue.js';
+import type { Change, ChangeKind, FileContext, FileResult, LanguageHandler, LoadedFile } from './types.js';
+
+export interface RunOptions {
+  cwd: string;
+  paths: string[];
+  include?: string[];
+  exclude?: string[];
+  handlers: LanguageHandler[];
+  /** Target provider: transforms run only when set. */
+  target?: ResolvedTarget;
+  models?: ModelMap;
+  /** Write changed files (false for dry run, scan and check). */
+  write: boolean;
+  /** Skip larger files (bytes). */
+  maxFileSize: number;
+  only?: string[];
+  /** Called per processed file (progress). */
+  onFile?: (done: number, total: number) => void;
+}
+
+export interface RunResult {
+  files: FileResult[];
+  /** Files discovered and read. */
+  scanned: number;
+  /** Files that passed the prefilter and were parsed. */
+  candidates: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+const rel = (cwd: string, abs: string) => path.relative(cwd, abs).split(path.sep).join('/') || path.basename(abs);
+
+/** Build a context for one loaded file. */
+export function makeContext(file: LoadedFile, target?: ResolvedTarget, models?: ModelMap): FileContext {
+  const lines = new LineIndex(file.text);
+  const ctx: FileContext = {
+    file,
+    lines,
+    target,
+    models,
+    edits: new EditList(),
+    changes: [],
+    followUps: [],
+    findings: [],
+    change(kind: ChangeKind, offset: number, message: string, extra?: Partial<Change>) {
+      const { line, column } = lines.pos(offset);
+      ctx.changes.push({ kind, line, column, message, transform: extra?.transform ?? kind, ...extra });
+    },
+    followUp(offset: number, reason: string, action: string) {
+      const { line, column } = lines.pos(offset);
+      if (ctx.followUps.some((f) => f.line === line && f.reason === reason)) return;
+      ctx.followUps.push({ line, column, reason, action, docs: target?.provider.docs });
+    },
+  };
+  return ctx;
+}
+
+/**
+ * The pipeline: discover -> prefilter -> parse candidates (once) -> detect and
+ * transform -> apply edits -> validate -> diff / write. Each file is isolated:
+ * a failure is recorded for that file, which stays byte-identical.
+ */
+export async function run(o: RunOptions): Promise<RunResult> {
+  const handlerFor = (r: string) => o.handlers.find((h) => h.matches(r));
+  const all = await discover({
+    cwd: o.cwd,
+    paths: o.paths,
+    include: o.include,
+    exclude: o.exclude,
+    accept: (r) => handlerFor(r) !== undefined,
+  });
+  const results = new Map<string, FileResult>();
+  const meta = new Map<string, { size: number; mtimeMs: number; handler: LanguageHandler; ctx: FileContext }>();
+  const byHandler = new Map<LanguageHandler, FileContext[]>();
+  let scanned = 0;
+
+  for (const abs of all) {
+    const r = rel(o.cwd, abs);
+    const handler = handlerFor(r) ?? handlerFor(path.basename(abs));
+    const res: FileResult = { file: r, status: 'unchanged', changes: [], followUps: [], findings: [] };
+    results.set(abs, res);
+    if (!handler) {
+      res.status = 'skipped';
+      res.reason = 'no handler for this file type';
+      continue;
+    }
+    let st;
+    let buf: Buffer;
+    try {
+      st = await stat(abs);
+      if (st.size > o.maxFileSize) {
+        res.status = 'skipped';
+        res.errorId = 'W_TOO_LARGE';
+        res.reason = `larger than --max-file-size (${st.size} > ${o.maxFileSize} bytes)`;
+        continue;
+      }
+      buf = await readFile(abs);
+    } catch (e) {
+      res.status = 'failed';
+      res.errorId = 'E_READ';
+      res.reason = `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+      continue;
+    }
+    scanned++;
+    if (isBinary(buf)) {
+      res.status = 'skipped';
+      res.errorId = 'W_BINARY';
+      res.reason = 'binary file (NUL bytes)';
+      continue;
+    }
+    // Prefilter on the raw bytes first: most files end here, undecoded and unparsed.
+    if (!handler.prefilter(buf.toString('latin1'))) continue;
+    const decoded = decodeUtf8(buf);
+    if (!decoded) {
+      res.status = 'skipped';
+      res.errorId = 'W_NOT_UTF8';
+      res.reason = 'not valid UTF-8; left untouched (re-encoding would change bytes outside the edits)';
+      continue;
+    }
+    if (!handler.longLinesOk && isGenerated(decoded.text)) {
+      res.status = 'skipped';
+      res.errorId = 'W_GENERATED';
+      res.reason = 'looks minified or generated (very long lines)';
+      continue;
+    }
+    const ctx = makeContext({ abs, rel: r, text: decoded.text, bom: decoded.bom }, o.target, o.models);
+    meta.set(abs, { size: st.size, mtimeMs: st.mtimeMs, handler, ctx });
+    const list = byHandler.get(handler) ?? [];
+    list.push(ctx);
+    byHandler.set(handler, list);
+  }
+
+  let done = 0;
+  const total = meta.size;
+  for (const [handler, ctxs] of byHandler) {
+    let errors: Map<string, { id: string; message: string }>;
+    try {
+      errors = await handler.process(ctxs, { only: o.only });
+    } catch (e) {
+      errors = new Map(ctxs.map((c) => [c.file.abs, { id: 'E_INTERNAL', message: `internal error: ${(e as Error).message}` }]));
+    }
+    for (const ctx of ctxs) {
+      const res = results.get(ctx.file.abs)!;
+      const err = errors.get(ctx.file.abs);
+      o.onFile?.(++done, total);
+      if (err) {
+        res.status = 'failed';
+        res.errorId = err.id;
+        res.reason = err.message;
+        continue;
+      }
+      markerFindings(ctx);
+      res.findings = ctx.findings;
+      res.followUps = ctx.followUps;
+      if (!ctx.edits.size) continue;
+      const after = ctx.edits.apply(ctx.file.text);
+      if (after === ctx.file.text) continue;
+      const invalid = handler.validate ? await handler.validate(after, ctx.file.rel) : undefined;
+      if (invalid) {
+        res.status = 'failed';
+        res.errorId = 'E_OUTPUT_INVALID';
+        res.reason = `the migrated text would not parse (${invalid}); file left unchanged`;
+        continue;
+      }
+      res.status = 'changed';
+      res.changes = ctx.changes;
+      res.diff = createTwoFilesPatch(`a/${res.file}`, `b/${res.file}`, ctx.file.text, after, '', '', { context: 3 });
+      if (o.write) {
+        const m = meta.get(ctx.file.abs)!;
+        try {
+          await writeAtomic(ctx.file.abs, encodeUtf8({ text: after, bom: ctx.file.bom }), m);
+          res.written = true;
+        } catch (e) {
+          res.status = 'failed';
+          res.errorId = 'E_WRITE';
+          res.reason = (e as Error).message;
+        }
+      }
+    }
+  }
+  return { files: [...results.values()], scanned, candidates: total };
+}
+
+/** `TODO(openai-migrate)` markers left in any file are findings (rule migrate-todo). */
+function markerFindings(ctx: FileContext): void {
+  const text = ctx.file.text;
+  let i = text.indexOf(MARKER_TAG);
+  while (i >= 0) {
+    const s = ctx.lines.pos(i);
+    if (!ctx.findings.some((f) => f.rule === 'migrate-todo' && f.line === s.line)) {
+      ctx.findings.push({
+        rule: 'migrate-todo',
+        kind: 'migrate-todo',
+        level: RULES['migrate-todo'].level,
+        line: s.line,
+        column: s.column,
+        endLine: s.line,
+        endColumn: s.column + MARKER_TAG.length,
+        message: ctx.lines.lineText(s.line).trim().replace(/^(\/\/|#)\s*/, ''),
+        snippet: ctx.lines.lineText(s.line),
+      });
+    }
+    i = text.indexOf(MARKER_TAG, i + MARKER_TAG.length);
+  }
+}
+
+/** Minified or generated: a line over 2,000 characters in the first 64 KiB. */
+function isGenerated(text: string): boolean {
+  const head = text.slice(0, 65536);
+  let last = 0;
+  for (let i = 0; i <= head.length; i++) {
+    if (i === head.length || head.charCodeAt(i) === 10) {
+      if (i - last > 2000) return true;
+      last = i + 1;
+    }
+  }
+  return false;
+}

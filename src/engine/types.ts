@@ -1,0 +1,143 @@
+import type { ResolvedTarget } from '../providers/index.js';
+import type { ModelMap } from '../models/map.js';
+import type { EditList } from './edits.js';
+import type { LineIndex } from './text.js';
+
+/** What an edit changed; the summary counts edits by kind. */
+export type ChangeKind =
+  | 'client'
+  | 'import'
+  | 'env'
+  | 'model'
+  | 'param-drop'
+  | 'param-rename'
+  | 'param-clamp'
+  | 'role'
+  | 'marker'
+  | 'http'
+  | 'config'
+  | 'dependency'
+  | 'wrapper';
+
+export interface Change {
+  kind: ChangeKind;
+  line: number;
+  column: number;
+  message: string;
+  /** Transform that made it. */
+  transform: string;
+  /** For `model` changes: from -> to. */
+  from?: string;
+  to?: string;
+}
+
+export interface FollowUp {
+  line: number;
+  column: number;
+  /** Why it could not be migrated automatically. */
+  reason: string;
+  /** What the user should do. */
+  action: string;
+  docs?: string;
+  /** Notebook cell (1-based) when the file is a notebook. */
+  cell?: number;
+}
+
+export type Level = 'error' | 'warning' | 'note';
+
+/** One piece of OpenAI usage found by a detector (scan/check). */
+export interface Finding {
+  rule: string;
+  kind: string;
+  level: Level;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  /** API surface or model involved, e.g. "chat.completions.create", "gpt-4o". */
+  api?: string;
+  model?: string;
+  /** The source text of the finding's line (for code frames and fingerprints). */
+  snippet?: string;
+  cell?: number;
+}
+
+export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed';
+
+export interface FileResult {
+  /** Path relative to the cwd, forward slashes. */
+  file: string;
+  status: FileStatus;
+  /** Why skipped or failed (with line:column of a syntax error where there is one). */
+  reason?: string;
+  errorId?: string;
+  changes: Change[];
+  followUps: FollowUp[];
+  findings: Finding[];
+  /** Unified diff (dry run and report). */
+  diff?: string;
+  /** Whether the file was written. */
+  written?: boolean;
+}
+
+/** A file as loaded by the runner. */
+export interface LoadedFile {
+  abs: string;
+  rel: string;
+  text: string;
+  bom: boolean;
+}
+
+/** Per-file context handed to transforms and detectors. */
+export interface FileContext {
+  file: LoadedFile;
+  lines: LineIndex;
+  /** Target provider; undefined in detection-only runs (scan/check without --provider). */
+  target?: ResolvedTarget;
+  models?: ModelMap;
+  edits: EditList;
+  changes: Change[];
+  followUps: FollowUp[];
+  findings: Finding[];
+  /** Record a change at an offset. */
+  change(kind: ChangeKind, offset: number, message: string, extra?: Partial<Change>): void;
+  /** Record a manual follow-up at an offset. */
+  followUp(offset: number, reason: string, action: string): void;
+}
+
+export interface Transform<C extends FileContext = FileContext> {
+  /** Kebab-case id named for what it changes, e.g. "set-client-base-url". */
+  id: string;
+  description: string;
+  run(ctx: C): void;
+}
+
+/** A language (or file kind): how to parse, detect, transform and re-validate its files. */
+export interface LanguageHandler {
+  id: string;
+  /** Does this handler own the file (by relative path)? */
+  matches(rel: string): boolean;
+  /** Cheap prefilter on the raw text: false means the file is never parsed. */
+  prefilter(text: string): boolean;
+  /**
+   * Parse, detect and (when ctx.target is set) transform a batch of candidate files.
+   * One parse per file; project-level facts (cross-file imports) may be built from the batch.
+   * Throwing for one file must not affect others: the handler returns per-file errors.
+   */
+  process(files: FileContext[], opts: HandlerOptions): Promise<Map<string, HandlerError>>;
+  /** Files of this kind may have very long lines (JSON notebooks): do not skip them as minified. */
+  longLinesOk?: boolean;
+  /** Re-parse changed output; return an error message when it no longer parses. */
+  validate?(text: string, rel: string): Promise<string | undefined> | string | undefined;
+}
+
+export interface HandlerOptions {
+  /** Only run these transforms (ids); all when undefined. */
+  only?: string[];
+}
+
+export interface HandlerError {
+  id: string;
+  message: string;
+}

@@ -1,0 +1,8 @@
+import type { LanguageHandler } from './engine/types.js';
+import { jsHandler } from './lang/js/handler.js';
+
+/**
+ * Every file kind the tool reads, in priority order (the first handler that
+ * matches a path owns it). New languages register here.
+ */
+export const HANDLERS: LanguageHandler[] = [jsHandler];

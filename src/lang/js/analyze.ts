@@ -1,0 +1,630 @@
+import { ts } from 'ts-morph';
+import { flattenAccess, isStringLike, propName, unwrap, walk } from './parse.js';
+
+/**
+ * What a JS/TS file does with the openai SDK: the bindings of the client class,
+ * which values are clients (however they travel), the API calls made on them,
+ * and what the file exports and imports (for cross-module flow). Syntactic and
+ * scope-light by design: no type checker, so no node_modules are needed.
+ */
+
+/** Where a client sends its requests. */
+export type ClientStatus =
+  /** api.openai.com (no base URL, the OpenAI URL, or OPENAI_BASE_URL). */
+  | 'openai'
+  /** An Azure OpenAI client or URL. */
+  | 'azure'
+  /** Already the run's target provider (migrated code). */
+  | 'target'
+  /** Another service (another provider, a gateway, a proxy): not OpenAI usage. */
+  | 'other'
+  /** A base URL the tool cannot resolve statically. */
+  | 'unresolved';
+
+export type EndpointKind =
+  | 'chat'
+  | 'completions'
+  | 'embeddings'
+  | 'images'
+  | 'audio'
+  | 'moderations'
+  | 'responses'
+  | 'assistants'
+  | 'files'
+  | 'batch'
+  | 'fineTuning'
+  | 'realtime'
+  | 'modelsList'
+  /** Surfaces only OpenAI has (stored completions, webhooks, evals, admin, conversations, videos...). */
+  | 'openaiOnly'
+  /** Client plumbing (withOptions, get/post raw calls). */
+  | 'other';
+
+export interface Construction {
+  node: ts.NewExpression;
+  azure: boolean;
+  status: ClientStatus;
+  /** The options object literal (first argument, or the const it names). */
+  options?: ts.ObjectLiteralExpression;
+  /** Option values the status was derived from. */
+  baseURL?: ts.Expression;
+}
+
+export interface ApiCall {
+  node: ts.CallExpression;
+  /** Resource path without a leading `beta`, e.g. ['chat', 'completions', 'create']. */
+  path: string[];
+  endpoint: EndpointKind;
+  client: ClientStatus;
+  /** Request object literals: the argument itself, the const it names, and resolved spreads. */
+  requests: ts.ObjectLiteralExpression[];
+}
+
+export interface ImportBinding {
+  specifier: string;
+  /** 'default', '*', or the exported name. */
+  imported: string;
+}
+
+export type ExportFact =
+  | { kind: 'client'; status: ClientStatus }
+  | { kind: 'factory'; status: ClientStatus }
+  | { kind: 'value'; node: ts.Expression };
+
+export interface Seeds {
+  clients: Map<string, ClientStatus>;
+  factories: Map<string, ClientStatus>;
+}
+
+export interface JsFacts {
+  sf: ts.SourceFile;
+  /** Imports or requires `openai` (root or subpath). */
+  importsOpenAI: boolean;
+  openaiClass: Set<string>;
+  azureClass: Set<string>;
+  /** Namespace bindings whose `.OpenAI` / `.default` / `.AzureOpenAI` are the classes. */
+  namespaces: Set<string>;
+  /** `import ... from 'openai'` declarations (named specifiers may need renaming). */
+  openaiImports: ts.ImportDeclaration[];
+  clients: Map<string, ClientStatus>;
+  members: Map<string, ClientStatus>;
+  factories: Map<string, ClientStatus>;
+  /** `const completions = openai.chat.completions` */
+  resourceAliases: Map<string, { status: ClientStatus; prefix: string[] }>;
+  constructions: Construction[];
+  calls: ApiCall[];
+  exports: Map<string, ExportFact>;
+  /** `export { a as b } from './x'`, `export * from './x'`. */
+  reexports: Array<{ specifier: string; imported: string; exported: string }>;
+  imports: Map<string, ImportBinding>;
+  /** Top-level and nested const/let/var initializers by name (first wins). */
+  values: Map<string, ts.Expression>;
+  /** Function declarations by name (for parameter-name lookups). */
+  functions: Map<string, ts.SignatureDeclaration>;
+}
+
+const OPENAI_HOST = /(^|\.)api\.openai\.com$/i;
+const AZURE_HOST = /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/i;
+
+export function isOpenAISpecifier(s: string): boolean {
+  return s === 'openai' || s.startsWith('openai/') || s === 'npm:openai' || s === 'jsr:@openai/openai';
+}
+
+/** Status of a base-URL literal. */
+export function statusOfUrl(url: string, targetHost?: string): ClientStatus {
+  let host: string;
+  try {
+    host = new URL(url).host;
+  } catch {
+    return 'unresolved';
+  }
+  if (OPENAI_HOST.test(host)) return 'openai';
+  if (AZURE_HOST.test(host)) return 'azure';
+  if (targetHost && host === targetHost) return 'target';
+  return 'other';
+}
+
+export const reachesOpenAI = (s: ClientStatus) => s === 'openai' || s === 'azure';
+
+/** Classify a resource path (after the client) into the endpoint it calls. */
+export function endpointOf(path: string[]): EndpointKind {
+  const p = path[0] === 'beta' ? path.slice(1) : path;
+  const [a, b, c] = p;
+  if (a === 'chat' && b === 'completions') {
+    if (!c || ['create', 'parse', 'stream', 'runTools', 'runFunctions'].includes(c)) return 'chat';
+    return 'openaiOnly';
+  }
+  switch (a) {
+    case 'completions':
+      return 'completions';
+    case 'embeddings':
+      return 'embeddings';
+    case 'images':
+      return 'images';
+    case 'audio':
+      return 'audio';
+    case 'moderations':
+      return 'moderations';
+    case 'responses':
+      return 'responses';
+    case 'assistants':
+    case 'threads':
+    case 'vectorStores':
+      return 'assistants';
+    case 'files':
+    case 'uploads':
+      return 'files';
+    case 'batches':
+      return 'batch';
+    case 'fineTuning':
+    case 'fineTunes':
+      return 'fineTuning';
+    case 'realtime':
+      return 'realtime';
+    case 'models':
+      return 'modelsList';
+    case 'conversations':
+    case 'webhooks':
+    case 'evals':
+    case 'graders':
+    case 'containers':
+    case 'admin':
+    case 'videos':
+    case 'skills':
+    case 'chatkit':
+    case 'contentProvenanceChecks':
+      return 'openaiOnly';
+    default:
+      return 'other';
+  }
+}
+
+/** Methods that end an API call path (the leaf of a resource). */
+const LEAF = /^(create|parse|stream|runTools|runFunctions|generate|edit|createVariation|list|retrieve|update|delete|del|cancel|content|retrieveContent|waitForProcessing|createAndPoll|createAndStream|createAndRun|createAndRunPoll|createAndRunStream|submitToolOutputs|submitToolOutputsAndPoll|submitToolOutputsStream|uploadAndPoll|poll|search|compact|unwrap|verifySignature|pause|resume|listEvents|count)$/;
+
+export function analyzeJs(sf: ts.SourceFile, seeds?: Seeds, targetHost?: string): JsFacts {
+  const f: JsFacts = {
+    sf,
+    importsOpenAI: false,
+    openaiClass: new Set(),
+    azureClass: new Set(),
+    namespaces: new Set(),
+    openaiImports: [],
+    clients: new Map(seeds?.clients ?? []),
+    members: new Map(),
+    factories: new Map(seeds?.factories ?? []),
+    resourceAliases: new Map(),
+    constructions: [],
+    calls: [],
+    exports: new Map(),
+    reexports: [],
+    imports: new Map(),
+    values: new Map(),
+    functions: new Map(),
+  };
+
+  // Pass 1: imports, requires, declarations.
+  walk(sf, (n) => {
+    if (ts.isImportDeclaration(n) && isStringLike(n.moduleSpecifier)) {
+      const spec = n.moduleSpecifier.text;
+      const clause = n.importClause;
+      if (isOpenAISpecifier(spec)) {
+        f.importsOpenAI = true;
+        f.openaiImports.push(n);
+      }
+      if (!clause) return;
+      const typeOnly = clause.isTypeOnly;
+      if (clause.name) {
+        f.imports.set(clause.name.text, { specifier: spec, imported: 'default' });
+        if (isOpenAIRoot(spec)) f.openaiClass.add(clause.name.text);
+      }
+      const nb = clause.namedBindings;
+      if (nb && ts.isNamespaceImport(nb)) {
+        f.imports.set(nb.name.text, { specifier: spec, imported: '*' });
+        if (isOpenAIRoot(spec) && !typeOnly) f.namespaces.add(nb.name.text);
+      } else if (nb) {
+        for (const el of nb.elements) {
+          const imported = (el.propertyName ?? el.name).text;
+          f.imports.set(el.name.text, { specifier: spec, imported });
+          if (isOpenAIRoot(spec)) addClassBinding(f, imported, el.name.text);
+        }
+      }
+    } else if (ts.isImportEqualsDeclaration(n) && ts.isExternalModuleReference(n.moduleReference) && isStringLike(n.moduleReference.expression)) {
+      const spec = n.moduleReference.expression.text;
+      if (isOpenAISpecifier(spec)) {
+        f.importsOpenAI = true;
+        if (isOpenAIRoot(spec)) {
+          f.openaiClass.add(n.name.text);
+          f.namespaces.add(n.name.text);
+        }
+      }
+    } else if (ts.isVariableDeclaration(n) && n.initializer) {
+      const init = unwrap(n.initializer);
+      const mod = requiredModule(init);
+      if (mod !== undefined) {
+        if (isOpenAISpecifier(mod.spec)) f.importsOpenAI = true;
+        if (isOpenAIRoot(mod.spec)) {
+          if (ts.isIdentifier(n.name)) {
+            if (mod.member === undefined || mod.member === 'default' || mod.member === 'OpenAI') {
+              f.openaiClass.add(n.name.text);
+              if (mod.member === undefined) f.namespaces.add(n.name.text);
+            } else if (mod.member === 'AzureOpenAI') f.azureClass.add(n.name.text);
+          } else if (ts.isObjectBindingPattern(n.name)) {
+            for (const el of n.name.elements) {
+              const imported = propName(el.propertyName) ?? propName(el.name);
+              if (imported && ts.isIdentifier(el.name)) addClassBinding(f, imported, el.name.text);
+            }
+          }
+        } else if (ts.isIdentifier(n.name)) {
+          f.imports.set(n.name.text, { specifier: mod.spec, imported: mod.member ?? '*' });
+        } else if (ts.isObjectBindingPattern(n.name)) {
+          for (const el of n.name.elements) {
+            const imported = propName(el.propertyName) ?? propName(el.name);
+            if (imported && ts.isIdentifier(el.name)) f.imports.set(el.name.text, { specifier: mod.spec, imported });
+          }
+        }
+      }
+      if (ts.isIdentifier(n.name) && !f.values.has(n.name.text)) f.values.set(n.name.text, n.initializer);
+    } else if (ts.isFunctionDeclaration(n) && n.name) {
+      if (!f.functions.has(n.name.text)) f.functions.set(n.name.text, n);
+    }
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer) {
+      const init = unwrap(n.initializer);
+      if ((ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && !f.functions.has(n.name.text)) f.functions.set(n.name.text, init);
+    }
+  });
+
+  // Pass 2 (to a fixpoint): which expressions are clients.
+  for (let round = 0; round < 4; round++) {
+    const before = f.clients.size + f.members.size + f.factories.size + f.resourceAliases.size;
+    walk(sf, (n) => collectClients(f, n, targetHost));
+    if (f.clients.size + f.members.size + f.factories.size + f.resourceAliases.size === before) break;
+  }
+
+  // Constructions.
+  walk(sf, (n) => {
+    if (ts.isNewExpression(n)) {
+      const kind = classKind(f, n.expression);
+      if (kind) f.constructions.push(construction(f, n, kind === 'azure', targetHost));
+    }
+  });
+
+  // API calls on clients.
+  walk(sf, (n) => {
+    if (!ts.isCallExpression(n)) return;
+    const flat = flattenAccess(n.expression);
+    let { base, names } = flat;
+    if (!names.length) return;
+    let status: ClientStatus | undefined;
+    if (base.kind === ts.SyntaxKind.ThisKeyword) {
+      status = f.members.get(names[0]!);
+      names = names.slice(1);
+    } else status = clientStatus(f, base, targetHost);
+    let path = names;
+    if (status === undefined && ts.isIdentifier(base) && f.resourceAliases.has(base.text)) {
+      const a = f.resourceAliases.get(base.text)!;
+      status = a.status;
+      path = [...a.prefix, ...names];
+    }
+    if (status === undefined) return;
+    if (path.length < 2 && !['get', 'post', 'put', 'patch', 'delete'].includes(path[0] ?? '')) return;
+    if (!LEAF.test(path[path.length - 1]!) && !['get', 'post', 'put', 'patch', 'delete'].includes(path[0] ?? '')) return;
+    const endpoint = endpointOf(path);
+    const p = path[0] === 'beta' ? path.slice(1) : path;
+    f.calls.push({ node: n, path: p, endpoint, client: status, requests: requestObjects(f, n.arguments[0]) });
+  });
+
+  collectExports(f);
+  return f;
+}
+
+function isOpenAIRoot(spec: string): boolean {
+  return spec === 'openai' || spec === 'openai/index' || spec === 'openai/index.mjs' || spec === 'openai/src' || spec === 'npm:openai' || spec === 'jsr:@openai/openai';
+}
+
+function addClassBinding(f: JsFacts, imported: string, local: string): void {
+  if (imported === 'OpenAI' || imported === 'default') f.openaiClass.add(local);
+  else if (imported === 'AzureOpenAI') f.azureClass.add(local);
+}
+
+/** require('x'), require('x').member, (await import('x')), (await import('x')).member */
+function requiredModule(e: ts.Expression): { spec: string; member?: string } | undefined {
+  e = unwrap(e);
+  if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  if (ts.isCallExpression(e)) {
+    const isReq = ts.isIdentifier(e.expression) && e.expression.text === 'require';
+    const isImp = e.expression.kind === ts.SyntaxKind.ImportKeyword;
+    const a = e.arguments[0];
+    if ((isReq || isImp) && a && isStringLike(a)) return { spec: a.text };
+    return undefined;
+  }
+  if (ts.isPropertyAccessExpression(e)) {
+    const inner = requiredModule(e.expression);
+    if (inner && inner.member === undefined) return { spec: inner.spec, member: e.name.text };
+  }
+  return undefined;
+}
+
+/** 'openai' | 'azure' when `e` names the OpenAI / AzureOpenAI class. */
+export function classKind(f: JsFacts, e: ts.Expression): 'openai' | 'azure' | undefined {
+  e = unwrap(e);
+  if (ts.isIdentifier(e)) {
+    if (f.openaiClass.has(e.text)) return 'openai';
+    if (f.azureClass.has(e.text)) return 'azure';
+    return undefined;
+  }
+  if (ts.isPropertyAccessExpression(e)) {
+    const obj = unwrap(e.expression);
+    const member = e.name.text;
+    const fromNs = ts.isIdentifier(obj) && (f.namespaces.has(obj.text) || f.openaiClass.has(obj.text));
+    const mod = requiredModule(obj);
+    if (fromNs || (mod && isOpenAIRoot(mod.spec))) {
+      if (member === 'OpenAI' || member === 'default') return 'openai';
+      if (member === 'AzureOpenAI') return 'azure';
+    }
+  }
+  return undefined;
+}
+
+function isClientType(f: JsFacts, t: ts.TypeNode | undefined): boolean {
+  if (!t) return false;
+  if (ts.isTypeReferenceNode(t)) {
+    const n = t.typeName;
+    if (ts.isIdentifier(n)) return f.openaiClass.has(n.text) || f.azureClass.has(n.text);
+    if (ts.isQualifiedName(n) && ts.isIdentifier(n.left)) {
+      return (f.namespaces.has(n.left.text) || f.openaiClass.has(n.left.text)) && (n.right.text === 'OpenAI' || n.right.text === 'AzureOpenAI');
+    }
+  }
+  if (ts.isUnionTypeNode(t)) return t.types.some((x) => isClientType(f, x));
+  return false;
+}
+
+/** Status when `e` evaluates to a client, else undefined. */
+export function clientStatus(f: JsFacts, e: ts.Expression, targetHost?: string): ClientStatus | undefined {
+  e = unwrap(e);
+  if (ts.isAwaitExpression(e)) return clientStatus(f, e.expression, targetHost);
+  if (ts.isIdentifier(e)) return f.clients.get(e.text);
+  if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) return f.members.get(e.name.text);
+  if (ts.isNewExpression(e)) {
+    const k = classKind(f, e.expression);
+    return k ? construction(f, e, k === 'azure', targetHost).status : undefined;
+  }
+  if (ts.isCallExpression(e)) {
+    const callee = unwrap(e.expression);
+    if (ts.isIdentifier(callee)) return f.factories.get(callee.text);
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'withOptions') return clientStatus(f, callee.expression, targetHost);
+  }
+  return undefined;
+}
+
+function collectClients(f: JsFacts, n: ts.Node, targetHost?: string): void {
+  if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name)) {
+    const s = n.initializer ? clientStatus(f, n.initializer, targetHost) : undefined;
+    if (s) f.clients.set(n.name.text, s);
+    else if (isClientType(f, n.type)) f.clients.set(n.name.text, 'openai');
+    else if (n.initializer) {
+      let { base, names } = flattenAccess(n.initializer);
+      let bs = names.length ? clientStatus(f, base, targetHost) : undefined;
+      if (base.kind === ts.SyntaxKind.ThisKeyword && names.length > 1) {
+        bs = f.members.get(names[0]!);
+        names = names.slice(1);
+      }
+      if (bs && ['chat', 'completions', 'embeddings', 'responses', 'images', 'audio', 'beta', 'moderations', 'files'].includes(names[0]!)) {
+        f.resourceAliases.set(n.name.text, { status: bs, prefix: names });
+      }
+    }
+  } else if (ts.isParameter(n) && ts.isIdentifier(n.name)) {
+    if (isClientType(f, n.type)) {
+      f.clients.set(n.name.text, 'openai');
+      // constructor(private client: OpenAI) is also a member
+      if (n.modifiers?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.PublicKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword || m.kind === ts.SyntaxKind.ReadonlyKeyword)) {
+        f.members.set(n.name.text, 'openai');
+      }
+    } else if (n.initializer) {
+      const s = clientStatus(f, n.initializer, targetHost);
+      if (s) f.clients.set(n.name.text, s);
+    }
+  } else if (ts.isPropertyDeclaration(n) && n.name && propName(n.name)) {
+    const s = n.initializer ? clientStatus(f, n.initializer, targetHost) : undefined;
+    if (s) f.members.set(propName(n.name)!, s);
+    else if (isClientType(f, n.type)) f.members.set(propName(n.name)!, 'openai');
+  } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const s = clientStatus(f, n.right, targetHost);
+    if (!s) return;
+    const l = unwrap(n.left);
+    if (ts.isPropertyAccessExpression(l) && l.expression.kind === ts.SyntaxKind.ThisKeyword) f.members.set(l.name.text, s);
+    else if (ts.isIdentifier(l)) f.clients.set(l.text, s);
+  } else if (ts.isFunctionDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isMethodDeclaration(n)) {
+    const name = functionName(n);
+    if (!name) return;
+    let s: ClientStatus | undefined = isClientType(f, n.type) ? 'openai' : undefined;
+    if (n.type && ts.isTypeReferenceNode(n.type) && ts.isIdentifier(n.type.typeName) && n.type.typeName.text === 'Promise') {
+      if (isClientType(f, n.type.typeArguments?.[0])) s = 'openai';
+    }
+    if (n.body && !ts.isBlock(n.body)) s = clientStatus(f, n.body, targetHost) ?? s;
+    else if (n.body) {
+      walk(n.body, (m) => {
+        if (ts.isReturnStatement(m) && m.expression) s = clientStatus(f, m.expression, targetHost) ?? s;
+      });
+    }
+    if (s) f.factories.set(name, s);
+  } else if (ts.isObjectLiteralExpression(n)) {
+    // NestJS-style providers: { provide: X, useFactory: () => new OpenAI() } are seen through the factory walk above.
+  }
+}
+
+function functionName(n: ts.FunctionLikeDeclaration): string | undefined {
+  if (n.name && ts.isIdentifier(n.name)) return n.name.text;
+  const p = n.parent;
+  if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+  return undefined;
+}
+
+/** Object literal behind an expression: the literal itself or a same-file const initializer. */
+export function objectLiteralOf(f: JsFacts, e: ts.Expression | undefined, depth = 0): ts.ObjectLiteralExpression | undefined {
+  if (!e || depth > 3) return undefined;
+  e = unwrap(e);
+  if (ts.isObjectLiteralExpression(e)) return e;
+  if (ts.isIdentifier(e)) {
+    const v = f.values.get(e.text);
+    return v ? objectLiteralOf(f, v, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+function requestObjects(f: JsFacts, arg: ts.Expression | undefined): ts.ObjectLiteralExpression[] {
+  const out: ts.ObjectLiteralExpression[] = [];
+  const add = (o: ts.ObjectLiteralExpression | undefined, depth: number) => {
+    if (!o || out.includes(o) || depth > 3) return;
+    out.push(o);
+    for (const p of o.properties) if (ts.isSpreadAssignment(p)) add(objectLiteralOf(f, p.expression), depth + 1);
+  };
+  add(objectLiteralOf(f, arg), 0);
+  return out;
+}
+
+export function findProp(o: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
+  return o.properties.find((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) || ts.isMethodDeclaration(p)) && propName(p.name) === name);
+}
+
+function construction(f: JsFacts, node: ts.NewExpression, azure: boolean, targetHost?: string): Construction {
+  const options = objectLiteralOf(f, node.arguments?.[0]);
+  if (node.arguments?.[0] && !options) {
+    return { node, azure, status: 'unresolved' };
+  }
+  const prop = options ? findProp(options, 'baseURL') ?? findProp(options, 'baseUrl') ?? findProp(options, 'basePath') : undefined;
+  const spread = options?.properties.some((p) => ts.isSpreadAssignment(p));
+  if (azure) {
+    return { node, azure, status: 'azure', options };
+  }
+  if (!prop) {
+    // A spread may carry the base URL from elsewhere.
+    return { node, azure, status: spread ? 'unresolved' : 'openai', options };
+  }
+  const value = ts.isPropertyAssignment(prop) ? prop.initializer : ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
+  if (!value) return { node, azure, status: 'unresolved', options };
+  // basePath / baseUrl are not SDK options: the SDK ignores them and calls OpenAI.
+  const misspelled = propName(prop.name) !== 'baseURL';
+  const st = urlExprStatus(f, value, targetHost);
+  return { node, azure, status: misspelled && st !== 'target' ? 'openai' : st, options, baseURL: value };
+}
+
+/** Status of a base-URL expression. */
+export function urlExprStatus(f: JsFacts, e: ts.Expression, targetHost?: string, depth = 0): ClientStatus {
+  e = unwrap(e);
+  if (isStringLike(e)) return statusOfUrl(e.text, targetHost);
+  if (ts.isTemplateExpression(e)) {
+    const head = e.head.text;
+    if (/^https?:\/\//.test(head)) {
+      const s = statusOfUrl(head.replace(/\/?$/, '/x'), targetHost);
+      if (s !== 'unresolved') return s;
+    }
+    // `${process.env.AZURE_OPENAI_ENDPOINT}/openai/v1`
+    const text = e.getText();
+    if (/AZURE_OPENAI|openai\.azure\.com/.test(text)) return 'azure';
+    return 'unresolved';
+  }
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+    const l = urlExprStatus(f, e.left, targetHost, depth + 1);
+    const r = urlExprStatus(f, e.right, targetHost, depth + 1);
+    if (l === 'openai' || r === 'openai') return 'openai';
+    if (l === r) return l;
+    return l === 'unresolved' ? r : l;
+  }
+  const env = envName(e);
+  if (env) {
+    if (/^(OPENAI_(BASE_URL|API_BASE|API_HOST|BASE)|OPENAI_PROXY_URL)$/.test(env.replace(/^(NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_)/, ''))) return 'openai';
+    if (/AZURE_OPENAI/.test(env)) return 'azure';
+    return 'unresolved';
+  }
+  if (ts.isIdentifier(e) && depth < 3) {
+    const v = f.values.get(e.text);
+    if (v) return urlExprStatus(f, v, targetHost, depth + 1);
+  }
+  return 'unresolved';
+}
+
+/** `process.env.X`, `process.env['X']`, `import.meta.env.X` -> X */
+export function envName(e: ts.Expression): string | undefined {
+  e = unwrap(e);
+  const { base, names } = flattenAccess(e);
+  if (names.length === 2 && names[0] === 'env' && ts.isIdentifier(base) && (base.text === 'process' || base.text === 'Deno' || base.text === 'Bun')) return names[1];
+  if (names.length === 2 && names[0] === 'env' && ts.isMetaProperty(base)) return names[1];
+  if (names.length === 1 && ts.isPropertyAccessExpression(base) && ts.isMetaProperty(base.expression)) return undefined;
+  return undefined;
+}
+
+function collectExports(f: JsFacts): void {
+  const sf = f.sf;
+  const factOf = (name: string): ExportFact | undefined => {
+    const c = f.clients.get(name);
+    if (c) return { kind: 'client', status: c };
+    const fa = f.factories.get(name);
+    if (fa) return { kind: 'factory', status: fa };
+    const v = f.values.get(name);
+    if (v) return { kind: 'value', node: v };
+    return undefined;
+  };
+  for (const st of sf.statements) {
+    const exported = ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const isDefault = ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+    if (ts.isVariableStatement(st) && exported) {
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name)) {
+          const fact = factOf(d.name.text);
+          if (fact) f.exports.set(d.name.text, fact);
+        }
+      }
+    } else if (ts.isFunctionDeclaration(st) && exported && st.name) {
+      const fa = f.factories.get(st.name.text);
+      if (fa) f.exports.set(isDefault ? 'default' : st.name.text, { kind: 'factory', status: fa });
+    } else if (ts.isExportAssignment(st)) {
+      const e = unwrap(st.expression);
+      const s = clientStatus(f, e);
+      if (s) f.exports.set('default', { kind: 'client', status: s });
+      else if (ts.isIdentifier(e)) {
+        const fact = factOf(e.text);
+        if (fact) f.exports.set('default', fact);
+      } else f.exports.set('default', { kind: 'value', node: e });
+    } else if (ts.isExportDeclaration(st)) {
+      const spec = st.moduleSpecifier && isStringLike(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
+      if (st.exportClause && ts.isNamedExports(st.exportClause)) {
+        for (const el of st.exportClause.elements) {
+          const local = (el.propertyName ?? el.name).text;
+          if (spec) f.reexports.push({ specifier: spec, imported: local, exported: el.name.text });
+          else {
+            const fact = factOf(local);
+            if (fact) f.exports.set(el.name.text, fact);
+            else if (f.imports.has(local)) {
+              const b = f.imports.get(local)!;
+              f.reexports.push({ specifier: b.specifier, imported: b.imported, exported: el.name.text });
+            }
+          }
+        }
+      } else if (spec && !st.exportClause) f.reexports.push({ specifier: spec, imported: '*', exported: '*' });
+    } else if (ts.isExpressionStatement(st)) {
+      // module.exports = client / module.exports.x = client / exports.x = client
+      const e = st.expression;
+      if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const { base, names } = flattenAccess(e.left);
+        const isModExports = ts.isIdentifier(base) && ((base.text === 'module' && names[0] === 'exports') || base.text === 'exports');
+        if (!isModExports) continue;
+        const exportName = base.text === 'module' ? names[1] ?? 'default' : names[0] ?? 'default';
+        const s = clientStatus(f, e.right);
+        if (s) f.exports.set(exportName, { kind: 'client', status: s });
+        else if (ts.isIdentifier(unwrap(e.right))) {
+          const fact = factOf((unwrap(e.right) as ts.Identifier).text);
+          if (fact) f.exports.set(exportName, fact);
+        } else if (ts.isObjectLiteralExpression(unwrap(e.right)) && exportName === 'default') {
+          for (const p of (unwrap(e.right) as ts.ObjectLiteralExpression).properties) {
+            const pn = propName(p.name);
+            if (!pn) continue;
+            const local = ts.isShorthandPropertyAssignment(p) ? p.name.text : ts.isPropertyAssignment(p) && ts.isIdentifier(unwrap(p.initializer)) ? (unwrap(p.initializer) as ts.Identifier).text : undefined;
+            const fact = local ? factOf(local) : undefined;
+            if (fact) f.exports.set(pn, fact);
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import type { ts } from 'ts-morph';
+import type { FileContext } from '../../engine/types.js';
+import type { JsFacts } from './analyze.js';
+import type { ModelSiteResult } from './model-sites.js';
+
+/** What a JS/TS transform sees: the file context, its single parse, and the analysis. */
+export interface JsContext extends FileContext {
+  sf: ts.SourceFile;
+  facts: JsFacts;
+  /** The file talks to OpenAI (imports the SDK or holds a client). */
+  usesOpenAI: boolean;
+  models_: ModelSiteResult;
+  /** Preferred quote of the file. */
+  q: "'" | '"';
+  /** Host of the target base URL (for "already migrated" checks). */
+  targetHost?: string;
+}

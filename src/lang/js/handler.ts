@@ -1,0 +1,141 @@
+import path from 'node:path';
+import type { ts } from 'ts-morph';
+import type { FileContext, HandlerError, HandlerOptions, LanguageHandler } from '../../engine/types.js';
+import { preferredQuote } from '../../engine/text.js';
+import { EditConflictError } from '../../engine/edits.js';
+import { JS_TRANSFORMS } from '../../../transforms/js/index.js';
+import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
+import { collectModelSites } from './model-sites.js';
+import type { JsContext } from './context.js';
+import { detectJs } from './detect.js';
+import { JS_EXTENSIONS, parseJs } from './parse.js';
+
+/** Markers that make a JS/TS file worth parsing. Everything else is never parsed. */
+const PREFILTER = /openai|gpt-|chatgpt|o[134]-mini|["'`]o[134]["'`]|text-embedding|dall-e|whisper-1|tts-1|davinci|\.completions\.|api\.openai/i;
+
+interface Parsed {
+  ctx: FileContext;
+  sf: ts.SourceFile;
+  facts: JsFacts;
+}
+
+const resolveCandidates = (from: string, spec: string): string[] => {
+  if (!spec.startsWith('.')) return [];
+  const base = path.resolve(path.dirname(from), spec);
+  const noExt = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
+  const out = [base];
+  for (const b of [noExt, base]) for (const e of JS_EXTENSIONS) out.push(b + e, path.join(b, 'index' + e));
+  return out;
+};
+
+export const jsHandler: LanguageHandler = {
+  id: 'js',
+  matches: (rel) => JS_EXTENSIONS.some((e) => rel.toLowerCase().endsWith(e)) && !rel.endsWith('.d.ts'),
+  prefilter: (text) => PREFILTER.test(text),
+  validate(text, rel) {
+    return parseJs(rel, text).error;
+  },
+  async process(files: FileContext[], opts: HandlerOptions) {
+    const errors = new Map<string, HandlerError>();
+    const targetHost = files[0]?.target ? new URL(files[0].target.baseURL).host : undefined;
+    // Phase A: one parse per file, local analysis.
+    const parsed = new Map<string, Parsed>();
+    for (const ctx of files) {
+      try {
+        const { sf, error } = parseJs(ctx.file.rel, ctx.file.text);
+        if (error) {
+          errors.set(ctx.file.abs, { id: 'E_PARSE', message: `syntax error at ${ctx.file.rel}:${error}` });
+          continue;
+        }
+        parsed.set(ctx.file.abs, { ctx, sf, facts: analyzeJs(sf, undefined, targetHost) });
+      } catch (e) {
+        errors.set(ctx.file.abs, { id: 'E_INTERNAL', message: `internal error while parsing: ${(e as Error).message}` });
+      }
+    }
+
+    // Cross-module: what each file exports (following re-exports).
+    const lookupExport = (abs: string, name: string, depth = 0): { abs: string; fact: JsFacts['exports'] extends Map<string, infer V> ? V : never } | undefined => {
+      const p = parsed.get(abs);
+      if (!p || depth > 4) return undefined;
+      const fact = p.facts.exports.get(name);
+      if (fact) return { abs, fact };
+      for (const r of p.facts.reexports) {
+        if (r.exported !== name && r.exported !== '*') continue;
+        for (const cand of resolveCandidates(abs, r.specifier)) {
+          if (!parsed.has(cand)) continue;
+          const hit = lookupExport(cand, r.exported === '*' ? name : r.imported, depth + 1);
+          if (hit) return hit;
+        }
+      }
+      return undefined;
+    };
+    const resolveImport = (abs: string, local: string) => {
+      const b = parsed.get(abs)?.facts.imports.get(local);
+      if (!b) return undefined;
+      for (const cand of resolveCandidates(abs, b.specifier)) {
+        if (parsed.has(cand)) return lookupExport(cand, b.imported === '*' ? 'default' : b.imported);
+      }
+      return undefined;
+    };
+
+    // Phase B: seed imported clients/factories and re-analyse (same AST, no re-parse).
+    for (const [abs, p] of parsed) {
+      const seeds: Seeds = { clients: new Map(), factories: new Map() };
+      for (const local of p.facts.imports.keys()) {
+        const hit = resolveImport(abs, local);
+        if (hit?.fact.kind === 'client') seeds.clients.set(local, hit.fact.status as ClientStatus);
+        if (hit?.fact.kind === 'factory') seeds.factories.set(local, hit.fact.status as ClientStatus);
+      }
+      if (seeds.clients.size || seeds.factories.size) p.facts = analyzeJs(p.sf, seeds, targetHost);
+    }
+
+    // Model values used across modules: file -> exported names used as models elsewhere.
+    const wanted = new Map<string, Set<string>>();
+    const firstPass = new Map<string, ReturnType<typeof collectModelSites>>();
+    for (const [abs, p] of parsed) {
+      const r = collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: new Set() });
+      firstPass.set(abs, r);
+      for (const ref of r.imported) {
+        const hit = resolveImport(abs, ref.local);
+        if (hit) {
+          const set = wanted.get(hit.abs) ?? new Set();
+          const b = p.facts.imports.get(ref.local)!;
+          set.add(b.imported === '*' ? 'default' : b.imported);
+          wanted.set(hit.abs, set);
+        }
+      }
+    }
+
+    // Phase C: detect, then transform.
+    for (const [abs, p] of parsed) {
+      try {
+        const uses = usesOpenAI(p.facts);
+        const sites = wanted.has(abs)
+          ? collectModelSites(p.facts, { usesOpenAI: uses, exportedNames: wanted.get(abs)! })
+          : firstPass.get(abs)!;
+        const jctx: JsContext = Object.assign(p.ctx, {
+          sf: p.sf,
+          facts: p.facts,
+          usesOpenAI: uses,
+          models_: sites,
+          q: preferredQuote(p.ctx.file.text),
+          targetHost,
+        });
+        detectJs(jctx);
+        if (!jctx.target) continue;
+        for (const t of JS_TRANSFORMS) {
+          if (opts.only && !opts.only.includes(t.id)) continue;
+          t.run(jctx);
+        }
+      } catch (e) {
+        const id = e instanceof EditConflictError ? 'E_EDIT_CONFLICT' : 'E_INTERNAL';
+        errors.set(abs, { id, message: `internal error in ${p.ctx.file.rel}: ${(e as Error).message}` });
+      }
+    }
+    return errors;
+  },
+};
+
+export function usesOpenAI(f: JsFacts): boolean {
+  return f.importsOpenAI || f.clients.size > 0 || f.members.size > 0 || f.factories.size > 0 || f.constructions.length > 0;
+}

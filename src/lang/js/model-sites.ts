@@ -1,0 +1,230 @@
+import { ts } from 'ts-morph';
+import { classifyOpenAIModel, isFineTunedOpenAIModel } from '../../models/openai-catalog.js';
+import type { JsFacts } from './analyze.js';
+import { flattenAccess, isStringLike, propName, unwrap, walk } from './parse.js';
+
+/**
+ * Where OpenAI model ids sit in a JS/TS file: in request `model` fields, in the
+ * constants and config objects they flow from (same module or imported), in
+ * ternaries and `||`/`??` defaults, in model-named variables, properties,
+ * parameters and literal union types, and in arguments bound to model-named
+ * parameters. Only string literals that are known OpenAI ids are sites.
+ */
+export interface ModelSite {
+  lit: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
+  id: string;
+}
+
+export interface ModelRef {
+  /** Import binding the value came through. */
+  local: string;
+}
+
+export interface ModelSiteResult {
+  sites: ModelSite[];
+  /** Imported bindings used as model values (resolved across files by the handler). */
+  imported: ModelRef[];
+  /** Expressions that build a model id dynamically from an OpenAI-looking prefix. */
+  dynamic: ts.Node[];
+  /** Comparisons that branch on an OpenAI model name (`m === 'gpt-4o'`, `m.startsWith('gpt-')`). */
+  branches: ts.Node[];
+}
+
+export const MODEL_NAME = /model/i;
+
+const isOpenAIId = (s: string) => classifyOpenAIModel(s) !== undefined || isFineTunedOpenAIModel(s);
+
+export function collectModelSites(
+  f: JsFacts,
+  opts: { usesOpenAI: boolean; exportedNames: ReadonlySet<string> },
+): ModelSiteResult {
+  const out: ModelSiteResult = { sites: [], imported: [], dynamic: [], branches: [] };
+  const seen = new Set<ts.Node>();
+  const add = (lit: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral) => {
+    if (seen.has(lit) || !isOpenAIId(lit.text)) return;
+    seen.add(lit);
+    out.sites.push({ lit, id: lit.text });
+  };
+
+  const resolve = (e: ts.Expression | undefined, depth: number, deep: boolean): void => {
+    if (!e || depth > 6) return;
+    e = unwrap(e);
+    if (isStringLike(e)) return add(e);
+    if (ts.isConditionalExpression(e)) {
+      resolve(e.whenTrue, depth + 1, deep);
+      resolve(e.whenFalse, depth + 1, deep);
+    } else if (ts.isBinaryExpression(e) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(e.operatorToken.kind)) {
+      resolve(e.left, depth + 1, deep);
+      resolve(e.right, depth + 1, deep);
+    } else if (ts.isIdentifier(e)) {
+      const v = f.values.get(e.text);
+      if (v) resolve(v, depth + 1, true);
+      else if (f.imports.has(e.text)) out.imported.push({ local: e.text });
+      else {
+        // A parameter with a default: `function ask(model = 'gpt-4o')`.
+        const decl = findParameter(f.sf, e.text);
+        if (decl?.initializer) resolve(decl.initializer, depth + 1, deep);
+      }
+    } else if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+      const { base, names } = flattenAccess(e);
+      if (ts.isIdentifier(base)) {
+        if (f.imports.has(base.text) && !f.values.has(base.text)) {
+          out.imported.push({ local: base.text });
+          return;
+        }
+        let cur: ts.Expression | undefined = f.values.get(base.text);
+        for (const n of names) {
+          const o = cur ? unwrap(cur) : undefined;
+          if (!o || !ts.isObjectLiteralExpression(o)) {
+            cur = undefined;
+            break;
+          }
+          const p = o.properties.find((x) => propName(x.name) === n);
+          cur = p && ts.isPropertyAssignment(p) ? p.initializer : undefined;
+        }
+        if (cur) resolve(cur, depth + 1, true);
+      }
+    } else if (ts.isTemplateExpression(e)) {
+      if (/^(gpt-|o[134]|text-embedding|dall-e|chatgpt)/.test(e.head.text)) out.dynamic.push(e);
+    } else if (deep && (ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e))) {
+      const kids = ts.isObjectLiteralExpression(e) ? e.properties.map((p) => (ts.isPropertyAssignment(p) ? p.initializer : undefined)) : e.elements;
+      for (const k of kids) if (k) resolve(k, depth + 1, deep);
+    } else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      const l = unwrap(e.left);
+      if (isStringLike(l) && /^(gpt-|o[134]-?)/.test(l.text)) out.dynamic.push(e);
+    }
+  };
+
+  // 1. Request `model` fields of API calls on OpenAI-SDK clients.
+  for (const c of f.calls) {
+    if (c.client === 'other') continue;
+    for (const req of c.requests) {
+      const p = req.properties.find((x) => propName(x.name) === 'model');
+      if (p && ts.isPropertyAssignment(p)) resolve(p.initializer, 0, false);
+      else if (p && ts.isShorthandPropertyAssignment(p)) resolve(p.name, 0, false);
+    }
+    // models.retrieve('gpt-4o')
+    if (c.endpoint === 'modelsList' && c.node.arguments[0]) resolve(c.node.arguments[0], 0, false);
+  }
+
+  // 2. Values other files use as model ids.
+  for (const name of opts.exportedNames) {
+    const fact = f.exports.get(name);
+    if (fact?.kind === 'value') resolve(fact.node, 0, true);
+    else {
+      const v = f.values.get(name);
+      if (v) resolve(v, 0, true);
+    }
+  }
+
+  if (!opts.usesOpenAI) return out;
+
+  // 3. Model-named places in a file that uses OpenAI.
+  walk(f.sf, (n) => {
+    if (isStringLike(n) && isOpenAIId(n.text) && !seen.has(n)) {
+      if (inModelNamedPlace(n)) add(n);
+      else if (isModelArgument(f, n)) add(n);
+    }
+    // Branching on model names.
+    if (ts.isBinaryExpression(n) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(n.operatorToken.kind)) {
+      const l = unwrap(n.left);
+      const r = unwrap(n.right);
+      if ((isStringLike(l) && isOpenAIId(l.text)) || (isStringLike(r) && isOpenAIId(r.text))) out.branches.push(n);
+    }
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ['startsWith', 'includes', 'endsWith', 'match', 'test'].includes(n.expression.name.text)) {
+      const a = n.arguments[0];
+      if (a && isStringLike(a) && /^(gpt-|o[134]\b|o[134]-|chatgpt|text-embedding|dall-e)/.test(a.text)) out.branches.push(n);
+    }
+  });
+  return out;
+}
+
+/** A literal whose nearest naming ancestors (variable, property, parameter, type alias) mention "model". */
+function inModelNamedPlace(n: ts.Node): boolean {
+  let cur: ts.Node = n;
+  for (let depth = 0; depth < 8 && cur.parent; depth++) {
+    const p: ts.Node = cur.parent;
+    if (ts.isBinaryExpression(p)) {
+      const k = p.operatorToken.kind;
+      if (k === ts.SyntaxKind.EqualsToken) {
+        const target = unwrap(p.left);
+        const name = ts.isIdentifier(target) ? target.text : ts.isPropertyAccessExpression(target) ? target.name.text : ts.isElementAccessExpression(target) && isStringLike(target.argumentExpression) ? target.argumentExpression.text : undefined;
+        return !!name && MODEL_NAME.test(name);
+      }
+      if (k !== ts.SyntaxKind.BarBarToken && k !== ts.SyntaxKind.QuestionQuestionToken) return false;
+    } else if (ts.isPropertyAssignment(p) || ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isPropertyDeclaration(p) || ts.isBindingElement(p)) {
+      const name = propName(p.name);
+      if (name && MODEL_NAME.test(name)) return true;
+      if (ts.isPropertyAssignment(p)) {
+        cur = p.parent; // the object literal: keep climbing to its name
+        continue;
+      }
+      return false;
+    } else if (ts.isTypeAliasDeclaration(p) || ts.isEnumMember(p) || ts.isEnumDeclaration(p) || ts.isPropertySignature(p)) {
+      const name = propName(p.name as ts.PropertyName);
+      if (name && MODEL_NAME.test(name)) return true;
+      if (ts.isEnumMember(p)) {
+        cur = p;
+        continue;
+      }
+      return false;
+    } else if (ts.isCaseClause(p) || ts.isReturnStatement(p)) {
+      // switch (tier) { case 'pro': return 'o3' } inside a model-named function
+      const fn = enclosingFunctionName(p);
+      return !!fn && MODEL_NAME.test(fn);
+    } else if (
+      !(
+        ts.isConditionalExpression(p) ||
+        ts.isParenthesizedExpression(p) ||
+        ts.isAsExpression(p) ||
+        ts.isSatisfiesExpression(p) ||
+        ts.isArrayLiteralExpression(p) ||
+        ts.isObjectLiteralExpression(p) ||
+        ts.isLiteralTypeNode(p) ||
+        ts.isUnionTypeNode(p) ||
+        ts.isArrowFunction(p) ||
+        ts.isTypeAssertionExpression(p)
+      )
+    ) {
+      return false;
+    }
+    if (ts.isArrowFunction(p)) {
+      const fn = enclosingFunctionName(p.body);
+      return !!fn && MODEL_NAME.test(fn);
+    }
+    cur = p;
+  }
+  return false;
+}
+
+function enclosingFunctionName(n: ts.Node): string | undefined {
+  let cur: ts.Node | undefined = n;
+  while (cur) {
+    if (ts.isFunctionDeclaration(cur) || ts.isMethodDeclaration(cur)) return cur.name ? propName(cur.name as ts.PropertyName) : undefined;
+    if ((ts.isArrowFunction(cur) || ts.isFunctionExpression(cur)) && cur.parent && ts.isVariableDeclaration(cur.parent)) return propName(cur.parent.name);
+    cur = cur.parent;
+  }
+  return undefined;
+}
+
+/** `ask('gpt-4o', q)` where `function ask(model, q)` is in this file. */
+function isModelArgument(f: JsFacts, n: ts.Node): boolean {
+  const call = n.parent;
+  if (!call || !ts.isCallExpression(call)) return false;
+  const i = call.arguments.indexOf(n as ts.Expression);
+  if (i < 0) return false;
+  const callee = unwrap(call.expression);
+  if (!ts.isIdentifier(callee)) return false;
+  const fn = f.functions.get(callee.text);
+  const param = fn?.parameters[i];
+  const name = param ? propName(param.name) : undefined;
+  return !!name && MODEL_NAME.test(name);
+}
+
+function findParameter(sf: ts.SourceFile, name: string): ts.ParameterDeclaration | undefined {
+  let found: ts.ParameterDeclaration | undefined;
+  walk(sf, (n) => {
+    if (!found && ts.isParameter(n) && ts.isIdentifier(n.name) && n.name.text === name && n.initializer) found = n;
+  });
+  return found;
+}

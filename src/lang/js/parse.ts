@@ -1,0 +1,97 @@
+import { ts } from 'ts-morph';
+
+/**
+ * JS/TS parsing. ts-morph's bundled TypeScript compiler parses each candidate
+ * file once; transforms read the raw compiler nodes (exact offsets, no wrapper
+ * objects). The script kind follows the extension: `.ts/.mts/.cts` without JSX
+ * (so `<T>x` casts parse), `.tsx/.js/.jsx/.mjs/.cjs` with it.
+ */
+export const JS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+export function scriptKindFor(file: string): ts.ScriptKind {
+  const ext = file.slice(file.lastIndexOf('.')).toLowerCase();
+  switch (ext) {
+    case '.ts':
+    case '.mts':
+    case '.cts':
+      return ts.ScriptKind.TS;
+    case '.tsx':
+      return ts.ScriptKind.TSX;
+    default:
+      return ts.ScriptKind.JSX;
+  }
+}
+
+export interface ParseResult {
+  sf: ts.SourceFile;
+  /** First syntax error, as "line:column message". */
+  error?: string;
+}
+
+export function parseJs(file: string, text: string): ParseResult {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindFor(file));
+  const diags = (sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
+  if (diags.length) {
+    const d = diags[0]!;
+    const { line, character } = sf.getLineAndCharacterOfPosition(d.start ?? 0);
+    return { sf, error: `${line + 1}:${character + 1} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}` };
+  }
+  return { sf };
+}
+
+/** Strip parentheses, `as`, `satisfies`, `!` and `<T>` casts. */
+export function unwrap(e: ts.Expression): ts.Expression {
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+    else return e;
+  }
+}
+
+/** Name of a property / binding as text when static. */
+export function propName(n: ts.PropertyName | ts.BindingName | undefined): string | undefined {
+  if (!n) return undefined;
+  if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) return n.text;
+  if (ts.isStringLiteral(n) || ts.isNumericLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return n.text;
+  if (ts.isComputedPropertyName(n) && (ts.isStringLiteral(n.expression) || ts.isNoSubstitutionTemplateLiteral(n.expression))) return n.expression.text;
+  return undefined;
+}
+
+export function isStringLike(n: ts.Node): n is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
+  return ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n);
+}
+
+/** `a.b.c` / `a?.b['c']` -> { base: a, names: ['b', 'c'] }. */
+export function flattenAccess(e: ts.Expression): { base: ts.Expression; names: string[] } {
+  const names: string[] = [];
+  let cur = unwrap(e);
+  for (;;) {
+    if (ts.isPropertyAccessExpression(cur)) {
+      names.unshift(cur.name.text);
+      cur = unwrap(cur.expression);
+    } else if (ts.isElementAccessExpression(cur) && isStringLike(cur.argumentExpression)) {
+      names.unshift(cur.argumentExpression.text);
+      cur = unwrap(cur.expression);
+    } else return { base: cur, names };
+  }
+}
+
+export function walk(node: ts.Node, visit: (n: ts.Node) => void): void {
+  const rec = (n: ts.Node): void => {
+    visit(n);
+    ts.forEachChild(n, rec);
+  };
+  rec(node);
+}
+
+/** The statement that holds `n` directly in a block, a module or a case clause. */
+export function enclosingStatement(n: ts.Node): ts.Statement | undefined {
+  let cur: ts.Node | undefined = n;
+  while (cur) {
+    const p: ts.Node | undefined = cur.parent;
+    if (p && (ts.isBlock(p) || ts.isSourceFile(p) || ts.isModuleBlock(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) && ts.isStatement(cur as ts.Node as ts.Statement)) {
+      return cur as ts.Statement;
+    }
+    cur = p;
+  }
+  return undefined;
+}

@@ -1,0 +1,74 @@
+import { shortName } from '../providers/index.js';
+import type { Endpoint, ProviderProfile, Support } from '../providers/types.js';
+
+/** Endpoint kinds detectors report (JS and Python share them). */
+export type EndpointKind = Endpoint | 'openaiOnly' | 'other';
+
+const LABEL: Record<string, string> = {
+  chat: 'chat completions',
+  completions: 'legacy completions (/v1/completions)',
+  embeddings: 'embeddings',
+  images: 'image generation (OpenAI images API)',
+  audio: 'audio (transcription / speech)',
+  moderations: 'moderations',
+  responses: 'Responses API',
+  assistants: 'Assistants / threads / vector stores',
+  files: 'files',
+  batch: 'batch',
+  fineTuning: 'fine-tuning',
+  realtime: 'Realtime API',
+  modelsList: 'models list',
+  openaiOnly: 'this OpenAI-only API',
+};
+
+const WHAT_TO_DO: Record<string, string> = {
+  embeddings: 'use an embedding service that has it (for example qwen text-embedding-v4) and re-embed stored vectors',
+  images: "use the provider's native image API or another image service",
+  audio: 'use a speech service (for example the provider\'s native ASR/TTS API)',
+  moderations: 'use the provider\'s content-safety service or remove the call',
+  responses: 'rewrite the call with chat.completions.create (messages instead of input; read choices[0].message.content instead of output_text)',
+  assistants: 'rebuild the flow on chat completions with your own storage for threads and retrieval',
+  files: 'upload files another way or drop the call',
+  batch: 'send the requests one by one or use the provider\'s own batch API',
+  fineTuning: 'fine-tune on the provider\'s console instead',
+  realtime: 'use the provider\'s realtime/voice API or chat streaming',
+  completions: 'rewrite the call with chat.completions.create',
+  modelsList: 'use the provider\'s model list from its docs',
+  openaiOnly: 'keep this part on OpenAI elsewhere or remove it',
+};
+
+export function endpointLabel(e: string): string {
+  return LABEL[e] ?? e;
+}
+
+export function support(p: ProviderProfile, e: EndpointKind): Support {
+  if (e === 'openaiOnly') return 'no';
+  if (e === 'other') return 'yes';
+  return p.endpoints[e];
+}
+
+/** Does the provider serve this endpoint well enough to migrate the call automatically? */
+export function isSupported(p: ProviderProfile, e: EndpointKind): boolean {
+  const s = support(p, e);
+  return s === 'yes' || s === 'partial';
+}
+
+/** Marker text (without comment syntax) for a call the provider cannot serve. */
+export function unsupportedReason(p: ProviderProfile, e: EndpointKind): { reason: string; action: string } {
+  const s = support(p, e);
+  const note = e !== 'openaiOnly' && e !== 'other' ? p.endpointNotes[e as Endpoint] : undefined;
+  const what = s === 'unknown' ? `does not document an OpenAI-compatible ${endpointLabel(e)} endpoint` : `has no OpenAI-compatible ${endpointLabel(e)} endpoint`;
+  return {
+    reason: `${shortName(p)} ${what}${note ? ` (${note})` : ''}`,
+    action: WHAT_TO_DO[e] ?? 'migrate this call by hand',
+  };
+}
+
+/** Endpoints no profile serves: their use is OpenAI usage whatever the provider. */
+export function servedByNoProvider(all: readonly ProviderProfile[], e: EndpointKind): boolean {
+  if (e === 'openaiOnly') return true;
+  if (e === 'other') return false;
+  return all.every((p) => p.endpoints[e as Endpoint] === 'no');
+}
+
+export const MARKER_TAG = 'TODO(openai-migrate)';

@@ -1,0 +1,28 @@
+import type { ResolvedTarget } from '../providers/index.js';
+
+/** Bundler prefixes that expose a variable to browser code; kept when renaming. */
+export const PUBLIC_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'EXPO_PUBLIC_', 'PUBLIC_', 'NUXT_PUBLIC_'];
+
+export type EnvRole = 'key' | 'baseURL' | 'org' | 'other';
+
+function splitPrefix(name: string): [string, string] {
+  for (const p of PUBLIC_PREFIXES) if (name.startsWith(p)) return [p, name.slice(p.length)];
+  return ['', name];
+}
+
+/** What an OpenAI environment variable holds, or undefined when it is not an OpenAI variable. */
+export function envRole(name: string): EnvRole | undefined {
+  const [, base] = splitPrefix(name);
+  if (/^(OPENAI_API_KEY|OPENAI_KEY|AZURE_OPENAI_API_KEY|AZURE_OPENAI_KEY)$/.test(base)) return 'key';
+  if (/^(OPENAI_BASE_URL|OPENAI_API_BASE|OPENAI_API_HOST|OPENAI_BASE|OPENAI_PROXY_URL|AZURE_OPENAI_ENDPOINT)$/.test(base)) return 'baseURL';
+  if (/^(OPENAI_ORG_ID|OPENAI_ORGANIZATION|OPENAI_PROJECT_ID|OPENAI_API_VERSION|AZURE_OPENAI_API_VERSION|AZURE_OPENAI_DEPLOYMENT(_NAME)?)$/.test(base)) return 'org';
+  if (/^(AZURE_)?OPENAI_/.test(base)) return 'other';
+  return undefined;
+}
+
+/** New name for a key variable (prefix kept): OPENAI_API_KEY -> DEEPSEEK_API_KEY, VITE_OPENAI_API_KEY -> VITE_DEEPSEEK_API_KEY. */
+export function renamedKeyVar(name: string, t: ResolvedTarget): string | undefined {
+  if (envRole(name) !== 'key') return undefined;
+  const [prefix] = splitPrefix(name);
+  return prefix + t.apiKeyEnv;
+}

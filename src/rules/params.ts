@@ -1,0 +1,108 @@
+import { shortName } from '../providers/index.js';
+import type { ProviderProfile, Range } from '../providers/types.js';
+
+/**
+ * Language-neutral request-parameter rules. JS and Python transforms ask
+ * `paramAction` what to do with one `name: value` pair of a request and then
+ * make the edit in their own syntax.
+ */
+export type ParamAction =
+  | { kind: 'keep' }
+  | { kind: 'drop'; reason: string; changesBehaviour: boolean }
+  | { kind: 'rename'; to: string; reason: string }
+  | { kind: 'set'; value: number | string; reason: string }
+  | { kind: 'followUp'; reason: string; action: string };
+
+/** Request kinds the chat-parameter rules apply to. */
+export const PARAM_RULE_ENDPOINTS = new Set(['chat', 'completions']);
+
+/** OpenAI request fields a rename may target without breaking typed SDK calls. */
+const OPENAI_FIELDS = new Set(['max_tokens', 'max_completion_tokens']);
+
+export function perModelRules(p: ProviderProfile, model: string | undefined) {
+  if (!model) return [];
+  return p.params.perModel.filter((r) => r.models.includes(model));
+}
+
+/**
+ * @param value literal value when known statically (number or string), else undefined
+ * @param model the provider model id the request will use, when known
+ * @param present other parameter names in the same request (for rename collisions)
+ */
+export function paramAction(
+  p: ProviderProfile,
+  name: string,
+  value: number | string | boolean | undefined,
+  model: string | undefined,
+  present: ReadonlySet<string>,
+): ParamAction {
+  const rules = p.params;
+  for (const r of perModelRules(p, model)) {
+    if (name in r.fixed) {
+      const v = r.fixed[name]!;
+      if (value === v) return { kind: 'keep' };
+      if (typeof value === 'number') return { kind: 'set', value: v, reason: `${model} accepts only ${name} = ${v}` };
+      return { kind: 'followUp', reason: `${model} accepts only ${name} = ${v}`, action: `set ${name} to ${v} or remove it` };
+    }
+    if (r.drop.includes(name)) return { kind: 'drop', reason: `${model} rejects ${name} (${r.note})`, changesBehaviour: changes(p, name, value) };
+  }
+  if (name === 'reasoning_effort') {
+    const e = rules.reasoningEffort;
+    if (e.kind === 'drop') return { kind: 'drop', reason: e.reason, changesBehaviour: false };
+    if (typeof value === 'string' && !e.values.includes(value)) {
+      const to = e.mapping[value];
+      if (to) return { kind: 'set', value: to, reason: `${shortName(p)} accepts reasoning_effort ${e.values.join('|')}` };
+    }
+    return { kind: 'keep' };
+  }
+  if (name in rules.drop) {
+    return { kind: 'drop', reason: rules.drop[name]!, changesBehaviour: changes(p, name, value) };
+  }
+  const to = rules.rename[name];
+  if (to) {
+    if (present.has(to)) return { kind: 'drop', reason: `${shortName(p)} reads ${to}, which the request already sets`, changesBehaviour: false };
+    if (OPENAI_FIELDS.has(to)) return { kind: 'rename', to, reason: `${shortName(p)} reads ${to} instead of ${name}` };
+    // The provider's name is not an OpenAI field: typed SDK calls would reject it, so drop and say how to send it.
+    return {
+      kind: 'drop',
+      reason: `${shortName(p)} reads ${to} instead of ${name}; send ${to} as an extra body field if you need it`,
+      changesBehaviour: true,
+    };
+  }
+  const rejected = rules.rejectedValues[name];
+  if (rejected && typeof value === 'string' && rejected.includes(value)) {
+    return { kind: 'followUp', reason: `${shortName(p)} rejects ${name}: "${value}"`, action: `use another ${name} value` };
+  }
+  const range = rules.ranges[name];
+  if (range && typeof value === 'number') {
+    const c = clamp(value, range);
+    if (c !== value) return { kind: 'set', value: c, reason: `${shortName(p)} accepts ${name} in ${fmtRange(range)}` };
+  }
+  return { kind: 'keep' };
+}
+
+/** Dropping a parameter changes behaviour unless its value is OpenAI's default. */
+function changes(p: ProviderProfile, name: string, value: unknown): boolean {
+  if (name === 'n') return value !== 1;
+  return p.params.dropChangesBehaviour.includes(name) || name === 'n';
+}
+
+/** Step used to move off an exclusive bound. */
+const EPS = 0.01;
+
+export function clamp(v: number, r: Range): number {
+  let out = v;
+  if (r.min !== null) {
+    if (r.minInclusive ? out < r.min : out <= r.min) out = r.minInclusive ? r.min : round(r.min + EPS);
+  }
+  if (r.max !== null) {
+    if (r.maxInclusive ? out > r.max : out >= r.max) out = r.maxInclusive ? r.max : round(r.max - EPS);
+  }
+  return out;
+}
+
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+export function fmtRange(r: Range): string {
+  return `${r.minInclusive ? '[' : '('}${r.min ?? '-inf'}, ${r.max ?? 'inf'}${r.maxInclusive ? ']' : ')'}`;
+}

@@ -1,0 +1,96 @@
+import { ts } from 'ts-morph';
+import { shortName } from '../../src/providers/index.js';
+import type { Transform } from '../../src/engine/types.js';
+import type { JsContext } from '../../src/lang/js/context.js';
+import { removeProperties, renameKey } from '../../src/lang/js/edit.js';
+import { isStringLike, propName, unwrap } from '../../src/lang/js/parse.js';
+import { paramAction, PARAM_RULE_ENDPOINTS } from '../../src/rules/params.js';
+
+/**
+ * Request parameters per provider: unsupported ones removed, renamed ones
+ * renamed (`max_completion_tokens` -> `max_tokens`), literal values outside
+ * the provider's range clamped, `reasoning_effort` mapped onto the provider's
+ * values. Each change is reported with its reason.
+ */
+export const adjustRequestParams: Transform<JsContext> = {
+  id: 'adjust-request-params',
+  description: 'Drop, rename and clamp request parameters for the provider',
+  run(ctx) {
+    const t = ctx.target!;
+    const text = ctx.file.text;
+    const done = new Set<ts.ObjectLiteralExpression>();
+    for (const c of ctx.facts.calls) {
+      if (!PARAM_RULE_ENDPOINTS.has(c.endpoint)) continue;
+      // A client already on a provider is left as it is (only OpenAI/Azure clients are migrated).
+      if (c.client === 'other' || c.client === 'unresolved' || c.client === 'target') continue;
+      const model = targetModel(ctx, c.requests);
+      for (const req of c.requests) {
+        if (done.has(req)) continue;
+        done.add(req);
+        const drop = new Set<ts.ObjectLiteralElementLike>();
+        const present = new Set(req.properties.map((p) => propName(p.name)).filter((x): x is string => !!x));
+        for (const p of req.properties) {
+          if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
+          const name = propName(p.name);
+          if (!name || name === 'model' || name === 'messages') continue;
+          const value = ts.isPropertyAssignment(p) ? literalValue(p.initializer) : undefined;
+          const a = paramAction(t.provider, name, value, model, present);
+          switch (a.kind) {
+            case 'keep':
+              break;
+            case 'drop':
+              drop.add(p);
+              ctx.change('param-drop', p.getStart(), `removed ${name}: ${a.reason}`, { transform: this.id });
+              if (a.changesBehaviour) ctx.followUp(p.getStart(), `removed ${name}, which ${shortName(t.provider)} does not support`, `check the code that relied on ${name}`);
+              break;
+            case 'rename':
+              renameKey(text, ctx.edits, p, a.to);
+              ctx.change('param-rename', p.getStart(), `${name} -> ${a.to}: ${a.reason}`, { transform: this.id });
+              break;
+            case 'set':
+              if (ts.isPropertyAssignment(p)) {
+                const v = p.initializer;
+                const newText = typeof a.value === 'number' ? String(a.value) : text[v.getStart()] + a.value + text[v.getStart()];
+                ctx.edits.add(v.getStart(), v.end, newText);
+                ctx.change('param-clamp', p.getStart(), `${name}: ${v.getText()} -> ${newText} (${a.reason})`, { transform: this.id });
+              }
+              break;
+            case 'followUp':
+              ctx.followUp(p.getStart(), a.reason, a.action);
+              break;
+          }
+        }
+        removeProperties(text, ctx.edits, req, drop);
+      }
+    }
+  },
+};
+
+function literalValue(e: ts.Expression): number | string | boolean | undefined {
+  e = unwrap(e);
+  if (ts.isNumericLiteral(e)) return Number(e.text);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+  if (isStringLike(e)) return e.text;
+  if (e.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (e.kind === ts.SyntaxKind.FalseKeyword) return false;
+  return undefined;
+}
+
+/** The provider model a request will use, when its `model` is a literal (OpenAI id mapped, or a provider id). */
+function targetModel(ctx: JsContext, reqs: ts.ObjectLiteralExpression[]): string | undefined {
+  for (const r of reqs) {
+    const p = r.properties.find((x) => propName(x.name) === 'model');
+    if (p && ts.isPropertyAssignment(p)) {
+      const v = unwrap(p.initializer);
+      if (isStringLike(v)) return ctx.models!.lookup(v.text)?.target ?? v.text;
+      if (ts.isIdentifier(v)) {
+        const init = ctx.facts.values.get(v.text);
+        if (init && isStringLike(unwrap(init))) {
+          const s = (unwrap(init) as ts.StringLiteral).text;
+          return ctx.models!.lookup(s)?.target ?? s;
+        }
+      }
+    }
+  }
+  return undefined;
+}

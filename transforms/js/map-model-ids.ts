@@ -1,0 +1,57 @@
+import { shortName } from '../../src/providers/index.js';
+import type { Transform } from '../../src/engine/types.js';
+import type { JsContext } from '../../src/lang/js/context.js';
+import { replaceStringContent } from '../../src/lang/js/edit.js';
+import { propName } from '../../src/lang/js/parse.js';
+import { ts } from 'ts-morph';
+import { blockedCall } from '../../src/lang/js/blocked.js';
+import { tierLabel } from '../../src/rules/models.js';
+
+/**
+ * OpenAI model ids become the provider's ids, by tier, wherever the analysis
+ * found them (request fields, the constants they flow from, model-named
+ * places). An id with no equivalent is left and listed as a follow-up.
+ */
+export const mapModelIds: Transform<JsContext> = {
+  id: 'map-model-ids',
+  description: "Replace OpenAI model ids with the provider's ids (by tier)",
+  run(ctx) {
+    const t = ctx.target!;
+    const unsupportedCalls = ctx.facts.calls.filter((c) => blockedCall(ctx, c));
+    const inUnsupportedCall = (n: ts.Node) => unsupportedCalls.some((c) => n.pos >= c.node.pos && n.end <= c.node.end);
+    for (const s of ctx.models_.sites) {
+      const m = ctx.models!.lookup(s.id);
+      if (!m) continue;
+      if (m.target) {
+        if (m.target === s.id) continue;
+        replaceStringContent(ctx.edits, s.lit, m.target);
+        ctx.change('model', s.lit.getStart(), `${s.id} -> ${m.target} (${tierLabel(m.tier)})`, { transform: this.id, from: s.id, to: m.target });
+        if (m.tier === 'embeddingSmall' || m.tier === 'embeddingLarge') {
+          ctx.followUp(s.lit.getStart(), `embedding model changed (${s.id} -> ${m.target}): vectors differ in values and possibly dimensions`, 're-embed stored vectors and check the index dimension');
+        }
+      } else if (!inUnsupportedCall(s.lit)) {
+        ctx.followUp(
+          s.lit.getStart(),
+          m.tier === 'fine-tuned' ? `fine-tuned OpenAI model ${s.id} cannot be mapped` : `${shortName(t.provider)} has no ${tierLabel(m.tier)} model to replace ${s.id}`,
+          `choose a model and pass --model ${s.id}=<id>, or keep this call on another service`,
+        );
+      }
+    }
+    for (const d of ctx.models_.dynamic) {
+      ctx.followUp(d.getStart(), 'model id is built at run time from an OpenAI name', `build a ${shortName(t.provider)} model id instead`);
+    }
+    for (const b of ctx.models_.branches) {
+      ctx.followUp(b.getStart(), 'code branches on an OpenAI model name; after migration the model ids differ', 'update the condition for the provider model ids');
+    }
+    // Azure: `model` is a deployment name, not a model id.
+    for (const c of ctx.facts.calls) {
+      if (c.client !== 'azure') continue;
+      for (const r of c.requests) {
+        const p = r.properties.find((x) => propName(x.name) === 'model');
+        if (p && ts.isPropertyAssignment(p) && ts.isStringLiteral(p.initializer) && !ctx.models!.lookup(p.initializer.text)) {
+          ctx.followUp(p.getStart(), `Azure deployment name "${p.initializer.text}" used as the model`, `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`);
+        }
+      }
+    }
+  },
+};

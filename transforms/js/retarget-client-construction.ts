@@ -1,0 +1,96 @@
+import { ts } from 'ts-morph';
+import { shortName } from '../../src/providers/index.js';
+import type { Transform } from '../../src/engine/types.js';
+import type { JsContext } from '../../src/lang/js/context.js';
+import { envName, findProp, reachesOpenAI } from '../../src/lang/js/analyze.js';
+import { addProperties, removeProperties, renameKey, replaceValue } from '../../src/lang/js/edit.js';
+import { isStringLike, propName, unwrap } from '../../src/lang/js/parse.js';
+import { quote } from '../../src/engine/text.js';
+import { envRole } from '../../src/rules/env.js';
+
+/** Options only OpenAI (or Azure OpenAI) understands: removed from the client options. */
+const OPENAI_ONLY_OPTIONS = ['organization', 'project', 'webhookSecret', 'dataResidency', 'adminAPIKey', 'workloadIdentity'];
+const AZURE_OPTIONS = ['endpoint', 'deployment', 'apiVersion', 'azureADTokenProvider', 'azureDeployment'];
+
+/**
+ * `new OpenAI(...)` / `new AzureOpenAI(...)` that reach OpenAI get the
+ * provider's base URL and an `apiKey` read from the provider's key variable;
+ * OpenAI-only options go. Other options (timeout, maxRetries, fetch, headers) stay.
+ */
+export const retargetClientConstruction: Transform<JsContext> = {
+  id: 'retarget-client-construction',
+  description: "Point OpenAI/AzureOpenAI clients at the provider's base URL and key; drop OpenAI-only options",
+  run(ctx) {
+    const t = ctx.target!;
+    const text = ctx.file.text;
+    const baseURL = quote(t.baseURL, ctx.q);
+    const keyExpr = `process.env.${t.apiKeyEnv}`;
+    for (const c of ctx.facts.constructions) {
+      if (c.status === 'unresolved') {
+        ctx.followUp(c.node.getStart(), 'client options or base URL come from a value the tool cannot resolve', `make sure this client uses ${t.baseURL} and the ${t.apiKeyEnv} key`);
+        continue;
+      }
+      if (!reachesOpenAI(c.status)) continue;
+      const at = c.node.getStart();
+      if (!c.options) {
+        // new OpenAI() / new OpenAI
+        const body = `{ baseURL: ${baseURL}, apiKey: ${keyExpr} }`;
+        if (!c.node.arguments) ctx.edits.add(c.node.end, c.node.end, `(${body})`);
+        else {
+          const open = text.indexOf('(', c.node.expression.end);
+          ctx.edits.add(open + 1, open + 1, body);
+        }
+        ctx.change('client', at, `client now calls ${shortName(t.provider)} (${t.baseURL}) with ${t.apiKeyEnv}`, { transform: this.id });
+        continue;
+      }
+      const o = c.options;
+      const add: string[] = [];
+      const removed = new Set<ts.ObjectLiteralElementLike>();
+      for (const p of o.properties) {
+        const name = propName(p.name);
+        if (!name) continue;
+        if (OPENAI_ONLY_OPTIONS.includes(name) || (c.azure && AZURE_OPTIONS.includes(name))) {
+          removed.add(p);
+          ctx.change('client', p.getStart(), `removed OpenAI-only client option ${name}`, { transform: this.id });
+          if (name === 'azureADTokenProvider') ctx.followUp(p.getStart(), 'removed Azure AD (Entra ID) token auth: the provider uses a Bearer API key', 'remove the now-unused @azure/identity imports and credentials');
+        } else if (name === 'defaultQuery' && ts.isPropertyAssignment(p) && /api-version/.test(p.initializer.getText())) {
+          removed.add(p);
+          ctx.change('client', p.getStart(), 'removed the Azure api-version query', { transform: this.id });
+        }
+      }
+      const base = findProp(o, 'baseURL') ?? findProp(o, 'baseUrl') ?? findProp(o, 'basePath');
+      if (base && (ts.isPropertyAssignment(base) || ts.isShorthandPropertyAssignment(base))) {
+        if (propName(base.name) !== 'baseURL') renameKey(text, ctx.edits, base, 'baseURL');
+        if (ts.isPropertyAssignment(base)) replaceValue(ctx.edits, base, baseURL);
+        else ctx.edits.add(base.getStart(), base.end, `baseURL: ${baseURL}`);
+      } else add.push(`baseURL: ${baseURL}`);
+      const key = findProp(o, 'apiKey');
+      if (!key) add.push(`apiKey: ${keyExpr}`);
+      else if (ts.isPropertyAssignment(key)) {
+        const v = unwrap(key.initializer);
+        const env = envName(v) ?? envInFallback(v);
+        if (isStringLike(v)) {
+          replaceValue(ctx.edits, key, keyExpr);
+          ctx.change('client', key.getStart(), `hard-coded key replaced by ${t.apiKeyEnv} (move the secret out of the code)`, { transform: this.id });
+        } else if ((!env || envRole(env) !== 'key') && !(ts.isIdentifier(v) && envRole(v.text) === 'key')) {
+          ctx.followUp(key.getStart(), `apiKey comes from ${key.initializer.getText().slice(0, 60)}`, `make it hold a ${shortName(t.provider)} key (${t.apiKeyEnv})`);
+        }
+      } else if (ts.isShorthandPropertyAssignment(key)) {
+        ctx.followUp(key.getStart(), 'apiKey comes from a local variable', `make it hold a ${shortName(t.provider)} key (${t.apiKeyEnv})`);
+      }
+      if (removed.size === o.properties.length && add.length) {
+        // Everything goes: rewrite the literal's inside in one edit.
+        addProperties(text, ctx.edits, o, add, removed);
+      } else {
+        removeProperties(text, ctx.edits, o, removed);
+        addProperties(text, ctx.edits, o, add, removed);
+      }
+      ctx.change('client', at, `client now calls ${shortName(t.provider)} (${t.baseURL}) with ${t.apiKeyEnv}`, { transform: this.id });
+    }
+  },
+};
+
+function envInFallback(e: ts.Expression): string | undefined {
+  if (ts.isBinaryExpression(e)) return envName(unwrap(e.left)) ?? envName(unwrap(e.right));
+  return undefined;
+}
