@@ -19,32 +19,34 @@ export const PARAM_RULE_ENDPOINTS = new Set(['chat', 'completions']);
 /** OpenAI request fields a rename may target without breaking typed SDK calls. */
 const OPENAI_FIELDS = new Set(['max_tokens', 'max_completion_tokens']);
 
-export function perModelRules(p: ProviderProfile, model: string | undefined) {
-  if (!model) return [];
-  return p.params.perModel.filter((r) => r.models.includes(model));
+/** Per-model rules for the model(s) a request may use (union: a rule for any candidate applies). */
+export function perModelRules(p: ProviderProfile, model: string | readonly string[] | undefined) {
+  const models = model === undefined ? [] : typeof model === 'string' ? [model] : model;
+  return p.params.perModel.filter((r) => models.some((m) => r.models.includes(m)));
 }
 
 /**
  * @param value literal value when known statically (number or string), else undefined
- * @param model the provider model id the request will use, when known
+ * @param model the provider model id(s) the request may use, when known
  * @param present other parameter names in the same request (for rename collisions)
  */
 export function paramAction(
   p: ProviderProfile,
   name: string,
   value: number | string | boolean | undefined,
-  model: string | undefined,
+  model: string | readonly string[] | undefined,
   present: ReadonlySet<string>,
 ): ParamAction {
   const rules = p.params;
+  const label = Array.isArray(model) ? model.join('/') : (model as string | undefined);
   for (const r of perModelRules(p, model)) {
     if (name in r.fixed) {
       const v = r.fixed[name]!;
       if (value === v) return { kind: 'keep' };
-      if (typeof value === 'number') return { kind: 'set', value: v, reason: `${model} accepts only ${name} = ${v}` };
-      return { kind: 'followUp', reason: `${model} accepts only ${name} = ${v}`, action: `set ${name} to ${v} or remove it` };
+      if (typeof value === 'number') return { kind: 'set', value: v, reason: `${label} accepts only ${name} = ${v}` };
+      return { kind: 'followUp', reason: `${label} accepts only ${name} = ${v}`, action: `set ${name} to ${v} or remove it` };
     }
-    if (r.drop.includes(name)) return { kind: 'drop', reason: `${model} rejects ${name} (${r.note})`, changesBehaviour: changes(p, name, value) };
+    if (r.drop.includes(name)) return { kind: 'drop', reason: `${label} rejects ${name} (${r.note})`, changesBehaviour: changes(p, name, value) };
   }
   if (name === 'reasoning_effort') {
     const e = rules.reasoningEffort;

@@ -76,21 +76,14 @@ function literalValue(e: ts.Expression): number | string | boolean | undefined {
   return undefined;
 }
 
-/** The provider model a request will use, when its `model` is a literal (OpenAI id mapped, or a provider id). */
-function targetModel(ctx: JsContext, reqs: ts.ObjectLiteralExpression[]): string | undefined {
+/** The provider model(s) a request may use: OpenAI ids mapped, provider ids as they are. */
+function targetModel(ctx: JsContext, reqs: ts.ObjectLiteralExpression[]): string[] | undefined {
   for (const r of reqs) {
     const p = r.properties.find((x) => propName(x.name) === 'model');
-    if (p && ts.isPropertyAssignment(p)) {
-      const v = unwrap(p.initializer);
-      if (isStringLike(v)) return ctx.models!.lookup(v.text)?.target ?? v.text;
-      if (ts.isIdentifier(v)) {
-        const init = ctx.facts.values.get(v.text);
-        if (init && isStringLike(unwrap(init))) {
-          const s = (unwrap(init) as ts.StringLiteral).text;
-          return ctx.models!.lookup(s)?.target ?? s;
-        }
-      }
-    }
+    const e = p && ts.isPropertyAssignment(p) ? p.initializer : p && ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+    if (!e) continue;
+    const values = ctx.modelValues(e).map((v) => ctx.models!.lookup(v)?.target ?? v);
+    return values.length ? values : undefined;
   }
   return undefined;
 }

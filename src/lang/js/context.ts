@@ -12,6 +12,8 @@ export interface JsContext extends FileContext {
   models_: ModelSiteResult;
   /** Preferred quote of the file. */
   q: "'" | '"';
+  /** Possible string values of a model expression, across modules (literals, consts, imported objects). */
+  modelValues(e: ts.Expression): string[];
   /** Host of the target base URL (for "already migrated" checks). */
   targetHost?: string;
 }

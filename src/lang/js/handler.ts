@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ts } from 'ts-morph';
+import { ts as tsm, type ts } from 'ts-morph';
 import type { FileContext, HandlerError, HandlerOptions, LanguageHandler } from '../../engine/types.js';
 import { preferredQuote } from '../../engine/text.js';
 import { EditConflictError } from '../../engine/edits.js';
@@ -8,7 +8,7 @@ import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyz
 import { collectModelSites } from './model-sites.js';
 import type { JsContext } from './context.js';
 import { detectJs } from './detect.js';
-import { JS_EXTENSIONS, parseJs } from './parse.js';
+import { flattenAccess, isStringLike, JS_EXTENSIONS, parseJs, propName, unwrap } from './parse.js';
 
 /** Markers that make a JS/TS file worth parsing. Everything else is never parsed. */
 const PREFILTER = /openai|gpt-|chatgpt|o[134]-mini|["'`]o[134]["'`]|text-embedding|dall-e|whisper-1|tts-1|davinci|\.completions\.|api\.openai/i;
@@ -106,6 +106,35 @@ export const jsHandler: LanguageHandler = {
       }
     }
 
+    // Possible string values of an expression, following consts and imports across modules.
+    const valuesOf = (abs: string, e: ts.Expression, depth = 0): string[] => {
+      const f = parsed.get(abs)?.facts;
+      if (!f || depth > 8) return [];
+      e = unwrap(e);
+      if (isStringLike(e)) return [e.text];
+      if (tsm.isConditionalExpression(e)) return [...valuesOf(abs, e.whenTrue, depth + 1), ...valuesOf(abs, e.whenFalse, depth + 1)];
+      if (tsm.isBinaryExpression(e) && (e.operatorToken.kind === tsm.SyntaxKind.BarBarToken || e.operatorToken.kind === tsm.SyntaxKind.QuestionQuestionToken)) {
+        return [...valuesOf(abs, e.left, depth + 1), ...valuesOf(abs, e.right, depth + 1)];
+      }
+      const { base, names } = flattenAccess(e);
+      if (!tsm.isIdentifier(base)) return [];
+      let cur: { abs: string; node: ts.Expression } | undefined;
+      const local = f.values.get(base.text);
+      if (local) cur = { abs, node: local };
+      else {
+        const hit = resolveImport(abs, base.text);
+        if (hit?.fact.kind === 'value') cur = { abs: hit.abs, node: hit.fact.node };
+      }
+      for (const n of names) {
+        if (!cur) return [];
+        const o = unwrap(cur.node);
+        if (!tsm.isObjectLiteralExpression(o)) return [];
+        const p = o.properties.find((x) => propName(x.name) === n);
+        cur = p && tsm.isPropertyAssignment(p) ? { abs: cur.abs, node: p.initializer } : undefined;
+      }
+      return cur ? valuesOf(cur.abs, cur.node, depth + 1) : [];
+    };
+
     // Phase C: detect, then transform.
     for (const [abs, p] of parsed) {
       try {
@@ -119,6 +148,7 @@ export const jsHandler: LanguageHandler = {
           usesOpenAI: uses,
           models_: sites,
           q: preferredQuote(p.ctx.file.text),
+          modelValues: (e: ts.Expression) => valuesOf(abs, e),
           targetHost,
         });
         detectJs(jctx);
