@@ -28,13 +28,13 @@ export class EditList {
       const e = this.list[i]!;
       const eIsRange = e.end > e.start;
       const nIsRange = end > start;
-      if (eIsRange && start >= e.start && end <= e.end && (nIsRange ? true : start > e.start && start < e.end)) return;
       if (eIsRange && nIsRange && start === e.start && end === e.end) {
         // Same range: an identical edit is a duplicate; a different one supersedes (e.g. "empty the literal" then "fill it").
         if (e.text === text) return;
         this.list.splice(i, 1);
         continue;
       }
+      if (eIsRange && start >= e.start && end <= e.end && (nIsRange ? true : start > e.start && start < e.end)) return;
       if (nIsRange && e.start >= start && e.end <= end && (eIsRange || (e.start > start && e.start < end))) {
         this.list.splice(i, 1);
         continue;
