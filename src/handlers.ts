@@ -1,8 +1,9 @@
 import type { LanguageHandler } from './engine/types.js';
 import { jsHandler } from './lang/js/handler.js';
+import { envHandler } from './lang/env/handler.js';
 
 /**
  * Every file kind the tool reads, in priority order (the first handler that
  * matches a path owns it). New languages register here.
  */
-export const HANDLERS: LanguageHandler[] = [jsHandler];
+export const HANDLERS: LanguageHandler[] = [jsHandler, envHandler];

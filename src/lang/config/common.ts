@@ -1,0 +1,117 @@
+import type { FileContext, Finding } from '../../engine/types.js';
+import { RULES, type RuleId } from '../../rules/catalogue.js';
+import { shortName } from '../../providers/index.js';
+import { tierLabel } from '../../rules/models.js';
+import { classifyOpenAIModel, looksLikeOpenAIModel } from '../../models/openai-catalog.js';
+
+/**
+ * Helpers shared by the non-code handlers (env files, YAML/JSON/TOML config,
+ * JSONL batch files): secret masking, placeholder detection, findings and
+ * model-id mapping at a value range.
+ */
+
+/** Raw-text prefilter: files without any of these are never parsed. */
+export const CONFIG_PREFILTER = /openai|gpt-|chatgpt|\bo[134](-mini|-pro)?\b|text-embedding|dall-e|whisper-1|tts-1|davinci/i;
+
+/** Key names that hold a model id (same test as the JS model sites). */
+export const MODEL_KEY = /model/i;
+
+/** A value that is obviously a placeholder, not a real secret: empty, `<...>`, `your_...`, `xxx`, `sk-...`, `changeme`. */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  if (v === '') return true;
+  if (/^<[^<>]*>$/.test(v) || /^\[[^\]]*\]$/.test(v) || /^\{\{[^}]*\}\}$/.test(v)) return true;
+  if (/^\*+$/.test(v) || /\.\.\.|…/.test(v)) return true;
+  if (/x{3,}|X{3,}/.test(v)) return true;
+  if (/^(sk-)?(your|my|insert|enter|put|paste|replace|add|set)([-_ ]|$)/i.test(v)) return true;
+  if (/(placeholder|example|changeme|change[-_]me|dummy|fake|here|todo|redacted)/i.test(v)) return true;
+  return false;
+}
+
+/**
+ * Mask secret-looking tokens in a line before it goes into a message or
+ * snippet: `sk-...` keys, bearer tokens and long opaque strings keep their
+ * first 3 characters and become `sk-****`.
+ */
+export function maskSecrets(line: string): string {
+  return line
+    .replace(/\b(sk|pk|rk|key|sess)-[A-Za-z0-9_\-]{6,}/g, (m) => m.slice(0, m.indexOf('-') + 1) + '****')
+    .replace(/(Bearer\s+)[A-Za-z0-9._\-]{6,}/g, '$1****')
+    .replace(/(?<![A-Za-z0-9_\-./:])[A-Za-z0-9._]{24,}={0,2}(?![A-Za-z0-9_\-./])/g, (m) =>
+      /\d/.test(m) && /[A-Za-z]/.test(m) ? m.slice(0, 3) + '****' : m,
+    );
+}
+
+/** Replace a value in a line by `****` (quotes kept), for key lines whose whole value is secret. */
+export function maskValue(line: string, value: string): string {
+  if (!value || isPlaceholder(value)) return line;
+  return line.split(value).join('****');
+}
+
+/** Push a finding for a text range; the snippet is the line with secrets masked. */
+export function addFinding(
+  ctx: FileContext,
+  rule: RuleId,
+  start: number,
+  end: number,
+  message: string,
+  extra: Partial<Finding> & { secret?: string } = {},
+): void {
+  const s = ctx.lines.pos(start);
+  const e = ctx.lines.pos(end);
+  const { secret, ...rest } = extra;
+  let snippet = maskSecrets(ctx.lines.lineText(s.line));
+  if (secret) snippet = maskValue(snippet, secret);
+  ctx.findings.push({
+    rule,
+    kind: rule,
+    level: RULES[rule].level,
+    line: s.line,
+    column: s.column,
+    endLine: e.line,
+    endColumn: e.column,
+    message: maskSecrets(message),
+    snippet,
+    ...rest,
+  });
+}
+
+/** `https://api.openai.com` or `https://api.openai.com/v1` (trailing slash optional): a base URL the provider's replaces. */
+export const OPENAI_BASE_URL_VALUE = /^https?:\/\/api\.openai\.com(\/v1)?\/?$/i;
+export const OPENAI_URL = /\bapi\.openai\.com\b/i;
+
+/**
+ * Map an OpenAI model id held at `[start, end)` (the unquoted content): the id
+ * is replaced by the provider's; a routing prefix (`openai/gpt-4o`,
+ * `openai:gpt-4o`) is kept and reported as a follow-up unless the caller
+ * handles it (`keepPrefix`). Without an equivalent a follow-up is recorded.
+ * Returns the new value when an edit was made.
+ */
+export function mapModelAt(ctx: FileContext, start: number, end: number, id: string, transform: string, prefixHandled = false): string | undefined {
+  if (!looksLikeOpenAIModel(id) || !ctx.target || !ctx.models) return undefined;
+  const prefix = classifyOpenAIModel(id)?.prefix ?? '';
+  const m = ctx.models.lookup(id);
+  if (!m) return undefined;
+  if (m.target === null) {
+    ctx.followUp(
+      start,
+      m.tier === 'fine-tuned' ? `fine-tuned OpenAI model ${id} cannot be mapped` : `${shortName(ctx.target.provider)} has no ${tierLabel(m.tier)} model to replace ${id}`,
+      `choose a model and pass --model ${id}=<id>, or keep this setting on another service`,
+    );
+    return undefined;
+  }
+  if (m.target === id || m.target === id.slice(prefix.length)) return undefined;
+  ctx.edits.add(start + prefix.length, end, m.target);
+  ctx.change('model', start, `${id} -> ${prefix}${m.target} (${tierLabel(m.tier)})`, { transform, from: id, to: prefix + m.target });
+  if (prefix && !prefixHandled) {
+    ctx.followUp(start, `"${prefix}" in "${prefix}${m.target}" routes the request to OpenAI`, `use the ${shortName(ctx.target.provider)} route of the tool that reads this value (or point its OpenAI base URL at ${ctx.target.baseURL})`);
+  }
+  if (m.tier === 'embeddingSmall' || m.tier === 'embeddingLarge') {
+    ctx.followUp(start, `embedding model changed (${id} -> ${m.target}): vectors differ in values and possibly dimensions`, 're-embed stored vectors and check the index dimension');
+  }
+  return prefix + m.target;
+}
+
+/** Is this string an OpenAI model id (any prefix)? */
+export const isOpenAIModelId = (s: string) => looksLikeOpenAIModel(s);
+export { classifyOpenAIModel };

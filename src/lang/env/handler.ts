@@ -1,0 +1,54 @@
+import type { FileContext, HandlerError, HandlerOptions, LanguageHandler } from '../../engine/types.js';
+import { EditConflictError } from '../../engine/edits.js';
+import { providerHosts } from '../../providers/index.js';
+import { envRole } from '../../rules/env.js';
+import { ENV_TRANSFORMS } from '../../../transforms/env/index.js';
+import { CONFIG_PREFILTER } from '../config/common.js';
+import type { EnvContext } from './context.js';
+import { detectEnv } from './detect.js';
+import { isEnvFile, parseEnv, type EnvParse } from './parse.js';
+
+/** A file whose OpenAI base-URL variable already names a provider host is already migrated: left as it is. */
+function pointsAtProvider(env: EnvParse): boolean {
+  const hosts = providerHosts();
+  return env.entries.some((e) => {
+    if (envRole(e.name) !== 'baseURL') return false;
+    try {
+      return hosts.has(new URL(e.value).host);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Env files (`.env`, `.env.example`, `.env.local`, `*.env`, `.envrc`): detect and migrate OpenAI variables. */
+export const envHandler: LanguageHandler = {
+  id: 'env',
+  matches: isEnvFile,
+  prefilter: (text) => CONFIG_PREFILTER.test(text),
+  validate: (text) => parseEnv(text).error,
+  async process(files: FileContext[], opts: HandlerOptions) {
+    const errors = new Map<string, HandlerError>();
+    for (const ctx of files) {
+      try {
+        const env = parseEnv(ctx.file.text);
+        if (env.error) {
+          errors.set(ctx.file.abs, { id: 'E_PARSE', message: `cannot read ${ctx.file.rel} as an env file (${env.error})` });
+          continue;
+        }
+        if (pointsAtProvider(env)) continue;
+        const ectx: EnvContext = Object.assign(ctx, { env, names: new Set(env.entries.map((e) => e.name)) });
+        detectEnv(ectx);
+        if (!ectx.target) continue;
+        for (const t of ENV_TRANSFORMS) {
+          if (opts.only && !opts.only.includes(t.id)) continue;
+          t.run(ectx);
+        }
+      } catch (e) {
+        const id = e instanceof EditConflictError ? 'E_EDIT_CONFLICT' : 'E_INTERNAL';
+        errors.set(ctx.file.abs, { id, message: `internal error in ${ctx.file.rel}: ${(e as Error).message}` });
+      }
+    }
+    return errors;
+  },
+};

@@ -1,0 +1,29 @@
+import type { Transform } from '../../src/engine/types.js';
+import { envRole } from '../../src/rules/env.js';
+import { isOpenAIModelId, mapModelAt, MODEL_KEY, OPENAI_BASE_URL_VALUE, OPENAI_URL } from '../../src/lang/config/common.js';
+import type { EnvContext } from '../../src/lang/env/context.js';
+
+/**
+ * Values of model variables (`OPENAI_MODEL=gpt-4o`, `CHAT_MODEL="gpt-4o-mini"`)
+ * get the provider's model id; other variables holding the OpenAI base URL
+ * (`LLM_BASE_URL=https://api.openai.com/v1`) get the provider's base URL.
+ */
+export const mapModelValues: Transform<EnvContext> = {
+  id: 'map-env-model-values',
+  description: "Replace OpenAI model ids and base URLs in env values with the provider's",
+  run(ctx) {
+    const t = ctx.target!;
+    for (const e of ctx.env.entries) {
+      const role = envRole(e.name);
+      if (role && role !== 'other') continue; // handled by the key / settings transforms
+      if ((MODEL_KEY.test(e.name) || role === 'other') && isOpenAIModelId(e.value)) {
+        mapModelAt(ctx, e.valueStart, e.valueEnd, e.value, this.id);
+      } else if (OPENAI_BASE_URL_VALUE.test(e.value)) {
+        ctx.edits.add(e.valueStart, e.valueEnd, t.baseURL);
+        ctx.change('http', e.valueStart, `${e.name}: OpenAI base URL -> ${t.baseURL}`, { transform: this.id });
+      } else if (OPENAI_URL.test(e.value)) {
+        ctx.followUp(e.valueStart, `${e.name} holds an api.openai.com URL`, `use the matching ${t.baseURL} URL if the provider serves that path`);
+      }
+    }
+  },
+};

@@ -1,0 +1,72 @@
+import type { Transform } from '../../src/engine/types.js';
+import { eolAt } from '../../src/engine/text.js';
+import { shortName } from '../../src/providers/index.js';
+import { renamedKeyVar } from '../../src/rules/env.js';
+import { isPlaceholder } from '../../src/lang/config/common.js';
+import { commentOut, type EnvContext } from '../../src/lang/env/context.js';
+
+/**
+ * `your_openai_api_key` -> `your_deepseek_api_key`, `<your OpenAI key>` ->
+ * `<your DeepSeek key>` (the case style kept); other placeholders stay as written.
+ */
+function restylePlaceholder(value: string, providerId: string, displayName: string): string {
+  return value.replace(/openai/gi, (m) => (m === 'OPENAI' ? providerId.toUpperCase() : m === 'openai' ? providerId : displayName));
+}
+
+/**
+ * The OpenAI key line becomes the provider's key line, with a comment above
+ * it saying where to get a key. Policy (one rule per value shape):
+ * - empty or placeholder value (`.env.example`): renamed in place, the
+ *   placeholder restyled (`your_openai_api_key` -> `your_deepseek_api_key`);
+ * - a real value (a secret, `$(pass ...)`, `${OTHER}`): the secret is never
+ *   copied; an empty provider line is inserted above and the old line is
+ *   commented out so the user still has it (a follow-up says to fill one in
+ *   and delete the other);
+ * - the provider variable is already set in the file: the OpenAI line is
+ *   commented out.
+ * Bundler prefixes are kept (`VITE_OPENAI_API_KEY` -> `VITE_DEEPSEEK_API_KEY`).
+ */
+export const renameKeyVar: Transform<EnvContext> = {
+  id: 'rename-env-key-var',
+  description: "Replace the OpenAI key variable with the provider's key variable",
+  run(ctx) {
+    const t = ctx.target!;
+    const text = ctx.file.text;
+    const name = shortName(t.provider);
+    const note = `# ${name} API key: ${t.provider.consoleUrl}`;
+    for (const e of ctx.env.entries) {
+      const to = renamedKeyVar(e.name, t);
+      if (!to || to === e.name) continue;
+      if (e.multiline) {
+        ctx.followUp(e.nameStart, `${e.name} holds a multi-line value`, `replace it with ${to}`);
+        continue;
+      }
+      const eol = eolAt(text, e.lineStart);
+      const indent = text.slice(e.lineStart, e.nameStart).replace(/export[ \t]+$/, '');
+      const prevLine = text.slice(text.lastIndexOf('\n', e.lineStart - 2) + 1, Math.max(0, e.lineStart - 1)).replace(/\r$/, '').trim();
+      const comment = prevLine === note ? '' : indent + note + eol;
+      if (ctx.names.has(to)) {
+        // Shape: the provider variable is already set (or a second OpenAI key line): keep one.
+        commentOut(ctx, e);
+        ctx.change('env', e.nameStart, `${e.name} commented out: ${to} is already set`, { transform: this.id, from: e.name, to });
+        continue;
+      }
+      ctx.names.add(to);
+      if (isPlaceholder(e.value)) {
+        // Shape: `OPENAI_API_KEY=` / `OPENAI_API_KEY="sk-your-key-here"`: rename in place.
+        if (comment) ctx.edits.add(e.lineStart, e.lineStart, comment);
+        ctx.edits.add(e.nameStart, e.nameEnd, to);
+        const v = restylePlaceholder(e.value, t.provider.id, name);
+        if (v !== e.value) ctx.edits.add(e.valueStart, e.valueEnd, v);
+        ctx.change('env', e.nameStart, `${e.name} -> ${to}`, { transform: this.id, from: e.name, to });
+      } else {
+        // Shape: a real value. New empty line above, old line kept as a comment.
+        const line = `${indent}${e.exported ? 'export ' : ''}${to}=${e.quote}${e.quote}`;
+        ctx.edits.add(e.lineStart, e.lineStart, comment + line + eol);
+        commentOut(ctx, e);
+        ctx.change('env', e.nameStart, `${e.name} -> ${to} (empty: the OpenAI key is not copied; its line is commented out)`, { transform: this.id, from: e.name, to });
+        ctx.followUp(e.nameStart, `${to} was added empty: an OpenAI key does not work with ${name}`, `paste your ${name} key into ${to} (${t.provider.consoleUrl}), then delete the commented-out ${e.name} line`);
+      }
+    }
+  },
+};
