@@ -1,0 +1,231 @@
+#!/usr/bin/env node
+// `npm run bench`: times openai-migrate against ripgrep (the I/O floor) and a
+// jscodeshift no-op (the classic codemod runner) on a generated monorepo.
+// Not a test: it prints numbers, it asserts nothing. See docs/performance.md.
+//
+//   node bench/run.mjs [--files 20000] [--also 5000] [--runs 3] [--no-jscodeshift] [--dir .bench] [--json out.json]
+//
+// --also takes a comma list of extra sizes (e.g. --also 5000,80000) to show how
+// cost grows; --no-jscodeshift skips the slow baseline (about 140 s at 20k files).
+import { spawnSync, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, openSync, closeSync, writeFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin/openai-migrate.js');
+
+function parseArgs(argv) {
+  const o = { files: 20000, also: [5000], runs: 3, jscodeshift: true, dir: path.join(ROOT, '.bench'), json: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => argv[++i];
+    if (a === '--files') o.files = Number(next());
+    else if (a === '--also') o.also = next().split(',').filter(Boolean).map(Number);
+    else if (a === '--runs') o.runs = Math.max(1, Number(next()));
+    else if (a === '--no-jscodeshift') o.jscodeshift = false;
+    else if (a === '--dir') o.dir = path.resolve(next());
+    else if (a === '--json') o.json = path.resolve(next());
+    else if (a === '--help' || a === '-h') {
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 9).join('\n').replace(/^\/\/ ?/gm, ''));
+      process.exit(0);
+    } else {
+      console.error(`bench: unknown flag ${a} (see --help)`);
+      process.exit(2);
+    }
+  }
+  return o;
+}
+
+const has = (cmd, args = ['--version']) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const TIME = existsSync('/usr/bin/time') && has('/usr/bin/time', ['-f', '%M', 'true']) ? '/usr/bin/time' : undefined;
+
+/**
+ * Run one command; returns wall seconds and peak RSS (MB, from GNU time when
+ * present). stdout goes to `outFile` so big JSON never sits in this process.
+ */
+function timeOne(cmd, args, { cwd, outFile, env }) {
+  const rssFile = `${outFile}.rss`;
+  const out = openSync(outFile, 'w');
+  const argv = TIME ? ['-f', '%M', '-o', rssFile, cmd, ...args] : args;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(TIME ?? cmd, argv, { cwd, stdio: ['ignore', out, 'pipe'], env: { ...process.env, CI: '1', ...env }, maxBuffer: 64 << 20 });
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  closeSync(out);
+  let rss;
+  if (TIME && existsSync(rssFile)) {
+    const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+    if (Number.isFinite(kb)) rss = kb / 1024;
+  }
+  return { secs, rss, status: r.status, stderr: String(r.stderr ?? '').slice(0, 2000) };
+}
+
+function tools(repo, o, main) {
+  const node = process.execPath;
+  const list = [
+    { id: 'ripgrep', label: 'rg -l -i openai', cmd: 'rg', args: ['-l', '-i', 'openai', '.'], ok: (s) => s === 0 || s === 1 },
+    { id: 'scan', label: 'openai-migrate scan --format json', cmd: node, args: [BIN, 'scan', '--format', 'json'] },
+    { id: 'migrate', label: 'openai-migrate migrate --provider deepseek --dry-run --format json', cmd: node, args: [BIN, 'migrate', '--provider', 'deepseek', '--dry-run', '--format', 'json'] },
+    { id: 'check', label: 'openai-migrate check --format json --fail-on never', cmd: node, args: [BIN, 'check', '--format', 'json', '--fail-on', 'never'] },
+  ];
+  if (!o.hasRg) list.shift();
+  if (main && o.jscodeshift) {
+    list.push({
+      id: 'jscodeshift',
+      label: 'jscodeshift no-op (parse only), --dry, 1 run',
+      cmd: path.join(ROOT, 'node_modules/.bin/jscodeshift'),
+      args: ['--dry', '--silent', '-t', path.join(ROOT, 'bench/noop-transform.cjs'), '--extensions=ts,tsx,js', '--parser=tsx', '--ignore-pattern=**/generated/**', '.'],
+      once: true,
+    });
+  }
+  return list;
+}
+
+const fmtS = (s) => (s >= 10 ? s.toFixed(1) : s.toFixed(2)) + ' s';
+const pad = (s, n) => String(s).padEnd(n);
+const lpad = (s, n) => String(s).padStart(n);
+
+/** Time every tool on one repository size, alternating tools within each round. */
+function benchSize(files, o, main) {
+  const repo = path.join(o.dir, `repo-${files}`);
+  const t0 = Date.now();
+  const stats = generate(repo, files);
+  const outDir = path.join(o.dir, 'out');
+  mkdirSync(outDir, { recursive: true });
+  console.log(`\n== ${files.toLocaleString('en')} files, ${stats.lines.toLocaleString('en')} lines, ${(stats.bytes / 1e6).toFixed(0)} MB ` +
+    `(${Object.entries(stats.byExt).map(([k, v]) => `${v} .${k}`).join(', ')}); ${stats.openai} use OpenAI (${stats.openaiJs} JS/TS, ${stats.openaiPy} Python), ` +
+    `${stats.mentions} only mention it; ${stats.ignored} gitignored generated files  [ready in ${((Date.now() - t0) / 1000).toFixed(1)} s]`);
+  const list = tools(repo, o, main);
+  // Warm-up: fill the page cache so every tool reads from memory.
+  if (o.hasRg) timeOne('rg', ['-l', '-i', 'openai', '.'], { cwd: repo, outFile: path.join(outDir, 'warm.txt') });
+  else timeOne('cat', ['.gitignore'], { cwd: repo, outFile: path.join(outDir, 'warm.txt') });
+  const samples = new Map(list.map((t) => [t.id, []]));
+  for (let round = 0; round < o.runs; round++) {
+    for (const t of list) {
+      if (t.once && round > 0) continue;
+      process.stderr.write(`  round ${round + 1}/${o.runs}: ${t.id}...\r`);
+      const r = timeOne(t.cmd, t.args, { cwd: repo, outFile: path.join(outDir, `${t.id}-${files}.out`) });
+      const ok = t.ok ? t.ok(r.status) : r.status === 0;
+      if (!ok) console.error(`\n  ${t.id} exited ${r.status}: ${r.stderr}`);
+      samples.get(t.id).push(r);
+    }
+  }
+  process.stderr.write(' '.repeat(60) + '\r');
+  const rows = list.map((t) => {
+    const s = samples.get(t.id);
+    return { id: t.id, label: t.label, secs: median(s.map((x) => x.secs)), rss: s.some((x) => x.rss) ? Math.max(...s.map((x) => x.rss ?? 0)) : undefined, runs: s.length };
+  });
+  const rg = rows.find((r) => r.id === 'ripgrep')?.secs;
+  console.log(`  ${pad('tool', 70)} ${lpad('median', 9)} ${lpad('x rg', 7)} ${lpad('files/s', 9)} ${lpad('peak RSS', 9)}`);
+  for (const r of rows) {
+    console.log(`  ${pad(r.label, 70)} ${lpad(fmtS(r.secs), 9)} ${lpad(rg ? (r.secs / rg).toFixed(1) + 'x' : '-', 7)} ` +
+      `${lpad(Math.round(files / r.secs).toLocaleString('en'), 9)} ${lpad(r.rss ? r.rss.toFixed(0) + ' MB' : 'n/a', 9)}`);
+  }
+  console.log(sanity(outDir, files, stats));
+  return { files, stats, rows, rg, repo };
+}
+
+/** What the tools found, so a fast but wrong run shows up. */
+function sanity(outDir, files, stats) {
+  const read = (id) => {
+    try {
+      return JSON.parse(readFileSync(path.join(outDir, `${id}-${files}.out`), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  };
+  const parts = [];
+  const scan = read('scan');
+  if (scan) {
+    const withFindings = new Set(scan.findings.map((f) => f.file)).size;
+    parts.push(`scan: ${scan.summary.filesScanned} files read, ${scan.summary.filesParsed} parsed, ${withFindings} with findings`);
+  }
+  const mig = read('migrate');
+  if (mig) parts.push(`migrate: ${mig.summary.filesChanged} would change, ${mig.summary.filesFailed} failed`);
+  try {
+    const rgOut = readFileSync(path.join(outDir, `ripgrep-${files}.out`), 'utf8').split('\n').filter(Boolean).length;
+    parts.push(`rg: ${rgOut} files match`);
+  } catch {
+    /* no rg */
+  }
+  parts.push(`expected: ${stats.openaiJs} JS/TS + ${stats.openaiPy} Python files using OpenAI`);
+  return `  found -> ${parts.join('; ')}`;
+}
+
+/** `openai-migrate --help`, median of 7 starts. */
+function helpTime(o) {
+  const xs = [];
+  for (let i = 0; i < 7; i++) xs.push(timeOne(process.execPath, [BIN, '--help'], { cwd: ROOT, outFile: path.join(o.dir, 'out', 'help.out') }).secs);
+  return median(xs);
+}
+
+/** `check --shard i/n` for every i: the shards must add up to the whole run. */
+function shards(main, o) {
+  const help = spawnSync(process.execPath, [BIN, 'check', '--help'], { encoding: 'utf8' }).stdout ?? '';
+  if (!help.includes('--shard')) return '  check --shard: not available in this build (issue 5); shards not measured';
+  const n = 4;
+  const whole = JSON.parse(readFileSync(path.join(o.dir, 'out', `check-${main.files}.out`), 'utf8'));
+  let scanned = 0;
+  let findings = 0;
+  const times = [];
+  const seen = new Set();
+  let overlap = 0;
+  for (let i = 1; i <= n; i++) {
+    const out = path.join(o.dir, 'out', `shard-${i}.out`);
+    const r = timeOne(process.execPath, [BIN, 'check', '--format', 'json', '--fail-on', 'never', '--shard', `${i}/${n}`], { cwd: main.repo, outFile: out });
+    if (r.status !== 0) return `  check --shard ${i}/${n} exited ${r.status}: ${r.stderr}`;
+    const j = JSON.parse(readFileSync(out, 'utf8'));
+    scanned += j.summary.filesScanned;
+    findings += j.summary.findings;
+    for (const f of new Set(j.findings.map((x) => x.file))) (seen.has(f) ? overlap++ : seen.add(f));
+    times.push(r.secs);
+  }
+  const same = scanned === whole.summary.filesScanned && findings === whole.summary.findings && overlap === 0;
+  return `  check --shard i/${n}: files ${scanned} vs whole ${whole.summary.filesScanned}, findings ${findings} vs ${whole.summary.findings}, ` +
+    `files in two shards: ${overlap} -> ${same ? 'shards add up to the whole' : 'MISMATCH'}; slowest shard ${fmtS(Math.max(...times))}`;
+}
+
+function main() {
+  const o = parseArgs(process.argv.slice(2));
+  if (!existsSync(path.join(ROOT, 'dist/src/cli.js'))) {
+    console.log('bench: dist/ is missing, building with tsc...');
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT], { stdio: 'inherit' });
+  }
+  o.hasRg = has('rg');
+  if (!o.hasRg) console.log('bench: ripgrep (rg) not found; ratios to the I/O floor are omitted. Install it: apt-get install -y ripgrep');
+  if (!TIME) console.log('bench: GNU time (/usr/bin/time) not found; peak RSS is omitted. Install it: apt-get install -y time');
+  const cpus = cpuInfo();
+  console.log(`openai-migrate bench: node ${process.version}, ${cpus}, ${o.runs} runs per tool (median), tools alternate within each round; numbers use dist/ (rebuild after changes)`);
+  const sizes = [...new Set([...o.also, o.files])].sort((a, b) => a - b);
+  const results = [];
+  for (const n of sizes) results.push(benchSize(n, o, n === o.files));
+  const main = results.find((r) => r.files === o.files);
+  console.log(`\n== openai-migrate --help: ${(helpTime(o) * 1000).toFixed(0)} ms (median of 7)`);
+  if (results.length > 1) {
+    console.log(`\n== growth: milliseconds per 1,000 files (flat = linear)`);
+    const ids = main.rows.filter((r) => r.id !== 'jscodeshift').map((r) => r.id);
+    console.log(`  ${pad('tool', 10)} ${results.map((r) => lpad(r.files.toLocaleString('en'), 10)).join(' ')}`);
+    for (const id of ids) {
+      console.log(`  ${pad(id, 10)} ${results.map((r) => lpad((r.rows.find((x) => x.id === id).secs / r.files * 1e6).toFixed(0), 10)).join(' ')}`);
+    }
+  }
+  console.log('\n== shards');
+  console.log(shards(main, o));
+  if (o.json) writeFileSync(o.json, JSON.stringify({ node: process.version, cpus, results: results.map(({ repo: _r, ...r }) => r) }, null, 2) + '\n');
+  rmSync(path.join(o.dir, 'out', 'warm.txt'), { force: true });
+}
+
+/** "2 cpus (model)" as this process sees them. */
+function cpuInfo() {
+  const c = os.cpus();
+  return `${os.availableParallelism?.() ?? c.length} cpus${c[0]?.model ? ` (${c[0].model.trim()})` : ''}`;
+}
+
+main();
