@@ -157,8 +157,8 @@ export const ernie: ProviderProfile = {
     aiSdk: null,
     llamaIndex: null,
   },
-  docs: "https://github.com/baidubce/bce-qianfan-sdk/blob/HEAD/README.md",
-  consoleUrl: "https://github.com/baidubce/bce-qianfan-sdk/blob/HEAD/README.md",
+  docs: "https://cloud.baidu.com/doc/WENXINWORKSHOP/s/2m3fihw8s",
+  consoleUrl: "https://cloud.baidu.com/doc/WENXINWORKSHOP/s/2m3fihw8s",
   sources: [
     {
       "fact": "endpoint, key, models",

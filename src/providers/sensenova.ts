@@ -134,8 +134,8 @@ export const sensenova: ProviderProfile = {
     aiSdk: null,
     llamaIndex: null,
   },
-  docs: "https://github.com/OpenSenseNova/SenseNova6.7/blob/HEAD/API.md",
-  consoleUrl: "https://github.com/OpenSenseNova/SenseNova6.7/blob/HEAD/API.md",
+  docs: "https://platform.sensenova.cn/docs",
+  consoleUrl: "https://platform.sensenova.cn/docs",
   sources: [
     {
       "fact": "endpoint, key, models",

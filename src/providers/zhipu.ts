@@ -161,8 +161,8 @@ export const zhipu: ProviderProfile = {
     aiSdk: null,
     llamaIndex: {"package": "llama-index-llms-zhipuai", "module": "llama_index.llms.zhipuai", "className": "ZhipuAI"},
   },
-  docs: "https://github.com/zai-org/z-ai-sdk-python",
-  consoleUrl: "https://github.com/zai-org/z-ai-sdk-python",
+  docs: "https://docs.bigmodel.cn/cn/guide/start/model-overview",
+  consoleUrl: "https://docs.bigmodel.cn/cn/guide/start/model-overview",
   sources: [
     {
       "fact": "endpoint, key, models",
