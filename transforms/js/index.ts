@@ -7,6 +7,7 @@ import { mapModelIds } from './map-model-ids.js';
 import { adjustRequestParams } from './adjust-request-params.js';
 import { replaceDeveloperRole } from './replace-developer-role.js';
 import { markUnsupportedEndpoints } from './mark-unsupported-endpoints.js';
+import { WRAPPER_TRANSFORMS } from './wrappers/index.js';
 
 /** JS/TS transforms, in the order they run on a file (one parse, shared edit list). */
 export const JS_TRANSFORMS: ReadonlyArray<Transform<JsContext>> = [
@@ -17,4 +18,5 @@ export const JS_TRANSFORMS: ReadonlyArray<Transform<JsContext>> = [
   adjustRequestParams,
   replaceDeveloperRole,
   markUnsupportedEndpoints,
+  ...WRAPPER_TRANSFORMS,
 ];

@@ -1,0 +1,272 @@
+import { ts } from 'ts-morph';
+import { shortName } from '../../../providers/index.js';
+import { eolAt, indentAt } from '../../../engine/text.js';
+import { isSupported, MARKER_TAG, unsupportedReason, type EndpointKind } from '../../../rules/endpoints.js';
+import { paramAction } from '../../../rules/params.js';
+import { tierLabel } from '../../../rules/models.js';
+import { collectModelSites, type ModelSiteResult } from '../model-sites.js';
+import type { JsContext } from '../context.js';
+import { removeProperties, renameKey, replaceStringContent } from '../edit.js';
+import { enclosingStatement, isStringLike, propName, unwrap } from '../parse.js';
+
+/**
+ * Helpers shared by the wrapper transforms (openai v3, LangChain, AI SDK, raw
+ * HTTP, model-bound code): model mapping with the core's rules, parameter
+ * rules from `src/rules/params.ts`, marker comments placed once per statement.
+ * State per file lives in a WeakMap so transforms stay independent.
+ */
+interface WrapperState {
+  /** Literals already mapped (by any wrapper transform). */
+  mapped: Set<ts.Node>;
+  /** Statement starts that got a marker in this run. */
+  marked: Set<number>;
+  /** Model sites for files the core does not treat as OpenAI users. */
+  sites?: ModelSiteResult;
+  /** The file holds wrapper or raw-HTTP OpenAI usage. */
+  usesWrapper: boolean;
+}
+
+const STATE = new WeakMap<JsContext, WrapperState>();
+
+export function state(ctx: JsContext): WrapperState {
+  let s = STATE.get(ctx);
+  if (!s) STATE.set(ctx, (s = { mapped: new Set(), marked: new Set(), usesWrapper: false }));
+  return s;
+}
+
+/** Say that the file uses OpenAI through a wrapper (so model-named places get mapped too). */
+export function markWrapperUse(ctx: JsContext): void {
+  state(ctx).usesWrapper = true;
+}
+
+/** Is this literal handled by the core's map-model-ids transform? */
+function coreSite(ctx: JsContext, n: ts.Node): boolean {
+  return ctx.models_.sites.some((s) => s.lit === n);
+}
+
+/** String literals an expression can evaluate to: the literal, a same-file const, both arms of `?:`, `||`, `??`. */
+export function modelLiterals(ctx: JsContext, e: ts.Expression | undefined, depth = 0): Array<ts.StringLiteral | ts.NoSubstitutionTemplateLiteral> {
+  if (!e || depth > 5) return [];
+  e = unwrap(e);
+  if (isStringLike(e)) return [e];
+  if (ts.isConditionalExpression(e)) return [...modelLiterals(ctx, e.whenTrue, depth + 1), ...modelLiterals(ctx, e.whenFalse, depth + 1)];
+  if (ts.isBinaryExpression(e) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(e.operatorToken.kind)) {
+    return [...modelLiterals(ctx, e.left, depth + 1), ...modelLiterals(ctx, e.right, depth + 1)];
+  }
+  if (ts.isIdentifier(e)) {
+    const v = ctx.facts.values.get(e.text);
+    return v ? modelLiterals(ctx, v, depth + 1) : [];
+  }
+  return [];
+}
+
+/** The provider model a model expression ends up as (first literal, mapped), for per-model parameter rules. */
+export function targetModelOf(ctx: JsContext, e: ts.Expression | undefined): string | undefined {
+  const lit = modelLiterals(ctx, e)[0];
+  if (!lit) return undefined;
+  return ctx.models!.lookup(lit.text)?.target ?? lit.text;
+}
+
+/**
+ * Map one model literal with the core's rules: OpenAI id -> provider id by
+ * tier (change), embeddings -> re-embed follow-up, no equivalent -> follow-up.
+ * Literals the core transform already handles are skipped (no double edit).
+ */
+export function mapModelLiteral(ctx: JsContext, lit: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, transform: string): void {
+  const st = state(ctx);
+  if (st.mapped.has(lit) || coreSite(ctx, lit)) return;
+  st.mapped.add(lit);
+  const m = ctx.models!.lookup(lit.text);
+  if (!m) return;
+  const t = ctx.target!;
+  if (m.target) {
+    if (m.target === lit.text) return;
+    replaceStringContent(ctx.edits, lit, m.target);
+    ctx.change('model', lit.getStart(), `${lit.text} -> ${m.target} (${tierLabel(m.tier)})`, { transform, from: lit.text, to: m.target });
+    if (m.tier === 'embeddingSmall' || m.tier === 'embeddingLarge') {
+      ctx.followUp(lit.getStart(), `embedding model changed (${lit.text} -> ${m.target}): vectors differ in values and possibly dimensions`, 're-embed stored vectors and check the index dimension');
+    }
+  } else {
+    ctx.followUp(
+      lit.getStart(),
+      m.tier === 'fine-tuned' ? `fine-tuned OpenAI model ${lit.text} cannot be mapped` : `${shortName(t.provider)} has no ${tierLabel(m.tier)} model to replace ${lit.text}`,
+      `choose a model and pass --model ${lit.text}=<id>, or keep this call on another service`,
+    );
+  }
+}
+
+/** Map every model literal behind an expression. */
+export function mapModelExpr(ctx: JsContext, e: ts.Expression | undefined, transform: string): void {
+  for (const lit of modelLiterals(ctx, e)) mapModelLiteral(ctx, lit, transform);
+}
+
+/** Mark literals the caller must not map (e.g. inside a call left on OpenAI). */
+export function skipLiterals(ctx: JsContext, node: ts.Node): void {
+  const st = state(ctx);
+  const visit = (n: ts.Node): void => {
+    if (isStringLike(n)) st.mapped.add(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+}
+
+/**
+ * Model sites of a file that uses OpenAI only through wrappers (the core maps
+ * model-named places only in files that use the SDK): computed with the core's
+ * collector as if the file used the SDK.
+ */
+export function wrapperSites(ctx: JsContext): ModelSiteResult | undefined {
+  const st = state(ctx);
+  if (ctx.usesOpenAI || !st.usesWrapper) return undefined;
+  st.sites ??= collectModelSites(ctx.facts, { usesOpenAI: true, exportedNames: new Set() });
+  return st.sites;
+}
+
+/**
+ * Insert `// TODO(openai-migrate): <reason>; <action>.` once above the
+ * statement holding `node`, and record the follow-up. Idempotent: a marker
+ * already on the line above (from an earlier run) is not repeated.
+ */
+export function addMarker(ctx: JsContext, node: ts.Node, reason: string, action: string, transform: string, followUp = true): void {
+  if (followUp) ctx.followUp(node.getStart(), reason, action);
+  const st = enclosingStatement(node);
+  if (!st) return;
+  const text = ctx.file.text;
+  const at = st.getStart();
+  const s = state(ctx);
+  if (s.marked.has(at)) return;
+  s.marked.add(at);
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const prevLineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  if (lineStart > 0 && text.slice(prevLineStart, lineStart).includes(MARKER_TAG)) return;
+  // The core's endpoint marker may already go on this line in this run.
+  if (ctx.edits.all().some((e) => e.start === e.end && (e.start === lineStart || e.start === at) && e.text.includes(MARKER_TAG))) return;
+  const ind = indentAt(text, at);
+  const eol = eolAt(text, at);
+  const comment = `// ${MARKER_TAG}: ${reason}; ${action}.`;
+  if (/^[ \t]*$/.test(text.slice(lineStart, at))) ctx.edits.add(lineStart, lineStart, ind + comment + eol);
+  else ctx.edits.add(at, at, comment + eol + ind);
+  ctx.change('marker', node.getStart(), `marked: ${reason}`, { transform });
+}
+
+/** Drop follow-ups another transform left inside `node` (the marker's follow-up replaces them: one per site). */
+export function dropFollowUpsWithin(ctx: JsContext, node: ts.Node, pattern: RegExp): void {
+  const from = ctx.lines.pos(node.getStart()).line;
+  const to = ctx.lines.pos(node.end).line;
+  for (let i = ctx.followUps.length - 1; i >= 0; i--) {
+    const f = ctx.followUps[i]!;
+    if (f.line >= from && f.line <= to && pattern.test(f.reason)) ctx.followUps.splice(i, 1);
+  }
+}
+
+export function literalValue(e: ts.Expression): number | string | boolean | undefined {
+  e = unwrap(e);
+  if (ts.isNumericLiteral(e)) return Number(e.text);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+  if (isStringLike(e)) return e.text;
+  if (e.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (e.kind === ts.SyntaxKind.FalseKeyword) return false;
+  return undefined;
+}
+
+/**
+ * Apply the provider's parameter rules to a request-shaped object literal.
+ * `names` maps the literal's keys to the OpenAI wire names the rules use
+ * (LangChain's `topP` -> `top_p`) and back for renames; keys not in `names`
+ * are taken as wire names when `wire` is true, else skipped.
+ */
+export function adjustParams(
+  ctx: JsContext,
+  obj: ts.ObjectLiteralExpression,
+  model: string | undefined,
+  transform: string,
+  opts: { names?: Record<string, string>; wire: boolean; skip?: ReadonlySet<string> },
+): Set<ts.ObjectLiteralElementLike> {
+  const t = ctx.target!;
+  const text = ctx.file.text;
+  const toWire = (k: string) => opts.names?.[k] ?? (opts.wire ? k : undefined);
+  const fromWire = (w: string) => (opts.names ? Object.entries(opts.names).find(([, v]) => v === w)?.[0] : undefined) ?? (opts.wire ? w : undefined);
+  const present = new Set<string>();
+  for (const p of obj.properties) {
+    const k = propName(p.name);
+    const w = k ? toWire(k) : undefined;
+    if (w) present.add(w);
+  }
+  const drop = new Set<ts.ObjectLiteralElementLike>();
+  for (const p of obj.properties) {
+    if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
+    const key = propName(p.name);
+    if (!key || opts.skip?.has(key)) continue;
+    const name = toWire(key);
+    if (!name || name === 'model' || name === 'messages') continue;
+    const value = ts.isPropertyAssignment(p) ? literalValue(p.initializer) : undefined;
+    const a = paramAction(t.provider, name, value, model, present);
+    switch (a.kind) {
+      case 'keep':
+        break;
+      case 'drop':
+        drop.add(p);
+        ctx.change('param-drop', p.getStart(), `removed ${key}: ${a.reason}`, { transform });
+        if (a.changesBehaviour) ctx.followUp(p.getStart(), `removed ${key}, which ${shortName(t.provider)} does not support`, `check the code that relied on ${key}`);
+        break;
+      case 'rename': {
+        const to = fromWire(a.to);
+        if (!to) break;
+        renameKey(text, ctx.edits, p, to);
+        ctx.change('param-rename', p.getStart(), `${key} -> ${to}: ${a.reason}`, { transform });
+        break;
+      }
+      case 'set':
+        if (ts.isPropertyAssignment(p)) {
+          const v = p.initializer;
+          const q = text[v.getStart()]!;
+          const newText = typeof a.value === 'number' ? String(a.value) : q + a.value + q;
+          ctx.edits.add(v.getStart(), v.end, newText);
+          ctx.change('param-clamp', p.getStart(), `${key}: ${v.getText()} -> ${newText} (${a.reason})`, { transform });
+        }
+        break;
+      case 'followUp':
+        ctx.followUp(p.getStart(), a.reason, a.action);
+        break;
+    }
+  }
+  removeProperties(text, ctx.edits, obj, drop);
+  return drop;
+}
+
+/** Property assignment by name (first match). */
+export function prop(o: ts.ObjectLiteralExpression, ...names: string[]): ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined {
+  for (const n of names) {
+    const p = o.properties.find((x) => (ts.isPropertyAssignment(x) || ts.isShorthandPropertyAssignment(x)) && propName(x.name) === n);
+    if (p) return p as ts.PropertyAssignment | ts.ShorthandPropertyAssignment;
+  }
+  return undefined;
+}
+
+/** Value expression of a property (the name itself for shorthand). */
+export function valueOf(p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined): ts.Expression | undefined {
+  if (!p) return undefined;
+  return ts.isPropertyAssignment(p) ? p.initializer : p.name;
+}
+
+/**
+ * Why a call on `endpoint` with this model cannot be migrated, or undefined:
+ * the provider lacks the endpoint, or the model (a literal) has no equivalent.
+ */
+export function blockedReason(ctx: JsContext, endpoint: EndpointKind, model: ts.Expression | undefined): { reason: string; action: string } | undefined {
+  const p = ctx.target!.provider;
+  if (!isSupported(p, endpoint)) return unsupportedReason(p, endpoint);
+  for (const lit of modelLiterals(ctx, model)) {
+    const hit = ctx.models!.lookup(lit.text);
+    if (hit && !hit.target) {
+      return {
+        reason: `${shortName(p)} has no ${tierLabel(hit.tier)} model to replace ${lit.text}`,
+        action: `choose one and pass --model ${lit.text}=<id>, or keep this call on another service`,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** Follow-ups the core leaves on model literals it could not map ("has no ... model to replace"). */
+export const MODEL_FOLLOWUP = /has no .* model to replace|cannot be mapped|embedding model changed/;
