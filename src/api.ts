@@ -1,7 +1,7 @@
 import { getProvider, resolveTarget, UsageError, type ResolvedTarget } from './providers/index.js';
 import { ModelMap, parseModelOverrides } from './models/map.js';
 import { loadConfig } from './config.js';
-import { run, DEFAULT_MAX_FILE_SIZE, type RunResult } from './engine/run.js';
+import { run, DEFAULT_MAX_FILE_SIZE, type RunOptions, type RunResult } from './engine/run.js';
 import { dirtyFiles } from './engine/git.js';
 import { HANDLERS } from './handlers.js';
 import { summarize, type Summary } from './report/summary.js';
@@ -16,6 +16,8 @@ export interface CommonOptions {
   maxFileSize?: number;
   handlers?: LanguageHandler[];
   onFile?: (done: number, total: number) => void;
+  /** Per file while reading, then while analysing (the CLI's progress line). */
+  onProgress?: RunOptions['onProgress'];
 }
 
 export interface MigrateOptions extends CommonOptions {
@@ -76,6 +78,7 @@ export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
     maxFileSize: o.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     only: o.only,
     onFile: o.onFile,
+    onProgress: o.onProgress,
   });
   return { ...r, target: setup.target, models: setup.models, summary: summarize(r.files, r.scanned, r.candidates), dryRun: !!o.dryRun, warnings: setup.warnings };
 }
@@ -112,6 +115,7 @@ export async function scan(o: ScanOptions): Promise<ScanResult> {
     write: false,
     maxFileSize: o.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     onFile: o.onFile,
+    onProgress: o.onProgress,
   });
   return { ...r, summary: summarize(r.files, r.scanned, r.candidates), target };
 }

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { ResolvedTarget } from '../providers/index.js';
@@ -9,6 +9,7 @@ import { decodeUtf8, encodeUtf8, isBinary, LineIndex } from './text.js';
 import { writeAtomic } from './write.js';
 import { MARKER_TAG } from '../rules/endpoints.js';
 import { RULES } from '../rules/catalogue.js';
+import type { ProgressPhase } from './progress.js';
 import type { Change, ChangeKind, FileContext, FileResult, LanguageHandler, LoadedFile } from './types.js';
 
 export interface RunOptions {
@@ -27,6 +28,8 @@ export interface RunOptions {
   only?: string[];
   /** Called per processed file (progress). */
   onFile?: (done: number, total: number) => void;
+  /** Called per file in each phase (reading every discovered file, then analysing candidates): progress lines. */
+  onProgress?: (phase: ProgressPhase, done: number, total: number) => void;
 }
 
 export interface RunResult {
@@ -85,7 +88,9 @@ export async function run(o: RunOptions): Promise<RunResult> {
   const byHandler = new Map<LanguageHandler, FileContext[]>();
   let scanned = 0;
 
+  let read = 0;
   for (const abs of all) {
+    o.onProgress?.('read', ++read, all.length);
     const r = rel(o.cwd, abs);
     const handler = handlerFor(r) ?? handlerFor(path.basename(abs));
     const res: FileResult = { file: r, status: 'unchanged', changes: [], followUps: [], findings: [] };
@@ -98,14 +103,16 @@ export async function run(o: RunOptions): Promise<RunResult> {
     let st;
     let buf: Buffer;
     try {
-      st = await stat(abs);
+      // Synchronous on purpose: on 20k small files one-at-a-time sync reads are
+      // about 10x faster than awaited reads (no thread-pool round trip per call).
+      st = statSync(abs);
       if (st.size > o.maxFileSize) {
         res.status = 'skipped';
         res.errorId = 'W_TOO_LARGE';
         res.reason = `larger than --max-file-size (${st.size} > ${o.maxFileSize} bytes)`;
         continue;
       }
-      buf = await readFile(abs);
+      buf = readFileSync(abs);
     } catch (e) {
       res.status = 'failed';
       res.errorId = 'E_READ';
@@ -154,6 +161,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
       const res = results.get(ctx.file.abs)!;
       const err = errors.get(ctx.file.abs);
       o.onFile?.(++done, total);
+      o.onProgress?.('analyse', done, total);
       if (err) {
         res.status = 'failed';
         res.errorId = err.id;
