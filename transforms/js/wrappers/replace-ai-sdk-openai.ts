@@ -1,0 +1,219 @@
+import { ts } from 'ts-morph';
+import { shortName } from '../../../src/providers/index.js';
+import type { Transform } from '../../../src/engine/types.js';
+import type { JsContext } from '../../../src/lang/js/context.js';
+import { envName } from '../../../src/lang/js/analyze.js';
+import { addProperties, removeProperties, replaceValue } from '../../../src/lang/js/edit.js';
+import { isStringLike, propName, unwrap, walk } from '../../../src/lang/js/parse.js';
+import { eolAt, quote } from '../../../src/engine/text.js';
+import { isSupported, unsupportedReason } from '../../../src/rules/endpoints.js';
+import { addMarker, blockedReason, mapModelExpr, markWrapperUse, prop, skipLiterals } from '../../../src/lang/js/wrappers/common.js';
+import { aiSdkPlan, AI_SDK_OPENAI, analyzeAiSdk, type AiInstance, type AiUsage } from '../../../src/lang/js/wrappers/ai-sdk.js';
+import { addImportLine, declaredNames, isRequireStatement, moveBindings, type Binding } from '../../../src/lang/js/wrappers/imports.js';
+import { droppedPackage, requirePackage } from '../../../src/lang/js/wrappers/deps.js';
+
+/** createOpenAI options only OpenAI understands (AI SDK 4's `compatibility` included). */
+const OPENAI_ONLY = ['compatibility', 'organization', 'project'];
+
+/**
+ * Vercel AI SDK: `@ai-sdk/openai` becomes the provider's own AI SDK package
+ * (`profile.integrations.aiSdk`) or `@ai-sdk/openai-compatible`. Every chat
+ * form (`openai(id)`, `.chat`, `.responses`, `.languageModel`) becomes a call
+ * of the provider instance, which creates a Chat Completions model (AI SDK 5+
+ * `openai(id)` would use the Responses API). Embedding factories move when the
+ * provider serves embeddings; images, audio and OpenAI built-in tools stay on
+ * `@ai-sdk/openai` with a marker.
+ */
+export const replaceAiSdkOpenAI: Transform<JsContext> = {
+  id: 'replace-ai-sdk-openai',
+  description: "Switch @ai-sdk/openai to the provider's AI SDK package or @ai-sdk/openai-compatible",
+  run(ctx) {
+    const f = analyzeAiSdk(ctx);
+    if (!f) return;
+    const t = ctx.target!;
+    const p = t.provider;
+    const text = ctx.file.text;
+    const q = ctx.q;
+    const live: AiInstance[] = [];
+    for (const i of f.instances) {
+      if (i.status === 'unresolved') ctx.followUp((i.create ?? i.usages[0]?.call)?.getStart() ?? 0, 'createOpenAI options come from a value the tool cannot resolve', `make sure this provider uses ${t.baseURL} and ${t.apiKeyEnv}`);
+      else if (i.status === 'openai' || i.status === 'azure') live.push(i);
+    }
+    if (!live.some((i) => i.usages.length || i.create)) return;
+    markWrapperUse(ctx);
+    const needsEmb = isSupported(p, 'embeddings') && live.some((i) => i.usages.some((u) => u.kind === 'embedding'));
+    const plan = aiSdkPlan(ctx, needsEmb);
+    const names = declaredNames(ctx.sf);
+    const pick = (n: string) => (names.has(n) ? `${n}Provider` : n);
+    const newImports = new Set<string>();
+
+    // Options the provider needs, as `key: value` texts (for a new instance).
+    const optionTexts = (): string[] => {
+      const out: string[] = [];
+      if (plan.compatible) out.push(`name: ${quote(p.id, q)}`);
+      if (plan.passBaseURL) out.push(`baseURL: ${quote(t.baseURL, q)}`);
+      if (plan.passKey) out.push(`apiKey: process.env.${t.apiKeyEnv}`);
+      for (const [k, v] of plan.extra) out.push(`${k}: ${quote(v, q)}`);
+      return out;
+    };
+
+    /** Rewrite one usage to call `ref`; false when it stays on OpenAI. */
+    const migrateUsage = (u: AiUsage, ref: string | undefined): boolean => {
+      const blocked = usageBlocked(ctx, u, plan);
+      if (blocked) {
+        skipLiterals(ctx, u.call);
+        addMarker(ctx, u.call, blocked.reason, blocked.action, this.id);
+        return false;
+      }
+      if (u.kind === 'embedding') {
+        const m = plan.embeddingMethod(u.method!)!;
+        if (ref !== undefined) ctx.edits.add(u.callee.getStart(), u.callee.end, `${ref}.${m}`);
+        else if (m !== u.method && ts.isPropertyAccessExpression(u.callee)) ctx.edits.add(u.callee.name.getStart(), u.callee.name.end, m);
+      } else if (ref !== undefined && u.callee.getText() !== ref) {
+        ctx.edits.add(u.callee.getStart(), u.callee.end, ref);
+      } else if (ref === undefined && ts.isPropertyAccessExpression(u.callee)) {
+        // created instance kept under its name: `oa.chat(id)` -> `oa(id)`
+        ctx.edits.add(u.callee.expression.end, u.callee.end, '');
+      }
+      if (u.kind === 'responses') {
+        ctx.followUp(u.call.getStart(), `${u.callee.getText()}(...) used the OpenAI Responses API; it now uses chat completions`, 'move Responses-only options (previousResponseId, store, built-in tools) out of providerOptions.openai');
+      }
+      mapModelExpr(ctx, u.model, this.id);
+      return true;
+    };
+
+    const moves = new Map<Binding, string>();
+    let defaultKept = false;
+    /** `const alibaba = createAlibaba({...});`, inserted after the imports (and after any new import line). */
+    let instanceDecl: string | undefined;
+    let createKept = false;
+
+    // 1. The default `openai` instance.
+    const def = live.find((i) => i.binding);
+    if (def && def.usages.length) {
+      const aliased = def.binding!.local !== def.binding!.imported;
+      const needCreate = plan.compatible || plan.passBaseURL || plan.passKey || plan.extra.length > 0;
+      const ref = needCreate ? pick(plan.instanceName) : aliased ? def.local : pick(plan.instanceName);
+      let kept = def.otherRefs > 0;
+      for (const u of def.usages) if (!migrateUsage(u, ref)) kept = true;
+      if (def.otherRefs) ctx.followUp(def.binding!.decl.node.getStart(), `the ${def.local} provider instance is used as a value (registry, config)`, `register the ${shortName(p)} provider there instead`);
+      if (def.usages.some((u) => !usageBlocked(ctx, u, plan))) {
+        if (needCreate) {
+          if (!kept && !aliased) moves.set(def.binding!, plan.createName);
+          else newImports.add(plan.createName);
+          instanceDecl = `const ${ref} = ${plan.createName}({ ${optionTexts().join(', ')} });`;
+        } else if (!kept) moves.set(def.binding!, plan.instanceName);
+        else newImports.add(plan.instanceName);
+        ctx.change('wrapper', def.usages[0]!.call.getStart(), `AI SDK openai provider -> ${plan.pkg} (${shortName(p)}, ${t.baseURL}, ${t.apiKeyEnv}); chat models use Chat Completions`, { transform: this.id });
+      }
+      defaultKept = kept;
+    } else if (def) defaultKept = true;
+
+    // 2. createOpenAI({...}) instances.
+    let anyCreate = false;
+    for (const i of live.filter((x) => x.create)) {
+      anyCreate = true;
+      const c = i.create!;
+      ctx.edits.add(c.expression.getStart(), c.expression.end, plan.createName);
+      const o = i.options;
+      if (!o) {
+        const opts = optionTexts();
+        if (opts.length) ctx.edits.add(c.arguments.pos, c.arguments.end, `{ ${opts.join(', ')} }`);
+      } else {
+        const removed = new Set<ts.ObjectLiteralElementLike>();
+        const add: string[] = [];
+        for (const x of o.properties) {
+          const n = propName(x.name);
+          if (n && (OPENAI_ONLY.includes(n) || (n === 'name' && !plan.compatible))) removed.add(x);
+        }
+        const nameProp = prop(o, 'name');
+        if (plan.compatible) {
+          if (nameProp && ts.isPropertyAssignment(nameProp)) replaceValue(ctx.edits, nameProp, quote(p.id, q));
+          else if (!nameProp) add.push(`name: ${quote(p.id, q)}`);
+        }
+        const base = prop(o, 'baseURL');
+        if (base && ts.isPropertyAssignment(base)) replaceValue(ctx.edits, base, quote(t.baseURL, q));
+        else if (!base && plan.passBaseURL) add.push(`baseURL: ${quote(t.baseURL, q)}`);
+        const key = prop(o, 'apiKey');
+        if (!key && plan.passKey) add.push(`apiKey: process.env.${t.apiKeyEnv}`);
+        else if (key && ts.isPropertyAssignment(key) && isStringLike(unwrap(key.initializer))) replaceValue(ctx.edits, key, `process.env.${t.apiKeyEnv}`);
+        else if (key && ts.isPropertyAssignment(key) && !envName(unwrap(key.initializer)) && !/OPENAI_API_KEY/.test(key.initializer.getText())) {
+          ctx.followUp(key.getStart(), `apiKey comes from ${key.initializer.getText().slice(0, 60)}`, `make it hold a ${shortName(p)} key (${t.apiKeyEnv})`);
+        }
+        for (const [k, v] of plan.extra) if (!prop(o, k)) add.push(`${k}: ${quote(v, q)}`);
+        removeProperties(text, ctx.edits, o, removed);
+        addProperties(text, ctx.edits, o, add, removed);
+      }
+      for (const u of i.usages) migrateUsage(u, undefined);
+      ctx.change('wrapper', c.getStart(), `createOpenAI -> ${plan.createName} from ${plan.pkg} (${shortName(p)}, ${t.baseURL}, ${t.apiKeyEnv})`, { transform: this.id });
+    }
+    if (f.createBinding) {
+      const stillCalled = f.instances.some((i) => i.create && !live.includes(i));
+      if (anyCreate && !stillCalled) moves.set(f.createBinding, plan.createName);
+      else if (anyCreate) newImports.add(plan.createName);
+      createKept = !anyCreate || stillCalled;
+    }
+
+    // 3. Imports: move bindings in place where the OpenAI ones are no longer used, else add a line.
+    const byDecl = new Map<(typeof f.decls)[number], Map<Binding, string>>();
+    for (const [b, to] of moves) {
+      const m = byDecl.get(b.decl) ?? new Map<Binding, string>();
+      m.set(b, to);
+      byDecl.set(b.decl, m);
+    }
+    let first = true;
+    for (const [d, m] of byDecl) {
+      // Two bindings moving to the same name: the second is simply dropped from the list.
+      const seen = new Set<string>();
+      for (const [b, to] of m) {
+        if (seen.has(to)) m.delete(b);
+        seen.add(to);
+      }
+      for (const n of newImports) if (seen.has(n)) newImports.delete(n);
+      if (first) {
+        moveBindings(ctx, d, m, plan.pkg);
+        first = false;
+      }
+    }
+    if (newImports.size) {
+      const kind = f.decls[0]!.kind;
+      const list = [...newImports].join(', ');
+      const qq = text[f.decls[0]!.specNode.getStart()] === '"' ? '"' : "'";
+      addImportLine(ctx, kind === 'esm' ? `import { ${list} } from ${qq}${plan.pkg}${qq};` : `const { ${list} } = require(${qq}${plan.pkg}${qq});`);
+    }
+    if (instanceDecl) {
+      const eol = eolAt(text, 0);
+      const decls = ctx.sf.statements.filter((s) => ts.isImportDeclaration(s) || isRequireStatement(s));
+      const after = decls[decls.length - 1];
+      if (after) ctx.edits.add(after.end, after.end, eol + eol + instanceDecl);
+      else ctx.edits.add(0, 0, instanceDecl + eol + eol);
+    }
+    requirePackage(ctx, plan.pkg);
+    const allMoved = f.decls.every((d) => d.bindings.every((b) => moves.has(b)));
+    if (allMoved && !defaultKept && !createKept) droppedPackage(ctx, AI_SDK_OPENAI);
+    // providerOptions.openai: OpenAI-only settings the new provider ignores.
+    walk(ctx.sf, (n) => {
+      if (ts.isPropertyAssignment(n) && propName(n.name) === 'openai' && ts.isObjectLiteralExpression(n.parent) && ts.isPropertyAssignment(n.parent.parent) && propName(n.parent.parent.name) === 'providerOptions') {
+        ctx.followUp(n.getStart(), `providerOptions.openai is read only by @ai-sdk/openai`, `move the options that ${shortName(p)} supports to providerOptions of ${plan.pkg}, drop the rest`);
+      }
+    });
+  },
+};
+
+/** Why a factory call cannot move to the provider package. */
+function usageBlocked(ctx: JsContext, u: AiUsage, plan: ReturnType<typeof aiSdkPlan>): { reason: string; action: string } | undefined {
+  const p = ctx.target!.provider;
+  if (u.kind === 'chat' || u.kind === 'responses') return blockedReason(ctx, 'chat', u.model);
+  if (u.kind === 'embedding') {
+    if (!isSupported(p, 'embeddings')) return unsupportedReason(p, 'embeddings');
+    if (!plan.embeddingMethod(u.method!)) return { reason: `${plan.pkg} has no embedding models`, action: 'create the embedding model with @ai-sdk/openai-compatible' };
+    return blockedReason(ctx, 'embeddings', u.model);
+  }
+  if (u.kind === 'completion') {
+    return isSupported(p, 'completions') ? { reason: 'AI SDK completion models are not migrated automatically', action: 'use a chat model, or create a completion model with @ai-sdk/openai-compatible' } : unsupportedReason(p, 'completions');
+  }
+  return {
+    reason: `${u.callee.getText()}(...) is an OpenAI-only AI SDK factory (${plan.pkg} has no equivalent)`,
+    action: 'keep it on @ai-sdk/openai with an OpenAI key, or use a service that offers it',
+  };
+}
