@@ -14,10 +14,23 @@ function isMultiline(text: string, obj: ts.ObjectLiteralExpression): boolean {
   return text.slice(obj.getStart() + 1, first.getStart()).includes('\n');
 }
 
-/** Position right after the property's trailing comma, or undefined when it has none. */
+/** Skip spaces, line breaks and comments from pos. */
+function skipTrivia(text: string, pos: number): number {
+  for (;;) {
+    while (pos < text.length && /\s/.test(text[pos]!)) pos++;
+    if (text.startsWith('//', pos)) {
+      const nl = text.indexOf('\n', pos);
+      pos = nl < 0 ? text.length : nl;
+    } else if (text.startsWith('/*', pos)) {
+      const e = text.indexOf('*/', pos + 2);
+      pos = e < 0 ? text.length : e + 2;
+    } else return pos;
+  }
+}
+
+/** Position right after the property's separating comma (which may sit on a later line), or undefined. */
 function commaAfter(text: string, p: ts.Node): number | undefined {
-  let i = p.end;
-  while (i < text.length && /[ \t]/.test(text[i]!)) i++;
+  const i = skipTrivia(text, p.end);
   return text[i] === ',' ? i + 1 : undefined;
 }
 
@@ -32,9 +45,12 @@ function lineEndAfter(text: string, pos: number): number {
 }
 
 const onlySpaceBetween = (text: string, a: number, b: number) => /^[ \t]*$/.test(text.slice(a, b));
+/** Only blanks and block comments between a and b (`  /* note *\/ key: value`). */
+const onlyTriviaBetween = (text: string, a: number, b: number) => /^[ \t]*$/.test(text.slice(a, b).replace(/\/\*.*?\*\//g, ''));
+/** Nothing but blanks (or a trailing comment belonging to this line) up to the line break. */
 const restOfLineIsBlank = (text: string, pos: number) => {
   const end = text.indexOf('\n', pos);
-  return /^[ \t\r]*$/.test(text.slice(pos, end < 0 ? text.length : end));
+  return /^[ \t]*(\/\/[^\n]*|\/\*[^\n]*?\*\/[ \t]*)?\r?$/.test(text.slice(pos, end < 0 ? text.length : end));
 };
 
 /**
@@ -58,7 +74,7 @@ export function removeProperties(text: string, edits: EditList, obj: ts.ObjectLi
     const i = props.indexOf(prop);
     const start = prop.getStart();
     const comma = commaAfter(text, prop);
-    if (multiline && onlySpaceBetween(text, lineStartOf(text, start), start) && restOfLineIsBlank(text, comma ?? prop.end)) {
+    if (multiline && onlyTriviaBetween(text, lineStartOf(text, start), start) && restOfLineIsBlank(text, comma ?? prop.end)) {
       // Own line(s): remove whole lines. Comment lines above stay (they may describe more than this property).
       edits.add(lineStartOf(text, start), lineEndAfter(text, comma ?? prop.end), '');
       continue;
