@@ -5,7 +5,7 @@ import { run, DEFAULT_MAX_FILE_SIZE, type RunOptions, type RunResult } from './e
 import { dirtyFiles } from './engine/git.js';
 import { HANDLERS } from './handlers.js';
 import { summarize, type Summary } from './report/summary.js';
-import type { LanguageHandler } from './engine/types.js';
+import type { FileContext, LanguageHandler } from './engine/types.js';
 
 export interface CommonOptions {
   cwd?: string;
@@ -87,6 +87,10 @@ export interface ScanOptions extends CommonOptions {
   /** With a provider, findings also say what migrate would do for it. */
   provider?: string;
   region?: string;
+  /** Keep only these discovered files (relative to cwd): `check --shard`. */
+  select?: (rel: string) => boolean;
+  /** Per parsed file after detection, with its text: `check` suppressions. */
+  onContext?: (ctx: FileContext) => void;
 }
 
 export interface ScanResult extends RunResult {
@@ -116,6 +120,8 @@ export async function scan(o: ScanOptions): Promise<ScanResult> {
     maxFileSize: o.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     onFile: o.onFile,
     onProgress: o.onProgress,
+    select: o.select,
+    onContext: o.onContext,
   });
   return { ...r, summary: summarize(r.files, r.scanned, r.candidates), target };
 }

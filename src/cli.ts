@@ -95,56 +95,88 @@ export function buildProgram(): Command {
       if (r.summary.filesFailed) throw new ExitCode(1);
     });
 
+  // scan and check share one core (src/check): detection, suppressions, fingerprints, baseline, shards.
+  const inventoryOptions = (paths: string[], o: Record<string, unknown>) => ({
+    paths,
+    provider: o.provider as string | undefined,
+    region: o.region as string | undefined,
+    models: o.model as string[] | undefined,
+    config: o.config as string | undefined,
+    include: o.include as string[] | undefined,
+    exclude: o.exclude as string[] | undefined,
+    maxFileSize: o.maxFileSize as number | undefined,
+  });
+  const emit = async (command: 'scan' | 'check', format: string, r: import('./check/index.js').InventoryReport) => {
+    if (format === 'json') {
+      const { findingsJson } = await import('./report/json.js');
+      process.stdout.write(JSON.stringify(findingsJson(r), null, 2) + '\n');
+    } else if (format === 'sarif') {
+      const { renderSarif } = await import('./report/sarif.js');
+      process.stdout.write(JSON.stringify(renderSarif(r), null, 2) + '\n');
+    } else if (format === 'markdown') {
+      const { renderMarkdown } = await import('./report/markdown.js');
+      process.stdout.write(renderMarkdown(r, command));
+    } else if (format === 'github') {
+      const { renderGithub, writeStepSummary } = await import('./report/github.js');
+      process.stdout.write(renderGithub(r));
+      writeStepSummary(r, command);
+    } else {
+      const { renderFindingsText } = await import('./report/text.js');
+      process.stdout.write(renderFindingsText(r, colorEnabled(process.stdout), command));
+    }
+  };
+
   program
     .command('scan')
     .description('list OpenAI usage without changing anything')
     .argument('[paths...]', 'files or folders (default: .)')
-    .option('-p, --provider <id>', 'also say what migrate would do for this provider')
+    .option('-p, --provider <id>', 'also say whether this provider can take each finding and what migrate would do')
     .option('-r, --region <name>', 'provider region')
-    .addOption(formatOption(['text', 'json']))
+    .option('-m, --model <openai=provider>', 'override one model mapping (repeatable)', collect)
+    .option('-c, --config <file>', 'config file (default: .openai-migrate.json if present)')
+    .addOption(formatOption(['text', 'json', 'sarif', 'markdown']))
     .option('--include <glob>', 'only files matching (repeatable)', collect)
     .option('--exclude <glob>', 'skip files matching (repeatable)', collect)
+    .option('--max-file-size <bytes>', 'skip larger files', (v) => Number(v))
     .action(async (paths: string[], o) => {
-      const { scan } = await import('./api.js');
-      const r = await scan({ paths, provider: o.provider, region: o.region, include: o.include, exclude: o.exclude });
-      if (o.format === 'json') {
-        const { findingsJson } = await import('./report/json.js');
-        process.stdout.write(JSON.stringify(findingsJson(r), null, 2) + '\n');
-      } else {
-        const { renderFindingsText, flatFindings } = await import('./report/text.js');
-        process.stdout.write(renderFindingsText(r, flatFindings(r.files), colorEnabled(process.stdout)));
-      }
-      if (r.summary.filesFailed) throw new ExitCode(1);
+      const { inventory } = await import('./check/index.js');
+      const r = await inventory({ ...inventoryOptions(paths, o), failOn: 'never' });
+      await emit('scan', o.format, r);
+      if (r.result.summary.filesFailed) throw new ExitCode(1);
     });
 
   program
     .command('check')
-    .description('CI gate: exit 1 while OpenAI usage remains')
+    .description('CI gate: exit 1 while OpenAI usage remains (0 clean, 1 findings, 2 usage error)')
     .argument('[paths...]', 'files or folders (default: .)')
-    .option('-p, --provider <id>', 'also lint migrated code for this provider')
+    .option('-p, --provider <id>', 'also lint migrated code for this provider (models it lacks, parameters it rejects)')
     .option('-r, --region <name>', 'provider region')
-    .addOption(formatOption(['text', 'json']))
+    .option('-m, --model <openai=provider>', 'override one model mapping (repeatable)', collect)
+    .option('-c, --config <file>', 'config file (default: .openai-migrate.json if present)')
+    .addOption(formatOption(['text', 'json', 'sarif', 'github', 'markdown']))
     .addOption(new Option('--fail-on <level>', 'lowest level that fails the check').choices(['error', 'warning', 'never']).default('error'))
+    .option('--baseline <file>', 'fail only on findings not recorded in this baseline')
+    .option('--write-baseline <file>', "record today's findings in this file (then they no longer fail)")
+    .option('--shard <i/n>', 'check only shard i of n (files split by package, deterministically)')
+    .option('--no-suppressions', 'ignore openai-migrate-ignore comments')
     .option('--include <glob>', 'only files matching (repeatable)', collect)
     .option('--exclude <glob>', 'skip files matching (repeatable)', collect)
+    .option('--max-file-size <bytes>', 'skip larger files', (v) => Number(v))
     .action(async (paths: string[], o) => {
-      const { scan } = await import('./api.js');
-      const r = await scan({ paths, provider: o.provider, region: o.region, include: o.include, exclude: o.exclude });
-      const { flatFindings } = await import('./report/text.js');
-      const findings = flatFindings(r.files);
-      if (o.format === 'json') {
-        const { findingsJson } = await import('./report/json.js');
-        process.stdout.write(JSON.stringify(findingsJson(r, findings), null, 2) + '\n');
-      } else {
-        const { renderFindingsText } = await import('./report/text.js');
-        process.stdout.write(renderFindingsText(r, findings, colorEnabled(process.stdout)));
+      const { inventory } = await import('./check/index.js');
+      const r = await inventory({
+        ...inventoryOptions(paths, o),
+        failOn: o.failOn,
+        baseline: o.baseline,
+        writeBaseline: o.writeBaseline,
+        shard: o.shard,
+        suppressions: o.suppressions,
+      });
+      await emit('check', o.format, r);
+      if (r.exitCode && o.format !== 'text' && o.format !== 'github') {
+        process.stderr.write(`check failed: ${r.failing.length} finding(s) at or above ${r.failOn}. Fix: openai-migrate migrate --provider <id>${paths.length ? ' ' + paths.join(' ') : ''}\n`);
       }
-      const failing = findings.filter((f) => (o.failOn === 'warning' ? f.level !== 'note' : o.failOn === 'error' ? f.level === 'error' : false));
-      if (failing.length) {
-        process.stderr.write(`check failed: ${failing.length} finding(s) at or above ${o.failOn}. Fix: openai-migrate migrate --provider <id>${paths.length ? ' ' + paths.join(' ') : ''}\n`);
-        throw new ExitCode(1);
-      }
-      if (r.summary.filesFailed) throw new ExitCode(1);
+      if (r.exitCode) throw new ExitCode(r.exitCode);
     });
 
   program

@@ -30,6 +30,10 @@ export interface RunOptions {
   onFile?: (done: number, total: number) => void;
   /** Called per file in each phase (reading every discovered file, then analysing candidates): progress lines. */
   onProgress?: (phase: ProgressPhase, done: number, total: number) => void;
+  /** Keep only these discovered files (path relative to cwd); `check --shard` uses it. */
+  select?: (rel: string) => boolean;
+  /** Called once per parsed file after detection, with its text (suppressions in `check`). */
+  onContext?: (ctx: FileContext) => void;
 }
 
 export interface RunResult {
@@ -82,7 +86,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
     include: o.include,
     exclude: o.exclude,
     accept: (r) => handlerFor(r) !== undefined,
-  });
+  }).then((found) => (o.select ? found.filter((abs) => o.select!(rel(o.cwd, abs))) : found));
   const results = new Map<string, FileResult>();
   const meta = new Map<string, { size: number; mtimeMs: number; handler: LanguageHandler; ctx: FileContext }>();
   const byHandler = new Map<LanguageHandler, FileContext[]>();
@@ -169,6 +173,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
         continue;
       }
       markerFindings(ctx);
+      o.onContext?.(ctx);
       res.findings = ctx.findings;
       res.followUps = ctx.followUps;
       if (!ctx.edits.size) continue;

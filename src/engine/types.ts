@@ -58,6 +58,8 @@ export interface Finding {
   /** API surface or model involved, e.g. "chat.completions.create", "gpt-4o". */
   api?: string;
   model?: string;
+  /** Endpoint kind of an API call (src/rules/endpoints.ts EndpointKind), for provider assessments. */
+  endpoint?: string;
   /** The source text of the finding's line (for code frames and fingerprints). */
   snippet?: string;
   cell?: number;

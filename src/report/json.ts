@@ -1,5 +1,5 @@
-import type { MigrateResult, ScanResult } from '../api.js';
-import { flatFindings } from './text.js';
+import type { MigrateResult } from '../api.js';
+import type { InventoryReport } from '../check/index.js';
 import { allFollowUps } from './summary.js';
 
 /** Versioned JSON for migrate. */
@@ -20,23 +20,49 @@ export function migrateJson(r: MigrateResult): object {
   };
 }
 
-/** Versioned JSON for scan and check: `{ version, summary, findings }`. */
-export function findingsJson(r: ScanResult, findings = flatFindings(r.files)): object {
+/**
+ * Versioned JSON for scan and check: `{ version, summary, findings, failures }`.
+ * Paths are relative to the cwd with forward slashes; each finding carries its
+ * location, rule, kind, level, message, fix, help link and fingerprint (and,
+ * with --provider, what that provider can take and what migrate would do).
+ */
+export function findingsJson(r: InventoryReport): object {
   const byRule: Record<string, number> = {};
-  for (const f of findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+  for (const f of r.findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+  const s = r.result.summary;
   return {
     version: 1,
     summary: {
-      filesScanned: r.summary.filesScanned,
-      filesParsed: r.summary.filesParsed,
-      filesFailed: r.summary.filesFailed,
-      findings: findings.length,
-      errors: findings.filter((f) => f.level === 'error').length,
-      warnings: findings.filter((f) => f.level === 'warning').length,
+      filesScanned: s.filesScanned,
+      filesParsed: s.filesParsed,
+      filesFailed: s.filesFailed,
+      findings: r.findings.length,
+      errors: r.findings.filter((f) => f.level === 'error').length,
+      warnings: r.findings.filter((f) => f.level === 'warning').length,
+      notes: r.findings.filter((f) => f.level === 'note').length,
       byRule,
-      provider: r.target?.provider.id,
+      provider: r.result.target?.provider.id,
+      suppressed: r.suppressed,
+      baselined: r.baselined,
+      baselineStale: r.baselineStale,
+      shard: r.shard ? `${r.shard.index}/${r.shard.count}` : undefined,
+      failOn: r.failOn,
+      failing: r.failing.length,
+      passed: r.exitCode === 0,
     },
-    findings: findings.map(({ snippet: _s, ...f }) => f),
-    failures: r.files.filter((f) => f.status === 'failed').map((f) => ({ file: f.file, errorId: f.errorId, reason: f.reason })),
+    findings: r.findings.map(({ snippet: _s, cell, file, line, column, endLine, endColumn, rule, kind, level, message, ...rest }) => ({
+      file,
+      line,
+      column,
+      endLine,
+      endColumn,
+      cell,
+      rule,
+      kind,
+      level,
+      message,
+      ...rest,
+    })),
+    failures: r.result.files.filter((f) => f.status === 'failed').map((f) => ({ file: f.file, errorId: f.errorId, reason: f.reason })),
   };
 }

@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { FileResult, Finding } from '../engine/types.js';
-import type { MigrateResult, ScanResult } from '../api.js';
+import type { MigrateResult } from '../api.js';
+import type { InventoryReport, ReportFinding } from '../check/index.js';
 import { allFollowUps } from './summary.js';
 
 export function makeChalk(color: boolean): ChalkInstance {
@@ -68,36 +69,84 @@ export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: bo
   return out.join('\n') + '\n';
 }
 
-export function renderFindingsText(r: ScanResult, findings: Array<Finding & { file: string }>, color: boolean): string {
+/** One source line with a caret underline under the finding's columns (the short code frame). */
+export function codeFrame(f: Finding, c: ChalkInstance): string[] {
+  if (f.snippet === undefined) return [];
+  let line = maskSecrets(f.snippet).replace(/\t/g, ' ');
+  let col = f.column - 1;
+  // Long lines: a window around the finding.
+  if (line.length > 140) {
+    const from = Math.max(0, col - 40);
+    line = (from ? '…' : '') + line.slice(from, from + 120) + (from + 120 < line.length ? '…' : '');
+    col = col - from + (from ? 1 : 0);
+  }
+  const width = f.endLine === f.line ? Math.max(1, f.endColumn - f.column) : Math.max(1, line.length - col);
+  const gutter = `${String(f.line).padStart(5)} | `;
+  return [c.dim(gutter) + line, c.dim(' '.repeat(gutter.length - 2) + '| ') + ' '.repeat(Math.max(0, col)) + c.red('^'.repeat(Math.min(width, Math.max(1, line.length - col))))];
+}
+
+/**
+ * scan/check as text: findings grouped by file (location, level, message,
+ * rule, a short code frame, and with --provider what migrate would do),
+ * then a table by kind and how to fix each rule.
+ */
+export function renderFindingsText(r: InventoryReport, color: boolean, command: 'scan' | 'check' = 'scan'): string {
   const c = makeChalk(color);
   const out: string[] = [];
-  const byFile = new Map<string, Array<Finding & { file: string }>>();
+  const findings = r.findings;
+  const byFile = new Map<string, ReportFinding[]>();
   for (const f of findings) {
     const l = byFile.get(f.file) ?? [];
     l.push(f);
     byFile.set(f.file, l);
   }
-  const lv = (l: string) => (l === 'error' ? c.red(l) : l === 'warning' ? c.yellow(l) : c.blue(l));
+  const lv = (l: string) => (l === 'error' ? c.red(l.padEnd(7)) : l === 'warning' ? c.yellow(l.padEnd(7)) : c.blue(l.padEnd(7)));
   for (const [file, list] of byFile) {
     out.push(c.bold.underline(file));
     for (const f of list) {
-      out.push(`  ${f.line}:${f.column}  ${lv(f.level)}  ${f.message}  ${c.dim(f.rule)}`);
-      if (f.snippet !== undefined) {
-        out.push(c.dim(`    ${String(f.line).padStart(4)} | `) + maskSecrets(f.snippet.trim()).slice(0, 160));
+      out.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${lv(f.level)}  ${f.message}  ${c.dim(f.rule)}`);
+      out.push(...codeFrame(f, c).map((l) => '  ' + l));
+      if (f.provider) {
+        const mark = f.provider.supported ? c.green(`${f.provider.id} can take it`) : c.yellow(`${f.provider.id} cannot take it`);
+        out.push(`           ${mark}; migrate: ${f.provider.migrate}`);
       }
     }
     out.push('');
   }
-  const counts = new Map<string, number>();
-  for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
-  out.push(c.bold(`${findings.length} finding(s) in ${byFile.size} file(s); ${r.summary.filesScanned} files scanned`));
-  if (counts.size) {
-    out.push('  kind                      count');
-    for (const [k, n] of [...counts].sort((a, b) => b[1] - a[1])) out.push(`  ${k.padEnd(26)}${n}`);
+  const s = r.result.summary;
+  out.push(c.bold(`${findings.length} finding(s) in ${byFile.size} file(s); ${s.filesScanned} file(s) scanned, ${s.filesParsed} parsed${r.shard ? ` (shard ${r.shard.index}/${r.shard.count})` : ''}`));
+  const extra: string[] = [];
+  if (r.suppressed) extra.push(`${r.suppressed} suppressed by openai-migrate-ignore`);
+  if (r.baselined) extra.push(`${r.baselined} in the baseline`);
+  if (r.baselineStale) extra.push(`${r.baselineStale} baseline entr${r.baselineStale === 1 ? 'y' : 'ies'} fixed since`);
+  if (extra.length) out.push(`  (${extra.join(', ')})`);
+  if (r.baselineWritten) out.push(`  baseline written: ${r.baselineWritten.file} (${r.baselineWritten.count} finding(s))`);
+  const rows = kindTable(findings);
+  if (rows.length) {
+    out.push('');
+    out.push(`  ${'kind'.padEnd(24)}${'count'.padStart(6)}  level`);
+    for (const row of rows) out.push(`  ${row.kind.padEnd(24)}${String(row.count).padStart(6)}  ${row.level}`);
+    out.push('');
+    out.push(c.bold('How to fix:'));
+    for (const row of rows) out.push(`  ${row.kind.padEnd(24)}${row.fix}`);
   }
-  const failed = r.files.filter((f) => f.status === 'failed');
-  for (const f of failed) out.push(c.red(`  failed: ${f.file} [${f.errorId}] ${f.reason}`));
+  for (const f of r.result.files.filter((x) => x.status === 'failed')) out.push(c.red(`  failed: ${f.file} [${f.errorId}] ${f.reason}`));
+  if (command === 'check') {
+    if (r.exitCode) out.push(c.red.bold(`check failed: ${r.failing.length} finding(s) at or above ${r.failOn}`));
+    else out.push(c.green.bold(`check passed (--fail-on ${r.failOn})`));
+  }
   return out.join('\n') + '\n';
+}
+
+/** Counts by kind (most first), with the level and fix of the rule. */
+export function kindTable(findings: ReportFinding[]): Array<{ kind: string; count: number; level: string; fix: string }> {
+  const rows = new Map<string, { kind: string; count: number; level: string; fix: string }>();
+  for (const f of findings) {
+    const row = rows.get(f.kind) ?? { kind: f.kind, count: 0, level: f.level, fix: f.fix };
+    row.count++;
+    rows.set(f.kind, row);
+  }
+  return [...rows.values()].sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : 1));
 }
 
 export function flatFindings(files: FileResult[]): Array<Finding & { file: string }> {

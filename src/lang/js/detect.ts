@@ -1,12 +1,14 @@
 import { ts } from 'ts-morph';
 import type { Finding } from '../../engine/types.js';
 import { RULES, type RuleId } from '../../rules/catalogue.js';
-import { servedByNoProvider } from '../../rules/endpoints.js';
+import { isSupported, MARKER_TAG, servedByNoProvider } from '../../rules/endpoints.js';
+import { paramAction, PARAM_RULE_ENDPOINTS } from '../../rules/params.js';
+import { classifyOpenAIModel, isFineTunedOpenAIModel } from '../../models/openai-catalog.js';
 import { envRole } from '../../rules/env.js';
 import { PROVIDERS } from '../../providers/index.js';
 import { envName, reachesOpenAI } from './analyze.js';
 import type { JsContext } from './context.js';
-import { isStringLike, walk } from './parse.js';
+import { isStringLike, propName, unwrap, walk } from './parse.js';
 
 const OPENAI_URL = /\bapi\.openai\.com\b/;
 
@@ -37,8 +39,9 @@ export function detectJs(ctx: JsContext): void {
   for (const call of f.calls) {
     if (!reachesOpenAI(call.client)) continue;
     const api = call.path.join('.');
-    if (servedByNoProvider(PROVIDERS, call.endpoint)) add('openai-only-endpoint', call.node.expression, `${api}: no supported provider serves this API`, { api });
-    else add('openai-api-call', call.node.expression, `${api} on an OpenAI client`, { api });
+    const endpoint = call.endpoint;
+    if (servedByNoProvider(PROVIDERS, endpoint)) add('openai-only-endpoint', call.node.expression, `${api}: no supported provider serves this API`, { api, endpoint });
+    else add('openai-api-call', call.node.expression, `${api} on an OpenAI client`, { api, endpoint });
   }
   for (const s of ctx.models_.sites) add('openai-model', s.lit, `OpenAI model id "${s.id}"`, { model: s.id });
   walk(ctx.sf, (n) => {
@@ -51,4 +54,64 @@ export function detectJs(ctx: JsContext): void {
       if (!inClient) add('openai-http', n, `URL aimed at the OpenAI API: ${n.text.slice(0, 80)}`, { api: 'http' });
     }
   });
+  if (ctx.target) lintTargetCalls(ctx, add);
+}
+
+type Add = (rule: RuleId, node: ts.Node, message: string, extra?: Partial<Finding>) => void;
+
+/**
+ * `--provider` lint of code already on that provider (clients with status
+ * 'target'): endpoints it does not serve, model ids it does not list, and
+ * request parameters or values it rejects (the same `paramAction` migrate uses).
+ */
+function lintTargetCalls(ctx: JsContext, add: Add): void {
+  const p = ctx.target!.provider;
+  const listed = new Set(Object.values(p.models).flat());
+  for (const call of ctx.facts.calls) {
+    if (call.client !== 'target' || call.endpoint === 'other') continue;
+    const api = call.path.join('.');
+    if (!isSupported(p, call.endpoint)) {
+      // A call migrate already marked is reported once, by its TODO marker (migrate-todo).
+      const line = ctx.lines.pos(call.node.getStart()).line;
+      const marked = [line, line - 1].some((l) => l > 0 && ctx.lines.lineText(l).includes(MARKER_TAG));
+      if (!marked) add('provider-unsupported', call.node.expression, `${api}: ${p.id} does not serve this API`, { api, endpoint: call.endpoint });
+      continue;
+    }
+    let model: string | undefined;
+    for (const req of call.requests) {
+      const m = req.properties.find((x) => propName(x.name) === 'model');
+      const v = m && ts.isPropertyAssignment(m) ? unwrap(m.initializer) : undefined;
+      if (!v || !isStringLike(v)) continue;
+      model = v.text;
+      // OpenAI ids are reported as openai-model; provider ids are checked against the profile.
+      if (classifyOpenAIModel(v.text) || isFineTunedOpenAIModel(v.text)) continue;
+      const successor = p.deprecated[v.text];
+      if (successor !== undefined) add('provider-model', v, `${p.id} deprecated model "${v.text}"${successor ? `: use ${successor}` : ''}`, { api, model: v.text });
+      else if (!listed.has(v.text)) add('provider-model', v, `model "${v.text}" is not in the ${p.id} catalogue`, { api, model: v.text });
+    }
+    if (!PARAM_RULE_ENDPOINTS.has(call.endpoint)) continue;
+    for (const req of call.requests) {
+      const present = new Set(req.properties.map((x) => propName(x.name)).filter((x): x is string => !!x));
+      for (const prop of req.properties) {
+        if (!ts.isPropertyAssignment(prop) && !ts.isShorthandPropertyAssignment(prop)) continue;
+        const name = propName(prop.name);
+        if (!name || name === 'model' || name === 'messages') continue;
+        const a = paramAction(p, name, ts.isPropertyAssignment(prop) ? literalValue(prop.initializer) : undefined, model, present);
+        if (a.kind === 'keep') continue;
+        const why = a.kind === 'set' ? `${a.reason}; use ${a.value}` : a.kind === 'followUp' ? `${a.reason}; ${a.action}` : a.kind === 'rename' ? `${a.reason}; rename it` : `${a.reason}; remove it`;
+        add('provider-param', prop, `${name}: ${why}`, { api, model });
+      }
+    }
+  }
+}
+
+/** Literal value of a request field (numbers, negative numbers, strings, booleans). */
+function literalValue(e: ts.Expression): number | string | boolean | undefined {
+  e = unwrap(e);
+  if (ts.isNumericLiteral(e)) return Number(e.text);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+  if (isStringLike(e)) return e.text;
+  if (e.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (e.kind === ts.SyntaxKind.FalseKeyword) return false;
+  return undefined;
 }

@@ -1,0 +1,263 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { MigrateResult } from '../api.js';
+import type { ChangeKind } from '../engine/types.js';
+import { UsageError } from '../providers/index.js';
+import { tierLabel } from '../rules/models.js';
+import { t } from '../i18n/index.js';
+import { maskSecrets } from './text.js';
+import { allFollowUps } from './summary.js';
+
+/**
+ * The migration report for a pull request (`migrate --report <file>`): one data
+ * model built from a MigrateResult, rendered as Markdown (`.md`) or JSON
+ * (`.json`). Secrets in diffs are masked; environment variables are listed by
+ * name only.
+ */
+
+export type ParamChangeKind = 'drop' | 'rename' | 'clamp';
+
+export interface MigrationReport {
+  version: 1;
+  provider: { id: string; name: string; docs: string; consoleUrl: string };
+  region: string;
+  /** Every region the provider has (keys are per region where there are several). */
+  regions: string[];
+  baseURL: string;
+  dryRun: boolean;
+  summary: {
+    filesScanned: number;
+    filesChanged: number;
+    filesFailed: number;
+    filesSkipped: number;
+    edits: number;
+    editsByKind: Partial<Record<ChangeKind, number>>;
+    followUps: number;
+  };
+  /** The model map actually applied: one row per OpenAI id -> provider id, with the number of sites. */
+  models: Array<{ from: string; to: string; tier: string; count: number }>;
+  /** Request parameters dropped, renamed or clamped, grouped by parameter and detail. */
+  params: Array<{ kind: ParamChangeKind; param: string; detail: string; count: number }>;
+  /** Variables to set (names only). */
+  env: Array<{ name: string; consoleUrl: string }>;
+  followUps: Array<{ file: string; line: number; column: number; cell?: number; reason: string; action: string; docs?: string }>;
+  files: Array<{ file: string; status: string; edits: number; reason?: string; errorId?: string; diff?: string }>;
+}
+
+/** GitHub rejects pull request bodies over 65,536 characters; keep a margin. */
+export const MARKDOWN_BUDGET = 60_000;
+
+/** `.md` -> markdown, `.json` -> json; anything else is a usage error (checked before the run). */
+export function reportFormat(file: string): 'markdown' | 'json' {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.md' || ext === '.markdown') return 'markdown';
+  if (ext === '.json') return 'json';
+  throw new UsageError('E_REPORT_FORMAT', `--report expects a file ending in .md or .json, got "${file}"`);
+}
+
+/** Build the report's data model from a migrate (or dry-run) result. */
+export function buildMigrationReport(r: MigrateResult): MigrationReport {
+  const p = r.target.provider;
+  const models = new Map<string, MigrationReport['models'][number]>();
+  const params = new Map<string, MigrationReport['params'][number]>();
+  for (const f of r.files) {
+    for (const c of f.changes) {
+      // Model ids: Change.from/to, tier from the map that produced them.
+      if (c.kind === 'model' && c.from && c.to) {
+        const k = `${c.from}\u0000${c.to}`;
+        const row = models.get(k) ?? { from: c.from, to: c.to, tier: tierLabel(r.models.lookup(c.from)?.tier ?? 'override'), count: 0 };
+        row.count++;
+        models.set(k, row);
+      }
+      // Parameters: the kind says what happened, the message names the parameter.
+      if (c.kind === 'param-drop' || c.kind === 'param-rename' || c.kind === 'param-clamp') {
+        const kind = c.kind.slice(6) as ParamChangeKind;
+        const { param, detail } = parseParamMessage(kind, c.message);
+        const k = `${kind}\u0000${param}\u0000${detail}`;
+        const row = params.get(k) ?? { kind, param, detail, count: 0 };
+        row.count++;
+        params.set(k, row);
+      }
+    }
+  }
+  const s = r.summary;
+  return {
+    version: 1,
+    provider: { id: p.id, name: p.name, docs: p.docs, consoleUrl: p.consoleUrl },
+    region: r.target.region,
+    regions: Object.keys(p.regions),
+    baseURL: r.target.baseURL,
+    dryRun: r.dryRun,
+    summary: {
+      filesScanned: s.filesScanned,
+      filesChanged: s.filesChanged,
+      filesFailed: s.filesFailed,
+      filesSkipped: s.filesSkipped,
+      edits: s.edits,
+      editsByKind: s.editsByKind,
+      followUps: s.followUps,
+    },
+    models: [...models.values()].sort((a, b) => b.count - a.count || a.from.localeCompare(b.from)),
+    params: [...params.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.param.localeCompare(b.param)),
+    env: [{ name: r.target.apiKeyEnv, consoleUrl: p.consoleUrl }],
+    followUps: allFollowUps(r.files).map((u) => ({ file: u.file, line: u.line, column: u.column, cell: u.cell, reason: u.reason, action: u.action, docs: u.docs ?? p.docs })),
+    files: r.files
+      .filter((f) => f.status !== 'unchanged')
+      .map((f) => ({ file: f.file, status: f.status, edits: f.changes.length, reason: f.reason, errorId: f.errorId, diff: f.diff ? maskSecrets(f.diff) : undefined })),
+  };
+}
+
+/**
+ * Split a parameter change message into the parameter and a short detail.
+ * Shapes written by the param transforms (JS and Python):
+ *   drop   "removed NAME: reason"
+ *   rename "NAME -> NEW: reason"
+ *   clamp  "NAME: OLD -> NEW (reason)"
+ */
+export function parseParamMessage(kind: ParamChangeKind, message: string): { param: string; detail: string } {
+  let m: RegExpMatchArray | null;
+  if (kind === 'drop' && (m = message.match(/^removed ([^:\s]+):\s*(.*)$/s))) return { param: m[1]!, detail: m[2]!.trim() };
+  if (kind === 'rename' && (m = message.match(/^(\S+) -> ([^:\s]+)(?::\s*(.*))?$/s))) return { param: m[1]!, detail: `→ ${m[2]}` };
+  if (kind === 'clamp' && (m = message.match(/^([^:\s]+): (.+?) -> (.+?)(?: \((.*)\))?$/s))) return { param: m[1]!, detail: `${m[2]} → ${m[3]}` };
+  // Any other wording: keep the whole message as the detail.
+  return { param: message.split(/[\s:]/)[0] || message, detail: message };
+}
+
+/** Escape text for inline Markdown (also safe inside a table cell). */
+export function mdText(s: string): string {
+  return s
+    .replace(/\r?\n/g, ' ')
+    .replace(/([\\`*[\]<>|~])/g, '\\$1')
+    // `_` inside a word (max_tokens) cannot start emphasis in GFM: leave it readable there.
+    .replace(/_/g, (m, i: number, all: string) => (/[A-Za-z0-9]/.test(all[i - 1] ?? '') && /[A-Za-z0-9]/.test(all[i + 1] ?? '') ? m : '\\_'));
+}
+
+/** Inline code that survives backticks and pipes in the value (table cells too). */
+export function mdCode(s: string): string {
+  const v = s.replace(/\r?\n/g, ' ');
+  const longest = Math.max(0, ...(v.match(/`+/g) ?? []).map((x) => x.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = longest ? ' ' : '';
+  // In GFM tables `\|` is unescaped before inline parsing, so it works inside code spans.
+  return `${fence}${pad}${v.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+
+/** A fenced block that cannot be closed early by backticks in the content. */
+function fence(lang: string, body: string): string {
+  const longest = Math.max(2, ...(body.match(/`{3,}/g) ?? []).map((x) => x.length));
+  const f = '`'.repeat(longest + 1);
+  return `${f}${lang}\n${body.replace(/\n$/, '')}\n${f}`;
+}
+
+const table = (head: string[], rows: string[][], align: string[] = []) =>
+  [`| ${head.join(' | ')} |`, `| ${head.map((_, i) => align[i] ?? '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+const providerShort = (name: string) => name.replace(/\s*\(.*\)\s*$/, '');
+
+/** Render the report as Markdown for a pull request description. */
+export function renderReportMarkdown(rep: MigrationReport): string {
+  const out: string[] = [];
+  const pname = providerShort(rep.provider.name);
+  out.push(`## ${mdText(t('report.title', { provider: pname }))}`, '');
+  out.push(`**${t('report.provider')}:** ${mdText(rep.provider.name)} (${mdCode(rep.provider.id)}) · **${t('report.region')}:** ${mdCode(rep.region)} · **${t('report.baseUrl')}:** ${mdCode(rep.baseURL)}`, '');
+  if (rep.dryRun) out.push(`> ${t('report.dryRun')}`, '');
+
+  // Summary table: files, edits (total and by kind), follow-ups.
+  const s = rep.summary;
+  const rows: string[][] = [
+    [t('report.filesScanned'), String(s.filesScanned)],
+    [rep.dryRun ? t('report.filesWouldChange') : t('report.filesChanged'), String(s.filesChanged)],
+    [t('report.edits'), String(s.edits)],
+    ...Object.entries(s.editsByKind).map(([k, n]) => [mdText(t('report.editsOfKind', { kind: k })), String(n)]),
+    [t('report.followUpCount'), String(s.followUps)],
+  ];
+  if (s.filesFailed) rows.push([t('report.filesFailed'), String(s.filesFailed)]);
+  if (s.filesSkipped) rows.push([t('report.filesSkipped'), String(s.filesSkipped)]);
+  out.push(`### ${t('report.summary')}`, '', table([t('report.metric'), t('report.count')], rows, ['---', '---:']), '');
+
+  out.push(`### ${t('report.models')}`, '');
+  if (rep.models.length) {
+    out.push(
+      table(
+        [t('report.openaiModel'), mdText(t('report.providerModel', { provider: pname })), t('report.tier'), t('report.sites')],
+        rep.models.map((m) => [mdCode(m.from), mdCode(m.to), mdText(m.tier), String(m.count)]),
+        ['---', '---', '---', '---:'],
+      ),
+    );
+  } else out.push(t('report.noModels'));
+  out.push('');
+
+  out.push(`### ${t('report.params')}`, '');
+  if (rep.params.length) {
+    out.push(
+      table(
+        [t('report.parameter'), t('report.change'), t('report.detail'), t('report.sites')],
+        rep.params.map((p) => [mdCode(p.param), t(`report.param.${p.kind}` as const), mdText(p.detail), String(p.count)]),
+        ['---', '---', '---', '---:'],
+      ),
+    );
+  } else out.push(t('report.noParams'));
+  out.push('');
+
+  out.push(`### ${t('report.env')}`, '', t('report.envIntro'), '');
+  for (const e of rep.env) out.push(`- ${t('report.envKey', { name: e.name.replace(/`/g, ''), provider: mdText(pname), url: `<${e.consoleUrl}>` })}`);
+  if (rep.regions.length > 1) out.push(`- ${t('report.envRegion', { region: rep.region, baseUrl: `<${rep.baseURL}>` })}`);
+  out.push('');
+
+  out.push(`### ${t('report.followUps')} (${rep.followUps.length})`, '');
+  if (rep.followUps.length) {
+    for (const u of rep.followUps) {
+      const where = `${u.file}:${u.line}${u.cell ? ` (${t('report.cell', { n: u.cell })})` : ''}`;
+      const docs = u.docs ? ` ([${t('report.docs')}](<${u.docs}>))` : '';
+      out.push(`- [ ] ${mdCode(where)} — ${mdText(u.reason)} — ${mdText(u.action)}${docs}`);
+    }
+  } else out.push(t('report.noFollowUps'));
+  out.push('');
+
+  const failed = rep.files.filter((f) => f.status === 'failed');
+  if (failed.length) {
+    out.push(`### ${t('report.failed')}`, '');
+    for (const f of failed) out.push(`- ${mdCode(f.file)} ${f.errorId ? mdCode(f.errorId) + ' ' : ''}${mdText(f.reason ?? '')}`);
+    out.push('');
+  }
+  const skipped = rep.files.filter((f) => f.status === 'skipped' && f.errorId);
+  if (skipped.length) {
+    out.push(`### ${t('report.skipped')}`, '');
+    for (const f of skipped) out.push(`- ${mdCode(f.file)} ${mdText(f.reason ?? '')}`);
+    out.push('');
+  }
+
+  // Per-file diffs, collapsed; stop adding diff bodies once the size budget is spent.
+  const withDiff = rep.files.filter((f) => f.diff);
+  if (withDiff.length) {
+    out.push(`### ${t('report.diffs')}`, '');
+    let used = out.join('\n').length;
+    for (const f of withDiff) {
+      const body = fence('diff', f.diff!.split('\n').filter((l) => !l.startsWith('===')).join('\n'));
+      const head = `<details>\n<summary><code>${htmlEscape(f.file)}</code> — ${htmlEscape(t('report.editCount', { n: f.edits }))}</summary>\n`;
+      const fits = used + head.length + body.length < MARKDOWN_BUDGET;
+      const block = `${head}\n${fits ? body : `_${mdText(t('report.diffOmitted'))}_`}\n\n</details>\n`;
+      used += block.length;
+      out.push(block);
+    }
+  }
+  return out.join('\n').replace(/\n+$/, '\n');
+}
+
+function htmlEscape(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Render the report as versioned JSON. */
+export function renderReportJson(rep: MigrationReport): string {
+  return JSON.stringify(rep, null, 2) + '\n';
+}
+
+/** Write the report in the format its extension names; returns the absolute path. */
+export async function writeMigrationReport(file: string, r: MigrateResult, cwd = process.cwd()): Promise<string> {
+  const fmt = reportFormat(file);
+  const rep = buildMigrationReport(r);
+  const abs = path.resolve(cwd, file);
+  await writeFile(abs, fmt === 'markdown' ? renderReportMarkdown(rep) : renderReportJson(rep), 'utf8');
+  return abs;
+}

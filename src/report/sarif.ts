@@ -1,0 +1,98 @@
+import type { InventoryReport, ReportFinding } from '../check/index.js';
+import { RULES, ruleHelp, ruleOf, type Rule } from '../rules/catalogue.js';
+
+/**
+ * SARIF 2.1.0 for scan/check (GitHub code scanning, Azure DevOps, IDE
+ * viewers). One run; tool.driver lists every catalogue rule (plus any rule id
+ * a handler reported that the catalogue lacks) with its help text and link;
+ * one result per finding with a relative artifact URI, a region, and a
+ * line-independent partial fingerprint (see src/check/fingerprint.ts).
+ */
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const FINGERPRINT_KEY = 'openaiMigrate/v1';
+
+/** Percent-encode each path segment (spaces, `#`, `%`...) but keep the slashes. */
+const toUri = (file: string) => file.split('/').map((s) => (s === '..' || s === '.' ? s : encodeURIComponent(s))).join('/');
+
+/** `openai-client` -> `OpenaiClient` (SARIF rule `name` is a PascalCase identifier). */
+const pascal = (id: string) => id.replace(/(^|-)([a-z0-9])/g, (_m, _d, ch: string) => ch.toUpperCase());
+
+function sarifRule(r: Rule): object {
+  return {
+    id: r.id,
+    name: pascal(r.id),
+    shortDescription: { text: r.title },
+    fullDescription: { text: `${r.title}. Fix: ${r.fix}.` },
+    help: { text: `How to fix: ${r.fix}. Silence one occurrence with a comment: openai-migrate-ignore ${r.id} -- <reason>.`, markdown: `**How to fix:** ${r.fix}.\n\nSilence one occurrence with a comment: \`openai-migrate-ignore ${r.id} -- <reason>\`.` },
+    helpUri: ruleHelp(r.id),
+    defaultConfiguration: { level: r.level },
+    properties: { category: r.category, tags: ['openai-migrate', r.category] },
+  };
+}
+
+/** The SARIF log (an object; serialise with JSON.stringify). */
+export function renderSarif(r: InventoryReport): object {
+  const rules: Rule[] = Object.values(RULES);
+  for (const f of r.findings) {
+    if (!ruleOf(f.rule) && !rules.some((x) => x.id === f.rule)) rules.push({ id: f.rule, level: f.level, category: 'client', title: f.rule, fix: f.fix });
+  }
+  const index = new Map(rules.map((x, i) => [x.id, i]));
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: r.tool.name,
+            version: r.tool.version,
+            semanticVersion: r.tool.version,
+            informationUri: 'https://www.npmjs.com/package/openai-migrate',
+            rules: rules.map(sarifRule),
+          },
+        },
+        // Columns count UTF-16 code units (what the detectors report).
+        columnKind: 'utf16CodeUnits',
+        results: r.findings.map((f) => sarifResult(f, index.get(f.rule)!)),
+        invocations: [
+          {
+            executionSuccessful: true,
+            exitCode: r.exitCode,
+            toolExecutionNotifications: r.result.files
+              .filter((x) => x.status === 'failed')
+              .map((x) => ({ level: 'error', message: { text: `${x.errorId}: ${x.reason}` }, locations: [{ physicalLocation: { artifactLocation: { uri: toUri(x.file), uriBaseId: '%SRCROOT%' } } }] })),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+function sarifResult(f: ReportFinding, ruleIndex: number): object {
+  const props: Record<string, unknown> = { kind: f.kind };
+  if (f.api) props.api = f.api;
+  if (f.model) props.model = f.model;
+  if (f.provider) props.provider = f.provider;
+  return {
+    ruleId: f.rule,
+    ruleIndex,
+    level: f.level,
+    message: { text: `${f.message}. Fix: ${f.fix}.` },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: toUri(f.file), uriBaseId: '%SRCROOT%' },
+          region: {
+            startLine: f.line,
+            startColumn: f.column,
+            endLine: f.endLine,
+            endColumn: f.endColumn,
+            ...(f.snippet !== undefined ? { snippet: { text: f.snippet } } : {}),
+          },
+        },
+      },
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+    properties: props,
+  };
+}
