@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { migrate } from '../src/api.js';
+import { BIN, cli } from './helpers/cli.js';
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'oam-rel-'));
+const SRC = "import OpenAI from 'openai';\nconst c = new OpenAI();\nexport const r = c.chat.completions.create({ model: 'gpt-4o', messages: [] });\n";
+
+describe('bad input loses nothing', () => {
+  it('binary file named .js, latin-1 file, huge file: skipped with a reason, bytes untouched', async () => {
+    const d = tmp();
+    const binary = Buffer.concat([Buffer.from("import OpenAI from 'openai';\n"), Buffer.from([0, 1, 2, 3])]);
+    const latin1 = Buffer.from("// caf\xe9\nimport OpenAI from 'openai';\nconst c = new OpenAI();\n", 'latin1');
+    const huge = "import OpenAI from 'openai';\nconst c = new OpenAI();\n" + '// filler\n'.repeat(300_000);
+    writeFileSync(path.join(d, 'bin.js'), binary);
+    writeFileSync(path.join(d, 'latin.js'), latin1);
+    writeFileSync(path.join(d, 'huge.ts'), huge);
+    writeFileSync(path.join(d, 'ok.ts'), SRC);
+    const r = await migrate({ cwd: d, paths: ['.'], provider: 'deepseek', force: true });
+    const by = Object.fromEntries(r.files.map((f) => [f.file, f]));
+    expect(by['bin.js']).toMatchObject({ status: 'skipped', errorId: 'W_BINARY' });
+    expect(by['latin.js']).toMatchObject({ status: 'skipped', errorId: 'W_NOT_UTF8' });
+    expect(by['huge.ts']).toMatchObject({ status: 'skipped', errorId: 'W_TOO_LARGE' });
+    expect(by['ok.ts']!.status).toBe('changed');
+    expect(readFileSync(path.join(d, 'bin.js')).equals(binary)).toBe(true);
+    expect(readFileSync(path.join(d, 'latin.js')).equals(latin1)).toBe(true);
+    expect(readFileSync(path.join(d, 'huge.ts'), 'utf8')).toBe(huge);
+  });
+
+  it('--max-file-size raises the cap', async () => {
+    const d = tmp();
+    writeFileSync(path.join(d, 'big.ts'), SRC + '// x\n'.repeat(1000));
+    const r = await migrate({ cwd: d, paths: ['.'], provider: 'qwen', force: true, maxFileSize: 100 });
+    expect(r.files[0]).toMatchObject({ status: 'skipped', errorId: 'W_TOO_LARGE' });
+  });
+
+  it('symlinks are not followed: no loop, nothing outside the root is read or written', async () => {
+    const root = tmp();
+    const outside = tmp();
+    writeFileSync(path.join(outside, 'secret.ts'), SRC);
+    mkdirSync(path.join(root, 'sub'));
+    symlinkSync(path.join(outside, 'secret.ts'), path.join(root, 'link.ts'));
+    symlinkSync(outside, path.join(root, 'outdir'), 'dir');
+    symlinkSync(root, path.join(root, 'sub', 'loop'), 'dir');
+    writeFileSync(path.join(root, 'real.ts'), SRC);
+    const r = await migrate({ cwd: root, paths: ['.'], provider: 'deepseek', force: true });
+    expect(r.files.map((f) => f.file).sort()).toEqual(['real.ts']);
+    expect(readFileSync(path.join(outside, 'secret.ts'), 'utf8')).toBe(SRC);
+  });
+
+  it('writes keep the file mode and leave no temporary files', async () => {
+    const d = tmp();
+    const f = path.join(d, 'tool.js');
+    writeFileSync(f, "#!/usr/bin/env node\nconst OpenAI = require('openai');\nnew OpenAI();\n");
+    chmodSync(f, 0o755);
+    await migrate({ cwd: d, paths: ['.'], provider: 'deepseek', force: true });
+    expect(statSync(f).mode & 0o777).toBe(0o755);
+    expect(readFileSync(f, 'utf8')).toContain('https://api.deepseek.com');
+    expect(readdirSync(d)).toEqual(['tool.js']);
+  });
+
+  it('invalid config: path and position, exit 2; unknown keys are warned about', () => {
+    const d = tmp();
+    writeFileSync(path.join(d, 'a.ts'), SRC);
+    writeFileSync(path.join(d, 'bad.json'), '{\n  "provider": "qwen",\n  oops\n}\n');
+    const r = cli(['migrate', '--config', 'bad.json', '--dry-run', '.'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/E_CONFIG_INVALID.*bad\.json:3:\d+/);
+    writeFileSync(path.join(d, '.openai-migrate.json'), '{ "provider": "qwen", "colour": true }');
+    const w = cli(['migrate', '--dry-run', '.'], { cwd: d, env: { NO_COLOR: '1' } });
+    expect(w.code).toBe(0);
+    expect(w.stdout).toContain('unknown key "colour"');
+    expect(w.stdout).toContain('qwen3-max');
+  });
+
+  it('a run killed mid-write leaves every file old or new, never half', { timeout: 60_000 }, async () => {
+    const d = tmp();
+    const n = 400;
+    for (let i = 0; i < n; i++) writeFileSync(path.join(d, `f${i}.ts`), SRC.replace('gpt-4o', i % 2 ? 'gpt-4o' : 'gpt-4o-mini') + `// ${'x'.repeat(2000)}\n`);
+    const golden = tmp();
+    cpSync(d, golden, { recursive: true });
+    await migrate({ cwd: golden, paths: ['.'], provider: 'deepseek', force: true });
+    const before = new Map(readdirSync(d).map((f) => [f, readFileSync(path.join(d, f), 'utf8')]));
+    const child = spawn(process.execPath, [BIN, 'migrate', '-p', 'deepseek', '--force', '.'], { cwd: d, stdio: 'ignore' });
+    const closed = new Promise((r) => child.on('close', r));
+    // Kill as soon as the first file has been rewritten.
+    await new Promise<void>((resolve) => {
+      const t = setInterval(() => {
+        for (const [f, old] of before) {
+          try {
+            if (readFileSync(path.join(d, f), 'utf8') !== old) {
+              clearInterval(t);
+              child.kill('SIGKILL');
+              return resolve();
+            }
+          } catch {
+            /* mid-rename */
+          }
+        }
+      }, 1);
+      child.on('exit', () => {
+        clearInterval(t);
+        resolve();
+      });
+    });
+    await closed;
+    let changed = 0;
+    for (const [f, old] of before) {
+      const now = readFileSync(path.join(d, f), 'utf8');
+      const neu = readFileSync(path.join(golden, f), 'utf8');
+      expect([old, neu], f).toContain(now);
+      if (now === neu) changed++;
+    }
+    expect(changed).toBeGreaterThan(0);
+  });
+});
