@@ -19,6 +19,36 @@ export async function syntaxCheck(rel: string, text: string): Promise<string | u
     }
     return undefined;
   }
+  // Config files (env/config handlers): strict JSON, JSONL line by line, YAML, TOML via python3 tomllib.
+  if (/\.json$/.test(rel)) {
+    try {
+      JSON.parse(text);
+    } catch (err) {
+      return `json: ${(err as Error).message}`;
+    }
+  }
+  if (rel.endsWith('.jsonl')) {
+    for (const [i, line] of text.split('\n').entries()) {
+      try {
+        if (line.trim()) JSON.parse(line);
+      } catch (err) {
+        return `jsonl line ${i + 1}: ${(err as Error).message}`;
+      }
+    }
+  }
+  if (/\.ya?ml$/.test(rel)) {
+    const { parseAllDocuments } = await import('yaml');
+    const docs = parseAllDocuments(text);
+    const err = Array.isArray(docs) ? docs.flatMap((d) => d.errors)[0] : undefined;
+    if (err) return `yaml: ${err.message}`;
+  }
+  if (rel.endsWith('.toml')) {
+    try {
+      execFileSync('python3', ['-c', 'import tomllib,sys; tomllib.loads(sys.stdin.read())'], { input: text, stdio: ['pipe', 'ignore', 'pipe'] });
+    } catch (err) {
+      return `toml: ${String((err as { stderr?: Buffer }).stderr ?? err)}`;
+    }
+  }
   if (rel.endsWith('.py')) {
     try {
       execFileSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], { input: text, stdio: ['pipe', 'ignore', 'pipe'] });

@@ -44,7 +44,8 @@ export function maskSecrets(line: string): string {
 
 /** Replace a value in a line by `****` (quotes kept), for key lines whose whole value is secret. */
 export function maskValue(line: string, value: string): string {
-  if (!value || isPlaceholder(value)) return line;
+  // References (`${OPENAI_API_KEY}`, `${{ secrets.X }}`, `$(pass ...)`) and placeholders are not secrets.
+  if (!value || isPlaceholder(value) || value.includes('$')) return line;
   return line.split(value).join('****');
 }
 

@@ -1,0 +1,28 @@
+import { envRole } from '../../rules/env.js';
+import { addFinding, isOpenAIModelId, MODEL_KEY, OPENAI_URL } from './common.js';
+import type { ConfigContext } from './context.js';
+import { keyVarWords } from './context.js';
+import { yamlEnvEntries } from './env-blocks.js';
+import { modelValue } from './model-value.js';
+
+const openaiVar = (w: string) => (envRole(w) && envRole(w) !== 'other' ? w : undefined);
+
+/** Findings for scan/check: model ids, api.openai.com URLs, OpenAI variables in env blocks and key references. Values are masked. */
+export function detectConfig(ctx: ConfigContext): void {
+  for (const s of ctx.sites) {
+    const m = modelValue(s);
+    if (m) addFinding(ctx, 'openai-model', m.start, m.end, `OpenAI model id "${m.id}"`, { model: m.id });
+    else if (OPENAI_URL.test(s.value)) addFinding(ctx, 'openai-http', s.start, s.end, `URL aimed at the OpenAI API: ${s.value.slice(0, 80)}`, { api: 'http' });
+    else for (const w of keyVarWords(s.value, openaiVar)) addFinding(ctx, 'openai-env', s.start + w.start, s.start + w.end, `reads ${w.from}`, { api: w.from });
+  }
+  if (ctx.docs) {
+    for (const e of yamlEnvEntries(ctx.file.text, ctx.docs)) {
+      const role = envRole(e.name);
+      if (e.shape === 'list' && e.value && e.valueStart !== undefined && (MODEL_KEY.test(e.name) || role === 'other') && isOpenAIModelId(e.value)) {
+        addFinding(ctx, 'openai-model', e.valueStart, e.valueEnd!, `OpenAI model id "${e.value}" in ${e.name}`, { model: e.value });
+      }
+      if (!role || role === 'other') continue;
+      addFinding(ctx, 'openai-env', e.nameStart, e.nameEnd, `sets ${e.name}`, { api: e.name, secret: role === 'key' ? e.value : undefined });
+    }
+  }
+}

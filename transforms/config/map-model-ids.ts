@@ -1,0 +1,60 @@
+import { isMap, isPair, isScalar } from 'yaml';
+import type { Transform } from '../../src/engine/types.js';
+import { eolAt } from '../../src/engine/text.js';
+import { shortName } from '../../src/providers/index.js';
+import { mapModelAt } from '../../src/lang/config/common.js';
+import type { ConfigContext } from '../../src/lang/config/context.js';
+import { modelValue } from '../../src/lang/config/model-value.js';
+import type { ValueSite } from '../../src/lang/config/sites.js';
+
+const BASE_KEYS = ['api_base', 'base_url', 'api_base_url'];
+
+/** LiteLLM block map without a base URL: the line to insert after the `model:` line (same indentation as `model`). */
+function litellmBaseLine(ctx: ConfigContext, s: ValueSite): { at: number; text: string } | 'has-base' | undefined {
+  const m = s.map;
+  if (!m || !isMap(m) || m.flow || !s.pair || !isScalar(s.pair.key) || !s.pair.key.range || !s.scalar?.range) return undefined;
+  if (m.items.some((p) => isPair(p) && isScalar(p.key) && BASE_KEYS.includes(String(p.key.value)))) return 'has-base';
+  const text = ctx.file.text;
+  const keyStart = s.pair.key.range[0];
+  const col = keyStart - (text.lastIndexOf('\n', keyStart - 1) + 1);
+  const nl = text.indexOf('\n', s.scalar.range[1]);
+  if (nl < 0) return undefined;
+  const at = text[nl - 1] === '\r' ? nl - 1 : nl;
+  return { at, text: `${eolAt(text, keyStart)}${' '.repeat(col)}api_base: ${ctx.target!.baseURL}` };
+}
+
+/**
+ * OpenAI model ids in config values get the provider's ids (by tier). Shapes:
+ * a value under a model-named key (`"model": "gpt-4o"`, `model_name: gpt-4o-mini`,
+ * `model = "gpt-4o"`, arrays under `models`); LiteLLM `model: openai/gpt-4o`
+ * (prefix kept, `api_base` added when the entry has none); promptfoo
+ * `openai:chat:gpt-4o` (id mapped, a follow-up says to set the base URL).
+ */
+export const mapConfigModelIds: Transform<ConfigContext> = {
+  id: 'map-config-model-ids',
+  description: "Replace OpenAI model ids in JSON/YAML/TOML config values with the provider's ids",
+  run(ctx) {
+    if (ctx.format === 'jsonl') return;
+    const t = ctx.target!;
+    for (const s of ctx.sites) {
+      const m = modelValue(s);
+      if (!m) continue;
+      if (!s.editable) {
+        ctx.followUp(s.start, `model id "${m.id}" is written in a form the tool does not edit (escapes or a block scalar)`, `replace it with the ${shortName(t.provider)} id by hand`);
+        continue;
+      }
+      if (m.shape === 'litellm') {
+        const base = ctx.format === 'yaml' ? litellmBaseLine(ctx, s) : undefined;
+        const done = mapModelAt(ctx, m.start, m.end, m.id, this.id, base !== undefined);
+        if (done && base && base !== 'has-base') {
+          ctx.edits.add(base.at, base.at, base.text);
+          ctx.change('config', base.at, `api_base: ${t.baseURL} added (LiteLLM openai/ route)`, { transform: this.id });
+        }
+      } else if (m.shape === 'promptfoo') {
+        if (mapModelAt(ctx, m.start, m.end, m.id, this.id, true)) {
+          ctx.followUp(s.start, 'promptfoo `openai:` providers call api.openai.com', `give this provider \`config: { apiBaseUrl: ${t.baseURL}, apiKeyEnvar: ${t.apiKeyEnv} }\``);
+        }
+      } else mapModelAt(ctx, m.start, m.end, m.id, this.id);
+    }
+  },
+};

@@ -1,0 +1,76 @@
+import type { Transform } from '../../src/engine/types.js';
+import { shortName } from '../../src/providers/index.js';
+import { envRole, renamedKeyVar } from '../../src/rules/env.js';
+import { isPlaceholder, mapModelAt, MODEL_KEY } from '../../src/lang/config/common.js';
+import { commentOutLine, keyVarWords, type ConfigContext } from '../../src/lang/config/context.js';
+import { yamlEnvEntries } from '../../src/lang/config/env-blocks.js';
+
+/**
+ * docker-compose `environment:`, GitHub Actions `env:` and Kubernetes `env:`
+ * entries: the OpenAI key variable is renamed to the provider's (references
+ * in its value too: `${OPENAI_API_KEY}`, `${{ secrets.OPENAI_API_KEY }}`); a
+ * literal key value is never kept or copied: it becomes a reference
+ * (`${DEEPSEEK_API_KEY}` in compose, `${{ secrets.DEEPSEEK_API_KEY }}` in a
+ * workflow, empty elsewhere). Base URL and organisation entries are commented
+ * out when they sit on one line and the block keeps another entry; otherwise
+ * they are follow-ups.
+ */
+export const renameEnvBlockVars: Transform<ConfigContext> = {
+  id: 'rename-env-block-vars',
+  description: "Rename OPENAI_API_KEY in docker-compose / GitHub Actions / Kubernetes env blocks; comment out OpenAI settings",
+  run(ctx) {
+    if (!ctx.docs) return;
+    const t = ctx.target!;
+    const name = shortName(t.provider);
+    const commented = new Map<Set<string>, number>();
+    const commentOut = (e: ReturnType<typeof yamlEnvEntries>[number], why: string) => {
+      const n = commented.get(e.block) ?? 0;
+      if (!e.oneLine || e.shape === 'k8s' || n + 1 >= e.blockSize) {
+        ctx.followUp(e.nameStart, `${e.name} is set here: ${why}`, `remove the ${e.name} entry`);
+        return;
+      }
+      commented.set(e.block, n + 1);
+      commentOutLine(ctx, e.itemStart);
+      ctx.change('env', e.nameStart, `${e.name} commented out: ${why}`, { transform: this.id, from: e.name });
+    };
+    let secretNote = false;
+    for (const e of yamlEnvEntries(ctx.file.text, ctx.docs)) {
+      const role = envRole(e.name);
+      if (role === 'baseURL' || role === 'org') {
+        commentOut(e, role === 'baseURL' ? `the migrated clients use ${t.baseURL}` : `${name} does not use it`);
+        continue;
+      }
+      if (e.shape === 'list' && e.value !== undefined && e.valueStart !== undefined && (MODEL_KEY.test(e.name) || role === 'other')) {
+        // Compose list form `- OPENAI_MODEL=gpt-4o` (the map form is a model-named key: map-config-model-ids).
+        mapModelAt(ctx, e.valueStart, e.valueEnd!, e.value, this.id);
+        continue;
+      }
+      const to = renamedKeyVar(e.name, t);
+      if (!to || to === e.name) continue;
+      if (e.block.has(to)) {
+        commentOut(e, `${to} is already set`);
+        continue;
+      }
+      e.block.add(to);
+      ctx.edits.add(e.nameStart, e.nameEnd, to);
+      ctx.change('env', e.nameStart, `${e.name} -> ${to}`, { transform: this.id, from: e.name, to });
+      if (e.value !== undefined && e.valueStart !== undefined && e.valueEnd !== undefined) {
+        const refs = keyVarWords(e.value, (w) => renamedKeyVar(w, t));
+        if (refs.length || e.value.includes('$')) {
+          for (const w of refs) ctx.edits.add(e.valueStart + w.start, e.valueStart + w.end, w.to);
+        } else if (!isPlaceholder(e.value)) {
+          // A literal key: replace it by a reference, never copy it.
+          const ref = ctx.kind === 'compose' ? `\${${to}}` : ctx.kind === 'workflow' ? `\${{ secrets.${to} }}` : '';
+          const quoted = ctx.file.text[e.valueStart - 1] === '"' || ctx.file.text[e.valueStart - 1] === "'";
+          ctx.edits.add(e.valueStart, e.valueEnd, ref || (quoted || e.shape === 'list' ? '' : '""'));
+          ctx.followUp(e.nameStart, `a literal API key was committed in ${e.name}`, `revoke that OpenAI key; set ${to} ${ctx.kind === 'compose' ? 'in the environment or .env' : ctx.kind === 'workflow' ? 'as a repository secret' : 'outside the file'}`);
+        }
+      }
+      if (e.valueFrom) ctx.followUp(e.nameStart, `${to} reads a Kubernetes secret that holds the OpenAI key`, `store the ${name} key in that secret (or point valueFrom at a new one)`);
+      if (ctx.kind === 'workflow' && !secretNote) {
+        secretNote = true;
+        ctx.followUp(e.nameStart, `the workflow now reads the ${to} secret`, `add a repository secret named ${to} with your ${name} key (Settings -> Secrets and variables -> Actions)`);
+      }
+    }
+  },
+};

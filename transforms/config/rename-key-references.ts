@@ -1,0 +1,34 @@
+import type { Transform } from '../../src/engine/types.js';
+import { renamedKeyVar } from '../../src/rules/env.js';
+import { keyVarWords, type ConfigContext } from '../../src/lang/config/context.js';
+import { nearestKey } from '../../src/lang/config/sites.js';
+
+/** A word is a variable reference when one of these ends right before it. */
+const REF_BEFORE = /(\$\{?|\$\{\{\s*(secrets|env|vars)\.|os\.environ\/|\{env:|env\.|secrets\.)$/;
+
+/**
+ * References to the OpenAI key variable inside config values name the
+ * provider's variable: `${OPENAI_API_KEY}`, `$OPENAI_API_KEY`,
+ * `${{ secrets.OPENAI_API_KEY }}`, LiteLLM `os.environ/OPENAI_API_KEY`.
+ * When the value feeds an OpenAI-specific setting (`openai_api_key:` input of
+ * an action) a follow-up asks to check that the consumer accepts the provider.
+ */
+export const renameKeyReferences: Transform<ConfigContext> = {
+  id: 'rename-key-references',
+  description: "Rename references to OPENAI_API_KEY in config values to the provider's key variable",
+  run(ctx) {
+    const t = ctx.target!;
+    for (const s of ctx.sites) {
+      if (!s.editable) continue;
+      const words = keyVarWords(s.value, (w) => renamedKeyVar(w, t)).filter((w) => REF_BEFORE.test(s.value.slice(0, w.start)));
+      for (const w of words) {
+        ctx.edits.add(s.start + w.start, s.start + w.end, w.to);
+        ctx.change('env', s.start + w.start, `${w.from} -> ${w.to}`, { transform: this.id, from: w.from, to: w.to });
+      }
+      const key = nearestKey(s);
+      if (words.length && /openai/i.test(key) && !renamedKeyVar(key, t)) {
+        ctx.followUp(s.start, `\`${key}\` is an OpenAI-specific setting and now receives the ${t.apiKeyEnv} key`, 'check that the tool or action reading it can call the provider, or replace it');
+      }
+    }
+  },
+};

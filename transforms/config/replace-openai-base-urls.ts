@@ -1,0 +1,33 @@
+import type { Transform } from '../../src/engine/types.js';
+import { envRole } from '../../src/rules/env.js';
+import { OPENAI_BASE_URL_VALUE, OPENAI_URL } from '../../src/lang/config/common.js';
+import type { ConfigContext } from '../../src/lang/config/context.js';
+import { nearestKey } from '../../src/lang/config/sites.js';
+
+/**
+ * Config values holding the OpenAI base URL (`https://api.openai.com/v1`,
+ * any key: `api_base`, `baseURL`, `endpoint`) get the provider's base URL;
+ * other api.openai.com URLs are follow-ups. Values of OpenAI base-URL
+ * variables in env blocks are left to the env-block transform.
+ */
+export const replaceOpenAIBaseUrls: Transform<ConfigContext> = {
+  id: 'replace-openai-base-urls',
+  description: "Replace api.openai.com base URLs in config values with the provider's base URL",
+  run(ctx) {
+    const t = ctx.target!;
+    for (const s of ctx.sites) {
+      if (!OPENAI_URL.test(s.value)) continue;
+      // Env-block entries (`OPENAI_BASE_URL: ...`, `- OPENAI_BASE_URL=...`) are commented out by rename-env-block-vars.
+      const inEnvBlock = ctx.format === 'yaml' && s.path.some((k) => k === 'environment' || k === 'env');
+      const name = s.path[s.path.length - 1] === '[]' ? s.value.split('=')[0]! : nearestKey(s);
+      const role = envRole(name);
+      if (inEnvBlock && (role === 'baseURL' || role === 'org')) continue;
+      if (s.editable && OPENAI_BASE_URL_VALUE.test(s.value)) {
+        ctx.edits.add(s.start, s.end, t.baseURL);
+        ctx.change('http', s.start, `${nearestKey(s) || 'value'}: OpenAI base URL -> ${t.baseURL}`, { transform: this.id });
+      } else {
+        ctx.followUp(s.start, `${nearestKey(s) || 'a value'} holds an api.openai.com URL`, `use the matching ${t.baseURL} URL if the provider serves that path`);
+      }
+    }
+  },
+};
