@@ -1,6 +1,5 @@
 import type { LanguageHandler } from './engine/types.js';
 import { jsHandler } from './lang/js/handler.js';
-import { pythonHandler } from './lang/python/handler.js';
 import { envHandler } from './lang/env/handler.js';
 import { configHandler } from './lang/config/handler.js';
 
