@@ -180,7 +180,7 @@ export function adjustParams(
   obj: ts.ObjectLiteralExpression,
   model: string | undefined,
   transform: string,
-  opts: { names?: Record<string, string>; wire: boolean; skip?: ReadonlySet<string> },
+  opts: { names?: Record<string, string>; wire: boolean; skip?: ReadonlySet<string>; remove?: ReadonlySet<ts.ObjectLiteralElementLike> },
 ): Set<ts.ObjectLiteralElementLike> {
   const t = ctx.target!;
   const text = ctx.file.text;
@@ -192,8 +192,10 @@ export function adjustParams(
     const w = k ? toWire(k) : undefined;
     if (w) present.add(w);
   }
-  const drop = new Set<ts.ObjectLiteralElementLike>();
+  // Removals the caller planned on the same literal go in the same removeProperties call.
+  const drop = new Set<ts.ObjectLiteralElementLike>(opts.remove ?? []);
   for (const p of obj.properties) {
+    if (drop.has(p)) continue;
     if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
     const key = propName(p.name);
     if (!key || opts.skip?.has(key)) continue;

@@ -97,12 +97,15 @@ export function references(sf: ts.SourceFile, local: string): ts.Identifier[] {
  * declaration of the same kind is inserted after it. Aliased bindings keep
  * their local name; the others take the new name (callers rename references).
  */
-export function moveBindings(ctx: JsContext, d: ImportDecl, moves: Map<Binding, string>, newSpec: string): void {
+export function moveBindings(ctx: JsContext, d: ImportDecl, moves: Map<Binding, string>, newSpec: string, keepAs: ReadonlyMap<Binding, string> = new Map()): void {
   const text = ctx.file.text;
   const q = text[d.specNode.getStart()] === '"' ? '"' : "'";
   const named = d.bindings.filter((b) => b.node);
   const all = d.bindings.every((b) => moves.has(b));
+  const gone_ = (b: Binding) => moves.has(b);
   const entry = (b: Binding, to: string) => (b.local !== b.imported ? (d.kind === 'esm' ? `${to} as ${b.local}` : `${to}: ${b.local}`) : to);
+  for (const [b, to] of keepAs) if (!gone_(b)) ctx.edits.add(b.node!.getStart(), b.node!.end, entry(b, to));
+  if (!moves.size) return;
   if (all && named.length === d.bindings.length) {
     for (const [b, to] of moves) ctx.edits.add(b.node!.getStart(), b.node!.end, entry(b, to));
     ctx.edits.add(d.specNode.getStart() + 1, d.specNode.end - 1, newSpec);
@@ -119,7 +122,7 @@ export function moveBindings(ctx: JsContext, d: ImportDecl, moves: Map<Binding, 
   } else if (gone.length) {
     const first = els[0]!.node!;
     const last = els[els.length - 1]!.node!;
-    ctx.edits.add(first.getStart(), last.end, keep.map((b) => b.node!.getText()).join(', '));
+    ctx.edits.add(first.getStart(), last.end, keep.map((b) => (keepAs.has(b) ? entry(b, keepAs.get(b)!) : b.node!.getText())).join(', '));
   }
   const names = gone.map((b) => entry(b, moves.get(b)!)).join(', ');
   const eol = eolAt(text, d.node.getStart());
