@@ -42,7 +42,7 @@ export function assess(f: Finding, t: ResolvedTarget, models: ModelMap, changes:
   switch (kind) {
     case 'model': {
       const m = f.model ? models.lookup(f.model) : undefined;
-      if (m?.target) return { ...base, supported: true, migrate: said(`${f.model} -> ${m.target} (${tierLabel(m.tier)})`) };
+      if (m?.target) return { ...base, supported: true, migrate: said(`${f.model} maps to ${m.target} (${tierLabel(m.tier)})`) };
       if (m) return { ...base, supported: false, migrate: said(`left as is: ${shortName(p)} has no ${tierLabel(m.tier)} model (pass --model ${f.model}=<id>)`) };
       return { ...base, supported: true, migrate: said('left as is') };
     }
@@ -62,6 +62,8 @@ export function assess(f: Finding, t: ResolvedTarget, models: ModelMap, changes:
       const role = f.api ? envRole(f.api) : undefined;
       return { ...base, supported: true, migrate: said(role === 'baseURL' ? `left as is; the client gets ${t.baseURL}` : 'left as is') };
     }
+    case 'http':
+      return { ...base, supported: true, migrate: said(`left as is: send it to ${t.baseURL} with ${t.apiKeyEnv} by hand`) };
     case 'todo':
       return { ...base, supported: false, migrate: 'nothing: this is a manual follow-up' };
     case 'provider':

@@ -1,8 +1,8 @@
 import type { InventoryReport } from '../check/index.js';
 import { kindTable } from './text.js';
 
-/** Escape a table cell: pipes, newlines, and backticks stay literal. */
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, '\\`');
+/** Escape a table cell: pipes and newlines (backtick code spans in messages are kept as code). */
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 const ICON: Record<string, string> = { error: '🔴 error', warning: '🟡 warning', note: '🔵 note' };
 

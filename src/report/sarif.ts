@@ -1,5 +1,6 @@
 import type { InventoryReport, ReportFinding } from '../check/index.js';
 import { RULES, ruleHelp, ruleOf, type Rule } from '../rules/catalogue.js';
+import { maskSecrets } from './text.js';
 
 /**
  * SARIF 2.1.0 for scan/check (GitHub code scanning, Azure DevOps, IDE
@@ -87,7 +88,8 @@ function sarifResult(f: ReportFinding, ruleIndex: number): object {
             startColumn: f.column,
             endLine: f.endLine,
             endColumn: f.endColumn,
-            ...(f.snippet !== undefined ? { snippet: { text: f.snippet } } : {}),
+            // The line as it is, with key-like values masked (SARIF files get uploaded).
+            ...(f.snippet !== undefined ? { snippet: { text: maskSecrets(f.snippet) } } : {}),
           },
         },
       },
