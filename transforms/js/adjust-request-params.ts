@@ -19,12 +19,18 @@ export const adjustRequestParams: Transform<JsContext> = {
     const t = ctx.target!;
     const text = ctx.file.text;
     const done = new Set<ts.ObjectLiteralExpression>();
+    // Calls in this file, plus this file's objects that other modules spread into requests.
+    const groups: ts.ObjectLiteralExpression[][] = [];
     for (const c of ctx.facts.calls) {
       if (!PARAM_RULE_ENDPOINTS.has(c.endpoint)) continue;
       // A client already on a provider is left as it is (only OpenAI/Azure clients are migrated).
       if (c.client === 'other' || c.client === 'unresolved' || c.client === 'target') continue;
-      const model = targetModel(ctx, c.requests);
-      for (const req of c.requests) {
+      groups.push(c.requests);
+    }
+    for (const o of ctx.foreignRequests) groups.push([o]);
+    for (const requests of groups) {
+      const model = targetModel(ctx, requests);
+      for (const req of requests) {
         if (done.has(req)) continue;
         done.add(req);
         const drop = new Set<ts.ObjectLiteralElementLike>();

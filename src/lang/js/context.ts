@@ -14,6 +14,8 @@ export interface JsContext extends FileContext {
   q: "'" | '"';
   /** Possible string values of a model expression, across modules (literals, consts, imported objects). */
   modelValues(e: ts.Expression): string[];
+  /** Object literals of this file that other modules spread into chat/completions requests. */
+  foreignRequests: ts.ObjectLiteralExpression[];
   /** Host of the target base URL (for "already migrated" checks). */
   targetHost?: string;
 }

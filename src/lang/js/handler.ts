@@ -89,11 +89,25 @@ export const jsHandler: LanguageHandler = {
       if (seeds.clients.size || seeds.factories.size) p.facts = analyzeJs(p.sf, seeds, targetHost);
     }
 
+    // Parameter names of imported functions: `chat('gpt-4o', q)` where `export function chat(model, q)`.
+    const importedParam = (abs: string) => (local: string, i: number): string | undefined => {
+      const b = parsed.get(abs)?.facts.imports.get(local);
+      if (!b) return undefined;
+      for (const cand of resolveCandidates(abs, b.specifier)) {
+        const p = parsed.get(cand);
+        if (!p) continue;
+        const fn = p.facts.functions.get(b.imported === 'default' ? local : b.imported);
+        const param = fn?.parameters[i];
+        return param ? propName(param.name) : undefined;
+      }
+      return undefined;
+    };
+
     // Model values used across modules: file -> exported names used as models elsewhere.
     const wanted = new Map<string, Set<string>>();
     const firstPass = new Map<string, ReturnType<typeof collectModelSites>>();
     for (const [abs, p] of parsed) {
-      const r = collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: new Set() });
+      const r = collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: new Set(), importedParam: importedParam(abs) });
       firstPass.set(abs, r);
       for (const ref of r.imported) {
         const hit = resolveImport(abs, ref.local);
@@ -135,12 +149,32 @@ export const jsHandler: LanguageHandler = {
       return cur ? valuesOf(cur.abs, cur.node, depth + 1) : [];
     };
 
+    // Request defaults spread from other modules: `create({ ...DEFAULTS, messages })`.
+    const foreignRequests = new Map<string, ts.ObjectLiteralExpression[]>();
+    for (const [abs, p] of parsed) {
+      for (const c of p.facts.calls) {
+        if ((c.endpoint !== 'chat' && c.endpoint !== 'completions') || (c.client !== 'openai' && c.client !== 'azure')) continue;
+        for (const req of c.requests) {
+          for (const sp of req.properties) {
+            if (!tsm.isSpreadAssignment(sp) || !tsm.isIdentifier(unwrap(sp.expression))) continue;
+            const hit = resolveImport(abs, (unwrap(sp.expression) as ts.Identifier).text);
+            if (hit?.fact.kind !== 'value') continue;
+            const o = unwrap(hit.fact.node);
+            if (!tsm.isObjectLiteralExpression(o)) continue;
+            const list = foreignRequests.get(hit.abs) ?? [];
+            if (!list.includes(o)) list.push(o);
+            foreignRequests.set(hit.abs, list);
+          }
+        }
+      }
+    }
+
     // Phase C: detect, then transform.
     for (const [abs, p] of parsed) {
       try {
         const uses = usesOpenAI(p.facts);
         const sites = wanted.has(abs)
-          ? collectModelSites(p.facts, { usesOpenAI: uses, exportedNames: wanted.get(abs)! })
+          ? collectModelSites(p.facts, { usesOpenAI: uses, exportedNames: wanted.get(abs)!, importedParam: importedParam(abs) })
           : firstPass.get(abs)!;
         const jctx: JsContext = Object.assign(p.ctx, {
           sf: p.sf,
@@ -149,6 +183,7 @@ export const jsHandler: LanguageHandler = {
           models_: sites,
           q: preferredQuote(p.ctx.file.text),
           modelValues: (e: ts.Expression) => valuesOf(abs, e),
+          foreignRequests: foreignRequests.get(abs) ?? [],
           targetHost,
         });
         detectJs(jctx);

@@ -36,7 +36,12 @@ const isOpenAIId = (s: string) => classifyOpenAIModel(s) !== undefined || isFine
 
 export function collectModelSites(
   f: JsFacts,
-  opts: { usesOpenAI: boolean; exportedNames: ReadonlySet<string> },
+  opts: {
+    usesOpenAI: boolean;
+    exportedNames: ReadonlySet<string>;
+    /** Name of parameter i of an imported function (resolved in its module), when known. */
+    importedParam?: (local: string, i: number) => string | undefined;
+  },
 ): ModelSiteResult {
   const out: ModelSiteResult = { sites: [], imported: [], dynamic: [], branches: [] };
   const seen = new Set<ts.Node>();
@@ -99,6 +104,13 @@ export function collectModelSites(
   for (const c of f.calls) {
     if (c.client === 'other') continue;
     for (const req of c.requests) {
+      // `{ ...defaults, messages }` with `defaults` imported from a config module
+      for (const sp of req.properties) {
+        if (ts.isSpreadAssignment(sp) && ts.isIdentifier(unwrap(sp.expression))) {
+          const local = (unwrap(sp.expression) as ts.Identifier).text;
+          if (f.imports.has(local) && !f.values.has(local)) out.imported.push({ local });
+        }
+      }
       const p = req.properties.find((x) => propName(x.name) === 'model');
       if (p && ts.isPropertyAssignment(p)) resolve(p.initializer, 0, false);
       else if (p && ts.isShorthandPropertyAssignment(p)) resolve(p.name, 0, false);
@@ -117,9 +129,24 @@ export function collectModelSites(
     }
   }
 
+  // 3. Arguments bound to model-named parameters of functions imported from other modules.
+  if (opts.importedParam) {
+    walk(f.sf, (n) => {
+      if (!ts.isCallExpression(n) || !ts.isIdentifier(unwrap(n.expression))) return;
+      const local = (unwrap(n.expression) as ts.Identifier).text;
+      if (!f.imports.has(local) || f.functions.has(local)) return;
+      n.arguments.forEach((a, i) => {
+        const arg = unwrap(a);
+        if (!isStringLike(arg) || !isOpenAIId(arg.text)) return;
+        const name = opts.importedParam!(local, i);
+        if (name && MODEL_NAME.test(name)) add(arg);
+      });
+    });
+  }
+
   if (!opts.usesOpenAI) return out;
 
-  // 3. Model-named places in a file that uses OpenAI.
+  // 4. Model-named places in a file that uses OpenAI.
   walk(f.sf, (n) => {
     if (isStringLike(n) && isOpenAIId(n.text) && !seen.has(n)) {
       if (inModelNamedPlace(n)) add(n);
