@@ -1,6 +1,7 @@
 import { Command, Option, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { registerDoctor } from './commands/doctor-command.js';
 import path from 'node:path';
 
 /**
@@ -68,11 +69,13 @@ export function buildProgram(): Command {
     .option('--exclude <glob>', 'skip files matching (repeatable)', collect)
     .option('--transform <id>', 'run only this transform (repeatable; see `transforms`)', collect)
     .option('--max-file-size <bytes>', 'skip larger files', (v) => Number(v))
+    .option('--report <file>', 'also write a review report for the pull request (.md or .json)')
     .action(async (paths: string[], o) => {
       const { migrate } = await import('./api.js');
-      const interactive = false;
-      void interactive;
+      const extras = await import('./commands/migrate-extras.js');
+      const extra = await extras.beforeMigrate(o);
       const r = await migrate({
+        ...extra,
         paths,
         provider: o.provider,
         region: o.region,
@@ -92,6 +95,7 @@ export function buildProgram(): Command {
         const { renderMigrateText } = await import('./report/text.js');
         process.stdout.write(renderMigrateText(r, colorEnabled(process.stdout), !!o.dryRun));
       }
+      await extras.afterMigrate(r, o);
       if (r.summary.filesFailed) throw new ExitCode(1);
     });
 
@@ -242,6 +246,8 @@ export function buildProgram(): Command {
       const { JS_TRANSFORMS } = await import('../transforms/js/index.js');
       for (const t of JS_TRANSFORMS) process.stdout.write(`${t.id.padEnd(32)} js/ts   ${t.description}\n`);
     });
+
+  registerDoctor(program, colorEnabled, (code) => new ExitCode(code));
 
   return program;
 }

@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+
+/** Register `doctor` on the program (called from src/cli.ts). Exit 0 all good, 1 a check failed, 2 usage. */
+export function registerDoctor(program: Command, colorEnabled: (s: NodeJS.WriteStream) => boolean, exitCode: (code: number) => Error): void {
+  program
+    .command('doctor')
+    .description('check the key, region and model availability against the live provider API')
+    .requiredOption('-p, --provider <id>', 'provider id or alias')
+    .option('-r, --region <name>', 'provider region')
+    .option('--base-url <url>', 'call this OpenAI-compatible base URL instead of the region\'s')
+    .option('--timeout <ms>', 'per request timeout in milliseconds', (v) => Number(v), 15000)
+    .option('--no-scan', 'do not scan the current folder for the model ids in use (check the default map)')
+    .option('-m, --model <openai=provider>', 'override one model mapping (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('-c, --config <file>', 'config file (default: .openai-migrate.json if present)')
+    .option('--format <format>', 'output format: text or json', 'text')
+    .action(async (o) => {
+      const { doctor, renderDoctorText } = await import('./doctor.js');
+      const r = await doctor({
+        provider: o.provider,
+        region: o.region,
+        baseUrl: o.baseUrl,
+        timeout: Number.isFinite(o.timeout) && o.timeout > 0 ? o.timeout : 15000,
+        cwd: process.cwd(),
+        paths: ['.'],
+        scan: o.scan !== false,
+        config: o.config,
+        models: o.model,
+      });
+      if (o.format === 'json') process.stdout.write(JSON.stringify({ version: 1, ...r }, null, 2) + '\n');
+      else if (!program.opts().quiet || !r.ok) process.stdout.write(renderDoctorText(r, colorEnabled(process.stdout)));
+      if (!r.ok) throw exitCode(1);
+    });
+}
