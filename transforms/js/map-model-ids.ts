@@ -22,6 +22,8 @@ export const mapModelIds: Transform<JsContext> = {
     for (const s of ctx.models_.sites) {
       const m = ctx.models!.lookup(s.id);
       if (!m) continue;
+      // Calls the provider cannot serve are left intact (they are marked instead).
+      if (inUnsupportedCall(s.lit)) continue;
       if (m.target) {
         if (m.target === s.id) continue;
         replaceStringContent(ctx.edits, s.lit, m.target);

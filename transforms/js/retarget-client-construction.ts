@@ -7,6 +7,7 @@ import { addProperties, removeProperties, renameKey, replaceValue } from '../../
 import { isStringLike, propName, unwrap } from '../../src/lang/js/parse.js';
 import { quote } from '../../src/engine/text.js';
 import { envRole } from '../../src/rules/env.js';
+import { blockedCall } from '../../src/lang/js/blocked.js';
 
 /** Options only OpenAI (or Azure OpenAI) understands: removed from the client options. */
 const OPENAI_ONLY_OPTIONS = ['organization', 'project', 'webhookSecret', 'dataResidency', 'adminAPIKey', 'workloadIdentity'];
@@ -32,6 +33,15 @@ export const retargetClientConstruction: Transform<JsContext> = {
       }
       if (!reachesOpenAI(c.status)) continue;
       const at = c.node.getStart();
+      // A local client used only for endpoints the provider lacks stays as it is (its calls are marked).
+      const binding = localBinding(c.node);
+      if (binding && !ctx.facts.exports.has(binding)) {
+        const calls = ctx.facts.calls.filter((x) => x.receiver === binding);
+        if (calls.length && calls.every((x) => blockedCall(ctx, x))) {
+          ctx.followUp(at, `this client is only used for APIs ${shortName(t.provider)} does not serve`, 'it stays on OpenAI for now: move those calls to another service, then migrate or remove the client');
+          continue;
+        }
+      }
       if (!c.options) {
         // new OpenAI() / new OpenAI
         const body = `{ baseURL: ${baseURL}, apiKey: ${keyExpr} }`;
@@ -89,6 +99,21 @@ export const retargetClientConstruction: Transform<JsContext> = {
     }
   },
 };
+
+/** `const x = new OpenAI()` -> 'x'; `this.x = new OpenAI()` / `x = new OpenAI()` class field -> 'this.x'. */
+function localBinding(n: ts.NewExpression): string | undefined {
+  let p: ts.Node = n.parent;
+  while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isNonNullExpression(p)) p = p.parent;
+  if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) {
+    // exported declarations travel to other modules: not local
+    const st = p.parent?.parent;
+    if (st && ts.isVariableStatement(st) && st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
+    return p.name.text;
+  }
+  if (ts.isPropertyDeclaration(p) && p.name && ts.isIdentifier(p.name)) return `this.${p.name.text}`;
+  if (ts.isBinaryExpression(p) && ts.isPropertyAccessExpression(p.left) && p.left.expression.kind === ts.SyntaxKind.ThisKeyword) return `this.${p.left.name.text}`;
+  return undefined;
+}
 
 function envInFallback(e: ts.Expression): string | undefined {
   if (ts.isBinaryExpression(e)) return envName(unwrap(e.left)) ?? envName(unwrap(e.right));

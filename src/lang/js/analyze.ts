@@ -58,6 +58,8 @@ export interface ApiCall {
   client: ClientStatus;
   /** Request object literals: the argument itself, the const it names, and resolved spreads. */
   requests: ts.ObjectLiteralExpression[];
+  /** The client binding the call is made on: `openai`, `this.client`; undefined for other shapes. */
+  receiver?: string;
 }
 
 export interface ImportBinding {
@@ -311,7 +313,8 @@ export function analyzeJs(sf: ts.SourceFile, seeds?: Seeds, targetHost?: string)
     if (!LEAF.test(path[path.length - 1]!) && !['get', 'post', 'put', 'patch', 'delete'].includes(path[0] ?? '')) return;
     const endpoint = endpointOf(path);
     const p = path[0] === 'beta' ? path.slice(1) : path;
-    f.calls.push({ node: n, path: p, endpoint, client: status, requests: requestObjects(f, n.arguments[0]) });
+    const receiver = base.kind === ts.SyntaxKind.ThisKeyword ? `this.${flat.names[0]}` : ts.isIdentifier(base) ? base.text : undefined;
+    f.calls.push({ node: n, path: p, endpoint, client: status, requests: requestObjects(f, n.arguments[0]), receiver });
   });
 
   collectExports(f);
