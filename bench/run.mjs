@@ -45,26 +45,28 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const TIME = existsSync('/usr/bin/time') && has('/usr/bin/time', ['-f', '%M', 'true']) ? '/usr/bin/time' : undefined;
+const TIME = existsSync('/usr/bin/time') && has('/usr/bin/time', ['-f', '%M %U %S', 'true']) ? '/usr/bin/time' : undefined;
 
 /**
- * Run one command; returns wall seconds and peak RSS (MB, from GNU time when
- * present). stdout goes to `outFile` so big JSON never sits in this process.
+ * Run one command; returns wall seconds, and peak RSS (MB) and CPU seconds
+ * (user + system, less sensitive than wall time to a busy machine) from GNU time when present. stdout goes to `outFile` so big JSON never sits in this process.
  */
 function timeOne(cmd, args, { cwd, outFile, env }) {
   const rssFile = `${outFile}.rss`;
   const out = openSync(outFile, 'w');
-  const argv = TIME ? ['-f', '%M', '-o', rssFile, cmd, ...args] : args;
+  const argv = TIME ? ['-f', '%M %U %S', '-o', rssFile, cmd, ...args] : args;
   const t0 = process.hrtime.bigint();
   const r = spawnSync(TIME ?? cmd, argv, { cwd, stdio: ['ignore', out, 'pipe'], env: { ...process.env, CI: '1', ...env }, maxBuffer: 64 << 20 });
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   closeSync(out);
   let rss;
+  let cpu;
   if (TIME && existsSync(rssFile)) {
-    const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+    const [kb, user, sys] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
     if (Number.isFinite(kb)) rss = kb / 1024;
+    if (Number.isFinite(user + sys)) cpu = user + sys;
   }
-  return { secs, rss, status: r.status, stderr: String(r.stderr ?? '').slice(0, 2000) };
+  return { secs, rss, cpu, status: r.status, stderr: String(r.stderr ?? '').slice(0, 2000) };
 }
 
 function tools(repo, o, main) {
@@ -120,13 +122,13 @@ function benchSize(files, o, main) {
   process.stderr.write(' '.repeat(60) + '\r');
   const rows = list.map((t) => {
     const s = samples.get(t.id);
-    return { id: t.id, label: t.label, secs: median(s.map((x) => x.secs)), rss: s.some((x) => x.rss) ? Math.max(...s.map((x) => x.rss ?? 0)) : undefined, runs: s.length };
+    return { id: t.id, label: t.label, secs: median(s.map((x) => x.secs)), cpu: s.every((x) => x.cpu !== undefined) ? median(s.map((x) => x.cpu)) : undefined, rss: s.some((x) => x.rss) ? Math.max(...s.map((x) => x.rss ?? 0)) : undefined, runs: s.length };
   });
   const rg = rows.find((r) => r.id === 'ripgrep')?.secs;
-  console.log(`  ${pad('tool', 70)} ${lpad('median', 9)} ${lpad('x rg', 7)} ${lpad('files/s', 9)} ${lpad('peak RSS', 9)}`);
+  console.log(`  ${pad('tool', 70)} ${lpad('median', 9)} ${lpad('x rg', 7)} ${lpad('files/s', 9)} ${lpad('peak RSS', 9)} ${lpad('cpu', 8)}`);
   for (const r of rows) {
     console.log(`  ${pad(r.label, 70)} ${lpad(fmtS(r.secs), 9)} ${lpad(rg ? (r.secs / rg).toFixed(1) + 'x' : '-', 7)} ` +
-      `${lpad(Math.round(files / r.secs).toLocaleString('en'), 9)} ${lpad(r.rss ? r.rss.toFixed(0) + ' MB' : 'n/a', 9)}`);
+      `${lpad(Math.round(files / r.secs).toLocaleString('en'), 9)} ${lpad(r.rss ? r.rss.toFixed(0) + ' MB' : 'n/a', 9)} ${lpad(r.cpu !== undefined ? fmtS(r.cpu) : 'n/a', 8)}`);
   }
   console.log(sanity(outDir, files, stats));
   return { files, stats, rows, rg, repo };
@@ -203,17 +205,26 @@ function main() {
   if (!TIME) console.log('bench: GNU time (/usr/bin/time) not found; peak RSS is omitted. Install it: apt-get install -y time');
   const cpus = cpuInfo();
   console.log(`openai-migrate bench: node ${process.version}, ${cpus}, ${o.runs} runs per tool (median), tools alternate within each round; numbers use dist/ (rebuild after changes)`);
+  const load = os.loadavg()[0];
+  if (load > os.cpus().length * 0.5) console.log(`bench: load average ${load.toFixed(1)} on ${os.cpus().length} cpus: other work is running, wall times will be noisy (compare the cpu column)`);
   const sizes = [...new Set([...o.also, o.files])].sort((a, b) => a - b);
   const results = [];
   for (const n of sizes) results.push(benchSize(n, o, n === o.files));
   const main = results.find((r) => r.files === o.files);
   console.log(`\n== openai-migrate --help: ${(helpTime(o) * 1000).toFixed(0)} ms (median of 7)`);
   if (results.length > 1) {
-    console.log(`\n== growth: milliseconds per 1,000 files (flat = linear)`);
+    // Marginal cost between consecutive sizes: flat across sizes = linear growth;
+    // the intercept is the fixed cost (node start, loading the TypeScript parser).
+    console.log(`\n== growth: marginal milliseconds per 1,000 more files between sizes (flat = linear), and fixed cost`);
     const ids = main.rows.filter((r) => r.id !== 'jscodeshift').map((r) => r.id);
-    console.log(`  ${pad('tool', 10)} ${results.map((r) => lpad(r.files.toLocaleString('en'), 10)).join(' ')}`);
+    const spans = results.slice(1).map((r, i) => [results[i], r]);
+    console.log(`  ${pad('tool', 10)} ${spans.map(([a, b]) => lpad(`${a.files / 1000}k->${b.files / 1000}k`, 12)).join(' ')} ${lpad('fixed', 9)}`);
     for (const id of ids) {
-      console.log(`  ${pad(id, 10)} ${results.map((r) => lpad((r.rows.find((x) => x.id === id).secs / r.files * 1e6).toFixed(0), 10)).join(' ')}`);
+      const t = (r) => r.rows.find((x) => x.id === id).secs;
+      const slopes = spans.map(([a, b]) => ((t(b) - t(a)) / (b.files - a.files)) * 1e6);
+      const [a, b] = spans[spans.length - 1];
+      const fixed = t(a) - ((t(b) - t(a)) / (b.files - a.files)) * a.files;
+      console.log(`  ${pad(id, 10)} ${slopes.map((x) => lpad(x.toFixed(0) + ' ms', 12)).join(' ')} ${lpad(fixed.toFixed(2) + ' s', 9)}`);
     }
   }
   console.log('\n== shards');
