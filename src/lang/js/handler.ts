@@ -11,7 +11,7 @@ import { detectJs } from './detect.js';
 import { flattenAccess, isStringLike, JS_EXTENSIONS, parseJs, propName, unwrap } from './parse.js';
 
 /** Markers that make a JS/TS file worth parsing. Everything else is never parsed. */
-const PREFILTER = /openai|gpt-|chatgpt|o[134]-mini|["'`]o[134]["'`]|text-embedding|dall-e|whisper-1|tts-1|davinci|\.completions\.|api\.openai/i;
+const PREFILTER = /openai|gpt-|chatgpt|o[134]-mini|["'`]o[134]["'`]|text-embedding|dall-e|whisper-1|tts-1|davinci|\.completions\.|api\.openai|tiktoken/i;
 
 interface Parsed {
   ctx: FileContext;
