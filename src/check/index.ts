@@ -73,10 +73,13 @@ export async function inventory(o: InventoryOptions): Promise<InventoryReport> {
   const shard = o.shard ? parseShard(o.shard) : undefined;
   const failOn = o.failOn ?? 'error';
   let suppressed = 0;
+  // The baseline files themselves list findings (model ids, messages): never scan them.
+  const own = new Set([o.baseline, o.writeBaseline].filter((x): x is string => !!x).map((f) => path.relative(cwd, path.resolve(cwd, f)).split(path.sep).join('/')));
+  const inShard = shard ? shardSelector(cwd, shard) : o.select;
   const result = await scan({
     ...o,
     cwd,
-    select: shard ? shardSelector(cwd, shard) : o.select,
+    select: (rel) => !own.has(rel) && (inShard ? inShard(rel) : true),
     onContext: (ctx) => {
       o.onContext?.(ctx);
       if (o.suppressions === false) return;
