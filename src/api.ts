@@ -29,6 +29,8 @@ export interface MigrateOptions extends CommonOptions {
   models?: string[];
   /** Run only these transforms. */
   only?: string[];
+  /** Interactive review: choose what to write per file (see RunOptions.decide). */
+  decide?: RunOptions['decide'];
 }
 
 export interface MigrateResult extends RunResult {
@@ -77,6 +79,7 @@ export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
     write: !o.dryRun,
     maxFileSize: o.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     only: o.only,
+    decide: o.decide,
     onFile: o.onFile,
     onProgress: o.onProgress,
   });

@@ -1,25 +1,47 @@
 import type { MigrateOptions, MigrateResult } from '../api.js';
+import { UsageError } from '../providers/index.js';
 import { t } from '../i18n/index.js';
+import type { Reviewer } from '../interactive/review.js';
 
 /**
  * What `migrate` does around the library call for the review features:
- * `--report <file>` (checked before the run, written after it).
+ * `--report <file>` (checked before the run, written after it) and
+ * `--interactive` (a terminal prompt per file and hunk; never without a TTY).
  */
 export interface MigrateExtrasFlags {
   report?: string;
+  interactive?: boolean;
+  dryRun?: boolean;
+  format?: string;
 }
 
+let reviewer: (Reviewer & { closeIO(): void }) | undefined;
+
 /** Validate flags before anything runs; returns extra library options. */
-export async function beforeMigrate(o: MigrateExtrasFlags): Promise<Partial<MigrateOptions>> {
+export async function beforeMigrate(o: MigrateExtrasFlags, color = false): Promise<Partial<MigrateOptions>> {
   if (o.report) {
     const { reportFormat } = await import('../report/migration-report.js');
     reportFormat(o.report);
   }
-  return {};
+  if (!o.interactive) return {};
+  if (o.dryRun || o.format === 'json') throw new UsageError('E_INTERACTIVE_FLAGS', t('review.badFlags'));
+  // Never prompt into a pipe or CI log: a TTY on stdin is required.
+  if (!process.stdin.isTTY) throw new UsageError('E_NOT_A_TTY', t('review.notTty'));
+  const { Reviewer } = await import('../interactive/review.js');
+  const { terminalIO } = await import('../interactive/tty.js');
+  const { makeChalk } = await import('../report/text.js');
+  const io = terminalIO();
+  reviewer = Object.assign(new Reviewer(io, makeChalk(color)), { closeIO: () => io.close() });
+  return { decide: reviewer.decide };
 }
 
-/** After the run: write the report (also in a dry run). Messages go to stderr so stdout stays the diff/JSON. */
+/** After the run: the review summary, then the report (also in a dry run). Messages go to stderr so stdout stays the diff/JSON. */
 export async function afterMigrate(r: MigrateResult, o: MigrateExtrasFlags): Promise<void> {
+  if (reviewer) {
+    reviewer.closeIO();
+    process.stdout.write(reviewer.summary());
+    reviewer = undefined;
+  }
   if (o.report) {
     const { writeMigrationReport } = await import('../report/migration-report.js');
     await writeMigrationReport(o.report, r);

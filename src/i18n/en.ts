@@ -78,6 +78,16 @@ export const en = {
   'doctor.httpOther': 'unexpected HTTP {status} from {url}{detail}.',
   'doctor.ok': 'All checks passed.',
   'doctor.failed': '{n} problem(s) found.',
+  // ---- interactive review (migrate --interactive)
+  'review.promptFile': 'Apply this change to {file}',
+  'review.promptHunk': '({i}/{n}) Apply this hunk to {file}',
+  'review.help': 'y - apply this change\nn - skip this change\na - apply this change and all remaining changes (all files)\nq - quit: skip this change and all remaining changes\n? - print help',
+  'review.applyFailed': 'could not apply the accepted hunks to {file} on their own; the file is left unchanged',
+  'review.summary': 'Interactive review: {accepted} file(s) accepted, {partial} partly accepted, {skipped} skipped (left unchanged)',
+  'review.partialFile': '{file}: {accepted} of {total} hunks written',
+  'review.skippedFile': '{file}: skipped',
+  'review.notTty': '--interactive needs a terminal, but stdin is not a TTY. Run it in a terminal, or review with --dry-run (or --report review.md) and then run migrate without --interactive.',
+  'review.badFlags': '--interactive writes the files you accept: it cannot be combined with --dry-run or --format json.',
 } as const;
 
 export type MessageKey = keyof typeof en;
