@@ -2,7 +2,7 @@ import { Command, Option, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { registerDoctor } from './commands/doctor-command.js';
-import { registerDoctor } from './commands/doctor-command.js';
+import { createProgress } from './engine/progress.js';
 import path from 'node:path';
 
 /**
@@ -13,6 +13,8 @@ import path from 'node:path';
  */
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
+/** Progress line on stderr for long runs: TTY only, never in CI or with a machine-read --format. */
+const progressLine = (format: unknown) => createProgress({ json: format !== 'text' });
 const pkg = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')) as { version: string };
 
 function colorEnabled(stream: NodeJS.WriteStream): boolean {
@@ -71,13 +73,14 @@ export function buildProgram(): Command {
     .option('--transform <id>', 'run only this transform (repeatable; see `transforms`)', collect)
     .option('--max-file-size <bytes>', 'skip larger files', (v) => Number(v))
     .option('--report <file>', 'also write a review report for the pull request (.md or .json)')
-    .option('-i, --interactive', 'review each file and hunk before it is written (y/n/a/q, like git add -p)')
     .action(async (paths: string[], o) => {
       const { migrate } = await import('./api.js');
       const extras = await import('./commands/migrate-extras.js');
-      const extra = await extras.beforeMigrate(o, colorEnabled(process.stdout));
+      const extra = await extras.beforeMigrate(o);
+      const bar = progressLine(o.format);
       const r = await migrate({
         ...extra,
+        onProgress: bar.update,
         paths,
         provider: o.provider,
         region: o.region,
@@ -89,7 +92,7 @@ export function buildProgram(): Command {
         exclude: o.exclude,
         only: o.transform,
         maxFileSize: o.maxFileSize,
-      });
+      }).finally(bar.end);
       if (o.format === 'json') {
         const { migrateJson } = await import('./report/json.js');
         process.stdout.write(JSON.stringify(migrateJson(r), null, 2) + '\n');
@@ -146,7 +149,8 @@ export function buildProgram(): Command {
     .option('--max-file-size <bytes>', 'skip larger files', (v) => Number(v))
     .action(async (paths: string[], o) => {
       const { inventory } = await import('./check/index.js');
-      const r = await inventory({ ...inventoryOptions(paths, o), failOn: 'never' });
+      const bar = progressLine(o.format);
+      const r = await inventory({ ...inventoryOptions(paths, o), failOn: 'never', onProgress: bar.update }).finally(bar.end);
       await emit('scan', o.format, r);
       if (r.result.summary.filesFailed) throw new ExitCode(1);
     });
@@ -170,14 +174,16 @@ export function buildProgram(): Command {
     .option('--max-file-size <bytes>', 'skip larger files', (v) => Number(v))
     .action(async (paths: string[], o) => {
       const { inventory } = await import('./check/index.js');
+      const bar = progressLine(o.format);
       const r = await inventory({
         ...inventoryOptions(paths, o),
+        onProgress: bar.update,
         failOn: o.failOn,
         baseline: o.baseline,
         writeBaseline: o.writeBaseline,
         shard: o.shard,
         suppressions: o.suppressions,
-      });
+      }).finally(bar.end);
       await emit('check', o.format, r);
       if (r.exitCode && o.format !== 'text' && o.format !== 'github') {
         process.stderr.write(`check failed: ${r.failing.length} finding(s) at or above ${r.failOn}. Fix: openai-migrate migrate --provider <id>${paths.length ? ' ' + paths.join(' ') : ''}\n`);
@@ -248,8 +254,6 @@ export function buildProgram(): Command {
       const { JS_TRANSFORMS } = await import('../transforms/js/index.js');
       for (const t of JS_TRANSFORMS) process.stdout.write(`${t.id.padEnd(32)} js/ts   ${t.description}\n`);
     });
-
-  registerDoctor(program, colorEnabled, (code) => new ExitCode(code));
 
   registerDoctor(program, colorEnabled, (code) => new ExitCode(code));
 
