@@ -2,6 +2,7 @@ import { Command, Option, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { registerDoctor } from './commands/doctor-command.js';
+import { registerDoctor } from './commands/doctor-command.js';
 import { createProgress } from './engine/progress.js';
 import path from 'node:path';
 
@@ -73,10 +74,11 @@ export function buildProgram(): Command {
     .option('--transform <id>', 'run only this transform (repeatable; see `transforms`)', collect)
     .option('--max-file-size <bytes>', 'skip larger files', (v) => Number(v))
     .option('--report <file>', 'also write a review report for the pull request (.md or .json)')
+    .option('-i, --interactive', 'review each file and hunk before it is written (y/n/a/q, like git add -p)')
     .action(async (paths: string[], o) => {
       const { migrate } = await import('./api.js');
       const extras = await import('./commands/migrate-extras.js');
-      const extra = await extras.beforeMigrate(o);
+      const extra = await extras.beforeMigrate(o, colorEnabled(process.stdout));
       const bar = progressLine(o.format);
       const r = await migrate({
         ...extra,
@@ -254,6 +256,8 @@ export function buildProgram(): Command {
       const { JS_TRANSFORMS } = await import('../transforms/js/index.js');
       for (const t of JS_TRANSFORMS) process.stdout.write(`${t.id.padEnd(32)} js/ts   ${t.description}\n`);
     });
+
+  registerDoctor(program, colorEnabled, (code) => new ExitCode(code));
 
   registerDoctor(program, colorEnabled, (code) => new ExitCode(code));
 

@@ -34,6 +34,8 @@ export interface RunOptions {
   select?: (rel: string) => boolean;
   /** Called once per parsed file after detection, with its text (suppressions in `check`). */
   onContext?: (ctx: FileContext) => void;
+  /** Interactive review (`migrate --interactive`): the text to write (all or some hunks of `after`), or null to leave the file; it may remove the `changes` of hunks it skipped. */
+  decide?: (file: string, before: string, after: string, changes: Change[]) => Promise<string | null>;
 }
 
 export interface RunResult {
@@ -180,7 +182,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
       res.findings = ctx.findings;
       res.followUps = ctx.followUps;
       if (!ctx.edits.size) continue;
-      const after = ctx.edits.apply(ctx.file.text);
+      let after = ctx.edits.apply(ctx.file.text);
       if (after === ctx.file.text) continue;
       const invalid = handler.validate ? await handler.validate(after, ctx.file.rel) : undefined;
       if (invalid) {
@@ -188,6 +190,15 @@ export async function run(o: RunOptions): Promise<RunResult> {
         res.errorId = 'E_OUTPUT_INVALID';
         res.reason = `the migrated text would not parse (${invalid}); file left unchanged`;
         continue;
+      }
+      if (o.decide) {
+        const chosen = await o.decide(res.file, ctx.file.text, after, ctx.changes);
+        const bad = chosen !== null && chosen !== after && handler.validate ? await handler.validate(chosen, ctx.file.rel) : undefined;
+        if (chosen === null || chosen === ctx.file.text || bad) {
+          Object.assign(res, bad ? { status: 'failed', errorId: 'E_OUTPUT_INVALID', reason: `the accepted hunks alone would not parse (${bad}); file left unchanged` } : { status: 'skipped', errorId: 'W_REVIEW_SKIPPED', reason: 'skipped in interactive review' });
+          continue;
+        }
+        after = chosen;
       }
       res.status = 'changed';
       res.changes = ctx.changes;
