@@ -13,7 +13,7 @@ import { isStringLike, propName, unwrap } from './parse.js';
  */
 export function blockedCall(ctx: JsContext, c: ApiCall): { reason: string; action: string } | undefined {
   const p = ctx.target!.provider;
-  if (c.client === 'other' || c.client === 'unresolved' || c.client === 'target' || c.endpoint === 'other') return undefined;
+  if (c.client === 'other' || c.client === 'unresolved' || c.endpoint === 'other') return undefined;
   if (!isSupported(p, c.endpoint)) return unsupportedReason(p, c.endpoint);
   for (const r of c.requests) {
     const m = r.properties.find((x) => propName(x.name) === 'model');

@@ -146,9 +146,13 @@ export function collectModelSites(
 
   if (!opts.usesOpenAI) return out;
 
+  // Calls on clients of another service are left as they are.
+  const otherCalls = f.calls.filter((c) => c.client === 'other');
+  const inOtherCall = (n: ts.Node) => otherCalls.some((c) => n.pos >= c.node.pos && n.end <= c.node.end);
+
   // 4. Model-named places in a file that uses OpenAI.
   walk(f.sf, (n) => {
-    if (isStringLike(n) && isOpenAIId(n.text) && !seen.has(n)) {
+    if (isStringLike(n) && isOpenAIId(n.text) && !seen.has(n) && !inOtherCall(n)) {
       if (inModelNamedPlace(n)) add(n);
       else if (isModelArgument(f, n)) add(n);
     }
