@@ -1,5 +1,6 @@
 import type { LanguageHandler } from './engine/types.js';
 import { jsHandler } from './lang/js/handler.js';
+import { pythonHandler } from './lang/python/handler.js';
 import { envHandler } from './lang/env/handler.js';
 import { configHandler } from './lang/config/handler.js';
 
@@ -7,4 +8,4 @@ import { configHandler } from './lang/config/handler.js';
  * Every file kind the tool reads, in priority order (the first handler that
  * matches a path owns it). New languages register here.
  */
-export const HANDLERS: LanguageHandler[] = [jsHandler, envHandler, configHandler];
+export const HANDLERS: LanguageHandler[] = [jsHandler, pythonHandler, envHandler, configHandler];

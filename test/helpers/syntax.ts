@@ -51,9 +51,29 @@ export async function syntaxCheck(rel: string, text: string): Promise<string | u
   }
   if (rel.endsWith('.py')) {
     try {
-      execFileSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], { input: text, stdio: ['pipe', 'ignore', 'pipe'] });
+      // bytes, as Python compiles a file: a UTF-8 BOM and coding cookies are honoured
+      execFileSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.buffer.read())'], { input: text, stdio: ['pipe', 'ignore', 'pipe'] });
     } catch (err) {
       return `python3: ${String((err as { stderr?: Buffer }).stderr ?? err)}`;
+    }
+  }
+  if (rel.endsWith('.ipynb')) {
+    // Notebooks: valid JSON, and every code cell parses once IPython magics / shell lines are blanked.
+    const script = [
+      'import ast, json, re, sys',
+      'nb = json.loads(sys.stdin.buffer.read().decode("utf-8-sig"))',
+      'for i, c in enumerate(nb.get("cells", []), 1):',
+      '    if c.get("cell_type") != "code": continue',
+      '    src = c["source"] if isinstance(c["source"], str) else "".join(c["source"])',
+      '    if re.match(r"\\s*%%(?!time|timeit|capture|prun|debug|python)", src): continue',
+      '    lines = [(re.match(r"\\s*", l).group(0) + "pass") if re.match(r"\\s*([%!]|[A-Za-z_][\\w.]*\\s*=\\s*[!%]|[\\w.]+\\?\\??\\s*$)", l) else l for l in src.split("\\n")]',
+      '    try: ast.parse("\\n".join(lines))',
+      '    except SyntaxError as e: sys.exit(f"cell {i}: {e}")',
+    ].join('\n');
+    try {
+      execFileSync('python3', ['-c', script], { input: text, stdio: ['pipe', 'ignore', 'pipe'] });
+    } catch (err) {
+      return `python3 (notebook): ${String((err as { stderr?: Buffer }).stderr ?? err)}`;
     }
   }
   return undefined;

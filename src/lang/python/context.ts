@@ -1,0 +1,25 @@
+import type { FileContext } from '../../engine/types.js';
+import type { PyFacts } from './analyze.js';
+import type { PyModelSites } from './model-sites.js';
+import type { WrapperFacts } from './wrappers.js';
+import type { PyTree } from './parse.js';
+
+/** How the file reads environment variables (new reads follow it). */
+export type EnvStyle = 'environ' | 'getenv' | 'environ.get' | 'bare-getenv' | 'bare-environ';
+
+/** What a Python transform sees: the file context, its single parse, and the analysis. */
+export interface PyContext extends FileContext {
+  py: PyTree;
+  facts: PyFacts;
+  wrappers: WrapperFacts;
+  /** The file talks to OpenAI (SDK, wrapper, or an api.openai.com URL). */
+  usesOpenAI: boolean;
+  models_: PyModelSites;
+  q: "'" | '"';
+  targetHost?: string;
+  envStyle: EnvStyle;
+  /** Import lines transforms need (added once, after the existing imports). */
+  needImports: Array<{ line: string; binds: string; firstUse: number }>;
+  /** Packages a rewrite introduced (for requirements / pyproject). */
+  packages: Set<string>;
+}

@@ -1,0 +1,66 @@
+import type { Finding } from '../../engine/types.js';
+import { RULES, type RuleId } from '../../rules/catalogue.js';
+import { servedByNoProvider } from '../../rules/endpoints.js';
+import { envRole } from '../../rules/env.js';
+import { PROVIDERS } from '../../providers/index.js';
+import { envRead, reachesOpenAI } from './analyze.js';
+import type { PyContext } from './context.js';
+import { walk, type Node } from './parse.js';
+
+export const OPENAI_URL = /\b(https?|wss?):\/\/api\.openai\.com\b/;
+
+/** Findings for scan/check, from the same analysis migrate uses (mirrors the JS detector). */
+export function detectPython(ctx: PyContext): void {
+  const f = ctx.facts;
+  const add = (rule: RuleId, node: Node, message: string, extra?: Partial<Finding>) => {
+    const s = ctx.lines.pos(ctx.py.start(node));
+    const e = ctx.lines.pos(ctx.py.end(node));
+    ctx.findings.push({
+      rule,
+      kind: rule,
+      level: RULES[rule].level,
+      line: s.line,
+      column: s.column,
+      endLine: e.line,
+      endColumn: e.column,
+      message,
+      snippet: ctx.lines.lineText(s.line),
+      ...extra,
+    });
+  };
+  for (const c of f.constructions) {
+    if (c.status === 'openai') add('openai-client', c.node, 'OpenAI client without a provider base URL: requests go to api.openai.com', { api: 'OpenAI' });
+    else if (c.status === 'azure') add('azure-openai-client', c.node, 'Azure OpenAI client: requests go to Azure OpenAI', { api: 'AzureOpenAI' });
+    else if (c.status === 'unresolved') add('unresolved-base-url', c.node, 'client base URL comes from a value the tool cannot resolve', { api: 'OpenAI' });
+  }
+  const moduleCall = f.calls.find((c) => c.module);
+  if (moduleCall && reachesOpenAI(moduleCall.client)) {
+    add(moduleCall.client === 'azure' ? 'azure-openai-client' : 'openai-client', moduleCall.node, f.legacy ? 'legacy openai<1 module client: requests go to OpenAI' : 'module-level openai client: requests go to OpenAI', { api: 'openai' });
+  }
+  for (const call of f.calls) {
+    if (!reachesOpenAI(call.client)) continue;
+    const api = call.path.join('.');
+    if (servedByNoProvider(PROVIDERS, call.endpoint)) add('openai-only-endpoint', call.node, `${api}: no supported provider serves this API`, { api });
+    else add('openai-api-call', call.node, `${api} on an OpenAI client`, { api });
+  }
+  for (const s of ctx.models_.sites) add('openai-model', s.lit, `OpenAI model id "${s.id}"`, { model: s.id });
+  for (const u of ctx.wrappers.uses) {
+    if (reachesOpenAI(u.status)) add('openai-wrapper', u.node, `${u.binding.imported} from ${u.binding.module} calls OpenAI`, { api: u.binding.imported });
+  }
+  for (const c of ctx.wrappers.initChat) {
+    if (/openai/.test(ctx.py.src(c))) add('openai-wrapper', c, 'init_chat_model with the OpenAI provider', { api: 'init_chat_model' });
+  }
+  walk(ctx.py.root, (n) => {
+    const env = n.type === 'subscript' || n.type === 'call' ? envRead(n) : undefined;
+    if (env) {
+      const role = envRole(env.name);
+      if (role && role !== 'other') add('openai-env', n, `reads ${env.name}`, { api: env.name });
+      return;
+    }
+    if (n.type === 'string' && OPENAI_URL.test(ctx.py.src(n))) {
+      const inClient = f.constructions.some((c) => ctx.py.start(n) >= ctx.py.start(c.node) && ctx.py.end(n) <= ctx.py.end(c.node));
+      if (!inClient) add('openai-http', n, `URL aimed at the OpenAI API: ${ctx.py.src(n).slice(0, 80)}`, { api: 'http' });
+      return false;
+    }
+  });
+}

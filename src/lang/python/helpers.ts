@@ -1,0 +1,181 @@
+import { eolAt, indentAt, quote } from '../../engine/text.js';
+import { shortName } from '../../providers/index.js';
+import { isSupported, MARKER_TAG, unsupportedReason } from '../../rules/endpoints.js';
+import { tierLabel } from '../../rules/models.js';
+import type { PyCall } from './analyze.js';
+import type { EnvStyle, PyContext } from './context.js';
+import { kids, stringValue, walk, type Node, type PyTree } from './parse.js';
+
+/** How a file reads environment variables, by what it already uses. */
+export function envStyleOf(py: PyTree): EnvStyle {
+  const t = py.text;
+  if (/\bos\.getenv\(/.test(t)) return 'getenv';
+  if (/\bos\.environ\.get\(/.test(t)) return 'environ.get';
+  if (/\bos\.environ\[/.test(t)) return 'environ';
+  if (/^\s*from\s+os\s+import\s+[^\n]*\bgetenv\b/m.test(t)) return 'bare-getenv';
+  if (/^\s*from\s+os\s+import\s+[^\n]*\benviron\b/m.test(t)) return 'bare-environ';
+  return 'environ';
+}
+
+/** Is `name` bound by a top-level import (import os / import os.path / from x import name)? */
+function importBinds(py: PyTree, name: string): boolean {
+  let hit = false;
+  walk(py.root, (n) => {
+    if (hit) return false;
+    if (n.type === 'import_statement') {
+      for (const c of kids(n)) {
+        if (c.type === 'dotted_name' && c.text.split('.')[0] === name) hit = true;
+        if (c.type === 'aliased_import' && c.childForFieldName('alias')?.text === name) hit = true;
+      }
+    } else if (n.type === 'import_from_statement') {
+      for (const c of n.childrenForFieldName('name')) {
+        if (!c) continue;
+        const local = c.type === 'aliased_import' ? c.childForFieldName('alias')?.text : c.text;
+        if (local === name) hit = true;
+      }
+    }
+  });
+  return hit;
+}
+
+/** Ask for an import line; it is added once, after the imports that precede `at`. */
+export function needImport(ctx: PyContext, line: string, binds: string, at: number): void {
+  if (binds && importBinds(ctx.py, binds)) return;
+  const have = ctx.needImports.find((x) => x.line === line);
+  if (have) have.firstUse = Math.min(have.firstUse, at);
+  else ctx.needImports.push({ line, binds, firstUse: at });
+}
+
+/** An expression reading the provider key variable, in the file's style (`import os` added when needed). */
+export function keyExpr(ctx: PyContext, at: number, name = ctx.target!.apiKeyEnv): string {
+  const q = quote(name, ctx.q);
+  switch (ctx.envStyle) {
+    case 'bare-getenv':
+      return `getenv(${q})`;
+    case 'bare-environ':
+      return `environ[${q}]`;
+    default:
+      needImport(ctx, 'import os', 'os', at);
+      return ctx.envStyle === 'getenv' ? `os.getenv(${q})` : ctx.envStyle === 'environ.get' ? `os.environ.get(${q})` : `os.environ[${q}]`;
+  }
+}
+
+/** The provider base URL as a string literal. */
+export const baseUrlLit = (ctx: PyContext) => quote(ctx.target!.baseURL, ctx.q);
+
+/** End of the line holding `pos` (before its line break). */
+function lineEnd(text: string, pos: number): number {
+  const nl = text.indexOf('\n', pos);
+  if (nl < 0) return text.length;
+  return text[nl - 1] === '\r' ? nl - 1 : nl;
+}
+
+/**
+ * Insert the requested import lines: after the last top-level import that
+ * comes before their first use, else at the top (after the docstring and
+ * leading comments). Runs after all transforms.
+ */
+export function insertImports(ctx: PyContext): void {
+  if (!ctx.needImports.length) return;
+  const text = ctx.py.text;
+  const firstUse = Math.min(...ctx.needImports.map((x) => x.firstUse));
+  const rank = (l: string) => (l.startsWith('import ') ? 0 : l.startsWith('from ') ? 1 : 2);
+  const lines = [...ctx.needImports].sort((a, b) => rank(a.line) - rank(b.line)).map((x) => x.line);
+  const top = kids(ctx.py.root);
+  let anchor: Node | undefined;
+  for (const st of top) {
+    if (ctx.py.start(st) > firstUse) break;
+    if (isImportLike(st)) anchor = st;
+  }
+  const eol = eolAt(text, 0);
+  if (anchor) {
+    const at = lineEnd(text, ctx.py.end(anchor));
+    ctx.edits.add(at, at, lines.map((l) => eol + l).join(''));
+  } else {
+    const first = top.find((st) => st.type !== 'comment' && !(st.type === 'expression_statement' && st.namedChild(0)?.type === 'string'));
+    const doc = top.find((st) => st.type === 'expression_statement' && st.namedChild(0)?.type === 'string');
+    if (doc && (!first || ctx.py.start(doc) < ctx.py.start(first))) {
+      const at = lineEnd(text, ctx.py.end(doc));
+      ctx.edits.add(at, at, eol + lines.map((l) => eol + l).join(''));
+    } else if (first) {
+      const at = ctx.py.start(first);
+      ctx.edits.add(at, at, lines.map((l) => l + eol).join('') + eol);
+    } else {
+      ctx.edits.add(text.length, text.length, (text.length && !text.endsWith('\n') ? eol : '') + lines.map((l) => l + eol).join(''));
+    }
+  }
+  for (const l of lines) if (rank(l) < 2) ctx.change('import', anchor ? ctx.py.end(anchor) : 0, `added ${l}`, { transform: 'add-imports' });
+}
+
+/** Imports, and try/if blocks that only import (guarded imports). */
+function isImportLike(st: Node): boolean {
+  if (st.type === 'import_statement' || st.type === 'import_from_statement' || st.type === 'future_import_statement') return true;
+  if (st.type === 'try_statement') {
+    const body = st.childForFieldName('body');
+    return !!body && kids(body).length > 0 && kids(body).every((k) => isImportLike(k) || k.type === 'comment');
+  }
+  return false;
+}
+
+/** Remove a whole statement (its lines); a statement alone in its block becomes `pass`. */
+export function removeStatement(ctx: PyContext, st: Node): void {
+  const text = ctx.py.text;
+  const block = st.parent;
+  const siblings = block ? kids(block).filter((k) => k.type !== 'comment') : [];
+  if (block?.type === 'block' && siblings.length === 1) {
+    ctx.edits.add(ctx.py.start(st), ctx.py.end(st), 'pass');
+    return;
+  }
+  const s = text.lastIndexOf('\n', ctx.py.start(st) - 1) + 1;
+  const onlyIndentBefore = /^[ \t]*$/.test(text.slice(s, ctx.py.start(st)));
+  const nl = text.indexOf('\n', ctx.py.end(st));
+  const restBlank = /^[ \t\r]*(#[^\n]*)?$/.test(text.slice(ctx.py.end(st), nl < 0 ? text.length : nl));
+  if (onlyIndentBefore && restBlank) ctx.edits.add(s, nl < 0 ? text.length : nl + 1, '');
+  else ctx.edits.add(ctx.py.start(st), ctx.py.end(st), 'pass');
+}
+
+/** Insert a line of code (or a comment) above a statement, at its indentation. */
+export function insertAbove(ctx: PyContext, st: Node, line: string): void {
+  const text = ctx.py.text;
+  const at = ctx.py.start(st);
+  const ls = text.lastIndexOf('\n', at - 1) + 1;
+  const eol = eolAt(text, at);
+  if (/^[ \t]*$/.test(text.slice(ls, at))) ctx.edits.add(ls, ls, indentAt(text, at) + line + eol);
+  else ctx.edits.add(at, at, line + eol + indentAt(text, at));
+}
+
+/** Insert a line of code below a statement, at its indentation. */
+export function insertBelow(ctx: PyContext, st: Node, line: string): void {
+  const text = ctx.py.text;
+  const at = lineEnd(text, ctx.py.end(st));
+  ctx.edits.add(at, at, eolAt(text, at) + indentAt(text, ctx.py.start(st)) + line);
+}
+
+/** Put a `# TODO(openai-migrate): ...` marker once above a statement; true when placed now. */
+export function markStatement(ctx: PyContext, st: Node, reason: string, action: string, marked: Set<number>): boolean {
+  const text = ctx.py.text;
+  const at = ctx.py.start(st);
+  if (marked.has(at)) return false;
+  marked.add(at);
+  const ls = text.lastIndexOf('\n', at - 1) + 1;
+  const prev = text.lastIndexOf('\n', ls - 2) + 1;
+  if (ls > 0 && text.slice(prev, ls).includes(MARKER_TAG)) return false;
+  insertAbove(ctx, st, `# ${MARKER_TAG}: ${reason}; ${action}.`);
+  return true;
+}
+
+/** Why a call cannot be migrated automatically, or undefined when it can. */
+export function blockedCall(ctx: PyContext, c: PyCall): { reason: string; action: string } | undefined {
+  const p = ctx.target!.provider;
+  if (c.client === 'other' || c.client === 'unresolved' || c.client === 'target' || c.endpoint === 'other') return undefined;
+  if (!isSupported(p, c.endpoint)) return unsupportedReason(p, c.endpoint);
+  const m = stringValue(c.kwargs.get('model')?.childForFieldName('value'));
+  const hit = m ? ctx.models!.lookup(m) : undefined;
+  if (m && hit && !hit.target) {
+    return {
+      reason: `${shortName(p)} has no ${tierLabel(hit.tier)} model to replace ${m}`,
+      action: `choose one and pass --model ${m}=<id>, or keep this call on another service`,
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,228 @@
+import { classifyOpenAIModel, isFineTunedOpenAIModel } from '../../models/openai-catalog.js';
+import type { PyFacts } from './analyze.js';
+import { dictPairs, reachesOpenAI } from './analyze.js';
+import { analyzeWrappers } from './wrappers.js';
+import { flattenAttr, kids, stringValue, unparen, walk, type Node } from './parse.js';
+
+/**
+ * Where OpenAI model ids sit in a Python file: `model=` arguments and
+ * `"model"` keys of requests on OpenAI clients, the names they flow from,
+ * model-named variables, attributes (pydantic settings), parameters, dict keys
+ * and keyword arguments, enum classes named for models, and arguments bound to
+ * model-named parameters. Only string literals that are known OpenAI ids are sites.
+ */
+export interface PyModelSite {
+  lit: Node;
+  id: string;
+}
+
+export interface PyModelSites {
+  sites: PyModelSite[];
+  /** Model ids built at run time from an OpenAI prefix. */
+  dynamic: Node[];
+  /** Comparisons on OpenAI model names. */
+  branches: Node[];
+  /** Imported names used as model values (resolved in their module by the handler). */
+  imported: string[];
+}
+
+export const MODEL_NAME = /model/i;
+export const isOpenAIId = (s: string) => classifyOpenAIModel(s) !== undefined || isFineTunedOpenAIModel(s);
+
+export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNames: ReadonlySet<string> = new Set()): PyModelSites {
+  const out: PyModelSites = { sites: [], dynamic: [], branches: [], imported: [] };
+  const seen = new Set<number>();
+  const add = (lit: Node) => {
+    const v = stringValue(lit);
+    if (v === undefined || seen.has(lit.id) || !isOpenAIId(v)) return;
+    seen.add(lit.id);
+    out.sites.push({ lit: unparen(lit), id: v });
+  };
+  const resolve = (e: Node | null | undefined, depth: number): void => {
+    if (!e || depth > 6) return;
+    e = unparen(e);
+    if (e.type === 'string') {
+      if (stringValue(e) !== undefined) add(e);
+      else if (/^f/i.test(e.child(0)?.text ?? '') && /^(gpt-|o[134]|text-embedding|dall-e|chatgpt)/.test(e.namedChildren.find((c) => c?.type === 'string_content')?.text ?? '')) out.dynamic.push(e);
+    } else if (e.type === 'conditional_expression') {
+      const k = kids(e);
+      resolve(k[0], depth + 1);
+      resolve(k[2], depth + 1);
+    } else if (e.type === 'boolean_operator') {
+      resolve(e.childForFieldName('left'), depth + 1);
+      resolve(e.childForFieldName('right'), depth + 1);
+    } else if (e.type === 'identifier') {
+      const v = f.values.get(e.text);
+      if (v) resolve(v, depth + 1);
+      else if (f.imports.has(e.text)) out.imported.push(e.text);
+      else {
+        const d = findParamDefault(f, e.text);
+        if (d) resolve(d, depth + 1);
+      }
+    } else if (e.type === 'call') {
+      // os.getenv("MODEL", "gpt-4o")
+      const fn = e.childForFieldName('function')?.text.replace(/\s/g, '') ?? '';
+      if (/(^|\.)(getenv|get)$/.test(fn)) resolve(kids(e.childForFieldName('arguments')!)[1], depth + 1);
+    } else if (e.type === 'attribute') {
+      // config.MODEL where `import config` / `from app import config`
+      const { base, names } = flattenAttr(e);
+      if (base.type === 'identifier' && names.length === 1 && f.imports.has(base.text)) out.imported.push(`${base.text}.${names[0]}`);
+    } else if (e.type === 'binary_operator') {
+      const l = unparen(e.childForFieldName('left')!);
+      const v = stringValue(l);
+      if (v !== undefined && /^(gpt-|o[134]-?)/.test(v)) out.dynamic.push(e);
+    }
+  };
+
+  // 1. Requests on OpenAI-SDK clients (and legacy module calls).
+  for (const c of f.calls) {
+    if (c.client === 'other') continue;
+    resolve(c.kwargs.get('model')?.childForFieldName('value'), 0);
+    for (const d of c.dicts) for (const p of dictPairs(d)) if (p.key === 'model') resolve(p.value, 0);
+    if (c.endpoint === 'modelsList') resolve(kids(c.node.childForFieldName('arguments')!)[0], 0);
+  }
+  // 2. Values other modules use as model ids.
+  for (const name of exportedNames) resolve(f.values.get(name), 0);
+  if (!usesOpenAI) return out;
+
+  // 3. Model-named places in a file that uses OpenAI, outside calls and
+  // constructions aimed at another service (or already at the provider).
+  const away = [
+    ...f.calls.filter((c) => !reachesOpenAI(c.client)).map((c) => c.node),
+    ...f.constructions.filter((c) => !reachesOpenAI(c.status)).map((c) => c.node),
+    ...analyzeWrappers(f).uses.filter((u) => !reachesOpenAI(u.status)).map((u) => u.node),
+  ].map((n) => [f.py.start(n), f.py.end(n)] as const);
+  const isAway = (n: Node) => away.some(([s, e]) => f.py.start(n) >= s && f.py.end(n) <= e);
+  walk(f.py.root, (n) => {
+    if (isAway(n)) return false;
+    if (n.type === 'string' && !seen.has(n.id)) {
+      const v = stringValue(n);
+      if (v !== undefined && isOpenAIId(v) && (inModelNamedPlace(n) || isModelArgument(f, n))) add(n);
+    }
+    if (n.type === 'comparison_operator') {
+      const k = kids(n);
+      if (k.some((x) => isOpenAIId(stringValue(x) ?? ''))) out.branches.push(n);
+    }
+    if (n.type === 'call') {
+      const fn = n.childForFieldName('function');
+      if (fn?.type === 'attribute' && ['startswith', 'endswith'].includes(fn.childForFieldName('attribute')?.text ?? '')) {
+        const a = stringValue(kids(n.childForFieldName('arguments')!)[0]);
+        if (a && /^(gpt-|o[134]\b|o[134]-|chatgpt|text-embedding|dall-e)/.test(a)) out.branches.push(n);
+      }
+    }
+  });
+  return out;
+}
+
+/** Name of an assignment target: identifier, attribute name, or string subscript key. */
+function targetName(n: Node | null): string | undefined {
+  if (!n) return undefined;
+  if (n.type === 'identifier') return n.text;
+  if (n.type === 'attribute') return n.childForFieldName('attribute')?.text;
+  if (n.type === 'subscript') return stringValue(n.childForFieldName('subscript'));
+  return undefined;
+}
+
+/** A literal whose nearest naming ancestor (variable, attribute, key, parameter, keyword, enum class) mentions "model". */
+function inModelNamedPlace(n: Node): boolean {
+  let cur: Node = n;
+  for (let depth = 0; depth < 10 && cur.parent; depth++) {
+    const p: Node = cur.parent;
+    switch (p.type) {
+      case 'assignment': {
+        if (p.childForFieldName('right')?.id !== cur.id) return false;
+        const name = targetName(p.childForFieldName('left'));
+        if (name && MODEL_NAME.test(name)) return true;
+        // enum / constants class named for models: class Model(str, Enum): GPT4O = "gpt-4o"
+        const cls = p.parent?.parent?.parent;
+        if (p.parent?.type === 'expression_statement' && cls?.type === 'class_definition') return MODEL_NAME.test(cls.childForFieldName('name')?.text ?? '');
+        return false;
+      }
+      case 'keyword_argument': {
+        const name = p.childForFieldName('name')?.text ?? '';
+        if (MODEL_NAME.test(name)) return true;
+        // Field(default="gpt-4o") / Field("gpt-4o"): keep climbing to the assignment
+        if (name !== 'default') return false;
+        cur = p;
+        continue;
+      }
+      case 'argument_list': {
+        const call = p.parent;
+        const fn = call?.childForFieldName('function')?.text.replace(/\s/g, '') ?? '';
+        const i = kids(p).findIndex((k) => k.id === cur.id);
+        // Field("gpt-4o"), os.getenv("OPENAI_MODEL", "gpt-4o"), settings.get("model", "gpt-4o")
+        if ((/(^|\.)Field$/.test(fn) && i === 0) || (/(^|\.)(getenv|get)$/.test(fn) && i === 1) || cur.type === 'keyword_argument') {
+          cur = call!;
+          continue;
+        }
+        return false;
+      }
+      case 'pair': {
+        if (p.childForFieldName('value')?.id !== cur.id) return false;
+        const key = stringValue(p.childForFieldName('key')) ?? p.childForFieldName('key')?.text ?? '';
+        if (MODEL_NAME.test(key)) return true;
+        cur = p.parent!;
+        continue;
+      }
+      case 'default_parameter':
+      case 'typed_default_parameter': {
+        const name = p.childForFieldName('name')?.text ?? '';
+        return MODEL_NAME.test(name);
+      }
+      case 'return_statement': {
+        const fn = enclosingFunctionName(p);
+        return !!fn && MODEL_NAME.test(fn);
+      }
+      case 'conditional_expression':
+      case 'boolean_operator':
+      case 'parenthesized_expression':
+      case 'list':
+      case 'tuple':
+      case 'set':
+      case 'dictionary':
+      case 'expression_list':
+        cur = p;
+        continue;
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+function enclosingFunctionName(n: Node): string | undefined {
+  let cur: Node | null = n;
+  while (cur) {
+    if (cur.type === 'function_definition') return cur.childForFieldName('name')?.text;
+    cur = cur.parent;
+  }
+  return undefined;
+}
+
+/** `ask("gpt-4o", q)` where `def ask(model, q)` is in this file. */
+function isModelArgument(f: PyFacts, n: Node): boolean {
+  const args = n.parent;
+  if (args?.type !== 'argument_list') return false;
+  const i = kids(args).findIndex((k) => k.id === n.id);
+  const fn = args.parent?.childForFieldName('function');
+  if (!fn || i < 0) return false;
+  const name = fn.type === 'identifier' ? fn.text : fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+  const def = name ? f.functions.get(name) : undefined;
+  if (!def) return false;
+  let params = kids(def.childForFieldName('parameters')!).filter((p) => p.type !== 'comment');
+  if (fn.type === 'attribute' && (params[0]?.text === 'self' || params[0]?.text === 'cls')) params = params.slice(1);
+  const p = params[i];
+  const pname = p?.type === 'identifier' ? p.text : p?.childForFieldName('name')?.text ?? p?.namedChild(0)?.text;
+  return !!pname && MODEL_NAME.test(pname);
+}
+
+function findParamDefault(f: PyFacts, name: string): Node | undefined {
+  let found: Node | undefined;
+  walk(f.py.root, (n) => {
+    if (found) return false;
+    if ((n.type === 'default_parameter' || n.type === 'typed_default_parameter') && n.childForFieldName('name')?.text === name) found = n.childForFieldName('value') ?? undefined;
+  });
+  return found;
+}
+
+export { flattenAttr };

@@ -1,0 +1,55 @@
+import { preferredQuote } from '../../engine/text.js';
+import type { FileContext, HandlerOptions } from '../../engine/types.js';
+import { PY_TRANSFORMS } from '../../../transforms/python/index.js';
+import type { PyFacts } from './analyze.js';
+import type { PyContext } from './context.js';
+import { detectPython, OPENAI_URL } from './detect.js';
+import { envStyleOf, insertImports } from './helpers.js';
+import { collectPyModelSites, type PyModelSites } from './model-sites.js';
+import { walk, type PyTree } from './parse.js';
+import { analyzeWrappers, type WrapperFacts } from './wrappers.js';
+
+/** Does the file talk to OpenAI (SDK, client, wrapper, or a URL aimed at api.openai.com)? */
+export function usesOpenAI(f: PyFacts, w: WrapperFacts): boolean {
+  if (f.importsOpenAI || f.clients.size || f.factories.size || f.calls.length || f.constructions.length || w.bindings.length || w.initChat.length) return true;
+  let url = false;
+  walk(f.py.root, (n) => {
+    if (url) return false;
+    if (n.type === 'string' && OPENAI_URL.test(n.text)) url = true;
+  });
+  return url;
+}
+
+/**
+ * Detect and (when the context has a target) transform one parsed Python
+ * program: a `.py` file, or a notebook's code cells joined into one program.
+ */
+export function runPython(
+  ctx: FileContext,
+  py: PyTree,
+  facts: PyFacts,
+  opts: HandlerOptions & { sites?: PyModelSites; targetHost?: string },
+): PyContext {
+  const wrappers = analyzeWrappers(facts, opts.targetHost);
+  const uses = usesOpenAI(facts, wrappers);
+  const pctx: PyContext = Object.assign(ctx, {
+    py,
+    facts,
+    wrappers,
+    usesOpenAI: uses,
+    models_: opts.sites ?? collectPyModelSites(facts, uses),
+    q: preferredQuote(py.text),
+    targetHost: opts.targetHost,
+    envStyle: envStyleOf(py),
+    needImports: [],
+    packages: new Set<string>(),
+  });
+  detectPython(pctx);
+  if (!pctx.target) return pctx;
+  for (const t of PY_TRANSFORMS) {
+    if (opts.only && !opts.only.includes(t.id)) continue;
+    t.run(pctx);
+  }
+  insertImports(pctx);
+  return pctx;
+}

@@ -1,0 +1,50 @@
+import type { PyContext } from './context.js';
+import { insertBelow, removeStatement } from './helpers.js';
+import { walk, type Node } from './parse.js';
+import type { WrapperBinding } from './wrappers.js';
+
+/** Import lines already written per file (a second class switching to the same import reuses it). */
+const ADDED = new WeakMap<PyContext, Set<string>>();
+
+/**
+ * Point an imported wrapper class at another module/class:
+ * `from langchain_openai import ChatOpenAI` -> `from langchain_deepseek import ChatDeepSeek`.
+ * The name leaves a shared import (the new import goes right below it), an
+ * alias is kept, and unaliased references are renamed. Returns the local name.
+ */
+export function switchImport(ctx: PyContext, b: WrapperBinding, module: string, cls: string): string {
+  const py = ctx.py;
+  const aliased = b.nameNode.type === 'aliased_import';
+  const alias = aliased ? b.nameNode.childForFieldName('alias')!.text : undefined;
+  const line = `from ${module} import ${cls}${alias ? ` as ${alias}` : ''}`;
+  const names = b.stmt.childrenForFieldName('name').filter((c): c is Node => !!c);
+  const added = ADDED.get(ctx) ?? new Set<string>();
+  ADDED.set(ctx, added);
+  const dup = added.has(line);
+  added.add(line);
+  if (names.length === 1 && dup) removeStatement(ctx, b.stmt);
+  else if (names.length === 1) {
+    ctx.edits.add(py.start(b.stmt), py.end(b.stmt), line);
+  } else {
+    const i = names.findIndex((n) => n.id === b.nameNode.id);
+    if (i < names.length - 1) ctx.edits.add(py.start(b.nameNode), py.start(names[i + 1]!), '');
+    else ctx.edits.add(py.end(names[i - 1]!), py.end(b.nameNode), '');
+    if (!dup) insertBelow(ctx, b.stmt, line);
+  }
+  ctx.change('import', py.start(b.stmt), `${b.imported} from ${b.module} -> ${cls} from ${module}`, { transform: 'switch-wrapper-import' });
+  if (!alias) renameRefs(ctx, b.local, cls);
+  return alias ?? cls;
+}
+
+/** Rename references to a local name (not attribute or keyword names, not inside imports). */
+export function renameRefs(ctx: PyContext, from: string, to: string): void {
+  if (from === to) return;
+  walk(ctx.py.root, (n) => {
+    if (n.type === 'import_from_statement' || n.type === 'import_statement') return false;
+    if (n.type !== 'identifier' || n.text !== from) return;
+    const p = n.parent;
+    if (p?.type === 'attribute' && p.childForFieldName('attribute')?.id === n.id) return;
+    if (p?.type === 'keyword_argument' && p.childForFieldName('name')?.id === n.id) return;
+    ctx.edits.add(ctx.py.start(n), ctx.py.end(n), to);
+  });
+}

@@ -1,0 +1,134 @@
+import { shortName } from '../../src/providers/index.js';
+import type { Transform } from '../../src/engine/types.js';
+import type { PyContext } from '../../src/lang/python/context.js';
+import { dictOf, dictPairs, reachesOpenAI, type PyCall } from '../../src/lang/python/analyze.js';
+import { addItems, removeItems } from '../../src/lang/python/edit.js';
+import { stringContentRange, stringValue, unparen, type Node } from '../../src/lang/python/parse.js';
+import { quote } from '../../src/engine/text.js';
+import { paramAction, PARAM_RULE_ENDPOINTS } from '../../src/rules/params.js';
+
+/** Call keywords that are SDK plumbing, not request parameters. */
+const PLUMBING = new Set(['model', 'messages', 'prompt', 'extra_body', 'extra_headers', 'extra_query', 'timeout', 'stream', 'engine', 'deployment_id', 'request_timeout', 'api_key', 'api_base', 'organization', 'api_type', 'api_version']);
+
+/**
+ * Request parameters per provider (keyword arguments, and `"key"` entries of
+ * `**payload` dicts): unsupported ones removed, renamed ones renamed
+ * (`max_completion_tokens` -> `max_tokens`), literal values outside the
+ * provider's range clamped, `reasoning_effort` mapped. A parameter the
+ * provider reads under a non-OpenAI name (zhipu `user` -> `user_id`) moves
+ * into `extra_body`, which the Python SDK sends as is.
+ */
+export const adjustRequestParams: Transform<PyContext> = {
+  id: 'adjust-request-params',
+  description: 'Drop, rename and clamp request parameters for the provider',
+  run(ctx) {
+    const t = ctx.target!;
+    const py = ctx.py;
+    const done = new Set<number>();
+    for (const c of ctx.facts.calls) {
+      if (!PARAM_RULE_ENDPOINTS.has(c.endpoint) || !reachesOpenAI(c.client)) continue;
+      const model = targetModel(ctx, c);
+      const present = new Set<string>([...c.kwargs.keys(), ...c.dicts.flatMap((d) => dictPairs(d).map((p) => p.key))]);
+      const args = c.node.childForFieldName('arguments')!;
+      // keyword arguments
+      const drop = new Set<number>();
+      const extra: string[] = [];
+      for (const [name, a] of c.kwargs) {
+        if (PLUMBING.has(name)) continue;
+        const v = a.childForFieldName('value')!;
+        const key = a.childForFieldName('name')!;
+        const act = apply(ctx, name, v, model, present, this.id, a);
+        if (act === 'drop') drop.add(a.id);
+        else if (act === 'extra') {
+          drop.add(a.id);
+          extra.push(`${quote(t.provider.params.rename[name]!, ctx.q)}: ${py.src(v)}`);
+        } else if (typeof act === 'object') ctx.edits.add(py.start(key), py.end(key), act.to);
+      }
+      if (extra.length) {
+        const eb = dictOf(ctx.facts, c.kwargs.get('extra_body')?.childForFieldName('value'));
+        if (eb) addItems(py, ctx.edits, eb, extra);
+        else addItems(py, ctx.edits, args, [`extra_body={${extra.join(', ')}}`], { removed: drop });
+      }
+      removeItems(py, ctx.edits, args, drop);
+      // **payload dicts
+      for (const d of c.dicts) {
+        if (done.has(d.id)) continue;
+        done.add(d.id);
+        const dd = new Set<number>();
+        for (const p of dictPairs(d)) {
+          if (PLUMBING.has(p.key)) continue;
+          const act = apply(ctx, p.key, p.value, model, present, this.id, p.pair);
+          if (act === 'drop' || act === 'extra') dd.add(p.pair.id);
+          else if (typeof act === 'object') {
+            const r = stringContentRange(py, p.keyNode);
+            if (r) ctx.edits.add(r.start, r.end, act.to);
+          }
+        }
+        removeItems(py, ctx.edits, d, dd);
+      }
+    }
+  },
+};
+
+type Act = 'keep' | 'drop' | 'extra' | { to: string };
+
+function apply(ctx: PyContext, name: string, v: Node, model: string | undefined, present: ReadonlySet<string>, id: string, at: Node): Act {
+  const t = ctx.target!;
+  const py = ctx.py;
+  const a = paramAction(t.provider, name, literal(v), model, present);
+  switch (a.kind) {
+    case 'keep':
+      return 'keep';
+    case 'drop': {
+      const to = t.provider.params.rename[name];
+      if (to && !present.has(to) && at.type === 'keyword_argument') {
+        ctx.change('param-rename', py.start(at), `${name} -> extra_body["${to}"]: ${shortName(t.provider)} reads ${to} instead of ${name}`, { transform: id });
+        return 'extra';
+      }
+      ctx.change('param-drop', py.start(at), `removed ${name}: ${a.reason}`, { transform: id });
+      if (a.changesBehaviour) ctx.followUp(py.start(at), `removed ${name}, which ${shortName(t.provider)} does not support`, `check the code that relied on ${name}`);
+      return 'drop';
+    }
+    case 'rename':
+      ctx.change('param-rename', py.start(at), `${name} -> ${a.to}: ${a.reason}`, { transform: id });
+      return { to: a.to };
+    case 'set': {
+      const r = stringContentRange(py, v);
+      const newText = typeof a.value === 'number' ? String(a.value) : undefined;
+      if (newText !== undefined) ctx.edits.add(py.start(v), py.end(v), newText);
+      else if (r) ctx.edits.add(r.start, r.end, String(a.value));
+      ctx.change('param-clamp', py.start(at), `${name}: ${py.src(v)} -> ${newText ?? a.value} (${a.reason})`, { transform: id });
+      return 'keep';
+    }
+    case 'followUp':
+      ctx.followUp(py.start(at), a.reason, a.action);
+      return 'keep';
+  }
+}
+
+function literal(v: Node): number | string | boolean | undefined {
+  const u = unparen(v);
+  if (u.type === 'integer' || u.type === 'float') return Number(u.text.replace(/_/g, ''));
+  if (u.type === 'unary_operator' && u.text.startsWith('-')) {
+    const n = Number(u.text.slice(1).trim());
+    return Number.isNaN(n) ? undefined : -n;
+  }
+  if (u.type === 'true') return true;
+  if (u.type === 'false') return false;
+  return stringValue(u);
+}
+
+/** The provider model the request uses, when its model is a literal or a same-file constant. */
+function targetModel(ctx: PyContext, c: PyCall): string | undefined {
+  let v: Node | null | undefined = c.kwargs.get('model')?.childForFieldName('value');
+  if (!v) v = c.dicts.flatMap((d) => dictPairs(d)).find((p) => p.key === 'model')?.value;
+  if (!v) return undefined;
+  let u = unparen(v);
+  if (u.type === 'identifier') {
+    const init = ctx.facts.values.get(u.text);
+    if (!init) return undefined;
+    u = unparen(init);
+  }
+  const s = stringValue(u);
+  return s === undefined ? undefined : ctx.models!.lookup(s)?.target ?? s;
+}

@@ -1,0 +1,53 @@
+import { shortName } from '../../src/providers/index.js';
+import type { Transform } from '../../src/engine/types.js';
+import type { PyContext } from '../../src/lang/python/context.js';
+import { blockedCall } from '../../src/lang/python/helpers.js';
+import { stringContentRange, stringValue, type Node } from '../../src/lang/python/parse.js';
+import { isOpenAIId } from '../../src/lang/python/model-sites.js';
+import { tierLabel } from '../../src/rules/models.js';
+
+/**
+ * OpenAI model ids become the provider's ids, by tier, wherever the analysis
+ * found them (request keywords and keys, the constants they flow from,
+ * model-named places). An id with no equivalent is left and listed.
+ */
+export const mapModelIds: Transform<PyContext> = {
+  id: 'map-model-ids',
+  description: "Replace OpenAI model ids with the provider's ids (by tier)",
+  run(ctx) {
+    const t = ctx.target!;
+    const py = ctx.py;
+    const blocked = ctx.facts.calls.filter((c) => blockedCall(ctx, c));
+    const inBlocked = (n: Node) => blocked.some((c) => py.start(n) >= py.start(c.node) && py.end(n) <= py.end(c.node));
+    for (const s of ctx.models_.sites) {
+      const m = ctx.models!.lookup(s.id);
+      if (!m) continue;
+      const r = stringContentRange(py, s.lit);
+      if (m.target) {
+        if (m.target === s.id || !r) continue;
+        ctx.edits.add(r.start, r.end, m.target);
+        ctx.change('model', py.start(s.lit), `${s.id} -> ${m.target} (${tierLabel(m.tier)})`, { transform: this.id, from: s.id, to: m.target });
+        if (m.tier === 'embeddingSmall' || m.tier === 'embeddingLarge') {
+          ctx.followUp(py.start(s.lit), `embedding model changed (${s.id} -> ${m.target}): vectors differ in values and possibly dimensions`, 're-embed stored vectors and check the index dimension');
+        }
+      } else if (!inBlocked(s.lit)) {
+        ctx.followUp(
+          py.start(s.lit),
+          m.tier === 'fine-tuned' ? `fine-tuned OpenAI model ${s.id} cannot be mapped` : `${shortName(t.provider)} has no ${tierLabel(m.tier)} model to replace ${s.id}`,
+          `choose a model and pass --model ${s.id}=<id>, or keep this call on another service`,
+        );
+      }
+    }
+    for (const d of ctx.models_.dynamic) ctx.followUp(py.start(d), 'model id is built at run time from an OpenAI name', `build a ${shortName(t.provider)} model id instead`);
+    for (const b of ctx.models_.branches) ctx.followUp(py.start(b), 'code branches on an OpenAI model name; after migration the model ids differ', 'update the condition for the provider model ids');
+    // Azure: `model` is a deployment name, not a model id.
+    for (const c of ctx.facts.calls) {
+      if (c.client !== 'azure') continue;
+      const v = c.kwargs.get('model')?.childForFieldName('value');
+      const id = stringValue(v);
+      if (v && id !== undefined && !isOpenAIId(id)) {
+        ctx.followUp(py.start(v), `Azure deployment name "${id}" used as the model`, `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`);
+      }
+    }
+  },
+};

@@ -1,0 +1,117 @@
+import { shortName } from '../../src/providers/index.js';
+import type { Transform } from '../../src/engine/types.js';
+import type { PyContext } from '../../src/lang/python/context.js';
+import { reachesOpenAI } from '../../src/lang/python/analyze.js';
+import { blockedWrapper, markWrapper } from './wrapper-markers.js';
+import { addItems } from '../../src/lang/python/edit.js';
+import { baseUrlLit, keyExpr } from '../../src/lang/python/helpers.js';
+import { kids, kwargs, stringContentRange, stringValue } from '../../src/lang/python/parse.js';
+import { switchImport } from '../../src/lang/python/wrapper-edit.js';
+import type { WrapperBinding } from '../../src/lang/python/wrappers.js';
+import { editWrapperKwargs } from './wrapper-kwargs.js';
+import { tierLabel } from '../../src/rules/models.js';
+
+/** `init_chat_model` provider keys of maintained integrations (by the integration's module). */
+const INIT_PROVIDER: Record<string, string> = { langchain_deepseek: 'deepseek' };
+
+/**
+ * LangChain Python. Chat models (`ChatOpenAI`, `AzureChatOpenAI`, from
+ * `langchain_openai` or the legacy `langchain.chat_models`) become the
+ * provider's maintained integration when its profile names one and the run
+ * uses the default region (`langchain_deepseek.ChatDeepSeek`,
+ * `langchain_community` `ChatTongyi` / `ChatZhipuAI` / `MoonshotChat`);
+ * otherwise they stay `ChatOpenAI` with the provider `base_url` and key.
+ * Embeddings and the completion LLM keep their class with the provider URL
+ * (embeddings skip OpenAI's tiktoken length check). `init_chat_model` gets the
+ * provider prefix or the URL keywords.
+ */
+export const migrateLangchain: Transform<PyContext> = {
+  id: 'migrate-langchain',
+  description: "Move LangChain OpenAI chat models and embeddings to the provider's integration or base URL",
+  run(ctx) {
+    const t = ctx.target!;
+    const w = ctx.wrappers;
+    const integ = t.region === t.provider.defaultRegion ? t.provider.integrations.langchainPy : null;
+    const marked = new Set<number>();
+    const done = new Set<string>();
+    for (const b of w.bindings) {
+      if (!b.kind.startsWith('lc-') || done.has(b.local)) continue;
+      done.add(b.local);
+      const uses = w.uses.filter((u) => u.binding.local === b.local);
+      for (const u of uses) if (u.status === 'unresolved') ctx.followUp(ctx.py.start(u.node), `${b.imported} options come from a value the tool cannot resolve`, `make sure it uses ${t.baseURL} and the ${t.apiKeyEnv} key`);
+      const live = uses.filter((u) => reachesOpenAI(u.status));
+      if (!live.length) continue;
+      const allLive = live.length === uses.length;
+      const blocked = blockedWrapper(ctx, b.kind);
+      if (blocked) {
+        for (const u of live) markWrapper(ctx, u.node, blocked, marked, this.id);
+        continue;
+      }
+      const legacy = b.legacy;
+      const viaOpenAI = { baseKw: legacy ? 'openai_api_base' : 'base_url', keyKw: legacy ? 'openai_api_key' : 'api_key', addKey: true };
+      if ((b.kind === 'lc-chat' || b.kind === 'lc-azure-chat') && integ && allLive) {
+        switchImport(ctx, b, integ.module, integ.chatClass);
+        ctx.packages.add(integ.package);
+        for (const u of live) {
+          editWrapperKwargs(ctx, u, { keyKw: 'api_key', addKey: integ.env !== t.apiKeyEnv }, this.id);
+          ctx.change('wrapper', ctx.py.start(u.node), `${b.imported} -> ${integ.chatClass} (${integ.package}), ${shortName(t.provider)}'s LangChain integration`, { transform: this.id });
+        }
+        continue;
+      }
+      if (b.kind.includes('azure') && allLive) toPlainClass(ctx, b);
+      for (const u of live) {
+        const extra: Record<string, string> = b.kind.includes('embeddings') ? { check_embedding_ctx_length: 'check_embedding_ctx_length=False' } : {};
+        editWrapperKwargs(ctx, u, { ...viaOpenAI, extra }, this.id);
+        ctx.change('wrapper', ctx.py.start(u.node), `${b.imported} now calls ${shortName(t.provider)} (${t.baseURL}) with ${t.apiKeyEnv}`, { transform: this.id });
+        if (b.kind === 'lc-llm') ctx.followUp(ctx.py.start(u.node), `${b.imported} is a completion-style LLM (/completions); ${shortName(t.provider)} serves chat models`, 'switch to ChatOpenAI (or the provider chat integration) and read .content from the result');
+      }
+    }
+    for (const call of w.initChat) initChatModel(ctx, call, integ?.module, integ?.package, this.id);
+  },
+};
+
+/** AzureChatOpenAI -> ChatOpenAI, AzureOpenAIEmbeddings -> OpenAIEmbeddings (same package). */
+function toPlainClass(ctx: PyContext, b: WrapperBinding): void {
+  const plain = b.imported.replace(/^Azure/, '');
+  switchImport(ctx, b, b.module.replace(/\.azure_openai$/, '.openai'), plain);
+}
+
+/** init_chat_model("openai:gpt-4o") / init_chat_model("gpt-4o", model_provider="openai"). */
+function initChatModel(ctx: PyContext, call: import('web-tree-sitter').Node, integModule: string | undefined, integPackage: string | undefined, id: string): void {
+  const py = ctx.py;
+  const t = ctx.target!;
+  const args = call.childForFieldName('arguments')!;
+  const kw = kwargs(call);
+  const first = kids(args).find((a) => a.type !== 'keyword_argument' && a.type !== 'comment') ?? kw.get('model')?.childForFieldName('value');
+  const s = stringValue(first);
+  const providerArg = kw.get('model_provider')?.childForFieldName('value');
+  const provider = stringValue(providerArg);
+  if (!first || s === undefined) return;
+  const prefixed = s.startsWith('openai:');
+  const modelId = prefixed ? s.slice('openai:'.length) : s;
+  const isOpenAI = prefixed || provider === 'openai' || (!provider && /^(gpt-|o[134]|chatgpt)/.test(modelId));
+  if (!isOpenAI) return;
+  if (kw.has('base_url') && !/api\.openai\.com/.test(py.src(kw.get('base_url')!))) return;
+  const hit = ctx.models!.lookup(modelId);
+  const mapped = hit?.target ?? modelId;
+  if (hit && !hit.target) ctx.followUp(py.start(first), `${shortName(t.provider)} has no ${tierLabel(hit.tier)} model to replace ${modelId}`, `choose a model and pass --model ${modelId}=<id>`);
+  const r = stringContentRange(py, first)!;
+  const initKey = integModule ? INIT_PROVIDER[integModule] : undefined;
+  if (initKey) {
+    ctx.edits.add(r.start, r.end, prefixed || !provider ? `${initKey}:${mapped}` : mapped);
+    if (providerArg) {
+      const pr = stringContentRange(py, providerArg);
+      if (pr) ctx.edits.add(pr.start, pr.end, initKey);
+    }
+    ctx.packages.add(integPackage!);
+    ctx.change('wrapper', py.start(call), `init_chat_model now uses ${initKey}:${mapped} (${integPackage})`, { transform: id, from: modelId, to: mapped });
+    return;
+  }
+  ctx.edits.add(r.start, r.end, `${prefixed ? 'openai:' : ''}${mapped}`);
+  const add: string[] = [];
+  if (kw.has('base_url')) ctx.edits.add(py.start(kw.get('base_url')!.childForFieldName('value')!), py.end(kw.get('base_url')!), baseUrlLit(ctx));
+  else add.push(`base_url=${baseUrlLit(ctx)}`);
+  if (!kw.has('api_key')) add.push(`api_key=${keyExpr(ctx, py.start(call))}`);
+  addItems(py, ctx.edits, args, add);
+  ctx.change('wrapper', py.start(call), `init_chat_model now calls ${shortName(t.provider)} (${t.baseURL}) with ${t.apiKeyEnv}, model ${mapped}`, { transform: id, from: modelId, to: mapped });
+}

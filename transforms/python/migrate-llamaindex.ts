@@ -1,0 +1,59 @@
+import { shortName } from '../../src/providers/index.js';
+import type { Transform } from '../../src/engine/types.js';
+import type { PyContext } from '../../src/lang/python/context.js';
+import { reachesOpenAI } from '../../src/lang/python/analyze.js';
+import { switchImport } from '../../src/lang/python/wrapper-edit.js';
+import { editWrapperKwargs } from './wrapper-kwargs.js';
+import { blockedWrapper, markWrapper } from './wrapper-markers.js';
+
+/**
+ * LlamaIndex. `llama_index.llms.openai.OpenAI` checks model names against
+ * OpenAI's own table and fails on other ids, so it becomes `OpenAILike`
+ * (`llama-index-llms-openai-like`) with `api_base`, the key,
+ * `is_chat_model=True` (its default would call /completions) and
+ * `is_function_calling_model=True` when the provider serves tools;
+ * `AzureOpenAI` likewise. `OpenAIEmbedding` becomes `OpenAILikeEmbedding`
+ * (`model_name=`). The default context window of OpenAILike is a follow-up.
+ */
+export const migrateLlamaIndex: Transform<PyContext> = {
+  id: 'migrate-llamaindex',
+  description: 'Move LlamaIndex OpenAI LLMs and embeddings to OpenAILike classes on the provider',
+  run(ctx) {
+    const t = ctx.target!;
+    const w = ctx.wrappers;
+    const marked = new Set<number>();
+    const done = new Set<string>();
+    for (const b of w.bindings) {
+      if (!b.kind.startsWith('li-') || done.has(b.local)) continue;
+      done.add(b.local);
+      const uses = w.uses.filter((u) => u.binding.local === b.local);
+      const live = uses.filter((u) => reachesOpenAI(u.status));
+      for (const u of uses) if (u.status === 'unresolved') ctx.followUp(ctx.py.start(u.node), `${b.imported} options come from a value the tool cannot resolve`, `make sure it uses ${t.baseURL} and the ${t.apiKeyEnv} key`);
+      if (!live.length) continue;
+      const blocked = blockedWrapper(ctx, b.kind);
+      if (blocked) {
+        for (const u of live) markWrapper(ctx, u.node, blocked, marked, this.id);
+        continue;
+      }
+      if (live.length !== uses.length) {
+        for (const u of live) ctx.followUp(ctx.py.start(u.node), `${b.imported} is used for OpenAI and for another service in this file`, `use OpenAILike with api_base=${t.baseURL} here`);
+        continue;
+      }
+      const emb = b.kind === 'li-embedding';
+      const [module, cls, pkg] = emb
+        ? ['llama_index.embeddings.openai_like', 'OpenAILikeEmbedding', 'llama-index-embeddings-openai-like']
+        : ['llama_index.llms.openai_like', 'OpenAILike', 'llama-index-llms-openai-like'];
+      switchImport(ctx, b, module, cls);
+      ctx.packages.add(pkg);
+      const extra: Record<string, string> = emb ? {} : { is_chat_model: 'is_chat_model=True' };
+      if (!emb && t.provider.endpoints.tools === 'yes') extra.is_function_calling_model = 'is_function_calling_model=True';
+      for (const u of live) {
+        editWrapperKwargs(ctx, u, { baseKw: 'api_base', keyKw: 'api_key', addKey: true, rename: emb ? { model: 'model_name' } : {}, extra }, this.id);
+        ctx.change('wrapper', ctx.py.start(u.node), `${b.imported} -> ${cls} on ${shortName(t.provider)} (${t.baseURL})`, { transform: this.id });
+        if (!emb && !u.kwargs.has('context_window')) {
+          ctx.followUp(ctx.py.start(u.node), 'OpenAILike assumes a 3,900-token context window unless told', "set context_window= to the model's context length");
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,60 @@
+import type { Transform } from '../../src/engine/types.js';
+import type { PyContext } from '../../src/lang/python/context.js';
+import { flattenAttr, kids, walk, type Node } from '../../src/lang/python/parse.js';
+
+const TO: Record<string, string> = { AzureOpenAI: 'OpenAI', AsyncAzureOpenAI: 'AsyncOpenAI' };
+
+/**
+ * `AzureOpenAI` / `AsyncAzureOpenAI` become `OpenAI` / `AsyncOpenAI`: the
+ * `from openai import ...` names, the calls and annotations that use them, and
+ * `openai.AzureOpenAI(...)`. Provider endpoints are plain OpenAI-compatible APIs.
+ */
+export const replaceAzureClient: Transform<PyContext> = {
+  id: 'replace-azure-client',
+  description: 'Turn AzureOpenAI clients into plain OpenAI-compatible clients',
+  run(ctx) {
+    const f = ctx.facts;
+    if (!f.constructions.some((c) => c.azure)) return;
+    const renames = new Map<string, string>();
+    for (const st of f.openaiImports) {
+      const names = st.childrenForFieldName('name').filter((c): c is Node => !!c);
+      names.forEach((c, i) => {
+        const aliased = c.type === 'aliased_import';
+        const nameNode = aliased ? c.childForFieldName('name')! : c;
+        const to = TO[nameNode.text];
+        if (!to) return;
+        // The plain class is imported already: drop this name and use that binding.
+        const existing = names.find((o) => (o.type === 'aliased_import' ? o.childForFieldName('name')!.text : o.text) === to);
+        const local = aliased ? c.childForFieldName('alias')!.text : c.text;
+        if (existing && !aliased) {
+          const other = existing.type === 'aliased_import' ? existing.childForFieldName('alias')!.text : existing.text;
+          if (i < names.length - 1) ctx.edits.add(ctx.py.start(c), ctx.py.start(names[i + 1]!), '');
+          else ctx.edits.add(ctx.py.end(names[i - 1]!), ctx.py.end(c), '');
+          renames.set(local, other);
+        } else {
+          ctx.edits.add(ctx.py.start(nameNode), ctx.py.end(nameNode), to);
+          if (!aliased) renames.set(local, to);
+        }
+        ctx.change('import', ctx.py.start(c), `${nameNode.text} import replaced by ${to}`, { transform: this.id });
+      });
+    }
+    const importIds = new Set(f.openaiImports.map((s) => s.id));
+    walk(ctx.py.root, (n) => {
+      if (importIds.has(n.id)) return false;
+      if (n.type === 'identifier' && renames.has(n.text)) {
+        const p = n.parent;
+        if (p?.type === 'attribute' && p.childForFieldName('attribute')?.id === n.id) return;
+        if (p?.type === 'keyword_argument' && p.childForFieldName('name')?.id === n.id) return;
+        ctx.edits.add(ctx.py.start(n), ctx.py.end(n), renames.get(n.text)!);
+      }
+      if (n.type === 'attribute') {
+        const { base, names } = flattenAttr(n);
+        const attr = n.childForFieldName('attribute');
+        if (base.type === 'identifier' && f.modules.has(base.text) && names.length === 1 && attr && TO[attr.text]) {
+          ctx.edits.add(ctx.py.start(attr), ctx.py.end(attr), TO[attr.text]!);
+        }
+      }
+    });
+    void kids;
+  },
+};

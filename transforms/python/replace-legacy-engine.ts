@@ -1,0 +1,59 @@
+import { shortName } from '../../src/providers/index.js';
+import type { Transform } from '../../src/engine/types.js';
+import type { PyContext } from '../../src/lang/python/context.js';
+import { reachesOpenAI } from '../../src/lang/python/analyze.js';
+import { removeItems } from '../../src/lang/python/edit.js';
+import { stringContentRange, stringValue } from '../../src/lang/python/parse.js';
+import { tierLabel } from '../../src/rules/models.js';
+
+/**
+ * Legacy v0 calls name the model with `engine=` / `deployment_id=` (Azure
+ * deployments, pre-2022 code). Providers read `model`: the keyword is renamed
+ * (or dropped when `model=` is also given) and an OpenAI id is mapped; a
+ * deployment name is left with a follow-up. Per-call `organization=`,
+ * `api_type=` and `api_version=` go.
+ */
+export const replaceLegacyEngine: Transform<PyContext> = {
+  id: 'replace-legacy-engine',
+  description: 'Turn engine=/deployment_id= of legacy v0 calls into model=',
+  run(ctx) {
+    const t = ctx.target!;
+    for (const c of ctx.facts.calls) {
+      if (!c.legacy || !reachesOpenAI(c.client)) continue;
+      const args = c.node.childForFieldName('arguments')!;
+      const removed = new Set<number>();
+      for (const name of ['organization', 'api_type', 'api_version']) {
+        const a = c.kwargs.get(name);
+        if (a) {
+          removed.add(a.id);
+          ctx.change('param-drop', ctx.py.start(a), `removed ${name}: OpenAI/Azure only`, { transform: this.id });
+        }
+      }
+      for (const name of ['engine', 'deployment_id']) {
+        const a = c.kwargs.get(name);
+        if (!a) continue;
+        if (c.kwargs.has('model')) {
+          removed.add(a.id);
+          ctx.change('param-drop', ctx.py.start(a), `removed ${name}: the call already sets model`, { transform: this.id });
+          continue;
+        }
+        const key = a.childForFieldName('name')!;
+        ctx.edits.add(ctx.py.start(key), ctx.py.end(key), 'model');
+        ctx.change('param-rename', ctx.py.start(a), `${name} -> model (providers read model)`, { transform: this.id });
+        const v = a.childForFieldName('value')!;
+        const id = stringValue(v);
+        const hit = id !== undefined ? ctx.models!.lookup(id) : undefined;
+        const r = stringContentRange(ctx.py, v);
+        if (hit?.target && r) {
+          ctx.edits.add(r.start, r.end, hit.target);
+          ctx.change('model', ctx.py.start(v), `${id} -> ${hit.target} (${tierLabel(hit.tier)})`, { transform: this.id, from: id, to: hit.target });
+        } else if (hit) {
+          ctx.followUp(ctx.py.start(v), `${shortName(t.provider)} has no ${tierLabel(hit.tier)} model to replace ${id}`, `choose a model and pass --model ${id}=<id>`);
+        } else {
+          ctx.followUp(ctx.py.start(v), `${name} ${id !== undefined ? `"${id}"` : ctx.py.src(v)} names an OpenAI engine or Azure deployment`, `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`);
+        }
+      }
+      removeItems(ctx.py, ctx.edits, args, removed);
+    }
+  },
+};

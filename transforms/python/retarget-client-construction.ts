@@ -1,0 +1,113 @@
+import { shortName } from '../../src/providers/index.js';
+import type { Transform } from '../../src/engine/types.js';
+import type { PyContext } from '../../src/lang/python/context.js';
+import { dictPairs, envRead, reachesOpenAI } from '../../src/lang/python/analyze.js';
+import { addItems, firstKeyword, items, removeItems } from '../../src/lang/python/edit.js';
+import { baseUrlLit, keyExpr } from '../../src/lang/python/helpers.js';
+import { stringValue, unparen, type Node } from '../../src/lang/python/parse.js';
+import { quote } from '../../src/engine/text.js';
+import { envRole } from '../../src/rules/env.js';
+
+/** Options only OpenAI (or Azure OpenAI) understands: removed from the client options. */
+export const OPENAI_ONLY_OPTIONS = ['organization', 'project', 'webhook_secret', 'data_residency', 'admin_api_key', 'workload_identity', 'websocket_base_url'];
+export const AZURE_OPTIONS = ['azure_endpoint', 'azure_deployment', 'api_version', 'azure_ad_token', 'azure_ad_token_provider'];
+
+/**
+ * `OpenAI(...)` / `AsyncOpenAI(...)` / `AzureOpenAI(...)` that reach OpenAI get
+ * `base_url="<provider>"` and `api_key=<provider key variable>` (in the file's
+ * env-read style); OpenAI-only and Azure-only options go. A client built from
+ * a kwargs dict (`OpenAI(**cfg)`) has the dict edited instead. Other options
+ * (timeout, max_retries, http_client, default_headers) stay.
+ */
+export const retargetClientConstruction: Transform<PyContext> = {
+  id: 'retarget-client-construction',
+  description: "Point OpenAI/AzureOpenAI clients at the provider's base URL and key; drop OpenAI-only options",
+  run(ctx) {
+    const t = ctx.target!;
+    const py = ctx.py;
+    for (const c of ctx.facts.constructions) {
+      const at = py.start(c.node);
+      if (c.status === 'unresolved') {
+        ctx.followUp(at, 'client options or base URL come from a value the tool cannot resolve', `make sure this client uses ${t.baseURL} and the ${t.apiKeyEnv} key`);
+        continue;
+      }
+      if (!reachesOpenAI(c.status)) continue;
+      const args = c.node.childForFieldName('arguments');
+      if (!args || args.type !== 'argument_list') continue;
+      const dictOnly = c.dict && !items(args).some((a) => a.type !== 'dictionary_splat');
+      if (dictOnly) editDict(ctx, c.dict!, c.azure, this.id);
+      else editKwargs(ctx, args, c.kwargs, c.azure, this.id);
+      ctx.change('client', at, `client now calls ${shortName(t.provider)} (${t.baseURL}) with ${t.apiKeyEnv}`, { transform: this.id });
+    }
+  },
+};
+
+/** Decide about the `api_key` value: replace a literal, keep an env read / key variable, flag the rest. */
+function keyValue(ctx: PyContext, v: Node, id: string): 'replace' | 'keep' {
+  const u = unparen(v);
+  if (stringValue(u) !== undefined) {
+    ctx.change('client', ctx.py.start(v), `hard-coded key replaced by ${ctx.target!.apiKeyEnv} (move the secret out of the code)`, { transform: id });
+    return 'replace';
+  }
+  const env = envRead(u);
+  if (env && envRole(env.name) === 'key') return 'keep';
+  if (u.type === 'identifier' && envRole(u.text.toUpperCase()) === 'key') return 'keep';
+  // API_KEY = os.environ["OPENAI_API_KEY"] earlier in the file
+  const init = u.type === 'identifier' ? ctx.facts.values.get(u.text) : undefined;
+  const initEnv = init ? envRead(init) : undefined;
+  if (initEnv && envRole(initEnv.name) === 'key') return 'keep';
+  if (u.type === 'attribute' && /openai_api_key$/i.test(u.text)) return 'keep';
+  ctx.followUp(ctx.py.start(v), `api_key comes from ${ctx.py.src(v).slice(0, 60)}`, `make it hold a ${shortName(ctx.target!.provider)} key (${ctx.target!.apiKeyEnv})`);
+  return 'keep';
+}
+
+function dropOption(ctx: PyContext, name: string, azure: boolean, value: Node | undefined): boolean {
+  if (OPENAI_ONLY_OPTIONS.includes(name) || (azure && AZURE_OPTIONS.includes(name))) return true;
+  return name === 'default_query' && !!value && /api-version/.test(ctx.py.src(value));
+}
+
+function editKwargs(ctx: PyContext, args: Node, kw: Map<string, Node>, azure: boolean, id: string): void {
+  const py = ctx.py;
+  const removed = new Set<number>();
+  const add: string[] = [];
+  for (const [name, a] of kw) {
+    if (dropOption(ctx, name, azure, a.childForFieldName('value') ?? undefined)) {
+      removed.add(a.id);
+      ctx.change('client', py.start(a), `removed OpenAI-only client option ${name}`, { transform: id });
+      if (name === 'azure_ad_token_provider') ctx.followUp(py.start(a), 'removed Azure AD (Entra ID) token auth: the provider uses a Bearer API key', 'remove the now-unused azure.identity imports and credentials');
+    }
+  }
+  const base = kw.get('base_url');
+  if (base) ctx.edits.add(py.start(base.childForFieldName('value')!), py.end(base), baseUrlLit(ctx));
+  else add.push(`base_url=${baseUrlLit(ctx)}`);
+  const key = kw.get('api_key');
+  if (!key) add.push(`api_key=${keyExpr(ctx, py.start(args))}`);
+  else {
+    const v = key.childForFieldName('value')!;
+    if (keyValue(ctx, v, id) === 'replace') ctx.edits.add(py.start(v), py.end(v), keyExpr(ctx, py.start(v)));
+  }
+  removeItems(py, ctx.edits, args, removed);
+  addItems(py, ctx.edits, args, add, { before: firstKeyword(args, removed), removed });
+}
+
+function editDict(ctx: PyContext, d: Node, azure: boolean, id: string): void {
+  const py = ctx.py;
+  const removed = new Set<number>();
+  const add: string[] = [];
+  const pairs = dictPairs(d);
+  for (const p of pairs) {
+    if (dropOption(ctx, p.key, azure, p.value)) {
+      removed.add(p.pair.id);
+      ctx.change('client', py.start(p.pair), `removed OpenAI-only client option ${p.key}`, { transform: id });
+    }
+  }
+  const k = (s: string) => quote(s, ctx.q);
+  const base = pairs.find((p) => p.key === 'base_url');
+  if (base) ctx.edits.add(py.start(base.value), py.end(base.value), baseUrlLit(ctx));
+  else add.push(`${k('base_url')}: ${baseUrlLit(ctx)}`);
+  const key = pairs.find((p) => p.key === 'api_key');
+  if (!key) add.push(`${k('api_key')}: ${keyExpr(ctx, py.start(d))}`);
+  else if (keyValue(ctx, key.value, id) === 'replace') ctx.edits.add(py.start(key.value), py.end(key.value), keyExpr(ctx, py.start(key.value)));
+  removeItems(py, ctx.edits, d, removed);
+  addItems(py, ctx.edits, d, add, { before: items(d).find((x) => !removed.has(x.id)), removed });
+}

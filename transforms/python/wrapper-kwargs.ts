@@ -1,0 +1,100 @@
+import { shortName } from '../../src/providers/index.js';
+import type { PyContext } from '../../src/lang/python/context.js';
+import { addItems, removeItems } from '../../src/lang/python/edit.js';
+import { baseUrlLit, keyExpr } from '../../src/lang/python/helpers.js';
+import { envRead } from '../../src/lang/python/analyze.js';
+import { stringContentRange, stringValue, unparen, type Node } from '../../src/lang/python/parse.js';
+import { isOpenAIId } from '../../src/lang/python/model-sites.js';
+import { envRole } from '../../src/rules/env.js';
+import { tierLabel } from '../../src/rules/models.js';
+import type { WrapperUse } from '../../src/lang/python/wrappers.js';
+
+/** Keywords of wrapper constructors that only OpenAI / Azure OpenAI understand. */
+const DROP = ['organization', 'openai_organization', 'azure_endpoint', 'api_version', 'openai_api_version', 'openai_api_type', 'api_type', 'azure_ad_token', 'azure_ad_token_provider', 'use_azure_ad', 'azure_ad_async_token_provider'];
+/** Keywords naming an Azure deployment (the model, on Azure). */
+const DEPLOYMENT = ['azure_deployment', 'deployment_name', 'engine', 'deployment'];
+
+export interface WrapperKwargsPlan {
+  /** Keyword for the base URL (`base_url`, `openai_api_base`, `api_base`), or undefined to drop any. */
+  baseKw?: string;
+  /** Keyword for the key (`api_key`, `openai_api_key`). */
+  keyKw: string;
+  /** Add the key keyword when missing. */
+  addKey: boolean;
+  /** Keywords renamed (old -> new). */
+  rename?: Record<string, string>;
+  /** Extra keywords to add when missing (`name=value` texts by name). */
+  extra?: Record<string, string>;
+}
+
+/** Retarget one wrapper construction's keyword arguments. */
+export function editWrapperKwargs(ctx: PyContext, u: WrapperUse, plan: WrapperKwargsPlan, id: string): void {
+  const py = ctx.py;
+  const t = ctx.target!;
+  const args = u.node.childForFieldName('arguments')!;
+  const kw = u.kwargs;
+  const removed = new Set<number>();
+  const add: string[] = [];
+  const hasModel = kw.has('model') || kw.has('model_name');
+  for (const [name, a] of kw) {
+    if (DROP.includes(name)) {
+      removed.add(a.id);
+      ctx.change('wrapper', py.start(a), `removed ${name} (OpenAI/Azure only)`, { transform: id });
+      if (name.includes('ad_token')) ctx.followUp(py.start(a), 'removed Azure AD (Entra ID) token auth: the provider uses a Bearer API key', 'remove the now-unused azure.identity imports and credentials');
+    } else if (DEPLOYMENT.includes(name)) {
+      if (hasModel) {
+        removed.add(a.id);
+        ctx.change('wrapper', py.start(a), `removed ${name} (Azure deployment; the model keyword names the model)`, { transform: id });
+      } else deploymentToModel(ctx, a, id);
+    } else if (plan.rename?.[name] && !kw.has(plan.rename[name]!)) {
+      const k = a.childForFieldName('name')!;
+      ctx.edits.add(py.start(k), py.end(k), plan.rename[name]!);
+    }
+  }
+  // Base URL.
+  const baseArg = ['base_url', 'openai_api_base', 'api_base'].map((k) => kw.get(k)).find((x) => x);
+  if (plan.baseKw) {
+    if (baseArg) ctx.edits.add(py.start(baseArg.childForFieldName('value')!), py.end(baseArg), baseUrlLit(ctx));
+    else add.push(`${plan.baseKw}=${baseUrlLit(ctx)}`);
+  } else if (baseArg) {
+    removed.add(baseArg.id);
+    ctx.change('wrapper', py.start(baseArg), 'removed the OpenAI base URL (the integration knows its endpoint)', { transform: id });
+  }
+  // Key.
+  const keyArg = ['api_key', 'openai_api_key'].map((k) => kw.get(k)).find((x) => x);
+  if (keyArg) {
+    const v = keyArg.childForFieldName('value')!;
+    const k = keyArg.childForFieldName('name')!;
+    if (k.text !== plan.keyKw) ctx.edits.add(py.start(k), py.end(k), plan.keyKw);
+    const u_ = unparen(v);
+    const env = envRead(u_);
+    if (stringValue(u_) !== undefined) {
+      ctx.edits.add(py.start(v), py.end(v), keyExpr(ctx, py.start(v)));
+      ctx.change('wrapper', py.start(v), `hard-coded key replaced by ${t.apiKeyEnv} (move the secret out of the code)`, { transform: id });
+    } else if (!(env && envRole(env.name) === 'key') && !(u_.type === 'identifier' && envRole(u_.text.toUpperCase()) === 'key')) {
+      ctx.followUp(py.start(v), `api key comes from ${py.src(v).slice(0, 60)}`, `make it hold a ${shortName(t.provider)} key (${t.apiKeyEnv})`);
+    }
+  } else if (plan.addKey) add.push(`${plan.keyKw}=${keyExpr(ctx, py.start(u.node))}`);
+  for (const [name, text] of Object.entries(plan.extra ?? {})) if (!kw.has(name)) add.push(text);
+  removeItems(py, ctx.edits, args, removed);
+  addItems(py, ctx.edits, args, add, { removed });
+}
+
+/** `azure_deployment="gpt-4o"` -> `model="<mapped>"`; a deployment name stays with a follow-up. */
+function deploymentToModel(ctx: PyContext, a: Node, id: string): void {
+  const py = ctx.py;
+  const t = ctx.target!;
+  const k = a.childForFieldName('name')!;
+  const v = a.childForFieldName('value')!;
+  ctx.edits.add(py.start(k), py.end(k), 'model');
+  const s = stringValue(v);
+  const hit = s !== undefined && isOpenAIId(s) ? ctx.models!.lookup(s) : undefined;
+  const r = stringContentRange(py, v);
+  if (hit?.target && r) {
+    ctx.edits.add(r.start, r.end, hit.target);
+    ctx.change('model', py.start(v), `${s} -> ${hit.target} (${tierLabel(hit.tier)})`, { transform: id, from: s, to: hit.target });
+  } else {
+    ctx.followUp(py.start(v), `Azure deployment name ${s !== undefined ? `"${s}"` : py.src(v)} used as the model`, `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`);
+  }
+  ctx.change('wrapper', py.start(a), `${k.text} -> model`, { transform: id });
+}
