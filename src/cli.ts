@@ -2,7 +2,6 @@ import { Command, Option, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { registerDoctor } from './commands/doctor-command.js';
-import { registerDoctor } from './commands/doctor-command.js';
 import { createProgress } from './engine/progress.js';
 import path from 'node:path';
 
@@ -55,6 +54,7 @@ export function buildProgram(): Command {
     .description('Move a codebase off the OpenAI API onto a Chinese LLM provider (DeepSeek, Qwen, GLM, Kimi, ERNIE, Hunyuan, ...)')
     .version(pkg.version)
     .option('--verbose', 'show stack traces and per-file decisions')
+    .option('-q, --quiet', 'print only errors')
     .showHelpAfterError()
     .exitOverride();
 
@@ -98,11 +98,11 @@ export function buildProgram(): Command {
       if (o.format === 'json') {
         const { migrateJson } = await import('./report/json.js');
         process.stdout.write(JSON.stringify(migrateJson(r), null, 2) + '\n');
-      } else {
+      } else if (await extras.beforeSummary(r, program.opts())) {
         const { renderMigrateText } = await import('./report/text.js');
         process.stdout.write(renderMigrateText(r, colorEnabled(process.stdout), !!o.dryRun));
       }
-      await extras.afterMigrate(r, o);
+      await extras.afterMigrate(r, o, program.opts());
       if (r.summary.filesFailed) throw new ExitCode(1);
     });
 
@@ -256,8 +256,6 @@ export function buildProgram(): Command {
       const { JS_TRANSFORMS } = await import('../transforms/js/index.js');
       for (const t of JS_TRANSFORMS) process.stdout.write(`${t.id.padEnd(32)} js/ts   ${t.description}\n`);
     });
-
-  registerDoctor(program, colorEnabled, (code) => new ExitCode(code));
 
   registerDoctor(program, colorEnabled, (code) => new ExitCode(code));
 

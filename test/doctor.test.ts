@@ -115,6 +115,11 @@ describe('doctor', () => {
     expect(r.stdout).toMatch(/keys are per region: this run uses region cn-beijing.*ap-southeast-1/);
     expect(r.stdout).toContain('--region');
     expect(r.stdout).not.toContain('VERYSECRET');
+    // --quiet: only the failed check, on stderr.
+    const q = await doctor(['--quiet'], { cwd: repo(), env: { DASHSCOPE_API_KEY: KEY } });
+    expect(q.code).toBe(1);
+    expect(q.stdout).toBe('');
+    expect(q.stderr.trim().split('\n')).toEqual([expect.stringContaining('rejected (401 Unauthorized)')]);
   });
 
   it('404 model: a model the repo uses is not served (exit 1, names the model and the fix)', async () => {

@@ -122,3 +122,34 @@ describe('migrate --report', () => {
     expect(parseParamMessage('drop', 'something else')).toEqual({ param: 'something', detail: 'something else' });
   });
 });
+
+describe('--verbose and --quiet (migrate)', () => {
+  it('--verbose: per-file decisions on stderr (why skipped, which transform made which change)', () => {
+    const d = app();
+    writeFileSync(path.join(d, 'src/plain.ts'), 'export const x = 1;\n');
+    writeFileSync(path.join(d, 'src/blob.ts'), 'openai\u0000binary');
+    const r = cli(['migrate', '-p', 'qwen', '--dry-run', '--verbose', '.'], { cwd: d, env: { NO_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Per-file decisions:');
+    expect(r.stderr).toContain('src/plain.ts: unchanged: no OpenAI usage found');
+    expect(r.stderr).toMatch(/src\/blob\.ts: skipped: binary file.*\[W_BINARY\]/);
+    expect(r.stderr).toMatch(/src\/chat\.ts: would change: \d+ change\(s\); 1 manual follow-up\(s\)/);
+    expect(r.stderr).toMatch(/\n {4}5:\d+ {2}\[map-model-ids\] gpt-4o -> qwen3-max/);
+    expect(r.stderr).toMatch(/\n {4}8:\d+ {2}\[adjust-request-params\] max_completion_tokens -> max_tokens/);
+    // stdout keeps the diff and summary only.
+    expect(r.stdout).not.toContain('Per-file decisions');
+    expect(r.stdout).toContain('Dry run');
+  });
+
+  it('--quiet: nothing on success; only the errors (stderr) when a file fails', () => {
+    const d = app();
+    const ok = cli(['migrate', '-p', 'qwen', '--dry-run', '--quiet', '--report', 'r.md', '.'], { cwd: d });
+    expect(ok).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(existsSync(path.join(d, 'r.md'))).toBe(true);
+    writeFileSync(path.join(d, 'src/bad.ts'), "import OpenAI from 'openai';\nconst c = new OpenAI({;\n");
+    const bad = cli(['migrate', '-p', 'qwen', '--dry-run', '-q', '.'], { cwd: d });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^src\/bad\.ts: \[E_PARSE\] /)]);
+  });
+});

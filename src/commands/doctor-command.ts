@@ -27,7 +27,9 @@ export function registerDoctor(program: Command, colorEnabled: (s: NodeJS.WriteS
         models: o.model,
       });
       if (o.format === 'json') process.stdout.write(JSON.stringify({ version: 1, ...r }, null, 2) + '\n');
-      else if (!program.opts().quiet || !r.ok) process.stdout.write(renderDoctorText(r, colorEnabled(process.stdout)));
+      // --quiet: only the failed checks, on stderr.
+      else if (program.opts().quiet) process.stderr.write(r.checks.filter((c) => c.status === 'fail').map((c) => `${c.message}\n`).join(''));
+      else process.stdout.write(renderDoctorText(r, colorEnabled(process.stdout)));
       if (!r.ok) throw exitCode(1);
     });
 }

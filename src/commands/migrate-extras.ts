@@ -35,16 +35,33 @@ export async function beforeMigrate(o: MigrateExtrasFlags, color = false): Promi
   return { decide: reviewer.decide };
 }
 
+/** Global output flags. */
+export interface OutputFlags {
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+/** Before the summary: --verbose per-file decisions; --quiet errors only (both on stderr). True when the summary should print. */
+export async function beforeSummary(r: MigrateResult, g: OutputFlags): Promise<boolean> {
+  const { renderDecisions, renderErrorsOnly } = await import('./decisions.js');
+  if (g.quiet) {
+    process.stderr.write(renderErrorsOnly(r));
+    return false;
+  }
+  if (g.verbose) process.stderr.write(renderDecisions(r));
+  return true;
+}
+
 /** After the run: the review summary, then the report (also in a dry run). Messages go to stderr so stdout stays the diff/JSON. */
-export async function afterMigrate(r: MigrateResult, o: MigrateExtrasFlags): Promise<void> {
+export async function afterMigrate(r: MigrateResult, o: MigrateExtrasFlags, g: OutputFlags = {}): Promise<void> {
   if (reviewer) {
     reviewer.closeIO();
-    process.stdout.write(reviewer.summary());
+    if (!g.quiet) process.stdout.write(reviewer.summary());
     reviewer = undefined;
   }
   if (o.report) {
     const { writeMigrationReport } = await import('../report/migration-report.js');
     await writeMigrationReport(o.report, r);
-    process.stderr.write(t('report.written', { file: o.report }) + '\n');
+    if (!g.quiet) process.stderr.write(t('report.written', { file: o.report }) + '\n');
   }
 }

@@ -88,6 +88,15 @@ export const en = {
   'review.skippedFile': '{file}: skipped',
   'review.notTty': '--interactive needs a terminal, but stdin is not a TTY. Run it in a terminal, or review with --dry-run (or --report review.md) and then run migrate without --interactive.',
   'review.badFlags': '--interactive writes the files you accept: it cannot be combined with --dry-run or --format json.',
+  // ---- --verbose per-file decisions
+  'verbose.title': 'Per-file decisions:',
+  'verbose.skipped': 'skipped: {reason}',
+  'verbose.failed': 'failed, left unchanged: {reason}',
+  'verbose.unchanged': 'unchanged: no OpenAI usage found',
+  'verbose.unchangedFindings': 'unchanged: {n} OpenAI usage finding(s), nothing to rewrite automatically',
+  'verbose.written': 'written: {n} change(s)',
+  'verbose.wouldChange': 'would change: {n} change(s)',
+  'verbose.followUps': '{n} manual follow-up(s)',
 } as const;
 
 export type MessageKey = keyof typeof en;
