@@ -1,4 +1,5 @@
 import { Command, Option, CommanderError } from 'commander';
+import { fixFor } from './errors.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { registerDoctor } from './commands/doctor-command.js';
@@ -34,6 +35,8 @@ function fail(e: unknown, verbose: boolean): number {
   if (err instanceof ExitCode) return err.code;
   if (err?.name === 'UsageError' || (typeof err?.code === 'string' && err.code.startsWith('E_'))) {
     process.stderr.write(`openai-migrate: error [${err.code}]: ${err.message}\n`);
+    const fix = fixFor(err.code);
+    if (fix) process.stderr.write(`  fix: ${fix}\n`);
     if (verbose && err.stack) process.stderr.write(err.stack + '\n');
     return 2;
   }

@@ -3,6 +3,7 @@ import type { FileResult, Finding } from '../engine/types.js';
 import type { MigrateResult } from '../api.js';
 import type { InventoryReport, ReportFinding } from '../check/index.js';
 import { allFollowUps } from './summary.js';
+import { fixFor } from '../errors.js';
 
 export function makeChalk(color: boolean): ChalkInstance {
   return new Chalk({ level: color ? 1 : 0 });
@@ -55,6 +56,10 @@ export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: bo
   if (failed.length) {
     out.push(c.red(`Failed (${failed.length}), left unchanged:`));
     for (const f of failed) out.push(`  ${f.file}  [${f.errorId}] ${f.reason}`);
+    for (const id of new Set(failed.map((f) => f.errorId))) {
+      const fix = fixFor(id);
+      if (fix) out.push(`  ${id}: ${fix}`);
+    }
   }
   const skipped = r.files.filter((f) => f.status === 'skipped' && f.errorId);
   if (skipped.length) {

@@ -1,0 +1,41 @@
+/**
+ * The error catalogue: every user-facing error and skip has a stable id, one
+ * line of cause and one line of fix. `test/errors.test.ts` checks that every id
+ * the source raises is listed here.
+ */
+export interface ErrorEntry {
+  exit: 0 | 1 | 2;
+  cause: string;
+  fix: string;
+}
+
+export const ERRORS: Record<string, ErrorEntry> = {
+  E_UNKNOWN_PROVIDER: { exit: 2, cause: 'the --provider value is not a provider id or alias', fix: 'pick an id from `openai-migrate providers`' },
+  E_UNKNOWN_REGION: { exit: 2, cause: 'the --region value is not one of the provider\'s regions', fix: 'use a region listed in the message (or `openai-migrate providers`)' },
+  E_NO_PROVIDER: { exit: 2, cause: 'no provider given on the command line or in the config file', fix: 'add --provider <id>' },
+  E_BAD_MODEL_OVERRIDE: { exit: 2, cause: 'a --model flag is not <openai-id>=<provider-id>', fix: 'write it as --model gpt-4o=qwen-plus' },
+  E_MISSING_PATH: { exit: 2, cause: 'a path argument does not exist', fix: 'check the path (relative to the current directory)' },
+  E_CONFIG_MISSING: { exit: 2, cause: 'the --config file does not exist', fix: 'check the path, or drop --config to use .openai-migrate.json' },
+  E_CONFIG_INVALID: { exit: 2, cause: 'the config file is not valid JSON or has a value of the wrong type', fix: 'fix it at the position given in the message' },
+  E_DIRTY_TREE: { exit: 2, cause: 'the git work tree has uncommitted changes under the given paths', fix: 'commit or stash them, preview with --dry-run, or pass --force' },
+  E_BAD_SHARD: { exit: 2, cause: '--shard is not <i>/<n> with 1 <= i <= n', fix: 'write it as --shard 2/4' },
+  E_BASELINE: { exit: 2, cause: 'the --baseline file cannot be read or is not an openai-migrate baseline', fix: 'create it with check --write-baseline <file>' },
+  E_REPORT_FORMAT: { exit: 2, cause: '--report needs a file name ending in .md or .json', fix: 'use --report migration.md or --report migration.json' },
+  E_NOT_A_TTY: { exit: 2, cause: '--interactive needs a terminal, and stdin is not one', fix: 'run it in a terminal, or review with --dry-run / --report instead' },
+  E_INTERACTIVE_FLAGS: { exit: 2, cause: '--interactive cannot be combined with the other flags given', fix: 'drop --dry-run / --format json when reviewing interactively' },
+  E_PARSE: { exit: 1, cause: 'the file does not parse, so it was not changed', fix: 'fix the syntax error at the position given (or --exclude the file) and run again' },
+  E_READ: { exit: 1, cause: 'the file could not be read', fix: 'check its permissions' },
+  E_WRITE: { exit: 1, cause: 'the file could not be written (or changed on disk during the run)', fix: 'check permissions and free space, then run again' },
+  E_OUTPUT_INVALID: { exit: 1, cause: 'the migrated text would not parse, so the file was left unchanged', fix: 'please report it with the file; migrate this file by hand meanwhile' },
+  E_EDIT_CONFLICT: { exit: 1, cause: 'two rewrites overlapped in this file, so it was left unchanged', fix: 'please report it with the file; run single transforms with --transform meanwhile' },
+  E_INTERNAL: { exit: 1, cause: 'an internal error occurred while processing the file; it was left unchanged', fix: 'run again with --verbose and report the stack trace' },
+  W_REVIEW_SKIPPED: { exit: 0, cause: 'the change was skipped during --interactive review', fix: 'run migrate again to review it once more' },
+  W_TOO_LARGE: { exit: 0, cause: 'the file is larger than --max-file-size', fix: 'raise --max-file-size if it should be migrated' },
+  W_BINARY: { exit: 0, cause: 'the file holds NUL bytes (binary)', fix: 'nothing to do' },
+  W_NOT_UTF8: { exit: 0, cause: 'the file is not valid UTF-8; re-encoding it would change other bytes', fix: 'convert it to UTF-8 first if it should be migrated' },
+  W_GENERATED: { exit: 0, cause: 'the file looks minified or generated (very long lines)', fix: 'migrate its source instead' },
+};
+
+export function fixFor(id: string | undefined): string | undefined {
+  return id ? ERRORS[id]?.fix : undefined;
+}

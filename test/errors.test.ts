@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ERRORS } from '../src/errors.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((e) => {
+    const p = path.join(dir, e);
+    return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+describe('error catalogue', () => {
+  it('lists every error id the source raises, with a cause and a fix', () => {
+    const ids = new Set<string>();
+    for (const f of [...sources(path.join(ROOT, 'src')), ...sources(path.join(ROOT, 'transforms'))]) {
+      if (f.endsWith('errors.ts')) continue;
+      for (const m of readFileSync(f, 'utf8').matchAll(/['"`]((?:E|W)_[A-Z][A-Z0-9_]+)['"`]/g)) ids.add(m[1]!);
+    }
+    expect(ids.size).toBeGreaterThan(10);
+    for (const id of ids) expect(ERRORS[id], id).toBeDefined();
+    for (const [id, e] of Object.entries(ERRORS)) {
+      expect(e.cause.length, id).toBeGreaterThan(10);
+      expect(e.fix.length, id).toBeGreaterThan(5);
+    }
+  });
+  it('the README documents every id', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    for (const id of Object.keys(ERRORS)) expect(readme, id).toContain(id);
+  });
+});
