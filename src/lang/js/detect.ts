@@ -9,6 +9,7 @@ import { PROVIDERS } from '../../providers/index.js';
 import { envName, reachesOpenAI } from './analyze.js';
 import type { JsContext } from './context.js';
 import { isStringLike, propName, unwrap, walk } from './parse.js';
+import { detectWrappers } from './wrappers/detect.js';
 
 const OPENAI_URL = /\bapi\.openai\.com\b/;
 
@@ -43,6 +44,7 @@ export function detectJs(ctx: JsContext): void {
     if (servedByNoProvider(PROVIDERS, endpoint)) add('openai-only-endpoint', call.node.expression, `${api}: no supported provider serves this API`, { api, endpoint });
     else add('openai-api-call', call.node.expression, `${api} on an OpenAI client`, { api, endpoint });
   }
+  detectWrappers(ctx);
   for (const s of ctx.models_.sites) add('openai-model', s.lit, `OpenAI model id "${s.id}"`, { model: s.id });
   walk(ctx.sf, (n) => {
     if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && !ts.isPropertyAccessExpression(n.parent)) {

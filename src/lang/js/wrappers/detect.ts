@@ -1,0 +1,26 @@
+import type { ts } from 'ts-morph';
+import { RULES } from '../../../rules/catalogue.js';
+import type { JsContext } from '../context.js';
+import { analyzeAiSdk } from './ai-sdk.js';
+import { analyzeLangChain } from './langchain.js';
+import { analyzeV3 } from './v3.js';
+
+/** scan/check findings for OpenAI usage through wrappers: openai v3 and forks, LangChain JS, the AI SDK. */
+export function detectWrappers(ctx: JsContext): void {
+  const add = (node: ts.Node, message: string, api: string) => {
+    const s = ctx.lines.pos(node.getStart());
+    const e = ctx.lines.pos(node.end);
+    const r = RULES['openai-wrapper'];
+    ctx.findings.push({ rule: r.id, kind: r.id, level: r.level, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, message, api, snippet: ctx.lines.lineText(s.line) });
+  };
+  const v3 = analyzeV3(ctx);
+  for (const c of v3?.configurations ?? []) add(c.node, `${v3!.pkg} v3 Configuration: requests go to OpenAI unless basePath points elsewhere`, `${v3!.pkg}.Configuration`);
+  for (const c of analyzeLangChain(ctx)?.constructions ?? []) {
+    if (c.status === 'openai' || c.status === 'azure') add(c.node, `LangChain ${c.className}: requests go to ${c.status === 'azure' ? 'Azure OpenAI' : 'OpenAI'}`, c.className);
+  }
+  for (const i of analyzeAiSdk(ctx)?.instances ?? []) {
+    if (i.status !== 'openai' && i.status !== 'azure') continue;
+    if (i.create) add(i.create, 'AI SDK createOpenAI provider: requests go to OpenAI', 'createOpenAI');
+    else for (const u of i.usages) add(u.call, `AI SDK ${u.callee.getText()}(...): requests go to OpenAI`, '@ai-sdk/openai');
+  }
+}
