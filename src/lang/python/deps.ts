@@ -45,16 +45,19 @@ export function editManifest(ctx: FileContext, packages: ReadonlySet<string>): v
       ctx.followUp(0, `the migrated code imports ${pkg}, which this manifest does not declare`, `add ${pkg} to the dependencies`);
       continue;
     }
-    ctx.edits.add(at.offset, at.offset, at.text);
-    ctx.change('dependency', at.offset, `added ${pkg} (the migrated code imports it)`, { transform: 'add-python-dependency' });
+    for (const a of at) {
+      ctx.edits.add(a.offset, a.offset, a.text);
+      ctx.change('dependency', a.offset, `added ${pkg} (the migrated code imports it)`, { transform: 'add-python-dependency' });
+    }
   }
 }
 
-function insertion(text: string, base: string, pkg: string): { offset: number; text: string } | undefined {
+function insertion(text: string, base: string, pkg: string): Array<{ offset: number; text: string }> | undefined {
   const eol = eolAt(text, 0);
   for (const rel of relatedTo(pkg)) {
     const name = namePattern(rel);
-    // Quoted list item: pyproject dependencies = [...], setup.py install_requires=[...], Pipfile-less lists.
+    const out: Array<{ offset: number; text: string }> = [];
+    // Quoted list item: pyproject `dependencies = [...]`, setup.py `install_requires=[...]`.
     if (base === 'pyproject.toml' || base === 'setup.py') {
       const m = new RegExp(`(["'])${name}(?![-_.a-z0-9])[^"'\\n]*\\1`, 'i').exec(text);
       if (m) {
@@ -62,22 +65,22 @@ function insertion(text: string, base: string, pkg: string): { offset: number; t
         const ls = text.lastIndexOf('\n', m.index - 1) + 1;
         const before = text.slice(ls, m.index);
         const q = m[1]!;
-        if (/^[ \t]*$/.test(before)) return { offset: end, text: `,${eol}${before}${q}${pkg}${q}` };
-        return { offset: end, text: `, ${q}${pkg}${q}` };
+        out.push(/^[ \t]*$/.test(before) ? { offset: end, text: `,${eol}${before}${q}${pkg}${q}` } : { offset: end, text: `, ${q}${pkg}${q}` });
       }
     }
-    // `name = "..."` table lines: Poetry, Pipfile.
+    // `name = "..."` table lines: Poetry (in the same pyproject too), Pipfile.
     if (base === 'pyproject.toml' || base === 'Pipfile') {
       const m = new RegExp(`^([ \\t]*)${name}[ \\t]*=.*$`, 'im').exec(text);
-      if (m) return { offset: lineEnd(text, m.index), text: `${eol}${m[1]}${pkg} = "*"` };
+      if (m) out.push({ offset: lineEnd(text, m.index), text: `${eol}${m[1]}${pkg} = "*"` });
     }
     // One requirement per line: requirements*.txt, setup.cfg install_requires.
     if (/\.(txt|in)$/.test(base) || base === 'setup.cfg') {
       const m = new RegExp(`^([ \\t]*)${name}(?![-_.a-z0-9]).*$`, 'im').exec(text);
-      if (m) return { offset: lineEnd(text, m.index), text: `${eol}${m[1]}${pkg}` };
+      if (m) out.push({ offset: lineEnd(text, m.index), text: `${eol}${m[1]}${pkg}` });
     }
+    if (out.length) return out;
   }
-  if (/\.(txt|in)$/.test(base)) return { offset: text.length, text: (text.length && !text.endsWith('\n') ? eol : '') + pkg + eol };
+  if (/\.(txt|in)$/.test(base)) return [{ offset: text.length, text: (text.length && !text.endsWith('\n') ? eol : '') + pkg + eol }];
   return undefined;
 }
 

@@ -10,7 +10,7 @@ import { isNotebook, processNotebook, validateNotebook } from './notebook.js';
 import { isManifest, editManifest, validateManifest } from './deps.js';
 
 /** Markers that make a Python file, notebook or manifest worth parsing. Everything else is never parsed. */
-const PREFILTER = /openai|gpt-|chatgpt|o[134]-mini|["']o[134]["']|text-embedding|dall-e|whisper-1|tts-1|davinci|langchain|llama[_-]index/i;
+const PREFILTER = /openai|gpt-|\.completions\.|\.embeddings\.|\.responses\.|chatgpt|o[134]-mini|["']o[134]["']|text-embedding|dall-e|whisper-1|tts-1|davinci|langchain|llama[_-]index/i;
 
 interface Parsed {
   ctx: FileContext;
@@ -49,7 +49,7 @@ export const pythonHandler: LanguageHandler = {
   matches: (rel) => /\.py$/i.test(rel) || isNotebook(rel) || isManifest(rel),
   prefilter: (text) => PREFILTER.test(text),
   async validate(text, rel) {
-    if (isNotebook(rel)) return validateNotebook(text);
+    if (isNotebook(rel)) return validateNotebook(text, rel);
     if (isManifest(rel)) return validateManifest(text, rel);
     const r = await parsePython(text);
     r.py?.delete();

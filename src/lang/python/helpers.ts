@@ -9,9 +9,16 @@ import { kids, stringValue, walk, type Node, type PyTree } from './parse.js';
 /** How a file reads environment variables, by what it already uses. */
 export function envStyleOf(py: PyTree): EnvStyle {
   const t = py.text;
-  if (/\bos\.getenv\(/.test(t)) return 'getenv';
-  if (/\bos\.environ\.get\(/.test(t)) return 'environ.get';
-  if (/\bos\.environ\[/.test(t)) return 'environ';
+  const count = (re: RegExp) => (t.match(re) ?? []).length;
+  const environ = count(/\bos\.environ\[/g);
+  const getenv = count(/\bos\.getenv\(/g);
+  const get = count(/\bos\.environ\.get\(/g);
+  if (environ || getenv || get) {
+    // the most used form; os.environ[...] on a tie (it fails loudly when the key is missing)
+    if (getenv > environ && getenv >= get) return 'getenv';
+    if (get > environ && get > getenv) return 'environ.get';
+    return 'environ';
+  }
   if (/^\s*from\s+os\s+import\s+[^\n]*\bgetenv\b/m.test(t)) return 'bare-getenv';
   if (/^\s*from\s+os\s+import\s+[^\n]*\benviron\b/m.test(t)) return 'bare-environ';
   return 'environ';

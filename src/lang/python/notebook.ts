@@ -10,8 +10,11 @@ import { runPython } from './pipeline.js';
 
 export const isNotebook = (rel: string) => /\.ipynb$/i.test(rel);
 
-/** Notebook output must still be JSON, and every code cell must still parse. */
-export async function validateNotebook(text: string): Promise<string | undefined> {
+/** Sources of cells that did not parse in the input, per notebook: left as they are, so not re-checked. */
+const brokenCells = new Map<string, Set<string>>();
+
+/** Notebook output must still be JSON, and every code cell must still parse (cells that never parsed excepted). */
+export async function validateNotebook(text: string, rel = ''): Promise<string | undefined> {
   let cells: NotebookCell[];
   try {
     JSON.parse(text);
@@ -20,6 +23,7 @@ export async function validateNotebook(text: string): Promise<string | undefined
     return `invalid JSON: ${(e as Error).message}`;
   }
   for (const c of cells) {
+    if (brokenCells.get(rel)?.has(c.text)) continue;
     const r = await parsePython(maskMagics(c.text));
     r.py?.delete();
     if (r.error) return `cell ${c.index}: ${r.error}`;
@@ -46,6 +50,7 @@ export async function processNotebook(ctx: FileContext, opts: HandlerOptions & {
     const r = await parsePython(maskMagics(c.text));
     r.py?.delete();
     if (r.error) {
+      brokenCells.set(ctx.file.rel, (brokenCells.get(ctx.file.rel) ?? new Set()).add(c.text));
       const [line, column] = r.error.split(/[: ]/).map(Number);
       ctx.followUps.push({ line: line ?? 1, column: column ?? 1, cell: c.index, reason: `cell ${c.index} does not parse as Python (${r.error}); left as is`, action: 'migrate this cell by hand' });
     } else good.push(c);

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { migrate, scan } from '../src/api.js';
+import { Utf8Offsets } from '../src/lang/python/offsets.js';
+import { parsePython, walk } from '../src/lang/python/parse.js';
+
+const tmp = (files: Record<string, string>) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'oam-py-'));
+  for (const [rel, text] of Object.entries(files)) writeFileSync(path.join(dir, rel), text);
+  return dir;
+};
+
+describe('UTF-8 byte <-> UTF-16 index conversion', () => {
+  const text = '# 中文注释 😀 é\nclient = OpenAI()\n';
+  const o = new Utf8Offsets(text);
+  it('maps every index to the byte length of the prefix', () => {
+    for (let i = 0; i <= text.length; i++) {
+      // the low half of a surrogate pair shares the pair's start
+      const prefix = text.slice(0, i);
+      const lone = /[\ud800-\udbff]$/.test(prefix);
+      expect(o.toByte(i)).toBe(Buffer.byteLength(lone ? prefix.slice(0, -1) : prefix, 'utf8'));
+    }
+  });
+  it('maps bytes back to indices (round trip at character starts)', () => {
+    const at = text.indexOf('client');
+    expect(o.toIndex(Buffer.byteLength(text.slice(0, at)))).toBe(at);
+    const emoji = text.indexOf('😀');
+    expect(o.toIndex(Buffer.byteLength(text.slice(0, emoji)) + 2)).toBe(emoji);
+    expect(o.toIndex(Buffer.byteLength(text))).toBe(text.length);
+  });
+  it('is the identity for ASCII text', () => {
+    const a = new Utf8Offsets('abc\n');
+    expect([a.toByte(3), a.toIndex(3)]).toEqual([3, 3]);
+  });
+});
+
+describe('Python parser offsets', () => {
+  it('node offsets are JS string indices after non-ASCII text', async () => {
+    const text = '# 客户端 😀\nx = "é"\nclient = OpenAI()\n';
+    const { py } = await parsePython(text);
+    let got = -1;
+    walk(py!.root, (n) => {
+      if (n.type === 'identifier' && n.text === 'client') got = py!.start(n);
+    });
+    expect(got).toBe(text.indexOf('client'));
+    py!.delete();
+  });
+  it('reports the first syntax error with line:column', async () => {
+    const r = await parsePython('import os\n\ndef broken(:\n    pass\n');
+    expect(r.py).toBeUndefined();
+    expect(r.error).toMatch(/^3:\d+ /);
+  });
+});
+
+describe('Python migrate', () => {
+  it('leaves a file with a syntax error byte-identical and reports E_PARSE', async () => {
+    const src = 'from openai import OpenAI\nclient = OpenAI()\ndef broken(:\n    pass\n';
+    const dir = tmp({ 'bad.py': src });
+    const r = await migrate({ cwd: dir, paths: ['.'], provider: 'deepseek', force: true });
+    const f = r.files.find((x) => x.file === 'bad.py')!;
+    expect(f.status).toBe('failed');
+    expect(f.errorId).toBe('E_PARSE');
+    expect(f.reason).toMatch(/bad\.py:3:\d+/);
+    expect(readFileSync(path.join(dir, 'bad.py'), 'utf8')).toBe(src);
+  });
+
+  it('never parses files without OpenAI markers (prefilter)', async () => {
+    const dir = tmp({ 'plain.py': 'print("hello")\n', 'uses.py': 'import openai\n' });
+    const r = await scan({ cwd: dir, paths: ['.'] });
+    expect(r.candidates).toBe(1);
+  });
+
+  it('lists follow-ups for unresolved clients and OpenAI settings read from env', async () => {
+    const dir = tmp({
+      'a.py': 'import os\nfrom openai import OpenAI\nBASE = os.getenv("OPENAI_BASE_URL")\n\ndef make(settings):\n    return OpenAI(**settings.kwargs())\n',
+    });
+    const r = await migrate({ cwd: dir, paths: ['.'], provider: 'qwen', force: true, dryRun: true });
+    const reasons = r.files[0]!.followUps.map((f) => f.reason);
+    expect(reasons.some((x) => /cannot resolve/.test(x))).toBe(true);
+    expect(reasons.some((x) => /OPENAI_BASE_URL/.test(x))).toBe(true);
+  });
+
+  it('uses the file env style and adds import os only when missing', async () => {
+    const dir = tmp({ 'a.py': 'from os import getenv\nfrom openai import OpenAI\nclient = OpenAI()\n' });
+    await migrate({ cwd: dir, paths: ['.'], provider: 'moonshot', force: true });
+    expect(readFileSync(path.join(dir, 'a.py'), 'utf8')).toBe(
+      'from os import getenv\nfrom openai import OpenAI\nclient = OpenAI(base_url="https://api.moonshot.cn/v1", api_key=getenv("MOONSHOT_API_KEY"))\n',
+    );
+  });
+
+  it('follows clients and model constants across modules', async () => {
+    const dir = tmp({ 'llm.py': 'from openai import OpenAI\nclient = OpenAI()\n', 'settings.py': 'CHAT = "gpt-4o"\n', 'svc.py': 'from llm import client\nfrom settings import CHAT\n\ndef go(m):\n    return client.chat.completions.create(model=CHAT, messages=m, seed=1)\n' });
+    await migrate({ cwd: dir, paths: ['.'], provider: 'deepseek', force: true });
+    expect(readFileSync(path.join(dir, 'settings.py'), 'utf8')).toBe('CHAT = "deepseek-v4-pro"\n');
+    expect(readFileSync(path.join(dir, 'svc.py'), 'utf8')).not.toContain('seed=1');
+  });
+
+  it('scan reports findings with the catalogue rule ids', async () => {
+    const dir = tmp({
+      'a.py': 'import os, requests\nfrom openai import OpenAI\nfrom langchain_openai import ChatOpenAI\nclient = OpenAI()\nk = os.environ["OPENAI_API_KEY"]\nr = client.chat.completions.create(model="gpt-4o", messages=[])\nllm = ChatOpenAI(model="gpt-4o")\nrequests.post("https://api.openai.com/v1/chat/completions")\n',
+    });
+    const r = await scan({ cwd: dir, paths: ['.'] });
+    const rules = new Set(r.files[0]!.findings.map((f) => f.rule));
+    for (const id of ['openai-client', 'openai-env', 'openai-api-call', 'openai-model', 'openai-wrapper', 'openai-http']) expect(rules, id).toContain(id);
+  });
+
+  it('adds the integration package to requirements, pyproject, Pipfile and setup.cfg without touching pins', async () => {
+    const dir = tmp({
+      'app.py': 'from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model="gpt-4o")\n',
+      'requirements.txt': 'openai==1.40.0\nlangchain-openai==0.1.7\nrequests>=2\n',
+      'pyproject.toml': '[project]\nname = "x"\ndependencies = [\n    "openai>=1.40",\n    "langchain-openai>=0.1",\n]\n\n[tool.poetry.dependencies]\npython = "^3.11"\nlangchain-openai = "^0.1"\n',
+      'Pipfile': '[packages]\nopenai = "==1.40.0"\nlangchain-openai = "*"\n',
+      'setup.cfg': '[options]\ninstall_requires =\n    openai>=1\n    langchain-openai\n',
+    });
+    await migrate({ cwd: dir, paths: ['.'], provider: 'deepseek', force: true });
+    const read = (f: string) => readFileSync(path.join(dir, f), 'utf8');
+    expect(read('requirements.txt')).toBe('openai==1.40.0\nlangchain-openai==0.1.7\nlangchain-deepseek\nrequests>=2\n');
+    expect(read('pyproject.toml')).toBe('[project]\nname = "x"\ndependencies = [\n    "openai>=1.40",\n    "langchain-openai>=0.1",\n    "langchain-deepseek",\n]\n\n[tool.poetry.dependencies]\npython = "^3.11"\nlangchain-openai = "^0.1"\nlangchain-deepseek = "*"\n');
+    expect(read('Pipfile')).toBe('[packages]\nopenai = "==1.40.0"\nlangchain-openai = "*"\nlangchain-deepseek = "*"\n');
+    expect(read('setup.cfg')).toBe('[options]\ninstall_requires =\n    openai>=1\n    langchain-openai\n    langchain-deepseek\n');
+  });
+});
