@@ -3,6 +3,8 @@ import { fixFor } from './errors.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { registerDoctor } from './commands/doctor-command.js';
+import { detectLang, localizeError, setLang, t as tr } from './i18n/index.js';
+import { localizeProgram } from './i18n/commander.js';
 import { createProgress } from './engine/progress.js';
 import path from 'node:path';
 
@@ -34,15 +36,15 @@ function fail(e: unknown, verbose: boolean): number {
   const err = e as Error & { code?: string };
   if (err instanceof ExitCode) return err.code;
   if (err?.name === 'UsageError' || (typeof err?.code === 'string' && err.code.startsWith('E_'))) {
-    process.stderr.write(`openai-migrate: error [${err.code}]: ${err.message}\n`);
+    process.stderr.write(`openai-migrate: ${tr('cli.error')} [${err.code}]: ${localizeError(err.code, err.message)}\n`);
     const fix = fixFor(err.code);
     if (fix) process.stderr.write(`  fix: ${fix}\n`);
     if (verbose && err.stack) process.stderr.write(err.stack + '\n');
     return 2;
   }
-  process.stderr.write(`openai-migrate: internal error: ${err?.message ?? String(e)}\n`);
+  process.stderr.write(`openai-migrate: ${tr('cli.internalError')}: ${err?.message ?? String(e)}\n`);
   if (verbose && err?.stack) process.stderr.write(err.stack + '\n');
-  else process.stderr.write('Run again with --verbose for the stack trace.\n');
+  else process.stderr.write(tr('cli.runVerbose') + '\n');
   return 2;
 }
 
@@ -58,6 +60,7 @@ export function buildProgram(): Command {
     .version(pkg.version)
     .option('--verbose', 'show stack traces and per-file decisions')
     .option('-q, --quiet', 'print only errors')
+    .option('--lang <lang>', 'language of the output: en or zh (default: from LC_ALL / LANG)')
     .showHelpAfterError()
     .exitOverride();
 
@@ -266,7 +269,9 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  setLang(detectLang(argv));
   const program = buildProgram();
+  localizeProgram(program);
   const verbose = argv.includes('--verbose');
   try {
     await program.parseAsync(argv, { from: 'user' });

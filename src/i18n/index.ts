@@ -45,6 +45,13 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
   return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
+/** An error message for the terminal: other languages put the catalogue's `err.<ID>` gist before the (English) detail. */
+export function localizeError(id: string | undefined, message: string): string {
+  if (current === 'en' || !id) return message;
+  const gist = tMaybe(`err.${id}`);
+  return gist ? `${gist}：${message}` : message;
+}
+
 /** Like `t` for keys built at run time (help entries, error codes): undefined when absent. */
 export function tMaybe(key: string, vars: Record<string, string | number> = {}): string | undefined {
   if (!(key in en)) return undefined;

@@ -3,6 +3,7 @@ import type { FileResult, Finding } from '../engine/types.js';
 import type { MigrateResult } from '../api.js';
 import type { InventoryReport, ReportFinding } from '../check/index.js';
 import { allFollowUps } from './summary.js';
+import { t as tr } from '../i18n/index.js';
 import { fixFor } from '../errors.js';
 
 export function makeChalk(color: boolean): ChalkInstance {
@@ -41,20 +42,20 @@ export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: bo
   const s = r.summary;
   const t = r.target;
   out.push(
-    c.bold(`${r.dryRun ? 'Dry run (nothing written)' : 'Migration'}: ${t.provider.name} [${t.provider.id}, region ${t.region}] ${t.baseURL}`),
+    c.bold(tr(r.dryRun ? 'cli.dryRunTitle' : 'cli.migrationTitle', { name: t.provider.name, id: t.provider.id, region: t.region, baseUrl: t.baseURL })),
   );
-  out.push(`  files scanned: ${s.filesScanned}, parsed: ${s.filesParsed}, ${r.dryRun ? 'would change' : 'changed'}: ${s.filesChanged}, failed: ${s.filesFailed}, skipped: ${s.filesSkipped}`);
+  out.push('  ' + tr(r.dryRun ? 'cli.filesLineDry' : 'cli.filesLine', { scanned: s.filesScanned, parsed: s.filesParsed, changed: s.filesChanged, failed: s.filesFailed, skipped: s.filesSkipped }));
   const kinds = Object.entries(s.editsByKind).map(([k, n]) => `${k} ${n}`).join(', ');
-  out.push(`  edits: ${s.edits}${kinds ? ` (${kinds})` : ''}`);
-  if (s.models.length) out.push(`  models: ${s.models.map((m) => `${m.from} -> ${m.to} (${m.count})`).join(', ')}`);
+  out.push('  ' + tr('cli.editsLine', { n: s.edits, kinds: kinds ? ` (${kinds})` : '' }));
+  if (s.models.length) out.push('  ' + tr('cli.modelsLine', { list: s.models.map((m) => `${m.from} -> ${m.to} (${m.count})`).join(', ') }));
   const fu = allFollowUps(r.files);
   if (fu.length) {
-    out.push(c.yellow(`Manual follow-ups (${fu.length}):`));
-    for (const u of fu) out.push(`  ${u.file}:${u.line}:${u.column}${u.cell ? ` (cell ${u.cell})` : ''}  ${u.reason} — ${u.action}`);
+    out.push(c.yellow(tr('cli.followUps', { n: fu.length })));
+    for (const u of fu) out.push(`  ${u.file}:${u.line}:${u.column}${u.cell ? ` (${tr('report.cell', { n: u.cell })})` : ''}  ${u.reason} — ${u.action}`);
   }
   const failed = r.files.filter((f) => f.status === 'failed');
   if (failed.length) {
-    out.push(c.red(`Failed (${failed.length}), left unchanged:`));
+    out.push(c.red(tr('cli.failed', { n: failed.length })));
     for (const f of failed) out.push(`  ${f.file}  [${f.errorId}] ${f.reason}`);
     for (const id of new Set(failed.map((f) => f.errorId))) {
       const fix = fixFor(id);
@@ -63,13 +64,13 @@ export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: bo
   }
   const skipped = r.files.filter((f) => f.status === 'skipped' && f.errorId);
   if (skipped.length) {
-    out.push(c.dim(`Skipped (${skipped.length}):`));
+    out.push(c.dim(tr('cli.skipped', { n: skipped.length })));
     for (const f of skipped) out.push(c.dim(`  ${f.file}  ${f.reason}`));
   }
-  for (const w of r.warnings) out.push(c.yellow(`warning: ${w}`));
+  for (const w of r.warnings) out.push(c.yellow(tr('cli.warning', { w })));
   if (s.filesChanged) {
-    out.push(`Set ${t.apiKeyEnv} in your environment (names only are written to code; get a key from ${t.provider.consoleUrl}).`);
-    if (r.dryRun) out.push('Run again without --dry-run to write the changes.');
+    out.push(tr('cli.setKey', { name: t.apiKeyEnv, url: t.provider.consoleUrl }));
+    if (r.dryRun) out.push(tr('cli.runAgain'));
   }
   return out.join('\n') + '\n';
 }
