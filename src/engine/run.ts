@@ -157,10 +157,14 @@ export async function run(o: RunOptions): Promise<RunResult> {
 
   let done = 0;
   const total = meta.size;
-  for (const [handler, ctxs] of byHandler) {
+  // Handlers run in list order (a later handler may use facts an earlier one shared).
+  const project = new Map<string, unknown>();
+  for (const handler of o.handlers) {
+    const ctxs = byHandler.get(handler);
+    if (!ctxs) continue;
     let errors: Map<string, { id: string; message: string }>;
     try {
-      errors = await handler.process(ctxs, { only: o.only });
+      errors = await handler.process(ctxs, { only: o.only, project });
     } catch (e) {
       errors = new Map(ctxs.map((c) => [c.file.abs, { id: 'E_INTERNAL', message: `internal error: ${(e as Error).message}` }]));
     }

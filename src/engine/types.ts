@@ -137,6 +137,12 @@ export interface LanguageHandler {
 export interface HandlerOptions {
   /** Only run these transforms (ids); all when undefined. */
   only?: string[];
+  /**
+   * Facts shared across handlers within one run (handlers run in the order of
+   * the handler list): e.g. packages the JS rewrites introduced, which the
+   * package.json step then declares.
+   */
+  project?: Map<string, unknown>;
 }
 
 export interface HandlerError {

@@ -8,6 +8,8 @@ import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyz
 import { collectModelSites } from './model-sites.js';
 import type { JsContext } from './context.js';
 import { detectJs } from './detect.js';
+import { packageNeeds } from './wrappers/deps.js';
+import { depsState, nearestPackageJson, packageRoot } from '../deps/project.js';
 import { flattenAccess, isStringLike, JS_EXTENSIONS, parseJs, propName, unwrap } from './parse.js';
 
 /** Markers that make a JS/TS file worth parsing. Everything else is never parsed. */
@@ -192,6 +194,7 @@ export const jsHandler: LanguageHandler = {
           if (opts.only && !opts.only.includes(t.id)) continue;
           t.run(jctx);
         }
+        recordDependencies(jctx, p.facts, opts);
       } catch (e) {
         const id = e instanceof EditConflictError ? 'E_EDIT_CONFLICT' : 'E_INTERNAL';
         errors.set(abs, { id, message: `internal error in ${p.ctx.file.rel}: ${(e as Error).message}` });
@@ -200,6 +203,28 @@ export const jsHandler: LanguageHandler = {
     return errors;
   },
 };
+
+/** Hand the packages this file's rewrites introduced or dropped to the package.json step. */
+function recordDependencies(ctx: JsContext, f: JsFacts, opts: HandlerOptions): void {
+  const needs = packageNeeds(ctx);
+  const state = depsState(opts.project);
+  if (!state) return;
+  const pkg = nearestPackageJson(ctx.file.abs);
+  if (!pkg) return;
+  const entry = state.get(pkg) ?? { add: new Set<string>(), dropped: new Set<string>(), stillUsed: new Set<string>() };
+  for (const a of needs.add) entry.add.add(a);
+  for (const d of needs.dropped) entry.dropped.add(d);
+  for (const b of f.imports.values()) {
+    const root = packageRoot(b.specifier);
+    if (root && !needs.dropped.has(root)) entry.stillUsed.add(root);
+  }
+  for (const d of f.openaiImports) {
+    const spec = (d.moduleSpecifier as ts.StringLiteral).text;
+    const root = packageRoot(spec);
+    if (root && !needs.dropped.has(root)) entry.stillUsed.add(root);
+  }
+  state.set(pkg, entry);
+}
 
 export function usesOpenAI(f: JsFacts): boolean {
   return f.importsOpenAI || f.clients.size > 0 || f.members.size > 0 || f.factories.size > 0 || f.constructions.length > 0;
