@@ -57,6 +57,12 @@ export function resolveSetup(o: MigrateOptions): { target: ResolvedTarget; model
 export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
   const cwd = o.cwd ?? process.cwd();
   const setup = resolveSetup(o);
+  if (o.only?.length) {
+    const { transformIds } = await import('../transforms/index.js');
+    const known = new Set(transformIds());
+    const bad = o.only.filter((id) => !known.has(id));
+    if (bad.length) throw new UsageError('E_UNKNOWN_TRANSFORM', `unknown transform ${bad.map((b) => `"${b}"`).join(', ')}. Valid ids: ${[...known].join(', ')}`);
+  }
   const paths = o.paths?.length ? o.paths : ['.'];
   if (!o.dryRun && !o.force) {
     const dirty = await dirtyFiles(cwd, paths);

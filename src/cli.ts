@@ -259,8 +259,8 @@ export function buildProgram(): Command {
     .command('transforms')
     .description('list the transforms (ids for --transform)')
     .action(async () => {
-      const { JS_TRANSFORMS } = await import('../transforms/js/index.js');
-      for (const t of JS_TRANSFORMS) process.stdout.write(`${t.id.padEnd(32)} js/ts   ${t.description}\n`);
+      const { ALL_TRANSFORMS } = await import('../transforms/index.js');
+      for (const g of ALL_TRANSFORMS) for (const t of g.transforms) process.stdout.write(`${t.id.padEnd(34)} ${g.kind.padEnd(13)} ${t.description}\n`);
     });
 
   registerDoctor(program, colorEnabled, (code) => new ExitCode(code));

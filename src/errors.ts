@@ -14,6 +14,7 @@ export const ERRORS: Record<string, ErrorEntry> = {
   E_UNKNOWN_REGION: { exit: 2, cause: 'the --region value is not one of the provider\'s regions', fix: 'use a region listed in the message (or `openai-migrate providers`)' },
   E_NO_PROVIDER: { exit: 2, cause: 'no provider given on the command line or in the config file', fix: 'add --provider <id>' },
   E_BAD_MODEL_OVERRIDE: { exit: 2, cause: 'a --model flag is not <openai-id>=<provider-id>', fix: 'write it as --model gpt-4o=qwen-plus' },
+  E_UNKNOWN_TRANSFORM: { exit: 2, cause: 'a --transform value is not a transform id', fix: 'pick ids from `openai-migrate transforms`' },
   E_MISSING_PATH: { exit: 2, cause: 'a path argument does not exist', fix: 'check the path (relative to the current directory)' },
   E_CONFIG_MISSING: { exit: 2, cause: 'the --config file does not exist', fix: 'check the path, or drop --config to use .openai-migrate.json' },
   E_CONFIG_INVALID: { exit: 2, cause: 'the config file is not valid JSON or has a value of the wrong type', fix: 'fix it at the position given in the message' },

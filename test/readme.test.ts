@@ -3,7 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { providersMarkdown } from '../src/report/providers-table.js';
-import { JS_TRANSFORMS } from '../transforms/js/index.js';
+import { ALL_TRANSFORMS } from '../transforms/index.js';
+import { RULES } from '../src/rules/catalogue.js';
+
+const ruleFixText = (id: string) => ((RULES as Record<string, { fix?: string }>)[id]?.fix ?? '').replace(/\|/g, '\\|');
 
 const README = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../README.md');
 
@@ -18,9 +21,21 @@ describe('README stays in sync with the code', () => {
     if (process.env.UPDATE_README === '1') writeFileSync(README, text.slice(0, startEnd) + want + text.slice(end));
     expect(readFileSync(README, 'utf8').slice(startEnd, readFileSync(README, 'utf8').indexOf('<!-- providers:end -->'))).toBe(want);
   });
-  it('documents every JS transform', () => {
+  it('rules table matches the catalogue (with the anchors help links point to)', () => {
     const text = readFileSync(README, 'utf8');
-    for (const t of JS_TRANSFORMS) expect(text, t.id).toContain(`\`${t.id}\``);
+    const a = text.indexOf('<!-- rules:start');
+    const aEnd = text.indexOf('-->', a) + 3;
+    const b = text.indexOf('<!-- rules:end -->');
+    expect(a).toBeGreaterThan(0);
+    const rows = Object.values(RULES).map((r) => `| <a id="rules-${r.id}"></a>\`${r.id}\` | ${r.level} | ${r.title} | ${ruleFixText(r.id)} |`);
+    const want = '\n| rule | level | what | fix |\n| --- | --- | --- | --- |\n' + rows.join('\n') + '\n';
+    if (process.env.UPDATE_README === '1') writeFileSync(README, text.slice(0, aEnd) + want + text.slice(b));
+    const now = readFileSync(README, 'utf8');
+    expect(now.slice(aEnd, now.indexOf('<!-- rules:end -->'))).toBe(want);
+  });
+  it('documents every transform', () => {
+    const text = readFileSync(README, 'utf8');
+    for (const g of ALL_TRANSFORMS) for (const t of g.transforms) expect(text, `${g.kind} ${t.id}`).toContain(`\`${t.id}\``);
   });
   it('first screen has the two commands', () => {
     const head = readFileSync(README, 'utf8').split('\n').slice(0, 15).join('\n');

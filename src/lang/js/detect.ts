@@ -45,7 +45,7 @@ export function detectJs(ctx: JsContext): void {
     else add('openai-api-call', call.node.expression, `${api} on an OpenAI client`, { api, endpoint });
   }
   detectWrappers(ctx);
-  for (const s of ctx.models_.sites) add('openai-model', s.lit, `OpenAI model id "${s.id}"`, { model: s.id });
+  for (const s of [...ctx.models_.sites, ...ctx.models_.foreign]) add('openai-model', s.lit, `OpenAI model id "${s.id}"`, { model: s.id });
   walk(ctx.sf, (n) => {
     if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && !ts.isPropertyAccessExpression(n.parent)) {
       const name = envName(n);

@@ -28,6 +28,8 @@ export interface ModelSiteResult {
   dynamic: ts.Node[];
   /** Comparisons that branch on an OpenAI model name (`m === 'gpt-4o'`, `m.startsWith('gpt-')`). */
   branches: ts.Node[];
+  /** OpenAI ids in calls on another service's client: reported by scan/check, never rewritten. */
+  foreign: ModelSite[];
 }
 
 export const MODEL_NAME = /model/i;
@@ -43,7 +45,7 @@ export function collectModelSites(
     importedParam?: (local: string, i: number) => string | undefined;
   },
 ): ModelSiteResult {
-  const out: ModelSiteResult = { sites: [], imported: [], dynamic: [], branches: [] };
+  const out: ModelSiteResult = { sites: [], imported: [], dynamic: [], branches: [], foreign: [] };
   const seen = new Set<ts.Node>();
   const add = (lit: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral) => {
     if (seen.has(lit) || !isOpenAIId(lit.text)) return;
@@ -152,7 +154,9 @@ export function collectModelSites(
 
   // 4. Model-named places in a file that uses OpenAI.
   walk(f.sf, (n) => {
-    if (isStringLike(n) && isOpenAIId(n.text) && !seen.has(n) && !inOtherCall(n)) {
+    if (isStringLike(n) && isOpenAIId(n.text) && !seen.has(n) && inOtherCall(n)) {
+      if (inModelNamedPlace(n)) out.foreign.push({ lit: n, id: n.text });
+    } else if (isStringLike(n) && isOpenAIId(n.text) && !seen.has(n)) {
       if (inModelNamedPlace(n)) add(n);
       else if (isModelArgument(f, n)) add(n);
     }
