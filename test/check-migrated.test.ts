@@ -26,7 +26,7 @@ const cases = discoverCases().filter((c) => c.name.startsWith('js'));
  * from this list: the openai v3 detector (src/lang/js/wrappers/detect.ts) reports a
  * v3 `Configuration` as openai-wrapper even after migrate has set basePath to the provider.
  */
-const KNOWN_FAILING = new Set(['js-v3/already-retargeted', 'js-v3/azure-openai-cjs', 'js-v3/openai-edge', 'js-v3/openai-v3-esm']);
+const KNOWN_FAILING = new Set<string>();
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function inputLines(c: FixtureCase, dir: string, file: string): string[] {

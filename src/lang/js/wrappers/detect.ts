@@ -1,4 +1,5 @@
-import type { ts } from 'ts-morph';
+import { ts as tsm, type ts } from 'ts-morph';
+import { findProp, reachesOpenAI, urlExprStatus, type ClientStatus } from '../analyze.js';
 import { RULES } from '../../../rules/catalogue.js';
 import type { JsContext } from '../context.js';
 import { analyzeAiSdk } from './ai-sdk.js';
@@ -14,7 +15,17 @@ export function detectWrappers(ctx: JsContext): void {
     ctx.findings.push({ rule: r.id, kind: r.id, level: r.level, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, message, api, snippet: ctx.lines.lineText(s.line) });
   };
   const v3 = analyzeV3(ctx);
-  for (const c of v3?.configurations ?? []) add(c.node, `${v3!.pkg} v3 Configuration: requests go to OpenAI unless basePath points elsewhere`, `${v3!.pkg}.Configuration`);
+  for (const c of v3?.configurations ?? []) {
+    // A Configuration whose basePath already points at another service (migrated code) is not OpenAI usage.
+    const o = c.options;
+    const base = o ? findProp(o, 'basePath') : undefined;
+    const azure = o ? findProp(o, 'azure') !== undefined : false;
+    if (c.node.arguments?.[0] && !o) continue;
+    let status = azure ? 'azure' : 'openai';
+    if (!azure && base && tsm.isPropertyAssignment(base)) status = urlExprStatus(ctx.facts, base.initializer, ctx.targetHost);
+    if (!reachesOpenAI(status as ClientStatus)) continue;
+    add(c.node, `${v3!.pkg} v3 Configuration: requests go to ${status === 'azure' ? 'Azure OpenAI' : 'OpenAI'}`, `${v3!.pkg}.Configuration`);
+  }
   for (const c of analyzeLangChain(ctx)?.constructions ?? []) {
     if (c.status === 'openai' || c.status === 'azure') add(c.node, `LangChain ${c.className}: requests go to ${c.status === 'azure' ? 'Azure OpenAI' : 'OpenAI'}`, c.className);
   }
