@@ -48,7 +48,11 @@ export function detectPython(ctx: PyContext): void {
     if (reachesOpenAI(u.status)) add('openai-wrapper', u.node, `${u.binding.imported} from ${u.binding.module} calls OpenAI`, { api: u.binding.imported });
   }
   for (const c of ctx.wrappers.initChat) {
-    if (/openai/.test(ctx.py.src(c))) add('openai-wrapper', c, 'init_chat_model with the OpenAI provider', { api: 'init_chat_model' });
+    // `init_chat_model("openai:...")` reaches OpenAI unless a base_url points elsewhere (migrated code).
+    const src = ctx.py.src(c);
+    const base = /base_url\s*=\s*["']([^"']+)["']/.exec(src)?.[1];
+    const elsewhere = base !== undefined && !/api\.openai\.com|openai\.azure\.com/.test(base);
+    if (/["']openai:/.test(src) && !elsewhere) add('openai-wrapper', c, 'init_chat_model with the OpenAI provider', { api: 'init_chat_model' });
   }
   walk(ctx.py.root, (n) => {
     const env = n.type === 'subscript' || n.type === 'call' ? envRead(n) : undefined;

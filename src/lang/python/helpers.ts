@@ -174,9 +174,11 @@ export function markStatement(ctx: PyContext, st: Node, reason: string, action: 
 /** Why a call cannot be migrated automatically, or undefined when it can. */
 export function blockedCall(ctx: PyContext, c: PyCall): { reason: string; action: string } | undefined {
   const p = ctx.target!.provider;
-  if (c.client === 'other' || c.client === 'unresolved' || c.client === 'target' || c.endpoint === 'other') return undefined;
+  if (c.client === 'other' || c.client === 'unresolved' || c.endpoint === 'other') return undefined;
   if (!isSupported(p, c.endpoint)) return unsupportedReason(p, c.endpoint);
-  const m = stringValue(c.kwargs.get('model')?.childForFieldName('value'));
+  // legacy v0 calls name the model with engine= (or deployment_id=) until replace-legacy-engine runs
+  const kw = c.kwargs.get('model') ?? c.kwargs.get('engine') ?? c.kwargs.get('deployment_id');
+  const m = stringValue(kw?.childForFieldName('value'));
   const hit = m ? ctx.models!.lookup(m) : undefined;
   if (m && hit && !hit.target) {
     return {
