@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -115,5 +115,46 @@ describe('bad input loses nothing', () => {
       if (now === neu) changed++;
     }
     expect(changed).toBeGreaterThan(0);
+  });
+});
+
+/** Root reads every file; the unreadable-file test needs to run the CLI as "nobody" (and nobody must reach the CLI). */
+function nobodyCanRunTheCli(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  const r = spawnSync(process.execPath, [BIN, '--version'], { uid: 65534, gid: 65534, env: { PATH: process.env.PATH }, cwd: tmpdir() });
+  return r.status === 0;
+}
+
+describe('write safety', () => {
+  it('a file changed on disk after it was read is not overwritten', async () => {
+    const { writeAtomic, ChangedOnDiskError } = await import('../src/engine/write.js');
+    const d = tmp();
+    const f = path.join(d, 'a.ts');
+    writeFileSync(f, 'old\n');
+    const st = statSync(f);
+    writeFileSync(f, 'someone else edited this file\n');
+    await expect(writeAtomic(f, Buffer.from('new\n'), { size: st.size, mtimeMs: st.mtimeMs })).rejects.toBeInstanceOf(ChangedOnDiskError);
+    expect(readFileSync(f, 'utf8')).toBe('someone else edited this file\n');
+    expect(readdirSync(d)).toEqual(['a.ts']);
+  });
+
+  it.skipIf(!nobodyCanRunTheCli())('an unreadable file is reported per file (E_READ) while the others migrate, exit 1', async () => {
+    // Root reads everything, so the CLI runs as the unprivileged "nobody" user here.
+    const d = tmp();
+    chmodSync(d, 0o777);
+    writeFileSync(path.join(d, 'locked.ts'), SRC);
+    chmodSync(path.join(d, 'locked.ts'), 0o000);
+    writeFileSync(path.join(d, 'open.ts'), SRC);
+    chmodSync(path.join(d, 'open.ts'), 0o666);
+    const child = spawn(process.execPath, [BIN, 'migrate', '-p', 'deepseek', '--force', '.'], { cwd: d, uid: 65534, gid: 65534, env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+    let out = '';
+    child.stdout.on('data', (b) => (out += b));
+    child.stderr.on('data', (b) => (out += b));
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(out).toMatch(/locked\.ts\s+\[E_READ\] cannot read: EACCES/);
+    expect(code).toBe(1);
+    expect(readFileSync(path.join(d, 'open.ts'), 'utf8')).toContain('deepseek-v4-pro');
+    chmodSync(path.join(d, 'locked.ts'), 0o644);
+    expect(readFileSync(path.join(d, 'locked.ts'), 'utf8')).toBe(SRC);
   });
 });
