@@ -1,3 +1,4 @@
+import { maskSecrets } from './text.js';
 import type { MigrateResult } from '../api.js';
 import type { InventoryReport } from '../check/index.js';
 import { allFollowUps } from './summary.js';
@@ -14,7 +15,7 @@ export function migrateJson(r: MigrateResult): object {
     summary: r.summary,
     files: r.files
       .filter((f) => f.status !== 'unchanged' || f.followUps.length)
-      .map((f) => ({ file: f.file, status: f.status, reason: f.reason, errorId: f.errorId, changes: f.changes, followUps: f.followUps, diff: f.diff })),
+      .map((f) => ({ file: f.file, status: f.status, reason: f.reason, errorId: f.errorId, changes: f.changes, followUps: f.followUps, diff: f.diff === undefined ? undefined : maskSecrets(f.diff) })),
     followUps: allFollowUps(r.files),
     warnings: r.warnings,
   };

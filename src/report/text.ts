@@ -29,7 +29,7 @@ export function colorDiff(diff: string, c: ChalkInstance): string {
 /** Mask values of key-like variables in diffs of env-style lines (never print secrets). */
 export function maskSecrets(text: string): string {
   return text
-    .replace(/^([+\- ]?[ \t]*(?:export[ \t]+)?[A-Z][A-Z0-9_]*(?:KEY|SECRET|TOKEN|PASSWORD)[A-Z0-9_]*[ \t]*[=:][ \t]*)(["']?)([^\s"'#]{4,})\2/gm, (_m, a: string, q: string) => `${a}${q}****${q}`)
+    .replace(/^([+\- ]?[ \t]*(?:#[ \t]*)?(?:-[ \t]*)?(?:export[ \t]+)?[A-Z][A-Z0-9_]*(?:KEY|SECRET|TOKEN|PASSWORD)[A-Z0-9_]*[ \t]*[=:][ \t]*)(["']?)([^\s"'#$]{4,})\2/gm, (_m, a: string, q: string) => `${a}${q}****${q}`)
     .replace(/\b(sk-(?:proj-)?)[A-Za-z0-9_-]{8,}/g, '$1****');
 }
 

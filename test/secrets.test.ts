@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { maskSecrets } from '../src/report/text.js';
+import { cli } from './helpers/cli.js';
+
+describe('secrets are never printed', () => {
+  it('masks key-like values in diffs, commented out or not, and sk- keys anywhere', () => {
+    const diff = ['-OPENAI_API_KEY=sk-proj-abcdefghijklmnop', '+# OPENAI_API_KEY=sk-proj-abcdefghijklmnop', '+QIANFAN_API_KEY="bce-v3/ALTAK-secretvalue"', '   - OPENAI_API_KEY=plainsecret123', '+MODEL=gpt-4o', "const k = 'sk-abcdefghijkl1234';", '+DEEPSEEK_API_KEY=${DEEPSEEK_API_KEY}'].join('\n');
+    const out = maskSecrets(diff);
+    expect(out).not.toContain('abcdefghijklmnop');
+    expect(out).not.toContain('secretvalue');
+    expect(out).not.toContain('plainsecret123');
+    expect(out).not.toContain('abcdefghijkl1234');
+    expect(out).toContain('+MODEL=gpt-4o');
+    expect(out).toContain('${DEEPSEEK_API_KEY}');
+  });
+  it('text and JSON output of a migration with a real key in .env show no secret', () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'oam-sec-'));
+    const secret = 'sk-proj-REALSECRETVALUE12345';
+    writeFileSync(path.join(d, '.env'), `OPENAI_API_KEY=${secret}\nOTHER_TOKEN=tok_live_9f8e7d6c\n`);
+    writeFileSync(path.join(d, 'a.ts'), `import OpenAI from 'openai';\nexport const c = new OpenAI({ apiKey: '${secret}' });\n`);
+    for (const format of ['text', 'json']) {
+      const r = cli(['migrate', '-p', 'deepseek', '--dry-run', '--format', format, '.', '.env'], { cwd: d, env: { NO_COLOR: '1' } });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout + r.stderr).not.toContain('REALSECRETVALUE12345');
+      expect(r.stdout + r.stderr).not.toContain('tok_live_9f8e7d6c');
+    }
+  });
+});
