@@ -8,13 +8,24 @@ import { cli } from './helpers/cli.js';
 describe('secrets are never printed', () => {
   it('masks key-like values in diffs, commented out or not, and sk- keys anywhere', () => {
     const diff = ['-OPENAI_API_KEY=sk-proj-abcdefghijklmnop', '+# OPENAI_API_KEY=sk-proj-abcdefghijklmnop', '+QIANFAN_API_KEY="bce-v3/ALTAK-secretvalue"', '   - OPENAI_API_KEY=plainsecret123', '+MODEL=gpt-4o', "const k = 'sk-abcdefghijkl1234';", '+DEEPSEEK_API_KEY=${DEEPSEEK_API_KEY}'].join('\n');
-    const out = maskSecrets(diff);
+    const out = maskSecrets(diff, '.env');
     expect(out).not.toContain('abcdefghijklmnop');
     expect(out).not.toContain('secretvalue');
     expect(out).not.toContain('plainsecret123');
     expect(out).not.toContain('abcdefghijkl1234');
     expect(out).toContain('+MODEL=gpt-4o');
     expect(out).toContain('${DEEPSEEK_API_KEY}');
+  });
+  it('in code, values that are expressions stay readable; quoted secrets are masked', () => {
+    const code = "+  OPENAI_KEY: env.OPENAI_KEY || env.OPENAI_API_KEY,\n+  const API_KEY = 'abcd1234efgh';\n";
+    const out = maskSecrets(code, 'src/config.ts');
+    expect(out).toContain('OPENAI_KEY: env.OPENAI_KEY || env.OPENAI_API_KEY');
+    expect(out).not.toContain('abcd1234efgh');
+    // judged per file from the diff headers when no file is given
+    const two = '--- a/.env\n+++ b/.env\n-OPENAI_API_KEY=plainsecret123\n--- a/a.ts\n+++ b/a.ts\n+X_TOKEN: y.z,\n';
+    const m = maskSecrets(two);
+    expect(m).not.toContain('plainsecret123');
+    expect(m).toContain('+X_TOKEN: y.z,');
   });
   it('text and JSON output of a migration with a real key in .env show no secret', () => {
     const d = mkdtempSync(path.join(tmpdir(), 'oam-sec-'));

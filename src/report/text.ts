@@ -27,10 +27,27 @@ export function colorDiff(diff: string, c: ChalkInstance): string {
 }
 
 /** Mask values of key-like variables in diffs of env-style lines (never print secrets). */
-export function maskSecrets(text: string): string {
-  return text
-    .replace(/^([+\- ]?[ \t]*(?:#[ \t]*)?(?:-[ \t]*)?(?:export[ \t]+)?[A-Z][A-Z0-9_]*(?:KEY|SECRET|TOKEN|PASSWORD)[A-Z0-9_]*[ \t]*[=:][ \t]*)(["']?)([^\s"'#$]{4,})\2/gm, (_m, a: string, q: string) => `${a}${q}****${q}`)
-    .replace(/\b(sk-(?:proj-)?)[A-Za-z0-9_-]{8,}/g, '$1****');
+const ENV_LIKE = /(^|\/)(\.env[^/]*|[^/]*\.env|\.envrc|[^/]*\.(ya?ml|toml|ini|cfg|conf|properties))$/i;
+
+/**
+ * Mask secrets in text shown to people (diffs, snippets). Everywhere: `sk-...` keys
+ * and quoted values assigned to *_KEY/*_SECRET/*_TOKEN/*_PASSWORD names. In env,
+ * YAML, TOML and INI files (judged by the diff's file names or `file`): any value of
+ * such a name. Values that are references (`${VAR}`) or code stay readable.
+ */
+export function maskSecrets(text: string, file?: string): string {
+  const keyName = '[A-Z][A-Z0-9_]*(?:KEY|SECRET|TOKEN|PASSWORD)[A-Z0-9_]*';
+  const quoted = new RegExp(`(\\b${keyName}["']?[ \\t]*[=:][ \\t]*)(["'])([^"'\\s$]{4,})\\2`, 'g');
+  const bare = new RegExp(`^([+\\- ]?[ \\t]*(?:#[ \\t]*)?(?:-[ \\t]*)?(?:export[ \\t]+)?${keyName}[ \\t]*[=:][ \\t]*)([^\\s"'#$]{4,})`, 'gm');
+  const maskPart = (part: string, envLike: boolean) => {
+    let out = part.replace(quoted, (_m, a: string, q: string) => `${a}${q}****${q}`);
+    if (envLike) out = out.replace(bare, (_m, a: string) => `${a}****`);
+    return out.replace(/\b(sk-(?:proj-)?)[A-Za-z0-9_-]{8,}/g, '$1****');
+  };
+  if (file !== undefined) return maskPart(text, ENV_LIKE.test(file));
+  // A diff of several files: judge each part by its own header.
+  const parts = text.split(/(?=^--- a\/)/m);
+  return parts.map((p) => maskPart(p, ENV_LIKE.test((/^\+\+\+ b\/(.*)$/m.exec(p)?.[1] ?? '').trim()))).join('');
 }
 
 export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: boolean): string {

@@ -66,14 +66,16 @@ export const renameEnvVars: Transform<JsContext> = {
         return;
       }
       // env schemas and helpers: { OPENAI_API_KEY: z.string() }, getEnv('OPENAI_API_KEY')
-      if (isStringLike(n) && renamedKeyVar(n.text, t)) {
+      // Outside env reads, only the SDK's own variable names are renamed: a literal like
+      // 'OPENAI_KEY' is as likely an app's config key as an environment variable.
+      if (isStringLike(n) && isCanonicalKeyName(n.text) && renamedKeyVar(n.text, t)) {
         rename(n, n.getStart() + 1, n.end - 1, n.text);
         return;
       }
-      if (ts.isIdentifier(n) && ts.isPropertyAssignment(n.parent) && n.parent.name === n && renamedKeyVar(n.text, t)) {
+      if (ts.isIdentifier(n) && ts.isPropertyAssignment(n.parent) && n.parent.name === n && isCanonicalKeyName(n.text) && renamedKeyVar(n.text, t)) {
         rename(n, n.getStart(), n.end, n.text);
       }
-      if (ts.isShorthandPropertyAssignment(n) && renamedKeyVar(n.name.text, t) && !ts.isObjectBindingPattern(n.parent)) {
+      if (ts.isShorthandPropertyAssignment(n) && isCanonicalKeyName(n.name.text) && renamedKeyVar(n.name.text, t) && !ts.isObjectBindingPattern(n.parent)) {
         const to = renamedKeyVar(n.name.text, t)!;
         ctx.edits.add(n.name.getStart(), n.name.getStart(), `${to}: `);
         ctx.change('env', n.getStart(), `${n.name.text} -> ${to}`, { transform: this.id, from: n.name.text, to });
@@ -81,3 +83,8 @@ export const renameEnvVars: Transform<JsContext> = {
     });
   },
 };
+
+/** OPENAI_API_KEY / AZURE_OPENAI_API_KEY, with or without a bundler prefix (VITE_, NEXT_PUBLIC_, ...). */
+function isCanonicalKeyName(name: string): boolean {
+  return /^([A-Z]+_)*?(AZURE_)?OPENAI_API_KEY$/.test(name) && !/^OPENAI_API_KEY_/.test(name);
+}
