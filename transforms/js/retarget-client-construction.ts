@@ -112,6 +112,8 @@ function localBinding(n: ts.NewExpression): string | undefined {
   }
   if (ts.isPropertyDeclaration(p) && p.name && ts.isIdentifier(p.name)) return `this.${p.name.text}`;
   if (ts.isBinaryExpression(p) && ts.isPropertyAccessExpression(p.left) && p.left.expression.kind === ts.SyntaxKind.ThisKeyword) return `this.${p.left.name.text}`;
+  // let openai; if (azure) openai = new OpenAI(...) else openai = new OpenAI(...)
+  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(p.left)) return p.left.text;
   return undefined;
 }
 

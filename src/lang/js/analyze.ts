@@ -524,7 +524,7 @@ export function urlExprStatus(f: JsFacts, e: ts.Expression, targetHost?: string,
     }
     // `${process.env.AZURE_OPENAI_ENDPOINT}/openai/v1`
     const text = e.getText();
-    if (/AZURE_OPENAI|openai\.azure\.com/.test(text)) return 'azure';
+    if (/AZURE_OPENAI|openai\.azure\.com|\/openai\/deployments\//i.test(text)) return 'azure';
     return 'unresolved';
   }
   if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
