@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync, openSync, fstatSync, readSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { ResolvedTarget } from '../providers/index.js';
@@ -112,14 +112,27 @@ export async function run(o: RunOptions): Promise<RunResult> {
     try {
       // Synchronous on purpose: on 20k small files one-at-a-time sync reads are
       // about 10x faster than awaited reads (no thread-pool round trip per call).
-      st = statSync(abs);
-      if (st.size > o.maxFileSize) {
-        res.status = 'skipped';
-        res.errorId = 'W_TOO_LARGE';
-        res.reason = `larger than --max-file-size (${st.size} > ${o.maxFileSize} bytes)`;
-        continue;
+      // One open + fstat + read (a separate stat first cost ~10 % of a 20k-file scan).
+      const fd = openSync(abs, 'r');
+      try {
+        st = fstatSync(fd);
+        if (st.size > o.maxFileSize) {
+          res.status = 'skipped';
+          res.errorId = 'W_TOO_LARGE';
+          res.reason = `larger than --max-file-size (${st.size} > ${o.maxFileSize} bytes)`;
+          continue;
+        }
+        buf = Buffer.allocUnsafe(st.size);
+        let got = 0;
+        while (got < st.size) {
+          const n = readSync(fd, buf, got, st.size - got, got);
+          if (n === 0) break;
+          got += n;
+        }
+        if (got < st.size) buf = buf.subarray(0, got);
+      } finally {
+        closeSync(fd);
       }
-      buf = readFileSync(abs);
     } catch (e) {
       res.status = 'failed';
       res.errorId = 'E_READ';

@@ -9,9 +9,7 @@ const BOM = '\uFEFF';
 
 /** true when the buffer holds a NUL byte in its first 8 KiB (the usual binary sniff). */
 export function isBinary(buf: Buffer): boolean {
-  const n = Math.min(buf.length, 8192);
-  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
-  return false;
+  return buf.subarray(0, 8192).indexOf(0) !== -1;
 }
 
 /** Decode UTF-8 strictly. Returns undefined when the bytes are not valid UTF-8 (never re-encode such a file). */
