@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '../src/api.js';
-import { getProvider, resolveTarget, type ProviderProfile } from '../src/providers/index.js';
+import { getProvider, resolveTarget, PROVIDERS, type ProviderProfile } from '../src/providers/index.js';
 import { perModelRules } from '../src/rules/params.js';
 
 /**
@@ -91,16 +91,17 @@ function violations(p: ProviderProfile, s: Seen, expect_: { host: string; path: 
 }
 
 describe('e2e: migrated app against a local provider contract server', () => {
-  for (const id of ['deepseek', 'qwen', 'zhipu', 'moonshot', 'ernie', 'hunyuan', 'doubao', 'siliconflow']) {
-    it(`runs on ${id}`, async () => {
+  const targets: Array<[string, string | undefined]> = [...PROVIDERS.map((p): [string, undefined] => [p.id, undefined]), ['qwen', 'intl'], ['zhipu', 'intl'], ['moonshot', 'intl'], ['doubao', 'byteplus']];
+  for (const [id, region] of targets) {
+    it(`runs on ${id}${region ? ` (${region})` : ''}`, async () => {
       const p = getProvider(id);
-      const t = resolveTarget(p);
+      const t = resolveTarget(p, region);
       const dir = mkdtempSync(path.join(SCRATCH, `${id}-`));
       cpSync(APP, dir, { recursive: true });
       // The app's bare `import 'openai'` resolves to the real package installed for this repo (openai has no dependencies).
       mkdirSync(path.join(dir, 'node_modules'));
       symlinkSync(path.join(ROOT, 'node_modules/openai'), path.join(dir, 'node_modules/openai'), 'dir');
-      const r = await migrate({ cwd: dir, paths: ['.'], provider: id, force: true });
+      const r = await migrate({ cwd: dir, paths: ['.'], provider: id, region, force: true });
       expect(r.summary.filesFailed).toBe(0);
       expect(r.summary.filesChanged).toBe(3);
 
