@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import type { Finding } from '../../engine/types.js';
+import { addFinding } from '../../engine/findings.js';
 import { RULES, type RuleId } from '../../rules/catalogue.js';
 import { isSupported, MARKER_TAG, servedByNoProvider } from '../../rules/endpoints.js';
 import { paramAction, PARAM_RULE_ENDPOINTS } from '../../rules/params.js';
@@ -16,22 +17,7 @@ const OPENAI_URL = /\bapi\.openai\.com\b/;
 /** Findings for scan/check, from the same analysis migrate uses. */
 export function detectJs(ctx: JsContext): void {
   const f = ctx.facts;
-  const add = (rule: RuleId, node: ts.Node, message: string, extra?: Partial<Finding>) => {
-    const s = ctx.lines.pos(node.getStart());
-    const e = ctx.lines.pos(node.end);
-    ctx.findings.push({
-      rule,
-      kind: rule,
-      level: RULES[rule].level,
-      line: s.line,
-      column: s.column,
-      endLine: e.line,
-      endColumn: e.column,
-      message,
-      snippet: ctx.lines.lineText(s.line),
-      ...extra,
-    });
-  };
+  const add = (rule: RuleId, node: ts.Node, message: string, extra?: Partial<Finding>) => addFinding(ctx, rule, node.getStart(), node.end, message, extra);
   for (const c of f.constructions) {
     if (c.status === 'openai') add('openai-client', c.node, 'OpenAI client without a provider base URL: requests go to api.openai.com', { api: 'OpenAI' });
     else if (c.status === 'azure') add('azure-openai-client', c.node, 'Azure OpenAI client: requests go to Azure OpenAI', { api: 'AzureOpenAI' });

@@ -1,4 +1,5 @@
 import type { Finding } from '../../engine/types.js';
+import { addFinding } from '../../engine/findings.js';
 import { RULES, type RuleId } from '../../rules/catalogue.js';
 import { servedByNoProvider } from '../../rules/endpoints.js';
 import { envRole } from '../../rules/env.js';
@@ -12,22 +13,7 @@ export const OPENAI_URL = /\b(https?|wss?):\/\/api\.openai\.com\b/;
 /** Findings for scan/check, from the same analysis migrate uses (mirrors the JS detector). */
 export function detectPython(ctx: PyContext): void {
   const f = ctx.facts;
-  const add = (rule: RuleId, node: Node, message: string, extra?: Partial<Finding>) => {
-    const s = ctx.lines.pos(ctx.py.start(node));
-    const e = ctx.lines.pos(ctx.py.end(node));
-    ctx.findings.push({
-      rule,
-      kind: rule,
-      level: RULES[rule].level,
-      line: s.line,
-      column: s.column,
-      endLine: e.line,
-      endColumn: e.column,
-      message,
-      snippet: ctx.lines.lineText(s.line),
-      ...extra,
-    });
-  };
+  const add = (rule: RuleId, node: Node, message: string, extra?: Partial<Finding>) => addFinding(ctx, rule, ctx.py.start(node), ctx.py.end(node), message, extra);
   for (const c of f.constructions) {
     if (c.status === 'openai') add('openai-client', c.node, 'OpenAI client without a provider base URL: requests go to api.openai.com', { api: 'OpenAI' });
     else if (c.status === 'azure') add('azure-openai-client', c.node, 'Azure OpenAI client: requests go to Azure OpenAI', { api: 'AzureOpenAI' });
