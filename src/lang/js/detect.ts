@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import type { Finding } from '../../engine/types.js';
 import { addFinding } from '../../engine/findings.js';
-import { RULES, type RuleId } from '../../rules/catalogue.js';
+import type { RuleId } from '../../rules/catalogue.js';
 import { isSupported, MARKER_TAG, servedByNoProvider } from '../../rules/endpoints.js';
 import { paramAction, PARAM_RULE_ENDPOINTS } from '../../rules/params.js';
 import { classifyOpenAIModel, isFineTunedOpenAIModel } from '../../models/openai-catalog.js';

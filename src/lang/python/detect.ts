@@ -1,6 +1,6 @@
 import type { Finding } from '../../engine/types.js';
 import { addFinding } from '../../engine/findings.js';
-import { RULES, type RuleId } from '../../rules/catalogue.js';
+import type { RuleId } from '../../rules/catalogue.js';
 import { servedByNoProvider } from '../../rules/endpoints.js';
 import { envRole } from '../../rules/env.js';
 import { PROVIDERS } from '../../providers/index.js';
