@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { registerDoctor } from './commands/doctor-command.js';
 import { detectLang, localizeError, setLang, t as tr } from './i18n/index.js';
 import { localizeProgram } from './i18n/commander.js';
+import { localizeMessage, localizeTier } from './i18n/messages.js';
 import { createProgress } from './engine/progress.js';
 import path from 'node:path';
 
@@ -38,7 +39,7 @@ function fail(e: unknown, verbose: boolean): number {
   if (err?.name === 'UsageError' || (typeof err?.code === 'string' && err.code.startsWith('E_'))) {
     process.stderr.write(`openai-migrate: ${tr('cli.error')} [${err.code}]: ${localizeError(err.code, err.message)}\n`);
     const fix = fixFor(err.code);
-    if (fix) process.stderr.write(`  fix: ${fix}\n`);
+    if (fix) process.stderr.write(`  ${tr('cli.fix', { fix: localizeMessage(fix) })}\n`);
     if (verbose && err.stack) process.stderr.write(err.stack + '\n');
     return 2;
   }
@@ -194,7 +195,7 @@ export function buildProgram(): Command {
       }).finally(bar.end);
       await emit('check', o.format, r);
       if (r.exitCode && o.format !== 'text' && o.format !== 'github') {
-        process.stderr.write(`check failed: ${r.failing.length} finding(s) at or above ${r.failOn}. Fix: openai-migrate migrate --provider <id>${paths.length ? ' ' + paths.join(' ') : ''}\n`);
+        process.stderr.write(tr('check.failedHint', { n: r.failing.length, level: r.failOn, cmd: `openai-migrate migrate --provider <id>${paths.length ? ' ' + paths.join(' ') : ''}` }) + '\n');
       }
       if (r.exitCode) throw new ExitCode(r.exitCode);
     });
@@ -222,13 +223,13 @@ export function buildProgram(): Command {
       const out: string[] = [];
       for (const p of PROVIDERS) {
         out.push(`${p.id.padEnd(12)} ${p.name}`);
-        out.push(`  aliases: ${p.aliases.join(', ') || '-'}`);
+        out.push(`  ${tr('list.aliases')}: ${p.aliases.join(', ') || '-'}`);
         for (const [n, r] of Object.entries(p.regions)) {
-          out.push(`  region ${n}${n === p.defaultRegion ? ' (default)' : ''}${r.aliases.length ? ` [${r.aliases.join(', ')}]` : ''}: ${r.baseURL}  key ${r.apiKeyEnv ?? p.apiKeyEnv}`);
+          out.push(`  ${tr('list.region')} ${n}${n === p.defaultRegion ? ` (${tr('list.default')})` : ''}${r.aliases.length ? ` [${r.aliases.join(', ')}]` : ''}: ${r.baseURL}  ${tr('list.key')} ${r.apiKeyEnv ?? p.apiKeyEnv}`);
         }
         const yes = Object.entries(p.endpoints).filter(([, s]) => s === 'yes').map(([e]) => e);
         const part = Object.entries(p.endpoints).filter(([, s]) => s === 'partial').map(([e]) => e);
-        out.push(`  endpoints: ${yes.join(', ')}${part.length ? `; partial: ${part.join(', ')}` : ''}`);
+        out.push(`  ${tr('list.endpoints')}: ${yes.join(', ')}${part.length ? `; ${tr('list.partial')}: ${part.join(', ')}` : ''}`);
       }
       process.stdout.write(out.join('\n') + '\n');
     });
@@ -250,8 +251,8 @@ export function buildProgram(): Command {
         process.stdout.write(JSON.stringify({ version: 1, provider: s.target.provider.id, models: rows }, null, 2) + '\n');
         return;
       }
-      const out = [`${s.target.provider.name}: OpenAI id -> provider id (tier)`];
-      for (const r of rows) out.push(`  ${r.openai.padEnd(26)} -> ${(r.target ?? '(none: manual follow-up)').padEnd(34)} ${r.tier}`);
+      const out = [tr('list.modelsTitle', { name: s.target.provider.name })];
+      for (const r of rows) out.push(`  ${r.openai.padEnd(26)} -> ${(r.target ?? tr('list.noModel')).padEnd(34)} ${localizeTier(r.tier)}`);
       process.stdout.write(out.join('\n') + '\n');
     });
 

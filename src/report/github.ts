@@ -2,6 +2,8 @@ import { appendFileSync } from 'node:fs';
 import type { InventoryReport } from '../check/index.js';
 import { ruleOf } from '../rules/catalogue.js';
 import { renderMarkdown } from './markdown.js';
+import { t } from '../i18n/index.js';
+import { localizeMessage as lm, localizeRuleTitle } from '../i18n/messages.js';
 
 /** Escape a workflow-command message (GitHub: `%`, CR, LF). */
 export const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -22,14 +24,14 @@ export function renderGithub(r: InventoryReport): string {
   for (const f of r.findings) {
     const props = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `endLine=${f.endLine}`, `col=${f.column}`];
     if (f.endLine === f.line && f.endColumn > f.column) props.push(`endColumn=${f.endColumn - 1}`);
-    props.push(`title=${escapeProperty(`openai-migrate ${f.rule}: ${ruleOf(f.rule)?.title ?? f.kind}`)}`);
-    out.push(`::${COMMAND[f.level]} ${props.join(',')}::${escapeData(`${f.message}. Fix: ${f.fix}. (${f.help})`)}`);
+    props.push(`title=${escapeProperty(`openai-migrate ${f.rule}: ${localizeRuleTitle(f.rule, ruleOf(f.rule)?.title ?? f.kind)}`)}`);
+    out.push(`::${COMMAND[f.level]} ${props.join(',')}::${escapeData(t('gh.line', { message: lm(f.message), fix: lm(f.fix), help: f.help }))}`);
   }
   for (const x of r.result.files.filter((y) => y.status === 'failed')) {
-    out.push(`::error file=${escapeProperty(x.file)},title=${escapeProperty(`openai-migrate ${x.errorId}`)}::${escapeData(x.reason ?? 'failed')}`);
+    out.push(`::error file=${escapeProperty(x.file)},title=${escapeProperty(`openai-migrate ${x.errorId}`)}::${escapeData(lm(x.reason ?? 'failed'))}`);
   }
-  const verdict = r.exitCode ? `openai-migrate check failed: ${r.failing.length} finding(s) at or above ${r.failOn}` : `openai-migrate check passed (--fail-on ${r.failOn})`;
-  out.push(`${verdict}; ${r.findings.length} finding(s), ${r.suppressed} suppressed, ${r.baselined} baselined`);
+  const verdict = `openai-migrate ${r.exitCode ? t('check.failed', { n: r.failing.length, level: r.failOn }) : t('check.passed', { level: r.failOn })}`;
+  out.push(t('gh.summary', { verdict, n: r.findings.length, suppressed: r.suppressed, baselined: r.baselined }));
   return out.join('\n') + '\n';
 }
 

@@ -1,5 +1,7 @@
 import type { InventoryReport } from '../check/index.js';
 import { kindTable } from './text.js';
+import { t } from '../i18n/index.js';
+import { localizeMessage as lm } from '../i18n/messages.js';
 
 /** Escape a table cell: pipes and newlines (backtick code spans in messages are kept as code). */
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -15,30 +17,30 @@ export function renderMarkdown(r: InventoryReport, command: 'scan' | 'check', li
   const out: string[] = [];
   const n = r.findings.length;
   const title = command === 'check'
-    ? r.exitCode ? `❌ openai-migrate check failed: ${r.failing.length} finding(s) at or above \`${r.failOn}\`` : `✅ openai-migrate check passed (\`--fail-on ${r.failOn}\`)`
-    : `openai-migrate scan: ${n} finding(s)`;
+    ? r.exitCode ? t('md.checkFailed', { n: r.failing.length, level: `\`${r.failOn}\`` }) : t('md.checkPassed', { flag: `\`--fail-on ${r.failOn}\`` })
+    : t('md.scanTitle', { n });
   out.push(`## ${title}`, '');
   const s = r.result.summary;
-  const notes = [`${s.filesScanned} file(s) scanned`, `${s.filesParsed} parsed`];
-  if (r.result.target) notes.push(`provider: ${r.result.target.provider.id}`);
-  if (r.shard) notes.push(`shard ${r.shard.index}/${r.shard.count}`);
-  if (r.suppressed) notes.push(`${r.suppressed} suppressed`);
-  if (r.baselined) notes.push(`${r.baselined} baselined`);
-  if (s.filesFailed) notes.push(`${s.filesFailed} file(s) failed to parse`);
+  const notes = [t('md.scanned', { n: s.filesScanned }), t('md.parsed', { n: s.filesParsed })];
+  if (r.result.target) notes.push(t('md.provider', { id: r.result.target.provider.id }));
+  if (r.shard) notes.push(t('md.shard', { i: r.shard.index, n: r.shard.count }));
+  if (r.suppressed) notes.push(t('md.suppressed', { n: r.suppressed }));
+  if (r.baselined) notes.push(t('md.baselined', { n: r.baselined }));
+  if (s.filesFailed) notes.push(t('md.parseFailed', { n: s.filesFailed }));
   out.push(notes.join(' · '), '');
-  if (!n) return out.join('\n') + 'No OpenAI usage found.\n';
+  if (!n) return out.join('\n') + t('md.noUsage') + '\n';
 
-  out.push('| Kind | Count | Level | How to fix |', '| --- | ---: | --- | --- |');
-  for (const row of kindTable(r.findings)) out.push(`| \`${row.kind}\` | ${row.count} | ${row.level} | ${cell(row.fix)} |`);
+  out.push(`| ${t('md.kind')} | ${t('md.count')} | ${t('md.level')} | ${t('md.howToFix')} |`, '| --- | ---: | --- | --- |');
+  for (const row of kindTable(r.findings)) out.push(`| \`${row.kind}\` | ${row.count} | ${row.level} | ${cell(lm(row.fix))} |`);
   out.push('');
 
   const withProvider = r.findings.some((f) => f.provider);
-  out.push(`| Level | Location | Rule | Message |${withProvider ? ' Provider | Migrate would |' : ''}`);
+  out.push(`| ${t('md.level')} | ${t('md.location')} | ${t('md.rule')} | ${t('md.message')} |${withProvider ? ` ${t('md.provider2')} | ${t('md.migrateWould')} |` : ''}`);
   out.push(`| --- | --- | --- | --- |${withProvider ? ' --- | --- |' : ''}`);
   for (const f of r.findings.slice(0, limit)) {
-    const p = f.provider ? ` ${f.provider.supported ? '✅' : '⚠️'} ${f.provider.id} | ${cell(f.provider.migrate)} |` : withProvider ? ' | |' : '';
-    out.push(`| ${ICON[f.level] ?? f.level} | \`${cell(f.file)}:${f.line}:${f.column}\` | [\`${f.rule}\`](${f.help}) | ${cell(f.message)} |${p}`);
+    const p = f.provider ? ` ${f.provider.supported ? '✅' : '⚠️'} ${f.provider.id} | ${cell(lm(f.provider.migrate))} |` : withProvider ? ' | |' : '';
+    out.push(`| ${ICON[f.level] ?? f.level} | \`${cell(f.file)}:${f.line}:${f.column}\` | [\`${f.rule}\`](${f.help}) | ${cell(lm(f.message))} |${p}`);
   }
-  if (n > limit) out.push('', `… and ${n - limit} more (use \`--format json\` or \`--format sarif\` for all).`);
+  if (n > limit) out.push('', t('md.more', { n: n - limit }));
   return out.join('\n') + '\n';
 }

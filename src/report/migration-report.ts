@@ -4,6 +4,7 @@ import type { MigrateResult } from '../api.js';
 import type { ChangeKind } from '../engine/types.js';
 import { UsageError } from '../providers/index.js';
 import { tierLabel } from '../rules/models.js';
+import { localizeMessage as lm, localizeTier } from '../i18n/messages.js';
 import { t } from '../i18n/index.js';
 import { maskSecrets } from './text.js';
 import { allFollowUps } from './summary.js';
@@ -180,7 +181,7 @@ export function renderReportMarkdown(rep: MigrationReport): string {
     out.push(
       table(
         [t('report.openaiModel'), mdText(t('report.providerModel', { provider: pname })), t('report.tier'), t('report.sites')],
-        rep.models.map((m) => [mdCode(m.from), mdCode(m.to), mdText(m.tier), String(m.count)]),
+        rep.models.map((m) => [mdCode(m.from), mdCode(m.to), mdText(localizeTier(m.tier)), String(m.count)]),
         ['---', '---', '---', '---:'],
       ),
     );
@@ -192,7 +193,7 @@ export function renderReportMarkdown(rep: MigrationReport): string {
     out.push(
       table(
         [t('report.parameter'), t('report.change'), t('report.detail'), t('report.sites')],
-        rep.params.map((p) => [mdCode(p.param), t(`report.param.${p.kind}` as const), mdText(p.detail), String(p.count)]),
+        rep.params.map((p) => [mdCode(p.param), t(`report.param.${p.kind}` as const), mdText(lm(p.detail)), String(p.count)]),
         ['---', '---', '---', '---:'],
       ),
     );
@@ -209,7 +210,7 @@ export function renderReportMarkdown(rep: MigrationReport): string {
     for (const u of rep.followUps) {
       const where = `${u.file}:${u.line}${u.cell ? ` (${t('report.cell', { n: u.cell })})` : ''}`;
       const docs = u.docs ? ` ([${t('report.docs')}](<${u.docs}>))` : '';
-      out.push(`- [ ] ${mdCode(where)} — ${mdText(u.reason)} — ${mdText(u.action)}${docs}`);
+      out.push(`- [ ] ${mdCode(where)} — ${mdText(lm(u.reason))} — ${mdText(lm(u.action))}${docs}`);
     }
   } else out.push(t('report.noFollowUps'));
   out.push('');
@@ -217,13 +218,13 @@ export function renderReportMarkdown(rep: MigrationReport): string {
   const failed = rep.files.filter((f) => f.status === 'failed');
   if (failed.length) {
     out.push(`### ${t('report.failed')}`, '');
-    for (const f of failed) out.push(`- ${mdCode(f.file)} ${f.errorId ? mdCode(f.errorId) + ' ' : ''}${mdText(f.reason ?? '')}`);
+    for (const f of failed) out.push(`- ${mdCode(f.file)} ${f.errorId ? mdCode(f.errorId) + ' ' : ''}${mdText(lm(f.reason ?? ''))}`);
     out.push('');
   }
   const skipped = rep.files.filter((f) => f.status === 'skipped' && f.errorId);
   if (skipped.length) {
     out.push(`### ${t('report.skipped')}`, '');
-    for (const f of skipped) out.push(`- ${mdCode(f.file)} ${mdText(f.reason ?? '')}`);
+    for (const f of skipped) out.push(`- ${mdCode(f.file)} ${mdText(lm(f.reason ?? ''))}`);
     out.push('');
   }
 

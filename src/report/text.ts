@@ -4,6 +4,7 @@ import type { MigrateResult } from '../api.js';
 import type { InventoryReport, ReportFinding } from '../check/index.js';
 import { allFollowUps } from './summary.js';
 import { t as tr } from '../i18n/index.js';
+import { localizeMessage as lm } from '../i18n/messages.js';
 import { fixFor } from '../errors.js';
 
 export function makeChalk(color: boolean): ChalkInstance {
@@ -68,21 +69,21 @@ export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: bo
   const fu = allFollowUps(r.files);
   if (fu.length) {
     out.push(c.yellow(tr('cli.followUps', { n: fu.length })));
-    for (const u of fu) out.push(`  ${u.file}:${u.line}:${u.column}${u.cell ? ` (${tr('report.cell', { n: u.cell })})` : ''}  ${u.reason} — ${u.action}`);
+    for (const u of fu) out.push(`  ${u.file}:${u.line}:${u.column}${u.cell ? ` (${tr('report.cell', { n: u.cell })})` : ''}  ${lm(u.reason)} — ${lm(u.action)}`);
   }
   const failed = r.files.filter((f) => f.status === 'failed');
   if (failed.length) {
     out.push(c.red(tr('cli.failed', { n: failed.length })));
-    for (const f of failed) out.push(`  ${f.file}  [${f.errorId}] ${f.reason}`);
+    for (const f of failed) out.push(`  ${f.file}  [${f.errorId}] ${lm(f.reason ?? '')}`);
     for (const id of new Set(failed.map((f) => f.errorId))) {
       const fix = fixFor(id);
-      if (fix) out.push(`  ${id}: ${fix}`);
+      if (fix) out.push(`  ${id}: ${lm(fix)}`);
     }
   }
   const skipped = r.files.filter((f) => f.status === 'skipped' && f.errorId);
   if (skipped.length) {
     out.push(c.dim(tr('cli.skipped', { n: skipped.length })));
-    for (const f of skipped) out.push(c.dim(`  ${f.file}  ${f.reason}`));
+    for (const f of skipped) out.push(c.dim(`  ${f.file}  ${lm(f.reason ?? '')}`));
   }
   for (const w of r.warnings) out.push(c.yellow(tr('cli.warning', { w })));
   if (s.filesChanged) {
@@ -127,36 +128,36 @@ export function renderFindingsText(r: InventoryReport, color: boolean, command: 
   for (const [file, list] of byFile) {
     out.push(c.bold.underline(file));
     for (const f of list) {
-      out.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${lv(f.level)}  ${f.message}  ${c.dim(f.rule)}`);
+      out.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${lv(f.level)}  ${lm(f.message)}  ${c.dim(f.rule)}`);
       out.push(...codeFrame(f, c).map((l) => '  ' + l));
       if (f.provider) {
-        const mark = f.provider.supported ? c.green(`${f.provider.id} can take it`) : c.yellow(`${f.provider.id} cannot take it`);
-        out.push(`           ${mark}; migrate: ${f.provider.migrate}`);
+        const mark = f.provider.supported ? c.green(tr('scan.canTake', { id: f.provider.id })) : c.yellow(tr('scan.cannotTake', { id: f.provider.id }));
+        out.push(`           ${mark}${tr('scan.migrate', { what: lm(f.provider.migrate) })}`);
       }
     }
     out.push('');
   }
   const s = r.result.summary;
-  out.push(c.bold(`${findings.length} finding(s) in ${byFile.size} file(s); ${s.filesScanned} file(s) scanned, ${s.filesParsed} parsed${r.shard ? ` (shard ${r.shard.index}/${r.shard.count})` : ''}`));
+  out.push(c.bold(tr('scan.total', { n: findings.length, files: byFile.size, scanned: s.filesScanned, parsed: s.filesParsed, shard: r.shard ? tr('scan.shard', { i: r.shard.index, n: r.shard.count }) : '' })));
   const extra: string[] = [];
-  if (r.suppressed) extra.push(`${r.suppressed} suppressed by openai-migrate-ignore`);
-  if (r.baselined) extra.push(`${r.baselined} in the baseline`);
-  if (r.baselineStale) extra.push(`${r.baselineStale} baseline entr${r.baselineStale === 1 ? 'y' : 'ies'} fixed since`);
+  if (r.suppressed) extra.push(tr('scan.suppressed', { n: r.suppressed }));
+  if (r.baselined) extra.push(tr('scan.baselined', { n: r.baselined }));
+  if (r.baselineStale) extra.push(tr(r.baselineStale === 1 ? 'scan.staleOne' : 'scan.stale', { n: r.baselineStale }));
   if (extra.length) out.push(`  (${extra.join(', ')})`);
-  if (r.baselineWritten) out.push(`  baseline written: ${r.baselineWritten.file} (${r.baselineWritten.count} finding(s))`);
+  if (r.baselineWritten) out.push('  ' + tr('scan.baselineWritten', { file: r.baselineWritten.file, n: r.baselineWritten.count }));
   const rows = kindTable(findings);
   if (rows.length) {
     out.push('');
-    out.push(`  ${'kind'.padEnd(24)}${'count'.padStart(6)}  level`);
+    out.push(`  ${tr('scan.kind').padEnd(24)}${tr('scan.count').padStart(6)}  ${tr('scan.level')}`);
     for (const row of rows) out.push(`  ${row.kind.padEnd(24)}${String(row.count).padStart(6)}  ${row.level}`);
     out.push('');
-    out.push(c.bold('How to fix:'));
-    for (const row of rows) out.push(`  ${row.kind.padEnd(24)}${row.fix}`);
+    out.push(c.bold(tr('scan.howToFix')));
+    for (const row of rows) out.push(`  ${row.kind.padEnd(24)}${lm(row.fix)}`);
   }
-  for (const f of r.result.files.filter((x) => x.status === 'failed')) out.push(c.red(`  failed: ${f.file} [${f.errorId}] ${f.reason}`));
+  for (const f of r.result.files.filter((x) => x.status === 'failed')) out.push(c.red('  ' + tr('scan.failedFile', { file: f.file, id: f.errorId ?? '', reason: lm(f.reason ?? '') })));
   if (command === 'check') {
-    if (r.exitCode) out.push(c.red.bold(`check failed: ${r.failing.length} finding(s) at or above ${r.failOn}`));
-    else out.push(c.green.bold(`check passed (--fail-on ${r.failOn})`));
+    if (r.exitCode) out.push(c.red.bold(tr('check.failed', { n: r.failing.length, level: r.failOn })));
+    else out.push(c.green.bold(tr('check.passed', { level: r.failOn })));
   }
   return out.join('\n') + '\n';
 }

@@ -1,0 +1,425 @@
+import { getLang, type Lang } from './index.js';
+import { NOTES_ZH } from './notes-zh.js';
+import { ERRORS_ZH, RULE_FIX_FALLBACK_ZH, RULES_ZH } from './catalogues-zh.js';
+import { RULES } from '../rules/catalogue.js';
+import { ERRORS } from '../errors.js';
+
+/**
+ * Messages written by the analysis and the transforms (follow-up reasons and
+ * actions, change messages, finding messages, file reasons, rule fixes, the
+ * `--provider` assessment) stay English in the data model, JSON and SARIF.
+ * Text meant for people is translated when it is rendered: an ordered table of
+ * templates (regular expressions with named groups over the English message)
+ * to Simplified Chinese. Identifiers, paths, model ids, variable names, URLs
+ * and code are captured and put back unchanged.
+ *
+ * Captured parts are translated again by the name of their group (a trailing
+ * digit is ignored, so one template may use `msg` and `msg2`):
+ * `msg`/`reason`/`action`/`why` recursively, `endpoint` and `tier` by their
+ * label tables, `note` by the provider-notes table. Other groups are copied.
+ */
+type Groups = Record<string, string | undefined>;
+type Entry = readonly [RegExp, string | ((g: Groups) => string)];
+
+/** `endpointLabel()` texts (src/rules/endpoints.ts). */
+export const ENDPOINT_ZH: Record<string, string> = {
+  'chat completions': '对话补全（chat completions）',
+  'legacy completions (/v1/completions)': '旧版文本补全（/v1/completions）',
+  embeddings: '向量（embeddings）',
+  'image generation (OpenAI images API)': '图像生成（OpenAI images API）',
+  'audio (transcription / speech)': '音频（转写 / 语音合成）',
+  moderations: '内容审核（moderations）',
+  'Responses API': ' Responses API ',
+  'Assistants / threads / vector stores': ' Assistants / threads / vector stores ',
+  files: '文件（files）',
+  batch: '批处理（batch）',
+  'fine-tuning': '微调（fine-tuning）',
+  'Realtime API': ' Realtime API ',
+  'models list': '模型列表',
+  'this OpenAI-only API': '这个 OpenAI 独有的 API',
+};
+
+/** `tierLabel()` texts (src/rules/models.ts). */
+export const TIER_ZH: Record<string, string> = {
+  flagship: '旗舰',
+  fast: '快速',
+  reasoning: '推理',
+  vision: '视觉',
+  'long-context': '长上下文',
+  coding: '编程',
+  'embedding-small': '小型向量',
+  'embedding-large': '大型向量',
+  image: '图像',
+  'speech-to-text': '语音转文字',
+  'text-to-speech': '文字转语音',
+  'legacy-completion': '旧版补全',
+  'audio-chat': '音频对话',
+  realtime: '实时',
+  moderation: '内容审核',
+  video: '视频',
+  'fine-tuned': '微调',
+};
+
+/** The endpoint label inside Chinese text (`…的{endpoint}接口`): ASCII labels keep a space on each side. */
+const endpointZh = (s: string) => ENDPOINT_ZH[s] ?? ` ${s} `;
+/** A tier label inside Chinese text (model changes, assessments). */
+export const localizeTier = (s: string, lang: Lang = getLang()) => (lang === 'zh' ? TIER_ZH[s] ?? s : s);
+
+// A provider name, short or full ("Zhipu AI (GLM; BigModel in China, Z.ai internationally)"): outside
+// parentheses it never holds ": ", " -> " or "; ", so it cannot swallow a wrapper's prefix or a joined message.
+const P = '(?<p>(?:\\([^()]*\\)|(?!: | -> |; )[^()])+?)';
+const URL = '(?<url>\\S+)';
+const ENV = '(?<env>\\S+)';
+
+const r = (src: string) => new RegExp(`^${src}$`, 's');
+
+/** Ordered: the first template whose expression matches the whole message wins; specific before general. */
+const TEMPLATES: Entry[] = [
+  // ---- wrappers around another message
+  [r('cell (?<n>\\d+): (?<msg>.+)'), '第 {n} 个单元格：{msg}'],
+  [r('marked (?<api>[^:\\s]+): (?<msg>.+)'), '已标注 {api}：{msg}'],
+  [r('marked: (?<msg>.+)'), '已标注：{msg}'],
+  [r('OpenAI batch input file: (?<msg>.+)'), 'OpenAI 批处理输入文件：{msg}'],
+  [r('follow-up: (?<msg>.+)'), '需人工跟进：{msg}'],
+  [r('adds a TODO\\(openai-migrate\\) marker: (?<msg>.+)'), '添加 TODO(openai-migrate) 标记：{msg}'],
+  [r('(?<name>\\w+) -> extra_body\\["(?<to>\\w+)"\\]: (?<msg>.+)'), '{name} 改为 extra_body["{to}"]：{msg}'],
+  [r('(?<name>[\\w.]+) -> (?<to>[\\w.]+): (?<msg>.+)'), '{name} 改为 {to}：{msg}'],
+  [r('(?<key>.+?): OpenAI base URL -> (?<url>\\S+)'), '{key}：OpenAI base URL 改为 {url}'],
+  [r('(?<name>[\\w.]+): (?<from>.+?) -> (?<to>.+?) \\((?<msg>.+)\\)'), '{name}：{from} 改为 {to}（{msg}）'],
+  [r('removed (?<name>[^:\\s]+): (?<msg>.+)'), '已删除 {name}：{msg}'],
+
+  // ---- endpoints (src/rules/endpoints.ts)
+  [r(`${P} has no OpenAI-compatible (?<endpoint>.+?) endpoint(?: \\((?<note>.+)\\))?`), (g) => `${g.p} 没有 OpenAI 兼容的${g.endpoint}接口${g.note ? `（${g.note}）` : ''}`],
+  [r(`${P} does not document an OpenAI-compatible (?<endpoint>.+?) endpoint(?: \\((?<note>.+)\\))?`), (g) => `${g.p} 的文档中没有 OpenAI 兼容的${g.endpoint}接口${g.note ? `（${g.note}）` : ''}`],
+  [r('use an embedding service that has it \\(for example qwen text-embedding-v4\\) and re-embed stored vectors'), '改用提供向量接口的服务（例如 qwen 的 text-embedding-v4），并重新生成已存储的向量'],
+  [r("use the provider's native image API or another image service"), '改用服务商的原生图像 API 或其他图像服务'],
+  [r("use a speech service \\(for example the provider's native ASR/TTS API\\)"), '改用语音服务（例如服务商的原生 ASR/TTS API）'],
+  [r("use the provider's content-safety service or remove the call"), '改用服务商的内容安全服务，或删除该调用'],
+  [r('rewrite the call with chat\\.completions\\.create \\(messages instead of input; read choices\\[0\\]\\.message\\.content instead of output_text\\)'), '用 chat.completions.create 重写该调用（用 messages 代替 input；读取 choices[0].message.content 而不是 output_text）'],
+  [r('rewrite the call with chat\\.completions\\.create'), '用 chat.completions.create 重写该调用'],
+  [r('rebuild the flow on chat completions with your own storage for threads and retrieval'), '基于对话补全重建该流程，会话（threads）和检索用自己的存储实现'],
+  [r('upload files another way or drop the call'), '用其他方式上传文件，或删除该调用'],
+  [r("send the requests one by one or use the provider's own batch API"), '逐个发送请求，或使用服务商自己的批处理 API'],
+  [r("fine-tune on the provider's console instead"), '改在服务商的控制台上微调'],
+  [r("use the provider's realtime/voice API or chat streaming"), '改用服务商的实时/语音 API 或流式对话'],
+  [r("use the provider's model list from its docs"), '使用服务商文档中的模型列表'],
+  [r('keep this part on OpenAI elsewhere or remove it'), '把这部分放到别处继续使用 OpenAI，或删除它'],
+  [r('migrate this call by hand'), '请手动迁移此调用'],
+
+  // ---- request parameters (src/rules/params.ts, src/lang/js/detect.ts provider-param)
+  [r('(?<name>[\\w.]+): (?<msg>.+); remove it'), '{name}：{msg}；请删除它'],
+  [r('(?<name>[\\w.]+): (?<msg>.+); rename it'), '{name}：{msg}；请改名'],
+  [r('(?<name>[\\w.]+): (?<msg>.+ accepts .+); use (?<v>[^;]+)'), '{name}：{msg}；请改用 {v}'],
+  [r('(?<name>[\\w.]+): (?<msg>.+ accepts only .+); (?<action>set .+ or remove it)'), '{name}：{msg}；{action}'],
+  [r('(?<name>[\\w.]+): (?<msg>.+ rejects .+); (?<action>use another .+ value)'), '{name}：{msg}；{action}'],
+  [r('(?<label>\\S+) accepts only (?<name>\\w+) = (?<v>\\S+)'), '{label} 只接受 {name} = {v}'],
+  [r('set (?<name>\\w+) to (?<v>\\S+) or remove it'), '把 {name} 设为 {v}，或删除它'],
+  [r('(?<label>\\S+) rejects (?<name>\\w+) \\((?<note>.+)\\)'), '{label} 不接受 {name}（{note}）'],
+  [r(`${P} has no reasoning_effort parameter: (?<note>.+)`), '{p} 没有 reasoning_effort 参数：{note}'],
+  [r(`${P} accepts reasoning_effort (?<values>\\S+)`), '{p} 的 reasoning_effort 只接受 {values}'],
+  [r(`${P} does not accept or document it \\(providers\\.md, (?<id>[\\w-]+): parameter differences\\)`), '{p} 不接受该参数，文档中也没有（providers.md，{id}：参数差异）'],
+  [r(`${P} reads (?<to>\\w+), which the request already sets`), '{p} 读取 {to}，而请求中已经设置了它'],
+  [r(`${P} reads (?<to>\\w+) instead of (?<name>\\w+); send \\k<to> as an extra body field if you need it`), '{p} 读取 {to} 而不是 {name}；如有需要，请把 {to} 作为额外的请求体字段发送'],
+  [r(`${P} reads (?<to>\\w+) instead of (?<name>\\w+)`), '{p} 读取 {to} 而不是 {name}'],
+  [r(`${P} rejects (?<name>\\w+): "(?<v>.*)"`), '{p} 不接受 {name}: "{v}"'],
+  [r('use another (?<name>\\w+) value'), '请改用 {name} 的其他取值'],
+  [r(`${P} accepts (?<name>\\w+) in (?<range>[[(].+[\\])])`), '{p} 接受的 {name} 范围是 {range}'],
+  [r('removed (?<name>\\S+), which (?<p>.+) does not support'), '已删除 {name}（{p} 不支持它）'],
+  [r('check the code that relied on (?<name>\\S+)'), '检查依赖 {name} 的代码'],
+
+  // ---- change messages: parameters, models, clients, env, HTTP, deps
+  [r('removed (?<name>\\S+) \\(OpenAI/Azure only\\)'), '已删除 {name}（仅 OpenAI/Azure 使用）'],
+  [r('removed (?<name>\\S+) \\(Azure deployment; the model keyword names the model\\)'), '已删除 {name}（Azure 部署名；模型由 model 参数指定）'],
+  [r('removed the OpenAI base URL \\(the integration knows its endpoint\\)'), '已删除 OpenAI 的 base URL（该集成自带接口地址）'],
+  [r('removed OpenAI-only client option (?<o>\\S+)'), '已删除 OpenAI 专用的客户端选项 {o}'],
+  [r('removed OpenAI-only option (?<o>\\S+)'), '已删除 OpenAI 专用选项 {o}'],
+  [r('removed OpenAI-only header (?<h>.+)'), '已删除 OpenAI 专用请求头 {h}'],
+  [r('removed the Azure api-version query'), '已删除 Azure 的 api-version 查询参数'],
+  [r('removed the Azure api-key header / api-version query \\(baseOptions\\)'), '已删除 Azure 的 api-key 请求头 / api-version 查询参数（baseOptions）'],
+  [r('removed Azure AD \\(Entra ID\\) token auth: the provider uses a Bearer API key'), '已删除 Azure AD（Entra ID）令牌认证：服务商使用 Bearer API 密钥'],
+  [r('remove the now-unused (?<what>\\S+) imports and credentials'), '删除不再使用的 {what} 导入和凭据'],
+  [r('nothing imports it any more'), '已没有代码导入它'],
+  [r('OpenAI/Azure only'), '仅 OpenAI/Azure 使用'],
+  [r('the call already sets model'), '该调用已经设置了 model'],
+  [r('(?<w>\\S+) -> model \\(providers read model\\)'), '{w} 改为 model（服务商读取 model）'],
+  [r('(?<from>\\S+) -> (?<to>\\S+) \\((?<tier>[a-z-]+)\\)'), '{from} 改为 {to}（{tier}）'],
+  [r('embedding model changed \\((?<from>\\S+) -> (?<to>\\S+)\\): vectors differ in values and possibly dimensions'), '向量模型已更换（{from} 改为 {to}）：向量的值不同，维度也可能不同'],
+  [r('re-embed stored vectors and check the index dimension'), '重新生成已存储的向量，并检查索引维度'],
+  [r('hard-coded key replaced by (?<env>\\S+) \\(move the secret out of the code\\)'), '硬编码的密钥已替换为 {env}（请把密钥移出代码）'],
+  [r('(?<a>\\S+) (?<how>import|require) replaced by (?<b>.+)'), (g) => `${g.a} 的${g.how === 'import' ? '导入' : ' require '}已替换为 ${g.b}`],
+  [r('message role developer -> (?<role>\\w+)'), '消息角色 developer 改为 {role}'],
+  [r(`module-level client now calls ${P} \\(${URL}\\) with ${ENV}`), '模块级客户端现在调用 {p}（{url}），使用 {env}'],
+  [r(`client now calls ${P} \\(${URL}\\) with ${ENV}`), '客户端现在调用 {p}（{url}），使用 {env}'],
+  [r(`init_chat_model now calls ${P} \\(${URL}\\) with ${ENV}, model (?<m>\\S+)`), 'init_chat_model 现在调用 {p}（{url}），使用 {env}，模型 {m}'],
+  [r('init_chat_model now uses (?<m>\\S+) \\((?<pkg>\\S+)\\)'), 'init_chat_model 现在使用 {m}（{pkg}）'],
+  [r(`(?<cls>\\S+) now calls ${P} \\(${URL}\\) with ${ENV}`), '{cls} 现在调用 {p}（{url}），使用 {env}'],
+  [r(`(?<cls>\\S+) -> (?<to>\\S+) on ${P} \\(${URL}\\)`), '{cls} 改为 {to}，调用 {p}（{url}）'],
+  [r('(?<a>\\S+) from (?<m1>\\S+) -> (?<b>\\S+) from (?<m2>\\S+)'), '{a}（{m1}）改为 {b}（{m2}）'],
+  [r(`(?<a>\\S+) -> (?<b>\\S+) \\((?<pkg>\\S+)\\), ${P}'s LangChain integration`), '{a} 改为 {b}（{pkg}），即 {p} 的 LangChain 集成'],
+  [r(`AI SDK openai provider -> (?<pkg>\\S+) \\(${P}, ${URL}, ${ENV}\\); chat models use Chat Completions`), 'AI SDK 的 openai provider 改为 {pkg}（{p}，{url}，{env}）；对话模型使用 Chat Completions'],
+  [r(`createOpenAI -> (?<c>\\S+) from (?<pkg>\\S+) \\(${P}, ${URL}, ${ENV}\\)`), 'createOpenAI 改为 {pkg} 的 {c}（{p}，{url}，{env}）'],
+  [r('(?<a>\\S+) -> (?<b>\\S+) from (?<pkg>\\S+)'), '{a} 改为 {b}（来自 {pkg}）'],
+  [r(`(?<pkg>\\S+) v3 API kept and pointed at ${P}: Configuration basePath ${URL}, apiKey from ${ENV} \\(no upgrade to the v4 API\\)`), '保留 {pkg} 的 v3 API 并指向 {p}：Configuration 的 basePath 为 {url}，apiKey 取自 {env}（没有升级到 v4 API）'],
+  [r(`legacy openai<1 module API kept: (?<mod>\\w+)\\.api_base now points at ${P} \\(works with openai<1; the v1\\+ SDK reads \\k<mod>\\.base_url instead\\)`), '保留旧版 openai<1 模块 API：{mod}.api_base 现在指向 {p}（适用于 openai<1；v1+ SDK 改读 {mod}.base_url）'],
+  [r('(?<name>\\S+) -> (?<to>\\S+) \\(empty: the OpenAI key is not copied; its line is commented out\\)'), '{name} 改为 {to}（留空：不复制 OpenAI 密钥；原来那行已注释掉）'],
+  [r('(?<name>\\S+) commented out: (?<why>.+)'), '已注释掉 {name}：{why}'],
+  [r('(?<to>\\S+) is already set'), '{to} 已经设置'],
+  [r(`the migrated clients use ${URL}`), '迁移后的客户端使用 {url}'],
+  [r(`${P} does not use it`), '{p} 不使用它'],
+  [r(`api_base: ${URL} added \\(LiteLLM openai/ route\\)`), '已添加 api_base: {url}（LiteLLM 的 openai/ 路由）'],
+  [r('settings field (?<f>\\S+) now reads (?<to>\\S+) \\((?<kw>\\w+)\\); its name stays, so code using it keeps working'), '设置字段 {f} 现在读取 {to}（{kw}）；字段名不变，使用它的代码照常工作'],
+  [r('settings field (?<f>\\S+) reads a prefixed OpenAI key variable'), '设置字段 {f} 读取的是带前缀的 OpenAI 密钥变量'],
+  [r('URL (?<from>\\S+) -> (?<to>\\S+)'), 'URL {from} 改为 {to}'],
+  [r('host (?<from>\\S+) -> (?<to>\\S+) \\(paths get (?<path>.+)\\)'), (g) => `主机 ${g.from} 改为 ${g.to}（路径前缀：${g.path === 'no prefix' ? '无' : g.path}）`],
+  [r('hostname (?<from>\\S+) -> (?<to>\\S+)'), '主机名 {from} 改为 {to}'],
+  [r('path (?<from>\\S+) -> (?<to>\\S+)'), '路径 {from} 改为 {to}'],
+  [r(`(?<from>https?://\\S+) -> (?<to>\\S+) \\(${P}\\)`), '{from} 改为 {to}（{p}）'],
+  [r('added (?<name>\\S+) (?<range>\\S+) to dependencies \\(a rewrite imports it\\)'), '已把 {name} {range} 加入依赖（改写后的代码导入了它）'],
+  [r('added (?<pkg>\\S+) \\(the migrated code imports it\\)'), '已添加 {pkg}（迁移后的代码导入了它）'],
+  [r('added (?<line>.+)'), '已添加 {line}'],
+
+  // ---- follow-ups: clients, keys, env, config
+  [r('(?<key>.+) is an OpenAI-specific setting and now receives the (?<env>\\S+) key'), '{key} 是 OpenAI 专用的设置，现在接收的是 {env} 密钥'],
+  [r('check that the tool or action reading it can call the provider, or replace it'), '确认读取它的工具或 action 能调用该服务商，否则替换它'],
+  [r('a value holds an api\\.openai\\.com URL'), '某个值存放的是 api.openai.com 的 URL'],
+  [r('(?<key>.+) holds an api\\.openai\\.com URL'), '{key} 存放的是 api.openai.com 的 URL'],
+  [r(`use the matching ${URL} URL if the provider serves that path`), '如果服务商提供该路径，请改用 {url} 下对应的 URL'],
+  [r('(?<name>\\S+) is set here: (?<why>.+)'), '此处设置了 {name}：{why}'],
+  [r('remove the (?<name>\\S+) entry'), '删除 {name} 这一项'],
+  [r('a literal API key was committed in (?<name>\\S+)'), '{name} 中提交了明文 API 密钥'],
+  [
+    r('revoke that OpenAI key; set (?<to>\\S+) (?<where>in the environment or \\.env|as a repository secret|outside the file)'),
+    (g) => `吊销该 OpenAI 密钥；${g.where === 'as a repository secret' ? `把 ${g.to} 设为仓库 secret` : g.where === 'outside the file' ? `在该文件之外设置 ${g.to}` : `在环境变量或 .env 中设置 ${g.to}`}`,
+  ],
+  [r('(?<to>\\S+) reads a Kubernetes secret that holds the OpenAI key'), '{to} 读取的 Kubernetes secret 中存放的是 OpenAI 密钥'],
+  [r(`store the ${P} key in that secret \\(or point valueFrom at a new one\\)`), '把 {p} 的密钥存入该 secret（或让 valueFrom 指向新的 secret）'],
+  [r('the workflow now reads the (?<to>\\S+) secret'), '工作流现在读取 {to} secret'],
+  [r(`add a repository secret named (?<to>\\S+) with your ${P} key \\(Settings -> Secrets and variables -> Actions\\)`), '添加名为 {to} 的仓库 secret，值为你的 {p} 密钥（Settings -> Secrets and variables -> Actions）'],
+  [r('model id "(?<id>.*)" is written in a form the tool does not edit \\(escapes or a block scalar\\)'), '模型 ID "{id}" 的写法本工具不会修改（含转义或块标量）'],
+  [r(`replace it with the ${P} id by hand`), '请手动替换为 {p} 的模型 ID'],
+  [r('promptfoo `openai:` providers call api\\.openai\\.com'), 'promptfoo 的 `openai:` provider 会调用 api.openai.com'],
+  [r('give this provider (?<cfg>`.+`)'), '为该 provider 加上 {cfg}'],
+  [r('client options or base URL come from a value the tool cannot resolve'), '客户端选项或 base URL 来自本工具无法解析的值'],
+  [r('(?<cls>\\S+) options or base URL come from a value the tool cannot resolve'), '{cls} 的选项或 base URL 来自本工具无法解析的值'],
+  [r('(?<what>.+?) options come from a value the tool cannot resolve'), '{what} 的选项来自本工具无法解析的值'],
+  [r('(?<cls>\\S+) configuration comes from a value the tool cannot resolve'), '{cls} 的 configuration 来自本工具无法解析的值'],
+  [r('(?<what>.+?) comes from a value the tool cannot resolve'), '{what} 来自本工具无法解析的值'],
+  [r(`make sure this client uses ${URL} and the ${ENV} key`), '请确认该客户端使用 {url} 和 {env} 密钥'],
+  [r(`make sure this provider uses ${URL} and ${ENV}`), '请确认该 provider 使用 {url} 和 {env}'],
+  [r(`make sure it uses ${URL} and the ${ENV} key`), '请确认它使用 {url} 和 {env} 密钥'],
+  [r(`make sure it uses ${URL} and ${ENV}`), '请确认它使用 {url} 和 {env}'],
+  [r(`make sure it is ${URL} with the ${ENV} key`), '请确认它是 {url}，并使用 {env} 密钥'],
+  [r(`make sure it is ${URL}`), '请确认它是 {url}'],
+  [r(`set its baseURL to ${URL}`), '把它的 baseURL 设为 {url}'],
+  [r(`set basePath: '${URL}' and apiKey from ${ENV}`), "设置 basePath: '{url}'，并从 {env} 读取 apiKey"],
+  [r('(?<cls>\\S+) is used for OpenAI and for another service in this file'), '此文件中的 {cls} 同时用于 OpenAI 和其他服务'],
+  [r(`use OpenAILike with api_base=${URL} here`), '此处请改用 OpenAILike，并设置 api_base={url}'],
+  [r('OpenAILike assumes a 3,900-token context window unless told'), '如果不指定，OpenAILike 假定上下文窗口为 3,900 个 token'],
+  [r("set context_window= to the model's context length"), '把 context_window= 设为模型的上下文长度'],
+  [r('apiKey comes from a local variable'), 'apiKey 来自局部变量'],
+  [r('(?<who>api_key|apiKey|api key|\\S+\\.api_key) comes from (?<src>.+)'), '{who} 来自 {src}'],
+  [r(`make it hold a ${P} key \\(${ENV}\\)`), '请让它存放 {p} 的密钥（{env}）'],
+  [r('reads (?<name>\\S+), an OpenAI setting'), '读取了 OpenAI 的设置 {name}'],
+  [r(`use ${URL} \\(the migrated clients already do\\)`), '请使用 {url}（迁移后的客户端已经在用）'],
+  [r('remove it: the provider does not use it'), '删除它：服务商不使用该设置'],
+  [r('remove it: the migrated code does not read it'), '删除它：迁移后的代码不读取它'],
+  [r(`point it at (?<base>\\S+) plus the API path \\(and the ${ENV} key\\)`), '让它指向 {base} 加上 API 路径（并使用 {env} 密钥）'],
+  [r('point it at (?<to>\\S+)'), '让它改为读取 {to}'],
+  [r(`(?<cls>\\S+) is a completion-style LLM \\(/completions\\); ${P} serves chat models`), '{cls} 是补全式 LLM（/completions）；{p} 提供的是对话模型'],
+  [r('switch to ChatOpenAI \\(or the provider chat integration\\) and read \\.content from the result'), '改用 ChatOpenAI（或该服务商的对话集成），并从结果中读取 .content'],
+  [r(`${P} has no (?<tier>.+?) model to replace (?<id>\\S+)`), '{p} 没有可替换 {id} 的{tier}模型'],
+  [r('fine-tuned OpenAI model (?<id>\\S+) cannot be mapped'), '微调过的 OpenAI 模型 {id} 无法映射'],
+  [
+    r('choose (?:a model|one) and pass --model (?<id>\\S+)=<id>(?:, or keep this (?<what>call|setting) on another service)?'),
+    (g) => `选择一个模型并传入 --model ${g.id}=<id>${g.what ? `，或让这个${g.what === 'call' ? '调用' : '设置'}继续使用其他服务` : ''}`,
+  ],
+  [r('model id is built at run time from an OpenAI name'), '模型 ID 是在运行时由 OpenAI 模型名拼出来的'],
+  [r(`build a ${P} model id instead`), '改为拼出 {p} 的模型 ID'],
+  [r('code branches on an OpenAI model name; after migration the model ids differ'), '代码按 OpenAI 模型名分支；迁移后模型 ID 不同'],
+  [r('update the condition for the provider model ids'), '按服务商的模型 ID 修改判断条件'],
+  [r('Azure deployment name (?<d>.+) used as the model'), 'Azure 部署名 {d} 被当作模型使用'],
+  [r(`set a ${P} model id \\(see (?<cmd>\`.+\`)\\)`), '设置一个 {p} 的模型 ID（见 {cmd}）'],
+  [r(`set a model id from ${P} \\(see (?<cmd>\`.+\`)\\)`), '设置一个 {p} 的模型 ID（见 {cmd}）'],
+  [r('Azure deployment (?<d>.+) was the model; (?:it is now (?<m>\\S+)|no model is set)'), (g) => `原先用 Azure 部署 ${g.d} 作为模型；${g.m ? `现在是 ${g.m}` : '现在没有设置模型'}`],
+  [r(`set the ${P} model this deployment stood for`), '设置该部署所代表的 {p} 模型'],
+  [r('(?<name>\\S+) (?<id>"[^"]*"|.+) names an OpenAI engine or Azure deployment'), '{name} {id} 指的是 OpenAI 引擎或 Azure 部署'],
+  [r('(?<name>\\S+) holds a multi-line value'), '{name} 的值跨多行'],
+  [r('replace it with (?<to>\\S+)'), '把它替换为 {to}'],
+  [r(`(?<to>\\S+) was added empty: an OpenAI key does not work with ${P}`), '已添加空的 {to}：OpenAI 的密钥不能用于 {p}'],
+  [r(`paste your ${P} key into (?<to>\\S+) \\(${URL}\\), then delete the commented-out (?<name>\\S+) line`), '把你的 {p} 密钥填入 {to}（{url}），然后删除被注释掉的 {name} 那一行'],
+  [r(`this client is only used for APIs ${P} does not serve`), '这个客户端只用于 {p} 不提供的 API'],
+  [r('it stays on OpenAI for now: move those calls to another service, then migrate or remove the client'), '它暂时留在 OpenAI：先把这些调用迁到其他服务，再迁移或删除该客户端'],
+  [r('URL aimed at the OpenAI API without the /v1 base'), '指向 OpenAI API 的 URL 不含 /v1 基础路径'],
+  [r('"(?<prefix>[^"]+)" in "(?<v>[^"]+)" routes the request to OpenAI'), '"{v}" 中的 "{prefix}" 会把请求路由到 OpenAI'],
+  [r(`use the ${P} route of the tool that reads this value \\(or point its OpenAI base URL at ${URL}\\)`), '改用读取该值的工具中的 {p} 路由（或把它的 OpenAI base URL 指向 {url}）'],
+
+  // ---- follow-ups: frameworks (AI SDK, LangChain, LlamaIndex, tokenizers)
+  [r('(?<call>.+?\\(\\.\\.\\.\\)) used the OpenAI Responses API; it now uses chat completions'), '{call} 原先使用 OpenAI Responses API，现在改用对话补全（chat completions）'],
+  [r('move Responses-only options \\(previousResponseId, store, built-in tools\\) out of providerOptions\\.openai'), '把 Responses 专用的选项（previousResponseId、store、内置工具）移出 providerOptions.openai'],
+  [r('the (?<name>\\S+) provider instance is used as a value \\(registry, config\\)'), '{name} provider 实例被当作值使用（registry、配置）'],
+  [r(`register the ${P} provider there instead`), '改为在那里注册 {p} provider'],
+  [r('providerOptions\\.openai is read only by @ai-sdk/openai'), '只有 @ai-sdk/openai 会读取 providerOptions.openai'],
+  [r(`move the options that ${P} supports to providerOptions of (?<pkg>\\S+), drop the rest`), '把 {p} 支持的选项移到 {pkg} 的 providerOptions 中，其余的删除'],
+  [r('(?<pkg>\\S+) has no embedding models'), '{pkg} 没有向量模型'],
+  [r('create the embedding model with @ai-sdk/openai-compatible'), '用 @ai-sdk/openai-compatible 创建向量模型'],
+  [r('AI SDK completion models are not migrated automatically'), 'AI SDK 的补全模型不会自动迁移'],
+  [r('use a chat model, or create a completion model with @ai-sdk/openai-compatible'), '改用对话模型，或用 @ai-sdk/openai-compatible 创建补全模型'],
+  [r('(?<call>.+?\\(\\.\\.\\.\\)) is an OpenAI-only AI SDK factory \\((?<pkg>\\S+) has no equivalent\\)'), '{call} 是 OpenAI 独有的 AI SDK 工厂函数（{pkg} 没有对应的函数）'],
+  [r('keep it on @ai-sdk/openai with an OpenAI key, or use a service that offers it'), '继续用 @ai-sdk/openai 和 OpenAI 密钥，或改用提供该功能的服务'],
+  [r(`(?<fn>.+?\\(\\)) knows only OpenAI model names and throws for ${P} ids`), '{fn} 只认识 OpenAI 的模型名，遇到 {p} 的模型 ID 会抛出异常'],
+  [r(`count tokens with a fixed encoding \\(o200k_base\\) as an estimate, or with ${P}'s tokenizer / usage fields`), '用固定编码（o200k_base）估算 token 数，或使用 {p} 的分词器 / usage 字段'],
+
+  // ---- follow-ups: dependencies, notebooks
+  [r('the migrated code imports (?<pkg>\\S+), which this manifest does not declare'), '迁移后的代码导入了 {pkg}，但此清单没有声明它'],
+  [r('add (?<pkg>\\S+) to the dependencies'), '把 {pkg} 加入依赖'],
+  [r('new dependencies declared: (?<list>.+)'), '已声明新的依赖：{list}'],
+  [
+    r('install them: (?<cmd>.+?)(?<ai> \\(AI SDK provider packages must match your `ai` major version\\))?'),
+    (g) => `安装它们：${g.cmd}${g.ai ? '（AI SDK 的 provider 包必须与你的 `ai` 主版本一致）' : ''}`,
+  ],
+  [r('cell (?<n>\\d+) does not parse as Python \\((?<err>.+)\\); left as is'), '第 {n} 个单元格无法解析为 Python（{err}）；保持原样'],
+  [r('migrate this cell by hand'), '请手动迁移此单元格'],
+
+  // ---- finding messages (scan/check detectors, suppressions)
+  [r('OpenAI client without a provider base URL: requests go to api\\.openai\\.com'), 'OpenAI 客户端没有设置服务商的 base URL：请求会发往 api.openai.com'],
+  [r('Azure OpenAI client: requests go to Azure OpenAI'), 'Azure OpenAI 客户端：请求会发往 Azure OpenAI'],
+  [r('client base URL comes from a value the tool cannot resolve'), '客户端的 base URL 来自本工具无法解析的值'],
+  [r('legacy openai<1 module client: requests go to OpenAI'), '旧版 openai<1 模块级客户端：请求会发往 OpenAI'],
+  [r('module-level openai client: requests go to OpenAI'), '模块级 openai 客户端：请求会发往 OpenAI'],
+  [r('AI SDK createOpenAI provider: requests go to OpenAI'), 'AI SDK 的 createOpenAI provider：请求会发往 OpenAI'],
+  [r('(?<what>.+?): requests go to (?<to>Azure OpenAI|OpenAI)'), '{what}：请求会发往 {to}'],
+  [r('(?<api>\\S+): no supported provider serves this API'), '{api}：没有任何受支持的服务商提供此 API'],
+  [r('(?<api>\\S+) on an OpenAI client'), 'OpenAI 客户端上的 {api} 调用'],
+  [r('OpenAI model id "(?<id>.*)"(?: in (?<name>\\S+))?'), (g) => `OpenAI 模型 ID "${g.id}"${g.name ? `（在 ${g.name} 中）` : ''}`],
+  [r('URL aimed at the OpenAI API: (?<url>.+)'), '指向 OpenAI API 的 URL：{url}'],
+  [r('(?<name>\\S+) points at the OpenAI API'), '{name} 指向 OpenAI API'],
+  [r('reads (?<name>\\S+)'), '读取 {name}'],
+  [r('sets (?<name>\\S+)'), '设置了 {name}'],
+  [r('(?<cls>\\S+) from (?<mod>\\S+) calls OpenAI'), '{mod} 中的 {cls} 会调用 OpenAI'],
+  [r('init_chat_model with the OpenAI provider'), 'init_chat_model 使用了 OpenAI provider'],
+  [r('(?<api>\\S+): (?<id>\\S+) does not serve this API'), '{api}：{id} 不提供此 API'],
+  [r('(?<id>\\S+) deprecated model "(?<m>[^"]+)"(?:: use (?<succ>\\S+))?'), (g) => `${g.id} 已弃用模型 "${g.m}"${g.succ ? `：请改用 ${g.succ}` : ''}`],
+  [r('model "(?<m>[^"]+)" is not in the (?<id>\\S+) catalogue'), '模型 "{m}" 不在 {id} 的模型目录中'],
+  [r('`(?<s>.+)` names an unknown rule \\((?<rules>.+)\\) and silences nothing'), '`{s}` 指定了未知的规则（{rules}），不会屏蔽任何问题'],
+  [r('`(?<s>.+)` silences no finding'), '`{s}` 没有屏蔽任何问题'],
+
+  // ---- scan/check --provider assessments (src/check/assess.ts)
+  [r('(?<m>\\S+) maps to (?<to>\\S+) \\((?<tier>.+)\\)'), '{m} 映射为 {to}（{tier}）'],
+  [r(`left as is: ${P} has no (?<tier>.+?) model \\(pass --model (?<m>\\S+)=<id>\\)`), '保持不变：{p} 没有{tier}模型（请传入 --model {m}=<id>）'],
+  [r(`left as is; make sure it uses ${URL}`), '保持不变；请确认它使用 {url}'],
+  [r(`left as is; the client gets ${URL}`), '保持不变；客户端会使用 {url}'],
+  [r(`left as is: send it to ${URL} with ${ENV} by hand`), '保持不变：请手动把它发往 {url}，并使用 {env}'],
+  [r('left as is'), '保持不变'],
+  [r('kept; the call follows its client to the provider'), '保留；该调用随其客户端一起迁到服务商'],
+  [r(`points the client at ${URL} with ${ENV}`), '把客户端指向 {url}，使用 {env}'],
+  [r('nothing: this is a manual follow-up'), '不做处理：这是需人工跟进的事项'],
+  [r('nothing: the code is already on the provider; fix it by hand'), '不做处理：代码已经在用该服务商；请手动修复'],
+  [r('rewritten for the provider'), '已为服务商改写'],
+
+  // ---- file reasons (skipped / failed files: src/engine/run.ts, handlers)
+  [r('no handler for this file type'), '没有处理此类文件的程序'],
+  [r('larger than --max-file-size \\((?<a>\\d+) > (?<b>\\d+) bytes\\)'), '超过 --max-file-size（{a} > {b} 字节）'],
+  [r('cannot read: (?<code>.+)'), '无法读取：{code}'],
+  [r('binary file \\(NUL bytes\\)'), '二进制文件（含 NUL 字节）'],
+  [r('not valid UTF-8; left untouched \\(re-encoding would change bytes outside the edits\\)'), '不是有效的 UTF-8；保持原样（重新编码会改动改写范围以外的字节）'],
+  [r('looks minified or generated \\(very long lines\\)'), '看起来是压缩或生成的文件（行非常长）'],
+  [r('the (?<what>migrated text|accepted hunks alone) would not parse \\((?<err>.+)\\); file left unchanged'), (g) => `${g.what === 'migrated text' ? '迁移后的文本' : '只应用接受的改动块时'}无法解析（${g.err}）；文件保持不变`],
+  [r('skipped in interactive review'), '在交互式审阅中跳过'],
+  [r('syntax error in the joined code cells of (?<f>\\S+): (?<err>.+)'), '{f} 合并后的代码单元格有语法错误：{err}'],
+  [r('syntax error at (?<where>.+)'), '语法错误，位置 {where}'],
+  [r('cannot read (?<f>\\S+) as an env file \\((?<err>.+)\\)'), '无法把 {f} 当作 env 文件读取（{err}）'],
+  [r('internal error in (?<f>\\S+): (?<err>.+)'), '处理 {f} 时发生内部错误：{err}'],
+  [r('internal error(?: while parsing)?: (?<err>.+)'), '内部错误：{err}'],
+
+  // ---- generic renames (env variables, keyword arguments): last, they match any `a -> b`
+  [r('(?<from>\\S+) -> (?<to>\\S+)'), '{from} 改为 {to}'],
+];
+
+/** Rule fixes (`ruleFix`, `<id>` filled in or not) and the error catalogue's cause and fix lines, generated from the catalogues. */
+function catalogueTemplates(): Entry[] {
+  const out: Entry[] = [];
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const [id, rule] of Object.entries(RULES) as Array<[string, { fix: string }]>) {
+    const zh = RULES_ZH[id];
+    if (!zh) continue;
+    const src = esc(rule.fix).replace(/<id>/g, '(?<id>[\\w-]+|<id>)');
+    out.push([r(src), (g) => zh.fix.replace(/<id>/g, g.id ?? '<id>')]);
+  }
+  out.push([r('see the message'), RULE_FIX_FALLBACK_ZH]);
+  for (const [id, e] of Object.entries(ERRORS)) {
+    const zh = ERRORS_ZH[id];
+    if (!zh) continue;
+    out.push([r(esc(e.cause)), zh.cause], [r(esc(e.fix)), zh.fix]);
+  }
+  return out;
+}
+
+let table: Entry[] | undefined;
+/** Templates without a captured part (exact messages) go first: a general template must never shadow one. */
+const exact = (e: Entry) => !e[0].source.includes('(?<');
+const entries = () => (table ??= [...catalogueTemplates(), ...TEMPLATES.filter(exact), ...TEMPLATES.filter((e) => !exact(e))]);
+
+/** Nested translation of a captured part, chosen by the group's name. */
+function nested(name: string, value: string): string {
+  switch (name.replace(/\d+$/, '')) {
+    case 'msg':
+    case 'reason':
+    case 'action':
+    case 'why':
+      return localizeZh(value) ?? value;
+    case 'endpoint':
+      return endpointZh(value);
+    case 'tier':
+      return TIER_ZH[value] ?? value;
+    case 'note':
+      return NOTES_ZH[value] ?? localizeZh(value) ?? value;
+    default:
+      return value;
+  }
+}
+
+/** One template over the whole text, or undefined. */
+function matchOne(text: string): string | undefined {
+  for (const [re, zh] of entries()) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const g: Groups = {};
+    for (const [k, v] of Object.entries(m.groups ?? {})) g[k] = v === undefined ? undefined : nested(k, v);
+    const out = typeof zh === 'function' ? zh(g) : zh.replace(/\{(\w+)\}/g, (all, k: string) => g[k] ?? all);
+    return out.replace(/ {2,}/g, ' ').replace(/ ([（）：；，])|([（）：；，]) /g, '$1$2');
+  }
+  return undefined;
+}
+
+/**
+ * Chinese for one English message, or undefined when no template covers it.
+ * Messages joined with "; " (an assessment listing several changes) are
+ * translated part by part when the whole has no template.
+ */
+function localizeZh(text: string): string | undefined {
+  const whole = matchOne(text);
+  if (whole !== undefined) return whole;
+  const parts = text.split('; ');
+  for (let k = parts.length - 1; k >= 1; k--) {
+    const head = matchOne(parts.slice(0, k).join('; '));
+    if (head === undefined) continue;
+    const tail = localizeZh(parts.slice(k).join('; '));
+    if (tail !== undefined) return `${head}；${tail}`;
+  }
+  return undefined;
+}
+
+/**
+ * Translate a message from the analysis or a transform for people (text
+ * output, Markdown reports, GitHub annotations). English, and any message
+ * without a template, comes back unchanged.
+ */
+export function localizeMessage(text: string, lang: Lang = getLang()): string {
+  if (lang !== 'zh' || !text) return text;
+  return localizeZh(text) ?? text;
+}
+
+/** The title of a rule in the current language (`ruleOf(id).title` in English). */
+export function localizeRuleTitle(id: string, english: string, lang: Lang = getLang()): string {
+  return lang === 'zh' ? RULES_ZH[id]?.title ?? english : english;
+}
