@@ -50,7 +50,8 @@ export function paramAction(
   }
   if (name === 'reasoning_effort') {
     const e = rules.reasoningEffort;
-    if (e.kind === 'drop') return { kind: 'drop', reason: e.reason, changesBehaviour: false };
+    // The provider's thinking switch is not an OpenAI field: removing the effort is reported as a follow-up.
+    if (e.kind === 'drop') return { kind: 'drop', reason: e.reason, changesBehaviour: true };
     if (typeof value === 'string' && !e.values.includes(value)) {
       const to = e.mapping[value];
       if (to) return { kind: 'set', value: to, reason: `${shortName(p)} accepts reasoning_effort ${e.values.join('|')}` };
