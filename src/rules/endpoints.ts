@@ -72,3 +72,20 @@ export function servedByNoProvider(all: readonly ProviderProfile[], e: EndpointK
 }
 
 export const MARKER_TAG = 'TODO(openai-migrate)';
+
+const FULL_MARKERS = new WeakMap<object, Set<string>>();
+
+/**
+ * Marker text for a call that cannot be migrated (without comment syntax). The
+ * first marker for a reason in a file says what to do; later ones for the same
+ * reason only say why (the report lists every site with its action), so a file
+ * with twenty Assistants calls does not carry twenty copies of the advice.
+ */
+export function markerText(file: object, reason: string, action: string): string {
+  let seen = FULL_MARKERS.get(file);
+  if (!seen) FULL_MARKERS.set(file, (seen = new Set()));
+  if (seen.has(reason)) return `${MARKER_TAG}: ${reason} (see above).`;
+  seen.add(reason);
+  return `${MARKER_TAG}: ${reason}; ${action}.`;
+}
+

@@ -2,7 +2,7 @@ import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { enclosingStatement } from '../../src/lang/js/parse.js';
 import { eolAt, indentAt } from '../../src/engine/text.js';
-import { MARKER_TAG } from '../../src/rules/endpoints.js';
+import { MARKER_TAG, markerText } from '../../src/rules/endpoints.js';
 import { blockedCall } from '../../src/lang/js/blocked.js';
 
 /**
@@ -31,7 +31,7 @@ export const markUnsupportedEndpoints: Transform<JsContext> = {
       if (lineStart > 0 && text.slice(prevLineStart, lineStart).includes(MARKER_TAG)) continue;
       const ind = indentAt(text, at);
       const eol = eolAt(text, at);
-      const comment = `// ${MARKER_TAG}: ${reason}; ${action}.`;
+      const comment = `// ${markerText(ctx, reason, action)}`;
       if (/^[ \t]*$/.test(text.slice(lineStart, at))) ctx.edits.add(lineStart, lineStart, ind + comment + eol);
       else ctx.edits.add(at, at, comment + eol + ind);
       ctx.change('marker', c.node.getStart(), `marked ${c.path.join('.')}: ${reason}`, { transform: this.id });

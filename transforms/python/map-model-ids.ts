@@ -23,6 +23,8 @@ export const mapModelIds: Transform<PyContext> = {
       const m = ctx.models!.lookup(s.id);
       if (!m) continue;
       const r = stringContentRange(py, s.lit);
+      // Calls the provider cannot serve are left intact (they are marked instead).
+      if (inBlocked(s.lit)) continue;
       if (m.target) {
         if (m.target === s.id || !r) continue;
         ctx.edits.add(r.start, r.end, m.target);

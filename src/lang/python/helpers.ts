@@ -1,6 +1,6 @@
 import { eolAt, indentAt, quote } from '../../engine/text.js';
 import { shortName } from '../../providers/index.js';
-import { isSupported, MARKER_TAG, unsupportedReason } from '../../rules/endpoints.js';
+import { isSupported, MARKER_TAG, markerText, unsupportedReason } from '../../rules/endpoints.js';
 import { tierLabel } from '../../rules/models.js';
 import type { PyCall } from './analyze.js';
 import type { EnvStyle, PyContext } from './context.js';
@@ -167,7 +167,7 @@ export function markStatement(ctx: PyContext, st: Node, reason: string, action: 
   const ls = text.lastIndexOf('\n', at - 1) + 1;
   const prev = text.lastIndexOf('\n', ls - 2) + 1;
   if (ls > 0 && text.slice(prev, ls).includes(MARKER_TAG)) return false;
-  insertAbove(ctx, st, `# ${MARKER_TAG}: ${reason}; ${action}.`);
+  insertAbove(ctx, st, `# ${markerText(ctx, reason, action)}`);
   return true;
 }
 

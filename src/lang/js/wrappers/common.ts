@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { shortName } from '../../../providers/index.js';
 import { eolAt, indentAt } from '../../../engine/text.js';
-import { isSupported, MARKER_TAG, unsupportedReason, type EndpointKind } from '../../../rules/endpoints.js';
+import { isSupported, MARKER_TAG, markerText, unsupportedReason, type EndpointKind } from '../../../rules/endpoints.js';
 import { paramAction } from '../../../rules/params.js';
 import { tierLabel } from '../../../rules/models.js';
 import { collectModelSites, type ModelSiteResult } from '../model-sites.js';
@@ -143,7 +143,7 @@ export function addMarker(ctx: JsContext, node: ts.Node, reason: string, action:
   if (ctx.edits.all().some((e) => e.start === e.end && (e.start === lineStart || e.start === at) && e.text.includes(MARKER_TAG))) return;
   const ind = indentAt(text, at);
   const eol = eolAt(text, at);
-  const comment = `// ${MARKER_TAG}: ${reason}; ${action}.`;
+  const comment = `// ${markerText(ctx, reason, action)}`;
   if (/^[ \t]*$/.test(text.slice(lineStart, at))) ctx.edits.add(lineStart, lineStart, ind + comment + eol);
   else ctx.edits.add(at, at, comment + eol + ind);
   ctx.change('marker', node.getStart(), `marked: ${reason}`, { transform });
