@@ -114,6 +114,8 @@ const TEMPLATES: Entry[] = [
   [r('(?<name>[\\w.]+): (?<msg>.+ rejects .+); (?<action>use another .+ value)'), '{name}：{msg}；{action}'],
   [r('(?<label>\\S+) accepts only (?<name>\\w+) = (?<v>\\S+)'), '{label} 只接受 {name} = {v}'],
   [r('set (?<name>\\w+) to (?<v>\\S+) or remove it'), '把 {name} 设为 {v}，或删除它'],
+  [r(`(?<name>\\w+) is computed at run time and ${P} accepts only (?<range>\\S+, \\S+)`), '{name} 在运行时计算，而 {p} 只接受 {range}'],
+  [r('keep the value in (?<range>\\S+, \\S+)'), '请让取值保持在 {range} 内'],
   [r('(?<label>\\S+) rejects (?<name>\\w+) \\((?<note>.+)\\)'), '{label} 不接受 {name}（{note}）'],
   [r(`${P} has no reasoning_effort parameter: (?<note>.+)`), '{p} 没有 reasoning_effort 参数：{note}'],
   [r(`${P} accepts reasoning_effort (?<values>\\S+)`), '{p} 的 reasoning_effort 只接受 {values}'],

@@ -43,8 +43,8 @@ export function paramAction(
     if (name in r.fixed) {
       const v = r.fixed[name]!;
       if (value === v) return { kind: 'keep' };
-      if (typeof value === 'number') return { kind: 'set', value: v, reason: `${label} accepts only ${name} = ${v}` };
-      return { kind: 'followUp', reason: `${label} accepts only ${name} = ${v}`, action: `set ${name} to ${v} or remove it` };
+      // Any other value is rejected, whatever the expression computes: write the one accepted value.
+      return { kind: 'set', value: v, reason: `${label} accepts only ${name} = ${v}` };
     }
     if (r.drop.includes(name)) return { kind: 'drop', reason: `${label} rejects ${name} (${r.note})`, changesBehaviour: changes(p, name, value) };
   }
@@ -81,7 +81,27 @@ export function paramAction(
     const c = clamp(value, range);
     if (c !== value) return { kind: 'set', value: c, reason: `${shortName(p)} accepts ${name} in ${fmtRange(range)}` };
   }
+  // A value computed at run time cannot be clamped here: say so where the provider's range is narrower than OpenAI's.
+  if (range && value === undefined && narrowerThanOpenAI(name, range)) {
+    return { kind: 'followUp', reason: `${name} is computed at run time and ${shortName(p)} accepts only ${fmtRange(range)}`, action: `keep the value in ${fmtRange(range)}` };
+  }
   return { kind: 'keep' };
+}
+
+/** OpenAI's own ranges, to tell when a provider's range is narrower. */
+const OPENAI_RANGES: Record<string, Range> = {
+  temperature: { min: 0, max: 2, minInclusive: true, maxInclusive: true },
+  top_p: { min: 0, max: 1, minInclusive: true, maxInclusive: true },
+  presence_penalty: { min: -2, max: 2, minInclusive: true, maxInclusive: true },
+  frequency_penalty: { min: -2, max: 2, minInclusive: true, maxInclusive: true },
+};
+
+function narrowerThanOpenAI(name: string, r: Range): boolean {
+  const o = OPENAI_RANGES[name];
+  if (!o) return false;
+  const lower = r.min !== null && (r.min > o.min! || (r.min === o.min && !r.minInclusive));
+  const upper = r.max !== null && (r.max < o.max! || (r.max === o.max && !r.maxInclusive));
+  return lower || upper;
 }
 
 /** Dropping a parameter changes behaviour unless its value is OpenAI's default. */

@@ -59,6 +59,10 @@ export const adjustRequestParams: Transform<JsContext> = {
                 const newText = typeof a.value === 'number' ? String(a.value) : text[v.getStart()] + a.value + text[v.getStart()];
                 ctx.edits.add(v.getStart(), v.end, newText);
                 ctx.change('param-clamp', p.getStart(), `${name}: ${v.getText()} -> ${newText} (${a.reason})`, { transform: this.id });
+              } else if (typeof a.value === 'number') {
+                // `{ temperature }`: the variable's value would be rejected
+                ctx.edits.add(p.getStart(), p.end, `${name}: ${a.value}`);
+                ctx.change('param-clamp', p.getStart(), `${name}: ${name} -> ${a.value} (${a.reason})`, { transform: this.id });
               }
               break;
             case 'followUp':
