@@ -7,7 +7,7 @@ import { addProperties, removeProperties, replaceValue } from '../../../src/lang
 import { isStringLike, propName, unwrap, walk } from '../../../src/lang/js/parse.js';
 import { eolAt, quote } from '../../../src/engine/text.js';
 import { isSupported, unsupportedReason } from '../../../src/rules/endpoints.js';
-import { addMarker, blockedReason, mapModelExpr, markWrapperUse, prop, skipLiterals } from '../../../src/lang/js/wrappers/common.js';
+import { addMarker, adjustParams, blockedReason, mapModelExpr, markWrapperUse, prop, skipLiterals, targetModelOf } from '../../../src/lang/js/wrappers/common.js';
 import { aiSdkPlan, AI_SDK_OPENAI, analyzeAiSdk, type AiInstance, type AiUsage } from '../../../src/lang/js/wrappers/ai-sdk.js';
 import { addImportLine, declaredNames, isRequireStatement, moveBindings, type Binding } from '../../../src/lang/js/wrappers/imports.js';
 import { droppedPackage, requirePackage } from '../../../src/lang/js/wrappers/deps.js';
@@ -79,6 +79,7 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
         ctx.followUp(u.call.getStart(), `${u.callee.getText()}(...) used the OpenAI Responses API; it now uses chat completions`, 'move Responses-only options (previousResponseId, store, built-in tools) out of providerOptions.openai');
       }
       mapModelExpr(ctx, u.model, this.id);
+      adjustCallSettings(ctx, u, this.id);
       return true;
     };
 
@@ -216,4 +217,30 @@ function usageBlocked(ctx: JsContext, u: AiUsage, plan: ReturnType<typeof aiSdkP
     reason: `${u.callee.getText()}(...) is an OpenAI-only AI SDK factory (${plan.pkg} has no equivalent)`,
     action: 'keep it on @ai-sdk/openai with an OpenAI key, or use a service that offers it',
   };
+}
+
+/** AI SDK call settings and the OpenAI wire names the provider rules use. */
+const AI_SETTINGS: Record<string, string> = {
+  temperature: 'temperature',
+  topP: 'top_p',
+  presencePenalty: 'presence_penalty',
+  frequencyPenalty: 'frequency_penalty',
+  seed: 'seed',
+  maxTokens: 'max_tokens',
+  maxOutputTokens: 'max_tokens',
+};
+
+/**
+ * `generateText({ model: deepseek('...'), temperature: 0, seed: 1 })`: the call
+ * settings go to the provider as request parameters, so the provider's rules
+ * apply to them too (GLM rejects temperature 0, Kimi K3 accepts only 1...).
+ */
+function adjustCallSettings(ctx: JsContext, u: AiUsage, transform: string): void {
+  if (u.kind !== 'chat' && u.kind !== 'responses') return;
+  const pa = u.call.parent;
+  if (!pa || !ts.isPropertyAssignment(pa) || propName(pa.name) !== 'model') return;
+  const settings = pa.parent;
+  if (!ts.isObjectLiteralExpression(settings) || !ts.isCallExpression(settings.parent)) return;
+  const model = targetModelOf(ctx, u.model) ?? (u.model && isStringLike(unwrap(u.model)) ? (unwrap(u.model) as ts.StringLiteral).text : undefined);
+  adjustParams(ctx, settings, model, transform, { names: AI_SETTINGS, wire: false });
 }
