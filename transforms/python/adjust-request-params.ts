@@ -70,9 +70,10 @@ export const adjustRequestParams: Transform<PyContext> = {
   },
 };
 
-type Act = 'keep' | 'drop' | 'extra' | { to: string };
+export type Act = 'keep' | 'drop' | 'extra' | { to: string };
 
-function apply(ctx: PyContext, name: string, v: Node, model: string | undefined, present: ReadonlySet<string>, id: string, at: Node): Act {
+/** Apply one parameter rule to a keyword argument or dict entry (shared with wrapper constructors). */
+export function apply(ctx: PyContext, name: string, v: Node, model: string | undefined, present: ReadonlySet<string>, id: string, at: Node): Act {
   const t = ctx.target!;
   const py = ctx.py;
   const a = paramAction(t.provider, name, literal(v), model, present);

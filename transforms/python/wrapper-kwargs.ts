@@ -8,9 +8,12 @@ import { isOpenAIId } from '../../src/lang/python/model-sites.js';
 import { envRole } from '../../src/rules/env.js';
 import { tierLabel } from '../../src/rules/models.js';
 import type { WrapperUse } from '../../src/lang/python/wrappers.js';
+import { apply } from './adjust-request-params.js';
 
 /** Keywords of wrapper constructors that only OpenAI / Azure OpenAI understand. */
 const DROP = ['organization', 'openai_organization', 'azure_endpoint', 'api_version', 'openai_api_version', 'openai_api_type', 'api_type', 'azure_ad_token', 'azure_ad_token_provider', 'use_azure_ad', 'azure_ad_async_token_provider'];
+/** Constructor keywords of chat wrappers that are sent as request parameters. */
+const CHAT_PARAMS = new Set(['temperature', 'top_p', 'presence_penalty', 'frequency_penalty', 'seed', 'n', 'max_tokens', 'max_completion_tokens', 'logprobs', 'top_logprobs', 'reasoning_effort']);
 /** Keywords naming an Azure deployment (the model, on Azure). */
 const DEPLOYMENT = ['azure_deployment', 'deployment_name', 'engine', 'deployment'];
 
@@ -76,6 +79,18 @@ export function editWrapperKwargs(ctx: PyContext, u: WrapperUse, plan: WrapperKw
     }
   } else if (plan.addKey) add.push(`${plan.keyKw}=${keyExpr(ctx, py.start(u.node))}`);
   for (const [name, text] of Object.entries(plan.extra ?? {})) if (!kw.has(name)) add.push(text);
+  // Sampling keywords of chat models reach the provider as request parameters: its rules apply.
+  if (u.binding.kind === 'lc-chat' || u.binding.kind === 'lc-azure-chat' || u.binding.kind === 'li-llm' || u.binding.kind === 'li-azure') {
+    const mv = stringValue(kw.get('model')?.childForFieldName('value') ?? kw.get('model_name')?.childForFieldName('value'));
+    const model = mv === undefined ? undefined : ctx.models!.lookup(mv)?.target ?? mv;
+    const present = new Set(kw.keys());
+    for (const [name, a] of kw) {
+      if (!CHAT_PARAMS.has(name) || removed.has(a.id)) continue;
+      const act = apply(ctx, name, a.childForFieldName('value')!, model, present, id, a);
+      if (act === 'drop' || act === 'extra') removed.add(a.id);
+      else if (typeof act === 'object') ctx.edits.add(py.start(a.childForFieldName('name')!), py.end(a.childForFieldName('name')!), act.to);
+    }
+  }
   removeItems(py, ctx.edits, args, removed);
   addItems(py, ctx.edits, args, add, { removed });
 }
