@@ -1,4 +1,7 @@
 import { ts } from 'ts-morph';
+import { endpointOf, reachesOpenAI, statusOfUrl, type ClientStatus, type EndpointKind } from '../../rules/clients.js';
+export { endpointOf, isOpenAISpecifier, reachesOpenAI, statusOfUrl, type ClientStatus, type EndpointKind } from '../../rules/clients.js';
+import { isOpenAISpecifier } from '../../rules/clients.js';
 import { flattenAccess, isStringLike, propName, unwrap, walk } from './parse.js';
 
 /**
@@ -7,38 +10,6 @@ import { flattenAccess, isStringLike, propName, unwrap, walk } from './parse.js'
  * and what the file exports and imports (for cross-module flow). Syntactic and
  * scope-light by design: no type checker, so no node_modules are needed.
  */
-
-/** Where a client sends its requests. */
-export type ClientStatus =
-  /** api.openai.com (no base URL, the OpenAI URL, or OPENAI_BASE_URL). */
-  | 'openai'
-  /** An Azure OpenAI client or URL. */
-  | 'azure'
-  /** Already the run's target provider (migrated code). */
-  | 'target'
-  /** Another service (another provider, a gateway, a proxy): not OpenAI usage. */
-  | 'other'
-  /** A base URL the tool cannot resolve statically. */
-  | 'unresolved';
-
-export type EndpointKind =
-  | 'chat'
-  | 'completions'
-  | 'embeddings'
-  | 'images'
-  | 'audio'
-  | 'moderations'
-  | 'responses'
-  | 'assistants'
-  | 'files'
-  | 'batch'
-  | 'fineTuning'
-  | 'realtime'
-  | 'modelsList'
-  /** Surfaces only OpenAI has (stored completions, webhooks, evals, admin, conversations, videos...). */
-  | 'openaiOnly'
-  /** Client plumbing (withOptions, get/post raw calls). */
-  | 'other';
 
 export interface Construction {
   node: ts.NewExpression;
@@ -103,82 +74,6 @@ export interface JsFacts {
   values: Map<string, ts.Expression>;
   /** Function declarations by name (for parameter-name lookups). */
   functions: Map<string, ts.SignatureDeclaration>;
-}
-
-const OPENAI_HOST = /(^|\.)api\.openai\.com$/i;
-const AZURE_HOST = /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/i;
-
-export function isOpenAISpecifier(s: string): boolean {
-  return s === 'openai' || s.startsWith('openai/') || s === 'npm:openai' || s === 'jsr:@openai/openai';
-}
-
-/** Status of a base-URL literal. */
-export function statusOfUrl(url: string, targetHost?: string): ClientStatus {
-  let host: string;
-  try {
-    host = new URL(url).host;
-  } catch {
-    return 'unresolved';
-  }
-  if (OPENAI_HOST.test(host)) return 'openai';
-  if (AZURE_HOST.test(host)) return 'azure';
-  if (targetHost && host === targetHost) return 'target';
-  return 'other';
-}
-
-export const reachesOpenAI = (s: ClientStatus) => s === 'openai' || s === 'azure';
-
-/** Classify a resource path (after the client) into the endpoint it calls. */
-export function endpointOf(path: string[]): EndpointKind {
-  const p = path[0] === 'beta' ? path.slice(1) : path;
-  const [a, b, c] = p;
-  if (a === 'chat' && b === 'completions') {
-    if (!c || ['create', 'parse', 'stream', 'runTools', 'runFunctions'].includes(c)) return 'chat';
-    return 'openaiOnly';
-  }
-  switch (a) {
-    case 'completions':
-      return 'completions';
-    case 'embeddings':
-      return 'embeddings';
-    case 'images':
-      return 'images';
-    case 'audio':
-      return 'audio';
-    case 'moderations':
-      return 'moderations';
-    case 'responses':
-      return 'responses';
-    case 'assistants':
-    case 'threads':
-    case 'vectorStores':
-      return 'assistants';
-    case 'files':
-    case 'uploads':
-      return 'files';
-    case 'batches':
-      return 'batch';
-    case 'fineTuning':
-    case 'fineTunes':
-      return 'fineTuning';
-    case 'realtime':
-      return 'realtime';
-    case 'models':
-      return 'modelsList';
-    case 'conversations':
-    case 'webhooks':
-    case 'evals':
-    case 'graders':
-    case 'containers':
-    case 'admin':
-    case 'videos':
-    case 'skills':
-    case 'chatkit':
-    case 'contentProvenanceChecks':
-      return 'openaiOnly';
-    default:
-      return 'other';
-  }
 }
 
 /** Methods that end an API call path (the leaf of a resource). */

@@ -1,231 +1,25 @@
-import path from 'node:path';
-import { ts as tsm, type ts } from 'ts-morph';
-import type { FileContext, HandlerError, HandlerOptions, LanguageHandler } from '../../engine/types.js';
-import { preferredQuote } from '../../engine/text.js';
-import { EditConflictError } from '../../engine/edits.js';
-import { JS_TRANSFORMS } from '../../../transforms/js/index.js';
-import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
-import { collectModelSites } from './model-sites.js';
-import type { JsContext } from './context.js';
-import { detectJs } from './detect.js';
-import { packageNeeds } from './wrappers/deps.js';
-import { depsState, nearestPackageJson, packageRoot } from '../deps/project.js';
-import { flattenAccess, isStringLike, JS_EXTENSIONS, parseJs, propName, unwrap } from './parse.js';
+import type { FileContext, HandlerOptions, LanguageHandler } from '../../engine/types.js';
+import { JS_EXTENSIONS } from './extensions.js';
 
 /** Markers that make a JS/TS file worth parsing. Everything else is never parsed. */
 const PREFILTER = /openai|gpt-|chatgpt|o[134]-mini|["'`]o[134]["'`]|text-embedding|dall-e|whisper-1|tts-1|davinci|\.completions\.|api\.openai|tiktoken/i;
 
-interface Parsed {
-  ctx: FileContext;
-  sf: ts.SourceFile;
-  facts: JsFacts;
-}
-
-const resolveCandidates = (from: string, spec: string): string[] => {
-  if (!spec.startsWith('.')) return [];
-  const base = path.resolve(path.dirname(from), spec);
-  const noExt = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
-  const out = [base];
-  for (const b of [noExt, base]) for (const e of JS_EXTENSIONS) out.push(b + e, path.join(b, 'index' + e));
-  return out;
-};
-
+/**
+ * JS/TS files. Matching and the prefilter are cheap; the parser (the TypeScript
+ * compiler bundled with ts-morph, about 0.25 s to load) and the transforms load
+ * on the first candidate, so `providers`, `models` and runs without JS/TS
+ * candidates never pay for them.
+ */
 export const jsHandler: LanguageHandler = {
   id: 'js',
   matches: (rel) => JS_EXTENSIONS.some((e) => rel.toLowerCase().endsWith(e)) && !rel.endsWith('.d.ts'),
   prefilter: (text) => PREFILTER.test(text),
-  validate(text, rel) {
+  async validate(text, rel) {
+    const { parseJs } = await import('./parse.js');
     return parseJs(rel, text).error;
   },
   async process(files: FileContext[], opts: HandlerOptions) {
-    const errors = new Map<string, HandlerError>();
-    const targetHost = files[0]?.target ? new URL(files[0].target.baseURL).host : undefined;
-    // Phase A: one parse per file, local analysis.
-    const parsed = new Map<string, Parsed>();
-    for (const ctx of files) {
-      try {
-        const { sf, error } = parseJs(ctx.file.rel, ctx.file.text);
-        if (error) {
-          errors.set(ctx.file.abs, { id: 'E_PARSE', message: `syntax error at ${ctx.file.rel}:${error}` });
-          continue;
-        }
-        parsed.set(ctx.file.abs, { ctx, sf, facts: analyzeJs(sf, undefined, targetHost) });
-      } catch (e) {
-        errors.set(ctx.file.abs, { id: 'E_INTERNAL', message: `internal error while parsing: ${(e as Error).message}` });
-      }
-    }
-
-    // Cross-module: what each file exports (following re-exports).
-    const lookupExport = (abs: string, name: string, depth = 0): { abs: string; fact: JsFacts['exports'] extends Map<string, infer V> ? V : never } | undefined => {
-      const p = parsed.get(abs);
-      if (!p || depth > 4) return undefined;
-      const fact = p.facts.exports.get(name);
-      if (fact) return { abs, fact };
-      for (const r of p.facts.reexports) {
-        if (r.exported !== name && r.exported !== '*') continue;
-        for (const cand of resolveCandidates(abs, r.specifier)) {
-          if (!parsed.has(cand)) continue;
-          const hit = lookupExport(cand, r.exported === '*' ? name : r.imported, depth + 1);
-          if (hit) return hit;
-        }
-      }
-      return undefined;
-    };
-    const resolveImport = (abs: string, local: string) => {
-      const b = parsed.get(abs)?.facts.imports.get(local);
-      if (!b) return undefined;
-      for (const cand of resolveCandidates(abs, b.specifier)) {
-        if (parsed.has(cand)) return lookupExport(cand, b.imported === '*' ? 'default' : b.imported);
-      }
-      return undefined;
-    };
-
-    // Phase B: seed imported clients/factories and re-analyse (same AST, no re-parse).
-    for (const [abs, p] of parsed) {
-      const seeds: Seeds = { clients: new Map(), factories: new Map() };
-      for (const local of p.facts.imports.keys()) {
-        const hit = resolveImport(abs, local);
-        if (hit?.fact.kind === 'client') seeds.clients.set(local, hit.fact.status as ClientStatus);
-        if (hit?.fact.kind === 'factory') seeds.factories.set(local, hit.fact.status as ClientStatus);
-      }
-      if (seeds.clients.size || seeds.factories.size) p.facts = analyzeJs(p.sf, seeds, targetHost);
-    }
-
-    // Parameter names of imported functions: `chat('gpt-4o', q)` where `export function chat(model, q)`.
-    const importedParam = (abs: string) => (local: string, i: number): string | undefined => {
-      const b = parsed.get(abs)?.facts.imports.get(local);
-      if (!b) return undefined;
-      for (const cand of resolveCandidates(abs, b.specifier)) {
-        const p = parsed.get(cand);
-        if (!p) continue;
-        const fn = p.facts.functions.get(b.imported === 'default' ? local : b.imported);
-        const param = fn?.parameters[i];
-        return param ? propName(param.name) : undefined;
-      }
-      return undefined;
-    };
-
-    // Model values used across modules: file -> exported names used as models elsewhere.
-    const wanted = new Map<string, Set<string>>();
-    const firstPass = new Map<string, ReturnType<typeof collectModelSites>>();
-    for (const [abs, p] of parsed) {
-      const r = collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: new Set(), importedParam: importedParam(abs) });
-      firstPass.set(abs, r);
-      for (const ref of r.imported) {
-        const hit = resolveImport(abs, ref.local);
-        if (hit) {
-          const set = wanted.get(hit.abs) ?? new Set();
-          const b = p.facts.imports.get(ref.local)!;
-          set.add(b.imported === '*' ? 'default' : b.imported);
-          wanted.set(hit.abs, set);
-        }
-      }
-    }
-
-    // Possible string values of an expression, following consts and imports across modules.
-    const valuesOf = (abs: string, e: ts.Expression, depth = 0): string[] => {
-      const f = parsed.get(abs)?.facts;
-      if (!f || depth > 8) return [];
-      e = unwrap(e);
-      if (isStringLike(e)) return [e.text];
-      if (tsm.isConditionalExpression(e)) return [...valuesOf(abs, e.whenTrue, depth + 1), ...valuesOf(abs, e.whenFalse, depth + 1)];
-      if (tsm.isBinaryExpression(e) && (e.operatorToken.kind === tsm.SyntaxKind.BarBarToken || e.operatorToken.kind === tsm.SyntaxKind.QuestionQuestionToken)) {
-        return [...valuesOf(abs, e.left, depth + 1), ...valuesOf(abs, e.right, depth + 1)];
-      }
-      const { base, names } = flattenAccess(e);
-      if (!tsm.isIdentifier(base)) return [];
-      let cur: { abs: string; node: ts.Expression } | undefined;
-      const local = f.values.get(base.text);
-      if (local) cur = { abs, node: local };
-      else {
-        const hit = resolveImport(abs, base.text);
-        if (hit?.fact.kind === 'value') cur = { abs: hit.abs, node: hit.fact.node };
-      }
-      for (const n of names) {
-        if (!cur) return [];
-        const o = unwrap(cur.node);
-        if (!tsm.isObjectLiteralExpression(o)) return [];
-        const p = o.properties.find((x) => propName(x.name) === n);
-        cur = p && tsm.isPropertyAssignment(p) ? { abs: cur.abs, node: p.initializer } : undefined;
-      }
-      return cur ? valuesOf(cur.abs, cur.node, depth + 1) : [];
-    };
-
-    // Request defaults spread from other modules: `create({ ...DEFAULTS, messages })`.
-    const foreignRequests = new Map<string, ts.ObjectLiteralExpression[]>();
-    for (const [abs, p] of parsed) {
-      for (const c of p.facts.calls) {
-        if ((c.endpoint !== 'chat' && c.endpoint !== 'completions') || (c.client !== 'openai' && c.client !== 'azure')) continue;
-        for (const req of c.requests) {
-          for (const sp of req.properties) {
-            if (!tsm.isSpreadAssignment(sp) || !tsm.isIdentifier(unwrap(sp.expression))) continue;
-            const hit = resolveImport(abs, (unwrap(sp.expression) as ts.Identifier).text);
-            if (hit?.fact.kind !== 'value') continue;
-            const o = unwrap(hit.fact.node);
-            if (!tsm.isObjectLiteralExpression(o)) continue;
-            const list = foreignRequests.get(hit.abs) ?? [];
-            if (!list.includes(o)) list.push(o);
-            foreignRequests.set(hit.abs, list);
-          }
-        }
-      }
-    }
-
-    // Phase C: detect, then transform.
-    for (const [abs, p] of parsed) {
-      try {
-        const uses = usesOpenAI(p.facts);
-        const sites = wanted.has(abs)
-          ? collectModelSites(p.facts, { usesOpenAI: uses, exportedNames: wanted.get(abs)!, importedParam: importedParam(abs) })
-          : firstPass.get(abs)!;
-        const jctx: JsContext = Object.assign(p.ctx, {
-          sf: p.sf,
-          facts: p.facts,
-          usesOpenAI: uses,
-          models_: sites,
-          q: preferredQuote(p.ctx.file.text),
-          modelValues: (e: ts.Expression) => valuesOf(abs, e),
-          foreignRequests: foreignRequests.get(abs) ?? [],
-          targetHost,
-        });
-        detectJs(jctx);
-        if (!jctx.target) continue;
-        for (const t of JS_TRANSFORMS) {
-          if (opts.only && !opts.only.includes(t.id)) continue;
-          t.run(jctx);
-        }
-        recordDependencies(jctx, p.facts, opts);
-      } catch (e) {
-        const id = e instanceof EditConflictError ? 'E_EDIT_CONFLICT' : 'E_INTERNAL';
-        errors.set(abs, { id, message: `internal error in ${p.ctx.file.rel}: ${(e as Error).message}` });
-      }
-    }
-    return errors;
+    const { processor } = await import('./process.js');
+    return processor.process(files, opts);
   },
 };
-
-/** Hand the packages this file's rewrites introduced or dropped to the package.json step. */
-function recordDependencies(ctx: JsContext, f: JsFacts, opts: HandlerOptions): void {
-  const needs = packageNeeds(ctx);
-  const state = depsState(opts.project);
-  if (!state) return;
-  const pkg = nearestPackageJson(ctx.file.abs);
-  if (!pkg) return;
-  const entry = state.get(pkg) ?? { add: new Set<string>(), dropped: new Set<string>(), stillUsed: new Set<string>() };
-  for (const a of needs.add) entry.add.add(a);
-  for (const d of needs.dropped) entry.dropped.add(d);
-  for (const b of f.imports.values()) {
-    const root = packageRoot(b.specifier);
-    if (root && !needs.dropped.has(root)) entry.stillUsed.add(root);
-  }
-  for (const d of f.openaiImports) {
-    const spec = (d.moduleSpecifier as ts.StringLiteral).text;
-    const root = packageRoot(spec);
-    if (root && !needs.dropped.has(root)) entry.stillUsed.add(root);
-  }
-  state.set(pkg, entry);
-}
-
-export function usesOpenAI(f: JsFacts): boolean {
-  return f.importsOpenAI || f.clients.size > 0 || f.members.size > 0 || f.factories.size > 0 || f.constructions.length > 0;
-}

@@ -6,7 +6,7 @@ import { ts } from 'ts-morph';
  * objects). The script kind follows the extension: `.ts/.mts/.cts` without JSX
  * (so `<T>x` casts parse), `.tsx/.js/.jsx/.mjs/.cjs` with it.
  */
-export const JS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+export { JS_EXTENSIONS } from './extensions.js';
 
 export function scriptKindFor(file: string): ts.ScriptKind {
   const ext = file.slice(file.lastIndexOf('.')).toLowerCase();

@@ -1,9 +1,9 @@
-import type { ClientStatus, EndpointKind } from '../js/analyze.js';
-import { endpointOf, statusOfUrl } from '../js/analyze.js';
+import type { ClientStatus, EndpointKind } from '../../rules/clients.js';
+import { endpointOf, statusOfUrl } from '../../rules/clients.js';
 import { envRole } from '../../rules/env.js';
 import { flattenAttr, kids, kwargs, stringValue, unparen, walk, type Node, type PyTree } from './parse.js';
 
-export type { ClientStatus, EndpointKind } from '../js/analyze.js';
+export type { ClientStatus, EndpointKind } from '../../rules/clients.js';
 
 /**
  * What a Python file does with the openai package: the names bound to the

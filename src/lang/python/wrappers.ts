@@ -1,4 +1,4 @@
-import type { ClientStatus } from '../js/analyze.js';
+import type { ClientStatus } from '../../rules/clients.js';
 import { urlExprStatus, type PyFacts } from './analyze.js';
 import { kids, kwargs, walk, type Node } from './parse.js';
 
