@@ -27,6 +27,8 @@ export interface MigrateOptions extends CommonOptions {
   force?: boolean;
   /** `openai-id=provider-id` overrides. */
   models?: string[];
+  /** Accept override targets the provider profile does not list (models newer than the profile). */
+  allowUnknownModels?: boolean;
   /** Run only these transforms. */
   only?: string[];
   /** Interactive review: choose what to write per file (see RunOptions.decide). */
@@ -49,7 +51,18 @@ export function resolveSetup(o: MigrateOptions): { target: ResolvedTarget; model
   if (!providerId) throw new UsageError('E_NO_PROVIDER', 'missing --provider <id> (run `openai-migrate providers` to list them)');
   const provider = getProvider(providerId);
   const target = resolveTarget(provider, o.region ?? config.region);
-  const models = new ModelMap(provider, { ...(config.models ?? {}), ...parseModelOverrides(o.models) });
+  const overrides = { ...(config.models ?? {}), ...parseModelOverrides(o.models) };
+  if (!o.allowUnknownModels) {
+    const known = new Set([...Object.values(provider.models).flat(), ...Object.keys(provider.deprecated)]);
+    const bad = Object.entries(overrides).filter(([, to]) => !known.has(to));
+    if (bad.length) {
+      throw new UsageError(
+        'E_UNKNOWN_MODEL',
+        `${bad.map(([from, to]) => `${from}=${to}`).join(', ')}: not a ${provider.id} model id in the profile (as of ${provider.asOf}). Valid ids: ${[...known].join(', ')}. Pass --allow-unknown-models for a newer model`,
+      );
+    }
+  }
+  const models = new ModelMap(provider, overrides);
   return { target, models, warnings, include: [...(config.include ?? []), ...(o.include ?? [])], exclude: [...(config.exclude ?? []), ...(o.exclude ?? [])] };
 }
 

@@ -74,6 +74,7 @@ export function buildProgram(): Command {
     .option('-n, --dry-run', 'write nothing; print a unified diff per file and a summary')
     .option('-f, --force', 'write even when the git work tree has uncommitted changes')
     .option('-m, --model <openai=provider>', 'override one model mapping (repeatable)', collect)
+    .option('--allow-unknown-models', 'accept --model targets the provider profile does not list')
     .option('-c, --config <file>', 'config file (default: .openai-migrate.json if present)')
     .addOption(formatOption(['text', 'json']))
     .option('--include <glob>', 'only files matching (repeatable)', collect)
@@ -96,6 +97,7 @@ export function buildProgram(): Command {
         dryRun: !!o.dryRun,
         force: !!o.force,
         models: o.model,
+        allowUnknownModels: !!o.allowUnknownModels,
         config: o.config,
         include: o.include,
         exclude: o.exclude,

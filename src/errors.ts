@@ -15,6 +15,7 @@ export const ERRORS: Record<string, ErrorEntry> = {
   E_NO_PROVIDER: { exit: 2, cause: 'no provider given on the command line or in the config file', fix: 'add --provider <id>' },
   E_BAD_MODEL_OVERRIDE: { exit: 2, cause: 'a --model flag is not <openai-id>=<provider-id>', fix: 'write it as --model gpt-4o=qwen-plus' },
   E_UNKNOWN_TRANSFORM: { exit: 2, cause: 'a --transform value is not a transform id', fix: 'pick ids from `openai-migrate transforms`' },
+  E_UNKNOWN_MODEL: { exit: 2, cause: 'a --model (or config) override names a model the provider profile does not list', fix: 'use an id from the message, or pass --allow-unknown-models for a model newer than the profile' },
   E_MISSING_PATH: { exit: 2, cause: 'a path argument does not exist', fix: 'check the path (relative to the current directory)' },
   E_CONFIG_MISSING: { exit: 2, cause: 'the --config file does not exist', fix: 'check the path, or drop --config to use .openai-migrate.json' },
   E_CONFIG_INVALID: { exit: 2, cause: 'the config file is not valid JSON or has a value of the wrong type', fix: 'fix it at the position given in the message' },

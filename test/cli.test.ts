@@ -51,6 +51,18 @@ describe('cli', () => {
     expect(rows.find((x) => x.openai === 'text-embedding-3-small')?.target).toBeNull();
   });
 
+  it('a --model target the provider does not list is a usage error listing the valid ids, unless allowed', () => {
+    const d = tmp();
+    writeFileSync(path.join(d, 'a.ts'), SRC);
+    const r = cli(['migrate', '-p', 'deepseek', '--dry-run', '--model', 'gpt-4o=deepseek-v9', d], { env: { NO_COLOR: '1' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('E_UNKNOWN_MODEL');
+    expect(r.stderr).toContain('deepseek-v4-pro');
+    const ok = cli(['migrate', '-p', 'deepseek', '--dry-run', '--allow-unknown-models', '--model', 'gpt-4o=deepseek-v9', d], { env: { NO_COLOR: '1' } });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("model: 'deepseek-v9'");
+  });
+
   it('dry run writes nothing, prints a diff; colour only when asked', () => {
     const d = tmp();
     const f = path.join(d, 'a.ts');

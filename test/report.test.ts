@@ -101,7 +101,7 @@ describe('migrate --report', () => {
   it('cells escape | and backticks: a model id with both stays in one cell', () => {
     const d = app();
     const weird = 'my|model`v2';
-    const r = cli(['migrate', '-p', 'qwen', '--dry-run', '--model', `gpt-4o-mini=${weird}`, '--report', 'r.md', '.'], { cwd: d });
+    const r = cli(['migrate', '-p', 'qwen', '--dry-run', '--allow-unknown-models', '--model', `gpt-4o-mini=${weird}`, '--report', 'r.md', '.'], { cwd: d });
     expect(r.code).toBe(0);
     const html = render(readFileSync(path.join(d, 'r.md'), 'utf8'));
     const row = html.match(/<tr>\s*<td><code>gpt-4o-mini<\/code><\/td>[\s\S]*?<\/tr>/)?.[0] ?? '';

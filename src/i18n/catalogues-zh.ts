@@ -29,6 +29,7 @@ export const ERRORS_ZH: Record<string, { cause: string; fix: string }> = {
   E_UNKNOWN_REGION: { cause: '--region 的值不是该服务商的区域', fix: '使用消息中列出的区域（或见 `openai-migrate providers`）' },
   E_NO_PROVIDER: { cause: '命令行和配置文件中都没有指定服务商', fix: '加上 --provider <id>' },
   E_BAD_MODEL_OVERRIDE: { cause: '某个 --model 参数不是 <openai-id>=<provider-id> 的形式', fix: '写成 --model gpt-4o=qwen-plus 这样' },
+  E_UNKNOWN_MODEL: { cause: '某条 --model（或配置文件）覆盖指定的模型不在服务商配置档中', fix: '使用报错信息中列出的 ID；若是比配置档更新的模型，请加 --allow-unknown-models' },
   E_UNKNOWN_TRANSFORM: { cause: '某个 --transform 的值不是转换 ID', fix: '从 `openai-migrate transforms` 中选择 ID' },
   E_MISSING_PATH: { cause: '路径参数不存在', fix: '检查路径（相对于当前目录）' },
   E_CONFIG_MISSING: { cause: '--config 指定的文件不存在', fix: '检查路径，或去掉 --config 以使用 .openai-migrate.json' },

@@ -193,6 +193,7 @@ export const en = {
   'help.dryRun': 'write nothing; print a unified diff per file and a summary',
   'help.force': 'write even when the git work tree has uncommitted changes',
   'help.model': 'override one model mapping (repeatable)',
+  'help.allowUnknownModels': 'accept --model targets the provider profile does not list',
   'help.configDefault': 'config file (default: .openai-migrate.json if present)',
   'help.format': 'output format',
   'help.include': 'only files matching (repeatable)',

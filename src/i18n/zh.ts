@@ -193,6 +193,7 @@ export const zh: Record<MessageKey, string> = {
   'help.dryRun': '不写入；逐文件输出统一差异和概览',
   'help.force': '即使 git 工作区有未提交的改动也写入',
   'help.model': '覆盖一条模型映射（可重复）',
+  'help.allowUnknownModels': '接受服务商配置档中未列出的 --model 目标模型',
   'help.configDefault': '配置文件（默认：存在时使用 .openai-migrate.json）',
   'help.format': '输出格式',
   'help.include': '只处理匹配的文件（可重复）',
