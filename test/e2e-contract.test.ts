@@ -16,7 +16,11 @@ import { perModelRules } from '../src/rules/params.js';
  * provider's catalogue) and that no parameter the provider rejects is sent.
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const APP = path.join(ROOT, 'fixtures/e2e-app');
+/** Two small apps: ESM modules, and CommonJS with a service class, an options object and config-module values. */
+const APPS = [
+  { dir: path.join(ROOT, 'fixtures/e2e-app'), main: 'main.mjs', changed: 3, expected: ['ok', 'hi', 'ok'] },
+  { dir: path.join(ROOT, 'fixtures/e2e-app-cjs'), main: 'main.js', changed: 3, expected: ['ok', 'ok', 'hi'] },
+];
 const SCRATCH = mkdtempSync(path.join(tmpdir(), 'openai-migrate-e2e-'));
 
 interface Seen {
@@ -92,18 +96,19 @@ function violations(p: ProviderProfile, s: Seen, expect_: { host: string; path: 
 
 describe('e2e: migrated app against a local provider contract server', () => {
   const targets: Array<[string, string | undefined]> = [...PROVIDERS.map((p): [string, undefined] => [p.id, undefined]), ['qwen', 'intl'], ['zhipu', 'intl'], ['moonshot', 'intl'], ['doubao', 'byteplus']];
+  for (const app of APPS)
   for (const [id, region] of targets) {
-    it(`runs on ${id}${region ? ` (${region})` : ''}`, async () => {
+    it(`${path.basename(app.dir)} runs on ${id}${region ? ` (${region})` : ''}`, async () => {
       const p = getProvider(id);
       const t = resolveTarget(p, region);
       const dir = mkdtempSync(path.join(SCRATCH, `${id}-`));
-      cpSync(APP, dir, { recursive: true });
+      cpSync(app.dir, dir, { recursive: true });
       // The app's bare `import 'openai'` resolves to the real package installed for this repo (openai has no dependencies).
       mkdirSync(path.join(dir, 'node_modules'));
       symlinkSync(path.join(ROOT, 'node_modules/openai'), path.join(dir, 'node_modules/openai'), 'dir');
       const r = await migrate({ cwd: dir, paths: ['.'], provider: id, region, force: true });
       expect(r.summary.filesFailed).toBe(0);
-      expect(r.summary.filesChanged).toBe(3);
+      expect(r.summary.filesChanged).toBe(app.changed);
 
       const base = new URL(t.baseURL);
       const key = `test-key-for-${id}`;
@@ -111,7 +116,7 @@ describe('e2e: migrated app against a local provider contract server', () => {
       const stdout = await new Promise<string>((resolve, reject) => {
         execFile(
           process.execPath,
-          ['--import', path.join(ROOT, 'test/helpers/redirect-fetch.mjs'), 'main.mjs'],
+          ['--import', path.join(ROOT, 'test/helpers/redirect-fetch.mjs'), app.main],
           {
             cwd: dir,
             env: { PATH: process.env.PATH, [t.apiKeyEnv]: key, OPENAI_API_KEY: 'sk-must-not-be-used', OAM_E2E_REDIRECT: JSON.stringify({ [base.origin]: `http://127.0.0.1:${port}` }) },
@@ -120,7 +125,7 @@ describe('e2e: migrated app against a local provider contract server', () => {
           (err, out, errOut) => (err ? reject(new Error(`${err.message}\n${errOut}`)) : resolve(out)),
         );
       });
-      expect(JSON.parse(stdout)).toEqual(['ok', 'hi', 'ok']);
+      expect(JSON.parse(stdout)).toEqual(app.expected);
       expect(seen).toHaveLength(3);
       const wantPath = `${base.pathname.replace(/\/$/, '')}/chat/completions`;
       for (const s of seen) expect(violations(p, s, { host: base.host, path: wantPath, key })).toEqual([]);

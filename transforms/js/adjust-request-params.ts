@@ -28,6 +28,17 @@ export const adjustRequestParams: Transform<JsContext> = {
       groups.push(c.requests);
     }
     for (const o of ctx.foreignRequests) groups.push([o]);
+    // Literals of this module used as parameter values by requests (here or in other modules).
+    for (const fp of ctx.foreignParams) {
+      const v = literalValue(fp.node);
+      if (typeof v !== 'number') continue;
+      const models = fp.models.map((m) => ctx.models!.lookup(m)?.target ?? m);
+      const a = paramAction(t.provider, fp.name, v, models.length ? models : undefined, new Set());
+      if (a.kind === 'set' && typeof a.value === 'number') {
+        ctx.edits.add(fp.node.getStart(), fp.node.end, String(a.value));
+        ctx.change('param-clamp', fp.node.getStart(), `${fp.name}: ${fp.node.getText()} -> ${a.value} (${a.reason}; the value is used as ${fp.name} of a request)`, { transform: this.id });
+      }
+    }
     for (const requests of groups) {
       const model = targetModel(ctx, requests);
       for (const req of requests) {
@@ -40,7 +51,9 @@ export const adjustRequestParams: Transform<JsContext> = {
           const name = propName(p.name);
           if (!name || name === 'model' || name === 'messages') continue;
           const value = ts.isPropertyAssignment(p) ? literalValue(p.initializer) : undefined;
-          const a = paramAction(t.provider, name, value, model, present);
+          let a = paramAction(t.provider, name, value, model, present);
+          // A value defined elsewhere as a literal is clamped where it is defined (see below).
+          if (value === undefined && ts.isPropertyAssignment(p) && ctx.resolvesToLiteral(p.initializer) && (a.kind === 'set' || a.kind === 'followUp')) a = { kind: 'keep' };
           switch (a.kind) {
             case 'keep':
               break;

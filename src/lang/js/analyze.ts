@@ -520,7 +520,15 @@ function collectExports(f: JsFacts): void {
             const local = ts.isShorthandPropertyAssignment(p) ? p.name.text : ts.isPropertyAssignment(p) && ts.isIdentifier(unwrap(p.initializer)) ? (unwrap(p.initializer) as ts.Identifier).text : undefined;
             const fact = local ? factOf(local) : undefined;
             if (fact) f.exports.set(pn, fact);
+            // module.exports = { llm: { model: 'gpt-4o' } }: an inline value other modules may read
+            else if (!local && ts.isPropertyAssignment(p)) {
+              const cs = clientStatus(f, p.initializer);
+              f.exports.set(pn, cs ? { kind: 'client', status: cs } : { kind: 'value', node: p.initializer });
+            }
           }
+        } else {
+          // module.exports.config = { ... } / exports.MODEL = 'gpt-4o'
+          f.exports.set(exportName, { kind: 'value', node: e.right });
         }
       }
     }

@@ -16,6 +16,10 @@ export interface JsContext extends FileContext {
   modelValues(e: ts.Expression): string[];
   /** Object literals of this file that other modules spread into chat/completions requests. */
   foreignRequests: ts.ObjectLiteralExpression[];
+  /** Numeric literals of this file that are request parameter values somewhere (`temperature: llm.temperature`). */
+  foreignParams: Array<{ name: string; node: ts.Expression; models: string[] }>;
+  /** Does this expression resolve to a numeric literal (same module or imported)? */
+  resolvesToLiteral(e: ts.Expression): boolean;
   /** Host of the target base URL (for "already migrated" checks). */
   targetHost?: string;
 }

@@ -147,6 +147,53 @@ export const processor = {
       return cur ? valuesOf(cur.abs, cur.node, depth + 1) : [];
     };
 
+    // The literal behind an expression (`llm.temperature`, `TEMP`), across modules: where a
+    // parameter's value is defined, so a clamp edits the definition, not the call.
+    const literalOf = (abs: string, e: ts.Expression, depth = 0): { abs: string; node: ts.Expression } | undefined => {
+      const f = parsed.get(abs)?.facts;
+      if (!f || depth > 8) return undefined;
+      e = unwrap(e);
+      if (tsm.isNumericLiteral(e) || (tsm.isPrefixUnaryExpression(e) && tsm.isNumericLiteral(e.operand))) return depth ? { abs, node: e } : undefined;
+      const { base, names } = flattenAccess(e);
+      if (!tsm.isIdentifier(base)) return undefined;
+      let cur: { abs: string; node: ts.Expression } | undefined;
+      const local = f.values.get(base.text);
+      if (local) cur = { abs, node: local };
+      else {
+        const hit = resolveImport(abs, base.text);
+        if (hit?.fact.kind === 'value') cur = { abs: hit.abs, node: hit.fact.node };
+      }
+      for (const n of names) {
+        if (!cur) return undefined;
+        const o = unwrap(cur.node);
+        if (!tsm.isObjectLiteralExpression(o)) return undefined;
+        const p = o.properties.find((x) => propName(x.name) === n);
+        cur = p && tsm.isPropertyAssignment(p) ? { abs: cur.abs, node: p.initializer } : undefined;
+      }
+      return cur ? literalOf(cur.abs, cur.node, depth + 1) : undefined;
+    };
+    const foreignParams = new Map<string, Array<{ name: string; node: ts.Expression; models: string[] }>>();
+    for (const [abs, p] of parsed) {
+      for (const c of p.facts.calls) {
+        if ((c.endpoint !== 'chat' && c.endpoint !== 'completions') || (c.client !== 'openai' && c.client !== 'azure')) continue;
+        const modelProp = c.requests.flatMap((r) => r.properties).find((x) => propName(x.name) === 'model');
+        const modelExpr = modelProp && tsm.isPropertyAssignment(modelProp) ? modelProp.initializer : undefined;
+        const models = modelExpr ? valuesOf(abs, modelExpr) : [];
+        for (const r of c.requests) {
+          for (const prop of r.properties) {
+            if (!tsm.isPropertyAssignment(prop)) continue;
+            const name = propName(prop.name);
+            if (!name || name === 'model' || name === 'messages') continue;
+            const lit = literalOf(abs, prop.initializer);
+            if (!lit) continue;
+            const list = foreignParams.get(lit.abs) ?? [];
+            if (!list.some((x) => x.node === lit.node && x.name === name)) list.push({ name, node: lit.node, models });
+            foreignParams.set(lit.abs, list);
+          }
+        }
+      }
+    }
+
     // Request defaults spread from other modules: `create({ ...DEFAULTS, messages })`.
     const foreignRequests = new Map<string, ts.ObjectLiteralExpression[]>();
     for (const [abs, p] of parsed) {
@@ -182,6 +229,8 @@ export const processor = {
           q: preferredQuote(p.ctx.file.text),
           modelValues: (e: ts.Expression) => valuesOf(abs, e),
           foreignRequests: foreignRequests.get(abs) ?? [],
+          foreignParams: foreignParams.get(abs) ?? [],
+          resolvesToLiteral: (e: ts.Expression) => literalOf(abs, e) !== undefined,
           targetHost,
         });
         detectJs(jctx);
