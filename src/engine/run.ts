@@ -94,10 +94,8 @@ export async function run(o: RunOptions): Promise<RunResult> {
   const byHandler = new Map<LanguageHandler, FileContext[]>();
   let scanned = 0;
 
-  let read = 0;
-  for (const abs of all) {
-    read++;
-    o.onProgress?.('read', read, all.length);
+  /** Read, sniff, prefilter (unless `force`), decode and queue one file for its handler. */
+  const load = (abs: string, force: boolean): void => {
     const r = rel(o.cwd, abs);
     const handler = handlerFor(r) ?? handlerFor(path.basename(abs));
     const res: FileResult = { file: r, status: 'unchanged', changes: [], followUps: [], findings: [] };
@@ -105,7 +103,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
     if (!handler) {
       res.status = 'skipped';
       res.reason = 'no handler for this file type';
-      continue;
+      return;
     }
     let st;
     let buf: Buffer;
@@ -120,7 +118,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
           res.status = 'skipped';
           res.errorId = 'W_TOO_LARGE';
           res.reason = `larger than --max-file-size (${st.size} > ${o.maxFileSize} bytes)`;
-          continue;
+          return;
         }
         buf = Buffer.allocUnsafe(st.size);
         let got = 0;
@@ -137,35 +135,59 @@ export async function run(o: RunOptions): Promise<RunResult> {
       res.status = 'failed';
       res.errorId = 'E_READ';
       res.reason = `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
-      continue;
+      return;
     }
-    scanned++;
+    if (!force) scanned++;
     if (isBinary(buf)) {
       res.status = 'skipped';
       res.errorId = 'W_BINARY';
       res.reason = 'binary file (NUL bytes)';
-      continue;
+      return;
     }
     // Prefilter on the raw bytes first: most files end here, undecoded and unparsed.
-    if (!handler.prefilter(buf.toString('latin1'))) continue;
+    if (!force && !handler.prefilter(buf.toString('latin1'))) {
+      prefiltered.add(abs);
+      return;
+    }
     const decoded = decodeUtf8(buf);
     if (!decoded) {
       res.status = 'skipped';
       res.errorId = 'W_NOT_UTF8';
       res.reason = 'not valid UTF-8; left untouched (re-encoding would change bytes outside the edits)';
-      continue;
+      return;
     }
     if (!handler.longLinesOk && isGenerated(decoded.text)) {
       res.status = 'skipped';
       res.errorId = 'W_GENERATED';
       res.reason = 'looks minified or generated (very long lines)';
-      continue;
+      return;
     }
-    const ctx = makeContext({ abs, rel: r, text: decoded.text, bom: decoded.bom }, o.target, o.models);
+    const ctx = makeContext({ abs, rel: r, text: decoded.text, bom: decoded.bom, related: force || undefined }, o.target, o.models);
     meta.set(abs, { size: st.size, mtimeMs: st.mtimeMs, handler, ctx });
     const list = byHandler.get(handler) ?? [];
     list.push(ctx);
     byHandler.set(handler, list);
+  };
+
+  /** Files read whose prefilter said "no OpenAI marker". */
+  const prefiltered = new Set<string>();
+  let read = 0;
+  for (const abs of all) {
+    read++;
+    o.onProgress?.('read', read, all.length);
+    load(abs, false);
+  }
+  // One hop: modules the candidates import (a settings module holding the temperature a request
+  // uses, a client module without markers) are parsed too, so values can be followed into them.
+  for (const handler of o.handlers) {
+    if (!handler.related) continue;
+    for (const ctx of [...(byHandler.get(handler) ?? [])]) {
+      for (const dep of handler.related(ctx)) {
+        if (!prefiltered.has(dep)) continue;
+        prefiltered.delete(dep);
+        load(dep, true);
+      }
+    }
   }
 
   let done = 0;

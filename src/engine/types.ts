@@ -89,6 +89,8 @@ export interface LoadedFile {
   rel: string;
   text: string;
   bom: boolean;
+  /** Loaded only because a candidate imports it (no OpenAI marker of its own). */
+  related?: boolean;
 }
 
 /** Per-file context handed to transforms and detectors. */
@@ -128,6 +130,11 @@ export interface LanguageHandler {
    * Throwing for one file must not affect others: the handler returns per-file errors.
    */
   process(files: FileContext[], opts: HandlerOptions): Promise<Map<string, HandlerError>>;
+  /**
+   * Files a candidate depends on (absolute paths, e.g. its relative imports): when one of them
+   * had no OpenAI marker it is parsed anyway, so values can be followed into it (one hop).
+   */
+  related?(ctx: FileContext): string[];
   /** Files of this kind may have very long lines (JSON notebooks): do not skip them as minified. */
   longLinesOk?: boolean;
   /** Re-parse changed output; return an error message when it no longer parses. */

@@ -84,8 +84,11 @@ function lintTargetCalls(ctx: JsContext, add: Add): void {
         if (!ts.isPropertyAssignment(prop) && !ts.isShorthandPropertyAssignment(prop)) continue;
         const name = propName(prop.name);
         if (!name || name === 'model' || name === 'messages') continue;
-        const a = paramAction(p, name, ts.isPropertyAssignment(prop) ? literalValue(prop.initializer) : undefined, model, present);
+        const value = ts.isPropertyAssignment(prop) ? literalValue(prop.initializer) : undefined;
+        const a = paramAction(p, name, value, model, present);
         if (a.kind === 'keep') continue;
+        // A value computed at run time cannot be judged here (only names are: drop / rename).
+        if (value === undefined && (a.kind === 'set' || a.kind === 'followUp')) continue;
         const why = a.kind === 'set' ? `${a.reason}; use ${a.value}` : a.kind === 'followUp' ? `${a.reason}; ${a.action}` : a.kind === 'rename' ? `${a.reason}; rename it` : `${a.reason}; remove it`;
         add('provider-param', prop, `${name}: ${why}`, { api, model });
       }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FileContext, HandlerOptions, LanguageHandler } from '../../engine/types.js';
 import { JS_EXTENSIONS } from './extensions.js';
 
@@ -14,6 +15,17 @@ export const jsHandler: LanguageHandler = {
   id: 'js',
   matches: (rel) => JS_EXTENSIONS.some((e) => rel.toLowerCase().endsWith(e)) && !rel.endsWith('.d.ts'),
   prefilter: (text) => PREFILTER.test(text),
+  related(ctx: FileContext): string[] {
+    const out: string[] = [];
+    const dir = path.dirname(ctx.file.abs);
+    for (const m of ctx.file.text.matchAll(/(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)) {
+      const base = path.resolve(dir, m[1]!);
+      const noExt = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
+      out.push(base);
+      for (const b of [noExt, base]) for (const e of JS_EXTENSIONS) out.push(b + e, path.join(b, 'index' + e));
+    }
+    return out;
+  },
   async validate(text, rel) {
     const { parseJs } = await import('./parse.js');
     return parseJs(rel, text).error;

@@ -42,7 +42,8 @@ export const processor = {
       try {
         const { sf, error } = parseJs(ctx.file.rel, ctx.file.text);
         if (error) {
-          errors.set(ctx.file.abs, { id: 'E_PARSE', message: `syntax error at ${ctx.file.rel}:${error}` });
+          // A module parsed only to follow values into it (no OpenAI marker) is not a failure of the run.
+          if (!ctx.file.related) errors.set(ctx.file.abs, { id: 'E_PARSE', message: `syntax error at ${ctx.file.rel}:${error}` });
           continue;
         }
         parsed.set(ctx.file.abs, { ctx, sf, facts: analyzeJs(sf, undefined, targetHost) });
