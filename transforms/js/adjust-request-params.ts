@@ -3,7 +3,7 @@ import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { removeProperties, renameKey } from '../../src/lang/js/edit.js';
-import { isStringLike, propName, unwrap } from '../../src/lang/js/parse.js';
+import { isStringLike, literalValue, propName, unwrap } from '../../src/lang/js/parse.js';
 import { paramAction, PARAM_RULE_ENDPOINTS } from '../../src/rules/params.js';
 
 /**
@@ -89,15 +89,6 @@ export const adjustRequestParams: Transform<JsContext> = {
   },
 };
 
-function literalValue(e: ts.Expression): number | string | boolean | undefined {
-  e = unwrap(e);
-  if (ts.isNumericLiteral(e)) return Number(e.text);
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
-  if (isStringLike(e)) return e.text;
-  if (e.kind === ts.SyntaxKind.TrueKeyword) return true;
-  if (e.kind === ts.SyntaxKind.FalseKeyword) return false;
-  return undefined;
-}
 
 /** The provider model(s) a request may use: OpenAI ids mapped, provider ids as they are. */
 function targetModel(ctx: JsContext, reqs: ts.ObjectLiteralExpression[]): string[] | undefined {

@@ -9,7 +9,7 @@ import { envRole } from '../../rules/env.js';
 import { PROVIDERS } from '../../providers/index.js';
 import { envName, reachesOpenAI } from './analyze.js';
 import type { JsContext } from './context.js';
-import { isStringLike, propName, unwrap, walk } from './parse.js';
+import { isStringLike, literalValue, propName, unwrap, walk } from './parse.js';
 import { detectWrappers } from './wrappers/detect.js';
 
 const OPENAI_URL = /\bapi\.openai\.com\b/;
@@ -96,13 +96,3 @@ function lintTargetCalls(ctx: JsContext, add: Add): void {
   }
 }
 
-/** Literal value of a request field (numbers, negative numbers, strings, booleans). */
-function literalValue(e: ts.Expression): number | string | boolean | undefined {
-  e = unwrap(e);
-  if (ts.isNumericLiteral(e)) return Number(e.text);
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
-  if (isStringLike(e)) return e.text;
-  if (e.kind === ts.SyntaxKind.TrueKeyword) return true;
-  if (e.kind === ts.SyntaxKind.FalseKeyword) return false;
-  return undefined;
-}

@@ -95,3 +95,15 @@ export function enclosingStatement(n: ts.Node): ts.Statement | undefined {
   }
   return undefined;
 }
+
+/** Literal value of an expression (numbers, negative numbers, strings, booleans), else undefined. */
+export function literalValue(e: ts.Expression): number | string | boolean | undefined {
+  e = unwrap(e);
+  if (ts.isNumericLiteral(e)) return Number(e.text);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+  if (isStringLike(e)) return e.text;
+  if (e.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (e.kind === ts.SyntaxKind.FalseKeyword) return false;
+  return undefined;
+}
+

@@ -7,7 +7,8 @@ import { tierLabel } from '../../../rules/models.js';
 import { collectModelSites, type ModelSiteResult } from '../model-sites.js';
 import type { JsContext } from '../context.js';
 import { removeProperties, renameKey, replaceStringContent } from '../edit.js';
-import { enclosingStatement, isStringLike, propName, unwrap } from '../parse.js';
+import { enclosingStatement, isStringLike, literalValue, propName, unwrap } from '../parse.js';
+export { literalValue };
 
 /**
  * Helpers shared by the wrapper transforms (openai v3, LangChain, AI SDK, raw
@@ -159,15 +160,6 @@ export function dropFollowUpsWithin(ctx: JsContext, node: ts.Node, pattern: RegE
   }
 }
 
-export function literalValue(e: ts.Expression): number | string | boolean | undefined {
-  e = unwrap(e);
-  if (ts.isNumericLiteral(e)) return Number(e.text);
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
-  if (isStringLike(e)) return e.text;
-  if (e.kind === ts.SyntaxKind.TrueKeyword) return true;
-  if (e.kind === ts.SyntaxKind.FalseKeyword) return false;
-  return undefined;
-}
 
 /**
  * Apply the provider's parameter rules to a request-shaped object literal.
