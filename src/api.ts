@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { getProvider, resolveTarget, UsageError, type ResolvedTarget } from './providers/index.js';
 import { ModelMap, parseModelOverrides } from './models/map.js';
 import { loadConfig } from './config.js';
@@ -102,7 +104,29 @@ export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
     onFile: o.onFile,
     onProgress: o.onProgress,
   });
-  return { ...r, target: setup.target, models: setup.models, summary: summarize(r.files, r.scanned, r.candidates), dryRun: !!o.dryRun, warnings: setup.warnings };
+  const warnings = [...setup.warnings, ...ignoredEnvFiles(cwd, paths, r, setup.target)];
+  return { ...r, target: setup.target, models: setup.models, summary: summarize(r.files, r.scanned, r.candidates), dryRun: !!o.dryRun, warnings };
+}
+
+/**
+ * `.env` files are usually git-ignored, so the walk skips them; when the code now reads
+ * the provider's key variable, say which local env files still need it (values are
+ * never read or printed).
+ */
+function ignoredEnvFiles(cwd: string, paths: string[], r: RunResult, t: ResolvedTarget): string[] {
+  if (!r.files.some((f) => f.changes.some((c) => c.kind === 'env' || c.kind === 'client'))) return [];
+  const seen = new Set(r.files.map((f) => path.resolve(cwd, f.file)));
+  const out: string[] = [];
+  for (const p of paths) {
+    const dir = path.resolve(cwd, p);
+    for (const name of ['.env', '.env.local', '.env.development', '.env.development.local', '.env.production', '.env.production.local']) {
+      const f = path.join(dir, name);
+      if (!seen.has(f) && existsSync(f)) {
+        out.push(`${path.relative(cwd, f) || name} was not migrated (ignored by git): set ${t.apiKeyEnv} there; the code no longer reads OPENAI_API_KEY (or run \`openai-migrate migrate --provider ${t.provider.id} ${path.relative(cwd, f) || name}\`)`);
+      }
+    }
+  }
+  return out;
 }
 
 export interface ScanOptions extends CommonOptions {

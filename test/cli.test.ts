@@ -131,6 +131,20 @@ describe('cli', () => {
     expect(j.findings.find((x: { rule: string }) => x.rule === 'openai-model')).toMatchObject({ file: 'a.ts', line: 3 });
   });
 
+  it('a git-ignored .env is named in a warning (never read or printed), and migrates when passed explicitly', () => {
+    const d = tmp();
+    execFileSync('git', ['init', '-q'], { cwd: d });
+    writeFileSync(path.join(d, '.gitignore'), '.env\n');
+    writeFileSync(path.join(d, '.env'), 'OPENAI_API_KEY=sk-proj-verysecretvalue42\n');
+    writeFileSync(path.join(d, 'a.ts'), SRC);
+    const r = cli(['migrate', '-p', 'qwen', '--dry-run', '.'], { cwd: d, env: { NO_COLOR: '1' } });
+    expect(r.stdout).toContain('.env was not migrated (ignored by git): set DASHSCOPE_API_KEY there');
+    expect(r.stdout).not.toContain('verysecretvalue42');
+    const e = cli(['migrate', '-p', 'qwen', '--dry-run', '.env'], { cwd: d, env: { NO_COLOR: '1' } });
+    expect(e.stdout).toContain('+DASHSCOPE_API_KEY=');
+    expect(e.stdout).not.toContain('verysecretvalue42');
+  });
+
   it('non-interactive: never waits for stdin', () => {
     const d = tmp();
     writeFileSync(path.join(d, 'a.ts'), SRC);

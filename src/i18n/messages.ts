@@ -151,6 +151,7 @@ const TEMPLATES: Entry[] = [
   [r('(?<a>\\S+) (?<how>import|require) replaced by (?<b>.+)'), (g) => `${g.a} 的${g.how === 'import' ? '导入' : ' require '}已替换为 ${g.b}`],
   [r('message role developer -> (?<role>\\w+)'), '消息角色 developer 改为 {role}'],
   [r(`module-level client now calls ${P} \\(${URL}\\) with ${ENV}`), '模块级客户端现在调用 {p}（{url}），使用 {env}'],
+  [r(`(?<file>\\S+) was not migrated \\(ignored by git\\): set ${ENV} there; the code no longer reads OPENAI_API_KEY \\(or run (?<cmd>\`[^\`]+\`)\\)`), '{file} 未迁移（被 git 忽略）：请在其中设置 {env}；代码不再读取 OPENAI_API_KEY（或运行 {cmd}）'],
   [r(`client now calls ${P} \\(${URL}\\) with ${ENV}`), '客户端现在调用 {p}（{url}），使用 {env}'],
   [r(`init_chat_model now calls ${P} \\(${URL}\\) with ${ENV}, model (?<m>\\S+)`), 'init_chat_model 现在调用 {p}（{url}），使用 {env}，模型 {m}'],
   [r('init_chat_model now uses (?<m>\\S+) \\((?<pkg>\\S+)\\)'), 'init_chat_model 现在使用 {m}（{pkg}）'],

@@ -85,7 +85,7 @@ export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: bo
     out.push(c.dim(tr('cli.skipped', { n: skipped.length })));
     for (const f of skipped) out.push(c.dim(`  ${f.file}  ${lm(f.reason ?? '')}`));
   }
-  for (const w of r.warnings) out.push(c.yellow(tr('cli.warning', { w })));
+  for (const w of r.warnings) out.push(c.yellow(tr('cli.warning', { w: lm(w) })));
   if (s.filesChanged) {
     out.push(tr('cli.setKey', { name: t.apiKeyEnv, url: t.provider.consoleUrl }));
     if (r.dryRun) out.push(tr('cli.runAgain'));
