@@ -71,7 +71,7 @@ export function keyExpr(ctx: PyContext, at: number, name = ctx.target!.apiKeyEnv
 export const baseUrlLit = (ctx: PyContext) => quote(ctx.target!.baseURL, ctx.q);
 
 /** End of the line holding `pos` (before its line break). */
-function lineEnd(text: string, pos: number): number {
+export function lineEnd(text: string, pos: number): number {
   const nl = text.indexOf('\n', pos);
   if (nl < 0) return text.length;
   return text[nl - 1] === '\r' ? nl - 1 : nl;
