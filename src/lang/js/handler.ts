@@ -27,8 +27,11 @@ export const jsHandler: LanguageHandler = {
     return out;
   },
   async validate(text, rel) {
-    const { parseJs } = await import('./parse.js');
-    return parseJs(rel, text).error;
+    const { parseJs, duplicateImportBinding } = await import('./parse.js');
+    const { sf, error } = parseJs(rel, text);
+    if (error) return error;
+    const dup = duplicateImportBinding(sf);
+    return dup ? `two imports would bind ${dup}` : undefined;
   },
   async process(files: FileContext[], opts: HandlerOptions) {
     const { processor } = await import('./process.js');

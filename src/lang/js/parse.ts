@@ -107,3 +107,22 @@ export function literalValue(e: ts.Expression): number | string | boolean | unde
   return undefined;
 }
 
+/** A name two top-level imports bind (a rewrite that would not compile), or undefined. */
+export function duplicateImportBinding(sf: ts.SourceFile): string | undefined {
+  const seen = new Set<string>();
+  const add = (n: string): string | undefined => {
+    if (seen.has(n)) return n;
+    seen.add(n);
+    return undefined;
+  };
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || !st.importClause) continue;
+    const c = st.importClause;
+    if (c.name && add(c.name.text)) return c.name.text;
+    const nb = c.namedBindings;
+    if (nb && ts.isNamespaceImport(nb) && add(nb.name.text)) return nb.name.text;
+    if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (add(el.name.text)) return el.name.text;
+  }
+  return undefined;
+}
+

@@ -104,10 +104,21 @@ export function moveBindings(ctx: JsContext, d: ImportDecl, moves: Map<Binding, 
   const all = d.bindings.every((b) => moves.has(b));
   const gone_ = (b: Binding) => moves.has(b);
   const entry = (b: Binding, to: string) => (b.local !== b.imported ? (d.kind === 'esm' ? `${to} as ${b.local}` : `${to}: ${b.local}`) : to);
+  if (!moves.size) {
+    // Renames only. When one lands on a name the list already has, write the list once, deduplicated.
+    const final = named.map((b) => (keepAs.has(b) ? entry(b, keepAs.get(b)!) : b.node!.getText()));
+    if (new Set(final).size < final.length) {
+      ctx.edits.add(named[0]!.node!.getStart(), named[named.length - 1]!.node!.end, [...new Set(final)].join(', '));
+    } else for (const [b, to] of keepAs) ctx.edits.add(b.node!.getStart(), b.node!.end, entry(b, to));
+    return;
+  }
   for (const [b, to] of keepAs) if (!gone_(b)) ctx.edits.add(b.node!.getStart(), b.node!.end, entry(b, to));
-  if (!moves.size) return;
+  // Two bindings may land on one name (AzureChatOpenAI and ChatOpenAI both -> ChatDeepSeek): list it once.
+  const uniq = (xs: string[]) => [...new Set(xs)];
   if (all && named.length === d.bindings.length) {
-    for (const [b, to] of moves) ctx.edits.add(b.node!.getStart(), b.node!.end, entry(b, to));
+    const first = named[0]!.node!;
+    const last = named[named.length - 1]!.node!;
+    ctx.edits.add(first.getStart(), last.end, uniq(named.map((b) => entry(b, moves.get(b)!))).join(', '));
     ctx.edits.add(d.specNode.getStart() + 1, d.specNode.end - 1, newSpec);
     return;
   }
@@ -122,9 +133,9 @@ export function moveBindings(ctx: JsContext, d: ImportDecl, moves: Map<Binding, 
   } else if (gone.length) {
     const first = els[0]!.node!;
     const last = els[els.length - 1]!.node!;
-    ctx.edits.add(first.getStart(), last.end, keep.map((b) => (keepAs.has(b) ? entry(b, keepAs.get(b)!) : b.node!.getText())).join(', '));
+    ctx.edits.add(first.getStart(), last.end, uniq(keep.map((b) => (keepAs.has(b) ? entry(b, keepAs.get(b)!) : b.node!.getText()))).join(', '));
   }
-  const names = gone.map((b) => entry(b, moves.get(b)!)).join(', ');
+  const names = uniq(gone.map((b) => entry(b, moves.get(b)!))).join(', ');
   const eol = eolAt(text, d.node.getStart());
   const line =
     d.kind === 'esm'
