@@ -3,7 +3,7 @@ import type { Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { dictOf, dictPairs, reachesOpenAI, type PyCall } from '../../src/lang/python/analyze.js';
 import { addItems, removeItems } from '../../src/lang/python/edit.js';
-import { stringContentRange, stringValue, unparen, type Node } from '../../src/lang/python/parse.js';
+import { pyLiteral as literal, stringContentRange, stringValue, unparen, type Node } from '../../src/lang/python/parse.js';
 import { quote } from '../../src/engine/text.js';
 import { paramAction, PARAM_RULE_ENDPOINTS } from '../../src/rules/params.js';
 
@@ -107,17 +107,6 @@ export function apply(ctx: PyContext, name: string, v: Node, model: string | und
   }
 }
 
-function literal(v: Node): number | string | boolean | undefined {
-  const u = unparen(v);
-  if (u.type === 'integer' || u.type === 'float') return Number(u.text.replace(/_/g, ''));
-  if (u.type === 'unary_operator' && u.text.startsWith('-')) {
-    const n = Number(u.text.slice(1).trim());
-    return Number.isNaN(n) ? undefined : -n;
-  }
-  if (u.type === 'true') return true;
-  if (u.type === 'false') return false;
-  return stringValue(u);
-}
 
 /** The provider model the request uses, when its model is a literal or a same-file constant. */
 function targetModel(ctx: PyContext, c: PyCall): string | undefined {

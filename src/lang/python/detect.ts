@@ -1,12 +1,14 @@
 import type { Finding } from '../../engine/types.js';
 import { addFinding } from '../../engine/findings.js';
 import type { RuleId } from '../../rules/catalogue.js';
-import { servedByNoProvider } from '../../rules/endpoints.js';
+import { isSupported, MARKER_TAG, servedByNoProvider } from '../../rules/endpoints.js';
+import { paramAction, PARAM_RULE_ENDPOINTS } from '../../rules/params.js';
+import { classifyOpenAIModel, isFineTunedOpenAIModel } from '../../models/openai-catalog.js';
 import { envRole } from '../../rules/env.js';
 import { PROVIDERS } from '../../providers/index.js';
 import { envRead, reachesOpenAI } from './analyze.js';
 import type { PyContext } from './context.js';
-import { walk, type Node } from './parse.js';
+import { pyLiteral, stringValue, walk, type Node } from './parse.js';
 
 export const OPENAI_URL = /\b(https?|wss?):\/\/api\.openai\.com\b/;
 
@@ -40,6 +42,7 @@ export function detectPython(ctx: PyContext): void {
     const elsewhere = base !== undefined && !/api\.openai\.com|openai\.azure\.com/.test(base);
     if (/["']openai:/.test(src) && !elsewhere) add('openai-wrapper', c, 'init_chat_model with the OpenAI provider', { api: 'init_chat_model' });
   }
+  if (ctx.target) lintTargetCalls(ctx, add);
   walk(ctx.py.root, (n) => {
     const env = n.type === 'subscript' || n.type === 'call' ? envRead(n) : undefined;
     if (env) {
@@ -54,3 +57,47 @@ export function detectPython(ctx: PyContext): void {
     }
   });
 }
+
+/** Keywords of an SDK call that are plumbing, not request parameters. */
+const PLUMBING = new Set(['model', 'messages', 'prompt', 'input', 'extra_body', 'extra_headers', 'extra_query', 'timeout', 'stream', 'engine', 'deployment_id']);
+
+/**
+ * `--provider` lint of calls on clients already pointed at that provider: endpoints it does
+ * not serve, model ids its profile does not list, literal parameter values it rejects
+ * (mirrors the JS/TS lint; the same `paramAction` migrate uses).
+ */
+function lintTargetCalls(ctx: PyContext, add: (rule: RuleId, node: Node, message: string, extra?: Partial<Finding>) => void): void {
+  const p = ctx.target!.provider;
+  const listed = new Set(Object.values(p.models).flat());
+  for (const call of ctx.facts.calls) {
+    if (call.client !== 'target' || call.endpoint === 'other') continue;
+    const api = call.path.join('.');
+    if (!isSupported(p, call.endpoint)) {
+      const line = ctx.lines.pos(ctx.py.start(call.node)).line;
+      const marked = [line, line - 1].some((l) => l > 0 && ctx.lines.lineText(l).includes(MARKER_TAG));
+      if (!marked) add('provider-unsupported', call.node, `${api}: ${p.id} does not serve this API`, { api, endpoint: call.endpoint });
+      continue;
+    }
+    const mv = call.kwargs.get('model')?.childForFieldName('value');
+    const model = mv ? stringValue(mv) : undefined;
+    if (mv && model !== undefined && !classifyOpenAIModel(model) && !isFineTunedOpenAIModel(model)) {
+      const successor = p.deprecated[model];
+      if (successor !== undefined) add('provider-model', mv, `${p.id} deprecated model "${model}"${successor ? `: use ${successor}` : ''}`, { api, model });
+      else if (!listed.has(model)) add('provider-model', mv, `model "${model}" is not in the ${p.id} catalogue`, { api, model });
+    }
+    if (!PARAM_RULE_ENDPOINTS.has(call.endpoint)) continue;
+    const present = new Set(call.kwargs.keys());
+    for (const [name, kw] of call.kwargs) {
+      if (PLUMBING.has(name)) continue;
+      const v = kw.childForFieldName('value');
+      const value = v ? pyLiteral(v) : undefined;
+      const a = paramAction(p, name, value, model, present);
+      if (a.kind === 'keep') continue;
+      // A value computed at run time cannot be judged here (only names are: drop / rename).
+      if (value === undefined && (a.kind === 'set' || a.kind === 'followUp')) continue;
+      const why = a.kind === 'set' ? `${a.reason}; use ${a.value}` : a.kind === 'followUp' ? `${a.reason}; ${a.action}` : a.kind === 'rename' ? `${a.reason}; rename it` : `${a.reason}; remove it`;
+      add('provider-param', kw, `${name}: ${why}`, { api, model });
+    }
+  }
+}
+

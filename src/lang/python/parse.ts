@@ -200,3 +200,17 @@ export function enclosingStatement(n: Node): Node | undefined {
 }
 
 export const isString = (n: Node | null | undefined): n is Node => !!n && (unparen(n).type === 'string' || unparen(n).type === 'concatenated_string');
+
+/** Literal value of an expression (numbers, negative numbers, strings, booleans), else undefined. */
+export function pyLiteral(v: Node): number | string | boolean | undefined {
+  const u = unparen(v);
+  if (u.type === 'integer' || u.type === 'float') return Number(u.text.replace(/_/g, ''));
+  if (u.type === 'unary_operator' && u.text.startsWith('-')) {
+    const n = Number(u.text.slice(1).trim());
+    return Number.isNaN(n) ? undefined : -n;
+  }
+  if (u.type === 'true') return true;
+  if (u.type === 'false') return false;
+  return stringValue(u);
+}
+
