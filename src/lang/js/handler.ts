@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { FileContext, HandlerOptions, LanguageHandler } from '../../engine/types.js';
-import { JS_EXTENSIONS } from './extensions.js';
+import { isSfc, JS_EXTENSIONS } from './extensions.js';
 
 /** Markers that make a JS/TS file worth parsing. Everything else is never parsed. */
 const PREFILTER = /openai|gpt-|chatgpt|o[134]-mini|["'`]o[134]["'`]|text-embedding|dall-e|whisper-1|tts-1|davinci|\.completions\.|api\.openai|tiktoken/i;
@@ -13,7 +13,7 @@ const PREFILTER = /openai|gpt-|chatgpt|o[134]-mini|["'`]o[134]["'`]|text-embeddi
  */
 export const jsHandler: LanguageHandler = {
   id: 'js',
-  matches: (rel) => JS_EXTENSIONS.some((e) => rel.toLowerCase().endsWith(e)) && !rel.endsWith('.d.ts'),
+  matches: (rel) => (JS_EXTENSIONS.some((e) => rel.toLowerCase().endsWith(e)) && !rel.endsWith('.d.ts')) || isSfc(rel),
   prefilter: (text) => PREFILTER.test(text),
   related(ctx: FileContext): string[] {
     const out: string[] = [];

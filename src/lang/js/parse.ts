@@ -7,6 +7,7 @@ import { ts } from 'ts-morph';
  * (so `<T>x` casts parse), `.tsx/.js/.jsx/.mjs/.cjs` with it.
  */
 export { JS_EXTENSIONS } from './extensions.js';
+import { isSfc, maskSfc } from './extensions.js';
 
 export function scriptKindFor(file: string): ts.ScriptKind {
   const ext = file.slice(file.lastIndexOf('.')).toLowerCase();
@@ -29,7 +30,9 @@ export interface ParseResult {
 }
 
 export function parseJs(file: string, text: string): ParseResult {
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindFor(file));
+  // Vue/Svelte: parse the <script> blocks in place (same offsets), as TypeScript.
+  const sfc = isSfc(file);
+  const sf = ts.createSourceFile(file, sfc ? maskSfc(text) : text, ts.ScriptTarget.Latest, true, sfc ? ts.ScriptKind.TS : scriptKindFor(file));
   const diags = (sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
   if (diags.length) {
     const d = diags[0]!;

@@ -227,7 +227,7 @@ export const processor = {
           facts: p.facts,
           usesOpenAI: uses,
           models_: sites,
-          q: preferredQuote(p.ctx.file.text),
+          q: preferredQuote(p.sf.text),
           modelValues: (e: ts.Expression) => valuesOf(abs, e),
           foreignRequests: foreignRequests.get(abs) ?? [],
           foreignParams: foreignParams.get(abs) ?? [],
