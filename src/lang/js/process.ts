@@ -119,42 +119,11 @@ export const processor = {
       }
     }
 
-    // Possible string values of an expression, following consts and imports across modules.
-    const valuesOf = (abs: string, e: ts.Expression, depth = 0): string[] => {
+    // The expression that defines `x` / `x.a.b` (a const initializer or an object property),
+    // in this module or the one it is imported from; one step, callers recurse.
+    const definitionOf = (abs: string, e: ts.Expression): { abs: string; node: ts.Expression } | undefined => {
       const f = parsed.get(abs)?.facts;
-      if (!f || depth > 8) return [];
-      e = unwrap(e);
-      if (isStringLike(e)) return [e.text];
-      if (tsm.isConditionalExpression(e)) return [...valuesOf(abs, e.whenTrue, depth + 1), ...valuesOf(abs, e.whenFalse, depth + 1)];
-      if (tsm.isBinaryExpression(e) && (e.operatorToken.kind === tsm.SyntaxKind.BarBarToken || e.operatorToken.kind === tsm.SyntaxKind.QuestionQuestionToken)) {
-        return [...valuesOf(abs, e.left, depth + 1), ...valuesOf(abs, e.right, depth + 1)];
-      }
-      const { base, names } = flattenAccess(e);
-      if (!tsm.isIdentifier(base)) return [];
-      let cur: { abs: string; node: ts.Expression } | undefined;
-      const local = f.values.get(base.text);
-      if (local) cur = { abs, node: local };
-      else {
-        const hit = resolveImport(abs, base.text);
-        if (hit?.fact.kind === 'value') cur = { abs: hit.abs, node: hit.fact.node };
-      }
-      for (const n of names) {
-        if (!cur) return [];
-        const o = unwrap(cur.node);
-        if (!tsm.isObjectLiteralExpression(o)) return [];
-        const p = o.properties.find((x) => propName(x.name) === n);
-        cur = p && tsm.isPropertyAssignment(p) ? { abs: cur.abs, node: p.initializer } : undefined;
-      }
-      return cur ? valuesOf(cur.abs, cur.node, depth + 1) : [];
-    };
-
-    // The literal behind an expression (`llm.temperature`, `TEMP`), across modules: where a
-    // parameter's value is defined, so a clamp edits the definition, not the call.
-    const literalOf = (abs: string, e: ts.Expression, depth = 0): { abs: string; node: ts.Expression } | undefined => {
-      const f = parsed.get(abs)?.facts;
-      if (!f || depth > 8) return undefined;
-      e = unwrap(e);
-      if (tsm.isNumericLiteral(e) || (tsm.isPrefixUnaryExpression(e) && tsm.isNumericLiteral(e.operand))) return depth ? { abs, node: e } : undefined;
+      if (!f) return undefined;
       const { base, names } = flattenAccess(e);
       if (!tsm.isIdentifier(base)) return undefined;
       let cur: { abs: string; node: ts.Expression } | undefined;
@@ -171,6 +140,31 @@ export const processor = {
         const p = o.properties.find((x) => propName(x.name) === n);
         cur = p && tsm.isPropertyAssignment(p) ? { abs: cur.abs, node: p.initializer } : undefined;
       }
+      return cur;
+    };
+
+    // Possible string values of an expression, following consts and imports across modules.
+    const valuesOf = (abs: string, e: ts.Expression, depth = 0): string[] => {
+      const f = parsed.get(abs)?.facts;
+      if (!f || depth > 8) return [];
+      e = unwrap(e);
+      if (isStringLike(e)) return [e.text];
+      if (tsm.isConditionalExpression(e)) return [...valuesOf(abs, e.whenTrue, depth + 1), ...valuesOf(abs, e.whenFalse, depth + 1)];
+      if (tsm.isBinaryExpression(e) && (e.operatorToken.kind === tsm.SyntaxKind.BarBarToken || e.operatorToken.kind === tsm.SyntaxKind.QuestionQuestionToken)) {
+        return [...valuesOf(abs, e.left, depth + 1), ...valuesOf(abs, e.right, depth + 1)];
+      }
+      const cur = definitionOf(abs, e);
+      return cur ? valuesOf(cur.abs, cur.node, depth + 1) : [];
+    };
+
+    // The literal behind an expression (`llm.temperature`, `TEMP`), across modules: where a
+    // parameter's value is defined, so a clamp edits the definition, not the call.
+    const literalOf = (abs: string, e: ts.Expression, depth = 0): { abs: string; node: ts.Expression } | undefined => {
+      const f = parsed.get(abs)?.facts;
+      if (!f || depth > 8) return undefined;
+      e = unwrap(e);
+      if (tsm.isNumericLiteral(e) || (tsm.isPrefixUnaryExpression(e) && tsm.isNumericLiteral(e.operand))) return depth ? { abs, node: e } : undefined;
+      const cur = definitionOf(abs, e);
       return cur ? literalOf(cur.abs, cur.node, depth + 1) : undefined;
     };
     const foreignParams = new Map<string, Array<{ name: string; node: ts.Expression; models: string[] }>>();
