@@ -92,3 +92,21 @@ export function preferredQuote(text: string): "'" | '"' {
 export function quote(s: string, q: "'" | '"'): string {
   return q + s.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), '\\' + q) + q;
 }
+
+/**
+ * Does the file end its statements with semicolons? Judged on lines that start a
+ * declaration, import or return and end a statement; no evidence means yes.
+ */
+export function usesSemicolons(text: string): boolean {
+  let semi = 0;
+  let bare = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!/^(import|export|const|let|var|return)\b/.test(line)) continue;
+    if (/[{(,[=>+\-*/&|?:]$/.test(line) || line.endsWith('=>')) continue;
+    if (line.endsWith(';')) semi++;
+    else bare++;
+  }
+  return semi >= bare;
+}
+

@@ -10,6 +10,8 @@ export interface JsContext extends FileContext {
   /** The file talks to OpenAI (imports the SDK or holds a client). */
   usesOpenAI: boolean;
   models_: ModelSiteResult;
+  /** Statement terminator the file uses (';' or ''). */
+  semi: string;
   /** Preferred quote of the file. */
   q: "'" | '"';
   /** Possible string values of a model expression, across modules (literals, consts, imported objects). */

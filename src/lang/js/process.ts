@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ts as tsm, type ts } from 'ts-morph';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
-import { preferredQuote } from '../../engine/text.js';
+import { preferredQuote, usesSemicolons } from '../../engine/text.js';
 import { EditConflictError } from '../../engine/edits.js';
 import { JS_TRANSFORMS } from '../../../transforms/js/index.js';
 import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
@@ -222,6 +222,7 @@ export const processor = {
           usesOpenAI: uses,
           models_: sites,
           q: preferredQuote(p.sf.text),
+          semi: usesSemicolons(p.sf.text) ? ';' : '',
           modelValues: (e: ts.Expression) => valuesOf(abs, e),
           foreignRequests: foreignRequests.get(abs) ?? [],
           foreignParams: foreignParams.get(abs) ?? [],

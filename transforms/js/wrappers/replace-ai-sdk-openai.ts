@@ -102,7 +102,7 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
         if (needCreate) {
           if (!kept && !aliased) moves.set(def.binding!, plan.createName);
           else newImports.add(plan.createName);
-          instanceDecl = `const ${ref} = ${plan.createName}({ ${optionTexts().join(', ')} });`;
+          instanceDecl = `const ${ref} = ${plan.createName}({ ${optionTexts().join(', ')} })${ctx.semi}`;
         } else if (!kept) moves.set(def.binding!, plan.instanceName);
         else newImports.add(plan.instanceName);
         ctx.change('wrapper', def.usages[0]!.call.getStart(), `AI SDK openai provider -> ${plan.pkg} (${shortName(p)}, ${t.baseURL}, ${t.apiKeyEnv}); chat models use Chat Completions`, { transform: this.id });
@@ -180,7 +180,7 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
       const kind = f.decls[0]!.kind;
       const list = [...newImports].join(', ');
       const qq = text[f.decls[0]!.specNode.getStart()] === '"' ? '"' : "'";
-      addImportLine(ctx, kind === 'esm' ? `import { ${list} } from ${qq}${plan.pkg}${qq};` : `const { ${list} } = require(${qq}${plan.pkg}${qq});`);
+      addImportLine(ctx, kind === 'esm' ? `import { ${list} } from ${qq}${plan.pkg}${qq}${ctx.semi}` : `const { ${list} } = require(${qq}${plan.pkg}${qq})${ctx.semi}`);
     }
     if (instanceDecl) {
       const eol = eolAt(text, 0);

@@ -156,7 +156,7 @@ export const replaceLangChainOpenAI: Transform<JsContext> = {
     const q0 = f.decls[0] ? (text[f.decls[0].specNode.getStart()] === '"' ? '"' : "'") : q;
     for (const [spec, names] of extraImports) {
       const list = [...names].join(', ');
-      addImportLine(ctx, f.decls[0]!.kind === 'esm' ? `import { ${list} } from ${q0}${spec}${q0};` : `const { ${list} } = require(${q0}${spec}${q0});`);
+      addImportLine(ctx, f.decls[0]!.kind === 'esm' ? `import { ${list} } from ${q0}${spec}${q0}${ctx.semi}` : `const { ${list} } = require(${q0}${spec}${q0})${ctx.semi}`);
     }
     if (integ && [...perBinding.values()].some((e) => e.pkg && e.moved.length)) {
       requirePackage(ctx, integ.package);

@@ -139,8 +139,8 @@ export function moveBindings(ctx: JsContext, d: ImportDecl, moves: Map<Binding, 
   const eol = eolAt(text, d.node.getStart());
   const line =
     d.kind === 'esm'
-      ? `import { ${names} } from ${q}${newSpec}${q};`
-      : `${(d.node as ts.VariableStatement).declarationList.getText().split(/\s/)[0]} { ${names} } = require(${q}${newSpec}${q});`;
+      ? `import { ${names} } from ${q}${newSpec}${q}${ctx.semi}`
+      : `${(d.node as ts.VariableStatement).declarationList.getText().split(/\s/)[0]} { ${names} } = require(${q}${newSpec}${q})${ctx.semi}`;
   ctx.edits.add(d.node.end, d.node.end, eol + line);
 }
 
