@@ -116,6 +116,8 @@ const TEMPLATES: Entry[] = [
   [r('set (?<name>\\w+) to (?<v>\\S+) or remove it'), '把 {name} 设为 {v}，或删除它'],
   [r(`(?<name>\\w+) is computed at run time and ${P} accepts only (?<range>\\S+, \\S+)`), '{name} 在运行时计算，而 {p} 只接受 {range}'],
   [r('keep the value in (?<range>\\S+, \\S+)'), '请让取值保持在 {range} 内'],
+  [r('a list of OpenAI model names used as a lookup table \\(capabilities, prices\\.\\.\\.\\) was left as it is'), '一个用作查找表（能力、价格等）的 OpenAI 模型名列表保持不变'],
+  [r(`add the ${P} model ids this code should treat the same way`), '请加入这段代码应同样对待的 {p} 模型 ID'],
   [r('(?<label>\\S+) rejects (?<name>\\w+) \\((?<note>.+)\\)'), '{label} 不接受 {name}（{note}）'],
   [r(`${P} has no reasoning_effort parameter: (?<note>.+)`), '{p} 没有 reasoning_effort 参数：{note}'],
   [r(`${P} accepts reasoning_effort (?<values>\\S+)`), '{p} 的 reasoning_effort 只接受 {values}'],

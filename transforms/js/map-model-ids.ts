@@ -5,7 +5,8 @@ import { replaceStringContent } from '../../src/lang/js/edit.js';
 import { propName } from '../../src/lang/js/parse.js';
 import { ts } from 'ts-morph';
 import { blockedCall } from '../../src/lang/js/blocked.js';
-import { tierLabel } from '../../src/rules/models.js';
+import { isModelLookupTable, tierLabel } from '../../src/rules/models.js';
+import { isStringLike } from '../../src/lang/js/parse.js';
 
 /**
  * OpenAI model ids become the provider's ids, by tier, wherever the analysis
@@ -19,11 +20,27 @@ export const mapModelIds: Transform<JsContext> = {
     const t = ctx.target!;
     const unsupportedCalls = ctx.facts.calls.filter((c) => blockedCall(ctx, c));
     const inUnsupportedCall = (n: ts.Node) => unsupportedCalls.some((c) => n.pos >= c.node.pos && n.end <= c.node.end);
+    // Arrays of model names that are lookup tables stay as they are (one follow-up each).
+    const tables = new Map<ts.Node, boolean>();
+    const isTable = (lit: ts.Node): boolean => {
+      const arr = lit.parent;
+      if (!arr || !ts.isArrayLiteralExpression(arr)) return false;
+      if (!tables.has(arr)) {
+        const values = arr.elements.filter(isStringLike).map((e) => e.text);
+        const table = values.length === arr.elements.length && isModelLookupTable(values, (v) => { const m = ctx.models!.lookup(v); return m ? m.target : undefined; });
+        tables.set(arr, table);
+        if (table) {
+          ctx.followUp(arr.getStart(), 'a list of OpenAI model names used as a lookup table (capabilities, prices...) was left as it is', `add the ${shortName(t.provider)} model ids this code should treat the same way`);
+        }
+      }
+      return tables.get(arr)!;
+    };
     for (const s of ctx.models_.sites) {
       const m = ctx.models!.lookup(s.id);
       if (!m) continue;
       // Calls the provider cannot serve are left intact (they are marked instead).
       if (inUnsupportedCall(s.lit)) continue;
+      if (isTable(s.lit)) continue;
       if (m.target) {
         if (m.target === s.id) continue;
         replaceStringContent(ctx.edits, s.lit, m.target);

@@ -4,7 +4,7 @@ import type { PyContext } from '../../src/lang/python/context.js';
 import { blockedCall } from '../../src/lang/python/helpers.js';
 import { stringContentRange, stringValue, type Node } from '../../src/lang/python/parse.js';
 import { isOpenAIId } from '../../src/lang/python/model-sites.js';
-import { tierLabel } from '../../src/rules/models.js';
+import { isModelLookupTable, tierLabel } from '../../src/rules/models.js';
 
 /**
  * OpenAI model ids become the provider's ids, by tier, wherever the analysis
@@ -19,9 +19,24 @@ export const mapModelIds: Transform<PyContext> = {
     const py = ctx.py;
     const blocked = ctx.facts.calls.filter((c) => blockedCall(ctx, c));
     const inBlocked = (n: Node) => blocked.some((c) => py.start(n) >= py.start(c.node) && py.end(n) <= py.end(c.node));
+    // Lists/sets/tuples of model names that are lookup tables stay as they are (one follow-up each).
+    const tables = new Map<number, boolean>();
+    const isTable = (lit: Node): boolean => {
+      const coll = lit.parent;
+      if (!coll || !['list', 'set', 'tuple'].includes(coll.type)) return false;
+      if (!tables.has(coll.id)) {
+        const items = coll.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+        const values = items.map((c) => stringValue(c));
+        const table = values.every((v) => v !== undefined) && isModelLookupTable(values as string[], (v) => { const m = ctx.models!.lookup(v); return m ? m.target : undefined; });
+        tables.set(coll.id, table);
+        if (table) ctx.followUp(py.start(coll), 'a list of OpenAI model names used as a lookup table (capabilities, prices...) was left as it is', `add the ${shortName(t.provider)} model ids this code should treat the same way`);
+      }
+      return tables.get(coll.id)!;
+    };
     for (const s of ctx.models_.sites) {
       const m = ctx.models!.lookup(s.id);
       if (!m) continue;
+      if (isTable(s.lit)) continue;
       const r = stringContentRange(py, s.lit);
       // Calls the provider cannot serve are left intact (they are marked instead).
       if (inBlocked(s.lit)) continue;
