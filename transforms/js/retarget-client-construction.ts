@@ -25,7 +25,7 @@ export const retargetClientConstruction: Transform<JsContext> = {
     const t = ctx.target!;
     const text = ctx.file.text;
     const baseURL = quote(t.baseURL, ctx.q);
-    const keyExpr = `process.env.${t.apiKeyEnv}`;
+    const keyExpr = keyRead(text, t.apiKeyEnv);
     for (const c of ctx.facts.constructions) {
       if (c.status === 'unresolved') {
         ctx.followUp(c.node.getStart(), 'client options or base URL come from a value the tool cannot resolve', `make sure this client uses ${t.baseURL} and the ${t.apiKeyEnv} key`);
@@ -99,6 +99,17 @@ export const retargetClientConstruction: Transform<JsContext> = {
     }
   },
 };
+
+/**
+ * How this file reads environment variables: browser bundles read `import.meta.env` (Vite,
+ * with its `VITE_` prefix when the file uses it) or `process.env.NEXT_PUBLIC_*`; `process.env` otherwise.
+ */
+function keyRead(text: string, key: string): string {
+  if (/import\.meta\.env\.VITE_/.test(text)) return `import.meta.env.VITE_${key}`;
+  if (/import\.meta\.env\./.test(text)) return `import.meta.env.${key}`;
+  if (/process\.env\.NEXT_PUBLIC_/.test(text) && /dangerouslyAllowBrowser/.test(text)) return `process.env.NEXT_PUBLIC_${key}`;
+  return `process.env.${key}`;
+}
 
 /** `const x = new OpenAI()` -> 'x'; `this.x = new OpenAI()` / `x = new OpenAI()` class field -> 'this.x'. */
 function localBinding(n: ts.NewExpression): string | undefined {
