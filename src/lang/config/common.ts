@@ -1,5 +1,6 @@
 import type { FileContext, Finding } from '../../engine/types.js';
-import { RULES, type RuleId } from '../../rules/catalogue.js';
+import type { RuleId } from '../../rules/catalogue.js';
+import { addFinding as addSharedFinding } from '../../engine/findings.js';
 import { shortName } from '../../providers/index.js';
 import { tierLabel } from '../../rules/models.js';
 import { classifyOpenAIModel, looksLikeOpenAIModel } from '../../models/openai-catalog.js';
@@ -58,23 +59,10 @@ export function addFinding(
   message: string,
   extra: Partial<Finding> & { secret?: string } = {},
 ): void {
-  const s = ctx.lines.pos(start);
-  const e = ctx.lines.pos(end);
   const { secret, ...rest } = extra;
-  let snippet = maskSecrets(ctx.lines.lineText(s.line));
+  let snippet = maskSecrets(ctx.lines.lineText(ctx.lines.pos(start).line));
   if (secret) snippet = maskValue(snippet, secret);
-  ctx.findings.push({
-    rule,
-    kind: rule,
-    level: RULES[rule].level,
-    line: s.line,
-    column: s.column,
-    endLine: e.line,
-    endColumn: e.column,
-    message: maskSecrets(message),
-    snippet,
-    ...rest,
-  });
+  addSharedFinding(ctx, rule, start, end, maskSecrets(message), { snippet, ...rest });
 }
 
 /** `https://api.openai.com` or `https://api.openai.com/v1` (trailing slash optional): a base URL the provider's replaces. */
