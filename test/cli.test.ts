@@ -42,6 +42,19 @@ describe('cli', () => {
     for (const [alias, id] of Object.entries(want)) expect(rows.find((p) => p.aliases.includes(alias))?.id, alias).toBe(id);
   });
 
+  it('--transform runs only the named transforms and rejects unknown ids with the valid ones', () => {
+    const d = tmp();
+    writeFileSync(path.join(d, 'a.ts'), SRC);
+    const only = cli(['migrate', '-p', 'deepseek', '--dry-run', '--transform', 'map-model-ids', d], { env: { NO_COLOR: '1' } });
+    expect(only.code).toBe(0);
+    expect(only.stdout).toContain("+export const r = c.chat.completions.create({ model: 'deepseek-v4-pro'");
+    expect(only.stdout).not.toContain('baseURL');
+    const bad = cli(['migrate', '-p', 'deepseek', '--dry-run', '--transform', 'nope', d]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('E_UNKNOWN_TRANSFORM');
+    expect(bad.stderr).toContain('retarget-client-construction');
+  });
+
   it('models prints the map with overrides applied', () => {
     const r = cli(['models', '-p', 'deepseek', '--model', 'gpt-4o=deepseek-flash', '--format', 'json']);
     expect(r.code).toBe(0);
