@@ -10,6 +10,7 @@ import { writeAtomic } from './write.js';
 import { MARKER_TAG } from '../rules/endpoints.js';
 import { RULES } from '../rules/catalogue.js';
 import type { ProgressPhase } from './progress.js';
+import { phase } from './timing.js';
 import type { Change, ChangeKind, FileContext, FileResult, LanguageHandler, LoadedFile } from './types.js';
 
 export interface RunOptions {
@@ -82,6 +83,7 @@ export function makeContext(file: LoadedFile, target?: ResolvedTarget, models?: 
  */
 export async function run(o: RunOptions): Promise<RunResult> {
   const handlerFor = (r: string) => o.handlers.find((h) => h.matches(r));
+  const walked = phase('walk');
   const all = await discover({
     cwd: o.cwd,
     paths: o.paths,
@@ -89,6 +91,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
     exclude: o.exclude,
     accept: (r) => handlerFor(r) !== undefined,
   }).then((found) => (o.select ? found.filter((abs) => o.select!(rel(o.cwd, abs))) : found));
+  walked();
   const results = new Map<string, FileResult>();
   const meta = new Map<string, { size: number; mtimeMs: number; handler: LanguageHandler; ctx: FileContext }>();
   const byHandler = new Map<LanguageHandler, FileContext[]>();
@@ -172,11 +175,14 @@ export async function run(o: RunOptions): Promise<RunResult> {
   /** Files read whose prefilter said "no OpenAI marker". */
   const prefiltered = new Set<string>();
   let read = 0;
+  const reading = phase('read + prefilter');
   for (const abs of all) {
     read++;
     o.onProgress?.('read', read, all.length);
     load(abs, false);
   }
+  reading();
+  const following = phase('read imported modules');
   // One hop: modules the candidates import (a settings module holding the temperature a request
   // uses, a client module without markers) are parsed too, so values can be followed into them.
   for (const handler of o.handlers) {
@@ -190,6 +196,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
     }
   }
 
+  following();
   let done = 0;
   const total = meta.size;
   // Handlers run in list order (a later handler may use facts an earlier one shared).
@@ -198,11 +205,14 @@ export async function run(o: RunOptions): Promise<RunResult> {
     const ctxs = byHandler.get(handler);
     if (!ctxs) continue;
     let errors: Map<string, { id: string; message: string }>;
+    const processing = phase(`${handler.id}: parse + transform (${ctxs.length})`);
     try {
       errors = await handler.process(ctxs, { only: o.only, project });
     } catch (e) {
       errors = new Map(ctxs.map((c) => [c.file.abs, { id: 'E_INTERNAL', message: `internal error: ${(e as Error).message}` }]));
     }
+    processing();
+    const finishing = phase('validate + diff + write');
     for (const ctx of ctxs) {
       const res = results.get(ctx.file.abs)!;
       const err = errors.get(ctx.file.abs);
@@ -254,6 +264,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
         }
       }
     }
+    finishing();
   }
   return { files: [...results.values()], scanned, candidates: total };
 }
