@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from '../../src/lang/js/ts.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
@@ -47,13 +48,13 @@ export const adjustRequestParams: Transform<JsContext> = {
         const drop = new Set<ts.ObjectLiteralElementLike>();
         const present = new Set(req.properties.map((p) => propName(p.name)).filter((x): x is string => !!x));
         for (const p of req.properties) {
-          if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
+          if (!tsc.isPropertyAssignment(p) && !tsc.isShorthandPropertyAssignment(p)) continue;
           const name = propName(p.name);
           if (!name || name === 'model' || name === 'messages') continue;
-          const value = ts.isPropertyAssignment(p) ? literalValue(p.initializer) : undefined;
+          const value = tsc.isPropertyAssignment(p) ? literalValue(p.initializer) : undefined;
           let a = paramAction(t.provider, name, value, model, present);
           // A value defined elsewhere as a literal is clamped where it is defined (see below).
-          if (value === undefined && ts.isPropertyAssignment(p) && ctx.resolvesToLiteral(p.initializer) && (a.kind === 'set' || a.kind === 'followUp')) a = { kind: 'keep' };
+          if (value === undefined && tsc.isPropertyAssignment(p) && ctx.resolvesToLiteral(p.initializer) && (a.kind === 'set' || a.kind === 'followUp')) a = { kind: 'keep' };
           switch (a.kind) {
             case 'keep':
               break;
@@ -67,7 +68,7 @@ export const adjustRequestParams: Transform<JsContext> = {
               ctx.change('param-rename', p.getStart(), `${name} -> ${a.to}: ${a.reason}`, { transform: this.id });
               break;
             case 'set':
-              if (ts.isPropertyAssignment(p)) {
+              if (tsc.isPropertyAssignment(p)) {
                 const v = p.initializer;
                 const newText = typeof a.value === 'number' ? String(a.value) : text[v.getStart()] + a.value + text[v.getStart()];
                 ctx.edits.add(v.getStart(), v.end, newText);
@@ -94,7 +95,7 @@ export const adjustRequestParams: Transform<JsContext> = {
 function targetModel(ctx: JsContext, reqs: ts.ObjectLiteralExpression[]): string[] | undefined {
   for (const r of reqs) {
     const p = r.properties.find((x) => propName(x.name) === 'model');
-    const e = p && ts.isPropertyAssignment(p) ? p.initializer : p && ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+    const e = p && tsc.isPropertyAssignment(p) ? p.initializer : p && tsc.isShorthandPropertyAssignment(p) ? p.name : undefined;
     if (!e) continue;
     const values = ctx.modelValues(e).map((v) => ctx.models!.lookup(v)?.target ?? v);
     return values.length ? values : undefined;

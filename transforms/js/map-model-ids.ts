@@ -3,7 +3,8 @@ import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { replaceStringContent } from '../../src/lang/js/edit.js';
 import { propName } from '../../src/lang/js/parse.js';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from '../../src/lang/js/ts.js';
 import { blockedCall } from '../../src/lang/js/blocked.js';
 import { isModelLookupTable, tierLabel } from '../../src/rules/models.js';
 import { isStringLike } from '../../src/lang/js/parse.js';
@@ -24,7 +25,7 @@ export const mapModelIds: Transform<JsContext> = {
     const tables = new Map<ts.Node, boolean>();
     const isTable = (lit: ts.Node): boolean => {
       const arr = lit.parent;
-      if (!arr || !ts.isArrayLiteralExpression(arr)) return false;
+      if (!arr || !tsc.isArrayLiteralExpression(arr)) return false;
       if (!tables.has(arr)) {
         const values = arr.elements.filter(isStringLike).map((e) => e.text);
         const table = values.length === arr.elements.length && isModelLookupTable(values, (v) => { const m = ctx.models!.lookup(v); return m ? m.target : undefined; });
@@ -67,7 +68,7 @@ export const mapModelIds: Transform<JsContext> = {
       if (c.client !== 'azure') continue;
       for (const r of c.requests) {
         const p = r.properties.find((x) => propName(x.name) === 'model');
-        if (p && ts.isPropertyAssignment(p) && ts.isStringLiteral(p.initializer) && !ctx.models!.lookup(p.initializer.text)) {
+        if (p && tsc.isPropertyAssignment(p) && tsc.isStringLiteral(p.initializer) && !ctx.models!.lookup(p.initializer.text)) {
           ctx.followUp(p.getStart(), `Azure deployment name "${p.initializer.text}" used as the model`, `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`);
         }
       }

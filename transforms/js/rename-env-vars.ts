@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from '../../src/lang/js/ts.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { envName, reachesOpenAI } from '../../src/lang/js/analyze.js';
@@ -32,14 +33,14 @@ export const renameEnvVars: Transform<JsContext> = {
     walk(ctx.sf, (n) => {
       if (handled.has(n)) return;
       // process.env.X / import.meta.env.X / process.env['X']
-      if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && !ts.isPropertyAccessExpression(n.parent) && !ts.isElementAccessExpression(n.parent)) {
+      if ((tsc.isPropertyAccessExpression(n) || tsc.isElementAccessExpression(n)) && !tsc.isPropertyAccessExpression(n.parent) && !tsc.isElementAccessExpression(n.parent)) {
         const name = envName(n);
         if (!name) return;
         const role = envRole(name);
         if (!role) return;
         if (role === 'key') {
-          const nameNode = ts.isPropertyAccessExpression(n) ? n.name : n.argumentExpression;
-          const [s, e] = ts.isPropertyAccessExpression(n) ? [nameNode.getStart(), nameNode.end] : [nameNode.getStart() + 1, nameNode.end - 1];
+          const nameNode = tsc.isPropertyAccessExpression(n) ? n.name : n.argumentExpression;
+          const [s, e] = tsc.isPropertyAccessExpression(n) ? [nameNode.getStart(), nameNode.end] : [nameNode.getStart() + 1, nameNode.end - 1];
           handled.add(nameNode);
           rename(n, s, e, name);
         } else if (role !== 'other' && !inMigratedClient(n)) {
@@ -48,7 +49,7 @@ export const renameEnvVars: Transform<JsContext> = {
         return;
       }
       // const { OPENAI_API_KEY } = process.env
-      if (ts.isObjectBindingPattern(n) && n.parent && ts.isVariableDeclaration(n.parent) && n.parent.initializer) {
+      if (tsc.isObjectBindingPattern(n) && n.parent && tsc.isVariableDeclaration(n.parent) && n.parent.initializer) {
         const init = unwrap(n.parent.initializer);
         const isEnv = init.getText().replace(/\s/g, '').match(/^(process\.env|import\.meta\.env)$/);
         if (!isEnv) return;
@@ -72,10 +73,10 @@ export const renameEnvVars: Transform<JsContext> = {
         rename(n, n.getStart() + 1, n.end - 1, n.text);
         return;
       }
-      if (ts.isIdentifier(n) && ts.isPropertyAssignment(n.parent) && n.parent.name === n && isCanonicalKeyName(n.text) && renamedKeyVar(n.text, t)) {
+      if (tsc.isIdentifier(n) && tsc.isPropertyAssignment(n.parent) && n.parent.name === n && isCanonicalKeyName(n.text) && renamedKeyVar(n.text, t)) {
         rename(n, n.getStart(), n.end, n.text);
       }
-      if (ts.isShorthandPropertyAssignment(n) && isCanonicalKeyName(n.name.text) && renamedKeyVar(n.name.text, t) && !ts.isObjectBindingPattern(n.parent)) {
+      if (tsc.isShorthandPropertyAssignment(n) && isCanonicalKeyName(n.name.text) && renamedKeyVar(n.name.text, t) && !tsc.isObjectBindingPattern(n.parent)) {
         const to = renamedKeyVar(n.name.text, t)!;
         ctx.edits.add(n.name.getStart(), n.name.getStart(), `${to}: `);
         ctx.change('env', n.getStart(), `${n.name.text} -> ${to}`, { transform: this.id, from: n.name.text, to });

@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from '../../src/lang/js/ts.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { walk } from '../../src/lang/js/parse.js';
@@ -21,7 +22,7 @@ export const replaceAzureClient: Transform<JsContext> = {
     // Import specifiers: import { AzureOpenAI } from 'openai'
     for (const d of f.openaiImports) {
       const nb = d.importClause?.namedBindings;
-      if (!nb || !ts.isNamedImports(nb)) continue;
+      if (!nb || !tsc.isNamedImports(nb)) continue;
       nb.elements.forEach((el, i) => {
         const imported = (el.propertyName ?? el.name).text;
         if (imported !== 'AzureOpenAI') return;
@@ -49,9 +50,9 @@ export const replaceAzureClient: Transform<JsContext> = {
     }
     // const { AzureOpenAI } = require('openai')
     walk(ctx.sf, (n) => {
-      if (ts.isBindingElement(n) && ts.isIdentifier(n.name) && f.azureClass.has(n.name.text) && !n.propertyName) {
+      if (tsc.isBindingElement(n) && tsc.isIdentifier(n.name) && f.azureClass.has(n.name.text) && !n.propertyName) {
         const decl = n.parent.parent;
-        if (ts.isVariableDeclaration(decl) && decl.initializer && /require\(\s*['"]openai['"]\s*\)|import\(\s*['"]openai['"]\s*\)/.test(decl.initializer.getText())) {
+        if (tsc.isVariableDeclaration(decl) && decl.initializer && /require\(\s*['"]openai['"]\s*\)|import\(\s*['"]openai['"]\s*\)/.test(decl.initializer.getText())) {
           if (existingOpenAI) {
             ctx.edits.add(n.getStart(), n.end, `OpenAI: ${n.name.text}`);
           } else {
@@ -64,17 +65,17 @@ export const replaceAzureClient: Transform<JsContext> = {
     });
     // References: new AzureOpenAI(...), types, namespace members.
     walk(ctx.sf, (n) => {
-      if (ts.isIdentifier(n) && renames.has(n.text)) {
+      if (tsc.isIdentifier(n) && renames.has(n.text)) {
         const p = n.parent;
-        if (ts.isImportSpecifier(p) || ts.isBindingElement(p)) return;
-        if (ts.isPropertyAccessExpression(p) && p.name === n) return;
-        if (ts.isPropertyAssignment(p) && p.name === n) return;
+        if (tsc.isImportSpecifier(p) || tsc.isBindingElement(p)) return;
+        if (tsc.isPropertyAccessExpression(p) && p.name === n) return;
+        if (tsc.isPropertyAssignment(p) && p.name === n) return;
         ctx.edits.add(n.getStart(), n.end, renames.get(n.text)!);
       }
-      if (ts.isPropertyAccessExpression(n) && n.name.text === 'AzureOpenAI' && ts.isIdentifier(n.expression) && f.namespaces.has(n.expression.text)) {
+      if (tsc.isPropertyAccessExpression(n) && n.name.text === 'AzureOpenAI' && tsc.isIdentifier(n.expression) && f.namespaces.has(n.expression.text)) {
         ctx.edits.add(n.name.getStart(), n.name.end, 'OpenAI');
       }
-      if (ts.isQualifiedName(n) && n.right.text === 'AzureOpenAI' && ts.isIdentifier(n.left) && f.namespaces.has(n.left.text)) {
+      if (tsc.isQualifiedName(n) && n.right.text === 'AzureOpenAI' && tsc.isIdentifier(n.left) && f.namespaces.has(n.left.text)) {
         ctx.edits.add(n.right.getStart(), n.right.end, 'OpenAI');
       }
     });

@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from '../../src/lang/js/ts.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { replaceStringContent } from '../../src/lang/js/edit.js';
@@ -12,7 +13,7 @@ export const replaceDeveloperRole: Transform<JsContext> = {
     if (!ctx.usesOpenAI) return;
     const role = ctx.target!.provider.params.developerRole;
     walk(ctx.sf, (n) => {
-      if (ts.isPropertyAssignment(n) && propName(n.name) === 'role') {
+      if (tsc.isPropertyAssignment(n) && propName(n.name) === 'role') {
         const v = unwrap(n.initializer);
         if (isStringLike(v) && v.text === 'developer') {
           replaceStringContent(ctx.edits, v, role);

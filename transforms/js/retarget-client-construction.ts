@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from '../../src/lang/js/ts.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
@@ -63,29 +64,29 @@ export const retargetClientConstruction: Transform<JsContext> = {
           removed.add(p);
           ctx.change('client', p.getStart(), `removed OpenAI-only client option ${name}`, { transform: this.id });
           if (name === 'azureADTokenProvider') ctx.followUp(p.getStart(), 'removed Azure AD (Entra ID) token auth: the provider uses a Bearer API key', 'remove the now-unused @azure/identity imports and credentials');
-        } else if (name === 'defaultQuery' && ts.isPropertyAssignment(p) && /api-version/.test(p.initializer.getText())) {
+        } else if (name === 'defaultQuery' && tsc.isPropertyAssignment(p) && /api-version/.test(p.initializer.getText())) {
           removed.add(p);
           ctx.change('client', p.getStart(), 'removed the Azure api-version query', { transform: this.id });
         }
       }
       const base = findProp(o, 'baseURL') ?? findProp(o, 'baseUrl') ?? findProp(o, 'basePath');
-      if (base && (ts.isPropertyAssignment(base) || ts.isShorthandPropertyAssignment(base))) {
+      if (base && (tsc.isPropertyAssignment(base) || tsc.isShorthandPropertyAssignment(base))) {
         if (propName(base.name) !== 'baseURL') renameKey(text, ctx.edits, base, 'baseURL');
-        if (ts.isPropertyAssignment(base)) replaceValue(ctx.edits, base, baseURL);
+        if (tsc.isPropertyAssignment(base)) replaceValue(ctx.edits, base, baseURL);
         else ctx.edits.add(base.getStart(), base.end, `baseURL: ${baseURL}`);
       } else add.push(`baseURL: ${baseURL}`);
       const key = findProp(o, 'apiKey');
       if (!key) add.push(`apiKey: ${keyExpr}`);
-      else if (ts.isPropertyAssignment(key)) {
+      else if (tsc.isPropertyAssignment(key)) {
         const v = unwrap(key.initializer);
         const env = envName(v) ?? envInFallback(v);
         if (isStringLike(v)) {
           replaceValue(ctx.edits, key, keyExpr);
           ctx.change('client', key.getStart(), `hard-coded key replaced by ${t.apiKeyEnv} (move the secret out of the code)`, { transform: this.id });
-        } else if ((!env || envRole(env) !== 'key') && !(ts.isIdentifier(v) && envRole(v.text) === 'key')) {
+        } else if ((!env || envRole(env) !== 'key') && !(tsc.isIdentifier(v) && envRole(v.text) === 'key')) {
           ctx.followUp(key.getStart(), `apiKey comes from ${key.initializer.getText().slice(0, 60)}`, `make it hold a ${shortName(t.provider)} key (${t.apiKeyEnv})`);
         }
-      } else if (ts.isShorthandPropertyAssignment(key)) {
+      } else if (tsc.isShorthandPropertyAssignment(key)) {
         ctx.followUp(key.getStart(), 'apiKey comes from a local variable', `make it hold a ${shortName(t.provider)} key (${t.apiKeyEnv})`);
       }
       if (removed.size === o.properties.length && add.length) {
@@ -114,21 +115,21 @@ function keyRead(text: string, key: string): string {
 /** `const x = new OpenAI()` -> 'x'; `this.x = new OpenAI()` / `x = new OpenAI()` class field -> 'this.x'. */
 function localBinding(n: ts.NewExpression): string | undefined {
   let p: ts.Node = n.parent;
-  while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isNonNullExpression(p)) p = p.parent;
-  if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) {
+  while (tsc.isParenthesizedExpression(p) || tsc.isAsExpression(p) || tsc.isNonNullExpression(p)) p = p.parent;
+  if (tsc.isVariableDeclaration(p) && tsc.isIdentifier(p.name)) {
     // exported declarations travel to other modules: not local
     const st = p.parent?.parent;
-    if (st && ts.isVariableStatement(st) && st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
+    if (st && tsc.isVariableStatement(st) && st.modifiers?.some((m) => m.kind === tsc.SyntaxKind.ExportKeyword)) return undefined;
     return p.name.text;
   }
-  if (ts.isPropertyDeclaration(p) && p.name && ts.isIdentifier(p.name)) return `this.${p.name.text}`;
-  if (ts.isBinaryExpression(p) && ts.isPropertyAccessExpression(p.left) && p.left.expression.kind === ts.SyntaxKind.ThisKeyword) return `this.${p.left.name.text}`;
+  if (tsc.isPropertyDeclaration(p) && p.name && tsc.isIdentifier(p.name)) return `this.${p.name.text}`;
+  if (tsc.isBinaryExpression(p) && tsc.isPropertyAccessExpression(p.left) && p.left.expression.kind === tsc.SyntaxKind.ThisKeyword) return `this.${p.left.name.text}`;
   // let openai; if (azure) openai = new OpenAI(...) else openai = new OpenAI(...)
-  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(p.left)) return p.left.text;
+  if (tsc.isBinaryExpression(p) && p.operatorToken.kind === tsc.SyntaxKind.EqualsToken && tsc.isIdentifier(p.left)) return p.left.text;
   return undefined;
 }
 
 function envInFallback(e: ts.Expression): string | undefined {
-  if (ts.isBinaryExpression(e)) return envName(unwrap(e.left)) ?? envName(unwrap(e.right));
+  if (tsc.isBinaryExpression(e)) return envName(unwrap(e.left)) ?? envName(unwrap(e.right));
   return undefined;
 }

@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from './ts.js';
 import { endpointOf, reachesOpenAI, statusOfUrl, type ClientStatus, type EndpointKind } from '../../rules/clients.js';
 export { endpointOf, isOpenAISpecifier, reachesOpenAI, statusOfUrl, type ClientStatus, type EndpointKind } from '../../rules/clients.js';
 import { isOpenAISpecifier } from '../../rules/clients.js';
@@ -102,7 +103,7 @@ export function analyzeJs(sf: ts.SourceFile, seeds?: Seeds, targetHost?: string)
 
   // Pass 1: imports, requires, declarations.
   walk(sf, (n) => {
-    if (ts.isImportDeclaration(n) && isStringLike(n.moduleSpecifier)) {
+    if (tsc.isImportDeclaration(n) && isStringLike(n.moduleSpecifier)) {
       const spec = n.moduleSpecifier.text;
       const clause = n.importClause;
       if (isOpenAISpecifier(spec)) {
@@ -116,7 +117,7 @@ export function analyzeJs(sf: ts.SourceFile, seeds?: Seeds, targetHost?: string)
         if (isOpenAIRoot(spec)) f.openaiClass.add(clause.name.text);
       }
       const nb = clause.namedBindings;
-      if (nb && ts.isNamespaceImport(nb)) {
+      if (nb && tsc.isNamespaceImport(nb)) {
         f.imports.set(nb.name.text, { specifier: spec, imported: '*' });
         if (isOpenAIRoot(spec) && !typeOnly) f.namespaces.add(nb.name.text);
       } else if (nb) {
@@ -126,7 +127,7 @@ export function analyzeJs(sf: ts.SourceFile, seeds?: Seeds, targetHost?: string)
           if (isOpenAIRoot(spec)) addClassBinding(f, imported, el.name.text);
         }
       }
-    } else if (ts.isImportEqualsDeclaration(n) && ts.isExternalModuleReference(n.moduleReference) && isStringLike(n.moduleReference.expression)) {
+    } else if (tsc.isImportEqualsDeclaration(n) && tsc.isExternalModuleReference(n.moduleReference) && isStringLike(n.moduleReference.expression)) {
       const spec = n.moduleReference.expression.text;
       if (isOpenAISpecifier(spec)) {
         f.importsOpenAI = true;
@@ -135,39 +136,39 @@ export function analyzeJs(sf: ts.SourceFile, seeds?: Seeds, targetHost?: string)
           f.namespaces.add(n.name.text);
         }
       }
-    } else if (ts.isVariableDeclaration(n) && n.initializer) {
+    } else if (tsc.isVariableDeclaration(n) && n.initializer) {
       const init = unwrap(n.initializer);
       const mod = requiredModule(init);
       if (mod !== undefined) {
         if (isOpenAISpecifier(mod.spec)) f.importsOpenAI = true;
         if (isOpenAIRoot(mod.spec)) {
-          if (ts.isIdentifier(n.name)) {
+          if (tsc.isIdentifier(n.name)) {
             if (mod.member === undefined || mod.member === 'default' || mod.member === 'OpenAI') {
               f.openaiClass.add(n.name.text);
               if (mod.member === undefined) f.namespaces.add(n.name.text);
             } else if (mod.member === 'AzureOpenAI') f.azureClass.add(n.name.text);
-          } else if (ts.isObjectBindingPattern(n.name)) {
+          } else if (tsc.isObjectBindingPattern(n.name)) {
             for (const el of n.name.elements) {
               const imported = propName(el.propertyName) ?? propName(el.name);
-              if (imported && ts.isIdentifier(el.name)) addClassBinding(f, imported, el.name.text);
+              if (imported && tsc.isIdentifier(el.name)) addClassBinding(f, imported, el.name.text);
             }
           }
-        } else if (ts.isIdentifier(n.name)) {
+        } else if (tsc.isIdentifier(n.name)) {
           f.imports.set(n.name.text, { specifier: mod.spec, imported: mod.member ?? '*' });
-        } else if (ts.isObjectBindingPattern(n.name)) {
+        } else if (tsc.isObjectBindingPattern(n.name)) {
           for (const el of n.name.elements) {
             const imported = propName(el.propertyName) ?? propName(el.name);
-            if (imported && ts.isIdentifier(el.name)) f.imports.set(el.name.text, { specifier: mod.spec, imported });
+            if (imported && tsc.isIdentifier(el.name)) f.imports.set(el.name.text, { specifier: mod.spec, imported });
           }
         }
       }
-      if (ts.isIdentifier(n.name) && !f.values.has(n.name.text)) f.values.set(n.name.text, n.initializer);
-    } else if (ts.isFunctionDeclaration(n) && n.name) {
+      if (tsc.isIdentifier(n.name) && !f.values.has(n.name.text)) f.values.set(n.name.text, n.initializer);
+    } else if (tsc.isFunctionDeclaration(n) && n.name) {
       if (!f.functions.has(n.name.text)) f.functions.set(n.name.text, n);
     }
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer) {
+    if (tsc.isVariableDeclaration(n) && tsc.isIdentifier(n.name) && n.initializer) {
       const init = unwrap(n.initializer);
-      if ((ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && !f.functions.has(n.name.text)) f.functions.set(n.name.text, init);
+      if ((tsc.isArrowFunction(init) || tsc.isFunctionExpression(init)) && !f.functions.has(n.name.text)) f.functions.set(n.name.text, init);
     }
   });
 
@@ -180,7 +181,7 @@ export function analyzeJs(sf: ts.SourceFile, seeds?: Seeds, targetHost?: string)
 
   // Constructions.
   walk(sf, (n) => {
-    if (ts.isNewExpression(n)) {
+    if (tsc.isNewExpression(n)) {
       const kind = classKind(f, n.expression);
       if (kind) f.constructions.push(construction(f, n, kind === 'azure', targetHost));
     }
@@ -188,17 +189,17 @@ export function analyzeJs(sf: ts.SourceFile, seeds?: Seeds, targetHost?: string)
 
   // API calls on clients.
   walk(sf, (n) => {
-    if (!ts.isCallExpression(n)) return;
+    if (!tsc.isCallExpression(n)) return;
     const flat = flattenAccess(n.expression);
     let { base, names } = flat;
     if (!names.length) return;
     let status: ClientStatus | undefined;
-    if (base.kind === ts.SyntaxKind.ThisKeyword) {
+    if (base.kind === tsc.SyntaxKind.ThisKeyword) {
       status = f.members.get(names[0]!);
       names = names.slice(1);
     } else status = clientStatus(f, base, targetHost);
     let path = names;
-    if (status === undefined && ts.isIdentifier(base) && f.resourceAliases.has(base.text)) {
+    if (status === undefined && tsc.isIdentifier(base) && f.resourceAliases.has(base.text)) {
       const a = f.resourceAliases.get(base.text)!;
       status = a.status;
       path = [...a.prefix, ...names];
@@ -208,7 +209,7 @@ export function analyzeJs(sf: ts.SourceFile, seeds?: Seeds, targetHost?: string)
     if (!LEAF.test(path[path.length - 1]!) && !['get', 'post', 'put', 'patch', 'delete'].includes(path[0] ?? '')) return;
     const endpoint = endpointOf(path);
     const p = path[0] === 'beta' ? path.slice(1) : path;
-    const receiver = base.kind === ts.SyntaxKind.ThisKeyword ? `this.${flat.names[0]}` : ts.isIdentifier(base) ? base.text : undefined;
+    const receiver = base.kind === tsc.SyntaxKind.ThisKeyword ? `this.${flat.names[0]}` : tsc.isIdentifier(base) ? base.text : undefined;
     f.calls.push({ node: n, path: p, endpoint, client: status, requests: requestObjects(f, n.arguments[0]), receiver });
   });
 
@@ -228,15 +229,15 @@ function addClassBinding(f: JsFacts, imported: string, local: string): void {
 /** require('x'), require('x').member, (await import('x')), (await import('x')).member */
 function requiredModule(e: ts.Expression): { spec: string; member?: string } | undefined {
   e = unwrap(e);
-  if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
-  if (ts.isCallExpression(e)) {
-    const isReq = ts.isIdentifier(e.expression) && e.expression.text === 'require';
-    const isImp = e.expression.kind === ts.SyntaxKind.ImportKeyword;
+  if (tsc.isAwaitExpression(e)) e = unwrap(e.expression);
+  if (tsc.isCallExpression(e)) {
+    const isReq = tsc.isIdentifier(e.expression) && e.expression.text === 'require';
+    const isImp = e.expression.kind === tsc.SyntaxKind.ImportKeyword;
     const a = e.arguments[0];
     if ((isReq || isImp) && a && isStringLike(a)) return { spec: a.text };
     return undefined;
   }
-  if (ts.isPropertyAccessExpression(e)) {
+  if (tsc.isPropertyAccessExpression(e)) {
     const inner = requiredModule(e.expression);
     if (inner && inner.member === undefined) return { spec: inner.spec, member: e.name.text };
   }
@@ -246,15 +247,15 @@ function requiredModule(e: ts.Expression): { spec: string; member?: string } | u
 /** 'openai' | 'azure' when `e` names the OpenAI / AzureOpenAI class. */
 export function classKind(f: JsFacts, e: ts.Expression): 'openai' | 'azure' | undefined {
   e = unwrap(e);
-  if (ts.isIdentifier(e)) {
+  if (tsc.isIdentifier(e)) {
     if (f.openaiClass.has(e.text)) return 'openai';
     if (f.azureClass.has(e.text)) return 'azure';
     return undefined;
   }
-  if (ts.isPropertyAccessExpression(e)) {
+  if (tsc.isPropertyAccessExpression(e)) {
     const obj = unwrap(e.expression);
     const member = e.name.text;
-    const fromNs = ts.isIdentifier(obj) && (f.namespaces.has(obj.text) || f.openaiClass.has(obj.text));
+    const fromNs = tsc.isIdentifier(obj) && (f.namespaces.has(obj.text) || f.openaiClass.has(obj.text));
     const mod = requiredModule(obj);
     if (fromNs || (mod && isOpenAIRoot(mod.spec))) {
       if (member === 'OpenAI' || member === 'default') return 'openai';
@@ -266,44 +267,44 @@ export function classKind(f: JsFacts, e: ts.Expression): 'openai' | 'azure' | un
 
 function isClientType(f: JsFacts, t: ts.TypeNode | undefined): boolean {
   if (!t) return false;
-  if (ts.isTypeReferenceNode(t)) {
+  if (tsc.isTypeReferenceNode(t)) {
     const n = t.typeName;
-    if (ts.isIdentifier(n)) return f.openaiClass.has(n.text) || f.azureClass.has(n.text);
-    if (ts.isQualifiedName(n) && ts.isIdentifier(n.left)) {
+    if (tsc.isIdentifier(n)) return f.openaiClass.has(n.text) || f.azureClass.has(n.text);
+    if (tsc.isQualifiedName(n) && tsc.isIdentifier(n.left)) {
       return (f.namespaces.has(n.left.text) || f.openaiClass.has(n.left.text)) && (n.right.text === 'OpenAI' || n.right.text === 'AzureOpenAI');
     }
   }
-  if (ts.isUnionTypeNode(t)) return t.types.some((x) => isClientType(f, x));
+  if (tsc.isUnionTypeNode(t)) return t.types.some((x) => isClientType(f, x));
   return false;
 }
 
 /** Status when `e` evaluates to a client, else undefined. */
 export function clientStatus(f: JsFacts, e: ts.Expression, targetHost?: string): ClientStatus | undefined {
   e = unwrap(e);
-  if (ts.isAwaitExpression(e)) return clientStatus(f, e.expression, targetHost);
-  if (ts.isIdentifier(e)) return f.clients.get(e.text);
-  if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) return f.members.get(e.name.text);
-  if (ts.isNewExpression(e)) {
+  if (tsc.isAwaitExpression(e)) return clientStatus(f, e.expression, targetHost);
+  if (tsc.isIdentifier(e)) return f.clients.get(e.text);
+  if (tsc.isPropertyAccessExpression(e) && e.expression.kind === tsc.SyntaxKind.ThisKeyword) return f.members.get(e.name.text);
+  if (tsc.isNewExpression(e)) {
     const k = classKind(f, e.expression);
     return k ? construction(f, e, k === 'azure', targetHost).status : undefined;
   }
-  if (ts.isCallExpression(e)) {
+  if (tsc.isCallExpression(e)) {
     const callee = unwrap(e.expression);
-    if (ts.isIdentifier(callee)) return f.factories.get(callee.text);
-    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'withOptions') return clientStatus(f, callee.expression, targetHost);
+    if (tsc.isIdentifier(callee)) return f.factories.get(callee.text);
+    if (tsc.isPropertyAccessExpression(callee) && callee.name.text === 'withOptions') return clientStatus(f, callee.expression, targetHost);
   }
   return undefined;
 }
 
 function collectClients(f: JsFacts, n: ts.Node, targetHost?: string): void {
-  if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name)) {
+  if (tsc.isVariableDeclaration(n) && tsc.isIdentifier(n.name)) {
     const s = n.initializer ? clientStatus(f, n.initializer, targetHost) : undefined;
     if (s) f.clients.set(n.name.text, s);
     else if (isClientType(f, n.type)) f.clients.set(n.name.text, 'openai');
     else if (n.initializer) {
       let { base, names } = flattenAccess(n.initializer);
       let bs = names.length ? clientStatus(f, base, targetHost) : undefined;
-      if (base.kind === ts.SyntaxKind.ThisKeyword && names.length > 1) {
+      if (base.kind === tsc.SyntaxKind.ThisKeyword && names.length > 1) {
         bs = f.members.get(names[0]!);
         names = names.slice(1);
       }
@@ -311,50 +312,50 @@ function collectClients(f: JsFacts, n: ts.Node, targetHost?: string): void {
         f.resourceAliases.set(n.name.text, { status: bs, prefix: names });
       }
     }
-  } else if (ts.isParameter(n) && ts.isIdentifier(n.name)) {
+  } else if (tsc.isParameter(n) && tsc.isIdentifier(n.name)) {
     if (isClientType(f, n.type)) {
       f.clients.set(n.name.text, 'openai');
       // constructor(private client: OpenAI) is also a member
-      if (n.modifiers?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.PublicKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword || m.kind === ts.SyntaxKind.ReadonlyKeyword)) {
+      if (n.modifiers?.some((m) => m.kind === tsc.SyntaxKind.PrivateKeyword || m.kind === tsc.SyntaxKind.PublicKeyword || m.kind === tsc.SyntaxKind.ProtectedKeyword || m.kind === tsc.SyntaxKind.ReadonlyKeyword)) {
         f.members.set(n.name.text, 'openai');
       }
     } else if (n.initializer) {
       const s = clientStatus(f, n.initializer, targetHost);
       if (s) f.clients.set(n.name.text, s);
     }
-  } else if (ts.isPropertyDeclaration(n) && n.name && propName(n.name)) {
+  } else if (tsc.isPropertyDeclaration(n) && n.name && propName(n.name)) {
     const s = n.initializer ? clientStatus(f, n.initializer, targetHost) : undefined;
     if (s) f.members.set(propName(n.name)!, s);
     else if (isClientType(f, n.type)) f.members.set(propName(n.name)!, 'openai');
-  } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+  } else if (tsc.isBinaryExpression(n) && n.operatorToken.kind === tsc.SyntaxKind.EqualsToken) {
     const s = clientStatus(f, n.right, targetHost);
     if (!s) return;
     const l = unwrap(n.left);
-    if (ts.isPropertyAccessExpression(l) && l.expression.kind === ts.SyntaxKind.ThisKeyword) f.members.set(l.name.text, s);
-    else if (ts.isIdentifier(l)) f.clients.set(l.text, s);
-  } else if (ts.isFunctionDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isMethodDeclaration(n)) {
+    if (tsc.isPropertyAccessExpression(l) && l.expression.kind === tsc.SyntaxKind.ThisKeyword) f.members.set(l.name.text, s);
+    else if (tsc.isIdentifier(l)) f.clients.set(l.text, s);
+  } else if (tsc.isFunctionDeclaration(n) || tsc.isArrowFunction(n) || tsc.isFunctionExpression(n) || tsc.isMethodDeclaration(n)) {
     const name = functionName(n);
     if (!name) return;
     let s: ClientStatus | undefined = isClientType(f, n.type) ? 'openai' : undefined;
-    if (n.type && ts.isTypeReferenceNode(n.type) && ts.isIdentifier(n.type.typeName) && n.type.typeName.text === 'Promise') {
+    if (n.type && tsc.isTypeReferenceNode(n.type) && tsc.isIdentifier(n.type.typeName) && n.type.typeName.text === 'Promise') {
       if (isClientType(f, n.type.typeArguments?.[0])) s = 'openai';
     }
-    if (n.body && !ts.isBlock(n.body)) s = clientStatus(f, n.body, targetHost) ?? s;
+    if (n.body && !tsc.isBlock(n.body)) s = clientStatus(f, n.body, targetHost) ?? s;
     else if (n.body) {
       walk(n.body, (m) => {
-        if (ts.isReturnStatement(m) && m.expression) s = clientStatus(f, m.expression, targetHost) ?? s;
+        if (tsc.isReturnStatement(m) && m.expression) s = clientStatus(f, m.expression, targetHost) ?? s;
       });
     }
     if (s) f.factories.set(name, s);
-  } else if (ts.isObjectLiteralExpression(n)) {
+  } else if (tsc.isObjectLiteralExpression(n)) {
     // NestJS-style providers: { provide: X, useFactory: () => new OpenAI() } are seen through the factory walk above.
   }
 }
 
 function functionName(n: ts.FunctionLikeDeclaration): string | undefined {
-  if (n.name && ts.isIdentifier(n.name)) return n.name.text;
+  if (n.name && tsc.isIdentifier(n.name)) return n.name.text;
   const p = n.parent;
-  if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+  if (p && tsc.isVariableDeclaration(p) && tsc.isIdentifier(p.name)) return p.name.text;
   return undefined;
 }
 
@@ -362,8 +363,8 @@ function functionName(n: ts.FunctionLikeDeclaration): string | undefined {
 export function objectLiteralOf(f: JsFacts, e: ts.Expression | undefined, depth = 0): ts.ObjectLiteralExpression | undefined {
   if (!e || depth > 3) return undefined;
   e = unwrap(e);
-  if (ts.isObjectLiteralExpression(e)) return e;
-  if (ts.isIdentifier(e)) {
+  if (tsc.isObjectLiteralExpression(e)) return e;
+  if (tsc.isIdentifier(e)) {
     const v = f.values.get(e.text);
     return v ? objectLiteralOf(f, v, depth + 1) : undefined;
   }
@@ -375,14 +376,14 @@ function requestObjects(f: JsFacts, arg: ts.Expression | undefined): ts.ObjectLi
   const add = (o: ts.ObjectLiteralExpression | undefined, depth: number) => {
     if (!o || out.includes(o) || depth > 3) return;
     out.push(o);
-    for (const p of o.properties) if (ts.isSpreadAssignment(p)) add(objectLiteralOf(f, p.expression), depth + 1);
+    for (const p of o.properties) if (tsc.isSpreadAssignment(p)) add(objectLiteralOf(f, p.expression), depth + 1);
   };
   add(objectLiteralOf(f, arg), 0);
   return out;
 }
 
 export function findProp(o: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
-  return o.properties.find((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) || ts.isMethodDeclaration(p)) && propName(p.name) === name);
+  return o.properties.find((p) => (tsc.isPropertyAssignment(p) || tsc.isShorthandPropertyAssignment(p) || tsc.isMethodDeclaration(p)) && propName(p.name) === name);
 }
 
 function construction(f: JsFacts, node: ts.NewExpression, azure: boolean, targetHost?: string): Construction {
@@ -391,7 +392,7 @@ function construction(f: JsFacts, node: ts.NewExpression, azure: boolean, target
     return { node, azure, status: 'unresolved' };
   }
   const prop = options ? findProp(options, 'baseURL') ?? findProp(options, 'baseUrl') ?? findProp(options, 'basePath') : undefined;
-  const spread = options?.properties.some((p) => ts.isSpreadAssignment(p));
+  const spread = options?.properties.some((p) => tsc.isSpreadAssignment(p));
   if (azure) {
     return { node, azure, status: 'azure', options };
   }
@@ -399,7 +400,7 @@ function construction(f: JsFacts, node: ts.NewExpression, azure: boolean, target
     // A spread may carry the base URL from elsewhere.
     return { node, azure, status: spread ? 'unresolved' : 'openai', options };
   }
-  const value = ts.isPropertyAssignment(prop) ? prop.initializer : ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
+  const value = tsc.isPropertyAssignment(prop) ? prop.initializer : tsc.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
   if (!value) return { node, azure, status: 'unresolved', options };
   // basePath / baseUrl are not SDK options: the SDK ignores them and calls OpenAI.
   const misspelled = propName(prop.name) !== 'baseURL';
@@ -411,7 +412,7 @@ function construction(f: JsFacts, node: ts.NewExpression, azure: boolean, target
 export function urlExprStatus(f: JsFacts, e: ts.Expression, targetHost?: string, depth = 0): ClientStatus {
   e = unwrap(e);
   if (isStringLike(e)) return statusOfUrl(e.text, targetHost);
-  if (ts.isTemplateExpression(e)) {
+  if (tsc.isTemplateExpression(e)) {
     const head = e.head.text;
     if (/^https?:\/\//.test(head)) {
       const s = statusOfUrl(head.replace(/\/?$/, '/x'), targetHost);
@@ -422,7 +423,7 @@ export function urlExprStatus(f: JsFacts, e: ts.Expression, targetHost?: string,
     if (/AZURE_OPENAI|openai\.azure\.com|\/openai\/deployments\//i.test(text)) return 'azure';
     return 'unresolved';
   }
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+  if (tsc.isBinaryExpression(e) && (e.operatorToken.kind === tsc.SyntaxKind.BarBarToken || e.operatorToken.kind === tsc.SyntaxKind.QuestionQuestionToken)) {
     const l = urlExprStatus(f, e.left, targetHost, depth + 1);
     const r = urlExprStatus(f, e.right, targetHost, depth + 1);
     if (l === 'openai' || r === 'openai') return 'openai';
@@ -435,7 +436,7 @@ export function urlExprStatus(f: JsFacts, e: ts.Expression, targetHost?: string,
     if (/AZURE_OPENAI/.test(env)) return 'azure';
     return 'unresolved';
   }
-  if (ts.isIdentifier(e) && depth < 3) {
+  if (tsc.isIdentifier(e) && depth < 3) {
     const v = f.values.get(e.text);
     if (v) return urlExprStatus(f, v, targetHost, depth + 1);
   }
@@ -446,9 +447,9 @@ export function urlExprStatus(f: JsFacts, e: ts.Expression, targetHost?: string,
 export function envName(e: ts.Expression): string | undefined {
   e = unwrap(e);
   const { base, names } = flattenAccess(e);
-  if (names.length === 2 && names[0] === 'env' && ts.isIdentifier(base) && (base.text === 'process' || base.text === 'Deno' || base.text === 'Bun')) return names[1];
-  if (names.length === 2 && names[0] === 'env' && ts.isMetaProperty(base)) return names[1];
-  if (names.length === 1 && ts.isPropertyAccessExpression(base) && ts.isMetaProperty(base.expression)) return undefined;
+  if (names.length === 2 && names[0] === 'env' && tsc.isIdentifier(base) && (base.text === 'process' || base.text === 'Deno' || base.text === 'Bun')) return names[1];
+  if (names.length === 2 && names[0] === 'env' && tsc.isMetaProperty(base)) return names[1];
+  if (names.length === 1 && tsc.isPropertyAccessExpression(base) && tsc.isMetaProperty(base.expression)) return undefined;
   return undefined;
 }
 
@@ -464,29 +465,29 @@ function collectExports(f: JsFacts): void {
     return undefined;
   };
   for (const st of sf.statements) {
-    const exported = ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    const isDefault = ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
-    if (ts.isVariableStatement(st) && exported) {
+    const exported = tsc.canHaveModifiers(st) && tsc.getModifiers(st)?.some((m) => m.kind === tsc.SyntaxKind.ExportKeyword);
+    const isDefault = tsc.canHaveModifiers(st) && tsc.getModifiers(st)?.some((m) => m.kind === tsc.SyntaxKind.DefaultKeyword);
+    if (tsc.isVariableStatement(st) && exported) {
       for (const d of st.declarationList.declarations) {
-        if (ts.isIdentifier(d.name)) {
+        if (tsc.isIdentifier(d.name)) {
           const fact = factOf(d.name.text);
           if (fact) f.exports.set(d.name.text, fact);
         }
       }
-    } else if (ts.isFunctionDeclaration(st) && exported && st.name) {
+    } else if (tsc.isFunctionDeclaration(st) && exported && st.name) {
       const fa = f.factories.get(st.name.text);
       if (fa) f.exports.set(isDefault ? 'default' : st.name.text, { kind: 'factory', status: fa });
-    } else if (ts.isExportAssignment(st)) {
+    } else if (tsc.isExportAssignment(st)) {
       const e = unwrap(st.expression);
       const s = clientStatus(f, e);
       if (s) f.exports.set('default', { kind: 'client', status: s });
-      else if (ts.isIdentifier(e)) {
+      else if (tsc.isIdentifier(e)) {
         const fact = factOf(e.text);
         if (fact) f.exports.set('default', fact);
       } else f.exports.set('default', { kind: 'value', node: e });
-    } else if (ts.isExportDeclaration(st)) {
+    } else if (tsc.isExportDeclaration(st)) {
       const spec = st.moduleSpecifier && isStringLike(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
-      if (st.exportClause && ts.isNamedExports(st.exportClause)) {
+      if (st.exportClause && tsc.isNamedExports(st.exportClause)) {
         for (const el of st.exportClause.elements) {
           const local = (el.propertyName ?? el.name).text;
           if (spec) f.reexports.push({ specifier: spec, imported: local, exported: el.name.text });
@@ -500,28 +501,28 @@ function collectExports(f: JsFacts): void {
           }
         }
       } else if (spec && !st.exportClause) f.reexports.push({ specifier: spec, imported: '*', exported: '*' });
-    } else if (ts.isExpressionStatement(st)) {
+    } else if (tsc.isExpressionStatement(st)) {
       // module.exports = client / module.exports.x = client / exports.x = client
       const e = st.expression;
-      if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      if (tsc.isBinaryExpression(e) && e.operatorToken.kind === tsc.SyntaxKind.EqualsToken) {
         const { base, names } = flattenAccess(e.left);
-        const isModExports = ts.isIdentifier(base) && ((base.text === 'module' && names[0] === 'exports') || base.text === 'exports');
+        const isModExports = tsc.isIdentifier(base) && ((base.text === 'module' && names[0] === 'exports') || base.text === 'exports');
         if (!isModExports) continue;
         const exportName = base.text === 'module' ? names[1] ?? 'default' : names[0] ?? 'default';
         const s = clientStatus(f, e.right);
         if (s) f.exports.set(exportName, { kind: 'client', status: s });
-        else if (ts.isIdentifier(unwrap(e.right))) {
+        else if (tsc.isIdentifier(unwrap(e.right))) {
           const fact = factOf((unwrap(e.right) as ts.Identifier).text);
           if (fact) f.exports.set(exportName, fact);
-        } else if (ts.isObjectLiteralExpression(unwrap(e.right)) && exportName === 'default') {
+        } else if (tsc.isObjectLiteralExpression(unwrap(e.right)) && exportName === 'default') {
           for (const p of (unwrap(e.right) as ts.ObjectLiteralExpression).properties) {
             const pn = propName(p.name);
             if (!pn) continue;
-            const local = ts.isShorthandPropertyAssignment(p) ? p.name.text : ts.isPropertyAssignment(p) && ts.isIdentifier(unwrap(p.initializer)) ? (unwrap(p.initializer) as ts.Identifier).text : undefined;
+            const local = tsc.isShorthandPropertyAssignment(p) ? p.name.text : tsc.isPropertyAssignment(p) && tsc.isIdentifier(unwrap(p.initializer)) ? (unwrap(p.initializer) as ts.Identifier).text : undefined;
             const fact = local ? factOf(local) : undefined;
             if (fact) f.exports.set(pn, fact);
             // module.exports = { llm: { model: 'gpt-4o' } }: an inline value other modules may read
-            else if (!local && ts.isPropertyAssignment(p)) {
+            else if (!local && tsc.isPropertyAssignment(p)) {
               const cs = clientStatus(f, p.initializer);
               f.exports.set(pn, cs ? { kind: 'client', status: cs } : { kind: 'value', node: p.initializer });
             }

@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from './ts.js';
 import { shortName } from '../../providers/index.js';
 import { isSupported, unsupportedReason } from '../../rules/endpoints.js';
 import { tierLabel } from '../../rules/models.js';
@@ -17,7 +18,7 @@ export function blockedCall(ctx: JsContext, c: ApiCall): { reason: string; actio
   if (!isSupported(p, c.endpoint)) return unsupportedReason(p, c.endpoint);
   for (const r of c.requests) {
     const m = r.properties.find((x) => propName(x.name) === 'model');
-    if (!m || !ts.isPropertyAssignment(m)) continue;
+    if (!m || !tsc.isPropertyAssignment(m)) continue;
     const v = unwrap(m.initializer);
     if (!isStringLike(v)) continue;
     const hit = ctx.models!.lookup(v.text);

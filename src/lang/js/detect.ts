@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from './ts.js';
 import type { Finding } from '../../engine/types.js';
 import { addFinding } from '../../engine/findings.js';
 import type { RuleId } from '../../rules/catalogue.js';
@@ -33,10 +34,10 @@ export function detectJs(ctx: JsContext): void {
   detectWrappers(ctx);
   for (const s of [...ctx.models_.sites, ...ctx.models_.foreign]) add('openai-model', s.lit, `OpenAI model id "${s.id}"`, { model: s.id });
   walk(ctx.sf, (n) => {
-    if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && !ts.isPropertyAccessExpression(n.parent)) {
+    if ((tsc.isPropertyAccessExpression(n) || tsc.isElementAccessExpression(n)) && !tsc.isPropertyAccessExpression(n.parent)) {
       const name = envName(n);
       if (name && envRole(name) && envRole(name) !== 'other') add('openai-env', n, `reads ${name}`, { api: name });
-    } else if ((isStringLike(n) || ts.isTemplateHead(n)) && OPENAI_URL.test(n.text)) {
+    } else if ((isStringLike(n) || tsc.isTemplateHead(n)) && OPENAI_URL.test(n.text)) {
       // URL literals aimed at OpenAI (fetch/axios/got/... or constants) — except a client's own baseURL, reported above.
       const inClient = f.constructions.some((c) => n.pos >= c.node.pos && n.end <= c.node.end);
       if (!inClient) add('openai-http', n, `URL aimed at the OpenAI API: ${n.text.slice(0, 80)}`, { api: 'http' });
@@ -68,7 +69,7 @@ function lintTargetCalls(ctx: JsContext, add: Add): void {
     let model: string | undefined;
     for (const req of call.requests) {
       const m = req.properties.find((x) => propName(x.name) === 'model');
-      const v = m && ts.isPropertyAssignment(m) ? unwrap(m.initializer) : undefined;
+      const v = m && tsc.isPropertyAssignment(m) ? unwrap(m.initializer) : undefined;
       if (!v || !isStringLike(v)) continue;
       model = v.text;
       // OpenAI ids are reported as openai-model; provider ids are checked against the profile.
@@ -81,10 +82,10 @@ function lintTargetCalls(ctx: JsContext, add: Add): void {
     for (const req of call.requests) {
       const present = new Set(req.properties.map((x) => propName(x.name)).filter((x): x is string => !!x));
       for (const prop of req.properties) {
-        if (!ts.isPropertyAssignment(prop) && !ts.isShorthandPropertyAssignment(prop)) continue;
+        if (!tsc.isPropertyAssignment(prop) && !tsc.isShorthandPropertyAssignment(prop)) continue;
         const name = propName(prop.name);
         if (!name || name === 'model' || name === 'messages') continue;
-        const value = ts.isPropertyAssignment(prop) ? literalValue(prop.initializer) : undefined;
+        const value = tsc.isPropertyAssignment(prop) ? literalValue(prop.initializer) : undefined;
         const a = paramAction(p, name, value, model, present);
         if (a.kind === 'keep') continue;
         // A value computed at run time cannot be judged here (only names are: drop / rename).

@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from './ts.js';
 import type { EditList } from '../../engine/edits.js';
 import { eolAt, indentAt } from '../../engine/text.js';
 
@@ -152,11 +153,11 @@ export function replaceValue(edits: EditList, prop: ts.PropertyAssignment, value
 /** Replace a property's key, keeping quotes when the key was quoted. */
 export function renameKey(text: string, edits: EditList, prop: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, to: string): void {
   const n = prop.name;
-  if (ts.isShorthandPropertyAssignment(prop)) {
+  if (tsc.isShorthandPropertyAssignment(prop)) {
     edits.add(n.getStart(), n.end, `${to}: ${n.getText()}`);
     return;
   }
-  if (ts.isStringLiteral(n)) {
+  if (tsc.isStringLiteral(n)) {
     const q = text[n.getStart()]!;
     edits.add(n.getStart(), n.end, q + to + q);
   } else edits.add(n.getStart(), n.end, to);

@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from './ts.js';
 import { classifyOpenAIModel, isFineTunedOpenAIModel } from '../../models/openai-catalog.js';
 import type { JsFacts } from './analyze.js';
 import { flattenAccess, isStringLike, propName, unwrap, walk } from './parse.js';
@@ -57,13 +58,13 @@ export function collectModelSites(
     if (!e || depth > 6) return;
     e = unwrap(e);
     if (isStringLike(e)) return add(e);
-    if (ts.isConditionalExpression(e)) {
+    if (tsc.isConditionalExpression(e)) {
       resolve(e.whenTrue, depth + 1, deep);
       resolve(e.whenFalse, depth + 1, deep);
-    } else if (ts.isBinaryExpression(e) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(e.operatorToken.kind)) {
+    } else if (tsc.isBinaryExpression(e) && [tsc.SyntaxKind.BarBarToken, tsc.SyntaxKind.QuestionQuestionToken].includes(e.operatorToken.kind)) {
       resolve(e.left, depth + 1, deep);
       resolve(e.right, depth + 1, deep);
-    } else if (ts.isIdentifier(e)) {
+    } else if (tsc.isIdentifier(e)) {
       const v = f.values.get(e.text);
       if (v) resolve(v, depth + 1, true);
       else if (f.imports.has(e.text)) out.imported.push({ local: e.text });
@@ -72,9 +73,9 @@ export function collectModelSites(
         const decl = findParameter(f.sf, e.text);
         if (decl?.initializer) resolve(decl.initializer, depth + 1, deep);
       }
-    } else if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+    } else if (tsc.isPropertyAccessExpression(e) || tsc.isElementAccessExpression(e)) {
       const { base, names } = flattenAccess(e);
-      if (ts.isIdentifier(base)) {
+      if (tsc.isIdentifier(base)) {
         if (f.imports.has(base.text) && !f.values.has(base.text)) {
           out.imported.push({ local: base.text });
           return;
@@ -82,21 +83,21 @@ export function collectModelSites(
         let cur: ts.Expression | undefined = f.values.get(base.text);
         for (const n of names) {
           const o = cur ? unwrap(cur) : undefined;
-          if (!o || !ts.isObjectLiteralExpression(o)) {
+          if (!o || !tsc.isObjectLiteralExpression(o)) {
             cur = undefined;
             break;
           }
           const p = o.properties.find((x) => propName(x.name) === n);
-          cur = p && ts.isPropertyAssignment(p) ? p.initializer : undefined;
+          cur = p && tsc.isPropertyAssignment(p) ? p.initializer : undefined;
         }
         if (cur) resolve(cur, depth + 1, true);
       }
-    } else if (ts.isTemplateExpression(e)) {
+    } else if (tsc.isTemplateExpression(e)) {
       if (/^(gpt-|o[134]|text-embedding|dall-e|chatgpt)/.test(e.head.text)) out.dynamic.push(e);
-    } else if (deep && (ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e))) {
-      const kids = ts.isObjectLiteralExpression(e) ? e.properties.map((p) => (ts.isPropertyAssignment(p) ? p.initializer : undefined)) : e.elements;
+    } else if (deep && (tsc.isObjectLiteralExpression(e) || tsc.isArrayLiteralExpression(e))) {
+      const kids = tsc.isObjectLiteralExpression(e) ? e.properties.map((p) => (tsc.isPropertyAssignment(p) ? p.initializer : undefined)) : e.elements;
       for (const k of kids) if (k) resolve(k, depth + 1, deep);
-    } else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    } else if (tsc.isBinaryExpression(e) && e.operatorToken.kind === tsc.SyntaxKind.PlusToken) {
       const l = unwrap(e.left);
       if (isStringLike(l) && /^(gpt-|o[134]-?)/.test(l.text)) out.dynamic.push(e);
     }
@@ -108,14 +109,14 @@ export function collectModelSites(
     for (const req of c.requests) {
       // `{ ...defaults, messages }` with `defaults` imported from a config module
       for (const sp of req.properties) {
-        if (ts.isSpreadAssignment(sp) && ts.isIdentifier(unwrap(sp.expression))) {
+        if (tsc.isSpreadAssignment(sp) && tsc.isIdentifier(unwrap(sp.expression))) {
           const local = (unwrap(sp.expression) as ts.Identifier).text;
           if (f.imports.has(local) && !f.values.has(local)) out.imported.push({ local });
         }
       }
       const p = req.properties.find((x) => propName(x.name) === 'model');
-      if (p && ts.isPropertyAssignment(p)) resolve(p.initializer, 0, false);
-      else if (p && ts.isShorthandPropertyAssignment(p)) resolve(p.name, 0, false);
+      if (p && tsc.isPropertyAssignment(p)) resolve(p.initializer, 0, false);
+      else if (p && tsc.isShorthandPropertyAssignment(p)) resolve(p.name, 0, false);
     }
     // models.retrieve('gpt-4o')
     if (c.endpoint === 'modelsList' && c.node.arguments[0]) resolve(c.node.arguments[0], 0, false);
@@ -134,7 +135,7 @@ export function collectModelSites(
   // 3. Arguments bound to model-named parameters of functions imported from other modules.
   if (opts.importedParam) {
     walk(f.sf, (n) => {
-      if (!ts.isCallExpression(n) || !ts.isIdentifier(unwrap(n.expression))) return;
+      if (!tsc.isCallExpression(n) || !tsc.isIdentifier(unwrap(n.expression))) return;
       const local = (unwrap(n.expression) as ts.Identifier).text;
       if (!f.imports.has(local) || f.functions.has(local)) return;
       n.arguments.forEach((a, i) => {
@@ -161,12 +162,12 @@ export function collectModelSites(
       else if (isModelArgument(f, n)) add(n);
     }
     // Branching on model names.
-    if (ts.isBinaryExpression(n) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(n.operatorToken.kind)) {
+    if (tsc.isBinaryExpression(n) && [tsc.SyntaxKind.EqualsEqualsEqualsToken, tsc.SyntaxKind.EqualsEqualsToken, tsc.SyntaxKind.ExclamationEqualsEqualsToken, tsc.SyntaxKind.ExclamationEqualsToken].includes(n.operatorToken.kind)) {
       const l = unwrap(n.left);
       const r = unwrap(n.right);
       if ((isStringLike(l) && isOpenAIId(l.text)) || (isStringLike(r) && isOpenAIId(r.text))) out.branches.push(n);
     }
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ['startsWith', 'includes', 'endsWith', 'match', 'test'].includes(n.expression.name.text)) {
+    if (tsc.isCallExpression(n) && tsc.isPropertyAccessExpression(n.expression) && ['startsWith', 'includes', 'endsWith', 'match', 'test'].includes(n.expression.name.text)) {
       const a = n.arguments[0];
       if (a && isStringLike(a) && /^(gpt-|o[134]\b|o[134]-|chatgpt|text-embedding|dall-e)/.test(a.text)) out.branches.push(n);
     }
@@ -179,51 +180,51 @@ function inModelNamedPlace(n: ts.Node): boolean {
   let cur: ts.Node = n;
   for (let depth = 0; depth < 8 && cur.parent; depth++) {
     const p: ts.Node = cur.parent;
-    if (ts.isBinaryExpression(p)) {
+    if (tsc.isBinaryExpression(p)) {
       const k = p.operatorToken.kind;
-      if (k === ts.SyntaxKind.EqualsToken) {
+      if (k === tsc.SyntaxKind.EqualsToken) {
         const target = unwrap(p.left);
-        const name = ts.isIdentifier(target) ? target.text : ts.isPropertyAccessExpression(target) ? target.name.text : ts.isElementAccessExpression(target) && isStringLike(target.argumentExpression) ? target.argumentExpression.text : undefined;
+        const name = tsc.isIdentifier(target) ? target.text : tsc.isPropertyAccessExpression(target) ? target.name.text : tsc.isElementAccessExpression(target) && isStringLike(target.argumentExpression) ? target.argumentExpression.text : undefined;
         return !!name && MODEL_NAME.test(name);
       }
-      if (k !== ts.SyntaxKind.BarBarToken && k !== ts.SyntaxKind.QuestionQuestionToken) return false;
-    } else if (ts.isPropertyAssignment(p) || ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isPropertyDeclaration(p) || ts.isBindingElement(p)) {
+      if (k !== tsc.SyntaxKind.BarBarToken && k !== tsc.SyntaxKind.QuestionQuestionToken) return false;
+    } else if (tsc.isPropertyAssignment(p) || tsc.isVariableDeclaration(p) || tsc.isParameter(p) || tsc.isPropertyDeclaration(p) || tsc.isBindingElement(p)) {
       const name = propName(p.name);
       if (name && MODEL_NAME.test(name)) return true;
-      if (ts.isPropertyAssignment(p)) {
+      if (tsc.isPropertyAssignment(p)) {
         cur = p.parent; // the object literal: keep climbing to its name
         continue;
       }
       return false;
-    } else if (ts.isTypeAliasDeclaration(p) || ts.isEnumMember(p) || ts.isEnumDeclaration(p) || ts.isPropertySignature(p)) {
+    } else if (tsc.isTypeAliasDeclaration(p) || tsc.isEnumMember(p) || tsc.isEnumDeclaration(p) || tsc.isPropertySignature(p)) {
       const name = propName(p.name as ts.PropertyName);
       if (name && MODEL_NAME.test(name)) return true;
-      if (ts.isEnumMember(p)) {
+      if (tsc.isEnumMember(p)) {
         cur = p;
         continue;
       }
       return false;
-    } else if (ts.isCaseClause(p) || ts.isReturnStatement(p)) {
+    } else if (tsc.isCaseClause(p) || tsc.isReturnStatement(p)) {
       // switch (tier) { case 'pro': return 'o3' } inside a model-named function
       const fn = enclosingFunctionName(p);
       return !!fn && MODEL_NAME.test(fn);
     } else if (
       !(
-        ts.isConditionalExpression(p) ||
-        ts.isParenthesizedExpression(p) ||
-        ts.isAsExpression(p) ||
-        ts.isSatisfiesExpression(p) ||
-        ts.isArrayLiteralExpression(p) ||
-        ts.isObjectLiteralExpression(p) ||
-        ts.isLiteralTypeNode(p) ||
-        ts.isUnionTypeNode(p) ||
-        ts.isArrowFunction(p) ||
-        ts.isTypeAssertionExpression(p)
+        tsc.isConditionalExpression(p) ||
+        tsc.isParenthesizedExpression(p) ||
+        tsc.isAsExpression(p) ||
+        tsc.isSatisfiesExpression(p) ||
+        tsc.isArrayLiteralExpression(p) ||
+        tsc.isObjectLiteralExpression(p) ||
+        tsc.isLiteralTypeNode(p) ||
+        tsc.isUnionTypeNode(p) ||
+        tsc.isArrowFunction(p) ||
+        tsc.isTypeAssertionExpression(p)
       )
     ) {
       return false;
     }
-    if (ts.isArrowFunction(p)) {
+    if (tsc.isArrowFunction(p)) {
       const fn = enclosingFunctionName(p.body);
       return !!fn && MODEL_NAME.test(fn);
     }
@@ -235,8 +236,8 @@ function inModelNamedPlace(n: ts.Node): boolean {
 function enclosingFunctionName(n: ts.Node): string | undefined {
   let cur: ts.Node | undefined = n;
   while (cur) {
-    if (ts.isFunctionDeclaration(cur) || ts.isMethodDeclaration(cur)) return cur.name ? propName(cur.name as ts.PropertyName) : undefined;
-    if ((ts.isArrowFunction(cur) || ts.isFunctionExpression(cur)) && cur.parent && ts.isVariableDeclaration(cur.parent)) return propName(cur.parent.name);
+    if (tsc.isFunctionDeclaration(cur) || tsc.isMethodDeclaration(cur)) return cur.name ? propName(cur.name as ts.PropertyName) : undefined;
+    if ((tsc.isArrowFunction(cur) || tsc.isFunctionExpression(cur)) && cur.parent && tsc.isVariableDeclaration(cur.parent)) return propName(cur.parent.name);
     cur = cur.parent;
   }
   return undefined;
@@ -245,11 +246,11 @@ function enclosingFunctionName(n: ts.Node): string | undefined {
 /** `ask('gpt-4o', q)` where `function ask(model, q)` is in this file. */
 function isModelArgument(f: JsFacts, n: ts.Node): boolean {
   const call = n.parent;
-  if (!call || !ts.isCallExpression(call)) return false;
+  if (!call || !tsc.isCallExpression(call)) return false;
   const i = call.arguments.indexOf(n as ts.Expression);
   if (i < 0) return false;
   const callee = unwrap(call.expression);
-  if (!ts.isIdentifier(callee)) return false;
+  if (!tsc.isIdentifier(callee)) return false;
   const fn = f.functions.get(callee.text);
   const param = fn?.parameters[i];
   const name = param ? propName(param.name) : undefined;
@@ -259,7 +260,7 @@ function isModelArgument(f: JsFacts, n: ts.Node): boolean {
 function findParameter(sf: ts.SourceFile, name: string): ts.ParameterDeclaration | undefined {
   let found: ts.ParameterDeclaration | undefined;
   walk(sf, (n) => {
-    if (!found && ts.isParameter(n) && ts.isIdentifier(n.name) && n.name.text === name && n.initializer) found = n;
+    if (!found && tsc.isParameter(n) && tsc.isIdentifier(n.name) && n.name.text === name && n.initializer) found = n;
   });
   return found;
 }

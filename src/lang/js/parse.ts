@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from './ts.js';
 
 /**
  * JS/TS parsing. ts-morph's bundled TypeScript compiler parses each candidate
@@ -15,11 +16,11 @@ export function scriptKindFor(file: string): ts.ScriptKind {
     case '.ts':
     case '.mts':
     case '.cts':
-      return ts.ScriptKind.TS;
+      return tsc.ScriptKind.TS;
     case '.tsx':
-      return ts.ScriptKind.TSX;
+      return tsc.ScriptKind.TSX;
     default:
-      return ts.ScriptKind.JSX;
+      return tsc.ScriptKind.JSX;
   }
 }
 
@@ -32,12 +33,12 @@ export interface ParseResult {
 export function parseJs(file: string, text: string): ParseResult {
   // Vue/Svelte: parse the <script> blocks in place (same offsets), as TypeScript.
   const sfc = isSfc(file);
-  const sf = ts.createSourceFile(file, sfc ? maskSfc(text) : text, ts.ScriptTarget.Latest, true, sfc ? ts.ScriptKind.TS : scriptKindFor(file));
+  const sf = tsc.createSourceFile(file, sfc ? maskSfc(text) : text, tsc.ScriptTarget.Latest, true, sfc ? tsc.ScriptKind.TS : scriptKindFor(file));
   const diags = (sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
   if (diags.length) {
     const d = diags[0]!;
     const { line, character } = sf.getLineAndCharacterOfPosition(d.start ?? 0);
-    return { sf, error: `${line + 1}:${character + 1} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}` };
+    return { sf, error: `${line + 1}:${character + 1} ${tsc.flattenDiagnosticMessageText(d.messageText, ' ')}` };
   }
   return { sf };
 }
@@ -45,7 +46,7 @@ export function parseJs(file: string, text: string): ParseResult {
 /** Strip parentheses, `as`, `satisfies`, `!` and `<T>` casts. */
 export function unwrap(e: ts.Expression): ts.Expression {
   for (;;) {
-    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+    if (tsc.isParenthesizedExpression(e) || tsc.isAsExpression(e) || tsc.isNonNullExpression(e) || tsc.isTypeAssertionExpression(e) || tsc.isSatisfiesExpression(e)) e = e.expression;
     else return e;
   }
 }
@@ -53,14 +54,14 @@ export function unwrap(e: ts.Expression): ts.Expression {
 /** Name of a property / binding as text when static. */
 export function propName(n: ts.PropertyName | ts.BindingName | undefined): string | undefined {
   if (!n) return undefined;
-  if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n)) return n.text;
-  if (ts.isStringLiteral(n) || ts.isNumericLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return n.text;
-  if (ts.isComputedPropertyName(n) && (ts.isStringLiteral(n.expression) || ts.isNoSubstitutionTemplateLiteral(n.expression))) return n.expression.text;
+  if (tsc.isIdentifier(n) || tsc.isPrivateIdentifier(n)) return n.text;
+  if (tsc.isStringLiteral(n) || tsc.isNumericLiteral(n) || tsc.isNoSubstitutionTemplateLiteral(n)) return n.text;
+  if (tsc.isComputedPropertyName(n) && (tsc.isStringLiteral(n.expression) || tsc.isNoSubstitutionTemplateLiteral(n.expression))) return n.expression.text;
   return undefined;
 }
 
 export function isStringLike(n: ts.Node): n is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
-  return ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n);
+  return tsc.isStringLiteral(n) || tsc.isNoSubstitutionTemplateLiteral(n);
 }
 
 /** `a.b.c` / `a?.b['c']` -> { base: a, names: ['b', 'c'] }. */
@@ -68,10 +69,10 @@ export function flattenAccess(e: ts.Expression): { base: ts.Expression; names: s
   const names: string[] = [];
   let cur = unwrap(e);
   for (;;) {
-    if (ts.isPropertyAccessExpression(cur)) {
+    if (tsc.isPropertyAccessExpression(cur)) {
       names.unshift(cur.name.text);
       cur = unwrap(cur.expression);
-    } else if (ts.isElementAccessExpression(cur) && isStringLike(cur.argumentExpression)) {
+    } else if (tsc.isElementAccessExpression(cur) && isStringLike(cur.argumentExpression)) {
       names.unshift(cur.argumentExpression.text);
       cur = unwrap(cur.expression);
     } else return { base: cur, names };
@@ -81,7 +82,7 @@ export function flattenAccess(e: ts.Expression): { base: ts.Expression; names: s
 export function walk(node: ts.Node, visit: (n: ts.Node) => void): void {
   const rec = (n: ts.Node): void => {
     visit(n);
-    ts.forEachChild(n, rec);
+    tsc.forEachChild(n, rec);
   };
   rec(node);
 }
@@ -91,7 +92,7 @@ export function enclosingStatement(n: ts.Node): ts.Statement | undefined {
   let cur: ts.Node | undefined = n;
   while (cur) {
     const p: ts.Node | undefined = cur.parent;
-    if (p && (ts.isBlock(p) || ts.isSourceFile(p) || ts.isModuleBlock(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) && ts.isStatement(cur as ts.Node as ts.Statement)) {
+    if (p && (tsc.isBlock(p) || tsc.isSourceFile(p) || tsc.isModuleBlock(p) || tsc.isCaseClause(p) || tsc.isDefaultClause(p)) && tsc.isStatement(cur as ts.Node as ts.Statement)) {
       return cur as ts.Statement;
     }
     cur = p;
@@ -102,11 +103,11 @@ export function enclosingStatement(n: ts.Node): ts.Statement | undefined {
 /** Literal value of an expression (numbers, negative numbers, strings, booleans), else undefined. */
 export function literalValue(e: ts.Expression): number | string | boolean | undefined {
   e = unwrap(e);
-  if (ts.isNumericLiteral(e)) return Number(e.text);
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+  if (tsc.isNumericLiteral(e)) return Number(e.text);
+  if (tsc.isPrefixUnaryExpression(e) && e.operator === tsc.SyntaxKind.MinusToken && tsc.isNumericLiteral(e.operand)) return -Number(e.operand.text);
   if (isStringLike(e)) return e.text;
-  if (e.kind === ts.SyntaxKind.TrueKeyword) return true;
-  if (e.kind === ts.SyntaxKind.FalseKeyword) return false;
+  if (e.kind === tsc.SyntaxKind.TrueKeyword) return true;
+  if (e.kind === tsc.SyntaxKind.FalseKeyword) return false;
   return undefined;
 }
 
@@ -119,12 +120,12 @@ export function duplicateImportBinding(sf: ts.SourceFile): string | undefined {
     return undefined;
   };
   for (const st of sf.statements) {
-    if (!ts.isImportDeclaration(st) || !st.importClause) continue;
+    if (!tsc.isImportDeclaration(st) || !st.importClause) continue;
     const c = st.importClause;
     if (c.name && add(c.name.text)) return c.name.text;
     const nb = c.namedBindings;
-    if (nb && ts.isNamespaceImport(nb) && add(nb.name.text)) return nb.name.text;
-    if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) if (add(el.name.text)) return el.name.text;
+    if (nb && tsc.isNamespaceImport(nb) && add(nb.name.text)) return nb.name.text;
+    if (nb && tsc.isNamedImports(nb)) for (const el of nb.elements) if (add(el.name.text)) return el.name.text;
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ts as tsm, type ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc as tsm } from './ts.js';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
 import { preferredQuote, usesSemicolons } from '../../engine/text.js';
 import { EditConflictError } from '../../engine/edits.js';

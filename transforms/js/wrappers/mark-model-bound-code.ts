@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from '../../../src/lang/js/ts.js';
 import { shortName } from '../../../src/providers/index.js';
 import type { Transform } from '../../../src/engine/types.js';
 import type { JsContext } from '../../../src/lang/js/context.js';
@@ -46,9 +47,9 @@ export const markModelBoundCode: Transform<JsContext> = {
       const mapped = state(ctx).mapped;
       const coreSites = new Set<ts.Node>(ctx.models_.sites.map((s) => s.lit));
       walk(ctx.sf, (n) => {
-        if (!ts.isCallExpression(n)) return;
+        if (!tsc.isCallExpression(n)) return;
         const { base, names } = flattenAccess(n.expression);
-        const isFn = (ts.isIdentifier(base) && !names.length && fns.has(base.text)) || (ts.isIdentifier(base) && ns.has(base.text) && names.length === 1 && FOR_MODEL.has(names[0]!));
+        const isFn = (tsc.isIdentifier(base) && !names.length && fns.has(base.text)) || (tsc.isIdentifier(base) && ns.has(base.text) && names.length === 1 && FOR_MODEL.has(names[0]!));
         if (!isFn || !n.arguments[0]) return;
         const arg = unwrap(n.arguments[0]);
         const lits = modelLiterals(ctx, arg);
@@ -63,7 +64,7 @@ export const markModelBoundCode: Transform<JsContext> = {
       if (c.client !== 'azure') continue;
       for (const r of c.requests) {
         const m = r.properties.find((x) => propName(x.name) === 'model');
-        if (m && ts.isPropertyAssignment(m) && ts.isStringLiteral(m.initializer) && !ctx.models!.lookup(m.initializer.text)) {
+        if (m && tsc.isPropertyAssignment(m) && tsc.isStringLiteral(m.initializer) && !ctx.models!.lookup(m.initializer.text)) {
           addMarker(ctx, m, `Azure deployment name "${m.initializer.text}" used as the model`, `set a model id from ${shortName(p)} (see \`openai-migrate models --provider ${p.id}\`)`, this.id, false);
         }
       }

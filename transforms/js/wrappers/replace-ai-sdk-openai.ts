@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from '../../../src/lang/js/ts.js';
 import { shortName } from '../../../src/providers/index.js';
 import type { Transform } from '../../../src/engine/types.js';
 import type { JsContext } from '../../../src/lang/js/context.js';
@@ -68,10 +69,10 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
       if (u.kind === 'embedding') {
         const m = plan.embeddingMethod(u.method!)!;
         if (ref !== undefined) ctx.edits.add(u.callee.getStart(), u.callee.end, `${ref}.${m}`);
-        else if (m !== u.method && ts.isPropertyAccessExpression(u.callee)) ctx.edits.add(u.callee.name.getStart(), u.callee.name.end, m);
+        else if (m !== u.method && tsc.isPropertyAccessExpression(u.callee)) ctx.edits.add(u.callee.name.getStart(), u.callee.name.end, m);
       } else if (ref !== undefined && u.callee.getText() !== ref) {
         ctx.edits.add(u.callee.getStart(), u.callee.end, ref);
-      } else if (ref === undefined && ts.isPropertyAccessExpression(u.callee)) {
+      } else if (ref === undefined && tsc.isPropertyAccessExpression(u.callee)) {
         // created instance kept under its name: `oa.chat(id)` -> `oa(id)`
         ctx.edits.add(u.callee.expression.end, u.callee.end, '');
       }
@@ -129,16 +130,16 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
         }
         const nameProp = prop(o, 'name');
         if (plan.compatible) {
-          if (nameProp && ts.isPropertyAssignment(nameProp)) replaceValue(ctx.edits, nameProp, quote(p.id, q));
+          if (nameProp && tsc.isPropertyAssignment(nameProp)) replaceValue(ctx.edits, nameProp, quote(p.id, q));
           else if (!nameProp) add.push(`name: ${quote(p.id, q)}`);
         }
         const base = prop(o, 'baseURL');
-        if (base && ts.isPropertyAssignment(base)) replaceValue(ctx.edits, base, quote(t.baseURL, q));
+        if (base && tsc.isPropertyAssignment(base)) replaceValue(ctx.edits, base, quote(t.baseURL, q));
         else if (!base && plan.passBaseURL) add.push(`baseURL: ${quote(t.baseURL, q)}`);
         const key = prop(o, 'apiKey');
         if (!key && plan.passKey) add.push(`apiKey: process.env.${t.apiKeyEnv}`);
-        else if (key && ts.isPropertyAssignment(key) && isStringLike(unwrap(key.initializer))) replaceValue(ctx.edits, key, `process.env.${t.apiKeyEnv}`);
-        else if (key && ts.isPropertyAssignment(key) && !envName(unwrap(key.initializer)) && !/OPENAI_API_KEY/.test(key.initializer.getText())) {
+        else if (key && tsc.isPropertyAssignment(key) && isStringLike(unwrap(key.initializer))) replaceValue(ctx.edits, key, `process.env.${t.apiKeyEnv}`);
+        else if (key && tsc.isPropertyAssignment(key) && !envName(unwrap(key.initializer)) && !/OPENAI_API_KEY/.test(key.initializer.getText())) {
           ctx.followUp(key.getStart(), `apiKey comes from ${key.initializer.getText().slice(0, 60)}`, `make it hold a ${shortName(p)} key (${t.apiKeyEnv})`);
         }
         for (const [k, v] of plan.extra) if (!prop(o, k)) add.push(`${k}: ${quote(v, q)}`);
@@ -184,7 +185,7 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
     }
     if (instanceDecl) {
       const eol = eolAt(text, 0);
-      const decls = ctx.sf.statements.filter((s) => ts.isImportDeclaration(s) || isRequireStatement(s));
+      const decls = ctx.sf.statements.filter((s) => tsc.isImportDeclaration(s) || isRequireStatement(s));
       const after = decls[decls.length - 1];
       if (after) ctx.edits.add(after.end, after.end, eol + eol + instanceDecl);
       else ctx.edits.add(0, 0, instanceDecl + eol + eol);
@@ -194,7 +195,7 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
     if (allMoved && !defaultKept && !createKept) droppedPackage(ctx, AI_SDK_OPENAI);
     // providerOptions.openai: OpenAI-only settings the new provider ignores.
     walk(ctx.sf, (n) => {
-      if (ts.isPropertyAssignment(n) && propName(n.name) === 'openai' && ts.isObjectLiteralExpression(n.parent) && ts.isPropertyAssignment(n.parent.parent) && propName(n.parent.parent.name) === 'providerOptions') {
+      if (tsc.isPropertyAssignment(n) && propName(n.name) === 'openai' && tsc.isObjectLiteralExpression(n.parent) && tsc.isPropertyAssignment(n.parent.parent) && propName(n.parent.parent.name) === 'providerOptions') {
         ctx.followUp(n.getStart(), `providerOptions.openai is read only by @ai-sdk/openai`, `move the options that ${shortName(p)} supports to providerOptions of ${plan.pkg}, drop the rest`);
       }
     });
@@ -238,9 +239,9 @@ const AI_SETTINGS: Record<string, string> = {
 function adjustCallSettings(ctx: JsContext, u: AiUsage, transform: string): void {
   if (u.kind !== 'chat' && u.kind !== 'responses') return;
   const pa = u.call.parent;
-  if (!pa || !ts.isPropertyAssignment(pa) || propName(pa.name) !== 'model') return;
+  if (!pa || !tsc.isPropertyAssignment(pa) || propName(pa.name) !== 'model') return;
   const settings = pa.parent;
-  if (!ts.isObjectLiteralExpression(settings) || !ts.isCallExpression(settings.parent)) return;
+  if (!tsc.isObjectLiteralExpression(settings) || !tsc.isCallExpression(settings.parent)) return;
   const model = targetModelOf(ctx, u.model) ?? (u.model && isStringLike(unwrap(u.model)) ? (unwrap(u.model) as ts.StringLiteral).text : undefined);
   adjustParams(ctx, settings, model, transform, { names: AI_SETTINGS, wire: false });
 }

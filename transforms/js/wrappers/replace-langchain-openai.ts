@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from '../../../src/lang/js/ts.js';
 import { shortName } from '../../../src/providers/index.js';
 import type { Transform } from '../../../src/engine/types.js';
 import type { JsContext } from '../../../src/lang/js/context.js';
@@ -68,7 +69,7 @@ export const replaceLangChainOpenAI: Transform<JsContext> = {
       for (const x of o?.properties ?? []) {
         const n = propName(x.name);
         if (!n || !LC_AZURE_FIELDS.test(n)) continue;
-        if (/DeploymentName$|^deploymentName$/.test(n) && ts.isPropertyAssignment(x)) deployment ??= x.initializer;
+        if (/DeploymentName$|^deploymentName$/.test(n) && tsc.isPropertyAssignment(x)) deployment ??= x.initializer;
         if (n === 'azureOpenAIApiKey' && !prop(o!, 'apiKey', 'openAIApiKey')) renameKey(text, ctx.edits, x as ts.PropertyAssignment, 'apiKey');
         else remove.add(x);
       }
@@ -88,7 +89,7 @@ export const replaceLangChainOpenAI: Transform<JsContext> = {
       // Key: the provider's variable.
       const key = o ? prop(o, 'apiKey', 'openAIApiKey') : undefined;
       if (key && switchTo && propName(key.name) === 'openAIApiKey') renameKey(text, ctx.edits, key, 'apiKey');
-      if (key && ts.isPropertyAssignment(key) && isStringLike(unwrap(key.initializer))) {
+      if (key && tsc.isPropertyAssignment(key) && isStringLike(unwrap(key.initializer))) {
         replaceValue(ctx.edits, key, `process.env.${t.apiKeyEnv}`);
         ctx.change('wrapper', key.getStart(), `hard-coded key replaced by ${t.apiKeyEnv} (move the secret out of the code)`, { transform: this.id });
       }
@@ -105,7 +106,7 @@ export const replaceLangChainOpenAI: Transform<JsContext> = {
           if (gone.size === conf.properties.length && confProp && unwrap(valueOf(confProp)!) === conf) remove.add(confProp);
           else removeProperties(text, ctx.edits, conf, gone);
         } else {
-          if (base && ts.isPropertyAssignment(base)) replaceValue(ctx.edits, base, quote(t.baseURL, q));
+          if (base && tsc.isPropertyAssignment(base)) replaceValue(ctx.edits, base, quote(t.baseURL, q));
           removeProperties(text, ctx.edits, conf, new Set(org));
           if (!base) addProperties(text, ctx.edits, conf, [`baseURL: ${quote(t.baseURL, q)}`], new Set(org));
         }

@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from '../../../src/lang/js/ts.js';
 import { shortName } from '../../../src/providers/index.js';
 import type { Transform } from '../../../src/engine/types.js';
 import type { JsContext } from '../../../src/lang/js/context.js';
@@ -74,12 +75,12 @@ export const retargetOpenAIV3: Transform<JsContext> = {
         }
       }
       const baseURL = quote(t.baseURL, ctx.q);
-      if (base && ts.isPropertyAssignment(base)) replaceValue(ctx.edits, base, baseURL);
+      if (base && tsc.isPropertyAssignment(base)) replaceValue(ctx.edits, base, baseURL);
       else if (base) ctx.edits.add(base.getStart(), base.end, `basePath: ${baseURL}`);
       else add.push(`basePath: ${baseURL}`);
       const key = prop(o, 'apiKey');
       if (!key) add.push(`apiKey: process.env.${t.apiKeyEnv}`);
-      else if (ts.isPropertyAssignment(key)) {
+      else if (tsc.isPropertyAssignment(key)) {
         const v = unwrap(key.initializer);
         const env = envName(v);
         if (isStringLike(v)) {

@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from '../../../src/lang/js/ts.js';
 import type { Transform } from '../../../src/engine/types.js';
 import type { JsContext } from '../../../src/lang/js/context.js';
 import { objectLiteralOf, type EndpointKind } from '../../../src/lang/js/analyze.js';
@@ -13,7 +14,7 @@ import { endpointOfPath, OPENAI_ORIGIN, splitBase } from '../../../src/lang/js/w
 const OPENAI_HEADERS = /^openai-(organization|project|beta)$/i;
 
 type Piece = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateHead | ts.TemplateMiddle | ts.TemplateTail;
-const isPiece = (n: ts.Node): n is Piece => isStringLike(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n);
+const isPiece = (n: ts.Node): n is Piece => isStringLike(n) || tsc.isTemplateHead(n) || tsc.isTemplateMiddle(n) || tsc.isTemplateTail(n);
 
 /**
  * Raw HTTP aimed at `https://api.openai.com/v1/...` (fetch, axios, got, ky,
@@ -97,7 +98,7 @@ export const retargetRawHttp: Transform<JsContext> = {
     // Paths joined to a rewritten base constant: `${API_BASE}/embeddings` on a provider without embeddings.
     if (touched) {
       for (const n of pieces) {
-        if ((ts.isTemplateMiddle(n) || ts.isTemplateTail(n) || isStringLike(n)) && /^\/[a-z_]+/.test(n.text) && !/^\/v1/.test(n.text)) {
+        if ((tsc.isTemplateMiddle(n) || tsc.isTemplateTail(n) || isStringLike(n)) && /^\/[a-z_]+/.test(n.text) && !/^\/v1/.test(n.text)) {
           const e = endpointOfPath(n.text);
           if (e && /^\/(chat|completions|embeddings|images|audio|moderations|responses|assistants|threads|vector_stores|batches|fine_tuning|realtime)\b/.test(n.text)) blockedAt(n, e);
         }
@@ -108,15 +109,15 @@ export const retargetRawHttp: Transform<JsContext> = {
     // JSON bodies: JSON.stringify({...}), { json: {...} } (got, ky), axios data.
     const bodies = new Set<ts.ObjectLiteralExpression>();
     walk(ctx.sf, (n) => {
-      if (ts.isCallExpression(n)) {
+      if (tsc.isCallExpression(n)) {
         const { base: callee, names } = flattenAccess(n.expression);
         const fn = names.join('.');
-        if (ts.isIdentifier(callee) && callee.text === 'JSON' && fn === 'stringify') addBody(bodies, objectLiteralOf(ctx.facts, n.arguments[0]));
-        if (ts.isIdentifier(callee) && /^axios$/i.test(callee.text) && ['post', 'put', 'patch'].includes(fn)) addBody(bodies, objectLiteralOf(ctx.facts, n.arguments[1]));
+        if (tsc.isIdentifier(callee) && callee.text === 'JSON' && fn === 'stringify') addBody(bodies, objectLiteralOf(ctx.facts, n.arguments[0]));
+        if (tsc.isIdentifier(callee) && /^axios$/i.test(callee.text) && ['post', 'put', 'patch'].includes(fn)) addBody(bodies, objectLiteralOf(ctx.facts, n.arguments[1]));
       }
-      if (ts.isPropertyAssignment(n) && ['json', 'data'].includes(propName(n.name) ?? '')) addBody(bodies, objectLiteralOf(ctx.facts, n.initializer));
+      if (tsc.isPropertyAssignment(n) && ['json', 'data'].includes(propName(n.name) ?? '')) addBody(bodies, objectLiteralOf(ctx.facts, n.initializer));
       // Header objects: drop OpenAI-only headers.
-      if (ts.isObjectLiteralExpression(n) && ts.isPropertyAssignment(n.parent) && /^headers$/i.test(propName(n.parent.name) ?? '')) {
+      if (tsc.isObjectLiteralExpression(n) && tsc.isPropertyAssignment(n.parent) && /^headers$/i.test(propName(n.parent.name) ?? '')) {
         const gone = new Set(n.properties.filter((x) => OPENAI_HEADERS.test(propName(x.name) ?? '')));
         for (const g of gone) ctx.change('http', g.getStart(), `removed OpenAI-only header ${propName(g.name)}`, { transform: this.id });
         removeProperties(text, ctx.edits, n, gone);
@@ -139,8 +140,8 @@ export const retargetRawHttp: Transform<JsContext> = {
 
 /** Endpoint named by the URL argument of the call a body is sent with (`fetch(url, { body })`, `axios.post(url, data)`). */
 function urlEndpoint(body: ts.Node): EndpointKind | undefined {
-  for (let cur: ts.Node | undefined = body.parent; cur && !ts.isBlock(cur) && !ts.isSourceFile(cur); cur = cur.parent) {
-    if (!ts.isCallExpression(cur) || !cur.arguments[0]) continue;
+  for (let cur: ts.Node | undefined = body.parent; cur && !tsc.isBlock(cur) && !tsc.isSourceFile(cur); cur = cur.parent) {
+    if (!tsc.isCallExpression(cur) || !cur.arguments[0]) continue;
     const m = /\/(chat\/completions|completions|embeddings|responses|images|audio|moderations)\b/.exec(cur.arguments[0].getText());
     if (m) return endpointOfPath('/' + m[1]);
   }

@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from '../ts.js';
 import type { ResolvedTarget } from '../../../providers/index.js';
 import { urlExprStatus, type ClientStatus } from '../analyze.js';
 import type { JsContext } from '../context.js';
@@ -84,10 +85,10 @@ export function analyzeAiSdk(ctx: JsContext): AiFacts | undefined {
   const createName = facts.createBinding?.local;
   if (createName) {
     walk(ctx.sf, (n) => {
-      if (!ts.isCallExpression(n) || !ts.isIdentifier(n.expression) || n.expression.text !== createName) return;
-      const decl = n.parent && ts.isVariableDeclaration(n.parent) && ts.isIdentifier(n.parent.name) ? n.parent : undefined;
+      if (!tsc.isCallExpression(n) || !tsc.isIdentifier(n.expression) || n.expression.text !== createName) return;
+      const decl = n.parent && tsc.isVariableDeclaration(n.parent) && tsc.isIdentifier(n.parent.name) ? n.parent : undefined;
       const a = n.arguments[0] ? unwrap(n.arguments[0]) : undefined;
-      const options = a && ts.isObjectLiteralExpression(a) ? a : undefined;
+      const options = a && tsc.isObjectLiteralExpression(a) ? a : undefined;
       let status: ClientStatus = a && !options ? 'unresolved' : 'openai';
       const base = options ? valueOf(prop(options, 'baseURL')) : undefined;
       if (base) status = urlExprStatus(ctx.facts, base, ctx.targetHost);
@@ -97,15 +98,15 @@ export function analyzeAiSdk(ctx: JsContext): AiFacts | undefined {
   // Factory calls on each instance (and inline `createOpenAI({...})('id')`).
   const byName = new Map(facts.instances.filter((i) => i.local).map((i) => [i.local, i]));
   walk(ctx.sf, (n) => {
-    if (ts.isCallExpression(n)) {
+    if (tsc.isCallExpression(n)) {
       const callee = unwrap(n.expression);
       const inline = facts.instances.find((i) => i.create && callee === i.create);
       if (inline) return void inline.usages.push({ call: n, callee, kind: 'chat', model: n.arguments[0] });
-      if (ts.isIdentifier(callee) && byName.has(callee.text)) {
+      if (tsc.isIdentifier(callee) && byName.has(callee.text)) {
         return void byName.get(callee.text)!.usages.push({ call: n, callee, kind: 'chat', model: n.arguments[0] });
       }
       const { base, names } = flattenAccess(callee);
-      if (ts.isIdentifier(base) && byName.has(base.text) && names.length >= 1) {
+      if (tsc.isIdentifier(base) && byName.has(base.text) && names.length >= 1) {
         const method = names.join('.');
         byName.get(base.text)!.usages.push({ call: n, callee, method, kind: names.length === 1 ? METHODS[names[0]!] ?? 'other' : 'other', model: n.arguments[0] });
       }
@@ -113,11 +114,11 @@ export function analyzeAiSdk(ctx: JsContext): AiFacts | undefined {
   });
   // Other references (an instance passed around as a value).
   walk(ctx.sf, (n) => {
-    if (!ts.isIdentifier(n) || !byName.has(n.text)) return;
+    if (!tsc.isIdentifier(n) || !byName.has(n.text)) return;
     const p = n.parent;
-    if (ts.isImportSpecifier(p) || ts.isBindingElement(p) || (ts.isVariableDeclaration(p) && p.name === n)) return;
-    if (ts.isPropertyAccessExpression(p) && p.name === n) return;
-    if (ts.isPropertyAssignment(p) && p.name === n) return;
+    if (tsc.isImportSpecifier(p) || tsc.isBindingElement(p) || (tsc.isVariableDeclaration(p) && p.name === n)) return;
+    if (tsc.isPropertyAccessExpression(p) && p.name === n) return;
+    if (tsc.isPropertyAssignment(p) && p.name === n) return;
     const inst = byName.get(n.text)!;
     const used = inst.usages.some((u) => n.pos >= u.callee.pos && n.end <= u.callee.end);
     if (!used) inst.otherRefs++;

@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from '../ts.js';
 import { shortName } from '../../../providers/index.js';
 import { eolAt, indentAt } from '../../../engine/text.js';
 import { isSupported, MARKER_TAG, markerText, unsupportedReason, type EndpointKind } from '../../../rules/endpoints.js';
@@ -50,11 +51,11 @@ export function modelLiterals(ctx: JsContext, e: ts.Expression | undefined, dept
   if (!e || depth > 5) return [];
   e = unwrap(e);
   if (isStringLike(e)) return [e];
-  if (ts.isConditionalExpression(e)) return [...modelLiterals(ctx, e.whenTrue, depth + 1), ...modelLiterals(ctx, e.whenFalse, depth + 1)];
-  if (ts.isBinaryExpression(e) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(e.operatorToken.kind)) {
+  if (tsc.isConditionalExpression(e)) return [...modelLiterals(ctx, e.whenTrue, depth + 1), ...modelLiterals(ctx, e.whenFalse, depth + 1)];
+  if (tsc.isBinaryExpression(e) && [tsc.SyntaxKind.BarBarToken, tsc.SyntaxKind.QuestionQuestionToken].includes(e.operatorToken.kind)) {
     return [...modelLiterals(ctx, e.left, depth + 1), ...modelLiterals(ctx, e.right, depth + 1)];
   }
-  if (ts.isIdentifier(e)) {
+  if (tsc.isIdentifier(e)) {
     const v = ctx.facts.values.get(e.text);
     return v ? modelLiterals(ctx, v, depth + 1) : [];
   }
@@ -106,7 +107,7 @@ export function skipLiterals(ctx: JsContext, node: ts.Node): void {
   const st = state(ctx);
   const visit = (n: ts.Node): void => {
     if (isStringLike(n)) st.mapped.add(n);
-    ts.forEachChild(n, visit);
+    tsc.forEachChild(n, visit);
   };
   visit(node);
 }
@@ -188,12 +189,12 @@ export function adjustParams(
   const drop = new Set<ts.ObjectLiteralElementLike>(opts.remove ?? []);
   for (const p of obj.properties) {
     if (drop.has(p)) continue;
-    if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
+    if (!tsc.isPropertyAssignment(p) && !tsc.isShorthandPropertyAssignment(p)) continue;
     const key = propName(p.name);
     if (!key || opts.skip?.has(key)) continue;
     const name = toWire(key);
     if (!name || name === 'model' || name === 'messages') continue;
-    const value = ts.isPropertyAssignment(p) ? literalValue(p.initializer) : undefined;
+    const value = tsc.isPropertyAssignment(p) ? literalValue(p.initializer) : undefined;
     const a = paramAction(t.provider, name, value, model, present);
     switch (a.kind) {
       case 'keep':
@@ -211,7 +212,7 @@ export function adjustParams(
         break;
       }
       case 'set':
-        if (ts.isPropertyAssignment(p)) {
+        if (tsc.isPropertyAssignment(p)) {
           const v = p.initializer;
           const q = text[v.getStart()]!;
           const newText = typeof a.value === 'number' ? String(a.value) : q + a.value + q;
@@ -231,7 +232,7 @@ export function adjustParams(
 /** Property assignment by name (first match). */
 export function prop(o: ts.ObjectLiteralExpression, ...names: string[]): ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined {
   for (const n of names) {
-    const p = o.properties.find((x) => (ts.isPropertyAssignment(x) || ts.isShorthandPropertyAssignment(x)) && propName(x.name) === n);
+    const p = o.properties.find((x) => (tsc.isPropertyAssignment(x) || tsc.isShorthandPropertyAssignment(x)) && propName(x.name) === n);
     if (p) return p as ts.PropertyAssignment | ts.ShorthandPropertyAssignment;
   }
   return undefined;
@@ -240,7 +241,7 @@ export function prop(o: ts.ObjectLiteralExpression, ...names: string[]): ts.Prop
 /** Value expression of a property (the name itself for shorthand). */
 export function valueOf(p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined): ts.Expression | undefined {
   if (!p) return undefined;
-  return ts.isPropertyAssignment(p) ? p.initializer : p.name;
+  return tsc.isPropertyAssignment(p) ? p.initializer : p.name;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { ts as tsm, type ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc as tsm } from '../ts.js';
 import { findProp, reachesOpenAI, urlExprStatus, type ClientStatus } from '../analyze.js';
 import { RULES } from '../../../rules/catalogue.js';
 import type { JsContext } from '../context.js';

@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from '../ts.js';
 import type { JsContext } from '../context.js';
 import { isStringLike, propName, unwrap, walk } from '../parse.js';
 import { eolAt } from '../../../engine/text.js';
@@ -31,32 +32,32 @@ export interface ImportDecl {
 export function findImports(sf: ts.SourceFile, test: (spec: string) => boolean): ImportDecl[] {
   const out: ImportDecl[] = [];
   for (const st of sf.statements) {
-    if (ts.isImportDeclaration(st) && isStringLike(st.moduleSpecifier) && test(st.moduleSpecifier.text)) {
+    if (tsc.isImportDeclaration(st) && isStringLike(st.moduleSpecifier) && test(st.moduleSpecifier.text)) {
       const d: ImportDecl = { node: st, spec: st.moduleSpecifier.text, specNode: st.moduleSpecifier, kind: 'esm', bindings: [] };
       const c = st.importClause;
       if (c?.isTypeOnly) continue;
       if (c?.name) d.bindings.push({ imported: 'default', local: c.name.text, node: undefined, decl: d });
       const nb = c?.namedBindings;
-      if (nb && ts.isNamespaceImport(nb)) d.bindings.push({ imported: '*', local: nb.name.text, node: undefined, decl: d });
+      if (nb && tsc.isNamespaceImport(nb)) d.bindings.push({ imported: '*', local: nb.name.text, node: undefined, decl: d });
       else if (nb) for (const el of nb.elements) if (!el.isTypeOnly) d.bindings.push({ imported: (el.propertyName ?? el.name).text, local: el.name.text, node: el, decl: d });
       out.push(d);
     }
   }
   // CommonJS anywhere (top level or inside functions).
   walk(sf, (n) => {
-    if (!ts.isVariableStatement(n) || n.declarationList.declarations.length !== 1) return;
+    if (!tsc.isVariableStatement(n) || n.declarationList.declarations.length !== 1) return;
     const v = n.declarationList.declarations[0]!;
     if (!v.initializer) return;
     const init = unwrap(v.initializer);
-    if (!ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== 'require') return;
+    if (!tsc.isCallExpression(init) || !tsc.isIdentifier(init.expression) || init.expression.text !== 'require') return;
     const a = init.arguments[0];
     if (!a || !isStringLike(a) || !test(a.text)) return;
     const d: ImportDecl = { node: n, spec: a.text, specNode: a, kind: 'cjs', bindings: [] };
-    if (ts.isIdentifier(v.name)) d.bindings.push({ imported: '*', local: v.name.text, node: undefined, decl: d });
-    else if (ts.isObjectBindingPattern(v.name)) {
+    if (tsc.isIdentifier(v.name)) d.bindings.push({ imported: '*', local: v.name.text, node: undefined, decl: d });
+    else if (tsc.isObjectBindingPattern(v.name)) {
       for (const el of v.name.elements) {
         const imported = propName(el.propertyName) ?? propName(el.name);
-        if (imported && ts.isIdentifier(el.name)) d.bindings.push({ imported, local: el.name.text, node: el, decl: d });
+        if (imported && tsc.isIdentifier(el.name)) d.bindings.push({ imported, local: el.name.text, node: el, decl: d });
       }
     }
     out.push(d);
@@ -68,7 +69,7 @@ export function findImports(sf: ts.SourceFile, test: (spec: string) => boolean):
 export function declaredNames(sf: ts.SourceFile): Set<string> {
   const names = new Set<string>();
   walk(sf, (n) => {
-    if ((ts.isVariableDeclaration(n) || ts.isFunctionDeclaration(n) || ts.isClassDeclaration(n) || ts.isParameter(n) || ts.isBindingElement(n) || ts.isImportSpecifier(n) || ts.isImportClause(n) || ts.isNamespaceImport(n)) && n.name && ts.isIdentifier(n.name)) {
+    if ((tsc.isVariableDeclaration(n) || tsc.isFunctionDeclaration(n) || tsc.isClassDeclaration(n) || tsc.isParameter(n) || tsc.isBindingElement(n) || tsc.isImportSpecifier(n) || tsc.isImportClause(n) || tsc.isNamespaceImport(n)) && n.name && tsc.isIdentifier(n.name)) {
       names.add(n.name.text);
     }
   });
@@ -79,12 +80,12 @@ export function declaredNames(sf: ts.SourceFile): Set<string> {
 export function references(sf: ts.SourceFile, local: string): ts.Identifier[] {
   const out: ts.Identifier[] = [];
   walk(sf, (n) => {
-    if (!ts.isIdentifier(n) || n.text !== local) return;
+    if (!tsc.isIdentifier(n) || n.text !== local) return;
     const p = n.parent;
-    if (ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p) || ts.isBindingElement(p)) return;
-    if ((ts.isPropertyAccessExpression(p) || ts.isQualifiedName(p)) && (p as ts.PropertyAccessExpression).name === n) return;
-    if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p)) && p.name === n) return;
-    if (ts.isShorthandPropertyAssignment(p)) return;
+    if (tsc.isImportSpecifier(p) || tsc.isImportClause(p) || tsc.isNamespaceImport(p) || tsc.isBindingElement(p)) return;
+    if ((tsc.isPropertyAccessExpression(p) || tsc.isQualifiedName(p)) && (p as ts.PropertyAccessExpression).name === n) return;
+    if ((tsc.isPropertyAssignment(p) || tsc.isPropertyDeclaration(p) || tsc.isMethodDeclaration(p) || tsc.isPropertySignature(p)) && p.name === n) return;
+    if (tsc.isShorthandPropertyAssignment(p)) return;
     out.push(n);
   });
   return out;
@@ -147,7 +148,7 @@ export function moveBindings(ctx: JsContext, d: ImportDecl, moves: Map<Binding, 
 /** Insert a full import line after the last top-level import (or at the top). */
 export function addImportLine(ctx: JsContext, line: string): void {
   const text = ctx.file.text;
-  const imports = ctx.sf.statements.filter((s) => ts.isImportDeclaration(s) || isRequireStatement(s));
+  const imports = ctx.sf.statements.filter((s) => tsc.isImportDeclaration(s) || isRequireStatement(s));
   const eol = eolAt(text, 0);
   if (imports.length) {
     const last = imports[imports.length - 1]!;
@@ -160,10 +161,10 @@ export function addImportLine(ctx: JsContext, line: string): void {
 }
 
 export function isRequireStatement(s: ts.Statement): boolean {
-  if (!ts.isVariableStatement(s)) return false;
+  if (!tsc.isVariableStatement(s)) return false;
   return s.declarationList.declarations.some((d) => {
     const i = d.initializer && unwrap(d.initializer);
-    return !!i && ts.isCallExpression(i) && ts.isIdentifier(i.expression) && i.expression.text === 'require';
+    return !!i && tsc.isCallExpression(i) && tsc.isIdentifier(i.expression) && i.expression.text === 'require';
   });
 }
 

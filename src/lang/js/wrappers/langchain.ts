@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from '../ts.js';
 import { objectLiteralOf, urlExprStatus, type ClientStatus } from '../analyze.js';
 import type { JsContext } from '../context.js';
 import { unwrap, walk } from '../parse.js';
@@ -65,9 +66,9 @@ export function analyzeLangChain(ctx: JsContext): LcFacts | undefined {
   for (const d of decls) for (const b of d.bindings) if (CLASSES[b.imported]) byLocal.set(b.local, b);
   const facts: LcFacts = { decls, constructions: [] };
   walk(ctx.sf, (n) => {
-    if (!ts.isNewExpression(n)) return;
+    if (!tsc.isNewExpression(n)) return;
     const e = unwrap(n.expression);
-    if (!ts.isIdentifier(e) || !byLocal.has(e.text)) return;
+    if (!tsc.isIdentifier(e) || !byLocal.has(e.text)) return;
     const b = byLocal.get(e.text)!;
     const cls = CLASSES[b.imported]!;
     const arg = n.arguments?.[0];

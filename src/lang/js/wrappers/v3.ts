@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from '../ts.js';
 import { objectLiteralOf } from '../analyze.js';
 import type { EndpointKind } from '../analyze.js';
 import type { JsContext } from '../context.js';
@@ -76,37 +77,37 @@ export function analyzeV3(ctx: JsContext): V3Facts | undefined {
   if (!config.size && !api.size && !ns.size) return undefined;
   const isClass = (e: ts.Expression, set: Set<string>, name: string) => {
     e = unwrap(e);
-    if (ts.isIdentifier(e)) return set.has(e.text);
+    if (tsc.isIdentifier(e)) return set.has(e.text);
     const { base, names } = flattenAccess(e);
-    return ts.isIdentifier(base) && ns.has(base.text) && names.length === 1 && names[0] === name;
+    return tsc.isIdentifier(base) && ns.has(base.text) && names.length === 1 && names[0] === name;
   };
   const facts: V3Facts = { pkg, configurations: [], calls: [] };
   const clients = new Set<string>();
   const members = new Set<string>();
   walk(ctx.sf, (n) => {
-    if (ts.isNewExpression(n) && isClass(n.expression, config, 'Configuration')) {
+    if (tsc.isNewExpression(n) && isClass(n.expression, config, 'Configuration')) {
       facts.configurations.push({ node: n, options: objectLiteralOf(ctx.facts, n.arguments?.[0]) });
     }
     // const openai = new OpenAIApi(config) / this.openai = new OpenAIApi(...) / openai: OpenAIApi = ...
-    const isApi = (e: ts.Expression | undefined) => !!e && ts.isNewExpression(unwrap(e)) && isClass((unwrap(e) as ts.NewExpression).expression, api, 'OpenAIApi');
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && isApi(n.initializer)) clients.add(n.name.text);
-    if (ts.isPropertyDeclaration(n) && n.name && ts.isIdentifier(n.name) && isApi(n.initializer)) members.add(n.name.text);
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && isApi(n.right)) {
+    const isApi = (e: ts.Expression | undefined) => !!e && tsc.isNewExpression(unwrap(e)) && isClass((unwrap(e) as ts.NewExpression).expression, api, 'OpenAIApi');
+    if (tsc.isVariableDeclaration(n) && tsc.isIdentifier(n.name) && isApi(n.initializer)) clients.add(n.name.text);
+    if (tsc.isPropertyDeclaration(n) && n.name && tsc.isIdentifier(n.name) && isApi(n.initializer)) members.add(n.name.text);
+    if (tsc.isBinaryExpression(n) && n.operatorToken.kind === tsc.SyntaxKind.EqualsToken && isApi(n.right)) {
       const l = unwrap(n.left);
-      if (ts.isIdentifier(l)) clients.add(l.text);
-      else if (ts.isPropertyAccessExpression(l) && l.expression.kind === ts.SyntaxKind.ThisKeyword) members.add(l.name.text);
+      if (tsc.isIdentifier(l)) clients.add(l.text);
+      else if (tsc.isPropertyAccessExpression(l) && l.expression.kind === tsc.SyntaxKind.ThisKeyword) members.add(l.name.text);
     }
   });
   walk(ctx.sf, (n) => {
-    if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression)) return;
+    if (!tsc.isCallExpression(n) || !tsc.isPropertyAccessExpression(n.expression)) return;
     const method = n.expression.name.text;
     const endpoint = V3_METHODS[method];
     if (!endpoint) return;
     const recv = unwrap(n.expression.expression);
     const isClient =
-      (ts.isIdentifier(recv) && clients.has(recv.text)) ||
-      (ts.isPropertyAccessExpression(recv) && recv.expression.kind === ts.SyntaxKind.ThisKeyword && members.has(recv.name.text)) ||
-      (ts.isNewExpression(recv) && isClass(recv.expression, api, 'OpenAIApi'));
+      (tsc.isIdentifier(recv) && clients.has(recv.text)) ||
+      (tsc.isPropertyAccessExpression(recv) && recv.expression.kind === tsc.SyntaxKind.ThisKeyword && members.has(recv.name.text)) ||
+      (tsc.isNewExpression(recv) && isClass(recv.expression, api, 'OpenAIApi'));
     if (!isClient) return;
     facts.calls.push({ node: n, method, endpoint, request: objectLiteralOf(ctx.facts, n.arguments[0]) });
   });
