@@ -37,6 +37,43 @@ describe('bad input loses nothing', () => {
     expect(r.files[0]).toMatchObject({ status: 'skipped', errorId: 'W_TOO_LARGE' });
   });
 
+  it('files around the 1 MiB read buffer are read whole: the usage at their end is migrated, nothing is cut', async () => {
+    // The engine reads into one 1 MiB buffer and gives larger files their own: check both sides of the edge.
+    const d = tmp();
+    const tail = "import OpenAI from 'openai';\nconst c = new OpenAI();\nexport const r = c.chat.completions.create({ model: 'gpt-4o', messages: [] });\n";
+    const sizes = { 'under.ts': (1 << 20) - 1, 'exact.ts': 1 << 20, 'over.ts': (1 << 20) + 1, 'big.ts': (1 << 20) * 2 - 5 };
+    for (const [name, size] of Object.entries(sizes)) {
+      // Filler in short lines (a single long line would be skipped as generated code).
+      const fill = size - tail.length;
+      const line = '// ' + 'x'.repeat(76) + '\n';
+      const head = line.repeat(Math.floor(fill / line.length)) + '/'.repeat(fill % line.length ? (fill % line.length) - 1 : 0) + (fill % line.length ? '\n' : '');
+      writeFileSync(path.join(d, name), head + tail);
+      expect(statSync(path.join(d, name)).size).toBe(size);
+    }
+    const r = await migrate({ cwd: d, paths: ['.'], provider: 'deepseek', force: true, maxFileSize: 3 << 20 });
+    for (const name of Object.keys(sizes)) {
+      const f = r.files.find((x) => x.file === name)!;
+      expect(f.status, name).toBe('changed');
+      const after = readFileSync(path.join(d, name), 'utf8');
+      expect(after.startsWith('// xxx'), name).toBe(true);
+      expect(after, name).toMatch(/baseURL: 'https:\/\/api\.deepseek\.com'[^\n]*\n[^\n]*model: 'deepseek-[a-z0-9.-]+'/);
+      expect(after.length, name).toBeGreaterThan(sizes[name as keyof typeof sizes] - 10);
+    }
+  });
+
+  it('the size cap holds above and below the read buffer size', async () => {
+    const d = tmp();
+    writeFileSync(path.join(d, 'a.ts'), SRC + '// x\n'.repeat(400_000)); // 2 MB: over a 1.5 MB cap, over the buffer
+    writeFileSync(path.join(d, 'b.ts'), SRC + '// x\n'.repeat(300)); // small file, over a 1,000-byte cap
+    const big = await migrate({ cwd: d, paths: ['a.ts'], provider: 'qwen', force: true, maxFileSize: 1_500_000 });
+    expect(big.files[0]).toMatchObject({ status: 'skipped', errorId: 'W_TOO_LARGE' });
+    expect(big.files[0]!.reason).toMatch(/2000\d+ > 1500000/);
+    const small = await migrate({ cwd: d, paths: ['b.ts'], provider: 'qwen', force: true, maxFileSize: 1000 });
+    expect(small.files[0]).toMatchObject({ status: 'skipped', errorId: 'W_TOO_LARGE' });
+    const exact = await migrate({ cwd: d, paths: ['b.ts'], provider: 'qwen', force: true, maxFileSize: statSync(path.join(d, 'b.ts')).size });
+    expect(exact.files[0]!.status).toBe('changed');
+  });
+
   it('symlinks are not followed: no loop, nothing outside the root is read or written', async () => {
     const root = tmp();
     const outside = tmp();

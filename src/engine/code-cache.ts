@@ -42,14 +42,14 @@ function cachePathFor(file: string): string | undefined {
   } catch {
     return undefined;
   }
-  const key = createHash('sha256')
-    .update([file, st.size, st.mtimeMs, process.version, process.versions.v8, process.arch].join('\0'))
-    .digest('hex')
-    .slice(0, 16);
-  return path.join(dir, 'v8', `${path.basename(file)}-${key}.bin`);
+  const hash = (parts: unknown[]) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);
+  // One cache per installed copy (path), replaced when that copy or Node changes.
+  const where = hash([file]);
+  const what = hash([st.size, st.mtimeMs, process.version, process.versions.v8, process.arch]);
+  return path.join(dir, 'v8', `${path.basename(file)}-${where}-${what}.bin`);
 }
 
-/** Write atomically; drop older caches of the same file. Any failure is ignored (it is a cache). */
+/** Write atomically; drop older caches of the same installed file (other installs keep theirs). Any failure is ignored (it is a cache). */
 function save(cachePath: string, data: Buffer): void {
   try {
     const dir = path.dirname(cachePath);
