@@ -122,3 +122,39 @@ describe('Python migrate', () => {
     expect(read('setup.cfg')).toBe('[options]\ninstall_requires =\n    openai>=1\n    langchain-openai\n    langchain-deepseek\n');
   });
 });
+
+describe('the cached pre-order walk', () => {
+  it('visits the same nodes in the same order as recursion over namedChildren, and skips the same subtrees', async () => {
+    const { walkDirect } = await import('../src/lang/python/parse.js');
+    const { globbySync } = await import('globby');
+    const inputs = globbySync('fixtures/cases/python/**/input*.py', { cwd: path.resolve(import.meta.dirname, '..'), absolute: true });
+    expect(inputs.length).toBeGreaterThan(10);
+    let compared = 0;
+    for (const file of inputs) {
+      const { py } = await parsePython(readFileSync(file, 'utf8'));
+      if (!py) continue;
+      const seen = (w: typeof walk, skip: (n: { type: string }) => boolean) => {
+        const out: string[] = [];
+        w(py.root, (n) => {
+          out.push(`${n.id}:${n.type}:${n.startIndex}`);
+          return skip(n) ? false : undefined;
+        });
+        return out;
+      };
+      const all = seen(walk, () => false);
+      expect(all, file).toEqual(seen(walkDirect, () => false));
+      const noCalls = (n: { type: string }) => n.type === 'call' || n.type === 'function_definition';
+      expect(seen(walk, noCalls), file).toEqual(seen(walkDirect, noCalls));
+      // A walk that starts inside the tree covers that subtree only.
+      const inner = py.root.namedChildren.at(-1)!;
+      const part: number[] = [];
+      walk(inner, (n) => void part.push(n.id));
+      const ref: number[] = [];
+      walkDirect(inner, (n) => void ref.push(n.id));
+      expect(part, file).toEqual(ref);
+      compared += all.length;
+      py.delete();
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+});

@@ -102,10 +102,72 @@ function firstError(n: Node): Node | undefined {
   return undefined;
 }
 
-/** Pre-order walk over named and anonymous nodes; return false from visit to skip a subtree. */
-export function walk(n: Node, visit: (n: Node) => boolean | void): void {
+/**
+ * Named nodes of a tree in pre-order, built once per tree with a tree cursor.
+ * The analysis and the transforms walk each Python tree about fifteen times; a
+ * web-tree-sitter `namedChildren` call builds new node objects across the wasm
+ * boundary every time, which made walking most of the Python phase.
+ */
+interface Preorder {
+  nodes: Node[];
+  /** Index just past each node's subtree. */
+  end: Int32Array;
+  /** Node id -> index. */
+  index: Map<number, number>;
+}
+
+const preorders = new WeakMap<Tree, Preorder>();
+
+function preorderOf(tree: Tree): Preorder {
+  let o = preorders.get(tree);
+  if (o) return o;
+  const nodes: Node[] = [];
+  const ends: number[] = [];
+  const index = new Map<number, number>();
+  const cursor = tree.walk();
+  const visit = (): void => {
+    const named = cursor.nodeIsNamed;
+    let at = -1;
+    if (named) {
+      const node = cursor.currentNode;
+      // Node types are read on every node of every walk; each read crossed into wasm.
+      // A tree never changes, so the walked node objects carry their type as a value.
+      Object.defineProperty(node, 'type', { value: cursor.nodeType, enumerable: false });
+      at = nodes.length;
+      nodes.push(node);
+      ends.push(0);
+      index.set(node.id, at);
+    }
+    if (cursor.gotoFirstChild()) {
+      do visit();
+      while (cursor.gotoNextSibling());
+      cursor.gotoParent();
+    }
+    if (named) ends[at] = nodes.length;
+  };
+  try {
+    visit();
+  } finally {
+    cursor.delete();
+  }
+  o = { nodes, end: Int32Array.from(ends), index };
+  preorders.set(tree, o);
+  return o;
+}
+
+/** The walk as it was defined: recursion over `namedChildren` (kept as the reference in tests). */
+export function walkDirect(n: Node, visit: (n: Node) => boolean | void): void {
   if (visit(n) === false) return;
-  for (const c of n.namedChildren) if (c) walk(c, visit);
+  for (const c of n.namedChildren) if (c) walkDirect(c, visit);
+}
+
+/** Pre-order walk over named nodes; return false from visit to skip a subtree. */
+export function walk(n: Node, visit: (n: Node) => boolean | void): void {
+  const o = preorderOf(n.tree);
+  const start = o.index.get(n.id);
+  if (start === undefined) return walkDirect(n, visit);
+  const stop = o.end[start]!;
+  for (let i = start; i < stop; ) i = visit(o.nodes[i]!) === false ? o.end[i]! : i + 1;
 }
 
 /** Named children, without nulls. */
