@@ -68,4 +68,11 @@ export class EditList {
   all(): readonly TextEdit[] {
     return this.list;
   }
+
+  /** A list made elsewhere (a worker thread) and already normalised by `add`: taken as is. */
+  static restore(edits: readonly TextEdit[]): EditList {
+    const l = new EditList();
+    l.list.push(...edits.map((e) => ({ start: e.start, end: e.end, text: e.text })));
+    return l;
+  }
 }

@@ -4,14 +4,16 @@ import { createTwoFilesPatch } from 'diff';
 import type { ResolvedTarget } from '../providers/index.js';
 import type { ModelMap } from '../models/map.js';
 import { discover } from './discover.js';
-import { EditList } from './edits.js';
-import { decodeUtf8, encodeUtf8, isBinary, LineIndex } from './text.js';
+import { decodeUtf8, encodeUtf8, isBinary } from './text.js';
+import { makeContext } from './context.js';
+import { Offload, useWorkers, type Outcome } from './offload.js';
+import { timingNote } from './timing.js';
 import { writeAtomic } from './write.js';
 import { MARKER_TAG } from '../rules/endpoints.js';
 import { RULES } from '../rules/catalogue.js';
 import type { ProgressPhase } from './progress.js';
 import { phase } from './timing.js';
-import type { Change, ChangeKind, FileContext, FileResult, LanguageHandler, LoadedFile } from './types.js';
+import type { Change, FileContext, FileResult, LanguageHandler } from './types.js';
 
 export interface RunOptions {
   cwd: string;
@@ -37,6 +39,8 @@ export interface RunOptions {
   onContext?: (ctx: FileContext) => void;
   /** Interactive review (`migrate --interactive`): the text to write (all or some hunks of `after`), or null to leave the file; it may remove the `changes` of hunks it skipped. */
   decide?: (file: string, before: string, after: string, changes: Change[]) => Promise<string | null>;
+  /** Run handlers that can on a worker thread: true/false, or undefined for automatic (src/engine/offload.ts). */
+  workers?: boolean;
 }
 
 export interface RunResult {
@@ -49,32 +53,13 @@ export interface RunResult {
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
-const rel = (cwd: string, abs: string) => path.relative(cwd, abs).split(path.sep).join('/') || path.basename(abs);
+const rel = (cwd: string, abs: string) =>
+  // The common case (a file under cwd) without path.relative's normalisation of both paths.
+  abs.length > cwd.length + 1 && abs.startsWith(cwd) && abs[cwd.length] === path.sep && !cwd.endsWith(path.sep)
+    ? path.sep === '/' ? abs.slice(cwd.length + 1) : abs.slice(cwd.length + 1).split(path.sep).join('/')
+    : path.relative(cwd, abs).split(path.sep).join('/') || path.basename(abs);
 
-/** Build a context for one loaded file. */
-export function makeContext(file: LoadedFile, target?: ResolvedTarget, models?: ModelMap): FileContext {
-  const lines = new LineIndex(file.text);
-  const ctx: FileContext = {
-    file,
-    lines,
-    target,
-    models,
-    edits: new EditList(),
-    changes: [],
-    followUps: [],
-    findings: [],
-    change(kind: ChangeKind, offset: number, message: string, extra?: Partial<Change>) {
-      const { line, column } = lines.pos(offset);
-      ctx.changes.push({ kind, line, column, message, transform: extra?.transform ?? kind, ...extra });
-    },
-    followUp(offset: number, reason: string, action: string) {
-      const { line, column } = lines.pos(offset);
-      if (ctx.followUps.some((f) => f.line === line && f.reason === reason)) return;
-      ctx.followUps.push({ line, column, reason, action, docs: target?.provider.docs });
-    },
-  };
-  return ctx;
-}
+export { makeContext } from './context.js';
 
 /** Read from `fd` into `buf` from `at` until EOF or the buffer is full; returns the bytes in `buf`. */
 function readInto(fd: number, buf: Buffer, at: number): number {
@@ -118,6 +103,14 @@ export async function run(o: RunOptions): Promise<RunResult> {
     accept: (r) => handlerFor(r) !== undefined,
   }).then((found) => (o.select ? found.filter((abs) => o.select!(rel(o.cwd, abs))) : found));
   walked();
+  // Large runs: handlers that can run on a worker start it now, so it loads its parser while this thread reads.
+  const offloads = new Map<LanguageHandler, Offload>();
+  if (useWorkers(all.length, o.workers)) {
+    for (const h of o.handlers) {
+      const off = Offload.start(h, { target: o.target, models: o.models, only: o.only });
+      if (off) offloads.set(h, off);
+    }
+  }
   const results = new Map<string, FileResult>();
   const meta = new Map<string, { size: number; mtimeMs: number; handler: LanguageHandler; ctx: FileContext }>();
   const byHandler = new Map<LanguageHandler, FileContext[]>();
@@ -198,6 +191,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
     }
     const ctx = makeContext({ abs, rel: r, text: decoded.text, bom: decoded.bom, related: force || undefined }, o.target, o.models);
     meta.set(abs, { size: bytes.length, mtimeMs, handler, ctx });
+    offloads.get(handler)?.post(ctx.file);
     const list = byHandler.get(handler) ?? [];
     list.push(ctx);
     byHandler.set(handler, list);
@@ -230,23 +224,14 @@ export async function run(o: RunOptions): Promise<RunResult> {
   following();
   let done = 0;
   const total = meta.size;
-  // Handlers run in list order (a later handler may use facts an earlier one shared).
   const project = new Map<string, unknown>();
-  for (const handler of o.handlers) {
-    const ctxs = byHandler.get(handler);
-    if (!ctxs) continue;
-    let errors: Map<string, { id: string; message: string }>;
-    const processing = phase(`${handler.id}: parse + transform (${ctxs.length})`);
-    try {
-      errors = await handler.process(ctxs, { only: o.only, project });
-    } catch (e) {
-      errors = new Map(ctxs.map((c) => [c.file.abs, { id: 'E_INTERNAL', message: `internal error: ${(e as Error).message}` }]));
-    }
-    processing();
+
+  /** Check, diff and write the files of one handler once it has processed them. */
+  const finish = async (handler: LanguageHandler, ctxs: FileContext[], outcome: Outcome): Promise<void> => {
     const finishing = phase('validate + diff + write');
     for (const ctx of ctxs) {
       const res = results.get(ctx.file.abs)!;
-      const err = errors.get(ctx.file.abs);
+      const err = outcome.errors.get(ctx.file.abs);
       // Count first: `o.onFile?.(++done)` would skip the increment when onFile is unset.
       done++;
       o.onFile?.(done, total);
@@ -264,7 +249,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
       if (!ctx.edits.size) continue;
       let after = ctx.edits.apply(ctx.file.text);
       if (after === ctx.file.text) continue;
-      const invalid = handler.validate ? await handler.validate(after, ctx.file.rel) : undefined;
+      const invalid = outcome.verdicts?.has(ctx.file.abs) ? outcome.verdicts.get(ctx.file.abs) : handler.validate ? await handler.validate(after, ctx.file.rel) : undefined;
       if (invalid) {
         res.status = 'failed';
         res.errorId = 'E_OUTPUT_INVALID';
@@ -296,7 +281,43 @@ export async function run(o: RunOptions): Promise<RunResult> {
       }
     }
     finishing();
+  };
+
+  // Handlers on a worker get their batch now and work while this thread runs the others.
+  const pending = new Map<LanguageHandler, Promise<Outcome>>();
+  for (const [h, off] of offloads) {
+    const ctxs = byHandler.get(h);
+    if (ctxs?.length) pending.set(h, off.finish(h, ctxs, { only: o.only, project }));
+    else off.cancel();
   }
+  const drain = async (): Promise<void> => {
+    for (const [h, p] of pending) {
+      const waiting = phase(`${h.id}: waiting for the worker`);
+      const outcome = await p;
+      waiting();
+      if (outcome.fellBack) timingNote(`${h.id}: worker failed (${outcome.fellBack}); ran on the main thread`);
+      pending.delete(h);
+      await finish(h, byHandler.get(h)!, outcome);
+    }
+  };
+
+  // Handlers run in list order (a later handler may use facts an earlier one shared in
+  // `project`); one that reads them waits for the handlers still running on a worker.
+  for (const handler of o.handlers) {
+    const ctxs = byHandler.get(handler);
+    if (!ctxs || pending.has(handler)) continue;
+    if (handler.readsProject) await drain();
+    let errors: Map<string, { id: string; message: string }>;
+    const processing = phase(`${handler.id}: parse + transform (${ctxs.length})`);
+    try {
+      errors = await handler.process(ctxs, { only: o.only, project });
+    } catch (e) {
+      errors = new Map(ctxs.map((c) => [c.file.abs, { id: 'E_INTERNAL', message: `internal error: ${(e as Error).message}` }]));
+    }
+    processing();
+    await finish(handler, ctxs, { errors });
+  }
+  await drain();
   return { files: [...results.values()], scanned, candidates: total };
 }
 

@@ -139,6 +139,19 @@ export interface LanguageHandler {
   longLinesOk?: boolean;
   /** Re-parse changed output; return an error message when it no longer parses. */
   validate?(text: string, rel: string): Promise<string | undefined> | string | undefined;
+  /**
+   * This handler can run on a worker thread (src/engine/offload.ts): the module
+   * URL and export name the worker imports it from. On large runs the engine
+   * starts the worker before reading, streams the candidates to it, and the main
+   * thread goes on with the other handlers.
+   */
+  worker?: { module: string; export: string };
+  /** Load what `process` needs (the parser) ahead of the first file; the worker calls it at start. */
+  preload?(): Promise<void>;
+  /** A candidate has been read: the handler may start on it (the worker parses it while the main thread reads on). */
+  prepare?(file: LoadedFile): void;
+  /** This handler reads facts other handlers share in `project`: the engine waits for handlers running elsewhere first. */
+  readsProject?: boolean;
 }
 
 export interface HandlerOptions {

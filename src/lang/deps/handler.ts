@@ -16,6 +16,7 @@ export const packageJsonHandler: LanguageHandler = {
   id: 'package-json',
   matches: (rel) => path.basename(rel) === 'package.json',
   prefilter: () => true,
+  readsProject: true,
   validate(text) {
     try {
       JSON.parse(text);

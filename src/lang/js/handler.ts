@@ -3,7 +3,12 @@ import type { FileContext, HandlerOptions, LanguageHandler } from '../../engine/
 import { isSfc, JS_EXTENSIONS } from './extensions.js';
 
 /** Markers that make a JS/TS file worth parsing. Everything else is never parsed. */
-const PREFILTER = /openai|gpt-|chatgpt|o[134]-mini|["'`]o[134]["'`]|text-embedding|dall-e|whisper-1|tts-1|davinci|\.completions\.|api\.openai|tiktoken/i;
+// (No alternative may be implied by another: a redundant `api\.openai` next to `openai` made V8
+// scan twice as slowly, 78 -> 37 ms over the 44 MB bench repository.)
+const PREFILTER = /openai|gpt-|chatgpt|o[134]-mini|["'`]o[134]["'`]|text-embedding|dall-e|whisper-1|tts-1|davinci|\.completions\.|tiktoken/i;
+const JS_FILE = new RegExp(`(?:${JS_EXTENSIONS.map((e) => e.replace('.', '\\.')).join('|')})$`, 'i');
+
+let prepared: typeof import('./parse.js') | undefined;
 
 /**
  * JS/TS files. Matching and the prefilter are cheap; the parser (the TypeScript
@@ -13,7 +18,7 @@ const PREFILTER = /openai|gpt-|chatgpt|o[134]-mini|["'`]o[134]["'`]|text-embeddi
  */
 export const jsHandler: LanguageHandler = {
   id: 'js',
-  matches: (rel) => (JS_EXTENSIONS.some((e) => rel.toLowerCase().endsWith(e)) && !rel.endsWith('.d.ts')) || isSfc(rel),
+  matches: (rel) => (JS_FILE.test(rel) && !rel.endsWith('.d.ts')) || isSfc(rel),
   prefilter: (text) => PREFILTER.test(text),
   related(ctx: FileContext): string[] {
     const out: string[] = [];
@@ -32,6 +37,15 @@ export const jsHandler: LanguageHandler = {
     if (error) return error;
     const dup = duplicateImportBinding(sf);
     return dup ? `two imports would bind ${dup}` : undefined;
+  },
+  worker: { module: import.meta.url, export: 'jsHandler' },
+  async preload() {
+    prepared = await import('./parse.js');
+    await import('./process.js');
+  },
+  prepare(file) {
+    // On the worker: parse while the main thread is still reading (process() takes the tree).
+    prepared?.preparse(file.rel, file.text);
   },
   async process(files: FileContext[], opts: HandlerOptions) {
     const { processor } = await import('./process.js');

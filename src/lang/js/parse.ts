@@ -30,7 +30,23 @@ export interface ParseResult {
   error?: string;
 }
 
+/** Trees parsed ahead of `process` (on a worker, while the main thread reads): taken once, by path and exact text. */
+const preparsed = new Map<string, { text: string; result: ParseResult }>();
+
+export function preparse(file: string, text: string): void {
+  preparsed.set(file, { text, result: parseFresh(file, text) });
+}
+
 export function parseJs(file: string, text: string): ParseResult {
+  const hit = preparsed.get(file);
+  if (hit) {
+    preparsed.delete(file);
+    if (hit.text === text) return hit.result;
+  }
+  return parseFresh(file, text);
+}
+
+function parseFresh(file: string, text: string): ParseResult {
   // Vue/Svelte: parse the <script> blocks in place (same offsets), as TypeScript.
   const sfc = isSfc(file);
   const sf = tsc.createSourceFile(file, sfc ? maskSfc(text) : text, tsc.ScriptTarget.Latest, true, sfc ? tsc.ScriptKind.TS : scriptKindFor(file));

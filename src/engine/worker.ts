@@ -1,0 +1,61 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { getProvider, resolveTarget } from '../providers/index.js';
+import { ModelMap } from '../models/map.js';
+import { makeContext } from './context.js';
+import type { HandlerError, LanguageHandler, LoadedFile } from './types.js';
+import type { OffloadSetup, WorkerFileResult, WorkerMessage, WorkerReply } from './offload.js';
+
+/**
+ * Worker-thread side of src/engine/offload.ts: imports one handler, preloads its
+ * parser, prepares each candidate as it arrives, then runs `process` on the
+ * batch and sends back per-file edits, changes, follow-ups, findings, errors and
+ * the verdict of the output check. It never reads or writes project files
+ * itself except as the handler does in process (the main thread writes).
+ */
+const setup = workerData as OffloadSetup;
+const port = parentPort!;
+
+const mod = (await import(setup.module)) as Record<string, LanguageHandler>;
+const handler = mod[setup.export]!;
+await handler.preload?.();
+const target = setup.target ? resolveTarget(getProvider(setup.target.provider), setup.target.region) : undefined;
+const models = target && setup.overrides ? new ModelMap(target.provider, setup.overrides) : undefined;
+const files: LoadedFile[] = [];
+
+port.on('message', (m: WorkerMessage) => {
+  if (m.type === 'file') {
+    files.push(m.file);
+    try {
+      handler.prepare?.(m.file);
+    } catch {
+      // process() parses it again and reports what went wrong.
+    }
+    return;
+  }
+  void run().then(
+    (reply) => port.postMessage(reply),
+    (e: Error) => port.postMessage({ type: 'crash', message: e.message } satisfies WorkerReply),
+  );
+});
+
+async function run(): Promise<WorkerReply> {
+  const ctxs = files.map((f) => makeContext(f, target, models));
+  const project = new Map<string, unknown>();
+  let errors: Map<string, HandlerError>;
+  try {
+    errors = await handler.process(ctxs, { only: setup.only, project });
+  } catch (e) {
+    errors = new Map(ctxs.map((c) => [c.file.abs, { id: 'E_INTERNAL', message: `internal error: ${(e as Error).message}` }]));
+  }
+  const out: WorkerFileResult[] = [];
+  for (const ctx of ctxs) {
+    const error = errors.get(ctx.file.abs);
+    let invalid: string | undefined;
+    if (!error && ctx.edits.size && handler.validate) {
+      const after = ctx.edits.apply(ctx.file.text);
+      if (after !== ctx.file.text) invalid = await handler.validate(after, ctx.file.rel);
+    }
+    out.push({ abs: ctx.file.abs, edits: [...ctx.edits.all()], changes: ctx.changes, followUps: ctx.followUps, findings: ctx.findings, error, invalid });
+  }
+  return { type: 'result', files: out, project: [...project] };
+}

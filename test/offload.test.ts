@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { run } from '../src/engine/run.js';
+import { HANDLERS } from '../src/handlers.js';
+import { jsHandler } from '../src/lang/js/handler.js';
+import { getProvider, resolveTarget } from '../src/providers/index.js';
+import { ModelMap } from '../src/models/map.js';
+import type { LanguageHandler } from '../src/engine/types.js';
+import { cli, ROOT } from './helpers/cli.js';
+
+/**
+ * The JS/TS handler can run on a worker thread (src/engine/offload.ts). A worker
+ * may change how fast a run is, never what it finds or writes: the same runs
+ * with the worker forced on and off must print byte-identical output.
+ */
+const CASES = path.join(ROOT, 'fixtures/cases');
+const TIMING = { OPENAI_MIGRATE_TIMING: '1', OPENAI_MIGRATE_CACHE_DIR: 'off' };
+
+describe('worker thread vs main thread', () => {
+  const runs: Array<[string, string[]]> = [
+    ['scan', ['scan', '--format', 'json', CASES]],
+    ['check --provider kimi', ['check', '--format', 'sarif', '--provider', 'kimi', '--fail-on', 'never', CASES]],
+    ['migrate --dry-run deepseek', ['migrate', '--provider', 'deepseek', '--dry-run', '--format', 'json', CASES]],
+    ['migrate --dry-run qwen', ['migrate', '--provider', 'qwen', '--dry-run', '--format', 'json', CASES]],
+    ['migrate --dry-run zhipu', ['migrate', '--provider', 'zhipu', '--dry-run', '--format', 'json', CASES]],
+  ];
+  for (const [name, args] of runs) {
+    it(`${name}: same output over every fixture`, () => {
+      const off = cli(args, { env: { ...TIMING, OPENAI_MIGRATE_WORKERS: '0' } });
+      const on = cli(args, { env: { ...TIMING, OPENAI_MIGRATE_WORKERS: '1' } });
+      expect(off.code).toBe(on.code);
+      expect(on.stdout).toBe(off.stdout);
+      // Not vacuous: the worker did the JS/TS work in one run and not in the other.
+      expect(on.stderr).toMatch(/^ {2}js: waiting for the worker/m);
+      expect(on.stderr).not.toMatch(/worker failed/);
+      expect(off.stderr).not.toMatch(/waiting for the worker/);
+      expect(off.stderr).toMatch(/^ {2}js: parse \+ transform \(\d+\)/m);
+      expect(on.stdout.length).toBeGreaterThan(10_000);
+    });
+  }
+});
+
+describe('a worker that fails', () => {
+  it('the handler runs on the main thread instead and the result is the same', async () => {
+    const provider = getProvider('deepseek');
+    const base = { cwd: CASES, paths: ['js'], write: false, maxFileSize: 2 << 20, target: resolveTarget(provider), models: new ModelMap(provider) };
+    const broken: LanguageHandler = { ...jsHandler, worker: { module: 'file:///nonexistent/openai-migrate-handler.js', export: 'jsHandler' } };
+    const handlers = HANDLERS.map((h) => (h === jsHandler ? broken : h));
+    const fallback = await run({ ...base, handlers, workers: true });
+    const direct = await run({ ...base, handlers: HANDLERS, workers: false });
+    expect(fallback.files.length).toBeGreaterThan(50);
+    expect(fallback.files.filter((f) => f.status === 'changed').length).toBeGreaterThan(20);
+    expect(fallback.files.map(({ diff, status, findings, followUps }) => ({ diff, status, findings, followUps }))).toEqual(
+      direct.files.map(({ diff, status, findings, followUps }) => ({ diff, status, findings, followUps })),
+    );
+  });
+});
