@@ -39,6 +39,15 @@ describe('code cache for the TypeScript compiler', () => {
     expect(readdirSync(path.join(dir, 'v8'))).toHaveLength(1); // no temp file left behind
   });
 
+  it('a worker thread that loaded the compiler writes the cache too (it is terminated, so no exit hook runs there)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oam-cc-'));
+    const r = scan({ OPENAI_MIGRATE_CACHE_DIR: dir, OPENAI_MIGRATE_WORKERS: '1' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/js: waiting for the worker/);
+    expect(cacheNote(r.stderr)).toBeUndefined(); // the main thread never loaded TypeScript
+    expect(readdirSync(path.join(dir, 'v8'))).toEqual([expect.stringMatching(/^typescript\.js-.*\.bin$/)]);
+  });
+
   it('an unusable cache folder or OPENAI_MIGRATE_CACHE_DIR=off changes nothing but the speed', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'oam-cc-'));
     const reference = scan({ OPENAI_MIGRATE_CACHE_DIR: 'off' });

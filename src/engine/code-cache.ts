@@ -108,6 +108,21 @@ export function requireWithCodeCache(file: string): unknown {
   wrapper.call(mod.exports, mod.exports, req, mod, file, path.dirname(file));
   mod.loaded = true;
   req.cache[file] = mod as unknown as NodeJS.Module;
-  if (cachePath && !hit) process.once('exit', () => save(cachePath, script.createCachedData()));
+  if (cachePath && !hit) {
+    if (!pending.size) process.once('exit', flushCodeCache);
+    pending.set(cachePath, script);
+  }
   return mod.exports;
+}
+
+/** Caches still to write (made at exit, so they hold the functions compiled during the run). */
+const pending = new Map<string, vm.Script>();
+
+/**
+ * Write the caches now. A worker thread calls this before it reports back:
+ * it is terminated, not exited, so its exit hook would never run.
+ */
+export function flushCodeCache(): void {
+  for (const [cachePath, script] of pending) save(cachePath, script.createCachedData());
+  pending.clear();
 }

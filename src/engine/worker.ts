@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { getProvider, resolveTarget } from '../providers/index.js';
 import { ModelMap } from '../models/map.js';
 import { makeContext } from './context.js';
+import { flushCodeCache } from './code-cache.js';
 import type { HandlerError, LanguageHandler, LoadedFile } from './types.js';
 import type { OffloadSetup, WorkerFileResult, WorkerMessage, WorkerReply } from './offload.js';
 
@@ -57,5 +58,6 @@ async function run(): Promise<WorkerReply> {
     }
     out.push({ abs: ctx.file.abs, edits: [...ctx.edits.all()], changes: ctx.changes, followUps: ctx.followUps, findings: ctx.findings, error, invalid });
   }
+  flushCodeCache();
   return { type: 'result', files: out, project: [...project] };
 }
