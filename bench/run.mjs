@@ -8,7 +8,7 @@
 // --also takes a comma list of extra sizes (e.g. --also 5000,80000) to show how
 // cost grows; --no-jscodeshift skips the slow baseline (about 140 s at 20k files).
 import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, openSync, closeSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, openSync, closeSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,9 @@ function tools(repo, o, main) {
     { id: 'scan', label: 'openai-migrate scan --format json', cmd: node, args: [BIN, 'scan', '--format', 'json'] },
     { id: 'migrate', label: 'openai-migrate migrate --provider deepseek --dry-run --format json', cmd: node, args: [BIN, 'migrate', '--provider', 'deepseek', '--dry-run', '--format', 'json'] },
     { id: 'check', label: 'openai-migrate check --format json --fail-on never', cmd: node, args: [BIN, 'check', '--format', 'json', '--fail-on', 'never'] },
+    // What the worker thread and the code cache are worth: the same scan without each.
+    { id: 'scan-1t', label: '  scan, main thread only (OPENAI_MIGRATE_WORKERS=0)', cmd: node, args: [BIN, 'scan', '--format', 'json'], env: () => ({ OPENAI_MIGRATE_WORKERS: '0' }) },
+    { id: 'scan-cold', label: '  scan, first run ever (empty code cache)', cmd: node, args: [BIN, 'scan', '--format', 'json'], env: () => ({ OPENAI_MIGRATE_CACHE_DIR: mkdtempSync(path.join(os.tmpdir(), 'oam-bench-cache-')) }) },
   ];
   if (!o.hasRg) list.shift();
   if (main && o.jscodeshift) {
@@ -108,12 +111,14 @@ function benchSize(files, o, main) {
   // Warm-up: fill the page cache so every tool reads from memory.
   if (o.hasRg) timeOne('rg', ['-l', '-i', 'openai', '.'], { cwd: repo, outFile: path.join(outDir, 'warm.txt') });
   else timeOne('cat', ['.gitignore'], { cwd: repo, outFile: path.join(outDir, 'warm.txt') });
+  // And the V8 code cache for the TypeScript compiler (src/engine/code-cache.ts), as after a user's first run.
+  timeOne(process.execPath, [BIN, 'scan', '--format', 'json'], { cwd: repo, outFile: path.join(outDir, 'warm.txt') });
   const samples = new Map(list.map((t) => [t.id, []]));
   for (let round = 0; round < o.runs; round++) {
     for (const t of list) {
       if (t.once && round > 0) continue;
       process.stderr.write(`  round ${round + 1}/${o.runs}: ${t.id}...\r`);
-      const r = timeOne(t.cmd, t.args, { cwd: repo, outFile: path.join(outDir, `${t.id}-${files}.out`) });
+      const r = timeOne(t.cmd, t.args, { cwd: repo, outFile: path.join(outDir, `${t.id}-${files}.out`), env: t.env?.() });
       const ok = t.ok ? t.ok(r.status) : r.status === 0;
       if (!ok) console.error(`\n  ${t.id} exited ${r.status}: ${r.stderr}`);
       samples.get(t.id).push(r);

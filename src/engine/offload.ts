@@ -17,10 +17,11 @@ import type { Change, FileContext, Finding, FollowUp, HandlerError, HandlerOptio
  * a worker can make a run faster, never different.
  *
  * When: `OPENAI_MIGRATE_WORKERS=0` never, `=1` always (tests), otherwise when a
- * run discovers at least MIN_FILES files and the machine has more than one core
- * (below that, starting a thread costs more than it saves).
+ * run discovers at least MIN_FILES files and the machine has more than one core.
+ * Measured with `npm run bench` on 2 cores: 5,000 files 0.63 s without the
+ * worker, 0.66 s with it; 20,000 files 1.22 s without, 1.12 s with.
  */
-export const MIN_FILES = 2000;
+export const MIN_FILES = 10_000;
 
 export interface OffloadSetup {
   module: string;
