@@ -1,6 +1,5 @@
 import { statSync, openSync, fstatSync, readSync, closeSync } from 'node:fs';
 import path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import type { ResolvedTarget } from '../providers/index.js';
 import type { ModelMap } from '../models/map.js';
 import { discover } from './discover.js';
@@ -267,6 +266,8 @@ export async function run(o: RunOptions): Promise<RunResult> {
       }
       res.status = 'changed';
       res.changes = ctx.changes;
+      // `diff` loads on the first changed file: scan and check never need it.
+      const { createTwoFilesPatch } = await import('diff');
       res.diff = createTwoFilesPatch(`a/${res.file}`, `b/${res.file}`, ctx.file.text, after, '', '', { context: 3 });
       if (o.write) {
         const m = meta.get(ctx.file.abs)!;

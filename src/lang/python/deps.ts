@@ -10,10 +10,7 @@ import { parsePython } from './parse.js';
  * related one it replaces or extends (same indentation, quotes and comma
  * style); `openai` and every other pin stay untouched.
  */
-export function isManifest(rel: string): boolean {
-  const base = path.posix.basename(rel);
-  return /^requirements.*\.(txt|in)$/i.test(base) || (/\.txt$/.test(base) && /(^|\/)requirements\//.test(rel)) || ['pyproject.toml', 'Pipfile', 'setup.cfg', 'setup.py'].includes(base);
-}
+export { isManifest } from './files.js';
 
 const norm = (s: string) => s.toLowerCase().replace(/[_.]/g, '-');
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,40 +1,8 @@
-import path from 'node:path';
-import type { FileContext, HandlerError, HandlerOptions, LanguageHandler } from '../../engine/types.js';
-import { EditConflictError } from '../../engine/edits.js';
-import { analyzePython, type PyFacts, type PySeeds } from './analyze.js';
-import { collectPyModelSites } from './model-sites.js';
-import { parsePython, type PyTree } from './parse.js';
-import { runPython, usesOpenAI } from './pipeline.js';
-import { analyzeWrappers } from './wrappers.js';
-import { isNotebook, processNotebook, validateNotebook } from './notebook.js';
-import { isManifest, editManifest, validateManifest } from './deps.js';
+import type { FileContext, HandlerOptions, LanguageHandler } from '../../engine/types.js';
+import { isManifest, isNotebook } from './files.js';
 
 /** Markers that make a Python file, notebook or manifest worth parsing. Everything else is never parsed. */
 const PREFILTER = /openai|gpt-|\.completions\.|\.embeddings\.|\.responses\.|chatgpt|o[134]-mini|["']o[134]["']|text-embedding|dall-e|whisper-1|tts-1|davinci|langchain|llama[_-]index/i;
-
-interface Parsed {
-  ctx: FileContext;
-  py: PyTree;
-  facts: PyFacts;
-}
-
-/** Candidate files for a module name as written in an import, relative to the importing file. */
-function moduleCandidates(fromAbs: string, mod: string, parsed: Map<string, Parsed>): string[] {
-  const out: string[] = [];
-  const rel = /^(\.+)(.*)$/.exec(mod);
-  const tails = (p: string) => [p + '.py', path.join(p, '__init__.py')];
-  if (rel) {
-    let dir = path.dirname(fromAbs);
-    for (let i = 1; i < rel[1]!.length; i++) dir = path.dirname(dir);
-    out.push(...tails(path.join(dir, ...rel[2]!.split('.').filter(Boolean))));
-  } else {
-    const suffix = path.join(...mod.split('.'));
-    for (const abs of parsed.keys()) {
-      for (const t of tails(suffix)) if (abs.endsWith(path.sep + t)) out.push(abs);
-    }
-  }
-  return out.filter((c) => parsed.has(c));
-}
 
 /**
  * Python: `.py` files, Jupyter notebooks (code cells) and dependency
@@ -48,104 +16,13 @@ export const pythonHandler: LanguageHandler = {
   longLinesOk: true,
   matches: (rel) => /\.py$/i.test(rel) || isNotebook(rel) || isManifest(rel),
   prefilter: (text) => PREFILTER.test(text),
+  // The analysis, the transforms and the grammar load on the first Python candidate.
   async validate(text, rel) {
-    if (isNotebook(rel)) return validateNotebook(text, rel);
-    if (isManifest(rel)) return validateManifest(text, rel);
-    const r = await parsePython(text);
-    r.py?.delete();
-    return r.error;
+    const { processor } = await import('./process.js');
+    return processor.validate(text, rel);
   },
   async process(files: FileContext[], opts: HandlerOptions) {
-    const errors = new Map<string, HandlerError>();
-    const targetHost = files[0]?.target ? new URL(files[0].target.baseURL).host : undefined;
-    const packages = new Set<string>();
-    const parsed = new Map<string, Parsed>();
-    const fail = (ctx: FileContext, e: unknown) => {
-      const id = e instanceof EditConflictError ? 'E_EDIT_CONFLICT' : 'E_INTERNAL';
-      errors.set(ctx.file.abs, { id, message: `internal error in ${ctx.file.rel}: ${(e as Error).message}` });
-    };
-    // Phase A: parse and analyse each .py file.
-    for (const ctx of files) {
-      if (!/\.py$/i.test(ctx.file.rel)) continue;
-      try {
-        const { py, error } = await parsePython(ctx.file.text);
-        if (error || !py) {
-          errors.set(ctx.file.abs, { id: 'E_PARSE', message: `syntax error at ${ctx.file.rel}:${error}` });
-          continue;
-        }
-        parsed.set(ctx.file.abs, { ctx, py, facts: analyzePython(py, undefined, targetHost) });
-      } catch (e) {
-        fail(ctx, e);
-      }
-    }
-    // Phase B: clients and factories imported from other modules of the batch.
-    const lookup = (abs: string, local: string) => {
-      const b = parsed.get(abs)!.facts.imports.get(local);
-      if (!b) return undefined;
-      for (const cand of moduleCandidates(abs, b.module, parsed)) {
-        const f = parsed.get(cand)!.facts;
-        if (f.clients.has(b.name) || f.factories.has(b.name) || f.values.has(b.name)) return { abs: cand, name: b.name, facts: f };
-      }
-      return undefined;
-    };
-    for (const [abs, p] of parsed) {
-      const seeds: PySeeds = { clients: new Map(), factories: new Map() };
-      for (const local of p.facts.imports.keys()) {
-        const hit = lookup(abs, local);
-        if (hit?.facts.clients.has(hit.name)) seeds.clients.set(local, hit.facts.clients.get(hit.name)!);
-        if (hit?.facts.factories.has(hit.name)) seeds.factories.set(local, hit.facts.factories.get(hit.name)!);
-      }
-      if (seeds.clients.size || seeds.factories.size) p.facts = analyzePython(p.py, seeds, targetHost);
-    }
-    // Model constants other modules use: file -> names.
-    const wanted = new Map<string, Set<string>>();
-    for (const [abs, p] of parsed) {
-      const uses = usesOpenAI(p.facts, analyzeWrappers(p.facts, targetHost));
-      for (const ref of collectPyModelSites(p.facts, uses).imported) {
-        const [local, attr] = ref.split('.');
-        let hit: { abs: string; name: string } | undefined;
-        if (attr) {
-          // import config / from app import config; config.MODEL
-          const b = p.facts.imports.get(local!);
-          const mod = b ? (b.module ? `${b.module}.${b.name}` : b.name) : local!;
-          const cand = moduleCandidates(abs, mod, parsed)[0] ?? moduleCandidates(abs, local!, parsed)[0];
-          if (cand) hit = { abs: cand, name: attr };
-        } else hit = lookup(abs, local!);
-        if (hit) wanted.set(hit.abs, (wanted.get(hit.abs) ?? new Set()).add(hit.name));
-      }
-    }
-    // Phase C: detect and transform.
-    for (const [abs, p] of parsed) {
-      try {
-        const uses = usesOpenAI(p.facts, analyzeWrappers(p.facts, targetHost));
-        const sites = collectPyModelSites(p.facts, uses, wanted.get(abs));
-        const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost });
-        for (const pkg of pctx.packages) packages.add(pkg);
-      } catch (e) {
-        fail(p.ctx, e);
-      } finally {
-        p.py.delete();
-      }
-    }
-    // Notebooks: code cells as one program each.
-    for (const ctx of files) {
-      if (!isNotebook(ctx.file.rel)) continue;
-      try {
-        const err = await processNotebook(ctx, { ...opts, targetHost }, packages);
-        if (err) errors.set(ctx.file.abs, err);
-      } catch (e) {
-        fail(ctx, e);
-      }
-    }
-    // Manifests last: they learn which packages the rewrites introduced.
-    for (const ctx of files) {
-      if (!isManifest(ctx.file.rel) || !ctx.target || errors.has(ctx.file.abs)) continue;
-      try {
-        editManifest(ctx, packages);
-      } catch (e) {
-        fail(ctx, e);
-      }
-    }
-    return errors;
+    const { processor } = await import('./process.js');
+    return processor.process(files, opts);
   },
 };

@@ -8,7 +8,7 @@ import { buildProgram, maskMagics, readCells, serializeSource, spanAt, usesAscii
 import { parsePython } from './parse.js';
 import { runPython } from './pipeline.js';
 
-export const isNotebook = (rel: string) => /\.ipynb$/i.test(rel);
+export { isNotebook } from './files.js';
 
 /** Sources of cells that did not parse in the input, per notebook: left as they are, so not re-checked. */
 const brokenCells = new Map<string, Set<string>>();

@@ -1,0 +1,79 @@
+import { parseAllDocuments } from 'yaml';
+import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
+import { EditConflictError } from '../../engine/edits.js';
+import { CONFIG_TRANSFORMS } from '../../../transforms/config/index.js';
+import type { ConfigContext, ConfigFormat } from './context.js';
+import { detectConfig } from './detect.js';
+import { configFormat, configKind } from './files.js';
+import { JsonSyntaxError, parseJson, where, type JNode } from './json.js';
+import { jsonSites, tomlSites, yamlSites, type ValueSite } from './sites.js';
+import { scanToml } from './toml.js';
+
+/** Parse a file into its string values; undefined with a reason when it does not parse. */
+function load(text: string, format: ConfigFormat): { sites: ValueSite[]; extra: Partial<ConfigContext> } | { error: string } {
+  if (format === 'json') {
+    try {
+      return { sites: jsonSites(parseJson(text)), extra: {} };
+    } catch (e) {
+      return { error: e instanceof JsonSyntaxError ? `${e.message} at ${where(text, e.offset)}` : (e as Error).message };
+    }
+  }
+  if (format === 'jsonl') {
+    const lines: Array<{ start: number; root: JNode }> = [];
+    const sites: ValueSite[] = [];
+    let pos = 0;
+    for (const line of text.split('\n')) {
+      if (line.trim()) {
+        try {
+          const root = parseJson(line);
+          lines.push({ start: pos, root });
+          sites.push(...jsonSites(root, pos));
+        } catch (e) {
+          return { error: `line ${lines.length + 1}: ${(e as Error).message}` };
+        }
+      }
+      pos += line.length + 1;
+    }
+    return { sites, extra: { jsonl: lines } };
+  }
+  if (format === 'toml') {
+    const scan = scanToml(text);
+    return scan.error ? { error: scan.error } : { sites: tomlSites(scan), extra: {} };
+  }
+  const docs = parseAllDocuments(text, { keepSourceTokens: true });
+  const list = Array.isArray(docs) ? docs : [];
+  const err = list.flatMap((d) => d.errors)[0];
+  if (err || !Array.isArray(docs)) return { error: err ? err.message.split('\n')[0]! : 'not YAML' };
+  return { sites: yamlSites(text, list), extra: { docs: list } };
+}
+
+/** The config handler's work, loaded on the first config candidate (the YAML parser among it). */
+export const processor = {
+  validate(text: string, rel: string): string | undefined {
+    const f = configFormat(rel);
+    if (!f) return undefined;
+    const r = load(text, f);
+    return 'error' in r ? r.error : undefined;
+  },
+  async process(files: FileContext[], opts: HandlerOptions) {
+    const errors = new Map<string, HandlerError>();
+    for (const ctx of files) {
+      try {
+        const format = configFormat(ctx.file.rel)!;
+        const r = load(ctx.file.text, format);
+        if ('error' in r) continue;
+        const cctx: ConfigContext = Object.assign(ctx, { format, kind: configKind(ctx.file.rel), sites: r.sites }, r.extra);
+        detectConfig(cctx);
+        if (!cctx.target) continue;
+        for (const t of CONFIG_TRANSFORMS) {
+          if (opts.only && !opts.only.includes(t.id)) continue;
+          t.run(cctx);
+        }
+      } catch (e) {
+        const id = e instanceof EditConflictError ? 'E_EDIT_CONFLICT' : 'E_INTERNAL';
+        errors.set(ctx.file.abs, { id, message: `internal error in ${ctx.file.rel}: ${(e as Error).message}` });
+      }
+    }
+    return errors;
+  },
+};
