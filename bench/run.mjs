@@ -3,8 +3,9 @@
 // jscodeshift no-op (the classic codemod runner) on a generated monorepo.
 // Not a test: it prints numbers, it asserts nothing. See docs/performance.md.
 //
-//   node bench/run.mjs [--files 20000] [--also 5000] [--runs 3] [--no-jscodeshift] [--dir .bench] [--json out.json]
+//   node bench/run.mjs [--files 20000] [--also 5000] [--runs 3] [--no-jscodeshift] [--no-cold] [--dir .bench] [--json out.json]
 //
+// --no-cold skips the cold page cache round (it needs root on Linux to drop the cache).
 // --also takes a comma list of extra sizes (e.g. --also 5000,80000) to show how
 // cost grows; --no-jscodeshift skips the slow baseline (about 140 s at 20k files).
 import { spawnSync, execFileSync } from 'node:child_process';
@@ -18,7 +19,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin/openai-migrate.js');
 
 function parseArgs(argv) {
-  const o = { files: 20000, also: [5000], runs: 3, jscodeshift: true, dir: path.join(ROOT, '.bench'), json: undefined };
+  const o = { files: 20000, also: [5000], runs: 3, jscodeshift: true, cold: true, dir: path.join(ROOT, '.bench'), json: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i];
@@ -26,10 +27,11 @@ function parseArgs(argv) {
     else if (a === '--also') o.also = next().split(',').filter(Boolean).map(Number);
     else if (a === '--runs') o.runs = Math.max(1, Number(next()));
     else if (a === '--no-jscodeshift') o.jscodeshift = false;
+    else if (a === '--no-cold') o.cold = false;
     else if (a === '--dir') o.dir = path.resolve(next());
     else if (a === '--json') o.json = path.resolve(next());
     else if (a === '--help' || a === '-h') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 9).join('\n').replace(/^\/\/ ?/gm, ''));
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split("\n").slice(1, 10).join('\n').replace(/^\/\/ ?/gm, ''));
       process.exit(0);
     } else {
       console.error(`bench: unknown flag ${a} (see --help)`);
@@ -234,8 +236,47 @@ function main() {
   }
   console.log('\n== shards');
   console.log(shards(main, o));
+  if (o.cold) main.cold = cold(main, o);
   if (o.json) writeFileSync(o.json, JSON.stringify({ node: process.version, cpus, results: results.map(({ repo: _r, ...r }) => r) }, null, 2) + '\n');
   rmSync(path.join(o.dir, 'out', 'warm.txt'), { force: true });
+}
+
+/**
+ * The same tools with an empty page cache before every run (Linux, as root:
+ * `echo 3 > /proc/sys/vm/drop_caches`): the cost of a first run on a checkout
+ * that is not in memory, where reading the files is the floor for every tool.
+ * Node, the tool's own files and the code cache are dropped too, as on a
+ * fresh CI runner.
+ */
+function cold(main, o) {
+  const drop = () => {
+    try {
+      execFileSync('sync');
+      writeFileSync('/proc/sys/vm/drop_caches', '3\n');
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  console.log('\n== cold page cache (dropped before every run)');
+  if (!drop()) {
+    console.log('  not measured: dropping the page cache needs Linux and root (/proc/sys/vm/drop_caches)');
+    return undefined;
+  }
+  const list = tools(main.repo, o, false).filter((t) => ['ripgrep', 'scan', 'migrate', 'check'].includes(t.id));
+  const samples = new Map(list.map((t) => [t.id, []]));
+  const outDir = path.join(o.dir, 'out');
+  for (let round = 0; round < o.runs; round++) {
+    for (const t of list) {
+      drop();
+      samples.get(t.id).push(timeOne(t.cmd, t.args, { cwd: main.repo, outFile: path.join(outDir, `cold-${t.id}.out`), env: t.env?.() }).secs);
+    }
+  }
+  const rows = list.map((t) => ({ id: t.id, label: t.label, secs: median(samples.get(t.id)) }));
+  const rg = rows.find((r) => r.id === 'ripgrep')?.secs;
+  console.log(`  ${pad('tool', 70)} ${lpad('median', 9)} ${lpad('x rg', 7)}`);
+  for (const r of rows) console.log(`  ${pad(r.label, 70)} ${lpad(fmtS(r.secs), 9)} ${lpad(rg ? (r.secs / rg).toFixed(1) + 'x' : '-', 7)}`);
+  return rows;
 }
 
 /** "2 cpus (model)" as this process sees them. */
