@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { globbySync, isGitIgnoredSync } from 'globby';
 import fc from 'fast-check';
+import picomatch from 'picomatch';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_IGNORES, discover } from '../src/engine/discover.js';
@@ -53,6 +54,13 @@ function oracle(root: string, include?: string[], exclude: string[] = []): strin
   const found = globbySync(include?.length ? include : ['**/*'], { cwd: root, dot: true, followSymbolicLinks: false, onlyFiles: true, ignore: [...DEFAULT_IGNORES, ...exclude] });
   const ignored = isGitIgnoredSync({ cwd: root });
   return found.filter((r) => !ignored(r)).sort();
+}
+
+/** git itself: untracked files it does not ignore, minus the tool's default ignores. */
+function gitOracle(cwd: string): string[] {
+  const out = execFileSync('git', ['ls-files', '--others', '--exclude-standard', '-z'], { cwd, encoding: 'utf8' });
+  const defaults = picomatch(DEFAULT_IGNORES, { dot: true });
+  return out.split('\0').filter((f) => f && !defaults(f)).sort();
 }
 
 const relAll = (root: string, abs: string[]) => abs.map((f) => path.relative(root, f).split(path.sep).join('/')).sort();
@@ -111,10 +119,24 @@ describe('the readdir walker finds what globby + its gitignore matcher find', ()
     });
   });
 
-  it('a .gitignore above the walked folder (up to the repository root) applies too', async () => {
-    const d = tree(['app/src/a.ts', 'app/src/b.gen.ts', 'app/tmp/c.ts'], { '.': '*.gen.ts\napp/tmp/\n' });
-    const r = relAll(path.join(d, 'app'), await discover({ cwd: path.join(d, 'app'), paths: ['.'], accept: () => true }));
-    expect(r).toEqual(['src/a.ts']);
+  it('a .gitignore above the walked folder (up to the repository root) applies too, with the precedence git gives', async () => {
+    const d = tree(['app/src/a.ts', 'app/src/b.gen.ts', 'app/src/keep.gen.ts', 'app/tmp/c.ts', 'app/src/lib/d.ts', 'app/src/lib/e.log'], {
+      '.': '*.gen.ts\napp/tmp/\n*.log\n',
+      app: '!keep.gen.ts\n/src/lib/d.ts\n',
+    });
+    const walkRoot = path.join(d, 'app', 'src');
+    const r = relAll(walkRoot, await discover({ cwd: walkRoot, paths: ['.'], accept: () => true }));
+    expect(r).toEqual(['a.ts', 'keep.gen.ts']);
+    expect(r).toEqual(gitOracle(walkRoot));
+  });
+
+  it('a deeper .gitignore re-includes a folder a shallower one excluded (found by the property test)', async () => {
+    // root: b/* (excludes b/gen); b/.gitignore: !gen/ (re-includes it). git keeps b/gen/x.ts.
+    const d = tree(['b/gen/x.ts', 'x.ts'], { '.': 'b/*\n', b: '!gen/\n*.log\n' });
+    const r = relAll(d, await discover({ cwd: d, paths: ['.'], accept: () => true }));
+    expect(r).toContain('b/gen/x.ts');
+    expect(r).toEqual(oracle(d));
+    expect(r).toEqual(gitOracle(d));
   });
 
   it('symlinked files and folders are skipped, as globby does without following links', async () => {
@@ -140,9 +162,11 @@ describe('the readdir walker finds what globby + its gitignore matcher find', ()
         const gi: Record<string, string> = {};
         for (const [w, rules] of ignores) gi[w] = (gi[w] ?? '') + rules.join('\n') + '\n';
         const d = tree(ok, gi);
-        expect(relAll(d, await discover({ cwd: d, paths: ['.'], accept: () => true }))).toEqual(oracle(d));
+        const got = relAll(d, await discover({ cwd: d, paths: ['.'], accept: () => true }));
+        expect(got).toEqual(oracle(d));
+        expect(got).toEqual(gitOracle(d));
       }),
-      { numRuns: 120 },
+      { numRuns: 120, seed: 20261125 },
     );
   });
 });

@@ -31,73 +31,80 @@ export interface DiscoverOptions {
   accept: (rel: string) => boolean;
 }
 
-interface Rules {
-  /** Folder the `.gitignore` sits in, relative to the walk root with a trailing `/` ('' for the root itself). */
-  base: string;
-  ig: Ignore;
+/**
+ * A `.gitignore` line rewritten to apply from the repository root: a pattern
+ * without a slash matches at any depth below its folder, one with a slash is
+ * anchored to its folder (git's rules). Comments and blank lines stay as they
+ * are (the ignore package skips them).
+ */
+export function rebase(line: string, base: string): string {
+  if (!base || !line.trim() || line.startsWith('#')) return line;
+  const neg = line.startsWith('!');
+  const body = neg ? line.slice(1) : line;
+  const anchored = body.replace(/\/+$/, '').includes('/');
+  return (neg ? '!' : '') + base + (anchored ? body.replace(/^\//, '') : '**/' + body);
 }
 
 /**
  * `.gitignore` rules the way git applies them: every `.gitignore` from the
- * repository root down to a file's folder, the deepest one that has a say
- * (ignores or re-includes) deciding; a folder that is ignored is not entered,
- * so nothing below it can be re-included. Files above the walk root (up to
- * the repository root, found by its `.git`) count too.
+ * repository root (found by its `.git`) down to a file's folder, all rewritten
+ * to apply from the repository root and kept in one rule list per folder in
+ * depth order, so a deeper file's rule (a re-include `!gen/`) overrides a
+ * shallower one, and a folder that is ignored is not entered.
  */
 class GitIgnores {
-  private readonly byDir = new Map<string, Rules[]>();
+  private readonly byDir = new Map<string, Ignore>();
+  /** The walk root relative to the repository root ('' or 'app/'). */
+  private readonly prefix: string;
+  private readonly top: Ignore;
 
   constructor(private readonly root: string) {
-    // .gitignore files between the repository root and the walk root apply with their own base.
-    const above: { dir: string; text: string }[] = [];
     let dir = root;
+    const chain: string[] = [];
     for (;;) {
+      if (exists(path.join(dir, '.git'))) break;
       const parent = path.dirname(dir);
-      const isRepoRoot = exists(path.join(dir, '.git'));
-      if (dir !== root) {
-        const text = readText(path.join(dir, '.gitignore'));
-        if (text !== undefined) above.unshift({ dir, text });
+      if (parent === dir) {
+        chain.length = 0; // not in a repository: only files under the walk root count
+        dir = root;
+        break;
       }
-      if (isRepoRoot || parent === dir) break;
+      chain.unshift(dir);
       dir = parent;
     }
-    if (!exists(path.join(dir, '.git'))) above.length = 0; // not in a repository: only files under the root count
-    this.outer = above.map(({ dir: d, text }) => ({ prefix: path.relative(d, root).split(path.sep).join('/') + '/', ig: ignore().add(text.replace(/^\uFEFF/, '')) }));
+    // `dir` is the repository root; `chain` the folders from it down to the walk root (inclusive, when above it).
+    this.prefix = dir === root ? '' : path.relative(dir, root).split(path.sep).join('/') + '/';
+    this.top = ignore();
+    for (const d of [dir, ...chain.slice(0, -1)]) {
+      if (d === root) break;
+      const base = path.relative(dir, d).split(path.sep).join('/');
+      this.addFile(this.top, path.join(d, '.gitignore'), base ? base + '/' : '');
+    }
   }
 
-  /** Rules from above the walk root, with the walk root's path relative to each. */
-  private readonly outer: { prefix: string; ig: Ignore }[];
+  private addFile(ig: Ignore, file: string, base: string): boolean {
+    const text = readText(file);
+    if (text === undefined) return false;
+    ig.add(text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => rebase(l, base)));
+    return true;
+  }
 
   /** Rules in force inside `dirRel` ('' or 'a/b/'), given the folder's entries (to spot its `.gitignore`). */
-  enter(dirRel: string, entries: Dirent[] | undefined): Rules[] {
+  enter(dirRel: string, entries: Dirent[]): Ignore {
     const parentRel = dirRel === '' ? undefined : dirRel.slice(0, dirRel.slice(0, -1).lastIndexOf('/') + 1);
-    const inherited = parentRel === undefined ? [] : (this.byDir.get(parentRel) ?? this.enter(parentRel, undefined));
-    let own: Rules | undefined;
-    const hasFile = entries ? entries.some((e) => e.name === '.gitignore' && !e.isDirectory()) : true;
-    if (hasFile) {
-      const text = readText(path.join(this.root, dirRel, '.gitignore'));
-      if (text !== undefined) own = { base: dirRel, ig: ignore().add(text.replace(/^\uFEFF/, '')) };
+    const inherited = parentRel === undefined ? this.top : this.byDir.get(parentRel)!;
+    let rules = inherited;
+    if (entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
+      const own = ignore().add(inherited);
+      if (this.addFile(own, path.join(this.root, dirRel, '.gitignore'), this.prefix + dirRel)) rules = own;
     }
-    const rules = own ? [...inherited, own] : inherited;
     this.byDir.set(dirRel, rules);
     return rules;
   }
 
-  /** Is `rel` (a path under the walk root; folders end in `/`) ignored, given the rules of its folder? */
-  ignored(rel: string, rules: Rules[]): boolean {
-    for (let i = rules.length - 1; i >= 0; i--) {
-      const r = rules[i]!;
-      const res = r.ig.test(rel.slice(r.base.length));
-      if (res.ignored) return true;
-      if (res.unignored) return false;
-    }
-    for (let i = this.outer.length - 1; i >= 0; i--) {
-      const o = this.outer[i]!;
-      const res = o.ig.test(o.prefix + rel);
-      if (res.ignored) return true;
-      if (res.unignored) return false;
-    }
-    return false;
+  /** Is `rel` (a path under the walk root; folders end in `/`) ignored? */
+  ignored(rel: string, rules: Ignore): boolean {
+    return rules.ignores(this.prefix + rel);
   }
 }
 
