@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run } from '../src/engine/run.js';
 import { HANDLERS } from '../src/handlers.js';
@@ -38,6 +40,30 @@ describe('worker thread vs main thread', () => {
       expect(on.stdout.length).toBeGreaterThan(10_000);
     });
   }
+});
+
+describe('writing with the worker', () => {
+  it('migrate (not a dry run) writes byte-identical trees with the worker on and off', () => {
+    const trees = ['0', '1'].map((w) => {
+      const dir = mkdtempSync(path.join(tmpdir(), `oam-offload-${w}-`));
+      cpSync(CASES, dir, { recursive: true });
+      const r = cli(['migrate', '--provider', 'moonshot', '--force', '--format', 'json', '.'], { cwd: dir, env: { ...TIMING, OPENAI_MIGRATE_WORKERS: w } });
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).summary.filesChanged).toBeGreaterThan(50);
+      return dir;
+    });
+    const files = (readdirSync(trees[0]!, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(trees[0]!, path.join(e.parentPath, e.name)));
+    expect(files.length).toBeGreaterThan(100);
+    let changed = 0;
+    for (const f of files) {
+      const a = readFileSync(path.join(trees[0]!, f));
+      expect(readFileSync(path.join(trees[1]!, f)).equals(a), f).toBe(true);
+      if (!readFileSync(path.join(CASES, f)).equals(a)) changed++;
+    }
+    expect(changed).toBeGreaterThan(50);
+  });
 });
 
 describe('a worker that fails', () => {
