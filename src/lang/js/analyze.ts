@@ -172,10 +172,20 @@ export function analyzeJs(sf: ts.SourceFile, seeds?: Seeds, targetHost?: string)
     }
   });
 
-  // Pass 2 (to a fixpoint): which expressions are clients.
+  // Pass 2 (to a fixpoint): which expressions are clients. The first round visits every node
+  // and keeps those that can bind a client; later rounds revisit only those.
+  let sites: ts.Node[] | undefined;
   for (let round = 0; round < 4; round++) {
     const before = f.clients.size + f.members.size + f.factories.size + f.resourceAliases.size;
-    walk(sf, (n) => collectClients(f, n, targetHost));
+    if (!sites) {
+      const found: ts.Node[] = [];
+      walk(sf, (n) => {
+        if (!CLIENT_SITE_KINDS.has(n.kind)) return;
+        found.push(n);
+        collectClients(f, n, targetHost);
+      });
+      sites = found;
+    } else for (const n of sites) collectClients(f, n, targetHost);
     if (f.clients.size + f.members.size + f.factories.size + f.resourceAliases.size === before) break;
   }
 
@@ -341,15 +351,37 @@ function collectClients(f: JsFacts, n: ts.Node, targetHost?: string): void {
       if (isClientType(f, n.type.typeArguments?.[0])) s = 'openai';
     }
     if (n.body && !tsc.isBlock(n.body)) s = clientStatus(f, n.body, targetHost) ?? s;
-    else if (n.body) {
-      walk(n.body, (m) => {
-        if (tsc.isReturnStatement(m) && m.expression) s = clientStatus(f, m.expression, targetHost) ?? s;
-      });
-    }
+    else if (n.body) for (const r of returnedExpressions(n.body)) s = clientStatus(f, r, targetHost) ?? s;
     if (s) f.factories.set(name, s);
   } else if (tsc.isObjectLiteralExpression(n)) {
     // NestJS-style providers: { provide: X, useFactory: () => new OpenAI() } are seen through the factory walk above.
   }
+}
+
+/** Node kinds collectClients acts on (the fixpoint rounds after the first visit only these). */
+const CLIENT_SITE_KINDS = new Set<ts.SyntaxKind>([
+  tsc.SyntaxKind.VariableDeclaration,
+  tsc.SyntaxKind.Parameter,
+  tsc.SyntaxKind.PropertyDeclaration,
+  tsc.SyntaxKind.BinaryExpression,
+  tsc.SyntaxKind.FunctionDeclaration,
+  tsc.SyntaxKind.ArrowFunction,
+  tsc.SyntaxKind.FunctionExpression,
+  tsc.SyntaxKind.MethodDeclaration,
+]);
+
+/** Expressions of the return statements anywhere in a function body (nested callbacks included), in order; found once per body. */
+const returns = new WeakMap<ts.Node, ts.Expression[]>();
+function returnedExpressions(body: ts.Block): ts.Expression[] {
+  let out = returns.get(body);
+  if (!out) {
+    const found: ts.Expression[] = [];
+    walk(body, (m) => {
+      if (tsc.isReturnStatement(m) && m.expression) found.push(m.expression);
+    });
+    returns.set(body, (out = found));
+  }
+  return out;
 }
 
 function functionName(n: ts.FunctionLikeDeclaration): string | undefined {

@@ -43,7 +43,8 @@ export function findImports(sf: ts.SourceFile, test: (spec: string) => boolean):
       out.push(d);
     }
   }
-  // CommonJS anywhere (top level or inside functions).
+  // CommonJS anywhere (top level or inside functions); most files have no `require(` at all.
+  if (!/\brequire\s*\(/.test(sf.text)) return out;
   walk(sf, (n) => {
     if (!tsc.isVariableStatement(n) || n.declarationList.declarations.length !== 1) return;
     const v = n.declarationList.declarations[0]!;
