@@ -236,7 +236,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
       o.onFile?.(done, total);
       o.onProgress?.('analyse', done, total);
       if (err) {
-        res.status = 'failed';
+        res.status = err.skip ? 'skipped' : 'failed';
         res.errorId = err.id;
         res.reason = err.message;
         continue;

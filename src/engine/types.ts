@@ -168,4 +168,6 @@ export interface HandlerOptions {
 export interface HandlerError {
   id: string;
   message: string;
+  /** Not a failure: the file is left as it is and reported as skipped (a `W_` id; the exit code is unaffected). */
+  skip?: boolean;
 }

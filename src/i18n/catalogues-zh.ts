@@ -51,4 +51,5 @@ export const ERRORS_ZH: Record<string, { cause: string; fix: string }> = {
   W_BINARY: { cause: '文件含有 NUL 字节（二进制文件）', fix: '无需处理' },
   W_NOT_UTF8: { cause: '文件不是有效的 UTF-8；重新编码会改动其他字节', fix: '如果需要迁移，请先把它转换为 UTF-8' },
   W_GENERATED: { cause: '文件看起来是压缩或生成的（行非常长）', fix: '改为迁移它的源文件' },
+  W_CONFIG_SYNTAX: { cause: '提到 OpenAI 的 JSON、YAML 或 TOML 文件无法解析（常见于模板，或根本不是配置文件），因此保持原样', fix: '如果应用会读取它，请修正语法（或手动迁移其中的值）' },
 };

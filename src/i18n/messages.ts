@@ -328,6 +328,7 @@ const TEMPLATES: Entry[] = [
   [r('binary file \\(NUL bytes\\)'), '二进制文件（含 NUL 字节）'],
   [r('not valid UTF-8; left untouched \\(re-encoding would change bytes outside the edits\\)'), '不是有效的 UTF-8；保持原样（重新编码会改动改写范围以外的字节）'],
   [r('looks minified or generated \\(very long lines\\)'), '看起来是压缩或生成的文件（行非常长）'],
+  [r('does not parse as (?<fmt>JSON|JSONL|YAML|TOML) \\((?<err>.+)\\); left as it is'), '无法按 {fmt} 解析（{err}）；保持原样'],
   [r('the (?<what>migrated text|accepted hunks alone) would not parse \\((?<err>.+)\\); file left unchanged'), (g) => `${g.what === 'migrated text' ? '迁移后的文本' : '只应用接受的改动块时'}无法解析（${g.err}）；文件保持不变`],
   [r('skipped in interactive review'), '在交互式审阅中跳过'],
   [r('syntax error in the joined code cells of (?<f>\\S+): (?<err>.+)'), '{f} 合并后的代码单元格有语法错误：{err}'],

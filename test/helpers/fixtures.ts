@@ -10,6 +10,8 @@ export interface CaseOptions {
   models?: string[];
   /** Files expected to fail (reported, left byte-identical). */
   expectFailed?: string[];
+  /** Files expected to be skipped with a reason (`errorId`), left byte-identical: "file: ID". */
+  expectSkipped?: string[];
   note?: string;
 }
 

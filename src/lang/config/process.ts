@@ -43,7 +43,7 @@ function load(text: string, format: ConfigFormat): { sites: ValueSite[]; extra: 
   const docs = parseAllDocuments(text, { keepSourceTokens: true });
   const list = Array.isArray(docs) ? docs : [];
   const err = list.flatMap((d) => d.errors)[0];
-  if (err || !Array.isArray(docs)) return { error: err ? err.message.split('\n')[0]! : 'not YAML' };
+  if (err || !Array.isArray(docs)) return { error: err ? err.message.split('\n')[0]!.replace(/:$/, '') : 'not YAML' };
   return { sites: yamlSites(text, list), extra: { docs: list } };
 }
 
@@ -61,7 +61,11 @@ export const processor = {
       try {
         const format = configFormat(ctx.file.rel)!;
         const r = load(ctx.file.text, format);
-        if ('error' in r) continue;
+        if ('error' in r) {
+          // Often a template (Helm, Jinja) or not config at all: left as it is, but said, since it names OpenAI.
+          errors.set(ctx.file.abs, { id: 'W_CONFIG_SYNTAX', message: `does not parse as ${format.toUpperCase()} (${r.error}); left as it is`, skip: true });
+          continue;
+        }
         const cctx: ConfigContext = Object.assign(ctx, { format, kind: configKind(ctx.file.rel), sites: r.sites }, r.extra);
         detectConfig(cctx);
         if (!cctx.target) continue;
