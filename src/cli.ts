@@ -7,6 +7,7 @@ import { detectLang, localizeError, setLang, t as tr } from './i18n/index.js';
 import { localizeProgram } from './i18n/commander.js';
 import { localizeMessage, localizeTier } from './i18n/messages.js';
 import { createProgress } from './engine/progress.js';
+import { phase } from './engine/timing.js';
 import path from 'node:path';
 
 /**
@@ -104,6 +105,7 @@ export function buildProgram(): Command {
         only: o.transform,
         maxFileSize: o.maxFileSize,
       }).finally(bar.end);
+      const reporting = phase('report');
       if (o.format === 'json') {
         const { migrateJson } = await import('./report/json.js');
         process.stdout.write(JSON.stringify(migrateJson(r), null, 2) + '\n');
@@ -112,6 +114,7 @@ export function buildProgram(): Command {
         process.stdout.write(renderMigrateText(r, colorEnabled(process.stdout), !!o.dryRun));
       }
       await extras.afterMigrate(r, o, program.opts());
+      reporting();
       if (r.summary.filesFailed) throw new ExitCode(1);
     });
 
@@ -127,6 +130,14 @@ export function buildProgram(): Command {
     maxFileSize: o.maxFileSize as number | undefined,
   });
   const emit = async (command: 'scan' | 'check', format: string, r: import('./check/index.js').InventoryReport) => {
+    const reporting = phase('report');
+    try {
+      await render(command, format, r);
+    } finally {
+      reporting();
+    }
+  };
+  const render = async (command: 'scan' | 'check', format: string, r: import('./check/index.js').InventoryReport) => {
     if (format === 'json') {
       const { findingsJson } = await import('./report/json.js');
       process.stdout.write(JSON.stringify(findingsJson(r), null, 2) + '\n');
