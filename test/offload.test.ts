@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run } from '../src/engine/run.js';
@@ -8,6 +8,7 @@ import { jsHandler } from '../src/lang/js/handler.js';
 import { getProvider, resolveTarget } from '../src/providers/index.js';
 import { ModelMap } from '../src/models/map.js';
 import type { LanguageHandler } from '../src/engine/types.js';
+import { spawnSync } from 'node:child_process';
 import { cli, ROOT } from './helpers/cli.js';
 
 /**
@@ -63,6 +64,30 @@ describe('writing with the worker', () => {
       if (!readFileSync(path.join(CASES, f)).equals(a)) changed++;
     }
     expect(changed).toBeGreaterThan(50);
+  });
+});
+
+describe('a run that ends in an error', () => {
+  it('does not leave the worker keeping the process alive', () => {
+    // A progress callback throws while files are being read: the worker has started but has no batch yet
+    // (it waits for one). The process must still exit on its own (it hung before run() cancelled workers).
+    const script = `
+      import { run } from ${JSON.stringify(path.join(ROOT, 'dist/src/engine/run.js'))};
+      import { HANDLERS } from ${JSON.stringify(path.join(ROOT, 'dist/src/handlers.js'))};
+      import { getProvider, resolveTarget } from ${JSON.stringify(path.join(ROOT, 'dist/src/providers/index.js'))};
+      import { ModelMap } from ${JSON.stringify(path.join(ROOT, 'dist/src/models/map.js'))};
+      const p = getProvider('deepseek');
+      try {
+        await run({ cwd: ${JSON.stringify(CASES)}, paths: ['js', 'python'], write: false, maxFileSize: 1 << 21, handlers: HANDLERS, target: resolveTarget(p), models: new ModelMap(p), workers: true, onProgress: (phase, done) => { if (phase === 'read' && done === 20) throw new Error('boom'); } });
+      } catch (e) { console.log('caught', e.message); }
+    `;
+    // From a file: with `-e` Node exits when the evaluated module ends, worker or not.
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'oam-offload-exit-')), 'run.mjs');
+    writeFileSync(file, script);
+    const r = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.error).toBeUndefined(); // no timeout
+    expect(r.stdout.trim()).toBe('caught boom');
+    expect(r.status).toBe(0);
   });
 });
 

@@ -92,6 +92,16 @@ const SCRATCH_SIZE = 1 << 20;
  * a failure is recorded for that file, which stays byte-identical.
  */
 export async function run(o: RunOptions): Promise<RunResult> {
+  const offloads = new Map<LanguageHandler, Offload>();
+  try {
+    return await runWith(o, offloads);
+  } finally {
+    // A run that ends early (an error) must not leave a worker keeping the process alive.
+    for (const off of offloads.values()) off.cancel();
+  }
+}
+
+async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): Promise<RunResult> {
   const handlerFor = (r: string) => o.handlers.find((h) => h.matches(r));
   const walked = phase('walk');
   const all = await discover({
@@ -103,7 +113,6 @@ export async function run(o: RunOptions): Promise<RunResult> {
   }).then((found) => (o.select ? found.filter((abs) => o.select!(rel(o.cwd, abs))) : found));
   walked();
   // Large runs: handlers that can run on a worker start it now, so it loads its parser while this thread reads.
-  const offloads = new Map<LanguageHandler, Offload>();
   if (useWorkers(all.length, o.workers)) {
     for (const h of o.handlers) {
       const off = Offload.start(h, { target: o.target, models: o.models, only: o.only });
