@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import { threadId } from 'node:worker_threads';
 import { timingNote } from './timing.js';
 
 /**
@@ -54,7 +55,8 @@ function save(cachePath: string, data: Buffer): void {
   try {
     const dir = path.dirname(cachePath);
     mkdirSync(dir, { recursive: true });
-    const tmp = `${cachePath}.${process.pid}.tmp`;
+    // pid and thread: the main thread and a worker of one process may both write a cache.
+    const tmp = `${cachePath}.${process.pid}.${threadId}.tmp`;
     const fd = openSync(tmp, 'w', 0o600);
     try {
       writeSync(fd, data);
