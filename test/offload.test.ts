@@ -106,3 +106,26 @@ describe('a worker that fails', () => {
     );
   });
 });
+
+describe('a handler that throws (a bug)', () => {
+  it('fails its own files with E_INTERNAL, on the main thread and after a failed worker; the other handlers still run', async () => {
+    const provider = getProvider('deepseek');
+    const base = { cwd: CASES, paths: ['js', 'python'], write: false, maxFileSize: 2 << 20, target: resolveTarget(provider), models: new ModelMap(provider) };
+    const buggy: LanguageHandler = {
+      ...jsHandler,
+      worker: { module: 'file:///nonexistent/openai-migrate-handler.js', export: 'jsHandler' },
+      process: async () => {
+        throw new Error('bug in a transform');
+      },
+    };
+    const handlers = HANDLERS.map((h) => (h === jsHandler ? buggy : h));
+    for (const workers of [false, true]) {
+      const r = await run({ ...base, handlers, workers });
+      const js = r.files.filter((f) => /\.(ts|tsx|js|mjs|cjs)$/.test(f.file) && f.status !== 'unchanged' && f.status !== 'skipped');
+      expect(js.length, `workers: ${workers}`).toBeGreaterThan(20);
+      for (const f of js) expect(f, f.file).toMatchObject({ status: 'failed', errorId: 'E_INTERNAL', reason: 'internal error: bug in a transform' });
+      expect(r.files.filter((f) => f.file.endsWith('.py') && f.status === 'changed').length, `workers: ${workers}`).toBeGreaterThan(5);
+    }
+  });
+});
+

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { ResolvedTarget } from '../providers/index.js';
 import type { ModelMap } from '../models/map.js';
 import { EditList, type TextEdit } from './edits.js';
+import { processBatch } from './batch.js';
 import type { Change, FileContext, Finding, FollowUp, HandlerError, HandlerOptions, LanguageHandler, LoadedFile } from './types.js';
 
 /**
@@ -123,7 +124,7 @@ export class Offload {
     const byAbs = r.type === 'result' ? new Map(r.files.map((f) => [f.abs, f])) : undefined;
     if (r.type !== 'result' || !byAbs || ctxs.some((c) => !byAbs.has(c.file.abs))) {
       const why = r.type === 'crash' ? r.message : 'the worker did not return every file';
-      return { errors: await handler.process(ctxs, opts), fellBack: why };
+      return { errors: await processBatch(handler, ctxs, opts), fellBack: why };
     }
     const verdicts = new Map<string, string | undefined>();
     const errors = new Map<string, HandlerError>();

@@ -1,4 +1,4 @@
-import { statSync, openSync, fstatSync, readSync, closeSync } from 'node:fs';
+import { openSync, fstatSync, readSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedTarget } from '../providers/index.js';
 import type { ModelMap } from '../models/map.js';
@@ -6,12 +6,12 @@ import { discover } from './discover.js';
 import { decodeUtf8, encodeUtf8, isBinary } from './text.js';
 import { makeContext } from './context.js';
 import { Offload, useWorkers, type Outcome } from './offload.js';
-import { timingNote } from './timing.js';
 import { writeAtomic } from './write.js';
 import { MARKER_TAG } from '../rules/endpoints.js';
 import { RULES } from '../rules/catalogue.js';
 import type { ProgressPhase } from './progress.js';
-import { phase } from './timing.js';
+import { phase, timingNote } from './timing.js';
+import { processBatch } from './batch.js';
 import type { Change, FileContext, FileResult, LanguageHandler } from './types.js';
 
 export interface RunOptions {
@@ -317,13 +317,8 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
     const ctxs = byHandler.get(handler);
     if (!ctxs || pending.has(handler)) continue;
     if (handler.readsProject) await drain();
-    let errors: Map<string, { id: string; message: string }>;
     const processing = phase(`${handler.id}: parse + transform (${ctxs.length})`);
-    try {
-      errors = await handler.process(ctxs, { only: o.only, project });
-    } catch (e) {
-      errors = new Map(ctxs.map((c) => [c.file.abs, { id: 'E_INTERNAL', message: `internal error: ${(e as Error).message}` }]));
-    }
+    const errors = await processBatch(handler, ctxs, { only: o.only, project });
     processing();
     await finish(handler, ctxs, { errors });
   }

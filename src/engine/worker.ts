@@ -3,7 +3,8 @@ import { getProvider, resolveTarget } from '../providers/index.js';
 import { ModelMap } from '../models/map.js';
 import { makeContext } from './context.js';
 import { flushCodeCache } from './code-cache.js';
-import type { HandlerError, LanguageHandler, LoadedFile } from './types.js';
+import { processBatch } from './batch.js';
+import type { LanguageHandler, LoadedFile } from './types.js';
 import type { OffloadSetup, WorkerFileResult, WorkerMessage, WorkerReply } from './offload.js';
 
 /**
@@ -42,12 +43,7 @@ port.on('message', (m: WorkerMessage) => {
 async function run(): Promise<WorkerReply> {
   const ctxs = files.map((f) => makeContext(f, target, models));
   const project = new Map<string, unknown>();
-  let errors: Map<string, HandlerError>;
-  try {
-    errors = await handler.process(ctxs, { only: setup.only, project });
-  } catch (e) {
-    errors = new Map(ctxs.map((c) => [c.file.abs, { id: 'E_INTERNAL', message: `internal error: ${(e as Error).message}` }]));
-  }
+  const errors = await processBatch(handler, ctxs, { only: setup.only, project });
   const out: WorkerFileResult[] = [];
   for (const ctx of ctxs) {
     const error = errors.get(ctx.file.abs);
