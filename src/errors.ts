@@ -26,7 +26,7 @@ export const ERRORS: Record<string, ErrorEntry> = {
   E_NOT_A_TTY: { exit: 2, cause: '--interactive needs a terminal, and stdin is not one', fix: 'run it in a terminal, or review with --dry-run / --report instead' },
   E_INTERACTIVE_FLAGS: { exit: 2, cause: '--interactive cannot be combined with the other flags given', fix: 'drop --dry-run / --format json when reviewing interactively' },
   E_PARSE: { exit: 1, cause: 'the file does not parse, so it was not changed', fix: 'fix the syntax error at the position given (or --exclude the file) and run again' },
-  E_READ: { exit: 1, cause: 'the file could not be read', fix: 'check its permissions' },
+  E_READ: { exit: 1, cause: 'the file (or a folder of the tree) could not be read; nothing in it was changed', fix: 'check its permissions' },
   E_WRITE: { exit: 1, cause: 'the file could not be written (or changed on disk during the run)', fix: 'check permissions and free space, then run again' },
   E_OUTPUT_INVALID: { exit: 1, cause: 'the migrated text would not parse, so the file was left unchanged', fix: 'please report it with the file; migrate this file by hand meanwhile' },
   E_EDIT_CONFLICT: { exit: 1, cause: 'two rewrites overlapped in this file, so it was left unchanged', fix: 'please report it with the file; run single transforms with --transform meanwhile' },

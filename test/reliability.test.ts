@@ -194,4 +194,24 @@ describe('write safety', () => {
     chmodSync(path.join(d, 'locked.ts'), 0o644);
     expect(readFileSync(path.join(d, 'locked.ts'), 'utf8')).toBe(SRC);
   });
+
+  it.skipIf(!nobodyCanRunTheCli())('an unreadable folder is reported (E_READ, exit 1) while the rest migrates', async () => {
+    const d = tmp();
+    chmodSync(d, 0o777);
+    mkdirSync(path.join(d, 'secret'));
+    writeFileSync(path.join(d, 'secret', 'hidden.ts'), SRC);
+    chmodSync(path.join(d, 'secret'), 0o000);
+    writeFileSync(path.join(d, 'open.ts'), SRC);
+    chmodSync(path.join(d, 'open.ts'), 0o666);
+    const child = spawn(process.execPath, [BIN, 'migrate', '-p', 'deepseek', '--force', '.'], { cwd: d, uid: 65534, gid: 65534, env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+    let out = '';
+    child.stdout.on('data', (b) => (out += b));
+    child.stderr.on('data', (b) => (out += b));
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(out).toMatch(/secret\/\s+\[E_READ\] cannot read folder: EACCES/);
+    expect(code).toBe(1);
+    expect(readFileSync(path.join(d, 'open.ts'), 'utf8')).toContain('deepseek-v4-pro');
+    chmodSync(path.join(d, 'secret'), 0o755);
+    expect(readFileSync(path.join(d, 'secret', 'hidden.ts'), 'utf8')).toBe(SRC);
+  });
 });

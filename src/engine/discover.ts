@@ -29,6 +29,8 @@ export interface DiscoverOptions {
   exclude?: string[];
   /** Keep only files some handler owns. */
   accept: (rel: string) => boolean;
+  /** A folder that could not be read (permissions): the walk goes on without it. */
+  onUnreadable?: (abs: string, code: string) => void;
 }
 
 /**
@@ -170,8 +172,10 @@ export async function discover(o: DiscoverOptions): Promise<string[]> {
       let entries: Dirent[];
       try {
         entries = readdirSync(dirRel ? toAbs(dirRel) : abs, { withFileTypes: true });
-      } catch {
-        return; // unreadable folder: nothing to migrate in it
+      } catch (e) {
+        // Said, not silently passed over: files in it may use OpenAI.
+        o.onUnreadable?.(dirRel ? toAbs(dirRel.slice(0, -1)) : abs, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+        return;
       }
       const rules = git.enter(dirRel, entries);
       for (const e of entries) {

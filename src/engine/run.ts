@@ -103,6 +103,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
 
 async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): Promise<RunResult> {
   const handlerFor = (r: string) => o.handlers.find((h) => h.matches(r));
+  const unreadable: Array<{ abs: string; code: string }> = [];
   const walked = phase('walk');
   const all = await discover({
     cwd: o.cwd,
@@ -110,6 +111,7 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
     include: o.include,
     exclude: o.exclude,
     accept: (r) => handlerFor(r) !== undefined,
+    onUnreadable: (abs, code) => unreadable.push({ abs, code }),
   }).then((found) => (o.select ? found.filter((abs) => o.select!(rel(o.cwd, abs))) : found));
   walked();
   // Large runs: handlers that can run on a worker start it now, so it loads its parser while this thread reads.
@@ -120,6 +122,10 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
     }
   }
   const results = new Map<string, FileResult>();
+  // A folder the walk could not enter is a failure of the run (its files may use OpenAI), reported like a file.
+  for (const { abs, code } of unreadable) {
+    results.set(abs, { file: `${rel(o.cwd, abs)}/`, status: 'failed', errorId: 'E_READ', reason: `cannot read folder: ${code}`, changes: [], followUps: [], findings: [] });
+  }
   const meta = new Map<string, { size: number; mtimeMs: number; handler: LanguageHandler; ctx: FileContext }>();
   const byHandler = new Map<LanguageHandler, FileContext[]>();
   let scanned = 0;

@@ -41,7 +41,7 @@ export const ERRORS_ZH: Record<string, { cause: string; fix: string }> = {
   E_NOT_A_TTY: { cause: '--interactive 需要终端，而标准输入不是终端', fix: '在终端中运行，或改用 --dry-run / --report 审阅' },
   E_INTERACTIVE_FLAGS: { cause: '--interactive 不能与给出的其他参数同时使用', fix: '交互式审阅时去掉 --dry-run / --format json' },
   E_PARSE: { cause: '文件无法解析，因此没有修改', fix: '修正指出位置的语法错误（或用 --exclude 排除该文件）后重新运行' },
-  E_READ: { cause: '无法读取该文件', fix: '检查文件权限' },
+  E_READ: { cause: '无法读取该文件（或目录树中的某个文件夹）；其中的内容均未改动', fix: '检查其权限' },
   E_WRITE: { cause: '无法写入该文件（或运行期间文件在磁盘上被改动）', fix: '检查权限和剩余空间，然后重新运行' },
   E_OUTPUT_INVALID: { cause: '迁移后的文本无法解析，因此文件保持不变', fix: '请附上该文件报告此问题；在此之前请手动迁移该文件' },
   E_EDIT_CONFLICT: { cause: '此文件中有两处改写重叠，因此文件保持不变', fix: '请附上该文件报告此问题；在此之前可用 --transform 逐个运行转换' },

@@ -325,6 +325,7 @@ const TEMPLATES: Entry[] = [
   [r('no handler for this file type'), '没有处理此类文件的程序'],
   [r('larger than --max-file-size \\((?<a>\\d+) > (?<b>\\d+) bytes\\)'), '超过 --max-file-size（{a} > {b} 字节）'],
   [r('cannot read: (?<code>.+)'), '无法读取：{code}'],
+  [r('cannot read folder: (?<code>.+)'), '无法读取文件夹：{code}'],
   [r('binary file \\(NUL bytes\\)'), '二进制文件（含 NUL 字节）'],
   [r('not valid UTF-8; left untouched \\(re-encoding would change bytes outside the edits\\)'), '不是有效的 UTF-8；保持原样（重新编码会改动改写范围以外的字节）'],
   [r('looks minified or generated \\(very long lines\\)'), '看起来是压缩或生成的文件（行非常长）'],
