@@ -4,7 +4,8 @@ import { getProvider, resolveTarget, UsageError, type ResolvedTarget } from './p
 import { ModelMap, parseModelOverrides } from './models/map.js';
 import { loadConfig } from './config.js';
 import { run, DEFAULT_MAX_FILE_SIZE, type RunOptions, type RunResult } from './engine/run.js';
-import { dirtyFiles } from './engine/git.js';
+import { checkSymlinks, guardRepos, writeRoots } from './engine/git.js';
+import { acquireLock, lockFileFor, releaseLocks } from './engine/lock.js';
 import { HANDLERS } from './handlers.js';
 import { summarize, type Summary } from './report/summary.js';
 import type { FileContext, LanguageHandler } from './engine/types.js';
@@ -79,16 +80,24 @@ export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
     if (bad.length) throw new UsageError('E_UNKNOWN_TRANSFORM', `unknown transform ${bad.map((b) => `"${b}"`).join(', ')}. Valid ids: ${[...known].join(', ')}`);
   }
   const paths = o.paths?.length ? o.paths : ['.'];
-  if (!o.dryRun && !o.force) {
-    const dirty = await dirtyFiles(cwd, paths);
-    if (dirty && dirty.length) {
-      throw new UsageError(
-        'E_DIRTY_TREE',
-        `refusing to write: the git work tree has uncommitted changes (${dirty.slice(0, 3).join(', ')}${dirty.length > 3 ? ', ...' : ''}).\n` +
-          'Commit or stash them so the migration can be reviewed and undone on its own, preview with --dry-run, or pass --force.',
-      );
-    }
+  // Never follow a symlink out of the tree (also in a dry run: its diff would show another tree's files).
+  for (const p of paths) await checkSymlinks(cwd, p);
+  const roots = await writeRoots(cwd, paths);
+  /** Before anything is read: the repositories written into, locked, then checked for uncommitted work. */
+  const guard = async (files: string[]): Promise<void> => {
+    const repos = await guardRepos({ cwd, given: paths, files, force: !!o.force });
+    for (const repo of repos) acquireLock(lockFileFor(repo.gitDir, repo.top), repo.top);
+    const outside = roots.filter((r) => !repos.some((repo) => r === repo.top || r.startsWith(repo.top + path.sep)));
+    for (const r of outside) acquireLock(lockFileFor(undefined, r), r);
+  };
+  try {
+    return await migrateIn(o, cwd, setup, paths, roots, o.dryRun ? undefined : guard);
+  } finally {
+    releaseLocks();
   }
+}
+
+async function migrateIn(o: MigrateOptions, cwd: string, setup: ReturnType<typeof resolveSetup>, paths: string[], roots: string[], guard: ((files: string[]) => Promise<void>) | undefined): Promise<MigrateResult> {
   const r = await run({
     cwd,
     paths,
@@ -103,6 +112,8 @@ export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
     decide: o.decide,
     onFile: o.onFile,
     onProgress: o.onProgress,
+    roots,
+    guard,
   });
   const warnings = [...setup.warnings, ...ignoredEnvFiles(cwd, paths, r, setup.target)];
   return { ...r, target: setup.target, models: setup.models, summary: summarize(r.files, r.scanned, r.candidates), dryRun: !!o.dryRun, warnings };

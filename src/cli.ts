@@ -88,6 +88,7 @@ export function buildProgram(): Command {
       const { migrate } = await import('./api.js');
       const extras = await import('./commands/migrate-extras.js');
       const extra = await extras.beforeMigrate(o, colorEnabled(process.stdout));
+      if (!o.dryRun) await extras.onInterrupt();
       const bar = progressLine(o.format);
       const r = await migrate({
         ...extra,

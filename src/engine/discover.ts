@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -164,7 +164,9 @@ export async function discover(o: DiscoverOptions): Promise<string[]> {
       out.add(abs);
       continue;
     }
-    const git = new GitIgnores(abs);
+    // A root given through a symlink (inside the repository: src/engine/git.ts checkSymlinks) follows the
+    // .gitignore rules of its real location, not of the link's (the link itself may be git-ignored).
+    const git = new GitIgnores(realpathSync(abs));
     // String concatenation, not path.join (which normalises each of 20,000 paths again).
     const prefix = abs.endsWith(path.sep) ? abs : abs + path.sep;
     const toAbs = path.sep === '/' ? (rel: string) => prefix + rel : (rel: string) => prefix + rel.split('/').join(path.sep);

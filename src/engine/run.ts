@@ -6,7 +6,7 @@ import { discover } from './discover.js';
 import { decodeUtf8, encodeUtf8, isBinary } from './text.js';
 import { makeContext } from './context.js';
 import { Offload, useWorkers, type Outcome } from './offload.js';
-import { writeAtomic } from './write.js';
+import { writeAtomic, WriteRefused } from './write.js';
 import { MARKER_TAG } from '../rules/endpoints.js';
 import { RULES } from '../rules/catalogue.js';
 import type { ProgressPhase } from './progress.js';
@@ -40,6 +40,10 @@ export interface RunOptions {
   decide?: (file: string, before: string, after: string, changes: Change[]) => Promise<string | null>;
   /** Run handlers that can on a worker thread: true/false, or undefined for automatic (src/engine/offload.ts). */
   workers?: boolean;
+  /** Real folders writes may land in (symlinks resolved): src/engine/git.ts writeRoots. */
+  roots?: string[];
+  /** Called once with every discovered file before anything is read (the dirty-tree guard and locks of migrate); may throw. */
+  guard?: (files: string[]) => Promise<void>;
 }
 
 export interface RunResult {
@@ -114,6 +118,7 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
     onUnreadable: (abs, code) => unreadable.push({ abs, code }),
   }).then((found) => (o.select ? found.filter((abs) => o.select!(rel(o.cwd, abs))) : found));
   walked();
+  if (o.guard) await o.guard(all);
   // Large runs: handlers that can run on a worker start it now, so it loads its parser while this thread reads.
   if (useWorkers(all.length, o.workers)) {
     for (const h of o.handlers) {
@@ -287,12 +292,14 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
       if (o.write) {
         const m = meta.get(ctx.file.abs)!;
         try {
-          await writeAtomic(ctx.file.abs, encodeUtf8({ text: after, bom: ctx.file.bom }), m);
+          await writeAtomic(ctx.file.abs, encodeUtf8({ text: after, bom: ctx.file.bom }), { ...m, bytes: encodeUtf8({ text: ctx.file.text, bom: ctx.file.bom }) }, { roots: o.roots });
           res.written = true;
         } catch (e) {
-          res.status = 'failed';
-          res.errorId = 'E_WRITE';
+          const id = e instanceof WriteRefused ? e.id : 'E_WRITE';
+          res.status = id.startsWith('W_') ? 'skipped' : 'failed';
+          res.errorId = id;
           res.reason = (e as Error).message;
+          res.changes = []; // nothing was written: the summary counts no edits for it
         }
       }
     }
