@@ -157,6 +157,25 @@ describe('dirty-tree guard per repository (issue 21 item 1)', () => {
     expect(existsSync(marker)).toBe(false);
   });
 
+  it('a clean filter planted in .git/config (with .git/info/attributes) never runs', async () => {
+    const d = repo();
+    const marker = path.join(d, '..', `${path.basename(d)}-filter-ran`);
+    git(d, 'config', 'filter.evil.clean', `touch '${marker}'; cat`);
+    writeFileSync(path.join(d, '.git', 'info', 'attributes'), '*.ts filter=evil\n');
+    const touch = () => {
+      const t = new Date(Date.now() + 5000);
+      execFileSync('touch', ['-d', t.toISOString(), path.join(d, 'a.ts')]); // stat data changed: git re-reads the file
+    };
+    touch();
+    spawnSync('git', ['status', '--porcelain'], { cwd: d });
+    expect(existsSync(marker)).toBe(true); // the plant works
+    execFileSync('rm', ['-f', marker]);
+    touch();
+    const r = cli(['migrate', '-p', 'deepseek', '.'], { cwd: d });
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(marker)).toBe(false);
+  });
+
   it('git output is read with -z: a Chinese file name and a rename are reported as they are (issue 15 item 7)', () => {
     const d = repo({ '客户端.ts': SRC, 'old.ts': 'export const x = 1;\n' });
     // Clean with a non-ASCII name: the guard passes and the file is migrated.

@@ -20,9 +20,9 @@ function gitEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-export function git(dir: string, args: string[]): Promise<{ ok: boolean; stdout: string; missing?: boolean }> {
+export function git(dir: string, args: string[], config: string[] = []): Promise<{ ok: boolean; stdout: string; missing?: boolean }> {
   return new Promise((resolve) => {
-    execFile('git', ['-C', dir, ...SAFE, ...args], { env: gitEnv(), maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (err, stdout) => {
+    execFile('git', ['-C', dir, ...SAFE, ...config, ...args], { env: gitEnv(), maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (err, stdout) => {
       if (err) return resolve({ ok: false, stdout: '', missing: (err as NodeJS.ErrnoException).code === 'ENOENT' });
       resolve({ ok: true, stdout });
     });
@@ -57,6 +57,23 @@ export interface Repo {
   top: string;
   /** Its git folder (absolute; `.git/modules/x` for a submodule). */
   gitDir: string;
+}
+
+/**
+ * `git status` runs the clean filter of a file whose stat data changed: a
+ * filter driver planted in the repository's own config (`filter.x.clean =
+ * <command>` plus an attributes line) would run. Every driver the repository's
+ * config defines is blanked for our calls (drivers from the user's global
+ * config, such as git-lfs, are the user's own and stay).
+ */
+async function noLocalFilters(top: string): Promise<string[]> {
+  const r = await git(top, ['config', '--local', '--includes', '-z', '--name-only', '--get-regexp', '^filter\\.']);
+  const out: string[] = [];
+  for (const key of new Set(r.stdout.split('\0').filter(Boolean))) {
+    const m = /^filter\.(.+)\.[^.]+$/.exec(key);
+    if (m) for (const k of ['clean', 'smudge', 'process']) out.push('-c', `filter.${m[1]}.${k}=`);
+  }
+  return out;
 }
 
 const repoCache = new Map<string, Promise<Repo | undefined>>();
@@ -235,7 +252,8 @@ export async function guardRepos(o: GuardOptions): Promise<Repo[]> {
       else if (inside(repo.top, r.real)) specs.add('.');
     }
     if (!specs.size) specs.add('.');
-    const st = await git(repo.top, ['status', '--porcelain=v1', '-z', '--untracked-files=normal', '--ignore-submodules=none', '--', ...specs]);
+    // Submodules are not entered from here: one the run writes into is a repository of its own in this loop.
+    const st = await git(repo.top, ['status', '--porcelain=v1', '-z', '--untracked-files=normal', '--ignore-submodules=all', '--', ...specs], await noLocalFilters(repo.top));
     if (!st.ok) {
       throw new UsageError('E_DIRTY_TREE', `refusing to write: \`git status\` failed in ${repo.top}, so uncommitted work there cannot be checked; pass --force to write anyway`);
     }
