@@ -85,10 +85,17 @@ export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
   const roots = await writeRoots(cwd, paths);
   /** Before anything is read: the repositories written into, locked, then checked for uncommitted work. */
   const guard = async (files: string[]): Promise<void> => {
-    const repos = await guardRepos({ cwd, given: paths, files, force: !!o.force });
-    for (const repo of repos) acquireLock(lockFileFor(repo.gitDir, repo.top), repo.top);
-    const outside = roots.filter((r) => !repos.some((repo) => r === repo.top || r.startsWith(repo.top + path.sep)));
-    for (const r of outside) acquireLock(lockFileFor(undefined, r), r);
+    await guardRepos({
+      cwd,
+      given: paths,
+      files,
+      force: !!o.force,
+      lock: (repos) => {
+        for (const repo of repos) acquireLock(lockFileFor(repo.gitDir, repo.top), repo.top);
+        const outside = roots.filter((r) => !repos.some((repo) => r === repo.top || r.startsWith(repo.top + path.sep)));
+        for (const r of outside) acquireLock(lockFileFor(undefined, r), r);
+      },
+    });
   };
   try {
     return await migrateIn(o, cwd, setup, paths, roots, o.dryRun ? undefined : guard);

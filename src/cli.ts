@@ -73,7 +73,7 @@ export function buildProgram(): Command {
     .option('-p, --provider <id>', 'target provider id or alias (see `providers`)')
     .option('-r, --region <name>', 'provider region (default: mainland China where the provider has one)')
     .option('-n, --dry-run', 'write nothing; print a unified diff per file and a summary')
-    .option('-f, --force', 'write even when the git work tree has uncommitted changes')
+    .option('-f, --force', 'write even with uncommitted changes or outside a git repository; replace an existing --report file')
     .option('-m, --model <openai=provider>', 'override one model mapping (repeatable)', collect)
     .option('--allow-unknown-models', 'accept --model targets the provider profile does not list')
     .option('-c, --config <file>', 'config file (default: .openai-migrate.json if present)')

@@ -190,6 +190,8 @@ export interface GuardOptions {
   /** Every file the run may write (absolute). */
   files: string[];
   force: boolean;
+  /** Called with the repositories before they are checked (taking their locks first, so a run that finishes meanwhile is seen). */
+  lock?: (repos: Repo[]) => void;
 }
 
 /**
@@ -233,8 +235,7 @@ export async function guardRepos(o: GuardOptions): Promise<Repo[]> {
     const repo = await repoOf(realOr(c));
     if (repo) repos.set(repo.top, repo);
   }
-  if (o.force) return [...repos.values()];
-  if (outside.length) {
+  if (!o.force && outside.length) {
     throw new UsageError(
       'E_NOT_IN_REPO',
       gitMissing
@@ -242,6 +243,8 @@ export async function guardRepos(o: GuardOptions): Promise<Repo[]> {
         : `refusing to write: ${outside.join(', ')} ${outside.length > 1 ? 'are' : 'is'} not inside a git repository, so the migration could not be reviewed or undone with git; run it inside a repository, preview with --dry-run, or pass --force`,
     );
   }
+  o.lock?.([...repos.values()]);
+  if (o.force) return [...repos.values()];
   const tops = [...repos.keys()];
   const dirty: string[] = [];
   for (const repo of repos.values()) {

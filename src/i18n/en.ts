@@ -198,7 +198,7 @@ export const en = {
   'help.targetProvider': 'target provider id or alias (see `providers`)',
   'help.regionDefault': 'provider region (default: mainland China where the provider has one)',
   'help.dryRun': 'write nothing; print a unified diff per file and a summary',
-  'help.force': 'write even when the git work tree has uncommitted changes',
+  'help.force': 'write even with uncommitted changes or outside a git repository; replace an existing --report file',
   'help.model': 'override one model mapping (repeatable)',
   'help.allowUnknownModels': 'accept --model targets the provider profile does not list',
   'help.configDefault': 'config file (default: .openai-migrate.json if present)',

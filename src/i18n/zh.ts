@@ -198,7 +198,7 @@ export const zh: Record<MessageKey, string> = {
   'help.targetProvider': '目标服务商 ID 或别名（见 `providers`）',
   'help.regionDefault': '服务商区域（默认：有中国大陆区域时用中国大陆）',
   'help.dryRun': '不写入；逐文件输出统一差异和概览',
-  'help.force': '即使 git 工作区有未提交的改动也写入',
+  'help.force': '即使有未提交的改动或不在 git 仓库中也写入；覆盖已存在的 --report 文件',
   'help.model': '覆盖一条模型映射（可重复）',
   'help.allowUnknownModels': '接受服务商配置档中未列出的 --model 目标模型',
   'help.configDefault': '配置文件（默认：存在时使用 .openai-migrate.json）',
