@@ -118,7 +118,11 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
     onUnreadable: (abs, code) => unreadable.push({ abs, code }),
   }).then((found) => (o.select ? found.filter((abs) => o.select!(rel(o.cwd, abs))) : found));
   walked();
-  if (o.guard) await o.guard(all);
+  if (o.guard) {
+    const guarding = phase('git guard + lock');
+    await o.guard(all);
+    guarding();
+  }
   // Large runs: handlers that can run on a worker start it now, so it loads its parser while this thread reads.
   if (useWorkers(all.length, o.workers)) {
     for (const h of o.handlers) {
