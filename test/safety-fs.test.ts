@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BIN, cli } from './helpers/cli.js';
 import { parseStatusZ } from '../src/engine/git.js';
+import { ChangedOnDiskError, writeAtomic } from '../src/engine/write.js';
 
 /**
  * Adversarial file-system and git cases (issue 21 items 1-6 and 10, issue 15
@@ -321,6 +322,42 @@ describe('a save during the write is never lost (issue 21 item 3)', () => {
       expect(temps(d)).toEqual([]);
     });
   }
+});
+
+describe('writeAtomic under the rename (injected hooks)', () => {
+  const setup = () => {
+    const d = tmp();
+    const f = path.join(d, 'a.ts');
+    writeFileSync(f, SRC);
+    const st = statSync(f);
+    return { d, f, expected: { size: st.size, mtimeMs: st.mtimeMs, bytes: Buffer.from(SRC) } };
+  };
+  const mine = SRC + '// mine\n';
+
+  it('a same-size save that keeps the mtime is still caught (content compared)', async () => {
+    const { d, f, expected } = setup();
+    const same = SRC.replace('gpt-4o', 'gpt-4x');
+    const hook = () => {
+      writeFileSync(f, same);
+      execFileSync('touch', ['-d', `@${expected.mtimeMs / 1000}`, f]);
+    };
+    await expect(writeAtomic(f, Buffer.from('new'), expected, { beforeRename: hook })).rejects.toBeInstanceOf(ChangedOnDiskError);
+    expect(read(f)).toBe(same);
+    expect(temps(d)).toEqual([]);
+  });
+
+  it('a save into the old file in the instant between the last check and the rename is put back', async () => {
+    const { d, f, expected } = setup();
+    await expect(writeAtomic(f, Buffer.from('new'), expected, { afterCheck: () => writeFileSync(f, mine) })).rejects.toThrow(/put back/);
+    expect(read(f)).toBe(mine);
+    expect(temps(d)).toEqual([]);
+  });
+
+  it('without interference the new text is written', async () => {
+    const { f, expected } = setup();
+    await writeAtomic(f, Buffer.from('new'), expected);
+    expect(read(f)).toBe('new');
+  });
 });
 
 describe('two runs at once (issue 21 item 6)', () => {

@@ -32,6 +32,8 @@ export interface WriteOptions {
   roots?: string[];
   /** Test hook: runs after the temporary file is flushed, before the final check and the rename. */
   beforeRename?: () => Promise<void> | void;
+  /** Test hook: runs after the final check, right before the rename (the last instant a save can land). */
+  afterCheck?: () => Promise<void> | void;
 }
 
 const inside = (p: string, dir: string) => p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
@@ -148,6 +150,7 @@ export async function writeAtomic(file: string, data: Buffer, expected: Expected
     if (!at || at.ino !== before.ino || at.dev !== before.dev || now.size !== before.size || now.mtimeMs !== before.mtimeMs || (expected.bytes && !(await sameBytes(orig, expected.bytes)))) {
       throw new ChangedOnDiskError(`${file} changed on disk while it was being written; your version was kept and nothing was written`);
     }
+    await opts.afterCheck?.();
     await rename(tmp, target);
     liveTemps.delete(tmp);
     tmp = undefined;
