@@ -267,6 +267,24 @@ describe('owner, mode, read-only, hard links (issue 21 item 5)', () => {
     expect([st.uid, st.gid, st.mode & 0o777]).toEqual([1234, 2345, 0o640]);
   });
 
+  it.skipIf(!isRoot)('a file another user owns is not rewritten by a run that cannot keep its owner (E_WRITE, owner and text unchanged)', async () => {
+    const d = tmp();
+    chmodSync(d, 0o777);
+    const f = path.join(d, 'a.ts');
+    writeFileSync(f, SRC);
+    chmodSync(f, 0o666); // writable by everybody, owned by root
+    const child = spawn(process.execPath, [BIN, 'migrate', '-p', 'deepseek', '--force', '.'], { cwd: d, uid: 65534, gid: 65534, env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+    let out = '';
+    child.stdout.on('data', (b) => (out += b));
+    child.stderr.on('data', (b) => (out += b));
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(code, out).toBe(1);
+    expect(out).toMatch(/E_WRITE.*cannot keep its owner/);
+    expect(read(f)).toBe(SRC);
+    expect(statSync(f).uid).toBe(0);
+    expect(temps(d)).toEqual([]);
+  });
+
   it('an executable file keeps its mode bits', () => {
     const d = repo({ 'run.ts': '#!/usr/bin/env tsx\n' + SRC });
     chmodSync(path.join(d, 'run.ts'), 0o755);
@@ -389,16 +407,16 @@ describe('two runs at once (issue 21 item 6)', () => {
 });
 
 describe('an interrupted run (issue 21 item 5)', () => {
-  it('SIGINT mid-run removes the temporary files, releases the lock and says which files were written', { timeout: 30_000 }, async () => {
+  it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('%s mid-run removes the temporary files, releases the lock and says which files were written', { timeout: 30_000 }, async (signal, exit) => {
     const d = repo({ 'a.ts': SRC, 'b.ts': SRC, 'c.ts': SRC });
     const run = start(['migrate', '-p', 'deepseek', '.'], d, { OPENAI_MIGRATE_TEST_WRITE_DELAY_MS: '800' });
     // Wait until one file is written and the next one's temporary file exists.
     await waitFor(() => read(path.join(d, 'a.ts')) !== SRC && temps(d).length > 0);
-    run.child.kill('SIGINT');
+    run.child.kill(signal);
     const r = await run.done;
-    expect(r.code).toBe(130);
+    expect(r.code).toBe(exit);
     expect(temps(d)).toEqual([]);
-    expect(r.stderr).toMatch(/stopped by SIGINT/);
+    expect(r.stderr).toContain(`stopped by ${signal}`);
     expect(r.stderr).toMatch(/^ {2}a\.ts$/m);
     expect(r.stderr).not.toMatch(/^ {2}c\.ts$/m);
     expect(read(path.join(d, 'c.ts'))).toBe(SRC);
