@@ -88,6 +88,18 @@ describe('dirty-tree guard per repository (issue 21 item 1)', () => {
     expect(read(path.join(d, 'a.ts'))).toContain('deepseek');
   });
 
+  it.skipIf(!isRoot)('a repository git refuses to read (another owner, safe.directory) is refused with git\'s reason, not passed as clean', () => {
+    const d = repo();
+    execFileSync('chown', ['-R', '65534:65534', d]);
+    writeFileSync(path.join(d, 'a.ts'), SRC + '// unsaved\n');
+    // No global or system config that could list safe.directory entries.
+    const r = cli(['migrate', '-p', 'deepseek', '.'], { cwd: d, env: { HOME: tmp(), XDG_CONFIG_HOME: tmp(), GIT_CONFIG_NOSYSTEM: '1' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('E_NOT_IN_REPO');
+    expect(r.stderr).toContain('dubious ownership');
+    expect(read(path.join(d, 'a.ts'))).toBe(SRC + '// unsaved\n');
+  });
+
   it('a submodule is its own repository: uncommitted work in it refuses the run; a clean one is migrated', () => {
     const subSrc = repo();
     const parent = repo({ 'top.ts': 'export {};\n' });

@@ -20,10 +20,10 @@ function gitEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-export function git(dir: string, args: string[], config: string[] = []): Promise<{ ok: boolean; stdout: string; missing?: boolean }> {
+export function git(dir: string, args: string[], config: string[] = []): Promise<{ ok: boolean; stdout: string; stderr?: string; missing?: boolean }> {
   return new Promise((resolve) => {
-    execFile('git', ['-C', dir, ...SAFE, ...config, ...args], { env: gitEnv(), maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (err, stdout) => {
-      if (err) return resolve({ ok: false, stdout: '', missing: (err as NodeJS.ErrnoException).code === 'ENOENT' });
+    execFile('git', ['-C', dir, ...SAFE, ...config, ...args], { env: gitEnv(), maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
+      if (err) return resolve({ ok: false, stdout: '', stderr, missing: (err as NodeJS.ErrnoException).code === 'ENOENT' });
       resolve({ ok: true, stdout });
     });
   });
@@ -205,6 +205,9 @@ export interface GuardOptions {
 export async function guardRepos(o: GuardOptions): Promise<Repo[]> {
   const repos = new Map<string, Repo>();
   const outside: string[] = [];
+  /** Paths below a `.git` that git refused to read (another owner: safe.directory, a broken repository). */
+  const unreadable: string[] = [];
+  const cache = new Map<string, string | null>();
   const roots: Array<{ given: string; real: string }> = [];
   let gitMissing = false;
   for (const g of o.given) {
@@ -222,10 +225,14 @@ export async function guardRepos(o: GuardOptions): Promise<Repo[]> {
     else {
       outside.push(g);
       if (!gitMissing) gitMissing = !!(await git(realOr(dir), ['--version'])).missing;
+      const near = nearestGit(realOr(dir), cache);
+      if (near && !gitMissing) {
+        const why = (await git(realOr(dir), ['rev-parse', '--show-toplevel'])).stderr?.split('\n').find((l) => l.trim()) ?? '';
+        unreadable.push(`${near}${why ? ` (git: ${why.trim()})` : ''}`);
+      }
     }
   }
   // Files below the given folders that live in another repository (submodules, nested repositories).
-  const cache = new Map<string, string | null>();
   const candidates = new Set<string>();
   for (const f of o.files) {
     const near = nearestGit(path.dirname(f), cache);
@@ -240,7 +247,9 @@ export async function guardRepos(o: GuardOptions): Promise<Repo[]> {
       'E_NOT_IN_REPO',
       gitMissing
         ? `git was not found, so uncommitted work under ${outside.join(', ')} cannot be checked; install git, or pass --force to write anyway`
-        : `refusing to write: ${outside.join(', ')} ${outside.length > 1 ? 'are' : 'is'} not inside a git repository, so the migration could not be reviewed or undone with git; run it inside a repository, preview with --dry-run, or pass --force`,
+        : unreadable.length
+          ? `refusing to write: git cannot read the repository of ${outside.join(', ')}: ${unreadable.join('; ')}; fix that (for another owner: git config --global --add safe.directory <path>), or pass --force`
+          : `refusing to write: ${outside.join(', ')} ${outside.length > 1 ? 'are' : 'is'} not inside a git repository, so the migration could not be reviewed or undone with git; run it inside a repository, preview with --dry-run, or pass --force`,
     );
   }
   o.lock?.([...repos.values()]);
