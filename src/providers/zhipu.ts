@@ -157,13 +157,17 @@ export const zhipu: ProviderProfile = {
   },
   integrations: {
     langchainJs: null,
-    langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "ChatZhipuAI", "env": "ZHIPUAI_API_KEY"},
+    langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "ChatZhipuAI", "env": "ZHIPUAI_API_KEY", "requires": ["pyjwt"]},
     aiSdk: null,
     llamaIndex: {"package": "llama-index-llms-zhipuai", "module": "llama_index.llms.zhipuai", "className": "ZhipuAI"},
   },
   docs: "https://docs.bigmodel.cn/cn/guide/start/model-overview",
   consoleUrl: "https://docs.bigmodel.cn/cn/guide/start/model-overview",
   sources: [
+    {
+      "fact": "ChatZhipuAI imports jwt (pyjwt) at run time (not a langchain-community dependency)",
+      "url": "https://github.com/langchain-ai/langchain-community/blob/HEAD/libs/community/langchain_community/chat_models/zhipuai.py"
+    },
     {
       "fact": "endpoint, key, models",
       "url": "https://github.com/zai-org/z-ai-sdk-python"

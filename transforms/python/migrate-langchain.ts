@@ -31,7 +31,9 @@ export const migrateLangchain: Transform<PyContext> = {
   run(ctx) {
     const t = ctx.target!;
     const w = ctx.wrappers;
-    const integ = t.region === t.provider.defaultRegion ? t.provider.integrations.langchainPy : null;
+    const lp = t.region === t.provider.defaultRegion ? t.provider.integrations.langchainPy : null;
+    // The provider's integration only when a release fits the project's LangChain version (else ChatOpenAI with base_url).
+    const integ = lp && ctx.packageFits(lp.package) ? lp : null;
     const marked = new Set<number>();
     const done = new Set<string>();
     for (const b of w.bindings) {
@@ -52,6 +54,8 @@ export const migrateLangchain: Transform<PyContext> = {
       if ((b.kind === 'lc-chat' || b.kind === 'lc-azure-chat') && integ && allLive) {
         switchImport(ctx, b, integ.module, integ.chatClass);
         ctx.packages.add(integ.package);
+        // Packages the class imports at run time (ChatTongyi: dashscope, ChatZhipuAI: pyjwt).
+        for (const r of integ.requires ?? []) ctx.packages.add(r);
         for (const u of live) {
           editWrapperKwargs(ctx, u, { keyKw: 'api_key', addKey: integ.env !== t.apiKeyEnv }, this.id);
           ctx.change('wrapper', ctx.py.start(u.node), `${b.imported} -> ${integ.chatClass} (${integ.package}), ${shortName(t.provider)}'s LangChain integration`, { transform: this.id });
@@ -104,6 +108,7 @@ function initChatModel(ctx: PyContext, call: import('web-tree-sitter').Node, int
       if (pr) ctx.edits.add(pr.start, pr.end, initKey);
     }
     ctx.packages.add(integPackage!);
+    for (const r of t.provider.integrations.langchainPy?.requires ?? []) ctx.packages.add(r);
     ctx.change('wrapper', py.start(call), `init_chat_model now uses ${initKey}:${mapped} (${integPackage})`, { transform: id, from: modelId, to: mapped });
     return;
   }

@@ -143,8 +143,8 @@ export function detectPackageManager(projectDir: string): PackageManager {
 }
 
 /** The command that installs `packages` (names, optionally `name@range`) with the project's package manager. */
-export function installCommand(projectDir: string, packages: string[]): string {
-  const pm = detectPackageManager(projectDir);
+export function installCommand(projectDir: string, packages: string[], manager?: PackageManager): string {
+  const pm = manager ?? detectPackageManager(projectDir);
   const args = packages.map((p) => (/^[\w@/.^~<>=*-]+$/.test(p) && !/[<>]/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`)).join(' ');
   return `${pm === 'npm' ? 'npm install' : `${pm} add`} ${args}`;
 }
