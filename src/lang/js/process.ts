@@ -5,6 +5,7 @@ import type { FileContext, HandlerError, HandlerOptions } from '../../engine/typ
 import { preferredQuote, usesSemicolons } from '../../engine/text.js';
 import { EditConflictError } from '../../engine/edits.js';
 import { JS_TRANSFORMS } from '../../../transforms/js/index.js';
+import { clientPlan } from './client-plan.js';
 import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
 import { collectModelSites } from './model-sites.js';
 import type { JsContext } from './context.js';
@@ -232,6 +233,7 @@ export const processor = {
         });
         detectJs(jctx);
         if (!jctx.target) continue;
+        clientPlan(jctx); // which clients stay (before any transform reads a client's status)
         for (const t of JS_TRANSFORMS) {
           if (opts.only && !opts.only.includes(t.id)) continue;
           t.run(jctx);
