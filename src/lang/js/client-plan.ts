@@ -98,7 +98,17 @@ function azurePlan(ctx: JsContext, plan: ClientPlan): void {
     }
   }
   const unknown = [...new Set(names.filter((n) => !ctx.models!.lookup(n)?.target))];
-  if (!unknown.length) return;
+  if (!unknown.length) {
+    // Migrated: a deployment name the user mapped (--model my-deployment=<id>) becomes the model id.
+    for (const x of calls) {
+      for (const r of x.requests) {
+        const m = r.properties.find((p) => propName(p.name) === 'model');
+        const v = m && tsc.isPropertyAssignment(m) ? unwrap(m.initializer) : undefined;
+        if (v && isStringLike(v) && ctx.models!.lookup(v.text)?.via === 'override' && !ctx.models_.sites.some((site) => site.lit === v)) ctx.models_.sites.push({ lit: v, id: v.text });
+      }
+    }
+    return;
+  }
   const list = unknown.map((n) => `"${n}"`).join(', ');
   const overrides = unknown.map((n) => `--model ${n}=<id>`).join(' ');
   ctx.followUp(
