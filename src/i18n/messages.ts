@@ -265,6 +265,9 @@ const TEMPLATES: Entry[] = [
   [r("use the provider's native image API or another image service for edits"), '图像编辑请改用服务商的原生图像 API 或其他图像服务'],
   [r(`keep this call on another service, or check that ${P} serves it \\((?<note>.+)\\) before passing --model (?<m>\\S+)`), '把这个调用留在其他服务上，或先确认 {p} 提供它（{note}），再传 --model {m}'],
   [r('URL aimed at the OpenAI API without the /v1 base'), '指向 OpenAI API 的 URL 不含 /v1 基础路径'],
+  [r(`URL built from ${URL} and a path the tool cannot resolve`), '由 {url} 与本工具无法解析的路径拼成的 URL'],
+  [r(`make the request go to (?<to>\\S+) \\(${P}'s OpenAI-compatible path is (?<path>\\S+), not /v1\\)`), '让请求发往 {to}（{p} 的 OpenAI 兼容路径是 {path}，不是 /v1）'],
+  [r('path /v1(?<rest>\\S*) -> (?<to>\\S+) \\(joined to an OpenAI host defined in another module\\)'), '路径 /v1{rest} -> {to}（与另一个模块中定义的 OpenAI 主机拼接）'],
   [r('"(?<prefix>[^"]+)" in "(?<v>[^"]+)" routes the request to OpenAI'), '"{v}" 中的 "{prefix}" 会把请求路由到 OpenAI'],
   [r(`use the ${P} route of the tool that reads this value \\(or point its OpenAI base URL at ${URL}\\)`), '改用读取该值的工具中的 {p} 路由（或把它的 OpenAI base URL 指向 {url}）'],
 
