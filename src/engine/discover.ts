@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { execFileSync } from 'node:child_process';
 import picomatch from 'picomatch';
 import { UsageError } from '../providers/index.js';
 
@@ -59,6 +60,9 @@ class GitIgnores {
   /** The walk root relative to the repository root ('' or 'app/'). */
   private readonly prefix: string;
   private readonly top: Ignore;
+  /** The repository root, when the walk root is in one. */
+  private readonly repo?: string;
+  private trackedFiles?: { files: Set<string>; dirs: Set<string> };
 
   constructor(private readonly root: string) {
     let dir = root;
@@ -75,6 +79,7 @@ class GitIgnores {
       dir = parent;
     }
     // `dir` is the repository root; `chain` the folders from it down to the walk root (inclusive, when above it).
+    if (exists(path.join(dir, '.git'))) this.repo = dir;
     this.prefix = dir === root ? '' : path.relative(dir, root).split(path.sep).join('/') + '/';
     this.top = ignore();
     for (const d of [dir, ...chain.slice(0, -1)]) {
@@ -104,9 +109,34 @@ class GitIgnores {
     return rules;
   }
 
-  /** Is `rel` (a path under the walk root; folders end in `/`) ignored? */
+  /**
+   * Is `rel` (a path under the walk root; folders end in `/`) ignored? Git does not ignore
+   * tracked files (a committed `.env.example` matched by `.env*`), and neither does the walk.
+   */
   ignored(rel: string, rules: Ignore): boolean {
-    return rules.ignores(this.prefix + rel);
+    if (!rules.ignores(this.prefix + rel)) return false;
+    const t = this.tracked();
+    return rel.endsWith('/') ? !t.dirs.has(this.prefix + rel) : !t.files.has(this.prefix + rel);
+  }
+
+  /** Files git tracks (`git ls-files -z`, read once, only when something is ignored), and their folders. */
+  private tracked(): { files: Set<string>; dirs: Set<string> } {
+    if (this.trackedFiles) return this.trackedFiles;
+    const files = new Set<string>();
+    const dirs = new Set<string>();
+    if (this.repo) {
+      try {
+        const out = execFileSync('git', ['ls-files', '-z'], { cwd: this.repo, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
+        for (const f of out.split('\0')) {
+          if (!f) continue;
+          files.add(f);
+          for (let i = f.indexOf('/'); i >= 0; i = f.indexOf('/', i + 1)) dirs.add(f.slice(0, i + 1));
+        }
+      } catch {
+        // no git, or not a work tree: .gitignore alone decides
+      }
+    }
+    return (this.trackedFiles = { files, dirs });
   }
 }
 

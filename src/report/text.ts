@@ -69,7 +69,17 @@ export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: bo
   const fu = allFollowUps(r.files);
   if (fu.length) {
     out.push(c.yellow(tr('cli.followUps', { n: fu.length })));
-    for (const u of fu) out.push(`  ${u.file}:${u.line}:${u.column}${u.cell ? ` (${tr('report.cell', { n: u.cell })})` : ''}  ${lm(u.reason)} — ${lm(u.action)}`);
+    const where = (u: (typeof fu)[number]) => `${u.file}:${u.line}:${u.column}${u.cell ? ` (${tr('report.cell', { n: u.cell })})` : ''}`;
+    if (fu.length <= GROUP_FOLLOW_UPS_OVER) {
+      for (const u of fu) out.push(`  ${where(u)}  ${lm(u.reason)} — ${lm(u.action)}`);
+    } else {
+      // Large runs: one line per kind (same reason and action once ids and names are set aside), largest first.
+      for (const g of groupFollowUps(fu)) {
+        out.push(`  ${c.bold(`${g.items.length} ×`)} ${lm(g.items[0]!.reason)} — ${lm(g.items[0]!.action)}`);
+        const shown = g.items.slice(0, 3).map(where).join(', ');
+        out.push(c.dim(`      ${shown}${g.items.length > 3 ? ` ${tr('cli.andMore', { n: g.items.length - 3 })}` : ''}`));
+      }
+    }
   }
   const failed = r.files.filter((f) => f.status === 'failed');
   if (failed.length) {
@@ -87,7 +97,9 @@ export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: bo
   }
   for (const w of r.warnings) out.push(c.yellow(tr('cli.warning', { w: lm(w) })));
   if (s.filesChanged) {
-    out.push(tr('cli.setKey', { name: t.apiKeyEnv, url: t.provider.consoleUrl }));
+    // Only when a change now reads the provider's key (not for a run that only marked calls or mapped ids).
+    const readsKey = new RegExp(`^\\+.*\\b([A-Z]+_)?${t.apiKeyEnv}\\b`, 'm');
+    if (r.files.some((f) => f.diff && readsKey.test(f.diff))) out.push(tr('cli.setKey', { name: t.apiKeyEnv, url: t.provider.consoleUrl }));
     if (r.dryRun) out.push(tr('cli.runAgain'));
   }
   return out.join('\n') + '\n';
@@ -175,4 +187,20 @@ export function kindTable(findings: ReportFinding[]): Array<{ kind: string; coun
 
 export function flatFindings(files: FileResult[]): Array<Finding & { file: string }> {
   return files.flatMap((f) => f.findings.map((x) => ({ ...x, file: f.file })));
+}
+
+/** Above this many follow-ups, the text summary groups them by kind (the --report file lists every one). */
+export const GROUP_FOLLOW_UPS_OVER = 20;
+
+/** Follow-ups of the same kind: same reason and action once quoted values, ids and numbers are set aside. */
+export function groupFollowUps<T extends { reason: string; action: string }>(fu: T[]): Array<{ key: string; items: T[] }> {
+  const norm = (s: string) => s.replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '…').replace(/\b[\w.:/-]*\d[\w.:/-]*\b/g, '#').replace(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g, 'VAR');
+  const groups = new Map<string, T[]>();
+  for (const u of fu) {
+    const k = `${norm(u.reason)} — ${norm(u.action)}`;
+    const g = groups.get(k) ?? [];
+    g.push(u);
+    groups.set(k, g);
+  }
+  return [...groups.entries()].map(([key, items]) => ({ key, items })).sort((a, b) => b.items.length - a.items.length);
 }

@@ -89,3 +89,32 @@ export function markerText(file: object, reason: string, action: string): string
   return `${MARKER_TAG}: ${reason}; ${action}.`;
 }
 
+
+/** Features of a served endpoint that a profile may lack: structured outputs, image edits. */
+export type Feature = 'jsonSchema' | 'imageEdits';
+
+/**
+ * Why a call that uses a feature the provider does not serve (profile `no`) or does not
+ * document (`unknown`) needs a hand, or undefined when the feature is served.
+ */
+export function featureGap(p: ProviderProfile, f: Feature): { reason: string; action: string } | undefined {
+  if (f === 'jsonSchema') {
+    const s = p.endpoints.jsonSchema;
+    if (s === 'yes' || s === 'partial') return undefined;
+    const note = p.endpointNotes.jsonSchema;
+    const json = isSupported(p, 'jsonObject');
+    return {
+      reason: `${shortName(p)} ${s === 'no' ? 'does not support' : 'does not document'} structured outputs (response_format json_schema, .parse())${note ? ` (${note})` : ''}`,
+      action: json
+        ? 'use JSON mode (response_format type json_object), describe the JSON shape in the prompt and validate the reply against the same schema'
+        : 'describe the JSON shape in the prompt and validate the reply against the same schema',
+    };
+  }
+  if (!isSupported(p, 'images')) return undefined; // the endpoint marker covers it
+  const note = p.endpointNotes.images;
+  if (note === undefined ? p.endpoints.images === 'yes' : /edit/i.test(note)) return undefined;
+  return {
+    reason: `${shortName(p)} does not document an OpenAI-compatible image edit / variation endpoint${note ? ` (${note})` : ''}`,
+    action: "use the provider's native image API or another image service for edits",
+  };
+}

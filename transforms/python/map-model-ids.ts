@@ -62,7 +62,7 @@ export const mapModelIds: Transform<PyContext> = {
       if (c.client !== 'azure') continue;
       const v = c.kwargs.get('model')?.childForFieldName('value');
       const id = stringValue(v);
-      if (v && id !== undefined && !isOpenAIId(id)) {
+      if (v && id !== undefined && !isOpenAIId(id) && !ctx.models!.lookup(id)?.target) {
         ctx.followUp(py.start(v), `Azure deployment name "${id}" used as the model`, `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`);
       }
     }
