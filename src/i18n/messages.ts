@@ -75,6 +75,8 @@ const r = (src: string) => new RegExp(`^${src}$`, 's');
 
 /** Ordered: the first template whose expression matches the whole message wins; specific before general. */
 const TEMPLATES: Entry[] = [
+  // ---- a rule's reason with the page it comes from (src/rules/params.ts cite)
+  [r('(?<msg>.+) \\(source: (?<src>[^\\s()]+)\\)'), '{msg}（来源：{src}）'],
   // ---- wrappers around another message
   [r('cell (?<n>\\d+): (?<msg>.+)'), '第 {n} 个单元格：{msg}'],
   [r('marked (?<api>[^:\\s]+): (?<msg>.+)'), '已标注 {api}：{msg}'],
@@ -121,7 +123,7 @@ const TEMPLATES: Entry[] = [
   [r('(?<label>\\S+) rejects (?<name>\\w+) \\((?<note>.+)\\)'), '{label} 不接受 {name}（{note}）'],
   [r(`${P} has no reasoning_effort parameter: (?<note>.+)`), '{p} 没有 reasoning_effort 参数：{note}'],
   [r(`${P} accepts reasoning_effort (?<values>\\S+)`), '{p} 的 reasoning_effort 只接受 {values}'],
-  [r(`${P} does not accept or document it \\(providers\\.md, (?<id>[\\w-]+): parameter differences\\)`), '{p} 不接受该参数，文档中也没有（providers.md，{id}：参数差异）'],
+  [r(`${P} does not accept or document it`), '{p} 不接受该参数，文档中也没有'],
   [r(`${P} reads (?<to>\\w+), which the request already sets`), '{p} 读取 {to}，而请求中已经设置了它'],
   [r(`${P} reads (?<to>\\w+) instead of (?<name>\\w+); send \\k<to> as an extra body field if you need it`), '{p} 读取 {to} 而不是 {name}；如有需要，请把 {to} 作为额外的请求体字段发送'],
   [r(`${P} reads (?<to>\\w+) instead of (?<name>\\w+)`), '{p} 读取 {to} 而不是 {name}'],
@@ -129,6 +131,11 @@ const TEMPLATES: Entry[] = [
   [r('use another (?<name>\\w+) value'), '请改用 {name} 的其他取值'],
   [r(`${P} accepts (?<name>\\w+) in (?<range>[[(].+[\\])])`), '{p} 接受的 {name} 范围是 {range}'],
   [r('removed (?<name>\\S+), which (?<p>.+) does not support'), '已删除 {name}（{p} 不支持它）'],
+  [r('(?<name>\\w+) changed from (?<from>.+?) to (?<to>.+?): (?<msg>.+)'), '{name} 已从 {from} 改为 {to}：{msg}'],
+  [r('check that the answers still fit what the program expects \\((?<name>\\w+) shapes the output\\)'), '检查回答是否仍符合程序的预期（{name} 会影响输出）'],
+  [r('the response now carries one choice: make n requests where the code reads choices\\[1\\] and later'), '响应现在只有一个 choice：代码读取 choices[1] 及之后的地方，请改为发 n 次请求'],
+  [r('tokens are no longer biased: check the outputs logit_bias steered \\(e\\.g\\. a forced label set\\)'), 'token 不再有偏置：请检查原先由 logit_bias 控制的输出（例如限定的标签集合）'],
+  [r('outputs are no longer reproducible from a seed: check tests or caches that rely on it'), '输出不再能通过 seed 复现：请检查依赖它的测试或缓存'],
   [r('check the code that relied on (?<name>\\S+)'), '检查依赖 {name} 的代码'],
 
   // ---- change messages: parameters, models, clients, env, HTTP, deps

@@ -92,6 +92,7 @@ export const baichuan: ProviderProfile = {
     "modelsList": "non-standard item shape"
   },
   params: {
+    source: { url: "https://platform.baichuan-ai.com/docs/api", confidence: "ranges inferred (resellers); web_search tool third-party" },
     drop: {},
     dropChangesBehaviour: [],
     rename: {},

@@ -138,10 +138,11 @@ export const ernie: ProviderProfile = {
     "assistants": "AppBuilder is a separate product"
   },
   params: {
+    source: { url: "https://github.com/baidubce/bce-qianfan-sdk/blob/HEAD/go/qianfan/chat_completion_v2.go", confidence: "temperature/top_p/penalty_score and accepted fields verified (official SDK structs); extras third-party or inferred" },
     drop: {
-      "n": "Baidu ERNIE (Qianfan v2) does not accept or document it (providers.md, ernie: parameter differences)",
-      "logprobs": "Baidu ERNIE (Qianfan v2) does not accept or document it (providers.md, ernie: parameter differences)",
-      "logit_bias": "Baidu ERNIE (Qianfan v2) does not accept or document it (providers.md, ernie: parameter differences)"
+      "n": "Baidu ERNIE (Qianfan v2) does not accept or document it",
+      "logprobs": "Baidu ERNIE (Qianfan v2) does not accept or document it",
+      "logit_bias": "Baidu ERNIE (Qianfan v2) does not accept or document it"
     },
     dropChangesBehaviour: ["n", "logprobs"],
     rename: {"max_tokens": "max_completion_tokens"},

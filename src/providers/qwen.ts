@@ -167,13 +167,14 @@ export const qwen: ProviderProfile = {
     "responses": "thinking_budget not supported there; a Conversations API is also listed"
   },
   params: {
+    source: { url: "https://www.alibabacloud.com/help/en/model-studio/qwen-api-via-openai-chat-completions", confidence: "thinking switches and defaults verified; ranges inferred; extras third-party or inferred" },
     drop: {
-      "frequency_penalty": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it (providers.md, qwen: parameter differences)",
-      "logit_bias": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it (providers.md, qwen: parameter differences)",
-      "service_tier": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it (providers.md, qwen: parameter differences)",
-      "store": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it (providers.md, qwen: parameter differences)",
-      "metadata": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it (providers.md, qwen: parameter differences)",
-      "prediction": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it (providers.md, qwen: parameter differences)"
+      "frequency_penalty": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it",
+      "logit_bias": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it",
+      "service_tier": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it",
+      "store": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it",
+      "metadata": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it",
+      "prediction": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it"
     },
     dropChangesBehaviour: ["prediction"],
     rename: {"max_completion_tokens": "max_tokens"},

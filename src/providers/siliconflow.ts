@@ -134,8 +134,9 @@ export const siliconflow: ProviderProfile = {
     "modelsList": "type and sub_type filters"
   },
   params: {
+    source: { url: "https://docs.siliconflow.cn/cn/api-reference/chat-completions/chat-completions", confidence: "ranges/thinking/effort verified; repetition_penalty and image params inferred" },
     drop: {
-      "repetition_penalty": "SiliconFlow (SiliconCloud) does not accept or document it (providers.md, siliconflow: parameter differences)"
+      "repetition_penalty": "SiliconFlow (SiliconCloud) does not accept or document it"
     },
     dropChangesBehaviour: [],
     rename: {},

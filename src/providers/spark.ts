@@ -87,8 +87,9 @@ export const spark: ProviderProfile = {
     "modelsList": "no models endpoint (inferred)"
   },
   params: {
+    source: { url: "https://www.xfyun.cn/doc/spark/HTTP调用文档.html", confidence: "top_k and max_tokens verified; temperature inferred (older doc)" },
     drop: {
-      "top_p": "iFlytek Spark (Xinghuo) does not accept or document it (providers.md, spark: parameter differences)"
+      "top_p": "iFlytek Spark (Xinghuo) does not accept or document it"
     },
     dropChangesBehaviour: [],
     rename: {},

@@ -115,6 +115,7 @@ export const stepfun: ProviderProfile = {
     "audio": "speech, transcriptions, realtime exist; OpenAI shape inferred"
   },
   params: {
+    source: { url: "https://platform.stepfun.com/docs/zh/step-plan/integrations/reasoning-api", confidence: "effort values verified/third-party; everything else unknown" },
     drop: {},
     dropChangesBehaviour: [],
     rename: {},

@@ -74,6 +74,12 @@ export type ReasoningEffortRule =
   /** Provider has no such parameter: drop it (reported with the reason). */
   | { kind: 'drop'; reason: string };
 
+/** A page that backs a rule, and how sure the reference is (its confidence tag, as written there). */
+export interface Sourced {
+  url: string;
+  confidence: string;
+}
+
 export interface PerModelRule {
   /** Provider model ids the rule applies to. */
   models: string[];
@@ -82,9 +88,13 @@ export interface PerModelRule {
   /** Parameters these models reject. */
   drop: string[];
   note: string;
+  /** Page that backs the rule (cited in follow-ups). */
+  source?: string;
 }
 
 export interface ParamRules {
+  /** Page that backs the drop/rename/range lists below (cited in change and follow-up texts). */
+  source: Sourced;
   /** Request parameters the provider rejects or does not document: removed, with the reason. */
   drop: Record<string, string>;
   /** Parameters whose removal changes behaviour: the report also lists a follow-up. */

@@ -107,6 +107,7 @@ export const yi: ProviderProfile = {
     "modelsList": "LobeChat calls it (inferred)"
   },
   params: {
+    source: { url: "https://github.com/Portkey-AI/gateway/blob/HEAD/src/providers/lingyi/chatComplete.ts", confidence: "third-party (Portkey)" },
     drop: {},
     dropChangesBehaviour: [],
     rename: {"max_completion_tokens": "max_tokens"},

@@ -5,7 +5,7 @@ import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { removeProperties, renameKey } from '../../src/lang/js/edit.js';
 import { isStringLike, literalValue, propName, unwrap } from '../../src/lang/js/parse.js';
-import { paramAction, PARAM_RULE_ENDPOINTS } from '../../src/rules/params.js';
+import { paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
 
 /**
  * Request parameters per provider: unsupported ones removed, renamed ones
@@ -38,6 +38,7 @@ export const adjustRequestParams: Transform<JsContext> = {
       if (a.kind === 'set' && typeof a.value === 'number') {
         ctx.edits.add(fp.node.getStart(), fp.node.end, String(a.value));
         ctx.change('param-clamp', fp.node.getStart(), `${fp.name}: ${fp.node.getText()} -> ${a.value} (${a.reason}; the value is used as ${fp.name} of a request)`, { transform: this.id });
+        followUp(ctx, fp.node, resultFollowUp(fp.name, a, fp.node.getText(), String(a.value)));
       }
     }
     for (const requests of groups) {
@@ -61,7 +62,7 @@ export const adjustRequestParams: Transform<JsContext> = {
             case 'drop':
               drop.add(p);
               ctx.change('param-drop', p.getStart(), `removed ${name}: ${a.reason}`, { transform: this.id });
-              if (a.changesBehaviour) ctx.followUp(p.getStart(), `removed ${name}, which ${shortName(t.provider)} does not support`, `check the code that relied on ${name}`);
+              followUp(ctx, p, resultFollowUp(name, a));
               break;
             case 'rename':
               renameKey(text, ctx.edits, p, a.to);
@@ -73,10 +74,12 @@ export const adjustRequestParams: Transform<JsContext> = {
                 const newText = typeof a.value === 'number' ? String(a.value) : text[v.getStart()] + a.value + text[v.getStart()];
                 ctx.edits.add(v.getStart(), v.end, newText);
                 ctx.change('param-clamp', p.getStart(), `${name}: ${v.getText()} -> ${newText} (${a.reason})`, { transform: this.id });
+                followUp(ctx, p, resultFollowUp(name, a, v.getText(), newText));
               } else if (typeof a.value === 'number') {
                 // `{ temperature }`: the variable's value would be rejected
                 ctx.edits.add(p.getStart(), p.end, `${name}: ${a.value}`);
                 ctx.change('param-clamp', p.getStart(), `${name}: ${name} -> ${a.value} (${a.reason})`, { transform: this.id });
+                followUp(ctx, p, resultFollowUp(name, a, name, String(a.value)));
               }
               break;
             case 'followUp':
@@ -90,6 +93,9 @@ export const adjustRequestParams: Transform<JsContext> = {
   },
 };
 
+const followUp = (ctx: JsContext, at: ts.Node, f: { reason: string; action: string } | undefined) => {
+  if (f) ctx.followUp(at.getStart(), f.reason, f.action);
+};
 
 /** The provider model(s) a request may use: OpenAI ids mapped, provider ids as they are. */
 function targetModel(ctx: JsContext, reqs: ts.ObjectLiteralExpression[]): string[] | undefined {

@@ -5,7 +5,7 @@ import { dictOf, dictPairs, reachesOpenAI, type PyCall } from '../../src/lang/py
 import { addItems, removeItems } from '../../src/lang/python/edit.js';
 import { pyLiteral as literal, stringContentRange, stringValue, unparen, type Node } from '../../src/lang/python/parse.js';
 import { quote } from '../../src/engine/text.js';
-import { paramAction, PARAM_RULE_ENDPOINTS } from '../../src/rules/params.js';
+import { paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
 
 /** Call keywords that are SDK plumbing, not request parameters. */
 const PLUMBING = new Set(['model', 'messages', 'prompt', 'extra_body', 'extra_headers', 'extra_query', 'timeout', 'stream', 'engine', 'deployment_id', 'request_timeout', 'api_key', 'api_base', 'organization', 'api_type', 'api_version']);
@@ -87,7 +87,8 @@ export function apply(ctx: PyContext, name: string, v: Node, model: string | und
         return 'extra';
       }
       ctx.change('param-drop', py.start(at), `removed ${name}: ${a.reason}`, { transform: id });
-      if (a.changesBehaviour) ctx.followUp(py.start(at), `removed ${name}, which ${shortName(t.provider)} does not support`, `check the code that relied on ${name}`);
+      const fu = resultFollowUp(name, a);
+      if (fu) ctx.followUp(py.start(at), fu.reason, fu.action);
       return 'drop';
     }
     case 'rename':
@@ -99,6 +100,8 @@ export function apply(ctx: PyContext, name: string, v: Node, model: string | und
       if (newText !== undefined) ctx.edits.add(py.start(v), py.end(v), newText);
       else if (r) ctx.edits.add(r.start, r.end, String(a.value));
       ctx.change('param-clamp', py.start(at), `${name}: ${py.src(v)} -> ${newText ?? a.value} (${a.reason})`, { transform: id });
+      const fu = resultFollowUp(name, a, py.src(v), String(newText ?? a.value));
+      if (fu) ctx.followUp(py.start(at), fu.reason, fu.action);
       return 'keep';
     }
     case 'followUp':

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { migrate } from '../src/api.js';
+import { PROVIDERS } from '../src/providers/index.js';
+
+/** Request rules that reach the user: follow-ups for result-changing edits, cited sources, model choice by content. */
+function tmp(files: Record<string, string>): string {
+  const d = mkdtempSync(path.join(tmpdir(), 'oam-request-rules-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(d, rel)), { recursive: true });
+    writeFileSync(path.join(d, rel), text);
+  }
+  return d;
+}
+
+async function run(files: Record<string, string>, provider: string) {
+  const d = tmp(files);
+  const r = await migrate({ cwd: d, paths: ['.'], provider, force: true });
+  const out = (rel: string) => readFileSync(path.join(d, rel), 'utf8');
+  const followUps = r.files.flatMap((f) => f.followUps.map((u) => `${f.file}:${u.line} ${u.reason} — ${u.action}`));
+  const changes = r.files.flatMap((f) => f.changes.map((c) => c.message));
+  return { r, out, followUps, changes };
+}
+
+const TS_PARAMS = `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function go(q: string) {
+  const r = await client.chat.completions.create({
+    model: 'gpt-4o-mini',
+    messages: [{ role: 'user', content: q }],
+    n: 3,
+    seed: 42,
+    logit_bias: { '50256': -100 },
+    temperature: 1.8,
+  });
+  return r.choices.map((c) => c.message.content);
+}
+`;
+
+describe('drops and clamps that change results are follow-ups citing the rule source', () => {
+  it('deepseek: n > 1, seed and logit_bias removed, each a follow-up with the source URL', async () => {
+    const { followUps, out } = await run({ 'a.ts': TS_PARAMS }, 'deepseek');
+    expect(out('a.ts')).not.toMatch(/\bn: 3|seed|logit_bias/);
+    const src = '(source: https://api-docs.deepseek.com/)';
+    expect(followUps).toContainEqual(expect.stringMatching(new RegExp(`removed n: .*${src.replace(/[().]/g, '\\$&')} — the response now carries one choice`)));
+    expect(followUps).toContainEqual(expect.stringContaining(`removed seed: DeepSeek does not accept or document it ${src} — outputs are no longer reproducible`));
+    expect(followUps).toContainEqual(expect.stringContaining(`removed logit_bias: DeepSeek does not accept or document it ${src} — tokens are no longer biased`));
+  });
+
+  it('n: 1 removed without a follow-up', async () => {
+    const { followUps, changes } = await run({ 'a.ts': TS_PARAMS.replace('n: 3', 'n: 1') }, 'deepseek');
+    expect(changes.some((c) => c.startsWith('removed n:'))).toBe(true);
+    expect(followUps.some((f) => f.includes('removed n:'))).toBe(false);
+  });
+
+  it('a clamped temperature is a follow-up (zhipu range)', async () => {
+    const { followUps, out } = await run({ 'a.ts': TS_PARAMS }, 'zhipu');
+    expect(out('a.ts')).toContain('temperature: 0.99');
+    expect(followUps).toContainEqual(expect.stringMatching(/temperature changed from 1\.8 to 0\.99: .* accepts temperature in \(0, 1\) \(source: https:\/\/docs\.z\.ai\/\S+\) — check that the answers still fit/));
+  });
+
+  it('Python: the same follow-ups', async () => {
+    const py = 'from openai import OpenAI\nclient = OpenAI()\nr = client.chat.completions.create(model="gpt-4o-mini", messages=[], n=2, seed=1, temperature=1.8)\n';
+    const { followUps } = await run({ 'a.py': py }, 'moonshot');
+    expect(followUps.some((f) => f.includes('removed seed: Moonshot AI (Kimi) does not accept or document it (source: https://platform.moonshot.cn/'))).toBe(true);
+    expect(followUps.some((f) => /temperature changed from 1\.8 to 1: kimi-\S+ accepts only temperature = 1 \(source: https:\/\/github\.com\/BerriAI\//.test(f))).toBe(true);
+    expect(followUps.some((f) => f.includes('removed n:') && f.includes('make n requests'))).toBe(true);
+  });
+
+  it('no message names the internal reference file, for any provider', async () => {
+    for (const p of PROVIDERS) {
+      const { followUps, changes } = await run({ 'a.ts': TS_PARAMS, 'b.py': 'from openai import OpenAI\nc = OpenAI()\nc.chat.completions.create(model="gpt-4o", messages=[], seed=1, store=True, top_k=3, metadata={}, service_tier="auto", parallel_tool_calls=False, n=2)\n' }, p.id);
+      const all = [...followUps, ...changes];
+      expect(all.filter((m) => /providers\.(md|json)/.test(m)), p.id).toEqual([]);
+    }
+  });
+});
