@@ -77,3 +77,42 @@ describe('drops and clamps that change results are follow-ups citing the rule so
     }
   });
 });
+
+describe('model choice by request content', () => {
+  const APP = {
+    'lib/models.ts': "export const MODELS = { smart: 'gpt-4o' };\n",
+    'a.ts': `import OpenAI from 'openai';
+import { MODELS } from './lib/models';
+const client = new OpenAI();
+export async function viaModule(url: string) {
+  return client.chat.completions.create({ model: MODELS.smart, messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url } }] }] });
+}
+export async function history(h: OpenAI.ChatCompletionMessageParam[]) {
+  return client.chat.completions.create({ model: 'gpt-4.1', messages: h });
+}
+export async function text(q: string) {
+  return client.chat.completions.create({ model: 'gpt-4.1', messages: [{ role: 'user', content: q }] });
+}
+`,
+  };
+
+  it('deepseek: an id from another module and run-time messages keep the tier map, with a follow-up naming the vision model', async () => {
+    const { followUps, out } = await run(APP, 'deepseek');
+    expect(out('lib/models.ts')).toContain("smart: 'deepseek-v4-pro'");
+    expect(followUps).toContainEqual(expect.stringMatching(/^a\.ts:5 the messages carry image parts; deepseek-v4-pro takes no images, deepseek-flash does; the model id gpt-4o is defined elsewhere .* — use deepseek-flash for this request/));
+    expect(followUps).toContainEqual(expect.stringMatching(/^a\.ts:8 the messages of this gpt-4\.1 request are built at run time and this file builds image parts; deepseek-v4-pro takes no images — send requests that carry images to deepseek-flash/));
+    // a string parameter is text: no follow-up for the third request
+    expect(followUps.filter((f) => f.startsWith('a.ts:11'))).toEqual([]);
+  });
+
+  it('moonshot: the tier target takes images, nothing to say', async () => {
+    const { followUps } = await run(APP, 'moonshot');
+    expect(followUps.filter((f) => /image/.test(f))).toEqual([]);
+  });
+
+  it('a provider without a vision model: follow-up, the tier map stays', async () => {
+    const { followUps, out } = await run(APP, 'baichuan');
+    expect(out('lib/models.ts')).toContain("smart: 'Baichuan4-Turbo'");
+    expect(followUps).toContainEqual(expect.stringContaining('a.ts:5 the messages carry image parts; Baichuan has no chat model that takes images'));
+  });
+});

@@ -102,6 +102,7 @@ export const baichuan: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {},
   integrations: {
     langchainJs: null,
     langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "ChatBaichuan", "env": "BAICHUAN_API_KEY"},

@@ -115,6 +115,9 @@ export const deepseek: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {
+    reasoningRoundTrip: { kind: 'field', field: 'reasoning_content', error: '400 Missing reasoning_content field in the assistant message', url: "https://api-docs.deepseek.com/guides/thinking_mode", confidence: "verified" },
+  },
   integrations: {
     langchainJs: {"package": "@langchain/deepseek", "chatClass": "ChatDeepSeek", "env": "DEEPSEEK_API_KEY"},
     langchainPy: {"package": "langchain-deepseek", "module": "langchain_deepseek", "chatClass": "ChatDeepSeek", "env": "DEEPSEEK_API_KEY"},

@@ -148,6 +148,7 @@ export const doubao: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {},
   integrations: {
     langchainJs: null,
     langchainPy: null,

@@ -152,6 +152,9 @@ export const ernie: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {
+    embeddings: { models: { "bge-large-zh": { defaultDims: 1024 }, "bge-large-en": { defaultDims: 1024 }, "tao-8k": { defaultDims: 1024, maxInputs: 1 } }, url: "https://cloud.baidu.com/doc/qianfan-api/s/Fm7u3ropn", confidence: "verified / inferred" },
+  },
   integrations: {
     langchainJs: null,
     langchainPy: null,

@@ -140,6 +140,10 @@ export const minimax: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {
+    thinkingInContent: { field: 'reasoning_split', value: true, url: "https://platform.minimax.io/docs/api-reference/text-openai-api", confidence: "verified" },
+    reasoningRoundTrip: { kind: 'whole-message', url: "https://platform.minimax.io/docs/api-reference/text-openai-api", confidence: "verified" },
+  },
   integrations: {
     langchainJs: null,
     langchainPy: null,

@@ -168,6 +168,9 @@ export const moonshot: ProviderProfile = {
       }
     ],
   },
+  requestRules: {
+    reasoningRoundTrip: { kind: 'field', field: 'reasoning_content', error: '400: an assistant message with tool_calls lacks reasoning_content', url: "https://github.com/BerriAI/litellm/blob/HEAD/litellm/llms/moonshot/chat/transformation.py", confidence: "third-party" },
+  },
   integrations: {
     langchainJs: null,
     langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "MoonshotChat", "env": "MOONSHOT_API_KEY"},

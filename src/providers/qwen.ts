@@ -184,6 +184,9 @@ export const qwen: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {
+    embeddings: { models: { "text-embedding-v4": { defaultDims: 1024, dims: [64, 128, 256, 512, 768, 1024, 1536, 2048], maxInputs: 10 }, "text-embedding-v3": { defaultDims: 1024, dims: [512, 768, 1024], maxInputs: 10 } }, url: "https://help.aliyun.com/en/model-studio/compatibility-of-openai-with-dashscope", confidence: "verified" },
+  },
   integrations: {
     langchainJs: null,
     langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "ChatTongyi", "env": "DASHSCOPE_API_KEY"},

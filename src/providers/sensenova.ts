@@ -129,6 +129,9 @@ export const sensenova: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {
+    reasoningRoundTrip: { kind: 'omit', field: 'reasoning', url: "https://github.com/OpenSenseNova/SenseNova6.7/blob/HEAD/API.md", confidence: "verified" },
+  },
   integrations: {
     langchainJs: null,
     langchainPy: null,

@@ -146,6 +146,9 @@ export const siliconflow: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {
+    embeddings: { models: { "BAAI/bge-m3": { defaultDims: 1024 }, "Pro/BAAI/bge-m3": { defaultDims: 1024 }, "BAAI/bge-large-zh-v1.5": { defaultDims: 1024 }, "BAAI/bge-large-en-v1.5": { defaultDims: 1024 }, "netease-youdao/bce-embedding-base_v1": { defaultDims: 768 } }, url: "https://docs.siliconflow.cn/api-reference/embeddings/create-embeddings", confidence: "verified" },
+  },
   integrations: {
     langchainJs: null,
     langchainPy: {"package": "langchain-siliconflow", "module": "langchain_siliconflow", "chatClass": "ChatSiliconFlow", "env": "SILICONFLOW_API_KEY"},

@@ -99,6 +99,9 @@ export const spark: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {
+    toolModels: { models: ["4.0Ultra", "generalv3.5", "max-32k"], url: "https://www.xfyun.cn/doc/spark/HTTP调用文档.html", confidence: "verified / third-party" },
+  },
   integrations: {
     langchainJs: null,
     langchainPy: null,

@@ -111,6 +111,29 @@ export interface ParamRules {
   perModel: PerModelRule[];
 }
 
+/**
+ * Rules for what a request carries and for the turns after the first (tool loops, thinking text,
+ * embeddings). Every rule names its page and the reference's confidence; a fact the reference
+ * marks unknown is left out (the transforms then flag, never guess).
+ */
+export interface RequestRules {
+  /** Only these models take `tools` (the provider's tools support is partial). */
+  toolModels?: { models: string[] } & Sourced;
+  /**
+   * Thinking text lands in `content` (`<think>...</think>`) unless this request field is sent
+   * (MiniMax `reasoning_split: true`).
+   */
+  thinkingInContent?: { field: string; value: boolean } & Sourced;
+  /**
+   * On a tool loop, what the next request must carry of an assistant turn that made tool calls:
+   * `field` (this message field sent back, else HTTP 400), `whole-message` (the assistant message as
+   * returned), `omit` (leave the reasoning out). Absent: the reference does not say.
+   */
+  reasoningRoundTrip?: ({ kind: 'field'; field: string; error: string } | { kind: 'whole-message' } | { kind: 'omit'; field: string }) & Sourced;
+  /** Embedding models: default vector width, accepted `dimensions`, inputs per request. */
+  embeddings?: { models: Record<string, { defaultDims: number; dims?: number[]; maxInputs?: number }> } & Sourced;
+}
+
 export interface Integrations {
   /** LangChain JS: a maintained package to switch to, or null (keep ChatOpenAI + configuration.baseURL). */
   langchainJs: { package: string; chatClass: string; env: string } | null;
@@ -147,6 +170,7 @@ export interface ProviderProfile {
   /** Why an endpoint is `partial`/`no` where the reason helps the user. */
   endpointNotes: Partial<Record<Endpoint, string>>;
   params: ParamRules;
+  requestRules: RequestRules;
   integrations: Integrations;
   /** Page a follow-up links to. */
   docs: string;

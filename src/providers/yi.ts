@@ -117,6 +117,9 @@ export const yi: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {
+    toolModels: { models: ["yi-large-fc"], url: "https://github.com/lobehub/lobe-chat/blob/HEAD/packages/model-bank/src/aiModels/zeroone.ts", confidence: "third-party" },
+  },
   integrations: {
     langchainJs: null,
     langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "ChatYi", "env": "YI_API_KEY"},

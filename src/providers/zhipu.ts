@@ -156,6 +156,9 @@ export const zhipu: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {
+    embeddings: { models: { "embedding-3": { defaultDims: 2048, dims: [256, 512, 1024, 2048], maxInputs: 64 }, "embedding-2": { defaultDims: 1024, dims: [1024] } }, url: "https://docs.bigmodel.cn/cn/guide/models/embedding/embedding-3.md", confidence: "verified" },
+  },
   integrations: {
     langchainJs: null,
     langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "ChatZhipuAI", "env": "ZHIPUAI_API_KEY"},
