@@ -116,3 +116,27 @@ export async function text(q: string) {
     expect(followUps).toContainEqual(expect.stringContaining('a.ts:5 the messages carry image parts; Baichuan has no chat model that takes images'));
   });
 });
+
+describe('per-model and per-provider rules on every value a parameter can take', () => {
+  const files = () => {
+    const base = path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/cases/js/params-every-value/input');
+    return { 'agent.ts': readFileSync(path.join(base, 'agent.ts'), 'utf8'), 'lib/settings.ts': readFileSync(path.join(base, 'lib/settings.ts'), 'utf8') };
+  };
+  it('moonshot: the rejected branch of a conditional and a constant from another module are follow-ups; temperature fixed through a class field', async () => {
+    const { followUps, out } = await run(files(), 'moonshot');
+    expect(out('agent.ts')).toContain('temperature: mustCall ? 1 : 1');
+    expect(out('lib/settings.ts')).toContain('temperature: 1 }');
+    expect(followUps).toContainEqual(expect.stringMatching(/^agent\.ts:15 Moonshot AI rejects tool_choice: "required" \(source: https:\/\/platform\.moonshot\.cn\/\S+\) \(one branch of tool_choice\) — use another tool_choice value/));
+    expect(followUps).toContainEqual(expect.stringMatching(/^agent\.ts:25 Moonshot AI rejects tool_choice: "required" .*\(the value comes from TOOL_CHOICE\)/));
+  });
+  it('a provider that accepts required: no follow-up for tool_choice', async () => {
+    const { followUps } = await run(files(), 'deepseek');
+    expect(followUps.filter((f) => f.includes('tool_choice'))).toEqual([]);
+  });
+  it('Python: each branch of a conditional keyword', async () => {
+    const py = 'from openai import OpenAI\nclient = OpenAI()\ndef go(strict):\n    return client.chat.completions.create(model="gpt-4o", messages=[], tool_choice="required" if strict else "auto", temperature=0 if strict else 1.8)\n';
+    const { followUps, out } = await run({ 'a.py': py }, 'moonshot');
+    expect(out('a.py')).toContain('temperature=1 if strict else 1');
+    expect(followUps.some((f) => f.includes('rejects tool_choice: "required"') && f.includes('(one branch of tool_choice)'))).toBe(true);
+  });
+});

@@ -77,6 +77,8 @@ const r = (src: string) => new RegExp(`^${src}$`, 's');
 const TEMPLATES: Entry[] = [
   // ---- a rule's reason with the page it comes from (src/rules/params.ts cite)
   [r('(?<msg>.+) \\(source: (?<src>[^\\s()]+)\\)'), '{msg}（来源：{src}）'],
+  [r('(?<msg>.+) \\(one branch of (?<name>\\w+)\\)'), '{msg}（{name} 的其中一个分支）'],
+  [r('(?<msg>.+) \\(the value comes from (?<e>\\S+)\\)'), '{msg}（该值来自 {e}）'],
   // ---- wrappers around another message
   [r('cell (?<n>\\d+): (?<msg>.+)'), '第 {n} 个单元格：{msg}'],
   [r('marked (?<api>[^:\\s]+): (?<msg>.+)'), '已标注 {api}：{msg}'],

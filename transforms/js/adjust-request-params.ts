@@ -6,6 +6,8 @@ import type { JsContext } from '../../src/lang/js/context.js';
 import { removeProperties, renameKey } from '../../src/lang/js/edit.js';
 import { isStringLike, literalValue, propName, unwrap } from '../../src/lang/js/parse.js';
 import { paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
+import { requestContent, thisField } from '../../src/lang/js/request-content.js';
+import { modelForContent } from '../../src/rules/content.js';
 
 /**
  * Request parameters per provider: unsupported ones removed, renamed ones
@@ -53,6 +55,8 @@ export const adjustRequestParams: Transform<JsContext> = {
           const name = propName(p.name);
           if (!name || name === 'model' || name === 'messages') continue;
           const value = tsc.isPropertyAssignment(p) ? literalValue(p.initializer) : undefined;
+          // `tool_choice: strict ? 'required' : 'auto'`, `temperature: t ?? 1.5`: each literal branch is a value the request can send.
+          if (value === undefined && tsc.isPropertyAssignment(p) && branchValues(ctx, this.id, p, name, model, present)) continue;
           let a = paramAction(t.provider, name, value, model, present);
           // A value defined elsewhere as a literal is clamped where it is defined (see below).
           if (value === undefined && tsc.isPropertyAssignment(p) && ctx.resolvesToLiteral(p.initializer) && (a.kind === 'set' || a.kind === 'followUp')) a = { kind: 'keep' };
@@ -93,6 +97,61 @@ export const adjustRequestParams: Transform<JsContext> = {
   },
 };
 
+/**
+ * Rules on every value a parameter can take: the literal branches of a conditional or `||`/`??`
+ * (clamped or flagged one by one), or the string constants it resolves to in other modules
+ * (flagged). Returns true when the property was handled here.
+ */
+function branchValues(ctx: JsContext, id: string, p: ts.PropertyAssignment, name: string, model: string[] | undefined, present: ReadonlySet<string>): boolean {
+  const t = ctx.target!;
+  const e = unwrap(p.initializer);
+  const lits: ts.Expression[] = [];
+  let runtime = false;
+  const collect = (x: ts.Expression): void => {
+    x = unwrap(x);
+    if (tsc.isConditionalExpression(x)) {
+      collect(x.whenTrue);
+      collect(x.whenFalse);
+    } else if (tsc.isBinaryExpression(x) && (x.operatorToken.kind === tsc.SyntaxKind.BarBarToken || x.operatorToken.kind === tsc.SyntaxKind.QuestionQuestionToken)) {
+      // the left side is a run-time value; the literal fallback is still a value the request can send
+      runtime = true;
+      collect(x.right);
+    } else if (literalValue(x) !== undefined) lits.push(x);
+    else runtime = true;
+  };
+  if (tsc.isConditionalExpression(e) || tsc.isBinaryExpression(e)) collect(e);
+  if (!lits.length) {
+    // A constant defined elsewhere (another module, a config object): its string values.
+    if (!tsc.isIdentifier(e) && !tsc.isPropertyAccessExpression(e)) return false;
+    let handled = false;
+    for (const v of new Set(ctx.modelValues(e))) {
+      const a = paramAction(t.provider, name, v, model, present);
+      if (a.kind === 'followUp') {
+        ctx.followUp(p.getStart(), `${a.reason} (the value comes from ${e.getText()})`, a.action);
+        handled = true;
+      }
+    }
+    return handled;
+  }
+  let handled = false;
+  for (const lit of lits) {
+    const v = literalValue(lit);
+    const a = paramAction(t.provider, name, v, model, present);
+    if (a.kind === 'set') {
+      const newText = typeof a.value === 'number' ? String(a.value) : ctx.file.text[lit.getStart()] + a.value + ctx.file.text[lit.getStart()];
+      ctx.edits.add(lit.getStart(), lit.end, newText);
+      ctx.change('param-clamp', lit.getStart(), `${name}: ${lit.getText()} -> ${newText} (${a.reason})`, { transform: id });
+      followUp(ctx, lit, resultFollowUp(name, a, lit.getText(), newText));
+      handled = true;
+    } else if (a.kind === 'followUp') {
+      ctx.followUp(lit.getStart(), `${a.reason} (one branch of ${name})`, a.action);
+      handled = true;
+    }
+  }
+  // Only literal branches, all accepted: nothing computed at run time to warn about.
+  return handled || !runtime;
+}
+
 const followUp = (ctx: JsContext, at: ts.Node, f: { reason: string; action: string } | undefined) => {
   if (f) ctx.followUp(at.getStart(), f.reason, f.action);
 };
@@ -103,7 +162,16 @@ function targetModel(ctx: JsContext, reqs: ts.ObjectLiteralExpression[]): string
     const p = r.properties.find((x) => propName(x.name) === 'model');
     const e = p && tsc.isPropertyAssignment(p) ? p.initializer : p && tsc.isShorthandPropertyAssignment(p) ? p.name : undefined;
     if (!e) continue;
-    const values = ctx.modelValues(e).map((v) => ctx.models!.lookup(v)?.target ?? v);
+    const field = thisField(unwrap(e));
+    const raw = ctx.modelValues(e);
+    if (!raw.length && field) raw.push(...ctx.modelValues(field));
+    // The model a request gets is the one its content picks (src/rules/content.ts), else the tier map's.
+    const content = requestContent(ctx.facts, reqs);
+    const values = raw.map((v) => {
+      const m = ctx.models!.lookup(v);
+      if (!m?.target) return v;
+      return (m.via === 'tier' && modelForContent(ctx.target!.provider, v, m.target, content).model) || m.target;
+    });
     return values.length ? values : undefined;
   }
   return undefined;

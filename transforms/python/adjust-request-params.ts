@@ -76,6 +76,8 @@ export type Act = 'keep' | 'drop' | 'extra' | { to: string };
 export function apply(ctx: PyContext, name: string, v: Node, model: string | undefined, present: ReadonlySet<string>, id: string, at: Node): Act {
   const t = ctx.target!;
   const py = ctx.py;
+  // `"required" if strict else "auto"`: each literal branch is a value the request can send.
+  if (literal(v) === undefined && unparen(v).type === 'conditional_expression' && branches(ctx, name, v, model, present, id)) return 'keep';
   const a = paramAction(t.provider, name, literal(v), model, present);
   switch (a.kind) {
     case 'keep':
@@ -110,6 +112,36 @@ export function apply(ctx: PyContext, name: string, v: Node, model: string | und
   }
 }
 
+
+/** Rules on each literal branch of a conditional expression; true when every branch is a literal. */
+function branches(ctx: PyContext, name: string, v: Node, model: string | undefined, present: ReadonlySet<string>, id: string): boolean {
+  const py = ctx.py;
+  const lits: Node[] = [];
+  let runtime = false;
+  const collect = (n: Node) => {
+    n = unparen(n);
+    if (n.type === 'conditional_expression') {
+      const kids = n.namedChildren.filter((k): k is Node => !!k && k.type !== 'comment');
+      collect(kids[0]!);
+      collect(kids[kids.length - 1]!);
+    } else if (literal(n) !== undefined) lits.push(n);
+    else runtime = true;
+  };
+  collect(v);
+  for (const lit of lits) {
+    const a = paramAction(ctx.target!.provider, name, literal(lit), model, present);
+    if (a.kind === 'set') {
+      const r = stringContentRange(py, lit);
+      const newText = typeof a.value === 'number' ? String(a.value) : undefined;
+      if (newText !== undefined) ctx.edits.add(py.start(lit), py.end(lit), newText);
+      else if (r) ctx.edits.add(r.start, r.end, String(a.value));
+      ctx.change('param-clamp', py.start(lit), `${name}: ${py.src(lit)} -> ${newText ?? a.value} (${a.reason})`, { transform: id });
+      const fu = resultFollowUp(name, a, py.src(lit), String(newText ?? a.value));
+      if (fu) ctx.followUp(py.start(lit), fu.reason, fu.action);
+    } else if (a.kind === 'followUp') ctx.followUp(py.start(lit), `${a.reason} (one branch of ${name})`, a.action);
+  }
+  return lits.length > 0 && !runtime;
+}
 
 /** The provider model the request uses, when its model is a literal or a same-file constant. */
 function targetModel(ctx: PyContext, c: PyCall): string | undefined {
