@@ -3,9 +3,9 @@ import { tsc } from '../../src/lang/js/ts.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
-import { removeProperties, renameKey } from '../../src/lang/js/edit.js';
+import { addProperties, removeProperties, renameKey } from '../../src/lang/js/edit.js';
 import { isStringLike, literalValue, propName, unwrap } from '../../src/lang/js/parse.js';
-import { paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
+import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
 import { requestContent, thisField } from '../../src/lang/js/request-content.js';
 import { modelForContent } from '../../src/rules/content.js';
 
@@ -24,12 +24,15 @@ export const adjustRequestParams: Transform<JsContext> = {
     const done = new Set<ts.ObjectLiteralExpression>();
     // Calls in this file, plus this file's objects that other modules spread into requests.
     const groups: ts.ObjectLiteralExpression[][] = [];
+    const chat = new Set<ts.ObjectLiteralExpression>();
     for (const c of ctx.facts.calls) {
       if (!PARAM_RULE_ENDPOINTS.has(c.endpoint)) continue;
       // A client already on a provider is left as it is (only OpenAI/Azure clients are migrated).
       if (c.client === 'other' || c.client === 'unresolved' || c.client === 'target') continue;
       groups.push(c.requests);
+      if (c.endpoint === 'chat' && c.requests[0]) chat.add(c.requests[0]);
     }
+    const foreign = new Set<ts.ObjectLiteralExpression>(ctx.foreignRequests);
     for (const o of ctx.foreignRequests) groups.push([o]);
     // Literals of this module used as parameter values by requests (here or in other modules).
     for (const fp of ctx.foreignParams) {
@@ -91,6 +94,14 @@ export const adjustRequestParams: Transform<JsContext> = {
               break;
           }
         }
+        // The provider's switch that keeps thinking text out of `content`, on the call's own literal.
+        const sw = t.provider.requestRules.thinkingInContent;
+        if (sw && req === requests[0] && chat.has(req) && !foreign.has(req) && !requests.some((r) => mentions(r, sw.field))) {
+          // In TypeScript a spread keeps the object literal free of excess-property errors (openai v4-v6 types, strict).
+          const entry = /\.[cm]?tsx?$/.test(ctx.file.rel) ? `...{ ${sw.field}: ${sw.value} }` : `${sw.field}: ${sw.value}`;
+          addProperties(text, ctx.edits, req, [entry], drop);
+          ctx.change('param-add', req.getStart(), `added ${sw.field}: ${sw.value}: ${shortName(t.provider)} returns the model's thinking inside content (<think>...</think>) unless it is sent${cite(sw.url)}`, { transform: this.id });
+        }
         removeProperties(text, ctx.edits, req, drop);
       }
     }
@@ -150,6 +161,15 @@ function branchValues(ctx: JsContext, id: string, p: ts.PropertyAssignment, name
   }
   // Only literal branches, all accepted: nothing computed at run time to warn about.
   return handled || !runtime;
+}
+
+/** The request literal sets this field, directly or in a spread object literal. */
+function mentions(o: ts.ObjectLiteralExpression, field: string): boolean {
+  return o.properties.some((p) => {
+    if (propName(p.name) === field) return true;
+    const s = tsc.isSpreadAssignment(p) ? unwrap(p.expression) : undefined;
+    return !!s && tsc.isObjectLiteralExpression(s) && mentions(s, field);
+  });
 }
 
 const followUp = (ctx: JsContext, at: ts.Node, f: { reason: string; action: string } | undefined) => {

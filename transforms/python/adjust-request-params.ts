@@ -5,7 +5,7 @@ import { dictOf, dictPairs, reachesOpenAI, type PyCall } from '../../src/lang/py
 import { addItems, removeItems } from '../../src/lang/python/edit.js';
 import { pyLiteral as literal, stringContentRange, stringValue, unparen, type Node } from '../../src/lang/python/parse.js';
 import { quote } from '../../src/engine/text.js';
-import { paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
+import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
 
 /** Call keywords that are SDK plumbing, not request parameters. */
 const PLUMBING = new Set(['model', 'messages', 'prompt', 'extra_body', 'extra_headers', 'extra_query', 'timeout', 'stream', 'engine', 'deployment_id', 'request_timeout', 'api_key', 'api_base', 'organization', 'api_type', 'api_version']);
@@ -43,6 +43,18 @@ export const adjustRequestParams: Transform<PyContext> = {
           drop.add(a.id);
           extra.push(`${quote(t.provider.params.rename[name]!, ctx.q)}: ${py.src(v)}`);
         } else if (typeof act === 'object') ctx.edits.add(py.start(key), py.end(key), act.to);
+      }
+      // The provider's switch that keeps thinking text out of `content` (MiniMax reasoning_split).
+      const sw = t.provider.requestRules.thinkingInContent;
+      if (sw && c.endpoint === 'chat' && !present.has(sw.field)) {
+        const ebv = c.kwargs.get('extra_body')?.childForFieldName('value');
+        const eb = dictOf(ctx.facts, ebv);
+        const why = `${shortName(t.provider)} returns the model's thinking inside content (<think>...</think>) unless it is sent${cite(sw.url)}`;
+        if (ebv && !eb) ctx.followUp(py.start(ebv), `extra_body is built at run time; ${why}`, `add "${sw.field}": ${sw.value ? 'True' : 'False'} to it`);
+        else if (!eb || !dictPairs(eb).some((p) => p.key === sw.field)) {
+          extra.push(`${quote(sw.field, ctx.q)}: ${sw.value ? 'True' : 'False'}`);
+          ctx.change('param-add', py.start(c.node), `added extra_body["${sw.field}"] = ${sw.value ? 'True' : 'False'}: ${why}`, { transform: this.id });
+        }
       }
       if (extra.length) {
         const eb = dictOf(ctx.facts, c.kwargs.get('extra_body')?.childForFieldName('value'));
