@@ -140,3 +140,26 @@ describe('per-model and per-provider rules on every value a parameter can take',
     expect(followUps.some((f) => f.includes('rejects tool_choice: "required"') && f.includes('(one branch of tool_choice)'))).toBe(true);
   });
 });
+
+describe('AI SDK capabilities per provider (profile integrations.aiSdkCapabilities)', () => {
+  const input = () => readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/cases/js-wrappers/ai-sdk-capabilities/input.ts'), 'utf8');
+  it('generateObject with a schema and streamed usage on a package that lacks them: follow-ups citing the source', async () => {
+    const { followUps } = await run({ 'a.ts': input() }, 'minimax');
+    expect(followUps).toContainEqual(expect.stringMatching(/^a\.ts:8 generateObject with a schema: @ai-sdk\/openai-compatible sends JSON mode without the schema for MiniMax .*\(source: https:\/\//));
+    expect(followUps).toContainEqual(expect.stringMatching(/^a\.ts:13 streamText: MiniMax does not document usage on streamed responses/));
+    expect(followUps).toContainEqual(expect.stringMatching(/^a\.ts:8 MiniMax returns the model's thinking inside the text .* reasoning_split: true/));
+  });
+  it('ernie documents both: the options are set, no follow-up', async () => {
+    const { followUps, out } = await run({ 'a.ts': input() }, 'ernie');
+    expect(out('a.ts')).toContain('supportsStructuredOutputs: true, includeUsage: true');
+    expect(followUps.filter((f) => /schema|streamed/.test(f))).toEqual([]);
+  });
+  it('the embedding flag agrees with the package table the transform uses', async () => {
+    const { AI_SDK_PACKAGES } = await import('../src/lang/js/wrappers/ai-sdk.js');
+    for (const p of PROVIDERS) {
+      const pkg = p.integrations.aiSdk?.package;
+      if (pkg) expect(p.integrations.aiSdkCapabilities.embedding, p.id).toBe(!!AI_SDK_PACKAGES[pkg]?.embeddings);
+      else expect(p.integrations.aiSdkCapabilities.embedding, p.id).toBe(p.endpoints.embeddings === 'yes');
+    }
+  });
+});

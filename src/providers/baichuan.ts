@@ -107,6 +107,7 @@ export const baichuan: ProviderProfile = {
     langchainJs: null,
     langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "ChatBaichuan", "env": "BAICHUAN_API_KEY"},
     aiSdk: null,
+    aiSdkCapabilities: { embedding: true, image: false, transcription: false, structuredOutputs: false, streamUsage: false, url: "https://platform.baichuan-ai.com/docs/api", confidence: "unknown" },
     llamaIndex: null,
   },
   docs: "https://platform.baichuan-ai.com/docs/api",

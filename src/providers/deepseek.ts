@@ -122,6 +122,7 @@ export const deepseek: ProviderProfile = {
     langchainJs: {"package": "@langchain/deepseek", "chatClass": "ChatDeepSeek", "env": "DEEPSEEK_API_KEY"},
     langchainPy: {"package": "langchain-deepseek", "module": "langchain_deepseek", "chatClass": "ChatDeepSeek", "env": "DEEPSEEK_API_KEY"},
     aiSdk: {"package": "@ai-sdk/deepseek", "factory": "deepseek", "createFactory": "createDeepSeek", "env": "DEEPSEEK_API_KEY"},
+    aiSdkCapabilities: { embedding: false, image: false, transcription: false, structuredOutputs: false, streamUsage: true, url: "https://github.com/vercel/ai/tree/HEAD/packages/deepseek", confidence: "third-party" },
     llamaIndex: {"package": "llama-index-llms-deepseek", "module": "llama_index.llms.deepseek", "className": "DeepSeek"},
   },
   docs: "https://api-docs.deepseek.com/",

@@ -153,6 +153,7 @@ export const doubao: ProviderProfile = {
     langchainJs: null,
     langchainPy: null,
     aiSdk: null,
+    aiSdkCapabilities: { embedding: true, image: false, transcription: false, structuredOutputs: false, streamUsage: true, url: "https://github.com/volcengine/volcengine-python-sdk/blob/HEAD/volcenginesdkarkruntime/resources/chat/completions.py", confidence: "verified (stream_options in the Ark SDK); json_schema partial" },
     llamaIndex: null,
   },
   docs: "https://www.volcengine.com/docs/82379/1298459",

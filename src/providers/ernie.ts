@@ -159,6 +159,7 @@ export const ernie: ProviderProfile = {
     langchainJs: null,
     langchainPy: null,
     aiSdk: null,
+    aiSdkCapabilities: { embedding: true, image: false, transcription: false, structuredOutputs: true, streamUsage: true, url: "https://github.com/baidubce/bce-qianfan-sdk/blob/HEAD/README.md", confidence: "verified (json_schema and stream_options.include_usage documented)" },
     llamaIndex: null,
   },
   docs: "https://cloud.baidu.com/doc/WENXINWORKSHOP/s/2m3fihw8s",

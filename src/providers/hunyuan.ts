@@ -181,6 +181,7 @@ export const hunyuan: ProviderProfile = {
     langchainJs: null,
     langchainPy: null,
     aiSdk: null,
+    aiSdkCapabilities: { embedding: false, image: false, transcription: false, structuredOutputs: false, streamUsage: true, url: "https://cloud.tencent.com/document/product/1823/132252", confidence: "verified (TokenHub stream_options)" },
     llamaIndex: null,
   },
   docs: "https://cloud.tencent.com/document/product/1823/132252",

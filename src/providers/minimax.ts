@@ -148,6 +148,7 @@ export const minimax: ProviderProfile = {
     langchainJs: null,
     langchainPy: null,
     aiSdk: null,
+    aiSdkCapabilities: { embedding: false, image: false, transcription: false, structuredOutputs: false, streamUsage: false, url: "https://platform.minimax.io/docs/api-reference/text-openai-api", confidence: "unknown for structured outputs and streamed usage" },
     llamaIndex: null,
   },
   docs: "https://platform.minimax.io/docs/api-reference/text-openai-api",

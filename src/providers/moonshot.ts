@@ -175,6 +175,7 @@ export const moonshot: ProviderProfile = {
     langchainJs: null,
     langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "MoonshotChat", "env": "MOONSHOT_API_KEY"},
     aiSdk: {"package": "@ai-sdk/moonshotai", "factory": "moonshotai", "createFactory": "createMoonshotAI", "env": "MOONSHOT_API_KEY"},
+    aiSdkCapabilities: { embedding: false, image: false, transcription: false, structuredOutputs: false, streamUsage: false, url: "https://github.com/vercel/ai/tree/HEAD/packages/moonshotai", confidence: "third-party (stream usage reported differently; structured outputs unknown)" },
     llamaIndex: null,
   },
   docs: "https://platform.moonshot.cn/docs/guide/migrating-from-openai-to-kimi",

@@ -191,6 +191,7 @@ export const qwen: ProviderProfile = {
     langchainJs: null,
     langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "ChatTongyi", "env": "DASHSCOPE_API_KEY"},
     aiSdk: {"package": "@ai-sdk/alibaba", "factory": "alibaba", "createFactory": "createAlibaba", "env": "ALIBABA_API_KEY"},
+    aiSdkCapabilities: { embedding: true, image: false, transcription: false, structuredOutputs: false, streamUsage: true, url: "https://github.com/vercel/ai/tree/HEAD/packages/alibaba", confidence: "third-party" },
     llamaIndex: {"package": "llama-index-llms-dashscope", "module": "llama_index.llms.dashscope", "className": "DashScope"},
   },
   docs: "https://www.alibabacloud.com/help/en/model-studio/base-url",

@@ -136,6 +136,7 @@ export const sensenova: ProviderProfile = {
     langchainJs: null,
     langchainPy: null,
     aiSdk: null,
+    aiSdkCapabilities: { embedding: false, image: false, transcription: false, structuredOutputs: false, streamUsage: true, url: "https://github.com/OpenSenseNova/SenseNova6.7/blob/HEAD/API.md", confidence: "verified (stream_options accepted; json_schema not)" },
     llamaIndex: null,
   },
   docs: "https://platform.sensenova.cn/docs",

@@ -153,6 +153,7 @@ export const siliconflow: ProviderProfile = {
     langchainJs: null,
     langchainPy: {"package": "langchain-siliconflow", "module": "langchain_siliconflow", "chatClass": "ChatSiliconFlow", "env": "SILICONFLOW_API_KEY"},
     aiSdk: null,
+    aiSdkCapabilities: { embedding: true, image: false, transcription: false, structuredOutputs: false, streamUsage: false, url: "https://docs.siliconflow.cn/cn/api-reference/chat-completions/chat-completions", confidence: "unknown for structured outputs and streamed usage" },
     llamaIndex: {"package": "llama-index-llms-siliconflow", "module": "llama_index.llms.siliconflow", "className": "SiliconFlow"},
   },
   docs: "https://docs.siliconflow.cn/cn/api-reference/chat-completions/chat-completions",

@@ -106,6 +106,7 @@ export const spark: ProviderProfile = {
     langchainJs: null,
     langchainPy: null,
     aiSdk: null,
+    aiSdkCapabilities: { embedding: false, image: false, transcription: false, structuredOutputs: false, streamUsage: false, url: "https://www.xfyun.cn/doc/spark/HTTP调用文档.html", confidence: "unknown" },
     llamaIndex: null,
   },
   docs: "https://www.xfyun.cn/doc/spark/HTTP\u8c03\u7528\u6587\u6863.html",

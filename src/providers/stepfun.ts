@@ -130,6 +130,7 @@ export const stepfun: ProviderProfile = {
     langchainJs: null,
     langchainPy: null,
     aiSdk: null,
+    aiSdkCapabilities: { embedding: false, image: false, transcription: false, structuredOutputs: false, streamUsage: false, url: "https://docs.openclaw.ai/providers/stepfun", confidence: "unknown" },
     llamaIndex: null,
   },
   docs: "https://platform.stepfun.com/docs/zh/step-plan/integrations/reasoning-api",

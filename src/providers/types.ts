@@ -141,6 +141,13 @@ export interface Integrations {
   langchainPy: { package: string; module: string; chatClass: string; env: string } | null;
   /** Vercel AI SDK provider package, or null (use @ai-sdk/openai-compatible). */
   aiSdk: { package: string; factory: string; createFactory: string; env: string } | null;
+  /**
+   * What the AI SDK package above (or `@ai-sdk/openai-compatible` when null) does for this provider:
+   * embedding/image/transcription models, `generateObject` with the JSON schema in the request
+   * (`supportsStructuredOutputs` on createOpenAICompatible), usage on streamed responses (`includeUsage`).
+   * A capability that is false keeps its call on `@ai-sdk/openai` (marked) or gets a follow-up.
+   */
+  aiSdkCapabilities: { embedding: boolean; image: boolean; transcription: boolean; structuredOutputs: boolean; streamUsage: boolean } & Sourced;
   /** LlamaIndex package, or null (OpenAILike). */
   llamaIndex: { package: string; module: string; className: string } | null;
 }

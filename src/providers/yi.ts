@@ -124,6 +124,7 @@ export const yi: ProviderProfile = {
     langchainJs: null,
     langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "ChatYi", "env": "YI_API_KEY"},
     aiSdk: null,
+    aiSdkCapabilities: { embedding: false, image: false, transcription: false, structuredOutputs: false, streamUsage: false, url: "https://platform.01.ai/docs", confidence: "unknown" },
     llamaIndex: {"package": "llama-index-llms-yi", "module": "llama_index.llms.yi", "className": "Yi"},
   },
   docs: "https://platform.01.ai/docs",

@@ -163,6 +163,7 @@ export const zhipu: ProviderProfile = {
     langchainJs: null,
     langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "ChatZhipuAI", "env": "ZHIPUAI_API_KEY"},
     aiSdk: null,
+    aiSdkCapabilities: { embedding: true, image: false, transcription: false, structuredOutputs: false, streamUsage: false, url: "https://github.com/BerriAI/litellm/tree/HEAD/litellm/llms/zai", confidence: "unknown for structured outputs and streamed usage" },
     llamaIndex: {"package": "llama-index-llms-zhipuai", "module": "llama_index.llms.zhipuai", "className": "ZhipuAI"},
   },
   docs: "https://docs.bigmodel.cn/cn/guide/start/model-overview",
