@@ -133,7 +133,7 @@ describe('--verbose and --quiet (migrate)', () => {
     expect(r.stderr).toContain('Per-file decisions:');
     expect(r.stderr).toContain('src/plain.ts: unchanged: no OpenAI usage found');
     expect(r.stderr).toMatch(/src\/blob\.ts: skipped: binary file.*\[W_BINARY\]/);
-    expect(r.stderr).toMatch(/src\/chat\.ts: would change: \d+ change\(s\); 1 manual follow-up\(s\)/);
+    expect(r.stderr).toMatch(/src\/chat\.ts: would change: \d+ change\(s\); 2 manual follow-up\(s\)/);
     expect(r.stderr).toMatch(/\n {4}5:\d+ {2}\[map-model-ids\] gpt-4o -> qwen3-max/);
     expect(r.stderr).toMatch(/\n {4}8:\d+ {2}\[adjust-request-params\] max_completion_tokens -> max_tokens/);
     // stdout keeps the diff and summary only.

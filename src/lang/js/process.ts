@@ -9,6 +9,7 @@ import { clientPlan } from './client-plan.js';
 import { collectComposedUrls } from './composed-urls.js';
 import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
 import { collectModelSites } from './model-sites.js';
+import { thisField } from './request-content.js';
 import type { JsContext } from './context.js';
 import { detectJs } from './detect.js';
 import { packageNeeds } from './wrappers/deps.js';
@@ -186,6 +187,9 @@ export const processor = {
         const modelProp = c.requests.flatMap((r) => r.properties).find((x) => propName(x.name) === 'model');
         const modelExpr = modelProp && tsm.isPropertyAssignment(modelProp) ? modelProp.initializer : undefined;
         const models = modelExpr ? valuesOf(abs, modelExpr) : [];
+        // `model: this.model`: the class field's value (src/lang/js/request-content.ts).
+        const field = modelExpr && !models.length ? thisField(unwrap(modelExpr)) : undefined;
+        if (field) models.push(...valuesOf(abs, field));
         for (const r of c.requests) {
           for (const prop of r.properties) {
             if (!tsm.isPropertyAssignment(prop)) continue;
