@@ -8,6 +8,7 @@ import { dirtyFiles } from './engine/git.js';
 import { HANDLERS } from './handlers.js';
 import { summarize, type Summary } from './report/summary.js';
 import type { FileContext, LanguageHandler } from './engine/types.js';
+import { validateGlob, validateMaxFileSize } from './engine/values.js';
 
 export interface CommonOptions {
   cwd?: string;
@@ -45,6 +46,13 @@ export interface MigrateResult extends RunResult {
   warnings: string[];
 }
 
+/** Flags shared by every command that walks files: globs compile, the size limit is a positive whole number (E_BAD_VALUE, exit 2). */
+export function validateCommon(o: CommonOptions): void {
+  for (const g of o.include ?? []) validateGlob(g, '--include');
+  for (const g of o.exclude ?? []) validateGlob(g, '--exclude');
+  if (o.maxFileSize !== undefined) validateMaxFileSize(o.maxFileSize);
+}
+
 /** Resolve provider, region and model overrides from flags and the config file. */
 export function resolveSetup(o: MigrateOptions): { target: ResolvedTarget; models: ModelMap; warnings: string[]; include?: string[]; exclude?: string[] } {
   const cwd = o.cwd ?? process.cwd();
@@ -71,6 +79,7 @@ export function resolveSetup(o: MigrateOptions): { target: ResolvedTarget; model
 /** The one-shot migration (or its dry run). */
 export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
   const cwd = o.cwd ?? process.cwd();
+  validateCommon(o);
   const setup = resolveSetup(o);
   if (o.only?.length) {
     const { transformIds } = await import('../transforms/index.js');
@@ -98,7 +107,7 @@ export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
     target: setup.target,
     models: setup.models,
     write: !o.dryRun,
-    maxFileSize: o.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    maxFileSize: o.maxFileSize === undefined ? DEFAULT_MAX_FILE_SIZE : validateMaxFileSize(o.maxFileSize),
     only: o.only,
     decide: o.decide,
     onFile: o.onFile,
@@ -147,6 +156,7 @@ export interface ScanResult extends RunResult {
 /** Inventory of OpenAI usage; writes nothing. */
 export async function scan(o: ScanOptions): Promise<ScanResult> {
   const cwd = o.cwd ?? process.cwd();
+  validateCommon(o);
   let target: ResolvedTarget | undefined;
   let models: ModelMap | undefined;
   if (o.provider) {
@@ -163,7 +173,7 @@ export async function scan(o: ScanOptions): Promise<ScanResult> {
     target,
     models,
     write: false,
-    maxFileSize: o.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    maxFileSize: o.maxFileSize === undefined ? DEFAULT_MAX_FILE_SIZE : validateMaxFileSize(o.maxFileSize),
     onFile: o.onFile,
     onProgress: o.onProgress,
     select: o.select,

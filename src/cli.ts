@@ -1,4 +1,4 @@
-import { Command, Option, CommanderError } from 'commander';
+import { Command, Option, CommanderError, InvalidArgumentError } from 'commander';
 import { fixFor } from './errors.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -62,7 +62,10 @@ export function buildProgram(): Command {
     .version(pkg.version)
     .option('--verbose', 'show stack traces and per-file decisions')
     .option('-q, --quiet', 'print only errors')
-    .option('--lang <lang>', 'language of the output: en or zh (default: from LC_ALL / LANG)')
+    .option('--lang <lang>', 'language of the output: en or zh (default: from LC_ALL / LANG)', (v: string) => {
+      if (!/^(en|zh|cn)([-_][A-Za-z0-9.-]*)?$/i.test(v)) throw new InvalidArgumentError('use en or zh');
+      return v;
+    })
     .showHelpAfterError()
     .exitOverride();
 
@@ -81,7 +84,7 @@ export function buildProgram(): Command {
     .option('--include <glob>', 'only files matching (repeatable)', collect)
     .option('--exclude <glob>', 'skip files matching (repeatable)', collect)
     .option('--transform <id>', 'run only this transform (repeatable; see `transforms`)', collect)
-    .option('--max-file-size <bytes>', 'skip larger files', (v) => Number(v))
+    .option('--max-file-size <bytes>', 'skip larger files', (v) => v)
     .option('--report <file>', 'also write a review report for the pull request (.md or .json)')
     .option('-i, --interactive', 'review each file and hunk before it is written (y/n/a/q, like git add -p)')
     .action(async (paths: string[], o) => {
@@ -168,7 +171,7 @@ export function buildProgram(): Command {
     .addOption(formatOption(['text', 'json', 'sarif', 'markdown']))
     .option('--include <glob>', 'only files matching (repeatable)', collect)
     .option('--exclude <glob>', 'skip files matching (repeatable)', collect)
-    .option('--max-file-size <bytes>', 'skip larger files', (v) => Number(v))
+    .option('--max-file-size <bytes>', 'skip larger files', (v) => v)
     .action(async (paths: string[], o) => {
       const { inventory } = await import('./check/index.js');
       const bar = progressLine(o.format);
@@ -193,7 +196,7 @@ export function buildProgram(): Command {
     .option('--no-suppressions', 'ignore openai-migrate-ignore comments')
     .option('--include <glob>', 'only files matching (repeatable)', collect)
     .option('--exclude <glob>', 'skip files matching (repeatable)', collect)
-    .option('--max-file-size <bytes>', 'skip larger files', (v) => Number(v))
+    .option('--max-file-size <bytes>', 'skip larger files', (v) => v)
     .action(async (paths: string[], o) => {
       const { inventory } = await import('./check/index.js');
       const bar = progressLine(o.format);

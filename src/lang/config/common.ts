@@ -1,3 +1,4 @@
+import { writeValue } from '../../engine/values.js';
 import type { FileContext, Finding } from '../../engine/types.js';
 import type { RuleId } from '../../rules/catalogue.js';
 import { addFinding as addSharedFinding } from '../../engine/findings.js';
@@ -90,7 +91,7 @@ export function mapModelAt(ctx: FileContext, start: number, end: number, id: str
     return undefined;
   }
   if (m.target === id || m.target === id.slice(prefix.length)) return undefined;
-  ctx.edits.add(start + prefix.length, end, m.target);
+  writeValue(ctx, start + prefix.length, end, m.target);
   ctx.change('model', start, `${id} -> ${prefix}${m.target} (${tierLabel(m.tier)})`, { transform, from: id, to: prefix + m.target });
   if (prefix && !prefixHandled) {
     ctx.followUp(start, `"${prefix}" in "${prefix}${m.target}" routes the request to OpenAI`, `use the ${shortName(ctx.target.provider)} route of the tool that reads this value (or point its OpenAI base URL at ${ctx.target.baseURL})`);

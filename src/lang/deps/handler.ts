@@ -1,3 +1,4 @@
+import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
 import type { FileContext, HandlerError, HandlerOptions, LanguageHandler } from '../../engine/types.js';
 import { addDependency, declaredDependencies, installCommand, removeDependency } from './package-json.js';
@@ -54,7 +55,7 @@ export const packageJsonHandler: LanguageHandler = {
           ctx.followUp(0, `new dependencies declared: ${added.join(', ')}`, `install them: ${cmd}${added.some((a) => a.startsWith('@ai-sdk/')) ? ' (AI SDK provider packages must match your `ai` major version)' : ''}`);
         }
       } catch (e) {
-        errors.set(ctx.file.abs, { id: 'E_INTERNAL', message: `package.json: ${(e as Error).message}` });
+        errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
       }
     }
     return errors;

@@ -1,3 +1,4 @@
+import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
 import { EditConflictError } from '../../engine/edits.js';
@@ -51,8 +52,7 @@ export const processor = {
     const packages = new Set<string>();
     const parsed = new Map<string, Parsed>();
     const fail = (ctx: FileContext, e: unknown) => {
-      const id = e instanceof EditConflictError ? 'E_EDIT_CONFLICT' : 'E_INTERNAL';
-      errors.set(ctx.file.abs, { id, message: `internal error in ${ctx.file.rel}: ${(e as Error).message}` });
+      errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
     };
     // Phase A: parse and analyse each .py file.
     for (const ctx of files) {
