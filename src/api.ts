@@ -9,6 +9,7 @@ import { HANDLERS } from './handlers.js';
 import { summarize, type Summary } from './report/summary.js';
 import type { FileContext, LanguageHandler } from './engine/types.js';
 import { validateGlob, validateMaxFileSize } from './engine/values.js';
+import { maskResults, maskSecrets } from './report/mask.js';
 
 export interface CommonOptions {
   cwd?: string;
@@ -113,7 +114,8 @@ export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
     onFile: o.onFile,
     onProgress: o.onProgress,
   });
-  const warnings = [...setup.warnings, ...ignoredEnvFiles(cwd, paths, r, setup.target)];
+  maskResults(r.files);
+  const warnings = [...setup.warnings, ...ignoredEnvFiles(cwd, paths, r, setup.target)].map((w) => maskSecrets(w));
   return { ...r, target: setup.target, models: setup.models, summary: summarize(r.files, r.scanned, r.candidates), dryRun: !!o.dryRun, warnings };
 }
 
@@ -179,5 +181,6 @@ export async function scan(o: ScanOptions): Promise<ScanResult> {
     select: o.select,
     onContext: o.onContext,
   });
+  maskResults(r.files);
   return { ...r, summary: summarize(r.files, r.scanned, r.candidates), target };
 }
