@@ -31,6 +31,8 @@ export interface DiscoverOptions {
   accept: (rel: string) => boolean;
   /** A folder that could not be read (permissions): the walk goes on without it. */
   onUnreadable?: (abs: string, code: string) => void;
+  /** A path given on the command line that is neither a regular file nor a folder (FIFO, socket, device). */
+  onNotRegular?: (abs: string, kind: string) => void;
 }
 
 /**
@@ -162,6 +164,12 @@ export async function discover(o: DiscoverOptions): Promise<string[]> {
     }
     if (st.isFile()) {
       out.add(abs);
+      continue;
+    }
+    if (!st.isDirectory()) {
+      // A FIFO, socket or device named on the command line: never opened (a FIFO would block the run).
+      const kind = st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'a special file';
+      o.onNotRegular?.(abs, kind);
       continue;
     }
     const git = new GitIgnores(abs);

@@ -104,6 +104,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
 async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): Promise<RunResult> {
   const handlerFor = (r: string) => o.handlers.find((h) => h.matches(r));
   const unreadable: Array<{ abs: string; code: string }> = [];
+  const special: Array<{ abs: string; kind: string }> = [];
   const walked = phase('walk');
   const all = await discover({
     cwd: o.cwd,
@@ -112,6 +113,7 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
     exclude: o.exclude,
     accept: (r) => handlerFor(r) !== undefined,
     onUnreadable: (abs, code) => unreadable.push({ abs, code }),
+    onNotRegular: (abs, kind) => special.push({ abs, kind }),
   }).then((found) => (o.select ? found.filter((abs) => o.select!(rel(o.cwd, abs))) : found));
   walked();
   // Large runs: handlers that can run on a worker start it now, so it loads its parser while this thread reads.
@@ -125,6 +127,9 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
   // A folder the walk could not enter is a failure of the run (its files may use OpenAI), reported like a file.
   for (const { abs, code } of unreadable) {
     results.set(abs, { file: `${rel(o.cwd, abs)}/`, status: 'failed', errorId: 'E_READ', reason: `cannot read folder: ${code}`, changes: [], followUps: [], findings: [] });
+  }
+  for (const { abs, kind } of special) {
+    results.set(abs, { file: rel(o.cwd, abs), status: 'failed', errorId: 'E_READ', reason: `not a regular file (${kind}); not read`, changes: [], followUps: [], findings: [] });
   }
   const meta = new Map<string, { size: number; mtimeMs: number; handler: LanguageHandler; ctx: FileContext }>();
   const byHandler = new Map<LanguageHandler, FileContext[]>();
