@@ -5,8 +5,8 @@ import { printable } from './escape.js';
 import { t } from '../i18n/index.js';
 import { localizeMessage as lm } from '../i18n/messages.js';
 
-/** Escape a table cell: pipes and newlines (backtick code spans in messages are kept as code). */
-const cell = (s: string) => printable(s.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Escape a table cell of catalogue text (the fix column): pipes and line breaks; its backtick code spans stay code. Text from the tree (file names, messages) goes through mdCode / mdText. */
+const cell = (s: string) => printable(s.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
 
 const ICON: Record<string, string> = { error: '🔴 error', warning: '🟡 warning', note: '🔵 note' };
 
