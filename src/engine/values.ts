@@ -74,8 +74,9 @@ export type StringSyntax =
   | 'toml-basic' | 'toml-literal'
   | 'env-bare' | 'env-single' | 'env-double';
 
-const hex2 = (c: string) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0');
 const u4 = (c: string) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
+/** `\xNN` below U+0100, else `\uNNNN` (valid in JS and Python strings alike). */
+const hex2 = (c: string) => (c.charCodeAt(0) < 0x100 ? '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0') : u4(c));
 const CTRL = /[\u0000-\u001f\u007f\u2028\u2029]/g;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 

@@ -39,7 +39,7 @@ const BARE = /^([+\- ]?[ \t]*(?:#[ \t]*)?(?:-[ \t]*)?(?:export[ \t]+)?)([A-Za-z_
 /** Shapes of secrets, masked wherever they appear. */
 const SHAPES: Array<[RegExp, (m: string, ...g: string[]) => string]> = [
   // One-line PEM (a .env value with \n escapes).
-  [/(-----BEGIN [A-Z0-9 ]{1,40}-----)(?:(?!-----END)[\s\S]){1,20000}?(-----END [A-Z0-9 ]{1,40}-----)/g, (_m, a, b) => `${a}****${b}`],
+  [/(-----BEGIN [A-Z0-9 ]{1,40}-----)(?:(?!-----END)[^\n]){1,20000}?(-----END [A-Z0-9 ]{1,40}-----)/g, (_m, a, b) => `${a}****${b}`],
   [/\b(sk|pk|rk|sess)-(proj-|ant-|live-)?[A-Za-z0-9_-]{8,}/g, (_m, a) => `${a}-****`],
   [/\b((?:[a-z]{2,4}_)?(?:live|test)_)[A-Za-z0-9]{8,}/g, (_m, a) => `${a}****`],
   [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, () => 'eyJ****'],
