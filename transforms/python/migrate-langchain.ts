@@ -102,7 +102,7 @@ function initChatModel(ctx: PyContext, call: import('web-tree-sitter').Node, int
     writeValue(ctx, r.start, r.end, prefixed || !provider ? `${initKey}:${mapped}` : mapped);
     if (providerArg) {
       const pr = stringContentRange(py, providerArg);
-      if (pr) ctx.edits.add(pr.start, pr.end, initKey);
+      if (pr) writeValue(ctx, pr.start, pr.end, initKey);
     }
     ctx.packages.add(integPackage!);
     ctx.change('wrapper', py.start(call), `init_chat_model now uses ${initKey}:${mapped} (${integPackage})`, { transform: id, from: modelId, to: mapped });

@@ -1,7 +1,6 @@
 import { fileError } from '../../engine/batch.js';
 import { parseAllDocuments } from 'yaml';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
-import { EditConflictError } from '../../engine/edits.js';
 import { CONFIG_TRANSFORMS } from '../../../transforms/config/index.js';
 import type { ConfigContext, ConfigFormat } from './context.js';
 import { detectConfig } from './detect.js';

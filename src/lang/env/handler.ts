@@ -1,6 +1,5 @@
 import { fileError } from '../../engine/batch.js';
 import type { FileContext, HandlerError, HandlerOptions, LanguageHandler } from '../../engine/types.js';
-import { EditConflictError } from '../../engine/edits.js';
 import { providerHosts } from '../../providers/index.js';
 import { envRole } from '../../rules/env.js';
 import { ENV_TRANSFORMS } from '../../../transforms/env/index.js';

@@ -4,7 +4,6 @@ import type { ts } from 'ts-morph';
 import { tsc as tsm } from './ts.js';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
 import { preferredQuote, usesSemicolons } from '../../engine/text.js';
-import { EditConflictError } from '../../engine/edits.js';
 import { JS_TRANSFORMS } from '../../../transforms/js/index.js';
 import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
 import { collectModelSites } from './model-sites.js';

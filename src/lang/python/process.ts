@@ -1,7 +1,6 @@
 import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
-import { EditConflictError } from '../../engine/edits.js';
 import { analyzePython, type PyFacts, type PySeeds } from './analyze.js';
 import { collectPyModelSites } from './model-sites.js';
 import { parsePython, type PyTree } from './parse.js';
