@@ -10,6 +10,7 @@ import { summarize, type Summary } from './report/summary.js';
 import type { FileContext, LanguageHandler } from './engine/types.js';
 import { validateGlob, validateMaxFileSize } from './engine/values.js';
 import { maskResults, maskSecrets } from './report/mask.js';
+import { printable } from './report/escape.js';
 
 export interface CommonOptions {
   cwd?: string;
@@ -94,7 +95,7 @@ export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
     if (dirty && dirty.length) {
       throw new UsageError(
         'E_DIRTY_TREE',
-        `refusing to write: the git work tree has uncommitted changes (${dirty.slice(0, 3).join(', ')}${dirty.length > 3 ? ', ...' : ''}).\n` +
+        `refusing to write: the git work tree has uncommitted changes (${dirty.slice(0, 3).map((d) => printable(d)).join(', ')}${dirty.length > 3 ? ', ...' : ''}).\n` +
           'Commit or stash them so the migration can be reviewed and undone on its own, preview with --dry-run, or pass --force.',
       );
     }

@@ -8,6 +8,7 @@ import { localizeProgram } from './i18n/commander.js';
 import { localizeMessage, localizeTier } from './i18n/messages.js';
 import { createProgress } from './engine/progress.js';
 import { phase } from './engine/timing.js';
+import { printable } from './report/escape.js';
 import path from 'node:path';
 
 /**
@@ -38,13 +39,13 @@ function fail(e: unknown, verbose: boolean): number {
   const err = e as Error & { code?: string };
   if (err instanceof ExitCode) return err.code;
   if (err?.name === 'UsageError' || (typeof err?.code === 'string' && err.code.startsWith('E_'))) {
-    process.stderr.write(`openai-migrate: ${tr('cli.error')} [${err.code}]: ${localizeError(err.code, err.message)}\n`);
+    process.stderr.write(`openai-migrate: ${tr('cli.error')} [${err.code}]: ${localizeError(err.code, err.message).split('\n').map((l) => printable(l)).join('\n')}\n`);
     const fix = fixFor(err.code);
     if (fix) process.stderr.write(`  ${tr('cli.fix', { fix: localizeMessage(fix) })}\n`);
     if (verbose && err.stack) process.stderr.write(err.stack + '\n');
     return 2;
   }
-  process.stderr.write(`openai-migrate: ${tr('cli.internalError')}: ${err?.message ?? String(e)}\n`);
+  process.stderr.write(`openai-migrate: ${tr('cli.internalError')}: ${printable(err?.message ?? String(e))}\n`);
   if (verbose && err?.stack) process.stderr.write(err.stack + '\n');
   else process.stderr.write(tr('cli.runVerbose') + '\n');
   return 2;
@@ -211,7 +212,7 @@ export function buildProgram(): Command {
       }).finally(bar.end);
       await emit('check', o.format, r);
       if (r.exitCode && o.format !== 'text' && o.format !== 'github') {
-        process.stderr.write(tr('check.failedHint', { n: r.failing.length, level: r.failOn, cmd: `openai-migrate migrate --provider <id>${paths.length ? ' ' + paths.join(' ') : ''}` }) + '\n');
+        process.stderr.write(tr('check.failedHint', { n: r.failing.length, level: r.failOn, cmd: `openai-migrate migrate --provider <id>${paths.length ? ' ' + printable(paths.join(' ')) : ''}` }) + '\n');
       }
       if (r.exitCode) throw new ExitCode(r.exitCode);
     });

@@ -403,6 +403,13 @@ describe('item 9: file names and messages cannot forge output', () => {
     }
   });
 
+  it('error messages on stderr escape the path they name', () => {
+    const r = cli(['scan', 'no\n::error::forged'], { cwd: tmp() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('path not found: no\\n::error::forged');
+    for (const line of r.stderr.split('\n')) expect(line.startsWith('::')).toBe(false);
+  });
+
   it('escape helpers: printable, GitHub data and properties', () => {
     expect(printable('a\nb\r\u001b[0m\u0000\u009b')).toBe('a\\nb\\r\\e[0m\\x00\\x9b');
     expect(escapeData('50% done\r\n::error::x')).toBe('50%25 done%0D%0A::error::x');

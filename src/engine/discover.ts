@@ -1,3 +1,4 @@
+import { printable } from '../report/escape.js';
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -160,7 +161,7 @@ export async function discover(o: DiscoverOptions): Promise<string[]> {
     try {
       st = statSync(abs);
     } catch {
-      throw new UsageError('E_MISSING_PATH', `path not found: ${p}`);
+      throw new UsageError('E_MISSING_PATH', `path not found: ${printable(p)}`);
     }
     if (st.isFile()) {
       out.add(abs);
