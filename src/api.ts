@@ -9,6 +9,8 @@ import { acquireLock, lockFileFor, releaseLocks } from './engine/lock.js';
 import { HANDLERS } from './handlers.js';
 import { summarize, type Summary } from './report/summary.js';
 import type { FileContext, LanguageHandler } from './engine/types.js';
+import { validateGlob, validateMaxFileSize } from './engine/values.js';
+import { maskResults, maskSecrets } from './report/mask.js';
 
 export interface CommonOptions {
   cwd?: string;
@@ -46,6 +48,13 @@ export interface MigrateResult extends RunResult {
   warnings: string[];
 }
 
+/** Flags shared by every command that walks files: globs compile, the size limit is a positive whole number (E_BAD_VALUE, exit 2). */
+export function validateCommon(o: CommonOptions): void {
+  for (const g of o.include ?? []) validateGlob(g, '--include');
+  for (const g of o.exclude ?? []) validateGlob(g, '--exclude');
+  if (o.maxFileSize !== undefined) validateMaxFileSize(o.maxFileSize);
+}
+
 /** Resolve provider, region and model overrides from flags and the config file. */
 export function resolveSetup(o: MigrateOptions): { target: ResolvedTarget; models: ModelMap; warnings: string[]; include?: string[]; exclude?: string[] } {
   const cwd = o.cwd ?? process.cwd();
@@ -72,6 +81,7 @@ export function resolveSetup(o: MigrateOptions): { target: ResolvedTarget; model
 /** The one-shot migration (or its dry run). */
 export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
   const cwd = o.cwd ?? process.cwd();
+  validateCommon(o);
   const setup = resolveSetup(o);
   if (o.only?.length) {
     const { transformIds } = await import('../transforms/index.js');
@@ -114,7 +124,7 @@ async function migrateIn(o: MigrateOptions, cwd: string, setup: ReturnType<typeo
     target: setup.target,
     models: setup.models,
     write: !o.dryRun,
-    maxFileSize: o.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    maxFileSize: o.maxFileSize === undefined ? DEFAULT_MAX_FILE_SIZE : validateMaxFileSize(o.maxFileSize),
     only: o.only,
     decide: o.decide,
     onFile: o.onFile,
@@ -122,7 +132,8 @@ async function migrateIn(o: MigrateOptions, cwd: string, setup: ReturnType<typeo
     roots,
     guard,
   });
-  const warnings = [...setup.warnings, ...ignoredEnvFiles(cwd, paths, r, setup.target)];
+  maskResults(r.files);
+  const warnings = [...setup.warnings, ...ignoredEnvFiles(cwd, paths, r, setup.target)].map((w) => maskSecrets(w));
   return { ...r, target: setup.target, models: setup.models, summary: summarize(r.files, r.scanned, r.candidates), dryRun: !!o.dryRun, warnings };
 }
 
@@ -165,6 +176,7 @@ export interface ScanResult extends RunResult {
 /** Inventory of OpenAI usage; writes nothing. */
 export async function scan(o: ScanOptions): Promise<ScanResult> {
   const cwd = o.cwd ?? process.cwd();
+  validateCommon(o);
   let target: ResolvedTarget | undefined;
   let models: ModelMap | undefined;
   if (o.provider) {
@@ -181,11 +193,12 @@ export async function scan(o: ScanOptions): Promise<ScanResult> {
     target,
     models,
     write: false,
-    maxFileSize: o.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    maxFileSize: o.maxFileSize === undefined ? DEFAULT_MAX_FILE_SIZE : validateMaxFileSize(o.maxFileSize),
     onFile: o.onFile,
     onProgress: o.onProgress,
     select: o.select,
     onContext: o.onContext,
   });
+  maskResults(r.files);
   return { ...r, summary: summarize(r.files, r.scanned, r.candidates), target };
 }

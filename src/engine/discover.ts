@@ -1,3 +1,4 @@
+import { printable } from '../report/escape.js';
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -32,6 +33,8 @@ export interface DiscoverOptions {
   accept: (rel: string) => boolean;
   /** A folder that could not be read (permissions): the walk goes on without it. */
   onUnreadable?: (abs: string, code: string) => void;
+  /** A path given on the command line that is neither a regular file nor a folder (FIFO, socket, device). */
+  onNotRegular?: (abs: string, kind: string) => void;
 }
 
 /**
@@ -188,10 +191,16 @@ export async function discover(o: DiscoverOptions): Promise<string[]> {
     try {
       st = statSync(abs);
     } catch {
-      throw new UsageError('E_MISSING_PATH', `path not found: ${p}`);
+      throw new UsageError('E_MISSING_PATH', `path not found: ${printable(p)}`);
     }
     if (st.isFile()) {
       out.add(abs);
+      continue;
+    }
+    if (!st.isDirectory()) {
+      // A FIFO, socket or device named on the command line: never opened (a FIFO would block the run).
+      const kind = st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'a special file';
+      o.onNotRegular?.(abs, kind);
       continue;
     }
     // A root given through a symlink (inside the repository: src/engine/git.ts checkSymlinks) follows the

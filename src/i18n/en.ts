@@ -124,6 +124,7 @@ export const en = {
   'err.E_UNKNOWN_REGION': 'unknown region for this provider; use one of the regions listed',
   'err.E_NO_PROVIDER': 'no provider given; add --provider <id>',
   'err.E_BAD_MODEL_OVERRIDE': '--model must be written as <openai-id>=<provider-id>',
+  'err.E_BAD_VALUE': 'a value is not of the allowed form',
   'err.E_MISSING_PATH': 'path not found',
   'err.E_CONFIG_MISSING': 'the config file does not exist',
   'err.E_CONFIG_INVALID': 'the config file is invalid',

@@ -124,6 +124,7 @@ export const zh: Record<MessageKey, string> = {
   'err.E_UNKNOWN_REGION': '该服务商没有这个区域；请使用下面列出的区域之一',
   'err.E_NO_PROVIDER': '没有指定服务商；请加上 --provider <id>',
   'err.E_BAD_MODEL_OVERRIDE': '--model 的写法应为 <openai-id>=<provider-id>',
+  'err.E_BAD_VALUE': '某个值不符合允许的形式',
   'err.E_MISSING_PATH': '路径不存在',
   'err.E_CONFIG_MISSING': '配置文件不存在',
   'err.E_CONFIG_INVALID': '配置文件无效',

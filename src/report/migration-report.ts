@@ -7,7 +7,8 @@ import { UsageError } from '../providers/index.js';
 import { tierLabel } from '../rules/models.js';
 import { localizeMessage as lm, localizeTier } from '../i18n/messages.js';
 import { t } from '../i18n/index.js';
-import { maskSecrets } from './text.js';
+import { maskSecrets } from './mask.js';
+import { printable, printableLines } from './escape.js';
 import { allFollowUps } from './summary.js';
 
 /**
@@ -127,8 +128,8 @@ export function parseParamMessage(kind: ParamChangeKind, message: string): { par
 
 /** Escape text for inline Markdown (also safe inside a table cell). */
 export function mdText(s: string): string {
-  return s
-    .replace(/\r?\n/g, ' ')
+  return printable(s.replace(/\r?\n/g, ' '))
+    .replace(/&/g, '&amp;')
     .replace(/([\\`*[\]<>|~])/g, '\\$1')
     // `_` inside a word (max_tokens) cannot start emphasis in GFM: leave it readable there.
     .replace(/_/g, (m, i: number, all: string) => (/[A-Za-z0-9]/.test(all[i - 1] ?? '') && /[A-Za-z0-9]/.test(all[i + 1] ?? '') ? m : '\\_'));
@@ -136,7 +137,7 @@ export function mdText(s: string): string {
 
 /** Inline code that survives backticks and pipes in the value (table cells too). */
 export function mdCode(s: string): string {
-  const v = s.replace(/\r?\n/g, ' ');
+  const v = printable(s.replace(/\r?\n/g, ' '));
   const longest = Math.max(0, ...(v.match(/`+/g) ?? []).map((x) => x.length));
   const fence = '`'.repeat(longest + 1);
   const pad = longest ? ' ' : '';
@@ -235,7 +236,7 @@ export function renderReportMarkdown(rep: MigrationReport): string {
     out.push(`### ${t('report.diffs')}`, '');
     let used = out.join('\n').length;
     for (const f of withDiff) {
-      const body = fence('diff', f.diff!.split('\n').filter((l) => !l.startsWith('===')).join('\n'));
+      const body = fence('diff', printableLines(f.diff!.split('\n').filter((l) => !l.startsWith('===')).join('\n')));
       const head = `<details>\n<summary><code>${htmlEscape(f.file)}</code> — ${htmlEscape(t('report.editCount', { n: f.edits }))}</summary>\n`;
       const fits = used + head.length + body.length < MARKDOWN_BUDGET;
       const block = `${head}\n${fits ? body : `_${mdText(t('report.diffOmitted'))}_`}\n\n</details>\n`;
@@ -247,7 +248,7 @@ export function renderReportMarkdown(rep: MigrationReport): string {
 }
 
 function htmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return printable(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** Render the report as versioned JSON. */

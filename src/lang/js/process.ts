@@ -1,9 +1,9 @@
+import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
 import type { ts } from 'ts-morph';
 import { tsc as tsm } from './ts.js';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
 import { preferredQuote, usesSemicolons } from '../../engine/text.js';
-import { EditConflictError } from '../../engine/edits.js';
 import { JS_TRANSFORMS } from '../../../transforms/js/index.js';
 import { clientPlan } from './client-plan.js';
 import { collectComposedUrls } from './composed-urls.js';
@@ -52,7 +52,7 @@ export const processor = {
         }
         parsed.set(ctx.file.abs, { ctx, sf, facts: analyzeJs(sf, undefined, targetHost) });
       } catch (e) {
-        errors.set(ctx.file.abs, { id: 'E_INTERNAL', message: `internal error while parsing: ${(e as Error).message}` });
+        errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
       }
     }
 
@@ -256,8 +256,7 @@ export const processor = {
         }
         recordDependencies(jctx, p.facts, opts);
       } catch (e) {
-        const id = e instanceof EditConflictError ? 'E_EDIT_CONFLICT' : 'E_INTERNAL';
-        errors.set(abs, { id, message: `internal error in ${p.ctx.file.rel}: ${(e as Error).message}` });
+        errors.set(abs, fileError(e, p.ctx.file.rel));
       }
     }
     // The engine keeps each context (edits, findings) until the run ends; the syntax tree and
