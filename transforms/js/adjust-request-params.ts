@@ -115,6 +115,8 @@ export const adjustRequestParams: Transform<JsContext> = {
  */
 function branchValues(ctx: JsContext, id: string, p: ts.PropertyAssignment, name: string, model: string[] | undefined, present: ReadonlySet<string>): boolean {
   const t = ctx.target!;
+  // A model that accepts one value only (Kimi temperature 1): the whole expression is rewritten below.
+  if (paramAction(t.provider, name, undefined, model, present).kind === 'set') return false;
   const e = unwrap(p.initializer);
   const lits: ts.Expression[] = [];
   let runtime = false;

@@ -128,6 +128,8 @@ export function apply(ctx: PyContext, name: string, v: Node, model: string | und
 /** Rules on each literal branch of a conditional expression; true when every branch is a literal. */
 function branches(ctx: PyContext, name: string, v: Node, model: string | undefined, present: ReadonlySet<string>, id: string): boolean {
   const py = ctx.py;
+  // A model that accepts one value only (Kimi temperature 1): the caller rewrites the whole expression.
+  if (paramAction(ctx.target!.provider, name, undefined, model, present).kind === 'set') return false;
   const lits: Node[] = [];
   let runtime = false;
   const collect = (n: Node) => {
