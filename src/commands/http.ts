@@ -123,7 +123,12 @@ export function safeServerText(s: string, key?: string): string {
       out = out.split(key.slice(0, n)).join('****').split(key.slice(-n)).join('****');
     }
   }
-  return maskSecrets(out);
+  // Server text is untrusted and may echo any credential: besides the shapes masked everywhere
+  // (src/report/mask.ts, 32+ characters for code snippets), any opaque 24+ character token
+  // with letters and digits is masked here, where a false positive costs nothing.
+  return maskSecrets(out).replace(/(?<![A-Za-z0-9_\-./:])[A-Za-z0-9._]{24,}={0,2}(?![A-Za-z0-9_\-./])/g, (m) =>
+    /\d/.test(m) && /[A-Za-z]/.test(m) ? m.slice(0, 3) + '****' : m,
+  );
 }
 
 /** The provider's error message from an OpenAI-style body (`{error: {message}}`, `{message}`), shortened and made safe to print. */
