@@ -39,7 +39,7 @@ describe('worker thread vs main thread', () => {
       expect(off.stderr).not.toMatch(/waiting for the worker/);
       expect(off.stderr).toMatch(/^ {2}js: parse \+ transform \(\d+\)/m);
       expect(on.stdout.length).toBeGreaterThan(10_000);
-    });
+    }, 120_000); // two CLI runs over every fixture: ~25 s each on a loaded 2-core machine
   }
 });
 
@@ -64,7 +64,7 @@ describe('writing with the worker', () => {
       if (!readFileSync(path.join(CASES, f)).equals(a)) changed++;
     }
     expect(changed).toBeGreaterThan(50);
-  });
+  }, 120_000); // two migrations of every fixture
 });
 
 describe('a run that ends in an error', () => {
@@ -123,7 +123,7 @@ describe('a handler that throws (a bug)', () => {
       const r = await run({ ...base, handlers, workers });
       const js = r.files.filter((f) => /\.(ts|tsx|js|mjs|cjs)$/.test(f.file) && f.status !== 'unchanged' && f.status !== 'skipped');
       expect(js.length, `workers: ${workers}`).toBeGreaterThan(20);
-      for (const f of js) expect(f, f.file).toMatchObject({ status: 'failed', errorId: 'E_INTERNAL', reason: 'internal error: bug in a transform' });
+      for (const f of js) expect(f, f.file).toMatchObject({ status: 'failed', errorId: 'E_INTERNAL', reason: `internal error in ${f.file}: bug in a transform` });
       expect(r.files.filter((f) => f.file.endsWith('.py') && f.status === 'changed').length, `workers: ${workers}`).toBeGreaterThan(5);
     }
   });

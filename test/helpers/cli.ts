@@ -13,6 +13,8 @@ export function cli(args: string[], opts: { cwd?: string; env?: Record<string, s
     encoding: 'utf8',
     input: opts.input ?? '',
     timeout: 60_000,
+    // SARIF over every fixture is past 1 MiB (spawnSync's default): the child was killed and its output cut.
+    maxBuffer: 64 << 20,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
