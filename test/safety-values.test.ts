@@ -286,7 +286,7 @@ describe('item 8: every value is validated where it enters, and written by one e
       const env = r.files.find((f) => f.file === '.env')!;
       if (/[\s"'#$]/.test(evil)) expect(env.errorId === 'E_BAD_VALUE' || env.status !== 'changed').toBe(true);
     }
-  });
+  }, 120_000); // a migration per hostile value and file kind: ~32 s alone on a loaded 2-core machine
 });
 
 // Secrets of every shape (built at run time so no scanner flags this file).
@@ -401,7 +401,7 @@ describe('item 9: file names and messages cannot forge output', () => {
       expect(html, k).not.toMatch(/<img/);
       expect(html, k).toContain('tick`&lt;img src=x onerror=alert(1)&gt;`.ts');
     }
-  });
+  }, 120_000); // every output format over a tree of forged names: ~38 s alone under load
 
   it('error messages on stderr escape the path they name', () => {
     const r = cli(['scan', 'no\n::error::forged'], { cwd: tmp() });
