@@ -100,6 +100,19 @@ describe('dirty-tree guard per repository (issue 21 item 1)', () => {
     expect(read(path.join(d, 'a.ts'))).toBe(SRC + '// unsaved\n');
   });
 
+  it('files below a `.git` git cannot read (a broken nested repository) are refused, not written unchecked', () => {
+    const d = repo({ 'top.ts': 'export {};\n' });
+    mkdirSync(path.join(d, 'lib'), { recursive: true });
+    writeFileSync(path.join(d, 'lib', '.git'), 'gitdir: /nonexistent/modules/lib\n');
+    writeFileSync(path.join(d, 'lib', 'a.ts'), SRC);
+    git(d, 'add', '-f', 'lib/a.ts');
+    git(d, 'commit', '-qm', 'lib');
+    const r = cli(['migrate', '-p', 'deepseek', '.'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('E_NOT_IN_REPO');
+    expect(read(path.join(d, 'lib', 'a.ts'))).toBe(SRC);
+  });
+
   it('a submodule is its own repository: uncommitted work in it refuses the run; a clean one is migrated', () => {
     const subSrc = repo();
     const parent = repo({ 'top.ts': 'export {};\n' });

@@ -241,6 +241,12 @@ export async function guardRepos(o: GuardOptions): Promise<Repo[]> {
   for (const c of candidates) {
     const repo = await repoOf(realOr(c));
     if (repo) repos.set(repo.top, repo);
+    else if (!gitMissing) {
+      // A `.git` that git will not read (a broken submodule, another owner): its files cannot be checked.
+      outside.push(path.relative(o.cwd, c) || '.');
+      const why = (await git(realOr(c), ['rev-parse', '--show-toplevel'])).stderr?.split('\n').find((l) => l.trim()) ?? '';
+      unreadable.push(`${c}${why ? ` (git: ${why.trim()})` : ''}`);
+    }
   }
   if (!o.force && outside.length) {
     throw new UsageError(
