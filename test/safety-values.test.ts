@@ -574,6 +574,17 @@ describe('item 12: no silent passes, clear errors', () => {
     expect(existsSync(path.join(d, 'folder', 'openai-migrate-baseline.json'))).toBe(false);
   });
 
+  it('the new reasons have Chinese templates', async () => {
+    const { localizeMessage } = await import('../src/i18n/messages.js');
+    for (const m of [
+      'not a regular file (a FIFO); not read',
+      'a.ts: nesting too deep to analyse safely (recursion limit reached); file left unchanged',
+      'bad/package.json does not parse as JSON before any change (x); left unchanged, so @langchain/deepseek was not declared',
+      'dup/package.json has 2 "dependencies" objects (JSON parsers keep only the last one); left unchanged: merge them and run again',
+      'syntax error at C.vue:2:1 <script> block is not closed (no </script>)',
+    ]) expect(localizeMessage(m, 'zh'), m).toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('a FIFO named on the command line is "not a regular file" (exit 1), never opened', () => {
     if (process.platform === 'win32') return;
     const d = tmp();

@@ -11,7 +11,12 @@ export async function processBatch(handler: LanguageHandler, ctxs: FileContext[]
   try {
     return await handler.process(ctxs, opts);
   } catch (e) {
-    return new Map(ctxs.map((c) => [c.file.abs, fileError(e, c.file.rel)]));
+    return new Map(
+      ctxs.map((c) => {
+        const fe = fileError(e, c.file.rel);
+        return [c.file.abs, fe.id === 'E_INTERNAL' ? { id: 'E_INTERNAL', message: `internal error: ${(e as Error).message}` } : fe];
+      }),
+    );
   }
 }
 

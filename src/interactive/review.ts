@@ -1,4 +1,5 @@
-import { applyPatch, structuredPatch, type StructuredPatchHunk } from 'diff';
+import { applyPatch, parsePatch, type StructuredPatchHunk } from 'diff';
+import { unifiedDiff } from '../engine/diff.js';
 import type { ChalkInstance } from 'chalk';
 import type { Change } from '../engine/types.js';
 import { colorDiff, maskSecrets } from '../report/text.js';
@@ -44,7 +45,8 @@ export class Reviewer {
    * the accepted hunks' lines, so the summary and report count what was written.
    */
   readonly decide = async (file: string, before: string, after: string, changes: Change[] = []): Promise<string | null> => {
-    const patch = structuredPatch(`a/${file}`, `b/${file}`, before, after, '', '', { context: 3 });
+    // The same bounded diff as the dry run (src/engine/diff.ts), as hunks.
+    const patch = parsePatch(unifiedDiff(file, before, after).text)[0]!;
     const total = patch.hunks.length;
     const record = (accepted: number) => this.outcomes.push({ file, accepted, total });
     // Earlier answers decide for the rest: `a` takes everything, `q` nothing.
@@ -74,7 +76,7 @@ export class Reviewer {
     // Some hunks: apply only those to the original text (hunks keep their original positions).
     const out = applyPatch(before, { ...patch, hunks: accepted });
     if (out === false) {
-      this.io.write(this.c.red(t('review.applyFailed', { file })) + '\n');
+      this.io.write(this.c.red(t('review.applyFailed', { file: printable(file) })) + '\n');
       this.outcomes[this.outcomes.length - 1]!.accepted = 0;
       return null;
     }
@@ -104,8 +106,8 @@ export class Reviewer {
     const partial = this.outcomes.filter((o) => o.accepted > 0 && o.accepted < o.total);
     const skipped = this.outcomes.filter((o) => o.accepted === 0);
     const out = [this.c.bold(t('review.summary', { accepted: full, partial: partial.length, skipped: skipped.length }))];
-    for (const o of partial) out.push(`  ${t('review.partialFile', { file: o.file, accepted: o.accepted, total: o.total })}`);
-    for (const o of skipped) out.push(`  ${t('review.skippedFile', { file: o.file })}`);
+    for (const o of partial) out.push(`  ${t('review.partialFile', { file: printable(o.file), accepted: o.accepted, total: o.total })}`);
+    for (const o of skipped) out.push(`  ${t('review.skippedFile', { file: printable(o.file) })}`);
     return out.join('\n') + '\n';
   }
 }
