@@ -1,3 +1,4 @@
+import { writeValue } from '../../src/engine/values.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
@@ -102,17 +103,17 @@ function initChatModel(ctx: PyContext, call: import('web-tree-sitter').Node, int
   const r = stringContentRange(py, first)!;
   const initKey = integModule ? INIT_PROVIDER[integModule] : undefined;
   if (initKey) {
-    ctx.edits.add(r.start, r.end, prefixed || !provider ? `${initKey}:${mapped}` : mapped);
+    writeValue(ctx, r.start, r.end, prefixed || !provider ? `${initKey}:${mapped}` : mapped);
     if (providerArg) {
       const pr = stringContentRange(py, providerArg);
-      if (pr) ctx.edits.add(pr.start, pr.end, initKey);
+      if (pr) writeValue(ctx, pr.start, pr.end, initKey);
     }
     ctx.packages.add(integPackage!);
     for (const r of t.provider.integrations.langchainPy?.requires ?? []) ctx.packages.add(r);
     ctx.change('wrapper', py.start(call), `init_chat_model now uses ${initKey}:${mapped} (${integPackage})`, { transform: id, from: modelId, to: mapped });
     return;
   }
-  ctx.edits.add(r.start, r.end, `${prefixed ? 'openai:' : ''}${mapped}`);
+  writeValue(ctx, r.start, r.end, `${prefixed ? 'openai:' : ''}${mapped}`);
   const add: string[] = [];
   if (kw.has('base_url')) ctx.edits.add(py.start(kw.get('base_url')!.childForFieldName('value')!), py.end(kw.get('base_url')!), baseUrlLit(ctx));
   else add.push(`base_url=${baseUrlLit(ctx)}`);

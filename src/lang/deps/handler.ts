@@ -1,7 +1,8 @@
+import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
 import type { FileContext, HandlerError, HandlerOptions, LanguageHandler } from '../../engine/types.js';
 import { existsSync } from 'node:fs';
-import { addDependency, declaredDependencies, detectPackageManager, installCommand, removeDependency } from './package-json.js';
+import { addDependency, declaredDependencies, detectPackageManager, duplicateDependencyFields, installCommand, removeDependency } from './package-json.js';
 import { depsState, KNOWN_RANGES } from './project.js';
 import { chooseRange, syncCommand } from './versions.js';
 
@@ -58,6 +59,18 @@ export const packageJsonHandler: LanguageHandler = {
       if (!ctx.target) continue;
       const needs = state?.get(ctx.file.abs);
       if (!needs) continue;
+      // The input first: a package.json that is already invalid is the input's error, not the migration's.
+      try {
+        JSON.parse(ctx.file.text);
+      } catch (e) {
+        errors.set(ctx.file.abs, { id: 'E_PARSE', message: `${ctx.file.rel} does not parse as JSON before any change (${(e as Error).message}); left unchanged, so ${[...needs.add].sort().join(', ') || 'nothing'} was not declared` });
+        continue;
+      }
+      const dup = duplicateDependencyFields(ctx.file.text);
+      if (dup) {
+        errors.set(ctx.file.abs, { id: 'E_PARSE', message: `${ctx.file.rel} has ${dup.count} "${dup.key}" objects (JSON parsers keep only the last one); left unchanged: merge them and run again` });
+        continue;
+      }
       try {
         let text = ctx.file.text;
         const declared = declaredDependencies(text);
@@ -102,7 +115,7 @@ export const packageJsonHandler: LanguageHandler = {
           ctx.followUp(0, `dependencies removed from package.json: ${removed.join(', ')}`, `run ${syncCommand(pm)}.${sync}`);
         }
       } catch (e) {
-        errors.set(ctx.file.abs, { id: 'E_INTERNAL', message: `package.json: ${(e as Error).message}` });
+        errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
       }
     }
     return errors;

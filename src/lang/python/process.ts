@@ -1,6 +1,6 @@
+import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
-import { EditConflictError } from '../../engine/edits.js';
 import { analyzePython, type PyFacts, type PySeeds } from './analyze.js';
 import { collectPyModelSites } from './model-sites.js';
 import { parsePython, type PyTree } from './parse.js';
@@ -62,8 +62,7 @@ export const processor = {
     };
     const parsed = new Map<string, Parsed>();
     const fail = (ctx: FileContext, e: unknown) => {
-      const id = e instanceof EditConflictError ? 'E_EDIT_CONFLICT' : 'E_INTERNAL';
-      errors.set(ctx.file.abs, { id, message: `internal error in ${ctx.file.rel}: ${(e as Error).message}` });
+      errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
     };
     // Phase A: parse and analyse each .py file.
     for (const ctx of files) {
