@@ -262,7 +262,7 @@ describe('doctor', () => {
   });
 
   it('a server that echoes the key, pieces of it, other tokens and terminal escapes: every message is masked and clean', async () => {
-    const other = 'AKIAABCDEFGH1234567890XYZ0abcd';
+    const other = 'AKIAABCDEFGH1234567890XYZ0abcdEFGH5678ijkl';
     handler = (_q, _b, res) =>
       json(res, 401, { error: { message: `Incorrect API key provided: ${KEY}. Key ending ECRETVALUE, raw VERYSECRETVALUE, other ${other}, sk-live-abcdefghijklmnop \u001b[2J\u001b[31mred\u001b[0m \u001b]8;;http://evil.example\u0007link\u001b]8;;\u0007 \u001b]0;title\u0007 bell\u0007` } });
     const r = await doctor([], { cwd: repo(), env: { DASHSCOPE_API_KEY: KEY } });

@@ -158,6 +158,8 @@ describe('Python migrate', () => {
     expect(read('svc/pyproject.toml')).toBe('[project]\nname = "svc"\ndependencies = [\n    "langchain-openai",\n    "dashscope",\n    "langchain-community",\n]\n');
     expect(read('tools/requirements.txt')).toBe('openai\nlangchain-openai\n');
     expect(read('old/requirements.txt')).toBe('llama-index==0.9.48\nopenai\n');
+    // The wrapper stays on OpenAI, so its model id stays an OpenAI id.
+    expect(read('old/app.py')).toBe('from llama_index.llms import OpenAI\nllm = OpenAI(model="gpt-4o")\n');
     const { projectVersions } = await import('../src/lang/python/deps.js');
     expect(projectVersions(path.join(dir, 'svc'), ['"langchain-core==0.1.0"'])('langchain-core')).toEqual({ v: [1, 0, 3], from: 'uv.lock (1.0.3)' });
     const fu = r.files.find((f) => f.file === 'old/app.py')?.followUps ?? [];

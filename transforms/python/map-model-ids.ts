@@ -3,6 +3,7 @@ import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { blockedCall } from '../../src/lang/python/helpers.js';
+import { inUnmigratedWrapper } from './wrapper-markers.js';
 import { stringContentRange, stringValue, type Node } from '../../src/lang/python/parse.js';
 import { isOpenAIId } from '../../src/lang/python/model-sites.js';
 import { isModelLookupTable, tierLabel } from '../../src/rules/models.js';
@@ -43,8 +44,8 @@ export const mapModelIds: Transform<PyContext> = {
       if (!m) continue;
       if (isTable(s.lit)) continue;
       const r = stringContentRange(py, s.lit);
-      // Calls the provider cannot serve are left intact (they are marked instead).
-      if (inBlocked(s.lit)) continue;
+      // Calls the provider cannot serve are left intact (they are marked instead), and so are wrappers left on OpenAI (llama-index 0.9).
+      if (inBlocked(s.lit) || inUnmigratedWrapper(ctx, s.lit)) continue;
       const d = m.via === 'tier' ? byContent.get(s.lit.id) : undefined;
       if (d?.model && r) {
         ctx.edits.add(r.start, r.end, d.model);

@@ -17,3 +17,19 @@ export function markWrapper(ctx: PyContext, node: Node, b: { reason: string; act
   const st = enclosingStatement(node);
   if (st && markStatement(ctx, st, b.reason, b.action, marked)) ctx.change('marker', ctx.py.start(node), `marked: ${b.reason}`, { transform: id });
 }
+
+/** The LlamaIndex integration package a wrapper kind would switch to. */
+export const llamaIndexPackage = (kind: string) => (kind === 'li-embedding' ? 'llama-index-embeddings-openai-like' : 'llama-index-llms-openai-like');
+
+/**
+ * Is `node` inside a LlamaIndex wrapper call that stays on OpenAI because the
+ * project's llama-index is too old for the integration package? Its model id
+ * must stay an OpenAI id (map-model-ids skips it).
+ */
+export function inUnmigratedWrapper(ctx: PyContext, node: Node): boolean {
+  const start = ctx.py.start(node);
+  const end = ctx.py.end(node);
+  return ctx.wrappers.uses.some(
+    (u) => u.binding.kind.startsWith('li-') && !ctx.packageFits(llamaIndexPackage(u.binding.kind)) && start >= ctx.py.start(u.node) && end <= ctx.py.end(u.node),
+  );
+}

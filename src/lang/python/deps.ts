@@ -118,6 +118,14 @@ export function pyCompat(pkg: string, version: (name: string) => { v: Ver; from:
     if (lt(line.v, [0, 3, 0])) return { kind: 'none', why: `langchain-deepseek needs langchain-core 0.3 or newer; this project has ${line.from}`, fix: 'upgrade LangChain to 0.3+ (then switch to ChatDeepSeek), or keep ChatOpenAI with base_url' };
     return line.v[0] >= 1 ? { kind: 'spec', spec: '>=1,<2', why: `matches ${line.from}` } : { kind: 'spec', spec: '>=0.1,<1', why: `matches ${line.from}` };
   }
+  if (n === 'langchain-community') {
+    // langchain-community follows langchain-core's line: 0.0.x with core 0.1, 0.2.x with 0.2, 0.3.x with 0.3, 0.4.x with 1.x
+    // (https://pypi.org/project/langchain-community/#history; langchain 0.1 requires langchain-community <0.1).
+    const core = version('langchain-core') ?? version('langchain');
+    if (!core) return { kind: 'free' };
+    const spec = core.v[0] >= 1 ? '>=0.4' : core.v[1] <= 1 ? '>=0.0.20,<0.1' : core.v[1] === 2 ? '>=0.2,<0.3' : '>=0.3,<0.4';
+    return { kind: 'spec', spec, why: `matches ${core.from}` };
+  }
   if (n.startsWith('llama-index-')) {
     const li = version('llama-index-core') ?? version('llama-index');
     if (li && lt(li.v, [0, 10, 0])) return { kind: 'none', why: `${pkg} exists for llama-index 0.10 and newer; this project has ${li.from}`, fix: 'in llama-index 0.9 use `from llama_index.llms import OpenAILike`, or upgrade to 0.10+' };
@@ -243,6 +251,17 @@ function insertion(text: string, base: string, pkg: string, spec = ''): Array<{ 
     if (out.length) return out;
   }
   if (/\.(txt|in)$/.test(base)) return [{ offset: text.length, text: (text.length && !text.endsWith('\n') ? eol : '') + pkg + spec + eol }];
+  // No related package in a Poetry or Pipfile table: after the table's last entry.
+  if (base === 'pyproject.toml' || base === 'Pipfile') {
+    const header = new RegExp(`^\\[(${base === 'Pipfile' ? 'packages' : 'tool\\.poetry\\.dependencies'})\\][ \\t]*$`, 'm').exec(text);
+    if (header) {
+      const next = text.slice(header.index + header[0].length).search(/^\[/m);
+      const body = next < 0 ? text.slice(header.index) : text.slice(header.index, header.index + header[0].length + next);
+      const entries = [...body.matchAll(/^([ \t]*)[A-Za-z0-9][A-Za-z0-9._-]*[ \t]*=.*$/gm)];
+      const last = entries[entries.length - 1];
+      if (last) return [{ offset: lineEnd(text, header.index + last.index), text: `${eol}${last[1]}${pkg} = "${spec || '*'}"` }];
+    }
+  }
   // No related package: after the last item of the first dependency array, in its style.
   const first = arrays[0];
   if (first) {

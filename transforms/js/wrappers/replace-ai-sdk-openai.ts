@@ -12,7 +12,7 @@ import { cite } from '../../../src/rules/params.js';
 import type { ProviderProfile } from '../../../src/providers/types.js';
 import { addMarker, adjustParams, blockedReason, mapModelExpr, markWrapperUse, prop, skipLiterals, targetModelOf } from '../../../src/lang/js/wrappers/common.js';
 import { aiSdkPlan, AI_SDK_OPENAI, analyzeAiSdk, type AiInstance, type AiUsage } from '../../../src/lang/js/wrappers/ai-sdk.js';
-import { addImportLine, declaredNames, isRequireStatement, moveBindings, type Binding } from '../../../src/lang/js/wrappers/imports.js';
+import { addImportLine, declaredNames, isRequireStatement, moveBindings, references, removeStatementLine, type Binding } from '../../../src/lang/js/wrappers/imports.js';
 import { droppedPackage, requirePackage } from '../../../src/lang/js/wrappers/deps.js';
 
 /** createOpenAI options only OpenAI understands (AI SDK 4's `compatibility` included). */
@@ -61,6 +61,25 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
       return out;
     };
 
+    /** `providerOptions.openai` beside a model that moved off @ai-sdk/openai: nothing reads it any more. */
+    const droppedOptions = new Set<ts.Node>();
+    const dropOpenAIOptions = (u: AiUsage) => {
+      const modelProp = u.call.parent;
+      if (!modelProp || !tsc.isPropertyAssignment(modelProp) || propName(modelProp.name) !== 'model' || !tsc.isObjectLiteralExpression(modelProp.parent)) return;
+      const po = modelProp.parent.properties.find((x) => tsc.isPropertyAssignment(x) && propName(x.name) === 'providerOptions') as ts.PropertyAssignment | undefined;
+      const obj = po && unwrap(po.initializer);
+      if (!obj || !tsc.isObjectLiteralExpression(obj)) return;
+      const oa = obj.properties.find((x) => tsc.isPropertyAssignment(x) && propName(x.name) === 'openai');
+      if (!oa || droppedOptions.has(oa)) return;
+      droppedOptions.add(oa);
+      // The only entry: the whole `providerOptions` goes; else just `openai`.
+      if (obj.properties.length === 1) removeProperties(text, ctx.edits, modelProp.parent, new Set([po!]));
+      else removeProperties(text, ctx.edits, obj, new Set([oa]));
+      const shown = oa.getText().replace(/\s+/g, ' ');
+      ctx.change('wrapper', oa.getStart(), 'removed providerOptions.openai (read only by @ai-sdk/openai)', { transform: this.id });
+      ctx.followUp(oa.getStart(), `removed ${shown.length > 120 ? shown.slice(0, 117) + '...' : shown} from providerOptions: only @ai-sdk/openai reads it`, `set what ${shortName(p)} supports under providerOptions of ${plan.pkg}, if anything`);
+    };
+
     /** Rewrite one usage to call `ref`; false when it stays on OpenAI. */
     const migrateUsage = (u: AiUsage, ref: string | undefined): boolean => {
       const blocked = usageBlocked(ctx, u, plan);
@@ -69,6 +88,7 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
         addMarker(ctx, u.call, blocked.reason, blocked.action, this.id);
         return false;
       }
+      dropOpenAIOptions(u);
       if (u.kind === 'embedding') {
         const m = plan.embeddingMethod(u.method!)!;
         if (ref !== undefined) ctx.edits.add(u.callee.getStart(), u.callee.end, `${ref}.${m}`);
@@ -162,8 +182,43 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
     }
 
     // 3. Imports: move bindings in place where the OpenAI ones are no longer used, else add a line.
+    // An ESM import whose every value binding moves or was never referenced is rewritten whole: unused
+    // bindings go (an `@ai-sdk/openai` import left behind keeps the package installed for nothing); type-only
+    // specifiers stay on '@ai-sdk/openai' (the provider package does not export OpenAI's types).
+    const rewritten = new Set<(typeof f.decls)[number]>();
+    let typesKept = false;
+    for (const d of f.decls) {
+      if (d.kind !== 'esm') continue;
+      const decl = d.node as ts.ImportDeclaration;
+      const nb = decl.importClause?.namedBindings;
+      if (!nb || !tsc.isNamedImports(nb) || decl.importClause?.name || !nb.elements.length) continue;
+      const unused = d.bindings.filter((b) => !moves.has(b) && unreferenced(ctx.sf, b.local));
+      // Type specifiers still referenced once the removed providerOptions.openai entries are gone.
+      const inDropped = (r: ts.Node) => [...droppedOptions].some((o) => r.getStart() >= o.getStart() && r.end <= o.end);
+      const liveTypes = nb.elements.filter((e) => e.isTypeOnly && references(ctx.sf, e.name.text).some((r) => !inDropped(r)));
+      const hasTypes = nb.elements.some((e) => e.isTypeOnly);
+      if ((!unused.length && !hasTypes) || !d.bindings.every((b) => moves.has(b) || unused.includes(b))) continue;
+      const moved = d.bindings.filter((b) => moves.has(b));
+      const types = liveTypes.map((e) => e.getText());
+      const entries = [...new Set(moved.map((b) => (b.local !== b.imported ? `${moves.get(b)} as ${b.local}` : moves.get(b)!)))];
+      for (const n of entries) newImports.delete(n);
+      const qq = text[d.specNode.getStart()] === '"' ? '"' : "'";
+      const eol = eolAt(text, decl.getStart());
+      const newLine = entries.length ? `import { ${entries.join(', ')} } from ${qq}${plan.pkg}${qq}${ctx.semi}` : '';
+      if (types.length) {
+        typesKept = true;
+        ctx.edits.add(nb.elements[0]!.getStart(), nb.elements[nb.elements.length - 1]!.end, types.join(', '));
+        if (newLine) ctx.edits.add(decl.end, decl.end, eol + newLine);
+      } else if (newLine) {
+        ctx.edits.add(nb.elements[0]!.getStart(), nb.elements[nb.elements.length - 1]!.end, entries.join(', '));
+        ctx.edits.add(d.specNode.getStart() + 1, d.specNode.end - 1, plan.pkg);
+      } else removeStatementLine(ctx, decl);
+      for (const b of unused) moves.set(b, '');
+      rewritten.add(d);
+    }
     const byDecl = new Map<(typeof f.decls)[number], Map<Binding, string>>();
     for (const [b, to] of moves) {
+      if (rewritten.has(b.decl)) continue;
       const m = byDecl.get(b.decl) ?? new Map<Binding, string>();
       m.set(b, to);
       byDecl.set(b.decl, m);
@@ -197,10 +252,12 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
     }
     requirePackage(ctx, plan.pkg);
     const allMoved = f.decls.every((d) => d.bindings.every((b) => moves.has(b)));
-    if (allMoved && !defaultKept && !createKept) droppedPackage(ctx, AI_SDK_OPENAI);
+    // A default `openai` import nothing referenced was removed above: it keeps nothing on @ai-sdk/openai.
+    const defaultGone = !!def?.binding && moves.get(def.binding) === '';
+    if (allMoved && (!defaultKept || defaultGone) && !createKept && !typesKept) droppedPackage(ctx, AI_SDK_OPENAI);
     // providerOptions.openai: OpenAI-only settings the new provider ignores.
     walk(ctx.sf, (n) => {
-      if (tsc.isPropertyAssignment(n) && propName(n.name) === 'openai' && tsc.isObjectLiteralExpression(n.parent) && tsc.isPropertyAssignment(n.parent.parent) && propName(n.parent.parent.name) === 'providerOptions') {
+      if (tsc.isPropertyAssignment(n) && !droppedOptions.has(n) && propName(n.name) === 'openai' && tsc.isObjectLiteralExpression(n.parent) && tsc.isPropertyAssignment(n.parent.parent) && propName(n.parent.parent.name) === 'providerOptions') {
         ctx.followUp(n.getStart(), `providerOptions.openai is read only by @ai-sdk/openai`, `move the options that ${shortName(p)} supports to providerOptions of ${plan.pkg}, drop the rest`);
       }
     });
@@ -298,4 +355,14 @@ function adjustCallSettings(ctx: JsContext, u: AiUsage, transform: string): void
   if (!tsc.isObjectLiteralExpression(settings) || !tsc.isCallExpression(settings.parent)) return;
   const model = targetModelOf(ctx, u.model) ?? (u.model && isStringLike(unwrap(u.model)) ? (unwrap(u.model) as ts.StringLiteral).text : undefined);
   adjustParams(ctx, settings, model, transform, { names: AI_SETTINGS, wire: false });
+}
+
+/** Not referenced anywhere in the file (shorthand `{ name }` counts as a reference). */
+function unreferenced(sf: ts.SourceFile, local: string): boolean {
+  if (references(sf, local).length) return false;
+  let shorthand = false;
+  walk(sf, (n) => {
+    if (tsc.isShorthandPropertyAssignment(n) && n.name.text === local) shorthand = true;
+  });
+  return !shorthand;
 }
