@@ -5,6 +5,7 @@ import { blockedCall } from '../../src/lang/python/helpers.js';
 import { stringContentRange, stringValue, type Node } from '../../src/lang/python/parse.js';
 import { isOpenAIId } from '../../src/lang/python/model-sites.js';
 import { isModelLookupTable, tierLabel } from '../../src/rules/models.js';
+import { noEquivalentAction } from '../../src/rules/endpoints.js';
 
 /**
  * OpenAI model ids become the provider's ids, by tier, wherever the analysis
@@ -51,7 +52,7 @@ export const mapModelIds: Transform<PyContext> = {
         ctx.followUp(
           py.start(s.lit),
           m.tier === 'fine-tuned' ? `fine-tuned OpenAI model ${s.id} cannot be mapped` : `${shortName(t.provider)} has no ${tierLabel(m.tier)} model to replace ${s.id}`,
-          `choose a model and pass --model ${s.id}=<id>, or keep this call on another service`,
+          m.tier === 'fine-tuned' ? `choose a model and pass --model ${s.id}=<id>, or keep this call on another service` : noEquivalentAction(t.provider, m.tier, s.id),
         );
       }
     }
