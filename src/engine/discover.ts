@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { printable } from '../report/escape.js';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { execFileSync } from 'node:child_process';
@@ -32,6 +33,8 @@ export interface DiscoverOptions {
   accept: (rel: string) => boolean;
   /** A folder that could not be read (permissions): the walk goes on without it. */
   onUnreadable?: (abs: string, code: string) => void;
+  /** A path given on the command line that is neither a regular file nor a folder (FIFO, socket, device). */
+  onNotRegular?: (abs: string, kind: string) => void;
 }
 
 /**
@@ -188,13 +191,21 @@ export async function discover(o: DiscoverOptions): Promise<string[]> {
     try {
       st = statSync(abs);
     } catch {
-      throw new UsageError('E_MISSING_PATH', `path not found: ${p}`);
+      throw new UsageError('E_MISSING_PATH', `path not found: ${printable(p)}`);
     }
     if (st.isFile()) {
       out.add(abs);
       continue;
     }
-    const git = new GitIgnores(abs);
+    if (!st.isDirectory()) {
+      // A FIFO, socket or device named on the command line: never opened (a FIFO would block the run).
+      const kind = st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'a special file';
+      o.onNotRegular?.(abs, kind);
+      continue;
+    }
+    // A root given through a symlink (inside the repository: src/engine/git.ts checkSymlinks) follows the
+    // .gitignore rules of its real location, not of the link's (the link itself may be git-ignored).
+    const git = new GitIgnores(realpathSync(abs));
     // String concatenation, not path.join (which normalises each of 20,000 paths again).
     const prefix = abs.endsWith(path.sep) ? abs : abs + path.sep;
     const toAbs = path.sep === '/' ? (rel: string) => prefix + rel : (rel: string) => prefix + rel.split('/').join(path.sep);

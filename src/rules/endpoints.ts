@@ -1,3 +1,4 @@
+import { maskSecrets } from '../report/mask.js';
 import { shortName } from '../providers/index.js';
 import type { Endpoint, ProviderProfile, Support } from '../providers/types.js';
 
@@ -81,7 +82,11 @@ const FULL_MARKERS = new WeakMap<object, Set<string>>();
  * reason only say why (the report lists every site with its action), so a file
  * with twenty Assistants calls does not carry twenty copies of the advice.
  */
-export function markerText(file: object, reason: string, action: string): string {
+export function markerText(file: object, rawReason: string, rawAction: string): string {
+  // A comment holds one line: line breaks (and `*/`) in a reason would end it early and put the rest in code; secrets are masked.
+  const safe = (s: string) => maskSecrets(s).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\*\//g, '* /');
+  const reason = safe(rawReason);
+  const action = safe(rawAction);
   let seen = FULL_MARKERS.get(file);
   if (!seen) FULL_MARKERS.set(file, (seen = new Set()));
   if (seen.has(reason)) return `${MARKER_TAG}: ${reason} (see above).`;

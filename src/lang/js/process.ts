@@ -1,14 +1,15 @@
+import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
 import type { ts } from 'ts-morph';
 import { tsc as tsm } from './ts.js';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
 import { preferredQuote, usesSemicolons } from '../../engine/text.js';
-import { EditConflictError } from '../../engine/edits.js';
 import { JS_TRANSFORMS } from '../../../transforms/js/index.js';
 import { clientPlan } from './client-plan.js';
 import { collectComposedUrls } from './composed-urls.js';
 import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
 import { collectModelSites } from './model-sites.js';
+import { thisField } from './request-content.js';
 import type { JsContext } from './context.js';
 import { detectJs } from './detect.js';
 import { packageNeeds } from './wrappers/deps.js';
@@ -51,7 +52,7 @@ export const processor = {
         }
         parsed.set(ctx.file.abs, { ctx, sf, facts: analyzeJs(sf, undefined, targetHost) });
       } catch (e) {
-        errors.set(ctx.file.abs, { id: 'E_INTERNAL', message: `internal error while parsing: ${(e as Error).message}` });
+        errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
       }
     }
 
@@ -186,6 +187,9 @@ export const processor = {
         const modelProp = c.requests.flatMap((r) => r.properties).find((x) => propName(x.name) === 'model');
         const modelExpr = modelProp && tsm.isPropertyAssignment(modelProp) ? modelProp.initializer : undefined;
         const models = modelExpr ? valuesOf(abs, modelExpr) : [];
+        // `model: this.model`: the class field's value (src/lang/js/request-content.ts).
+        const field = modelExpr && !models.length ? thisField(unwrap(modelExpr)) : undefined;
+        if (field) models.push(...valuesOf(abs, field));
         for (const r of c.requests) {
           for (const prop of r.properties) {
             if (!tsm.isPropertyAssignment(prop)) continue;
@@ -252,8 +256,7 @@ export const processor = {
         }
         recordDependencies(jctx, p.facts, opts);
       } catch (e) {
-        const id = e instanceof EditConflictError ? 'E_EDIT_CONFLICT' : 'E_INTERNAL';
-        errors.set(abs, { id, message: `internal error in ${p.ctx.file.rel}: ${(e as Error).message}` });
+        errors.set(abs, fileError(e, p.ctx.file.rel));
       }
     }
     // The engine keeps each context (edits, findings) until the run ends; the syntax tree and

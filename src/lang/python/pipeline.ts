@@ -29,7 +29,7 @@ export function runPython(
   ctx: FileContext,
   py: PyTree,
   facts: PyFacts,
-  opts: HandlerOptions & { sites?: PyModelSites; targetHost?: string },
+  opts: HandlerOptions & { sites?: PyModelSites; targetHost?: string; packageFits?: (pkg: string) => boolean },
 ): PyContext {
   const wrappers = analyzeWrappers(facts, opts.targetHost);
   const uses = usesOpenAI(facts, wrappers);
@@ -41,6 +41,7 @@ export function runPython(
     models_: opts.sites ?? collectPyModelSites(facts, uses),
     q: preferredQuote(py.text),
     targetHost: opts.targetHost,
+    packageFits: opts.packageFits ?? (() => true),
     envStyle: envStyleOf(py),
     needImports: [],
     packages: new Set<string>(),

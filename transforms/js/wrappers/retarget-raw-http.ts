@@ -1,3 +1,4 @@
+import { writeValue } from '../../../src/engine/values.js';
 import type { ts } from 'ts-morph';
 import { tsc } from '../../../src/lang/js/ts.js';
 import type { Transform } from '../../../src/engine/types.js';
@@ -59,7 +60,7 @@ export const retargetRawHttp: Transform<JsContext> = {
       if (idx === 0) edited.add(n);
       const at = n.getStart() + n.getText().indexOf(n.text) + idx;
       if (text.slice(at, at + len) === to) return;
-      ctx.edits.add(at, at + len, to);
+      writeValue(ctx, at, at + len, to);
       ctx.change('http', n.getStart(), what, { transform: this.id });
       touched = true;
     };
