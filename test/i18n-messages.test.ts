@@ -157,7 +157,9 @@ describe('Chinese output of migrate and scan (CLI)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('需人工跟进（5）：');
     expect(r.stdout).toContain('src/embed.ts:5:21  Moonshot AI 没有 OpenAI 兼容的向量（embeddings）接口 — 改用提供向量接口的服务（例如 qwen 的 text-embedding-v4），并重新生成已存储的向量');
-    expect(r.stdout).toContain('选择一个模型并传入 --model text-embedding-3-small=<id>');
+    // Moonshot has no embeddings endpoint: --model would only drop the follow-up and leave a call it cannot serve.
+    expect(r.stdout).toContain('src/config.ts:3:32  Moonshot AI 没有可替换 text-embedding-3-small 的小型向量模型 — 把这个调用留在其他服务上');
+    expect(r.stdout).not.toContain('--model text-embedding-3-small=<id>');
     // The marker written into the code is code: English.
     expect(r.stdout).toContain("+    // TODO(openai-migrate): Moonshot AI has no OpenAI-compatible moderations endpoint; use the provider's content-safety service or remove the call.");
     expect(r.stdout).not.toMatch(/no OpenAI-compatible embeddings endpoint —/);

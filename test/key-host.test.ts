@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
@@ -194,6 +194,21 @@ describe('key / host pairing', () => {
     const py = `import os\nfrom openai import OpenAI\nK = os.environ["ZHIPUAI_API_KEY"]\na = OpenAI(api_key=K, base_url="https://api.deepseek.com")\nb = OpenAI(api_key=os.getenv("DEEPSEEK_API_KEY"), base_url=os.environ.get("DEEPSEEK_BASE_URL", "https://api.deepseek.com"))\n`;
     expect(mismatches(pyPairings('a.py', py))).toEqual(['a.py:4 key ZHIPUAI_API_KEY (zhipu) sent to api.deepseek.com']);
   });
+
+  it('a client pointed at another service keeps its key (JS/TS and Python)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oam-other-'));
+    try {
+      writeFileSync(path.join(dir, 'a.ts'), "import OpenAI from 'openai';\nexport const router = new OpenAI({ baseURL: 'https://openrouter.ai/api/v1', apiKey: process.env.OPENAI_API_KEY });\nexport const main = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n");
+      writeFileSync(path.join(dir, 'b.py'), 'import os\nfrom openai import OpenAI\nrouter = OpenAI(base_url="https://openrouter.ai/api/v1", api_key=os.environ["OPENAI_API_KEY"])\n');
+      await migrate({ cwd: dir, paths: ['.'], provider: 'deepseek', force: true });
+      const a = readFileSync(path.join(dir, 'a.ts'), 'utf8');
+      expect(a).toContain("new OpenAI({ baseURL: 'https://openrouter.ai/api/v1', apiKey: process.env.OPENAI_API_KEY })");
+      expect(a).toContain("new OpenAI({ baseURL: 'https://api.deepseek.com', apiKey: process.env.DEEPSEEK_API_KEY })");
+      expect(readFileSync(path.join(dir, 'b.py'), 'utf8')).toContain('api_key=os.environ["OPENAI_API_KEY"]');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('holds for every expected fixture output', () => {
     const bad: string[] = [];

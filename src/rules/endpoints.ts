@@ -123,3 +123,28 @@ export function featureGap(p: ProviderProfile, f: Feature): { reason: string; ac
     action: "use the provider's native image API or another image service for edits",
   };
 }
+
+/** The endpoint a model tier is used on, for tiers bound to one (chat tiers are not listed). */
+const TIER_ENDPOINT: Record<string, Endpoint> = {
+  embeddingSmall: 'embeddings',
+  embeddingLarge: 'embeddings',
+  image: 'images',
+  speechToText: 'audio',
+  textToSpeech: 'audio',
+  legacyCompletion: 'completions',
+  realtime: 'realtime',
+  moderation: 'moderations',
+};
+
+/**
+ * What to do about an OpenAI model with no equivalent at the provider. `--model X=<id>` is
+ * suggested only where the endpoint the model is used on is fully served: elsewhere following
+ * it would drop the follow-up and leave a call the provider cannot serve.
+ */
+export function noEquivalentAction(p: ProviderProfile, tier: string, id: string): string {
+  const e = TIER_ENDPOINT[tier];
+  if (tier === 'video' || tier === 'audioChat' || (e && support(p, e) !== 'yes')) {
+    return `keep this call on another service (${shortName(p)} does not fully serve ${e ? endpointLabel(e) : tier === 'video' ? 'video' : 'audio chat'} on its OpenAI-compatible API)`;
+  }
+  return `choose a model and pass --model ${id}=<id>, or keep this call on another service`;
+}

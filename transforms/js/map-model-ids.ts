@@ -7,6 +7,7 @@ import type { ts } from 'ts-morph';
 import { tsc } from '../../src/lang/js/ts.js';
 import { blockedCall } from '../../src/lang/js/blocked.js';
 import { isModelLookupTable, tierLabel } from '../../src/rules/models.js';
+import { noEquivalentAction } from '../../src/rules/endpoints.js';
 import { isStringLike } from '../../src/lang/js/parse.js';
 import { modelLiterals, requestContent } from '../../src/lang/js/request-content.js';
 import { modelForContent, type ContentDecision } from '../../src/rules/content.js';
@@ -60,7 +61,7 @@ export const mapModelIds: Transform<JsContext> = {
         ctx.followUp(
           s.lit.getStart(),
           m.tier === 'fine-tuned' ? `fine-tuned OpenAI model ${s.id} cannot be mapped` : `${shortName(t.provider)} has no ${tierLabel(m.tier)} model to replace ${s.id}`,
-          `choose a model and pass --model ${s.id}=<id>, or keep this call on another service`,
+          m.tier === 'fine-tuned' ? `choose a model and pass --model ${s.id}=<id>, or keep this call on another service` : noEquivalentAction(t.provider, m.tier, s.id),
         );
       }
     }

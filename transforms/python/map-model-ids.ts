@@ -7,6 +7,7 @@ import { inUnmigratedWrapper } from './wrapper-markers.js';
 import { stringContentRange, stringValue, type Node } from '../../src/lang/python/parse.js';
 import { isOpenAIId } from '../../src/lang/python/model-sites.js';
 import { isModelLookupTable, tierLabel } from '../../src/rules/models.js';
+import { noEquivalentAction } from '../../src/rules/endpoints.js';
 import { pyModelLiterals, pyRequestContent } from '../../src/lang/python/request-content.js';
 import { modelForContent, type ContentDecision } from '../../src/rules/content.js';
 import { reachesOpenAI } from '../../src/lang/python/analyze.js';
@@ -61,7 +62,7 @@ export const mapModelIds: Transform<PyContext> = {
         ctx.followUp(
           py.start(s.lit),
           m.tier === 'fine-tuned' ? `fine-tuned OpenAI model ${s.id} cannot be mapped` : `${shortName(t.provider)} has no ${tierLabel(m.tier)} model to replace ${s.id}`,
-          `choose a model and pass --model ${s.id}=<id>, or keep this call on another service`,
+          m.tier === 'fine-tuned' ? `choose a model and pass --model ${s.id}=<id>, or keep this call on another service` : noEquivalentAction(t.provider, m.tier, s.id),
         );
       }
     }

@@ -125,7 +125,7 @@ function editDict(ctx: PyContext, d: Node, azure: boolean, id: string): void {
  * (`os.environ.get("OPENAI_BASE_URL", "https://api.openai.com/v1")` ->
  * `os.environ.get("DEEPSEEK_BASE_URL", "https://api.deepseek.com")`, `os.getenv(...) or "..."`).
  */
-function keepOverride(ctx: PyContext, value: Node, id: string): boolean {
+export function keepOverride(ctx: PyContext, value: Node, id: string): boolean {
   const py = ctx.py;
   const t = ctx.target!;
   let v = unparen(value);

@@ -5,6 +5,7 @@ import { envRead, reachesOpenAI, urlExprStatus } from '../../src/lang/python/ana
 import { insertBelow, keyExpr, baseUrlLit, needImport, removeStatement } from '../../src/lang/python/helpers.js';
 import { stringValue, unparen } from '../../src/lang/python/parse.js';
 import { envRole } from '../../src/rules/env.js';
+import { keepOverride } from './retarget-client-construction.js';
 
 /** Module attributes that only mean something to OpenAI / Azure OpenAI. */
 const DROP_V1 = ['organization', 'project', 'webhook_secret', 'admin_api_key', 'api_version', 'azure_endpoint', 'azure_ad_token', 'azure_ad_token_provider'];
@@ -65,7 +66,8 @@ export const retargetModuleClient: Transform<PyContext> = {
       ? `legacy openai<1 module API kept: ${mod}.api_base now points at ${shortName(t.provider)} (works with openai<1; the v1+ SDK reads ${mod}.base_url instead)`
       : `module-level client now calls ${shortName(t.provider)} (${t.baseURL}) with ${t.apiKeyEnv}`;
     if (baseAssign) {
-      ctx.edits.add(ctx.py.start(baseAssign.value), ctx.py.end(baseAssign.value), baseUrlLit(ctx));
+      // openai.base_url = os.getenv("OPENAI_BASE_URL", "...") keeps the override, renamed to the provider's variable.
+      if (azure || !keepOverride(ctx, baseAssign.value, id)) ctx.edits.add(ctx.py.start(baseAssign.value), ctx.py.end(baseAssign.value), baseUrlLit(ctx));
       ctx.change('client', ctx.py.start(baseAssign.stmt), how, { transform: id });
       return;
     }

@@ -3,6 +3,7 @@ import { tsc } from './ts.js';
 import { shortName } from '../../providers/index.js';
 import { findProp, reachesOpenAI, type Construction } from './analyze.js';
 import { blockedCall } from './blocked.js';
+import { isSupported } from '../../rules/endpoints.js';
 import type { JsContext } from './context.js';
 import { isStringLike, propName, unwrap, walk } from './parse.js';
 
@@ -12,13 +13,13 @@ import { isStringLike, propName, unwrap, walk } from './parse.js';
  * - a local client used only for endpoints the provider lacks stays on OpenAI;
  * - an Azure client whose deployment / model names are not OpenAI model ids stays on Azure
  *   entirely (class, endpoint, key, calls), with one follow-up;
- * - a client whose base URL cannot be resolved is left alone.
+ * - a client whose base URL cannot be resolved, or that calls another service, is left alone.
  * The key reads of the clients that stay (inside their options, or the variable their
  * `apiKey` names) are not renamed by `rename-env-vars`.
  */
 export interface ClientPlan {
   /** Constructions left as they are, with the reason. */
-  kept: Map<ts.NewExpression, 'blocked' | 'azure' | 'unresolved'>;
+  kept: Map<ts.NewExpression, 'blocked' | 'azure' | 'unresolved' | 'other'>;
   /** Ranges whose key-variable reads belong to a client that stays. */
   keptKeyRanges: Array<[number, number]>;
 }
@@ -54,6 +55,9 @@ function makePlan(ctx: JsContext): ClientPlan {
   for (const c of ctx.facts.constructions) {
     if (c.status === 'unresolved') {
       plan.kept.set(c.node, 'unresolved');
+    } else if (c.status === 'other') {
+      // Pointed at another service (a gateway, another provider): its key is that service's.
+      plan.kept.set(c.node, 'other');
     } else if (reachesOpenAI(c.status)) {
       const binding = localBinding(c.node);
       const calls = binding && !ctx.facts.exports.has(binding) ? ctx.facts.calls.filter((x) => x.receiver === binding) : [];
@@ -98,6 +102,12 @@ function azurePlan(ctx: JsContext, plan: ClientPlan): void {
     }
   }
   const unknown = [...new Set(names.filter((n) => !ctx.models!.lookup(n)?.target))];
+  // The Realtime API on Azure (`OpenAIRealtimeWS.azure(client)` takes an AzureOpenAI client): no provider serves it.
+  const realtime = /\bOpenAIRealtime\w*\s*\.\s*azure\s*\(/.test(ctx.file.text) && !isSupported(t.provider, 'realtime');
+  if (realtime) {
+    ctx.followUp(azure[0]!.node.getStart(), `Azure OpenAI client left on Azure: it serves the Realtime API, which ${shortName(t.provider)} does not offer`, "keep it on Azure, or move the voice feature to the provider's realtime/voice API");
+    if (!unknown.length) unknown.push('realtime');
+  }
   if (!unknown.length) {
     // Migrated: a deployment name the user mapped (--model my-deployment=<id>) becomes the model id.
     for (const x of calls) {
@@ -109,13 +119,20 @@ function azurePlan(ctx: JsContext, plan: ClientPlan): void {
     }
     return;
   }
+  const deployments = realtime ? [] : unknown.filter((n) => !ctx.models!.lookup(n));
   const list = unknown.map((n) => `"${n}"`).join(', ');
-  const overrides = unknown.map((n) => `--model ${n}=<id>`).join(' ');
-  ctx.followUp(
-    azure[0]!.node.getStart(),
-    `Azure OpenAI client left on Azure: deployment ${list} is not an OpenAI model id, so the ${shortName(t.provider)} model cannot be chosen`,
-    `rerun with ${overrides} (a ${shortName(t.provider)} model, see \`openai-migrate models --provider ${t.provider.id}\`) to migrate it, or keep it on Azure`,
-  );
+  if (deployments.length) {
+    const overrides = deployments.map((n) => `--model ${n}=<id>`).join(' ');
+    ctx.followUp(
+      azure[0]!.node.getStart(),
+      `Azure OpenAI client left on Azure: deployment ${list} is not an OpenAI model id, so the ${shortName(t.provider)} model cannot be chosen`,
+      `rerun with ${overrides} (a ${shortName(t.provider)} model, see \`openai-migrate models --provider ${t.provider.id}\`) to migrate it, or keep it on Azure`,
+    );
+  } else if (!realtime) {
+    // OpenAI ids without an equivalent (realtime, audio...): --model would only move the call to a provider that lacks it.
+    ctx.followUp(azure[0]!.node.getStart(), `Azure OpenAI client left on Azure: ${shortName(t.provider)} has no equivalent for ${list}`, 'keep it on Azure, or move these calls to a service that serves them');
+  }
+
   for (const c of azure) {
     plan.kept.set(c.node, 'azure');
     c.status = 'other';

@@ -1,18 +1,18 @@
 import { shortName } from '../../providers/index.js';
-import { reachesOpenAI, type PyConstruction } from './analyze.js';
+import { reachesOpenAI, urlExprStatus, type PyConstruction } from './analyze.js';
 import type { PyContext } from './context.js';
 import { stringValue, unparen, walk, type Node } from './parse.js';
 
 /**
  * Which clients of a Python file are migrated, decided once before the transforms run, so
  * that a client's key and base URL change together or not at all (the twin of the JS/TS plan):
- * - a client whose base URL cannot be resolved is left alone, its key included;
+ * - a client whose base URL cannot be resolved, or that calls another service, is left alone, its key included;
  * - Azure clients are migrated all together or not at all: when a deployment or the model of
  *   a call on an Azure client is not an OpenAI id the profile maps, every Azure client of the
  *   file stays on Azure (class, options, key, calls) with one follow-up.
  */
 export interface PyClientPlan {
-  kept: Map<number, 'azure' | 'unresolved'>;
+  kept: Map<number, 'azure' | 'unresolved' | 'other'>;
   /** [start, end) ranges whose key reads belong to a client that stays. */
   keptKeyRanges: Array<[number, number]>;
 }
@@ -27,9 +27,17 @@ export function pyClientPlan(ctx: PyContext): PyClientPlan {
 
 function makePlan(ctx: PyContext): PyClientPlan {
   const plan: PyClientPlan = { kept: new Map(), keptKeyRanges: [] };
-  for (const c of ctx.facts.constructions) if (c.status === 'unresolved') plan.kept.set(c.node.id, 'unresolved');
+  for (const c of ctx.facts.constructions) if (c.status === 'unresolved' || c.status === 'other') plan.kept.set(c.node.id, c.status);
   azurePlan(ctx, plan);
   for (const c of ctx.facts.constructions) if (plan.kept.has(c.node.id)) plan.keptKeyRanges.push(...keyRanges(ctx, c));
+  // The module-level client (`openai.api_key = ...`) pointed at a URL the tool cannot resolve or at another service keeps its key.
+  const f = ctx.facts;
+  const base = (f.moduleConfig.get(f.legacy ? 'api_base' : 'base_url') ?? f.moduleConfig.get(f.legacy ? 'base_url' : 'api_base'))?.[0];
+  const azureModule = /azure/i.test(stringValue(f.moduleConfig.get('api_type')?.[0]?.value) ?? '');
+  if (base && !azureModule) {
+    const st = urlExprStatus(f, base.value, ctx.targetHost);
+    if (st === 'unresolved' || st === 'other') for (const k of f.moduleConfig.get('api_key') ?? []) plan.keptKeyRanges.push([ctx.py.start(k.stmt), ctx.py.end(k.stmt)]);
+  }
   return plan;
 }
 
@@ -60,13 +68,20 @@ function azurePlan(ctx: PyContext, plan: PyClientPlan): void {
     }
     return;
   }
+  const deployments = unknown.filter((n) => !ctx.models!.lookup(n));
   const list = unknown.map((n) => `"${n}"`).join(', ');
-  const overrides = unknown.map((n) => `--model ${n}=<id>`).join(' ');
-  ctx.followUp(
-    py.start(azure[0]!.node),
-    `Azure OpenAI client left on Azure: deployment ${list} is not an OpenAI model id, so the ${shortName(t.provider)} model cannot be chosen`,
-    `rerun with ${overrides} (a ${shortName(t.provider)} model, see \`openai-migrate models --provider ${t.provider.id}\`) to migrate it, or keep it on Azure`,
-  );
+  if (deployments.length) {
+    const overrides = deployments.map((n) => `--model ${n}=<id>`).join(' ');
+    ctx.followUp(
+      py.start(azure[0]!.node),
+      `Azure OpenAI client left on Azure: deployment ${list} is not an OpenAI model id, so the ${shortName(t.provider)} model cannot be chosen`,
+      `rerun with ${overrides} (a ${shortName(t.provider)} model, see \`openai-migrate models --provider ${t.provider.id}\`) to migrate it, or keep it on Azure`,
+    );
+  } else {
+    // OpenAI ids without an equivalent (realtime, audio...): --model would only move the call to a provider that lacks it.
+    ctx.followUp(py.start(azure[0]!.node), `Azure OpenAI client left on Azure: ${shortName(t.provider)} has no equivalent for ${list}`, 'keep it on Azure, or move these calls to a service that serves them');
+  }
+
   for (const c of azure) {
     plan.kept.set(c.node.id, 'azure');
     c.status = 'other';
