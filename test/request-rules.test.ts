@@ -163,3 +163,16 @@ describe('AI SDK capabilities per provider (profile integrations.aiSdkCapabiliti
     }
   });
 });
+
+describe('tool loops: reasoning sent back per profile', () => {
+  const src = () => readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/cases/js/tool-loop/input.ts'), 'utf8');
+  it('minimax wants the whole message back; a provider the reference is silent on is flagged', async () => {
+    const mm = await run({ 'a.ts': src() }, 'minimax');
+    expect(mm.followUps).toContainEqual(expect.stringMatching(/^a\.ts:12 an assistant message with tool_calls is rebuilt by hand; MiniMax wants the whole assistant message back .*\(source: https:\/\/platform\.minimax\.io\/\S+\) — push the returned message itself \(msg\)/));
+    const qw = await run({ 'a.ts': src() }, 'qwen');
+    expect(qw.followUps).toContainEqual(expect.stringContaining('a.ts:12 an assistant message with tool_calls is rebuilt by hand; Alibaba Cloud Model Studio does not document whether'));
+    expect(qw.out('a.ts')).not.toContain('reasoning_content');
+    const sn = await run({ 'a.ts': src() }, 'sensenova');
+    expect(sn.followUps.filter((f) => f.includes('rebuilt by hand'))).toEqual([]);
+  });
+});

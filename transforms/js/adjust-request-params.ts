@@ -4,7 +4,7 @@ import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { addProperties, removeProperties, renameKey } from '../../src/lang/js/edit.js';
-import { isStringLike, literalValue, propName, unwrap } from '../../src/lang/js/parse.js';
+import { isStringLike, literalValue, propName, unwrap, walk } from '../../src/lang/js/parse.js';
 import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
 import { requestContent, thisField } from '../../src/lang/js/request-content.js';
 import { modelForContent } from '../../src/rules/content.js';
@@ -46,6 +46,7 @@ export const adjustRequestParams: Transform<JsContext> = {
         followUp(ctx, fp.node, resultFollowUp(fp.name, a, fp.node.getText(), String(a.value)));
       }
     }
+    if (ctx.usesOpenAI) reasoningRoundTrip(ctx, this.id);
     for (const requests of groups) {
       const model = targetModel(ctx, requests);
       for (const req of requests) {
@@ -161,6 +162,47 @@ function branchValues(ctx: JsContext, id: string, p: ts.PropertyAssignment, name
   }
   // Only literal branches, all accepted: nothing computed at run time to warn about.
   return handled || !runtime;
+}
+
+/**
+ * Tool loops on thinking models: an assistant message rebuilt by hand (`{ role: 'assistant',
+ * content: msg.content, tool_calls: msg.tool_calls }`) loses the reasoning text the provider wants
+ * back on the next turn (DeepSeek, Kimi: HTTP 400). Where the profile names the field, send it back
+ * (a spread keeps strict TypeScript happy with openai v4-v6 types); where it wants the whole message,
+ * or the reference does not say, a follow-up.
+ */
+function reasoningRoundTrip(ctx: JsContext, id: string): void {
+  const p = ctx.target!.provider;
+  const rule = p.requestRules.reasoningRoundTrip;
+  const text = ctx.file.text;
+  const ts_ = /\.[cm]?tsx?$/.test(ctx.file.rel);
+  walk(ctx.sf, (n) => {
+    if (!tsc.isObjectLiteralExpression(n)) return;
+    const role = n.properties.find((x) => propName(x.name) === 'role');
+    if (!role || !tsc.isPropertyAssignment(role) || !isStringLike(unwrap(role.initializer)) || (unwrap(role.initializer) as ts.StringLiteral).text !== 'assistant') return;
+    const calls = n.properties.find((x) => propName(x.name) === 'tool_calls');
+    if (!calls || !tsc.isPropertyAssignment(calls)) return;
+    const v = unwrap(calls.initializer);
+    const src = tsc.isPropertyAccessExpression(v) && v.name.text === 'tool_calls' ? v.expression : undefined;
+    if (!rule) {
+      ctx.followUp(n.getStart(), `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} does not document whether its reasoning text must be sent back on the next turn`, 'test a two-turn tool loop; if the provider answers 400, send the message back as returned');
+      return;
+    }
+    if (rule.kind === 'omit') return;
+    if (rule.kind === 'whole-message') {
+      ctx.followUp(n.getStart(), `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} wants the whole assistant message back on the next turn${cite(rule.url)}`, `push the returned message itself${src ? ` (${src.getText()})` : ''} instead of a copy`);
+      return;
+    }
+    if (mentions(n, rule.field)) return;
+    if (!src) {
+      ctx.followUp(n.getStart(), `an assistant message with tool_calls is rebuilt by hand without ${rule.field}; ${shortName(p)} answers ${rule.error} on the next turn${cite(rule.url)}`, `add ${rule.field} from the returned message`);
+      return;
+    }
+    const s = src.getText();
+    const value = ts_ ? `(${s} as { ${rule.field}?: string }).${rule.field}` : `${s}.${rule.field}`;
+    addProperties(text, ctx.edits, n, [ts_ ? `...{ ${rule.field}: ${value} }` : `${rule.field}: ${value}`]);
+    ctx.change('param-add', n.getStart(), `added ${rule.field} to the rebuilt assistant message: ${shortName(p)} answers ${rule.error} on the next turn of a tool loop without it${cite(rule.url)}`, { transform: id });
+  });
 }
 
 /** The request literal sets this field, directly or in a spread object literal. */
