@@ -124,7 +124,7 @@ describe('per-model and per-provider rules on every value a parameter can take',
   };
   it('moonshot: the rejected branch of a conditional and a constant from another module are follow-ups; temperature fixed through a class field', async () => {
     const { followUps, out } = await run(files(), 'moonshot');
-    expect(out('agent.ts')).toContain('temperature: mustCall ? 1 : 1');
+    expect(out('agent.ts')).toContain('      temperature: 1,\n');
     expect(out('lib/settings.ts')).toContain('temperature: 1 }');
     expect(followUps).toContainEqual(expect.stringMatching(/^agent\.ts:15 Moonshot AI rejects tool_choice: "required" \(source: https:\/\/platform\.moonshot\.cn\/\S+\) \(one branch of tool_choice\) — use another tool_choice value/));
     expect(followUps).toContainEqual(expect.stringMatching(/^agent\.ts:25 Moonshot AI rejects tool_choice: "required" .*\(the value comes from TOOL_CHOICE\)/));
@@ -136,7 +136,7 @@ describe('per-model and per-provider rules on every value a parameter can take',
   it('Python: each branch of a conditional keyword', async () => {
     const py = 'from openai import OpenAI\nclient = OpenAI()\ndef go(strict):\n    return client.chat.completions.create(model="gpt-4o", messages=[], tool_choice="required" if strict else "auto", temperature=0 if strict else 1.8)\n';
     const { followUps, out } = await run({ 'a.py': py }, 'moonshot');
-    expect(out('a.py')).toContain('temperature=1 if strict else 1');
+    expect(out('a.py')).toContain(', temperature=1)');
     expect(followUps.some((f) => f.includes('rejects tool_choice: "required"') && f.includes('(one branch of tool_choice)'))).toBe(true);
   });
 });
@@ -174,5 +174,31 @@ describe('tool loops: reasoning sent back per profile', () => {
     expect(qw.out('a.ts')).not.toContain('reasoning_content');
     const sn = await run({ 'a.ts': src() }, 'sensenova');
     expect(sn.followUps.filter((f) => f.includes('rebuilt by hand'))).toEqual([]);
+  });
+});
+
+describe('embeddings, structured output and streamed usage per provider', () => {
+  const emb = () => readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/cases/js/embeddings-dims/input.ts'), 'utf8');
+  it('zhipu embedding-3 cannot return 1536: follow-ups; qwen batch limit on a run-time input', async () => {
+    const z = await run({ 'a.ts': emb() }, 'zhipu');
+    expect(z.followUps).toContainEqual(expect.stringMatching(/^a\.ts:7 embedding-3 returns 2048-dimension vectors, text-embedding-3-small returned 1536; a store sized for 1536 rejects them \(source: https:\/\/docs\.bigmodel\.cn\//));
+    expect(z.followUps).toContainEqual(expect.stringContaining('a.ts:12 embedding-3 accepts dimensions 256, 512, 1024, 2048, not 1536'));
+    const q = await run({ 'a.ts': emb() }, 'qwen');
+    expect(q.followUps).toContainEqual(expect.stringContaining('a.ts:7 text-embedding-v4 takes at most 10 inputs per request; this input is built at run time'));
+    expect(q.followUps.some((f) => f.startsWith('a.ts:12') && f.includes('at most'))).toBe(false);
+  });
+  it('json_schema and include_usage where the provider does not document them', async () => {
+    const src = `import OpenAI from 'openai';
+import { zodResponseFormat } from 'openai/helpers/zod';
+const client = new OpenAI();
+export const a = (schema: any) => client.chat.completions.parse({ model: 'gpt-4o', messages: [], response_format: zodResponseFormat(schema, 'r') });
+export const b = () => client.chat.completions.create({ model: 'gpt-4o', messages: [], stream: true, stream_options: { include_usage: true } });
+`;
+    const d = await run({ 'a.ts': src }, 'deepseek');
+    expect(d.followUps).toContainEqual(expect.stringMatching(/^a\.ts:4 response_format json_schema: DeepSeek does not document it .*; chat\.completions\.parse\(\) depends on it — use response_format \{ type: "json_object" \}/));
+    const e = await run({ 'a.ts': src }, 'ernie');
+    expect(e.followUps.filter((f) => /json_schema|include_usage/.test(f))).toEqual([]);
+    const m = await run({ 'a.ts': src }, 'minimax');
+    expect(m.followUps).toContainEqual(expect.stringContaining('a.ts:5 stream_options.include_usage: MiniMax does not document usage'));
   });
 });

@@ -161,6 +161,8 @@ function reasoningRoundTrip(ctx: PyContext, id: string): void {
 /** Rules on each literal branch of a conditional expression; true when every branch is a literal. */
 function branches(ctx: PyContext, name: string, v: Node, model: string | undefined, present: ReadonlySet<string>, id: string): boolean {
   const py = ctx.py;
+  // A model that accepts one value only (Kimi temperature 1): the caller rewrites the whole expression.
+  if (paramAction(ctx.target!.provider, name, undefined, model, present).kind === 'set') return false;
   const lits: Node[] = [];
   let runtime = false;
   const collect = (n: Node) => {
