@@ -189,7 +189,7 @@ export const qwen: ProviderProfile = {
   },
   integrations: {
     langchainJs: null,
-    langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "ChatTongyi", "env": "DASHSCOPE_API_KEY"},
+    langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "ChatTongyi", "env": "DASHSCOPE_API_KEY", "requires": ["dashscope"]},
     aiSdk: {"package": "@ai-sdk/alibaba", "factory": "alibaba", "createFactory": "createAlibaba", "env": "ALIBABA_API_KEY"},
     aiSdkCapabilities: { embedding: true, image: false, transcription: false, structuredOutputs: false, streamUsage: true, url: "https://github.com/vercel/ai/tree/HEAD/packages/alibaba", confidence: "third-party" },
     llamaIndex: {"package": "llama-index-llms-dashscope", "module": "llama_index.llms.dashscope", "className": "DashScope"},
@@ -197,6 +197,10 @@ export const qwen: ProviderProfile = {
   docs: "https://www.alibabacloud.com/help/en/model-studio/base-url",
   consoleUrl: "https://www.alibabacloud.com/help/en/model-studio/base-url",
   sources: [
+    {
+      "fact": "ChatTongyi imports dashscope at run time (not a langchain-community dependency)",
+      "url": "https://github.com/langchain-ai/langchain-community/blob/HEAD/libs/community/langchain_community/chat_models/tongyi.py"
+    },
     {
       "fact": "endpoint, key, models",
       "url": "https://www.alibabacloud.com/help/en/model-studio/base-url"

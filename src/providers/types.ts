@@ -138,7 +138,14 @@ export interface Integrations {
   /** LangChain JS: a maintained package to switch to, or null (keep ChatOpenAI + configuration.baseURL). */
   langchainJs: { package: string; chatClass: string; env: string } | null;
   /** LangChain Python: a maintained integration, or null (ChatOpenAI(base_url=...)). */
-  langchainPy: { package: string; module: string; chatClass: string; env: string } | null;
+  langchainPy: {
+    package: string;
+    module: string;
+    chatClass: string;
+    env: string;
+    /** Packages the class imports at run time that its package does not install (added to the manifest with it). */
+    requires?: string[];
+  } | null;
   /** Vercel AI SDK provider package, or null (use @ai-sdk/openai-compatible). */
   aiSdk: { package: string; factory: string; createFactory: string; env: string } | null;
   /**

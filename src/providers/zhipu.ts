@@ -161,7 +161,7 @@ export const zhipu: ProviderProfile = {
   },
   integrations: {
     langchainJs: null,
-    langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "ChatZhipuAI", "env": "ZHIPUAI_API_KEY"},
+    langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "ChatZhipuAI", "env": "ZHIPUAI_API_KEY", "requires": ["pyjwt"]},
     aiSdk: null,
     aiSdkCapabilities: { embedding: true, image: false, transcription: false, structuredOutputs: false, streamUsage: false, url: "https://github.com/BerriAI/litellm/tree/HEAD/litellm/llms/zai", confidence: "unknown for structured outputs and streamed usage" },
     llamaIndex: {"package": "llama-index-llms-zhipuai", "module": "llama_index.llms.zhipuai", "className": "ZhipuAI"},
@@ -169,6 +169,10 @@ export const zhipu: ProviderProfile = {
   docs: "https://docs.bigmodel.cn/cn/guide/start/model-overview",
   consoleUrl: "https://docs.bigmodel.cn/cn/guide/start/model-overview",
   sources: [
+    {
+      "fact": "ChatZhipuAI imports jwt (pyjwt) at run time (not a langchain-community dependency)",
+      "url": "https://github.com/langchain-ai/langchain-community/blob/HEAD/libs/community/langchain_community/chat_models/zhipuai.py"
+    },
     {
       "fact": "endpoint, key, models",
       "url": "https://github.com/zai-org/z-ai-sdk-python"

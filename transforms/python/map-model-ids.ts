@@ -1,3 +1,4 @@
+import { writeValue } from '../../src/engine/values.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
@@ -50,7 +51,7 @@ export const mapModelIds: Transform<PyContext> = {
         ctx.change('model', py.start(s.lit), `${s.id} -> ${d.model} (${d.reason})`, { transform: this.id, from: s.id, to: d.model });
       } else if (m.target) {
         if (m.target === s.id || !r) continue;
-        ctx.edits.add(r.start, r.end, m.target);
+        writeValue(ctx, r.start, r.end, m.target);
         ctx.change('model', py.start(s.lit), `${s.id} -> ${m.target} (${tierLabel(m.tier)})`, { transform: this.id, from: s.id, to: m.target });
         if (m.tier === 'embeddingSmall' || m.tier === 'embeddingLarge') {
           ctx.followUp(py.start(s.lit), `embedding model changed (${s.id} -> ${m.target}): vectors differ in values and possibly dimensions`, 're-embed stored vectors and check the index dimension');
@@ -70,7 +71,7 @@ export const mapModelIds: Transform<PyContext> = {
       if (c.client !== 'azure') continue;
       const v = c.kwargs.get('model')?.childForFieldName('value');
       const id = stringValue(v);
-      if (v && id !== undefined && !isOpenAIId(id)) {
+      if (v && id !== undefined && !isOpenAIId(id) && !ctx.models!.lookup(id)?.target) {
         ctx.followUp(py.start(v), `Azure deployment name "${id}" used as the model`, `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`);
       }
     }
