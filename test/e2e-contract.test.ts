@@ -18,8 +18,8 @@ import { perModelRules } from '../src/rules/params.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Two small apps: ESM modules, and CommonJS with a service class, an options object and config-module values. */
 const APPS = [
-  { dir: path.join(ROOT, 'fixtures/e2e-app'), main: 'main.mjs', changed: 3, expected: ['ok', 'hi', 'ok'] },
-  { dir: path.join(ROOT, 'fixtures/e2e-app-cjs'), main: 'main.js', changed: 3, expected: ['ok', 'ok', 'hi'] },
+  { dir: path.join(ROOT, 'fixtures/e2e-app'), main: 'main.mjs', changed: 3, expected: ['ok', 'hi', 'ok', 'ok'], requests: 5 },
+  { dir: path.join(ROOT, 'fixtures/e2e-app-cjs'), main: 'main.js', changed: 3, expected: ['ok', null, 'hi'], requests: 3 },
 ];
 const SCRATCH = mkdtempSync(path.join(tmpdir(), 'openai-migrate-e2e-'));
 
@@ -33,6 +33,33 @@ interface Seen {
 let server: Server;
 let port = 0;
 const seen: Seen[] = [];
+/** The provider the server plays in the running test. */
+let current: ProviderProfile | undefined;
+
+const IMAGE_PARTS = new Set(['image_url', 'input_image']);
+
+/**
+ * What the provider answers HTTP 400 to, from its profile: images on a model without vision,
+ * tools on a model that has none, a rejected value (Kimi tool_choice "required"), json_schema where
+ * the provider has none, a tool-loop turn without the reasoning field it wants back, too many
+ * embedding inputs. The message is the provider's where the profile records it.
+ */
+function rejection(p: ProviderProfile, body: Record<string, unknown>): string | undefined {
+  const model = String(body.model);
+  const messages = (body.messages as Array<Record<string, unknown>>) ?? [];
+  const parts = messages.flatMap((m) => (Array.isArray(m.content) ? (m.content as Array<{ type?: string }>) : []));
+  if (parts.some((x) => IMAGE_PARTS.has(String(x.type))) && !(p.models.vision ?? []).includes(model)) return `model ${model} does not support image input`;
+  const tm = p.requestRules.toolModels;
+  if (body.tools && tm && !tm.models.includes(model)) return `model ${model} does not support tools`;
+  for (const [k, values] of Object.entries(p.params.rejectedValues)) if (typeof body[k] === 'string' && values.includes(body[k] as string)) return `${k}=${String(body[k])} is not supported`;
+  const rf = body.response_format as { type?: string } | undefined;
+  if (rf?.type === 'json_schema' && p.endpoints.jsonSchema === 'no') return 'This response_format type is unavailable now';
+  const rt = p.requestRules.reasoningRoundTrip;
+  if (rt?.kind === 'field' && messages.some((m) => m.role === 'assistant' && m.tool_calls && !(rt.field in m))) return rt.error;
+  const emb = p.requestRules.embeddings?.models[model];
+  if (emb?.maxInputs && Array.isArray(body.input) && body.input.length > emb.maxInputs) return `batch size is invalid, it should not be larger than ${emb.maxInputs}`;
+  return undefined;
+}
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -41,16 +68,33 @@ beforeAll(async () => {
     req.on('end', () => {
       const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
       seen.push({ host: req.headers['x-original-host'] as string | undefined, path: req.url ?? '', auth: req.headers.authorization, body });
+      const p = current;
       const model = String(body.model);
+      // The provider's own rejections (HTTP 400), as the profile records them.
+      const rejected = p ? rejection(p, body) : undefined;
+      if (rejected) {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { message: rejected, type: 'invalid_request_error' } }));
+        return;
+      }
+      // Thinking text inside content unless the provider's switch is sent (MiniMax reasoning_split).
+      const sw = p?.requestRules.thinkingInContent;
+      const think = sw && body[sw.field] !== sw.value ? '<think>the user wants a short answer</think>' : '';
+      const messages = (body.messages as Array<Record<string, unknown>>) ?? [];
       if (body.stream) {
         res.writeHead(200, { 'content-type': 'text/event-stream' });
-        const chunk = { id: 'c1', object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta: { role: 'assistant', content: 'hi' }, finish_reason: null }] };
+        const chunk = { id: 'c1', object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta: { role: 'assistant', content: `${think}hi` }, finish_reason: null }] };
         res.write(`data: ${JSON.stringify(chunk)}\n\n`);
         res.end('data: [DONE]\n\n');
         return;
       }
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: 'r1', object: 'chat.completion', created: 0, model, choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }));
+      // A tool loop: the first turn asks for a tool call (with reasoning text, as thinking models return it).
+      const reasoning = p?.requestRules.reasoningRoundTrip?.kind === 'field' ? { [p.requestRules.reasoningRoundTrip.field]: 'I should look up the time.' } : {};
+      const message = body.tools && !messages.some((m) => m.role === 'tool')
+        ? { role: 'assistant', content: think || null, ...reasoning, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'now', arguments: '{}' } }] }
+        : { role: 'assistant', content: `${think}ok` };
+      res.end(JSON.stringify({ id: 'r1', object: 'chat.completion', created: 0, model, choices: [{ index: 0, message, finish_reason: 'tool_calls' in message ? 'tool_calls' : 'stop' }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }));
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -113,6 +157,7 @@ describe('e2e: migrated app against a local provider contract server', () => {
       const base = new URL(t.baseURL);
       const key = `test-key-for-${id}`;
       seen.length = 0;
+      current = p;
       const stdout = await new Promise<string>((resolve, reject) => {
         execFile(
           process.execPath,
@@ -126,9 +171,30 @@ describe('e2e: migrated app against a local provider contract server', () => {
         );
       });
       expect(JSON.parse(stdout)).toEqual(app.expected);
-      expect(seen).toHaveLength(3);
+      expect(seen).toHaveLength(app.requests);
       const wantPath = `${base.pathname.replace(/\/$/, '')}/chat/completions`;
       for (const s of seen) expect(violations(p, s, { host: base.host, path: wantPath, key })).toEqual([]);
     });
   }
+});
+
+describe('the contract server rejects what each provider rejects', () => {
+  const asst = { role: 'assistant', content: null, tool_calls: [{ id: 'c', type: 'function', function: { name: 'now', arguments: '{}' } }] };
+  it('a tool-loop turn without reasoning_content (deepseek, moonshot), but not on a provider that does not want it', () => {
+    const body = { model: 'deepseek-v4-pro', messages: [{ role: 'user', content: 'x' }, asst, { role: 'tool', tool_call_id: 'c', content: '1' }] };
+    expect(rejection(getProvider('deepseek'), body)).toBe('400 Missing reasoning_content field in the assistant message');
+    expect(rejection(getProvider('deepseek'), { ...body, messages: [body.messages[0], { ...asst, reasoning_content: 'r' }, body.messages[2]] })).toBeUndefined();
+    expect(rejection(getProvider('moonshot'), { ...body, model: 'kimi-k3' })).toMatch(/reasoning_content/);
+    expect(rejection(getProvider('sensenova'), { ...body, model: 'sensenova-6.7-flash-lite' })).toBeUndefined();
+  });
+  it('images on a text-only model, tools on a model without tools, rejected values, json_schema, embedding batch size', () => {
+    const img = { role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x/y.png' } }] };
+    expect(rejection(getProvider('deepseek'), { model: 'deepseek-v4-pro', messages: [img] })).toMatch(/image/);
+    expect(rejection(getProvider('deepseek'), { model: 'deepseek-flash', messages: [img] })).toBeUndefined();
+    expect(rejection(getProvider('yi'), { model: 'yi-lightning', messages: [], tools: [{}] })).toMatch(/tools/);
+    expect(rejection(getProvider('moonshot'), { model: 'kimi-k3', messages: [], tool_choice: 'required' })).toMatch(/tool_choice/);
+    expect(rejection(getProvider('sensenova'), { model: 'sensenova-6.7-flash-lite', messages: [], response_format: { type: 'json_schema' } })).toMatch(/unavailable/);
+    expect(rejection(getProvider('qwen'), { model: 'text-embedding-v4', input: Array.from({ length: 11 }, () => 'x') })).toMatch(/larger than 10/);
+    expect(rejection(getProvider('qwen'), { model: 'text-embedding-v4', input: Array.from({ length: 10 }, () => 'x') })).toBeUndefined();
+  });
 });

@@ -163,3 +163,42 @@ describe('AI SDK capabilities per provider (profile integrations.aiSdkCapabiliti
     }
   });
 });
+
+describe('tool loops: reasoning sent back per profile', () => {
+  const src = () => readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/cases/js/tool-loop/input.ts'), 'utf8');
+  it('minimax wants the whole message back; a provider the reference is silent on is flagged', async () => {
+    const mm = await run({ 'a.ts': src() }, 'minimax');
+    expect(mm.followUps).toContainEqual(expect.stringMatching(/^a\.ts:12 an assistant message with tool_calls is rebuilt by hand; MiniMax wants the whole assistant message back .*\(source: https:\/\/platform\.minimax\.io\/\S+\) — push the returned message itself \(msg\)/));
+    const qw = await run({ 'a.ts': src() }, 'qwen');
+    expect(qw.followUps).toContainEqual(expect.stringContaining('a.ts:12 an assistant message with tool_calls is rebuilt by hand; Alibaba Cloud Model Studio does not document whether'));
+    expect(qw.out('a.ts')).not.toContain('reasoning_content');
+    const sn = await run({ 'a.ts': src() }, 'sensenova');
+    expect(sn.followUps.filter((f) => f.includes('rebuilt by hand'))).toEqual([]);
+  });
+});
+
+describe('embeddings, structured output and streamed usage per provider', () => {
+  const emb = () => readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/cases/js/embeddings-dims/input.ts'), 'utf8');
+  it('zhipu embedding-3 cannot return 1536: follow-ups; qwen batch limit on a run-time input', async () => {
+    const z = await run({ 'a.ts': emb() }, 'zhipu');
+    expect(z.followUps).toContainEqual(expect.stringMatching(/^a\.ts:7 embedding-3 returns 2048-dimension vectors, text-embedding-3-small returned 1536; a store sized for 1536 rejects them \(source: https:\/\/docs\.bigmodel\.cn\//));
+    expect(z.followUps).toContainEqual(expect.stringContaining('a.ts:12 embedding-3 accepts dimensions 256, 512, 1024, 2048, not 1536'));
+    const q = await run({ 'a.ts': emb() }, 'qwen');
+    expect(q.followUps).toContainEqual(expect.stringContaining('a.ts:7 text-embedding-v4 takes at most 10 inputs per request; this input is built at run time'));
+    expect(q.followUps.some((f) => f.startsWith('a.ts:12') && f.includes('at most'))).toBe(false);
+  });
+  it('json_schema and include_usage where the provider does not document them', async () => {
+    const src = `import OpenAI from 'openai';
+import { zodResponseFormat } from 'openai/helpers/zod';
+const client = new OpenAI();
+export const a = (schema: any) => client.chat.completions.parse({ model: 'gpt-4o', messages: [], response_format: zodResponseFormat(schema, 'r') });
+export const b = () => client.chat.completions.create({ model: 'gpt-4o', messages: [], stream: true, stream_options: { include_usage: true } });
+`;
+    const d = await run({ 'a.ts': src }, 'deepseek');
+    expect(d.followUps).toContainEqual(expect.stringMatching(/^a\.ts:4 response_format json_schema: DeepSeek does not document it .*; chat\.completions\.parse\(\) depends on it — use response_format \{ type: "json_object" \}/));
+    const e = await run({ 'a.ts': src }, 'ernie');
+    expect(e.followUps.filter((f) => /json_schema|include_usage/.test(f))).toEqual([]);
+    const m = await run({ 'a.ts': src }, 'minimax');
+    expect(m.followUps).toContainEqual(expect.stringContaining('a.ts:5 stream_options.include_usage: MiniMax does not document usage'));
+  });
+});

@@ -4,9 +4,9 @@ import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { addProperties, removeProperties, renameKey } from '../../src/lang/js/edit.js';
-import { isStringLike, literalValue, propName, unwrap } from '../../src/lang/js/parse.js';
+import { isStringLike, literalValue, propName, unwrap, walk } from '../../src/lang/js/parse.js';
 import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
-import { requestContent, thisField } from '../../src/lang/js/request-content.js';
+import { modelLiterals, requestContent, stringParameter, thisField } from '../../src/lang/js/request-content.js';
 import { modelForContent } from '../../src/rules/content.js';
 
 /**
@@ -46,6 +46,9 @@ export const adjustRequestParams: Transform<JsContext> = {
         followUp(ctx, fp.node, resultFollowUp(fp.name, a, fp.node.getText(), String(a.value)));
       }
     }
+    if (ctx.usesOpenAI) reasoningRoundTrip(ctx, this.id);
+    embeddingRules(ctx, this.id);
+    for (const c of ctx.facts.calls) if (c.endpoint === 'chat' && c.client !== 'other' && c.client !== 'unresolved' && c.client !== 'target') responseShapeRules(ctx, c.requests, c.path);
     for (const requests of groups) {
       const model = targetModel(ctx, requests);
       for (const req of requests) {
@@ -163,6 +166,125 @@ function branchValues(ctx: JsContext, id: string, p: ts.PropertyAssignment, name
   }
   // Only literal branches, all accepted: nothing computed at run time to warn about.
   return handled || !runtime;
+}
+
+/**
+ * Tool loops on thinking models: an assistant message rebuilt by hand (`{ role: 'assistant',
+ * content: msg.content, tool_calls: msg.tool_calls }`) loses the reasoning text the provider wants
+ * back on the next turn (DeepSeek, Kimi: HTTP 400). Where the profile names the field, send it back
+ * (a spread keeps strict TypeScript happy with openai v4-v6 types); where it wants the whole message,
+ * or the reference does not say, a follow-up.
+ */
+function reasoningRoundTrip(ctx: JsContext, id: string): void {
+  const p = ctx.target!.provider;
+  const rule = p.requestRules.reasoningRoundTrip;
+  const text = ctx.file.text;
+  const ts_ = /\.[cm]?tsx?$/.test(ctx.file.rel);
+  walk(ctx.sf, (n) => {
+    if (!tsc.isObjectLiteralExpression(n)) return;
+    const role = n.properties.find((x) => propName(x.name) === 'role');
+    if (!role || !tsc.isPropertyAssignment(role) || !isStringLike(unwrap(role.initializer)) || (unwrap(role.initializer) as ts.StringLiteral).text !== 'assistant') return;
+    const calls = n.properties.find((x) => propName(x.name) === 'tool_calls');
+    if (!calls || !tsc.isPropertyAssignment(calls)) return;
+    const v = unwrap(calls.initializer);
+    const src = tsc.isPropertyAccessExpression(v) && v.name.text === 'tool_calls' ? v.expression : undefined;
+    if (!rule) {
+      ctx.followUp(n.getStart(), `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} does not document whether its reasoning text must be sent back on the next turn`, 'test a two-turn tool loop; if the provider answers 400, send the message back as returned');
+      return;
+    }
+    if (rule.kind === 'omit') return;
+    if (rule.kind === 'whole-message') {
+      ctx.followUp(n.getStart(), `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} wants the whole assistant message back on the next turn${cite(rule.url)}`, `push the returned message itself${src ? ` (${src.getText()})` : ''} instead of a copy`);
+      return;
+    }
+    if (mentions(n, rule.field)) return;
+    if (!src) {
+      ctx.followUp(n.getStart(), `an assistant message with tool_calls is rebuilt by hand without ${rule.field}; ${shortName(p)} answers ${rule.error} on the next turn${cite(rule.url)}`, `add ${rule.field} from the returned message`);
+      return;
+    }
+    const s = src.getText();
+    const value = ts_ ? `(${s} as { ${rule.field}?: string }).${rule.field}` : `${s}.${rule.field}`;
+    addProperties(text, ctx.edits, n, [ts_ ? `...{ ${rule.field}: ${value} }` : `${rule.field}: ${value}`]);
+    ctx.change('param-add', n.getStart(), `added ${rule.field} to the rebuilt assistant message: ${shortName(p)} answers ${rule.error} on the next turn of a tool loop without it${cite(rule.url)}`, { transform: id });
+  });
+}
+
+/** OpenAI embedding models' default vector width. */
+const OPENAI_DIMS: Record<string, number> = { 'text-embedding-3-small': 1536, 'text-embedding-ada-002': 1536, 'text-embedding-3-large': 3072 };
+
+/**
+ * Embeddings (requestRules.embeddings): a provider model whose default width differs from the
+ * OpenAI model's gets `dimensions` where it accepts that width (Qwen text-embedding-v4: 1536), else a
+ * follow-up (a vector(1536) column rejects other widths); more inputs than the provider takes per
+ * request is a follow-up.
+ */
+function embeddingRules(ctx: JsContext, id: string): void {
+  const p = ctx.target!.provider;
+  const rules = p.requestRules.embeddings;
+  if (!rules) return;
+  for (const c of ctx.facts.calls) {
+    if (c.endpoint !== 'embeddings' || (c.client !== 'openai' && c.client !== 'azure')) continue;
+    const req = c.requests[0];
+    if (!req) continue;
+    const mp = req.properties.find((x) => propName(x.name) === 'model');
+    if (!mp || !tsc.isPropertyAssignment(mp)) continue;
+    const { lits } = modelLiterals(ctx.facts, mp.initializer);
+    const ids = [...new Set(lits.map((l) => l.text))];
+    if (ids.length !== 1) continue;
+    const openaiDims = OPENAI_DIMS[ids[0]!];
+    const target = ctx.models!.lookup(ids[0]!)?.target;
+    const m = target ? rules.models[target] : undefined;
+    if (!m || !openaiDims) continue;
+    const src = cite(rules.url);
+    const dims = req.properties.find((x) => propName(x.name) === 'dimensions');
+    if (!dims && m.defaultDims !== openaiDims) {
+      if (m.dims?.includes(openaiDims)) {
+        addProperties(ctx.file.text, ctx.edits, req, [`dimensions: ${openaiDims}`]);
+        ctx.change('param-add', req.getStart(), `added dimensions: ${openaiDims}: ${target} returns ${m.defaultDims}-dimension vectors by default, ${ids[0]} returned ${openaiDims}${src}`, { transform: id });
+      } else {
+        ctx.followUp(mp.getStart(), `${target} returns ${m.defaultDims}-dimension vectors, ${ids[0]} returned ${openaiDims}; a store sized for ${openaiDims} rejects them${src}`, 'resize the vector column or index and re-embed stored vectors');
+      }
+    }
+    const dv = dims && tsc.isPropertyAssignment(dims) ? literalValue(dims.initializer) : undefined;
+    if (typeof dv === 'number' && m.dims && !m.dims.includes(dv)) {
+      ctx.followUp(dims!.getStart(), `${target} accepts dimensions ${m.dims.join(', ')}, not ${dv}${src}`, 'choose an accepted width, resize the vector column or index and re-embed stored vectors');
+    }
+    const input = req.properties.find((x) => propName(x.name) === 'input');
+    if (m.maxInputs && input && tsc.isPropertyAssignment(input)) {
+      const v = unwrap(input.initializer);
+      const n = tsc.isArrayLiteralExpression(v) ? v.elements.length : undefined;
+      const single = isStringLike(v) || tsc.isTemplateExpression(v) || (tsc.isIdentifier(v) && stringParameter(v));
+      if (n === undefined ? !single : n > m.maxInputs) {
+        ctx.followUp(input.getStart(), `${target} takes at most ${m.maxInputs} inputs per request${n === undefined ? '; this input is built at run time' : `; this request sends ${n}`}${src}`, `send the inputs in batches of ${m.maxInputs}`);
+      }
+    }
+  }
+}
+
+/**
+ * Response shapes a provider may not serve: `json_schema` structured output where the profile does
+ * not say `yes`, and usage on the last streamed chunk where it does not document it.
+ */
+function responseShapeRules(ctx: JsContext, requests: ts.ObjectLiteralExpression[], callPath: string[]): void {
+  const p = ctx.target!.provider;
+  for (const req of requests) {
+    for (const prop of req.properties) {
+      if (!tsc.isPropertyAssignment(prop)) continue;
+      const name = propName(prop.name);
+      const v = unwrap(prop.initializer);
+      if (name === 'response_format' && p.endpoints.jsonSchema !== 'yes') {
+        const schema = (tsc.isObjectLiteralExpression(v) && v.properties.some((x) => tsc.isPropertyAssignment(x) && propName(x.name) === 'type' && isStringLike(unwrap(x.initializer)) && (unwrap(x.initializer) as ts.StringLiteral).text === 'json_schema'))
+          || (tsc.isCallExpression(v) && /ResponseFormat$/.test(v.expression.getText()));
+        if (schema) {
+          const status = p.endpoints.jsonSchema;
+          ctx.followUp(prop.getStart(), `response_format json_schema: ${shortName(p)} ${status === 'no' ? 'rejects it' : status === 'partial' ? 'serves it on some models only' : 'does not document it'}${p.endpointNotes.jsonSchema ? ` (${p.endpointNotes.jsonSchema})` : ''}${callPath.includes('parse') ? '; chat.completions.parse() depends on it' : ''}`, p.endpoints.jsonObject === 'yes' ? 'use response_format { type: "json_object" } with the schema and the word "json" in the prompt, and validate the result' : 'describe the JSON shape in the prompt and validate the result');
+        }
+      }
+      if (name === 'stream_options' && !p.integrations.aiSdkCapabilities.streamUsage && tsc.isObjectLiteralExpression(v) && v.properties.some((x) => propName(x.name) === 'include_usage')) {
+        ctx.followUp(prop.getStart(), `stream_options.include_usage: ${shortName(p)} does not document usage on the last streamed chunk; chunk.usage may be undefined${cite(p.integrations.aiSdkCapabilities.url)}`, 'read usage defensively (chunk.usage?.total_tokens) or from a non-streamed call');
+      }
+    }
+  }
 }
 
 /** The request literal sets this field, directly or in a spread object literal. */

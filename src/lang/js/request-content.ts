@@ -83,7 +83,7 @@ function scan(f: JsFacts, e: ts.Expression, found: Found, depth: number, seen: S
 }
 
 /** `q` declared as a `string` parameter of an enclosing function: text, not parts. */
-function stringParameter(id: ts.Identifier): boolean {
+export function stringParameter(id: ts.Identifier): boolean {
   for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
     if (tsc.isFunctionLike(n)) {
       const p = n.parameters.find((x) => tsc.isIdentifier(x.name) && x.name.text === id.text);
