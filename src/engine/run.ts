@@ -32,8 +32,17 @@ export interface RunOptions {
   onFile?: (done: number, total: number) => void;
   /** Called per file in each phase (reading every discovered file, then analysing candidates): progress lines. */
   onProgress?: (phase: ProgressPhase, done: number, total: number) => void;
-  /** Keep only these discovered files (path relative to cwd); `check --shard` uses it. */
+  /** Reported paths (`FileResult.file`, `FileContext.file.rel`) are relative to this folder (default `cwd`): the repository root for scan and check. */
+  base?: string;
+  /** Keep only these discovered files (path relative to `base`); `check --shard` uses it. */
   select?: (rel: string) => boolean;
+  /**
+   * Changed-files mode (`check --changed-since`): only the discovered files this
+   * accepts are read as the run's own; the modules they import (and the imports
+   * of those that use OpenAI, as a full run would parse them) are read too, so
+   * clients and values defined elsewhere are still resolved.
+   */
+  focus?: (abs: string) => boolean;
   /** Called once per parsed file after detection, with its text (suppressions in `check`). */
   onContext?: (ctx: FileContext) => void;
   /** Interactive review (`migrate --interactive`): the text to write (all or some hunks of `after`), or null to leave the file; it may remove the `changes` of hunks it skipped. */
@@ -105,14 +114,18 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
   const handlerFor = (r: string) => o.handlers.find((h) => h.matches(r));
   const unreadable: Array<{ abs: string; code: string }> = [];
   const walked = phase('walk');
-  const all = await discover({
+  const base = o.base ?? o.cwd;
+  const found = await discover({
     cwd: o.cwd,
     paths: o.paths,
     include: o.include,
     exclude: o.exclude,
     accept: (r) => handlerFor(r) !== undefined,
     onUnreadable: (abs, code) => unreadable.push({ abs, code }),
-  }).then((found) => (o.select ? found.filter((abs) => o.select!(rel(o.cwd, abs))) : found));
+  }).then((files) => (o.select ? files.filter((abs) => o.select!(rel(base, abs))) : files));
+  const all = o.focus ? found.filter(o.focus) : found;
+  // Changed-files mode: the other discovered files, read only when a focused file imports them.
+  const pool = o.focus ? new Set(found) : undefined;
   walked();
   // Large runs: handlers that can run on a worker start it now, so it loads its parser while this thread reads.
   if (useWorkers(all.length, o.workers)) {
@@ -124,7 +137,7 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
   const results = new Map<string, FileResult>();
   // A folder the walk could not enter is a failure of the run (its files may use OpenAI), reported like a file.
   for (const { abs, code } of unreadable) {
-    results.set(abs, { file: `${rel(o.cwd, abs)}/`, status: 'failed', errorId: 'E_READ', reason: `cannot read folder: ${code}`, changes: [], followUps: [], findings: [] });
+    results.set(abs, { file: `${rel(base, abs)}/`, status: 'failed', errorId: 'E_READ', reason: `cannot read folder: ${code}`, changes: [], followUps: [], findings: [] });
   }
   const meta = new Map<string, { size: number; mtimeMs: number; handler: LanguageHandler; ctx: FileContext }>();
   const byHandler = new Map<LanguageHandler, FileContext[]>();
@@ -133,7 +146,7 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
 
   /** Read, sniff, prefilter (unless `force`), decode and queue one file for its handler. */
   const load = (abs: string, force: boolean): void => {
-    const r = rel(o.cwd, abs);
+    const r = rel(base, abs);
     const handler = handlerFor(r) ?? handlerFor(path.basename(abs));
     const res: FileResult = { file: r, status: 'unchanged', changes: [], followUps: [], findings: [] };
     results.set(abs, res);
@@ -226,8 +239,15 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
   // uses, a client module without markers) are parsed too, so values can be followed into them.
   for (const handler of o.handlers) {
     if (!handler.related) continue;
-    for (const ctx of [...(byHandler.get(handler) ?? [])]) {
-      for (const dep of handler.related(ctx)) {
+    const queue = [...(byHandler.get(handler) ?? [])];
+    for (let i = 0; i < queue.length; i++) {
+      for (const dep of handler.related(queue[i]!)) {
+        if (pool?.has(dep) && !results.has(dep)) {
+          // Not read yet (changed-files mode): a candidate of the full run is followed like one.
+          load(dep, false);
+          const m = meta.get(dep);
+          if (m) queue.push(m.ctx);
+        }
         if (!prefiltered.has(dep)) continue;
         prefiltered.delete(dep);
         load(dep, true);
