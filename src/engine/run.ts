@@ -12,6 +12,7 @@ import { RULES } from '../rules/catalogue.js';
 import type { ProgressPhase } from './progress.js';
 import { phase, timingNote } from './timing.js';
 import { processBatch } from './batch.js';
+import { isOwnOutput, OWN_OUTPUT_REASON } from './own-output.js';
 import type { Change, FileContext, FileResult, LanguageHandler } from './types.js';
 
 export interface RunOptions {
@@ -208,6 +209,12 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
       res.status = 'skipped';
       res.errorId = 'W_NOT_UTF8';
       res.reason = 'not valid UTF-8; left untouched (re-encoding would change bytes outside the edits)';
+      return;
+    }
+    if (isOwnOutput(decoded.text)) {
+      res.status = 'skipped';
+      res.errorId = 'W_OWN_OUTPUT';
+      res.reason = OWN_OUTPUT_REASON;
       return;
     }
     if (!handler.longLinesOk && isGenerated(decoded.text)) {

@@ -327,6 +327,7 @@ const TEMPLATES: Entry[] = [
   [r('cannot read: (?<code>.+)'), '无法读取：{code}'],
   [r('cannot read folder: (?<code>.+)'), '无法读取文件夹：{code}'],
   [r('binary file \\(NUL bytes\\)'), '二进制文件（含 NUL 字节）'],
+  [r('written by openai-migrate \\(baseline, report or output\\); never scanned'), '由 openai-migrate 写出（基线、报告或输出），不会被扫描'],
   [r('not valid UTF-8; left untouched \\(re-encoding would change bytes outside the edits\\)'), '不是有效的 UTF-8；保持原样（重新编码会改动改写范围以外的字节）'],
   [r('looks minified or generated \\(very long lines\\)'), '看起来是压缩或生成的文件（行非常长）'],
   [r('does not parse as (?<fmt>JSON|JSONL|YAML|TOML) \\((?<err>.+)\\); left as it is'), '无法按 {fmt} 解析（{err}）；保持原样'],
