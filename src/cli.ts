@@ -173,7 +173,7 @@ export function buildProgram(): Command {
     .option('-m, --model <openai=provider>', 'override one model mapping (repeatable)', collect)
     .option('-c, --config <file>', 'config file (default: .openai-migrate.json if present)')
     .addOption(formatOption(['text', 'json', 'sarif', 'markdown', 'codeclimate', 'junit']))
-    .option('--include-notes', 'keep note-level findings in SARIF and Code Quality output')
+    .option('--include-notes', 'keep note-level findings in SARIF, annotations and Code Quality output')
     .option('--include <glob>', 'only files matching (repeatable)', collect)
     .option('--exclude <glob>', 'skip files matching (repeatable)', collect)
     .option('--max-file-size <bytes>', 'skip larger files', (v) => Number(v))
@@ -306,7 +306,6 @@ function providerFromConfig(cmd: Command | undefined): void {
   const opt = cmd?.options.find((x) => x.long === '--provider');
   if (!cmd || !opt) return;
   opt.mandatory = false;
-  opt.description = `${opt.description} (default: the config file's provider)`;
   cmd.hook('preAction', async (c) => {
     if (c.opts().provider) return;
     const { loadConfig } = await import('./config.js');
