@@ -197,6 +197,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--fail-on <level>', 'lowest level that fails the check').choices(['error', 'warning', 'never']).default('error'))
     .option('--changed-since <ref>', 'report only files changed since this git ref (the merge base with HEAD); imported modules are still read')
     .option('--staged', 'report only files staged in git (pre-commit hooks)')
+    .option('--sarif-file <file>', 'also write SARIF to this file (one run for annotations and code scanning)')
     .option('--include-notes', 'keep note-level findings in SARIF, annotations and Code Quality output')
     .option('--baseline <file>', 'fail only on findings not recorded in this baseline')
     .option('--write-baseline <file>', "record today's findings in this file (then they no longer fail)")
@@ -220,6 +221,11 @@ export function buildProgram(): Command {
         staged: !!o.staged,
       }).finally(bar.end);
       await emit('check', o.format, r);
+      if (o.sarifFile) {
+        const { renderSarif } = await import('./report/sarif.js');
+        const { writeFileSync } = await import('node:fs');
+        writeFileSync(o.sarifFile, JSON.stringify(renderSarif(r), null, 2) + '\n');
+      }
       if (r.exitCode && o.format !== 'text' && o.format !== 'github') {
         const { verdict } = await import('./report/verdict.js');
         process.stderr.write(r.filesFailed ? verdict(r) + '\n' : tr('check.failedHint', { n: r.failing.length, level: r.failOn, cmd: `openai-migrate migrate --provider <id>${paths.length ? ' ' + paths.join(' ') : ''}` }) + '\n');

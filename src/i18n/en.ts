@@ -212,6 +212,7 @@ export const en = {
   'help.changedSince': 'report only files changed since this git ref (the merge base with HEAD); imported modules are still read',
   'help.staged': 'report only files staged in git (pre-commit hooks)',
   'help.providerOrConfig': "provider id or alias (default: the config file's provider)",
+  'help.sarifFile': 'also write SARIF to this file (one run for annotations and code scanning)',
   'help.include': 'only files matching (repeatable)',
   'help.exclude': 'skip files matching (repeatable)',
   'help.transform': 'run only this transform (repeatable; see `transforms`)',

@@ -212,6 +212,7 @@ export const zh: Record<MessageKey, string> = {
   'help.changedSince': '只报告自该 git 引用（与 HEAD 的合并基础）以来改动过的文件；被导入的模块仍会读取',
   'help.staged': '只报告 git 中已暂存的文件（pre-commit 钩子）',
   'help.providerOrConfig': '服务商 id 或别名（默认：配置文件中的 provider）',
+  'help.sarifFile': '同时把 SARIF 写入此文件（一次运行同时得到注释和代码扫描结果）',
   'help.include': '只处理匹配的文件（可重复）',
   'help.exclude': '跳过匹配的文件（可重复）',
   'help.transform': '只运行这个改写（可重复；见 `transforms`）',
