@@ -250,7 +250,8 @@ export function buildProgram(): Command {
           endpoints: p.endpoints,
           asOf: p.asOf,
         }));
-        process.stdout.write(JSON.stringify({ version: 1, providers: rows }, null, 2) + '\n');
+        const { schemaUrl } = await import('./report/schema-url.js');
+        process.stdout.write(JSON.stringify({ $schema: schemaUrl('providers'), version: 1, providers: rows }, null, 2) + '\n');
         return;
       }
       const out: string[] = [];
@@ -281,7 +282,8 @@ export function buildProgram(): Command {
       const s = resolveSetup({ provider: o.provider, models: o.model, config: o.config });
       const rows = s.models.rows(TIER_EXAMPLES).map((r) => ({ ...r, tier: tierLabel(r.tier) }));
       if (o.format === 'json') {
-        process.stdout.write(JSON.stringify({ version: 1, provider: s.target.provider.id, models: rows }, null, 2) + '\n');
+        const { schemaUrl } = await import('./report/schema-url.js');
+        process.stdout.write(JSON.stringify({ $schema: schemaUrl('models'), version: 1, provider: s.target.provider.id, models: rows }, null, 2) + '\n');
         return;
       }
       const out = [tr('list.modelsTitle', { name: s.target.provider.name })];

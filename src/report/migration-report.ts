@@ -8,6 +8,7 @@ import { localizeMessage as lm, localizeTier } from '../i18n/messages.js';
 import { t } from '../i18n/index.js';
 import { maskSecrets } from './text.js';
 import { allFollowUps } from './summary.js';
+import { schemaUrl } from './schema-url.js';
 
 /**
  * The migration report for a pull request (`migrate --report <file>`): one data
@@ -251,7 +252,7 @@ function htmlEscape(s: string): string {
 
 /** Render the report as versioned JSON. */
 export function renderReportJson(rep: MigrationReport): string {
-  return JSON.stringify(rep, null, 2) + '\n';
+  return JSON.stringify({ $schema: schemaUrl('report'), ...rep }, null, 2) + '\n';
 }
 
 /** Write the report in the format its extension names; returns the absolute path. */
