@@ -24,6 +24,7 @@ export const ERRORS: Record<string, ErrorEntry> = {
   E_BASELINE: { exit: 2, cause: 'the --baseline file cannot be read or is not an openai-migrate baseline', fix: 'create it with check --write-baseline <file>' },
   E_NOT_GIT: { exit: 2, cause: '--changed-since and --staged need git and a git work tree', fix: 'run inside the repository (with git installed), or check everything without them' },
   E_GIT_REF: { exit: 2, cause: 'the --changed-since ref is not a commit git knows in this clone', fix: 'fetch it first (git fetch origin <ref>, or actions/checkout with fetch-depth: 0)' },
+  E_CHANGED_BASELINE: { exit: 2, cause: '--write-baseline was combined with --changed-since or --staged (a baseline records the whole project)', fix: 'write the baseline with a full check, then use --changed-since with --baseline' },
   E_REPORT_FORMAT: { exit: 2, cause: '--report needs a file name ending in .md or .json', fix: 'use --report migration.md or --report migration.json' },
   E_NOT_A_TTY: { exit: 2, cause: '--interactive needs a terminal, and stdin is not one', fix: 'run it in a terminal, or review with --dry-run / --report instead' },
   E_INTERACTIVE_FLAGS: { exit: 2, cause: '--interactive cannot be combined with the other flags given', fix: 'drop --dry-run / --format json when reviewing interactively' },

@@ -163,6 +163,17 @@ describe('check --changed-since / --staged in a real git repository', () => {
     expect(opt.code).toBe(2);
   });
 
+  it('with a baseline: nothing reported stale for unchanged files; writing a baseline needs a full run', async () => {
+    const d = repo({ 'src/a.ts': CLIENT, 'src/b.ts': CLIENT });
+    const b = path.join(d, 'b.json');
+    await run({ cwd: d, paths: ['.'], writeBaseline: b });
+    write(d, { 'src/c.ts': CLIENT });
+    const r = await run({ cwd: d, paths: ['.'], changedSince: 'HEAD', baseline: b });
+    expect(r.findings.map((f) => f.file)).toEqual(['src/c.ts']);
+    expect(r.baselineStale).toBeUndefined();
+    await expect(run({ cwd: d, paths: ['.'], staged: true, writeBaseline: b })).rejects.toMatchObject({ code: 'E_CHANGED_BASELINE' });
+  });
+
   it('outside git: a usage error', async () => {
     const d = tmp('oam-nogit2-');
     write(d, { 'a.ts': CLIENT });

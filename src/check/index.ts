@@ -11,6 +11,7 @@ import { fingerprintAll } from './fingerprint.js';
 import { parseShard, shardSelector, type Shard } from './shard.js';
 import { applySuppressions } from './suppress.js';
 import { findConfig, loadConfig, projectRoot, type RuleSetting } from '../config.js';
+import { UsageError } from '../providers/index.js';
 import { changedFiles, type ChangedSpec } from './changed.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
@@ -102,6 +103,10 @@ export async function inventory(o: InventoryOptions): Promise<InventoryReport> {
   if (configFile) own.add(toRoot(configFile));
   const inShard = shard ? shardSelector(root, shard) : o.select;
   const spec: ChangedSpec | undefined = o.staged ? { staged: true } : o.changedSince ? { since: o.changedSince } : undefined;
+  if (spec && o.writeBaseline) {
+    // A baseline of a few files would make every other finding new on the next full run.
+    throw new UsageError('E_CHANGED_BASELINE', `--write-baseline records the whole project: drop ${spec.staged ? '--staged' : '--changed-since'} to write it`);
+  }
   const changed = spec ? await changedFiles(cwd, spec, root) : undefined;
   const result = await scan({
     ...o,
@@ -160,7 +165,8 @@ export async function inventory(o: InventoryOptions): Promise<InventoryReport> {
     const b = applyBaseline(findings, readBaseline(path.resolve(cwd, baselineFile)));
     findings = b.fresh;
     baselined = b.baselined.length;
-    if (!shard) baselineStale = b.stale;
+    // Sharded or changed-files runs see part of the project: entries for the rest are not stale.
+    if (!shard && !changed) baselineStale = b.stale;
   }
 
   const failing = findings.filter((f) => fails(f.level, failOn));

@@ -38,6 +38,7 @@ export const ERRORS_ZH: Record<string, { cause: string; fix: string }> = {
   E_BAD_SHARD: { cause: '--shard 不是 <i>/<n> 的形式（1 <= i <= n）', fix: '写成 --shard 2/4 这样' },
   E_NOT_GIT: { cause: '--changed-since 和 --staged 需要 git 以及 git 工作区', fix: '在仓库内运行（并安装 git），或不带这两个参数检查全部文件' },
   E_GIT_REF: { cause: '--changed-since 给出的引用不是此克隆中 git 认识的提交', fix: '先获取它（git fetch origin <ref>，或在 actions/checkout 中设置 fetch-depth: 0）' },
+  E_CHANGED_BASELINE: { cause: '--write-baseline 与 --changed-since 或 --staged 同时使用（基线记录的是整个项目）', fix: '先用完整检查写出基线，再把 --changed-since 与 --baseline 一起使用' },
   E_BASELINE: { cause: '--baseline 文件无法读取，或不是 openai-migrate 的基线文件', fix: '用 check --write-baseline <file> 创建它' },
   E_REPORT_FORMAT: { cause: '--report 的文件名必须以 .md 或 .json 结尾', fix: '使用 --report migration.md 或 --report migration.json' },
   E_NOT_A_TTY: { cause: '--interactive 需要终端，而标准输入不是终端', fix: '在终端中运行，或改用 --dry-run / --report 审阅' },

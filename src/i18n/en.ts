@@ -126,6 +126,7 @@ export const en = {
   'err.E_BASELINE': 'the baseline file cannot be used',
   'err.E_NOT_GIT': '--changed-since and --staged need a git work tree',
   'err.E_GIT_REF': 'the --changed-since ref is not known in this clone',
+  'err.E_CHANGED_BASELINE': '--write-baseline cannot be combined with --changed-since or --staged',
   'err.E_REPORT_FORMAT': '--report needs a file name ending in .md or .json',
   'err.E_NOT_A_TTY': '--interactive needs a terminal',
   'err.E_INTERACTIVE_FLAGS': '--interactive cannot be combined with --dry-run or --format json',

@@ -126,6 +126,7 @@ export const zh: Record<MessageKey, string> = {
   'err.E_BASELINE': '基线文件无法使用',
   'err.E_NOT_GIT': '--changed-since 和 --staged 需要 git 工作区',
   'err.E_GIT_REF': '此克隆中不认识 --changed-since 给出的引用',
+  'err.E_CHANGED_BASELINE': '--write-baseline 不能与 --changed-since 或 --staged 同时使用',
   'err.E_REPORT_FORMAT': '--report 的文件名必须以 .md 或 .json 结尾',
   'err.E_NOT_A_TTY': '--interactive 需要在终端中运行',
   'err.E_INTERACTIVE_FLAGS': '--interactive 不能与 --dry-run 或 --format json 同时使用',
