@@ -399,9 +399,11 @@ describe('GitHub Action', () => {
 
   it('passes on a clean tree; refuses Node older than 22 and an unpinned version', () => {
     const d = repo({ 'src/ok.ts': 'export const x = 1;\n' });
-    const ok = runStep(d, {});
-    expect(ok.outputs['exit-code']).toBe('0');
-    expect(ok.summary).toContain('✅ openai-migrate check passed');
+    for (const node of [22, 24]) {
+      const ok = runStep(d, {}, node);
+      expect(ok.outputs['exit-code']).toBe('0');
+      expect(ok.summary).toContain('✅ openai-migrate check passed');
+    }
     const old = runStep(d, {}, 20);
     expect(old.outputs['exit-code']).toBe('2');
     expect(old.stdout).toMatch(/::error title=openai-migrate::Node\.js 22 or later/);

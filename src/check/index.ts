@@ -118,7 +118,8 @@ export async function inventory(o: InventoryOptions): Promise<InventoryReport> {
       o.onContext?.(ctx);
       if (o.suppressions === false) return;
       const s = applySuppressions(ctx.findings, ctx.lines);
-      suppressed += s.suppressed.length;
+      // Changed-files mode: files read only for their imports are not reported, nor counted.
+      if (!changed || changed.files.has(ctx.file.abs)) suppressed += s.suppressed.length;
       ctx.findings.splice(0, ctx.findings.length, ...s.kept, ...s.unused);
     },
   });

@@ -34,7 +34,7 @@ export function findingsJson(r: InventoryReport): object {
   for (const f of r.findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
   const s = r.result.summary;
   return {
-    $schema: schemaUrl('findings'),
+    $schema: schemaUrl('findings', r.tool.version),
     version: 1,
     summary: {
       filesScanned: s.filesScanned,

@@ -8,4 +8,4 @@ import { toolVersion } from '../version.js';
  */
 export type SchemaName = 'findings' | 'migrate' | 'report' | 'baseline' | 'providers' | 'models' | 'config';
 
-export const schemaUrl = (name: SchemaName) => `https://unpkg.com/openai-migrate@${toolVersion()}/schemas/${name}.schema.json`;
+export const schemaUrl = (name: SchemaName, version = toolVersion()) => `https://unpkg.com/openai-migrate@${version}/schemas/${name}.schema.json`;
