@@ -1,8 +1,9 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './providers/index.js';
 import type { Level } from './engine/types.js';
 import { RULES } from './rules/catalogue.js';
+import { validateGlob, validateModelId } from './engine/values.js';
 
 /** A rule's level in the config (`"rules": { "openai-api-call": "off" }`). */
 export type RuleSetting = Level | 'off';
@@ -68,6 +69,7 @@ export function loadConfig(cwd: string, file?: string): { config: Config; warnin
     if (file) throw new UsageError('E_CONFIG_MISSING', `config file not found: ${file}`);
     return { config: {}, warnings: [] };
   }
+  if (!statSync(p).isFile()) throw new UsageError('E_BAD_VALUE', `${file ? '--config' : DEFAULT_CONFIG_FILE}: ${JSON.stringify(file ?? p)} is not a regular file; use a JSON file such as .openai-migrate.json`);
   const text = readFileSync(p, 'utf8');
   let raw: unknown;
   try {
@@ -107,6 +109,13 @@ export function loadConfig(cwd: string, file?: string): { config: Config; warnin
   for (const id of Object.keys((rules as object | undefined) ?? {})) {
     if (!(id in RULES)) warnings.push(`${path.basename(p)}: unknown rule "${id}" in "rules" (known: ${Object.keys(RULES).join(', ')})`);
   }
+  const name = path.basename(p);
+  for (const [from, to] of Object.entries((models ?? {}) as Record<string, string>)) {
+    validateModelId(from, `${name} "models" key`);
+    validateModelId(to, `${name} "models" value for ${JSON.stringify(from)}`);
+  }
+  const globs = [...(list('include') ?? []), ...(list('exclude') ?? [])];
+  for (const g of globs) validateGlob(g, `${name} "include"/"exclude"`);
   return {
     config: { provider: str('provider'), region: str('region'), models: models as Record<string, string> | undefined, include: list('include'), exclude: list('exclude'), rules: rules as Record<string, RuleSetting> | undefined },
     warnings,

@@ -1,5 +1,7 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { scan, resolveSetup, type ScanOptions, type ScanResult } from '../api.js';
+import { UsageError } from '../providers/index.js';
 import type { Finding, Level } from '../engine/types.js';
 import type { ModelMap } from '../models/map.js';
 import { ruleFix, ruleHelp } from '../rules/catalogue.js';
@@ -11,7 +13,6 @@ import { fingerprintAll } from './fingerprint.js';
 import { parseShard, shardSelector, type Shard } from './shard.js';
 import { applySuppressions } from './suppress.js';
 import { findConfig, loadConfig, projectRoot, type RuleSetting } from '../config.js';
-import { UsageError } from '../providers/index.js';
 import { changedFiles, type ChangedSpec } from './changed.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
@@ -91,6 +92,17 @@ export async function inventory(o: InventoryOptions): Promise<InventoryReport> {
   const cwd = o.cwd ?? process.cwd();
   const root = projectRoot(cwd, o.config);
   const shard = o.shard ? parseShard(o.shard) : undefined;
+  // A folder (or a FIFO, a device) is no baseline: refuse it before the run, not with an internal error after it.
+  for (const [flag, f] of [['--write-baseline', o.writeBaseline], ['--baseline', o.baseline]] as const) {
+    if (!f) continue;
+    let st;
+    try {
+      st = statSync(path.resolve(cwd, f));
+    } catch {
+      continue;
+    }
+    if (!st.isFile()) throw new UsageError('E_BAD_VALUE', `${flag}: ${JSON.stringify(f)} is not a regular file; use a file name such as openai-migrate-baseline.json`);
+  }
   const failOn = o.failOn ?? 'error';
   const { config } = loadConfig(cwd, o.config);
   const levels: Record<string, RuleSetting> = config.rules ?? {};

@@ -1,12 +1,14 @@
 import type { InventoryReport } from '../check/index.js';
 import { kindTable } from './text.js';
+import { mdCode, mdText } from './migration-report.js';
+import { printable } from './escape.js';
 import { t } from '../i18n/index.js';
 import { localizeMessage as lm } from '../i18n/messages.js';
 import { fails } from '../check/index.js';
 import { failedFiles, localSentence } from './verdict.js';
 
-/** Escape a table cell: pipes and newlines (backtick code spans in messages are kept as code). */
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Escape a table cell of catalogue text (the fix column): pipes and line breaks; its backtick code spans stay code. Text from the tree (file names, messages) goes through mdCode / mdText. */
+const cell = (s: string) => printable(s.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
 
 const ICON: Record<string, string> = { error: '🔴 error', warning: '🟡 warning', note: '🔵 note' };
 
@@ -40,7 +42,7 @@ export function renderMarkdown(r: InventoryReport, command: 'scan' | 'check', op
   const failed = failedFiles(r);
   if (failed.length) {
     out.push(t('md.failedFiles'), '');
-    for (const x of failed.slice(0, limit)) out.push(`- \`${cell(x.file)}\` [${x.errorId}]: ${cell(localSentence(lm(x.reason ?? '')))}`);
+    for (const x of failed.slice(0, limit)) out.push(`- ${mdCode(x.file)} [${x.errorId}]: ${mdText(localSentence(lm(x.reason ?? '')))}`);
     out.push('');
   }
   if (!n) return out.join('\n') + t('md.noUsage') + '\n';
@@ -56,8 +58,8 @@ export function renderMarkdown(r: InventoryReport, command: 'scan' | 'check', op
   // Failing findings first (stable: file order within each group), so a capped table shows what blocks the build.
   const shown = [...r.findings].sort((a, b) => Number(fails(b.level, r.failOn)) - Number(fails(a.level, r.failOn))).slice(0, limit);
   for (const f of shown) {
-    const p = f.provider ? ` ${f.provider.supported ? '✅' : '⚠️'} ${f.provider.id} | ${cell(lm(f.provider.migrate))} |` : withProvider ? ' | |' : '';
-    out.push(`| ${ICON[f.level] ?? f.level} | \`${cell(f.file)}:${f.line}:${f.column}\` | [\`${f.rule}\`](${f.help}) | ${cell(localSentence(lm(f.message)))} |${p}`);
+    const p = f.provider ? ` ${f.provider.supported ? '✅' : '⚠️'} ${f.provider.id} | ${mdText(lm(f.provider.migrate))} |` : withProvider ? ' | |' : '';
+    out.push(`| ${ICON[f.level] ?? f.level} | ${mdCode(`${f.file}:${f.line}:${f.column}`)} | [\`${f.rule}\`](${f.help}) | ${mdText(localSentence(lm(f.message)))} |${p}`);
   }
   if (n > limit) out.push('', t('md.more', { n: n - limit }));
   if (howTo) {
