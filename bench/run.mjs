@@ -4,6 +4,7 @@
 // Not a test: it prints numbers, it asserts nothing. See docs/performance.md.
 //
 //   node bench/run.mjs [--files 20000] [--also 5000] [--runs 3] [--no-jscodeshift] [--no-cold] [--dir .bench] [--json out.json]
+//   node bench/run.mjs --changed-only [--runs 3]   # only check --changed-since (a PR touching 20 files) vs a full check
 //
 // --no-cold skips the cold page cache round (it needs root on Linux to drop the cache).
 // --also takes a comma list of extra sizes (e.g. --also 5000,80000) to show how
@@ -28,6 +29,7 @@ function parseArgs(argv) {
     else if (a === '--runs') o.runs = Math.max(1, Number(next()));
     else if (a === '--no-jscodeshift') o.jscodeshift = false;
     else if (a === '--no-cold') o.cold = false;
+    else if (a === '--changed-only') o.changedOnly = true;
     else if (a === '--dir') o.dir = path.resolve(next());
     else if (a === '--json') o.json = path.resolve(next());
     else if (a === '--help' || a === '-h') {
@@ -201,6 +203,55 @@ function shards(main, o) {
     `files in two shards: ${overlap} -> ${same ? 'shards add up to the whole' : 'MISMATCH'}; slowest shard ${fmtS(Math.max(...times))}`;
 }
 
+/**
+ * `check --changed-since HEAD` with 20 files edited in the work tree (a pull
+ * request touching 20 files, 5 of them using OpenAI), against a full `check`,
+ * alternating. The repository gets one commit the first time (git add of every
+ * file, a few seconds); the edits are undone afterwards.
+ */
+function changedFiles(main, o) {
+  const git = (...args) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@invalid', '-c', 'core.fsmonitor=false', ...args], { cwd: main.repo, encoding: 'utf8', maxBuffer: 256 << 20 });
+  try {
+    git('rev-parse', '--verify', '-q', 'HEAD');
+  } catch {
+    try {
+      git('add', '-A');
+      git('commit', '-qm', 'bench', '--no-verify');
+    } catch (e) {
+      return `  check --changed-since: no git repository to measure in (${e.message.split('\n')[0]})`;
+    }
+  }
+  const tracked = git('ls-files', '-z', '--', 'packages').split('\0').filter((f) => /\.(ts|tsx|js|py)$/.test(f));
+  const users = tracked.filter((f) => /openai/i.test(readFileSync(path.join(main.repo, f), 'utf8'))).slice(0, 5);
+  const others = tracked.filter((f) => !users.includes(f)).filter((_f, i) => i % 997 === 0).slice(0, 20 - users.length);
+  const touched = [...users, ...others];
+  for (const f of touched) writeFileSync(path.join(main.repo, f), readFileSync(path.join(main.repo, f), 'utf8') + (f.endsWith('.py') ? '# touched\n' : '// touched\n'));
+  const node = process.execPath;
+  const runs = { full: [], changed: [] };
+  let out;
+  try {
+    for (let round = 0; round < Math.max(o.runs, 3); round++) {
+      for (const id of ['full', 'changed']) {
+        const args = [BIN, 'check', '--format', 'json', '--fail-on', 'never', ...(id === 'changed' ? ['--changed-since', 'HEAD'] : [])];
+        const file = path.join(o.dir, 'out', `changed-${id}.out`);
+        mkdirSync(path.dirname(file), { recursive: true });
+        const r = timeOne(node, args, { cwd: main.repo, outFile: file });
+        if (r.status !== 0) return `  check${id === 'changed' ? ' --changed-since' : ''} exited ${r.status}: ${r.stderr}`;
+        runs[id].push(r);
+        if (id === 'changed') out = JSON.parse(readFileSync(file, 'utf8')).summary;
+      }
+    }
+  } finally {
+    git('checkout', '-q', '--', ...touched);
+  }
+  const m = (id, k) => median(runs[id].map((x) => x[k]).filter((x) => x !== undefined));
+  const cpu = (id) => (runs[id].every((x) => x.cpu !== undefined) ? `, cpu ${m(id, 'cpu').toFixed(2)} s` : '');
+  const rss = (id) => (runs[id].some((x) => x.rss) ? `, peak RSS ${Math.max(...runs[id].map((x) => x.rss ?? 0)).toFixed(0)} MB` : '');
+  return `  full check: ${fmtS(m('full', 'secs'))}${cpu('full')}${rss('full')}\n` +
+    `  check --changed-since HEAD, ${touched.length} files edited (${users.length} use OpenAI): ${fmtS(m('changed', 'secs'))}${cpu('changed')}${rss('changed')}; ` +
+    `${out.changedFiles} changed, ${out.filesScanned} read, ${out.findings} finding(s); ${(m('full', 'secs') / m('changed', 'secs')).toFixed(1)}x faster (median of ${runs.full.length})`;
+}
+
 function main() {
   const o = parseArgs(process.argv.slice(2));
   if (!existsSync(path.join(ROOT, 'dist/src/cli.js'))) {
@@ -214,6 +265,13 @@ function main() {
   console.log(`openai-migrate bench: node ${process.version}, ${cpus}, ${o.runs} runs per tool (median), tools alternate within each round; numbers use dist/ (rebuild after changes)`);
   const load = os.loadavg()[0];
   if (load > os.cpus().length * 0.5) console.log(`bench: load average ${load.toFixed(1)} on ${os.cpus().length} cpus: other work is running, wall times will be noisy (compare the cpu column)`);
+  if (o.changedOnly) {
+    const repo = path.join(o.dir, `repo-${o.files}`);
+    const stats = generate(repo, o.files);
+    console.log(`\n== changed files (${o.files.toLocaleString('en')} files, ${stats.openai} use OpenAI)`);
+    console.log(changedFiles({ repo }, o));
+    return;
+  }
   const sizes = [...new Set([...o.also, o.files])].sort((a, b) => a - b);
   const results = [];
   for (const n of sizes) results.push(benchSize(n, o, n === o.files));
@@ -236,6 +294,8 @@ function main() {
   }
   console.log('\n== shards');
   console.log(shards(main, o));
+  console.log('\n== changed files');
+  console.log(changedFiles(main, o));
   if (o.cold) main.cold = cold(main, o);
   if (o.json) writeFileSync(o.json, JSON.stringify({ node: process.version, cpus, results: results.map(({ repo: _r, ...r }) => r) }, null, 2) + '\n');
   rmSync(path.join(o.dir, 'out', 'warm.txt'), { force: true });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { getProvider, resolveTarget, UsageError, type ResolvedTarget } from './providers/index.js';
 import { ModelMap, parseModelOverrides } from './models/map.js';
-import { loadConfig } from './config.js';
+import { loadConfig, projectRoot } from './config.js';
 import { run, DEFAULT_MAX_FILE_SIZE, type RunOptions, type RunResult } from './engine/run.js';
 import { checkSymlinks, guardRepos, writeRoots } from './engine/git.js';
 import { acquireLock, lockFileFor, releaseLocks } from './engine/lock.js';
@@ -115,8 +115,10 @@ export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
 }
 
 async function migrateIn(o: MigrateOptions, cwd: string, setup: ReturnType<typeof resolveSetup>, paths: string[], roots: string[], guard: ((files: string[]) => Promise<void>) | undefined): Promise<MigrateResult> {
+  const base = projectRoot(cwd, o.config);
   const r = await run({
     cwd,
+    base,
     paths,
     include: setup.include?.length ? setup.include : undefined,
     exclude: setup.exclude,
@@ -133,7 +135,7 @@ async function migrateIn(o: MigrateOptions, cwd: string, setup: ReturnType<typeo
     guard,
   });
   maskResults(r.files);
-  const warnings = [...setup.warnings, ...ignoredEnvFiles(cwd, paths, r, setup.target)].map((w) => maskSecrets(w));
+  const warnings = [...setup.warnings, ...ignoredEnvFiles(cwd, base, paths, r, setup.target)].map((w) => maskSecrets(w));
   return { ...r, target: setup.target, models: setup.models, summary: summarize(r.files, r.scanned, r.candidates), dryRun: !!o.dryRun, warnings };
 }
 
@@ -142,9 +144,9 @@ async function migrateIn(o: MigrateOptions, cwd: string, setup: ReturnType<typeo
  * the provider's key variable, say which local env files still need it (values are
  * never read or printed).
  */
-function ignoredEnvFiles(cwd: string, paths: string[], r: RunResult, t: ResolvedTarget): string[] {
+function ignoredEnvFiles(cwd: string, base: string, paths: string[], r: RunResult, t: ResolvedTarget): string[] {
   if (!r.files.some((f) => f.changes.some((c) => c.kind === 'env' || c.kind === 'client'))) return [];
-  const seen = new Set(r.files.map((f) => path.resolve(cwd, f.file)));
+  const seen = new Set(r.files.map((f) => path.resolve(base, f.file)));
   const out: string[] = [];
   for (const p of paths) {
     const dir = path.resolve(cwd, p);
@@ -162,8 +164,12 @@ export interface ScanOptions extends CommonOptions {
   /** With a provider, findings also say what migrate would do for it. */
   provider?: string;
   region?: string;
-  /** Keep only these discovered files (relative to cwd): `check --shard`. */
+  /** Reported paths are relative to this folder (default cwd); `scan`/`check` pass the repository root. */
+  base?: string;
+  /** Keep only these discovered files (relative to `base`): `check --shard`. */
   select?: (rel: string) => boolean;
+  /** Changed-files mode: the files whose findings count (see RunOptions.focus). */
+  focus?: (abs: string) => boolean;
   /** Per parsed file after detection, with its text: `check` suppressions. */
   onContext?: (ctx: FileContext) => void;
 }
@@ -173,22 +179,26 @@ export interface ScanResult extends RunResult {
   target?: ResolvedTarget;
 }
 
-/** Inventory of OpenAI usage; writes nothing. */
+/** Inventory of OpenAI usage; writes nothing. The config file's provider, region, include and exclude apply as in migrate. */
 export async function scan(o: ScanOptions): Promise<ScanResult> {
   const cwd = o.cwd ?? process.cwd();
   validateCommon(o);
   let target: ResolvedTarget | undefined;
   let models: ModelMap | undefined;
-  if (o.provider) {
+  const { config } = loadConfig(cwd, o.config);
+  if (o.provider ?? config.provider) {
     const s = resolveSetup({ ...o, cwd });
     target = s.target;
     models = s.models;
   }
+  const include = [...(config.include ?? []), ...(o.include ?? [])];
   const r = await run({
     cwd,
+    base: o.base,
+    focus: o.focus,
     paths: o.paths?.length ? o.paths : ['.'],
-    include: o.include,
-    exclude: o.exclude,
+    include: include.length ? include : undefined,
+    exclude: [...(config.exclude ?? []), ...(o.exclude ?? [])],
     handlers: o.handlers ?? HANDLERS,
     target,
     models,

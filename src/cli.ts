@@ -133,6 +133,7 @@ export function buildProgram(): Command {
     include: o.include as string[] | undefined,
     exclude: o.exclude as string[] | undefined,
     maxFileSize: o.maxFileSize as number | undefined,
+    includeNotes: !!o.includeNotes,
   });
   const emit = async (command: 'scan' | 'check', format: string, r: import('./check/index.js').InventoryReport) => {
     const reporting = phase('report');
@@ -149,6 +150,12 @@ export function buildProgram(): Command {
     } else if (format === 'sarif') {
       const { renderSarif } = await import('./report/sarif.js');
       process.stdout.write(JSON.stringify(renderSarif(r), null, 2) + '\n');
+    } else if (format === 'codeclimate') {
+      const { renderCodeClimate } = await import('./report/codeclimate.js');
+      process.stdout.write(JSON.stringify(renderCodeClimate(r), null, 2) + '\n');
+    } else if (format === 'junit') {
+      const { renderJunit } = await import('./report/junit.js');
+      process.stdout.write(renderJunit(r, command));
     } else if (format === 'markdown') {
       const { renderMarkdown } = await import('./report/markdown.js');
       process.stdout.write(renderMarkdown(r, command));
@@ -170,7 +177,8 @@ export function buildProgram(): Command {
     .option('-r, --region <name>', 'provider region')
     .option('-m, --model <openai=provider>', 'override one model mapping (repeatable)', collect)
     .option('-c, --config <file>', 'config file (default: .openai-migrate.json if present)')
-    .addOption(formatOption(['text', 'json', 'sarif', 'markdown']))
+    .addOption(formatOption(['text', 'json', 'sarif', 'markdown', 'codeclimate', 'junit']))
+    .option('--include-notes', 'keep note-level findings in SARIF, annotations and Code Quality output')
     .option('--include <glob>', 'only files matching (repeatable)', collect)
     .option('--exclude <glob>', 'skip files matching (repeatable)', collect)
     .option('--max-file-size <bytes>', 'skip larger files', (v) => v)
@@ -190,8 +198,12 @@ export function buildProgram(): Command {
     .option('-r, --region <name>', 'provider region')
     .option('-m, --model <openai=provider>', 'override one model mapping (repeatable)', collect)
     .option('-c, --config <file>', 'config file (default: .openai-migrate.json if present)')
-    .addOption(formatOption(['text', 'json', 'sarif', 'github', 'markdown']))
+    .addOption(formatOption(['text', 'json', 'sarif', 'github', 'markdown', 'codeclimate', 'junit']))
     .addOption(new Option('--fail-on <level>', 'lowest level that fails the check').choices(['error', 'warning', 'never']).default('error'))
+    .option('--changed-since <ref>', 'report only files changed since this git ref (the merge base with HEAD); imported modules are still read')
+    .option('--staged', 'report only files staged in git (pre-commit hooks)')
+    .option('--sarif-file <file>', 'also write SARIF to this file (one run for annotations and code scanning)')
+    .option('--include-notes', 'keep note-level findings in SARIF, annotations and Code Quality output')
     .option('--baseline <file>', 'fail only on findings not recorded in this baseline')
     .option('--write-baseline <file>', "record today's findings in this file (then they no longer fail)")
     .option('--shard <i/n>', 'check only shard i of n (files split by package, deterministically)')
@@ -210,10 +222,18 @@ export function buildProgram(): Command {
         writeBaseline: o.writeBaseline,
         shard: o.shard,
         suppressions: o.suppressions,
+        changedSince: o.changedSince,
+        staged: !!o.staged,
       }).finally(bar.end);
       await emit('check', o.format, r);
+      if (o.sarifFile) {
+        const { renderSarif } = await import('./report/sarif.js');
+        const { writeFileSync } = await import('node:fs');
+        writeFileSync(o.sarifFile, JSON.stringify(renderSarif(r), null, 2) + '\n');
+      }
       if (r.exitCode && o.format !== 'text' && o.format !== 'github') {
-        process.stderr.write(tr('check.failedHint', { n: r.failing.length, level: r.failOn, cmd: `openai-migrate migrate --provider <id>${paths.length ? ' ' + printable(paths.join(' ')) : ''}` }) + '\n');
+        const { verdict } = await import('./report/verdict.js');
+        process.stderr.write(r.filesFailed ? verdict(r) + '\n' : tr('check.failedHint', { n: r.failing.length, level: r.failOn, cmd: `openai-migrate migrate --provider <id>${paths.length ? ' ' + printable(paths.join(' ')) : ''}` }) + '\n');
       }
       if (r.exitCode) throw new ExitCode(r.exitCode);
     });
@@ -235,7 +255,8 @@ export function buildProgram(): Command {
           endpoints: p.endpoints,
           asOf: p.asOf,
         }));
-        process.stdout.write(JSON.stringify({ version: 1, providers: rows }, null, 2) + '\n');
+        const { schemaUrl } = await import('./report/schema-url.js');
+        process.stdout.write(JSON.stringify({ $schema: schemaUrl('providers'), version: 1, providers: rows }, null, 2) + '\n');
         return;
       }
       const out: string[] = [];
@@ -255,7 +276,7 @@ export function buildProgram(): Command {
   program
     .command('models')
     .description('the default model map for a provider (after config overrides)')
-    .requiredOption('-p, --provider <id>', 'provider id or alias')
+    .option('-p, --provider <id>', 'provider id or alias (default: the config file\'s provider)')
     .option('-m, --model <openai=provider>', 'override one mapping (repeatable)', collect)
     .option('-c, --config <file>', 'config file')
     .addOption(formatOption(['text', 'json']))
@@ -266,7 +287,8 @@ export function buildProgram(): Command {
       const s = resolveSetup({ provider: o.provider, models: o.model, config: o.config });
       const rows = s.models.rows(TIER_EXAMPLES).map((r) => ({ ...r, tier: tierLabel(r.tier) }));
       if (o.format === 'json') {
-        process.stdout.write(JSON.stringify({ version: 1, provider: s.target.provider.id, models: rows }, null, 2) + '\n');
+        const { schemaUrl } = await import('./report/schema-url.js');
+        process.stdout.write(JSON.stringify({ $schema: schemaUrl('models'), version: 1, provider: s.target.provider.id, models: rows }, null, 2) + '\n');
         return;
       }
       const out = [tr('list.modelsTitle', { name: s.target.provider.name })];
@@ -283,8 +305,28 @@ export function buildProgram(): Command {
     });
 
   registerDoctor(program, colorEnabled, (code) => new ExitCode(code));
+  providerFromConfig(program.commands.find((c) => c.name() === 'doctor'));
 
   return program;
+}
+
+/**
+ * `doctor` (src/commands/doctor-command.ts) declares --provider as required;
+ * like `models` and `migrate` it takes the provider from the config file (found
+ * from the current folder up to the repository root) when the flag is absent.
+ */
+function providerFromConfig(cmd: Command | undefined): void {
+  const opt = cmd?.options.find((x) => x.long === '--provider');
+  if (!cmd || !opt) return;
+  opt.mandatory = false;
+  cmd.hook('preAction', async (c) => {
+    if (c.opts().provider) return;
+    const { loadConfig } = await import('./config.js');
+    const { UsageError } = await import('./providers/index.js');
+    const provider = loadConfig(process.cwd(), c.opts().config as string | undefined).config.provider;
+    if (!provider) throw new UsageError('E_NO_PROVIDER', 'missing --provider <id> (or "provider" in .openai-migrate.json; run `openai-migrate providers` to list them)');
+    c.setOptionValue('provider', provider);
+  });
 }
 
 export async function main(argv: string[]): Promise<number> {

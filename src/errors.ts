@@ -26,6 +26,9 @@ export const ERRORS: Record<string, ErrorEntry> = {
   E_LOCKED: { exit: 2, cause: 'another openai-migrate run is writing in the same repository', fix: 'wait for it to finish; delete the lock file named in the message only if no run is going on' },
   E_BAD_SHARD: { exit: 2, cause: '--shard is not <i>/<n> with 1 <= i <= n', fix: 'write it as --shard 2/4' },
   E_BASELINE: { exit: 2, cause: 'the --baseline file cannot be read or is not an openai-migrate baseline', fix: 'create it with check --write-baseline <file>' },
+  E_NOT_GIT: { exit: 2, cause: '--changed-since and --staged need git and a git work tree', fix: 'run inside the repository (with git installed), or check everything without them' },
+  E_GIT_REF: { exit: 2, cause: 'the --changed-since ref is not a commit git knows in this clone', fix: 'fetch it first (git fetch origin <ref>, or actions/checkout with fetch-depth: 0)' },
+  E_CHANGED_BASELINE: { exit: 2, cause: '--write-baseline was combined with --changed-since or --staged (a baseline records the whole project)', fix: 'write the baseline with a full check, then use --changed-since with --baseline' },
   E_REPORT_FORMAT: { exit: 2, cause: '--report needs a file name ending in .md or .json', fix: 'use --report migration.md or --report migration.json' },
   E_REPORT_EXISTS: { exit: 2, cause: 'the --report file exists and was not written by openai-migrate', fix: 'choose another file name, or pass --force to replace it' },
   E_REPORT_UNWRITABLE: { exit: 2, cause: 'the --report file cannot be written (checked before anything is migrated)', fix: 'check the folder exists and is writable, or choose another path' },
@@ -45,6 +48,7 @@ export const ERRORS: Record<string, ErrorEntry> = {
   W_BINARY: { exit: 0, cause: 'the file holds NUL bytes (binary)', fix: 'nothing to do' },
   W_NOT_UTF8: { exit: 0, cause: 'the file is not valid UTF-8; re-encoding it would change other bytes', fix: 'convert it to UTF-8 first if it should be migrated' },
   W_GENERATED: { exit: 0, cause: 'the file looks minified or generated (very long lines)', fix: 'migrate its source instead' },
+  W_OWN_OUTPUT: { exit: 0, cause: 'the file was written by openai-migrate (a baseline, JSON report or output, SARIF log) and lists OpenAI usage on purpose', fix: 'nothing to do; it is never scanned' },
   W_CONFIG_SYNTAX: { exit: 0, cause: 'a JSON, YAML or TOML file that names OpenAI does not parse (often a template, or not config at all), so it was left as it is', fix: 'if the app reads it, fix its syntax (or migrate the values by hand)' },
 };
 

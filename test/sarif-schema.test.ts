@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import { inventory } from '../src/check/index.js';
 import { jsHandler } from '../src/lang/js/handler.js';
@@ -37,15 +37,23 @@ describe('SARIF 2.1.0', () => {
   const validate = validator();
 
   it('check output on the fixture tree validates against the schema', async () => {
-    for (const provider of [undefined, 'deepseek', 'qwen']) {
-      const r = await inventory({ cwd: TREE, paths: ['.'], handlers: [jsHandler], provider });
-      const log = renderSarif(r) as { runs: Array<{ results: Array<Record<string, any>>; tool: { driver: { rules: Array<{ id: string }> } } }> };
+    for (const [provider, includeNotes] of [[undefined, false], ['deepseek', false], ['qwen', true]] as const) {
+      const r = await inventory({ cwd: TREE, paths: ['.'], handlers: [jsHandler], provider, includeNotes });
+      const log = renderSarif(r) as { runs: Array<{ results: Array<Record<string, any>>; tool: { driver: { rules: Array<{ id: string }> } }; originalUriBaseIds: Record<string, { uri: string }> }> };
       const ok = validate(log);
       expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 5), null, 1)).toEqual([]);
       expect(ok).toBe(true);
       const run = log.runs[0]!;
-      expect(run.results.length).toBe(r.findings.length);
+      // Notes (API calls on a client) are left out unless asked for: each would be a code-scanning alert.
+      const notes = r.findings.filter((f) => f.level === 'note').length;
+      expect(notes).toBeGreaterThan(0);
+      expect(run.results.length).toBe(r.findings.length - (includeNotes ? 0 : notes));
+      expect(run.results.some((x) => x.level === 'note')).toBe(includeNotes);
+      // %SRCROOT% is the repository root, as a file URI ending in a slash.
+      expect(run.originalUriBaseIds['%SRCROOT%']!.uri).toBe(pathToFileURL(r.root).href + '/');
       for (const res of run.results) {
+        expect(res.message.text).toMatch(/[^.]\.$/);
+        expect(res.message.text).not.toMatch(/\.\./);
         expect(run.tool.driver.rules[res.ruleIndex]!.id).toBe(res.ruleId);
         expect(res.partialFingerprints[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{32}$/);
         expect(res.locations[0].physicalLocation.artifactLocation.uri).not.toMatch(/^\/|\\/);

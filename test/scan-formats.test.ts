@@ -25,6 +25,8 @@ async function report(o: Partial<InventoryOptions> = {}) {
   // Only the JS handler: the snapshot must not move when other file kinds get handlers.
   const r = await inventory({ cwd: TREE, paths: ['.'], handlers: [jsHandler], ...o });
   r.tool.version = '0.0.0-test';
+  // Paths are relative to the repository root (this checkout); the SARIF base URI names it: keep the snapshot machine-independent.
+  r.root = '/repo';
   return r;
 }
 

@@ -37,7 +37,8 @@ export function makeBaseline(findings: Keyed[]): Baseline {
 
 export async function writeBaseline(file: string, findings: Keyed[]): Promise<number> {
   const doc = makeBaseline(findings);
-  await writeFile(file, JSON.stringify(doc, null, 2) + '\n', 'utf8');
+  const { schemaUrl } = await import('../report/schema-url.js');
+  await writeFile(file, JSON.stringify({ $schema: schemaUrl('baseline'), ...doc }, null, 2) + '\n', 'utf8');
   return doc.findings.length;
 }
 

@@ -1,22 +1,25 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { scan, resolveSetup, type ScanOptions, type ScanResult } from '../api.js';
 import { UsageError } from '../providers/index.js';
 import type { Finding, Level } from '../engine/types.js';
 import type { ModelMap } from '../models/map.js';
-import { ruleFix, ruleHelp, ruleOf } from '../rules/catalogue.js';
+import { ruleFix, ruleHelp } from '../rules/catalogue.js';
+import { summarize } from '../report/summary.js';
+import { toolVersion } from '../version.js';
 import { assess, type ProviderAssessment } from './assess.js';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { fingerprintAll } from './fingerprint.js';
 import { parseShard, shardSelector, type Shard } from './shard.js';
 import { applySuppressions } from './suppress.js';
+import { findConfig, loadConfig, projectRoot, type RuleSetting } from '../config.js';
+import { changedFiles, type ChangedSpec } from './changed.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
 /** A finding as every report format sees it. */
 export interface ReportFinding extends Finding {
-  /** Relative to cwd, forward slashes. */
+  /** Relative to the repository root (`InventoryReport.root`), forward slashes. */
   file: string;
   fingerprint: string;
   /** How to fix it (from the rule catalogue). */
@@ -35,6 +38,12 @@ export interface InventoryOptions extends ScanOptions {
   shard?: string;
   /** Honour openai-migrate-ignore comments (default true). */
   suppressions?: boolean;
+  /** Report only files changed since this git ref (merge base with HEAD, plus uncommitted and untracked files). */
+  changedSince?: string;
+  /** Report only files staged in the git index (pre-commit hooks). */
+  staged?: boolean;
+  /** Keep `note` results in SARIF, annotations and Code Quality reports. */
+  includeNotes?: boolean;
 }
 
 export interface InventoryReport {
@@ -51,6 +60,16 @@ export interface InventoryReport {
   /** Findings at or above `failOn`. */
   failing: ReportFinding[];
   shard?: Shard;
+  /** The folder every path is relative to: the git top-level, or the config file's folder outside git. */
+  root: string;
+  /** Changed-files mode: what was compared and how many files it selected. */
+  changed?: ChangedSpec & { files: number };
+  /** Findings dropped by `"rules": { "<id>": "off" }` in the config. */
+  disabled: number;
+  /** Keep `note` results in SARIF, annotations and Code Quality reports. */
+  includeNotes: boolean;
+  /** Files that could not be read or parsed (they fail the check unless --fail-on never). */
+  filesFailed: number;
   /** 0: pass, 1: findings at or above failOn remain, or files could not be read/parsed. */
   exitCode: 0 | 1;
 }
@@ -71,6 +90,7 @@ export function fails(level: Level, failOn: FailOn): boolean {
  */
 export async function inventory(o: InventoryOptions): Promise<InventoryReport> {
   const cwd = o.cwd ?? process.cwd();
+  const root = projectRoot(cwd, o.config);
   const shard = o.shard ? parseShard(o.shard) : undefined;
   // A folder (or a FIFO, a device) is no baseline: refuse it before the run, not with an internal error after it.
   for (const [flag, f] of [['--write-baseline', o.writeBaseline], ['--baseline', o.baseline]] as const) {
@@ -84,30 +104,56 @@ export async function inventory(o: InventoryOptions): Promise<InventoryReport> {
     if (!st.isFile()) throw new UsageError('E_BAD_VALUE', `${flag}: ${JSON.stringify(f)} is not a regular file; use a file name such as openai-migrate-baseline.json`);
   }
   const failOn = o.failOn ?? 'error';
+  const { config } = loadConfig(cwd, o.config);
+  const levels: Record<string, RuleSetting> = config.rules ?? {};
   let suppressed = 0;
-  // The baseline files themselves list findings (model ids, messages): never scan them.
-  const own = new Set([o.baseline, o.writeBaseline].filter((x): x is string => !!x).map((f) => path.relative(cwd, path.resolve(cwd, f)).split(path.sep).join('/')));
-  const inShard = shard ? shardSelector(cwd, shard) : o.select;
+  // The baseline files and the config file list model ids on purpose: never scan them
+  // (files the tool wrote are also recognised by content, see src/engine/own-output.ts).
+  const toRoot = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
+  const own = new Set([o.baseline, o.writeBaseline].filter((x): x is string => !!x).map((f) => toRoot(path.resolve(cwd, f))));
+  const configFile = findConfig(cwd, o.config);
+  if (configFile) own.add(toRoot(configFile));
+  const inShard = shard ? shardSelector(root, shard) : o.select;
+  const spec: ChangedSpec | undefined = o.staged ? { staged: true } : o.changedSince ? { since: o.changedSince } : undefined;
+  if (spec && o.writeBaseline) {
+    // A baseline of a few files would make every other finding new on the next full run.
+    throw new UsageError('E_CHANGED_BASELINE', `--write-baseline records the whole project: drop ${spec.staged ? '--staged' : '--changed-since'} to write it`);
+  }
+  const changed = spec ? await changedFiles(cwd, spec, root) : undefined;
   const result = await scan({
     ...o,
     cwd,
+    base: root,
+    focus: changed ? (abs) => changed.files.has(abs) : undefined,
     select: (rel) => !own.has(rel) && (inShard ? inShard(rel) : true),
     onContext: (ctx) => {
       o.onContext?.(ctx);
       if (o.suppressions === false) return;
       const s = applySuppressions(ctx.findings, ctx.lines);
-      suppressed += s.suppressed.length;
+      // Changed-files mode: files read only for their imports are not reported, nor counted.
+      if (!changed || changed.files.has(ctx.file.abs)) suppressed += s.suppressed.length;
       ctx.findings.splice(0, ctx.findings.length, ...s.kept, ...s.unused);
     },
   });
   const models: ModelMap | undefined = result.target ? resolveSetup({ ...o, cwd, provider: result.target.provider.id, region: result.target.region }).models : undefined;
 
+  // Changed-files mode: files read only because a changed file imports them report nothing.
+  if (changed) {
+    result.files = result.files.filter((f) => f.file.endsWith('/') || changed.files.has(path.resolve(root, f.file)));
+    result.summary = summarize(result.files, result.scanned, result.candidates);
+  }
+  let disabled = 0;
   let findings: ReportFinding[] = [];
   for (const file of result.files) {
     for (const f of file.findings) {
-      const rule = ruleOf(f.rule);
+      const setting = levels[f.rule];
+      if (setting === 'off') {
+        disabled++;
+        continue;
+      }
       findings.push({
         ...f,
+        level: setting ?? f.level,
         kind: f.kind || f.rule,
         file: file.file,
         fingerprint: '',
@@ -132,11 +178,12 @@ export async function inventory(o: InventoryOptions): Promise<InventoryReport> {
     const b = applyBaseline(findings, readBaseline(path.resolve(cwd, baselineFile)));
     findings = b.fresh;
     baselined = b.baselined.length;
-    if (!shard) baselineStale = b.stale;
+    // Sharded or changed-files runs see part of the project: entries for the rest are not stale.
+    if (!shard && !changed) baselineStale = b.stale;
   }
 
   const failing = findings.filter((f) => fails(f.level, failOn));
-  const filesFailed = result.files.some((f) => f.status === 'failed') && failOn !== 'never';
+  const filesFailed = result.files.filter((f) => f.status === 'failed').length;
   return {
     tool: { name: 'openai-migrate', version: toolVersion() },
     result,
@@ -148,23 +195,13 @@ export async function inventory(o: InventoryOptions): Promise<InventoryReport> {
     failOn,
     failing,
     shard,
-    exitCode: failing.length || filesFailed ? 1 : 0,
+    root,
+    changed: changed ? { ...spec!, files: changed.files.size } : undefined,
+    disabled,
+    includeNotes: !!o.includeNotes,
+    filesFailed,
+    exitCode: failing.length || (filesFailed && failOn !== 'never') ? 1 : 0,
   };
 }
 
-let version: string | undefined;
-
-/** The package version (package.json above this module, in src/ and in dist/src/ alike). */
-export function toolVersion(): string {
-  if (version) return version;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++, dir = path.dirname(dir)) {
-    try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'openai-migrate' && pkg.version) return (version = pkg.version);
-    } catch {
-      // no package.json here: keep climbing
-    }
-  }
-  return (version = '0.0.0');
-}
+export { toolVersion } from '../version.js';

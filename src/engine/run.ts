@@ -12,6 +12,7 @@ import { RULES } from '../rules/catalogue.js';
 import type { ProgressPhase } from './progress.js';
 import { phase, timingNote } from './timing.js';
 import { processBatch } from './batch.js';
+import { isOwnOutput, OWN_OUTPUT_REASON } from './own-output.js';
 import type { Change, FileContext, FileResult, LanguageHandler } from './types.js';
 
 export interface RunOptions {
@@ -32,8 +33,17 @@ export interface RunOptions {
   onFile?: (done: number, total: number) => void;
   /** Called per file in each phase (reading every discovered file, then analysing candidates): progress lines. */
   onProgress?: (phase: ProgressPhase, done: number, total: number) => void;
-  /** Keep only these discovered files (path relative to cwd); `check --shard` uses it. */
+  /** Reported paths (`FileResult.file`, `FileContext.file.rel`) are relative to this folder (default `cwd`): the repository root for scan and check. */
+  base?: string;
+  /** Keep only these discovered files (path relative to `base`); `check --shard` uses it. */
   select?: (rel: string) => boolean;
+  /**
+   * Changed-files mode (`check --changed-since`): only the discovered files this
+   * accepts are read as the run's own; the modules they import (and the imports
+   * of those that use OpenAI, as a full run would parse them) are read too, so
+   * clients and values defined elsewhere are still resolved.
+   */
+  focus?: (abs: string) => boolean;
   /** Called once per parsed file after detection, with its text (suppressions in `check`). */
   onContext?: (ctx: FileContext) => void;
   /** Interactive review (`migrate --interactive`): the text to write (all or some hunks of `after`), or null to leave the file; it may remove the `changes` of hunks it skipped. */
@@ -110,7 +120,8 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
   const unreadable: Array<{ abs: string; code: string }> = [];
   const special: Array<{ abs: string; kind: string }> = [];
   const walked = phase('walk');
-  const all = await discover({
+  const base = o.base ?? o.cwd;
+  const found = await discover({
     cwd: o.cwd,
     paths: o.paths,
     include: o.include,
@@ -118,7 +129,10 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
     accept: (r) => handlerFor(r) !== undefined,
     onUnreadable: (abs, code) => unreadable.push({ abs, code }),
     onNotRegular: (abs, kind) => special.push({ abs, kind }),
-  }).then((found) => (o.select ? found.filter((abs) => o.select!(rel(o.cwd, abs))) : found));
+  }).then((files) => (o.select ? files.filter((abs) => o.select!(rel(base, abs))) : files));
+  const all = o.focus ? found.filter(o.focus) : found;
+  // Changed-files mode: the other discovered files, read only when a focused file imports them.
+  const pool = o.focus ? new Set(found) : undefined;
   walked();
   if (o.guard) {
     const guarding = phase('git guard + lock');
@@ -135,7 +149,7 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
   const results = new Map<string, FileResult>();
   // A folder the walk could not enter is a failure of the run (its files may use OpenAI), reported like a file.
   for (const { abs, code } of unreadable) {
-    results.set(abs, { file: `${rel(o.cwd, abs)}/`, status: 'failed', errorId: 'E_READ', reason: `cannot read folder: ${code}`, changes: [], followUps: [], findings: [] });
+    results.set(abs, { file: `${rel(base, abs)}/`, status: 'failed', errorId: 'E_READ', reason: `cannot read folder: ${code}`, changes: [], followUps: [], findings: [] });
   }
   for (const { abs, kind } of special) {
     results.set(abs, { file: rel(o.cwd, abs), status: 'failed', errorId: 'E_READ', reason: `not a regular file (${kind}); not read`, changes: [], followUps: [], findings: [] });
@@ -147,7 +161,7 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
 
   /** Read, sniff, prefilter (unless `force`), decode and queue one file for its handler. */
   const load = (abs: string, force: boolean): void => {
-    const r = rel(o.cwd, abs);
+    const r = rel(base, abs);
     const handler = handlerFor(r) ?? handlerFor(path.basename(abs));
     const res: FileResult = { file: r, status: 'unchanged', changes: [], followUps: [], findings: [] };
     results.set(abs, res);
@@ -211,6 +225,12 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
       res.reason = 'not valid UTF-8; left untouched (re-encoding would change bytes outside the edits)';
       return;
     }
+    if (isOwnOutput(decoded.text)) {
+      res.status = 'skipped';
+      res.errorId = 'W_OWN_OUTPUT';
+      res.reason = OWN_OUTPUT_REASON;
+      return;
+    }
     if (!handler.longLinesOk && isGenerated(decoded.text)) {
       res.status = 'skipped';
       res.errorId = 'W_GENERATED';
@@ -240,8 +260,15 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
   // uses, a client module without markers) are parsed too, so values can be followed into them.
   for (const handler of o.handlers) {
     if (!handler.related) continue;
-    for (const ctx of [...(byHandler.get(handler) ?? [])]) {
-      for (const dep of handler.related(ctx)) {
+    const queue = [...(byHandler.get(handler) ?? [])];
+    for (let i = 0; i < queue.length; i++) {
+      for (const dep of handler.related(queue[i]!)) {
+        if (pool?.has(dep) && !results.has(dep)) {
+          // Not read yet (changed-files mode): a candidate of the full run is followed like one.
+          load(dep, false);
+          const m = meta.get(dep);
+          if (m) queue.push(m.ctx);
+        }
         if (!prefiltered.has(dep)) continue;
         prefiltered.delete(dep);
         load(dep, true);

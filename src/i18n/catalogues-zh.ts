@@ -40,6 +40,9 @@ export const ERRORS_ZH: Record<string, { cause: string; fix: string }> = {
   E_OUTSIDE_ROOT: { cause: '某个路径（或其中的某个文件夹）是指向其仓库之外的符号链接；不会跟随符号链接离开目录树', fix: '如果确实要迁移那个目录树，请传入它的真实路径' },
   E_LOCKED: { cause: '另一个 openai-migrate 进程正在同一仓库中写入', fix: '等它结束；只有在确实没有进程运行时，才删除消息中提到的锁文件' },
   E_BAD_SHARD: { cause: '--shard 不是 <i>/<n> 的形式（1 <= i <= n）', fix: '写成 --shard 2/4 这样' },
+  E_NOT_GIT: { cause: '--changed-since 和 --staged 需要 git 以及 git 工作区', fix: '在仓库内运行（并安装 git），或不带这两个参数检查全部文件' },
+  E_GIT_REF: { cause: '--changed-since 给出的引用不是此克隆中 git 认识的提交', fix: '先获取它（git fetch origin <ref>，或在 actions/checkout 中设置 fetch-depth: 0）' },
+  E_CHANGED_BASELINE: { cause: '--write-baseline 与 --changed-since 或 --staged 同时使用（基线记录的是整个项目）', fix: '先用完整检查写出基线，再把 --changed-since 与 --baseline 一起使用' },
   E_BASELINE: { cause: '--baseline 文件无法读取，或不是 openai-migrate 的基线文件', fix: '用 check --write-baseline <file> 创建它' },
   E_REPORT_FORMAT: { cause: '--report 的文件名必须以 .md 或 .json 结尾', fix: '使用 --report migration.md 或 --report migration.json' },
   E_REPORT_EXISTS: { cause: '--report 文件已存在，且不是 openai-migrate 写的', fix: '换一个文件名，或加上 --force 覆盖它' },
@@ -60,5 +63,6 @@ export const ERRORS_ZH: Record<string, { cause: string; fix: string }> = {
   W_BINARY: { cause: '文件含有 NUL 字节（二进制文件）', fix: '无需处理' },
   W_NOT_UTF8: { cause: '文件不是有效的 UTF-8；重新编码会改动其他字节', fix: '如果需要迁移，请先把它转换为 UTF-8' },
   W_GENERATED: { cause: '文件看起来是压缩或生成的（行非常长）', fix: '改为迁移它的源文件' },
+  W_OWN_OUTPUT: { cause: '该文件由 openai-migrate 写出（基线、JSON 报告或输出、SARIF 日志），有意列出了 OpenAI 的用法', fix: '无需处理；它永远不会被扫描' },
   W_CONFIG_SYNTAX: { cause: '提到 OpenAI 的 JSON、YAML 或 TOML 文件无法解析（常见于模板，或根本不是配置文件），因此保持原样', fix: '如果应用会读取它，请修正语法（或手动迁移其中的值）' },
 };

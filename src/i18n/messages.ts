@@ -423,6 +423,7 @@ const TEMPLATES: Entry[] = [
   [r('syntax error at (?<where>\\S+) <script> block is not closed \\(no </script>\\)'), '语法错误，位置 {where}：<script> 块没有闭合（缺少 </script>）'],
   [r('(?<f>\\S+): refused to write (?<v>.+) into a (?<syntax>[\\w-]+) string: (?<why>.+); file left unchanged'), '{f}：拒绝把 {v} 写入 {syntax} 字符串：{why}；文件保持不变'],
   [r('binary file \\(NUL bytes\\)'), '二进制文件（含 NUL 字节）'],
+  [r('written by openai-migrate \\(baseline, report or output\\); never scanned'), '由 openai-migrate 写出（基线、报告或输出），不会被扫描'],
   [r('not valid UTF-8; left untouched \\(re-encoding would change bytes outside the edits\\)'), '不是有效的 UTF-8；保持原样（重新编码会改动改写范围以外的字节）'],
   [r('looks minified or generated \\(very long lines\\)'), '看起来是压缩或生成的文件（行非常长）'],
   [r('does not parse as (?<fmt>JSON|JSONL|YAML|TOML) \\((?<err>.+)\\); left as it is'), '无法按 {fmt} 解析（{err}）；保持原样'],

@@ -2,10 +2,12 @@ import { maskSecrets } from './text.js';
 import type { MigrateResult } from '../api.js';
 import type { InventoryReport } from '../check/index.js';
 import { allFollowUps } from './summary.js';
+import { schemaUrl } from './schema-url.js';
 
 /** Versioned JSON for migrate. */
 export function migrateJson(r: MigrateResult): object {
   return {
+    $schema: schemaUrl('migrate'),
     version: 1,
     provider: r.target.provider.id,
     region: r.target.region,
@@ -23,7 +25,7 @@ export function migrateJson(r: MigrateResult): object {
 
 /**
  * Versioned JSON for scan and check: `{ version, summary, findings, failures }`.
- * Paths are relative to the cwd with forward slashes; each finding carries its
+ * Paths are relative to the repository root with forward slashes; each finding carries its
  * location, rule, kind, level, message, fix, help link and fingerprint (and,
  * with --provider, what that provider can take and what migrate would do).
  */
@@ -32,6 +34,7 @@ export function findingsJson(r: InventoryReport): object {
   for (const f of r.findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
   const s = r.result.summary;
   return {
+    $schema: schemaUrl('findings', r.tool.version),
     version: 1,
     summary: {
       filesScanned: s.filesScanned,
@@ -49,6 +52,9 @@ export function findingsJson(r: InventoryReport): object {
       shard: r.shard ? `${r.shard.index}/${r.shard.count}` : undefined,
       failOn: r.failOn,
       failing: r.failing.length,
+      disabled: r.disabled,
+      changed: r.changed ? (r.changed.staged ? 'staged' : `since ${r.changed.since}`) : undefined,
+      changedFiles: r.changed?.files,
       passed: r.exitCode === 0,
     },
     findings: r.findings.map(({ snippet: _s, cell, file, line, column, endLine, endColumn, rule, kind, level, message, ...rest }) => ({

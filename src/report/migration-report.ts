@@ -10,6 +10,7 @@ import { t } from '../i18n/index.js';
 import { maskSecrets } from './mask.js';
 import { printable, printableLines } from './escape.js';
 import { allFollowUps } from './summary.js';
+import { schemaUrl } from './schema-url.js';
 
 /**
  * The migration report for a pull request (`migrate --report <file>`): one data
@@ -253,7 +254,7 @@ function htmlEscape(s: string): string {
 
 /** Render the report as versioned JSON. */
 export function renderReportJson(rep: MigrationReport): string {
-  return JSON.stringify(rep, null, 2) + '\n';
+  return JSON.stringify({ $schema: schemaUrl('report'), ...rep }, null, 2) + '\n';
 }
 
 /** First line of a Markdown report (invisible when rendered): a later run may replace a file that holds it. */

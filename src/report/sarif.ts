@@ -1,6 +1,8 @@
 import type { InventoryReport, ReportFinding } from '../check/index.js';
 import { RULES, ruleHelp, ruleOf, type Rule } from '../rules/catalogue.js';
 import { maskSecrets } from './text.js';
+import { pathToFileURL } from 'node:url';
+import { alertable, failedFiles, sentence } from './verdict.js';
 
 /**
  * SARIF 2.1.0 for scan/check (GitHub code scanning, Azure DevOps, IDE
@@ -23,18 +25,23 @@ function sarifRule(r: Rule): object {
     id: r.id,
     name: pascal(r.id),
     shortDescription: { text: r.title },
-    fullDescription: { text: `${r.title}. Fix: ${r.fix}.` },
-    help: { text: `How to fix: ${r.fix}. Silence one occurrence with a comment: openai-migrate-ignore ${r.id} -- <reason>.`, markdown: `**How to fix:** ${r.fix}.\n\nSilence one occurrence with a comment: \`openai-migrate-ignore ${r.id} -- <reason>\`.` },
+    fullDescription: { text: `${sentence(r.title)} Fix: ${sentence(r.fix)}` },
+    help: { text: `How to fix: ${sentence(r.fix)} Silence one occurrence with a comment: openai-migrate-ignore ${r.id} -- <reason>.`, markdown: `**How to fix:** ${sentence(r.fix)}\n\nSilence one occurrence with a comment: \`openai-migrate-ignore ${r.id} -- <reason>\`.` },
     helpUri: ruleHelp(r.id),
     defaultConfiguration: { level: r.level },
     properties: { category: r.category, tags: ['openai-migrate', r.category] },
   };
 }
 
-/** The SARIF log (an object; serialise with JSON.stringify). */
+/**
+ * The SARIF log (an object; serialise with JSON.stringify). URIs are relative
+ * to `%SRCROOT%`, the repository root, given in `originalUriBaseIds`. `note`
+ * results are left out unless --include-notes (each would be a code-scanning alert).
+ */
 export function renderSarif(r: InventoryReport): object {
   const rules: Rule[] = Object.values(RULES);
-  for (const f of r.findings) {
+  const findings = alertable(r);
+  for (const f of findings) {
     if (!ruleOf(f.rule) && !rules.some((x) => x.id === f.rule)) rules.push({ id: f.rule, level: f.level, category: 'client', title: f.rule, fix: f.fix });
   }
   const index = new Map(rules.map((x, i) => [x.id, i]));
@@ -54,14 +61,14 @@ export function renderSarif(r: InventoryReport): object {
         },
         // Columns count UTF-16 code units (what the detectors report).
         columnKind: 'utf16CodeUnits',
-        results: r.findings.map((f) => sarifResult(f, index.get(f.rule)!)),
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(r.root).href.replace(/\/?$/, '/'), description: { text: 'The repository root.' } } },
+        results: findings.map((f) => sarifResult(f, index.get(f.rule)!)),
         invocations: [
           {
             executionSuccessful: true,
             exitCode: r.exitCode,
-            toolExecutionNotifications: r.result.files
-              .filter((x) => x.status === 'failed')
-              .map((x) => ({ level: 'error', message: { text: `${x.errorId}: ${x.reason}` }, locations: [{ physicalLocation: { artifactLocation: { uri: toUri(x.file), uriBaseId: '%SRCROOT%' } } }] })),
+            toolExecutionNotifications: failedFiles(r)
+              .map((x) => ({ level: 'error', message: { text: sentence(`${x.errorId}: ${x.reason}`) }, locations: [{ physicalLocation: { artifactLocation: { uri: toUri(x.file), uriBaseId: '%SRCROOT%' } } }] })),
           },
         ],
       },
@@ -78,7 +85,7 @@ function sarifResult(f: ReportFinding, ruleIndex: number): object {
     ruleId: f.rule,
     ruleIndex,
     level: f.level,
-    message: { text: `${f.message}. Fix: ${f.fix}.` },
+    message: { text: `${sentence(f.message)} Fix: ${sentence(f.fix)}` },
     locations: [
       {
         physicalLocation: {

@@ -1,3 +1,4 @@
+import { verdict } from './verdict.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { FileResult, Finding } from '../engine/types.js';
 import type { MigrateResult } from '../api.js';
@@ -135,6 +136,8 @@ export function renderFindingsText(r: InventoryReport, color: boolean, command: 
   if (r.suppressed) extra.push(tr('scan.suppressed', { n: r.suppressed }));
   if (r.baselined) extra.push(tr('scan.baselined', { n: r.baselined }));
   if (r.baselineStale) extra.push(tr(r.baselineStale === 1 ? 'scan.staleOne' : 'scan.stale', { n: r.baselineStale }));
+  if (r.disabled) extra.push(tr('md.disabled', { n: r.disabled }));
+  if (r.changed) extra.push(tr('md.changed', { n: r.changed.files, what: r.changed.staged ? '--staged' : `--changed-since ${r.changed.since}` }));
   if (extra.length) out.push(`  (${extra.join(', ')})`);
   if (r.baselineWritten) out.push('  ' + tr('scan.baselineWritten', { file: pr(r.baselineWritten.file), n: r.baselineWritten.count }));
   const rows = kindTable(findings);
@@ -148,8 +151,7 @@ export function renderFindingsText(r: InventoryReport, color: boolean, command: 
   }
   for (const f of r.result.files.filter((x) => x.status === 'failed')) out.push(c.red('  ' + tr('scan.failedFile', { file: pr(f.file), id: f.errorId ?? '', reason: pr(lm(f.reason ?? '')) })));
   if (command === 'check') {
-    if (r.exitCode) out.push(c.red.bold(tr('check.failed', { n: r.failing.length, level: r.failOn })));
-    else out.push(c.green.bold(tr('check.passed', { level: r.failOn })));
+    out.push(r.exitCode ? c.red.bold(verdict(r)) : c.green.bold(verdict(r)));
   }
   return out.join('\n') + '\n';
 }
