@@ -12,6 +12,7 @@ import { RULES } from '../rules/catalogue.js';
 import type { ProgressPhase } from './progress.js';
 import { phase, timingNote } from './timing.js';
 import { processBatch } from './batch.js';
+import { buildGraph, type GraphNode, type ProjectGraph } from '../project/graph.js';
 import type { Change, FileContext, FileResult, LanguageHandler } from './types.js';
 
 export interface RunOptions {
@@ -40,6 +41,8 @@ export interface RunOptions {
   decide?: (file: string, before: string, after: string, changes: Change[]) => Promise<string | null>;
   /** Run handlers that can on a worker thread: true/false, or undefined for automatic (src/engine/offload.ts). */
   workers?: boolean;
+  /** `migrate`: a file outside the given paths that the migration would have changed is listed with a follow-up (W_OUTSIDE_SCOPE). */
+  outsideFollowUps?: boolean;
 }
 
 export interface RunResult {
@@ -48,6 +51,8 @@ export interface RunResult {
   scanned: number;
   /** Files that passed the prefilter and were parsed. */
   candidates: number;
+  /** Project-graph warnings (an import or config that cannot be resolved); the run went on. */
+  graphWarnings: string[];
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -131,12 +136,12 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
   let scanned = 0;
   const scratch = Buffer.allocUnsafe(Math.min(SCRATCH_SIZE, o.maxFileSize + 1));
 
-  /** Read, sniff, prefilter (unless `force`), decode and queue one file for its handler. */
-  const load = (abs: string, force: boolean): void => {
+  /** Read, sniff, prefilter (unless `force`), decode and queue one file for its handler; `outside` files (read-only) are kept apart from the results. */
+  const load = (abs: string, force: boolean, outside = false): void => {
     const r = rel(o.cwd, abs);
     const handler = handlerFor(r) ?? handlerFor(path.basename(abs));
     const res: FileResult = { file: r, status: 'unchanged', changes: [], followUps: [], findings: [] };
-    results.set(abs, res);
+    (outside ? outsideResults : results).set(abs, res);
     if (!handler) {
       res.status = 'skipped';
       res.reason = 'no handler for this file type';
@@ -176,12 +181,18 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
         return;
       }
       // Prefilter on the raw bytes first: most files end here, undecoded and unparsed.
-      if (!force && !handler.prefilter(bytes.toString('latin1'))) {
-        prefiltered.add(abs);
-        return;
+      if (!force) {
+        const latin1 = bytes.toString('latin1');
+        if (!handler.prefilter(latin1)) {
+          prefiltered.add(abs);
+          // The project graph learns what it imports (a cheap scan; most files end here, unparsed).
+          if (handler.imports) graphNodes.set(abs, { marker: false, specs: handler.imports(latin1) });
+          return;
+        }
+        if (handler.imports) graphNodes.set(abs, { marker: true, specs: handler.imports(latin1) });
       }
       const st = fstatSync(fd);
-      accept(abs, r, res, handler, bytes, st.mtimeMs, force);
+      accept(abs, r, res, handler, bytes, st.mtimeMs, force, outside);
     } catch (e) {
       return readFailed(res, e);
     } finally {
@@ -189,7 +200,7 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
     }
   };
 
-  const accept = (abs: string, r: string, res: FileResult, handler: LanguageHandler, bytes: Buffer, mtimeMs: number, force: boolean): void => {
+  const accept = (abs: string, r: string, res: FileResult, handler: LanguageHandler, bytes: Buffer, mtimeMs: number, force: boolean, outside: boolean): void => {
     const decoded = decodeUtf8(bytes);
     if (!decoded) {
       res.status = 'skipped';
@@ -203,7 +214,8 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
       res.reason = 'looks minified or generated (very long lines)';
       return;
     }
-    const ctx = makeContext({ abs, rel: r, text: decoded.text, bom: decoded.bom, related: force || undefined }, o.target, o.models);
+    const ctx = makeContext({ abs, rel: r, text: decoded.text, bom: decoded.bom, related: force || undefined, outside: outside || undefined }, o.target, o.models);
+    if (graph && handler.imports) ctx.file.imports = graph.edges.get(abs);
     meta.set(abs, { size: bytes.length, mtimeMs, handler, ctx });
     offloads.get(handler)?.post(ctx.file);
     const list = byHandler.get(handler) ?? [];
@@ -213,6 +225,10 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
 
   /** Files read whose prefilter said "no OpenAI marker". */
   const prefiltered = new Set<string>();
+  /** What the project graph learns in the read phase: marker or not, and the specifiers each file imports. */
+  const graphNodes = new Map<string, GraphNode>();
+  const outsideResults = new Map<string, FileResult>();
+  let graph: ProjectGraph | undefined;
   let read = 0;
   const reading = phase('read + prefilter');
   for (const abs of all) {
@@ -221,20 +237,31 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
     load(abs, false);
   }
   reading();
-  const following = phase('read imported modules');
-  // One hop: modules the candidates import (a settings module holding the temperature a request
-  // uses, a client module without markers) are parsed too, so values can be followed into them.
-  for (const handler of o.handlers) {
-    if (!handler.related) continue;
-    for (const ctx of [...(byHandler.get(handler) ?? [])]) {
-      for (const dep of handler.related(ctx)) {
-        if (!prefiltered.has(dep)) continue;
-        prefiltered.delete(dep);
-        load(dep, true);
-      }
+  const following = phase('project graph + read imported modules');
+  const graphHandlers = o.handlers.filter((h) => h.imports);
+  if (graphHandlers.length && graphNodes.size) {
+    graph = await buildGraph({
+      cwd: o.cwd,
+      files: graphNodes,
+      readOutside: (abs, fs) => {
+        const h = graphHandlers.find((x) => x.matches(abs));
+        const text = h && !abs.endsWith('.d.ts') && !abs.includes(`${path.sep}node_modules${path.sep}`) ? fs.read(abs) : undefined;
+        return text === undefined || text.length > o.maxFileSize ? undefined : { marker: h!.prefilter(text), specs: h!.imports!(text) };
+      },
+    });
+  }
+  // Candidates read before the graph existed: their resolved imports (on the worker too).
+  for (const [h, ctxs] of byHandler) {
+    if (!graph || !h.imports) continue;
+    for (const ctx of ctxs) {
+      ctx.file.imports = graph.edges.get(ctx.file.abs);
+      if (ctx.file.imports) offloads.get(h)?.annotate(ctx.file.abs, ctx.file.imports);
     }
   }
-
+  for (const dep of graph?.load ?? []) {
+    if (prefiltered.delete(dep)) load(dep, true);
+    else if (graph!.outside.has(dep) && !results.has(dep) && !outsideResults.has(dep)) load(dep, true, true);
+  }
   following();
   let done = 0;
   const total = meta.size;
@@ -256,10 +283,16 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
         res.reason = err.message;
         continue;
       }
+      if (ctx.file.outside) {
+        outsideFollowUp(ctx, res);
+        continue;
+      }
       markerFindings(ctx);
       o.onContext?.(ctx);
       res.findings = ctx.findings;
       res.followUps = ctx.followUps;
+      const chain = graph?.chain(ctx.file.abs);
+      if (chain?.length && (ctx.findings.length || ctx.changes.length)) res.via = [res.file, ...chain.map((x, i) => (i % 2 ? rel(o.cwd, x) : x))];
       if (!ctx.edits.size) continue;
       let after = ctx.edits.apply(ctx.file.text);
       if (after === ctx.file.text) continue;
@@ -329,7 +362,26 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
     await finish(handler, ctxs, { errors });
   }
   await drain();
-  return { files: [...results.values()], scanned, candidates: total };
+  return { files: [...results.values()], scanned, candidates: total, graphWarnings: graph?.warnings ?? [] };
+
+  /** A file outside the given paths (read only to follow imports): under `migrate`, what it would have changed is a follow-up. */
+  function outsideFollowUp(ctx: FileContext, res: FileResult): void {
+    if (!o.outsideFollowUps || !o.target || !ctx.edits.size || ctx.edits.apply(ctx.file.text) === ctx.file.text) return;
+    const models = [...new Set(ctx.changes.filter((c) => c.kind === 'model' && c.from && c.to).map((c) => `${c.from} -> ${c.to}`))];
+    const first = ctx.changes[0];
+    res.status = 'skipped';
+    res.errorId = 'W_OUTSIDE_SCOPE';
+    res.reason = `outside the given paths, read to follow imports; the migration would change it (${ctx.changes.length} edit${ctx.changes.length === 1 ? '' : 's'}${models.length ? `: ${models.join(', ')}` : ''})`;
+    res.followUps = [
+      {
+        line: first?.line ?? 1,
+        column: first?.column ?? 1,
+        reason: 'defines what the migrated files use, outside the given paths (left unchanged)',
+        action: `run \`openai-migrate migrate --provider ${o.target.provider.id} ${res.file}\``,
+      },
+    ];
+    results.set(ctx.file.abs, res);
+  }
 }
 
 /** `TODO(openai-migrate)` markers left in any file are findings (rule migrate-todo). */
