@@ -49,7 +49,7 @@ export async function buildGraph(o: GraphInput): Promise<ProjectGraph> {
   const root = findRoot(o.cwd);
   const fs = new RootFs(root);
   for (const abs of o.files.keys()) fs.known(abs);
-  const resolver = new Resolver(fs, (m) => warnings.push(m));
+  const resolver = new Resolver(fs, o.cwd, (m) => warnings.push(m));
   const info = new Map(o.files);
   const outside = new Set<string>();
   const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');

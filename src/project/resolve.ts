@@ -3,7 +3,7 @@ import type { ts as TsNamespace } from 'ts-morph';
 import { JS_EXTENSIONS } from '../lang/js/extensions.js';
 import type { RootFs } from './fs.js';
 import { Configs, type ProjectConfig } from './tsconfig.js';
-import { workspacePackages, type WorkspacePackage } from './workspaces.js';
+import { workspacePackages, workspaceRoot, type WorkspacePackage } from './workspaces.js';
 
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 /** Specifiers worth a warning when they do not resolve: code, not styles or images. */
@@ -32,9 +32,10 @@ export class Resolver {
 
   constructor(
     readonly fs: RootFs,
+    cwd: string,
     private readonly warn: (msg: string) => void,
   ) {
-    this.workspaces = workspacePackages(fs, warn);
+    this.workspaces = workspacePackages(fs, workspaceRoot(fs, cwd), warn);
     this.configs = new Configs(fs, this.workspaces, warn);
   }
 

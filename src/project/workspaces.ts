@@ -17,14 +17,14 @@ export interface WorkspacePackage {
  * by listing folders inside the root only; a package folder that is a symlink is
  * skipped with a warning (its files may live outside the repository).
  */
-export function workspacePackages(fs: RootFs, warn: (msg: string) => void): Map<string, WorkspacePackage> {
+export function workspacePackages(fs: RootFs, wsRoot: string, warn: (msg: string) => void): Map<string, WorkspacePackage> {
   const out = new Map<string, WorkspacePackage>();
   const globs: Array<{ glob: string; from: string }> = [];
-  const rootPkg = readJson(fs, path.join(fs.root, 'package.json'));
+  const rootPkg = readJson(fs, path.join(wsRoot, 'package.json'));
   const ws = rootPkg?.workspaces as unknown;
   const list = Array.isArray(ws) ? ws : Array.isArray((ws as { packages?: unknown })?.packages) ? (ws as { packages: unknown[] }).packages : [];
   for (const g of list) if (typeof g === 'string') globs.push({ glob: g, from: 'package.json workspaces' });
-  const pnpm = fs.read(path.join(fs.root, 'pnpm-workspace.yaml'));
+  const pnpm = fs.read(path.join(wsRoot, 'pnpm-workspace.yaml'));
   if (pnpm !== undefined) {
     try {
       const doc = parseYaml(pnpm) as { packages?: unknown } | null;
@@ -33,13 +33,13 @@ export function workspacePackages(fs: RootFs, warn: (msg: string) => void): Map<
       warn(`pnpm-workspace.yaml does not parse (${(e as Error).message.split('\n')[0]}); its packages are not followed`);
     }
   }
-  const lerna = readJson(fs, path.join(fs.root, 'lerna.json'));
+  const lerna = readJson(fs, path.join(wsRoot, 'lerna.json'));
   for (const g of Array.isArray(lerna?.packages) ? (lerna.packages as unknown[]) : []) if (typeof g === 'string') globs.push({ glob: g, from: 'lerna.json' });
   const declared = globs.length > 0;
   if (!declared) for (const g of ['apps/*', 'packages/*', 'libs/*']) globs.push({ glob: g, from: '' });
   for (const { glob, from } of globs) {
     if (glob.startsWith('!')) continue;
-    const dirs = expand(fs, glob.replace(/^\.\//, '').replace(/\/+$/, ''), warn);
+    const dirs = expand(fs, wsRoot, glob.replace(/^\.\//, '').replace(/\/+$/, ''), warn);
     let found = 0;
     for (const dir of dirs) {
       const pkg = readJson(fs, path.join(dir, 'package.json'));
@@ -53,12 +53,12 @@ export function workspacePackages(fs: RootFs, warn: (msg: string) => void): Map<
 }
 
 /** Folders matching a workspace glob (`*` and `**` segments), listed inside the root; symlinked folders are refused. */
-function expand(fs: RootFs, glob: string, warn: (msg: string) => void): string[] {
+function expand(fs: RootFs, wsRoot: string, glob: string, warn: (msg: string) => void): string[] {
   if (glob.split('/').includes('..') || path.isAbsolute(glob)) {
     warn(`workspace glob "${glob}" points outside the repository; not followed`);
     return [];
   }
-  let dirs = [fs.root];
+  let dirs = [wsRoot];
   for (const seg of glob.split('/').filter(Boolean)) {
     const next: string[] = [];
     for (const d of dirs) {
@@ -119,4 +119,13 @@ export function readJson(fs: RootFs, abs: string): Record<string, unknown> | und
   } catch {
     return undefined;
   }
+}
+
+/** The folder that declares the workspace a run in `cwd` belongs to: the nearest one up to the root with `workspaces`, pnpm-workspace.yaml or lerna.json; else the root. */
+export function workspaceRoot(fs: RootFs, cwd: string): string {
+  for (let d = path.resolve(cwd); fs.inside(d); d = path.dirname(d)) {
+    if (fs.isFile(path.join(d, 'pnpm-workspace.yaml')) || fs.isFile(path.join(d, 'lerna.json')) || readJson(fs, path.join(d, 'package.json'))?.workspaces) return d;
+    if (d === fs.root) break;
+  }
+  return fs.root;
 }

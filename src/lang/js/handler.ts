@@ -11,7 +11,7 @@ const JS_FILE = new RegExp(`(?:${JS_EXTENSIONS.map((e) => e.replace('.', '\\.'))
 const IMPORT_SPEC = /(?:\bfrom|\bimport|\bimport\s*\(|\brequire\s*\()\s*['"]([^'"\n\r]+)['"]/g;
 
 export function jsImports(text: string): string[] {
-  if (!text.includes('import') && !text.includes('require')) return [];
+  if (!text.includes('import') && !text.includes('require') && !text.includes('from')) return [];
   const out: string[] = [];
   for (const m of text.matchAll(IMPORT_SPEC)) if (!out.includes(m[1]!)) out.push(m[1]!);
   return out;
