@@ -101,10 +101,11 @@ export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
     maxFileSize: o.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     only: o.only,
     decide: o.decide,
+    outsideFollowUps: true,
     onFile: o.onFile,
     onProgress: o.onProgress,
   });
-  const warnings = [...setup.warnings, ...ignoredEnvFiles(cwd, paths, r, setup.target)];
+  const warnings = [...setup.warnings, ...r.graphWarnings, ...ignoredEnvFiles(cwd, paths, r, setup.target)];
   return { ...r, target: setup.target, models: setup.models, summary: summarize(r.files, r.scanned, r.candidates), dryRun: !!o.dryRun, warnings };
 }
 

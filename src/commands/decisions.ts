@@ -15,6 +15,12 @@ export function renderDecisions(r: MigrateResult): string {
 }
 
 function fileDecision(f: FileResult): string[] {
+  const lines = decision(f);
+  if (f.via) lines.splice(1, 0, `    ${t('verbose.via', { chain: f.via.join(' -> ') })}`);
+  return lines;
+}
+
+function decision(f: FileResult): string[] {
   switch (f.status) {
     case 'skipped':
       return [`  ${f.file}: ${t('verbose.skipped', { reason: lm(f.reason ?? '') })}${f.errorId ? ` [${f.errorId}]` : ''}`];

@@ -271,7 +271,7 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
   const finish = async (handler: LanguageHandler, ctxs: FileContext[], outcome: Outcome): Promise<void> => {
     const finishing = phase('validate + diff + write');
     for (const ctx of ctxs) {
-      const res = results.get(ctx.file.abs)!;
+      const res = (results.get(ctx.file.abs) ?? outsideResults.get(ctx.file.abs))!;
       const err = outcome.errors.get(ctx.file.abs);
       // Count first: `o.onFile?.(++done)` would skip the increment when onFile is unset.
       done++;

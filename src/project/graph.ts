@@ -151,25 +151,23 @@ export async function buildGraph(o: GraphInput): Promise<ProjectGraph> {
     edges.set(abs, rec);
   }
 
+  /** The next step from a file towards a marked module: the graph's own step, else its first import of a module that reaches one (aliases before relative paths). */
+  const next = (abs: string, seen: Set<string>): { spec: string; target: string } | undefined => {
+    const own = via.get(abs);
+    if (own) return own;
+    const rec = edges.get(abs) ?? {};
+    const ok = (s: string) => reaches.has(rec[s]!) && !seen.has(rec[s]!);
+    const spec = Object.keys(rec).find((s) => ok(s) && !Resolver.isRelative(s)) ?? Object.keys(rec).find(ok);
+    return spec === undefined ? undefined : { spec, target: rec[spec]! };
+  };
   const chain = (abs: string): string[] | undefined => {
     const out: string[] = [];
     const seen = new Set<string>([abs]);
-    let cur = abs;
-    let step = via.get(cur);
-    if (!step) {
-      // A marked file: the first import that leads to another marked module.
-      const rec = edges.get(abs) ?? {};
-      const spec = Object.keys(rec).find((s) => reaches.has(rec[s]!) && rec[s] !== abs && !Resolver.isRelative(s)) ?? Object.keys(rec).find((s) => reaches.has(rec[s]!) && rec[s] !== abs);
-      if (spec === undefined) return undefined;
-      step = { spec, target: rec[spec]! };
-    }
-    while (step && !seen.has(step.target)) {
+    for (let step = next(abs, seen); step && out.length < 16; step = next(step.target, seen)) {
       out.push(step.spec, step.target);
       seen.add(step.target);
-      cur = step.target;
-      step = via.get(cur);
     }
-    return out;
+    return out.length ? out : undefined;
   };
 
   if (unresolved.length > MAX_UNRESOLVED) warnings.push(...unresolved.slice(0, MAX_UNRESOLVED), `... and ${unresolved.length - MAX_UNRESOLVED} more imports that cannot be resolved`);

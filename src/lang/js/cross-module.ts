@@ -35,6 +35,16 @@ function relativeCandidates(from: string, spec: string): string[] {
 export class CrossModule {
   constructor(private readonly parsed: Map<string, ParsedModule>) {}
 
+  /** A parsed module's path as the report shows it (relative to the cwd). */
+  relOf(abs: string): string {
+    return this.parsed.get(abs)?.ctx.file.rel ?? abs;
+  }
+
+  /** Read only to follow imports (outside the given paths). */
+  isOutside(abs: string): boolean {
+    return !!this.parsed.get(abs)?.ctx.file.outside;
+  }
+
   /** The parsed module a specifier of `from` names. */
   target(from: string, spec: string): string | undefined {
     const r = this.parsed.get(from)?.ctx.file.imports?.[spec];
@@ -121,6 +131,29 @@ export class CrossModule {
     if (tsm.isNumericLiteral(e) || (tsm.isPrefixUnaryExpression(e) && tsm.isNumericLiteral(e.operand))) return depth ? { abs, node: e } : undefined;
     const cur = this.definitionOf(abs, e);
     return cur ? this.literalOf(cur.abs, cur.node, depth + 1) : undefined;
+  }
+
+  /** Clients and factories still aimed at OpenAI that `abs` imports from a module outside the given paths (read-only). */
+  outsideClients(abs: string): Array<{ spec: string; file: string }> {
+    const p = this.parsed.get(abs);
+    const out: Array<{ spec: string; file: string }> = [];
+    for (const [local, b] of p?.facts.imports ?? []) {
+      const hit = this.resolveImport(abs, local);
+      if (!hit || (hit.fact.kind !== 'client' && hit.fact.kind !== 'factory') || hit.fact.status !== 'openai') continue;
+      const def = this.parsed.get(hit.abs)!.ctx.file;
+      if (def.outside) out.push({ spec: b.specifier, file: def.abs });
+    }
+    return out;
+  }
+
+  /** The string literals an expression may take, where they are defined (across modules). */
+  stringDefinitions(abs: string, e: ts.Expression, depth = 0): Array<{ abs: string; text: string }> {
+    if (!this.parsed.has(abs) || depth > 8) return [];
+    e = unwrap(e);
+    if (isStringLike(e)) return [{ abs, text: e.text }];
+    if (tsm.isConditionalExpression(e)) return [...this.stringDefinitions(abs, e.whenTrue, depth + 1), ...this.stringDefinitions(abs, e.whenFalse, depth + 1)];
+    const cur = this.definitionOf(abs, e);
+    return cur ? this.stringDefinitions(cur.abs, cur.node, depth + 1) : [];
   }
 
   /** Chat/completions calls of OpenAI clients in the batch. */

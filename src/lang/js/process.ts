@@ -8,6 +8,7 @@ import { collectModelSites } from './model-sites.js';
 import { CrossModule, type ParsedModule } from './cross-module.js';
 import type { JsContext } from './context.js';
 import { detectJs } from './detect.js';
+import { reportOutsideUse } from './outside.js';
 import { packageNeeds } from './wrappers/deps.js';
 import { depsState, nearestPackageJson, packageRoot } from '../deps/project.js';
 import { parseJs } from './parse.js';
@@ -101,6 +102,7 @@ export const processor = {
           targetHost,
         });
         detectJs(jctx);
+        if (!p.ctx.file.outside) reportOutsideUse(jctx, cross);
         if (!jctx.target) continue;
         for (const t of JS_TRANSFORMS) {
           if (opts.only && !opts.only.includes(t.id)) continue;
