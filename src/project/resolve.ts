@@ -87,7 +87,7 @@ export class Resolver {
       return f ? { file: f } : undefined;
     }
     if (!this.isAlias(fromAbs, spec)) return undefined;
-    const file = this.compiler(fromAbs, spec) ?? this.workspaceEntry(spec);
+    const file = this.compiler(fromAbs, spec) ?? this.pathsProbe(fromAbs, spec) ?? this.workspaceEntry(spec);
     if (file && this.fs.inside(file) && !file.includes(NODE_MODULES)) return { file };
     if (!CODE_SPEC.test(spec)) return undefined;
     const ws = this.workspaceOf(spec);
@@ -105,6 +105,29 @@ export class Resolver {
       if (d === this.fs.root) break;
     }
     return 'package.json';
+  }
+
+  /**
+   * A `paths` alias the compiler does not resolve because of the extension: bundlers (Next.js,
+   * Vite) also try `.mjs`/`.cjs` for `@/lib/openai`; the compiler only does for explicit extensions.
+   */
+  private pathsProbe(fromAbs: string, spec: string): string | undefined {
+    const c = this.configs.forDir(path.dirname(fromAbs));
+    if (!c?.paths || !c.pathsBase) return undefined;
+    for (const [k, targets] of Object.entries(c.paths)) {
+      const star = k.indexOf('*');
+      const pre = star < 0 ? k : k.slice(0, star);
+      const suf = star < 0 ? '' : k.slice(star + 1);
+      if (star < 0 ? spec !== k : !(spec.startsWith(pre) && spec.endsWith(suf) && spec.length >= pre.length + suf.length)) continue;
+      const hole = star < 0 ? '' : spec.slice(pre.length, spec.length - suf.length);
+      for (const t of targets) {
+        const abs = path.resolve(c.pathsBase, t.replace('*', hole));
+        if (!this.fs.inside(abs)) continue;
+        const hit = this.relative(abs + '.probe', './' + path.basename(abs));
+        if (hit) return hit;
+      }
+    }
+    return undefined;
   }
 
   /** A workspace package's source entry when its package.json points at build output that is not there. */
