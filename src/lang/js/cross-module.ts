@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ts } from 'ts-morph';
 import { tsc as tsm } from './ts.js';
 import type { FileContext } from '../../engine/types.js';
-import type { JsFacts } from './analyze.js';
+import type { ClientStatus, JsFacts } from './analyze.js';
 import { flattenAccess, isStringLike, JS_EXTENSIONS, propName, unwrap } from './parse.js';
 
 export interface ParsedModule {
@@ -74,6 +74,22 @@ export class CrossModule {
     if (!b) return undefined;
     const t = this.target(abs, b.specifier);
     return t ? this.lookupExport(t, b.imported === '*' ? 'default' : b.imported) : undefined;
+  }
+
+  /** The clients a namespace import (`import * as llm from './ai'`) exposes, by export name. */
+  namespaceClients(abs: string, local: string): Map<string, ClientStatus> {
+    const out = new Map<string, ClientStatus>();
+    const b = this.parsed.get(abs)?.facts.imports.get(local);
+    const t = b ? this.target(abs, b.specifier) : undefined;
+    const m = t ? this.parsed.get(t) : undefined;
+    if (!m) return out;
+    const names = new Set(m.facts.exports.keys());
+    for (const r of m.facts.reexports) if (r.exported !== '*') names.add(r.exported);
+    for (const name of names) {
+      const hit = this.lookupExport(t!, name);
+      if (hit?.fact.kind === 'client') out.set(name, hit.fact.status as ClientStatus);
+    }
+    return out;
   }
 
   /** Parameter names of imported functions: `chat('gpt-4o', q)` where `export function chat(model, q)`. */

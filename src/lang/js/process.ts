@@ -47,13 +47,17 @@ export const processor = {
       changed = false;
       for (const [abs, p] of parsed) {
         const seeds: Seeds = { clients: new Map(), factories: new Map() };
-        for (const local of p.facts.imports.keys()) {
+        for (const [local, b] of p.facts.imports) {
+          if (b.imported === '*') {
+            const clients = cross.namespaceClients(abs, local);
+            if (clients.size) (seeds.namespaces ??= new Map()).set(local, clients);
+          }
           const hit = cross.resolveImport(abs, local);
           if (hit?.fact.kind === 'client') seeds.clients.set(local, hit.fact.status as ClientStatus);
           if (hit?.fact.kind === 'factory') seeds.factories.set(local, hit.fact.status as ClientStatus);
         }
-        if (!seeds.clients.size && !seeds.factories.size) continue;
-        const key = JSON.stringify([[...seeds.clients], [...seeds.factories]]);
+        if (!seeds.clients.size && !seeds.factories.size && !seeds.namespaces) continue;
+        const key = JSON.stringify([[...seeds.clients], [...seeds.factories], [...(seeds.namespaces ?? [])].map(([k, v]) => [k, [...v]])]);
         if (seeded.get(abs) === key) continue;
         seeded.set(abs, key);
         p.facts = analyzeJs(p.sf, seeds, targetHost);
