@@ -2,6 +2,7 @@ import path from 'node:path';
 import { phase } from '../engine/timing.js';
 import { RootFs, findRoot } from './fs.js';
 import { loadCompiler, Resolver, tailName } from './resolve.js';
+import { PyResolver } from './python.js';
 
 /** What the graph knows of one file: has it an OpenAI marker, and the module specifiers it imports. */
 export interface GraphNode {
@@ -50,12 +51,14 @@ export async function buildGraph(o: GraphInput): Promise<ProjectGraph> {
   const fs = new RootFs(root);
   for (const abs of o.files.keys()) fs.known(abs);
   const resolver = new Resolver(fs, o.cwd, (m) => warnings.push(m));
+  const py = new PyResolver(fs);
+  const isPy = (abs: string) => abs.endsWith('.py');
   const info = new Map(o.files);
   const outside = new Set<string>();
   const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
 
   // The compiler's resolver loads only when some import is an alias worth it.
-  const aliasy = [...info].some(([abs, n]) => n.specs.some((s) => !Resolver.isRelative(s) && resolver.isAlias(abs, s)));
+  const aliasy = [...info].some(([abs, n]) => !isPy(abs) && n.specs.some((s) => !Resolver.isRelative(s) && resolver.isAlias(abs, s)));
   if (aliasy) await loadCompiler();
 
   const unresolved: string[] = [];
@@ -65,7 +68,8 @@ export async function buildGraph(o: GraphInput): Promise<ProjectGraph> {
     if (!m) cache.set(abs, (m = new Map()));
     if (m.has(spec)) return m.get(spec) ?? undefined;
     let file: string | undefined;
-    if (!aliasy && !Resolver.isRelative(spec)) file = undefined;
+    if (isPy(abs)) file = py.resolve(abs, spec);
+    else if (!aliasy && !Resolver.isRelative(spec)) file = undefined;
     else {
       const r = resolver.resolve(abs, spec);
       if (r && 'file' in r) file = r.file;
@@ -82,7 +86,7 @@ export async function buildGraph(o: GraphInput): Promise<ProjectGraph> {
     reaches.add(abs);
     const base = path.basename(abs).replace(/\.[^.]+$/, '');
     names.add(base);
-    if (base === 'index') names.add(path.basename(path.dirname(abs)));
+    if (base === 'index' || base === '__init__') names.add(path.basename(path.dirname(abs)));
   };
   const pending: string[] = [];
   for (const [abs, n] of info) (n.marker ? addReach(abs) : pending.push(abs));
@@ -105,7 +109,11 @@ export async function buildGraph(o: GraphInput): Promise<ProjectGraph> {
       if (reaches.has(abs)) continue;
       const prune = !outside.has(abs);
       for (const spec of info.get(abs)!.specs) {
-        if (prune && Resolver.isRelative(spec)) {
+        if (prune && isPy(abs)) {
+          // Python: `app.core.llm` may only be llm.py or llm/__init__.py (the tail, or the one before it for `from x import name`).
+          const segs = spec.split('.').filter(Boolean);
+          if (!names.has(segs[segs.length - 1] ?? '') && !names.has(segs[segs.length - 2] ?? '')) continue;
+        } else if (prune && Resolver.isRelative(spec)) {
           const t = tailName(spec);
           if (t && t !== '.' && t !== '..' && !names.has(t)) continue;
         }
