@@ -12,7 +12,7 @@ import { RULES } from '../rules/catalogue.js';
 import type { ProgressPhase } from './progress.js';
 import { phase, timingNote } from './timing.js';
 import { processBatch } from './batch.js';
-import { buildGraph, type GraphNode, type ProjectGraph } from '../project/graph.js';
+import { buildGraph, CLIENT_HINT, type GraphNode, type ProjectGraph } from '../project/graph.js';
 import type { Change, FileContext, FileResult, LanguageHandler } from './types.js';
 
 export interface RunOptions {
@@ -189,7 +189,7 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
           if (handler.imports) graphNodes.set(abs, { marker: false, specs: handler.imports(latin1) });
           return;
         }
-        if (handler.imports) graphNodes.set(abs, { marker: true, specs: handler.imports(latin1) });
+        if (handler.imports) graphNodes.set(abs, { marker: true, specs: handler.imports(latin1), client: CLIENT_HINT.test(latin1) });
       }
       const st = fstatSync(fd);
       accept(abs, r, res, handler, bytes, st.mtimeMs, force, outside);
@@ -246,7 +246,9 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
       readOutside: (abs, fs) => {
         const h = graphHandlers.find((x) => x.matches(abs));
         const text = h && !abs.endsWith('.d.ts') && !abs.includes(`${path.sep}node_modules${path.sep}`) ? fs.read(abs) : undefined;
-        return text === undefined || text.length > o.maxFileSize ? undefined : { marker: h!.prefilter(text), specs: h!.imports!(text) };
+        if (text === undefined || text.length > o.maxFileSize) return undefined;
+        const marker = h!.prefilter(text);
+        return { marker, specs: h!.imports!(text), client: marker && CLIENT_HINT.test(text) };
       },
     });
   }

@@ -17,11 +17,13 @@ export class RootFs {
 
   kind(abs: string): 'file' | 'dir' | undefined {
     if (!this.inside(abs)) return undefined;
+    if (this.walked.has(abs)) return 'file';
     if (this.stats.has(abs)) return this.stats.get(abs);
     let k: 'file' | 'dir' | undefined;
     try {
-      const st = statSync(abs);
-      k = st.isFile() ? 'file' : st.isDirectory() ? 'dir' : undefined;
+      // No exception for a missing file (most probes): an ENOENT throw costs far more than the stat.
+      const st = statSync(abs, { throwIfNoEntry: false });
+      k = st?.isFile() ? 'file' : st?.isDirectory() ? 'dir' : undefined;
     } catch {
       k = undefined;
     }
@@ -32,9 +34,23 @@ export class RootFs {
   isFile = (abs: string): boolean => this.kind(abs) === 'file';
   isDir = (abs: string): boolean => this.kind(abs) === 'dir';
 
-  /** Mark a file the walk already found (no stat needed later). */
-  known(abs: string): void {
-    this.stats.set(abs, 'file');
+  /** A file the walk found (no disk access). */
+  isKnown = (abs: string): boolean => this.walked.has(abs);
+  /** A folder the walk listed: the walk's files are all there is of interest in it (no disk access needed). */
+  walkedDir = (abs: string): boolean => {
+    if (!this.walkedDirs) {
+      this.walkedDirs = new Set();
+      for (const f of this.walked.keys()) this.walkedDirs.add(path.dirname(f));
+    }
+    return this.walkedDirs.has(abs);
+  };
+  private walked: { has(k: string): boolean; keys(): Iterable<string> } = new Set<string>();
+  private walkedDirs: Set<string> | undefined;
+
+  /** The files the walk found (no stat needed for them); folders are derived on first use. */
+  known(files: { has(k: string): boolean; keys(): Iterable<string> }): void {
+    this.walked = files;
+    this.walkedDirs = undefined;
   }
 
   /** The file's text, or undefined when it is missing, unreadable or (through a symlink) outside the root. */

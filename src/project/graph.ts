@@ -8,7 +8,12 @@ import { PyResolver } from './python.js';
 export interface GraphNode {
   marker: boolean;
   specs: string[];
+  /** Builds an OpenAI client (`new OpenAI(`, `OpenAI(`): where a chain shown to the user ends. */
+  client?: boolean;
 }
+
+/** A client construction in JS/TS or Python text (a hint for the chain shown, not for what is parsed). */
+export const CLIENT_HINT = /\b(?:Azure|Async)?OpenAI\s*\(|\bnew\s+(?:Azure)?OpenAI\b/;
 
 export interface GraphInput {
   cwd: string;
@@ -49,7 +54,7 @@ export async function buildGraph(o: GraphInput): Promise<ProjectGraph> {
   const warnings: string[] = [];
   const root = findRoot(o.cwd);
   const fs = new RootFs(root);
-  for (const abs of o.files.keys()) fs.known(abs);
+  fs.known(o.files);
   const resolver = new Resolver(fs, o.cwd, (m) => warnings.push(m));
   const py = new PyResolver(fs);
   const isPy = (abs: string) => abs.endsWith('.py');
@@ -80,54 +85,92 @@ export async function buildGraph(o: GraphInput): Promise<ProjectGraph> {
   };
 
   const reaches = new Set<string>();
-  const names = new Set<string>();
   const via = new Map<string, { spec: string; target: string }>();
-  const addReach = (abs: string) => {
+  /** Importers waiting on a file: when it reaches a marker, so do they. */
+  const rev = new Map<string, Array<{ from: string; spec: string }>>();
+  /** Walked files' relative (and Python) imports, unresolved, by the module name they could be: resolved only once a module of that name reaches a marker. */
+  const byName = new Map<string, string[]>();
+  const queue: string[] = [];
+  const reach = (abs: string, step?: { spec: string; target: string }) => {
+    if (reaches.has(abs)) return;
     reaches.add(abs);
-    const base = path.basename(abs).replace(/\.[^.]+$/, '');
-    names.add(base);
-    if (base === 'index' || base === '__init__') names.add(path.basename(path.dirname(abs)));
+    if (step) via.set(abs, step);
+    queue.push(abs);
   };
-  const pending: string[] = [];
-  for (const [abs, n] of info) (n.marker ? addReach(abs) : pending.push(abs));
-
-  /** A file the walk did not give: read it (inside the root only) and queue it. */
+  const link = (from: string, spec: string, t: string) => {
+    if (reaches.has(t)) return reach(from, { spec, target: t });
+    const l = rev.get(t);
+    if (l) l.push({ from, spec });
+    else rev.set(t, [{ from, spec }]);
+  };
+  const namesOf = (abs: string): string[] => {
+    const base = path.basename(abs).replace(/\.[^.]+$/, '');
+    return base === 'index' || base === '__init__' ? [base, path.basename(path.dirname(abs))] : [base];
+  };
+  const tails = new Map<string, string>();
+  /** Flat `[from, spec, from, spec, ...]` per name: one array per name, no object per import. */
+  const later = (key: string, from: string, spec: string) => {
+    const l = byName.get(key);
+    if (l) l.push(from, spec);
+    else byName.set(key, [from, spec]);
+  };
+  /** A file without a marker: its imports, resolved now (aliases, files outside the walk) or later by name (a walked file's relative imports). */
+  const index = (abs: string): void => {
+    const specs = info.get(abs)!.specs;
+    if (!specs.length) return;
+    const prune = !outside.has(abs);
+    const isPyFile = isPy(abs);
+    for (const spec of specs) {
+      if (prune && isPyFile) {
+        // `app.core.llm` may only be llm.py or llm/__init__.py (the last segment, or the one before it for `from x import name`).
+        const segs = spec.split('.').filter(Boolean);
+        for (const k of segs.slice(-2)) later(k, abs, spec);
+        if (!segs.length) later('__init__', abs, spec);
+        continue;
+      }
+      const relative = spec.charCodeAt(0) === 46 /* . */ || spec.charCodeAt(0) === 47; /* / */
+      if (prune && relative) {
+        let t = tails.get(spec);
+        if (t === undefined) tails.set(spec, (t = tailName(spec)));
+        if (t && t !== '.' && t !== '..') {
+          later(t, abs, spec);
+          continue;
+        }
+      }
+      const t = prune && relative ? resolver.relative(abs, spec, true) : resolve(abs, spec);
+      if (!t) continue;
+      explore(t);
+      link(abs, spec, t);
+    }
+  };
+  /** A file the walk did not give: read it (inside the root only). */
   const explore = (abs: string): void => {
     if (info.has(abs)) return;
     const n = fs.inside(abs) ? o.readOutside(abs, fs) : undefined;
     info.set(abs, n ?? { marker: false, specs: [] });
     if (!n) return;
     outside.add(abs);
-    if (n.marker) addReach(abs);
-    else pending.push(abs);
+    if (n.marker) reach(abs);
+    else index(abs);
   };
 
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let i = 0; i < pending.length; i++) {
-      const abs = pending[i]!;
-      if (reaches.has(abs)) continue;
-      const prune = !outside.has(abs);
-      for (const spec of info.get(abs)!.specs) {
-        if (prune && isPy(abs)) {
-          // Python: `app.core.llm` may only be llm.py or llm/__init__.py (the tail, or the one before it for `from x import name`).
-          const segs = spec.split('.').filter(Boolean);
-          if (!names.has(segs[segs.length - 1] ?? '') && !names.has(segs[segs.length - 2] ?? '')) continue;
-        } else if (prune && Resolver.isRelative(spec)) {
-          const t = tailName(spec);
-          if (t && t !== '.' && t !== '..' && !names.has(t)) continue;
-        }
-        const t = resolve(abs, spec);
+  for (const [abs, n] of o.files) (n.marker ? reach(abs) : index(abs));
+  const doneNames = new Set<string>();
+  while (queue.length) {
+    const x = queue.pop()!;
+    for (const w of rev.get(x) ?? []) reach(w.from, { spec: w.spec, target: x });
+    for (const name of namesOf(x)) {
+      if (doneNames.has(name)) continue;
+      doneNames.add(name);
+      const l = byName.get(name) ?? [];
+      for (let i = 0; i < l.length; i += 2) {
+        const from = l[i]!;
+        const spec = l[i + 1]!;
+        if (reaches.has(from)) continue;
+        const t = isPy(from) ? resolve(from, spec) : resolver.relative(from, spec, true);
         if (!t) continue;
-        const before = reaches.size;
         explore(t);
-        if (reaches.size !== before) changed = true;
-        if (reaches.has(t)) {
-          addReach(abs);
-          via.set(abs, { spec, target: t });
-          changed = true;
-          break;
-        }
+        link(from, spec, t);
       }
     }
   }
@@ -168,7 +211,35 @@ export async function buildGraph(o: GraphInput): Promise<ProjectGraph> {
     const spec = Object.keys(rec).find((s) => ok(s) && !Resolver.isRelative(s)) ?? Object.keys(rec).find(ok);
     return spec === undefined ? undefined : { spec, target: rec[spec]! };
   };
+  /** Shortest import path from a file to a module that builds a client (what "use a client imported from" names). */
+  const toClient = (abs: string): string[] | undefined => {
+    const prev = new Map<string, { from: string; spec: string }>();
+    const seen = new Set([abs]);
+    let frontier = [abs];
+    for (let depth = 0; depth < 8 && frontier.length; depth++) {
+      const nextFrontier: string[] = [];
+      for (const f of frontier) {
+        for (const [spec, t] of Object.entries(edges.get(f) ?? {})) {
+          if (seen.has(t)) continue;
+          seen.add(t);
+          prev.set(t, { from: f, spec });
+          if (info.get(t)?.client) {
+            const out: string[] = [];
+            for (let cur = t; cur !== abs; cur = prev.get(cur)!.from) out.unshift(prev.get(cur)!.spec, cur);
+            return out;
+          }
+          nextFrontier.push(t);
+        }
+      }
+      frontier = nextFrontier;
+    }
+    return undefined;
+  };
   const chain = (abs: string): string[] | undefined => {
+    if (!info.get(abs)?.client) {
+      const c = toClient(abs);
+      if (c) return c;
+    }
     const out: string[] = [];
     const seen = new Set<string>([abs]);
     for (let step = next(abs, seen); step && out.length < 16; step = next(step.target, seen)) {

@@ -44,14 +44,20 @@ export class Resolver {
     return spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..' || spec.startsWith('/');
   }
 
-  /** Relative import: the file it names, or undefined. */
-  relative(fromAbs: string, spec: string): string | undefined {
+  /** Relative import: the file it names, or undefined. `knownOnly`: among the files the walk found (no disk access). */
+  relative(fromAbs: string, spec: string, knownOnly = false): string | undefined {
     const base = path.resolve(path.dirname(fromAbs), spec);
-    const noExt = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
-    if (noExt !== base) for (const e of JS_EXTENSIONS) if (this.fs.isFile(noExt + e)) return noExt + e;
-    if (/\.[cm]?[jt]sx?$/.test(base) && this.fs.isFile(base)) return base;
-    for (const e of JS_EXTENSIONS) if (this.fs.isFile(base + e)) return base + e;
-    for (const e of JS_EXTENSIONS) if (this.fs.isFile(path.join(base, 'index' + e))) return path.join(base, 'index' + e);
+    // In a folder the walk listed, its files are the answer; elsewhere (outside the given paths, ignored folders) ask the disk, once per folder first.
+    const dir = path.dirname(base);
+    const probe = knownOnly || this.fs.walkedDir(dir) ? this.fs.isKnown : this.fs.isDir(dir) ? this.fs.isFile : undefined;
+    if (probe) {
+      const noExt = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
+      if (noExt !== base) for (const e of JS_EXTENSIONS) if (probe(noExt + e)) return noExt + e;
+      if (/\.[cm]?[jt]sx?$/.test(base) && probe(base)) return base;
+      for (const e of JS_EXTENSIONS) if (probe(base + e)) return base + e;
+    }
+    const inDir = knownOnly || this.fs.walkedDir(base) ? this.fs.isKnown : this.fs.isDir(base) ? this.fs.isFile : undefined;
+    if (inDir) for (const e of JS_EXTENSIONS) if (inDir(path.join(base, 'index' + e))) return path.join(base, 'index' + e);
     return undefined;
   }
 
