@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { RootFs } from './fs.js';
+import { ownString } from '../engine/text.js';
 
 /** `from X import a, b` / `from . import (a, b)` / `import X.Y as z`: the modules a Python file may import, unparsed. */
 const FROM = /^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]*)/gm;
@@ -14,17 +15,17 @@ export function pyImports(text: string): string[] {
   if (!text.includes('import')) return [];
   const out = new Set<string>();
   for (const m of text.matchAll(FROM)) {
-    const mod = m[1]!;
+    const mod = ownString(m[1]!);
     if (mod) out.add(mod);
     for (const raw of m[2]!.replace(/[()\\]/g, ' ').split(',')) {
       const name = raw.trim().split(/\s+/)[0];
-      if (name && /^\w+$/.test(name)) out.add(mod.endsWith('.') ? mod + name : `${mod}.${name}`);
+      if (name && /^\w+$/.test(name)) out.add(ownString(mod.endsWith('.') ? mod + name : `${mod}.${name}`));
     }
   }
   for (const m of text.matchAll(IMPORT)) {
     for (const raw of m[1]!.split(',')) {
       const mod = raw.trim().split(/\s+/)[0];
-      if (mod && /^[\w.]+$/.test(mod)) out.add(mod);
+      if (mod && /^[\w.]+$/.test(mod)) out.add(ownString(mod));
     }
   }
   return [...out];

@@ -1,5 +1,6 @@
 import type { FileContext, HandlerOptions, LanguageHandler } from '../../engine/types.js';
 import { isSfc, JS_EXTENSIONS } from './extensions.js';
+import { ownString } from '../../engine/text.js';
 
 /** Markers that make a JS/TS file worth parsing. Everything else is never parsed. */
 // (No alternative may be implied by another: a redundant `api\.openai` next to `openai` made V8
@@ -13,9 +14,11 @@ const IMPORT_SPEC = /(?:\bfrom|\bimport|\bimport\s*\(|\brequire\s*\()\s*['"]([^'
 export function jsImports(text: string): string[] {
   if (!text.includes('import') && !text.includes('require') && !text.includes('from')) return [];
   const out: string[] = [];
-  for (const m of text.matchAll(IMPORT_SPEC)) if (!out.includes(m[1]!)) out.push(m[1]!);
+  for (const m of text.matchAll(IMPORT_SPEC)) if (!out.includes(m[1]!)) out.push(ownString(m[1]!));
   return out;
 }
+
+
 
 let prepared: typeof import('./parse.js') | undefined;
 
