@@ -1,4 +1,4 @@
-import { openSync, fstatSync, readSync, closeSync } from 'node:fs';
+import { openSync, fstatSync, readSync, closeSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedTarget } from '../providers/index.js';
 import type { ModelMap } from '../models/map.js';
@@ -242,6 +242,7 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
   if (graphHandlers.length && graphNodes.size) {
     graph = await buildGraph({
       cwd: o.cwd,
+      scope: o.paths.map((p) => path.resolve(o.cwd, p)).filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory()),
       files: graphNodes,
       readOutside: (abs, fs) => {
         const h = graphHandlers.find((x) => x.matches(abs));

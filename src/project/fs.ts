@@ -37,20 +37,14 @@ export class RootFs {
   /** A file the walk found (no disk access). */
   isKnown = (abs: string): boolean => this.walked.has(abs);
   /** A folder the walk listed: the walk's files are all there is of interest in it (no disk access needed). */
-  walkedDir = (abs: string): boolean => {
-    if (!this.walkedDirs) {
-      this.walkedDirs = new Set();
-      for (const f of this.walked.keys()) this.walkedDirs.add(path.dirname(f));
-    }
-    return this.walkedDirs.has(abs);
-  };
-  private walked: { has(k: string): boolean; keys(): Iterable<string> } = new Set<string>();
-  private walkedDirs: Set<string> | undefined;
+  walkedDir = (abs: string): boolean => this.scope.some((s) => abs === s || abs.startsWith(s + path.sep));
+  private walked: { has(k: string): boolean } = new Set<string>();
+  private scope: string[] = [];
 
-  /** The files the walk found (no stat needed for them); folders are derived on first use. */
-  known(files: { has(k: string): boolean; keys(): Iterable<string> }): void {
+  /** The files the walk found (no stat needed for them) and the folders it walked whole (the folder arguments). */
+  known(files: { has(k: string): boolean }, scope: string[]): void {
     this.walked = files;
-    this.walkedDirs = undefined;
+    this.scope = scope;
   }
 
   /** The file's text, or undefined when it is missing, unreadable or (through a symlink) outside the root. */

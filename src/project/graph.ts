@@ -21,6 +21,8 @@ export interface GraphInput {
   files: Map<string, GraphNode>;
   /** Read a file inside the root that the walk did not give (outside the given folder, or ignored): its marker and specifiers. */
   readOutside: (abs: string, fs: RootFs) => GraphNode | undefined;
+  /** Folders the walk went through whole (folder arguments, absolute): a file not walked there is not looked for on disk. */
+  scope?: string[];
 }
 
 export interface ProjectGraph {
@@ -54,7 +56,7 @@ export async function buildGraph(o: GraphInput): Promise<ProjectGraph> {
   const warnings: string[] = [];
   const root = findRoot(o.cwd);
   const fs = new RootFs(root);
-  fs.known(o.files);
+  fs.known(o.files, o.scope ?? []);
   const resolver = new Resolver(fs, o.cwd, (m) => warnings.push(m));
   const py = new PyResolver(fs);
   const isPy = (abs: string) => abs.endsWith('.py');
@@ -137,7 +139,7 @@ export async function buildGraph(o: GraphInput): Promise<ProjectGraph> {
           continue;
         }
       }
-      const t = prune && relative ? resolver.relative(abs, spec, true) : resolve(abs, spec);
+      const t = prune && relative ? resolver.relative(abs, spec) : resolve(abs, spec);
       if (!t) continue;
       explore(t);
       link(abs, spec, t);
@@ -167,7 +169,7 @@ export async function buildGraph(o: GraphInput): Promise<ProjectGraph> {
         const from = l[i]!;
         const spec = l[i + 1]!;
         if (reaches.has(from)) continue;
-        const t = isPy(from) ? resolve(from, spec) : resolver.relative(from, spec, true);
+        const t = isPy(from) ? resolve(from, spec) : resolver.relative(from, spec);
         if (!t) continue;
         explore(t);
         link(from, spec, t);
