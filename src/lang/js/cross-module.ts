@@ -3,6 +3,7 @@ import type { ts } from 'ts-morph';
 import { tsc as tsm } from './ts.js';
 import type { FileContext } from '../../engine/types.js';
 import type { ClientStatus, JsFacts } from './analyze.js';
+import { thisField } from './request-content.js';
 import { flattenAccess, isStringLike, JS_EXTENSIONS, propName, unwrap } from './parse.js';
 
 export interface ParsedModule {
@@ -172,6 +173,15 @@ export class CrossModule {
     return cur ? this.stringDefinitions(cur.abs, cur.node, depth + 1) : [];
   }
 
+  /** The string literal behind an expression in another definition (`BASE` -> `'https://...'`), across modules. */
+  stringOf(abs: string, e: ts.Expression, depth = 0): { abs: string; lit: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral } | undefined {
+    if (depth > 8) return undefined;
+    e = unwrap(e);
+    if (isStringLike(e)) return depth ? { abs, lit: e } : undefined;
+    const cur = this.definitionOf(abs, e);
+    return cur ? this.stringOf(cur.abs, cur.node, depth + 1) : undefined;
+  }
+
   /** Chat/completions calls of OpenAI clients in the batch. */
   private *chatCalls(): Generator<[string, JsFacts['calls'][number]]> {
     for (const [abs, p] of this.parsed) {
@@ -189,6 +199,9 @@ export class CrossModule {
       const modelProp = c.requests.flatMap((r) => r.properties).find((x) => propName(x.name) === 'model');
       const modelExpr = modelProp && tsm.isPropertyAssignment(modelProp) ? modelProp.initializer : undefined;
       const models = modelExpr ? this.valuesOf(abs, modelExpr) : [];
+      // `model: this.model`: the class field's value (src/lang/js/request-content.ts).
+      const field = modelExpr && !models.length ? thisField(unwrap(modelExpr)) : undefined;
+      if (field) models.push(...this.valuesOf(abs, field));
       for (const r of c.requests) {
         for (const prop of r.properties) {
           if (!tsm.isPropertyAssignment(prop)) continue;

@@ -1,8 +1,10 @@
+import { fileError } from '../../engine/batch.js';
 import type { ts } from 'ts-morph';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
 import { preferredQuote, usesSemicolons } from '../../engine/text.js';
-import { EditConflictError } from '../../engine/edits.js';
 import { JS_TRANSFORMS } from '../../../transforms/js/index.js';
+import { clientPlan } from './client-plan.js';
+import { collectComposedUrls } from './composed-urls.js';
 import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
 import { collectModelSites } from './model-sites.js';
 import { CrossModule, type ParsedModule } from './cross-module.js';
@@ -34,7 +36,7 @@ export const processor = {
         }
         parsed.set(ctx.file.abs, { ctx, sf, facts: analyzeJs(sf, undefined, targetHost) });
       } catch (e) {
-        errors.set(ctx.file.abs, { id: 'E_INTERNAL', message: `internal error while parsing: ${(e as Error).message}` });
+        errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
       }
     }
 
@@ -82,6 +84,8 @@ export const processor = {
       }
     }
 
+    // URLs composed across modules (a host-only OpenAI base joined with a `/v1/...` path).
+    const composed = collectComposedUrls([...parsed].map(([abs, p]) => [abs, p.sf] as [string, ts.SourceFile]), (abs, e) => cross.stringOf(abs, e));
     const foreignParams = cross.foreignParams();
     const foreignRequests = cross.foreignRequests();
 
@@ -104,18 +108,20 @@ export const processor = {
           foreignParams: foreignParams.get(abs) ?? [],
           resolvesToLiteral: (e: ts.Expression) => cross.literalOf(abs, e) !== undefined,
           targetHost,
+          composedUses: composed.uses.get(abs) ?? [],
+          composedPaths: composed.paths.get(abs) ?? [],
         });
         detectJs(jctx);
         if (!p.ctx.file.outside) reportOutsideUse(jctx, cross);
         if (!jctx.target) continue;
+        clientPlan(jctx); // which clients stay (before any transform reads a client's status)
         for (const t of JS_TRANSFORMS) {
           if (opts.only && !opts.only.includes(t.id)) continue;
           t.run(jctx);
         }
         recordDependencies(jctx, p.facts, opts);
       } catch (e) {
-        const id = e instanceof EditConflictError ? 'E_EDIT_CONFLICT' : 'E_INTERNAL';
-        errors.set(abs, { id, message: `internal error in ${p.ctx.file.rel}: ${(e as Error).message}` });
+        errors.set(abs, fileError(e, p.ctx.file.rel));
       }
     }
     // The engine keeps each context (edits, findings) until the run ends; the syntax tree and
@@ -126,7 +132,7 @@ export const processor = {
 };
 
 /** What Phase C adds to a file's context for detection and the transforms. */
-const ANALYSIS_KEYS = ['sf', 'facts', 'usesOpenAI', 'models_', 'q', 'semi', 'modelValues', 'foreignRequests', 'foreignParams', 'resolvesToLiteral', 'targetHost'] as const;
+const ANALYSIS_KEYS = ['sf', 'facts', 'usesOpenAI', 'models_', 'q', 'semi', 'modelValues', 'foreignRequests', 'foreignParams', 'resolvesToLiteral', 'targetHost', 'composedUses', 'composedPaths'] as const;
 
 /** Hand the packages this file's rewrites introduced or dropped to the package.json step. */
 function recordDependencies(ctx: JsContext, f: JsFacts, opts: HandlerOptions): void {

@@ -4,6 +4,7 @@ import { PY_TRANSFORMS } from '../../../transforms/python/index.js';
 import type { PyFacts } from './analyze.js';
 import type { PyContext } from './context.js';
 import { detectPython, OPENAI_URL } from './detect.js';
+import { pyClientPlan } from './client-plan.js';
 import { envStyleOf, insertImports } from './helpers.js';
 import { collectPyModelSites, type PyModelSites } from './model-sites.js';
 import { walk, type PyTree } from './parse.js';
@@ -28,7 +29,7 @@ export function runPython(
   ctx: FileContext,
   py: PyTree,
   facts: PyFacts,
-  opts: HandlerOptions & { sites?: PyModelSites; targetHost?: string },
+  opts: HandlerOptions & { sites?: PyModelSites; targetHost?: string; packageFits?: (pkg: string) => boolean },
 ): PyContext {
   const wrappers = analyzeWrappers(facts, opts.targetHost);
   const uses = usesOpenAI(facts, wrappers);
@@ -40,12 +41,14 @@ export function runPython(
     models_: opts.sites ?? collectPyModelSites(facts, uses),
     q: preferredQuote(py.text),
     targetHost: opts.targetHost,
+    packageFits: opts.packageFits ?? (() => true),
     envStyle: envStyleOf(py),
     needImports: [],
     packages: new Set<string>(),
   });
   detectPython(pctx);
   if (!pctx.target) return pctx;
+  pyClientPlan(pctx); // which clients stay (before any transform reads a client's status)
   for (const t of PY_TRANSFORMS) {
     if (opts.only && !opts.only.includes(t.id)) continue;
     t.run(pctx);
