@@ -129,13 +129,14 @@ async function migrateIn(o: MigrateOptions, cwd: string, setup: ReturnType<typeo
     maxFileSize: o.maxFileSize === undefined ? DEFAULT_MAX_FILE_SIZE : validateMaxFileSize(o.maxFileSize),
     only: o.only,
     decide: o.decide,
+    outsideFollowUps: true,
     onFile: o.onFile,
     onProgress: o.onProgress,
     roots,
     guard,
   });
   maskResults(r.files);
-  const warnings = [...setup.warnings, ...ignoredEnvFiles(cwd, base, paths, r, setup.target)].map((w) => maskSecrets(w));
+  const warnings = [...setup.warnings, ...r.graphWarnings, ...ignoredEnvFiles(cwd, base, paths, r, setup.target)].map((w) => maskSecrets(w));
   return { ...r, target: setup.target, models: setup.models, summary: summarize(r.files, r.scanned, r.candidates), dryRun: !!o.dryRun, warnings };
 }
 

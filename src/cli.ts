@@ -165,7 +165,7 @@ export function buildProgram(): Command {
       writeStepSummary(r, command);
     } else {
       const { renderFindingsText } = await import('./report/text.js');
-      process.stdout.write(renderFindingsText(r, colorEnabled(process.stdout), command));
+      process.stdout.write(renderFindingsText(r, colorEnabled(process.stdout), command, !!program.opts().verbose));
     }
   };
 

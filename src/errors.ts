@@ -49,6 +49,7 @@ export const ERRORS: Record<string, ErrorEntry> = {
   W_NOT_UTF8: { exit: 0, cause: 'the file is not valid UTF-8; re-encoding it would change other bytes', fix: 'convert it to UTF-8 first if it should be migrated' },
   W_GENERATED: { exit: 0, cause: 'the file looks minified or generated (very long lines)', fix: 'migrate its source instead' },
   W_OWN_OUTPUT: { exit: 0, cause: 'the file was written by openai-migrate (a baseline, JSON report or output, SARIF log) and lists OpenAI usage on purpose', fix: 'nothing to do; it is never scanned' },
+  W_OUTSIDE_SCOPE: { exit: 0, cause: 'the file is outside the paths given to migrate; it was read only to follow imports, and the migration would change it', fix: 'run the command in the follow-up (migrate that file or its package too)' },
   W_CONFIG_SYNTAX: { exit: 0, cause: 'a JSON, YAML or TOML file that names OpenAI does not parse (often a template, or not config at all), so it was left as it is', fix: 'if the app reads it, fix its syntax (or migrate the values by hand)' },
 };
 

@@ -198,3 +198,50 @@ describe('the contract server rejects what each provider rejects', () => {
     expect(rejection(getProvider('qwen'), { model: 'text-embedding-v4', input: Array.from({ length: 10 }, () => 'x') })).toBeUndefined();
   });
 });
+/**
+ * The project graph end to end (issue "See the whole project"): a workspace monorepo whose
+ * Next.js routes get the client through the `@/` alias and a `#llm` barrel, and whose worker
+ * gets `createClient()` and `MODELS` from the workspace package `@acme/ai`. After the migration
+ * every call (two routes, one worker job) must reach the provider with a provider model id
+ * and without parameters it rejects. The test plays npm (a `node_modules/@acme/ai` link, as a
+ * workspace install makes) and the bundler (`@/`, test/helpers/alias-loader.mjs).
+ */
+describe('e2e: workspace monorepo (aliases, #imports, workspace package) against the contract server', () => {
+  const MONO = path.join(ROOT, 'fixtures/e2e-monorepo');
+  for (const id of PROVIDERS.map((p) => p.id)) {
+    it(`routes and worker reach ${id}`, async () => {
+      const p = getProvider(id);
+      const t = resolveTarget(p, undefined);
+      const dir = mkdtempSync(path.join(SCRATCH, `mono-${id}-`));
+      cpSync(MONO, dir, { recursive: true });
+      const r = await migrate({ cwd: dir, paths: ['.'], provider: id, force: true });
+      expect(r.summary.filesFailed).toBe(0);
+      // The client modules, the route with literal ids, the worker's dropped parameters, the model constants.
+      const changed = r.files.filter((f) => f.status === 'changed').map((f) => f.file);
+      expect(changed).toEqual(expect.arrayContaining(['apps/web/src/lib/openai.mjs', 'apps/web/src/app/api/chat/route.mjs', 'packages/ai/src/client.mjs', 'packages/ai/src/models.mjs']));
+      mkdirSync(path.join(dir, 'node_modules/@acme'), { recursive: true });
+      symlinkSync(path.join(ROOT, 'node_modules/openai'), path.join(dir, 'node_modules/openai'), 'dir');
+      symlinkSync(path.join(dir, 'packages/ai'), path.join(dir, 'node_modules/@acme/ai'), 'dir');
+      const base = new URL(t.baseURL);
+      const key = `test-key-for-${id}`;
+      seen.length = 0;
+      const stdout = await new Promise<string>((resolve, reject) => {
+        execFile(
+          process.execPath,
+          ['--import', path.join(ROOT, 'test/helpers/redirect-fetch.mjs'), '--import', path.join(ROOT, 'test/helpers/alias-loader.mjs'), 'main.mjs'],
+          {
+            cwd: dir,
+            env: { PATH: process.env.PATH, [t.apiKeyEnv]: key, OPENAI_API_KEY: 'sk-must-not-be-used', OAM_E2E_ALIAS: path.join(dir, 'apps/web/src'), OAM_E2E_REDIRECT: JSON.stringify({ [base.origin]: `http://127.0.0.1:${port}` }) },
+            timeout: 20_000,
+          },
+          (err, out, errOut) => (err ? reject(new Error(`${err.message}\n${errOut}`)) : resolve(out)),
+        );
+      });
+      expect(JSON.parse(stdout)).toEqual(['ok', 'ok', 'ok']);
+      expect(seen).toHaveLength(3);
+      const wantPath = `${base.pathname.replace(/\/$/, '')}/chat/completions`;
+      for (const s of seen) expect(violations(p, s, { host: base.host, path: wantPath, key })).toEqual([]);
+    });
+  }
+});
+

@@ -16,6 +16,12 @@ export function renderDecisions(r: MigrateResult): string {
 }
 
 function fileDecision(f: FileResult): string[] {
+  const lines = decision(f);
+  if (f.via) lines.splice(1, 0, `    ${t('verbose.via', { chain: f.via.join(' -> ') })}`);
+  return lines;
+}
+
+function decision(f: FileResult): string[] {
   switch (f.status) {
     case 'skipped':
       return [`  ${pr(f.file)}: ${t('verbose.skipped', { reason: pr(lm(f.reason ?? '')) })}${f.errorId ? ` [${f.errorId}]` : ''}`];

@@ -32,7 +32,7 @@ export interface OffloadSetup {
   only?: string[];
 }
 
-export type WorkerMessage = { type: 'file'; file: LoadedFile } | { type: 'run' };
+export type WorkerMessage = { type: 'file'; file: LoadedFile } | { type: 'imports'; abs: string; imports: Record<string, string> } | { type: 'run' };
 
 export interface WorkerFileResult {
   abs: string;
@@ -109,6 +109,11 @@ export class Offload {
   /** A candidate was read: the worker may start on it now. */
   post(file: LoadedFile): void {
     this.worker.postMessage({ type: 'file', file } satisfies WorkerMessage);
+  }
+
+  /** The project graph resolved a posted file's imports. */
+  annotate(abs: string, imports: Record<string, string>): void {
+    this.worker.postMessage({ type: 'imports', abs, imports } satisfies WorkerMessage);
   }
 
   /** No candidates for this handler after all. */

@@ -1,4 +1,4 @@
-import { openSync, fstatSync, readSync, closeSync } from 'node:fs';
+import { openSync, fstatSync, readSync, closeSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedTarget } from '../providers/index.js';
 import type { ModelMap } from '../models/map.js';
@@ -13,6 +13,7 @@ import type { ProgressPhase } from './progress.js';
 import { phase, timingNote } from './timing.js';
 import { processBatch } from './batch.js';
 import { isOwnOutput, OWN_OUTPUT_REASON } from './own-output.js';
+import { buildGraph, CLIENT_HINT, type GraphNode, type ProjectGraph } from '../project/graph.js';
 import type { Change, FileContext, FileResult, LanguageHandler } from './types.js';
 
 export interface RunOptions {
@@ -50,6 +51,8 @@ export interface RunOptions {
   decide?: (file: string, before: string, after: string, changes: Change[]) => Promise<string | null>;
   /** Run handlers that can on a worker thread: true/false, or undefined for automatic (src/engine/offload.ts). */
   workers?: boolean;
+  /** `migrate`: a file outside the given paths that the migration would have changed is listed with a follow-up (W_OUTSIDE_SCOPE). */
+  outsideFollowUps?: boolean;
   /** Real folders writes may land in (symlinks resolved): src/engine/git.ts writeRoots. */
   roots?: string[];
   /** Called once with every discovered file before anything is read (the dirty-tree guard and locks of migrate); may throw. */
@@ -62,6 +65,8 @@ export interface RunResult {
   scanned: number;
   /** Files that passed the prefilter and were parsed. */
   candidates: number;
+  /** Project-graph warnings (an import or config that cannot be resolved); the run went on. */
+  graphWarnings: string[];
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -131,8 +136,6 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
     onNotRegular: (abs, kind) => special.push({ abs, kind }),
   }).then((files) => (o.select ? files.filter((abs) => o.select!(rel(base, abs))) : files));
   const all = o.focus ? found.filter(o.focus) : found;
-  // Changed-files mode: the other discovered files, read only when a focused file imports them.
-  const pool = o.focus ? new Set(found) : undefined;
   walked();
   if (o.guard) {
     const guarding = phase('git guard + lock');
@@ -159,12 +162,12 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
   let scanned = 0;
   const scratch = Buffer.allocUnsafe(Math.min(SCRATCH_SIZE, o.maxFileSize + 1));
 
-  /** Read, sniff, prefilter (unless `force`), decode and queue one file for its handler. */
-  const load = (abs: string, force: boolean): void => {
+  /** Read, sniff, prefilter (unless `force`), decode and queue one file for its handler; `outside` files (read-only) are kept apart from the results. */
+  const load = (abs: string, force: boolean, outside = false): void => {
     const r = rel(base, abs);
     const handler = handlerFor(r) ?? handlerFor(path.basename(abs));
     const res: FileResult = { file: r, status: 'unchanged', changes: [], followUps: [], findings: [] };
-    results.set(abs, res);
+    (outside ? outsideResults : results).set(abs, res);
     if (!handler) {
       res.status = 'skipped';
       res.reason = 'no handler for this file type';
@@ -204,12 +207,18 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
         return;
       }
       // Prefilter on the raw bytes first: most files end here, undecoded and unparsed.
-      if (!force && !handler.prefilter(bytes.toString('latin1'))) {
-        prefiltered.add(abs);
-        return;
+      if (!force) {
+        const latin1 = bytes.toString('latin1');
+        if (!handler.prefilter(latin1)) {
+          prefiltered.add(abs);
+          // The project graph learns what it imports (a cheap scan; most files end here, unparsed).
+          if (handler.imports) graphNodes.set(abs, { marker: false, specs: handler.imports(latin1) });
+          return;
+        }
+        if (handler.imports) graphNodes.set(abs, { marker: true, specs: handler.imports(latin1), client: CLIENT_HINT.test(latin1) });
       }
       const st = fstatSync(fd);
-      accept(abs, r, res, handler, bytes, st.mtimeMs, force);
+      accept(abs, r, res, handler, bytes, st.mtimeMs, force, outside);
     } catch (e) {
       return readFailed(res, e);
     } finally {
@@ -217,7 +226,7 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
     }
   };
 
-  const accept = (abs: string, r: string, res: FileResult, handler: LanguageHandler, bytes: Buffer, mtimeMs: number, force: boolean): void => {
+  const accept = (abs: string, r: string, res: FileResult, handler: LanguageHandler, bytes: Buffer, mtimeMs: number, force: boolean, outside: boolean): void => {
     const decoded = decodeUtf8(bytes);
     if (!decoded) {
       res.status = 'skipped';
@@ -237,7 +246,8 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
       res.reason = 'looks minified or generated (very long lines)';
       return;
     }
-    const ctx = makeContext({ abs, rel: r, text: decoded.text, bom: decoded.bom, related: force || undefined }, o.target, o.models);
+    const ctx = makeContext({ abs, rel: r, text: decoded.text, bom: decoded.bom, related: force || undefined, outside: outside || undefined }, o.target, o.models);
+    if (graph && handler.imports) ctx.file.imports = graph.edges.get(abs);
     meta.set(abs, { size: bytes.length, mtimeMs, handler, ctx });
     offloads.get(handler)?.post(ctx.file);
     const list = byHandler.get(handler) ?? [];
@@ -247,6 +257,10 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
 
   /** Files read whose prefilter said "no OpenAI marker". */
   const prefiltered = new Set<string>();
+  /** What the project graph learns in the read phase: marker or not, and the specifiers each file imports. */
+  const graphNodes = new Map<string, GraphNode>();
+  const outsideResults = new Map<string, FileResult>();
+  let graph: ProjectGraph | undefined;
   let read = 0;
   const reading = phase('read + prefilter');
   for (const abs of all) {
@@ -255,27 +269,35 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
     load(abs, false);
   }
   reading();
-  const following = phase('read imported modules');
-  // One hop: modules the candidates import (a settings module holding the temperature a request
-  // uses, a client module without markers) are parsed too, so values can be followed into them.
-  for (const handler of o.handlers) {
-    if (!handler.related) continue;
-    const queue = [...(byHandler.get(handler) ?? [])];
-    for (let i = 0; i < queue.length; i++) {
-      for (const dep of handler.related(queue[i]!)) {
-        if (pool?.has(dep) && !results.has(dep)) {
-          // Not read yet (changed-files mode): a candidate of the full run is followed like one.
-          load(dep, false);
-          const m = meta.get(dep);
-          if (m) queue.push(m.ctx);
-        }
-        if (!prefiltered.has(dep)) continue;
-        prefiltered.delete(dep);
-        load(dep, true);
-      }
+  const following = phase('project graph + read imported modules');
+  const graphHandlers = o.handlers.filter((h) => h.imports);
+  if (graphHandlers.length && graphNodes.size) {
+    graph = await buildGraph({
+      cwd: o.cwd,
+      // Changed-files mode: the other files were not read, so the graph reads what the focused files import (read-only).
+      scope: o.focus ? [] : o.paths.map((p) => path.resolve(o.cwd, p)).filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory()),
+      files: graphNodes,
+      readOutside: (abs, fs) => {
+        const h = graphHandlers.find((x) => x.matches(abs));
+        const text = h && !abs.endsWith('.d.ts') && !abs.includes(`${path.sep}node_modules${path.sep}`) ? fs.read(abs) : undefined;
+        if (text === undefined || text.length > o.maxFileSize) return undefined;
+        const marker = h!.prefilter(text);
+        return { marker, specs: h!.imports!(text), client: marker && CLIENT_HINT.test(text) };
+      },
+    });
+  }
+  // Candidates read before the graph existed: their resolved imports (on the worker too).
+  for (const [h, ctxs] of byHandler) {
+    if (!graph || !h.imports) continue;
+    for (const ctx of ctxs) {
+      ctx.file.imports = graph.edges.get(ctx.file.abs);
+      if (ctx.file.imports) offloads.get(h)?.annotate(ctx.file.abs, ctx.file.imports);
     }
   }
-
+  for (const dep of graph?.load ?? []) {
+    if (prefiltered.delete(dep)) load(dep, true);
+    else if (graph!.outside.has(dep) && !results.has(dep) && !outsideResults.has(dep)) load(dep, true, true);
+  }
   following();
   let done = 0;
   const total = meta.size;
@@ -285,7 +307,7 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
   const finish = async (handler: LanguageHandler, ctxs: FileContext[], outcome: Outcome): Promise<void> => {
     const finishing = phase('validate + diff + write');
     for (const ctx of ctxs) {
-      const res = results.get(ctx.file.abs)!;
+      const res = (results.get(ctx.file.abs) ?? outsideResults.get(ctx.file.abs))!;
       const err = outcome.errors.get(ctx.file.abs);
       // Count first: `o.onFile?.(++done)` would skip the increment when onFile is unset.
       done++;
@@ -297,10 +319,16 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
         res.reason = err.message;
         continue;
       }
+      if (ctx.file.outside) {
+        outsideFollowUp(ctx, res);
+        continue;
+      }
       markerFindings(ctx);
       o.onContext?.(ctx);
       res.findings = ctx.findings;
       res.followUps = ctx.followUps;
+      const chain = graph?.chain(ctx.file.abs);
+      if (chain?.length && (ctx.findings.length || ctx.changes.length)) res.via = [res.file, ...chain.map((x, i) => (i % 2 ? rel(o.cwd, x) : x))];
       if (!ctx.edits.size) continue;
       let after = ctx.edits.apply(ctx.file.text);
       if (after === ctx.file.text) continue;
@@ -374,7 +402,26 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
     await finish(handler, ctxs, { errors });
   }
   await drain();
-  return { files: [...results.values()], scanned, candidates: total };
+  return { files: [...results.values()], scanned, candidates: total, graphWarnings: graph?.warnings ?? [] };
+
+  /** A file outside the given paths (read only to follow imports): under `migrate`, what it would have changed is a follow-up. */
+  function outsideFollowUp(ctx: FileContext, res: FileResult): void {
+    if (!o.outsideFollowUps || !o.target || !ctx.edits.size || ctx.edits.apply(ctx.file.text) === ctx.file.text) return;
+    const models = [...new Set(ctx.changes.filter((c) => c.kind === 'model' && c.from && c.to).map((c) => `${c.from} -> ${c.to}`))];
+    const first = ctx.changes[0];
+    res.status = 'skipped';
+    res.errorId = 'W_OUTSIDE_SCOPE';
+    res.reason = `outside the given paths, read to follow imports; the migration would change it (${ctx.changes.length} edit${ctx.changes.length === 1 ? '' : 's'}${models.length ? `: ${models.join(', ')}` : ''})`;
+    res.followUps = [
+      {
+        line: first?.line ?? 1,
+        column: first?.column ?? 1,
+        reason: 'defines what the migrated files use, outside the given paths (left unchanged)',
+        action: `run \`openai-migrate migrate --provider ${o.target.provider.id} ${res.file}\``,
+      },
+    ];
+    results.set(ctx.file.abs, res);
+  }
 }
 
 /** `TODO(openai-migrate)` markers left in any file are findings (rule migrate-todo). */

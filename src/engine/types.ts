@@ -82,6 +82,8 @@ export interface FileResult {
   diff?: string;
   /** Whether the file was written. */
   written?: boolean;
+  /** How the file reaches OpenAI through other modules (`file, specifier, file, ...`, paths relative to the cwd). */
+  via?: string[];
 }
 
 /** A file as loaded by the runner. */
@@ -90,8 +92,12 @@ export interface LoadedFile {
   rel: string;
   text: string;
   bom: boolean;
-  /** Loaded only because a candidate imports it (no OpenAI marker of its own). */
+  /** Loaded only because of the project graph (no OpenAI marker of its own): a parse error is not a failure. */
   related?: boolean;
+  /** Outside the paths given (read-only): parsed so facts flow into the given files, never written or reported. */
+  outside?: boolean;
+  /** Where its import specifiers resolve (absolute paths), from the project graph (src/project/graph.ts). */
+  imports?: Record<string, string>;
 }
 
 /** Per-file context handed to transforms and detectors. */
@@ -132,10 +138,12 @@ export interface LanguageHandler {
    */
   process(files: FileContext[], opts: HandlerOptions): Promise<Map<string, HandlerError>>;
   /**
-   * Files a candidate depends on (absolute paths, e.g. its relative imports): when one of them
-   * had no OpenAI marker it is parsed anyway, so values can be followed into it (one hop).
+   * The module specifiers a file imports (a cheap scan of its text, no parse). With it the
+   * file takes part in the project graph (src/project/graph.ts): a file without a marker is
+   * parsed when it imports, at any depth, a marked module, and the modules a parsed file
+   * imports are parsed too (one hop), so values can be followed into them.
    */
-  related?(ctx: FileContext): string[];
+  imports?(text: string): string[];
   /** Files of this kind may have very long lines (JSON notebooks): do not skip them as minified. */
   longLinesOk?: boolean;
   /** Re-parse changed output; return an error message when it no longer parses. */

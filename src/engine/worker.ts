@@ -34,6 +34,11 @@ port.on('message', (m: WorkerMessage) => {
     }
     return;
   }
+  if (m.type === 'imports') {
+    const f = files.find((x) => x.abs === m.abs);
+    if (f) f.imports = m.imports;
+    return;
+  }
   void run().then(
     (reply) => port.postMessage(reply),
     (e: Error) => port.postMessage({ type: 'crash', message: e.message } satisfies WorkerReply),

@@ -13,6 +13,7 @@ export const RULES_ZH: Record<string, { title: string; fix: string }> = {
   'openai-model': { title: 'OpenAI 模型 ID', fix: '映射到服务商的模型（`openai-migrate models --provider <id>`）' },
   'openai-only-endpoint': { title: '没有任何国内服务商提供的 API', fix: '在服务商上重建这项功能（见需人工跟进的事项），或删除它' },
   'migrate-todo': { title: 'openai-migrate 留下的人工跟进事项', fix: '按 TODO 的说明处理，然后删除该注释' },
+  'openai-via-import': { title: '从检查范围之外导入的 OpenAI 客户端上的 API 调用', fix: '迁移构建该客户端的模块（`openai-migrate migrate --provider <id> <其路径>`）' },
   'openai-api-call': { title: 'OpenAI 客户端上的 API 调用', fix: '迁移客户端后，此调用随之迁移' },
   'openai-wrapper': { title: '框架中的 OpenAI 集成（LangChain、AI SDK、LlamaIndex）', fix: '运行 `openai-migrate migrate --provider <id>`' },
   'provider-unsupported': { title: '服务商不提供此功能', fix: '改用服务商提供的 API 重建此调用，或继续使用其他服务' },
@@ -64,5 +65,6 @@ export const ERRORS_ZH: Record<string, { cause: string; fix: string }> = {
   W_NOT_UTF8: { cause: '文件不是有效的 UTF-8；重新编码会改动其他字节', fix: '如果需要迁移，请先把它转换为 UTF-8' },
   W_GENERATED: { cause: '文件看起来是压缩或生成的（行非常长）', fix: '改为迁移它的源文件' },
   W_OWN_OUTPUT: { cause: '该文件由 openai-migrate 写出（基线、JSON 报告或输出、SARIF 日志），有意列出了 OpenAI 的用法', fix: '无需处理；它永远不会被扫描' },
+  W_OUTSIDE_SCOPE: { cause: '该文件在传给 migrate 的路径之外；只为跟随导入而读取，迁移本会修改它', fix: '运行后续事项中的命令（把该文件或其所在的包也迁移）' },
   W_CONFIG_SYNTAX: { cause: '提到 OpenAI 的 JSON、YAML 或 TOML 文件无法解析（常见于模板，或根本不是配置文件），因此保持原样', fix: '如果应用会读取它，请修正语法（或手动迁移其中的值）' },
 };

@@ -113,6 +113,8 @@ export const en = {
   'cli.failed': 'Failed ({n}), left unchanged:',
   'cli.skipped': 'Skipped ({n}):',
   'cli.warning': 'warning: {w}',
+  'cli.viaLine': '{n} file(s) use OpenAI through {spec}',
+  'verbose.via': 'via {chain}',
   'cli.andMore': 'and {n} more',
   'cli.setKey': 'Set {name} in your environment (names only are written to code; get a key from {url}).',
   'cli.runAgain': 'Run again without --dry-run to write the changes.',

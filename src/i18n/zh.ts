@@ -113,6 +113,8 @@ export const zh: Record<MessageKey, string> = {
   'cli.failed': '失败（{n}），未改动：',
   'cli.skipped': '已跳过（{n}）：',
   'cli.warning': '警告：{w}',
+  'cli.viaLine': '{n} 个文件经由 {spec} 使用 OpenAI',
+  'verbose.via': '经由 {chain}',
   'cli.andMore': '等另外 {n} 处',
   'cli.setKey': '请在环境中设置 {name}（代码里只写变量名；密钥可在 {url} 获取）。',
   'cli.runAgain': '去掉 --dry-run 再运行一次即可写入改动。',

@@ -11,6 +11,8 @@ export interface Summary {
   followUps: number;
   /** model from -> to with counts. */
   models: Array<{ from: string; to: string; count: number }>;
+  /** Files that reach OpenAI through another module (project graph), by the first import on the way (`@acme/ai`). */
+  via: Array<{ spec: string; files: number }>;
 }
 
 export function summarize(files: FileResult[], scanned: number, parsed: number): Summary {
@@ -39,7 +41,14 @@ export function summarize(files: FileResult[], scanned: number, parsed: number):
     editsByKind: byKind,
     followUps: files.reduce((n, f) => n + f.followUps.length, 0),
     models: [...models.values()].sort((a, b) => b.count - a.count),
+    via: viaCounts(files),
   };
+}
+
+function viaCounts(files: FileResult[]): Summary['via'] {
+  const by = new Map<string, number>();
+  for (const f of files) if (f.via && f.via.length > 1) by.set(f.via[1]!, (by.get(f.via[1]!) ?? 0) + 1);
+  return [...by].map(([spec, n]) => ({ spec, files: n })).sort((a, b) => b.files - a.files || (a.spec < b.spec ? -1 : 1));
 }
 
 export function allFollowUps(files: FileResult[]): Array<FollowUp & { file: string }> {

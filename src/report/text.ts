@@ -47,6 +47,7 @@ export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: bo
   const kinds = Object.entries(s.editsByKind).map(([k, n]) => `${k} ${n}`).join(', ');
   out.push('  ' + tr('cli.editsLine', { n: s.edits, kinds: kinds ? ` (${kinds})` : '' }));
   if (s.models.length) out.push('  ' + tr('cli.modelsLine', { list: s.models.map((m) => `${m.from} -> ${m.to} (${m.count})`).join(', ') }));
+  for (const v of s.via) out.push('  ' + tr('cli.viaLine', { n: v.files, spec: v.spec }));
   const fu = allFollowUps(r.files);
   if (fu.length) {
     out.push(c.yellow(tr('cli.followUps', { n: fu.length })));
@@ -107,7 +108,7 @@ export function codeFrame(f: Finding, c: ChalkInstance): string[] {
  * rule, a short code frame, and with --provider what migrate would do),
  * then a table by kind and how to fix each rule.
  */
-export function renderFindingsText(r: InventoryReport, color: boolean, command: 'scan' | 'check' = 'scan'): string {
+export function renderFindingsText(r: InventoryReport, color: boolean, command: 'scan' | 'check' = 'scan', verbose = false): string {
   const c = makeChalk(color);
   const out: string[] = [];
   const findings = r.findings;
@@ -118,8 +119,11 @@ export function renderFindingsText(r: InventoryReport, color: boolean, command: 
     byFile.set(f.file, l);
   }
   const lv = (l: string) => (l === 'error' ? c.red(l.padEnd(7)) : l === 'warning' ? c.yellow(l.padEnd(7)) : c.blue(l.padEnd(7)));
+  const viaOf = new Map(r.result.files.filter((f) => f.via).map((f) => [f.file, f.via!]));
   for (const [file, list] of byFile) {
     out.push(c.bold.underline(pr(file)));
+    const via = verbose ? viaOf.get(file) : undefined;
+    if (via) out.push(c.dim('  ' + tr('verbose.via', { chain: via.join(' -> ') })));
     for (const f of list) {
       out.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${lv(f.level)}  ${pr(lm(f.message))}  ${c.dim(f.rule)}`);
       out.push(...codeFrame(f, c).map((l) => '  ' + l));
@@ -140,6 +144,8 @@ export function renderFindingsText(r: InventoryReport, color: boolean, command: 
   if (r.changed) extra.push(tr('md.changed', { n: r.changed.files, what: r.changed.staged ? '--staged' : `--changed-since ${r.changed.since}` }));
   if (extra.length) out.push(`  (${extra.join(', ')})`);
   if (r.baselineWritten) out.push('  ' + tr('scan.baselineWritten', { file: pr(r.baselineWritten.file), n: r.baselineWritten.count }));
+  for (const v of s.via) out.push('  ' + tr('cli.viaLine', { n: v.files, spec: v.spec }));
+  for (const w of r.result.graphWarnings ?? []) out.push(c.yellow(tr('cli.warning', { w: lm(w) })));
   const rows = kindTable(findings);
   if (rows.length) {
     out.push('');

@@ -30,6 +30,7 @@ export const RULES = {
   'openai-model': { id: 'openai-model', level: 'error', category: 'model', title: 'OpenAI model id', fix: 'map it to a provider model (`openai-migrate models --provider <id>`)' },
   'openai-only-endpoint': { id: 'openai-only-endpoint', level: 'error', category: 'endpoint', title: 'API that no Chinese provider serves', fix: 'rebuild this feature on the provider (see the follow-up) or remove it' },
   'migrate-todo': { id: 'migrate-todo', level: 'error', category: 'todo', title: 'manual follow-up left by openai-migrate', fix: 'do what the TODO says, then delete the comment' },
+  'openai-via-import': { id: 'openai-via-import', level: 'error', category: 'client', title: 'API call on an OpenAI client imported from outside the checked paths', fix: 'migrate the module that builds the client (`openai-migrate migrate --provider <id> <its path>`)' },
   'openai-api-call': { id: 'openai-api-call', level: 'note', category: 'api-call', title: 'API call on an OpenAI client', fix: 'migrating the client migrates this call' },
   'openai-wrapper': { id: 'openai-wrapper', level: 'error', category: 'wrapper', title: 'framework OpenAI integration (LangChain, AI SDK, LlamaIndex)', fix: 'run `openai-migrate migrate --provider <id>`' },
   'provider-unsupported': { id: 'provider-unsupported', level: 'error', category: 'provider', title: 'the provider does not serve this', fix: 'rebuild the call on an API the provider serves, or keep it on another service' },

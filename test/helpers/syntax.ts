@@ -1,3 +1,4 @@
+import { parseJsonc } from '../../src/project/tsconfig.js';
 import { execFileSync } from 'node:child_process';
 import { parseJs } from '../../src/lang/js/parse.js';
 
@@ -22,7 +23,9 @@ export async function syntaxCheck(rel: string, text: string): Promise<string | u
   // Config files (env/config handlers): strict JSON, JSONL line by line, YAML, TOML via python3 tomllib.
   if (/\.json$/.test(rel)) {
     try {
-      JSON.parse(text);
+      // tsconfig.json / jsconfig.json are JSON with comments and trailing commas (the compiler's dialect).
+      if (/(?:^|\/)[tj]sconfig(?:\.[\w-]+)?\.json$/.test(rel)) parseJsonc(text);
+      else JSON.parse(text);
     } catch (err) {
       return `json: ${(err as Error).message}`;
     }

@@ -48,6 +48,8 @@ export type ExportFact =
 export interface Seeds {
   clients: Map<string, ClientStatus>;
   factories: Map<string, ClientStatus>;
+  /** Namespace imports (`import * as llm from './ai'`) and the clients the module exports: `llm.openai.chat...`. */
+  namespaces?: Map<string, Map<string, ClientStatus>>;
 }
 
 export interface JsFacts {
@@ -208,6 +210,11 @@ export function analyzeJs(sf: ts.SourceFile, seeds?: Seeds, targetHost?: string)
       status = f.members.get(names[0]!);
       names = names.slice(1);
     } else status = clientStatus(f, base, targetHost);
+    const ns = status === undefined && tsc.isIdentifier(base) ? seeds?.namespaces?.get(base.text)?.get(names[0]!) : undefined;
+    if (ns !== undefined) {
+      status = ns;
+      names = names.slice(1);
+    }
     let path = names;
     if (status === undefined && tsc.isIdentifier(base) && f.resourceAliases.has(base.text)) {
       const a = f.resourceAliases.get(base.text)!;

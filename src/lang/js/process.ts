@@ -1,7 +1,5 @@
 import { fileError } from '../../engine/batch.js';
-import path from 'node:path';
 import type { ts } from 'ts-morph';
-import { tsc as tsm } from './ts.js';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
 import { preferredQuote, usesSemicolons } from '../../engine/text.js';
 import { JS_TRANSFORMS } from '../../../transforms/js/index.js';
@@ -9,27 +7,13 @@ import { clientPlan } from './client-plan.js';
 import { collectComposedUrls } from './composed-urls.js';
 import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
 import { collectModelSites } from './model-sites.js';
-import { thisField } from './request-content.js';
+import { CrossModule, type ParsedModule } from './cross-module.js';
 import type { JsContext } from './context.js';
 import { detectJs } from './detect.js';
+import { reportOutsideUse } from './outside.js';
 import { packageNeeds } from './wrappers/deps.js';
 import { depsState, nearestPackageJson, packageRoot } from '../deps/project.js';
-import { flattenAccess, isStringLike, JS_EXTENSIONS, parseJs, propName, unwrap } from './parse.js';
-
-interface Parsed {
-  ctx: FileContext;
-  sf: ts.SourceFile;
-  facts: JsFacts;
-}
-
-const resolveCandidates = (from: string, spec: string): string[] => {
-  if (!spec.startsWith('.')) return [];
-  const base = path.resolve(path.dirname(from), spec);
-  const noExt = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
-  const out = [base];
-  for (const b of [noExt, base]) for (const e of JS_EXTENSIONS) out.push(b + e, path.join(b, 'index' + e));
-  return out;
-};
+import { parseJs } from './parse.js';
 
 /**
  * The JS/TS handler's work (loaded only when a JS/TS candidate exists, so a run
@@ -41,7 +25,7 @@ export const processor = {
     const errors = new Map<string, HandlerError>();
     const targetHost = files[0]?.target ? new URL(files[0].target.baseURL).host : undefined;
     // Phase A: one parse per file, local analysis.
-    const parsed = new Map<string, Parsed>();
+    const parsed = new Map<string, ParsedModule>();
     for (const ctx of files) {
       try {
         const { sf, error } = parseJs(ctx.file.rel, ctx.file.text);
@@ -56,64 +40,41 @@ export const processor = {
       }
     }
 
-    // Cross-module: what each file exports (following re-exports).
-    const lookupExport = (abs: string, name: string, depth = 0): { abs: string; fact: JsFacts['exports'] extends Map<string, infer V> ? V : never } | undefined => {
-      const p = parsed.get(abs);
-      if (!p || depth > 4) return undefined;
-      const fact = p.facts.exports.get(name);
-      if (fact) return { abs, fact };
-      for (const r of p.facts.reexports) {
-        if (r.exported !== name && r.exported !== '*') continue;
-        for (const cand of resolveCandidates(abs, r.specifier)) {
-          if (!parsed.has(cand)) continue;
-          const hit = lookupExport(cand, r.exported === '*' ? name : r.imported, depth + 1);
-          if (hit) return hit;
+    const cross = new CrossModule(parsed);
+
+    // Phase B: seed imported clients/factories and re-analyse (same AST, no re-parse). Again while a
+    // module's exports changed (a client built from an imported factory, re-exported by a barrel).
+    const seeded = new Map<string, string>();
+    for (let round = 0, changed = true; changed && round < 4; round++) {
+      changed = false;
+      for (const [abs, p] of parsed) {
+        const seeds: Seeds = { clients: new Map(), factories: new Map() };
+        for (const [local, b] of p.facts.imports) {
+          if (b.imported === '*') {
+            const clients = cross.namespaceClients(abs, local);
+            if (clients.size) (seeds.namespaces ??= new Map()).set(local, clients);
+          }
+          const hit = cross.resolveImport(abs, local);
+          if (hit?.fact.kind === 'client') seeds.clients.set(local, hit.fact.status as ClientStatus);
+          if (hit?.fact.kind === 'factory') seeds.factories.set(local, hit.fact.status as ClientStatus);
         }
+        if (!seeds.clients.size && !seeds.factories.size && !seeds.namespaces) continue;
+        const key = JSON.stringify([[...seeds.clients], [...seeds.factories], [...(seeds.namespaces ?? [])].map(([k, v]) => [k, [...v]])]);
+        if (seeded.get(abs) === key) continue;
+        seeded.set(abs, key);
+        p.facts = analyzeJs(p.sf, seeds, targetHost);
+        changed = true;
       }
-      return undefined;
-    };
-    const resolveImport = (abs: string, local: string) => {
-      const b = parsed.get(abs)?.facts.imports.get(local);
-      if (!b) return undefined;
-      for (const cand of resolveCandidates(abs, b.specifier)) {
-        if (parsed.has(cand)) return lookupExport(cand, b.imported === '*' ? 'default' : b.imported);
-      }
-      return undefined;
-    };
-
-    // Phase B: seed imported clients/factories and re-analyse (same AST, no re-parse).
-    for (const [abs, p] of parsed) {
-      const seeds: Seeds = { clients: new Map(), factories: new Map() };
-      for (const local of p.facts.imports.keys()) {
-        const hit = resolveImport(abs, local);
-        if (hit?.fact.kind === 'client') seeds.clients.set(local, hit.fact.status as ClientStatus);
-        if (hit?.fact.kind === 'factory') seeds.factories.set(local, hit.fact.status as ClientStatus);
-      }
-      if (seeds.clients.size || seeds.factories.size) p.facts = analyzeJs(p.sf, seeds, targetHost);
     }
-
-    // Parameter names of imported functions: `chat('gpt-4o', q)` where `export function chat(model, q)`.
-    const importedParam = (abs: string) => (local: string, i: number): string | undefined => {
-      const b = parsed.get(abs)?.facts.imports.get(local);
-      if (!b) return undefined;
-      for (const cand of resolveCandidates(abs, b.specifier)) {
-        const p = parsed.get(cand);
-        if (!p) continue;
-        const fn = p.facts.functions.get(b.imported === 'default' ? local : b.imported);
-        const param = fn?.parameters[i];
-        return param ? propName(param.name) : undefined;
-      }
-      return undefined;
-    };
 
     // Model values used across modules: file -> exported names used as models elsewhere.
     const wanted = new Map<string, Set<string>>();
     const firstPass = new Map<string, ReturnType<typeof collectModelSites>>();
     for (const [abs, p] of parsed) {
-      const r = collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: new Set(), importedParam: importedParam(abs) });
+      const r = collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: new Set(), importedParam: cross.importedParam(abs) });
       firstPass.set(abs, r);
       for (const ref of r.imported) {
-        const hit = resolveImport(abs, ref.local);
+        const hit = cross.resolveImport(abs, ref.local);
         if (hit) {
           const set = wanted.get(hit.abs) ?? new Set();
           const b = p.facts.imports.get(ref.local)!;
@@ -123,114 +84,17 @@ export const processor = {
       }
     }
 
-    // The expression that defines `x` / `x.a.b` (a const initializer or an object property),
-    // in this module or the one it is imported from; one step, callers recurse.
-    const definitionOf = (abs: string, e: ts.Expression): { abs: string; node: ts.Expression } | undefined => {
-      const f = parsed.get(abs)?.facts;
-      if (!f) return undefined;
-      const { base, names } = flattenAccess(e);
-      if (!tsm.isIdentifier(base)) return undefined;
-      let cur: { abs: string; node: ts.Expression } | undefined;
-      const local = f.values.get(base.text);
-      if (local) cur = { abs, node: local };
-      else {
-        const hit = resolveImport(abs, base.text);
-        if (hit?.fact.kind === 'value') cur = { abs: hit.abs, node: hit.fact.node };
-      }
-      for (const n of names) {
-        if (!cur) return undefined;
-        const o = unwrap(cur.node);
-        if (!tsm.isObjectLiteralExpression(o)) return undefined;
-        const p = o.properties.find((x) => propName(x.name) === n);
-        cur = p && tsm.isPropertyAssignment(p) ? { abs: cur.abs, node: p.initializer } : undefined;
-      }
-      return cur;
-    };
-
-    // Possible string values of an expression, following consts and imports across modules.
-    const valuesOf = (abs: string, e: ts.Expression, depth = 0): string[] => {
-      const f = parsed.get(abs)?.facts;
-      if (!f || depth > 8) return [];
-      e = unwrap(e);
-      if (isStringLike(e)) return [e.text];
-      if (tsm.isConditionalExpression(e)) return [...valuesOf(abs, e.whenTrue, depth + 1), ...valuesOf(abs, e.whenFalse, depth + 1)];
-      if (tsm.isBinaryExpression(e) && (e.operatorToken.kind === tsm.SyntaxKind.BarBarToken || e.operatorToken.kind === tsm.SyntaxKind.QuestionQuestionToken)) {
-        return [...valuesOf(abs, e.left, depth + 1), ...valuesOf(abs, e.right, depth + 1)];
-      }
-      const cur = definitionOf(abs, e);
-      return cur ? valuesOf(cur.abs, cur.node, depth + 1) : [];
-    };
-
-    // The literal behind an expression (`llm.temperature`, `TEMP`), across modules: where a
-    // parameter's value is defined, so a clamp edits the definition, not the call.
-    const literalOf = (abs: string, e: ts.Expression, depth = 0): { abs: string; node: ts.Expression } | undefined => {
-      const f = parsed.get(abs)?.facts;
-      if (!f || depth > 8) return undefined;
-      e = unwrap(e);
-      if (tsm.isNumericLiteral(e) || (tsm.isPrefixUnaryExpression(e) && tsm.isNumericLiteral(e.operand))) return depth ? { abs, node: e } : undefined;
-      const cur = definitionOf(abs, e);
-      return cur ? literalOf(cur.abs, cur.node, depth + 1) : undefined;
-    };
     // URLs composed across modules (a host-only OpenAI base joined with a `/v1/...` path).
-    const stringOf = (abs: string, e: ts.Expression, depth = 0): { abs: string; lit: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral } | undefined => {
-      if (depth > 8) return undefined;
-      e = unwrap(e);
-      if (isStringLike(e)) return depth ? { abs, lit: e } : undefined;
-      const cur = definitionOf(abs, e);
-      return cur ? stringOf(cur.abs, cur.node, depth + 1) : undefined;
-    };
-    const composed = collectComposedUrls([...parsed].map(([abs, p]) => [abs, p.sf] as [string, ts.SourceFile]), stringOf);
-    const foreignParams = new Map<string, Array<{ name: string; node: ts.Expression; models: string[] }>>();
-    for (const [abs, p] of parsed) {
-      for (const c of p.facts.calls) {
-        if ((c.endpoint !== 'chat' && c.endpoint !== 'completions') || (c.client !== 'openai' && c.client !== 'azure')) continue;
-        const modelProp = c.requests.flatMap((r) => r.properties).find((x) => propName(x.name) === 'model');
-        const modelExpr = modelProp && tsm.isPropertyAssignment(modelProp) ? modelProp.initializer : undefined;
-        const models = modelExpr ? valuesOf(abs, modelExpr) : [];
-        // `model: this.model`: the class field's value (src/lang/js/request-content.ts).
-        const field = modelExpr && !models.length ? thisField(unwrap(modelExpr)) : undefined;
-        if (field) models.push(...valuesOf(abs, field));
-        for (const r of c.requests) {
-          for (const prop of r.properties) {
-            if (!tsm.isPropertyAssignment(prop)) continue;
-            const name = propName(prop.name);
-            if (!name || name === 'model' || name === 'messages') continue;
-            const lit = literalOf(abs, prop.initializer);
-            if (!lit) continue;
-            const list = foreignParams.get(lit.abs) ?? [];
-            if (!list.some((x) => x.node === lit.node && x.name === name)) list.push({ name, node: lit.node, models });
-            foreignParams.set(lit.abs, list);
-          }
-        }
-      }
-    }
-
-    // Request defaults spread from other modules: `create({ ...DEFAULTS, messages })`.
-    const foreignRequests = new Map<string, ts.ObjectLiteralExpression[]>();
-    for (const [abs, p] of parsed) {
-      for (const c of p.facts.calls) {
-        if ((c.endpoint !== 'chat' && c.endpoint !== 'completions') || (c.client !== 'openai' && c.client !== 'azure')) continue;
-        for (const req of c.requests) {
-          for (const sp of req.properties) {
-            if (!tsm.isSpreadAssignment(sp) || !tsm.isIdentifier(unwrap(sp.expression))) continue;
-            const hit = resolveImport(abs, (unwrap(sp.expression) as ts.Identifier).text);
-            if (hit?.fact.kind !== 'value') continue;
-            const o = unwrap(hit.fact.node);
-            if (!tsm.isObjectLiteralExpression(o)) continue;
-            const list = foreignRequests.get(hit.abs) ?? [];
-            if (!list.includes(o)) list.push(o);
-            foreignRequests.set(hit.abs, list);
-          }
-        }
-      }
-    }
+    const composed = collectComposedUrls([...parsed].map(([abs, p]) => [abs, p.sf] as [string, ts.SourceFile]), (abs, e) => cross.stringOf(abs, e));
+    const foreignParams = cross.foreignParams();
+    const foreignRequests = cross.foreignRequests();
 
     // Phase C: detect, then transform.
     for (const [abs, p] of parsed) {
       try {
         const uses = usesOpenAI(p.facts);
         const sites = wanted.has(abs)
-          ? collectModelSites(p.facts, { usesOpenAI: uses, exportedNames: wanted.get(abs)!, importedParam: importedParam(abs) })
+          ? collectModelSites(p.facts, { usesOpenAI: uses, exportedNames: wanted.get(abs)!, importedParam: cross.importedParam(abs) })
           : firstPass.get(abs)!;
         const jctx: JsContext = Object.assign(p.ctx, {
           sf: p.sf,
@@ -239,15 +103,16 @@ export const processor = {
           models_: sites,
           q: preferredQuote(p.sf.text),
           semi: usesSemicolons(p.sf.text) ? ';' : '',
-          modelValues: (e: ts.Expression) => valuesOf(abs, e),
+          modelValues: (e: ts.Expression) => cross.valuesOf(abs, e),
           foreignRequests: foreignRequests.get(abs) ?? [],
           foreignParams: foreignParams.get(abs) ?? [],
-          resolvesToLiteral: (e: ts.Expression) => literalOf(abs, e) !== undefined,
+          resolvesToLiteral: (e: ts.Expression) => cross.literalOf(abs, e) !== undefined,
           targetHost,
           composedUses: composed.uses.get(abs) ?? [],
           composedPaths: composed.paths.get(abs) ?? [],
         });
         detectJs(jctx);
+        if (!p.ctx.file.outside) reportOutsideUse(jctx, cross);
         if (!jctx.target) continue;
         clientPlan(jctx); // which clients stay (before any transform reads a client's status)
         for (const t of JS_TRANSFORMS) {

@@ -69,6 +69,8 @@ export interface PyFacts {
   values: Map<string, Node>;
   functions: Map<string, Node>;
   imports: Map<string, ImportBinding>;
+  /** `import a.b.c as llm`: local name -> dotted module. */
+  moduleAliases: Map<string, string>;
   /** Top-level statements that are imports, in order (for "after the imports"). */
   topImports: Node[];
 }
@@ -76,6 +78,8 @@ export interface PyFacts {
 export interface PySeeds {
   clients: Map<string, ClientStatus>;
   factories: Map<string, ClientStatus>;
+  /** Modules imported whole (`import app.core.llm as llm`) and the clients they define: `llm.client.chat...`. */
+  namespaces?: Map<string, Map<string, ClientStatus>>;
 }
 
 const CLIENT_CLASSES = new Set(['OpenAI', 'AsyncOpenAI', 'Client', 'AsyncClient']);
@@ -132,6 +136,7 @@ export function analyzePython(py: PyTree, seeds?: PySeeds, targetHost?: string):
     values: new Map(),
     functions: new Map(),
     imports: new Map(),
+    moduleAliases: new Map(),
     topImports: [],
   };
 
@@ -141,6 +146,7 @@ export function analyzePython(py: PyTree, seeds?: PySeeds, targetHost?: string):
       for (const c of kids(n)) {
         const [mod, local] = c.type === 'aliased_import' ? [c.childForFieldName('name')!.text, c.childForFieldName('alias')!.text] : [c.text, c.text.split('.')[0]!];
         if (mod === 'openai' || mod.startsWith('openai.')) f.importsOpenAI = true;
+        else if (c.type === 'aliased_import') f.moduleAliases.set(local, mod);
         if (mod === 'openai') f.modules.add(local);
         else if (mod.startsWith('openai.') && c.type !== 'aliased_import') f.modules.add('openai');
       }
@@ -221,6 +227,11 @@ export function analyzePython(py: PyTree, seeds?: PySeeds, targetHost?: string):
       status = moduleStatus;
       module = true;
     } else status = clientStatus(f, base, targetHost);
+    const ns = status === undefined && base.type === 'identifier' && names.length > 1 ? seeds?.namespaces?.get(base.text)?.get(names[0]!) : undefined;
+    if (ns !== undefined) {
+      status = ns;
+      names = names.slice(1);
+    }
     let path = names;
     if (status === undefined && base.type === 'identifier' && f.resourceAliases.has(base.text)) {
       const a = f.resourceAliases.get(base.text)!;

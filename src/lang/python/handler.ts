@@ -1,5 +1,6 @@
 import type { FileContext, HandlerOptions, LanguageHandler } from '../../engine/types.js';
 import { isManifest, isNotebook } from './files.js';
+import { pyImports } from '../../project/python.js';
 
 /** Markers that make a Python file, notebook or manifest worth parsing. Everything else is never parsed. */
 const PREFILTER = /openai|gpt-|\.completions\.|\.embeddings\.|\.responses\.|chatgpt|o[134]-mini|["']o[134]["']|text-embedding|dall-e|whisper-1|tts-1|davinci|langchain|llama[_-]index/i;
@@ -16,6 +17,8 @@ export const pythonHandler: LanguageHandler = {
   longLinesOk: true,
   matches: (rel) => /\.py$/i.test(rel) || isNotebook(rel) || isManifest(rel),
   prefilter: (text) => PREFILTER.test(text),
+  // Notebooks (JSON) and manifests take no part in the project graph.
+  imports: (text) => (text.trimStart().startsWith('{') ? [] : pyImports(text)),
   // The analysis, the transforms and the grammar load on the first Python candidate.
   async validate(text, rel) {
     const { processor } = await import('./process.js');

@@ -17,6 +17,9 @@ interface Parsed {
 
 /** Candidate files for a module name as written in an import, relative to the importing file. */
 function moduleCandidates(fromAbs: string, mod: string, parsed: Map<string, Parsed>): string[] {
+  // Where the project graph resolved it (package roots, `src` layouts, relative at any depth).
+  const resolved = parsed.get(fromAbs)?.ctx.file.imports?.[mod];
+  if (resolved && parsed.has(resolved)) return [resolved];
   const out: string[] = [];
   const rel = /^(\.+)(.*)$/.exec(mod);
   const tails = (p: string) => [p + '.py', path.join(p, '__init__.py')];
@@ -70,7 +73,9 @@ export const processor = {
       try {
         const { py, error } = await parsePython(ctx.file.text);
         if (error || !py) {
-          errors.set(ctx.file.abs, { id: 'E_PARSE', message: `syntax error at ${ctx.file.rel}:${error}` });
+          // A module parsed only to follow values into it (no OpenAI marker) is not a failure of the run.
+          if (!ctx.file.related) errors.set(ctx.file.abs, { id: 'E_PARSE', message: `syntax error at ${ctx.file.rel}:${error}` });
+          py?.delete();
           continue;
         }
         parsed.set(ctx.file.abs, { ctx, py, facts: analyzePython(py, undefined, targetHost) });
@@ -79,13 +84,19 @@ export const processor = {
       }
     }
     // Phase B: clients and factories imported from other modules of the batch.
-    const lookup = (abs: string, local: string) => {
+    const lookup = (abs: string, local: string, depth = 0): { abs: string; name: string; facts: PyFacts } | undefined => {
       const b = parsed.get(abs)!.facts.imports.get(local);
-      if (!b) return undefined;
+      if (!b || depth > 6) return undefined;
       for (const cand of moduleCandidates(abs, b.module, parsed)) {
         const f = parsed.get(cand)!.facts;
         if (f.clients.has(b.name) || f.factories.has(b.name) || f.values.has(b.name)) return { abs: cand, name: b.name, facts: f };
+        // Re-exported by the package (`__init__.py`: `from .llm import client`).
+        if (f.imports.has(b.name)) {
+          const hit = lookup(cand, b.name, depth + 1);
+          if (hit) return hit;
+        }
       }
+      // `from app.core import llm` where llm is a submodule, or a name the graph resolved to its own module.
       return undefined;
     };
     for (const [abs, p] of parsed) {
@@ -95,7 +106,12 @@ export const processor = {
         if (hit?.facts.clients.has(hit.name)) seeds.clients.set(local, hit.facts.clients.get(hit.name)!);
         if (hit?.facts.factories.has(hit.name)) seeds.factories.set(local, hit.facts.factories.get(hit.name)!);
       }
-      if (seeds.clients.size || seeds.factories.size) p.facts = analyzePython(p.py, seeds, targetHost);
+      for (const [local, mod] of p.facts.moduleAliases) {
+        const cand = moduleCandidates(abs, mod, parsed)[0];
+        const clients = cand ? parsed.get(cand)!.facts.clients : undefined;
+        if (clients?.size) (seeds.namespaces ??= new Map()).set(local, new Map(clients));
+      }
+      if (seeds.clients.size || seeds.factories.size || seeds.namespaces) p.facts = analyzePython(p.py, seeds, targetHost);
     }
     // Model constants other modules use: file -> names.
     const wanted = new Map<string, Set<string>>();
