@@ -246,7 +246,7 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
       res.reason = 'looks minified or generated (very long lines)';
       return;
     }
-    const ctx = makeContext({ abs, rel: r, text: decoded.text, bom: decoded.bom, related: force || undefined, outside: outside || undefined }, o.target, o.models);
+    const ctx = makeContext({ abs, rel: r, text: decoded.text, bom: decoded.bom, related: force || undefined, outside: outside || undefined, unchanged: (outside && !!o.focus) || undefined }, o.target, o.models);
     if (graph && handler.imports) ctx.file.imports = graph.edges.get(abs);
     meta.set(abs, { size: bytes.length, mtimeMs, handler, ctx });
     offloads.get(handler)?.post(ctx.file);

@@ -96,6 +96,8 @@ export interface LoadedFile {
   related?: boolean;
   /** Outside the paths given (read-only): parsed so facts flow into the given files, never written or reported. */
   outside?: boolean;
+  /** Of `outside` files: read only because changed-files mode (`check --changed-since`) reads just the changed files; inside the given paths, so use through it is not "from outside". */
+  unchanged?: boolean;
   /** Where its import specifiers resolve (absolute paths), from the project graph (src/project/graph.ts). */
   imports?: Record<string, string>;
 }

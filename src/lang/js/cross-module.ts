@@ -43,7 +43,8 @@ export class CrossModule {
 
   /** Read only to follow imports (outside the given paths). */
   isOutside(abs: string): boolean {
-    return !!this.parsed.get(abs)?.ctx.file.outside;
+    const f = this.parsed.get(abs)?.ctx.file;
+    return !!f?.outside && !f.unchanged;
   }
 
   /** The parsed module a specifier of `from` names. */
@@ -158,7 +159,7 @@ export class CrossModule {
       const hit = this.resolveImport(abs, local);
       if (!hit || (hit.fact.kind !== 'client' && hit.fact.kind !== 'factory') || hit.fact.status !== 'openai') continue;
       const def = this.parsed.get(hit.abs)!.ctx.file;
-      if (def.outside) out.push({ spec: b.specifier, file: def.abs });
+      if (def.outside && !def.unchanged) out.push({ spec: b.specifier, file: def.abs });
     }
     return out;
   }
