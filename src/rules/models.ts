@@ -41,3 +41,21 @@ export function isModelLookupTable(values: string[], lookup: (id: string) => str
   return false;
 }
 
+
+/**
+ * Distinct source ids that would become one target id (sorted), or undefined when
+ * the mapping keeps distinct ids distinct. Used for test files, where collapsing
+ * `o3-mini` and `gpt-4o` onto one id changes what an assertion means.
+ */
+export function collapsedIds(ids: readonly string[], target: (id: string) => string | undefined): string[] | undefined {
+  const by = new Map<string, Set<string>>();
+  for (const id of new Set(ids)) {
+    const t = target(id);
+    if (!t || t === id) continue;
+    const set = by.get(t) ?? new Set<string>();
+    set.add(id);
+    by.set(t, set);
+  }
+  const hit = [...by.values()].find((s) => s.size > 1);
+  return hit ? [...hit].sort() : undefined;
+}

@@ -1,8 +1,9 @@
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
-import { classifyOpenAIModel, isFineTunedOpenAIModel } from '../../models/openai-catalog.js';
+import { classifyOpenAIModel, isFineTunedOpenAIModel, isGatewayModelId } from '../../models/openai-catalog.js';
 import type { JsFacts } from './analyze.js';
 import { flattenAccess, isStringLike, propName, unwrap, walk } from './parse.js';
+import { otherServiceOf } from '../../rules/adapters.js';
 
 /**
  * Where OpenAI model ids sit in a JS/TS file: in request `model` fields, in the
@@ -31,11 +32,16 @@ export interface ModelSiteResult {
   branches: ts.Node[];
   /** OpenAI ids in calls on another service's client: reported by scan/check, never rewritten. */
   foreign: ModelSite[];
+  /** OpenAI ids sent through a client whose host the tool cannot resolve: left, reported once. */
+  undecided: ModelSite[];
+  /** Test files: OpenAI ids the migrated code does not use, left as the test wrote them. */
+  testLeft?: ModelSite[];
 }
 
 export const MODEL_NAME = /model/i;
 
-const isOpenAIId = (s: string) => classifyOpenAIModel(s) !== undefined || isFineTunedOpenAIModel(s);
+/** A direct OpenAI id (a gateway id like `openai/gpt-4o` goes to another service and is never a site). */
+const isOpenAIId = (s: string) => !isGatewayModelId(s) && (classifyOpenAIModel(s) !== undefined || isFineTunedOpenAIModel(s));
 
 export function collectModelSites(
   f: JsFacts,
@@ -44,14 +50,32 @@ export function collectModelSites(
     exportedNames: ReadonlySet<string>;
     /** Name of parameter i of an imported function (resolved in its module), when known. */
     importedParam?: (local: string, i: number) => string | undefined;
+    /**
+     * A test file: the ids the project's code has migrated. Its model-named places are
+     * sites only for these ids (the same value gets the same new value); other ids,
+     * branches and dynamic ids are left as the test wrote them.
+     */
+    testIds?: ReadonlySet<string>;
   },
 ): ModelSiteResult {
-  const out: ModelSiteResult = { sites: [], imported: [], dynamic: [], branches: [], foreign: [] };
+  if (opts.testIds) {
+    const ids = opts.testIds;
+    // Ids the test itself sends to an OpenAI client follow the value as anywhere else.
+    const sent = new Set(collectModelSites(f, { ...opts, usesOpenAI: false, importedParam: undefined, testIds: undefined }).sites.map((s) => s.lit));
+    const r = collectModelSites(f, { ...opts, usesOpenAI: true, testIds: undefined });
+    const keep = (s: ModelSite) => sent.has(s.lit) || ids.has(s.id);
+    return { ...r, sites: r.sites.filter(keep), undecided: [], dynamic: [], branches: [], foreign: [], testLeft: r.sites.filter((s) => !keep(s)) };
+  }
+  const out: ModelSiteResult = { sites: [], imported: [], dynamic: [], branches: [], foreign: [], undecided: [] };
   const seen = new Set<ts.Node>();
+  let undecided = false;
   const add = (lit: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral) => {
     if (seen.has(lit) || !isOpenAIId(lit.text)) return;
     seen.add(lit);
-    out.sites.push({ lit, id: lit.text });
+    // Another adapter's code (`groq: { model }`, `case 'openrouter':`, `class GroqProvider`) is never touched.
+    if (inOtherAdapter(lit)) return;
+    if (undecided) out.undecided.push({ lit, id: lit.text });
+    else out.sites.push({ lit, id: lit.text });
   };
 
   const resolve = (e: ts.Expression | undefined, depth: number, deep: boolean): void => {
@@ -105,7 +129,9 @@ export function collectModelSites(
 
   // 1. Request `model` fields of API calls on OpenAI-SDK clients.
   for (const c of f.calls) {
-    if (c.client === 'other') continue;
+    if (c.client === 'other' || c.client === 'target') continue;
+    // A client whose host cannot be resolved may be another service: its ids are left and reported.
+    undecided = c.client === 'unresolved';
     for (const req of c.requests) {
       // `{ ...defaults, messages }` with `defaults` imported from a config module
       for (const sp of req.properties) {
@@ -120,7 +146,10 @@ export function collectModelSites(
     }
     // models.retrieve('gpt-4o')
     if (c.endpoint === 'modelsList' && c.node.arguments[0]) resolve(c.node.arguments[0], 0, false);
+    undecided = false;
   }
+  // A literal reported as undecided and also reached from an OpenAI client is a site.
+  out.undecided = out.undecided.filter((u) => !out.sites.some((s) => s.lit === u.lit));
 
   // 2. Values other files use as model ids.
   for (const name of opts.exportedNames) {
@@ -243,7 +272,61 @@ function enclosingFunctionName(n: ts.Node): string | undefined {
   return undefined;
 }
 
-/** `ask('gpt-4o', q)` where `function ask(model, q)` is in this file. */
+/**
+ * Does a function send requests to OpenAI: a call on an OpenAI/Azure client in
+ * its body, or a call to a function of the same file that does (two levels)?
+ * Only then is an argument bound to its model-named parameter a model site.
+ */
+export function functionReachesOpenAI(f: JsFacts, fn: ts.Node, depth = 0): boolean {
+  const inside = (n: ts.Node) => n.pos >= fn.pos && n.end <= fn.end;
+  if (f.calls.some((c) => (c.client === 'openai' || c.client === 'azure') && inside(c.node))) return true;
+  if (depth >= 2) return false;
+  let hit = false;
+  walk(fn, (n) => {
+    if (hit || !tsc.isCallExpression(n) || !tsc.isIdentifier(unwrap(n.expression))) return;
+    const callee = f.functions.get((unwrap(n.expression) as ts.Identifier).text);
+    if (callee && callee !== fn && functionReachesOpenAI(f, callee, depth + 1)) hit = true;
+  });
+  return hit;
+}
+
+/**
+ * Is a literal inside another service's adapter: under a property, variable,
+ * function, method or class named for another service, a `case` on another
+ * service's name, or the branch of an `if (provider === 'groq')`?
+ */
+export function inOtherAdapter(n: ts.Node): boolean {
+  let cur: ts.Node = n;
+  while (cur.parent) {
+    const p: ts.Node = cur.parent;
+    let name: string | undefined;
+    if (tsc.isPropertyAssignment(p) || tsc.isVariableDeclaration(p) || tsc.isPropertyDeclaration(p) || tsc.isMethodDeclaration(p) || tsc.isFunctionDeclaration(p) || tsc.isClassDeclaration(p) || tsc.isFunctionExpression(p) || tsc.isClassExpression(p)) {
+      name = p.name ? propName(p.name as ts.PropertyName) : undefined;
+    } else if (tsc.isCaseClause(p) && isStringLike(unwrap(p.expression))) {
+      name = (unwrap(p.expression) as ts.StringLiteral).text;
+    } else if (tsc.isIfStatement(p) && cur === p.thenStatement) {
+      name = comparedName(p.expression);
+    } else if (tsc.isConditionalExpression(p) && cur === p.whenTrue) {
+      name = comparedName(p.condition);
+    }
+    if (name && otherServiceOf(name)) return true;
+    cur = p;
+  }
+  return false;
+}
+
+/** `provider === 'groq'` (either side, `==` too): the compared string. */
+function comparedName(e: ts.Expression): string | undefined {
+  e = unwrap(e);
+  if (!tsc.isBinaryExpression(e)) return undefined;
+  const k = e.operatorToken.kind;
+  if (k !== tsc.SyntaxKind.EqualsEqualsEqualsToken && k !== tsc.SyntaxKind.EqualsEqualsToken) return undefined;
+  const l = unwrap(e.left);
+  const r = unwrap(e.right);
+  return isStringLike(r) ? r.text : isStringLike(l) ? l.text : undefined;
+}
+
+/** `ask('gpt-4o', q)` where `function ask(model, q)` is in this file and sends requests to OpenAI. */
 function isModelArgument(f: JsFacts, n: ts.Node): boolean {
   const call = n.parent;
   if (!call || !tsc.isCallExpression(call)) return false;
@@ -254,7 +337,7 @@ function isModelArgument(f: JsFacts, n: ts.Node): boolean {
   const fn = f.functions.get(callee.text);
   const param = fn?.parameters[i];
   const name = param ? propName(param.name) : undefined;
-  return !!name && MODEL_NAME.test(name);
+  return !!name && MODEL_NAME.test(name) && functionReachesOpenAI(f, fn!);
 }
 
 function findParameter(sf: ts.SourceFile, name: string): ts.ParameterDeclaration | undefined {

@@ -6,7 +6,8 @@ import { preferredQuote, usesSemicolons } from '../../engine/text.js';
 import { EditConflictError } from '../../engine/edits.js';
 import { JS_TRANSFORMS } from '../../../transforms/js/index.js';
 import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
-import { collectModelSites } from './model-sites.js';
+import { collectModelSites, functionReachesOpenAI } from './model-sites.js';
+import { isTestPath } from '../../rules/adapters.js';
 import type { JsContext } from './context.js';
 import { detectJs } from './detect.js';
 import { packageNeeds } from './wrappers/deps.js';
@@ -98,7 +99,8 @@ export const processor = {
         if (!p) continue;
         const fn = p.facts.functions.get(b.imported === 'default' ? local : b.imported);
         const param = fn?.parameters[i];
-        return param ? propName(param.name) : undefined;
+        // Only a function that sends requests to OpenAI makes its model parameter a model site.
+        return param && functionReachesOpenAI(p.facts, fn!) ? propName(param.name) : undefined;
       }
       return undefined;
     };
@@ -210,13 +212,26 @@ export const processor = {
       }
     }
 
+    // Model sites of the code first, then of the tests: a test's ids change only where the
+    // code's same id changes (the same value gets the same new value).
+    const siteMap = new Map<string, ReturnType<typeof collectModelSites>>();
+    const codeIds = new Set<string>();
+    for (const [abs, p] of parsed) {
+      if (isTestPath(p.ctx.file.rel)) continue;
+      const r = wanted.has(abs) ? collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: wanted.get(abs)!, importedParam: importedParam(abs) }) : firstPass.get(abs)!;
+      siteMap.set(abs, r);
+      for (const s of r.sites) codeIds.add(s.id);
+    }
+    for (const [abs, p] of parsed) {
+      if (!isTestPath(p.ctx.file.rel)) continue;
+      siteMap.set(abs, collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: wanted.get(abs) ?? new Set(), importedParam: importedParam(abs), testIds: codeIds }));
+    }
+
     // Phase C: detect, then transform.
     for (const [abs, p] of parsed) {
       try {
         const uses = usesOpenAI(p.facts);
-        const sites = wanted.has(abs)
-          ? collectModelSites(p.facts, { usesOpenAI: uses, exportedNames: wanted.get(abs)!, importedParam: importedParam(abs) })
-          : firstPass.get(abs)!;
+        const sites = siteMap.get(abs)!;
         const jctx: JsContext = Object.assign(p.ctx, {
           sf: p.sf,
           facts: p.facts,

@@ -1,4 +1,4 @@
-import { classifyOpenAIModel, isFineTunedOpenAIModel } from '../../models/openai-catalog.js';
+import { classifyOpenAIModel, isFineTunedOpenAIModel, isGatewayModelId } from '../../models/openai-catalog.js';
 import type { PyFacts } from './analyze.js';
 import { dictPairs, reachesOpenAI } from './analyze.js';
 import { analyzeWrappers } from './wrappers.js';
@@ -27,7 +27,8 @@ export interface PyModelSites {
 }
 
 export const MODEL_NAME = /model/i;
-export const isOpenAIId = (s: string) => classifyOpenAIModel(s) !== undefined || isFineTunedOpenAIModel(s);
+/** A direct OpenAI id (a gateway id like `openai/gpt-4o` goes to another service and is never a site). */
+export const isOpenAIId = (s: string) => !isGatewayModelId(s) && (classifyOpenAIModel(s) !== undefined || isFineTunedOpenAIModel(s));
 
 export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNames: ReadonlySet<string> = new Set()): PyModelSites {
   const out: PyModelSites = { sites: [], dynamic: [], branches: [], imported: [] };
