@@ -4,7 +4,8 @@ import type { PyContext } from '../../src/lang/python/context.js';
 import { blockedCall } from '../../src/lang/python/helpers.js';
 import { stringContentRange, stringValue, type Node } from '../../src/lang/python/parse.js';
 import { isOpenAIId } from '../../src/lang/python/model-sites.js';
-import { isModelLookupTable, tierLabel } from '../../src/rules/models.js';
+import { collapsedIds, isModelLookupTable, tierLabel } from '../../src/rules/models.js';
+import { isTestPath } from '../../src/rules/adapters.js';
 
 /**
  * OpenAI model ids become the provider's ids, by tier, wherever the analysis
@@ -33,7 +34,20 @@ export const mapModelIds: Transform<PyContext> = {
       }
       return tables.get(coll.id)!;
     };
-    for (const s of ctx.models_.sites) {
+    // A test file never has two distinct ids collapsed onto one: then its ids are left and reported once.
+    const collapsed = isTestPath(ctx.file.rel) ? collapsedIds(ctx.models_.sites.map((s) => s.id), (id) => ctx.models!.lookup(id)?.target ?? undefined) : undefined;
+    if (collapsed) {
+      ctx.followUp(py.start(ctx.models_.sites[0]!.lit), `test file uses distinct OpenAI model ids (${collapsed.join(', ')}) that would become the same ${shortName(t.provider)} id; left as they are`, 'check these tests against the migrated code and pick distinct provider ids where the test needs them');
+    }
+    const left = ctx.models_.testLeft ?? [];
+    if (left.length) {
+      ctx.followUp(py.start(left[0]!.lit), `test file names OpenAI model ids the migrated code does not use (${[...new Set(left.map((s) => s.id))].join(', ')}); left as they are`, 'keep them if the test checks OpenAI-only behaviour, or update them with the code they exercise');
+    }
+    if (ctx.models_.undecided.length) {
+      const u = ctx.models_.undecided;
+      ctx.followUp(py.start(u[0]!.lit), `model ids sent through a client whose host the tool cannot resolve were left (${[...new Set(u.map((s) => s.id))].join(', ')})`, `if this client is moved to ${shortName(t.provider)}, replace them with its model ids`);
+    }
+    for (const s of collapsed ? [] : ctx.models_.sites) {
       const m = ctx.models!.lookup(s.id);
       if (!m) continue;
       if (isTable(s.lit)) continue;

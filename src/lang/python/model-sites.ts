@@ -2,6 +2,7 @@ import { classifyOpenAIModel, isFineTunedOpenAIModel, isGatewayModelId } from '.
 import type { PyFacts } from './analyze.js';
 import { dictPairs, reachesOpenAI } from './analyze.js';
 import { analyzeWrappers } from './wrappers.js';
+import { otherServiceOf } from '../../rules/adapters.js';
 import { flattenAttr, kids, stringValue, unparen, walk, type Node } from './parse.js';
 
 /**
@@ -24,20 +25,35 @@ export interface PyModelSites {
   branches: Node[];
   /** Imported names used as model values (resolved in their module by the handler). */
   imported: string[];
+  /** OpenAI ids sent through a client whose host the tool cannot resolve: left, reported once. */
+  undecided: PyModelSite[];
+  /** Test files: OpenAI ids the migrated code does not use, left as the test wrote them. */
+  testLeft?: PyModelSite[];
 }
 
 export const MODEL_NAME = /model/i;
 /** A direct OpenAI id (a gateway id like `openai/gpt-4o` goes to another service and is never a site). */
 export const isOpenAIId = (s: string) => !isGatewayModelId(s) && (classifyOpenAIModel(s) !== undefined || isFineTunedOpenAIModel(s));
 
-export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNames: ReadonlySet<string> = new Set()): PyModelSites {
-  const out: PyModelSites = { sites: [], dynamic: [], branches: [], imported: [] };
+export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNames: ReadonlySet<string> = new Set(), testIds?: ReadonlySet<string>): PyModelSites {
+  if (testIds) {
+    // A test file: ids it sends to an OpenAI client itself follow the value; its other
+    // model-named places change only for ids the project's code has migrated.
+    const sent = new Set(collectPyModelSites(f, false, exportedNames).sites.map((s) => s.lit.id));
+    const r = collectPyModelSites(f, true, exportedNames);
+    const keep = (s: PyModelSite) => sent.has(s.lit.id) || testIds.has(s.id);
+    return { ...r, sites: r.sites.filter(keep), undecided: [], dynamic: [], branches: [], testLeft: r.sites.filter((s) => !keep(s)) };
+  }
+  const out: PyModelSites = { sites: [], dynamic: [], branches: [], imported: [], undecided: [] };
   const seen = new Set<number>();
+  let undecided = false;
   const add = (lit: Node) => {
     const v = stringValue(lit);
     if (v === undefined || seen.has(lit.id) || !isOpenAIId(v)) return;
     seen.add(lit.id);
-    out.sites.push({ lit: unparen(lit), id: v });
+    // Another adapter's code (`"groq": {...}`, `class GroqProvider`, `if provider == "openrouter":`) is never touched.
+    if (inOtherAdapter(lit)) return;
+    (undecided ? out.undecided : out.sites).push({ lit: unparen(lit), id: v });
   };
   const resolve = (e: Node | null | undefined, depth: number): void => {
     if (!e || depth > 6) return;
@@ -77,10 +93,13 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
 
   // 1. Requests on OpenAI-SDK clients (and legacy module calls).
   for (const c of f.calls) {
-    if (c.client === 'other') continue;
+    if (c.client === 'other' || c.client === 'target') continue;
+    // A client whose host cannot be resolved may be another service: its ids are left and reported.
+    undecided = c.client === 'unresolved';
     resolve(c.kwargs.get('model')?.childForFieldName('value'), 0);
     for (const d of c.dicts) for (const p of dictPairs(d)) if (p.key === 'model') resolve(p.value, 0);
     if (c.endpoint === 'modelsList') resolve(kids(c.node.childForFieldName('arguments')!)[0], 0);
+    undecided = false;
   }
   // 2. Values other modules use as model ids.
   for (const name of exportedNames) resolve(f.values.get(name), 0);
@@ -200,7 +219,60 @@ function enclosingFunctionName(n: Node): string | undefined {
   return undefined;
 }
 
-/** `ask("gpt-4o", q)` where `def ask(model, q)` is in this file. */
+/**
+ * Does a function send requests to OpenAI: a call on an OpenAI/Azure client in its
+ * body, or a call to a function of the same file that does (two levels)?
+ */
+function functionReachesOpenAI(f: PyFacts, fn: Node, depth = 0): boolean {
+  const [s, e] = [f.py.start(fn), f.py.end(fn)];
+  if (f.calls.some((c) => reachesOpenAI(c.client) && f.py.start(c.node) >= s && f.py.end(c.node) <= e)) return true;
+  if (depth >= 2) return false;
+  let hit = false;
+  walk(fn, (n) => {
+    if (hit) return false;
+    if (n.type !== 'call') return;
+    const callee = n.childForFieldName('function');
+    const name = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+    const def = name ? f.functions.get(name) : undefined;
+    if (def && def.id !== fn.id && functionReachesOpenAI(f, def, depth + 1)) hit = true;
+  });
+  return hit;
+}
+
+/**
+ * Is a literal inside another service's adapter: under a dict key, variable,
+ * attribute, function or class named for another service, or in the branch of
+ * an `if provider == "groq":`?
+ */
+function inOtherAdapter(n: Node): boolean {
+  let cur: Node = n;
+  while (cur.parent) {
+    const p: Node = cur.parent;
+    let name: string | undefined;
+    if (p.type === 'pair' && p.childForFieldName('value')?.id === cur.id) name = stringValue(p.childForFieldName('key')) ?? p.childForFieldName('key')?.text;
+    else if (p.type === 'assignment' && p.childForFieldName('right')?.id === cur.id) name = targetName(p.childForFieldName('left'));
+    else if (p.type === 'function_definition' || p.type === 'class_definition') name = p.childForFieldName('name')?.text;
+    else if ((p.type === 'if_statement' || p.type === 'elif_clause') && p.childForFieldName('consequence')?.id === cur.id) name = comparedName(p.childForFieldName('condition'));
+    else if (p.type === 'conditional_expression' && kids(p)[0]?.id === cur.id) name = comparedName(kids(p)[1]);
+    if (name && otherServiceOf(name)) return true;
+    cur = p;
+  }
+  return false;
+}
+
+/** `provider == "groq"` (either side): the compared string. */
+function comparedName(e: Node | null | undefined): string | undefined {
+  if (!e) return undefined;
+  e = unparen(e);
+  if (e.type !== 'comparison_operator' || !/==/.test(e.text)) return undefined;
+  for (const k of kids(e)) {
+    const v = stringValue(k);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** `ask("gpt-4o", q)` where `def ask(model, q)` is in this file and sends requests to OpenAI. */
 function isModelArgument(f: PyFacts, n: Node): boolean {
   const args = n.parent;
   if (args?.type !== 'argument_list') return false;
@@ -214,7 +286,7 @@ function isModelArgument(f: PyFacts, n: Node): boolean {
   if (fn.type === 'attribute' && (params[0]?.text === 'self' || params[0]?.text === 'cls')) params = params.slice(1);
   const p = params[i];
   const pname = p?.type === 'identifier' ? p.text : p?.childForFieldName('name')?.text ?? p?.namedChild(0)?.text;
-  return !!pname && MODEL_NAME.test(pname);
+  return !!pname && MODEL_NAME.test(pname) && functionReachesOpenAI(f, def);
 }
 
 function findParamDefault(f: PyFacts, name: string): Node | undefined {

@@ -3,6 +3,7 @@ import type { FileContext, HandlerError, HandlerOptions } from '../../engine/typ
 import { EditConflictError } from '../../engine/edits.js';
 import { analyzePython, type PyFacts, type PySeeds } from './analyze.js';
 import { collectPyModelSites } from './model-sites.js';
+import { isTestPath } from '../../rules/adapters.js';
 import { parsePython, type PyTree } from './parse.js';
 import { runPython, usesOpenAI } from './pipeline.js';
 import { analyzeWrappers } from './wrappers.js';
@@ -104,11 +105,23 @@ export const processor = {
         if (hit) wanted.set(hit.abs, (wanted.get(hit.abs) ?? new Set()).add(hit.name));
       }
     }
+    // Model sites of the code first, then of the tests: a test's ids change only where the
+    // code's same id changes (the same value gets the same new value).
+    const siteMap = new Map<string, ReturnType<typeof collectPyModelSites>>();
+    const codeIds = new Set<string>();
+    for (const [abs, p] of parsed) {
+      if (isTestPath(p.ctx.file.rel)) continue;
+      const r = collectPyModelSites(p.facts, usesOpenAI(p.facts, analyzeWrappers(p.facts, targetHost)), wanted.get(abs));
+      siteMap.set(abs, r);
+      for (const s of r.sites) codeIds.add(s.id);
+    }
+    for (const [abs, p] of parsed) {
+      if (isTestPath(p.ctx.file.rel)) siteMap.set(abs, collectPyModelSites(p.facts, true, wanted.get(abs), codeIds));
+    }
     // Phase C: detect and transform.
     for (const [abs, p] of parsed) {
       try {
-        const uses = usesOpenAI(p.facts, analyzeWrappers(p.facts, targetHost));
-        const sites = collectPyModelSites(p.facts, uses, wanted.get(abs));
+        const sites = siteMap.get(abs)!;
         const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost });
         for (const pkg of pctx.packages) packages.add(pkg);
       } catch (e) {
