@@ -64,7 +64,7 @@ export function collectModelSites(
     const sent = new Set(collectModelSites(f, { ...opts, usesOpenAI: false, importedParam: undefined, testIds: undefined }).sites.map((s) => s.lit));
     const r = collectModelSites(f, { ...opts, usesOpenAI: true, testIds: undefined });
     const keep = (s: ModelSite) => sent.has(s.lit) || ids.has(s.id);
-    return { ...r, sites: r.sites.filter(keep), undecided: [], dynamic: [], branches: [], foreign: [], testLeft: r.sites.filter((s) => !keep(s)) };
+    return { ...r, sites: r.sites.filter(keep), undecided: [], dynamic: [], branches: [], foreign: [], testLeft: ids.size ? r.sites.filter((s) => !keep(s)) : [] };
   }
   const out: ModelSiteResult = { sites: [], imported: [], dynamic: [], branches: [], foreign: [], undecided: [] };
   const seen = new Set<ts.Node>();

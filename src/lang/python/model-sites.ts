@@ -42,7 +42,7 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
     const sent = new Set(collectPyModelSites(f, false, exportedNames).sites.map((s) => s.lit.id));
     const r = collectPyModelSites(f, true, exportedNames);
     const keep = (s: PyModelSite) => sent.has(s.lit.id) || testIds.has(s.id);
-    return { ...r, sites: r.sites.filter(keep), undecided: [], dynamic: [], branches: [], testLeft: r.sites.filter((s) => !keep(s)) };
+    return { ...r, sites: r.sites.filter(keep), undecided: [], dynamic: [], branches: [], testLeft: testIds.size ? r.sites.filter((s) => !keep(s)) : [] };
   }
   const out: PyModelSites = { sites: [], dynamic: [], branches: [], imported: [], undecided: [] };
   const seen = new Set<number>();
