@@ -40,6 +40,9 @@ export interface ModelSiteResult {
 
 export const MODEL_NAME = /model/i;
 
+/** Matchers and assertion functions whose argument is an expected value. */
+const ASSERTIONS = new Set(['toBe', 'toEqual', 'toStrictEqual', 'toContain', 'toMatchObject', 'equal', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'notEqual', 'is']);
+
 /** A direct OpenAI id (a gateway id like `openai/gpt-4o` goes to another service and is never a site). */
 const isOpenAIId = (s: string) => !isGatewayModelId(s) && (classifyOpenAIModel(s) !== undefined || isFineTunedOpenAIModel(s));
 
@@ -64,6 +67,17 @@ export function collectModelSites(
     const sent = new Set(collectModelSites(f, { ...opts, usesOpenAI: false, importedParam: undefined, testIds: undefined }).sites.map((s) => s.lit));
     const r = collectModelSites(f, { ...opts, usesOpenAI: true, testIds: undefined });
     const keep = (s: ModelSite) => sent.has(s.lit) || ids.has(s.id);
+    // Expected values of assertions (`expect(DEFAULT_MODEL).toBe('gpt-4o')`, `assert.equal(m, 'gpt-4o')`)
+    // that the code migrates: the same value gets the same new value.
+    const have = new Set(r.sites.map((s) => s.lit));
+    walk(f.sf, (n) => {
+      if (!isStringLike(n) || have.has(n) || !ids.has(n.text) || !isOpenAIId(n.text) || inOtherAdapter(n)) return;
+      const call = n.parent;
+      if (!call || !tsc.isCallExpression(call) || !call.arguments.includes(n as ts.Expression)) return;
+      const callee = unwrap(call.expression);
+      const name = tsc.isPropertyAccessExpression(callee) ? callee.name.text : tsc.isIdentifier(callee) ? callee.text : '';
+      if (ASSERTIONS.has(name)) r.sites.push({ lit: n, id: n.text });
+    });
     return { ...r, sites: r.sites.filter(keep), undecided: [], dynamic: [], branches: [], foreign: [], testLeft: ids.size ? r.sites.filter((s) => !keep(s)) : [] };
   }
   const out: ModelSiteResult = { sites: [], imported: [], dynamic: [], branches: [], foreign: [], undecided: [] };
@@ -96,6 +110,8 @@ export function collectModelSites(
         // A parameter with a default: `function ask(model = 'gpt-4o')`.
         const decl = findParameter(f.sf, e.text);
         if (decl?.initializer) resolve(decl.initializer, depth + 1, deep);
+        // and the arguments this file's calls pass for it: `ask(client, q, SUMMARY_MODEL)`.
+        for (const a of argumentsFor(f, e)) resolve(a, depth + 1, deep);
       }
     } else if (tsc.isPropertyAccessExpression(e) || tsc.isElementAccessExpression(e)) {
       const { base, names } = flattenAccess(e);
@@ -338,6 +354,22 @@ function isModelArgument(f: JsFacts, n: ts.Node): boolean {
   const param = fn?.parameters[i];
   const name = param ? propName(param.name) : undefined;
   return !!name && MODEL_NAME.test(name) && functionReachesOpenAI(f, fn!);
+}
+
+/** Arguments passed for the parameter `id` names (of its enclosing function) by calls in the same file. */
+function argumentsFor(f: JsFacts, id: ts.Identifier): ts.Expression[] {
+  let fn: ts.Node | undefined = id.parent;
+  while (fn && !tsc.isFunctionLike(fn)) fn = fn.parent;
+  if (!fn || !tsc.isFunctionLike(fn)) return [];
+  const i = fn.parameters.findIndex((p) => tsc.isIdentifier(p.name) && p.name.text === id.text);
+  if (i < 0) return [];
+  const name = [...f.functions].find(([, d]) => d === fn)?.[0];
+  if (!name) return [];
+  const out: ts.Expression[] = [];
+  walk(f.sf, (n) => {
+    if (tsc.isCallExpression(n) && tsc.isIdentifier(unwrap(n.expression)) && (unwrap(n.expression) as ts.Identifier).text === name && n.arguments[i] && !tsc.isSpreadElement(n.arguments[i]!)) out.push(n.arguments[i]!);
+  });
+  return out;
 }
 
 function findParameter(sf: ts.SourceFile, name: string): ts.ParameterDeclaration | undefined {

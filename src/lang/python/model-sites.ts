@@ -42,6 +42,19 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
     const sent = new Set(collectPyModelSites(f, false, exportedNames).sites.map((s) => s.lit.id));
     const r = collectPyModelSites(f, true, exportedNames);
     const keep = (s: PyModelSite) => sent.has(s.lit.id) || testIds.has(s.id);
+    // Expected values of assertions (`assert DEFAULT_MODEL == "gpt-4o"`, `self.assertEqual(m, "gpt-4o")`)
+    // that the code migrates: the same value gets the same new value.
+    const have = new Set(r.sites.map((s) => s.lit.id));
+    walk(f.py.root, (n) => {
+      if (n.type !== 'string' || have.has(n.id)) return;
+      const v = stringValue(n);
+      if (v === undefined || !testIds.has(v) || !isOpenAIId(v) || inOtherAdapter(n)) return;
+      const p = n.parent;
+      const inAssert = p?.type === 'comparison_operator' && p.parent?.type === 'assert_statement';
+      const fn = p?.type === 'argument_list' ? p.parent?.childForFieldName('function') : undefined;
+      const inAssertCall = fn?.type === 'attribute' && /^assert(Equal|In|NotEqual)$/.test(fn.childForFieldName('attribute')?.text ?? '');
+      if (inAssert || inAssertCall) r.sites.push({ lit: n, id: v });
+    });
     return { ...r, sites: r.sites.filter(keep), undecided: [], dynamic: [], branches: [], testLeft: testIds.size ? r.sites.filter((s) => !keep(s)) : [] };
   }
   const out: PyModelSites = { sites: [], dynamic: [], branches: [], imported: [], undecided: [] };
@@ -75,6 +88,8 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
       else {
         const d = findParamDefault(f, e.text);
         if (d) resolve(d, depth + 1);
+        // and the arguments this file's calls pass for it: `answer(client, q, SUMMARY_MODEL)`.
+        for (const a of argumentsFor(f, e)) resolve(a, depth + 1);
       }
     } else if (e.type === 'call') {
       // os.getenv("MODEL", "gpt-4o")
@@ -287,6 +302,33 @@ function isModelArgument(f: PyFacts, n: Node): boolean {
   const p = params[i];
   const pname = p?.type === 'identifier' ? p.text : p?.childForFieldName('name')?.text ?? p?.namedChild(0)?.text;
   return !!pname && MODEL_NAME.test(pname) && functionReachesOpenAI(f, def);
+}
+
+/** Arguments passed for the parameter `id` names (of its enclosing function) by calls in the same file. */
+function argumentsFor(f: PyFacts, id: Node): Node[] {
+  let fn: Node | null = id.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  const name = fn?.childForFieldName('name')?.text;
+  if (!fn || !name) return [];
+  let params = kids(fn.childForFieldName('parameters')!).filter((p) => p.type !== 'comment');
+  const method = params[0]?.text === 'self' || params[0]?.text === 'cls';
+  if (method) params = params.slice(1);
+  const pname = (p: Node) => (p.type === 'identifier' ? p.text : p.childForFieldName('name')?.text ?? p.namedChild(0)?.text);
+  const i = params.findIndex((p) => pname(p) === id.text);
+  if (i < 0) return [];
+  const out: Node[] = [];
+  walk(f.py.root, (n) => {
+    if (n.type !== 'call') return;
+    const callee = n.childForFieldName('function');
+    const cname = callee?.type === 'identifier' ? callee.text : method && callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+    if (cname !== name) return;
+    const args = kids(n.childForFieldName('arguments')!);
+    const kw = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === id.text);
+    const pos = args.filter((a) => a.type !== 'keyword_argument' && a.type !== 'comment')[i];
+    const v = kw ? kw.childForFieldName('value') : pos && pos.type !== 'list_splat' && pos.type !== 'dictionary_splat' ? pos : null;
+    if (v) out.push(v);
+  });
+  return out;
 }
 
 function findParamDefault(f: PyFacts, name: string): Node | undefined {
