@@ -24,12 +24,12 @@ export const tierLabel = (t: string) => LABELS[t] ?? t;
  * Is a list of model names a lookup table (capabilities, pricing, "models without temperature")
  * rather than a configured choice? Then its entries must not be rewritten: they describe OpenAI
  * models, and mapping would collapse them onto a few provider ids and change what the code
- * decides. A table: at least 3 strings, and either a non-OpenAI entry (another vendor's model)
+ * decides. A table: at least 2 strings, and either a non-OpenAI entry (another vendor's model)
  * or two OpenAI entries mapping to the same provider id.
  * @param lookup the provider id for an OpenAI id, null when none, undefined when not OpenAI.
  */
 export function isModelLookupTable(values: string[], lookup: (id: string) => string | null | undefined): boolean {
-  if (values.length < 3) return false;
+  if (values.length < 2) return false;
   const seen = new Set<string>();
   for (const v of values) {
     const t = lookup(v);

@@ -28,7 +28,8 @@ export const mapModelIds: Transform<PyContext> = {
       if (!tables.has(coll.id)) {
         const items = coll.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
         const values = items.map((c) => stringValue(c));
-        const table = values.every((v) => v !== undefined) && isModelLookupTable(values as string[], (v) => { const m = ctx.models!.lookup(v); return m ? m.target : undefined; });
+        // A set literal is a membership table (`VISION = {"gpt-4o", ...}`): never a configured choice.
+        const table = values.every((v) => v !== undefined) && (coll.type === 'set' || isModelLookupTable(values as string[], (v) => { const m = ctx.models!.lookup(v); return m ? m.target : undefined; }));
         tables.set(coll.id, table);
         if (table) ctx.followUp(py.start(coll), 'a list of OpenAI model names used as a lookup table (capabilities, prices...) was left as it is', `add the ${shortName(t.provider)} model ids this code should treat the same way`);
       }

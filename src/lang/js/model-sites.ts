@@ -17,6 +17,18 @@ export interface ModelSite {
   id: string;
 }
 
+/**
+ * What the project's code does with OpenAI ids, for its test files: `migrated`
+ * ids are rewritten somewhere in the code; `ambiguous` ones are also left somewhere
+ * (another adapter's default, a lookup). `callee` says what an imported function
+ * does with an id: its body rewrites it, keeps it, or does not name it.
+ */
+export interface TestInfo {
+  migrated: ReadonlySet<string>;
+  ambiguous: ReadonlySet<string>;
+  callee: (local: string, id: string) => 'migrated' | 'left' | undefined;
+}
+
 export interface ModelRef {
   /** Import binding the value came through. */
   local: string;
@@ -44,7 +56,7 @@ export const MODEL_NAME = /model/i;
 const ASSERTIONS = new Set(['toBe', 'toEqual', 'toStrictEqual', 'toContain', 'toMatchObject', 'equal', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'notEqual', 'is']);
 
 /** A direct OpenAI id (a gateway id like `openai/gpt-4o` goes to another service and is never a site). */
-const isOpenAIId = (s: string) => !isGatewayModelId(s) && (classifyOpenAIModel(s) !== undefined || isFineTunedOpenAIModel(s));
+export const isOpenAIId = (s: string) => !isGatewayModelId(s) && (classifyOpenAIModel(s) !== undefined || isFineTunedOpenAIModel(s));
 
 export function collectModelSites(
   f: JsFacts,
@@ -53,32 +65,40 @@ export function collectModelSites(
     exportedNames: ReadonlySet<string>;
     /** Name of parameter i of an imported function (resolved in its module), when known. */
     importedParam?: (local: string, i: number) => string | undefined;
-    /**
-     * A test file: the ids the project's code has migrated. Its model-named places are
-     * sites only for these ids (the same value gets the same new value); other ids,
-     * branches and dynamic ids are left as the test wrote them.
-     */
-    testIds?: ReadonlySet<string>;
+    /** A test file: what the project's code does with each OpenAI id (see TestInfo). */
+    test?: TestInfo;
   },
 ): ModelSiteResult {
-  if (opts.testIds) {
-    const ids = opts.testIds;
+  if (opts.test) {
+    const info = opts.test;
     // Ids the test itself sends to an OpenAI client follow the value as anywhere else.
-    const sent = new Set(collectModelSites(f, { ...opts, usesOpenAI: false, importedParam: undefined, testIds: undefined }).sites.map((s) => s.lit));
-    const r = collectModelSites(f, { ...opts, usesOpenAI: true, testIds: undefined });
-    const keep = (s: ModelSite) => sent.has(s.lit) || ids.has(s.id);
-    // Expected values of assertions (`expect(DEFAULT_MODEL).toBe('gpt-4o')`, `assert.equal(m, 'gpt-4o')`)
-    // that the code migrates: the same value gets the same new value.
+    const sent = new Set(collectModelSites(f, { ...opts, usesOpenAI: false, importedParam: undefined, test: undefined }).sites.map((s) => s.lit));
+    const r = collectModelSites(f, { ...opts, usesOpenAI: true, test: undefined });
+    const follows = new Set<ts.Node>();
+    for (const s of r.sites) if (info.migrated.has(s.id) && !info.ambiguous.has(s.id)) follows.add(s.lit);
+    // Expected values of assertions (`expect(DEFAULT_MODEL).toBe('gpt-4o')`, `assert.equal(pick('openai'), 'gpt-4o')`):
+    // the same value gets the same new value. What the other side holds decides: a call of an imported
+    // function whose body migrates (or keeps) this id, else the id's fate in the whole code.
     const have = new Set(r.sites.map((s) => s.lit));
     walk(f.sf, (n) => {
-      if (!isStringLike(n) || have.has(n) || !ids.has(n.text) || !isOpenAIId(n.text) || inOtherAdapter(n)) return;
+      if (!isStringLike(n) || have.has(n) || !info.migrated.has(n.text) || !isOpenAIId(n.text) || inOtherAdapter(n)) return;
       const call = n.parent;
       if (!call || !tsc.isCallExpression(call) || !call.arguments.includes(n as ts.Expression)) return;
       const callee = unwrap(call.expression);
       const name = tsc.isPropertyAccessExpression(callee) ? callee.name.text : tsc.isIdentifier(callee) ? callee.text : '';
-      if (ASSERTIONS.has(name)) r.sites.push({ lit: n, id: n.text });
+      if (!ASSERTIONS.has(name)) return;
+      // expect(X).toBe(lit) / assert.equal(X, lit)
+      const inner = tsc.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
+      const expectCall = inner && tsc.isPropertyAccessExpression(inner) && tsc.isCallExpression(unwrap(inner.expression)) ? (unwrap(inner.expression) as ts.CallExpression) : inner && tsc.isCallExpression(inner) ? inner : undefined;
+      const other = expectCall ? expectCall.arguments[0] : call.arguments.find((a) => a !== n);
+      const o = other ? unwrap(other) : undefined;
+      const ref = o && tsc.isCallExpression(o) ? unwrap(o.expression) : o;
+      const verdict = ref && tsc.isIdentifier(ref) ? info.callee(ref.text, n.text) : undefined;
+      r.sites.push({ lit: n, id: n.text });
+      if (verdict === 'migrated' || (verdict === undefined && !info.ambiguous.has(n.text))) follows.add(n);
     });
-    return { ...r, sites: r.sites.filter(keep), undecided: [], dynamic: [], branches: [], foreign: [], testLeft: ids.size ? r.sites.filter((s) => !keep(s)) : [] };
+    const keep = (s: ModelSite) => sent.has(s.lit) || follows.has(s.lit);
+    return { ...r, sites: r.sites.filter(keep), undecided: [], dynamic: [], branches: [], foreign: [], testLeft: info.migrated.size ? r.sites.filter((s) => !keep(s)) : [] };
   }
   const out: ModelSiteResult = { sites: [], imported: [], dynamic: [], branches: [], foreign: [], undecided: [] };
   const seen = new Set<ts.Node>();

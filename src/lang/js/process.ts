@@ -6,13 +6,14 @@ import { preferredQuote, usesSemicolons } from '../../engine/text.js';
 import { EditConflictError } from '../../engine/edits.js';
 import { JS_TRANSFORMS } from '../../../transforms/js/index.js';
 import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
-import { collectModelSites, functionReachesOpenAI } from './model-sites.js';
+import { collectModelSites, functionReachesOpenAI, isOpenAIId } from './model-sites.js';
 import { isTestPath } from '../../rules/adapters.js';
+import { isModelLookupTable } from '../../rules/models.js';
 import type { JsContext } from './context.js';
 import { detectJs } from './detect.js';
 import { packageNeeds } from './wrappers/deps.js';
 import { depsState, nearestPackageJson, packageRoot } from '../deps/project.js';
-import { flattenAccess, isStringLike, JS_EXTENSIONS, parseJs, propName, unwrap } from './parse.js';
+import { flattenAccess, isStringLike, JS_EXTENSIONS, parseJs, propName, unwrap, walk } from './parse.js';
 
 interface Parsed {
   ctx: FileContext;
@@ -216,15 +217,59 @@ export const processor = {
     // code's same id changes (the same value gets the same new value).
     const siteMap = new Map<string, ReturnType<typeof collectModelSites>>();
     const codeIds = new Set<string>();
+    // A site in a lookup table is left by map-model-ids: for the tests it counts as kept.
+    const inTable = (p: Parsed, lit: ts.Node): boolean => {
+      const arr = lit.parent;
+      if (!arr || !tsm.isArrayLiteralExpression(arr) || !p.ctx.models) return false;
+      const values = arr.elements.filter(isStringLike).map((e) => e.text);
+      return values.length === arr.elements.length && isModelLookupTable(values, (v) => p.ctx.models!.lookup(v)?.target);
+    };
+    const rewrittenSites = new Map<string, Set<ts.Node>>();
     for (const [abs, p] of parsed) {
       if (isTestPath(p.ctx.file.rel)) continue;
       const r = wanted.has(abs) ? collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: wanted.get(abs)!, importedParam: importedParam(abs) }) : firstPass.get(abs)!;
       siteMap.set(abs, r);
-      for (const s of r.sites) codeIds.add(s.id);
+      const live = new Set<ts.Node>();
+      for (const s of r.sites) {
+        if (inTable(p, s.lit)) continue;
+        live.add(s.lit);
+        codeIds.add(s.id);
+      }
+      rewrittenSites.set(abs, live);
     }
+    // OpenAI-id literals the code keeps (not sites): an id both rewritten and kept is ambiguous in a test.
+    const kept = new Map<string, Array<{ id: string; pos: number }>>();
+    const rewritten = new Map<string, Array<{ id: string; pos: number }>>();
+    const ambiguous = new Set<string>();
+    for (const [abs, sites] of rewrittenSites) {
+      const keptHere: Array<{ id: string; pos: number }> = [];
+      walk(parsed.get(abs)!.sf, (n) => {
+        if (isStringLike(n) && !sites.has(n) && isOpenAIId(n.text)) keptHere.push({ id: n.text, pos: n.getStart() });
+      });
+      kept.set(abs, keptHere);
+      rewritten.set(abs, [...sites].map((s) => ({ id: (s as ts.StringLiteral).text, pos: s.getStart() })));
+      for (const k of keptHere) if (codeIds.has(k.id)) ambiguous.add(k.id);
+    }
+    const callee = (abs: string) => (local: string, id: string): 'migrated' | 'left' | undefined => {
+      const b = parsed.get(abs)?.facts.imports.get(local);
+      if (!b) return undefined;
+      for (const cand of resolveCandidates(abs, b.specifier)) {
+        const facts = parsed.get(cand)?.facts;
+        const name = b.imported === 'default' ? local : b.imported;
+        // A function (its body) or a constant (its initializer) of that module.
+        const fn: ts.Node | undefined = facts?.functions.get(name) ?? facts?.values.get(name);
+        if (!fn) continue;
+        const inFn = (x: { id: string; pos: number }) => x.id === id && x.pos >= fn.pos && x.pos < fn.end;
+        if ((kept.get(cand) ?? []).some(inFn)) return 'left';
+        if ((rewritten.get(cand) ?? []).some(inFn)) return 'migrated';
+        return undefined;
+      }
+      return undefined;
+    };
     for (const [abs, p] of parsed) {
       if (!isTestPath(p.ctx.file.rel)) continue;
-      siteMap.set(abs, collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: wanted.get(abs) ?? new Set(), importedParam: importedParam(abs), testIds: codeIds }));
+      const test = { migrated: codeIds, ambiguous, callee: callee(abs) };
+      siteMap.set(abs, collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: wanted.get(abs) ?? new Set(), importedParam: importedParam(abs), test }));
     }
 
     // Phase C: detect, then transform.

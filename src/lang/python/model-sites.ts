@@ -35,27 +35,51 @@ export const MODEL_NAME = /model/i;
 /** A direct OpenAI id (a gateway id like `openai/gpt-4o` goes to another service and is never a site). */
 export const isOpenAIId = (s: string) => !isGatewayModelId(s) && (classifyOpenAIModel(s) !== undefined || isFineTunedOpenAIModel(s));
 
-export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNames: ReadonlySet<string> = new Set(), testIds?: ReadonlySet<string>): PyModelSites {
-  if (testIds) {
+/**
+ * What the project's code does with OpenAI ids, for its test files: `migrated` ids
+ * are rewritten somewhere in the code; `ambiguous` ones are also kept somewhere
+ * (another adapter's default, a lookup). `ref` says what an imported function or
+ * constant (`["CHAT_MODEL"]`, `["providers", "pick_model"]`) does with an id.
+ */
+export interface PyTestInfo {
+  migrated: ReadonlySet<string>;
+  ambiguous: ReadonlySet<string>;
+  ref: (names: string[], id: string) => 'migrated' | 'left' | undefined;
+}
+
+export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNames: ReadonlySet<string> = new Set(), test?: PyTestInfo): PyModelSites {
+  if (test) {
     // A test file: ids it sends to an OpenAI client itself follow the value; its other
-    // model-named places change only for ids the project's code has migrated.
+    // model-named places change only for ids the project's code always rewrites.
     const sent = new Set(collectPyModelSites(f, false, exportedNames).sites.map((s) => s.lit.id));
     const r = collectPyModelSites(f, true, exportedNames);
-    const keep = (s: PyModelSite) => sent.has(s.lit.id) || testIds.has(s.id);
-    // Expected values of assertions (`assert DEFAULT_MODEL == "gpt-4o"`, `self.assertEqual(m, "gpt-4o")`)
-    // that the code migrates: the same value gets the same new value.
+    const follows = new Set<number>();
+    for (const s of r.sites) if (test.migrated.has(s.id) && !test.ambiguous.has(s.id)) follows.add(s.lit.id);
+    // Expected values of assertions (`assert CHAT_MODEL == "gpt-4o"`, `self.assertEqual(pick("openai"), "gpt-4o")`):
+    // what the other side holds decides (an imported constant or function that rewrites or keeps this id),
+    // else the id's fate in the whole code.
     const have = new Set(r.sites.map((s) => s.lit.id));
     walk(f.py.root, (n) => {
       if (n.type !== 'string' || have.has(n.id)) return;
       const v = stringValue(n);
-      if (v === undefined || !testIds.has(v) || !isOpenAIId(v) || inOtherAdapter(n)) return;
+      if (v === undefined || !test.migrated.has(v) || !isOpenAIId(v) || inOtherAdapter(n)) return;
       const p = n.parent;
-      const inAssert = p?.type === 'comparison_operator' && p.parent?.type === 'assert_statement';
-      const fn = p?.type === 'argument_list' ? p.parent?.childForFieldName('function') : undefined;
-      const inAssertCall = fn?.type === 'attribute' && /^assert(Equal|In|NotEqual)$/.test(fn.childForFieldName('attribute')?.text ?? '');
-      if (inAssert || inAssertCall) r.sites.push({ lit: n, id: v });
+      let other: Node | undefined;
+      if (p?.type === 'comparison_operator' && p.parent?.type === 'assert_statement') other = kids(p).find((k) => k.id !== n.id);
+      else {
+        const fn = p?.type === 'argument_list' ? p.parent?.childForFieldName('function') : undefined;
+        if (!(fn?.type === 'attribute' && /^assert(Equal|In|NotEqual)$/.test(fn.childForFieldName('attribute')?.text ?? ''))) return;
+        other = kids(p!).find((k) => k.id !== n.id);
+      }
+      r.sites.push({ lit: n, id: v });
+      let ref = other ? unparen(other) : undefined;
+      if (ref?.type === 'call') ref = ref.childForFieldName('function') ?? undefined;
+      const names = ref?.type === 'identifier' ? [ref.text] : ref?.type === 'attribute' ? flattenNames(ref) : undefined;
+      const verdict = names ? test.ref(names, v) : undefined;
+      if (verdict === 'migrated' || (verdict === undefined && !test.ambiguous.has(v))) follows.add(n.id);
     });
-    return { ...r, sites: r.sites.filter(keep), undecided: [], dynamic: [], branches: [], testLeft: testIds.size ? r.sites.filter((s) => !keep(s)) : [] };
+    const keep = (s: PyModelSite) => sent.has(s.lit.id) || follows.has(s.lit.id);
+    return { ...r, sites: r.sites.filter(keep), undecided: [], dynamic: [], branches: [], testLeft: test.migrated.size ? r.sites.filter((s) => !keep(s)) : [] };
   }
   const out: PyModelSites = { sites: [], dynamic: [], branches: [], imported: [], undecided: [] };
   const seen = new Set<number>();
@@ -64,8 +88,9 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
     const v = stringValue(lit);
     if (v === undefined || seen.has(lit.id) || !isOpenAIId(v)) return;
     seen.add(lit.id);
-    // Another adapter's code (`"groq": {...}`, `class GroqProvider`, `if provider == "openrouter":`) is never touched.
-    if (inOtherAdapter(lit)) return;
+    // Another adapter's code (`"groq": {...}`, `class GroqProvider`, `if provider == "openrouter":`) is never touched,
+    // nor a set literal (`VISION = {"gpt-4o", ...}`: a membership table, not a configured choice).
+    if (inOtherAdapter(lit) || unparen(lit).parent?.type === 'set') return;
     (undecided ? out.undecided : out.sites).push({ lit: unparen(lit), id: v });
   };
   const resolve = (e: Node | null | undefined, depth: number): void => {
@@ -329,6 +354,12 @@ function argumentsFor(f: PyFacts, id: Node): Node[] {
     if (v) out.push(v);
   });
   return out;
+}
+
+/** `providers.pick_model` -> ["providers", "pick_model"]; undefined for other shapes. */
+function flattenNames(n: Node): string[] | undefined {
+  const { base, names } = flattenAttr(n);
+  return base.type === 'identifier' ? [base.text, ...names] : undefined;
 }
 
 function findParamDefault(f: PyFacts, name: string): Node | undefined {

@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
 import { EditConflictError } from '../../engine/edits.js';
 import { analyzePython, type PyFacts, type PySeeds } from './analyze.js';
-import { collectPyModelSites } from './model-sites.js';
+import { collectPyModelSites, isOpenAIId, type PyModelSite } from './model-sites.js';
+import { isModelLookupTable } from '../../rules/models.js';
+import { stringValue, walk as walkPy, type Node } from './parse.js';
 import { isTestPath } from '../../rules/adapters.js';
 import { parsePython, type PyTree } from './parse.js';
 import { runPython, usesOpenAI } from './pipeline.js';
@@ -109,14 +111,57 @@ export const processor = {
     // code's same id changes (the same value gets the same new value).
     const siteMap = new Map<string, ReturnType<typeof collectPyModelSites>>();
     const codeIds = new Set<string>();
+    // A site in a lookup table is left by map-model-ids: for the tests it counts as kept.
+    const inTable = (p: Parsed, lit: Node): boolean => {
+      const coll = lit.parent;
+      if (!coll || !['list', 'tuple'].includes(coll.type) || !p.ctx.models) return false;
+      const values = coll.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment').map((c) => stringValue(c));
+      return values.every((v) => v !== undefined) && isModelLookupTable(values as string[], (v) => p.ctx.models!.lookup(v)?.target);
+    };
+    const live = new Map<string, PyModelSite[]>();
     for (const [abs, p] of parsed) {
       if (isTestPath(p.ctx.file.rel)) continue;
       const r = collectPyModelSites(p.facts, usesOpenAI(p.facts, analyzeWrappers(p.facts, targetHost)), wanted.get(abs));
       siteMap.set(abs, r);
-      for (const s of r.sites) codeIds.add(s.id);
+      const here = r.sites.filter((s) => !inTable(p, s.lit));
+      live.set(abs, here);
+      for (const s of here) codeIds.add(s.id);
     }
+    // OpenAI-id literals the code keeps (not sites): an id both rewritten and kept is ambiguous in a test.
+    const kept = new Map<string, Array<{ id: string; pos: number }>>();
+    const rewritten = new Map<string, Array<{ id: string; pos: number }>>();
+    const ambiguous = new Set<string>();
+    for (const [abs, here] of live) {
+      const f = parsed.get(abs)!.facts;
+      const sites = new Set(here.map((s) => s.lit.id));
+      const keptHere: Array<{ id: string; pos: number }> = [];
+      walkPy(f.py.root, (n) => {
+        const v = n.type === 'string' && !sites.has(n.id) ? stringValue(n) : undefined;
+        if (v !== undefined && isOpenAIId(v)) keptHere.push({ id: v, pos: f.py.start(n) });
+      });
+      kept.set(abs, keptHere);
+      rewritten.set(abs, here.map((s) => ({ id: s.id, pos: f.py.start(s.lit) })));
+      for (const k of keptHere) if (codeIds.has(k.id)) ambiguous.add(k.id);
+    }
+    const ref = (abs: string) => (names: string[], id: string): 'migrated' | 'left' | undefined => {
+      const b = parsed.get(abs)?.facts.imports.get(names[0]!);
+      if (!b || names.length > 2) return undefined;
+      // `from app.settings import CHAT_MODEL` -> CHAT_MODEL; `from app import providers` -> providers.pick_model
+      const [mod, name] = names.length === 1 ? [b.module, b.name] : [b.module ? `${b.module}.${b.name}` : b.name, names[1]!];
+      for (const cand of moduleCandidates(abs, mod, parsed)) {
+        const f = parsed.get(cand)!.facts;
+        const node = f.functions.get(name) ?? f.values.get(name);
+        if (!node) continue;
+        const [s, e] = [f.py.start(node), f.py.end(node)];
+        const inNode = (x: { id: string; pos: number }) => x.id === id && x.pos >= s && x.pos < e;
+        if ((kept.get(cand) ?? []).some(inNode)) return 'left';
+        if ((rewritten.get(cand) ?? []).some(inNode)) return 'migrated';
+        return undefined;
+      }
+      return undefined;
+    };
     for (const [abs, p] of parsed) {
-      if (isTestPath(p.ctx.file.rel)) siteMap.set(abs, collectPyModelSites(p.facts, true, wanted.get(abs), codeIds));
+      if (isTestPath(p.ctx.file.rel)) siteMap.set(abs, collectPyModelSites(p.facts, true, wanted.get(abs), { migrated: codeIds, ambiguous, ref: ref(abs) }));
     }
     // Phase C: detect and transform.
     for (const [abs, p] of parsed) {
