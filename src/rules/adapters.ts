@@ -58,3 +58,19 @@ export function isTestPath(rel: string): boolean {
   if (/^test_.*\.py$/.test(base) || /_test\.py$/.test(base) || base === 'conftest.py') return true;
   return /(^|\/)(__tests__|tests?|spec)\//.test(p);
 }
+
+/** Names an app may use for the target provider in its own registry or switch (`deepseek`, `DeepSeek`, `dashscope`...). */
+export function targetNames(p: { id: string; name: string; aliases: string[]; integrations: { aiSdk: { factory: string } | null } }): string[] {
+  const short = p.name.replace(/\s*\(.*\)\s*$/, '');
+  return [...new Set([p.id, ...p.aliases, short, ...(p.integrations.aiSdk ? [p.integrations.aiSdk.factory] : [])])];
+}
+
+/** Other services named in a list of hosts / package names, sorted, without the target's own names. */
+export function otherServices(texts: Iterable<string>, target: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const t of texts) {
+    const s = otherServiceOf(t);
+    if (s && !namesProvider(s, target)) out.add(s);
+  }
+  return [...out].sort();
+}

@@ -7,7 +7,10 @@ import { EditConflictError } from '../../engine/edits.js';
 import { JS_TRANSFORMS } from '../../../transforms/js/index.js';
 import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
 import { collectModelSites, functionReachesOpenAI, isOpenAIId } from './model-sites.js';
-import { isTestPath } from '../../rules/adapters.js';
+import { isTestPath, otherServices, targetNames } from '../../rules/adapters.js';
+import { defaultProviderLiterals, otherAdapterHints, targetAdapterAt, targetSelection } from './adapters.js';
+import { replaceStringContent } from './edit.js';
+import { shortName } from '../../providers/index.js';
 import { isModelLookupTable } from '../../rules/models.js';
 import type { JsContext } from './context.js';
 import { detectJs } from './detect.js';
@@ -272,6 +275,25 @@ export const processor = {
       siteMap.set(abs, collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: wanted.get(abs) ?? new Set(), importedParam: importedParam(abs), test }));
     }
 
+    // Multi-provider apps: an adapter for the target next to the OpenAI one (then the OpenAI adapter is left
+    // and the selection is reported), or other services' adapters (only the OpenAI one is migrated: said once).
+    const target = files[0]?.target;
+    const names = target ? targetNames(target.provider) : [];
+    let targetAdapter: { rel: string; line: number; selection: string } | undefined;
+    const others = new Set<string>();
+    for (const [, p] of parsed) {
+      if (!target || isTestPath(p.ctx.file.rel)) continue;
+      for (const s of otherServices(otherAdapterHints(p.facts), names)) others.add(s);
+      const at = targetAdapterAt(p.facts, target.provider.integrations.aiSdk?.package);
+      if (at === undefined || targetAdapter) continue;
+      const selection = [...parsed.values()].map((q) => targetSelection(q.facts, names)).find((x) => x !== undefined);
+      if (selection) targetAdapter = { rel: p.ctx.file.rel, line: p.sf.getLineAndCharacterOfPosition(at).line + 1, selection };
+    }
+    let othersSaid = false;
+    const defaultsAt = targetAdapter
+      ? [...parsed.values()].filter((p) => !isTestPath(p.ctx.file.rel)).flatMap((p) => defaultProviderLiterals(p.facts).map((l) => `${p.ctx.file.rel}:${p.sf.getLineAndCharacterOfPosition(l.getStart()).line + 1}`))
+      : [];
+
     // Phase C: detect, then transform.
     for (const [abs, p] of parsed) {
       try {
@@ -291,7 +313,32 @@ export const processor = {
           targetHost,
         });
         detectJs(jctx);
+        // The app already has the target's adapter: its default-provider setting selects it.
+        if (targetAdapter && target && !isTestPath(p.ctx.file.rel) && (!opts.only || opts.only.includes('map-model-ids'))) {
+          for (const lit of defaultProviderLiterals(p.facts)) {
+            replaceStringContent(jctx.edits, lit, targetAdapter.selection);
+            jctx.change('config', lit.getStart(), `default provider "${lit.text}" -> "${targetAdapter.selection}" (the app's own ${shortName(target.provider)} adapter)`, { transform: 'map-model-ids' });
+          }
+        }
         if (!jctx.target) continue;
+        const sdkImport = p.sf.statements.find((st) => tsm.isImportDeclaration(st) && isStringLike(st.moduleSpecifier) && /^(openai|@(ai-sdk|langchain)\/openai)$/.test(st.moduleSpecifier.text));
+        const at = sdkImport?.getStart() ?? p.facts.constructions[0]?.node.getStart() ?? 0;
+        // OpenAI through the SDK or a framework's OpenAI adapter (`@ai-sdk/openai`, `@langchain/openai`).
+        // A file whose clients all go elsewhere (the target's own adapter, another service's) is not the OpenAI adapter.
+        const ownAdapter = p.facts.constructions.length > 0 && p.facts.constructions.every((c) => c.status === 'target' || c.status === 'other');
+        const openaiAdapter = !ownAdapter && (uses || [...p.facts.imports.values()].some((b) => /^@(ai-sdk|langchain)\/openai$/.test(b.specifier)));
+        if (openaiAdapter && targetAdapter && !isTestPath(p.ctx.file.rel)) {
+          // Said once for the app; the other OpenAI files are left without a word each.
+          if (othersSaid) continue;
+          othersSaid = true;
+          const name = shortName(jctx.target.provider);
+          jctx.followUp(at, `this app already has a ${name} adapter (${targetAdapter.rel}:${targetAdapter.line}, selected by "${targetAdapter.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`, defaultsAt.length ? `the default provider now selects "${targetAdapter.selection}" (${defaultsAt.join(', ')}); set the same value wherever the deployment overrides it` : `select "${targetAdapter.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter`);
+          continue;
+        }
+        if (openaiAdapter && others.size && !othersSaid && !isTestPath(p.ctx.file.rel)) {
+          othersSaid = true;
+          jctx.followUp(at, `OpenAI is one adapter of several in this app (${[...others].join(', ')}): only the OpenAI adapter was migrated, the others were left as they are`, 'check that the app selects the migrated adapter where it used OpenAI');
+        }
         for (const t of JS_TRANSFORMS) {
           if (opts.only && !opts.only.includes(t.id)) continue;
           t.run(jctx);

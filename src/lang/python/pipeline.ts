@@ -28,7 +28,12 @@ export function runPython(
   ctx: FileContext,
   py: PyTree,
   facts: PyFacts,
-  opts: HandlerOptions & { sites?: PyModelSites; targetHost?: string },
+  opts: HandlerOptions & {
+    sites?: PyModelSites;
+    targetHost?: string;
+    /** Multi-provider app: a follow-up to record after detection (`leave`: and no transform runs). */
+    adapterNote?: { at: number; reason: string; action: string; leave: boolean };
+  },
 ): PyContext {
   const wrappers = analyzeWrappers(facts, opts.targetHost);
   const uses = usesOpenAI(facts, wrappers);
@@ -46,6 +51,10 @@ export function runPython(
   });
   detectPython(pctx);
   if (!pctx.target) return pctx;
+  if (opts.adapterNote) {
+    if (opts.adapterNote.reason) pctx.followUp(opts.adapterNote.at, opts.adapterNote.reason, opts.adapterNote.action);
+    if (opts.adapterNote.leave) return pctx;
+  }
   for (const t of PY_TRANSFORMS) {
     if (opts.only && !opts.only.includes(t.id)) continue;
     t.run(pctx);

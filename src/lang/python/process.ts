@@ -4,8 +4,10 @@ import { EditConflictError } from '../../engine/edits.js';
 import { analyzePython, type PyFacts, type PySeeds } from './analyze.js';
 import { collectPyModelSites, isOpenAIId, type PyModelSite } from './model-sites.js';
 import { isModelLookupTable } from '../../rules/models.js';
-import { stringValue, walk as walkPy, type Node } from './parse.js';
-import { isTestPath } from '../../rules/adapters.js';
+import { stringContentRange, stringValue, walk as walkPy, type Node } from './parse.js';
+import { isTestPath, otherServices, targetNames } from '../../rules/adapters.js';
+import { pyDefaultProviderLiterals, pyOtherAdapterHints, pyTargetAdapterAt, pyTargetSelection } from './adapters.js';
+import { shortName } from '../../providers/index.js';
 import { parsePython, type PyTree } from './parse.js';
 import { runPython, usesOpenAI } from './pipeline.js';
 import { analyzeWrappers } from './wrappers.js';
@@ -163,11 +165,53 @@ export const processor = {
     for (const [abs, p] of parsed) {
       if (isTestPath(p.ctx.file.rel)) siteMap.set(abs, collectPyModelSites(p.facts, true, wanted.get(abs), { migrated: codeIds, ambiguous, ref: ref(abs) }));
     }
+    // Multi-provider apps: an adapter for the target next to the OpenAI one (then the OpenAI adapter is left
+    // and the selection is reported once), or other services' adapters (only the OpenAI one is migrated: said once).
+    const target = files[0]?.target;
+    const names = target ? targetNames(target.provider) : [];
+    let targetAdapter: { rel: string; line: number; selection: string } | undefined;
+    const others = new Set<string>();
+    for (const [, p] of parsed) {
+      if (!target || isTestPath(p.ctx.file.rel)) continue;
+      for (const s of otherServices(pyOtherAdapterHints(p.facts), names)) others.add(s);
+      const at = pyTargetAdapterAt(p.facts);
+      if (at === undefined || targetAdapter) continue;
+      const selection = [...parsed.values()].map((q) => pyTargetSelection(q.facts, names)).find((x) => x !== undefined);
+      if (selection) targetAdapter = { rel: p.ctx.file.rel, line: p.py.text.slice(0, at).split('\n').length, selection };
+    }
+    let adapterSaid = false;
+    const defaultsAt = targetAdapter
+      ? [...parsed.values()].filter((p) => !isTestPath(p.ctx.file.rel)).flatMap((p) => pyDefaultProviderLiterals(p.facts).map((l) => `${p.ctx.file.rel}:${p.py.text.slice(0, p.py.start(l)).split('\n').length}`))
+      : [];
     // Phase C: detect and transform.
     for (const [abs, p] of parsed) {
       try {
         const sites = siteMap.get(abs)!;
-        const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost });
+        const uses = usesOpenAI(p.facts, analyzeWrappers(p.facts, targetHost));
+        const at = p.facts.constructions.find((c) => c.status !== 'target' && c.status !== 'other')?.node;
+        let adapterNote: { at: number; reason: string; action: string; leave: boolean } | undefined;
+        // The target's own adapter (the openai SDK on the target's host) is not an OpenAI adapter.
+        const ownAdapter = pyTargetAdapterAt(p.facts) !== undefined && !p.facts.constructions.some((c) => c.status !== 'target' && c.status !== 'other');
+        if (target && uses && !ownAdapter && !isTestPath(p.ctx.file.rel) && (targetAdapter || others.size)) {
+          const name = shortName(target.provider);
+          const where = at ? p.py.start(at) : 0;
+          if (targetAdapter) {
+            adapterNote = adapterSaid ? { at: where, reason: '', action: '', leave: true } : { at: where, leave: true, reason: `this app already has a ${name} adapter (${targetAdapter.rel}:${targetAdapter.line}, selected by "${targetAdapter.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`, action: defaultsAt.length ? `the default provider now selects "${targetAdapter.selection}" (${defaultsAt.join(', ')}); set the same value wherever the deployment overrides it` : `select "${targetAdapter.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter` };
+          } else if (!adapterSaid) {
+            adapterNote = { at: where, leave: false, reason: `OpenAI is one adapter of several in this app (${[...others].join(', ')}): only the OpenAI adapter was migrated, the others were left as they are`, action: 'check that the app selects the migrated adapter where it used OpenAI' };
+          }
+          adapterSaid = true;
+        }
+        const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote });
+        // The app already has the target's adapter: its default-provider setting selects it.
+        if (targetAdapter && target && !isTestPath(p.ctx.file.rel) && (!opts.only || opts.only.includes('map-model-ids'))) {
+          for (const lit of pyDefaultProviderLiterals(p.facts)) {
+            const r = stringContentRange(p.py, lit);
+            if (!r) continue;
+            pctx.edits.add(r.start, r.end, targetAdapter.selection);
+            pctx.change('config', p.py.start(lit), `default provider "${stringValue(lit)}" -> "${targetAdapter.selection}" (the app's own ${shortName(target.provider)} adapter)`, { transform: 'map-model-ids' });
+          }
+        }
         for (const pkg of pctx.packages) packages.add(pkg);
       } catch (e) {
         fail(p.ctx, e);
