@@ -59,7 +59,9 @@ export function otherAdapterHints(f: JsFacts): string[] {
 const LLM_SDK = /^(@ai-sdk\/|@anthropic-ai\/|groq-sdk$|@google\/(generative-ai|genai)$|@mistralai\/|cohere-ai$|ollama$|@openrouter\/|together-ai$|@aws-sdk\/client-bedrock|@langchain\/(anthropic|groq|google|mistralai|ollama|cohere|aws|deepseek))/;
 
 const OPENAI_NAME = /^(openai|chatgpt|gpt|azure[-_ ]?openai)$/i;
+/** A provider-choosing name: a bare `provider` only for parameters and environment fallbacks (an adapter's own `const provider = 'openai'` is its label). */
 const PROVIDER_VAR = /^(default|llm|ai|chat|active|selected|current|model)?[-_]?provider$/i;
+const PREFIXED_PROVIDER_VAR = /^(default|llm|ai|chat|active|selected|current|model)[-_]?provider$/i;
 
 /**
  * Literals that choose OpenAI as the app's default provider: the fallback of a
@@ -77,7 +79,7 @@ export function defaultProviderLiterals(f: JsFacts): Array<ts.StringLiteral | ts
       const l = unwrap(p.left);
       const name = tsc.isPropertyAccessExpression(l) ? l.name.text : tsc.isElementAccessExpression(l) && isStringLike(l.argumentExpression) ? l.argumentExpression.text : tsc.isIdentifier(l) ? l.text : '';
       if (/provider/i.test(name)) out.push(n);
-    } else if ((tsc.isVariableDeclaration(p) || tsc.isParameter(p)) && p.initializer === n && tsc.isIdentifier(p.name) && PROVIDER_VAR.test(p.name.text)) {
+    } else if ((tsc.isVariableDeclaration(p) || tsc.isParameter(p)) && p.initializer === n && tsc.isIdentifier(p.name) && (tsc.isParameter(p) ? PROVIDER_VAR : PREFIXED_PROVIDER_VAR).test(p.name.text)) {
       out.push(n);
     }
   });

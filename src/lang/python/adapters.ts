@@ -48,7 +48,9 @@ export function pyOtherAdapterHints(f: PyFacts): string[] {
 const LLM_MODULE = /^(anthropic|groq|mistralai|cohere|ollama|together|google\.generativeai|google\.genai|boto3|langchain_(anthropic|groq|google_genai|mistralai|ollama|cohere|aws|deepseek))(\.|$)/;
 
 const OPENAI_NAME = /^(openai|chatgpt|gpt|azure[-_ ]?openai)$/i;
+/** A provider-choosing name: a bare `provider` only for parameters and environment fallbacks (an adapter's own `self.provider = "OpenAI"` is its label). */
 const PROVIDER_VAR = /^(default|llm|ai|chat|active|selected|current|model)?_?provider$/i;
+const PREFIXED_PROVIDER_VAR = /^(default|llm|ai|chat|active|selected|current|model)_?provider$/i;
 
 /**
  * Literals that choose OpenAI as the app's default provider: the default of a
@@ -68,8 +70,9 @@ export function pyDefaultProviderLiterals(f: PyFacts): Node[] {
       if (/(^|\.)(getenv|get)$/.test(fn) && args[1]?.id === n.id && /provider/i.test(stringValue(args[0]) ?? '')) out.push(n);
     } else if (p?.type === 'assignment' && p.childForFieldName('right')?.id === n.id) {
       const left = p.childForFieldName('left');
-      const name = left?.type === 'identifier' ? left.text : left?.type === 'attribute' ? left.childForFieldName('attribute')?.text : undefined;
-      if (name && PROVIDER_VAR.test(name)) out.push(n);
+      // Module-level or settings names only (`DEFAULT_PROVIDER = "openai"`, `llm_provider: str = "openai"`), never `self.x = ...`.
+      const name = left?.type === 'identifier' ? left.text : undefined;
+      if (name && PREFIXED_PROVIDER_VAR.test(name)) out.push(n);
     } else if ((p?.type === 'default_parameter' || p?.type === 'typed_default_parameter') && p.childForFieldName('value')?.id === n.id) {
       if (PROVIDER_VAR.test(p.childForFieldName('name')?.text ?? '')) out.push(n);
     }
