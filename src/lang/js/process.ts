@@ -335,13 +335,14 @@ export const processor = {
           jctx.followUp(at, `this app already has a ${name} adapter (${targetAdapter.rel}:${targetAdapter.line}, selected by "${targetAdapter.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`, defaultsAt.length ? `the default provider now selects "${targetAdapter.selection}" (${defaultsAt.join(', ')}); set the same value wherever the deployment overrides it` : `select "${targetAdapter.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter`);
           continue;
         }
-        if (openaiAdapter && others.size && !othersSaid && !isTestPath(p.ctx.file.rel)) {
-          othersSaid = true;
-          jctx.followUp(at, `OpenAI is one adapter of several in this app (${[...others].join(', ')}): only the OpenAI adapter was migrated, the others were left as they are`, 'check that the app selects the migrated adapter where it used OpenAI');
-        }
         for (const t of JS_TRANSFORMS) {
           if (opts.only && !opts.only.includes(t.id)) continue;
           t.run(jctx);
+        }
+        // Said once, on the first file whose OpenAI adapter was actually migrated.
+        if (openaiAdapter && others.size && !othersSaid && !isTestPath(p.ctx.file.rel) && jctx.changes.length) {
+          othersSaid = true;
+          jctx.followUp(at, `OpenAI is one adapter of several in this app (${[...others].join(', ')}): only the OpenAI adapter was migrated, the others were left as they are`, 'check that the app selects the migrated adapter where it used OpenAI');
         }
         recordDependencies(jctx, p.facts, opts);
       } catch (e) {

@@ -197,12 +197,15 @@ export const processor = {
           const where = at ? p.py.start(at) : 0;
           if (targetAdapter) {
             adapterNote = adapterSaid ? { at: where, reason: '', action: '', leave: true } : { at: where, leave: true, reason: `this app already has a ${name} adapter (${targetAdapter.rel}:${targetAdapter.line}, selected by "${targetAdapter.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`, action: defaultsAt.length ? `the default provider now selects "${targetAdapter.selection}" (${defaultsAt.join(', ')}); set the same value wherever the deployment overrides it` : `select "${targetAdapter.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter` };
-          } else if (!adapterSaid) {
-            adapterNote = { at: where, leave: false, reason: `OpenAI is one adapter of several in this app (${[...others].join(', ')}): only the OpenAI adapter was migrated, the others were left as they are`, action: 'check that the app selects the migrated adapter where it used OpenAI' };
+            adapterSaid = true;
           }
-          adapterSaid = true;
         }
         const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote });
+        // Said once, on the first file whose OpenAI adapter was actually migrated.
+        if (target && uses && !ownAdapter && !targetAdapter && others.size && !adapterSaid && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
+          adapterSaid = true;
+          pctx.followUp(at ? p.py.start(at) : 0, `OpenAI is one adapter of several in this app (${[...others].join(', ')}): only the OpenAI adapter was migrated, the others were left as they are`, 'check that the app selects the migrated adapter where it used OpenAI');
+        }
         // The app already has the target's adapter: its default-provider setting selects it.
         if (targetAdapter && target && !isTestPath(p.ctx.file.rel) && (!opts.only || opts.only.includes('map-model-ids'))) {
           for (const lit of pyDefaultProviderLiterals(p.facts)) {
