@@ -342,7 +342,7 @@ export const processor = {
         // Said once, on the first file whose OpenAI adapter was actually migrated.
         if (openaiAdapter && others.size && !othersSaid && !isTestPath(p.ctx.file.rel) && jctx.changes.length) {
           othersSaid = true;
-          jctx.followUp(at, `OpenAI is one adapter of several in this app (${[...others].join(', ')}): only the OpenAI adapter was migrated, the others were left as they are`, 'check that the app selects the migrated adapter where it used OpenAI');
+          jctx.followUp(at, `OpenAI is one adapter of several in this app (${[...others].sort().join(', ')}): only the OpenAI adapter was migrated, the others were left as they are`, 'check that the app selects the migrated adapter where it used OpenAI');
         }
         recordDependencies(jctx, p.facts, opts);
       } catch (e) {

@@ -204,7 +204,7 @@ export const processor = {
         // Said once, on the first file whose OpenAI adapter was actually migrated.
         if (target && uses && !ownAdapter && !targetAdapter && others.size && !adapterSaid && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
           adapterSaid = true;
-          pctx.followUp(at ? p.py.start(at) : 0, `OpenAI is one adapter of several in this app (${[...others].join(', ')}): only the OpenAI adapter was migrated, the others were left as they are`, 'check that the app selects the migrated adapter where it used OpenAI');
+          pctx.followUp(at ? p.py.start(at) : 0, `OpenAI is one adapter of several in this app (${[...others].sort().join(', ')}): only the OpenAI adapter was migrated, the others were left as they are`, 'check that the app selects the migrated adapter where it used OpenAI');
         }
         // The app already has the target's adapter: its default-provider setting selects it.
         if (targetAdapter && target && !isTestPath(p.ctx.file.rel) && (!opts.only || opts.only.includes('map-model-ids'))) {
