@@ -4,10 +4,13 @@ import { getProvider, resolveTarget, UsageError, type ResolvedTarget } from './p
 import { ModelMap, parseModelOverrides } from './models/map.js';
 import { loadConfig } from './config.js';
 import { run, DEFAULT_MAX_FILE_SIZE, type RunOptions, type RunResult } from './engine/run.js';
-import { dirtyFiles } from './engine/git.js';
+import { checkSymlinks, guardRepos, writeRoots } from './engine/git.js';
+import { acquireLock, lockFileFor, releaseLocks } from './engine/lock.js';
 import { HANDLERS } from './handlers.js';
 import { summarize, type Summary } from './report/summary.js';
 import type { FileContext, LanguageHandler } from './engine/types.js';
+import { validateGlob, validateMaxFileSize } from './engine/values.js';
+import { maskResults, maskSecrets } from './report/mask.js';
 
 export interface CommonOptions {
   cwd?: string;
@@ -45,6 +48,13 @@ export interface MigrateResult extends RunResult {
   warnings: string[];
 }
 
+/** Flags shared by every command that walks files: globs compile, the size limit is a positive whole number (E_BAD_VALUE, exit 2). */
+export function validateCommon(o: CommonOptions): void {
+  for (const g of o.include ?? []) validateGlob(g, '--include');
+  for (const g of o.exclude ?? []) validateGlob(g, '--exclude');
+  if (o.maxFileSize !== undefined) validateMaxFileSize(o.maxFileSize);
+}
+
 /** Resolve provider, region and model overrides from flags and the config file. */
 export function resolveSetup(o: MigrateOptions): { target: ResolvedTarget; models: ModelMap; warnings: string[]; include?: string[]; exclude?: string[] } {
   const cwd = o.cwd ?? process.cwd();
@@ -71,6 +81,7 @@ export function resolveSetup(o: MigrateOptions): { target: ResolvedTarget; model
 /** The one-shot migration (or its dry run). */
 export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
   const cwd = o.cwd ?? process.cwd();
+  validateCommon(o);
   const setup = resolveSetup(o);
   if (o.only?.length) {
     const { transformIds } = await import('../transforms/index.js');
@@ -79,16 +90,31 @@ export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
     if (bad.length) throw new UsageError('E_UNKNOWN_TRANSFORM', `unknown transform ${bad.map((b) => `"${b}"`).join(', ')}. Valid ids: ${[...known].join(', ')}`);
   }
   const paths = o.paths?.length ? o.paths : ['.'];
-  if (!o.dryRun && !o.force) {
-    const dirty = await dirtyFiles(cwd, paths);
-    if (dirty && dirty.length) {
-      throw new UsageError(
-        'E_DIRTY_TREE',
-        `refusing to write: the git work tree has uncommitted changes (${dirty.slice(0, 3).join(', ')}${dirty.length > 3 ? ', ...' : ''}).\n` +
-          'Commit or stash them so the migration can be reviewed and undone on its own, preview with --dry-run, or pass --force.',
-      );
-    }
+  // Never follow a symlink out of the tree (also in a dry run: its diff would show another tree's files).
+  for (const p of paths) await checkSymlinks(cwd, p);
+  const roots = await writeRoots(cwd, paths);
+  /** Before anything is read: the repositories written into, locked, then checked for uncommitted work. */
+  const guard = async (files: string[]): Promise<void> => {
+    await guardRepos({
+      cwd,
+      given: paths,
+      files,
+      force: !!o.force,
+      lock: (repos) => {
+        for (const repo of repos) acquireLock(lockFileFor(repo.gitDir, repo.top), repo.top);
+        const outside = roots.filter((r) => !repos.some((repo) => r === repo.top || r.startsWith(repo.top + path.sep)));
+        for (const r of outside) acquireLock(lockFileFor(undefined, r), r);
+      },
+    });
+  };
+  try {
+    return await migrateIn(o, cwd, setup, paths, roots, o.dryRun ? undefined : guard);
+  } finally {
+    releaseLocks();
   }
+}
+
+async function migrateIn(o: MigrateOptions, cwd: string, setup: ReturnType<typeof resolveSetup>, paths: string[], roots: string[], guard: ((files: string[]) => Promise<void>) | undefined): Promise<MigrateResult> {
   const r = await run({
     cwd,
     paths,
@@ -98,13 +124,16 @@ export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
     target: setup.target,
     models: setup.models,
     write: !o.dryRun,
-    maxFileSize: o.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    maxFileSize: o.maxFileSize === undefined ? DEFAULT_MAX_FILE_SIZE : validateMaxFileSize(o.maxFileSize),
     only: o.only,
     decide: o.decide,
     onFile: o.onFile,
     onProgress: o.onProgress,
+    roots,
+    guard,
   });
-  const warnings = [...setup.warnings, ...ignoredEnvFiles(cwd, paths, r, setup.target)];
+  maskResults(r.files);
+  const warnings = [...setup.warnings, ...ignoredEnvFiles(cwd, paths, r, setup.target)].map((w) => maskSecrets(w));
   return { ...r, target: setup.target, models: setup.models, summary: summarize(r.files, r.scanned, r.candidates), dryRun: !!o.dryRun, warnings };
 }
 
@@ -147,6 +176,7 @@ export interface ScanResult extends RunResult {
 /** Inventory of OpenAI usage; writes nothing. */
 export async function scan(o: ScanOptions): Promise<ScanResult> {
   const cwd = o.cwd ?? process.cwd();
+  validateCommon(o);
   let target: ResolvedTarget | undefined;
   let models: ModelMap | undefined;
   if (o.provider) {
@@ -163,11 +193,12 @@ export async function scan(o: ScanOptions): Promise<ScanResult> {
     target,
     models,
     write: false,
-    maxFileSize: o.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    maxFileSize: o.maxFileSize === undefined ? DEFAULT_MAX_FILE_SIZE : validateMaxFileSize(o.maxFileSize),
     onFile: o.onFile,
     onProgress: o.onProgress,
     select: o.select,
     onContext: o.onContext,
   });
+  maskResults(r.files);
   return { ...r, summary: summarize(r.files, r.scanned, r.candidates), target };
 }

@@ -1,4 +1,4 @@
-import { Command, Option, CommanderError } from 'commander';
+import { Command, Option, CommanderError, InvalidArgumentError } from 'commander';
 import { fixFor } from './errors.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { localizeProgram } from './i18n/commander.js';
 import { localizeMessage, localizeTier } from './i18n/messages.js';
 import { createProgress } from './engine/progress.js';
 import { phase } from './engine/timing.js';
+import { printable } from './report/escape.js';
 import path from 'node:path';
 
 /**
@@ -38,13 +39,13 @@ function fail(e: unknown, verbose: boolean): number {
   const err = e as Error & { code?: string };
   if (err instanceof ExitCode) return err.code;
   if (err?.name === 'UsageError' || (typeof err?.code === 'string' && err.code.startsWith('E_'))) {
-    process.stderr.write(`openai-migrate: ${tr('cli.error')} [${err.code}]: ${localizeError(err.code, err.message)}\n`);
+    process.stderr.write(`openai-migrate: ${tr('cli.error')} [${err.code}]: ${localizeError(err.code, err.message).split('\n').map((l) => printable(l)).join('\n')}\n`);
     const fix = fixFor(err.code);
     if (fix) process.stderr.write(`  ${tr('cli.fix', { fix: localizeMessage(fix) })}\n`);
     if (verbose && err.stack) process.stderr.write(err.stack + '\n');
     return 2;
   }
-  process.stderr.write(`openai-migrate: ${tr('cli.internalError')}: ${err?.message ?? String(e)}\n`);
+  process.stderr.write(`openai-migrate: ${tr('cli.internalError')}: ${printable(err?.message ?? String(e))}\n`);
   if (verbose && err?.stack) process.stderr.write(err.stack + '\n');
   else process.stderr.write(tr('cli.runVerbose') + '\n');
   return 2;
@@ -62,7 +63,10 @@ export function buildProgram(): Command {
     .version(pkg.version)
     .option('--verbose', 'show stack traces and per-file decisions')
     .option('-q, --quiet', 'print only errors')
-    .option('--lang <lang>', 'language of the output: en or zh (default: from LC_ALL / LANG)')
+    .option('--lang <lang>', 'language of the output: en or zh (default: from LC_ALL / LANG)', (v: string) => {
+      if (!/^(en|zh|cn)([-_][A-Za-z0-9.-]*)?$/i.test(v)) throw new InvalidArgumentError('use en or zh');
+      return v;
+    })
     .showHelpAfterError()
     .exitOverride();
 
@@ -73,7 +77,7 @@ export function buildProgram(): Command {
     .option('-p, --provider <id>', 'target provider id or alias (see `providers`)')
     .option('-r, --region <name>', 'provider region (default: mainland China where the provider has one)')
     .option('-n, --dry-run', 'write nothing; print a unified diff per file and a summary')
-    .option('-f, --force', 'write even when the git work tree has uncommitted changes')
+    .option('-f, --force', 'write even with uncommitted changes or outside a git repository; replace an existing --report file')
     .option('-m, --model <openai=provider>', 'override one model mapping (repeatable)', collect)
     .option('--allow-unknown-models', 'accept --model targets the provider profile does not list')
     .option('-c, --config <file>', 'config file (default: .openai-migrate.json if present)')
@@ -81,13 +85,14 @@ export function buildProgram(): Command {
     .option('--include <glob>', 'only files matching (repeatable)', collect)
     .option('--exclude <glob>', 'skip files matching (repeatable)', collect)
     .option('--transform <id>', 'run only this transform (repeatable; see `transforms`)', collect)
-    .option('--max-file-size <bytes>', 'skip larger files', (v) => Number(v))
+    .option('--max-file-size <bytes>', 'skip larger files', (v) => v)
     .option('--report <file>', 'also write a review report for the pull request (.md or .json)')
     .option('-i, --interactive', 'review each file and hunk before it is written (y/n/a/q, like git add -p)')
     .action(async (paths: string[], o) => {
       const { migrate } = await import('./api.js');
       const extras = await import('./commands/migrate-extras.js');
       const extra = await extras.beforeMigrate(o, colorEnabled(process.stdout));
+      if (!o.dryRun) await extras.onInterrupt();
       const bar = progressLine(o.format);
       const r = await migrate({
         ...extra,
@@ -168,7 +173,7 @@ export function buildProgram(): Command {
     .addOption(formatOption(['text', 'json', 'sarif', 'markdown']))
     .option('--include <glob>', 'only files matching (repeatable)', collect)
     .option('--exclude <glob>', 'skip files matching (repeatable)', collect)
-    .option('--max-file-size <bytes>', 'skip larger files', (v) => Number(v))
+    .option('--max-file-size <bytes>', 'skip larger files', (v) => v)
     .action(async (paths: string[], o) => {
       const { inventory } = await import('./check/index.js');
       const bar = progressLine(o.format);
@@ -193,7 +198,7 @@ export function buildProgram(): Command {
     .option('--no-suppressions', 'ignore openai-migrate-ignore comments')
     .option('--include <glob>', 'only files matching (repeatable)', collect)
     .option('--exclude <glob>', 'skip files matching (repeatable)', collect)
-    .option('--max-file-size <bytes>', 'skip larger files', (v) => Number(v))
+    .option('--max-file-size <bytes>', 'skip larger files', (v) => v)
     .action(async (paths: string[], o) => {
       const { inventory } = await import('./check/index.js');
       const bar = progressLine(o.format);
@@ -208,7 +213,7 @@ export function buildProgram(): Command {
       }).finally(bar.end);
       await emit('check', o.format, r);
       if (r.exitCode && o.format !== 'text' && o.format !== 'github') {
-        process.stderr.write(tr('check.failedHint', { n: r.failing.length, level: r.failOn, cmd: `openai-migrate migrate --provider <id>${paths.length ? ' ' + paths.join(' ') : ''}` }) + '\n');
+        process.stderr.write(tr('check.failedHint', { n: r.failing.length, level: r.failOn, cmd: `openai-migrate migrate --provider <id>${paths.length ? ' ' + printable(paths.join(' ')) : ''}` }) + '\n');
       }
       if (r.exitCode) throw new ExitCode(r.exitCode);
     });

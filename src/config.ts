@@ -1,6 +1,7 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './providers/index.js';
+import { validateGlob, validateModelId } from './engine/values.js';
 
 /** `.openai-migrate.json` (or `--config <file>`): defaults for flags. */
 export interface Config {
@@ -21,6 +22,7 @@ export function loadConfig(cwd: string, file?: string): { config: Config; warnin
     if (file) throw new UsageError('E_CONFIG_MISSING', `config file not found: ${file}`);
     return { config: {}, warnings: [] };
   }
+  if (!statSync(p).isFile()) throw new UsageError('E_BAD_VALUE', `${file ? '--config' : DEFAULT_CONFIG_FILE}: ${JSON.stringify(file ?? p)} is not a regular file; use a JSON file such as .openai-migrate.json`);
   const text = readFileSync(p, 'utf8');
   let raw: unknown;
   try {
@@ -53,6 +55,13 @@ export function loadConfig(cwd: string, file?: string): { config: Config; warnin
   if (models !== undefined && (typeof models !== 'object' || Array.isArray(models) || Object.values(models as object).some((v) => typeof v !== 'string'))) {
     throw new UsageError('E_CONFIG_INVALID', `${path.basename(p)}: "models" must map OpenAI ids to provider ids`);
   }
+  const name = path.basename(p);
+  for (const [from, to] of Object.entries((models ?? {}) as Record<string, string>)) {
+    validateModelId(from, `${name} "models" key`);
+    validateModelId(to, `${name} "models" value for ${JSON.stringify(from)}`);
+  }
+  const globs = [...(list('include') ?? []), ...(list('exclude') ?? [])];
+  for (const g of globs) validateGlob(g, `${name} "include"/"exclude"`);
   return {
     config: { provider: str('provider'), region: str('region'), models: models as Record<string, string> | undefined, include: list('include'), exclude: list('exclude') },
     warnings,

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { connect } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { BIN } from './helpers/cli.js';
-import { parseDotEnv } from '../src/commands/doctor.js';
+import { envFiles, findKey, parseDotEnv } from '../src/commands/doctor.js';
+import { isLoopback, safeServerText } from '../src/commands/http.js';
 
 /**
  * `doctor` against a local OpenAI-compatible server on 127.0.0.1 (never the
@@ -178,5 +180,157 @@ describe('doctor', () => {
   it('parseDotEnv: export, quotes, comments', () => {
     const m = parseDotEnv('# c\nexport A=1\nB="two # not a comment"\nC=three # comment\nD=\n  E = \'five\'\n');
     expect([...m]).toEqual([['A', '1'], ['B', 'two # not a comment'], ['C', 'three'], ['D', ''], ['E', 'five']]);
+  });
+
+  it('.env.<mode>.local, .env.local, .env.<mode>, .env: the first that sets the key wins, and the output names it', async () => {
+    const d = repo();
+    writeFileSync(path.join(d, '.env'), `DASHSCOPE_API_KEY=from-dotenv-${KEY}\n`);
+    writeFileSync(path.join(d, '.env.local'), `DASHSCOPE_API_KEY=${KEY}\n`);
+    handler = served(['qwen3-max', 'qwen-flash']);
+    const r = await doctor([], { cwd: d });
+    expect(r.stdout).toContain('DASHSCOPE_API_KEY is set (.env.local;');
+    expect(seen[0]!.auth).toBe(`Bearer ${KEY}`);
+    expect(r.code).toBe(0);
+    // --mode production: .env.production.local > .env.local > .env.production > .env
+    writeFileSync(path.join(d, '.env.production.local'), `DASHSCOPE_API_KEY=\n`);
+    writeFileSync(path.join(d, '.env.production'), `DASHSCOPE_API_KEY=prod\n`);
+    expect(findKey('DASHSCOPE_API_KEY', { cwd: d, env: {}, mode: 'production' })).toMatchObject({ value: KEY, source: '.env.local' });
+    // Next.js does not load .env.local in test mode.
+    expect(findKey('DASHSCOPE_API_KEY', { cwd: d, env: { NODE_ENV: 'test' } })).toMatchObject({ value: `from-dotenv-${KEY}`, source: '.env' });
+    expect(envFiles('production')).toEqual(['.env.production.local', '.env.local', '.env.production', '.env']);
+    expect(envFiles('../../etc/passwd')).toEqual(['.env.development.local', '.env.local', '.env.development', '.env']);
+    // Missing everywhere: the message lists the files it read.
+    const m = await doctor(['--mode', 'staging'], { cwd: repo() });
+    expect(m.stdout).toContain('neither in the environment nor in .env.staging.local, .env.local, .env.staging, .env');
+  });
+
+  it('HTTP_PROXY/HTTPS_PROXY: requests go through a proxy on 127.0.0.1; NO_PROXY bypasses it; proxy credentials are not printed', async () => {
+    const tunnels: string[] = [];
+    const proxy = createServer((req, res) => {
+      // Absolute-form request (plain HTTP proxying).
+      tunnels.push(`GET ${req.url}`);
+      const u = new URL(req.url!);
+      const up = httpRequest({ host: u.hostname, port: u.port, path: u.pathname + u.search, method: req.method, headers: req.headers }, (r) => {
+        res.writeHead(r.statusCode!, r.headers);
+        r.pipe(res);
+      });
+      req.pipe(up);
+    });
+    proxy.on('connect', (req, sock, head) => {
+      tunnels.push(`CONNECT ${req.url}`);
+      const [host, port] = req.url!.split(':');
+      const up = connect(Number(port), host!, () => {
+        sock.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        up.write(head);
+        up.pipe(sock);
+        sock.pipe(up);
+      });
+      up.on('error', () => sock.destroy());
+      sock.on('error', () => up.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const pport = (proxy.address() as AddressInfo).port;
+    const target = new URL(base).host;
+    try {
+      handler = served(['qwen3-max', 'qwen-flash']);
+      const r = await doctor([], { cwd: repo(), env: { DASHSCOPE_API_KEY: KEY, HTTP_PROXY: `http://user:proxypass@127.0.0.1:${pport}` } });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(tunnels.length).toBeGreaterThan(0);
+      expect(tunnels.every((t) => t.includes(target))).toBe(true);
+      expect(seen.map((x) => x.url)).toEqual(['/v1/models', '/v1/chat/completions']);
+      expect(r.stdout).toContain(`proxy from the environment (HTTPS_PROXY/HTTP_PROXY): http://127.0.0.1:${pport}`);
+      expect(r.stdout).not.toContain('proxypass');
+      // Lower-case spelling too (curl's convention).
+      tunnels.length = 0;
+      const l = await doctor([], { cwd: repo(), env: { DASHSCOPE_API_KEY: KEY, http_proxy: `http://127.0.0.1:${pport}` } });
+      expect(l.code).toBe(0);
+      expect(tunnels.length).toBeGreaterThan(0);
+      // NO_PROXY names the host: direct connection, the proxy sees nothing.
+      tunnels.length = 0;
+      const n = await doctor([], { cwd: repo(), env: { DASHSCOPE_API_KEY: KEY, HTTP_PROXY: `http://127.0.0.1:${pport}`, NO_PROXY: '127.0.0.1' } });
+      expect(n.code).toBe(0);
+      expect(tunnels).toEqual([]);
+      expect(seen.length).toBe(2);
+      // No proxy variable: direct, as before.
+      tunnels.length = 0;
+      await doctor([], { cwd: repo(), env: { DASHSCOPE_API_KEY: KEY } });
+      expect(tunnels).toEqual([]);
+    } finally {
+      proxy.closeAllConnections();
+      proxy.close();
+    }
+  });
+
+  it('a server that echoes the key, pieces of it, other tokens and terminal escapes: every message is masked and clean', async () => {
+    const other = 'AKIAABCDEFGH1234567890XYZ0abcd';
+    handler = (_q, _b, res) =>
+      json(res, 401, { error: { message: `Incorrect API key provided: ${KEY}. Key ending ECRETVALUE, raw VERYSECRETVALUE, other ${other}, sk-live-abcdefghijklmnop \u001b[2J\u001b[31mred\u001b[0m \u001b]8;;http://evil.example\u0007link\u001b]8;;\u0007 \u001b]0;title\u0007 bell\u0007` } });
+    const r = await doctor([], { cwd: repo(), env: { DASHSCOPE_API_KEY: KEY } });
+    expect(r.code).toBe(1);
+    const out = r.stdout + r.stderr;
+    expect(out).toContain('rejected (401 Unauthorized)');
+    expect(out).toContain('Incorrect API key provided: ****');
+    for (const s of ['VERYSECRET', 'ECRETVALUE', other, 'abcdefghijklmnop', 'evil.example', '\u001b', '\u0007']) expect(out).not.toContain(s);
+    expect(out).toContain('red');
+    expect(out).toContain('link');
+    // JSON output too.
+    const j = await doctor(['--format', 'json'], { cwd: repo(), env: { DASHSCOPE_API_KEY: KEY } });
+    expect(j.stdout).not.toContain('VERYSECRET');
+    expect(j.stdout).not.toContain('\\u001b');
+    // A 404 chat probe that echoes the key in its message.
+    handler = (req, _b, res) => (req.url === '/v1/models' ? json(res, 200, { data: [{ id: 'qwen-flash' }] }) : json(res, 404, { error: { message: `model not found for key ${KEY}` } }));
+    const c = await doctor([], { cwd: repo(), env: { DASHSCOPE_API_KEY: KEY } });
+    expect(c.stdout).toContain('model not found for key ****');
+    expect(c.stdout).not.toContain('VERYSECRET');
+    expect(safeServerText(`a\u009b31mb\u001bPdcs\u001b\\c`, KEY)).toBe('abc');
+  });
+
+  it('a cross-origin redirect is not followed with the key and never reported as accepted; a same-origin one is followed', async () => {
+    const got: Array<{ url: string; auth?: string }> = [];
+    const elsewhere = createServer((req, res) => {
+      got.push({ url: req.url!, auth: req.headers.authorization });
+      json(res, 200, { data: [{ id: 'qwen3-max' }] });
+    });
+    await new Promise<void>((r) => elsewhere.listen(0, '127.0.0.1', r));
+    const eport = (elsewhere.address() as AddressInfo).port;
+    try {
+      handler = (_q, _b, res) => {
+        res.writeHead(302, { location: `http://localhost:${eport}/v1/models?k=${KEY}` });
+        res.end();
+      };
+      const r = await doctor([], { cwd: repo(), env: { DASHSCOPE_API_KEY: KEY } });
+      expect(r.code).toBe(1);
+      expect(got).toEqual([]);
+      expect(r.stdout).toContain(`redirect to another origin (http://localhost:${eport}/v1/models)`);
+      expect(r.stdout).not.toContain('accepted');
+      expect(r.stdout).not.toContain('VERYSECRET');
+      // Same origin: followed (the key goes along), and the answer counts.
+      handler = (req, body, res) => {
+        if (req.url === '/v1/models') {
+          res.writeHead(307, { location: '/v1/models/' });
+          return res.end();
+        }
+        if (req.url === '/v1/models/') return served(['qwen3-max', 'qwen-flash'])({ ...req, url: '/v1/models' } as IncomingMessage, body, res);
+        return served(['qwen3-max', 'qwen-flash'])(req, body, res);
+      };
+      const s = await doctor([], { cwd: repo(), env: { DASHSCOPE_API_KEY: KEY } });
+      expect(s.code, s.stdout).toBe(0);
+      expect(seen.map((x) => `${x.url} ${x.auth === `Bearer ${KEY}`}`)).toEqual(['/v1/models true', '/v1/models/ true', '/v1/chat/completions true']);
+    } finally {
+      elsewhere.closeAllConnections();
+      elsewhere.close();
+    }
+  });
+
+  it('http:// to a host that is not loopback: a warning before the key is sent', async () => {
+    expect(isLoopback('http://127.0.0.1:8080/v1')).toBe(true);
+    expect(isLoopback('http://localhost/v1')).toBe(true);
+    expect(isLoopback('http://[::1]:1/v1')).toBe(true);
+    expect(isLoopback('http://10.0.0.5/v1')).toBe(false);
+    expect(isLoopback('http://127.0.0.1.evil.example/v1')).toBe(false);
+    const r = await doctor(['--base-url', 'http://gateway.invalid/v1', '--timeout', '2000'], { cwd: repo(), env: { DASHSCOPE_API_KEY: KEY } });
+    expect(r.stdout).toContain('! http://gateway.invalid/v1 is plain http:// to another machine');
+    const ok = await doctor([], { cwd: repo(), env: { DASHSCOPE_API_KEY: KEY } });
+    expect(ok.stdout).not.toContain('plain http://');
   });
 });

@@ -93,14 +93,14 @@ describe('exact translations', () => {
     expect(zh('temperature: 1.5 -> 1 (kimi-k3 accepts only temperature = 1)')).toBe('temperature：1.5 改为 1（kimi-k3 只接受 temperature = 1）');
     expect(zh('client now calls DeepSeek (https://api.deepseek.com) with DEEPSEEK_API_KEY')).toBe('客户端现在调用 DeepSeek（https://api.deepseek.com），使用 DEEPSEEK_API_KEY');
     expect(zh('cell 3: message role developer -> system')).toBe('第 3 个单元格：消息角色 developer 改为 system');
-    expect(zh('removed seed: DeepSeek does not accept or document it (providers.md, deepseek: parameter differences)')).toBe(
-      '已删除 seed：DeepSeek 不接受该参数，文档中也没有（providers.md，deepseek：参数差异）',
+    expect(zh('removed seed: DeepSeek does not accept or document it (source: https://api-docs.deepseek.com/)')).toBe(
+      '已删除 seed：DeepSeek 不接受该参数，文档中也没有（来源：https://api-docs.deepseek.com/）',
     );
   });
 
   it('a full provider name with "; " inside parentheses, and assessments joined with "; "', () => {
-    expect(zh('removed store: Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it (providers.md, zhipu: parameter differences)')).toBe(
-      '已删除 store：Zhipu AI (GLM; BigModel in China, Z.ai internationally) 不接受该参数，文档中也没有（providers.md，zhipu：参数差异）',
+    expect(zh('removed store: Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it (source: https://docs.z.ai/guides/overview/concept-param.md)')).toBe(
+      '已删除 store：Zhipu AI (GLM; BigModel in China, Z.ai internationally) 不接受该参数，文档中也没有（来源：https://docs.z.ai/guides/overview/concept-param.md）',
     );
     expect(zh('follow-up: removed n, which DeepSeek does not support; DeepSeek rejects tool_choice: "required"')).toBe(
       '需人工跟进：已删除 n（DeepSeek 不支持它）；DeepSeek 不接受 tool_choice: "required"',
@@ -155,7 +155,7 @@ describe('Chinese output of migrate and scan (CLI)', () => {
   it('migrate --lang zh --dry-run prints Chinese follow-ups; the diff (code) stays as written', () => {
     const r = cli(['--lang', 'zh', 'migrate', '-p', 'moonshot', '--dry-run', '.'], { cwd: app(), env: { NO_COLOR: '1' } });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('需人工跟进（3）：');
+    expect(r.stdout).toContain('需人工跟进（5）：');
     expect(r.stdout).toContain('src/embed.ts:5:21  Moonshot AI 没有 OpenAI 兼容的向量（embeddings）接口 — 改用提供向量接口的服务（例如 qwen 的 text-embedding-v4），并重新生成已存储的向量');
     expect(r.stdout).toContain('选择一个模型并传入 --model text-embedding-3-small=<id>');
     // The marker written into the code is code: English.

@@ -77,7 +77,7 @@ const APP: Record<string, string> = {
     null,
     1,
   ) + '\n',
-  'requirements.txt': 'openai==1.40.0\nlangchain-openai==0.1.7\nrequests>=2.31\n',
+  'requirements.txt': 'openai==1.40.0\nlangchain-openai==0.3.28\nrequests>=2.31\n',
 };
 
 function stage(): string {
@@ -108,7 +108,7 @@ describe('Python end to end', () => {
       expect(read('app/llm.py')).toContain(`base_url="${r.target.baseURL}"`);
       expect(read('app/service.py')).toContain('"role": "system"');
       expect(JSON.parse(read('notebooks/demo.ipynb')).cells[1].source[0]).not.toContain('gpt-4o');
-      if (provider === 'deepseek') expect(read('requirements.txt')).toBe('openai==1.40.0\nlangchain-openai==0.1.7\nlangchain-deepseek\nrequests>=2.31\n');
+      if (provider === 'deepseek') expect(read('requirements.txt')).toBe('openai==1.40.0\nlangchain-openai==0.3.28\nlangchain-deepseek>=0.1,<1\nrequests>=2.31\n');
       const again = await migrate({ cwd: dir, paths: ['.'], provider, force: true });
       expect(again.files.filter((f) => f.status === 'changed').map((f) => `${f.file}\n${f.diff}`)).toEqual([]);
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { migrate, scan } from '../src/api.js';
@@ -8,7 +8,10 @@ import { parsePython, walk } from '../src/lang/python/parse.js';
 
 const tmp = (files: Record<string, string>) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'oam-py-'));
-  for (const [rel, text] of Object.entries(files)) writeFileSync(path.join(dir, rel), text);
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
   return dir;
 };
 
@@ -106,20 +109,68 @@ describe('Python migrate', () => {
     for (const id of ['openai-client', 'openai-env', 'openai-api-call', 'openai-model', 'openai-wrapper', 'openai-http']) expect(rules, id).toContain(id);
   });
 
-  it('adds the integration package to requirements, pyproject, Pipfile and setup.cfg without touching pins', async () => {
+  it('adds the integration package to requirements, pyproject, Pipfile and setup.cfg without touching pins, in the version that fits', async () => {
     const dir = tmp({
       'app.py': 'from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model="gpt-4o")\n',
-      'requirements.txt': 'openai==1.40.0\nlangchain-openai==0.1.7\nrequests>=2\n',
-      'pyproject.toml': '[project]\nname = "x"\ndependencies = [\n    "openai>=1.40",\n    "langchain-openai>=0.1",\n]\n\n[tool.poetry.dependencies]\npython = "^3.11"\nlangchain-openai = "^0.1"\n',
+      'requirements.txt': 'openai==1.40.0\nlangchain-openai==0.3.28\nrequests>=2\n',
+      'pyproject.toml': '[project]\nname = "x"\nkeywords = ["openai", "llm"]\ndependencies = [\n    "openai>=1.40",\n    "langchain-openai>=0.3",\n]\n\n[tool.poetry.dependencies]\npython = "^3.11"\nlangchain-openai = "^0.3"\n',
       'Pipfile': '[packages]\nopenai = "==1.40.0"\nlangchain-openai = "*"\n',
-      'setup.cfg': '[options]\ninstall_requires =\n    openai>=1\n    langchain-openai\n',
+      'setup.cfg': '[options]\ninstall_requires =\n    openai\n    langchain-openai\n',
+    });
+    const r = await migrate({ cwd: dir, paths: ['.'], provider: 'deepseek', force: true });
+    const read = (f: string) => readFileSync(path.join(dir, f), 'utf8');
+    // langchain-openai 0.3 goes with langchain-core 0.3: langchain-deepseek 0.1.x. The file pins with ==: a range and a follow-up to pin it.
+    expect(read('requirements.txt')).toBe('openai==1.40.0\nlangchain-openai==0.3.28\nlangchain-deepseek>=0.1,<1\nrequests>=2\n');
+    expect(r.files.find((f) => f.file === 'requirements.txt')!.followUps.map((f) => f.reason)).toEqual(['langchain-deepseek>=0.1,<1 added without an exact pin (the other lines pin with ==)']);
+    // `keywords` is not a dependency list: untouched.
+    expect(read('pyproject.toml')).toBe('[project]\nname = "x"\nkeywords = ["openai", "llm"]\ndependencies = [\n    "openai>=1.40",\n    "langchain-openai>=0.3",\n    "langchain-deepseek>=0.1,<1",\n]\n\n[tool.poetry.dependencies]\npython = "^3.11"\nlangchain-openai = "^0.3"\nlangchain-deepseek = ">=0.1,<1"\n');
+    expect(read('Pipfile')).toBe('[packages]\nopenai = "==1.40.0"\nlangchain-openai = "*"\nlangchain-deepseek = ">=0.1,<1"\n');
+    // No versions stated in setup.cfg: a bare name, as its other lines.
+    expect(read('setup.cfg')).toBe('[options]\ninstall_requires =\n    openai\n    langchain-openai\n    langchain-deepseek\n');
+  });
+
+  it('LangChain 0.1 (langchain-core==0.1.10): no langchain-deepseek, ChatOpenAI keeps running with base_url', async () => {
+    const dir = tmp({
+      'app.py': 'from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model="gpt-4o")\n',
+      'requirements.txt': 'openai==1.40.0\nlangchain-core==0.1.10\nlangchain-openai==0.0.5\n',
     });
     await migrate({ cwd: dir, paths: ['.'], provider: 'deepseek', force: true });
     const read = (f: string) => readFileSync(path.join(dir, f), 'utf8');
-    expect(read('requirements.txt')).toBe('openai==1.40.0\nlangchain-openai==0.1.7\nlangchain-deepseek\nrequests>=2\n');
-    expect(read('pyproject.toml')).toBe('[project]\nname = "x"\ndependencies = [\n    "openai>=1.40",\n    "langchain-openai>=0.1",\n    "langchain-deepseek",\n]\n\n[tool.poetry.dependencies]\npython = "^3.11"\nlangchain-openai = "^0.1"\nlangchain-deepseek = "*"\n');
-    expect(read('Pipfile')).toBe('[packages]\nopenai = "==1.40.0"\nlangchain-openai = "*"\nlangchain-deepseek = "*"\n');
-    expect(read('setup.cfg')).toBe('[options]\ninstall_requires =\n    openai>=1\n    langchain-openai\n    langchain-deepseek\n');
+    expect(read('requirements.txt')).toBe('openai==1.40.0\nlangchain-core==0.1.10\nlangchain-openai==0.0.5\n');
+    expect(read('app.py')).toContain('ChatOpenAI(');
+    expect(read('app.py')).toContain('https://api.deepseek.com');
+    expect(read('app.py')).not.toContain('langchain_deepseek');
+  });
+
+  it('poetry.lock / uv.lock decide before the manifest; llama-index 0.9 gets no 0.10+ package; only the folder that imports gets the package', async () => {
+    const dir = tmp({
+      'svc/app.py': 'from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model="gpt-4o")\n',
+      'svc/pyproject.toml': '[project]\nname = "svc"\ndependencies = [\n    "langchain-openai",\n]\n',
+      'svc/uv.lock': 'version = 1\n\n[[package]]\nname = "langchain-core"\nversion = "1.0.3"\nsource = { registry = "https://pypi.org/simple" }\n',
+      'old/app.py': 'from llama_index.llms import OpenAI\nllm = OpenAI(model="gpt-4o")\n',
+      'old/requirements.txt': 'llama-index==0.9.48\nopenai\n',
+      'tools/requirements.txt': 'openai\nlangchain-openai\n',
+      'tools/cli.py': 'print("no OpenAI here")\n',
+    });
+    const r = await migrate({ cwd: dir, paths: ['.'], provider: 'qwen', force: true });
+    const read = (f: string) => readFileSync(path.join(dir, f), 'utf8');
+    // Qwen's LangChain class (ChatTongyi) needs dashscope; the uv.lock says langchain-core 1.x.
+    expect(read('svc/pyproject.toml')).toBe('[project]\nname = "svc"\ndependencies = [\n    "langchain-openai",\n    "dashscope",\n    "langchain-community",\n]\n');
+    expect(read('tools/requirements.txt')).toBe('openai\nlangchain-openai\n');
+    expect(read('old/requirements.txt')).toBe('llama-index==0.9.48\nopenai\n');
+    const { projectVersions } = await import('../src/lang/python/deps.js');
+    expect(projectVersions(path.join(dir, 'svc'), ['"langchain-core==0.1.0"'])('langchain-core')).toEqual({ v: [1, 0, 3], from: 'uv.lock (1.0.3)' });
+    const fu = r.files.find((f) => f.file === 'old/app.py')?.followUps ?? [];
+    expect(fu.map((f) => f.reason).join('\n')).toMatch(/needs llama-index 0\.10 or newer/);
+  });
+
+  it('Zhipu: ChatZhipuAI brings pyjwt', async () => {
+    const dir = tmp({
+      'app.py': 'from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model="gpt-4o")\n',
+      'requirements.txt': 'openai\nlangchain-openai\n',
+    });
+    await migrate({ cwd: dir, paths: ['.'], provider: 'zhipu', force: true });
+    expect(readFileSync(path.join(dir, 'requirements.txt'), 'utf8')).toBe('openai\npyjwt\nlangchain-openai\nlangchain-community\n');
   });
 });
 

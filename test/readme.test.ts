@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { providersMarkdown } from '../src/report/providers-table.js';
 import { ALL_TRANSFORMS } from '../transforms/index.js';
-import { RULES } from '../src/rules/catalogue.js';
+import { RULES, ruleHelp } from '../src/rules/catalogue.js';
 
 const ruleFixText = (id: string) => ((RULES as Record<string, { fix?: string }>)[id]?.fix ?? '').replace(/\|/g, '\\|');
 
@@ -32,6 +32,17 @@ describe('README stays in sync with the code', () => {
     if (process.env.UPDATE_README === '1') writeFileSync(README, text.slice(0, aEnd) + want + text.slice(b));
     const now = readFileSync(README, 'utf8');
     expect(now.slice(aEnd, now.indexOf('<!-- rules:end -->'))).toBe(want);
+  });
+  it('docs/rules.md (the page rule help links open) has a section per rule', () => {
+    const file = path.join(path.dirname(README), 'docs', 'rules.md');
+    const want =
+      '# openai-migrate rules\n\nGenerated from `src/rules/catalogue.ts` (test/readme.test.ts checks it). `scan`, `check` and SARIF results link here.\n' +
+      Object.values(RULES)
+        .map((r) => `\n## ${r.id}\n\n<a id="${r.id}"></a>Level: ${r.level}. ${r.title}.\n\nHow to fix: ${ruleFixText(r.id).replace(/\\\|/g, '|')}.\n\nSilence one occurrence with a comment on the line or the line above: \`openai-migrate-ignore ${r.id} -- <reason>\`.\n`)
+        .join('');
+    if (process.env.UPDATE_README === '1') writeFileSync(file, want);
+    expect(readFileSync(file, 'utf8')).toBe(want);
+    for (const r of Object.values(RULES)) expect(ruleHelp(r.id)).toMatch(new RegExp(`^https://unpkg\\.com/openai-migrate@\\d+\\.\\d+\\.\\d+[^/]*/docs/rules\\.md#${r.id}$`));
   });
   it('documents every transform', () => {
     const text = readFileSync(README, 'utf8');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync, chmodSync, chownSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { migrate } from '../src/api.js';
@@ -182,7 +182,8 @@ describe('write safety', () => {
     writeFileSync(path.join(d, 'locked.ts'), SRC);
     chmodSync(path.join(d, 'locked.ts'), 0o000);
     writeFileSync(path.join(d, 'open.ts'), SRC);
-    chmodSync(path.join(d, 'open.ts'), 0o666);
+    // Owned by the user who runs (a file of another owner is not rewritten: its owner could not be kept).
+    chownSync(path.join(d, 'open.ts'), 65534, 65534);
     const child = spawn(process.execPath, [BIN, 'migrate', '-p', 'deepseek', '--force', '.'], { cwd: d, uid: 65534, gid: 65534, env: { PATH: process.env.PATH, NO_COLOR: '1' } });
     let out = '';
     child.stdout.on('data', (b) => (out += b));
@@ -202,7 +203,8 @@ describe('write safety', () => {
     writeFileSync(path.join(d, 'secret', 'hidden.ts'), SRC);
     chmodSync(path.join(d, 'secret'), 0o000);
     writeFileSync(path.join(d, 'open.ts'), SRC);
-    chmodSync(path.join(d, 'open.ts'), 0o666);
+    // Owned by the user who runs (a file of another owner is not rewritten: its owner could not be kept).
+    chownSync(path.join(d, 'open.ts'), 65534, 65534);
     const child = spawn(process.execPath, [BIN, 'migrate', '-p', 'deepseek', '--force', '.'], { cwd: d, uid: 65534, gid: 65534, env: { PATH: process.env.PATH, NO_COLOR: '1' } });
     let out = '';
     child.stdout.on('data', (b) => (out += b));

@@ -98,14 +98,16 @@ describe('migrate --report', () => {
     expect(readFileSync(path.join(d, 'src/chat.ts'), 'utf8')).toContain("model: 'gpt-4o'");
   });
 
-  it('cells escape | and backticks: a model id with both stays in one cell', () => {
+  it('cells escape | and backticks: a model id with both is refused up front; mdCode keeps such a value in one cell', () => {
     const d = app();
     const weird = 'my|model`v2';
     const r = cli(['migrate', '-p', 'qwen', '--dry-run', '--allow-unknown-models', '--model', `gpt-4o-mini=${weird}`, '--report', 'r.md', '.'], { cwd: d });
-    expect(r.code).toBe(0);
-    const html = render(readFileSync(path.join(d, 'r.md'), 'utf8'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('E_BAD_VALUE');
+    expect(existsSync(path.join(d, 'r.md'))).toBe(false);
+    const html = render(`| a | b |\n| --- | --- |\n| ${mdCode('gpt-4o-mini')} | ${mdCode(weird)} |`);
     const row = html.match(/<tr>\s*<td><code>gpt-4o-mini<\/code><\/td>[\s\S]*?<\/tr>/)?.[0] ?? '';
-    expect((row.match(/<td/g) ?? []).length).toBe(4);
+    expect((row.match(/<td/g) ?? []).length).toBe(2);
     expect(row).toContain('<code>my|model`v2</code>');
   });
 
@@ -133,7 +135,7 @@ describe('--verbose and --quiet (migrate)', () => {
     expect(r.stderr).toContain('Per-file decisions:');
     expect(r.stderr).toContain('src/plain.ts: unchanged: no OpenAI usage found');
     expect(r.stderr).toMatch(/src\/blob\.ts: skipped: binary file.*\[W_BINARY\]/);
-    expect(r.stderr).toMatch(/src\/chat\.ts: would change: \d+ change\(s\); 1 manual follow-up\(s\)/);
+    expect(r.stderr).toMatch(/src\/chat\.ts: would change: \d+ change\(s\); 2 manual follow-up\(s\)/);
     expect(r.stderr).toMatch(/\n {4}5:\d+ {2}\[map-model-ids\] gpt-4o -> qwen3-max/);
     expect(r.stderr).toMatch(/\n {4}8:\d+ {2}\[adjust-request-params\] max_completion_tokens -> max_tokens/);
     // stdout keeps the diff and summary only.

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scan, resolveSetup, type ScanOptions, type ScanResult } from '../api.js';
+import { UsageError } from '../providers/index.js';
 import type { Finding, Level } from '../engine/types.js';
 import type { ModelMap } from '../models/map.js';
 import { ruleFix, ruleHelp, ruleOf } from '../rules/catalogue.js';
@@ -71,6 +72,17 @@ export function fails(level: Level, failOn: FailOn): boolean {
 export async function inventory(o: InventoryOptions): Promise<InventoryReport> {
   const cwd = o.cwd ?? process.cwd();
   const shard = o.shard ? parseShard(o.shard) : undefined;
+  // A folder (or a FIFO, a device) is no baseline: refuse it before the run, not with an internal error after it.
+  for (const [flag, f] of [['--write-baseline', o.writeBaseline], ['--baseline', o.baseline]] as const) {
+    if (!f) continue;
+    let st;
+    try {
+      st = statSync(path.resolve(cwd, f));
+    } catch {
+      continue;
+    }
+    if (!st.isFile()) throw new UsageError('E_BAD_VALUE', `${flag}: ${JSON.stringify(f)} is not a regular file; use a file name such as openai-migrate-baseline.json`);
+  }
   const failOn = o.failOn ?? 'error';
   let suppressed = 0;
   // The baseline files themselves list findings (model ids, messages): never scan them.

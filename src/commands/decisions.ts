@@ -2,6 +2,7 @@ import type { MigrateResult } from '../api.js';
 import type { FileResult } from '../engine/types.js';
 import { t } from '../i18n/index.js';
 import { localizeMessage as lm } from '../i18n/messages.js';
+import { printable as pr } from '../report/escape.js';
 
 /**
  * `--verbose`: one block per file saying what was decided and why (skipped,
@@ -17,16 +18,16 @@ export function renderDecisions(r: MigrateResult): string {
 function fileDecision(f: FileResult): string[] {
   switch (f.status) {
     case 'skipped':
-      return [`  ${f.file}: ${t('verbose.skipped', { reason: lm(f.reason ?? '') })}${f.errorId ? ` [${f.errorId}]` : ''}`];
+      return [`  ${pr(f.file)}: ${t('verbose.skipped', { reason: pr(lm(f.reason ?? '')) })}${f.errorId ? ` [${f.errorId}]` : ''}`];
     case 'failed':
-      return [`  ${f.file}: ${t('verbose.failed', { reason: lm(f.reason ?? '') })} [${f.errorId ?? 'E_INTERNAL'}]`];
+      return [`  ${pr(f.file)}: ${t('verbose.failed', { reason: pr(lm(f.reason ?? '')) })} [${f.errorId ?? 'E_INTERNAL'}]`];
     case 'unchanged':
       // No findings: the prefilter or the detectors found no OpenAI usage; findings: usage with nothing to rewrite.
-      return [`  ${f.file}: ${f.findings.length ? t('verbose.unchangedFindings', { n: f.findings.length }) : t('verbose.unchanged')}${followUps(f)}`];
+      return [`  ${pr(f.file)}: ${f.findings.length ? t('verbose.unchangedFindings', { n: f.findings.length }) : t('verbose.unchanged')}${followUps(f)}`];
     case 'changed':
       return [
-        `  ${f.file}: ${t(f.written ? 'verbose.written' : 'verbose.wouldChange', { n: f.changes.length })}${followUps(f)}`,
-        ...[...f.changes].sort((a, b) => a.line - b.line || a.column - b.column).map((c) => `    ${c.line}:${c.column}  [${c.transform}] ${lm(c.message)}`),
+        `  ${pr(f.file)}: ${t(f.written ? 'verbose.written' : 'verbose.wouldChange', { n: f.changes.length })}${followUps(f)}`,
+        ...[...f.changes].sort((a, b) => a.line - b.line || a.column - b.column).map((c) => `    ${c.line}:${c.column}  [${c.transform}] ${pr(lm(c.message))}`),
       ];
   }
 }
@@ -36,5 +37,5 @@ const followUps = (f: FileResult) => (f.followUps.length ? `; ${t('verbose.follo
 /** `--quiet`: only the errors, on stderr (failed files with the reason). */
 export function renderErrorsOnly(r: MigrateResult): string {
   const failed = r.files.filter((f) => f.status === 'failed');
-  return failed.map((f) => `${f.file}: [${f.errorId ?? 'E_INTERNAL'}] ${lm(f.reason ?? '')}\n`).join('');
+  return failed.map((f) => `${pr(f.file)}: [${f.errorId ?? 'E_INTERNAL'}] ${pr(lm(f.reason ?? ''))}\n`).join('');
 }

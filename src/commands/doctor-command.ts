@@ -12,6 +12,7 @@ export function registerDoctor(program: Command, colorEnabled: (s: NodeJS.WriteS
     .option('--no-scan', 'do not scan the current folder for the model ids in use (check the default map)')
     .option('-m, --model <openai=provider>', 'override one model mapping (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('-c, --config <file>', 'config file (default: .openai-migrate.json if present)')
+    .option('--mode <mode>', 'mode for .env.<mode> files (default: NODE_ENV, else development)')
     .option('--format <format>', 'output format: text or json', 'text')
     .action(async (o) => {
       const { doctor, renderDoctorText } = await import('./doctor.js');
@@ -25,6 +26,7 @@ export function registerDoctor(program: Command, colorEnabled: (s: NodeJS.WriteS
         scan: o.scan !== false,
         config: o.config,
         models: o.model,
+        mode: o.mode,
       });
       if (o.format === 'json') process.stdout.write(JSON.stringify({ version: 1, ...r }, null, 2) + '\n');
       // --quiet: only the failed checks, on stderr.

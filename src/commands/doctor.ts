@@ -5,13 +5,16 @@ import { shortName, type ResolvedTarget } from '../providers/index.js';
 import type { OpenAITier } from '../providers/types.js';
 import { t } from '../i18n/index.js';
 import { makeChalk } from '../report/text.js';
-import { errorDetail, modelIds, request, type HttpOutcome } from './http.js';
+import { errorDetail, isLoopback, modelIds, proxySettings, request, safeServerText, type HttpOutcome } from './http.js';
 
 /**
  * `openai-migrate doctor`: is this machine ready to run the migrated code?
- * Checks the key variable (environment, then `.env`), calls the provider's
- * models endpoint and a one-token chat completion, and says for each model id
- * the migration uses whether the provider serves it. Key values are never printed.
+ * Checks the key variable (environment, then the env files a framework loads),
+ * calls the provider's models endpoint and a one-token chat completion (through
+ * HTTP(S)_PROXY unless NO_PROXY says otherwise), and says for each model id the
+ * migration uses whether the provider serves it. Key values are never printed:
+ * every message is masked (the key, pieces of it and key-shaped tokens a server
+ * echoes), and server text loses its terminal escape sequences.
  */
 
 export interface DoctorOptions {
@@ -27,6 +30,8 @@ export interface DoctorOptions {
   config?: string;
   models?: string[];
   env?: NodeJS.ProcessEnv;
+  /** Mode for `.env.<mode>` files (default: NODE_ENV, else `development`, as Vite and Next.js dev do). */
+  mode?: string;
 }
 
 export type CheckStatus = 'ok' | 'fail' | 'warn' | 'info';
@@ -66,17 +71,37 @@ export function parseDotEnv(text: string): Map<string, string> {
   return out;
 }
 
-/** Find the key: the environment first, then `.env` in the cwd. */
-function findKey(name: string, o: DoctorOptions): { value?: string; source?: 'env' | '.env'; emptyIn?: string } {
+/**
+ * The env files a framework loads, highest precedence first: Vite and Next.js
+ * read `.env.<mode>.local`, `.env.local`, `.env.<mode>`, `.env` (Next.js skips
+ * `.env.local` in test mode); python-dotenv and most servers read `.env`.
+ * https://vite.dev/guide/env-and-mode#env-files ,
+ * https://nextjs.org/docs/app/guides/environment-variables#environment-variable-load-order
+ */
+export function envFiles(mode: string): string[] {
+  const m = /^[A-Za-z0-9_-]+$/.test(mode) ? mode : 'development';
+  return [`.env.${m}.local`, ...(m === 'test' ? [] : ['.env.local']), `.env.${m}`, '.env'];
+}
+
+/** Find the key: the environment first, then the first env file (in load order) that sets it. */
+export function findKey(name: string, o: Pick<DoctorOptions, 'cwd' | 'env' | 'mode'>): { value?: string; source?: string; emptyIn?: string; files: string[] } {
   const env = o.env ?? process.env;
-  if (env[name]) return { value: env[name], source: 'env' };
-  const file = path.join(o.cwd, '.env');
-  if (existsSync(file)) {
-    const v = parseDotEnv(readFileSync(file, 'utf8')).get(name);
-    if (v) return { value: v, source: '.env' };
-    if (v === '') return { emptyIn: '.env' };
+  const files = envFiles(o.mode ?? env.NODE_ENV ?? 'development');
+  if (env[name]) return { value: env[name], source: 'env', files };
+  let emptyIn: string | undefined;
+  for (const f of files) {
+    const file = path.join(o.cwd, f);
+    if (!existsSync(file)) continue;
+    let v: string | undefined;
+    try {
+      v = parseDotEnv(readFileSync(file, 'utf8')).get(name);
+    } catch {
+      continue; // a folder or an unreadable file: not an env file
+    }
+    if (v) return { value: v, source: f, files };
+    if (v === '') emptyIn ??= f;
   }
-  return {};
+  return { emptyIn, files };
 }
 
 /** Model ids the migration writes in this repository (dry run), or the provider's default map. */
@@ -108,24 +133,30 @@ export async function doctor(o: DoctorOptions): Promise<DoctorResult> {
   const base = (o.baseUrl ?? target.baseURL).replace(/\/+$/, '');
   const checks: DoctorCheck[] = [];
   const res: DoctorResult = { provider: target.provider.id, region: target.region, baseURL: base, apiKeyEnv: target.apiKeyEnv, checks, models: [], ok: false };
-  const add = (status: CheckStatus, message: string) => checks.push({ status, message });
+  const key = findKey(target.apiKeyEnv, o);
+  // Every message is masked: the key (and pieces of it) and key-shaped tokens, whatever a server echoed.
+  const add = (status: CheckStatus, message: string) => checks.push({ status, message: safeServerText(message, key.value) });
   const pname = shortName(target.provider);
+  const env = o.env ?? process.env;
 
   // 1. The key variable.
-  const key = findKey(target.apiKeyEnv, o);
   if (!key.value) {
-    add('fail', key.emptyIn ? t('doctor.keyEmpty', { name: target.apiKeyEnv, file: key.emptyIn, url: target.provider.consoleUrl }) : t('doctor.keyMissing', { name: target.apiKeyEnv, url: target.provider.consoleUrl }));
-    const env = o.env ?? process.env;
+    add('fail', key.emptyIn ? t('doctor.keyEmpty', { name: target.apiKeyEnv, file: key.emptyIn, url: target.provider.consoleUrl }) : t('doctor.keyMissing', { name: target.apiKeyEnv, url: target.provider.consoleUrl, files: key.files.join(', ') }));
     const alias = [...target.provider.apiKeyEnvAliases, 'OPENAI_API_KEY'].find((a) => env[a]);
     if (alias) add('info', t('doctor.keyAlias', { alias, name: target.apiKeyEnv }));
     return res;
   }
-  add('ok', t('doctor.keyFound', { name: target.apiKeyEnv, source: key.source === 'env' ? t('doctor.sourceEnv') : '.env' }));
+  add('ok', t('doctor.keyFound', { name: target.apiKeyEnv, source: key.source === 'env' ? t('doctor.sourceEnv') : key.source! }));
+  // The key over plain HTTP to another machine can be read on the way.
+  if (/^http:/i.test(base) && !isLoopback(base)) add('warn', t('doctor.insecureHttp', { url: base }));
+  const proxy = proxySettings(env);
+  const via = /^https:/i.test(base) ? (proxy.https ?? proxy.http) : proxy.http;
+  if (via) add('info', t('doctor.proxy', { proxy: withoutCredentials(via), noProxy: proxy.no ?? '-' }));
   const headers = { authorization: `Bearer ${key.value}`, 'content-type': 'application/json' };
 
   // 2. The models endpoint: key accepted? which models are served?
   const modelsUrl = `${base}/models`;
-  const listed = await request(modelsUrl, { headers }, o.timeout);
+  const listed = await request(modelsUrl, { headers }, o.timeout, env);
   let served: Set<string> | undefined;
   let keyOk = false;
   if (listed.kind === 'response' && listed.status === 200) {
@@ -137,7 +168,7 @@ export async function doctor(o: DoctorOptions): Promise<DoctorResult> {
   } else if (listed.kind === 'response' && listed.status === 404) {
     add('info', t('doctor.noModelsList', { url: modelsUrl }));
   } else {
-    add('fail', httpProblem(listed, modelsUrl, target, o.timeout));
+    add('fail', httpProblem(listed, modelsUrl, target, o.timeout, key.value));
     return finish(res);
   }
 
@@ -146,16 +177,16 @@ export async function doctor(o: DoctorOptions): Promise<DoctorResult> {
   const chatModel = [...use.ids].find(([, v]) => v.chat)?.[0] ?? target.provider.tierMap.fast ?? target.provider.tierMap.flagship;
   if (chatModel) {
     const chatUrl = `${base}/chat/completions`;
-    const chat = await request(chatUrl, { method: 'POST', headers, body: JSON.stringify({ model: chatModel, messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 }) }, o.timeout);
+    const chat = await request(chatUrl, { method: 'POST', headers, body: JSON.stringify({ model: chatModel, messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 }) }, o.timeout, env);
     if (chat.kind === 'response' && chat.status >= 200 && chat.status < 300) {
       if (!keyOk) add('ok', t('doctor.keyAccepted'));
       add('ok', t('doctor.chatOk', { model: chatModel }));
       if (served === undefined) served = new Set(); // not a list: only the probe's model is known
       served.add(chatModel);
     } else if (chat.kind === 'response' && (chat.status === 404 || chat.status === 400)) {
-      add('fail', t('doctor.chatModelRejected', { model: chatModel, status: chat.status, detail: errorDetail(chat) }));
+      add('fail', t('doctor.chatModelRejected', { model: chatModel, status: chat.status, detail: errorDetail(chat, key.value) }));
     } else {
-      add('fail', httpProblem(chat, chatUrl, target, o.timeout));
+      add('fail', httpProblem(chat, chatUrl, target, o.timeout, key.value));
       return finish(res);
     }
   }
@@ -181,11 +212,24 @@ function finish(r: DoctorResult): DoctorResult {
   return r;
 }
 
-/** A clear sentence for 401/403/429/timeouts/network and other statuses. */
-function httpProblem(o: HttpOutcome, url: string, target: ResolvedTarget, timeout: number): string {
+/** `http://user:pass@host:port` -> `http://host:port`. */
+function withoutCredentials(u: string): string {
+  try {
+    const x = new URL(u);
+    x.username = '';
+    x.password = '';
+    return x.href.replace(/\/$/, '');
+  } catch {
+    return '(unparsable proxy URL)';
+  }
+}
+
+/** A clear sentence for 401/403/429/timeouts/network, cross-origin redirects and other statuses. */
+function httpProblem(o: HttpOutcome, url: string, target: ResolvedTarget, timeout: number, key?: string): string {
   if (o.kind === 'timeout') return t('doctor.timeout', { url, ms: timeout });
-  if (o.kind === 'network') return t('doctor.network', { url, detail: o.message });
-  const detail = errorDetail(o);
+  if (o.kind === 'network') return t('doctor.network', { url, detail: safeServerText(o.message, key) });
+  if (o.kind === 'redirect') return t('doctor.crossOriginRedirect', { url, status: o.status, to: safeServerText(o.location, key) });
+  const detail = errorDetail(o, key);
   const d = detail ? ` (${detail})` : '';
   const p = target.provider;
   switch (o.status) {

@@ -1,4 +1,5 @@
 import type { MigrateOptions, MigrateResult } from '../api.js';
+import path from 'node:path';
 import { UsageError } from '../providers/index.js';
 import { t } from '../i18n/index.js';
 import type { Reviewer } from '../interactive/review.js';
@@ -13,6 +14,7 @@ export interface MigrateExtrasFlags {
   interactive?: boolean;
   dryRun?: boolean;
   format?: string;
+  force?: boolean;
 }
 
 let reviewer: (Reviewer & { closeIO(): void }) | undefined;
@@ -20,8 +22,8 @@ let reviewer: (Reviewer & { closeIO(): void }) | undefined;
 /** Validate flags before anything runs; returns extra library options. */
 export async function beforeMigrate(o: MigrateExtrasFlags, color = false): Promise<Partial<MigrateOptions>> {
   if (o.report) {
-    const { reportFormat } = await import('../report/migration-report.js');
-    reportFormat(o.report);
+    const { checkReportTarget } = await import('../report/migration-report.js');
+    checkReportTarget(o.report, !!o.force);
   }
   if (!o.interactive) return {};
   if (o.dryRun || o.format === 'json') throw new UsageError('E_INTERACTIVE_FLAGS', t('review.badFlags'));
@@ -63,5 +65,28 @@ export async function afterMigrate(r: MigrateResult, o: MigrateExtrasFlags, g: O
     const { writeMigrationReport } = await import('../report/migration-report.js');
     await writeMigrationReport(o.report, r);
     if (!g.quiet) process.stderr.write(t('report.written', { file: o.report }) + '\n');
+  }
+}
+
+/**
+ * Ctrl-C or a kill (SIGINT, SIGTERM, SIGHUP) during a writing run: remove the
+ * temporary files of writes in progress and the run's locks, say which files
+ * were already written (each is complete: writes are atomic), then exit
+ * 128 + the signal number.
+ */
+export async function onInterrupt(): Promise<void> {
+  const { removeLiveTemps, writtenFiles } = await import('../engine/write.js');
+  const { releaseLocks } = await import('../engine/lock.js');
+  const codes: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+  for (const sig of Object.keys(codes) as NodeJS.Signals[]) {
+    process.once(sig, () => {
+      removeLiveTemps();
+      releaseLocks();
+      const rel = writtenFiles.map((f) => path.relative(process.cwd(), f) || f);
+      process.stderr.write(
+        t('interrupt.stopped', { signal: sig, n: rel.length }) + '\n' + rel.map((f) => `  ${f}\n`).join('') + (rel.length ? t('interrupt.review') + '\n' : ''),
+      );
+      process.exit(codes[sig]);
+    });
   }
 }

@@ -1,4 +1,5 @@
 import type { FileContext, HandlerError, HandlerOptions, LanguageHandler } from './types.js';
+import { EditConflictError } from './edits.js';
 
 /**
  * Run one handler on its batch. Handlers report per-file errors themselves; a
@@ -10,6 +11,22 @@ export async function processBatch(handler: LanguageHandler, ctxs: FileContext[]
   try {
     return await handler.process(ctxs, opts);
   } catch (e) {
-    return new Map(ctxs.map((c) => [c.file.abs, { id: 'E_INTERNAL', message: `internal error: ${(e as Error).message}` }]));
+    return new Map(ctxs.map((c) => [c.file.abs, fileError(e, c.file.rel)]));
   }
+}
+
+/**
+ * The error a handler records for a file whose processing threw: too deep
+ * nesting (a stack overflow in a parser or a tree walk) is E_TOO_DEEP, a value
+ * the writer refused is E_BAD_VALUE, overlapping edits E_EDIT_CONFLICT, anything
+ * else E_INTERNAL. The file stays byte-identical in every case.
+ */
+export function fileError(e: unknown, file: string): HandlerError {
+  const err = e as Error & { code?: string };
+  if (err instanceof RangeError && /call stack/i.test(err.message)) {
+    return { id: 'E_TOO_DEEP', message: `${file}: nesting too deep to analyse safely (recursion limit reached); file left unchanged` };
+  }
+  if (err?.code === 'E_BAD_VALUE') return { id: 'E_BAD_VALUE', message: `${file}: ${err.message}; file left unchanged` };
+  if (err?.name === 'EditConflictError' || err instanceof EditConflictError) return { id: 'E_EDIT_CONFLICT', message: `internal error in ${file}: ${err.message}` };
+  return { id: 'E_INTERNAL', message: `internal error in ${file}: ${err?.message ?? String(e)}` };
 }

@@ -54,7 +54,7 @@ function cachePathFor(file: string): string | undefined {
 function save(cachePath: string, data: Buffer): void {
   try {
     const dir = path.dirname(cachePath);
-    mkdirSync(dir, { recursive: true });
+    if (!ensureDir(dir)) return;
     // pid and thread: the main thread and a worker of one process may both write a cache.
     const tmp = `${cachePath}.${process.pid}.${threadId}.tmp`;
     const fd = openSync(tmp, 'w', 0o600);
@@ -71,6 +71,37 @@ function save(cachePath: string, data: Buffer): void {
   } catch {
     // Read-only home, full disk, another process racing: the next run compiles again.
   }
+}
+
+/**
+ * Create `dir` and its missing parents one level at a time, with a bounded
+ * number of steps and no retry: `mkdirSync(..., { recursive: true })` loops
+ * forever on Node 20 under /proc and some read-only mounts. false: no cache.
+ */
+export function ensureDir(dir: string): boolean {
+  const missing: string[] = [];
+  let d = path.resolve(dir);
+  for (let i = 0; i < 64; i++) {
+    try {
+      if (statSync(d).isDirectory()) break;
+      return false;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return false;
+    }
+    missing.unshift(d);
+    const up = path.dirname(d);
+    if (up === d) return false;
+    d = up;
+  }
+  if (missing.length > 32) return false;
+  for (const m of missing) {
+    try {
+      mkdirSync(m);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+    }
+  }
+  return true;
 }
 
 type Loaded = { exports: unknown };

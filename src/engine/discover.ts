@@ -1,6 +1,8 @@
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { printable } from '../report/escape.js';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { execFileSync } from 'node:child_process';
 import picomatch from 'picomatch';
 import { UsageError } from '../providers/index.js';
 
@@ -31,6 +33,8 @@ export interface DiscoverOptions {
   accept: (rel: string) => boolean;
   /** A folder that could not be read (permissions): the walk goes on without it. */
   onUnreadable?: (abs: string, code: string) => void;
+  /** A path given on the command line that is neither a regular file nor a folder (FIFO, socket, device). */
+  onNotRegular?: (abs: string, kind: string) => void;
 }
 
 /**
@@ -59,6 +63,9 @@ class GitIgnores {
   /** The walk root relative to the repository root ('' or 'app/'). */
   private readonly prefix: string;
   private readonly top: Ignore;
+  /** The repository root, when the walk root is in one. */
+  private readonly repo?: string;
+  private trackedFiles?: { files: Set<string>; dirs: Set<string> };
 
   constructor(private readonly root: string) {
     let dir = root;
@@ -75,6 +82,7 @@ class GitIgnores {
       dir = parent;
     }
     // `dir` is the repository root; `chain` the folders from it down to the walk root (inclusive, when above it).
+    if (exists(path.join(dir, '.git'))) this.repo = dir;
     this.prefix = dir === root ? '' : path.relative(dir, root).split(path.sep).join('/') + '/';
     this.top = ignore();
     for (const d of [dir, ...chain.slice(0, -1)]) {
@@ -104,9 +112,34 @@ class GitIgnores {
     return rules;
   }
 
-  /** Is `rel` (a path under the walk root; folders end in `/`) ignored? */
+  /**
+   * Is `rel` (a path under the walk root; folders end in `/`) ignored? Git does not ignore
+   * tracked files (a committed `.env.example` matched by `.env*`), and neither does the walk.
+   */
   ignored(rel: string, rules: Ignore): boolean {
-    return rules.ignores(this.prefix + rel);
+    if (!rules.ignores(this.prefix + rel)) return false;
+    const t = this.tracked();
+    return rel.endsWith('/') ? !t.dirs.has(this.prefix + rel) : !t.files.has(this.prefix + rel);
+  }
+
+  /** Files git tracks (`git ls-files -z`, read once, only when something is ignored), and their folders. */
+  private tracked(): { files: Set<string>; dirs: Set<string> } {
+    if (this.trackedFiles) return this.trackedFiles;
+    const files = new Set<string>();
+    const dirs = new Set<string>();
+    if (this.repo) {
+      try {
+        const out = execFileSync('git', ['ls-files', '-z'], { cwd: this.repo, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
+        for (const f of out.split('\0')) {
+          if (!f) continue;
+          files.add(f);
+          for (let i = f.indexOf('/'); i >= 0; i = f.indexOf('/', i + 1)) dirs.add(f.slice(0, i + 1));
+        }
+      } catch {
+        // no git, or not a work tree: .gitignore alone decides
+      }
+    }
+    return (this.trackedFiles = { files, dirs });
   }
 }
 
@@ -158,13 +191,21 @@ export async function discover(o: DiscoverOptions): Promise<string[]> {
     try {
       st = statSync(abs);
     } catch {
-      throw new UsageError('E_MISSING_PATH', `path not found: ${p}`);
+      throw new UsageError('E_MISSING_PATH', `path not found: ${printable(p)}`);
     }
     if (st.isFile()) {
       out.add(abs);
       continue;
     }
-    const git = new GitIgnores(abs);
+    if (!st.isDirectory()) {
+      // A FIFO, socket or device named on the command line: never opened (a FIFO would block the run).
+      const kind = st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'a special file';
+      o.onNotRegular?.(abs, kind);
+      continue;
+    }
+    // A root given through a symlink (inside the repository: src/engine/git.ts checkSymlinks) follows the
+    // .gitignore rules of its real location, not of the link's (the link itself may be git-ignored).
+    const git = new GitIgnores(realpathSync(abs));
     // String concatenation, not path.join (which normalises each of 20,000 paths again).
     const prefix = abs.endsWith(path.sep) ? abs : abs + path.sep;
     const toAbs = path.sep === '/' ? (rel: string) => prefix + rel : (rel: string) => prefix + rel.split('/').join(path.sep);

@@ -6,7 +6,7 @@ import { discover } from './discover.js';
 import { decodeUtf8, encodeUtf8, isBinary } from './text.js';
 import { makeContext } from './context.js';
 import { Offload, useWorkers, type Outcome } from './offload.js';
-import { writeAtomic } from './write.js';
+import { writeAtomic, WriteRefused } from './write.js';
 import { MARKER_TAG } from '../rules/endpoints.js';
 import { RULES } from '../rules/catalogue.js';
 import type { ProgressPhase } from './progress.js';
@@ -40,6 +40,10 @@ export interface RunOptions {
   decide?: (file: string, before: string, after: string, changes: Change[]) => Promise<string | null>;
   /** Run handlers that can on a worker thread: true/false, or undefined for automatic (src/engine/offload.ts). */
   workers?: boolean;
+  /** Real folders writes may land in (symlinks resolved): src/engine/git.ts writeRoots. */
+  roots?: string[];
+  /** Called once with every discovered file before anything is read (the dirty-tree guard and locks of migrate); may throw. */
+  guard?: (files: string[]) => Promise<void>;
 }
 
 export interface RunResult {
@@ -104,6 +108,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
 async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): Promise<RunResult> {
   const handlerFor = (r: string) => o.handlers.find((h) => h.matches(r));
   const unreadable: Array<{ abs: string; code: string }> = [];
+  const special: Array<{ abs: string; kind: string }> = [];
   const walked = phase('walk');
   const all = await discover({
     cwd: o.cwd,
@@ -112,8 +117,14 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
     exclude: o.exclude,
     accept: (r) => handlerFor(r) !== undefined,
     onUnreadable: (abs, code) => unreadable.push({ abs, code }),
+    onNotRegular: (abs, kind) => special.push({ abs, kind }),
   }).then((found) => (o.select ? found.filter((abs) => o.select!(rel(o.cwd, abs))) : found));
   walked();
+  if (o.guard) {
+    const guarding = phase('git guard + lock');
+    await o.guard(all);
+    guarding();
+  }
   // Large runs: handlers that can run on a worker start it now, so it loads its parser while this thread reads.
   if (useWorkers(all.length, o.workers)) {
     for (const h of o.handlers) {
@@ -125,6 +136,9 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
   // A folder the walk could not enter is a failure of the run (its files may use OpenAI), reported like a file.
   for (const { abs, code } of unreadable) {
     results.set(abs, { file: `${rel(o.cwd, abs)}/`, status: 'failed', errorId: 'E_READ', reason: `cannot read folder: ${code}`, changes: [], followUps: [], findings: [] });
+  }
+  for (const { abs, kind } of special) {
+    results.set(abs, { file: rel(o.cwd, abs), status: 'failed', errorId: 'E_READ', reason: `not a regular file (${kind}); not read`, changes: [], followUps: [], findings: [] });
   }
   const meta = new Map<string, { size: number; mtimeMs: number; handler: LanguageHandler; ctx: FileContext }>();
   const byHandler = new Map<LanguageHandler, FileContext[]>();
@@ -281,18 +295,22 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
       }
       res.status = 'changed';
       res.changes = ctx.changes;
-      // `diff` loads on the first changed file: scan and check never need it.
-      const { createTwoFilesPatch } = await import('diff');
-      res.diff = createTwoFilesPatch(`a/${res.file}`, `b/${res.file}`, ctx.file.text, after, '', '', { context: 3 });
+      // `diff` loads on the first changed file: scan and check never need it. Bounded work: see src/engine/diff.ts.
+      const { unifiedDiff, MAX_EDIT_LENGTH } = await import('./diff.js');
+      const d = unifiedDiff(res.file, ctx.file.text, after);
+      res.diff = d.text;
+      if (d.strategy !== 'myers') timingNote(`${res.file}: over ${MAX_EDIT_LENGTH} changed lines, linear diff (${d.strategy})`);
       if (o.write) {
         const m = meta.get(ctx.file.abs)!;
         try {
-          await writeAtomic(ctx.file.abs, encodeUtf8({ text: after, bom: ctx.file.bom }), m);
+          await writeAtomic(ctx.file.abs, encodeUtf8({ text: after, bom: ctx.file.bom }), { ...m, bytes: encodeUtf8({ text: ctx.file.text, bom: ctx.file.bom }) }, { roots: o.roots });
           res.written = true;
         } catch (e) {
-          res.status = 'failed';
-          res.errorId = 'E_WRITE';
+          const id = e instanceof WriteRefused ? e.id : 'E_WRITE';
+          res.status = id.startsWith('W_') ? 'skipped' : 'failed';
+          res.errorId = id;
           res.reason = (e as Error).message;
+          res.changes = []; // nothing was written: the summary counts no edits for it
         }
       }
     }
@@ -355,15 +373,18 @@ function markerFindings(ctx: FileContext): void {
   }
 }
 
-/** Minified or generated: a line over 2,000 characters in the first 64 KiB. */
-function isGenerated(text: string): boolean {
-  const head = text.slice(0, 65536);
+/**
+ * Minified or generated: a line over 2,000 characters anywhere in the file (the
+ * whole file is checked, linearly: a long line far down still means minified,
+ * and parsing it would cost seconds).
+ */
+export function isGenerated(text: string): boolean {
   let last = 0;
-  for (let i = 0; i <= head.length; i++) {
-    if (i === head.length || head.charCodeAt(i) === 10) {
-      if (i - last > 2000) return true;
-      last = i + 1;
-    }
+  for (;;) {
+    const nl = text.indexOf('\n', last);
+    const end = nl < 0 ? text.length : nl;
+    if (end - last > 2000) return true;
+    if (nl < 0) return false;
+    last = nl + 1;
   }
-  return false;
 }

@@ -1,3 +1,5 @@
+import { stringLiteral } from './values.js';
+
 /** Byte- and line-level helpers. Edits are made on the decoded text; BOM and line endings are kept as found. */
 
 export interface Decoded {
@@ -88,9 +90,9 @@ export function preferredQuote(text: string): "'" | '"' {
   return single > double ? "'" : '"';
 }
 
-/** Quote a string for JS/Python source with the given quote. */
+/** Quote a string for JS/Python source with the given quote (the one writer: src/engine/values.ts). */
 export function quote(s: string, q: "'" | '"'): string {
-  return q + s.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), '\\' + q) + q;
+  return stringLiteral(s, 'js', q);
 }
 
 /**

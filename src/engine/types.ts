@@ -12,6 +12,7 @@ export type ChangeKind =
   | 'param-drop'
   | 'param-rename'
   | 'param-clamp'
+  | 'param-add'
   | 'role'
   | 'marker'
   | 'http'

@@ -2,6 +2,7 @@ import { applyPatch, structuredPatch, type StructuredPatchHunk } from 'diff';
 import type { ChalkInstance } from 'chalk';
 import type { Change } from '../engine/types.js';
 import { colorDiff, maskSecrets } from '../report/text.js';
+import { printable, printableLines } from '../report/escape.js';
 import { t } from '../i18n/index.js';
 
 /**
@@ -50,7 +51,7 @@ export class Reviewer {
     if (this.acceptAll) return record(total), after;
     if (this.quit) return record(0), null;
 
-    this.io.write('\n' + this.c.bold(`diff ${file}`) + '\n');
+    this.io.write('\n' + this.c.bold(`diff ${printable(file)}`) + '\n');
     const accepted: StructuredPatchHunk[] = [];
     for (let i = 0; i < total; i++) {
       const h = patch.hunks[i]!;
@@ -60,8 +61,8 @@ export class Reviewer {
       }
       if (this.quit) break;
       const body = [`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines].join('\n');
-      this.io.write(colorDiff(maskSecrets(body), this.c) + '\n');
-      const prompt = total > 1 ? t('review.promptHunk', { i: i + 1, n: total, file }) : t('review.promptFile', { file });
+      this.io.write(colorDiff(printableLines(maskSecrets(body)), this.c) + '\n');
+      const prompt = total > 1 ? t('review.promptHunk', { i: i + 1, n: total, file: printable(file) }) : t('review.promptFile', { file: printable(file) });
       const a = await this.ask(prompt);
       if (a === 'y' || a === 'a') accepted.push(h);
       if (a === 'a') this.acceptAll = true;

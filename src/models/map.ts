@@ -1,5 +1,6 @@
 import type { OpenAITier, ProviderProfile } from '../providers/types.js';
 import { UsageError } from '../providers/index.js';
+import { validateModelId } from '../engine/values.js';
 import { classifyOpenAIModel, isFineTunedOpenAIModel } from './openai-catalog.js';
 
 export interface ModelTarget {
@@ -52,7 +53,8 @@ export function parseModelOverrides(flags: string[] = []): Record<string, string
     if (i <= 0 || i === f.length - 1) {
       throw new UsageError('E_BAD_MODEL_OVERRIDE', `--model expects <openai-id>=<provider-id>, got "${f}"`);
     }
-    out[f.slice(0, i).trim()] = f.slice(i + 1).trim();
+    const from = validateModelId(f.slice(0, i).trim(), '--model (OpenAI id)');
+    out[from] = validateModelId(f.slice(i + 1).trim(), `--model ${from}=`);
   }
   return out;
 }

@@ -92,6 +92,7 @@ export const baichuan: ProviderProfile = {
     "modelsList": "non-standard item shape"
   },
   params: {
+    source: { url: "https://platform.baichuan-ai.com/docs/api", confidence: "ranges inferred (resellers); web_search tool third-party" },
     drop: {},
     dropChangesBehaviour: [],
     rename: {},
@@ -101,10 +102,12 @@ export const baichuan: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {},
   integrations: {
     langchainJs: null,
     langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "ChatBaichuan", "env": "BAICHUAN_API_KEY"},
     aiSdk: null,
+    aiSdkCapabilities: { embedding: true, image: false, transcription: false, structuredOutputs: false, streamUsage: false, url: "https://platform.baichuan-ai.com/docs/api", confidence: "unknown" },
     llamaIndex: null,
   },
   docs: "https://platform.baichuan-ai.com/docs/api",

@@ -93,18 +93,19 @@ export const deepseek: ProviderProfile = {
     "modelsList": "GET /models; also GET /user/balance"
   },
   params: {
+    source: { url: "https://api-docs.deepseek.com/", confidence: "thinking/effort/round-trip verified; ranges and stop third-party; unsupported list third-party (seed, top_k) or unknown" },
     drop: {
-      "seed": "DeepSeek does not accept or document it (providers.md, deepseek: parameter differences)",
-      "top_k": "DeepSeek does not accept or document it (providers.md, deepseek: parameter differences)",
-      "n": "DeepSeek does not accept or document it (providers.md, deepseek: parameter differences)",
-      "logit_bias": "DeepSeek does not accept or document it (providers.md, deepseek: parameter differences)",
-      "service_tier": "DeepSeek does not accept or document it (providers.md, deepseek: parameter differences)",
-      "store": "DeepSeek does not accept or document it (providers.md, deepseek: parameter differences)",
-      "metadata": "DeepSeek does not accept or document it (providers.md, deepseek: parameter differences)",
-      "modalities": "DeepSeek does not accept or document it (providers.md, deepseek: parameter differences)",
-      "audio": "DeepSeek does not accept or document it (providers.md, deepseek: parameter differences)",
-      "prediction": "DeepSeek does not accept or document it (providers.md, deepseek: parameter differences)",
-      "parallel_tool_calls": "DeepSeek does not accept or document it (providers.md, deepseek: parameter differences)"
+      "seed": "DeepSeek does not accept or document it",
+      "top_k": "DeepSeek does not accept or document it",
+      "n": "DeepSeek does not accept or document it",
+      "logit_bias": "DeepSeek does not accept or document it",
+      "service_tier": "DeepSeek does not accept or document it",
+      "store": "DeepSeek does not accept or document it",
+      "metadata": "DeepSeek does not accept or document it",
+      "modalities": "DeepSeek does not accept or document it",
+      "audio": "DeepSeek does not accept or document it",
+      "prediction": "DeepSeek does not accept or document it",
+      "parallel_tool_calls": "DeepSeek does not accept or document it"
     },
     dropChangesBehaviour: ["n", "modalities", "audio", "parallel_tool_calls", "prediction"],
     rename: {"max_completion_tokens": "max_tokens"},
@@ -114,10 +115,14 @@ export const deepseek: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {
+    reasoningRoundTrip: { kind: 'field', field: 'reasoning_content', error: '400 Missing reasoning_content field in the assistant message', url: "https://api-docs.deepseek.com/guides/thinking_mode", confidence: "verified" },
+  },
   integrations: {
     langchainJs: {"package": "@langchain/deepseek", "chatClass": "ChatDeepSeek", "env": "DEEPSEEK_API_KEY"},
     langchainPy: {"package": "langchain-deepseek", "module": "langchain_deepseek", "chatClass": "ChatDeepSeek", "env": "DEEPSEEK_API_KEY"},
     aiSdk: {"package": "@ai-sdk/deepseek", "factory": "deepseek", "createFactory": "createDeepSeek", "env": "DEEPSEEK_API_KEY"},
+    aiSdkCapabilities: { embedding: false, image: false, transcription: false, structuredOutputs: false, streamUsage: true, url: "https://github.com/vercel/ai/tree/HEAD/packages/deepseek", confidence: "third-party" },
     llamaIndex: {"package": "llama-index-llms-deepseek", "module": "llama_index.llms.deepseek", "className": "DeepSeek"},
   },
   docs: "https://api-docs.deepseek.com/",

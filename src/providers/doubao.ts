@@ -132,12 +132,13 @@ export const doubao: ProviderProfile = {
     "batch": "Chat batch API and control-plane batch inference jobs; not OpenAI Files + Batch"
   },
   params: {
+    source: { url: "https://github.com/volcengine/volcengine-python-sdk/blob/HEAD/volcenginesdkarkruntime/resources/chat/completions.py", confidence: "SDK param list verified; thinking third-party; reasoning_effort inferred" },
     drop: {
-      "store": "ByteDance Doubao (Volcengine Ark in China; BytePlus ModelArk internationally) does not accept or document it (providers.md, doubao: parameter differences)",
-      "metadata": "ByteDance Doubao (Volcengine Ark in China; BytePlus ModelArk internationally) does not accept or document it (providers.md, doubao: parameter differences)",
-      "modalities": "ByteDance Doubao (Volcengine Ark in China; BytePlus ModelArk internationally) does not accept or document it (providers.md, doubao: parameter differences)",
-      "audio": "ByteDance Doubao (Volcengine Ark in China; BytePlus ModelArk internationally) does not accept or document it (providers.md, doubao: parameter differences)",
-      "prediction": "ByteDance Doubao (Volcengine Ark in China; BytePlus ModelArk internationally) does not accept or document it (providers.md, doubao: parameter differences)"
+      "store": "ByteDance Doubao (Volcengine Ark in China; BytePlus ModelArk internationally) does not accept or document it",
+      "metadata": "ByteDance Doubao (Volcengine Ark in China; BytePlus ModelArk internationally) does not accept or document it",
+      "modalities": "ByteDance Doubao (Volcengine Ark in China; BytePlus ModelArk internationally) does not accept or document it",
+      "audio": "ByteDance Doubao (Volcengine Ark in China; BytePlus ModelArk internationally) does not accept or document it",
+      "prediction": "ByteDance Doubao (Volcengine Ark in China; BytePlus ModelArk internationally) does not accept or document it"
     },
     dropChangesBehaviour: ["modalities", "audio", "prediction"],
     rename: {},
@@ -147,10 +148,12 @@ export const doubao: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {},
   integrations: {
     langchainJs: null,
     langchainPy: null,
     aiSdk: null,
+    aiSdkCapabilities: { embedding: true, image: false, transcription: false, structuredOutputs: false, streamUsage: true, url: "https://github.com/volcengine/volcengine-python-sdk/blob/HEAD/volcenginesdkarkruntime/resources/chat/completions.py", confidence: "verified (stream_options in the Ark SDK); json_schema partial" },
     llamaIndex: null,
   },
   docs: "https://www.volcengine.com/docs/82379/1298459",

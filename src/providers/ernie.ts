@@ -138,10 +138,11 @@ export const ernie: ProviderProfile = {
     "assistants": "AppBuilder is a separate product"
   },
   params: {
+    source: { url: "https://github.com/baidubce/bce-qianfan-sdk/blob/HEAD/go/qianfan/chat_completion_v2.go", confidence: "temperature/top_p/penalty_score and accepted fields verified (official SDK structs); extras third-party or inferred" },
     drop: {
-      "n": "Baidu ERNIE (Qianfan v2) does not accept or document it (providers.md, ernie: parameter differences)",
-      "logprobs": "Baidu ERNIE (Qianfan v2) does not accept or document it (providers.md, ernie: parameter differences)",
-      "logit_bias": "Baidu ERNIE (Qianfan v2) does not accept or document it (providers.md, ernie: parameter differences)"
+      "n": "Baidu ERNIE (Qianfan v2) does not accept or document it",
+      "logprobs": "Baidu ERNIE (Qianfan v2) does not accept or document it",
+      "logit_bias": "Baidu ERNIE (Qianfan v2) does not accept or document it"
     },
     dropChangesBehaviour: ["n", "logprobs"],
     rename: {"max_tokens": "max_completion_tokens"},
@@ -151,10 +152,14 @@ export const ernie: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {
+    embeddings: { models: { "bge-large-zh": { defaultDims: 1024 }, "bge-large-en": { defaultDims: 1024 }, "tao-8k": { defaultDims: 1024, maxInputs: 1 } }, url: "https://cloud.baidu.com/doc/qianfan-api/s/Fm7u3ropn", confidence: "verified / inferred" },
+  },
   integrations: {
     langchainJs: null,
     langchainPy: null,
     aiSdk: null,
+    aiSdkCapabilities: { embedding: true, image: false, transcription: false, structuredOutputs: true, streamUsage: true, url: "https://github.com/baidubce/bce-qianfan-sdk/blob/HEAD/README.md", confidence: "verified (json_schema and stream_options.include_usage documented)" },
     llamaIndex: null,
   },
   docs: "https://cloud.baidu.com/doc/WENXINWORKSHOP/s/2m3fihw8s",

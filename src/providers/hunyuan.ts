@@ -163,9 +163,10 @@ export const hunyuan: ProviderProfile = {
     "assistants": "native-only Thread/RunThread actions"
   },
   params: {
+    source: { url: "https://cloud.tencent.com/document/product/1823/132252", confidence: "TokenHub verified; legacy extras verified (extra_body) and third-party (field list)" },
     drop: {
-      "frequency_penalty": "Tencent Hunyuan (TokenHub; legacy Hunyuan endpoint; LKEAP) does not accept or document it (providers.md, hunyuan: parameter differences)",
-      "presence_penalty": "Tencent Hunyuan (TokenHub; legacy Hunyuan endpoint; LKEAP) does not accept or document it (providers.md, hunyuan: parameter differences)"
+      "frequency_penalty": "Tencent Hunyuan (TokenHub; legacy Hunyuan endpoint; LKEAP) does not accept or document it",
+      "presence_penalty": "Tencent Hunyuan (TokenHub; legacy Hunyuan endpoint; LKEAP) does not accept or document it"
     },
     dropChangesBehaviour: [],
     rename: {},
@@ -175,10 +176,12 @@ export const hunyuan: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {},
   integrations: {
     langchainJs: null,
     langchainPy: null,
     aiSdk: null,
+    aiSdkCapabilities: { embedding: false, image: false, transcription: false, structuredOutputs: false, streamUsage: true, url: "https://cloud.tencent.com/document/product/1823/132252", confidence: "verified (TokenHub stream_options)" },
     llamaIndex: null,
   },
   docs: "https://cloud.tencent.com/document/product/1823/132252",

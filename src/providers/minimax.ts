@@ -122,14 +122,15 @@ export const minimax: ProviderProfile = {
     "modelsList": "inferred"
   },
   params: {
+    source: { url: "https://platform.minimax.io/docs/api-reference/text-openai-api", confidence: "temperature/top_p ranges and reasoning_split/round-trip verified; max_tokens conflict unresolved; unsupported list inferred" },
     drop: {
-      "n": "MiniMax does not accept or document it (providers.md, minimax: parameter differences)",
-      "presence_penalty": "MiniMax does not accept or document it (providers.md, minimax: parameter differences)",
-      "frequency_penalty": "MiniMax does not accept or document it (providers.md, minimax: parameter differences)",
-      "logit_bias": "MiniMax does not accept or document it (providers.md, minimax: parameter differences)",
-      "logprobs": "MiniMax does not accept or document it (providers.md, minimax: parameter differences)",
-      "seed": "MiniMax does not accept or document it (providers.md, minimax: parameter differences)",
-      "parallel_tool_calls": "MiniMax does not accept or document it (providers.md, minimax: parameter differences)"
+      "n": "MiniMax does not accept or document it",
+      "presence_penalty": "MiniMax does not accept or document it",
+      "frequency_penalty": "MiniMax does not accept or document it",
+      "logit_bias": "MiniMax does not accept or document it",
+      "logprobs": "MiniMax does not accept or document it",
+      "seed": "MiniMax does not accept or document it",
+      "parallel_tool_calls": "MiniMax does not accept or document it"
     },
     dropChangesBehaviour: ["n", "logprobs", "parallel_tool_calls"],
     rename: {"max_completion_tokens": "max_tokens"},
@@ -139,10 +140,15 @@ export const minimax: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {
+    thinkingInContent: { field: 'reasoning_split', value: true, url: "https://platform.minimax.io/docs/api-reference/text-openai-api", confidence: "verified" },
+    reasoningRoundTrip: { kind: 'whole-message', url: "https://platform.minimax.io/docs/api-reference/text-openai-api", confidence: "verified" },
+  },
   integrations: {
     langchainJs: null,
     langchainPy: null,
     aiSdk: null,
+    aiSdkCapabilities: { embedding: false, image: false, transcription: false, structuredOutputs: false, streamUsage: false, url: "https://platform.minimax.io/docs/api-reference/text-openai-api", confidence: "unknown for structured outputs and streamed usage" },
     llamaIndex: null,
   },
   docs: "https://platform.minimax.io/docs/api-reference/text-openai-api",

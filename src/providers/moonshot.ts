@@ -126,16 +126,17 @@ export const moonshot: ProviderProfile = {
     "modelsList": "GET /v1/models, per key (third-party)"
   },
   params: {
+    source: { url: "https://platform.moonshot.cn/docs/guide/migrating-from-openai-to-kimi", confidence: "temperature range and thinking verified; fixed sampling, round-trip and thinking extras third-party; effort and stop inferred" },
     drop: {
-      "functions": "Moonshot AI (Kimi) does not accept or document it (providers.md, moonshot: parameter differences)",
-      "seed": "Moonshot AI (Kimi) does not accept or document it (providers.md, moonshot: parameter differences)",
-      "top_k": "Moonshot AI (Kimi) does not accept or document it (providers.md, moonshot: parameter differences)",
-      "logit_bias": "Moonshot AI (Kimi) does not accept or document it (providers.md, moonshot: parameter differences)",
-      "service_tier": "Moonshot AI (Kimi) does not accept or document it (providers.md, moonshot: parameter differences)",
-      "store": "Moonshot AI (Kimi) does not accept or document it (providers.md, moonshot: parameter differences)",
-      "modalities": "Moonshot AI (Kimi) does not accept or document it (providers.md, moonshot: parameter differences)",
-      "audio": "Moonshot AI (Kimi) does not accept or document it (providers.md, moonshot: parameter differences)",
-      "prediction": "Moonshot AI (Kimi) does not accept or document it (providers.md, moonshot: parameter differences)"
+      "functions": "Moonshot AI (Kimi) does not accept or document it",
+      "seed": "Moonshot AI (Kimi) does not accept or document it",
+      "top_k": "Moonshot AI (Kimi) does not accept or document it",
+      "logit_bias": "Moonshot AI (Kimi) does not accept or document it",
+      "service_tier": "Moonshot AI (Kimi) does not accept or document it",
+      "store": "Moonshot AI (Kimi) does not accept or document it",
+      "modalities": "Moonshot AI (Kimi) does not accept or document it",
+      "audio": "Moonshot AI (Kimi) does not accept or document it",
+      "prediction": "Moonshot AI (Kimi) does not accept or document it"
     },
     dropChangesBehaviour: ["modalities", "audio", "functions", "prediction"],
     rename: {},
@@ -162,14 +163,19 @@ export const moonshot: ProviderProfile = {
           "presence_penalty",
           "frequency_penalty"
         ],
-        "note": "error 'invalid temperature: only 1 is allowed for this model' (third-party)"
+        "note": "error 'invalid temperature: only 1 is allowed for this model' (third-party)",
+        "source": "https://github.com/BerriAI/litellm/blob/HEAD/litellm/llms/moonshot/chat/transformation.py"
       }
     ],
+  },
+  requestRules: {
+    reasoningRoundTrip: { kind: 'field', field: 'reasoning_content', error: '400: an assistant message with tool_calls lacks reasoning_content', url: "https://github.com/BerriAI/litellm/blob/HEAD/litellm/llms/moonshot/chat/transformation.py", confidence: "third-party" },
   },
   integrations: {
     langchainJs: null,
     langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "MoonshotChat", "env": "MOONSHOT_API_KEY"},
     aiSdk: {"package": "@ai-sdk/moonshotai", "factory": "moonshotai", "createFactory": "createMoonshotAI", "env": "MOONSHOT_API_KEY"},
+    aiSdkCapabilities: { embedding: false, image: false, transcription: false, structuredOutputs: false, streamUsage: false, url: "https://github.com/vercel/ai/tree/HEAD/packages/moonshotai", confidence: "third-party (stream usage reported differently; structured outputs unknown)" },
     llamaIndex: null,
   },
   docs: "https://platform.moonshot.cn/docs/guide/migrating-from-openai-to-kimi",

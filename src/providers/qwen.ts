@@ -167,13 +167,14 @@ export const qwen: ProviderProfile = {
     "responses": "thinking_budget not supported there; a Conversations API is also listed"
   },
   params: {
+    source: { url: "https://www.alibabacloud.com/help/en/model-studio/qwen-api-via-openai-chat-completions", confidence: "thinking switches and defaults verified; ranges inferred; extras third-party or inferred" },
     drop: {
-      "frequency_penalty": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it (providers.md, qwen: parameter differences)",
-      "logit_bias": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it (providers.md, qwen: parameter differences)",
-      "service_tier": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it (providers.md, qwen: parameter differences)",
-      "store": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it (providers.md, qwen: parameter differences)",
-      "metadata": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it (providers.md, qwen: parameter differences)",
-      "prediction": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it (providers.md, qwen: parameter differences)"
+      "frequency_penalty": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it",
+      "logit_bias": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it",
+      "service_tier": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it",
+      "store": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it",
+      "metadata": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it",
+      "prediction": "Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) does not accept or document it"
     },
     dropChangesBehaviour: ["prediction"],
     rename: {"max_completion_tokens": "max_tokens"},
@@ -183,15 +184,23 @@ export const qwen: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {
+    embeddings: { models: { "text-embedding-v4": { defaultDims: 1024, dims: [64, 128, 256, 512, 768, 1024, 1536, 2048], maxInputs: 10 }, "text-embedding-v3": { defaultDims: 1024, dims: [512, 768, 1024], maxInputs: 10 } }, url: "https://help.aliyun.com/en/model-studio/compatibility-of-openai-with-dashscope", confidence: "verified" },
+  },
   integrations: {
     langchainJs: null,
-    langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "ChatTongyi", "env": "DASHSCOPE_API_KEY"},
+    langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "ChatTongyi", "env": "DASHSCOPE_API_KEY", "requires": ["dashscope"]},
     aiSdk: {"package": "@ai-sdk/alibaba", "factory": "alibaba", "createFactory": "createAlibaba", "env": "ALIBABA_API_KEY"},
+    aiSdkCapabilities: { embedding: true, image: false, transcription: false, structuredOutputs: false, streamUsage: true, url: "https://github.com/vercel/ai/tree/HEAD/packages/alibaba", confidence: "third-party" },
     llamaIndex: {"package": "llama-index-llms-dashscope", "module": "llama_index.llms.dashscope", "className": "DashScope"},
   },
   docs: "https://www.alibabacloud.com/help/en/model-studio/base-url",
   consoleUrl: "https://www.alibabacloud.com/help/en/model-studio/base-url",
   sources: [
+    {
+      "fact": "ChatTongyi imports dashscope at run time (not a langchain-community dependency)",
+      "url": "https://github.com/langchain-ai/langchain-community/blob/HEAD/libs/community/langchain_community/chat_models/tongyi.py"
+    },
     {
       "fact": "endpoint, key, models",
       "url": "https://www.alibabacloud.com/help/en/model-studio/base-url"

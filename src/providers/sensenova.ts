@@ -115,10 +115,11 @@ export const sensenova: ProviderProfile = {
     "modelsList": "GET /v1/models (inferred)"
   },
   params: {
+    source: { url: "https://github.com/OpenSenseNova/SenseNova6.7/blob/HEAD/API.md", confidence: "accepted list and reasoning field verified; reject list inferred; legacy third-party" },
     drop: {
-      "response_format": "SenseTime SenseNova / SenseChat does not accept or document it (providers.md, sensenova: parameter differences)",
-      "thinking": "SenseTime SenseNova / SenseChat does not accept or document it (providers.md, sensenova: parameter differences)",
-      "enable_thinking": "SenseTime SenseNova / SenseChat does not accept or document it (providers.md, sensenova: parameter differences)"
+      "response_format": "SenseTime SenseNova / SenseChat does not accept or document it",
+      "thinking": "SenseTime SenseNova / SenseChat does not accept or document it",
+      "enable_thinking": "SenseTime SenseNova / SenseChat does not accept or document it"
     },
     dropChangesBehaviour: ["response_format"],
     rename: {},
@@ -128,10 +129,14 @@ export const sensenova: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {
+    reasoningRoundTrip: { kind: 'omit', field: 'reasoning', url: "https://github.com/OpenSenseNova/SenseNova6.7/blob/HEAD/API.md", confidence: "verified" },
+  },
   integrations: {
     langchainJs: null,
     langchainPy: null,
     aiSdk: null,
+    aiSdkCapabilities: { embedding: false, image: false, transcription: false, structuredOutputs: false, streamUsage: true, url: "https://github.com/OpenSenseNova/SenseNova6.7/blob/HEAD/API.md", confidence: "verified (stream_options accepted; json_schema not)" },
     llamaIndex: null,
   },
   docs: "https://platform.sensenova.cn/docs",

@@ -134,8 +134,9 @@ export const siliconflow: ProviderProfile = {
     "modelsList": "type and sub_type filters"
   },
   params: {
+    source: { url: "https://docs.siliconflow.cn/cn/api-reference/chat-completions/chat-completions", confidence: "ranges/thinking/effort verified; repetition_penalty and image params inferred" },
     drop: {
-      "repetition_penalty": "SiliconFlow (SiliconCloud) does not accept or document it (providers.md, siliconflow: parameter differences)"
+      "repetition_penalty": "SiliconFlow (SiliconCloud) does not accept or document it"
     },
     dropChangesBehaviour: [],
     rename: {},
@@ -145,10 +146,14 @@ export const siliconflow: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {
+    embeddings: { models: { "BAAI/bge-m3": { defaultDims: 1024 }, "Pro/BAAI/bge-m3": { defaultDims: 1024 }, "BAAI/bge-large-zh-v1.5": { defaultDims: 1024 }, "BAAI/bge-large-en-v1.5": { defaultDims: 1024 }, "netease-youdao/bce-embedding-base_v1": { defaultDims: 768 } }, url: "https://docs.siliconflow.cn/api-reference/embeddings/create-embeddings", confidence: "verified" },
+  },
   integrations: {
     langchainJs: null,
     langchainPy: {"package": "langchain-siliconflow", "module": "langchain_siliconflow", "chatClass": "ChatSiliconFlow", "env": "SILICONFLOW_API_KEY"},
     aiSdk: null,
+    aiSdkCapabilities: { embedding: true, image: false, transcription: false, structuredOutputs: false, streamUsage: false, url: "https://docs.siliconflow.cn/cn/api-reference/chat-completions/chat-completions", confidence: "unknown for structured outputs and streamed usage" },
     llamaIndex: {"package": "llama-index-llms-siliconflow", "module": "llama_index.llms.siliconflow", "className": "SiliconFlow"},
   },
   docs: "https://docs.siliconflow.cn/cn/api-reference/chat-completions/chat-completions",

@@ -87,8 +87,9 @@ export const spark: ProviderProfile = {
     "modelsList": "no models endpoint (inferred)"
   },
   params: {
+    source: { url: "https://www.xfyun.cn/doc/spark/HTTP调用文档.html", confidence: "top_k and max_tokens verified; temperature inferred (older doc)" },
     drop: {
-      "top_p": "iFlytek Spark (Xinghuo) does not accept or document it (providers.md, spark: parameter differences)"
+      "top_p": "iFlytek Spark (Xinghuo) does not accept or document it"
     },
     dropChangesBehaviour: [],
     rename: {},
@@ -98,10 +99,14 @@ export const spark: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {
+    toolModels: { models: ["4.0Ultra", "generalv3.5", "max-32k"], url: "https://www.xfyun.cn/doc/spark/HTTP调用文档.html", confidence: "verified / third-party" },
+  },
   integrations: {
     langchainJs: null,
     langchainPy: null,
     aiSdk: null,
+    aiSdkCapabilities: { embedding: false, image: false, transcription: false, structuredOutputs: false, streamUsage: false, url: "https://www.xfyun.cn/doc/spark/HTTP调用文档.html", confidence: "unknown" },
     llamaIndex: null,
   },
   docs: "https://www.xfyun.cn/doc/spark/HTTP\u8c03\u7528\u6587\u6863.html",

@@ -115,6 +115,7 @@ export const stepfun: ProviderProfile = {
     "audio": "speech, transcriptions, realtime exist; OpenAI shape inferred"
   },
   params: {
+    source: { url: "https://platform.stepfun.com/docs/zh/step-plan/integrations/reasoning-api", confidence: "effort values verified/third-party; everything else unknown" },
     drop: {},
     dropChangesBehaviour: [],
     rename: {},
@@ -124,10 +125,12 @@ export const stepfun: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {},
   integrations: {
     langchainJs: null,
     langchainPy: null,
     aiSdk: null,
+    aiSdkCapabilities: { embedding: false, image: false, transcription: false, structuredOutputs: false, streamUsage: false, url: "https://docs.openclaw.ai/providers/stepfun", confidence: "unknown" },
     llamaIndex: null,
   },
   docs: "https://platform.stepfun.com/docs/zh/step-plan/integrations/reasoning-api",

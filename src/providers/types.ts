@@ -74,6 +74,12 @@ export type ReasoningEffortRule =
   /** Provider has no such parameter: drop it (reported with the reason). */
   | { kind: 'drop'; reason: string };
 
+/** A page that backs a rule, and how sure the reference is (its confidence tag, as written there). */
+export interface Sourced {
+  url: string;
+  confidence: string;
+}
+
 export interface PerModelRule {
   /** Provider model ids the rule applies to. */
   models: string[];
@@ -82,9 +88,13 @@ export interface PerModelRule {
   /** Parameters these models reject. */
   drop: string[];
   note: string;
+  /** Page that backs the rule (cited in follow-ups). */
+  source?: string;
 }
 
 export interface ParamRules {
+  /** Page that backs the drop/rename/range lists below (cited in change and follow-up texts). */
+  source: Sourced;
   /** Request parameters the provider rejects or does not document: removed, with the reason. */
   drop: Record<string, string>;
   /** Parameters whose removal changes behaviour: the report also lists a follow-up. */
@@ -101,13 +111,50 @@ export interface ParamRules {
   perModel: PerModelRule[];
 }
 
+/**
+ * Rules for what a request carries and for the turns after the first (tool loops, thinking text,
+ * embeddings). Every rule names its page and the reference's confidence; a fact the reference
+ * marks unknown is left out (the transforms then flag, never guess).
+ */
+export interface RequestRules {
+  /** Only these models take `tools` (the provider's tools support is partial). */
+  toolModels?: { models: string[] } & Sourced;
+  /**
+   * Thinking text lands in `content` (`<think>...</think>`) unless this request field is sent
+   * (MiniMax `reasoning_split: true`).
+   */
+  thinkingInContent?: { field: string; value: boolean } & Sourced;
+  /**
+   * On a tool loop, what the next request must carry of an assistant turn that made tool calls:
+   * `field` (this message field sent back, else HTTP 400), `whole-message` (the assistant message as
+   * returned), `omit` (leave the reasoning out). Absent: the reference does not say.
+   */
+  reasoningRoundTrip?: ({ kind: 'field'; field: string; error: string } | { kind: 'whole-message' } | { kind: 'omit'; field: string }) & Sourced;
+  /** Embedding models: default vector width, accepted `dimensions`, inputs per request. */
+  embeddings?: { models: Record<string, { defaultDims: number; dims?: number[]; maxInputs?: number }> } & Sourced;
+}
+
 export interface Integrations {
   /** LangChain JS: a maintained package to switch to, or null (keep ChatOpenAI + configuration.baseURL). */
   langchainJs: { package: string; chatClass: string; env: string } | null;
   /** LangChain Python: a maintained integration, or null (ChatOpenAI(base_url=...)). */
-  langchainPy: { package: string; module: string; chatClass: string; env: string } | null;
+  langchainPy: {
+    package: string;
+    module: string;
+    chatClass: string;
+    env: string;
+    /** Packages the class imports at run time that its package does not install (added to the manifest with it). */
+    requires?: string[];
+  } | null;
   /** Vercel AI SDK provider package, or null (use @ai-sdk/openai-compatible). */
   aiSdk: { package: string; factory: string; createFactory: string; env: string } | null;
+  /**
+   * What the AI SDK package above (or `@ai-sdk/openai-compatible` when null) does for this provider:
+   * embedding/image/transcription models, `generateObject` with the JSON schema in the request
+   * (`supportsStructuredOutputs` on createOpenAICompatible), usage on streamed responses (`includeUsage`).
+   * A capability that is false keeps its call on `@ai-sdk/openai` (marked) or gets a follow-up.
+   */
+  aiSdkCapabilities: { embedding: boolean; image: boolean; transcription: boolean; structuredOutputs: boolean; streamUsage: boolean } & Sourced;
   /** LlamaIndex package, or null (OpenAILike). */
   llamaIndex: { package: string; module: string; className: string } | null;
 }
@@ -137,6 +184,7 @@ export interface ProviderProfile {
   /** Why an endpoint is `partial`/`no` where the reason helps the user. */
   endpointNotes: Partial<Record<Endpoint, string>>;
   params: ParamRules;
+  requestRules: RequestRules;
   integrations: Integrations;
   /** Page a follow-up links to. */
   docs: string;

@@ -107,6 +107,7 @@ export const yi: ProviderProfile = {
     "modelsList": "LobeChat calls it (inferred)"
   },
   params: {
+    source: { url: "https://github.com/Portkey-AI/gateway/blob/HEAD/src/providers/lingyi/chatComplete.ts", confidence: "third-party (Portkey)" },
     drop: {},
     dropChangesBehaviour: [],
     rename: {"max_completion_tokens": "max_tokens"},
@@ -116,10 +117,14 @@ export const yi: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {
+    toolModels: { models: ["yi-large-fc"], url: "https://github.com/lobehub/lobe-chat/blob/HEAD/packages/model-bank/src/aiModels/zeroone.ts", confidence: "third-party" },
+  },
   integrations: {
     langchainJs: null,
     langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "ChatYi", "env": "YI_API_KEY"},
     aiSdk: null,
+    aiSdkCapabilities: { embedding: false, image: false, transcription: false, structuredOutputs: false, streamUsage: false, url: "https://platform.01.ai/docs", confidence: "unknown" },
     llamaIndex: {"package": "llama-index-llms-yi", "module": "llama_index.llms.yi", "className": "Yi"},
   },
   docs: "https://platform.01.ai/docs",

@@ -132,20 +132,21 @@ export const zhipu: ProviderProfile = {
     "responses": "LiteLLM bridges a zai responses transformation; native support unknown"
   },
   params: {
+    source: { url: "https://docs.z.ai/guides/overview/concept-param.md", confidence: "SDK clamps and extras verified; unsupported list inferred from LiteLLM" },
     drop: {
-      "n": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it (providers.md, zhipu: parameter differences)",
-      "logit_bias": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it (providers.md, zhipu: parameter differences)",
-      "logprobs": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it (providers.md, zhipu: parameter differences)",
-      "top_logprobs": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it (providers.md, zhipu: parameter differences)",
-      "presence_penalty": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it (providers.md, zhipu: parameter differences)",
-      "frequency_penalty": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it (providers.md, zhipu: parameter differences)",
-      "parallel_tool_calls": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it (providers.md, zhipu: parameter differences)",
-      "service_tier": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it (providers.md, zhipu: parameter differences)",
-      "store": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it (providers.md, zhipu: parameter differences)",
-      "metadata": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it (providers.md, zhipu: parameter differences)",
-      "modalities": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it (providers.md, zhipu: parameter differences)",
-      "audio": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it (providers.md, zhipu: parameter differences)",
-      "prediction": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it (providers.md, zhipu: parameter differences)"
+      "n": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it",
+      "logit_bias": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it",
+      "logprobs": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it",
+      "top_logprobs": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it",
+      "presence_penalty": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it",
+      "frequency_penalty": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it",
+      "parallel_tool_calls": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it",
+      "service_tier": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it",
+      "store": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it",
+      "metadata": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it",
+      "modalities": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it",
+      "audio": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it",
+      "prediction": "Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it"
     },
     dropChangesBehaviour: ["n", "logprobs", "top_logprobs", "modalities", "audio", "parallel_tool_calls", "prediction"],
     rename: {"user": "user_id", "max_completion_tokens": "max_tokens"},
@@ -155,15 +156,23 @@ export const zhipu: ProviderProfile = {
     rejectedValues: {},
     perModel: [],
   },
+  requestRules: {
+    embeddings: { models: { "embedding-3": { defaultDims: 2048, dims: [256, 512, 1024, 2048], maxInputs: 64 }, "embedding-2": { defaultDims: 1024, dims: [1024] } }, url: "https://docs.bigmodel.cn/cn/guide/models/embedding/embedding-3.md", confidence: "verified" },
+  },
   integrations: {
     langchainJs: null,
-    langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "ChatZhipuAI", "env": "ZHIPUAI_API_KEY"},
+    langchainPy: {"package": "langchain-community", "module": "langchain_community.chat_models", "chatClass": "ChatZhipuAI", "env": "ZHIPUAI_API_KEY", "requires": ["pyjwt"]},
     aiSdk: null,
+    aiSdkCapabilities: { embedding: true, image: false, transcription: false, structuredOutputs: false, streamUsage: false, url: "https://github.com/BerriAI/litellm/tree/HEAD/litellm/llms/zai", confidence: "unknown for structured outputs and streamed usage" },
     llamaIndex: {"package": "llama-index-llms-zhipuai", "module": "llama_index.llms.zhipuai", "className": "ZhipuAI"},
   },
   docs: "https://docs.bigmodel.cn/cn/guide/start/model-overview",
   consoleUrl: "https://docs.bigmodel.cn/cn/guide/start/model-overview",
   sources: [
+    {
+      "fact": "ChatZhipuAI imports jwt (pyjwt) at run time (not a langchain-community dependency)",
+      "url": "https://github.com/langchain-ai/langchain-community/blob/HEAD/libs/community/langchain_community/chat_models/zhipuai.py"
+    },
     {
       "fact": "endpoint, key, models",
       "url": "https://github.com/zai-org/z-ai-sdk-python"

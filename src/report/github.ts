@@ -1,12 +1,13 @@
 import { appendFileSync } from 'node:fs';
+import { printable } from './escape.js';
 import type { InventoryReport } from '../check/index.js';
 import { ruleOf } from '../rules/catalogue.js';
 import { renderMarkdown } from './markdown.js';
 import { t } from '../i18n/index.js';
 import { localizeMessage as lm, localizeRuleTitle } from '../i18n/messages.js';
 
-/** Escape a workflow-command message (GitHub: `%`, CR, LF). */
-export const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** Escape a workflow-command message (GitHub: `%`, CR, LF); other control characters (ESC...) are shown as escapes. */
+export const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => printable(c));
 
 /** Escape a workflow-command property value (also `:` and `,`). */
 export const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');

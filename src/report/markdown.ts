@@ -1,10 +1,12 @@
 import type { InventoryReport } from '../check/index.js';
 import { kindTable } from './text.js';
+import { mdCode, mdText } from './migration-report.js';
+import { printable } from './escape.js';
 import { t } from '../i18n/index.js';
 import { localizeMessage as lm } from '../i18n/messages.js';
 
-/** Escape a table cell: pipes and newlines (backtick code spans in messages are kept as code). */
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Escape a table cell of catalogue text (the fix column): pipes and line breaks; its backtick code spans stay code. Text from the tree (file names, messages) goes through mdCode / mdText. */
+const cell = (s: string) => printable(s.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
 
 const ICON: Record<string, string> = { error: '🔴 error', warning: '🟡 warning', note: '🔵 note' };
 
@@ -38,8 +40,8 @@ export function renderMarkdown(r: InventoryReport, command: 'scan' | 'check', li
   out.push(`| ${t('md.level')} | ${t('md.location')} | ${t('md.rule')} | ${t('md.message')} |${withProvider ? ` ${t('md.provider2')} | ${t('md.migrateWould')} |` : ''}`);
   out.push(`| --- | --- | --- | --- |${withProvider ? ' --- | --- |' : ''}`);
   for (const f of r.findings.slice(0, limit)) {
-    const p = f.provider ? ` ${f.provider.supported ? '✅' : '⚠️'} ${f.provider.id} | ${cell(lm(f.provider.migrate))} |` : withProvider ? ' | |' : '';
-    out.push(`| ${ICON[f.level] ?? f.level} | \`${cell(f.file)}:${f.line}:${f.column}\` | [\`${f.rule}\`](${f.help}) | ${cell(lm(f.message))} |${p}`);
+    const p = f.provider ? ` ${f.provider.supported ? '✅' : '⚠️'} ${f.provider.id} | ${mdText(lm(f.provider.migrate))} |` : withProvider ? ' | |' : '';
+    out.push(`| ${ICON[f.level] ?? f.level} | ${mdCode(`${f.file}:${f.line}:${f.column}`)} | [\`${f.rule}\`](${f.help}) | ${mdText(lm(f.message))} |${p}`);
   }
   if (n > limit) out.push('', t('md.more', { n: n - limit }));
   return out.join('\n') + '\n';

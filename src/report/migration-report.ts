@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { MigrateResult } from '../api.js';
 import type { ChangeKind } from '../engine/types.js';
@@ -6,7 +7,8 @@ import { UsageError } from '../providers/index.js';
 import { tierLabel } from '../rules/models.js';
 import { localizeMessage as lm, localizeTier } from '../i18n/messages.js';
 import { t } from '../i18n/index.js';
-import { maskSecrets } from './text.js';
+import { maskSecrets } from './mask.js';
+import { printable, printableLines } from './escape.js';
 import { allFollowUps } from './summary.js';
 
 /**
@@ -126,8 +128,8 @@ export function parseParamMessage(kind: ParamChangeKind, message: string): { par
 
 /** Escape text for inline Markdown (also safe inside a table cell). */
 export function mdText(s: string): string {
-  return s
-    .replace(/\r?\n/g, ' ')
+  return printable(s.replace(/\r?\n/g, ' '))
+    .replace(/&/g, '&amp;')
     .replace(/([\\`*[\]<>|~])/g, '\\$1')
     // `_` inside a word (max_tokens) cannot start emphasis in GFM: leave it readable there.
     .replace(/_/g, (m, i: number, all: string) => (/[A-Za-z0-9]/.test(all[i - 1] ?? '') && /[A-Za-z0-9]/.test(all[i + 1] ?? '') ? m : '\\_'));
@@ -135,7 +137,7 @@ export function mdText(s: string): string {
 
 /** Inline code that survives backticks and pipes in the value (table cells too). */
 export function mdCode(s: string): string {
-  const v = s.replace(/\r?\n/g, ' ');
+  const v = printable(s.replace(/\r?\n/g, ' '));
   const longest = Math.max(0, ...(v.match(/`+/g) ?? []).map((x) => x.length));
   const fence = '`'.repeat(longest + 1);
   const pad = longest ? ' ' : '';
@@ -157,7 +159,7 @@ const providerShort = (name: string) => name.replace(/\s*\(.*\)\s*$/, '');
 
 /** Render the report as Markdown for a pull request description. */
 export function renderReportMarkdown(rep: MigrationReport): string {
-  const out: string[] = [];
+  const out: string[] = [REPORT_MARKER];
   const pname = providerShort(rep.provider.name);
   out.push(`## ${mdText(t('report.title', { provider: pname }))}`, '');
   out.push(`**${t('report.provider')}:** ${mdText(rep.provider.name)} (${mdCode(rep.provider.id)}) · **${t('report.region')}:** ${mdCode(rep.region)} · **${t('report.baseUrl')}:** ${mdCode(rep.baseURL)}`, '');
@@ -234,7 +236,7 @@ export function renderReportMarkdown(rep: MigrationReport): string {
     out.push(`### ${t('report.diffs')}`, '');
     let used = out.join('\n').length;
     for (const f of withDiff) {
-      const body = fence('diff', f.diff!.split('\n').filter((l) => !l.startsWith('===')).join('\n'));
+      const body = fence('diff', printableLines(f.diff!.split('\n').filter((l) => !l.startsWith('===')).join('\n')));
       const head = `<details>\n<summary><code>${htmlEscape(f.file)}</code> — ${htmlEscape(t('report.editCount', { n: f.edits }))}</summary>\n`;
       const fits = used + head.length + body.length < MARKDOWN_BUDGET;
       const block = `${head}\n${fits ? body : `_${mdText(t('report.diffOmitted'))}_`}\n\n</details>\n`;
@@ -246,12 +248,68 @@ export function renderReportMarkdown(rep: MigrationReport): string {
 }
 
 function htmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return printable(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** Render the report as versioned JSON. */
 export function renderReportJson(rep: MigrationReport): string {
   return JSON.stringify(rep, null, 2) + '\n';
+}
+
+/** First line of a Markdown report (invisible when rendered): a later run may replace a file that holds it. */
+export const REPORT_MARKER = '<!-- openai-migrate:report (written by openai-migrate; a later run replaces it) -->';
+
+/** Was `text` written by this tool as a migration report (Markdown marker, or the JSON report's shape)? */
+export function isToolReport(text: string): boolean {
+  if (text.startsWith(REPORT_MARKER) || text.startsWith('\uFEFF' + REPORT_MARKER)) return true;
+  try {
+    const j = JSON.parse(text) as Partial<MigrationReport>;
+    return j?.version === 1 && typeof j.provider?.id === 'string' && typeof j.summary === 'object' && Array.isArray(j.files);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Before anything is migrated: the report may be written. An existing file is
+ * replaced only when an earlier run wrote it (or with --force), so
+ * `--report README.md` cannot clobber a file; the folder (or file) must be
+ * writable, so an unwritable path stops the run before any file changed.
+ */
+export function checkReportTarget(file: string, force: boolean, cwd = process.cwd()): void {
+  reportFormat(file);
+  const abs = path.resolve(cwd, file);
+  let st;
+  try {
+    st = statSync(abs);
+  } catch {
+    st = undefined;
+  }
+  if (st) {
+    if (!st.isFile()) throw new UsageError('E_REPORT_UNWRITABLE', `--report ${file}: it exists and is not a regular file`);
+    let head = '';
+    try {
+      head = readFileSync(abs, 'utf8');
+    } catch (e) {
+      throw new UsageError('E_REPORT_UNWRITABLE', `--report ${file}: cannot read the existing file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    if (!force && !isToolReport(head)) {
+      throw new UsageError('E_REPORT_EXISTS', `--report ${file}: the file exists and was not written by openai-migrate; refusing to replace it (choose another name, or pass --force)`);
+    }
+    try {
+      accessSync(abs, constants.W_OK);
+    } catch (e) {
+      throw new UsageError('E_REPORT_UNWRITABLE', `--report ${file}: the file is not writable (${(e as NodeJS.ErrnoException).code}); nothing was migrated`);
+    }
+    return;
+  }
+  const dir = path.dirname(abs);
+  try {
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
+    accessSync(dir, constants.W_OK | constants.X_OK);
+  } catch (e) {
+    throw new UsageError('E_REPORT_UNWRITABLE', `--report ${file}: cannot create a file in ${path.dirname(file) || '.'} (${(e as NodeJS.ErrnoException).code ?? 'not writable'}); nothing was migrated`);
+  }
 }
 
 /** Write the report in the format its extension names; returns the absolute path. */

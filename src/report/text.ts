@@ -6,6 +6,8 @@ import { allFollowUps } from './summary.js';
 import { t as tr } from '../i18n/index.js';
 import { localizeMessage as lm } from '../i18n/messages.js';
 import { fixFor } from '../errors.js';
+import { maskSecrets } from './mask.js';
+import { printable as pr, printableLines } from './escape.js';
 
 export function makeChalk(color: boolean): ChalkInstance {
   return new Chalk({ level: color ? 1 : 0 });
@@ -27,35 +29,13 @@ export function colorDiff(diff: string, c: ChalkInstance): string {
     .join('\n');
 }
 
-/** Mask values of key-like variables in diffs of env-style lines (never print secrets). */
-const ENV_LIKE = /(^|\/)(\.env[^/]*|[^/]*\.env|\.envrc|[^/]*\.(ya?ml|toml|ini|cfg|conf|properties))$/i;
-
-/**
- * Mask secrets in text shown to people (diffs, snippets). Everywhere: `sk-...` keys
- * and quoted values assigned to *_KEY/*_SECRET/*_TOKEN/*_PASSWORD names. In env,
- * YAML, TOML and INI files (judged by the diff's file names or `file`): any value of
- * such a name. Values that are references (`${VAR}`) or code stay readable.
- */
-export function maskSecrets(text: string, file?: string): string {
-  const keyName = '[A-Z][A-Z0-9_]*(?:KEY|SECRET|TOKEN|PASSWORD)[A-Z0-9_]*';
-  const quoted = new RegExp(`(\\b${keyName}["']?[ \\t]*[=:][ \\t]*)(["'])([^"'\\s$]{4,})\\2`, 'g');
-  const bare = new RegExp(`^([+\\- ]?[ \\t]*(?:#[ \\t]*)?(?:-[ \\t]*)?(?:export[ \\t]+)?${keyName}[ \\t]*[=:][ \\t]*)([^\\s"'#$]{4,})`, 'gm');
-  const maskPart = (part: string, envLike: boolean) => {
-    let out = part.replace(quoted, (_m, a: string, q: string) => `${a}${q}****${q}`);
-    if (envLike) out = out.replace(bare, (_m, a: string) => `${a}****`);
-    return out.replace(/\b(sk-(?:proj-)?)[A-Za-z0-9_-]{8,}/g, '$1****');
-  };
-  if (file !== undefined) return maskPart(text, ENV_LIKE.test(file));
-  // A diff of several files: judge each part by its own header.
-  const parts = text.split(/(?=^--- a\/)/m);
-  return parts.map((p) => maskPart(p, ENV_LIKE.test((/^\+\+\+ b\/(.*)$/m.exec(p)?.[1] ?? '').trim()))).join('');
-}
+export { maskSecrets } from './mask.js';
 
 export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: boolean): string {
   const c = makeChalk(color);
   const out: string[] = [];
   if (showDiff) {
-    for (const f of r.files) if (f.diff) out.push(colorDiff(maskSecrets(f.diff), c));
+    for (const f of r.files) if (f.diff) out.push(colorDiff(printableLines(maskSecrets(f.diff)), c));
   }
   const s = r.summary;
   const t = r.target;
@@ -69,12 +49,22 @@ export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: bo
   const fu = allFollowUps(r.files);
   if (fu.length) {
     out.push(c.yellow(tr('cli.followUps', { n: fu.length })));
-    for (const u of fu) out.push(`  ${u.file}:${u.line}:${u.column}${u.cell ? ` (${tr('report.cell', { n: u.cell })})` : ''}  ${lm(u.reason)} — ${lm(u.action)}`);
+    const where = (u: (typeof fu)[number]) => `${pr(u.file)}:${u.line}:${u.column}${u.cell ? ` (${tr('report.cell', { n: u.cell })})` : ''}`;
+    if (fu.length <= GROUP_FOLLOW_UPS_OVER) {
+      for (const u of fu) out.push(`  ${where(u)}  ${pr(lm(u.reason))} — ${pr(lm(u.action))}`);
+    } else {
+      // Large runs: one line per kind (same reason and action once ids and names are set aside), largest first.
+      for (const g of groupFollowUps(fu)) {
+        out.push(`  ${c.bold(`${g.items.length} ×`)} ${pr(lm(g.items[0]!.reason))} — ${pr(lm(g.items[0]!.action))}`);
+        const shown = g.items.slice(0, 3).map(where).join(', ');
+        out.push(c.dim(`      ${shown}${g.items.length > 3 ? ` ${tr('cli.andMore', { n: g.items.length - 3 })}` : ''}`));
+      }
+    }
   }
   const failed = r.files.filter((f) => f.status === 'failed');
   if (failed.length) {
     out.push(c.red(tr('cli.failed', { n: failed.length })));
-    for (const f of failed) out.push(`  ${f.file}  [${f.errorId}] ${lm(f.reason ?? '')}`);
+    for (const f of failed) out.push(`  ${pr(f.file)}  [${f.errorId}] ${pr(lm(f.reason ?? ''))}`);
     for (const id of new Set(failed.map((f) => f.errorId))) {
       const fix = fixFor(id);
       if (fix) out.push(`  ${id}: ${lm(fix)}`);
@@ -83,11 +73,13 @@ export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: bo
   const skipped = r.files.filter((f) => f.status === 'skipped' && f.errorId);
   if (skipped.length) {
     out.push(c.dim(tr('cli.skipped', { n: skipped.length })));
-    for (const f of skipped) out.push(c.dim(`  ${f.file}  ${lm(f.reason ?? '')}`));
+    for (const f of skipped) out.push(c.dim(`  ${pr(f.file)}  ${pr(lm(f.reason ?? ''))}`));
   }
-  for (const w of r.warnings) out.push(c.yellow(tr('cli.warning', { w: lm(w) })));
+  for (const w of r.warnings) out.push(c.yellow(tr('cli.warning', { w: pr(lm(w)) })));
   if (s.filesChanged) {
-    out.push(tr('cli.setKey', { name: t.apiKeyEnv, url: t.provider.consoleUrl }));
+    // Only when a change now reads the provider's key (not for a run that only marked calls or mapped ids).
+    const readsKey = new RegExp(`^\\+.*\\b([A-Z]+_)?${t.apiKeyEnv}\\b`, 'm');
+    if (r.files.some((f) => f.diff && readsKey.test(f.diff))) out.push(tr('cli.setKey', { name: t.apiKeyEnv, url: t.provider.consoleUrl }));
     if (r.dryRun) out.push(tr('cli.runAgain'));
   }
   return out.join('\n') + '\n';
@@ -96,7 +88,7 @@ export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: bo
 /** One source line with a caret underline under the finding's columns (the short code frame). */
 export function codeFrame(f: Finding, c: ChalkInstance): string[] {
   if (f.snippet === undefined) return [];
-  let line = maskSecrets(f.snippet).replace(/\t/g, ' ');
+  let line = pr(maskSecrets(f.snippet).replace(/\t/g, ' '));
   let col = f.column - 1;
   // Long lines: a window around the finding.
   if (line.length > 140) {
@@ -126,13 +118,13 @@ export function renderFindingsText(r: InventoryReport, color: boolean, command: 
   }
   const lv = (l: string) => (l === 'error' ? c.red(l.padEnd(7)) : l === 'warning' ? c.yellow(l.padEnd(7)) : c.blue(l.padEnd(7)));
   for (const [file, list] of byFile) {
-    out.push(c.bold.underline(file));
+    out.push(c.bold.underline(pr(file)));
     for (const f of list) {
-      out.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${lv(f.level)}  ${lm(f.message)}  ${c.dim(f.rule)}`);
+      out.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${lv(f.level)}  ${pr(lm(f.message))}  ${c.dim(f.rule)}`);
       out.push(...codeFrame(f, c).map((l) => '  ' + l));
       if (f.provider) {
         const mark = f.provider.supported ? c.green(tr('scan.canTake', { id: f.provider.id })) : c.yellow(tr('scan.cannotTake', { id: f.provider.id }));
-        out.push(`           ${mark}${tr('scan.migrate', { what: lm(f.provider.migrate) })}`);
+        out.push(`           ${mark}${tr('scan.migrate', { what: pr(lm(f.provider.migrate)) })}`);
       }
     }
     out.push('');
@@ -144,7 +136,7 @@ export function renderFindingsText(r: InventoryReport, color: boolean, command: 
   if (r.baselined) extra.push(tr('scan.baselined', { n: r.baselined }));
   if (r.baselineStale) extra.push(tr(r.baselineStale === 1 ? 'scan.staleOne' : 'scan.stale', { n: r.baselineStale }));
   if (extra.length) out.push(`  (${extra.join(', ')})`);
-  if (r.baselineWritten) out.push('  ' + tr('scan.baselineWritten', { file: r.baselineWritten.file, n: r.baselineWritten.count }));
+  if (r.baselineWritten) out.push('  ' + tr('scan.baselineWritten', { file: pr(r.baselineWritten.file), n: r.baselineWritten.count }));
   const rows = kindTable(findings);
   if (rows.length) {
     out.push('');
@@ -154,7 +146,7 @@ export function renderFindingsText(r: InventoryReport, color: boolean, command: 
     out.push(c.bold(tr('scan.howToFix')));
     for (const row of rows) out.push(`  ${row.kind.padEnd(24)}${lm(row.fix)}`);
   }
-  for (const f of r.result.files.filter((x) => x.status === 'failed')) out.push(c.red('  ' + tr('scan.failedFile', { file: f.file, id: f.errorId ?? '', reason: lm(f.reason ?? '') })));
+  for (const f of r.result.files.filter((x) => x.status === 'failed')) out.push(c.red('  ' + tr('scan.failedFile', { file: pr(f.file), id: f.errorId ?? '', reason: pr(lm(f.reason ?? '')) })));
   if (command === 'check') {
     if (r.exitCode) out.push(c.red.bold(tr('check.failed', { n: r.failing.length, level: r.failOn })));
     else out.push(c.green.bold(tr('check.passed', { level: r.failOn })));
@@ -175,4 +167,20 @@ export function kindTable(findings: ReportFinding[]): Array<{ kind: string; coun
 
 export function flatFindings(files: FileResult[]): Array<Finding & { file: string }> {
   return files.flatMap((f) => f.findings.map((x) => ({ ...x, file: f.file })));
+}
+
+/** Above this many follow-ups, the text summary groups them by kind (the --report file lists every one). */
+export const GROUP_FOLLOW_UPS_OVER = 20;
+
+/** Follow-ups of the same kind: same reason and action once quoted values, ids and numbers are set aside. */
+export function groupFollowUps<T extends { reason: string; action: string }>(fu: T[]): Array<{ key: string; items: T[] }> {
+  const norm = (s: string) => s.replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '…').replace(/\b[\w.:/-]*\d[\w.:/-]*\b/g, '#').replace(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g, 'VAR');
+  const groups = new Map<string, T[]>();
+  for (const u of fu) {
+    const k = `${norm(u.reason)} — ${norm(u.action)}`;
+    const g = groups.get(k) ?? [];
+    g.push(u);
+    groups.set(k, g);
+  }
+  return [...groups.entries()].map(([key, items]) => ({ key, items })).sort((a, b) => b.items.length - a.items.length);
 }

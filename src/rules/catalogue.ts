@@ -1,4 +1,5 @@
 import type { Level } from '../engine/types.js';
+import { docsUrl } from '../package-info.js';
 
 /**
  * The rule catalogue shared by scan, check and migrate reports. Ids are
@@ -17,7 +18,8 @@ export interface Rule {
 
 export type RuleCategory = 'client' | 'http' | 'env' | 'model' | 'endpoint' | 'todo' | 'api-call' | 'wrapper' | 'provider' | 'suppression';
 
-export const HELP_BASE = 'https://www.npmjs.com/package/openai-migrate#rules';
+/** The rule reference shipped in the package (`docs/rules.md`, generated from this catalogue by test/readme.test.ts). */
+export const HELP_BASE = docsUrl('rules.md');
 
 export const RULES = {
   'openai-client': { id: 'openai-client', level: 'error', category: 'client', title: 'OpenAI SDK client that calls api.openai.com', fix: 'run `openai-migrate migrate --provider <id>` to point it at the provider' },
@@ -43,8 +45,8 @@ export function ruleOf(id: string): Rule | undefined {
   return (RULES as Record<string, Rule>)[id];
 }
 
-/** Help link of a rule (an anchor in the README's rule list). */
-export const ruleHelp = (id: string) => `${HELP_BASE}-${id}`;
+/** Help link of a rule: its section of docs/rules.md for this version of the package. */
+export const ruleHelp = (id: string) => `${HELP_BASE}#${id}`;
 
 /** The rule's fix text, with the provider id filled in when known. */
 export function ruleFix(id: string, provider?: string): string {

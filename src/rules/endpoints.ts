@@ -1,3 +1,4 @@
+import { maskSecrets } from '../report/mask.js';
 import { shortName } from '../providers/index.js';
 import type { Endpoint, ProviderProfile, Support } from '../providers/types.js';
 
@@ -81,7 +82,11 @@ const FULL_MARKERS = new WeakMap<object, Set<string>>();
  * reason only say why (the report lists every site with its action), so a file
  * with twenty Assistants calls does not carry twenty copies of the advice.
  */
-export function markerText(file: object, reason: string, action: string): string {
+export function markerText(file: object, rawReason: string, rawAction: string): string {
+  // A comment holds one line: line breaks (and `*/`) in a reason would end it early and put the rest in code; secrets are masked.
+  const safe = (s: string) => maskSecrets(s).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\*\//g, '* /');
+  const reason = safe(rawReason);
+  const action = safe(rawAction);
   let seen = FULL_MARKERS.get(file);
   if (!seen) FULL_MARKERS.set(file, (seen = new Set()));
   if (seen.has(reason)) return `${MARKER_TAG}: ${reason} (see above).`;
@@ -89,3 +94,32 @@ export function markerText(file: object, reason: string, action: string): string
   return `${MARKER_TAG}: ${reason}; ${action}.`;
 }
 
+
+/** Features of a served endpoint that a profile may lack: structured outputs, image edits. */
+export type Feature = 'jsonSchema' | 'imageEdits';
+
+/**
+ * Why a call that uses a feature the provider does not serve (profile `no`) or does not
+ * document (`unknown`) needs a hand, or undefined when the feature is served.
+ */
+export function featureGap(p: ProviderProfile, f: Feature): { reason: string; action: string } | undefined {
+  if (f === 'jsonSchema') {
+    const s = p.endpoints.jsonSchema;
+    if (s === 'yes' || s === 'partial') return undefined;
+    const note = p.endpointNotes.jsonSchema;
+    const json = isSupported(p, 'jsonObject');
+    return {
+      reason: `${shortName(p)} ${s === 'no' ? 'does not support' : 'does not document'} structured outputs (response_format json_schema, .parse())${note ? ` (${note})` : ''}`,
+      action: json
+        ? 'use JSON mode (response_format type json_object), describe the JSON shape in the prompt and validate the reply against the same schema'
+        : 'describe the JSON shape in the prompt and validate the reply against the same schema',
+    };
+  }
+  if (!isSupported(p, 'images')) return undefined; // the endpoint marker covers it
+  const note = p.endpointNotes.images;
+  if (note === undefined ? p.endpoints.images === 'yes' : /edit/i.test(note)) return undefined;
+  return {
+    reason: `${shortName(p)} does not document an OpenAI-compatible image edit / variation endpoint${note ? ` (${note})` : ''}`,
+    action: "use the provider's native image API or another image service for edits",
+  };
+}

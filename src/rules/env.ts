@@ -26,3 +26,17 @@ export function renamedKeyVar(name: string, t: ResolvedTarget): string | undefin
   const [prefix] = splitPrefix(name);
   return prefix + t.apiKeyEnv;
 }
+
+/** OPENAI_API_KEY / AZURE_OPENAI_API_KEY, with or without a bundler prefix (VITE_, NEXT_PUBLIC_, ...): the SDKs' own names. */
+export function isCanonicalKeyName(name: string): boolean {
+  return /^([A-Z]+_)*?(AZURE_)?OPENAI_API_KEY$/.test(name) && !/^OPENAI_API_KEY_/.test(name);
+}
+
+/**
+ * The provider's base-URL variable for an OpenAI base-URL override (prefix kept):
+ * OPENAI_BASE_URL -> DEEPSEEK_BASE_URL, VITE_OPENAI_API_BASE -> VITE_DASHSCOPE_BASE_URL.
+ */
+export function baseUrlVar(name: string, t: ResolvedTarget): string {
+  const [prefix] = splitPrefix(name);
+  return prefix + t.apiKeyEnv.replace(/_(API_KEY|API_PASSWORD|KEY)$/, '') + '_BASE_URL';
+}

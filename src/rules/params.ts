@@ -10,7 +10,7 @@ export type ParamAction =
   | { kind: 'keep' }
   | { kind: 'drop'; reason: string; changesBehaviour: boolean }
   | { kind: 'rename'; to: string; reason: string }
-  | { kind: 'set'; value: number | string; reason: string }
+  | { kind: 'set'; value: number | string; reason: string; changesBehaviour: boolean }
   | { kind: 'followUp'; reason: string; action: string };
 
 /** Request kinds the chat-parameter rules apply to. */
@@ -39,27 +39,29 @@ export function paramAction(
 ): ParamAction {
   const rules = p.params;
   const label = Array.isArray(model) ? model.join('/') : (model as string | undefined);
+  const src = cite(rules.source.url);
   for (const r of perModelRules(p, model)) {
+    const rsrc = cite(r.source ?? rules.source.url);
     if (name in r.fixed) {
       const v = r.fixed[name]!;
       if (value === v) return { kind: 'keep' };
       // Any other value is rejected, whatever the expression computes: write the one accepted value.
-      return { kind: 'set', value: v, reason: `${label} accepts only ${name} = ${v}` };
+      return { kind: 'set', value: v, reason: `${label} accepts only ${name} = ${v}${rsrc}`, changesBehaviour: true };
     }
-    if (r.drop.includes(name)) return { kind: 'drop', reason: `${label} rejects ${name} (${r.note})`, changesBehaviour: changes(p, name, value) };
+    if (r.drop.includes(name)) return { kind: 'drop', reason: `${label} rejects ${name} (${r.note})${rsrc}`, changesBehaviour: changes(p, name, value) };
   }
   if (name === 'reasoning_effort') {
     const e = rules.reasoningEffort;
     // The provider's thinking switch is not an OpenAI field: removing the effort is reported as a follow-up.
-    if (e.kind === 'drop') return { kind: 'drop', reason: e.reason, changesBehaviour: true };
+    if (e.kind === 'drop') return { kind: 'drop', reason: `${e.reason}${src}`, changesBehaviour: true };
     if (typeof value === 'string' && !e.values.includes(value)) {
       const to = e.mapping[value];
-      if (to) return { kind: 'set', value: to, reason: `${shortName(p)} accepts reasoning_effort ${e.values.join('|')}` };
+      if (to) return { kind: 'set', value: to, reason: `${shortName(p)} accepts reasoning_effort ${e.values.join('|')}${src}`, changesBehaviour: false };
     }
     return { kind: 'keep' };
   }
   if (name in rules.drop) {
-    return { kind: 'drop', reason: rules.drop[name]!, changesBehaviour: changes(p, name, value) };
+    return { kind: 'drop', reason: `${rules.drop[name]!}${src}`, changesBehaviour: changes(p, name, value) };
   }
   const to = rules.rename[name];
   if (to) {
@@ -74,16 +76,17 @@ export function paramAction(
   }
   const rejected = rules.rejectedValues[name];
   if (rejected && typeof value === 'string' && rejected.includes(value)) {
-    return { kind: 'followUp', reason: `${shortName(p)} rejects ${name}: "${value}"`, action: `use another ${name} value` };
+    return { kind: 'followUp', reason: `${shortName(p)} rejects ${name}: "${value}"${src}`, action: `use another ${name} value` };
   }
   const range = rules.ranges[name];
   if (range && typeof value === 'number') {
     const c = clamp(value, range);
-    if (c !== value) return { kind: 'set', value: c, reason: `${shortName(p)} accepts ${name} in ${fmtRange(range)}` };
+    // Sampling values decide what the model answers: a clamp is a follow-up too.
+    if (c !== value) return { kind: 'set', value: c, reason: `${shortName(p)} accepts ${name} in ${fmtRange(range)}${src}`, changesBehaviour: true };
   }
   // A value computed at run time cannot be clamped here: say so where the provider's range is narrower than OpenAI's.
   if (range && value === undefined && narrowerThanOpenAI(name, range)) {
-    return { kind: 'followUp', reason: `${name} is computed at run time and ${shortName(p)} accepts only ${fmtRange(range)}`, action: `keep the value in ${fmtRange(range)}` };
+    return { kind: 'followUp', reason: `${name} is computed at run time and ${shortName(p)} accepts only ${fmtRange(range)}${src}`, action: `keep the value in ${fmtRange(range)}` };
   }
   return { kind: 'keep' };
 }
@@ -104,10 +107,40 @@ function narrowerThanOpenAI(name: string, r: Range): boolean {
   return lower || upper;
 }
 
+/**
+ * The follow-up for an action that can change what the program gets back (a removed `n`/`seed`/
+ * `logit_bias`, a clamped sampling value), or undefined; the report table keeps the rest.
+ */
+export function resultFollowUp(name: string, a: ParamAction, from?: string, to?: string): { reason: string; action: string } | undefined {
+  if (a.kind === 'drop' && a.changesBehaviour) return { reason: `removed ${name}: ${a.reason}`, action: dropAction(name) };
+  if (a.kind === 'set' && a.changesBehaviour) {
+    return { reason: `${name} changed from ${from ?? 'its value'} to ${to ?? a.value}: ${a.reason}`, action: `check that the answers still fit what the program expects (${name} shapes the output)` };
+  }
+  return undefined;
+}
+
+/** The page a rule comes from, appended to its reason (users have the page, not the reference notes). */
+export const cite = (url: string) => ` (source: ${url})`;
+
+/**
+ * Parameters whose removal changes what the program gets back, whatever the provider:
+ * `n` > 1 (code reads `choices[1]`), `logit_bias` (steered tokens), `seed` (reproducible outputs).
+ */
+const RESULT_CHANGING = new Set(['n', 'logit_bias', 'seed']);
+
+/** What a user should check after a parameter that changes results is removed. */
+export function dropAction(name: string): string {
+  if (name === 'n') return 'the response now carries one choice: make n requests where the code reads choices[1] and later';
+  if (name === 'logit_bias') return 'tokens are no longer biased: check the outputs logit_bias steered (e.g. a forced label set)';
+  if (name === 'seed') return 'outputs are no longer reproducible from a seed: check tests or caches that rely on it';
+  return `check the code that relied on ${name}`;
+}
+
 /** Dropping a parameter changes behaviour unless its value is OpenAI's default. */
 function changes(p: ProviderProfile, name: string, value: unknown): boolean {
   if (name === 'n') return value !== 1;
-  return p.params.dropChangesBehaviour.includes(name) || name === 'n';
+  if (value === null) return false;
+  return p.params.dropChangesBehaviour.includes(name) || RESULT_CHANGING.has(name);
 }
 
 /** Step used to move off an exclusive bound. */

@@ -1,3 +1,4 @@
+import { stringContent } from '../../src/engine/values.js';
 import { isMap, isPair, isScalar } from 'yaml';
 import type { Transform } from '../../src/engine/types.js';
 import { eolAt } from '../../src/engine/text.js';
@@ -20,7 +21,7 @@ function litellmBaseLine(ctx: ConfigContext, s: ValueSite): { at: number; text: 
   const nl = text.indexOf('\n', s.scalar.range[1]);
   if (nl < 0) return undefined;
   const at = text[nl - 1] === '\r' ? nl - 1 : nl;
-  return { at, text: `${eolAt(text, keyStart)}${' '.repeat(col)}api_base: ${ctx.target!.baseURL}` };
+  return { at, text: `${eolAt(text, keyStart)}${' '.repeat(col)}api_base: ${stringContent(ctx.target!.baseURL, 'yaml-plain')}` };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { writeValue } from '../../src/engine/values.js';
 import type { Transform } from '../../src/engine/types.js';
 import { shortName } from '../../src/providers/index.js';
 import { envRole, renamedKeyVar } from '../../src/rules/env.js';
@@ -57,7 +58,7 @@ export const renameEnvBlockVars: Transform<ConfigContext> = {
       if (e.value !== undefined && e.valueStart !== undefined && e.valueEnd !== undefined) {
         const refs = keyVarWords(e.value, (w) => renamedKeyVar(w, t));
         if (refs.length || e.value.includes('$')) {
-          for (const w of refs) ctx.edits.add(e.valueStart + w.start, e.valueStart + w.end, w.to);
+          for (const w of refs) writeValue(ctx, e.valueStart + w.start, e.valueStart + w.end, w.to);
         } else if (!isPlaceholder(e.value)) {
           // A literal key: replace it by a reference, never copy it.
           const ref = ctx.kind === 'compose' ? `\${${to}}` : ctx.kind === 'workflow' ? `\${{ secrets.${to} }}` : '';

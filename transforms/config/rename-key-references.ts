@@ -1,3 +1,4 @@
+import { writeValue } from '../../src/engine/values.js';
 import type { Transform } from '../../src/engine/types.js';
 import { renamedKeyVar } from '../../src/rules/env.js';
 import { keyVarWords, type ConfigContext } from '../../src/lang/config/context.js';
@@ -22,7 +23,7 @@ export const renameKeyReferences: Transform<ConfigContext> = {
       if (!s.editable) continue;
       const words = keyVarWords(s.value, (w) => renamedKeyVar(w, t)).filter((w) => REF_BEFORE.test(s.value.slice(0, w.start)));
       for (const w of words) {
-        ctx.edits.add(s.start + w.start, s.start + w.end, w.to);
+        writeValue(ctx, s.start + w.start, s.start + w.end, w.to);
         ctx.change('env', s.start + w.start, `${w.from} -> ${w.to}`, { transform: this.id, from: w.from, to: w.to });
       }
       const key = nearestKey(s);

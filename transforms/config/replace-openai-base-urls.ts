@@ -1,3 +1,4 @@
+import { writeValue } from '../../src/engine/values.js';
 import type { Transform } from '../../src/engine/types.js';
 import { envRole } from '../../src/rules/env.js';
 import { OPENAI_BASE_URL_VALUE, OPENAI_URL } from '../../src/lang/config/common.js';
@@ -23,7 +24,7 @@ export const replaceOpenAIBaseUrls: Transform<ConfigContext> = {
       const role = envRole(name);
       if (inEnvBlock && (role === 'baseURL' || role === 'org')) continue;
       if (s.editable && OPENAI_BASE_URL_VALUE.test(s.value)) {
-        ctx.edits.add(s.start, s.end, t.baseURL);
+        writeValue(ctx, s.start, s.end, t.baseURL);
         ctx.change('http', s.start, `${nearestKey(s) || 'value'}: OpenAI base URL -> ${t.baseURL}`, { transform: this.id });
       } else {
         ctx.followUp(s.start, `${nearestKey(s) || 'a value'} holds an api.openai.com URL`, `use the matching ${t.baseURL} URL if the provider serves that path`);

@@ -1,3 +1,4 @@
+import { writeValue } from '../../src/engine/values.js';
 import type { Transform } from '../../src/engine/types.js';
 import { envRole } from '../../src/rules/env.js';
 import { isOpenAIModelId, mapModelAt, MODEL_KEY, OPENAI_BASE_URL_VALUE, OPENAI_URL } from '../../src/lang/config/common.js';
@@ -22,7 +23,7 @@ export const mapModelValues: Transform<EnvContext> = {
         if (isGatewayModelId(e.value)) continue;
         mapModelAt(ctx, e.valueStart, e.valueEnd, e.value, this.id);
       } else if (OPENAI_BASE_URL_VALUE.test(e.value)) {
-        ctx.edits.add(e.valueStart, e.valueEnd, t.baseURL);
+        writeValue(ctx, e.valueStart, e.valueEnd, t.baseURL);
         ctx.change('http', e.valueStart, `${e.name}: OpenAI base URL -> ${t.baseURL}`, { transform: this.id });
       } else if (OPENAI_URL.test(e.value)) {
         ctx.followUp(e.valueStart, `${e.name} holds an api.openai.com URL`, `use the matching ${t.baseURL} URL if the provider serves that path`);

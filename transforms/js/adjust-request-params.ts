@@ -3,9 +3,11 @@ import { tsc } from '../../src/lang/js/ts.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
-import { removeProperties, renameKey } from '../../src/lang/js/edit.js';
+import { addProperties, removeProperties, renameKey } from '../../src/lang/js/edit.js';
 import { isStringLike, literalValue, propName, unwrap } from '../../src/lang/js/parse.js';
-import { paramAction, PARAM_RULE_ENDPOINTS } from '../../src/rules/params.js';
+import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
+import { requestContent, thisField } from '../../src/lang/js/request-content.js';
+import { modelForContent } from '../../src/rules/content.js';
 
 /**
  * Request parameters per provider: unsupported ones removed, renamed ones
@@ -22,12 +24,15 @@ export const adjustRequestParams: Transform<JsContext> = {
     const done = new Set<ts.ObjectLiteralExpression>();
     // Calls in this file, plus this file's objects that other modules spread into requests.
     const groups: ts.ObjectLiteralExpression[][] = [];
+    const chat = new Set<ts.ObjectLiteralExpression>();
     for (const c of ctx.facts.calls) {
       if (!PARAM_RULE_ENDPOINTS.has(c.endpoint)) continue;
       // A client already on a provider is left as it is (only OpenAI/Azure clients are migrated).
       if (c.client === 'other' || c.client === 'unresolved' || c.client === 'target') continue;
       groups.push(c.requests);
+      if (c.endpoint === 'chat' && c.requests[0]) chat.add(c.requests[0]);
     }
+    const foreign = new Set<ts.ObjectLiteralExpression>(ctx.foreignRequests);
     for (const o of ctx.foreignRequests) groups.push([o]);
     // Literals of this module used as parameter values by requests (here or in other modules).
     for (const fp of ctx.foreignParams) {
@@ -38,6 +43,7 @@ export const adjustRequestParams: Transform<JsContext> = {
       if (a.kind === 'set' && typeof a.value === 'number') {
         ctx.edits.add(fp.node.getStart(), fp.node.end, String(a.value));
         ctx.change('param-clamp', fp.node.getStart(), `${fp.name}: ${fp.node.getText()} -> ${a.value} (${a.reason}; the value is used as ${fp.name} of a request)`, { transform: this.id });
+        followUp(ctx, fp.node, resultFollowUp(fp.name, a, fp.node.getText(), String(a.value)));
       }
     }
     for (const requests of groups) {
@@ -52,6 +58,8 @@ export const adjustRequestParams: Transform<JsContext> = {
           const name = propName(p.name);
           if (!name || name === 'model' || name === 'messages') continue;
           const value = tsc.isPropertyAssignment(p) ? literalValue(p.initializer) : undefined;
+          // `tool_choice: strict ? 'required' : 'auto'`, `temperature: t ?? 1.5`: each literal branch is a value the request can send.
+          if (value === undefined && tsc.isPropertyAssignment(p) && branchValues(ctx, this.id, p, name, model, present)) continue;
           let a = paramAction(t.provider, name, value, model, present);
           // A value defined elsewhere as a literal is clamped where it is defined (see below).
           if (value === undefined && tsc.isPropertyAssignment(p) && ctx.resolvesToLiteral(p.initializer) && (a.kind === 'set' || a.kind === 'followUp')) a = { kind: 'keep' };
@@ -61,7 +69,7 @@ export const adjustRequestParams: Transform<JsContext> = {
             case 'drop':
               drop.add(p);
               ctx.change('param-drop', p.getStart(), `removed ${name}: ${a.reason}`, { transform: this.id });
-              if (a.changesBehaviour) ctx.followUp(p.getStart(), `removed ${name}, which ${shortName(t.provider)} does not support`, `check the code that relied on ${name}`);
+              followUp(ctx, p, resultFollowUp(name, a));
               break;
             case 'rename':
               renameKey(text, ctx.edits, p, a.to);
@@ -73,10 +81,12 @@ export const adjustRequestParams: Transform<JsContext> = {
                 const newText = typeof a.value === 'number' ? String(a.value) : text[v.getStart()] + a.value + text[v.getStart()];
                 ctx.edits.add(v.getStart(), v.end, newText);
                 ctx.change('param-clamp', p.getStart(), `${name}: ${v.getText()} -> ${newText} (${a.reason})`, { transform: this.id });
+                followUp(ctx, p, resultFollowUp(name, a, v.getText(), newText));
               } else if (typeof a.value === 'number') {
                 // `{ temperature }`: the variable's value would be rejected
                 ctx.edits.add(p.getStart(), p.end, `${name}: ${a.value}`);
                 ctx.change('param-clamp', p.getStart(), `${name}: ${name} -> ${a.value} (${a.reason})`, { transform: this.id });
+                followUp(ctx, p, resultFollowUp(name, a, name, String(a.value)));
               }
               break;
             case 'followUp':
@@ -84,12 +94,87 @@ export const adjustRequestParams: Transform<JsContext> = {
               break;
           }
         }
+        // The provider's switch that keeps thinking text out of `content`, on the call's own literal.
+        const sw = t.provider.requestRules.thinkingInContent;
+        if (sw && req === requests[0] && chat.has(req) && !foreign.has(req) && !requests.some((r) => mentions(r, sw.field))) {
+          // In TypeScript a spread keeps the object literal free of excess-property errors (openai v4-v6 types, strict).
+          const entry = /\.[cm]?tsx?$/.test(ctx.file.rel) ? `...{ ${sw.field}: ${sw.value} }` : `${sw.field}: ${sw.value}`;
+          addProperties(text, ctx.edits, req, [entry], drop);
+          ctx.change('param-add', req.getStart(), `added ${sw.field}: ${sw.value}: ${shortName(t.provider)} returns the model's thinking inside content (<think>...</think>) unless it is sent${cite(sw.url)}`, { transform: this.id });
+        }
         removeProperties(text, ctx.edits, req, drop);
       }
     }
   },
 };
 
+/**
+ * Rules on every value a parameter can take: the literal branches of a conditional or `||`/`??`
+ * (clamped or flagged one by one), or the string constants it resolves to in other modules
+ * (flagged). Returns true when the property was handled here.
+ */
+function branchValues(ctx: JsContext, id: string, p: ts.PropertyAssignment, name: string, model: string[] | undefined, present: ReadonlySet<string>): boolean {
+  const t = ctx.target!;
+  const e = unwrap(p.initializer);
+  const lits: ts.Expression[] = [];
+  let runtime = false;
+  const collect = (x: ts.Expression): void => {
+    x = unwrap(x);
+    if (tsc.isConditionalExpression(x)) {
+      collect(x.whenTrue);
+      collect(x.whenFalse);
+    } else if (tsc.isBinaryExpression(x) && (x.operatorToken.kind === tsc.SyntaxKind.BarBarToken || x.operatorToken.kind === tsc.SyntaxKind.QuestionQuestionToken)) {
+      // the left side is a run-time value; the literal fallback is still a value the request can send
+      runtime = true;
+      collect(x.right);
+    } else if (literalValue(x) !== undefined) lits.push(x);
+    else runtime = true;
+  };
+  if (tsc.isConditionalExpression(e) || tsc.isBinaryExpression(e)) collect(e);
+  if (!lits.length) {
+    // A constant defined elsewhere (another module, a config object): its string values.
+    if (!tsc.isIdentifier(e) && !tsc.isPropertyAccessExpression(e)) return false;
+    let handled = false;
+    for (const v of new Set(ctx.modelValues(e))) {
+      const a = paramAction(t.provider, name, v, model, present);
+      if (a.kind === 'followUp') {
+        ctx.followUp(p.getStart(), `${a.reason} (the value comes from ${e.getText()})`, a.action);
+        handled = true;
+      }
+    }
+    return handled;
+  }
+  let handled = false;
+  for (const lit of lits) {
+    const v = literalValue(lit);
+    const a = paramAction(t.provider, name, v, model, present);
+    if (a.kind === 'set') {
+      const newText = typeof a.value === 'number' ? String(a.value) : ctx.file.text[lit.getStart()] + a.value + ctx.file.text[lit.getStart()];
+      ctx.edits.add(lit.getStart(), lit.end, newText);
+      ctx.change('param-clamp', lit.getStart(), `${name}: ${lit.getText()} -> ${newText} (${a.reason})`, { transform: id });
+      followUp(ctx, lit, resultFollowUp(name, a, lit.getText(), newText));
+      handled = true;
+    } else if (a.kind === 'followUp') {
+      ctx.followUp(lit.getStart(), `${a.reason} (one branch of ${name})`, a.action);
+      handled = true;
+    }
+  }
+  // Only literal branches, all accepted: nothing computed at run time to warn about.
+  return handled || !runtime;
+}
+
+/** The request literal sets this field, directly or in a spread object literal. */
+function mentions(o: ts.ObjectLiteralExpression, field: string): boolean {
+  return o.properties.some((p) => {
+    if (propName(p.name) === field) return true;
+    const s = tsc.isSpreadAssignment(p) ? unwrap(p.expression) : undefined;
+    return !!s && tsc.isObjectLiteralExpression(s) && mentions(s, field);
+  });
+}
+
+const followUp = (ctx: JsContext, at: ts.Node, f: { reason: string; action: string } | undefined) => {
+  if (f) ctx.followUp(at.getStart(), f.reason, f.action);
+};
 
 /** The provider model(s) a request may use: OpenAI ids mapped, provider ids as they are. */
 function targetModel(ctx: JsContext, reqs: ts.ObjectLiteralExpression[]): string[] | undefined {
@@ -97,7 +182,16 @@ function targetModel(ctx: JsContext, reqs: ts.ObjectLiteralExpression[]): string
     const p = r.properties.find((x) => propName(x.name) === 'model');
     const e = p && tsc.isPropertyAssignment(p) ? p.initializer : p && tsc.isShorthandPropertyAssignment(p) ? p.name : undefined;
     if (!e) continue;
-    const values = ctx.modelValues(e).map((v) => ctx.models!.lookup(v)?.target ?? v);
+    const field = thisField(unwrap(e));
+    const raw = ctx.modelValues(e);
+    if (!raw.length && field) raw.push(...ctx.modelValues(field));
+    // The model a request gets is the one its content picks (src/rules/content.ts), else the tier map's.
+    const content = requestContent(ctx.facts, reqs);
+    const values = raw.map((v) => {
+      const m = ctx.models!.lookup(v);
+      if (!m?.target) return v;
+      return (m.via === 'tier' && modelForContent(ctx.target!.provider, v, m.target, content).model) || m.target;
+    });
     return values.length ? values : undefined;
   }
   return undefined;

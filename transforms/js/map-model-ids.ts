@@ -10,6 +10,8 @@ import { isModelLookupTable, tierLabel } from '../../src/rules/models.js';
 import { isStringLike } from '../../src/lang/js/parse.js';
 import { isTestPath } from '../../src/rules/adapters.js';
 import { collapsedIds } from '../../src/rules/models.js';
+import { modelLiterals, requestContent } from '../../src/lang/js/request-content.js';
+import { modelForContent, type ContentDecision } from '../../src/rules/content.js';
 
 /**
  * OpenAI model ids become the provider's ids, by tier, wherever the analysis
@@ -52,13 +54,18 @@ export const mapModelIds: Transform<JsContext> = {
       const u = ctx.models_.undecided;
       ctx.followUp(u[0]!.lit.getStart(), `model ids sent through a client whose host the tool cannot resolve were left (${[...new Set(u.map((s) => s.id))].join(', ')})`, `if this client is moved to ${shortName(t.provider)}, replace them with its model ids`);
     }
+    const byContent = contentDecisions(ctx);
     for (const s of collapsed ? [] : ctx.models_.sites) {
       const m = ctx.models!.lookup(s.id);
       if (!m) continue;
       // Calls the provider cannot serve are left intact (they are marked instead).
       if (inUnsupportedCall(s.lit)) continue;
       if (isTable(s.lit)) continue;
-      if (m.target) {
+      const d = m.via === 'tier' ? byContent.get(s.lit) : undefined;
+      if (d?.model) {
+        replaceStringContent(ctx.edits, s.lit, d.model);
+        ctx.change('model', s.lit.getStart(), `${s.id} -> ${d.model} (${d.reason})`, { transform: this.id, from: s.id, to: d.model });
+      } else if (m.target) {
         if (m.target === s.id) continue;
         replaceStringContent(ctx.edits, s.lit, m.target);
         ctx.change('model', s.lit.getStart(), `${s.id} -> ${m.target} (${tierLabel(m.tier)})`, { transform: this.id, from: s.id, to: m.target });
@@ -91,3 +98,49 @@ export const mapModelIds: Transform<JsContext> = {
     }
   },
 };
+
+/**
+ * Per model literal, the choice the request content makes (image/audio parts, tools) over the
+ * tier map; follow-ups where the content needs a model this file cannot pick (the id comes from
+ * another module, or the messages are built at run time).
+ */
+function contentDecisions(ctx: JsContext): Map<ts.Node, ContentDecision> {
+  const out = new Map<ts.Node, ContentDecision>();
+  const p = ctx.target!.provider;
+  for (const c of ctx.facts.calls) {
+    if (c.endpoint !== 'chat' && c.endpoint !== 'responses') continue;
+    if (c.client === 'other' || c.client === 'unresolved' || c.client === 'target') continue;
+    const mp = c.requests.flatMap((r) => r.properties).find((x) => propName(x.name) === 'model');
+    const expr = mp && tsc.isPropertyAssignment(mp) ? mp.initializer : mp && tsc.isShorthandPropertyAssignment(mp) ? mp.name : undefined;
+    if (!mp || !expr) continue;
+    const content = requestContent(ctx.facts, c.requests);
+    if (content.image === 'no' && content.audio === 'no' && !content.tools) continue;
+    const { lits, complete } = modelLiterals(ctx.facts, expr);
+    const said = new Set<string>();
+    const say = (d: ContentDecision) => {
+      if (d.followUp && !said.has(d.followUp.reason)) {
+        said.add(d.followUp.reason);
+        ctx.followUp(mp.getStart(), d.followUp.reason, d.followUp.action);
+      }
+    };
+    for (const lit of lits) {
+      const m = ctx.models!.lookup(lit.text);
+      if (!m?.target || m.via !== 'tier') continue;
+      const d = modelForContent(p, lit.text, m.target, content);
+      if (d.model && !out.has(lit)) out.set(lit, d);
+      say(d);
+    }
+    if (!complete) {
+      // The id is defined in another module: the literal there is mapped by its tier; name the alternative here.
+      for (const id of ctx.modelValues(expr)) {
+        if (lits.some((l) => l.text === id)) continue;
+        const m = ctx.models!.lookup(id);
+        if (!m?.target || m.via !== 'tier') continue;
+        const d = modelForContent(p, id, m.target, content);
+        if (d.model) say({ followUp: { reason: `${d.reason}; the model id ${id} is defined elsewhere (another module), where it is mapped to ${m.target}`, action: `use ${d.model} for this request (e.g. a separate constant, or --model ${id}=${d.model})` } });
+        else say(d);
+      }
+    }
+  }
+  return out;
+}

@@ -3,7 +3,7 @@ import type { JsContext } from '../../src/lang/js/context.js';
 import { enclosingStatement } from '../../src/lang/js/parse.js';
 import { eolAt, indentAt } from '../../src/engine/text.js';
 import { MARKER_TAG, markerText } from '../../src/rules/endpoints.js';
-import { blockedCall } from '../../src/lang/js/blocked.js';
+import { blockedCall, featureGapOfCall } from '../../src/lang/js/blocked.js';
 
 /**
  * Calls to endpoints the provider lacks stay as they are; a marker comment
@@ -17,7 +17,7 @@ export const markUnsupportedEndpoints: Transform<JsContext> = {
     const text = ctx.file.text;
     const marked = new Set<number>();
     for (const c of ctx.facts.calls) {
-      const blocked = blockedCall(ctx, c);
+      const blocked = blockedCall(ctx, c) ?? featureGapOfCall(ctx, c);
       if (!blocked) continue;
       const st = enclosingStatement(c.node);
       if (!st) continue;

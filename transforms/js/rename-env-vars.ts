@@ -4,7 +4,8 @@ import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { envName, reachesOpenAI } from '../../src/lang/js/analyze.js';
 import { isStringLike, propName, unwrap, walk } from '../../src/lang/js/parse.js';
-import { envRole, renamedKeyVar } from '../../src/rules/env.js';
+import { envRole, isCanonicalKeyName, renamedKeyVar } from '../../src/rules/env.js';
+import { inKeptClient } from '../../src/lang/js/client-plan.js';
 
 /**
  * OpenAI key variables read in code become the provider's key variable:
@@ -32,9 +33,11 @@ export const renameEnvVars: Transform<JsContext> = {
     const handled = new Set<ts.Node>();
     walk(ctx.sf, (n) => {
       if (handled.has(n)) return;
+      // A client that stays on OpenAI / Azure keeps its key.
+      if (inKeptClient(ctx, n)) return;
       // process.env.X / import.meta.env.X / process.env['X']
       if ((tsc.isPropertyAccessExpression(n) || tsc.isElementAccessExpression(n)) && !tsc.isPropertyAccessExpression(n.parent) && !tsc.isElementAccessExpression(n.parent)) {
-        const name = envName(n);
+        const name = envName(n) ?? canonicalMember(n);
         if (!name) return;
         const role = envRole(name);
         if (!role) return;
@@ -48,14 +51,14 @@ export const renameEnvVars: Transform<JsContext> = {
         }
         return;
       }
-      // const { OPENAI_API_KEY } = process.env
-      if (tsc.isObjectBindingPattern(n) && n.parent && tsc.isVariableDeclaration(n.parent) && n.parent.initializer) {
-        const init = unwrap(n.parent.initializer);
-        const isEnv = init.getText().replace(/\s/g, '').match(/^(process\.env|import\.meta\.env)$/);
-        if (!isEnv) return;
+      // const { OPENAI_API_KEY } = process.env; function f({ OPENAI_API_KEY }: Env) / (env = process.env)
+      if (tsc.isObjectBindingPattern(n) && n.parent && (tsc.isVariableDeclaration(n.parent) || tsc.isParameter(n.parent))) {
+        const init = n.parent.initializer ? unwrap(n.parent.initializer) : undefined;
+        const isEnv = !!init && /^(process\.env|import\.meta\.env)$/.test(init.getText().replace(/\s/g, ''));
         for (const el of n.elements) {
           const key = propName(el.propertyName) ?? propName(el.name);
-          if (!key) continue;
+          // From another object (a parameter, a config), only the SDK's own variable names are env names.
+          if (!key || (!isEnv && !isCanonicalKeyName(key)) || inKeptClient(ctx, el)) continue;
           const to = renamedKeyVar(key, t);
           if (!to) continue;
           if (el.propertyName) rename(el, el.propertyName.getStart(), el.propertyName.end, key);
@@ -73,7 +76,8 @@ export const renameEnvVars: Transform<JsContext> = {
         rename(n, n.getStart() + 1, n.end - 1, n.text);
         return;
       }
-      if (tsc.isIdentifier(n) && tsc.isPropertyAssignment(n.parent) && n.parent.name === n && isCanonicalKeyName(n.text) && renamedKeyVar(n.text, t)) {
+      // { OPENAI_API_KEY: z.string() }, interface Env { OPENAI_API_KEY: string }
+      if (tsc.isIdentifier(n) && (tsc.isPropertyAssignment(n.parent) || tsc.isPropertySignature(n.parent)) && n.parent.name === n && isCanonicalKeyName(n.text) && renamedKeyVar(n.text, t)) {
         rename(n, n.getStart(), n.end, n.text);
       }
       if (tsc.isShorthandPropertyAssignment(n) && isCanonicalKeyName(n.name.text) && renamedKeyVar(n.name.text, t) && !tsc.isObjectBindingPattern(n.parent)) {
@@ -85,7 +89,8 @@ export const renameEnvVars: Transform<JsContext> = {
   },
 };
 
-/** OPENAI_API_KEY / AZURE_OPENAI_API_KEY, with or without a bundler prefix (VITE_, NEXT_PUBLIC_, ...). */
-function isCanonicalKeyName(name: string): boolean {
-  return /^([A-Z]+_)*?(AZURE_)?OPENAI_API_KEY$/.test(name) && !/^OPENAI_API_KEY_/.test(name);
+/** `config.OPENAI_API_KEY`, `c.env['OPENAI_API_KEY']`: the SDK's own key variable read from an env-like object. */
+function canonicalMember(n: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
+  const name = tsc.isPropertyAccessExpression(n) ? n.name.text : isStringLike(n.argumentExpression) ? n.argumentExpression.text : undefined;
+  return name && isCanonicalKeyName(name) ? name : undefined;
 }

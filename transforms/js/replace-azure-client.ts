@@ -3,6 +3,7 @@ import { tsc } from '../../src/lang/js/ts.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { walk } from '../../src/lang/js/parse.js';
+import { clientPlan } from '../../src/lang/js/client-plan.js';
 
 /**
  * `AzureOpenAI` becomes the plain `OpenAI` class: the import specifier, the
@@ -16,6 +17,8 @@ export const replaceAzureClient: Transform<JsContext> = {
     const f = ctx.facts;
     if (!f.azureClass.size && !f.constructions.some((c) => c.azure)) return;
     if (!f.constructions.some((c) => c.azure)) return;
+    // Azure clients that cannot be fully migrated stay on Azure, class included.
+    if ([...clientPlan(ctx).kept.values()].includes('azure')) return;
     const text = ctx.file.text;
     const existingOpenAI = [...f.openaiClass].find((n) => !f.namespaces.has(n));
     const renames = new Map<string, string>();

@@ -5,10 +5,10 @@ import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { envName, findProp, reachesOpenAI } from '../../src/lang/js/analyze.js';
 import { addProperties, removeProperties, renameKey, replaceValue } from '../../src/lang/js/edit.js';
-import { isStringLike, propName, unwrap } from '../../src/lang/js/parse.js';
+import { isStringLike, propName, unwrap, walk } from '../../src/lang/js/parse.js';
 import { quote } from '../../src/engine/text.js';
-import { envRole } from '../../src/rules/env.js';
-import { blockedCall } from '../../src/lang/js/blocked.js';
+import { baseUrlVar, envRole, isCanonicalKeyName } from '../../src/rules/env.js';
+import { clientPlan } from '../../src/lang/js/client-plan.js';
 
 /** Options only OpenAI (or Azure OpenAI) understands: removed from the client options. */
 const OPENAI_ONLY_OPTIONS = ['organization', 'project', 'webhookSecret', 'dataResidency', 'adminAPIKey', 'workloadIdentity'];
@@ -34,15 +34,8 @@ export const retargetClientConstruction: Transform<JsContext> = {
       }
       if (!reachesOpenAI(c.status)) continue;
       const at = c.node.getStart();
-      // A local client used only for endpoints the provider lacks stays as it is (its calls are marked).
-      const binding = localBinding(c.node);
-      if (binding && !ctx.facts.exports.has(binding)) {
-        const calls = ctx.facts.calls.filter((x) => x.receiver === binding);
-        if (calls.length && calls.every((x) => blockedCall(ctx, x))) {
-          ctx.followUp(at, `this client is only used for APIs ${shortName(t.provider)} does not serve`, 'it stays on OpenAI for now: move those calls to another service, then migrate or remove the client');
-          continue;
-        }
-      }
+      // Clients that stay (only used for APIs the provider lacks, Azure deployments without a model id) keep key and host.
+      if (clientPlan(ctx).kept.has(c.node)) continue;
       if (!c.options) {
         // new OpenAI() / new OpenAI
         const body = `{ baseURL: ${baseURL}, apiKey: ${keyExpr} }`;
@@ -72,7 +65,16 @@ export const retargetClientConstruction: Transform<JsContext> = {
       const base = findProp(o, 'baseURL') ?? findProp(o, 'baseUrl') ?? findProp(o, 'basePath');
       if (base && (tsc.isPropertyAssignment(base) || tsc.isShorthandPropertyAssignment(base))) {
         if (propName(base.name) !== 'baseURL') renameKey(text, ctx.edits, base, 'baseURL');
-        if (tsc.isPropertyAssignment(base)) replaceValue(ctx.edits, base, baseURL);
+        const override = tsc.isPropertyAssignment(base) && !c.azure ? baseOverride(base.initializer) : undefined;
+        if (override) {
+          // env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1' -> env.DEEPSEEK_BASE_URL ?? 'https://api.deepseek.com'
+          const to = baseUrlVar(override.name, t);
+          const [s, e] = override.nameRange;
+          ctx.edits.add(s, e, to);
+          if (override.fallback) ctx.edits.add(override.fallback.getStart(), override.fallback.end, quote(t.baseURL, override.quote ?? ctx.q));
+          else ctx.edits.add(override.read.end, override.read.end, ` ?? ${baseURL}`);
+          ctx.change('client', base.getStart(), `base-URL override kept: ${override.name} -> ${to} (default ${t.baseURL})`, { transform: this.id, from: override.name, to });
+        } else if (tsc.isPropertyAssignment(base)) replaceValue(ctx.edits, base, baseURL);
         else ctx.edits.add(base.getStart(), base.end, `baseURL: ${baseURL}`);
       } else add.push(`baseURL: ${baseURL}`);
       const key = findProp(o, 'apiKey');
@@ -83,10 +85,10 @@ export const retargetClientConstruction: Transform<JsContext> = {
         if (isStringLike(v)) {
           replaceValue(ctx.edits, key, keyExpr);
           ctx.change('client', key.getStart(), `hard-coded key replaced by ${t.apiKeyEnv} (move the secret out of the code)`, { transform: this.id });
-        } else if ((!env || envRole(env) !== 'key') && !(tsc.isIdentifier(v) && envRole(v.text) === 'key')) {
+        } else if ((!env || envRole(env) !== 'key') && !(tsc.isIdentifier(v) && envRole(v.text) === 'key') && !keyVariable(ctx, v)) {
           ctx.followUp(key.getStart(), `apiKey comes from ${key.initializer.getText().slice(0, 60)}`, `make it hold a ${shortName(t.provider)} key (${t.apiKeyEnv})`);
         }
-      } else if (tsc.isShorthandPropertyAssignment(key)) {
+      } else if (tsc.isShorthandPropertyAssignment(key) && !(envRole(key.name.text) === 'key' || keyVariable(ctx, key.name))) {
         ctx.followUp(key.getStart(), 'apiKey comes from a local variable', `make it hold a ${shortName(t.provider)} key (${t.apiKeyEnv})`);
       }
       if (removed.size === o.properties.length && add.length) {
@@ -112,24 +114,48 @@ function keyRead(text: string, key: string): string {
   return `process.env.${key}`;
 }
 
-/** `const x = new OpenAI()` -> 'x'; `this.x = new OpenAI()` / `x = new OpenAI()` class field -> 'this.x'. */
-function localBinding(n: ts.NewExpression): string | undefined {
-  let p: ts.Node = n.parent;
-  while (tsc.isParenthesizedExpression(p) || tsc.isAsExpression(p) || tsc.isNonNullExpression(p)) p = p.parent;
-  if (tsc.isVariableDeclaration(p) && tsc.isIdentifier(p.name)) {
-    // exported declarations travel to other modules: not local
-    const st = p.parent?.parent;
-    if (st && tsc.isVariableStatement(st) && st.modifiers?.some((m) => m.kind === tsc.SyntaxKind.ExportKeyword)) return undefined;
-    return p.name.text;
-  }
-  if (tsc.isPropertyDeclaration(p) && p.name && tsc.isIdentifier(p.name)) return `this.${p.name.text}`;
-  if (tsc.isBinaryExpression(p) && tsc.isPropertyAccessExpression(p.left) && p.left.expression.kind === tsc.SyntaxKind.ThisKeyword) return `this.${p.left.name.text}`;
-  // let openai; if (azure) openai = new OpenAI(...) else openai = new OpenAI(...)
-  if (tsc.isBinaryExpression(p) && p.operatorToken.kind === tsc.SyntaxKind.EqualsToken && tsc.isIdentifier(p.left)) return p.left.text;
-  return undefined;
-}
-
 function envInFallback(e: ts.Expression): string | undefined {
   if (tsc.isBinaryExpression(e)) return envName(unwrap(e.left)) ?? envName(unwrap(e.right));
   return undefined;
+}
+
+/**
+ * A base URL that reads an OpenAI base-URL variable (`env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1'`,
+ * `process.env.OPENAI_BASE_URL`): the user's override, kept and renamed to the provider's variable.
+ */
+function baseOverride(init: ts.Expression): { name: string; nameRange: [number, number]; read: ts.Expression; fallback?: ts.Expression; quote?: "'" | '"' } | undefined {
+  const e = unwrap(init);
+  let read = e;
+  let fallback: ts.Expression | undefined;
+  if (tsc.isBinaryExpression(e) && (e.operatorToken.kind === tsc.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === tsc.SyntaxKind.BarBarToken)) {
+    read = unwrap(e.left);
+    fallback = unwrap(e.right);
+    if (!isStringLike(fallback)) return undefined;
+  }
+  const name = envName(read);
+  if (!name || envRole(name) !== 'baseURL' || /AZURE/.test(name)) return undefined;
+  const nameNode = tsc.isPropertyAccessExpression(read) ? read.name : tsc.isElementAccessExpression(read) ? read.argumentExpression : undefined;
+  if (!nameNode) return undefined;
+  const nameRange: [number, number] = tsc.isPropertyAccessExpression(read) ? [nameNode.getStart(), nameNode.end] : [nameNode.getStart() + 1, nameNode.end - 1];
+  const q = fallback && tsc.isStringLiteral(fallback) ? (fallback.getText()[0] as "'" | '"') : undefined;
+  return { name, nameRange, read, fallback, quote: q };
+}
+
+/** A key read `rename-env-vars` renames: `config.OPENAI_API_KEY`, or a variable holding an env read or destructured from the environment under a key name. */
+function keyVariable(ctx: JsContext, v: ts.Expression): boolean {
+  if ((tsc.isPropertyAccessExpression(v) && isCanonicalKeyName(v.name.text)) || (tsc.isElementAccessExpression(v) && isStringLike(v.argumentExpression) && isCanonicalKeyName(v.argumentExpression.text))) return true;
+  if (!tsc.isIdentifier(v)) return false;
+  const init = ctx.facts.values.get(v.text);
+  if (init) {
+    const env = envName(init) ?? envInFallback(unwrap(init));
+    return !!env && envRole(env) === 'key';
+  }
+  let found = false;
+  walk(ctx.sf, (n) => {
+    if (!found && tsc.isBindingElement(n) && tsc.isIdentifier(n.name) && n.name.text === v.text) {
+      const key = propName(n.propertyName) ?? n.name.text;
+      found = envRole(key) === 'key';
+    }
+  });
+  return found;
 }

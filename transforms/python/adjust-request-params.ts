@@ -5,7 +5,7 @@ import { dictOf, dictPairs, reachesOpenAI, type PyCall } from '../../src/lang/py
 import { addItems, removeItems } from '../../src/lang/python/edit.js';
 import { pyLiteral as literal, stringContentRange, stringValue, unparen, type Node } from '../../src/lang/python/parse.js';
 import { quote } from '../../src/engine/text.js';
-import { paramAction, PARAM_RULE_ENDPOINTS } from '../../src/rules/params.js';
+import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
 
 /** Call keywords that are SDK plumbing, not request parameters. */
 const PLUMBING = new Set(['model', 'messages', 'prompt', 'extra_body', 'extra_headers', 'extra_query', 'timeout', 'stream', 'engine', 'deployment_id', 'request_timeout', 'api_key', 'api_base', 'organization', 'api_type', 'api_version']);
@@ -44,6 +44,18 @@ export const adjustRequestParams: Transform<PyContext> = {
           extra.push(`${quote(t.provider.params.rename[name]!, ctx.q)}: ${py.src(v)}`);
         } else if (typeof act === 'object') ctx.edits.add(py.start(key), py.end(key), act.to);
       }
+      // The provider's switch that keeps thinking text out of `content` (MiniMax reasoning_split).
+      const sw = t.provider.requestRules.thinkingInContent;
+      if (sw && c.endpoint === 'chat' && !present.has(sw.field)) {
+        const ebv = c.kwargs.get('extra_body')?.childForFieldName('value');
+        const eb = dictOf(ctx.facts, ebv);
+        const why = `${shortName(t.provider)} returns the model's thinking inside content (<think>...</think>) unless it is sent${cite(sw.url)}`;
+        if (ebv && !eb) ctx.followUp(py.start(ebv), `extra_body is built at run time; ${why}`, `add "${sw.field}": ${sw.value ? 'True' : 'False'} to it`);
+        else if (!eb || !dictPairs(eb).some((p) => p.key === sw.field)) {
+          extra.push(`${quote(sw.field, ctx.q)}: ${sw.value ? 'True' : 'False'}`);
+          ctx.change('param-add', py.start(c.node), `added extra_body["${sw.field}"] = ${sw.value ? 'True' : 'False'}: ${why}`, { transform: this.id });
+        }
+      }
       if (extra.length) {
         const eb = dictOf(ctx.facts, c.kwargs.get('extra_body')?.childForFieldName('value'));
         if (eb) addItems(py, ctx.edits, eb, extra);
@@ -76,6 +88,8 @@ export type Act = 'keep' | 'drop' | 'extra' | { to: string };
 export function apply(ctx: PyContext, name: string, v: Node, model: string | undefined, present: ReadonlySet<string>, id: string, at: Node): Act {
   const t = ctx.target!;
   const py = ctx.py;
+  // `"required" if strict else "auto"`: each literal branch is a value the request can send.
+  if (literal(v) === undefined && unparen(v).type === 'conditional_expression' && branches(ctx, name, v, model, present, id)) return 'keep';
   const a = paramAction(t.provider, name, literal(v), model, present);
   switch (a.kind) {
     case 'keep':
@@ -87,7 +101,8 @@ export function apply(ctx: PyContext, name: string, v: Node, model: string | und
         return 'extra';
       }
       ctx.change('param-drop', py.start(at), `removed ${name}: ${a.reason}`, { transform: id });
-      if (a.changesBehaviour) ctx.followUp(py.start(at), `removed ${name}, which ${shortName(t.provider)} does not support`, `check the code that relied on ${name}`);
+      const fu = resultFollowUp(name, a);
+      if (fu) ctx.followUp(py.start(at), fu.reason, fu.action);
       return 'drop';
     }
     case 'rename':
@@ -99,6 +114,8 @@ export function apply(ctx: PyContext, name: string, v: Node, model: string | und
       if (newText !== undefined) ctx.edits.add(py.start(v), py.end(v), newText);
       else if (r) ctx.edits.add(r.start, r.end, String(a.value));
       ctx.change('param-clamp', py.start(at), `${name}: ${py.src(v)} -> ${newText ?? a.value} (${a.reason})`, { transform: id });
+      const fu = resultFollowUp(name, a, py.src(v), String(newText ?? a.value));
+      if (fu) ctx.followUp(py.start(at), fu.reason, fu.action);
       return 'keep';
     }
     case 'followUp':
@@ -107,6 +124,36 @@ export function apply(ctx: PyContext, name: string, v: Node, model: string | und
   }
 }
 
+
+/** Rules on each literal branch of a conditional expression; true when every branch is a literal. */
+function branches(ctx: PyContext, name: string, v: Node, model: string | undefined, present: ReadonlySet<string>, id: string): boolean {
+  const py = ctx.py;
+  const lits: Node[] = [];
+  let runtime = false;
+  const collect = (n: Node) => {
+    n = unparen(n);
+    if (n.type === 'conditional_expression') {
+      const kids = n.namedChildren.filter((k): k is Node => !!k && k.type !== 'comment');
+      collect(kids[0]!);
+      collect(kids[kids.length - 1]!);
+    } else if (literal(n) !== undefined) lits.push(n);
+    else runtime = true;
+  };
+  collect(v);
+  for (const lit of lits) {
+    const a = paramAction(ctx.target!.provider, name, literal(lit), model, present);
+    if (a.kind === 'set') {
+      const r = stringContentRange(py, lit);
+      const newText = typeof a.value === 'number' ? String(a.value) : undefined;
+      if (newText !== undefined) ctx.edits.add(py.start(lit), py.end(lit), newText);
+      else if (r) ctx.edits.add(r.start, r.end, String(a.value));
+      ctx.change('param-clamp', py.start(lit), `${name}: ${py.src(lit)} -> ${newText ?? a.value} (${a.reason})`, { transform: id });
+      const fu = resultFollowUp(name, a, py.src(lit), String(newText ?? a.value));
+      if (fu) ctx.followUp(py.start(lit), fu.reason, fu.action);
+    } else if (a.kind === 'followUp') ctx.followUp(py.start(lit), `${a.reason} (one branch of ${name})`, a.action);
+  }
+  return lits.length > 0 && !runtime;
+}
 
 /** The provider model the request uses, when its model is a literal or a same-file constant. */
 function targetModel(ctx: PyContext, c: PyCall): string | undefined {

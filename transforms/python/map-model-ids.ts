@@ -1,3 +1,4 @@
+import { writeValue } from '../../src/engine/values.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
@@ -6,6 +7,9 @@ import { stringContentRange, stringValue, type Node } from '../../src/lang/pytho
 import { isOpenAIId } from '../../src/lang/python/model-sites.js';
 import { collapsedIds, isModelLookupTable, tierLabel } from '../../src/rules/models.js';
 import { isTestPath } from '../../src/rules/adapters.js';
+import { pyModelLiterals, pyRequestContent } from '../../src/lang/python/request-content.js';
+import { modelForContent, type ContentDecision } from '../../src/rules/content.js';
+import { reachesOpenAI } from '../../src/lang/python/analyze.js';
 
 /**
  * OpenAI model ids become the provider's ids, by tier, wherever the analysis
@@ -48,6 +52,7 @@ export const mapModelIds: Transform<PyContext> = {
       const u = ctx.models_.undecided;
       ctx.followUp(py.start(u[0]!.lit), `model ids sent through a client whose host the tool cannot resolve were left (${[...new Set(u.map((s) => s.id))].join(', ')})`, `if this client is moved to ${shortName(t.provider)}, replace them with its model ids`);
     }
+    const byContent = contentDecisions(ctx);
     for (const s of collapsed ? [] : ctx.models_.sites) {
       const m = ctx.models!.lookup(s.id);
       if (!m) continue;
@@ -55,9 +60,13 @@ export const mapModelIds: Transform<PyContext> = {
       const r = stringContentRange(py, s.lit);
       // Calls the provider cannot serve are left intact (they are marked instead).
       if (inBlocked(s.lit)) continue;
-      if (m.target) {
+      const d = m.via === 'tier' ? byContent.get(s.lit.id) : undefined;
+      if (d?.model && r) {
+        ctx.edits.add(r.start, r.end, d.model);
+        ctx.change('model', py.start(s.lit), `${s.id} -> ${d.model} (${d.reason})`, { transform: this.id, from: s.id, to: d.model });
+      } else if (m.target) {
         if (m.target === s.id || !r) continue;
-        ctx.edits.add(r.start, r.end, m.target);
+        writeValue(ctx, r.start, r.end, m.target);
         ctx.change('model', py.start(s.lit), `${s.id} -> ${m.target} (${tierLabel(m.tier)})`, { transform: this.id, from: s.id, to: m.target });
         if (m.tier === 'embeddingSmall' || m.tier === 'embeddingLarge') {
           ctx.followUp(py.start(s.lit), `embedding model changed (${s.id} -> ${m.target}): vectors differ in values and possibly dimensions`, 're-embed stored vectors and check the index dimension');
@@ -77,9 +86,41 @@ export const mapModelIds: Transform<PyContext> = {
       if (c.client !== 'azure') continue;
       const v = c.kwargs.get('model')?.childForFieldName('value');
       const id = stringValue(v);
-      if (v && id !== undefined && !isOpenAIId(id)) {
+      if (v && id !== undefined && !isOpenAIId(id) && !ctx.models!.lookup(id)?.target) {
         ctx.followUp(py.start(v), `Azure deployment name "${id}" used as the model`, `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`);
       }
     }
   },
 };
+
+/** Per model string (node id), the choice the request content makes over the tier map (see src/rules/content.ts). */
+function contentDecisions(ctx: PyContext): Map<number, ContentDecision> {
+  const out = new Map<number, ContentDecision>();
+  const p = ctx.target!.provider;
+  for (const c of ctx.facts.calls) {
+    if ((c.endpoint !== 'chat' && c.endpoint !== 'responses') || !reachesOpenAI(c.client)) continue;
+    const content = pyRequestContent(ctx.facts, ctx.py.root, c);
+    if (content.image === 'no' && content.audio === 'no' && !content.tools) continue;
+    const { lits, complete, at } = pyModelLiterals(ctx.facts, c);
+    if (!at) continue;
+    const said = new Set<string>();
+    const say = (d: ContentDecision) => {
+      if (d.followUp && !said.has(d.followUp.reason)) {
+        said.add(d.followUp.reason);
+        ctx.followUp(ctx.py.start(at), d.followUp.reason, d.followUp.action);
+      }
+    };
+    for (const lit of lits) {
+      const id = stringValue(lit)!;
+      const m = ctx.models!.lookup(id);
+      if (!m?.target || m.via !== 'tier') continue;
+      const d = modelForContent(p, id, m.target, content);
+      if (d.model && !out.has(lit.id)) out.set(lit.id, d);
+      say(d);
+    }
+    if (!complete && !lits.length && content.image === 'yes' && p.tierMap.vision) {
+      say({ followUp: { reason: `the messages carry image parts and the model comes from elsewhere; requests with images need ${p.tierMap.vision}`, action: `use ${p.tierMap.vision} for this request (or --model <openai id>=${p.tierMap.vision})` } });
+    }
+  }
+  return out;
+}

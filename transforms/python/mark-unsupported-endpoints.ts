@@ -1,6 +1,6 @@
 import type { Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
-import { blockedCall, markStatement } from '../../src/lang/python/helpers.js';
+import { blockedCall, featureGapOfCall, markStatement } from '../../src/lang/python/helpers.js';
 import { enclosingStatement } from '../../src/lang/python/parse.js';
 
 /**
@@ -14,7 +14,7 @@ export const markUnsupportedEndpoints: Transform<PyContext> = {
   run(ctx) {
     const marked = new Set<number>();
     for (const c of ctx.facts.calls) {
-      const b = blockedCall(ctx, c);
+      const b = blockedCall(ctx, c) ?? featureGapOfCall(ctx, c);
       if (!b) continue;
       const st = enclosingStatement(c.node);
       if (!st) continue;

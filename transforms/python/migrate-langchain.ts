@@ -1,3 +1,4 @@
+import { writeValue } from '../../src/engine/values.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
@@ -31,7 +32,9 @@ export const migrateLangchain: Transform<PyContext> = {
   run(ctx) {
     const t = ctx.target!;
     const w = ctx.wrappers;
-    const integ = t.region === t.provider.defaultRegion ? t.provider.integrations.langchainPy : null;
+    const lp = t.region === t.provider.defaultRegion ? t.provider.integrations.langchainPy : null;
+    // The provider's integration only when a release fits the project's LangChain version (else ChatOpenAI with base_url).
+    const integ = lp && ctx.packageFits(lp.package) ? lp : null;
     const marked = new Set<number>();
     const done = new Set<string>();
     for (const b of w.bindings) {
@@ -52,6 +55,8 @@ export const migrateLangchain: Transform<PyContext> = {
       if ((b.kind === 'lc-chat' || b.kind === 'lc-azure-chat') && integ && allLive) {
         switchImport(ctx, b, integ.module, integ.chatClass);
         ctx.packages.add(integ.package);
+        // Packages the class imports at run time (ChatTongyi: dashscope, ChatZhipuAI: pyjwt).
+        for (const r of integ.requires ?? []) ctx.packages.add(r);
         for (const u of live) {
           editWrapperKwargs(ctx, u, { keyKw: 'api_key', addKey: integ.env !== t.apiKeyEnv }, this.id);
           ctx.change('wrapper', ctx.py.start(u.node), `${b.imported} -> ${integ.chatClass} (${integ.package}), ${shortName(t.provider)}'s LangChain integration`, { transform: this.id });
@@ -98,16 +103,17 @@ function initChatModel(ctx: PyContext, call: import('web-tree-sitter').Node, int
   const r = stringContentRange(py, first)!;
   const initKey = integModule ? INIT_PROVIDER[integModule] : undefined;
   if (initKey) {
-    ctx.edits.add(r.start, r.end, prefixed || !provider ? `${initKey}:${mapped}` : mapped);
+    writeValue(ctx, r.start, r.end, prefixed || !provider ? `${initKey}:${mapped}` : mapped);
     if (providerArg) {
       const pr = stringContentRange(py, providerArg);
-      if (pr) ctx.edits.add(pr.start, pr.end, initKey);
+      if (pr) writeValue(ctx, pr.start, pr.end, initKey);
     }
     ctx.packages.add(integPackage!);
+    for (const r of t.provider.integrations.langchainPy?.requires ?? []) ctx.packages.add(r);
     ctx.change('wrapper', py.start(call), `init_chat_model now uses ${initKey}:${mapped} (${integPackage})`, { transform: id, from: modelId, to: mapped });
     return;
   }
-  ctx.edits.add(r.start, r.end, `${prefixed ? 'openai:' : ''}${mapped}`);
+  writeValue(ctx, r.start, r.end, `${prefixed ? 'openai:' : ''}${mapped}`);
   const add: string[] = [];
   if (kw.has('base_url')) ctx.edits.add(py.start(kw.get('base_url')!.childForFieldName('value')!), py.end(kw.get('base_url')!), baseUrlLit(ctx));
   else add.push(`base_url=${baseUrlLit(ctx)}`);

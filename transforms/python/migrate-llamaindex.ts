@@ -43,6 +43,11 @@ export const migrateLlamaIndex: Transform<PyContext> = {
       const [module, cls, pkg] = emb
         ? ['llama_index.embeddings.openai_like', 'OpenAILikeEmbedding', 'llama-index-embeddings-openai-like']
         : ['llama_index.llms.openai_like', 'OpenAILike', 'llama-index-llms-openai-like'];
+      if (!ctx.packageFits(pkg)) {
+        // llama-index 0.9: the integration packages (0.10+) do not install; no rewrite rather than a broken import.
+        for (const u of live) ctx.followUp(ctx.py.start(u.node), `${pkg} needs llama-index 0.10 or newer; this project pins an older llama-index`, `in llama-index 0.9 use \`from llama_index.llms import OpenAILike\` with api_base=${t.baseURL}, or upgrade llama-index`);
+        continue;
+      }
       switchImport(ctx, b, module, cls);
       ctx.packages.add(pkg);
       const extra: Record<string, string> = emb ? {} : { is_chat_model: 'is_chat_model=True' };

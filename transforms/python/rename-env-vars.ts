@@ -4,6 +4,7 @@ import type { PyContext } from '../../src/lang/python/context.js';
 import { envRead, reachesOpenAI } from '../../src/lang/python/analyze.js';
 import { addItems } from '../../src/lang/python/edit.js';
 import { needImport } from '../../src/lang/python/helpers.js';
+import { inKeptPyClient } from '../../src/lang/python/client-plan.js';
 import { kids, kwargs, stringContentRange, stringValue, walk, type Node } from '../../src/lang/python/parse.js';
 import { envRole, renamedKeyVar } from '../../src/rules/env.js';
 
@@ -35,6 +36,8 @@ export const renameEnvVars: Transform<PyContext> = {
       ctx.change('env', py.start(lit), `${name} -> ${to}`, { transform: this.id, from: name, to });
     };
     walk(py.root, (n) => {
+      // A client that stays on OpenAI / Azure keeps its key.
+      if (inKeptPyClient(ctx, n)) return false;
       if (n.type === 'subscript' || n.type === 'call') {
         const env = envRead(n);
         if (!env) return;

@@ -1,6 +1,7 @@
 import type { Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { flattenAttr, kids, walk, type Node } from '../../src/lang/python/parse.js';
+import { pyClientPlan } from '../../src/lang/python/client-plan.js';
 
 const TO: Record<string, string> = { AzureOpenAI: 'OpenAI', AsyncAzureOpenAI: 'AsyncOpenAI' };
 
@@ -15,6 +16,8 @@ export const replaceAzureClient: Transform<PyContext> = {
   run(ctx) {
     const f = ctx.facts;
     if (!f.constructions.some((c) => c.azure)) return;
+    // Azure clients that cannot be fully migrated stay on Azure, class included.
+    if ([...pyClientPlan(ctx).kept.values()].includes('azure')) return;
     const renames = new Map<string, string>();
     for (const st of f.openaiImports) {
       const names = st.childrenForFieldName('name').filter((c): c is Node => !!c);

@@ -1,3 +1,4 @@
+import { writeValue } from '../../src/engine/values.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
@@ -45,7 +46,7 @@ export const replaceLegacyEngine: Transform<PyContext> = {
         const hit = id !== undefined ? ctx.models!.lookup(id) : undefined;
         const r = stringContentRange(ctx.py, v);
         if (hit?.target && r) {
-          ctx.edits.add(r.start, r.end, hit.target);
+          writeValue(ctx, r.start, r.end, hit.target);
           ctx.change('model', ctx.py.start(v), `${id} -> ${hit.target} (${tierLabel(hit.tier)})`, { transform: this.id, from: id, to: hit.target });
         } else if (hit) {
           ctx.followUp(ctx.py.start(v), `${shortName(t.provider)} has no ${tierLabel(hit.tier)} model to replace ${id}`, `choose a model and pass --model ${id}=<id>`);

@@ -6,7 +6,8 @@ import { addItems, firstKeyword, items, removeItems } from '../../src/lang/pytho
 import { baseUrlLit, keyExpr } from '../../src/lang/python/helpers.js';
 import { stringValue, unparen, type Node } from '../../src/lang/python/parse.js';
 import { quote } from '../../src/engine/text.js';
-import { envRole } from '../../src/rules/env.js';
+import { baseUrlVar, envRole, isCanonicalKeyName } from '../../src/rules/env.js';
+import { stringContentRange } from '../../src/lang/python/parse.js';
 
 /** Options only OpenAI (or Azure OpenAI) understands: removed from the client options. */
 export const OPENAI_ONLY_OPTIONS = ['organization', 'project', 'webhook_secret', 'data_residency', 'admin_api_key', 'workload_identity', 'websocket_base_url'];
@@ -51,6 +52,8 @@ function keyValue(ctx: PyContext, v: Node, id: string): 'replace' | 'keep' {
   }
   const env = envRead(u);
   if (env && envRole(env.name) === 'key') return 'keep';
+  // env["OPENAI_API_KEY"], settings["OPENAI_API_KEY"]: the SDK's own name, renamed as a string
+  if (u.type === 'subscript' && isCanonicalKeyName(stringValue(u.childForFieldName('subscript')) ?? '')) return 'keep';
   if (u.type === 'identifier' && envRole(u.text.toUpperCase()) === 'key') return 'keep';
   // API_KEY = os.environ["OPENAI_API_KEY"] earlier in the file
   const init = u.type === 'identifier' ? ctx.facts.values.get(u.text) : undefined;
@@ -78,8 +81,10 @@ function editKwargs(ctx: PyContext, args: Node, kw: Map<string, Node>, azure: bo
     }
   }
   const base = kw.get('base_url');
-  if (base) ctx.edits.add(py.start(base.childForFieldName('value')!), py.end(base), baseUrlLit(ctx));
-  else add.push(`base_url=${baseUrlLit(ctx)}`);
+  if (base) {
+    const v = base.childForFieldName('value')!;
+    if (azure || !keepOverride(ctx, v, id)) ctx.edits.add(py.start(v), py.end(base), baseUrlLit(ctx));
+  } else add.push(`base_url=${baseUrlLit(ctx)}`);
   const key = kw.get('api_key');
   if (!key) add.push(`api_key=${keyExpr(ctx, py.start(args))}`);
   else {
@@ -103,11 +108,52 @@ function editDict(ctx: PyContext, d: Node, azure: boolean, id: string): void {
   }
   const k = (s: string) => quote(s, ctx.q);
   const base = pairs.find((p) => p.key === 'base_url');
-  if (base) ctx.edits.add(py.start(base.value), py.end(base.value), baseUrlLit(ctx));
+  if (base) {
+    if (azure || !keepOverride(ctx, base.value, id)) ctx.edits.add(py.start(base.value), py.end(base.value), baseUrlLit(ctx));
+  }
   else add.push(`${k('base_url')}: ${baseUrlLit(ctx)}`);
   const key = pairs.find((p) => p.key === 'api_key');
   if (!key) add.push(`${k('api_key')}: ${keyExpr(ctx, py.start(d))}`);
   else if (keyValue(ctx, key.value, id) === 'replace') ctx.edits.add(py.start(key.value), py.end(key.value), keyExpr(ctx, py.start(key.value)));
   removeItems(py, ctx.edits, d, removed);
   addItems(py, ctx.edits, d, add, { before: items(d).find((x) => !removed.has(x.id)), removed });
+}
+
+/**
+ * A base URL read from an OpenAI base-URL variable is the user's override: kept and renamed
+ * to the provider's variable, its default set to the provider's URL
+ * (`os.environ.get("OPENAI_BASE_URL", "https://api.openai.com/v1")` ->
+ * `os.environ.get("DEEPSEEK_BASE_URL", "https://api.deepseek.com")`, `os.getenv(...) or "..."`).
+ */
+function keepOverride(ctx: PyContext, value: Node, id: string): boolean {
+  const py = ctx.py;
+  const t = ctx.target!;
+  let v = unparen(value);
+  let fallback: Node | undefined;
+  if (v.type === 'boolean_operator' && v.childForFieldName('operator')?.text === 'or') {
+    const right = v.childForFieldName('right');
+    if (!right || stringValue(unparen(right)) === undefined) return false;
+    fallback = unparen(right);
+    v = unparen(v.childForFieldName('left')!);
+  }
+  const env = envRead(v);
+  if (!env || envRole(env.name) !== 'baseURL' || /AZURE/.test(env.name)) return false;
+  const r = stringContentRange(py, env.nameNode);
+  if (!r) return false;
+  const to = baseUrlVar(env.name, t);
+  if (v.type === 'subscript' && !fallback) {
+    // os.environ["OPENAI_BASE_URL"] has no default: read the provider variable with one
+    const obj = v.childForFieldName('value')!;
+    ctx.edits.add(py.start(v), py.end(v), `${py.src(obj)}.get(${quote(to, ctx.q)}, ${baseUrlLit(ctx)})`);
+  } else {
+    ctx.edits.add(r.start, r.end, to);
+    const fb = fallback ?? env.fallback;
+    if (fb && stringValue(unparen(fb)) !== undefined) ctx.edits.add(py.start(fb), py.end(fb), baseUrlLit(ctx));
+    else if (!fb && v.type === 'call') {
+      const args = v.childForFieldName('arguments')!;
+      ctx.edits.add(py.end(args) - 1, py.end(args) - 1, `, ${baseUrlLit(ctx)}`);
+    } else if (fb) return false;
+  }
+  ctx.change('client', py.start(value), `base-URL override kept: ${env.name} -> ${to} (default ${t.baseURL})`, { transform: id, from: env.name, to });
+  return true;
 }

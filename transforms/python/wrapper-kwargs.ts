@@ -1,3 +1,4 @@
+import { writeValue } from '../../src/engine/values.js';
 import { shortName } from '../../src/providers/index.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { addItems, removeItems } from '../../src/lang/python/edit.js';
@@ -106,7 +107,7 @@ function deploymentToModel(ctx: PyContext, a: Node, id: string): void {
   const hit = s !== undefined && isOpenAIId(s) ? ctx.models!.lookup(s) : undefined;
   const r = stringContentRange(py, v);
   if (hit?.target && r) {
-    ctx.edits.add(r.start, r.end, hit.target);
+    writeValue(ctx, r.start, r.end, hit.target);
     ctx.change('model', py.start(v), `${s} -> ${hit.target} (${tierLabel(hit.tier)})`, { transform: id, from: s, to: hit.target });
   } else {
     ctx.followUp(py.start(v), `Azure deployment name ${s !== undefined ? `"${s}"` : py.src(v)} used as the model`, `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`);

@@ -1,6 +1,8 @@
+import { writeValue } from '../../engine/values.js';
 import type { FileContext, Finding } from '../../engine/types.js';
 import type { RuleId } from '../../rules/catalogue.js';
 import { addFinding as addSharedFinding } from '../../engine/findings.js';
+import { maskSecrets as maskAll } from '../../report/mask.js';
 import { shortName } from '../../providers/index.js';
 import { tierLabel } from '../../rules/models.js';
 import { classifyOpenAIModel, looksLikeOpenAIModel } from '../../models/openai-catalog.js';
@@ -29,18 +31,9 @@ export function isPlaceholder(value: string): boolean {
   return false;
 }
 
-/**
- * Mask secret-looking tokens in a line before it goes into a message or
- * snippet: `sk-...` keys, bearer tokens and long opaque strings keep their
- * first 3 characters and become `sk-****`.
- */
-export function maskSecrets(line: string): string {
-  return line
-    .replace(/\b(sk|pk|rk|key|sess)-[A-Za-z0-9_\-]{6,}/g, (m) => m.slice(0, m.indexOf('-') + 1) + '****')
-    .replace(/(Bearer\s+)[A-Za-z0-9._\-]{6,}/g, '$1****')
-    .replace(/(?<![A-Za-z0-9_\-./:])[A-Za-z0-9._]{24,}={0,2}(?![A-Za-z0-9_\-./])/g, (m) =>
-      /\d/.test(m) && /[A-Za-z]/.test(m) ? m.slice(0, 3) + '****' : m,
-    );
+/** Mask secret-looking tokens in a line before it goes into a message or snippet (the shared mask: src/report/mask.ts). */
+export function maskSecrets(line: string, file = ''): string {
+  return maskAll(line, file);
 }
 
 /** Replace a value in a line by `****` (quotes kept), for key lines whose whole value is secret. */
@@ -60,7 +53,7 @@ export function addFinding(
   extra: Partial<Finding> & { secret?: string } = {},
 ): void {
   const { secret, ...rest } = extra;
-  let snippet = maskSecrets(ctx.lines.lineText(ctx.lines.pos(start).line));
+  let snippet = maskSecrets(ctx.lines.lineText(ctx.lines.pos(start).line), ctx.file.rel);
   if (secret) snippet = maskValue(snippet, secret);
   addSharedFinding(ctx, rule, start, end, maskSecrets(message), { snippet, ...rest });
 }
@@ -90,7 +83,7 @@ export function mapModelAt(ctx: FileContext, start: number, end: number, id: str
     return undefined;
   }
   if (m.target === id || m.target === id.slice(prefix.length)) return undefined;
-  ctx.edits.add(start + prefix.length, end, m.target);
+  writeValue(ctx, start + prefix.length, end, m.target);
   ctx.change('model', start, `${id} -> ${prefix}${m.target} (${tierLabel(m.tier)})`, { transform, from: id, to: prefix + m.target });
   if (prefix && !prefixHandled) {
     ctx.followUp(start, `"${prefix}" in "${prefix}${m.target}" routes the request to OpenAI`, `use the ${shortName(ctx.target.provider)} route of the tool that reads this value (or point its OpenAI base URL at ${ctx.target.baseURL})`);

@@ -1,6 +1,6 @@
+import { fileError } from '../../engine/batch.js';
 import { parseAllDocuments } from 'yaml';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
-import { EditConflictError } from '../../engine/edits.js';
 import { CONFIG_TRANSFORMS } from '../../../transforms/config/index.js';
 import type { ConfigContext, ConfigFormat } from './context.js';
 import { detectConfig } from './detect.js';
@@ -74,8 +74,7 @@ export const processor = {
           t.run(cctx);
         }
       } catch (e) {
-        const id = e instanceof EditConflictError ? 'E_EDIT_CONFLICT' : 'E_INTERNAL';
-        errors.set(ctx.file.abs, { id, message: `internal error in ${ctx.file.rel}: ${(e as Error).message}` });
+        errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
       }
     }
     return errors;

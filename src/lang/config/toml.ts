@@ -2,7 +2,8 @@
  * A line scanner for TOML string values with exact offsets. Shapes handled:
  * `[table]` / `[[array.table]]` headers, `key = "basic"` / `key = 'literal'`,
  * dotted and quoted keys, and one-line arrays of strings (`models = ["a", "b"]`).
- * Multi-line strings and inline tables are skipped (never edited).
+ * one-line inline tables (`client = { model = "gpt-4o" }`, nested too).
+ * Multi-line strings are skipped (never edited).
  */
 
 export interface TomlValue {
@@ -84,8 +85,71 @@ export function scanToml(text: string): TomlScan {
       strings(m[1]!, vStart, path);
     } else if (rest.startsWith('[') && /\]\s*(#.*)?$/.test(rest)) {
       strings(rest.replace(/#[^"']*$/, ''), vStart, [...path, '[]']);
+    } else if (rest.startsWith('{')) {
+      // Inline table (one line in TOML): `client = { model = "gpt-4o", base_url = "..." }`, nested ones too.
+      const r = inlineTable(rest, 0, vStart, path, values);
+      if (r < 0 || !/^\s*(#.*)?$/.test(rest.slice(r))) return { values, error: `line ${lineNo}: inline table not understood` };
     }
     pos = next;
   }
   return { values };
+}
+
+const STRING = /^"((?:[^"\\]|\\.)*)"|^'([^']*)'/;
+const KEY = /^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=\s*/;
+
+/** One string value at `s[i]`: pushed to `out`; returns the index after it, or -1. */
+function stringAt(s: string, i: number, base: number, path: string[], out: TomlValue[]): number {
+  const m = STRING.exec(s.slice(i));
+  if (!m) return -1;
+  const raw = m[1] ?? m[2]!;
+  let value = raw;
+  let plain = true;
+  if (m[1] !== undefined && raw.includes('\\')) {
+    plain = false;
+    try {
+      value = JSON.parse(`"${raw}"`) as string;
+    } catch {
+      return -1;
+    }
+  }
+  out.push({ path, value, start: base + i + 1, end: base + i + 1 + raw.length, plain });
+  return i + m[0].length;
+}
+
+/** Any value at `s[i]` (string, inline table, array, scalar); returns the index after it, or -1. */
+function valueAt(s: string, i: number, base: number, path: string[], out: TomlValue[], depth: number): number {
+  if (depth > 64) return -1;
+  const c = s[i];
+  if (c === '"' || c === "'") return s.startsWith('"""', i) || s.startsWith("'''", i) ? -1 : stringAt(s, i, base, path, out);
+  if (c === '{') return inlineTable(s, i, base, path, out, depth + 1);
+  if (c === '[') {
+    let j = i + 1;
+    for (;;) {
+      while (/[\s,]/.test(s[j] ?? '')) j++;
+      if (j >= s.length) return -1;
+      if (s[j] === ']') return j + 1;
+      j = valueAt(s, j, base, [...path, '[]'], out, depth + 1);
+      if (j < 0) return -1;
+    }
+  }
+  const m = /^[^,}\]\s#]+/.exec(s.slice(i));
+  return m ? i + m[0].length : -1;
+}
+
+/** An inline table starting at `s[i] === '{'`: its string values pushed with their key paths; returns the index after `}`, or -1. */
+function inlineTable(s: string, i: number, base: number, path: string[], out: TomlValue[], depth = 0): number {
+  let j = i + 1;
+  for (;;) {
+    while (/\s/.test(s[j] ?? '')) j++;
+    if (s[j] === '}') return j + 1;
+    const k = KEY.exec(s.slice(j));
+    if (!k) return -1;
+    j += k[0].length;
+    j = valueAt(s, j, base, [...path, ...splitKey(k[1]!)], out, depth);
+    if (j < 0) return -1;
+    while (/\s/.test(s[j] ?? '')) j++;
+    if (s[j] === ',') j++;
+    else if (s[j] !== '}') return -1;
+  }
 }

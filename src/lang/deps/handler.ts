@@ -1,17 +1,44 @@
+import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
 import type { FileContext, HandlerError, HandlerOptions, LanguageHandler } from '../../engine/types.js';
-import { addDependency, declaredDependencies, installCommand, removeDependency } from './package-json.js';
+import { existsSync } from 'node:fs';
+import { addDependency, declaredDependencies, detectPackageManager, duplicateDependencyFields, installCommand, removeDependency } from './package-json.js';
 import { depsState, KNOWN_RANGES } from './project.js';
+import { chooseRange, syncCommand } from './versions.js';
 
 /** OpenAI wrapper packages a migration may leave unused. */
 const REMOVABLE = new Set(['@langchain/openai', '@ai-sdk/openai', 'openai-edge']);
 
+/** Every dependency value an exact version (`"1.2.3"`): the file pins, so a new entry is pinned too. */
+function pinsExactly(text: string): boolean {
+  try {
+    const pkg = JSON.parse(text) as Record<string, Record<string, string> | undefined>;
+    const specs = ['dependencies', 'devDependencies'].flatMap((f) => Object.values(pkg[f] ?? {}));
+    return specs.length > 0 && specs.every((v) => /^\d+\.\d+\.\d+/.test(v));
+  } catch {
+    return false;
+  }
+}
+
+const LOCKS = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb'];
+
 /**
- * package.json: declare the packages the code rewrites introduced (with a
- * current version range) and remove OpenAI wrapper packages nothing imports any
- * more. Runs after the code handlers (it is last in the handler list) and reads
+ * package.json: declare the packages the code rewrites introduced (the version
+ * that matches the framework version the project has: src/lang/deps/versions.ts)
+ * and remove OpenAI wrapper packages nothing imports any more. Runs after the code handlers (it is last in the handler list) and reads
  * what they shared. The `openai` package itself stays: migrated clients use it.
  */
+/** The lock file of the project: in the package.json's folder or the nearest folder above (a workspace root). */
+function lockFileFor(dir: string): string | undefined {
+  for (let d = dir; ; ) {
+    for (const l of LOCKS) if (existsSync(path.join(d, l))) return path.join(d, l);
+    if (existsSync(path.join(d, '.git'))) return undefined;
+    const up = path.dirname(d);
+    if (up === d) return undefined;
+    d = up;
+  }
+}
+
 export const packageJsonHandler: LanguageHandler = {
   id: 'package-json',
   matches: (rel) => path.basename(rel) === 'package.json',
@@ -32,29 +59,63 @@ export const packageJsonHandler: LanguageHandler = {
       if (!ctx.target) continue;
       const needs = state?.get(ctx.file.abs);
       if (!needs) continue;
+      // The input first: a package.json that is already invalid is the input's error, not the migration's.
+      try {
+        JSON.parse(ctx.file.text);
+      } catch (e) {
+        errors.set(ctx.file.abs, { id: 'E_PARSE', message: `${ctx.file.rel} does not parse as JSON before any change (${(e as Error).message}); left unchanged, so ${[...needs.add].sort().join(', ') || 'nothing'} was not declared` });
+        continue;
+      }
+      const dup = duplicateDependencyFields(ctx.file.text);
+      if (dup) {
+        errors.set(ctx.file.abs, { id: 'E_PARSE', message: `${ctx.file.rel} has ${dup.count} "${dup.key}" objects (JSON parsers keep only the last one); left unchanged: merge them and run again` });
+        continue;
+      }
       try {
         let text = ctx.file.text;
         const declared = declaredDependencies(text);
         const added: string[] = [];
+        const exact = pinsExactly(text);
         for (const name of [...needs.add].sort()) {
           if (declared.has(name)) continue;
-          const range = KNOWN_RANGES[name] ?? 'latest';
+          const choice = chooseRange(name, ctx.file.abs, ctx.file.text);
+          if (choice?.kind === 'none') {
+            // No release of the package works with the framework version installed: declaring one would break the install.
+            ctx.followUp(
+              0,
+              `the migrated code imports ${name}, but no ${name} release works with ${choice.anchor.name}@${choice.anchor.version} (from ${choice.anchor.from}); it was not added`,
+              `upgrade ${choice.anchor.name} (${name} exists for ${choice.fits.join(', ')}), then add ${name}; or keep the OpenAI-compatible setup for this file`,
+            );
+            continue;
+          }
+          let range = choice?.range ?? KNOWN_RANGES[name] ?? 'latest';
+          if (exact) range = range.replace(/^[\^~]/, '');
           text = addDependency(text, name, range);
           added.push(`${name}@${range}`);
-          ctx.change('dependency', 0, `added ${name} ${range} to dependencies (a rewrite imports it)`, { transform: 'add-provider-dependencies' });
+          const why = choice?.kind === 'range' && choice.anchor ? `, matches ${choice.anchor.name}@${choice.anchor.version} from ${choice.anchor.from}` : choice?.kind === 'unknown' ? `; ${choice.anchorName} version not found, newest line assumed` : '';
+          ctx.change('dependency', 0, `added ${name} ${range} to dependencies (a rewrite imports it${why})`, { transform: 'add-provider-dependencies' });
         }
+        const removed: string[] = [];
         for (const name of [...needs.dropped].sort()) {
           if (!REMOVABLE.has(name) || needs.stillUsed.has(name) || !declared.has(name)) continue;
           text = removeDependency(text, name);
+          removed.push(name);
           ctx.change('dependency', 0, `removed ${name}: nothing imports it any more`, { transform: 'add-provider-dependencies' });
         }
         if (text !== ctx.file.text) ctx.edits.add(0, ctx.file.text.length, text);
+        const dir = path.dirname(ctx.file.abs);
+        const lock = lockFileFor(dir);
+        const pm = detectPackageManager(lock ? path.dirname(lock) : dir);
+        // openai-migrate runs no package manager: the lock file stays as it was until the user installs.
+        const sync = lock ? ` This also brings ${path.relative(dir, lock) || path.basename(lock)} back in sync (\`${pm === 'npm' ? 'npm ci' : `${pm} install --frozen-lockfile`}\` fails until then); openai-migrate ran no install.` : ' openai-migrate ran no install.';
         if (added.length) {
-          const cmd = installCommand(path.dirname(ctx.file.abs), added);
-          ctx.followUp(0, `new dependencies declared: ${added.join(', ')}`, `install them: ${cmd}${added.some((a) => a.startsWith('@ai-sdk/')) ? ' (AI SDK provider packages must match your `ai` major version)' : ''}`);
+          const cmd = installCommand(dir, added, pm);
+          ctx.followUp(0, `new dependencies declared: ${added.join(', ')}`, `install them: ${cmd}.${sync}`);
+        } else if (removed.length) {
+          ctx.followUp(0, `dependencies removed from package.json: ${removed.join(', ')}`, `run ${syncCommand(pm)}.${sync}`);
         }
       } catch (e) {
-        errors.set(ctx.file.abs, { id: 'E_INTERNAL', message: `package.json: ${(e as Error).message}` });
+        errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
       }
     }
     return errors;

@@ -32,6 +32,14 @@ function indentUnit(text: string, obj: JObject): string {
   return ind || '  ';
 }
 
+/** A top-level dependency field given more than once (`"dependencies": {...}, "dependencies": {...}`), or undefined. */
+export function duplicateDependencyFields(pkgJsonText: string): { key: string; count: number } | undefined {
+  const counts = new Map<string, number>();
+  for (const p of root(pkgJsonText).props) counts.set(p.key, (counts.get(p.key) ?? 0) + 1);
+  for (const k of DEP_FIELDS) if ((counts.get(k) ?? 0) > 1) return { key: k, count: counts.get(k)! };
+  return undefined;
+}
+
 /** Names declared in any dependency field. */
 export function declaredDependencies(pkgJsonText: string): Set<string> {
   const out = new Set<string>();
@@ -143,8 +151,8 @@ export function detectPackageManager(projectDir: string): PackageManager {
 }
 
 /** The command that installs `packages` (names, optionally `name@range`) with the project's package manager. */
-export function installCommand(projectDir: string, packages: string[]): string {
-  const pm = detectPackageManager(projectDir);
+export function installCommand(projectDir: string, packages: string[], manager?: PackageManager): string {
+  const pm = manager ?? detectPackageManager(projectDir);
   const args = packages.map((p) => (/^[\w@/.^~<>=*-]+$/.test(p) && !/[<>]/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`)).join(' ');
   return `${pm === 'npm' ? 'npm install' : `${pm} add`} ${args}`;
 }

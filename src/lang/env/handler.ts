@@ -1,5 +1,5 @@
+import { fileError } from '../../engine/batch.js';
 import type { FileContext, HandlerError, HandlerOptions, LanguageHandler } from '../../engine/types.js';
-import { EditConflictError } from '../../engine/edits.js';
 import { providerHosts } from '../../providers/index.js';
 import { envRole } from '../../rules/env.js';
 import { ENV_TRANSFORMS } from '../../../transforms/env/index.js';
@@ -45,8 +45,7 @@ export const envHandler: LanguageHandler = {
           t.run(ectx);
         }
       } catch (e) {
-        const id = e instanceof EditConflictError ? 'E_EDIT_CONFLICT' : 'E_INTERNAL';
-        errors.set(ctx.file.abs, { id, message: `internal error in ${ctx.file.rel}: ${(e as Error).message}` });
+        errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
       }
     }
     return errors;

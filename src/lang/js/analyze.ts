@@ -482,7 +482,35 @@ export function envName(e: ts.Expression): string | undefined {
   if (names.length === 2 && names[0] === 'env' && tsc.isIdentifier(base) && (base.text === 'process' || base.text === 'Deno' || base.text === 'Bun')) return names[1];
   if (names.length === 2 && names[0] === 'env' && tsc.isMetaProperty(base)) return names[1];
   if (names.length === 1 && tsc.isPropertyAccessExpression(base) && tsc.isMetaProperty(base.expression)) return undefined;
+  // env.X where `env` is bound to the environment: `function f(env = process.env)`,
+  // `(env: NodeJS.ProcessEnv)`, `const env = process.env`.
+  if (names.length === 1 && tsc.isIdentifier(base) && isEnvObject(base)) return names[0];
   return undefined;
+}
+
+const ENV_OBJECT = /^(process\.env|import\.meta\.env|Deno\.env|Bun\.env)$/;
+
+/** Is this identifier a binding of the environment object (a parameter or const, nearest scope first)? */
+export function isEnvObject(id: ts.Identifier): boolean {
+  const name = id.text;
+  const isEnvInit = (e: ts.Expression | undefined) => !!e && ENV_OBJECT.test(unwrap(e).getText().replace(/\s/g, ''));
+  const isEnvType = (t: ts.TypeNode | undefined) => !!t && /\b(ProcessEnv|ImportMetaEnv)\b/.test(t.getText());
+  for (let p: ts.Node | undefined = id.parent; p; p = p.parent) {
+    if (tsc.isFunctionLike(p)) {
+      for (const prm of p.parameters) {
+        if (tsc.isIdentifier(prm.name) && prm.name.text === name) return isEnvInit(prm.initializer) || isEnvType(prm.type);
+      }
+    }
+    if (tsc.isBlock(p) || tsc.isSourceFile(p) || tsc.isModuleBlock(p)) {
+      for (const st of p.statements) {
+        if (!tsc.isVariableStatement(st)) continue;
+        for (const d of st.declarationList.declarations) {
+          if (tsc.isIdentifier(d.name) && d.name.text === name) return isEnvInit(d.initializer) || isEnvType(d.type);
+        }
+      }
+    }
+  }
+  return false;
 }
 
 function collectExports(f: JsFacts): void {

@@ -1,7 +1,7 @@
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import { shortName } from '../../providers/index.js';
-import { isSupported, unsupportedReason } from '../../rules/endpoints.js';
+import { featureGap, isSupported, support, unsupportedReason, type Feature } from '../../rules/endpoints.js';
 import { tierLabel } from '../../rules/models.js';
 import type { ApiCall } from './analyze.js';
 import type { JsContext } from './context.js';
@@ -25,9 +25,49 @@ export function blockedCall(ctx: JsContext, c: ApiCall): { reason: string; actio
     if (hit && !hit.target) {
       return {
         reason: `${shortName(p)} has no ${tierLabel(hit.tier)} model to replace ${v.text}`,
-        action: `choose one and pass --model ${v.text}=<id>, or keep this call on another service`,
+        // --model removes this marker: only suggest it where the endpoint is fully served
+        action:
+          support(p, c.endpoint) === 'yes'
+            ? `choose one and pass --model ${v.text}=<id>, or keep this call on another service`
+            : `keep this call on another service, or check that ${shortName(p)} serves it (${p.endpointNotes[c.endpoint as keyof typeof p.endpointNotes] ?? 'partly documented'}) before passing --model ${v.text}=<id>`,
       };
     }
   }
   return undefined;
+}
+
+/**
+ * A feature of a served endpoint the call uses and the provider lacks (profile `no`/`unknown`):
+ * structured outputs (`.parse()`, `response_format: { type: 'json_schema' }`, `zodResponseFormat`,
+ * Responses `text.format`), image edits and variations.
+ */
+export function featureGapOfCall(ctx: JsContext, c: ApiCall): { reason: string; action: string } | undefined {
+  const p = ctx.target!.provider;
+  if (c.client === 'other' || c.client === 'unresolved') return undefined;
+  const gap = (f: Feature) => featureGap(p, f);
+  const leaf = c.path[c.path.length - 1];
+  if (c.path[0] === 'images' && (leaf === 'edit' || leaf === 'createVariation')) return gap('imageEdits');
+  if (c.endpoint !== 'chat' && c.endpoint !== 'responses') return undefined;
+  if (leaf === 'parse') return gap('jsonSchema');
+  for (const r of c.requests) {
+    for (const prop of r.properties) {
+      if (!tsc.isPropertyAssignment(prop)) continue;
+      const name = propName(prop.name);
+      let v = unwrap(prop.initializer);
+      if (name === 'text' && tsc.isObjectLiteralExpression(v)) {
+        const f = v.properties.find((x) => propName(x.name) === 'format');
+        if (!f || !tsc.isPropertyAssignment(f)) continue;
+        v = unwrap(f.initializer);
+      } else if (name !== 'response_format') continue;
+      if (isJsonSchemaFormat(v)) return gap('jsonSchema');
+    }
+  }
+  return undefined;
+}
+
+function isJsonSchemaFormat(v: ts.Expression): boolean {
+  if (tsc.isCallExpression(v)) return /(zodResponseFormat|zodTextFormat|jsonSchema\w*Format)$/.test(v.expression.getText());
+  if (!tsc.isObjectLiteralExpression(v)) return false;
+  const t = v.properties.find((x) => propName(x.name) === 'type');
+  return !!t && tsc.isPropertyAssignment(t) && isStringLike(unwrap(t.initializer)) && (unwrap(t.initializer) as ts.StringLiteral).text === 'json_schema';
 }

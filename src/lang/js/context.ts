@@ -2,6 +2,7 @@ import type { ts } from 'ts-morph';
 import type { FileContext } from '../../engine/types.js';
 import type { JsFacts } from './analyze.js';
 import type { ModelSiteResult } from './model-sites.js';
+import type { ComposedUse, Piece } from './composed-urls.js';
 
 /** What a JS/TS transform sees: the file context, its single parse, and the analysis. */
 export interface JsContext extends FileContext {
@@ -24,4 +25,8 @@ export interface JsContext extends FileContext {
   resolvesToLiteral(e: ts.Expression): boolean;
   /** Host of the target base URL (for "already migrated" checks). */
   targetHost?: string;
+  /** URLs built here from a host-only OpenAI base defined elsewhere (composed-urls.ts). */
+  composedUses: ComposedUse[];
+  /** `/v1...` path literals of this file joined to an OpenAI host elsewhere. */
+  composedPaths: Array<{ lit: Piece; rest: string }>;
 }

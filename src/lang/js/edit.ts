@@ -1,3 +1,4 @@
+import { stringContent } from '../../engine/values.js';
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import type { EditList } from '../../engine/edits.js';
@@ -165,5 +166,7 @@ export function renameKey(text: string, edits: EditList, prop: ts.PropertyAssign
 
 /** Replace the content of a string literal, keeping its quotes. */
 export function replaceStringContent(edits: EditList, lit: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, to: string): void {
-  edits.add(lit.getStart() + 1, lit.end - 1, to);
+  const start = lit.getStart();
+  const q = lit.getSourceFile().text[start];
+  edits.add(start + 1, lit.end - 1, stringContent(to, q === "'" ? 'js-single' : q === '"' ? 'js-double' : 'js-template'));
 }

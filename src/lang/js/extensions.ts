@@ -24,3 +24,15 @@ export function maskSfc(text: string): string {
   for (let i = 0; i < out.length; i++) if (!keep[i] && out[i] !== '\n' && out[i] !== '\r') out[i] = ' ';
   return out.join('');
 }
+
+/** Offset of a `<script ...>` opening tag with no `</script>` after it, or -1. */
+export function unclosedScript(text: string): number {
+  const re = /<script\b[^>]*>/gi;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const close = text.slice(re.lastIndex).search(/<\/script\s*>/i);
+    if (close < 0) return m.index;
+    re.lastIndex += close;
+  }
+  return -1;
+}

@@ -8,7 +8,7 @@ import { tsc } from './ts.js';
  * (so `<T>x` casts parse), `.tsx/.js/.jsx/.mjs/.cjs` with it.
  */
 export { JS_EXTENSIONS } from './extensions.js';
-import { isSfc, maskSfc } from './extensions.js';
+import { isSfc, maskSfc, unclosedScript } from './extensions.js';
 
 export function scriptKindFor(file: string): ts.ScriptKind {
   const ext = file.slice(file.lastIndexOf('.')).toLowerCase();
@@ -49,7 +49,13 @@ export function parseJs(file: string, text: string): ParseResult {
 function parseFresh(file: string, text: string): ParseResult {
   // Vue/Svelte: parse the <script> blocks in place (same offsets), as TypeScript.
   const sfc = isSfc(file);
+  const unclosed = sfc ? unclosedScript(text) : -1;
   const sf = tsc.createSourceFile(file, sfc ? maskSfc(text) : text, tsc.ScriptTarget.Latest, true, sfc ? tsc.ScriptKind.TS : scriptKindFor(file));
+  if (unclosed >= 0) {
+    // A `<script>` with no `</script>`: its code would be invisible to the scan (a silent pass), so the file is an error.
+    const { line, character } = sf.getLineAndCharacterOfPosition(unclosed);
+    return { sf, error: `${line + 1}:${character + 1} <script> block is not closed (no </script>)` };
+  }
   const diags = (sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
   if (diags.length) {
     const d = diags[0]!;

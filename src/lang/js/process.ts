@@ -1,10 +1,12 @@
+import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
 import type { ts } from 'ts-morph';
 import { tsc as tsm } from './ts.js';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
 import { preferredQuote, usesSemicolons } from '../../engine/text.js';
-import { EditConflictError } from '../../engine/edits.js';
 import { JS_TRANSFORMS } from '../../../transforms/js/index.js';
+import { clientPlan } from './client-plan.js';
+import { collectComposedUrls } from './composed-urls.js';
 import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
 import { collectModelSites, functionReachesOpenAI, isOpenAIId } from './model-sites.js';
 import { isTestPath, otherServices, targetNames } from '../../rules/adapters.js';
@@ -12,6 +14,7 @@ import { defaultProviderLiterals, otherAdapterHints, targetAdapterAt, targetSele
 import { replaceStringContent } from './edit.js';
 import { shortName } from '../../providers/index.js';
 import { isModelLookupTable } from '../../rules/models.js';
+import { thisField } from './request-content.js';
 import type { JsContext } from './context.js';
 import { detectJs } from './detect.js';
 import { packageNeeds } from './wrappers/deps.js';
@@ -54,7 +57,7 @@ export const processor = {
         }
         parsed.set(ctx.file.abs, { ctx, sf, facts: analyzeJs(sf, undefined, targetHost) });
       } catch (e) {
-        errors.set(ctx.file.abs, { id: 'E_INTERNAL', message: `internal error while parsing: ${(e as Error).message}` });
+        errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
       }
     }
 
@@ -174,6 +177,15 @@ export const processor = {
       const cur = definitionOf(abs, e);
       return cur ? literalOf(cur.abs, cur.node, depth + 1) : undefined;
     };
+    // URLs composed across modules (a host-only OpenAI base joined with a `/v1/...` path).
+    const stringOf = (abs: string, e: ts.Expression, depth = 0): { abs: string; lit: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral } | undefined => {
+      if (depth > 8) return undefined;
+      e = unwrap(e);
+      if (isStringLike(e)) return depth ? { abs, lit: e } : undefined;
+      const cur = definitionOf(abs, e);
+      return cur ? stringOf(cur.abs, cur.node, depth + 1) : undefined;
+    };
+    const composed = collectComposedUrls([...parsed].map(([abs, p]) => [abs, p.sf] as [string, ts.SourceFile]), stringOf);
     const foreignParams = new Map<string, Array<{ name: string; node: ts.Expression; models: string[] }>>();
     for (const [abs, p] of parsed) {
       for (const c of p.facts.calls) {
@@ -181,6 +193,9 @@ export const processor = {
         const modelProp = c.requests.flatMap((r) => r.properties).find((x) => propName(x.name) === 'model');
         const modelExpr = modelProp && tsm.isPropertyAssignment(modelProp) ? modelProp.initializer : undefined;
         const models = modelExpr ? valuesOf(abs, modelExpr) : [];
+        // `model: this.model`: the class field's value (src/lang/js/request-content.ts).
+        const field = modelExpr && !models.length ? thisField(unwrap(modelExpr)) : undefined;
+        if (field) models.push(...valuesOf(abs, field));
         for (const r of c.requests) {
           for (const prop of r.properties) {
             if (!tsm.isPropertyAssignment(prop)) continue;
@@ -311,6 +326,8 @@ export const processor = {
           foreignParams: foreignParams.get(abs) ?? [],
           resolvesToLiteral: (e: ts.Expression) => literalOf(abs, e) !== undefined,
           targetHost,
+          composedUses: composed.uses.get(abs) ?? [],
+          composedPaths: composed.paths.get(abs) ?? [],
         });
         detectJs(jctx);
         // The app already has the target's adapter: its default-provider setting selects it.
@@ -335,6 +352,7 @@ export const processor = {
           jctx.followUp(at, `this app already has a ${name} adapter (${targetAdapter.rel}:${targetAdapter.line}, selected by "${targetAdapter.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`, defaultsAt.length ? `the default provider now selects "${targetAdapter.selection}" (${defaultsAt.join(', ')}); set the same value wherever the deployment overrides it` : `select "${targetAdapter.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter`);
           continue;
         }
+        clientPlan(jctx); // which clients stay (before any transform reads a client's status)
         for (const t of JS_TRANSFORMS) {
           if (opts.only && !opts.only.includes(t.id)) continue;
           t.run(jctx);
@@ -346,8 +364,7 @@ export const processor = {
         }
         recordDependencies(jctx, p.facts, opts);
       } catch (e) {
-        const id = e instanceof EditConflictError ? 'E_EDIT_CONFLICT' : 'E_INTERNAL';
-        errors.set(abs, { id, message: `internal error in ${p.ctx.file.rel}: ${(e as Error).message}` });
+        errors.set(abs, fileError(e, p.ctx.file.rel));
       }
     }
     // The engine keeps each context (edits, findings) until the run ends; the syntax tree and
@@ -358,7 +375,7 @@ export const processor = {
 };
 
 /** What Phase C adds to a file's context for detection and the transforms. */
-const ANALYSIS_KEYS = ['sf', 'facts', 'usesOpenAI', 'models_', 'q', 'semi', 'modelValues', 'foreignRequests', 'foreignParams', 'resolvesToLiteral', 'targetHost'] as const;
+const ANALYSIS_KEYS = ['sf', 'facts', 'usesOpenAI', 'models_', 'q', 'semi', 'modelValues', 'foreignRequests', 'foreignParams', 'resolvesToLiteral', 'targetHost', 'composedUses', 'composedPaths'] as const;
 
 /** Hand the packages this file's rewrites introduced or dropped to the package.json step. */
 function recordDependencies(ctx: JsContext, f: JsFacts, opts: HandlerOptions): void {

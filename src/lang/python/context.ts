@@ -22,4 +22,6 @@ export interface PyContext extends FileContext {
   needImports: Array<{ line: string; binds: string; firstUse: number }>;
   /** Packages a rewrite introduced (for requirements / pyproject). */
   packages: Set<string>;
+  /** Does a release of `pkg` fit the project that owns this file (LangChain / LlamaIndex versions)? */
+  packageFits: (pkg: string) => boolean;
 }

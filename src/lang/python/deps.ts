@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eolAt } from '../../engine/text.js';
 import type { FileContext } from '../../engine/types.js';
@@ -29,55 +30,232 @@ function declares(text: string, pkg: string): boolean {
   return new RegExp(`(^|["'\\s\\[,])${namePattern(pkg)}(?![-_.a-z0-9])`, 'im').test(text);
 }
 
-/** Add the introduced packages this manifest lacks. */
-export function editManifest(ctx: FileContext, packages: ReadonlySet<string>): void {
+type Ver = [number, number, number];
+const toVer = (s: string): Ver | undefined => {
+  const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(s);
+  return m ? [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)] : undefined;
+};
+const lt = (a: Ver, b: Ver) => a[0] !== b[0] ? a[0] < b[0] : a[1] !== b[1] ? a[1] < b[1] : a[2] < b[2];
+
+/** The folder a manifest serves: its own, or the parent of a `requirements/` folder. */
+export function manifestRoot(abs: string): string {
+  const dir = path.dirname(abs);
+  return path.basename(dir) === 'requirements' ? path.dirname(dir) : dir;
+}
+
+/** The manifest folder that owns a code file: the deepest manifest folder at or above it. */
+export function ownerOf(fileAbs: string, roots: readonly string[]): string | undefined {
+  const dir = path.dirname(fileAbs);
+  let best: string | undefined;
+  for (const r of roots) if ((dir === r || dir.startsWith(r + path.sep)) && (!best || r.length > best.length)) best = r;
+  return best;
+}
+
+/** Versions from `poetry.lock` / `uv.lock` (`[[package]]` name + version) in the folder or the nearest above. */
+function lockVersions(root: string): { file: string; versions: Map<string, string> } | undefined {
+  for (let d = root; ; ) {
+    for (const f of ['poetry.lock', 'uv.lock']) {
+      const p = path.join(d, f);
+      if (!existsSync(p)) continue;
+      const versions = new Map<string, string>();
+      try {
+        const text = readFileSync(p, 'utf8');
+        for (const m of text.matchAll(/^\[\[package\]\]\s*\nname\s*=\s*"([^"]+)"\s*\nversion\s*=\s*"([^"]+)"/gm)) versions.set(norm(m[1]!), m[2]!);
+      } catch {
+        continue;
+      }
+      return { file: path.relative(root, p) || f, versions };
+    }
+    if (existsSync(path.join(d, '.git'))) return undefined;
+    const up = path.dirname(d);
+    if (up === d) return undefined;
+    d = up;
+  }
+}
+
+/** Versions the manifests of one folder state: `name==1.2.3`, `name~=1.2`, `name>=1.2`, Poetry `name = "^1.2"`. */
+function statedVersions(texts: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const text of texts) {
+    for (const m of text.matchAll(/(?:^|["'\s,[])([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:==|~=|>=|===)\s*(\d+(?:\.\d+)*)/gm)) if (!out.has(norm(m[1]!))) out.set(norm(m[1]!), m[2]!);
+    for (const m of text.matchAll(/^[ \t]*([A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*=[ \t]*(?:\{[^}\n]*version[ \t]*=[ \t]*)?["'][\^~=>]*[ \t]*(\d+(?:\.\d+)*)/gm)) if (!out.has(norm(m[1]!))) out.set(norm(m[1]!), m[2]!);
+  }
+  return out;
+}
+
+/** What the project of one manifest folder has installed or pins, lock file first. */
+export function projectVersions(root: string, manifestTexts: readonly string[]): (name: string) => { v: Ver; from: string } | undefined {
+  const lock = lockVersions(root);
+  const stated = statedVersions(manifestTexts);
+  return (name) => {
+    const l = lock?.versions.get(norm(name));
+    if (l && toVer(l)) return { v: toVer(l)!, from: `${lock!.file} (${l})` };
+    const s = stated.get(norm(name));
+    return s && toVer(s) ? { v: toVer(s)!, from: `the manifest (${name} ${s})` } : undefined;
+  };
+}
+
+export type PyChoice = { kind: 'spec'; spec: string; why: string } | { kind: 'none'; why: string; fix: string } | { kind: 'free' };
+
+/**
+ * Which release of a package a rewrite introduces fits the project.
+ * langchain-deepseek 0.1.x requires langchain-core >=0.3 <1, 1.x requires
+ * langchain-core >=1 (https://pypi.org/project/langchain-deepseek/#history);
+ * langchain-openai 0.0/0.1 go with core 0.1/0.2, 0.2/0.3 with core 0.3
+ * (https://pypi.org/project/langchain-openai/#history). LlamaIndex integration
+ * packages (`llama-index-llms-*`, `llama-index-embeddings-*`) exist from
+ * llama-index 0.10 on (the package split:
+ * https://docs.llamaindex.ai/en/stable/getting_started/v0_10_0_migration/); 0.9
+ * keeps them inside `llama_index.llms`.
+ */
+export function pyCompat(pkg: string, version: (name: string) => { v: Ver; from: string } | undefined): PyChoice {
+  const n = norm(pkg);
+  if (n === 'langchain-deepseek') {
+    const core = version('langchain-core') ?? version('langchain');
+    const viaOpenAI = core ? undefined : version('langchain-openai');
+    const line: { v: Ver; from: string } | undefined = core ?? (viaOpenAI && { v: (lt(viaOpenAI.v, [0, 2, 0]) ? [0, 2, 0] : viaOpenAI.v[0] >= 1 ? [1, 0, 0] : [0, 3, 0]) as Ver, from: viaOpenAI.from });
+    if (!line) return { kind: 'free' };
+    if (lt(line.v, [0, 3, 0])) return { kind: 'none', why: `langchain-deepseek needs langchain-core 0.3 or newer; this project has ${line.from}`, fix: 'upgrade LangChain to 0.3+ (then switch to ChatDeepSeek), or keep ChatOpenAI with base_url' };
+    return line.v[0] >= 1 ? { kind: 'spec', spec: '>=1,<2', why: `matches ${line.from}` } : { kind: 'spec', spec: '>=0.1,<1', why: `matches ${line.from}` };
+  }
+  if (n.startsWith('llama-index-')) {
+    const li = version('llama-index-core') ?? version('llama-index');
+    if (li && lt(li.v, [0, 10, 0])) return { kind: 'none', why: `${pkg} exists for llama-index 0.10 and newer; this project has ${li.from}`, fix: 'in llama-index 0.9 use `from llama_index.llms import OpenAILike`, or upgrade to 0.10+' };
+  }
+  return { kind: 'free' };
+}
+
+/** How the file states versions: most requirement lines pinned with `==`, with lower bounds, or bare names. */
+function pinStyle(text: string, base: string): 'exact' | 'bound' | 'bare' {
+  if (!/\.(txt|in)$/.test(base)) return /(==|>=|~=|\^)\s*\d/.test(text) ? 'bound' : 'bare';
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => /^[A-Za-z0-9]/.test(l));
+  if (!lines.length) return 'bare';
+  const exact = lines.filter((l) => /==/.test(l)).length;
+  const bound = lines.filter((l) => /(~=|>=)/.test(l)).length;
+  if (exact * 2 >= lines.length) return 'exact';
+  if ((exact + bound) * 2 >= lines.length) return 'bound';
+  return 'bare';
+}
+
+/** Add the introduced packages this manifest lacks, in the versions that fit the project, in the file's pinning style. */
+export function editManifest(ctx: FileContext, packages: ReadonlySet<string>, version: (name: string) => { v: Ver; from: string } | undefined = () => undefined): void {
   const text = ctx.file.text;
   // Only manifests that declare the OpenAI stack.
   if (!/(^|["'\s[,])(openai|langchain|llama[-_]index)/im.test(text)) return;
   const base = path.posix.basename(ctx.file.rel);
+  const style = pinStyle(text, base);
+  const unpinned: string[] = [];
   for (const pkg of [...packages].sort()) {
     if (declares(text, pkg)) continue;
-    const at = insertion(text, base, pkg);
-    if (!at) {
-      ctx.followUp(0, `the migrated code imports ${pkg}, which this manifest does not declare`, `add ${pkg} to the dependencies`);
+    const c = pyCompat(pkg, version);
+    if (c.kind === 'none') {
+      ctx.followUp(0, `the migrated code imports ${pkg}, but ${c.why}; it was not added`, c.fix);
       continue;
     }
+    const spec = c.kind === 'spec' && style !== 'bare' ? c.spec : '';
+    const at = insertion(text, base, pkg, spec);
+    if (!at) {
+      ctx.followUp(0, `the migrated code imports ${pkg}, which this manifest does not declare`, `add ${pkg}${c.kind === 'spec' ? c.spec : ''} to the dependencies`);
+      continue;
+    }
+    if (style === 'exact') unpinned.push(pkg + spec);
     for (const a of at) {
       ctx.edits.add(a.offset, a.offset, a.text);
-      ctx.change('dependency', a.offset, `added ${pkg} (the migrated code imports it)`, { transform: 'add-python-dependency' });
+      ctx.change('dependency', a.offset, `added ${pkg}${spec} (the migrated code imports it${c.kind === 'spec' ? `; ${c.why}` : ''})`, { transform: 'add-python-dependency' });
     }
   }
+  if (unpinned.length) ctx.followUp(0, `${unpinned.join(', ')} added without an exact pin (the other lines pin with ==)`, 'pin them like the rest (pip-compile, or pip install then pip freeze); openai-migrate ran no install');
 }
 
-function insertion(text: string, base: string, pkg: string): Array<{ offset: number; text: string }> | undefined {
+/** Ranges of dependency arrays: PEP 621 `dependencies`, optional-dependencies, dependency-groups, uv dev-dependencies; setup.py `install_requires`. */
+function dependencyArrays(text: string, base: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const starts: number[] = [];
+  if (base === 'setup.py') {
+    for (const m of text.matchAll(/\binstall_requires\s*=\s*\[/g)) starts.push(m.index + m[0].length - 1);
+  } else {
+    let section = '';
+    for (const m of text.matchAll(/^[ \t]*(?:\[([^\]\n]+)\][ \t]*$|([A-Za-z0-9_.-]+)[ \t]*=[ \t]*\[)/gm)) {
+      if (m[1] !== undefined) {
+        section = m[1].trim();
+        continue;
+      }
+      const key = m[2]!;
+      const ok =
+        (section === 'project' && key === 'dependencies') ||
+        section === 'project.optional-dependencies' ||
+        section === 'dependency-groups' ||
+        (section === 'tool.uv' && key === 'dev-dependencies');
+      if (ok) starts.push(m.index + m[0].length - 1);
+    }
+  }
+  for (const st of starts) {
+    // The matching bracket, skipping strings and comments.
+    let depth = 0;
+    for (let i = st; i < text.length; i++) {
+      const ch = text[i]!;
+      if (ch === '"' || ch === "'") {
+        const close = text.indexOf(ch, i + 1);
+        if (close < 0) break;
+        i = close;
+      } else if (ch === '#') {
+        const nl = text.indexOf('\n', i);
+        i = nl < 0 ? text.length : nl;
+      } else if (ch === '[') depth++;
+      else if (ch === ']' && --depth === 0) {
+        out.push([st, i]);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function insertion(text: string, base: string, pkg: string, spec = ''): Array<{ offset: number; text: string }> | undefined {
   const eol = eolAt(text, 0);
+  const arrays = base === 'pyproject.toml' || base === 'setup.py' ? dependencyArrays(text, base) : [];
   for (const rel of relatedTo(pkg)) {
     const name = namePattern(rel);
     const out: Array<{ offset: number; text: string }> = [];
-    // Quoted list item: pyproject `dependencies = [...]`, setup.py `install_requires=[...]`.
-    if (base === 'pyproject.toml' || base === 'setup.py') {
-      const m = new RegExp(`(["'])${name}(?![-_.a-z0-9])[^"'\\n]*\\1`, 'i').exec(text);
-      if (m) {
-        const end = m.index + m[0].length;
-        const ls = text.lastIndexOf('\n', m.index - 1) + 1;
-        const before = text.slice(ls, m.index);
-        const q = m[1]!;
-        out.push(/^[ \t]*$/.test(before) ? { offset: end, text: `,${eol}${before}${q}${pkg}${q}` } : { offset: end, text: `, ${q}${pkg}${q}` });
-      }
+    // Quoted list item inside a dependency array only (never `keywords`, `classifiers`, ...).
+    for (const [a, b] of arrays) {
+      const re = new RegExp(`(["'])${name}(?![-_.a-z0-9])[^"'\\n]*\\1`, 'gi');
+      re.lastIndex = a;
+      const m = re.exec(text);
+      if (!m || m.index > b) continue;
+      const end = m.index + m[0].length;
+      const ls = text.lastIndexOf('\n', m.index - 1) + 1;
+      const before = text.slice(ls, m.index);
+      const q = m[1]!;
+      out.push(/^[ \t]*$/.test(before) ? { offset: end, text: `,${eol}${before}${q}${pkg}${spec}${q}` } : { offset: end, text: `, ${q}${pkg}${spec}${q}` });
+      break;
     }
     // `name = "..."` table lines: Poetry (in the same pyproject too), Pipfile.
     if (base === 'pyproject.toml' || base === 'Pipfile') {
       const m = new RegExp(`^([ \\t]*)${name}[ \\t]*=.*$`, 'im').exec(text);
-      if (m) out.push({ offset: lineEnd(text, m.index), text: `${eol}${m[1]}${pkg} = "*"` });
+      if (m) out.push({ offset: lineEnd(text, m.index), text: `${eol}${m[1]}${pkg} = "${spec || '*'}"` });
     }
     // One requirement per line: requirements*.txt, setup.cfg install_requires.
     if (/\.(txt|in)$/.test(base) || base === 'setup.cfg') {
       const m = new RegExp(`^([ \\t]*)${name}(?![-_.a-z0-9]).*$`, 'im').exec(text);
-      if (m) out.push({ offset: lineEnd(text, m.index), text: `${eol}${m[1]}${pkg}` });
+      if (m) out.push({ offset: lineEnd(text, m.index), text: `${eol}${m[1]}${pkg}${spec}` });
     }
     if (out.length) return out;
   }
-  if (/\.(txt|in)$/.test(base)) return [{ offset: text.length, text: (text.length && !text.endsWith('\n') ? eol : '') + pkg + eol }];
+  if (/\.(txt|in)$/.test(base)) return [{ offset: text.length, text: (text.length && !text.endsWith('\n') ? eol : '') + pkg + spec + eol }];
+  // No related package: after the last item of the first dependency array, in its style.
+  const first = arrays[0];
+  if (first) {
+    const items = [...text.slice(first[0], first[1]).matchAll(/(["'])[^"'\n]*\1/g)];
+    const last = items[items.length - 1];
+    if (last) {
+      const at = first[0] + last.index + last[0].length;
+      const ls = text.lastIndexOf('\n', first[0] + last.index - 1) + 1;
+      const before = text.slice(ls, first[0] + last.index);
+      const q = last[1]!;
+      return [/^[ \t]*$/.test(before) ? { offset: at, text: `,${eol}${before}${q}${pkg}${spec}${q}` } : { offset: at, text: `, ${q}${pkg}${spec}${q}` }];
+    }
+  }
   return undefined;
 }
 

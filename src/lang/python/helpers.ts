@@ -1,10 +1,10 @@
 import { eolAt, indentAt, quote } from '../../engine/text.js';
 import { shortName } from '../../providers/index.js';
-import { isSupported, MARKER_TAG, markerText, unsupportedReason } from '../../rules/endpoints.js';
+import { featureGap, isSupported, MARKER_TAG, markerText, support, unsupportedReason } from '../../rules/endpoints.js';
 import { tierLabel } from '../../rules/models.js';
-import type { PyCall } from './analyze.js';
+import { dictPairs, type PyCall } from './analyze.js';
 import type { EnvStyle, PyContext } from './context.js';
-import { kids, stringValue, walk, type Node, type PyTree } from './parse.js';
+import { kids, stringValue, unparen, walk, type Node, type PyTree } from './parse.js';
 
 /** How a file reads environment variables, by what it already uses. */
 export function envStyleOf(py: PyTree): EnvStyle {
@@ -183,8 +183,31 @@ export function blockedCall(ctx: PyContext, c: PyCall): { reason: string; action
   if (m && hit && !hit.target) {
     return {
       reason: `${shortName(p)} has no ${tierLabel(hit.tier)} model to replace ${m}`,
-      action: `choose one and pass --model ${m}=<id>, or keep this call on another service`,
+      // --model removes this marker: only suggest it where the endpoint is fully served
+      action:
+        support(p, c.endpoint) === 'yes'
+          ? `choose one and pass --model ${m}=<id>, or keep this call on another service`
+          : `keep this call on another service, or check that ${shortName(p)} serves it (${p.endpointNotes[c.endpoint as keyof typeof p.endpointNotes] ?? 'partly documented'}) before passing --model ${m}=<id>`,
     };
   }
+  return undefined;
+}
+
+/**
+ * A feature of a served endpoint the call uses and the provider lacks (profile `no`/`unknown`):
+ * structured outputs (`.parse()`, `response_format={"type": "json_schema", ...}`, `text_format=`),
+ * image edits and variations.
+ */
+export function featureGapOfCall(ctx: PyContext, c: PyCall): { reason: string; action: string } | undefined {
+  const p = ctx.target!.provider;
+  if (c.client === 'other' || c.client === 'unresolved' || c.module) return undefined;
+  const leaf = c.path[c.path.length - 1];
+  if (c.path[0] === 'images' && (leaf === 'edit' || leaf === 'create_variation')) return featureGap(p, 'imageEdits');
+  if (c.endpoint !== 'chat' && c.endpoint !== 'responses') return undefined;
+  if (leaf === 'parse' || c.kwargs.has('text_format')) return featureGap(p, 'jsonSchema');
+  const rf = c.kwargs.get('response_format')?.childForFieldName('value');
+  const v = rf ? unparen(rf) : undefined;
+  if (v?.type === 'dictionary' && dictPairs(v).some((x) => x.key === 'type' && stringValue(x.value) === 'json_schema')) return featureGap(p, 'jsonSchema');
+  if (v?.type === 'call' && /type_to_response_format_param$/.test(v.childForFieldName('function')?.text ?? '')) return featureGap(p, 'jsonSchema');
   return undefined;
 }

@@ -21,12 +21,21 @@ const FOREIGN_CELL_MAGIC = /^%%(?!time\b|timeit\b|capture\b|prun\b|debug\b|pytho
 /** Code cells of a notebook (cell_type "code", Python source). */
 export function readCells(json: string): NotebookCell[] {
   const root = scanJson(json);
+  // nbformat 4: `cells[]` with `source`; nbformat 3: `worksheets[].cells[]` with `input` (numbered on across worksheets).
+  const lists: Array<{ items: JValue[] }> = [];
   const cells = field(root, 'cells');
-  if (cells?.kind !== 'array') return [];
+  if (cells?.kind === 'array') lists.push(cells);
+  const sheets = field(root, 'worksheets');
+  if (sheets?.kind === 'array') for (const w of sheets.items) {
+    const c = field(w, 'cells');
+    if (c?.kind === 'array') lists.push(c);
+  }
   const out: NotebookCell[] = [];
-  cells.items.forEach((c, i) => {
+  let n = 0;
+  for (const list of lists) list.items.forEach((c) => {
+    const i = n++;
     const type = field(c, 'cell_type');
-    const source = field(c, 'source');
+    const source = field(c, 'source') ?? field(c, 'input');
     if (type?.kind !== 'string' || type.value !== 'code' || !source) return;
     let text: string;
     if (source.kind === 'string') text = source.value;

@@ -37,7 +37,7 @@ export async function validateNotebook(text: string, rel = ''): Promise<string |
  * changed cell's source back in the file's layout. Cells that do not parse
  * on their own are left as they are and reported.
  */
-export async function processNotebook(ctx: FileContext, opts: HandlerOptions & { targetHost?: string }, packages: Set<string>): Promise<HandlerError | undefined> {
+export async function processNotebook(ctx: FileContext, opts: HandlerOptions & { targetHost?: string; packageFits?: (pkg: string) => boolean }, packages: Set<string>): Promise<HandlerError | undefined> {
   let cells: NotebookCell[];
   try {
     cells = readCells(ctx.file.text);

@@ -1,4 +1,6 @@
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Language as TsLanguage, Node, Parser as TsParser, Tree } from 'web-tree-sitter';
 import { LineIndex } from '../../engine/text.js';
 import { Utf8Offsets } from './offsets.js';
@@ -6,17 +8,19 @@ import { Utf8Offsets } from './offsets.js';
 export type { Node } from 'web-tree-sitter';
 
 /**
- * Python parsing with web-tree-sitter and the WebAssembly grammar shipped by
- * `tree-sitter-python` (no native build, no install script). The runtime and
- * the grammar load lazily, once per process, on the first Python candidate.
+ * Python parsing with web-tree-sitter and the WebAssembly grammar of
+ * `tree-sitter-python`, vendored in `vendor/tree-sitter-python/` (the npm
+ * package also carries a native binding with an install script; only its
+ * `.wasm` is used, refreshed by `scripts/refresh-python-grammar.mjs`). The
+ * runtime and the grammar load lazily, once per process, on the first Python
+ * candidate.
  */
 let loading: Promise<{ parser: TsParser; utf8: boolean }> | undefined;
 
 async function load(): Promise<{ parser: TsParser; utf8: boolean }> {
-  const require = createRequire(import.meta.url);
   const { Parser, Language } = await import('web-tree-sitter');
   await Parser.init();
-  const lang: TsLanguage = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
+  const lang: TsLanguage = await Language.load(grammarPath());
   const parser = new Parser();
   parser.setLanguage(lang);
   // Probe which unit node offsets come in: after "é" the identifier sits at
@@ -26,6 +30,18 @@ async function load(): Promise<{ parser: TsParser; utf8: boolean }> {
   const utf8 = x?.startIndex === 6;
   probe?.delete();
   return { parser, utf8 };
+}
+
+/** The vendored grammar: `vendor/` at the package root, found from `src/` (tests) and `dist/src/` (the build). */
+export function grammarPath(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const p = path.join(dir, 'vendor', 'tree-sitter-python', 'tree-sitter-python.wasm');
+    if (existsSync(p)) return p;
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('vendor/tree-sitter-python/tree-sitter-python.wasm is missing from the package');
+    dir = up;
+  }
 }
 
 /** The loaded parser (shared by every Python file of the process). */

@@ -4,6 +4,7 @@ import { PY_TRANSFORMS } from '../../../transforms/python/index.js';
 import type { PyFacts } from './analyze.js';
 import type { PyContext } from './context.js';
 import { detectPython, OPENAI_URL } from './detect.js';
+import { pyClientPlan } from './client-plan.js';
 import { envStyleOf, insertImports } from './helpers.js';
 import { collectPyModelSites, type PyModelSites } from './model-sites.js';
 import { walk, type PyTree } from './parse.js';
@@ -31,6 +32,7 @@ export function runPython(
   opts: HandlerOptions & {
     sites?: PyModelSites;
     targetHost?: string;
+    packageFits?: (pkg: string) => boolean;
     /** Multi-provider app: a follow-up to record after detection (`leave`: and no transform runs). */
     adapterNote?: { at: number; reason: string; action: string; leave: boolean };
   },
@@ -45,6 +47,7 @@ export function runPython(
     models_: opts.sites ?? collectPyModelSites(facts, uses),
     q: preferredQuote(py.text),
     targetHost: opts.targetHost,
+    packageFits: opts.packageFits ?? (() => true),
     envStyle: envStyleOf(py),
     needImports: [],
     packages: new Set<string>(),
@@ -55,6 +58,7 @@ export function runPython(
     if (opts.adapterNote.reason) pctx.followUp(opts.adapterNote.at, opts.adapterNote.reason, opts.adapterNote.action);
     if (opts.adapterNote.leave) return pctx;
   }
+  pyClientPlan(pctx); // which clients stay (before any transform reads a client's status)
   for (const t of PY_TRANSFORMS) {
     if (opts.only && !opts.only.includes(t.id)) continue;
     t.run(pctx);

@@ -1,6 +1,6 @@
+import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
-import { EditConflictError } from '../../engine/edits.js';
 import { analyzePython, type PyFacts, type PySeeds } from './analyze.js';
 import { collectPyModelSites, isOpenAIId, type PyModelSite } from './model-sites.js';
 import { isModelLookupTable } from '../../rules/models.js';
@@ -12,7 +12,7 @@ import { parsePython, type PyTree } from './parse.js';
 import { runPython, usesOpenAI } from './pipeline.js';
 import { analyzeWrappers } from './wrappers.js';
 import { isNotebook, processNotebook, validateNotebook } from './notebook.js';
-import { isManifest, editManifest, validateManifest } from './deps.js';
+import { isManifest, editManifest, manifestRoot, ownerOf, projectVersions, pyCompat, validateManifest } from './deps.js';
 
 interface Parsed {
   ctx: FileContext;
@@ -53,11 +53,21 @@ export const processor = {
   async process(files: FileContext[], opts: HandlerOptions) {
     const errors = new Map<string, HandlerError>();
     const targetHost = files[0]?.target ? new URL(files[0].target.baseURL).host : undefined;
-    const packages = new Set<string>();
+    // Package -> code files whose rewrite imports it: each goes only into the manifests of the folder that owns the file.
+    const packages = new Map<string, Set<string>>();
+    const need = (pkg: string, abs: string) => packages.set(pkg, (packages.get(pkg) ?? new Set()).add(abs));
+    // Manifest folders of this run and what their projects have installed (lock file, else pins).
+    const manifests = files.filter((c) => isManifest(c.file.rel));
+    const roots = [...new Set(manifests.map((c) => manifestRoot(c.file.abs)))];
+    const versionsOf = new Map(roots.map((r) => [r, projectVersions(r, manifests.filter((c) => manifestRoot(c.file.abs) === r).map((c) => c.file.text))]));
+    // A rewrite introduces a package only when a release of it fits the project that owns the file.
+    const fitsFor = (abs: string) => (pkg: string) => {
+      const owner = ownerOf(abs, roots);
+      return !owner || pyCompat(pkg, versionsOf.get(owner)!).kind !== 'none';
+    };
     const parsed = new Map<string, Parsed>();
     const fail = (ctx: FileContext, e: unknown) => {
-      const id = e instanceof EditConflictError ? 'E_EDIT_CONFLICT' : 'E_INTERNAL';
-      errors.set(ctx.file.abs, { id, message: `internal error in ${ctx.file.rel}: ${(e as Error).message}` });
+      errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
     };
     // Phase A: parse and analyse each .py file.
     for (const ctx of files) {
@@ -200,7 +210,7 @@ export const processor = {
             adapterSaid = true;
           }
         }
-        const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote });
+        const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote, packageFits: fitsFor(abs) });
         // Said once, on the first file whose OpenAI adapter was actually migrated.
         if (target && uses && !ownAdapter && !targetAdapter && others.size && !adapterSaid && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
           adapterSaid = true;
@@ -215,7 +225,7 @@ export const processor = {
             pctx.change('config', p.py.start(lit), `default provider "${stringValue(lit)}" -> "${targetAdapter.selection}" (the app's own ${shortName(target.provider)} adapter)`, { transform: 'map-model-ids' });
           }
         }
-        for (const pkg of pctx.packages) packages.add(pkg);
+        for (const pkg of pctx.packages) need(pkg, abs);
       } catch (e) {
         fail(p.ctx, e);
       } finally {
@@ -226,7 +236,9 @@ export const processor = {
     for (const ctx of files) {
       if (!isNotebook(ctx.file.rel)) continue;
       try {
-        const err = await processNotebook(ctx, { ...opts, targetHost }, packages);
+        const nb = new Set<string>();
+        const err = await processNotebook(ctx, { ...opts, targetHost, packageFits: fitsFor(ctx.file.abs) }, nb);
+        for (const pkg of nb) need(pkg, ctx.file.abs);
         if (err) errors.set(ctx.file.abs, err);
       } catch (e) {
         fail(ctx, e);
@@ -236,7 +248,9 @@ export const processor = {
     for (const ctx of files) {
       if (!isManifest(ctx.file.rel) || !ctx.target || errors.has(ctx.file.abs)) continue;
       try {
-        editManifest(ctx, packages);
+        const root = manifestRoot(ctx.file.abs);
+        const mine = new Set([...packages].filter(([, by]) => [...by].some((abs) => ownerOf(abs, roots) === root)).map(([pkg]) => pkg));
+        if (mine.size) editManifest(ctx, mine, versionsOf.get(root));
       } catch (e) {
         fail(ctx, e);
       }

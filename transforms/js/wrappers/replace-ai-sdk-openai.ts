@@ -8,6 +8,8 @@ import { addProperties, removeProperties, replaceValue } from '../../../src/lang
 import { isStringLike, propName, unwrap, walk } from '../../../src/lang/js/parse.js';
 import { eolAt, quote } from '../../../src/engine/text.js';
 import { isSupported, unsupportedReason } from '../../../src/rules/endpoints.js';
+import { cite } from '../../../src/rules/params.js';
+import type { ProviderProfile } from '../../../src/providers/types.js';
 import { addMarker, adjustParams, blockedReason, mapModelExpr, markWrapperUse, prop, skipLiterals, targetModelOf } from '../../../src/lang/js/wrappers/common.js';
 import { aiSdkPlan, AI_SDK_OPENAI, analyzeAiSdk, type AiInstance, type AiUsage } from '../../../src/lang/js/wrappers/ai-sdk.js';
 import { addImportLine, declaredNames, isRequireStatement, moveBindings, type Binding } from '../../../src/lang/js/wrappers/imports.js';
@@ -55,6 +57,7 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
       if (plan.passBaseURL) out.push(`baseURL: ${quote(t.baseURL, q)}`);
       if (plan.passKey) out.push(`apiKey: process.env.${t.apiKeyEnv}`);
       for (const [k, v] of plan.extra) out.push(`${k}: ${quote(v, q)}`);
+      out.push(...compatibleOptions(p, plan.compatible, undefined));
       return out;
     };
 
@@ -81,6 +84,7 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
       }
       mapModelExpr(ctx, u.model, this.id);
       adjustCallSettings(ctx, u, this.id);
+      capabilityFollowUps(ctx, u, plan.pkg);
       return true;
     };
 
@@ -143,6 +147,7 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
           ctx.followUp(key.getStart(), `apiKey comes from ${key.initializer.getText().slice(0, 60)}`, `make it hold a ${shortName(p)} key (${t.apiKeyEnv})`);
         }
         for (const [k, v] of plan.extra) if (!prop(o, k)) add.push(`${k}: ${quote(v, q)}`);
+        add.push(...compatibleOptions(p, plan.compatible, o));
         removeProperties(text, ctx.edits, o, removed);
         addProperties(text, ctx.edits, o, add, removed);
       }
@@ -208,7 +213,7 @@ function usageBlocked(ctx: JsContext, u: AiUsage, plan: ReturnType<typeof aiSdkP
   if (u.kind === 'chat' || u.kind === 'responses') return blockedReason(ctx, 'chat', u.model);
   if (u.kind === 'embedding') {
     if (!isSupported(p, 'embeddings')) return unsupportedReason(p, 'embeddings');
-    if (!plan.embeddingMethod(u.method!)) return { reason: `${plan.pkg} has no embedding models`, action: 'create the embedding model with @ai-sdk/openai-compatible' };
+    if (!plan.embeddingMethod(u.method!) || !p.integrations.aiSdkCapabilities.embedding) return { reason: `${plan.pkg} has no embedding models`, action: 'create the embedding model with @ai-sdk/openai-compatible' };
     return blockedReason(ctx, 'embeddings', u.model);
   }
   if (u.kind === 'completion') {
@@ -218,6 +223,55 @@ function usageBlocked(ctx: JsContext, u: AiUsage, plan: ReturnType<typeof aiSdkP
     reason: `${u.callee.getText()}(...) is an OpenAI-only AI SDK factory (${plan.pkg} has no equivalent)`,
     action: 'keep it on @ai-sdk/openai with an OpenAI key, or use a service that offers it',
   };
+}
+
+/**
+ * createOpenAICompatible options the provider documents (profile aiSdkCapabilities): without
+ * `supportsStructuredOutputs` generateObject sends bare JSON mode (no schema), without `includeUsage`
+ * streamed calls report no usage.
+ */
+function compatibleOptions(p: ProviderProfile, compatible: boolean, o: ts.ObjectLiteralExpression | undefined): string[] {
+  if (!compatible) return [];
+  const c = p.integrations.aiSdkCapabilities;
+  const out: string[] = [];
+  if (c.structuredOutputs && !(o && prop(o, 'supportsStructuredOutputs'))) out.push('supportsStructuredOutputs: true');
+  if (c.streamUsage && !(o && prop(o, 'includeUsage'))) out.push('includeUsage: true');
+  return out;
+}
+
+/** AI SDK functions whose result depends on a capability of the provider package. */
+const OBJECT_FNS = new Set(['generateObject', 'streamObject']);
+const STREAM_FNS = new Set(['streamText', 'streamObject']);
+
+/** The AI SDK function a model factory call is passed to (`generateObject({ model: ... })`) and its settings. */
+function enclosingAiCall(u: AiUsage): { fn: string; settings: ts.ObjectLiteralExpression } | undefined {
+  const pa = u.call.parent;
+  if (!pa || !tsc.isPropertyAssignment(pa) || propName(pa.name) !== 'model') return undefined;
+  const settings = pa.parent;
+  if (!tsc.isObjectLiteralExpression(settings) || !tsc.isCallExpression(settings.parent)) return undefined;
+  const callee = unwrap(settings.parent.expression);
+  const fn = tsc.isIdentifier(callee) ? callee.text : tsc.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  return { fn, settings };
+}
+
+/** Follow-ups for calls that need a capability the chosen package lacks for this provider. */
+function capabilityFollowUps(ctx: JsContext, u: AiUsage, pkg: string): void {
+  if (u.kind !== 'chat' && u.kind !== 'responses') return;
+  const e = enclosingAiCall(u);
+  if (!e) return;
+  const p = ctx.target!.provider;
+  const c = p.integrations.aiSdkCapabilities;
+  const src = cite(c.url);
+  if (OBJECT_FNS.has(e.fn) && prop(e.settings, 'schema') && !c.structuredOutputs) {
+    ctx.followUp(e.settings.parent.getStart(), `${e.fn} with a schema: ${pkg} sends JSON mode without the schema for ${shortName(p)} (structured outputs are not documented)${src}`, 'describe the JSON shape in the prompt and validate the result (the schema still parses it)');
+  }
+  const sw = p.requestRules.thinkingInContent;
+  if (sw) {
+    ctx.followUp(e.settings.parent.getStart(), `${shortName(p)} returns the model's thinking inside the text (<think>...</think>) unless ${sw.field}: ${sw.value} is in the request body; ${pkg} does not send it${cite(sw.url)}`, `send ${sw.field}: ${sw.value} with each request (a provider option your AI SDK version passes into the body), or strip the <think> block from the text`);
+  }
+  if (STREAM_FNS.has(e.fn) && !c.streamUsage && /\busage\b/.test(ctx.file.text)) {
+    ctx.followUp(e.settings.parent.getStart(), `${e.fn}: ${shortName(p)} does not document usage on streamed responses through ${pkg}; usage may be empty${src}`, 'count tokens another way, or read usage from a non-streamed call');
+  }
 }
 
 /** AI SDK call settings and the OpenAI wire names the provider rules use. */

@@ -12,6 +12,7 @@ import { addMarker, adjustParams, blockedReason, mapModelExpr, markWrapperUse, p
 import { analyzeLangChain, LC_AZURE_FIELDS, LC_PARAM_NAMES, plainClass, type LcConstruction } from '../../../src/lang/js/wrappers/langchain.js';
 import { addImportLine, moveBindings, references, type Binding } from '../../../src/lang/js/wrappers/imports.js';
 import { droppedPackage, requirePackage } from '../../../src/lang/js/wrappers/deps.js';
+import { packageFits } from '../../../src/lang/deps/versions.js';
 
 /** The model LangChain uses when none is given (mapped like any OpenAI id). */
 const DEFAULT_MODEL: Record<LcConstruction['kind'], string> = { chat: 'gpt-3.5-turbo', embeddings: 'text-embedding-ada-002', completions: 'gpt-3.5-turbo-instruct' };
@@ -36,7 +37,8 @@ export const replaceLangChainOpenAI: Transform<JsContext> = {
     const p = t.provider;
     const text = ctx.file.text;
     const q = ctx.q;
-    const integ = p.integrations.langchainJs;
+    // The provider's LangChain package only when a release works with the project's @langchain/core (else ChatOpenAI + baseURL).
+    const integ = p.integrations.langchainJs && packageFits(ctx.file.abs, p.integrations.langchainJs.package) ? p.integrations.langchainJs : null;
     /** binding -> [migrated constructions, all constructions] */
     const perBinding = new Map<Binding, { moved: LcConstruction[]; total: number; to: string; pkg?: string }>();
     for (const c of f.constructions) {

@@ -1,3 +1,4 @@
+import { writeValue } from '../../../src/engine/values.js';
 import type { ts } from 'ts-morph';
 import { tsc } from '../../../src/lang/js/ts.js';
 import type { Transform } from '../../../src/engine/types.js';
@@ -6,6 +7,7 @@ import { objectLiteralOf, type EndpointKind } from '../../../src/lang/js/analyze
 import { removeProperties } from '../../../src/lang/js/edit.js';
 import { flattenAccess, isStringLike, propName, walk } from '../../../src/lang/js/parse.js';
 import { isSupported, unsupportedReason } from '../../../src/rules/endpoints.js';
+import { shortName } from '../../../src/providers/index.js';
 import { PARAM_RULE_ENDPOINTS } from '../../../src/rules/params.js';
 import { addMarker, adjustParams, blockedReason, mapModelExpr, markWrapperUse, prop, skipLiterals, targetModelOf, valueOf } from '../../../src/lang/js/wrappers/common.js';
 import { endpointOfPath, OPENAI_ORIGIN, splitBase } from '../../../src/lang/js/wrappers/http.js';
@@ -32,7 +34,7 @@ export const retargetRawHttp: Transform<JsContext> = {
   description: "Point raw HTTP calls to api.openai.com at the provider's base URL; map JSON bodies",
   run(ctx) {
     const text = ctx.file.text;
-    if (!/api\.openai\.com/.test(text)) return;
+    if (!/api\.openai\.com/.test(text) && !ctx.composedUses.length && !ctx.composedPaths.length) return;
     const t = ctx.target!;
     const p = t.provider;
     const base = t.baseURL.replace(/\/$/, '');
@@ -52,10 +54,13 @@ export const retargetRawHttp: Transform<JsContext> = {
       addMarker(ctx, n, why.reason, why.action, this.id);
       return true;
     };
+    const edited = new Set<Piece>();
     const edit = (n: Piece, idx: number, len: number, to: string, what: string) => {
+      if (idx === 0 && edited.has(n)) return;
+      if (idx === 0) edited.add(n);
       const at = n.getStart() + n.getText().indexOf(n.text) + idx;
       if (text.slice(at, at + len) === to) return;
-      ctx.edits.add(at, at + len, to);
+      writeValue(ctx, at, at + len, to);
       ctx.change('http', n.getStart(), what, { transform: this.id });
       touched = true;
     };
@@ -94,6 +99,25 @@ export const retargetRawHttp: Transform<JsContext> = {
         if (blockedAt(n, endpointOfPath(rest))) continue;
         edit(n, 0, 3, b.path, `path /v1${rest} -> ${b.path}${rest}`);
       }
+    }
+    // URLs composed across modules: `${OPENAI_API_HOST}${CHAT_PATH}` with the host in a config module.
+    // The host becomes the provider's origin in its module; the `/v1` of the path becomes the provider's path here.
+    for (const { lit, rest } of ctx.composedPaths) {
+      const e = endpointOfPath(rest);
+      if (e && !isSupported(p, e)) continue; // the use is marked where the URL is built
+      edit(lit, 0, 3, b.path, `path /v1${rest} -> ${b.path}${rest} (joined to an OpenAI host defined in another module)`);
+    }
+    let unresolvedReported = false;
+    for (const u of ctx.composedUses) {
+      if (u.rest === undefined) {
+        // The path cannot be computed: right only where the provider's path is /v1 (or DeepSeek's optional /v1).
+        if (b.path === '' || b.path === '/v1' || unresolvedReported) continue;
+        unresolvedReported = true;
+        ctx.followUp(u.node.getStart(), `URL built from ${OPENAI_ORIGIN} and a path the tool cannot resolve`, `make the request go to ${base}/... (${shortName(p)}'s OpenAI-compatible path is ${b.path}, not /v1)`);
+        continue;
+      }
+      if (blockedAt(u.node, endpointOfPath(u.rest))) continue;
+      touched = true;
     }
     // Paths joined to a rewritten base constant: `${API_BASE}/embeddings` on a provider without embeddings.
     if (touched) {

@@ -6,6 +6,7 @@ import type { JsContext } from '../context.js';
 import { flattenAccess, unwrap, walk } from '../parse.js';
 import { findImports, type Binding, type ImportDecl } from './imports.js';
 import { prop, valueOf } from './common.js';
+import { packageFits } from '../../deps/versions.js';
 
 /**
  * Vercel AI SDK usage of `@ai-sdk/openai`: the default `openai` instance,
@@ -129,7 +130,9 @@ export function analyzeAiSdk(ctx: JsContext): AiFacts | undefined {
 /** The AI SDK package, factory names and explicit options the target needs. */
 export function aiSdkPlan(ctx: JsContext, needsEmbeddings: boolean) {
   const t: ResolvedTarget = ctx.target!;
-  const ai = t.provider.integrations.aiSdk;
+  // The provider's own package only when a release of it works with the project's `ai` major (else openai-compatible, which has one for each).
+  const own = t.provider.integrations.aiSdk;
+  const ai = own && packageFits(ctx.file.abs, own.package) ? own : null;
   if (ai) {
     const known = AI_SDK_PACKAGES[ai.package];
     const sameBase = !!known && known.defaultBaseURL.replace(/\/$/, '') === t.baseURL.replace(/\/$/, '');

@@ -3,7 +3,7 @@ import { tsc } from '../ts.js';
 import { shortName } from '../../../providers/index.js';
 import { eolAt, indentAt } from '../../../engine/text.js';
 import { isSupported, MARKER_TAG, markerText, unsupportedReason, type EndpointKind } from '../../../rules/endpoints.js';
-import { paramAction } from '../../../rules/params.js';
+import { paramAction, resultFollowUp } from '../../../rules/params.js';
 import { tierLabel } from '../../../rules/models.js';
 import { collectModelSites, type ModelSiteResult } from '../model-sites.js';
 import type { JsContext } from '../context.js';
@@ -202,7 +202,8 @@ export function adjustParams(
       case 'drop':
         drop.add(p);
         ctx.change('param-drop', p.getStart(), `removed ${key}: ${a.reason}`, { transform });
-        if (a.changesBehaviour) ctx.followUp(p.getStart(), `removed ${key}, which ${shortName(t.provider)} does not support`, `check the code that relied on ${key}`);
+        const fu = resultFollowUp(key, a);
+        if (fu) ctx.followUp(p.getStart(), fu.reason, fu.action);
         break;
       case 'rename': {
         const to = fromWire(a.to);
@@ -218,6 +219,8 @@ export function adjustParams(
           const newText = typeof a.value === 'number' ? String(a.value) : q + a.value + q;
           ctx.edits.add(v.getStart(), v.end, newText);
           ctx.change('param-clamp', p.getStart(), `${key}: ${v.getText()} -> ${newText} (${a.reason})`, { transform });
+          const fu = resultFollowUp(key, a, v.getText(), newText);
+          if (fu) ctx.followUp(p.getStart(), fu.reason, fu.action);
         }
         break;
       case 'followUp':

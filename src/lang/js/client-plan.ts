@@ -1,0 +1,157 @@
+import type { ts } from 'ts-morph';
+import { tsc } from './ts.js';
+import { shortName } from '../../providers/index.js';
+import { findProp, reachesOpenAI, type Construction } from './analyze.js';
+import { blockedCall } from './blocked.js';
+import type { JsContext } from './context.js';
+import { isStringLike, propName, unwrap, walk } from './parse.js';
+
+/**
+ * Which clients of a file are migrated, decided once before the transforms run, so that a
+ * client's key and base URL change together or not at all:
+ * - a local client used only for endpoints the provider lacks stays on OpenAI;
+ * - an Azure client whose deployment / model names are not OpenAI model ids stays on Azure
+ *   entirely (class, endpoint, key, calls), with one follow-up;
+ * - a client whose base URL cannot be resolved is left alone.
+ * The key reads of the clients that stay (inside their options, or the variable their
+ * `apiKey` names) are not renamed by `rename-env-vars`.
+ */
+export interface ClientPlan {
+  /** Constructions left as they are, with the reason. */
+  kept: Map<ts.NewExpression, 'blocked' | 'azure' | 'unresolved'>;
+  /** Ranges whose key-variable reads belong to a client that stays. */
+  keptKeyRanges: Array<[number, number]>;
+}
+
+const PLANS = new WeakMap<object, ClientPlan>();
+
+export function clientPlan(ctx: JsContext): ClientPlan {
+  let plan = PLANS.get(ctx.facts);
+  if (!plan) PLANS.set(ctx.facts, (plan = makePlan(ctx)));
+  return plan;
+}
+
+/** `const x = new OpenAI()` -> 'x'; `this.x = new OpenAI()` / `x = new OpenAI()` class field -> 'this.x'. */
+export function localBinding(n: ts.NewExpression): string | undefined {
+  let p: ts.Node = n.parent;
+  while (tsc.isParenthesizedExpression(p) || tsc.isAsExpression(p) || tsc.isNonNullExpression(p)) p = p.parent;
+  if (tsc.isVariableDeclaration(p) && tsc.isIdentifier(p.name)) {
+    // exported declarations travel to other modules: not local
+    const st = p.parent?.parent;
+    if (st && tsc.isVariableStatement(st) && st.modifiers?.some((m) => m.kind === tsc.SyntaxKind.ExportKeyword)) return undefined;
+    return p.name.text;
+  }
+  if (tsc.isPropertyDeclaration(p) && p.name && tsc.isIdentifier(p.name)) return `this.${p.name.text}`;
+  if (tsc.isBinaryExpression(p) && tsc.isPropertyAccessExpression(p.left) && p.left.expression.kind === tsc.SyntaxKind.ThisKeyword) return `this.${p.left.name.text}`;
+  // let openai; if (azure) openai = new OpenAI(...) else openai = new OpenAI(...)
+  if (tsc.isBinaryExpression(p) && p.operatorToken.kind === tsc.SyntaxKind.EqualsToken && tsc.isIdentifier(p.left)) return p.left.text;
+  return undefined;
+}
+
+function makePlan(ctx: JsContext): ClientPlan {
+  const t = ctx.target!;
+  const plan: ClientPlan = { kept: new Map(), keptKeyRanges: [] };
+  for (const c of ctx.facts.constructions) {
+    if (c.status === 'unresolved') {
+      plan.kept.set(c.node, 'unresolved');
+    } else if (reachesOpenAI(c.status)) {
+      const binding = localBinding(c.node);
+      const calls = binding && !ctx.facts.exports.has(binding) ? ctx.facts.calls.filter((x) => x.receiver === binding) : [];
+      if (calls.length && calls.every((x) => blockedCall(ctx, x))) {
+        plan.kept.set(c.node, 'blocked');
+        ctx.followUp(c.node.getStart(), `this client is only used for APIs ${shortName(t.provider)} does not serve`, 'it stays on OpenAI with its OpenAI key for now: move those calls to another service, then migrate or remove the client');
+      }
+    }
+  }
+  azurePlan(ctx, plan);
+  for (const c of ctx.facts.constructions) if (plan.kept.has(c.node)) plan.keptKeyRanges.push(...keyRanges(ctx, c));
+  return plan;
+}
+
+/**
+ * Azure clients are migrated all together or not at all (the AzureOpenAI class is renamed file-wide):
+ * when a deployment option or the model of a call on an Azure client is not an OpenAI model id the
+ * profile maps, every Azure client of the file stays on Azure, its calls untouched, with one follow-up.
+ */
+function azurePlan(ctx: JsContext, plan: ClientPlan): void {
+  const t = ctx.target!;
+  const azure = ctx.facts.constructions.filter((c) => c.azure && reachesOpenAI(c.status) && !plan.kept.has(c.node));
+  if (!azure.length) return;
+  // Calls on Azure clients: built here, or received as a value typed AzureOpenAI.
+  const typedAzure = new Set<string>();
+  walk(ctx.sf, (n) => {
+    if ((tsc.isParameter(n) || tsc.isVariableDeclaration(n) || tsc.isPropertyDeclaration(n)) && n.type && tsc.isIdentifier(n.name)) {
+      const tt = n.type.getText();
+      if ([...ctx.facts.azureClass].some((a) => new RegExp(`(^|\\.)${a}$`).test(tt)) || /(^|\.)AzureOpenAI$/.test(tt)) typedAzure.add(tsc.isPropertyDeclaration(n) ? `this.${n.name.text}` : n.name.text);
+    }
+  });
+  const calls = ctx.facts.calls.filter((x) => x.client === 'azure' || (x.receiver && typedAzure.has(x.receiver)));
+  const names: string[] = [];
+  for (const c of azure) {
+    const dep = c.options && (findProp(c.options, 'deployment') ?? findProp(c.options, 'azureDeployment'));
+    if (dep && tsc.isPropertyAssignment(dep) && isStringLike(unwrap(dep.initializer))) names.push((unwrap(dep.initializer) as ts.StringLiteral).text);
+  }
+  for (const x of calls) {
+    for (const r of x.requests) {
+      const m = r.properties.find((p) => propName(p.name) === 'model');
+      if (m && tsc.isPropertyAssignment(m)) names.push(...ctx.modelValues(m.initializer));
+    }
+  }
+  const unknown = [...new Set(names.filter((n) => !ctx.models!.lookup(n)?.target))];
+  if (!unknown.length) {
+    // Migrated: a deployment name the user mapped (--model my-deployment=<id>) becomes the model id.
+    for (const x of calls) {
+      for (const r of x.requests) {
+        const m = r.properties.find((p) => propName(p.name) === 'model');
+        const v = m && tsc.isPropertyAssignment(m) ? unwrap(m.initializer) : undefined;
+        if (v && isStringLike(v) && ctx.models!.lookup(v.text)?.via === 'override' && !ctx.models_.sites.some((site) => site.lit === v)) ctx.models_.sites.push({ lit: v, id: v.text });
+      }
+    }
+    return;
+  }
+  const list = unknown.map((n) => `"${n}"`).join(', ');
+  const overrides = unknown.map((n) => `--model ${n}=<id>`).join(' ');
+  ctx.followUp(
+    azure[0]!.node.getStart(),
+    `Azure OpenAI client left on Azure: deployment ${list} is not an OpenAI model id, so the ${shortName(t.provider)} model cannot be chosen`,
+    `rerun with ${overrides} (a ${shortName(t.provider)} model, see \`openai-migrate models --provider ${t.provider.id}\`) to migrate it, or keep it on Azure`,
+  );
+  for (const c of azure) {
+    plan.kept.set(c.node, 'azure');
+    c.status = 'other';
+    const b = localBinding(c.node);
+    if (b && ctx.facts.clients.get(b) === 'azure') ctx.facts.clients.set(b, 'other');
+    if (b?.startsWith('this.')) ctx.facts.members.set(b.slice(5), 'other');
+  }
+  for (const x of calls) {
+    x.client = 'other';
+    // Model ids in its requests are deployment names or Azure models: not rewritten.
+    const s = x.node.getStart();
+    const inside = (site: { lit: ts.Node }) => site.lit.getStart() >= s && site.lit.end <= x.node.end;
+    ctx.models_.foreign.push(...ctx.models_.sites.filter(inside));
+    ctx.models_.sites = ctx.models_.sites.filter((site) => !inside(site));
+  }
+}
+
+/** Where a kept client's key is read: its options literal, and the declaration its `apiKey` identifier names. */
+function keyRanges(ctx: JsContext, c: Construction): Array<[number, number]> {
+  const out: Array<[number, number]> = [[c.node.getStart(), c.node.end]];
+  if (c.options) {
+    out.push([c.options.getStart(), c.options.end]);
+    const key = findProp(c.options, 'apiKey');
+    const id = key && (tsc.isPropertyAssignment(key) ? unwrap(key.initializer) : tsc.isShorthandPropertyAssignment(key) ? key.name : undefined);
+    if (id && tsc.isIdentifier(id)) {
+      walk(ctx.sf, (n) => {
+        if (tsc.isVariableDeclaration(n) && tsc.isIdentifier(n.name) && n.name.text === id.text && n.initializer) out.push([n.initializer.getStart(), n.initializer.end]);
+        if (tsc.isBindingElement(n) && tsc.isIdentifier(n.name) && n.name.text === id.text) out.push([n.getStart(), n.end]);
+      });
+    }
+  }
+  return out;
+}
+
+/** Is this node a key read of a client that stays as it is? */
+export function inKeptClient(ctx: JsContext, n: ts.Node): boolean {
+  const s = n.getStart();
+  return clientPlan(ctx).keptKeyRanges.some(([a, b]) => s >= a && n.end <= b);
+}

@@ -1,0 +1,175 @@
+import type { ts } from 'ts-morph';
+import { tsc } from './ts.js';
+import type { JsFacts } from './analyze.js';
+import { flattenAccess, isStringLike, propName, unwrap, walk } from './parse.js';
+import { AUDIO_PART_TYPES, IMAGE_PART_TYPES, type Presence, type RequestContent } from '../../rules/content.js';
+
+/**
+ * What a request's messages carry (image / audio parts), as far as the file shows: the
+ * `messages` (or Responses `input`) literal, or a variable it names whose initializer and
+ * `.push(...)` calls are in this file. A message from a parameter, a call result or another
+ * module makes the answer `unknown` unless a known part already says `yes`.
+ */
+export function requestContent(f: JsFacts, requests: readonly ts.ObjectLiteralExpression[]): RequestContent {
+  const found = { image: false, audio: false, unknown: false };
+  let tools = false;
+  for (const req of requests) {
+    for (const p of req.properties) {
+      const name = propName(p.name);
+      if ((name === 'tools' || name === 'functions') && (tsc.isPropertyAssignment(p) || tsc.isShorthandPropertyAssignment(p))) tools = true;
+      if (name !== 'messages' && name !== 'input') continue;
+      if (tsc.isPropertyAssignment(p)) scan(f, p.initializer, found, 0, new Set());
+      else if (tsc.isShorthandPropertyAssignment(p)) scan(f, p.name, found, 0, new Set());
+    }
+  }
+  const of = (yes: boolean): Presence => (yes ? 'yes' : found.unknown ? 'unknown' : 'no');
+  const text = f.sf.text;
+  return { image: of(found.image), audio: of(found.audio), tools, imageShapesNearby: /\b(image_url|input_image)\b/.test(text) };
+}
+
+type Found = { image: boolean; audio: boolean; unknown: boolean };
+
+function scan(f: JsFacts, e: ts.Expression, found: Found, depth: number, seen: Set<ts.Node>): void {
+  if (depth > 8 || seen.has(e)) {
+    found.unknown = true;
+    return;
+  }
+  seen.add(e);
+  e = unwrap(e);
+  if (isStringLike(e) || tsc.isTemplateExpression(e) || tsc.isNumericLiteral(e)) return;
+  if (tsc.isArrayLiteralExpression(e)) {
+    for (const el of e.elements) scan(f, tsc.isSpreadElement(el) ? el.expression : el, found, depth + 1, seen);
+    return;
+  }
+  if (tsc.isObjectLiteralExpression(e)) {
+    for (const p of e.properties) {
+      if (tsc.isSpreadAssignment(p)) {
+        scan(f, p.expression, found, depth + 1, seen);
+        continue;
+      }
+      const name = propName(p.name);
+      if (tsc.isPropertyAssignment(p)) {
+        const v = unwrap(p.initializer);
+        if (name === 'type' && isStringLike(v)) {
+          if (IMAGE_PART_TYPES.has(v.text)) found.image = true;
+          if (AUDIO_PART_TYPES.has(v.text)) found.audio = true;
+        } else if (name === 'image_url' || name === 'input_audio') {
+          // `{ image_url: { url } }` without a type still carries the part
+          if (name === 'image_url') found.image = true;
+          else found.audio = true;
+        } else if (name === 'content' || name === 'parts') scan(f, p.initializer, found, depth + 1, seen);
+      } else if (tsc.isShorthandPropertyAssignment(p) && (name === 'content' || name === 'parts')) scan(f, p.name, found, depth + 1, seen);
+    }
+    return;
+  }
+  if (tsc.isIdentifier(e) && stringParameter(e)) return;
+  if (tsc.isIdentifier(e) || tsc.isPropertyAccessExpression(e)) {
+    const def = definition(f, e);
+    if (!def) {
+      found.unknown = true;
+      return;
+    }
+    scan(f, def, found, depth + 1, seen);
+    // `messages.push({...})` on the same variable in this file
+    if (tsc.isIdentifier(e)) for (const arg of pushed(f.sf, e.text)) scan(f, arg, found, depth + 1, seen);
+    return;
+  }
+  if (tsc.isConditionalExpression(e)) {
+    scan(f, e.whenTrue, found, depth + 1, seen);
+    scan(f, e.whenFalse, found, depth + 1, seen);
+    return;
+  }
+  found.unknown = true;
+}
+
+/** `q` declared as a `string` parameter of an enclosing function: text, not parts. */
+function stringParameter(id: ts.Identifier): boolean {
+  for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
+    if (tsc.isFunctionLike(n)) {
+      const p = n.parameters.find((x) => tsc.isIdentifier(x.name) && x.name.text === id.text);
+      if (p) return !!p.type && p.type.kind === tsc.SyntaxKind.StringKeyword;
+    }
+  }
+  return false;
+}
+
+function definition(f: JsFacts, e: ts.Expression): ts.Expression | undefined {
+  const { base, names } = flattenAccess(e);
+  if (!tsc.isIdentifier(base)) return undefined;
+  let cur = f.values.get(base.text);
+  for (const n of names) {
+    const o = cur ? unwrap(cur) : undefined;
+    if (!o || !tsc.isObjectLiteralExpression(o)) return undefined;
+    const p = o.properties.find((x) => propName(x.name) === n);
+    cur = p && tsc.isPropertyAssignment(p) ? p.initializer : undefined;
+  }
+  return cur;
+}
+
+function pushed(sf: ts.SourceFile, name: string): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  walk(sf, (n) => {
+    if (!tsc.isCallExpression(n) || !tsc.isPropertyAccessExpression(n.expression)) return;
+    const obj = unwrap(n.expression.expression);
+    if (tsc.isIdentifier(obj) && obj.text === name && ['push', 'unshift'].includes(n.expression.name.text)) out.push(...n.arguments);
+  });
+  return out;
+}
+
+/**
+ * The string literals a request's `model` expression reaches inside this file (direct, ternary
+ * branches, `||`/`??`, consts and object properties, `this.x` fields), for per-request model choice.
+ * `complete` is false when some value comes from elsewhere (another module, a parameter).
+ */
+export function modelLiterals(f: JsFacts, e: ts.Expression): { lits: Array<ts.StringLiteral | ts.NoSubstitutionTemplateLiteral>; complete: boolean } {
+  const lits: Array<ts.StringLiteral | ts.NoSubstitutionTemplateLiteral> = [];
+  let complete = true;
+  const go = (x: ts.Expression, depth: number): void => {
+    if (depth > 8) {
+      complete = false;
+      return;
+    }
+    x = unwrap(x);
+    if (isStringLike(x)) {
+      lits.push(x);
+    } else if (tsc.isConditionalExpression(x)) {
+      go(x.whenTrue, depth + 1);
+      go(x.whenFalse, depth + 1);
+    } else if (tsc.isBinaryExpression(x) && (x.operatorToken.kind === tsc.SyntaxKind.BarBarToken || x.operatorToken.kind === tsc.SyntaxKind.QuestionQuestionToken)) {
+      go(x.left, depth + 1);
+      go(x.right, depth + 1);
+    } else {
+      const d = thisField(x) ?? (tsc.isIdentifier(x) || tsc.isPropertyAccessExpression(x) ? definition(f, x) : undefined);
+      if (d) go(d, depth + 1);
+      else complete = false;
+    }
+  };
+  go(e, 0);
+  return { lits, complete };
+}
+
+/**
+ * `this.model` inside a class: the field's initializer (`model = 'gpt-4o'`) or the one
+ * constructor assignment (`this.model = 'gpt-4o'`), when there is exactly one.
+ */
+export function thisField(e: ts.Expression): ts.Expression | undefined {
+  if (!tsc.isPropertyAccessExpression(e) || e.expression.kind !== tsc.SyntaxKind.ThisKeyword) return undefined;
+  const name = e.name.text;
+  let cls: ts.Node | undefined = e.parent;
+  while (cls && !tsc.isClassDeclaration(cls) && !tsc.isClassExpression(cls)) cls = cls.parent;
+  if (!cls) return undefined;
+  const c = cls as ts.ClassLikeDeclaration;
+  const inits: ts.Expression[] = [];
+  for (const m of c.members) {
+    if (tsc.isPropertyDeclaration(m) && propName(m.name) === name && m.initializer) inits.push(m.initializer);
+    if (tsc.isConstructorDeclaration(m) && m.body) {
+      walk(m.body, (n) => {
+        if (tsc.isBinaryExpression(n) && n.operatorToken.kind === tsc.SyntaxKind.EqualsToken) {
+          const l = n.left;
+          if (tsc.isPropertyAccessExpression(l) && l.expression.kind === tsc.SyntaxKind.ThisKeyword && l.name.text === name) inits.push(n.right);
+        }
+      });
+    }
+  }
+  return inits.length === 1 ? inits[0] : undefined;
+}

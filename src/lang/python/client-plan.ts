@@ -1,0 +1,119 @@
+import { shortName } from '../../providers/index.js';
+import { reachesOpenAI, type PyConstruction } from './analyze.js';
+import type { PyContext } from './context.js';
+import { stringValue, unparen, walk, type Node } from './parse.js';
+
+/**
+ * Which clients of a Python file are migrated, decided once before the transforms run, so
+ * that a client's key and base URL change together or not at all (the twin of the JS/TS plan):
+ * - a client whose base URL cannot be resolved is left alone, its key included;
+ * - Azure clients are migrated all together or not at all: when a deployment or the model of
+ *   a call on an Azure client is not an OpenAI id the profile maps, every Azure client of the
+ *   file stays on Azure (class, options, key, calls) with one follow-up.
+ */
+export interface PyClientPlan {
+  kept: Map<number, 'azure' | 'unresolved'>;
+  /** [start, end) ranges whose key reads belong to a client that stays. */
+  keptKeyRanges: Array<[number, number]>;
+}
+
+const PLANS = new WeakMap<object, PyClientPlan>();
+
+export function pyClientPlan(ctx: PyContext): PyClientPlan {
+  let plan = PLANS.get(ctx.facts);
+  if (!plan) PLANS.set(ctx.facts, (plan = makePlan(ctx)));
+  return plan;
+}
+
+function makePlan(ctx: PyContext): PyClientPlan {
+  const plan: PyClientPlan = { kept: new Map(), keptKeyRanges: [] };
+  for (const c of ctx.facts.constructions) if (c.status === 'unresolved') plan.kept.set(c.node.id, 'unresolved');
+  azurePlan(ctx, plan);
+  for (const c of ctx.facts.constructions) if (plan.kept.has(c.node.id)) plan.keptKeyRanges.push(...keyRanges(ctx, c));
+  return plan;
+}
+
+function azurePlan(ctx: PyContext, plan: PyClientPlan): void {
+  const t = ctx.target!;
+  const py = ctx.py;
+  const azure = ctx.facts.constructions.filter((c) => c.azure && reachesOpenAI(c.status) && !plan.kept.has(c.node.id));
+  if (!azure.length) return;
+  const calls = ctx.facts.calls.filter((x) => x.client === 'azure' && !x.module);
+  const names: string[] = [];
+  for (const c of azure) {
+    const dep = stringValue(c.kwargs.get('azure_deployment')?.childForFieldName('value'));
+    if (dep !== undefined) names.push(dep);
+  }
+  for (const x of calls) {
+    const v = x.kwargs.get('model')?.childForFieldName('value');
+    const s = v ? literalOf(ctx, v) : undefined;
+    if (s !== undefined) names.push(s);
+  }
+  const unknown = [...new Set(names.filter((n) => !ctx.models!.lookup(n)?.target))];
+  if (!unknown.length) {
+    // Migrated: a deployment name the user mapped (--model my-deployment=<id>) becomes the model id.
+    for (const x of calls) {
+      const v = x.kwargs.get('model')?.childForFieldName('value');
+      const u = v ? unparen(v) : undefined;
+      const s = u ? stringValue(u) : undefined;
+      if (u && s !== undefined && ctx.models!.lookup(s)?.via === 'override' && !ctx.models_.sites.some((site) => site.lit.id === u.id)) ctx.models_.sites.push({ lit: u, id: s });
+    }
+    return;
+  }
+  const list = unknown.map((n) => `"${n}"`).join(', ');
+  const overrides = unknown.map((n) => `--model ${n}=<id>`).join(' ');
+  ctx.followUp(
+    py.start(azure[0]!.node),
+    `Azure OpenAI client left on Azure: deployment ${list} is not an OpenAI model id, so the ${shortName(t.provider)} model cannot be chosen`,
+    `rerun with ${overrides} (a ${shortName(t.provider)} model, see \`openai-migrate models --provider ${t.provider.id}\`) to migrate it, or keep it on Azure`,
+  );
+  for (const c of azure) {
+    plan.kept.set(c.node.id, 'azure');
+    c.status = 'other';
+  }
+  for (const [name, s] of ctx.facts.clients) if (s === 'azure') ctx.facts.clients.set(name, 'other');
+  for (const [name, s] of ctx.facts.members) if (s === 'azure') ctx.facts.members.set(name, 'other');
+  for (const x of calls) {
+    x.client = 'other';
+    const a = py.start(x.node);
+    const b = py.end(x.node);
+    ctx.models_.sites = ctx.models_.sites.filter((site) => !(py.start(site.lit) >= a && py.end(site.lit) <= b));
+  }
+}
+
+/** A string literal, or a name bound to one in this file. */
+function literalOf(ctx: PyContext, v: Node): string | undefined {
+  const u = unparen(v);
+  const s = stringValue(u);
+  if (s !== undefined) return s;
+  if (u.type === 'identifier') {
+    const init = ctx.facts.values.get(u.text);
+    return init ? stringValue(unparen(init)) : undefined;
+  }
+  return undefined;
+}
+
+/** Where a kept client's key is read: its arguments, and the assignment its `api_key` name comes from. */
+function keyRanges(ctx: PyContext, c: PyConstruction): Array<[number, number]> {
+  const py = ctx.py;
+  const out: Array<[number, number]> = [[py.start(c.node), py.end(c.node)]];
+  if (c.dict) out.push([py.start(c.dict), py.end(c.dict)]);
+  const key = c.kwargs.get('api_key')?.childForFieldName('value');
+  const u = key ? unparen(key) : undefined;
+  if (u?.type === 'identifier') {
+    walk(py.root, (n) => {
+      if (n.type === 'assignment' && n.childForFieldName('left')?.text === u.text) {
+        const r = n.childForFieldName('right');
+        if (r) out.push([py.start(r), py.end(r)]);
+      }
+    });
+  }
+  return out;
+}
+
+/** Is this node a key read of a client that stays as it is? */
+export function inKeptPyClient(ctx: PyContext, n: Node): boolean {
+  const s = ctx.py.start(n);
+  const e = ctx.py.end(n);
+  return pyClientPlan(ctx).keptKeyRanges.some(([a, b]) => s >= a && e <= b);
+}

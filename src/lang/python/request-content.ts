@@ -1,0 +1,99 @@
+import type { PyFacts, PyCall } from './analyze.js';
+import { dictPairs } from './analyze.js';
+import { stringValue, unparen, walk, type Node } from './parse.js';
+import { AUDIO_PART_TYPES, IMAGE_PART_TYPES, type Presence, type RequestContent } from '../../rules/content.js';
+
+/**
+ * Python twin of src/lang/js/request-content.ts: what a call's `messages`/`input` carry, following
+ * a name to its assignment and `.append(...)` calls in this file; `unknown` for anything else.
+ */
+export function pyRequestContent(f: PyFacts, root: Node, c: PyCall): RequestContent {
+  const found = { image: false, audio: false, unknown: false };
+  const kw = (k: string) => c.kwargs.get(k)?.childForFieldName('value') ?? c.dicts.flatMap((d) => dictPairs(d)).find((p) => p.key === k)?.value;
+  const tools = !!(kw('tools') ?? kw('functions'));
+  for (const k of ['messages', 'input']) {
+    const v = kw(k);
+    if (v) scan(f, root, v, found, 0);
+  }
+  const of = (yes: boolean): Presence => (yes ? 'yes' : found.unknown ? 'unknown' : 'no');
+  return { image: of(found.image), audio: of(found.audio), tools, imageShapesNearby: /\b(image_url|input_image)\b/.test(root.text) };
+}
+
+type Found = { image: boolean; audio: boolean; unknown: boolean };
+
+function scan(f: PyFacts, root: Node, n: Node, found: Found, depth: number): void {
+  if (depth > 8) return void (found.unknown = true);
+  n = unparen(n);
+  if (n.type === 'string' || n.type === 'concatenated_string' || n.type === 'integer' || n.type === 'float') return;
+  if (n.type === 'list' || n.type === 'tuple') {
+    for (const el of n.namedChildren) if (el && el.type !== 'comment') scan(f, root, el.type === 'list_splat' ? el.namedChildren[0]! : el, found, depth + 1);
+    return;
+  }
+  if (n.type === 'dictionary') {
+    for (const p of dictPairs(n)) {
+      if (p.key === 'type') {
+        const v = stringValue(p.value);
+        if (v && IMAGE_PART_TYPES.has(v)) found.image = true;
+        if (v && AUDIO_PART_TYPES.has(v)) found.audio = true;
+      } else if (p.key === 'image_url') found.image = true;
+      else if (p.key === 'input_audio') found.audio = true;
+      else if (p.key === 'content') scan(f, root, p.value, found, depth + 1);
+    }
+    return;
+  }
+  if (n.type === 'identifier') {
+    const init = f.values.get(n.text);
+    if (!init) return void (found.unknown = true);
+    scan(f, root, init, found, depth + 1);
+    for (const arg of appended(root, n.text)) scan(f, root, arg, found, depth + 1);
+    return;
+  }
+  if (n.type === 'conditional_expression') {
+    for (const k of n.namedChildren) if (k) scan(f, root, k, found, depth + 1);
+    return;
+  }
+  found.unknown = true;
+}
+
+function appended(root: Node, name: string): Node[] {
+  const out: Node[] = [];
+  walk(root, (n) => {
+    if (n.type !== 'call') return;
+    const fn = n.childForFieldName('function');
+    if (fn?.type !== 'attribute') return;
+    const obj = fn.childForFieldName('object');
+    const attr = fn.childForFieldName('attribute')?.text;
+    if (obj?.type === 'identifier' && obj.text === name && (attr === 'append' || attr === 'extend' || attr === 'insert')) {
+      const args = n.childForFieldName('arguments');
+      for (const a of args?.namedChildren ?? []) if (a && a.type !== 'comment' && a.type !== 'keyword_argument') out.push(a);
+    }
+  });
+  return out;
+}
+
+/** String nodes a call's `model` reaches in this file (literal, conditional, `or`, a module constant). */
+export function pyModelLiterals(f: PyFacts, c: PyCall): { lits: Node[]; complete: boolean; at?: Node } {
+  const v = c.kwargs.get('model')?.childForFieldName('value') ?? c.dicts.flatMap((d) => dictPairs(d)).find((p) => p.key === 'model')?.value;
+  const lits: Node[] = [];
+  let complete = true;
+  const go = (n: Node, depth: number): void => {
+    if (depth > 8) {
+      complete = false;
+      return;
+    }
+    n = unparen(n);
+    if (stringValue(n) !== undefined) lits.push(n);
+    else if (n.type === 'conditional_expression') {
+      const kids = n.namedChildren.filter((k): k is Node => !!k);
+      // `a if cond else b`: the first and last children are the values
+      go(kids[0]!, depth + 1);
+      go(kids[kids.length - 1]!, depth + 1);
+    } else if (n.type === 'boolean_operator') {
+      go(n.childForFieldName('left')!, depth + 1);
+      go(n.childForFieldName('right')!, depth + 1);
+    } else if (n.type === 'identifier' && f.values.get(n.text)) go(f.values.get(n.text)!, depth + 1);
+    else complete = false;
+  };
+  if (v) go(v, 0);
+  return { lits, complete, at: v ?? undefined };
+}

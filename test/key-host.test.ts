@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ts from 'typescript';
+import { migrate } from '../src/api.js';
+import { PROVIDERS } from '../src/providers/index.js';
+import { PUBLIC_PREFIXES } from '../src/rules/env.js';
+import { discoverCases, expectedFiles, listFiles } from './helpers/fixtures.js';
+
+/**
+ * Property: no client pairs one company's key variable with another company's host.
+ * Checked over every expected fixture output, and over the migrated JS/TS and Python
+ * fixture inputs for every provider. Key variables and hosts come from the profiles;
+ * the checker reads the code itself (TypeScript parser for JS/TS, a bracket scanner for
+ * Python), independently of the tool's analysis.
+ */
+
+type Company = string; // a provider id, 'openai' or 'azure'
+
+const HOSTS = new Map<string, Company>();
+const KEYS = new Map<string, Company>();
+for (const p of PROVIDERS) {
+  for (const r of Object.values(p.regions)) {
+    HOSTS.set(new URL(r.baseURL).host, p.id);
+    if (r.apiKeyEnv) KEYS.set(r.apiKeyEnv, p.id);
+  }
+  KEYS.set(p.apiKeyEnv, p.id);
+  for (const a of p.apiKeyEnvAliases) KEYS.set(a, p.id);
+}
+
+function hostCompany(host: string): Company | undefined {
+  if (/(^|\.)api\.openai\.com$/.test(host)) return 'openai';
+  if (/\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/.test(host)) return 'azure';
+  return HOSTS.get(host);
+}
+
+function keyCompany(name: string): Company | undefined {
+  for (const p of PUBLIC_PREFIXES) if (name.startsWith(p)) name = name.slice(p.length);
+  if (/^AZURE_OPENAI_(API_)?KEY$/.test(name)) return 'azure';
+  if (/^OPENAI_(API_)?KEY$/.test(name)) return 'openai';
+  return KEYS.get(name);
+}
+
+const URLS = /https?:\/\/[^'"`\s/]+/g;
+const KEY_NAMES = /\b[A-Z][A-Z0-9_]*_(?:API_KEY|KEY|API_PASSWORD)\b/g;
+
+export interface Pairing {
+  file: string;
+  line: number;
+  keys: string[];
+  hosts: string[];
+}
+
+/** A client whose key and host belong to different companies (both known). */
+export function mismatches(pairs: Pairing[]): string[] {
+  const out: string[] = [];
+  for (const p of pairs) {
+    const hc = new Set(p.hosts.map(hostCompany).filter((x): x is Company => !!x));
+    const kc = new Set(p.keys.map(keyCompany).filter((x): x is Company => !!x));
+    if (!hc.size || !kc.size) continue;
+    for (const k of kc) if (!hc.has(k)) out.push(`${p.file}:${p.line} key ${p.keys.join('/')} (${k}) sent to ${p.hosts.join(' / ')}`);
+  }
+  return out;
+}
+
+/** JS/TS: `new OpenAI({...})` / `new AzureOpenAI({...})` option objects. */
+export function jsPairings(file: string, text: string): Pairing[] {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const out: Pairing[] = [];
+  const resolve = (e: ts.Expression): string => {
+    // an identifier: the text of its declaration (const x = ..., { NAME: x } = ...)
+    if (!ts.isIdentifier(e)) return e.getText();
+    const found: string[] = [];
+    const visit = (n: ts.Node) => {
+      if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === e.text && n.initializer) found.push(n.initializer.getText());
+      if (ts.isBindingElement(n) && ts.isIdentifier(n.name) && n.name.text === e.text) found.push((n.propertyName ?? n.name).getText());
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+    return found.length ? found.join(' ') : e.text;
+  };
+  const visit = (n: ts.Node) => {
+    if (ts.isNewExpression(n) && /(^|\.)(Azure)?OpenAI$/.test(n.expression.getText())) {
+      const azure = /AzureOpenAI$/.test(n.expression.getText());
+      const o = n.arguments?.[0];
+      if (!o || ts.isObjectLiteralExpression(o)) {
+        const prop = (name: string) =>
+          o?.properties.find((p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && p.name.getText() === name);
+        const valueOf = (p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment) => (ts.isPropertyAssignment(p) ? resolve(p.initializer) : resolve(p.name));
+        const base = prop('baseURL');
+        const key = prop('apiKey');
+        const hosts = base ? [...valueOf(base).matchAll(URLS)].map((m) => new URL(m[0]).host) : azure ? [] : ['api.openai.com'];
+        const keys = key ? [...valueOf(key).matchAll(KEY_NAMES)].map((m) => m[0]) : [azure ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY'];
+        const spread = o?.properties.some(ts.isSpreadAssignment);
+        if (!spread) out.push({ file, line: sf.getLineAndCharacterOfPosition(n.getStart()).line + 1, keys, hosts });
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** The text of a call's arguments from the opening parenthesis at `open`, brackets and strings balanced. */
+function argsText(text: string, open: number): string {
+  let depth = 0;
+  let q: string | undefined;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i]!;
+    if (q) {
+      if (c === '\\') i++;
+      else if (c === q) q = undefined;
+      continue;
+    }
+    if (c === '"' || c === "'") q = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) return text.slice(open + 1, i);
+    }
+  }
+  return text.slice(open + 1);
+}
+
+/** Top-level `name=value` keyword arguments of an argument text. */
+function keywordArgs(args: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let depth = 0;
+  let q: string | undefined;
+  let start = 0;
+  const parts: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const c = args[i]!;
+    if (q) {
+      if (c === '\\') i++;
+      else if (c === q) q = undefined;
+      continue;
+    }
+    if (c === '"' || c === "'") q = c;
+    else if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(args.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(args.slice(start));
+  for (const p of parts) {
+    const m = /^\s*(\w+)\s*=(?!=)([\s\S]*)$/.exec(p);
+    if (m) out.set(m[1]!, m[2]!.trim());
+  }
+  return out;
+}
+
+/** Python: `OpenAI(...)`, `AsyncOpenAI(...)`, `AzureOpenAI(...)` calls (keyword arguments). */
+export function pyPairings(file: string, text: string): Pairing[] {
+  const out: Pairing[] = [];
+  for (const m of text.matchAll(/(?<![\w.])(?:openai\.)?(Async)?(Azure)?OpenAI\(/g)) {
+    const open = m.index! + m[0].length - 1;
+    const line = text.slice(0, m.index).split('\n').length;
+    if (/^\s*(class|def|import|from)\b/.test(text.slice(text.lastIndexOf('\n', m.index!) + 1, m.index))) continue;
+    const args = argsText(text, open);
+    if (/(^|,)\s*\*\*/.test(args)) continue;
+    const kw = keywordArgs(args);
+    const azure = !!m[2];
+    const resolve = (v: string) => {
+      const id = /^[A-Za-z_]\w*$/.exec(v)?.[0];
+      if (!id) return v;
+      const decl = new RegExp(`^\\s*${id}\\s*(?::[^=]+)?=\\s*(.+)$`, 'm').exec(text);
+      return decl ? `${v} ${decl[1]}` : v;
+    };
+    const base = kw.get('base_url');
+    const key = kw.get('api_key');
+    const hosts = base !== undefined ? [...resolve(base).matchAll(URLS)].map((x) => new URL(x[0]).host) : azure ? [] : ['api.openai.com'];
+    const keys = key !== undefined ? [...resolve(key).matchAll(KEY_NAMES)].map((x) => x[0]) : [azure ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY'];
+    out.push({ file, line, keys, hosts });
+  }
+  return out;
+}
+
+function pairingsOf(file: string, text: string): Pairing[] {
+  if (/\.(m|c)?(t|j)sx?$/.test(file)) return jsPairings(file, text);
+  if (file.endsWith('.py')) return pyPairings(file, text);
+  return [];
+}
+
+const cases = discoverCases();
+
+describe('key / host pairing', () => {
+  it('the checker sees a mismatch when there is one (JS/TS and Python)', () => {
+    const js = `import OpenAI from 'openai';\nconst a = new OpenAI({ apiKey: process.env.OPENAI_API_KEY, baseURL: 'https://api.deepseek.com' });\nconst b = new OpenAI({ apiKey: process.env.DEEPSEEK_API_KEY });\nconst { DASHSCOPE_API_KEY: k } = process.env;\nconst c = new OpenAI({ apiKey: k, baseURL: 'https://dashscope.aliyuncs.com/compatible-mode/v1' });\n`;
+    expect(mismatches(jsPairings('a.ts', js))).toHaveLength(2);
+    const py = `import os\nfrom openai import OpenAI\nK = os.environ["ZHIPUAI_API_KEY"]\na = OpenAI(api_key=K, base_url="https://api.deepseek.com")\nb = OpenAI(api_key=os.getenv("DEEPSEEK_API_KEY"), base_url=os.environ.get("DEEPSEEK_BASE_URL", "https://api.deepseek.com"))\n`;
+    expect(mismatches(pyPairings('a.py', py))).toEqual(['a.py:4 key ZHIPUAI_API_KEY (zhipu) sent to api.deepseek.com']);
+  });
+
+  it('holds for every expected fixture output', () => {
+    const bad: string[] = [];
+    let clients = 0;
+    for (const c of cases) {
+      for (const provider of c.expected.keys()) {
+        for (const [rel, buf] of expectedFiles(c, provider)) {
+          const pairs = pairingsOf(rel, buf.toString('utf8'));
+          clients += pairs.length;
+          bad.push(...mismatches(pairs).map((m) => `${c.name} [${provider}] ${m}`));
+        }
+      }
+    }
+    expect(clients).toBeGreaterThan(100);
+    expect(bad).toEqual([]);
+  });
+
+  it('holds for the JS/TS and Python fixture inputs migrated to every provider', async () => {
+    const code = cases.filter((c) => /^(js|python|js-http|js-v3|notebook)\//.test(c.name) && !(c.options.expectFailed?.length));
+    const dir = mkdtempSync(path.join(tmpdir(), 'oam-keyhost-'));
+    try {
+      const bad: string[] = [];
+      for (const p of PROVIDERS) {
+        const root = path.join(dir, p.id);
+        for (const c of code) cpSync(path.join(c.dir, c.input), path.join(root, c.name.replace('/', '__'), c.input), { recursive: true });
+        await migrate({ cwd: root, paths: ['.'], provider: p.id, force: true });
+        for (const rel of listFiles(root)) bad.push(...mismatches(pairingsOf(rel, readFileSync(path.join(root, rel), 'utf8'))).map((m) => `[${p.id}] ${m}`));
+      }
+      expect(bad).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+});

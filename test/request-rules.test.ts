@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { migrate } from '../src/api.js';
+import { PROVIDERS } from '../src/providers/index.js';
+
+/** Request rules that reach the user: follow-ups for result-changing edits, cited sources, model choice by content. */
+function tmp(files: Record<string, string>): string {
+  const d = mkdtempSync(path.join(tmpdir(), 'oam-request-rules-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(d, rel)), { recursive: true });
+    writeFileSync(path.join(d, rel), text);
+  }
+  return d;
+}
+
+async function run(files: Record<string, string>, provider: string) {
+  const d = tmp(files);
+  const r = await migrate({ cwd: d, paths: ['.'], provider, force: true });
+  const out = (rel: string) => readFileSync(path.join(d, rel), 'utf8');
+  const followUps = r.files.flatMap((f) => f.followUps.map((u) => `${f.file}:${u.line} ${u.reason} — ${u.action}`));
+  const changes = r.files.flatMap((f) => f.changes.map((c) => c.message));
+  return { r, out, followUps, changes };
+}
+
+const TS_PARAMS = `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function go(q: string) {
+  const r = await client.chat.completions.create({
+    model: 'gpt-4o-mini',
+    messages: [{ role: 'user', content: q }],
+    n: 3,
+    seed: 42,
+    logit_bias: { '50256': -100 },
+    temperature: 1.8,
+  });
+  return r.choices.map((c) => c.message.content);
+}
+`;
+
+describe('drops and clamps that change results are follow-ups citing the rule source', () => {
+  it('deepseek: n > 1, seed and logit_bias removed, each a follow-up with the source URL', async () => {
+    const { followUps, out } = await run({ 'a.ts': TS_PARAMS }, 'deepseek');
+    expect(out('a.ts')).not.toMatch(/\bn: 3|seed|logit_bias/);
+    const src = '(source: https://api-docs.deepseek.com/)';
+    expect(followUps).toContainEqual(expect.stringMatching(new RegExp(`removed n: .*${src.replace(/[().]/g, '\\$&')} — the response now carries one choice`)));
+    expect(followUps).toContainEqual(expect.stringContaining(`removed seed: DeepSeek does not accept or document it ${src} — outputs are no longer reproducible`));
+    expect(followUps).toContainEqual(expect.stringContaining(`removed logit_bias: DeepSeek does not accept or document it ${src} — tokens are no longer biased`));
+  });
+
+  it('n: 1 removed without a follow-up', async () => {
+    const { followUps, changes } = await run({ 'a.ts': TS_PARAMS.replace('n: 3', 'n: 1') }, 'deepseek');
+    expect(changes.some((c) => c.startsWith('removed n:'))).toBe(true);
+    expect(followUps.some((f) => f.includes('removed n:'))).toBe(false);
+  });
+
+  it('a clamped temperature is a follow-up (zhipu range)', async () => {
+    const { followUps, out } = await run({ 'a.ts': TS_PARAMS }, 'zhipu');
+    expect(out('a.ts')).toContain('temperature: 0.99');
+    expect(followUps).toContainEqual(expect.stringMatching(/temperature changed from 1\.8 to 0\.99: .* accepts temperature in \(0, 1\) \(source: https:\/\/docs\.z\.ai\/\S+\) — check that the answers still fit/));
+  });
+
+  it('Python: the same follow-ups', async () => {
+    const py = 'from openai import OpenAI\nclient = OpenAI()\nr = client.chat.completions.create(model="gpt-4o-mini", messages=[], n=2, seed=1, temperature=1.8)\n';
+    const { followUps } = await run({ 'a.py': py }, 'moonshot');
+    expect(followUps.some((f) => f.includes('removed seed: Moonshot AI (Kimi) does not accept or document it (source: https://platform.moonshot.cn/'))).toBe(true);
+    expect(followUps.some((f) => /temperature changed from 1\.8 to 1: kimi-\S+ accepts only temperature = 1 \(source: https:\/\/github\.com\/BerriAI\//.test(f))).toBe(true);
+    expect(followUps.some((f) => f.includes('removed n:') && f.includes('make n requests'))).toBe(true);
+  });
+
+  it('no message names the internal reference file, for any provider', async () => {
+    for (const p of PROVIDERS) {
+      const { followUps, changes } = await run({ 'a.ts': TS_PARAMS, 'b.py': 'from openai import OpenAI\nc = OpenAI()\nc.chat.completions.create(model="gpt-4o", messages=[], seed=1, store=True, top_k=3, metadata={}, service_tier="auto", parallel_tool_calls=False, n=2)\n' }, p.id);
+      const all = [...followUps, ...changes];
+      expect(all.filter((m) => /providers\.(md|json)/.test(m)), p.id).toEqual([]);
+    }
+  });
+});
+
+describe('model choice by request content', () => {
+  const APP = {
+    'lib/models.ts': "export const MODELS = { smart: 'gpt-4o' };\n",
+    'a.ts': `import OpenAI from 'openai';
+import { MODELS } from './lib/models';
+const client = new OpenAI();
+export async function viaModule(url: string) {
+  return client.chat.completions.create({ model: MODELS.smart, messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url } }] }] });
+}
+export async function history(h: OpenAI.ChatCompletionMessageParam[]) {
+  return client.chat.completions.create({ model: 'gpt-4.1', messages: h });
+}
+export async function text(q: string) {
+  return client.chat.completions.create({ model: 'gpt-4.1', messages: [{ role: 'user', content: q }] });
+}
+`,
+  };
+
+  it('deepseek: an id from another module and run-time messages keep the tier map, with a follow-up naming the vision model', async () => {
+    const { followUps, out } = await run(APP, 'deepseek');
+    expect(out('lib/models.ts')).toContain("smart: 'deepseek-v4-pro'");
+    expect(followUps).toContainEqual(expect.stringMatching(/^a\.ts:5 the messages carry image parts; deepseek-v4-pro takes no images, deepseek-flash does; the model id gpt-4o is defined elsewhere .* — use deepseek-flash for this request/));
+    expect(followUps).toContainEqual(expect.stringMatching(/^a\.ts:8 the messages of this gpt-4\.1 request are built at run time and this file builds image parts; deepseek-v4-pro takes no images — send requests that carry images to deepseek-flash/));
+    // a string parameter is text: no follow-up for the third request
+    expect(followUps.filter((f) => f.startsWith('a.ts:11'))).toEqual([]);
+  });
+
+  it('moonshot: the tier target takes images, nothing to say', async () => {
+    const { followUps } = await run(APP, 'moonshot');
+    expect(followUps.filter((f) => /image/.test(f))).toEqual([]);
+  });
+
+  it('a provider without a vision model: follow-up, the tier map stays', async () => {
+    const { followUps, out } = await run(APP, 'baichuan');
+    expect(out('lib/models.ts')).toContain("smart: 'Baichuan4-Turbo'");
+    expect(followUps).toContainEqual(expect.stringContaining('a.ts:5 the messages carry image parts; Baichuan has no chat model that takes images'));
+  });
+});
+
+describe('per-model and per-provider rules on every value a parameter can take', () => {
+  const files = () => {
+    const base = path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/cases/js/params-every-value/input');
+    return { 'agent.ts': readFileSync(path.join(base, 'agent.ts'), 'utf8'), 'lib/settings.ts': readFileSync(path.join(base, 'lib/settings.ts'), 'utf8') };
+  };
+  it('moonshot: the rejected branch of a conditional and a constant from another module are follow-ups; temperature fixed through a class field', async () => {
+    const { followUps, out } = await run(files(), 'moonshot');
+    expect(out('agent.ts')).toContain('temperature: mustCall ? 1 : 1');
+    expect(out('lib/settings.ts')).toContain('temperature: 1 }');
+    expect(followUps).toContainEqual(expect.stringMatching(/^agent\.ts:15 Moonshot AI rejects tool_choice: "required" \(source: https:\/\/platform\.moonshot\.cn\/\S+\) \(one branch of tool_choice\) — use another tool_choice value/));
+    expect(followUps).toContainEqual(expect.stringMatching(/^agent\.ts:25 Moonshot AI rejects tool_choice: "required" .*\(the value comes from TOOL_CHOICE\)/));
+  });
+  it('a provider that accepts required: no follow-up for tool_choice', async () => {
+    const { followUps } = await run(files(), 'deepseek');
+    expect(followUps.filter((f) => f.includes('tool_choice'))).toEqual([]);
+  });
+  it('Python: each branch of a conditional keyword', async () => {
+    const py = 'from openai import OpenAI\nclient = OpenAI()\ndef go(strict):\n    return client.chat.completions.create(model="gpt-4o", messages=[], tool_choice="required" if strict else "auto", temperature=0 if strict else 1.8)\n';
+    const { followUps, out } = await run({ 'a.py': py }, 'moonshot');
+    expect(out('a.py')).toContain('temperature=1 if strict else 1');
+    expect(followUps.some((f) => f.includes('rejects tool_choice: "required"') && f.includes('(one branch of tool_choice)'))).toBe(true);
+  });
+});
+
+describe('AI SDK capabilities per provider (profile integrations.aiSdkCapabilities)', () => {
+  const input = () => readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/cases/js-wrappers/ai-sdk-capabilities/input.ts'), 'utf8');
+  it('generateObject with a schema and streamed usage on a package that lacks them: follow-ups citing the source', async () => {
+    const { followUps } = await run({ 'a.ts': input() }, 'minimax');
+    expect(followUps).toContainEqual(expect.stringMatching(/^a\.ts:8 generateObject with a schema: @ai-sdk\/openai-compatible sends JSON mode without the schema for MiniMax .*\(source: https:\/\//));
+    expect(followUps).toContainEqual(expect.stringMatching(/^a\.ts:13 streamText: MiniMax does not document usage on streamed responses/));
+    expect(followUps).toContainEqual(expect.stringMatching(/^a\.ts:8 MiniMax returns the model's thinking inside the text .* reasoning_split: true/));
+  });
+  it('ernie documents both: the options are set, no follow-up', async () => {
+    const { followUps, out } = await run({ 'a.ts': input() }, 'ernie');
+    expect(out('a.ts')).toContain('supportsStructuredOutputs: true, includeUsage: true');
+    expect(followUps.filter((f) => /schema|streamed/.test(f))).toEqual([]);
+  });
+  it('the embedding flag agrees with the package table the transform uses', async () => {
+    const { AI_SDK_PACKAGES } = await import('../src/lang/js/wrappers/ai-sdk.js');
+    for (const p of PROVIDERS) {
+      const pkg = p.integrations.aiSdk?.package;
+      if (pkg) expect(p.integrations.aiSdkCapabilities.embedding, p.id).toBe(!!AI_SDK_PACKAGES[pkg]?.embeddings);
+      else expect(p.integrations.aiSdkCapabilities.embedding, p.id).toBe(p.endpoints.embeddings === 'yes');
+    }
+  });
+});
