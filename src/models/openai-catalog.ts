@@ -69,6 +69,17 @@ export function isFineTunedOpenAIModel(raw: string): boolean {
   return /^ft:(gpt|davinci|babbage)/.test(raw) || /^(davinci|curie|babbage|ada):ft-/.test(raw);
 }
 
+/**
+ * A gateway / router id that names an OpenAI model behind another service
+ * (OpenRouter and GitHub Models `openai/gpt-4o`, LiteLLM `azure/...`, Bedrock
+ * `openai.gpt-oss-120b`): the request goes to that service, so code never
+ * rewrites it (a LiteLLM `litellm_params.model` entry is the one exception,
+ * handled by the config transform).
+ */
+export function isGatewayModelId(raw: string): boolean {
+  return /^(openai\/|azure\/|openai\.)/i.test(raw);
+}
+
 /** Cheap test used by detectors: could this string be an OpenAI model id at all? */
 export function looksLikeOpenAIModel(raw: string): boolean {
   return classifyOpenAIModel(raw) !== undefined || isFineTunedOpenAIModel(raw);

@@ -24,12 +24,12 @@ export const tierLabel = (t: string) => LABELS[t] ?? t;
  * Is a list of model names a lookup table (capabilities, pricing, "models without temperature")
  * rather than a configured choice? Then its entries must not be rewritten: they describe OpenAI
  * models, and mapping would collapse them onto a few provider ids and change what the code
- * decides. A table: at least 3 strings, and either a non-OpenAI entry (another vendor's model)
+ * decides. A table: at least 2 strings, and either a non-OpenAI entry (another vendor's model)
  * or two OpenAI entries mapping to the same provider id.
  * @param lookup the provider id for an OpenAI id, null when none, undefined when not OpenAI.
  */
 export function isModelLookupTable(values: string[], lookup: (id: string) => string | null | undefined): boolean {
-  if (values.length < 3) return false;
+  if (values.length < 2) return false;
   const seen = new Set<string>();
   for (const v of values) {
     const t = lookup(v);
@@ -41,3 +41,21 @@ export function isModelLookupTable(values: string[], lookup: (id: string) => str
   return false;
 }
 
+
+/**
+ * Distinct source ids that would become one target id (sorted), or undefined when
+ * the mapping keeps distinct ids distinct. Used for test files, where collapsing
+ * `o3-mini` and `gpt-4o` onto one id changes what an assertion means.
+ */
+export function collapsedIds(ids: readonly string[], target: (id: string) => string | undefined): string[] | undefined {
+  const by = new Map<string, Set<string>>();
+  for (const id of new Set(ids)) {
+    const t = target(id);
+    if (!t || t === id) continue;
+    const set = by.get(t) ?? new Set<string>();
+    set.add(id);
+    by.set(t, set);
+  }
+  const hit = [...by.values()].find((s) => s.size > 1);
+  return hit ? [...hit].sort() : undefined;
+}

@@ -2,6 +2,7 @@ import { writeValue } from '../../src/engine/values.js';
 import type { Transform } from '../../src/engine/types.js';
 import { envRole } from '../../src/rules/env.js';
 import { isOpenAIModelId, mapModelAt, MODEL_KEY, OPENAI_BASE_URL_VALUE, OPENAI_URL } from '../../src/lang/config/common.js';
+import { isGatewayModelId } from '../../src/models/openai-catalog.js';
 import type { EnvContext } from '../../src/lang/env/context.js';
 
 /**
@@ -18,6 +19,8 @@ export const mapModelValues: Transform<EnvContext> = {
       const role = envRole(e.name);
       if (role && role !== 'other') continue; // handled by the key / settings transforms
       if ((MODEL_KEY.test(e.name) || role === 'other') && isOpenAIModelId(e.value)) {
+        // `openai/gpt-4o` (OpenRouter, GitHub Models, LiteLLM routes) is another service's id.
+        if (isGatewayModelId(e.value)) continue;
         mapModelAt(ctx, e.valueStart, e.valueEnd, e.value, this.id);
       } else if (OPENAI_BASE_URL_VALUE.test(e.value)) {
         writeValue(ctx, e.valueStart, e.valueEnd, t.baseURL);

@@ -9,6 +9,8 @@ import { blockedCall } from '../../src/lang/js/blocked.js';
 import { isModelLookupTable, tierLabel } from '../../src/rules/models.js';
 import { noEquivalentAction } from '../../src/rules/endpoints.js';
 import { isStringLike } from '../../src/lang/js/parse.js';
+import { isTestPath } from '../../src/rules/adapters.js';
+import { collapsedIds } from '../../src/rules/models.js';
 import { modelLiterals, requestContent } from '../../src/lang/js/request-content.js';
 import { modelForContent, type ContentDecision } from '../../src/rules/content.js';
 
@@ -39,8 +41,22 @@ export const mapModelIds: Transform<JsContext> = {
       }
       return tables.get(arr)!;
     };
+    // A test file never has two distinct ids collapsed onto one (`isReasoning('o3-mini')` and
+    // `isReasoning('gpt-4o')` must stay distinct): then its ids are left and reported once.
+    const collapsed = isTestPath(ctx.file.rel) ? collapsedIds(ctx.models_.sites.map((s) => s.id), (id) => ctx.models!.lookup(id)?.target ?? undefined) : undefined;
+    if (collapsed) {
+      ctx.followUp(ctx.models_.sites[0]!.lit.getStart(), `test file uses distinct OpenAI model ids (${collapsed.join(', ')}) that would become the same ${shortName(t.provider)} id; left as they are`, 'check these tests against the migrated code and pick distinct provider ids where the test needs them');
+    }
+    const left = ctx.models_.testLeft ?? [];
+    if (left.length) {
+      ctx.followUp(left[0]!.lit.getStart(), `test file names OpenAI model ids the migrated code does not use (${[...new Set(left.map((s) => s.id))].join(', ')}); left as they are`, 'keep them if the test checks OpenAI-only behaviour, or update them with the code they exercise');
+    }
+    if (ctx.models_.undecided.length) {
+      const u = ctx.models_.undecided;
+      ctx.followUp(u[0]!.lit.getStart(), `model ids sent through a client whose host the tool cannot resolve were left (${[...new Set(u.map((s) => s.id))].join(', ')})`, `if this client is moved to ${shortName(t.provider)}, replace them with its model ids`);
+    }
     const byContent = contentDecisions(ctx);
-    for (const s of ctx.models_.sites) {
+    for (const s of collapsed ? [] : ctx.models_.sites) {
       const m = ctx.models!.lookup(s.id);
       if (!m) continue;
       // Calls the provider cannot serve are left intact (they are marked instead).

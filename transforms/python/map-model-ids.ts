@@ -6,8 +6,9 @@ import { blockedCall } from '../../src/lang/python/helpers.js';
 import { inUnmigratedWrapper } from './wrapper-markers.js';
 import { stringContentRange, stringValue, type Node } from '../../src/lang/python/parse.js';
 import { isOpenAIId } from '../../src/lang/python/model-sites.js';
-import { isModelLookupTable, tierLabel } from '../../src/rules/models.js';
+import { collapsedIds, isModelLookupTable, tierLabel } from '../../src/rules/models.js';
 import { noEquivalentAction } from '../../src/rules/endpoints.js';
+import { isTestPath } from '../../src/rules/adapters.js';
 import { pyModelLiterals, pyRequestContent } from '../../src/lang/python/request-content.js';
 import { modelForContent, type ContentDecision } from '../../src/rules/content.js';
 import { reachesOpenAI } from '../../src/lang/python/analyze.js';
@@ -33,14 +34,28 @@ export const mapModelIds: Transform<PyContext> = {
       if (!tables.has(coll.id)) {
         const items = coll.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
         const values = items.map((c) => stringValue(c));
-        const table = values.every((v) => v !== undefined) && isModelLookupTable(values as string[], (v) => { const m = ctx.models!.lookup(v); return m ? m.target : undefined; });
+        // A set literal is a membership table (`VISION = {"gpt-4o", ...}`): never a configured choice.
+        const table = values.every((v) => v !== undefined) && (coll.type === 'set' || isModelLookupTable(values as string[], (v) => { const m = ctx.models!.lookup(v); return m ? m.target : undefined; }));
         tables.set(coll.id, table);
         if (table) ctx.followUp(py.start(coll), 'a list of OpenAI model names used as a lookup table (capabilities, prices...) was left as it is', `add the ${shortName(t.provider)} model ids this code should treat the same way`);
       }
       return tables.get(coll.id)!;
     };
+    // A test file never has two distinct ids collapsed onto one: then its ids are left and reported once.
+    const collapsed = isTestPath(ctx.file.rel) ? collapsedIds(ctx.models_.sites.map((s) => s.id), (id) => ctx.models!.lookup(id)?.target ?? undefined) : undefined;
+    if (collapsed) {
+      ctx.followUp(py.start(ctx.models_.sites[0]!.lit), `test file uses distinct OpenAI model ids (${collapsed.join(', ')}) that would become the same ${shortName(t.provider)} id; left as they are`, 'check these tests against the migrated code and pick distinct provider ids where the test needs them');
+    }
+    const left = ctx.models_.testLeft ?? [];
+    if (left.length) {
+      ctx.followUp(py.start(left[0]!.lit), `test file names OpenAI model ids the migrated code does not use (${[...new Set(left.map((s) => s.id))].join(', ')}); left as they are`, 'keep them if the test checks OpenAI-only behaviour, or update them with the code they exercise');
+    }
+    if (ctx.models_.undecided.length) {
+      const u = ctx.models_.undecided;
+      ctx.followUp(py.start(u[0]!.lit), `model ids sent through a client whose host the tool cannot resolve were left (${[...new Set(u.map((s) => s.id))].join(', ')})`, `if this client is moved to ${shortName(t.provider)}, replace them with its model ids`);
+    }
     const byContent = contentDecisions(ctx);
-    for (const s of ctx.models_.sites) {
+    for (const s of collapsed ? [] : ctx.models_.sites) {
       const m = ctx.models!.lookup(s.id);
       if (!m) continue;
       if (isTable(s.lit)) continue;

@@ -1,4 +1,5 @@
 import { isOpenAIModelId, MODEL_KEY } from './common.js';
+import { isGatewayModelId } from '../../models/openai-catalog.js';
 import { nearestKey, type ValueSite } from './sites.js';
 
 /** A model id inside a config value: where it sits and which tool's syntax wraps it. */
@@ -27,6 +28,8 @@ export function modelValue(s: ValueSite): ModelValue | undefined {
     return undefined;
   }
   if (!MODEL_KEY.test(nearestKey(s)) || !isOpenAIModelId(s.value)) return undefined;
-  if (s.value.startsWith('openai/')) return { id: s.value, start: s.start, end: s.end, shape: 'litellm' };
+  // `openai/gpt-4o` is a LiteLLM route only inside `litellm_params`; elsewhere
+  // (OpenRouter, GitHub Models, `azure/...`) it is another service's id and stays.
+  if (isGatewayModelId(s.value)) return s.value.startsWith('openai/') && s.path.includes('litellm_params') ? { id: s.value, start: s.start, end: s.end, shape: 'litellm' } : undefined;
   return { id: s.value, start: s.start, end: s.end, shape: 'plain' };
 }

@@ -4,6 +4,7 @@ import { tsc as tsm } from './ts.js';
 import type { FileContext } from '../../engine/types.js';
 import type { ClientStatus, JsFacts } from './analyze.js';
 import { thisField } from './request-content.js';
+import { functionReachesOpenAI } from './model-sites.js';
 import { flattenAccess, isStringLike, JS_EXTENSIONS, propName, unwrap } from './parse.js';
 
 export interface ParsedModule {
@@ -102,7 +103,8 @@ export class CrossModule {
       const t = this.target(abs, b.specifier);
       const fn = t ? this.parsed.get(t)!.facts.functions.get(b.imported === 'default' ? local : b.imported) : undefined;
       const param = fn?.parameters[i];
-      return param ? propName(param.name) : undefined;
+      // Only a function that sends requests to OpenAI makes its model parameter a model site.
+      return param && functionReachesOpenAI(this.parsed.get(t!)!.facts, fn!) ? propName(param.name) : undefined;
     };
   }
 

@@ -1,8 +1,9 @@
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
-import { classifyOpenAIModel, isFineTunedOpenAIModel } from '../../models/openai-catalog.js';
+import { classifyOpenAIModel, isFineTunedOpenAIModel, isGatewayModelId } from '../../models/openai-catalog.js';
 import type { JsFacts } from './analyze.js';
 import { flattenAccess, isStringLike, propName, unwrap, walk } from './parse.js';
+import { otherServiceOf } from '../../rules/adapters.js';
 
 /**
  * Where OpenAI model ids sit in a JS/TS file: in request `model` fields, in the
@@ -14,6 +15,18 @@ import { flattenAccess, isStringLike, propName, unwrap, walk } from './parse.js'
 export interface ModelSite {
   lit: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
   id: string;
+}
+
+/**
+ * What the project's code does with OpenAI ids, for its test files: `migrated`
+ * ids are rewritten somewhere in the code; `ambiguous` ones are also left somewhere
+ * (another adapter's default, a lookup). `callee` says what an imported function
+ * does with an id: its body rewrites it, keeps it, or does not name it.
+ */
+export interface TestInfo {
+  migrated: ReadonlySet<string>;
+  ambiguous: ReadonlySet<string>;
+  callee: (local: string, id: string) => 'migrated' | 'left' | undefined;
 }
 
 export interface ModelRef {
@@ -31,11 +44,19 @@ export interface ModelSiteResult {
   branches: ts.Node[];
   /** OpenAI ids in calls on another service's client: reported by scan/check, never rewritten. */
   foreign: ModelSite[];
+  /** OpenAI ids sent through a client whose host the tool cannot resolve: left, reported once. */
+  undecided: ModelSite[];
+  /** Test files: OpenAI ids the migrated code does not use, left as the test wrote them. */
+  testLeft?: ModelSite[];
 }
 
 export const MODEL_NAME = /model/i;
 
-const isOpenAIId = (s: string) => classifyOpenAIModel(s) !== undefined || isFineTunedOpenAIModel(s);
+/** Matchers and assertion functions whose argument is an expected value. */
+const ASSERTIONS = new Set(['toBe', 'toEqual', 'toStrictEqual', 'toContain', 'toMatchObject', 'equal', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'notEqual', 'is']);
+
+/** A direct OpenAI id (a gateway id like `openai/gpt-4o` goes to another service and is never a site). */
+export const isOpenAIId = (s: string) => !isGatewayModelId(s) && (classifyOpenAIModel(s) !== undefined || isFineTunedOpenAIModel(s));
 
 export function collectModelSites(
   f: JsFacts,
@@ -44,14 +65,51 @@ export function collectModelSites(
     exportedNames: ReadonlySet<string>;
     /** Name of parameter i of an imported function (resolved in its module), when known. */
     importedParam?: (local: string, i: number) => string | undefined;
+    /** A test file: what the project's code does with each OpenAI id (see TestInfo). */
+    test?: TestInfo;
   },
 ): ModelSiteResult {
-  const out: ModelSiteResult = { sites: [], imported: [], dynamic: [], branches: [], foreign: [] };
+  if (opts.test) {
+    const info = opts.test;
+    // Ids the test itself sends to an OpenAI client follow the value as anywhere else.
+    const sent = new Set(collectModelSites(f, { ...opts, usesOpenAI: false, importedParam: undefined, test: undefined }).sites.map((s) => s.lit));
+    const r = collectModelSites(f, { ...opts, usesOpenAI: true, test: undefined });
+    const follows = new Set<ts.Node>();
+    for (const s of r.sites) if (info.migrated.has(s.id) && !info.ambiguous.has(s.id)) follows.add(s.lit);
+    // Expected values of assertions (`expect(DEFAULT_MODEL).toBe('gpt-4o')`, `assert.equal(pick('openai'), 'gpt-4o')`):
+    // the same value gets the same new value. What the other side holds decides: a call of an imported
+    // function whose body migrates (or keeps) this id, else the id's fate in the whole code.
+    const have = new Set(r.sites.map((s) => s.lit));
+    walk(f.sf, (n) => {
+      if (!isStringLike(n) || have.has(n) || !info.migrated.has(n.text) || !isOpenAIId(n.text) || inOtherAdapter(n)) return;
+      const call = n.parent;
+      if (!call || !tsc.isCallExpression(call) || !call.arguments.includes(n as ts.Expression)) return;
+      const callee = unwrap(call.expression);
+      const name = tsc.isPropertyAccessExpression(callee) ? callee.name.text : tsc.isIdentifier(callee) ? callee.text : '';
+      if (!ASSERTIONS.has(name)) return;
+      // expect(X).toBe(lit) / assert.equal(X, lit)
+      const inner = tsc.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
+      const expectCall = inner && tsc.isPropertyAccessExpression(inner) && tsc.isCallExpression(unwrap(inner.expression)) ? (unwrap(inner.expression) as ts.CallExpression) : inner && tsc.isCallExpression(inner) ? inner : undefined;
+      const other = expectCall ? expectCall.arguments[0] : call.arguments.find((a) => a !== n);
+      const o = other ? unwrap(other) : undefined;
+      const ref = o && tsc.isCallExpression(o) ? unwrap(o.expression) : o;
+      const verdict = ref && tsc.isIdentifier(ref) ? info.callee(ref.text, n.text) : undefined;
+      r.sites.push({ lit: n, id: n.text });
+      if (verdict === 'migrated' || (verdict === undefined && !info.ambiguous.has(n.text))) follows.add(n);
+    });
+    const keep = (s: ModelSite) => sent.has(s.lit) || follows.has(s.lit);
+    return { ...r, sites: r.sites.filter(keep), undecided: [], dynamic: [], branches: [], foreign: [], testLeft: info.migrated.size ? r.sites.filter((s) => !keep(s)) : [] };
+  }
+  const out: ModelSiteResult = { sites: [], imported: [], dynamic: [], branches: [], foreign: [], undecided: [] };
   const seen = new Set<ts.Node>();
+  let undecided = false;
   const add = (lit: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral) => {
     if (seen.has(lit) || !isOpenAIId(lit.text)) return;
     seen.add(lit);
-    out.sites.push({ lit, id: lit.text });
+    // Another adapter's code (`groq: { model }`, `case 'openrouter':`, `class GroqProvider`) is never touched.
+    if (inOtherAdapter(lit)) return;
+    if (undecided) out.undecided.push({ lit, id: lit.text });
+    else out.sites.push({ lit, id: lit.text });
   };
 
   const resolve = (e: ts.Expression | undefined, depth: number, deep: boolean): void => {
@@ -72,6 +130,8 @@ export function collectModelSites(
         // A parameter with a default: `function ask(model = 'gpt-4o')`.
         const decl = findParameter(f.sf, e.text);
         if (decl?.initializer) resolve(decl.initializer, depth + 1, deep);
+        // and the arguments this file's calls pass for it: `ask(client, q, SUMMARY_MODEL)`.
+        for (const a of argumentsFor(f, e)) resolve(a, depth + 1, deep);
       }
     } else if (tsc.isPropertyAccessExpression(e) || tsc.isElementAccessExpression(e)) {
       const { base, names } = flattenAccess(e);
@@ -105,7 +165,9 @@ export function collectModelSites(
 
   // 1. Request `model` fields of API calls on OpenAI-SDK clients.
   for (const c of f.calls) {
-    if (c.client === 'other') continue;
+    if (c.client === 'other' || c.client === 'target') continue;
+    // A client whose host cannot be resolved may be another service: its ids are left and reported.
+    undecided = c.client === 'unresolved';
     for (const req of c.requests) {
       // `{ ...defaults, messages }` with `defaults` imported from a config module
       for (const sp of req.properties) {
@@ -120,7 +182,10 @@ export function collectModelSites(
     }
     // models.retrieve('gpt-4o')
     if (c.endpoint === 'modelsList' && c.node.arguments[0]) resolve(c.node.arguments[0], 0, false);
+    undecided = false;
   }
+  // A literal reported as undecided and also reached from an OpenAI client is a site.
+  out.undecided = out.undecided.filter((u) => !out.sites.some((s) => s.lit === u.lit));
 
   // 2. Values other files use as model ids.
   for (const name of opts.exportedNames) {
@@ -243,7 +308,61 @@ function enclosingFunctionName(n: ts.Node): string | undefined {
   return undefined;
 }
 
-/** `ask('gpt-4o', q)` where `function ask(model, q)` is in this file. */
+/**
+ * Does a function send requests to OpenAI: a call on an OpenAI/Azure client in
+ * its body, or a call to a function of the same file that does (two levels)?
+ * Only then is an argument bound to its model-named parameter a model site.
+ */
+export function functionReachesOpenAI(f: JsFacts, fn: ts.Node, depth = 0): boolean {
+  const inside = (n: ts.Node) => n.pos >= fn.pos && n.end <= fn.end;
+  if (f.calls.some((c) => (c.client === 'openai' || c.client === 'azure') && inside(c.node))) return true;
+  if (depth >= 2) return false;
+  let hit = false;
+  walk(fn, (n) => {
+    if (hit || !tsc.isCallExpression(n) || !tsc.isIdentifier(unwrap(n.expression))) return;
+    const callee = f.functions.get((unwrap(n.expression) as ts.Identifier).text);
+    if (callee && callee !== fn && functionReachesOpenAI(f, callee, depth + 1)) hit = true;
+  });
+  return hit;
+}
+
+/**
+ * Is a literal inside another service's adapter: under a property, variable,
+ * function, method or class named for another service, a `case` on another
+ * service's name, or the branch of an `if (provider === 'groq')`?
+ */
+export function inOtherAdapter(n: ts.Node): boolean {
+  let cur: ts.Node = n;
+  while (cur.parent) {
+    const p: ts.Node = cur.parent;
+    let name: string | undefined;
+    if (tsc.isPropertyAssignment(p) || tsc.isVariableDeclaration(p) || tsc.isPropertyDeclaration(p) || tsc.isMethodDeclaration(p) || tsc.isFunctionDeclaration(p) || tsc.isClassDeclaration(p) || tsc.isFunctionExpression(p) || tsc.isClassExpression(p)) {
+      name = p.name ? propName(p.name as ts.PropertyName) : undefined;
+    } else if (tsc.isCaseClause(p) && isStringLike(unwrap(p.expression))) {
+      name = (unwrap(p.expression) as ts.StringLiteral).text;
+    } else if (tsc.isIfStatement(p) && cur === p.thenStatement) {
+      name = comparedName(p.expression);
+    } else if (tsc.isConditionalExpression(p) && cur === p.whenTrue) {
+      name = comparedName(p.condition);
+    }
+    if (name && otherServiceOf(name)) return true;
+    cur = p;
+  }
+  return false;
+}
+
+/** `provider === 'groq'` (either side, `==` too): the compared string. */
+function comparedName(e: ts.Expression): string | undefined {
+  e = unwrap(e);
+  if (!tsc.isBinaryExpression(e)) return undefined;
+  const k = e.operatorToken.kind;
+  if (k !== tsc.SyntaxKind.EqualsEqualsEqualsToken && k !== tsc.SyntaxKind.EqualsEqualsToken) return undefined;
+  const l = unwrap(e.left);
+  const r = unwrap(e.right);
+  return isStringLike(r) ? r.text : isStringLike(l) ? l.text : undefined;
+}
+
+/** `ask('gpt-4o', q)` where `function ask(model, q)` is in this file and sends requests to OpenAI. */
 function isModelArgument(f: JsFacts, n: ts.Node): boolean {
   const call = n.parent;
   if (!call || !tsc.isCallExpression(call)) return false;
@@ -254,7 +373,23 @@ function isModelArgument(f: JsFacts, n: ts.Node): boolean {
   const fn = f.functions.get(callee.text);
   const param = fn?.parameters[i];
   const name = param ? propName(param.name) : undefined;
-  return !!name && MODEL_NAME.test(name);
+  return !!name && MODEL_NAME.test(name) && functionReachesOpenAI(f, fn!);
+}
+
+/** Arguments passed for the parameter `id` names (of its enclosing function) by calls in the same file. */
+function argumentsFor(f: JsFacts, id: ts.Identifier): ts.Expression[] {
+  let fn: ts.Node | undefined = id.parent;
+  while (fn && !tsc.isFunctionLike(fn)) fn = fn.parent;
+  if (!fn || !tsc.isFunctionLike(fn)) return [];
+  const i = fn.parameters.findIndex((p) => tsc.isIdentifier(p.name) && p.name.text === id.text);
+  if (i < 0) return [];
+  const name = [...f.functions].find(([, d]) => d === fn)?.[0];
+  if (!name) return [];
+  const out: ts.Expression[] = [];
+  walk(f.sf, (n) => {
+    if (tsc.isCallExpression(n) && tsc.isIdentifier(unwrap(n.expression)) && (unwrap(n.expression) as ts.Identifier).text === name && n.arguments[i] && !tsc.isSpreadElement(n.arguments[i]!)) out.push(n.arguments[i]!);
+  });
+  return out;
 }
 
 function findParameter(sf: ts.SourceFile, name: string): ts.ParameterDeclaration | undefined {

@@ -1,19 +1,25 @@
 import { fileError } from '../../engine/batch.js';
 import type { ts } from 'ts-morph';
+import { tsc as tsm } from './ts.js';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
 import { preferredQuote, usesSemicolons } from '../../engine/text.js';
 import { JS_TRANSFORMS } from '../../../transforms/js/index.js';
 import { clientPlan } from './client-plan.js';
 import { collectComposedUrls } from './composed-urls.js';
 import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
-import { collectModelSites } from './model-sites.js';
+import { collectModelSites, isOpenAIId } from './model-sites.js';
 import { CrossModule, type ParsedModule } from './cross-module.js';
+import { isTestPath, otherServices, targetNames } from '../../rules/adapters.js';
+import { defaultProviderLiterals, otherAdapterHints, targetAdapterAt, targetSelection } from './adapters.js';
+import { replaceStringContent } from './edit.js';
+import { shortName } from '../../providers/index.js';
+import { isModelLookupTable } from '../../rules/models.js';
 import type { JsContext } from './context.js';
 import { detectJs } from './detect.js';
 import { reportOutsideUse } from './outside.js';
 import { packageNeeds } from './wrappers/deps.js';
 import { depsState, nearestPackageJson, packageRoot } from '../deps/project.js';
-import { parseJs } from './parse.js';
+import { isStringLike, parseJs, walk } from './parse.js';
 
 /**
  * The JS/TS handler's work (loaded only when a JS/TS candidate exists, so a run
@@ -89,13 +95,90 @@ export const processor = {
     const foreignParams = cross.foreignParams();
     const foreignRequests = cross.foreignRequests();
 
+    // Model sites of the code first, then of the tests: a test's ids change only where the
+    // code's same id changes (the same value gets the same new value).
+    const siteMap = new Map<string, ReturnType<typeof collectModelSites>>();
+    const codeIds = new Set<string>();
+    // A site in a lookup table is left by map-model-ids: for the tests it counts as kept.
+    const inTable = (p: ParsedModule, lit: ts.Node): boolean => {
+      const arr = lit.parent;
+      if (!arr || !tsm.isArrayLiteralExpression(arr) || !p.ctx.models) return false;
+      const values = arr.elements.filter(isStringLike).map((e) => e.text);
+      return values.length === arr.elements.length && isModelLookupTable(values, (v) => p.ctx.models!.lookup(v)?.target);
+    };
+    const rewrittenSites = new Map<string, Set<ts.Node>>();
+    for (const [abs, p] of parsed) {
+      if (isTestPath(p.ctx.file.rel)) continue;
+      const r = wanted.has(abs) ? collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: wanted.get(abs)!, importedParam: cross.importedParam(abs) }) : firstPass.get(abs)!;
+      siteMap.set(abs, r);
+      const live = new Set<ts.Node>();
+      for (const s of r.sites) {
+        if (inTable(p, s.lit)) continue;
+        live.add(s.lit);
+        codeIds.add(s.id);
+      }
+      rewrittenSites.set(abs, live);
+    }
+    // OpenAI-id literals the code keeps (not sites): an id both rewritten and kept is ambiguous in a test.
+    const kept = new Map<string, Array<{ id: string; pos: number }>>();
+    const rewritten = new Map<string, Array<{ id: string; pos: number }>>();
+    const ambiguous = new Set<string>();
+    for (const [abs, sites] of rewrittenSites) {
+      const keptHere: Array<{ id: string; pos: number }> = [];
+      walk(parsed.get(abs)!.sf, (n) => {
+        if (isStringLike(n) && !sites.has(n) && isOpenAIId(n.text)) keptHere.push({ id: n.text, pos: n.getStart() });
+      });
+      kept.set(abs, keptHere);
+      rewritten.set(abs, [...sites].map((s) => ({ id: (s as ts.StringLiteral).text, pos: s.getStart() })));
+      for (const k of keptHere) if (codeIds.has(k.id)) ambiguous.add(k.id);
+    }
+    const callee = (abs: string) => (local: string, id: string): 'migrated' | 'left' | undefined => {
+      const b = parsed.get(abs)?.facts.imports.get(local);
+      if (!b) return undefined;
+      const cand = cross.target(abs, b.specifier);
+      if (cand) {
+        const facts = parsed.get(cand)?.facts;
+        const name = b.imported === 'default' ? local : b.imported;
+        // A function (its body) or a constant (its initializer) of that module.
+        const fn: ts.Node | undefined = facts?.functions.get(name) ?? facts?.values.get(name);
+        if (!fn) return undefined;
+        const inFn = (x: { id: string; pos: number }) => x.id === id && x.pos >= fn.pos && x.pos < fn.end;
+        if ((kept.get(cand) ?? []).some(inFn)) return 'left';
+        if ((rewritten.get(cand) ?? []).some(inFn)) return 'migrated';
+        return undefined;
+      }
+      return undefined;
+    };
+    for (const [abs, p] of parsed) {
+      if (!isTestPath(p.ctx.file.rel)) continue;
+      const test = { migrated: codeIds, ambiguous, callee: callee(abs) };
+      siteMap.set(abs, collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: wanted.get(abs) ?? new Set(), importedParam: cross.importedParam(abs), test }));
+    }
+
+    // Multi-provider apps: an adapter for the target next to the OpenAI one (then the OpenAI adapter is left
+    // and the selection is reported), or other services' adapters (only the OpenAI one is migrated: said once).
+    const target = files[0]?.target;
+    const names = target ? targetNames(target.provider) : [];
+    let targetAdapter: { rel: string; line: number; selection: string } | undefined;
+    const others = new Set<string>();
+    for (const [, p] of parsed) {
+      if (!target || isTestPath(p.ctx.file.rel)) continue;
+      for (const s of otherServices(otherAdapterHints(p.facts), names)) others.add(s);
+      const at = targetAdapterAt(p.facts, target.provider.integrations.aiSdk?.package);
+      if (at === undefined || targetAdapter) continue;
+      const selection = [...parsed.values()].map((q) => targetSelection(q.facts, names)).find((x) => x !== undefined);
+      if (selection) targetAdapter = { rel: p.ctx.file.rel, line: p.sf.getLineAndCharacterOfPosition(at).line + 1, selection };
+    }
+    let othersSaid = false;
+    const defaultsAt = targetAdapter
+      ? [...parsed.values()].filter((p) => !isTestPath(p.ctx.file.rel)).flatMap((p) => defaultProviderLiterals(p.facts).map((l) => `${p.ctx.file.rel}:${p.sf.getLineAndCharacterOfPosition(l.getStart()).line + 1}`))
+      : [];
+
     // Phase C: detect, then transform.
     for (const [abs, p] of parsed) {
       try {
         const uses = usesOpenAI(p.facts);
-        const sites = wanted.has(abs)
-          ? collectModelSites(p.facts, { usesOpenAI: uses, exportedNames: wanted.get(abs)!, importedParam: cross.importedParam(abs) })
-          : firstPass.get(abs)!;
+        const sites = siteMap.get(abs)!;
         const jctx: JsContext = Object.assign(p.ctx, {
           sf: p.sf,
           facts: p.facts,
@@ -113,11 +196,37 @@ export const processor = {
         });
         detectJs(jctx);
         if (!p.ctx.file.outside) reportOutsideUse(jctx, cross);
+        // The app already has the target's adapter: its default-provider setting selects it.
+        if (targetAdapter && target && !isTestPath(p.ctx.file.rel) && (!opts.only || opts.only.includes('map-model-ids'))) {
+          for (const lit of defaultProviderLiterals(p.facts)) {
+            replaceStringContent(jctx.edits, lit, targetAdapter.selection);
+            jctx.change('config', lit.getStart(), `default provider "${lit.text}" -> "${targetAdapter.selection}" (the app's own ${shortName(target.provider)} adapter)`, { transform: 'map-model-ids' });
+          }
+        }
         if (!jctx.target) continue;
+        const sdkImport = p.sf.statements.find((st) => tsm.isImportDeclaration(st) && isStringLike(st.moduleSpecifier) && /^(openai|@(ai-sdk|langchain)\/openai)$/.test(st.moduleSpecifier.text));
+        const at = sdkImport?.getStart() ?? p.facts.constructions[0]?.node.getStart() ?? 0;
+        // OpenAI through the SDK or a framework's OpenAI adapter (`@ai-sdk/openai`, `@langchain/openai`).
+        // A file whose clients all go elsewhere (the target's own adapter, another service's) is not the OpenAI adapter.
+        const ownAdapter = p.facts.constructions.length > 0 && p.facts.constructions.every((c) => c.status === 'target' || c.status === 'other');
+        const openaiAdapter = !ownAdapter && (uses || [...p.facts.imports.values()].some((b) => /^@(ai-sdk|langchain)\/openai$/.test(b.specifier)));
+        if (openaiAdapter && targetAdapter && !isTestPath(p.ctx.file.rel)) {
+          // Said once for the app; the other OpenAI files are left without a word each.
+          if (othersSaid) continue;
+          othersSaid = true;
+          const name = shortName(jctx.target.provider);
+          jctx.followUp(at, `this app already has a ${name} adapter (${targetAdapter.rel}:${targetAdapter.line}, selected by "${targetAdapter.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`, defaultsAt.length ? `the default provider now selects "${targetAdapter.selection}" (${defaultsAt.join(', ')}); set the same value wherever the deployment overrides it` : `select "${targetAdapter.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter`);
+          continue;
+        }
         clientPlan(jctx); // which clients stay (before any transform reads a client's status)
         for (const t of JS_TRANSFORMS) {
           if (opts.only && !opts.only.includes(t.id)) continue;
           t.run(jctx);
+        }
+        // Said once, on the first file whose OpenAI adapter was actually migrated.
+        if (openaiAdapter && others.size && !othersSaid && !isTestPath(p.ctx.file.rel) && jctx.changes.length) {
+          othersSaid = true;
+          jctx.followUp(at, `OpenAI is one adapter of several in this app (${[...others].sort().join(', ')}): only the OpenAI adapter was migrated, the others were left as they are`, 'check that the app selects the migrated adapter where it used OpenAI');
         }
         recordDependencies(jctx, p.facts, opts);
       } catch (e) {

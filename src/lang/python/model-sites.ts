@@ -1,7 +1,8 @@
-import { classifyOpenAIModel, isFineTunedOpenAIModel } from '../../models/openai-catalog.js';
+import { classifyOpenAIModel, isFineTunedOpenAIModel, isGatewayModelId } from '../../models/openai-catalog.js';
 import type { PyFacts } from './analyze.js';
 import { dictPairs, reachesOpenAI } from './analyze.js';
 import { analyzeWrappers } from './wrappers.js';
+import { otherServiceOf } from '../../rules/adapters.js';
 import { flattenAttr, kids, stringValue, unparen, walk, type Node } from './parse.js';
 
 /**
@@ -24,19 +25,73 @@ export interface PyModelSites {
   branches: Node[];
   /** Imported names used as model values (resolved in their module by the handler). */
   imported: string[];
+  /** OpenAI ids sent through a client whose host the tool cannot resolve: left, reported once. */
+  undecided: PyModelSite[];
+  /** Test files: OpenAI ids the migrated code does not use, left as the test wrote them. */
+  testLeft?: PyModelSite[];
 }
 
 export const MODEL_NAME = /model/i;
-export const isOpenAIId = (s: string) => classifyOpenAIModel(s) !== undefined || isFineTunedOpenAIModel(s);
+/** A direct OpenAI id (a gateway id like `openai/gpt-4o` goes to another service and is never a site). */
+export const isOpenAIId = (s: string) => !isGatewayModelId(s) && (classifyOpenAIModel(s) !== undefined || isFineTunedOpenAIModel(s));
 
-export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNames: ReadonlySet<string> = new Set()): PyModelSites {
-  const out: PyModelSites = { sites: [], dynamic: [], branches: [], imported: [] };
+/**
+ * What the project's code does with OpenAI ids, for its test files: `migrated` ids
+ * are rewritten somewhere in the code; `ambiguous` ones are also kept somewhere
+ * (another adapter's default, a lookup). `ref` says what an imported function or
+ * constant (`["CHAT_MODEL"]`, `["providers", "pick_model"]`) does with an id.
+ */
+export interface PyTestInfo {
+  migrated: ReadonlySet<string>;
+  ambiguous: ReadonlySet<string>;
+  ref: (names: string[], id: string) => 'migrated' | 'left' | undefined;
+}
+
+export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNames: ReadonlySet<string> = new Set(), test?: PyTestInfo): PyModelSites {
+  if (test) {
+    // A test file: ids it sends to an OpenAI client itself follow the value; its other
+    // model-named places change only for ids the project's code always rewrites.
+    const sent = new Set(collectPyModelSites(f, false, exportedNames).sites.map((s) => s.lit.id));
+    const r = collectPyModelSites(f, true, exportedNames);
+    const follows = new Set<number>();
+    for (const s of r.sites) if (test.migrated.has(s.id) && !test.ambiguous.has(s.id)) follows.add(s.lit.id);
+    // Expected values of assertions (`assert CHAT_MODEL == "gpt-4o"`, `self.assertEqual(pick("openai"), "gpt-4o")`):
+    // what the other side holds decides (an imported constant or function that rewrites or keeps this id),
+    // else the id's fate in the whole code.
+    const have = new Set(r.sites.map((s) => s.lit.id));
+    walk(f.py.root, (n) => {
+      if (n.type !== 'string' || have.has(n.id)) return;
+      const v = stringValue(n);
+      if (v === undefined || !test.migrated.has(v) || !isOpenAIId(v) || inOtherAdapter(n)) return;
+      const p = n.parent;
+      let other: Node | undefined;
+      if (p?.type === 'comparison_operator' && p.parent?.type === 'assert_statement') other = kids(p).find((k) => k.id !== n.id);
+      else {
+        const fn = p?.type === 'argument_list' ? p.parent?.childForFieldName('function') : undefined;
+        if (!(fn?.type === 'attribute' && /^assert(Equal|In|NotEqual)$/.test(fn.childForFieldName('attribute')?.text ?? ''))) return;
+        other = kids(p!).find((k) => k.id !== n.id);
+      }
+      r.sites.push({ lit: n, id: v });
+      let ref = other ? unparen(other) : undefined;
+      if (ref?.type === 'call') ref = ref.childForFieldName('function') ?? undefined;
+      const names = ref?.type === 'identifier' ? [ref.text] : ref?.type === 'attribute' ? flattenNames(ref) : undefined;
+      const verdict = names ? test.ref(names, v) : undefined;
+      if (verdict === 'migrated' || (verdict === undefined && !test.ambiguous.has(v))) follows.add(n.id);
+    });
+    const keep = (s: PyModelSite) => sent.has(s.lit.id) || follows.has(s.lit.id);
+    return { ...r, sites: r.sites.filter(keep), undecided: [], dynamic: [], branches: [], testLeft: test.migrated.size ? r.sites.filter((s) => !keep(s)) : [] };
+  }
+  const out: PyModelSites = { sites: [], dynamic: [], branches: [], imported: [], undecided: [] };
   const seen = new Set<number>();
+  let undecided = false;
   const add = (lit: Node) => {
     const v = stringValue(lit);
     if (v === undefined || seen.has(lit.id) || !isOpenAIId(v)) return;
     seen.add(lit.id);
-    out.sites.push({ lit: unparen(lit), id: v });
+    // Another adapter's code (`"groq": {...}`, `class GroqProvider`, `if provider == "openrouter":`) is never touched,
+    // nor a set literal (`VISION = {"gpt-4o", ...}`: a membership table, not a configured choice).
+    if (inOtherAdapter(lit) || unparen(lit).parent?.type === 'set') return;
+    (undecided ? out.undecided : out.sites).push({ lit: unparen(lit), id: v });
   };
   const resolve = (e: Node | null | undefined, depth: number): void => {
     if (!e || depth > 6) return;
@@ -58,6 +113,8 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
       else {
         const d = findParamDefault(f, e.text);
         if (d) resolve(d, depth + 1);
+        // and the arguments this file's calls pass for it: `answer(client, q, SUMMARY_MODEL)`.
+        for (const a of argumentsFor(f, e)) resolve(a, depth + 1);
       }
     } else if (e.type === 'call') {
       // os.getenv("MODEL", "gpt-4o")
@@ -76,10 +133,13 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
 
   // 1. Requests on OpenAI-SDK clients (and legacy module calls).
   for (const c of f.calls) {
-    if (c.client === 'other') continue;
+    if (c.client === 'other' || c.client === 'target') continue;
+    // A client whose host cannot be resolved may be another service: its ids are left and reported.
+    undecided = c.client === 'unresolved';
     resolve(c.kwargs.get('model')?.childForFieldName('value'), 0);
     for (const d of c.dicts) for (const p of dictPairs(d)) if (p.key === 'model') resolve(p.value, 0);
     if (c.endpoint === 'modelsList') resolve(kids(c.node.childForFieldName('arguments')!)[0], 0);
+    undecided = false;
   }
   // 2. Values other modules use as model ids.
   for (const name of exportedNames) resolve(f.values.get(name), 0);
@@ -199,7 +259,60 @@ function enclosingFunctionName(n: Node): string | undefined {
   return undefined;
 }
 
-/** `ask("gpt-4o", q)` where `def ask(model, q)` is in this file. */
+/**
+ * Does a function send requests to OpenAI: a call on an OpenAI/Azure client in its
+ * body, or a call to a function of the same file that does (two levels)?
+ */
+function functionReachesOpenAI(f: PyFacts, fn: Node, depth = 0): boolean {
+  const [s, e] = [f.py.start(fn), f.py.end(fn)];
+  if (f.calls.some((c) => reachesOpenAI(c.client) && f.py.start(c.node) >= s && f.py.end(c.node) <= e)) return true;
+  if (depth >= 2) return false;
+  let hit = false;
+  walk(fn, (n) => {
+    if (hit) return false;
+    if (n.type !== 'call') return;
+    const callee = n.childForFieldName('function');
+    const name = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+    const def = name ? f.functions.get(name) : undefined;
+    if (def && def.id !== fn.id && functionReachesOpenAI(f, def, depth + 1)) hit = true;
+  });
+  return hit;
+}
+
+/**
+ * Is a literal inside another service's adapter: under a dict key, variable,
+ * attribute, function or class named for another service, or in the branch of
+ * an `if provider == "groq":`?
+ */
+function inOtherAdapter(n: Node): boolean {
+  let cur: Node = n;
+  while (cur.parent) {
+    const p: Node = cur.parent;
+    let name: string | undefined;
+    if (p.type === 'pair' && p.childForFieldName('value')?.id === cur.id) name = stringValue(p.childForFieldName('key')) ?? p.childForFieldName('key')?.text;
+    else if (p.type === 'assignment' && p.childForFieldName('right')?.id === cur.id) name = targetName(p.childForFieldName('left'));
+    else if (p.type === 'function_definition' || p.type === 'class_definition') name = p.childForFieldName('name')?.text;
+    else if ((p.type === 'if_statement' || p.type === 'elif_clause') && p.childForFieldName('consequence')?.id === cur.id) name = comparedName(p.childForFieldName('condition'));
+    else if (p.type === 'conditional_expression' && kids(p)[0]?.id === cur.id) name = comparedName(kids(p)[1]);
+    if (name && otherServiceOf(name)) return true;
+    cur = p;
+  }
+  return false;
+}
+
+/** `provider == "groq"` (either side): the compared string. */
+function comparedName(e: Node | null | undefined): string | undefined {
+  if (!e) return undefined;
+  e = unparen(e);
+  if (e.type !== 'comparison_operator' || !/==/.test(e.text)) return undefined;
+  for (const k of kids(e)) {
+    const v = stringValue(k);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** `ask("gpt-4o", q)` where `def ask(model, q)` is in this file and sends requests to OpenAI. */
 function isModelArgument(f: PyFacts, n: Node): boolean {
   const args = n.parent;
   if (args?.type !== 'argument_list') return false;
@@ -213,7 +326,40 @@ function isModelArgument(f: PyFacts, n: Node): boolean {
   if (fn.type === 'attribute' && (params[0]?.text === 'self' || params[0]?.text === 'cls')) params = params.slice(1);
   const p = params[i];
   const pname = p?.type === 'identifier' ? p.text : p?.childForFieldName('name')?.text ?? p?.namedChild(0)?.text;
-  return !!pname && MODEL_NAME.test(pname);
+  return !!pname && MODEL_NAME.test(pname) && functionReachesOpenAI(f, def);
+}
+
+/** Arguments passed for the parameter `id` names (of its enclosing function) by calls in the same file. */
+function argumentsFor(f: PyFacts, id: Node): Node[] {
+  let fn: Node | null = id.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  const name = fn?.childForFieldName('name')?.text;
+  if (!fn || !name) return [];
+  let params = kids(fn.childForFieldName('parameters')!).filter((p) => p.type !== 'comment');
+  const method = params[0]?.text === 'self' || params[0]?.text === 'cls';
+  if (method) params = params.slice(1);
+  const pname = (p: Node) => (p.type === 'identifier' ? p.text : p.childForFieldName('name')?.text ?? p.namedChild(0)?.text);
+  const i = params.findIndex((p) => pname(p) === id.text);
+  if (i < 0) return [];
+  const out: Node[] = [];
+  walk(f.py.root, (n) => {
+    if (n.type !== 'call') return;
+    const callee = n.childForFieldName('function');
+    const cname = callee?.type === 'identifier' ? callee.text : method && callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+    if (cname !== name) return;
+    const args = kids(n.childForFieldName('arguments')!);
+    const kw = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === id.text);
+    const pos = args.filter((a) => a.type !== 'keyword_argument' && a.type !== 'comment')[i];
+    const v = kw ? kw.childForFieldName('value') : pos && pos.type !== 'list_splat' && pos.type !== 'dictionary_splat' ? pos : null;
+    if (v) out.push(v);
+  });
+  return out;
+}
+
+/** `providers.pick_model` -> ["providers", "pick_model"]; undefined for other shapes. */
+function flattenNames(n: Node): string[] | undefined {
+  const { base, names } = flattenAttr(n);
+  return base.type === 'identifier' ? [base.text, ...names] : undefined;
 }
 
 function findParamDefault(f: PyFacts, name: string): Node | undefined {

@@ -29,7 +29,13 @@ export function runPython(
   ctx: FileContext,
   py: PyTree,
   facts: PyFacts,
-  opts: HandlerOptions & { sites?: PyModelSites; targetHost?: string; packageFits?: (pkg: string) => boolean },
+  opts: HandlerOptions & {
+    sites?: PyModelSites;
+    targetHost?: string;
+    packageFits?: (pkg: string) => boolean;
+    /** Multi-provider app: a follow-up to record after detection (`leave`: and no transform runs). */
+    adapterNote?: { at: number; reason: string; action: string; leave: boolean };
+  },
 ): PyContext {
   const wrappers = analyzeWrappers(facts, opts.targetHost);
   const uses = usesOpenAI(facts, wrappers);
@@ -48,6 +54,10 @@ export function runPython(
   });
   detectPython(pctx);
   if (!pctx.target) return pctx;
+  if (opts.adapterNote) {
+    if (opts.adapterNote.reason) pctx.followUp(opts.adapterNote.at, opts.adapterNote.reason, opts.adapterNote.action);
+    if (opts.adapterNote.leave) return pctx;
+  }
   pyClientPlan(pctx); // which clients stay (before any transform reads a client's status)
   for (const t of PY_TRANSFORMS) {
     if (opts.only && !opts.only.includes(t.id)) continue;

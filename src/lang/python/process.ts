@@ -2,7 +2,12 @@ import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
 import { analyzePython, type PyFacts, type PySeeds } from './analyze.js';
-import { collectPyModelSites } from './model-sites.js';
+import { collectPyModelSites, isOpenAIId, type PyModelSite } from './model-sites.js';
+import { isModelLookupTable } from '../../rules/models.js';
+import { stringContentRange, stringValue, walk as walkPy, type Node } from './parse.js';
+import { isTestPath, otherServices, targetNames } from '../../rules/adapters.js';
+import { pyDefaultProviderLiterals, pyOtherAdapterHints, pyTargetAdapterAt, pyTargetSelection } from './adapters.js';
+import { shortName } from '../../providers/index.js';
 import { parsePython, type PyTree } from './parse.js';
 import { runPython, usesOpenAI } from './pipeline.js';
 import { analyzeWrappers } from './wrappers.js';
@@ -130,12 +135,112 @@ export const processor = {
         if (hit) wanted.set(hit.abs, (wanted.get(hit.abs) ?? new Set()).add(hit.name));
       }
     }
+    // Model sites of the code first, then of the tests: a test's ids change only where the
+    // code's same id changes (the same value gets the same new value).
+    const siteMap = new Map<string, ReturnType<typeof collectPyModelSites>>();
+    const codeIds = new Set<string>();
+    // A site in a lookup table is left by map-model-ids: for the tests it counts as kept.
+    const inTable = (p: Parsed, lit: Node): boolean => {
+      const coll = lit.parent;
+      if (!coll || !['list', 'tuple'].includes(coll.type) || !p.ctx.models) return false;
+      const values = coll.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment').map((c) => stringValue(c));
+      return values.every((v) => v !== undefined) && isModelLookupTable(values as string[], (v) => p.ctx.models!.lookup(v)?.target);
+    };
+    const live = new Map<string, PyModelSite[]>();
+    for (const [abs, p] of parsed) {
+      if (isTestPath(p.ctx.file.rel)) continue;
+      const r = collectPyModelSites(p.facts, usesOpenAI(p.facts, analyzeWrappers(p.facts, targetHost)), wanted.get(abs));
+      siteMap.set(abs, r);
+      const here = r.sites.filter((s) => !inTable(p, s.lit));
+      live.set(abs, here);
+      for (const s of here) codeIds.add(s.id);
+    }
+    // OpenAI-id literals the code keeps (not sites): an id both rewritten and kept is ambiguous in a test.
+    const kept = new Map<string, Array<{ id: string; pos: number }>>();
+    const rewritten = new Map<string, Array<{ id: string; pos: number }>>();
+    const ambiguous = new Set<string>();
+    for (const [abs, here] of live) {
+      const f = parsed.get(abs)!.facts;
+      const sites = new Set(here.map((s) => s.lit.id));
+      const keptHere: Array<{ id: string; pos: number }> = [];
+      walkPy(f.py.root, (n) => {
+        const v = n.type === 'string' && !sites.has(n.id) ? stringValue(n) : undefined;
+        if (v !== undefined && isOpenAIId(v)) keptHere.push({ id: v, pos: f.py.start(n) });
+      });
+      kept.set(abs, keptHere);
+      rewritten.set(abs, here.map((s) => ({ id: s.id, pos: f.py.start(s.lit) })));
+      for (const k of keptHere) if (codeIds.has(k.id)) ambiguous.add(k.id);
+    }
+    const ref = (abs: string) => (names: string[], id: string): 'migrated' | 'left' | undefined => {
+      const b = parsed.get(abs)?.facts.imports.get(names[0]!);
+      if (!b || names.length > 2) return undefined;
+      // `from app.settings import CHAT_MODEL` -> CHAT_MODEL; `from app import providers` -> providers.pick_model
+      const [mod, name] = names.length === 1 ? [b.module, b.name] : [b.module ? `${b.module}.${b.name}` : b.name, names[1]!];
+      for (const cand of moduleCandidates(abs, mod, parsed)) {
+        const f = parsed.get(cand)!.facts;
+        const node = f.functions.get(name) ?? f.values.get(name);
+        if (!node) continue;
+        const [s, e] = [f.py.start(node), f.py.end(node)];
+        const inNode = (x: { id: string; pos: number }) => x.id === id && x.pos >= s && x.pos < e;
+        if ((kept.get(cand) ?? []).some(inNode)) return 'left';
+        if ((rewritten.get(cand) ?? []).some(inNode)) return 'migrated';
+        return undefined;
+      }
+      return undefined;
+    };
+    for (const [abs, p] of parsed) {
+      if (isTestPath(p.ctx.file.rel)) siteMap.set(abs, collectPyModelSites(p.facts, true, wanted.get(abs), { migrated: codeIds, ambiguous, ref: ref(abs) }));
+    }
+    // Multi-provider apps: an adapter for the target next to the OpenAI one (then the OpenAI adapter is left
+    // and the selection is reported once), or other services' adapters (only the OpenAI one is migrated: said once).
+    const target = files[0]?.target;
+    const names = target ? targetNames(target.provider) : [];
+    let targetAdapter: { rel: string; line: number; selection: string } | undefined;
+    const others = new Set<string>();
+    for (const [, p] of parsed) {
+      if (!target || isTestPath(p.ctx.file.rel)) continue;
+      for (const s of otherServices(pyOtherAdapterHints(p.facts), names)) others.add(s);
+      const at = pyTargetAdapterAt(p.facts);
+      if (at === undefined || targetAdapter) continue;
+      const selection = [...parsed.values()].map((q) => pyTargetSelection(q.facts, names)).find((x) => x !== undefined);
+      if (selection) targetAdapter = { rel: p.ctx.file.rel, line: p.py.text.slice(0, at).split('\n').length, selection };
+    }
+    let adapterSaid = false;
+    const defaultsAt = targetAdapter
+      ? [...parsed.values()].filter((p) => !isTestPath(p.ctx.file.rel)).flatMap((p) => pyDefaultProviderLiterals(p.facts).map((l) => `${p.ctx.file.rel}:${p.py.text.slice(0, p.py.start(l)).split('\n').length}`))
+      : [];
     // Phase C: detect and transform.
     for (const [abs, p] of parsed) {
       try {
+        const sites = siteMap.get(abs)!;
         const uses = usesOpenAI(p.facts, analyzeWrappers(p.facts, targetHost));
-        const sites = collectPyModelSites(p.facts, uses, wanted.get(abs));
-        const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, packageFits: fitsFor(abs) });
+        const at = p.facts.constructions.find((c) => c.status !== 'target' && c.status !== 'other')?.node;
+        let adapterNote: { at: number; reason: string; action: string; leave: boolean } | undefined;
+        // The target's own adapter (the openai SDK on the target's host) is not an OpenAI adapter.
+        const ownAdapter = pyTargetAdapterAt(p.facts) !== undefined && !p.facts.constructions.some((c) => c.status !== 'target' && c.status !== 'other');
+        if (target && uses && !ownAdapter && !isTestPath(p.ctx.file.rel) && (targetAdapter || others.size)) {
+          const name = shortName(target.provider);
+          const where = at ? p.py.start(at) : 0;
+          if (targetAdapter) {
+            adapterNote = adapterSaid ? { at: where, reason: '', action: '', leave: true } : { at: where, leave: true, reason: `this app already has a ${name} adapter (${targetAdapter.rel}:${targetAdapter.line}, selected by "${targetAdapter.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`, action: defaultsAt.length ? `the default provider now selects "${targetAdapter.selection}" (${defaultsAt.join(', ')}); set the same value wherever the deployment overrides it` : `select "${targetAdapter.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter` };
+            adapterSaid = true;
+          }
+        }
+        const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote, packageFits: fitsFor(abs) });
+        // Said once, on the first file whose OpenAI adapter was actually migrated.
+        if (target && uses && !ownAdapter && !targetAdapter && others.size && !adapterSaid && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
+          adapterSaid = true;
+          pctx.followUp(at ? p.py.start(at) : 0, `OpenAI is one adapter of several in this app (${[...others].sort().join(', ')}): only the OpenAI adapter was migrated, the others were left as they are`, 'check that the app selects the migrated adapter where it used OpenAI');
+        }
+        // The app already has the target's adapter: its default-provider setting selects it.
+        if (targetAdapter && target && !isTestPath(p.ctx.file.rel) && (!opts.only || opts.only.includes('map-model-ids'))) {
+          for (const lit of pyDefaultProviderLiterals(p.facts)) {
+            const r = stringContentRange(p.py, lit);
+            if (!r) continue;
+            pctx.edits.add(r.start, r.end, targetAdapter.selection);
+            pctx.change('config', p.py.start(lit), `default provider "${stringValue(lit)}" -> "${targetAdapter.selection}" (the app's own ${shortName(target.provider)} adapter)`, { transform: 'map-model-ids' });
+          }
+        }
         for (const pkg of pctx.packages) need(pkg, abs);
       } catch (e) {
         fail(p.ctx, e);

@@ -1,0 +1,76 @@
+/**
+ * Multi-provider apps: names that say a piece of code belongs to another
+ * service's adapter (a registry entry `groq: {...}`, `case "openrouter":`,
+ * `class AnthropicProvider`, `GROQ_MODEL = ...`), and test-file paths.
+ * Kept free of any parser so the JS/TS and Python analyses share it.
+ */
+
+/**
+ * Services other than OpenAI / Azure OpenAI that apps put next to OpenAI. A name
+ * containing one of these (as a word or camel/snake part) marks another adapter.
+ */
+const OTHER_SERVICES = [
+  'openrouter', 'groq', 'grok', 'xai', 'anthropic', 'claude', 'together', 'fireworks', 'cerebras', 'mistral',
+  'gemini', 'google', 'vertex', 'ollama', 'bedrock', 'deepseek', 'qwen', 'dashscope', 'zhipu', 'glm', 'moonshot',
+  'kimi', 'perplexity', 'cohere', 'replicate', 'huggingface', 'lmstudio', 'vllm', 'litellm', 'github', 'deepinfra',
+  'siliconflow', 'doubao', 'volcengine', 'baichuan', 'minimax', 'hunyuan', 'ernie', 'qianfan', 'sambanova', 'novita',
+  'hyperbolic', 'nvidia', 'portkey', 'helicone',
+];
+
+/** Split an identifier or string into lower-case words (`createOpenRouterClient` -> create, open, router, client). */
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/**
+ * The other service a name belongs to (`groq`, `openrouter` for `OPEN_ROUTER_MODEL`
+ * or `openRouterModel`), or undefined when the name is neutral or OpenAI's own.
+ */
+export function otherServiceOf(name: string): string | undefined {
+  const w = words(name);
+  const joined = w.join('');
+  for (const s of OTHER_SERVICES) {
+    if (s.length <= 3) {
+      if (w.includes(s)) return s;
+    } else if (w.includes(s) || (s === 'openrouter' && joined.includes('openrouter')) || (s === 'lmstudio' && joined.includes('lmstudio')) || (s === 'huggingface' && joined.includes('huggingface'))) {
+      return s;
+    }
+  }
+  return undefined;
+}
+
+/** Does a provider-name string (registry key, switch case, `provider === "..."`) name the given profile? */
+export function namesProvider(name: string, ids: readonly string[]): boolean {
+  const w = words(name).join('');
+  return ids.some((id) => w === id.toLowerCase().replace(/[^a-z0-9]/g, ''));
+}
+
+/** Is this (repository-relative) path a test file or inside a test folder? */
+export function isTestPath(rel: string): boolean {
+  const p = rel.replace(/\\/g, '/');
+  const base = p.slice(p.lastIndexOf('/') + 1);
+  if (/\.(test|spec)\.[cm]?[jt]sx?$/.test(base)) return true;
+  if (/^test_.*\.py$/.test(base) || /_test\.py$/.test(base) || base === 'conftest.py') return true;
+  return /(^|\/)(__tests__|tests?|spec)\//.test(p);
+}
+
+/** Names an app may use for the target provider in its own registry or switch (`deepseek`, `DeepSeek`, `dashscope`...). */
+export function targetNames(p: { id: string; name: string; aliases: string[]; integrations: { aiSdk: { factory: string } | null } }): string[] {
+  const short = p.name.replace(/\s*\(.*\)\s*$/, '');
+  return [...new Set([p.id, ...p.aliases, short, ...(p.integrations.aiSdk ? [p.integrations.aiSdk.factory] : [])])];
+}
+
+/** Other services named in a list of hosts / package names, sorted, without the target's own names. */
+export function otherServices(texts: Iterable<string>, target: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const t of texts) {
+    const s = otherServiceOf(t);
+    if (s && !namesProvider(s, target)) out.add(s);
+  }
+  return [...out].sort();
+}
