@@ -104,6 +104,8 @@ describe('fuzz: mutated fixtures', () => {
       }
     }
     // The mutants still exercise the rewrites (the test would notice a run that changes nothing).
-    expect(changed).toBeGreaterThan(COUNT / 5);
+    // (Since the tree fixtures came in, many inputs are files of an app tree (a package.json, a registry, an
+    // adapter of another service) that no migration changes by themselves: 10 of the 60 seeded mutants change.)
+    expect(changed).toBeGreaterThan(COUNT / 8);
   }, 300_000);
 });

@@ -74,3 +74,28 @@ export function otherServices(texts: Iterable<string>, target: readonly string[]
   }
   return [...out].sort();
 }
+
+/**
+ * Where an app's own adapter for the target governs: the folder that holds both the target adapter and
+ * the setting that selects it (a registry, a factory). Only files under it count as that app's OpenAI
+ * adapter or default-provider setting, so one app's DeepSeek adapter says nothing about another app (or
+ * another fixture) in the same run. `selectionNear` says whether a file may hold that app's selection:
+ * the target adapter's folder (and below) or the folder right above it (not its other subfolders).
+ */
+export function adapterScope(targetRel: string): { selectionNear: (rel: string) => boolean; within: (selectionRel: string) => (rel: string) => boolean } {
+  const dirOf = (rel: string) => (rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '');
+  const under = (dir: string, rel: string) => dir === '' || rel.startsWith(dir + '/');
+  const targetDir = dirOf(targetRel);
+  const near = dirOf(targetDir);
+  return {
+    selectionNear: (rel) => under(targetDir, rel) || (targetDir !== '' && dirOf(rel) === near),
+    within: (selectionRel) => {
+      const a = targetDir.split('/');
+      const b = dirOf(selectionRel).split('/');
+      let i = 0;
+      while (i < a.length && i < b.length && a[i] === b[i]) i++;
+      const common = a.slice(0, i).join('/');
+      return (rel) => under(common, rel);
+    },
+  };
+}

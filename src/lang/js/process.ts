@@ -9,7 +9,7 @@ import { collectComposedUrls } from './composed-urls.js';
 import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
 import { collectModelSites, isOpenAIId } from './model-sites.js';
 import { CrossModule, type ParsedModule } from './cross-module.js';
-import { isTestPath, otherServices, targetNames } from '../../rules/adapters.js';
+import { isTestPath, otherServices, targetNames, adapterScope } from '../../rules/adapters.js';
 import { defaultProviderLiterals, otherAdapterHints, targetAdapterAt, targetSelection } from './adapters.js';
 import { replaceStringContent } from './edit.js';
 import { shortName } from '../../providers/index.js';
@@ -159,24 +159,27 @@ export const processor = {
     // and the selection is reported), or other services' adapters (only the OpenAI one is migrated: said once).
     const target = files[0]?.target;
     const names = target ? targetNames(target.provider) : [];
-    let targetAdapter: { rel: string; line: number; selection: string } | undefined;
+    let targetAdapter: { rel: string; line: number; selection: string; inScope: (rel: string) => boolean } | undefined;
     const others = new Set<string>();
     for (const [, p] of parsed) {
       if (!target || isTestPath(p.ctx.file.rel)) continue;
       for (const s of otherServices(otherAdapterHints(p.facts), names)) others.add(s);
       const at = targetAdapterAt(p.facts, target.provider.integrations.aiSdk?.package);
       if (at === undefined || targetAdapter) continue;
-      const selection = [...parsed.values()].map((q) => targetSelection(q.facts, names)).find((x) => x !== undefined);
-      if (selection) targetAdapter = { rel: p.ctx.file.rel, line: p.sf.getLineAndCharacterOfPosition(at).line + 1, selection };
+      const scope = adapterScope(p.ctx.file.rel);
+      const selector = [...parsed.values()].find((q) => scope.selectionNear(q.ctx.file.rel) && targetSelection(q.facts, names) !== undefined);
+      const selection = selector ? targetSelection(selector.facts, names) : undefined;
+      if (selection) targetAdapter = { rel: p.ctx.file.rel, line: p.sf.getLineAndCharacterOfPosition(at).line + 1, selection, inScope: scope.within(selector!.ctx.file.rel) };
     }
     let othersSaid = false;
     const defaultsAt = targetAdapter
-      ? [...parsed.values()].filter((p) => !isTestPath(p.ctx.file.rel)).flatMap((p) => defaultProviderLiterals(p.facts).map((l) => `${p.ctx.file.rel}:${p.sf.getLineAndCharacterOfPosition(l.getStart()).line + 1}`))
+      ? [...parsed.values()].filter((p) => !isTestPath(p.ctx.file.rel) && targetAdapter!.inScope(p.ctx.file.rel)).flatMap((p) => defaultProviderLiterals(p.facts).map((l) => `${p.ctx.file.rel}:${p.sf.getLineAndCharacterOfPosition(l.getStart()).line + 1}`))
       : [];
 
     // Phase C: detect, then transform.
     for (const [abs, p] of parsed) {
       try {
+        const adapterHere = targetAdapter?.inScope(p.ctx.file.rel) ? targetAdapter : undefined;
         const uses = usesOpenAI(p.facts);
         const sites = siteMap.get(abs)!;
         const jctx: JsContext = Object.assign(p.ctx, {
@@ -197,10 +200,10 @@ export const processor = {
         detectJs(jctx);
         if (!p.ctx.file.outside) reportOutsideUse(jctx, cross);
         // The app already has the target's adapter: its default-provider setting selects it.
-        if (targetAdapter && target && !isTestPath(p.ctx.file.rel) && (!opts.only || opts.only.includes('map-model-ids'))) {
+        if (adapterHere && target && !isTestPath(p.ctx.file.rel) && (!opts.only || opts.only.includes('map-model-ids'))) {
           for (const lit of defaultProviderLiterals(p.facts)) {
-            replaceStringContent(jctx.edits, lit, targetAdapter.selection);
-            jctx.change('config', lit.getStart(), `default provider "${lit.text}" -> "${targetAdapter.selection}" (the app's own ${shortName(target.provider)} adapter)`, { transform: 'map-model-ids' });
+            replaceStringContent(jctx.edits, lit, adapterHere.selection);
+            jctx.change('config', lit.getStart(), `default provider "${lit.text}" -> "${adapterHere.selection}" (the app's own ${shortName(target.provider)} adapter)`, { transform: 'map-model-ids' });
           }
         }
         if (!jctx.target) continue;
@@ -210,12 +213,12 @@ export const processor = {
         // A file whose clients all go elsewhere (the target's own adapter, another service's) is not the OpenAI adapter.
         const ownAdapter = p.facts.constructions.length > 0 && p.facts.constructions.every((c) => c.status === 'target' || c.status === 'other');
         const openaiAdapter = !ownAdapter && (uses || [...p.facts.imports.values()].some((b) => /^@(ai-sdk|langchain)\/openai$/.test(b.specifier)));
-        if (openaiAdapter && targetAdapter && !isTestPath(p.ctx.file.rel)) {
+        if (openaiAdapter && adapterHere && !isTestPath(p.ctx.file.rel)) {
           // Said once for the app; the other OpenAI files are left without a word each.
           if (othersSaid) continue;
           othersSaid = true;
           const name = shortName(jctx.target.provider);
-          jctx.followUp(at, `this app already has a ${name} adapter (${targetAdapter.rel}:${targetAdapter.line}, selected by "${targetAdapter.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`, defaultsAt.length ? `the default provider now selects "${targetAdapter.selection}" (${defaultsAt.join(', ')}); set the same value wherever the deployment overrides it` : `select "${targetAdapter.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter`);
+          jctx.followUp(at, `this app already has a ${name} adapter (${adapterHere.rel}:${adapterHere.line}, selected by "${adapterHere.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`, defaultsAt.length ? `the default provider now selects "${adapterHere.selection}" (${defaultsAt.join(', ')}); set the same value wherever the deployment overrides it` : `select "${adapterHere.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter`);
           continue;
         }
         clientPlan(jctx); // which clients stay (before any transform reads a client's status)

@@ -5,7 +5,7 @@ import { analyzePython, type PyFacts, type PySeeds } from './analyze.js';
 import { collectPyModelSites, isOpenAIId, type PyModelSite } from './model-sites.js';
 import { isModelLookupTable } from '../../rules/models.js';
 import { stringContentRange, stringValue, walk as walkPy, type Node } from './parse.js';
-import { isTestPath, otherServices, targetNames } from '../../rules/adapters.js';
+import { isTestPath, otherServices, targetNames, adapterScope } from '../../rules/adapters.js';
 import { pyDefaultProviderLiterals, pyOtherAdapterHints, pyTargetAdapterAt, pyTargetSelection } from './adapters.js';
 import { shortName } from '../../providers/index.js';
 import { parsePython, type PyTree } from './parse.js';
@@ -195,50 +195,53 @@ export const processor = {
     // and the selection is reported once), or other services' adapters (only the OpenAI one is migrated: said once).
     const target = files[0]?.target;
     const names = target ? targetNames(target.provider) : [];
-    let targetAdapter: { rel: string; line: number; selection: string } | undefined;
+    let targetAdapter: { rel: string; line: number; selection: string; inScope: (rel: string) => boolean } | undefined;
     const others = new Set<string>();
     for (const [, p] of parsed) {
       if (!target || isTestPath(p.ctx.file.rel)) continue;
       for (const s of otherServices(pyOtherAdapterHints(p.facts), names)) others.add(s);
       const at = pyTargetAdapterAt(p.facts);
       if (at === undefined || targetAdapter) continue;
-      const selection = [...parsed.values()].map((q) => pyTargetSelection(q.facts, names)).find((x) => x !== undefined);
-      if (selection) targetAdapter = { rel: p.ctx.file.rel, line: p.py.text.slice(0, at).split('\n').length, selection };
+      const scope = adapterScope(p.ctx.file.rel);
+      const selector = [...parsed.values()].find((q) => scope.selectionNear(q.ctx.file.rel) && pyTargetSelection(q.facts, names) !== undefined);
+      const selection = selector ? pyTargetSelection(selector.facts, names) : undefined;
+      if (selection) targetAdapter = { rel: p.ctx.file.rel, line: p.py.text.slice(0, at).split('\n').length, selection, inScope: scope.within(selector!.ctx.file.rel) };
     }
     let adapterSaid = false;
     const defaultsAt = targetAdapter
-      ? [...parsed.values()].filter((p) => !isTestPath(p.ctx.file.rel)).flatMap((p) => pyDefaultProviderLiterals(p.facts).map((l) => `${p.ctx.file.rel}:${p.py.text.slice(0, p.py.start(l)).split('\n').length}`))
+      ? [...parsed.values()].filter((p) => !isTestPath(p.ctx.file.rel) && targetAdapter!.inScope(p.ctx.file.rel)).flatMap((p) => pyDefaultProviderLiterals(p.facts).map((l) => `${p.ctx.file.rel}:${p.py.text.slice(0, p.py.start(l)).split('\n').length}`))
       : [];
     // Phase C: detect and transform.
     for (const [abs, p] of parsed) {
       try {
+        const adapterHere = targetAdapter?.inScope(p.ctx.file.rel) ? targetAdapter : undefined;
         const sites = siteMap.get(abs)!;
         const uses = usesOpenAI(p.facts, analyzeWrappers(p.facts, targetHost));
         const at = p.facts.constructions.find((c) => c.status !== 'target' && c.status !== 'other')?.node;
         let adapterNote: { at: number; reason: string; action: string; leave: boolean } | undefined;
         // The target's own adapter (the openai SDK on the target's host) is not an OpenAI adapter.
         const ownAdapter = pyTargetAdapterAt(p.facts) !== undefined && !p.facts.constructions.some((c) => c.status !== 'target' && c.status !== 'other');
-        if (target && uses && !ownAdapter && !isTestPath(p.ctx.file.rel) && (targetAdapter || others.size)) {
+        if (target && uses && !ownAdapter && !isTestPath(p.ctx.file.rel) && (adapterHere || others.size)) {
           const name = shortName(target.provider);
           const where = at ? p.py.start(at) : 0;
-          if (targetAdapter) {
-            adapterNote = adapterSaid ? { at: where, reason: '', action: '', leave: true } : { at: where, leave: true, reason: `this app already has a ${name} adapter (${targetAdapter.rel}:${targetAdapter.line}, selected by "${targetAdapter.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`, action: defaultsAt.length ? `the default provider now selects "${targetAdapter.selection}" (${defaultsAt.join(', ')}); set the same value wherever the deployment overrides it` : `select "${targetAdapter.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter` };
+          if (adapterHere) {
+            adapterNote = adapterSaid ? { at: where, reason: '', action: '', leave: true } : { at: where, leave: true, reason: `this app already has a ${name} adapter (${adapterHere.rel}:${adapterHere.line}, selected by "${adapterHere.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`, action: defaultsAt.length ? `the default provider now selects "${adapterHere.selection}" (${defaultsAt.join(', ')}); set the same value wherever the deployment overrides it` : `select "${adapterHere.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter` };
             adapterSaid = true;
           }
         }
         const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote, packageFits: fitsFor(abs) });
         // Said once, on the first file whose OpenAI adapter was actually migrated.
-        if (target && uses && !ownAdapter && !targetAdapter && others.size && !adapterSaid && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
+        if (target && uses && !ownAdapter && !adapterHere && others.size && !adapterSaid && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
           adapterSaid = true;
           pctx.followUp(at ? p.py.start(at) : 0, `OpenAI is one adapter of several in this app (${[...others].sort().join(', ')}): only the OpenAI adapter was migrated, the others were left as they are`, 'check that the app selects the migrated adapter where it used OpenAI');
         }
         // The app already has the target's adapter: its default-provider setting selects it.
-        if (targetAdapter && target && !isTestPath(p.ctx.file.rel) && (!opts.only || opts.only.includes('map-model-ids'))) {
+        if (adapterHere && target && !isTestPath(p.ctx.file.rel) && (!opts.only || opts.only.includes('map-model-ids'))) {
           for (const lit of pyDefaultProviderLiterals(p.facts)) {
             const r = stringContentRange(p.py, lit);
             if (!r) continue;
-            pctx.edits.add(r.start, r.end, targetAdapter.selection);
-            pctx.change('config', p.py.start(lit), `default provider "${stringValue(lit)}" -> "${targetAdapter.selection}" (the app's own ${shortName(target.provider)} adapter)`, { transform: 'map-model-ids' });
+            pctx.edits.add(r.start, r.end, adapterHere.selection);
+            pctx.change('config', p.py.start(lit), `default provider "${stringValue(lit)}" -> "${adapterHere.selection}" (the app's own ${shortName(target.provider)} adapter)`, { transform: 'map-model-ids' });
           }
         }
         for (const pkg of pctx.packages) need(pkg, abs);
