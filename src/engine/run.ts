@@ -328,7 +328,7 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
       res.findings = ctx.findings;
       res.followUps = ctx.followUps;
       const chain = graph?.chain(ctx.file.abs);
-      if (chain?.length && (ctx.findings.length || ctx.changes.length)) res.via = [res.file, ...chain.map((x, i) => (i % 2 ? rel(o.cwd, x) : x))];
+      if (chain?.length && (ctx.findings.length || ctx.changes.length)) res.via = [res.file, ...chain.map((x, i) => (i % 2 ? rel(base, x) : x))];
       if (!ctx.edits.size) continue;
       let after = ctx.edits.apply(ctx.file.text);
       if (after === ctx.file.text) continue;
