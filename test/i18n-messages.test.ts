@@ -155,7 +155,8 @@ describe('Chinese output of migrate and scan (CLI)', () => {
   it('migrate --lang zh --dry-run prints Chinese follow-ups; the diff (code) stays as written', () => {
     const r = cli(['--lang', 'zh', 'migrate', '-p', 'moonshot', '--dry-run', '.'], { cwd: app(), env: { NO_COLOR: '1' } });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('需人工跟进（5）：');
+    // Six: the example app also has a Groq client, so one note says only the OpenAI adapter was migrated.
+    expect(r.stdout).toContain('需人工跟进（6）：');
     expect(r.stdout).toContain('src/embed.ts:5:21  Moonshot AI 没有 OpenAI 兼容的向量（embeddings）接口 — 改用提供向量接口的服务（例如 qwen 的 text-embedding-v4），并重新生成已存储的向量');
     // Moonshot has no embeddings endpoint: --model would only drop the follow-up and leave a call it cannot serve.
     expect(r.stdout).toContain('src/config.ts:3:32  Moonshot AI 没有可替换 text-embedding-3-small 的小型向量模型 — 把这个调用留在其他服务上');
