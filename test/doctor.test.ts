@@ -334,3 +334,21 @@ describe('doctor', () => {
     expect(ok.stdout).not.toContain('plain http://');
   });
 });
+
+describe('doctor --base-url is validated before anything is sent', () => {
+  const run = (url: string) =>
+    new Promise<{ code: number | null; err: string }>((resolve) => {
+      const p = spawn(process.execPath, [BIN, 'doctor', '-p', 'deepseek', '--base-url', url], { env: { PATH: process.env.PATH, DEEPSEEK_API_KEY: 'k' } });
+      let err = '';
+      p.stderr.on('data', (d) => (err += d));
+      p.on('close', (code) => resolve({ code, err }));
+    });
+  it('refuses other schemes, credentials in the URL and quotes (E_BAD_VALUE, exit 2)', async () => {
+    for (const url of ['ftp://example.com/v1', 'https://user:secret@example.com/v1', 'https://example.com/v1"x', 'not a url']) {
+      const r = await run(url);
+      expect(r.code, url).toBe(2);
+      expect(r.err, url).toContain('E_BAD_VALUE');
+      expect(r.err, url).not.toContain('secret');
+    }
+  });
+});

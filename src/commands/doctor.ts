@@ -5,6 +5,7 @@ import { shortName, type ResolvedTarget } from '../providers/index.js';
 import type { OpenAITier } from '../providers/types.js';
 import { t } from '../i18n/index.js';
 import { makeChalk } from '../report/text.js';
+import { validateUrl } from '../engine/values.js';
 import { errorDetail, isLoopback, modelIds, proxySettings, request, safeServerText, type HttpOutcome } from './http.js';
 
 /**
@@ -128,6 +129,9 @@ async function modelsInUse(o: DoctorOptions): Promise<{ ids: Map<string, { usedF
 
 /** Run every check; never throws for HTTP problems (they are failed checks). */
 export async function doctor(o: DoctorOptions): Promise<DoctorResult> {
+  // --base-url is validated like every value from a flag (E_BAD_VALUE): parsed, no credentials, quotes or
+  // control characters; plain http:// to a remote host is allowed here (a self-hosted gateway) with a warning below.
+  if (o.baseUrl !== undefined) validateUrl(/^http:\/\//i.test(o.baseUrl) && !isLoopback(o.baseUrl) ? o.baseUrl.replace(/^http:/i, 'https:') : o.baseUrl, '--base-url');
   const setup = resolveSetup({ cwd: o.cwd, provider: o.provider, region: o.region, config: o.config, models: o.models });
   const target = setup.target;
   const base = (o.baseUrl ?? target.baseURL).replace(/\/+$/, '');

@@ -56,7 +56,8 @@ export function validateUrl(value: string, where: string): string {
     throw badValue(where, value, URL_FORM);
   }
   const ok = u.protocol === 'https:' || (u.protocol === 'http:' && (LOOPBACK.has(u.hostname) || /^127\./.test(u.hostname)));
-  if (!ok || u.username || u.password) throw badValue(where, value, URL_FORM);
+  // Credentials in the URL are never echoed back.
+  if (!ok || u.username || u.password) throw badValue(where, value.replace(/\/\/[^/@\s]*@/, '//***@'), URL_FORM);
   return value;
 }
 
