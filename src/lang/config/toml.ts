@@ -66,17 +66,9 @@ export function scanToml(text: string): TomlScan {
       let m: RegExpExecArray | null;
       while ((m = re.exec(s))) {
         const raw = m[1] ?? m[2]!;
-        let value = raw;
-        let plain = true;
-        if (m[1] !== undefined && raw.includes('\\')) {
-          plain = false;
-          try {
-            value = JSON.parse(`"${raw}"`) as string;
-          } catch {
-            continue;
-          }
-        }
-        values.push({ path: p, value, start: base + m.index + 1, end: base + m.index + 1 + raw.length, plain });
+        const v = decodeString(m);
+        if (!v) continue;
+        values.push({ path: p, value: v.value, start: base + m.index + 1, end: base + m.index + 1 + raw.length, plain: v.plain });
       }
     };
     if (rest.startsWith('"') || rest.startsWith("'")) {
@@ -96,6 +88,17 @@ export function scanToml(text: string): TomlScan {
 }
 
 const STRING = /^"((?:[^"\\]|\\.)*)"|^'([^']*)'/;
+
+/** A matched TOML string (group 1 basic, group 2 literal): its value, and whether the source text is that value as is. */
+function decodeString(m: RegExpExecArray): { value: string; plain: boolean } | undefined {
+  const raw = m[1] ?? m[2]!;
+  if (m[1] === undefined || !raw.includes('\\')) return { value: raw, plain: true };
+  try {
+    return { value: JSON.parse(`"${raw}"`) as string, plain: false };
+  } catch {
+    return undefined;
+  }
+}
 const KEY = /^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=\s*/;
 
 /** One string value at `s[i]`: pushed to `out`; returns the index after it, or -1. */
@@ -103,16 +106,9 @@ function stringAt(s: string, i: number, base: number, path: string[], out: TomlV
   const m = STRING.exec(s.slice(i));
   if (!m) return -1;
   const raw = m[1] ?? m[2]!;
-  let value = raw;
-  let plain = true;
-  if (m[1] !== undefined && raw.includes('\\')) {
-    plain = false;
-    try {
-      value = JSON.parse(`"${raw}"`) as string;
-    } catch {
-      return -1;
-    }
-  }
+  const v = decodeString(m);
+  if (!v) return -1;
+  const { value, plain } = v;
   out.push({ path, value, start: base + i + 1, end: base + i + 1 + raw.length, plain });
   return i + m[0].length;
 }
