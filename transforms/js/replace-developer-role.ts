@@ -11,7 +11,7 @@ export const replaceDeveloperRole: Transform<JsContext> = {
   description: "Send the OpenAI 'developer' message role as 'system'",
   run(ctx) {
     if (!ctx.usesOpenAI) return;
-    const role = ctx.target!.provider.params.developerRole;
+    const role = ctx.target.provider.params.developerRole;
     walk(ctx.sf, (n) => {
       if (tsc.isPropertyAssignment(n) && propName(n.name) === 'role') {
         const v = unwrap(n.initializer);
