@@ -28,12 +28,12 @@ describe('error catalogue', () => {
       expect(e.fix.length, id).toBeGreaterThan(5);
     }
   });
-  it('the README table is the catalogue (UPDATE_README=1 regenerates it)', () => {
-    const file = path.join(ROOT, 'README.md');
+  it('the docs/errors.md table is the catalogue (UPDATE_README=1 regenerates it)', () => {
+    const file = path.join(ROOT, 'docs', 'errors.md');
     const readme = readFileSync(file, 'utf8');
     const a = readme.indexOf('<!-- errors:start -->') + '<!-- errors:start -->'.length;
     const b = readme.indexOf('<!-- errors:end -->');
-    expect(a).toBeGreaterThan(100);
+    expect(a).toBeGreaterThan(50);
     const want = '\n' + Object.entries(ERRORS).map(([id, e]) => `| \`${id}\` | ${e.exit} | ${e.cause} | ${e.fix.replace(/\|/g, '\\|')} |`).join('\n') + '\n';
     if (process.env.UPDATE_README === '1') writeFileSync(file, readme.slice(0, a) + want + readme.slice(b));
     const now = readFileSync(file, 'utf8');
