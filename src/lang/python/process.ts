@@ -265,8 +265,11 @@ export const processor = {
     }
     // Manifests last: they learn which packages the rewrites introduced.
     for (const ctx of files) {
-      if (!isManifest(ctx.file.rel) || !ctx.target || errors.has(ctx.file.abs)) continue;
+      if (!isManifest(ctx.file.rel) || errors.has(ctx.file.abs)) continue;
       try {
+        // pyproject `[tool.*]` tables and setup.cfg sections: model settings, base URLs (the config rules).
+        if (/(^|\/)(pyproject\.toml|setup\.cfg)$/.test(ctx.file.rel)) (await import('../config/process.js')).processProjectSettings(ctx, opts);
+        if (!ctx.target) continue;
         const root = manifestRoot(ctx.file.abs);
         const mine = new Set([...packages].filter(([, by]) => [...by].some((abs) => ownerOf(abs, roots) === root)).map(([pkg]) => pkg));
         if (mine.size) editManifest(ctx, mine, versionsOf.get(root));
