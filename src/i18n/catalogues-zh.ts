@@ -11,7 +11,6 @@ export const RULES_ZH: Record<string, { title: string; fix: string }> = {
   'openai-http': { title: '指向 api.openai.com 的原始 HTTP 调用或 URL', fix: '改用服务商的 base URL 和密钥' },
   'openai-env': { title: '读取 OpenAI 的环境变量', fix: '改为读取服务商的密钥变量（`openai-migrate migrate --provider <id>` 会重命名它）' },
   'openai-model': { title: 'OpenAI 模型 ID', fix: '映射到服务商的模型（`openai-migrate models --provider <id>`）' },
-  'openai-model-setting': { title: '按用途命名的配置项（`chat:`、`embedding:`、`FAST_LLM=`）中的 OpenAI 模型 ID', fix: '运行 `openai-migrate migrate --provider <id>` 进行映射，或按跟进事项的说明手动填写服务商的模型' },
   'openai-only-endpoint': { title: '没有任何国内服务商提供的 API', fix: '在服务商上重建这项功能（见需人工跟进的事项），或删除它' },
   'migrate-todo': { title: 'openai-migrate 留下的人工跟进事项', fix: '按 TODO 的说明处理，然后删除该注释' },
   'openai-via-import': { title: '从检查范围之外导入的 OpenAI 客户端上的 API 调用', fix: '迁移构建该客户端的模块（`openai-migrate migrate --provider <id> <其路径>`）' },
@@ -21,6 +20,7 @@ export const RULES_ZH: Record<string, { title: string; fix: string }> = {
   'provider-model': { title: '服务商未列出的模型 ID', fix: '使用 `openai-migrate models --provider <id>` 中的模型 ID' },
   'provider-param': { title: '服务商不接受的参数或取值', fix: '按消息所说删除该参数或修改取值' },
   'unused-suppression': { title: '没有屏蔽任何问题的 openai-migrate-ignore 注释', fix: '删除该注释（或修正其中的规则 ID）' },
+  'openai-model-setting': { title: '按用途命名的配置项（`chat:`、`embedding:`、`FAST_LLM=`）中的 OpenAI 模型 ID', fix: '运行 `openai-migrate migrate --provider <id>` 进行映射，或按跟进事项的说明手动填写服务商的模型' },
 };
 
 /** Fallback fix of a finding whose rule the catalogue does not know (`ruleFix`). */

@@ -28,7 +28,6 @@ export const RULES = {
   'openai-http': { id: 'openai-http', level: 'error', category: 'http', title: 'raw HTTP call or URL aimed at api.openai.com', fix: "use the provider's base URL and key" },
   'openai-env': { id: 'openai-env', level: 'error', category: 'env', title: 'reads an OpenAI environment variable', fix: "read the provider's key variable instead (`openai-migrate migrate --provider <id>` renames it)" },
   'openai-model': { id: 'openai-model', level: 'error', category: 'model', title: 'OpenAI model id', fix: 'map it to a provider model (`openai-migrate models --provider <id>`)' },
-  'openai-model-setting': { id: 'openai-model-setting', level: 'error', category: 'model', title: 'OpenAI model id in a config setting named by what it is used for (`chat:`, `embedding:`, `FAST_LLM=`)', fix: 'run `openai-migrate migrate --provider <id>` to map it, or set the provider model by hand where the follow-up says so' },
   'openai-only-endpoint': { id: 'openai-only-endpoint', level: 'error', category: 'endpoint', title: 'API that no Chinese provider serves', fix: 'rebuild this feature on the provider (see the follow-up) or remove it' },
   'migrate-todo': { id: 'migrate-todo', level: 'error', category: 'todo', title: 'manual follow-up left by openai-migrate', fix: 'do what the TODO says, then delete the comment' },
   'openai-via-import': { id: 'openai-via-import', level: 'error', category: 'client', title: 'API call on an OpenAI client imported from outside the checked paths', fix: 'migrate the module that builds the client (`openai-migrate migrate --provider <id> <its path>`)' },
@@ -38,6 +37,7 @@ export const RULES = {
   'provider-model': { id: 'provider-model', level: 'warning', category: 'provider', title: 'model id the provider does not list', fix: 'use a model id from `openai-migrate models --provider <id>`' },
   'provider-param': { id: 'provider-param', level: 'error', category: 'provider', title: 'parameter or value the provider rejects', fix: 'remove the parameter or change the value as the message says' },
   'unused-suppression': { id: 'unused-suppression', level: 'warning', category: 'suppression', title: 'openai-migrate-ignore comment that silences nothing', fix: 'delete the comment (or fix its rule id)' },
+  'openai-model-setting': { id: 'openai-model-setting', level: 'error', category: 'model', title: 'OpenAI model id in a config setting named by what it is used for (`chat:`, `embedding:`, `FAST_LLM=`)', fix: 'run `openai-migrate migrate --provider <id>` to map it, or set the provider model by hand where the follow-up says so' },
 } satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;
