@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { migrate, scan } from '../src/api.js';
+import { inventory } from '../src/check/index.js';
 import { isFeatureKey, isSettingSite, keyValueMismatch, keyWords } from '../src/lang/config/model-setting.js';
 import { iniSites } from '../src/lang/config/ini.js';
 import { scanToml } from '../src/lang/config/toml.js';
@@ -97,5 +98,13 @@ describe('config files that name models without naming OpenAI', () => {
     const after = await scan({ cwd: dir, paths: ['.'] });
     const left = after.files.flatMap((f) => f.findings.map((x) => `${f.file}:${x.model}`));
     expect(left.sort()).toEqual(['.env:text-embedding-3-small', 'config/models.yaml:gpt-4o', 'config/models.yaml:text-embedding-3-small', 'models.json:text-embedding-3-small', 'pyproject.toml:text-embedding-3-large', 'service/settings.ini:text-embedding-3-small']);
+  });
+  it('an INI `;` comment or an env `#` comment silences one setting', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oam-settings-'));
+    writeFileSync(path.join(dir, 'app.ini'), '[llm]\n; openai-migrate-ignore openai-model-setting -- baseline of the benchmark\nchat = gpt-4o\nllm = gpt-4o\n');
+    writeFileSync(path.join(dir, '.env'), '# openai-migrate-ignore openai-model-setting -- kept on OpenAI\nFAST_LLM=gpt-4o-mini\n');
+    const r = await inventory({ cwd: dir, paths: ['.'] });
+    expect(r.suppressed).toBe(2);
+    expect(r.findings.map((x) => `${x.file}:${x.line} ${x.rule}`)).toEqual(['app.ini:4 openai-model-setting']);
   });
 });
