@@ -36,6 +36,8 @@ describe('model settings judged by key and value', () => {
     expect(isSettingSite(site(['components', 'schemas', 'Req', 'properties', 'chat', 'default'], 'gpt-4o'))).toBe(false);
     expect(isSettingSite(site(['chat'], 'openai/gpt-4o'))).toBe(false);
     expect(isSettingSite(site(['engine'], 'davinci'))).toBe(false);
+    expect(isSettingSite(site(['assistant'], 'GPT-4o'))).toBe(false);
+    expect(isSettingSite({ ...site(['chat', 'default'], 'gpt-4o'), keys: ['type', 'description', 'default'] })).toBe(false);
     // `model` keys are the older rule's unless asked (pyproject-style callers).
     expect(isSettingSite(site(['app', 'model'], 'gpt-4o'))).toBe(false);
     expect(isSettingSite(site(['app', 'model'], 'gpt-4o'), true)).toBe(true);

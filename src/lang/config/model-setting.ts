@@ -52,7 +52,8 @@ export const isFeatureKey = (key: string) => keyWords(key).some((w) => FEATURE_W
 
 /** Is this value an OpenAI id a setting key may be judged with (not a gateway id, not a bare legacy word)? */
 export function isSettingModelId(value: string): boolean {
-  return looksLikeOpenAIModel(value) && !isGatewayModelId(value) && !BARE_LEGACY.test(value);
+  // Ids are written in lower case: `GPT-4o` is a display name (a label, a translation), not a setting.
+  return value === value.toLowerCase() && looksLikeOpenAIModel(value) && !isGatewayModelId(value) && !BARE_LEGACY.test(value);
 }
 
 /** Is the file one whose values are settings at all (not test data, translations, a schema)? */
@@ -70,6 +71,8 @@ export function settingsFile(rel: string, sites: ValueSite[]): boolean {
 export function isSettingSite(s: ValueSite, modelKeys = false): boolean {
   if (!isSettingModelId(s.value)) return false;
   if (s.path.some((k) => SCHEMA_KEYS.has(k) || k.startsWith('x-'))) return false;
+  // A schema fragment (`{ "type": "string", "description": ..., "default": "gpt-4o" }`) documents a value.
+  if (s.keys?.includes('type') && s.keys.some((k) => ['description', 'title', 'enum', 'examples', '$ref', 'format'].includes(k))) return false;
   const key = nearestKey(s);
   if (!key) return false;
   if (isFeatureKey(key) || (modelKeys && MODEL_KEY.test(key))) return true;
