@@ -1,6 +1,6 @@
 import { fileError } from '../../engine/batch.js';
 import { parseAllDocuments } from 'yaml';
-import type { FileContext, HandlerError, HandlerOptions, Transform } from '../../engine/types.js';
+import { type FileContext, type HandlerError, type HandlerOptions, type Transform, isMigrating } from '../../engine/types.js';
 import type { ConfigContext, ConfigFormat } from './context.js';
 import { detectConfig } from './detect.js';
 import { configFormat, configKind } from './files.js';
@@ -69,7 +69,7 @@ export const processor = {
         }
         const cctx: ConfigContext = Object.assign(ctx, { format, kind: configKind(ctx.file.rel), sites: r.sites }, r.extra);
         detectConfig(cctx);
-        if (!cctx.target) continue;
+        if (!isMigrating(cctx)) continue;
         for (const t of (opts.transforms ?? []) as ReadonlyArray<Transform<ConfigContext>>) {
           if (opts.only && !opts.only.includes(t.id)) continue;
           t.run(cctx);
@@ -102,7 +102,7 @@ export function processProjectSettings(ctx: FileContext, opts: HandlerOptions): 
   if (!sites.length) return;
   const cctx: ConfigContext = Object.assign(ctx, { format: (pyproject ? 'toml' : 'ini') as ConfigFormat, kind: 'other' as const, sites });
   detectConfig(cctx);
-  if (!cctx.target) return;
+  if (!isMigrating(cctx)) return;
   for (const t of (opts.configTransforms ?? []) as ReadonlyArray<Transform<ConfigContext>>) {
     if (opts.only && !opts.only.includes(t.id)) continue;
     t.run(cctx);
