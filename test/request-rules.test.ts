@@ -15,9 +15,9 @@ function tmp(files: Record<string, string>): string {
   return d;
 }
 
-async function run(files: Record<string, string>, provider: string) {
+async function run(files: Record<string, string>, provider: string, models?: string[]) {
   const d = tmp(files);
-  const r = await migrate({ cwd: d, paths: ['.'], provider, force: true });
+  const r = await migrate({ cwd: d, paths: ['.'], provider, force: true, models });
   const out = (rel: string) => readFileSync(path.join(d, rel), 'utf8');
   const followUps = r.files.flatMap((f) => f.followUps.map((u) => `${f.file}:${u.line} ${u.reason} — ${u.action}`));
   const changes = r.files.flatMap((f) => f.changes.map((c) => c.message));
@@ -200,5 +200,46 @@ export const b = () => client.chat.completions.create({ model: 'gpt-4o', message
     expect(e.followUps.filter((f) => /json_schema|include_usage/.test(f))).toEqual([]);
     const m = await run({ 'a.ts': src }, 'minimax');
     expect(m.followUps).toContainEqual(expect.stringContaining('a.ts:5 stream_options.include_usage: MiniMax does not document usage'));
+  });
+});
+
+describe('thinking switches per profile (requestRules.thinking)', () => {
+  const call = (extra: string) => `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function go(q: string, stream: boolean, mode: 'enabled' | 'disabled') {
+  return client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }]${extra} });
+}
+`;
+  it('qwen open-weight: off switch on a non-streaming call only; computed stream flag or thinking on -> follow-up', async () => {
+    const models = ['gpt-4o-mini=qwen3-32b'];
+    const plain = await run({ 'a.ts': call(''), 'b.js': call('').replace(": 'enabled' | 'disabled'", '').replace(': string', '').replace(': boolean', '') }, 'qwen', models);
+    expect(plain.out('a.ts')).toContain('...{ enable_thinking: false }');
+    expect(plain.out('b.js')).toContain('{ enable_thinking: false, model:');
+    expect(plain.changes.some((c) => /enable_thinking.*non-streaming call.*deep-thinking/.test(c))).toBe(true);
+    const streamed = await run({ 'a.ts': call(', stream: true') }, 'qwen', models);
+    expect(streamed.out('a.ts')).not.toContain('enable_thinking');
+    const computed = await run({ 'a.ts': call(', stream') }, 'qwen', models);
+    expect(computed.out('a.ts')).not.toContain('enable_thinking');
+    expect(computed.followUps.some((f) => /stream flag is computed at run time.*send enable_thinking: false/.test(f))).toBe(true);
+    const on = await run({ 'a.ts': call(', ...{ enable_thinking: true }') }, 'qwen', models);
+    expect(on.followUps.some((f) => /turns thinking on — stream the call or send enable_thinking: false/.test(f))).toBe(true);
+    // The tier map's commercial models are not concerned.
+    const tier = await run({ 'a.ts': call('') }, 'qwen');
+    expect(tier.out('a.ts')).not.toContain('enable_thinking');
+  });
+  it('moonshot: temperature 0.6 with thinking off, 1 with it on, a follow-up when the switch is computed', async () => {
+    const off = await run({ 'a.ts': call(", temperature: 0.3, ...{ thinking: { type: 'disabled' } }") }, 'moonshot');
+    expect(off.out('a.ts')).toContain('temperature: 0.6');
+    const on = await run({ 'a.ts': call(', temperature: 0.3') }, 'moonshot');
+    expect(on.out('a.ts')).toContain('temperature: 1');
+    const computed = await run({ 'a.ts': call(', temperature: 0.3, ...{ thinking: { type: mode } }') }, 'moonshot');
+    expect(computed.out('a.ts')).toContain('temperature: 0.3');
+    expect(computed.followUps.some((f) => /temperature = 1 with thinking on and 0.6 with it off; this call's thinking is computed at run time/.test(f))).toBe(true);
+  });
+  it('deepseek: deepseek-chat gets thinking disabled; the tier map target (deepseek-flash) is left thinking', async () => {
+    const chat = await run({ 'a.ts': call('') }, 'deepseek', ['gpt-4o-mini=deepseek-chat']);
+    expect(chat.out('a.ts')).toContain("...{ thinking: { type: 'disabled' } }");
+    const tier = await run({ 'a.ts': call('') }, 'deepseek');
+    expect(tier.out('a.ts')).not.toContain('thinking');
   });
 });

@@ -8,6 +8,7 @@ import { isStringLike, literalValue, propName, unwrap, walk } from '../../src/la
 import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
 import { modelLiterals, requestContent, stringParameter, thisField } from '../../src/lang/js/request-content.js';
 import { modelForContent } from '../../src/rules/content.js';
+import { isOff, offText, thinkingNeeds, type StreamState, type ThinkingState } from '../../src/rules/thinking.js';
 
 /**
  * Request parameters per provider: unsupported ones removed, renamed ones
@@ -51,6 +52,7 @@ export const adjustRequestParams: Transform<JsContext> = {
     for (const c of ctx.facts.calls) if (c.endpoint === 'chat' && c.client !== 'other' && c.client !== 'unresolved' && c.client !== 'target') responseShapeRules(ctx, c.requests, c.path);
     for (const requests of groups) {
       const model = targetModel(ctx, requests);
+      const thinking = thinkingState(ctx, requests);
       for (const req of requests) {
         if (done.has(req)) continue;
         done.add(req);
@@ -63,7 +65,7 @@ export const adjustRequestParams: Transform<JsContext> = {
           const value = tsc.isPropertyAssignment(p) ? literalValue(p.initializer) : undefined;
           // `tool_choice: strict ? 'required' : 'auto'`, `temperature: t ?? 1.5`: each literal branch is a value the request can send.
           if (value === undefined && tsc.isPropertyAssignment(p) && branchValues(ctx, this.id, p, name, model, present)) continue;
-          let a = paramAction(t.provider, name, value, model, present);
+          let a = paramAction(t.provider, name, value, model, present, thinking);
           // A value defined elsewhere as a literal is clamped where it is defined (see below).
           if (value === undefined && tsc.isPropertyAssignment(p) && ctx.resolvesToLiteral(p.initializer) && (a.kind === 'set' || a.kind === 'followUp')) a = { kind: 'keep' };
           switch (a.kind) {
@@ -97,14 +99,27 @@ export const adjustRequestParams: Transform<JsContext> = {
               break;
           }
         }
-        // The provider's switch that keeps thinking text out of `content`, on the call's own literal.
+        // Provider fields the call's own literal needs. In TypeScript a spread keeps the object literal free of
+        // excess-property errors (openai v4-v6 types, strict).
+        const typed = /\.[cm]?tsx?$/.test(ctx.file.rel);
+        const entry = (field: string, value: string) => (typed ? `...{ ${field}: ${value} }` : `${field}: ${value}`);
+        const adds: string[] = [];
+        const own = req === requests[0] && chat.has(req) && !foreign.has(req);
+        // The provider's switch that keeps thinking text out of `content`.
         const sw = t.provider.requestRules.thinkingInContent;
-        if (sw && req === requests[0] && chat.has(req) && !foreign.has(req) && !requests.some((r) => mentions(r, sw.field))) {
-          // In TypeScript a spread keeps the object literal free of excess-property errors (openai v4-v6 types, strict).
-          const entry = /\.[cm]?tsx?$/.test(ctx.file.rel) ? `...{ ${sw.field}: ${sw.value} }` : `${sw.field}: ${sw.value}`;
-          addProperties(text, ctx.edits, req, [entry], drop);
+        if (sw && own && !requests.some((r) => mentions(r, sw.field))) {
+          adds.push(entry(sw.field, String(sw.value)));
           ctx.change('param-add', req.getStart(), `added ${sw.field}: ${sw.value}: ${shortName(t.provider)} returns the model's thinking inside content (<think>...</think>) unless it is sent${cite(sw.url)}`, { transform: this.id });
         }
+        // The thinking switch off where the model needs it (Qwen3 open-weight non-streaming, DeepSeek deepseek-chat).
+        const th = t.provider.requestRules.thinking;
+        const need = th && own ? thinkingNeeds(t.provider, model ?? [], streamState(requests), thinking) : undefined;
+        if (need?.kind === 'add-off') {
+          const v = offText(th!.off, ctx.q);
+          adds.push(entry(th!.field, v));
+          ctx.change('param-add', req.getStart(), `added ${th!.field}: ${v}: ${need.reason}`, { transform: this.id });
+        } else if (need) ctx.followUp(req.getStart(), need.reason, need.action);
+        if (adds.length) addProperties(text, ctx.edits, req, adds, drop);
         removeProperties(text, ctx.edits, req, drop);
       }
     }
@@ -285,6 +300,62 @@ function responseShapeRules(ctx: JsContext, requests: ts.ObjectLiteralExpression
       }
     }
   }
+}
+
+/** The property setting this field, directly or in a spread object literal. */
+function fieldValue(o: ts.ObjectLiteralExpression, field: string): ts.ObjectLiteralElementLike | undefined {
+  for (const p of o.properties) {
+    if (propName(p.name) === field) return p;
+    const s = tsc.isSpreadAssignment(p) ? unwrap(p.expression) : undefined;
+    const inner = s && tsc.isObjectLiteralExpression(s) ? fieldValue(s, field) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** What the request says about the provider's thinking switch (requestRules.thinking). */
+function thinkingState(ctx: JsContext, requests: ts.ObjectLiteralExpression[]): ThinkingState {
+  const t = ctx.target!.provider.requestRules.thinking;
+  if (!t) return 'absent';
+  for (const r of requests) {
+    const p = fieldValue(r, t.field);
+    if (!p) continue;
+    if (!tsc.isPropertyAssignment(p)) return 'unknown';
+    const v = jsonValue(p.initializer);
+    if (v === undefined) return 'unknown';
+    return isOff(ctx.target!.provider, v) ? 'off' : 'on';
+  }
+  return 'absent';
+}
+
+/** A literal boolean, string, or object of string/boolean literals as JSON; undefined when computed. */
+function jsonValue(e: ts.Expression): unknown {
+  const x = unwrap(e);
+  if (x.kind === tsc.SyntaxKind.TrueKeyword) return true;
+  if (x.kind === tsc.SyntaxKind.FalseKeyword) return false;
+  if (isStringLike(x)) return (x as ts.StringLiteral).text;
+  if (!tsc.isObjectLiteralExpression(x)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const p of x.properties) {
+    const k = propName(p.name);
+    if (!k || !tsc.isPropertyAssignment(p)) return undefined;
+    const v = jsonValue(p.initializer);
+    if (v === undefined) return undefined;
+    out[k] = v;
+  }
+  return out;
+}
+
+/** `stream: true` -> yes; absent or `false` -> no; computed -> unknown. */
+function streamState(requests: ts.ObjectLiteralExpression[]): StreamState {
+  for (const r of requests) {
+    const p = fieldValue(r, 'stream');
+    if (!p) continue;
+    if (!tsc.isPropertyAssignment(p)) return 'unknown';
+    const v = jsonValue(p.initializer);
+    return v === true ? 'yes' : v === false ? 'no' : 'unknown';
+  }
+  return 'no';
 }
 
 /** The request literal sets this field, directly or in a spread object literal. */
