@@ -6,9 +6,9 @@ import type { JsContext } from '../../src/lang/js/context.js';
 import { addProperties, removeProperties, renameKey } from '../../src/lang/js/edit.js';
 import { isStringLike, literalValue, propName, unwrap, walk } from '../../src/lang/js/parse.js';
 import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
-import { modelLiterals, requestContent, stringParameter, thisField } from '../../src/lang/js/request-content.js';
+import { modelLiterals, requestContent, streamState, stringParameter, thinkingState, thisField } from '../../src/lang/js/request-content.js';
 import { modelForContent } from '../../src/rules/content.js';
-import { isOff, offText, thinkingNeeds, type StreamState, type ThinkingState } from '../../src/rules/thinking.js';
+import { offText, thinkingNeeds } from '../../src/rules/thinking.js';
 
 /**
  * Request parameters per provider: unsupported ones removed, renamed ones
@@ -52,7 +52,7 @@ export const adjustRequestParams: Transform<JsContext> = {
     for (const c of ctx.facts.calls) if (c.endpoint === 'chat' && c.client !== 'other' && c.client !== 'unresolved' && c.client !== 'target') responseShapeRules(ctx, c.requests, c.path);
     for (const requests of groups) {
       const model = targetModel(ctx, requests);
-      const thinking = thinkingState(ctx, requests);
+      const thinking = thinkingState(t.provider, requests);
       for (const req of requests) {
         if (done.has(req)) continue;
         done.add(req);
@@ -300,62 +300,6 @@ function responseShapeRules(ctx: JsContext, requests: ts.ObjectLiteralExpression
       }
     }
   }
-}
-
-/** The property setting this field, directly or in a spread object literal. */
-function fieldValue(o: ts.ObjectLiteralExpression, field: string): ts.ObjectLiteralElementLike | undefined {
-  for (const p of o.properties) {
-    if (propName(p.name) === field) return p;
-    const s = tsc.isSpreadAssignment(p) ? unwrap(p.expression) : undefined;
-    const inner = s && tsc.isObjectLiteralExpression(s) ? fieldValue(s, field) : undefined;
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
-/** What the request says about the provider's thinking switch (requestRules.thinking). */
-function thinkingState(ctx: JsContext, requests: ts.ObjectLiteralExpression[]): ThinkingState {
-  const t = ctx.target!.provider.requestRules.thinking;
-  if (!t) return 'absent';
-  for (const r of requests) {
-    const p = fieldValue(r, t.field);
-    if (!p) continue;
-    if (!tsc.isPropertyAssignment(p)) return 'unknown';
-    const v = jsonValue(p.initializer);
-    if (v === undefined) return 'unknown';
-    return isOff(ctx.target!.provider, v) ? 'off' : 'on';
-  }
-  return 'absent';
-}
-
-/** A literal boolean, string, or object of string/boolean literals as JSON; undefined when computed. */
-function jsonValue(e: ts.Expression): unknown {
-  const x = unwrap(e);
-  if (x.kind === tsc.SyntaxKind.TrueKeyword) return true;
-  if (x.kind === tsc.SyntaxKind.FalseKeyword) return false;
-  if (isStringLike(x)) return (x as ts.StringLiteral).text;
-  if (!tsc.isObjectLiteralExpression(x)) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const p of x.properties) {
-    const k = propName(p.name);
-    if (!k || !tsc.isPropertyAssignment(p)) return undefined;
-    const v = jsonValue(p.initializer);
-    if (v === undefined) return undefined;
-    out[k] = v;
-  }
-  return out;
-}
-
-/** `stream: true` -> yes; absent or `false` -> no; computed -> unknown. */
-function streamState(requests: ts.ObjectLiteralExpression[]): StreamState {
-  for (const r of requests) {
-    const p = fieldValue(r, 'stream');
-    if (!p) continue;
-    if (!tsc.isPropertyAssignment(p)) return 'unknown';
-    const v = jsonValue(p.initializer);
-    return v === true ? 'yes' : v === false ? 'no' : 'unknown';
-  }
-  return 'no';
 }
 
 /** The request literal sets this field, directly or in a spread object literal. */

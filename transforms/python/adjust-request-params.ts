@@ -6,7 +6,8 @@ import { addItems, removeItems } from '../../src/lang/python/edit.js';
 import { pyLiteral as literal, stringContentRange, stringValue, unparen, walk, type Node } from '../../src/lang/python/parse.js';
 import { quote } from '../../src/engine/text.js';
 import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
-import { isOff, offPython, thinkingNeeds, type StreamState, type ThinkingState } from '../../src/rules/thinking.js';
+import { offPython, thinkingNeeds, type ThinkingState } from '../../src/rules/thinking.js';
+import { pyStreamState, pyThinkingState } from '../../src/lang/python/request-content.js';
 
 /** Call keywords that are SDK plumbing, not request parameters. */
 const PLUMBING = new Set(['model', 'messages', 'prompt', 'extra_body', 'extra_headers', 'extra_query', 'timeout', 'stream', 'engine', 'deployment_id', 'request_timeout', 'api_key', 'api_base', 'organization', 'api_type', 'api_version']);
@@ -30,7 +31,7 @@ export const adjustRequestParams: Transform<PyContext> = {
     for (const c of ctx.facts.calls) {
       if (!PARAM_RULE_ENDPOINTS.has(c.endpoint) || !reachesOpenAI(c.client)) continue;
       const model = targetModel(ctx, c);
-      const thinking = thinkingState(ctx, c);
+      const thinking = pyThinkingState(ctx.facts, t.provider, c);
       const present = new Set<string>([...c.kwargs.keys(), ...c.dicts.flatMap((d) => dictPairs(d).map((p) => p.key))]);
       const args = c.node.childForFieldName('arguments')!;
       // keyword arguments
@@ -61,7 +62,7 @@ export const adjustRequestParams: Transform<PyContext> = {
       }
       // The thinking switch off where the model needs it (Qwen3 open-weight non-streaming, DeepSeek deepseek-chat).
       const th = t.provider.requestRules.thinking;
-      const need = th && c.endpoint === 'chat' && model ? thinkingNeeds(t.provider, [model], streamState(ctx, c), thinking) : undefined;
+      const need = th && c.endpoint === 'chat' && model ? thinkingNeeds(t.provider, [model], pyStreamState(c), thinking) : undefined;
       if (need?.kind === 'add-off') {
         const ebv = c.kwargs.get('extra_body')?.childForFieldName('value');
         if (ebv && !dictOf(ctx.facts, ebv)) ctx.followUp(py.start(ebv), `extra_body is built at run time; ${need.reason}`, `add "${th!.field}": ${offPython(th!.off)} to it`);
@@ -216,46 +217,4 @@ function targetModel(ctx: PyContext, c: PyCall): string | undefined {
   }
   const s = stringValue(u);
   return s === undefined ? undefined : ctx.models!.lookup(s)?.target ?? s;
-}
-
-/** A literal bool, string, or dict of these as JSON; undefined when computed. */
-function pyJson(ctx: PyContext, n: Node): unknown {
-  const u = unparen(n);
-  if (u.type === 'dictionary') {
-    const out: Record<string, unknown> = {};
-    for (const p of dictPairs(u)) {
-      const v = pyJson(ctx, p.value);
-      if (v === undefined) return undefined;
-      out[p.key] = v;
-    }
-    return out;
-  }
-  const l = literal(u);
-  return typeof l === 'number' ? undefined : l;
-}
-
-/** The provider's thinking switch in `extra_body` or a `**payload` dict: absent, off, on, or computed. */
-function thinkingState(ctx: PyContext, c: PyCall): ThinkingState {
-  const t = ctx.target!.provider.requestRules.thinking;
-  if (!t) return 'absent';
-  const ebv = c.kwargs.get('extra_body')?.childForFieldName('value');
-  const eb = dictOf(ctx.facts, ebv);
-  const dicts = [...(eb ? [eb] : []), ...c.dicts, ...c.dicts.flatMap((d) => dictPairs(d).filter((p) => p.key === 'extra_body').map((p) => dictOf(ctx.facts, p.value)).filter((x): x is Node => !!x))];
-  for (const d of dicts) {
-    const p = dictPairs(d).find((x) => x.key === t.field);
-    if (!p) continue;
-    const v = pyJson(ctx, p.value);
-    return v === undefined ? 'unknown' : isOff(ctx.target!.provider, v) ? 'off' : 'on';
-  }
-  return ebv && !eb ? 'unknown' : 'absent';
-}
-
-/** `stream=True` -> yes; absent or `False` -> no; computed -> unknown. */
-function streamState(ctx: PyContext, c: PyCall): StreamState {
-  const v = c.kwargs.get('stream')?.childForFieldName('value') ?? c.dicts.flatMap((d) => dictPairs(d)).find((p) => p.key === 'stream')?.value;
-  // A `**kwargs` splat the analysis could not resolve may carry `stream`.
-  const splats = c.node.childForFieldName('arguments')?.namedChildren.filter((a) => a?.type === 'dictionary_splat').length ?? 0;
-  if (!v) return splats > c.dicts.length ? 'unknown' : 'no';
-  const l = literal(v);
-  return l === true ? 'yes' : l === false ? 'no' : 'unknown';
 }

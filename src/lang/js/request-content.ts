@@ -3,6 +3,8 @@ import { tsc } from './ts.js';
 import type { JsFacts } from './analyze.js';
 import { flattenAccess, isStringLike, propName, unwrap, walk } from './parse.js';
 import { AUDIO_PART_TYPES, IMAGE_PART_TYPES, type Presence, type RequestContent } from '../../rules/content.js';
+import { isOff, type StreamState, type ThinkingState } from '../../rules/thinking.js';
+import type { ProviderProfile } from '../../providers/types.js';
 
 /**
  * What a request's messages carry (image / audio parts), as far as the file shows: the
@@ -172,4 +174,60 @@ export function thisField(e: ts.Expression): ts.Expression | undefined {
     }
   }
   return inits.length === 1 ? inits[0] : undefined;
+}
+
+/** The property setting this field, directly or in a spread object literal. */
+function fieldValue(o: ts.ObjectLiteralExpression, field: string): ts.ObjectLiteralElementLike | undefined {
+  for (const p of o.properties) {
+    if (propName(p.name) === field) return p;
+    const s = tsc.isSpreadAssignment(p) ? unwrap(p.expression) : undefined;
+    const inner = s && tsc.isObjectLiteralExpression(s) ? fieldValue(s, field) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** What the request says about the provider's thinking switch (requestRules.thinking). */
+export function thinkingState(prov: ProviderProfile, requests: readonly ts.ObjectLiteralExpression[]): ThinkingState {
+  const t = prov.requestRules.thinking;
+  if (!t) return 'absent';
+  for (const r of requests) {
+    const p = fieldValue(r, t.field);
+    if (!p) continue;
+    if (!tsc.isPropertyAssignment(p)) return 'unknown';
+    const v = jsonValue(p.initializer);
+    if (v === undefined) return 'unknown';
+    return isOff(prov, v) ? 'off' : 'on';
+  }
+  return 'absent';
+}
+
+/** A literal boolean, string, or object of string/boolean literals as JSON; undefined when computed. */
+function jsonValue(e: ts.Expression): unknown {
+  const x = unwrap(e);
+  if (x.kind === tsc.SyntaxKind.TrueKeyword) return true;
+  if (x.kind === tsc.SyntaxKind.FalseKeyword) return false;
+  if (isStringLike(x)) return (x as ts.StringLiteral).text;
+  if (!tsc.isObjectLiteralExpression(x)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const p of x.properties) {
+    const k = propName(p.name);
+    if (!k || !tsc.isPropertyAssignment(p)) return undefined;
+    const v = jsonValue(p.initializer);
+    if (v === undefined) return undefined;
+    out[k] = v;
+  }
+  return out;
+}
+
+/** `stream: true` -> yes; absent or `false` -> no; computed -> unknown. */
+export function streamState(requests: readonly ts.ObjectLiteralExpression[]): StreamState {
+  for (const r of requests) {
+    const p = fieldValue(r, 'stream');
+    if (!p) continue;
+    if (!tsc.isPropertyAssignment(p)) return 'unknown';
+    const v = jsonValue(p.initializer);
+    return v === true ? 'yes' : v === false ? 'no' : 'unknown';
+  }
+  return 'no';
 }

@@ -1,6 +1,8 @@
 import type { PyFacts, PyCall } from './analyze.js';
-import { dictPairs } from './analyze.js';
-import { stringValue, unparen, walk, type Node } from './parse.js';
+import { dictOf, dictPairs } from './analyze.js';
+import { pyLiteral as literal, stringValue, unparen, walk, type Node } from './parse.js';
+import { isOff, type StreamState, type ThinkingState } from '../../rules/thinking.js';
+import type { ProviderProfile } from '../../providers/types.js';
 import { AUDIO_PART_TYPES, IMAGE_PART_TYPES, type Presence, type RequestContent } from '../../rules/content.js';
 
 /**
@@ -96,4 +98,46 @@ export function pyModelLiterals(f: PyFacts, c: PyCall): { lits: Node[]; complete
   };
   if (v) go(v, 0);
   return { lits, complete, at: v ?? undefined };
+}
+
+/** A literal bool, string, or dict of these as JSON; undefined when computed. */
+function pyJson(n: Node): unknown {
+  const u = unparen(n);
+  if (u.type === 'dictionary') {
+    const out: Record<string, unknown> = {};
+    for (const p of dictPairs(u)) {
+      const v = pyJson(p.value);
+      if (v === undefined) return undefined;
+      out[p.key] = v;
+    }
+    return out;
+  }
+  const l = literal(u);
+  return typeof l === 'number' ? undefined : l;
+}
+
+/** The provider's thinking switch in `extra_body` or a `**payload` dict: absent, off, on, or computed. */
+export function pyThinkingState(f: PyFacts, prov: ProviderProfile, c: PyCall): ThinkingState {
+  const t = prov.requestRules.thinking;
+  if (!t) return 'absent';
+  const ebv = c.kwargs.get('extra_body')?.childForFieldName('value');
+  const eb = dictOf(f, ebv);
+  const dicts = [...(eb ? [eb] : []), ...c.dicts, ...c.dicts.flatMap((d) => dictPairs(d).filter((p) => p.key === 'extra_body').map((p) => dictOf(f, p.value)).filter((x): x is Node => !!x))];
+  for (const d of dicts) {
+    const p = dictPairs(d).find((x) => x.key === t.field);
+    if (!p) continue;
+    const v = pyJson(p.value);
+    return v === undefined ? 'unknown' : isOff(prov, v) ? 'off' : 'on';
+  }
+  return ebv && !eb ? 'unknown' : 'absent';
+}
+
+/** `stream=True` -> yes; absent or `False` -> no; computed -> unknown. */
+export function pyStreamState(c: PyCall): StreamState {
+  const v = c.kwargs.get('stream')?.childForFieldName('value') ?? c.dicts.flatMap((d) => dictPairs(d)).find((p) => p.key === 'stream')?.value;
+  // A `**kwargs` splat the analysis could not resolve may carry `stream`.
+  const splats = c.node.childForFieldName('arguments')?.namedChildren.filter((a) => a?.type === 'dictionary_splat').length ?? 0;
+  if (!v) return splats > c.dicts.length ? 'unknown' : 'no';
+  const l = literal(v);
+  return l === true ? 'yes' : l === false ? 'no' : 'unknown';
 }
