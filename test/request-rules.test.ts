@@ -243,3 +243,22 @@ export async function go(q: string, stream: boolean, mode: 'enabled' | 'disabled
     expect(tier.out('a.ts')).not.toContain('thinking');
   });
 });
+
+describe('Python twins: embeddings, partial json_schema, streamed usage', () => {
+  const read = (rel: string) => readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/cases/python', rel), 'utf8');
+  it('qwen: dimensions=1536 added, a run-time batch is a follow-up; zhipu: widths it cannot return are follow-ups', async () => {
+    const q = await run({ 'a.py': read('embeddings-dims/input.py') }, 'qwen');
+    expect(q.changes.filter((c) => /added dimensions=1536: text-embedding-v4 returns 1024-dimension vectors by default/.test(c))).toHaveLength(2);
+    expect(q.followUps.some((f) => /a\.py:9 text-embedding-v4 takes at most 10 inputs per request; this input is built at run time.*send the inputs in batches of 10/.test(f))).toBe(true);
+    const z = await run({ 'a.py': read('embeddings-dims/input.py') }, 'zhipu');
+    expect(z.followUps.filter((f) => /embedding-3 returns 2048-dimension vectors, text-embedding-3-small returned 1536/.test(f))).toHaveLength(2);
+    expect(z.followUps.some((f) => /a\.py:14 embedding-3 accepts dimensions 256, 512, 1024, 2048, not 1536/.test(f))).toBe(true);
+  });
+  it('json_schema on a provider that serves it on some models, include_usage where usage is not documented', async () => {
+    const m = await run({ 'a.py': read('response-shapes/input.py') }, 'moonshot');
+    expect(m.followUps.some((f) => /a\.py:11 response_format json_schema: Moonshot.* serves it on some models only/i.test(f))).toBe(true);
+    expect(m.followUps.some((f) => /a\.py:18 stream_options include_usage: .*chunk\.usage may be None/.test(f))).toBe(true);
+    const q = await run({ 'a.py': read('response-shapes/input.py') }, 'qwen');
+    expect(q.followUps.some((f) => /include_usage/.test(f))).toBe(false);
+  });
+});

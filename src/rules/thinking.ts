@@ -30,12 +30,12 @@ export function thinkingNeeds(p: ProviderProfile, models: readonly string[], str
   const sw = `${t.field}: ${offText(t.off)}`;
   const ns = t.offWhenNotStreaming;
   if (ns && stream !== 'yes' && models.some((m) => ns.models.includes(m))) {
-    const why = `${models.filter((m) => ns.models.includes(m)).join('/')} thinks by default and ${shortName(p)} answers a non-streaming call with ${ns.error}${cite(ns.url)}`;
+    const why = `${models.filter((m) => ns.models.includes(m)).join('/')} thinks by default and ${shortName(p)} answers a non-streaming call with ${ns.error}`;
     if (thinking === 'unknown' || stream === 'unknown' || !models.every((m) => ns.models.includes(m))) {
-      return { kind: 'followUp', reason: `${why}; this call's ${stream === 'unknown' ? 'stream flag' : thinking === 'unknown' ? `${t.field}` : 'model'} is computed at run time`, action: `send ${sw} on calls that do not stream` };
+      return { kind: 'followUp', reason: `${why}; this call's ${stream === 'unknown' ? 'stream flag' : thinking === 'unknown' ? `${t.field}` : 'model'} is computed at run time${cite(ns.url)}`, action: `send ${sw} on calls that do not stream` };
     }
-    if (thinking === 'on') return { kind: 'followUp', reason: `${why}; this call turns thinking on`, action: `stream the call or send ${sw}` };
-    return { kind: 'add-off', reason: why };
+    if (thinking === 'on') return { kind: 'followUp', reason: `${why}; this call turns thinking on${cite(ns.url)}`, action: `stream the call or send ${sw}` };
+    return { kind: 'add-off', reason: `${why}${cite(ns.url)}` };
   }
   const old = t.offFor;
   if (old && models.some((m) => old.models.includes(m))) {

@@ -9,6 +9,7 @@ import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../s
 import { modelLiterals, requestContent, streamState, stringParameter, thinkingState, thisField } from '../../src/lang/js/request-content.js';
 import { modelForContent } from '../../src/rules/content.js';
 import { offText, thinkingNeeds } from '../../src/rules/thinking.js';
+import { embeddingNeeds } from '../../src/rules/embeddings.js';
 
 /**
  * Request parameters per provider: unsupported ones removed, renamed ones
@@ -224,19 +225,13 @@ function reasoningRoundTrip(ctx: JsContext, id: string): void {
   });
 }
 
-/** OpenAI embedding models' default vector width. */
-const OPENAI_DIMS: Record<string, number> = { 'text-embedding-3-small': 1536, 'text-embedding-ada-002': 1536, 'text-embedding-3-large': 3072 };
-
 /**
- * Embeddings (requestRules.embeddings): a provider model whose default width differs from the
- * OpenAI model's gets `dimensions` where it accepts that width (Qwen text-embedding-v4: 1536), else a
- * follow-up (a vector(1536) column rejects other widths); more inputs than the provider takes per
- * request is a follow-up.
+ * Embeddings (requestRules.embeddings, src/rules/embeddings.ts): `dimensions` added where the provider
+ * model accepts the OpenAI width, follow-ups for other widths and batch sizes.
  */
 function embeddingRules(ctx: JsContext, id: string): void {
   const p = ctx.target!.provider;
-  const rules = p.requestRules.embeddings;
-  if (!rules) return;
+  if (!p.requestRules.embeddings) return;
   for (const c of ctx.facts.calls) {
     if (c.endpoint !== 'embeddings' || (c.client !== 'openai' && c.client !== 'azure')) continue;
     const req = c.requests[0];
@@ -246,32 +241,21 @@ function embeddingRules(ctx: JsContext, id: string): void {
     const { lits } = modelLiterals(ctx.facts, mp.initializer);
     const ids = [...new Set(lits.map((l) => l.text))];
     if (ids.length !== 1) continue;
-    const openaiDims = OPENAI_DIMS[ids[0]!];
     const target = ctx.models!.lookup(ids[0]!)?.target;
-    const m = target ? rules.models[target] : undefined;
-    if (!m || !openaiDims) continue;
-    const src = cite(rules.url);
     const dims = req.properties.find((x) => propName(x.name) === 'dimensions');
-    if (!dims && m.defaultDims !== openaiDims) {
-      if (m.dims?.includes(openaiDims)) {
-        addProperties(ctx.file.text, ctx.edits, req, [`dimensions: ${openaiDims}`]);
-        ctx.change('param-add', req.getStart(), `added dimensions: ${openaiDims}: ${target} returns ${m.defaultDims}-dimension vectors by default, ${ids[0]} returned ${openaiDims}${src}`, { transform: id });
-      } else {
-        ctx.followUp(mp.getStart(), `${target} returns ${m.defaultDims}-dimension vectors, ${ids[0]} returned ${openaiDims}; a store sized for ${openaiDims} rejects them${src}`, 'resize the vector column or index and re-embed stored vectors');
-      }
-    }
     const dv = dims && tsc.isPropertyAssignment(dims) ? literalValue(dims.initializer) : undefined;
-    if (typeof dv === 'number' && m.dims && !m.dims.includes(dv)) {
-      ctx.followUp(dims!.getStart(), `${target} accepts dimensions ${m.dims.join(', ')}, not ${dv}${src}`, 'choose an accepted width, resize the vector column or index and re-embed stored vectors');
-    }
     const input = req.properties.find((x) => propName(x.name) === 'input');
-    if (m.maxInputs && input && tsc.isPropertyAssignment(input)) {
+    let inputs: number | 'single' | 'runtime' = 'single';
+    if (input && tsc.isPropertyAssignment(input)) {
       const v = unwrap(input.initializer);
-      const n = tsc.isArrayLiteralExpression(v) ? v.elements.length : undefined;
       const single = isStringLike(v) || tsc.isTemplateExpression(v) || (tsc.isIdentifier(v) && stringParameter(v));
-      if (n === undefined ? !single : n > m.maxInputs) {
-        ctx.followUp(input.getStart(), `${target} takes at most ${m.maxInputs} inputs per request${n === undefined ? '; this input is built at run time' : `; this request sends ${n}`}${src}`, `send the inputs in batches of ${m.maxInputs}`);
-      }
+      inputs = tsc.isArrayLiteralExpression(v) ? v.elements.length : single ? 'single' : 'runtime';
+    }
+    for (const n of embeddingNeeds(p, ids[0]!, target, !dims ? 'absent' : typeof dv === 'number' ? dv : 'computed', inputs)) {
+      if (n.kind === 'add-dims') {
+        addProperties(ctx.file.text, ctx.edits, req, [`dimensions: ${n.value}`]);
+        ctx.change('param-add', req.getStart(), `added dimensions: ${n.value}: ${n.reason}`, { transform: id });
+      } else ctx.followUp((n.on === 'dimensions' ? dims! : n.on === 'input' ? input! : mp).getStart(), n.reason, n.action);
     }
   }
 }

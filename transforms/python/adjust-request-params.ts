@@ -8,6 +8,7 @@ import { quote } from '../../src/engine/text.js';
 import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
 import { offPython, thinkingNeeds, type ThinkingState } from '../../src/rules/thinking.js';
 import { pyStreamState, pyThinkingState } from '../../src/lang/python/request-content.js';
+import { embeddingNeeds } from '../../src/rules/embeddings.js';
 
 /** Call keywords that are SDK plumbing, not request parameters. */
 const PLUMBING = new Set(['model', 'messages', 'prompt', 'extra_body', 'extra_headers', 'extra_query', 'timeout', 'stream', 'engine', 'deployment_id', 'request_timeout', 'api_key', 'api_base', 'organization', 'api_type', 'api_version']);
@@ -28,6 +29,8 @@ export const adjustRequestParams: Transform<PyContext> = {
     const py = ctx.py;
     const done = new Set<number>();
     if (ctx.facts.calls.some((c) => reachesOpenAI(c.client))) reasoningRoundTrip(ctx, this.id);
+    embeddingRules(ctx, this.id);
+    for (const c of ctx.facts.calls) if (c.endpoint === 'chat' && reachesOpenAI(c.client)) responseShapeRules(ctx, c);
     for (const c of ctx.facts.calls) {
       if (!PARAM_RULE_ENDPOINTS.has(c.endpoint) || !reachesOpenAI(c.client)) continue;
       const model = targetModel(ctx, c);
@@ -217,4 +220,66 @@ function targetModel(ctx: PyContext, c: PyCall): string | undefined {
   }
   const s = stringValue(u);
   return s === undefined ? undefined : ctx.models!.lookup(s)?.target ?? s;
+}
+
+/** Python twin of the JS embedding rules (src/rules/embeddings.ts): `dimensions=` where accepted, else follow-ups. */
+function embeddingRules(ctx: PyContext, id: string): void {
+  const p = ctx.target!.provider;
+  const py = ctx.py;
+  if (!p.requestRules.embeddings) return;
+  for (const c of ctx.facts.calls) {
+    if (c.endpoint !== 'embeddings' || (c.client !== 'openai' && c.client !== 'azure') || c.dicts.length) continue;
+    const mv = c.kwargs.get('model')?.childForFieldName('value');
+    if (!mv) continue;
+    const u = unparen(mv);
+    const openaiId = stringValue(u.type === 'identifier' ? ctx.facts.values.get(u.text) ?? u : u);
+    if (openaiId === undefined) continue;
+    const target = ctx.models!.lookup(openaiId)?.target;
+    const dk = c.kwargs.get('dimensions');
+    const dv = dk?.childForFieldName('value');
+    const dl = dv ? literal(dv) : undefined;
+    const ik = c.kwargs.get('input');
+    const iv = ik?.childForFieldName('value');
+    let inputs: number | 'single' | 'runtime' = 'single';
+    if (iv) {
+      const x = unparen(iv);
+      const init = x.type === 'identifier' ? ctx.facts.values.get(x.text) : undefined;
+      const list = x.type === 'list' ? x : init && unparen(init).type === 'list' ? unparen(init) : undefined;
+      if (list) inputs = list.namedChildren.filter((k) => k && k.type !== 'comment').length;
+      else if (stringValue(x) !== undefined || x.type === 'string' || (init && stringValue(init) !== undefined)) inputs = 'single';
+      else inputs = 'runtime';
+    }
+    for (const n of embeddingNeeds(p, openaiId, target, !dk ? 'absent' : typeof dl === 'number' ? dl : 'computed', inputs)) {
+      if (n.kind === 'add-dims') {
+        addItems(py, ctx.edits, c.node.childForFieldName('arguments')!, [`dimensions=${n.value}`]);
+        ctx.change('param-add', py.start(c.node), `added dimensions=${n.value}: ${n.reason}`, { transform: id });
+      } else ctx.followUp(py.start(n.on === 'dimensions' ? dk! : n.on === 'input' ? ik! : mv), n.reason, n.action);
+    }
+  }
+}
+
+/**
+ * Python twin of the JS response-shape rules: `json_schema` where the provider serves it on some
+ * models only (`no`/`unknown` are marked by mark-unsupported-endpoints), and usage on the last
+ * streamed chunk where the provider does not document it.
+ */
+function responseShapeRules(ctx: PyContext, c: PyCall): void {
+  const p = ctx.target!.provider;
+  const py = ctx.py;
+  const rf = c.kwargs.get('response_format');
+  const rv = rf?.childForFieldName('value');
+  const r = rv ? unparen(rv) : undefined;
+  const leaf = c.path[c.path.length - 1];
+  const schema = (r?.type === 'dictionary' && dictPairs(r).some((x) => x.key === 'type' && stringValue(x.value) === 'json_schema'))
+    || (r?.type === 'call' && /type_to_response_format_param$/.test(r.childForFieldName('function')?.text ?? ''))
+    || (leaf === 'parse' && !!rf);
+  if (rf && schema && p.endpoints.jsonSchema === 'partial') {
+    ctx.followUp(py.start(rf), `response_format json_schema: ${shortName(p)} serves it on some models only${p.endpointNotes.jsonSchema ? ` (${p.endpointNotes.jsonSchema})` : ''}${leaf === 'parse' ? '; chat.completions.parse() depends on it' : ''}`, p.endpoints.jsonObject === 'yes' ? 'use response_format {"type": "json_object"} with the schema and the word "json" in the prompt, and validate the result' : 'describe the JSON shape in the prompt and validate the result');
+  }
+  const so = c.kwargs.get('stream_options');
+  const sv = so?.childForFieldName('value');
+  const sd = sv ? dictOf(ctx.facts, sv) : undefined;
+  if (so && sd && !p.integrations.aiSdkCapabilities.streamUsage && dictPairs(sd).some((x) => x.key === 'include_usage')) {
+    ctx.followUp(py.start(so), `stream_options include_usage: ${shortName(p)} does not document usage on the last streamed chunk; chunk.usage may be None${cite(p.integrations.aiSdkCapabilities.url)}`, 'read usage defensively (getattr(chunk, "usage", None)) or from a non-streamed call');
+  }
 }
