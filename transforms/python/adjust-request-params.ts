@@ -7,7 +7,7 @@ import { pyLiteral as literal, stringContentRange, stringValue, unparen, walk, t
 import { quote } from '../../src/engine/text.js';
 import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
 import { offPython, thinkingNeeds, type ThinkingState } from '../../src/rules/thinking.js';
-import { pyStreamState, pyThinkingState } from '../../src/lang/python/request-content.js';
+import { pySelfField, pyStreamState, pyThinkingState } from '../../src/lang/python/request-content.js';
 import { embeddingNeeds } from '../../src/rules/embeddings.js';
 
 /** Call keywords that are SDK plumbing, not request parameters. */
@@ -65,7 +65,7 @@ export const adjustRequestParams: Transform<PyContext> = {
       }
       // The thinking switch off where the model needs it (Qwen3 open-weight non-streaming, DeepSeek deepseek-chat).
       const th = t.provider.requestRules.thinking;
-      const need = th && c.endpoint === 'chat' && model ? thinkingNeeds(t.provider, [model], pyStreamState(c), thinking) : undefined;
+      const need = th && c.endpoint === 'chat' && model ? thinkingNeeds(t.provider, typeof model === 'string' ? [model] : model, pyStreamState(c), thinking) : undefined;
       if (need?.kind === 'add-off') {
         const ebv = c.kwargs.get('extra_body')?.childForFieldName('value');
         if (ebv && !dictOf(ctx.facts, ebv)) ctx.followUp(py.start(ebv), `extra_body is built at run time; ${need.reason}`, `add "${th!.field}": ${offPython(th!.off)} to it`);
@@ -103,7 +103,7 @@ export const adjustRequestParams: Transform<PyContext> = {
 export type Act = 'keep' | 'drop' | 'extra' | { to: string };
 
 /** Apply one parameter rule to a keyword argument or dict entry (shared with wrapper constructors). */
-export function apply(ctx: PyContext, name: string, v: Node, model: string | undefined, present: ReadonlySet<string>, id: string, at: Node, thinking: ThinkingState = 'absent'): Act {
+export function apply(ctx: PyContext, name: string, v: Node, model: string | readonly string[] | undefined, present: ReadonlySet<string>, id: string, at: Node, thinking: ThinkingState = 'absent'): Act {
   const t = ctx.target!;
   const py = ctx.py;
   // `"required" if strict else "auto"`: each literal branch is a value the request can send.
@@ -176,7 +176,7 @@ function reasoningRoundTrip(ctx: PyContext, id: string): void {
 }
 
 /** Rules on each literal branch of a conditional expression; true when every branch is a literal. */
-function branches(ctx: PyContext, name: string, v: Node, model: string | undefined, present: ReadonlySet<string>, id: string): boolean {
+function branches(ctx: PyContext, name: string, v: Node, model: string | readonly string[] | undefined, present: ReadonlySet<string>, id: string): boolean {
   const py = ctx.py;
   // A model that accepts one value only (Kimi temperature 1): the caller rewrites the whole expression.
   if (paramAction(ctx.target!.provider, name, undefined, model, present).kind === 'set') return false;
@@ -207,19 +207,30 @@ function branches(ctx: PyContext, name: string, v: Node, model: string | undefin
   return lits.length > 0 && !runtime;
 }
 
-/** The provider model the request uses, when its model is a literal or a same-file constant. */
-function targetModel(ctx: PyContext, c: PyCall): string | undefined {
+/**
+ * The provider model(s) the request uses: a literal, a same-file constant, or `self.model` (every value
+ * the class assigns); undefined when any value is computed.
+ */
+function targetModel(ctx: PyContext, c: PyCall): string | string[] | undefined {
   let v: Node | null | undefined = c.kwargs.get('model')?.childForFieldName('value');
   if (!v) v = c.dicts.flatMap((d) => dictPairs(d)).find((p) => p.key === 'model')?.value;
   if (!v) return undefined;
-  let u = unparen(v);
-  if (u.type === 'identifier') {
-    const init = ctx.facts.values.get(u.text);
-    if (!init) return undefined;
-    u = unparen(init);
-  }
-  const s = stringValue(u);
-  return s === undefined ? undefined : ctx.models!.lookup(s)?.target ?? s;
+  const one = (n: Node): string | undefined => {
+    let u = unparen(n);
+    if (u.type === 'identifier') {
+      const init = ctx.facts.values.get(u.text);
+      if (!init) return undefined;
+      u = unparen(init);
+    }
+    const s = stringValue(u);
+    return s === undefined ? undefined : ctx.models!.lookup(s)?.target ?? s;
+  };
+  const fields = pySelfField(v);
+  if (!fields.length) return one(v);
+  const ids = fields.map(one);
+  if (ids.some((x) => x === undefined)) return undefined;
+  const set = [...new Set(ids as string[])];
+  return set.length === 1 ? set[0] : set;
 }
 
 /** Python twin of the JS embedding rules (src/rules/embeddings.ts): `dimensions=` where accepted, else follow-ups. */

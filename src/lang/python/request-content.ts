@@ -141,3 +141,33 @@ export function pyStreamState(c: PyCall): StreamState {
   const l = literal(v);
   return l === true ? 'yes' : l === false ? 'no' : 'unknown';
 }
+
+/**
+ * `self.model` (or `cls.model`) inside a class: the one value the class gives that attribute, from a
+ * class-level `model = ...` or `self.model = ...` in its methods (every assignment: each is a value the
+ * request may send); empty when the expression is not such an attribute (Python twin of the JS `thisField`).
+ */
+export function pySelfField(e: Node): Node[] {
+  const u = unparen(e);
+  if (u.type !== 'attribute') return [];
+  const obj = u.childForFieldName('object');
+  const name = u.childForFieldName('attribute')?.text;
+  if (!name || (obj?.text !== 'self' && obj?.text !== 'cls')) return [];
+  let cls: Node | null = u.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  const body = cls?.childForFieldName('body');
+  if (!body) return [];
+  const inits: Node[] = [];
+  walk(body, (n) => {
+    // Nested classes have their own attributes.
+    if (n.type === 'class_definition' && n.id !== cls!.id) return false;
+    if (n.type !== 'assignment') return;
+    const left = n.childForFieldName('left');
+    const right = n.childForFieldName('right');
+    if (!left || !right) return;
+    const classLevel = left.type === 'identifier' && left.text === name && n.parent?.parent?.id === body.id;
+    const onSelf = left.type === 'attribute' && left.childForFieldName('object')?.text === 'self' && left.childForFieldName('attribute')?.text === name;
+    if (classLevel || onSelf) inits.push(right);
+  });
+  return inits;
+}
