@@ -222,7 +222,7 @@ export async function go(q: string, stream: boolean, mode: 'enabled' | 'disabled
     expect(computed.out('a.ts')).not.toContain('enable_thinking');
     expect(computed.followUps.some((f) => /stream flag is computed at run time.*send enable_thinking: false/.test(f))).toBe(true);
     const on = await run({ 'a.ts': call(', ...{ enable_thinking: true }') }, 'qwen', models);
-    expect(on.followUps.some((f) => /turns thinking on — stream the call or send enable_thinking: false/.test(f))).toBe(true);
+    expect(on.followUps.some((f) => /turns thinking on \(source: [^)]+\) — stream the call or send enable_thinking: false/.test(f))).toBe(true);
     // The tier map's commercial models are not concerned.
     const tier = await run({ 'a.ts': call('') }, 'qwen');
     expect(tier.out('a.ts')).not.toContain('enable_thinking');
@@ -260,5 +260,26 @@ describe('Python twins: embeddings, partial json_schema, streamed usage', () => 
     expect(m.followUps.some((f) => /a\.py:18 stream_options include_usage: .*chunk\.usage may be None/.test(f))).toBe(true);
     const q = await run({ 'a.py': read('response-shapes/input.py') }, 'qwen');
     expect(q.followUps.some((f) => /include_usage/.test(f))).toBe(false);
+  });
+});
+
+describe('file content parts', () => {
+  it('JS and Python: a file part is a follow-up naming the provider; the model choice is unchanged', async () => {
+    const ts = `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function ask(id: string) {
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'file', file: { file_id: id } }, { type: 'text', text: 'Summarize' }] }] });
+}
+`;
+    const py = `from openai import OpenAI
+client = OpenAI()
+def ask(file_id: str):
+    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": [{"type": "file", "file": {"file_id": file_id}}, {"type": "text", "text": "Summarize"}]}])
+`;
+    const r = await run({ 'a.ts': ts, 'b.py': py }, 'deepseek');
+    expect(r.followUps.filter((f) => /the messages carry file parts .*DeepSeek does not document file parts.*deepseek-v4-pro may reject them/.test(f)).map((f) => f.split(':')[0])).toEqual(['a.ts', 'b.py']);
+    expect(r.out('a.ts')).toContain("model: 'deepseek-v4-pro'");
+    const plain = await run({ 'a.ts': ts.replace("{ type: 'file', file: { file_id: id } }, ", '') }, 'deepseek');
+    expect(plain.followUps.some((f) => /file parts/.test(f))).toBe(false);
   });
 });

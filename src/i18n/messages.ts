@@ -180,6 +180,8 @@ const TEMPLATES: Entry[] = [
   [r('(?<name>\\w+) changed from (?<from>.+?) to (?<to>.+?): (?<msg>.+)'), '{name} 已从 {from} 改为 {to}：{msg}'],
   [r('the messages carry image parts; (?<t>\\S+) takes no images, (?<v>\\S+) does(?<rest>; the model id .+)?'), (g) => `消息中带有图片；${g.t} 不接受图片，${g.v} 接受${g.rest ? g.rest.replace(/^; the model id (\S+) is defined elsewhere \(another module\), where it is mapped to (\S+)$/, '；模型 id $1 定义在其他模块中，在那里被映射为 $2') : ''}`],
   [r('the messages carry audio parts; (?<t>\\S+) takes no audio'), '消息中带有音频；{t} 不接受音频'],
+  [r(`the messages carry file parts \\(type "file" / "input_file"\\); ${P} does not document file parts on its OpenAI-compatible chat API, so (?<t>\\S+) may reject them or ignore the file`), '消息中带有文件内容（type "file" / "input_file"）；{p} 的 OpenAI 兼容对话接口没有说明支持文件内容，{t} 可能拒绝请求或忽略文件'],
+  [r("extract the file's text and send it in the message, or use the provider's own file API if it has one"), '先提取文件中的文字并放进消息，或使用服务商自己的文件 API（如果有）'],
   [r(`the messages carry audio parts \\(input_audio\\); ${P} has no chat model that takes audio, so (?<t>\\S+) will reject them`), '消息中带有音频（input_audio）；{p} 没有接受音频的对话模型，{t} 会拒绝这些请求'],
   [r('transcribe the audio first, or keep this call on a service that takes audio input'), '先把音频转成文字，或让这个调用继续使用接受音频输入的服务'],
   [r(`the messages carry image parts; ${P} has no chat model that takes images on its OpenAI-compatible API`), '消息中带有图片；{p} 的 OpenAI 兼容接口没有接受图片的对话模型'],

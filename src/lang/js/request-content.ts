@@ -2,7 +2,7 @@ import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import type { JsFacts } from './analyze.js';
 import { flattenAccess, isStringLike, propName, unwrap, walk } from './parse.js';
-import { AUDIO_PART_TYPES, IMAGE_PART_TYPES, type Presence, type RequestContent } from '../../rules/content.js';
+import { AUDIO_PART_TYPES, FILE_PART_TYPES, IMAGE_PART_TYPES, type Presence, type RequestContent } from '../../rules/content.js';
 import { isOff, type StreamState, type ThinkingState } from '../../rules/thinking.js';
 import type { ProviderProfile } from '../../providers/types.js';
 
@@ -13,7 +13,7 @@ import type { ProviderProfile } from '../../providers/types.js';
  * module makes the answer `unknown` unless a known part already says `yes`.
  */
 export function requestContent(f: JsFacts, requests: readonly ts.ObjectLiteralExpression[]): RequestContent {
-  const found = { image: false, audio: false, unknown: false };
+  const found = { image: false, audio: false, file: false, unknown: false };
   let tools = false;
   for (const req of requests) {
     for (const p of req.properties) {
@@ -26,10 +26,10 @@ export function requestContent(f: JsFacts, requests: readonly ts.ObjectLiteralEx
   }
   const of = (yes: boolean): Presence => (yes ? 'yes' : found.unknown ? 'unknown' : 'no');
   const text = f.sf.text;
-  return { image: of(found.image), audio: of(found.audio), tools, imageShapesNearby: /\b(image_url|input_image)\b/.test(text) };
+  return { image: of(found.image), audio: of(found.audio), file: of(found.file), tools, imageShapesNearby: /\b(image_url|input_image)\b/.test(text) };
 }
 
-type Found = { image: boolean; audio: boolean; unknown: boolean };
+type Found = { image: boolean; audio: boolean; file: boolean; unknown: boolean };
 
 function scan(f: JsFacts, e: ts.Expression, found: Found, depth: number, seen: Set<ts.Node>): void {
   if (depth > 8 || seen.has(e)) {
@@ -55,6 +55,7 @@ function scan(f: JsFacts, e: ts.Expression, found: Found, depth: number, seen: S
         if (name === 'type' && isStringLike(v)) {
           if (IMAGE_PART_TYPES.has(v.text)) found.image = true;
           if (AUDIO_PART_TYPES.has(v.text)) found.audio = true;
+          if (FILE_PART_TYPES.has(v.text)) found.file = true;
         } else if (name === 'image_url' || name === 'input_audio') {
           // `{ image_url: { url } }` without a type still carries the part
           if (name === 'image_url') found.image = true;

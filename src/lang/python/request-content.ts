@@ -3,14 +3,14 @@ import { dictOf, dictPairs } from './analyze.js';
 import { pyLiteral as literal, stringValue, unparen, walk, type Node } from './parse.js';
 import { isOff, type StreamState, type ThinkingState } from '../../rules/thinking.js';
 import type { ProviderProfile } from '../../providers/types.js';
-import { AUDIO_PART_TYPES, IMAGE_PART_TYPES, type Presence, type RequestContent } from '../../rules/content.js';
+import { AUDIO_PART_TYPES, FILE_PART_TYPES, IMAGE_PART_TYPES, type Presence, type RequestContent } from '../../rules/content.js';
 
 /**
  * Python twin of src/lang/js/request-content.ts: what a call's `messages`/`input` carry, following
  * a name to its assignment and `.append(...)` calls in this file; `unknown` for anything else.
  */
 export function pyRequestContent(f: PyFacts, root: Node, c: PyCall): RequestContent {
-  const found = { image: false, audio: false, unknown: false };
+  const found = { image: false, audio: false, file: false, unknown: false };
   const kw = (k: string) => c.kwargs.get(k)?.childForFieldName('value') ?? c.dicts.flatMap((d) => dictPairs(d)).find((p) => p.key === k)?.value;
   const tools = !!(kw('tools') ?? kw('functions'));
   for (const k of ['messages', 'input']) {
@@ -18,10 +18,10 @@ export function pyRequestContent(f: PyFacts, root: Node, c: PyCall): RequestCont
     if (v) scan(f, root, v, found, 0);
   }
   const of = (yes: boolean): Presence => (yes ? 'yes' : found.unknown ? 'unknown' : 'no');
-  return { image: of(found.image), audio: of(found.audio), tools, imageShapesNearby: /\b(image_url|input_image)\b/.test(root.text) };
+  return { image: of(found.image), audio: of(found.audio), file: of(found.file), tools, imageShapesNearby: /\b(image_url|input_image)\b/.test(root.text) };
 }
 
-type Found = { image: boolean; audio: boolean; unknown: boolean };
+type Found = { image: boolean; audio: boolean; file: boolean; unknown: boolean };
 
 function scan(f: PyFacts, root: Node, n: Node, found: Found, depth: number): void {
   if (depth > 8) return void (found.unknown = true);
@@ -37,6 +37,7 @@ function scan(f: PyFacts, root: Node, n: Node, found: Found, depth: number): voi
         const v = stringValue(p.value);
         if (v && IMAGE_PART_TYPES.has(v)) found.image = true;
         if (v && AUDIO_PART_TYPES.has(v)) found.audio = true;
+        if (v && FILE_PART_TYPES.has(v)) found.file = true;
       } else if (p.key === 'image_url') found.image = true;
       else if (p.key === 'input_audio') found.audio = true;
       else if (p.key === 'content') scan(f, root, p.value, found, depth + 1);
