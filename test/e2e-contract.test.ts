@@ -55,6 +55,10 @@ function rejection(p: ProviderProfile, body: Record<string, unknown>): string | 
   for (const [k, values] of Object.entries(p.params.rejectedValues)) if (typeof body[k] === 'string' && values.includes(body[k] as string)) return `${k}=${String(body[k])} is not supported`;
   const rf = body.response_format as { type?: string } | undefined;
   if (rf?.type === 'json_schema' && p.endpoints.jsonSchema === 'no') return 'This response_format type is unavailable now';
+  // JSON mode needs the provider's word in the prompt (DeepSeek: "json").
+  const jo = p.requestRules.jsonObject;
+  if (rf?.type === 'json_object' && jo && !messages.some((m) => typeof m.content === 'string' && m.content.toLowerCase().includes(jo.promptWord))) return `Prompt must contain the word '${jo.promptWord}' in some form to use 'response_format' of type 'json_object'.`;
+  if (rf?.type === 'json_schema' && jo && p.endpoints.jsonSchema !== 'yes') return 'This response_format type is unavailable now';
   const rt = p.requestRules.reasoningRoundTrip;
   if (rt?.kind === 'field' && messages.some((m) => m.role === 'assistant' && m.tool_calls && !(rt.field in m))) return rt.error;
   // Thinking switches (requestRules.thinking): Qwen3 open-weight answer non-streaming calls only with thinking off;
@@ -221,6 +225,13 @@ describe('the contract server rejects what each provider rejects', () => {
     expect(rejection(k, { model: 'kimi-k2.6', messages: [], temperature: 0.6, thinking: { type: 'disabled' } })).toBeUndefined();
     expect(rejection(k, { model: 'kimi-k2.6', messages: [], temperature: 1 })).toBeUndefined();
   });
+  it('DeepSeek: json_schema rejected; json_object without the word json in the prompt rejected', () => {
+    const d = getProvider('deepseek');
+    const user = { role: 'user', content: 'Where is the Louvre?' };
+    expect(rejection(d, { model: 'deepseek-flash', messages: [user], response_format: { type: 'json_schema', json_schema: { schema: {} } } })).toMatch(/unavailable/);
+    expect(rejection(d, { model: 'deepseek-flash', messages: [user], response_format: { type: 'json_object' } })).toMatch(/must contain the word 'json'/);
+    expect(rejection(d, { model: 'deepseek-flash', messages: [{ role: 'system', content: 'Reply in json.' }, user], response_format: { type: 'json_object' } })).toBeUndefined();
+  });
 });
 
 /**
@@ -233,7 +244,8 @@ describe('e2e: thinking switches reach the provider accepted', () => {
 const client = new OpenAI();
 const a = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], temperature: 0.3 });
 const b = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], temperature: 0.3, thinking: { type: 'disabled' } });
-console.log(JSON.stringify([a.choices[0].message.content, b.choices[0].message.content]));
+const c = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Where is the Louvre?' }], response_format: { type: 'json_schema', json_schema: { name: 'city', schema: { type: 'object', properties: { city: { type: 'string' } } } } } });
+console.log(JSON.stringify([a.choices[0].message.content, b.choices[0].message.content, c.choices[0].message.content]));
 `;
   const cases: Array<[string, string[], (b: Record<string, unknown>) => boolean]> = [
     ['qwen', ['gpt-4o-mini=qwen3-32b'], (b) => b.enable_thinking === false],
@@ -257,8 +269,8 @@ console.log(JSON.stringify([a.choices[0].message.content, b.choices[0].message.c
         execFile(process.execPath, ['--import', path.join(ROOT, 'test/helpers/redirect-fetch.mjs'), 'main.mjs'], { cwd: dir, env: { PATH: process.env.PATH, [t.apiKeyEnv]: 'k', OAM_E2E_REDIRECT: JSON.stringify({ [base.origin]: `http://127.0.0.1:${port}` }) }, timeout: 20_000 },
           (err, out, errOut) => (err ? reject(new Error(`${err.message}\n${errOut}\n${readFileSync(path.join(dir, 'main.mjs'), 'utf8')}`)) : resolve(out)));
       });
-      expect(JSON.parse(stdout)).toEqual(['ok', 'ok']);
-      expect(seen).toHaveLength(2);
+      expect(JSON.parse(stdout)).toEqual(['ok', 'ok', 'ok']);
+      expect(seen).toHaveLength(3);
       expect(sent(seen[0]!.body)).toBe(true);
     });
   }

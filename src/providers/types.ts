@@ -144,6 +144,12 @@ export interface RequestRules {
     /** Old model ids that meant thinking off (DeepSeek `deepseek-chat` = `deepseek-flash` with thinking disabled). */
     offFor?: { models: string[]; use: string } & Sourced;
   } & Sourced;
+  /**
+   * JSON mode (`response_format: { type: "json_object" }`) as the provider documents it: a `json_schema`
+   * request on a provider without structured outputs is rewritten to it, with the schema in a system
+   * message that carries `promptWord` (DeepSeek answers 400 without the word "json" in the prompt).
+   */
+  jsonObject?: { promptWord: string } & Sourced;
   /** Embedding models: default vector width, accepted `dimensions`, inputs per request. */
   embeddings?: { models: Record<string, { defaultDims: number; dims?: number[]; maxInputs?: number }> } & Sourced;
 }

@@ -6,7 +6,7 @@ import type { JsContext } from '../../src/lang/js/context.js';
 import { addProperties, removeProperties, renameKey } from '../../src/lang/js/edit.js';
 import { isStringLike, literalValue, propName, unwrap, walk } from '../../src/lang/js/parse.js';
 import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
-import { modelLiterals, requestContent, streamState, stringParameter, thinkingState, thisField } from '../../src/lang/js/request-content.js';
+import { jsonObjectPlan, modelLiterals, requestContent, streamState, stringParameter, thinkingState, thisField } from '../../src/lang/js/request-content.js';
 import { modelForContent } from '../../src/rules/content.js';
 import { offText, thinkingNeeds } from '../../src/rules/thinking.js';
 import { embeddingNeeds } from '../../src/rules/embeddings.js';
@@ -50,7 +50,16 @@ export const adjustRequestParams: Transform<JsContext> = {
     }
     if (ctx.usesOpenAI) reasoningRoundTrip(ctx, this.id);
     embeddingRules(ctx, this.id);
-    for (const c of ctx.facts.calls) if (c.endpoint === 'chat' && c.client !== 'other' && c.client !== 'unresolved' && c.client !== 'target') responseShapeRules(ctx, c.requests, c.path);
+    const jsonMode = new Set<ts.Node>();
+    for (const c of ctx.facts.calls) {
+      if (c.endpoint !== 'chat' || c.client === 'other' || c.client === 'unresolved' || c.client === 'target') continue;
+      const plan = jsonObjectPlan(t.provider, c);
+      if (plan) {
+        jsonObjectRewrite(ctx, this.id, plan);
+        jsonMode.add(plan.rf);
+      }
+      responseShapeRules(ctx, c.requests, c.path, jsonMode);
+    }
     for (const requests of groups) {
       const model = targetModel(ctx, requests);
       const thinking = thinkingState(t.provider, requests);
@@ -264,14 +273,14 @@ function embeddingRules(ctx: JsContext, id: string): void {
  * Response shapes a provider may not serve: `json_schema` structured output where the profile does
  * not say `yes`, and usage on the last streamed chunk where it does not document it.
  */
-function responseShapeRules(ctx: JsContext, requests: ts.ObjectLiteralExpression[], callPath: string[]): void {
+function responseShapeRules(ctx: JsContext, requests: ts.ObjectLiteralExpression[], callPath: string[], rewritten: ReadonlySet<ts.Node>): void {
   const p = ctx.target!.provider;
   for (const req of requests) {
     for (const prop of req.properties) {
       if (!tsc.isPropertyAssignment(prop)) continue;
       const name = propName(prop.name);
       const v = unwrap(prop.initializer);
-      if (name === 'response_format' && p.endpoints.jsonSchema !== 'yes') {
+      if (name === 'response_format' && p.endpoints.jsonSchema !== 'yes' && !rewritten.has(prop)) {
         const schema = (tsc.isObjectLiteralExpression(v) && v.properties.some((x) => tsc.isPropertyAssignment(x) && propName(x.name) === 'type' && isStringLike(unwrap(x.initializer)) && (unwrap(x.initializer) as ts.StringLiteral).text === 'json_schema'))
           || (tsc.isCallExpression(v) && /ResponseFormat$/.test(v.expression.getText()));
         if (schema) {
@@ -284,6 +293,34 @@ function responseShapeRules(ctx: JsContext, requests: ts.ObjectLiteralExpression
       }
     }
   }
+}
+
+/**
+ * `json_schema` -> the provider's JSON mode (requestRules.jsonObject): `response_format: { type:
+ * 'json_object' }` and a first system message that carries the schema and the word the provider
+ * wants in the prompt. The schema expression moves (it is evaluated once, as before). The provider does
+ * not enforce the schema: a follow-up says to validate the reply.
+ */
+function jsonObjectRewrite(ctx: JsContext, id: string, plan: NonNullable<ReturnType<typeof jsonObjectPlan>>): void {
+  const p = ctx.target!.provider;
+  const rule = p.requestRules.jsonObject!;
+  const text = ctx.file.text;
+  const q = ctx.q;
+  ctx.edits.add(plan.rf.initializer.getStart(), plan.rf.initializer.end, `{ type: ${q}json_object${q} }`);
+  const msg = `{ role: ${q}system${q}, content: ${q}Reply with a ${rule.promptWord} object that matches this JSON schema: ${q} + JSON.stringify(${plan.schema.getText()}) }`;
+  const first = plan.messages.elements[0];
+  if (!first) ctx.edits.add(plan.messages.getStart() + 1, plan.messages.end - 1, msg);
+  else {
+    const lineStart = text.lastIndexOf('\n', first.getStart() - 1) + 1;
+    const indent = text.slice(lineStart, first.getStart());
+    const eol = text[lineStart - 2] === '\r' ? '\r\n' : '\n';
+    // An element on its own line: the new message gets a line of its own with the same indentation.
+    const sep = lineStart > plan.messages.getStart() && /^[ \t]*$/.test(indent) ? `,${eol}${indent}` : ', ';
+    ctx.edits.add(first.getStart(), first.getStart(), msg + sep);
+  }
+  const why = `${shortName(p)} does not document response_format json_schema; its JSON mode needs the word "${rule.promptWord}" in the prompt${cite(rule.url)}`;
+  ctx.change('param-rename', plan.rf.getStart(), `response_format json_schema -> json_object with the schema in a system message: ${why}`, { transform: id });
+  ctx.followUp(plan.rf.getStart(), `response_format json_schema was replaced by JSON mode (json_object) with the schema in a system message; ${shortName(p)} does not enforce the schema`, 'validate the reply against the same schema');
 }
 
 /** The request literal sets this field, directly or in a spread object literal. */

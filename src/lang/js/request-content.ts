@@ -232,3 +232,31 @@ export function streamState(requests: readonly ts.ObjectLiteralExpression[]): St
   }
   return 'no';
 }
+
+/**
+ * A `json_schema` request the provider's JSON mode can serve (requestRules.jsonObject, structured
+ * outputs not served): `chat.completions.create` (never `.parse()`, which reads the schema back) with
+ * `response_format: { type: 'json_schema', json_schema: { schema: X } }` and a `messages` array literal
+ * in the same object. Returns the property, the schema expression and the messages array.
+ */
+export function jsonObjectPlan(prov: ProviderProfile, c: { endpoint: string; path: string[]; requests: readonly ts.ObjectLiteralExpression[] }): { rf: ts.PropertyAssignment; schema: ts.Expression; messages: ts.ArrayLiteralExpression } | undefined {
+  if (!prov.requestRules.jsonObject || prov.endpoints.jsonSchema === 'yes' || prov.endpoints.jsonObject !== 'yes') return undefined;
+  if (c.endpoint !== 'chat' || c.path[c.path.length - 1] !== 'create' || c.requests.length !== 1) return undefined;
+  const req = c.requests[0]!;
+  const prop = (o: ts.ObjectLiteralExpression, n: string) => {
+    const x = o.properties.find((y) => propName(y.name) === n);
+    return x && tsc.isPropertyAssignment(x) ? x : undefined;
+  };
+  const rf = prop(req, 'response_format');
+  const v = rf ? unwrap(rf.initializer) : undefined;
+  if (!rf || !v || !tsc.isObjectLiteralExpression(v)) return undefined;
+  const type = prop(v, 'type');
+  if (!type || !isStringLike(unwrap(type.initializer)) || (unwrap(type.initializer) as ts.StringLiteral).text !== 'json_schema') return undefined;
+  const js = prop(v, 'json_schema');
+  const jv = js ? unwrap(js.initializer) : undefined;
+  const schema = jv && tsc.isObjectLiteralExpression(jv) ? prop(jv, 'schema')?.initializer : undefined;
+  const m = prop(req, 'messages');
+  const messages = m ? unwrap(m.initializer) : undefined;
+  if (!schema || !messages || !tsc.isArrayLiteralExpression(messages)) return undefined;
+  return { rf, schema, messages };
+}
