@@ -1,5 +1,5 @@
 import { shortName } from '../../src/providers/index.js';
-import type { Transform } from '../../src/engine/types.js';
+import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { dictOf, dictPairs, reachesOpenAI, type PyCall } from '../../src/lang/python/analyze.js';
 import { addItems, removeItems } from '../../src/lang/python/edit.js';
@@ -25,7 +25,7 @@ export const adjustRequestParams: Transform<PyContext> = {
   id: 'adjust-request-params',
   description: 'Drop, rename and clamp request parameters for the provider',
   run(ctx) {
-    const t = ctx.target!;
+    const t = ctx.target;
     const py = ctx.py;
     const done = new Set<number>();
     if (ctx.facts.calls.some((c) => reachesOpenAI(c.client))) reasoningRoundTrip(ctx, this.id);
@@ -103,8 +103,8 @@ export const adjustRequestParams: Transform<PyContext> = {
 export type Act = 'keep' | 'drop' | 'extra' | { to: string };
 
 /** Apply one parameter rule to a keyword argument or dict entry (shared with wrapper constructors). */
-export function apply(ctx: PyContext, name: string, v: Node, model: string | readonly string[] | undefined, present: ReadonlySet<string>, id: string, at: Node, thinking: ThinkingState = 'absent'): Act {
-  const t = ctx.target!;
+export function apply(ctx: MigrateContext<PyContext>, name: string, v: Node, model: string | readonly string[] | undefined, present: ReadonlySet<string>, id: string, at: Node, thinking: ThinkingState = 'absent'): Act {
+  const t = ctx.target;
   const py = ctx.py;
   // `"required" if strict else "auto"`: each literal branch is a value the request can send.
   if (literal(v) === undefined && unparen(v).type === 'conditional_expression' && branches(ctx, name, v, model, present, id)) return 'keep';
@@ -144,8 +144,8 @@ export function apply(ctx: PyContext, name: string, v: Node, model: string | rea
 
 
 /** Python twin of the JS rule: a hand-built assistant dict with tool_calls gets the reasoning field back. */
-function reasoningRoundTrip(ctx: PyContext, id: string): void {
-  const p = ctx.target!.provider;
+function reasoningRoundTrip(ctx: MigrateContext<PyContext>, id: string): void {
+  const p = ctx.target.provider;
   const py = ctx.py;
   const rule = p.requestRules.reasoningRoundTrip;
   walk(py.root, (n) => {
@@ -176,10 +176,10 @@ function reasoningRoundTrip(ctx: PyContext, id: string): void {
 }
 
 /** Rules on each literal branch of a conditional expression; true when every branch is a literal. */
-function branches(ctx: PyContext, name: string, v: Node, model: string | readonly string[] | undefined, present: ReadonlySet<string>, id: string): boolean {
+function branches(ctx: MigrateContext<PyContext>, name: string, v: Node, model: string | readonly string[] | undefined, present: ReadonlySet<string>, id: string): boolean {
   const py = ctx.py;
   // A model that accepts one value only (Kimi temperature 1): the caller rewrites the whole expression.
-  if (paramAction(ctx.target!.provider, name, undefined, model, present).kind === 'set') return false;
+  if (paramAction(ctx.target.provider, name, undefined, model, present).kind === 'set') return false;
   const lits: Node[] = [];
   let runtime = false;
   const collect = (n: Node) => {
@@ -193,7 +193,7 @@ function branches(ctx: PyContext, name: string, v: Node, model: string | readonl
   };
   collect(v);
   for (const lit of lits) {
-    const a = paramAction(ctx.target!.provider, name, literal(lit), model, present);
+    const a = paramAction(ctx.target.provider, name, literal(lit), model, present);
     if (a.kind === 'set') {
       const r = stringContentRange(py, lit);
       const newText = typeof a.value === 'number' ? String(a.value) : undefined;
@@ -211,7 +211,7 @@ function branches(ctx: PyContext, name: string, v: Node, model: string | readonl
  * The provider model(s) the request uses: a literal, a same-file constant, or `self.model` (every value
  * the class assigns); undefined when any value is computed.
  */
-function targetModel(ctx: PyContext, c: PyCall): string | string[] | undefined {
+function targetModel(ctx: MigrateContext<PyContext>, c: PyCall): string | string[] | undefined {
   let v: Node | null | undefined = c.kwargs.get('model')?.childForFieldName('value');
   if (!v) v = c.dicts.flatMap((d) => dictPairs(d)).find((p) => p.key === 'model')?.value;
   if (!v) return undefined;
@@ -223,7 +223,7 @@ function targetModel(ctx: PyContext, c: PyCall): string | string[] | undefined {
       u = unparen(init);
     }
     const s = stringValue(u);
-    return s === undefined ? undefined : ctx.models!.lookup(s)?.target ?? s;
+    return s === undefined ? undefined : ctx.models.lookup(s)?.target ?? s;
   };
   const fields = pySelfField(v);
   if (!fields.length) return one(v);
@@ -234,8 +234,8 @@ function targetModel(ctx: PyContext, c: PyCall): string | string[] | undefined {
 }
 
 /** Python twin of the JS embedding rules (src/rules/embeddings.ts): `dimensions=` where accepted, else follow-ups. */
-function embeddingRules(ctx: PyContext, id: string): void {
-  const p = ctx.target!.provider;
+function embeddingRules(ctx: MigrateContext<PyContext>, id: string): void {
+  const p = ctx.target.provider;
   const py = ctx.py;
   if (!p.requestRules.embeddings) return;
   for (const c of ctx.facts.calls) {
@@ -245,7 +245,7 @@ function embeddingRules(ctx: PyContext, id: string): void {
     const u = unparen(mv);
     const openaiId = stringValue(u.type === 'identifier' ? ctx.facts.values.get(u.text) ?? u : u);
     if (openaiId === undefined) continue;
-    const target = ctx.models!.lookup(openaiId)?.target;
+    const target = ctx.models.lookup(openaiId)?.target;
     const dk = c.kwargs.get('dimensions');
     const dv = dk?.childForFieldName('value');
     const dl = dv ? literal(dv) : undefined;
@@ -274,8 +274,8 @@ function embeddingRules(ctx: PyContext, id: string): void {
  * models only (`no`/`unknown` are marked by mark-unsupported-endpoints), and usage on the last
  * streamed chunk where the provider does not document it.
  */
-function responseShapeRules(ctx: PyContext, c: PyCall): void {
-  const p = ctx.target!.provider;
+function responseShapeRules(ctx: MigrateContext<PyContext>, c: PyCall): void {
+  const p = ctx.target.provider;
   const py = ctx.py;
   const rf = c.kwargs.get('response_format');
   const rv = rf?.childForFieldName('value');

@@ -1,6 +1,6 @@
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
-import { endpointOf, reachesOpenAI, statusOfUrl, type ClientStatus, type EndpointKind } from '../../rules/clients.js';
+import { endpointOf, statusOfUrl, type ClientStatus, type EndpointKind } from '../../rules/clients.js';
 export { endpointOf, isOpenAISpecifier, reachesOpenAI, statusOfUrl, type ClientStatus, type EndpointKind } from '../../rules/clients.js';
 import { isOpenAISpecifier } from '../../rules/clients.js';
 import { flattenAccess, isStringLike, propName, unwrap, walk } from './parse.js';
@@ -309,6 +309,8 @@ export function clientStatus(f: JsFacts, e: ts.Expression, targetHost?: string):
     const callee = unwrap(e.expression);
     if (tsc.isIdentifier(callee)) return f.factories.get(callee.text);
     if (tsc.isPropertyAccessExpression(callee) && callee.name.text === 'withOptions') return clientStatus(f, callee.expression, targetHost);
+    // A factory of a namespace import (`ai.createClient()`), seeded as `ai.createClient`.
+    if (tsc.isPropertyAccessExpression(callee) && tsc.isIdentifier(callee.expression)) return f.factories.get(`${callee.expression.text}.${callee.name.text}`);
   }
   return undefined;
 }
