@@ -50,7 +50,7 @@ describe('rule fixtures', () => {
     const want = annotations(readFileSync(path.join(dir, 'pos.ts'), 'utf8'));
     const got = (await findingsOf(dir, 'pos.ts', 'deepseek')).map((f) => `${f.line} ${f.rule}`).sort();
     expect(got).toEqual(want);
-    const param = (await findingsOf(dir, 'pos.ts', 'deepseek')).find((f) => f.rule === 'provider-param')!;
+    const param = (await findingsOf(dir, 'pos.ts', 'deepseek')).find((f) => f.rule === 'provider-param' && f.line === 5)!;
     expect(param.message).toMatch(/^seed: .*remove it$/);
     expect((await findingsOf(dir, 'neg.ts', 'deepseek')).filter((f) => f.level !== 'note')).toEqual([]);
     // Without --provider there is nothing to lint: migrated code is not OpenAI usage.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import { cpSync, mkdtempSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { migrate } from '../src/api.js';
 import { getProvider, resolveTarget, PROVIDERS, type ProviderProfile } from '../src/providers/index.js';
 import { perModelRules } from '../src/rules/params.js';
+import { isOff } from '../src/rules/thinking.js';
 
 /**
  * End to end: migrate a small multi-file app, then run it with the real `openai`
@@ -54,8 +55,19 @@ function rejection(p: ProviderProfile, body: Record<string, unknown>): string | 
   for (const [k, values] of Object.entries(p.params.rejectedValues)) if (typeof body[k] === 'string' && values.includes(body[k] as string)) return `${k}=${String(body[k])} is not supported`;
   const rf = body.response_format as { type?: string } | undefined;
   if (rf?.type === 'json_schema' && p.endpoints.jsonSchema === 'no') return 'This response_format type is unavailable now';
+  // JSON mode needs the provider's word in the prompt (DeepSeek: "json").
+  const jo = p.requestRules.jsonObject;
+  if (rf?.type === 'json_object' && jo && !messages.some((m) => typeof m.content === 'string' && m.content.toLowerCase().includes(jo.promptWord))) return `Prompt must contain the word '${jo.promptWord}' in some form to use 'response_format' of type 'json_object'.`;
+  if (rf?.type === 'json_schema' && jo && p.endpoints.jsonSchema !== 'yes') return 'This response_format type is unavailable now';
   const rt = p.requestRules.reasoningRoundTrip;
   if (rt?.kind === 'field' && messages.some((m) => m.role === 'assistant' && m.tool_calls && !(rt.field in m))) return rt.error;
+  // Thinking switches (requestRules.thinking): Qwen3 open-weight answer non-streaming calls only with thinking off;
+  // Kimi K2.5/K2.6 take one temperature per mode.
+  const th = p.requestRules.thinking;
+  const off = th !== undefined && isOff(p, body[th.field]);
+  if (th?.offWhenNotStreaming?.models.includes(model) && !body.stream && !off) return th.offWhenNotStreaming.error;
+  const fixed = th?.fixedWhenOff?.models.includes(model) ? (off ? th.fixedWhenOff.values : perModelRules(p, model).find((r) => 'temperature' in r.fixed)?.fixed) : undefined;
+  for (const [k, want] of Object.entries(fixed ?? {})) if (k in body && body[k] !== want) return `invalid ${k}: only ${want} is allowed for this model`;
   const emb = p.requestRules.embeddings?.models[model];
   if (emb?.maxInputs && Array.isArray(body.input) && body.input.length > emb.maxInputs) return `batch size is invalid, it should not be larger than ${emb.maxInputs}`;
   return undefined;
@@ -125,8 +137,11 @@ function violations(p: ProviderProfile, s: Seen, expect_: { host: string; path: 
       if (r.max !== null && (r.maxInclusive ? val > r.max : val >= r.max)) v.push(`${k}=${val} above range`);
     }
   }
+  const th = p.requestRules.thinking;
+  const off = th !== undefined && isOff(p, s.body[th.field]);
   for (const rule of perModelRules(p, model)) {
-    for (const [k, want] of Object.entries(rule.fixed)) if (k in s.body && s.body[k] !== want) v.push(`${k} must be ${want} for ${model}`);
+    const fixed = off && th?.fixedWhenOff?.models.includes(model) ? { ...rule.fixed, ...th.fixedWhenOff.values } : rule.fixed;
+    for (const [k, want] of Object.entries(fixed)) if (k in s.body && s.body[k] !== want) v.push(`${k} must be ${want} for ${model}`);
     for (const k of rule.drop) if (k in s.body) v.push(`${model} rejects ${k}`);
   }
   if (p.params.reasoningEffort.kind === 'drop' && 'reasoning_effort' in s.body) v.push('sent reasoning_effort');
@@ -197,6 +212,68 @@ describe('the contract server rejects what each provider rejects', () => {
     expect(rejection(getProvider('qwen'), { model: 'text-embedding-v4', input: Array.from({ length: 11 }, () => 'x') })).toMatch(/larger than 10/);
     expect(rejection(getProvider('qwen'), { model: 'text-embedding-v4', input: Array.from({ length: 10 }, () => 'x') })).toBeUndefined();
   });
+  it('thinking switches: Qwen3 open-weight non-streaming without enable_thinking false; Kimi temperature per thinking mode', () => {
+    const q = getProvider('qwen');
+    expect(rejection(q, { model: 'qwen3-32b', messages: [] })).toMatch(/enable_thinking must be set to false/);
+    expect(rejection(q, { model: 'qwen3-32b', messages: [], enable_thinking: true })).toMatch(/enable_thinking/);
+    expect(rejection(q, { model: 'qwen3-32b', messages: [], enable_thinking: false })).toBeUndefined();
+    expect(rejection(q, { model: 'qwen3-32b', messages: [], stream: true })).toBeUndefined();
+    expect(rejection(q, { model: 'qwen3-max', messages: [] })).toBeUndefined();
+    const k = getProvider('moonshot');
+    expect(rejection(k, { model: 'kimi-k2.6', messages: [], temperature: 0.6 })).toBe('invalid temperature: only 1 is allowed for this model');
+    expect(rejection(k, { model: 'kimi-k2.6', messages: [], temperature: 1, thinking: { type: 'disabled' } })).toBe('invalid temperature: only 0.6 is allowed for this model');
+    expect(rejection(k, { model: 'kimi-k2.6', messages: [], temperature: 0.6, thinking: { type: 'disabled' } })).toBeUndefined();
+    expect(rejection(k, { model: 'kimi-k2.6', messages: [], temperature: 1 })).toBeUndefined();
+  });
+  it('DeepSeek: json_schema rejected; json_object without the word json in the prompt rejected', () => {
+    const d = getProvider('deepseek');
+    const user = { role: 'user', content: 'Where is the Louvre?' };
+    expect(rejection(d, { model: 'deepseek-flash', messages: [user], response_format: { type: 'json_schema', json_schema: { schema: {} } } })).toMatch(/unavailable/);
+    expect(rejection(d, { model: 'deepseek-flash', messages: [user], response_format: { type: 'json_object' } })).toMatch(/must contain the word 'json'/);
+    expect(rejection(d, { model: 'deepseek-flash', messages: [{ role: 'system', content: 'Reply in json.' }, user], response_format: { type: 'json_object' } })).toBeUndefined();
+  });
+});
+
+/**
+ * Thinking switches end to end: a migrated ESM app whose requests the contract server would answer
+ * with the provider's 400 without the rule (Qwen3 open-weight non-streaming, Kimi thinking off with
+ * a temperature), and DeepSeek's old non-thinking id sent with thinking disabled.
+ */
+describe('e2e: thinking switches reach the provider accepted', () => {
+  const APP = `import OpenAI from 'openai';
+const client = new OpenAI();
+const a = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], temperature: 0.3 });
+const b = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], temperature: 0.3, thinking: { type: 'disabled' } });
+const c = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Where is the Louvre?' }], response_format: { type: 'json_schema', json_schema: { name: 'city', schema: { type: 'object', properties: { city: { type: 'string' } } } } } });
+console.log(JSON.stringify([a.choices[0].message.content, b.choices[0].message.content, c.choices[0].message.content]));
+`;
+  const cases: Array<[string, string[], (b: Record<string, unknown>) => boolean]> = [
+    ['qwen', ['gpt-4o-mini=qwen3-32b'], (b) => b.enable_thinking === false],
+    ['moonshot', [], (b) => b.model === 'kimi-k2.6'],
+    ['deepseek', ['gpt-4o-mini=deepseek-chat'], (b) => isOff(getProvider('deepseek'), b.thinking)],
+  ];
+  for (const [id, models, sent] of cases) {
+    it(`${id}${models.length ? ` (${models.join(', ')})` : ''}`, async () => {
+      const p = getProvider(id);
+      const t = resolveTarget(p, undefined);
+      const dir = mkdtempSync(path.join(SCRATCH, `thinking-${id}-`));
+      writeFileSync(path.join(dir, 'main.mjs'), APP);
+      mkdirSync(path.join(dir, 'node_modules'));
+      symlinkSync(path.join(ROOT, 'node_modules/openai'), path.join(dir, 'node_modules/openai'), 'dir');
+      const r = await migrate({ cwd: dir, paths: ['.'], provider: id, force: true, models });
+      expect(r.summary.filesChanged).toBe(1);
+      const base = new URL(t.baseURL);
+      seen.length = 0;
+      current = p;
+      const stdout = await new Promise<string>((resolve, reject) => {
+        execFile(process.execPath, ['--import', path.join(ROOT, 'test/helpers/redirect-fetch.mjs'), 'main.mjs'], { cwd: dir, env: { PATH: process.env.PATH, [t.apiKeyEnv]: 'k', OAM_E2E_REDIRECT: JSON.stringify({ [base.origin]: `http://127.0.0.1:${port}` }) }, timeout: 20_000 },
+          (err, out, errOut) => (err ? reject(new Error(`${err.message}\n${errOut}\n${readFileSync(path.join(dir, 'main.mjs'), 'utf8')}`)) : resolve(out)));
+      });
+      expect(JSON.parse(stdout)).toEqual(['ok', 'ok', 'ok']);
+      expect(seen).toHaveLength(3);
+      expect(sent(seen[0]!.body)).toBe(true);
+    });
+  }
 });
 /**
  * The project graph end to end (issue "See the whole project"): a workspace monorepo whose

@@ -15,9 +15,9 @@ function tmp(files: Record<string, string>): string {
   return d;
 }
 
-async function run(files: Record<string, string>, provider: string) {
+async function run(files: Record<string, string>, provider: string, models?: string[]) {
   const d = tmp(files);
-  const r = await migrate({ cwd: d, paths: ['.'], provider, force: true });
+  const r = await migrate({ cwd: d, paths: ['.'], provider, force: true, models });
   const out = (rel: string) => readFileSync(path.join(d, rel), 'utf8');
   const followUps = r.files.flatMap((f) => f.followUps.map((u) => `${f.file}:${u.line} ${u.reason} — ${u.action}`));
   const changes = r.files.flatMap((f) => f.changes.map((c) => c.message));
@@ -200,5 +200,86 @@ export const b = () => client.chat.completions.create({ model: 'gpt-4o', message
     expect(e.followUps.filter((f) => /json_schema|include_usage/.test(f))).toEqual([]);
     const m = await run({ 'a.ts': src }, 'minimax');
     expect(m.followUps).toContainEqual(expect.stringContaining('a.ts:5 stream_options.include_usage: MiniMax does not document usage'));
+  });
+});
+
+describe('thinking switches per profile (requestRules.thinking)', () => {
+  const call = (extra: string) => `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function go(q: string, stream: boolean, mode: 'enabled' | 'disabled') {
+  return client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }]${extra} });
+}
+`;
+  it('qwen open-weight: off switch on a non-streaming call only; computed stream flag or thinking on -> follow-up', async () => {
+    const models = ['gpt-4o-mini=qwen3-32b'];
+    const plain = await run({ 'a.ts': call(''), 'b.js': call('').replace(": 'enabled' | 'disabled'", '').replace(': string', '').replace(': boolean', '') }, 'qwen', models);
+    expect(plain.out('a.ts')).toContain('...{ enable_thinking: false }');
+    expect(plain.out('b.js')).toContain('{ enable_thinking: false, model:');
+    expect(plain.changes.some((c) => /enable_thinking.*non-streaming call.*deep-thinking/.test(c))).toBe(true);
+    const streamed = await run({ 'a.ts': call(', stream: true') }, 'qwen', models);
+    expect(streamed.out('a.ts')).not.toContain('enable_thinking');
+    const computed = await run({ 'a.ts': call(', stream') }, 'qwen', models);
+    expect(computed.out('a.ts')).not.toContain('enable_thinking');
+    expect(computed.followUps.some((f) => /stream flag is computed at run time.*send enable_thinking: false/.test(f))).toBe(true);
+    const on = await run({ 'a.ts': call(', ...{ enable_thinking: true }') }, 'qwen', models);
+    expect(on.followUps.some((f) => /turns thinking on \(source: [^)]+\) — stream the call or send enable_thinking: false/.test(f))).toBe(true);
+    // The tier map's commercial models are not concerned.
+    const tier = await run({ 'a.ts': call('') }, 'qwen');
+    expect(tier.out('a.ts')).not.toContain('enable_thinking');
+  });
+  it('moonshot: temperature 0.6 with thinking off, 1 with it on, a follow-up when the switch is computed', async () => {
+    const off = await run({ 'a.ts': call(", temperature: 0.3, ...{ thinking: { type: 'disabled' } }") }, 'moonshot');
+    expect(off.out('a.ts')).toContain('temperature: 0.6');
+    const on = await run({ 'a.ts': call(', temperature: 0.3') }, 'moonshot');
+    expect(on.out('a.ts')).toContain('temperature: 1');
+    const computed = await run({ 'a.ts': call(', temperature: 0.3, ...{ thinking: { type: mode } }') }, 'moonshot');
+    expect(computed.out('a.ts')).toContain('temperature: 0.3');
+    expect(computed.followUps.some((f) => /temperature = 1 with thinking on and 0.6 with it off; this call's thinking is computed at run time/.test(f))).toBe(true);
+  });
+  it('deepseek: deepseek-chat gets thinking disabled; the tier map target (deepseek-flash) is left thinking', async () => {
+    const chat = await run({ 'a.ts': call('') }, 'deepseek', ['gpt-4o-mini=deepseek-chat']);
+    expect(chat.out('a.ts')).toContain("...{ thinking: { type: 'disabled' } }");
+    const tier = await run({ 'a.ts': call('') }, 'deepseek');
+    expect(tier.out('a.ts')).not.toContain('thinking');
+  });
+});
+
+describe('Python twins: embeddings, partial json_schema, streamed usage', () => {
+  const read = (rel: string) => readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/cases/python', rel), 'utf8');
+  it('qwen: dimensions=1536 added, a run-time batch is a follow-up; zhipu: widths it cannot return are follow-ups', async () => {
+    const q = await run({ 'a.py': read('embeddings-dims/input.py') }, 'qwen');
+    expect(q.changes.filter((c) => /added dimensions=1536: text-embedding-v4 returns 1024-dimension vectors by default/.test(c))).toHaveLength(2);
+    expect(q.followUps.some((f) => /a\.py:9 text-embedding-v4 takes at most 10 inputs per request; this input is built at run time.*send the inputs in batches of 10/.test(f))).toBe(true);
+    const z = await run({ 'a.py': read('embeddings-dims/input.py') }, 'zhipu');
+    expect(z.followUps.filter((f) => /embedding-3 returns 2048-dimension vectors, text-embedding-3-small returned 1536/.test(f))).toHaveLength(2);
+    expect(z.followUps.some((f) => /a\.py:14 embedding-3 accepts dimensions 256, 512, 1024, 2048, not 1536/.test(f))).toBe(true);
+  });
+  it('json_schema on a provider that serves it on some models, include_usage where usage is not documented', async () => {
+    const m = await run({ 'a.py': read('response-shapes/input.py') }, 'moonshot');
+    expect(m.followUps.some((f) => /a\.py:11 response_format json_schema: Moonshot.* serves it on some models only/i.test(f))).toBe(true);
+    expect(m.followUps.some((f) => /a\.py:18 stream_options include_usage: .*chunk\.usage may be None/.test(f))).toBe(true);
+    const q = await run({ 'a.py': read('response-shapes/input.py') }, 'qwen');
+    expect(q.followUps.some((f) => /include_usage/.test(f))).toBe(false);
+  });
+});
+
+describe('file content parts', () => {
+  it('JS and Python: a file part is a follow-up naming the provider; the model choice is unchanged', async () => {
+    const ts = `import OpenAI from 'openai';
+const client = new OpenAI();
+export async function ask(id: string) {
+  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'file', file: { file_id: id } }, { type: 'text', text: 'Summarize' }] }] });
+}
+`;
+    const py = `from openai import OpenAI
+client = OpenAI()
+def ask(file_id: str):
+    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": [{"type": "file", "file": {"file_id": file_id}}, {"type": "text", "text": "Summarize"}]}])
+`;
+    const r = await run({ 'a.ts': ts, 'b.py': py }, 'deepseek');
+    expect(r.followUps.filter((f) => /the messages carry file parts .*DeepSeek does not document file parts.*deepseek-v4-pro may reject them/.test(f)).map((f) => f.split(':')[0])).toEqual(['a.ts', 'b.py']);
+    expect(r.out('a.ts')).toContain("model: 'deepseek-v4-pro'");
+    const plain = await run({ 'a.ts': ts.replace("{ type: 'file', file: { file_id: id } }, ", '') }, 'deepseek');
+    expect(plain.followUps.some((f) => /file parts/.test(f))).toBe(false);
   });
 });

@@ -116,6 +116,11 @@ export const deepseek: ProviderProfile = {
     perModel: [],
   },
   requestRules: {
+    thinking: {
+      field: "thinking", off: { type: "disabled" }, url: "https://api-docs.deepseek.com/guides/thinking_mode", confidence: "verified",
+      offFor: { models: ["deepseek-chat"], use: "deepseek-flash", url: "https://api-docs.deepseek.com/", confidence: "verified (deprecation); the rewrite rule is inferred" },
+    },
+    jsonObject: { promptWord: "json", url: "https://api-docs.deepseek.com/guides/json_mode", confidence: "verified (DeepSeek JSON output guide: the prompt must contain the word json)" },
     reasoningRoundTrip: { kind: 'field', field: 'reasoning_content', error: '400 Missing reasoning_content field in the assistant message', url: "https://api-docs.deepseek.com/guides/thinking_mode", confidence: "verified" },
   },
   integrations: {

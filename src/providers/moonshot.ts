@@ -169,6 +169,11 @@ export const moonshot: ProviderProfile = {
     ],
   },
   requestRules: {
+    // K2.5 and K2.6 switch thinking per request; each mode has its own fixed temperature (K3 and K2.7-code cannot turn it off).
+    thinking: {
+      field: "thinking", off: { type: "disabled" }, url: "https://platform.kimi.ai/docs/api/models-overview", confidence: "verified",
+      fixedWhenOff: { models: ["kimi-k2.5", "kimi-k2.6"], values: { temperature: 0.6 }, url: "https://platform.kimi.ai/docs/guide/migrating-from-openai-to-kimi", confidence: "third-party (Moonshot's migration guide as quoted in public issue threads; error 'invalid temperature: only 0.6 is allowed for this model')" },
+    },
     reasoningRoundTrip: { kind: 'field', field: 'reasoning_content', error: '400: an assistant message with tool_calls lacks reasoning_content', url: "https://github.com/BerriAI/litellm/blob/HEAD/litellm/llms/moonshot/chat/transformation.py", confidence: "third-party" },
   },
   integrations: {

@@ -62,6 +62,17 @@ export const qwen: ProviderProfile = {
       "qwen3.5-flash",
       "qwen-flash"
     ],
+    // Open-weight Qwen3 hybrids served on the same endpoint (thinking on by default; see requestRules.thinking).
+    "openWeight": [
+      "qwen3-235b-a22b",
+      "qwen3-32b",
+      "qwen3-30b-a3b",
+      "qwen3-14b",
+      "qwen3-8b",
+      "qwen3-4b",
+      "qwen3-1.7b",
+      "qwen3-0.6b"
+    ],
     "reasoning": [
       "qwq-plus",
       "qwen3-235b-a22b-thinking-2507",
@@ -185,6 +196,11 @@ export const qwen: ProviderProfile = {
     perModel: [],
   },
   requestRules: {
+    // Open-weight Qwen3 hybrids think by default, and thinking mode answers only streamed (incremental) calls.
+    thinking: {
+      field: "enable_thinking", off: false, url: "https://docs.qwencloud.com/developer-guides/text-generation/thinking", confidence: "verified",
+      offWhenNotStreaming: { models: ["qwen3-235b-a22b", "qwen3-32b", "qwen3-30b-a3b", "qwen3-14b", "qwen3-8b", "qwen3-4b", "qwen3-1.7b", "qwen3-0.6b"], error: "400 parameter.enable_thinking must be set to false for non-streaming calls", url: "https://www.alibabacloud.com/help/en/model-studio/deep-thinking", confidence: "verified (2025 page: open-source Qwen3 think by default; thinking mode only supports incremental output)" },
+    },
     embeddings: { models: { "text-embedding-v4": { defaultDims: 1024, dims: [64, 128, 256, 512, 768, 1024, 1536, 2048], maxInputs: 10 }, "text-embedding-v3": { defaultDims: 1024, dims: [512, 768, 1024], maxInputs: 10 } }, url: "https://help.aliyun.com/en/model-studio/compatibility-of-openai-with-dashscope", confidence: "verified" },
   },
   integrations: {
@@ -197,6 +213,10 @@ export const qwen: ProviderProfile = {
   docs: "https://www.alibabacloud.com/help/en/model-studio/base-url",
   consoleUrl: "https://www.alibabacloud.com/help/en/model-studio/base-url",
   sources: [
+    {
+      "fact": "open-weight Qwen3 models (openWeight tier): thinking on by default, thinking mode answers incremental (streamed) output only",
+      "url": "https://www.alibabacloud.com/help/en/model-studio/deep-thinking"
+    },
     {
       "fact": "ChatTongyi imports dashscope at run time (not a langchain-community dependency)",
       "url": "https://github.com/langchain-ai/langchain-community/blob/HEAD/libs/community/langchain_community/chat_models/tongyi.py"

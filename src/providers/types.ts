@@ -130,6 +130,26 @@ export interface RequestRules {
    * returned), `omit` (leave the reasoning out). Absent: the reference does not say.
    */
   reasoningRoundTrip?: ({ kind: 'field'; field: string; error: string } | { kind: 'whole-message' } | { kind: 'omit'; field: string }) & Sourced;
+  /**
+   * The provider's thinking switch: a request field the OpenAI types do not have (`enable_thinking`,
+   * `thinking`) and the value that turns thinking off (JSON). The rules below depend on it.
+   */
+  thinking?: {
+    field: string;
+    off: boolean | Record<string, string>;
+    /** Models that think by default and answer non-streaming calls with an error unless thinking is off (Qwen3 open-weight). */
+    offWhenNotStreaming?: { models: string[]; error: string } & Sourced;
+    /** Models whose fixed sampling values differ with thinking off (Kimi K2.5/K2.6: temperature 1 on, 0.6 off). */
+    fixedWhenOff?: { models: string[]; values: Record<string, number> } & Sourced;
+    /** Old model ids that meant thinking off (DeepSeek `deepseek-chat` = `deepseek-flash` with thinking disabled). */
+    offFor?: { models: string[]; use: string } & Sourced;
+  } & Sourced;
+  /**
+   * JSON mode (`response_format: { type: "json_object" }`) as the provider documents it: a `json_schema`
+   * request on a provider without structured outputs is rewritten to it, with the schema in a system
+   * message that carries `promptWord` (DeepSeek answers 400 without the word "json" in the prompt).
+   */
+  jsonObject?: { promptWord: string } & Sourced;
   /** Embedding models: default vector width, accepted `dimensions`, inputs per request. */
   embeddings?: { models: Record<string, { defaultDims: number; dims?: number[]; maxInputs?: number }> } & Sourced;
 }

@@ -15,6 +15,8 @@ export type Presence = 'yes' | 'no' | 'unknown';
 export interface RequestContent {
   image: Presence;
   audio: Presence;
+  /** `file` / `input_file` parts (a PDF or document sent inline or by file id). */
+  file: Presence;
   /** The request sends `tools` (or legacy `functions`). */
   tools: boolean;
   /** The file builds image parts somewhere (a hint for requests whose messages are unknown). */
@@ -33,6 +35,7 @@ export interface ContentDecision {
 /** Part `type` values that carry an image / audio in Chat Completions and Responses input. */
 export const IMAGE_PART_TYPES = new Set(['image_url', 'input_image']);
 export const AUDIO_PART_TYPES = new Set(['input_audio']);
+export const FILE_PART_TYPES = new Set(['file', 'input_file']);
 
 const takesImages = (p: ProviderProfile, m: string) => (p.models.vision ?? []).includes(m);
 
@@ -41,6 +44,18 @@ const takesImages = (p: ProviderProfile, m: string) => (p.models.vision ?? []).i
  * @param target the provider id the tier map chose
  */
 export function modelForContent(p: ProviderProfile, openaiId: string, target: string, c: RequestContent): ContentDecision {
+  const d = byContent(p, openaiId, target, c);
+  // File parts: no profile records a chat model that reads them (the reference has no such fact), so never a model switch.
+  if (c.file === 'yes' && !d.followUp) {
+    d.followUp = {
+      reason: `the messages carry file parts (type "file" / "input_file"); ${shortName(p)} does not document file parts on its OpenAI-compatible chat API, so ${d.model ?? target} may reject them or ignore the file`,
+      action: "extract the file's text and send it in the message, or use the provider's own file API if it has one",
+    };
+  }
+  return d;
+}
+
+function byContent(p: ProviderProfile, openaiId: string, target: string, c: RequestContent): ContentDecision {
   const name = shortName(p);
   if (c.audio === 'yes') {
     const audio = p.tierMap.audioChat;

@@ -1,5 +1,6 @@
 import { shortName } from '../providers/index.js';
 import type { ProviderProfile, Range } from '../providers/types.js';
+import type { ThinkingState } from './thinking.js';
 
 /**
  * Language-neutral request-parameter rules. JS and Python transforms ask
@@ -36,10 +37,25 @@ export function paramAction(
   value: number | string | boolean | undefined,
   model: string | readonly string[] | undefined,
   present: ReadonlySet<string>,
+  /** What the request says about the provider's thinking switch (requestRules.thinking). */
+  thinking: ThinkingState = 'absent',
 ): ParamAction {
   const rules = p.params;
   const label = Array.isArray(model) ? model.join('/') : (model as string | undefined);
   const src = cite(rules.source.url);
+  // With thinking off some models fix another value (Kimi K2.5/K2.6: temperature 0.6, not the thinking mode's 1).
+  const off = p.requestRules.thinking?.fixedWhenOff;
+  const ids = model === undefined ? [] : typeof model === 'string' ? [model] : model;
+  if (off && (thinking === 'off' || thinking === 'unknown') && name in off.values && ids.length && ids.every((m) => off.models.includes(m))) {
+    const v = off.values[name]!;
+    const field = p.requestRules.thinking!.field;
+    if (thinking === 'unknown') {
+      const on = perModelRules(p, model).find((r) => name in r.fixed)?.fixed[name];
+      return { kind: 'followUp', reason: `${label} accepts only ${name} = ${on ?? 'its default'} with thinking on and ${v} with it off; this call's ${field} is computed at run time${cite(off.url)}`, action: `send ${name} ${on ?? ''} with thinking on and ${v} with it off, or leave ${name} out` };
+    }
+    if (value === v) return { kind: 'keep' };
+    return { kind: 'set', value: v, reason: `${label} accepts only ${name} = ${v} with ${field} off${cite(off.url)}`, changesBehaviour: true };
+  }
   for (const r of perModelRules(p, model)) {
     const rsrc = cite(r.source ?? rules.source.url);
     if (name in r.fixed) {

@@ -6,8 +6,10 @@ import type { JsContext } from '../../src/lang/js/context.js';
 import { addProperties, removeProperties, renameKey } from '../../src/lang/js/edit.js';
 import { isStringLike, literalValue, propName, unwrap, walk } from '../../src/lang/js/parse.js';
 import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
-import { modelLiterals, requestContent, stringParameter, thisField } from '../../src/lang/js/request-content.js';
+import { jsonObjectPlan, modelLiterals, requestContent, streamState, stringParameter, thinkingState, thisField } from '../../src/lang/js/request-content.js';
 import { modelForContent } from '../../src/rules/content.js';
+import { offText, thinkingNeeds } from '../../src/rules/thinking.js';
+import { embeddingNeeds } from '../../src/rules/embeddings.js';
 
 /**
  * Request parameters per provider: unsupported ones removed, renamed ones
@@ -48,9 +50,19 @@ export const adjustRequestParams: Transform<JsContext> = {
     }
     if (ctx.usesOpenAI) reasoningRoundTrip(ctx, this.id);
     embeddingRules(ctx, this.id);
-    for (const c of ctx.facts.calls) if (c.endpoint === 'chat' && c.client !== 'other' && c.client !== 'unresolved' && c.client !== 'target') responseShapeRules(ctx, c.requests, c.path);
+    const jsonMode = new Set<ts.Node>();
+    for (const c of ctx.facts.calls) {
+      if (c.endpoint !== 'chat' || c.client === 'other' || c.client === 'unresolved' || c.client === 'target') continue;
+      const plan = jsonObjectPlan(t.provider, c);
+      if (plan) {
+        jsonObjectRewrite(ctx, this.id, plan);
+        jsonMode.add(plan.rf);
+      }
+      responseShapeRules(ctx, c.requests, c.path, jsonMode);
+    }
     for (const requests of groups) {
       const model = targetModel(ctx, requests);
+      const thinking = thinkingState(t.provider, requests);
       for (const req of requests) {
         if (done.has(req)) continue;
         done.add(req);
@@ -63,7 +75,7 @@ export const adjustRequestParams: Transform<JsContext> = {
           const value = tsc.isPropertyAssignment(p) ? literalValue(p.initializer) : undefined;
           // `tool_choice: strict ? 'required' : 'auto'`, `temperature: t ?? 1.5`: each literal branch is a value the request can send.
           if (value === undefined && tsc.isPropertyAssignment(p) && branchValues(ctx, this.id, p, name, model, present)) continue;
-          let a = paramAction(t.provider, name, value, model, present);
+          let a = paramAction(t.provider, name, value, model, present, thinking);
           // A value defined elsewhere as a literal is clamped where it is defined (see below).
           if (value === undefined && tsc.isPropertyAssignment(p) && ctx.resolvesToLiteral(p.initializer) && (a.kind === 'set' || a.kind === 'followUp')) a = { kind: 'keep' };
           switch (a.kind) {
@@ -97,14 +109,27 @@ export const adjustRequestParams: Transform<JsContext> = {
               break;
           }
         }
-        // The provider's switch that keeps thinking text out of `content`, on the call's own literal.
+        // Provider fields the call's own literal needs. In TypeScript a spread keeps the object literal free of
+        // excess-property errors (openai v4-v6 types, strict).
+        const typed = /\.[cm]?tsx?$/.test(ctx.file.rel);
+        const entry = (field: string, value: string) => (typed ? `...{ ${field}: ${value} }` : `${field}: ${value}`);
+        const adds: string[] = [];
+        const own = req === requests[0] && chat.has(req) && !foreign.has(req);
+        // The provider's switch that keeps thinking text out of `content`.
         const sw = t.provider.requestRules.thinkingInContent;
-        if (sw && req === requests[0] && chat.has(req) && !foreign.has(req) && !requests.some((r) => mentions(r, sw.field))) {
-          // In TypeScript a spread keeps the object literal free of excess-property errors (openai v4-v6 types, strict).
-          const entry = /\.[cm]?tsx?$/.test(ctx.file.rel) ? `...{ ${sw.field}: ${sw.value} }` : `${sw.field}: ${sw.value}`;
-          addProperties(text, ctx.edits, req, [entry], drop);
+        if (sw && own && !requests.some((r) => mentions(r, sw.field))) {
+          adds.push(entry(sw.field, String(sw.value)));
           ctx.change('param-add', req.getStart(), `added ${sw.field}: ${sw.value}: ${shortName(t.provider)} returns the model's thinking inside content (<think>...</think>) unless it is sent${cite(sw.url)}`, { transform: this.id });
         }
+        // The thinking switch off where the model needs it (Qwen3 open-weight non-streaming, DeepSeek deepseek-chat).
+        const th = t.provider.requestRules.thinking;
+        const need = th && own ? thinkingNeeds(t.provider, model ?? [], streamState(requests), thinking) : undefined;
+        if (need?.kind === 'add-off') {
+          const v = offText(th!.off, ctx.q);
+          adds.push(entry(th!.field, v));
+          ctx.change('param-add', req.getStart(), `added ${th!.field}: ${v}: ${need.reason}`, { transform: this.id });
+        } else if (need) ctx.followUp(req.getStart(), need.reason, need.action);
+        if (adds.length) addProperties(text, ctx.edits, req, adds, drop);
         removeProperties(text, ctx.edits, req, drop);
       }
     }
@@ -209,19 +234,13 @@ function reasoningRoundTrip(ctx: MigrateContext<JsContext>, id: string): void {
   });
 }
 
-/** OpenAI embedding models' default vector width. */
-const OPENAI_DIMS: Record<string, number> = { 'text-embedding-3-small': 1536, 'text-embedding-ada-002': 1536, 'text-embedding-3-large': 3072 };
-
 /**
- * Embeddings (requestRules.embeddings): a provider model whose default width differs from the
- * OpenAI model's gets `dimensions` where it accepts that width (Qwen text-embedding-v4: 1536), else a
- * follow-up (a vector(1536) column rejects other widths); more inputs than the provider takes per
- * request is a follow-up.
+ * Embeddings (requestRules.embeddings, src/rules/embeddings.ts): `dimensions` added where the provider
+ * model accepts the OpenAI width, follow-ups for other widths and batch sizes.
  */
 function embeddingRules(ctx: MigrateContext<JsContext>, id: string): void {
   const p = ctx.target.provider;
-  const rules = p.requestRules.embeddings;
-  if (!rules) return;
+  if (!p.requestRules.embeddings) return;
   for (const c of ctx.facts.calls) {
     if (c.endpoint !== 'embeddings' || (c.client !== 'openai' && c.client !== 'azure')) continue;
     const req = c.requests[0];
@@ -231,32 +250,21 @@ function embeddingRules(ctx: MigrateContext<JsContext>, id: string): void {
     const { lits } = modelLiterals(ctx.facts, mp.initializer);
     const ids = [...new Set(lits.map((l) => l.text))];
     if (ids.length !== 1) continue;
-    const openaiDims = OPENAI_DIMS[ids[0]!];
     const target = ctx.models.lookup(ids[0]!)?.target;
-    const m = target ? rules.models[target] : undefined;
-    if (!m || !openaiDims) continue;
-    const src = cite(rules.url);
     const dims = req.properties.find((x) => propName(x.name) === 'dimensions');
-    if (!dims && m.defaultDims !== openaiDims) {
-      if (m.dims?.includes(openaiDims)) {
-        addProperties(ctx.file.text, ctx.edits, req, [`dimensions: ${openaiDims}`]);
-        ctx.change('param-add', req.getStart(), `added dimensions: ${openaiDims}: ${target} returns ${m.defaultDims}-dimension vectors by default, ${ids[0]} returned ${openaiDims}${src}`, { transform: id });
-      } else {
-        ctx.followUp(mp.getStart(), `${target} returns ${m.defaultDims}-dimension vectors, ${ids[0]} returned ${openaiDims}; a store sized for ${openaiDims} rejects them${src}`, 'resize the vector column or index and re-embed stored vectors');
-      }
-    }
     const dv = dims && tsc.isPropertyAssignment(dims) ? literalValue(dims.initializer) : undefined;
-    if (typeof dv === 'number' && m.dims && !m.dims.includes(dv)) {
-      ctx.followUp(dims!.getStart(), `${target} accepts dimensions ${m.dims.join(', ')}, not ${dv}${src}`, 'choose an accepted width, resize the vector column or index and re-embed stored vectors');
-    }
     const input = req.properties.find((x) => propName(x.name) === 'input');
-    if (m.maxInputs && input && tsc.isPropertyAssignment(input)) {
+    let inputs: number | 'single' | 'runtime' = 'single';
+    if (input && tsc.isPropertyAssignment(input)) {
       const v = unwrap(input.initializer);
-      const n = tsc.isArrayLiteralExpression(v) ? v.elements.length : undefined;
       const single = isStringLike(v) || tsc.isTemplateExpression(v) || (tsc.isIdentifier(v) && stringParameter(v));
-      if (n === undefined ? !single : n > m.maxInputs) {
-        ctx.followUp(input.getStart(), `${target} takes at most ${m.maxInputs} inputs per request${n === undefined ? '; this input is built at run time' : `; this request sends ${n}`}${src}`, `send the inputs in batches of ${m.maxInputs}`);
-      }
+      inputs = tsc.isArrayLiteralExpression(v) ? v.elements.length : single ? 'single' : 'runtime';
+    }
+    for (const n of embeddingNeeds(p, ids[0]!, target, !dims ? 'absent' : typeof dv === 'number' ? dv : 'computed', inputs)) {
+      if (n.kind === 'add-dims') {
+        addProperties(ctx.file.text, ctx.edits, req, [`dimensions: ${n.value}`]);
+        ctx.change('param-add', req.getStart(), `added dimensions: ${n.value}: ${n.reason}`, { transform: id });
+      } else ctx.followUp((n.on === 'dimensions' ? dims! : n.on === 'input' ? input! : mp).getStart(), n.reason, n.action);
     }
   }
 }
@@ -265,14 +273,14 @@ function embeddingRules(ctx: MigrateContext<JsContext>, id: string): void {
  * Response shapes a provider may not serve: `json_schema` structured output where the profile does
  * not say `yes`, and usage on the last streamed chunk where it does not document it.
  */
-function responseShapeRules(ctx: MigrateContext<JsContext>, requests: ts.ObjectLiteralExpression[], callPath: string[]): void {
+function responseShapeRules(ctx: MigrateContext<JsContext>, requests: ts.ObjectLiteralExpression[], callPath: string[], rewritten: ReadonlySet<ts.Node>): void {
   const p = ctx.target.provider;
   for (const req of requests) {
     for (const prop of req.properties) {
       if (!tsc.isPropertyAssignment(prop)) continue;
       const name = propName(prop.name);
       const v = unwrap(prop.initializer);
-      if (name === 'response_format' && p.endpoints.jsonSchema !== 'yes') {
+      if (name === 'response_format' && p.endpoints.jsonSchema !== 'yes' && !rewritten.has(prop)) {
         const schema = (tsc.isObjectLiteralExpression(v) && v.properties.some((x) => tsc.isPropertyAssignment(x) && propName(x.name) === 'type' && isStringLike(unwrap(x.initializer)) && (unwrap(x.initializer) as ts.StringLiteral).text === 'json_schema'))
           || (tsc.isCallExpression(v) && /ResponseFormat$/.test(v.expression.getText()));
         if (schema) {
@@ -285,6 +293,34 @@ function responseShapeRules(ctx: MigrateContext<JsContext>, requests: ts.ObjectL
       }
     }
   }
+}
+
+/**
+ * `json_schema` -> the provider's JSON mode (requestRules.jsonObject): `response_format: { type:
+ * 'json_object' }` and a first system message that carries the schema and the word the provider
+ * wants in the prompt. The schema expression moves (it is evaluated once, as before). The provider does
+ * not enforce the schema: a follow-up says to validate the reply.
+ */
+function jsonObjectRewrite(ctx: MigrateContext<JsContext>, id: string, plan: NonNullable<ReturnType<typeof jsonObjectPlan>>): void {
+  const p = ctx.target.provider;
+  const rule = p.requestRules.jsonObject!;
+  const text = ctx.file.text;
+  const q = ctx.q;
+  ctx.edits.add(plan.rf.initializer.getStart(), plan.rf.initializer.end, `{ type: ${q}json_object${q} }`);
+  const msg = `{ role: ${q}system${q}, content: ${q}Reply with a ${rule.promptWord} object that matches this JSON schema: ${q} + JSON.stringify(${plan.schema.getText()}) }`;
+  const first = plan.messages.elements[0];
+  if (!first) ctx.edits.add(plan.messages.getStart() + 1, plan.messages.end - 1, msg);
+  else {
+    const lineStart = text.lastIndexOf('\n', first.getStart() - 1) + 1;
+    const indent = text.slice(lineStart, first.getStart());
+    const eol = text[lineStart - 2] === '\r' ? '\r\n' : '\n';
+    // An element on its own line: the new message gets a line of its own with the same indentation.
+    const sep = lineStart > plan.messages.getStart() && /^[ \t]*$/.test(indent) ? `,${eol}${indent}` : ', ';
+    ctx.edits.add(first.getStart(), first.getStart(), msg + sep);
+  }
+  const why = `${shortName(p)} does not document response_format json_schema; its JSON mode needs the word "${rule.promptWord}" in the prompt${cite(rule.url)}`;
+  ctx.change('param-rename', plan.rf.getStart(), `response_format json_schema -> json_object with the schema in a system message: ${why}`, { transform: id });
+  ctx.followUp(plan.rf.getStart(), `response_format json_schema was replaced by JSON mode (json_object) with the schema in a system message; ${shortName(p)} does not enforce the schema`, 'validate the reply against the same schema');
 }
 
 /** The request literal sets this field, directly or in a spread object literal. */

@@ -115,7 +115,7 @@ function contentDecisions(ctx: MigrateContext<JsContext>): Map<ts.Node, ContentD
     const expr = mp && tsc.isPropertyAssignment(mp) ? mp.initializer : mp && tsc.isShorthandPropertyAssignment(mp) ? mp.name : undefined;
     if (!mp || !expr) continue;
     const content = requestContent(ctx.facts, c.requests);
-    if (content.image === 'no' && content.audio === 'no' && !content.tools) continue;
+    if (content.image === 'no' && content.audio === 'no' && content.file !== 'yes' && !content.tools) continue;
     const { lits, complete } = modelLiterals(ctx.facts, expr);
     const said = new Set<string>();
     const say = (d: ContentDecision) => {

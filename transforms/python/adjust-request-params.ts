@@ -6,6 +6,9 @@ import { addItems, removeItems } from '../../src/lang/python/edit.js';
 import { pyLiteral as literal, stringContentRange, stringValue, unparen, walk, type Node } from '../../src/lang/python/parse.js';
 import { quote } from '../../src/engine/text.js';
 import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
+import { offPython, thinkingNeeds, type ThinkingState } from '../../src/rules/thinking.js';
+import { pySelfField, pyStreamState, pyThinkingState } from '../../src/lang/python/request-content.js';
+import { embeddingNeeds } from '../../src/rules/embeddings.js';
 
 /** Call keywords that are SDK plumbing, not request parameters. */
 const PLUMBING = new Set(['model', 'messages', 'prompt', 'extra_body', 'extra_headers', 'extra_query', 'timeout', 'stream', 'engine', 'deployment_id', 'request_timeout', 'api_key', 'api_base', 'organization', 'api_type', 'api_version']);
@@ -26,9 +29,12 @@ export const adjustRequestParams: Transform<PyContext> = {
     const py = ctx.py;
     const done = new Set<number>();
     if (ctx.facts.calls.some((c) => reachesOpenAI(c.client))) reasoningRoundTrip(ctx, this.id);
+    embeddingRules(ctx, this.id);
+    for (const c of ctx.facts.calls) if (c.endpoint === 'chat' && reachesOpenAI(c.client)) responseShapeRules(ctx, c);
     for (const c of ctx.facts.calls) {
       if (!PARAM_RULE_ENDPOINTS.has(c.endpoint) || !reachesOpenAI(c.client)) continue;
       const model = targetModel(ctx, c);
+      const thinking = pyThinkingState(ctx.facts, t.provider, c);
       const present = new Set<string>([...c.kwargs.keys(), ...c.dicts.flatMap((d) => dictPairs(d).map((p) => p.key))]);
       const args = c.node.childForFieldName('arguments')!;
       // keyword arguments
@@ -38,7 +44,7 @@ export const adjustRequestParams: Transform<PyContext> = {
         if (PLUMBING.has(name)) continue;
         const v = a.childForFieldName('value')!;
         const key = a.childForFieldName('name')!;
-        const act = apply(ctx, name, v, model, present, this.id, a);
+        const act = apply(ctx, name, v, model, present, this.id, a, thinking);
         if (act === 'drop') drop.add(a.id);
         else if (act === 'extra') {
           drop.add(a.id);
@@ -57,6 +63,17 @@ export const adjustRequestParams: Transform<PyContext> = {
           ctx.change('param-add', py.start(c.node), `added extra_body["${sw.field}"] = ${sw.value ? 'True' : 'False'}: ${why}`, { transform: this.id });
         }
       }
+      // The thinking switch off where the model needs it (Qwen3 open-weight non-streaming, DeepSeek deepseek-chat).
+      const th = t.provider.requestRules.thinking;
+      const need = th && c.endpoint === 'chat' && model ? thinkingNeeds(t.provider, typeof model === 'string' ? [model] : model, pyStreamState(c), thinking) : undefined;
+      if (need?.kind === 'add-off') {
+        const ebv = c.kwargs.get('extra_body')?.childForFieldName('value');
+        if (ebv && !dictOf(ctx.facts, ebv)) ctx.followUp(py.start(ebv), `extra_body is built at run time; ${need.reason}`, `add "${th!.field}": ${offPython(th!.off)} to it`);
+        else {
+          extra.push(`${quote(th!.field, ctx.q)}: ${offPython(th!.off, ctx.q)}`);
+          ctx.change('param-add', py.start(c.node), `added extra_body["${th!.field}"] = ${offPython(th!.off)}: ${need.reason}`, { transform: this.id });
+        }
+      } else if (need) ctx.followUp(py.start(c.node), need.reason, need.action);
       if (extra.length) {
         const eb = dictOf(ctx.facts, c.kwargs.get('extra_body')?.childForFieldName('value'));
         if (eb) addItems(py, ctx.edits, eb, extra);
@@ -70,7 +87,7 @@ export const adjustRequestParams: Transform<PyContext> = {
         const dd = new Set<number>();
         for (const p of dictPairs(d)) {
           if (PLUMBING.has(p.key)) continue;
-          const act = apply(ctx, p.key, p.value, model, present, this.id, p.pair);
+          const act = apply(ctx, p.key, p.value, model, present, this.id, p.pair, thinking);
           if (act === 'drop' || act === 'extra') dd.add(p.pair.id);
           else if (typeof act === 'object') {
             const r = stringContentRange(py, p.keyNode);
@@ -86,12 +103,12 @@ export const adjustRequestParams: Transform<PyContext> = {
 export type Act = 'keep' | 'drop' | 'extra' | { to: string };
 
 /** Apply one parameter rule to a keyword argument or dict entry (shared with wrapper constructors). */
-export function apply(ctx: MigrateContext<PyContext>, name: string, v: Node, model: string | undefined, present: ReadonlySet<string>, id: string, at: Node): Act {
+export function apply(ctx: MigrateContext<PyContext>, name: string, v: Node, model: string | readonly string[] | undefined, present: ReadonlySet<string>, id: string, at: Node, thinking: ThinkingState = 'absent'): Act {
   const t = ctx.target;
   const py = ctx.py;
   // `"required" if strict else "auto"`: each literal branch is a value the request can send.
   if (literal(v) === undefined && unparen(v).type === 'conditional_expression' && branches(ctx, name, v, model, present, id)) return 'keep';
-  const a = paramAction(t.provider, name, literal(v), model, present);
+  const a = paramAction(t.provider, name, literal(v), model, present, thinking);
   switch (a.kind) {
     case 'keep':
       return 'keep';
@@ -159,7 +176,7 @@ function reasoningRoundTrip(ctx: MigrateContext<PyContext>, id: string): void {
 }
 
 /** Rules on each literal branch of a conditional expression; true when every branch is a literal. */
-function branches(ctx: MigrateContext<PyContext>, name: string, v: Node, model: string | undefined, present: ReadonlySet<string>, id: string): boolean {
+function branches(ctx: MigrateContext<PyContext>, name: string, v: Node, model: string | readonly string[] | undefined, present: ReadonlySet<string>, id: string): boolean {
   const py = ctx.py;
   // A model that accepts one value only (Kimi temperature 1): the caller rewrites the whole expression.
   if (paramAction(ctx.target.provider, name, undefined, model, present).kind === 'set') return false;
@@ -190,17 +207,90 @@ function branches(ctx: MigrateContext<PyContext>, name: string, v: Node, model: 
   return lits.length > 0 && !runtime;
 }
 
-/** The provider model the request uses, when its model is a literal or a same-file constant. */
-function targetModel(ctx: MigrateContext<PyContext>, c: PyCall): string | undefined {
+/**
+ * The provider model(s) the request uses: a literal, a same-file constant, or `self.model` (every value
+ * the class assigns); undefined when any value is computed.
+ */
+function targetModel(ctx: MigrateContext<PyContext>, c: PyCall): string | string[] | undefined {
   let v: Node | null | undefined = c.kwargs.get('model')?.childForFieldName('value');
   if (!v) v = c.dicts.flatMap((d) => dictPairs(d)).find((p) => p.key === 'model')?.value;
   if (!v) return undefined;
-  let u = unparen(v);
-  if (u.type === 'identifier') {
-    const init = ctx.facts.values.get(u.text);
-    if (!init) return undefined;
-    u = unparen(init);
+  const one = (n: Node): string | undefined => {
+    let u = unparen(n);
+    if (u.type === 'identifier') {
+      const init = ctx.facts.values.get(u.text);
+      if (!init) return undefined;
+      u = unparen(init);
+    }
+    const s = stringValue(u);
+    return s === undefined ? undefined : ctx.models.lookup(s)?.target ?? s;
+  };
+  const fields = pySelfField(v);
+  if (!fields.length) return one(v);
+  const ids = fields.map(one);
+  if (ids.some((x) => x === undefined)) return undefined;
+  const set = [...new Set(ids as string[])];
+  return set.length === 1 ? set[0] : set;
+}
+
+/** Python twin of the JS embedding rules (src/rules/embeddings.ts): `dimensions=` where accepted, else follow-ups. */
+function embeddingRules(ctx: MigrateContext<PyContext>, id: string): void {
+  const p = ctx.target.provider;
+  const py = ctx.py;
+  if (!p.requestRules.embeddings) return;
+  for (const c of ctx.facts.calls) {
+    if (c.endpoint !== 'embeddings' || (c.client !== 'openai' && c.client !== 'azure') || c.dicts.length) continue;
+    const mv = c.kwargs.get('model')?.childForFieldName('value');
+    if (!mv) continue;
+    const u = unparen(mv);
+    const openaiId = stringValue(u.type === 'identifier' ? ctx.facts.values.get(u.text) ?? u : u);
+    if (openaiId === undefined) continue;
+    const target = ctx.models.lookup(openaiId)?.target;
+    const dk = c.kwargs.get('dimensions');
+    const dv = dk?.childForFieldName('value');
+    const dl = dv ? literal(dv) : undefined;
+    const ik = c.kwargs.get('input');
+    const iv = ik?.childForFieldName('value');
+    let inputs: number | 'single' | 'runtime' = 'single';
+    if (iv) {
+      const x = unparen(iv);
+      const init = x.type === 'identifier' ? ctx.facts.values.get(x.text) : undefined;
+      const list = x.type === 'list' ? x : init && unparen(init).type === 'list' ? unparen(init) : undefined;
+      if (list) inputs = list.namedChildren.filter((k) => k && k.type !== 'comment').length;
+      else if (stringValue(x) !== undefined || x.type === 'string' || (init && stringValue(init) !== undefined)) inputs = 'single';
+      else inputs = 'runtime';
+    }
+    for (const n of embeddingNeeds(p, openaiId, target, !dk ? 'absent' : typeof dl === 'number' ? dl : 'computed', inputs)) {
+      if (n.kind === 'add-dims') {
+        addItems(py, ctx.edits, c.node.childForFieldName('arguments')!, [`dimensions=${n.value}`]);
+        ctx.change('param-add', py.start(c.node), `added dimensions=${n.value}: ${n.reason}`, { transform: id });
+      } else ctx.followUp(py.start(n.on === 'dimensions' ? dk! : n.on === 'input' ? ik! : mv), n.reason, n.action);
+    }
   }
-  const s = stringValue(u);
-  return s === undefined ? undefined : ctx.models.lookup(s)?.target ?? s;
+}
+
+/**
+ * Python twin of the JS response-shape rules: `json_schema` where the provider serves it on some
+ * models only (`no`/`unknown` are marked by mark-unsupported-endpoints), and usage on the last
+ * streamed chunk where the provider does not document it.
+ */
+function responseShapeRules(ctx: MigrateContext<PyContext>, c: PyCall): void {
+  const p = ctx.target.provider;
+  const py = ctx.py;
+  const rf = c.kwargs.get('response_format');
+  const rv = rf?.childForFieldName('value');
+  const r = rv ? unparen(rv) : undefined;
+  const leaf = c.path[c.path.length - 1];
+  const schema = (r?.type === 'dictionary' && dictPairs(r).some((x) => x.key === 'type' && stringValue(x.value) === 'json_schema'))
+    || (r?.type === 'call' && /type_to_response_format_param$/.test(r.childForFieldName('function')?.text ?? ''))
+    || (leaf === 'parse' && !!rf);
+  if (rf && schema && p.endpoints.jsonSchema === 'partial') {
+    ctx.followUp(py.start(rf), `response_format json_schema: ${shortName(p)} serves it on some models only${p.endpointNotes.jsonSchema ? ` (${p.endpointNotes.jsonSchema})` : ''}${leaf === 'parse' ? '; chat.completions.parse() depends on it' : ''}`, p.endpoints.jsonObject === 'yes' ? 'use response_format {"type": "json_object"} with the schema and the word "json" in the prompt, and validate the result' : 'describe the JSON shape in the prompt and validate the result');
+  }
+  const so = c.kwargs.get('stream_options');
+  const sv = so?.childForFieldName('value');
+  const sd = sv ? dictOf(ctx.facts, sv) : undefined;
+  if (so && sd && !p.integrations.aiSdkCapabilities.streamUsage && dictPairs(sd).some((x) => x.key === 'include_usage')) {
+    ctx.followUp(py.start(so), `stream_options include_usage: ${shortName(p)} does not document usage on the last streamed chunk; chunk.usage may be None${cite(p.integrations.aiSdkCapabilities.url)}`, 'read usage defensively (getattr(chunk, "usage", None)) or from a non-streamed call');
+  }
 }

@@ -102,7 +102,7 @@ function contentDecisions(ctx: MigrateContext<PyContext>): Map<number, ContentDe
   for (const c of ctx.facts.calls) {
     if ((c.endpoint !== 'chat' && c.endpoint !== 'responses') || !reachesOpenAI(c.client)) continue;
     const content = pyRequestContent(ctx.facts, ctx.py.root, c);
-    if (content.image === 'no' && content.audio === 'no' && !content.tools) continue;
+    if (content.image === 'no' && content.audio === 'no' && content.file !== 'yes' && !content.tools) continue;
     const { lits, complete, at } = pyModelLiterals(ctx.facts, c);
     if (!at) continue;
     const said = new Set<string>();

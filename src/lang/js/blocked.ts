@@ -1,3 +1,4 @@
+import { jsonObjectPlan } from './request-content.js';
 import type { MigrateContext } from '../../engine/types.js';
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
@@ -60,7 +61,8 @@ export function featureGapOfCall(ctx: MigrateContext<JsContext>, c: ApiCall): { 
         if (!f || !tsc.isPropertyAssignment(f)) continue;
         v = unwrap(f.initializer);
       } else if (name !== 'response_format') continue;
-      if (isJsonSchemaFormat(v)) return gap('jsonSchema');
+      // A request the provider's JSON mode serves is rewritten by adjust-request-params (jsonObjectPlan).
+      if (isJsonSchemaFormat(v)) return c.client !== 'target' && jsonObjectPlan(p, c) ? undefined : gap('jsonSchema');
     }
   }
   return undefined;

@@ -12,6 +12,8 @@ import { envName, reachesOpenAI } from './analyze.js';
 import type { JsContext } from './context.js';
 import { isStringLike, literalValue, propName, unwrap, walk } from './parse.js';
 import { detectWrappers } from './wrappers/detect.js';
+import { streamState, thinkingState } from './request-content.js';
+import { offText, thinkingNeeds } from '../../rules/thinking.js';
 
 const OPENAI_URL = /\bapi\.openai\.com\b/;
 
@@ -79,6 +81,10 @@ function lintTargetCalls(ctx: MigrateContext<JsContext>, add: Add): void {
       else if (!listed.has(v.text)) add('provider-model', v, `model "${v.text}" is not in the ${p.id} catalogue`, { api, model: v.text });
     }
     if (!PARAM_RULE_ENDPOINTS.has(call.endpoint)) continue;
+    const thinking = thinkingState(p, call.requests);
+    // The thinking switch a model needs (Qwen3 open-weight non-streaming, DeepSeek's old non-thinking id).
+    const need = call.endpoint === 'chat' && model ? thinkingNeeds(p, [model], streamState(call.requests), thinking) : undefined;
+    if (need) add('provider-param', call.node.expression, `${need.reason}; ${need.kind === 'add-off' ? `send ${p.requestRules.thinking!.field}: ${offText(p.requestRules.thinking!.off)}` : need.action}`, { api, model });
     for (const req of call.requests) {
       const present = new Set(req.properties.map((x) => propName(x.name)).filter((x): x is string => !!x));
       for (const prop of req.properties) {
@@ -86,7 +92,7 @@ function lintTargetCalls(ctx: MigrateContext<JsContext>, add: Add): void {
         const name = propName(prop.name);
         if (!name || name === 'model' || name === 'messages') continue;
         const value = tsc.isPropertyAssignment(prop) ? literalValue(prop.initializer) : undefined;
-        const a = paramAction(p, name, value, model, present);
+        const a = paramAction(p, name, value, model, present, thinking);
         if (a.kind === 'keep') continue;
         // A value computed at run time cannot be judged here (only names are: drop / rename).
         if (value === undefined && (a.kind === 'set' || a.kind === 'followUp')) continue;

@@ -2,7 +2,9 @@ import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import type { JsFacts } from './analyze.js';
 import { flattenAccess, isStringLike, propName, unwrap, walk } from './parse.js';
-import { AUDIO_PART_TYPES, IMAGE_PART_TYPES, type Presence, type RequestContent } from '../../rules/content.js';
+import { AUDIO_PART_TYPES, FILE_PART_TYPES, IMAGE_PART_TYPES, type Presence, type RequestContent } from '../../rules/content.js';
+import { isOff, type StreamState, type ThinkingState } from '../../rules/thinking.js';
+import type { ProviderProfile } from '../../providers/types.js';
 
 /**
  * What a request's messages carry (image / audio parts), as far as the file shows: the
@@ -11,7 +13,7 @@ import { AUDIO_PART_TYPES, IMAGE_PART_TYPES, type Presence, type RequestContent 
  * module makes the answer `unknown` unless a known part already says `yes`.
  */
 export function requestContent(f: JsFacts, requests: readonly ts.ObjectLiteralExpression[]): RequestContent {
-  const found = { image: false, audio: false, unknown: false };
+  const found = { image: false, audio: false, file: false, unknown: false };
   let tools = false;
   for (const req of requests) {
     for (const p of req.properties) {
@@ -24,10 +26,10 @@ export function requestContent(f: JsFacts, requests: readonly ts.ObjectLiteralEx
   }
   const of = (yes: boolean): Presence => (yes ? 'yes' : found.unknown ? 'unknown' : 'no');
   const text = f.sf.text;
-  return { image: of(found.image), audio: of(found.audio), tools, imageShapesNearby: /\b(image_url|input_image)\b/.test(text) };
+  return { image: of(found.image), audio: of(found.audio), file: of(found.file), tools, imageShapesNearby: /\b(image_url|input_image)\b/.test(text) };
 }
 
-type Found = { image: boolean; audio: boolean; unknown: boolean };
+type Found = { image: boolean; audio: boolean; file: boolean; unknown: boolean };
 
 function scan(f: JsFacts, e: ts.Expression, found: Found, depth: number, seen: Set<ts.Node>): void {
   if (depth > 8 || seen.has(e)) {
@@ -53,6 +55,7 @@ function scan(f: JsFacts, e: ts.Expression, found: Found, depth: number, seen: S
         if (name === 'type' && isStringLike(v)) {
           if (IMAGE_PART_TYPES.has(v.text)) found.image = true;
           if (AUDIO_PART_TYPES.has(v.text)) found.audio = true;
+          if (FILE_PART_TYPES.has(v.text)) found.file = true;
         } else if (name === 'image_url' || name === 'input_audio') {
           // `{ image_url: { url } }` without a type still carries the part
           if (name === 'image_url') found.image = true;
@@ -172,4 +175,88 @@ export function thisField(e: ts.Expression): ts.Expression | undefined {
     }
   }
   return inits.length === 1 ? inits[0] : undefined;
+}
+
+/** The property setting this field, directly or in a spread object literal. */
+function fieldValue(o: ts.ObjectLiteralExpression, field: string): ts.ObjectLiteralElementLike | undefined {
+  for (const p of o.properties) {
+    if (propName(p.name) === field) return p;
+    const s = tsc.isSpreadAssignment(p) ? unwrap(p.expression) : undefined;
+    const inner = s && tsc.isObjectLiteralExpression(s) ? fieldValue(s, field) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** What the request says about the provider's thinking switch (requestRules.thinking). */
+export function thinkingState(prov: ProviderProfile, requests: readonly ts.ObjectLiteralExpression[]): ThinkingState {
+  const t = prov.requestRules.thinking;
+  if (!t) return 'absent';
+  for (const r of requests) {
+    const p = fieldValue(r, t.field);
+    if (!p) continue;
+    if (!tsc.isPropertyAssignment(p)) return 'unknown';
+    const v = jsonValue(p.initializer);
+    if (v === undefined) return 'unknown';
+    return isOff(prov, v) ? 'off' : 'on';
+  }
+  return 'absent';
+}
+
+/** A literal boolean, string, or object of string/boolean literals as JSON; undefined when computed. */
+function jsonValue(e: ts.Expression): unknown {
+  const x = unwrap(e);
+  if (x.kind === tsc.SyntaxKind.TrueKeyword) return true;
+  if (x.kind === tsc.SyntaxKind.FalseKeyword) return false;
+  if (isStringLike(x)) return (x as ts.StringLiteral).text;
+  if (!tsc.isObjectLiteralExpression(x)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const p of x.properties) {
+    const k = propName(p.name);
+    if (!k || !tsc.isPropertyAssignment(p)) return undefined;
+    const v = jsonValue(p.initializer);
+    if (v === undefined) return undefined;
+    out[k] = v;
+  }
+  return out;
+}
+
+/** `stream: true` -> yes; absent or `false` -> no; computed -> unknown. */
+export function streamState(requests: readonly ts.ObjectLiteralExpression[]): StreamState {
+  for (const r of requests) {
+    const p = fieldValue(r, 'stream');
+    if (!p) continue;
+    if (!tsc.isPropertyAssignment(p)) return 'unknown';
+    const v = jsonValue(p.initializer);
+    return v === true ? 'yes' : v === false ? 'no' : 'unknown';
+  }
+  return 'no';
+}
+
+/**
+ * A `json_schema` request the provider's JSON mode can serve (requestRules.jsonObject, structured
+ * outputs not served): `chat.completions.create` (never `.parse()`, which reads the schema back) with
+ * `response_format: { type: 'json_schema', json_schema: { schema: X } }` and a `messages` array literal
+ * in the same object. Returns the property, the schema expression and the messages array.
+ */
+export function jsonObjectPlan(prov: ProviderProfile, c: { endpoint: string; path: string[]; requests: readonly ts.ObjectLiteralExpression[] }): { rf: ts.PropertyAssignment; schema: ts.Expression; messages: ts.ArrayLiteralExpression } | undefined {
+  if (!prov.requestRules.jsonObject || prov.endpoints.jsonSchema === 'yes' || prov.endpoints.jsonObject !== 'yes') return undefined;
+  if (c.endpoint !== 'chat' || c.path[c.path.length - 1] !== 'create' || c.requests.length !== 1) return undefined;
+  const req = c.requests[0]!;
+  const prop = (o: ts.ObjectLiteralExpression, n: string) => {
+    const x = o.properties.find((y) => propName(y.name) === n);
+    return x && tsc.isPropertyAssignment(x) ? x : undefined;
+  };
+  const rf = prop(req, 'response_format');
+  const v = rf ? unwrap(rf.initializer) : undefined;
+  if (!rf || !v || !tsc.isObjectLiteralExpression(v)) return undefined;
+  const type = prop(v, 'type');
+  if (!type || !isStringLike(unwrap(type.initializer)) || (unwrap(type.initializer) as ts.StringLiteral).text !== 'json_schema') return undefined;
+  const js = prop(v, 'json_schema');
+  const jv = js ? unwrap(js.initializer) : undefined;
+  const schema = jv && tsc.isObjectLiteralExpression(jv) ? prop(jv, 'schema')?.initializer : undefined;
+  const m = prop(req, 'messages');
+  const messages = m ? unwrap(m.initializer) : undefined;
+  if (!schema || !messages || !tsc.isArrayLiteralExpression(messages)) return undefined;
+  return { rf, schema, messages };
 }

@@ -1,3 +1,5 @@
+import { pyStreamState, pyThinkingState } from './request-content.js';
+import { offPython, thinkingNeeds } from '../../rules/thinking.js';
 import { type Finding, type MigrateContext, isMigrating } from '../../engine/types.js';
 import { addFinding } from '../../engine/findings.js';
 import type { RuleId } from '../../rules/catalogue.js';
@@ -86,12 +88,16 @@ function lintTargetCalls(ctx: MigrateContext<PyContext>, add: (rule: RuleId, nod
       else if (!listed.has(model)) add('provider-model', mv, `model "${model}" is not in the ${p.id} catalogue`, { api, model });
     }
     if (!PARAM_RULE_ENDPOINTS.has(call.endpoint)) continue;
+    const thinking = pyThinkingState(ctx.facts, p, call);
+    // The thinking switch a model needs (Qwen3 open-weight non-streaming, DeepSeek's old non-thinking id).
+    const need = call.endpoint === 'chat' && model ? thinkingNeeds(p, [model], pyStreamState(call), thinking) : undefined;
+    if (need) add('provider-param', call.node, `${need.reason}; ${need.kind === 'add-off' ? `send extra_body={"${p.requestRules.thinking!.field}": ${offPython(p.requestRules.thinking!.off)}}` : need.action}`, { api, model });
     const present = new Set(call.kwargs.keys());
     for (const [name, kw] of call.kwargs) {
       if (PLUMBING.has(name)) continue;
       const v = kw.childForFieldName('value');
       const value = v ? pyLiteral(v) : undefined;
-      const a = paramAction(p, name, value, model, present);
+      const a = paramAction(p, name, value, model, present, thinking);
       if (a.kind === 'keep') continue;
       // A value computed at run time cannot be judged here (only names are: drop / rename).
       if (value === undefined && (a.kind === 'set' || a.kind === 'followUp')) continue;

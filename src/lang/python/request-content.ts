@@ -1,14 +1,16 @@
 import type { PyFacts, PyCall } from './analyze.js';
-import { dictPairs } from './analyze.js';
-import { stringValue, unparen, walk, type Node } from './parse.js';
-import { AUDIO_PART_TYPES, IMAGE_PART_TYPES, type Presence, type RequestContent } from '../../rules/content.js';
+import { dictOf, dictPairs } from './analyze.js';
+import { pyLiteral as literal, stringValue, unparen, walk, type Node } from './parse.js';
+import { isOff, type StreamState, type ThinkingState } from '../../rules/thinking.js';
+import type { ProviderProfile } from '../../providers/types.js';
+import { AUDIO_PART_TYPES, FILE_PART_TYPES, IMAGE_PART_TYPES, type Presence, type RequestContent } from '../../rules/content.js';
 
 /**
  * Python twin of src/lang/js/request-content.ts: what a call's `messages`/`input` carry, following
  * a name to its assignment and `.append(...)` calls in this file; `unknown` for anything else.
  */
 export function pyRequestContent(f: PyFacts, root: Node, c: PyCall): RequestContent {
-  const found = { image: false, audio: false, unknown: false };
+  const found = { image: false, audio: false, file: false, unknown: false };
   const kw = (k: string) => c.kwargs.get(k)?.childForFieldName('value') ?? c.dicts.flatMap((d) => dictPairs(d)).find((p) => p.key === k)?.value;
   const tools = !!(kw('tools') ?? kw('functions'));
   for (const k of ['messages', 'input']) {
@@ -16,10 +18,10 @@ export function pyRequestContent(f: PyFacts, root: Node, c: PyCall): RequestCont
     if (v) scan(f, root, v, found, 0);
   }
   const of = (yes: boolean): Presence => (yes ? 'yes' : found.unknown ? 'unknown' : 'no');
-  return { image: of(found.image), audio: of(found.audio), tools, imageShapesNearby: /\b(image_url|input_image)\b/.test(root.text) };
+  return { image: of(found.image), audio: of(found.audio), file: of(found.file), tools, imageShapesNearby: /\b(image_url|input_image)\b/.test(root.text) };
 }
 
-type Found = { image: boolean; audio: boolean; unknown: boolean };
+type Found = { image: boolean; audio: boolean; file: boolean; unknown: boolean };
 
 function scan(f: PyFacts, root: Node, n: Node, found: Found, depth: number): void {
   if (depth > 8) return void (found.unknown = true);
@@ -35,6 +37,7 @@ function scan(f: PyFacts, root: Node, n: Node, found: Found, depth: number): voi
         const v = stringValue(p.value);
         if (v && IMAGE_PART_TYPES.has(v)) found.image = true;
         if (v && AUDIO_PART_TYPES.has(v)) found.audio = true;
+        if (v && FILE_PART_TYPES.has(v)) found.file = true;
       } else if (p.key === 'image_url') found.image = true;
       else if (p.key === 'input_audio') found.audio = true;
       else if (p.key === 'content') scan(f, root, p.value, found, depth + 1);
@@ -96,4 +99,76 @@ export function pyModelLiterals(f: PyFacts, c: PyCall): { lits: Node[]; complete
   };
   if (v) go(v, 0);
   return { lits, complete, at: v ?? undefined };
+}
+
+/** A literal bool, string, or dict of these as JSON; undefined when computed. */
+function pyJson(n: Node): unknown {
+  const u = unparen(n);
+  if (u.type === 'dictionary') {
+    const out: Record<string, unknown> = {};
+    for (const p of dictPairs(u)) {
+      const v = pyJson(p.value);
+      if (v === undefined) return undefined;
+      out[p.key] = v;
+    }
+    return out;
+  }
+  const l = literal(u);
+  return typeof l === 'number' ? undefined : l;
+}
+
+/** The provider's thinking switch in `extra_body` or a `**payload` dict: absent, off, on, or computed. */
+export function pyThinkingState(f: PyFacts, prov: ProviderProfile, c: PyCall): ThinkingState {
+  const t = prov.requestRules.thinking;
+  if (!t) return 'absent';
+  const ebv = c.kwargs.get('extra_body')?.childForFieldName('value');
+  const eb = dictOf(f, ebv);
+  const dicts = [...(eb ? [eb] : []), ...c.dicts, ...c.dicts.flatMap((d) => dictPairs(d).filter((p) => p.key === 'extra_body').map((p) => dictOf(f, p.value)).filter((x): x is Node => !!x))];
+  for (const d of dicts) {
+    const p = dictPairs(d).find((x) => x.key === t.field);
+    if (!p) continue;
+    const v = pyJson(p.value);
+    return v === undefined ? 'unknown' : isOff(prov, v) ? 'off' : 'on';
+  }
+  return ebv && !eb ? 'unknown' : 'absent';
+}
+
+/** `stream=True` -> yes; absent or `False` -> no; computed -> unknown. */
+export function pyStreamState(c: PyCall): StreamState {
+  const v = c.kwargs.get('stream')?.childForFieldName('value') ?? c.dicts.flatMap((d) => dictPairs(d)).find((p) => p.key === 'stream')?.value;
+  // A `**kwargs` splat the analysis could not resolve may carry `stream`.
+  const splats = c.node.childForFieldName('arguments')?.namedChildren.filter((a) => a?.type === 'dictionary_splat').length ?? 0;
+  if (!v) return splats > c.dicts.length ? 'unknown' : 'no';
+  const l = literal(v);
+  return l === true ? 'yes' : l === false ? 'no' : 'unknown';
+}
+
+/**
+ * `self.model` (or `cls.model`) inside a class: the one value the class gives that attribute, from a
+ * class-level `model = ...` or `self.model = ...` in its methods (every assignment: each is a value the
+ * request may send); empty when the expression is not such an attribute (Python twin of the JS `thisField`).
+ */
+export function pySelfField(e: Node): Node[] {
+  const u = unparen(e);
+  if (u.type !== 'attribute') return [];
+  const obj = u.childForFieldName('object');
+  const name = u.childForFieldName('attribute')?.text;
+  if (!name || (obj?.text !== 'self' && obj?.text !== 'cls')) return [];
+  let cls: Node | null = u.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  const body = cls?.childForFieldName('body');
+  if (!body) return [];
+  const inits: Node[] = [];
+  walk(body, (n) => {
+    // Nested classes have their own attributes.
+    if (n.type === 'class_definition' && n.id !== cls!.id) return false;
+    if (n.type !== 'assignment') return;
+    const left = n.childForFieldName('left');
+    const right = n.childForFieldName('right');
+    if (!left || !right) return;
+    const classLevel = left.type === 'identifier' && left.text === name && n.parent?.parent?.id === body.id;
+    const onSelf = left.type === 'attribute' && left.childForFieldName('object')?.text === 'self' && left.childForFieldName('attribute')?.text === name;
+    if (classLevel || onSelf) inits.push(right);
+  });
+  return inits;
 }
