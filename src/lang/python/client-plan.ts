@@ -1,6 +1,9 @@
 import { shortName } from '../../providers/index.js';
 import { reachesOpenAI, urlExprStatus, type PyConstruction } from './analyze.js';
-import type { PyContext } from './context.js';
+import type { KeptSettings, PyContext } from './context.js';
+import type { PyFacts } from './analyze.js';
+import { envRole } from '../../rules/env.js';
+import { blockedCall } from './helpers.js';
 import { stringValue, unparen, walk, type Node } from './parse.js';
 
 /**
@@ -12,7 +15,7 @@ import { stringValue, unparen, walk, type Node } from './parse.js';
  *   file stays on Azure (class, options, key, calls) with one follow-up.
  */
 export interface PyClientPlan {
-  kept: Map<number, 'azure' | 'unresolved' | 'other'>;
+  kept: Map<number, 'azure' | 'unresolved' | 'other' | 'blocked'>;
   /** [start, end) ranges whose key reads belong to a client that stays. */
   keptKeyRanges: Array<[number, number]>;
 }
@@ -28,6 +31,7 @@ export function pyClientPlan(ctx: PyContext): PyClientPlan {
 function makePlan(ctx: PyContext): PyClientPlan {
   const plan: PyClientPlan = { kept: new Map(), keptKeyRanges: [] };
   for (const c of ctx.facts.constructions) if (c.status === 'unresolved' || c.status === 'other') plan.kept.set(c.node.id, c.status);
+  blockedPlan(ctx, plan);
   azurePlan(ctx, plan);
   for (const c of ctx.facts.constructions) if (plan.kept.has(c.node.id)) plan.keptKeyRanges.push(...keyRanges(ctx, c));
   // The module-level client (`openai.api_key = ...`) pointed at a URL the tool cannot resolve or at another service keeps its key.
@@ -39,6 +43,30 @@ function makePlan(ctx: PyContext): PyClientPlan {
     if (st === 'unresolved' || st === 'other') for (const k of f.moduleConfig.get('api_key') ?? []) plan.keptKeyRanges.push([ctx.py.start(k.stmt), ctx.py.end(k.stmt)]);
   }
   return plan;
+}
+
+/**
+ * A client whose every call is to an API the provider does not serve (an embeddings-only client on
+ * DeepSeek) stays on OpenAI with its OpenAI key: re-pointing it would only break those calls.
+ * Its binding is the name or `self.` attribute it is assigned to; calls are matched by that receiver.
+ */
+function blockedPlan(ctx: PyContext, plan: PyClientPlan): void {
+  const t = ctx.target!;
+  for (const c of ctx.facts.constructions) {
+    if (!reachesOpenAI(c.status) || c.azure || plan.kept.has(c.node.id)) continue;
+    let p = c.node.parent;
+    if (p?.type === 'await') p = p.parent;
+    if (p?.type !== 'assignment' || p.childForFieldName('right')?.id !== (c.node.parent?.type === 'await' ? c.node.parent.id : c.node.id)) continue;
+    const binding = p.childForFieldName('left')?.text;
+    if (!binding || !/^(self\.)?[A-Za-z_]\w*$/.test(binding)) continue;
+    // a module-level name other modules may import is not local
+    if (!binding.startsWith('self.') && p.parent?.parent?.type === 'module') continue;
+    const calls = ctx.facts.calls.filter((x) => (x.node.childForFieldName('function')?.text ?? '').startsWith(binding + '.'));
+    if (!calls.length || !calls.every((x) => blockedCall(ctx, x))) continue;
+    plan.kept.set(c.node.id, 'blocked');
+    c.status = 'other';
+    ctx.followUp(ctx.py.start(c.node), `this client is only used for APIs ${shortName(t.provider)} does not serve`, 'it stays on OpenAI with its OpenAI key for now: move those calls to another service, then migrate or remove the client');
+  }
 }
 
 function azurePlan(ctx: PyContext, plan: PyClientPlan): void {
@@ -131,4 +159,49 @@ export function inKeptPyClient(ctx: PyContext, n: Node): boolean {
   const s = ctx.py.start(n);
   const e = ctx.py.end(n);
   return pyClientPlan(ctx).keptKeyRanges.some(([a, b]) => s >= a && e <= b);
+}
+
+/**
+ * Setting names a client that stays (its host unresolved or another service) reads for its key and
+ * base URL: `AsyncOpenAI(api_key=config.get("OPENAI_API_KEY"), base_url=config.get("OPENAI_API_BASE", ...))`.
+ * Collected over every module of a run, so that the module that fills `config` (or a test's fake
+ * config) keeps those names: renaming them there would starve the client that still reads the old name.
+ */
+export function collectKeptSettings(facts: PyFacts, into: KeptSettings): void {
+  for (const c of facts.constructions) {
+    if (c.status !== 'unresolved' && c.status !== 'other') continue;
+    for (const [kw, role] of [['api_key', 'key'], ['base_url', 'baseURL'], ['api_base', 'baseURL']] as const) {
+      const v = c.kwargs.get(kw)?.childForFieldName('value');
+      if (!v) continue;
+      walk(v, (n) => {
+        const s = n.type === 'string' ? stringValue(n) : undefined;
+        if (s !== undefined && envRole(s) === role) (role === 'key' ? into.keys : into.bases).add(s);
+      });
+    }
+  }
+}
+
+/** A key setting a staying client reads (anywhere in the run). */
+export function isKeptKeyName(ctx: PyContext, name: string): boolean {
+  return !!ctx.keptSettings?.keys.has(name);
+}
+
+/**
+ * An OpenAI URL that is the default or the value of a base-URL setting a staying client reads:
+ * `config.get("OPENAI_API_BASE", "https://api.openai.com/v1")`, `{"OPENAI_API_BASE": "https://..."}`.
+ */
+export function isKeptBaseDefault(ctx: PyContext, lit: Node): boolean {
+  const bases = ctx.keptSettings?.bases;
+  if (!bases?.size) return false;
+  const p = lit.parent;
+  if (p?.type === 'argument_list') {
+    const first = p.namedChildren.find((c) => c && c.type !== 'comment');
+    const s = first && first.id !== lit.id ? stringValue(first) : undefined;
+    return s !== undefined && bases.has(s);
+  }
+  if (p?.type === 'pair' && p.childForFieldName('value')?.id === lit.id) {
+    const s = stringValue(p.childForFieldName('key'));
+    return s !== undefined && bases.has(s);
+  }
+  return false;
 }

@@ -2,7 +2,7 @@ import { preferredQuote } from '../../engine/text.js';
 import type { FileContext, HandlerOptions } from '../../engine/types.js';
 import { PY_TRANSFORMS } from '../../../transforms/python/index.js';
 import type { PyFacts } from './analyze.js';
-import type { PyContext } from './context.js';
+import type { KeptSettings, PyContext } from './context.js';
 import { detectPython, OPENAI_URL } from './detect.js';
 import { pyClientPlan } from './client-plan.js';
 import { envStyleOf, insertImports } from './helpers.js';
@@ -35,6 +35,7 @@ export function runPython(
     packageFits?: (pkg: string) => boolean;
     /** Multi-provider app: a follow-up to record after detection (`leave`: and no transform runs). */
     adapterNote?: { at: number; reason: string; action: string; leave: boolean };
+    keptSettings?: KeptSettings;
   },
 ): PyContext {
   const wrappers = analyzeWrappers(facts, opts.targetHost);
@@ -51,6 +52,7 @@ export function runPython(
     envStyle: envStyleOf(py),
     needImports: [],
     packages: new Set<string>(),
+    keptSettings: opts.keptSettings,
   });
   detectPython(pctx);
   if (!pctx.target) return pctx;

@@ -10,6 +10,8 @@ import { pyDefaultProviderLiterals, pyOtherAdapterHints, pyTargetAdapterAt, pyTa
 import { shortName } from '../../providers/index.js';
 import { parsePython, type PyTree } from './parse.js';
 import { runPython, usesOpenAI } from './pipeline.js';
+import { collectKeptSettings } from './client-plan.js';
+import type { KeptSettings } from './context.js';
 import { analyzeWrappers } from './wrappers.js';
 import { isNotebook, processNotebook, validateNotebook } from './notebook.js';
 import { isManifest, editManifest, manifestRoot, ownerOf, projectVersions, pyCompat, validateManifest } from './deps.js';
@@ -118,6 +120,9 @@ export const processor = {
       }
       if (seeds.clients.size || seeds.factories.size || seeds.namespaces) p.facts = analyzePython(p.py, seeds, targetHost);
     }
+    // Key and base-URL settings that clients staying as they are read, in whatever module they are filled.
+    const keptSettings: KeptSettings = { keys: new Set(), bases: new Set() };
+    for (const [, p] of parsed) collectKeptSettings(p.facts, keptSettings);
     // Model constants other modules use: file -> names.
     const wanted = new Map<string, Set<string>>();
     for (const [abs, p] of parsed) {
@@ -229,7 +234,7 @@ export const processor = {
             adapterSaid = true;
           }
         }
-        const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote, packageFits: fitsFor(abs) });
+        const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote, keptSettings, packageFits: fitsFor(abs) });
         // Said once, on the first file whose OpenAI adapter was actually migrated.
         if (target && uses && !ownAdapter && !adapterHere && others.size && !adapterSaid && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
           adapterSaid = true;
