@@ -167,7 +167,10 @@ export function inKeptPyClient(ctx: PyContext, n: Node): boolean {
  * Collected over every module of a run, so that the module that fills `config` (or a test's fake
  * config) keeps those names: renaming them there would starve the client that still reads the old name.
  */
-export function collectKeptSettings(facts: PyFacts, into: KeptSettings): void {
+export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSettings): void {
+  const dirOf = (r: string) => (r.includes('/') ? r.slice(0, r.lastIndexOf('/')) : '');
+  const scope = dirOf(dirOf(rel));
+  const add = (m: Map<string, string[]>, name: string) => m.set(name, [...(m.get(name) ?? []), scope]);
   for (const c of facts.constructions) {
     if (c.status !== 'unresolved' && c.status !== 'other') continue;
     for (const [kw, role] of [['api_key', 'key'], ['base_url', 'baseURL'], ['api_base', 'baseURL']] as const) {
@@ -175,7 +178,7 @@ export function collectKeptSettings(facts: PyFacts, into: KeptSettings): void {
       if (!v) continue;
       walk(v, (n) => {
         const s = n.type === 'string' ? stringValue(n) : undefined;
-        if (s !== undefined && envRole(s) === role) (role === 'key' ? into.keys : into.bases).add(s);
+        if (s !== undefined && envRole(s) === role) add(role === 'key' ? into.keys : into.bases, s);
       });
     }
   }
@@ -183,7 +186,12 @@ export function collectKeptSettings(facts: PyFacts, into: KeptSettings): void {
 
 /** A key setting a staying client reads (anywhere in the run). */
 export function isKeptKeyName(ctx: PyContext, name: string): boolean {
-  return !!ctx.keptSettings?.keys.has(name);
+  return governs(ctx, ctx.keptSettings?.keys.get(name));
+}
+
+function governs(ctx: PyContext, scopes: string[] | undefined): boolean {
+  const rel = ctx.file.rel.replace(/\\/g, '/');
+  return !!scopes?.some((d) => d === '' || rel.startsWith(d + '/'));
 }
 
 /**
@@ -197,11 +205,11 @@ export function isKeptBaseDefault(ctx: PyContext, lit: Node): boolean {
   if (p?.type === 'argument_list') {
     const first = p.namedChildren.find((c) => c && c.type !== 'comment');
     const s = first && first.id !== lit.id ? stringValue(first) : undefined;
-    return s !== undefined && bases.has(s);
+    return s !== undefined && governs(ctx, bases.get(s));
   }
   if (p?.type === 'pair' && p.childForFieldName('value')?.id === lit.id) {
     const s = stringValue(p.childForFieldName('key'));
-    return s !== undefined && bases.has(s);
+    return s !== undefined && governs(ctx, bases.get(s));
   }
   return false;
 }

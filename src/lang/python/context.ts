@@ -28,8 +28,12 @@ export interface PyContext extends FileContext {
   keptSettings?: KeptSettings;
 }
 
-/** Names of key and base-URL settings (env variables, config keys) read by clients that stay as they are. */
+/**
+ * Names of key and base-URL settings (env variables, config keys) read by clients that stay as they are,
+ * each with the folders it governs (the staying client's folder and its parent's tree: one app, not
+ * another app or fixture of the same run).
+ */
 export interface KeptSettings {
-  keys: Set<string>;
-  bases: Set<string>;
+  keys: Map<string, string[]>;
+  bases: Map<string, string[]>;
 }
