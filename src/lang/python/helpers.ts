@@ -198,13 +198,30 @@ export function blockedCall(ctx: PyContext, c: PyCall): { reason: string; action
  * structured outputs (`.parse()`, `response_format={"type": "json_schema", ...}`, `text_format=`),
  * image edits and variations.
  */
+/**
+ * The SDK's structured-output helpers: `chat.completions.parse` / `responses.parse` (`beta.` too: the path
+ * has it stripped) with a format to parse into (`response_format=`, `text_format=`) or a `**payload` the
+ * tool cannot see into. Another object's `.parse()` is not structured output.
+ */
+function isStructuredParse(c: PyCall): boolean {
+  const p = c.path.join('.');
+  if (p !== 'chat.completions.parse' && p !== 'responses.parse') return false;
+  if (c.kwargs.has('response_format') || c.kwargs.has('text_format')) return true;
+  const args = c.node.childForFieldName('arguments');
+  const splats = args ? args.namedChildren.filter((a) => a?.type === 'dictionary_splat') : [];
+  if (!splats.length) return false;
+  // `**payload`: decided by the dicts it resolves to, or fired when one cannot be seen.
+  if (c.dicts.length < splats.length) return true;
+  return c.dicts.some((d) => dictPairs(d).some((x) => x.key === 'response_format' || x.key === 'text_format'));
+}
+
 export function featureGapOfCall(ctx: PyContext, c: PyCall): { reason: string; action: string } | undefined {
   const p = ctx.target!.provider;
   if (c.client === 'other' || c.client === 'unresolved' || c.module) return undefined;
   const leaf = c.path[c.path.length - 1];
   if (c.path[0] === 'images' && (leaf === 'edit' || leaf === 'create_variation')) return featureGap(p, 'imageEdits');
   if (c.endpoint !== 'chat' && c.endpoint !== 'responses') return undefined;
-  if (leaf === 'parse' || c.kwargs.has('text_format')) return featureGap(p, 'jsonSchema');
+  if (isStructuredParse(c) || c.kwargs.has('text_format')) return featureGap(p, 'jsonSchema');
   const rf = c.kwargs.get('response_format')?.childForFieldName('value');
   const v = rf ? unparen(rf) : undefined;
   if (v?.type === 'dictionary' && dictPairs(v).some((x) => x.key === 'type' && stringValue(x.value) === 'json_schema')) return featureGap(p, 'jsonSchema');
