@@ -180,6 +180,8 @@ export const processor = {
     const adapterSaid = new Set<TargetAdapter>();
     let othersSaid = false;
 
+    const enumNames = new Set<string>();
+    for (const [, p] of parsed) for (const st of p.sf.statements) if (tsm.isEnumDeclaration(st)) enumNames.add(st.name.text);
     // Phase C: detect, then transform.
     for (const [abs, p] of parsed) {
       try {
@@ -200,6 +202,7 @@ export const processor = {
           targetHost,
           composedUses: composed.uses.get(abs) ?? [],
           composedPaths: composed.paths.get(abs) ?? [],
+          enumNames,
         });
         detectJs(jctx);
         if (!p.ctx.file.outside) reportOutsideUse(jctx, cross);
@@ -249,7 +252,7 @@ export const processor = {
 };
 
 /** What Phase C adds to a file's context for detection and the transforms. */
-const ANALYSIS_KEYS = ['sf', 'facts', 'usesOpenAI', 'models_', 'q', 'semi', 'modelValues', 'foreignRequests', 'foreignParams', 'resolvesToLiteral', 'targetHost', 'composedUses', 'composedPaths'] as const;
+const ANALYSIS_KEYS = ['sf', 'facts', 'usesOpenAI', 'models_', 'q', 'semi', 'modelValues', 'foreignRequests', 'foreignParams', 'resolvesToLiteral', 'targetHost', 'composedUses', 'composedPaths', 'enumNames'] as const;
 
 /** Hand the packages this file's rewrites introduced or dropped to the package.json step. */
 function recordDependencies(ctx: JsContext, f: JsFacts, opts: HandlerOptions): void {

@@ -72,7 +72,8 @@ function blockedPlan(ctx: PyContext, plan: PyClientPlan): void {
 function azurePlan(ctx: PyContext, plan: PyClientPlan): void {
   const t = ctx.target!;
   const py = ctx.py;
-  const azure = ctx.facts.constructions.filter((c) => c.azure && reachesOpenAI(c.status) && !plan.kept.has(c.node.id));
+  // AzureOpenAI, or the OpenAI class pointed at an Azure endpoint.
+  const azure = ctx.facts.constructions.filter((c) => (c.azure || c.status === 'azure') && reachesOpenAI(c.status) && !plan.kept.has(c.node.id));
   if (!azure.length) return;
   const calls = ctx.facts.calls.filter((x) => x.client === 'azure' && !x.module);
   const names: string[] = [];
@@ -80,13 +81,23 @@ function azurePlan(ctx: PyContext, plan: PyClientPlan): void {
     const dep = stringValue(c.kwargs.get('azure_deployment')?.childForFieldName('value'));
     if (dep !== undefined) names.push(dep);
   }
+  const runtime: string[] = [];
   for (const x of calls) {
     const v = x.kwargs.get('model')?.childForFieldName('value');
     const s = v ? literalOf(ctx, v) : undefined;
     if (s !== undefined) names.push(s);
+    // A deployment name read at run time (`model=deployment`, `model=settings.AZURE_DEPLOYMENT`): no model id to move to.
+    else if (v) runtime.push(unparen(v).text);
   }
   const unknown = [...new Set(names.filter((n) => !ctx.models!.lookup(n)?.target))];
-  if (!unknown.length) {
+  if (runtime.length) {
+    ctx.followUp(
+      py.start(azure[0]!.node),
+      `Azure OpenAI client left on Azure: its calls name the deployment at run time (${[...new Set(runtime)].join(', ')}), so the ${shortName(t.provider)} model cannot be chosen`,
+      `keep it on Azure, or move it by hand: the OpenAI class with ${t.baseURL}, the ${t.apiKeyEnv} key and a ${shortName(t.provider)} model id instead of the deployment name`,
+    );
+  }
+  if (!unknown.length && !runtime.length) {
     // Migrated: a deployment name the user mapped (--model my-deployment=<id>) becomes the model id.
     for (const x of calls) {
       const v = x.kwargs.get('model')?.childForFieldName('value');
@@ -98,7 +109,9 @@ function azurePlan(ctx: PyContext, plan: PyClientPlan): void {
   }
   const deployments = unknown.filter((n) => !ctx.models!.lookup(n));
   const list = unknown.map((n) => `"${n}"`).join(', ');
-  if (deployments.length) {
+  if (runtime.length) {
+    // said above
+  } else if (deployments.length) {
     const overrides = deployments.map((n) => `--model ${n}=<id>`).join(' ');
     ctx.followUp(
       py.start(azure[0]!.node),
