@@ -1,3 +1,4 @@
+import type { MigrateContext } from '../../engine/types.js';
 import { shortName } from '../../providers/index.js';
 import { reachesOpenAI, urlExprStatus, type PyConstruction } from './analyze.js';
 import type { KeptSettings, PyContext } from './context.js';
@@ -22,13 +23,13 @@ export interface PyClientPlan {
 
 const PLANS = new WeakMap<object, PyClientPlan>();
 
-export function pyClientPlan(ctx: PyContext): PyClientPlan {
+export function pyClientPlan(ctx: MigrateContext<PyContext>): PyClientPlan {
   let plan = PLANS.get(ctx.facts);
   if (!plan) PLANS.set(ctx.facts, (plan = makePlan(ctx)));
   return plan;
 }
 
-function makePlan(ctx: PyContext): PyClientPlan {
+function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
   const plan: PyClientPlan = { kept: new Map(), keptKeyRanges: [] };
   for (const c of ctx.facts.constructions) if (c.status === 'unresolved' || c.status === 'other') plan.kept.set(c.node.id, c.status);
   blockedPlan(ctx, plan);
@@ -50,8 +51,8 @@ function makePlan(ctx: PyContext): PyClientPlan {
  * DeepSeek) stays on OpenAI with its OpenAI key: re-pointing it would only break those calls.
  * Its binding is the name or `self.` attribute it is assigned to; calls are matched by that receiver.
  */
-function blockedPlan(ctx: PyContext, plan: PyClientPlan): void {
-  const t = ctx.target!;
+function blockedPlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
+  const t = ctx.target;
   for (const c of ctx.facts.constructions) {
     if (!reachesOpenAI(c.status) || c.azure || plan.kept.has(c.node.id)) continue;
     let p = c.node.parent;
@@ -69,8 +70,8 @@ function blockedPlan(ctx: PyContext, plan: PyClientPlan): void {
   }
 }
 
-function azurePlan(ctx: PyContext, plan: PyClientPlan): void {
-  const t = ctx.target!;
+function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
+  const t = ctx.target;
   const py = ctx.py;
   // AzureOpenAI, or the OpenAI class pointed at an Azure endpoint.
   const azure = ctx.facts.constructions.filter((c) => (c.azure || c.status === 'azure') && reachesOpenAI(c.status) && !plan.kept.has(c.node.id));
@@ -89,7 +90,7 @@ function azurePlan(ctx: PyContext, plan: PyClientPlan): void {
     // A deployment name read at run time (`model=deployment`, `model=settings.AZURE_DEPLOYMENT`): no model id to move to.
     else if (v) runtime.push(unparen(v).text);
   }
-  const unknown = [...new Set(names.filter((n) => !ctx.models!.lookup(n)?.target))];
+  const unknown = [...new Set(names.filter((n) => !ctx.models.lookup(n)?.target))];
   if (runtime.length) {
     ctx.followUp(
       py.start(azure[0]!.node),
@@ -103,11 +104,11 @@ function azurePlan(ctx: PyContext, plan: PyClientPlan): void {
       const v = x.kwargs.get('model')?.childForFieldName('value');
       const u = v ? unparen(v) : undefined;
       const s = u ? stringValue(u) : undefined;
-      if (u && s !== undefined && ctx.models!.lookup(s)?.via === 'override' && !ctx.models_.sites.some((site) => site.lit.id === u.id)) ctx.models_.sites.push({ lit: u, id: s });
+      if (u && s !== undefined && ctx.models.lookup(s)?.via === 'override' && !ctx.models_.sites.some((site) => site.lit.id === u.id)) ctx.models_.sites.push({ lit: u, id: s });
     }
     return;
   }
-  const deployments = unknown.filter((n) => !ctx.models!.lookup(n));
+  const deployments = unknown.filter((n) => !ctx.models.lookup(n));
   const list = unknown.map((n) => `"${n}"`).join(', ');
   if (runtime.length) {
     // said above
@@ -168,7 +169,7 @@ function keyRanges(ctx: PyContext, c: PyConstruction): Array<[number, number]> {
 }
 
 /** Is this node a key read of a client that stays as it is? */
-export function inKeptPyClient(ctx: PyContext, n: Node): boolean {
+export function inKeptPyClient(ctx: MigrateContext<PyContext>, n: Node): boolean {
   const s = ctx.py.start(n);
   const e = ctx.py.end(n);
   return pyClientPlan(ctx).keptKeyRanges.some(([a, b]) => s >= a && e <= b);

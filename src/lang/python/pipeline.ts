@@ -1,6 +1,5 @@
 import { preferredQuote } from '../../engine/text.js';
-import type { FileContext, HandlerOptions } from '../../engine/types.js';
-import { PY_TRANSFORMS } from '../../../transforms/python/index.js';
+import { type FileContext, type HandlerOptions, type Transform, isMigrating } from '../../engine/types.js';
 import type { PyFacts } from './analyze.js';
 import type { KeptSettings, PyContext } from './context.js';
 import { detectPython, OPENAI_URL } from './detect.js';
@@ -55,13 +54,13 @@ export function runPython(
     keptSettings: opts.keptSettings,
   });
   detectPython(pctx);
-  if (!pctx.target) return pctx;
+  if (!isMigrating(pctx)) return pctx;
   if (opts.adapterNote) {
     if (opts.adapterNote.reason) pctx.followUp(opts.adapterNote.at, opts.adapterNote.reason, opts.adapterNote.action);
     if (opts.adapterNote.leave) return pctx;
   }
   pyClientPlan(pctx); // which clients stay (before any transform reads a client's status)
-  for (const t of PY_TRANSFORMS) {
+  for (const t of (opts.transforms ?? []) as ReadonlyArray<Transform<PyContext>>) {
     if (opts.only && !opts.only.includes(t.id)) continue;
     t.run(pctx);
   }
