@@ -37,12 +37,14 @@ export const retargetRawHttp: Transform<PyContext> = {
       const src = py.src(n);
       if (!HOST_ONLY.test(src) || inClient(n)) return false;
       // The default of a base-URL setting a client that stays on it reads (in this module or another).
-      if (isKeptBaseDefault(ctx, n)) return false;
-      let keptInside = false;
+      let keptInside = isKeptBaseDefault(ctx, n);
       walk(n, (x) => {
         if (x.id !== n.id && x.type === 'string' && isKeptBaseDefault(ctx, x)) keptInside = true;
       });
-      if (keptInside) return false;
+      if (keptInside) {
+        ctx.followUp(py.start(n), 'OpenAI URL left: it is the default of a base-URL setting that a client staying as it is reads', 'leave it until that client moves; then use the provider base URL there and here');
+        return false;
+      }
       const m = WITH_VERSION.exec(src);
       if (m) {
         // The API path after /v1 decides whether the provider serves it.
