@@ -99,3 +99,41 @@ export function adapterScope(targetRel: string): { selectionNear: (rel: string) 
     },
   };
 }
+
+/** An app's own adapter for the target, the setting that selects it, and the folder it governs. */
+export interface TargetAdapter {
+  rel: string;
+  line: number;
+  selection: string;
+  /** Does a file belong to this app (its OpenAI adapter is left, its default-provider setting switched)? */
+  inScope: (rel: string) => boolean;
+  /** `file:line` of the default-provider settings in scope. */
+  defaultsAt: string[];
+}
+
+/**
+ * Every target adapter of a run, each with its own scope (several apps of a monorepo, several fixtures):
+ * one shared search for the JS/TS and Python batches. `adapterLine` says where a module holds the
+ * target's adapter, `selectionOf` the provider name a module selects it by, `defaultsOf` the
+ * default-provider settings a module holds. Test files neither hold adapters nor defaults.
+ */
+export function findTargetAdapters<M extends { rel: string }>(
+  mods: readonly M[],
+  adapterLine: (m: M) => number | undefined,
+  selectionOf: (m: M) => string | undefined,
+  defaultsOf: (m: M) => string[],
+): TargetAdapter[] {
+  const out: TargetAdapter[] = [];
+  const code = mods.filter((m) => !isTestPath(m.rel));
+  for (const m of code) {
+    const line = adapterLine(m);
+    if (line === undefined || out.some((a) => a.inScope(m.rel))) continue;
+    const scope = adapterScope(m.rel);
+    const selector = mods.find((q) => scope.selectionNear(q.rel) && selectionOf(q) !== undefined);
+    const selection = selector ? selectionOf(selector) : undefined;
+    if (!selector || !selection) continue;
+    const inScope = scope.within(selector.rel);
+    out.push({ rel: m.rel, line, selection, inScope, defaultsAt: code.filter((q) => inScope(q.rel)).flatMap(defaultsOf) });
+  }
+  return out;
+}

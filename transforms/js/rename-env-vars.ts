@@ -21,6 +21,9 @@ export const renameEnvVars: Transform<JsContext> = {
     const t = ctx.target;
     const inMigratedClient = (n: ts.Node) =>
       ctx.facts.constructions.some((c) => reachesOpenAI(c.status) && c.options && n.pos >= c.options.pos && n.end <= c.options.end);
+    // Azure key names as plain strings (a list of the app's key names, an enum value, a union type) move
+    // only with an Azure client this file migrates: elsewhere they may belong to an Azure client that stays.
+    const migratesAzure = ctx.facts.constructions.some((c) => (c.azure || c.status === 'azure') && reachesOpenAI(c.status));
     const rename = (node: ts.Node, start: number, end: number, name: string) => {
       const to = renamedKeyVar(name, t);
       if (to && to !== name) {
@@ -37,7 +40,7 @@ export const renameEnvVars: Transform<JsContext> = {
       if (inKeptClient(ctx, n)) return;
       // process.env.X / import.meta.env.X / process.env['X']
       if ((tsc.isPropertyAccessExpression(n) || tsc.isElementAccessExpression(n)) && !tsc.isPropertyAccessExpression(n.parent) && !tsc.isElementAccessExpression(n.parent)) {
-        const name = envName(n) ?? canonicalMember(n);
+        const name = envName(n) ?? (isEnumMember(ctx, n) ? undefined : canonicalMember(n));
         if (!name) return;
         const role = envRole(name);
         if (!role) return;
@@ -73,6 +76,7 @@ export const renameEnvVars: Transform<JsContext> = {
       // Outside env reads, only the SDK's own variable names are renamed: a literal like
       // 'OPENAI_KEY' is as likely an app's config key as an environment variable.
       if (isStringLike(n) && isCanonicalKeyName(n.text) && renamedKeyVar(n.text, t)) {
+        if (/AZURE_/.test(n.text) && !migratesAzure && !inMigratedClient(n)) return;
         rename(n, n.getStart() + 1, n.end - 1, n.text);
         return;
       }
@@ -93,4 +97,13 @@ export const renameEnvVars: Transform<JsContext> = {
 function canonicalMember(n: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
   const name = tsc.isPropertyAccessExpression(n) ? n.name.text : isStringLike(n.argumentExpression) ? n.argumentExpression.text : undefined;
   return name && isCanonicalKeyName(name) ? name : undefined;
+}
+
+/**
+ * `Keys.OPENAI_API_KEY` where `Keys` is an enum (declared in this file or any module of the run): the
+ * member keeps its name (its string value is what names the variable, and is renamed where declared).
+ */
+function isEnumMember(ctx: JsContext, n: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+  const o = unwrap(n.expression);
+  return tsc.isIdentifier(o) && !!ctx.enumNames?.has(o.text);
 }

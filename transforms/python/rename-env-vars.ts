@@ -4,7 +4,7 @@ import type { PyContext } from '../../src/lang/python/context.js';
 import { envRead, reachesOpenAI } from '../../src/lang/python/analyze.js';
 import { addItems } from '../../src/lang/python/edit.js';
 import { needImport } from '../../src/lang/python/helpers.js';
-import { inKeptPyClient } from '../../src/lang/python/client-plan.js';
+import { inKeptPyClient, isKeptKeyName } from '../../src/lang/python/client-plan.js';
 import { kids, kwargs, stringContentRange, stringValue, walk, type Node } from '../../src/lang/python/parse.js';
 import { envRole, renamedKeyVar } from '../../src/rules/env.js';
 
@@ -32,6 +32,11 @@ export const renameEnvVars: Transform<PyContext> = {
       const to = renamedKeyVar(name, t);
       const r = stringContentRange(py, lit);
       if (!to || to === name || !r) return;
+      // A key name a client that stays reads (here or in another module) keeps its name outside migrated clients.
+      if (isKeptKeyName(ctx, name) && !inMigratedClient(lit)) {
+        ctx.followUp(py.start(lit), `${name} is read by a client that stays as it is (host not resolved, or another service)`, `leave it until that client moves; then rename it to ${to} together with its base URL`);
+        return;
+      }
       ctx.edits.add(r.start, r.end, to);
       ctx.change('env', py.start(lit), `${name} -> ${to}`, { transform: this.id, from: name, to });
     };
@@ -79,6 +84,7 @@ function settingsClass(ctx: MigrateContext<PyContext>, cls: Node, id: string): v
     const left = a.childForFieldName('left');
     if (left?.type !== 'identifier' || envRole(left.text.toUpperCase()) !== 'key') continue;
     const to = renamedKeyVar(left.text.toUpperCase(), t)!;
+    if (isKeptKeyName(ctx, left.text.toUpperCase())) continue;
     if (prefixed) {
       ctx.followUp(py.start(a), `settings field ${left.text} reads a prefixed OpenAI key variable`, `point it at ${to}`);
       continue;

@@ -4,6 +4,7 @@ import type { PyContext } from '../../src/lang/python/context.js';
 import { enclosingStatement, walk, type Node } from '../../src/lang/python/parse.js';
 import { pyEndpointOf } from '../../src/lang/python/analyze.js';
 import { markStatement } from '../../src/lang/python/helpers.js';
+import { isKeptBaseDefault } from '../../src/lang/python/client-plan.js';
 import { isSupported, unsupportedReason } from '../../src/rules/endpoints.js';
 
 const WITH_VERSION = /\bhttps?:\/\/api\.openai\.com\/v1\b/;
@@ -35,6 +36,15 @@ export const retargetRawHttp: Transform<PyContext> = {
       if (n.parent?.type === 'expression_statement') return false;
       const src = py.src(n);
       if (!HOST_ONLY.test(src) || inClient(n)) return false;
+      // The default of a base-URL setting a client that stays on it reads (in this module or another).
+      let keptInside = isKeptBaseDefault(ctx, n);
+      walk(n, (x) => {
+        if (x.id !== n.id && x.type === 'string' && isKeptBaseDefault(ctx, x)) keptInside = true;
+      });
+      if (keptInside) {
+        ctx.followUp(py.start(n), 'OpenAI URL left: it is the default of a base-URL setting that a client staying as it is reads', 'leave it until that client moves; then use the provider base URL there and here');
+        return false;
+      }
       const m = WITH_VERSION.exec(src);
       if (m) {
         // The API path after /v1 decides whether the provider serves it.

@@ -50,7 +50,7 @@ export function featureGapOfCall(ctx: MigrateContext<JsContext>, c: ApiCall): { 
   const leaf = c.path[c.path.length - 1];
   if (c.path[0] === 'images' && (leaf === 'edit' || leaf === 'createVariation')) return gap('imageEdits');
   if (c.endpoint !== 'chat' && c.endpoint !== 'responses') return undefined;
-  if (leaf === 'parse') return gap('jsonSchema');
+  if (isStructuredParse(c)) return gap('jsonSchema');
   for (const r of c.requests) {
     for (const prop of r.properties) {
       if (!tsc.isPropertyAssignment(prop)) continue;
@@ -66,6 +66,20 @@ export function featureGapOfCall(ctx: MigrateContext<JsContext>, c: ApiCall): { 
     }
   }
   return undefined;
+}
+
+/**
+ * The SDK's structured-output helpers: `chat.completions.parse` / `responses.parse` (`beta.` too: the path
+ * has it stripped) with a format to parse into (`response_format`, `text`), or a request the tool cannot
+ * see. Another object's `.parse()` (a zod schema, `JSON.parse`, a `chat.completions.parse` with only tools)
+ * is not structured output.
+ */
+function isStructuredParse(c: ApiCall): boolean {
+  const p = c.path.join('.');
+  if (p !== 'chat.completions.parse' && p !== 'responses.parse') return false;
+  if (!c.node.arguments.length) return false;
+  if (!c.requests.length) return true;
+  return c.requests.some((r) => r.properties.some((x) => tsc.isSpreadAssignment(x) || ['response_format', 'text', 'text_format'].includes(propName(x.name) ?? '')));
 }
 
 function isJsonSchemaFormat(v: ts.Expression): boolean {

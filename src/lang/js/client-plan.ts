@@ -80,7 +80,8 @@ function makePlan(ctx: MigrateContext<JsContext>): ClientPlan {
  */
 function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
   const t = ctx.target;
-  const azure = ctx.facts.constructions.filter((c) => c.azure && reachesOpenAI(c.status) && !plan.kept.has(c.node));
+  // AzureOpenAI, or the OpenAI class pointed at an Azure endpoint (`${ENDPOINT}/openai/deployments/${ID}`).
+  const azure = ctx.facts.constructions.filter((c) => (c.azure || c.status === 'azure') && reachesOpenAI(c.status) && !plan.kept.has(c.node));
   if (!azure.length) return;
   // Calls on Azure clients: built here, or received as a value typed AzureOpenAI.
   const typedAzure = new Set<string>();
@@ -92,6 +93,7 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
   });
   const calls = ctx.facts.calls.filter((x) => x.client === 'azure' || (x.receiver && typedAzure.has(x.receiver)));
   const names: string[] = [];
+  const runtime: string[] = [];
   for (const c of azure) {
     const dep = c.options && (findProp(c.options, 'deployment') ?? findProp(c.options, 'azureDeployment'));
     if (dep && tsc.isPropertyAssignment(dep) && isStringLike(unwrap(dep.initializer))) names.push((unwrap(dep.initializer) as ts.StringLiteral).text);
@@ -99,17 +101,29 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
   for (const x of calls) {
     for (const r of x.requests) {
       const m = r.properties.find((p) => propName(p.name) === 'model');
-      if (m && tsc.isPropertyAssignment(m)) names.push(...ctx.modelValues(m.initializer));
+      if (!m || !tsc.isPropertyAssignment(m)) continue;
+      // `let id = ""` filled later from a runtime value: the empty initial value names no model
+      const values = ctx.modelValues(m.initializer).filter((v) => v !== '');
+      names.push(...values);
+      // A deployment name read at run time (`model: DEPLOYMENT_ID`): no model id to move to.
+      if (!values.length) runtime.push(unwrap(m.initializer).getText());
     }
   }
   const unknown = [...new Set(names.filter((n) => !ctx.models.lookup(n)?.target))];
+  if (runtime.length) {
+    ctx.followUp(
+      azure[0]!.node.getStart(),
+      `Azure OpenAI client left on Azure: its calls name the deployment at run time (${[...new Set(runtime)].join(', ')}), so the ${shortName(t.provider)} model cannot be chosen`,
+      `keep it on Azure, or move it by hand: the OpenAI class with ${t.baseURL}, the ${t.apiKeyEnv} key and a ${shortName(t.provider)} model id instead of the deployment name`,
+    );
+  }
   // The Realtime API on Azure (`OpenAIRealtimeWS.azure(client)` takes an AzureOpenAI client): no provider serves it.
   const realtime = /\bOpenAIRealtime\w*\s*\.\s*azure\s*\(/.test(ctx.file.text) && !isSupported(t.provider, 'realtime');
   if (realtime) {
     ctx.followUp(azure[0]!.node.getStart(), `Azure OpenAI client left on Azure: it serves the Realtime API, which ${shortName(t.provider)} does not offer`, "keep it on Azure, or move the voice feature to the provider's realtime/voice API");
     if (!unknown.length) unknown.push('realtime');
   }
-  if (!unknown.length) {
+  if (!unknown.length && !runtime.length) {
     // Migrated: a deployment name the user mapped (--model my-deployment=<id>) becomes the model id.
     for (const x of calls) {
       for (const r of x.requests) {
@@ -122,7 +136,9 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
   }
   const deployments = realtime ? [] : unknown.filter((n) => !ctx.models.lookup(n));
   const list = unknown.map((n) => `"${n}"`).join(', ');
-  if (deployments.length) {
+  if (runtime.length) {
+    // said above
+  } else if (deployments.length) {
     const overrides = deployments.map((n) => `--model ${n}=<id>`).join(' ');
     ctx.followUp(
       azure[0]!.node.getStart(),
@@ -148,6 +164,8 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
     const inside = (site: { lit: ts.Node }) => site.lit.getStart() >= s && site.lit.end <= x.node.end;
     ctx.models_.foreign.push(...ctx.models_.sites.filter(inside));
     ctx.models_.sites = ctx.models_.sites.filter((site) => !inside(site));
+    // Branches on model names inside its requests stay valid: the names stay Azure's.
+    ctx.models_.branches = ctx.models_.branches.filter((b) => !inside({ lit: b }));
   }
 }
 

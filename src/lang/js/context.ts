@@ -29,4 +29,6 @@ export interface JsContext extends FileContext {
   composedUses: ComposedUse[];
   /** `/v1...` path literals of this file joined to an OpenAI host elsewhere. */
   composedPaths: Array<{ lit: Piece; rest: string }>;
+  /** Names of the enums the run's modules declare (`enum Keys { OPENAI_API_KEY = "..." }`). */
+  enumNames?: Set<string>;
 }

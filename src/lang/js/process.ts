@@ -8,7 +8,7 @@ import { collectComposedUrls } from './composed-urls.js';
 import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
 import { collectModelSites, isOpenAIId } from './model-sites.js';
 import { CrossModule, type ParsedModule } from './cross-module.js';
-import { isTestPath, otherServices, targetNames, adapterScope } from '../../rules/adapters.js';
+import { isTestPath, otherServices, targetNames, findTargetAdapters, type TargetAdapter } from '../../rules/adapters.js';
 import { defaultProviderLiterals, otherAdapterHints, targetAdapterAt, targetSelection } from './adapters.js';
 import { replaceStringContent } from './edit.js';
 import { shortName } from '../../providers/index.js';
@@ -163,27 +163,33 @@ export const processor = {
     // and the selection is reported), or other services' adapters (only the OpenAI one is migrated: said once).
     const target = files[0]?.target;
     const names = target ? targetNames(target.provider) : [];
-    let targetAdapter: { rel: string; line: number; selection: string; inScope: (rel: string) => boolean } | undefined;
     const others = new Set<string>();
     for (const [, p] of parsed) {
       if (!target || isTestPath(p.ctx.file.rel)) continue;
       for (const s of otherServices(otherAdapterHints(p.facts), names)) others.add(s);
-      const at = targetAdapterAt(p.facts, target.provider.integrations.aiSdk?.package);
-      if (at === undefined || targetAdapter) continue;
-      const scope = adapterScope(p.ctx.file.rel);
-      const selector = [...parsed.values()].find((q) => scope.selectionNear(q.ctx.file.rel) && targetSelection(q.facts, names) !== undefined);
-      const selection = selector ? targetSelection(selector.facts, names) : undefined;
-      if (selection) targetAdapter = { rel: p.ctx.file.rel, line: p.sf.getLineAndCharacterOfPosition(at).line + 1, selection, inScope: scope.within(selector!.ctx.file.rel) };
     }
-    let othersSaid = false;
-    const defaultsAt = targetAdapter
-      ? [...parsed.values()].filter((p) => !isTestPath(p.ctx.file.rel) && targetAdapter!.inScope(p.ctx.file.rel)).flatMap((p) => defaultProviderLiterals(p.facts).map((l) => `${p.ctx.file.rel}:${p.sf.getLineAndCharacterOfPosition(l.getStart()).line + 1}`))
+    const lineOf = (p: ParsedModule, at: number) => p.sf.getLineAndCharacterOfPosition(at).line + 1;
+    const mods = [...parsed.values()].map((p) => ({ rel: p.ctx.file.rel, p }));
+    const adapters = target
+      ? findTargetAdapters(
+          mods,
+          ({ p }) => {
+            const at = targetAdapterAt(p.facts, target.provider.integrations.aiSdk?.package);
+            return at === undefined ? undefined : lineOf(p, at);
+          },
+          ({ p }) => targetSelection(p.facts, names),
+          ({ rel, p }) => defaultProviderLiterals(p.facts).map((l) => `${rel}:${lineOf(p, l.getStart())}`),
+        )
       : [];
+    const adapterSaid = new Set<TargetAdapter>();
+    let othersSaid = false;
 
+    const enumNames = new Set<string>();
+    for (const [, p] of parsed) for (const st of p.sf.statements) if (tsm.isEnumDeclaration(st)) enumNames.add(st.name.text);
     // Phase C: detect, then transform.
     for (const [abs, p] of parsed) {
       try {
-        const adapterHere = targetAdapter?.inScope(p.ctx.file.rel) ? targetAdapter : undefined;
+        const adapterHere = adapters.find((a) => a.inScope(p.ctx.file.rel));
         const uses = usesOpenAI(p.facts);
         const sites = siteMap.get(abs)!;
         const jctx: JsContext = Object.assign(p.ctx, {
@@ -200,6 +206,7 @@ export const processor = {
           targetHost,
           composedUses: composed.uses.get(abs) ?? [],
           composedPaths: composed.paths.get(abs) ?? [],
+          enumNames,
         });
         detectJs(jctx);
         if (!p.ctx.file.outside) reportOutsideUse(jctx, cross);
@@ -219,8 +226,9 @@ export const processor = {
         const openaiAdapter = !ownAdapter && (uses || [...p.facts.imports.values()].some((b) => /^@(ai-sdk|langchain)\/openai$/.test(b.specifier)));
         if (openaiAdapter && adapterHere && !isTestPath(p.ctx.file.rel)) {
           // Said once for the app; the other OpenAI files are left without a word each.
-          if (othersSaid) continue;
-          othersSaid = true;
+          if (adapterSaid.has(adapterHere)) continue;
+          adapterSaid.add(adapterHere);
+          const defaultsAt = adapterHere.defaultsAt;
           const name = shortName(jctx.target.provider);
           jctx.followUp(at, `this app already has a ${name} adapter (${adapterHere.rel}:${adapterHere.line}, selected by "${adapterHere.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`, defaultsAt.length ? `the default provider now selects "${adapterHere.selection}" (${defaultsAt.join(', ')}); set the same value wherever the deployment overrides it` : `select "${adapterHere.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter`);
           continue;
@@ -248,7 +256,7 @@ export const processor = {
 };
 
 /** What Phase C adds to a file's context for detection and the transforms. */
-const ANALYSIS_KEYS = ['sf', 'facts', 'usesOpenAI', 'models_', 'q', 'semi', 'modelValues', 'foreignRequests', 'foreignParams', 'resolvesToLiteral', 'targetHost', 'composedUses', 'composedPaths'] as const;
+const ANALYSIS_KEYS = ['sf', 'facts', 'usesOpenAI', 'models_', 'q', 'semi', 'modelValues', 'foreignRequests', 'foreignParams', 'resolvesToLiteral', 'targetHost', 'composedUses', 'composedPaths', 'enumNames'] as const;
 
 /** Hand the packages this file's rewrites introduced or dropped to the package.json step. */
 function recordDependencies(ctx: JsContext, f: JsFacts, opts: HandlerOptions): void {

@@ -1,7 +1,10 @@
 import type { MigrateContext } from '../../engine/types.js';
 import { shortName } from '../../providers/index.js';
 import { reachesOpenAI, urlExprStatus, type PyConstruction } from './analyze.js';
-import type { PyContext } from './context.js';
+import type { KeptSettings, PyContext } from './context.js';
+import type { PyFacts } from './analyze.js';
+import { envRole } from '../../rules/env.js';
+import { blockedCall } from './helpers.js';
 import { stringValue, unparen, walk, type Node } from './parse.js';
 
 /**
@@ -13,7 +16,7 @@ import { stringValue, unparen, walk, type Node } from './parse.js';
  *   file stays on Azure (class, options, key, calls) with one follow-up.
  */
 export interface PyClientPlan {
-  kept: Map<number, 'azure' | 'unresolved' | 'other'>;
+  kept: Map<number, 'azure' | 'unresolved' | 'other' | 'blocked'>;
   /** [start, end) ranges whose key reads belong to a client that stays. */
   keptKeyRanges: Array<[number, number]>;
 }
@@ -29,6 +32,7 @@ export function pyClientPlan(ctx: MigrateContext<PyContext>): PyClientPlan {
 function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
   const plan: PyClientPlan = { kept: new Map(), keptKeyRanges: [] };
   for (const c of ctx.facts.constructions) if (c.status === 'unresolved' || c.status === 'other') plan.kept.set(c.node.id, c.status);
+  blockedPlan(ctx, plan);
   azurePlan(ctx, plan);
   for (const c of ctx.facts.constructions) if (plan.kept.has(c.node.id)) plan.keptKeyRanges.push(...keyRanges(ctx, c));
   // The module-level client (`openai.api_key = ...`) pointed at a URL the tool cannot resolve or at another service keeps its key.
@@ -42,10 +46,35 @@ function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
   return plan;
 }
 
+/**
+ * A client whose every call is to an API the provider does not serve (an embeddings-only client on
+ * DeepSeek) stays on OpenAI with its OpenAI key: re-pointing it would only break those calls.
+ * Its binding is the name or `self.` attribute it is assigned to; calls are matched by that receiver.
+ */
+function blockedPlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
+  const t = ctx.target;
+  for (const c of ctx.facts.constructions) {
+    if (!reachesOpenAI(c.status) || c.azure || plan.kept.has(c.node.id)) continue;
+    let p = c.node.parent;
+    if (p?.type === 'await') p = p.parent;
+    if (p?.type !== 'assignment' || p.childForFieldName('right')?.id !== (c.node.parent?.type === 'await' ? c.node.parent.id : c.node.id)) continue;
+    const binding = p.childForFieldName('left')?.text;
+    if (!binding || !/^(self\.)?[A-Za-z_]\w*$/.test(binding)) continue;
+    // a module-level name other modules may import is not local
+    if (!binding.startsWith('self.') && p.parent?.parent?.type === 'module') continue;
+    const calls = ctx.facts.calls.filter((x) => (x.node.childForFieldName('function')?.text ?? '').startsWith(binding + '.'));
+    if (!calls.length || !calls.every((x) => blockedCall(ctx, x))) continue;
+    plan.kept.set(c.node.id, 'blocked');
+    c.status = 'other';
+    ctx.followUp(ctx.py.start(c.node), `this client is only used for APIs ${shortName(t.provider)} does not serve`, 'it stays on OpenAI with its OpenAI key for now: move those calls to another service, then migrate or remove the client');
+  }
+}
+
 function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
   const t = ctx.target;
   const py = ctx.py;
-  const azure = ctx.facts.constructions.filter((c) => c.azure && reachesOpenAI(c.status) && !plan.kept.has(c.node.id));
+  // AzureOpenAI, or the OpenAI class pointed at an Azure endpoint.
+  const azure = ctx.facts.constructions.filter((c) => (c.azure || c.status === 'azure') && reachesOpenAI(c.status) && !plan.kept.has(c.node.id));
   if (!azure.length) return;
   const calls = ctx.facts.calls.filter((x) => x.client === 'azure' && !x.module);
   const names: string[] = [];
@@ -53,13 +82,23 @@ function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
     const dep = stringValue(c.kwargs.get('azure_deployment')?.childForFieldName('value'));
     if (dep !== undefined) names.push(dep);
   }
+  const runtime: string[] = [];
   for (const x of calls) {
     const v = x.kwargs.get('model')?.childForFieldName('value');
     const s = v ? literalOf(ctx, v) : undefined;
     if (s !== undefined) names.push(s);
+    // A deployment name read at run time (`model=deployment`, `model=settings.AZURE_DEPLOYMENT`): no model id to move to.
+    else if (v) runtime.push(unparen(v).text);
   }
   const unknown = [...new Set(names.filter((n) => !ctx.models.lookup(n)?.target))];
-  if (!unknown.length) {
+  if (runtime.length) {
+    ctx.followUp(
+      py.start(azure[0]!.node),
+      `Azure OpenAI client left on Azure: its calls name the deployment at run time (${[...new Set(runtime)].join(', ')}), so the ${shortName(t.provider)} model cannot be chosen`,
+      `keep it on Azure, or move it by hand: the OpenAI class with ${t.baseURL}, the ${t.apiKeyEnv} key and a ${shortName(t.provider)} model id instead of the deployment name`,
+    );
+  }
+  if (!unknown.length && !runtime.length) {
     // Migrated: a deployment name the user mapped (--model my-deployment=<id>) becomes the model id.
     for (const x of calls) {
       const v = x.kwargs.get('model')?.childForFieldName('value');
@@ -71,7 +110,9 @@ function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
   }
   const deployments = unknown.filter((n) => !ctx.models.lookup(n));
   const list = unknown.map((n) => `"${n}"`).join(', ');
-  if (deployments.length) {
+  if (runtime.length) {
+    // said above
+  } else if (deployments.length) {
     const overrides = deployments.map((n) => `--model ${n}=<id>`).join(' ');
     ctx.followUp(
       py.start(azure[0]!.node),
@@ -132,4 +173,57 @@ export function inKeptPyClient(ctx: MigrateContext<PyContext>, n: Node): boolean
   const s = ctx.py.start(n);
   const e = ctx.py.end(n);
   return pyClientPlan(ctx).keptKeyRanges.some(([a, b]) => s >= a && e <= b);
+}
+
+/**
+ * Setting names a client that stays (its host unresolved or another service) reads for its key and
+ * base URL: `AsyncOpenAI(api_key=config.get("OPENAI_API_KEY"), base_url=config.get("OPENAI_API_BASE", ...))`.
+ * Collected over every module of a run, so that the module that fills `config` (or a test's fake
+ * config) keeps those names: renaming them there would starve the client that still reads the old name.
+ */
+export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSettings): void {
+  const dirOf = (r: string) => (r.includes('/') ? r.slice(0, r.lastIndexOf('/')) : '');
+  const scope = dirOf(dirOf(rel));
+  const add = (m: Map<string, string[]>, name: string) => m.set(name, [...(m.get(name) ?? []), scope]);
+  for (const c of facts.constructions) {
+    if (c.status !== 'unresolved' && c.status !== 'other') continue;
+    for (const [kw, role] of [['api_key', 'key'], ['base_url', 'baseURL'], ['api_base', 'baseURL']] as const) {
+      const v = c.kwargs.get(kw)?.childForFieldName('value');
+      if (!v) continue;
+      walk(v, (n) => {
+        const s = n.type === 'string' ? stringValue(n) : undefined;
+        if (s !== undefined && envRole(s) === role) add(role === 'key' ? into.keys : into.bases, s);
+      });
+    }
+  }
+}
+
+/** A key setting a staying client reads (anywhere in the run). */
+export function isKeptKeyName(ctx: PyContext, name: string): boolean {
+  return governs(ctx, ctx.keptSettings?.keys.get(name));
+}
+
+function governs(ctx: PyContext, scopes: string[] | undefined): boolean {
+  const rel = ctx.file.rel.replace(/\\/g, '/');
+  return !!scopes?.some((d) => d === '' || rel.startsWith(d + '/'));
+}
+
+/**
+ * An OpenAI URL that is the default or the value of a base-URL setting a staying client reads:
+ * `config.get("OPENAI_API_BASE", "https://api.openai.com/v1")`, `{"OPENAI_API_BASE": "https://..."}`.
+ */
+export function isKeptBaseDefault(ctx: PyContext, lit: Node): boolean {
+  const bases = ctx.keptSettings?.bases;
+  if (!bases?.size) return false;
+  const p = lit.parent;
+  if (p?.type === 'argument_list') {
+    const first = p.namedChildren.find((c) => c && c.type !== 'comment');
+    const s = first && first.id !== lit.id ? stringValue(first) : undefined;
+    return s !== undefined && governs(ctx, bases.get(s));
+  }
+  if (p?.type === 'pair' && p.childForFieldName('value')?.id === lit.id) {
+    const s = stringValue(p.childForFieldName('key'));
+    return s !== undefined && governs(ctx, bases.get(s));
+  }
+  return false;
 }

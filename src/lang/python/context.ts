@@ -24,4 +24,16 @@ export interface PyContext extends FileContext {
   packages: Set<string>;
   /** Does a release of `pkg` fit the project that owns this file (LangChain / LlamaIndex versions)? */
   packageFits: (pkg: string) => boolean;
+  /** Settings that clients staying as they are (in any module of the run) read: not renamed, their OpenAI defaults kept. */
+  keptSettings?: KeptSettings;
+}
+
+/**
+ * Names of key and base-URL settings (env variables, config keys) read by clients that stay as they are,
+ * each with the folders it governs (the staying client's folder and its parent's tree: one app, not
+ * another app or fixture of the same run).
+ */
+export interface KeptSettings {
+  keys: Map<string, string[]>;
+  bases: Map<string, string[]>;
 }

@@ -195,6 +195,23 @@ export function blockedCall(ctx: MigrateContext<PyContext>, c: PyCall): { reason
 }
 
 /**
+ * The SDK's structured-output helpers: `chat.completions.parse` / `responses.parse` (`beta.` too: the path
+ * has it stripped) with a format to parse into (`response_format=`, `text_format=`) or a `**payload` the
+ * tool cannot see into. Another object's `.parse()` is not structured output.
+ */
+function isStructuredParse(c: PyCall): boolean {
+  const p = c.path.join('.');
+  if (p !== 'chat.completions.parse' && p !== 'responses.parse') return false;
+  if (c.kwargs.has('response_format') || c.kwargs.has('text_format')) return true;
+  const args = c.node.childForFieldName('arguments');
+  const splats = args ? args.namedChildren.filter((a) => a?.type === 'dictionary_splat') : [];
+  if (!splats.length) return false;
+  // `**payload`: decided by the dicts it resolves to, or fired when one cannot be seen.
+  if (c.dicts.length < splats.length) return true;
+  return c.dicts.some((d) => dictPairs(d).some((x) => x.key === 'response_format' || x.key === 'text_format'));
+}
+
+/**
  * A feature of a served endpoint the call uses and the provider lacks (profile `no`/`unknown`):
  * structured outputs (`.parse()`, `response_format={"type": "json_schema", ...}`, `text_format=`),
  * image edits and variations.
@@ -205,7 +222,7 @@ export function featureGapOfCall(ctx: MigrateContext<PyContext>, c: PyCall): { r
   const leaf = c.path[c.path.length - 1];
   if (c.path[0] === 'images' && (leaf === 'edit' || leaf === 'create_variation')) return featureGap(p, 'imageEdits');
   if (c.endpoint !== 'chat' && c.endpoint !== 'responses') return undefined;
-  if (leaf === 'parse' || c.kwargs.has('text_format')) return featureGap(p, 'jsonSchema');
+  if (isStructuredParse(c) || c.kwargs.has('text_format')) return featureGap(p, 'jsonSchema');
   const rf = c.kwargs.get('response_format')?.childForFieldName('value');
   const v = rf ? unparen(rf) : undefined;
   if (v?.type === 'dictionary' && dictPairs(v).some((x) => x.key === 'type' && stringValue(x.value) === 'json_schema')) return featureGap(p, 'jsonSchema');

@@ -1,7 +1,7 @@
 import { preferredQuote } from '../../engine/text.js';
 import { type FileContext, type HandlerOptions, type Transform, isMigrating } from '../../engine/types.js';
 import type { PyFacts } from './analyze.js';
-import type { PyContext } from './context.js';
+import type { KeptSettings, PyContext } from './context.js';
 import { detectPython, OPENAI_URL } from './detect.js';
 import { pyClientPlan } from './client-plan.js';
 import { envStyleOf, insertImports } from './helpers.js';
@@ -34,6 +34,7 @@ export function runPython(
     packageFits?: (pkg: string) => boolean;
     /** Multi-provider app: a follow-up to record after detection (`leave`: and no transform runs). */
     adapterNote?: { at: number; reason: string; action: string; leave: boolean };
+    keptSettings?: KeptSettings;
   },
 ): PyContext {
   const wrappers = analyzeWrappers(facts, opts.targetHost);
@@ -50,6 +51,7 @@ export function runPython(
     envStyle: envStyleOf(py),
     needImports: [],
     packages: new Set<string>(),
+    keptSettings: opts.keptSettings,
   });
   detectPython(pctx);
   if (!isMigrating(pctx)) return pctx;

@@ -5,11 +5,13 @@ import { analyzePython, reachesOpenAI, type PyFacts, type PySeeds } from './anal
 import { collectPyModelSites, isOpenAIId, type PyModelSite } from './model-sites.js';
 import { isModelLookupTable } from '../../rules/models.js';
 import { stringContentRange, stringValue, walk as walkPy, type Node } from './parse.js';
-import { isTestPath, otherServices, targetNames, adapterScope } from '../../rules/adapters.js';
+import { isTestPath, otherServices, targetNames, findTargetAdapters, type TargetAdapter } from '../../rules/adapters.js';
 import { pyDefaultProviderLiterals, pyOtherAdapterHints, pyTargetAdapterAt, pyTargetSelection } from './adapters.js';
 import { shortName } from '../../providers/index.js';
 import { parsePython, type PyTree } from './parse.js';
 import { runPython, usesOpenAI } from './pipeline.js';
+import { collectKeptSettings } from './client-plan.js';
+import type { KeptSettings } from './context.js';
 import { analyzeWrappers } from './wrappers.js';
 import { isNotebook, processNotebook, validateNotebook } from './notebook.js';
 import { reportPyOutsideUse, type PyOrigin, type PyOutsideModel } from './outside.js';
@@ -127,6 +129,9 @@ export const processor = {
       }
       if (seeds.clients.size || seeds.factories.size || seeds.namespaces) p.facts = analyzePython(p.py, seeds, targetHost);
     }
+    // Key and base-URL settings that clients staying as they are read, in whatever module they are filled.
+    const keptSettings: KeptSettings = { keys: new Map(), bases: new Map() };
+    for (const [, p] of parsed) collectKeptSettings(p.facts, p.ctx.file.rel.replace(/\\/g, '/'), keptSettings);
     // Model ids the requests of files in the given paths read from modules outside them (`model=CHAT_MODEL`, `model=llm.CHAT_MODEL`).
     const outsideModels = new Map<string, PyOutsideModel[]>();
     if ([...parsed.keys()].some(isOutside)) {
@@ -230,45 +235,51 @@ export const processor = {
     // and the selection is reported once), or other services' adapters (only the OpenAI one is migrated: said once).
     const target = files[0]?.target;
     const names = target ? targetNames(target.provider) : [];
-    let targetAdapter: { rel: string; line: number; selection: string; inScope: (rel: string) => boolean } | undefined;
     const others = new Set<string>();
     for (const [, p] of parsed) {
       if (!target || isTestPath(p.ctx.file.rel)) continue;
       for (const s of otherServices(pyOtherAdapterHints(p.facts), names)) others.add(s);
-      const at = pyTargetAdapterAt(p.facts);
-      if (at === undefined || targetAdapter) continue;
-      const scope = adapterScope(p.ctx.file.rel);
-      const selector = [...parsed.values()].find((q) => scope.selectionNear(q.ctx.file.rel) && pyTargetSelection(q.facts, names) !== undefined);
-      const selection = selector ? pyTargetSelection(selector.facts, names) : undefined;
-      if (selection) targetAdapter = { rel: p.ctx.file.rel, line: p.py.text.slice(0, at).split('\n').length, selection, inScope: scope.within(selector!.ctx.file.rel) };
     }
-    let adapterSaid = false;
-    const defaultsAt = targetAdapter
-      ? [...parsed.values()].filter((p) => !isTestPath(p.ctx.file.rel) && targetAdapter!.inScope(p.ctx.file.rel)).flatMap((p) => pyDefaultProviderLiterals(p.facts).map((l) => `${p.ctx.file.rel}:${p.py.text.slice(0, p.py.start(l)).split('\n').length}`))
+    const lineOf = (p: Parsed, at: number) => p.py.text.slice(0, at).split('\n').length;
+    const mods = [...parsed.values()].map((p) => ({ rel: p.ctx.file.rel, p }));
+    const adapters = target
+      ? findTargetAdapters(
+          mods,
+          ({ p }) => {
+            const at = pyTargetAdapterAt(p.facts);
+            return at === undefined ? undefined : lineOf(p, at);
+          },
+          ({ p }) => pyTargetSelection(p.facts, names),
+          ({ rel, p }) => pyDefaultProviderLiterals(p.facts).map((l) => `${rel}:${lineOf(p, p.py.start(l))}`),
+        )
       : [];
+    const adapterSaid = new Set<TargetAdapter>();
+    let othersSaid = false;
     // Phase C: detect and transform.
     for (const [abs, p] of parsed) {
       try {
-        const adapterHere = targetAdapter?.inScope(p.ctx.file.rel) ? targetAdapter : undefined;
+        const adapterHere = adapters.find((a) => a.inScope(p.ctx.file.rel));
         const sites = siteMap.get(abs)!;
         const uses = usesOpenAI(p.facts, analyzeWrappers(p.facts, targetHost));
         const at = p.facts.constructions.find((c) => c.status !== 'target' && c.status !== 'other')?.node;
         let adapterNote: { at: number; reason: string; action: string; leave: boolean } | undefined;
         // The target's own adapter (the openai SDK on the target's host) is not an OpenAI adapter.
-        const ownAdapter = pyTargetAdapterAt(p.facts) !== undefined && !p.facts.constructions.some((c) => c.status !== 'target' && c.status !== 'other');
+        // A file whose clients all go elsewhere (another service's adapter) is not the OpenAI adapter either.
+        const ownAdapter = (pyTargetAdapterAt(p.facts) !== undefined || p.facts.constructions.length > 0) && !p.facts.constructions.some((c) => c.status !== 'target' && c.status !== 'other');
         if (target && uses && !ownAdapter && !isTestPath(p.ctx.file.rel) && (adapterHere || others.size)) {
           const name = shortName(target.provider);
           const where = at ? p.py.start(at) : 0;
           if (adapterHere) {
-            adapterNote = adapterSaid ? { at: where, reason: '', action: '', leave: true } : { at: where, leave: true, reason: `this app already has a ${name} adapter (${adapterHere.rel}:${adapterHere.line}, selected by "${adapterHere.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`, action: defaultsAt.length ? `the default provider now selects "${adapterHere.selection}" (${defaultsAt.join(', ')}); set the same value wherever the deployment overrides it` : `select "${adapterHere.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter` };
-            adapterSaid = true;
+            const defaultsAt = adapterHere.defaultsAt;
+            adapterNote = adapterSaid.has(adapterHere) ? { at: where, reason: '', action: '', leave: true } : { at: where, leave: true, reason: `this app already has a ${name} adapter (${adapterHere.rel}:${adapterHere.line}, selected by "${adapterHere.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`, action: defaultsAt.length ? `the default provider now selects "${adapterHere.selection}" (${defaultsAt.join(', ')}); set the same value wherever the deployment overrides it` : `select "${adapterHere.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter` };
+            adapterSaid.add(adapterHere);
           }
         }
-        const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote, packageFits: fitsFor(abs) });
+        const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote, keptSettings, packageFits: fitsFor(abs) });
         if (!p.ctx.file.outside && (origins.has(abs) || outsideModels.has(abs))) reportPyOutsideUse(pctx, origins.get(abs), outsideModels.get(abs) ?? []);
         // Said once, on the first file whose OpenAI adapter was actually migrated.
-        if (target && uses && !ownAdapter && !adapterHere && others.size && !adapterSaid && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
-          adapterSaid = true;
+        if (target && uses && !ownAdapter && !adapterHere && others.size && !othersSaid && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
+          othersSaid = true;
           pctx.followUp(at ? p.py.start(at) : 0, `OpenAI is one adapter of several in this app (${[...others].sort().join(', ')}): only the OpenAI adapter was migrated, the others were left as they are`, 'check that the app selects the migrated adapter where it used OpenAI');
         }
         // The app already has the target's adapter: its default-provider setting selects it.
