@@ -80,6 +80,7 @@ export function buildProgram(): Command {
     .option('-f, --force', 'write even with uncommitted changes or outside a git repository; replace an existing --report file')
     .option('-m, --model <openai=provider>', 'override one model mapping (repeatable)', collect)
     .option('--allow-unknown-models', 'accept --model targets the provider profile does not list')
+    .option('--route <capability=provider[:model]>', 'send one capability (embeddings, images, audio, ...) to another provider (repeatable; see docs/routing.md)', collect)
     .option('-c, --config <file>', 'config file (default: .openai-migrate.json if present)')
     .addOption(formatOption(['text', 'json']))
     .option('--include <glob>', 'only files matching (repeatable)', collect)
@@ -104,6 +105,7 @@ export function buildProgram(): Command {
         force: !!o.force,
         models: o.model,
         allowUnknownModels: !!o.allowUnknownModels,
+        routes: o.route,
         config: o.config,
         include: o.include,
         exclude: o.exclude,
@@ -129,6 +131,7 @@ export function buildProgram(): Command {
     provider: o.provider as string | undefined,
     region: o.region as string | undefined,
     models: o.model as string[] | undefined,
+    routes: o.route as string[] | undefined,
     config: o.config as string | undefined,
     include: o.include as string[] | undefined,
     exclude: o.exclude as string[] | undefined,
@@ -176,6 +179,7 @@ export function buildProgram(): Command {
     .option('-p, --provider <id>', 'also say whether this provider can take each finding and what migrate would do')
     .option('-r, --region <name>', 'provider region')
     .option('-m, --model <openai=provider>', 'override one model mapping (repeatable)', collect)
+    .option('--route <capability=provider[:model]>', 'send one capability (embeddings, images, audio, ...) to another provider (repeatable; see docs/routing.md)', collect)
     .option('-c, --config <file>', 'config file (default: .openai-migrate.json if present)')
     .addOption(formatOption(['text', 'json', 'sarif', 'markdown', 'codeclimate', 'junit']))
     .option('--include-notes', 'keep note-level findings in SARIF, annotations and Code Quality output')
@@ -197,6 +201,7 @@ export function buildProgram(): Command {
     .option('-p, --provider <id>', 'also lint migrated code for this provider (models it lacks, parameters it rejects)')
     .option('-r, --region <name>', 'provider region')
     .option('-m, --model <openai=provider>', 'override one model mapping (repeatable)', collect)
+    .option('--route <capability=provider[:model]>', 'send one capability (embeddings, images, audio, ...) to another provider (repeatable; see docs/routing.md)', collect)
     .option('-c, --config <file>', 'config file (default: .openai-migrate.json if present)')
     .addOption(formatOption(['text', 'json', 'sarif', 'github', 'markdown', 'codeclimate', 'junit']))
     .addOption(new Option('--fail-on <level>', 'lowest level that fails the check').choices(['error', 'warning', 'never']).default('error'))

@@ -30,6 +30,8 @@ export interface DoctorOptions {
   scan: boolean;
   config?: string;
   models?: string[];
+  /** Capability routes (src/routing): every routed provider is checked too. */
+  routes?: string[];
   env?: NodeJS.ProcessEnv;
   /** Mode for `.env.<mode>` files (default: NODE_ENV, else `development`, as Vite and Next.js dev do). */
   mode?: string;
