@@ -1,5 +1,6 @@
 import type { ts } from 'ts-morph';
 import { tsc } from '../../src/lang/js/ts.js';
+import { routeOfCall } from '../../src/lang/js/routing.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
@@ -219,11 +220,11 @@ const OPENAI_DIMS: Record<string, number> = { 'text-embedding-3-small': 1536, 't
  * request is a follow-up.
  */
 function embeddingRules(ctx: JsContext, id: string): void {
-  const p = ctx.target!.provider;
-  const rules = p.requestRules.embeddings;
-  if (!rules) return;
   for (const c of ctx.facts.calls) {
     if (c.endpoint !== 'embeddings' || (c.client !== 'openai' && c.client !== 'azure')) continue;
+    // A routed call (--route embeddings=qwen) follows the routed provider's rules.
+    const rules = (routeOfCall(ctx, c)?.target.provider ?? ctx.target!.provider).requestRules.embeddings;
+    if (!rules) continue;
     const req = c.requests[0];
     if (!req) continue;
     const mp = req.properties.find((x) => propName(x.name) === 'model');

@@ -6,6 +6,7 @@ import { envName, reachesOpenAI } from '../../src/lang/js/analyze.js';
 import { isStringLike, propName, unwrap, walk } from '../../src/lang/js/parse.js';
 import { envRole, isCanonicalKeyName, renamedKeyVar } from '../../src/rules/env.js';
 import { inKeptClient } from '../../src/lang/js/client-plan.js';
+import { routePlan } from '../../src/lang/js/routing.js';
 
 /**
  * OpenAI key variables read in code become the provider's key variable:
@@ -21,8 +22,10 @@ export const renameEnvVars: Transform<JsContext> = {
     const t = ctx.target!;
     const inMigratedClient = (n: ts.Node) =>
       ctx.facts.constructions.some((c) => reachesOpenAI(c.status) && c.options && n.pos >= c.options.pos && n.end <= c.options.end);
+    // Inside a client pointed whole at a routed provider (--route), its key is the routed provider's.
+    const whole = [...routePlan(ctx).whole].map(([k, r]) => ({ s: k.getStart(), e: k.end, t: r.target }));
     const rename = (node: ts.Node, start: number, end: number, name: string) => {
-      const to = renamedKeyVar(name, t);
+      const to = renamedKeyVar(name, whole.find((w) => start >= w.s && end <= w.e)?.t ?? t);
       if (to && to !== name) {
         ctx.edits.add(start, end, to);
         ctx.change('env', node.getStart(), `${name} -> ${to}`, { transform: this.id, from: name, to });

@@ -5,6 +5,7 @@ import { featureGap, isSupported, support, unsupportedReason, type Feature } fro
 import { tierLabel } from '../../rules/models.js';
 import type { ApiCall } from './analyze.js';
 import type { JsContext } from './context.js';
+import { routeOfCall } from './routing.js';
 import { isStringLike, propName, unwrap } from './parse.js';
 
 /**
@@ -13,7 +14,8 @@ import { isStringLike, propName, unwrap } from './parse.js';
  * equivalent at the provider.
  */
 export function blockedCall(ctx: JsContext, c: ApiCall): { reason: string; action: string } | undefined {
-  const p = ctx.target!.provider;
+  const route = routeOfCall(ctx, c);
+  const p = route ? route.target.provider : ctx.target!.provider;
   if (c.client === 'other' || c.client === 'unresolved' || c.endpoint === 'other') return undefined;
   if (!isSupported(p, c.endpoint)) return unsupportedReason(p, c.endpoint);
   for (const r of c.requests) {
@@ -42,7 +44,7 @@ export function blockedCall(ctx: JsContext, c: ApiCall): { reason: string; actio
  * Responses `text.format`), image edits and variations.
  */
 export function featureGapOfCall(ctx: JsContext, c: ApiCall): { reason: string; action: string } | undefined {
-  const p = ctx.target!.provider;
+  const p = routeOfCall(ctx, c)?.target.provider ?? ctx.target!.provider;
   if (c.client === 'other' || c.client === 'unresolved') return undefined;
   const gap = (f: Feature) => featureGap(p, f);
   const leaf = c.path[c.path.length - 1];
