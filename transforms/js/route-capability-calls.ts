@@ -66,15 +66,15 @@ export const routeCapabilityCalls: Transform<JsContext> = {
       }
       const kw = built ? (statementOf(built.node) as import('ts-morph').ts.VariableStatement).declarationList.getText().match(/^(const|let|var)/)?.[1] ?? 'const' : 'const';
       const decl = `${kw === 'var' ? 'var' : 'const'} ${name} = new ${cls}({ baseURL: ${quote(r.target.baseURL, ctx.q)}, apiKey: ${keyRead(text, r.target.apiKeyEnv)} })${ctx.semi}`;
-      const at = built ? statementOf(built.node)!.end : lastImportEnd(ctx);
+      const at = built ? statementOf(built.node)!.end : afterImports(ctx);
       const eol = eolAt(text, at);
-      creations.push({ at, text: built ? `${eol}${decl}` : `${eol}${eol}${decl}` });
+      creations.push({ at, text: built ? `${eol}${decl}` : `${eol}${decl}${eol}` });
       const label = routes.map((x) => x.capability).join(', ');
       ctx.change('client', at, `${name}: a ${shortName(r.target.provider)} client (${r.target.baseURL}, ${r.target.apiKeyEnv}) for ${label} (--route; ${shortName(main)} does not serve ${label})`, { transform: this.id });
     }
     if (importNeeded) {
-      const at = lastImportEnd(ctx);
-      ctx.edits.add(at, at, `${eolAt(text, at)}import ${cls === 'OpenAI' ? 'OpenAI' : `{ OpenAI as ${cls} }`} from ${quote('openai', ctx.q)}${ctx.semi}`);
+      const at = afterImports(ctx);
+      ctx.edits.add(at, at, `import ${cls === 'OpenAI' ? 'OpenAI' : `{ OpenAI as ${cls} }`} from ${quote('openai', ctx.q)}${ctx.semi}${eolAt(text, at)}`);
       ctx.change('import', at, `import ${cls} from openai for the routed client`, { transform: this.id });
     }
     for (const cr of creations) ctx.edits.add(cr.at, cr.at, cr.text);
@@ -92,10 +92,12 @@ function ctxRoute(ctx: JsContext, endpoint: string): Route | undefined {
   return ctx.target!.routes?.find((r) => r.endpoint === endpoint);
 }
 
-function lastImportEnd(ctx: JsContext): number {
+/** Start of the line after the last import (the new import and client go there). */
+function afterImports(ctx: JsContext): number {
   let end = 0;
   for (const s of ctx.sf.statements) if (tsc.isImportDeclaration(s) || tsc.isImportEqualsDeclaration(s)) end = s.end;
-  return end;
+  const nl = ctx.file.text.indexOf('\n', end);
+  return nl < 0 ? ctx.file.text.length : nl + 1;
 }
 
 /** An imported client now used by nothing (all its calls moved): its import goes when it is the declaration's only binding. */
