@@ -78,3 +78,14 @@ describe('check --provider deepseek --route embeddings=qwen', () => {
     expect(files.has('bad.ts')).toBe(true);
   });
 });
+
+describe('doctor --route', () => {
+  it('checks every routed provider (its key first) and fails when the routed key is missing', async () => {
+    const { doctor } = await import('../src/commands/doctor.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'oam-doctor-'));
+    const r = await doctor({ provider: 'deepseek', routes: ['embeddings=qwen'], timeout: 1000, cwd: dir, paths: ['.'], scan: false, env: {} });
+    expect(r.routes).toEqual([{ capability: 'embeddings', provider: 'qwen', baseURL: 'https://dashscope.aliyuncs.com/compatible-mode/v1', apiKeyEnv: 'DASHSCOPE_API_KEY', ok: false }]);
+    expect(r.checks.some((c) => c.status === 'fail' && c.message.startsWith('[embeddings -> qwen]') && c.message.includes('DASHSCOPE_API_KEY'))).toBe(true);
+    expect(r.ok).toBe(false);
+  });
+});
