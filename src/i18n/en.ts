@@ -223,6 +223,8 @@ export const en = {
   'help.dryRun': 'write nothing; print a unified diff per file and a summary',
   'help.force': 'write even with uncommitted changes or outside a git repository; replace an existing --report file',
   'help.model': 'override one model mapping (repeatable)',
+  'help.route': 'send one capability (embeddings, images, audio, ...) to another provider (repeatable; see docs/routing.md)',
+  'help.routeDoctor': 'also check the provider a capability is routed to (repeatable; see docs/routing.md)',
   'help.allowUnknownModels': 'accept --model targets the provider profile does not list',
   'help.configDefault': 'config file (default: .openai-migrate.json if present)',
   'help.format': 'output format',
