@@ -1,3 +1,4 @@
+import type { ProviderProfile } from '../../src/providers/index.js';
 import { isSupported, unsupportedReason } from '../../src/rules/endpoints.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { markStatement } from '../../src/lang/python/helpers.js';
@@ -5,8 +6,8 @@ import { enclosingStatement, type Node } from '../../src/lang/python/parse.js';
 import type { WrapperKind } from '../../src/lang/python/wrappers.js';
 
 /** The endpoint a wrapper class needs, when the provider lacks it. */
-export function blockedWrapper(ctx: PyContext, kind: WrapperKind): { reason: string; action: string } | undefined {
-  const p = ctx.target!.provider;
+export function blockedWrapper(ctx: PyContext, kind: WrapperKind, provider?: ProviderProfile): { reason: string; action: string } | undefined {
+  const p = provider ?? ctx.target!.provider;
   const endpoint = kind.includes('embedding') ? 'embeddings' : kind === 'lc-llm' ? 'completions' : 'chat';
   return isSupported(p, endpoint) ? undefined : unsupportedReason(p, endpoint);
 }
