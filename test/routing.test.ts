@@ -59,7 +59,7 @@ describe('the example app with --provider deepseek --route embeddings=qwen', () 
     expect(fu.filter((x) => /embeddings endpoint|stays on OpenAI|only used for APIs/.test(x))).toEqual([]);
     const without = await migrate({ cwd: dir, paths: ['.'], provider: 'deepseek', dryRun: true });
     expect(without.files.flatMap((f) => f.followUps.map((u) => u.reason)).some((x) => /embeddings endpoint/.test(x))).toBe(true);
-    const { routingPlan, routeSuggestions } = await import('../src/routing/plan.js');
+    const { routingPlan, routeSuggestions } = await import('../src/report/routing-plan.js');
     expect(routingPlan(r)[0]).toMatchObject({ capability: 'embeddings', key: 'DASHSCOPE_API_KEY', models: ['text-embedding-v4'] });
     expect(routingPlan(r)[0]!.files).toContain('src/embed.ts');
     expect(routeSuggestions(without)).toEqual([{ capability: 'embeddings', route: '--route embeddings=qwen', files: 1 }]);

@@ -32,7 +32,7 @@ export function colorDiff(diff: string, c: ChalkInstance): string {
 
 export { maskSecrets } from './mask.js';
 
-import { routeSuggestions, routingPlan } from '../routing/plan.js';
+import { routeSuggestions, routingPlan } from './routing-plan.js';
 
 export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: boolean): string {
   const c = makeChalk(color);

@@ -1,7 +1,7 @@
 import type { MigrateResult } from '../api.js';
 import { shortName } from '../providers/index.js';
 import { isSupported } from '../rules/endpoints.js';
-import { capabilityName, modelsFor, suggestRoute, CAPABILITIES } from './index.js';
+import { capabilityName, modelsFor, suggestRoute, CAPABILITIES } from '../routing/index.js';
 
 export interface RoutingPlanRow {
   capability: string;
