@@ -195,6 +195,7 @@ export async function scan(o: ScanOptions): Promise<ScanResult> {
   let target: ResolvedTarget | undefined;
   let models: ModelMap | undefined;
   const { config } = loadConfig(cwd, o.config);
+  if (o.routes?.length && !(o.provider ?? config.provider)) throw new UsageError('E_NO_PROVIDER', '--route needs --provider <id> (the provider the other calls go to)');
   if (o.provider ?? config.provider) {
     const s = resolveSetup({ ...o, cwd });
     target = s.target;
