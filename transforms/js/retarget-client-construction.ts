@@ -24,7 +24,7 @@ export const retargetClientConstruction: Transform<JsContext> = {
   id: 'retarget-client-construction',
   description: "Point OpenAI/AzureOpenAI clients at the provider's base URL and key; drop OpenAI-only options",
   run(ctx) {
-    const main = ctx.target!;
+    const main = ctx.target;
     const text = ctx.file.text;
     for (const c of ctx.facts.constructions) {
       // A client used only for one routed capability (--route) is pointed at the routed provider itself.

@@ -1,10 +1,11 @@
 import { quote } from '../../src/engine/text.js';
 import type { ResolvedTarget } from '../../src/providers/index.js';
+import type { MigrateContext } from '../../src/engine/types.js';
 import { writeValue } from '../../src/engine/values.js';
 import { shortName } from '../../src/providers/index.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { addItems, removeItems } from '../../src/lang/python/edit.js';
-import { baseUrlLit, keyExpr } from '../../src/lang/python/helpers.js';
+import { keyExpr } from '../../src/lang/python/helpers.js';
 import { envRead } from '../../src/lang/python/analyze.js';
 import { stringContentRange, stringValue, unparen, type Node } from '../../src/lang/python/parse.js';
 import { isOpenAIId } from '../../src/lang/python/model-sites.js';
@@ -36,9 +37,9 @@ export interface WrapperKwargsPlan {
 }
 
 /** Retarget one wrapper construction's keyword arguments. */
-export function editWrapperKwargs(ctx: PyContext, u: WrapperUse, plan: WrapperKwargsPlan, id: string): void {
+export function editWrapperKwargs(ctx: MigrateContext<PyContext>, u: WrapperUse, plan: WrapperKwargsPlan, id: string): void {
   const py = ctx.py;
-  const t = plan.target ?? ctx.target!;
+  const t = plan.target ?? ctx.target;
   const base = quote(t.baseURL, ctx.q);
   const args = u.node.childForFieldName('arguments')!;
   const kw = u.kwargs;
@@ -92,7 +93,7 @@ export function editWrapperKwargs(ctx: PyContext, u: WrapperUse, plan: WrapperKw
   // Sampling keywords of chat models reach the provider as request parameters: its rules apply.
   if (u.binding.kind === 'lc-chat' || u.binding.kind === 'lc-azure-chat' || u.binding.kind === 'li-llm' || u.binding.kind === 'li-azure') {
     const mv = stringValue(kw.get('model')?.childForFieldName('value') ?? kw.get('model_name')?.childForFieldName('value'));
-    const model = mv === undefined ? undefined : ctx.models!.lookup(mv)?.target ?? mv;
+    const model = mv === undefined ? undefined : ctx.models.lookup(mv)?.target ?? mv;
     const present = new Set(kw.keys());
     for (const [name, a] of kw) {
       if (!CHAT_PARAMS.has(name) || removed.has(a.id)) continue;
@@ -106,14 +107,14 @@ export function editWrapperKwargs(ctx: PyContext, u: WrapperUse, plan: WrapperKw
 }
 
 /** `azure_deployment="gpt-4o"` -> `model="<mapped>"`; a deployment name stays with a follow-up. */
-function deploymentToModel(ctx: PyContext, a: Node, id: string): void {
+function deploymentToModel(ctx: MigrateContext<PyContext>, a: Node, id: string): void {
   const py = ctx.py;
-  const t = ctx.target!;
+  const t = ctx.target;
   const k = a.childForFieldName('name')!;
   const v = a.childForFieldName('value')!;
   ctx.edits.add(py.start(k), py.end(k), 'model');
   const s = stringValue(v);
-  const hit = s !== undefined && isOpenAIId(s) ? ctx.models!.lookup(s) : undefined;
+  const hit = s !== undefined && isOpenAIId(s) ? ctx.models.lookup(s) : undefined;
   const r = stringContentRange(py, v);
   if (hit?.target && r) {
     writeValue(ctx, r.start, r.end, hit.target);

@@ -1,5 +1,6 @@
 import { routeNotApplied } from '../../src/routing/wrappers.js';
 import type { ProviderProfile } from '../../src/providers/index.js';
+import type { MigrateContext } from '../../src/engine/types.js';
 import { isSupported, unsupportedReason } from '../../src/rules/endpoints.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { markStatement } from '../../src/lang/python/helpers.js';
@@ -7,8 +8,8 @@ import { enclosingStatement, type Node } from '../../src/lang/python/parse.js';
 import type { WrapperKind } from '../../src/lang/python/wrappers.js';
 
 /** The endpoint a wrapper class needs, when the provider lacks it. */
-export function blockedWrapper(ctx: PyContext, kind: WrapperKind, provider?: ProviderProfile): { reason: string; action: string } | undefined {
-  const p = provider ?? ctx.target!.provider;
+export function blockedWrapper(ctx: MigrateContext<PyContext>, kind: WrapperKind, provider?: ProviderProfile): { reason: string; action: string } | undefined {
+  const p = provider ?? ctx.target.provider;
   const endpoint = kind.includes('embedding') ? 'embeddings' : kind === 'lc-llm' ? 'completions' : 'chat';
   if (isSupported(p, endpoint)) return undefined;
   // A route this wrapper is not moved by (LlamaIndex): say so, with what the route would have used.
@@ -16,7 +17,7 @@ export function blockedWrapper(ctx: PyContext, kind: WrapperKind, provider?: Pro
 }
 
 /** Leave a wrapper construction as it is, with a marker above its statement and a follow-up. */
-export function markWrapper(ctx: PyContext, node: Node, b: { reason: string; action: string }, marked: Set<number>, id: string): void {
+export function markWrapper(ctx: MigrateContext<PyContext>, node: Node, b: { reason: string; action: string }, marked: Set<number>, id: string): void {
   ctx.followUp(ctx.py.start(node), b.reason, b.action);
   const st = enclosingStatement(node);
   if (st && markStatement(ctx, st, b.reason, b.action, marked)) ctx.change('marker', ctx.py.start(node), `marked: ${b.reason}`, { transform: id });

@@ -1,3 +1,4 @@
+import type { MigrateContext } from '../../engine/types.js';
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import { shortName } from '../../providers/index.js';
@@ -13,9 +14,9 @@ import { isStringLike, propName, unwrap } from './parse.js';
  * the provider lacks the endpoint, or the request's model (a literal) has no
  * equivalent at the provider.
  */
-export function blockedCall(ctx: JsContext, c: ApiCall): { reason: string; action: string } | undefined {
+export function blockedCall(ctx: MigrateContext<JsContext>, c: ApiCall): { reason: string; action: string } | undefined {
   const route = routeOfCall(ctx, c);
-  const p = route ? route.target.provider : ctx.target!.provider;
+  const p = route ? route.target.provider : ctx.target.provider;
   if (c.client === 'other' || c.client === 'unresolved' || c.endpoint === 'other') return undefined;
   if (!isSupported(p, c.endpoint)) return unsupportedReason(p, c.endpoint);
   for (const r of c.requests) {
@@ -23,7 +24,7 @@ export function blockedCall(ctx: JsContext, c: ApiCall): { reason: string; actio
     if (!m || !tsc.isPropertyAssignment(m)) continue;
     const v = unwrap(m.initializer);
     if (!isStringLike(v)) continue;
-    const hit = ctx.models!.lookup(v.text);
+    const hit = ctx.models.lookup(v.text);
     if (hit && !hit.target) {
       return {
         reason: `${shortName(p)} has no ${tierLabel(hit.tier)} model to replace ${v.text}`,
@@ -43,8 +44,8 @@ export function blockedCall(ctx: JsContext, c: ApiCall): { reason: string; actio
  * structured outputs (`.parse()`, `response_format: { type: 'json_schema' }`, `zodResponseFormat`,
  * Responses `text.format`), image edits and variations.
  */
-export function featureGapOfCall(ctx: JsContext, c: ApiCall): { reason: string; action: string } | undefined {
-  const p = routeOfCall(ctx, c)?.target.provider ?? ctx.target!.provider;
+export function featureGapOfCall(ctx: MigrateContext<JsContext>, c: ApiCall): { reason: string; action: string } | undefined {
+  const p = routeOfCall(ctx, c)?.target.provider ?? ctx.target.provider;
   if (c.client === 'other' || c.client === 'unresolved') return undefined;
   const gap = (f: Feature) => featureGap(p, f);
   const leaf = c.path[c.path.length - 1];

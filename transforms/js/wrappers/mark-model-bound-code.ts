@@ -22,7 +22,7 @@ export const markModelBoundCode: Transform<JsContext> = {
   id: 'mark-model-bound-code',
   description: 'Mark tokenizers, model-name branches and Azure deployment names the provider models break',
   run(ctx) {
-    const t = ctx.target!;
+    const t = ctx.target;
     const p = t.provider;
     // Wrapper-only files: model-named places, dynamic ids and branches, as the core does for SDK files.
     const extra = wrapperSites(ctx);
@@ -54,7 +54,7 @@ export const markModelBoundCode: Transform<JsContext> = {
         const arg = unwrap(n.arguments[0]);
         const lits = modelLiterals(ctx, arg);
         // A literal OpenAI id left as it is still works; a variable or a mapped id is a provider model now.
-        const fed = !isStringLike(arg) || lits.some((l) => coreSites.has(l) || (mapped.has(l) && ctx.models!.lookup(l.text)?.target));
+        const fed = !isStringLike(arg) || lits.some((l) => coreSites.has(l) || (mapped.has(l) && ctx.models.lookup(l.text)?.target));
         if (!fed) return;
         addMarker(ctx, n, `${names[0] ?? base.getText()}() knows only OpenAI model names and throws for ${shortName(p)} ids`, `count tokens with a fixed encoding (o200k_base) as an estimate, or with ${shortName(p)}'s tokenizer / usage fields`, this.id);
       });
@@ -64,7 +64,7 @@ export const markModelBoundCode: Transform<JsContext> = {
       if (c.client !== 'azure') continue;
       for (const r of c.requests) {
         const m = r.properties.find((x) => propName(x.name) === 'model');
-        if (m && tsc.isPropertyAssignment(m) && tsc.isStringLiteral(m.initializer) && !ctx.models!.lookup(m.initializer.text)) {
+        if (m && tsc.isPropertyAssignment(m) && tsc.isStringLiteral(m.initializer) && !ctx.models.lookup(m.initializer.text)) {
           addMarker(ctx, m, `Azure deployment name "${m.initializer.text}" used as the model`, `set a model id from ${shortName(p)} (see \`openai-migrate models --provider ${p.id}\`)`, this.id, false);
         }
       }
