@@ -58,6 +58,8 @@ export const processor = {
           if (b.imported === '*') {
             const clients = cross.namespaceClients(abs, local);
             if (clients.size) (seeds.namespaces ??= new Map()).set(local, clients);
+            // `ai.createClient()`: a factory reached through the namespace, seeded under its dotted name.
+            for (const [name, e] of cross.namespaceExports(abs, local)) if (e.kind === 'factory') seeds.factories.set(`${local}.${name}`, e.status);
           }
           const hit = cross.resolveImport(abs, local);
           if (hit?.fact.kind === 'client') seeds.clients.set(local, hit.fact.status as ClientStatus);
@@ -79,11 +81,13 @@ export const processor = {
       const r = collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: new Set(), importedParam: cross.importedParam(abs) });
       firstPass.set(abs, r);
       for (const ref of r.imported) {
-        const hit = cross.resolveImport(abs, ref.local);
+        const b = p.facts.imports.get(ref.local)!;
+        // `ai.MODELS.chat` through `import * as ai`: the export the namespace names.
+        const ns = b.imported === '*' && ref.member ? cross.target(abs, b.specifier) : undefined;
+        const hit = ns ? cross.lookupExport(ns, ref.member!) : cross.resolveImport(abs, ref.local);
         if (hit) {
           const set = wanted.get(hit.abs) ?? new Set();
-          const b = p.facts.imports.get(ref.local)!;
-          set.add(b.imported === '*' ? 'default' : b.imported);
+          set.add(ns ? ref.member! : b.imported === '*' ? 'default' : b.imported);
           wanted.set(hit.abs, set);
         }
       }

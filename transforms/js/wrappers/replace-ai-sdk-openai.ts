@@ -117,7 +117,7 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
 
     // 1. The default `openai` instance.
     const def = live.find((i) => i.binding);
-    if (def && def.usages.length) {
+    if (def?.usages.length) {
       const aliased = def.binding!.local !== def.binding!.imported;
       const needCreate = plan.compatible || plan.passBaseURL || plan.passKey || plan.extra.length > 0;
       const ref = needCreate ? pick(plan.instanceName) : aliased ? def.local : pick(plan.instanceName);
