@@ -106,6 +106,13 @@ export function routeFor(t: ResolvedTarget | undefined, endpoint: string): Route
   return t?.routes?.find((r) => r.endpoint === endpoint);
 }
 
+/** The target an endpoint's calls go to: its route's provider, else the main one. */
+export function routedTarget(main: ResolvedTarget, endpoint: string): { route?: Route; t: ResolvedTarget; p: ProviderProfile } {
+  const route = routeFor(main, endpoint);
+  const t = route?.target ?? main;
+  return { route, t, p: t.provider };
+}
+
 /** The routed model for an OpenAI model of a routed tier: the route's model, else the routed profile's tier map. */
 export function routedModel(r: Route, tier: OpenAITier): string | null {
   return r.model ?? r.target.provider.tierMap[tier] ?? null;

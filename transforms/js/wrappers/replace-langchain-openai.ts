@@ -1,5 +1,5 @@
 import type { ts } from 'ts-morph';
-import { routeFor } from '../../../src/routing/index.js';
+import { routedTarget } from '../../../src/routing/index.js';
 import { tsc } from '../../../src/lang/js/ts.js';
 import { shortName } from '../../../src/providers/index.js';
 import type { Transform } from '../../../src/engine/types.js';
@@ -51,10 +51,7 @@ export const replaceLangChainOpenAI: Transform<JsContext> = {
       }
       if (c.status !== 'openai' && c.status !== 'azure') continue;
       markWrapperUse(ctx);
-      // A routed capability (--route embeddings=qwen): the class points at the routed provider.
-      const route = routeFor(ctx.target, ENDPOINT[c.kind]);
-      const t = route?.target ?? ctx.target!;
-      const p = t.provider;
+      const { route, t, p } = routedTarget(ctx.target, ENDPOINT[c.kind]); // a routed capability (--route): the routed provider's URL and key
       const o = c.options;
       const modelProp = o ? prop(o, 'model', 'modelName') : undefined;
       const blocked = blockedReason(ctx, ENDPOINT[c.kind], valueOf(modelProp), p);
