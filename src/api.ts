@@ -3,6 +3,7 @@ import path from 'node:path';
 import { getProvider, resolveTarget, type ResolvedTarget } from './providers/index.js';
 import { UsageError } from './errors.js';
 import { ModelMap, parseModelOverrides } from './models/map.js';
+import { mergeRoutes } from './routing/index.js';
 import { loadConfig, projectRoot } from './config.js';
 import { run, DEFAULT_MAX_FILE_SIZE, type RunOptions, type RunResult } from './engine/run.js';
 import { checkSymlinks, guardRepos, writeRoots } from './engine/git.js';
@@ -35,6 +36,8 @@ export interface MigrateOptions extends CommonOptions {
   models?: string[];
   /** Accept override targets the provider profile does not list (models newer than the profile). */
   allowUnknownModels?: boolean;
+  /** Capability routes `<capability>=<provider>[:<model>]` (src/routing); the config file's `routes` apply too. */
+  routes?: string[];
   /** Run only these transforms. */
   only?: string[];
   /** Interactive review: choose what to write per file (see RunOptions.decide). */
@@ -63,7 +66,9 @@ export function resolveSetup(o: MigrateOptions): { target: ResolvedTarget; model
   const providerId = o.provider ?? config.provider;
   if (!providerId) throw new UsageError('E_NO_PROVIDER', 'missing --provider <id> (run `openai-migrate providers` to list them)');
   const provider = getProvider(providerId);
-  const target = resolveTarget(provider, o.region ?? config.region);
+  const target: ResolvedTarget = resolveTarget(provider, o.region ?? config.region);
+  const routes = mergeRoutes(o.routes, config.routes, provider);
+  if (routes.length) target.routes = routes;
   const overrides = { ...(config.models ?? {}), ...parseModelOverrides(o.models) };
   if (!o.allowUnknownModels) {
     const known = new Set([...Object.values(provider.models).flat(), ...Object.keys(provider.deprecated)]);
@@ -75,7 +80,7 @@ export function resolveSetup(o: MigrateOptions): { target: ResolvedTarget; model
       );
     }
   }
-  const models = new ModelMap(provider, overrides);
+  const models = new ModelMap(provider, overrides, routes);
   return { target, models, warnings, include: [...(config.include ?? []), ...(o.include ?? [])], exclude: [...(config.exclude ?? []), ...(o.exclude ?? [])] };
 }
 
@@ -166,6 +171,8 @@ export interface ScanOptions extends CommonOptions {
   /** With a provider, findings also say what migrate would do for it. */
   provider?: string;
   region?: string;
+  /** Capability routes (src/routing): routed calls are not findings of the main provider. */
+  routes?: string[];
   /** Reported paths are relative to this folder (default cwd); `scan`/`check` pass the repository root. */
   base?: string;
   /** Keep only these discovered files (relative to `base`): `check --shard`. */
@@ -188,6 +195,7 @@ export async function scan(o: ScanOptions): Promise<ScanResult> {
   let target: ResolvedTarget | undefined;
   let models: ModelMap | undefined;
   const { config } = loadConfig(cwd, o.config);
+  if (o.routes?.length && !(o.provider ?? config.provider)) throw new UsageError('E_NO_PROVIDER', '--route needs --provider <id> (the provider the other calls go to)');
   if (o.provider ?? config.provider) {
     const s = resolveSetup({ ...o, cwd });
     target = s.target;

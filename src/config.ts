@@ -18,9 +18,11 @@ export interface Config {
   exclude?: string[];
   /** Rule id -> level (or `off`) for scan and check. */
   rules?: Record<string, RuleSetting>;
+  /** Capability routes (`["embeddings=qwen:text-embedding-v4"]` or `{ "embeddings": "qwen:text-embedding-v4" }`): src/routing. */
+  routes?: string[];
 }
 
-const KEYS = new Set(['provider', 'region', 'models', 'include', 'exclude', 'rules', '$schema']);
+const KEYS = new Set(['provider', 'region', 'models', 'include', 'exclude', 'rules', 'routes', '$schema']);
 export const DEFAULT_CONFIG_FILE = '.openai-migrate.json';
 const SETTINGS = new Set<string>(['off', 'error', 'warning', 'note']);
 
@@ -87,7 +89,7 @@ export function loadConfig(cwd: string, file?: string): { config: Config; warnin
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError('E_CONFIG_INVALID', `${p}: expected a JSON object`);
   const warnings: string[] = [];
   const obj = raw as Record<string, unknown>;
-  for (const k of Object.keys(obj)) if (!KEYS.has(k)) warnings.push(`${path.basename(p)}: unknown key "${k}" ignored (known: provider, region, models, include, exclude, rules)`);
+  for (const k of Object.keys(obj)) if (!KEYS.has(k)) warnings.push(`${path.basename(p)}: unknown key "${k}" ignored (known: provider, region, models, include, exclude, rules, routes)`);
   const str = (k: string) => {
     const v = obj[k];
     if (v !== undefined && typeof v !== 'string') throw new UsageError('E_CONFIG_INVALID', `${path.basename(p)}: "${k}" must be a string`);
@@ -110,6 +112,13 @@ export function loadConfig(cwd: string, file?: string): { config: Config; warnin
     if (!(id in RULES)) warnings.push(`${path.basename(p)}: unknown rule "${id}" in "rules" (known: ${Object.keys(RULES).join(', ')})`);
   }
   const name = path.basename(p);
+  const rawRoutes = obj.routes;
+  let routes: string[] | undefined;
+  if (rawRoutes !== undefined) {
+    if (Array.isArray(rawRoutes) && rawRoutes.every((x) => typeof x === 'string')) routes = rawRoutes as string[];
+    else if (rawRoutes && typeof rawRoutes === 'object' && !Array.isArray(rawRoutes) && Object.values(rawRoutes).every((v) => typeof v === 'string')) routes = Object.entries(rawRoutes as Record<string, string>).map(([k, v]) => `${k}=${v}`);
+    else throw new UsageError('E_CONFIG_INVALID', `${name}: "routes" must be a list of "<capability>=<provider>[:<model>]" strings or map capabilities to "<provider>[:<model>]"`);
+  }
   for (const [from, to] of Object.entries((models ?? {}) as Record<string, string>)) {
     validateModelId(from, `${name} "models" key`);
     validateModelId(to, `${name} "models" value for ${JSON.stringify(from)}`);
@@ -117,7 +126,7 @@ export function loadConfig(cwd: string, file?: string): { config: Config; warnin
   const globs = [...(list('include') ?? []), ...(list('exclude') ?? [])];
   for (const g of globs) validateGlob(g, `${name} "include"/"exclude"`);
   return {
-    config: { provider: str('provider'), region: str('region'), models: models as Record<string, string> | undefined, include: list('include'), exclude: list('exclude'), rules: rules as Record<string, RuleSetting> | undefined },
+    config: { provider: str('provider'), region: str('region'), models: models as Record<string, string> | undefined, include: list('include'), exclude: list('exclude'), rules: rules as Record<string, RuleSetting> | undefined, routes },
     warnings,
     path: p,
   };

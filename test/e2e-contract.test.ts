@@ -93,6 +93,12 @@ beforeAll(async () => {
       const sw = p?.requestRules.thinkingInContent;
       const think = sw && body[sw.field] !== sw.value ? '<think>the user wants a short answer</think>' : '';
       const messages = (body.messages as Array<Record<string, unknown>>) ?? [];
+      if ((req.url ?? '').endsWith('/embeddings')) {
+        const n = Array.isArray(body.input) ? body.input.length : 1;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ object: 'list', model, data: Array.from({ length: n }, (_, index) => ({ object: 'embedding', index, embedding: [0.1, 0.2] })), usage: { prompt_tokens: 1, total_tokens: 1 } }));
+        return;
+      }
       if (body.stream) {
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         const chunk = { id: 'c1', object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta: { role: 'assistant', content: `${think}hi` }, finish_reason: null }] };
@@ -322,3 +328,51 @@ describe('e2e: workspace monorepo (aliases, #imports, workspace package) against
   }
 });
 
+
+/**
+ * Capability routing (--route embeddings=qwen, docs/routing.md): DeepSeek serves no embeddings.
+ * After `migrate --provider deepseek --route embeddings=qwen` the app's chat calls reach DeepSeek
+ * with DEEPSEEK_API_KEY and a DeepSeek model, its embeddings calls (on an imported client and on a
+ * local one) reach Qwen's host with DASHSCOPE_API_KEY and a Qwen embedding model.
+ */
+describe('e2e: capability routing (chat on DeepSeek, embeddings on Qwen) against the contract server', () => {
+  it('routed embeddings reach the routed provider, chat the main one', async () => {
+    const main = resolveTarget(getProvider('deepseek'));
+    const routed = resolveTarget(getProvider('qwen'));
+    const dir = mkdtempSync(path.join(SCRATCH, 'routing-'));
+    cpSync(path.join(ROOT, 'fixtures/e2e-routing-app'), dir, { recursive: true });
+    mkdirSync(path.join(dir, 'node_modules'));
+    symlinkSync(path.join(ROOT, 'node_modules/openai'), path.join(dir, 'node_modules/openai'), 'dir');
+    const r = await migrate({ cwd: dir, paths: ['.'], provider: 'deepseek', routes: ['embeddings=qwen'], force: true });
+    expect(r.summary.filesFailed).toBe(0);
+    expect(r.files.flatMap((f) => f.followUps).filter((f) => /embeddings endpoint/.test(f.reason))).toEqual([]);
+    const mb = new URL(main.baseURL);
+    const rb = new URL(routed.baseURL);
+    seen.length = 0;
+    current = undefined;
+    const stdout = await new Promise<string>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        ['--import', path.join(ROOT, 'test/helpers/redirect-fetch.mjs'), 'main.mjs'],
+        {
+          cwd: dir,
+          env: { PATH: process.env.PATH, [main.apiKeyEnv]: 'test-key-main', [routed.apiKeyEnv]: 'test-key-routed', OPENAI_API_KEY: 'sk-must-not-be-used', OAM_E2E_REDIRECT: JSON.stringify({ [mb.origin]: `http://127.0.0.1:${port}`, [rb.origin]: `http://127.0.0.1:${port}` }) },
+          timeout: 20_000,
+        },
+        (err, out, errOut) => (err ? reject(new Error(`${err.message}\n${errOut}`)) : resolve(out)),
+      );
+    });
+    expect(JSON.parse(stdout)).toEqual(['ok', 2, 1, 'ok']);
+    expect(seen).toHaveLength(4);
+    const chat = seen.filter((s) => s.path.endsWith('/chat/completions'));
+    const emb = seen.filter((s) => s.path.endsWith('/embeddings'));
+    expect(chat).toHaveLength(2);
+    expect(emb).toHaveLength(2);
+    for (const s of chat) expect(violations(main.provider, s, { host: mb.host, path: `${mb.pathname.replace(/\/$/, '')}/chat/completions`, key: 'test-key-main' })).toEqual([]);
+    for (const s of emb) {
+      expect(violations(routed.provider, s, { host: rb.host, path: `${rb.pathname.replace(/\/$/, '')}/embeddings`, key: 'test-key-routed' })).toEqual([]);
+      expect(routed.provider.models.embeddings).toContain(s.body.model);
+      expect(rejection(routed.provider, s.body)).toBeUndefined();
+    }
+  });
+});

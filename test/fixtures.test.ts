@@ -22,7 +22,7 @@ describe('fixture pairs', () => {
     for (const provider of [...c.expected.keys()].sort()) {
       it(`${c.name} [${provider}]`, async () => {
         const dir = stageInput(c);
-        const r = await migrate({ cwd: dir, paths: ['.'], provider, force: true, region: c.options.region, models: c.options.models });
+        const r = await migrate({ cwd: dir, paths: ['.'], provider, force: true, region: c.options.region, models: c.options.models, routes: c.options.routes });
         const failed = r.files.filter((f) => f.status === 'failed').map((f) => f.file).sort();
         expect(failed, JSON.stringify(r.files.filter((f) => f.status === 'failed'), null, 1)).toEqual((c.options.expectFailed ?? []).sort());
         const skipped = r.files.filter((f) => f.status === 'skipped' && f.errorId).map((f) => `${f.file}: ${f.errorId}`).sort();
@@ -44,7 +44,7 @@ describe('fixture pairs', () => {
           expect(err, `expected output ${rel} must parse`).toBeUndefined();
         }
         // Idempotency: the tool run on its own output changes nothing.
-        const again = await migrate({ cwd: dir, paths: ['.'], provider, force: true, region: c.options.region, models: c.options.models });
+        const again = await migrate({ cwd: dir, paths: ['.'], provider, force: true, region: c.options.region, models: c.options.models, routes: c.options.routes });
         const changedAgain = again.files.filter((f) => f.status === 'changed');
         expect(changedAgain.map((f) => `${f.file}\n${f.diff}`), 'second run must be a no-op').toEqual([]);
       });

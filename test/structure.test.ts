@@ -17,7 +17,7 @@ const LAYERS: Array<[name: string, patterns: RegExp[]]> = [
   [
     'providers/models/rules',
     [
-      /^src\/(providers|models|rules|i18n)\//,
+      /^src\/(providers|models|rules|i18n|routing)\//,
       // The engine's vocabulary (types, value checks, text and edit helpers, the
       // per-file context and batch runner) and the report's pure helpers are used by
       // every layer above them.

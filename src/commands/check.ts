@@ -26,6 +26,7 @@ export function registerCheck(program: Command): void {
     .option('-p, --provider <id>', 'also lint migrated code for this provider (models it lacks, parameters it rejects)')
     .option('-r, --region <name>', 'provider region')
     .option('-m, --model <openai=provider>', 'override one model mapping (repeatable)', collect)
+    .option('--route <capability=provider[:model]>', 'send one capability (embeddings, images, audio, ...) to another provider (repeatable; see docs/routing.md)', collect)
     .option('-c, --config <file>', 'config file (default: .openai-migrate.json if present)')
     .addOption(formatOption(formatsFor('check')))
     .addOption(new Option('--fail-on <level>', 'lowest level that fails the check').choices(['error', 'warning', 'never']).default('error'))

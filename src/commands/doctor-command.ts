@@ -13,6 +13,7 @@ export function registerDoctor(program: Command): void {
     .option('--timeout <ms>', 'per request timeout in milliseconds', (v) => Number(v), 15000)
     .option('--no-scan', 'do not scan the current folder for the model ids in use (check the default map)')
     .option('-m, --model <openai=provider>', 'override one model mapping (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--route <capability=provider[:model]>', 'also check the provider a capability is routed to (repeatable; see docs/routing.md)', (v: string, prev: string[] = []) => [...prev, v])
     .option('-c, --config <file>', 'config file (default: .openai-migrate.json if present)')
     .option('--mode <mode>', 'mode for .env.<mode> files (default: NODE_ENV, else development)')
     .option('--format <format>', 'output format: text or json', 'text')
@@ -28,6 +29,7 @@ export function registerDoctor(program: Command): void {
         scan: o.scan !== false,
         config: o.config,
         models: o.model,
+        routes: o.route,
         mode: o.mode,
       });
       if (o.format === 'json') process.stdout.write(JSON.stringify({ version: 1, ...r }, null, 2) + '\n');

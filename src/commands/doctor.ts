@@ -30,6 +30,8 @@ export interface DoctorOptions {
   scan: boolean;
   config?: string;
   models?: string[];
+  /** Capability routes (src/routing): every routed provider is checked too. */
+  routes?: string[];
   env?: NodeJS.ProcessEnv;
   /** Mode for `.env.<mode>` files (default: NODE_ENV, else `development`, as Vite and Next.js dev do). */
   mode?: string;
@@ -50,6 +52,8 @@ export interface DoctorResult {
   checks: DoctorCheck[];
   /** Per model id: served (true/false) or null when it cannot be checked. */
   models: Array<{ id: string; served: boolean | null; usedFor: string[] }>;
+  /** Routed providers (--route), each checked like the main one. */
+  routes?: Array<{ capability: string; provider: string; baseURL: string; apiKeyEnv: string; ok: boolean }>;
   ok: boolean;
 }
 
@@ -128,7 +132,24 @@ async function modelsInUse(o: DoctorOptions): Promise<{ ids: Map<string, { usedF
 }
 
 /** Run every check; never throws for HTTP problems (they are failed checks). */
+/**
+ * `doctor` for the main provider, then for every routed provider (--route, config `routes`):
+ * each routed provider's key, host and models are checked the same way (its checks follow the
+ * main ones, prefixed with the capability), and the verdict covers them all.
+ */
 export async function doctor(o: DoctorOptions): Promise<DoctorResult> {
+  const res = await doctorOne(o);
+  const setup = resolveSetup({ cwd: o.cwd, provider: o.provider, region: o.region, config: o.config, models: o.models, routes: o.routes });
+  for (const r of setup.target.routes ?? []) {
+    const sub = await doctorOne({ ...o, provider: r.target.provider.id, region: undefined, baseUrl: undefined, models: [], routes: [], scan: false, config: undefined });
+    res.routes = [...(res.routes ?? []), { capability: r.capability, provider: sub.provider, baseURL: sub.baseURL, apiKeyEnv: sub.apiKeyEnv, ok: sub.ok }];
+    for (const ch of sub.checks) res.checks.push({ status: ch.status, message: `[${r.capability} -> ${r.target.provider.id}] ${ch.message}` });
+    res.models.push(...sub.models.map((m) => ({ ...m, usedFor: [...m.usedFor, `--route ${r.capability}`] })));
+  }
+  return finish(res);
+}
+
+async function doctorOne(o: DoctorOptions): Promise<DoctorResult> {
   // --base-url is validated like every value from a flag (E_BAD_VALUE): parsed, no credentials, quotes or
   // control characters; plain http:// to a remote host is allowed here (a self-hosted gateway) with a warning below.
   if (o.baseUrl !== undefined) validateUrl(/^http:\/\//i.test(o.baseUrl) && !isLoopback(o.baseUrl) ? o.baseUrl.replace(/^http:/i, 'https:') : o.baseUrl, '--base-url');

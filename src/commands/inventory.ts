@@ -14,6 +14,7 @@ export interface InventoryCommandOptions {
   include?: string[];
   exclude?: string[];
   /** The flag's text; the library checks it (E_BAD_VALUE). */
+  route?: string[];
   maxFileSize?: string;
 }
 
@@ -23,6 +24,7 @@ export function inventoryOptions(paths: string[], o: InventoryCommandOptions) {
     provider: o.provider,
     region: o.region,
     models: o.model,
+    routes: o.route,
     config: o.config,
     include: o.include,
     exclude: o.exclude,

@@ -12,6 +12,7 @@ export interface MigrateCommandOptions {
   force?: boolean;
   model?: string[];
   allowUnknownModels?: boolean;
+  route?: string[];
   config?: string;
   format: string;
   include?: string[];
@@ -34,6 +35,7 @@ export function registerMigrate(program: Command): void {
     .option('-f, --force', 'write even with uncommitted changes or outside a git repository; replace an existing --report file')
     .option('-m, --model <openai=provider>', 'override one model mapping (repeatable)', collect)
     .option('--allow-unknown-models', 'accept --model targets the provider profile does not list')
+    .option('--route <capability=provider[:model]>', 'send one capability (embeddings, images, audio, ...) to another provider (repeatable; see docs/routing.md)', collect)
     .option('-c, --config <file>', 'config file (default: .openai-migrate.json if present)')
     .addOption(formatOption(formatsFor('migrate')))
     .option('--include <glob>', 'only files matching (repeatable)', collect)
@@ -63,6 +65,7 @@ export async function migrateCommand(paths: string[], o: MigrateCommandOptions, 
     force: !!o.force,
     models: o.model,
     allowUnknownModels: !!o.allowUnknownModels,
+    routes: o.route,
     config: o.config,
     include: o.include,
     exclude: o.exclude,

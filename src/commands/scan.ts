@@ -14,6 +14,7 @@ export function registerScan(program: Command): void {
     .option('-p, --provider <id>', 'also say whether this provider can take each finding and what migrate would do')
     .option('-r, --region <name>', 'provider region')
     .option('-m, --model <openai=provider>', 'override one model mapping (repeatable)', collect)
+    .option('--route <capability=provider[:model]>', 'send one capability (embeddings, images, audio, ...) to another provider (repeatable; see docs/routing.md)', collect)
     .option('-c, --config <file>', 'config file (default: .openai-migrate.json if present)')
     .addOption(formatOption(formatsFor('scan')))
     .option('--include-notes', 'keep note-level findings in SARIF, annotations and Code Quality output')

@@ -27,7 +27,7 @@ export const MIN_FILES = 10_000;
 export interface OffloadSetup {
   module: string;
   export: string;
-  target?: { provider: string; region: string };
+  target?: { provider: string; region: string; routes?: string[] };
   overrides?: Record<string, string>;
   only?: string[];
 }
@@ -95,7 +95,7 @@ export class Offload {
     const setup: OffloadSetup = {
       module,
       export: handler.worker.export,
-      target: o.target ? { provider: o.target.provider.id, region: o.target.region } : undefined,
+      target: o.target ? { provider: o.target.provider.id, region: o.target.region, routes: o.target.routes?.map((r) => r.spec) } : undefined,
       overrides: o.models ? { ...o.models.overrides } : undefined,
       only: o.only,
     };

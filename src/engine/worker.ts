@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { getProvider, resolveTarget } from '../providers/index.js';
+import { parseRoutes } from '../routing/index.js';
 import { ModelMap } from '../models/map.js';
 import { makeContext } from './context.js';
 import { flushCodeCache } from './code-cache.js';
@@ -21,7 +22,8 @@ const mod = (await import(setup.module)) as Record<string, LanguageHandler>;
 const handler = mod[setup.export]!;
 await handler.preload?.();
 const target = setup.target ? resolveTarget(getProvider(setup.target.provider), setup.target.region) : undefined;
-const models = target && setup.overrides ? new ModelMap(target.provider, setup.overrides) : undefined;
+if (target && setup.target?.routes?.length) target.routes = parseRoutes(setup.target.routes, target.provider);
+const models = target && setup.overrides ? new ModelMap(target.provider, setup.overrides, target.routes) : undefined;
 const files: LoadedFile[] = [];
 
 port.on('message', (m: WorkerMessage) => {

@@ -71,6 +71,15 @@ const P = '(?<p>(?:\\([^()]*\\)|(?!: | -> |; )[^()])+?)';
 const URL = '(?<url>\\S+)';
 const ENV = '(?<env>\\S+)';
 
+/** Why a routed call was not moved (src/lang/js/routing.ts, src/lang/python/routing.ts). */
+const ROUTE_WHY_ZH: Record<string, string> = {
+  'the call is not made on a client variable of this file': '该调用不是在本文件的客户端变量上发起的',
+  'the client is an Azure OpenAI client': '该客户端是 Azure OpenAI 客户端',
+  'the client is not built at the top level of the module': '该客户端不是在模块顶层创建的',
+  'the client comes from a parameter or another scope': '该客户端来自参数或其他作用域',
+  'the call is made on the openai module': '该调用是在 openai 模块上发起的',
+};
+
 const r = (src: string) => new RegExp(`^${src}$`, 's');
 
 /** Ordered: the first template whose expression matches the whole message wins; specific before general. */
@@ -331,6 +340,13 @@ const TEMPLATES: Entry[] = [
   [r('replace it with (?<to>\\S+)'), '把它替换为 {to}'],
   [r(`(?<to>\\S+) was added empty: an OpenAI key does not work with ${P}`), '已添加空的 {to}：OpenAI 的密钥不能用于 {p}'],
   [r(`paste your ${P} key into (?<to>\\S+) \\(${URL}\\), then delete the commented-out (?<name>\\S+) line`), '把你的 {p} 密钥填入 {to}（{url}），然后删除被注释掉的 {name} 那一行'],
+  // Capability routing (--route, docs/routing.md).
+  [r(`(?<call>\\S+) is routed to ${P} \\(--route\\) but was not moved: (?<why>.+)`), (g) => `${g.call} 已路由到 ${g.p}（--route），但未被迁移：${ROUTE_WHY_ZH[g.why ?? ''] ?? g.why}`],
+  [r('(?<reason>.+); --route (?<route>\\S+) is not applied to (?<what>AI SDK embedding models|LlamaIndex classes) yet'), (g) => `${g.reason}；--route ${g.route} 暂不适用于${g.what === 'LlamaIndex classes' ? ' LlamaIndex 类' : ' AI SDK 向量模型'}`],
+  [r(`point this (?<cap>\\S+) model at ${P} by hand \\((?<rest>.+)\\)`), '请手动把这个 {cap} 模型指向 {p}（{rest}）'],
+  [r('call it on a client for (?<url>\\S+) with the (?<key>\\S+) key'), '改用指向 {url}、使用 {key} 密钥的客户端调用它'],
+  [r('(?<key>\\S+) was added empty for (?<cap>\\S+) \\(--route\\)'), '已为 {cap} 添加空的 {key}（--route）'],
+  [r(`paste your ${P} key into (?<to>\\S+) \\(${URL}\\)`), '把你的 {p} 密钥填入 {to}（{url}）'],
   [r(`this client is only used for APIs ${P} does not serve`), '这个客户端只用于 {p} 不提供的 API'],
   [r('it stays on OpenAI for now: move those calls to another service, then migrate or remove the client'), '它暂时留在 OpenAI：先把这些调用迁到其他服务，再迁移或删除该客户端'],
   [r('it stays on OpenAI with its OpenAI key for now: move those calls to another service, then migrate or remove the client'), '它暂时留在 OpenAI 并继续使用 OpenAI 密钥：先把这些调用迁到其他服务，再迁移或删除该客户端'],

@@ -1,14 +1,17 @@
 import type { OpenAITier, ProviderProfile } from '../providers/types.js';
 import { UsageError } from '../errors.js';
 import { validateModelId } from '../engine/values.js';
+import { routedModel, TIER_ENDPOINTS, type Route } from '../routing/index.js';
 import { classifyOpenAIModel, isFineTunedOpenAIModel } from './openai-catalog.js';
 
 export interface ModelTarget {
   /** Provider id to write, or null when the provider has no equivalent. */
   target: string | null;
   tier: OpenAITier | 'fine-tuned';
-  /** Where the mapping came from. */
-  via: 'override' | 'tier' | 'none';
+  /** Where the mapping came from (`route`: the tier's endpoint is routed to another provider). */
+  via: 'override' | 'tier' | 'none' | 'route';
+  /** For `route`: the routed provider's id. */
+  provider?: string;
 }
 
 /** OpenAI id -> provider id, from the profile's tier map plus user overrides. */
@@ -16,6 +19,8 @@ export class ModelMap {
   constructor(
     readonly provider: ProviderProfile,
     readonly overrides: Record<string, string> = {},
+    /** Capability routes: an OpenAI model of a routed tier (an embedding model) maps with the routed profile. */
+    readonly routes: readonly Route[] = [],
   ) {}
 
   /** undefined: not an OpenAI model id (leave the string alone). */
@@ -26,6 +31,12 @@ export class ModelMap {
     if (!c) {
       if (isFineTunedOpenAIModel(openaiId)) return { target: null, tier: 'fine-tuned', via: 'none' };
       return undefined;
+    }
+    const endpoint = TIER_ENDPOINTS[c.tier];
+    const route = endpoint && this.routes.find((r) => r.endpoint === endpoint);
+    if (route) {
+      const rt = routedModel(route, c.tier);
+      return { target: rt, tier: c.tier, via: rt ? 'route' : 'none', provider: route.target.provider.id };
     }
     const t = this.provider.tierMap[c.tier];
     return { target: t, tier: c.tier, via: t ? 'tier' : 'none' };

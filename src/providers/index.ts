@@ -51,6 +51,8 @@ export interface ResolvedTarget {
   region: string;
   baseURL: string;
   apiKeyEnv: string;
+  /** Capability routes (`--route embeddings=qwen`): src/routing/index.ts. */
+  routes?: import('../routing/index.js').Route[];
 }
 
 /** Resolve `--region` (name or alias; default: the profile's default region). */

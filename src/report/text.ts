@@ -32,9 +32,17 @@ export function colorDiff(diff: string, c: ChalkInstance): string {
 
 export { maskSecrets } from './mask.js';
 
+import { routeSuggestions, routingPlan } from './routing-plan.js';
+
 export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: boolean): string {
   const c = makeChalk(color);
   const out: string[] = [];
+  // The routing plan first (--route): capability -> provider -> model -> files.
+  const plan = routingPlan(r);
+  if (plan.length) {
+    out.push(c.bold(tr('routing.planTitle')));
+    for (const p of plan) out.push('  ' + tr('routing.planLine', { capability: p.capability, provider: `${p.provider} (${p.baseURL}, ${p.key})`, model: p.models.join(', ') || '-', files: p.files.map((x) => pr(x)).join(', ') || '-' }));
+  }
   if (showDiff) {
     for (const f of r.files) if (f.diff) out.push(colorDiff(printableLines(maskSecrets(f.diff)), c));
   }
@@ -78,10 +86,13 @@ export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: bo
     for (const f of skipped) out.push(c.dim(`  ${pr(f.file)}  ${pr(lm(f.reason ?? ''))}`));
   }
   for (const w of r.warnings) out.push(c.yellow(tr('cli.warning', { w: pr(lm(w)) })));
+  // Without --route: a route for each capability left on OpenAI that another provider serves.
+  for (const x of routeSuggestions(r)) out.push(tr('routing.suggest', { capability: x.capability, provider: t.provider.id, route: x.route, n: x.files }));
   if (s.filesChanged) {
     // Only when a change now reads the provider's key (not for a run that only marked calls or mapped ids).
     const readsKey = new RegExp(`^\\+.*\\b([A-Z]+_)?${t.apiKeyEnv}\\b`, 'm');
     if (r.files.some((f) => f.diff && readsKey.test(f.diff))) out.push(tr('cli.setKey', { name: t.apiKeyEnv, url: t.provider.consoleUrl }));
+    for (const p of plan) if (p.files.length) out.push(tr('cli.setKey', { name: p.key, url: p.consoleUrl }));
     if (r.dryRun) out.push(tr('cli.runAgain'));
   }
   return out.join('\n') + '\n';

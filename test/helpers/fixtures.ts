@@ -8,6 +8,8 @@ export const FIXTURE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export interface CaseOptions {
   region?: string;
   models?: string[];
+  /** Capability routes (`embeddings=qwen`), as --route. */
+  routes?: string[];
   /** Files expected to fail (reported, left byte-identical). */
   expectFailed?: string[];
   /** Files expected to be skipped with a reason (`errorId`), left byte-identical: "file: ID". */

@@ -52,6 +52,19 @@ export const renameKeyVar: Transform<EnvContext> = {
         continue;
       }
       ctx.names.add(to);
+      // Routed providers' keys (--route embeddings=qwen) are declared under the main key, in the same shape.
+      const routed = (t.routes ?? []).filter((r, i, all) => all.findIndex((x) => x.target.apiKeyEnv === r.target.apiKeyEnv) === i && !ctx.names.has(renamedKeyVar(e.name, r.target) ?? r.target.apiKeyEnv));
+      const lineEnd = text.indexOf('\n', e.valueEnd) < 0 ? text.length : text.indexOf('\n', e.valueEnd) + 1;
+      for (const r of routed) {
+        const rto = renamedKeyVar(e.name, r.target) ?? r.target.apiKeyEnv;
+        ctx.names.add(rto);
+        const rname = shortName(r.target.provider);
+        const value = isPlaceholder(e.value) ? restylePlaceholder(e.value, r.target.provider.id, rname) : '';
+        const lead = lineEnd === text.length && !text.endsWith('\n') ? eol : '';
+        ctx.edits.add(lineEnd, lineEnd, `${lead}${indent}# ${rname} API key (--route ${r.capability}): ${r.target.provider.consoleUrl}${eol}${indent}${e.exported ? 'export ' : ''}${rto}=${e.quote}${value}${e.quote}${lead ? '' : eol}`);
+        ctx.change('env', e.nameStart, `${rto} declared for ${r.capability} (--route ${r.capability}=${r.target.provider.id})`, { transform: this.id, to: rto });
+        if (!isPlaceholder(e.value)) ctx.followUp(e.nameStart, `${rto} was added empty for ${r.capability} (--route)`, `paste your ${rname} key into ${rto} (${r.target.provider.consoleUrl})`);
+      }
       if (isPlaceholder(e.value)) {
         // Shape: `OPENAI_API_KEY=` / `OPENAI_API_KEY="sk-your-key-here"`: rename in place.
         if (comment) ctx.edits.add(e.lineStart, e.lineStart, comment);

@@ -1,5 +1,6 @@
 import type { ts } from 'ts-morph';
 import { tsc } from '../../src/lang/js/ts.js';
+import { routeOfCall } from '../../src/lang/js/routing.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
@@ -239,10 +240,11 @@ function reasoningRoundTrip(ctx: MigrateContext<JsContext>, id: string): void {
  * model accepts the OpenAI width, follow-ups for other widths and batch sizes.
  */
 function embeddingRules(ctx: MigrateContext<JsContext>, id: string): void {
-  const p = ctx.target.provider;
-  if (!p.requestRules.embeddings) return;
   for (const c of ctx.facts.calls) {
     if (c.endpoint !== 'embeddings' || (c.client !== 'openai' && c.client !== 'azure')) continue;
+    // A routed call (--route embeddings=qwen) follows the routed provider's rules.
+    const p = routeOfCall(ctx, c)?.target.provider ?? ctx.target.provider;
+    if (!p.requestRules.embeddings) continue;
     const req = c.requests[0];
     if (!req) continue;
     const mp = req.properties.find((x) => propName(x.name) === 'model');

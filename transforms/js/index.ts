@@ -2,6 +2,7 @@ import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { replaceAzureClient } from './replace-azure-client.js';
 import { retargetClientConstruction } from './retarget-client-construction.js';
+import { routeCapabilityCalls } from './route-capability-calls.js';
 import { renameEnvVars } from './rename-env-vars.js';
 import { mapModelIds } from './map-model-ids.js';
 import { adjustRequestParams } from './adjust-request-params.js';
@@ -13,6 +14,7 @@ import { WRAPPER_TRANSFORMS } from './wrappers/index.js';
 export const JS_TRANSFORMS: ReadonlyArray<Transform<JsContext>> = [
   replaceAzureClient,
   retargetClientConstruction,
+  routeCapabilityCalls,
   renameEnvVars,
   mapModelIds,
   adjustRequestParams,

@@ -6,6 +6,7 @@ import { envName, reachesOpenAI } from '../../src/lang/js/analyze.js';
 import { isStringLike, propName, unwrap, walk } from '../../src/lang/js/parse.js';
 import { envRole, isCanonicalKeyName, renamedKeyVar } from '../../src/rules/env.js';
 import { inKeptClient } from '../../src/lang/js/client-plan.js';
+import { routePlan } from '../../src/lang/js/routing.js';
 
 /**
  * OpenAI key variables read in code become the provider's key variable:
@@ -24,8 +25,10 @@ export const renameEnvVars: Transform<JsContext> = {
     // Azure key names as plain strings (a list of the app's key names, an enum value, a union type) move
     // only with an Azure client this file migrates: elsewhere they may belong to an Azure client that stays.
     const migratesAzure = ctx.facts.constructions.some((c) => (c.azure || c.status === 'azure') && reachesOpenAI(c.status));
+    // Inside a client pointed whole at a routed provider (--route), its key is the routed provider's.
+    const whole = [...routePlan(ctx).whole].map(([k, r]) => ({ s: k.getStart(), e: k.end, t: r.target }));
     const rename = (node: ts.Node, start: number, end: number, name: string) => {
-      const to = renamedKeyVar(name, t);
+      const to = renamedKeyVar(name, whole.find((w) => start >= w.s && end <= w.e)?.t ?? t);
       if (to && to !== name) {
         ctx.edits.add(start, end, to);
         ctx.change('env', node.getStart(), `${name} -> ${to}`, { transform: this.id, from: name, to });

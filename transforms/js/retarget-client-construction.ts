@@ -9,6 +9,7 @@ import { isStringLike, propName, unwrap, walk } from '../../src/lang/js/parse.js
 import { quote } from '../../src/engine/text.js';
 import { baseUrlVar, envRole, isCanonicalKeyName } from '../../src/rules/env.js';
 import { clientPlan } from '../../src/lang/js/client-plan.js';
+import { routePlan } from '../../src/lang/js/routing.js';
 
 /** Options only OpenAI (or Azure OpenAI) understands: removed from the client options. */
 const OPENAI_ONLY_OPTIONS = ['organization', 'project', 'webhookSecret', 'dataResidency', 'adminAPIKey', 'workloadIdentity'];
@@ -23,11 +24,13 @@ export const retargetClientConstruction: Transform<JsContext> = {
   id: 'retarget-client-construction',
   description: "Point OpenAI/AzureOpenAI clients at the provider's base URL and key; drop OpenAI-only options",
   run(ctx) {
-    const t = ctx.target;
+    const main = ctx.target;
     const text = ctx.file.text;
-    const baseURL = quote(t.baseURL, ctx.q);
-    const keyExpr = keyRead(text, t.apiKeyEnv);
     for (const c of ctx.facts.constructions) {
+      // A client used only for one routed capability (--route) is pointed at the routed provider itself.
+      const t = routePlan(ctx).whole.get(c.node)?.target ?? main;
+      const baseURL = quote(t.baseURL, ctx.q);
+      const keyExpr = keyRead(text, t.apiKeyEnv);
       if (c.status === 'unresolved') {
         ctx.followUp(c.node.getStart(), 'client options or base URL come from a value the tool cannot resolve', `make sure this client uses ${t.baseURL} and the ${t.apiKeyEnv} key`);
         continue;
@@ -107,7 +110,7 @@ export const retargetClientConstruction: Transform<JsContext> = {
  * How this file reads environment variables: browser bundles read `import.meta.env` (Vite,
  * with its `VITE_` prefix when the file uses it) or `process.env.NEXT_PUBLIC_*`; `process.env` otherwise.
  */
-function keyRead(text: string, key: string): string {
+export function keyRead(text: string, key: string): string {
   if (/import\.meta\.env\.VITE_/.test(text)) return `import.meta.env.VITE_${key}`;
   if (/import\.meta\.env\./.test(text)) return `import.meta.env.${key}`;
   if (/process\.env\.NEXT_PUBLIC_/.test(text) && /dangerouslyAllowBrowser/.test(text)) return `process.env.NEXT_PUBLIC_${key}`;

@@ -3,6 +3,7 @@ import type { PyContext } from '../../src/lang/python/context.js';
 import { replaceAzureClient } from './replace-azure-client.js';
 import { retargetClientConstruction } from './retarget-client-construction.js';
 import { retargetModuleClient } from './retarget-module-client.js';
+import { routeCapabilityCalls } from './route-capability-calls.js';
 import { replaceLegacyEngine } from './replace-legacy-engine.js';
 import { renameEnvVars } from './rename-env-vars.js';
 import { mapModelIds } from './map-model-ids.js';
@@ -18,6 +19,7 @@ export const PY_TRANSFORMS: ReadonlyArray<Transform<PyContext>> = [
   replaceAzureClient,
   retargetClientConstruction,
   retargetModuleClient,
+  routeCapabilityCalls,
   replaceLegacyEngine,
   renameEnvVars,
   mapModelIds,

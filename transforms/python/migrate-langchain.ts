@@ -1,3 +1,4 @@
+import { routeFor } from '../../src/routing/index.js';
 import { writeValue } from '../../src/engine/values.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform, MigrateContext } from '../../src/engine/types.js';
@@ -45,7 +46,9 @@ export const migrateLangchain: Transform<PyContext> = {
       const live = uses.filter((u) => reachesOpenAI(u.status));
       if (!live.length) continue;
       const allLive = live.length === uses.length;
-      const blocked = blockedWrapper(ctx, b.kind);
+      // Embeddings routed to another provider (--route embeddings=qwen): the class points there.
+      const route = b.kind.includes('embeddings') ? routeFor(t, 'embeddings') : undefined;
+      const blocked = blockedWrapper(ctx, b.kind, route?.target.provider);
       if (blocked) {
         for (const u of live) markWrapper(ctx, u.node, blocked, marked, this.id);
         continue;
@@ -66,8 +69,9 @@ export const migrateLangchain: Transform<PyContext> = {
       if (b.kind.includes('azure') && allLive) toPlainClass(ctx, b);
       for (const u of live) {
         const extra: Record<string, string> = b.kind.includes('embeddings') ? { check_embedding_ctx_length: 'check_embedding_ctx_length=False' } : {};
-        editWrapperKwargs(ctx, u, { ...viaOpenAI, extra }, this.id);
-        ctx.change('wrapper', ctx.py.start(u.node), `${b.imported} now calls ${shortName(t.provider)} (${t.baseURL}) with ${t.apiKeyEnv}`, { transform: this.id });
+        const to = route?.target ?? t;
+        editWrapperKwargs(ctx, u, { ...viaOpenAI, extra, target: route?.target }, this.id);
+        ctx.change('wrapper', ctx.py.start(u.node), `${b.imported} now calls ${shortName(to.provider)} (${to.baseURL}) with ${to.apiKeyEnv}${route ? ` (--route ${route.capability}=${to.provider.id})` : ''}`, { transform: this.id });
         if (b.kind === 'lc-llm') ctx.followUp(ctx.py.start(u.node), `${b.imported} is a completion-style LLM (/completions); ${shortName(t.provider)} serves chat models`, 'switch to ChatOpenAI (or the provider chat integration) and read .content from the result');
       }
     }

@@ -1,9 +1,11 @@
+import { quote } from '../../src/engine/text.js';
+import type { ResolvedTarget } from '../../src/providers/index.js';
 import type { MigrateContext } from '../../src/engine/types.js';
 import { writeValue } from '../../src/engine/values.js';
 import { shortName } from '../../src/providers/index.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { addItems, removeItems } from '../../src/lang/python/edit.js';
-import { baseUrlLit, keyExpr } from '../../src/lang/python/helpers.js';
+import { keyExpr } from '../../src/lang/python/helpers.js';
 import { envRead } from '../../src/lang/python/analyze.js';
 import { stringContentRange, stringValue, unparen, type Node } from '../../src/lang/python/parse.js';
 import { isOpenAIId } from '../../src/lang/python/model-sites.js';
@@ -30,12 +32,15 @@ export interface WrapperKwargsPlan {
   rename?: Record<string, string>;
   /** Extra keywords to add when missing (`name=value` texts by name). */
   extra?: Record<string, string>;
+  /** A routed capability (--route): the routed provider's base URL and key instead of the main ones. */
+  target?: ResolvedTarget;
 }
 
 /** Retarget one wrapper construction's keyword arguments. */
 export function editWrapperKwargs(ctx: MigrateContext<PyContext>, u: WrapperUse, plan: WrapperKwargsPlan, id: string): void {
   const py = ctx.py;
-  const t = ctx.target;
+  const t = plan.target ?? ctx.target;
+  const base = quote(t.baseURL, ctx.q);
   const args = u.node.childForFieldName('arguments')!;
   const kw = u.kwargs;
   const removed = new Set<number>();
@@ -59,8 +64,8 @@ export function editWrapperKwargs(ctx: MigrateContext<PyContext>, u: WrapperUse,
   // Base URL.
   const baseArg = ['base_url', 'openai_api_base', 'api_base'].map((k) => kw.get(k)).find((x) => x);
   if (plan.baseKw) {
-    if (baseArg) ctx.edits.add(py.start(baseArg.childForFieldName('value')!), py.end(baseArg), baseUrlLit(ctx));
-    else add.push(`${plan.baseKw}=${baseUrlLit(ctx)}`);
+    if (baseArg) ctx.edits.add(py.start(baseArg.childForFieldName('value')!), py.end(baseArg), base);
+    else add.push(`${plan.baseKw}=${base}`);
   } else if (baseArg) {
     removed.add(baseArg.id);
     ctx.change('wrapper', py.start(baseArg), 'removed the OpenAI base URL (the integration knows its endpoint)', { transform: id });
@@ -74,12 +79,16 @@ export function editWrapperKwargs(ctx: MigrateContext<PyContext>, u: WrapperUse,
     const u_ = unparen(v);
     const env = envRead(u_);
     if (stringValue(u_) !== undefined) {
-      ctx.edits.add(py.start(v), py.end(v), keyExpr(ctx, py.start(v)));
+      ctx.edits.add(py.start(v), py.end(v), keyExpr(ctx, py.start(v), t.apiKeyEnv));
       ctx.change('wrapper', py.start(v), `hard-coded key replaced by ${t.apiKeyEnv} (move the secret out of the code)`, { transform: id });
+    } else if (plan.target && env && envRole(env.name) === 'key') {
+      // The OpenAI key read becomes the routed provider's key read (rename-env-vars would give it the main provider's).
+      ctx.edits.add(py.start(v), py.end(v), keyExpr(ctx, py.start(v), t.apiKeyEnv));
+      ctx.change('wrapper', py.start(v), `${env.name} -> ${t.apiKeyEnv} (--route)`, { transform: id });
     } else if (!(env && envRole(env.name) === 'key') && !(u_.type === 'identifier' && envRole(u_.text.toUpperCase()) === 'key')) {
       ctx.followUp(py.start(v), `api key comes from ${py.src(v).slice(0, 60)}`, `make it hold a ${shortName(t.provider)} key (${t.apiKeyEnv})`);
     }
-  } else if (plan.addKey) add.push(`${plan.keyKw}=${keyExpr(ctx, py.start(u.node))}`);
+  } else if (plan.addKey) add.push(`${plan.keyKw}=${keyExpr(ctx, py.start(u.node), t.apiKeyEnv)}`);
   for (const [name, text] of Object.entries(plan.extra ?? {})) if (!kw.has(name)) add.push(text);
   // Sampling keywords of chat models reach the provider as request parameters: its rules apply.
   if (u.binding.kind === 'lc-chat' || u.binding.kind === 'lc-azure-chat' || u.binding.kind === 'li-llm' || u.binding.kind === 'li-azure') {

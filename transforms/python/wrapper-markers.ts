@@ -1,3 +1,5 @@
+import { routeNotApplied } from '../../src/routing/wrappers.js';
+import type { ProviderProfile } from '../../src/providers/index.js';
 import type { MigrateContext } from '../../src/engine/types.js';
 import { isSupported, unsupportedReason } from '../../src/rules/endpoints.js';
 import type { PyContext } from '../../src/lang/python/context.js';
@@ -6,10 +8,12 @@ import { enclosingStatement, type Node } from '../../src/lang/python/parse.js';
 import type { WrapperKind } from '../../src/lang/python/wrappers.js';
 
 /** The endpoint a wrapper class needs, when the provider lacks it. */
-export function blockedWrapper(ctx: MigrateContext<PyContext>, kind: WrapperKind): { reason: string; action: string } | undefined {
-  const p = ctx.target.provider;
+export function blockedWrapper(ctx: MigrateContext<PyContext>, kind: WrapperKind, provider?: ProviderProfile): { reason: string; action: string } | undefined {
+  const p = provider ?? ctx.target.provider;
   const endpoint = kind.includes('embedding') ? 'embeddings' : kind === 'lc-llm' ? 'completions' : 'chat';
-  return isSupported(p, endpoint) ? undefined : unsupportedReason(p, endpoint);
+  if (isSupported(p, endpoint)) return undefined;
+  // A route this wrapper is not moved by (LlamaIndex): say so, with what the route would have used.
+  return (!provider && kind.startsWith('li-') ? routeNotApplied(ctx, endpoint, 'LlamaIndex classes') : undefined) ?? unsupportedReason(p, endpoint);
 }
 
 /** Leave a wrapper construction as it is, with a marker above its statement and a follow-up. */

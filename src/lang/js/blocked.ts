@@ -7,6 +7,7 @@ import { featureGap, isSupported, support, unsupportedReason, type Feature } fro
 import { tierLabel } from '../../rules/models.js';
 import type { ApiCall } from './analyze.js';
 import type { JsContext } from './context.js';
+import { routeOfCall } from './routing.js';
 import { isStringLike, propName, unwrap } from './parse.js';
 
 /**
@@ -15,7 +16,8 @@ import { isStringLike, propName, unwrap } from './parse.js';
  * equivalent at the provider.
  */
 export function blockedCall(ctx: MigrateContext<JsContext>, c: ApiCall): { reason: string; action: string } | undefined {
-  const p = ctx.target.provider;
+  const route = routeOfCall(ctx, c);
+  const p = route ? route.target.provider : ctx.target.provider;
   if (c.client === 'other' || c.client === 'unresolved' || c.endpoint === 'other') return undefined;
   if (!isSupported(p, c.endpoint)) return unsupportedReason(p, c.endpoint);
   for (const r of c.requests) {
@@ -44,7 +46,7 @@ export function blockedCall(ctx: MigrateContext<JsContext>, c: ApiCall): { reaso
  * Responses `text.format`), image edits and variations.
  */
 export function featureGapOfCall(ctx: MigrateContext<JsContext>, c: ApiCall): { reason: string; action: string } | undefined {
-  const p = ctx.target.provider;
+  const p = routeOfCall(ctx, c)?.target.provider ?? ctx.target.provider;
   if (c.client === 'other' || c.client === 'unresolved') return undefined;
   const gap = (f: Feature) => featureGap(p, f);
   const leaf = c.path[c.path.length - 1];

@@ -4,6 +4,7 @@ import { tsc } from './ts.js';
 import { shortName } from '../../providers/index.js';
 import { findProp, reachesOpenAI, type Construction } from './analyze.js';
 import { blockedCall } from './blocked.js';
+import { routePlan } from './routing.js';
 import { isSupported } from '../../rules/endpoints.js';
 import type { JsContext } from './context.js';
 import { isStringLike, propName, unwrap, walk } from './parse.js';
@@ -52,6 +53,7 @@ export function localBinding(n: ts.NewExpression): string | undefined {
 
 function makePlan(ctx: MigrateContext<JsContext>): ClientPlan {
   const t = ctx.target;
+  routePlan(ctx); // routed calls (--route) first: they are not calls the provider lacks
   const plan: ClientPlan = { kept: new Map(), keptKeyRanges: [] };
   for (const c of ctx.facts.constructions) {
     if (c.status === 'unresolved') {

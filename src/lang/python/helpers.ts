@@ -1,3 +1,4 @@
+import { pyRouteOfCall } from './routing.js';
 import { eolAt, indentAt, quote } from '../../engine/text.js';
 import { shortName } from '../../providers/index.js';
 import { featureGap, isSupported, MARKER_TAG, markerText, support, unsupportedReason } from '../../rules/endpoints.js';
@@ -174,7 +175,8 @@ export function markStatement(ctx: MigrateContext<PyContext>, st: Node, reason: 
 
 /** Why a call cannot be migrated automatically, or undefined when it can. */
 export function blockedCall(ctx: MigrateContext<PyContext>, c: PyCall): { reason: string; action: string } | undefined {
-  const p = ctx.target.provider;
+  // A call moved onto a routed provider's client (--route) is checked against that provider.
+  const p = pyRouteOfCall(ctx, c)?.target.provider ?? ctx.target.provider;
   if (c.client === 'other' || c.client === 'unresolved' || c.endpoint === 'other') return undefined;
   if (!isSupported(p, c.endpoint)) return unsupportedReason(p, c.endpoint);
   // legacy v0 calls name the model with engine= (or deployment_id=) until replace-legacy-engine runs
@@ -217,7 +219,7 @@ function isStructuredParse(c: PyCall): boolean {
  * image edits and variations.
  */
 export function featureGapOfCall(ctx: MigrateContext<PyContext>, c: PyCall): { reason: string; action: string } | undefined {
-  const p = ctx.target.provider;
+  const p = pyRouteOfCall(ctx, c)?.target.provider ?? ctx.target.provider;
   if (c.client === 'other' || c.client === 'unresolved' || c.module) return undefined;
   const leaf = c.path[c.path.length - 1];
   if (c.path[0] === 'images' && (leaf === 'edit' || leaf === 'create_variation')) return featureGap(p, 'imageEdits');

@@ -1,4 +1,5 @@
 import type { ts } from 'ts-morph';
+import { routeNotApplied } from '../../../src/routing/wrappers.js';
 import { tsc } from '../../../src/lang/js/ts.js';
 import { shortName } from '../../../src/providers/index.js';
 import type { Transform, MigrateContext } from '../../../src/engine/types.js';
@@ -269,7 +270,7 @@ function usageBlocked(ctx: MigrateContext<JsContext>, u: AiUsage, plan: ReturnTy
   const p = ctx.target.provider;
   if (u.kind === 'chat' || u.kind === 'responses') return blockedReason(ctx, 'chat', u.model);
   if (u.kind === 'embedding') {
-    if (!isSupported(p, 'embeddings')) return unsupportedReason(p, 'embeddings');
+    if (!isSupported(p, 'embeddings')) return routeNotApplied(ctx, 'embeddings', 'AI SDK embedding models') ?? unsupportedReason(p, 'embeddings');
     if (!plan.embeddingMethod(u.method!) || !p.integrations.aiSdkCapabilities.embedding) return { reason: `${plan.pkg} has no embedding models`, action: 'create the embedding model with @ai-sdk/openai-compatible' };
     return blockedReason(ctx, 'embeddings', u.model);
   }

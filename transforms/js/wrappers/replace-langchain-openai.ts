@@ -1,4 +1,5 @@
 import type { ts } from 'ts-morph';
+import { routedTarget } from '../../../src/routing/index.js';
 import { tsc } from '../../../src/lang/js/ts.js';
 import { shortName } from '../../../src/providers/index.js';
 import type { Transform } from '../../../src/engine/types.js';
@@ -33,12 +34,11 @@ export const replaceLangChainOpenAI: Transform<JsContext> = {
   run(ctx) {
     const f = analyzeLangChain(ctx);
     if (!f) return;
-    const t = ctx.target;
-    const p = t.provider;
     const text = ctx.file.text;
     const q = ctx.q;
+    const p0 = ctx.target.provider;
     // The provider's LangChain package only when a release works with the project's @langchain/core (else ChatOpenAI + baseURL).
-    const integ = p.integrations.langchainJs && packageFits(ctx.file.abs, p.integrations.langchainJs.package) ? p.integrations.langchainJs : null;
+    const integ = p0.integrations.langchainJs && packageFits(ctx.file.abs, p0.integrations.langchainJs.package) ? p0.integrations.langchainJs : null;
     /** binding -> [migrated constructions, all constructions] */
     const perBinding = new Map<Binding, { moved: LcConstruction[]; total: number; to: string; pkg?: string }>();
     for (const c of f.constructions) {
@@ -46,20 +46,21 @@ export const replaceLangChainOpenAI: Transform<JsContext> = {
       entry.total++;
       perBinding.set(c.binding, entry);
       if (c.status === 'unresolved') {
-        ctx.followUp(c.node.getStart(), `${c.className} options or base URL come from a value the tool cannot resolve`, `make sure it uses ${t.baseURL} and ${t.apiKeyEnv}`);
+        ctx.followUp(c.node.getStart(), `${c.className} options or base URL come from a value the tool cannot resolve`, `make sure it uses ${ctx.target.baseURL} and ${ctx.target.apiKeyEnv}`);
         continue;
       }
       if (c.status !== 'openai' && c.status !== 'azure') continue;
       markWrapperUse(ctx);
+      const { route, t, p } = routedTarget(ctx.target, ENDPOINT[c.kind]); // a routed capability (--route): the routed provider's URL and key
       const o = c.options;
       const modelProp = o ? prop(o, 'model', 'modelName') : undefined;
-      const blocked = blockedReason(ctx, ENDPOINT[c.kind], valueOf(modelProp));
+      const blocked = blockedReason(ctx, ENDPOINT[c.kind], valueOf(modelProp), p);
       if (blocked) {
         skipLiterals(ctx, c.node);
         addMarker(ctx, c.node, blocked.reason, blocked.action, this.id);
         continue;
       }
-      const switchTo = c.kind === 'chat' && integ ? integ : undefined;
+      const switchTo = c.kind === 'chat' && integ && !route ? integ : undefined;
       entry.to = switchTo ? switchTo.chatClass : plainClass(c.className);
       entry.pkg = switchTo?.package;
       entry.moved.push(c);
@@ -117,7 +118,7 @@ export const replaceLangChainOpenAI: Transform<JsContext> = {
       } else if (!switchTo) add.push(`configuration: { baseURL: ${quote(t.baseURL, q)} }`);
       // Parameters (camelCase fields, OpenAI rules by wire name).
       if (o) {
-        const removed = adjustParams(ctx, o, targetModelOf(ctx, model) ?? ctx.models.lookup(DEFAULT_MODEL[c.kind])?.target ?? undefined, this.id, { names: LC_PARAM_NAMES, wire: false, remove });
+        const removed = adjustParams(ctx, o, targetModelOf(ctx, model) ?? ctx.models.lookup(DEFAULT_MODEL[c.kind])?.target ?? undefined, this.id, { names: LC_PARAM_NAMES, wire: false, remove, target: t });
         addProperties(text, ctx.edits, o, add, removed);
       } else {
         const body = `{ ${add.join(', ')} }`;
@@ -127,7 +128,7 @@ export const replaceLangChainOpenAI: Transform<JsContext> = {
       ctx.change(
         'wrapper',
         c.node.getStart(),
-        switchTo ? `${c.className} -> ${switchTo.chatClass} from ${switchTo.package}` : `${c.className} now calls ${shortName(p)} (${t.baseURL}) with ${t.apiKeyEnv}`,
+        switchTo ? `${c.className} -> ${switchTo.chatClass} from ${switchTo.package}` : `${c.className} now calls ${shortName(p)} (${t.baseURL}) with ${t.apiKeyEnv}${route ? ` (--route ${route.capability}=${p.id})` : ''}`,
         { transform: this.id },
       );
       model = undefined;

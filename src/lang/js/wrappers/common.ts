@@ -1,7 +1,7 @@
 import type { MigrateContext } from '../../../engine/types.js';
 import type { ts } from 'ts-morph';
 import { tsc } from '../ts.js';
-import { shortName } from '../../../providers/index.js';
+import { shortName, type ProviderProfile, type ResolvedTarget } from '../../../providers/index.js';
 import { eolAt, indentAt } from '../../../engine/text.js';
 import { isSupported, MARKER_TAG, markerText, unsupportedReason, type EndpointKind } from '../../../rules/endpoints.js';
 import { paramAction, resultFollowUp } from '../../../rules/params.js';
@@ -174,9 +174,10 @@ export function adjustParams(
   obj: ts.ObjectLiteralExpression,
   model: string | undefined,
   transform: string,
-  opts: { names?: Record<string, string>; wire: boolean; skip?: ReadonlySet<string>; remove?: ReadonlySet<ts.ObjectLiteralElementLike> },
+  opts: { names?: Record<string, string>; wire: boolean; skip?: ReadonlySet<string>; remove?: ReadonlySet<ts.ObjectLiteralElementLike>; target?: ResolvedTarget },
 ): Set<ts.ObjectLiteralElementLike> {
-  const t = ctx.target;
+  // A routed construction (--route) follows the routed provider's rules.
+  const t = opts.target ?? ctx.target;
   const text = ctx.file.text;
   const toWire = (k: string) => opts.names?.[k] ?? (opts.wire ? k : undefined);
   const fromWire = (w: string) => (opts.names ? Object.entries(opts.names).find(([, v]) => v === w)?.[0] : undefined) ?? (opts.wire ? w : undefined);
@@ -253,8 +254,8 @@ export function valueOf(p: ts.PropertyAssignment | ts.ShorthandPropertyAssignmen
  * Why a call on `endpoint` with this model cannot be migrated, or undefined:
  * the provider lacks the endpoint, or the model (a literal) has no equivalent.
  */
-export function blockedReason(ctx: MigrateContext<JsContext>, endpoint: EndpointKind, model: ts.Expression | undefined): { reason: string; action: string } | undefined {
-  const p = ctx.target.provider;
+export function blockedReason(ctx: MigrateContext<JsContext>, endpoint: EndpointKind, model: ts.Expression | undefined, provider?: ProviderProfile): { reason: string; action: string } | undefined {
+  const p = provider ?? ctx.target.provider;
   if (!isSupported(p, endpoint)) return unsupportedReason(p, endpoint);
   for (const lit of modelLiterals(ctx, model)) {
     const hit = ctx.models.lookup(lit.text);

@@ -1,0 +1,133 @@
+import type { ts } from 'ts-morph';
+import { tsc } from './ts.js';
+import { reachesOpenAI, type ApiCall } from './analyze.js';
+import type { JsContext } from './context.js';
+import { localBinding } from './client-plan.js';
+import { isStringLike, walk } from './parse.js';
+import { routeFor, type Route } from '../../routing/index.js';
+
+/**
+ * Which calls of a JS/TS file move onto a routed provider's client (`--route`), decided once
+ * before the transforms run (the model ids in a routed call map with the routed profile, the
+ * endpoint check reads the routed profile). A call moves when it is made on a module-level
+ * client of this file (`const client = new OpenAI()`) or on a client imported into an ES
+ * module (`import { openai } from './lib/openai'`); other shapes (`this.client`, a parameter)
+ * keep today's behaviour: the main provider's marker, with a word about the route.
+ */
+export interface RoutePlan {
+  /** Calls that move, with their route. */
+  moves: Map<ApiCall, Route>;
+  /** Calls of a routed capability that cannot move, with the reason. */
+  stuck: Map<ApiCall, string>;
+  /**
+   * Module-level clients used for nothing but calls of one route (an embeddings-only client):
+   * the client itself is pointed at the routed provider, its calls stay on it.
+   */
+  whole: Map<ts.NewExpression, Route>;
+}
+
+const PLANS = new WeakMap<object, RoutePlan>();
+
+export function routePlan(ctx: JsContext): RoutePlan {
+  let plan = PLANS.get(ctx.facts);
+  if (!plan) PLANS.set(ctx.facts, (plan = makePlan(ctx)));
+  return plan;
+}
+
+/** The route a call goes to (moved, or on a client retargeted whole), or undefined. */
+export function routeOfCall(ctx: JsContext, c: ApiCall): Route | undefined {
+  if (!ctx.target?.routes?.length) return undefined;
+  const plan = routePlan(ctx);
+  const moved = plan.moves.get(c);
+  if (moved) return moved;
+  const r = routeFor(ctx.target, c.endpoint);
+  if (!r || !c.receiver) return undefined;
+  for (const [k, route] of plan.whole) if (route === r && localBinding(k) === c.receiver) return r;
+  return undefined;
+}
+
+/** The leftmost identifier of a call's callee (`client` of `client.embeddings.create`). */
+export function receiverNode(c: ApiCall): ts.Identifier | undefined {
+  let e: ts.Expression = c.node.expression;
+  while (tsc.isPropertyAccessExpression(e) || tsc.isElementAccessExpression(e) || tsc.isParenthesizedExpression(e) || tsc.isNonNullExpression(e)) e = e.expression;
+  return tsc.isIdentifier(e) ? e : undefined;
+}
+
+function makePlan(ctx: JsContext): RoutePlan {
+  const plan: RoutePlan = { moves: new Map(), stuck: new Map(), whole: new Map() };
+  if (!ctx.target?.routes?.length) return plan;
+  const esm = ctx.sf.statements.some((s) => tsc.isImportDeclaration(s));
+  for (const c of ctx.facts.calls) {
+    const r = routeFor(ctx.target, c.endpoint);
+    if (!r || !reachesOpenAI(c.client)) continue;
+    const why = cannotMove(ctx, c, esm);
+    if (why) plan.stuck.set(c, why);
+    else plan.moves.set(c, r);
+  }
+  // Clients whose every use is a moved call of one route: retargeted whole, nothing moves.
+  const byReceiver = new Map<string, ApiCall[]>();
+  for (const c of plan.moves.keys()) byReceiver.set(c.receiver!, [...(byReceiver.get(c.receiver!) ?? []), c]);
+  for (const [name, moved] of byReceiver) {
+    const built = ctx.facts.constructions.find((k) => localBinding(k.node) === name);
+    if (!built || ctx.facts.exports.has(name) || new Set(moved.map((c) => plan.moves.get(c))).size !== 1) continue;
+    let uses = 0;
+    walk(ctx.sf, (n) => {
+      if (tsc.isIdentifier(n) && n.text === name) uses++;
+    });
+    if (uses !== moved.length + 1) continue; // the declaration and the moved calls only
+    plan.whole.set(built.node, plan.moves.get(moved[0]!)!);
+    for (const c of moved) plan.moves.delete(c);
+  }
+  // A call that stays keeps its OpenAI model id as it is (the routed profile's id would be wrong on the main client).
+  for (const c of plan.stuck.keys()) {
+    const s = c.node.getStart();
+    const inside = (site: { lit: ts.Node }) => site.lit.getStart() >= s && site.lit.end <= c.node.end;
+    ctx.models_.foreign.push(...ctx.models_.sites.filter(inside));
+    ctx.models_.sites = ctx.models_.sites.filter((site) => !inside(site));
+  }
+  return plan;
+}
+
+function cannotMove(ctx: JsContext, c: ApiCall, esm: boolean): string | undefined {
+  const id = receiverNode(c);
+  if (!id || !c.receiver || c.receiver !== id.text) return 'the call is not made on a client variable of this file';
+  const built = ctx.facts.constructions.find((k) => localBinding(k.node) === id.text);
+  if (built) {
+    if (built.azure) return 'the client is an Azure OpenAI client';
+    const st = statementOf(built.node);
+    if (!st || st.parent !== ctx.sf) return 'the client is not built at the top level of the module';
+    return undefined;
+  }
+  if (ctx.facts.imports.has(id.text) && esm) return undefined;
+  return 'the client comes from a parameter or another scope';
+}
+
+export function statementOf(n: ts.Node): ts.Statement | undefined {
+  let p: ts.Node | undefined = n;
+  while (p && !tsc.isVariableStatement(p)) p = p.parent;
+  return p as ts.Statement | undefined;
+}
+
+/** Identifiers of the file (to pick a client name that is free). */
+export function fileIdentifiers(sf: ts.SourceFile): Set<string> {
+  const out = new Set<string>();
+  walk(sf, (n) => {
+    if (tsc.isIdentifier(n)) out.add(n.text);
+  });
+  return out;
+}
+
+/** A construction of this file already pointed at the routed provider's host: its binding is reused. */
+export function existingRoutedClient(ctx: JsContext, r: Route): string | undefined {
+  const host = new URL(r.target.baseURL).host;
+  for (const k of ctx.facts.constructions) {
+    const b = k.baseURL && tsc.isExpression(k.baseURL) ? k.baseURL : undefined;
+    if (!b || !isStringLike(b)) continue;
+    try {
+      if (new URL(b.text).host === host && localBinding(k.node) && !localBinding(k.node)!.includes('.')) return localBinding(k.node);
+    } catch {
+      /* not a URL */
+    }
+  }
+  return undefined;
+}
