@@ -150,6 +150,14 @@ export function packageFits(fileAbs: string, pkg: string): boolean {
   return chooseRange(pkg, pj, text)?.kind !== 'none';
 }
 
+/** The range of `pkg` the project of `fileAbs` would get (undefined: not in the table, no package.json, or no release fits). */
+export function packageRange(fileAbs: string, pkg: string): string | undefined {
+  const pj = COMPAT[pkg] ? nearestPackageJsonOf(fileAbs) : undefined;
+  const text = pj ? read(pj) : undefined;
+  const c = pj && text !== undefined ? chooseRange(pkg, pj, text) : undefined;
+  return c && c.kind !== 'none' ? c.range : undefined;
+}
+
 function nearestPackageJsonOf(fileAbs: string): string | undefined {
   for (let d = path.dirname(fileAbs); ; ) {
     const p = path.join(d, 'package.json');

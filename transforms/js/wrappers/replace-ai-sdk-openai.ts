@@ -12,7 +12,7 @@ import { isSupported, unsupportedReason } from '../../../src/rules/endpoints.js'
 import { cite } from '../../../src/rules/params.js';
 import type { ProviderProfile } from '../../../src/providers/types.js';
 import { addMarker, adjustParams, blockedReason, mapModelExpr, markWrapperUse, prop, skipLiterals, targetModelOf } from '../../../src/lang/js/wrappers/common.js';
-import { aiSdkPlan, AI_SDK_OPENAI, analyzeAiSdk, type AiInstance, type AiUsage } from '../../../src/lang/js/wrappers/ai-sdk.js';
+import { aiSdkPlan, AI_SDK_OPENAI, AI_SDK_PACKAGES, analyzeAiSdk, type AiInstance, type AiUsage } from '../../../src/lang/js/wrappers/ai-sdk.js';
 import { addImportLine, declaredNames, isRequireStatement, moveBindings, references, removeStatementLine, type Binding } from '../../../src/lang/js/wrappers/imports.js';
 import { droppedPackage, requirePackage } from '../../../src/lang/js/wrappers/deps.js';
 
@@ -320,7 +320,10 @@ function capabilityFollowUps(ctx: MigrateContext<JsContext>, u: AiUsage, pkg: st
   const p = ctx.target.provider;
   const c = p.integrations.aiSdkCapabilities;
   const src = cite(c.url);
-  if (OBJECT_FNS.has(e.fn) && prop(e.settings, 'schema') && !c.structuredOutputs) {
+  const rfDrop = p.params.drop.response_format;
+  if (OBJECT_FNS.has(e.fn) && rfDrop !== undefined) {
+    ctx.followUp(e.settings.parent.getStart(), `${e.fn} sends response_format, which ${shortName(p)} does not accept (${rfDrop})`, 'ask for the JSON shape in the prompt with generateText and parse the reply with the same schema');
+  } else if (OBJECT_FNS.has(e.fn) && prop(e.settings, 'schema') && !schemaSent(ctx, u, pkg, c.structuredOutputs)) {
     ctx.followUp(e.settings.parent.getStart(), `${e.fn} with a schema: ${pkg} sends JSON mode without the schema for ${shortName(p)} (structured outputs are not documented)${src}`, 'describe the JSON shape in the prompt and validate the result (the schema still parses it)');
   }
   const sw = p.requestRules.thinkingInContent;
@@ -330,6 +333,16 @@ function capabilityFollowUps(ctx: MigrateContext<JsContext>, u: AiUsage, pkg: st
   if (STREAM_FNS.has(e.fn) && !c.streamUsage && /\busage\b/.test(ctx.file.text)) {
     ctx.followUp(e.settings.parent.getStart(), `${e.fn}: ${shortName(p)} does not document usage on streamed responses through ${pkg}; usage may be empty${src}`, 'count tokens another way, or read usage from a non-streamed call');
   }
+}
+
+/** Whether `pkg` sends generateObject's schema for this model (package facts first, else the profile's table). */
+function schemaSent(ctx: MigrateContext<JsContext>, u: AiUsage, pkg: string, documented: boolean): boolean {
+  const s = AI_SDK_PACKAGES[pkg]?.schemaSent;
+  if (s instanceof RegExp) {
+    const model = targetModelOf(ctx, u.model) ?? (u.model && isStringLike(unwrap(u.model)) ? (unwrap(u.model) as ts.StringLiteral).text : undefined);
+    return model !== undefined && s.test(model);
+  }
+  return s ?? documented;
 }
 
 /** AI SDK call settings and the OpenAI wire names the provider rules use. */

@@ -7,7 +7,7 @@ import type { JsContext } from '../context.js';
 import { flattenAccess, unwrap, walk } from '../parse.js';
 import { findImports, type Binding, type ImportDecl } from './imports.js';
 import { prop, valueOf } from './common.js';
-import { packageFits } from '../../deps/versions.js';
+import { packageFits, packageRange, parseVersion } from '../../deps/versions.js';
 
 /**
  * Vercel AI SDK usage of `@ai-sdk/openai`: the default `openai` instance,
@@ -21,15 +21,20 @@ export const AI_SDK_OPENAI = '@ai-sdk/openai';
  * its base URL and key variable, and how it serves embeddings. A target base
  * URL or key variable that differs from these is passed explicitly.
  */
-export const AI_SDK_PACKAGES: Record<string, { defaultBaseURL: string; env: string; embeddings?: { baseURLOption: string; baseURL: (chatBase: string) => string } }> = {
-  '@ai-sdk/deepseek': { defaultBaseURL: 'https://api.deepseek.com', env: 'DEEPSEEK_API_KEY' },
-  // Embeddings go to DashScope's native API: `${embeddingBaseURL}/services/embeddings/...`.
+export const AI_SDK_PACKAGES: Record<string, { defaultBaseURL: string; env: string; schemaSent?: boolean | RegExp; embeddings?: { baseURLOption: string; baseURL: (chatBase: string) => string; sinceMajor?: number } }> = {
+  // schemaSent: generateObject's schema reaches the model (deepseek: JSON mode with the schema in a system message;
+  // alibaba: json_schema or, 1.x on models without it, the schema in a system message; moonshotai: json_schema for
+  // the model ids matched, else bare JSON mode).
+  '@ai-sdk/deepseek': { defaultBaseURL: 'https://api.deepseek.com', env: 'DEEPSEEK_API_KEY', schemaSent: true },
+  // Embeddings go to DashScope's native API: `${embeddingBaseURL}/services/embeddings/...`; only from 1.x
+  // (the AI SDK 6 line): 0.0.x, the AI SDK 5 line, has no embedding models (`alibaba.embedding` is undefined).
   '@ai-sdk/alibaba': {
     defaultBaseURL: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
     env: 'ALIBABA_API_KEY',
-    embeddings: { baseURLOption: 'embeddingBaseURL', baseURL: (b) => new URL(b).origin + '/api/v1' },
+    schemaSent: true,
+    embeddings: { baseURLOption: 'embeddingBaseURL', baseURL: (b) => new URL(b).origin + '/api/v1', sinceMajor: 1 },
   },
-  '@ai-sdk/moonshotai': { defaultBaseURL: 'https://api.moonshot.ai/v1', env: 'MOONSHOT_API_KEY' },
+  '@ai-sdk/moonshotai': { defaultBaseURL: 'https://api.moonshot.ai/v1', env: 'MOONSHOT_API_KEY', schemaSent: /^(kimi-k|moonshot-v1-(8k|32k|128k|auto)(-vision-preview)?$)/ },
 };
 
 export type UsageKind = 'chat' | 'responses' | 'embedding' | 'completion' | 'other';
@@ -138,7 +143,10 @@ export function aiSdkPlan(ctx: MigrateContext<JsContext>, needsEmbeddings: boole
     const known = AI_SDK_PACKAGES[ai.package];
     const sameBase = !!known && known.defaultBaseURL.replace(/\/$/, '') === t.baseURL.replace(/\/$/, '');
     const sameEnv = (known?.env ?? ai.env) === t.apiKeyEnv;
-    const emb = needsEmbeddings ? known?.embeddings : undefined;
+    // Embedding models exist in the release line the project gets (unknown line: the newest, which has them).
+    const line = parseVersion(packageRange(ctx.file.abs, ai.package) ?? '')?.[0];
+    const hasEmb = !!known?.embeddings && (known.embeddings.sinceMajor === undefined || line === undefined || line >= known.embeddings.sinceMajor);
+    const emb = needsEmbeddings && hasEmb ? known?.embeddings : undefined;
     return {
       pkg: ai.package,
       compatible: false,
@@ -148,7 +156,7 @@ export function aiSdkPlan(ctx: MigrateContext<JsContext>, needsEmbeddings: boole
       passKey: !sameEnv,
       extra: (emb && emb.baseURL(t.baseURL) !== emb.baseURL(known!.defaultBaseURL) ? [[emb.baseURLOption, emb.baseURL(t.baseURL)]] : []) as Array<[string, string]>,
       /** Embedding model factory, or undefined when the package has none. */
-      embeddingMethod: (m: string) => (known?.embeddings ? m : undefined),
+      embeddingMethod: (m: string) => (hasEmb ? m : undefined),
       chatMethod: undefined as string | undefined,
     };
   }
