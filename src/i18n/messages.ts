@@ -3,6 +3,8 @@ import { NOTES_ZH } from './notes-zh.js';
 import { ERRORS_ZH, RULE_FIX_FALLBACK_ZH, RULES_ZH } from './catalogues-zh.js';
 import { RULES } from '../rules/catalogue.js';
 import { ERRORS } from '../errors.js';
+import { renderZh, type MsgRef } from './msg.js';
+import type { ZhHelpers } from './catalog/zh.js';
 
 /**
  * Messages written by the analysis and the transforms (follow-up reasons and
@@ -81,34 +83,11 @@ const TEMPLATES: Entry[] = [
   [r('(?<msg>.+) \\(the value comes from (?<e>\\S+)\\)'), '{msg}（该值来自 {e}）'],
   // ---- wrappers around another message
   [r('cell (?<n>\\d+): (?<msg>.+)'), '第 {n} 个单元格：{msg}'],
-  [r('marked (?<api>[^:\\s]+): (?<msg>.+)'), '已标注 {api}：{msg}'],
-  [r('marked: (?<msg>.+)'), '已标注：{msg}'],
-  [r('OpenAI batch input file: (?<msg>.+)'), 'OpenAI 批处理输入文件：{msg}'],
-  [r('follow-up: (?<msg>.+)'), '需人工跟进：{msg}'],
-  [r('adds a TODO\\(openai-migrate\\) marker: (?<msg>.+)'), '添加 TODO(openai-migrate) 标记：{msg}'],
   [r('(?<name>\\w+) -> extra_body\\["(?<to>\\w+)"\\]: (?<msg>.+)'), '{name} 改为 extra_body["{to}"]：{msg}'],
   [r('(?<name>[\\w.]+) -> (?<to>[\\w.]+): (?<msg>.+)'), '{name} 改为 {to}：{msg}'],
   [r('(?<key>.+?): OpenAI base URL -> (?<url>\\S+)'), '{key}：OpenAI base URL 改为 {url}'],
   [r('(?<name>[\\w.]+): (?<from>.+?) -> (?<to>.+?) \\((?<msg>.+)\\)'), '{name}：{from} 改为 {to}（{msg}）'],
   [r('removed (?<name>[^:\\s]+): (?<msg>.+)'), '已删除 {name}：{msg}'],
-
-  // ---- endpoints (src/rules/endpoints.ts)
-  [r(`${P} has no OpenAI-compatible (?<endpoint>.+?) endpoint(?: \\((?<note>.+)\\))?`), (g) => `${g.p} 没有 OpenAI 兼容的${g.endpoint}接口${g.note ? `（${g.note}）` : ''}`],
-  [r(`${P} does not document an OpenAI-compatible (?<endpoint>.+?) endpoint(?: \\((?<note>.+)\\))?`), (g) => `${g.p} 的文档中没有 OpenAI 兼容的${g.endpoint}接口${g.note ? `（${g.note}）` : ''}`],
-  [r('use an embedding service that has it \\(for example qwen text-embedding-v4\\) and re-embed stored vectors'), '改用提供向量接口的服务（例如 qwen 的 text-embedding-v4），并重新生成已存储的向量'],
-  [r("use the provider's native image API or another image service"), '改用服务商的原生图像 API 或其他图像服务'],
-  [r("use a speech service \\(for example the provider's native ASR/TTS API\\)"), '改用语音服务（例如服务商的原生 ASR/TTS API）'],
-  [r("use the provider's content-safety service or remove the call"), '改用服务商的内容安全服务，或删除该调用'],
-  [r('rewrite the call with chat\\.completions\\.create \\(messages instead of input; read choices\\[0\\]\\.message\\.content instead of output_text\\)'), '用 chat.completions.create 重写该调用（用 messages 代替 input；读取 choices[0].message.content 而不是 output_text）'],
-  [r('rewrite the call with chat\\.completions\\.create'), '用 chat.completions.create 重写该调用'],
-  [r('rebuild the flow on chat completions with your own storage for threads and retrieval'), '基于对话补全重建该流程，会话（threads）和检索用自己的存储实现'],
-  [r('upload files another way or drop the call'), '用其他方式上传文件，或删除该调用'],
-  [r("send the requests one by one or use the provider's own batch API"), '逐个发送请求，或使用服务商自己的批处理 API'],
-  [r("fine-tune on the provider's console instead"), '改在服务商的控制台上微调'],
-  [r("use the provider's realtime/voice API or chat streaming"), '改用服务商的实时/语音 API 或流式对话'],
-  [r("use the provider's model list from its docs"), '使用服务商文档中的模型列表'],
-  [r('keep this part on OpenAI elsewhere or remove it'), '把这部分放到别处继续使用 OpenAI，或删除它'],
-  [r('migrate this call by hand'), '请手动迁移此调用'],
 
   // ---- request parameters (src/rules/params.ts, src/lang/js/detect.ts provider-param)
   [r('(?<name>[\\w.]+): (?<msg>.+); remove it'), '{name}：{msg}；请删除它'],
@@ -313,12 +292,6 @@ const TEMPLATES: Entry[] = [
   [r(`Azure OpenAI client left on Azure: deployment (?<list>.+) is not an OpenAI model id, so the ${P} model cannot be chosen`), 'Azure OpenAI 客户端保留在 Azure：部署 {list} 不是 OpenAI 模型 id，无法确定对应的 {p} 模型'],
   [r(`rerun with (?<o>.+?) \\(a ${P} model, see \`(?<cmd>[^\`]+)\`\\) to migrate it, or keep it on Azure`), '用 {o}（填 {p} 的模型，见 `{cmd}`）重新运行即可迁移它，或者让它继续留在 Azure'],
   [r(`base-URL override kept: (?<from>\\S+) -> (?<to>\\S+) \\(default ${URL}\\)`), '保留了 base URL 覆盖：{from} -> {to}（默认 {url}）'],
-  [r(`${P} does not (?<how>support|document) structured outputs \\(response_format json_schema, \\.parse\\(\\)\\)(?: \\((?<note>.+)\\))?`), (g) => `${g.p}${g.how === 'support' ? '不支持' : '的文档中没有'}结构化输出（response_format json_schema、.parse()）${g.note ? `（${g.note}）` : ''}`],
-  [r('use JSON mode \\(response_format type json_object\\), describe the JSON shape in the prompt and validate the reply against the same schema'), '改用 JSON 模式（response_format 类型 json_object），在提示词中说明 JSON 结构，并用同一个 schema 校验回复'],
-  [r('describe the JSON shape in the prompt and validate the reply against the same schema'), '在提示词中说明 JSON 结构，并用同一个 schema 校验回复'],
-  [r(`${P} does not document an OpenAI-compatible image edit / variation endpoint(?: \\((?<note>.+)\\))?`), (g) => `${g.p} 的文档中没有 OpenAI 兼容的图像编辑 / 变体接口${g.note ? `（${g.note}）` : ''}`],
-  [r("use the provider's native image API or another image service for edits"), '图像编辑请改用服务商的原生图像 API 或其他图像服务'],
-  [r(`keep this call on another service \\(${P} does not fully serve (?<endpoint>.+?) on its OpenAI-compatible API\\)`), (g) => `把这个调用留在其他服务上（${g.p} 的 OpenAI 兼容 API 没有完整提供${endpointZh(g.endpoint!)}）`],
   [r('keep it on Azure, or move these calls to a service that serves them'), '让它留在 Azure，或把这些调用迁到提供它们的服务'],
   [r(`Azure OpenAI client left on Azure: ${P} has no equivalent for (?<list>.+)`), 'Azure OpenAI 客户端保留在 Azure：{p} 没有 {list} 的对应模型'],
   [r(`Azure OpenAI client left on Azure: it serves the Realtime API, which ${P} does not offer`), 'Azure OpenAI 客户端保留在 Azure：它用于 Realtime API，而 {p} 不提供该接口'],
@@ -399,19 +372,6 @@ const TEMPLATES: Entry[] = [
   [r('model "(?<m>[^"]+)" is not in the (?<id>\\S+) catalogue'), '模型 "{m}" 不在 {id} 的模型目录中'],
   [r('`(?<s>.+)` names an unknown rule \\((?<rules>.+)\\) and silences nothing'), '`{s}` 指定了未知的规则（{rules}），不会屏蔽任何问题'],
   [r('`(?<s>.+)` silences no finding'), '`{s}` 没有屏蔽任何问题'],
-
-  // ---- scan/check --provider assessments (src/check/assess.ts)
-  [r('(?<m>\\S+) maps to (?<to>\\S+) \\((?<tier>.+)\\)'), '{m} 映射为 {to}（{tier}）'],
-  [r(`left as is: ${P} has no (?<tier>.+?) model \\(pass --model (?<m>\\S+)=<id>\\)`), '保持不变：{p} 没有{tier}模型（请传入 --model {m}=<id>）'],
-  [r(`left as is; make sure it uses ${URL}`), '保持不变；请确认它使用 {url}'],
-  [r(`left as is; the client gets ${URL}`), '保持不变；客户端会使用 {url}'],
-  [r(`left as is: send it to ${URL} with ${ENV} by hand`), '保持不变：请手动把它发往 {url}，并使用 {env}'],
-  [r('left as is'), '保持不变'],
-  [r('kept; the call follows its client to the provider'), '保留；该调用随其客户端一起迁到服务商'],
-  [r(`points the client at ${URL} with ${ENV}`), '把客户端指向 {url}，使用 {env}'],
-  [r('nothing: this is a manual follow-up'), '不做处理：这是需人工跟进的事项'],
-  [r('nothing: the code is already on the provider; fix it by hand'), '不做处理：代码已经在用该服务商；请手动修复'],
-  [r('rewritten for the provider'), '已为服务商改写'],
 
   // ---- file reasons (skipped / failed files: src/engine/run.ts, handlers)
   [r('no handler for this file type'), '没有处理此类文件的程序'],
@@ -536,10 +496,33 @@ function localizeZh(text: string): string | undefined {
   return undefined;
 }
 
+/** What the Chinese catalogue (src/i18n/catalog/zh.ts) uses for labels and profile prose in parameters. */
+const HELPERS: ZhHelpers = {
+  endpoint: endpointZh,
+  tier: (s) => TIER_ZH[s] ?? s,
+  note: (s) => NOTES_ZH[s] ?? localizeZh(s) ?? s,
+  prose: (s) => localizeZh(s) ?? s,
+};
+
+/**
+ * A message for people (text output, Markdown reports, GitHub annotations):
+ * by its id when it was built with `msg()` (`ref`), else through the
+ * template table over the English text. English comes back unchanged.
+ */
+export function localize(text: string, ref?: MsgRef, lang: Lang = getLang()): string {
+  if (lang !== 'zh' || !text) return text;
+  if (ref) {
+    const zh = renderZh(ref, HELPERS);
+    if (zh !== undefined) return zh;
+  }
+  return localizeZh(text) ?? text;
+}
+
 /**
  * Translate a message from the analysis or a transform for people (text
  * output, Markdown reports, GitHub annotations). English, and any message
- * without a template, comes back unchanged.
+ * without a template, comes back unchanged. Messages built with `msg()` go
+ * through `localize` with their id instead.
  */
 export function localizeMessage(text: string, lang: Lang = getLang()): string {
   if (lang !== 'zh' || !text) return text;

@@ -1,3 +1,4 @@
+import type { Text } from '../../i18n/msg.js';
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import { shortName } from '../../providers/index.js';
@@ -12,7 +13,7 @@ import { isStringLike, propName, unwrap } from './parse.js';
  * the provider lacks the endpoint, or the request's model (a literal) has no
  * equivalent at the provider.
  */
-export function blockedCall(ctx: JsContext, c: ApiCall): { reason: string; action: string } | undefined {
+export function blockedCall(ctx: JsContext, c: ApiCall): { reason: Text; action: Text } | undefined {
   const p = ctx.target!.provider;
   if (c.client === 'other' || c.client === 'unresolved' || c.endpoint === 'other') return undefined;
   if (!isSupported(p, c.endpoint)) return unsupportedReason(p, c.endpoint);
@@ -41,7 +42,7 @@ export function blockedCall(ctx: JsContext, c: ApiCall): { reason: string; actio
  * structured outputs (`.parse()`, `response_format: { type: 'json_schema' }`, `zodResponseFormat`,
  * Responses `text.format`), image edits and variations.
  */
-export function featureGapOfCall(ctx: JsContext, c: ApiCall): { reason: string; action: string } | undefined {
+export function featureGapOfCall(ctx: JsContext, c: ApiCall): { reason: Text; action: Text } | undefined {
   const p = ctx.target!.provider;
   if (c.client === 'other' || c.client === 'unresolved') return undefined;
   const gap = (f: Feature) => featureGap(p, f);

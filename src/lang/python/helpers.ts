@@ -1,3 +1,4 @@
+import type { Text } from '../../i18n/msg.js';
 import { eolAt, indentAt, quote } from '../../engine/text.js';
 import { shortName } from '../../providers/index.js';
 import { featureGap, isSupported, MARKER_TAG, markerText, support, unsupportedReason } from '../../rules/endpoints.js';
@@ -159,7 +160,7 @@ export function insertBelow(ctx: PyContext, st: Node, line: string): void {
 }
 
 /** Put a `# TODO(openai-migrate): ...` marker once above a statement; true when placed now. */
-export function markStatement(ctx: PyContext, st: Node, reason: string, action: string, marked: Set<number>): boolean {
+export function markStatement(ctx: PyContext, st: Node, reason: Text, action: Text, marked: Set<number>): boolean {
   const text = ctx.py.text;
   const at = ctx.py.start(st);
   if (marked.has(at)) return false;
@@ -172,7 +173,7 @@ export function markStatement(ctx: PyContext, st: Node, reason: string, action: 
 }
 
 /** Why a call cannot be migrated automatically, or undefined when it can. */
-export function blockedCall(ctx: PyContext, c: PyCall): { reason: string; action: string } | undefined {
+export function blockedCall(ctx: PyContext, c: PyCall): { reason: Text; action: Text } | undefined {
   const p = ctx.target!.provider;
   if (c.client === 'other' || c.client === 'unresolved' || c.endpoint === 'other') return undefined;
   if (!isSupported(p, c.endpoint)) return unsupportedReason(p, c.endpoint);
@@ -198,7 +199,7 @@ export function blockedCall(ctx: PyContext, c: PyCall): { reason: string; action
  * structured outputs (`.parse()`, `response_format={"type": "json_schema", ...}`, `text_format=`),
  * image edits and variations.
  */
-export function featureGapOfCall(ctx: PyContext, c: PyCall): { reason: string; action: string } | undefined {
+export function featureGapOfCall(ctx: PyContext, c: PyCall): { reason: Text; action: Text } | undefined {
   const p = ctx.target!.provider;
   if (c.client === 'other' || c.client === 'unresolved' || c.module) return undefined;
   const leaf = c.path[c.path.length - 1];

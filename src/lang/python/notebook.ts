@@ -1,3 +1,4 @@
+import { msg, refOf } from '../../i18n/msg.js';
 import path from 'node:path';
 import { makeContext } from '../../engine/run.js';
 import { LineIndex } from '../../engine/text.js';
@@ -136,7 +137,8 @@ function mapReports(ctx: FileContext, vctx: FileContext, spans: ProgramSpan[]): 
     const src = w.span.cell.source;
     const item = src.kind === 'array' ? src.items[w.line - 1] ?? src : src;
     const p = ctx.lines.pos(item.start);
-    ctx.changes.push({ ...c, line: p.line, column: p.column, message: `cell ${w.span.cell.index}: ${c.message}` });
+    const m = msg('notebook.cellChange', { n: w.span.cell.index, msg: c.msg ?? c.message });
+    ctx.changes.push({ ...c, line: p.line, column: p.column, message: m.text, msg: refOf(m) });
   }
   void path;
 }

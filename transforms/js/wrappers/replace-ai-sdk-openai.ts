@@ -1,3 +1,4 @@
+import type { Text } from '../../../src/i18n/msg.js';
 import type { ts } from 'ts-morph';
 import { tsc } from '../../../src/lang/js/ts.js';
 import { shortName } from '../../../src/providers/index.js';
@@ -265,7 +266,7 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
 };
 
 /** Why a factory call cannot move to the provider package. */
-function usageBlocked(ctx: JsContext, u: AiUsage, plan: ReturnType<typeof aiSdkPlan>): { reason: string; action: string } | undefined {
+function usageBlocked(ctx: JsContext, u: AiUsage, plan: ReturnType<typeof aiSdkPlan>): { reason: Text; action: Text } | undefined {
   const p = ctx.target!.provider;
   if (u.kind === 'chat' || u.kind === 'responses') return blockedReason(ctx, 'chat', u.model);
   if (u.kind === 'embedding') {
