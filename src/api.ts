@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { getProvider, resolveTarget, UsageError, type ResolvedTarget } from './providers/index.js';
+import { getProvider, resolveTarget, type ResolvedTarget } from './providers/index.js';
+import { UsageError } from './errors.js';
 import { ModelMap, parseModelOverrides } from './models/map.js';
 import { loadConfig, projectRoot } from './config.js';
 import { run, DEFAULT_MAX_FILE_SIZE, type RunOptions, type RunResult } from './engine/run.js';

@@ -1,7 +1,6 @@
 import { Command, Option, CommanderError, InvalidArgumentError } from 'commander';
-import { fixFor } from './errors.js';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { ExitCode, exitCodeFor, fixFor } from './errors.js';
+import { toolVersion } from './version.js';
 import { registerDoctor } from './commands/doctor-command.js';
 import { detectLang, localizeError, setLang, t as tr } from './i18n/index.js';
 import { localizeProgram } from './i18n/commander.js';
@@ -9,7 +8,6 @@ import { localizeMessage, localizeTier } from './i18n/messages.js';
 import { createProgress } from './engine/progress.js';
 import { phase } from './engine/timing.js';
 import { printable } from './report/escape.js';
-import path from 'node:path';
 
 /**
  * The command line: parses flags and calls the library. Heavy modules (the
@@ -21,18 +19,11 @@ import path from 'node:path';
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 /** Progress line on stderr for long runs: TTY only, never in CI or with a machine-read --format. */
 const progressLine = (format: unknown) => createProgress({ json: format !== 'text' });
-const pkg = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')) as { version: string };
 
 function colorEnabled(stream: NodeJS.WriteStream): boolean {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
   return !!stream.isTTY;
-}
-
-class ExitCode extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-  }
 }
 
 function fail(e: unknown, verbose: boolean): number {
@@ -43,7 +34,7 @@ function fail(e: unknown, verbose: boolean): number {
     const fix = fixFor(err.code);
     if (fix) process.stderr.write(`  ${tr('cli.fix', { fix: localizeMessage(fix) })}\n`);
     if (verbose && err.stack) process.stderr.write(err.stack + '\n');
-    return 2;
+    return exitCodeFor(err.code);
   }
   process.stderr.write(`openai-migrate: ${tr('cli.internalError')}: ${printable(err?.message ?? String(e))}\n`);
   if (verbose && err?.stack) process.stderr.write(err.stack + '\n');
@@ -60,7 +51,7 @@ export function buildProgram(): Command {
   program
     .name('openai-migrate')
     .description('Move a codebase off the OpenAI API onto a Chinese LLM provider (DeepSeek, Qwen, GLM, Kimi, ERNIE, Hunyuan, ...)')
-    .version(pkg.version)
+    .version(toolVersion())
     .option('--verbose', 'show stack traces and per-file decisions')
     .option('-q, --quiet', 'print only errors')
     .option('--lang <lang>', 'language of the output: en or zh (default: from LC_ALL / LANG)', (v: string) => {
@@ -322,7 +313,7 @@ function providerFromConfig(cmd: Command | undefined): void {
   cmd.hook('preAction', async (c) => {
     if (c.opts().provider) return;
     const { loadConfig } = await import('./config.js');
-    const { UsageError } = await import('./providers/index.js');
+    const { UsageError } = await import('./errors.js');
     const provider = loadConfig(process.cwd(), c.opts().config as string | undefined).config.provider;
     if (!provider) throw new UsageError('E_NO_PROVIDER', 'missing --provider <id> (or "provider" in .openai-migrate.json; run `openai-migrate providers` to list them)');
     c.setOptionValue('provider', provider);

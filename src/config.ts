@@ -1,6 +1,6 @@
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from './providers/index.js';
+import { UsageError } from './errors.js';
 import type { Level } from './engine/types.js';
 import { RULES } from './rules/catalogue.js';
 import { validateGlob, validateModelId } from './engine/values.js';

@@ -53,6 +53,37 @@ export const ERRORS: Record<string, ErrorEntry> = {
   W_CONFIG_SYNTAX: { exit: 0, cause: 'a JSON, YAML or TOML file that names OpenAI does not parse (often a template, or not config at all), so it was left as it is', fix: 'if the app reads it, fix its syntax (or migrate the values by hand)' },
 };
 
+/**
+ * A usage or configuration error (bad flag, missing path, dirty tree, ...): the
+ * CLI prints it with its id and fix and exits with the catalogue entry's code.
+ * It lives here, below every other module, so no module imports a higher layer
+ * only to throw.
+ */
+export class UsageError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** Thrown by a command to end with this exit code after its output is written (no message). */
+export class ExitCode extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+/**
+ * The process exit code for an error id thrown up to the CLI: its catalogue
+ * entry's `exit`; 2 for an id not in the catalogue (or one whose entry says 0:
+ * a thrown error never ends a run as a success).
+ */
+export function exitCodeFor(id: string | undefined): 1 | 2 {
+  const exit = id ? ERRORS[id]?.exit : undefined;
+  return exit === 1 ? 1 : 2;
+}
+
 export function fixFor(id: string | undefined): string | undefined {
   return id ? ERRORS[id]?.fix : undefined;
 }

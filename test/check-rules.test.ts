@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inventory } from '../src/check/index.js';
-import { jsHandler } from '../src/lang/js/handler.js';
+import { jsHandler } from '../src/handlers.js';
 import { RULES } from '../src/rules/catalogue.js';
 
 /**

@@ -7,7 +7,7 @@ import { applySuppressions, parseSuppressions } from '../src/check/suppress.js';
 import { parseShard, shardOf } from '../src/check/shard.js';
 import { LineIndex } from '../src/engine/text.js';
 import type { Finding } from '../src/engine/types.js';
-import { jsHandler } from '../src/lang/js/handler.js';
+import { jsHandler } from '../src/handlers.js';
 import { escapeData, escapeProperty } from '../src/report/github.js';
 import { cli } from './helpers/cli.js';
 

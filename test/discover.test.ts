@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_IGNORES, discover } from '../src/engine/discover.js';
-import { jsHandler } from '../src/lang/js/handler.js';
+import { jsHandler } from '../src/handlers.js';
 import { ROOT } from './helpers/cli.js';
 
 const SRC = "import OpenAI from 'openai';\nexport const c = new OpenAI();\n";

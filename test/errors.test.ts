@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ERRORS } from '../src/errors.js';
+import { ERRORS, ExitCode, UsageError, exitCodeFor } from '../src/errors.js';
+import { main } from '../src/cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -37,5 +38,31 @@ describe('error catalogue', () => {
     if (process.env.UPDATE_README === '1') writeFileSync(file, readme.slice(0, a) + want + readme.slice(b));
     const now = readFileSync(file, 'utf8');
     expect(now.slice(a, now.indexOf('<!-- errors:end -->'))).toBe(want);
+  });
+  it('the exit code of a thrown error is its catalogue entry', async () => {
+    expect(exitCodeFor('E_UNKNOWN_PROVIDER')).toBe(2);
+    expect(exitCodeFor('E_PARSE')).toBe(1);
+    expect(exitCodeFor('W_BINARY')).toBe(2); // a thrown error never exits 0
+    expect(exitCodeFor('E_NOT_IN_THE_CATALOGUE')).toBe(2);
+    expect(new UsageError('E_BAD_VALUE', 'x').code).toBe('E_BAD_VALUE');
+    expect(new ExitCode(1).code).toBe(1);
+    // Every id thrown as a UsageError is a usage error (exit 2) in the catalogue.
+    for (const f of [...sources(path.join(ROOT, 'src')), ...sources(path.join(ROOT, 'transforms'))]) {
+      for (const m of readFileSync(f, 'utf8').matchAll(/new UsageError\(\s*['"`]([A-Z_0-9]+)['"`]/g)) expect(ERRORS[m[1]!]?.exit, `${m[1]} in ${f}`).toBe(2);
+    }
+  });
+  it('the CLI exits with the catalogue entry of the error it caught', async () => {
+    const entry = ERRORS.E_UNKNOWN_PROVIDER!;
+    const saved = entry.exit;
+    const write = process.stderr.write;
+    process.stderr.write = (() => true) as typeof process.stderr.write;
+    try {
+      expect(await main(['migrate', '--dry-run', '--provider', 'nope'])).toBe(2);
+      entry.exit = 1;
+      expect(await main(['migrate', '--dry-run', '--provider', 'nope'])).toBe(1);
+    } finally {
+      entry.exit = saved;
+      process.stderr.write = write;
+    }
   });
 });

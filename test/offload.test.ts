@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run } from '../src/engine/run.js';
 import { HANDLERS } from '../src/handlers.js';
-import { jsHandler } from '../src/lang/js/handler.js';
+import { jsHandler } from '../src/handlers.js';
 import { getProvider, resolveTarget } from '../src/providers/index.js';
 import { ModelMap } from '../src/models/map.js';
 import type { LanguageHandler } from '../src/engine/types.js';

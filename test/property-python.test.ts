@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeContext } from '../src/engine/run.js';
-import { pythonHandler } from '../src/lang/python/handler.js';
+import { pythonHandler } from '../src/handlers.js';
 import { getProvider, resolveTarget, PROVIDERS } from '../src/providers/index.js';
 import { ModelMap } from '../src/models/map.js';
 import { discoverCases } from './helpers/fixtures.js';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ts } from 'ts-morph';
 import { makeContext } from '../src/engine/run.js';
-import { jsHandler } from '../src/lang/js/handler.js';
+import { jsHandler } from '../src/handlers.js';
 import { parseJs } from '../src/lang/js/parse.js';
 import { getProvider, resolveTarget, PROVIDERS } from '../src/providers/index.js';
 import { ModelMap } from '../src/models/map.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import { inventory } from '../src/check/index.js';
-import { jsHandler } from '../src/lang/js/handler.js';
+import { jsHandler } from '../src/handlers.js';
 import { FINGERPRINT_KEY, renderSarif } from '../src/report/sarif.js';
 
 /**

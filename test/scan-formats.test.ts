@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inventory, type InventoryOptions } from '../src/check/index.js';
-import { jsHandler } from '../src/lang/js/handler.js';
+import { jsHandler } from '../src/handlers.js';
 import { findingsJson } from '../src/report/json.js';
 import { renderSarif } from '../src/report/sarif.js';
 import { renderGithub } from '../src/report/github.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { UsageError } from '../providers/index.js';
+import { UsageError } from '../errors.js';
 
 /**
  * Baselines: `check --write-baseline f` records today's findings; `check

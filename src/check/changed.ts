@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { UsageError } from '../providers/index.js';
+import { UsageError } from '../errors.js';
 
 /** What `check --changed-since <ref>` / `--staged` compares. */
 export type ChangedSpec = { since: string; staged?: undefined } | { staged: true; since?: undefined };

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { scan, resolveSetup, type ScanOptions, type ScanResult } from '../api.js';
-import { UsageError } from '../providers/index.js';
+import { UsageError } from '../errors.js';
 import type { Finding, Level } from '../engine/types.js';
 import type { ModelMap } from '../models/map.js';
 import { ruleFix, ruleHelp } from '../rules/catalogue.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../providers/index.js';
+import { UsageError } from '../errors.js';
 
 export interface Shard {
   /** 1-based. */

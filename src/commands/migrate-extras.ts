@@ -1,6 +1,6 @@
 import type { MigrateOptions, MigrateResult } from '../api.js';
 import path from 'node:path';
-import { UsageError } from '../providers/index.js';
+import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { Reviewer } from '../interactive/review.js';
 

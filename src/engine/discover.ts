@@ -4,7 +4,7 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { execFileSync } from 'node:child_process';
 import picomatch from 'picomatch';
-import { UsageError } from '../providers/index.js';
+import { UsageError } from '../errors.js';
 
 /** Folders never worth migrating (dependencies, build output, virtualenvs): skipped wherever they are. */
 export const IGNORED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', '.next', 'out', 'coverage', '.venv', 'venv', '__pycache__', 'site-packages', '.tox']);

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../providers/index.js';
+import { UsageError } from '../errors.js';
 
 /**
  * Every git command the tool runs goes through `git()`: nothing a repository

@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } fr
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { UsageError } from '../providers/index.js';
+import { UsageError } from '../errors.js';
 
 /**
  * One writing run per repository: a lock file in the repository's git folder

@@ -177,6 +177,12 @@ export interface HandlerOptions {
   /** Only run these transforms (ids); all when undefined. */
   only?: string[];
   /**
+   * The handler's transforms, in order. src/handlers.ts wires each handler to its
+   * registry under transforms/ (src/lang never imports that layer); without it
+   * the handler only detects.
+   */
+  transforms?: ReadonlyArray<Transform<never>>;
+  /**
    * Facts shared across handlers within one run (handlers run in the order of
    * the handler list): e.g. packages the JS rewrites introduced, which the
    * package.json step then declares.

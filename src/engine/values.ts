@@ -1,4 +1,4 @@
-import { UsageError } from '../providers/index.js';
+import { UsageError } from '../errors.js';
 import picomatch from 'picomatch';
 
 /**

@@ -1,5 +1,5 @@
 import type { OpenAITier, ProviderProfile } from '../providers/types.js';
-import { UsageError } from '../providers/index.js';
+import { UsageError } from '../errors.js';
 import { validateModelId } from '../engine/values.js';
 import { classifyOpenAIModel, isFineTunedOpenAIModel } from './openai-catalog.js';
 

@@ -1,4 +1,5 @@
 import type { ProviderProfile, Region } from './types.js';
+import { UsageError } from '../errors.js';
 import { deepseek } from './deepseek.js';
 import { qwen } from './qwen.js';
 import { zhipu } from './zhipu.js';
@@ -22,13 +23,8 @@ export const PROVIDERS: readonly ProviderProfile[] = [
   ernie, hunyuan, yi, sensenova, baichuan, spark, siliconflow,
 ];
 
-export class UsageError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
-  }
-}
+/** Kept for library users who imported it from here; it lives in src/errors.ts. */
+export { UsageError };
 
 /** Display name without the parenthetical: "Moonshot AI (Kimi)" -> "Moonshot AI". */
 export const shortName = (p: ProviderProfile) => p.name.replace(/\s*\(.*\)\s*$/, '');

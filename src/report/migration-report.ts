@@ -3,7 +3,7 @@ import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { MigrateResult } from '../api.js';
 import type { ChangeKind } from '../engine/types.js';
-import { UsageError } from '../providers/index.js';
+import { UsageError } from '../errors.js';
 import { tierLabel } from '../rules/models.js';
 import { localize, localizeMessage as lm, localizeTier } from '../i18n/messages.js';
 import type { MsgRef } from '../i18n/msg.js';

@@ -1,7 +1,6 @@
 import { fileError } from '../../engine/batch.js';
 import { parseAllDocuments } from 'yaml';
-import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
-import { CONFIG_TRANSFORMS } from '../../../transforms/config/index.js';
+import type { FileContext, HandlerError, HandlerOptions, Transform } from '../../engine/types.js';
 import type { ConfigContext, ConfigFormat } from './context.js';
 import { detectConfig } from './detect.js';
 import { configFormat, configKind } from './files.js';
@@ -69,7 +68,7 @@ export const processor = {
         const cctx: ConfigContext = Object.assign(ctx, { format, kind: configKind(ctx.file.rel), sites: r.sites }, r.extra);
         detectConfig(cctx);
         if (!cctx.target) continue;
-        for (const t of CONFIG_TRANSFORMS) {
+        for (const t of (opts.transforms ?? []) as ReadonlyArray<Transform<ConfigContext>>) {
           if (opts.only && !opts.only.includes(t.id)) continue;
           t.run(cctx);
         }

@@ -1,8 +1,7 @@
 import { fileError } from '../../engine/batch.js';
-import type { FileContext, HandlerError, HandlerOptions, LanguageHandler } from '../../engine/types.js';
+import type { FileContext, HandlerError, HandlerOptions, LanguageHandler, Transform } from '../../engine/types.js';
 import { providerHosts } from '../../providers/index.js';
 import { envRole } from '../../rules/env.js';
-import { ENV_TRANSFORMS } from '../../../transforms/env/index.js';
 import { CONFIG_PREFILTER } from '../config/common.js';
 import type { EnvContext } from './context.js';
 import { detectEnv } from './detect.js';
@@ -40,7 +39,7 @@ export const envHandler: LanguageHandler = {
         const ectx: EnvContext = Object.assign(ctx, { env, names: new Set(env.entries.map((e) => e.name)) });
         detectEnv(ectx);
         if (!ectx.target) continue;
-        for (const t of ENV_TRANSFORMS) {
+        for (const t of (opts.transforms ?? []) as ReadonlyArray<Transform<EnvContext>>) {
           if (opts.only && !opts.only.includes(t.id)) continue;
           t.run(ectx);
         }

@@ -1,9 +1,8 @@
 import { fileError } from '../../engine/batch.js';
 import type { ts } from 'ts-morph';
 import { tsc as tsm } from './ts.js';
-import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
+import type { FileContext, HandlerError, HandlerOptions, Transform } from '../../engine/types.js';
 import { preferredQuote, usesSemicolons } from '../../engine/text.js';
-import { JS_TRANSFORMS } from '../../../transforms/js/index.js';
 import { clientPlan } from './client-plan.js';
 import { collectComposedUrls } from './composed-urls.js';
 import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
@@ -222,7 +221,7 @@ export const processor = {
           continue;
         }
         clientPlan(jctx); // which clients stay (before any transform reads a client's status)
-        for (const t of JS_TRANSFORMS) {
+        for (const t of (opts.transforms ?? []) as ReadonlyArray<Transform<JsContext>>) {
           if (opts.only && !opts.only.includes(t.id)) continue;
           t.run(jctx);
         }

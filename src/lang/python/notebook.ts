@@ -1,6 +1,6 @@
 import { msg, refOf } from '../../i18n/msg.js';
 import path from 'node:path';
-import { makeContext } from '../../engine/run.js';
+import { makeContext } from '../../engine/context.js';
 import { LineIndex } from '../../engine/text.js';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
 import { analyzePython } from './analyze.js';

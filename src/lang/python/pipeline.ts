@@ -1,6 +1,5 @@
 import { preferredQuote } from '../../engine/text.js';
-import type { FileContext, HandlerOptions } from '../../engine/types.js';
-import { PY_TRANSFORMS } from '../../../transforms/python/index.js';
+import type { FileContext, HandlerOptions, Transform } from '../../engine/types.js';
 import type { PyFacts } from './analyze.js';
 import type { PyContext } from './context.js';
 import { detectPython, OPENAI_URL } from './detect.js';
@@ -59,7 +58,7 @@ export function runPython(
     if (opts.adapterNote.leave) return pctx;
   }
   pyClientPlan(pctx); // which clients stay (before any transform reads a client's status)
-  for (const t of PY_TRANSFORMS) {
+  for (const t of (opts.transforms ?? []) as ReadonlyArray<Transform<PyContext>>) {
     if (opts.only && !opts.only.includes(t.id)) continue;
     t.run(pctx);
   }

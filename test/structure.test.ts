@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The shape of the code: imports only run down the layers. A module may import
+ * its own layer or a lower one, never a higher one (a helper needed below moves
+ * down; a registry is wired from above, as src/handlers.ts wires the transforms
+ * into the language handlers).
+ */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Lowest first. The first pattern that matches a file (path from the repository root) gives its layer. */
+const LAYERS: Array<[name: string, patterns: RegExp[]]> = [
+  ['errors/util', [/^src\/(errors|version|package-info)\.ts$/]],
+  [
+    'providers/models/rules',
+    [
+      /^src\/(providers|models|rules|i18n)\//,
+      // The engine's vocabulary (types, value checks, text and edit helpers, the
+      // per-file context and batch runner) and the report's pure helpers are used by
+      // every layer above them.
+      /^src\/engine\/(types|values|text|edits|timing|code-cache|batch|context|findings)\.ts$/,
+      /^src\/report\/(escape|mask|schema-url|summary)\.ts$/,
+    ],
+  ],
+  ['lang', [/^src\/(lang|project)\//]],
+  ['transforms', [/^transforms\//]],
+  ['engine', [/^src\/(engine|check)\//, /^src\/(api|config|handlers)\.ts$/]],
+  ['report', [/^src\/(report|interactive)\//]],
+  ['commands', [/^src\/commands\//]],
+  ['cli', [/^src\/(cli|index)\.ts$/]],
+];
+
+function layerOf(file: string): number {
+  const i = LAYERS.findIndex(([, ps]) => ps.some((p) => p.test(file)));
+  if (i < 0) throw new Error(`${file} is in no layer: add it to LAYERS in test/structure.test.ts`);
+  return i;
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir)).flatMap((e) => {
+    const p = `${dir}/${e}`;
+    return statSync(path.join(ROOT, p)).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** Relative imports (static, type-only, re-exports and dynamic `import()`), as repository paths. */
+function importsOf(file: string, text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+    out.push(path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1]!)).replace(/\.js$/, '.ts'));
+  }
+  return out;
+}
+
+function upward(files: Array<[file: string, text: string]>): string[] {
+  const bad: string[] = [];
+  for (const [file, text] of files) {
+    const from = layerOf(file);
+    for (const to of importsOf(file, text)) {
+      if (!/^(src|transforms)\//.test(to)) continue;
+      const layer = layerOf(to);
+      if (layer > from) bad.push(`${file} (${LAYERS[from]![0]}) imports ${to} (${LAYERS[layer]![0]})`);
+    }
+  }
+  return bad;
+}
+
+describe('layers', () => {
+  const files = [...sources('src'), ...sources('transforms')].map((f) => [f, readFileSync(path.join(ROOT, f), 'utf8')] as [string, string]);
+
+  it('no module imports a higher layer', () => {
+    expect(files.length).toBeGreaterThan(100);
+    expect(upward(files)).toEqual([]);
+  });
+
+  it('the check sees an upward import (static, type-only and dynamic)', () => {
+    expect(upward([['src/engine/run.ts', "import { main } from '../cli.js';\n"]])).toEqual(['src/engine/run.ts (engine) imports src/cli.ts (cli)']);
+    expect(upward([['src/lang/js/process.ts', "import type { X } from '../../../transforms/js/index.js';\n"]])).toHaveLength(1);
+    expect(upward([['src/models/map.ts', "const { x } = await import('../engine/run.js');\n"]])).toHaveLength(1);
+    expect(upward([['src/engine/run.ts', "import { UsageError } from '../errors.js';\n"]])).toEqual([]);
+    expect(() => layerOf('src/somewhere-new.ts')).toThrow(/no layer/);
+  });
+});
