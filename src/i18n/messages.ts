@@ -305,24 +305,8 @@ const TEMPLATES: Entry[] = [
   [r(`use the ${P} route of the tool that reads this value \\(or point its OpenAI base URL at ${URL}\\)`), '改用读取该值的工具中的 {p} 路由（或把它的 OpenAI base URL 指向 {url}）'],
 
   // ---- follow-ups: frameworks (AI SDK, LangChain, LlamaIndex, tokenizers)
-  [r('(?<call>.+?\\(\\.\\.\\.\\)) used the OpenAI Responses API; it now uses chat completions'), '{call} 原先使用 OpenAI Responses API，现在改用对话补全（chat completions）'],
-  [r('move Responses-only options \\(previousResponseId, store, built-in tools\\) out of providerOptions\\.openai'), '把 Responses 专用的选项（previousResponseId、store、内置工具）移出 providerOptions.openai'],
-  [r('the (?<name>\\S+) provider instance is used as a value \\(registry, config\\)'), '{name} provider 实例被当作值使用（registry、配置）'],
-  [r(`register the ${P} provider there instead`), '改为在那里注册 {p} provider'],
-  [r('providerOptions\\.openai is read only by @ai-sdk/openai'), '只有 @ai-sdk/openai 会读取 providerOptions.openai'],
-  [r(`move the options that ${P} supports to providerOptions of (?<pkg>\\S+), drop the rest`), '把 {p} 支持的选项移到 {pkg} 的 providerOptions 中，其余的删除'],
-  [r('(?<pkg>\\S+) has no embedding models'), '{pkg} 没有向量模型'],
-  [r('create the embedding model with @ai-sdk/openai-compatible'), '用 @ai-sdk/openai-compatible 创建向量模型'],
-  [r('AI SDK completion models are not migrated automatically'), 'AI SDK 的补全模型不会自动迁移'],
-  [r('use a chat model, or create a completion model with @ai-sdk/openai-compatible'), '改用对话模型，或用 @ai-sdk/openai-compatible 创建补全模型'],
-  [r('(?<call>.+?\\(\\.\\.\\.\\)) is an OpenAI-only AI SDK factory \\((?<pkg>\\S+) has no equivalent\\)'), '{call} 是 OpenAI 独有的 AI SDK 工厂函数（{pkg} 没有对应的函数）'],
-  [r('keep it on @ai-sdk/openai with an OpenAI key, or use a service that offers it'), '继续用 @ai-sdk/openai 和 OpenAI 密钥，或改用提供该功能的服务'],
-  [r(`(?<fn>.+?\\(\\)) knows only OpenAI model names and throws for ${P} ids`), '{fn} 只认识 OpenAI 的模型名，遇到 {p} 的模型 ID 会抛出异常'],
-  [r(`count tokens with a fixed encoding \\(o200k_base\\) as an estimate, or with ${P}'s tokenizer / usage fields`), '用固定编码（o200k_base）估算 token 数，或使用 {p} 的分词器 / usage 字段'],
 
   // ---- follow-ups: dependencies, notebooks
-  [r('the migrated code imports (?<pkg>\\S+), which this manifest does not declare'), '迁移后的代码导入了 {pkg}，但此清单没有声明它'],
-  [r('add (?<pkg>\\S+) to the dependencies'), '把 {pkg} 加入依赖'],
   [r('new dependencies declared: (?<list>.+)'), '已声明新的依赖：{list}'],
   [r('dependencies removed from package\\.json: (?<list>.+)'), '已从 package.json 删除依赖：{list}'],
   [r('the migrated code imports (?<pkg>\\S+), but no (?<pkg2>\\S+) release works with (?<anchor>\\S+) \\(from (?<from>.+)\\); it was not added'), '迁移后的代码导入了 {pkg}，但没有任何 {pkg2} 版本能与 {anchor}（来自 {from}）配合使用；未添加'],
@@ -331,12 +315,6 @@ const TEMPLATES: Entry[] = [
   [r('the migrated code imports (?<pkg>\\S+), but (?<pkg2>\\S+) exists for llama-index 0\\.10 and newer; this project has (?<from>.+); it was not added'), '迁移后的代码导入了 {pkg}，但 {pkg2} 只适用于 llama-index 0.10 及更高版本；本项目为 {from}；未添加'],
   [r('upgrade LangChain to 0\\.3\\+ \\(then switch to ChatDeepSeek\\), or keep ChatOpenAI with base_url'), '把 LangChain 升级到 0.3+（再改用 ChatDeepSeek），或继续用 ChatOpenAI 加 base_url'],
   [r('in llama-index 0\\.9 use `from llama_index\\.llms import OpenAILike`, or upgrade to 0\\.10\\+'), '在 llama-index 0.9 中使用 `from llama_index.llms import OpenAILike`，或升级到 0.10+'],
-  [r('(?<pkg>\\S+) needs llama-index 0\\.10 or newer; this project pins an older llama-index'), '{pkg} 需要 llama-index 0.10 或更高版本；本项目固定了更旧的 llama-index'],
-  [r('in llama-index 0\\.9 use `from llama_index\\.llms import OpenAILike` with api_base=(?<url>\\S+), or upgrade llama-index'), '在 llama-index 0.9 中使用 `from llama_index.llms import OpenAILike` 并设置 api_base={url}，或升级 llama-index'],
-  [r('(?<list>.+) added without an exact pin \\(the other lines pin with ==\\)'), '{list} 已添加，但没有精确固定版本（其他行都用 == 固定）'],
-  [r('pin them like the rest \\(pip-compile, or pip install then pip freeze\\); openai-migrate ran no install'), '请像其他依赖一样固定版本（pip-compile，或先 pip install 再 pip freeze）；openai-migrate 没有执行安装'],
-  [r('removed (?<what>.+) from providerOptions: only @ai-sdk/openai reads it'), '已从 providerOptions 中删除 {what}：只有 @ai-sdk/openai 会读取它'],
-  [r(`set what ${P} supports under providerOptions of (?<pkg>\\S+), if anything`), '如有需要，把 {p} 支持的设置放到 {pkg} 的 providerOptions 中'],
   [
     r('(?<verb>install them: |run )(?<cmd>.+?)\\.(?: This also brings (?<lock>\\S+) back in sync \\((?<ci>`[^`]+`) fails until then\\);)? openai-migrate ran no install\\.'),
     (g) => `${g.verb === 'run ' ? '运行' : '安装它们：'}${g.cmd}。${g.lock ? `这也会让 ${g.lock} 恢复同步（在此之前 ${g.ci} 会失败）；` : ''}openai-migrate 没有执行安装。`,
@@ -345,8 +323,6 @@ const TEMPLATES: Entry[] = [
     r('install them: (?<cmd>.+?)(?<ai> \\(AI SDK provider packages must match your `ai` major version\\))?'),
     (g) => `安装它们：${g.cmd}${g.ai ? '（AI SDK 的 provider 包必须与你的 `ai` 主版本一致）' : ''}`,
   ],
-  [r('cell (?<n>\\d+) does not parse as Python \\((?<err>.+)\\); left as is'), '第 {n} 个单元格无法解析为 Python（{err}）；保持原样'],
-  [r('migrate this cell by hand'), '请手动迁移此单元格'],
 
   // ---- finding messages (scan/check detectors, suppressions)
   [r('OpenAI client without a provider base URL: requests go to api\\.openai\\.com'), 'OpenAI 客户端没有设置服务商的 base URL：请求会发往 api.openai.com'],
@@ -386,15 +362,6 @@ const TEMPLATES: Entry[] = [
   [r('(?<f>\\S+): refused to write (?<v>.+) into a (?<syntax>[\\w-]+) string: (?<why>.+); file left unchanged'), '{f}：拒绝把 {v} 写入 {syntax} 字符串：{why}；文件保持不变'],
   [r('binary file \\(NUL bytes\\)'), '二进制文件（含 NUL 字节）'],
   [r('written by openai-migrate \\(baseline, report or output\\); never scanned'), '由 openai-migrate 写出（基线、报告或输出），不会被扫描'],
-  // ---- multi-provider apps and test files (src/lang/*/adapters.ts, model sites in tests)
-  [r(`this app already has a ${P} adapter \\((?<at>[^)]+), selected by "(?<sel>[^"]+)"\\) next to the OpenAI one; the OpenAI adapter was left as it is`), (g) => `这个应用已经有 ${g.p} 适配器（${g.at}，由 "${g.sel}" 选择），与 OpenAI 适配器并存；OpenAI 适配器保持原样`],
-  [r('OpenAI is one adapter of several in this app \\((?<others>[^)]+)\\): only the OpenAI adapter was migrated, the others were left as they are'), 'OpenAI 是这个应用的多个适配器之一（{others}）：只迁移了 OpenAI 适配器，其他适配器保持原样'],
-  [r('the default provider now selects "(?<sel>[^"]+)" \\((?<at>[^)]+)\\); set the same value wherever the deployment overrides it'), '默认提供商现在选择 "{sel}"（{at}）；在部署覆盖该设置的地方也设为同一个值'],
-  [r('select "(?<sel>[^"]+)" in the configuration that chooses the provider instead of migrating the OpenAI adapter'), '在选择提供商的配置中选择 "{sel}"，而不是迁移 OpenAI 适配器'],
-  [r('check that the app selects the migrated adapter where it used OpenAI'), '确认应用在原先使用 OpenAI 的地方选择了迁移后的适配器'],
-  [r('default provider "(?<from>[^"]+)" -> "(?<to>[^"]+)" \\(the app\'s own (?<p>.+) adapter\\)'), '默认提供商 "{from}" -> "{to}"（应用自带的 {p} 适配器）'],
-  [r('test file names OpenAI model ids the migrated code does not use \\((?<ids>[^)]+)\\); left as they are'), '测试文件中出现了迁移后代码不再使用的 OpenAI 模型 id（{ids}）；保持原样'],
-  [r('keep them if the test checks OpenAI-only behaviour, or update them with the code they exercise'), '如果测试检查的是 OpenAI 特有的行为，就保留它们；否则随被测代码一起更新'],
   // ---- project graph (src/project/): outside the given paths, warnings
   [r('outside the given paths, read to follow imports; the migration would change it \\((?<n>\\d+) edits?(?:: (?<models>.+))?\\)'), (g) => `不在给定路径内，只为跟随导入而读取；迁移本会修改它（${g.n} 处改写${g.models ? `：${g.models}` : ''}）`],
   [r('defines what the migrated files use, outside the given paths \\(left unchanged\\)'), '定义了被迁移文件所用的内容，不在给定路径内（保持原样）'],

@@ -42,7 +42,43 @@ export const EN = {
   'model.noEquivalent.keepElsewhere': (p: { provider: string; endpoint: string }) =>
     `keep this call on another service (${p.provider} does not fully serve ${p.endpoint} on its OpenAI-compatible API)`,
   'model.noEquivalent.choose': (p: { id: string }) => `choose a model and pass --model ${p.id}=<id>, or keep this call on another service`,
-  // ---- notebooks (src/lang/python/notebook.ts): a change inside a cell
+  // ---- frameworks: AI SDK (transforms/js/wrappers/replace-ai-sdk-openai.ts), tokenizers (mark-model-bound-code.ts)
+  'aiSdk.responsesNowChat': (p: { call: string }) => `${p.call}(...) used the OpenAI Responses API; it now uses chat completions`,
+  'aiSdk.responsesNowChat.todo': () => 'move Responses-only options (previousResponseId, store, built-in tools) out of providerOptions.openai',
+  'aiSdk.instanceAsValue': (p: { name: string }) => `the ${p.name} provider instance is used as a value (registry, config)`,
+  'aiSdk.instanceAsValue.todo': (p: { provider: string }) => `register the ${p.provider} provider there instead`,
+  'aiSdk.openaiOptions': () => 'providerOptions.openai is read only by @ai-sdk/openai',
+  'aiSdk.openaiOptions.todo': (p: { provider: string; pkg: string }) => `move the options that ${p.provider} supports to providerOptions of ${p.pkg}, drop the rest`,
+  'aiSdk.openaiOptionsRemoved': (p: { what: string }) => `removed ${p.what} from providerOptions: only @ai-sdk/openai reads it`,
+  'aiSdk.openaiOptionsRemoved.todo': (p: { provider: string; pkg: string }) => `set what ${p.provider} supports under providerOptions of ${p.pkg}, if anything`,
+  'aiSdk.noEmbeddings': (p: { pkg: string }) => `${p.pkg} has no embedding models`,
+  'aiSdk.noEmbeddings.todo': () => 'create the embedding model with @ai-sdk/openai-compatible',
+  'aiSdk.completionModel': () => 'AI SDK completion models are not migrated automatically',
+  'aiSdk.completionModel.todo': () => 'use a chat model, or create a completion model with @ai-sdk/openai-compatible',
+  'aiSdk.openaiOnlyFactory': (p: { call: string; pkg: string }) => `${p.call}(...) is an OpenAI-only AI SDK factory (${p.pkg} has no equivalent)`,
+  'aiSdk.openaiOnlyFactory.todo': () => 'keep it on @ai-sdk/openai with an OpenAI key, or use a service that offers it',
+  'tokenizer.openaiNamesOnly': (p: { fn: string; provider: string }) => `${p.fn}() knows only OpenAI model names and throws for ${p.provider} ids`,
+  'tokenizer.openaiNamesOnly.todo': (p: { provider: string }) => `count tokens with a fixed encoding (o200k_base) as an estimate, or with ${p.provider}'s tokenizer / usage fields`,
+  // ---- multi-provider apps (src/lang/js/process.ts, src/lang/python/process.ts) and test files (map-model-ids)
+  'adapters.targetExists': (p: { provider: string; at: string; selection: string }) =>
+    `this app already has a ${p.provider} adapter (${p.at}, selected by "${p.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`,
+  'adapters.targetExists.defaultChanged': (p: { selection: string; at: string }) => `the default provider now selects "${p.selection}" (${p.at}); set the same value wherever the deployment overrides it`,
+  'adapters.targetExists.select': (p: { selection: string }) => `select "${p.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter`,
+  'adapters.oneOfSeveral': (p: { others: string }) => `OpenAI is one adapter of several in this app (${p.others}): only the OpenAI adapter was migrated, the others were left as they are`,
+  'adapters.oneOfSeveral.todo': () => 'check that the app selects the migrated adapter where it used OpenAI',
+  'adapters.defaultProvider': (p: { from: string; to: string; provider: string }) => `default provider "${p.from}" -> "${p.to}" (the app's own ${p.provider} adapter)`,
+  'tests.openaiIdsLeft': (p: { ids: string }) => `test file names OpenAI model ids the migrated code does not use (${p.ids}); left as they are`,
+  'tests.openaiIdsLeft.todo': () => 'keep them if the test checks OpenAI-only behaviour, or update them with the code they exercise',
+  // ---- Python dependency files (src/lang/python/deps.ts, transforms/python/migrate-llamaindex.ts)
+  'deps.notDeclared': (p: { pkg: string }) => `the migrated code imports ${p.pkg}, which this manifest does not declare`,
+  'deps.notDeclared.todo': (p: { pkg: string }) => `add ${p.pkg} to the dependencies`,
+  'deps.unpinned': (p: { list: string }) => `${p.list} added without an exact pin (the other lines pin with ==)`,
+  'deps.unpinned.todo': () => 'pin them like the rest (pip-compile, or pip install then pip freeze); openai-migrate ran no install',
+  'llamaIndex.needs010': (p: { pkg: string }) => `${p.pkg} needs llama-index 0.10 or newer; this project pins an older llama-index`,
+  'llamaIndex.needs010.todo': (p: { url: string }) => `in llama-index 0.9 use \`from llama_index.llms import OpenAILike\` with api_base=${p.url}, or upgrade llama-index`,
+  // ---- notebooks (src/lang/python/notebook.ts): a cell that does not parse, a change inside a cell
+  'notebook.cellParse': (p: { n: number; error: string }) => `cell ${p.n} does not parse as Python (${p.error}); left as is`,
+  'notebook.cellParse.todo': () => 'migrate this cell by hand',
   'notebook.cellChange': (p: { n: number; msg: string }) => `cell ${p.n}: ${p.msg}`,
   // ---- markers added (transforms/*/mark-unsupported-endpoints.ts, raw HTTP, wrappers)
   'marker.added': (p: { api: string; reason: string }) => `marked ${p.api}: ${p.reason}`,

@@ -53,7 +53,9 @@ export async function processNotebook(ctx: FileContext, opts: HandlerOptions & {
     if (r.error) {
       brokenCells.set(ctx.file.rel, (brokenCells.get(ctx.file.rel) ?? new Set()).add(c.text));
       const [line, column] = r.error.split(/[: ]/).map(Number);
-      ctx.followUps.push({ line: line ?? 1, column: column ?? 1, cell: c.index, reason: `cell ${c.index} does not parse as Python (${r.error}); left as is`, action: 'migrate this cell by hand' });
+      const reason = msg('notebook.cellParse', { n: c.index, error: r.error });
+      const action = msg('notebook.cellParse.todo');
+      ctx.followUps.push({ line: line ?? 1, column: column ?? 1, cell: c.index, reason: reason.text, action: action.text, reasonMsg: refOf(reason), actionMsg: refOf(action) });
     } else good.push(c);
   }
   if (!good.length) return undefined;
