@@ -1,7 +1,7 @@
 // Deterministic synthetic monorepo for the benchmark (not a test).
 // Same seed and size -> byte-identical tree. About 70 lines per file, 40
 // packages (a fifth of them Python), about 1 % of files using OpenAI in the
-// shapes real code has, a few files that only mention OpenAI in prose (the
+// shapes real code has (`density`: 0.3 for a dense repository where 30 % do), a few files that only mention OpenAI in prose (the
 // prefilter's false positives), and a gitignored `generated/` folder with many
 // files that every tool must skip.
 import { mkdirSync, writeFileSync, rmSync, existsSync, readFileSync } from 'node:fs';
@@ -112,19 +112,24 @@ const OPENAI_TS = [
 const OPENAI_JS = (n) => `const OpenAI = require('openai');\n\nconst client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n\nasync function ask${n}(question) {\n  const completion = await client.chat.completions.create({\n    model: 'gpt-4o',\n    messages: [{ role: 'user', content: question }],\n    max_tokens: 512,\n  });\n  return completion.choices[0].message.content;\n}\n\nmodule.exports = { ask${n} };\n`;
 const OPENAI_PY = (n) => `import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.environ["OPENAI_API_KEY"])\n\n\ndef ask_${n}(question: str) -> str:\n    resp = client.chat.completions.create(\n        model="gpt-4o",\n        messages=[{"role": "user", "content": question}],\n        temperature=0.3,\n    )\n    return resp.choices[0].message.content or ""\n`;
 
+/** The default share of files that use OpenAI (the sparse bench). */
+export const SPARSE_DENSITY = 0.01;
+
 /**
  * Write the repository for `files` tracked files under `dir` (replaced if it
- * exists with another size or generator version). Returns stats.
+ * exists with another size, density or generator version). `density` is the
+ * share of files that use OpenAI; at the default the tree is byte-identical to
+ * the one before the knob existed (same random draws). Returns stats.
  */
-export function generate(dir, files, seed = 7) {
+export function generate(dir, files, seed = 7, density = SPARSE_DENSITY) {
   const stampFile = `${dir}.stamp.json`;
   const statsFile = `${dir}.stats.json`;
-  const stamp = JSON.stringify({ v: GENERATOR_VERSION, files, seed });
+  const stamp = JSON.stringify(density === SPARSE_DENSITY ? { v: GENERATOR_VERSION, files, seed } : { v: GENERATOR_VERSION, files, seed, density });
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return JSON.parse(readFileSync(statsFile, 'utf8'));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const r = rng(seed);
-  const stats = { files, lines: 0, bytes: 0, byExt: {}, openai: 0, openaiJs: 0, openaiPy: 0, mentions: 0, ignored: 0 };
+  const stats = { files, density, lines: 0, bytes: 0, byExt: {}, openai: 0, openaiJs: 0, openaiPy: 0, mentions: 0, ignored: 0 };
   const made = new Set();
   const write = (rel, text, count = true) => {
     const abs = path.join(dir, rel);
@@ -148,7 +153,7 @@ export function generate(dir, files, seed = 7) {
     const pkg = py ? `services/svc-${String(p).padStart(2, '0')}` : `packages/pkg-${String(p).padStart(2, '0')}`;
     const sub = pick(r, ['core', 'api', 'lib', 'handlers', 'models', 'ui', 'jobs']);
     const lines = 30 + Math.floor(r() * 80); // 30..109, mean about 70
-    const uses = r() < 0.01;
+    const uses = r() < density;
     const mention = !uses && r() < 0.004; // prose that only names OpenAI
     if (py) {
       let text = pyModule(r, lines);

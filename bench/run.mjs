@@ -5,6 +5,7 @@
 //
 //   node bench/run.mjs [--files 20000] [--also 5000] [--runs 3] [--no-jscodeshift] [--no-cold] [--dir .bench] [--json out.json]
 //   node bench/run.mjs --changed-only [--runs 3]   # only check --changed-since (a PR touching 20 files) vs a full check
+//   node bench/run.mjs --density 0.3 [--files 20000] [--runs 3] [--ast-grep PATH] [--bin PATH]   # dense repository: migrate vs ast-grep
 //
 // --no-cold skips the cold page cache round (it needs root on Linux to drop the cache).
 // --also takes a comma list of extra sizes (e.g. --also 5000,80000) to show how
@@ -17,7 +18,9 @@ import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'bin/openai-migrate.js');
+// `--bin PATH` (before the other flags' use) measures another build, e.g. a copy of the previous commit's bin/ and dist/.
+const binAt = process.argv.indexOf('--bin');
+const BIN = binAt > 0 ? path.resolve(process.argv[binAt + 1]) : path.join(ROOT, 'bin/openai-migrate.js');
 
 function parseArgs(argv) {
   const o = { files: 20000, also: [5000], runs: 3, jscodeshift: true, cold: true, dir: path.join(ROOT, '.bench'), json: undefined };
@@ -30,10 +33,13 @@ function parseArgs(argv) {
     else if (a === '--no-jscodeshift') o.jscodeshift = false;
     else if (a === '--no-cold') o.cold = false;
     else if (a === '--changed-only') o.changedOnly = true;
+    else if (a === '--density') o.density = Number(next());
+    else if (a === '--ast-grep') o.astGrep = path.resolve(next());
+    else if (a === '--bin') next(); // read above
     else if (a === '--dir') o.dir = path.resolve(next());
     else if (a === '--json') o.json = path.resolve(next());
     else if (a === '--help' || a === '-h') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split("\n").slice(1, 10).join('\n').replace(/^\/\/ ?/gm, ''));
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split("\n").slice(1, 11).join('\n').replace(/^\/\/ ?/gm, ''));
       process.exit(0);
     } else {
       console.error(`bench: unknown flag ${a} (see --help)`);
@@ -265,6 +271,14 @@ function main() {
   console.log(`openai-migrate bench: node ${process.version}, ${cpus}, ${o.runs} runs per tool (median), tools alternate within each round; numbers use dist/ (rebuild after changes)`);
   const load = os.loadavg()[0];
   if (load > os.cpus().length * 0.5) console.log(`bench: load average ${load.toFixed(1)} on ${os.cpus().length} cpus: other work is running, wall times will be noisy (compare the cpu column)`);
+  if (o.density !== undefined) {
+    if (!(o.density > 0 && o.density <= 1)) {
+      console.error(`bench: --density takes a share of files between 0 and 1 (got ${o.density})`);
+      process.exit(2);
+    }
+    dense(o);
+    return;
+  }
   if (o.changedOnly) {
     const repo = path.join(o.dir, `repo-${o.files}`);
     const stats = generate(repo, o.files);
@@ -337,6 +351,97 @@ function cold(main, o) {
   console.log(`  ${pad('tool', 70)} ${lpad('median', 9)} ${lpad('x rg', 7)}`);
   for (const r of rows) console.log(`  ${pad(r.label, 70)} ${lpad(fmtS(r.secs), 9)} ${lpad(rg ? (r.secs / rg).toFixed(1) + 'x' : '-', 7)}`);
   return rows;
+}
+
+/**
+ * Where ast-grep is: --ast-grep PATH, then `ast-grep` on PATH, then the binary of
+ * @ast-grep/cli installed with --ignore-scripts (its platform package ships it).
+ * Not a dependency of the project: `npm install --no-save --ignore-scripts @ast-grep/cli` to measure.
+ */
+function findAstGrep(o) {
+  const candidates = [o.astGrep, 'ast-grep', path.join(ROOT, `node_modules/@ast-grep/cli-${process.platform}-${process.arch}-gnu/ast-grep`)].filter(Boolean);
+  return candidates.find((c) => has(c));
+}
+
+/** One ast-grep rule per language the bench writes: the calls the migration rewrites (chat and embeddings). */
+const AST_GREP_RULES = [
+  ['TypeScript', '$C.chat.completions.create($$$A)'],
+  ['Tsx', '$C.chat.completions.create($$$A)'],
+  ['JavaScript', '$C.chat.completions.create($$$A)'],
+  ['Python', '$C.chat.completions.create($$$A)'],
+  ['TypeScript', '$C.embeddings.create($$$A)'],
+  ['Tsx', '$C.embeddings.create($$$A)'],
+]
+  .map(([lang, pattern], i) => `id: call-${i}\nlanguage: ${lang}\nseverity: info\nrule:\n  pattern: ${pattern}`)
+  .join('\n---\n');
+
+/**
+ * `--density D`: a repository where a share D of the files use OpenAI (an SDK-heavy
+ * app), `migrate --dry-run` and `scan` against ast-grep matching the calls on the
+ * same files and a read-every-file regular expression, with peak RSS. Issue 19's goals:
+ * peak RSS <= 400 MB and migrate <= 2x ast-grep at 20,000 files and density 0.3.
+ */
+function dense(o) {
+  const files = o.files;
+  const repo = path.join(o.dir, `repo-${files}-d${o.density}`);
+  const t0 = Date.now();
+  const stats = generate(repo, files, 7, o.density);
+  const outDir = path.join(o.dir, 'out');
+  mkdirSync(outDir, { recursive: true });
+  console.log(`openai-migrate bench (dense): node ${process.version}, ${cpuInfo()}, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}, ${o.runs} runs per tool (median; peak RSS is the largest)`);
+  console.log(`\n== ${files.toLocaleString('en')} files, density ${o.density}: ${stats.lines.toLocaleString('en')} lines, ${(stats.bytes / 1e6).toFixed(0)} MB; ` +
+    `${stats.openai} use OpenAI (${stats.openaiJs} JS/TS, ${stats.openaiPy} Python)  [ready in ${((Date.now() - t0) / 1000).toFixed(1)} s]`);
+  const node = process.execPath;
+  const sg = findAstGrep(o);
+  const list = [
+    { id: 'regex', label: 'read every file + one regular expression (node)', cmd: node, args: [path.join(ROOT, 'bench/regex-baseline.mjs'), '.'] },
+    ...(sg ? [{ id: 'ast-grep', label: 'ast-grep scan (chat + embeddings call patterns)', cmd: sg, args: ['scan', '--inline-rules', AST_GREP_RULES, '--json=stream', '.'], ok: (st) => st === 0 || st === 1 }] : []),
+    { id: 'scan', label: 'openai-migrate scan --format json', cmd: node, args: [BIN, 'scan', '--format', 'json'] },
+    { id: 'migrate', label: 'openai-migrate migrate --provider deepseek --dry-run --format json', cmd: node, args: [BIN, 'migrate', '--provider', 'deepseek', '--dry-run', '--format', 'json'] },
+  ];
+  if (!sg) console.log('  ast-grep not found (--ast-grep PATH, or `npm install --no-save --ignore-scripts @ast-grep/cli`): compared with the regex pass only');
+  // Warm the page cache and the code cache.
+  timeOne(node, [path.join(ROOT, 'bench/regex-baseline.mjs'), '.'], { cwd: repo, outFile: path.join(outDir, 'warm.txt') });
+  timeOne(node, [BIN, 'scan', '--format', 'json'], { cwd: repo, outFile: path.join(outDir, 'warm.txt') });
+  const samples = new Map(list.map((t) => [t.id, []]));
+  for (let round = 0; round < o.runs; round++) {
+    for (const t of list) {
+      process.stderr.write(`  round ${round + 1}/${o.runs}: ${t.id}...\r`);
+      const r = timeOne(t.cmd, t.args, { cwd: repo, outFile: path.join(outDir, `dense-${t.id}.out`) });
+      if (!(t.ok ? t.ok(r.status) : r.status === 0)) console.error(`\n  ${t.id} exited ${r.status}: ${r.stderr}`);
+      samples.get(t.id).push(r);
+    }
+  }
+  process.stderr.write(' '.repeat(60) + '\r');
+  const row = (id) => {
+    const s = samples.get(id);
+    return { secs: median(s.map((x) => x.secs)), cpu: s.every((x) => x.cpu !== undefined) ? median(s.map((x) => x.cpu)) : undefined, rss: s.some((x) => x.rss) ? Math.max(...s.map((x) => x.rss ?? 0)) : undefined };
+  };
+  const ref = sg ? row('ast-grep').secs : row('regex').secs;
+  console.log(`  ${pad('tool', 70)} ${lpad('median', 9)} ${lpad(sg ? 'x ast-grep' : 'x regex', 10)} ${lpad('peak RSS', 9)} ${lpad('cpu', 8)}`);
+  for (const t of list) {
+    const r = row(t.id);
+    console.log(`  ${pad(t.label, 70)} ${lpad(fmtS(r.secs), 9)} ${lpad((r.secs / ref).toFixed(1) + 'x', 10)} ${lpad(r.rss ? r.rss.toFixed(0) + ' MB' : 'n/a', 9)} ${lpad(r.cpu !== undefined ? fmtS(r.cpu) : 'n/a', 8)}`);
+  }
+  const found = [];
+  try {
+    const mig = JSON.parse(readFileSync(path.join(outDir, 'dense-migrate.out'), 'utf8'));
+    found.push(`migrate: ${mig.summary.filesChanged} would change, ${mig.summary.filesFailed} failed`);
+  } catch {
+    /* reported above */
+  }
+  if (sg) {
+    const lines = readFileSync(path.join(outDir, 'dense-ast-grep.out'), 'utf8').split('\n').filter(Boolean);
+    found.push(`ast-grep: ${lines.length} matches in ${new Set(lines.map((l) => JSON.parse(l).file)).size} files`);
+  }
+  try {
+    const rx = JSON.parse(readFileSync(path.join(outDir, 'dense-regex.out'), 'utf8'));
+    found.push(`regex: ${rx.matches} matches in ${rx.filesWithMatches} of ${rx.files} files`);
+  } catch {
+    /* reported above */
+  }
+  console.log(`  found -> ${found.join('; ')}; expected: ${stats.openai} files using OpenAI`);
+  if (o.json) writeFileSync(o.json, JSON.stringify({ node: process.version, cpus: cpuInfo(), density: o.density, stats, rows: Object.fromEntries(list.map((t) => [t.id, row(t.id)])) }, null, 2) + '\n');
 }
 
 /** "2 cpus (model)" as this process sees them. */

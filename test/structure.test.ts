@@ -84,3 +84,20 @@ describe('layers', () => {
     expect(() => layerOf('src/somewhere-new.ts')).toThrow(/no layer/);
   });
 });
+
+describe('reporter table', () => {
+  it("commander's --format choices are the table's rows for each command", async () => {
+    const { buildProgram } = await import('../src/cli.js');
+    const { REPORTERS, formatsFor } = await import('../src/report/formats.js');
+    const program = buildProgram();
+    const choices = (name: string) => program.commands.find((c) => c.name() === name)?.options.find((o) => o.long === '--format')?.argChoices;
+    for (const command of ['migrate', 'scan', 'check'] as const) {
+      expect(choices(command)).toEqual(formatsFor(command));
+      for (const f of formatsFor(command)) expect(REPORTERS[f].commands).toContain(command);
+    }
+    expect(formatsFor('check')).toEqual(['text', 'json', 'sarif', 'github', 'markdown', 'codeclimate', 'junit']);
+    expect(formatsFor('migrate')).toEqual(['text', 'json']);
+    // Only text is for people: every other format turns the progress line off.
+    expect(Object.entries(REPORTERS).filter(([, r]) => !r.machine).map(([f]) => f)).toEqual(['text']);
+  });
+});

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
+import { ExitCode, UsageError } from '../errors.js';
+import { colorEnabled } from './shared.js';
 
 /** Register `doctor` on the program (called from src/cli.ts). Exit 0 all good, 1 a check failed, 2 usage. */
-export function registerDoctor(program: Command, colorEnabled: (s: NodeJS.WriteStream) => boolean, exitCode: (code: number) => Error): void {
-  program
+export function registerDoctor(program: Command): void {
+  const doctor = program
     .command('doctor')
     .description('check the key, region and model availability against the live provider API')
     .requiredOption('-p, --provider <id>', 'provider id or alias')
@@ -32,6 +34,25 @@ export function registerDoctor(program: Command, colorEnabled: (s: NodeJS.WriteS
       // --quiet: only the failed checks, on stderr.
       else if (program.opts().quiet) process.stderr.write(r.checks.filter((c) => c.status === 'fail').map((c) => `${c.message}\n`).join(''));
       else process.stdout.write(renderDoctorText(r, colorEnabled(process.stdout)));
-      if (!r.ok) throw exitCode(1);
+      if (!r.ok) throw new ExitCode(1);
     });
+  providerFromConfig(doctor);
+}
+
+/**
+ * `doctor` declares --provider as required; like `models` and `migrate` it takes
+ * the provider from the config file (found from the current folder up to the
+ * repository root) when the flag is absent.
+ */
+function providerFromConfig(cmd: Command): void {
+  const opt = cmd.options.find((x) => x.long === '--provider');
+  if (!opt) return;
+  opt.mandatory = false;
+  cmd.hook('preAction', async (c) => {
+    if (c.opts().provider) return;
+    const { loadConfig } = await import('../config.js');
+    const provider = loadConfig(process.cwd(), c.opts().config as string | undefined).config.provider;
+    if (!provider) throw new UsageError('E_NO_PROVIDER', 'missing --provider <id> (or "provider" in .openai-migrate.json; run `openai-migrate providers` to list them)');
+    c.setOptionValue('provider', provider);
+  });
 }

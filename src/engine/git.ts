@@ -44,7 +44,7 @@ export function parseStatusZ(out: string): StatusEntry[] {
   const entries: StatusEntry[] = [];
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
-    if (p.length < 4) continue;
+    if (p === undefined || p.length < 4) continue;
     const e: StatusEntry = { xy: p.slice(0, 2), path: p.slice(3) };
     if (e.xy[0] === 'R' || e.xy[0] === 'C' || e.xy[1] === 'R' || e.xy[1] === 'C') e.from = parts[++i];
     entries.push(e);

@@ -119,6 +119,7 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
       if (outcome.fellBack) timingNote(`${h.id}: worker failed (${outcome.fellBack}); ran on the main thread`);
       pending.delete(h);
       await finisher.batch(h, byHandler.get(h)!, outcome);
+      byHandler.delete(h);
     }
   };
 
@@ -132,6 +133,8 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
     const errors = await processBatch(handler, ctxs, { only: o.only, project });
     processing();
     await finisher.batch(handler, ctxs, { errors });
+    // Finished: the results keep edits' changes, findings, follow-ups and the diff; the contexts (texts, line indexes) go.
+    byHandler.delete(handler);
   }
   await drain();
   return { files: [...results.values()], scanned: reader.scanned, candidates: finisher.total, graphWarnings: reader.graph?.warnings ?? [] };

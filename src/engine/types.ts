@@ -127,11 +127,29 @@ export interface FileContext {
   followUp(offset: number, reason: Text, action: Text): void;
 }
 
+/**
+ * A context in a detection-only run (`scan`, `check` without --provider): the
+ * detectors read it; `target` and `models` may be absent.
+ */
+export type DetectContext = FileContext;
+
+/**
+ * A context with a provider: what transforms (and the helpers they call) take.
+ * The handlers run transforms only on these (`isMigrating`), so the types say a
+ * transform always has a target and a model map.
+ */
+export type MigrateContext<C extends FileContext = FileContext> = C & { target: ResolvedTarget; models: ModelMap };
+
+/** Does this run migrate (a provider and its model map are set)? */
+export function isMigrating<C extends FileContext>(ctx: C): ctx is MigrateContext<C> {
+  return ctx.target !== undefined && ctx.models !== undefined;
+}
+
 export interface Transform<C extends FileContext = FileContext> {
   /** Kebab-case id named for what it changes, e.g. "set-client-base-url". */
   id: string;
   description: string;
-  run(ctx: C): void;
+  run(ctx: MigrateContext<C>): void;
 }
 
 /** A language (or file kind): how to parse, detect, transform and re-validate its files. */

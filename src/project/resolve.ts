@@ -28,12 +28,11 @@ export class Resolver {
   private ts: typeof TsNamespace | undefined;
   private host: TsNamespace.ModuleResolutionHost | undefined;
   private readonly caches = new Map<string, { options: TsNamespace.CompilerOptions; cache: TsNamespace.ModuleResolutionCache }>();
-  private readonly nearestPkg = new Map<string, string | undefined>();
 
   constructor(
     readonly fs: RootFs,
     cwd: string,
-    private readonly warn: (msg: string) => void,
+    warn: (msg: string) => void,
   ) {
     this.workspaces = workspacePackages(fs, workspaceRoot(fs, cwd), warn);
     this.configs = new Configs(fs, this.workspaces, warn);

@@ -1,4 +1,4 @@
-import { range, type ProviderProfile } from './types.js';
+import type { ProviderProfile } from './types.js';
 
 /**
  * ByteDance Doubao (Volcengine Ark in China; BytePlus ModelArk internationally). Facts from shared/reference/providers.md (section `doubao`) and providers.json,

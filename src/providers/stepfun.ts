@@ -1,4 +1,4 @@
-import { range, type ProviderProfile } from './types.js';
+import type { ProviderProfile } from './types.js';
 
 /**
  * StepFun. Facts from shared/reference/providers.md (section `stepfun`) and providers.json,

@@ -15,7 +15,7 @@ export const mapBatchModels: Transform<ConfigContext> = {
   description: "Replace body.model in OpenAI batch input files (JSONL) with the provider's ids",
   run(ctx) {
     if (ctx.format !== 'jsonl') return;
-    const t = ctx.target!;
+    const t = ctx.target;
     const lines = ctx.sites.filter((s) => s.path.length === 2 && s.path[0] === 'body' && s.path[1] === 'model');
     const isBatch = ctx.jsonl?.some((l) => l.root.type === 'object' && l.root.props.some((p) => p.key === 'custom_id'));
     if (!isBatch || !lines.length) return;

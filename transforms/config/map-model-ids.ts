@@ -1,6 +1,6 @@
 import { stringContent } from '../../src/engine/values.js';
 import { isMap, isPair, isScalar } from 'yaml';
-import type { Transform } from '../../src/engine/types.js';
+import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import { eolAt } from '../../src/engine/text.js';
 import { shortName } from '../../src/providers/index.js';
 import { mapModelAt } from '../../src/lang/config/common.js';
@@ -11,7 +11,7 @@ import type { ValueSite } from '../../src/lang/config/sites.js';
 const BASE_KEYS = ['api_base', 'base_url', 'api_base_url'];
 
 /** LiteLLM block map without a base URL: the line to insert after the `model:` line (same indentation as `model`). */
-function litellmBaseLine(ctx: ConfigContext, s: ValueSite): { at: number; text: string } | 'has-base' | undefined {
+function litellmBaseLine(ctx: MigrateContext<ConfigContext>, s: ValueSite): { at: number; text: string } | 'has-base' | undefined {
   const m = s.map;
   if (!m || !isMap(m) || m.flow || !s.pair || !isScalar(s.pair.key) || !s.pair.key.range || !s.scalar?.range) return undefined;
   if (m.items.some((p) => isPair(p) && isScalar(p.key) && BASE_KEYS.includes(String(p.key.value)))) return 'has-base';
@@ -21,7 +21,7 @@ function litellmBaseLine(ctx: ConfigContext, s: ValueSite): { at: number; text: 
   const nl = text.indexOf('\n', s.scalar.range[1]);
   if (nl < 0) return undefined;
   const at = text[nl - 1] === '\r' ? nl - 1 : nl;
-  return { at, text: `${eolAt(text, keyStart)}${' '.repeat(col)}api_base: ${stringContent(ctx.target!.baseURL, 'yaml-plain')}` };
+  return { at, text: `${eolAt(text, keyStart)}${' '.repeat(col)}api_base: ${stringContent(ctx.target.baseURL, 'yaml-plain')}` };
 }
 
 /**
@@ -36,7 +36,7 @@ export const mapConfigModelIds: Transform<ConfigContext> = {
   description: "Replace OpenAI model ids in JSON/YAML/TOML config values with the provider's ids",
   run(ctx) {
     if (ctx.format === 'jsonl') return;
-    const t = ctx.target!;
+    const t = ctx.target;
     for (const s of ctx.sites) {
       const m = modelValue(s);
       if (!m) continue;

@@ -21,7 +21,7 @@ export const renameEnvBlockVars: Transform<ConfigContext> = {
   description: "Rename OPENAI_API_KEY in docker-compose / GitHub Actions / Kubernetes env blocks; comment out OpenAI settings",
   run(ctx) {
     if (!ctx.docs) return;
-    const t = ctx.target!;
+    const t = ctx.target;
     const name = shortName(t.provider);
     const commented = new Map<Set<string>, number>();
     const commentOut = (e: ReturnType<typeof yamlEnvEntries>[number], why: string) => {

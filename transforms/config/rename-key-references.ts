@@ -18,7 +18,7 @@ export const renameKeyReferences: Transform<ConfigContext> = {
   id: 'rename-key-references',
   description: "Rename references to OPENAI_API_KEY in config values to the provider's key variable",
   run(ctx) {
-    const t = ctx.target!;
+    const t = ctx.target;
     for (const s of ctx.sites) {
       if (!s.editable) continue;
       const words = keyVarWords(s.value, (w) => renamedKeyVar(w, t)).filter((w) => REF_BEFORE.test(s.value.slice(0, w.start)));

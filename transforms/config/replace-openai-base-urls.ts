@@ -15,7 +15,7 @@ export const replaceOpenAIBaseUrls: Transform<ConfigContext> = {
   id: 'replace-openai-base-urls',
   description: "Replace api.openai.com base URLs in config values with the provider's base URL",
   run(ctx) {
-    const t = ctx.target!;
+    const t = ctx.target;
     for (const s of ctx.sites) {
       if (!OPENAI_URL.test(s.value)) continue;
       // Env-block entries (`OPENAI_BASE_URL: ...`, `- OPENAI_BASE_URL=...`) are commented out by rename-env-block-vars.

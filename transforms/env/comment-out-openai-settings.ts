@@ -13,7 +13,7 @@ export const commentOutOpenAISettings: Transform<EnvContext> = {
   id: 'comment-out-openai-settings',
   description: 'Comment out OpenAI base URL, organisation and Azure settings',
   run(ctx) {
-    const name = shortName(ctx.target!.provider);
+    const name = shortName(ctx.target.provider);
     for (const e of ctx.env.entries) {
       const role = envRole(e.name);
       if (role !== 'baseURL' && role !== 'org') continue;
@@ -22,7 +22,7 @@ export const commentOutOpenAISettings: Transform<EnvContext> = {
         continue;
       }
       commentOut(ctx, e);
-      const why = role === 'baseURL' ? `the migrated clients use ${ctx.target!.baseURL}` : `${name} does not use it`;
+      const why = role === 'baseURL' ? `the migrated clients use ${ctx.target.baseURL}` : `${name} does not use it`;
       ctx.change('env', e.nameStart, `${e.name} commented out: ${why}`, { transform: this.id, from: e.name });
     }
   },

@@ -14,7 +14,7 @@ export const mapModelValues: Transform<EnvContext> = {
   id: 'map-env-model-values',
   description: "Replace OpenAI model ids and base URLs in env values with the provider's",
   run(ctx) {
-    const t = ctx.target!;
+    const t = ctx.target;
     for (const e of ctx.env.entries) {
       const role = envRole(e.name);
       if (role && role !== 'other') continue; // handled by the key / settings transforms

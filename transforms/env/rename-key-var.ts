@@ -30,7 +30,7 @@ export const renameKeyVar: Transform<EnvContext> = {
   id: 'rename-env-key-var',
   description: "Replace the OpenAI key variable with the provider's key variable",
   run(ctx) {
-    const t = ctx.target!;
+    const t = ctx.target;
     const text = ctx.file.text;
     const name = shortName(t.provider);
     const note = `# ${name} API key: ${t.provider.consoleUrl}`;

@@ -1,7 +1,7 @@
 import type { ts } from 'ts-morph';
 import { tsc } from '../../src/lang/js/ts.js';
 import { shortName } from '../../src/providers/index.js';
-import type { Transform } from '../../src/engine/types.js';
+import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { addProperties, removeProperties, renameKey } from '../../src/lang/js/edit.js';
 import { isStringLike, literalValue, propName, unwrap, walk } from '../../src/lang/js/parse.js';
@@ -19,7 +19,7 @@ export const adjustRequestParams: Transform<JsContext> = {
   id: 'adjust-request-params',
   description: 'Drop, rename and clamp request parameters for the provider',
   run(ctx) {
-    const t = ctx.target!;
+    const t = ctx.target;
     const text = ctx.file.text;
     const done = new Set<ts.ObjectLiteralExpression>();
     // Calls in this file, plus this file's objects that other modules spread into requests.
@@ -38,7 +38,7 @@ export const adjustRequestParams: Transform<JsContext> = {
     for (const fp of ctx.foreignParams) {
       const v = literalValue(fp.node);
       if (typeof v !== 'number') continue;
-      const models = fp.models.map((m) => ctx.models!.lookup(m)?.target ?? m);
+      const models = fp.models.map((m) => ctx.models.lookup(m)?.target ?? m);
       const a = paramAction(t.provider, fp.name, v, models.length ? models : undefined, new Set());
       if (a.kind === 'set' && typeof a.value === 'number') {
         ctx.edits.add(fp.node.getStart(), fp.node.end, String(a.value));
@@ -116,8 +116,8 @@ export const adjustRequestParams: Transform<JsContext> = {
  * (clamped or flagged one by one), or the string constants it resolves to in other modules
  * (flagged). Returns true when the property was handled here.
  */
-function branchValues(ctx: JsContext, id: string, p: ts.PropertyAssignment, name: string, model: string[] | undefined, present: ReadonlySet<string>): boolean {
-  const t = ctx.target!;
+function branchValues(ctx: MigrateContext<JsContext>, id: string, p: ts.PropertyAssignment, name: string, model: string[] | undefined, present: ReadonlySet<string>): boolean {
+  const t = ctx.target;
   // A model that accepts one value only (Kimi temperature 1): the whole expression is rewritten below.
   if (paramAction(t.provider, name, undefined, model, present).kind === 'set') return false;
   const e = unwrap(p.initializer);
@@ -175,8 +175,8 @@ function branchValues(ctx: JsContext, id: string, p: ts.PropertyAssignment, name
  * (a spread keeps strict TypeScript happy with openai v4-v6 types); where it wants the whole message,
  * or the reference does not say, a follow-up.
  */
-function reasoningRoundTrip(ctx: JsContext, id: string): void {
-  const p = ctx.target!.provider;
+function reasoningRoundTrip(ctx: MigrateContext<JsContext>, id: string): void {
+  const p = ctx.target.provider;
   const rule = p.requestRules.reasoningRoundTrip;
   const text = ctx.file.text;
   const ts_ = /\.[cm]?tsx?$/.test(ctx.file.rel);
@@ -218,8 +218,8 @@ const OPENAI_DIMS: Record<string, number> = { 'text-embedding-3-small': 1536, 't
  * follow-up (a vector(1536) column rejects other widths); more inputs than the provider takes per
  * request is a follow-up.
  */
-function embeddingRules(ctx: JsContext, id: string): void {
-  const p = ctx.target!.provider;
+function embeddingRules(ctx: MigrateContext<JsContext>, id: string): void {
+  const p = ctx.target.provider;
   const rules = p.requestRules.embeddings;
   if (!rules) return;
   for (const c of ctx.facts.calls) {
@@ -232,7 +232,7 @@ function embeddingRules(ctx: JsContext, id: string): void {
     const ids = [...new Set(lits.map((l) => l.text))];
     if (ids.length !== 1) continue;
     const openaiDims = OPENAI_DIMS[ids[0]!];
-    const target = ctx.models!.lookup(ids[0]!)?.target;
+    const target = ctx.models.lookup(ids[0]!)?.target;
     const m = target ? rules.models[target] : undefined;
     if (!m || !openaiDims) continue;
     const src = cite(rules.url);
@@ -265,8 +265,8 @@ function embeddingRules(ctx: JsContext, id: string): void {
  * Response shapes a provider may not serve: `json_schema` structured output where the profile does
  * not say `yes`, and usage on the last streamed chunk where it does not document it.
  */
-function responseShapeRules(ctx: JsContext, requests: ts.ObjectLiteralExpression[], callPath: string[]): void {
-  const p = ctx.target!.provider;
+function responseShapeRules(ctx: MigrateContext<JsContext>, requests: ts.ObjectLiteralExpression[], callPath: string[]): void {
+  const p = ctx.target.provider;
   for (const req of requests) {
     for (const prop of req.properties) {
       if (!tsc.isPropertyAssignment(prop)) continue;
@@ -296,12 +296,12 @@ function mentions(o: ts.ObjectLiteralExpression, field: string): boolean {
   });
 }
 
-const followUp = (ctx: JsContext, at: ts.Node, f: { reason: string; action: string } | undefined) => {
+const followUp = (ctx: MigrateContext<JsContext>, at: ts.Node, f: { reason: string; action: string } | undefined) => {
   if (f) ctx.followUp(at.getStart(), f.reason, f.action);
 };
 
 /** The provider model(s) a request may use: OpenAI ids mapped, provider ids as they are. */
-function targetModel(ctx: JsContext, reqs: ts.ObjectLiteralExpression[]): string[] | undefined {
+function targetModel(ctx: MigrateContext<JsContext>, reqs: ts.ObjectLiteralExpression[]): string[] | undefined {
   for (const r of reqs) {
     const p = r.properties.find((x) => propName(x.name) === 'model');
     const e = p && tsc.isPropertyAssignment(p) ? p.initializer : p && tsc.isShorthandPropertyAssignment(p) ? p.name : undefined;
@@ -312,9 +312,9 @@ function targetModel(ctx: JsContext, reqs: ts.ObjectLiteralExpression[]): string
     // The model a request gets is the one its content picks (src/rules/content.ts), else the tier map's.
     const content = requestContent(ctx.facts, reqs);
     const values = raw.map((v) => {
-      const m = ctx.models!.lookup(v);
+      const m = ctx.models.lookup(v);
       if (!m?.target) return v;
-      return (m.via === 'tier' && modelForContent(ctx.target!.provider, v, m.target, content).model) || m.target;
+      return (m.via === 'tier' && modelForContent(ctx.target.provider, v, m.target, content).model) || m.target;
     });
     return values.length ? values : undefined;
   }

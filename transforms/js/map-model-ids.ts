@@ -1,6 +1,6 @@
 import { msg } from '../../src/i18n/msg.js';
 import { shortName } from '../../src/providers/index.js';
-import type { Transform } from '../../src/engine/types.js';
+import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { replaceStringContent } from '../../src/lang/js/edit.js';
 import { propName } from '../../src/lang/js/parse.js';
@@ -24,7 +24,7 @@ export const mapModelIds: Transform<JsContext> = {
   id: 'map-model-ids',
   description: "Replace OpenAI model ids with the provider's ids (by tier)",
   run(ctx) {
-    const t = ctx.target!;
+    const t = ctx.target;
     const unsupportedCalls = ctx.facts.calls.filter((c) => blockedCall(ctx, c));
     const inUnsupportedCall = (n: ts.Node) => unsupportedCalls.some((c) => n.pos >= c.node.pos && n.end <= c.node.end);
     // Arrays of model names that are lookup tables stay as they are (one follow-up each).
@@ -34,7 +34,7 @@ export const mapModelIds: Transform<JsContext> = {
       if (!arr || !tsc.isArrayLiteralExpression(arr)) return false;
       if (!tables.has(arr)) {
         const values = arr.elements.filter(isStringLike).map((e) => e.text);
-        const table = values.length === arr.elements.length && isModelLookupTable(values, (v) => { const m = ctx.models!.lookup(v); return m ? m.target : undefined; });
+        const table = values.length === arr.elements.length && isModelLookupTable(values, (v) => { const m = ctx.models.lookup(v); return m ? m.target : undefined; });
         tables.set(arr, table);
         if (table) {
           ctx.followUp(arr.getStart(), 'a list of OpenAI model names used as a lookup table (capabilities, prices...) was left as it is', `add the ${shortName(t.provider)} model ids this code should treat the same way`);
@@ -44,7 +44,7 @@ export const mapModelIds: Transform<JsContext> = {
     };
     // A test file never has two distinct ids collapsed onto one (`isReasoning('o3-mini')` and
     // `isReasoning('gpt-4o')` must stay distinct): then its ids are left and reported once.
-    const collapsed = isTestPath(ctx.file.rel) ? collapsedIds(ctx.models_.sites.map((s) => s.id), (id) => ctx.models!.lookup(id)?.target ?? undefined) : undefined;
+    const collapsed = isTestPath(ctx.file.rel) ? collapsedIds(ctx.models_.sites.map((s) => s.id), (id) => ctx.models.lookup(id)?.target ?? undefined) : undefined;
     if (collapsed) {
       ctx.followUp(ctx.models_.sites[0]!.lit.getStart(), `test file uses distinct OpenAI model ids (${collapsed.join(', ')}) that would become the same ${shortName(t.provider)} id; left as they are`, 'check these tests against the migrated code and pick distinct provider ids where the test needs them');
     }
@@ -58,7 +58,7 @@ export const mapModelIds: Transform<JsContext> = {
     }
     const byContent = contentDecisions(ctx);
     for (const s of collapsed ? [] : ctx.models_.sites) {
-      const m = ctx.models!.lookup(s.id);
+      const m = ctx.models.lookup(s.id);
       if (!m) continue;
       // Calls the provider cannot serve are left intact (they are marked instead).
       if (inUnsupportedCall(s.lit)) continue;
@@ -93,7 +93,7 @@ export const mapModelIds: Transform<JsContext> = {
       if (c.client !== 'azure') continue;
       for (const r of c.requests) {
         const p = r.properties.find((x) => propName(x.name) === 'model');
-        if (p && tsc.isPropertyAssignment(p) && tsc.isStringLiteral(p.initializer) && !ctx.models!.lookup(p.initializer.text)) {
+        if (p && tsc.isPropertyAssignment(p) && tsc.isStringLiteral(p.initializer) && !ctx.models.lookup(p.initializer.text)) {
           ctx.followUp(p.getStart(), `Azure deployment name "${p.initializer.text}" used as the model`, `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`);
         }
       }
@@ -106,9 +106,9 @@ export const mapModelIds: Transform<JsContext> = {
  * tier map; follow-ups where the content needs a model this file cannot pick (the id comes from
  * another module, or the messages are built at run time).
  */
-function contentDecisions(ctx: JsContext): Map<ts.Node, ContentDecision> {
+function contentDecisions(ctx: MigrateContext<JsContext>): Map<ts.Node, ContentDecision> {
   const out = new Map<ts.Node, ContentDecision>();
-  const p = ctx.target!.provider;
+  const p = ctx.target.provider;
   for (const c of ctx.facts.calls) {
     if (c.endpoint !== 'chat' && c.endpoint !== 'responses') continue;
     if (c.client === 'other' || c.client === 'unresolved' || c.client === 'target') continue;
@@ -126,7 +126,7 @@ function contentDecisions(ctx: JsContext): Map<ts.Node, ContentDecision> {
       }
     };
     for (const lit of lits) {
-      const m = ctx.models!.lookup(lit.text);
+      const m = ctx.models.lookup(lit.text);
       if (!m?.target || m.via !== 'tier') continue;
       const d = modelForContent(p, lit.text, m.target, content);
       if (d.model && !out.has(lit)) out.set(lit, d);
@@ -136,7 +136,7 @@ function contentDecisions(ctx: JsContext): Map<ts.Node, ContentDecision> {
       // The id is defined in another module: the literal there is mapped by its tier; name the alternative here.
       for (const id of ctx.modelValues(expr)) {
         if (lits.some((l) => l.text === id)) continue;
-        const m = ctx.models!.lookup(id);
+        const m = ctx.models.lookup(id);
         if (!m?.target || m.via !== 'tier') continue;
         const d = modelForContent(p, id, m.target, content);
         if (d.model) say({ followUp: { reason: `${d.reason}; the model id ${id} is defined elsewhere (another module), where it is mapped to ${m.target}`, action: `use ${d.model} for this request (e.g. a separate constant, or --model ${id}=${d.model})` } });

@@ -41,7 +41,7 @@ export const markUnsupportedEndpoints: Transform<JsContext> = {
       ctx.change('marker', c.node.getStart(), msg('marker.added', { api: c.path.join('.'), reason }), { transform: this.id });
     }
     // Realtime clients from the SDK's realtime modules: `new OpenAIRealtimeWS({ model }, client)`, `OpenAIRealtimeWS.azure(client)`.
-    const p = ctx.target!.provider;
+    const p = ctx.target.provider;
     if (isSupported(p, 'realtime')) return;
     const realtimeClass = (e: ts.Expression) => tsc.isIdentifier(e) && /^openai\/(beta\/)?realtime\b/.test(ctx.facts.imports.get(e.text)?.specifier ?? '');
     walk(ctx.sf, (n) => {

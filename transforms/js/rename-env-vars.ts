@@ -18,7 +18,7 @@ export const renameEnvVars: Transform<JsContext> = {
   id: 'rename-env-vars',
   description: "Read the provider's key variable instead of OPENAI_API_KEY",
   run(ctx) {
-    const t = ctx.target!;
+    const t = ctx.target;
     const inMigratedClient = (n: ts.Node) =>
       ctx.facts.constructions.some((c) => reachesOpenAI(c.status) && c.options && n.pos >= c.options.pos && n.end <= c.options.end);
     const rename = (node: ts.Node, start: number, end: number, name: string) => {

@@ -1,4 +1,3 @@
-import type { ts } from 'ts-morph';
 import { tsc } from '../../src/lang/js/ts.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';

@@ -1,4 +1,3 @@
-import type { ts } from 'ts-morph';
 import { tsc } from '../../src/lang/js/ts.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
@@ -11,7 +10,7 @@ export const replaceDeveloperRole: Transform<JsContext> = {
   description: "Send the OpenAI 'developer' message role as 'system'",
   run(ctx) {
     if (!ctx.usesOpenAI) return;
-    const role = ctx.target!.provider.params.developerRole;
+    const role = ctx.target.provider.params.developerRole;
     walk(ctx.sf, (n) => {
       if (tsc.isPropertyAssignment(n) && propName(n.name) === 'role') {
         const v = unwrap(n.initializer);

@@ -23,7 +23,7 @@ export const retargetClientConstruction: Transform<JsContext> = {
   id: 'retarget-client-construction',
   description: "Point OpenAI/AzureOpenAI clients at the provider's base URL and key; drop OpenAI-only options",
   run(ctx) {
-    const t = ctx.target!;
+    const t = ctx.target;
     const text = ctx.file.text;
     const baseURL = quote(t.baseURL, ctx.q);
     const keyExpr = keyRead(text, t.apiKeyEnv);

@@ -1,5 +1,5 @@
 import { shortName } from '../../src/providers/index.js';
-import type { Transform } from '../../src/engine/types.js';
+import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { dictOf, dictPairs, reachesOpenAI, type PyCall } from '../../src/lang/python/analyze.js';
 import { addItems, removeItems } from '../../src/lang/python/edit.js';
@@ -22,7 +22,7 @@ export const adjustRequestParams: Transform<PyContext> = {
   id: 'adjust-request-params',
   description: 'Drop, rename and clamp request parameters for the provider',
   run(ctx) {
-    const t = ctx.target!;
+    const t = ctx.target;
     const py = ctx.py;
     const done = new Set<number>();
     if (ctx.facts.calls.some((c) => reachesOpenAI(c.client))) reasoningRoundTrip(ctx, this.id);
@@ -86,8 +86,8 @@ export const adjustRequestParams: Transform<PyContext> = {
 export type Act = 'keep' | 'drop' | 'extra' | { to: string };
 
 /** Apply one parameter rule to a keyword argument or dict entry (shared with wrapper constructors). */
-export function apply(ctx: PyContext, name: string, v: Node, model: string | undefined, present: ReadonlySet<string>, id: string, at: Node): Act {
-  const t = ctx.target!;
+export function apply(ctx: MigrateContext<PyContext>, name: string, v: Node, model: string | undefined, present: ReadonlySet<string>, id: string, at: Node): Act {
+  const t = ctx.target;
   const py = ctx.py;
   // `"required" if strict else "auto"`: each literal branch is a value the request can send.
   if (literal(v) === undefined && unparen(v).type === 'conditional_expression' && branches(ctx, name, v, model, present, id)) return 'keep';
@@ -127,8 +127,8 @@ export function apply(ctx: PyContext, name: string, v: Node, model: string | und
 
 
 /** Python twin of the JS rule: a hand-built assistant dict with tool_calls gets the reasoning field back. */
-function reasoningRoundTrip(ctx: PyContext, id: string): void {
-  const p = ctx.target!.provider;
+function reasoningRoundTrip(ctx: MigrateContext<PyContext>, id: string): void {
+  const p = ctx.target.provider;
   const py = ctx.py;
   const rule = p.requestRules.reasoningRoundTrip;
   walk(py.root, (n) => {
@@ -159,10 +159,10 @@ function reasoningRoundTrip(ctx: PyContext, id: string): void {
 }
 
 /** Rules on each literal branch of a conditional expression; true when every branch is a literal. */
-function branches(ctx: PyContext, name: string, v: Node, model: string | undefined, present: ReadonlySet<string>, id: string): boolean {
+function branches(ctx: MigrateContext<PyContext>, name: string, v: Node, model: string | undefined, present: ReadonlySet<string>, id: string): boolean {
   const py = ctx.py;
   // A model that accepts one value only (Kimi temperature 1): the caller rewrites the whole expression.
-  if (paramAction(ctx.target!.provider, name, undefined, model, present).kind === 'set') return false;
+  if (paramAction(ctx.target.provider, name, undefined, model, present).kind === 'set') return false;
   const lits: Node[] = [];
   let runtime = false;
   const collect = (n: Node) => {
@@ -176,7 +176,7 @@ function branches(ctx: PyContext, name: string, v: Node, model: string | undefin
   };
   collect(v);
   for (const lit of lits) {
-    const a = paramAction(ctx.target!.provider, name, literal(lit), model, present);
+    const a = paramAction(ctx.target.provider, name, literal(lit), model, present);
     if (a.kind === 'set') {
       const r = stringContentRange(py, lit);
       const newText = typeof a.value === 'number' ? String(a.value) : undefined;
@@ -191,7 +191,7 @@ function branches(ctx: PyContext, name: string, v: Node, model: string | undefin
 }
 
 /** The provider model the request uses, when its model is a literal or a same-file constant. */
-function targetModel(ctx: PyContext, c: PyCall): string | undefined {
+function targetModel(ctx: MigrateContext<PyContext>, c: PyCall): string | undefined {
   let v: Node | null | undefined = c.kwargs.get('model')?.childForFieldName('value');
   if (!v) v = c.dicts.flatMap((d) => dictPairs(d)).find((p) => p.key === 'model')?.value;
   if (!v) return undefined;
@@ -202,5 +202,5 @@ function targetModel(ctx: PyContext, c: PyCall): string | undefined {
     u = unparen(init);
   }
   const s = stringValue(u);
-  return s === undefined ? undefined : ctx.models!.lookup(s)?.target ?? s;
+  return s === undefined ? undefined : ctx.models.lookup(s)?.target ?? s;
 }

@@ -1,7 +1,7 @@
 import { msg } from '../../src/i18n/msg.js';
 import { writeValue } from '../../src/engine/values.js';
 import { shortName } from '../../src/providers/index.js';
-import type { Transform } from '../../src/engine/types.js';
+import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { blockedCall } from '../../src/lang/python/helpers.js';
 import { inUnmigratedWrapper } from './wrapper-markers.js';
@@ -23,7 +23,7 @@ export const mapModelIds: Transform<PyContext> = {
   id: 'map-model-ids',
   description: "Replace OpenAI model ids with the provider's ids (by tier)",
   run(ctx) {
-    const t = ctx.target!;
+    const t = ctx.target;
     const py = ctx.py;
     const blocked = ctx.facts.calls.filter((c) => blockedCall(ctx, c));
     const inBlocked = (n: Node) => blocked.some((c) => py.start(n) >= py.start(c.node) && py.end(n) <= py.end(c.node));
@@ -36,14 +36,14 @@ export const mapModelIds: Transform<PyContext> = {
         const items = coll.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
         const values = items.map((c) => stringValue(c));
         // A set literal is a membership table (`VISION = {"gpt-4o", ...}`): never a configured choice.
-        const table = values.every((v) => v !== undefined) && (coll.type === 'set' || isModelLookupTable(values as string[], (v) => { const m = ctx.models!.lookup(v); return m ? m.target : undefined; }));
+        const table = values.every((v) => v !== undefined) && (coll.type === 'set' || isModelLookupTable(values as string[], (v) => { const m = ctx.models.lookup(v); return m ? m.target : undefined; }));
         tables.set(coll.id, table);
         if (table) ctx.followUp(py.start(coll), 'a list of OpenAI model names used as a lookup table (capabilities, prices...) was left as it is', `add the ${shortName(t.provider)} model ids this code should treat the same way`);
       }
       return tables.get(coll.id)!;
     };
     // A test file never has two distinct ids collapsed onto one: then its ids are left and reported once.
-    const collapsed = isTestPath(ctx.file.rel) ? collapsedIds(ctx.models_.sites.map((s) => s.id), (id) => ctx.models!.lookup(id)?.target ?? undefined) : undefined;
+    const collapsed = isTestPath(ctx.file.rel) ? collapsedIds(ctx.models_.sites.map((s) => s.id), (id) => ctx.models.lookup(id)?.target ?? undefined) : undefined;
     if (collapsed) {
       ctx.followUp(py.start(ctx.models_.sites[0]!.lit), `test file uses distinct OpenAI model ids (${collapsed.join(', ')}) that would become the same ${shortName(t.provider)} id; left as they are`, 'check these tests against the migrated code and pick distinct provider ids where the test needs them');
     }
@@ -57,7 +57,7 @@ export const mapModelIds: Transform<PyContext> = {
     }
     const byContent = contentDecisions(ctx);
     for (const s of collapsed ? [] : ctx.models_.sites) {
-      const m = ctx.models!.lookup(s.id);
+      const m = ctx.models.lookup(s.id);
       if (!m) continue;
       if (isTable(s.lit)) continue;
       const r = stringContentRange(py, s.lit);
@@ -89,7 +89,7 @@ export const mapModelIds: Transform<PyContext> = {
       if (c.client !== 'azure') continue;
       const v = c.kwargs.get('model')?.childForFieldName('value');
       const id = stringValue(v);
-      if (v && id !== undefined && !isOpenAIId(id) && !ctx.models!.lookup(id)?.target) {
+      if (v && id !== undefined && !isOpenAIId(id) && !ctx.models.lookup(id)?.target) {
         ctx.followUp(py.start(v), `Azure deployment name "${id}" used as the model`, `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`);
       }
     }
@@ -97,9 +97,9 @@ export const mapModelIds: Transform<PyContext> = {
 };
 
 /** Per model string (node id), the choice the request content makes over the tier map (see src/rules/content.ts). */
-function contentDecisions(ctx: PyContext): Map<number, ContentDecision> {
+function contentDecisions(ctx: MigrateContext<PyContext>): Map<number, ContentDecision> {
   const out = new Map<number, ContentDecision>();
-  const p = ctx.target!.provider;
+  const p = ctx.target.provider;
   for (const c of ctx.facts.calls) {
     if ((c.endpoint !== 'chat' && c.endpoint !== 'responses') || !reachesOpenAI(c.client)) continue;
     const content = pyRequestContent(ctx.facts, ctx.py.root, c);
@@ -115,7 +115,7 @@ function contentDecisions(ctx: PyContext): Map<number, ContentDecision> {
     };
     for (const lit of lits) {
       const id = stringValue(lit)!;
-      const m = ctx.models!.lookup(id);
+      const m = ctx.models.lookup(id);
       if (!m?.target || m.via !== 'tier') continue;
       const d = modelForContent(p, id, m.target, content);
       if (d.model && !out.has(lit.id)) out.set(lit.id, d);

@@ -1,6 +1,6 @@
 import { writeValue } from '../../src/engine/values.js';
 import { shortName } from '../../src/providers/index.js';
-import type { Transform } from '../../src/engine/types.js';
+import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { reachesOpenAI } from '../../src/lang/python/analyze.js';
 import { blockedWrapper, markWrapper } from './wrapper-markers.js';
@@ -30,7 +30,7 @@ export const migrateLangchain: Transform<PyContext> = {
   id: 'migrate-langchain',
   description: "Move LangChain OpenAI chat models and embeddings to the provider's integration or base URL",
   run(ctx) {
-    const t = ctx.target!;
+    const t = ctx.target;
     const w = ctx.wrappers;
     const lp = t.region === t.provider.defaultRegion ? t.provider.integrations.langchainPy : null;
     // The provider's integration only when a release fits the project's LangChain version (else ChatOpenAI with base_url).
@@ -76,15 +76,15 @@ export const migrateLangchain: Transform<PyContext> = {
 };
 
 /** AzureChatOpenAI -> ChatOpenAI, AzureOpenAIEmbeddings -> OpenAIEmbeddings (same package). */
-function toPlainClass(ctx: PyContext, b: WrapperBinding): void {
+function toPlainClass(ctx: MigrateContext<PyContext>, b: WrapperBinding): void {
   const plain = b.imported.replace(/^Azure/, '');
   switchImport(ctx, b, b.module.replace(/\.azure_openai$/, '.openai'), plain);
 }
 
 /** init_chat_model("openai:gpt-4o") / init_chat_model("gpt-4o", model_provider="openai"). */
-function initChatModel(ctx: PyContext, call: import('web-tree-sitter').Node, integModule: string | undefined, integPackage: string | undefined, id: string): void {
+function initChatModel(ctx: MigrateContext<PyContext>, call: import('web-tree-sitter').Node, integModule: string | undefined, integPackage: string | undefined, id: string): void {
   const py = ctx.py;
-  const t = ctx.target!;
+  const t = ctx.target;
   const args = call.childForFieldName('arguments')!;
   const kw = kwargs(call);
   const first = kids(args).find((a) => a.type !== 'keyword_argument' && a.type !== 'comment') ?? kw.get('model')?.childForFieldName('value');
@@ -97,7 +97,7 @@ function initChatModel(ctx: PyContext, call: import('web-tree-sitter').Node, int
   const isOpenAI = prefixed || provider === 'openai' || (!provider && /^(gpt-|o[134]|chatgpt)/.test(modelId));
   if (!isOpenAI) return;
   if (kw.has('base_url') && !/api\.openai\.com/.test(py.src(kw.get('base_url')!))) return;
-  const hit = ctx.models!.lookup(modelId);
+  const hit = ctx.models.lookup(modelId);
   const mapped = hit?.target ?? modelId;
   if (hit && !hit.target) ctx.followUp(py.start(first), `${shortName(t.provider)} has no ${tierLabel(hit.tier)} model to replace ${modelId}`, `choose a model and pass --model ${modelId}=<id>`);
   const r = stringContentRange(py, first)!;

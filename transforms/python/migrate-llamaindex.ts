@@ -20,7 +20,7 @@ export const migrateLlamaIndex: Transform<PyContext> = {
   id: 'migrate-llamaindex',
   description: 'Move LlamaIndex OpenAI LLMs and embeddings to OpenAILike classes on the provider',
   run(ctx) {
-    const t = ctx.target!;
+    const t = ctx.target;
     const w = ctx.wrappers;
     const marked = new Set<number>();
     const done = new Set<string>();

@@ -1,5 +1,5 @@
 import { quote } from '../../src/engine/text.js';
-import type { Transform } from '../../src/engine/types.js';
+import type { MigrateContext, Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { envRead, reachesOpenAI } from '../../src/lang/python/analyze.js';
 import { addItems } from '../../src/lang/python/edit.js';
@@ -22,7 +22,7 @@ export const renameEnvVars: Transform<PyContext> = {
   id: 'rename-env-vars',
   description: "Read the provider's key variable instead of OPENAI_API_KEY",
   run(ctx) {
-    const t = ctx.target!;
+    const t = ctx.target;
     const py = ctx.py;
     const inMigratedClient = (n: Node) =>
       ctx.facts.constructions.some((c) => reachesOpenAI(c.status) && py.start(n) >= py.start(c.node) && py.end(n) <= py.end(c.node)) ||
@@ -64,8 +64,8 @@ function isAssignmentTarget(n: Node): boolean {
 }
 
 /** pydantic BaseSettings subclasses: fields read from env by their name. */
-function settingsClass(ctx: PyContext, cls: Node, id: string): void {
-  const t = ctx.target!;
+function settingsClass(ctx: MigrateContext<PyContext>, cls: Node, id: string): void {
+  const t = ctx.target;
   const py = ctx.py;
   const supers = cls.childForFieldName('superclasses')?.text ?? '';
   if (!/\bBaseSettings\b/.test(supers)) return;

@@ -8,7 +8,7 @@ export const replaceDeveloperRole: Transform<PyContext> = {
   description: "Send the OpenAI 'developer' message role as 'system'",
   run(ctx) {
     if (!ctx.usesOpenAI) return;
-    const role = ctx.target!.provider.params.developerRole;
+    const role = ctx.target.provider.params.developerRole;
     walk(ctx.py.root, (n) => {
       let key: string | undefined;
       let value = null;

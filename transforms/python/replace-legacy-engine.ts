@@ -18,7 +18,7 @@ export const replaceLegacyEngine: Transform<PyContext> = {
   id: 'replace-legacy-engine',
   description: 'Turn engine=/deployment_id= of legacy v0 calls into model=',
   run(ctx) {
-    const t = ctx.target!;
+    const t = ctx.target;
     for (const c of ctx.facts.calls) {
       if (!c.legacy || !reachesOpenAI(c.client)) continue;
       const args = c.node.childForFieldName('arguments')!;
@@ -43,7 +43,7 @@ export const replaceLegacyEngine: Transform<PyContext> = {
         ctx.change('param-rename', ctx.py.start(a), `${name} -> model (providers read model)`, { transform: this.id });
         const v = a.childForFieldName('value')!;
         const id = stringValue(v);
-        const hit = id !== undefined ? ctx.models!.lookup(id) : undefined;
+        const hit = id !== undefined ? ctx.models.lookup(id) : undefined;
         const r = stringContentRange(ctx.py, v);
         if (hit?.target && r) {
           writeValue(ctx, r.start, r.end, hit.target);

@@ -1,5 +1,5 @@
 import { shortName } from '../../src/providers/index.js';
-import type { Transform } from '../../src/engine/types.js';
+import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { dictPairs, envRead, reachesOpenAI } from '../../src/lang/python/analyze.js';
 import { addItems, firstKeyword, items, removeItems } from '../../src/lang/python/edit.js';
@@ -24,7 +24,7 @@ export const retargetClientConstruction: Transform<PyContext> = {
   id: 'retarget-client-construction',
   description: "Point OpenAI/AzureOpenAI clients at the provider's base URL and key; drop OpenAI-only options",
   run(ctx) {
-    const t = ctx.target!;
+    const t = ctx.target;
     const py = ctx.py;
     for (const c of ctx.facts.constructions) {
       const at = py.start(c.node);
@@ -44,10 +44,10 @@ export const retargetClientConstruction: Transform<PyContext> = {
 };
 
 /** Decide about the `api_key` value: replace a literal, keep an env read / key variable, flag the rest. */
-function keyValue(ctx: PyContext, v: Node, id: string): 'replace' | 'keep' {
+function keyValue(ctx: MigrateContext<PyContext>, v: Node, id: string): 'replace' | 'keep' {
   const u = unparen(v);
   if (stringValue(u) !== undefined) {
-    ctx.change('client', ctx.py.start(v), `hard-coded key replaced by ${ctx.target!.apiKeyEnv} (move the secret out of the code)`, { transform: id });
+    ctx.change('client', ctx.py.start(v), `hard-coded key replaced by ${ctx.target.apiKeyEnv} (move the secret out of the code)`, { transform: id });
     return 'replace';
   }
   const env = envRead(u);
@@ -60,7 +60,7 @@ function keyValue(ctx: PyContext, v: Node, id: string): 'replace' | 'keep' {
   const initEnv = init ? envRead(init) : undefined;
   if (initEnv && envRole(initEnv.name) === 'key') return 'keep';
   if (u.type === 'attribute' && /openai_api_key$/i.test(u.text)) return 'keep';
-  ctx.followUp(ctx.py.start(v), `api_key comes from ${ctx.py.src(v).slice(0, 60)}`, `make it hold a ${shortName(ctx.target!.provider)} key (${ctx.target!.apiKeyEnv})`);
+  ctx.followUp(ctx.py.start(v), `api_key comes from ${ctx.py.src(v).slice(0, 60)}`, `make it hold a ${shortName(ctx.target.provider)} key (${ctx.target.apiKeyEnv})`);
   return 'keep';
 }
 
@@ -69,7 +69,7 @@ function dropOption(ctx: PyContext, name: string, azure: boolean, value: Node | 
   return name === 'default_query' && !!value && /api-version/.test(ctx.py.src(value));
 }
 
-function editKwargs(ctx: PyContext, args: Node, kw: Map<string, Node>, azure: boolean, id: string): void {
+function editKwargs(ctx: MigrateContext<PyContext>, args: Node, kw: Map<string, Node>, azure: boolean, id: string): void {
   const py = ctx.py;
   const removed = new Set<number>();
   const add: string[] = [];
@@ -95,7 +95,7 @@ function editKwargs(ctx: PyContext, args: Node, kw: Map<string, Node>, azure: bo
   addItems(py, ctx.edits, args, add, { before: firstKeyword(args, removed), removed });
 }
 
-function editDict(ctx: PyContext, d: Node, azure: boolean, id: string): void {
+function editDict(ctx: MigrateContext<PyContext>, d: Node, azure: boolean, id: string): void {
   const py = ctx.py;
   const removed = new Set<number>();
   const add: string[] = [];
@@ -125,9 +125,9 @@ function editDict(ctx: PyContext, d: Node, azure: boolean, id: string): void {
  * (`os.environ.get("OPENAI_BASE_URL", "https://api.openai.com/v1")` ->
  * `os.environ.get("DEEPSEEK_BASE_URL", "https://api.deepseek.com")`, `os.getenv(...) or "..."`).
  */
-export function keepOverride(ctx: PyContext, value: Node, id: string): boolean {
+export function keepOverride(ctx: MigrateContext<PyContext>, value: Node, id: string): boolean {
   const py = ctx.py;
-  const t = ctx.target!;
+  const t = ctx.target;
   let v = unparen(value);
   let fallback: Node | undefined;
   if (v.type === 'boolean_operator' && v.childForFieldName('operator')?.text === 'or') {

@@ -25,7 +25,7 @@ export const retargetModuleClient: Transform<PyContext> = {
   description: "Point the module-level openai client (v1 and legacy v0) at the provider's base URL and key",
   run(ctx) {
     const f = ctx.facts;
-    const t = ctx.target!;
+    const t = ctx.target;
     if (!f.modules.size) return;
     const cfg = f.moduleConfig;
     const calls = f.calls.filter((c) => c.module);

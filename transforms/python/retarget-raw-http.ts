@@ -22,7 +22,7 @@ export const retargetRawHttp: Transform<PyContext> = {
   id: 'retarget-raw-http',
   description: 'Point raw HTTP calls at the provider base URL',
   run(ctx) {
-    const t = ctx.target!;
+    const t = ctx.target;
     const py = ctx.py;
     const inClient = (n: Node) =>
       ctx.facts.constructions.some((c) => py.start(n) >= py.start(c.node) && py.end(n) <= py.end(c.node)) ||

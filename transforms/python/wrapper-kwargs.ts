@@ -1,3 +1,4 @@
+import type { MigrateContext } from '../../src/engine/types.js';
 import { writeValue } from '../../src/engine/values.js';
 import { shortName } from '../../src/providers/index.js';
 import type { PyContext } from '../../src/lang/python/context.js';
@@ -32,9 +33,9 @@ export interface WrapperKwargsPlan {
 }
 
 /** Retarget one wrapper construction's keyword arguments. */
-export function editWrapperKwargs(ctx: PyContext, u: WrapperUse, plan: WrapperKwargsPlan, id: string): void {
+export function editWrapperKwargs(ctx: MigrateContext<PyContext>, u: WrapperUse, plan: WrapperKwargsPlan, id: string): void {
   const py = ctx.py;
-  const t = ctx.target!;
+  const t = ctx.target;
   const args = u.node.childForFieldName('arguments')!;
   const kw = u.kwargs;
   const removed = new Set<number>();
@@ -83,7 +84,7 @@ export function editWrapperKwargs(ctx: PyContext, u: WrapperUse, plan: WrapperKw
   // Sampling keywords of chat models reach the provider as request parameters: its rules apply.
   if (u.binding.kind === 'lc-chat' || u.binding.kind === 'lc-azure-chat' || u.binding.kind === 'li-llm' || u.binding.kind === 'li-azure') {
     const mv = stringValue(kw.get('model')?.childForFieldName('value') ?? kw.get('model_name')?.childForFieldName('value'));
-    const model = mv === undefined ? undefined : ctx.models!.lookup(mv)?.target ?? mv;
+    const model = mv === undefined ? undefined : ctx.models.lookup(mv)?.target ?? mv;
     const present = new Set(kw.keys());
     for (const [name, a] of kw) {
       if (!CHAT_PARAMS.has(name) || removed.has(a.id)) continue;
@@ -97,14 +98,14 @@ export function editWrapperKwargs(ctx: PyContext, u: WrapperUse, plan: WrapperKw
 }
 
 /** `azure_deployment="gpt-4o"` -> `model="<mapped>"`; a deployment name stays with a follow-up. */
-function deploymentToModel(ctx: PyContext, a: Node, id: string): void {
+function deploymentToModel(ctx: MigrateContext<PyContext>, a: Node, id: string): void {
   const py = ctx.py;
-  const t = ctx.target!;
+  const t = ctx.target;
   const k = a.childForFieldName('name')!;
   const v = a.childForFieldName('value')!;
   ctx.edits.add(py.start(k), py.end(k), 'model');
   const s = stringValue(v);
-  const hit = s !== undefined && isOpenAIId(s) ? ctx.models!.lookup(s) : undefined;
+  const hit = s !== undefined && isOpenAIId(s) ? ctx.models.lookup(s) : undefined;
   const r = stringContentRange(py, v);
   if (hit?.target && r) {
     writeValue(ctx, r.start, r.end, hit.target);

@@ -1,4 +1,5 @@
 import { msg, type Text } from '../../src/i18n/msg.js';
+import type { MigrateContext } from '../../src/engine/types.js';
 import { isSupported, unsupportedReason } from '../../src/rules/endpoints.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { markStatement } from '../../src/lang/python/helpers.js';
@@ -6,14 +7,14 @@ import { enclosingStatement, type Node } from '../../src/lang/python/parse.js';
 import type { WrapperKind } from '../../src/lang/python/wrappers.js';
 
 /** The endpoint a wrapper class needs, when the provider lacks it. */
-export function blockedWrapper(ctx: PyContext, kind: WrapperKind): { reason: Text; action: Text } | undefined {
-  const p = ctx.target!.provider;
+export function blockedWrapper(ctx: MigrateContext<PyContext>, kind: WrapperKind): { reason: Text; action: Text } | undefined {
+  const p = ctx.target.provider;
   const endpoint = kind.includes('embedding') ? 'embeddings' : kind === 'lc-llm' ? 'completions' : 'chat';
   return isSupported(p, endpoint) ? undefined : unsupportedReason(p, endpoint);
 }
 
 /** Leave a wrapper construction as it is, with a marker above its statement and a follow-up. */
-export function markWrapper(ctx: PyContext, node: Node, b: { reason: Text; action: Text }, marked: Set<number>, id: string): void {
+export function markWrapper(ctx: MigrateContext<PyContext>, node: Node, b: { reason: Text; action: Text }, marked: Set<number>, id: string): void {
   ctx.followUp(ctx.py.start(node), b.reason, b.action);
   const st = enclosingStatement(node);
   if (st && markStatement(ctx, st, b.reason, b.action, marked)) ctx.change('marker', ctx.py.start(node), msg('marker.addedHere', { reason: b.reason }), { transform: id });

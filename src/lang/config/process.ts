@@ -1,6 +1,6 @@
 import { fileError } from '../../engine/batch.js';
 import { parseAllDocuments } from 'yaml';
-import type { FileContext, HandlerError, HandlerOptions, Transform } from '../../engine/types.js';
+import { type FileContext, type HandlerError, type HandlerOptions, type Transform, isMigrating } from '../../engine/types.js';
 import type { ConfigContext, ConfigFormat } from './context.js';
 import { detectConfig } from './detect.js';
 import { configFormat, configKind } from './files.js';
@@ -67,7 +67,7 @@ export const processor = {
         }
         const cctx: ConfigContext = Object.assign(ctx, { format, kind: configKind(ctx.file.rel), sites: r.sites }, r.extra);
         detectConfig(cctx);
-        if (!cctx.target) continue;
+        if (!isMigrating(cctx)) continue;
         for (const t of (opts.transforms ?? []) as ReadonlyArray<Transform<ConfigContext>>) {
           if (opts.only && !opts.only.includes(t.id)) continue;
           t.run(cctx);

@@ -1,5 +1,5 @@
 import { fileError } from '../../engine/batch.js';
-import type { FileContext, HandlerError, HandlerOptions, LanguageHandler, Transform } from '../../engine/types.js';
+import { type FileContext, type HandlerError, type HandlerOptions, type LanguageHandler, type Transform, isMigrating } from '../../engine/types.js';
 import { providerHosts } from '../../providers/index.js';
 import { envRole } from '../../rules/env.js';
 import { CONFIG_PREFILTER } from '../config/common.js';
@@ -38,7 +38,7 @@ export const envHandler: LanguageHandler = {
         if (pointsAtProvider(env)) continue;
         const ectx: EnvContext = Object.assign(ctx, { env, names: new Set(env.entries.map((e) => e.name)) });
         detectEnv(ectx);
-        if (!ectx.target) continue;
+        if (!isMigrating(ectx)) continue;
         for (const t of (opts.transforms ?? []) as ReadonlyArray<Transform<EnvContext>>) {
           if (opts.only && !opts.only.includes(t.id)) continue;
           t.run(ectx);

@@ -1,6 +1,6 @@
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
-import { endpointOf, reachesOpenAI, statusOfUrl, type ClientStatus, type EndpointKind } from '../../rules/clients.js';
+import { endpointOf, statusOfUrl, type ClientStatus, type EndpointKind } from '../../rules/clients.js';
 export { endpointOf, isOpenAISpecifier, reachesOpenAI, statusOfUrl, type ClientStatus, type EndpointKind } from '../../rules/clients.js';
 import { isOpenAISpecifier } from '../../rules/clients.js';
 import { flattenAccess, isStringLike, propName, unwrap, walk } from './parse.js';

@@ -1,4 +1,5 @@
 import type { Text } from '../../i18n/msg.js';
+import type { MigrateContext } from '../../engine/types.js';
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import { shortName } from '../../providers/index.js';
@@ -13,8 +14,8 @@ import { isStringLike, propName, unwrap } from './parse.js';
  * the provider lacks the endpoint, or the request's model (a literal) has no
  * equivalent at the provider.
  */
-export function blockedCall(ctx: JsContext, c: ApiCall): { reason: Text; action: Text } | undefined {
-  const p = ctx.target!.provider;
+export function blockedCall(ctx: MigrateContext<JsContext>, c: ApiCall): { reason: Text; action: Text } | undefined {
+  const p = ctx.target.provider;
   if (c.client === 'other' || c.client === 'unresolved' || c.endpoint === 'other') return undefined;
   if (!isSupported(p, c.endpoint)) return unsupportedReason(p, c.endpoint);
   for (const r of c.requests) {
@@ -22,7 +23,7 @@ export function blockedCall(ctx: JsContext, c: ApiCall): { reason: Text; action:
     if (!m || !tsc.isPropertyAssignment(m)) continue;
     const v = unwrap(m.initializer);
     if (!isStringLike(v)) continue;
-    const hit = ctx.models!.lookup(v.text);
+    const hit = ctx.models.lookup(v.text);
     if (hit && !hit.target) {
       return {
         reason: `${shortName(p)} has no ${tierLabel(hit.tier)} model to replace ${v.text}`,
@@ -42,8 +43,8 @@ export function blockedCall(ctx: JsContext, c: ApiCall): { reason: Text; action:
  * structured outputs (`.parse()`, `response_format: { type: 'json_schema' }`, `zodResponseFormat`,
  * Responses `text.format`), image edits and variations.
  */
-export function featureGapOfCall(ctx: JsContext, c: ApiCall): { reason: Text; action: Text } | undefined {
-  const p = ctx.target!.provider;
+export function featureGapOfCall(ctx: MigrateContext<JsContext>, c: ApiCall): { reason: Text; action: Text } | undefined {
+  const p = ctx.target.provider;
   if (c.client === 'other' || c.client === 'unresolved') return undefined;
   const gap = (f: Feature) => featureGap(p, f);
   const leaf = c.path[c.path.length - 1];

@@ -1,3 +1,4 @@
+import type { MigrateContext } from '../../engine/types.js';
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import { shortName } from '../../providers/index.js';
@@ -26,7 +27,7 @@ export interface ClientPlan {
 
 const PLANS = new WeakMap<object, ClientPlan>();
 
-export function clientPlan(ctx: JsContext): ClientPlan {
+export function clientPlan(ctx: MigrateContext<JsContext>): ClientPlan {
   let plan = PLANS.get(ctx.facts);
   if (!plan) PLANS.set(ctx.facts, (plan = makePlan(ctx)));
   return plan;
@@ -49,8 +50,8 @@ export function localBinding(n: ts.NewExpression): string | undefined {
   return undefined;
 }
 
-function makePlan(ctx: JsContext): ClientPlan {
-  const t = ctx.target!;
+function makePlan(ctx: MigrateContext<JsContext>): ClientPlan {
+  const t = ctx.target;
   const plan: ClientPlan = { kept: new Map(), keptKeyRanges: [] };
   for (const c of ctx.facts.constructions) {
     if (c.status === 'unresolved') {
@@ -77,8 +78,8 @@ function makePlan(ctx: JsContext): ClientPlan {
  * when a deployment option or the model of a call on an Azure client is not an OpenAI model id the
  * profile maps, every Azure client of the file stays on Azure, its calls untouched, with one follow-up.
  */
-function azurePlan(ctx: JsContext, plan: ClientPlan): void {
-  const t = ctx.target!;
+function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
+  const t = ctx.target;
   const azure = ctx.facts.constructions.filter((c) => c.azure && reachesOpenAI(c.status) && !plan.kept.has(c.node));
   if (!azure.length) return;
   // Calls on Azure clients: built here, or received as a value typed AzureOpenAI.
@@ -101,7 +102,7 @@ function azurePlan(ctx: JsContext, plan: ClientPlan): void {
       if (m && tsc.isPropertyAssignment(m)) names.push(...ctx.modelValues(m.initializer));
     }
   }
-  const unknown = [...new Set(names.filter((n) => !ctx.models!.lookup(n)?.target))];
+  const unknown = [...new Set(names.filter((n) => !ctx.models.lookup(n)?.target))];
   // The Realtime API on Azure (`OpenAIRealtimeWS.azure(client)` takes an AzureOpenAI client): no provider serves it.
   const realtime = /\bOpenAIRealtime\w*\s*\.\s*azure\s*\(/.test(ctx.file.text) && !isSupported(t.provider, 'realtime');
   if (realtime) {
@@ -114,12 +115,12 @@ function azurePlan(ctx: JsContext, plan: ClientPlan): void {
       for (const r of x.requests) {
         const m = r.properties.find((p) => propName(p.name) === 'model');
         const v = m && tsc.isPropertyAssignment(m) ? unwrap(m.initializer) : undefined;
-        if (v && isStringLike(v) && ctx.models!.lookup(v.text)?.via === 'override' && !ctx.models_.sites.some((site) => site.lit === v)) ctx.models_.sites.push({ lit: v, id: v.text });
+        if (v && isStringLike(v) && ctx.models.lookup(v.text)?.via === 'override' && !ctx.models_.sites.some((site) => site.lit === v)) ctx.models_.sites.push({ lit: v, id: v.text });
       }
     }
     return;
   }
-  const deployments = realtime ? [] : unknown.filter((n) => !ctx.models!.lookup(n));
+  const deployments = realtime ? [] : unknown.filter((n) => !ctx.models.lookup(n));
   const list = unknown.map((n) => `"${n}"`).join(', ');
   if (deployments.length) {
     const overrides = deployments.map((n) => `--model ${n}=<id>`).join(' ');
@@ -168,7 +169,7 @@ function keyRanges(ctx: JsContext, c: Construction): Array<[number, number]> {
 }
 
 /** Is this node a key read of a client that stays as it is? */
-export function inKeptClient(ctx: JsContext, n: ts.Node): boolean {
+export function inKeptClient(ctx: MigrateContext<JsContext>, n: ts.Node): boolean {
   const s = n.getStart();
   return clientPlan(ctx).keptKeyRanges.some(([a, b]) => s >= a && n.end <= b);
 }

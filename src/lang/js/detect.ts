@@ -1,6 +1,6 @@
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
-import type { Finding } from '../../engine/types.js';
+import { type Finding, type MigrateContext, isMigrating } from '../../engine/types.js';
 import { addFinding } from '../../engine/findings.js';
 import type { RuleId } from '../../rules/catalogue.js';
 import { isSupported, MARKER_TAG, servedByNoProvider } from '../../rules/endpoints.js';
@@ -43,7 +43,7 @@ export function detectJs(ctx: JsContext): void {
       if (!inClient) add('openai-http', n, `URL aimed at the OpenAI API: ${n.text.slice(0, 80)}`, { api: 'http' });
     }
   });
-  if (ctx.target) lintTargetCalls(ctx, add);
+  if (isMigrating(ctx)) lintTargetCalls(ctx, add);
 }
 
 type Add = (rule: RuleId, node: ts.Node, message: string, extra?: Partial<Finding>) => void;
@@ -53,8 +53,8 @@ type Add = (rule: RuleId, node: ts.Node, message: string, extra?: Partial<Findin
  * 'target'): endpoints it does not serve, model ids it does not list, and
  * request parameters or values it rejects (the same `paramAction` migrate uses).
  */
-function lintTargetCalls(ctx: JsContext, add: Add): void {
-  const p = ctx.target!.provider;
+function lintTargetCalls(ctx: MigrateContext<JsContext>, add: Add): void {
+  const p = ctx.target.provider;
   const listed = new Set(Object.values(p.models).flat());
   for (const call of ctx.facts.calls) {
     if (call.client !== 'target' || call.endpoint === 'other') continue;

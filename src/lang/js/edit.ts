@@ -46,7 +46,6 @@ function lineEndAfter(text: string, pos: number): number {
   return nl < 0 ? text.length : nl + 1;
 }
 
-const onlySpaceBetween = (text: string, a: number, b: number) => /^[ \t]*$/.test(text.slice(a, b));
 /** Only blanks and block comments between a and b (`  /* note *\/ key: value`). */
 const onlyTriviaBetween = (text: string, a: number, b: number) => /^[ \t]*$/.test(text.slice(a, b).replace(/\/\*.*?\*\//g, ''));
 /** Nothing but blanks (or a trailing comment belonging to this line) up to the line break. */
@@ -103,11 +102,6 @@ export function removeProperties(text: string, edits: EditList, obj: ts.ObjectLi
 /** Remove one property. */
 export function removeProperty(text: string, edits: EditList, obj: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike): void {
   removeProperties(text, edits, obj, new Set([prop]));
-}
-
-function skipSpaces(text: string, pos: number): number {
-  while (pos < text.length && /[ \t]/.test(text[pos]!)) pos++;
-  return pos;
 }
 
 /** Add properties (`key: value` texts) at the start of an object literal. */

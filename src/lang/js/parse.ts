@@ -101,7 +101,30 @@ export function flattenAccess(e: ts.Expression): { base: ts.Expression; names: s
   }
 }
 
+/**
+ * A file's nodes in walk order, listed on its first whole-file walk: analysis,
+ * detection and each transform walk the whole tree again (about ten walks per
+ * file), and going down an array is several times cheaper than
+ * `forEachChild` down the tree. Held as long as the tree is (a WeakMap).
+ */
+const preorder = new WeakMap<ts.SourceFile, ts.Node[]>();
+
+/** Visit `node` and every node under it, parents before children (a whole file from its cached list). */
 export function walk(node: ts.Node, visit: (n: ts.Node) => void): void {
+  if (tsc.isSourceFile(node)) {
+    let nodes = preorder.get(node);
+    if (!nodes) {
+      const list: ts.Node[] = [];
+      const add = (n: ts.Node): void => {
+        list.push(n);
+        tsc.forEachChild(n, add);
+      };
+      add(node);
+      preorder.set(node, (nodes = list));
+    }
+    for (const n of nodes) visit(n);
+    return;
+  }
   const rec = (n: ts.Node): void => {
     visit(n);
     tsc.forEachChild(n, rec);

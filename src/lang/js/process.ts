@@ -2,7 +2,7 @@ import { msg } from '../../i18n/msg.js';
 import { fileError } from '../../engine/batch.js';
 import type { ts } from 'ts-morph';
 import { tsc as tsm } from './ts.js';
-import type { FileContext, HandlerError, HandlerOptions, Transform } from '../../engine/types.js';
+import { type FileContext, type HandlerError, type HandlerOptions, type Transform, isMigrating } from '../../engine/types.js';
 import { preferredQuote, usesSemicolons } from '../../engine/text.js';
 import { clientPlan } from './client-plan.js';
 import { collectComposedUrls } from './composed-urls.js';
@@ -102,9 +102,10 @@ export const processor = {
     // A site in a lookup table is left by map-model-ids: for the tests it counts as kept.
     const inTable = (p: ParsedModule, lit: ts.Node): boolean => {
       const arr = lit.parent;
-      if (!arr || !tsm.isArrayLiteralExpression(arr) || !p.ctx.models) return false;
+      const models = p.ctx.models;
+      if (!arr || !tsm.isArrayLiteralExpression(arr) || !models) return false;
       const values = arr.elements.filter(isStringLike).map((e) => e.text);
-      return values.length === arr.elements.length && isModelLookupTable(values, (v) => p.ctx.models!.lookup(v)?.target);
+      return values.length === arr.elements.length && isModelLookupTable(values, (v) => models.lookup(v)?.target);
     };
     const rewrittenSites = new Map<string, Set<ts.Node>>();
     for (const [abs, p] of parsed) {
@@ -206,7 +207,7 @@ export const processor = {
             jctx.change('config', lit.getStart(), msg('adapters.defaultProvider', { from: lit.text, to: adapterHere.selection, provider: shortName(target.provider) }), { transform: 'map-model-ids' });
           }
         }
-        if (!jctx.target) continue;
+        if (!isMigrating(jctx)) continue;
         const sdkImport = p.sf.statements.find((st) => tsm.isImportDeclaration(st) && isStringLike(st.moduleSpecifier) && /^(openai|@(ai-sdk|langchain)\/openai)$/.test(st.moduleSpecifier.text));
         const at = sdkImport?.getStart() ?? p.facts.constructions[0]?.node.getStart() ?? 0;
         // OpenAI through the SDK or a framework's OpenAI adapter (`@ai-sdk/openai`, `@langchain/openai`).

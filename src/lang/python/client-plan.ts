@@ -1,3 +1,4 @@
+import type { MigrateContext } from '../../engine/types.js';
 import { shortName } from '../../providers/index.js';
 import { reachesOpenAI, urlExprStatus, type PyConstruction } from './analyze.js';
 import type { PyContext } from './context.js';
@@ -19,13 +20,13 @@ export interface PyClientPlan {
 
 const PLANS = new WeakMap<object, PyClientPlan>();
 
-export function pyClientPlan(ctx: PyContext): PyClientPlan {
+export function pyClientPlan(ctx: MigrateContext<PyContext>): PyClientPlan {
   let plan = PLANS.get(ctx.facts);
   if (!plan) PLANS.set(ctx.facts, (plan = makePlan(ctx)));
   return plan;
 }
 
-function makePlan(ctx: PyContext): PyClientPlan {
+function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
   const plan: PyClientPlan = { kept: new Map(), keptKeyRanges: [] };
   for (const c of ctx.facts.constructions) if (c.status === 'unresolved' || c.status === 'other') plan.kept.set(c.node.id, c.status);
   azurePlan(ctx, plan);
@@ -41,8 +42,8 @@ function makePlan(ctx: PyContext): PyClientPlan {
   return plan;
 }
 
-function azurePlan(ctx: PyContext, plan: PyClientPlan): void {
-  const t = ctx.target!;
+function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
+  const t = ctx.target;
   const py = ctx.py;
   const azure = ctx.facts.constructions.filter((c) => c.azure && reachesOpenAI(c.status) && !plan.kept.has(c.node.id));
   if (!azure.length) return;
@@ -57,18 +58,18 @@ function azurePlan(ctx: PyContext, plan: PyClientPlan): void {
     const s = v ? literalOf(ctx, v) : undefined;
     if (s !== undefined) names.push(s);
   }
-  const unknown = [...new Set(names.filter((n) => !ctx.models!.lookup(n)?.target))];
+  const unknown = [...new Set(names.filter((n) => !ctx.models.lookup(n)?.target))];
   if (!unknown.length) {
     // Migrated: a deployment name the user mapped (--model my-deployment=<id>) becomes the model id.
     for (const x of calls) {
       const v = x.kwargs.get('model')?.childForFieldName('value');
       const u = v ? unparen(v) : undefined;
       const s = u ? stringValue(u) : undefined;
-      if (u && s !== undefined && ctx.models!.lookup(s)?.via === 'override' && !ctx.models_.sites.some((site) => site.lit.id === u.id)) ctx.models_.sites.push({ lit: u, id: s });
+      if (u && s !== undefined && ctx.models.lookup(s)?.via === 'override' && !ctx.models_.sites.some((site) => site.lit.id === u.id)) ctx.models_.sites.push({ lit: u, id: s });
     }
     return;
   }
-  const deployments = unknown.filter((n) => !ctx.models!.lookup(n));
+  const deployments = unknown.filter((n) => !ctx.models.lookup(n));
   const list = unknown.map((n) => `"${n}"`).join(', ');
   if (deployments.length) {
     const overrides = deployments.map((n) => `--model ${n}=<id>`).join(' ');
@@ -127,7 +128,7 @@ function keyRanges(ctx: PyContext, c: PyConstruction): Array<[number, number]> {
 }
 
 /** Is this node a key read of a client that stays as it is? */
-export function inKeptPyClient(ctx: PyContext, n: Node): boolean {
+export function inKeptPyClient(ctx: MigrateContext<PyContext>, n: Node): boolean {
   const s = ctx.py.start(n);
   const e = ctx.py.end(n);
   return pyClientPlan(ctx).keptKeyRanges.some(([a, b]) => s >= a && e <= b);

@@ -1,4 +1,4 @@
-import type { Finding } from '../../engine/types.js';
+import { type Finding, type MigrateContext, isMigrating } from '../../engine/types.js';
 import { addFinding } from '../../engine/findings.js';
 import type { RuleId } from '../../rules/catalogue.js';
 import { isSupported, MARKER_TAG, servedByNoProvider } from '../../rules/endpoints.js';
@@ -42,7 +42,7 @@ export function detectPython(ctx: PyContext): void {
     const elsewhere = base !== undefined && !/api\.openai\.com|openai\.azure\.com/.test(base);
     if (/["']openai:/.test(src) && !elsewhere) add('openai-wrapper', c, 'init_chat_model with the OpenAI provider', { api: 'init_chat_model' });
   }
-  if (ctx.target) lintTargetCalls(ctx, add);
+  if (isMigrating(ctx)) lintTargetCalls(ctx, add);
   walk(ctx.py.root, (n) => {
     const env = n.type === 'subscript' || n.type === 'call' ? envRead(n) : undefined;
     if (env) {
@@ -66,8 +66,8 @@ const PLUMBING = new Set(['model', 'messages', 'prompt', 'input', 'extra_body', 
  * not serve, model ids its profile does not list, literal parameter values it rejects
  * (mirrors the JS/TS lint; the same `paramAction` migrate uses).
  */
-function lintTargetCalls(ctx: PyContext, add: (rule: RuleId, node: Node, message: string, extra?: Partial<Finding>) => void): void {
-  const p = ctx.target!.provider;
+function lintTargetCalls(ctx: MigrateContext<PyContext>, add: (rule: RuleId, node: Node, message: string, extra?: Partial<Finding>) => void): void {
+  const p = ctx.target.provider;
   const listed = new Set(Object.values(p.models).flat());
   for (const call of ctx.facts.calls) {
     if (call.client !== 'target' || call.endpoint === 'other') continue;

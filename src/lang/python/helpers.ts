@@ -5,6 +5,7 @@ import { featureGap, isSupported, MARKER_TAG, markerText, support, unsupportedRe
 import { tierLabel } from '../../rules/models.js';
 import { dictPairs, type PyCall } from './analyze.js';
 import type { EnvStyle, PyContext } from './context.js';
+import type { MigrateContext } from '../../engine/types.js';
 import { kids, stringValue, unparen, walk, type Node, type PyTree } from './parse.js';
 
 /** How a file reads environment variables, by what it already uses. */
@@ -55,7 +56,7 @@ export function needImport(ctx: PyContext, line: string, binds: string, at: numb
 }
 
 /** An expression reading the provider key variable, in the file's style (`import os` added when needed). */
-export function keyExpr(ctx: PyContext, at: number, name = ctx.target!.apiKeyEnv): string {
+export function keyExpr(ctx: MigrateContext<PyContext>, at: number, name = ctx.target.apiKeyEnv): string {
   const q = quote(name, ctx.q);
   switch (ctx.envStyle) {
     case 'bare-getenv':
@@ -69,7 +70,7 @@ export function keyExpr(ctx: PyContext, at: number, name = ctx.target!.apiKeyEnv
 }
 
 /** The provider base URL as a string literal. */
-export const baseUrlLit = (ctx: PyContext) => quote(ctx.target!.baseURL, ctx.q);
+export const baseUrlLit = (ctx: MigrateContext<PyContext>) => quote(ctx.target.baseURL, ctx.q);
 
 /** End of the line holding `pos` (before its line break). */
 export function lineEnd(text: string, pos: number): number {
@@ -160,7 +161,7 @@ export function insertBelow(ctx: PyContext, st: Node, line: string): void {
 }
 
 /** Put a `# TODO(openai-migrate): ...` marker once above a statement; true when placed now. */
-export function markStatement(ctx: PyContext, st: Node, reason: Text, action: Text, marked: Set<number>): boolean {
+export function markStatement(ctx: MigrateContext<PyContext>, st: Node, reason: Text, action: Text, marked: Set<number>): boolean {
   const text = ctx.py.text;
   const at = ctx.py.start(st);
   if (marked.has(at)) return false;
@@ -173,14 +174,14 @@ export function markStatement(ctx: PyContext, st: Node, reason: Text, action: Te
 }
 
 /** Why a call cannot be migrated automatically, or undefined when it can. */
-export function blockedCall(ctx: PyContext, c: PyCall): { reason: Text; action: Text } | undefined {
-  const p = ctx.target!.provider;
+export function blockedCall(ctx: MigrateContext<PyContext>, c: PyCall): { reason: Text; action: Text } | undefined {
+  const p = ctx.target.provider;
   if (c.client === 'other' || c.client === 'unresolved' || c.endpoint === 'other') return undefined;
   if (!isSupported(p, c.endpoint)) return unsupportedReason(p, c.endpoint);
   // legacy v0 calls name the model with engine= (or deployment_id=) until replace-legacy-engine runs
   const kw = c.kwargs.get('model') ?? c.kwargs.get('engine') ?? c.kwargs.get('deployment_id');
   const m = stringValue(kw?.childForFieldName('value'));
-  const hit = m ? ctx.models!.lookup(m) : undefined;
+  const hit = m ? ctx.models.lookup(m) : undefined;
   if (m && hit && !hit.target) {
     return {
       reason: `${shortName(p)} has no ${tierLabel(hit.tier)} model to replace ${m}`,
@@ -199,8 +200,8 @@ export function blockedCall(ctx: PyContext, c: PyCall): { reason: Text; action: 
  * structured outputs (`.parse()`, `response_format={"type": "json_schema", ...}`, `text_format=`),
  * image edits and variations.
  */
-export function featureGapOfCall(ctx: PyContext, c: PyCall): { reason: Text; action: Text } | undefined {
-  const p = ctx.target!.provider;
+export function featureGapOfCall(ctx: MigrateContext<PyContext>, c: PyCall): { reason: Text; action: Text } | undefined {
+  const p = ctx.target.provider;
   if (c.client === 'other' || c.client === 'unresolved' || c.module) return undefined;
   const leaf = c.path[c.path.length - 1];
   if (c.path[0] === 'images' && (leaf === 'edit' || leaf === 'create_variation')) return featureGap(p, 'imageEdits');

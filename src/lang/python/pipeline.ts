@@ -1,6 +1,6 @@
 import type { Text } from '../../i18n/msg.js';
 import { preferredQuote } from '../../engine/text.js';
-import type { FileContext, HandlerOptions, Transform } from '../../engine/types.js';
+import { type FileContext, type HandlerOptions, type Transform, isMigrating } from '../../engine/types.js';
 import type { PyFacts } from './analyze.js';
 import type { PyContext } from './context.js';
 import { detectPython, OPENAI_URL } from './detect.js';
@@ -53,7 +53,7 @@ export function runPython(
     packages: new Set<string>(),
   });
   detectPython(pctx);
-  if (!pctx.target) return pctx;
+  if (!isMigrating(pctx)) return pctx;
   if (opts.adapterNote) {
     if (opts.adapterNote.reason) pctx.followUp(opts.adapterNote.at, opts.adapterNote.reason, opts.adapterNote.action);
     if (opts.adapterNote.leave) return pctx;

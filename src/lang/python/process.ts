@@ -143,9 +143,10 @@ export const processor = {
     // A site in a lookup table is left by map-model-ids: for the tests it counts as kept.
     const inTable = (p: Parsed, lit: Node): boolean => {
       const coll = lit.parent;
-      if (!coll || !['list', 'tuple'].includes(coll.type) || !p.ctx.models) return false;
+      const models = p.ctx.models;
+      if (!coll || !['list', 'tuple'].includes(coll.type) || !models) return false;
       const values = coll.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment').map((c) => stringValue(c));
-      return values.every((v) => v !== undefined) && isModelLookupTable(values as string[], (v) => p.ctx.models!.lookup(v)?.target);
+      return values.every((v) => v !== undefined) && isModelLookupTable(values as string[], (v) => models.lookup(v)?.target);
     };
     const live = new Map<string, PyModelSite[]>();
     for (const [abs, p] of parsed) {

@@ -23,7 +23,7 @@ export const markModelBoundCode: Transform<JsContext> = {
   id: 'mark-model-bound-code',
   description: 'Mark tokenizers, model-name branches and Azure deployment names the provider models break',
   run(ctx) {
-    const t = ctx.target!;
+    const t = ctx.target;
     const p = t.provider;
     // Wrapper-only files: model-named places, dynamic ids and branches, as the core does for SDK files.
     const extra = wrapperSites(ctx);
@@ -55,7 +55,7 @@ export const markModelBoundCode: Transform<JsContext> = {
         const arg = unwrap(n.arguments[0]);
         const lits = modelLiterals(ctx, arg);
         // A literal OpenAI id left as it is still works; a variable or a mapped id is a provider model now.
-        const fed = !isStringLike(arg) || lits.some((l) => coreSites.has(l) || (mapped.has(l) && ctx.models!.lookup(l.text)?.target));
+        const fed = !isStringLike(arg) || lits.some((l) => coreSites.has(l) || (mapped.has(l) && ctx.models.lookup(l.text)?.target));
         if (!fed) return;
         addMarker(ctx, n, msg('tokenizer.openaiNamesOnly', { fn: names[0] ?? base.getText(), provider: shortName(p) }), msg('tokenizer.openaiNamesOnly.todo', { provider: shortName(p) }), this.id);
       });
@@ -65,7 +65,7 @@ export const markModelBoundCode: Transform<JsContext> = {
       if (c.client !== 'azure') continue;
       for (const r of c.requests) {
         const m = r.properties.find((x) => propName(x.name) === 'model');
-        if (m && tsc.isPropertyAssignment(m) && tsc.isStringLiteral(m.initializer) && !ctx.models!.lookup(m.initializer.text)) {
+        if (m && tsc.isPropertyAssignment(m) && tsc.isStringLiteral(m.initializer) && !ctx.models.lookup(m.initializer.text)) {
           addMarker(ctx, m, `Azure deployment name "${m.initializer.text}" used as the model`, `set a model id from ${shortName(p)} (see \`openai-migrate models --provider ${p.id}\`)`, this.id, false);
         }
       }

@@ -2,7 +2,7 @@ import { msg, type Text } from '../../../src/i18n/msg.js';
 import type { ts } from 'ts-morph';
 import { tsc } from '../../../src/lang/js/ts.js';
 import { shortName } from '../../../src/providers/index.js';
-import type { Transform } from '../../../src/engine/types.js';
+import type { Transform, MigrateContext } from '../../../src/engine/types.js';
 import type { JsContext } from '../../../src/lang/js/context.js';
 import { envName } from '../../../src/lang/js/analyze.js';
 import { addProperties, removeProperties, replaceValue } from '../../../src/lang/js/edit.js';
@@ -34,7 +34,7 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
   run(ctx) {
     const f = analyzeAiSdk(ctx);
     if (!f) return;
-    const t = ctx.target!;
+    const t = ctx.target;
     const p = t.provider;
     const text = ctx.file.text;
     const q = ctx.q;
@@ -270,8 +270,8 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
 };
 
 /** Why a factory call cannot move to the provider package. */
-function usageBlocked(ctx: JsContext, u: AiUsage, plan: ReturnType<typeof aiSdkPlan>): { reason: Text; action: Text } | undefined {
-  const p = ctx.target!.provider;
+function usageBlocked(ctx: MigrateContext<JsContext>, u: AiUsage, plan: ReturnType<typeof aiSdkPlan>): { reason: Text; action: Text } | undefined {
+  const p = ctx.target.provider;
   if (u.kind === 'chat' || u.kind === 'responses') return blockedReason(ctx, 'chat', u.model);
   if (u.kind === 'embedding') {
     if (!isSupported(p, 'embeddings')) return unsupportedReason(p, 'embeddings');
@@ -317,11 +317,11 @@ function enclosingAiCall(u: AiUsage): { fn: string; settings: ts.ObjectLiteralEx
 }
 
 /** Follow-ups for calls that need a capability the chosen package lacks for this provider. */
-function capabilityFollowUps(ctx: JsContext, u: AiUsage, pkg: string): void {
+function capabilityFollowUps(ctx: MigrateContext<JsContext>, u: AiUsage, pkg: string): void {
   if (u.kind !== 'chat' && u.kind !== 'responses') return;
   const e = enclosingAiCall(u);
   if (!e) return;
-  const p = ctx.target!.provider;
+  const p = ctx.target.provider;
   const c = p.integrations.aiSdkCapabilities;
   const src = cite(c.url);
   if (OBJECT_FNS.has(e.fn) && prop(e.settings, 'schema') && !c.structuredOutputs) {
@@ -352,7 +352,7 @@ const AI_SETTINGS: Record<string, string> = {
  * settings go to the provider as request parameters, so the provider's rules
  * apply to them too (GLM rejects temperature 0, Kimi K3 accepts only 1...).
  */
-function adjustCallSettings(ctx: JsContext, u: AiUsage, transform: string): void {
+function adjustCallSettings(ctx: MigrateContext<JsContext>, u: AiUsage, transform: string): void {
   if (u.kind !== 'chat' && u.kind !== 'responses') return;
   const pa = u.call.parent;
   if (!pa || !tsc.isPropertyAssignment(pa) || propName(pa.name) !== 'model') return;

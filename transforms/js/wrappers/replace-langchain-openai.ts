@@ -33,7 +33,7 @@ export const replaceLangChainOpenAI: Transform<JsContext> = {
   run(ctx) {
     const f = analyzeLangChain(ctx);
     if (!f) return;
-    const t = ctx.target!;
+    const t = ctx.target;
     const p = t.provider;
     const text = ctx.file.text;
     const q = ctx.q;
@@ -81,8 +81,8 @@ export const replaceLangChainOpenAI: Transform<JsContext> = {
       } else {
         const dep = deployment ? unwrap(deployment) : undefined;
         const depId = dep && isStringLike(dep) ? dep.text : undefined;
-        const hit = depId ? ctx.models!.lookup(depId) : undefined;
-        const mapped = hit?.target ?? ctx.models!.lookup(DEFAULT_MODEL[c.kind])?.target;
+        const hit = depId ? ctx.models.lookup(depId) : undefined;
+        const mapped = hit?.target ?? ctx.models.lookup(DEFAULT_MODEL[c.kind])?.target;
         if (mapped) add.push(`model: ${quote(mapped, q)}`);
         if (deployment && !hit) {
           addMarker(ctx, c.node, `Azure deployment ${deployment.getText()} was the model; ${mapped ? `it is now ${mapped}` : 'no model is set'}`, `set the ${shortName(p)} model this deployment stood for`, this.id);
@@ -117,7 +117,7 @@ export const replaceLangChainOpenAI: Transform<JsContext> = {
       } else if (!switchTo) add.push(`configuration: { baseURL: ${quote(t.baseURL, q)} }`);
       // Parameters (camelCase fields, OpenAI rules by wire name).
       if (o) {
-        const removed = adjustParams(ctx, o, targetModelOf(ctx, model) ?? ctx.models!.lookup(DEFAULT_MODEL[c.kind])?.target ?? undefined, this.id, { names: LC_PARAM_NAMES, wire: false, remove });
+        const removed = adjustParams(ctx, o, targetModelOf(ctx, model) ?? ctx.models.lookup(DEFAULT_MODEL[c.kind])?.target ?? undefined, this.id, { names: LC_PARAM_NAMES, wire: false, remove });
         addProperties(text, ctx.edits, o, add, removed);
       } else {
         const body = `{ ${add.join(', ')} }`;

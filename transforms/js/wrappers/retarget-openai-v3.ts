@@ -1,7 +1,7 @@
 import type { ts } from 'ts-morph';
 import { tsc } from '../../../src/lang/js/ts.js';
 import { shortName } from '../../../src/providers/index.js';
-import type { Transform } from '../../../src/engine/types.js';
+import type { Transform, MigrateContext } from '../../../src/engine/types.js';
 import type { JsContext } from '../../../src/lang/js/context.js';
 import { envName, urlExprStatus } from '../../../src/lang/js/analyze.js';
 import { addProperties, removeProperties, replaceValue } from '../../../src/lang/js/edit.js';
@@ -30,7 +30,7 @@ export const retargetOpenAIV3: Transform<JsContext> = {
   run(ctx) {
     const v3 = analyzeV3(ctx);
     if (!v3) return;
-    const t = ctx.target!;
+    const t = ctx.target;
     const text = ctx.file.text;
     let migrated = false;
     for (const c of v3.configurations) {
@@ -116,7 +116,7 @@ export const retargetOpenAIV3: Transform<JsContext> = {
   },
 };
 
-function changeMessage(ctx: JsContext, pkg: string): string {
-  const t = ctx.target!;
+function changeMessage(ctx: MigrateContext<JsContext>, pkg: string): string {
+  const t = ctx.target;
   return `${pkg} v3 API kept and pointed at ${shortName(t.provider)}: Configuration basePath ${t.baseURL}, apiKey from ${t.apiKeyEnv} (no upgrade to the v4 API)`;
 }

@@ -35,7 +35,7 @@ export const retargetRawHttp: Transform<JsContext> = {
   run(ctx) {
     const text = ctx.file.text;
     if (!/api\.openai\.com/.test(text) && !ctx.composedUses.length && !ctx.composedPaths.length) return;
-    const t = ctx.target!;
+    const t = ctx.target;
     const p = t.provider;
     const base = t.baseURL.replace(/\/$/, '');
     const b = splitBase(base);

@@ -1,3 +1,4 @@
+import type { MigrateContext } from '../../../engine/types.js';
 import type { ts } from 'ts-morph';
 import { tsc } from '../ts.js';
 import type { ResolvedTarget } from '../../../providers/index.js';
@@ -128,8 +129,8 @@ export function analyzeAiSdk(ctx: JsContext): AiFacts | undefined {
 }
 
 /** The AI SDK package, factory names and explicit options the target needs. */
-export function aiSdkPlan(ctx: JsContext, needsEmbeddings: boolean) {
-  const t: ResolvedTarget = ctx.target!;
+export function aiSdkPlan(ctx: MigrateContext<JsContext>, needsEmbeddings: boolean) {
+  const t: ResolvedTarget = ctx.target;
   // The provider's own package only when a release of it works with the project's `ai` major (else openai-compatible, which has one for each).
   const own = t.provider.integrations.aiSdk;
   const ai = own && packageFits(ctx.file.abs, own.package) ? own : null;

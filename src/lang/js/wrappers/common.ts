@@ -1,4 +1,5 @@
 import { msg, type Text } from '../../../i18n/msg.js';
+import type { MigrateContext } from '../../../engine/types.js';
 import type { ts } from 'ts-morph';
 import { tsc } from '../ts.js';
 import { shortName } from '../../../providers/index.js';
@@ -48,7 +49,7 @@ function coreSite(ctx: JsContext, n: ts.Node): boolean {
 }
 
 /** String literals an expression can evaluate to: the literal, a same-file const, both arms of `?:`, `||`, `??`. */
-export function modelLiterals(ctx: JsContext, e: ts.Expression | undefined, depth = 0): Array<ts.StringLiteral | ts.NoSubstitutionTemplateLiteral> {
+export function modelLiterals(ctx: MigrateContext<JsContext>, e: ts.Expression | undefined, depth = 0): Array<ts.StringLiteral | ts.NoSubstitutionTemplateLiteral> {
   if (!e || depth > 5) return [];
   e = unwrap(e);
   if (isStringLike(e)) return [e];
@@ -64,10 +65,10 @@ export function modelLiterals(ctx: JsContext, e: ts.Expression | undefined, dept
 }
 
 /** The provider model a model expression ends up as (first literal, mapped), for per-model parameter rules. */
-export function targetModelOf(ctx: JsContext, e: ts.Expression | undefined): string | undefined {
+export function targetModelOf(ctx: MigrateContext<JsContext>, e: ts.Expression | undefined): string | undefined {
   const lit = modelLiterals(ctx, e)[0];
   if (!lit) return undefined;
-  return ctx.models!.lookup(lit.text)?.target ?? lit.text;
+  return ctx.models.lookup(lit.text)?.target ?? lit.text;
 }
 
 /**
@@ -75,13 +76,13 @@ export function targetModelOf(ctx: JsContext, e: ts.Expression | undefined): str
  * tier (change), embeddings -> re-embed follow-up, no equivalent -> follow-up.
  * Literals the core transform already handles are skipped (no double edit).
  */
-export function mapModelLiteral(ctx: JsContext, lit: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, transform: string): void {
+export function mapModelLiteral(ctx: MigrateContext<JsContext>, lit: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, transform: string): void {
   const st = state(ctx);
   if (st.mapped.has(lit) || coreSite(ctx, lit)) return;
   st.mapped.add(lit);
-  const m = ctx.models!.lookup(lit.text);
+  const m = ctx.models.lookup(lit.text);
   if (!m) return;
-  const t = ctx.target!;
+  const t = ctx.target;
   if (m.target) {
     if (m.target === lit.text) return;
     replaceStringContent(ctx.edits, lit, m.target);
@@ -99,7 +100,7 @@ export function mapModelLiteral(ctx: JsContext, lit: ts.StringLiteral | ts.NoSub
 }
 
 /** Map every model literal behind an expression. */
-export function mapModelExpr(ctx: JsContext, e: ts.Expression | undefined, transform: string): void {
+export function mapModelExpr(ctx: MigrateContext<JsContext>, e: ts.Expression | undefined, transform: string): void {
   for (const lit of modelLiterals(ctx, e)) mapModelLiteral(ctx, lit, transform);
 }
 
@@ -130,7 +131,7 @@ export function wrapperSites(ctx: JsContext): ModelSiteResult | undefined {
  * statement holding `node`, and record the follow-up. Idempotent: a marker
  * already on the line above (from an earlier run) is not repeated.
  */
-export function addMarker(ctx: JsContext, node: ts.Node, reason: Text, action: Text, transform: string, followUp = true): void {
+export function addMarker(ctx: MigrateContext<JsContext>, node: ts.Node, reason: Text, action: Text, transform: string, followUp = true): void {
   if (followUp) ctx.followUp(node.getStart(), reason, action);
   const st = enclosingStatement(node);
   if (!st) return;
@@ -153,7 +154,7 @@ export function addMarker(ctx: JsContext, node: ts.Node, reason: Text, action: T
 }
 
 /** Drop follow-ups another transform left inside `node` (the marker's follow-up replaces them: one per site). */
-export function dropFollowUpsWithin(ctx: JsContext, node: ts.Node, pattern: RegExp): void {
+export function dropFollowUpsWithin(ctx: MigrateContext<JsContext>, node: ts.Node, pattern: RegExp): void {
   const from = ctx.lines.pos(node.getStart()).line;
   const to = ctx.lines.pos(node.end).line;
   for (let i = ctx.followUps.length - 1; i >= 0; i--) {
@@ -170,13 +171,13 @@ export function dropFollowUpsWithin(ctx: JsContext, node: ts.Node, pattern: RegE
  * are taken as wire names when `wire` is true, else skipped.
  */
 export function adjustParams(
-  ctx: JsContext,
+  ctx: MigrateContext<JsContext>,
   obj: ts.ObjectLiteralExpression,
   model: string | undefined,
   transform: string,
   opts: { names?: Record<string, string>; wire: boolean; skip?: ReadonlySet<string>; remove?: ReadonlySet<ts.ObjectLiteralElementLike> },
 ): Set<ts.ObjectLiteralElementLike> {
-  const t = ctx.target!;
+  const t = ctx.target;
   const text = ctx.file.text;
   const toWire = (k: string) => opts.names?.[k] ?? (opts.wire ? k : undefined);
   const fromWire = (w: string) => (opts.names ? Object.entries(opts.names).find(([, v]) => v === w)?.[0] : undefined) ?? (opts.wire ? w : undefined);
@@ -252,11 +253,11 @@ export function valueOf(p: ts.PropertyAssignment | ts.ShorthandPropertyAssignmen
  * Why a call on `endpoint` with this model cannot be migrated, or undefined:
  * the provider lacks the endpoint, or the model (a literal) has no equivalent.
  */
-export function blockedReason(ctx: JsContext, endpoint: EndpointKind, model: ts.Expression | undefined): { reason: Text; action: Text } | undefined {
-  const p = ctx.target!.provider;
+export function blockedReason(ctx: MigrateContext<JsContext>, endpoint: EndpointKind, model: ts.Expression | undefined): { reason: Text; action: Text } | undefined {
+  const p = ctx.target.provider;
   if (!isSupported(p, endpoint)) return unsupportedReason(p, endpoint);
   for (const lit of modelLiterals(ctx, model)) {
-    const hit = ctx.models!.lookup(lit.text);
+    const hit = ctx.models.lookup(lit.text);
     if (hit && !hit.target) {
       return {
         reason: `${shortName(p)} has no ${tierLabel(hit.tier)} model to replace ${lit.text}`,

@@ -1,0 +1,25 @@
+import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config.js';
+
+/**
+ * `npm run test:fast`: the unit and CLI suites, without the end-to-end apps, the
+ * sweeps over every fixture case (the fixtures themselves, worker vs main thread,
+ * type-checking migrated outputs, messages of every fixture), the real-terminal
+ * review and the safety suites that spawn the CLI per hostile input. `npm test`
+ * still runs everything (CI runs `npm test`).
+ */
+export const SLOW = [
+  'test/fixtures.test.ts',
+  'test/offload.test.ts',
+  'test/typecheck.test.ts',
+  'test/typecheck-outputs.test.ts',
+  'test/i18n-messages.test.ts',
+  'test/apps-e2e.test.ts',
+  'test/python-e2e.test.ts',
+  'test/e2e-contract.test.ts',
+  'test/interactive.test.ts',
+  'test/safety-fs.test.ts',
+  'test/safety-values.test.ts',
+];
+
+export default mergeConfig(base, defineConfig({ test: { exclude: [...configDefaults.exclude, ...SLOW] } }));
