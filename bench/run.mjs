@@ -79,7 +79,7 @@ function timeOne(cmd, args, { cwd, outFile, env }) {
   return { secs, rss, cpu, status: r.status, stderr: String(r.stderr ?? '').slice(0, 2000) };
 }
 
-function tools(repo, o, main) {
+function tools(_repo, o, main) {
   const node = process.execPath;
   const list = [
     { id: 'ripgrep', label: 'rg -l -i openai', cmd: 'rg', args: ['-l', '-i', 'openai', '.'], ok: (s) => s === 0 || s === 1 },

@@ -13,7 +13,7 @@ type Registry = () => Promise<ReadonlyArray<Transform<never>>>;
  * place the two meet. A handler that runs on a worker thread is imported there from
  * this module (`exportName`), so the worker runs the same wiring.
  */
-function withTransforms(handler: LanguageHandler, registry: Registry, exportName: string): LanguageHandler {
+function withTransforms(handler: LanguageHandler, registry: Registry, exportName: string, config?: Registry): LanguageHandler {
   return {
     ...handler,
     ...(handler.worker && { worker: { module: import.meta.url, export: exportName } }),
@@ -24,15 +24,17 @@ function withTransforms(handler: LanguageHandler, registry: Registry, exportName
       },
     }),
     async process(files, opts) {
-      return handler.process(files, { ...opts, transforms: await registry() });
+      return handler.process(files, { ...opts, transforms: await registry(), ...(config && { configTransforms: await config() }) });
     },
   };
 }
 
 export const jsHandler = withTransforms(jsDetect, async () => (await import('../transforms/js/index.js')).JS_TRANSFORMS, 'jsHandler');
-export const pythonHandler = withTransforms(pythonDetect, async () => (await import('../transforms/python/index.js')).PY_TRANSFORMS, 'pythonHandler');
+const configRegistry: Registry = async () => (await import('../transforms/config/index.js')).CONFIG_TRANSFORMS;
+// pyproject `[tool.*]` tables and setup.cfg sections (Python's files) get the config transforms too.
+export const pythonHandler = withTransforms(pythonDetect, async () => (await import('../transforms/python/index.js')).PY_TRANSFORMS, 'pythonHandler', configRegistry);
 export const envHandler = withTransforms(envDetect, async () => (await import('../transforms/env/index.js')).ENV_TRANSFORMS, 'envHandler');
-export const configHandler = withTransforms(configDetect, async () => (await import('../transforms/config/index.js')).CONFIG_TRANSFORMS, 'configHandler');
+export const configHandler = withTransforms(configDetect, configRegistry, 'configHandler');
 
 /**
  * Every file kind the tool reads, in priority order (the first handler that

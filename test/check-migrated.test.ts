@@ -33,7 +33,7 @@ const cases = discoverCases().filter((c) => c.name.startsWith('js') || c.name.st
 const KNOWN_FAILING = new Set<string>();
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-function inputLines(c: FixtureCase, dir: string, file: string): string[] {
+function inputLines(c: FixtureCase, _dir: string, file: string): string[] {
   const src = c.isTree ? path.join(c.dir, c.input, file) : path.join(c.dir, c.input);
   try {
     return readFileSync(src, 'utf8').split(/\r?\n/);

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { functionLengths } from './helpers/function-lengths.js';
 
 /**
  * The engine's files are its stages (issue 17): read.ts (discover -> prefilter ->
@@ -10,23 +11,6 @@ import ts from 'typescript';
  * function in src/engine is longer than 120 lines.
  */
 const ENGINE = path.join(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'), 'src/engine');
-
-/** Every function-like with a body in `file`: [lines, name at line]. */
-export function functionLengths(file: string): Array<[number, string]> {
-  const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-  const out: Array<[number, string]> = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isFunctionLike(n) && 'body' in n && n.body) {
-      const a = sf.getLineAndCharacterOfPosition(n.getStart()).line;
-      const b = sf.getLineAndCharacterOfPosition(n.end).line;
-      const name = n.name && ts.isIdentifier(n.name) ? n.name.text : '(anonymous)';
-      out.push([b - a + 1, `${path.basename(file)}:${a + 1} ${name}`]);
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
-  return out;
-}
 
 describe('engine structure', () => {
   it('no function in src/engine is over 120 lines', () => {

@@ -31,7 +31,7 @@ describe('messages by id: the catalogues', () => {
     for (const [id, en] of Object.entries(EN)) {
       const names = paramsOf(en);
       const p: Record<string, string> = {};
-      names.forEach((n, i) => (p[n] = `P${i}X`));
+      for (const [i, n] of names.entries()) p[n] = `P${i}X`;
       const zh = renderZh({ id, params: p, text: '' }, helpers)!;
       // Joins of two messages are punctuation only; the rest must hold Chinese.
       if (id !== 'assess.join') expect(zh, id).toMatch(CJK);

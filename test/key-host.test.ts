@@ -45,7 +45,7 @@ function keyCompany(name: string): Company | undefined {
 const URLS = /https?:\/\/[^'"`\s/]+/g;
 const KEY_NAMES = /\b[A-Z][A-Z0-9_]*_(?:API_KEY|KEY|API_PASSWORD)\b/g;
 
-export interface Pairing {
+interface Pairing {
   file: string;
   line: number;
   keys: string[];
@@ -53,7 +53,7 @@ export interface Pairing {
 }
 
 /** A client whose key and host belong to different companies (both known). */
-export function mismatches(pairs: Pairing[]): string[] {
+function mismatches(pairs: Pairing[]): string[] {
   const out: string[] = [];
   for (const p of pairs) {
     const hc = new Set(p.hosts.map(hostCompany).filter((x): x is Company => !!x));
@@ -65,7 +65,7 @@ export function mismatches(pairs: Pairing[]): string[] {
 }
 
 /** JS/TS: `new OpenAI({...})` / `new AzureOpenAI({...})` option objects. */
-export function jsPairings(file: string, text: string): Pairing[] {
+function jsPairings(file: string, text: string): Pairing[] {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const out: Pairing[] = [];
   const resolve = (e: ts.Expression): string => {
@@ -154,7 +154,7 @@ function keywordArgs(args: string): Map<string, string> {
 }
 
 /** Python: `OpenAI(...)`, `AsyncOpenAI(...)`, `AzureOpenAI(...)` calls (keyword arguments). */
-export function pyPairings(file: string, text: string): Pairing[] {
+function pyPairings(file: string, text: string): Pairing[] {
   const out: Pairing[] = [];
   for (const m of text.matchAll(/(?<![\w.])(?:openai\.)?(Async)?(Azure)?OpenAI\(/g)) {
     const open = m.index! + m[0].length - 1;

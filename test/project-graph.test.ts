@@ -114,6 +114,54 @@ describe('scope: check and migrate on a sub-folder', () => {
     expect(m.followUps[0]!.action).toBe('run `openai-migrate migrate --provider deepseek packages/ai/src/models.ts`');
   });
 
+  it('Python: check on a sub-folder exits 1 while its calls reach OpenAI through app.core.llm outside it, and 0 after the migration', () => {
+    const dir = stage();
+    const before = cli(dir, ['check', 'services/py/app/api']);
+    expect(before.code).toBe(1);
+    expect(before.out).toMatch(/chat\.completions\.create on an OpenAI client imported from app\.core\.llm \(services\/py\/app\/core\/llm\.py, outside the given paths\): requests go to api\.openai\.com +openai-via-import/);
+    expect(before.out).toMatch(/OpenAI model id "gpt-4o" \(defined in services\/py\/app\/core\/llm\.py, outside the given paths\)/);
+    expect(before.out).not.toMatch(/^services\/py\/app\/core\//m);
+    // The whole repository checked: the client's own file reports it, the use site only notes the call.
+    const whole = cli(dir, ['scan', 'services/py']).out;
+    expect(whole).not.toContain('openai-via-import');
+    expect(cli(dir, ['migrate', '--provider', 'deepseek', '--force']).code).toBe(0);
+    const after = cli(dir, ['check', 'services/py/app/api']);
+    expect(after.out).toContain('check passed');
+    expect(after.code).toBe(0);
+  });
+
+  it('Python: migrate on a sub-folder lists the outside definitions as W_OUTSIDE_SCOPE with the command', async () => {
+    const dir = stage();
+    const llm = readFileSync(path.join(dir, 'services/py/app/core/llm.py'));
+    const r = await migrate({ cwd: dir, paths: ['services/py/app/api'], provider: 'qwen', force: true });
+    expect(readFileSync(path.join(dir, 'services/py/app/core/llm.py')).equals(llm)).toBe(true);
+    const outside = r.files.filter((f) => f.errorId === 'W_OUTSIDE_SCOPE');
+    expect(outside.map((f) => f.file)).toEqual(['services/py/app/core/llm.py']);
+    expect(outside[0]!.reason).toContain('gpt-4o -> qwen3-max');
+    expect(outside[0]!.followUps[0]!.action).toBe('run `openai-migrate migrate --provider qwen services/py/app/core/llm.py`');
+  });
+
+  it('namespaces: a JS factory (`ai.createClient()`) and a Python module alias (`llm.client`) from outside fail the check of the folder', () => {
+    const js = mkdtempSync(path.join(tmpdir(), 'oam-ns-'));
+    cpSync(path.join(ROOT, 'fixtures/cases/project/js-namespace/input'), js, { recursive: true });
+    const jsBefore = cli(js, ['check', 'apps/worker']);
+    expect(jsBefore.code).toBe(1);
+    expect(jsBefore.out.match(/on an OpenAI client imported from @acme\/ai \(packages\/ai\/src\/client\.ts, outside the given paths\)/g)?.length).toBe(2);
+    expect(jsBefore.out).toMatch(/OpenAI model id "gpt-4o" \(defined in packages\/ai\/src\/models\.ts, outside the given paths\)/);
+    expect(cli(js, ['migrate', '--provider', 'zhipu', '--force']).code).toBe(0);
+    expect(cli(js, ['check', 'apps/worker']).code).toBe(0);
+
+    const py = mkdtempSync(path.join(tmpdir(), 'oam-ns-'));
+    cpSync(path.join(ROOT, 'fixtures/cases/project/python-namespace/input'), py, { recursive: true });
+    mkdirSync(path.join(py, '.git'));
+    const pyBefore = cli(py, ['check', 'app/worker']);
+    expect(pyBefore.code).toBe(1);
+    expect(pyBefore.out.match(/imported from app\.core\.llm \(app\/core\/llm\.py, outside the given paths\)/g)?.length).toBe(2);
+    expect(pyBefore.out).toMatch(/OpenAI model id "gpt-4o-mini" \(defined in app\/core\/llm\.py, outside the given paths\)/);
+    expect(cli(py, ['migrate', '--provider', 'moonshot', '--force']).code).toBe(0);
+    expect(cli(py, ['check', 'app/worker']).code).toBe(0);
+  });
+
   it('says how many files use OpenAI through which import, and --verbose shows the chain', () => {
     const dir = stage();
     const out = cli(dir, ['scan', '--verbose']).out;

@@ -217,7 +217,7 @@ describe('item 8: every value is validated where it enters, and written by one e
       }
     }
     const results = JSON.parse(py(PY_BATCH, JSON.stringify(batch.map((b) => [b.kind, b.src])))) as Array<string | null>;
-    batch.forEach((b, i) => expect(results[i], b.label).toBe(b.v));
+    for (const [i, b] of batch.entries()) expect(results[i], b.label).toBe(b.v);
     // Syntaxes without escapes refuse the hostile values; ordinary ids pass everywhere.
     for (const s of ['py-raw', 'yaml-plain', 'env-bare', 'env-single', 'toml-literal', 'yaml-single'] as StringSyntax[]) expect(refusedBy.get(s) ?? 0, s).toBeGreaterThan(3);
     for (const s of ['js-single', 'js-double', 'js-template', 'py-double', 'json', 'toml-basic', 'yaml-double', 'env-double'] as StringSyntax[]) expect(refusedBy.get(s) ?? 0, s).toBe(0);
@@ -377,8 +377,8 @@ describe('item 9: file names and messages cannot forge output', () => {
     outs['scan text'] = cli(['scan', '.'], { cwd: d, env: { NO_COLOR: '1' } }).stdout;
     outs['migrate text'] = cli(['migrate', '-p', 'deepseek', '--dry-run', '--report', 'r.md', '.'], { cwd: d, env: { NO_COLOR: '1' } }).stdout;
     outs['migrate json'] = cli(['migrate', '-p', 'deepseek', '--dry-run', '--format', 'json', '.'], { cwd: d }).stdout;
-    outs['report'] = readFileSync(path.join(d, 'r.md'), 'utf8');
-    outs['summary'] = readFileSync(summary, 'utf8');
+    outs.report = readFileSync(path.join(d, 'r.md'), 'utf8');
+    outs.summary = readFileSync(summary, 'utf8');
     for (const [name, out] of Object.entries(outs)) {
       expect(out.length, name).toBeGreaterThan(100);
       expect(out, name).not.toMatch(/[\u001b\u0007\u009b]/);

@@ -101,3 +101,38 @@ describe('reporter table', () => {
     expect(Object.entries(REPORTERS).filter(([, r]) => !r.machine).map(([f]) => f)).toEqual(['text']);
   });
 });
+
+/**
+ * Functions still over the limit (issue 17: at most 120 lines in src/ and
+ * transforms/), each with its length today: it may only shrink, and any other
+ * function over 120 lines fails. Remove an entry when its function is split.
+ */
+const LONG_FUNCTIONS_LEFT: Record<string, number> = {
+  'src/lang/python/process.ts process': 261,
+  'transforms/js/wrappers/replace-ai-sdk-openai.ts run': 232,
+  'src/lang/js/process.ts process': 219,
+  'src/project/graph.ts buildGraph': 217,
+  'src/lang/js/model-sites.ts collectModelSites': 181,
+  'src/lang/js/analyze.ts analyzeJs': 151,
+  'transforms/js/wrappers/replace-langchain-openai.ts run': 137,
+  'src/lang/python/analyze.ts analyzePython': 130,
+  'transforms/js/wrappers/retarget-raw-http.ts run': 128,
+  'src/lang/python/model-sites.ts collectPyModelSites': 126,
+};
+
+describe('function length', () => {
+  it('no function in src/ or transforms/ is over 120 lines (but the ones listed, which may only shrink)', async () => {
+    const { functionLengths } = await import('./helpers/function-lengths.js');
+    const over: string[] = [];
+    let measured = 0;
+    for (const file of [...sources('src'), ...sources('transforms')]) {
+      for (const [n, label] of functionLengths(path.join(ROOT, file))) {
+        measured++;
+        const key = `${file} ${label.slice(label.indexOf(' ') + 1)}`;
+        if (n > (LONG_FUNCTIONS_LEFT[key] ?? 120)) over.push(`${file}:${label.slice(label.indexOf(':') + 1)}: ${n} lines`);
+      }
+    }
+    expect(measured).toBeGreaterThan(1000);
+    expect(over).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { scan, resolveSetup, type ScanOptions, type ScanResult } from '../api.js';
 import { UsageError } from '../errors.js';
@@ -95,7 +95,7 @@ export async function inventory(o: InventoryOptions): Promise<InventoryReport> {
   // A folder (or a FIFO, a device) is no baseline: refuse it before the run, not with an internal error after it.
   for (const [flag, f] of [['--write-baseline', o.writeBaseline], ['--baseline', o.baseline]] as const) {
     if (!f) continue;
-    let st;
+    let st: Stats;
     try {
       st = statSync(path.resolve(cwd, f));
     } catch {

@@ -4,8 +4,8 @@ import { RULES, ruleOf } from '../rules/catalogue.js';
 
 /**
  * In-source suppressions, language-agnostic: the directive must follow a
- * comment opener (`//`, `/*`, a block-comment `*` line, or `#`), so it works
- * in JS/TS, Python, YAML, TOML and env files alike.
+ * comment opener (`//`, `/*`, a block-comment `*` line, `#`, or `;` opening an
+ * INI comment line), so it works in JS/TS, Python, YAML, TOML, INI and env files alike.
  *
  *   // openai-migrate-ignore                          every finding on this line / the next
  *   # openai-migrate-ignore openai-env -- reason      only that rule (comma-separate several)
@@ -31,7 +31,7 @@ export interface Suppression {
   text: string;
 }
 
-const DIRECTIVE = /(?:\/\/|\/\*|^[ \t]*\*|#)[ \t]*(openai-migrate-ignore(-file)?)(?![\w-])([^\n]*)/;
+const DIRECTIVE = /(?:\/\/|\/\*|^[ \t]*\*|#|^[ \t]*;)[ \t]*(openai-migrate-ignore(-file)?)(?![\w-])([^\n]*)/;
 
 /** Parse every directive of a file. */
 export function parseSuppressions(lines: LineIndex): Suppression[] {

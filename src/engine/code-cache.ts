@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
@@ -37,7 +37,7 @@ export function cacheDir(): string | undefined {
 function cachePathFor(file: string): string | undefined {
   const dir = cacheDir();
   if (!dir) return undefined;
-  let st;
+  let st: Stats;
   try {
     st = statSync(file);
   } catch {

@@ -1,5 +1,5 @@
 import { printable } from '../report/escape.js';
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { execFileSync } from 'node:child_process';
@@ -187,7 +187,7 @@ export async function discover(o: DiscoverOptions): Promise<string[]> {
   const exclude = excludeMatchers(o.exclude ?? []);
   for (const p of paths) {
     const abs = path.resolve(o.cwd, p);
-    let st;
+    let st: Stats;
     try {
       st = statSync(abs);
     } catch {

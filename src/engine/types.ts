@@ -200,6 +200,8 @@ export interface HandlerOptions {
    * the handler only detects.
    */
   transforms?: ReadonlyArray<Transform<never>>;
+  /** The config-file transforms, for settings inside another handler's files (pyproject `[tool.*]`, setup.cfg: the Python handler). */
+  configTransforms?: ReadonlyArray<Transform<never>>;
   /**
    * Facts shared across handlers within one run (handlers run in the order of
    * the handler list): e.g. packages the JS rewrites introduced, which the

@@ -62,7 +62,7 @@ function plainParams(params: Record<string, MsgParam>): Record<string, MsgParam>
   return out;
 }
 
-export const isMsgId = (id: string): id is MsgId => Object.prototype.hasOwnProperty.call(EN, id);
+export const isMsgId = (id: string): id is MsgId => Object.hasOwn(EN, id);
 
 /** Same spacing rules as the template table: one space, none next to full-width punctuation. */
 export const tidyZh = (s: string) => s.replace(/ {2,}/g, ' ').replace(/ ([（）：；，])|([（）：；，]) /g, '$1$2');

@@ -181,7 +181,12 @@ export async function buildGraph(o: GraphInput): Promise<ProjectGraph> {
   const loaded = new Set<string>();
   for (const abs of reaches) loaded.add(abs);
   const edges = new Map<string, Record<string, string>>();
-  for (const abs of [...loaded]) {
+  // A module outside the walk reached this way (a workspace package's barrel) is followed on: its
+  // re-exports lead to the client and the constants (`import * as ai from '@acme/ai'`), a few hops at most.
+  const hops = new Map<string, number>();
+  const work = [...loaded];
+  while (work.length) {
+    const abs = work.shift()!;
     const rec: Record<string, string> = {};
     for (const spec of info.get(abs)?.specs ?? []) {
       const t = resolve(abs, spec);
@@ -189,7 +194,13 @@ export async function buildGraph(o: GraphInput): Promise<ProjectGraph> {
       rec[spec] = t;
       if (!loaded.has(t)) {
         explore(t);
-        if (fs.inside(t)) loaded.add(t);
+        if (!fs.inside(t)) continue;
+        loaded.add(t);
+        const h = (hops.get(abs) ?? 0) + 1;
+        if (outside.has(t) && h < 4) {
+          hops.set(t, h);
+          work.push(t);
+        }
       }
     }
     edges.set(abs, rec);

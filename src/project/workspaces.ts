@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync } from 'node:fs';
+import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { RootFs } from './fs.js';
@@ -90,7 +90,7 @@ function isSymlink(p: string): boolean {
 
 function subdirs(root: string, dir: string, warn: (msg: string) => void, deep: boolean): string[] {
   const out: string[] = [];
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {

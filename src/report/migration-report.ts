@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { MigrateResult } from '../api.js';
 import type { ChangeKind } from '../engine/types.js';
@@ -295,7 +295,7 @@ export function isToolReport(text: string): boolean {
 export function checkReportTarget(file: string, force: boolean, cwd = process.cwd()): void {
   reportFormat(file);
   const abs = path.resolve(cwd, file);
-  let st;
+  let st: Stats | undefined;
   try {
     st = statSync(abs);
   } catch {

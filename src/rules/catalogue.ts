@@ -37,6 +37,7 @@ export const RULES = {
   'provider-model': { id: 'provider-model', level: 'warning', category: 'provider', title: 'model id the provider does not list', fix: 'use a model id from `openai-migrate models --provider <id>`' },
   'provider-param': { id: 'provider-param', level: 'error', category: 'provider', title: 'parameter or value the provider rejects', fix: 'remove the parameter or change the value as the message says' },
   'unused-suppression': { id: 'unused-suppression', level: 'warning', category: 'suppression', title: 'openai-migrate-ignore comment that silences nothing', fix: 'delete the comment (or fix its rule id)' },
+  'openai-model-setting': { id: 'openai-model-setting', level: 'error', category: 'model', title: 'OpenAI model id in a config setting named by what it is used for (`chat:`, `embedding:`, `FAST_LLM=`)', fix: 'run `openai-migrate migrate --provider <id>` to map it, or set the provider model by hand where the follow-up says so' },
 } satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;

@@ -6,7 +6,8 @@ import { shortName } from '../../src/providers/index.js';
 import { mapModelAt } from '../../src/lang/config/common.js';
 import type { ConfigContext } from '../../src/lang/config/context.js';
 import { modelValue } from '../../src/lang/config/model-value.js';
-import type { ValueSite } from '../../src/lang/config/sites.js';
+import { nearestKey, type ValueSite } from '../../src/lang/config/sites.js';
+import { configModelSettings, keyValueMismatch } from '../../src/lang/config/model-setting.js';
 
 const BASE_KEYS = ['api_base', 'base_url', 'api_base_url'];
 
@@ -29,15 +30,34 @@ function litellmBaseLine(ctx: MigrateContext<ConfigContext>, s: ValueSite): { at
  * a value under a model-named key (`"model": "gpt-4o"`, `model_name: gpt-4o-mini`,
  * `model = "gpt-4o"`, arrays under `models`); LiteLLM `model: openai/gpt-4o`
  * (prefix kept, `api_base` added when the entry has none); promptfoo
- * `openai:chat:gpt-4o` (id mapped, a follow-up says to set the base URL).
+ * `openai:chat:gpt-4o` (id mapped, a follow-up says to set the base URL);
+ * settings named by feature (`chat: gpt-4o`, `models: { embedding: ... }`,
+ * src/lang/config/model-setting.ts). Pricing and capability lists stay.
  */
 export const mapConfigModelIds: Transform<ConfigContext> = {
   id: 'map-config-model-ids',
-  description: "Replace OpenAI model ids in JSON/YAML/TOML config values with the provider's ids",
+  description: "Replace OpenAI model ids in JSON/YAML/TOML/INI config values with the provider's ids",
   run(ctx) {
     if (ctx.format === 'jsonl') return;
     const t = ctx.target;
+    const { settings, tables } = configModelSettings(ctx, ctx.sites, (s) => modelValue(s) !== undefined);
+    const tableNoted = new Set<string>();
     for (const s of ctx.sites) {
+      if (tables.has(s)) {
+        // Pricing and capability lists describe OpenAI's models: one follow-up per list, no edit.
+        const group = s.path.join('.');
+        if (!tableNoted.has(group)) ctx.followUp(s.start, 'a list of OpenAI model names used as a lookup table (capabilities, prices...) was left as it is', `add the ${shortName(t.provider)} model ids this file should treat the same way`);
+        tableNoted.add(group);
+        continue;
+      }
+      if (settings.has(s)) {
+        // `chat: gpt-4o`, `embedding: text-embedding-3-small`: judged by key and value; mapped unless they disagree.
+        const why = keyValueMismatch(nearestKey(s), s.value);
+        if (why) ctx.followUp(s.start, `${why}: not changed`, `set the ${shortName(t.provider)} model this setting needs`);
+        else if (!s.editable) ctx.followUp(s.start, `model id "${s.value}" is written in a form the tool does not edit (escapes or a block scalar)`, `replace it with the ${shortName(t.provider)} id by hand`);
+        else mapModelAt(ctx, s.start, s.end, s.value, this.id);
+        continue;
+      }
       const m = modelValue(s);
       if (!m) continue;
       if (!s.editable) {

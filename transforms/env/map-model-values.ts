@@ -4,10 +4,13 @@ import { envRole } from '../../src/rules/env.js';
 import { isOpenAIModelId, mapModelAt, MODEL_KEY, OPENAI_BASE_URL_VALUE, OPENAI_URL } from '../../src/lang/config/common.js';
 import { isGatewayModelId } from '../../src/models/openai-catalog.js';
 import type { EnvContext } from '../../src/lang/env/context.js';
+import { isEnvModelSetting } from '../../src/lang/env/model-setting.js';
+import { keyValueMismatch } from '../../src/lang/config/model-setting.js';
+import { shortName } from '../../src/providers/index.js';
 
 /**
- * Values of model variables (`OPENAI_MODEL=gpt-4o`, `CHAT_MODEL="gpt-4o-mini"`)
- * get the provider's model id; other variables holding the OpenAI base URL
+ * Values of model variables (`OPENAI_MODEL=gpt-4o`, `CHAT_MODEL="gpt-4o-mini"`,
+ * `FAST_LLM=gpt-4o-mini`, `EMBEDDING=text-embedding-3-small`) get the provider's model id; other variables holding the OpenAI base URL
  * (`LLM_BASE_URL=https://api.openai.com/v1`) get the provider's base URL.
  */
 export const mapModelValues: Transform<EnvContext> = {
@@ -22,6 +25,11 @@ export const mapModelValues: Transform<EnvContext> = {
         // `openai/gpt-4o` (OpenRouter, GitHub Models, LiteLLM routes) is another service's id.
         if (isGatewayModelId(e.value)) continue;
         mapModelAt(ctx, e.valueStart, e.valueEnd, e.value, this.id);
+      } else if (isEnvModelSetting(ctx, e)) {
+        // `LLM=gpt-4o`, `EMBEDDING=text-embedding-3-small`: judged by name and value together.
+        const why = keyValueMismatch(e.name, e.value);
+        if (why) ctx.followUp(e.valueStart, `${why}: not changed`, `set the ${shortName(t.provider)} model this setting needs`);
+        else mapModelAt(ctx, e.valueStart, e.valueEnd, e.value, this.id);
       } else if (OPENAI_BASE_URL_VALUE.test(e.value)) {
         writeValue(ctx, e.valueStart, e.valueEnd, t.baseURL);
         ctx.change('http', e.valueStart, `${e.name}: OpenAI base URL -> ${t.baseURL}`, { transform: this.id });

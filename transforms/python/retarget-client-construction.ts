@@ -34,7 +34,7 @@ export const retargetClientConstruction: Transform<PyContext> = {
       }
       if (!reachesOpenAI(c.status)) continue;
       const args = c.node.childForFieldName('arguments');
-      if (!args || args.type !== 'argument_list') continue;
+      if (args?.type !== 'argument_list') continue;
       const dictOnly = c.dict && !items(args).some((a) => a.type !== 'dictionary_splat');
       if (dictOnly) editDict(ctx, c.dict!, c.azure, this.id);
       else editKwargs(ctx, args, c.kwargs, c.azure, this.id);

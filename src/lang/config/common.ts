@@ -14,7 +14,7 @@ import { classifyOpenAIModel, looksLikeOpenAIModel } from '../../models/openai-c
  */
 
 /** Raw-text prefilter: files without any of these are never parsed. */
-export const CONFIG_PREFILTER = /openai|gpt-|chatgpt|\bo[134](-mini|-pro)?\b|text-embedding|dall-e|whisper-1|tts-1|davinci/i;
+export const CONFIG_PREFILTER = /openai|gpt-|chatgpt|\bo[134](-mini|-pro)?\b|text-embedding|dall-e|whisper-1|tts-1|davinci|babbage-002|-moderation|codex-mini|sora-2/i;
 
 /** Key names that hold a model id (same test as the JS model sites). */
 export const MODEL_KEY = /model/i;

@@ -3,7 +3,7 @@ import type { FileContext } from '../../engine/types.js';
 import type { JNode } from './json.js';
 import type { ValueSite } from './sites.js';
 
-export type ConfigFormat = 'json' | 'jsonl' | 'yaml' | 'toml';
+export type ConfigFormat = 'json' | 'jsonl' | 'yaml' | 'toml' | 'ini';
 /** compose: docker-compose / compose files; workflow: .github/workflows; other: any config file. */
 export type ConfigKind = 'compose' | 'workflow' | 'other';
 

@@ -4,14 +4,21 @@ import type { ConfigContext } from './context.js';
 import { keyVarWords } from './context.js';
 import { yamlEnvEntries } from './env-blocks.js';
 import { modelValue } from './model-value.js';
+import { configModelSettings } from './model-setting.js';
+import { nearestKey } from './sites.js';
 
 const openaiVar = (w: string) => (envRole(w) && envRole(w) !== 'other' ? w : undefined);
 
 /** Findings for scan/check: model ids, api.openai.com URLs, OpenAI variables in env blocks and key references. Values are masked. */
 export function detectConfig(ctx: ConfigContext): void {
+  const { settings, tables } = ctx.format === 'jsonl' ? { settings: new Set(), tables: new Set() } : configModelSettings(ctx, ctx.sites, (s) => modelValue(s) !== undefined);
   for (const s of ctx.sites) {
     const m = modelValue(s);
+    if (m && tables.has(s)) continue; // a list describing models (pricing, capabilities): not a choice to migrate
     if (m) addFinding(ctx, 'openai-model', m.start, m.end, `OpenAI model id "${m.id}"`, { model: m.id });
+    else if (settings.has(s)) {
+      if (!tables.has(s)) addFinding(ctx, 'openai-model-setting', s.start, s.end, `OpenAI model id "${s.value}" in ${nearestKey(s)}`, { model: s.value });
+    }
     else if (OPENAI_URL.test(s.value)) addFinding(ctx, 'openai-http', s.start, s.end, `URL aimed at the OpenAI API: ${s.value.slice(0, 80)}`, { api: 'http' });
     else for (const w of keyVarWords(s.value, openaiVar)) addFinding(ctx, 'openai-env', s.start + w.start, s.start + w.end, `reads ${w.from}`, { api: w.from });
   }

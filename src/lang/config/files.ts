@@ -12,11 +12,11 @@ const DATA = /(^|\/)(results?|outputs?|logs?|runs?|[\w-]*_results|evals?|eval_re
 
 export function configFormat(rel: string): ConfigFormat | undefined {
   if (SKIP.test(rel)) return undefined;
-  const m = /\.(jsonc?|jsonl|ya?ml|toml)$/i.exec(rel);
+  const m = /\.(jsonc?|jsonl|ya?ml|toml|ini|cfg)$/i.exec(rel);
   if (!m) return undefined;
   const ext = m[1]!.toLowerCase();
   if (ext !== 'jsonl' && DATA.test(rel)) return undefined;
-  return ext === 'jsonl' ? 'jsonl' : ext.startsWith('json') ? 'json' : ext === 'toml' ? 'toml' : 'yaml';
+  return ext === 'jsonl' ? 'jsonl' : ext.startsWith('json') ? 'json' : ext === 'toml' ? 'toml' : ext === 'ini' || ext === 'cfg' ? 'ini' : 'yaml';
 }
 
 export function configKind(rel: string): ConfigKind {

@@ -7,6 +7,7 @@ import { configFormat, configKind } from './files.js';
 import { JsonSyntaxError, parseJson, where, type JNode } from './json.js';
 import { jsonSites, tomlSites, yamlSites, type ValueSite } from './sites.js';
 import { scanToml } from './toml.js';
+import { iniSites } from './ini.js';
 
 /** Parse a file into its string values; undefined with a reason when it does not parse. */
 function load(text: string, format: ConfigFormat): { sites: ValueSite[]; extra: Partial<ConfigContext> } | { error: string } {
@@ -35,6 +36,7 @@ function load(text: string, format: ConfigFormat): { sites: ValueSite[]; extra: 
     }
     return { sites, extra: { jsonl: lines } };
   }
+  if (format === 'ini') return { sites: iniSites(text), extra: {} };
   if (format === 'toml') {
     const scan = scanToml(text);
     return scan.error ? { error: scan.error } : { sites: tomlSites(scan), extra: {} };
@@ -79,3 +81,30 @@ export const processor = {
     return errors;
   },
 };
+
+/**
+ * Settings in Python project files, which the Python handler owns: pyproject.toml
+ * `[tool.*]` tables (`[tool.myapp] chat_model = "gpt-4o"`) and setup.cfg sections
+ * get the config rules (model ids, base URLs, key references); the rest of the
+ * file (dependencies) is the Python handler's. A file that does not scan is left
+ * to the Python handler's own check.
+ */
+export function processProjectSettings(ctx: FileContext, opts: HandlerOptions): void {
+  const pyproject = /(^|\/)pyproject\.toml$/.test(ctx.file.rel);
+  let sites: ValueSite[];
+  if (pyproject) {
+    const scan = scanToml(ctx.file.text);
+    if (scan.error) return;
+    sites = tomlSites(scan).filter((s) => s.path[0] === 'tool');
+  } else if (/(^|\/)setup\.cfg$/.test(ctx.file.rel)) {
+    sites = iniSites(ctx.file.text).filter((s) => !/^(metadata|options(\..*)?)$/.test(s.path[0] ?? ''));
+  } else return;
+  if (!sites.length) return;
+  const cctx: ConfigContext = Object.assign(ctx, { format: (pyproject ? 'toml' : 'ini') as ConfigFormat, kind: 'other' as const, sites });
+  detectConfig(cctx);
+  if (!isMigrating(cctx)) return;
+  for (const t of (opts.configTransforms ?? []) as ReadonlyArray<Transform<ConfigContext>>) {
+    if (opts.only && !opts.only.includes(t.id)) continue;
+    t.run(cctx);
+  }
+}

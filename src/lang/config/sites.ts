@@ -14,6 +14,8 @@ export interface ValueSite {
   start: number;
   end: number;
   editable: boolean;
+  /** Keys of the object holding the value (JSON, YAML): tells a pricing-table record from a setting. */
+  keys?: string[];
   /** YAML: the scalar and the map holding it (for sibling checks and insertions). */
   scalar?: Scalar;
   map?: YAMLMap;
@@ -35,18 +37,19 @@ export function scalarRange(text: string, s: Scalar): { start: number; end: numb
 /** String values of YAML documents. */
 export function yamlSites(text: string, docs: Document[]): ValueSite[] {
   const out: ValueSite[] = [];
-  const walk = (n: unknown, path: string[], map?: YAMLMap, pair?: Pair) => {
+  const walk = (n: unknown, path: string[], map?: YAMLMap, pair?: Pair, keys?: string[]) => {
     if (isMap(n)) {
+      const ks = n.items.map((p) => (isPair(p) && isScalar(p.key) ? String(p.key.value) : '?'));
       for (const p of n.items) {
         if (!isPair(p)) continue;
         const k = isScalar(p.key) ? String(p.key.value) : '?';
-        walk(p.value, [...path, k], n, p);
+        walk(p.value, [...path, k], n, p, ks);
       }
     } else if (isSeq(n)) {
       for (const it of n.items) walk(it, [...path, '[]']);
     } else if (isScalar(n)) {
       const r = scalarRange(text, n);
-      if (r) out.push({ path, value: n.value as string, ...r, scalar: n, map, pair });
+      if (r) out.push({ path, value: n.value as string, ...r, keys, scalar: n, map, pair });
     }
   };
   for (const d of docs) walk(d.contents as YNode | null, []);
@@ -56,10 +59,10 @@ export function yamlSites(text: string, docs: Document[]): ValueSite[] {
 /** String values of a JSON(C) tree (offset `base` for JSONL lines). */
 export function jsonSites(root: JNode, base = 0): ValueSite[] {
   const out: ValueSite[] = [];
-  const walk = (n: JNode, path: string[]) => {
-    if (n.type === 'object') for (const p of n.props) walk(p.value, [...path, p.key]);
+  const walk = (n: JNode, path: string[], keys?: string[]) => {
+    if (n.type === 'object') for (const p of n.props) walk(p.value, [...path, p.key], n.props.map((q) => q.key));
     else if (n.type === 'array') for (const it of n.items) walk(it, [...path, '[]']);
-    else if (n.type === 'string') out.push({ path, value: n.value, start: base + n.start + 1, end: base + n.end - 1, editable: n.plain });
+    else if (n.type === 'string') out.push({ path, value: n.value, start: base + n.start + 1, end: base + n.end - 1, editable: n.plain, keys });
   };
   walk(root, []);
   return out;

@@ -77,6 +77,16 @@ export function scanToml(text: string): TomlScan {
       strings(m[1]!, vStart, path);
     } else if (rest.startsWith('[') && /\]\s*(#.*)?$/.test(rest)) {
       strings(rest.replace(/#[^"']*$/, ''), vStart, [...path, '[]']);
+    } else if (rest.startsWith('[')) {
+      // Multi-line array (pyproject `dependencies = [`, `models = [`): its strings, comments blanked so offsets hold.
+      const close = arrayEnd(text, vStart);
+      if (close < 0) return { values, error: `line ${lineNo}: unterminated array` };
+      const seg = blankComments(text.slice(vStart, close));
+      if (valueAt(seg, 0, vStart, path, values, 0) < 0) return { values, error: `line ${lineNo}: array not understood` };
+      const after = text.indexOf('\n', close);
+      lineNo += text.slice(pos, close).split('\n').length - 1;
+      pos = after < 0 ? text.length : after + 1;
+      continue;
     } else if (rest.startsWith('{')) {
       // Inline table (one line in TOML): `client = { model = "gpt-4o", base_url = "..." }`, nested ones too.
       const r = inlineTable(rest, 0, vStart, path, values);
@@ -85,6 +95,34 @@ export function scanToml(text: string): TomlScan {
     pos = next;
   }
   return { values };
+}
+
+/** Index after the `]` closing the array that opens at `text[i]` (strings and comments skipped), or -1. */
+function arrayEnd(text: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < text.length; j++) {
+    const c = text[j];
+    if (c === '#') {
+      const nl = text.indexOf('\n', j);
+      if (nl < 0) return -1;
+      j = nl;
+    } else if (c === '"' || c === "'") {
+      const triple = text.startsWith(c.repeat(3), j);
+      const close = triple ? text.indexOf(c.repeat(3), j + 3) : (c === '"' ? /^"(?:[^"\\\n]|\\.)*"/ : /^'[^'\n]*'/).exec(text.slice(j))?.[0].length;
+      if (close === undefined || close < 0) return -1;
+      j = triple ? close + 2 : j + close - 1;
+    } else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) return j + 1;
+    }
+  }
+  return -1;
+}
+
+/** Comments replaced by spaces (same length), outside strings. */
+function blankComments(s: string): string {
+  return s.replace(/"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|#[^\n]*/g, (m) => (m.startsWith('#') ? ' '.repeat(m.length) : m));
 }
 
 const STRING = /^"((?:[^"\\]|\\.)*)"|^'([^']*)'/;

@@ -102,7 +102,7 @@ export function removeDependency(pkgJsonText: string, name: string): string {
   let text = pkgJsonText;
   for (const field of DEP_FIELDS) {
     const f = root(text).props.find((p) => p.key === field);
-    if (!f || f.value.type !== 'object') continue;
+    if (f?.value.type !== 'object') continue;
     const d = f.value;
     const idx = d.props.findIndex((p) => p.key === name);
     if (idx < 0) continue;

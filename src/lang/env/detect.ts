@@ -1,6 +1,7 @@
 import { envRole } from '../../rules/env.js';
 import { addFinding, isOpenAIModelId, MODEL_KEY, OPENAI_URL } from '../config/common.js';
 import type { EnvContext } from './context.js';
+import { isEnvModelSetting } from './model-setting.js';
 
 /** Findings for scan/check: OpenAI variables set in the file, OpenAI model ids, api.openai.com URLs. Values of key lines are masked. */
 export function detectEnv(ctx: EnvContext): void {
@@ -12,6 +13,8 @@ export function detectEnv(ctx: EnvContext): void {
     }
     if ((MODEL_KEY.test(e.name) || role === 'other') && isOpenAIModelId(e.value)) {
       addFinding(ctx, 'openai-model', e.valueStart, e.valueEnd, `OpenAI model id "${e.value}" in ${e.name}`, { model: e.value });
+    } else if (isEnvModelSetting(ctx, e)) {
+      addFinding(ctx, 'openai-model-setting', e.valueStart, e.valueEnd, `OpenAI model id "${e.value}" in ${e.name}`, { model: e.value });
     } else if (OPENAI_URL.test(e.value)) {
       addFinding(ctx, 'openai-http', e.valueStart, e.valueEnd, `${e.name} points at the OpenAI API`, { api: 'http' });
     }

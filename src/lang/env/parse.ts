@@ -31,7 +31,7 @@ export interface EnvParse {
   error?: string;
 }
 
-const NAME = /^([ \t]*)(export[ \t]+)?([A-Za-z_][A-Za-z0-9_.\-]*)[ \t]*=[ \t]*/;
+const NAME = /^([ \t]*)(export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*/;
 
 /** Scan an env file. An unterminated quote or text after a closing quote makes `error` (the file is left alone). */
 export function parseEnv(text: string): EnvParse {

@@ -309,6 +309,8 @@ export function clientStatus(f: JsFacts, e: ts.Expression, targetHost?: string):
     const callee = unwrap(e.expression);
     if (tsc.isIdentifier(callee)) return f.factories.get(callee.text);
     if (tsc.isPropertyAccessExpression(callee) && callee.name.text === 'withOptions') return clientStatus(f, callee.expression, targetHost);
+    // A factory of a namespace import (`ai.createClient()`), seeded as `ai.createClient`.
+    if (tsc.isPropertyAccessExpression(callee) && tsc.isIdentifier(callee.expression)) return f.factories.get(`${callee.expression.text}.${callee.name.text}`);
   }
   return undefined;
 }

@@ -170,6 +170,9 @@ function keyRanges(ctx: JsContext, c: Construction): Array<[number, number]> {
 
 /** Is this node a key read of a client that stays as it is? */
 export function inKeptClient(ctx: MigrateContext<JsContext>, n: ts.Node): boolean {
+  const ranges = clientPlan(ctx).keptKeyRanges;
+  // Most files keep no client: skip the node's start (a scan past its trivia), asked for every node of a walk.
+  if (!ranges.length) return false;
   const s = n.getStart();
-  return clientPlan(ctx).keptKeyRanges.some(([a, b]) => s >= a && n.end <= b);
+  return ranges.some(([a, b]) => s >= a && n.end <= b);
 }

@@ -81,16 +81,26 @@ export class CrossModule {
 
   /** The clients a namespace import (`import * as llm from './ai'`) exposes, by export name. */
   namespaceClients(abs: string, local: string): Map<string, ClientStatus> {
-    const out = new Map<string, ClientStatus>();
+    return new Map([...this.namespaceExports(abs, local)].filter(([, e]) => e.kind === 'client').map(([n, e]) => [n, e.status]));
+  }
+
+  /** The clients and client factories a namespace import exposes (`ai.openai`, `ai.createClient()`), by export name, with the module defining each. */
+  namespaceExports(abs: string, local: string): Map<string, { kind: 'client' | 'factory'; status: ClientStatus; abs: string }> {
+    const out = new Map<string, { kind: 'client' | 'factory'; status: ClientStatus; abs: string }>();
     const b = this.parsed.get(abs)?.facts.imports.get(local);
-    const t = b ? this.target(abs, b.specifier) : undefined;
+    const t = b?.imported === '*' ? this.target(abs, b.specifier) : undefined;
     const m = t ? this.parsed.get(t) : undefined;
     if (!m) return out;
     const names = new Set(m.facts.exports.keys());
     for (const r of m.facts.reexports) if (r.exported !== '*') names.add(r.exported);
+    // `export * from './client'`: the names the starred modules export.
+    for (const r of m.facts.reexports) {
+      const s = r.exported === '*' ? this.target(t!, r.specifier) : undefined;
+      if (s) for (const n of this.parsed.get(s)!.facts.exports.keys()) names.add(n);
+    }
     for (const name of names) {
       const hit = this.lookupExport(t!, name);
-      if (hit?.fact.kind === 'client') out.set(name, hit.fact.status as ClientStatus);
+      if (hit?.fact.kind === 'client' || hit?.fact.kind === 'factory') out.set(name, { kind: hit.fact.kind, status: hit.fact.status as ClientStatus, abs: hit.abs });
     }
     return out;
   }
@@ -116,12 +126,19 @@ export class CrossModule {
     if (!tsm.isIdentifier(base)) return undefined;
     let cur: Located | undefined;
     const local = f.values.get(base.text);
+    let rest = names;
     if (local) cur = { abs, node: local };
-    else {
+    else if (f.imports.get(base.text)?.imported === '*' && names.length) {
+      // `ai.MODELS.smart` through `import * as ai from '@acme/ai'`: the export named first.
+      const t = this.target(abs, f.imports.get(base.text)!.specifier);
+      const hit = t ? this.lookupExport(t, names[0]!) : undefined;
+      if (hit?.fact.kind === 'value') cur = { abs: hit.abs, node: hit.fact.node };
+      rest = names.slice(1);
+    } else {
       const hit = this.resolveImport(abs, base.text);
       if (hit?.fact.kind === 'value') cur = { abs: hit.abs, node: hit.fact.node };
     }
-    for (const n of names) {
+    for (const n of rest) {
       if (!cur) return undefined;
       const o = unwrap(cur.node);
       if (!tsm.isObjectLiteralExpression(o)) return undefined;
@@ -158,6 +175,12 @@ export class CrossModule {
     const p = this.parsed.get(abs);
     const out: Array<{ spec: string; file: string }> = [];
     for (const [local, b] of p?.facts.imports ?? []) {
+      if (b.imported === '*') {
+        // A namespace import: any client or factory it exposes that is defined outside.
+        const e = [...this.namespaceExports(abs, local).values()].find((x) => x.status === 'openai' && this.parsed.get(x.abs)!.ctx.file.outside && !this.parsed.get(x.abs)!.ctx.file.unchanged);
+        if (e) out.push({ spec: b.specifier, file: e.abs });
+        continue;
+      }
       const hit = this.resolveImport(abs, local);
       if (!hit || (hit.fact.kind !== 'client' && hit.fact.kind !== 'factory') || hit.fact.status !== 'openai') continue;
       const def = this.parsed.get(hit.abs)!.ctx.file;

@@ -32,6 +32,8 @@ export interface TestInfo {
 export interface ModelRef {
   /** Import binding the value came through. */
   local: string;
+  /** The first property read on it (`ai.MODELS.chat` -> `MODELS`): the export a namespace import names. */
+  member?: string;
 }
 
 export interface ModelSiteResult {
@@ -137,7 +139,7 @@ export function collectModelSites(
       const { base, names } = flattenAccess(e);
       if (tsc.isIdentifier(base)) {
         if (f.imports.has(base.text) && !f.values.has(base.text)) {
-          out.imported.push({ local: base.text });
+          out.imported.push({ local: base.text, member: names[0] });
           return;
         }
         let cur: ts.Expression | undefined = f.values.get(base.text);

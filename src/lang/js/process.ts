@@ -59,6 +59,8 @@ export const processor = {
           if (b.imported === '*') {
             const clients = cross.namespaceClients(abs, local);
             if (clients.size) (seeds.namespaces ??= new Map()).set(local, clients);
+            // `ai.createClient()`: a factory reached through the namespace, seeded under its dotted name.
+            for (const [name, e] of cross.namespaceExports(abs, local)) if (e.kind === 'factory') seeds.factories.set(`${local}.${name}`, e.status);
           }
           const hit = cross.resolveImport(abs, local);
           if (hit?.fact.kind === 'client') seeds.clients.set(local, hit.fact.status as ClientStatus);
@@ -80,11 +82,13 @@ export const processor = {
       const r = collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: new Set(), importedParam: cross.importedParam(abs) });
       firstPass.set(abs, r);
       for (const ref of r.imported) {
-        const hit = cross.resolveImport(abs, ref.local);
+        const b = p.facts.imports.get(ref.local)!;
+        // `ai.MODELS.chat` through `import * as ai`: the export the namespace names.
+        const ns = b.imported === '*' && ref.member ? cross.target(abs, b.specifier) : undefined;
+        const hit = ns ? cross.lookupExport(ns, ref.member!) : cross.resolveImport(abs, ref.local);
         if (hit) {
           const set = wanted.get(hit.abs) ?? new Set();
-          const b = p.facts.imports.get(ref.local)!;
-          set.add(b.imported === '*' ? 'default' : b.imported);
+          set.add(ns ? ref.member! : b.imported === '*' ? 'default' : b.imported);
           wanted.set(hit.abs, set);
         }
       }
@@ -218,14 +222,8 @@ export const processor = {
           // Said once for the app; the other OpenAI files are left without a word each.
           if (othersSaid) continue;
           othersSaid = true;
-          const name = shortName(jctx.target.provider);
-          jctx.followUp(
-            at,
-            msg('adapters.targetExists', { provider: name, at: `${adapterHere.rel}:${adapterHere.line}`, selection: adapterHere.selection }),
-            defaultsAt.length
-              ? msg('adapters.targetExists.defaultChanged', { selection: adapterHere.selection, at: defaultsAt.join(', ') })
-              : msg('adapters.targetExists.select', { selection: adapterHere.selection }),
-          );
+          const sel = adapterHere.selection;
+          jctx.followUp(at, msg('adapters.targetExists', { provider: shortName(jctx.target.provider), at: `${adapterHere.rel}:${adapterHere.line}`, selection: sel }), defaultsAt.length ? msg('adapters.targetExists.defaultChanged', { selection: sel, at: defaultsAt.join(', ') }) : msg('adapters.targetExists.select', { selection: sel }));
           continue;
         }
         clientPlan(jctx); // which clients stay (before any transform reads a client's status)

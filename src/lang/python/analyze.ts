@@ -211,7 +211,7 @@ export function analyzePython(py: PyTree, seeds?: PySeeds, targetHost?: string):
   walk(py.root, (n) => {
     if (n.type !== 'call') return;
     const fn = n.childForFieldName('function');
-    if (!fn || fn.type !== 'attribute') return;
+    if (fn?.type !== 'attribute') return;
     let { base, names } = flattenAttr(fn);
     let status: ClientStatus | undefined;
     let module = false;

@@ -256,7 +256,7 @@ export function stringContentRange(py: PyTree, n: Node): { start: number; end: n
 export function kwargs(call: Node): Map<string, Node> {
   const out = new Map<string, Node>();
   const args = call.childForFieldName('arguments');
-  if (!args || args.type !== 'argument_list') return out;
+  if (args?.type !== 'argument_list') return out;
   for (const a of kids(args)) {
     if (a.type === 'keyword_argument') {
       const name = a.childForFieldName('name');

@@ -2,7 +2,7 @@ import { msg, type Text } from '../../i18n/msg.js';
 import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
-import { analyzePython, type PyFacts, type PySeeds } from './analyze.js';
+import { analyzePython, reachesOpenAI, type PyFacts, type PySeeds } from './analyze.js';
 import { collectPyModelSites, isOpenAIId, type PyModelSite } from './model-sites.js';
 import { isModelLookupTable } from '../../rules/models.js';
 import { stringContentRange, stringValue, walk as walkPy, type Node } from './parse.js';
@@ -13,6 +13,7 @@ import { parsePython, type PyTree } from './parse.js';
 import { runPython, usesOpenAI } from './pipeline.js';
 import { analyzeWrappers } from './wrappers.js';
 import { isNotebook, processNotebook, validateNotebook } from './notebook.js';
+import { reportPyOutsideUse, type PyOrigin, type PyOutsideModel } from './outside.js';
 import { isManifest, editManifest, manifestRoot, ownerOf, projectVersions, pyCompat, validateManifest } from './deps.js';
 
 interface Parsed {
@@ -105,19 +106,52 @@ export const processor = {
       // `from app.core import llm` where llm is a submodule, or a name the graph resolved to its own module.
       return undefined;
     };
+    // Files whose client comes from a module outside the given paths (read-only): file -> that module.
+    const isOutside = (a: string) => !!parsed.get(a)?.ctx.file.outside;
+    const origins = new Map<string, PyOrigin>();
+    const origin = (abs: string, spec: string, from: string) => {
+      if (!isOutside(abs) && isOutside(from) && !origins.has(abs)) origins.set(abs, { spec, file: parsed.get(from)!.ctx.file.rel });
+    };
     for (const [abs, p] of parsed) {
       const seeds: PySeeds = { clients: new Map(), factories: new Map() };
       for (const local of p.facts.imports.keys()) {
         const hit = lookup(abs, local);
         if (hit?.facts.clients.has(hit.name)) seeds.clients.set(local, hit.facts.clients.get(hit.name)!);
         if (hit?.facts.factories.has(hit.name)) seeds.factories.set(local, hit.facts.factories.get(hit.name)!);
+        if (hit && (hit.facts.clients.has(hit.name) || hit.facts.factories.has(hit.name))) origin(abs, p.facts.imports.get(local)!.module, hit.abs);
       }
       for (const [local, mod] of p.facts.moduleAliases) {
         const cand = moduleCandidates(abs, mod, parsed)[0];
         const clients = cand ? parsed.get(cand)!.facts.clients : undefined;
         if (clients?.size) (seeds.namespaces ??= new Map()).set(local, new Map(clients));
+        if (cand && clients?.size) origin(abs, mod, cand);
       }
       if (seeds.clients.size || seeds.factories.size || seeds.namespaces) p.facts = analyzePython(p.py, seeds, targetHost);
+    }
+    // Model ids the requests of files in the given paths read from modules outside them (`model=CHAT_MODEL`, `model=llm.CHAT_MODEL`).
+    const outsideModels = new Map<string, PyOutsideModel[]>();
+    if ([...parsed.keys()].some(isOutside)) {
+      for (const [abs, p] of parsed) {
+        if (isOutside(abs)) continue;
+        for (const call of p.facts.calls) {
+          const kw = reachesOpenAI(call.client) ? call.kwargs.get('model') : undefined;
+          const arg = kw?.type === 'keyword_argument' ? kw.childForFieldName('value') : kw;
+          let from: { abs: string; name: string } | undefined;
+          if (arg?.type === 'identifier') from = lookup(abs, arg.text);
+          else if (arg?.type === 'attribute') {
+            const obj = arg.childForFieldName('object');
+            const attr = arg.childForFieldName('attribute');
+            const b = obj?.type === 'identifier' ? p.facts.imports.get(obj.text) : undefined;
+            const mod = obj?.type === 'identifier' ? (p.facts.moduleAliases.get(obj.text) ?? (b ? (b.module ? `${b.module}.${b.name}` : b.name) : obj.text)) : undefined;
+            const cand = mod ? moduleCandidates(abs, mod, parsed)[0] : undefined;
+            if (cand && attr) from = { abs: cand, name: attr.text };
+          }
+          if (!arg || !from || !isOutside(from.abs)) continue;
+          const value = parsed.get(from.abs)!.facts.values.get(from.name);
+          const id = value ? stringValue(value) : undefined;
+          if (id && isOpenAIId(id)) outsideModels.set(abs, [...(outsideModels.get(abs) ?? []), { start: p.py.start(arg), end: p.py.end(arg), id, file: parsed.get(from.abs)!.ctx.file.rel }]);
+        }
+      }
     }
     // Model constants other modules use: file -> names.
     const wanted = new Map<string, Set<string>>();
@@ -232,6 +266,7 @@ export const processor = {
           }
         }
         const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote, packageFits: fitsFor(abs) });
+        if (!p.ctx.file.outside && (origins.has(abs) || outsideModels.has(abs))) reportPyOutsideUse(pctx, origins.get(abs), outsideModels.get(abs) ?? []);
         // Said once, on the first file whose OpenAI adapter was actually migrated.
         if (target && uses && !ownAdapter && !adapterHere && others.size && !adapterSaid && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
           adapterSaid = true;
@@ -267,8 +302,11 @@ export const processor = {
     }
     // Manifests last: they learn which packages the rewrites introduced.
     for (const ctx of files) {
-      if (!isManifest(ctx.file.rel) || !ctx.target || errors.has(ctx.file.abs)) continue;
+      if (!isManifest(ctx.file.rel) || errors.has(ctx.file.abs)) continue;
       try {
+        // pyproject `[tool.*]` tables and setup.cfg sections: model settings, base URLs (the config rules).
+        if (/(^|\/)(pyproject\.toml|setup\.cfg)$/.test(ctx.file.rel)) (await import('../config/process.js')).processProjectSettings(ctx, opts);
+        if (!ctx.target) continue;
         const root = manifestRoot(ctx.file.abs);
         const mine = new Set([...packages].filter(([, by]) => [...by].some((abs) => ownerOf(abs, roots) === root)).map(([pkg]) => pkg));
         if (mine.size) editManifest(ctx, mine, versionsOf.get(root));

@@ -78,11 +78,7 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
       else removeProperties(text, ctx.edits, obj, new Set([oa]));
       const shown = oa.getText().replace(/\s+/g, ' ');
       ctx.change('wrapper', oa.getStart(), 'removed providerOptions.openai (read only by @ai-sdk/openai)', { transform: this.id });
-      ctx.followUp(
-        oa.getStart(),
-        msg('aiSdk.openaiOptionsRemoved', { what: shown.length > 120 ? shown.slice(0, 117) + '...' : shown }),
-        msg('aiSdk.openaiOptionsRemoved.todo', { provider: shortName(p), pkg: plan.pkg }),
-      );
+      ctx.followUp(oa.getStart(), msg('aiSdk.openaiOptionsRemoved', { what: shown.length > 120 ? shown.slice(0, 117) + '...' : shown }), msg('aiSdk.openaiOptionsRemoved.todo', { provider: shortName(p), pkg: plan.pkg }));
     };
 
     /** Rewrite one usage to call `ref`; false when it stays on OpenAI. */
@@ -121,7 +117,7 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
 
     // 1. The default `openai` instance.
     const def = live.find((i) => i.binding);
-    if (def && def.usages.length) {
+    if (def?.usages.length) {
       const aliased = def.binding!.local !== def.binding!.imported;
       const needCreate = plan.compatible || plan.passBaseURL || plan.passKey || plan.extra.length > 0;
       const ref = needCreate ? pick(plan.instanceName) : aliased ? def.local : pick(plan.instanceName);

@@ -174,5 +174,5 @@ function urlEndpoint(body: ts.Node): EndpointKind | undefined {
 
 /** A request body: an object literal with a `model` or `messages` field. */
 function addBody(set: Set<ts.ObjectLiteralExpression>, o: ts.ObjectLiteralExpression | undefined): void {
-  if (o && o.properties.some((p) => ['model', 'messages'].includes(propName(p.name) ?? ''))) set.add(o);
+  if (o?.properties.some((p) => ['model', 'messages'].includes(propName(p.name) ?? ''))) set.add(o);
 }

@@ -201,12 +201,13 @@ export function adjustParams(
     switch (a.kind) {
       case 'keep':
         break;
-      case 'drop':
+      case 'drop': {
         drop.add(p);
         ctx.change('param-drop', p.getStart(), `removed ${key}: ${a.reason}`, { transform });
         const fu = resultFollowUp(key, a);
         if (fu) ctx.followUp(p.getStart(), fu.reason, fu.action);
         break;
+      }
       case 'rename': {
         const to = fromWire(a.to);
         if (!to) break;
