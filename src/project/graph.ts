@@ -41,6 +41,20 @@ export interface ProjectGraph {
 /** How many unresolved-import warnings are listed one by one (the rest are counted). */
 const MAX_UNRESOLVED = 20;
 
+/** One step of a chain: the specifier imported and the file it resolves to. */
+interface Step {
+  spec: string;
+  target: string;
+}
+
+const isPy = (abs: string) => abs.endsWith('.py');
+
+/** The names a module can be imported by (its base name; for an index or `__init__`, its folder's too). */
+function namesOf(abs: string): string[] {
+  const base = path.basename(abs).replace(/\.[^.]+$/, '');
+  return base === 'index' || base === '__init__' ? [base, path.basename(path.dirname(abs))] : [base];
+}
+
 /**
  * The project graph, built once per run from what the read phase saw: which JS/TS
  * files carry an OpenAI marker (the prefilter) and what every file imports (a
@@ -53,170 +67,204 @@ const MAX_UNRESOLVED = 20;
  */
 export async function buildGraph(o: GraphInput): Promise<ProjectGraph> {
   const done = phase('project graph');
-  const warnings: string[] = [];
-  const root = findRoot(o.cwd);
-  const fs = new RootFs(root);
-  fs.known(o.files, o.scope ?? []);
-  const resolver = new Resolver(fs, o.cwd, (m) => warnings.push(m));
-  const py = new PyResolver(fs);
-  const isPy = (abs: string) => abs.endsWith('.py');
-  const info = new Map(o.files);
-  const outside = new Set<string>();
-  const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
-
+  const g = new GraphWalk(o);
   // The compiler's resolver loads only when some import is an alias worth it.
-  const aliasy = [...info].some(([abs, n]) => !isPy(abs) && n.specs.some((s) => !Resolver.isRelative(s) && resolver.isAlias(abs, s)));
-  if (aliasy) await loadCompiler();
+  if (g.aliasy) await loadCompiler();
+  g.walk();
+  const { loaded, edges } = g.loadedEdges();
+  const chain = chainFinder(g.info, g.via, g.reaches, edges);
+  const warnings = g.warnings;
+  const unresolved = g.unresolved;
+  if (unresolved.length > MAX_UNRESOLVED) warnings.push(...unresolved.slice(0, MAX_UNRESOLVED), `... and ${unresolved.length - MAX_UNRESOLVED} more imports that cannot be resolved`);
+  else warnings.push(...unresolved);
+  const load = [...loaded].filter((abs) => !o.files.get(abs)?.marker && g.info.get(abs) !== undefined);
+  done();
+  return { root: g.root, load, outside: new Set([...g.outside].filter((a) => loaded.has(a))), edges, chain, warnings: [...new Set(warnings)] };
+}
 
-  const unresolved: string[] = [];
-  const cache = new Map<string, Map<string, string | null>>();
-  const resolve = (abs: string, spec: string): string | undefined => {
-    let m = cache.get(abs);
-    if (!m) cache.set(abs, (m = new Map()));
+/** The walk from the marked files back through their importers: which files reach a marker, and through which import. */
+class GraphWalk {
+  readonly warnings: string[] = [];
+  readonly unresolved: string[] = [];
+  readonly root: string;
+  readonly fs: RootFs;
+  readonly resolver: Resolver;
+  readonly py: PyResolver;
+  readonly info: Map<string, GraphNode>;
+  readonly outside = new Set<string>();
+  readonly aliasy: boolean;
+  readonly reaches = new Set<string>();
+  readonly via = new Map<string, Step>();
+  /** Importers waiting on a file: when it reaches a marker, so do they. */
+  private readonly rev = new Map<string, Array<{ from: string; spec: string }>>();
+  /** Walked files' relative (and Python) imports, unresolved, by the module name they could be: resolved only once a module of that name reaches a marker. Flat `[from, spec, from, spec, ...]` per name: one array per name, no object per import. */
+  private readonly byName = new Map<string, string[]>();
+  private readonly queue: string[] = [];
+  private readonly tails = new Map<string, string>();
+  private readonly cache = new Map<string, Map<string, string | null>>();
+
+  constructor(private readonly o: GraphInput) {
+    this.root = findRoot(o.cwd);
+    this.fs = new RootFs(this.root);
+    this.fs.known(o.files, o.scope ?? []);
+    this.resolver = new Resolver(this.fs, o.cwd, (m) => this.warnings.push(m));
+    this.py = new PyResolver(this.fs);
+    this.info = new Map(o.files);
+    this.aliasy = [...this.info].some(([abs, n]) => !isPy(abs) && n.specs.some((s) => !Resolver.isRelative(s) && this.resolver.isAlias(abs, s)));
+  }
+
+  private rel(abs: string): string {
+    return path.relative(this.root, abs).split(path.sep).join('/');
+  }
+
+  /** The file an import resolves to (cached per file and specifier); an alias that fails is a warning. */
+  resolve(abs: string, spec: string): string | undefined {
+    let m = this.cache.get(abs);
+    if (!m) this.cache.set(abs, (m = new Map()));
     if (m.has(spec)) return m.get(spec) ?? undefined;
     let file: string | undefined;
-    if (isPy(abs)) file = py.resolve(abs, spec);
-    else if (!aliasy && !Resolver.isRelative(spec)) file = undefined;
+    if (isPy(abs)) file = this.py.resolve(abs, spec);
+    else if (!this.aliasy && !Resolver.isRelative(spec)) file = undefined;
     else {
-      const r = resolver.resolve(abs, spec);
+      const r = this.resolver.resolve(abs, spec);
       if (r && 'file' in r) file = r.file;
-      else if (r) unresolved.push(`cannot resolve import "${spec}" in ${rel(abs)}: ${r.unresolved}; usage through it is not followed`);
+      else if (r) this.unresolved.push(`cannot resolve import "${spec}" in ${this.rel(abs)}: ${r.unresolved}; usage through it is not followed`);
     }
     m.set(spec, file ?? null);
     return file;
-  };
+  }
 
-  const reaches = new Set<string>();
-  const via = new Map<string, { spec: string; target: string }>();
-  /** Importers waiting on a file: when it reaches a marker, so do they. */
-  const rev = new Map<string, Array<{ from: string; spec: string }>>();
-  /** Walked files' relative (and Python) imports, unresolved, by the module name they could be: resolved only once a module of that name reaches a marker. */
-  const byName = new Map<string, string[]>();
-  const queue: string[] = [];
-  const reach = (abs: string, step?: { spec: string; target: string }) => {
-    if (reaches.has(abs)) return;
-    reaches.add(abs);
-    if (step) via.set(abs, step);
-    queue.push(abs);
-  };
-  const link = (from: string, spec: string, t: string) => {
-    if (reaches.has(t)) return reach(from, { spec, target: t });
-    const l = rev.get(t);
+  private reach(abs: string, step?: Step): void {
+    if (this.reaches.has(abs)) return;
+    this.reaches.add(abs);
+    if (step) this.via.set(abs, step);
+    this.queue.push(abs);
+  }
+
+  private link(from: string, spec: string, t: string): void {
+    if (this.reaches.has(t)) return this.reach(from, { spec, target: t });
+    const l = this.rev.get(t);
     if (l) l.push({ from, spec });
-    else rev.set(t, [{ from, spec }]);
-  };
-  const namesOf = (abs: string): string[] => {
-    const base = path.basename(abs).replace(/\.[^.]+$/, '');
-    return base === 'index' || base === '__init__' ? [base, path.basename(path.dirname(abs))] : [base];
-  };
-  const tails = new Map<string, string>();
-  /** Flat `[from, spec, from, spec, ...]` per name: one array per name, no object per import. */
-  const later = (key: string, from: string, spec: string) => {
-    const l = byName.get(key);
+    else this.rev.set(t, [{ from, spec }]);
+  }
+
+  private later(key: string, from: string, spec: string): void {
+    const l = this.byName.get(key);
     if (l) l.push(from, spec);
-    else byName.set(key, [from, spec]);
-  };
+    else this.byName.set(key, [from, spec]);
+  }
+
   /** A file without a marker: its imports, resolved now (aliases, files outside the walk) or later by name (a walked file's relative imports). */
-  const index = (abs: string): void => {
-    const specs = info.get(abs)!.specs;
+  private index(abs: string): void {
+    const specs = this.info.get(abs)!.specs;
     if (!specs.length) return;
-    const prune = !outside.has(abs);
+    const prune = !this.outside.has(abs);
     const isPyFile = isPy(abs);
     for (const spec of specs) {
       if (prune && isPyFile) {
         // `app.core.llm` may only be llm.py or llm/__init__.py (the last segment, or the one before it for `from x import name`).
         const segs = spec.split('.').filter(Boolean);
-        for (const k of segs.slice(-2)) later(k, abs, spec);
-        if (!segs.length) later('__init__', abs, spec);
+        for (const k of segs.slice(-2)) this.later(k, abs, spec);
+        if (!segs.length) this.later('__init__', abs, spec);
         continue;
       }
       const relative = spec.charCodeAt(0) === 46 /* . */ || spec.charCodeAt(0) === 47; /* / */
       if (prune && relative) {
-        let t = tails.get(spec);
-        if (t === undefined) tails.set(spec, (t = tailName(spec)));
+        let t = this.tails.get(spec);
+        if (t === undefined) this.tails.set(spec, (t = tailName(spec)));
         if (t && t !== '.' && t !== '..') {
-          later(t, abs, spec);
+          this.later(t, abs, spec);
           continue;
         }
       }
-      const t = prune && relative ? resolver.relative(abs, spec) : resolve(abs, spec);
+      const t = prune && relative ? this.resolver.relative(abs, spec) : this.resolve(abs, spec);
       if (!t) continue;
-      explore(t);
-      link(abs, spec, t);
-    }
-  };
-  /** A file the walk did not give: read it (inside the root only). */
-  const explore = (abs: string): void => {
-    if (info.has(abs)) return;
-    const n = fs.inside(abs) ? o.readOutside(abs, fs) : undefined;
-    info.set(abs, n ?? { marker: false, specs: [] });
-    if (!n) return;
-    outside.add(abs);
-    if (n.marker) reach(abs);
-    else index(abs);
-  };
-
-  for (const [abs, n] of o.files) (n.marker ? reach(abs) : index(abs));
-  const doneNames = new Set<string>();
-  while (queue.length) {
-    const x = queue.pop()!;
-    for (const w of rev.get(x) ?? []) reach(w.from, { spec: w.spec, target: x });
-    for (const name of namesOf(x)) {
-      if (doneNames.has(name)) continue;
-      doneNames.add(name);
-      const l = byName.get(name) ?? [];
-      for (let i = 0; i < l.length; i += 2) {
-        const from = l[i]!;
-        const spec = l[i + 1]!;
-        if (reaches.has(from)) continue;
-        const t = isPy(from) ? resolve(from, spec) : resolver.relative(from, spec);
-        if (!t) continue;
-        explore(t);
-        link(from, spec, t);
-      }
+      this.explore(t);
+      this.link(abs, spec, t);
     }
   }
 
-  // Loaded: every file that reaches a marker, and (one hop, as before the graph) the modules they import.
-  const loaded = new Set<string>();
-  for (const abs of reaches) loaded.add(abs);
-  const edges = new Map<string, Record<string, string>>();
-  // A module outside the walk reached this way (a workspace package's barrel) is followed on: its
-  // re-exports lead to the client and the constants (`import * as ai from '@acme/ai'`), a few hops at most.
-  const hops = new Map<string, number>();
-  const work = [...loaded];
-  while (work.length) {
-    const abs = work.shift()!;
-    const rec: Record<string, string> = {};
-    for (const spec of info.get(abs)?.specs ?? []) {
-      const t = resolve(abs, spec);
-      if (!t) continue;
-      rec[spec] = t;
-      if (!loaded.has(t)) {
-        explore(t);
-        if (!fs.inside(t)) continue;
-        loaded.add(t);
-        const h = (hops.get(abs) ?? 0) + 1;
-        if (outside.has(t) && h < 4) {
-          hops.set(t, h);
-          work.push(t);
+  /** A file the walk did not give: read it (inside the root only). */
+  explore(abs: string): void {
+    if (this.info.has(abs)) return;
+    const n = this.fs.inside(abs) ? this.o.readOutside(abs, this.fs) : undefined;
+    this.info.set(abs, n ?? { marker: false, specs: [] });
+    if (!n) return;
+    this.outside.add(abs);
+    if (n.marker) this.reach(abs);
+    else this.index(abs);
+  }
+
+  /** Marked files reach; each file that reaches wakes its waiting importers and the imports waiting on its names. */
+  walk(): void {
+    for (const [abs, n] of this.o.files) (n.marker ? this.reach(abs) : this.index(abs));
+    const doneNames = new Set<string>();
+    while (this.queue.length) {
+      const x = this.queue.pop()!;
+      for (const w of this.rev.get(x) ?? []) this.reach(w.from, { spec: w.spec, target: x });
+      for (const name of namesOf(x)) {
+        if (doneNames.has(name)) continue;
+        doneNames.add(name);
+        const l = this.byName.get(name) ?? [];
+        for (let i = 0; i < l.length; i += 2) {
+          const from = l[i]!;
+          const spec = l[i + 1]!;
+          if (this.reaches.has(from)) continue;
+          const t = isPy(from) ? this.resolve(from, spec) : this.resolver.relative(from, spec);
+          if (!t) continue;
+          this.explore(t);
+          this.link(from, spec, t);
         }
       }
     }
-    edges.set(abs, rec);
-  }
-  for (const abs of loaded) {
-    if (edges.has(abs)) continue;
-    const rec: Record<string, string> = {};
-    for (const spec of info.get(abs)?.specs ?? []) {
-      const t = resolve(abs, spec);
-      if (t) rec[spec] = t;
-    }
-    edges.set(abs, rec);
   }
 
+  /** Loaded: every file that reaches a marker, and (one hop, as before the graph) the modules they import; with each loaded file's resolved imports. */
+  loadedEdges(): { loaded: Set<string>; edges: Map<string, Record<string, string>> } {
+    const loaded = new Set<string>();
+    for (const abs of this.reaches) loaded.add(abs);
+    const edges = new Map<string, Record<string, string>>();
+    // A module outside the walk reached this way (a workspace package's barrel) is followed on: its
+    // re-exports lead to the client and the constants (`import * as ai from '@acme/ai'`), a few hops at most.
+    const hops = new Map<string, number>();
+    const work = [...loaded];
+    while (work.length) {
+      const abs = work.shift()!;
+      const rec: Record<string, string> = {};
+      for (const spec of this.info.get(abs)?.specs ?? []) {
+        const t = this.resolve(abs, spec);
+        if (!t) continue;
+        rec[spec] = t;
+        if (!loaded.has(t)) {
+          this.explore(t);
+          if (!this.fs.inside(t)) continue;
+          loaded.add(t);
+          const h = (hops.get(abs) ?? 0) + 1;
+          if (this.outside.has(t) && h < 4) {
+            hops.set(t, h);
+            work.push(t);
+          }
+        }
+      }
+      edges.set(abs, rec);
+    }
+    for (const abs of loaded) {
+      if (edges.has(abs)) continue;
+      const rec: Record<string, string> = {};
+      for (const spec of this.info.get(abs)?.specs ?? []) {
+        const t = this.resolve(abs, spec);
+        if (t) rec[spec] = t;
+      }
+      edges.set(abs, rec);
+    }
+    return { loaded, edges };
+  }
+}
+
+/** `chain(abs)`: how a file reaches a marked module, or better the module that builds its client. */
+function chainFinder(info: Map<string, GraphNode>, via: Map<string, Step>, reaches: Set<string>, edges: Map<string, Record<string, string>>): (abs: string) => string[] | undefined {
   /** The next step from a file towards a marked module: the graph's own step, else its first import of a module that reaches one (aliases before relative paths). */
-  const next = (abs: string, seen: Set<string>): { spec: string; target: string } | undefined => {
+  const next = (abs: string, seen: Set<string>): Step | undefined => {
     const own = via.get(abs);
     if (own) return own;
     const rec = edges.get(abs) ?? {};
@@ -224,33 +272,9 @@ export async function buildGraph(o: GraphInput): Promise<ProjectGraph> {
     const spec = Object.keys(rec).find((s) => ok(s) && !Resolver.isRelative(s)) ?? Object.keys(rec).find(ok);
     return spec === undefined ? undefined : { spec, target: rec[spec]! };
   };
-  /** Shortest import path from a file to a module that builds a client (what "use a client imported from" names). */
-  const toClient = (abs: string): string[] | undefined => {
-    const prev = new Map<string, { from: string; spec: string }>();
-    const seen = new Set([abs]);
-    let frontier = [abs];
-    for (let depth = 0; depth < 8 && frontier.length; depth++) {
-      const nextFrontier: string[] = [];
-      for (const f of frontier) {
-        for (const [spec, t] of Object.entries(edges.get(f) ?? {})) {
-          if (seen.has(t)) continue;
-          seen.add(t);
-          prev.set(t, { from: f, spec });
-          if (info.get(t)?.client) {
-            const out: string[] = [];
-            for (let cur = t; cur !== abs; cur = prev.get(cur)!.from) out.unshift(prev.get(cur)!.spec, cur);
-            return out;
-          }
-          nextFrontier.push(t);
-        }
-      }
-      frontier = nextFrontier;
-    }
-    return undefined;
-  };
-  const chain = (abs: string): string[] | undefined => {
+  return (abs) => {
     if (!info.get(abs)?.client) {
-      const c = toClient(abs);
+      const c = pathToClient(info, edges, abs);
       if (c) return c;
     }
     const out: string[] = [];
@@ -261,10 +285,29 @@ export async function buildGraph(o: GraphInput): Promise<ProjectGraph> {
     }
     return out.length ? out : undefined;
   };
+}
 
-  if (unresolved.length > MAX_UNRESOLVED) warnings.push(...unresolved.slice(0, MAX_UNRESOLVED), `... and ${unresolved.length - MAX_UNRESOLVED} more imports that cannot be resolved`);
-  else warnings.push(...unresolved);
-  const load = [...loaded].filter((abs) => !o.files.get(abs)?.marker && info.get(abs) !== undefined);
-  done();
-  return { root, load, outside: new Set([...outside].filter((a) => loaded.has(a))), edges, chain, warnings: [...new Set(warnings)] };
+/** Shortest import path from a file to a module that builds a client (what "use a client imported from" names). */
+function pathToClient(info: Map<string, GraphNode>, edges: Map<string, Record<string, string>>, abs: string): string[] | undefined {
+  const prev = new Map<string, { from: string; spec: string }>();
+  const seen = new Set([abs]);
+  let frontier = [abs];
+  for (let depth = 0; depth < 8 && frontier.length; depth++) {
+    const nextFrontier: string[] = [];
+    for (const f of frontier) {
+      for (const [spec, t] of Object.entries(edges.get(f) ?? {})) {
+        if (seen.has(t)) continue;
+        seen.add(t);
+        prev.set(t, { from: f, spec });
+        if (info.get(t)?.client) {
+          const out: string[] = [];
+          for (let cur = t; cur !== abs; cur = prev.get(cur)!.from) out.unshift(prev.get(cur)!.spec, cur);
+          return out;
+        }
+        nextFrontier.push(t);
+      }
+    }
+    frontier = nextFrontier;
+  }
+  return undefined;
 }

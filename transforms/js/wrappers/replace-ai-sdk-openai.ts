@@ -13,12 +13,38 @@ import { isSupported, unsupportedReason } from '../../../src/rules/endpoints.js'
 import { cite } from '../../../src/rules/params.js';
 import type { ProviderProfile } from '../../../src/providers/types.js';
 import { addMarker, adjustParams, blockedReason, mapModelExpr, markWrapperUse, prop, skipLiterals, targetModelOf } from '../../../src/lang/js/wrappers/common.js';
-import { aiSdkPlan, AI_SDK_OPENAI, AI_SDK_PACKAGES, analyzeAiSdk, type AiInstance, type AiUsage } from '../../../src/lang/js/wrappers/ai-sdk.js';
+import { aiSdkPlan, AI_SDK_OPENAI, AI_SDK_PACKAGES, analyzeAiSdk, type AiFacts, type AiInstance, type AiUsage } from '../../../src/lang/js/wrappers/ai-sdk.js';
 import { addImportLine, declaredNames, isRequireStatement, moveBindings, references, removeStatementLine, type Binding } from '../../../src/lang/js/wrappers/imports.js';
 import { droppedPackage, requirePackage } from '../../../src/lang/js/wrappers/deps.js';
 
 /** createOpenAI options only OpenAI understands (AI SDK 4's `compatibility` included). */
 const OPENAI_ONLY = ['compatibility', 'organization', 'project'];
+
+const ID = 'replace-ai-sdk-openai';
+
+type Ctx = MigrateContext<JsContext>;
+type Plan = ReturnType<typeof aiSdkPlan>;
+
+/** One file's migration: the plan, the instances that move, and what the import rewrite needs to know. */
+interface AiRun {
+  ctx: Ctx;
+  f: AiFacts;
+  plan: Plan;
+  live: AiInstance[];
+  /** Names to import from the new package on a new line. */
+  newImports: Set<string>;
+  /** `providerOptions.openai` entries removed (beside a model that moved off @ai-sdk/openai). */
+  droppedOptions: Set<ts.Node>;
+  /** Bindings of the OpenAI imports moved to the new package (to a name; '' when removed as unused). */
+  moves: Map<Binding, string>;
+  /** ESM imports rewritten whole (their bindings are not moved one by one). */
+  rewritten: Set<AiFacts['decls'][number]>;
+  /** `const alibaba = createAlibaba({...});`, inserted after the imports (and after any new import line). */
+  instanceDecl?: string;
+  defaultKept: boolean;
+  createKept: boolean;
+  typesKept: boolean;
+}
 
 /**
  * Vercel AI SDK: `@ai-sdk/openai` becomes the provider's own AI SDK package
@@ -30,15 +56,12 @@ const OPENAI_ONLY = ['compatibility', 'organization', 'project'];
  * `@ai-sdk/openai` with a marker.
  */
 export const replaceAiSdkOpenAI: Transform<JsContext> = {
-  id: 'replace-ai-sdk-openai',
+  id: ID,
   description: "Switch @ai-sdk/openai to the provider's AI SDK package or @ai-sdk/openai-compatible",
   run(ctx) {
     const f = analyzeAiSdk(ctx);
     if (!f) return;
     const t = ctx.target;
-    const p = t.provider;
-    const text = ctx.file.text;
-    const q = ctx.q;
     const live: AiInstance[] = [];
     for (const i of f.instances) {
       if (i.status === 'unresolved') ctx.followUp((i.create ?? i.usages[0]?.call)?.getStart() ?? 0, 'createOpenAI options come from a value the tool cannot resolve', `make sure this provider uses ${t.baseURL} and ${t.apiKeyEnv}`);
@@ -46,225 +69,262 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
     }
     if (!live.some((i) => i.usages.length || i.create)) return;
     markWrapperUse(ctx);
-    const needsEmb = isSupported(p, 'embeddings') && live.some((i) => i.usages.some((u) => u.kind === 'embedding'));
-    const plan = aiSdkPlan(ctx, needsEmb);
-    const names = declaredNames(ctx.sf);
-    const pick = (n: string) => (names.has(n) ? `${n}Provider` : n);
-    const newImports = new Set<string>();
-
-    // Options the provider needs, as `key: value` texts (for a new instance).
-    const optionTexts = (): string[] => {
-      const out: string[] = [];
-      if (plan.compatible) out.push(`name: ${quote(p.id, q)}`);
-      if (plan.passBaseURL) out.push(`baseURL: ${quote(t.baseURL, q)}`);
-      if (plan.passKey) out.push(`apiKey: process.env.${t.apiKeyEnv}`);
-      for (const [k, v] of plan.extra) out.push(`${k}: ${quote(v, q)}`);
-      out.push(...compatibleOptions(p, plan.compatible, undefined));
-      return out;
-    };
-
-    /** `providerOptions.openai` beside a model that moved off @ai-sdk/openai: nothing reads it any more. */
-    const droppedOptions = new Set<ts.Node>();
-    const dropOpenAIOptions = (u: AiUsage) => {
-      const modelProp = u.call.parent;
-      if (!modelProp || !tsc.isPropertyAssignment(modelProp) || propName(modelProp.name) !== 'model' || !tsc.isObjectLiteralExpression(modelProp.parent)) return;
-      const po = modelProp.parent.properties.find((x) => tsc.isPropertyAssignment(x) && propName(x.name) === 'providerOptions') as ts.PropertyAssignment | undefined;
-      const obj = po && unwrap(po.initializer);
-      if (!obj || !tsc.isObjectLiteralExpression(obj)) return;
-      const oa = obj.properties.find((x) => tsc.isPropertyAssignment(x) && propName(x.name) === 'openai');
-      if (!oa || droppedOptions.has(oa)) return;
-      droppedOptions.add(oa);
-      // The only entry: the whole `providerOptions` goes; else just `openai`.
-      if (obj.properties.length === 1) removeProperties(text, ctx.edits, modelProp.parent, new Set([po!]));
-      else removeProperties(text, ctx.edits, obj, new Set([oa]));
-      const shown = oa.getText().replace(/\s+/g, ' ');
-      ctx.change('wrapper', oa.getStart(), 'removed providerOptions.openai (read only by @ai-sdk/openai)', { transform: this.id });
-      ctx.followUp(oa.getStart(), msg('aiSdk.openaiOptionsRemoved', { what: shown.length > 120 ? shown.slice(0, 117) + '...' : shown }), msg('aiSdk.openaiOptionsRemoved.todo', { provider: shortName(p), pkg: plan.pkg }));
-    };
-
-    /** Rewrite one usage to call `ref`; false when it stays on OpenAI. */
-    const migrateUsage = (u: AiUsage, ref: string | undefined): boolean => {
-      const blocked = usageBlocked(ctx, u, plan);
-      if (blocked) {
-        skipLiterals(ctx, u.call);
-        addMarker(ctx, u.call, blocked.reason, blocked.action, this.id);
-        return false;
-      }
-      dropOpenAIOptions(u);
-      if (u.kind === 'embedding') {
-        const m = plan.embeddingMethod(u.method!)!;
-        if (ref !== undefined) ctx.edits.add(u.callee.getStart(), u.callee.end, `${ref}.${m}`);
-        else if (m !== u.method && tsc.isPropertyAccessExpression(u.callee)) ctx.edits.add(u.callee.name.getStart(), u.callee.name.end, m);
-      } else if (ref !== undefined && u.callee.getText() !== ref) {
-        ctx.edits.add(u.callee.getStart(), u.callee.end, ref);
-      } else if (ref === undefined && tsc.isPropertyAccessExpression(u.callee)) {
-        // created instance kept under its name: `oa.chat(id)` -> `oa(id)`
-        ctx.edits.add(u.callee.expression.end, u.callee.end, '');
-      }
-      if (u.kind === 'responses') {
-        ctx.followUp(u.call.getStart(), msg('aiSdk.responsesNowChat', { call: u.callee.getText() }), msg('aiSdk.responsesNowChat.todo'));
-      }
-      mapModelExpr(ctx, u.model, this.id);
-      adjustCallSettings(ctx, u, this.id);
-      capabilityFollowUps(ctx, u, plan.pkg);
-      return true;
-    };
-
-    const moves = new Map<Binding, string>();
-    let defaultKept = false;
-    /** `const alibaba = createAlibaba({...});`, inserted after the imports (and after any new import line). */
-    let instanceDecl: string | undefined;
-    let createKept = false;
-
-    // 1. The default `openai` instance.
-    const def = live.find((i) => i.binding);
-    if (def?.usages.length) {
-      const aliased = def.binding!.local !== def.binding!.imported;
-      const needCreate = plan.compatible || plan.passBaseURL || plan.passKey || plan.extra.length > 0;
-      const ref = needCreate ? pick(plan.instanceName) : aliased ? def.local : pick(plan.instanceName);
-      let kept = def.otherRefs > 0;
-      for (const u of def.usages) if (!migrateUsage(u, ref)) kept = true;
-      if (def.otherRefs) ctx.followUp(def.binding!.decl.node.getStart(), msg('aiSdk.instanceAsValue', { name: def.local }), msg('aiSdk.instanceAsValue.todo', { provider: shortName(p) }));
-      if (def.usages.some((u) => !usageBlocked(ctx, u, plan))) {
-        if (needCreate) {
-          if (!kept && !aliased) moves.set(def.binding!, plan.createName);
-          else newImports.add(plan.createName);
-          instanceDecl = `const ${ref} = ${plan.createName}({ ${optionTexts().join(', ')} })${ctx.semi}`;
-        } else if (!kept) moves.set(def.binding!, plan.instanceName);
-        else newImports.add(plan.instanceName);
-        ctx.change('wrapper', def.usages[0]!.call.getStart(), `AI SDK openai provider -> ${plan.pkg} (${shortName(p)}, ${t.baseURL}, ${t.apiKeyEnv}); chat models use Chat Completions`, { transform: this.id });
-      }
-      defaultKept = kept;
-    } else if (def) defaultKept = true;
-
-    // 2. createOpenAI({...}) instances.
-    let anyCreate = false;
-    for (const i of live.filter((x) => x.create)) {
-      anyCreate = true;
-      const c = i.create!;
-      ctx.edits.add(c.expression.getStart(), c.expression.end, plan.createName);
-      const o = i.options;
-      if (!o) {
-        const opts = optionTexts();
-        if (opts.length) ctx.edits.add(c.arguments.pos, c.arguments.end, `{ ${opts.join(', ')} }`);
-      } else {
-        const removed = new Set<ts.ObjectLiteralElementLike>();
-        const add: string[] = [];
-        for (const x of o.properties) {
-          const n = propName(x.name);
-          if (n && (OPENAI_ONLY.includes(n) || (n === 'name' && !plan.compatible))) removed.add(x);
-        }
-        const nameProp = prop(o, 'name');
-        if (plan.compatible) {
-          if (nameProp && tsc.isPropertyAssignment(nameProp)) replaceValue(ctx.edits, nameProp, quote(p.id, q));
-          else if (!nameProp) add.push(`name: ${quote(p.id, q)}`);
-        }
-        const base = prop(o, 'baseURL');
-        if (base && tsc.isPropertyAssignment(base)) replaceValue(ctx.edits, base, quote(t.baseURL, q));
-        else if (!base && plan.passBaseURL) add.push(`baseURL: ${quote(t.baseURL, q)}`);
-        const key = prop(o, 'apiKey');
-        if (!key && plan.passKey) add.push(`apiKey: process.env.${t.apiKeyEnv}`);
-        else if (key && tsc.isPropertyAssignment(key) && isStringLike(unwrap(key.initializer))) replaceValue(ctx.edits, key, `process.env.${t.apiKeyEnv}`);
-        else if (key && tsc.isPropertyAssignment(key) && !envName(unwrap(key.initializer)) && !/OPENAI_API_KEY/.test(key.initializer.getText())) {
-          ctx.followUp(key.getStart(), `apiKey comes from ${key.initializer.getText().slice(0, 60)}`, `make it hold a ${shortName(p)} key (${t.apiKeyEnv})`);
-        }
-        for (const [k, v] of plan.extra) if (!prop(o, k)) add.push(`${k}: ${quote(v, q)}`);
-        add.push(...compatibleOptions(p, plan.compatible, o));
-        removeProperties(text, ctx.edits, o, removed);
-        addProperties(text, ctx.edits, o, add, removed);
-      }
-      for (const u of i.usages) migrateUsage(u, undefined);
-      ctx.change('wrapper', c.getStart(), `createOpenAI -> ${plan.createName} from ${plan.pkg} (${shortName(p)}, ${t.baseURL}, ${t.apiKeyEnv})`, { transform: this.id });
-    }
-    if (f.createBinding) {
-      const stillCalled = f.instances.some((i) => i.create && !live.includes(i));
-      if (anyCreate && !stillCalled) moves.set(f.createBinding, plan.createName);
-      else if (anyCreate) newImports.add(plan.createName);
-      createKept = !anyCreate || stillCalled;
-    }
-
-    // 3. Imports: move bindings in place where the OpenAI ones are no longer used, else add a line.
-    // An ESM import whose every value binding moves or was never referenced is rewritten whole: unused
-    // bindings go (an `@ai-sdk/openai` import left behind keeps the package installed for nothing); type-only
-    // specifiers stay on '@ai-sdk/openai' (the provider package does not export OpenAI's types).
-    const rewritten = new Set<(typeof f.decls)[number]>();
-    let typesKept = false;
-    for (const d of f.decls) {
-      if (d.kind !== 'esm') continue;
-      const decl = d.node as ts.ImportDeclaration;
-      const nb = decl.importClause?.namedBindings;
-      if (!nb || !tsc.isNamedImports(nb) || decl.importClause?.name || !nb.elements.length) continue;
-      const unused = d.bindings.filter((b) => !moves.has(b) && unreferenced(ctx.sf, b.local));
-      // Type specifiers still referenced once the removed providerOptions.openai entries are gone.
-      const inDropped = (r: ts.Node) => [...droppedOptions].some((o) => r.getStart() >= o.getStart() && r.end <= o.end);
-      const liveTypes = nb.elements.filter((e) => e.isTypeOnly && references(ctx.sf, e.name.text).some((r) => !inDropped(r)));
-      const hasTypes = nb.elements.some((e) => e.isTypeOnly);
-      if ((!unused.length && !hasTypes) || !d.bindings.every((b) => moves.has(b) || unused.includes(b))) continue;
-      const moved = d.bindings.filter((b) => moves.has(b));
-      const types = liveTypes.map((e) => e.getText());
-      const entries = [...new Set(moved.map((b) => (b.local !== b.imported ? `${moves.get(b)} as ${b.local}` : moves.get(b)!)))];
-      for (const n of entries) newImports.delete(n);
-      const qq = text[d.specNode.getStart()] === '"' ? '"' : "'";
-      const eol = eolAt(text, decl.getStart());
-      const newLine = entries.length ? `import { ${entries.join(', ')} } from ${qq}${plan.pkg}${qq}${ctx.semi}` : '';
-      if (types.length) {
-        typesKept = true;
-        ctx.edits.add(nb.elements[0]!.getStart(), nb.elements[nb.elements.length - 1]!.end, types.join(', '));
-        if (newLine) ctx.edits.add(decl.end, decl.end, eol + newLine);
-      } else if (newLine) {
-        ctx.edits.add(nb.elements[0]!.getStart(), nb.elements[nb.elements.length - 1]!.end, entries.join(', '));
-        ctx.edits.add(d.specNode.getStart() + 1, d.specNode.end - 1, plan.pkg);
-      } else removeStatementLine(ctx, decl);
-      for (const b of unused) moves.set(b, '');
-      rewritten.add(d);
-    }
-    const byDecl = new Map<(typeof f.decls)[number], Map<Binding, string>>();
-    for (const [b, to] of moves) {
-      if (rewritten.has(b.decl)) continue;
-      const m = byDecl.get(b.decl) ?? new Map<Binding, string>();
-      m.set(b, to);
-      byDecl.set(b.decl, m);
-    }
-    let first = true;
-    for (const [d, m] of byDecl) {
-      // Two bindings moving to the same name: the second is simply dropped from the list.
-      const seen = new Set<string>();
-      for (const [b, to] of m) {
-        if (seen.has(to)) m.delete(b);
-        seen.add(to);
-      }
-      for (const n of newImports) if (seen.has(n)) newImports.delete(n);
-      if (first) {
-        moveBindings(ctx, d, m, plan.pkg);
-        first = false;
-      }
-    }
-    if (newImports.size) {
-      const kind = f.decls[0]!.kind;
-      const list = [...newImports].join(', ');
-      const qq = text[f.decls[0]!.specNode.getStart()] === '"' ? '"' : "'";
-      addImportLine(ctx, kind === 'esm' ? `import { ${list} } from ${qq}${plan.pkg}${qq}${ctx.semi}` : `const { ${list} } = require(${qq}${plan.pkg}${qq})${ctx.semi}`);
-    }
-    if (instanceDecl) {
-      const eol = eolAt(text, 0);
-      const decls = ctx.sf.statements.filter((s) => tsc.isImportDeclaration(s) || isRequireStatement(s));
-      const after = decls[decls.length - 1];
-      if (after) ctx.edits.add(after.end, after.end, eol + eol + instanceDecl);
-      else ctx.edits.add(0, 0, instanceDecl + eol + eol);
-    }
-    requirePackage(ctx, plan.pkg);
-    const allMoved = f.decls.every((d) => d.bindings.every((b) => moves.has(b)));
+    const needsEmb = isSupported(t.provider, 'embeddings') && live.some((i) => i.usages.some((u) => u.kind === 'embedding'));
+    const r: AiRun = { ctx, f, plan: aiSdkPlan(ctx, needsEmb), live, newImports: new Set(), droppedOptions: new Set(), moves: new Map(), rewritten: new Set(), defaultKept: false, createKept: false, typesKept: false };
+    migrateDefaultInstance(r);
+    migrateCreatedInstances(r);
+    rewriteWholeImports(r);
+    moveBindingsInPlace(r);
+    addImportsAndInstance(r);
+    requirePackage(ctx, r.plan.pkg);
+    const allMoved = f.decls.every((d) => d.bindings.every((b) => r.moves.has(b)));
     // A default `openai` import nothing referenced was removed above: it keeps nothing on @ai-sdk/openai.
-    const defaultGone = !!def?.binding && moves.get(def.binding) === '';
-    if (allMoved && (!defaultKept || defaultGone) && !createKept && !typesKept) droppedPackage(ctx, AI_SDK_OPENAI);
-    // providerOptions.openai: OpenAI-only settings the new provider ignores.
-    walk(ctx.sf, (n) => {
-      if (tsc.isPropertyAssignment(n) && !droppedOptions.has(n) && propName(n.name) === 'openai' && tsc.isObjectLiteralExpression(n.parent) && tsc.isPropertyAssignment(n.parent.parent) && propName(n.parent.parent.name) === 'providerOptions') {
-        ctx.followUp(n.getStart(), msg('aiSdk.openaiOptions'), msg('aiSdk.openaiOptions.todo', { provider: shortName(p), pkg: plan.pkg }));
-      }
-    });
+    const def = live.find((i) => i.binding);
+    const defaultGone = !!def?.binding && r.moves.get(def.binding) === '';
+    if (allMoved && (!r.defaultKept || defaultGone) && !r.createKept && !r.typesKept) droppedPackage(ctx, AI_SDK_OPENAI);
+    providerOptionsFollowUps(r);
   },
 };
+
+/** Options the provider needs, as `key: value` texts (for a new instance). */
+function optionTexts(r: AiRun): string[] {
+  const { ctx, plan } = r;
+  const t = ctx.target;
+  const q = ctx.q;
+  const out: string[] = [];
+  if (plan.compatible) out.push(`name: ${quote(t.provider.id, q)}`);
+  if (plan.passBaseURL) out.push(`baseURL: ${quote(t.baseURL, q)}`);
+  if (plan.passKey) out.push(`apiKey: process.env.${t.apiKeyEnv}`);
+  for (const [k, v] of plan.extra) out.push(`${k}: ${quote(v, q)}`);
+  out.push(...compatibleOptions(t.provider, plan.compatible, undefined));
+  return out;
+}
+
+/** `providerOptions.openai` beside a model that moved off @ai-sdk/openai: nothing reads it any more. */
+function dropOpenAIOptions(r: AiRun, u: AiUsage): void {
+  const { ctx } = r;
+  const modelProp = u.call.parent;
+  if (!modelProp || !tsc.isPropertyAssignment(modelProp) || propName(modelProp.name) !== 'model' || !tsc.isObjectLiteralExpression(modelProp.parent)) return;
+  const po = modelProp.parent.properties.find((x) => tsc.isPropertyAssignment(x) && propName(x.name) === 'providerOptions') as ts.PropertyAssignment | undefined;
+  const obj = po && unwrap(po.initializer);
+  if (!obj || !tsc.isObjectLiteralExpression(obj)) return;
+  const oa = obj.properties.find((x) => tsc.isPropertyAssignment(x) && propName(x.name) === 'openai');
+  if (!oa || r.droppedOptions.has(oa)) return;
+  r.droppedOptions.add(oa);
+  // The only entry: the whole `providerOptions` goes; else just `openai`.
+  if (obj.properties.length === 1) removeProperties(ctx.file.text, ctx.edits, modelProp.parent, new Set([po!]));
+  else removeProperties(ctx.file.text, ctx.edits, obj, new Set([oa]));
+  const shown = oa.getText().replace(/\s+/g, ' ');
+  ctx.change('wrapper', oa.getStart(), 'removed providerOptions.openai (read only by @ai-sdk/openai)', { transform: ID });
+  ctx.followUp(oa.getStart(), msg('aiSdk.openaiOptionsRemoved', { what: shown.length > 120 ? shown.slice(0, 117) + '...' : shown }), msg('aiSdk.openaiOptionsRemoved.todo', { provider: shortName(ctx.target.provider), pkg: r.plan.pkg }));
+}
+
+/** Rewrite one usage to call `ref`; false when it stays on OpenAI. */
+function migrateUsage(r: AiRun, u: AiUsage, ref: string | undefined): boolean {
+  const { ctx, plan } = r;
+  const blocked = usageBlocked(ctx, u, plan);
+  if (blocked) {
+    skipLiterals(ctx, u.call);
+    addMarker(ctx, u.call, blocked.reason, blocked.action, ID);
+    return false;
+  }
+  dropOpenAIOptions(r, u);
+  if (u.kind === 'embedding') {
+    const m = plan.embeddingMethod(u.method!)!;
+    if (ref !== undefined) ctx.edits.add(u.callee.getStart(), u.callee.end, `${ref}.${m}`);
+    else if (m !== u.method && tsc.isPropertyAccessExpression(u.callee)) ctx.edits.add(u.callee.name.getStart(), u.callee.name.end, m);
+  } else if (ref !== undefined && u.callee.getText() !== ref) {
+    ctx.edits.add(u.callee.getStart(), u.callee.end, ref);
+  } else if (ref === undefined && tsc.isPropertyAccessExpression(u.callee)) {
+    // created instance kept under its name: `oa.chat(id)` -> `oa(id)`
+    ctx.edits.add(u.callee.expression.end, u.callee.end, '');
+  }
+  if (u.kind === 'responses') {
+    ctx.followUp(u.call.getStart(), msg('aiSdk.responsesNowChat', { call: u.callee.getText() }), msg('aiSdk.responsesNowChat.todo'));
+  }
+  mapModelExpr(ctx, u.model, ID);
+  adjustCallSettings(ctx, u, ID);
+  capabilityFollowUps(ctx, u, plan.pkg);
+  return true;
+}
+
+/** 1. The default `openai` instance: its calls use the provider's instance (imported, or created where options are needed). */
+function migrateDefaultInstance(r: AiRun): void {
+  const { ctx, plan } = r;
+  const def = r.live.find((i) => i.binding);
+  if (!def?.usages.length) {
+    if (def) r.defaultKept = true;
+    return;
+  }
+  const names = declaredNames(ctx.sf);
+  const pick = (n: string) => (names.has(n) ? `${n}Provider` : n);
+  const aliased = def.binding!.local !== def.binding!.imported;
+  const needCreate = plan.compatible || plan.passBaseURL || plan.passKey || plan.extra.length > 0;
+  const ref = needCreate ? pick(plan.instanceName) : aliased ? def.local : pick(plan.instanceName);
+  let kept = def.otherRefs > 0;
+  for (const u of def.usages) if (!migrateUsage(r, u, ref)) kept = true;
+  const p = ctx.target.provider;
+  if (def.otherRefs) ctx.followUp(def.binding!.decl.node.getStart(), msg('aiSdk.instanceAsValue', { name: def.local }), msg('aiSdk.instanceAsValue.todo', { provider: shortName(p) }));
+  if (def.usages.some((u) => !usageBlocked(ctx, u, plan))) {
+    if (needCreate) {
+      if (!kept && !aliased) r.moves.set(def.binding!, plan.createName);
+      else r.newImports.add(plan.createName);
+      r.instanceDecl = `const ${ref} = ${plan.createName}({ ${optionTexts(r).join(', ')} })${ctx.semi}`;
+    } else if (!kept) r.moves.set(def.binding!, plan.instanceName);
+    else r.newImports.add(plan.instanceName);
+    ctx.change('wrapper', def.usages[0]!.call.getStart(), `AI SDK openai provider -> ${plan.pkg} (${shortName(p)}, ${ctx.target.baseURL}, ${ctx.target.apiKeyEnv}); chat models use Chat Completions`, { transform: ID });
+  }
+  r.defaultKept = kept;
+}
+
+/** 2. createOpenAI({...}) instances: the provider's create function with the provider's options. */
+function migrateCreatedInstances(r: AiRun): void {
+  const { ctx, plan } = r;
+  const t = ctx.target;
+  let anyCreate = false;
+  for (const i of r.live.filter((x) => x.create)) {
+    anyCreate = true;
+    const c = i.create!;
+    ctx.edits.add(c.expression.getStart(), c.expression.end, plan.createName);
+    if (!i.options) {
+      const opts = optionTexts(r);
+      if (opts.length) ctx.edits.add(c.arguments.pos, c.arguments.end, `{ ${opts.join(', ')} }`);
+    } else rewriteCreateOptions(r, i.options);
+    for (const u of i.usages) migrateUsage(r, u, undefined);
+    ctx.change('wrapper', c.getStart(), `createOpenAI -> ${plan.createName} from ${plan.pkg} (${shortName(t.provider)}, ${t.baseURL}, ${t.apiKeyEnv})`, { transform: ID });
+  }
+  if (r.f.createBinding) {
+    const stillCalled = r.f.instances.some((i) => i.create && !r.live.includes(i));
+    if (anyCreate && !stillCalled) r.moves.set(r.f.createBinding, plan.createName);
+    else if (anyCreate) r.newImports.add(plan.createName);
+    r.createKept = !anyCreate || stillCalled;
+  }
+}
+
+/** The options object of a createOpenAI call: OpenAI-only options go, name, base URL and key are the provider's. */
+function rewriteCreateOptions(r: AiRun, o: ts.ObjectLiteralExpression): void {
+  const { ctx, plan } = r;
+  const t = ctx.target;
+  const p = t.provider;
+  const q = ctx.q;
+  const removed = new Set<ts.ObjectLiteralElementLike>();
+  const add: string[] = [];
+  for (const x of o.properties) {
+    const n = propName(x.name);
+    if (n && (OPENAI_ONLY.includes(n) || (n === 'name' && !plan.compatible))) removed.add(x);
+  }
+  const nameProp = prop(o, 'name');
+  if (plan.compatible) {
+    if (nameProp && tsc.isPropertyAssignment(nameProp)) replaceValue(ctx.edits, nameProp, quote(p.id, q));
+    else if (!nameProp) add.push(`name: ${quote(p.id, q)}`);
+  }
+  const base = prop(o, 'baseURL');
+  if (base && tsc.isPropertyAssignment(base)) replaceValue(ctx.edits, base, quote(t.baseURL, q));
+  else if (!base && plan.passBaseURL) add.push(`baseURL: ${quote(t.baseURL, q)}`);
+  const key = prop(o, 'apiKey');
+  if (!key && plan.passKey) add.push(`apiKey: process.env.${t.apiKeyEnv}`);
+  else if (key && tsc.isPropertyAssignment(key) && isStringLike(unwrap(key.initializer))) replaceValue(ctx.edits, key, `process.env.${t.apiKeyEnv}`);
+  else if (key && tsc.isPropertyAssignment(key) && !envName(unwrap(key.initializer)) && !/OPENAI_API_KEY/.test(key.initializer.getText())) {
+    ctx.followUp(key.getStart(), `apiKey comes from ${key.initializer.getText().slice(0, 60)}`, `make it hold a ${shortName(p)} key (${t.apiKeyEnv})`);
+  }
+  for (const [k, v] of plan.extra) if (!prop(o, k)) add.push(`${k}: ${quote(v, q)}`);
+  add.push(...compatibleOptions(p, plan.compatible, o));
+  removeProperties(ctx.file.text, ctx.edits, o, removed);
+  addProperties(ctx.file.text, ctx.edits, o, add, removed);
+}
+
+/**
+ * 3a. Imports: an ESM import whose every value binding moves or was never referenced is rewritten whole: unused
+ * bindings go (an `@ai-sdk/openai` import left behind keeps the package installed for nothing); type-only
+ * specifiers stay on '@ai-sdk/openai' (the provider package does not export OpenAI's types).
+ */
+function rewriteWholeImports(r: AiRun): void {
+  const { ctx, plan, moves } = r;
+  const text = ctx.file.text;
+  for (const d of r.f.decls) {
+    if (d.kind !== 'esm') continue;
+    const decl = d.node as ts.ImportDeclaration;
+    const nb = decl.importClause?.namedBindings;
+    if (!nb || !tsc.isNamedImports(nb) || decl.importClause?.name || !nb.elements.length) continue;
+    const unused = d.bindings.filter((b) => !moves.has(b) && unreferenced(ctx.sf, b.local));
+    // Type specifiers still referenced once the removed providerOptions.openai entries are gone.
+    const inDropped = (n: ts.Node) => [...r.droppedOptions].some((o) => n.getStart() >= o.getStart() && n.end <= o.end);
+    const liveTypes = nb.elements.filter((e) => e.isTypeOnly && references(ctx.sf, e.name.text).some((n) => !inDropped(n)));
+    const hasTypes = nb.elements.some((e) => e.isTypeOnly);
+    if ((!unused.length && !hasTypes) || !d.bindings.every((b) => moves.has(b) || unused.includes(b))) continue;
+    const moved = d.bindings.filter((b) => moves.has(b));
+    const types = liveTypes.map((e) => e.getText());
+    const entries = [...new Set(moved.map((b) => (b.local !== b.imported ? `${moves.get(b)} as ${b.local}` : moves.get(b)!)))];
+    for (const n of entries) r.newImports.delete(n);
+    const qq = text[d.specNode.getStart()] === '"' ? '"' : "'";
+    const eol = eolAt(text, decl.getStart());
+    const newLine = entries.length ? `import { ${entries.join(', ')} } from ${qq}${plan.pkg}${qq}${ctx.semi}` : '';
+    if (types.length) {
+      r.typesKept = true;
+      ctx.edits.add(nb.elements[0]!.getStart(), nb.elements[nb.elements.length - 1]!.end, types.join(', '));
+      if (newLine) ctx.edits.add(decl.end, decl.end, eol + newLine);
+    } else if (newLine) {
+      ctx.edits.add(nb.elements[0]!.getStart(), nb.elements[nb.elements.length - 1]!.end, entries.join(', '));
+      ctx.edits.add(d.specNode.getStart() + 1, d.specNode.end - 1, plan.pkg);
+    } else removeStatementLine(ctx, decl);
+    for (const b of unused) moves.set(b, '');
+    r.rewritten.add(d);
+  }
+}
+
+/** 3b. The other moved bindings change in place, in the first import that has them (a name moving twice is listed once). */
+function moveBindingsInPlace(r: AiRun): void {
+  const byDecl = new Map<AiFacts['decls'][number], Map<Binding, string>>();
+  for (const [b, to] of r.moves) {
+    if (r.rewritten.has(b.decl)) continue;
+    const m = byDecl.get(b.decl) ?? new Map<Binding, string>();
+    m.set(b, to);
+    byDecl.set(b.decl, m);
+  }
+  let first = true;
+  for (const [d, m] of byDecl) {
+    // Two bindings moving to the same name: the second is simply dropped from the list.
+    const seen = new Set<string>();
+    for (const [b, to] of m) {
+      if (seen.has(to)) m.delete(b);
+      seen.add(to);
+    }
+    for (const n of r.newImports) if (seen.has(n)) r.newImports.delete(n);
+    if (first) {
+      moveBindings(r.ctx, d, m, r.plan.pkg);
+      first = false;
+    }
+  }
+}
+
+/** 3c. A new import line for names no binding moved to, and the created instance after the imports. */
+function addImportsAndInstance(r: AiRun): void {
+  const { ctx, plan, f } = r;
+  const text = ctx.file.text;
+  if (r.newImports.size) {
+    const kind = f.decls[0]!.kind;
+    const list = [...r.newImports].join(', ');
+    const qq = text[f.decls[0]!.specNode.getStart()] === '"' ? '"' : "'";
+    addImportLine(ctx, kind === 'esm' ? `import { ${list} } from ${qq}${plan.pkg}${qq}${ctx.semi}` : `const { ${list} } = require(${qq}${plan.pkg}${qq})${ctx.semi}`);
+  }
+  if (r.instanceDecl) {
+    const eol = eolAt(text, 0);
+    const decls = ctx.sf.statements.filter((s) => tsc.isImportDeclaration(s) || isRequireStatement(s));
+    const after = decls[decls.length - 1];
+    if (after) ctx.edits.add(after.end, after.end, eol + eol + r.instanceDecl);
+    else ctx.edits.add(0, 0, r.instanceDecl + eol + eol);
+  }
+}
+
+/** providerOptions.openai left in place: OpenAI-only settings the new provider ignores. */
+function providerOptionsFollowUps(r: AiRun): void {
+  const { ctx } = r;
+  walk(ctx.sf, (n) => {
+    if (tsc.isPropertyAssignment(n) && !r.droppedOptions.has(n) && propName(n.name) === 'openai' && tsc.isObjectLiteralExpression(n.parent) && tsc.isPropertyAssignment(n.parent.parent) && propName(n.parent.parent.name) === 'providerOptions') {
+      ctx.followUp(n.getStart(), msg('aiSdk.openaiOptions'), msg('aiSdk.openaiOptions.todo', { provider: shortName(ctx.target.provider), pkg: r.plan.pkg }));
+    }
+  });
+}
 
 /** Why a factory call cannot move to the provider package. */
 function usageBlocked(ctx: MigrateContext<JsContext>, u: AiUsage, plan: ReturnType<typeof aiSdkPlan>): { reason: Text; action: Text } | undefined {

@@ -1,8 +1,9 @@
 import type { ts } from 'ts-morph';
 import { routedTarget } from '../../../src/routing/index.js';
 import { tsc } from '../../../src/lang/js/ts.js';
-import { shortName } from '../../../src/providers/index.js';
-import type { Transform } from '../../../src/engine/types.js';
+import { shortName, type ResolvedTarget } from '../../../src/providers/index.js';
+import type { ProviderProfile } from '../../../src/providers/types.js';
+import type { MigrateContext, Transform } from '../../../src/engine/types.js';
 import type { JsContext } from '../../../src/lang/js/context.js';
 import { objectLiteralOf } from '../../../src/lang/js/analyze.js';
 import { addProperties, removeProperties, renameKey, replaceValue } from '../../../src/lang/js/edit.js';
@@ -10,7 +11,7 @@ import { isStringLike, propName, unwrap } from '../../../src/lang/js/parse.js';
 import { quote } from '../../../src/engine/text.js';
 import type { EndpointKind } from '../../../src/rules/endpoints.js';
 import { addMarker, adjustParams, blockedReason, mapModelExpr, markWrapperUse, prop, skipLiterals, targetModelOf, valueOf } from '../../../src/lang/js/wrappers/common.js';
-import { analyzeLangChain, LC_AZURE_FIELDS, LC_PARAM_NAMES, plainClass, type LcConstruction } from '../../../src/lang/js/wrappers/langchain.js';
+import { analyzeLangChain, LC_AZURE_FIELDS, LC_PARAM_NAMES, plainClass, type LcConstruction, type LcFacts } from '../../../src/lang/js/wrappers/langchain.js';
 import { addImportLine, moveBindings, references, type Binding } from '../../../src/lang/js/wrappers/imports.js';
 import { droppedPackage, requirePackage } from '../../../src/lang/js/wrappers/deps.js';
 import { packageFits } from '../../../src/lang/deps/versions.js';
@@ -18,6 +19,31 @@ import { packageFits } from '../../../src/lang/deps/versions.js';
 /** The model LangChain uses when none is given (mapped like any OpenAI id). */
 const DEFAULT_MODEL: Record<LcConstruction['kind'], string> = { chat: 'gpt-3.5-turbo', embeddings: 'text-embedding-ada-002', completions: 'gpt-3.5-turbo-instruct' };
 const ENDPOINT: Record<LcConstruction['kind'], EndpointKind> = { chat: 'chat', embeddings: 'embeddings', completions: 'completions' };
+
+const ID = 'replace-langchain-openai';
+
+type Integration = NonNullable<ProviderProfile['integrations']['langchainJs']>;
+type Ctx = MigrateContext<JsContext>;
+
+/** Per imported class binding: the constructions migrated, how many there are, and the class (and package) they now use. */
+interface BindingUse {
+  moved: LcConstruction[];
+  total: number;
+  to: string;
+  pkg?: string;
+}
+
+/** One construction being migrated: the target it reaches (routed or not) and the options to add and remove. */
+interface LcEdit {
+  ctx: Ctx;
+  c: LcConstruction;
+  o: ts.ObjectLiteralExpression | undefined;
+  t: ResolvedTarget;
+  p: ProviderProfile;
+  switchTo: Integration | undefined;
+  add: string[];
+  remove: Set<ts.ObjectLiteralElementLike>;
+}
 
 /**
  * LangChain JS: where the profile names a maintained integration
@@ -29,143 +55,171 @@ const ENDPOINT: Record<LcConstruction['kind'], EndpointKind> = { chat: 'chat', e
  * without them get a marker.
  */
 export const replaceLangChainOpenAI: Transform<JsContext> = {
-  id: 'replace-langchain-openai',
+  id: ID,
   description: "Point LangChain OpenAI classes at the provider, or switch to the provider's LangChain package",
   run(ctx) {
     const f = analyzeLangChain(ctx);
     if (!f) return;
-    const text = ctx.file.text;
-    const q = ctx.q;
     const p0 = ctx.target.provider;
     // The provider's LangChain package only when a release works with the project's @langchain/core (else ChatOpenAI + baseURL).
     const integ = p0.integrations.langchainJs && packageFits(ctx.file.abs, p0.integrations.langchainJs.package) ? p0.integrations.langchainJs : null;
-    /** binding -> [migrated constructions, all constructions] */
-    const perBinding = new Map<Binding, { moved: LcConstruction[]; total: number; to: string; pkg?: string }>();
+    const perBinding = new Map<Binding, BindingUse>();
     for (const c of f.constructions) {
       const entry = perBinding.get(c.binding) ?? { moved: [], total: 0, to: c.className };
       entry.total++;
       perBinding.set(c.binding, entry);
-      if (c.status === 'unresolved') {
-        ctx.followUp(c.node.getStart(), `${c.className} options or base URL come from a value the tool cannot resolve`, `make sure it uses ${ctx.target.baseURL} and ${ctx.target.apiKeyEnv}`);
-        continue;
-      }
-      if (c.status !== 'openai' && c.status !== 'azure') continue;
-      markWrapperUse(ctx);
-      const { route, t, p } = routedTarget(ctx.target, ENDPOINT[c.kind]); // a routed capability (--route): the routed provider's URL and key
-      const o = c.options;
-      const modelProp = o ? prop(o, 'model', 'modelName') : undefined;
-      const blocked = blockedReason(ctx, ENDPOINT[c.kind], valueOf(modelProp), p);
-      if (blocked) {
-        skipLiterals(ctx, c.node);
-        addMarker(ctx, c.node, blocked.reason, blocked.action, this.id);
-        continue;
-      }
-      const switchTo = c.kind === 'chat' && integ && !route ? integ : undefined;
-      entry.to = switchTo ? switchTo.chatClass : plainClass(c.className);
-      entry.pkg = switchTo?.package;
-      entry.moved.push(c);
-      const add: string[] = [];
-      const remove = new Set<ts.ObjectLiteralElementLike>();
-      // Model: mapped, or LangChain's default made explicit (it is an OpenAI id).
-      let model = valueOf(modelProp);
-      let deployment: ts.Expression | undefined;
-      for (const x of o?.properties ?? []) {
-        const n = propName(x.name);
-        if (!n || !LC_AZURE_FIELDS.test(n)) continue;
-        if (/DeploymentName$|^deploymentName$/.test(n) && tsc.isPropertyAssignment(x)) deployment ??= x.initializer;
-        if (n === 'azureOpenAIApiKey' && !prop(o!, 'apiKey', 'openAIApiKey')) renameKey(text, ctx.edits, x as ts.PropertyAssignment, 'apiKey');
-        else remove.add(x);
-      }
-      if (modelProp) {
-        mapModelExpr(ctx, model, this.id);
-        if (switchTo && propName(modelProp.name) === 'modelName') renameKey(text, ctx.edits, modelProp, 'model');
-      } else {
-        const dep = deployment ? unwrap(deployment) : undefined;
-        const depId = dep && isStringLike(dep) ? dep.text : undefined;
-        const hit = depId ? ctx.models.lookup(depId) : undefined;
-        const mapped = hit?.target ?? ctx.models.lookup(DEFAULT_MODEL[c.kind])?.target;
-        if (mapped) add.push(`model: ${quote(mapped, q)}`);
-        if (deployment && !hit) {
-          addMarker(ctx, c.node, `Azure deployment ${deployment.getText()} was the model; ${mapped ? `it is now ${mapped}` : 'no model is set'}`, `set the ${shortName(p)} model this deployment stood for`, this.id);
-        }
-      }
-      // Key: the provider's variable.
-      const key = o ? prop(o, 'apiKey', 'openAIApiKey') : undefined;
-      if (key && switchTo && propName(key.name) === 'openAIApiKey') renameKey(text, ctx.edits, key, 'apiKey');
-      if (key && tsc.isPropertyAssignment(key) && isStringLike(unwrap(key.initializer))) {
-        replaceValue(ctx.edits, key, `process.env.${t.apiKeyEnv}`);
-        ctx.change('wrapper', key.getStart(), `hard-coded key replaced by ${t.apiKeyEnv} (move the secret out of the code)`, { transform: this.id });
-      }
-      const hasKey = !!key || (o ? !!prop(o, 'azureOpenAIApiKey') : false);
-      if (!hasKey && (!switchTo || switchTo.env !== t.apiKeyEnv)) add.push(`apiKey: process.env.${t.apiKeyEnv}`);
-      // Base URL: configuration.baseURL (kept classes), none (the integration knows it).
-      const confProp = o ? prop(o, 'configuration', 'clientConfig') : undefined;
-      const conf = objectLiteralOf(ctx.facts, valueOf(confProp));
-      if (conf) {
-        const base = prop(conf, 'baseURL', 'basePath');
-        const org = conf.properties.filter((x) => ['organization', 'project'].includes(propName(x.name) ?? ''));
-        if (switchTo) {
-          const gone = new Set<ts.ObjectLiteralElementLike>([...org, ...(base ? [base] : [])]);
-          if (gone.size === conf.properties.length && confProp && unwrap(valueOf(confProp)!) === conf) remove.add(confProp);
-          else removeProperties(text, ctx.edits, conf, gone);
-        } else {
-          if (base && tsc.isPropertyAssignment(base)) replaceValue(ctx.edits, base, quote(t.baseURL, q));
-          removeProperties(text, ctx.edits, conf, new Set(org));
-          if (!base) addProperties(text, ctx.edits, conf, [`baseURL: ${quote(t.baseURL, q)}`], new Set(org));
-        }
-      } else if (confProp) {
-        ctx.followUp(confProp.getStart(), `${c.className} configuration comes from a value the tool cannot resolve`, `set its baseURL to ${t.baseURL}`);
-      } else if (!switchTo) add.push(`configuration: { baseURL: ${quote(t.baseURL, q)} }`);
-      // Parameters (camelCase fields, OpenAI rules by wire name).
-      if (o) {
-        const removed = adjustParams(ctx, o, targetModelOf(ctx, model) ?? ctx.models.lookup(DEFAULT_MODEL[c.kind])?.target ?? undefined, this.id, { names: LC_PARAM_NAMES, wire: false, remove, target: t });
-        addProperties(text, ctx.edits, o, add, removed);
-      } else {
-        const body = `{ ${add.join(', ')} }`;
-        if (!c.node.arguments) ctx.edits.add(c.node.end, c.node.end, `(${body})`);
-        else ctx.edits.add(text.indexOf('(', c.node.expression.end) + 1, text.indexOf('(', c.node.expression.end) + 1, body);
-      }
-      ctx.change(
-        'wrapper',
-        c.node.getStart(),
-        switchTo ? `${c.className} -> ${switchTo.chatClass} from ${switchTo.package}` : `${c.className} now calls ${shortName(p)} (${t.baseURL}) with ${t.apiKeyEnv}${route ? ` (--route ${route.capability}=${p.id})` : ''}`,
-        { transform: this.id },
-      );
-      model = undefined;
+      migrateConstruction(ctx, c, integ, entry);
     }
-
-    // Imports and class references.
-    const movesByDecl = new Map<(typeof f.decls)[number], { moves: Map<Binding, string>; keepAs: Map<Binding, string>; pkg?: string }>();
-    const extraImports = new Map<string, Set<string>>();
-    for (const [b, e] of perBinding) {
-      if (!e.moved.length || (e.to === b.imported && !e.pkg)) continue;
-      const aliased = b.local !== b.imported;
-      const slot = movesByDecl.get(b.decl) ?? { moves: new Map<Binding, string>(), keepAs: new Map<Binding, string>(), pkg: undefined as string | undefined };
-      movesByDecl.set(b.decl, slot);
-      const allMoved = e.moved.length === e.total;
-      if (allMoved) {
-        if (e.pkg) slot.moves.set(b, e.to);
-        else slot.keepAs.set(b, e.to);
-        slot.pkg = e.pkg ?? slot.pkg;
-        if (!aliased) for (const r of references(ctx.sf, b.local)) ctx.edits.add(r.getStart(), r.end, e.to);
-      } else {
-        const spec = e.pkg ?? b.decl.spec;
-        const set = extraImports.get(spec) ?? new Set();
-        set.add(e.to);
-        extraImports.set(spec, set);
-        for (const c of e.moved) ctx.edits.add(c.node.expression.getStart(), c.node.expression.end, e.to);
-      }
-    }
-    for (const [d, s] of movesByDecl) moveBindings(ctx, d, s.moves, s.pkg ?? d.spec, s.keepAs);
-    const q0 = f.decls[0] ? (text[f.decls[0].specNode.getStart()] === '"' ? '"' : "'") : q;
-    for (const [spec, names] of extraImports) {
-      const list = [...names].join(', ');
-      addImportLine(ctx, f.decls[0]!.kind === 'esm' ? `import { ${list} } from ${q0}${spec}${q0}${ctx.semi}` : `const { ${list} } = require(${q0}${spec}${q0})${ctx.semi}`);
-    }
-    if (integ && [...perBinding.values()].some((e) => e.pkg && e.moved.length)) {
-      requirePackage(ctx, integ.package);
-      const allGone = f.decls.every((d) => d.bindings.every((b) => movesByDecl.get(d)?.moves.has(b)));
-      if (allGone) for (const d of f.decls) droppedPackage(ctx, d.spec);
-    }
+    rewriteImports(ctx, f, perBinding, integ);
   },
 };
+
+/** One construction: a follow-up, a marker, or its options pointed at the provider (or the integration class). */
+function migrateConstruction(ctx: Ctx, c: LcConstruction, integ: Integration | null, entry: BindingUse): void {
+  if (c.status === 'unresolved') {
+    ctx.followUp(c.node.getStart(), `${c.className} options or base URL come from a value the tool cannot resolve`, `make sure it uses ${ctx.target.baseURL} and ${ctx.target.apiKeyEnv}`);
+    return;
+  }
+  if (c.status !== 'openai' && c.status !== 'azure') return;
+  markWrapperUse(ctx);
+  const { route, t, p } = routedTarget(ctx.target, ENDPOINT[c.kind]); // a routed capability (--route): the routed provider's URL and key
+  const o = c.options;
+  const modelProp = o ? prop(o, 'model', 'modelName') : undefined;
+  const blocked = blockedReason(ctx, ENDPOINT[c.kind], valueOf(modelProp), p);
+  if (blocked) {
+    skipLiterals(ctx, c.node);
+    addMarker(ctx, c.node, blocked.reason, blocked.action, ID);
+    return;
+  }
+  const switchTo = c.kind === 'chat' && integ && !route ? integ : undefined;
+  entry.to = switchTo ? switchTo.chatClass : plainClass(c.className);
+  entry.pkg = switchTo?.package;
+  entry.moved.push(c);
+  const e: LcEdit = { ctx, c, o, t, p, switchTo, add: [], remove: new Set() };
+  const model = valueOf(modelProp);
+  modelAndAzureFields(e, modelProp, model);
+  keyField(e);
+  baseURLField(e);
+  writeOptions(e, model);
+  ctx.change(
+    'wrapper',
+    c.node.getStart(),
+    switchTo ? `${c.className} -> ${switchTo.chatClass} from ${switchTo.package}` : `${c.className} now calls ${shortName(p)} (${t.baseURL}) with ${t.apiKeyEnv}${route ? ` (--route ${route.capability}=${p.id})` : ''}`,
+    { transform: ID },
+  );
+}
+
+/** Azure fields go (its key becomes `apiKey`); the model is mapped, or LangChain's default (an OpenAI id) or the Azure deployment made explicit. */
+function modelAndAzureFields(e: LcEdit, modelProp: ReturnType<typeof prop>, model: ts.Expression | undefined): void {
+  const { ctx, c, o } = e;
+  const text = ctx.file.text;
+  let deployment: ts.Expression | undefined;
+  for (const x of o?.properties ?? []) {
+    const n = propName(x.name);
+    if (!n || !LC_AZURE_FIELDS.test(n)) continue;
+    if (/DeploymentName$|^deploymentName$/.test(n) && tsc.isPropertyAssignment(x)) deployment ??= x.initializer;
+    if (n === 'azureOpenAIApiKey' && !prop(o!, 'apiKey', 'openAIApiKey')) renameKey(text, ctx.edits, x as ts.PropertyAssignment, 'apiKey');
+    else e.remove.add(x);
+  }
+  if (modelProp) {
+    mapModelExpr(ctx, model, ID);
+    if (e.switchTo && propName(modelProp.name) === 'modelName') renameKey(text, ctx.edits, modelProp, 'model');
+    return;
+  }
+  const dep = deployment ? unwrap(deployment) : undefined;
+  const depId = dep && isStringLike(dep) ? dep.text : undefined;
+  const hit = depId ? ctx.models.lookup(depId) : undefined;
+  const mapped = hit?.target ?? ctx.models.lookup(DEFAULT_MODEL[c.kind])?.target;
+  if (mapped) e.add.push(`model: ${quote(mapped, ctx.q)}`);
+  if (deployment && !hit) {
+    addMarker(ctx, c.node, `Azure deployment ${deployment.getText()} was the model; ${mapped ? `it is now ${mapped}` : 'no model is set'}`, `set the ${shortName(e.p)} model this deployment stood for`, ID);
+  }
+}
+
+/** Key: the provider's variable (a hard-coded key replaced, a missing one added unless the integration reads it). */
+function keyField(e: LcEdit): void {
+  const { ctx, o, t, switchTo } = e;
+  const key = o ? prop(o, 'apiKey', 'openAIApiKey') : undefined;
+  if (key && switchTo && propName(key.name) === 'openAIApiKey') renameKey(ctx.file.text, ctx.edits, key, 'apiKey');
+  if (key && tsc.isPropertyAssignment(key) && isStringLike(unwrap(key.initializer))) {
+    replaceValue(ctx.edits, key, `process.env.${t.apiKeyEnv}`);
+    ctx.change('wrapper', key.getStart(), `hard-coded key replaced by ${t.apiKeyEnv} (move the secret out of the code)`, { transform: ID });
+  }
+  const hasKey = !!key || (o ? !!prop(o, 'azureOpenAIApiKey') : false);
+  if (!hasKey && (!switchTo || switchTo.env !== t.apiKeyEnv)) e.add.push(`apiKey: process.env.${t.apiKeyEnv}`);
+}
+
+/** Base URL: configuration.baseURL (kept classes), none (the integration knows it). */
+function baseURLField(e: LcEdit): void {
+  const { ctx, c, o, t, switchTo } = e;
+  const text = ctx.file.text;
+  const q = ctx.q;
+  const confProp = o ? prop(o, 'configuration', 'clientConfig') : undefined;
+  const conf = objectLiteralOf(ctx.facts, valueOf(confProp));
+  if (conf) {
+    const base = prop(conf, 'baseURL', 'basePath');
+    const org = conf.properties.filter((x) => ['organization', 'project'].includes(propName(x.name) ?? ''));
+    if (switchTo) {
+      const gone = new Set<ts.ObjectLiteralElementLike>([...org, ...(base ? [base] : [])]);
+      if (gone.size === conf.properties.length && confProp && unwrap(valueOf(confProp)!) === conf) e.remove.add(confProp);
+      else removeProperties(text, ctx.edits, conf, gone);
+    } else {
+      if (base && tsc.isPropertyAssignment(base)) replaceValue(ctx.edits, base, quote(t.baseURL, q));
+      removeProperties(text, ctx.edits, conf, new Set(org));
+      if (!base) addProperties(text, ctx.edits, conf, [`baseURL: ${quote(t.baseURL, q)}`], new Set(org));
+    }
+  } else if (confProp) {
+    ctx.followUp(confProp.getStart(), `${c.className} configuration comes from a value the tool cannot resolve`, `set its baseURL to ${t.baseURL}`);
+  } else if (!switchTo) e.add.push(`configuration: { baseURL: ${quote(t.baseURL, q)} }`);
+}
+
+/** Parameters (camelCase fields, OpenAI rules by wire name), then the added and removed fields written (or a whole options object). */
+function writeOptions(e: LcEdit, model: ts.Expression | undefined): void {
+  const { ctx, c, o } = e;
+  const text = ctx.file.text;
+  if (o) {
+    const removed = adjustParams(ctx, o, targetModelOf(ctx, model) ?? ctx.models.lookup(DEFAULT_MODEL[c.kind])?.target ?? undefined, ID, { names: LC_PARAM_NAMES, wire: false, remove: e.remove, target: e.t });
+    addProperties(text, ctx.edits, o, e.add, removed);
+  } else {
+    const body = `{ ${e.add.join(', ')} }`;
+    if (!c.node.arguments) ctx.edits.add(c.node.end, c.node.end, `(${body})`);
+    else ctx.edits.add(text.indexOf('(', c.node.expression.end) + 1, text.indexOf('(', c.node.expression.end) + 1, body);
+  }
+}
+
+/** Imports and class references: whole bindings move (or are renamed in place); partly migrated ones get an extra import. */
+function rewriteImports(ctx: Ctx, f: LcFacts, perBinding: Map<Binding, BindingUse>, integ: Integration | null): void {
+  const text = ctx.file.text;
+  const movesByDecl = new Map<(typeof f.decls)[number], { moves: Map<Binding, string>; keepAs: Map<Binding, string>; pkg?: string }>();
+  const extraImports = new Map<string, Set<string>>();
+  for (const [b, e] of perBinding) {
+    if (!e.moved.length || (e.to === b.imported && !e.pkg)) continue;
+    const aliased = b.local !== b.imported;
+    const slot = movesByDecl.get(b.decl) ?? { moves: new Map<Binding, string>(), keepAs: new Map<Binding, string>(), pkg: undefined as string | undefined };
+    movesByDecl.set(b.decl, slot);
+    const allMoved = e.moved.length === e.total;
+    if (allMoved) {
+      if (e.pkg) slot.moves.set(b, e.to);
+      else slot.keepAs.set(b, e.to);
+      slot.pkg = e.pkg ?? slot.pkg;
+      if (!aliased) for (const r of references(ctx.sf, b.local)) ctx.edits.add(r.getStart(), r.end, e.to);
+    } else {
+      const spec = e.pkg ?? b.decl.spec;
+      const set = extraImports.get(spec) ?? new Set();
+      set.add(e.to);
+      extraImports.set(spec, set);
+      for (const c of e.moved) ctx.edits.add(c.node.expression.getStart(), c.node.expression.end, e.to);
+    }
+  }
+  for (const [d, s] of movesByDecl) moveBindings(ctx, d, s.moves, s.pkg ?? d.spec, s.keepAs);
+  const q0 = f.decls[0] ? (text[f.decls[0].specNode.getStart()] === '"' ? '"' : "'") : ctx.q;
+  for (const [spec, names] of extraImports) {
+    const list = [...names].join(', ');
+    addImportLine(ctx, f.decls[0]!.kind === 'esm' ? `import { ${list} } from ${q0}${spec}${q0}${ctx.semi}` : `const { ${list} } = require(${q0}${spec}${q0})${ctx.semi}`);
+  }
+  if (integ && [...perBinding.values()].some((e) => e.pkg && e.moved.length)) {
+    requirePackage(ctx, integ.package);
+    const allGone = f.decls.every((d) => d.bindings.every((b) => movesByDecl.get(d)?.moves.has(b)));
+    if (allGone) for (const d of f.decls) droppedPackage(ctx, d.spec);
+  }
+}

@@ -1,7 +1,7 @@
 import { writeValue } from '../../../src/engine/values.js';
 import type { ts } from 'ts-morph';
 import { tsc } from '../../../src/lang/js/ts.js';
-import type { Transform } from '../../../src/engine/types.js';
+import type { MigrateContext, Transform } from '../../../src/engine/types.js';
 import type { JsContext } from '../../../src/lang/js/context.js';
 import { objectLiteralOf, type EndpointKind } from '../../../src/lang/js/analyze.js';
 import { removeProperties } from '../../../src/lang/js/edit.js';
@@ -18,6 +18,20 @@ const OPENAI_HEADERS = /^openai-(organization|project|beta)$/i;
 type Piece = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateHead | ts.TemplateMiddle | ts.TemplateTail;
 const isPiece = (n: ts.Node): n is Piece => isStringLike(n) || tsc.isTemplateHead(n) || tsc.isTemplateMiddle(n) || tsc.isTemplateTail(n);
 
+const ID = 'retarget-raw-http';
+
+/** The URL pass over one file: the string pieces, what was edited, and whether any request now goes to the provider. */
+interface UrlPass {
+  ctx: MigrateContext<JsContext>;
+  /** The provider's base URL without a trailing slash, and its parts. */
+  base: string;
+  b: ReturnType<typeof splitBase>;
+  pieces: Piece[];
+  edited: Set<Piece>;
+  hostOnly: boolean;
+  touched: boolean;
+}
+
 /**
  * Raw HTTP aimed at `https://api.openai.com/v1/...` (fetch, axios, got, ky,
  * undici, node https): full URLs and base-URL constants take the provider's
@@ -30,137 +44,172 @@ const isPiece = (n: ts.Node): n is Piece => isStringLike(n) || tsc.isTemplateHea
  * rename-env-vars transform.
  */
 export const retargetRawHttp: Transform<JsContext> = {
-  id: 'retarget-raw-http',
+  id: ID,
   description: "Point raw HTTP calls to api.openai.com at the provider's base URL; map JSON bodies",
   run(ctx) {
-    const text = ctx.file.text;
-    if (!/api\.openai\.com/.test(text) && !ctx.composedUses.length && !ctx.composedPaths.length) return;
-    const t = ctx.target;
-    const p = t.provider;
-    const base = t.baseURL.replace(/\/$/, '');
-    const b = splitBase(base);
-    let hostOnly = false;
-    let touched = false;
-    const pieces: Piece[] = [];
+    if (!/api\.openai\.com/.test(ctx.file.text) && !ctx.composedUses.length && !ctx.composedPaths.length) return;
+    const base = ctx.target.baseURL.replace(/\/$/, '');
+    const pass: UrlPass = { ctx, base, b: splitBase(base), pieces: [], edited: new Set(), hostOnly: false, touched: false };
     walk(ctx.sf, (n) => {
-      if (isPiece(n)) pieces.push(n);
+      if (isPiece(n)) pass.pieces.push(n);
     });
-    // The client constructions of the SDK are the core's (retarget-client-construction).
-    const inClient = (n: ts.Node) => ctx.facts.constructions.some((c) => n.pos >= c.node.pos && n.end <= c.node.end);
-    const blockedAt = (n: ts.Node, e: EndpointKind | undefined): boolean => {
-      if (!e) return false;
-      const why = isSupported(p, e) ? undefined : unsupportedReason(p, e);
-      if (!why) return false;
-      addMarker(ctx, n, why.reason, why.action, this.id);
-      return true;
-    };
-    const edited = new Set<Piece>();
-    const edit = (n: Piece, idx: number, len: number, to: string, what: string) => {
-      if (idx === 0 && edited.has(n)) return;
-      if (idx === 0) edited.add(n);
-      const at = n.getStart() + n.getText().indexOf(n.text) + idx;
-      if (text.slice(at, at + len) === to) return;
-      writeValue(ctx, at, at + len, to);
-      ctx.change('http', n.getStart(), what, { transform: this.id });
-      touched = true;
-    };
-    for (const n of pieces) {
-      if (inClient(n)) continue;
-      const s = n.text;
-      // wss://api.openai.com/v1/realtime
-      if (/wss:\/\/api\.openai\.com/.test(s)) {
-        blockedAt(n, 'realtime');
-        continue;
-      }
-      const i = s.indexOf(OPENAI_ORIGIN);
-      if (i >= 0) {
-        const after = s.slice(i + OPENAI_ORIGIN.length);
-        if (/^\/v1(?=$|[/?#])/.test(after)) {
-          const rest = after.slice(3);
-          if (blockedAt(n, endpointOfPath(rest))) continue;
-          edit(n, i, OPENAI_ORIGIN.length + 3, base, `URL ${OPENAI_ORIGIN}/v1${rest.split(/[?#]/)[0]} -> ${base}${rest.split(/[?#]/)[0]}`);
-        } else if (after === '' || after === '/') {
-          hostOnly = true;
-          edit(n, i, OPENAI_ORIGIN.length, b.origin, `host ${OPENAI_ORIGIN} -> ${b.origin} (paths get ${b.path || 'no prefix'})`);
-        }
-        continue;
-      }
-      if (s === 'api.openai.com') {
-        hostOnly = true;
-        edit(n, 0, s.length, b.host, `hostname api.openai.com -> ${b.host}`);
-      }
-    }
-    // Paths joined to a host-only value: `/v1/chat/completions` -> `${provider path}/chat/completions`.
-    if (hostOnly) {
-      for (const n of pieces) {
-        const m = /^\/v1(?=$|[/?#])/.exec(n.text);
-        if (!m || inClient(n)) continue;
-        const rest = n.text.slice(3);
-        if (blockedAt(n, endpointOfPath(rest))) continue;
-        edit(n, 0, 3, b.path, `path /v1${rest} -> ${b.path}${rest}`);
-      }
-    }
-    // URLs composed across modules: `${OPENAI_API_HOST}${CHAT_PATH}` with the host in a config module.
-    // The host becomes the provider's origin in its module; the `/v1` of the path becomes the provider's path here.
-    for (const { lit, rest } of ctx.composedPaths) {
-      const e = endpointOfPath(rest);
-      if (e && !isSupported(p, e)) continue; // the use is marked where the URL is built
-      edit(lit, 0, 3, b.path, `path /v1${rest} -> ${b.path}${rest} (joined to an OpenAI host defined in another module)`);
-    }
-    let unresolvedReported = false;
-    for (const u of ctx.composedUses) {
-      if (u.rest === undefined) {
-        // The path cannot be computed: right only where the provider's path is /v1 (or DeepSeek's optional /v1).
-        if (b.path === '' || b.path === '/v1' || unresolvedReported) continue;
-        unresolvedReported = true;
-        ctx.followUp(u.node.getStart(), `URL built from ${OPENAI_ORIGIN} and a path the tool cannot resolve`, `make the request go to ${base}/... (${shortName(p)}'s OpenAI-compatible path is ${b.path}, not /v1)`);
-        continue;
-      }
-      if (blockedAt(u.node, endpointOfPath(u.rest))) continue;
-      touched = true;
-    }
-    // Paths joined to a rewritten base constant: `${API_BASE}/embeddings` on a provider without embeddings.
-    if (touched) {
-      for (const n of pieces) {
-        if ((tsc.isTemplateMiddle(n) || tsc.isTemplateTail(n) || isStringLike(n)) && /^\/[a-z_]+/.test(n.text) && !/^\/v1/.test(n.text)) {
-          const e = endpointOfPath(n.text);
-          if (e && /^\/(chat|completions|embeddings|images|audio|moderations|responses|assistants|threads|vector_stores|batches|fine_tuning|realtime)\b/.test(n.text)) blockedAt(n, e);
-        }
-      }
-    }
-    if (!touched) return;
+    retargetUrls(pass);
+    if (pass.hostOnly) retargetPaths(pass);
+    retargetComposed(pass);
+    if (pass.touched) markJoinedPaths(pass);
+    if (!pass.touched) return;
     markWrapperUse(ctx);
-    // JSON bodies: JSON.stringify({...}), { json: {...} } (got, ky), axios data.
-    const bodies = new Set<ts.ObjectLiteralExpression>();
-    walk(ctx.sf, (n) => {
-      if (tsc.isCallExpression(n)) {
-        const { base: callee, names } = flattenAccess(n.expression);
-        const fn = names.join('.');
-        if (tsc.isIdentifier(callee) && callee.text === 'JSON' && fn === 'stringify') addBody(bodies, objectLiteralOf(ctx.facts, n.arguments[0]));
-        if (tsc.isIdentifier(callee) && /^axios$/i.test(callee.text) && ['post', 'put', 'patch'].includes(fn)) addBody(bodies, objectLiteralOf(ctx.facts, n.arguments[1]));
-      }
-      if (tsc.isPropertyAssignment(n) && ['json', 'data'].includes(propName(n.name) ?? '')) addBody(bodies, objectLiteralOf(ctx.facts, n.initializer));
-      // Header objects: drop OpenAI-only headers.
-      if (tsc.isObjectLiteralExpression(n) && tsc.isPropertyAssignment(n.parent) && /^headers$/i.test(propName(n.parent.name) ?? '')) {
-        const gone = new Set(n.properties.filter((x) => OPENAI_HEADERS.test(propName(x.name) ?? '')));
-        for (const g of gone) ctx.change('http', g.getStart(), `removed OpenAI-only header ${propName(g.name)}`, { transform: this.id });
-        removeProperties(text, ctx.edits, n, gone);
-      }
-    });
-    for (const body of bodies) {
-      const model = valueOf(prop(body, 'model'));
-      const endpoint: EndpointKind = urlEndpoint(body) ?? (prop(body, 'messages') ? 'chat' : prop(body, 'prompt') && !prop(body, 'n') && !prop(body, 'size') ? 'completions' : prop(body, 'input') ? 'embeddings' : 'chat');
-      const blocked = blockedReason(ctx, endpoint, model);
-      if (blocked) {
-        skipLiterals(ctx, body);
-        if (isSupported(p, endpoint)) addMarker(ctx, body, blocked.reason, blocked.action, this.id);
-        continue;
-      }
-      mapModelExpr(ctx, model, this.id);
-      if (PARAM_RULE_ENDPOINTS.has(endpoint)) adjustParams(ctx, body, targetModelOf(ctx, model), this.id, { wire: true });
-    }
+    dropOpenAIHeaders(ctx);
+    mapBodies(ctx, requestBodies(ctx));
   },
 };
+
+/** The client constructions of the SDK are the core's (retarget-client-construction). */
+function inClient(ctx: MigrateContext<JsContext>, n: ts.Node): boolean {
+  return ctx.facts.constructions.some((c) => n.pos >= c.node.pos && n.end <= c.node.end);
+}
+
+/** A marker where the URL names an endpoint the provider lacks; true when marked. */
+function blockedAt(ctx: MigrateContext<JsContext>, n: ts.Node, e: EndpointKind | undefined): boolean {
+  if (!e) return false;
+  const p = ctx.target.provider;
+  const why = isSupported(p, e) ? undefined : unsupportedReason(p, e);
+  if (!why) return false;
+  addMarker(ctx, n, why.reason, why.action, ID);
+  return true;
+}
+
+/** Replaces `len` characters at `idx` of the piece's value (a piece's first edit only once). */
+function editPiece(pass: UrlPass, n: Piece, idx: number, len: number, to: string, what: string): void {
+  const { ctx } = pass;
+  if (idx === 0 && pass.edited.has(n)) return;
+  if (idx === 0) pass.edited.add(n);
+  const at = n.getStart() + n.getText().indexOf(n.text) + idx;
+  if (ctx.file.text.slice(at, at + len) === to) return;
+  writeValue(ctx, at, at + len, to);
+  ctx.change('http', n.getStart(), what, { transform: ID });
+  pass.touched = true;
+}
+
+/** Full URLs (`https://api.openai.com/v1/...`), host-only origins and `api.openai.com` hostnames. */
+function retargetUrls(pass: UrlPass): void {
+  const { ctx, base, b } = pass;
+  for (const n of pass.pieces) {
+    if (inClient(ctx, n)) continue;
+    const s = n.text;
+    // wss://api.openai.com/v1/realtime
+    if (/wss:\/\/api\.openai\.com/.test(s)) {
+      blockedAt(ctx, n, 'realtime');
+      continue;
+    }
+    const i = s.indexOf(OPENAI_ORIGIN);
+    if (i >= 0) {
+      const after = s.slice(i + OPENAI_ORIGIN.length);
+      if (/^\/v1(?=$|[/?#])/.test(after)) {
+        const rest = after.slice(3);
+        if (blockedAt(ctx, n, endpointOfPath(rest))) continue;
+        editPiece(pass, n, i, OPENAI_ORIGIN.length + 3, base, `URL ${OPENAI_ORIGIN}/v1${rest.split(/[?#]/)[0]} -> ${base}${rest.split(/[?#]/)[0]}`);
+      } else if (after === '' || after === '/') {
+        pass.hostOnly = true;
+        editPiece(pass, n, i, OPENAI_ORIGIN.length, b.origin, `host ${OPENAI_ORIGIN} -> ${b.origin} (paths get ${b.path || 'no prefix'})`);
+      }
+      continue;
+    }
+    if (s === 'api.openai.com') {
+      pass.hostOnly = true;
+      editPiece(pass, n, 0, s.length, b.host, `hostname api.openai.com -> ${b.host}`);
+    }
+  }
+}
+
+/** Paths joined to a host-only value: `/v1/chat/completions` -> `${provider path}/chat/completions`. */
+function retargetPaths(pass: UrlPass): void {
+  for (const n of pass.pieces) {
+    const m = /^\/v1(?=$|[/?#])/.exec(n.text);
+    if (!m || inClient(pass.ctx, n)) continue;
+    const rest = n.text.slice(3);
+    if (blockedAt(pass.ctx, n, endpointOfPath(rest))) continue;
+    editPiece(pass, n, 0, 3, pass.b.path, `path /v1${rest} -> ${pass.b.path}${rest}`);
+  }
+}
+
+/**
+ * URLs composed across modules: `${OPENAI_API_HOST}${CHAT_PATH}` with the host in a config module.
+ * The host becomes the provider's origin in its module; the `/v1` of the path becomes the provider's path here.
+ */
+function retargetComposed(pass: UrlPass): void {
+  const { ctx, base, b } = pass;
+  const p = ctx.target.provider;
+  for (const { lit, rest } of ctx.composedPaths) {
+    const e = endpointOfPath(rest);
+    if (e && !isSupported(p, e)) continue; // the use is marked where the URL is built
+    editPiece(pass, lit, 0, 3, b.path, `path /v1${rest} -> ${b.path}${rest} (joined to an OpenAI host defined in another module)`);
+  }
+  let unresolvedReported = false;
+  for (const u of ctx.composedUses) {
+    if (u.rest === undefined) {
+      // The path cannot be computed: right only where the provider's path is /v1 (or DeepSeek's optional /v1).
+      if (b.path === '' || b.path === '/v1' || unresolvedReported) continue;
+      unresolvedReported = true;
+      ctx.followUp(u.node.getStart(), `URL built from ${OPENAI_ORIGIN} and a path the tool cannot resolve`, `make the request go to ${base}/... (${shortName(p)}'s OpenAI-compatible path is ${b.path}, not /v1)`);
+      continue;
+    }
+    if (blockedAt(ctx, u.node, endpointOfPath(u.rest))) continue;
+    pass.touched = true;
+  }
+}
+
+/** Paths joined to a rewritten base constant: `${API_BASE}/embeddings` on a provider without embeddings. */
+function markJoinedPaths(pass: UrlPass): void {
+  for (const n of pass.pieces) {
+    if ((tsc.isTemplateMiddle(n) || tsc.isTemplateTail(n) || isStringLike(n)) && /^\/[a-z_]+/.test(n.text) && !/^\/v1/.test(n.text)) {
+      const e = endpointOfPath(n.text);
+      if (e && /^\/(chat|completions|embeddings|images|audio|moderations|responses|assistants|threads|vector_stores|batches|fine_tuning|realtime)\b/.test(n.text)) blockedAt(pass.ctx, n, e);
+    }
+  }
+}
+
+/** Header objects (`headers: {...}`): OpenAI-only headers go. */
+function dropOpenAIHeaders(ctx: MigrateContext<JsContext>): void {
+  walk(ctx.sf, (n) => {
+    if (tsc.isObjectLiteralExpression(n) && tsc.isPropertyAssignment(n.parent) && /^headers$/i.test(propName(n.parent.name) ?? '')) {
+      const gone = new Set(n.properties.filter((x) => OPENAI_HEADERS.test(propName(x.name) ?? '')));
+      for (const g of gone) ctx.change('http', g.getStart(), `removed OpenAI-only header ${propName(g.name)}`, { transform: ID });
+      removeProperties(ctx.file.text, ctx.edits, n, gone);
+    }
+  });
+}
+
+/** JSON bodies: JSON.stringify({...}), { json: {...} } (got, ky), axios data. */
+function requestBodies(ctx: MigrateContext<JsContext>): Set<ts.ObjectLiteralExpression> {
+  const bodies = new Set<ts.ObjectLiteralExpression>();
+  walk(ctx.sf, (n) => {
+    if (tsc.isCallExpression(n)) {
+      const { base: callee, names } = flattenAccess(n.expression);
+      const fn = names.join('.');
+      if (tsc.isIdentifier(callee) && callee.text === 'JSON' && fn === 'stringify') addBody(bodies, objectLiteralOf(ctx.facts, n.arguments[0]));
+      if (tsc.isIdentifier(callee) && /^axios$/i.test(callee.text) && ['post', 'put', 'patch'].includes(fn)) addBody(bodies, objectLiteralOf(ctx.facts, n.arguments[1]));
+    }
+    if (tsc.isPropertyAssignment(n) && ['json', 'data'].includes(propName(n.name) ?? '')) addBody(bodies, objectLiteralOf(ctx.facts, n.initializer));
+  });
+  return bodies;
+}
+
+/** Each body: mapped model and the provider's parameter rules, or a marker where the endpoint or model is blocked. */
+function mapBodies(ctx: MigrateContext<JsContext>, bodies: Set<ts.ObjectLiteralExpression>): void {
+  for (const body of bodies) {
+    const model = valueOf(prop(body, 'model'));
+    const endpoint: EndpointKind = urlEndpoint(body) ?? (prop(body, 'messages') ? 'chat' : prop(body, 'prompt') && !prop(body, 'n') && !prop(body, 'size') ? 'completions' : prop(body, 'input') ? 'embeddings' : 'chat');
+    const blocked = blockedReason(ctx, endpoint, model);
+    if (blocked) {
+      skipLiterals(ctx, body);
+      if (isSupported(ctx.target.provider, endpoint)) addMarker(ctx, body, blocked.reason, blocked.action, ID);
+      continue;
+    }
+    mapModelExpr(ctx, model, ID);
+    if (PARAM_RULE_ENDPOINTS.has(endpoint)) adjustParams(ctx, body, targetModelOf(ctx, model), ID, { wire: true });
+  }
+}
 
 /** Endpoint named by the URL argument of the call a body is sent with (`fetch(url, { body })`, `axios.post(url, data)`). */
 function urlEndpoint(body: ts.Node): EndpointKind | undefined {
