@@ -2,10 +2,11 @@ import type { ts } from 'ts-morph';
 import { tsc } from '../../src/lang/js/ts.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
-import { envName, reachesOpenAI } from '../../src/lang/js/analyze.js';
+import { envName, envSchemaEntries, findProp, reachesOpenAI } from '../../src/lang/js/analyze.js';
+import { baseOverride } from './retarget-client-construction.js';
 import { isStringLike, propName, unwrap, walk } from '../../src/lang/js/parse.js';
 import { envRole, isCanonicalKeyName, renamedKeyVar } from '../../src/rules/env.js';
-import { inKeptClient } from '../../src/lang/js/client-plan.js';
+import { clientPlan, inKeptClient } from '../../src/lang/js/client-plan.js';
 import { routePlan } from '../../src/lang/js/routing.js';
 
 /**
@@ -36,6 +37,15 @@ export const renameEnvVars: Transform<JsContext> = {
       }
       return false;
     };
+    // Env-schema entries of a base-URL override that a migrated client reads: renamed with the client.
+    const schemaEntries: ts.Node[] = [];
+    for (const c of ctx.facts.constructions) {
+      if (!reachesOpenAI(c.status) || c.azure || !c.options || clientPlan(ctx).kept.has(c.node)) continue;
+      const base = findProp(c.options, 'baseURL');
+      const o = base && tsc.isPropertyAssignment(base) ? baseOverride(base.initializer) : undefined;
+      if (o) schemaEntries.push(...(envSchemaEntries(o.read)?.entries ?? []));
+    }
+    const inSchemaEntry = (n: ts.Node) => schemaEntries.some((e) => n.pos >= e.pos && n.end <= e.end);
     const handled = new Set<ts.Node>();
     walk(ctx.sf, (n) => {
       if (handled.has(n)) return;
@@ -52,7 +62,7 @@ export const renameEnvVars: Transform<JsContext> = {
           const [s, e] = tsc.isPropertyAccessExpression(n) ? [nameNode.getStart(), nameNode.end] : [nameNode.getStart() + 1, nameNode.end - 1];
           handled.add(nameNode);
           rename(n, s, e, name);
-        } else if (role !== 'other' && !inMigratedClient(n)) {
+        } else if (role !== 'other' && !inMigratedClient(n) && !inSchemaEntry(n)) {
           ctx.followUp(n.getStart(), `reads ${name}, an OpenAI setting`, role === 'baseURL' ? `use ${t.baseURL} (the migrated clients already do)` : 'remove it: the provider does not use it');
         }
         return;
