@@ -128,6 +128,6 @@ function settingsClass(ctx: MigrateContext<PyContext>, cls: Node, id: string): v
       ctx.edits.add(py.end(right), py.end(right), `, ${aliasKw}=${lit})`);
       needImport(ctx, 'from pydantic import Field', 'Field', py.start(cls));
     } else continue;
-    ctx.change('env', py.start(a), `settings field ${left.text} now reads ${to} (${aliasKw}), with the key`, { transform: id, from: left.text.toUpperCase(), to });
+    ctx.change('env', py.start(a), `settings field ${left.text} now reads ${to} (${aliasKw}); its name stays, so code using it keeps working`, { transform: id, from: left.text.toUpperCase(), to });
   }
 }
