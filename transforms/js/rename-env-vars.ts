@@ -1,6 +1,6 @@
 import type { ts } from 'ts-morph';
 import { tsc } from '../../src/lang/js/ts.js';
-import type { Transform } from '../../src/engine/types.js';
+import type { MigrateContext, Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { envName, envSchemaEntries, findProp, reachesOpenAI } from '../../src/lang/js/analyze.js';
 import { baseOverride } from './retarget-client-construction.js';
@@ -8,6 +8,8 @@ import { isStringLike, propName, unwrap, walk } from '../../src/lang/js/parse.js
 import { envRole, isCanonicalKeyName, renamedKeyVar } from '../../src/rules/env.js';
 import { clientPlan, inKeptClient } from '../../src/lang/js/client-plan.js';
 import { routePlan } from '../../src/lang/js/routing.js';
+import { endpointOfPath, OPENAI_ORIGIN } from '../../src/lang/js/wrappers/http.js';
+import { isSupported } from '../../src/rules/endpoints.js';
 
 /**
  * OpenAI key variables read in code become the provider's key variable:
@@ -58,6 +60,12 @@ export const renameEnvVars: Transform<JsContext> = {
         const role = envRole(name);
         if (!role) return;
         if (role === 'key') {
+          // A raw request whose OpenAI URL stays (an endpoint the provider lacks, marked by retarget-raw-http) keeps its key.
+          const stays = requestLeftOnOpenAI(ctx, n);
+          if (stays) {
+            ctx.followUp(n.getStart(), `reads ${name} for a request that stays on OpenAI (${stays})`, 'it keeps its OpenAI key: move that request to a service that serves it, then change the key with it');
+            return;
+          }
           const nameNode = tsc.isPropertyAccessExpression(n) ? n.name : n.argumentExpression;
           const [s, e] = tsc.isPropertyAccessExpression(n) ? [nameNode.getStart(), nameNode.end] : [nameNode.getStart() + 1, nameNode.end - 1];
           handled.add(nameNode);
@@ -119,4 +127,22 @@ function canonicalMember(n: ts.PropertyAccessExpression | ts.ElementAccessExpres
 function isEnumMember(ctx: JsContext, n: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
   const o = unwrap(n.expression);
   return tsc.isIdentifier(o) && !!ctx.enumNames?.has(o.text);
+}
+
+/**
+ * `fetch("https://api.openai.com/v1/embeddings", { headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}` } })`:
+ * the URL of the call around this key read, when it names an OpenAI endpoint the provider lacks (the URL is left).
+ */
+function requestLeftOnOpenAI(ctx: MigrateContext<JsContext>, n: ts.Node): string | undefined {
+  for (let p: ts.Node | undefined = n.parent; p && !tsc.isSourceFile(p) && !tsc.isFunctionLike(p); p = p.parent) {
+    if (!tsc.isCallExpression(p)) continue;
+    const a = p.arguments[0] ? unwrap(p.arguments[0]) : undefined;
+    if (!a || !isStringLike(a)) continue;
+    const i = a.text.indexOf(OPENAI_ORIGIN);
+    const after = i >= 0 ? a.text.slice(i + OPENAI_ORIGIN.length) : '';
+    if (!/^\/v1(?=$|[/?#])/.test(after)) return undefined;
+    const e = endpointOfPath(after.slice(3));
+    return e && !isSupported(ctx.target.provider, e) ? a.text : undefined;
+  }
+  return undefined;
 }
