@@ -172,7 +172,7 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
 }
 
 /** Where a kept client's key is read: its options literal, and the declaration its `apiKey` identifier names. */
-function keyRanges(ctx: JsContext, c: Construction): Array<[number, number]> {
+function keyRanges(ctx: MigrateContext<JsContext>, c: Construction): Array<[number, number]> {
   const out: Array<[number, number]> = [[c.node.getStart(), c.node.end]];
   if (c.options) {
     out.push([c.options.getStart(), c.options.end]);
@@ -182,7 +182,10 @@ function keyRanges(ctx: JsContext, c: Construction): Array<[number, number]> {
       if (p && tsc.isPropertyAssignment(p)) {
         const v = unwrap(p.initializer);
         const read = tsc.isBinaryExpression(v) ? unwrap(v.left) : v;
-        for (const e of envSchemaEntries(read)?.entries ?? []) out.push([e.getStart(), e.end]);
+        for (const e of envSchemaEntries(read)?.entries ?? []) {
+          out.push([e.getStart(), e.end]);
+          if (name === 'baseURL' && /api\.openai\.com/.test(e.getText())) ctx.followUp(e.getStart(), 'OpenAI URL left: it is the default of a base-URL setting that a client staying as it is reads', 'leave it until that client moves; then use the provider base URL there and here');
+        }
       }
     }
     const key = findProp(c.options, 'apiKey');
