@@ -339,6 +339,8 @@ const TEMPLATES: Entry[] = [
   [r(`if this client is moved to ${P}, replace them with its model ids`), '如果把这个客户端迁到 {p}，请把它们换成 {p} 的模型 id'],
   [r('(?<name>\\S+) is read by a client that stays as it is \\(host not resolved, or another service\\)'), '{name} 由一个保持不变的客户端读取（主机无法确定，或属于其他服务）'],
   [r('leave it until that client moves; then rename it to (?<to>\\S+) together with its base URL'), '在该客户端迁移之前保持不变；迁移时把它与 base URL 一起改名为 {to}'],
+  [r('reads (?<name>\\S+) for a request that stays on OpenAI \\((?<url>[^)]+)\\)'), '读取 {name} 的请求仍发往 OpenAI（{url}）'],
+  [r('it keeps its OpenAI key: move that request to a service that serves it, then change the key with it'), '它保留 OpenAI 密钥：先把该请求迁到提供此接口的服务，再一并更换密钥'],
   [r('OpenAI URL left: it is the default of a base-URL setting that a client staying as it is reads'), '保留了 OpenAI URL：它是一个保持不变的客户端所读取的 base URL 设置的默认值'],
   [r('leave it until that client moves; then use the provider base URL there and here'), '在该客户端迁移之前保持不变；迁移时在两处都改用服务商的 base URL'],
   [r(`Azure OpenAI client left on Azure: its calls name the deployment at run time \\((?<list>.+)\\), so the ${P} model cannot be chosen`), 'Azure OpenAI 客户端保留在 Azure：它的调用在运行时才确定部署名（{list}），无法确定对应的 {p} 模型'],

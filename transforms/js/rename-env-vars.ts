@@ -1,12 +1,15 @@
 import type { ts } from 'ts-morph';
 import { tsc } from '../../src/lang/js/ts.js';
-import type { Transform } from '../../src/engine/types.js';
+import type { MigrateContext, Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
-import { envName, reachesOpenAI } from '../../src/lang/js/analyze.js';
+import { envName, envSchemaEntries, findProp, reachesOpenAI } from '../../src/lang/js/analyze.js';
+import { baseOverride } from './retarget-client-construction.js';
 import { isStringLike, propName, unwrap, walk } from '../../src/lang/js/parse.js';
 import { envRole, isCanonicalKeyName, renamedKeyVar } from '../../src/rules/env.js';
-import { inKeptClient } from '../../src/lang/js/client-plan.js';
+import { clientPlan, inKeptClient } from '../../src/lang/js/client-plan.js';
 import { routePlan } from '../../src/lang/js/routing.js';
+import { endpointOfPath, OPENAI_ORIGIN } from '../../src/lang/js/wrappers/http.js';
+import { isSupported } from '../../src/rules/endpoints.js';
 
 /**
  * OpenAI key variables read in code become the provider's key variable:
@@ -36,6 +39,15 @@ export const renameEnvVars: Transform<JsContext> = {
       }
       return false;
     };
+    // Env-schema entries of a base-URL override that a migrated client reads: renamed with the client.
+    const schemaEntries: ts.Node[] = [];
+    for (const c of ctx.facts.constructions) {
+      if (!reachesOpenAI(c.status) || c.azure || !c.options || clientPlan(ctx).kept.has(c.node)) continue;
+      const base = findProp(c.options, 'baseURL');
+      const o = base && tsc.isPropertyAssignment(base) ? baseOverride(base.initializer) : undefined;
+      if (o) schemaEntries.push(...(envSchemaEntries(o.read)?.entries ?? []));
+    }
+    const inSchemaEntry = (n: ts.Node) => schemaEntries.some((e) => n.pos >= e.pos && n.end <= e.end);
     const handled = new Set<ts.Node>();
     walk(ctx.sf, (n) => {
       if (handled.has(n)) return;
@@ -48,11 +60,17 @@ export const renameEnvVars: Transform<JsContext> = {
         const role = envRole(name);
         if (!role) return;
         if (role === 'key') {
+          // A raw request whose OpenAI URL stays (an endpoint the provider lacks, marked by retarget-raw-http) keeps its key.
+          const stays = requestLeftOnOpenAI(ctx, n);
+          if (stays) {
+            ctx.followUp(n.getStart(), `reads ${name} for a request that stays on OpenAI (${stays})`, 'it keeps its OpenAI key: move that request to a service that serves it, then change the key with it');
+            return;
+          }
           const nameNode = tsc.isPropertyAccessExpression(n) ? n.name : n.argumentExpression;
           const [s, e] = tsc.isPropertyAccessExpression(n) ? [nameNode.getStart(), nameNode.end] : [nameNode.getStart() + 1, nameNode.end - 1];
           handled.add(nameNode);
           rename(n, s, e, name);
-        } else if (role !== 'other' && !inMigratedClient(n)) {
+        } else if (role !== 'other' && !inMigratedClient(n) && !inSchemaEntry(n)) {
           ctx.followUp(n.getStart(), `reads ${name}, an OpenAI setting`, role === 'baseURL' ? `use ${t.baseURL} (the migrated clients already do)` : 'remove it: the provider does not use it');
         }
         return;
@@ -109,4 +127,22 @@ function canonicalMember(n: ts.PropertyAccessExpression | ts.ElementAccessExpres
 function isEnumMember(ctx: JsContext, n: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
   const o = unwrap(n.expression);
   return tsc.isIdentifier(o) && !!ctx.enumNames?.has(o.text);
+}
+
+/**
+ * `fetch("https://api.openai.com/v1/embeddings", { headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}` } })`:
+ * the URL of the call around this key read, when it names an OpenAI endpoint the provider lacks (the URL is left).
+ */
+function requestLeftOnOpenAI(ctx: MigrateContext<JsContext>, n: ts.Node): string | undefined {
+  for (let p: ts.Node | undefined = n.parent; p && !tsc.isSourceFile(p) && !tsc.isFunctionLike(p); p = p.parent) {
+    if (!tsc.isCallExpression(p)) continue;
+    const a = p.arguments[0] ? unwrap(p.arguments[0]) : undefined;
+    if (!a || !isStringLike(a)) continue;
+    const i = a.text.indexOf(OPENAI_ORIGIN);
+    const after = i >= 0 ? a.text.slice(i + OPENAI_ORIGIN.length) : '';
+    if (!/^\/v1(?=$|[/?#])/.test(after)) return undefined;
+    const e = endpointOfPath(after.slice(3));
+    return e && !isSupported(ctx.target.provider, e) ? a.text : undefined;
+  }
+  return undefined;
 }

@@ -3,7 +3,7 @@ import { tsc } from '../../src/lang/js/ts.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
-import { envName, findProp, reachesOpenAI } from '../../src/lang/js/analyze.js';
+import { envName, envSchemaEntries, findProp, reachesOpenAI } from '../../src/lang/js/analyze.js';
 import { addProperties, removeProperties, renameKey, replaceValue } from '../../src/lang/js/edit.js';
 import { isStringLike, propName, unwrap, walk } from '../../src/lang/js/parse.js';
 import { quote } from '../../src/engine/text.js';
@@ -74,8 +74,12 @@ export const retargetClientConstruction: Transform<JsContext> = {
           const to = baseUrlVar(override.name, t);
           const [s, e] = override.nameRange;
           ctx.edits.add(s, e, to);
+          // An env schema (zod, envalid, t3-env) declares the variable: its entry is renamed with the read,
+          // and its default (rewritten with the file's OpenAI URLs) stands for the fallback; without one, `?? <url>` is added.
+          const schema = envSchemaEntries(override.read);
+          for (const entry of schema?.entries ?? []) renameSchemaEntry(ctx, entry, override.name, to);
           if (override.fallback) ctx.edits.add(override.fallback.getStart(), override.fallback.end, quote(t.baseURL, override.quote ?? ctx.q));
-          else ctx.edits.add(override.read.end, override.read.end, ` ?? ${baseURL}`);
+          else if (!schema?.entries.some((e) => e.parent === schema.schema && /\bdefault\b/.test(e.getText()))) ctx.edits.add(override.read.end, override.read.end, ` ?? ${baseURL}`);
           ctx.change('client', base.getStart(), `base-URL override kept: ${override.name} -> ${to} (default ${t.baseURL})`, { transform: this.id, from: override.name, to });
         } else if (tsc.isPropertyAssignment(base)) replaceValue(ctx.edits, base, baseURL);
         else ctx.edits.add(base.getStart(), base.end, `baseURL: ${baseURL}`);
@@ -126,7 +130,7 @@ function envInFallback(e: ts.Expression): string | undefined {
  * A base URL that reads an OpenAI base-URL variable (`env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1'`,
  * `process.env.OPENAI_BASE_URL`): the user's override, kept and renamed to the provider's variable.
  */
-function baseOverride(init: ts.Expression): { name: string; nameRange: [number, number]; read: ts.Expression; fallback?: ts.Expression; quote?: "'" | '"' } | undefined {
+export function baseOverride(init: ts.Expression): { name: string; nameRange: [number, number]; read: ts.Expression; fallback?: ts.Expression; quote?: "'" | '"' } | undefined {
   const e = unwrap(init);
   let read = e;
   let fallback: ts.Expression | undefined;
@@ -142,6 +146,24 @@ function baseOverride(init: ts.Expression): { name: string; nameRange: [number, 
   const nameRange: [number, number] = tsc.isPropertyAccessExpression(read) ? [nameNode.getStart(), nameNode.end] : [nameNode.getStart() + 1, nameNode.end - 1];
   const q = fallback && tsc.isStringLiteral(fallback) ? (fallback.getText()[0] as "'" | '"') : undefined;
   return { name, nameRange, read, fallback, quote: q };
+}
+
+/** `OPENAI_BASE_URL: z.string()...` / t3-env `OPENAI_BASE_URL: process.env.OPENAI_BASE_URL`: the name, and an env read in the value. */
+function renameSchemaEntry(ctx: JsContext, entry: ts.ObjectLiteralElementLike, from: string, to: string): void {
+  if (!entry.name) return;
+  if (tsc.isShorthandPropertyAssignment(entry)) return;
+  const n = entry.name;
+  if (tsc.isIdentifier(n)) ctx.edits.add(n.getStart(), n.end, to);
+  else if (isStringLike(n)) ctx.edits.add(n.getStart() + 1, n.end - 1, to);
+  else return;
+  if (tsc.isPropertyAssignment(entry)) {
+    walk(entry.initializer, (x) => {
+      if ((tsc.isPropertyAccessExpression(x) || tsc.isElementAccessExpression(x)) && envName(x) === from) {
+        if (tsc.isPropertyAccessExpression(x)) ctx.edits.add(x.name.getStart(), x.name.end, to);
+        else ctx.edits.add(x.argumentExpression.getStart() + 1, x.argumentExpression.end - 1, to);
+      }
+    });
+  }
 }
 
 /** A key read `rename-env-vars` renames: `config.OPENAI_API_KEY`, or a variable holding an env read or destructured from the environment under a key name. */

@@ -6,7 +6,7 @@ import { addItems } from '../../src/lang/python/edit.js';
 import { needImport } from '../../src/lang/python/helpers.js';
 import { inKeptPyClient, isKeptKeyName } from '../../src/lang/python/client-plan.js';
 import { kids, kwargs, stringContentRange, stringValue, walk, type Node } from '../../src/lang/python/parse.js';
-import { envRole, renamedKeyVar } from '../../src/rules/env.js';
+import { baseUrlVar, envRole, renamedKeyVar } from '../../src/rules/env.js';
 
 /**
  * OpenAI key variables read in code become the provider's key variable:
@@ -78,10 +78,13 @@ function settingsClass(ctx: MigrateContext<PyContext>, cls: Node, id: string): v
   if (!body) return;
   const v1 = /^\s*from\s+pydantic\s+import\s+[^\n]*\bBaseSettings\b/m.test(py.text);
   const prefixed = /env_prefix\s*[=:]\s*['"][^'"]/.test(py.src(body));
+  let keyMoved = false;
+  const bases: Node[] = [];
   for (const st of kids(body)) {
     const a = st.type === 'expression_statement' ? st.namedChild(0) : null;
     if (a?.type !== 'assignment') continue;
     const left = a.childForFieldName('left');
+    if (left?.type === 'identifier' && envRole(left.text.toUpperCase()) === 'baseURL' && !/AZURE/i.test(left.text)) bases.push(a);
     if (left?.type !== 'identifier' || envRole(left.text.toUpperCase()) !== 'key') continue;
     const to = renamedKeyVar(left.text.toUpperCase(), t)!;
     if (isKeptKeyName(ctx, left.text.toUpperCase())) continue;
@@ -104,6 +107,27 @@ function settingsClass(ctx: MigrateContext<PyContext>, cls: Node, id: string): v
       ctx.edits.add(py.end(a), py.end(a), ` = Field(${aliasKw}=${lit})`);
       needImport(ctx, 'from pydantic import Field', 'Field', py.start(cls));
     }
+    ctx.change('env', py.start(a), `settings field ${left.text} now reads ${to} (${aliasKw}); its name stays, so code using it keeps working`, { transform: id, from: left.text.toUpperCase(), to });
+    keyMoved = true;
+  }
+  // The base-URL override of the same settings (`openai_base_url: str = "https://api.openai.com/v1"`) moves
+  // with the key: it reads the provider's variable (its OpenAI default is rewritten with the file's URLs),
+  // so an OPENAI_BASE_URL still set in the environment cannot send the provider's key to OpenAI.
+  for (const a of keyMoved ? bases : []) {
+    const left = a.childForFieldName('left')!;
+    const right = a.childForFieldName('right');
+    const to = baseUrlVar(left.text.toUpperCase(), t);
+    const aliasKw = v1 ? 'env' : 'validation_alias';
+    const lit = quote(to, ctx.q);
+    if (right?.type === 'call' && /(^|\.)Field$/.test(right.childForFieldName('function')?.text ?? '')) {
+      const kw = kwargs(right);
+      if (kw.has('alias') || kw.has('validation_alias') || kw.has('env')) continue;
+      addItems(py, ctx.edits, right.childForFieldName('arguments')!, [`${aliasKw}=${lit}`]);
+    } else if (right && stringValue(right) !== undefined) {
+      ctx.edits.add(py.start(right), py.start(right), 'Field(default=');
+      ctx.edits.add(py.end(right), py.end(right), `, ${aliasKw}=${lit})`);
+      needImport(ctx, 'from pydantic import Field', 'Field', py.start(cls));
+    } else continue;
     ctx.change('env', py.start(a), `settings field ${left.text} now reads ${to} (${aliasKw}); its name stays, so code using it keeps working`, { transform: id, from: left.text.toUpperCase(), to });
   }
 }

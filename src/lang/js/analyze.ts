@@ -499,10 +499,74 @@ export function envName(e: ts.Expression): string | undefined {
 
 const ENV_OBJECT = /^(process\.env|import\.meta\.env|Deno\.env|Bun\.env)$/;
 
+/**
+ * For a read `env.X` of an env object validated by a schema declared in this file: the schema entry
+ * for X (`X: z.string().default(...)`), and for t3-env the `runtimeEnv` entry (`X: process.env.X`).
+ */
+export function envSchemaEntries(read: ts.Expression): { schema: ts.ObjectLiteralExpression; entries: ts.ObjectLiteralElementLike[] } | undefined {
+  const r = unwrap(read);
+  if (!tsc.isPropertyAccessExpression(r) || !tsc.isIdentifier(r.expression)) return undefined;
+  const id = r.expression.text;
+  let schema: ts.ObjectLiteralExpression | undefined;
+  let call: ts.Expression | undefined;
+  walk(r.getSourceFile(), (n) => {
+    if (!schema && tsc.isVariableDeclaration(n) && tsc.isIdentifier(n.name) && n.name.text === id && n.initializer) {
+      schema = envSchemaOf(n.initializer);
+      call = n.initializer;
+    }
+  });
+  if (!schema) return undefined;
+  const entries: ts.ObjectLiteralElementLike[] = [];
+  const own = findProp(schema, r.name.text);
+  if (own) entries.push(own);
+  const c = call && unwrap(call);
+  if (c && tsc.isCallExpression(c) && c.arguments[0] && tsc.isObjectLiteralExpression(unwrap(c.arguments[0]))) {
+    const rt = findProp(unwrap(c.arguments[0]) as ts.ObjectLiteralExpression, 'runtimeEnv');
+    if (rt && tsc.isPropertyAssignment(rt) && tsc.isObjectLiteralExpression(unwrap(rt.initializer))) {
+      const e = findProp(unwrap(rt.initializer) as ts.ObjectLiteralExpression, r.name.text);
+      if (e) entries.push(e);
+    }
+  }
+  return { schema, entries };
+}
+
+/**
+ * The schema object of an env object validated from the environment: zod
+ * `z.object({ OPENAI_API_KEY: z.string() }).parse(process.env)`, envalid `cleanEnv(process.env, { ... })`,
+ * t3-env `createEnv({ server: { ... }, runtimeEnv: process.env })`. Its keys are environment variable
+ * names, and `env.X` on the result reads variable X.
+ */
+export function envSchemaOf(init: ts.Expression): ts.ObjectLiteralExpression | undefined {
+  const e = unwrap(init);
+  if (!tsc.isCallExpression(e)) return undefined;
+  const isEnvArg = (a: ts.Expression) => ENV_OBJECT.test(unwrap(a).getText().replace(/\s/g, ''));
+  const callee = e.expression;
+  const fn = tsc.isIdentifier(callee) ? callee.text : tsc.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  // envalid: cleanEnv(process.env, { ... })
+  if (fn === 'cleanEnv' && e.arguments[0] && isEnvArg(e.arguments[0]) && e.arguments[1] && tsc.isObjectLiteralExpression(unwrap(e.arguments[1]))) return unwrap(e.arguments[1]) as ts.ObjectLiteralExpression;
+  // zod: <schema>.parse(process.env), schema = z.object({ ... }) (possibly .extend/.strict/... chained)
+  if (fn === 'parse' && tsc.isPropertyAccessExpression(callee) && e.arguments[0] && isEnvArg(e.arguments[0])) {
+    for (let o: ts.Expression = unwrap(callee.expression); tsc.isCallExpression(o); ) {
+      const c = o.expression;
+      if (tsc.isPropertyAccessExpression(c) && c.name.text === 'object' && o.arguments[0] && tsc.isObjectLiteralExpression(unwrap(o.arguments[0]))) return unwrap(o.arguments[0]) as ts.ObjectLiteralExpression;
+      if (!tsc.isPropertyAccessExpression(c)) break;
+      o = unwrap(c.expression);
+    }
+    return undefined;
+  }
+  // t3-env: createEnv({ server: { ... }, client: { ... }, runtimeEnv: process.env })
+  if (fn === 'createEnv' && e.arguments[0] && tsc.isObjectLiteralExpression(unwrap(e.arguments[0]))) {
+    const o = unwrap(e.arguments[0]) as ts.ObjectLiteralExpression;
+    const server = findProp(o, 'server');
+    if (server && tsc.isPropertyAssignment(server) && tsc.isObjectLiteralExpression(unwrap(server.initializer))) return unwrap(server.initializer) as ts.ObjectLiteralExpression;
+  }
+  return undefined;
+}
+
 /** Is this identifier a binding of the environment object (a parameter or const, nearest scope first)? */
 export function isEnvObject(id: ts.Identifier): boolean {
   const name = id.text;
-  const isEnvInit = (e: ts.Expression | undefined) => !!e && ENV_OBJECT.test(unwrap(e).getText().replace(/\s/g, ''));
+  const isEnvInit = (e: ts.Expression | undefined) => !!e && (ENV_OBJECT.test(unwrap(e).getText().replace(/\s/g, '')) || !!envSchemaOf(e));
   const isEnvType = (t: ts.TypeNode | undefined) => !!t && /\b(ProcessEnv|ImportMetaEnv)\b/.test(t.getText());
   for (let p: ts.Node | undefined = id.parent; p; p = p.parent) {
     if (tsc.isFunctionLike(p)) {

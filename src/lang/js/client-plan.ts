@@ -2,7 +2,7 @@ import type { MigrateContext } from '../../engine/types.js';
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import { shortName } from '../../providers/index.js';
-import { findProp, reachesOpenAI, type Construction } from './analyze.js';
+import { envSchemaEntries, findProp, reachesOpenAI, type Construction } from './analyze.js';
 import { blockedCall } from './blocked.js';
 import { routePlan } from './routing.js';
 import { isSupported } from '../../rules/endpoints.js';
@@ -172,10 +172,22 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
 }
 
 /** Where a kept client's key is read: its options literal, and the declaration its `apiKey` identifier names. */
-function keyRanges(ctx: JsContext, c: Construction): Array<[number, number]> {
+function keyRanges(ctx: MigrateContext<JsContext>, c: Construction): Array<[number, number]> {
   const out: Array<[number, number]> = [[c.node.getStart(), c.node.end]];
   if (c.options) {
     out.push([c.options.getStart(), c.options.end]);
+    // `apiKey: env.OPENAI_API_KEY` / `baseURL: env.OPENAI_BASE_URL` on an env schema (zod, envalid, t3-env): its entries stay too.
+    for (const name of ['apiKey', 'baseURL']) {
+      const p = findProp(c.options, name);
+      if (p && tsc.isPropertyAssignment(p)) {
+        const v = unwrap(p.initializer);
+        const read = tsc.isBinaryExpression(v) ? unwrap(v.left) : v;
+        for (const e of envSchemaEntries(read)?.entries ?? []) {
+          out.push([e.getStart(), e.end]);
+          if (name === 'baseURL' && /api\.openai\.com/.test(e.getText())) ctx.followUp(e.getStart(), 'OpenAI URL left: it is the default of a base-URL setting that a client staying as it is reads', 'leave it until that client moves; then use the provider base URL there and here');
+        }
+      }
+    }
     const key = findProp(c.options, 'apiKey');
     const id = key && (tsc.isPropertyAssignment(key) ? unwrap(key.initializer) : tsc.isShorthandPropertyAssignment(key) ? key.name : undefined);
     if (id && tsc.isIdentifier(id)) {

@@ -11,6 +11,7 @@ import { shortName } from '../../../src/providers/index.js';
 import { PARAM_RULE_ENDPOINTS } from '../../../src/rules/params.js';
 import { addMarker, adjustParams, blockedReason, mapModelExpr, markWrapperUse, prop, skipLiterals, targetModelOf, valueOf } from '../../../src/lang/js/wrappers/common.js';
 import { endpointOfPath, OPENAI_ORIGIN, splitBase } from '../../../src/lang/js/wrappers/http.js';
+import { inKeptClient } from '../../../src/lang/js/client-plan.js';
 
 /** OpenAI-only request headers, removed from header objects of migrated requests. */
 const OPENAI_HEADERS = /^openai-(organization|project|beta)$/i;
@@ -95,7 +96,8 @@ function editPiece(pass: UrlPass, n: Piece, idx: number, len: number, to: string
 function retargetUrls(pass: UrlPass): void {
   const { ctx, base, b } = pass;
   for (const n of pass.pieces) {
-    if (inClient(ctx, n)) continue;
+    // ... and the env-schema default of a client that stays on OpenAI is its URL.
+    if (inClient(ctx, n) || inKeptClient(ctx, n)) continue;
     const s = n.text;
     // wss://api.openai.com/v1/realtime
     if (/wss:\/\/api\.openai\.com/.test(s)) {
