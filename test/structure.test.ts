@@ -110,7 +110,6 @@ describe('reporter table', () => {
 const LONG_FUNCTIONS_LEFT: Record<string, number> = {
   'src/lang/python/process.ts process': 270,
   'transforms/js/wrappers/replace-ai-sdk-openai.ts run': 232,
-  'src/lang/js/process.ts process': 227,
   'src/project/graph.ts buildGraph': 217,
   'src/lang/js/model-sites.ts collectModelSites': 181,
   'src/lang/js/analyze.ts analyzeJs': 151,
