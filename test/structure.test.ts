@@ -110,7 +110,6 @@ describe('reporter table', () => {
 const LONG_FUNCTIONS_LEFT: Record<string, number> = {
   'transforms/js/wrappers/replace-ai-sdk-openai.ts run': 232,
   'src/project/graph.ts buildGraph': 217,
-  'src/lang/js/model-sites.ts collectModelSites': 181,
   'src/lang/js/analyze.ts analyzeJs': 151,
   'transforms/js/wrappers/replace-langchain-openai.ts run': 137,
   'src/lang/python/analyze.ts analyzePython': 130,
