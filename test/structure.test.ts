@@ -112,7 +112,6 @@ const LONG_FUNCTIONS_LEFT: Record<string, number> = {
   'src/project/graph.ts buildGraph': 217,
   'src/lang/js/analyze.ts analyzeJs': 151,
   'transforms/js/wrappers/replace-langchain-openai.ts run': 137,
-  'src/lang/python/analyze.ts analyzePython': 130,
   'transforms/js/wrappers/retarget-raw-http.ts run': 128,
   'src/lang/python/model-sites.ts collectPyModelSites': 126,
 };
