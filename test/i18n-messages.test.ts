@@ -10,7 +10,8 @@ import { RULES, ruleFix } from '../src/rules/catalogue.js';
 import { ERRORS } from '../src/errors.js';
 import { endpointLabel } from '../src/rules/endpoints.js';
 import { tierLabel } from '../src/rules/models.js';
-import { ENDPOINT_ZH, localizeMessage, localizeTier, TIER_ZH } from '../src/i18n/messages.js';
+import { ENDPOINT_ZH, localize, localizeMessage, localizeTier, TIER_ZH } from '../src/i18n/messages.js';
+import { msg, refOf, type Msg, type MsgRef } from '../src/i18n/msg.js';
 import { ERRORS_ZH, RULES_ZH } from '../src/i18n/catalogues-zh.js';
 import { NOTES_ZH } from '../src/i18n/notes-zh.js';
 import { discoverCases, stageInput } from './helpers/fixtures.js';
@@ -18,14 +19,23 @@ import { cli, ROOT } from './helpers/cli.js';
 
 const CJK = /[\u4e00-\u9fff]/;
 const zh = (m: string) => localizeMessage(m, 'zh');
+/** A message built by id, in Chinese (its English text checked first). */
+const zhMsg = (m: Msg, english: string) => {
+  expect(m.text).toBe(english);
+  return localize(m.text, refOf(m), 'zh');
+};
+/** A swept message in Chinese: by its id when it has one, else through the template table. */
+const zhSeen = (m: string) => localize(m, refs.get(m), 'zh');
 
-/** Every message the analysis and the transforms produce over the fixtures, by where it came from. */
+/** Every message the analysis and the transforms produce over the fixtures, by where it came from (with its id, when built by id). */
 const seen = new Map<string, Set<string>>();
-const add = (kind: string, m: string | undefined) => {
+const refs = new Map<string, MsgRef>();
+const add = (kind: string, m: string | undefined, ref?: MsgRef) => {
   if (!m) return;
   const s = seen.get(kind) ?? new Set<string>();
   s.add(m);
   seen.set(kind, s);
+  if (ref) refs.set(m, ref);
 };
 const all = () => [...seen.entries()].flatMap(([k, s]) => [...s].map((m) => ({ kind: k, m })));
 
@@ -39,16 +49,16 @@ beforeAll(async () => {
       const region = opts.region && Object.keys(p.regions).includes(opts.region) ? opts.region : undefined;
       const r = await migrate({ cwd: dir, provider: p.id, region, models: opts.models, dryRun: true });
       for (const f of r.files) {
-        for (const u of f.followUps) add('follow-up reason', u.reason), add('follow-up action', u.action);
-        for (const c of f.changes) add('change', c.message);
-        for (const x of f.findings) add('finding', x.message);
+        for (const u of f.followUps) add('follow-up reason', u.reason, u.reasonMsg), add('follow-up action', u.action, u.actionMsg);
+        for (const c of f.changes) add('change', c.message, c.msg);
+        for (const x of f.findings) add('finding', x.message, x.msg);
         if (f.status !== 'unchanged' && f.status !== 'changed') add('file reason', f.reason);
       }
       const inv = await inventory({ cwd: dir, provider: p.id, region, models: opts.models });
-      for (const f of inv.findings) add('finding', f.message), add('rule fix', f.fix), add('assessment', f.provider?.migrate);
+      for (const f of inv.findings) add('finding', f.message, f.msg), add('rule fix', f.fix), add('assessment', f.provider?.migrate, f.provider?.migrateMsg);
     }
     const plain = await inventory({ cwd: dir });
-    for (const f of plain.findings) add('finding', f.message), add('rule fix', f.fix);
+    for (const f of plain.findings) add('finding', f.message, f.msg), add('rule fix', f.fix);
   }
 }, 300_000);
 
@@ -58,7 +68,7 @@ describe('localizeMessage over every fixture (all providers)', () => {
   });
 
   it('no untranslated message: a template matches each one, and the result has Chinese text', () => {
-    const untranslated = all().filter(({ m }) => zh(m) === m || !CJK.test(zh(m)));
+    const untranslated = all().filter(({ m }) => zhSeen(m) === m || !CJK.test(zhSeen(m)));
     expect(untranslated).toEqual([]);
   });
 
@@ -71,20 +81,21 @@ describe('localizeMessage over every fixture (all providers)', () => {
       ...(m.match(/\b(?:gpt|o\d|text-embedding|whisper|tts|dall-e)[\w.-]*/g) ?? []),
     ];
     const lost: string[] = [];
-    for (const { m } of all()) for (const k of keep(m)) if (!zh(m).includes(k)) lost.push(`${k} in: ${m}`);
+    for (const { m } of all()) for (const k of keep(m)) if (!zhSeen(m).includes(k)) lost.push(`${k} in: ${m}`);
     expect(lost).toEqual([]);
   });
 
   it('English (and any other language) gets the message back unchanged', () => {
-    for (const { m } of all()) expect(localizeMessage(m, 'en')).toBe(m);
+    for (const { m } of all()) expect(localize(m, refs.get(m), 'en')).toBe(m);
     expect(localizeMessage('something no template knows', 'zh')).toBe('something no template knows');
   });
 });
 
 describe('exact translations', () => {
   it('endpoints, models, params, env and clients', () => {
-    expect(zh('DeepSeek has no OpenAI-compatible embeddings endpoint')).toBe('DeepSeek 没有 OpenAI 兼容的向量（embeddings）接口');
-    expect(zh('Alibaba Cloud Model Studio has no OpenAI-compatible audio (transcription / speech) endpoint (audio in/out only via omni chat models)')).toBe(
+    expect(zhMsg(msg('endpoint.missing', { provider: 'DeepSeek', endpoint: 'embeddings' }), 'DeepSeek has no OpenAI-compatible embeddings endpoint')).toBe('DeepSeek 没有 OpenAI 兼容的向量（embeddings）接口');
+    const audio = msg('endpoint.missing', { provider: 'Alibaba Cloud Model Studio', endpoint: 'audio (transcription / speech)', note: 'audio in/out only via omni chat models' });
+    expect(zhMsg(audio, 'Alibaba Cloud Model Studio has no OpenAI-compatible audio (transcription / speech) endpoint (audio in/out only via omni chat models)')).toBe(
       'Alibaba Cloud Model Studio 没有 OpenAI 兼容的音频（转写 / 语音合成）接口（音频输入/输出只能通过 omni 对话模型）',
     );
     expect(zh('Moonshot AI has no embedding-small model to replace text-embedding-3-small')).toBe('Moonshot AI 没有可替换 text-embedding-3-small 的小型向量模型');
@@ -102,7 +113,8 @@ describe('exact translations', () => {
     expect(zh('removed store: Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it (source: https://docs.z.ai/guides/overview/concept-param.md)')).toBe(
       '已删除 store：Zhipu AI (GLM; BigModel in China, Z.ai internationally) 不接受该参数，文档中也没有（来源：https://docs.z.ai/guides/overview/concept-param.md）',
     );
-    expect(zh('follow-up: removed n, which DeepSeek does not support; DeepSeek rejects tool_choice: "required"')).toBe(
+    const joined = msg('assess.followUp', { reason: msg('assess.join', { msg: 'removed n, which DeepSeek does not support', msg2: 'DeepSeek rejects tool_choice: "required"' }) });
+    expect(zhMsg(joined, 'follow-up: removed n, which DeepSeek does not support; DeepSeek rejects tool_choice: "required"')).toBe(
       '需人工跟进：已删除 n（DeepSeek 不支持它）；DeepSeek 不接受 tool_choice: "required"',
     );
     expect(zh('azure_deployment -> model; removed api_version (OpenAI/Azure only)')).toBe('azure_deployment 改为 model；已删除 api_version（仅 OpenAI/Azure 使用）');

@@ -22,6 +22,8 @@ function ajv(): Ajv {
   return a;
 }
 
+const json = (cwd: string, args: string[]) => JSON.parse(cli(args, { cwd }).stdout);
+
 function check(a: Ajv, name: string, doc: unknown): void {
   const v = a.getSchema(`${name}.schema.json`)!;
   const ok = v(doc);
@@ -59,6 +61,29 @@ describe('shipped JSON Schemas', () => {
     check(a, 'providers', json(['providers', '--format', 'json']));
     for (const p of ['deepseek', 'qwen', 'kimi']) check(a, 'models', json(['models', '--provider', p, '--format', 'json']));
   });
+
+  it('messages built by id carry their id next to the English text (migrate, report, findings, SARIF)', () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'oam-msgid-'));
+    cpSync(path.join(ROOT, 'fixtures/example-app'), d, { recursive: true });
+    // Moonshot has no embeddings or moderations endpoint: follow-ups and markers built with msg().
+    const m = JSON.parse(cli(['migrate', '--provider', 'moonshot', '--dry-run', '--format', 'json', '--report', 'r.json', '.'], { cwd: d }).stdout);
+    check(a, 'migrate', m);
+    const ups = m.followUps as Array<{ reason: string; reasonId?: string; actionId?: string }>;
+    const emb = ups.find((u) => u.reason === 'Moonshot AI has no OpenAI-compatible embeddings endpoint');
+    expect(emb).toMatchObject({ reasonId: 'endpoint.missing', actionId: 'endpoint.todo.embeddings' });
+    const changes = (m.files as Array<{ changes: Array<{ message: string; messageId?: string }> }>).flatMap((f) => f.changes);
+    expect(changes.find((c) => c.messageId === 'marker.added')?.message).toMatch(/^marked \S+: Moonshot AI has no OpenAI-compatible/);
+    const rep = JSON.parse(readFileSync(path.join(d, 'r.json'), 'utf8'));
+    check(a, 'report', rep);
+    expect(rep.followUps.some((u: { reasonId?: string }) => u.reasonId === 'endpoint.missing')).toBe(true);
+    expect(JSON.stringify(rep)).not.toContain('reasonMsg');
+    const f = json(d, ['check', '--format', 'json', '--provider', 'moonshot']);
+    check(a, 'findings', f);
+    expect((f.findings as Array<{ provider?: { migrateId?: string } }>).some((x) => x.provider?.migrateId === 'assess.addsMarker' || x.provider?.migrateId === 'marker.added')).toBe(true);
+    const sarif = JSON.parse(cli(['check', '--format', 'sarif', '--provider', 'moonshot'], { cwd: d }).stdout);
+    const props = sarif.runs[0].results.map((r: { properties?: { provider?: { migrateId?: string } } }) => r.properties?.provider?.migrateId);
+    expect(props).toContain('assess.clientGetsUrl');
+  }, 120_000);
 
   it('the config schema accepts what the loader accepts and rejects what it rejects', () => {
     const v = a.getSchema('config.schema.json')!;

@@ -1,7 +1,7 @@
 import type { MigrateResult } from '../api.js';
 import type { FileResult } from '../engine/types.js';
 import { t } from '../i18n/index.js';
-import { localizeMessage as lm } from '../i18n/messages.js';
+import { localize, localizeMessage as lm } from '../i18n/messages.js';
 import { printable as pr } from '../report/escape.js';
 
 /**
@@ -33,7 +33,7 @@ function decision(f: FileResult): string[] {
     case 'changed':
       return [
         `  ${pr(f.file)}: ${t(f.written ? 'verbose.written' : 'verbose.wouldChange', { n: f.changes.length })}${followUps(f)}`,
-        ...[...f.changes].sort((a, b) => a.line - b.line || a.column - b.column).map((c) => `    ${c.line}:${c.column}  [${c.transform}] ${pr(lm(c.message))}`),
+        ...[...f.changes].sort((a, b) => a.line - b.line || a.column - b.column).map((c) => `    ${c.line}:${c.column}  [${c.transform}] ${pr(localize(c.message, c.msg))}`),
       ];
   }
 }

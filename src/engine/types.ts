@@ -2,6 +2,7 @@ import type { ResolvedTarget } from '../providers/index.js';
 import type { ModelMap } from '../models/map.js';
 import type { EditList } from './edits.js';
 import type { LineIndex } from './text.js';
+import type { MsgRef, Text } from '../i18n/msg.js';
 
 /** What an edit changed; the summary counts edits by kind. */
 export type ChangeKind =
@@ -25,6 +26,8 @@ export interface Change {
   line: number;
   column: number;
   message: string;
+  /** The message by id (src/i18n/msg.ts), when it was built with `msg()`: JSON carries the id as `messageId`. */
+  msg?: MsgRef;
   /** Transform that made it. */
   transform: string;
   /** For `model` changes: from -> to. */
@@ -39,6 +42,9 @@ export interface FollowUp {
   reason: string;
   /** What the user should do. */
   action: string;
+  /** `reason` and `action` by id (src/i18n/msg.ts), when built with `msg()`: JSON carries `reasonId` / `actionId`. */
+  reasonMsg?: MsgRef;
+  actionMsg?: MsgRef;
   docs?: string;
   /** Notebook cell (1-based) when the file is a notebook. */
   cell?: number;
@@ -56,6 +62,8 @@ export interface Finding {
   endLine: number;
   endColumn: number;
   message: string;
+  /** The message by id (src/i18n/msg.ts), when built with `msg()`: JSON and SARIF carry the id. */
+  msg?: MsgRef;
   /** API surface or model involved, e.g. "chat.completions.create", "gpt-4o". */
   api?: string;
   model?: string;
@@ -114,9 +122,9 @@ export interface FileContext {
   followUps: FollowUp[];
   findings: Finding[];
   /** Record a change at an offset. */
-  change(kind: ChangeKind, offset: number, message: string, extra?: Partial<Change>): void;
+  change(kind: ChangeKind, offset: number, message: Text, extra?: Partial<Change>): void;
   /** Record a manual follow-up at an offset. */
-  followUp(offset: number, reason: string, action: string): void;
+  followUp(offset: number, reason: Text, action: Text): void;
 }
 
 /**

@@ -3,6 +3,8 @@ import { NOTES_ZH } from './notes-zh.js';
 import { ERRORS_ZH, RULE_FIX_FALLBACK_ZH, RULES_ZH } from './catalogues-zh.js';
 import { RULES } from '../rules/catalogue.js';
 import { ERRORS } from '../errors.js';
+import { renderZh, type MsgRef } from './msg.js';
+import type { ZhHelpers } from './catalog/zh.js';
 
 /**
  * Messages written by the analysis and the transforms (follow-up reasons and
@@ -90,35 +92,12 @@ const TEMPLATES: Entry[] = [
   [r('(?<msg>.+) \\(the value comes from (?<e>\\S+)\\)'), '{msg}（该值来自 {e}）'],
   // ---- wrappers around another message
   [r('cell (?<n>\\d+): (?<msg>.+)'), '第 {n} 个单元格：{msg}'],
-  [r('marked (?<api>[^:\\s]+): (?<msg>.+)'), '已标注 {api}：{msg}'],
-  [r('marked: (?<msg>.+)'), '已标注：{msg}'],
-  [r('OpenAI batch input file: (?<msg>.+)'), 'OpenAI 批处理输入文件：{msg}'],
-  [r('follow-up: (?<msg>.+)'), '需人工跟进：{msg}'],
-  [r('adds a TODO\\(openai-migrate\\) marker: (?<msg>.+)'), '添加 TODO(openai-migrate) 标记：{msg}'],
   [r('(?<name>\\w+) -> extra_body\\["(?<to>\\w+)"\\]: (?<msg>.+)'), '{name} 改为 extra_body["{to}"]：{msg}'],
   [r('response_format json_schema -> json_object with the schema in a system message: (?<msg>.+)'), 'response_format json_schema 改为 json_object，schema 写入一条 system 消息：{msg}'],
   [r('(?<name>[\\w.]+) -> (?<to>[\\w.]+): (?<msg>.+)'), '{name} 改为 {to}：{msg}'],
   [r('(?<key>.+?): OpenAI base URL -> (?<url>\\S+)'), '{key}：OpenAI base URL 改为 {url}'],
   [r('(?<name>[\\w.]+): (?<from>.+?) -> (?<to>.+?) \\((?<msg>.+)\\)'), '{name}：{from} 改为 {to}（{msg}）'],
   [r('removed (?<name>[^:\\s]+): (?<msg>.+)'), '已删除 {name}：{msg}'],
-
-  // ---- endpoints (src/rules/endpoints.ts)
-  [r(`${P} has no OpenAI-compatible (?<endpoint>.+?) endpoint(?: \\((?<note>.+)\\))?`), (g) => `${g.p} 没有 OpenAI 兼容的${g.endpoint}接口${g.note ? `（${g.note}）` : ''}`],
-  [r(`${P} does not document an OpenAI-compatible (?<endpoint>.+?) endpoint(?: \\((?<note>.+)\\))?`), (g) => `${g.p} 的文档中没有 OpenAI 兼容的${g.endpoint}接口${g.note ? `（${g.note}）` : ''}`],
-  [r('use an embedding service that has it \\(for example qwen text-embedding-v4\\) and re-embed stored vectors'), '改用提供向量接口的服务（例如 qwen 的 text-embedding-v4），并重新生成已存储的向量'],
-  [r("use the provider's native image API or another image service"), '改用服务商的原生图像 API 或其他图像服务'],
-  [r("use a speech service \\(for example the provider's native ASR/TTS API\\)"), '改用语音服务（例如服务商的原生 ASR/TTS API）'],
-  [r("use the provider's content-safety service or remove the call"), '改用服务商的内容安全服务，或删除该调用'],
-  [r('rewrite the call with chat\\.completions\\.create \\(messages instead of input; read choices\\[0\\]\\.message\\.content instead of output_text\\)'), '用 chat.completions.create 重写该调用（用 messages 代替 input；读取 choices[0].message.content 而不是 output_text）'],
-  [r('rewrite the call with chat\\.completions\\.create'), '用 chat.completions.create 重写该调用'],
-  [r('rebuild the flow on chat completions with your own storage for threads and retrieval'), '基于对话补全重建该流程，会话（threads）和检索用自己的存储实现'],
-  [r('upload files another way or drop the call'), '用其他方式上传文件，或删除该调用'],
-  [r("send the requests one by one or use the provider's own batch API"), '逐个发送请求，或使用服务商自己的批处理 API'],
-  [r("fine-tune on the provider's console instead"), '改在服务商的控制台上微调'],
-  [r("use the provider's realtime/voice API or chat streaming"), '改用服务商的实时/语音 API 或流式对话'],
-  [r("use the provider's model list from its docs"), '使用服务商文档中的模型列表'],
-  [r('keep this part on OpenAI elsewhere or remove it'), '把这部分放到别处继续使用 OpenAI，或删除它'],
-  [r('migrate this call by hand'), '请手动迁移此调用'],
 
   // ---- request parameters (src/rules/params.ts, src/lang/js/detect.ts provider-param)
   [r('(?<name>[\\w.]+): (?<msg>.+); remove it'), '{name}：{msg}；请删除它'],
@@ -353,12 +332,6 @@ const TEMPLATES: Entry[] = [
   [r(`Azure OpenAI client left on Azure: deployment (?<list>.+) is not an OpenAI model id, so the ${P} model cannot be chosen`), 'Azure OpenAI 客户端保留在 Azure：部署 {list} 不是 OpenAI 模型 id，无法确定对应的 {p} 模型'],
   [r(`rerun with (?<o>.+?) \\(a ${P} model, see \`(?<cmd>[^\`]+)\`\\) to migrate it, or keep it on Azure`), '用 {o}（填 {p} 的模型，见 `{cmd}`）重新运行即可迁移它，或者让它继续留在 Azure'],
   [r(`base-URL override kept: (?<from>\\S+) -> (?<to>\\S+) \\(default ${URL}\\)`), '保留了 base URL 覆盖：{from} -> {to}（默认 {url}）'],
-  [r(`${P} does not (?<how>support|document) structured outputs \\(response_format json_schema, \\.parse\\(\\)\\)(?: \\((?<note>.+)\\))?`), (g) => `${g.p}${g.how === 'support' ? '不支持' : '的文档中没有'}结构化输出（response_format json_schema、.parse()）${g.note ? `（${g.note}）` : ''}`],
-  [r('use JSON mode \\(response_format type json_object\\), describe the JSON shape in the prompt and validate the reply against the same schema'), '改用 JSON 模式（response_format 类型 json_object），在提示词中说明 JSON 结构，并用同一个 schema 校验回复'],
-  [r('describe the JSON shape in the prompt and validate the reply against the same schema'), '在提示词中说明 JSON 结构，并用同一个 schema 校验回复'],
-  [r(`${P} does not document an OpenAI-compatible image edit / variation endpoint(?: \\((?<note>.+)\\))?`), (g) => `${g.p} 的文档中没有 OpenAI 兼容的图像编辑 / 变体接口${g.note ? `（${g.note}）` : ''}`],
-  [r("use the provider's native image API or another image service for edits"), '图像编辑请改用服务商的原生图像 API 或其他图像服务'],
-  [r(`keep this call on another service \\(${P} does not fully serve (?<endpoint>.+?) on its OpenAI-compatible API\\)`), (g) => `把这个调用留在其他服务上（${g.p} 的 OpenAI 兼容 API 没有完整提供${endpointZh(g.endpoint!)}）`],
   [r('keep it on Azure, or move these calls to a service that serves them'), '让它留在 Azure，或把这些调用迁到提供它们的服务'],
   [r('model ids sent through a client whose host the tool cannot resolve were left \\((?<list>.+)\\)'), '经由本工具无法确定主机的客户端发送的模型 id 保持不变（{list}）'],
   [r(`if this client is moved to ${P}, replace them with its model ids`), '如果把这个客户端迁到 {p}，请把它们换成 {p} 的模型 id'],
@@ -380,24 +353,8 @@ const TEMPLATES: Entry[] = [
   [r(`use the ${P} route of the tool that reads this value \\(or point its OpenAI base URL at ${URL}\\)`), '改用读取该值的工具中的 {p} 路由（或把它的 OpenAI base URL 指向 {url}）'],
 
   // ---- follow-ups: frameworks (AI SDK, LangChain, LlamaIndex, tokenizers)
-  [r('(?<call>.+?\\(\\.\\.\\.\\)) used the OpenAI Responses API; it now uses chat completions'), '{call} 原先使用 OpenAI Responses API，现在改用对话补全（chat completions）'],
-  [r('move Responses-only options \\(previousResponseId, store, built-in tools\\) out of providerOptions\\.openai'), '把 Responses 专用的选项（previousResponseId、store、内置工具）移出 providerOptions.openai'],
-  [r('the (?<name>\\S+) provider instance is used as a value \\(registry, config\\)'), '{name} provider 实例被当作值使用（registry、配置）'],
-  [r(`register the ${P} provider there instead`), '改为在那里注册 {p} provider'],
-  [r('providerOptions\\.openai is read only by @ai-sdk/openai'), '只有 @ai-sdk/openai 会读取 providerOptions.openai'],
-  [r(`move the options that ${P} supports to providerOptions of (?<pkg>\\S+), drop the rest`), '把 {p} 支持的选项移到 {pkg} 的 providerOptions 中，其余的删除'],
-  [r('(?<pkg>\\S+) has no embedding models'), '{pkg} 没有向量模型'],
-  [r('create the embedding model with @ai-sdk/openai-compatible'), '用 @ai-sdk/openai-compatible 创建向量模型'],
-  [r('AI SDK completion models are not migrated automatically'), 'AI SDK 的补全模型不会自动迁移'],
-  [r('use a chat model, or create a completion model with @ai-sdk/openai-compatible'), '改用对话模型，或用 @ai-sdk/openai-compatible 创建补全模型'],
-  [r('(?<call>.+?\\(\\.\\.\\.\\)) is an OpenAI-only AI SDK factory \\((?<pkg>\\S+) has no equivalent\\)'), '{call} 是 OpenAI 独有的 AI SDK 工厂函数（{pkg} 没有对应的函数）'],
-  [r('keep it on @ai-sdk/openai with an OpenAI key, or use a service that offers it'), '继续用 @ai-sdk/openai 和 OpenAI 密钥，或改用提供该功能的服务'],
-  [r(`(?<fn>.+?\\(\\)) knows only OpenAI model names and throws for ${P} ids`), '{fn} 只认识 OpenAI 的模型名，遇到 {p} 的模型 ID 会抛出异常'],
-  [r(`count tokens with a fixed encoding \\(o200k_base\\) as an estimate, or with ${P}'s tokenizer / usage fields`), '用固定编码（o200k_base）估算 token 数，或使用 {p} 的分词器 / usage 字段'],
 
   // ---- follow-ups: dependencies, notebooks
-  [r('the migrated code imports (?<pkg>\\S+), which this manifest does not declare'), '迁移后的代码导入了 {pkg}，但此清单没有声明它'],
-  [r('add (?<pkg>\\S+) to the dependencies'), '把 {pkg} 加入依赖'],
   [r('new dependencies declared: (?<list>.+)'), '已声明新的依赖：{list}'],
   [r('dependencies removed from package\\.json: (?<list>.+)'), '已从 package.json 删除依赖：{list}'],
   [r('the migrated code imports (?<pkg>\\S+), but no (?<pkg2>\\S+) release works with (?<anchor>\\S+) \\(from (?<from>.+)\\); it was not added'), '迁移后的代码导入了 {pkg}，但没有任何 {pkg2} 版本能与 {anchor}（来自 {from}）配合使用；未添加'],
@@ -406,12 +363,6 @@ const TEMPLATES: Entry[] = [
   [r('the migrated code imports (?<pkg>\\S+), but (?<pkg2>\\S+) exists for llama-index 0\\.10 and newer; this project has (?<from>.+); it was not added'), '迁移后的代码导入了 {pkg}，但 {pkg2} 只适用于 llama-index 0.10 及更高版本；本项目为 {from}；未添加'],
   [r('upgrade LangChain to 0\\.3\\+ \\(then switch to ChatDeepSeek\\), or keep ChatOpenAI with base_url'), '把 LangChain 升级到 0.3+（再改用 ChatDeepSeek），或继续用 ChatOpenAI 加 base_url'],
   [r('in llama-index 0\\.9 use `from llama_index\\.llms import OpenAILike`, or upgrade to 0\\.10\\+'), '在 llama-index 0.9 中使用 `from llama_index.llms import OpenAILike`，或升级到 0.10+'],
-  [r('(?<pkg>\\S+) needs llama-index 0\\.10 or newer; this project pins an older llama-index'), '{pkg} 需要 llama-index 0.10 或更高版本；本项目固定了更旧的 llama-index'],
-  [r('in llama-index 0\\.9 use `from llama_index\\.llms import OpenAILike` with api_base=(?<url>\\S+), or upgrade llama-index'), '在 llama-index 0.9 中使用 `from llama_index.llms import OpenAILike` 并设置 api_base={url}，或升级 llama-index'],
-  [r('(?<list>.+) added without an exact pin \\(the other lines pin with ==\\)'), '{list} 已添加，但没有精确固定版本（其他行都用 == 固定）'],
-  [r('pin them like the rest \\(pip-compile, or pip install then pip freeze\\); openai-migrate ran no install'), '请像其他依赖一样固定版本（pip-compile，或先 pip install 再 pip freeze）；openai-migrate 没有执行安装'],
-  [r('removed (?<what>.+) from providerOptions: only @ai-sdk/openai reads it'), '已从 providerOptions 中删除 {what}：只有 @ai-sdk/openai 会读取它'],
-  [r(`set what ${P} supports under providerOptions of (?<pkg>\\S+), if anything`), '如有需要，把 {p} 支持的设置放到 {pkg} 的 providerOptions 中'],
   [
     r('(?<verb>install them: |run )(?<cmd>.+?)\\.(?: This also brings (?<lock>\\S+) back in sync \\((?<ci>`[^`]+`) fails until then\\);)? openai-migrate ran no install\\.'),
     (g) => `${g.verb === 'run ' ? '运行' : '安装它们：'}${g.cmd}。${g.lock ? `这也会让 ${g.lock} 恢复同步（在此之前 ${g.ci} 会失败）；` : ''}openai-migrate 没有执行安装。`,
@@ -420,8 +371,6 @@ const TEMPLATES: Entry[] = [
     r('install them: (?<cmd>.+?)(?<ai> \\(AI SDK provider packages must match your `ai` major version\\))?'),
     (g) => `安装它们：${g.cmd}${g.ai ? '（AI SDK 的 provider 包必须与你的 `ai` 主版本一致）' : ''}`,
   ],
-  [r('cell (?<n>\\d+) does not parse as Python \\((?<err>.+)\\); left as is'), '第 {n} 个单元格无法解析为 Python（{err}）；保持原样'],
-  [r('migrate this cell by hand'), '请手动迁移此单元格'],
 
   // ---- finding messages (scan/check detectors, suppressions)
   [r('OpenAI client without a provider base URL: requests go to api\\.openai\\.com'), 'OpenAI 客户端没有设置服务商的 base URL：请求会发往 api.openai.com'],
@@ -448,19 +397,6 @@ const TEMPLATES: Entry[] = [
   [r('`(?<s>.+)` names an unknown rule \\((?<rules>.+)\\) and silences nothing'), '`{s}` 指定了未知的规则（{rules}），不会屏蔽任何问题'],
   [r('`(?<s>.+)` silences no finding'), '`{s}` 没有屏蔽任何问题'],
 
-  // ---- scan/check --provider assessments (src/check/assess.ts)
-  [r('(?<m>\\S+) maps to (?<to>\\S+) \\((?<tier>.+)\\)'), '{m} 映射为 {to}（{tier}）'],
-  [r(`left as is: ${P} has no (?<tier>.+?) model \\(pass --model (?<m>\\S+)=<id>\\)`), '保持不变：{p} 没有{tier}模型（请传入 --model {m}=<id>）'],
-  [r(`left as is; make sure it uses ${URL}`), '保持不变；请确认它使用 {url}'],
-  [r(`left as is; the client gets ${URL}`), '保持不变；客户端会使用 {url}'],
-  [r(`left as is: send it to ${URL} with ${ENV} by hand`), '保持不变：请手动把它发往 {url}，并使用 {env}'],
-  [r('left as is'), '保持不变'],
-  [r('kept; the call follows its client to the provider'), '保留；该调用随其客户端一起迁到服务商'],
-  [r(`points the client at ${URL} with ${ENV}`), '把客户端指向 {url}，使用 {env}'],
-  [r('nothing: this is a manual follow-up'), '不做处理：这是需人工跟进的事项'],
-  [r('nothing: the code is already on the provider; fix it by hand'), '不做处理：代码已经在用该服务商；请手动修复'],
-  [r('rewritten for the provider'), '已为服务商改写'],
-
   // ---- file reasons (skipped / failed files: src/engine/run.ts, handlers)
   [r('no handler for this file type'), '没有处理此类文件的程序'],
   [r('larger than --max-file-size \\((?<a>\\d+) > (?<b>\\d+) bytes\\)'), '超过 --max-file-size（{a} > {b} 字节）'],
@@ -474,15 +410,6 @@ const TEMPLATES: Entry[] = [
   [r('(?<f>\\S+): refused to write (?<v>.+) into a (?<syntax>[\\w-]+) string: (?<why>.+); file left unchanged'), '{f}：拒绝把 {v} 写入 {syntax} 字符串：{why}；文件保持不变'],
   [r('binary file \\(NUL bytes\\)'), '二进制文件（含 NUL 字节）'],
   [r('written by openai-migrate \\(baseline, report or output\\); never scanned'), '由 openai-migrate 写出（基线、报告或输出），不会被扫描'],
-  // ---- multi-provider apps and test files (src/lang/*/adapters.ts, model sites in tests)
-  [r(`this app already has a ${P} adapter \\((?<at>[^)]+), selected by "(?<sel>[^"]+)"\\) next to the OpenAI one; the OpenAI adapter was left as it is`), (g) => `这个应用已经有 ${g.p} 适配器（${g.at}，由 "${g.sel}" 选择），与 OpenAI 适配器并存；OpenAI 适配器保持原样`],
-  [r('OpenAI is one adapter of several in this app \\((?<others>[^)]+)\\): only the OpenAI adapter was migrated, the others were left as they are'), 'OpenAI 是这个应用的多个适配器之一（{others}）：只迁移了 OpenAI 适配器，其他适配器保持原样'],
-  [r('the default provider now selects "(?<sel>[^"]+)" \\((?<at>[^)]+)\\); set the same value wherever the deployment overrides it'), '默认提供商现在选择 "{sel}"（{at}）；在部署覆盖该设置的地方也设为同一个值'],
-  [r('select "(?<sel>[^"]+)" in the configuration that chooses the provider instead of migrating the OpenAI adapter'), '在选择提供商的配置中选择 "{sel}"，而不是迁移 OpenAI 适配器'],
-  [r('check that the app selects the migrated adapter where it used OpenAI'), '确认应用在原先使用 OpenAI 的地方选择了迁移后的适配器'],
-  [r('default provider "(?<from>[^"]+)" -> "(?<to>[^"]+)" \\(the app\'s own (?<p>.+) adapter\\)'), '默认提供商 "{from}" -> "{to}"（应用自带的 {p} 适配器）'],
-  [r('test file names OpenAI model ids the migrated code does not use \\((?<ids>[^)]+)\\); left as they are'), '测试文件中出现了迁移后代码不再使用的 OpenAI 模型 id（{ids}）；保持原样'],
-  [r('keep them if the test checks OpenAI-only behaviour, or update them with the code they exercise'), '如果测试检查的是 OpenAI 特有的行为，就保留它们；否则随被测代码一起更新'],
   // ---- project graph (src/project/): outside the given paths, warnings
   [r('outside the given paths, read to follow imports; the migration would change it \\((?<n>\\d+) edits?(?:: (?<models>.+))?\\)'), (g) => `不在给定路径内，只为跟随导入而读取；迁移本会修改它（${g.n} 处改写${g.models ? `：${g.models}` : ''}）`],
   [r('defines what the migrated files use, outside the given paths \\(left unchanged\\)'), '定义了被迁移文件所用的内容，不在给定路径内（保持原样）'],
@@ -584,10 +511,33 @@ function localizeZh(text: string): string | undefined {
   return undefined;
 }
 
+/** What the Chinese catalogue (src/i18n/catalog/zh.ts) uses for labels and profile prose in parameters. */
+const HELPERS: ZhHelpers = {
+  endpoint: endpointZh,
+  tier: (s) => TIER_ZH[s] ?? s,
+  note: (s) => NOTES_ZH[s] ?? localizeZh(s) ?? s,
+  prose: (s) => localizeZh(s) ?? s,
+};
+
+/**
+ * A message for people (text output, Markdown reports, GitHub annotations):
+ * by its id when it was built with `msg()` (`ref`), else through the
+ * template table over the English text. English comes back unchanged.
+ */
+export function localize(text: string, ref?: MsgRef, lang: Lang = getLang()): string {
+  if (lang !== 'zh' || !text) return text;
+  if (ref) {
+    const zh = renderZh(ref, HELPERS);
+    if (zh !== undefined) return zh;
+  }
+  return localizeZh(text) ?? text;
+}
+
 /**
  * Translate a message from the analysis or a transform for people (text
  * output, Markdown reports, GitHub annotations). English, and any message
- * without a template, comes back unchanged.
+ * without a template, comes back unchanged. Messages built with `msg()` go
+ * through `localize` with their id instead.
  */
 export function localizeMessage(text: string, lang: Lang = getLang()): string {
   if (lang !== 'zh' || !text) return text;

@@ -4,7 +4,7 @@ import type { InventoryReport } from '../check/index.js';
 import { ruleOf } from '../rules/catalogue.js';
 import { renderMarkdown } from './markdown.js';
 import { t } from '../i18n/index.js';
-import { localizeMessage as lm, localizeRuleTitle } from '../i18n/messages.js';
+import { localize, localizeMessage as lm, localizeRuleTitle } from '../i18n/messages.js';
 import { alertable, bare, failedFiles, localSentence, verdict } from './verdict.js';
 
 /** Escape a workflow-command message (GitHub: `%`, CR, LF); other control characters (ESC...) are shown as escapes. */
@@ -39,7 +39,7 @@ export function renderGithub(r: InventoryReport): string {
     const props = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `endLine=${f.endLine}`, `col=${f.column}`];
     if (f.endLine === f.line && f.endColumn > f.column) props.push(`endColumn=${f.endColumn - 1}`);
     props.push(`title=${escapeProperty(`openai-migrate ${f.rule}: ${localizeRuleTitle(f.rule, ruleOf(f.rule)?.title ?? f.kind)}`)}`);
-    byLevel[COMMAND[f.level]].push(`::${COMMAND[f.level]} ${props.join(',')}::${escapeData(t('gh.line', { message: bare(lm(f.message)), fix: bare(lm(f.fix)), help: f.help }))}`);
+    byLevel[COMMAND[f.level]].push(`::${COMMAND[f.level]} ${props.join(',')}::${escapeData(t('gh.line', { message: bare(localize(f.message, f.msg)), fix: bare(lm(f.fix)), help: f.help }))}`);
   }
   for (const [level, lines] of Object.entries(byLevel)) {
     if (lines.length <= ANNOTATIONS_PER_LEVEL) out.push(...lines);

@@ -3,6 +3,15 @@ import type { MigrateResult } from '../api.js';
 import type { InventoryReport } from '../check/index.js';
 import { allFollowUps } from './summary.js';
 import { schemaUrl } from './schema-url.js';
+import type { Change, FollowUp } from '../engine/types.js';
+import type { ProviderAssessment } from '../check/assess.js';
+
+/** A change as JSON: the message id next to the English text (parameters stay internal). */
+const changeJson = ({ msg, ...c }: Change) => ({ ...c, messageId: msg?.id });
+/** A provider assessment as JSON: `migrateId` next to the English `migrate`. */
+export const providerJson = (a: ProviderAssessment | undefined) => (a ? { id: a.id, supported: a.supported, migrate: a.migrate, migrateId: a.migrateMsg?.id } : undefined);
+/** A follow-up as JSON: `reasonId` / `actionId` next to the English text. */
+export const followUpJson = <T extends FollowUp>({ reasonMsg, actionMsg, ...u }: T) => ({ ...u, reasonId: reasonMsg?.id, actionId: actionMsg?.id });
 
 /** Versioned JSON for migrate. */
 export function migrateJson(r: MigrateResult): object {
@@ -17,8 +26,8 @@ export function migrateJson(r: MigrateResult): object {
     summary: r.summary,
     files: r.files
       .filter((f) => f.status !== 'unchanged' || f.followUps.length)
-      .map((f) => ({ file: f.file, status: f.status, reason: f.reason, errorId: f.errorId, changes: f.changes, followUps: f.followUps, diff: f.diff === undefined ? undefined : maskSecrets(f.diff) })),
-    followUps: allFollowUps(r.files),
+      .map((f) => ({ file: f.file, status: f.status, reason: f.reason, errorId: f.errorId, changes: f.changes.map(changeJson), followUps: f.followUps.map(followUpJson), diff: f.diff === undefined ? undefined : maskSecrets(f.diff) })),
+    followUps: allFollowUps(r.files).map(followUpJson),
     warnings: r.warnings,
   };
 }
@@ -57,7 +66,7 @@ export function findingsJson(r: InventoryReport): object {
       changedFiles: r.changed?.files,
       passed: r.exitCode === 0,
     },
-    findings: r.findings.map(({ snippet: _s, cell, file, line, column, endLine, endColumn, rule, kind, level, message, ...rest }) => ({
+    findings: r.findings.map(({ snippet: _s, msg, cell, file, line, column, endLine, endColumn, rule, kind, level, message, ...rest }) => ({
       file,
       line,
       column,
@@ -68,7 +77,9 @@ export function findingsJson(r: InventoryReport): object {
       kind,
       level,
       message,
+      messageId: msg?.id,
       ...rest,
+      provider: providerJson(rest.provider),
     })),
     failures: r.result.files.filter((f) => f.status === 'failed').map((f) => ({ file: f.file, errorId: f.errorId, reason: f.reason })),
   };

@@ -3,7 +3,7 @@ import { kindTable } from './text.js';
 import { mdCode, mdText } from './migration-report.js';
 import { printable } from './escape.js';
 import { t } from '../i18n/index.js';
-import { localizeMessage as lm } from '../i18n/messages.js';
+import { localize, localizeMessage as lm } from '../i18n/messages.js';
 import { fails } from '../check/index.js';
 import { failedFiles, localSentence } from './verdict.js';
 
@@ -58,8 +58,8 @@ export function renderMarkdown(r: InventoryReport, command: 'scan' | 'check', op
   // Failing findings first (stable: file order within each group), so a capped table shows what blocks the build.
   const shown = [...r.findings].sort((a, b) => Number(fails(b.level, r.failOn)) - Number(fails(a.level, r.failOn))).slice(0, limit);
   for (const f of shown) {
-    const p = f.provider ? ` ${f.provider.supported ? '✅' : '⚠️'} ${f.provider.id} | ${mdText(lm(f.provider.migrate))} |` : withProvider ? ' | |' : '';
-    out.push(`| ${ICON[f.level] ?? f.level} | ${mdCode(`${f.file}:${f.line}:${f.column}`)} | [\`${f.rule}\`](${f.help}) | ${mdText(localSentence(lm(f.message)))} |${p}`);
+    const p = f.provider ? ` ${f.provider.supported ? '✅' : '⚠️'} ${f.provider.id} | ${mdText(localize(f.provider.migrate, f.provider.migrateMsg))} |` : withProvider ? ' | |' : '';
+    out.push(`| ${ICON[f.level] ?? f.level} | ${mdCode(`${f.file}:${f.line}:${f.column}`)} | [\`${f.rule}\`](${f.help}) | ${mdText(localSentence(localize(f.message, f.msg)))} |${p}`);
   }
   if (n > limit) out.push('', t('md.more', { n: n - limit }));
   if (howTo) {

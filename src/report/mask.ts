@@ -1,3 +1,4 @@
+import type { MsgRef } from '../i18n/msg.js';
 /**
  * The one secret mask for everything the tool prints or writes about a file
  * (diffs, finding messages and snippets, follow-ups, reports, TODO comments):
@@ -102,10 +103,18 @@ type Maskable = {
   file: string;
   diff?: string;
   reason?: string;
-  changes: Array<{ message: string }>;
-  followUps: Array<{ reason: string; action: string }>;
-  findings: Array<{ message: string; snippet?: string }>;
+  changes: Array<{ message: string; msg?: MsgRef }>;
+  followUps: Array<{ reason: string; action: string; reasonMsg?: MsgRef; actionMsg?: MsgRef }>;
+  findings: Array<{ message: string; snippet?: string; msg?: MsgRef }>;
 };
+
+/** A message by id, masked like its text: every text parameter (and nested message) too, so a translation prints no secret either. */
+function maskRef(ref: MsgRef | undefined, file: string): MsgRef | undefined {
+  if (!ref) return undefined;
+  const params: MsgRef['params'] = {};
+  for (const [k, v] of Object.entries(ref.params)) params[k] = typeof v === 'string' ? maskSecrets(v, file) : v !== null && typeof v === 'object' ? maskRef(v, file) : v;
+  return { id: ref.id, params, text: maskSecrets(ref.text, file) };
+}
 
 /**
  * Mask every text of a run's results in place, once, where they leave the
@@ -117,13 +126,19 @@ export function maskResults<T extends Maskable>(files: T[]): T[] {
   for (const f of files) {
     if (f.diff) f.diff = maskSecrets(f.diff);
     if (f.reason) f.reason = maskSecrets(f.reason, f.file);
-    for (const c of f.changes) c.message = maskSecrets(c.message, f.file);
+    for (const c of f.changes) {
+      c.message = maskSecrets(c.message, f.file);
+      if (c.msg) c.msg = maskRef(c.msg, f.file);
+    }
     for (const u of f.followUps) {
       u.reason = maskSecrets(u.reason, f.file);
       u.action = maskSecrets(u.action, f.file);
+      if (u.reasonMsg) u.reasonMsg = maskRef(u.reasonMsg, f.file);
+      if (u.actionMsg) u.actionMsg = maskRef(u.actionMsg, f.file);
     }
     for (const x of f.findings) {
       x.message = maskSecrets(x.message, f.file);
+      if (x.msg) x.msg = maskRef(x.msg, f.file);
       if (x.snippet !== undefined) x.snippet = maskSecrets(x.snippet, f.file);
     }
   }

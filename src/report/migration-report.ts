@@ -5,7 +5,8 @@ import type { MigrateResult } from '../api.js';
 import type { ChangeKind } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { tierLabel } from '../rules/models.js';
-import { localizeMessage as lm, localizeTier } from '../i18n/messages.js';
+import { localize, localizeMessage as lm, localizeTier } from '../i18n/messages.js';
+import type { MsgRef } from '../i18n/msg.js';
 import { t } from '../i18n/index.js';
 import { maskSecrets } from './mask.js';
 import { printable, printableLines } from './escape.js';
@@ -44,7 +45,7 @@ export interface MigrationReport {
   params: Array<{ kind: ParamChangeKind; param: string; detail: string; count: number }>;
   /** Variables to set (names only). */
   env: Array<{ name: string; consoleUrl: string }>;
-  followUps: Array<{ file: string; line: number; column: number; cell?: number; reason: string; action: string; docs?: string }>;
+  followUps: Array<{ file: string; line: number; column: number; cell?: number; reason: string; reasonId?: string; action: string; actionId?: string; docs?: string; reasonMsg?: MsgRef; actionMsg?: MsgRef }>;
   files: Array<{ file: string; status: string; edits: number; reason?: string; errorId?: string; diff?: string }>;
 }
 
@@ -104,7 +105,19 @@ export function buildMigrationReport(r: MigrateResult): MigrationReport {
     models: [...models.values()].sort((a, b) => b.count - a.count || a.from.localeCompare(b.from)),
     params: [...params.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.param.localeCompare(b.param)),
     env: [{ name: r.target.apiKeyEnv, consoleUrl: p.consoleUrl }],
-    followUps: allFollowUps(r.files).map((u) => ({ file: u.file, line: u.line, column: u.column, cell: u.cell, reason: u.reason, action: u.action, docs: u.docs ?? p.docs })),
+    followUps: allFollowUps(r.files).map((u) => ({
+      file: u.file,
+      line: u.line,
+      column: u.column,
+      cell: u.cell,
+      reason: u.reason,
+      reasonId: u.reasonMsg?.id,
+      action: u.action,
+      actionId: u.actionMsg?.id,
+      docs: u.docs ?? p.docs,
+      reasonMsg: u.reasonMsg,
+      actionMsg: u.actionMsg,
+    })),
     files: r.files
       .filter((f) => f.status !== 'unchanged')
       .map((f) => ({ file: f.file, status: f.status, edits: f.changes.length, reason: f.reason, errorId: f.errorId, diff: f.diff ? maskSecrets(f.diff) : undefined })),
@@ -213,7 +226,7 @@ export function renderReportMarkdown(rep: MigrationReport): string {
     for (const u of rep.followUps) {
       const where = `${u.file}:${u.line}${u.cell ? ` (${t('report.cell', { n: u.cell })})` : ''}`;
       const docs = u.docs ? ` ([${t('report.docs')}](<${u.docs}>))` : '';
-      out.push(`- [ ] ${mdCode(where)} — ${mdText(lm(u.reason))} — ${mdText(lm(u.action))}${docs}`);
+      out.push(`- [ ] ${mdCode(where)} — ${mdText(localize(u.reason, u.reasonMsg))} — ${mdText(localize(u.action, u.actionMsg))}${docs}`);
     }
   } else out.push(t('report.noFollowUps'));
   out.push('');
@@ -254,7 +267,9 @@ function htmlEscape(s: string): string {
 
 /** Render the report as versioned JSON. */
 export function renderReportJson(rep: MigrationReport): string {
-  return JSON.stringify({ $schema: schemaUrl('report'), ...rep }, null, 2) + '\n';
+  // The messages' ids go in the file (`reasonId`, `actionId`); their parameters are only for rendering.
+  const followUps = rep.followUps.map(({ reasonMsg: _r, actionMsg: _a, ...u }) => u);
+  return JSON.stringify({ $schema: schemaUrl('report'), ...rep, followUps }, null, 2) + '\n';
 }
 
 /** First line of a Markdown report (invisible when rendered): a later run may replace a file that holds it. */

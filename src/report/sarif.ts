@@ -1,3 +1,4 @@
+import { providerJson } from './json.js';
 import type { InventoryReport, ReportFinding } from '../check/index.js';
 import { RULES, ruleHelp, ruleOf, type Rule } from '../rules/catalogue.js';
 import { maskSecrets } from './text.js';
@@ -80,7 +81,9 @@ function sarifResult(f: ReportFinding, ruleIndex: number): object {
   const props: Record<string, unknown> = { kind: f.kind };
   if (f.api) props.api = f.api;
   if (f.model) props.model = f.model;
-  if (f.provider) props.provider = f.provider;
+  if (f.provider) props.provider = providerJson(f.provider);
+  // The message's id (src/i18n/msg.ts) next to its English text, for tools that translate or group by message.
+  if (f.msg) props.messageId = f.msg.id;
   return {
     ruleId: f.rule,
     ruleIndex,

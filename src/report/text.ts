@@ -5,7 +5,7 @@ import type { MigrateResult } from '../api.js';
 import type { InventoryReport, ReportFinding } from '../check/index.js';
 import { allFollowUps } from './summary.js';
 import { t as tr } from '../i18n/index.js';
-import { localizeMessage as lm } from '../i18n/messages.js';
+import { localize, localizeMessage as lm } from '../i18n/messages.js';
 import { fixFor } from '../errors.js';
 import { maskSecrets } from './mask.js';
 import { printable as pr, printableLines } from './escape.js';
@@ -61,11 +61,11 @@ export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: bo
     out.push(c.yellow(tr('cli.followUps', { n: fu.length })));
     const where = (u: (typeof fu)[number]) => `${pr(u.file)}:${u.line}:${u.column}${u.cell ? ` (${tr('report.cell', { n: u.cell })})` : ''}`;
     if (fu.length <= GROUP_FOLLOW_UPS_OVER) {
-      for (const u of fu) out.push(`  ${where(u)}  ${pr(lm(u.reason))} — ${pr(lm(u.action))}`);
+      for (const u of fu) out.push(`  ${where(u)}  ${pr(localize(u.reason, u.reasonMsg))} — ${pr(localize(u.action, u.actionMsg))}`);
     } else {
       // Large runs: one line per kind (same reason and action once ids and names are set aside), largest first.
       for (const g of groupFollowUps(fu)) {
-        out.push(`  ${c.bold(`${g.items.length} ×`)} ${pr(lm(g.items[0]!.reason))} — ${pr(lm(g.items[0]!.action))}`);
+        out.push(`  ${c.bold(`${g.items.length} ×`)} ${pr(localize(g.items[0]!.reason, g.items[0]!.reasonMsg))} — ${pr(localize(g.items[0]!.action, g.items[0]!.actionMsg))}`);
         const shown = g.items.slice(0, 3).map(where).join(', ');
         out.push(c.dim(`      ${shown}${g.items.length > 3 ? ` ${tr('cli.andMore', { n: g.items.length - 3 })}` : ''}`));
       }
@@ -136,11 +136,11 @@ export function renderFindingsText(r: InventoryReport, color: boolean, command: 
     const via = verbose ? viaOf.get(file) : undefined;
     if (via) out.push(c.dim('  ' + tr('verbose.via', { chain: via.join(' -> ') })));
     for (const f of list) {
-      out.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${lv(f.level)}  ${pr(lm(f.message))}  ${c.dim(f.rule)}`);
+      out.push(`  ${`${f.line}:${f.column}`.padEnd(8)} ${lv(f.level)}  ${pr(localize(f.message, f.msg))}  ${c.dim(f.rule)}`);
       out.push(...codeFrame(f, c).map((l) => '  ' + l));
       if (f.provider) {
         const mark = f.provider.supported ? c.green(tr('scan.canTake', { id: f.provider.id })) : c.yellow(tr('scan.cannotTake', { id: f.provider.id }));
-        out.push(`           ${mark}${tr('scan.migrate', { what: pr(lm(f.provider.migrate)) })}`);
+        out.push(`           ${mark}${tr('scan.migrate', { what: pr(localize(f.provider.migrate, f.provider.migrateMsg)) })}`);
       }
     }
     out.push('');

@@ -1,6 +1,7 @@
 import { maskSecrets } from '../report/mask.js';
 import { shortName } from '../providers/index.js';
 import type { Endpoint, ProviderProfile, Support } from '../providers/types.js';
+import { msg, textOf, type Msg, type Text } from '../i18n/msg.js';
 
 /** Endpoint kinds detectors report (JS and Python share them). */
 export type EndpointKind = Endpoint | 'openaiOnly' | 'other';
@@ -22,21 +23,22 @@ const LABEL: Record<string, string> = {
   openaiOnly: 'this OpenAI-only API',
 };
 
-const WHAT_TO_DO: Record<string, string> = {
-  embeddings: 'use an embedding service that has it (for example qwen text-embedding-v4) and re-embed stored vectors',
-  images: "use the provider's native image API or another image service",
-  audio: 'use a speech service (for example the provider\'s native ASR/TTS API)',
-  moderations: 'use the provider\'s content-safety service or remove the call',
-  responses: 'rewrite the call with chat.completions.create (messages instead of input; read choices[0].message.content instead of output_text)',
-  assistants: 'rebuild the flow on chat completions with your own storage for threads and retrieval',
-  files: 'upload files another way or drop the call',
-  batch: 'send the requests one by one or use the provider\'s own batch API',
-  fineTuning: 'fine-tune on the provider\'s console instead',
-  realtime: 'use the provider\'s realtime/voice API or chat streaming',
-  completions: 'rewrite the call with chat.completions.create',
-  modelsList: 'use the provider\'s model list from its docs',
-  openaiOnly: 'keep this part on OpenAI elsewhere or remove it',
-};
+/** What to do about a call to an endpoint the provider lacks, by endpoint kind (`endpoint.todo.*` messages). */
+const WHAT_TO_DO = {
+  embeddings: () => msg('endpoint.todo.embeddings'),
+  images: () => msg('endpoint.todo.images'),
+  audio: () => msg('endpoint.todo.audio'),
+  moderations: () => msg('endpoint.todo.moderations'),
+  responses: () => msg('endpoint.todo.responses'),
+  assistants: () => msg('endpoint.todo.assistants'),
+  files: () => msg('endpoint.todo.files'),
+  batch: () => msg('endpoint.todo.batch'),
+  fineTuning: () => msg('endpoint.todo.fineTuning'),
+  realtime: () => msg('endpoint.todo.realtime'),
+  completions: () => msg('endpoint.todo.completions'),
+  modelsList: () => msg('endpoint.todo.modelsList'),
+  openaiOnly: () => msg('endpoint.todo.openaiOnly'),
+} as Record<string, (() => Msg) | undefined>;
 
 export function endpointLabel(e: string): string {
   return LABEL[e] ?? e;
@@ -55,13 +57,12 @@ export function isSupported(p: ProviderProfile, e: EndpointKind): boolean {
 }
 
 /** Marker text (without comment syntax) for a call the provider cannot serve. */
-export function unsupportedReason(p: ProviderProfile, e: EndpointKind): { reason: string; action: string } {
-  const s = support(p, e);
+export function unsupportedReason(p: ProviderProfile, e: EndpointKind): { reason: Msg; action: Msg } {
   const note = e !== 'openaiOnly' && e !== 'other' ? p.endpointNotes[e as Endpoint] : undefined;
-  const what = s === 'unknown' ? `does not document an OpenAI-compatible ${endpointLabel(e)} endpoint` : `has no OpenAI-compatible ${endpointLabel(e)} endpoint`;
+  const params = { provider: shortName(p), endpoint: endpointLabel(e), note };
   return {
-    reason: `${shortName(p)} ${what}${note ? ` (${note})` : ''}`,
-    action: WHAT_TO_DO[e] ?? 'migrate this call by hand',
+    reason: support(p, e) === 'unknown' ? msg('endpoint.undocumented', params) : msg('endpoint.missing', params),
+    action: WHAT_TO_DO[e]?.() ?? msg('endpoint.todo.byHand'),
   };
 }
 
@@ -82,9 +83,10 @@ const FULL_MARKERS = new WeakMap<object, Set<string>>();
  * reason only say why (the report lists every site with its action), so a file
  * with twenty Assistants calls does not carry twenty copies of the advice.
  */
-export function markerText(file: object, rawReason: string, rawAction: string): string {
+export function markerText(file: object, rawReason: Text, rawAction: Text): string {
   // A comment holds one line: line breaks (and `*/`) in a reason would end it early and put the rest in code; secrets are masked.
-  const safe = (s: string) => maskSecrets(s).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\*\//g, '* /');
+  // The marker is code: it carries the English text.
+  const safe = (s: Text) => maskSecrets(textOf(s)).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\*\//g, '* /');
   const reason = safe(rawReason);
   const action = safe(rawAction);
   let seen = FULL_MARKERS.get(file);
@@ -102,26 +104,21 @@ export type Feature = 'jsonSchema' | 'imageEdits';
  * Why a call that uses a feature the provider does not serve (profile `no`) or does not
  * document (`unknown`) needs a hand, or undefined when the feature is served.
  */
-export function featureGap(p: ProviderProfile, f: Feature): { reason: string; action: string } | undefined {
+export function featureGap(p: ProviderProfile, f: Feature): { reason: Msg; action: Msg } | undefined {
   if (f === 'jsonSchema') {
     const s = p.endpoints.jsonSchema;
     if (s === 'yes' || s === 'partial') return undefined;
     const note = p.endpointNotes.jsonSchema;
     const json = isSupported(p, 'jsonObject');
     return {
-      reason: `${shortName(p)} ${s === 'no' ? 'does not support' : 'does not document'} structured outputs (response_format json_schema, .parse())${note ? ` (${note})` : ''}`,
-      action: json
-        ? 'use JSON mode (response_format type json_object), describe the JSON shape in the prompt and validate the reply against the same schema'
-        : 'describe the JSON shape in the prompt and validate the reply against the same schema',
+      reason: msg('feature.jsonSchema', { provider: shortName(p), support: s === 'no' ? 'no' : 'unknown', note }),
+      action: json ? msg('feature.jsonSchema.todoJsonMode') : msg('feature.jsonSchema.todoPrompt'),
     };
   }
   if (!isSupported(p, 'images')) return undefined; // the endpoint marker covers it
   const note = p.endpointNotes.images;
   if (note === undefined ? p.endpoints.images === 'yes' : /edit/i.test(note)) return undefined;
-  return {
-    reason: `${shortName(p)} does not document an OpenAI-compatible image edit / variation endpoint${note ? ` (${note})` : ''}`,
-    action: "use the provider's native image API or another image service for edits",
-  };
+  return { reason: msg('feature.imageEdits', { provider: shortName(p), note }), action: msg('feature.imageEdits.todo') };
 }
 
 /** The endpoint a model tier is used on, for tiers bound to one (chat tiers are not listed). */
@@ -141,10 +138,10 @@ const TIER_ENDPOINT: Record<string, Endpoint> = {
  * suggested only where the endpoint the model is used on is fully served: elsewhere following
  * it would drop the follow-up and leave a call the provider cannot serve.
  */
-export function noEquivalentAction(p: ProviderProfile, tier: string, id: string): string {
+export function noEquivalentAction(p: ProviderProfile, tier: string, id: string): Msg {
   const e = TIER_ENDPOINT[tier];
   if (tier === 'video' || tier === 'audioChat' || (e && support(p, e) !== 'yes')) {
-    return `keep this call on another service (${shortName(p)} does not fully serve ${e ? endpointLabel(e) : tier === 'video' ? 'video' : 'audio chat'} on its OpenAI-compatible API)`;
+    return msg('model.noEquivalent.keepElsewhere', { provider: shortName(p), endpoint: e ? endpointLabel(e) : tier === 'video' ? 'video' : 'audio chat' });
   }
-  return `choose a model and pass --model ${id}=<id>, or keep this call on another service`;
+  return msg('model.noEquivalent.choose', { id });
 }

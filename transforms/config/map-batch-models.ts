@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import type { Transform } from '../../src/engine/types.js';
 import { isSupported, unsupportedReason } from '../../src/rules/endpoints.js';
 import { mapModelAt } from '../../src/lang/config/common.js';
@@ -20,7 +21,7 @@ export const mapBatchModels: Transform<ConfigContext> = {
     if (!isBatch || !lines.length) return;
     if (!isSupported(t.provider, 'batch')) {
       const r = unsupportedReason(t.provider, 'batch');
-      ctx.followUp(lines[0]!.start, `OpenAI batch input file: ${r.reason}`, r.action);
+      ctx.followUp(lines[0]!.start, msg('batch.inputFile', { reason: r.reason }), r.action);
       return;
     }
     for (const s of lines) if (s.editable) mapModelAt(ctx, s.start, s.end, s.value, this.id);

@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
@@ -49,7 +50,7 @@ export const mapModelIds: Transform<JsContext> = {
     }
     const left = ctx.models_.testLeft ?? [];
     if (left.length) {
-      ctx.followUp(left[0]!.lit.getStart(), `test file names OpenAI model ids the migrated code does not use (${[...new Set(left.map((s) => s.id))].join(', ')}); left as they are`, 'keep them if the test checks OpenAI-only behaviour, or update them with the code they exercise');
+      ctx.followUp(left[0]!.lit.getStart(), msg('tests.openaiIdsLeft', { ids: [...new Set(left.map((s) => s.id))].join(', ') }), msg('tests.openaiIdsLeft.todo'));
     }
     if (ctx.models_.undecided.length) {
       const u = ctx.models_.undecided;

@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { enclosingStatement, walk } from '../../src/lang/js/parse.js';
@@ -37,7 +38,7 @@ export const markUnsupportedEndpoints: Transform<JsContext> = {
       const comment = `// ${markerText(ctx, reason, action)}`;
       if (/^[ \t]*$/.test(text.slice(lineStart, at))) ctx.edits.add(lineStart, lineStart, ind + comment + eol);
       else ctx.edits.add(at, at, comment + eol + ind);
-      ctx.change('marker', c.node.getStart(), `marked ${c.path.join('.')}: ${reason}`, { transform: this.id });
+      ctx.change('marker', c.node.getStart(), msg('marker.added', { api: c.path.join('.'), reason }), { transform: this.id });
     }
     // Realtime clients from the SDK's realtime modules: `new OpenAIRealtimeWS({ model }, client)`, `OpenAIRealtimeWS.azure(client)`.
     const p = ctx.target.provider;
@@ -60,7 +61,7 @@ export const markUnsupportedEndpoints: Transform<JsContext> = {
       const comment = `// ${markerText(ctx, reason, action)}`;
       if (/^[ \t]*$/.test(text.slice(lineStart, at))) ctx.edits.add(lineStart, lineStart, indentAt(text, at) + comment + eolAt(text, at));
       else ctx.edits.add(at, at, comment + eolAt(text, at) + indentAt(text, at));
-      ctx.change('marker', n.getStart(), `marked ${n.expression.getText()}: ${reason}`, { transform: this.id });
+      ctx.change('marker', n.getStart(), msg('marker.added', { api: n.expression.getText(), reason }), { transform: this.id });
     });
   },
 };

@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import { writeValue } from '../../src/engine/values.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform, MigrateContext } from '../../src/engine/types.js';
@@ -48,7 +49,7 @@ export const mapModelIds: Transform<PyContext> = {
     }
     const left = ctx.models_.testLeft ?? [];
     if (left.length) {
-      ctx.followUp(py.start(left[0]!.lit), `test file names OpenAI model ids the migrated code does not use (${[...new Set(left.map((s) => s.id))].join(', ')}); left as they are`, 'keep them if the test checks OpenAI-only behaviour, or update them with the code they exercise');
+      ctx.followUp(py.start(left[0]!.lit), msg('tests.openaiIdsLeft', { ids: [...new Set(left.map((s) => s.id))].join(', ') }), msg('tests.openaiIdsLeft.todo'));
     }
     if (ctx.models_.undecided.length) {
       const u = ctx.models_.undecided;

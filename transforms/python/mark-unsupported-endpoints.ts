@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { blockedCall, featureGapOfCall, markStatement } from '../../src/lang/python/helpers.js';
@@ -20,7 +21,7 @@ export const markUnsupportedEndpoints: Transform<PyContext> = {
       if (!st) continue;
       ctx.followUp(ctx.py.start(c.node), b.reason, b.action);
       if (markStatement(ctx, st, b.reason, b.action, marked)) {
-        ctx.change('marker', ctx.py.start(c.node), `marked ${c.path.join('.')}: ${b.reason}`, { transform: this.id });
+        ctx.change('marker', ctx.py.start(c.node), msg('marker.added', { api: c.path.join('.'), reason: b.reason }), { transform: this.id });
       }
     }
   },

@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
@@ -45,7 +46,7 @@ export const migrateLlamaIndex: Transform<PyContext> = {
         : ['llama_index.llms.openai_like', 'OpenAILike', 'llama-index-llms-openai-like'];
       if (!ctx.packageFits(pkg)) {
         // llama-index 0.9: the integration packages (0.10+) do not install; no rewrite rather than a broken import.
-        for (const u of live) ctx.followUp(ctx.py.start(u.node), `${pkg} needs llama-index 0.10 or newer; this project pins an older llama-index`, `in llama-index 0.9 use \`from llama_index.llms import OpenAILike\` with api_base=${t.baseURL}, or upgrade llama-index`);
+        for (const u of live) ctx.followUp(ctx.py.start(u.node), msg('llamaIndex.needs010', { pkg }), msg('llamaIndex.needs010.todo', { url: t.baseURL }));
         continue;
       }
       switchImport(ctx, b, module, cls);

@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
@@ -54,7 +55,7 @@ export const retargetRawHttp: Transform<PyContext> = {
           const { reason, action } = unsupportedReason(t.provider, endpoint);
           ctx.followUp(py.start(n), reason, action);
           const st = enclosingStatement(n);
-          if (st && markStatement(ctx, st, reason, action, marked)) ctx.change('marker', py.start(n), `marked ${path.join('/')}: ${reason}`, { transform: this.id });
+          if (st && markStatement(ctx, st, reason, action, marked)) ctx.change('marker', py.start(n), msg('marker.added', { api: path.join('/'), reason }), { transform: this.id });
           return false;
         }
         const at = py.start(n) + m.index;

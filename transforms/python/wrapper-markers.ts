@@ -1,5 +1,6 @@
 import { routeNotApplied } from '../../src/routing/wrappers.js';
 import type { ProviderProfile } from '../../src/providers/index.js';
+import { msg, type Text } from '../../src/i18n/msg.js';
 import type { MigrateContext } from '../../src/engine/types.js';
 import { isSupported, unsupportedReason } from '../../src/rules/endpoints.js';
 import type { PyContext } from '../../src/lang/python/context.js';
@@ -8,7 +9,7 @@ import { enclosingStatement, type Node } from '../../src/lang/python/parse.js';
 import type { WrapperKind } from '../../src/lang/python/wrappers.js';
 
 /** The endpoint a wrapper class needs, when the provider lacks it. */
-export function blockedWrapper(ctx: MigrateContext<PyContext>, kind: WrapperKind, provider?: ProviderProfile): { reason: string; action: string } | undefined {
+export function blockedWrapper(ctx: MigrateContext<PyContext>, kind: WrapperKind, provider?: ProviderProfile): { reason: Text; action: Text } | undefined {
   const p = provider ?? ctx.target.provider;
   const endpoint = kind.includes('embedding') ? 'embeddings' : kind === 'lc-llm' ? 'completions' : 'chat';
   if (isSupported(p, endpoint)) return undefined;
@@ -17,10 +18,10 @@ export function blockedWrapper(ctx: MigrateContext<PyContext>, kind: WrapperKind
 }
 
 /** Leave a wrapper construction as it is, with a marker above its statement and a follow-up. */
-export function markWrapper(ctx: MigrateContext<PyContext>, node: Node, b: { reason: string; action: string }, marked: Set<number>, id: string): void {
+export function markWrapper(ctx: MigrateContext<PyContext>, node: Node, b: { reason: Text; action: Text }, marked: Set<number>, id: string): void {
   ctx.followUp(ctx.py.start(node), b.reason, b.action);
   const st = enclosingStatement(node);
-  if (st && markStatement(ctx, st, b.reason, b.action, marked)) ctx.change('marker', ctx.py.start(node), `marked: ${b.reason}`, { transform: id });
+  if (st && markStatement(ctx, st, b.reason, b.action, marked)) ctx.change('marker', ctx.py.start(node), msg('marker.addedHere', { reason: b.reason }), { transform: id });
 }
 
 /** The LlamaIndex integration package a wrapper kind would switch to. */

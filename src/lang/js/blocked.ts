@@ -1,4 +1,5 @@
 import { jsonObjectPlan } from './request-content.js';
+import type { Text } from '../../i18n/msg.js';
 import type { MigrateContext } from '../../engine/types.js';
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
@@ -15,7 +16,7 @@ import { isStringLike, propName, unwrap } from './parse.js';
  * the provider lacks the endpoint, or the request's model (a literal) has no
  * equivalent at the provider.
  */
-export function blockedCall(ctx: MigrateContext<JsContext>, c: ApiCall): { reason: string; action: string } | undefined {
+export function blockedCall(ctx: MigrateContext<JsContext>, c: ApiCall): { reason: Text; action: Text } | undefined {
   const route = routeOfCall(ctx, c);
   const p = route ? route.target.provider : ctx.target.provider;
   if (c.client === 'other' || c.client === 'unresolved' || c.endpoint === 'other') return undefined;
@@ -45,7 +46,7 @@ export function blockedCall(ctx: MigrateContext<JsContext>, c: ApiCall): { reaso
  * structured outputs (`.parse()`, `response_format: { type: 'json_schema' }`, `zodResponseFormat`,
  * Responses `text.format`), image edits and variations.
  */
-export function featureGapOfCall(ctx: MigrateContext<JsContext>, c: ApiCall): { reason: string; action: string } | undefined {
+export function featureGapOfCall(ctx: MigrateContext<JsContext>, c: ApiCall): { reason: Text; action: Text } | undefined {
   const p = routeOfCall(ctx, c)?.target.provider ?? ctx.target.provider;
   if (c.client === 'other' || c.client === 'unresolved') return undefined;
   const gap = (f: Feature) => featureGap(p, f);

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/msg.js';
 import { fileError } from '../../engine/batch.js';
 import type { ts } from 'ts-morph';
 import { tsc as tsm } from './ts.js';
@@ -294,7 +295,7 @@ function transformModule(abs: string, p: ParsedModule, run: RunShared): void {
   if (adapterHere && target && !isTestPath(p.ctx.file.rel) && (!opts.only || opts.only.includes('map-model-ids'))) {
     for (const lit of defaultProviderLiterals(p.facts)) {
       replaceStringContent(jctx.edits, lit, adapterHere.selection);
-      jctx.change('config', lit.getStart(), `default provider "${lit.text}" -> "${adapterHere.selection}" (the app's own ${shortName(target.provider)} adapter)`, { transform: 'map-model-ids' });
+      jctx.change('config', lit.getStart(), msg('adapters.defaultProvider', { from: lit.text, to: adapterHere.selection, provider: shortName(target.provider) }), { transform: 'map-model-ids' });
     }
   }
   if (!isMigrating(jctx)) return;
@@ -309,8 +310,8 @@ function transformModule(abs: string, p: ParsedModule, run: RunShared): void {
     if (run.adapters.adapterSaid.has(adapterHere)) return;
     run.adapters.adapterSaid.add(adapterHere);
     const defaultsAt = adapterHere.defaultsAt;
-    const name = shortName(jctx.target.provider);
-    jctx.followUp(at, `this app already has a ${name} adapter (${adapterHere.rel}:${adapterHere.line}, selected by "${adapterHere.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`, defaultsAt.length ? `the default provider now selects "${adapterHere.selection}" (${defaultsAt.join(', ')}); set the same value wherever the deployment overrides it` : `select "${adapterHere.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter`);
+    const sel = adapterHere.selection;
+    jctx.followUp(at, msg('adapters.targetExists', { provider: shortName(jctx.target.provider), at: `${adapterHere.rel}:${adapterHere.line}`, selection: sel }), defaultsAt.length ? msg('adapters.targetExists.defaultChanged', { selection: sel, at: defaultsAt.join(', ') }) : msg('adapters.targetExists.select', { selection: sel }));
     return;
   }
   clientPlan(jctx); // which clients stay (before any transform reads a client's status)
@@ -321,7 +322,7 @@ function transformModule(abs: string, p: ParsedModule, run: RunShared): void {
   // Said once, on the first file whose OpenAI adapter was actually migrated.
   if (openaiAdapter && others.size && !run.adapters.othersSaid && !isTestPath(p.ctx.file.rel) && jctx.changes.length) {
     run.adapters.othersSaid = true;
-    jctx.followUp(at, `OpenAI is one adapter of several in this app (${[...others].sort().join(', ')}): only the OpenAI adapter was migrated, the others were left as they are`, 'check that the app selects the migrated adapter where it used OpenAI');
+    jctx.followUp(at, msg('adapters.oneOfSeveral', { others: [...others].sort().join(', ') }), msg('adapters.oneOfSeveral.todo'));
   }
   recordDependencies(jctx, p.facts, opts);
 }

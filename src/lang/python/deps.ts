@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/msg.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eolAt } from '../../engine/text.js';
@@ -163,7 +164,7 @@ export function editManifest(ctx: FileContext, packages: ReadonlySet<string>, ve
     const spec = c.kind === 'spec' && style !== 'bare' ? c.spec : '';
     const at = insertion(text, base, pkg, spec);
     if (!at) {
-      ctx.followUp(0, `the migrated code imports ${pkg}, which this manifest does not declare`, `add ${pkg}${c.kind === 'spec' ? c.spec : ''} to the dependencies`);
+      ctx.followUp(0, msg('deps.notDeclared', { pkg }), msg('deps.notDeclared.todo', { pkg: `${pkg}${c.kind === 'spec' ? c.spec : ''}` }));
       continue;
     }
     if (style === 'exact') unpinned.push(pkg + spec);
@@ -172,7 +173,7 @@ export function editManifest(ctx: FileContext, packages: ReadonlySet<string>, ve
       ctx.change('dependency', a.offset, `added ${pkg}${spec} (the migrated code imports it${c.kind === 'spec' ? `; ${c.why}` : ''})`, { transform: 'add-python-dependency' });
     }
   }
-  if (unpinned.length) ctx.followUp(0, `${unpinned.join(', ')} added without an exact pin (the other lines pin with ==)`, 'pin them like the rest (pip-compile, or pip install then pip freeze); openai-migrate ran no install');
+  if (unpinned.length) ctx.followUp(0, msg('deps.unpinned', { list: unpinned.join(', ') }), msg('deps.unpinned.todo'));
 }
 
 /** Ranges of dependency arrays: PEP 621 `dependencies`, optional-dependencies, dependency-groups, uv dev-dependencies; setup.py `install_requires`. */

@@ -1,4 +1,5 @@
 import { pyRouteOfCall } from './routing.js';
+import type { Text } from '../../i18n/msg.js';
 import { eolAt, indentAt, quote } from '../../engine/text.js';
 import { shortName } from '../../providers/index.js';
 import { featureGap, isSupported, MARKER_TAG, markerText, support, unsupportedReason } from '../../rules/endpoints.js';
@@ -161,7 +162,7 @@ export function insertBelow(ctx: PyContext, st: Node, line: string): void {
 }
 
 /** Put a `# TODO(openai-migrate): ...` marker once above a statement; true when placed now. */
-export function markStatement(ctx: MigrateContext<PyContext>, st: Node, reason: string, action: string, marked: Set<number>): boolean {
+export function markStatement(ctx: MigrateContext<PyContext>, st: Node, reason: Text, action: Text, marked: Set<number>): boolean {
   const text = ctx.py.text;
   const at = ctx.py.start(st);
   if (marked.has(at)) return false;
@@ -174,7 +175,7 @@ export function markStatement(ctx: MigrateContext<PyContext>, st: Node, reason: 
 }
 
 /** Why a call cannot be migrated automatically, or undefined when it can. */
-export function blockedCall(ctx: MigrateContext<PyContext>, c: PyCall): { reason: string; action: string } | undefined {
+export function blockedCall(ctx: MigrateContext<PyContext>, c: PyCall): { reason: Text; action: Text } | undefined {
   // A call moved onto a routed provider's client (--route) is checked against that provider.
   const p = pyRouteOfCall(ctx, c)?.target.provider ?? ctx.target.provider;
   if (c.client === 'other' || c.client === 'unresolved' || c.endpoint === 'other') return undefined;
@@ -218,7 +219,7 @@ function isStructuredParse(c: PyCall): boolean {
  * structured outputs (`.parse()`, `response_format={"type": "json_schema", ...}`, `text_format=`),
  * image edits and variations.
  */
-export function featureGapOfCall(ctx: MigrateContext<PyContext>, c: PyCall): { reason: string; action: string } | undefined {
+export function featureGapOfCall(ctx: MigrateContext<PyContext>, c: PyCall): { reason: Text; action: Text } | undefined {
   const p = pyRouteOfCall(ctx, c)?.target.provider ?? ctx.target.provider;
   if (c.client === 'other' || c.client === 'unresolved' || c.module) return undefined;
   const leaf = c.path[c.path.length - 1];

@@ -1,3 +1,4 @@
+import { msg, refOf } from '../../i18n/msg.js';
 import path from 'node:path';
 import { makeContext } from '../../engine/context.js';
 import { LineIndex } from '../../engine/text.js';
@@ -52,7 +53,9 @@ export async function processNotebook(ctx: FileContext, opts: HandlerOptions & {
     if (r.error) {
       brokenCells.set(ctx.file.rel, (brokenCells.get(ctx.file.rel) ?? new Set()).add(c.text));
       const [line, column] = r.error.split(/[: ]/).map(Number);
-      ctx.followUps.push({ line: line ?? 1, column: column ?? 1, cell: c.index, reason: `cell ${c.index} does not parse as Python (${r.error}); left as is`, action: 'migrate this cell by hand' });
+      const reason = msg('notebook.cellParse', { n: c.index, error: r.error });
+      const action = msg('notebook.cellParse.todo');
+      ctx.followUps.push({ line: line ?? 1, column: column ?? 1, cell: c.index, reason: reason.text, action: action.text, reasonMsg: refOf(reason), actionMsg: refOf(action) });
     } else good.push(c);
   }
   if (!good.length) return undefined;
@@ -136,7 +139,8 @@ function mapReports(ctx: FileContext, vctx: FileContext, spans: ProgramSpan[]): 
     const src = w.span.cell.source;
     const item = src.kind === 'array' ? src.items[w.line - 1] ?? src : src;
     const p = ctx.lines.pos(item.start);
-    ctx.changes.push({ ...c, line: p.line, column: p.column, message: `cell ${w.span.cell.index}: ${c.message}` });
+    const m = msg('notebook.cellChange', { n: w.span.cell.index, msg: c.msg ?? c.message });
+    ctx.changes.push({ ...c, line: p.line, column: p.column, message: m.text, msg: refOf(m) });
   }
   void path;
 }

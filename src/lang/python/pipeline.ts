@@ -1,3 +1,4 @@
+import type { Text } from '../../i18n/msg.js';
 import { preferredQuote } from '../../engine/text.js';
 import { type FileContext, type HandlerOptions, type Transform, isMigrating } from '../../engine/types.js';
 import type { PyFacts } from './analyze.js';
@@ -33,7 +34,7 @@ export function runPython(
     targetHost?: string;
     packageFits?: (pkg: string) => boolean;
     /** Multi-provider app: a follow-up to record after detection (`leave`: and no transform runs). */
-    adapterNote?: { at: number; reason: string; action: string; leave: boolean };
+    adapterNote?: { at: number; reason: Text; action: Text; leave: boolean };
     keptSettings?: KeptSettings;
   },
 ): PyContext {

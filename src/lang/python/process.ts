@@ -1,3 +1,4 @@
+import { msg, type Text } from '../../i18n/msg.js';
 import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
@@ -369,7 +370,7 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
   const sites = run.siteMap.get(abs)!;
   const uses = usesOpenAI(p.facts, analyzeWrappers(p.facts, targetHost));
   const at = p.facts.constructions.find((c) => c.status !== 'target' && c.status !== 'other')?.node;
-  let adapterNote: { at: number; reason: string; action: string; leave: boolean } | undefined;
+  let adapterNote: { at: number; reason: Text; action: Text; leave: boolean } | undefined;
   // The target's own adapter (the openai SDK on the target's host) is not an OpenAI adapter.
   // A file whose clients all go elsewhere (another service's adapter) is not the OpenAI adapter either.
   const ownAdapter = (pyTargetAdapterAt(p.facts) !== undefined || p.facts.constructions.length > 0) && !p.facts.constructions.some((c) => c.status !== 'target' && c.status !== 'other');
@@ -378,7 +379,7 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
     const where = at ? p.py.start(at) : 0;
     if (adapterHere) {
       const defaultsAt = adapterHere.defaultsAt;
-      adapterNote = run.adapters.adapterSaid.has(adapterHere) ? { at: where, reason: '', action: '', leave: true } : { at: where, leave: true, reason: `this app already has a ${name} adapter (${adapterHere.rel}:${adapterHere.line}, selected by "${adapterHere.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`, action: defaultsAt.length ? `the default provider now selects "${adapterHere.selection}" (${defaultsAt.join(', ')}); set the same value wherever the deployment overrides it` : `select "${adapterHere.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter` };
+      adapterNote = run.adapters.adapterSaid.has(adapterHere) ? { at: where, reason: '', action: '', leave: true } : { at: where, leave: true, reason: msg('adapters.targetExists', { provider: name, at: `${adapterHere.rel}:${adapterHere.line}`, selection: adapterHere.selection }), action: defaultsAt.length ? msg('adapters.targetExists.defaultChanged', { selection: adapterHere.selection, at: defaultsAt.join(', ') }) : msg('adapters.targetExists.select', { selection: adapterHere.selection }) };
       run.adapters.adapterSaid.add(adapterHere);
     }
   }
@@ -387,7 +388,7 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
   // Said once, on the first file whose OpenAI adapter was actually migrated.
   if (target && uses && !ownAdapter && !adapterHere && others.size && !run.adapters.othersSaid && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
     run.adapters.othersSaid = true;
-    pctx.followUp(at ? p.py.start(at) : 0, `OpenAI is one adapter of several in this app (${[...others].sort().join(', ')}): only the OpenAI adapter was migrated, the others were left as they are`, 'check that the app selects the migrated adapter where it used OpenAI');
+    pctx.followUp(at ? p.py.start(at) : 0, msg('adapters.oneOfSeveral', { others: [...others].sort().join(', ') }), msg('adapters.oneOfSeveral.todo'));
   }
   // The app already has the target's adapter: its default-provider setting selects it.
   if (adapterHere && target && !isTestPath(p.ctx.file.rel) && (!opts.only || opts.only.includes('map-model-ids'))) {
@@ -395,7 +396,7 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
       const r = stringContentRange(p.py, lit);
       if (!r) continue;
       pctx.edits.add(r.start, r.end, adapterHere.selection);
-      pctx.change('config', p.py.start(lit), `default provider "${stringValue(lit)}" -> "${adapterHere.selection}" (the app's own ${shortName(target.provider)} adapter)`, { transform: 'map-model-ids' });
+      pctx.change('config', p.py.start(lit), msg('adapters.defaultProvider', { from: `${stringValue(lit)}`, to: adapterHere.selection, provider: shortName(target.provider) }), { transform: 'map-model-ids' });
     }
   }
   for (const pkg of pctx.packages) need(run.deps, pkg, abs);

@@ -1,3 +1,4 @@
+import { msg } from '../../../src/i18n/msg.js';
 import type { ts } from 'ts-morph';
 import { tsc } from '../../../src/lang/js/ts.js';
 import { shortName } from '../../../src/providers/index.js';
@@ -56,7 +57,7 @@ export const markModelBoundCode: Transform<JsContext> = {
         // A literal OpenAI id left as it is still works; a variable or a mapped id is a provider model now.
         const fed = !isStringLike(arg) || lits.some((l) => coreSites.has(l) || (mapped.has(l) && ctx.models.lookup(l.text)?.target));
         if (!fed) return;
-        addMarker(ctx, n, `${names[0] ?? base.getText()}() knows only OpenAI model names and throws for ${shortName(p)} ids`, `count tokens with a fixed encoding (o200k_base) as an estimate, or with ${shortName(p)}'s tokenizer / usage fields`, this.id);
+        addMarker(ctx, n, msg('tokenizer.openaiNamesOnly', { fn: names[0] ?? base.getText(), provider: shortName(p) }), msg('tokenizer.openaiNamesOnly.todo', { provider: shortName(p) }), this.id);
       });
     }
     // Azure deployment names used as the model (the core lists the follow-up).

@@ -1,3 +1,4 @@
+import { msg, type Text } from '../../../src/i18n/msg.js';
 import type { ts } from 'ts-morph';
 import { routeNotApplied } from '../../../src/routing/wrappers.js';
 import { tsc } from '../../../src/lang/js/ts.js';
@@ -78,7 +79,7 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
       else removeProperties(text, ctx.edits, obj, new Set([oa]));
       const shown = oa.getText().replace(/\s+/g, ' ');
       ctx.change('wrapper', oa.getStart(), 'removed providerOptions.openai (read only by @ai-sdk/openai)', { transform: this.id });
-      ctx.followUp(oa.getStart(), `removed ${shown.length > 120 ? shown.slice(0, 117) + '...' : shown} from providerOptions: only @ai-sdk/openai reads it`, `set what ${shortName(p)} supports under providerOptions of ${plan.pkg}, if anything`);
+      ctx.followUp(oa.getStart(), msg('aiSdk.openaiOptionsRemoved', { what: shown.length > 120 ? shown.slice(0, 117) + '...' : shown }), msg('aiSdk.openaiOptionsRemoved.todo', { provider: shortName(p), pkg: plan.pkg }));
     };
 
     /** Rewrite one usage to call `ref`; false when it stays on OpenAI. */
@@ -101,7 +102,7 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
         ctx.edits.add(u.callee.expression.end, u.callee.end, '');
       }
       if (u.kind === 'responses') {
-        ctx.followUp(u.call.getStart(), `${u.callee.getText()}(...) used the OpenAI Responses API; it now uses chat completions`, 'move Responses-only options (previousResponseId, store, built-in tools) out of providerOptions.openai');
+        ctx.followUp(u.call.getStart(), msg('aiSdk.responsesNowChat', { call: u.callee.getText() }), msg('aiSdk.responsesNowChat.todo'));
       }
       mapModelExpr(ctx, u.model, this.id);
       adjustCallSettings(ctx, u, this.id);
@@ -123,7 +124,7 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
       const ref = needCreate ? pick(plan.instanceName) : aliased ? def.local : pick(plan.instanceName);
       let kept = def.otherRefs > 0;
       for (const u of def.usages) if (!migrateUsage(u, ref)) kept = true;
-      if (def.otherRefs) ctx.followUp(def.binding!.decl.node.getStart(), `the ${def.local} provider instance is used as a value (registry, config)`, `register the ${shortName(p)} provider there instead`);
+      if (def.otherRefs) ctx.followUp(def.binding!.decl.node.getStart(), msg('aiSdk.instanceAsValue', { name: def.local }), msg('aiSdk.instanceAsValue.todo', { provider: shortName(p) }));
       if (def.usages.some((u) => !usageBlocked(ctx, u, plan))) {
         if (needCreate) {
           if (!kept && !aliased) moves.set(def.binding!, plan.createName);
@@ -259,27 +260,27 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
     // providerOptions.openai: OpenAI-only settings the new provider ignores.
     walk(ctx.sf, (n) => {
       if (tsc.isPropertyAssignment(n) && !droppedOptions.has(n) && propName(n.name) === 'openai' && tsc.isObjectLiteralExpression(n.parent) && tsc.isPropertyAssignment(n.parent.parent) && propName(n.parent.parent.name) === 'providerOptions') {
-        ctx.followUp(n.getStart(), `providerOptions.openai is read only by @ai-sdk/openai`, `move the options that ${shortName(p)} supports to providerOptions of ${plan.pkg}, drop the rest`);
+        ctx.followUp(n.getStart(), msg('aiSdk.openaiOptions'), msg('aiSdk.openaiOptions.todo', { provider: shortName(p), pkg: plan.pkg }));
       }
     });
   },
 };
 
 /** Why a factory call cannot move to the provider package. */
-function usageBlocked(ctx: MigrateContext<JsContext>, u: AiUsage, plan: ReturnType<typeof aiSdkPlan>): { reason: string; action: string } | undefined {
+function usageBlocked(ctx: MigrateContext<JsContext>, u: AiUsage, plan: ReturnType<typeof aiSdkPlan>): { reason: Text; action: Text } | undefined {
   const p = ctx.target.provider;
   if (u.kind === 'chat' || u.kind === 'responses') return blockedReason(ctx, 'chat', u.model);
   if (u.kind === 'embedding') {
     if (!isSupported(p, 'embeddings')) return routeNotApplied(ctx, 'embeddings', 'AI SDK embedding models') ?? unsupportedReason(p, 'embeddings');
-    if (!plan.embeddingMethod(u.method!) || !p.integrations.aiSdkCapabilities.embedding) return { reason: `${plan.pkg} has no embedding models`, action: 'create the embedding model with @ai-sdk/openai-compatible' };
+    if (!plan.embeddingMethod(u.method!) || !p.integrations.aiSdkCapabilities.embedding) return { reason: msg('aiSdk.noEmbeddings', { pkg: plan.pkg }), action: msg('aiSdk.noEmbeddings.todo') };
     return blockedReason(ctx, 'embeddings', u.model);
   }
   if (u.kind === 'completion') {
-    return isSupported(p, 'completions') ? { reason: 'AI SDK completion models are not migrated automatically', action: 'use a chat model, or create a completion model with @ai-sdk/openai-compatible' } : unsupportedReason(p, 'completions');
+    return isSupported(p, 'completions') ? { reason: msg('aiSdk.completionModel'), action: msg('aiSdk.completionModel.todo') } : unsupportedReason(p, 'completions');
   }
   return {
-    reason: `${u.callee.getText()}(...) is an OpenAI-only AI SDK factory (${plan.pkg} has no equivalent)`,
-    action: 'keep it on @ai-sdk/openai with an OpenAI key, or use a service that offers it',
+    reason: msg('aiSdk.openaiOnlyFactory', { call: u.callee.getText(), pkg: plan.pkg }),
+    action: msg('aiSdk.openaiOnlyFactory.todo'),
   };
 }
 

@@ -1,3 +1,4 @@
+import { msg, type Text } from '../../../i18n/msg.js';
 import type { MigrateContext } from '../../../engine/types.js';
 import type { ts } from 'ts-morph';
 import { tsc } from '../ts.js';
@@ -130,7 +131,7 @@ export function wrapperSites(ctx: JsContext): ModelSiteResult | undefined {
  * statement holding `node`, and record the follow-up. Idempotent: a marker
  * already on the line above (from an earlier run) is not repeated.
  */
-export function addMarker(ctx: MigrateContext<JsContext>, node: ts.Node, reason: string, action: string, transform: string, followUp = true): void {
+export function addMarker(ctx: MigrateContext<JsContext>, node: ts.Node, reason: Text, action: Text, transform: string, followUp = true): void {
   if (followUp) ctx.followUp(node.getStart(), reason, action);
   const st = enclosingStatement(node);
   if (!st) return;
@@ -149,7 +150,7 @@ export function addMarker(ctx: MigrateContext<JsContext>, node: ts.Node, reason:
   const comment = `// ${markerText(ctx, reason, action)}`;
   if (/^[ \t]*$/.test(text.slice(lineStart, at))) ctx.edits.add(lineStart, lineStart, ind + comment + eol);
   else ctx.edits.add(at, at, comment + eol + ind);
-  ctx.change('marker', node.getStart(), `marked: ${reason}`, { transform });
+  ctx.change('marker', node.getStart(), msg('marker.addedHere', { reason }), { transform });
 }
 
 /** Drop follow-ups another transform left inside `node` (the marker's follow-up replaces them: one per site). */
@@ -254,7 +255,7 @@ export function valueOf(p: ts.PropertyAssignment | ts.ShorthandPropertyAssignmen
  * Why a call on `endpoint` with this model cannot be migrated, or undefined:
  * the provider lacks the endpoint, or the model (a literal) has no equivalent.
  */
-export function blockedReason(ctx: MigrateContext<JsContext>, endpoint: EndpointKind, model: ts.Expression | undefined, provider?: ProviderProfile): { reason: string; action: string } | undefined {
+export function blockedReason(ctx: MigrateContext<JsContext>, endpoint: EndpointKind, model: ts.Expression | undefined, provider?: ProviderProfile): { reason: Text; action: Text } | undefined {
   const p = provider ?? ctx.target.provider;
   if (!isSupported(p, endpoint)) return unsupportedReason(p, endpoint);
   for (const lit of modelLiterals(ctx, model)) {
