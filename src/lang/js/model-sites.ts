@@ -60,116 +60,150 @@ const ASSERTIONS = new Set(['toBe', 'toEqual', 'toStrictEqual', 'toContain', 'to
 /** A direct OpenAI id (a gateway id like `openai/gpt-4o` goes to another service and is never a site). */
 export const isOpenAIId = (s: string) => !isGatewayModelId(s) && (classifyOpenAIModel(s) !== undefined || isFineTunedOpenAIModel(s));
 
-export function collectModelSites(
-  f: JsFacts,
-  opts: {
-    usesOpenAI: boolean;
-    exportedNames: ReadonlySet<string>;
-    /** Name of parameter i of an imported function (resolved in its module), when known. */
-    importedParam?: (local: string, i: number) => string | undefined;
-    /** A test file: what the project's code does with each OpenAI id (see TestInfo). */
-    test?: TestInfo;
-  },
-): ModelSiteResult {
-  if (opts.test) {
-    const info = opts.test;
-    // Ids the test itself sends to an OpenAI client follow the value as anywhere else.
-    const sent = new Set(collectModelSites(f, { ...opts, usesOpenAI: false, importedParam: undefined, test: undefined }).sites.map((s) => s.lit));
-    const r = collectModelSites(f, { ...opts, usesOpenAI: true, test: undefined });
-    const follows = new Set<ts.Node>();
-    for (const s of r.sites) if (info.migrated.has(s.id) && !info.ambiguous.has(s.id)) follows.add(s.lit);
-    // Expected values of assertions (`expect(DEFAULT_MODEL).toBe('gpt-4o')`, `assert.equal(pick('openai'), 'gpt-4o')`):
-    // the same value gets the same new value. What the other side holds decides: a call of an imported
-    // function whose body migrates (or keeps) this id, else the id's fate in the whole code.
-    const have = new Set(r.sites.map((s) => s.lit));
-    walk(f.sf, (n) => {
-      if (!isStringLike(n) || have.has(n) || !info.migrated.has(n.text) || !isOpenAIId(n.text) || inOtherAdapter(n)) return;
-      const call = n.parent;
-      if (!call || !tsc.isCallExpression(call) || !call.arguments.includes(n as ts.Expression)) return;
-      const callee = unwrap(call.expression);
-      const name = tsc.isPropertyAccessExpression(callee) ? callee.name.text : tsc.isIdentifier(callee) ? callee.text : '';
-      if (!ASSERTIONS.has(name)) return;
-      // expect(X).toBe(lit) / assert.equal(X, lit)
-      const inner = tsc.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
-      const expectCall = inner && tsc.isPropertyAccessExpression(inner) && tsc.isCallExpression(unwrap(inner.expression)) ? (unwrap(inner.expression) as ts.CallExpression) : inner && tsc.isCallExpression(inner) ? inner : undefined;
-      const other = expectCall ? expectCall.arguments[0] : call.arguments.find((a) => a !== n);
-      const o = other ? unwrap(other) : undefined;
-      const ref = o && tsc.isCallExpression(o) ? unwrap(o.expression) : o;
-      const verdict = ref && tsc.isIdentifier(ref) ? info.callee(ref.text, n.text) : undefined;
-      r.sites.push({ lit: n, id: n.text });
-      if (verdict === 'migrated' || (verdict === undefined && !info.ambiguous.has(n.text))) follows.add(n);
-    });
-    const keep = (s: ModelSite) => sent.has(s.lit) || follows.has(s.lit);
-    return { ...r, sites: r.sites.filter(keep), undecided: [], dynamic: [], branches: [], foreign: [], testLeft: info.migrated.size ? r.sites.filter((s) => !keep(s)) : [] };
-  }
-  const out: ModelSiteResult = { sites: [], imported: [], dynamic: [], branches: [], foreign: [], undecided: [] };
-  const seen = new Set<ts.Node>();
-  let undecided = false;
-  const add = (lit: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral) => {
-    if (seen.has(lit) || !isOpenAIId(lit.text)) return;
-    seen.add(lit);
-    // Another adapter's code (`groq: { model }`, `case 'openrouter':`, `class GroqProvider`) is never touched.
-    if (inOtherAdapter(lit)) return;
-    if (undecided) out.undecided.push({ lit, id: lit.text });
-    else out.sites.push({ lit, id: lit.text });
-  };
+/** What collectModelSites is told about the file. */
+export interface ModelSiteOptions {
+  usesOpenAI: boolean;
+  exportedNames: ReadonlySet<string>;
+  /** Name of parameter i of an imported function (resolved in its module), when known. */
+  importedParam?: (local: string, i: number) => string | undefined;
+  /** A test file: what the project's code does with each OpenAI id (see TestInfo). */
+  test?: TestInfo;
+}
 
-  const resolve = (e: ts.Expression | undefined, depth: number, deep: boolean): void => {
-    if (!e || depth > 6) return;
-    e = unwrap(e);
-    if (isStringLike(e)) return add(e);
-    if (tsc.isConditionalExpression(e)) {
-      resolve(e.whenTrue, depth + 1, deep);
-      resolve(e.whenFalse, depth + 1, deep);
-    } else if (tsc.isBinaryExpression(e) && [tsc.SyntaxKind.BarBarToken, tsc.SyntaxKind.QuestionQuestionToken].includes(e.operatorToken.kind)) {
-      resolve(e.left, depth + 1, deep);
-      resolve(e.right, depth + 1, deep);
-    } else if (tsc.isIdentifier(e)) {
-      const v = f.values.get(e.text);
-      if (v) resolve(v, depth + 1, true);
-      else if (f.imports.has(e.text)) out.imported.push({ local: e.text });
-      else {
-        // A parameter with a default: `function ask(model = 'gpt-4o')`.
-        const decl = findParameter(f.sf, e.text);
-        if (decl?.initializer) resolve(decl.initializer, depth + 1, deep);
-        // and the arguments this file's calls pass for it: `ask(client, q, SUMMARY_MODEL)`.
-        for (const a of argumentsFor(f, e)) resolve(a, depth + 1, deep);
-      }
-    } else if (tsc.isPropertyAccessExpression(e) || tsc.isElementAccessExpression(e)) {
-      const { base, names } = flattenAccess(e);
-      if (tsc.isIdentifier(base)) {
-        if (f.imports.has(base.text) && !f.values.has(base.text)) {
-          out.imported.push({ local: base.text, member: names[0] });
-          return;
-        }
-        let cur: ts.Expression | undefined = f.values.get(base.text);
-        for (const n of names) {
-          const o = cur ? unwrap(cur) : undefined;
-          if (!o || !tsc.isObjectLiteralExpression(o)) {
-            cur = undefined;
-            break;
-          }
-          const p = o.properties.find((x) => propName(x.name) === n);
-          cur = p && tsc.isPropertyAssignment(p) ? p.initializer : undefined;
-        }
-        if (cur) resolve(cur, depth + 1, true);
-      }
-    } else if (tsc.isTemplateExpression(e)) {
-      if (/^(gpt-|o[134]|text-embedding|dall-e|chatgpt)/.test(e.head.text)) out.dynamic.push(e);
-    } else if (deep && (tsc.isObjectLiteralExpression(e) || tsc.isArrayLiteralExpression(e))) {
-      const kids = tsc.isObjectLiteralExpression(e) ? e.properties.map((p) => (tsc.isPropertyAssignment(p) ? p.initializer : undefined)) : e.elements;
-      for (const k of kids) if (k) resolve(k, depth + 1, deep);
-    } else if (tsc.isBinaryExpression(e) && e.operatorToken.kind === tsc.SyntaxKind.PlusToken) {
-      const l = unwrap(e.left);
-      if (isStringLike(l) && /^(gpt-|o[134]-?)/.test(l.text)) out.dynamic.push(e);
-    }
-  };
-
+export function collectModelSites(f: JsFacts, opts: ModelSiteOptions): ModelSiteResult {
+  if (opts.test) return testModelSites(f, opts, opts.test);
+  const st: SiteCollector = { f, out: { sites: [], imported: [], dynamic: [], branches: [], foreign: [], undecided: [] }, seen: new Set(), undecided: false };
   // 1. Request `model` fields of API calls on OpenAI-SDK clients.
+  requestSites(st);
+  // 2. Values other files use as model ids.
+  for (const name of opts.exportedNames) {
+    const fact = f.exports.get(name);
+    if (fact?.kind === 'value') resolveModel(st, fact.node, 0, true);
+    else {
+      const v = f.values.get(name);
+      if (v) resolveModel(st, v, 0, true);
+    }
+  }
+  // 3. Arguments bound to model-named parameters of functions imported from other modules.
+  if (opts.importedParam) importedParamSites(st, opts.importedParam);
+  if (!opts.usesOpenAI) return st.out;
+  // 4. Model-named places in a file that uses OpenAI.
+  modelNamedSites(st);
+  return st.out;
+}
+
+/**
+ * A test file's sites: ids the test itself sends to an OpenAI client, and expected values of
+ * assertions whose id the code migrates; the other OpenAI ids are left (`testLeft`).
+ */
+function testModelSites(f: JsFacts, opts: ModelSiteOptions, info: TestInfo): ModelSiteResult {
+  // Ids the test itself sends to an OpenAI client follow the value as anywhere else.
+  const sent = new Set(collectModelSites(f, { ...opts, usesOpenAI: false, importedParam: undefined, test: undefined }).sites.map((s) => s.lit));
+  const r = collectModelSites(f, { ...opts, usesOpenAI: true, test: undefined });
+  const follows = new Set<ts.Node>();
+  for (const s of r.sites) if (info.migrated.has(s.id) && !info.ambiguous.has(s.id)) follows.add(s.lit);
+  // Expected values of assertions (`expect(DEFAULT_MODEL).toBe('gpt-4o')`, `assert.equal(pick('openai'), 'gpt-4o')`):
+  // the same value gets the same new value. What the other side holds decides: a call of an imported
+  // function whose body migrates (or keeps) this id, else the id's fate in the whole code.
+  const have = new Set(r.sites.map((s) => s.lit));
+  walk(f.sf, (n) => {
+    if (!isStringLike(n) || have.has(n) || !info.migrated.has(n.text) || !isOpenAIId(n.text) || inOtherAdapter(n)) return;
+    const call = n.parent;
+    if (!call || !tsc.isCallExpression(call) || !call.arguments.includes(n as ts.Expression)) return;
+    const callee = unwrap(call.expression);
+    const name = tsc.isPropertyAccessExpression(callee) ? callee.name.text : tsc.isIdentifier(callee) ? callee.text : '';
+    if (!ASSERTIONS.has(name)) return;
+    // expect(X).toBe(lit) / assert.equal(X, lit)
+    const inner = tsc.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
+    const expectCall = inner && tsc.isPropertyAccessExpression(inner) && tsc.isCallExpression(unwrap(inner.expression)) ? (unwrap(inner.expression) as ts.CallExpression) : inner && tsc.isCallExpression(inner) ? inner : undefined;
+    const other = expectCall ? expectCall.arguments[0] : call.arguments.find((a) => a !== n);
+    const o = other ? unwrap(other) : undefined;
+    const ref = o && tsc.isCallExpression(o) ? unwrap(o.expression) : o;
+    const verdict = ref && tsc.isIdentifier(ref) ? info.callee(ref.text, n.text) : undefined;
+    r.sites.push({ lit: n, id: n.text });
+    if (verdict === 'migrated' || (verdict === undefined && !info.ambiguous.has(n.text))) follows.add(n);
+  });
+  const keep = (s: ModelSite) => sent.has(s.lit) || follows.has(s.lit);
+  return { ...r, sites: r.sites.filter(keep), undecided: [], dynamic: [], branches: [], foreign: [], testLeft: info.migrated.size ? r.sites.filter((s) => !keep(s)) : [] };
+}
+
+/** One file's collection: what was found, the literals already looked at, and whether the request being read goes to an unresolved host. */
+interface SiteCollector {
+  f: JsFacts;
+  out: ModelSiteResult;
+  seen: Set<ts.Node>;
+  undecided: boolean;
+}
+
+function addSite(st: SiteCollector, lit: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): void {
+  if (st.seen.has(lit) || !isOpenAIId(lit.text)) return;
+  st.seen.add(lit);
+  // Another adapter's code (`groq: { model }`, `case 'openrouter':`, `class GroqProvider`) is never touched.
+  if (inOtherAdapter(lit)) return;
+  if (st.undecided) st.out.undecided.push({ lit, id: lit.text });
+  else st.out.sites.push({ lit, id: lit.text });
+}
+
+/** Follow a model value to its literals: ternaries, `||`/`??` defaults, constants, config objects, parameters and their arguments. */
+function resolveModel(st: SiteCollector, e: ts.Expression | undefined, depth: number, deep: boolean): void {
+  const { f, out } = st;
+  if (!e || depth > 6) return;
+  e = unwrap(e);
+  if (isStringLike(e)) return addSite(st, e);
+  if (tsc.isConditionalExpression(e)) {
+    resolveModel(st, e.whenTrue, depth + 1, deep);
+    resolveModel(st, e.whenFalse, depth + 1, deep);
+  } else if (tsc.isBinaryExpression(e) && [tsc.SyntaxKind.BarBarToken, tsc.SyntaxKind.QuestionQuestionToken].includes(e.operatorToken.kind)) {
+    resolveModel(st, e.left, depth + 1, deep);
+    resolveModel(st, e.right, depth + 1, deep);
+  } else if (tsc.isIdentifier(e)) {
+    const v = f.values.get(e.text);
+    if (v) resolveModel(st, v, depth + 1, true);
+    else if (f.imports.has(e.text)) out.imported.push({ local: e.text });
+    else {
+      // A parameter with a default: `function ask(model = 'gpt-4o')`.
+      const decl = findParameter(f.sf, e.text);
+      if (decl?.initializer) resolveModel(st, decl.initializer, depth + 1, deep);
+      // and the arguments this file's calls pass for it: `ask(client, q, SUMMARY_MODEL)`.
+      for (const a of argumentsFor(f, e)) resolveModel(st, a, depth + 1, deep);
+    }
+  } else if (tsc.isPropertyAccessExpression(e) || tsc.isElementAccessExpression(e)) {
+    const { base, names } = flattenAccess(e);
+    if (tsc.isIdentifier(base)) {
+      if (f.imports.has(base.text) && !f.values.has(base.text)) {
+        out.imported.push({ local: base.text, member: names[0] });
+        return;
+      }
+      let cur: ts.Expression | undefined = f.values.get(base.text);
+      for (const n of names) {
+        const o = cur ? unwrap(cur) : undefined;
+        if (!o || !tsc.isObjectLiteralExpression(o)) {
+          cur = undefined;
+          break;
+        }
+        const p = o.properties.find((x) => propName(x.name) === n);
+        cur = p && tsc.isPropertyAssignment(p) ? p.initializer : undefined;
+      }
+      if (cur) resolveModel(st, cur, depth + 1, true);
+    }
+  } else if (tsc.isTemplateExpression(e)) {
+    if (/^(gpt-|o[134]|text-embedding|dall-e|chatgpt)/.test(e.head.text)) out.dynamic.push(e);
+  } else if (deep && (tsc.isObjectLiteralExpression(e) || tsc.isArrayLiteralExpression(e))) {
+    const kids = tsc.isObjectLiteralExpression(e) ? e.properties.map((p) => (tsc.isPropertyAssignment(p) ? p.initializer : undefined)) : e.elements;
+    for (const k of kids) if (k) resolveModel(st, k, depth + 1, deep);
+  } else if (tsc.isBinaryExpression(e) && e.operatorToken.kind === tsc.SyntaxKind.PlusToken) {
+    const l = unwrap(e.left);
+    if (isStringLike(l) && /^(gpt-|o[134]-?)/.test(l.text)) out.dynamic.push(e);
+  }
+}
+
+/** Request `model` fields of API calls on OpenAI-SDK clients (and `models.retrieve('gpt-4o')`). */
+function requestSites(st: SiteCollector): void {
+  const { f, out } = st;
   for (const c of f.calls) {
     if (c.client === 'other' || c.client === 'target') continue;
     // A client whose host cannot be resolved may be another service: its ids are left and reported.
-    undecided = c.client === 'unresolved';
+    st.undecided = c.client === 'unresolved';
     for (const req of c.requests) {
       // `{ ...defaults, messages }` with `defaults` imported from a config module
       for (const sp of req.properties) {
@@ -179,54 +213,45 @@ export function collectModelSites(
         }
       }
       const p = req.properties.find((x) => propName(x.name) === 'model');
-      if (p && tsc.isPropertyAssignment(p)) resolve(p.initializer, 0, false);
-      else if (p && tsc.isShorthandPropertyAssignment(p)) resolve(p.name, 0, false);
+      if (p && tsc.isPropertyAssignment(p)) resolveModel(st, p.initializer, 0, false);
+      else if (p && tsc.isShorthandPropertyAssignment(p)) resolveModel(st, p.name, 0, false);
     }
     // models.retrieve('gpt-4o')
-    if (c.endpoint === 'modelsList' && c.node.arguments[0]) resolve(c.node.arguments[0], 0, false);
-    undecided = false;
+    if (c.endpoint === 'modelsList' && c.node.arguments[0]) resolveModel(st, c.node.arguments[0], 0, false);
+    st.undecided = false;
   }
   // A literal reported as undecided and also reached from an OpenAI client is a site.
   out.undecided = out.undecided.filter((u) => !out.sites.some((s) => s.lit === u.lit));
+}
 
-  // 2. Values other files use as model ids.
-  for (const name of opts.exportedNames) {
-    const fact = f.exports.get(name);
-    if (fact?.kind === 'value') resolve(fact.node, 0, true);
-    else {
-      const v = f.values.get(name);
-      if (v) resolve(v, 0, true);
-    }
-  }
-
-  // 3. Arguments bound to model-named parameters of functions imported from other modules.
-  if (opts.importedParam) {
-    walk(f.sf, (n) => {
-      if (!tsc.isCallExpression(n) || !tsc.isIdentifier(unwrap(n.expression))) return;
-      const local = (unwrap(n.expression) as ts.Identifier).text;
-      if (!f.imports.has(local) || f.functions.has(local)) return;
-      n.arguments.forEach((a, i) => {
-        const arg = unwrap(a);
-        if (!isStringLike(arg) || !isOpenAIId(arg.text)) return;
-        const name = opts.importedParam!(local, i);
-        if (name && MODEL_NAME.test(name)) add(arg);
-      });
+/** Arguments bound to model-named parameters of functions imported from other modules. */
+function importedParamSites(st: SiteCollector, importedParam: (local: string, i: number) => string | undefined): void {
+  const { f } = st;
+  walk(f.sf, (n) => {
+    if (!tsc.isCallExpression(n) || !tsc.isIdentifier(unwrap(n.expression))) return;
+    const local = (unwrap(n.expression) as ts.Identifier).text;
+    if (!f.imports.has(local) || f.functions.has(local)) return;
+    n.arguments.forEach((a, i) => {
+      const arg = unwrap(a);
+      if (!isStringLike(arg) || !isOpenAIId(arg.text)) return;
+      const name = importedParam(local, i);
+      if (name && MODEL_NAME.test(name)) addSite(st, arg);
     });
-  }
+  });
+}
 
-  if (!opts.usesOpenAI) return out;
-
+/** Model-named places in a file that uses OpenAI (ids in calls on another service's client are `foreign`), and branches on model names. */
+function modelNamedSites(st: SiteCollector): void {
+  const { f, out, seen } = st;
   // Calls on clients of another service are left as they are.
   const otherCalls = f.calls.filter((c) => c.client === 'other');
   const inOtherCall = (n: ts.Node) => otherCalls.some((c) => n.pos >= c.node.pos && n.end <= c.node.end);
-
-  // 4. Model-named places in a file that uses OpenAI.
   walk(f.sf, (n) => {
     if (isStringLike(n) && isOpenAIId(n.text) && !seen.has(n) && inOtherCall(n)) {
       if (inModelNamedPlace(n)) out.foreign.push({ lit: n, id: n.text });
     } else if (isStringLike(n) && isOpenAIId(n.text) && !seen.has(n)) {
-      if (inModelNamedPlace(n)) add(n);
-      else if (isModelArgument(f, n)) add(n);
+      if (inModelNamedPlace(n)) addSite(st, n);
+      else if (isModelArgument(f, n)) addSite(st, n);
     }
     // Branching on model names.
     if (tsc.isBinaryExpression(n) && [tsc.SyntaxKind.EqualsEqualsEqualsToken, tsc.SyntaxKind.EqualsEqualsToken, tsc.SyntaxKind.ExclamationEqualsEqualsToken, tsc.SyntaxKind.ExclamationEqualsToken].includes(n.operatorToken.kind)) {
@@ -239,7 +264,6 @@ export function collectModelSites(
       if (a && isStringLike(a) && /^(gpt-|o[134]\b|o[134]-|chatgpt|text-embedding|dall-e)/.test(a.text)) out.branches.push(n);
     }
   });
-  return out;
 }
 
 /** A literal whose nearest naming ancestors (variable, property, parameter, type alias) mention "model". */

@@ -141,6 +141,32 @@ export function analyzePython(py: PyTree, seeds?: PySeeds, targetHost?: string):
   };
 
   // Pass 1: imports, assignments, functions.
+  collectDeclarations(f, py);
+
+  // Module-level configuration: openai.api_key = ..., openai.base_url = ...
+  collectModuleConfig(f, py);
+
+  // Pass 2 (to a fixpoint): which expressions are clients.
+  for (let round = 0; round < 4; round++) {
+    const before = f.clients.size + f.members.size + f.factories.size + f.resourceAliases.size;
+    walk(py.root, (n) => collectClients(f, n, targetHost));
+    if (f.clients.size + f.members.size + f.factories.size + f.resourceAliases.size === before) break;
+  }
+
+  // Constructions.
+  walk(py.root, (n) => {
+    if (n.type !== 'call') return;
+    const kind = classKind(f, n.childForFieldName('function'));
+    if (kind) f.constructions.push(construction(f, n, kind === 'azure', targetHost));
+  });
+
+  // API calls.
+  collectApiCalls(f, py, seeds, targetHost);
+  return f;
+}
+
+/** Pass 1: imports, assignments, functions, and the top-level import statements. */
+function collectDeclarations(f: PyFacts, py: PyTree): void {
   walk(py.root, (n) => {
     if (n.type === 'import_statement') {
       for (const c of kids(n)) {
@@ -177,8 +203,10 @@ export function analyzePython(py: PyTree, seeds?: PySeeds, targetHost?: string):
   for (const st of kids(py.root)) {
     if (st.type === 'import_statement' || st.type === 'import_from_statement' || st.type === 'future_import_statement') f.topImports.push(st);
   }
+}
 
-  // Module-level configuration: openai.api_key = ..., openai.base_url = ...
+/** Module-level configuration: openai.api_key = ..., openai.base_url = ... */
+function collectModuleConfig(f: PyFacts, py: PyTree): void {
   walk(py.root, (n) => {
     if (n.type !== 'assignment' || n.parent?.type !== 'expression_statement') return;
     const left = n.childForFieldName('left');
@@ -191,22 +219,10 @@ export function analyzePython(py: PyTree, seeds?: PySeeds, targetHost?: string):
     f.moduleConfig.set(names[0]!, list);
     if (names[0] === 'api_base') f.legacy = true;
   });
+}
 
-  // Pass 2 (to a fixpoint): which expressions are clients.
-  for (let round = 0; round < 4; round++) {
-    const before = f.clients.size + f.members.size + f.factories.size + f.resourceAliases.size;
-    walk(py.root, (n) => collectClients(f, n, targetHost));
-    if (f.clients.size + f.members.size + f.factories.size + f.resourceAliases.size === before) break;
-  }
-
-  // Constructions.
-  walk(py.root, (n) => {
-    if (n.type !== 'call') return;
-    const kind = classKind(f, n.childForFieldName('function'));
-    if (kind) f.constructions.push(construction(f, n, kind === 'azure', targetHost));
-  });
-
-  // API calls.
+/** API calls on the clients, the `openai` module (v1 resources and v0 classes), namespaces of clients and resource aliases. */
+function collectApiCalls(f: PyFacts, py: PyTree, seeds: PySeeds | undefined, targetHost: string | undefined): void {
   const moduleStatus = moduleClientStatus(f, targetHost);
   walk(py.root, (n) => {
     if (n.type !== 'call') return;
@@ -245,7 +261,6 @@ export function analyzePython(py: PyTree, seeds?: PySeeds, targetHost?: string):
     const endpoint = legacy ? V0_CLASSES[path[0]!]! : pyEndpointOf(path);
     f.calls.push({ node: n, path, endpoint, client: status, kwargs: kwargs(n), dicts: splatDicts(f, n), module, legacy });
   });
-  return f;
 }
 
 /** Status of the module-level client: its base URL assignment, Azure type, or OpenAI. */

@@ -60,271 +60,376 @@ export const processor = {
   async process(files: FileContext[], opts: HandlerOptions) {
     const errors = new Map<string, HandlerError>();
     const targetHost = files[0]?.target ? new URL(files[0].target.baseURL).host : undefined;
-    // Package -> code files whose rewrite imports it: each goes only into the manifests of the folder that owns the file.
-    const packages = new Map<string, Set<string>>();
-    const need = (pkg: string, abs: string) => packages.set(pkg, (packages.get(pkg) ?? new Set()).add(abs));
-    // Manifest folders of this run and what their projects have installed (lock file, else pins).
-    const manifests = files.filter((c) => isManifest(c.file.rel));
-    const roots = [...new Set(manifests.map((c) => manifestRoot(c.file.abs)))];
-    const versionsOf = new Map(roots.map((r) => [r, projectVersions(r, manifests.filter((c) => manifestRoot(c.file.abs) === r).map((c) => c.file.text))]));
-    // A rewrite introduces a package only when a release of it fits the project that owns the file.
-    const fitsFor = (abs: string) => (pkg: string) => {
-      const owner = ownerOf(abs, roots);
-      return !owner || pyCompat(pkg, versionsOf.get(owner)!).kind !== 'none';
-    };
-    const parsed = new Map<string, Parsed>();
-    const fail = (ctx: FileContext, e: unknown) => {
-      errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
-    };
+    const deps = dependencyPlan(files);
     // Phase A: parse and analyse each .py file.
-    for (const ctx of files) {
-      if (!/\.py$/i.test(ctx.file.rel)) continue;
-      try {
-        const { py, error } = await parsePython(ctx.file.text);
-        if (error || !py) {
-          // A module parsed only to follow values into it (no OpenAI marker) is not a failure of the run.
-          if (!ctx.file.related) errors.set(ctx.file.abs, { id: 'E_PARSE', message: `syntax error at ${ctx.file.rel}:${error}` });
-          py?.delete();
-          continue;
-        }
-        parsed.set(ctx.file.abs, { ctx, py, facts: analyzePython(py, undefined, targetHost) });
-      } catch (e) {
-        fail(ctx, e);
-      }
-    }
+    const parsed = await parseModules(files, targetHost, errors);
     // Phase B: clients and factories imported from other modules of the batch.
-    const lookup = (abs: string, local: string, depth = 0): { abs: string; name: string; facts: PyFacts } | undefined => {
-      const b = parsed.get(abs)!.facts.imports.get(local);
-      if (!b || depth > 6) return undefined;
-      for (const cand of moduleCandidates(abs, b.module, parsed)) {
-        const f = parsed.get(cand)!.facts;
-        if (f.clients.has(b.name) || f.factories.has(b.name) || f.values.has(b.name)) return { abs: cand, name: b.name, facts: f };
-        // Re-exported by the package (`__init__.py`: `from .llm import client`).
-        if (f.imports.has(b.name)) {
-          const hit = lookup(cand, b.name, depth + 1);
-          if (hit) return hit;
-        }
-      }
-      // `from app.core import llm` where llm is a submodule, or a name the graph resolved to its own module.
-      return undefined;
-    };
-    // Files whose client comes from a module outside the given paths (read-only): file -> that module.
-    const isOutside = (a: string) => !!parsed.get(a)?.ctx.file.outside;
-    const origins = new Map<string, PyOrigin>();
-    const origin = (abs: string, spec: string, from: string) => {
-      if (!isOutside(abs) && isOutside(from) && !origins.has(abs)) origins.set(abs, { spec, file: parsed.get(from)!.ctx.file.rel });
-    };
-    for (const [abs, p] of parsed) {
-      const seeds: PySeeds = { clients: new Map(), factories: new Map() };
-      for (const local of p.facts.imports.keys()) {
-        const hit = lookup(abs, local);
-        if (hit?.facts.clients.has(hit.name)) seeds.clients.set(local, hit.facts.clients.get(hit.name)!);
-        if (hit?.facts.factories.has(hit.name)) seeds.factories.set(local, hit.facts.factories.get(hit.name)!);
-        if (hit && (hit.facts.clients.has(hit.name) || hit.facts.factories.has(hit.name))) origin(abs, p.facts.imports.get(local)!.module, hit.abs);
-      }
-      for (const [local, mod] of p.facts.moduleAliases) {
-        const cand = moduleCandidates(abs, mod, parsed)[0];
-        const clients = cand ? parsed.get(cand)!.facts.clients : undefined;
-        if (clients?.size) (seeds.namespaces ??= new Map()).set(local, new Map(clients));
-        if (cand && clients?.size) origin(abs, mod, cand);
-      }
-      if (seeds.clients.size || seeds.factories.size || seeds.namespaces) p.facts = analyzePython(p.py, seeds, targetHost);
-    }
+    const origins = seedImports(parsed, targetHost);
     // Key and base-URL settings that clients staying as they are read, in whatever module they are filled.
     const keptSettings: KeptSettings = { keys: new Map(), bases: new Map() };
     for (const [, p] of parsed) collectKeptSettings(p.facts, p.ctx.file.rel.replace(/\\/g, '/'), keptSettings);
-    // Model ids the requests of files in the given paths read from modules outside them (`model=CHAT_MODEL`, `model=llm.CHAT_MODEL`).
-    const outsideModels = new Map<string, PyOutsideModel[]>();
-    if ([...parsed.keys()].some(isOutside)) {
-      for (const [abs, p] of parsed) {
-        if (isOutside(abs)) continue;
-        for (const call of p.facts.calls) {
-          const kw = reachesOpenAI(call.client) ? call.kwargs.get('model') : undefined;
-          const arg = kw?.type === 'keyword_argument' ? kw.childForFieldName('value') : kw;
-          let from: { abs: string; name: string } | undefined;
-          if (arg?.type === 'identifier') from = lookup(abs, arg.text);
-          else if (arg?.type === 'attribute') {
-            const obj = arg.childForFieldName('object');
-            const attr = arg.childForFieldName('attribute');
-            const b = obj?.type === 'identifier' ? p.facts.imports.get(obj.text) : undefined;
-            const mod = obj?.type === 'identifier' ? (p.facts.moduleAliases.get(obj.text) ?? (b ? (b.module ? `${b.module}.${b.name}` : b.name) : obj.text)) : undefined;
-            const cand = mod ? moduleCandidates(abs, mod, parsed)[0] : undefined;
-            if (cand && attr) from = { abs: cand, name: attr.text };
-          }
-          if (!arg || !from || !isOutside(from.abs)) continue;
-          const value = parsed.get(from.abs)!.facts.values.get(from.name);
-          const id = value ? stringValue(value) : undefined;
-          if (id && isOpenAIId(id)) outsideModels.set(abs, [...(outsideModels.get(abs) ?? []), { start: p.py.start(arg), end: p.py.end(arg), id, file: parsed.get(from.abs)!.ctx.file.rel }]);
-        }
-      }
-    }
-    // Model constants other modules use: file -> names.
-    const wanted = new Map<string, Set<string>>();
-    for (const [abs, p] of parsed) {
-      const uses = usesOpenAI(p.facts, analyzeWrappers(p.facts, targetHost));
-      for (const ref of collectPyModelSites(p.facts, uses).imported) {
-        const [local, attr] = ref.split('.');
-        let hit: { abs: string; name: string } | undefined;
-        if (attr) {
-          // import config / from app import config; config.MODEL
-          const b = p.facts.imports.get(local!);
-          const mod = b ? (b.module ? `${b.module}.${b.name}` : b.name) : local!;
-          const cand = moduleCandidates(abs, mod, parsed)[0] ?? moduleCandidates(abs, local!, parsed)[0];
-          if (cand) hit = { abs: cand, name: attr };
-        } else hit = lookup(abs, local!);
-        if (hit) wanted.set(hit.abs, (wanted.get(hit.abs) ?? new Set()).add(hit.name));
-      }
-    }
-    // Model sites of the code first, then of the tests: a test's ids change only where the
-    // code's same id changes (the same value gets the same new value).
-    const siteMap = new Map<string, ReturnType<typeof collectPyModelSites>>();
-    const codeIds = new Set<string>();
-    // A site in a lookup table is left by map-model-ids: for the tests it counts as kept.
-    const inTable = (p: Parsed, lit: Node): boolean => {
-      const coll = lit.parent;
-      const models = p.ctx.models;
-      if (!coll || !['list', 'tuple'].includes(coll.type) || !models) return false;
-      const values = coll.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment').map((c) => stringValue(c));
-      return values.every((v) => v !== undefined) && isModelLookupTable(values as string[], (v) => models.lookup(v)?.target);
-    };
-    const live = new Map<string, PyModelSite[]>();
-    for (const [abs, p] of parsed) {
-      if (isTestPath(p.ctx.file.rel)) continue;
-      const r = collectPyModelSites(p.facts, usesOpenAI(p.facts, analyzeWrappers(p.facts, targetHost)), wanted.get(abs));
-      siteMap.set(abs, r);
-      const here = r.sites.filter((s) => !inTable(p, s.lit));
-      live.set(abs, here);
-      for (const s of here) codeIds.add(s.id);
-    }
-    // OpenAI-id literals the code keeps (not sites): an id both rewritten and kept is ambiguous in a test.
-    const kept = new Map<string, Array<{ id: string; pos: number }>>();
-    const rewritten = new Map<string, Array<{ id: string; pos: number }>>();
-    const ambiguous = new Set<string>();
-    for (const [abs, here] of live) {
-      const f = parsed.get(abs)!.facts;
-      const sites = new Set(here.map((s) => s.lit.id));
-      const keptHere: Array<{ id: string; pos: number }> = [];
-      walkPy(f.py.root, (n) => {
-        const v = n.type === 'string' && !sites.has(n.id) ? stringValue(n) : undefined;
-        if (v !== undefined && isOpenAIId(v)) keptHere.push({ id: v, pos: f.py.start(n) });
-      });
-      kept.set(abs, keptHere);
-      rewritten.set(abs, here.map((s) => ({ id: s.id, pos: f.py.start(s.lit) })));
-      for (const k of keptHere) if (codeIds.has(k.id)) ambiguous.add(k.id);
-    }
-    const ref = (abs: string) => (names: string[], id: string): 'migrated' | 'left' | undefined => {
-      const b = parsed.get(abs)?.facts.imports.get(names[0]!);
-      if (!b || names.length > 2) return undefined;
-      // `from app.settings import CHAT_MODEL` -> CHAT_MODEL; `from app import providers` -> providers.pick_model
-      const [mod, name] = names.length === 1 ? [b.module, b.name] : [b.module ? `${b.module}.${b.name}` : b.name, names[1]!];
-      for (const cand of moduleCandidates(abs, mod, parsed)) {
-        const f = parsed.get(cand)!.facts;
-        const node = f.functions.get(name) ?? f.values.get(name);
-        if (!node) continue;
-        const [s, e] = [f.py.start(node), f.py.end(node)];
-        const inNode = (x: { id: string; pos: number }) => x.id === id && x.pos >= s && x.pos < e;
-        if ((kept.get(cand) ?? []).some(inNode)) return 'left';
-        if ((rewritten.get(cand) ?? []).some(inNode)) return 'migrated';
-        return undefined;
-      }
-      return undefined;
-    };
-    for (const [abs, p] of parsed) {
-      if (isTestPath(p.ctx.file.rel)) siteMap.set(abs, collectPyModelSites(p.facts, true, wanted.get(abs), { migrated: codeIds, ambiguous, ref: ref(abs) }));
-    }
-    // Multi-provider apps: an adapter for the target next to the OpenAI one (then the OpenAI adapter is left
-    // and the selection is reported once), or other services' adapters (only the OpenAI one is migrated: said once).
-    const target = files[0]?.target;
-    const names = target ? targetNames(target.provider) : [];
-    const others = new Set<string>();
-    for (const [, p] of parsed) {
-      if (!target || isTestPath(p.ctx.file.rel)) continue;
-      for (const s of otherServices(pyOtherAdapterHints(p.facts), names)) others.add(s);
-    }
-    const lineOf = (p: Parsed, at: number) => p.py.text.slice(0, at).split('\n').length;
-    const mods = [...parsed.values()].map((p) => ({ rel: p.ctx.file.rel, p }));
-    const adapters = target
-      ? findTargetAdapters(
-          mods,
-          ({ p }) => {
-            const at = pyTargetAdapterAt(p.facts);
-            return at === undefined ? undefined : lineOf(p, at);
-          },
-          ({ p }) => pyTargetSelection(p.facts, names),
-          ({ rel, p }) => pyDefaultProviderLiterals(p.facts).map((l) => `${rel}:${lineOf(p, p.py.start(l))}`),
-        )
-      : [];
-    const adapterSaid = new Set<TargetAdapter>();
-    let othersSaid = false;
+    const outsideModels = outsideModelIds(parsed);
+    const wanted = wantedModelConstants(parsed, targetHost);
+    const siteMap = modelSitesByFile(parsed, wanted, targetHost);
+    const adapters = adapterPlan(files[0]?.target, parsed);
+    const run: RunShared = { opts, targetHost, deps, origins, keptSettings, outsideModels, siteMap, adapters };
     // Phase C: detect and transform.
     for (const [abs, p] of parsed) {
       try {
-        const adapterHere = adapters.find((a) => a.inScope(p.ctx.file.rel));
-        const sites = siteMap.get(abs)!;
-        const uses = usesOpenAI(p.facts, analyzeWrappers(p.facts, targetHost));
-        const at = p.facts.constructions.find((c) => c.status !== 'target' && c.status !== 'other')?.node;
-        let adapterNote: { at: number; reason: Text; action: Text; leave: boolean } | undefined;
-        // The target's own adapter (the openai SDK on the target's host) is not an OpenAI adapter.
-        // A file whose clients all go elsewhere (another service's adapter) is not the OpenAI adapter either.
-        const ownAdapter = (pyTargetAdapterAt(p.facts) !== undefined || p.facts.constructions.length > 0) && !p.facts.constructions.some((c) => c.status !== 'target' && c.status !== 'other');
-        if (target && uses && !ownAdapter && !isTestPath(p.ctx.file.rel) && (adapterHere || others.size)) {
-          const name = shortName(target.provider);
-          const where = at ? p.py.start(at) : 0;
-          if (adapterHere) {
-            const defaultsAt = adapterHere.defaultsAt;
-            adapterNote = adapterSaid.has(adapterHere) ? { at: where, reason: '', action: '', leave: true } : { at: where, leave: true, reason: msg('adapters.targetExists', { provider: name, at: `${adapterHere.rel}:${adapterHere.line}`, selection: adapterHere.selection }), action: defaultsAt.length ? msg('adapters.targetExists.defaultChanged', { selection: adapterHere.selection, at: defaultsAt.join(', ') }) : msg('adapters.targetExists.select', { selection: adapterHere.selection }) };
-            adapterSaid.add(adapterHere);
-          }
-        }
-        const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote, keptSettings, packageFits: fitsFor(abs) });
-        if (!p.ctx.file.outside && (origins.has(abs) || outsideModels.has(abs))) reportPyOutsideUse(pctx, origins.get(abs), outsideModels.get(abs) ?? []);
-        // Said once, on the first file whose OpenAI adapter was actually migrated.
-        if (target && uses && !ownAdapter && !adapterHere && others.size && !othersSaid && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
-          othersSaid = true;
-          pctx.followUp(at ? p.py.start(at) : 0, msg('adapters.oneOfSeveral', { others: [...others].sort().join(', ') }), msg('adapters.oneOfSeveral.todo'));
-        }
-        // The app already has the target's adapter: its default-provider setting selects it.
-        if (adapterHere && target && !isTestPath(p.ctx.file.rel) && (!opts.only || opts.only.includes('map-model-ids'))) {
-          for (const lit of pyDefaultProviderLiterals(p.facts)) {
-            const r = stringContentRange(p.py, lit);
-            if (!r) continue;
-            pctx.edits.add(r.start, r.end, adapterHere.selection);
-            pctx.change('config', p.py.start(lit), msg('adapters.defaultProvider', { from: `${stringValue(lit)}`, to: adapterHere.selection, provider: shortName(target.provider) }), { transform: 'map-model-ids' });
-          }
-        }
-        for (const pkg of pctx.packages) need(pkg, abs);
+        transformModule(abs, p, run);
       } catch (e) {
-        fail(p.ctx, e);
+        errors.set(p.ctx.file.abs, fileError(e, p.ctx.file.rel));
       } finally {
         p.py.delete();
       }
     }
-    // Notebooks: code cells as one program each.
-    for (const ctx of files) {
-      if (!isNotebook(ctx.file.rel)) continue;
-      try {
-        const nb = new Set<string>();
-        const err = await processNotebook(ctx, { ...opts, targetHost, packageFits: fitsFor(ctx.file.abs) }, nb);
-        for (const pkg of nb) need(pkg, ctx.file.abs);
-        if (err) errors.set(ctx.file.abs, err);
-      } catch (e) {
-        fail(ctx, e);
-      }
-    }
-    // Manifests last: they learn which packages the rewrites introduced.
-    for (const ctx of files) {
-      if (!isManifest(ctx.file.rel) || errors.has(ctx.file.abs)) continue;
-      try {
-        // pyproject `[tool.*]` tables and setup.cfg sections: model settings, base URLs (the config rules).
-        if (/(^|\/)(pyproject\.toml|setup\.cfg)$/.test(ctx.file.rel)) (await import('../config/process.js')).processProjectSettings(ctx, opts);
-        if (!ctx.target) continue;
-        const root = manifestRoot(ctx.file.abs);
-        const mine = new Set([...packages].filter(([, by]) => [...by].some((abs) => ownerOf(abs, roots) === root)).map(([pkg]) => pkg));
-        if (mine.size) editManifest(ctx, mine, versionsOf.get(root));
-      } catch (e) {
-        fail(ctx, e);
-      }
-    }
+    await processNotebooks(files, opts, targetHost, deps, errors);
+    await processManifests(files, opts, deps, errors);
     return errors;
   },
 };
+
+type PySites = ReturnType<typeof collectPyModelSites>;
+/** Ids at offsets of one module (OpenAI-id literals it keeps, or rewrites). */
+type IdsAt = Map<string, Array<{ id: string; pos: number }>>;
+
+/** What every file's Phase C reads (the run's cross-module facts), and the once-per-app notes said so far. */
+interface RunShared {
+  opts: HandlerOptions;
+  targetHost: string | undefined;
+  deps: DependencyPlan;
+  origins: Map<string, PyOrigin>;
+  keptSettings: KeptSettings;
+  outsideModels: Map<string, PyOutsideModel[]>;
+  siteMap: Map<string, PySites>;
+  adapters: AdapterPlan;
+}
+
+/** The manifests of the run, what their projects installed, and the packages the rewrites introduce. */
+interface DependencyPlan {
+  /** Package -> code files whose rewrite imports it: each goes only into the manifests of the folder that owns the file. */
+  packages: Map<string, Set<string>>;
+  /** Manifest folders of this run. */
+  roots: string[];
+  /** What each manifest folder's project has installed (lock file, else pins). */
+  versionsOf: Map<string, ReturnType<typeof projectVersions>>;
+}
+
+function dependencyPlan(files: FileContext[]): DependencyPlan {
+  const manifests = files.filter((c) => isManifest(c.file.rel));
+  const roots = [...new Set(manifests.map((c) => manifestRoot(c.file.abs)))];
+  const versionsOf = new Map(roots.map((r) => [r, projectVersions(r, manifests.filter((c) => manifestRoot(c.file.abs) === r).map((c) => c.file.text))]));
+  return { packages: new Map(), roots, versionsOf };
+}
+
+function need(deps: DependencyPlan, pkg: string, abs: string): void {
+  deps.packages.set(pkg, (deps.packages.get(pkg) ?? new Set()).add(abs));
+}
+
+/** A rewrite introduces a package only when a release of it fits the project that owns the file. */
+function fitsFor(deps: DependencyPlan, abs: string) {
+  return (pkg: string) => {
+    const owner = ownerOf(abs, deps.roots);
+    return !owner || pyCompat(pkg, deps.versionsOf.get(owner)!).kind !== 'none';
+  };
+}
+
+/** Phase A: parse and analyse each .py file; a file that fails is recorded in `errors`. */
+async function parseModules(files: FileContext[], targetHost: string | undefined, errors: Map<string, HandlerError>): Promise<Map<string, Parsed>> {
+  const parsed = new Map<string, Parsed>();
+  for (const ctx of files) {
+    if (!/\.py$/i.test(ctx.file.rel)) continue;
+    try {
+      const { py, error } = await parsePython(ctx.file.text);
+      if (error || !py) {
+        // A module parsed only to follow values into it (no OpenAI marker) is not a failure of the run.
+        if (!ctx.file.related) errors.set(ctx.file.abs, { id: 'E_PARSE', message: `syntax error at ${ctx.file.rel}:${error}` });
+        py?.delete();
+        continue;
+      }
+      parsed.set(ctx.file.abs, { ctx, py, facts: analyzePython(py, undefined, targetHost) });
+    } catch (e) {
+      errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
+    }
+  }
+  return parsed;
+}
+
+/** The client, factory or value an import names, followed through re-exports of the batch. */
+function lookupImport(parsed: Map<string, Parsed>, abs: string, local: string, depth = 0): { abs: string; name: string; facts: PyFacts } | undefined {
+  const b = parsed.get(abs)!.facts.imports.get(local);
+  if (!b || depth > 6) return undefined;
+  for (const cand of moduleCandidates(abs, b.module, parsed)) {
+    const f = parsed.get(cand)!.facts;
+    if (f.clients.has(b.name) || f.factories.has(b.name) || f.values.has(b.name)) return { abs: cand, name: b.name, facts: f };
+    // Re-exported by the package (`__init__.py`: `from .llm import client`).
+    if (f.imports.has(b.name)) {
+      const hit = lookupImport(parsed, cand, b.name, depth + 1);
+      if (hit) return hit;
+    }
+  }
+  // `from app.core import llm` where llm is a submodule, or a name the graph resolved to its own module.
+  return undefined;
+}
+
+function isOutside(parsed: Map<string, Parsed>, abs: string): boolean {
+  return !!parsed.get(abs)?.ctx.file.outside;
+}
+
+/**
+ * Phase B: seed the clients and factories each module imports and re-analyse it.
+ * Returns the files whose client comes from a module outside the given paths (read-only): file -> that module.
+ */
+function seedImports(parsed: Map<string, Parsed>, targetHost: string | undefined): Map<string, PyOrigin> {
+  const origins = new Map<string, PyOrigin>();
+  const origin = (abs: string, spec: string, from: string) => {
+    if (!isOutside(parsed, abs) && isOutside(parsed, from) && !origins.has(abs)) origins.set(abs, { spec, file: parsed.get(from)!.ctx.file.rel });
+  };
+  for (const [abs, p] of parsed) {
+    const seeds: PySeeds = { clients: new Map(), factories: new Map() };
+    for (const local of p.facts.imports.keys()) {
+      const hit = lookupImport(parsed, abs, local);
+      if (hit?.facts.clients.has(hit.name)) seeds.clients.set(local, hit.facts.clients.get(hit.name)!);
+      if (hit?.facts.factories.has(hit.name)) seeds.factories.set(local, hit.facts.factories.get(hit.name)!);
+      if (hit && (hit.facts.clients.has(hit.name) || hit.facts.factories.has(hit.name))) origin(abs, p.facts.imports.get(local)!.module, hit.abs);
+    }
+    for (const [local, mod] of p.facts.moduleAliases) {
+      const cand = moduleCandidates(abs, mod, parsed)[0];
+      const clients = cand ? parsed.get(cand)!.facts.clients : undefined;
+      if (clients?.size) (seeds.namespaces ??= new Map()).set(local, new Map(clients));
+      if (cand && clients?.size) origin(abs, mod, cand);
+    }
+    if (seeds.clients.size || seeds.factories.size || seeds.namespaces) p.facts = analyzePython(p.py, seeds, targetHost);
+  }
+  return origins;
+}
+
+/** Model ids the requests of files in the given paths read from modules outside them (`model=CHAT_MODEL`, `model=llm.CHAT_MODEL`). */
+function outsideModelIds(parsed: Map<string, Parsed>): Map<string, PyOutsideModel[]> {
+  const outsideModels = new Map<string, PyOutsideModel[]>();
+  if (![...parsed.keys()].some((a) => isOutside(parsed, a))) return outsideModels;
+  for (const [abs, p] of parsed) {
+    if (isOutside(parsed, abs)) continue;
+    for (const call of p.facts.calls) {
+      const kw = reachesOpenAI(call.client) ? call.kwargs.get('model') : undefined;
+      const arg = kw?.type === 'keyword_argument' ? kw.childForFieldName('value') : kw;
+      let from: { abs: string; name: string } | undefined;
+      if (arg?.type === 'identifier') from = lookupImport(parsed, abs, arg.text);
+      else if (arg?.type === 'attribute') {
+        const obj = arg.childForFieldName('object');
+        const attr = arg.childForFieldName('attribute');
+        const b = obj?.type === 'identifier' ? p.facts.imports.get(obj.text) : undefined;
+        const mod = obj?.type === 'identifier' ? (p.facts.moduleAliases.get(obj.text) ?? (b ? (b.module ? `${b.module}.${b.name}` : b.name) : obj.text)) : undefined;
+        const cand = mod ? moduleCandidates(abs, mod, parsed)[0] : undefined;
+        if (cand && attr) from = { abs: cand, name: attr.text };
+      }
+      if (!arg || !from || !isOutside(parsed, from.abs)) continue;
+      const value = parsed.get(from.abs)!.facts.values.get(from.name);
+      const id = value ? stringValue(value) : undefined;
+      if (id && isOpenAIId(id)) outsideModels.set(abs, [...(outsideModels.get(abs) ?? []), { start: p.py.start(arg), end: p.py.end(arg), id, file: parsed.get(from.abs)!.ctx.file.rel }]);
+    }
+  }
+  return outsideModels;
+}
+
+/** Model constants other modules use: file -> names. */
+function wantedModelConstants(parsed: Map<string, Parsed>, targetHost: string | undefined): Map<string, Set<string>> {
+  const wanted = new Map<string, Set<string>>();
+  for (const [abs, p] of parsed) {
+    const uses = usesOpenAI(p.facts, analyzeWrappers(p.facts, targetHost));
+    for (const ref of collectPyModelSites(p.facts, uses).imported) {
+      const [local, attr] = ref.split('.');
+      let hit: { abs: string; name: string } | undefined;
+      if (attr) {
+        // import config / from app import config; config.MODEL
+        const b = p.facts.imports.get(local!);
+        const mod = b ? (b.module ? `${b.module}.${b.name}` : b.name) : local!;
+        const cand = moduleCandidates(abs, mod, parsed)[0] ?? moduleCandidates(abs, local!, parsed)[0];
+        if (cand) hit = { abs: cand, name: attr };
+      } else hit = lookupImport(parsed, abs, local!);
+      if (hit) wanted.set(hit.abs, (wanted.get(hit.abs) ?? new Set()).add(hit.name));
+    }
+  }
+  return wanted;
+}
+
+/**
+ * Model sites of the code first, then of the tests: a test's ids change only where the
+ * code's same id changes (the same value gets the same new value).
+ */
+function modelSitesByFile(parsed: Map<string, Parsed>, wanted: Map<string, Set<string>>, targetHost: string | undefined): Map<string, PySites> {
+  const siteMap = new Map<string, PySites>();
+  const codeIds = new Set<string>();
+  const live = new Map<string, PyModelSite[]>();
+  for (const [abs, p] of parsed) {
+    if (isTestPath(p.ctx.file.rel)) continue;
+    const r = collectPyModelSites(p.facts, usesOpenAI(p.facts, analyzeWrappers(p.facts, targetHost)), wanted.get(abs));
+    siteMap.set(abs, r);
+    const here = r.sites.filter((s) => !inTable(p, s.lit));
+    live.set(abs, here);
+    for (const s of here) codeIds.add(s.id);
+  }
+  const { kept, rewritten, ambiguous } = keptIds(parsed, live, codeIds);
+  for (const [abs, p] of parsed) {
+    if (isTestPath(p.ctx.file.rel)) siteMap.set(abs, collectPyModelSites(p.facts, true, wanted.get(abs), { migrated: codeIds, ambiguous, ref: testRef(parsed, kept, rewritten, abs) }));
+  }
+  return siteMap;
+}
+
+/** A site in a lookup table is left by map-model-ids: for the tests it counts as kept. */
+function inTable(p: Parsed, lit: Node): boolean {
+  const coll = lit.parent;
+  const models = p.ctx.models;
+  if (!coll || !['list', 'tuple'].includes(coll.type) || !models) return false;
+  const values = coll.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment').map((c) => stringValue(c));
+  return values.every((v) => v !== undefined) && isModelLookupTable(values as string[], (v) => models.lookup(v)?.target);
+}
+
+/** OpenAI-id literals the code keeps (not sites) and rewrites: an id both rewritten and kept is ambiguous in a test. */
+function keptIds(parsed: Map<string, Parsed>, live: Map<string, PyModelSite[]>, codeIds: Set<string>): { kept: IdsAt; rewritten: IdsAt; ambiguous: Set<string> } {
+  const kept: IdsAt = new Map();
+  const rewritten: IdsAt = new Map();
+  const ambiguous = new Set<string>();
+  for (const [abs, here] of live) {
+    const f = parsed.get(abs)!.facts;
+    const sites = new Set(here.map((s) => s.lit.id));
+    const keptHere: Array<{ id: string; pos: number }> = [];
+    walkPy(f.py.root, (n) => {
+      const v = n.type === 'string' && !sites.has(n.id) ? stringValue(n) : undefined;
+      if (v !== undefined && isOpenAIId(v)) keptHere.push({ id: v, pos: f.py.start(n) });
+    });
+    kept.set(abs, keptHere);
+    rewritten.set(abs, here.map((s) => ({ id: s.id, pos: f.py.start(s.lit) })));
+    for (const k of keptHere) if (codeIds.has(k.id)) ambiguous.add(k.id);
+  }
+  return { kept, rewritten, ambiguous };
+}
+
+/** For a test file: whether the imported function (or constant) the names reach migrated or left the id `id`. */
+function testRef(parsed: Map<string, Parsed>, kept: IdsAt, rewritten: IdsAt, abs: string) {
+  return (names: string[], id: string): 'migrated' | 'left' | undefined => {
+    const b = parsed.get(abs)?.facts.imports.get(names[0]!);
+    if (!b || names.length > 2) return undefined;
+    // `from app.settings import CHAT_MODEL` -> CHAT_MODEL; `from app import providers` -> providers.pick_model
+    const [mod, name] = names.length === 1 ? [b.module, b.name] : [b.module ? `${b.module}.${b.name}` : b.name, names[1]!];
+    for (const cand of moduleCandidates(abs, mod, parsed)) {
+      const f = parsed.get(cand)!.facts;
+      const node = f.functions.get(name) ?? f.values.get(name);
+      if (!node) continue;
+      const [s, e] = [f.py.start(node), f.py.end(node)];
+      const inNode = (x: { id: string; pos: number }) => x.id === id && x.pos >= s && x.pos < e;
+      if ((kept.get(cand) ?? []).some(inNode)) return 'left';
+      if ((rewritten.get(cand) ?? []).some(inNode)) return 'migrated';
+      return undefined;
+    }
+    return undefined;
+  };
+}
+
+/** The multi-provider view of the app, and which of its once-per-app notes were said. */
+interface AdapterPlan {
+  target: FileContext['target'];
+  others: Set<string>;
+  adapters: TargetAdapter[];
+  adapterSaid: Set<TargetAdapter>;
+  othersSaid: boolean;
+}
+
+/**
+ * Multi-provider apps: an adapter for the target next to the OpenAI one (then the OpenAI adapter is left
+ * and the selection is reported once), or other services' adapters (only the OpenAI one is migrated: said once).
+ */
+function adapterPlan(target: FileContext['target'], parsed: Map<string, Parsed>): AdapterPlan {
+  const names = target ? targetNames(target.provider) : [];
+  const others = new Set<string>();
+  for (const [, p] of parsed) {
+    if (!target || isTestPath(p.ctx.file.rel)) continue;
+    for (const s of otherServices(pyOtherAdapterHints(p.facts), names)) others.add(s);
+  }
+  const lineOf = (p: Parsed, at: number) => p.py.text.slice(0, at).split('\n').length;
+  const mods = [...parsed.values()].map((p) => ({ rel: p.ctx.file.rel, p }));
+  const adapters = target
+    ? findTargetAdapters(
+        mods,
+        ({ p }) => {
+          const at = pyTargetAdapterAt(p.facts);
+          return at === undefined ? undefined : lineOf(p, at);
+        },
+        ({ p }) => pyTargetSelection(p.facts, names),
+        ({ rel, p }) => pyDefaultProviderLiterals(p.facts).map((l) => `${rel}:${lineOf(p, p.py.start(l))}`),
+      )
+    : [];
+  return { target, others, adapters, adapterSaid: new Set(), othersSaid: false };
+}
+
+/** Phase C for one module: the adapter note it gets (if any), the pipeline, then the once-per-app notes and the default-provider edit. */
+function transformModule(abs: string, p: Parsed, run: RunShared): void {
+  const { opts, targetHost } = run;
+  const { target, others } = run.adapters;
+  const adapterHere = run.adapters.adapters.find((a) => a.inScope(p.ctx.file.rel));
+  const sites = run.siteMap.get(abs)!;
+  const uses = usesOpenAI(p.facts, analyzeWrappers(p.facts, targetHost));
+  const at = p.facts.constructions.find((c) => c.status !== 'target' && c.status !== 'other')?.node;
+  let adapterNote: { at: number; reason: Text; action: Text; leave: boolean } | undefined;
+  // The target's own adapter (the openai SDK on the target's host) is not an OpenAI adapter.
+  // A file whose clients all go elsewhere (another service's adapter) is not the OpenAI adapter either.
+  const ownAdapter = (pyTargetAdapterAt(p.facts) !== undefined || p.facts.constructions.length > 0) && !p.facts.constructions.some((c) => c.status !== 'target' && c.status !== 'other');
+  if (target && uses && !ownAdapter && !isTestPath(p.ctx.file.rel) && (adapterHere || others.size)) {
+    const name = shortName(target.provider);
+    const where = at ? p.py.start(at) : 0;
+    if (adapterHere) {
+      const defaultsAt = adapterHere.defaultsAt;
+      adapterNote = run.adapters.adapterSaid.has(adapterHere) ? { at: where, reason: '', action: '', leave: true } : { at: where, leave: true, reason: msg('adapters.targetExists', { provider: name, at: `${adapterHere.rel}:${adapterHere.line}`, selection: adapterHere.selection }), action: defaultsAt.length ? msg('adapters.targetExists.defaultChanged', { selection: adapterHere.selection, at: defaultsAt.join(', ') }) : msg('adapters.targetExists.select', { selection: adapterHere.selection }) };
+      run.adapters.adapterSaid.add(adapterHere);
+    }
+  }
+  const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote, keptSettings: run.keptSettings, packageFits: fitsFor(run.deps, abs) });
+  if (!p.ctx.file.outside && (run.origins.has(abs) || run.outsideModels.has(abs))) reportPyOutsideUse(pctx, run.origins.get(abs), run.outsideModels.get(abs) ?? []);
+  // Said once, on the first file whose OpenAI adapter was actually migrated.
+  if (target && uses && !ownAdapter && !adapterHere && others.size && !run.adapters.othersSaid && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
+    run.adapters.othersSaid = true;
+    pctx.followUp(at ? p.py.start(at) : 0, msg('adapters.oneOfSeveral', { others: [...others].sort().join(', ') }), msg('adapters.oneOfSeveral.todo'));
+  }
+  // The app already has the target's adapter: its default-provider setting selects it.
+  if (adapterHere && target && !isTestPath(p.ctx.file.rel) && (!opts.only || opts.only.includes('map-model-ids'))) {
+    for (const lit of pyDefaultProviderLiterals(p.facts)) {
+      const r = stringContentRange(p.py, lit);
+      if (!r) continue;
+      pctx.edits.add(r.start, r.end, adapterHere.selection);
+      pctx.change('config', p.py.start(lit), msg('adapters.defaultProvider', { from: `${stringValue(lit)}`, to: adapterHere.selection, provider: shortName(target.provider) }), { transform: 'map-model-ids' });
+    }
+  }
+  for (const pkg of pctx.packages) need(run.deps, pkg, abs);
+}
+
+/** Notebooks: code cells as one program each. */
+async function processNotebooks(files: FileContext[], opts: HandlerOptions, targetHost: string | undefined, deps: DependencyPlan, errors: Map<string, HandlerError>): Promise<void> {
+  for (const ctx of files) {
+    if (!isNotebook(ctx.file.rel)) continue;
+    try {
+      const nb = new Set<string>();
+      const err = await processNotebook(ctx, { ...opts, targetHost, packageFits: fitsFor(deps, ctx.file.abs) }, nb);
+      for (const pkg of nb) need(deps, pkg, ctx.file.abs);
+      if (err) errors.set(ctx.file.abs, err);
+    } catch (e) {
+      errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
+    }
+  }
+}
+
+/** Manifests last: they learn which packages the rewrites introduced. */
+async function processManifests(files: FileContext[], opts: HandlerOptions, deps: DependencyPlan, errors: Map<string, HandlerError>): Promise<void> {
+  for (const ctx of files) {
+    if (!isManifest(ctx.file.rel) || errors.has(ctx.file.abs)) continue;
+    try {
+      // pyproject `[tool.*]` tables and setup.cfg sections: model settings, base URLs (the config rules).
+      if (/(^|\/)(pyproject\.toml|setup\.cfg)$/.test(ctx.file.rel)) (await import('../config/process.js')).processProjectSettings(ctx, opts);
+      if (!ctx.target) continue;
+      const root = manifestRoot(ctx.file.abs);
+      const mine = new Set([...deps.packages].filter(([, by]) => [...by].some((abs) => ownerOf(abs, deps.roots) === root)).map(([pkg]) => pkg));
+      if (mine.size) editManifest(ctx, mine, deps.versionsOf.get(root));
+    } catch (e) {
+      errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
+    }
+  }
+}
