@@ -47,40 +47,44 @@ export interface PyTestInfo {
   ref: (names: string[], id: string) => 'migrated' | 'left' | undefined;
 }
 
+/**
+ * A test file: ids it sends to an OpenAI client itself follow the value; its other
+ * model-named places change only for ids the project's code always rewrites.
+ */
+function testPyModelSites(f: PyFacts, exportedNames: ReadonlySet<string>, test: PyTestInfo): PyModelSites {
+  const sent = new Set(collectPyModelSites(f, false, exportedNames).sites.map((s) => s.lit.id));
+  const r = collectPyModelSites(f, true, exportedNames);
+  const follows = new Set<number>();
+  for (const s of r.sites) if (test.migrated.has(s.id) && !test.ambiguous.has(s.id)) follows.add(s.lit.id);
+  // Expected values of assertions (`assert CHAT_MODEL == "gpt-4o"`, `self.assertEqual(pick("openai"), "gpt-4o")`):
+  // what the other side holds decides (an imported constant or function that rewrites or keeps this id),
+  // else the id's fate in the whole code.
+  const have = new Set(r.sites.map((s) => s.lit.id));
+  walk(f.py.root, (n) => {
+    if (n.type !== 'string' || have.has(n.id)) return;
+    const v = stringValue(n);
+    if (v === undefined || !test.migrated.has(v) || !isOpenAIId(v) || inOtherAdapter(n)) return;
+    const p = n.parent;
+    let other: Node | undefined;
+    if (p?.type === 'comparison_operator' && p.parent?.type === 'assert_statement') other = kids(p).find((k) => k.id !== n.id);
+    else {
+      const fn = p?.type === 'argument_list' ? p.parent?.childForFieldName('function') : undefined;
+      if (!(fn?.type === 'attribute' && /^assert(Equal|In|NotEqual)$/.test(fn.childForFieldName('attribute')?.text ?? ''))) return;
+      other = kids(p!).find((k) => k.id !== n.id);
+    }
+    r.sites.push({ lit: n, id: v });
+    let ref = other ? unparen(other) : undefined;
+    if (ref?.type === 'call') ref = ref.childForFieldName('function') ?? undefined;
+    const names = ref?.type === 'identifier' ? [ref.text] : ref?.type === 'attribute' ? flattenNames(ref) : undefined;
+    const verdict = names ? test.ref(names, v) : undefined;
+    if (verdict === 'migrated' || (verdict === undefined && !test.ambiguous.has(v))) follows.add(n.id);
+  });
+  const keep = (s: PyModelSite) => sent.has(s.lit.id) || follows.has(s.lit.id);
+  return { ...r, sites: r.sites.filter(keep), undecided: [], dynamic: [], branches: [], testLeft: test.migrated.size ? r.sites.filter((s) => !keep(s)) : [] };
+}
+
 export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNames: ReadonlySet<string> = new Set(), test?: PyTestInfo): PyModelSites {
-  if (test) {
-    // A test file: ids it sends to an OpenAI client itself follow the value; its other
-    // model-named places change only for ids the project's code always rewrites.
-    const sent = new Set(collectPyModelSites(f, false, exportedNames).sites.map((s) => s.lit.id));
-    const r = collectPyModelSites(f, true, exportedNames);
-    const follows = new Set<number>();
-    for (const s of r.sites) if (test.migrated.has(s.id) && !test.ambiguous.has(s.id)) follows.add(s.lit.id);
-    // Expected values of assertions (`assert CHAT_MODEL == "gpt-4o"`, `self.assertEqual(pick("openai"), "gpt-4o")`):
-    // what the other side holds decides (an imported constant or function that rewrites or keeps this id),
-    // else the id's fate in the whole code.
-    const have = new Set(r.sites.map((s) => s.lit.id));
-    walk(f.py.root, (n) => {
-      if (n.type !== 'string' || have.has(n.id)) return;
-      const v = stringValue(n);
-      if (v === undefined || !test.migrated.has(v) || !isOpenAIId(v) || inOtherAdapter(n)) return;
-      const p = n.parent;
-      let other: Node | undefined;
-      if (p?.type === 'comparison_operator' && p.parent?.type === 'assert_statement') other = kids(p).find((k) => k.id !== n.id);
-      else {
-        const fn = p?.type === 'argument_list' ? p.parent?.childForFieldName('function') : undefined;
-        if (!(fn?.type === 'attribute' && /^assert(Equal|In|NotEqual)$/.test(fn.childForFieldName('attribute')?.text ?? ''))) return;
-        other = kids(p!).find((k) => k.id !== n.id);
-      }
-      r.sites.push({ lit: n, id: v });
-      let ref = other ? unparen(other) : undefined;
-      if (ref?.type === 'call') ref = ref.childForFieldName('function') ?? undefined;
-      const names = ref?.type === 'identifier' ? [ref.text] : ref?.type === 'attribute' ? flattenNames(ref) : undefined;
-      const verdict = names ? test.ref(names, v) : undefined;
-      if (verdict === 'migrated' || (verdict === undefined && !test.ambiguous.has(v))) follows.add(n.id);
-    });
-    const keep = (s: PyModelSite) => sent.has(s.lit.id) || follows.has(s.lit.id);
-    return { ...r, sites: r.sites.filter(keep), undecided: [], dynamic: [], branches: [], testLeft: test.migrated.size ? r.sites.filter((s) => !keep(s)) : [] };
-  }
+  if (test) return testPyModelSites(f, exportedNames, test);
   const out: PyModelSites = { sites: [], dynamic: [], branches: [], imported: [], undecided: [] };
   const seen = new Set<number>();
   let undecided = false;
@@ -150,7 +154,9 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
   const away = [
     ...f.calls.filter((c) => !reachesOpenAI(c.client)).map((c) => c.node),
     ...f.constructions.filter((c) => !reachesOpenAI(c.status)).map((c) => c.node),
-    ...analyzeWrappers(f).uses.filter((u) => !reachesOpenAI(u.status)).map((u) => u.node),
+    ...analyzeWrappers(f)
+      .uses.filter((u) => !reachesOpenAI(u.status))
+      .map((u) => u.node),
   ].map((n) => [f.py.start(n), f.py.end(n)] as const);
   const isAway = (n: Node) => away.some(([s, e]) => f.py.start(n) >= s && f.py.end(n) <= e);
   walk(f.py.root, (n) => {
@@ -325,7 +331,7 @@ function isModelArgument(f: PyFacts, n: Node): boolean {
   let params = kids(def.childForFieldName('parameters')!).filter((p) => p.type !== 'comment');
   if (fn.type === 'attribute' && (params[0]?.text === 'self' || params[0]?.text === 'cls')) params = params.slice(1);
   const p = params[i];
-  const pname = p?.type === 'identifier' ? p.text : p?.childForFieldName('name')?.text ?? p?.namedChild(0)?.text;
+  const pname = p?.type === 'identifier' ? p.text : (p?.childForFieldName('name')?.text ?? p?.namedChild(0)?.text);
   return !!pname && MODEL_NAME.test(pname) && functionReachesOpenAI(f, def);
 }
 
@@ -338,7 +344,7 @@ function argumentsFor(f: PyFacts, id: Node): Node[] {
   let params = kids(fn.childForFieldName('parameters')!).filter((p) => p.type !== 'comment');
   const method = params[0]?.text === 'self' || params[0]?.text === 'cls';
   if (method) params = params.slice(1);
-  const pname = (p: Node) => (p.type === 'identifier' ? p.text : p.childForFieldName('name')?.text ?? p.namedChild(0)?.text);
+  const pname = (p: Node) => (p.type === 'identifier' ? p.text : (p.childForFieldName('name')?.text ?? p.namedChild(0)?.text));
   const i = params.findIndex((p) => pname(p) === id.text);
   if (i < 0) return [];
   const out: Node[] = [];
