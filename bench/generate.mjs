@@ -23,7 +23,28 @@ function rng(seed) {
   };
 }
 
-const WORDS = ['user', 'order', 'invoice', 'cart', 'session', 'token', 'report', 'metric', 'event', 'queue', 'cache', 'ledger', 'account', 'profile', 'search', 'index', 'payment', 'shipment', 'review', 'tenant'];
+const WORDS = [
+  'user',
+  'order',
+  'invoice',
+  'cart',
+  'session',
+  'token',
+  'report',
+  'metric',
+  'event',
+  'queue',
+  'cache',
+  'ledger',
+  'account',
+  'profile',
+  'search',
+  'index',
+  'payment',
+  'shipment',
+  'review',
+  'tenant',
+];
 const VERBS = ['load', 'save', 'build', 'parse', 'render', 'compute', 'merge', 'sync', 'validate', 'format', 'resolve', 'collect'];
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
 
@@ -105,12 +126,17 @@ function pyModule(r, lines) {
 
 // OpenAI usage, in the shapes real code has.
 const OPENAI_TS = [
-  (n) => `import OpenAI from 'openai';\n\nconst client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n\nexport async function summarize${n}(text: string): Promise<string> {\n  const res = await client.chat.completions.create({\n    model: 'gpt-4o',\n    messages: [\n      { role: 'system', content: 'Summarize the text.' },\n      { role: 'user', content: text },\n    ],\n    temperature: 0.2,\n  });\n  return res.choices[0]?.message?.content ?? '';\n}\n`,
-  (n) => `import { OpenAI } from 'openai';\n\nconst openai = new OpenAI();\n\nexport async function* stream${n}(prompt: string) {\n  const stream = await openai.chat.completions.create({\n    model: 'gpt-4o-mini',\n    stream: true,\n    messages: [{ role: 'user', content: prompt }],\n  });\n  for await (const chunk of stream) yield chunk.choices[0]?.delta?.content ?? '';\n}\n`,
-  (n) => `import OpenAI from 'openai';\n\nconst client = new OpenAI({\n  apiKey: process.env.OPENAI_API_KEY,\n  baseURL: process.env.OPENAI_BASE_URL,\n});\n\nexport async function embed${n}(input: string[]): Promise<number[][]> {\n  const r = await client.embeddings.create({ model: 'text-embedding-3-small', input });\n  return r.data.map((d) => d.embedding);\n}\n`,
+  (n) =>
+    `import OpenAI from 'openai';\n\nconst client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n\nexport async function summarize${n}(text: string): Promise<string> {\n  const res = await client.chat.completions.create({\n    model: 'gpt-4o',\n    messages: [\n      { role: 'system', content: 'Summarize the text.' },\n      { role: 'user', content: text },\n    ],\n    temperature: 0.2,\n  });\n  return res.choices[0]?.message?.content ?? '';\n}\n`,
+  (n) =>
+    `import { OpenAI } from 'openai';\n\nconst openai = new OpenAI();\n\nexport async function* stream${n}(prompt: string) {\n  const stream = await openai.chat.completions.create({\n    model: 'gpt-4o-mini',\n    stream: true,\n    messages: [{ role: 'user', content: prompt }],\n  });\n  for await (const chunk of stream) yield chunk.choices[0]?.delta?.content ?? '';\n}\n`,
+  (n) =>
+    `import OpenAI from 'openai';\n\nconst client = new OpenAI({\n  apiKey: process.env.OPENAI_API_KEY,\n  baseURL: process.env.OPENAI_BASE_URL,\n});\n\nexport async function embed${n}(input: string[]): Promise<number[][]> {\n  const r = await client.embeddings.create({ model: 'text-embedding-3-small', input });\n  return r.data.map((d) => d.embedding);\n}\n`,
 ];
-const OPENAI_JS = (n) => `const OpenAI = require('openai');\n\nconst client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n\nasync function ask${n}(question) {\n  const completion = await client.chat.completions.create({\n    model: 'gpt-4o',\n    messages: [{ role: 'user', content: question }],\n    max_tokens: 512,\n  });\n  return completion.choices[0].message.content;\n}\n\nmodule.exports = { ask${n} };\n`;
-const OPENAI_PY = (n) => `import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.environ["OPENAI_API_KEY"])\n\n\ndef ask_${n}(question: str) -> str:\n    resp = client.chat.completions.create(\n        model="gpt-4o",\n        messages=[{"role": "user", "content": question}],\n        temperature=0.3,\n    )\n    return resp.choices[0].message.content or ""\n`;
+const OPENAI_JS = (n) =>
+  `const OpenAI = require('openai');\n\nconst client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n\nasync function ask${n}(question) {\n  const completion = await client.chat.completions.create({\n    model: 'gpt-4o',\n    messages: [{ role: 'user', content: question }],\n    max_tokens: 512,\n  });\n  return completion.choices[0].message.content;\n}\n\nmodule.exports = { ask${n} };\n`;
+const OPENAI_PY = (n) =>
+  `import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.environ["OPENAI_API_KEY"])\n\n\ndef ask_${n}(question: str) -> str:\n    resp = client.chat.completions.create(\n        model="gpt-4o",\n        messages=[{"role": "user", "content": question}],\n        temperature=0.3,\n    )\n    return resp.choices[0].message.content or ""\n`;
 
 /** The default share of files that use OpenAI (the sparse bench). */
 export const SPARSE_DENSITY = 0.01;
@@ -157,22 +183,22 @@ export function generate(dir, files, seed = 7, density = SPARSE_DENSITY) {
     const mention = !uses && r() < 0.004; // prose that only names OpenAI
     if (py) {
       let text = pyModule(r, lines);
-      if (uses) ((text = OPENAI_PY(i) + '\n\n' + text), stats.openai++, stats.openaiPy++);
-      if (mention) ((text = `# Note: pricing compared against OpenAI in docs/costs.md\n` + text), stats.mentions++);
+      if (uses) (text = OPENAI_PY(i) + '\n\n' + text), stats.openai++, stats.openaiPy++;
+      if (mention) (text = `# Note: pricing compared against OpenAI in docs/costs.md\n` + text), stats.mentions++;
       write(`${pkg}/${sub}/mod_${i}.py`, text);
       continue;
     }
     const kind = r();
     if (kind < 0.2) {
       let text = jsModule(r, lines);
-      if (uses) ((text = OPENAI_JS(i) + '\n' + text.replace(/^'use strict';\n/, '').replace(/module\.exports = /, 'module.exports.extra = ')), stats.openai++, stats.openaiJs++);
-      if (mention) ((text = `// Compatible with the OpenAI response format.\n` + text), stats.mentions++);
+      if (uses) (text = OPENAI_JS(i) + '\n' + text.replace(/^'use strict';\n/, '').replace(/module\.exports = /, 'module.exports.extra = ')), stats.openai++, stats.openaiJs++;
+      if (mention) (text = `// Compatible with the OpenAI response format.\n` + text), stats.mentions++;
       write(`${pkg}/src/${sub}/file${i}.js`, text);
     } else {
       const jsx = kind < 0.45;
       let text = tsModule(r, lines, jsx);
-      if (uses) ((text = OPENAI_TS[i % OPENAI_TS.length](i) + '\n' + text.replace(/^export default .*\n$/m, '')), stats.openai++, stats.openaiJs++);
-      if (mention) ((text = `// Same shape as the OpenAI usage object.\n` + text), stats.mentions++);
+      if (uses) (text = OPENAI_TS[i % OPENAI_TS.length](i) + '\n' + text.replace(/^export default .*\n$/m, '')), stats.openai++, stats.openaiJs++;
+      if (mention) (text = `// Same shape as the OpenAI usage object.\n` + text), stats.mentions++;
       write(`${pkg}/src/${sub}/file${i}.${jsx ? 'tsx' : 'ts'}`, text);
     }
   }

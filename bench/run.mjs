@@ -35,11 +35,18 @@ function parseArgs(argv) {
     else if (a === '--changed-only') o.changedOnly = true;
     else if (a === '--density') o.density = Number(next());
     else if (a === '--ast-grep') o.astGrep = path.resolve(next());
-    else if (a === '--bin') next(); // read above
+    else if (a === '--bin')
+      next(); // read above
     else if (a === '--dir') o.dir = path.resolve(next());
     else if (a === '--json') o.json = path.resolve(next());
     else if (a === '--help' || a === '-h') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split("\n").slice(1, 11).join('\n').replace(/^\/\/ ?/gm, ''));
+      console.log(
+        readFileSync(fileURLToPath(import.meta.url), 'utf8')
+          .split('\n')
+          .slice(1, 11)
+          .join('\n')
+          .replace(/^\/\/ ?/gm, ''),
+      );
       process.exit(0);
     } else {
       console.error(`bench: unknown flag ${a} (see --help)`);
@@ -88,7 +95,13 @@ function tools(_repo, o, main) {
     { id: 'check', label: 'openai-migrate check --format json --fail-on never', cmd: node, args: [BIN, 'check', '--format', 'json', '--fail-on', 'never'] },
     // What the worker thread and the code cache are worth: the same scan without each.
     { id: 'scan-1t', label: '  scan, main thread only (OPENAI_MIGRATE_WORKERS=0)', cmd: node, args: [BIN, 'scan', '--format', 'json'], env: () => ({ OPENAI_MIGRATE_WORKERS: '0' }) },
-    { id: 'scan-cold', label: '  scan, first run ever (empty code cache)', cmd: node, args: [BIN, 'scan', '--format', 'json'], env: () => ({ OPENAI_MIGRATE_CACHE_DIR: mkdtempSync(path.join(os.tmpdir(), 'oam-bench-cache-')) }) },
+    {
+      id: 'scan-cold',
+      label: '  scan, first run ever (empty code cache)',
+      cmd: node,
+      args: [BIN, 'scan', '--format', 'json'],
+      env: () => ({ OPENAI_MIGRATE_CACHE_DIR: mkdtempSync(path.join(os.tmpdir(), 'oam-bench-cache-')) }),
+    },
   ];
   if (!o.hasRg) list.shift();
   if (main && o.jscodeshift) {
@@ -114,9 +127,13 @@ function benchSize(files, o, main) {
   const stats = generate(repo, files);
   const outDir = path.join(o.dir, 'out');
   mkdirSync(outDir, { recursive: true });
-  console.log(`\n== ${files.toLocaleString('en')} files, ${stats.lines.toLocaleString('en')} lines, ${(stats.bytes / 1e6).toFixed(0)} MB ` +
-    `(${Object.entries(stats.byExt).map(([k, v]) => `${v} .${k}`).join(', ')}); ${stats.openai} use OpenAI (${stats.openaiJs} JS/TS, ${stats.openaiPy} Python), ` +
-    `${stats.mentions} only mention it; ${stats.ignored} gitignored generated files  [ready in ${((Date.now() - t0) / 1000).toFixed(1)} s]`);
+  console.log(
+    `\n== ${files.toLocaleString('en')} files, ${stats.lines.toLocaleString('en')} lines, ${(stats.bytes / 1e6).toFixed(0)} MB ` +
+      `(${Object.entries(stats.byExt)
+        .map(([k, v]) => `${v} .${k}`)
+        .join(', ')}); ${stats.openai} use OpenAI (${stats.openaiJs} JS/TS, ${stats.openaiPy} Python), ` +
+      `${stats.mentions} only mention it; ${stats.ignored} gitignored generated files  [ready in ${((Date.now() - t0) / 1000).toFixed(1)} s]`,
+  );
   const list = tools(repo, o, main);
   // Warm-up: fill the page cache so every tool reads from memory.
   if (o.hasRg) timeOne('rg', ['-l', '-i', 'openai', '.'], { cwd: repo, outFile: path.join(outDir, 'warm.txt') });
@@ -137,13 +154,22 @@ function benchSize(files, o, main) {
   process.stderr.write(' '.repeat(60) + '\r');
   const rows = list.map((t) => {
     const s = samples.get(t.id);
-    return { id: t.id, label: t.label, secs: median(s.map((x) => x.secs)), cpu: s.every((x) => x.cpu !== undefined) ? median(s.map((x) => x.cpu)) : undefined, rss: s.some((x) => x.rss) ? Math.max(...s.map((x) => x.rss ?? 0)) : undefined, runs: s.length };
+    return {
+      id: t.id,
+      label: t.label,
+      secs: median(s.map((x) => x.secs)),
+      cpu: s.every((x) => x.cpu !== undefined) ? median(s.map((x) => x.cpu)) : undefined,
+      rss: s.some((x) => x.rss) ? Math.max(...s.map((x) => x.rss ?? 0)) : undefined,
+      runs: s.length,
+    };
   });
   const rg = rows.find((r) => r.id === 'ripgrep')?.secs;
   console.log(`  ${pad('tool', 70)} ${lpad('median', 9)} ${lpad('x rg', 7)} ${lpad('files/s', 9)} ${lpad('peak RSS', 9)} ${lpad('cpu', 8)}`);
   for (const r of rows) {
-    console.log(`  ${pad(r.label, 70)} ${lpad(fmtS(r.secs), 9)} ${lpad(rg ? (r.secs / rg).toFixed(1) + 'x' : '-', 7)} ` +
-      `${lpad(Math.round(files / r.secs).toLocaleString('en'), 9)} ${lpad(r.rss ? r.rss.toFixed(0) + ' MB' : 'n/a', 9)} ${lpad(r.cpu !== undefined ? fmtS(r.cpu) : 'n/a', 8)}`);
+    console.log(
+      `  ${pad(r.label, 70)} ${lpad(fmtS(r.secs), 9)} ${lpad(rg ? (r.secs / rg).toFixed(1) + 'x' : '-', 7)} ` +
+        `${lpad(Math.round(files / r.secs).toLocaleString('en'), 9)} ${lpad(r.rss ? r.rss.toFixed(0) + ' MB' : 'n/a', 9)} ${lpad(r.cpu !== undefined ? fmtS(r.cpu) : 'n/a', 8)}`,
+    );
   }
   console.log(sanity(outDir, files, stats));
   return { files, stats, rows, rg, repo };
@@ -167,7 +193,9 @@ function sanity(outDir, files, stats) {
   const mig = read('migrate');
   if (mig) parts.push(`migrate: ${mig.summary.filesChanged} would change, ${mig.summary.filesFailed} failed`);
   try {
-    const rgOut = readFileSync(path.join(outDir, `ripgrep-${files}.out`), 'utf8').split('\n').filter(Boolean).length;
+    const rgOut = readFileSync(path.join(outDir, `ripgrep-${files}.out`), 'utf8')
+      .split('\n')
+      .filter(Boolean).length;
     parts.push(`rg: ${rgOut} files match`);
   } catch {
     /* no rg */
@@ -201,12 +229,14 @@ function shards(main, o) {
     const j = JSON.parse(readFileSync(out, 'utf8'));
     scanned += j.summary.filesScanned;
     findings += j.summary.findings;
-    for (const f of new Set(j.findings.map((x) => x.file))) (seen.has(f) ? overlap++ : seen.add(f));
+    for (const f of new Set(j.findings.map((x) => x.file))) seen.has(f) ? overlap++ : seen.add(f);
     times.push(r.secs);
   }
   const same = scanned === whole.summary.filesScanned && findings === whole.summary.findings && overlap === 0;
-  return `  check --shard i/${n}: files ${scanned} vs whole ${whole.summary.filesScanned}, findings ${findings} vs ${whole.summary.findings}, ` +
-    `files in two shards: ${overlap} -> ${same ? 'shards add up to the whole' : 'MISMATCH'}; slowest shard ${fmtS(Math.max(...times))}`;
+  return (
+    `  check --shard i/${n}: files ${scanned} vs whole ${whole.summary.filesScanned}, findings ${findings} vs ${whole.summary.findings}, ` +
+    `files in two shards: ${overlap} -> ${same ? 'shards add up to the whole' : 'MISMATCH'}; slowest shard ${fmtS(Math.max(...times))}`
+  );
 }
 
 /**
@@ -216,7 +246,8 @@ function shards(main, o) {
  * file, a few seconds); the edits are undone afterwards.
  */
 function changedFiles(main, o) {
-  const git = (...args) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@invalid', '-c', 'core.fsmonitor=false', ...args], { cwd: main.repo, encoding: 'utf8', maxBuffer: 256 << 20 });
+  const git = (...args) =>
+    execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@invalid', '-c', 'core.fsmonitor=false', ...args], { cwd: main.repo, encoding: 'utf8', maxBuffer: 256 << 20 });
   try {
     git('rev-parse', '--verify', '-q', 'HEAD');
   } catch {
@@ -227,9 +258,14 @@ function changedFiles(main, o) {
       return `  check --changed-since: no git repository to measure in (${e.message.split('\n')[0]})`;
     }
   }
-  const tracked = git('ls-files', '-z', '--', 'packages').split('\0').filter((f) => /\.(ts|tsx|js|py)$/.test(f));
+  const tracked = git('ls-files', '-z', '--', 'packages')
+    .split('\0')
+    .filter((f) => /\.(ts|tsx|js|py)$/.test(f));
   const users = tracked.filter((f) => /openai/i.test(readFileSync(path.join(main.repo, f), 'utf8'))).slice(0, 5);
-  const others = tracked.filter((f) => !users.includes(f)).filter((_f, i) => i % 997 === 0).slice(0, 20 - users.length);
+  const others = tracked
+    .filter((f) => !users.includes(f))
+    .filter((_f, i) => i % 997 === 0)
+    .slice(0, 20 - users.length);
   const touched = [...users, ...others];
   for (const f of touched) writeFileSync(path.join(main.repo, f), readFileSync(path.join(main.repo, f), 'utf8') + (f.endsWith('.py') ? '# touched\n' : '// touched\n'));
   const node = process.execPath;
@@ -253,9 +289,11 @@ function changedFiles(main, o) {
   const m = (id, k) => median(runs[id].map((x) => x[k]).filter((x) => x !== undefined));
   const cpu = (id) => (runs[id].every((x) => x.cpu !== undefined) ? `, cpu ${m(id, 'cpu').toFixed(2)} s` : '');
   const rss = (id) => (runs[id].some((x) => x.rss) ? `, peak RSS ${Math.max(...runs[id].map((x) => x.rss ?? 0)).toFixed(0)} MB` : '');
-  return `  full check: ${fmtS(m('full', 'secs'))}${cpu('full')}${rss('full')}\n` +
+  return (
+    `  full check: ${fmtS(m('full', 'secs'))}${cpu('full')}${rss('full')}\n` +
     `  check --changed-since HEAD, ${touched.length} files edited (${users.length} use OpenAI): ${fmtS(m('changed', 'secs'))}${cpu('changed')}${rss('changed')}; ` +
-    `${out.changedFiles} changed, ${out.filesScanned} read, ${out.findings} finding(s); ${(m('full', 'secs') / m('changed', 'secs')).toFixed(1)}x faster (median of ${runs.full.length})`;
+    `${out.changedFiles} changed, ${out.filesScanned} read, ${out.findings} finding(s); ${(m('full', 'secs') / m('changed', 'secs')).toFixed(1)}x faster (median of ${runs.full.length})`
+  );
 }
 
 function main() {
@@ -388,14 +426,31 @@ function dense(o) {
   const stats = generate(repo, files, 7, o.density);
   const outDir = path.join(o.dir, 'out');
   mkdirSync(outDir, { recursive: true });
-  console.log(`openai-migrate bench (dense): node ${process.version}, ${cpuInfo()}, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}, ${o.runs} runs per tool (median; peak RSS is the largest)`);
-  console.log(`\n== ${files.toLocaleString('en')} files, density ${o.density}: ${stats.lines.toLocaleString('en')} lines, ${(stats.bytes / 1e6).toFixed(0)} MB; ` +
-    `${stats.openai} use OpenAI (${stats.openaiJs} JS/TS, ${stats.openaiPy} Python)  [ready in ${((Date.now() - t0) / 1000).toFixed(1)} s]`);
+  console.log(
+    `openai-migrate bench (dense): node ${process.version}, ${cpuInfo()}, load ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}, ${o.runs} runs per tool (median; peak RSS is the largest)`,
+  );
+  console.log(
+    `\n== ${files.toLocaleString('en')} files, density ${o.density}: ${stats.lines.toLocaleString('en')} lines, ${(stats.bytes / 1e6).toFixed(0)} MB; ` +
+      `${stats.openai} use OpenAI (${stats.openaiJs} JS/TS, ${stats.openaiPy} Python)  [ready in ${((Date.now() - t0) / 1000).toFixed(1)} s]`,
+  );
   const node = process.execPath;
   const sg = findAstGrep(o);
   const list = [
     { id: 'regex', label: 'read every file + one regular expression (node)', cmd: node, args: [path.join(ROOT, 'bench/regex-baseline.mjs'), '.'] },
-    ...(sg ? [{ id: 'ast-grep', label: 'ast-grep scan (chat + embeddings call patterns)', cmd: sg, args: ['scan', '--inline-rules', AST_GREP_RULES, '--json=stream', '.'], ok: (st) => st === 0 || st === 1 }] : []),
+    ...(sg
+      ? [
+          {
+            id: 'ast-grep',
+            label: 'ast-grep scan (chat + embeddings call patterns)',
+            cmd: sg,
+            args: ['scan', '--inline-rules', AST_GREP_RULES, '--json=stream', '.'],
+            ok: (st) => st === 0 || st === 1,
+          },
+        ]
+      : []),
     { id: 'scan', label: 'openai-migrate scan --format json', cmd: node, args: [BIN, 'scan', '--format', 'json'] },
     { id: 'migrate', label: 'openai-migrate migrate --provider deepseek --dry-run --format json', cmd: node, args: [BIN, 'migrate', '--provider', 'deepseek', '--dry-run', '--format', 'json'] },
   ];
@@ -415,13 +470,19 @@ function dense(o) {
   process.stderr.write(' '.repeat(60) + '\r');
   const row = (id) => {
     const s = samples.get(id);
-    return { secs: median(s.map((x) => x.secs)), cpu: s.every((x) => x.cpu !== undefined) ? median(s.map((x) => x.cpu)) : undefined, rss: s.some((x) => x.rss) ? Math.max(...s.map((x) => x.rss ?? 0)) : undefined };
+    return {
+      secs: median(s.map((x) => x.secs)),
+      cpu: s.every((x) => x.cpu !== undefined) ? median(s.map((x) => x.cpu)) : undefined,
+      rss: s.some((x) => x.rss) ? Math.max(...s.map((x) => x.rss ?? 0)) : undefined,
+    };
   };
   const ref = sg ? row('ast-grep').secs : row('regex').secs;
   console.log(`  ${pad('tool', 70)} ${lpad('median', 9)} ${lpad(sg ? 'x ast-grep' : 'x regex', 10)} ${lpad('peak RSS', 9)} ${lpad('cpu', 8)}`);
   for (const t of list) {
     const r = row(t.id);
-    console.log(`  ${pad(t.label, 70)} ${lpad(fmtS(r.secs), 9)} ${lpad((r.secs / ref).toFixed(1) + 'x', 10)} ${lpad(r.rss ? r.rss.toFixed(0) + ' MB' : 'n/a', 9)} ${lpad(r.cpu !== undefined ? fmtS(r.cpu) : 'n/a', 8)}`);
+    console.log(
+      `  ${pad(t.label, 70)} ${lpad(fmtS(r.secs), 9)} ${lpad((r.secs / ref).toFixed(1) + 'x', 10)} ${lpad(r.rss ? r.rss.toFixed(0) + ' MB' : 'n/a', 9)} ${lpad(r.cpu !== undefined ? fmtS(r.cpu) : 'n/a', 8)}`,
+    );
   }
   const found = [];
   try {
@@ -441,7 +502,8 @@ function dense(o) {
     /* reported above */
   }
   console.log(`  found -> ${found.join('; ')}; expected: ${stats.openai} files using OpenAI`);
-  if (o.json) writeFileSync(o.json, JSON.stringify({ node: process.version, cpus: cpuInfo(), density: o.density, stats, rows: Object.fromEntries(list.map((t) => [t.id, row(t.id)])) }, null, 2) + '\n');
+  if (o.json)
+    writeFileSync(o.json, JSON.stringify({ node: process.version, cpus: cpuInfo(), density: o.density, stats, rows: Object.fromEntries(list.map((t) => [t.id, row(t.id)])) }, null, 2) + '\n');
 }
 
 /** "2 cpus (model)" as this process sees them. */

@@ -25,7 +25,9 @@ try {
   execFileSync('tar', ['-xzf', path.join(tmp, filename), '-C', tmp, 'package/tree-sitter-python.wasm', 'package/LICENSE']);
   copyFileSync(path.join(tmp, 'package', 'tree-sitter-python.wasm'), path.join(dest, 'tree-sitter-python.wasm'));
   copyFileSync(path.join(tmp, 'package', 'LICENSE'), path.join(dest, 'LICENSE'));
-  const sha = createHash('sha256').update(readFileSync(path.join(dest, 'tree-sitter-python.wasm'))).digest('hex');
+  const sha = createHash('sha256')
+    .update(readFileSync(path.join(dest, 'tree-sitter-python.wasm')))
+    .digest('hex');
   writeFileSync(path.join(dest, 'VERSION'), `${version}\ntarball ${integrity}\nwasm sha256 ${sha}\n`);
   console.log(`vendor/tree-sitter-python: tree-sitter-python@${version} (wasm sha256 ${sha})`);
 } finally {

@@ -120,7 +120,14 @@ export async function migrate(o: MigrateOptions): Promise<MigrateResult> {
   }
 }
 
-async function migrateIn(o: MigrateOptions, cwd: string, setup: ReturnType<typeof resolveSetup>, paths: string[], roots: string[], guard: ((files: string[]) => Promise<void>) | undefined): Promise<MigrateResult> {
+async function migrateIn(
+  o: MigrateOptions,
+  cwd: string,
+  setup: ReturnType<typeof resolveSetup>,
+  paths: string[],
+  roots: string[],
+  guard: ((files: string[]) => Promise<void>) | undefined,
+): Promise<MigrateResult> {
   const base = projectRoot(cwd, o.config);
   const r = await run({
     cwd,
@@ -160,7 +167,9 @@ function ignoredEnvFiles(cwd: string, base: string, paths: string[], r: RunResul
     for (const name of ['.env', '.env.local', '.env.development', '.env.development.local', '.env.production', '.env.production.local']) {
       const f = path.join(dir, name);
       if (!seen.has(f) && existsSync(f)) {
-        out.push(`${path.relative(cwd, f) || name} was not migrated (ignored by git): set ${t.apiKeyEnv} there; the code no longer reads OPENAI_API_KEY (or run \`openai-migrate migrate --provider ${t.provider.id} ${path.relative(cwd, f) || name}\`)`);
+        out.push(
+          `${path.relative(cwd, f) || name} was not migrated (ignored by git): set ${t.apiKeyEnv} there; the code no longer reads OPENAI_API_KEY (or run \`openai-migrate migrate --provider ${t.provider.id} ${path.relative(cwd, f) || name}\`)`,
+        );
       }
     }
   }

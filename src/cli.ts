@@ -25,7 +25,12 @@ function fail(e: unknown, verbose: boolean): number {
   const err = e as Error & { code?: string };
   if (err instanceof ExitCode) return err.code;
   if (err?.name === 'UsageError' || (typeof err?.code === 'string' && err.code.startsWith('E_'))) {
-    process.stderr.write(`openai-migrate: ${tr('cli.error')} [${err.code}]: ${localizeError(err.code, err.message).split('\n').map((l) => printable(l)).join('\n')}\n`);
+    process.stderr.write(
+      `openai-migrate: ${tr('cli.error')} [${err.code}]: ${localizeError(err.code, err.message)
+        .split('\n')
+        .map((l) => printable(l))
+        .join('\n')}\n`,
+    );
     const fix = fixFor(err.code);
     if (fix) process.stderr.write(`  ${tr('cli.fix', { fix: localizeMessage(fix) })}\n`);
     if (verbose && err.stack) process.stderr.write(err.stack + '\n');

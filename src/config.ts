@@ -71,7 +71,8 @@ export function loadConfig(cwd: string, file?: string): { config: Config; warnin
     if (file) throw new UsageError('E_CONFIG_MISSING', `config file not found: ${file}`);
     return { config: {}, warnings: [] };
   }
-  if (!statSync(p).isFile()) throw new UsageError('E_BAD_VALUE', `${file ? '--config' : DEFAULT_CONFIG_FILE}: ${JSON.stringify(file ?? p)} is not a regular file; use a JSON file such as .openai-migrate.json`);
+  if (!statSync(p).isFile())
+    throw new UsageError('E_BAD_VALUE', `${file ? '--config' : DEFAULT_CONFIG_FILE}: ${JSON.stringify(file ?? p)} is not a regular file; use a JSON file such as .openai-migrate.json`);
   const text = readFileSync(p, 'utf8');
   let raw: unknown;
   try {
@@ -116,7 +117,8 @@ export function loadConfig(cwd: string, file?: string): { config: Config; warnin
   let routes: string[] | undefined;
   if (rawRoutes !== undefined) {
     if (Array.isArray(rawRoutes) && rawRoutes.every((x) => typeof x === 'string')) routes = rawRoutes as string[];
-    else if (rawRoutes && typeof rawRoutes === 'object' && !Array.isArray(rawRoutes) && Object.values(rawRoutes).every((v) => typeof v === 'string')) routes = Object.entries(rawRoutes as Record<string, string>).map(([k, v]) => `${k}=${v}`);
+    else if (rawRoutes && typeof rawRoutes === 'object' && !Array.isArray(rawRoutes) && Object.values(rawRoutes).every((v) => typeof v === 'string'))
+      routes = Object.entries(rawRoutes as Record<string, string>).map(([k, v]) => `${k}=${v}`);
     else throw new UsageError('E_CONFIG_INVALID', `${name}: "routes" must be a list of "<capability>=<provider>[:<model>]" strings or map capabilities to "<provider>[:<model>]"`);
   }
   for (const [from, to] of Object.entries((models ?? {}) as Record<string, string>)) {
@@ -126,7 +128,15 @@ export function loadConfig(cwd: string, file?: string): { config: Config; warnin
   const globs = [...(list('include') ?? []), ...(list('exclude') ?? [])];
   for (const g of globs) validateGlob(g, `${name} "include"/"exclude"`);
   return {
-    config: { provider: str('provider'), region: str('region'), models: models as Record<string, string> | undefined, include: list('include'), exclude: list('exclude'), rules: rules as Record<string, RuleSetting> | undefined, routes },
+    config: {
+      provider: str('provider'),
+      region: str('region'),
+      models: models as Record<string, string> | undefined,
+      include: list('include'),
+      exclude: list('exclude'),
+      rules: rules as Record<string, RuleSetting> | undefined,
+      routes,
+    },
     warnings,
     path: p,
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adapterScope } from '../src/rules/adapters.js';
 
-describe('adapterScope: one app\'s own target adapter governs only that app', () => {
+describe("adapterScope: one app's own target adapter governs only that app", () => {
   it('the selection is looked for next to the adapter or one folder up; the scope is their common folder', () => {
     const s = adapterScope('apps/chat/src/providers/deepseek.ts');
     expect(s.selectionNear('apps/chat/src/registry.ts')).toBe(true);

@@ -25,8 +25,27 @@ const OPENAI_KEY = 'sk-openai-test';
 
 /** AI SDK major -> the aliased packages installed for it (package name -> alias folder). */
 const MAJORS: Record<string, { ai: string; pkgs: Record<string, string> }> = {
-  '5': { ai: '^5.0.0', pkgs: { ai: 'ai-v5', '@ai-sdk/openai': 'ai-sdk-v5-openai', '@ai-sdk/openai-compatible': 'ai-sdk-v5-openai-compatible', '@ai-sdk/deepseek': 'ai-sdk-v5-deepseek', '@ai-sdk/alibaba': 'ai-sdk-v5-alibaba' } },
-  '6': { ai: '^6.0.0', pkgs: { ai: 'ai-v6', '@ai-sdk/openai': 'ai-sdk-v6-openai', '@ai-sdk/openai-compatible': 'ai-sdk-v6-openai-compatible', '@ai-sdk/deepseek': 'ai-sdk-v6-deepseek', '@ai-sdk/alibaba': 'ai-sdk-v6-alibaba', '@ai-sdk/moonshotai': 'ai-sdk-v6-moonshotai' } },
+  '5': {
+    ai: '^5.0.0',
+    pkgs: {
+      ai: 'ai-v5',
+      '@ai-sdk/openai': 'ai-sdk-v5-openai',
+      '@ai-sdk/openai-compatible': 'ai-sdk-v5-openai-compatible',
+      '@ai-sdk/deepseek': 'ai-sdk-v5-deepseek',
+      '@ai-sdk/alibaba': 'ai-sdk-v5-alibaba',
+    },
+  },
+  '6': {
+    ai: '^6.0.0',
+    pkgs: {
+      ai: 'ai-v6',
+      '@ai-sdk/openai': 'ai-sdk-v6-openai',
+      '@ai-sdk/openai-compatible': 'ai-sdk-v6-openai-compatible',
+      '@ai-sdk/deepseek': 'ai-sdk-v6-deepseek',
+      '@ai-sdk/alibaba': 'ai-sdk-v6-alibaba',
+      '@ai-sdk/moonshotai': 'ai-sdk-v6-moonshotai',
+    },
+  },
 };
 const OPENAI_MAJOR: Record<string, string> = { '5': '^2.0.0', '6': '^3.0.0' };
 
@@ -55,12 +74,17 @@ beforeAll(async () => {
       if (rejected) return json(400, { error: { message: rejected, type: 'invalid_request_error' } });
       // DashScope's native embedding API (@ai-sdk/alibaba).
       if (url.includes('/services/embeddings/')) {
-        const texts = ((body.input as { texts?: string[] })?.texts ?? []);
+        const texts = (body.input as { texts?: string[] })?.texts ?? [];
         return json(200, { output: { embeddings: texts.map((_, text_index) => ({ text_index, embedding: [0.1, 0.2, 0.3] })) }, usage: { total_tokens: 1 }, request_id: 'r' });
       }
       if (url.endsWith('/embeddings')) {
         const n = Array.isArray(body.input) ? body.input.length : 1;
-        return json(200, { object: 'list', model, data: Array.from({ length: n }, (_, index) => ({ object: 'embedding', index, embedding: [0.1, 0.2, 0.3] })), usage: { prompt_tokens: 1, total_tokens: 1 } });
+        return json(200, {
+          object: 'list',
+          model,
+          data: Array.from({ length: n }, (_, index) => ({ object: 'embedding', index, embedding: [0.1, 0.2, 0.3] })),
+          usage: { prompt_tokens: 1, total_tokens: 1 },
+        });
       }
       const sw = p?.requestRules.thinkingInContent;
       const think = sw && body[sw.field] !== sw.value ? '<think>the user wants a short answer</think>' : '';
@@ -77,7 +101,14 @@ beforeAll(async () => {
         res.end('data: [DONE]\n\n');
         return;
       }
-      json(200, { id: 'r1', object: 'chat.completion', created: 0, model, choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }], usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 } });
+      json(200, {
+        id: 'r1',
+        object: 'chat.completion',
+        created: 0,
+        model,
+        choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 },
+      });
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -107,7 +138,11 @@ function run(dir: string, env: Record<string, string>, redirect: Record<string, 
     execFile(
       process.execPath,
       ['--import', path.join(ROOT, 'test/helpers/redirect-fetch.mjs'), 'src/main.mjs'],
-      { cwd: dir, env: { PATH: process.env.PATH!, OPENAI_API_KEY: OPENAI_KEY, ...env, OAM_E2E_REDIRECT: JSON.stringify(Object.fromEntries(Object.keys(redirect).map((o) => [o, `http://127.0.0.1:${port}`]))) }, timeout: 30_000 },
+      {
+        cwd: dir,
+        env: { PATH: process.env.PATH!, OPENAI_API_KEY: OPENAI_KEY, ...env, OAM_E2E_REDIRECT: JSON.stringify(Object.fromEntries(Object.keys(redirect).map((o) => [o, `http://127.0.0.1:${port}`]))) },
+        timeout: 30_000,
+      },
       (e, out, err) => resolve({ code: e ? 1 : 0, out, err }),
     );
   });
@@ -131,7 +166,11 @@ describe('AI SDK example app: migrated for every provider, run with AI SDK 5 and
         const dir = copyApp(major, p.id);
         const r = await migrate({ cwd: dir, paths: ['.'], provider: p.id, force: true });
         expect(r.summary.filesFailed).toBe(0);
-        const followUps = (file: string) => r.files.find((f) => f.file === file)?.followUps.map((x) => x.reason).join('\n') ?? '';
+        const followUps = (file: string) =>
+          r.files
+            .find((f) => f.file === file)
+            ?.followUps.map((x) => x.reason)
+            .join('\n') ?? '';
         const base = new URL(t.baseURL);
         const key = `test-key-for-${p.id}`;
         seen.length = 0;
@@ -156,7 +195,7 @@ describe('AI SDK example app: migrated for every provider, run with AI SDK 5 and
         // generateObject: the schema travels where the provider documents structured outputs; else JSON mode and a follow-up.
         const obj = chat.find((s) => s.body.response_format)!;
         expect(obj, 'generateObject sends a response_format').toBeDefined();
-        const rf = (obj.body.response_format as { type: string; json_schema?: { schema?: unknown } });
+        const rf = obj.body.response_format as { type: string; json_schema?: { schema?: unknown } };
         const noSchema = /generateObject with a schema: .* sends JSON mode without the schema/;
         if (rfDropped) expect(followUps('src/main.mjs')).toMatch(/generateObject sends response_format, which .* does not accept/);
         else if (rf.type === 'json_schema') {

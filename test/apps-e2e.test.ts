@@ -118,29 +118,37 @@ const pytest = hasPytest();
 describe('apps with their own test suites: green before and after migration', () => {
   for (const app of APPS) {
     const skip = !app.node && !pytest;
-    it.skipIf(skip)(`${app.name}: its suite passes before migration`, async () => {
-      const r = await runSuite(app, copyApp(app, 'before'));
-      expect(r.code, r.out).toBe(0);
-    }, 180_000);
-    for (const id of PROVIDERS) {
-      it.skipIf(skip)(`${app.name} -> ${id}: migrated, its suite still passes, other services untouched`, async () => {
-        const dir = copyApp(app, id);
-        const res = await migrate({ cwd: dir, paths: ['.'], provider: id, force: true });
-        expect(res.files.filter((f) => f.status === 'failed').map((f) => f.file)).toEqual([]);
-        const p = getProvider(id);
-        const t = resolveTarget(p);
-        const fast = p.tierMap.fast;
-        const flagship = p.tierMap.flagship;
-        expect(fast && flagship && fast !== flagship).toBeTruthy();
-        const src = path.join(APPS_DIR, app.name);
-        for (const f of app.unchanged) expect(readFileSync(path.join(dir, f), 'utf8'), f).toBe(readFileSync(path.join(src, f), 'utf8'));
-        for (const [f, text] of app.contains({ baseURL: t.baseURL, fast: fast!, flagship: flagship!, key: p.apiKeyEnv })) {
-          expect(readFileSync(path.join(dir, f), 'utf8'), `${f} should contain ${text}`).toContain(text);
-        }
-        for (const [f, text] of app.keeps) expect(readFileSync(path.join(dir, f), 'utf8'), `${f} should keep ${text}`).toContain(text);
-        const r = await runSuite(app, dir);
+    it.skipIf(skip)(
+      `${app.name}: its suite passes before migration`,
+      async () => {
+        const r = await runSuite(app, copyApp(app, 'before'));
         expect(r.code, r.out).toBe(0);
-      }, 180_000);
+      },
+      180_000,
+    );
+    for (const id of PROVIDERS) {
+      it.skipIf(skip)(
+        `${app.name} -> ${id}: migrated, its suite still passes, other services untouched`,
+        async () => {
+          const dir = copyApp(app, id);
+          const res = await migrate({ cwd: dir, paths: ['.'], provider: id, force: true });
+          expect(res.files.filter((f) => f.status === 'failed').map((f) => f.file)).toEqual([]);
+          const p = getProvider(id);
+          const t = resolveTarget(p);
+          const fast = p.tierMap.fast;
+          const flagship = p.tierMap.flagship;
+          expect(fast && flagship && fast !== flagship).toBeTruthy();
+          const src = path.join(APPS_DIR, app.name);
+          for (const f of app.unchanged) expect(readFileSync(path.join(dir, f), 'utf8'), f).toBe(readFileSync(path.join(src, f), 'utf8'));
+          for (const [f, text] of app.contains({ baseURL: t.baseURL, fast: fast!, flagship: flagship!, key: p.apiKeyEnv })) {
+            expect(readFileSync(path.join(dir, f), 'utf8'), `${f} should contain ${text}`).toContain(text);
+          }
+          for (const [f, text] of app.keeps) expect(readFileSync(path.join(dir, f), 'utf8'), `${f} should keep ${text}`).toContain(text);
+          const r = await runSuite(app, dir);
+          expect(r.code, r.out).toBe(0);
+        },
+        180_000,
+      );
     }
   }
 });

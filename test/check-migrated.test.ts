@@ -71,7 +71,10 @@ describe('migrated fixtures pass check', () => {
             return false;
           };
           const unexplained = r.failing.filter((f) => !explained(f));
-          expect(unexplained.map((f) => `${f.file}:${f.line} ${f.rule}: ${f.message}`), `check${p ? ` --provider ${p}` : ''}`).toEqual([]);
+          expect(
+            unexplained.map((f) => `${f.file}:${f.line} ${f.rule}: ${f.message}`),
+            `check${p ? ` --provider ${p}` : ''}`,
+          ).toEqual([]);
           expect(r.result.files.filter((f) => f.status === 'failed')).toEqual([]);
           // Without markers or follow-ups the gate is simply green.
           const manual = m.files.some((f) => f.followUps.length) || r.findings.some((f) => f.rule === 'migrate-todo');

@@ -17,7 +17,10 @@ import { RULES } from '../src/rules/catalogue.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/check');
 
 const annotations = (text: string) =>
-  text.split('\n').flatMap((l, i) => [...l.matchAll(/expect: ([a-z-]+)/g)].map((m) => `${i + 1} ${m[1]}`)).sort();
+  text
+    .split('\n')
+    .flatMap((l, i) => [...l.matchAll(/expect: ([a-z-]+)/g)].map((m) => `${i + 1} ${m[1]}`))
+    .sort();
 
 async function findingsOf(dir: string, file: string, provider?: string) {
   const r = await inventory({ cwd: dir, paths: [file], handlers: [jsHandler], provider });
@@ -36,7 +39,10 @@ describe('rule fixtures', () => {
     it(`${rule}: positive`, async () => {
       const want = annotations(readFileSync(path.join(dir, 'pos.ts'), 'utf8'));
       expect(want.some((w) => w.endsWith(` ${rule}`))).toBe(true);
-      const got = (await findingsOf(dir, 'pos.ts')).filter((f) => rule === 'openai-api-call' || f.rule !== 'openai-api-call').map((f) => `${f.line} ${f.rule}`).sort();
+      const got = (await findingsOf(dir, 'pos.ts'))
+        .filter((f) => rule === 'openai-api-call' || f.rule !== 'openai-api-call')
+        .map((f) => `${f.line} ${f.rule}`)
+        .sort();
       expect(got).toEqual(want);
     });
     it(`${rule}: negative`, async () => {

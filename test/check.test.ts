@@ -79,7 +79,7 @@ describe('fail-on levels', () => {
 describe('baseline', () => {
   it('moved code stays baselined; a new finding fails; fixed ones are counted', async () => {
     const d = tmp();
-    write(d, 'a.ts', CLIENT + "export const k = process.env.OPENAI_API_KEY;\n");
+    write(d, 'a.ts', CLIENT + 'export const k = process.env.OPENAI_API_KEY;\n');
     const first = await inventory({ cwd: d, paths: ['.'], handlers: [jsHandler], writeBaseline: 'baseline.json' });
     expect(first.baselineWritten).toEqual({ file: 'baseline.json', count: 2 });
     expect(first.exitCode).toBe(0);
@@ -94,7 +94,7 @@ describe('baseline', () => {
     expect(moved.findings).toEqual([]);
 
     // A second client: new, fails. The old one is still baselined.
-    write(d, 'a.ts', CLIENT + "export const k = process.env.OPENAI_API_KEY;\nexport const c2 = new OpenAI({ timeout: 5 });\n");
+    write(d, 'a.ts', CLIENT + 'export const k = process.env.OPENAI_API_KEY;\nexport const c2 = new OpenAI({ timeout: 5 });\n');
     const fresh = await inventory({ cwd: d, paths: ['.'], handlers: [jsHandler], baseline: 'baseline.json' });
     expect(fresh.exitCode).toBe(1);
     expect(fresh.baselined).toBe(2);
@@ -109,9 +109,9 @@ describe('baseline', () => {
 
   it('a duplicate of a baselined line is new (entries are counted, not a set)', async () => {
     const d = tmp();
-    write(d, 'a.ts', "export const a = process.env.OPENAI_API_KEY;\n");
+    write(d, 'a.ts', 'export const a = process.env.OPENAI_API_KEY;\n');
     await inventory({ cwd: d, paths: ['.'], handlers: [jsHandler], writeBaseline: 'b.json' });
-    write(d, 'a.ts', "export const a = process.env.OPENAI_API_KEY;\nexport const a = process.env.OPENAI_API_KEY;\n");
+    write(d, 'a.ts', 'export const a = process.env.OPENAI_API_KEY;\nexport const a = process.env.OPENAI_API_KEY;\n');
     const r = await inventory({ cwd: d, paths: ['.'], handlers: [jsHandler], baseline: 'b.json' });
     expect([r.baselined, r.failing.length]).toEqual([1, 1]);
   });
@@ -129,9 +129,13 @@ describe('shards', () => {
     for (let i = 0; i < 12; i++) {
       write(d, `packages/p${i}/package.json`, '{}');
       write(d, `packages/p${i}/src/client.ts`, CLIENT);
-      write(d, `packages/p${i}/src/use.ts`, "import { c } from './client';\nexport const r = c.moderations.create({ input: 'x' });\nexport const m = c.chat.completions.create({ model: 'gpt-4o', messages: [] });\n");
+      write(
+        d,
+        `packages/p${i}/src/use.ts`,
+        "import { c } from './client';\nexport const r = c.moderations.create({ input: 'x' });\nexport const m = c.chat.completions.create({ model: 'gpt-4o', messages: [] });\n",
+      );
     }
-    write(d, 'scripts/tool.ts', "export const k = process.env.OPENAI_API_KEY;\n");
+    write(d, 'scripts/tool.ts', 'export const k = process.env.OPENAI_API_KEY;\n');
     const key = (f: { file: string; line: number; rule: string; fingerprint: string }) => `${f.file}:${f.line} ${f.rule} ${f.fingerprint}`;
     const full = await inventory({ cwd: d, paths: ['.'], handlers: [jsHandler] });
     expect(full.findings.filter((f) => f.rule === 'openai-only-endpoint')).toHaveLength(12);

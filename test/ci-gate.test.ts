@@ -37,8 +37,7 @@ function write(root: string, files: Record<string, string>): void {
   }
 }
 
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
 
 function repo(files: Record<string, string>): string {
   const d = tmp('oam-gate-');
@@ -253,7 +252,10 @@ describe('gate correctness', () => {
     expect([...new Set(scan.findings.map((f: { file: string }) => f.file))]).toEqual(['src/a.ts']);
     const r = await run({ cwd: d, paths: ['.'] });
     expect([...new Set(r.findings.map((f) => f.file))]).toEqual(['src/a.ts']);
-    const skipped = r.result.files.filter((f) => f.errorId === 'W_OWN_OUTPUT').map((f) => f.file).sort();
+    const skipped = r.result.files
+      .filter((f) => f.errorId === 'W_OWN_OUTPUT')
+      .map((f) => f.file)
+      .sort();
     expect(skipped).toEqual(['.openai-migrate-baseline.json', 'check.sarif.json', 'findings.json', 'reports/report.json']);
     // Nor migrated: migrate leaves them byte-identical.
     const before = readFileSync(path.join(d, 'findings.json'), 'utf8');
@@ -367,9 +369,24 @@ describe('GitHub Action', () => {
     const r = spawnSync('bash', ['-c', step.run], {
       cwd,
       encoding: 'utf8',
-      env: { PATH: `${shim}:${process.env.PATH}`, HOME: process.env.HOME, GITHUB_ACTION_PATH: ROOT, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, RUNNER_TEMP: d, OAM_BIN: `node ${BIN}`, ...env },
+      env: {
+        PATH: `${shim}:${process.env.PATH}`,
+        HOME: process.env.HOME,
+        GITHUB_ACTION_PATH: ROOT,
+        GITHUB_STEP_SUMMARY: summary,
+        GITHUB_OUTPUT: output,
+        RUNNER_TEMP: d,
+        OAM_BIN: `node ${BIN}`,
+        ...env,
+      },
     });
-    const outputs = Object.fromEntries(readFileSync(output, 'utf8').trim().split('\n').filter(Boolean).map((l) => l.split(/=(.*)/s).slice(0, 2)));
+    const outputs = Object.fromEntries(
+      readFileSync(output, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split(/=(.*)/s).slice(0, 2)),
+    );
     return { code: r.status, stdout: r.stdout, stderr: r.stderr, summary: readFileSync(summary, 'utf8'), outputs };
   }
 
@@ -437,7 +454,10 @@ function parseXml(xml: string): XmlNode {
   const decode = (s: string) => {
     if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(s)) fail(`bad entity in ${JSON.stringify(s)}`);
     if (/</.test(s)) fail('< in text');
-    return s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e as 'amp'] ?? String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : Number(e.slice(1))));
+    return s.replace(
+      /&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g,
+      (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e as 'amp'] ?? String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : Number(e.slice(1))),
+    );
   };
   if (xml.startsWith('<?xml')) i = xml.indexOf('?>') + 2;
   const element = (): XmlNode => {
@@ -454,7 +474,7 @@ function parseXml(xml: string): XmlNode {
       i += a[0].length;
     }
     while (/\s/.test(xml[i]!)) i++;
-    if (xml.startsWith('/>', i)) return (i += 2), node;
+    if (xml.startsWith('/>', i)) return ((i += 2), node);
     if (xml[i] !== '>') fail('expected >');
     i++;
     for (;;) {
@@ -462,7 +482,7 @@ function parseXml(xml: string): XmlNode {
       if (lt < 0) fail('unclosed element');
       node.text += decode(xml.slice(i, lt));
       i = lt;
-      if (xml.startsWith(`</${node.name}>`, i)) return (i += node.name.length + 3), node;
+      if (xml.startsWith(`</${node.name}>`, i)) return ((i += node.name.length + 3), node);
       if (xml.startsWith('</', i)) fail(`mismatched close of ${node.name}`);
       node.children.push(element());
     }

@@ -38,7 +38,23 @@ describe('cli', () => {
     const r = cli(['providers', '--format', 'json']);
     const rows = JSON.parse(r.stdout).providers as Array<{ id: string; aliases: string[] }>;
     expect(rows).toHaveLength(14);
-    const want: Record<string, string> = { glm: 'zhipu', kimi: 'moonshot', dashscope: 'qwen', alibaba: 'qwen', bailian: 'qwen', baidu: 'ernie', qianfan: 'ernie', tencent: 'hunyuan', '01ai': 'yi', lingyi: 'yi', volcengine: 'doubao', ark: 'doubao', bytedance: 'doubao', iflytek: 'spark', sensetime: 'sensenova' };
+    const want: Record<string, string> = {
+      glm: 'zhipu',
+      kimi: 'moonshot',
+      dashscope: 'qwen',
+      alibaba: 'qwen',
+      bailian: 'qwen',
+      baidu: 'ernie',
+      qianfan: 'ernie',
+      tencent: 'hunyuan',
+      '01ai': 'yi',
+      lingyi: 'yi',
+      volcengine: 'doubao',
+      ark: 'doubao',
+      bytedance: 'doubao',
+      iflytek: 'spark',
+      sensetime: 'sensenova',
+    };
     for (const [alias, id] of Object.entries(want)) expect(rows.find((p) => p.aliases.includes(alias))?.id, alias).toBe(id);
   });
 

@@ -79,7 +79,14 @@ describe('config files that name models without naming OpenAI', () => {
     const r = await scan({ cwd: copy(), paths: ['.'] });
     const by = new Map<string, string[]>();
     for (const f of r.files) for (const x of f.findings) by.set(f.file, [...(by.get(f.file) ?? []), `${x.rule}:${x.model ?? ''}`]);
-    expect(by.get('config/models.yaml')).toEqual(['openai-model-setting:gpt-4o', 'openai-model-setting:gpt-4o-mini', 'openai-model-setting:text-embedding-3-small', 'openai-model-setting:gpt-4o', 'openai-model-setting:o3-mini', 'openai-model-setting:gpt-4.1-mini']);
+    expect(by.get('config/models.yaml')).toEqual([
+      'openai-model-setting:gpt-4o',
+      'openai-model-setting:gpt-4o-mini',
+      'openai-model-setting:text-embedding-3-small',
+      'openai-model-setting:gpt-4o',
+      'openai-model-setting:o3-mini',
+      'openai-model-setting:gpt-4.1-mini',
+    ]);
     expect(by.get('.env')).toEqual(['openai-model-setting:gpt-4o-mini', 'openai-model-setting:gpt-4o', 'openai-model-setting:text-embedding-3-small']);
     expect(by.get('service/settings.ini')).toEqual(['openai-model-setting:gpt-4o', 'openai-model-setting:text-embedding-3-small', 'openai-model:gpt-4o-mini']);
     expect(by.get('pyproject.toml')).toEqual(['openai-model:gpt-4o', 'openai-model-setting:gpt-4o-mini', 'openai-model-setting:text-embedding-3-large', 'openai-model-setting:gpt-4.1']);
@@ -99,7 +106,14 @@ describe('config files that name models without naming OpenAI', () => {
     // After the migration, only what has no provider equivalent (and the vision key) is still reported.
     const after = await scan({ cwd: dir, paths: ['.'] });
     const left = after.files.flatMap((f) => f.findings.map((x) => `${f.file}:${x.model}`));
-    expect(left.sort()).toEqual(['.env:text-embedding-3-small', 'config/models.yaml:gpt-4o', 'config/models.yaml:text-embedding-3-small', 'models.json:text-embedding-3-small', 'pyproject.toml:text-embedding-3-large', 'service/settings.ini:text-embedding-3-small']);
+    expect(left.sort()).toEqual([
+      '.env:text-embedding-3-small',
+      'config/models.yaml:gpt-4o',
+      'config/models.yaml:text-embedding-3-small',
+      'models.json:text-embedding-3-small',
+      'pyproject.toml:text-embedding-3-large',
+      'service/settings.ini:text-embedding-3-small',
+    ]);
   });
   it('an INI `;` comment or an env `#` comment silences one setting', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'oam-settings-'));

@@ -34,7 +34,10 @@ describe('installed versions', () => {
     const text = pj({ ai: '^5.0.0' });
     const npm = project({ 'package.json': text, 'package-lock.json': JSON.stringify({ lockfileVersion: 3, packages: { '': {}, 'node_modules/ai': { version: '4.3.19' } } }) });
     expect(installedVersion('ai', path.join(npm, 'package.json'), text)).toEqual({ v: [4, 3, 19], from: 'package-lock.json (4.3.19)' });
-    const pnpm = project({ 'package.json': text, 'pnpm-lock.yaml': "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      ai:\n        specifier: ^6.0.0\n        version: 6.0.10(zod@3.25.0)\n" });
+    const pnpm = project({
+      'package.json': text,
+      'pnpm-lock.yaml': "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      ai:\n        specifier: ^6.0.0\n        version: 6.0.10(zod@3.25.0)\n",
+    });
     expect(installedVersion('ai', path.join(pnpm, 'package.json'), text)).toEqual({ v: [6, 0, 10], from: 'pnpm-lock.yaml (6.0.10)' });
     const yarn = project({ 'package.json': text, 'yarn.lock': '"@langchain/core@^0.1.0", "@langchain/core@~0.1.5":\n  version "0.1.63"\n  resolved "x"\n' });
     expect(installedVersion('@langchain/core', path.join(yarn, 'package.json'), text)).toEqual({ v: [0, 1, 63], from: 'yarn.lock (0.1.63)' });
@@ -108,7 +111,8 @@ describe('dependency edits follow the project', () => {
     expect((await run(pinned, 'deepseek')).byFile('package.json')!.diff).toContain('+    "@ai-sdk/deepseek": "0.2.16",');
     const mono = project({
       'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }, null, 2) + '\n',
-      'pnpm-lock.yaml': "lockfileVersion: '9.0'\nimporters:\n  .: {}\n  packages/web:\n    dependencies:\n      ai:\n        specifier: ^5.0.0\n        version: 5.0.100\n  packages/api:\n    dependencies:\n      '@langchain/core':\n        specifier: ^1.0.0\n        version: 1.1.0\n",
+      'pnpm-lock.yaml':
+        "lockfileVersion: '9.0'\nimporters:\n  .: {}\n  packages/web:\n    dependencies:\n      ai:\n        specifier: ^5.0.0\n        version: 5.0.100\n  packages/api:\n    dependencies:\n      '@langchain/core':\n        specifier: ^1.0.0\n        version: 1.1.0\n",
       'packages/web/package.json': pj({ '@ai-sdk/openai': '^2.0.0', ai: '^5.0.0' }),
       'packages/web/src/chat.ts': AI_FILE,
       'packages/api/package.json': pj({ '@langchain/core': '^1.0.0', '@langchain/openai': '^1.0.0' }),

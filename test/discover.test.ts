@@ -38,7 +38,11 @@ describe('discovery', () => {
   it('loading the handlers does not load the TypeScript compiler (it loads on the first JS/TS candidate)', () => {
     const r = spawnSync(
       process.execPath,
-      ['--input-type=module', '-e', "await import('./dist/src/handlers.js'); const { createRequire } = await import('node:module'); const c = createRequire(import.meta.url).cache; console.log(Object.keys(c).some((k) => /[\\\\/]typescript\\.js$/.test(k)));"],
+      [
+        '--input-type=module',
+        '-e',
+        "await import('./dist/src/handlers.js'); const { createRequire } = await import('node:module'); const c = createRequire(import.meta.url).cache; console.log(Object.keys(c).some((k) => /[\\\\/]typescript\\.js$/.test(k)));",
+      ],
       { cwd: ROOT, encoding: 'utf8' },
     );
     expect(r.stdout.trim()).toBe('false');
@@ -60,7 +64,10 @@ function oracle(root: string, include?: string[], exclude: string[] = []): strin
 function gitOracle(cwd: string): string[] {
   const out = execFileSync('git', ['ls-files', '--others', '--exclude-standard', '-z'], { cwd, encoding: 'utf8' });
   const defaults = picomatch(DEFAULT_IGNORES, { dot: true });
-  return out.split('\0').filter((f) => f && !defaults(f)).sort();
+  return out
+    .split('\0')
+    .filter((f) => f && !defaults(f))
+    .sort();
 }
 
 const relAll = (root: string, abs: string[]) => abs.map((f) => path.relative(root, f).split(path.sep).join('/')).sort();
@@ -81,10 +88,33 @@ function tree(files: string[], gitignores: Record<string, string>): string {
 
 describe('the readdir walker finds what globby + its gitignore matcher find', () => {
   const FILES = [
-    'a.ts', 'b.log', '.env', '.env.local', '.github/workflows/ci.yml', 'src/x.ts', 'src/x.test.ts', 'src/gen/y.ts', 'src/gen/keep.ts',
-    'src/deep/er/z.py', 'src/deep/er/z.log', 'pkg/one/c.ts', 'pkg/one/tmp/d.ts', 'pkg/two/tmp/e.ts', 'pkg/two/build.ts',
-    'node_modules/m/i.js', 'web/dist/f.js', 'web/app.min.js', 'types.d.ts', 'yarn.lock', 'docs/readme.md', 'legacy/old.ts', 'legacy/sub/older.ts',
-    'out/o.ts', 'lib/out.ts', 'notes/#hash.txt', 'space dir/s.ts',
+    'a.ts',
+    'b.log',
+    '.env',
+    '.env.local',
+    '.github/workflows/ci.yml',
+    'src/x.ts',
+    'src/x.test.ts',
+    'src/gen/y.ts',
+    'src/gen/keep.ts',
+    'src/deep/er/z.py',
+    'src/deep/er/z.log',
+    'pkg/one/c.ts',
+    'pkg/one/tmp/d.ts',
+    'pkg/two/tmp/e.ts',
+    'pkg/two/build.ts',
+    'node_modules/m/i.js',
+    'web/dist/f.js',
+    'web/app.min.js',
+    'types.d.ts',
+    'yarn.lock',
+    'docs/readme.md',
+    'legacy/old.ts',
+    'legacy/sub/older.ts',
+    'out/o.ts',
+    'lib/out.ts',
+    'notes/#hash.txt',
+    'space dir/s.ts',
   ];
   it('on a hand-made tree with nested, negated and anchored rules', () => {
     const d = tree(FILES, {
@@ -95,8 +125,7 @@ describe('the readdir walker finds what globby + its gitignore matcher find', ()
       docs: '!*.log\nreadme.md\n',
       notes: '\\#hash.txt\n',
     });
-    const got = (opts: { include?: string[]; exclude?: string[] } = {}) =>
-      discover({ cwd: d, paths: ['.'], accept: () => true, ...opts }).then((r) => relAll(d, r));
+    const got = (opts: { include?: string[]; exclude?: string[] } = {}) => discover({ cwd: d, paths: ['.'], accept: () => true, ...opts }).then((r) => relAll(d, r));
     return Promise.all([
       got().then((r) => expect(r).toEqual(oracle(d))),
       got({ include: ['src/**'] }).then((r) => expect(r).toEqual(oracle(d, ['src/**']))),
@@ -150,14 +179,19 @@ describe('the readdir walker finds what globby + its gitignore matcher find', ()
   it('on random trees and random rules (property test)', async () => {
     const seg = fc.constantFrom('a', 'b', 'c', 'gen', 'tmp', 'dist', '.hidden');
     const file = fc.tuple(fc.array(seg, { maxLength: 3 }), fc.constantFrom('x.ts', 'y.py', 'z.log', 'w.min.js', '.env')).map(([dirs, f]) => [...dirs, f].join('/'));
-    const rule = fc.oneof(
-      fc.constantFrom('*.log', 'tmp/', '/a', 'gen', 'b/*', '!b/y.py', '**/c/x.ts', '!*.ts', 'a/**/z.log', '*.py', '!gen/', '.hidden/', '*.ts', '!x.ts', '!*.log', '!y.py', 'c/'),
-    );
+    const rule = fc.oneof(fc.constantFrom('*.log', 'tmp/', '/a', 'gen', 'b/*', '!b/y.py', '**/c/x.ts', '!*.ts', 'a/**/z.log', '*.py', '!gen/', '.hidden/', '*.ts', '!x.ts', '!*.log', '!y.py', 'c/'));
     const where = fc.constantFrom('.', 'a', 'b', 'a/b');
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(file, { minLength: 1, maxLength: 25 }), fc.array(fc.tuple(where, fc.array(rule, { minLength: 1, maxLength: 4 })), { maxLength: 3 }), async (files, ignores) => {
         // A path cannot be both a file and a folder.
-        const dirs = new Set(files.flatMap((f) => f.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'))));
+        const dirs = new Set(
+          files.flatMap((f) =>
+            f
+              .split('/')
+              .slice(0, -1)
+              .map((_, i, a) => a.slice(0, i + 1).join('/')),
+          ),
+        );
         const ok = files.filter((f) => !dirs.has(f));
         const gi: Record<string, string> = {};
         for (const [w, rules] of ignores) gi[w] = (gi[w] ?? '') + rules.join('\n') + '\n';

@@ -70,15 +70,17 @@ function doctor(args: string[], opts: { cwd: string; env?: Record<string, string
   });
 }
 
-const served = (ids: string[]): Handler => (req, body, res) => {
-  if (req.url === '/v1/models') return json(res, 200, { object: 'list', data: ids.map((id) => ({ id, object: 'model' })) });
-  if (req.url === '/v1/chat/completions') {
-    const m = JSON.parse(body).model as string;
-    if (!ids.includes(m)) return json(res, 404, { error: { message: `The model \`${m}\` does not exist`, code: 'model_not_found' } });
-    return json(res, 200, { id: 'x', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'p' }, finish_reason: 'length' }] });
-  }
-  json(res, 404, { error: { message: 'not found' } });
-};
+const served =
+  (ids: string[]): Handler =>
+  (req, body, res) => {
+    if (req.url === '/v1/models') return json(res, 200, { object: 'list', data: ids.map((id) => ({ id, object: 'model' })) });
+    if (req.url === '/v1/chat/completions') {
+      const m = JSON.parse(body).model as string;
+      if (!ids.includes(m)) return json(res, 404, { error: { message: `The model \`${m}\` does not exist`, code: 'model_not_found' } });
+      return json(res, 200, { id: 'x', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'p' }, finish_reason: 'length' }] });
+    }
+    json(res, 404, { error: { message: 'not found' } });
+  };
 
 describe('doctor', () => {
   it('success: key from .env accepted, one-token chat, every model the repo uses is served (exit 0)', async () => {
@@ -179,7 +181,13 @@ describe('doctor', () => {
 
   it('parseDotEnv: export, quotes, comments', () => {
     const m = parseDotEnv('# c\nexport A=1\nB="two # not a comment"\nC=three # comment\nD=\n  E = \'five\'\n');
-    expect([...m]).toEqual([['A', '1'], ['B', 'two # not a comment'], ['C', 'three'], ['D', ''], ['E', 'five']]);
+    expect([...m]).toEqual([
+      ['A', '1'],
+      ['B', 'two # not a comment'],
+      ['C', 'three'],
+      ['D', ''],
+      ['E', 'five'],
+    ]);
   });
 
   it('.env.<mode>.local, .env.local, .env.<mode>, .env: the first that sets the key wins, and the output names it', async () => {
@@ -264,7 +272,11 @@ describe('doctor', () => {
   it('a server that echoes the key, pieces of it, other tokens and terminal escapes: every message is masked and clean', async () => {
     const other = 'AKIAABCDEFGH1234567890XYZ0abcdEFGH5678ijkl';
     handler = (_q, _b, res) =>
-      json(res, 401, { error: { message: `Incorrect API key provided: ${KEY}. Key ending ECRETVALUE, raw VERYSECRETVALUE, other ${other}, sk-live-abcdefghijklmnop \u001b[2J\u001b[31mred\u001b[0m \u001b]8;;http://evil.example\u0007link\u001b]8;;\u0007 \u001b]0;title\u0007 bell\u0007` } });
+      json(res, 401, {
+        error: {
+          message: `Incorrect API key provided: ${KEY}. Key ending ECRETVALUE, raw VERYSECRETVALUE, other ${other}, sk-live-abcdefghijklmnop \u001b[2J\u001b[31mred\u001b[0m \u001b]8;;http://evil.example\u0007link\u001b]8;;\u0007 \u001b]0;title\u0007 bell\u0007`,
+        },
+      });
     const r = await doctor([], { cwd: repo(), env: { DASHSCOPE_API_KEY: KEY } });
     expect(r.code).toBe(1);
     const out = r.stdout + r.stderr;

@@ -24,7 +24,6 @@ const APPS = [
 ];
 const SCRATCH = mkdtempSync(path.join(tmpdir(), 'openai-migrate-e2e-'));
 
-
 let server: Server;
 let port = 0;
 const seen: Seen[] = [];
@@ -54,7 +53,14 @@ beforeAll(async () => {
       if ((req.url ?? '').endsWith('/embeddings')) {
         const n = Array.isArray(body.input) ? body.input.length : 1;
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ object: 'list', model, data: Array.from({ length: n }, (_, index) => ({ object: 'embedding', index, embedding: [0.1, 0.2] })), usage: { prompt_tokens: 1, total_tokens: 1 } }));
+        res.end(
+          JSON.stringify({
+            object: 'list',
+            model,
+            data: Array.from({ length: n }, (_, index) => ({ object: 'embedding', index, embedding: [0.1, 0.2] })),
+            usage: { prompt_tokens: 1, total_tokens: 1 },
+          }),
+        );
         return;
       }
       if (body.stream) {
@@ -67,10 +73,20 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       // A tool loop: the first turn asks for a tool call (with reasoning text, as thinking models return it).
       const reasoning = p?.requestRules.reasoningRoundTrip?.kind === 'field' ? { [p.requestRules.reasoningRoundTrip.field]: 'I should look up the time.' } : {};
-      const message = body.tools && !messages.some((m) => m.role === 'tool')
-        ? { role: 'assistant', content: think || null, ...reasoning, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'now', arguments: '{}' } }] }
-        : { role: 'assistant', content: `${think}ok` };
-      res.end(JSON.stringify({ id: 'r1', object: 'chat.completion', created: 0, model, choices: [{ index: 0, message, finish_reason: 'tool_calls' in message ? 'tool_calls' : 'stop' }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }));
+      const message =
+        body.tools && !messages.some((m) => m.role === 'tool')
+          ? { role: 'assistant', content: think || null, ...reasoning, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'now', arguments: '{}' } }] }
+          : { role: 'assistant', content: `${think}ok` };
+      res.end(
+        JSON.stringify({
+          id: 'r1',
+          object: 'chat.completion',
+          created: 0,
+          model,
+          choices: [{ index: 0, message, finish_reason: 'tool_calls' in message ? 'tool_calls' : 'stop' }],
+          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+        }),
+      );
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -84,43 +100,49 @@ afterAll(() => {
 });
 
 describe('e2e: migrated app against a local provider contract server', () => {
-  const targets: Array<[string, string | undefined]> = [...PROVIDERS.map((p): [string, undefined] => [p.id, undefined]), ['qwen', 'intl'], ['zhipu', 'intl'], ['moonshot', 'intl'], ['doubao', 'byteplus']];
+  const targets: Array<[string, string | undefined]> = [
+    ...PROVIDERS.map((p): [string, undefined] => [p.id, undefined]),
+    ['qwen', 'intl'],
+    ['zhipu', 'intl'],
+    ['moonshot', 'intl'],
+    ['doubao', 'byteplus'],
+  ];
   for (const app of APPS)
-  for (const [id, region] of targets) {
-    it(`${path.basename(app.dir)} runs on ${id}${region ? ` (${region})` : ''}`, async () => {
-      const p = getProvider(id);
-      const t = resolveTarget(p, region);
-      const dir = mkdtempSync(path.join(SCRATCH, `${id}-`));
-      cpSync(app.dir, dir, { recursive: true });
-      // The app's bare `import 'openai'` resolves to the real package installed for this repo (openai has no dependencies).
-      mkdirSync(path.join(dir, 'node_modules'));
-      symlinkSync(path.join(ROOT, 'node_modules/openai'), path.join(dir, 'node_modules/openai'), 'dir');
-      const r = await migrate({ cwd: dir, paths: ['.'], provider: id, region, force: true });
-      expect(r.summary.filesFailed).toBe(0);
-      expect(r.summary.filesChanged).toBe(app.changed);
+    for (const [id, region] of targets) {
+      it(`${path.basename(app.dir)} runs on ${id}${region ? ` (${region})` : ''}`, async () => {
+        const p = getProvider(id);
+        const t = resolveTarget(p, region);
+        const dir = mkdtempSync(path.join(SCRATCH, `${id}-`));
+        cpSync(app.dir, dir, { recursive: true });
+        // The app's bare `import 'openai'` resolves to the real package installed for this repo (openai has no dependencies).
+        mkdirSync(path.join(dir, 'node_modules'));
+        symlinkSync(path.join(ROOT, 'node_modules/openai'), path.join(dir, 'node_modules/openai'), 'dir');
+        const r = await migrate({ cwd: dir, paths: ['.'], provider: id, region, force: true });
+        expect(r.summary.filesFailed).toBe(0);
+        expect(r.summary.filesChanged).toBe(app.changed);
 
-      const base = new URL(t.baseURL);
-      const key = `test-key-for-${id}`;
-      seen.length = 0;
-      current = p;
-      const stdout = await new Promise<string>((resolve, reject) => {
-        execFile(
-          process.execPath,
-          ['--import', path.join(ROOT, 'test/helpers/redirect-fetch.mjs'), app.main],
-          {
-            cwd: dir,
-            env: { PATH: process.env.PATH, [t.apiKeyEnv]: key, OPENAI_API_KEY: 'sk-must-not-be-used', OAM_E2E_REDIRECT: JSON.stringify({ [base.origin]: `http://127.0.0.1:${port}` }) },
-            timeout: 20_000,
-          },
-          (err, out, errOut) => (err ? reject(new Error(`${err.message}\n${errOut}`)) : resolve(out)),
-        );
+        const base = new URL(t.baseURL);
+        const key = `test-key-for-${id}`;
+        seen.length = 0;
+        current = p;
+        const stdout = await new Promise<string>((resolve, reject) => {
+          execFile(
+            process.execPath,
+            ['--import', path.join(ROOT, 'test/helpers/redirect-fetch.mjs'), app.main],
+            {
+              cwd: dir,
+              env: { PATH: process.env.PATH, [t.apiKeyEnv]: key, OPENAI_API_KEY: 'sk-must-not-be-used', OAM_E2E_REDIRECT: JSON.stringify({ [base.origin]: `http://127.0.0.1:${port}` }) },
+              timeout: 20_000,
+            },
+            (err, out, errOut) => (err ? reject(new Error(`${err.message}\n${errOut}`)) : resolve(out)),
+          );
+        });
+        expect(JSON.parse(stdout)).toEqual(app.expected);
+        expect(seen).toHaveLength(app.requests);
+        const wantPath = `${base.pathname.replace(/\/$/, '')}/chat/completions`;
+        for (const s of seen) expect(violations(p, s, { host: base.host, path: wantPath, key })).toEqual([]);
       });
-      expect(JSON.parse(stdout)).toEqual(app.expected);
-      expect(seen).toHaveLength(app.requests);
-      const wantPath = `${base.pathname.replace(/\/$/, '')}/chat/completions`;
-      for (const s of seen) expect(violations(p, s, { host: base.host, path: wantPath, key })).toEqual([]);
-    });
-  }
+    }
 });
 
 describe('the contract server rejects what each provider rejects', () => {
@@ -196,8 +218,12 @@ console.log(JSON.stringify([a.choices[0].message.content, b.choices[0].message.c
       seen.length = 0;
       current = p;
       const stdout = await new Promise<string>((resolve, reject) => {
-        execFile(process.execPath, ['--import', path.join(ROOT, 'test/helpers/redirect-fetch.mjs'), 'main.mjs'], { cwd: dir, env: { PATH: process.env.PATH, [t.apiKeyEnv]: 'k', OAM_E2E_REDIRECT: JSON.stringify({ [base.origin]: `http://127.0.0.1:${port}` }) }, timeout: 20_000 },
-          (err, out, errOut) => (err ? reject(new Error(`${err.message}\n${errOut}\n${readFileSync(path.join(dir, 'main.mjs'), 'utf8')}`)) : resolve(out)));
+        execFile(
+          process.execPath,
+          ['--import', path.join(ROOT, 'test/helpers/redirect-fetch.mjs'), 'main.mjs'],
+          { cwd: dir, env: { PATH: process.env.PATH, [t.apiKeyEnv]: 'k', OAM_E2E_REDIRECT: JSON.stringify({ [base.origin]: `http://127.0.0.1:${port}` }) }, timeout: 20_000 },
+          (err, out, errOut) => (err ? reject(new Error(`${err.message}\n${errOut}\n${readFileSync(path.join(dir, 'main.mjs'), 'utf8')}`)) : resolve(out)),
+        );
       });
       expect(JSON.parse(stdout)).toEqual(['ok', 'ok', 'ok']);
       expect(seen).toHaveLength(3);
@@ -238,7 +264,13 @@ describe('e2e: workspace monorepo (aliases, #imports, workspace package) against
           ['--import', path.join(ROOT, 'test/helpers/redirect-fetch.mjs'), '--import', path.join(ROOT, 'test/helpers/alias-loader.mjs'), 'main.mjs'],
           {
             cwd: dir,
-            env: { PATH: process.env.PATH, [t.apiKeyEnv]: key, OPENAI_API_KEY: 'sk-must-not-be-used', OAM_E2E_ALIAS: path.join(dir, 'apps/web/src'), OAM_E2E_REDIRECT: JSON.stringify({ [base.origin]: `http://127.0.0.1:${port}` }) },
+            env: {
+              PATH: process.env.PATH,
+              [t.apiKeyEnv]: key,
+              OPENAI_API_KEY: 'sk-must-not-be-used',
+              OAM_E2E_ALIAS: path.join(dir, 'apps/web/src'),
+              OAM_E2E_REDIRECT: JSON.stringify({ [base.origin]: `http://127.0.0.1:${port}` }),
+            },
             timeout: 20_000,
           },
           (err, out, errOut) => (err ? reject(new Error(`${err.message}\n${errOut}`)) : resolve(out)),
@@ -251,7 +283,6 @@ describe('e2e: workspace monorepo (aliases, #imports, workspace package) against
     });
   }
 });
-
 
 /**
  * Capability routing (--route embeddings=qwen, docs/routing.md): DeepSeek serves no embeddings.
@@ -280,7 +311,13 @@ describe('e2e: capability routing (chat on DeepSeek, embeddings on Qwen) against
         ['--import', path.join(ROOT, 'test/helpers/redirect-fetch.mjs'), 'main.mjs'],
         {
           cwd: dir,
-          env: { PATH: process.env.PATH, [main.apiKeyEnv]: 'test-key-main', [routed.apiKeyEnv]: 'test-key-routed', OPENAI_API_KEY: 'sk-must-not-be-used', OAM_E2E_REDIRECT: JSON.stringify({ [mb.origin]: `http://127.0.0.1:${port}`, [rb.origin]: `http://127.0.0.1:${port}` }) },
+          env: {
+            PATH: process.env.PATH,
+            [main.apiKeyEnv]: 'test-key-main',
+            [routed.apiKeyEnv]: 'test-key-routed',
+            OPENAI_API_KEY: 'sk-must-not-be-used',
+            OAM_E2E_REDIRECT: JSON.stringify({ [mb.origin]: `http://127.0.0.1:${port}`, [rb.origin]: `http://127.0.0.1:${port}` }),
+          },
           timeout: 20_000,
         },
         (err, out, errOut) => (err ? reject(new Error(`${err.message}\n${errOut}`)) : resolve(out)),

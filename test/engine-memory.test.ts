@@ -35,7 +35,7 @@ describe('engine memory', () => {
         refs.push(new WeakRef(c));
         texts.push(new WeakRef(c.lines));
         // A change and a finding: the result keeps these (copies of data), not the context.
-        c.edits.add(0, 3, "USE");
+        c.edits.add(0, 3, 'USE');
         c.change('model', 0, 'changed');
         c.findings.push({ rule: 'r', kind: 'k', level: 'note', line: 1, column: 1, endLine: 1, endColumn: 2, message: 'm' });
       }

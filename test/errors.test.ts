@@ -34,7 +34,12 @@ describe('error catalogue', () => {
     const a = readme.indexOf('<!-- errors:start -->') + '<!-- errors:start -->'.length;
     const b = readme.indexOf('<!-- errors:end -->');
     expect(a).toBeGreaterThan(50);
-    const want = '\n' + Object.entries(ERRORS).map(([id, e]) => `| \`${id}\` | ${e.exit} | ${e.cause} | ${e.fix.replace(/\|/g, '\\|')} |`).join('\n') + '\n';
+    const want =
+      '\n' +
+      Object.entries(ERRORS)
+        .map(([id, e]) => `| \`${id}\` | ${e.exit} | ${e.cause} | ${e.fix.replace(/\|/g, '\\|')} |`)
+        .join('\n') +
+      '\n';
     if (process.env.UPDATE_README === '1') writeFileSync(file, readme.slice(0, a) + want + readme.slice(b));
     const now = readFileSync(file, 'utf8');
     expect(now.slice(a, now.indexOf('<!-- errors:end -->'))).toBe(want);

@@ -23,9 +23,22 @@ describe('fixture pairs', () => {
       it(`${c.name} [${provider}]`, async () => {
         const dir = stageInput(c);
         const r = await migrate({ cwd: dir, paths: ['.'], provider, force: true, region: c.options.region, models: c.options.models, routes: c.options.routes });
-        const failed = r.files.filter((f) => f.status === 'failed').map((f) => f.file).sort();
-        expect(failed, JSON.stringify(r.files.filter((f) => f.status === 'failed'), null, 1)).toEqual((c.options.expectFailed ?? []).sort());
-        const skipped = r.files.filter((f) => f.status === 'skipped' && f.errorId).map((f) => `${f.file}: ${f.errorId}`).sort();
+        const failed = r.files
+          .filter((f) => f.status === 'failed')
+          .map((f) => f.file)
+          .sort();
+        expect(
+          failed,
+          JSON.stringify(
+            r.files.filter((f) => f.status === 'failed'),
+            null,
+            1,
+          ),
+        ).toEqual((c.options.expectFailed ?? []).sort());
+        const skipped = r.files
+          .filter((f) => f.status === 'skipped' && f.errorId)
+          .map((f) => `${f.file}: ${f.errorId}`)
+          .sort();
         expect(skipped, 'files skipped with a reason').toEqual((c.options.expectSkipped ?? []).sort());
         if (UPDATE) writeExpected(c, provider, dir);
         const expected = expectedFiles(c, provider);
@@ -46,7 +59,10 @@ describe('fixture pairs', () => {
         // Idempotency: the tool run on its own output changes nothing.
         const again = await migrate({ cwd: dir, paths: ['.'], provider, force: true, region: c.options.region, models: c.options.models, routes: c.options.routes });
         const changedAgain = again.files.filter((f) => f.status === 'changed');
-        expect(changedAgain.map((f) => `${f.file}\n${f.diff}`), 'second run must be a no-op').toEqual([]);
+        expect(
+          changedAgain.map((f) => `${f.file}\n${f.diff}`),
+          'second run must be a no-op',
+        ).toEqual([]);
       });
     }
   }

@@ -93,7 +93,9 @@ describe('localizeMessage over every fixture (all providers)', () => {
 
 describe('exact translations', () => {
   it('endpoints, models, params, env and clients', () => {
-    expect(zhMsg(msg('endpoint.missing', { provider: 'DeepSeek', endpoint: 'embeddings' }), 'DeepSeek has no OpenAI-compatible embeddings endpoint')).toBe('DeepSeek 没有 OpenAI 兼容的向量（embeddings）接口');
+    expect(zhMsg(msg('endpoint.missing', { provider: 'DeepSeek', endpoint: 'embeddings' }), 'DeepSeek has no OpenAI-compatible embeddings endpoint')).toBe(
+      'DeepSeek 没有 OpenAI 兼容的向量（embeddings）接口',
+    );
     const audio = msg('endpoint.missing', { provider: 'Alibaba Cloud Model Studio', endpoint: 'audio (transcription / speech)', note: 'audio in/out only via omni chat models' });
     expect(zhMsg(audio, 'Alibaba Cloud Model Studio has no OpenAI-compatible audio (transcription / speech) endpoint (audio in/out only via omni chat models)')).toBe(
       'Alibaba Cloud Model Studio 没有 OpenAI 兼容的音频（转写 / 语音合成）接口（音频输入/输出只能通过 omni 对话模型）',
@@ -135,7 +137,11 @@ describe('Chinese tables are complete', () => {
     expect(Object.keys(RULES_ZH).sort()).toEqual(Object.keys(RULES).sort());
     expect(Object.keys(ERRORS_ZH).sort()).toEqual(Object.keys(ERRORS).sort());
     for (const id of Object.keys(RULES)) for (const p of [undefined, 'deepseek']) expect(zh(ruleFix(id, p)), id).toMatch(CJK);
-    for (const e of Object.values(ERRORS)) expect([zh(e.cause), zh(e.fix)].every((s) => CJK.test(s)), e.cause).toBe(true);
+    for (const e of Object.values(ERRORS))
+      expect(
+        [zh(e.cause), zh(e.fix)].every((s) => CJK.test(s)),
+        e.cause,
+      ).toBe(true);
   });
 
   it('every endpoint label, tier label and provider note has an entry', () => {

@@ -87,7 +87,11 @@ describe('messages by id: the catalogues', () => {
     host.readFile = (f) => (path.resolve(f) === file ? source : read(f));
     const exists = host.fileExists.bind(host);
     host.fileExists = (f) => path.resolve(f) === file || exists(f);
-    const program = ts.createProgram([file], { strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, noEmit: true, skipLibCheck: true, types: [] }, host);
+    const program = ts.createProgram(
+      [file],
+      { strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, noEmit: true, skipLibCheck: true, types: [] },
+      host,
+    );
     const lines = ts
       .getPreEmitDiagnostics(program, program.getSourceFile(file))
       .filter((d) => d.file && path.resolve(d.file.fileName) === file)

@@ -32,7 +32,11 @@ describe('message catalogues', () => {
 
   it('every description the CLI shows has a help.* entry (so it is translated)', async () => {
     const { buildProgram } = (await import(path.join(ROOT, 'dist/src/cli.js'))) as { buildProgram: () => Command };
-    const texts = new Set(Object.entries(en).filter(([k]) => k.startsWith('help.')).map(([, v]) => v));
+    const texts = new Set(
+      Object.entries(en)
+        .filter(([k]) => k.startsWith('help.'))
+        .map(([, v]) => v),
+    );
     const missing: string[] = [];
     const walk = (cmd: Command, name: string) => {
       const all = [[name, cmd.description()], ...cmd.options.map((o) => [`${name} ${o.flags}`, o.description]), ...cmd.registeredArguments.map((a) => [`${name} <${a.name()}>`, a.description])];
@@ -56,7 +60,8 @@ describe('message catalogues', () => {
   });
 });
 
-const SRC = "import OpenAI from 'openai';\nconst c = new OpenAI();\nexport const r = () => c.chat.completions.create({ model: 'gpt-4o', messages: [], max_completion_tokens: 5 });\nexport const i = () => c.images.generate({ model: 'dall-e-3', prompt: 'x' });\n";
+const SRC =
+  "import OpenAI from 'openai';\nconst c = new OpenAI();\nexport const r = () => c.chat.completions.create({ model: 'gpt-4o', messages: [], max_completion_tokens: 5 });\nexport const i = () => c.images.generate({ model: 'dall-e-3', prompt: 'x' });\n";
 const repo = () => {
   const d = mkdtempSync(path.join(tmpdir(), 'oam-i18n-'));
   writeFileSync(path.join(d, 'app.ts'), SRC);

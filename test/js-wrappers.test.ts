@@ -45,7 +45,7 @@ describe('wrappers end to end', () => {
     const intl = await migrate({ cwd: project({ 'a.ts': src }), paths: ['.'], provider: 'qwen', region: 'intl', force: true, dryRun: true });
     const cn = await migrate({ cwd: project({ 'a.ts': src }), paths: ['.'], provider: 'qwen', force: true, dryRun: true });
     // The package's default base is the international one: only the key variable differs there.
-    expect(intl.files[0]!.diff).toContain("createAlibaba({ apiKey: process.env.DASHSCOPE_API_KEY })");
+    expect(intl.files[0]!.diff).toContain('createAlibaba({ apiKey: process.env.DASHSCOPE_API_KEY })');
     expect(cn.files[0]!.diff).toContain("baseURL: 'https://dashscope.aliyuncs.com/compatible-mode/v1'");
   });
 

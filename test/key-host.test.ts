@@ -198,7 +198,10 @@ describe('key / host pairing', () => {
   it('a client pointed at another service keeps its key (JS/TS and Python)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'oam-other-'));
     try {
-      writeFileSync(path.join(dir, 'a.ts'), "import OpenAI from 'openai';\nexport const router = new OpenAI({ baseURL: 'https://openrouter.ai/api/v1', apiKey: process.env.OPENAI_API_KEY });\nexport const main = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n");
+      writeFileSync(
+        path.join(dir, 'a.ts'),
+        "import OpenAI from 'openai';\nexport const router = new OpenAI({ baseURL: 'https://openrouter.ai/api/v1', apiKey: process.env.OPENAI_API_KEY });\nexport const main = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n",
+      );
       writeFileSync(path.join(dir, 'b.py'), 'import os\nfrom openai import OpenAI\nrouter = OpenAI(base_url="https://openrouter.ai/api/v1", api_key=os.environ["OPENAI_API_KEY"])\n');
       await migrate({ cwd: dir, paths: ['.'], provider: 'deepseek', force: true });
       const a = readFileSync(path.join(dir, 'a.ts'), 'utf8');
@@ -227,7 +230,7 @@ describe('key / host pairing', () => {
   });
 
   it('holds for the JS/TS and Python fixture inputs migrated to every provider', async () => {
-    const code = cases.filter((c) => /^(js|python|js-http|js-v3|notebook)\//.test(c.name) && !(c.options.expectFailed?.length));
+    const code = cases.filter((c) => /^(js|python|js-http|js-v3|notebook)\//.test(c.name) && !c.options.expectFailed?.length);
     const dir = mkdtempSync(path.join(tmpdir(), 'oam-keyhost-'));
     try {
       const bad: string[] = [];

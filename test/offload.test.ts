@@ -128,4 +128,3 @@ describe('a handler that throws (a bug)', () => {
     }
   });
 });
-

@@ -27,7 +27,17 @@ describe('packed tarball', () => {
         unpackedSize: number;
       }>;
       const files = new Set(packed[0]!.files.map((f) => f.path));
-      for (const f of ['LICENSE', 'CHANGELOG.md', 'README.md', 'docs/rules.md', 'docs/ci.md', 'vendor/tree-sitter-python/tree-sitter-python.wasm', 'vendor/tree-sitter-python/LICENSE', 'bin/openai-migrate.js', 'dist/src/cli.js']) {
+      for (const f of [
+        'LICENSE',
+        'CHANGELOG.md',
+        'README.md',
+        'docs/rules.md',
+        'docs/ci.md',
+        'vendor/tree-sitter-python/tree-sitter-python.wasm',
+        'vendor/tree-sitter-python/LICENSE',
+        'bin/openai-migrate.js',
+        'dist/src/cli.js',
+      ]) {
         expect(files.has(f), `${f} in the tarball`).toBe(true);
       }
       expect([...files].filter((f) => /^(test|fixtures|src|bench|scripts|\.changeset)\//.test(f))).toEqual([]);
@@ -47,7 +57,11 @@ describe('packed tarball', () => {
       expect(npmOut).not.toMatch(/node-gyp|prepare/i);
       // No installed package declares an install hook (web-tree-sitter included).
       const lock = JSON.parse(readFileSync(path.join(app, 'package-lock.json'), 'utf8')) as { packages: Record<string, { hasInstallScript?: boolean }> };
-      expect(Object.entries(lock.packages).filter(([, p]) => p.hasInstallScript).map(([k]) => k)).toEqual([]);
+      expect(
+        Object.entries(lock.packages)
+          .filter(([, p]) => p.hasInstallScript)
+          .map(([k]) => k),
+      ).toEqual([]);
       expect(existsSync(path.join(app, 'node_modules/tree-sitter-python'))).toBe(false);
 
       const bin = path.join(app, 'node_modules', '.bin', 'openai-migrate');

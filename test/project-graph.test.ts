@@ -30,7 +30,8 @@ function repo(files: Record<string, string>): { dir: string; outside: string } {
 
 const CLIENT = "import OpenAI from 'openai';\nexport const openai = new OpenAI();\n";
 /** No OpenAI marker: parsed only through the graph. */
-const EMBED_USE = (spec: string) => `import { openai } from '${spec}';\nexport const embed = (input: string) => openai.embeddings.create({ model: EMBED, input });\nconst EMBED = process.env.EMBED ?? 'x';\n`;
+const EMBED_USE = (spec: string) =>
+  `import { openai } from '${spec}';\nexport const embed = (input: string) => openai.embeddings.create({ model: EMBED, input });\nconst EMBED = process.env.EMBED ?? 'x';\n`;
 
 function cli(cwd: string, args: string[]): { code: number; out: string } {
   try {
@@ -106,7 +107,12 @@ describe('scope: check and migrate on a sub-folder', () => {
     const models = readFileSync(path.join(dir, 'packages/ai/src/models.ts'));
     const r = await migrate({ cwd: dir, paths: ['apps/worker'], provider: 'deepseek', force: true });
     expect(readFileSync(path.join(dir, 'packages/ai/src/models.ts')).equals(models)).toBe(true);
-    expect(r.files.filter((f) => f.written).map((f) => f.file).sort()).toEqual(['apps/worker/src/embed.ts', 'apps/worker/src/job.ts']);
+    expect(
+      r.files
+        .filter((f) => f.written)
+        .map((f) => f.file)
+        .sort(),
+    ).toEqual(['apps/worker/src/embed.ts', 'apps/worker/src/job.ts']);
     const outside = r.files.filter((f) => f.errorId === 'W_OUTSIDE_SCOPE');
     expect(outside.map((f) => f.file).sort()).toEqual(['packages/ai/src/client.ts', 'packages/ai/src/models.ts']);
     const m = outside.find((f) => f.file === 'packages/ai/src/models.ts')!;
@@ -118,7 +124,9 @@ describe('scope: check and migrate on a sub-folder', () => {
     const dir = stage();
     const before = cli(dir, ['check', 'services/py/app/api']);
     expect(before.code).toBe(1);
-    expect(before.out).toMatch(/chat\.completions\.create on an OpenAI client imported from app\.core\.llm \(services\/py\/app\/core\/llm\.py, outside the given paths\): requests go to api\.openai\.com +openai-via-import/);
+    expect(before.out).toMatch(
+      /chat\.completions\.create on an OpenAI client imported from app\.core\.llm \(services\/py\/app\/core\/llm\.py, outside the given paths\): requests go to api\.openai\.com +openai-via-import/,
+    );
     expect(before.out).toMatch(/OpenAI model id "gpt-4o" \(defined in services\/py\/app\/core\/llm\.py, outside the given paths\)/);
     expect(before.out).not.toMatch(/^services\/py\/app\/core\//m);
     // The whole repository checked: the client's own file reports it, the use site only notes the call.

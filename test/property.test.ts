@@ -88,7 +88,11 @@ describe('properties of migrate on generated inputs', () => {
   });
 
   it('arbitrary text mentioning OpenAI never throws: it migrates or is reported as a parse error', async () => {
-    const junk = fc.tuple(fc.string({ maxLength: 80 }), fc.constantFrom("new OpenAI(", "import OpenAI from 'openai'\n", "{ model: 'gpt-4o' }", 'openai.chat.completions.create('), fc.string({ maxLength: 80 }));
+    const junk = fc.tuple(
+      fc.string({ maxLength: 80 }),
+      fc.constantFrom('new OpenAI(', "import OpenAI from 'openai'\n", "{ model: 'gpt-4o' }", 'openai.chat.completions.create('),
+      fc.string({ maxLength: 80 }),
+    );
     await fc.assert(
       fc.asyncProperty(junk, fc.constantFrom('a.ts', 'a.js', 'a.tsx'), async ([a, b, c], file) => {
         const text = a + b + c;

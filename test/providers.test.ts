@@ -4,9 +4,22 @@ import { ENDPOINTS, OPENAI_TIERS } from '../src/providers/types.js';
 
 describe('provider profiles', () => {
   it('cover the 14 providers of the reference', () => {
-    expect(PROVIDERS.map((p) => p.id).sort()).toEqual(
-      ['baichuan', 'deepseek', 'doubao', 'ernie', 'hunyuan', 'minimax', 'moonshot', 'qwen', 'sensenova', 'siliconflow', 'spark', 'stepfun', 'yi', 'zhipu'],
-    );
+    expect(PROVIDERS.map((p) => p.id).sort()).toEqual([
+      'baichuan',
+      'deepseek',
+      'doubao',
+      'ernie',
+      'hunyuan',
+      'minimax',
+      'moonshot',
+      'qwen',
+      'sensenova',
+      'siliconflow',
+      'spark',
+      'stepfun',
+      'yi',
+      'zhipu',
+    ]);
   });
   it('ids and aliases are unique across providers', () => {
     const all = PROVIDERS.flatMap((p) => [p.id, ...p.aliases].map((x) => x.toLowerCase()));

@@ -47,7 +47,12 @@ function pairs(): Array<{ input: string; expected: string }> {
   return out;
 }
 
-interface Diag { file: string; severity: string; rule?: string; message: string }
+interface Diag {
+  file: string;
+  severity: string;
+  rule?: string;
+  message: string;
+}
 
 function pyright(files: string[]): Diag[] {
   const dir = mkdtempSync(path.join(tmpdir(), 'oam-pyright-'));
@@ -74,14 +79,21 @@ describe('migrated Python type-checks (pyright) as well as its input', () => {
       const m = new Map<string, number>();
       // Third-party packages are not installed here: an integration package the migration switches to
       // (langchain_deepseek) is unresolved like the one it replaces; the manifest edit adds it.
-      for (const d of diags) if (d.severity === 'error' && d.rule !== 'reportMissingImports' && path.resolve(d.file) === path.resolve(f)) m.set(d.rule ?? 'syntax', (m.get(d.rule ?? 'syntax') ?? 0) + 1);
+      for (const d of diags)
+        if (d.severity === 'error' && d.rule !== 'reportMissingImports' && path.resolve(d.file) === path.resolve(f)) m.set(d.rule ?? 'syntax', (m.get(d.rule ?? 'syntax') ?? 0) + 1);
       return m;
     };
     const bad: string[] = [];
     for (const p of ps) {
       const before = errors(p.input);
       for (const [rule, n] of errors(p.expected)) {
-        if (n > (before.get(rule) ?? 0)) bad.push(`${path.relative(CASES, p.expected)}: ${diags.filter((d) => d.severity === 'error' && path.resolve(d.file) === path.resolve(p.expected) && (d.rule ?? 'syntax') === rule).map((d) => d.message.split('\n')[0]).join(' | ')}`);
+        if (n > (before.get(rule) ?? 0))
+          bad.push(
+            `${path.relative(CASES, p.expected)}: ${diags
+              .filter((d) => d.severity === 'error' && path.resolve(d.file) === path.resolve(p.expected) && (d.rule ?? 'syntax') === rule)
+              .map((d) => d.message.split('\n')[0])
+              .join(' | ')}`,
+          );
       }
     }
     expect(bad).toEqual([]);

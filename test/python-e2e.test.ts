@@ -50,12 +50,7 @@ const APP: Record<string, string> = {
     '    return get_client().embeddings.create(model="text-embedding-3-small", input=texts)',
     '',
   ].join('\n'),
-  'app/rag.py': [
-    'from langchain_openai import ChatOpenAI',
-    '',
-    'llm = ChatOpenAI(model="gpt-4o-mini", temperature=0)',
-    '',
-  ].join('\n'),
+  'app/rag.py': ['from langchain_openai import ChatOpenAI', '', 'llm = ChatOpenAI(model="gpt-4o-mini", temperature=0)', ''].join('\n'),
   'scripts/legacy.py': [
     'import openai',
     '',
@@ -64,19 +59,20 @@ const APP: Record<string, string> = {
     'print(openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": "hi"}])["choices"][0]["message"]["content"])',
     '',
   ].join('\n'),
-  'notebooks/demo.ipynb': JSON.stringify(
-    {
-      cells: [
-        { cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: ['%pip install openai\n', 'from openai import OpenAI\n', 'client = OpenAI()'] },
-        { cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: ['client.chat.completions.create(model="gpt-4o", messages=[])'] },
-      ],
-      metadata: {},
-      nbformat: 4,
-      nbformat_minor: 5,
-    },
-    null,
-    1,
-  ) + '\n',
+  'notebooks/demo.ipynb':
+    JSON.stringify(
+      {
+        cells: [
+          { cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: ['%pip install openai\n', 'from openai import OpenAI\n', 'client = OpenAI()'] },
+          { cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: ['client.chat.completions.create(model="gpt-4o", messages=[])'] },
+        ],
+        metadata: {},
+        nbformat: 4,
+        nbformat_minor: 5,
+      },
+      null,
+      1,
+    ) + '\n',
   'requirements.txt': 'openai==1.40.0\nlangchain-openai==0.3.28\nrequests>=2.31\n',
 };
 

@@ -94,7 +94,11 @@ describe('Python migrate', () => {
   });
 
   it('follows clients and model constants across modules', async () => {
-    const dir = tmp({ 'llm.py': 'from openai import OpenAI\nclient = OpenAI()\n', 'settings.py': 'CHAT = "gpt-4o"\n', 'svc.py': 'from llm import client\nfrom settings import CHAT\n\ndef go(m):\n    return client.chat.completions.create(model=CHAT, messages=m, seed=1)\n' });
+    const dir = tmp({
+      'llm.py': 'from openai import OpenAI\nclient = OpenAI()\n',
+      'settings.py': 'CHAT = "gpt-4o"\n',
+      'svc.py': 'from llm import client\nfrom settings import CHAT\n\ndef go(m):\n    return client.chat.completions.create(model=CHAT, messages=m, seed=1)\n',
+    });
     await migrate({ cwd: dir, paths: ['.'], provider: 'deepseek', force: true });
     expect(readFileSync(path.join(dir, 'settings.py'), 'utf8')).toBe('CHAT = "deepseek-v4-pro"\n');
     expect(readFileSync(path.join(dir, 'svc.py'), 'utf8')).not.toContain('seed=1');
@@ -102,7 +106,8 @@ describe('Python migrate', () => {
 
   it('scan reports findings with the catalogue rule ids', async () => {
     const dir = tmp({
-      'a.py': 'import os, requests\nfrom openai import OpenAI\nfrom langchain_openai import ChatOpenAI\nclient = OpenAI()\nk = os.environ["OPENAI_API_KEY"]\nr = client.chat.completions.create(model="gpt-4o", messages=[])\nllm = ChatOpenAI(model="gpt-4o")\nrequests.post("https://api.openai.com/v1/chat/completions")\n',
+      'a.py':
+        'import os, requests\nfrom openai import OpenAI\nfrom langchain_openai import ChatOpenAI\nclient = OpenAI()\nk = os.environ["OPENAI_API_KEY"]\nr = client.chat.completions.create(model="gpt-4o", messages=[])\nllm = ChatOpenAI(model="gpt-4o")\nrequests.post("https://api.openai.com/v1/chat/completions")\n',
     });
     const r = await scan({ cwd: dir, paths: ['.'] });
     const rules = new Set(r.files[0]!.findings.map((f) => f.rule));
@@ -113,8 +118,9 @@ describe('Python migrate', () => {
     const dir = tmp({
       'app.py': 'from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model="gpt-4o")\n',
       'requirements.txt': 'openai==1.40.0\nlangchain-openai==0.3.28\nrequests>=2\n',
-      'pyproject.toml': '[project]\nname = "x"\nkeywords = ["openai", "llm"]\ndependencies = [\n    "openai>=1.40",\n    "langchain-openai>=0.3",\n]\n\n[tool.poetry.dependencies]\npython = "^3.11"\nlangchain-openai = "^0.3"\n',
-      'Pipfile': '[packages]\nopenai = "==1.40.0"\nlangchain-openai = "*"\n',
+      'pyproject.toml':
+        '[project]\nname = "x"\nkeywords = ["openai", "llm"]\ndependencies = [\n    "openai>=1.40",\n    "langchain-openai>=0.3",\n]\n\n[tool.poetry.dependencies]\npython = "^3.11"\nlangchain-openai = "^0.3"\n',
+      Pipfile: '[packages]\nopenai = "==1.40.0"\nlangchain-openai = "*"\n',
       'setup.cfg': '[options]\ninstall_requires =\n    openai\n    langchain-openai\n',
     });
     const r = await migrate({ cwd: dir, paths: ['.'], provider: 'deepseek', force: true });
@@ -123,7 +129,9 @@ describe('Python migrate', () => {
     expect(read('requirements.txt')).toBe('openai==1.40.0\nlangchain-openai==0.3.28\nlangchain-deepseek>=0.1,<1\nrequests>=2\n');
     expect(r.files.find((f) => f.file === 'requirements.txt')!.followUps.map((f) => f.reason)).toEqual(['langchain-deepseek>=0.1,<1 added without an exact pin (the other lines pin with ==)']);
     // `keywords` is not a dependency list: untouched.
-    expect(read('pyproject.toml')).toBe('[project]\nname = "x"\nkeywords = ["openai", "llm"]\ndependencies = [\n    "openai>=1.40",\n    "langchain-openai>=0.3",\n    "langchain-deepseek>=0.1,<1",\n]\n\n[tool.poetry.dependencies]\npython = "^3.11"\nlangchain-openai = "^0.3"\nlangchain-deepseek = ">=0.1,<1"\n');
+    expect(read('pyproject.toml')).toBe(
+      '[project]\nname = "x"\nkeywords = ["openai", "llm"]\ndependencies = [\n    "openai>=1.40",\n    "langchain-openai>=0.3",\n    "langchain-deepseek>=0.1,<1",\n]\n\n[tool.poetry.dependencies]\npython = "^3.11"\nlangchain-openai = "^0.3"\nlangchain-deepseek = ">=0.1,<1"\n',
+    );
     expect(read('Pipfile')).toBe('[packages]\nopenai = "==1.40.0"\nlangchain-openai = "*"\nlangchain-deepseek = ">=0.1,<1"\n');
     // No versions stated in setup.cfg: a bare name, as its other lines.
     expect(read('setup.cfg')).toBe('[options]\ninstall_requires =\n    openai\n    langchain-openai\n    langchain-deepseek\n');

@@ -42,7 +42,10 @@ describe('README stays in sync with the code', () => {
     const want =
       '# openai-migrate rules\n\nGenerated from `src/rules/catalogue.ts` (test/readme.test.ts checks it). `scan`, `check` and SARIF results link here.\n' +
       Object.values(RULES)
-        .map((r) => `\n## ${r.id}\n\n<a id="${r.id}"></a>Level: ${r.level}. ${r.title}.\n\nHow to fix: ${ruleFixText(r.id).replace(/\\\|/g, '|')}.\n\nSilence one occurrence with a comment on the line or the line above: \`openai-migrate-ignore ${r.id} -- <reason>\`.\n`)
+        .map(
+          (r) =>
+            `\n## ${r.id}\n\n<a id="${r.id}"></a>Level: ${r.level}. ${r.title}.\n\nHow to fix: ${ruleFixText(r.id).replace(/\\\|/g, '|')}.\n\nSilence one occurrence with a comment on the line or the line above: \`openai-migrate-ignore ${r.id} -- <reason>\`.\n`,
+        )
         .join('');
     if (process.env.UPDATE_README === '1') writeFileSync(file, want);
     expect(readFileSync(file, 'utf8')).toBe(want);

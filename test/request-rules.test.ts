@@ -58,7 +58,9 @@ describe('drops and clamps that change results are follow-ups citing the rule so
   it('a clamped temperature is a follow-up (zhipu range)', async () => {
     const { followUps, out } = await run({ 'a.ts': TS_PARAMS }, 'zhipu');
     expect(out('a.ts')).toContain('temperature: 0.99');
-    expect(followUps).toContainEqual(expect.stringMatching(/temperature changed from 1\.8 to 0\.99: .* accepts temperature in \(0, 1\) \(source: https:\/\/docs\.z\.ai\/\S+\) — check that the answers still fit/));
+    expect(followUps).toContainEqual(
+      expect.stringMatching(/temperature changed from 1\.8 to 0\.99: .* accepts temperature in \(0, 1\) \(source: https:\/\/docs\.z\.ai\/\S+\) — check that the answers still fit/),
+    );
   });
 
   it('Python: the same follow-ups', async () => {
@@ -71,9 +73,19 @@ describe('drops and clamps that change results are follow-ups citing the rule so
 
   it('no message names the internal reference file, for any provider', async () => {
     for (const p of PROVIDERS) {
-      const { followUps, changes } = await run({ 'a.ts': TS_PARAMS, 'b.py': 'from openai import OpenAI\nc = OpenAI()\nc.chat.completions.create(model="gpt-4o", messages=[], seed=1, store=True, top_k=3, metadata={}, service_tier="auto", parallel_tool_calls=False, n=2)\n' }, p.id);
+      const { followUps, changes } = await run(
+        {
+          'a.ts': TS_PARAMS,
+          'b.py':
+            'from openai import OpenAI\nc = OpenAI()\nc.chat.completions.create(model="gpt-4o", messages=[], seed=1, store=True, top_k=3, metadata={}, service_tier="auto", parallel_tool_calls=False, n=2)\n',
+        },
+        p.id,
+      );
       const all = [...followUps, ...changes];
-      expect(all.filter((m) => /providers\.(md|json)/.test(m)), p.id).toEqual([]);
+      expect(
+        all.filter((m) => /providers\.(md|json)/.test(m)),
+        p.id,
+      ).toEqual([]);
     }
   });
 });
@@ -99,8 +111,16 @@ export async function text(q: string) {
   it('deepseek: an id from another module and run-time messages keep the tier map, with a follow-up naming the vision model', async () => {
     const { followUps, out } = await run(APP, 'deepseek');
     expect(out('lib/models.ts')).toContain("smart: 'deepseek-v4-pro'");
-    expect(followUps).toContainEqual(expect.stringMatching(/^a\.ts:5 the messages carry image parts; deepseek-v4-pro takes no images, deepseek-flash does; the model id gpt-4o is defined elsewhere .* — use deepseek-flash for this request/));
-    expect(followUps).toContainEqual(expect.stringMatching(/^a\.ts:8 the messages of this gpt-4\.1 request are built at run time and this file builds image parts; deepseek-v4-pro takes no images — send requests that carry images to deepseek-flash/));
+    expect(followUps).toContainEqual(
+      expect.stringMatching(
+        /^a\.ts:5 the messages carry image parts; deepseek-v4-pro takes no images, deepseek-flash does; the model id gpt-4o is defined elsewhere .* — use deepseek-flash for this request/,
+      ),
+    );
+    expect(followUps).toContainEqual(
+      expect.stringMatching(
+        /^a\.ts:8 the messages of this gpt-4\.1 request are built at run time and this file builds image parts; deepseek-v4-pro takes no images — send requests that carry images to deepseek-flash/,
+      ),
+    );
     // a string parameter is text: no follow-up for the third request
     expect(followUps.filter((f) => f.startsWith('a.ts:11'))).toEqual([]);
   });
@@ -126,7 +146,11 @@ describe('per-model and per-provider rules on every value a parameter can take',
     const { followUps, out } = await run(files(), 'moonshot');
     expect(out('agent.ts')).toContain('      temperature: 1,\n');
     expect(out('lib/settings.ts')).toContain('temperature: 1 }');
-    expect(followUps).toContainEqual(expect.stringMatching(/^agent\.ts:15 Moonshot AI rejects tool_choice: "required" \(source: https:\/\/platform\.moonshot\.cn\/\S+\) \(one branch of tool_choice\) — use another tool_choice value/));
+    expect(followUps).toContainEqual(
+      expect.stringMatching(
+        /^agent\.ts:15 Moonshot AI rejects tool_choice: "required" \(source: https:\/\/platform\.moonshot\.cn\/\S+\) \(one branch of tool_choice\) — use another tool_choice value/,
+      ),
+    );
     expect(followUps).toContainEqual(expect.stringMatching(/^agent\.ts:25 Moonshot AI rejects tool_choice: "required" .*\(the value comes from TOOL_CHOICE\)/));
   });
   it('a provider that accepts required: no follow-up for tool_choice', async () => {
@@ -134,7 +158,8 @@ describe('per-model and per-provider rules on every value a parameter can take',
     expect(followUps.filter((f) => f.includes('tool_choice'))).toEqual([]);
   });
   it('Python: each branch of a conditional keyword', async () => {
-    const py = 'from openai import OpenAI\nclient = OpenAI()\ndef go(strict):\n    return client.chat.completions.create(model="gpt-4o", messages=[], tool_choice="required" if strict else "auto", temperature=0 if strict else 1.8)\n';
+    const py =
+      'from openai import OpenAI\nclient = OpenAI()\ndef go(strict):\n    return client.chat.completions.create(model="gpt-4o", messages=[], tool_choice="required" if strict else "auto", temperature=0 if strict else 1.8)\n';
     const { followUps, out } = await run({ 'a.py': py }, 'moonshot');
     expect(out('a.py')).toContain(', temperature=1)');
     expect(followUps.some((f) => f.includes('rejects tool_choice: "required"') && f.includes('(one branch of tool_choice)'))).toBe(true);
@@ -168,7 +193,11 @@ describe('tool loops: reasoning sent back per profile', () => {
   const src = () => readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/cases/js/tool-loop/input.ts'), 'utf8');
   it('minimax wants the whole message back; a provider the reference is silent on is flagged', async () => {
     const mm = await run({ 'a.ts': src() }, 'minimax');
-    expect(mm.followUps).toContainEqual(expect.stringMatching(/^a\.ts:12 an assistant message with tool_calls is rebuilt by hand; MiniMax wants the whole assistant message back .*\(source: https:\/\/platform\.minimax\.io\/\S+\) — push the returned message itself \(msg\)/));
+    expect(mm.followUps).toContainEqual(
+      expect.stringMatching(
+        /^a\.ts:12 an assistant message with tool_calls is rebuilt by hand; MiniMax wants the whole assistant message back .*\(source: https:\/\/platform\.minimax\.io\/\S+\) — push the returned message itself \(msg\)/,
+      ),
+    );
     const qw = await run({ 'a.ts': src() }, 'qwen');
     expect(qw.followUps).toContainEqual(expect.stringContaining('a.ts:12 an assistant message with tool_calls is rebuilt by hand; Alibaba Cloud Model Studio does not document whether'));
     expect(qw.out('a.ts')).not.toContain('reasoning_content');
@@ -181,7 +210,9 @@ describe('embeddings, structured output and streamed usage per provider', () => 
   const emb = () => readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/cases/js/embeddings-dims/input.ts'), 'utf8');
   it('zhipu embedding-3 cannot return 1536: follow-ups; qwen batch limit on a run-time input', async () => {
     const z = await run({ 'a.ts': emb() }, 'zhipu');
-    expect(z.followUps).toContainEqual(expect.stringMatching(/^a\.ts:7 embedding-3 returns 2048-dimension vectors, text-embedding-3-small returned 1536; a store sized for 1536 rejects them \(source: https:\/\/docs\.bigmodel\.cn\//));
+    expect(z.followUps).toContainEqual(
+      expect.stringMatching(/^a\.ts:7 embedding-3 returns 2048-dimension vectors, text-embedding-3-small returned 1536; a store sized for 1536 rejects them \(source: https:\/\/docs\.bigmodel\.cn\//),
+    );
     expect(z.followUps).toContainEqual(expect.stringContaining('a.ts:12 embedding-3 accepts dimensions 256, 512, 1024, 2048, not 1536'));
     const q = await run({ 'a.ts': emb() }, 'qwen');
     expect(q.followUps).toContainEqual(expect.stringContaining('a.ts:7 text-embedding-v4 takes at most 10 inputs per request; this input is built at run time'));
@@ -195,7 +226,9 @@ export const a = (schema: any) => client.chat.completions.parse({ model: 'gpt-4o
 export const b = () => client.chat.completions.create({ model: 'gpt-4o', messages: [], stream: true, stream_options: { include_usage: true } });
 `;
     const d = await run({ 'a.ts': src }, 'deepseek');
-    expect(d.followUps).toContainEqual(expect.stringMatching(/^a\.ts:4 response_format json_schema: DeepSeek does not document it .*; chat\.completions\.parse\(\) depends on it — use response_format \{ type: "json_object" \}/));
+    expect(d.followUps).toContainEqual(
+      expect.stringMatching(/^a\.ts:4 response_format json_schema: DeepSeek does not document it .*; chat\.completions\.parse\(\) depends on it — use response_format \{ type: "json_object" \}/),
+    );
     const e = await run({ 'a.ts': src }, 'ernie');
     expect(e.followUps.filter((f) => /json_schema|include_usage/.test(f))).toEqual([]);
     const m = await run({ 'a.ts': src }, 'minimax');
@@ -277,7 +310,10 @@ def ask(file_id: str):
     return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": [{"type": "file", "file": {"file_id": file_id}}, {"type": "text", "text": "Summarize"}]}])
 `;
     const r = await run({ 'a.ts': ts, 'b.py': py }, 'deepseek');
-    expect(r.followUps.filter((f) => /the messages carry file parts .*DeepSeek does not document file parts.*deepseek-v4-pro may reject them/.test(f)).map((f) => f.split(':')[0])).toEqual(['a.ts', 'b.py']);
+    expect(r.followUps.filter((f) => /the messages carry file parts .*DeepSeek does not document file parts.*deepseek-v4-pro may reject them/.test(f)).map((f) => f.split(':')[0])).toEqual([
+      'a.ts',
+      'b.py',
+    ]);
     expect(r.out('a.ts')).toContain("model: 'deepseek-v4-pro'");
     const plain = await run({ 'a.ts': ts.replace("{ type: 'file', file: { file_id: id } }, ", '') }, 'deepseek');
     expect(plain.followUps.some((f) => /file parts/.test(f))).toBe(false);

@@ -70,8 +70,14 @@ describe('the example app with --provider deepseek --route embeddings=qwen', () 
 describe('check --provider deepseek --route embeddings=qwen', () => {
   it('accepts routed embeddings calls and flags an embeddings call left on the main client', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'oam-check-'));
-    writeFileSync(path.join(dir, 'ok.ts'), "import OpenAI from 'openai';\nconst client = new OpenAI({ baseURL: 'https://api.deepseek.com', apiKey: process.env.DEEPSEEK_API_KEY });\nconst embeddingsClient = new OpenAI({ baseURL: 'https://dashscope.aliyuncs.com/compatible-mode/v1', apiKey: process.env.DASHSCOPE_API_KEY });\nexport const a = () => client.chat.completions.create({ model: 'deepseek-flash', messages: [] });\nexport const b = () => embeddingsClient.embeddings.create({ model: 'text-embedding-v4', input: 'x' });\n");
-    writeFileSync(path.join(dir, 'bad.ts'), "import OpenAI from 'openai';\nconst client = new OpenAI({ baseURL: 'https://api.deepseek.com', apiKey: process.env.DEEPSEEK_API_KEY });\nexport const b = () => client.embeddings.create({ model: 'text-embedding-v4', input: 'x' });\n");
+    writeFileSync(
+      path.join(dir, 'ok.ts'),
+      "import OpenAI from 'openai';\nconst client = new OpenAI({ baseURL: 'https://api.deepseek.com', apiKey: process.env.DEEPSEEK_API_KEY });\nconst embeddingsClient = new OpenAI({ baseURL: 'https://dashscope.aliyuncs.com/compatible-mode/v1', apiKey: process.env.DASHSCOPE_API_KEY });\nexport const a = () => client.chat.completions.create({ model: 'deepseek-flash', messages: [] });\nexport const b = () => embeddingsClient.embeddings.create({ model: 'text-embedding-v4', input: 'x' });\n",
+    );
+    writeFileSync(
+      path.join(dir, 'bad.ts'),
+      "import OpenAI from 'openai';\nconst client = new OpenAI({ baseURL: 'https://api.deepseek.com', apiKey: process.env.DEEPSEEK_API_KEY });\nexport const b = () => client.embeddings.create({ model: 'text-embedding-v4', input: 'x' });\n",
+    );
     const r = await inventory({ cwd: dir, paths: ['.'], provider: 'deepseek', routes: ['embeddings=qwen'], failOn: 'warning' });
     const files = new Set(r.failing.map((f) => f.file));
     expect(files.has('ok.ts')).toBe(false);

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import {
-  chmodSync, chownSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, renameSync, statSync, symlinkSync, writeFileSync,
-} from 'node:fs';
+import { chmodSync, chownSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BIN, cli } from './helpers/cli.js';
@@ -39,7 +37,10 @@ function repo(files: Record<string, string> = { 'a.ts': SRC }, dir = tmp()): str
 }
 
 const read = (f: string) => readFileSync(f, 'utf8');
-const temps = (dir: string): string[] => readdirSync(dir, { recursive: true }).map(String).filter((f) => f.includes('.openai-migrate-') && f.endsWith('.tmp'));
+const temps = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.includes('.openai-migrate-') && f.endsWith('.tmp'));
 
 /** Start the CLI; resolves with its exit code and output. */
 function start(args: string[], cwd: string, env: Record<string, string> = {}) {
@@ -88,7 +89,7 @@ describe('dirty-tree guard per repository (issue 21 item 1)', () => {
     expect(read(path.join(d, 'a.ts'))).toContain('deepseek');
   });
 
-  it.skipIf(!isRoot)('a repository git refuses to read (another owner, safe.directory) is refused with git\'s reason, not passed as clean', () => {
+  it.skipIf(!isRoot)("a repository git refuses to read (another owner, safe.directory) is refused with git's reason, not passed as clean", () => {
     const d = repo();
     execFileSync('chown', ['-R', '65534:65534', d]);
     writeFileSync(path.join(d, 'a.ts'), SRC + '// unsaved\n');
@@ -432,7 +433,10 @@ describe('two runs at once (issue 21 item 6)', () => {
 });
 
 describe('an interrupted run (issue 21 item 5)', () => {
-  it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('%s mid-run removes the temporary files, releases the lock and says which files were written', { timeout: 30_000 }, async (signal, exit) => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s mid-run removes the temporary files, releases the lock and says which files were written', { timeout: 30_000 }, async (signal, exit) => {
     const d = repo({ 'a.ts': SRC, 'b.ts': SRC, 'c.ts': SRC });
     const run = start(['migrate', '-p', 'deepseek', '.'], d, { OPENAI_MIGRATE_TEST_WRITE_DELAY_MS: '800' });
     // Wait until one file is written and the next one's temporary file exists.

@@ -29,7 +29,41 @@ function prng(seed: number): () => number {
   };
 }
 
-const INSERTS = ['"', "'", '`', '${', '}', '{', '(', ')', '[', ']', ',', ';', '\n', '\r\n', '\\', '#', '//', '/*', '*/', ' ', '\t', 'gpt-4o', 'sk-' + 'A1b2C3d4E5f6G7h8I9', 'OPENAI_API_KEY', 'api.openai.com', '\u001b[31m', '\u2028', 'é', '"""', ':', '=', '- ', '\u0000'];
+const INSERTS = [
+  '"',
+  "'",
+  '`',
+  '${',
+  '}',
+  '{',
+  '(',
+  ')',
+  '[',
+  ']',
+  ',',
+  ';',
+  '\n',
+  '\r\n',
+  '\\',
+  '#',
+  '//',
+  '/*',
+  '*/',
+  ' ',
+  '\t',
+  'gpt-4o',
+  'sk-' + 'A1b2C3d4E5f6G7h8I9',
+  'OPENAI_API_KEY',
+  'api.openai.com',
+  '\u001b[31m',
+  '\u2028',
+  'é',
+  '"""',
+  ':',
+  '=',
+  '- ',
+  '\u0000',
+];
 
 function mutate(text: string, rnd: () => number): string {
   let s = text;

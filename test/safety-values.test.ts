@@ -76,7 +76,11 @@ describe('item 8: every value is validated where it enters, and written by one e
     const d = write(tmp(), { 'a.ts': 'import OpenAI from "openai";\nconst c = new OpenAI();\n' });
     for (const models of [{ 'gpt-4o': 'x" + require("child_process").execSync("id") + "' }, { 'gpt-4o': 'a\nB=1' }, { 'gpt-4o"': 'deepseek-chat' }]) {
       writeFileSync(path.join(d, '.openai-migrate.json'), JSON.stringify({ provider: 'deepseek', models }));
-      for (const cmd of [['migrate', '--dry-run', '--allow-unknown-models', '.'], ['models', '-p', 'deepseek'], ['scan', '-p', 'deepseek', '.']]) {
+      for (const cmd of [
+        ['migrate', '--dry-run', '--allow-unknown-models', '.'],
+        ['models', '-p', 'deepseek'],
+        ['scan', '-p', 'deepseek', '.'],
+      ]) {
         const r = cli(cmd, { cwd: d });
         expect(r.code, cmd.join(' ')).toBe(2);
         expect(r.stderr).toMatch(/E_BAD_VALUE.*\.openai-migrate\.json "models"/);
@@ -185,7 +189,12 @@ describe('item 8: every value is validated where it enters, and written by one e
     if (p.error || p.entries.length !== 2 || p.entries[1]!.name !== 'OTHER') return undefined;
     // The scanner keeps escapes as written; decode the double-quoted ones like dotenv does.
     const e = p.entries[0]!;
-    return e.quote === '"' ? e.value.replace(/\\(["\\$`])/g, '$1').replace(/\\n/g, '\n').replace(/\\r/g, '\r') : e.value;
+    return e.quote === '"'
+      ? e.value
+          .replace(/\\(["\\$`])/g, '$1')
+          .replace(/\\n/g, '\n')
+          .replace(/\\r/g, '\r')
+      : e.value;
   }
 
   it('in every string syntax it writes, a hostile value is either refused or reads back as exactly itself (no code, no new key or line)', () => {
@@ -225,14 +234,27 @@ describe('item 8: every value is validated where it enters, and written by one e
 
   it('end to end, past validation: a hostile model target reaching the engine is escaped or refused in JS/TS, Python, notebooks, JSON, YAML, TOML and .env', async () => {
     const d = write(tmp(), {
-      'a.ts': 'import OpenAI from "openai";\nconst c = new OpenAI();\nawait c.chat.completions.create({ model: "gpt-4o", messages: [] });\nawait c.chat.completions.create({ model: `gpt-4o`, messages: [] });\n',
+      'a.ts':
+        'import OpenAI from "openai";\nconst c = new OpenAI();\nawait c.chat.completions.create({ model: "gpt-4o", messages: [] });\nawait c.chat.completions.create({ model: `gpt-4o`, messages: [] });\n',
       'b.js': "const OpenAI = require('openai');\nconst c = new OpenAI();\nc.chat.completions.create({ model: 'gpt-4o', messages: [] });\n",
       'c.py': 'import openai\nc = openai.OpenAI()\nc.chat.completions.create(model="gpt-4o", messages=[])\nc.chat.completions.create(model=\'gpt-4o\', messages=[])\n',
       'd.json': '{ "openai_model": "gpt-4o", "other": 1 }\n',
       'e.yaml': 'model: gpt-4o\nchat_model: "gpt-4o"\nother: 1\n',
       'f.toml': 'model = "gpt-4o"\nalt_model = \'gpt-4o\'\nother = 1\n',
       '.env': 'OPENAI_MODEL=gpt-4o\nCHAT_MODEL="gpt-4o"\nOTHER=1\n',
-      'g.ipynb': JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, outputs: [], execution_count: null, source: ['import openai\n', 'c = openai.OpenAI()\n', "c.chat.completions.create(model='gpt-4o', messages=[])\n"] }], metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1) + '\n',
+      'g.ipynb':
+        JSON.stringify(
+          {
+            cells: [
+              { cell_type: 'code', metadata: {}, outputs: [], execution_count: null, source: ['import openai\n', 'c = openai.OpenAI()\n', "c.chat.completions.create(model='gpt-4o', messages=[])\n"] },
+            ],
+            metadata: {},
+            nbformat: 4,
+            nbformat_minor: 5,
+          },
+          null,
+          1,
+        ) + '\n',
     });
     const provider = getProvider('deepseek');
     const before = new Map(readdirSync(d).map((f) => [f, readFileSync(path.join(d, f), 'utf8')]));
@@ -259,9 +281,14 @@ describe('item 8: every value is validated where it enters, and written by one e
           expect(strings.filter((s) => s === evil).length, `${f.file}: ${text}`).toBeGreaterThan(0);
         } else if (f.file.endsWith('.py') || f.file.endsWith('.ipynb')) {
           if (f.file.endsWith('.ipynb')) text = (JSON.parse(text) as { cells: Array<{ source: string[] }> }).cells[0]!.source.join('');
-          const out = py('import ast,sys,json\nt=ast.parse(sys.stdin.read())\nprint(json.dumps(sorted({n.value for n in ast.walk(t) if isinstance(n,ast.Constant) and isinstance(n.value,str)})))', text);
+          const out = py(
+            'import ast,sys,json\nt=ast.parse(sys.stdin.read())\nprint(json.dumps(sorted({n.value for n in ast.walk(t) if isinstance(n,ast.Constant) and isinstance(n.value,str)})))',
+            text,
+          );
           expect(JSON.parse(out) as string[]).toContain(evil);
-          expect(py('import ast,sys\nt=ast.parse(sys.stdin.read())\nprint(sorted({n.func.attr if isinstance(n.func,ast.Attribute) else n.func.id for n in ast.walk(t) if isinstance(n,ast.Call)}))', text)).not.toMatch(/system|__import__/);
+          expect(
+            py('import ast,sys\nt=ast.parse(sys.stdin.read())\nprint(sorted({n.func.attr if isinstance(n.func,ast.Attribute) else n.func.id for n in ast.walk(t) if isinstance(n,ast.Call)}))', text),
+          ).not.toMatch(/system|__import__/);
         } else if (f.file.endsWith('.json')) {
           expect(JSON.parse(text)).toEqual({ openai_model: evil, other: 1 });
         } else if (f.file.endsWith('.yaml')) {
@@ -304,8 +331,17 @@ const SECRETS = [HEX32, LIVE.slice(5), SK.slice(8), JWT.slice(20), B64.slice(0, 
 describe('item 7: secrets are masked by name and by shape in every output', () => {
   it('masks each shape and each key-like name; leaves model ids, URLs, counts and references readable', () => {
     for (const line of [
-      `AZURE_OPENAI_KEY=${HEX32}`, `token: ${LIVE}`, `OPENAI_API_KEY=${SK}`, `auth = "${JWT}"`, `blob: ${B64}`, `x = "${B64URL}"`, `OPENAI_ORG_ID=${ORG}`,
-      `apiKey: '${LOWER}'`, `api_key="${LOWER}"`, `"password": "${LOWER}"`, `client_secret = '${LOWER}'`,
+      `AZURE_OPENAI_KEY=${HEX32}`,
+      `token: ${LIVE}`,
+      `OPENAI_API_KEY=${SK}`,
+      `auth = "${JWT}"`,
+      `blob: ${B64}`,
+      `x = "${B64URL}"`,
+      `OPENAI_ORG_ID=${ORG}`,
+      `apiKey: '${LOWER}'`,
+      `api_key="${LOWER}"`,
+      `"password": "${LOWER}"`,
+      `client_secret = '${LOWER}'`,
     ]) {
       const m = maskSecrets(line, 'x.env');
       for (const s of SECRETS) expect(m, line).not.toContain(s);
@@ -317,7 +353,15 @@ describe('item 7: secrets are masked by name and by shape in every output', () =
     const pem = `+PRIVATE_KEY="-----BEGIN PRIVATE KEY-----\n+${PEM_BODY}\n+short\n+-----END PRIVATE KEY-----"\n`;
     expect(maskSecrets(pem, '.env')).toBe('+PRIVATE_KEY="-----BEGIN PRIVATE KEY-----\n+****\n+****\n+-----END PRIVATE KEY-----"\n');
     expect(maskSecrets(`K="-----BEGIN RSA PRIVATE KEY-----\\n${PEM_BODY}\\n-----END RSA PRIVATE KEY-----"`, '.env')).not.toContain(PEM_BODY);
-    for (const keep of ['model: gpt-4o-realtime-preview-2024-12-17', 'max_tokens: 4096', 'apiKey: process.env.DEEPSEEK_API_KEY', 'OPENAI_API_KEY=${SECRET_FROM_VAULT}', 'url: https://api.openai.com/v1/chat/completions', 'deepseek-ai/DeepSeek-V4-Pro', 'src/components/very/long/path/to/SomeComponent2.tsx']) {
+    for (const keep of [
+      'model: gpt-4o-realtime-preview-2024-12-17',
+      'max_tokens: 4096',
+      'apiKey: process.env.DEEPSEEK_API_KEY',
+      'OPENAI_API_KEY=${SECRET_FROM_VAULT}',
+      'url: https://api.openai.com/v1/chat/completions',
+      'deepseek-ai/DeepSeek-V4-Pro',
+      'src/components/very/long/path/to/SomeComponent2.tsx',
+    ]) {
       expect(maskSecrets(keep, 'x.yaml')).toBe(keep);
     }
   });
@@ -366,14 +410,14 @@ describe('item 7: secrets are masked by name and by shape in every output', () =
 
 describe('item 9: file names and messages cannot forge output', () => {
   const NAMES = ['evil\n::error file=x.ts,line=1::pwned.ts', 'tick`<img src=x onerror=alert(1)>`.ts', 'esc\u001b[31mred\u001b]0;title\u0007.ts', 'pipe|and*stars*_.ts'];
-  const tree = () =>
-    write(tmp(), Object.fromEntries(NAMES.map((n) => [n, "import OpenAI from 'openai';\nconst c = new OpenAI();\nc.chat.completions.create({ model: 'gpt-4o', messages: [] });\n"])));
+  const tree = () => write(tmp(), Object.fromEntries(NAMES.map((n) => [n, "import OpenAI from 'openai';\nconst c = new OpenAI();\nc.chat.completions.create({ model: 'gpt-4o', messages: [] });\n"])));
 
   it('text, json, sarif, github, markdown, the job summary and --report: no forged line, no escape sequence, no raw HTML', () => {
     const d = tree();
     const summary = path.join(d, 'summary.md');
     const outs: Record<string, string> = {};
-    for (const f of ['text', 'json', 'sarif', 'markdown', 'github']) outs[`check ${f}`] = cli(['check', '--format', f, '.'], { cwd: d, env: { GITHUB_STEP_SUMMARY: summary, FORCE_COLOR: '0', NO_COLOR: '1' } }).stdout;
+    for (const f of ['text', 'json', 'sarif', 'markdown', 'github'])
+      outs[`check ${f}`] = cli(['check', '--format', f, '.'], { cwd: d, env: { GITHUB_STEP_SUMMARY: summary, FORCE_COLOR: '0', NO_COLOR: '1' } }).stdout;
     outs['scan text'] = cli(['scan', '.'], { cwd: d, env: { NO_COLOR: '1' } }).stdout;
     outs['migrate text'] = cli(['migrate', '-p', 'deepseek', '--dry-run', '--report', 'r.md', '.'], { cwd: d, env: { NO_COLOR: '1' } }).stdout;
     outs['migrate json'] = cli(['migrate', '-p', 'deepseek', '--dry-run', '--format', 'json', '.'], { cwd: d }).stdout;
@@ -442,7 +486,13 @@ describe('item 11: bounded work per file', () => {
     expect(text.length).toBeGreaterThan(420_000);
     const d = write(tmp(), { 'big.ts': text });
     // The JSON is larger than spawnSync's default buffer.
-    const p = spawnSync(process.execPath, [BIN, 'migrate', '-p', 'deepseek', '--dry-run', '--format', 'json', '.'], { cwd: d, env: { PATH: process.env.PATH, HOME: process.env.HOME, OPENAI_MIGRATE_TIMING: '1' }, encoding: 'utf8', maxBuffer: 256 << 20, timeout: 170_000 });
+    const p = spawnSync(process.execPath, [BIN, 'migrate', '-p', 'deepseek', '--dry-run', '--format', 'json', '.'], {
+      cwd: d,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, OPENAI_MIGRATE_TIMING: '1' },
+      encoding: 'utf8',
+      maxBuffer: 256 << 20,
+      timeout: 170_000,
+    });
     const r = { code: p.status, stdout: p.stdout, stderr: p.stderr };
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/big\.ts: over \d+ changed lines, linear diff \(aligned\)/);
@@ -513,7 +563,27 @@ describe('item 12: no silent passes, clear errors', () => {
   });
 
   it('an nbformat-3 notebook (worksheets[].cells, input) is scanned and migrated', () => {
-    const nb = { metadata: { name: '' }, nbformat: 3, nbformat_minor: 0, worksheets: [{ cells: [{ cell_type: 'markdown', source: ['# t'] }, { cell_type: 'code', collapsed: false, input: ['import openai\n', 'client = openai.OpenAI()\n', 'r = client.chat.completions.create(model="gpt-4o", messages=[])\n'], language: 'python', metadata: {}, outputs: [] }], metadata: {} }] };
+    const nb = {
+      metadata: { name: '' },
+      nbformat: 3,
+      nbformat_minor: 0,
+      worksheets: [
+        {
+          cells: [
+            { cell_type: 'markdown', source: ['# t'] },
+            {
+              cell_type: 'code',
+              collapsed: false,
+              input: ['import openai\n', 'client = openai.OpenAI()\n', 'r = client.chat.completions.create(model="gpt-4o", messages=[])\n'],
+              language: 'python',
+              metadata: {},
+              outputs: [],
+            },
+          ],
+          metadata: {},
+        },
+      ],
+    };
     const d = write(tmp(), { 'old.ipynb': JSON.stringify(nb, null, 1) + '\n' });
     const s = JSON.parse(cli(['check', '--format', 'json', '.'], { cwd: d }).stdout) as { findings: Array<{ rule: string; cell?: number }> };
     expect(s.findings.some((f) => f.rule === 'openai-model' && f.cell === 2)).toBe(true);
@@ -582,7 +652,8 @@ describe('item 12: no silent passes, clear errors', () => {
       'bad/package.json does not parse as JSON before any change (x); left unchanged, so @langchain/deepseek was not declared',
       'dup/package.json has 2 "dependencies" objects (JSON parsers keep only the last one); left unchanged: merge them and run again',
       'syntax error at C.vue:2:1 <script> block is not closed (no </script>)',
-    ]) expect(localizeMessage(m, 'zh'), m).toMatch(/[\u4e00-\u9fff]/);
+    ])
+      expect(localizeMessage(m, 'zh'), m).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('a FIFO named on the command line is "not a regular file" (exit 1), never opened', () => {

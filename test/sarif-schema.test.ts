@@ -37,7 +37,11 @@ describe('SARIF 2.1.0', () => {
   const validate = validator();
 
   it('check output on the fixture tree validates against the schema', async () => {
-    for (const [provider, includeNotes] of [[undefined, false], ['deepseek', false], ['qwen', true]] as const) {
+    for (const [provider, includeNotes] of [
+      [undefined, false],
+      ['deepseek', false],
+      ['qwen', true],
+    ] as const) {
       const r = await inventory({ cwd: TREE, paths: ['.'], handlers: [jsHandler], provider, includeNotes });
       const log = renderSarif(r) as { runs: Array<{ results: Array<Record<string, any>>; tool: { driver: { rules: Array<{ id: string }> } }; originalUriBaseIds: Record<string, { uri: string }> }> };
       const ok = validate(log);

@@ -87,7 +87,15 @@ describe('shipped JSON Schemas', () => {
 
   it('the config schema accepts what the loader accepts and rejects what it rejects', () => {
     const v = a.getSchema('config.schema.json')!;
-    const good = { $schema: './node_modules/openai-migrate/schemas/config.schema.json', provider: 'qwen', region: 'ap-southeast-1', models: { 'gpt-4o': 'qwen3-max' }, include: ['src/**'], exclude: ['**/legacy/**'], rules: { 'openai-api-call': 'off', 'openai-http': 'warning' } };
+    const good = {
+      $schema: './node_modules/openai-migrate/schemas/config.schema.json',
+      provider: 'qwen',
+      region: 'ap-southeast-1',
+      models: { 'gpt-4o': 'qwen3-max' },
+      include: ['src/**'],
+      exclude: ['**/legacy/**'],
+      rules: { 'openai-api-call': 'off', 'openai-http': 'warning' },
+    };
     expect(v(good)).toBe(true);
     const d = mkdtempSync(path.join(tmpdir(), 'oam-config-'));
     writeFileSync(path.join(d, '.openai-migrate.json'), JSON.stringify(good));

@@ -7,7 +7,15 @@ import { cli } from './helpers/cli.js';
 
 describe('secrets are never printed', () => {
   it('masks key-like values in diffs, commented out or not, and sk- keys anywhere', () => {
-    const diff = ['-OPENAI_API_KEY=sk-proj-abcdefghijklmnop', '+# OPENAI_API_KEY=sk-proj-abcdefghijklmnop', '+QIANFAN_API_KEY="bce-v3/ALTAK-secretvalue"', '   - OPENAI_API_KEY=plainsecret123', '+MODEL=gpt-4o', "const k = 'sk-abcdefghijkl1234';", '+DEEPSEEK_API_KEY=${DEEPSEEK_API_KEY}'].join('\n');
+    const diff = [
+      '-OPENAI_API_KEY=sk-proj-abcdefghijklmnop',
+      '+# OPENAI_API_KEY=sk-proj-abcdefghijklmnop',
+      '+QIANFAN_API_KEY="bce-v3/ALTAK-secretvalue"',
+      '   - OPENAI_API_KEY=plainsecret123',
+      '+MODEL=gpt-4o',
+      "const k = 'sk-abcdefghijkl1234';",
+      '+DEEPSEEK_API_KEY=${DEEPSEEK_API_KEY}',
+    ].join('\n');
     const out = maskSecrets(diff, '.env');
     expect(out).not.toContain('abcdefghijklmnop');
     expect(out).not.toContain('secretvalue');

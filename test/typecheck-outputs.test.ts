@@ -21,7 +21,9 @@ const SHIMS = `declare module '@azure/identity' {
 `;
 
 function diagnostics(root: string): Map<string, string[]> {
-  const files = listFiles(root).filter((f) => /\.(m|c)?tsx?$/.test(f)).map((f) => path.join(root, f));
+  const files = listFiles(root)
+    .filter((f) => /\.(m|c)?tsx?$/.test(f))
+    .map((f) => path.join(root, f));
   const program = ts.createProgram(files, {
     strict: true,
     noEmit: true,
@@ -51,7 +53,10 @@ describe('migrated TypeScript type-checks (tsc --strict, real openai types)', ()
   it('the check sees a half-migrated Azure client (TS2353)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'oam-tsc-neg-'));
     try {
-      writeFileSync(path.join(dir, 'a.ts'), "import { OpenAI } from 'openai';\nexport const c = new OpenAI({ baseURL: 'https://api.deepseek.com', endpoint: 'https://x.openai.azure.com', apiVersion: '2024-10-21' });\n");
+      writeFileSync(
+        path.join(dir, 'a.ts'),
+        "import { OpenAI } from 'openai';\nexport const c = new OpenAI({ baseURL: 'https://api.deepseek.com', endpoint: 'https://x.openai.azure.com', apiVersion: '2024-10-21' });\n",
+      );
       expect(diagnostics(dir).get('a.ts')?.[0]).toMatch(/^TS2353 /);
     } finally {
       rmSync(dir, { recursive: true, force: true });

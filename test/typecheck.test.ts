@@ -73,7 +73,12 @@ function diagnostics(files: string[], openaiDir: string): Map<string, string[]> 
     if (!sf) continue;
     const ds = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
     // Environment globals (Node `process`, Vite `import.meta.env`) are not under test (types: []): keep the messages about the SDK calls.
-    out.set(f, ds.map((d) => `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`).filter((m) => !/Cannot find name 'process'|Cannot find name 'require'|Cannot find name 'module'|on type 'ImportMeta'/.test(m)));
+    out.set(
+      f,
+      ds
+        .map((d) => `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`)
+        .filter((m) => !/Cannot find name 'process'|Cannot find name 'require'|Cannot find name 'module'|on type 'ImportMeta'/.test(m)),
+    );
   }
   return out;
 }
@@ -81,7 +86,10 @@ function diagnostics(files: string[], openaiDir: string): Map<string, string[]> 
 function newErrors(openaiDir: string): string[] {
   const ps = pairs();
   const inputs = diagnostics([...new Set(ps.map((p) => p.input))], openaiDir);
-  const expected = diagnostics(ps.map((p) => p.expected), openaiDir);
+  const expected = diagnostics(
+    ps.map((p) => p.expected),
+    openaiDir,
+  );
   const bad: string[] = [];
   // Messages quote model ids and roles the migration changes: compare the count of each error code.
   const codes = (ds: string[]) => ds.reduce((m, d) => m.set(d.split(':')[0]!, (m.get(d.split(':')[0]!) ?? 0) + 1), new Map<string, number>());
@@ -89,7 +97,13 @@ function newErrors(openaiDir: string): string[] {
     const before = codes(inputs.get(p.input) ?? []);
     const after = expected.get(p.expected) ?? [];
     for (const [code, n] of codes(after)) {
-      if (n > (before.get(code) ?? 0)) bad.push(`${path.relative(CASES, p.expected)}: ${after.filter((d) => d.startsWith(code + ':')).join(' | ').slice(0, 400)}`);
+      if (n > (before.get(code) ?? 0))
+        bad.push(
+          `${path.relative(CASES, p.expected)}: ${after
+            .filter((d) => d.startsWith(code + ':'))
+            .join(' | ')
+            .slice(0, 400)}`,
+        );
     }
   }
   return bad;
@@ -118,13 +132,31 @@ describe('migrated TypeScript compiles (strict) against the real openai types', 
   it('openai v5: no new diagnostics', () => {
     expect(newErrors(V5)).toEqual([]);
   }, 180_000);
-  it.each([['v4', V4], ['v5', V5], ['v6', V6]])('the check can fail (%s): a provider field written into a typed request is an excess-property error', (_v, dir) => {
+  it.each([
+    ['v4', V4],
+    ['v5', V5],
+    ['v6', V6],
+  ])('the check can fail (%s): a provider field written into a typed request is an excess-property error', (_v, dir) => {
     const probe = path.join(CASES, 'js/thinking-in-content/input.ts');
     const text = readFileSync(probe, 'utf8').replace("model: 'gpt-4o',", "model: 'gpt-4o',\n    reasoning_split: true,");
     const host = ts.createCompilerHost({});
     const orig = host.getSourceFile;
     host.getSourceFile = (f, lang, ...rest) => (path.resolve(f) === probe ? ts.createSourceFile(f, text, lang) : orig.call(host, f, lang, ...rest));
-    const program = ts.createProgram([probe], { strict: true, noEmit: true, skipLibCheck: true, types: [], moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, baseUrl: ROOT, paths: { openai: [dir] } }, host);
+    const program = ts.createProgram(
+      [probe],
+      {
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        types: [],
+        moduleResolution: ts.ModuleResolutionKind.Bundler,
+        module: ts.ModuleKind.ESNext,
+        target: ts.ScriptTarget.ES2022,
+        baseUrl: ROOT,
+        paths: { openai: [dir] },
+      },
+      host,
+    );
     const msgs = program.getSemanticDiagnostics(program.getSourceFile(probe)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));
     expect(msgs.some((m) => /reasoning_split/.test(m))).toBe(true);
   });

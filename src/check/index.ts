@@ -93,7 +93,10 @@ export async function inventory(o: InventoryOptions): Promise<InventoryReport> {
   const root = projectRoot(cwd, o.config);
   const shard = o.shard ? parseShard(o.shard) : undefined;
   // A folder (or a FIFO, a device) is no baseline: refuse it before the run, not with an internal error after it.
-  for (const [flag, f] of [['--write-baseline', o.writeBaseline], ['--baseline', o.baseline]] as const) {
+  for (const [flag, f] of [
+    ['--write-baseline', o.writeBaseline],
+    ['--baseline', o.baseline],
+  ] as const) {
     if (!f) continue;
     let st: Stats;
     try {

@@ -62,8 +62,7 @@ export function parseSuppressions(lines: LineIndex): Suppression[] {
   return out;
 }
 
-const covers = (s: Suppression, f: Finding) =>
-  (s.file || s.lines.includes(f.line)) && (s.rules.length === 0 || s.rules.includes(f.rule));
+const covers = (s: Suppression, f: Finding) => (s.file || s.lines.includes(f.line)) && (s.rules.length === 0 || s.rules.includes(f.rule));
 
 export interface SuppressResult {
   kept: Finding[];
@@ -98,9 +97,7 @@ export function applySuppressions(findings: Finding[], lines: LineIndex): Suppre
         column: s.column,
         endLine: s.line,
         endColumn: s.column + s.text.length,
-        message: unknown.length
-          ? `\`${s.text}\` names an unknown rule (${unknown.join(', ')}) and silences nothing`
-          : `\`${s.text}\` silences no finding`,
+        message: unknown.length ? `\`${s.text}\` names an unknown rule (${unknown.join(', ')}) and silences nothing` : `\`${s.text}\` silences no finding`,
         snippet: lines.lineText(s.line),
       };
     });

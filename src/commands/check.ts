@@ -67,7 +67,11 @@ export async function checkCommand(paths: string[], o: CheckCommandOptions, g: G
   }
   if (r.exitCode && !reporter(o.format).explainsFailure) {
     const { verdict } = await import('../report/verdict.js');
-    process.stderr.write(r.filesFailed ? verdict(r) + '\n' : tr('check.failedHint', { n: r.failing.length, level: r.failOn, cmd: `openai-migrate migrate --provider <id>${paths.length ? ' ' + printable(paths.join(' ')) : ''}` }) + '\n');
+    process.stderr.write(
+      r.filesFailed
+        ? verdict(r) + '\n'
+        : tr('check.failedHint', { n: r.failing.length, level: r.failOn, cmd: `openai-migrate migrate --provider <id>${paths.length ? ' ' + printable(paths.join(' ')) : ''}` }) + '\n',
+    );
   }
   if (r.exitCode) throw new ExitCode(r.exitCode);
 }

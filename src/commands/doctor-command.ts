@@ -9,7 +9,7 @@ export function registerDoctor(program: Command): void {
     .description('check the key, region and model availability against the live provider API')
     .requiredOption('-p, --provider <id>', 'provider id or alias')
     .option('-r, --region <name>', 'provider region')
-    .option('--base-url <url>', 'call this OpenAI-compatible base URL instead of the region\'s')
+    .option('--base-url <url>', "call this OpenAI-compatible base URL instead of the region's")
     .option('--timeout <ms>', 'per request timeout in milliseconds', (v) => Number(v), 15000)
     .option('--no-scan', 'do not scan the current folder for the model ids in use (check the default map)')
     .option('-m, --model <openai=provider>', 'override one model mapping (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
@@ -34,7 +34,13 @@ export function registerDoctor(program: Command): void {
       });
       if (o.format === 'json') process.stdout.write(JSON.stringify({ version: 1, ...r }, null, 2) + '\n');
       // --quiet: only the failed checks, on stderr.
-      else if (program.opts().quiet) process.stderr.write(r.checks.filter((c) => c.status === 'fail').map((c) => `${c.message}\n`).join(''));
+      else if (program.opts().quiet)
+        process.stderr.write(
+          r.checks
+            .filter((c) => c.status === 'fail')
+            .map((c) => `${c.message}\n`)
+            .join(''),
+        );
       else process.stdout.write(renderDoctorText(r, colorEnabled(process.stdout)));
       if (!r.ok) throw new ExitCode(1);
     });

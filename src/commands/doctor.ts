@@ -166,7 +166,12 @@ async function doctorOne(o: DoctorOptions): Promise<DoctorResult> {
 
   // 1. The key variable.
   if (!key.value) {
-    add('fail', key.emptyIn ? t('doctor.keyEmpty', { name: target.apiKeyEnv, file: key.emptyIn, url: target.provider.consoleUrl }) : t('doctor.keyMissing', { name: target.apiKeyEnv, url: target.provider.consoleUrl, files: key.files.join(', ') }));
+    add(
+      'fail',
+      key.emptyIn
+        ? t('doctor.keyEmpty', { name: target.apiKeyEnv, file: key.emptyIn, url: target.provider.consoleUrl })
+        : t('doctor.keyMissing', { name: target.apiKeyEnv, url: target.provider.consoleUrl, files: key.files.join(', ') }),
+    );
     const alias = [...target.provider.apiKeyEnvAliases, 'OPENAI_API_KEY'].find((a) => env[a]);
     if (alias) add('info', t('doctor.keyAlias', { alias, name: target.apiKeyEnv }));
     return res;

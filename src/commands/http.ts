@@ -126,9 +126,7 @@ export function safeServerText(s: string, key?: string): string {
   // Server text is untrusted and may echo any credential: besides the shapes masked everywhere
   // (src/report/mask.ts, 32+ characters for code snippets), any opaque 24+ character token
   // with letters and digits is masked here, where a false positive costs nothing.
-  return maskSecrets(out).replace(/(?<![A-Za-z0-9_\-./:])[A-Za-z0-9._]{24,}={0,2}(?![A-Za-z0-9_\-./])/g, (m) =>
-    /\d/.test(m) && /[A-Za-z]/.test(m) ? m.slice(0, 3) + '****' : m,
-  );
+  return maskSecrets(out).replace(/(?<![A-Za-z0-9_\-./:])[A-Za-z0-9._]{24,}={0,2}(?![A-Za-z0-9_\-./])/g, (m) => (/\d/.test(m) && /[A-Za-z]/.test(m) ? m.slice(0, 3) + '****' : m));
 }
 
 /** The provider's error message from an OpenAI-style body (`{error: {message}}`, `{message}`), shortened and made safe to print. */
@@ -136,7 +134,9 @@ export function errorDetail(o: HttpOutcome, key?: string): string {
   if (o.kind !== 'response') return '';
   const b = o.body as { error?: { message?: string } | string; message?: string; msg?: string } | undefined;
   const msg = typeof b?.error === 'object' ? b.error?.message : typeof b?.error === 'string' ? b.error : (b?.message ?? b?.msg);
-  const s = safeServerText(String(msg ?? o.text ?? ''), key).replace(/\s+/g, ' ').trim();
+  const s = safeServerText(String(msg ?? o.text ?? ''), key)
+    .replace(/\s+/g, ' ')
+    .trim();
   return s.length > 200 ? s.slice(0, 197) + '...' : s;
 }
 

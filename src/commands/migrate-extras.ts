@@ -83,9 +83,7 @@ export async function onInterrupt(): Promise<void> {
       removeLiveTemps();
       releaseLocks();
       const rel = writtenFiles.map((f) => path.relative(process.cwd(), f) || f);
-      process.stderr.write(
-        t('interrupt.stopped', { signal: sig, n: rel.length }) + '\n' + rel.map((f) => `  ${f}\n`).join('') + (rel.length ? t('interrupt.review') + '\n' : ''),
-      );
+      process.stderr.write(t('interrupt.stopped', { signal: sig, n: rel.length }) + '\n' + rel.map((f) => `  ${f}\n`).join('') + (rel.length ? t('interrupt.review') + '\n' : ''));
       process.exit(codes[sig]);
     });
   }

@@ -14,7 +14,7 @@ export function registerModels(program: Command): void {
   program
     .command('models')
     .description('the default model map for a provider (after config overrides)')
-    .option('-p, --provider <id>', 'provider id or alias (default: the config file\'s provider)')
+    .option('-p, --provider <id>', "provider id or alias (default: the config file's provider)")
     .option('-m, --model <openai=provider>', 'override one mapping (repeatable)', collect)
     .option('-c, --config <file>', 'config file')
     .addOption(formatOption(['text', 'json']))

@@ -37,10 +37,16 @@ export async function providersCommand(o: ProvidersCommandOptions): Promise<void
     out.push(`${p.id.padEnd(12)} ${p.name}`);
     out.push(`  ${tr('list.aliases')}: ${p.aliases.join(', ') || '-'}`);
     for (const [n, r] of Object.entries(p.regions)) {
-      out.push(`  ${tr('list.region')} ${n}${n === p.defaultRegion ? ` (${tr('list.default')})` : ''}${r.aliases.length ? ` [${r.aliases.join(', ')}]` : ''}: ${r.baseURL}  ${tr('list.key')} ${r.apiKeyEnv ?? p.apiKeyEnv}`);
+      out.push(
+        `  ${tr('list.region')} ${n}${n === p.defaultRegion ? ` (${tr('list.default')})` : ''}${r.aliases.length ? ` [${r.aliases.join(', ')}]` : ''}: ${r.baseURL}  ${tr('list.key')} ${r.apiKeyEnv ?? p.apiKeyEnv}`,
+      );
     }
-    const yes = Object.entries(p.endpoints).filter(([, s]) => s === 'yes').map(([e]) => e);
-    const part = Object.entries(p.endpoints).filter(([, s]) => s === 'partial').map(([e]) => e);
+    const yes = Object.entries(p.endpoints)
+      .filter(([, s]) => s === 'yes')
+      .map(([e]) => e);
+    const part = Object.entries(p.endpoints)
+      .filter(([, s]) => s === 'partial')
+      .map(([e]) => e);
     out.push(`  ${tr('list.endpoints')}: ${yes.join(', ')}${part.length ? `; ${tr('list.partial')}: ${part.join(', ')}` : ''}`);
   }
   process.stdout.write(out.join('\n') + '\n');

@@ -33,4 +33,3 @@ export function makeContext(file: LoadedFile, target?: ResolvedTarget, models?: 
   };
   return ctx;
 }
-

@@ -65,7 +65,11 @@ function linearDiff(a: string, b: string, before: string, after: string, context
     for (const l of midY) ops.push(['+', l]);
   }
   // Regroup adjacent '-'/'+' runs of the aligned walk so each run reads as removed-then-added.
-  const all: Array<[' ' | '-' | '+', string]> = [...x.slice(Math.max(0, pre - context), pre).map((l) => [' ', l] as [' ', string]), ...normalise(ops), ...x.slice(x.length - suf, x.length - suf + context).map((l) => [' ', l] as [' ', string])];
+  const all: Array<[' ' | '-' | '+', string]> = [
+    ...x.slice(Math.max(0, pre - context), pre).map((l) => [' ', l] as [' ', string]),
+    ...normalise(ops),
+    ...x.slice(x.length - suf, x.length - suf + context).map((l) => [' ', l] as [' ', string]),
+  ];
   const startOld = Math.max(0, pre - context);
   const out = [`===================================================================`, `--- ${a}`, `+++ ${b}`];
   // Split into hunks at runs of more than 2*context kept lines.

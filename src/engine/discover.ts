@@ -95,7 +95,12 @@ class GitIgnores {
   private addFile(ig: Ignore, file: string, base: string): boolean {
     const text = readText(file);
     if (text === undefined) return false;
-    ig.add(text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => rebase(l, base)));
+    ig.add(
+      text
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)
+        .map((l) => rebase(l, base)),
+    );
     return true;
   }
 

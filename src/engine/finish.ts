@@ -70,7 +70,12 @@ export class Finisher {
       const chosen = await o.decide(res.file, ctx.file.text, after, ctx.changes);
       const bad = chosen !== null && chosen !== after && handler.validate ? await handler.validate(chosen, ctx.file.rel) : undefined;
       if (chosen === null || chosen === ctx.file.text || bad) {
-        Object.assign(res, bad ? { status: 'failed', errorId: 'E_OUTPUT_INVALID', reason: `the accepted hunks alone would not parse (${bad}); file left unchanged` } : { status: 'skipped', errorId: 'W_REVIEW_SKIPPED', reason: 'skipped in interactive review' });
+        Object.assign(
+          res,
+          bad
+            ? { status: 'failed', errorId: 'E_OUTPUT_INVALID', reason: `the accepted hunks alone would not parse (${bad}); file left unchanged` }
+            : { status: 'skipped', errorId: 'W_REVIEW_SKIPPED', reason: 'skipped in interactive review' },
+        );
         return;
       }
       after = chosen;
@@ -135,7 +140,10 @@ function markerFindings(ctx: FileContext): void {
         column: s.column,
         endLine: s.line,
         endColumn: s.column + MARKER_TAG.length,
-        message: ctx.lines.lineText(s.line).trim().replace(/^(\/\/|#)\s*/, ''),
+        message: ctx.lines
+          .lineText(s.line)
+          .trim()
+          .replace(/^(\/\/|#)\s*/, ''),
         snippet: ctx.lines.lineText(s.line),
       });
     }

@@ -58,10 +58,7 @@ export function acquireLock(file: string, where: string): void {
       }
     }
     if (young || (typeof pid === 'number' && pid !== process.pid && alive(pid))) {
-      throw new UsageError(
-        'E_LOCKED',
-        `another openai-migrate run${pid ? ` (pid ${pid})` : ''} is writing in ${where}; wait for it to finish (if no run is going on, delete ${file})`,
-      );
+      throw new UsageError('E_LOCKED', `another openai-migrate run${pid ? ` (pid ${pid})` : ''} is writing in ${where}; wait for it to finish (if no run is going on, delete ${file})`);
     }
     try {
       unlinkSync(file); // stale: its run is gone

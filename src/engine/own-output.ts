@@ -17,7 +17,10 @@ const MARKERS = [
 export const OWN_OUTPUT_REASON = 'written by openai-migrate (baseline, report or output); never scanned';
 
 export function isOwnOutput(text: string): boolean {
-  const head = text.slice(0, 1024).replace(/^\uFEFF/, '').trimStart();
+  const head = text
+    .slice(0, 1024)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (!head.startsWith('{')) return false;
   return MARKERS.some((m) => m.test(head));
 }

@@ -21,7 +21,12 @@ import type { RunOptions } from './run.js';
 export const rel = (cwd: string, abs: string): string =>
   // The common case (a file under cwd) without path.relative's normalisation of both paths.
   abs.length > cwd.length + 1 && abs.startsWith(cwd) && abs[cwd.length] === path.sep && !cwd.endsWith(path.sep)
-    ? path.sep === '/' ? abs.slice(cwd.length + 1) : abs.slice(cwd.length + 1).split(path.sep).join('/')
+    ? path.sep === '/'
+      ? abs.slice(cwd.length + 1)
+      : abs
+          .slice(cwd.length + 1)
+          .split(path.sep)
+          .join('/')
     : path.relative(cwd, abs).split(path.sep).join('/') || path.basename(abs);
 
 /** What the finish stage needs of a candidate besides its context: the read's size and mtime (the changed-on-disk check of a write). */
@@ -199,7 +204,11 @@ export class Reader {
     if (isOwnOutput(decoded.text)) return skip(res, 'W_OWN_OUTPUT', OWN_OUTPUT_REASON);
     if (!handler.longLinesOk && isGenerated(decoded.text)) return skip(res, 'W_GENERATED', 'looks minified or generated (very long lines)');
     const o = this.o;
-    const ctx = makeContext({ abs, rel: r, text: decoded.text, bom: decoded.bom, related: force || undefined, outside: outside || undefined, unchanged: (outside && !!o.focus) || undefined }, o.target, o.models);
+    const ctx = makeContext(
+      { abs, rel: r, text: decoded.text, bom: decoded.bom, related: force || undefined, outside: outside || undefined, unchanged: (outside && !!o.focus) || undefined },
+      o.target,
+      o.models,
+    );
     if (this.graph && handler.imports) ctx.file.imports = this.graph.edges.get(abs);
     this.meta.set(abs, { size: bytes.length, mtimeMs });
     this.offloads.get(handler)?.post(ctx.file);

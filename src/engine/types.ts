@@ -5,21 +5,7 @@ import type { LineIndex } from './text.js';
 import type { MsgRef, Text } from '../i18n/msg.js';
 
 /** What an edit changed; the summary counts edits by kind. */
-export type ChangeKind =
-  | 'client'
-  | 'import'
-  | 'env'
-  | 'model'
-  | 'param-drop'
-  | 'param-rename'
-  | 'param-clamp'
-  | 'param-add'
-  | 'role'
-  | 'marker'
-  | 'http'
-  | 'config'
-  | 'dependency'
-  | 'wrapper';
+export type ChangeKind = 'client' | 'import' | 'env' | 'model' | 'param-drop' | 'param-rename' | 'param-clamp' | 'param-add' | 'role' | 'marker' | 'http' | 'config' | 'dependency' | 'wrapper';
 
 export interface Change {
   kind: ChangeKind;

@@ -68,12 +68,23 @@ export class UnsafeValueError extends Error {
 
 /** The string syntaxes the tool writes into. */
 export type StringSyntax =
-  | 'js-single' | 'js-double' | 'js-template'
-  | 'py-single' | 'py-double' | 'py-raw' | 'py-f-single' | 'py-f-double'
+  | 'js-single'
+  | 'js-double'
+  | 'js-template'
+  | 'py-single'
+  | 'py-double'
+  | 'py-raw'
+  | 'py-f-single'
+  | 'py-f-double'
   | 'json'
-  | 'yaml-plain' | 'yaml-single' | 'yaml-double'
-  | 'toml-basic' | 'toml-literal'
-  | 'env-bare' | 'env-single' | 'env-double';
+  | 'yaml-plain'
+  | 'yaml-single'
+  | 'yaml-double'
+  | 'toml-basic'
+  | 'toml-literal'
+  | 'env-bare'
+  | 'env-single'
+  | 'env-double';
 
 const u4 = (c: string) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
 /** `\xNN` below U+0100, else `\uNNNN` (valid in JS and Python strings alike). */
@@ -97,7 +108,10 @@ export function stringContent(value: string, syntax: StringSyntax): string {
     case 'js-single':
     case 'js-double': {
       const q = syntax === 'js-single' ? "'" : '"';
-      return value.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), '\\' + q).replace(CTRL, ctrl(u4));
+      return value
+        .replace(/\\/g, '\\\\')
+        .replace(new RegExp(q, 'g'), '\\' + q)
+        .replace(CTRL, ctrl(u4));
     }
     case 'js-template':
       return value.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(CTRL, ctrl(u4));
@@ -106,7 +120,10 @@ export function stringContent(value: string, syntax: StringSyntax): string {
     case 'py-f-single':
     case 'py-f-double': {
       const q = syntax.endsWith('single') ? "'" : '"';
-      let out = value.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), '\\' + q).replace(CTRL, ctrl(hex2));
+      let out = value
+        .replace(/\\/g, '\\\\')
+        .replace(new RegExp(q, 'g'), '\\' + q)
+        .replace(CTRL, ctrl(hex2));
       if (syntax.startsWith('py-f')) out = out.replace(/\{/g, '{{').replace(/\}/g, '}}');
       return out;
     }
@@ -117,7 +134,9 @@ export function stringContent(value: string, syntax: StringSyntax): string {
     case 'yaml-double':
     case 'toml-basic':
       // JSON's escapes are valid in YAML double-quoted and TOML basic strings too.
-      return JSON.stringify(value).slice(1, -1).replace(/[\u007f\u2028\u2029]/g, u4);
+      return JSON.stringify(value)
+        .slice(1, -1)
+        .replace(/[\u007f\u2028\u2029]/g, u4);
     case 'yaml-single':
       if (/[\n\r]/.test(value) || /[\u0000-\u0008\u000b-\u001f\u007f]/.test(value)) refuse(value, syntax, 'a single-quoted YAML string cannot hold control characters');
       return value.replace(/'/g, "''");

@@ -134,12 +134,18 @@ export async function writeAtomic(file: string, data: Buffer, expected: Expected
     if (before.size !== expected.size || before.mtimeMs !== expected.mtimeMs || (expected.bytes && !(await sameBytes(orig, expected.bytes)))) {
       throw new ChangedOnDiskError(`${file} changed on disk since it was read; not overwritten`);
     }
-    const writable = await access(target, constants.W_OK).then(() => true, () => false);
+    const writable = await access(target, constants.W_OK).then(
+      () => true,
+      () => false,
+    );
     if ((before.mode & 0o222) === 0 || !writable) {
       throw new WriteRefused('W_READ_ONLY', `read-only (mode ${(before.mode & 0o777).toString(8).padStart(4, '0')}); left unchanged: make it writable to migrate it`);
     }
     if (before.nlink > 1) {
-      throw new WriteRefused('W_HARD_LINK', `has ${before.nlink} hard links; rewriting it would split them (the other names would keep the old text), so it was left unchanged: migrate it by hand or break the link first`);
+      throw new WriteRefused(
+        'W_HARD_LINK',
+        `has ${before.nlink} hard links; rewriting it would split them (the other names would keep the old text), so it was left unchanged: migrate it by hand or break the link first`,
+      );
     }
     tmp = await writeTemp(target, data, before);
     await testDelay();

@@ -20,7 +20,10 @@ export const RULES_ZH: Record<string, { title: string; fix: string }> = {
   'provider-model': { title: '服务商未列出的模型 ID', fix: '使用 `openai-migrate models --provider <id>` 中的模型 ID' },
   'provider-param': { title: '服务商不接受的参数或取值', fix: '按消息所说删除该参数或修改取值' },
   'unused-suppression': { title: '没有屏蔽任何问题的 openai-migrate-ignore 注释', fix: '删除该注释（或修正其中的规则 ID）' },
-  'openai-model-setting': { title: '按用途命名的配置项（`chat:`、`embedding:`、`FAST_LLM=`）中的 OpenAI 模型 ID', fix: '运行 `openai-migrate migrate --provider <id>` 进行映射，或按跟进事项的说明手动填写服务商的模型' },
+  'openai-model-setting': {
+    title: '按用途命名的配置项（`chat:`、`embedding:`、`FAST_LLM=`）中的 OpenAI 模型 ID',
+    fix: '运行 `openai-migrate migrate --provider <id>` 进行映射，或按跟进事项的说明手动填写服务商的模型',
+  },
 };
 
 /** Fallback fix of a finding whose rule the catalogue does not know (`ruleFix`). */

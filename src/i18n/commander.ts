@@ -26,7 +26,11 @@ export function localizeProgram(program: Command): void {
     cmd.configureHelp({
       styleTitle: (s: string) => titles[s] ?? s,
       // `(choices: "a", "b", default: "text")` -> translated words, values untouched.
-      optionDescription: (o) => Help.prototype.optionDescription.call(new Help(), o).replace(/\bchoices: /, `${t('help.choices')}: `).replace(/\bdefault: /, `${t('help.default')}: `),
+      optionDescription: (o) =>
+        Help.prototype.optionDescription
+          .call(new Help(), o)
+          .replace(/\bchoices: /, `${t('help.choices')}: `)
+          .replace(/\bdefault: /, `${t('help.default')}: `),
     });
     cmd.configureOutput({ outputError: (str, write) => write(translateCommanderError(str)) });
     for (const c of cmd.commands) walk(c);

@@ -59,7 +59,8 @@ export const en = {
   'doctor.keyEmpty': '{name} is empty in {file}. Paste your key there (get one at {url}).',
   'doctor.keyAlias': '{alias} is set, but the migrated code reads {name}: put a key for this provider in {name}.',
   'doctor.keyFound': '{name} is set ({source}; the value is not shown)',
-  'doctor.crossOriginRedirect': '{url} answered HTTP {status} with a redirect to another origin ({to}): not followed, the key was not sent there and was not checked. Use the final base URL with --base-url if that host is the provider.',
+  'doctor.crossOriginRedirect':
+    '{url} answered HTTP {status} with a redirect to another origin ({to}): not followed, the key was not sent there and was not checked. Use the final base URL with --base-url if that host is the provider.',
   'doctor.proxy': 'proxy from the environment (HTTPS_PROXY/HTTP_PROXY): {proxy}; NO_PROXY: {noProxy}',
   'doctor.insecureHttp': '{url} is plain http:// to another machine: the key travels unencrypted. Use the https:// URL unless this is a gateway you trust on your network.',
   'doctor.sourceEnv': 'environment',
@@ -68,14 +69,16 @@ export const en = {
   'doctor.modelsUnparsed': '{url} answered, but not with an OpenAI-style model list: model availability cannot be checked from it',
   'doctor.noModelsList': 'no models list at {url} (404): model availability cannot be checked from a list',
   'doctor.chatOk': 'one-token chat completion with {model} succeeded',
-  'doctor.chatModelRejected': 'the chat completion with {model} was rejected (HTTP {status}): {detail}. The model id may be wrong or not enabled for this account: override it with --model <openai-id>=<provider-id>.',
+  'doctor.chatModelRejected':
+    'the chat completion with {model} was rejected (HTTP {status}): {detail}. The model id may be wrong or not enabled for this account: override it with --model <openai-id>=<provider-id>.',
   'doctor.modelsFromRepo': 'model ids the migration uses in this repository: {n}',
   'doctor.modelsFromMap': 'no model ids found in this repository: checking the default model map',
   'doctor.modelServed': '{model} is served (used for {from})',
   'doctor.modelMissing': '{model} is not in the models list of this key (used for {from}): enable it in the {provider} console or map {from} to another model with --model',
   'doctor.modelUnchecked': '{model} (used for {from}): cannot be checked, the provider has no models list',
   'doctor.e401': 'the key in {name} was rejected (401 Unauthorized) by {url}{detail}.',
-  'doctor.regionHint': '{provider} keys are per region: this run uses region {region}, and a key created for another region ({others}) is rejected here. Run again with --region <name>, or create a key for {region}.',
+  'doctor.regionHint':
+    '{provider} keys are per region: this run uses region {region}, and a key created for another region ({others}) is rejected here. Run again with --region <name>, or create a key for {region}.',
   'doctor.e403': '403 Forbidden from {url}{detail}: the key is valid but may not use this endpoint or model (service not activated, no balance, or no access to the model).',
   'doctor.e429': '429 Too Many Requests from {url}{detail}: rate limited or out of quota. Wait and retry, or check the balance and limits in the console.',
   'doctor.timeout': 'no answer from {url} within {ms} ms: check the network, proxy and region (or wait longer with --timeout <ms>).',
@@ -177,7 +180,8 @@ export const en = {
   'md.moreAnnotations': '{n} more in the job summary (GitHub shows at most 10 annotations of each level per step).',
   'md.topFindings': 'Top findings',
   'md.howToMigrate': 'How to migrate',
-  'md.howToMigrateText': 'Run `{cmd}` locally (preview with `--dry-run`), review the diff, commit. Record the findings you keep for now with `openai-migrate check --write-baseline .openai-migrate-baseline.json`; silence one with `// openai-migrate-ignore <rule> -- <reason>`.',
+  'md.howToMigrateText':
+    'Run `{cmd}` locally (preview with `--dry-run`), review the diff, commit. Record the findings you keep for now with `openai-migrate check --write-baseline .openai-migrate-baseline.json`; silence one with `// openai-migrate-ignore <rule> -- <reason>`.',
   'md.checkPassed': '✅ openai-migrate check passed ({flag})',
   'md.scanTitle': 'openai-migrate scan: {n} finding(s)',
   'md.scanned': '{n} file(s) scanned',

@@ -65,7 +65,7 @@ export const TIER_ZH: Record<string, string> = {
 /** The endpoint label inside Chinese text (`…的{endpoint}接口`): ASCII labels keep a space on each side. */
 const endpointZh = (s: string) => ENDPOINT_ZH[s] ?? ` ${s} `;
 /** A tier label inside Chinese text (model changes, assessments). */
-export const localizeTier = (s: string, lang: Lang = getLang()) => (lang === 'zh' ? TIER_ZH[s] ?? s : s);
+export const localizeTier = (s: string, lang: Lang = getLang()) => (lang === 'zh' ? (TIER_ZH[s] ?? s) : s);
 
 // A provider name, short or full ("Zhipu AI (GLM; BigModel in China, Z.ai internationally)"): outside
 // parentheses it never holds ": ", " -> " or "; ", so it cannot swallow a wrapper's prefix or a joined message.
@@ -108,9 +108,19 @@ const TEMPLATES: Entry[] = [
   // ---- thinking switches (src/rules/thinking.ts, requestRules.thinking)
   [r('(?<msg>.+); send (?<sw>(?:\\w+: |extra_body=).+)'), '{msg}；请发送 {sw}'],
   [r('(?<label>\\S+) accepts only (?<name>\\w+) = (?<v>\\S+) with (?<f>\\w+) off'), '{label} 在关闭 {f} 时只接受 {name} = {v}'],
-  [r("(?<label>\\S+) accepts only (?<name>\\w+) = (?<on>\\S+) with thinking on and (?<off>\\S+) with it off; this call's (?<f>\\w+) is computed at run time"), '{label} 在开启思考时只接受 {name} = {on}，关闭思考时只接受 {off}；这个调用的 {f} 在运行时计算'],
+  [
+    r("(?<label>\\S+) accepts only (?<name>\\w+) = (?<on>\\S+) with thinking on and (?<off>\\S+) with it off; this call's (?<f>\\w+) is computed at run time"),
+    '{label} 在开启思考时只接受 {name} = {on}，关闭思考时只接受 {off}；这个调用的 {f} 在运行时计算',
+  ],
   [r('send (?<name>\\w+) (?<on>\\S*) ?with thinking on and (?<off>\\S+) with it off, or leave \\k<name> out'), '开启思考时发送 {name} {on}，关闭思考时发送 {off}，或不发送 {name}'],
-  [r(`(?<m>\\S+) thinks by default and ${P} answers a non-streaming call with (?<e>.+?)(?<rest>; this call's (?:stream flag|\\w+|model) is computed at run time|; this call turns thinking on)?`), (g) => `${g.m} 默认开启思考，{p} 会对非流式调用返回 ${g.e}${g.rest ? (g.rest.includes('turns thinking on') ? '；这个调用开启了思考' : g.rest.includes('stream flag') ? '；这个调用的 stream 参数在运行时计算' : g.rest.includes('model') ? '；这个调用的模型在运行时计算' : `；这个调用的 ${/; this call's (\w+) is/.exec(g.rest)?.[1] ?? ''} 在运行时计算`) : ''}`.replace('{p}', g.p ?? '')],
+  [
+    r(`(?<m>\\S+) thinks by default and ${P} answers a non-streaming call with (?<e>.+?)(?<rest>; this call's (?:stream flag|\\w+|model) is computed at run time|; this call turns thinking on)?`),
+    (g) =>
+      `${g.m} 默认开启思考，{p} 会对非流式调用返回 ${g.e}${g.rest ? (g.rest.includes('turns thinking on') ? '；这个调用开启了思考' : g.rest.includes('stream flag') ? '；这个调用的 stream 参数在运行时计算' : g.rest.includes('model') ? '；这个调用的模型在运行时计算' : `；这个调用的 ${/; this call's (\w+) is/.exec(g.rest)?.[1] ?? ''} 在运行时计算`) : ''}`.replace(
+        '{p}',
+        g.p ?? '',
+      ),
+  ],
   [r('send (?<sw>.+) on calls that do not stream'), '在非流式调用上发送 {sw}'],
   [r('stream the call or send (?<sw>.+)'), '改为流式调用，或发送 {sw}'],
   [r('(?<old>\\S+) was the non-thinking mode of (?<m>\\S+); the same model now thinks unless (?<sw>.+) is sent'), '{old} 曾是 {m} 的非思考模式；现在同一个模型默认开启思考，除非发送 {sw}'],
@@ -122,7 +132,11 @@ const TEMPLATES: Entry[] = [
   [r('a list of OpenAI model names used as a lookup table \\(capabilities, prices\\.\\.\\.\\) was left as it is'), '一个用作查找表（能力、价格等）的 OpenAI 模型名列表保持不变'],
   [r(`add the ${P} model ids this code should treat the same way`), '请加入这段代码应同样对待的 {p} 模型 ID'],
   [r(`add the ${P} model ids this file should treat the same way`), '请加入这个文件应同样对待的 {p} 模型 ID'],
-  [r('`(?<key>[^`]+)` names (?<kind>embeddings|images|speech|moderation|a chat model) but holds (?<id>\\S+): not changed'), (g) => `\`${g.key}\` 表示${({ embeddings: '向量模型', images: '图像模型', speech: '语音模型', moderation: '审核模型', 'a chat model': '对话模型' } as Record<string, string>)[g.kind!]}，却填写了 ${g.id}：未修改`],
+  [
+    r('`(?<key>[^`]+)` names (?<kind>embeddings|images|speech|moderation|a chat model) but holds (?<id>\\S+): not changed'),
+    (g) =>
+      `\`${g.key}\` 表示${({ embeddings: '向量模型', images: '图像模型', speech: '语音模型', moderation: '审核模型', 'a chat model': '对话模型' } as Record<string, string>)[g.kind!]}，却填写了 ${g.id}：未修改`,
+  ],
   [r(`set the ${P} model this setting needs`), '请为这项设置填写所需的 {p} 模型'],
   [r('(?<label>\\S+) rejects (?<name>\\w+) \\((?<note>.+)\\)'), '{label} 不接受 {name}（{note}）'],
   [r(`${P} has no reasoning_effort parameter: (?<note>.+)`), '{p} 没有 reasoning_effort 参数：{note}'],
@@ -135,55 +149,117 @@ const TEMPLATES: Entry[] = [
   [r('use another (?<name>\\w+) value'), '请改用 {name} 的其他取值'],
   [r(`${P} accepts (?<name>\\w+) in (?<range>[[(].+[\\])])`), '{p} 接受的 {name} 范围是 {range}'],
   [r('removed (?<name>\\S+), which (?<p>.+) does not support'), '已删除 {name}（{p} 不支持它）'],
-  [r(`added (?<f>\\w+) to the rebuilt assistant message: ${P} answers (?<e>.+) on the next turn of a tool loop without it`), '已在手动重建的 assistant 消息中加入 {f}：缺少它时，{p} 会在工具调用循环的下一轮返回 {e}'],
-  [r(`an assistant message with tool_calls is rebuilt by hand; ${P} does not document whether its reasoning text must be sent back on the next turn`), '带 tool_calls 的 assistant 消息是手动重建的；{p} 没有说明下一轮是否需要回传思考内容'],
+  [
+    r(`added (?<f>\\w+) to the rebuilt assistant message: ${P} answers (?<e>.+) on the next turn of a tool loop without it`),
+    '已在手动重建的 assistant 消息中加入 {f}：缺少它时，{p} 会在工具调用循环的下一轮返回 {e}',
+  ],
+  [
+    r(`an assistant message with tool_calls is rebuilt by hand; ${P} does not document whether its reasoning text must be sent back on the next turn`),
+    '带 tool_calls 的 assistant 消息是手动重建的；{p} 没有说明下一轮是否需要回传思考内容',
+  ],
   [r('test a two-turn tool loop; if the provider answers 400, send the message back as returned'), '测试两轮工具调用循环；如果服务商返回 400，请按原样回传该消息'],
-  [r(`an assistant message with tool_calls is rebuilt by hand; ${P} wants the whole assistant message back on the next turn`), '带 tool_calls 的 assistant 消息是手动重建的；{p} 要求下一轮回传完整的 assistant 消息'],
+  [
+    r(`an assistant message with tool_calls is rebuilt by hand; ${P} wants the whole assistant message back on the next turn`),
+    '带 tool_calls 的 assistant 消息是手动重建的；{p} 要求下一轮回传完整的 assistant 消息',
+  ],
   [r('push the returned message itself(?: \\((?<s>.+)\\))? instead of a copy'), (g) => `直接回传返回的消息${g.s ? `（${g.s}）` : ''}，不要复制重建`],
-  [r(`an assistant message with tool_calls is rebuilt by hand without (?<f>\\w+); ${P} answers (?<e>.+) on the next turn`), '带 tool_calls 的 assistant 消息是手动重建的，缺少 {f}；{p} 会在下一轮返回 {e}'],
+  [
+    r(`an assistant message with tool_calls is rebuilt by hand without (?<f>\\w+); ${P} answers (?<e>.+) on the next turn`),
+    '带 tool_calls 的 assistant 消息是手动重建的，缺少 {f}；{p} 会在下一轮返回 {e}',
+  ],
   [r('add (?<f>\\w+) from the returned message'), '从返回的消息中加入 {f}'],
   [r('(?<t>\\S+) returns (?<d>\\d+)-dimension vectors by default, (?<o>\\S+) returned (?<od>\\d+)'), '{t} 默认返回 {d} 维向量，而 {o} 返回 {od} 维'],
-  [r('(?<t>\\S+) returns (?<d>\\d+)-dimension vectors, (?<o>\\S+) returned (?<od>\\d+); a store sized for \\k<od> rejects them'), '{t} 返回 {d} 维向量，而 {o} 返回 {od} 维；按 {od} 维建的存储会拒绝这些向量'],
+  [
+    r('(?<t>\\S+) returns (?<d>\\d+)-dimension vectors, (?<o>\\S+) returned (?<od>\\d+); a store sized for \\k<od> rejects them'),
+    '{t} 返回 {d} 维向量，而 {o} 返回 {od} 维；按 {od} 维建的存储会拒绝这些向量',
+  ],
   [r('resize the vector column or index and re-embed stored vectors'), '调整向量列或索引的维度，并重新生成已存储的向量'],
   [r('(?<t>\\S+) accepts dimensions (?<l>[\\d, ]+), not (?<v>\\d+)'), '{t} 的 dimensions 只接受 {l}，不接受 {v}'],
   [r('choose an accepted width, resize the vector column or index and re-embed stored vectors'), '选择一个可接受的维度，调整向量列或索引，并重新生成已存储的向量'],
-  [r('(?<t>\\S+) takes at most (?<n>\\d+) inputs per request(?:; this input is built at run time|; this request sends (?<k>\\d+))'), (g) => `${g.t} 每个请求最多接受 ${g.n} 条输入${g.k ? `；这个请求发送了 ${g.k} 条` : '；这里的输入在运行时构建'}`],
+  [
+    r('(?<t>\\S+) takes at most (?<n>\\d+) inputs per request(?:; this input is built at run time|; this request sends (?<k>\\d+))'),
+    (g) => `${g.t} 每个请求最多接受 ${g.n} 条输入${g.k ? `；这个请求发送了 ${g.k} 条` : '；这里的输入在运行时构建'}`,
+  ],
   [r('send the inputs in batches of (?<n>\\d+)'), '请按每批 {n} 条分批发送'],
-  [r(`response_format json_schema: ${P} (?<s>rejects it|serves it on some models only|does not document it)(?: \\((?<note>.+)\\))?(?<parse>; chat\\.completions\\.parse\\(\\) depends on it)?`), (g) => `response_format json_schema：${g.p} ${g.s === 'rejects it' ? '不接受它' : g.s === 'serves it on some models only' ? '只在部分模型上支持' : '没有文档说明支持'}${g.note ? `（${g.note}）` : ''}${g.parse ? '；chat.completions.parse() 依赖它' : ''}`],
-  [r('use response_format \\{ type: "json_object" \\} with the schema and the word "json" in the prompt, and validate the result'), '改用 response_format { type: "json_object" }，在提示词中写明 schema 和 "json" 一词，并校验结果'],
+  [
+    r(`response_format json_schema: ${P} (?<s>rejects it|serves it on some models only|does not document it)(?: \\((?<note>.+)\\))?(?<parse>; chat\\.completions\\.parse\\(\\) depends on it)?`),
+    (g) =>
+      `response_format json_schema：${g.p} ${g.s === 'rejects it' ? '不接受它' : g.s === 'serves it on some models only' ? '只在部分模型上支持' : '没有文档说明支持'}${g.note ? `（${g.note}）` : ''}${g.parse ? '；chat.completions.parse() 依赖它' : ''}`,
+  ],
+  [
+    r('use response_format \\{ type: "json_object" \\} with the schema and the word "json" in the prompt, and validate the result'),
+    '改用 response_format { type: "json_object" }，在提示词中写明 schema 和 "json" 一词，并校验结果',
+  ],
   [r('ask for the JSON shape in the prompt with generateText and parse the reply with the same schema'), '改用 generateText，在提示词中要求 JSON 结构，并用同一个 schema 解析回复'],
   [r('describe the JSON shape in the prompt and validate the result'), '在提示词中描述 JSON 结构并校验结果'],
-  [r(`${P} does not document response_format json_schema; its JSON mode needs the word "(?<w>\\w+)" in the prompt`), '{p} 的文档没有说明支持 response_format json_schema；它的 JSON 模式要求提示词中包含 "{w}" 一词'],
-  [r(`response_format json_schema was replaced by JSON mode \\(json_object\\) with the schema in a system message; ${P} does not enforce the schema`), 'response_format json_schema 已改为 JSON 模式（json_object），schema 写入了一条 system 消息；{p} 不会强制结果符合 schema'],
+  [
+    r(`${P} does not document response_format json_schema; its JSON mode needs the word "(?<w>\\w+)" in the prompt`),
+    '{p} 的文档没有说明支持 response_format json_schema；它的 JSON 模式要求提示词中包含 "{w}" 一词',
+  ],
+  [
+    r(`response_format json_schema was replaced by JSON mode \\(json_object\\) with the schema in a system message; ${P} does not enforce the schema`),
+    'response_format json_schema 已改为 JSON 模式（json_object），schema 写入了一条 system 消息；{p} 不会强制结果符合 schema',
+  ],
   [r('validate the reply against the same schema'), '请用同一个 schema 校验返回结果'],
-  [r(`stream_options\\.include_usage: ${P} does not document usage on the last streamed chunk; chunk\\.usage may be undefined`), 'stream_options.include_usage：{p} 没有说明最后一个流式分块会带 usage；chunk.usage 可能是 undefined'],
+  [
+    r(`stream_options\\.include_usage: ${P} does not document usage on the last streamed chunk; chunk\\.usage may be undefined`),
+    'stream_options.include_usage：{p} 没有说明最后一个流式分块会带 usage；chunk.usage 可能是 undefined',
+  ],
   [r('read usage defensively \\(chunk\\.usage\\?\\.total_tokens\\) or from a non-streamed call'), '读取 usage 时做好判空（chunk.usage?.total_tokens），或从非流式调用读取'],
-  [r(`stream_options include_usage: ${P} does not document usage on the last streamed chunk; chunk\\.usage may be None`), 'stream_options include_usage：{p} 没有说明最后一个流式分块会带 usage；chunk.usage 可能是 None'],
+  [
+    r(`stream_options include_usage: ${P} does not document usage on the last streamed chunk; chunk\\.usage may be None`),
+    'stream_options include_usage：{p} 没有说明最后一个流式分块会带 usage；chunk.usage 可能是 None',
+  ],
   [r('read usage defensively \\(getattr\\(chunk, "usage", None\\)\\) or from a non-streamed call'), '读取 usage 时做好判空（getattr(chunk, "usage", None)），或从非流式调用读取'],
-  [r('use response_format \\{"type": "json_object"\\} with the schema and the word "json" in the prompt, and validate the result'), '改用 response_format {"type": "json_object"}，在提示词中写明 schema 和 "json" 一词，并校验结果'],
+  [
+    r('use response_format \\{"type": "json_object"\\} with the schema and the word "json" in the prompt, and validate the result'),
+    '改用 response_format {"type": "json_object"}，在提示词中写明 schema 和 "json" 一词，并校验结果',
+  ],
   [r('added (?<f>\\w+: \\{[^}]*\\}): (?<msg>.+)'), '已添加 {f}：{msg}'],
   [r('added (?<f>\\w+=\\d+): (?<msg>.+)'), '已添加 {f}：{msg}'],
   [r('added (?<f>\\S+(?: = |: )\\S+): (?<msg>.+)'), '已添加 {f}：{msg}'],
   [r('(?<fn>\\w+) sends response_format, which (?<p>.+) does not accept \\((?<why>.+)\\)'), '{fn} 会发送 response_format，而 {p} 不接受该参数（{why}）'],
-  [r('(?<fn>\\w+) with a schema: (?<pkg>\\S+) sends JSON mode without the schema for (?<p>.+) \\(structured outputs are not documented\\)'), '带 schema 的 {fn}：{pkg} 对 {p} 只发送 JSON 模式，不带 schema（未写明支持结构化输出）'],
+  [
+    r('(?<fn>\\w+) with a schema: (?<pkg>\\S+) sends JSON mode without the schema for (?<p>.+) \\(structured outputs are not documented\\)'),
+    '带 schema 的 {fn}：{pkg} 对 {p} 只发送 JSON 模式，不带 schema（未写明支持结构化输出）',
+  ],
   [r('describe the JSON shape in the prompt and validate the result \\(the schema still parses it\\)'), '在提示词中描述 JSON 结构并校验结果（schema 仍会用于解析）'],
   [r('(?<fn>\\w+): (?<p>.+) does not document usage on streamed responses through (?<pkg>\\S+); usage may be empty'), '{fn}：{p} 没有说明通过 {pkg} 的流式响应会返回 usage；usage 可能为空'],
   [r('count tokens another way, or read usage from a non-streamed call'), '改用其他方式统计 token，或从非流式调用读取 usage'],
-  [r(`${P} returns the model's thinking inside the text \\(<think>\\.\\.\\.</think>\\) unless (?<f>\\S+: \\S+) is in the request body; (?<pkg>\\S+) does not send it`), '除非请求体中带有 {f}，否则 {p} 会把模型的思考过程放在文本中（<think>...</think>）；{pkg} 不会发送它'],
-  [r('send (?<f>\\S+: \\S+) with each request \\(a provider option your AI SDK version passes into the body\\), or strip the <think> block from the text'), '每个请求都发送 {f}（用你的 AI SDK 版本会写入请求体的 provider 选项），或从文本中去掉 <think> 块'],
+  [
+    r(`${P} returns the model's thinking inside the text \\(<think>\\.\\.\\.</think>\\) unless (?<f>\\S+: \\S+) is in the request body; (?<pkg>\\S+) does not send it`),
+    '除非请求体中带有 {f}，否则 {p} 会把模型的思考过程放在文本中（<think>...</think>）；{pkg} 不会发送它',
+  ],
+  [
+    r('send (?<f>\\S+: \\S+) with each request \\(a provider option your AI SDK version passes into the body\\), or strip the <think> block from the text'),
+    '每个请求都发送 {f}（用你的 AI SDK 版本会写入请求体的 provider 选项），或从文本中去掉 <think> 块',
+  ],
   [r(`${P} returns the model's thinking inside content \\(<think>\\.\\.\\.</think>\\) unless it is sent`), '{p} 会把模型的思考过程放在 content 中（<think>...</think>），除非发送该参数'],
   [r('extra_body is built at run time; (?<msg>.+)'), 'extra_body 在运行时构建；{msg}'],
   [r('add "(?<f>\\w+)": (?<v>\\w+) to it'), '请在其中加入 "{f}": {v}'],
   [r('(?<name>\\w+) changed from (?<from>.+?) to (?<to>.+?): (?<msg>.+)'), '{name} 已从 {from} 改为 {to}：{msg}'],
-  [r('the messages carry image parts; (?<t>\\S+) takes no images, (?<v>\\S+) does(?<rest>; the model id .+)?'), (g) => `消息中带有图片；${g.t} 不接受图片，${g.v} 接受${g.rest ? g.rest.replace(/^; the model id (\S+) is defined elsewhere \(another module\), where it is mapped to (\S+)$/, '；模型 id $1 定义在其他模块中，在那里被映射为 $2') : ''}`],
+  [
+    r('the messages carry image parts; (?<t>\\S+) takes no images, (?<v>\\S+) does(?<rest>; the model id .+)?'),
+    (g) =>
+      `消息中带有图片；${g.t} 不接受图片，${g.v} 接受${g.rest ? g.rest.replace(/^; the model id (\S+) is defined elsewhere \(another module\), where it is mapped to (\S+)$/, '；模型 id $1 定义在其他模块中，在那里被映射为 $2') : ''}`,
+  ],
   [r('the messages carry audio parts; (?<t>\\S+) takes no audio'), '消息中带有音频；{t} 不接受音频'],
-  [r(`the messages carry file parts \\(type "file" / "input_file"\\); ${P} does not document file parts on its OpenAI-compatible chat API, so (?<t>\\S+) may reject them or ignore the file`), '消息中带有文件内容（type "file" / "input_file"）；{p} 的 OpenAI 兼容对话接口没有说明支持文件内容，{t} 可能拒绝请求或忽略文件'],
+  [
+    r(`the messages carry file parts \\(type "file" / "input_file"\\); ${P} does not document file parts on its OpenAI-compatible chat API, so (?<t>\\S+) may reject them or ignore the file`),
+    '消息中带有文件内容（type "file" / "input_file"）；{p} 的 OpenAI 兼容对话接口没有说明支持文件内容，{t} 可能拒绝请求或忽略文件',
+  ],
   [r("extract the file's text and send it in the message, or use the provider's own file API if it has one"), '先提取文件中的文字并放进消息，或使用服务商自己的文件 API（如果有）'],
-  [r(`the messages carry audio parts \\(input_audio\\); ${P} has no chat model that takes audio, so (?<t>\\S+) will reject them`), '消息中带有音频（input_audio）；{p} 没有接受音频的对话模型，{t} 会拒绝这些请求'],
+  [
+    r(`the messages carry audio parts \\(input_audio\\); ${P} has no chat model that takes audio, so (?<t>\\S+) will reject them`),
+    '消息中带有音频（input_audio）；{p} 没有接受音频的对话模型，{t} 会拒绝这些请求',
+  ],
   [r('transcribe the audio first, or keep this call on a service that takes audio input'), '先把音频转成文字，或让这个调用继续使用接受音频输入的服务'],
   [r(`the messages carry image parts; ${P} has no chat model that takes images on its OpenAI-compatible API`), '消息中带有图片；{p} 的 OpenAI 兼容接口没有接受图片的对话模型'],
   [r('keep this call on a service that takes images, or describe the image in text'), '让这个调用继续使用接受图片的服务，或用文字描述图片'],
-  [r('the messages of this (?<id>\\S+) request are built at run time and this file builds image parts; (?<t>\\S+) takes no images'), '这个 {id} 请求的消息在运行时构建，而本文件会构建图片内容；{t} 不接受图片'],
+  [
+    r('the messages of this (?<id>\\S+) request are built at run time and this file builds image parts; (?<t>\\S+) takes no images'),
+    '这个 {id} 请求的消息在运行时构建，而本文件会构建图片内容；{t} 不接受图片',
+  ],
   [r('send requests that carry images to (?<v>\\S+) \\(e\\.g\\. --model (?<o>\\S+)\\)'), '带图片的请求请改用 {v}（例如 --model {o}）'],
   [r('use (?<v>\\S+) for this request \\(e\\.g\\. a separate constant, or --model (?<o>\\S+)\\)'), '这个请求请改用 {v}（例如单独定义一个常量，或使用 --model {o}）'],
   [r('the messages carry image parts and the model comes from elsewhere; requests with images need (?<v>\\S+)'), '消息中带有图片，而模型来自其他地方；带图片的请求需要 {v}'],
@@ -218,7 +294,10 @@ const TEMPLATES: Entry[] = [
   [r('(?<a>\\S+) (?<how>import|require) replaced by (?<b>.+)'), (g) => `${g.a} 的${g.how === 'import' ? '导入' : ' require '}已替换为 ${g.b}`],
   [r('message role developer -> (?<role>\\w+)'), '消息角色 developer 改为 {role}'],
   [r(`module-level client now calls ${P} \\(${URL}\\) with ${ENV}`), '模块级客户端现在调用 {p}（{url}），使用 {env}'],
-  [r(`(?<file>\\S+) was not migrated \\(ignored by git\\): set ${ENV} there; the code no longer reads OPENAI_API_KEY \\(or run (?<cmd>\`[^\`]+\`)\\)`), '{file} 未迁移（被 git 忽略）：请在其中设置 {env}；代码不再读取 OPENAI_API_KEY（或运行 {cmd}）'],
+  [
+    r(`(?<file>\\S+) was not migrated \\(ignored by git\\): set ${ENV} there; the code no longer reads OPENAI_API_KEY \\(or run (?<cmd>\`[^\`]+\`)\\)`),
+    '{file} 未迁移（被 git 忽略）：请在其中设置 {env}；代码不再读取 OPENAI_API_KEY（或运行 {cmd}）',
+  ],
   [r(`client now calls ${P} \\(${URL}\\) with ${ENV}`), '客户端现在调用 {p}（{url}），使用 {env}'],
   [r(`init_chat_model now calls ${P} \\(${URL}\\) with ${ENV}, model (?<m>\\S+)`), 'init_chat_model 现在调用 {p}（{url}），使用 {env}，模型 {m}'],
   [r('init_chat_model now uses (?<m>\\S+) \\((?<pkg>\\S+)\\)'), 'init_chat_model 现在使用 {m}（{pkg}）'],
@@ -226,11 +305,20 @@ const TEMPLATES: Entry[] = [
   [r(`(?<cls>\\S+) -> (?<to>\\S+) on ${P} \\(${URL}\\)`), '{cls} 改为 {to}，调用 {p}（{url}）'],
   [r('(?<a>\\S+) from (?<m1>\\S+) -> (?<b>\\S+) from (?<m2>\\S+)'), '{a}（{m1}）改为 {b}（{m2}）'],
   [r(`(?<a>\\S+) -> (?<b>\\S+) \\((?<pkg>\\S+)\\), ${P}'s LangChain integration`), '{a} 改为 {b}（{pkg}），即 {p} 的 LangChain 集成'],
-  [r(`AI SDK openai provider -> (?<pkg>\\S+) \\(${P}, ${URL}, ${ENV}\\); chat models use Chat Completions`), 'AI SDK 的 openai provider 改为 {pkg}（{p}，{url}，{env}）；对话模型使用 Chat Completions'],
+  [
+    r(`AI SDK openai provider -> (?<pkg>\\S+) \\(${P}, ${URL}, ${ENV}\\); chat models use Chat Completions`),
+    'AI SDK 的 openai provider 改为 {pkg}（{p}，{url}，{env}）；对话模型使用 Chat Completions',
+  ],
   [r(`createOpenAI -> (?<c>\\S+) from (?<pkg>\\S+) \\(${P}, ${URL}, ${ENV}\\)`), 'createOpenAI 改为 {pkg} 的 {c}（{p}，{url}，{env}）'],
   [r('(?<a>\\S+) -> (?<b>\\S+) from (?<pkg>\\S+)'), '{a} 改为 {b}（来自 {pkg}）'],
-  [r(`(?<pkg>\\S+) v3 API kept and pointed at ${P}: Configuration basePath ${URL}, apiKey from ${ENV} \\(no upgrade to the v4 API\\)`), '保留 {pkg} 的 v3 API 并指向 {p}：Configuration 的 basePath 为 {url}，apiKey 取自 {env}（没有升级到 v4 API）'],
-  [r(`legacy openai<1 module API kept: (?<mod>\\w+)\\.api_base now points at ${P} \\(works with openai<1; the v1\\+ SDK reads \\k<mod>\\.base_url instead\\)`), '保留旧版 openai<1 模块 API：{mod}.api_base 现在指向 {p}（适用于 openai<1；v1+ SDK 改读 {mod}.base_url）'],
+  [
+    r(`(?<pkg>\\S+) v3 API kept and pointed at ${P}: Configuration basePath ${URL}, apiKey from ${ENV} \\(no upgrade to the v4 API\\)`),
+    '保留 {pkg} 的 v3 API 并指向 {p}：Configuration 的 basePath 为 {url}，apiKey 取自 {env}（没有升级到 v4 API）',
+  ],
+  [
+    r(`legacy openai<1 module API kept: (?<mod>\\w+)\\.api_base now points at ${P} \\(works with openai<1; the v1\\+ SDK reads \\k<mod>\\.base_url instead\\)`),
+    '保留旧版 openai<1 模块 API：{mod}.api_base 现在指向 {p}（适用于 openai<1；v1+ SDK 改读 {mod}.base_url）',
+  ],
   [r('(?<name>\\S+) -> (?<to>\\S+) \\(empty: the OpenAI key is not copied; its line is commented out\\)'), '{name} 改为 {to}（留空：不复制 OpenAI 密钥；原来那行已注释掉）'],
   [r('(?<name>\\S+) commented out: (?<why>.+)'), '已注释掉 {name}：{why}'],
   [r('(?<to>\\S+) is already set'), '{to} 已经设置'],
@@ -245,8 +333,14 @@ const TEMPLATES: Entry[] = [
   [r('path (?<from>\\S+) -> (?<to>\\S+)'), '路径 {from} 改为 {to}'],
   [r(`(?<from>https?://\\S+) -> (?<to>\\S+) \\(${P}\\)`), '{from} 改为 {to}（{p}）'],
   [r('added (?<name>\\S+) (?<range>\\S+) to dependencies \\(a rewrite imports it\\)'), '已把 {name} {range} 加入依赖（改写后的代码导入了它）'],
-  [r('added (?<name>\\S+) (?<range>\\S+) to dependencies \\(a rewrite imports it, matches (?<anchor>\\S+) from (?<from>.+)\\)'), '已把 {name} {range} 加入依赖（改写后的代码导入了它；与 {from} 中的 {anchor} 匹配）'],
-  [r('added (?<name>\\S+) (?<range>\\S+) to dependencies \\(a rewrite imports it; (?<anchor>\\S+) version not found, newest line assumed\\)'), '已把 {name} {range} 加入依赖（改写后的代码导入了它；未找到 {anchor} 的版本，按最新版本线处理）'],
+  [
+    r('added (?<name>\\S+) (?<range>\\S+) to dependencies \\(a rewrite imports it, matches (?<anchor>\\S+) from (?<from>.+)\\)'),
+    '已把 {name} {range} 加入依赖（改写后的代码导入了它；与 {from} 中的 {anchor} 匹配）',
+  ],
+  [
+    r('added (?<name>\\S+) (?<range>\\S+) to dependencies \\(a rewrite imports it; (?<anchor>\\S+) version not found, newest line assumed\\)'),
+    '已把 {name} {range} 加入依赖（改写后的代码导入了它；未找到 {anchor} 的版本，按最新版本线处理）',
+  ],
   [r('added (?<pkg>\\S+) \\(the migrated code imports it; matches (?<from>.+)\\)'), '已添加 {pkg}（迁移后的代码导入了它；与 {from} 匹配）'],
   [r('removed providerOptions\\.openai \\(read only by @ai-sdk/openai\\)'), '已删除 providerOptions.openai（只有 @ai-sdk/openai 会读取）'],
   [r('added (?<pkg>\\S+) \\(the migrated code imports it\\)'), '已添加 {pkg}（迁移后的代码导入了它）'],
@@ -263,12 +357,16 @@ const TEMPLATES: Entry[] = [
   [r('a literal API key was committed in (?<name>\\S+)'), '{name} 中提交了明文 API 密钥'],
   [
     r('revoke that OpenAI key; set (?<to>\\S+) (?<where>in the environment or \\.env|as a repository secret|outside the file)'),
-    (g) => `吊销该 OpenAI 密钥；${g.where === 'as a repository secret' ? `把 ${g.to} 设为仓库 secret` : g.where === 'outside the file' ? `在该文件之外设置 ${g.to}` : `在环境变量或 .env 中设置 ${g.to}`}`,
+    (g) =>
+      `吊销该 OpenAI 密钥；${g.where === 'as a repository secret' ? `把 ${g.to} 设为仓库 secret` : g.where === 'outside the file' ? `在该文件之外设置 ${g.to}` : `在环境变量或 .env 中设置 ${g.to}`}`,
   ],
   [r('(?<to>\\S+) reads a Kubernetes secret that holds the OpenAI key'), '{to} 读取的 Kubernetes secret 中存放的是 OpenAI 密钥'],
   [r(`store the ${P} key in that secret \\(or point valueFrom at a new one\\)`), '把 {p} 的密钥存入该 secret（或让 valueFrom 指向新的 secret）'],
   [r('the workflow now reads the (?<to>\\S+) secret'), '工作流现在读取 {to} secret'],
-  [r(`add a repository secret named (?<to>\\S+) with your ${P} key \\(Settings -> Secrets and variables -> Actions\\)`), '添加名为 {to} 的仓库 secret，值为你的 {p} 密钥（Settings -> Secrets and variables -> Actions）'],
+  [
+    r(`add a repository secret named (?<to>\\S+) with your ${P} key \\(Settings -> Secrets and variables -> Actions\\)`),
+    '添加名为 {to} 的仓库 secret，值为你的 {p} 密钥（Settings -> Secrets and variables -> Actions）',
+  ],
   [r('model id "(?<id>.*)" is written in a form the tool does not edit \\(escapes or a block scalar\\)'), '模型 ID "{id}" 的写法本工具不会修改（含转义或块标量）'],
   [r(`replace it with the ${P} id by hand`), '请手动替换为 {p} 的模型 ID'],
   [r('promptfoo `openai:` providers call api\\.openai\\.com'), 'promptfoo 的 `openai:` provider 会调用 api.openai.com'],
@@ -323,15 +421,24 @@ const TEMPLATES: Entry[] = [
   [r(`paste your ${P} key into (?<to>\\S+) \\(${URL}\\), then delete the commented-out (?<name>\\S+) line`), '把你的 {p} 密钥填入 {to}（{url}），然后删除被注释掉的 {name} 那一行'],
   // Capability routing (--route, docs/routing.md).
   [r(`(?<call>\\S+) is routed to ${P} \\(--route\\) but was not moved: (?<why>.+)`), (g) => `${g.call} 已路由到 ${g.p}（--route），但未被迁移：${ROUTE_WHY_ZH[g.why ?? ''] ?? g.why}`],
-  [r('(?<reason>.+); --route (?<route>\\S+) is not applied to (?<what>AI SDK embedding models|LlamaIndex classes) yet'), (g) => `${g.reason}；--route ${g.route} 暂不适用于${g.what === 'LlamaIndex classes' ? ' LlamaIndex 类' : ' AI SDK 向量模型'}`],
+  [
+    r('(?<reason>.+); --route (?<route>\\S+) is not applied to (?<what>AI SDK embedding models|LlamaIndex classes) yet'),
+    (g) => `${g.reason}；--route ${g.route} 暂不适用于${g.what === 'LlamaIndex classes' ? ' LlamaIndex 类' : ' AI SDK 向量模型'}`,
+  ],
   [r(`point this (?<cap>\\S+) model at ${P} by hand \\((?<rest>.+)\\)`), '请手动把这个 {cap} 模型指向 {p}（{rest}）'],
   [r('call it on a client for (?<url>\\S+) with the (?<key>\\S+) key'), '改用指向 {url}、使用 {key} 密钥的客户端调用它'],
   [r('(?<key>\\S+) was added empty for (?<cap>\\S+) \\(--route\\)'), '已为 {cap} 添加空的 {key}（--route）'],
   [r(`paste your ${P} key into (?<to>\\S+) \\(${URL}\\)`), '把你的 {p} 密钥填入 {to}（{url}）'],
   [r(`this client is only used for APIs ${P} does not serve`), '这个客户端只用于 {p} 不提供的 API'],
   [r('it stays on OpenAI for now: move those calls to another service, then migrate or remove the client'), '它暂时留在 OpenAI：先把这些调用迁到其他服务，再迁移或删除该客户端'],
-  [r('it stays on OpenAI with its OpenAI key for now: move those calls to another service, then migrate or remove the client'), '它暂时留在 OpenAI 并继续使用 OpenAI 密钥：先把这些调用迁到其他服务，再迁移或删除该客户端'],
-  [r(`Azure OpenAI client left on Azure: deployment (?<list>.+) is not an OpenAI model id, so the ${P} model cannot be chosen`), 'Azure OpenAI 客户端保留在 Azure：部署 {list} 不是 OpenAI 模型 id，无法确定对应的 {p} 模型'],
+  [
+    r('it stays on OpenAI with its OpenAI key for now: move those calls to another service, then migrate or remove the client'),
+    '它暂时留在 OpenAI 并继续使用 OpenAI 密钥：先把这些调用迁到其他服务，再迁移或删除该客户端',
+  ],
+  [
+    r(`Azure OpenAI client left on Azure: deployment (?<list>.+) is not an OpenAI model id, so the ${P} model cannot be chosen`),
+    'Azure OpenAI 客户端保留在 Azure：部署 {list} 不是 OpenAI 模型 id，无法确定对应的 {p} 模型',
+  ],
   [r(`rerun with (?<o>.+?) \\(a ${P} model, see \`(?<cmd>[^\`]+)\`\\) to migrate it, or keep it on Azure`), '用 {o}（填 {p} 的模型，见 `{cmd}`）重新运行即可迁移它，或者让它继续留在 Azure'],
   [r(`base-URL override kept: (?<from>\\S+) -> (?<to>\\S+) \\(default ${URL}\\)`), '保留了 base URL 覆盖：{from} -> {to}（默认 {url}）'],
   [r('keep it on Azure, or move these calls to a service that serves them'), '让它留在 Azure，或把这些调用迁到提供它们的服务'],
@@ -343,12 +450,21 @@ const TEMPLATES: Entry[] = [
   [r('it keeps its OpenAI key: move that request to a service that serves it, then change the key with it'), '它保留 OpenAI 密钥：先把该请求迁到提供此接口的服务，再一并更换密钥'],
   [r('OpenAI URL left: it is the default of a base-URL setting that a client staying as it is reads'), '保留了 OpenAI URL：它是一个保持不变的客户端所读取的 base URL 设置的默认值'],
   [r('leave it until that client moves; then use the provider base URL there and here'), '在该客户端迁移之前保持不变；迁移时在两处都改用服务商的 base URL'],
-  [r(`Azure OpenAI client left on Azure: its calls name the deployment at run time \\((?<list>.+)\\), so the ${P} model cannot be chosen`), 'Azure OpenAI 客户端保留在 Azure：它的调用在运行时才确定部署名（{list}），无法确定对应的 {p} 模型'],
-  [r(`keep it on Azure, or move it by hand: the OpenAI class with ${URL}, the (?<key>\\S+) key and a ${P} model id instead of the deployment name`), '让它留在 Azure，或手动迁移：改用 OpenAI 类、{url}、{key} 密钥，并用 {p} 的模型 id 代替部署名'],
+  [
+    r(`Azure OpenAI client left on Azure: its calls name the deployment at run time \\((?<list>.+)\\), so the ${P} model cannot be chosen`),
+    'Azure OpenAI 客户端保留在 Azure：它的调用在运行时才确定部署名（{list}），无法确定对应的 {p} 模型',
+  ],
+  [
+    r(`keep it on Azure, or move it by hand: the OpenAI class with ${URL}, the (?<key>\\S+) key and a ${P} model id instead of the deployment name`),
+    '让它留在 Azure，或手动迁移：改用 OpenAI 类、{url}、{key} 密钥，并用 {p} 的模型 id 代替部署名',
+  ],
   [r(`Azure OpenAI client left on Azure: ${P} has no equivalent for (?<list>.+)`), 'Azure OpenAI 客户端保留在 Azure：{p} 没有 {list} 的对应模型'],
   [r(`Azure OpenAI client left on Azure: it serves the Realtime API, which ${P} does not offer`), 'Azure OpenAI 客户端保留在 Azure：它用于 Realtime API，而 {p} 不提供该接口'],
   [r("keep it on Azure, or move the voice feature to the provider's realtime/voice API"), '让它留在 Azure，或把语音功能迁到服务商的实时 / 语音 API'],
-  [r(`keep this call on another service, or check that ${P} serves it \\((?<note>.+)\\) before passing --model (?<m>\\S+)`), '把这个调用留在其他服务上，或先确认 {p} 提供它（{note}），再传 --model {m}'],
+  [
+    r(`keep this call on another service, or check that ${P} serves it \\((?<note>.+)\\) before passing --model (?<m>\\S+)`),
+    '把这个调用留在其他服务上，或先确认 {p} 提供它（{note}），再传 --model {m}',
+  ],
   [r('URL aimed at the OpenAI API without the /v1 base'), '指向 OpenAI API 的 URL 不含 /v1 基础路径'],
   [r(`URL built from ${URL} and a path the tool cannot resolve`), '由 {url} 与本工具无法解析的路径拼成的 URL'],
   [r(`make the request go to (?<to>\\S+) \\(${P}'s OpenAI-compatible path is (?<path>\\S+), not /v1\\)`), '让请求发往 {to}（{p} 的 OpenAI 兼容路径是 {path}，不是 /v1）'],
@@ -361,10 +477,22 @@ const TEMPLATES: Entry[] = [
   // ---- follow-ups: dependencies, notebooks
   [r('new dependencies declared: (?<list>.+)'), '已声明新的依赖：{list}'],
   [r('dependencies removed from package\\.json: (?<list>.+)'), '已从 package.json 删除依赖：{list}'],
-  [r('the migrated code imports (?<pkg>\\S+), but no (?<pkg2>\\S+) release works with (?<anchor>\\S+) \\(from (?<from>.+)\\); it was not added'), '迁移后的代码导入了 {pkg}，但没有任何 {pkg2} 版本能与 {anchor}（来自 {from}）配合使用；未添加'],
-  [r('upgrade (?<anchor>\\S+) \\((?<pkg>\\S+) exists for (?<fits>.+)\\), then add (?<pkg2>\\S+); or keep the OpenAI-compatible setup for this file'), '升级 {anchor}（{pkg} 适用于 {fits}），再添加 {pkg2}；或者此文件保持 OpenAI 兼容的写法'],
-  [r('the migrated code imports (?<pkg>\\S+), but langchain-deepseek needs langchain-core 0\\.3 or newer; this project has (?<from>.+); it was not added'), '迁移后的代码导入了 {pkg}，但 langchain-deepseek 需要 langchain-core 0.3 或更高版本；本项目为 {from}；未添加'],
-  [r('the migrated code imports (?<pkg>\\S+), but (?<pkg2>\\S+) exists for llama-index 0\\.10 and newer; this project has (?<from>.+); it was not added'), '迁移后的代码导入了 {pkg}，但 {pkg2} 只适用于 llama-index 0.10 及更高版本；本项目为 {from}；未添加'],
+  [
+    r('the migrated code imports (?<pkg>\\S+), but no (?<pkg2>\\S+) release works with (?<anchor>\\S+) \\(from (?<from>.+)\\); it was not added'),
+    '迁移后的代码导入了 {pkg}，但没有任何 {pkg2} 版本能与 {anchor}（来自 {from}）配合使用；未添加',
+  ],
+  [
+    r('upgrade (?<anchor>\\S+) \\((?<pkg>\\S+) exists for (?<fits>.+)\\), then add (?<pkg2>\\S+); or keep the OpenAI-compatible setup for this file'),
+    '升级 {anchor}（{pkg} 适用于 {fits}），再添加 {pkg2}；或者此文件保持 OpenAI 兼容的写法',
+  ],
+  [
+    r('the migrated code imports (?<pkg>\\S+), but langchain-deepseek needs langchain-core 0\\.3 or newer; this project has (?<from>.+); it was not added'),
+    '迁移后的代码导入了 {pkg}，但 langchain-deepseek 需要 langchain-core 0.3 或更高版本；本项目为 {from}；未添加',
+  ],
+  [
+    r('the migrated code imports (?<pkg>\\S+), but (?<pkg2>\\S+) exists for llama-index 0\\.10 and newer; this project has (?<from>.+); it was not added'),
+    '迁移后的代码导入了 {pkg}，但 {pkg2} 只适用于 llama-index 0.10 及更高版本；本项目为 {from}；未添加',
+  ],
   [r('upgrade LangChain to 0\\.3\\+ \\(then switch to ChatDeepSeek\\), or keep ChatOpenAI with base_url'), '把 LangChain 升级到 0.3+（再改用 ChatDeepSeek），或继续用 ChatOpenAI 加 base_url'],
   [r('in llama-index 0\\.9 use `from llama_index\\.llms import OpenAILike`, or upgrade to 0\\.10\\+'), '在 llama-index 0.9 中使用 `from llama_index.llms import OpenAILike`，或升级到 0.10+'],
   [
@@ -385,7 +513,10 @@ const TEMPLATES: Entry[] = [
   [r('AI SDK createOpenAI provider: requests go to OpenAI'), 'AI SDK 的 createOpenAI provider：请求会发往 OpenAI'],
   [r('(?<what>.+?): requests go to (?<to>Azure OpenAI|OpenAI)'), '{what}：请求会发往 {to}'],
   [r('(?<api>\\S+): no supported provider serves this API'), '{api}：没有任何受支持的服务商提供此 API'],
-  [r('(?<api>\\S+) on an OpenAI client imported from (?<spec>\\S+) \\((?<file>\\S+), outside the given paths\\): requests go to api\\.openai\\.com'), '在从 {spec}（{file}，不在给定路径内）导入的 OpenAI 客户端上调用 {api}：请求会发往 api.openai.com'],
+  [
+    r('(?<api>\\S+) on an OpenAI client imported from (?<spec>\\S+) \\((?<file>\\S+), outside the given paths\\): requests go to api\\.openai\\.com'),
+    '在从 {spec}（{file}，不在给定路径内）导入的 OpenAI 客户端上调用 {api}：请求会发往 api.openai.com',
+  ],
   [r('OpenAI model id "(?<id>.*)" \\(defined in (?<file>\\S+), outside the given paths\\)'), 'OpenAI 模型 ID "{id}"（定义在 {file}，不在给定路径内）'],
   [r('(?<api>\\S+) on an OpenAI client'), 'OpenAI 客户端上的 {api} 调用'],
   [r('OpenAI model id "(?<id>.*)"(?: in (?<name>\\S+))?'), (g) => `OpenAI 模型 ID "${g.id}"${g.name ? `（在 ${g.name} 中）` : ''}`],
@@ -406,30 +537,54 @@ const TEMPLATES: Entry[] = [
   [r('larger than --max-file-size \\((?<a>\\d+) > (?<b>\\d+) bytes\\)'), '超过 --max-file-size（{a} > {b} 字节）'],
   [r('cannot read: (?<code>.+)'), '无法读取：{code}'],
   [r('cannot read folder: (?<code>.+)'), '无法读取文件夹：{code}'],
-  [r('not a regular file \\(a (?<kind>FIFO|socket|device|special file)\\); not read'), (g) => `不是普通文件（${({ FIFO: 'FIFO 管道', socket: '套接字', device: '设备文件', 'special file': '特殊文件' } as Record<string, string>)[g.kind!]}）；未读取`],
+  [
+    r('not a regular file \\(a (?<kind>FIFO|socket|device|special file)\\); not read'),
+    (g) => `不是普通文件（${({ FIFO: 'FIFO 管道', socket: '套接字', device: '设备文件', 'special file': '特殊文件' } as Record<string, string>)[g.kind!]}）；未读取`,
+  ],
   [r('(?<f>\\S+): nesting too deep to analyse safely \\(recursion limit reached\\); file left unchanged'), '{f}：嵌套过深，无法安全分析（达到递归上限）；文件保持不变'],
-  [r('(?<f>\\S+) does not parse as JSON before any change \\((?<err>.+)\\); left unchanged, so (?<pkgs>.+) was not declared'), '{f} 在改动之前就无法按 JSON 解析（{err}）；保持不变，因此没有声明 {pkgs}'],
-  [r('(?<f>\\S+) has (?<n>\\d+) "(?<key>\\w+)" objects \\(JSON parsers keep only the last one\\); left unchanged: merge them and run again'), '{f} 中有 {n} 个 "{key}" 对象（JSON 解析器只保留最后一个）；保持不变：请合并后重新运行'],
+  [
+    r('(?<f>\\S+) does not parse as JSON before any change \\((?<err>.+)\\); left unchanged, so (?<pkgs>.+) was not declared'),
+    '{f} 在改动之前就无法按 JSON 解析（{err}）；保持不变，因此没有声明 {pkgs}',
+  ],
+  [
+    r('(?<f>\\S+) has (?<n>\\d+) "(?<key>\\w+)" objects \\(JSON parsers keep only the last one\\); left unchanged: merge them and run again'),
+    '{f} 中有 {n} 个 "{key}" 对象（JSON 解析器只保留最后一个）；保持不变：请合并后重新运行',
+  ],
   [r('syntax error at (?<where>\\S+) <script> block is not closed \\(no </script>\\)'), '语法错误，位置 {where}：<script> 块没有闭合（缺少 </script>）'],
   [r('(?<f>\\S+): refused to write (?<v>.+) into a (?<syntax>[\\w-]+) string: (?<why>.+); file left unchanged'), '{f}：拒绝把 {v} 写入 {syntax} 字符串：{why}；文件保持不变'],
   [r('binary file \\(NUL bytes\\)'), '二进制文件（含 NUL 字节）'],
   [r('written by openai-migrate \\(baseline, report or output\\); never scanned'), '由 openai-migrate 写出（基线、报告或输出），不会被扫描'],
   // ---- project graph (src/project/): outside the given paths, warnings
-  [r('outside the given paths, read to follow imports; the migration would change it \\((?<n>\\d+) edits?(?:: (?<models>.+))?\\)'), (g) => `不在给定路径内，只为跟随导入而读取；迁移本会修改它（${g.n} 处改写${g.models ? `：${g.models}` : ''}）`],
+  [
+    r('outside the given paths, read to follow imports; the migration would change it \\((?<n>\\d+) edits?(?:: (?<models>.+))?\\)'),
+    (g) => `不在给定路径内，只为跟随导入而读取；迁移本会修改它（${g.n} 处改写${g.models ? `：${g.models}` : ''}）`,
+  ],
   [r('defines what the migrated files use, outside the given paths \\(left unchanged\\)'), '定义了被迁移文件所用的内容，不在给定路径内（保持原样）'],
   [r('run `(?<cmd>[^`]+)`'), '运行 `{cmd}`'],
   [r('cannot resolve import "(?<spec>[^"]+)" in (?<file>\\S+): (?<why>.+); usage through it is not followed'), '无法解析 {file} 中的导入 "{spec}"：{why}；不跟随经由它的用法'],
-  [r('(?<file>\\S+) does not parse \\((?<err>.+)\\); its paths and baseUrl are ignored, imports through them are not followed'), '{file} 无法解析（{err}）；忽略其中的 paths 和 baseUrl，不跟随经由它们的导入'],
-  [r('(?<file>\\S+): "extends": "(?<spec>[^"]+)" points outside the repository; not read \\(its paths and baseUrl are ignored\\)'), '{file}："extends": "{spec}" 指向仓库之外；未读取（忽略其中的 paths 和 baseUrl）'],
+  [
+    r('(?<file>\\S+) does not parse \\((?<err>.+)\\); its paths and baseUrl are ignored, imports through them are not followed'),
+    '{file} 无法解析（{err}）；忽略其中的 paths 和 baseUrl，不跟随经由它们的导入',
+  ],
+  [
+    r('(?<file>\\S+): "extends": "(?<spec>[^"]+)" points outside the repository; not read \\(its paths and baseUrl are ignored\\)'),
+    '{file}："extends": "{spec}" 指向仓库之外；未读取（忽略其中的 paths 和 baseUrl）',
+  ],
   [r('(?<file>\\S+): "extends": "(?<spec>[^"]+)" not found in the repository; its paths and baseUrl are ignored'), '{file}：仓库中找不到 "extends": "{spec}"；忽略其中的 paths 和 baseUrl'],
   [r('workspace glob "(?<glob>[^"]+)" in (?<from>.+) matches no package folder'), '{from} 中的工作区通配 "{glob}" 没有匹配到任何包目录'],
   [r('workspace package (?<dir>\\S+) is a symlink; not followed \\(its files may be outside the repository\\)'), '工作区包 {dir} 是符号链接；不跟随（其文件可能在仓库之外）'],
-  [r('(?<file>\\S+): paths "(?<k>[^"]+)" -> "(?<t>[^"]+)" refers to another alias \\(a cycle\\); imports through it are resolved as plain paths only'), '{file}：paths "{k}" -> "{t}" 指向另一个别名（循环）；经由它的导入只按普通路径解析'],
+  [
+    r('(?<file>\\S+): paths "(?<k>[^"]+)" -> "(?<t>[^"]+)" refers to another alias \\(a cycle\\); imports through it are resolved as plain paths only'),
+    '{file}：paths "{k}" -> "{t}" 指向另一个别名（循环）；经由它的导入只按普通路径解析',
+  ],
   [r('\\.\\.\\. and (?<n>\\d+) more imports that cannot be resolved'), '……另有 {n} 个无法解析的导入'],
   [r('not valid UTF-8; left untouched \\(re-encoding would change bytes outside the edits\\)'), '不是有效的 UTF-8；保持原样（重新编码会改动改写范围以外的字节）'],
   [r('looks minified or generated \\(very long lines\\)'), '看起来是压缩或生成的文件（行非常长）'],
   [r('does not parse as (?<fmt>JSON|JSONL|YAML|TOML) \\((?<err>.+)\\); left as it is'), '无法按 {fmt} 解析（{err}）；保持原样'],
-  [r('the (?<what>migrated text|accepted hunks alone) would not parse \\((?<err>.+)\\); file left unchanged'), (g) => `${g.what === 'migrated text' ? '迁移后的文本' : '只应用接受的改动块时'}无法解析（${g.err}）；文件保持不变`],
+  [
+    r('the (?<what>migrated text|accepted hunks alone) would not parse \\((?<err>.+)\\); file left unchanged'),
+    (g) => `${g.what === 'migrated text' ? '迁移后的文本' : '只应用接受的改动块时'}无法解析（${g.err}）；文件保持不变`,
+  ],
   [r('skipped in interactive review'), '在交互式审阅中跳过'],
   [r('syntax error in the joined code cells of (?<f>\\S+): (?<err>.+)'), '{f} 合并后的代码单元格有语法错误：{err}'],
   [r('syntax error at (?<where>.+)'), '语法错误，位置 {where}'],
@@ -550,5 +705,5 @@ export function localizeMessage(text: string, lang: Lang = getLang()): string {
 
 /** The title of a rule in the current language (`ruleOf(id).title` in English). */
 export function localizeRuleTitle(id: string, english: string, lang: Lang = getLang()): string {
-  return lang === 'zh' ? RULES_ZH[id]?.title ?? english : english;
+  return lang === 'zh' ? (RULES_ZH[id]?.title ?? english) : english;
 }

@@ -75,7 +75,7 @@ export function renderZh(ref: MsgRef, h: ZhHelpers): string | undefined {
   if (!isMsgId(ref.id)) return undefined;
   const p: Record<string, string | number | undefined> = {};
   for (const [k, v] of Object.entries(ref.params)) {
-    p[k] = v !== null && typeof v === 'object' ? renderZh(v, h) ?? h.prose(v.text) : typeof v === 'string' && PROSE.test(k) ? h.prose(v) : v;
+    p[k] = v !== null && typeof v === 'object' ? (renderZh(v, h) ?? h.prose(v.text)) : typeof v === 'string' && PROSE.test(k) ? h.prose(v) : v;
   }
   return tidyZh((ZH[ref.id] as (p: unknown, h: ZhHelpers) => string)(p, h));
 }

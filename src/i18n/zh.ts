@@ -177,7 +177,8 @@ export const zh: Record<MessageKey, string> = {
   'md.moreAnnotations': '还有 {n} 个见作业摘要（GitHub 每个步骤每个级别最多显示 10 条注释）。',
   'md.topFindings': '主要问题',
   'md.howToMigrate': '如何迁移',
-  'md.howToMigrateText': '在本地运行 `{cmd}`（先用 `--dry-run` 预览），审阅差异后提交。暂时保留的问题可用 `openai-migrate check --write-baseline .openai-migrate-baseline.json` 记入基线；单个问题可用 `// openai-migrate-ignore <rule> -- <reason>` 屏蔽。',
+  'md.howToMigrateText':
+    '在本地运行 `{cmd}`（先用 `--dry-run` 预览），审阅差异后提交。暂时保留的问题可用 `openai-migrate check --write-baseline .openai-migrate-baseline.json` 记入基线；单个问题可用 `// openai-migrate-ignore <rule> -- <reason>` 屏蔽。',
   'md.checkPassed': '✅ openai-migrate 检查通过（{flag}）',
   'md.scanTitle': 'openai-migrate 扫描：{n} 个问题',
   'md.scanned': '扫描文件 {n} 个',

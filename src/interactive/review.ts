@@ -50,8 +50,8 @@ export class Reviewer {
     const total = patch.hunks.length;
     const record = (accepted: number) => this.outcomes.push({ file, accepted, total });
     // Earlier answers decide for the rest: `a` takes everything, `q` nothing.
-    if (this.acceptAll) return record(total), after;
-    if (this.quit) return record(0), null;
+    if (this.acceptAll) return (record(total), after);
+    if (this.quit) return (record(0), null);
 
     this.io.write('\n' + this.c.bold(`diff ${printable(file)}`) + '\n');
     const accepted: StructuredPatchHunk[] = [];

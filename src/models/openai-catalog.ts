@@ -30,7 +30,10 @@ const RULES: Array<[RegExp, OpenAITier]> = [
   [/^(gpt-4o(-mini)?-realtime|gpt-realtime)(-[\w.]+)?$/, 'realtime'],
   [/^gpt-4o(-mini)?-audio$/, 'audioChat'],
   [/^sora-2(-pro)?$/, 'video'],
-  [/^(gpt-3\.5-turbo-instruct|davinci-002|babbage-002|text-(davinci|curie|babbage|ada)-00[1-3]|davinci|curie|babbage|ada|code-(davinci|cushman)-00[12]|(text|code)-davinci-edit-001)$/, 'legacyCompletion'],
+  [
+    /^(gpt-3\.5-turbo-instruct|davinci-002|babbage-002|text-(davinci|curie|babbage|ada)-00[1-3]|davinci|curie|babbage|ada|code-(davinci|cushman)-00[12]|(text|code)-davinci-edit-001)$/,
+    'legacyCompletion',
+  ],
   [/^(codex-mini|gpt-5(\.\d+)?-codex(-max|-mini)?)$/, 'coding'],
   [/^(o1|o3|o4)(-mini|-pro|-deep-research)?$/, 'reasoning'],
   [/^gpt-oss-(120b|20b)$/, 'reasoning'],

@@ -197,7 +197,7 @@ class GraphWalk {
 
   /** Marked files reach; each file that reaches wakes its waiting importers and the imports waiting on its names. */
   walk(): void {
-    for (const [abs, n] of this.o.files) (n.marker ? this.reach(abs) : this.index(abs));
+    for (const [abs, n] of this.o.files) n.marker ? this.reach(abs) : this.index(abs);
     const doneNames = new Set<string>();
     while (this.queue.length) {
       const x = this.queue.pop()!;

@@ -18,10 +18,7 @@ import { siliconflow } from './siliconflow.js';
 export * from './types.js';
 
 /** Every provider, in the order of shared/reference/providers.md. */
-export const PROVIDERS: readonly ProviderProfile[] = [
-  deepseek, qwen, zhipu, moonshot, doubao, minimax, stepfun,
-  ernie, hunyuan, yi, sensenova, baichuan, spark, siliconflow,
-];
+export const PROVIDERS: readonly ProviderProfile[] = [deepseek, qwen, zhipu, moonshot, doubao, minimax, stepfun, ernie, hunyuan, yi, sensenova, baichuan, spark, siliconflow];
 
 /** Kept for library users who imported it from here; it lives in src/errors.ts. */
 export { UsageError };
@@ -38,10 +35,7 @@ export function findProvider(idOrAlias: string): ProviderProfile | undefined {
 export function getProvider(idOrAlias: string): ProviderProfile {
   const p = findProvider(idOrAlias);
   if (!p) {
-    throw new UsageError(
-      'E_UNKNOWN_PROVIDER',
-      `unknown provider "${idOrAlias}". Valid ids: ${PROVIDERS.map((x) => x.id).join(', ')}`,
-    );
+    throw new UsageError('E_UNKNOWN_PROVIDER', `unknown provider "${idOrAlias}". Valid ids: ${PROVIDERS.map((x) => x.id).join(', ')}`);
   }
   return p;
 }
@@ -60,9 +54,7 @@ export function resolveTarget(provider: ProviderProfile, regionArg?: string): Re
   let name = provider.defaultRegion;
   if (regionArg) {
     const key = regionArg.trim().toLowerCase();
-    const hit = Object.entries(provider.regions).find(
-      ([n, r]) => n.toLowerCase() === key || r.aliases.some((a) => a.toLowerCase() === key),
-    );
+    const hit = Object.entries(provider.regions).find(([n, r]) => n.toLowerCase() === key || r.aliases.some((a) => a.toLowerCase() === key));
     if (!hit) {
       const valid = Object.entries(provider.regions)
         .map(([n, r]) => (r.aliases.length ? `${n} (${r.aliases.join(', ')})` : n))

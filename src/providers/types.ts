@@ -217,9 +217,4 @@ export interface ProviderProfile {
   notes: string[];
 }
 
-export const range = (
-  min: number | null,
-  max: number | null,
-  minInclusive = true,
-  maxInclusive = true,
-): Range => ({ min, max, minInclusive, maxInclusive });
+export const range = (min: number | null, max: number | null, minInclusive = true, maxInclusive = true): Range => ({ min, max, minInclusive, maxInclusive });

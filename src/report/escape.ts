@@ -17,5 +17,8 @@ export function printable(s: string, tabs = true): string {
 
 /** A multi-line text (a diff): each line made printable, the line breaks kept. */
 export function printableLines(s: string): string {
-  return s.split('\n').map((l) => printable(l.endsWith('\r') ? l.slice(0, -1) : l) + (l.endsWith('\r') ? '\r' : '')).join('\n');
+  return s
+    .split('\n')
+    .map((l) => printable(l.endsWith('\r') ? l.slice(0, -1) : l) + (l.endsWith('\r') ? '\r' : ''))
+    .join('\n');
 }

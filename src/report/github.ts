@@ -8,7 +8,12 @@ import { localize, localizeMessage as lm, localizeRuleTitle } from '../i18n/mess
 import { alertable, bare, failedFiles, localSentence, verdict } from './verdict.js';
 
 /** Escape a workflow-command message (GitHub: `%`, CR, LF); other control characters (ESC...) are shown as escapes. */
-export const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => printable(c));
+export const escapeData = (s: string) =>
+  s
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => printable(c));
 
 /** Escape a workflow-command property value (also `:` and `,`). */
 export const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');

@@ -26,7 +26,15 @@ export function migrateJson(r: MigrateResult): object {
     summary: r.summary,
     files: r.files
       .filter((f) => f.status !== 'unchanged' || f.followUps.length)
-      .map((f) => ({ file: f.file, status: f.status, reason: f.reason, errorId: f.errorId, changes: f.changes.map(changeJson), followUps: f.followUps.map(followUpJson), diff: f.diff === undefined ? undefined : maskSecrets(f.diff) })),
+      .map((f) => ({
+        file: f.file,
+        status: f.status,
+        reason: f.reason,
+        errorId: f.errorId,
+        changes: f.changes.map(changeJson),
+        followUps: f.followUps.map(followUpJson),
+        diff: f.diff === undefined ? undefined : maskSecrets(f.diff),
+      })),
     followUps: allFollowUps(r.files).map(followUpJson),
     warnings: r.warnings,
   };

@@ -24,7 +24,9 @@ export function renderJunit(r: InventoryReport, command: 'scan' | 'check' = 'che
   const failed = failedFiles(r);
   for (const x of failed) {
     const message = sentence(`${x.errorId ?? 'failed'}: ${x.reason ?? 'failed'}`);
-    cases.push(`    <testcase name="${attr(x.file)}" classname="openai-migrate.${attr(x.errorId ?? 'failed')}" time="0">\n      <error type="${attr(x.errorId ?? 'failed')}" message="${attr(message)}">${text(`${x.file}: ${message}`)}</error>\n    </testcase>`);
+    cases.push(
+      `    <testcase name="${attr(x.file)}" classname="openai-migrate.${attr(x.errorId ?? 'failed')}" time="0">\n      <error type="${attr(x.errorId ?? 'failed')}" message="${attr(message)}">${text(`${x.file}: ${message}`)}</error>\n    </testcase>`,
+    );
   }
   for (const f of failing) {
     const message = `${sentence(f.message)} Fix: ${sentence(f.fix)}`;

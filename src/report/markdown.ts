@@ -23,11 +23,14 @@ export function renderMarkdown(r: InventoryReport, command: 'scan' | 'check', op
   const out: string[] = [];
   const n = r.findings.length;
   const level = `\`${r.failOn}\``;
-  const title = command === 'check'
-    ? r.exitCode
-      ? r.filesFailed ? t('md.checkFailedFiles', { files: r.filesFailed, n: r.failing.length, level }) : t('md.checkFailed', { n: r.failing.length, level })
-      : t('md.checkPassed', { flag: `\`--fail-on ${r.failOn}\`` })
-    : t('md.scanTitle', { n });
+  const title =
+    command === 'check'
+      ? r.exitCode
+        ? r.filesFailed
+          ? t('md.checkFailedFiles', { files: r.filesFailed, n: r.failing.length, level })
+          : t('md.checkFailed', { n: r.failing.length, level })
+        : t('md.checkPassed', { flag: `\`--fail-on ${r.failOn}\`` })
+      : t('md.scanTitle', { n });
   out.push(`## ${title}`, '');
   const s = r.result.summary;
   const notes = [t('md.scanned', { n: s.filesScanned }), t('md.parsed', { n: s.filesParsed })];

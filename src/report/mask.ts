@@ -47,8 +47,10 @@ const SHAPES: Array<[RegExp, (m: string, ...g: string[]) => string]> = [
   [/\b(org|proj)-[A-Za-z0-9]{16,}/g, (_m, a) => `${a}-****`],
   [/(Bearer\s+)[A-Za-z0-9._~+/-]{6,}=*/g, (_m, a) => `${a}****`],
   [/(?<![A-Za-z0-9_])[0-9a-fA-F]{32,}(?:\.[A-Za-z0-9]{8,})?(?![A-Za-z0-9_])/g, (m) => m.slice(0, 3) + '****'],
-  [/(?<![A-Za-z0-9_+/=-])[A-Za-z0-9+/_-]{32,}={0,2}(?![A-Za-z0-9_+/=-])/g, (m) =>
-    /[a-z]/.test(m) && /[A-Z]/.test(m) && /\d/.test(m) && !/\/.*\//.test(m) && !/^[a-z0-9-]+(\/|$)/.test(m) ? m.slice(0, 3) + '****' : m],
+  [
+    /(?<![A-Za-z0-9_+/=-])[A-Za-z0-9+/_-]{32,}={0,2}(?![A-Za-z0-9_+/=-])/g,
+    (m) => (/[a-z]/.test(m) && /[A-Z]/.test(m) && /\d/.test(m) && !/\/.*\//.test(m) && !/^[a-z0-9-]+(\/|$)/.test(m) ? m.slice(0, 3) + '****' : m),
+  ],
 ];
 
 function maskShapes(s: string): string {

@@ -45,7 +45,19 @@ export interface MigrationReport {
   params: Array<{ kind: ParamChangeKind; param: string; detail: string; count: number }>;
   /** Variables to set (names only). */
   env: Array<{ name: string; consoleUrl: string }>;
-  followUps: Array<{ file: string; line: number; column: number; cell?: number; reason: string; reasonId?: string; action: string; actionId?: string; docs?: string; reasonMsg?: MsgRef; actionMsg?: MsgRef }>;
+  followUps: Array<{
+    file: string;
+    line: number;
+    column: number;
+    cell?: number;
+    reason: string;
+    reasonId?: string;
+    action: string;
+    actionId?: string;
+    docs?: string;
+    reasonMsg?: MsgRef;
+    actionMsg?: MsgRef;
+  }>;
   files: Array<{ file: string; status: string; edits: number; reason?: string; errorId?: string; diff?: string }>;
 }
 
@@ -142,11 +154,13 @@ export function parseParamMessage(kind: ParamChangeKind, message: string): { par
 
 /** Escape text for inline Markdown (also safe inside a table cell). */
 export function mdText(s: string): string {
-  return printable(s.replace(/\r?\n/g, ' '))
-    .replace(/&/g, '&amp;')
-    .replace(/([\\`*[\]<>|~])/g, '\\$1')
-    // `_` inside a word (max_tokens) cannot start emphasis in GFM: leave it readable there.
-    .replace(/_/g, (m, i: number, all: string) => (/[A-Za-z0-9]/.test(all[i - 1] ?? '') && /[A-Za-z0-9]/.test(all[i + 1] ?? '') ? m : '\\_'));
+  return (
+    printable(s.replace(/\r?\n/g, ' '))
+      .replace(/&/g, '&amp;')
+      .replace(/([\\`*[\]<>|~])/g, '\\$1')
+      // `_` inside a word (max_tokens) cannot start emphasis in GFM: leave it readable there.
+      .replace(/_/g, (m, i: number, all: string) => (/[A-Za-z0-9]/.test(all[i - 1] ?? '') && /[A-Za-z0-9]/.test(all[i + 1] ?? '') ? m : '\\_'))
+  );
 }
 
 /** Inline code that survives backticks and pipes in the value (table cells too). */
@@ -176,7 +190,10 @@ export function renderReportMarkdown(rep: MigrationReport): string {
   const out: string[] = [REPORT_MARKER];
   const pname = providerShort(rep.provider.name);
   out.push(`## ${mdText(t('report.title', { provider: pname }))}`, '');
-  out.push(`**${t('report.provider')}:** ${mdText(rep.provider.name)} (${mdCode(rep.provider.id)}) · **${t('report.region')}:** ${mdCode(rep.region)} · **${t('report.baseUrl')}:** ${mdCode(rep.baseURL)}`, '');
+  out.push(
+    `**${t('report.provider')}:** ${mdText(rep.provider.name)} (${mdCode(rep.provider.id)}) · **${t('report.region')}:** ${mdCode(rep.region)} · **${t('report.baseUrl')}:** ${mdCode(rep.baseURL)}`,
+    '',
+  );
   if (rep.dryRun) out.push(`> ${t('report.dryRun')}`, '');
 
   // Summary table: files, edits (total and by kind), follow-ups.
@@ -250,7 +267,15 @@ export function renderReportMarkdown(rep: MigrationReport): string {
     out.push(`### ${t('report.diffs')}`, '');
     let used = out.join('\n').length;
     for (const f of withDiff) {
-      const body = fence('diff', printableLines(f.diff!.split('\n').filter((l) => !l.startsWith('===')).join('\n')));
+      const body = fence(
+        'diff',
+        printableLines(
+          f
+            .diff!.split('\n')
+            .filter((l) => !l.startsWith('==='))
+            .join('\n'),
+        ),
+      );
       const head = `<details>\n<summary><code>${htmlEscape(f.file)}</code> — ${htmlEscape(t('report.editCount', { n: f.edits }))}</summary>\n`;
       const fits = used + head.length + body.length < MARKDOWN_BUDGET;
       const block = `${head}\n${fits ? body : `_${mdText(t('report.diffOmitted'))}_`}\n\n</details>\n`;
@@ -324,7 +349,10 @@ export function checkReportTarget(file: string, force: boolean, cwd = process.cw
     if (!statSync(dir).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
     accessSync(dir, constants.W_OK | constants.X_OK);
   } catch (e) {
-    throw new UsageError('E_REPORT_UNWRITABLE', `--report ${file}: cannot create a file in ${path.dirname(file) || '.'} (${(e as NodeJS.ErrnoException).code ?? 'not writable'}); nothing was migrated`);
+    throw new UsageError(
+      'E_REPORT_UNWRITABLE',
+      `--report ${file}: cannot create a file in ${path.dirname(file) || '.'} (${(e as NodeJS.ErrnoException).code ?? 'not writable'}); nothing was migrated`,
+    );
   }
 }
 

@@ -19,7 +19,16 @@ export interface RoutingPlanRow {
 export function routingPlan(r: MigrateResult): RoutingPlanRow[] {
   const routes = r.target.routes ?? [];
   return routes.map((route) => {
-    const files = r.files.filter((f) => f.changes.some((c) => c.transform === 'route-capability-calls' && c.message.includes(`--route ${route.capability}=`) || (c.transform === 'rename-env-key-var' && c.message.includes(`--route ${route.capability}=`)) || ((c.kind === 'client' || c.kind === 'wrapper') && c.message.includes(`(${route.target.baseURL})`)))).map((f) => f.file);
+    const files = r.files
+      .filter((f) =>
+        f.changes.some(
+          (c) =>
+            (c.transform === 'route-capability-calls' && c.message.includes(`--route ${route.capability}=`)) ||
+            (c.transform === 'rename-env-key-var' && c.message.includes(`--route ${route.capability}=`)) ||
+            ((c.kind === 'client' || c.kind === 'wrapper') && c.message.includes(`(${route.target.baseURL})`)),
+        ),
+      )
+      .map((f) => f.file);
     const written = new Set(r.summary.models.filter((m) => route.model === m.to || modelsFor(route.target.provider, route.endpoint).includes(m.to)).map((m) => m.to));
     return {
       capability: route.capability,

@@ -16,7 +16,11 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const FINGERPRINT_KEY = 'openaiMigrate/v1';
 
 /** Percent-encode each path segment (spaces, `#`, `%`...) but keep the slashes. */
-const toUri = (file: string) => file.split('/').map((s) => (s === '..' || s === '.' ? s : encodeURIComponent(s))).join('/');
+const toUri = (file: string) =>
+  file
+    .split('/')
+    .map((s) => (s === '..' || s === '.' ? s : encodeURIComponent(s)))
+    .join('/');
 
 /** `openai-client` -> `OpenaiClient` (SARIF rule `name` is a PascalCase identifier). */
 const pascal = (id: string) => id.replace(/(^|-)([a-z0-9])/g, (_m, _d, ch: string) => ch.toUpperCase());
@@ -27,7 +31,10 @@ function sarifRule(r: Rule): object {
     name: pascal(r.id),
     shortDescription: { text: r.title },
     fullDescription: { text: `${sentence(r.title)} Fix: ${sentence(r.fix)}` },
-    help: { text: `How to fix: ${sentence(r.fix)} Silence one occurrence with a comment: openai-migrate-ignore ${r.id} -- <reason>.`, markdown: `**How to fix:** ${sentence(r.fix)}\n\nSilence one occurrence with a comment: \`openai-migrate-ignore ${r.id} -- <reason>\`.` },
+    help: {
+      text: `How to fix: ${sentence(r.fix)} Silence one occurrence with a comment: openai-migrate-ignore ${r.id} -- <reason>.`,
+      markdown: `**How to fix:** ${sentence(r.fix)}\n\nSilence one occurrence with a comment: \`openai-migrate-ignore ${r.id} -- <reason>\`.`,
+    },
     helpUri: ruleHelp(r.id),
     defaultConfiguration: { level: r.level },
     properties: { category: r.category, tags: ['openai-migrate', r.category] },
@@ -68,8 +75,11 @@ export function renderSarif(r: InventoryReport): object {
           {
             executionSuccessful: true,
             exitCode: r.exitCode,
-            toolExecutionNotifications: failedFiles(r)
-              .map((x) => ({ level: 'error', message: { text: sentence(`${x.errorId}: ${x.reason}`) }, locations: [{ physicalLocation: { artifactLocation: { uri: toUri(x.file), uriBaseId: '%SRCROOT%' } } }] })),
+            toolExecutionNotifications: failedFiles(r).map((x) => ({
+              level: 'error',
+              message: { text: sentence(`${x.errorId}: ${x.reason}`) },
+              locations: [{ physicalLocation: { artifactLocation: { uri: toUri(x.file), uriBaseId: '%SRCROOT%' } } }],
+            })),
           },
         ],
       },

@@ -41,18 +41,27 @@ export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: bo
   const plan = routingPlan(r);
   if (plan.length) {
     out.push(c.bold(tr('routing.planTitle')));
-    for (const p of plan) out.push('  ' + tr('routing.planLine', { capability: p.capability, provider: `${p.provider} (${p.baseURL}, ${p.key})`, model: p.models.join(', ') || '-', files: p.files.map((x) => pr(x)).join(', ') || '-' }));
+    for (const p of plan)
+      out.push(
+        '  ' +
+          tr('routing.planLine', {
+            capability: p.capability,
+            provider: `${p.provider} (${p.baseURL}, ${p.key})`,
+            model: p.models.join(', ') || '-',
+            files: p.files.map((x) => pr(x)).join(', ') || '-',
+          }),
+      );
   }
   if (showDiff) {
     for (const f of r.files) if (f.diff) out.push(colorDiff(printableLines(maskSecrets(f.diff)), c));
   }
   const s = r.summary;
   const t = r.target;
-  out.push(
-    c.bold(tr(r.dryRun ? 'cli.dryRunTitle' : 'cli.migrationTitle', { name: t.provider.name, id: t.provider.id, region: t.region, baseUrl: t.baseURL })),
-  );
+  out.push(c.bold(tr(r.dryRun ? 'cli.dryRunTitle' : 'cli.migrationTitle', { name: t.provider.name, id: t.provider.id, region: t.region, baseUrl: t.baseURL })));
   out.push('  ' + tr(r.dryRun ? 'cli.filesLineDry' : 'cli.filesLine', { scanned: s.filesScanned, parsed: s.filesParsed, changed: s.filesChanged, failed: s.filesFailed, skipped: s.filesSkipped }));
-  const kinds = Object.entries(s.editsByKind).map(([k, n]) => `${k} ${n}`).join(', ');
+  const kinds = Object.entries(s.editsByKind)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
   out.push('  ' + tr('cli.editsLine', { n: s.edits, kinds: kinds ? ` (${kinds})` : '' }));
   if (s.models.length) out.push('  ' + tr('cli.modelsLine', { list: s.models.map((m) => `${m.from} -> ${m.to} (${m.count})`).join(', ') }));
   for (const v of s.via) out.push('  ' + tr('cli.viaLine', { n: v.files, spec: v.spec }));
@@ -146,7 +155,11 @@ export function renderFindingsText(r: InventoryReport, color: boolean, command: 
     out.push('');
   }
   const s = r.result.summary;
-  out.push(c.bold(tr('scan.total', { n: findings.length, files: byFile.size, scanned: s.filesScanned, parsed: s.filesParsed, shard: r.shard ? tr('scan.shard', { i: r.shard.index, n: r.shard.count }) : '' })));
+  out.push(
+    c.bold(
+      tr('scan.total', { n: findings.length, files: byFile.size, scanned: s.filesScanned, parsed: s.filesParsed, shard: r.shard ? tr('scan.shard', { i: r.shard.index, n: r.shard.count }) : '' }),
+    ),
+  );
   const extra: string[] = [];
   if (r.suppressed) extra.push(tr('scan.suppressed', { n: r.suppressed }));
   if (r.baselined) extra.push(tr('scan.baselined', { n: r.baselined }));
@@ -193,7 +206,11 @@ export const GROUP_FOLLOW_UPS_OVER = 20;
 
 /** Follow-ups of the same kind: same reason and action once quoted values, ids and numbers are set aside. */
 export function groupFollowUps<T extends { reason: string; action: string }>(fu: T[]): Array<{ key: string; items: T[] }> {
-  const norm = (s: string) => s.replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '…').replace(/\b[\w.:/-]*\d[\w.:/-]*\b/g, '#').replace(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g, 'VAR');
+  const norm = (s: string) =>
+    s
+      .replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '…')
+      .replace(/\b[\w.:/-]*\d[\w.:/-]*\b/g, '#')
+      .replace(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g, 'VAR');
   const groups = new Map<string, T[]>();
   for (const u of fu) {
     const k = `${norm(u.reason)} — ${norm(u.action)}`;

@@ -70,7 +70,8 @@ export function parseRoutes(specs: readonly string[], main: ProviderProfile, whe
     if (!m) throw new UsageError('E_BAD_VALUE', `${where} expects <capability>=<provider>[:<model>], got ${JSON.stringify(raw)} (for example embeddings=qwen:text-embedding-v4)`);
     const capability = m[1]!.toLowerCase();
     const endpoint = CAPABILITIES[capability];
-    if (!endpoint) throw new UsageError('E_BAD_VALUE', `${where} ${spec}: unknown capability "${m[1]}". Capabilities: ${[...new Set(Object.keys(CAPABILITIES))].filter((c) => c !== 'moderations').join(', ')}`);
+    if (!endpoint)
+      throw new UsageError('E_BAD_VALUE', `${where} ${spec}: unknown capability "${m[1]}". Capabilities: ${[...new Set(Object.keys(CAPABILITIES))].filter((c) => c !== 'moderations').join(', ')}`);
     const provider = findProvider(m[2]!);
     if (!provider) throw new UsageError('E_BAD_VALUE', `${where} ${spec}: unknown provider "${m[2]}". Valid ids: ${PROVIDERS.map((x) => x.id).join(', ')}`);
     if (!isSupported(provider, endpoint)) {
@@ -82,7 +83,10 @@ export function parseRoutes(specs: readonly string[], main: ProviderProfile, whe
     }
     const model = m[3]?.trim();
     if (model !== undefined && !catalogue(provider).has(model)) {
-      throw new UsageError('E_BAD_VALUE', `${where} ${spec}: "${model}" is not a ${provider.id} model in the profile (as of ${provider.asOf}). ${provider.id} ${capability} models: ${modelsFor(provider, endpoint).join(', ') || [...catalogue(provider)].join(', ')}`);
+      throw new UsageError(
+        'E_BAD_VALUE',
+        `${where} ${spec}: "${model}" is not a ${provider.id} model in the profile (as of ${provider.asOf}). ${provider.id} ${capability} models: ${modelsFor(provider, endpoint).join(', ') || [...catalogue(provider)].join(', ')}`,
+      );
     }
     if (out.some((r) => r.endpoint === endpoint)) {
       if (where === '--route') throw new UsageError('E_BAD_VALUE', `${where} ${spec}: ${capability} is routed twice`);

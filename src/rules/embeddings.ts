@@ -4,9 +4,7 @@ import { cite } from './params.js';
 /** OpenAI embedding models' default vector width. */
 export const OPENAI_DIMS: Record<string, number> = { 'text-embedding-3-small': 1536, 'text-embedding-ada-002': 1536, 'text-embedding-3-large': 3072 };
 
-export type EmbeddingNeed =
-  | { kind: 'add-dims'; value: number; reason: string }
-  | { kind: 'followUp'; on: 'model' | 'dimensions' | 'input'; reason: string; action: string };
+export type EmbeddingNeed = { kind: 'add-dims'; value: number; reason: string } | { kind: 'followUp'; on: 'model' | 'dimensions' | 'input'; reason: string; action: string };
 
 /**
  * Embeddings (requestRules.embeddings), language-neutral: a provider model whose default width differs
@@ -24,14 +22,31 @@ export function embeddingNeeds(p: ProviderProfile, openaiId: string, target: str
   const src = cite(rules.url);
   const out: EmbeddingNeed[] = [];
   if (dims === 'absent' && m.defaultDims !== openaiDims) {
-    if (m.dims?.includes(openaiDims)) out.push({ kind: 'add-dims', value: openaiDims, reason: `${target} returns ${m.defaultDims}-dimension vectors by default, ${openaiId} returned ${openaiDims}${src}` });
-    else out.push({ kind: 'followUp', on: 'model', reason: `${target} returns ${m.defaultDims}-dimension vectors, ${openaiId} returned ${openaiDims}; a store sized for ${openaiDims} rejects them${src}`, action: 'resize the vector column or index and re-embed stored vectors' });
+    if (m.dims?.includes(openaiDims))
+      out.push({ kind: 'add-dims', value: openaiDims, reason: `${target} returns ${m.defaultDims}-dimension vectors by default, ${openaiId} returned ${openaiDims}${src}` });
+    else
+      out.push({
+        kind: 'followUp',
+        on: 'model',
+        reason: `${target} returns ${m.defaultDims}-dimension vectors, ${openaiId} returned ${openaiDims}; a store sized for ${openaiDims} rejects them${src}`,
+        action: 'resize the vector column or index and re-embed stored vectors',
+      });
   }
   if (typeof dims === 'number' && m.dims && !m.dims.includes(dims)) {
-    out.push({ kind: 'followUp', on: 'dimensions', reason: `${target} accepts dimensions ${m.dims.join(', ')}, not ${dims}${src}`, action: 'choose an accepted width, resize the vector column or index and re-embed stored vectors' });
+    out.push({
+      kind: 'followUp',
+      on: 'dimensions',
+      reason: `${target} accepts dimensions ${m.dims.join(', ')}, not ${dims}${src}`,
+      action: 'choose an accepted width, resize the vector column or index and re-embed stored vectors',
+    });
   }
   if (m.maxInputs && (inputs === 'runtime' || (typeof inputs === 'number' && inputs > m.maxInputs))) {
-    out.push({ kind: 'followUp', on: 'input', reason: `${target} takes at most ${m.maxInputs} inputs per request${inputs === 'runtime' ? '; this input is built at run time' : `; this request sends ${inputs}`}${src}`, action: `send the inputs in batches of ${m.maxInputs}` });
+    out.push({
+      kind: 'followUp',
+      on: 'input',
+      reason: `${target} takes at most ${m.maxInputs} inputs per request${inputs === 'runtime' ? '; this input is built at run time' : `; this request sends ${inputs}`}${src}`,
+      action: `send the inputs in batches of ${m.maxInputs}`,
+    });
   }
   return out;
 }

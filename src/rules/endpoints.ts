@@ -86,7 +86,10 @@ const FULL_MARKERS = new WeakMap<object, Set<string>>();
 export function markerText(file: object, rawReason: Text, rawAction: Text): string {
   // A comment holds one line: line breaks (and `*/`) in a reason would end it early and put the rest in code; secrets are masked.
   // The marker is code: it carries the English text.
-  const safe = (s: Text) => maskSecrets(textOf(s)).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\*\//g, '* /');
+  const safe = (s: Text) =>
+    maskSecrets(textOf(s))
+      .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+      .replace(/\*\//g, '* /');
   const reason = safe(rawReason);
   const action = safe(rawAction);
   let seen = FULL_MARKERS.get(file);
@@ -95,7 +98,6 @@ export function markerText(file: object, rawReason: Text, rawAction: Text): stri
   seen.add(reason);
   return `${MARKER_TAG}: ${reason}; ${action}.`;
 }
-
 
 /** Features of a served endpoint that a profile may lack: structured outputs, image edits. */
 export type Feature = 'jsonSchema' | 'imageEdits';

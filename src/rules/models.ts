@@ -41,7 +41,6 @@ export function isModelLookupTable(values: string[], lookup: (id: string) => str
   return false;
 }
 
-
 /**
  * Distinct source ids that would become one target id (sorted), or undefined when
  * the mapping keeps distinct ids distinct. Used for test files, where collapsing

@@ -51,7 +51,11 @@ export function paramAction(
     const field = p.requestRules.thinking!.field;
     if (thinking === 'unknown') {
       const on = perModelRules(p, model).find((r) => name in r.fixed)?.fixed[name];
-      return { kind: 'followUp', reason: `${label} accepts only ${name} = ${on ?? 'its default'} with thinking on and ${v} with it off; this call's ${field} is computed at run time${cite(off.url)}`, action: `send ${name} ${on ?? ''} with thinking on and ${v} with it off, or leave ${name} out` };
+      return {
+        kind: 'followUp',
+        reason: `${label} accepts only ${name} = ${on ?? 'its default'} with thinking on and ${v} with it off; this call's ${field} is computed at run time${cite(off.url)}`,
+        action: `send ${name} ${on ?? ''} with thinking on and ${v} with it off, or leave ${name} out`,
+      };
     }
     if (value === v) return { kind: 'keep' };
     return { kind: 'set', value: v, reason: `${label} accepts only ${name} = ${v} with ${field} off${cite(off.url)}`, changesBehaviour: true };

@@ -14,8 +14,7 @@ export type StreamState = 'yes' | 'no' | 'unknown';
 
 export type ThinkingNeed =
   /** Write the switch's off value into the request. */
-  | { kind: 'add-off'; reason: string }
-  | { kind: 'followUp'; reason: string; action: string };
+  { kind: 'add-off'; reason: string } | { kind: 'followUp'; reason: string; action: string };
 
 /**
  * What a chat request to `models` (provider ids, every value the request may send) needs:
@@ -32,7 +31,11 @@ export function thinkingNeeds(p: ProviderProfile, models: readonly string[], str
   if (ns && stream !== 'yes' && models.some((m) => ns.models.includes(m))) {
     const why = `${models.filter((m) => ns.models.includes(m)).join('/')} thinks by default and ${shortName(p)} answers a non-streaming call with ${ns.error}`;
     if (thinking === 'unknown' || stream === 'unknown' || !models.every((m) => ns.models.includes(m))) {
-      return { kind: 'followUp', reason: `${why}; this call's ${stream === 'unknown' ? 'stream flag' : thinking === 'unknown' ? `${t.field}` : 'model'} is computed at run time${cite(ns.url)}`, action: `send ${sw} on calls that do not stream` };
+      return {
+        kind: 'followUp',
+        reason: `${why}; this call's ${stream === 'unknown' ? 'stream flag' : thinking === 'unknown' ? `${t.field}` : 'model'} is computed at run time${cite(ns.url)}`,
+        action: `send ${sw} on calls that do not stream`,
+      };
     }
     if (thinking === 'on') return { kind: 'followUp', reason: `${why}; this call turns thinking on${cite(ns.url)}`, action: `stream the call or send ${sw}` };
     return { kind: 'add-off', reason: `${why}${cite(ns.url)}` };
@@ -57,11 +60,15 @@ export function isOff(p: ProviderProfile, value: unknown): boolean {
 /** The off value as JavaScript source (`false`, `{ type: 'disabled' }`), in the file's quote style. */
 export function offText(off: boolean | Record<string, string>, q = "'"): string {
   if (typeof off === 'boolean') return String(off);
-  return `{ ${Object.entries(off).map(([k, v]) => `${k}: ${q}${v}${q}`).join(', ')} }`;
+  return `{ ${Object.entries(off)
+    .map(([k, v]) => `${k}: ${q}${v}${q}`)
+    .join(', ')} }`;
 }
 
 /** The off value as Python source (`False`, `{"type": "disabled"}`). */
 export function offPython(off: boolean | Record<string, string>, q = '"'): string {
   if (typeof off === 'boolean') return off ? 'True' : 'False';
-  return `{${Object.entries(off).map(([k, v]) => `${q}${k}${q}: ${q}${v}${q}`).join(', ')}}`;
+  return `{${Object.entries(off)
+    .map(([k, v]) => `${q}${k}${q}: ${q}${v}${q}`)
+    .join(', ')}}`;
 }

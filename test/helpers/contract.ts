@@ -30,7 +30,8 @@ export function rejection(p: ProviderProfile, body: Record<string, unknown>): st
   if (rf?.type === 'json_schema' && p.endpoints.jsonSchema === 'no') return 'This response_format type is unavailable now';
   // JSON mode needs the provider's word in the prompt (DeepSeek: "json").
   const jo = p.requestRules.jsonObject;
-  if (rf?.type === 'json_object' && jo && !messages.some((m) => typeof m.content === 'string' && m.content.toLowerCase().includes(jo.promptWord))) return `Prompt must contain the word '${jo.promptWord}' in some form to use 'response_format' of type 'json_object'.`;
+  if (rf?.type === 'json_object' && jo && !messages.some((m) => typeof m.content === 'string' && m.content.toLowerCase().includes(jo.promptWord)))
+    return `Prompt must contain the word '${jo.promptWord}' in some form to use 'response_format' of type 'json_object'.`;
   if (rf?.type === 'json_schema' && jo && p.endpoints.jsonSchema !== 'yes') return 'This response_format type is unavailable now';
   const rt = p.requestRules.reasoningRoundTrip;
   if (rt?.kind === 'field' && messages.some((m) => m.role === 'assistant' && m.tool_calls && !(rt.field in m))) return rt.error;

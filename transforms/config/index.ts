@@ -7,10 +7,4 @@ import { replaceOpenAIBaseUrls } from './replace-openai-base-urls.js';
 import { mapBatchModels } from './map-batch-models.js';
 
 /** Config-file transforms, in the order they run (one parse, shared edit list). */
-export const CONFIG_TRANSFORMS: ReadonlyArray<Transform<ConfigContext>> = [
-  renameEnvBlockVars,
-  renameKeyReferences,
-  mapConfigModelIds,
-  replaceOpenAIBaseUrls,
-  mapBatchModels,
-];
+export const CONFIG_TRANSFORMS: ReadonlyArray<Transform<ConfigContext>> = [renameEnvBlockVars, renameKeyReferences, mapConfigModelIds, replaceOpenAIBaseUrls, mapBatchModels];

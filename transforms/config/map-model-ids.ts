@@ -46,7 +46,12 @@ export const mapConfigModelIds: Transform<ConfigContext> = {
       if (tables.has(s)) {
         // Pricing and capability lists describe OpenAI's models: one follow-up per list, no edit.
         const group = s.path.join('.');
-        if (!tableNoted.has(group)) ctx.followUp(s.start, 'a list of OpenAI model names used as a lookup table (capabilities, prices...) was left as it is', `add the ${shortName(t.provider)} model ids this file should treat the same way`);
+        if (!tableNoted.has(group))
+          ctx.followUp(
+            s.start,
+            'a list of OpenAI model names used as a lookup table (capabilities, prices...) was left as it is',
+            `add the ${shortName(t.provider)} model ids this file should treat the same way`,
+          );
         tableNoted.add(group);
         continue;
       }
@@ -54,7 +59,8 @@ export const mapConfigModelIds: Transform<ConfigContext> = {
         // `chat: gpt-4o`, `embedding: text-embedding-3-small`: judged by key and value; mapped unless they disagree.
         const why = keyValueMismatch(nearestKey(s), s.value);
         if (why) ctx.followUp(s.start, `${why}: not changed`, `set the ${shortName(t.provider)} model this setting needs`);
-        else if (!s.editable) ctx.followUp(s.start, `model id "${s.value}" is written in a form the tool does not edit (escapes or a block scalar)`, `replace it with the ${shortName(t.provider)} id by hand`);
+        else if (!s.editable)
+          ctx.followUp(s.start, `model id "${s.value}" is written in a form the tool does not edit (escapes or a block scalar)`, `replace it with the ${shortName(t.provider)} id by hand`);
         else mapModelAt(ctx, s.start, s.end, s.value, this.id);
         continue;
       }

@@ -18,7 +18,7 @@ import { yamlEnvEntries } from '../../src/lang/config/env-blocks.js';
  */
 export const renameEnvBlockVars: Transform<ConfigContext> = {
   id: 'rename-env-block-vars',
-  description: "Rename OPENAI_API_KEY in docker-compose / GitHub Actions / Kubernetes env blocks; comment out OpenAI settings",
+  description: 'Rename OPENAI_API_KEY in docker-compose / GitHub Actions / Kubernetes env blocks; comment out OpenAI settings',
   run(ctx) {
     if (!ctx.docs) return;
     const t = ctx.target;
@@ -64,7 +64,11 @@ export const renameEnvBlockVars: Transform<ConfigContext> = {
           const ref = ctx.kind === 'compose' ? `\${${to}}` : ctx.kind === 'workflow' ? `\${{ secrets.${to} }}` : '';
           const quoted = ctx.file.text[e.valueStart - 1] === '"' || ctx.file.text[e.valueStart - 1] === "'";
           ctx.edits.add(e.valueStart, e.valueEnd, ref || (quoted || e.shape === 'list' ? '' : '""'));
-          ctx.followUp(e.nameStart, `a literal API key was committed in ${e.name}`, `revoke that OpenAI key; set ${to} ${ctx.kind === 'compose' ? 'in the environment or .env' : ctx.kind === 'workflow' ? 'as a repository secret' : 'outside the file'}`);
+          ctx.followUp(
+            e.nameStart,
+            `a literal API key was committed in ${e.name}`,
+            `revoke that OpenAI key; set ${to} ${ctx.kind === 'compose' ? 'in the environment or .env' : ctx.kind === 'workflow' ? 'as a repository secret' : 'outside the file'}`,
+          );
         }
       }
       if (e.valueFrom) ctx.followUp(e.nameStart, `${to} reads a Kubernetes secret that holds the OpenAI key`, `store the ${name} key in that secret (or point valueFrom at a new one)`);

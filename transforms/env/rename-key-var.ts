@@ -43,7 +43,10 @@ export const renameKeyVar: Transform<EnvContext> = {
       }
       const eol = eolAt(text, e.lineStart);
       const indent = text.slice(e.lineStart, e.nameStart).replace(/export[ \t]+$/, '');
-      const prevLine = text.slice(text.lastIndexOf('\n', e.lineStart - 2) + 1, Math.max(0, e.lineStart - 1)).replace(/\r$/, '').trim();
+      const prevLine = text
+        .slice(text.lastIndexOf('\n', e.lineStart - 2) + 1, Math.max(0, e.lineStart - 1))
+        .replace(/\r$/, '')
+        .trim();
       const comment = prevLine === note ? '' : indent + note + eol;
       if (ctx.names.has(to)) {
         // Shape: the provider variable is already set (or a second OpenAI key line): keep one.
@@ -53,7 +56,9 @@ export const renameKeyVar: Transform<EnvContext> = {
       }
       ctx.names.add(to);
       // Routed providers' keys (--route embeddings=qwen) are declared under the main key, in the same shape.
-      const routed = (t.routes ?? []).filter((r, i, all) => all.findIndex((x) => x.target.apiKeyEnv === r.target.apiKeyEnv) === i && !ctx.names.has(renamedKeyVar(e.name, r.target) ?? r.target.apiKeyEnv));
+      const routed = (t.routes ?? []).filter(
+        (r, i, all) => all.findIndex((x) => x.target.apiKeyEnv === r.target.apiKeyEnv) === i && !ctx.names.has(renamedKeyVar(e.name, r.target) ?? r.target.apiKeyEnv),
+      );
       const lineEnd = text.indexOf('\n', e.valueEnd) < 0 ? text.length : text.indexOf('\n', e.valueEnd) + 1;
       for (const r of routed) {
         const rto = renamedKeyVar(e.name, r.target) ?? r.target.apiKeyEnv;
@@ -61,7 +66,11 @@ export const renameKeyVar: Transform<EnvContext> = {
         const rname = shortName(r.target.provider);
         const value = isPlaceholder(e.value) ? restylePlaceholder(e.value, r.target.provider.id, rname) : '';
         const lead = lineEnd === text.length && !text.endsWith('\n') ? eol : '';
-        ctx.edits.add(lineEnd, lineEnd, `${lead}${indent}# ${rname} API key (--route ${r.capability}): ${r.target.provider.consoleUrl}${eol}${indent}${e.exported ? 'export ' : ''}${rto}=${e.quote}${value}${e.quote}${lead ? '' : eol}`);
+        ctx.edits.add(
+          lineEnd,
+          lineEnd,
+          `${lead}${indent}# ${rname} API key (--route ${r.capability}): ${r.target.provider.consoleUrl}${eol}${indent}${e.exported ? 'export ' : ''}${rto}=${e.quote}${value}${e.quote}${lead ? '' : eol}`,
+        );
         ctx.change('env', e.nameStart, `${rto} declared for ${r.capability} (--route ${r.capability}=${r.target.provider.id})`, { transform: this.id, to: rto });
         if (!isPlaceholder(e.value)) ctx.followUp(e.nameStart, `${rto} was added empty for ${r.capability} (--route)`, `paste your ${rname} key into ${rto} (${r.target.provider.consoleUrl})`);
       }
@@ -78,7 +87,11 @@ export const renameKeyVar: Transform<EnvContext> = {
         ctx.edits.add(e.lineStart, e.lineStart, comment + line + eol);
         commentOut(ctx, e);
         ctx.change('env', e.nameStart, `${e.name} -> ${to} (empty: the OpenAI key is not copied; its line is commented out)`, { transform: this.id, from: e.name, to });
-        ctx.followUp(e.nameStart, `${to} was added empty: an OpenAI key does not work with ${name}`, `paste your ${name} key into ${to} (${t.provider.consoleUrl}), then delete the commented-out ${e.name} line`);
+        ctx.followUp(
+          e.nameStart,
+          `${to} was added empty: an OpenAI key does not work with ${name}`,
+          `paste your ${name} key into ${to} (${t.provider.consoleUrl}), then delete the commented-out ${e.name} line`,
+        );
       }
     }
   },

@@ -120,7 +120,12 @@ export const adjustRequestParams: Transform<JsContext> = {
         const sw = t.provider.requestRules.thinkingInContent;
         if (sw && own && !requests.some((r) => mentions(r, sw.field))) {
           adds.push(entry(sw.field, String(sw.value)));
-          ctx.change('param-add', req.getStart(), `added ${sw.field}: ${sw.value}: ${shortName(t.provider)} returns the model's thinking inside content (<think>...</think>) unless it is sent${cite(sw.url)}`, { transform: this.id });
+          ctx.change(
+            'param-add',
+            req.getStart(),
+            `added ${sw.field}: ${sw.value}: ${shortName(t.provider)} returns the model's thinking inside content (<think>...</think>) unless it is sent${cite(sw.url)}`,
+            { transform: this.id },
+          );
         }
         // The thinking switch off where the model needs it (Qwen3 open-weight non-streaming, DeepSeek deepseek-chat).
         const th = t.provider.requestRules.thinking;
@@ -215,23 +220,37 @@ function reasoningRoundTrip(ctx: MigrateContext<JsContext>, id: string): void {
     const v = unwrap(calls.initializer);
     const src = tsc.isPropertyAccessExpression(v) && v.name.text === 'tool_calls' ? v.expression : undefined;
     if (!rule) {
-      ctx.followUp(n.getStart(), `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} does not document whether its reasoning text must be sent back on the next turn`, 'test a two-turn tool loop; if the provider answers 400, send the message back as returned');
+      ctx.followUp(
+        n.getStart(),
+        `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} does not document whether its reasoning text must be sent back on the next turn`,
+        'test a two-turn tool loop; if the provider answers 400, send the message back as returned',
+      );
       return;
     }
     if (rule.kind === 'omit') return;
     if (rule.kind === 'whole-message') {
-      ctx.followUp(n.getStart(), `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} wants the whole assistant message back on the next turn${cite(rule.url)}`, `push the returned message itself${src ? ` (${src.getText()})` : ''} instead of a copy`);
+      ctx.followUp(
+        n.getStart(),
+        `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} wants the whole assistant message back on the next turn${cite(rule.url)}`,
+        `push the returned message itself${src ? ` (${src.getText()})` : ''} instead of a copy`,
+      );
       return;
     }
     if (mentions(n, rule.field)) return;
     if (!src) {
-      ctx.followUp(n.getStart(), `an assistant message with tool_calls is rebuilt by hand without ${rule.field}; ${shortName(p)} answers ${rule.error} on the next turn${cite(rule.url)}`, `add ${rule.field} from the returned message`);
+      ctx.followUp(
+        n.getStart(),
+        `an assistant message with tool_calls is rebuilt by hand without ${rule.field}; ${shortName(p)} answers ${rule.error} on the next turn${cite(rule.url)}`,
+        `add ${rule.field} from the returned message`,
+      );
       return;
     }
     const s = src.getText();
     const value = ts_ ? `(${s} as { ${rule.field}?: string }).${rule.field}` : `${s}.${rule.field}`;
     addProperties(text, ctx.edits, n, [ts_ ? `...{ ${rule.field}: ${value} }` : `${rule.field}: ${value}`]);
-    ctx.change('param-add', n.getStart(), `added ${rule.field} to the rebuilt assistant message: ${shortName(p)} answers ${rule.error} on the next turn of a tool loop without it${cite(rule.url)}`, { transform: id });
+    ctx.change('param-add', n.getStart(), `added ${rule.field} to the rebuilt assistant message: ${shortName(p)} answers ${rule.error} on the next turn of a tool loop without it${cite(rule.url)}`, {
+      transform: id,
+    });
   });
 }
 
@@ -283,15 +302,29 @@ function responseShapeRules(ctx: MigrateContext<JsContext>, requests: ts.ObjectL
       const name = propName(prop.name);
       const v = unwrap(prop.initializer);
       if (name === 'response_format' && p.endpoints.jsonSchema !== 'yes' && !rewritten.has(prop)) {
-        const schema = (tsc.isObjectLiteralExpression(v) && v.properties.some((x) => tsc.isPropertyAssignment(x) && propName(x.name) === 'type' && isStringLike(unwrap(x.initializer)) && (unwrap(x.initializer) as ts.StringLiteral).text === 'json_schema'))
-          || (tsc.isCallExpression(v) && /ResponseFormat$/.test(v.expression.getText()));
+        const schema =
+          (tsc.isObjectLiteralExpression(v) &&
+            v.properties.some(
+              (x) => tsc.isPropertyAssignment(x) && propName(x.name) === 'type' && isStringLike(unwrap(x.initializer)) && (unwrap(x.initializer) as ts.StringLiteral).text === 'json_schema',
+            )) ||
+          (tsc.isCallExpression(v) && /ResponseFormat$/.test(v.expression.getText()));
         if (schema) {
           const status = p.endpoints.jsonSchema;
-          ctx.followUp(prop.getStart(), `response_format json_schema: ${shortName(p)} ${status === 'no' ? 'rejects it' : status === 'partial' ? 'serves it on some models only' : 'does not document it'}${p.endpointNotes.jsonSchema ? ` (${p.endpointNotes.jsonSchema})` : ''}${callPath.includes('parse') ? '; chat.completions.parse() depends on it' : ''}`, p.endpoints.jsonObject === 'yes' ? 'use response_format { type: "json_object" } with the schema and the word "json" in the prompt, and validate the result' : 'describe the JSON shape in the prompt and validate the result');
+          ctx.followUp(
+            prop.getStart(),
+            `response_format json_schema: ${shortName(p)} ${status === 'no' ? 'rejects it' : status === 'partial' ? 'serves it on some models only' : 'does not document it'}${p.endpointNotes.jsonSchema ? ` (${p.endpointNotes.jsonSchema})` : ''}${callPath.includes('parse') ? '; chat.completions.parse() depends on it' : ''}`,
+            p.endpoints.jsonObject === 'yes'
+              ? 'use response_format { type: "json_object" } with the schema and the word "json" in the prompt, and validate the result'
+              : 'describe the JSON shape in the prompt and validate the result',
+          );
         }
       }
       if (name === 'stream_options' && !p.integrations.aiSdkCapabilities.streamUsage && tsc.isObjectLiteralExpression(v) && v.properties.some((x) => propName(x.name) === 'include_usage')) {
-        ctx.followUp(prop.getStart(), `stream_options.include_usage: ${shortName(p)} does not document usage on the last streamed chunk; chunk.usage may be undefined${cite(p.integrations.aiSdkCapabilities.url)}`, 'read usage defensively (chunk.usage?.total_tokens) or from a non-streamed call');
+        ctx.followUp(
+          prop.getStart(),
+          `stream_options.include_usage: ${shortName(p)} does not document usage on the last streamed chunk; chunk.usage may be undefined${cite(p.integrations.aiSdkCapabilities.url)}`,
+          'read usage defensively (chunk.usage?.total_tokens) or from a non-streamed call',
+        );
       }
     }
   }
@@ -322,7 +355,11 @@ function jsonObjectRewrite(ctx: MigrateContext<JsContext>, id: string, plan: Non
   }
   const why = `${shortName(p)} does not document response_format json_schema; its JSON mode needs the word "${rule.promptWord}" in the prompt${cite(rule.url)}`;
   ctx.change('param-rename', plan.rf.getStart(), `response_format json_schema -> json_object with the schema in a system message: ${why}`, { transform: id });
-  ctx.followUp(plan.rf.getStart(), `response_format json_schema was replaced by JSON mode (json_object) with the schema in a system message; ${shortName(p)} does not enforce the schema`, 'validate the reply against the same schema');
+  ctx.followUp(
+    plan.rf.getStart(),
+    `response_format json_schema was replaced by JSON mode (json_object) with the schema in a system message; ${shortName(p)} does not enforce the schema`,
+    'validate the reply against the same schema',
+  );
 }
 
 /** The request literal sets this field, directly or in a spread object literal. */

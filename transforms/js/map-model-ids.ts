@@ -34,19 +34,37 @@ export const mapModelIds: Transform<JsContext> = {
       if (!arr || !tsc.isArrayLiteralExpression(arr)) return false;
       if (!tables.has(arr)) {
         const values = arr.elements.filter(isStringLike).map((e) => e.text);
-        const table = values.length === arr.elements.length && isModelLookupTable(values, (v) => { const m = ctx.models.lookup(v); return m ? m.target : undefined; });
+        const table =
+          values.length === arr.elements.length &&
+          isModelLookupTable(values, (v) => {
+            const m = ctx.models.lookup(v);
+            return m ? m.target : undefined;
+          });
         tables.set(arr, table);
         if (table) {
-          ctx.followUp(arr.getStart(), 'a list of OpenAI model names used as a lookup table (capabilities, prices...) was left as it is', `add the ${shortName(t.provider)} model ids this code should treat the same way`);
+          ctx.followUp(
+            arr.getStart(),
+            'a list of OpenAI model names used as a lookup table (capabilities, prices...) was left as it is',
+            `add the ${shortName(t.provider)} model ids this code should treat the same way`,
+          );
         }
       }
       return tables.get(arr)!;
     };
     // A test file never has two distinct ids collapsed onto one (`isReasoning('o3-mini')` and
     // `isReasoning('gpt-4o')` must stay distinct): then its ids are left and reported once.
-    const collapsed = isTestPath(ctx.file.rel) ? collapsedIds(ctx.models_.sites.map((s) => s.id), (id) => ctx.models.lookup(id)?.target ?? undefined) : undefined;
+    const collapsed = isTestPath(ctx.file.rel)
+      ? collapsedIds(
+          ctx.models_.sites.map((s) => s.id),
+          (id) => ctx.models.lookup(id)?.target ?? undefined,
+        )
+      : undefined;
     if (collapsed) {
-      ctx.followUp(ctx.models_.sites[0]!.lit.getStart(), `test file uses distinct OpenAI model ids (${collapsed.join(', ')}) that would become the same ${shortName(t.provider)} id; left as they are`, 'check these tests against the migrated code and pick distinct provider ids where the test needs them');
+      ctx.followUp(
+        ctx.models_.sites[0]!.lit.getStart(),
+        `test file uses distinct OpenAI model ids (${collapsed.join(', ')}) that would become the same ${shortName(t.provider)} id; left as they are`,
+        'check these tests against the migrated code and pick distinct provider ids where the test needs them',
+      );
     }
     const left = ctx.models_.testLeft ?? [];
     if (left.length) {
@@ -54,7 +72,11 @@ export const mapModelIds: Transform<JsContext> = {
     }
     if (ctx.models_.undecided.length) {
       const u = ctx.models_.undecided;
-      ctx.followUp(u[0]!.lit.getStart(), `model ids sent through a client whose host the tool cannot resolve were left (${[...new Set(u.map((s) => s.id))].join(', ')})`, `if this client is moved to ${shortName(t.provider)}, replace them with its model ids`);
+      ctx.followUp(
+        u[0]!.lit.getStart(),
+        `model ids sent through a client whose host the tool cannot resolve were left (${[...new Set(u.map((s) => s.id))].join(', ')})`,
+        `if this client is moved to ${shortName(t.provider)}, replace them with its model ids`,
+      );
     }
     const byContent = contentDecisions(ctx);
     for (const s of collapsed ? [] : ctx.models_.sites) {
@@ -94,7 +116,11 @@ export const mapModelIds: Transform<JsContext> = {
       for (const r of c.requests) {
         const p = r.properties.find((x) => propName(x.name) === 'model');
         if (p && tsc.isPropertyAssignment(p) && tsc.isStringLiteral(p.initializer) && !ctx.models.lookup(p.initializer.text)) {
-          ctx.followUp(p.getStart(), `Azure deployment name "${p.initializer.text}" used as the model`, `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`);
+          ctx.followUp(
+            p.getStart(),
+            `Azure deployment name "${p.initializer.text}" used as the model`,
+            `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`,
+          );
         }
       }
     }
@@ -139,7 +165,13 @@ function contentDecisions(ctx: MigrateContext<JsContext>): Map<ts.Node, ContentD
         const m = ctx.models.lookup(id);
         if (!m?.target || m.via !== 'tier') continue;
         const d = modelForContent(p, id, m.target, content);
-        if (d.model) say({ followUp: { reason: `${d.reason}; the model id ${id} is defined elsewhere (another module), where it is mapped to ${m.target}`, action: `use ${d.model} for this request (e.g. a separate constant, or --model ${id}=${d.model})` } });
+        if (d.model)
+          say({
+            followUp: {
+              reason: `${d.reason}; the model id ${id} is defined elsewhere (another module), where it is mapped to ${m.target}`,
+              action: `use ${d.model} for this request (e.g. a separate constant, or --model ${id}=${d.model})`,
+            },
+          });
         else say(d);
       }
     }

@@ -23,8 +23,7 @@ export const renameEnvVars: Transform<JsContext> = {
   description: "Read the provider's key variable instead of OPENAI_API_KEY",
   run(ctx) {
     const t = ctx.target;
-    const inMigratedClient = (n: ts.Node) =>
-      ctx.facts.constructions.some((c) => reachesOpenAI(c.status) && c.options && n.pos >= c.options.pos && n.end <= c.options.end);
+    const inMigratedClient = (n: ts.Node) => ctx.facts.constructions.some((c) => reachesOpenAI(c.status) && c.options && n.pos >= c.options.pos && n.end <= c.options.end);
     // Azure key names as plain strings (a list of the app's key names, an enum value, a union type) move
     // only with an Azure client this file migrates: elsewhere they may belong to an Azure client that stays.
     const migratesAzure = ctx.facts.constructions.some((c) => (c.azure || c.status === 'azure') && reachesOpenAI(c.status));
@@ -63,7 +62,11 @@ export const renameEnvVars: Transform<JsContext> = {
           // A raw request whose OpenAI URL stays (an endpoint the provider lacks, marked by retarget-raw-http) keeps its key.
           const stays = requestLeftOnOpenAI(ctx, n);
           if (stays) {
-            ctx.followUp(n.getStart(), `reads ${name} for a request that stays on OpenAI (${stays})`, 'it keeps its OpenAI key: move that request to a service that serves it, then change the key with it');
+            ctx.followUp(
+              n.getStart(),
+              `reads ${name} for a request that stays on OpenAI (${stays})`,
+              'it keeps its OpenAI key: move that request to a service that serves it, then change the key with it',
+            );
             return;
           }
           const nameNode = tsc.isPropertyAccessExpression(n) ? n.name : n.argumentExpression;

@@ -59,7 +59,8 @@ export const retargetClientConstruction: Transform<JsContext> = {
         if (OPENAI_ONLY_OPTIONS.includes(name) || (c.azure && AZURE_OPTIONS.includes(name))) {
           removed.add(p);
           ctx.change('client', p.getStart(), `removed OpenAI-only client option ${name}`, { transform: this.id });
-          if (name === 'azureADTokenProvider') ctx.followUp(p.getStart(), 'removed Azure AD (Entra ID) token auth: the provider uses a Bearer API key', 'remove the now-unused @azure/identity imports and credentials');
+          if (name === 'azureADTokenProvider')
+            ctx.followUp(p.getStart(), 'removed Azure AD (Entra ID) token auth: the provider uses a Bearer API key', 'remove the now-unused @azure/identity imports and credentials');
         } else if (name === 'defaultQuery' && tsc.isPropertyAssignment(p) && /api-version/.test(p.initializer.getText())) {
           removed.add(p);
           ctx.change('client', p.getStart(), 'removed the Azure api-version query', { transform: this.id });
@@ -168,7 +169,11 @@ function renameSchemaEntry(ctx: JsContext, entry: ts.ObjectLiteralElementLike, f
 
 /** A key read `rename-env-vars` renames: `config.OPENAI_API_KEY`, or a variable holding an env read or destructured from the environment under a key name. */
 function keyVariable(ctx: JsContext, v: ts.Expression): boolean {
-  if ((tsc.isPropertyAccessExpression(v) && isCanonicalKeyName(v.name.text)) || (tsc.isElementAccessExpression(v) && isStringLike(v.argumentExpression) && isCanonicalKeyName(v.argumentExpression.text))) return true;
+  if (
+    (tsc.isPropertyAccessExpression(v) && isCanonicalKeyName(v.name.text)) ||
+    (tsc.isElementAccessExpression(v) && isStringLike(v.argumentExpression) && isCanonicalKeyName(v.argumentExpression.text))
+  )
+    return true;
   if (!tsc.isIdentifier(v)) return false;
   const init = ctx.facts.values.get(v.text);
   if (init) {

@@ -28,7 +28,11 @@ export const routeCapabilityCalls: Transform<JsContext> = {
     const main = ctx.target.provider;
     for (const [c, why] of plan.stuck) {
       const r = ctxRoute(ctx, c.endpoint)!;
-      ctx.followUp(c.node.getStart(), `${c.path.join('.')} is routed to ${shortName(r.target.provider)} (--route) but was not moved: ${why}`, `call it on a client for ${r.target.baseURL} with the ${r.target.apiKeyEnv} key`);
+      ctx.followUp(
+        c.node.getStart(),
+        `${c.path.join('.')} is routed to ${shortName(r.target.provider)} (--route) but was not moved: ${why}`,
+        `call it on a client for ${r.target.baseURL} with the ${r.target.apiKeyEnv} key`,
+      );
     }
     if (!plan.moves.size) return;
     const text = ctx.file.text;
@@ -64,13 +68,15 @@ export const routeCapabilityCalls: Transform<JsContext> = {
           importNeeded = true;
         }
       }
-      const kw = built ? (statementOf(built.node) as import('ts-morph').ts.VariableStatement).declarationList.getText().match(/^(const|let|var)/)?.[1] ?? 'const' : 'const';
+      const kw = built ? ((statementOf(built.node) as import('ts-morph').ts.VariableStatement).declarationList.getText().match(/^(const|let|var)/)?.[1] ?? 'const') : 'const';
       const decl = `${kw === 'var' ? 'var' : 'const'} ${name} = new ${cls}({ baseURL: ${quote(r.target.baseURL, ctx.q)}, apiKey: ${keyRead(text, r.target.apiKeyEnv)} })${ctx.semi}`;
       const at = built ? statementOf(built.node)!.end : afterImports(ctx);
       const eol = eolAt(text, at);
       creations.push({ at, text: built ? `${eol}${decl}` : `${eol}${decl}${eol}` });
       const label = routes.map((x) => x.capability).join(', ');
-      ctx.change('client', at, `${name}: a ${shortName(r.target.provider)} client (${r.target.baseURL}, ${r.target.apiKeyEnv}) for ${label} (--route; ${shortName(main)} does not serve ${label})`, { transform: this.id });
+      ctx.change('client', at, `${name}: a ${shortName(r.target.provider)} client (${r.target.baseURL}, ${r.target.apiKeyEnv}) for ${label} (--route; ${shortName(main)} does not serve ${label})`, {
+        transform: this.id,
+      });
     }
     if (importNeeded) {
       const at = afterImports(ctx);
@@ -83,7 +89,12 @@ export const routeCapabilityCalls: Transform<JsContext> = {
       const recv = receiverNode(c)!;
       const name = names.get(r.target.provider.id)!;
       ctx.edits.add(recv.getStart(), recv.end, name);
-      ctx.change('client', c.node.getStart(), `${c.path.join('.')} moved onto ${name} (${shortName(r.target.provider)}, --route ${r.capability}=${r.target.provider.id}): ${unsupportedReason(main, c.endpoint).reason}`, { transform: this.id });
+      ctx.change(
+        'client',
+        c.node.getStart(),
+        `${c.path.join('.')} moved onto ${name} (${shortName(r.target.provider)}, --route ${r.capability}=${r.target.provider.id}): ${unsupportedReason(main, c.endpoint).reason}`,
+        { transform: this.id },
+      );
     }
   },
 };
@@ -110,7 +121,16 @@ function dropUnusedImports(ctx: JsContext, moved: ApiCall[]): void {
       if (tsc.isIdentifier(x) && x.text === name) uses++;
     });
     if (uses !== n + 1) continue;
-    const decl = ctx.sf.statements.find((s): s is ts.ImportDeclaration => tsc.isImportDeclaration(s) && !!s.importClause && !s.importClause.name && !!s.importClause.namedBindings && tsc.isNamedImports(s.importClause.namedBindings) && s.importClause.namedBindings.elements.length === 1 && s.importClause.namedBindings.elements[0]!.name.text === name);
+    const decl = ctx.sf.statements.find(
+      (s): s is ts.ImportDeclaration =>
+        tsc.isImportDeclaration(s) &&
+        !!s.importClause &&
+        !s.importClause.name &&
+        !!s.importClause.namedBindings &&
+        tsc.isNamedImports(s.importClause.namedBindings) &&
+        s.importClause.namedBindings.elements.length === 1 &&
+        s.importClause.namedBindings.elements[0]!.name.text === name,
+    );
     if (!decl) continue;
     const text = ctx.file.text;
     const start = decl.getStart();

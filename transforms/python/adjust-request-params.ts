@@ -11,7 +11,24 @@ import { pySelfField, pyStreamState, pyThinkingState } from '../../src/lang/pyth
 import { embeddingNeeds } from '../../src/rules/embeddings.js';
 
 /** Call keywords that are SDK plumbing, not request parameters. */
-const PLUMBING = new Set(['model', 'messages', 'prompt', 'extra_body', 'extra_headers', 'extra_query', 'timeout', 'stream', 'engine', 'deployment_id', 'request_timeout', 'api_key', 'api_base', 'organization', 'api_type', 'api_version']);
+const PLUMBING = new Set([
+  'model',
+  'messages',
+  'prompt',
+  'extra_body',
+  'extra_headers',
+  'extra_query',
+  'timeout',
+  'stream',
+  'engine',
+  'deployment_id',
+  'request_timeout',
+  'api_key',
+  'api_base',
+  'organization',
+  'api_type',
+  'api_version',
+]);
 
 /**
  * Request parameters per provider (keyword arguments, and `"key"` entries of
@@ -103,7 +120,16 @@ export const adjustRequestParams: Transform<PyContext> = {
 export type Act = 'keep' | 'drop' | 'extra' | { to: string };
 
 /** Apply one parameter rule to a keyword argument or dict entry (shared with wrapper constructors). */
-export function apply(ctx: MigrateContext<PyContext>, name: string, v: Node, model: string | readonly string[] | undefined, present: ReadonlySet<string>, id: string, at: Node, thinking: ThinkingState = 'absent'): Act {
+export function apply(
+  ctx: MigrateContext<PyContext>,
+  name: string,
+  v: Node,
+  model: string | readonly string[] | undefined,
+  present: ReadonlySet<string>,
+  id: string,
+  at: Node,
+  thinking: ThinkingState = 'absent',
+): Act {
   const t = ctx.target;
   const py = ctx.py;
   // `"required" if strict else "auto"`: each literal branch is a value the request can send.
@@ -142,7 +168,6 @@ export function apply(ctx: MigrateContext<PyContext>, name: string, v: Node, mod
   }
 }
 
-
 /** Python twin of the JS rule: a hand-built assistant dict with tool_calls gets the reasoning field back. */
 function reasoningRoundTrip(ctx: MigrateContext<PyContext>, id: string): void {
   const p = ctx.target.provider;
@@ -157,21 +182,35 @@ function reasoningRoundTrip(ctx: MigrateContext<PyContext>, id: string): void {
     const v = unparen(calls.value);
     const src = v.type === 'attribute' && v.childForFieldName('attribute')?.text === 'tool_calls' ? v.childForFieldName('object') : undefined;
     if (!rule) {
-      ctx.followUp(py.start(n), `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} does not document whether its reasoning text must be sent back on the next turn`, 'test a two-turn tool loop; if the provider answers 400, send the message back as returned');
+      ctx.followUp(
+        py.start(n),
+        `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} does not document whether its reasoning text must be sent back on the next turn`,
+        'test a two-turn tool loop; if the provider answers 400, send the message back as returned',
+      );
       return;
     }
     if (rule.kind === 'omit') return;
     if (rule.kind === 'whole-message') {
-      ctx.followUp(py.start(n), `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} wants the whole assistant message back on the next turn${cite(rule.url)}`, `push the returned message itself${src ? ` (${src.text})` : ''} instead of a copy`);
+      ctx.followUp(
+        py.start(n),
+        `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} wants the whole assistant message back on the next turn${cite(rule.url)}`,
+        `push the returned message itself${src ? ` (${src.text})` : ''} instead of a copy`,
+      );
       return;
     }
     if (pairs.some((x) => x.key === rule.field)) return;
     if (!src) {
-      ctx.followUp(py.start(n), `an assistant message with tool_calls is rebuilt by hand without ${rule.field}; ${shortName(p)} answers ${rule.error} on the next turn${cite(rule.url)}`, `add ${rule.field} from the returned message`);
+      ctx.followUp(
+        py.start(n),
+        `an assistant message with tool_calls is rebuilt by hand without ${rule.field}; ${shortName(p)} answers ${rule.error} on the next turn${cite(rule.url)}`,
+        `add ${rule.field} from the returned message`,
+      );
       return;
     }
     addItems(py, ctx.edits, n, [`${quote(rule.field, ctx.q)}: getattr(${src.text}, ${quote(rule.field, ctx.q)}, None)`]);
-    ctx.change('param-add', py.start(n), `added ${rule.field} to the rebuilt assistant message: ${shortName(p)} answers ${rule.error} on the next turn of a tool loop without it${cite(rule.url)}`, { transform: id });
+    ctx.change('param-add', py.start(n), `added ${rule.field} to the rebuilt assistant message: ${shortName(p)} answers ${rule.error} on the next turn of a tool loop without it${cite(rule.url)}`, {
+      transform: id,
+    });
   });
 }
 
@@ -223,7 +262,7 @@ function targetModel(ctx: MigrateContext<PyContext>, c: PyCall): string | string
       u = unparen(init);
     }
     const s = stringValue(u);
-    return s === undefined ? undefined : ctx.models.lookup(s)?.target ?? s;
+    return s === undefined ? undefined : (ctx.models.lookup(s)?.target ?? s);
   };
   const fields = pySelfField(v);
   if (!fields.length) return one(v);
@@ -243,7 +282,7 @@ function embeddingRules(ctx: MigrateContext<PyContext>, id: string): void {
     const mv = c.kwargs.get('model')?.childForFieldName('value');
     if (!mv) continue;
     const u = unparen(mv);
-    const openaiId = stringValue(u.type === 'identifier' ? ctx.facts.values.get(u.text) ?? u : u);
+    const openaiId = stringValue(u.type === 'identifier' ? (ctx.facts.values.get(u.text) ?? u) : u);
     if (openaiId === undefined) continue;
     const target = ctx.models.lookup(openaiId)?.target;
     const dk = c.kwargs.get('dimensions');
@@ -281,16 +320,27 @@ function responseShapeRules(ctx: MigrateContext<PyContext>, c: PyCall): void {
   const rv = rf?.childForFieldName('value');
   const r = rv ? unparen(rv) : undefined;
   const leaf = c.path[c.path.length - 1];
-  const schema = (r?.type === 'dictionary' && dictPairs(r).some((x) => x.key === 'type' && stringValue(x.value) === 'json_schema'))
-    || (r?.type === 'call' && /type_to_response_format_param$/.test(r.childForFieldName('function')?.text ?? ''))
-    || (leaf === 'parse' && !!rf);
+  const schema =
+    (r?.type === 'dictionary' && dictPairs(r).some((x) => x.key === 'type' && stringValue(x.value) === 'json_schema')) ||
+    (r?.type === 'call' && /type_to_response_format_param$/.test(r.childForFieldName('function')?.text ?? '')) ||
+    (leaf === 'parse' && !!rf);
   if (rf && schema && p.endpoints.jsonSchema === 'partial') {
-    ctx.followUp(py.start(rf), `response_format json_schema: ${shortName(p)} serves it on some models only${p.endpointNotes.jsonSchema ? ` (${p.endpointNotes.jsonSchema})` : ''}${leaf === 'parse' ? '; chat.completions.parse() depends on it' : ''}`, p.endpoints.jsonObject === 'yes' ? 'use response_format {"type": "json_object"} with the schema and the word "json" in the prompt, and validate the result' : 'describe the JSON shape in the prompt and validate the result');
+    ctx.followUp(
+      py.start(rf),
+      `response_format json_schema: ${shortName(p)} serves it on some models only${p.endpointNotes.jsonSchema ? ` (${p.endpointNotes.jsonSchema})` : ''}${leaf === 'parse' ? '; chat.completions.parse() depends on it' : ''}`,
+      p.endpoints.jsonObject === 'yes'
+        ? 'use response_format {"type": "json_object"} with the schema and the word "json" in the prompt, and validate the result'
+        : 'describe the JSON shape in the prompt and validate the result',
+    );
   }
   const so = c.kwargs.get('stream_options');
   const sv = so?.childForFieldName('value');
   const sd = sv ? dictOf(ctx.facts, sv) : undefined;
   if (so && sd && !p.integrations.aiSdkCapabilities.streamUsage && dictPairs(sd).some((x) => x.key === 'include_usage')) {
-    ctx.followUp(py.start(so), `stream_options include_usage: ${shortName(p)} does not document usage on the last streamed chunk; chunk.usage may be None${cite(p.integrations.aiSdkCapabilities.url)}`, 'read usage defensively (getattr(chunk, "usage", None)) or from a non-streamed call');
+    ctx.followUp(
+      py.start(so),
+      `stream_options include_usage: ${shortName(p)} does not document usage on the last streamed chunk; chunk.usage may be None${cite(p.integrations.aiSdkCapabilities.url)}`,
+      'read usage defensively (getattr(chunk, "usage", None)) or from a non-streamed call',
+    );
   }
 }

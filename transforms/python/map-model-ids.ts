@@ -36,16 +36,36 @@ export const mapModelIds: Transform<PyContext> = {
         const items = coll.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
         const values = items.map((c) => stringValue(c));
         // A set literal is a membership table (`VISION = {"gpt-4o", ...}`): never a configured choice.
-        const table = values.every((v) => v !== undefined) && (coll.type === 'set' || isModelLookupTable(values as string[], (v) => { const m = ctx.models.lookup(v); return m ? m.target : undefined; }));
+        const table =
+          values.every((v) => v !== undefined) &&
+          (coll.type === 'set' ||
+            isModelLookupTable(values as string[], (v) => {
+              const m = ctx.models.lookup(v);
+              return m ? m.target : undefined;
+            }));
         tables.set(coll.id, table);
-        if (table) ctx.followUp(py.start(coll), 'a list of OpenAI model names used as a lookup table (capabilities, prices...) was left as it is', `add the ${shortName(t.provider)} model ids this code should treat the same way`);
+        if (table)
+          ctx.followUp(
+            py.start(coll),
+            'a list of OpenAI model names used as a lookup table (capabilities, prices...) was left as it is',
+            `add the ${shortName(t.provider)} model ids this code should treat the same way`,
+          );
       }
       return tables.get(coll.id)!;
     };
     // A test file never has two distinct ids collapsed onto one: then its ids are left and reported once.
-    const collapsed = isTestPath(ctx.file.rel) ? collapsedIds(ctx.models_.sites.map((s) => s.id), (id) => ctx.models.lookup(id)?.target ?? undefined) : undefined;
+    const collapsed = isTestPath(ctx.file.rel)
+      ? collapsedIds(
+          ctx.models_.sites.map((s) => s.id),
+          (id) => ctx.models.lookup(id)?.target ?? undefined,
+        )
+      : undefined;
     if (collapsed) {
-      ctx.followUp(py.start(ctx.models_.sites[0]!.lit), `test file uses distinct OpenAI model ids (${collapsed.join(', ')}) that would become the same ${shortName(t.provider)} id; left as they are`, 'check these tests against the migrated code and pick distinct provider ids where the test needs them');
+      ctx.followUp(
+        py.start(ctx.models_.sites[0]!.lit),
+        `test file uses distinct OpenAI model ids (${collapsed.join(', ')}) that would become the same ${shortName(t.provider)} id; left as they are`,
+        'check these tests against the migrated code and pick distinct provider ids where the test needs them',
+      );
     }
     const left = ctx.models_.testLeft ?? [];
     if (left.length) {
@@ -53,7 +73,11 @@ export const mapModelIds: Transform<PyContext> = {
     }
     if (ctx.models_.undecided.length) {
       const u = ctx.models_.undecided;
-      ctx.followUp(py.start(u[0]!.lit), `model ids sent through a client whose host the tool cannot resolve were left (${[...new Set(u.map((s) => s.id))].join(', ')})`, `if this client is moved to ${shortName(t.provider)}, replace them with its model ids`);
+      ctx.followUp(
+        py.start(u[0]!.lit),
+        `model ids sent through a client whose host the tool cannot resolve were left (${[...new Set(u.map((s) => s.id))].join(', ')})`,
+        `if this client is moved to ${shortName(t.provider)}, replace them with its model ids`,
+      );
     }
     const byContent = contentDecisions(ctx);
     for (const s of collapsed ? [] : ctx.models_.sites) {
@@ -122,7 +146,12 @@ function contentDecisions(ctx: MigrateContext<PyContext>): Map<number, ContentDe
       say(d);
     }
     if (!complete && !lits.length && content.image === 'yes' && p.tierMap.vision) {
-      say({ followUp: { reason: `the messages carry image parts and the model comes from elsewhere; requests with images need ${p.tierMap.vision}`, action: `use ${p.tierMap.vision} for this request (or --model <openai id>=${p.tierMap.vision})` } });
+      say({
+        followUp: {
+          reason: `the messages carry image parts and the model comes from elsewhere; requests with images need ${p.tierMap.vision}`,
+          action: `use ${p.tierMap.vision} for this request (or --model <openai id>=${p.tierMap.vision})`,
+        },
+      });
     }
   }
   return out;

@@ -42,7 +42,9 @@ export const migrateLangchain: Transform<PyContext> = {
       if (!b.kind.startsWith('lc-') || done.has(b.local)) continue;
       done.add(b.local);
       const uses = w.uses.filter((u) => u.binding.local === b.local);
-      for (const u of uses) if (u.status === 'unresolved') ctx.followUp(ctx.py.start(u.node), `${b.imported} options come from a value the tool cannot resolve`, `make sure it uses ${t.baseURL} and the ${t.apiKeyEnv} key`);
+      for (const u of uses)
+        if (u.status === 'unresolved')
+          ctx.followUp(ctx.py.start(u.node), `${b.imported} options come from a value the tool cannot resolve`, `make sure it uses ${t.baseURL} and the ${t.apiKeyEnv} key`);
       const live = uses.filter((u) => reachesOpenAI(u.status));
       if (!live.length) continue;
       const allLive = live.length === uses.length;
@@ -71,8 +73,18 @@ export const migrateLangchain: Transform<PyContext> = {
         const extra: Record<string, string> = b.kind.includes('embeddings') ? { check_embedding_ctx_length: 'check_embedding_ctx_length=False' } : {};
         const to = route?.target ?? t;
         editWrapperKwargs(ctx, u, { ...viaOpenAI, extra, target: route?.target }, this.id);
-        ctx.change('wrapper', ctx.py.start(u.node), `${b.imported} now calls ${shortName(to.provider)} (${to.baseURL}) with ${to.apiKeyEnv}${route ? ` (--route ${route.capability}=${to.provider.id})` : ''}`, { transform: this.id });
-        if (b.kind === 'lc-llm') ctx.followUp(ctx.py.start(u.node), `${b.imported} is a completion-style LLM (/completions); ${shortName(t.provider)} serves chat models`, 'switch to ChatOpenAI (or the provider chat integration) and read .content from the result');
+        ctx.change(
+          'wrapper',
+          ctx.py.start(u.node),
+          `${b.imported} now calls ${shortName(to.provider)} (${to.baseURL}) with ${to.apiKeyEnv}${route ? ` (--route ${route.capability}=${to.provider.id})` : ''}`,
+          { transform: this.id },
+        );
+        if (b.kind === 'lc-llm')
+          ctx.followUp(
+            ctx.py.start(u.node),
+            `${b.imported} is a completion-style LLM (/completions); ${shortName(t.provider)} serves chat models`,
+            'switch to ChatOpenAI (or the provider chat integration) and read .content from the result',
+          );
       }
     }
     for (const call of w.initChat) initChatModel(ctx, call, integ?.module, integ?.package, this.id);

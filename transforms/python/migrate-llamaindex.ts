@@ -29,7 +29,9 @@ export const migrateLlamaIndex: Transform<PyContext> = {
       done.add(b.local);
       const uses = w.uses.filter((u) => u.binding.local === b.local);
       const live = uses.filter((u) => reachesOpenAI(u.status));
-      for (const u of uses) if (u.status === 'unresolved') ctx.followUp(ctx.py.start(u.node), `${b.imported} options come from a value the tool cannot resolve`, `make sure it uses ${t.baseURL} and the ${t.apiKeyEnv} key`);
+      for (const u of uses)
+        if (u.status === 'unresolved')
+          ctx.followUp(ctx.py.start(u.node), `${b.imported} options come from a value the tool cannot resolve`, `make sure it uses ${t.baseURL} and the ${t.apiKeyEnv} key`);
       if (!live.length) continue;
       const blocked = blockedWrapper(ctx, b.kind);
       if (blocked) {

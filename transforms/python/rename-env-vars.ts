@@ -34,7 +34,11 @@ export const renameEnvVars: Transform<PyContext> = {
       if (!to || to === name || !r) return;
       // A key name a client that stays reads (here or in another module) keeps its name outside migrated clients.
       if (isKeptKeyName(ctx, name) && !inMigratedClient(lit)) {
-        ctx.followUp(py.start(lit), `${name} is read by a client that stays as it is (host not resolved, or another service)`, `leave it until that client moves; then rename it to ${to} together with its base URL`);
+        ctx.followUp(
+          py.start(lit),
+          `${name} is read by a client that stays as it is (host not resolved, or another service)`,
+          `leave it until that client moves; then rename it to ${to} together with its base URL`,
+        );
         return;
       }
       ctx.edits.add(r.start, r.end, to);

@@ -51,7 +51,11 @@ export const replaceLegacyEngine: Transform<PyContext> = {
         } else if (hit) {
           ctx.followUp(ctx.py.start(v), `${shortName(t.provider)} has no ${tierLabel(hit.tier)} model to replace ${id}`, `choose a model and pass --model ${id}=<id>`);
         } else {
-          ctx.followUp(ctx.py.start(v), `${name} ${id !== undefined ? `"${id}"` : ctx.py.src(v)} names an OpenAI engine or Azure deployment`, `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`);
+          ctx.followUp(
+            ctx.py.start(v),
+            `${name} ${id !== undefined ? `"${id}"` : ctx.py.src(v)} names an OpenAI engine or Azure deployment`,
+            `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`,
+          );
         }
       }
       removeItems(ctx.py, ctx.edits, args, removed);

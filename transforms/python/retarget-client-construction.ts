@@ -77,7 +77,8 @@ function editKwargs(ctx: MigrateContext<PyContext>, args: Node, kw: Map<string, 
     if (dropOption(ctx, name, azure, a.childForFieldName('value') ?? undefined)) {
       removed.add(a.id);
       ctx.change('client', py.start(a), `removed OpenAI-only client option ${name}`, { transform: id });
-      if (name === 'azure_ad_token_provider') ctx.followUp(py.start(a), 'removed Azure AD (Entra ID) token auth: the provider uses a Bearer API key', 'remove the now-unused azure.identity imports and credentials');
+      if (name === 'azure_ad_token_provider')
+        ctx.followUp(py.start(a), 'removed Azure AD (Entra ID) token auth: the provider uses a Bearer API key', 'remove the now-unused azure.identity imports and credentials');
     }
   }
   const base = kw.get('base_url');
@@ -110,8 +111,7 @@ function editDict(ctx: MigrateContext<PyContext>, d: Node, azure: boolean, id: s
   const base = pairs.find((p) => p.key === 'base_url');
   if (base) {
     if (azure || !keepOverride(ctx, base.value, id)) ctx.edits.add(py.start(base.value), py.end(base.value), baseUrlLit(ctx));
-  }
-  else add.push(`${k('base_url')}: ${baseUrlLit(ctx)}`);
+  } else add.push(`${k('base_url')}: ${baseUrlLit(ctx)}`);
   const key = pairs.find((p) => p.key === 'api_key');
   if (!key) add.push(`${k('api_key')}: ${keyExpr(ctx, py.start(d))}`);
   else if (keyValue(ctx, key.value, id) === 'replace') ctx.edits.add(py.start(key.value), py.end(key.value), keyExpr(ctx, py.start(key.value)));

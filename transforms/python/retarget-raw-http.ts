@@ -43,13 +43,20 @@ export const retargetRawHttp: Transform<PyContext> = {
         if (x.id !== n.id && x.type === 'string' && isKeptBaseDefault(ctx, x)) keptInside = true;
       });
       if (keptInside) {
-        ctx.followUp(py.start(n), 'OpenAI URL left: it is the default of a base-URL setting that a client staying as it is reads', 'leave it until that client moves; then use the provider base URL there and here');
+        ctx.followUp(
+          py.start(n),
+          'OpenAI URL left: it is the default of a base-URL setting that a client staying as it is reads',
+          'leave it until that client moves; then use the provider base URL there and here',
+        );
         return false;
       }
       const m = WITH_VERSION.exec(src);
       if (m) {
         // The API path after /v1 decides whether the provider serves it.
-        const path = /^[^"'{?#\s]*/.exec(src.slice(m.index + m[0].length))![0].split('/').filter(Boolean);
+        const path = /^[^"'{?#\s]*/
+          .exec(src.slice(m.index + m[0].length))![0]
+          .split('/')
+          .filter(Boolean);
         const endpoint = path.length ? pyEndpointOf(path) : 'other';
         if (!isSupported(t.provider, endpoint)) {
           const { reason, action } = unsupportedReason(t.provider, endpoint);

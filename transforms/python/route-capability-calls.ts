@@ -23,7 +23,11 @@ export const routeCapabilityCalls: Transform<PyContext> = {
     const main = ctx.target.provider;
     for (const [c, why] of plan.stuck) {
       const r = ctx.target.routes!.find((x) => x.endpoint === c.endpoint)!;
-      ctx.followUp(py.start(c.node), `${c.path.join('.')} is routed to ${shortName(r.target.provider)} (--route) but was not moved: ${why}`, `call it on a client for ${r.target.baseURL} with the ${r.target.apiKeyEnv} key`);
+      ctx.followUp(
+        py.start(c.node),
+        `${c.path.join('.')} is routed to ${shortName(r.target.provider)} (--route) but was not moved: ${why}`,
+        `call it on a client for ${r.target.baseURL} with the ${r.target.apiKeyEnv} key`,
+      );
     }
     if (!plan.moves.size) return;
     const text = py.text;
@@ -65,13 +69,23 @@ export const routeCapabilityCalls: Transform<PyContext> = {
         ctx.edits.add(at, at, decl + eol + eol + (def ? eol : ''));
       }
       const label = routes.map((x) => x.capability).join(', ');
-      ctx.change('client', py.start(first.node), `${name}: a ${shortName(r.target.provider)} client (${r.target.baseURL}, ${r.target.apiKeyEnv}) for ${label} (--route; ${shortName(main)} does not serve ${label})`, { transform: this.id });
+      ctx.change(
+        'client',
+        py.start(first.node),
+        `${name}: a ${shortName(r.target.provider)} client (${r.target.baseURL}, ${r.target.apiKeyEnv}) for ${label} (--route; ${shortName(main)} does not serve ${label})`,
+        { transform: this.id },
+      );
     }
     for (const [c, r] of plan.moves) {
       const recv = pyReceiver(c)!;
       const name = names.get(r.target.provider.id)!;
       ctx.edits.add(py.start(recv), py.end(recv), name);
-      ctx.change('client', py.start(c.node), `${c.path.join('.')} moved onto ${name} (${shortName(r.target.provider)}, --route ${r.capability}=${r.target.provider.id}): ${unsupportedReason(main, c.endpoint).reason}`, { transform: this.id });
+      ctx.change(
+        'client',
+        py.start(c.node),
+        `${c.path.join('.')} moved onto ${name} (${shortName(r.target.provider)}, --route ${r.capability}=${r.target.provider.id}): ${unsupportedReason(main, c.endpoint).reason}`,
+        { transform: this.id },
+      );
     }
   },
 };
@@ -80,5 +94,10 @@ export const routeCapabilityCalls: Transform<PyContext> = {
 function firstCodeStatement(ctx: PyContext): Node | undefined {
   const top = ctx.py.root.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment');
   const lastImport = ctx.facts.topImports[ctx.facts.topImports.length - 1];
-  return top.find((n) => (!lastImport || ctx.py.start(n) > ctx.py.end(lastImport)) && !['import_statement', 'import_from_statement', 'future_import_statement'].includes(n.type) && !(n.type === 'expression_statement' && n.namedChild(0)?.type === 'string'));
+  return top.find(
+    (n) =>
+      (!lastImport || ctx.py.start(n) > ctx.py.end(lastImport)) &&
+      !['import_statement', 'import_from_statement', 'future_import_statement'].includes(n.type) &&
+      !(n.type === 'expression_statement' && n.namedChild(0)?.type === 'string'),
+  );
 }

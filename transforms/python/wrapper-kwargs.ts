@@ -15,7 +15,19 @@ import type { WrapperUse } from '../../src/lang/python/wrappers.js';
 import { apply } from './adjust-request-params.js';
 
 /** Keywords of wrapper constructors that only OpenAI / Azure OpenAI understand. */
-const DROP = ['organization', 'openai_organization', 'azure_endpoint', 'api_version', 'openai_api_version', 'openai_api_type', 'api_type', 'azure_ad_token', 'azure_ad_token_provider', 'use_azure_ad', 'azure_ad_async_token_provider'];
+const DROP = [
+  'organization',
+  'openai_organization',
+  'azure_endpoint',
+  'api_version',
+  'openai_api_version',
+  'openai_api_type',
+  'api_type',
+  'azure_ad_token',
+  'azure_ad_token_provider',
+  'use_azure_ad',
+  'azure_ad_async_token_provider',
+];
 /** Constructor keywords of chat wrappers that are sent as request parameters. */
 const CHAT_PARAMS = new Set(['temperature', 'top_p', 'presence_penalty', 'frequency_penalty', 'seed', 'n', 'max_tokens', 'max_completion_tokens', 'logprobs', 'top_logprobs', 'reasoning_effort']);
 /** Keywords naming an Azure deployment (the model, on Azure). */
@@ -50,7 +62,8 @@ export function editWrapperKwargs(ctx: MigrateContext<PyContext>, u: WrapperUse,
     if (DROP.includes(name)) {
       removed.add(a.id);
       ctx.change('wrapper', py.start(a), `removed ${name} (OpenAI/Azure only)`, { transform: id });
-      if (name.includes('ad_token')) ctx.followUp(py.start(a), 'removed Azure AD (Entra ID) token auth: the provider uses a Bearer API key', 'remove the now-unused azure.identity imports and credentials');
+      if (name.includes('ad_token'))
+        ctx.followUp(py.start(a), 'removed Azure AD (Entra ID) token auth: the provider uses a Bearer API key', 'remove the now-unused azure.identity imports and credentials');
     } else if (DEPLOYMENT.includes(name)) {
       if (hasModel) {
         removed.add(a.id);
@@ -93,7 +106,7 @@ export function editWrapperKwargs(ctx: MigrateContext<PyContext>, u: WrapperUse,
   // Sampling keywords of chat models reach the provider as request parameters: its rules apply.
   if (u.binding.kind === 'lc-chat' || u.binding.kind === 'lc-azure-chat' || u.binding.kind === 'li-llm' || u.binding.kind === 'li-azure') {
     const mv = stringValue(kw.get('model')?.childForFieldName('value') ?? kw.get('model_name')?.childForFieldName('value'));
-    const model = mv === undefined ? undefined : ctx.models.lookup(mv)?.target ?? mv;
+    const model = mv === undefined ? undefined : (ctx.models.lookup(mv)?.target ?? mv);
     const present = new Set(kw.keys());
     for (const [name, a] of kw) {
       if (!CHAT_PARAMS.has(name) || removed.has(a.id)) continue;
@@ -120,7 +133,11 @@ function deploymentToModel(ctx: MigrateContext<PyContext>, a: Node, id: string):
     writeValue(ctx, r.start, r.end, hit.target);
     ctx.change('model', py.start(v), `${s} -> ${hit.target} (${tierLabel(hit.tier)})`, { transform: id, from: s, to: hit.target });
   } else {
-    ctx.followUp(py.start(v), `Azure deployment name ${s !== undefined ? `"${s}"` : py.src(v)} used as the model`, `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`);
+    ctx.followUp(
+      py.start(v),
+      `Azure deployment name ${s !== undefined ? `"${s}"` : py.src(v)} used as the model`,
+      `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`,
+    );
   }
   ctx.change('wrapper', py.start(a), `${k.text} -> model`, { transform: id });
 }

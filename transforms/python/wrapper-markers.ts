@@ -35,7 +35,5 @@ export const llamaIndexPackage = (kind: string) => (kind === 'li-embedding' ? 'l
 export function inUnmigratedWrapper(ctx: PyContext, node: Node): boolean {
   const start = ctx.py.start(node);
   const end = ctx.py.end(node);
-  return ctx.wrappers.uses.some(
-    (u) => u.binding.kind.startsWith('li-') && !ctx.packageFits(llamaIndexPackage(u.binding.kind)) && start >= ctx.py.start(u.node) && end <= ctx.py.end(u.node),
-  );
+  return ctx.wrappers.uses.some((u) => u.binding.kind.startsWith('li-') && !ctx.packageFits(llamaIndexPackage(u.binding.kind)) && start >= ctx.py.start(u.node) && end <= ctx.py.end(u.node));
 }

@@ -16,8 +16,7 @@ const noteSuffix = (note?: string) => (note ? ` (${note})` : '');
 export const EN = {
   // ---- endpoints a provider lacks (src/rules/endpoints.ts)
   'endpoint.missing': (p: { provider: string; endpoint: string; note?: string }) => `${p.provider} has no OpenAI-compatible ${p.endpoint} endpoint${noteSuffix(p.note)}`,
-  'endpoint.undocumented': (p: { provider: string; endpoint: string; note?: string }) =>
-    `${p.provider} does not document an OpenAI-compatible ${p.endpoint} endpoint${noteSuffix(p.note)}`,
+  'endpoint.undocumented': (p: { provider: string; endpoint: string; note?: string }) => `${p.provider} does not document an OpenAI-compatible ${p.endpoint} endpoint${noteSuffix(p.note)}`,
   'endpoint.todo.embeddings': () => 'use an embedding service that has it (for example qwen text-embedding-v4) and re-embed stored vectors',
   'endpoint.todo.images': () => "use the provider's native image API or another image service",
   'endpoint.todo.audio': () => "use a speech service (for example the provider's native ASR/TTS API)",
@@ -62,7 +61,8 @@ export const EN = {
   // ---- multi-provider apps (src/lang/js/process.ts, src/lang/python/process.ts) and test files (map-model-ids)
   'adapters.targetExists': (p: { provider: string; at: string; selection: string }) =>
     `this app already has a ${p.provider} adapter (${p.at}, selected by "${p.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`,
-  'adapters.targetExists.defaultChanged': (p: { selection: string; at: string }) => `the default provider now selects "${p.selection}" (${p.at}); set the same value wherever the deployment overrides it`,
+  'adapters.targetExists.defaultChanged': (p: { selection: string; at: string }) =>
+    `the default provider now selects "${p.selection}" (${p.at}); set the same value wherever the deployment overrides it`,
   'adapters.targetExists.select': (p: { selection: string }) => `select "${p.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter`,
   'adapters.oneOfSeveral': (p: { others: string }) => `OpenAI is one adapter of several in this app (${p.others}): only the OpenAI adapter was migrated, the others were left as they are`,
   'adapters.oneOfSeveral.todo': () => 'check that the app selects the migrated adapter where it used OpenAI',

@@ -44,14 +44,7 @@ export function maskValue(line: string, value: string): string {
 }
 
 /** Push a finding for a text range; the snippet is the line with secrets masked. */
-export function addFinding(
-  ctx: FileContext,
-  rule: RuleId,
-  start: number,
-  end: number,
-  message: string,
-  extra: Partial<Finding> & { secret?: string } = {},
-): void {
+export function addFinding(ctx: FileContext, rule: RuleId, start: number, end: number, message: string, extra: Partial<Finding> & { secret?: string } = {}): void {
   const { secret, ...rest } = extra;
   let snippet = maskSecrets(ctx.lines.lineText(ctx.lines.pos(start).line), ctx.file.rel);
   if (secret) snippet = maskValue(snippet, secret);
@@ -86,7 +79,11 @@ export function mapModelAt(ctx: FileContext, start: number, end: number, id: str
   writeValue(ctx, start + prefix.length, end, m.target);
   ctx.change('model', start, `${id} -> ${prefix}${m.target} (${tierLabel(m.tier)})`, { transform, from: id, to: prefix + m.target });
   if (prefix && !prefixHandled) {
-    ctx.followUp(start, `"${prefix}" in "${prefix}${m.target}" routes the request to OpenAI`, `use the ${shortName(ctx.target.provider)} route of the tool that reads this value (or point its OpenAI base URL at ${ctx.target.baseURL})`);
+    ctx.followUp(
+      start,
+      `"${prefix}" in "${prefix}${m.target}" routes the request to OpenAI`,
+      `use the ${shortName(ctx.target.provider)} route of the tool that reads this value (or point its OpenAI base URL at ${ctx.target.baseURL})`,
+    );
   }
   if (m.tier === 'embeddingSmall' || m.tier === 'embeddingLarge') {
     ctx.followUp(start, `embedding model changed (${id} -> ${m.target}): vectors differ in values and possibly dimensions`, 're-embed stored vectors and check the index dimension');

@@ -18,8 +18,7 @@ export function detectConfig(ctx: ConfigContext): void {
     if (m) addFinding(ctx, 'openai-model', m.start, m.end, `OpenAI model id "${m.id}"`, { model: m.id });
     else if (settings.has(s)) {
       if (!tables.has(s)) addFinding(ctx, 'openai-model-setting', s.start, s.end, `OpenAI model id "${s.value}" in ${nearestKey(s)}`, { model: s.value });
-    }
-    else if (OPENAI_URL.test(s.value)) addFinding(ctx, 'openai-http', s.start, s.end, `URL aimed at the OpenAI API: ${s.value.slice(0, 80)}`, { api: 'http' });
+    } else if (OPENAI_URL.test(s.value)) addFinding(ctx, 'openai-http', s.start, s.end, `URL aimed at the OpenAI API: ${s.value.slice(0, 80)}`, { api: 'http' });
     else for (const w of keyVarWords(s.value, openaiVar)) addFinding(ctx, 'openai-env', s.start + w.start, s.start + w.end, `reads ${w.from}`, { api: w.from });
   }
   if (ctx.docs) {

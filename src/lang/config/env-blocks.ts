@@ -63,7 +63,16 @@ export function yamlEnvEntries(text: string, docs: Document[]): YamlEnvEntry[] {
         const eq = it.value.indexOf('=');
         const name = eq < 0 ? it.value : it.value.slice(0, eq);
         block.add(name);
-        const e: YamlEnvEntry = { name, nameStart: r.start, nameEnd: r.start + name.length, itemStart: it.range[0], oneLine: oneLine(it.range[0], it.range[1]), shape: 'list', block, blockSize: s.items.length };
+        const e: YamlEnvEntry = {
+          name,
+          nameStart: r.start,
+          nameEnd: r.start + name.length,
+          itemStart: it.range[0],
+          oneLine: oneLine(it.range[0], it.range[1]),
+          shape: 'list',
+          block,
+          blockSize: s.items.length,
+        };
         if (eq >= 0) Object.assign(e, { value: it.value.slice(eq + 1), valueStart: r.start + eq + 1, valueEnd: r.end });
         list.push(e);
       } else if (isMap(it) && it.range) {

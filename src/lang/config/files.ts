@@ -1,7 +1,8 @@
 import type { ConfigFormat, ConfigKind } from './context.js';
 
 /** Files never touched: manifests and lock files, editor settings, TypeScript configs, Python project files (the Python handler's), this tool's config. */
-const SKIP = /(^|\/)(package\.json|package-lock\.json|npm-shrinkwrap\.json|composer\.(json|lock)|[^/]*-lock\.(json|ya?ml)|[^/]*\.lock|[tj]sconfig[^/]*\.json|pyproject\.toml|Pipfile(\.lock)?|\.openai-migrate\.json|\.eslintrc[^/]*|renovate\.json)$|(^|\/)\.(vscode|idea|devcontainer)\//;
+const SKIP =
+  /(^|\/)(package\.json|package-lock\.json|npm-shrinkwrap\.json|composer\.(json|lock)|[^/]*-lock\.(json|ya?ml)|[^/]*\.lock|[tj]sconfig[^/]*\.json|pyproject\.toml|Pipfile(\.lock)?|\.openai-migrate\.json|\.eslintrc[^/]*|renovate\.json)$|(^|\/)\.(vscode|idea|devcontainer)\//;
 
 /**
  * Recorded data rather than configuration: run results, logs, snapshots, test data. Their model
@@ -24,4 +25,3 @@ export function configKind(rel: string): ConfigKind {
   if (/(^|\/)(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(rel)) return 'compose';
   return 'other';
 }
-

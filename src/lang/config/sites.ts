@@ -60,7 +60,13 @@ export function yamlSites(text: string, docs: Document[]): ValueSite[] {
 export function jsonSites(root: JNode, base = 0): ValueSite[] {
   const out: ValueSite[] = [];
   const walk = (n: JNode, path: string[], keys?: string[]) => {
-    if (n.type === 'object') for (const p of n.props) walk(p.value, [...path, p.key], n.props.map((q) => q.key));
+    if (n.type === 'object')
+      for (const p of n.props)
+        walk(
+          p.value,
+          [...path, p.key],
+          n.props.map((q) => q.key),
+        );
     else if (n.type === 'array') for (const it of n.items) walk(it, [...path, '[]']);
     else if (n.type === 'string') out.push({ path, value: n.value, start: base + n.start + 1, end: base + n.end - 1, editable: n.plain, keys });
   };

@@ -63,7 +63,10 @@ export const packageJsonHandler: LanguageHandler = {
       try {
         JSON.parse(ctx.file.text);
       } catch (e) {
-        errors.set(ctx.file.abs, { id: 'E_PARSE', message: `${ctx.file.rel} does not parse as JSON before any change (${(e as Error).message}); left unchanged, so ${[...needs.add].sort().join(', ') || 'nothing'} was not declared` });
+        errors.set(ctx.file.abs, {
+          id: 'E_PARSE',
+          message: `${ctx.file.rel} does not parse as JSON before any change (${(e as Error).message}); left unchanged, so ${[...needs.add].sort().join(', ') || 'nothing'} was not declared`,
+        });
         continue;
       }
       const dup = duplicateDependencyFields(ctx.file.text);
@@ -92,7 +95,12 @@ export const packageJsonHandler: LanguageHandler = {
           if (exact) range = range.replace(/^[\^~]/, '');
           text = addDependency(text, name, range);
           added.push(`${name}@${range}`);
-          const why = choice?.kind === 'range' && choice.anchor ? `, matches ${choice.anchor.name}@${choice.anchor.version} from ${choice.anchor.from}` : choice?.kind === 'unknown' ? `; ${choice.anchorName} version not found, newest line assumed` : '';
+          const why =
+            choice?.kind === 'range' && choice.anchor
+              ? `, matches ${choice.anchor.name}@${choice.anchor.version} from ${choice.anchor.from}`
+              : choice?.kind === 'unknown'
+                ? `; ${choice.anchorName} version not found, newest line assumed`
+                : '';
           ctx.change('dependency', 0, `added ${name} ${range} to dependencies (a rewrite imports it${why})`, { transform: 'add-provider-dependencies' });
         }
         const removed: string[] = [];
@@ -107,7 +115,9 @@ export const packageJsonHandler: LanguageHandler = {
         const lock = lockFileFor(dir);
         const pm = detectPackageManager(lock ? path.dirname(lock) : dir);
         // openai-migrate runs no package manager: the lock file stays as it was until the user installs.
-        const sync = lock ? ` This also brings ${path.relative(dir, lock) || path.basename(lock)} back in sync (\`${pm === 'npm' ? 'npm ci' : `${pm} install --frozen-lockfile`}\` fails until then); openai-migrate ran no install.` : ' openai-migrate ran no install.';
+        const sync = lock
+          ? ` This also brings ${path.relative(dir, lock) || path.basename(lock)} back in sync (\`${pm === 'npm' ? 'npm ci' : `${pm} install --frozen-lockfile`}\` fails until then); openai-migrate ran no install.`
+          : ' openai-migrate ran no install.';
         if (added.length) {
           const cmd = installCommand(dir, added, pm);
           ctx.followUp(0, `new dependencies declared: ${added.join(', ')}`, `install them: ${cmd}.${sync}`);

@@ -69,7 +69,10 @@ export function chooseRange(pkg: string, pkgJsonAbs: string, pkgJsonText: string
   return r ? { kind: 'range', range: r, anchor } : { kind: 'none', anchor, fits: fitting(c) };
 }
 
-const fitting = (c: Compat) => Object.entries(c.byLine).filter(([, r]) => r).map(([l]) => `${c.anchor}@${l}`);
+const fitting = (c: Compat) =>
+  Object.entries(c.byLine)
+    .filter(([, r]) => r)
+    .map(([l]) => `${c.anchor}@${l}`);
 
 type Ver = [number, number, number];
 

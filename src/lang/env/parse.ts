@@ -74,9 +74,20 @@ export function parseEnv(text: string): EnvParse {
       const rest = text.slice(i + 1, end);
       if (!/^\s*(#.*)?$/.test(rest)) return { entries, error: `line ${lineNo}: text after the closing quote` };
       entry = {
-        lineStart: pos, end, exported: !!m[2], name, nameStart, nameEnd: nameStart + name.length,
-        raw: text.slice(rawStart, i + 1), rawStart, rawEnd: i + 1, quote: q,
-        value: text.slice(rawStart + 1, i), valueStart: rawStart + 1, valueEnd: i, multiline,
+        lineStart: pos,
+        end,
+        exported: !!m[2],
+        name,
+        nameStart,
+        nameEnd: nameStart + name.length,
+        raw: text.slice(rawStart, i + 1),
+        rawStart,
+        rawEnd: i + 1,
+        quote: q,
+        value: text.slice(rawStart + 1, i),
+        valueStart: rawStart + 1,
+        valueEnd: i,
+        multiline,
       };
       lineNo += text.slice(pos, end).split('\n').length - 1;
       pos = endNl < 0 ? text.length : endNl + 1;
@@ -86,9 +97,20 @@ export function parseEnv(text: string): EnvParse {
       const c = /\s#/.exec(lineText);
       const rawText = (c ? lineText.slice(0, c.index) : lineText).replace(/[ \t]+$/, '');
       entry = {
-        lineStart: pos, end: pos + line.length, exported: !!m[2], name, nameStart, nameEnd: nameStart + name.length,
-        raw: rawText, rawStart, rawEnd: rawStart + rawText.length, quote: '',
-        value: rawText, valueStart: rawStart, valueEnd: rawStart + rawText.length, multiline: false,
+        lineStart: pos,
+        end: pos + line.length,
+        exported: !!m[2],
+        name,
+        nameStart,
+        nameEnd: nameStart + name.length,
+        raw: rawText,
+        rawStart,
+        rawEnd: rawStart + rawText.length,
+        quote: '',
+        value: rawText,
+        valueStart: rawStart,
+        valueEnd: rawStart + rawText.length,
+        multiline: false,
       };
       pos = lineEnd + 1;
     }

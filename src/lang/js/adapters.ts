@@ -56,7 +56,8 @@ export function otherAdapterHints(f: JsFacts): string[] {
 }
 
 /** Packages of other LLM services' SDKs and framework adapters. */
-const LLM_SDK = /^(@ai-sdk\/|@anthropic-ai\/|groq-sdk$|@google\/(generative-ai|genai)$|@mistralai\/|cohere-ai$|ollama$|@openrouter\/|together-ai$|@aws-sdk\/client-bedrock|@langchain\/(anthropic|groq|google|mistralai|ollama|cohere|aws|deepseek))/;
+const LLM_SDK =
+  /^(@ai-sdk\/|@anthropic-ai\/|groq-sdk$|@google\/(generative-ai|genai)$|@mistralai\/|cohere-ai$|ollama$|@openrouter\/|together-ai$|@aws-sdk\/client-bedrock|@langchain\/(anthropic|groq|google|mistralai|ollama|cohere|aws|deepseek))/;
 
 const OPENAI_NAME = /^(openai|chatgpt|gpt|azure[-_ ]?openai)$/i;
 /** A provider-choosing name: a bare `provider` only for parameters and environment fallbacks (an adapter's own `const provider = 'openai'` is its label). */
@@ -77,9 +78,20 @@ export function defaultProviderLiterals(f: JsFacts): Array<ts.StringLiteral | ts
     const p = n.parent;
     if (tsc.isBinaryExpression(p) && p.right === n && [tsc.SyntaxKind.QuestionQuestionToken, tsc.SyntaxKind.BarBarToken].includes(p.operatorToken.kind)) {
       const l = unwrap(p.left);
-      const name = tsc.isPropertyAccessExpression(l) ? l.name.text : tsc.isElementAccessExpression(l) && isStringLike(l.argumentExpression) ? l.argumentExpression.text : tsc.isIdentifier(l) ? l.text : '';
+      const name = tsc.isPropertyAccessExpression(l)
+        ? l.name.text
+        : tsc.isElementAccessExpression(l) && isStringLike(l.argumentExpression)
+          ? l.argumentExpression.text
+          : tsc.isIdentifier(l)
+            ? l.text
+            : '';
       if (/provider/i.test(name)) out.push(n);
-    } else if ((tsc.isVariableDeclaration(p) || tsc.isParameter(p)) && p.initializer === n && tsc.isIdentifier(p.name) && (tsc.isParameter(p) ? PROVIDER_VAR : PREFIXED_PROVIDER_VAR).test(p.name.text)) {
+    } else if (
+      (tsc.isVariableDeclaration(p) || tsc.isParameter(p)) &&
+      p.initializer === n &&
+      tsc.isIdentifier(p.name) &&
+      (tsc.isParameter(p) ? PROVIDER_VAR : PREFIXED_PROVIDER_VAR).test(p.name.text)
+    ) {
       out.push(n);
     }
   });

@@ -40,10 +40,7 @@ export interface ImportBinding {
   imported: string;
 }
 
-export type ExportFact =
-  | { kind: 'client'; status: ClientStatus }
-  | { kind: 'factory'; status: ClientStatus }
-  | { kind: 'value'; node: ts.Expression };
+export type ExportFact = { kind: 'client'; status: ClientStatus } | { kind: 'factory'; status: ClientStatus } | { kind: 'value'; node: ts.Expression };
 
 export interface Seeds {
   clients: Map<string, ClientStatus>;
@@ -80,7 +77,8 @@ export interface JsFacts {
 }
 
 /** Methods that end an API call path (the leaf of a resource). */
-const LEAF = /^(create|parse|stream|runTools|runFunctions|generate|edit|createVariation|list|retrieve|update|delete|del|cancel|content|retrieveContent|waitForProcessing|createAndPoll|createAndStream|createAndRun|createAndRunPoll|createAndRunStream|submitToolOutputs|submitToolOutputsAndPoll|submitToolOutputsStream|uploadAndPoll|poll|search|compact|unwrap|verifySignature|pause|resume|listEvents|count)$/;
+const LEAF =
+  /^(create|parse|stream|runTools|runFunctions|generate|edit|createVariation|list|retrieve|update|delete|del|cancel|content|retrieveContent|waitForProcessing|createAndPoll|createAndStream|createAndRun|createAndRunPoll|createAndRunStream|submitToolOutputs|submitToolOutputsAndPoll|submitToolOutputsStream|uploadAndPoll|poll|search|compact|unwrap|verifySignature|pause|resume|listEvents|count)$/;
 
 export function analyzeJs(sf: ts.SourceFile, seeds?: Seeds, targetHost?: string): JsFacts {
   const f: JsFacts = {
@@ -335,7 +333,11 @@ function collectClients(f: JsFacts, n: ts.Node, targetHost?: string): void {
     if (isClientType(f, n.type)) {
       f.clients.set(n.name.text, 'openai');
       // constructor(private client: OpenAI) is also a member
-      if (n.modifiers?.some((m) => m.kind === tsc.SyntaxKind.PrivateKeyword || m.kind === tsc.SyntaxKind.PublicKeyword || m.kind === tsc.SyntaxKind.ProtectedKeyword || m.kind === tsc.SyntaxKind.ReadonlyKeyword)) {
+      if (
+        n.modifiers?.some(
+          (m) => m.kind === tsc.SyntaxKind.PrivateKeyword || m.kind === tsc.SyntaxKind.PublicKeyword || m.kind === tsc.SyntaxKind.ProtectedKeyword || m.kind === tsc.SyntaxKind.ReadonlyKeyword,
+        )
+      ) {
         f.members.set(n.name.text, 'openai');
       }
     } else if (n.initializer) {
@@ -432,7 +434,7 @@ function construction(f: JsFacts, node: ts.NewExpression, azure: boolean, target
   if (node.arguments?.[0] && !options) {
     return { node, azure, status: 'unresolved' };
   }
-  const prop = options ? findProp(options, 'baseURL') ?? findProp(options, 'baseUrl') ?? findProp(options, 'basePath') : undefined;
+  const prop = options ? (findProp(options, 'baseURL') ?? findProp(options, 'baseUrl') ?? findProp(options, 'basePath')) : undefined;
   const spread = options?.properties.some((p) => tsc.isSpreadAssignment(p));
   if (azure) {
     return { node, azure, status: 'azure', options };
@@ -543,12 +545,14 @@ export function envSchemaOf(init: ts.Expression): ts.ObjectLiteralExpression | u
   const callee = e.expression;
   const fn = tsc.isIdentifier(callee) ? callee.text : tsc.isPropertyAccessExpression(callee) ? callee.name.text : '';
   // envalid: cleanEnv(process.env, { ... })
-  if (fn === 'cleanEnv' && e.arguments[0] && isEnvArg(e.arguments[0]) && e.arguments[1] && tsc.isObjectLiteralExpression(unwrap(e.arguments[1]))) return unwrap(e.arguments[1]) as ts.ObjectLiteralExpression;
+  if (fn === 'cleanEnv' && e.arguments[0] && isEnvArg(e.arguments[0]) && e.arguments[1] && tsc.isObjectLiteralExpression(unwrap(e.arguments[1])))
+    return unwrap(e.arguments[1]) as ts.ObjectLiteralExpression;
   // zod: <schema>.parse(process.env), schema = z.object({ ... }) (possibly .extend/.strict/... chained)
   if (fn === 'parse' && tsc.isPropertyAccessExpression(callee) && e.arguments[0] && isEnvArg(e.arguments[0])) {
     for (let o: ts.Expression = unwrap(callee.expression); tsc.isCallExpression(o); ) {
       const c = o.expression;
-      if (tsc.isPropertyAccessExpression(c) && c.name.text === 'object' && o.arguments[0] && tsc.isObjectLiteralExpression(unwrap(o.arguments[0]))) return unwrap(o.arguments[0]) as ts.ObjectLiteralExpression;
+      if (tsc.isPropertyAccessExpression(c) && c.name.text === 'object' && o.arguments[0] && tsc.isObjectLiteralExpression(unwrap(o.arguments[0])))
+        return unwrap(o.arguments[0]) as ts.ObjectLiteralExpression;
       if (!tsc.isPropertyAccessExpression(c)) break;
       o = unwrap(c.expression);
     }
@@ -641,7 +645,7 @@ function collectExports(f: JsFacts): void {
         const { base, names } = flattenAccess(e.left);
         const isModExports = tsc.isIdentifier(base) && ((base.text === 'module' && names[0] === 'exports') || base.text === 'exports');
         if (!isModExports) continue;
-        const exportName = base.text === 'module' ? names[1] ?? 'default' : names[0] ?? 'default';
+        const exportName = base.text === 'module' ? (names[1] ?? 'default') : (names[0] ?? 'default');
         const s = clientStatus(f, e.right);
         if (s) f.exports.set(exportName, { kind: 'client', status: s });
         else if (tsc.isIdentifier(unwrap(e.right))) {
@@ -651,7 +655,11 @@ function collectExports(f: JsFacts): void {
           for (const p of (unwrap(e.right) as ts.ObjectLiteralExpression).properties) {
             const pn = propName(p.name);
             if (!pn) continue;
-            const local = tsc.isShorthandPropertyAssignment(p) ? p.name.text : tsc.isPropertyAssignment(p) && tsc.isIdentifier(unwrap(p.initializer)) ? (unwrap(p.initializer) as ts.Identifier).text : undefined;
+            const local = tsc.isShorthandPropertyAssignment(p)
+              ? p.name.text
+              : tsc.isPropertyAssignment(p) && tsc.isIdentifier(unwrap(p.initializer))
+                ? (unwrap(p.initializer) as ts.Identifier).text
+                : undefined;
             const fact = local ? factOf(local) : undefined;
             if (fact) f.exports.set(pn, fact);
             // module.exports = { llm: { model: 'gpt-4o' } }: an inline value other modules may read

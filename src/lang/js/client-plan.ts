@@ -66,7 +66,11 @@ function makePlan(ctx: MigrateContext<JsContext>): ClientPlan {
       const calls = binding && !ctx.facts.exports.has(binding) ? ctx.facts.calls.filter((x) => x.receiver === binding) : [];
       if (calls.length && calls.every((x) => blockedCall(ctx, x))) {
         plan.kept.set(c.node, 'blocked');
-        ctx.followUp(c.node.getStart(), `this client is only used for APIs ${shortName(t.provider)} does not serve`, 'it stays on OpenAI with its OpenAI key for now: move those calls to another service, then migrate or remove the client');
+        ctx.followUp(
+          c.node.getStart(),
+          `this client is only used for APIs ${shortName(t.provider)} does not serve`,
+          'it stays on OpenAI with its OpenAI key for now: move those calls to another service, then migrate or remove the client',
+        );
       }
     }
   }
@@ -90,7 +94,8 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
   walk(ctx.sf, (n) => {
     if ((tsc.isParameter(n) || tsc.isVariableDeclaration(n) || tsc.isPropertyDeclaration(n)) && n.type && tsc.isIdentifier(n.name)) {
       const tt = n.type.getText();
-      if ([...ctx.facts.azureClass].some((a) => new RegExp(`(^|\\.)${a}$`).test(tt)) || /(^|\.)AzureOpenAI$/.test(tt)) typedAzure.add(tsc.isPropertyDeclaration(n) ? `this.${n.name.text}` : n.name.text);
+      if ([...ctx.facts.azureClass].some((a) => new RegExp(`(^|\\.)${a}$`).test(tt)) || /(^|\.)AzureOpenAI$/.test(tt))
+        typedAzure.add(tsc.isPropertyDeclaration(n) ? `this.${n.name.text}` : n.name.text);
     }
   });
   const calls = ctx.facts.calls.filter((x) => x.client === 'azure' || (x.receiver && typedAzure.has(x.receiver)));
@@ -122,7 +127,11 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
   // The Realtime API on Azure (`OpenAIRealtimeWS.azure(client)` takes an AzureOpenAI client): no provider serves it.
   const realtime = /\bOpenAIRealtime\w*\s*\.\s*azure\s*\(/.test(ctx.file.text) && !isSupported(t.provider, 'realtime');
   if (realtime) {
-    ctx.followUp(azure[0]!.node.getStart(), `Azure OpenAI client left on Azure: it serves the Realtime API, which ${shortName(t.provider)} does not offer`, "keep it on Azure, or move the voice feature to the provider's realtime/voice API");
+    ctx.followUp(
+      azure[0]!.node.getStart(),
+      `Azure OpenAI client left on Azure: it serves the Realtime API, which ${shortName(t.provider)} does not offer`,
+      "keep it on Azure, or move the voice feature to the provider's realtime/voice API",
+    );
     if (!unknown.length) unknown.push('realtime');
   }
   if (!unknown.length && !runtime.length) {
@@ -149,7 +158,11 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
     );
   } else if (!realtime) {
     // OpenAI ids without an equivalent (realtime, audio...): --model would only move the call to a provider that lacks it.
-    ctx.followUp(azure[0]!.node.getStart(), `Azure OpenAI client left on Azure: ${shortName(t.provider)} has no equivalent for ${list}`, 'keep it on Azure, or move these calls to a service that serves them');
+    ctx.followUp(
+      azure[0]!.node.getStart(),
+      `Azure OpenAI client left on Azure: ${shortName(t.provider)} has no equivalent for ${list}`,
+      'keep it on Azure, or move these calls to a service that serves them',
+    );
   }
 
   for (const c of azure) {
@@ -184,7 +197,12 @@ function keyRanges(ctx: MigrateContext<JsContext>, c: Construction): Array<[numb
         const read = tsc.isBinaryExpression(v) ? unwrap(v.left) : v;
         for (const e of envSchemaEntries(read)?.entries ?? []) {
           out.push([e.getStart(), e.end]);
-          if (name === 'baseURL' && /api\.openai\.com/.test(e.getText())) ctx.followUp(e.getStart(), 'OpenAI URL left: it is the default of a base-URL setting that a client staying as it is reads', 'leave it until that client moves; then use the provider base URL there and here');
+          if (name === 'baseURL' && /api\.openai\.com/.test(e.getText()))
+            ctx.followUp(
+              e.getStart(),
+              'OpenAI URL left: it is the default of a base-URL setting that a client staying as it is reads',
+              'leave it until that client moves; then use the provider base URL there and here',
+            );
         }
       }
     }

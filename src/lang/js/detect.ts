@@ -84,7 +84,11 @@ function lintTargetCalls(ctx: MigrateContext<JsContext>, add: Add): void {
     const thinking = thinkingState(p, call.requests);
     // The thinking switch a model needs (Qwen3 open-weight non-streaming, DeepSeek's old non-thinking id).
     const need = call.endpoint === 'chat' && model ? thinkingNeeds(p, [model], streamState(call.requests), thinking) : undefined;
-    if (need) add('provider-param', call.node.expression, `${need.reason}; ${need.kind === 'add-off' ? `send ${p.requestRules.thinking!.field}: ${offText(p.requestRules.thinking!.off)}` : need.action}`, { api, model });
+    if (need)
+      add('provider-param', call.node.expression, `${need.reason}; ${need.kind === 'add-off' ? `send ${p.requestRules.thinking!.field}: ${offText(p.requestRules.thinking!.off)}` : need.action}`, {
+        api,
+        model,
+      });
     for (const req of call.requests) {
       const present = new Set(req.properties.map((x) => propName(x.name)).filter((x): x is string => !!x));
       for (const prop of req.properties) {
@@ -102,4 +106,3 @@ function lintTargetCalls(ctx: MigrateContext<JsContext>, add: Add): void {
     }
   }
 }
-

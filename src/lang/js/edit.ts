@@ -105,13 +105,7 @@ export function removeProperty(text: string, edits: EditList, obj: ts.ObjectLite
 }
 
 /** Add properties (`key: value` texts) at the start of an object literal. */
-export function addProperties(
-  text: string,
-  edits: EditList,
-  obj: ts.ObjectLiteralExpression,
-  entries: string[],
-  removed: ReadonlySet<ts.Node> = new Set(),
-): void {
+export function addProperties(text: string, edits: EditList, obj: ts.ObjectLiteralExpression, entries: string[], removed: ReadonlySet<ts.Node> = new Set()): void {
   if (!entries.length) return;
   const props = obj.properties.filter((p) => !removed.has(p));
   const open = obj.getStart();

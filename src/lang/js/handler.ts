@@ -18,8 +18,6 @@ export function jsImports(text: string): string[] {
   return out;
 }
 
-
-
 let prepared: typeof import('./parse.js') | undefined;
 
 /**

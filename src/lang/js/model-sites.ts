@@ -115,7 +115,12 @@ function testModelSites(f: JsFacts, opts: ModelSiteOptions, info: TestInfo): Mod
     if (!ASSERTIONS.has(name)) return;
     // expect(X).toBe(lit) / assert.equal(X, lit)
     const inner = tsc.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
-    const expectCall = inner && tsc.isPropertyAccessExpression(inner) && tsc.isCallExpression(unwrap(inner.expression)) ? (unwrap(inner.expression) as ts.CallExpression) : inner && tsc.isCallExpression(inner) ? inner : undefined;
+    const expectCall =
+      inner && tsc.isPropertyAccessExpression(inner) && tsc.isCallExpression(unwrap(inner.expression))
+        ? (unwrap(inner.expression) as ts.CallExpression)
+        : inner && tsc.isCallExpression(inner)
+          ? inner
+          : undefined;
     const other = expectCall ? expectCall.arguments[0] : call.arguments.find((a) => a !== n);
     const o = other ? unwrap(other) : undefined;
     const ref = o && tsc.isCallExpression(o) ? unwrap(o.expression) : o;
@@ -254,7 +259,10 @@ function modelNamedSites(st: SiteCollector): void {
       else if (isModelArgument(f, n)) addSite(st, n);
     }
     // Branching on model names.
-    if (tsc.isBinaryExpression(n) && [tsc.SyntaxKind.EqualsEqualsEqualsToken, tsc.SyntaxKind.EqualsEqualsToken, tsc.SyntaxKind.ExclamationEqualsEqualsToken, tsc.SyntaxKind.ExclamationEqualsToken].includes(n.operatorToken.kind)) {
+    if (
+      tsc.isBinaryExpression(n) &&
+      [tsc.SyntaxKind.EqualsEqualsEqualsToken, tsc.SyntaxKind.EqualsEqualsToken, tsc.SyntaxKind.ExclamationEqualsEqualsToken, tsc.SyntaxKind.ExclamationEqualsToken].includes(n.operatorToken.kind)
+    ) {
       const l = unwrap(n.left);
       const r = unwrap(n.right);
       if ((isStringLike(l) && isOpenAIId(l.text)) || (isStringLike(r) && isOpenAIId(r.text))) out.branches.push(n);
@@ -275,7 +283,13 @@ function inModelNamedPlace(n: ts.Node): boolean {
       const k = p.operatorToken.kind;
       if (k === tsc.SyntaxKind.EqualsToken) {
         const target = unwrap(p.left);
-        const name = tsc.isIdentifier(target) ? target.text : tsc.isPropertyAccessExpression(target) ? target.name.text : tsc.isElementAccessExpression(target) && isStringLike(target.argumentExpression) ? target.argumentExpression.text : undefined;
+        const name = tsc.isIdentifier(target)
+          ? target.text
+          : tsc.isPropertyAccessExpression(target)
+            ? target.name.text
+            : tsc.isElementAccessExpression(target) && isStringLike(target.argumentExpression)
+              ? target.argumentExpression.text
+              : undefined;
         return !!name && MODEL_NAME.test(name);
       }
       if (k !== tsc.SyntaxKind.BarBarToken && k !== tsc.SyntaxKind.QuestionQuestionToken) return false;
@@ -362,7 +376,16 @@ export function inOtherAdapter(n: ts.Node): boolean {
   while (cur.parent) {
     const p: ts.Node = cur.parent;
     let name: string | undefined;
-    if (tsc.isPropertyAssignment(p) || tsc.isVariableDeclaration(p) || tsc.isPropertyDeclaration(p) || tsc.isMethodDeclaration(p) || tsc.isFunctionDeclaration(p) || tsc.isClassDeclaration(p) || tsc.isFunctionExpression(p) || tsc.isClassExpression(p)) {
+    if (
+      tsc.isPropertyAssignment(p) ||
+      tsc.isVariableDeclaration(p) ||
+      tsc.isPropertyDeclaration(p) ||
+      tsc.isMethodDeclaration(p) ||
+      tsc.isFunctionDeclaration(p) ||
+      tsc.isClassDeclaration(p) ||
+      tsc.isFunctionExpression(p) ||
+      tsc.isClassExpression(p)
+    ) {
       name = p.name ? propName(p.name as ts.PropertyName) : undefined;
     } else if (tsc.isCaseClause(p) && isStringLike(unwrap(p.expression))) {
       name = (unwrap(p.expression) as ts.StringLiteral).text;
@@ -413,7 +436,8 @@ function argumentsFor(f: JsFacts, id: ts.Identifier): ts.Expression[] {
   if (!name) return [];
   const out: ts.Expression[] = [];
   walk(f.sf, (n) => {
-    if (tsc.isCallExpression(n) && tsc.isIdentifier(unwrap(n.expression)) && (unwrap(n.expression) as ts.Identifier).text === name && n.arguments[i] && !tsc.isSpreadElement(n.arguments[i]!)) out.push(n.arguments[i]!);
+    if (tsc.isCallExpression(n) && tsc.isIdentifier(unwrap(n.expression)) && (unwrap(n.expression) as ts.Identifier).text === name && n.arguments[i] && !tsc.isSpreadElement(n.arguments[i]!))
+      out.push(n.arguments[i]!);
   });
   return out;
 }

@@ -25,7 +25,14 @@ export function reportOutsideUse(ctx: JsContext, cross: CrossModule): void {
     if (origins.length && !ownClient) {
       const o = origins[0]!;
       ctx.findings = ctx.findings.filter((f) => !(f.rule === 'openai-api-call' && f.line === ctx.lines.pos(start).line));
-      addFinding(ctx, 'openai-via-import', start, call.node.expression.end, `${api} on an OpenAI client imported from ${o.spec} (${rel(o.file)}, outside the given paths): requests go to api.openai.com`, { api, endpoint: call.endpoint });
+      addFinding(
+        ctx,
+        'openai-via-import',
+        start,
+        call.node.expression.end,
+        `${api} on an OpenAI client imported from ${o.spec} (${rel(o.file)}, outside the given paths): requests go to api.openai.com`,
+        { api, endpoint: call.endpoint },
+      );
     }
     for (const req of call.requests) {
       const m = req.properties.find((x) => propName(x.name) === 'model');

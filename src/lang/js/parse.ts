@@ -174,4 +174,3 @@ export function duplicateImportBinding(sf: ts.SourceFile): string | undefined {
   }
   return undefined;
 }
-

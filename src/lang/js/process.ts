@@ -37,7 +37,10 @@ export const processor = {
     seedImports(parsed, cross, targetHost);
     const { wanted, firstPass } = wantedModelExports(parsed, cross);
     // URLs composed across modules (a host-only OpenAI base joined with a `/v1/...` path).
-    const composed = collectComposedUrls([...parsed].map(([abs, p]) => [abs, p.sf] as [string, ts.SourceFile]), (abs, e) => cross.stringOf(abs, e));
+    const composed = collectComposedUrls(
+      [...parsed].map(([abs, p]) => [abs, p.sf] as [string, ts.SourceFile]),
+      (abs, e) => cross.stringOf(abs, e),
+    );
     const foreignParams = cross.foreignParams();
     const foreignRequests = cross.foreignRequests();
     const siteMap = modelSitesByFile(parsed, cross, wanted, firstPass);
@@ -204,7 +207,10 @@ function keptIds(parsed: Map<string, ParsedModule>, rewrittenSites: Map<string, 
       if (isStringLike(n) && !sites.has(n) && isOpenAIId(n.text)) keptHere.push({ id: n.text, pos: n.getStart() });
     });
     kept.set(abs, keptHere);
-    rewritten.set(abs, [...sites].map((s) => ({ id: (s as ts.StringLiteral).text, pos: s.getStart() })));
+    rewritten.set(
+      abs,
+      [...sites].map((s) => ({ id: (s as ts.StringLiteral).text, pos: s.getStart() })),
+    );
     for (const k of keptHere) if (codeIds.has(k.id)) ambiguous.add(k.id);
   }
   return { kept, rewritten, ambiguous };
@@ -311,7 +317,11 @@ function transformModule(abs: string, p: ParsedModule, run: RunShared): void {
     run.adapters.adapterSaid.add(adapterHere);
     const defaultsAt = adapterHere.defaultsAt;
     const sel = adapterHere.selection;
-    jctx.followUp(at, msg('adapters.targetExists', { provider: shortName(jctx.target.provider), at: `${adapterHere.rel}:${adapterHere.line}`, selection: sel }), defaultsAt.length ? msg('adapters.targetExists.defaultChanged', { selection: sel, at: defaultsAt.join(', ') }) : msg('adapters.targetExists.select', { selection: sel }));
+    jctx.followUp(
+      at,
+      msg('adapters.targetExists', { provider: shortName(jctx.target.provider), at: `${adapterHere.rel}:${adapterHere.line}`, selection: sel }),
+      defaultsAt.length ? msg('adapters.targetExists.defaultChanged', { selection: sel, at: defaultsAt.join(', ') }) : msg('adapters.targetExists.select', { selection: sel }),
+    );
     return;
   }
   clientPlan(jctx); // which clients stay (before any transform reads a client's status)
@@ -328,7 +338,22 @@ function transformModule(abs: string, p: ParsedModule, run: RunShared): void {
 }
 
 /** What Phase C adds to a file's context for detection and the transforms. */
-const ANALYSIS_KEYS = ['sf', 'facts', 'usesOpenAI', 'models_', 'q', 'semi', 'modelValues', 'foreignRequests', 'foreignParams', 'resolvesToLiteral', 'targetHost', 'composedUses', 'composedPaths', 'enumNames'] as const;
+const ANALYSIS_KEYS = [
+  'sf',
+  'facts',
+  'usesOpenAI',
+  'models_',
+  'q',
+  'semi',
+  'modelValues',
+  'foreignRequests',
+  'foreignParams',
+  'resolvesToLiteral',
+  'targetHost',
+  'composedUses',
+  'composedPaths',
+  'enumNames',
+] as const;
 
 /** Hand the packages this file's rewrites introduced or dropped to the package.json step. */
 function recordDependencies(ctx: JsContext, f: JsFacts, opts: HandlerOptions): void {

@@ -239,7 +239,10 @@ export function streamState(requests: readonly ts.ObjectLiteralExpression[]): St
  * `response_format: { type: 'json_schema', json_schema: { schema: X } }` and a `messages` array literal
  * in the same object. Returns the property, the schema expression and the messages array.
  */
-export function jsonObjectPlan(prov: ProviderProfile, c: { endpoint: string; path: string[]; requests: readonly ts.ObjectLiteralExpression[] }): { rf: ts.PropertyAssignment; schema: ts.Expression; messages: ts.ArrayLiteralExpression } | undefined {
+export function jsonObjectPlan(
+  prov: ProviderProfile,
+  c: { endpoint: string; path: string[]; requests: readonly ts.ObjectLiteralExpression[] },
+): { rf: ts.PropertyAssignment; schema: ts.Expression; messages: ts.ArrayLiteralExpression } | undefined {
   if (!prov.requestRules.jsonObject || prov.endpoints.jsonSchema === 'yes' || prov.endpoints.jsonObject !== 'yes') return undefined;
   if (c.endpoint !== 'chat' || c.path[c.path.length - 1] !== 'create' || c.requests.length !== 1) return undefined;
   const req = c.requests[0]!;

@@ -24,11 +24,15 @@ export function pyTargetSelection(f: PyFacts, names: readonly string[]): string 
   walk(f.py.root, (n: Node) => {
     if (found) return false;
     if (n.type === 'dictionary') {
-      const keys = kids(n).filter((p) => p.type === 'pair').map((p) => stringValue(p.childForFieldName('key')) ?? '');
+      const keys = kids(n)
+        .filter((p) => p.type === 'pair')
+        .map((p) => stringValue(p.childForFieldName('key')) ?? '');
       const t = keys.find((k) => namesProvider(k, names));
       if (t && keys.some(openai)) found = t;
     } else if (n.type === 'comparison_operator' && /==/.test(n.text)) {
-      const s = kids(n).map((k) => stringValue(k)).find((v) => v !== undefined && namesProvider(v, names));
+      const s = kids(n)
+        .map((k) => stringValue(k))
+        .find((v) => v !== undefined && namesProvider(v, names));
       if (s && /openai|chatgpt/i.test(f.py.text)) found = s;
     }
     return undefined;

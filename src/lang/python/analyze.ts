@@ -103,11 +103,33 @@ const V0_CLASSES: Record<string, EndpointKind> = {
   Customer: 'openaiOnly',
 };
 const RESOURCES = new Set([
-  'chat', 'completions', 'embeddings', 'images', 'audio', 'moderations', 'responses', 'files', 'uploads', 'batches',
-  'fine_tuning', 'vector_stores', 'beta', 'realtime', 'models', 'conversations', 'webhooks', 'evals', 'containers',
-  'skills', 'videos', 'admin', 'assistants', 'threads',
+  'chat',
+  'completions',
+  'embeddings',
+  'images',
+  'audio',
+  'moderations',
+  'responses',
+  'files',
+  'uploads',
+  'batches',
+  'fine_tuning',
+  'vector_stores',
+  'beta',
+  'realtime',
+  'models',
+  'conversations',
+  'webhooks',
+  'evals',
+  'containers',
+  'skills',
+  'videos',
+  'admin',
+  'assistants',
+  'threads',
 ]);
-const LEAF = /^(create|acreate|parse|stream|generate|edit|create_variation|list|retrieve|update|delete|cancel|content|retrieve_content|wait_for_processing|create_and_poll|create_and_stream|create_and_run|create_and_run_poll|create_and_run_stream|submit_tool_outputs|submit_tool_outputs_and_poll|submit_tool_outputs_stream|upload_and_poll|poll|search|compact|unwrap|verify_signature|pause|resume|list_events|count|connect|transcribe|translate|create_edit)$/;
+const LEAF =
+  /^(create|acreate|parse|stream|generate|edit|create_variation|list|retrieve|update|delete|cancel|content|retrieve_content|wait_for_processing|create_and_poll|create_and_stream|create_and_run|create_and_run_poll|create_and_run_stream|submit_tool_outputs|submit_tool_outputs_and_poll|submit_tool_outputs_stream|upload_and_poll|poll|search|compact|unwrap|verify_signature|pause|resume|list_events|count|connect|transcribe|translate|create_edit)$/;
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 

@@ -66,7 +66,11 @@ function blockedPlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
     if (!calls.length || !calls.every((x) => blockedCall(ctx, x))) continue;
     plan.kept.set(c.node.id, 'blocked');
     c.status = 'other';
-    ctx.followUp(ctx.py.start(c.node), `this client is only used for APIs ${shortName(t.provider)} does not serve`, 'it stays on OpenAI with its OpenAI key for now: move those calls to another service, then migrate or remove the client');
+    ctx.followUp(
+      ctx.py.start(c.node),
+      `this client is only used for APIs ${shortName(t.provider)} does not serve`,
+      'it stays on OpenAI with its OpenAI key for now: move those calls to another service, then migrate or remove the client',
+    );
   }
 }
 
@@ -121,7 +125,11 @@ function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
     );
   } else {
     // OpenAI ids without an equivalent (realtime, audio...): --model would only move the call to a provider that lacks it.
-    ctx.followUp(py.start(azure[0]!.node), `Azure OpenAI client left on Azure: ${shortName(t.provider)} has no equivalent for ${list}`, 'keep it on Azure, or move these calls to a service that serves them');
+    ctx.followUp(
+      py.start(azure[0]!.node),
+      `Azure OpenAI client left on Azure: ${shortName(t.provider)} has no equivalent for ${list}`,
+      'keep it on Azure, or move these calls to a service that serves them',
+    );
   }
 
   for (const c of azure) {
@@ -187,7 +195,11 @@ export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSetti
   const add = (m: Map<string, string[]>, name: string) => m.set(name, [...(m.get(name) ?? []), scope]);
   for (const c of facts.constructions) {
     if (c.status !== 'unresolved' && c.status !== 'other') continue;
-    for (const [kw, role] of [['api_key', 'key'], ['base_url', 'baseURL'], ['api_base', 'baseURL']] as const) {
+    for (const [kw, role] of [
+      ['api_key', 'key'],
+      ['base_url', 'baseURL'],
+      ['api_base', 'baseURL'],
+    ] as const) {
       const v = c.kwargs.get(kw)?.childForFieldName('value');
       if (!v) continue;
       walk(v, (n) => {

@@ -36,7 +36,7 @@ const toVer = (s: string): Ver | undefined => {
   const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(s);
   return m ? [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)] : undefined;
 };
-const lt = (a: Ver, b: Ver) => a[0] !== b[0] ? a[0] < b[0] : a[1] !== b[1] ? a[1] < b[1] : a[2] < b[2];
+const lt = (a: Ver, b: Ver) => (a[0] !== b[0] ? a[0] < b[0] : a[1] !== b[1] ? a[1] < b[1] : a[2] < b[2]);
 
 /** The folder a manifest serves: its own, or the parent of a `requirements/` folder. */
 export function manifestRoot(abs: string): string {
@@ -79,7 +79,8 @@ function statedVersions(texts: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const text of texts) {
     for (const m of text.matchAll(/(?:^|["'\s,[])([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:==|~=|>=|===)\s*(\d+(?:\.\d+)*)/gm)) if (!out.has(norm(m[1]!))) out.set(norm(m[1]!), m[2]!);
-    for (const m of text.matchAll(/^[ \t]*([A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*=[ \t]*(?:\{[^}\n]*version[ \t]*=[ \t]*)?["'][\^~=>]*[ \t]*(\d+(?:\.\d+)*)/gm)) if (!out.has(norm(m[1]!))) out.set(norm(m[1]!), m[2]!);
+    for (const m of text.matchAll(/^[ \t]*([A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*=[ \t]*(?:\{[^}\n]*version[ \t]*=[ \t]*)?["'][\^~=>]*[ \t]*(\d+(?:\.\d+)*)/gm))
+      if (!out.has(norm(m[1]!))) out.set(norm(m[1]!), m[2]!);
   }
   return out;
 }
@@ -114,9 +115,15 @@ export function pyCompat(pkg: string, version: (name: string) => { v: Ver; from:
   if (n === 'langchain-deepseek') {
     const core = version('langchain-core') ?? version('langchain');
     const viaOpenAI = core ? undefined : version('langchain-openai');
-    const line: { v: Ver; from: string } | undefined = core ?? (viaOpenAI && { v: (lt(viaOpenAI.v, [0, 2, 0]) ? [0, 2, 0] : viaOpenAI.v[0] >= 1 ? [1, 0, 0] : [0, 3, 0]) as Ver, from: viaOpenAI.from });
+    const line: { v: Ver; from: string } | undefined =
+      core ?? (viaOpenAI && { v: (lt(viaOpenAI.v, [0, 2, 0]) ? [0, 2, 0] : viaOpenAI.v[0] >= 1 ? [1, 0, 0] : [0, 3, 0]) as Ver, from: viaOpenAI.from });
     if (!line) return { kind: 'free' };
-    if (lt(line.v, [0, 3, 0])) return { kind: 'none', why: `langchain-deepseek needs langchain-core 0.3 or newer; this project has ${line.from}`, fix: 'upgrade LangChain to 0.3+ (then switch to ChatDeepSeek), or keep ChatOpenAI with base_url' };
+    if (lt(line.v, [0, 3, 0]))
+      return {
+        kind: 'none',
+        why: `langchain-deepseek needs langchain-core 0.3 or newer; this project has ${line.from}`,
+        fix: 'upgrade LangChain to 0.3+ (then switch to ChatDeepSeek), or keep ChatOpenAI with base_url',
+      };
     return line.v[0] >= 1 ? { kind: 'spec', spec: '>=1,<2', why: `matches ${line.from}` } : { kind: 'spec', spec: '>=0.1,<1', why: `matches ${line.from}` };
   }
   if (n === 'langchain-community') {
@@ -129,7 +136,12 @@ export function pyCompat(pkg: string, version: (name: string) => { v: Ver; from:
   }
   if (n.startsWith('llama-index-')) {
     const li = version('llama-index-core') ?? version('llama-index');
-    if (li && lt(li.v, [0, 10, 0])) return { kind: 'none', why: `${pkg} exists for llama-index 0.10 and newer; this project has ${li.from}`, fix: 'in llama-index 0.9 use `from llama_index.llms import OpenAILike`, or upgrade to 0.10+' };
+    if (li && lt(li.v, [0, 10, 0]))
+      return {
+        kind: 'none',
+        why: `${pkg} exists for llama-index 0.10 and newer; this project has ${li.from}`,
+        fix: 'in llama-index 0.9 use `from llama_index.llms import OpenAILike`, or upgrade to 0.10+',
+      };
   }
   return { kind: 'free' };
 }
@@ -137,7 +149,10 @@ export function pyCompat(pkg: string, version: (name: string) => { v: Ver; from:
 /** How the file states versions: most requirement lines pinned with `==`, with lower bounds, or bare names. */
 function pinStyle(text: string, base: string): 'exact' | 'bound' | 'bare' {
   if (!/\.(txt|in)$/.test(base)) return /(==|>=|~=|\^)\s*\d/.test(text) ? 'bound' : 'bare';
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => /^[A-Za-z0-9]/.test(l));
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => /^[A-Za-z0-9]/.test(l));
   if (!lines.length) return 'bare';
   const exact = lines.filter((l) => /==/.test(l)).length;
   const bound = lines.filter((l) => /(~=|>=)/.test(l)).length;
@@ -191,10 +206,7 @@ function dependencyArrays(text: string, base: string): Array<[number, number]> {
       }
       const key = m[2]!;
       const ok =
-        (section === 'project' && key === 'dependencies') ||
-        section === 'project.optional-dependencies' ||
-        section === 'dependency-groups' ||
-        (section === 'tool.uv' && key === 'dev-dependencies');
+        (section === 'project' && key === 'dependencies') || section === 'project.optional-dependencies' || section === 'dependency-groups' || (section === 'tool.uv' && key === 'dev-dependencies');
       if (ok) starts.push(m.index + m[0].length - 1);
     }
   }

@@ -25,7 +25,12 @@ export function detectPython(ctx: PyContext): void {
   }
   const moduleCall = f.calls.find((c) => c.module);
   if (moduleCall && reachesOpenAI(moduleCall.client)) {
-    add(moduleCall.client === 'azure' ? 'azure-openai-client' : 'openai-client', moduleCall.node, f.legacy ? 'legacy openai<1 module client: requests go to OpenAI' : 'module-level openai client: requests go to OpenAI', { api: 'openai' });
+    add(
+      moduleCall.client === 'azure' ? 'azure-openai-client' : 'openai-client',
+      moduleCall.node,
+      f.legacy ? 'legacy openai<1 module client: requests go to OpenAI' : 'module-level openai client: requests go to OpenAI',
+      { api: 'openai' },
+    );
   }
   for (const call of f.calls) {
     if (!reachesOpenAI(call.client)) continue;
@@ -91,7 +96,13 @@ function lintTargetCalls(ctx: MigrateContext<PyContext>, add: (rule: RuleId, nod
     const thinking = pyThinkingState(ctx.facts, p, call);
     // The thinking switch a model needs (Qwen3 open-weight non-streaming, DeepSeek's old non-thinking id).
     const need = call.endpoint === 'chat' && model ? thinkingNeeds(p, [model], pyStreamState(call), thinking) : undefined;
-    if (need) add('provider-param', call.node, `${need.reason}; ${need.kind === 'add-off' ? `send extra_body={"${p.requestRules.thinking!.field}": ${offPython(p.requestRules.thinking!.off)}}` : need.action}`, { api, model });
+    if (need)
+      add(
+        'provider-param',
+        call.node,
+        `${need.reason}; ${need.kind === 'add-off' ? `send extra_body={"${p.requestRules.thinking!.field}": ${offPython(p.requestRules.thinking!.off)}}` : need.action}`,
+        { api, model },
+      );
     const present = new Set(call.kwargs.keys());
     for (const [name, kw] of call.kwargs) {
       if (PLUMBING.has(name)) continue;
@@ -106,4 +117,3 @@ function lintTargetCalls(ctx: MigrateContext<PyContext>, add: (rule: RuleId, nod
     }
   }
 }
-

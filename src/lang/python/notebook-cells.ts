@@ -26,24 +26,26 @@ export function readCells(json: string): NotebookCell[] {
   const cells = field(root, 'cells');
   if (cells?.kind === 'array') lists.push(cells);
   const sheets = field(root, 'worksheets');
-  if (sheets?.kind === 'array') for (const w of sheets.items) {
-    const c = field(w, 'cells');
-    if (c?.kind === 'array') lists.push(c);
-  }
+  if (sheets?.kind === 'array')
+    for (const w of sheets.items) {
+      const c = field(w, 'cells');
+      if (c?.kind === 'array') lists.push(c);
+    }
   const out: NotebookCell[] = [];
   let n = 0;
-  for (const list of lists) list.items.forEach((c) => {
-    const i = n++;
-    const type = field(c, 'cell_type');
-    const source = field(c, 'source') ?? field(c, 'input');
-    if (type?.kind !== 'string' || type.value !== 'code' || !source) return;
-    let text: string;
-    if (source.kind === 'string') text = source.value;
-    else if (source.kind === 'array' && source.items.every((x) => x.kind === 'string')) text = source.items.map((x) => (x as { value: string }).value).join('');
-    else return;
-    if (FOREIGN_CELL_MAGIC.test(text.trimStart())) return;
-    out.push({ index: i + 1, source, text });
-  });
+  for (const list of lists)
+    list.items.forEach((c) => {
+      const i = n++;
+      const type = field(c, 'cell_type');
+      const source = field(c, 'source') ?? field(c, 'input');
+      if (type?.kind !== 'string' || type.value !== 'code' || !source) return;
+      let text: string;
+      if (source.kind === 'string') text = source.value;
+      else if (source.kind === 'array' && source.items.every((x) => x.kind === 'string')) text = source.items.map((x) => (x as { value: string }).value).join('');
+      else return;
+      if (FOREIGN_CELL_MAGIC.test(text.trimStart())) return;
+      out.push({ index: i + 1, source, text });
+    });
   return out;
 }
 

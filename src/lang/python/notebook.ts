@@ -38,7 +38,11 @@ export async function validateNotebook(text: string, rel = ''): Promise<string |
  * changed cell's source back in the file's layout. Cells that do not parse
  * on their own are left as they are and reported.
  */
-export async function processNotebook(ctx: FileContext, opts: HandlerOptions & { targetHost?: string; packageFits?: (pkg: string) => boolean }, packages: Set<string>): Promise<HandlerError | undefined> {
+export async function processNotebook(
+  ctx: FileContext,
+  opts: HandlerOptions & { targetHost?: string; packageFits?: (pkg: string) => boolean },
+  packages: Set<string>,
+): Promise<HandlerError | undefined> {
   let cells: NotebookCell[];
   try {
     cells = readCells(ctx.file.text);
@@ -137,7 +141,7 @@ function mapReports(ctx: FileContext, vctx: FileContext, spans: ProgramSpan[]): 
     const w = where(c.line, c.column);
     if (!w) continue;
     const src = w.span.cell.source;
-    const item = src.kind === 'array' ? src.items[w.line - 1] ?? src : src;
+    const item = src.kind === 'array' ? (src.items[w.line - 1] ?? src) : src;
     const p = ctx.lines.pos(item.start);
     const m = msg('notebook.cellChange', { n: w.span.cell.index, msg: c.msg ?? c.message });
     ctx.changes.push({ ...c, line: p.line, column: p.column, message: m.text, msg: refOf(m) });

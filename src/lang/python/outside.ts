@@ -36,7 +36,14 @@ export function reportPyOutsideUse(ctx: PyContext, origin: PyOrigin | undefined,
       const start = ctx.py.start(call.node);
       const line = ctx.lines.pos(start).line;
       ctx.findings = ctx.findings.filter((f) => !(f.rule === 'openai-api-call' && f.line === line));
-      addFinding(ctx, 'openai-via-import', start, ctx.py.end(call.node), `${api} on an OpenAI client imported from ${origin.spec} (${origin.file}, outside the given paths): requests go to api.openai.com`, { api, endpoint: call.endpoint });
+      addFinding(
+        ctx,
+        'openai-via-import',
+        start,
+        ctx.py.end(call.node),
+        `${api} on an OpenAI client imported from ${origin.spec} (${origin.file}, outside the given paths): requests go to api.openai.com`,
+        { api, endpoint: call.endpoint },
+      );
     }
   }
   for (const m of models) addFinding(ctx, 'openai-model', m.start, m.end, `OpenAI model id "${m.id}" (defined in ${m.file}, outside the given paths)`, { model: m.id });

@@ -291,4 +291,3 @@ export function pyLiteral(v: Node): number | string | boolean | undefined {
   if (u.type === 'false') return false;
   return stringValue(u);
 }
-

@@ -118,7 +118,15 @@ interface DependencyPlan {
 function dependencyPlan(files: FileContext[]): DependencyPlan {
   const manifests = files.filter((c) => isManifest(c.file.rel));
   const roots = [...new Set(manifests.map((c) => manifestRoot(c.file.abs)))];
-  const versionsOf = new Map(roots.map((r) => [r, projectVersions(r, manifests.filter((c) => manifestRoot(c.file.abs) === r).map((c) => c.file.text))]));
+  const versionsOf = new Map(
+    roots.map((r) => [
+      r,
+      projectVersions(
+        r,
+        manifests.filter((c) => manifestRoot(c.file.abs) === r).map((c) => c.file.text),
+      ),
+    ]),
+  );
   return { packages: new Map(), roots, versionsOf };
 }
 
@@ -299,7 +307,10 @@ function keptIds(parsed: Map<string, Parsed>, live: Map<string, PyModelSite[]>, 
       if (v !== undefined && isOpenAIId(v)) keptHere.push({ id: v, pos: f.py.start(n) });
     });
     kept.set(abs, keptHere);
-    rewritten.set(abs, here.map((s) => ({ id: s.id, pos: f.py.start(s.lit) })));
+    rewritten.set(
+      abs,
+      here.map((s) => ({ id: s.id, pos: f.py.start(s.lit) })),
+    );
     for (const k of keptHere) if (codeIds.has(k.id)) ambiguous.add(k.id);
   }
   return { kept, rewritten, ambiguous };
@@ -379,7 +390,16 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
     const where = at ? p.py.start(at) : 0;
     if (adapterHere) {
       const defaultsAt = adapterHere.defaultsAt;
-      adapterNote = run.adapters.adapterSaid.has(adapterHere) ? { at: where, reason: '', action: '', leave: true } : { at: where, leave: true, reason: msg('adapters.targetExists', { provider: name, at: `${adapterHere.rel}:${adapterHere.line}`, selection: adapterHere.selection }), action: defaultsAt.length ? msg('adapters.targetExists.defaultChanged', { selection: adapterHere.selection, at: defaultsAt.join(', ') }) : msg('adapters.targetExists.select', { selection: adapterHere.selection }) };
+      adapterNote = run.adapters.adapterSaid.has(adapterHere)
+        ? { at: where, reason: '', action: '', leave: true }
+        : {
+            at: where,
+            leave: true,
+            reason: msg('adapters.targetExists', { provider: name, at: `${adapterHere.rel}:${adapterHere.line}`, selection: adapterHere.selection }),
+            action: defaultsAt.length
+              ? msg('adapters.targetExists.defaultChanged', { selection: adapterHere.selection, at: defaultsAt.join(', ') })
+              : msg('adapters.targetExists.select', { selection: adapterHere.selection }),
+          };
       run.adapters.adapterSaid.add(adapterHere);
     }
   }
@@ -396,7 +416,9 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
       const r = stringContentRange(p.py, lit);
       if (!r) continue;
       pctx.edits.add(r.start, r.end, adapterHere.selection);
-      pctx.change('config', p.py.start(lit), msg('adapters.defaultProvider', { from: `${stringValue(lit)}`, to: adapterHere.selection, provider: shortName(target.provider) }), { transform: 'map-model-ids' });
+      pctx.change('config', p.py.start(lit), msg('adapters.defaultProvider', { from: `${stringValue(lit)}`, to: adapterHere.selection, provider: shortName(target.provider) }), {
+        transform: 'map-model-ids',
+      });
     }
   }
   for (const pkg of pctx.packages) need(run.deps, pkg, abs);

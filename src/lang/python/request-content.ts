@@ -123,7 +123,16 @@ export function pyThinkingState(f: PyFacts, prov: ProviderProfile, c: PyCall): T
   if (!t) return 'absent';
   const ebv = c.kwargs.get('extra_body')?.childForFieldName('value');
   const eb = dictOf(f, ebv);
-  const dicts = [...(eb ? [eb] : []), ...c.dicts, ...c.dicts.flatMap((d) => dictPairs(d).filter((p) => p.key === 'extra_body').map((p) => dictOf(f, p.value)).filter((x): x is Node => !!x))];
+  const dicts = [
+    ...(eb ? [eb] : []),
+    ...c.dicts,
+    ...c.dicts.flatMap((d) =>
+      dictPairs(d)
+        .filter((p) => p.key === 'extra_body')
+        .map((p) => dictOf(f, p.value))
+        .filter((x): x is Node => !!x),
+    ),
+  ];
   for (const d of dicts) {
     const p = dictPairs(d).find((x) => x.key === t.field);
     if (!p) continue;

@@ -41,10 +41,11 @@ export const markModelBoundCode: Transform<JsContext> = {
     if (decls.length) {
       const fns = new Set<string>();
       const ns = new Set<string>();
-      for (const d of decls) for (const b of d.bindings) {
-        if (FOR_MODEL.has(b.imported)) fns.add(b.local);
-        if (b.imported === '*' || b.imported === 'default') ns.add(b.local);
-      }
+      for (const d of decls)
+        for (const b of d.bindings) {
+          if (FOR_MODEL.has(b.imported)) fns.add(b.local);
+          if (b.imported === '*' || b.imported === 'default') ns.add(b.local);
+        }
       const mapped = state(ctx).mapped;
       const coreSites = new Set<ts.Node>(ctx.models_.sites.map((s) => s.lit));
       walk(ctx.sf, (n) => {
@@ -66,7 +67,14 @@ export const markModelBoundCode: Transform<JsContext> = {
       for (const r of c.requests) {
         const m = r.properties.find((x) => propName(x.name) === 'model');
         if (m && tsc.isPropertyAssignment(m) && tsc.isStringLiteral(m.initializer) && !ctx.models.lookup(m.initializer.text)) {
-          addMarker(ctx, m, `Azure deployment name "${m.initializer.text}" used as the model`, `set a model id from ${shortName(p)} (see \`openai-migrate models --provider ${p.id}\`)`, this.id, false);
+          addMarker(
+            ctx,
+            m,
+            `Azure deployment name "${m.initializer.text}" used as the model`,
+            `set a model id from ${shortName(p)} (see \`openai-migrate models --provider ${p.id}\`)`,
+            this.id,
+            false,
+          );
         }
       }
     }

@@ -64,13 +64,30 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
     const t = ctx.target;
     const live: AiInstance[] = [];
     for (const i of f.instances) {
-      if (i.status === 'unresolved') ctx.followUp((i.create ?? i.usages[0]?.call)?.getStart() ?? 0, 'createOpenAI options come from a value the tool cannot resolve', `make sure this provider uses ${t.baseURL} and ${t.apiKeyEnv}`);
+      if (i.status === 'unresolved')
+        ctx.followUp(
+          (i.create ?? i.usages[0]?.call)?.getStart() ?? 0,
+          'createOpenAI options come from a value the tool cannot resolve',
+          `make sure this provider uses ${t.baseURL} and ${t.apiKeyEnv}`,
+        );
       else if (i.status === 'openai' || i.status === 'azure') live.push(i);
     }
     if (!live.some((i) => i.usages.length || i.create)) return;
     markWrapperUse(ctx);
     const needsEmb = isSupported(t.provider, 'embeddings') && live.some((i) => i.usages.some((u) => u.kind === 'embedding'));
-    const r: AiRun = { ctx, f, plan: aiSdkPlan(ctx, needsEmb), live, newImports: new Set(), droppedOptions: new Set(), moves: new Map(), rewritten: new Set(), defaultKept: false, createKept: false, typesKept: false };
+    const r: AiRun = {
+      ctx,
+      f,
+      plan: aiSdkPlan(ctx, needsEmb),
+      live,
+      newImports: new Set(),
+      droppedOptions: new Set(),
+      moves: new Map(),
+      rewritten: new Set(),
+      defaultKept: false,
+      createKept: false,
+      typesKept: false,
+    };
     migrateDefaultInstance(r);
     migrateCreatedInstances(r);
     rewriteWholeImports(r);
@@ -116,7 +133,11 @@ function dropOpenAIOptions(r: AiRun, u: AiUsage): void {
   else removeProperties(ctx.file.text, ctx.edits, obj, new Set([oa]));
   const shown = oa.getText().replace(/\s+/g, ' ');
   ctx.change('wrapper', oa.getStart(), 'removed providerOptions.openai (read only by @ai-sdk/openai)', { transform: ID });
-  ctx.followUp(oa.getStart(), msg('aiSdk.openaiOptionsRemoved', { what: shown.length > 120 ? shown.slice(0, 117) + '...' : shown }), msg('aiSdk.openaiOptionsRemoved.todo', { provider: shortName(ctx.target.provider), pkg: r.plan.pkg }));
+  ctx.followUp(
+    oa.getStart(),
+    msg('aiSdk.openaiOptionsRemoved', { what: shown.length > 120 ? shown.slice(0, 117) + '...' : shown }),
+    msg('aiSdk.openaiOptionsRemoved.todo', { provider: shortName(ctx.target.provider), pkg: r.plan.pkg }),
+  );
 }
 
 /** Rewrite one usage to call `ref`; false when it stays on OpenAI. */
@@ -172,7 +193,9 @@ function migrateDefaultInstance(r: AiRun): void {
       r.instanceDecl = `const ${ref} = ${plan.createName}({ ${optionTexts(r).join(', ')} })${ctx.semi}`;
     } else if (!kept) r.moves.set(def.binding!, plan.instanceName);
     else r.newImports.add(plan.instanceName);
-    ctx.change('wrapper', def.usages[0]!.call.getStart(), `AI SDK openai provider -> ${plan.pkg} (${shortName(p)}, ${ctx.target.baseURL}, ${ctx.target.apiKeyEnv}); chat models use Chat Completions`, { transform: ID });
+    ctx.change('wrapper', def.usages[0]!.call.getStart(), `AI SDK openai provider -> ${plan.pkg} (${shortName(p)}, ${ctx.target.baseURL}, ${ctx.target.apiKeyEnv}); chat models use Chat Completions`, {
+      transform: ID,
+    });
   }
   r.defaultKept = kept;
 }
@@ -320,7 +343,14 @@ function addImportsAndInstance(r: AiRun): void {
 function providerOptionsFollowUps(r: AiRun): void {
   const { ctx } = r;
   walk(ctx.sf, (n) => {
-    if (tsc.isPropertyAssignment(n) && !r.droppedOptions.has(n) && propName(n.name) === 'openai' && tsc.isObjectLiteralExpression(n.parent) && tsc.isPropertyAssignment(n.parent.parent) && propName(n.parent.parent.name) === 'providerOptions') {
+    if (
+      tsc.isPropertyAssignment(n) &&
+      !r.droppedOptions.has(n) &&
+      propName(n.name) === 'openai' &&
+      tsc.isObjectLiteralExpression(n.parent) &&
+      tsc.isPropertyAssignment(n.parent.parent) &&
+      propName(n.parent.parent.name) === 'providerOptions'
+    ) {
       ctx.followUp(n.getStart(), msg('aiSdk.openaiOptions'), msg('aiSdk.openaiOptions.todo', { provider: shortName(ctx.target.provider), pkg: r.plan.pkg }));
     }
   });
@@ -383,16 +413,32 @@ function capabilityFollowUps(ctx: MigrateContext<JsContext>, u: AiUsage, pkg: st
   const src = cite(c.url);
   const rfDrop = p.params.drop.response_format;
   if (OBJECT_FNS.has(e.fn) && rfDrop !== undefined) {
-    ctx.followUp(e.settings.parent.getStart(), `${e.fn} sends response_format, which ${shortName(p)} does not accept (${rfDrop})`, 'ask for the JSON shape in the prompt with generateText and parse the reply with the same schema');
+    ctx.followUp(
+      e.settings.parent.getStart(),
+      `${e.fn} sends response_format, which ${shortName(p)} does not accept (${rfDrop})`,
+      'ask for the JSON shape in the prompt with generateText and parse the reply with the same schema',
+    );
   } else if (OBJECT_FNS.has(e.fn) && prop(e.settings, 'schema') && !schemaSent(ctx, u, pkg, c.structuredOutputs)) {
-    ctx.followUp(e.settings.parent.getStart(), `${e.fn} with a schema: ${pkg} sends JSON mode without the schema for ${shortName(p)} (structured outputs are not documented)${src}`, 'describe the JSON shape in the prompt and validate the result (the schema still parses it)');
+    ctx.followUp(
+      e.settings.parent.getStart(),
+      `${e.fn} with a schema: ${pkg} sends JSON mode without the schema for ${shortName(p)} (structured outputs are not documented)${src}`,
+      'describe the JSON shape in the prompt and validate the result (the schema still parses it)',
+    );
   }
   const sw = p.requestRules.thinkingInContent;
   if (sw) {
-    ctx.followUp(e.settings.parent.getStart(), `${shortName(p)} returns the model's thinking inside the text (<think>...</think>) unless ${sw.field}: ${sw.value} is in the request body; ${pkg} does not send it${cite(sw.url)}`, `send ${sw.field}: ${sw.value} with each request (a provider option your AI SDK version passes into the body), or strip the <think> block from the text`);
+    ctx.followUp(
+      e.settings.parent.getStart(),
+      `${shortName(p)} returns the model's thinking inside the text (<think>...</think>) unless ${sw.field}: ${sw.value} is in the request body; ${pkg} does not send it${cite(sw.url)}`,
+      `send ${sw.field}: ${sw.value} with each request (a provider option your AI SDK version passes into the body), or strip the <think> block from the text`,
+    );
   }
   if (STREAM_FNS.has(e.fn) && !c.streamUsage && /\busage\b/.test(ctx.file.text)) {
-    ctx.followUp(e.settings.parent.getStart(), `${e.fn}: ${shortName(p)} does not document usage on streamed responses through ${pkg}; usage may be empty${src}`, 'count tokens another way, or read usage from a non-streamed call');
+    ctx.followUp(
+      e.settings.parent.getStart(),
+      `${e.fn}: ${shortName(p)} does not document usage on streamed responses through ${pkg}; usage may be empty${src}`,
+      'count tokens another way, or read usage from a non-streamed call',
+    );
   }
 }
 

@@ -104,7 +104,9 @@ function migrateConstruction(ctx: Ctx, c: LcConstruction, integ: Integration | n
   ctx.change(
     'wrapper',
     c.node.getStart(),
-    switchTo ? `${c.className} -> ${switchTo.chatClass} from ${switchTo.package}` : `${c.className} now calls ${shortName(p)} (${t.baseURL}) with ${t.apiKeyEnv}${route ? ` (--route ${route.capability}=${p.id})` : ''}`,
+    switchTo
+      ? `${c.className} -> ${switchTo.chatClass} from ${switchTo.package}`
+      : `${c.className} now calls ${shortName(p)} (${t.baseURL}) with ${t.apiKeyEnv}${route ? ` (--route ${route.capability}=${p.id})` : ''}`,
     { transform: ID },
   );
 }
@@ -132,7 +134,13 @@ function modelAndAzureFields(e: LcEdit, modelProp: ReturnType<typeof prop>, mode
   const mapped = hit?.target ?? ctx.models.lookup(DEFAULT_MODEL[c.kind])?.target;
   if (mapped) e.add.push(`model: ${quote(mapped, ctx.q)}`);
   if (deployment && !hit) {
-    addMarker(ctx, c.node, `Azure deployment ${deployment.getText()} was the model; ${mapped ? `it is now ${mapped}` : 'no model is set'}`, `set the ${shortName(e.p)} model this deployment stood for`, ID);
+    addMarker(
+      ctx,
+      c.node,
+      `Azure deployment ${deployment.getText()} was the model; ${mapped ? `it is now ${mapped}` : 'no model is set'}`,
+      `set the ${shortName(e.p)} model this deployment stood for`,
+      ID,
+    );
   }
 }
 
@@ -178,7 +186,12 @@ function writeOptions(e: LcEdit, model: ts.Expression | undefined): void {
   const { ctx, c, o } = e;
   const text = ctx.file.text;
   if (o) {
-    const removed = adjustParams(ctx, o, targetModelOf(ctx, model) ?? ctx.models.lookup(DEFAULT_MODEL[c.kind])?.target ?? undefined, ID, { names: LC_PARAM_NAMES, wire: false, remove: e.remove, target: e.t });
+    const removed = adjustParams(ctx, o, targetModelOf(ctx, model) ?? ctx.models.lookup(DEFAULT_MODEL[c.kind])?.target ?? undefined, ID, {
+      names: LC_PARAM_NAMES,
+      wire: false,
+      remove: e.remove,
+      target: e.t,
+    });
     addProperties(text, ctx.edits, o, e.add, removed);
   } else {
     const body = `{ ${e.add.join(', ')} }`;

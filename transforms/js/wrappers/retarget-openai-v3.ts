@@ -9,7 +9,19 @@ import { isStringLike, propName, unwrap } from '../../../src/lang/js/parse.js';
 import { quote } from '../../../src/engine/text.js';
 import { envRole } from '../../../src/rules/env.js';
 import { PARAM_RULE_ENDPOINTS } from '../../../src/rules/params.js';
-import { addMarker, adjustParams, blockedReason, dropFollowUpsWithin, mapModelExpr, markWrapperUse, MODEL_FOLLOWUP, prop, skipLiterals, targetModelOf, valueOf } from '../../../src/lang/js/wrappers/common.js';
+import {
+  addMarker,
+  adjustParams,
+  blockedReason,
+  dropFollowUpsWithin,
+  mapModelExpr,
+  markWrapperUse,
+  MODEL_FOLLOWUP,
+  prop,
+  skipLiterals,
+  targetModelOf,
+  valueOf,
+} from '../../../src/lang/js/wrappers/common.js';
 import { analyzeV3 } from '../../../src/lang/js/wrappers/v3.js';
 
 /** Configuration options only OpenAI / Azure OpenAI understand. */

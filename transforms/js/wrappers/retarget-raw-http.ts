@@ -153,7 +153,11 @@ function retargetComposed(pass: UrlPass): void {
       // The path cannot be computed: right only where the provider's path is /v1 (or DeepSeek's optional /v1).
       if (b.path === '' || b.path === '/v1' || unresolvedReported) continue;
       unresolvedReported = true;
-      ctx.followUp(u.node.getStart(), `URL built from ${OPENAI_ORIGIN} and a path the tool cannot resolve`, `make the request go to ${base}/... (${shortName(p)}'s OpenAI-compatible path is ${b.path}, not /v1)`);
+      ctx.followUp(
+        u.node.getStart(),
+        `URL built from ${OPENAI_ORIGIN} and a path the tool cannot resolve`,
+        `make the request go to ${base}/... (${shortName(p)}'s OpenAI-compatible path is ${b.path}, not /v1)`,
+      );
       continue;
     }
     if (blockedAt(ctx, u.node, endpointOfPath(u.rest))) continue;
@@ -201,7 +205,8 @@ function requestBodies(ctx: MigrateContext<JsContext>): Set<ts.ObjectLiteralExpr
 function mapBodies(ctx: MigrateContext<JsContext>, bodies: Set<ts.ObjectLiteralExpression>): void {
   for (const body of bodies) {
     const model = valueOf(prop(body, 'model'));
-    const endpoint: EndpointKind = urlEndpoint(body) ?? (prop(body, 'messages') ? 'chat' : prop(body, 'prompt') && !prop(body, 'n') && !prop(body, 'size') ? 'completions' : prop(body, 'input') ? 'embeddings' : 'chat');
+    const endpoint: EndpointKind =
+      urlEndpoint(body) ?? (prop(body, 'messages') ? 'chat' : prop(body, 'prompt') && !prop(body, 'n') && !prop(body, 'size') ? 'completions' : prop(body, 'input') ? 'embeddings' : 'chat');
     const blocked = blockedReason(ctx, endpoint, model);
     if (blocked) {
       skipLiterals(ctx, body);

@@ -21,7 +21,10 @@ export const AI_SDK_OPENAI = '@ai-sdk/openai';
  * its base URL and key variable, and how it serves embeddings. A target base
  * URL or key variable that differs from these is passed explicitly.
  */
-export const AI_SDK_PACKAGES: Record<string, { defaultBaseURL: string; env: string; schemaSent?: boolean | RegExp; embeddings?: { baseURLOption: string; baseURL: (chatBase: string) => string; sinceMajor?: number } }> = {
+export const AI_SDK_PACKAGES: Record<
+  string,
+  { defaultBaseURL: string; env: string; schemaSent?: boolean | RegExp; embeddings?: { baseURLOption: string; baseURL: (chatBase: string) => string; sinceMajor?: number } }
+> = {
   // schemaSent: generateObject's schema reaches the model (deepseek: JSON mode with the schema in a system message;
   // alibaba: json_schema or, 1.x on models without it, the schema in a system message; moonshotai: json_schema for
   // the model ids matched, else bare JSON mode).
@@ -84,10 +87,11 @@ export function analyzeAiSdk(ctx: JsContext): AiFacts | undefined {
   const decls = findImports(ctx.sf, (s) => s === AI_SDK_OPENAI);
   if (!decls.length) return undefined;
   const facts: AiFacts = { decls, instances: [] };
-  for (const d of decls) for (const b of d.bindings) {
-    if (b.imported === 'openai') facts.defaultBinding = b;
-    if (b.imported === 'createOpenAI') facts.createBinding = b;
-  }
+  for (const d of decls)
+    for (const b of d.bindings) {
+      if (b.imported === 'openai') facts.defaultBinding = b;
+      if (b.imported === 'createOpenAI') facts.createBinding = b;
+    }
   if (facts.defaultBinding) facts.instances.push({ local: facts.defaultBinding.local, binding: facts.defaultBinding, status: 'openai', usages: [], otherRefs: 0 });
   const createName = facts.createBinding?.local;
   if (createName) {
@@ -115,7 +119,7 @@ export function analyzeAiSdk(ctx: JsContext): AiFacts | undefined {
       const { base, names } = flattenAccess(callee);
       if (tsc.isIdentifier(base) && byName.has(base.text) && names.length >= 1) {
         const method = names.join('.');
-        byName.get(base.text)!.usages.push({ call: n, callee, method, kind: names.length === 1 ? METHODS[names[0]!] ?? 'other' : 'other', model: n.arguments[0] });
+        byName.get(base.text)!.usages.push({ call: n, callee, method, kind: names.length === 1 ? (METHODS[names[0]!] ?? 'other') : 'other', model: n.arguments[0] });
       }
     }
   });

@@ -163,7 +163,6 @@ export function dropFollowUpsWithin(ctx: MigrateContext<JsContext>, node: ts.Nod
   }
 }
 
-
 /**
  * Apply the provider's parameter rules to a request-shaped object literal.
  * `names` maps the literal's keys to the OpenAI wire names the rules use

@@ -70,7 +70,18 @@ export function findImports(sf: ts.SourceFile, test: (spec: string) => boolean):
 export function declaredNames(sf: ts.SourceFile): Set<string> {
   const names = new Set<string>();
   walk(sf, (n) => {
-    if ((tsc.isVariableDeclaration(n) || tsc.isFunctionDeclaration(n) || tsc.isClassDeclaration(n) || tsc.isParameter(n) || tsc.isBindingElement(n) || tsc.isImportSpecifier(n) || tsc.isImportClause(n) || tsc.isNamespaceImport(n)) && n.name && tsc.isIdentifier(n.name)) {
+    if (
+      (tsc.isVariableDeclaration(n) ||
+        tsc.isFunctionDeclaration(n) ||
+        tsc.isClassDeclaration(n) ||
+        tsc.isParameter(n) ||
+        tsc.isBindingElement(n) ||
+        tsc.isImportSpecifier(n) ||
+        tsc.isImportClause(n) ||
+        tsc.isNamespaceImport(n)) &&
+      n.name &&
+      tsc.isIdentifier(n.name)
+    ) {
       names.add(n.name.text);
     }
   });
