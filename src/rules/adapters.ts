@@ -177,3 +177,38 @@ export function findTargetAdapters<M extends { rel: string }>(
   }
   return out;
 }
+
+/** The multi-provider view of a run's batch, and which of its once-per-app notes were said. */
+export interface AdapterPlan<T> {
+  target: T | undefined;
+  /** Other services' adapters found in the app's code (test files aside). */
+  others: Set<string>;
+  adapters: TargetAdapter[];
+  adapterSaid: Set<TargetAdapter>;
+  othersSaid: boolean;
+}
+
+/** What a language's analysis says of one module, for {@link planAdapters}. */
+export interface AdapterProbe<M> {
+  /** Names in the module that may mark another service's adapter. */
+  hints: (m: M) => Iterable<string>;
+  /** Line of the module's own adapter for the target, if it holds one. */
+  adapterLine: (m: M) => number | undefined;
+  /** The provider name the module selects the target by. */
+  selection: (m: M, names: string[]) => string | undefined;
+  /** `file:line` of the module's default-provider settings. */
+  defaults: (m: M) => string[];
+}
+
+/**
+ * Multi-provider apps, for the JS/TS and Python batches alike: an adapter for the target next to the
+ * OpenAI one (then the OpenAI adapter is left and the selection is reported), or other services'
+ * adapters (only the OpenAI one is migrated: said once).
+ */
+export function planAdapters<T extends { provider: Parameters<typeof targetNames>[0] }, M extends { rel: string }>(target: T | undefined, mods: readonly M[], probe: AdapterProbe<M>): AdapterPlan<T> {
+  const names = target ? targetNames(target.provider) : [];
+  const others = new Set<string>();
+  if (target) for (const m of mods) if (!isTestPath(m.rel)) for (const s of otherServices(probe.hints(m), names)) others.add(s);
+  const adapters = target ? findTargetAdapters(mods, probe.adapterLine, (m) => probe.selection(m, names), probe.defaults) : [];
+  return { target, others, adapters, adapterSaid: new Set(), othersSaid: false };
+}

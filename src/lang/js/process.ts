@@ -9,7 +9,7 @@ import { collectComposedUrls } from './composed-urls.js';
 import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
 import { collectModelSites, isOpenAIId } from './model-sites.js';
 import { CrossModule, type ParsedModule } from './cross-module.js';
-import { isTestPath, otherServices, targetNames, findTargetAdapters, type TargetAdapter } from '../../rules/adapters.js';
+import { isTestPath, planAdapters, type AdapterPlan as RulesAdapterPlan } from '../../rules/adapters.js';
 import { defaultProviderLiterals, otherAdapterHints, targetAdapterAt, targetSelection } from './adapters.js';
 import { replaceStringContent } from './edit.js';
 import { shortName } from '../../providers/index.js';
@@ -237,40 +237,21 @@ function testCallee(parsed: Map<string, ParsedModule>, cross: CrossModule, kept:
   };
 }
 
-/** The multi-provider view of the app, and which of its once-per-app notes were said. */
-interface AdapterPlan {
-  target: FileContext['target'];
-  others: Set<string>;
-  adapters: TargetAdapter[];
-  adapterSaid: Set<TargetAdapter>;
-  othersSaid: boolean;
-}
+type AdapterPlan = RulesAdapterPlan<NonNullable<FileContext['target']>>;
 
-/**
- * Multi-provider apps: an adapter for the target next to the OpenAI one (then the OpenAI adapter is left
- * and the selection is reported), or other services' adapters (only the OpenAI one is migrated: said once).
- */
+/** Multi-provider apps (src/rules/adapters.ts), from the JS/TS analysis of each module. */
 function adapterPlan(target: FileContext['target'], parsed: Map<string, ParsedModule>): AdapterPlan {
-  const names = target ? targetNames(target.provider) : [];
-  const others = new Set<string>();
-  for (const [, p] of parsed) {
-    if (!target || isTestPath(p.ctx.file.rel)) continue;
-    for (const s of otherServices(otherAdapterHints(p.facts), names)) others.add(s);
-  }
   const lineOf = (p: ParsedModule, at: number) => p.sf.getLineAndCharacterOfPosition(at).line + 1;
   const mods = [...parsed.values()].map((p) => ({ rel: p.ctx.file.rel, p }));
-  const adapters = target
-    ? findTargetAdapters(
-        mods,
-        ({ p }) => {
-          const at = targetAdapterAt(p.facts, target.provider.integrations.aiSdk?.package);
-          return at === undefined ? undefined : lineOf(p, at);
-        },
-        ({ p }) => targetSelection(p.facts, names),
-        ({ rel, p }) => defaultProviderLiterals(p.facts).map((l) => `${rel}:${lineOf(p, l.getStart())}`),
-      )
-    : [];
-  return { target, others, adapters, adapterSaid: new Set(), othersSaid: false };
+  return planAdapters(target, mods, {
+    hints: ({ p }) => otherAdapterHints(p.facts),
+    adapterLine: ({ p }) => {
+      const at = targetAdapterAt(p.facts, target?.provider.integrations.aiSdk?.package);
+      return at === undefined ? undefined : lineOf(p, at);
+    },
+    selection: ({ p }, names) => targetSelection(p.facts, names),
+    defaults: ({ rel, p }) => defaultProviderLiterals(p.facts).map((l) => `${rel}:${lineOf(p, l.getStart())}`),
+  });
 }
 
 /** Phase C for one module: its context for the transforms, detection, then the transforms (or the adapter note instead). */

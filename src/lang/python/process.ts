@@ -6,7 +6,7 @@ import { analyzePython, reachesOpenAI, type PyFacts, type PySeeds } from './anal
 import { collectPyModelSites, isOpenAIId, type PyModelSite } from './model-sites.js';
 import { isModelLookupTable } from '../../rules/models.js';
 import { stringContentRange, stringValue, walk as walkPy, type Node } from './parse.js';
-import { isTestPath, otherServices, targetNames, findTargetAdapters, type TargetAdapter } from '../../rules/adapters.js';
+import { isTestPath, planAdapters, type AdapterPlan as RulesAdapterPlan } from '../../rules/adapters.js';
 import { pyDefaultProviderLiterals, pyOtherAdapterHints, pyTargetAdapterAt, pyTargetSelection } from './adapters.js';
 import { shortName } from '../../providers/index.js';
 import { parsePython, type PyTree } from './parse.js';
@@ -337,40 +337,21 @@ function testRef(parsed: Map<string, Parsed>, kept: IdsAt, rewritten: IdsAt, abs
   };
 }
 
-/** The multi-provider view of the app, and which of its once-per-app notes were said. */
-interface AdapterPlan {
-  target: FileContext['target'];
-  others: Set<string>;
-  adapters: TargetAdapter[];
-  adapterSaid: Set<TargetAdapter>;
-  othersSaid: boolean;
-}
+type AdapterPlan = RulesAdapterPlan<NonNullable<FileContext['target']>>;
 
-/**
- * Multi-provider apps: an adapter for the target next to the OpenAI one (then the OpenAI adapter is left
- * and the selection is reported once), or other services' adapters (only the OpenAI one is migrated: said once).
- */
+/** Multi-provider apps (src/rules/adapters.ts), from the Python analysis of each module. */
 function adapterPlan(target: FileContext['target'], parsed: Map<string, Parsed>): AdapterPlan {
-  const names = target ? targetNames(target.provider) : [];
-  const others = new Set<string>();
-  for (const [, p] of parsed) {
-    if (!target || isTestPath(p.ctx.file.rel)) continue;
-    for (const s of otherServices(pyOtherAdapterHints(p.facts), names)) others.add(s);
-  }
   const lineOf = (p: Parsed, at: number) => p.py.text.slice(0, at).split('\n').length;
   const mods = [...parsed.values()].map((p) => ({ rel: p.ctx.file.rel, p }));
-  const adapters = target
-    ? findTargetAdapters(
-        mods,
-        ({ p }) => {
-          const at = pyTargetAdapterAt(p.facts);
-          return at === undefined ? undefined : lineOf(p, at);
-        },
-        ({ p }) => pyTargetSelection(p.facts, names),
-        ({ rel, p }) => pyDefaultProviderLiterals(p.facts).map((l) => `${rel}:${lineOf(p, p.py.start(l))}`),
-      )
-    : [];
-  return { target, others, adapters, adapterSaid: new Set(), othersSaid: false };
+  return planAdapters(target, mods, {
+    hints: ({ p }) => pyOtherAdapterHints(p.facts),
+    adapterLine: ({ p }) => {
+      const at = pyTargetAdapterAt(p.facts);
+      return at === undefined ? undefined : lineOf(p, at);
+    },
+    selection: ({ p }, names) => pyTargetSelection(p.facts, names),
+    defaults: ({ rel, p }) => pyDefaultProviderLiterals(p.facts).map((l) => `${rel}:${lineOf(p, p.py.start(l))}`),
+  });
 }
 
 /** Phase C for one module: the adapter note it gets (if any), the pipeline, then the once-per-app notes and the default-provider edit. */
