@@ -58,3 +58,11 @@ export function collapsedIds(ids: readonly string[], target: (id: string) => str
   const hit = [...by.values()].find((s) => s.size > 1);
   return hit ? [...hit].sort() : undefined;
 }
+
+/** The follow-up for a test file whose distinct ids {@link collapsedIds} would make one (JS/TS and Python). */
+export function collapsedIdsFollowUp(collapsed: readonly string[], provider: string): { reason: string; action: string } {
+  return {
+    reason: `test file uses distinct OpenAI model ids (${collapsed.join(', ')}) that would become the same ${provider} id; left as they are`,
+    action: 'check these tests against the migrated code and pick distinct provider ids where the test needs them',
+  };
+}

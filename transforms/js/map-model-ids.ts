@@ -11,7 +11,7 @@ import { isModelLookupTable, tierLabel } from '../../src/rules/models.js';
 import { noEquivalentAction } from '../../src/rules/endpoints.js';
 import { isStringLike } from '../../src/lang/js/parse.js';
 import { isTestPath } from '../../src/rules/adapters.js';
-import { collapsedIds } from '../../src/rules/models.js';
+import { collapsedIds, collapsedIdsFollowUp } from '../../src/rules/models.js';
 import { modelLiterals, requestContent } from '../../src/lang/js/request-content.js';
 import { modelForContent, type ContentDecision } from '../../src/rules/content.js';
 
@@ -60,11 +60,8 @@ export const mapModelIds: Transform<JsContext> = {
         )
       : undefined;
     if (collapsed) {
-      ctx.followUp(
-        ctx.models_.sites[0]!.lit.getStart(),
-        `test file uses distinct OpenAI model ids (${collapsed.join(', ')}) that would become the same ${shortName(t.provider)} id; left as they are`,
-        'check these tests against the migrated code and pick distinct provider ids where the test needs them',
-      );
+      const note = collapsedIdsFollowUp(collapsed, shortName(t.provider));
+      ctx.followUp(ctx.models_.sites[0]!.lit.getStart(), note.reason, note.action);
     }
     const left = ctx.models_.testLeft ?? [];
     if (left.length) {

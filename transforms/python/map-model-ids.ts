@@ -7,7 +7,7 @@ import { blockedCall } from '../../src/lang/python/helpers.js';
 import { inUnmigratedWrapper } from './wrapper-markers.js';
 import { stringContentRange, stringValue, type Node } from '../../src/lang/python/parse.js';
 import { isOpenAIId } from '../../src/lang/python/model-sites.js';
-import { collapsedIds, isModelLookupTable, tierLabel } from '../../src/rules/models.js';
+import { collapsedIds, collapsedIdsFollowUp, isModelLookupTable, tierLabel } from '../../src/rules/models.js';
 import { noEquivalentAction } from '../../src/rules/endpoints.js';
 import { isTestPath } from '../../src/rules/adapters.js';
 import { pyModelLiterals, pyRequestContent } from '../../src/lang/python/request-content.js';
@@ -61,11 +61,8 @@ export const mapModelIds: Transform<PyContext> = {
         )
       : undefined;
     if (collapsed) {
-      ctx.followUp(
-        py.start(ctx.models_.sites[0]!.lit),
-        `test file uses distinct OpenAI model ids (${collapsed.join(', ')}) that would become the same ${shortName(t.provider)} id; left as they are`,
-        'check these tests against the migrated code and pick distinct provider ids where the test needs them',
-      );
+      const note = collapsedIdsFollowUp(collapsed, shortName(t.provider));
+      ctx.followUp(py.start(ctx.models_.sites[0]!.lit), note.reason, note.action);
     }
     const left = ctx.models_.testLeft ?? [];
     if (left.length) {
