@@ -11,8 +11,8 @@ import path from 'node:path';
 export const GENERATOR_VERSION = 3;
 const PACKAGES = 40;
 
-/** mulberry32: small deterministic PRNG. */
-function rng(seed) {
+/** mulberry32: small deterministic PRNG (the fuzz test uses it too). */
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

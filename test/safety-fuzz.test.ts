@@ -6,6 +6,7 @@ import path from 'node:path';
 import { BIN, ROOT } from './helpers/cli.js';
 import { listFiles } from './helpers/fixtures.js';
 import { syntaxCheck } from './helpers/syntax.js';
+import { rng } from '../bench/generate.mjs';
 
 /**
  * A bounded fuzz run over mutated fixture inputs (issue 21): a fixed seed, a
@@ -16,18 +17,8 @@ import { syntaxCheck } from './helpers/syntax.js';
  */
 const COUNT = Number(process.env.OPENAI_MIGRATE_FUZZ ?? 60);
 const SEED = 0x5eed21;
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the bench generator's deterministic PRNG. */
+const prng: (seed: number) => () => number = rng;
 
 const INSERTS = [
   '"',
