@@ -6,10 +6,8 @@ import { envName, envSchemaEntries, findProp, reachesOpenAI } from '../../src/la
 import { baseOverride } from './retarget-client-construction.js';
 import { isStringLike, propName, unwrap, walk } from '../../src/lang/js/parse.js';
 import { envRole, isCanonicalKeyName, renamedKeyVar } from '../../src/rules/env.js';
-import { clientPlan, inKeptClient } from '../../src/lang/js/client-plan.js';
+import { clientPlan, inKeptClient, openAIUrlLeft } from '../../src/lang/js/client-plan.js';
 import { routePlan } from '../../src/lang/js/routing.js';
-import { endpointOfPath, OPENAI_ORIGIN } from '../../src/lang/js/wrappers/http.js';
-import { isSupported } from '../../src/rules/endpoints.js';
 
 /**
  * OpenAI key variables read in code become the provider's key variable:
@@ -141,11 +139,7 @@ function requestLeftOnOpenAI(ctx: MigrateContext<JsContext>, n: ts.Node): string
     if (!tsc.isCallExpression(p)) continue;
     const a = p.arguments[0] ? unwrap(p.arguments[0]) : undefined;
     if (!a || !isStringLike(a)) continue;
-    const i = a.text.indexOf(OPENAI_ORIGIN);
-    const after = i >= 0 ? a.text.slice(i + OPENAI_ORIGIN.length) : '';
-    if (!/^\/v1(?=$|[/?#])/.test(after)) return undefined;
-    const e = endpointOfPath(after.slice(3));
-    return e && !isSupported(ctx.target.provider, e) ? a.text : undefined;
+    return openAIUrlLeft(ctx, p);
   }
   return undefined;
 }

@@ -6,6 +6,7 @@ import { envSchemaEntries, findProp, reachesOpenAI, type Construction } from './
 import { blockedCall } from './blocked.js';
 import { routePlan } from './routing.js';
 import { isSupported } from '../../rules/endpoints.js';
+import { endpointOfPath, OPENAI_ORIGIN } from './wrappers/http.js';
 import type { JsContext } from './context.js';
 import { isStringLike, propName, unwrap, walk } from './parse.js';
 
@@ -24,6 +25,19 @@ export interface ClientPlan {
   kept: Map<ts.NewExpression, 'blocked' | 'azure' | 'unresolved' | 'other'>;
   /** Ranges whose key-variable reads belong to a client that stays. */
   keptKeyRanges: Array<[number, number]>;
+  /**
+   * Migrated clients whose key constant a client staying on OpenAI also reads (src/lang/js/shared-keys.ts):
+   * their `apiKey` reads the provider's variable itself (`expr`, or the file's usual env read when undefined).
+   */
+  directKeys: Map<ts.NewExpression, DirectKey>;
+}
+
+/** A migrated client's key read in place of a shared key constant: the `apiKey` property, the read, the variable the constant keeps, where it is defined. */
+export interface DirectKey {
+  prop: ts.ObjectLiteralElementLike;
+  expr?: string;
+  from: string;
+  at: string;
 }
 
 const PLANS = new WeakMap<object, ClientPlan>();
@@ -54,7 +68,7 @@ export function localBinding(n: ts.NewExpression): string | undefined {
 function makePlan(ctx: MigrateContext<JsContext>): ClientPlan {
   const t = ctx.target;
   routePlan(ctx); // routed calls (--route) first: they are not calls the provider lacks
-  const plan: ClientPlan = { kept: new Map(), keptKeyRanges: [] };
+  const plan: ClientPlan = { kept: new Map(), keptKeyRanges: [], directKeys: new Map() };
   for (const c of ctx.facts.constructions) {
     if (c.status === 'unresolved') {
       plan.kept.set(c.node, 'unresolved');
@@ -225,4 +239,18 @@ export function inKeptClient(ctx: MigrateContext<JsContext>, n: ts.Node): boolea
   if (!ranges.length) return false;
   const s = n.getStart();
   return ranges.some(([a, b]) => s >= a && n.end <= b);
+}
+
+/**
+ * `fetch("https://api.openai.com/v1/embeddings", ...)`: the OpenAI URL a call names when it is an
+ * endpoint the provider lacks (retarget-raw-http leaves it, with a marker), so the request keeps its key.
+ */
+export function openAIUrlLeft(ctx: MigrateContext<JsContext>, call: ts.CallExpression): string | undefined {
+  const a = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+  if (!a || !isStringLike(a)) return undefined;
+  const i = a.text.indexOf(OPENAI_ORIGIN);
+  const after = i >= 0 ? a.text.slice(i + OPENAI_ORIGIN.length) : '';
+  if (!/^\/v1(?=$|[/?#])/.test(after)) return undefined;
+  const e = endpointOfPath(after.slice(3));
+  return e && !isSupported(ctx.target.provider, e) ? a.text : undefined;
 }

@@ -2,9 +2,10 @@ import { msg } from '../../i18n/msg.js';
 import { fileError } from '../../engine/batch.js';
 import type { ts } from 'ts-morph';
 import { tsc as tsm } from './ts.js';
-import { type FileContext, type HandlerError, type HandlerOptions, type Transform, isMigrating } from '../../engine/types.js';
+import { type FileContext, type HandlerError, type HandlerOptions, type MigrateContext, type Transform, isMigrating } from '../../engine/types.js';
 import { preferredQuote, usesSemicolons } from '../../engine/text.js';
 import { clientPlan } from './client-plan.js';
+import { planSharedKeys } from './shared-keys.js';
 import { collectComposedUrls } from './composed-urls.js';
 import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
 import { collectModelSites, isOpenAIId } from './model-sites.js';
@@ -48,12 +49,29 @@ export const processor = {
     const enumNames = new Set<string>();
     for (const [, p] of parsed) for (const st of p.sf.statements) if (tsm.isEnumDeclaration(st)) enumNames.add(st.name.text);
     const run: RunShared = { opts, cross, targetHost, composed, foreignParams, foreignRequests, siteMap, enumNames, adapters };
-    // Phase C: detect, then transform.
+    // Phase C: detect and plan every module's clients, then the key constants clients share across
+    // modules (src/lang/js/shared-keys.ts), then transform.
+    const prepared = new Map<string, Prepared>();
     for (const [abs, p] of parsed) {
       try {
-        transformModule(abs, p, run);
+        const r = prepareModule(abs, p, run);
+        if (r) prepared.set(abs, r);
       } catch (e) {
         errors.set(abs, fileError(e, p.ctx.file.rel));
+      }
+    }
+    try {
+      planSharedKeys(new Map([...prepared].map(([abs, r]) => [abs, r.jctx])), cross);
+    } catch (e) {
+      // Without the shared-key decision a key could be renamed under a client that stays: nothing is transformed.
+      for (const [abs, r] of prepared) errors.set(abs, fileError(e, r.jctx.file.rel));
+    }
+    for (const [abs, r] of prepared) {
+      if (errors.has(abs)) continue;
+      try {
+        transformPrepared(r, run);
+      } catch (e) {
+        errors.set(abs, fileError(e, r.jctx.file.rel));
       }
     }
     // The engine keeps each context (edits, findings) until the run ends; the syntax tree and
@@ -254,10 +272,18 @@ function adapterPlan(target: FileContext['target'], parsed: Map<string, ParsedMo
   });
 }
 
-/** Phase C for one module: its context for the transforms, detection, then the transforms (or the adapter note instead). */
-function transformModule(abs: string, p: ParsedModule, run: RunShared): void {
+/** A module ready for its transforms: its context (client plan made), and what the adapter note needs. */
+interface Prepared {
+  jctx: MigrateContext<JsContext>;
+  p: ParsedModule;
+  openaiAdapter: boolean;
+  at: number;
+}
+
+/** Phase C for one module: its context for the transforms, detection, its client plan (or the adapter note instead; then nothing to transform). */
+function prepareModule(abs: string, p: ParsedModule, run: RunShared): Prepared | undefined {
   const { opts, cross } = run;
-  const { target, others } = run.adapters;
+  const { target } = run.adapters;
   const adapterHere = run.adapters.adapters.find((a) => a.inScope(p.ctx.file.rel));
   const uses = usesOpenAI(p.facts);
   const jctx: JsContext = Object.assign(p.ctx, {
@@ -285,7 +311,7 @@ function transformModule(abs: string, p: ParsedModule, run: RunShared): void {
       jctx.change('config', lit.getStart(), msg('adapters.defaultProvider', { from: lit.text, to: adapterHere.selection, provider: shortName(target.provider) }), { transform: 'map-model-ids' });
     }
   }
-  if (!isMigrating(jctx)) return;
+  if (!isMigrating(jctx)) return undefined;
   const sdkImport = p.sf.statements.find((st) => tsm.isImportDeclaration(st) && isStringLike(st.moduleSpecifier) && /^(openai|@(ai-sdk|langchain)\/openai)$/.test(st.moduleSpecifier.text));
   const at = sdkImport?.getStart() ?? p.facts.constructions[0]?.node.getStart() ?? 0;
   // OpenAI through the SDK or a framework's OpenAI adapter (`@ai-sdk/openai`, `@langchain/openai`).
@@ -294,7 +320,7 @@ function transformModule(abs: string, p: ParsedModule, run: RunShared): void {
   const openaiAdapter = !ownAdapter && (uses || [...p.facts.imports.values()].some((b) => /^@(ai-sdk|langchain)\/openai$/.test(b.specifier)));
   if (openaiAdapter && adapterHere && !isTestPath(p.ctx.file.rel)) {
     // Said once for the app; the other OpenAI files are left without a word each.
-    if (run.adapters.adapterSaid.has(adapterHere)) return;
+    if (run.adapters.adapterSaid.has(adapterHere)) return undefined;
     run.adapters.adapterSaid.add(adapterHere);
     const defaultsAt = adapterHere.defaultsAt;
     const sel = adapterHere.selection;
@@ -303,9 +329,16 @@ function transformModule(abs: string, p: ParsedModule, run: RunShared): void {
       msg('adapters.targetExists', { provider: shortName(jctx.target.provider), at: `${adapterHere.rel}:${adapterHere.line}`, selection: sel }),
       defaultsAt.length ? msg('adapters.targetExists.defaultChanged', { selection: sel, at: defaultsAt.join(', ') }) : msg('adapters.targetExists.select', { selection: sel }),
     );
-    return;
+    return undefined;
   }
   clientPlan(jctx); // which clients stay (before any transform reads a client's status)
+  return { jctx, p, openaiAdapter, at };
+}
+
+/** Phase C for one prepared module: the transforms, the once-per-app note, the package needs. */
+function transformPrepared({ jctx, p, openaiAdapter, at }: Prepared, run: RunShared): void {
+  const { opts } = run;
+  const { others } = run.adapters;
   for (const t of (opts.transforms ?? []) as ReadonlyArray<Transform<JsContext>>) {
     if (opts.only && !opts.only.includes(t.id)) continue;
     t.run(jctx);

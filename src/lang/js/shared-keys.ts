@@ -1,0 +1,122 @@
+import type { ts } from 'ts-morph';
+import type { MigrateContext } from '../../engine/types.js';
+import { tsc } from './ts.js';
+import { envName, findProp, reachesOpenAI } from './analyze.js';
+import { clientPlan, openAIUrlLeft } from './client-plan.js';
+import type { JsContext } from './context.js';
+import type { CrossModule } from './cross-module.js';
+import { envRole, isCanonicalKeyName, renamedKeyVar } from '../../rules/env.js';
+import { flattenAccess, isStringLike, unwrap, walk } from './parse.js';
+
+/** Where a key is read from the environment: the expression defining it, in its module. */
+interface KeySource {
+  abs: string;
+  /** The definition (`process.env.OPENAI_API_KEY ?? ""`), a const initializer or an object property value. */
+  node: ts.Expression;
+  /** The env read inside it (`process.env.OPENAI_API_KEY`) and its variable. */
+  read: ts.Expression;
+  name: string;
+}
+
+/** A key read: `process.env.OPENAI_API_KEY`, `env.OPENAI_API_KEY ?? ""`, `import.meta.env.VITE_OPENAI_API_KEY!`. */
+function keyReadOf(e: ts.Expression): { read: ts.Expression; name: string } | undefined {
+  let x = unwrap(e);
+  if (tsc.isBinaryExpression(x) && (x.operatorToken.kind === tsc.SyntaxKind.QuestionQuestionToken || x.operatorToken.kind === tsc.SyntaxKind.BarBarToken)) x = unwrap(x.left);
+  const name = envName(x);
+  return name && envRole(name) === 'key' && !/AZURE/.test(name) ? { read: x, name } : undefined;
+}
+
+/**
+ * The definition a key value comes from when it is not read at the site itself: a const
+ * (`apiKey: OPENAI_KEY`), an imported const, an object property (`config.openai.key`), across modules.
+ */
+function sharedKeySource(cross: CrossModule, abs: string, e: ts.Expression): KeySource | undefined {
+  let cur = { abs, node: unwrap(e) };
+  if (keyReadOf(cur.node)) return undefined;
+  for (let depth = 0; depth < 8; depth++) {
+    const def = cross.definitionOf(cur.abs, cur.node);
+    if (!def) return undefined;
+    cur = { abs: def.abs, node: def.node };
+    const r = keyReadOf(cur.node);
+    if (r) return { abs: cur.abs, node: cur.node, ...r };
+    cur.node = unwrap(cur.node);
+  }
+  return undefined;
+}
+
+/** The value of a client's `apiKey` option (`apiKey: X`, or the shorthand `{ apiKey }`). */
+function apiKeyValue(options: ts.ObjectLiteralExpression | undefined): { prop: ts.ObjectLiteralElementLike; value: ts.Expression } | undefined {
+  const p = options && findProp(options, 'apiKey');
+  if (p && tsc.isPropertyAssignment(p)) return { prop: p, value: p.initializer };
+  if (p && tsc.isShorthandPropertyAssignment(p)) return { prop: p, value: p.name };
+  return undefined;
+}
+
+/** The declaration a source belongs to (`const K = ...`, `{ OPENAI_API_KEY: ... }`): kept whole, its name with it. */
+function declarationRange(s: KeySource): [number, number] {
+  const p = s.node.parent;
+  const n = p && (tsc.isVariableDeclaration(p) || tsc.isPropertyAssignment(p)) ? p : s.node;
+  return [n.getStart(), n.end];
+}
+
+/**
+ * Keys go with their endpoints across modules (issue #13). A key constant read both by a client that
+ * stays on OpenAI (an Azure client kept, a client only used for APIs the provider lacks, a raw request
+ * whose OpenAI URL stays, a client whose host is unresolved) and by a migrated client is not renamed
+ * where it is defined: renaming it would send the provider's key to OpenAI. The migrated client reads
+ * the provider's key itself instead (`plan.directKeys`). A constant only migrated clients read is
+ * renamed once, where it is defined, as before.
+ * Runs once per run, after every module's client plan and before any transform.
+ */
+export function planSharedKeys(mods: Map<string, MigrateContext<JsContext>>, cross: CrossModule): void {
+  const kept = new Map<ts.Expression, KeySource>();
+  const migrated: Array<{ ctx: MigrateContext<JsContext>; c: ts.NewExpression; prop: ts.ObjectLiteralElementLike; src: KeySource }> = [];
+  for (const [abs, ctx] of mods) {
+    const plan = clientPlan(ctx);
+    for (const c of ctx.facts.constructions) {
+      const k = apiKeyValue(c.options);
+      const src = k && sharedKeySource(cross, abs, k.value);
+      if (!k || !src) continue;
+      if (plan.kept.has(c.node)) kept.set(src.node, src);
+      else if (reachesOpenAI(c.status)) migrated.push({ ctx, c: c.node, prop: k.prop, src });
+    }
+    // fetch('https://api.openai.com/v1/audio/speech', { headers: { Authorization: `Bearer ${OPENAI_KEY}` } }): the URL stays, so does its key.
+    if (!/api\.openai\.com/.test(ctx.file.text)) continue;
+    walk(ctx.sf, (n) => {
+      if (!tsc.isCallExpression(n) || !openAIUrlLeft(ctx, n)) return;
+      for (const a of n.arguments.slice(1)) {
+        walk(a, (x) => {
+          if (!(tsc.isIdentifier(x) || tsc.isPropertyAccessExpression(x)) || tsc.isPropertyAccessExpression(x.parent) || !tsc.isExpression(x)) return;
+          if (tsc.isIdentifier(x) && (tsc.isPropertyAssignment(x.parent) && x.parent.name === x)) return;
+          const src = sharedKeySource(cross, abs, x);
+          if (src) kept.set(src.node, src);
+        });
+      }
+    });
+  }
+  if (!kept.size) return;
+  for (const src of kept.values()) {
+    const def = mods.get(src.abs);
+    if (def) clientPlan(def).keptKeyRanges.push(declarationRange(src));
+  }
+  for (const m of migrated) {
+    if (!kept.has(m.src.node)) continue;
+    const plan = clientPlan(m.ctx);
+    // The definition's own read, renamed, when it reads the environment itself; else the file's usual read.
+    const { base } = flattenAccess(m.src.read);
+    const global = /^(process|Deno|Bun)$/.test(base.getText()) || tsc.isMetaProperty(base);
+    const to = renamedKeyVar(m.src.name, m.ctx.target);
+    const expr = global && to ? m.src.read.getText().replace(m.src.name, to) : undefined;
+    plan.directKeys.set(m.c, { prop: m.prop, expr, from: m.src.name, at: `${cross.relOf(m.src.abs)}:${m.src.node.getSourceFile().getLineAndCharacterOfPosition(m.src.node.getStart()).line + 1}` });
+  }
+  // `config.OPENAI_API_KEY` read elsewhere from a kept object property: not renamed either (the property keeps its name).
+  for (const [abs, ctx] of mods) {
+    walk(ctx.sf, (n) => {
+      if (!tsc.isPropertyAccessExpression(n) && !tsc.isElementAccessExpression(n)) return;
+      const name = tsc.isPropertyAccessExpression(n) ? n.name.text : isStringLike(n.argumentExpression) ? n.argumentExpression.text : undefined;
+      if (!name || !isCanonicalKeyName(name) || envName(n)) return;
+      const src = sharedKeySource(cross, abs, n);
+      if (src && kept.has(src.node)) clientPlan(ctx).keptKeyRanges.push([n.getStart(), n.end]);
+    });
+  }
+}
