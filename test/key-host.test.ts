@@ -64,21 +64,62 @@ function mismatches(pairs: Pairing[]): string[] {
   return out;
 }
 
-/** JS/TS: `new OpenAI({...})` / `new AzureOpenAI({...})` option objects. */
-function jsPairings(file: string, text: string): Pairing[] {
+/** The other files of the same output (relative path -> text), to follow `import { KEY } from './config'`. */
+type Files = Map<string, string>;
+
+const JS_EXT = ['', '.ts', '.tsx', '.js', '.mjs', '/index.ts', '/index.js'];
+
+/** The initializer text of `export const name = ...` in the module `spec` names from `file` (relative imports only). */
+function importedInit(files: Files | undefined, file: string, spec: string, name: string): string | undefined {
+  if (!files || !spec.startsWith('.')) return undefined;
+  const base = path.posix.join(path.posix.dirname(file), spec).replace(/\.js$/, '');
+  const rel = JS_EXT.map((e) => base + e).find((r) => files.has(r));
+  if (!rel) return undefined;
+  const sf = ts.createSourceFile(rel, files.get(rel)!, ts.ScriptTarget.Latest, true);
+  let found: string | undefined;
+  const visit = (n: ts.Node) => {
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === name && n.initializer) found = n.initializer.getText();
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+/** JS/TS: `new OpenAI({...})` / `new AzureOpenAI({...})` option objects, and raw requests (`fetch(url, { headers })`) to a literal URL. */
+function jsPairings(file: string, text: string, files?: Files): Pairing[] {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const out: Pairing[] = [];
   const resolve = (e: ts.Expression): string => {
-    // an identifier: the text of its declaration (const x = ..., { NAME: x } = ...)
+    // an identifier: the text of its declaration (const x = ..., { NAME: x } = ...), here or in the module it is imported from
     if (!ts.isIdentifier(e)) return e.getText();
     const found: string[] = [];
     const visit = (n: ts.Node) => {
       if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === e.text && n.initializer) found.push(n.initializer.getText());
       if (ts.isBindingElement(n) && ts.isIdentifier(n.name) && n.name.text === e.text) found.push((n.propertyName ?? n.name).getText());
+      if (ts.isImportSpecifier(n) && n.name.text === e.text) {
+        const decl = n.parent.parent.parent;
+        const spec = ts.isStringLiteral(decl.moduleSpecifier) ? decl.moduleSpecifier.text : '';
+        const init = importedInit(files, file, spec, (n.propertyName ?? n.name).text);
+        if (init !== undefined) found.push(init);
+      }
       ts.forEachChild(n, visit);
     };
     visit(sf);
     return found.length ? found.join(' ') : e.text;
+  };
+  /** Key names an expression reads, identifiers resolved. */
+  const keysIn = (e: ts.Node): string[] => {
+    const keys: string[] = [];
+    const visit = (n: ts.Node) => {
+      if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) && !(ts.isPropertyAssignment(n.parent) && n.parent.name === n)) keys.push(...[...resolve(n).matchAll(KEY_NAMES)].map((m) => m[0]));
+      else if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {
+        keys.push(...[...n.getText().matchAll(KEY_NAMES)].map((m) => m[0]));
+        if (ts.isIdentifier(n.expression)) return;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(e);
+    return keys;
   };
   const visit = (n: ts.Node) => {
     if (ts.isNewExpression(n) && /(^|\.)(Azure)?OpenAI$/.test(n.expression.getText())) {
@@ -95,6 +136,12 @@ function jsPairings(file: string, text: string): Pairing[] {
         const spread = o?.properties.some(ts.isSpreadAssignment);
         if (!spread) out.push({ file, line: sf.getLineAndCharacterOfPosition(n.getStart()).line + 1, keys, hosts });
       }
+    }
+    // fetch('https://api.openai.com/v1/...', { headers: { Authorization: `Bearer ${KEY}` } })
+    const url = ts.isCallExpression(n) && n.arguments[0] && (ts.isStringLiteral(n.arguments[0]) || ts.isNoSubstitutionTemplateLiteral(n.arguments[0])) ? n.arguments[0].text : undefined;
+    if (url && ts.isCallExpression(n) && /^https?:\/\//.test(url)) {
+      const keys = n.arguments.slice(1).flatMap(keysIn);
+      if (keys.length) out.push({ file, line: sf.getLineAndCharacterOfPosition(n.getStart()).line + 1, keys, hosts: [new URL(url).host] });
     }
     ts.forEachChild(n, visit);
   };
@@ -179,8 +226,8 @@ function pyPairings(file: string, text: string): Pairing[] {
   return out;
 }
 
-function pairingsOf(file: string, text: string): Pairing[] {
-  if (/\.(m|c)?(t|j)sx?$/.test(file)) return jsPairings(file, text);
+function pairingsOf(file: string, text: string, files?: Files): Pairing[] {
+  if (/\.(m|c)?(t|j)sx?$/.test(file)) return jsPairings(file, text, files);
   if (file.endsWith('.py')) return pyPairings(file, text);
   return [];
 }
@@ -193,6 +240,20 @@ describe('key / host pairing', () => {
     expect(mismatches(jsPairings('a.ts', js))).toHaveLength(2);
     const py = `import os\nfrom openai import OpenAI\nK = os.environ["ZHIPUAI_API_KEY"]\na = OpenAI(api_key=K, base_url="https://api.deepseek.com")\nb = OpenAI(api_key=os.getenv("DEEPSEEK_API_KEY"), base_url=os.environ.get("DEEPSEEK_BASE_URL", "https://api.deepseek.com"))\n`;
     expect(mismatches(pyPairings('a.py', py))).toEqual(['a.py:4 key ZHIPUAI_API_KEY (zhipu) sent to api.deepseek.com']);
+  });
+
+  it('the checker follows a key constant imported from another module, and raw requests', () => {
+    const files: Files = new Map([
+      ['src/config.ts', 'export const KEY = process.env.DEEPSEEK_API_KEY ?? "";\n'],
+      [
+        'src/a.ts',
+        "import OpenAI from 'openai';\nimport { KEY } from './config';\nconst kept = new OpenAI({ apiKey: KEY });\nconst moved = new OpenAI({ apiKey: KEY, baseURL: 'https://api.deepseek.com' });\nfetch('https://api.openai.com/v1/audio/speech', { headers: { Authorization: `Bearer ${KEY}` } });\n",
+      ],
+    ]);
+    expect(mismatches(jsPairings('src/a.ts', files.get('src/a.ts')!, files))).toEqual([
+      'src/a.ts:3 key DEEPSEEK_API_KEY (deepseek) sent to api.openai.com',
+      'src/a.ts:5 key DEEPSEEK_API_KEY (deepseek) sent to api.openai.com',
+    ]);
   });
 
   it('a client pointed at another service keeps its key (JS/TS and Python)', async () => {
@@ -218,8 +279,10 @@ describe('key / host pairing', () => {
     let clients = 0;
     for (const c of cases) {
       for (const provider of c.expected.keys()) {
-        for (const [rel, buf] of expectedFiles(c, provider)) {
-          const pairs = pairingsOf(rel, buf.toString('utf8'));
+        const out = expectedFiles(c, provider);
+        const files: Files = new Map([...out].map(([rel, buf]) => [rel.replace(/\\/g, '/'), buf.toString('utf8')]));
+        for (const [rel, text] of files) {
+          const pairs = pairingsOf(rel, text, files);
           clients += pairs.length;
           bad.push(...mismatches(pairs).map((m) => `${c.name} [${provider}] ${m}`));
         }
@@ -230,7 +293,7 @@ describe('key / host pairing', () => {
   });
 
   it('holds for the JS/TS and Python fixture inputs migrated to every provider', async () => {
-    const code = cases.filter((c) => /^(js|python|js-http|js-v3|notebook)\//.test(c.name) && !c.options.expectFailed?.length);
+    const code = cases.filter((c) => /^(js|python|js-http|js-v3|notebook|project)\//.test(c.name) && !c.options.expectFailed?.length);
     const dir = mkdtempSync(path.join(tmpdir(), 'oam-keyhost-'));
     try {
       const bad: string[] = [];
@@ -238,7 +301,8 @@ describe('key / host pairing', () => {
         const root = path.join(dir, p.id);
         for (const c of code) cpSync(path.join(c.dir, c.input), path.join(root, c.name.replace('/', '__'), c.input), { recursive: true });
         await migrate({ cwd: root, paths: ['.'], provider: p.id, force: true });
-        for (const rel of listFiles(root)) bad.push(...mismatches(pairingsOf(rel, readFileSync(path.join(root, rel), 'utf8'))).map((m) => `[${p.id}] ${m}`));
+        const files: Files = new Map(listFiles(root).map((rel) => [rel.replace(/\\/g, '/'), readFileSync(path.join(root, rel), 'utf8')]));
+        for (const [rel, text] of files) bad.push(...mismatches(pairingsOf(rel, text, files)).map((m) => `[${p.id}] ${m}`));
       }
       expect(bad).toEqual([]);
     } finally {

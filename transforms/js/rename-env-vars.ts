@@ -3,10 +3,10 @@ import { tsc } from '../../src/lang/js/ts.js';
 import type { MigrateContext, Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { envName, envSchemaEntries, findProp, reachesOpenAI } from '../../src/lang/js/analyze.js';
-import { baseOverride } from './retarget-client-construction.js';
+import { baseOverride, keyRead } from './retarget-client-construction.js';
 import { isStringLike, propName, unwrap, walk } from '../../src/lang/js/parse.js';
 import { envRole, isCanonicalKeyName, renamedKeyVar } from '../../src/rules/env.js';
-import { clientPlan, inKeptClient, openAIUrlLeft } from '../../src/lang/js/client-plan.js';
+import { clientPlan, inKeptClient, noteReplaced, openAIUrlLeft } from '../../src/lang/js/client-plan.js';
 import { routePlan } from '../../src/lang/js/routing.js';
 
 /**
@@ -46,8 +46,19 @@ export const renameEnvVars: Transform<JsContext> = {
     }
     const inSchemaEntry = (n: ts.Node) => schemaEntries.some((e) => n.pos >= e.pos && n.end <= e.end);
     const handled = new Set<ts.Node>();
+    const direct = clientPlan(ctx).directReads;
     walk(ctx.sf, (n) => {
       if (handled.has(n)) return;
+      // `Bearer ${OPENAI_KEY}` in a request that moves, the constant kept for a client that stays: the provider's key read here.
+      const d = direct.get(n);
+      if (d) {
+        const expr = d.expr ?? keyRead(ctx.file.text, t.apiKeyEnv);
+        ctx.edits.add(n.getStart(), n.end, expr);
+        ctx.change('env', n.getStart(), `reads ${expr} itself: ${n.getText()} (${d.at}) stays ${d.from} for a client that stays on OpenAI`, { transform: this.id, from: d.from });
+        if (tsc.isIdentifier(n)) noteReplaced(ctx, n);
+        walk(n, (x) => handled.add(x));
+        return;
+      }
       // A client that stays on OpenAI / Azure keeps its key.
       if (inKeptClient(ctx, n)) return;
       // process.env.X / import.meta.env.X / process.env['X']

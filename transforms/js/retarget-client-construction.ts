@@ -1,14 +1,14 @@
 import type { ts } from 'ts-morph';
 import { tsc } from '../../src/lang/js/ts.js';
 import { shortName } from '../../src/providers/index.js';
-import type { Transform } from '../../src/engine/types.js';
+import type { MigrateContext, Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { envName, envSchemaEntries, findProp, reachesOpenAI } from '../../src/lang/js/analyze.js';
 import { addProperties, removeProperties, renameKey, replaceValue } from '../../src/lang/js/edit.js';
 import { isStringLike, propName, unwrap, walk } from '../../src/lang/js/parse.js';
 import { quote } from '../../src/engine/text.js';
 import { baseUrlVar, envRole, isCanonicalKeyName } from '../../src/rules/env.js';
-import { clientPlan, type DirectKey } from '../../src/lang/js/client-plan.js';
+import { clientPlan, noteReplaced, type DirectKey } from '../../src/lang/js/client-plan.js';
 import { routePlan } from '../../src/lang/js/routing.js';
 
 /** Options only OpenAI (or Azure OpenAI) understands: removed from the client options. */
@@ -118,41 +118,14 @@ export const retargetClientConstruction: Transform<JsContext> = {
  * it keeps its name and value there, and this client reads the provider's variable itself. An import
  * binding left without a use goes too.
  */
-function directKey(ctx: JsContext, d: DirectKey, expr: string, id: string): void {
+function directKey(ctx: MigrateContext<JsContext>, d: DirectKey, expr: string, id: string): void {
   const p = d.prop;
   const value = tsc.isPropertyAssignment(p) ? unwrap(p.initializer) : tsc.isShorthandPropertyAssignment(p) ? p.name : undefined;
   if (!value) return;
   if (tsc.isPropertyAssignment(p)) replaceValue(ctx.edits, p, expr);
   else ctx.edits.add(p.getStart(), p.end, `apiKey: ${expr}`);
   ctx.change('env', p.getStart(), `apiKey reads ${expr} itself: ${value.getText()} (${d.at}) stays ${d.from} for a client that stays on OpenAI`, { transform: id, from: d.from });
-  if (tsc.isIdentifier(value)) removeUnusedImport(ctx, value);
-}
-
-/** Removes the import of `id` when this was its only use (`import { KEY, MODEL } from './config'` -> `import { MODEL } ...`). */
-function removeUnusedImport(ctx: JsContext, id: ts.Identifier): void {
-  let uses = 0;
-  let spec: ts.ImportSpecifier | undefined;
-  walk(ctx.sf, (n) => {
-    if (!tsc.isIdentifier(n) || n.text !== id.text) return;
-    if (tsc.isImportSpecifier(n.parent) && n.parent.name === n) spec = n.parent;
-    else if (!(tsc.isPropertyAccessExpression(n.parent) && n.parent.name === n) && !(tsc.isPropertyAssignment(n.parent) && n.parent.name === n)) uses++;
-  });
-  if (!spec || uses !== 1) return;
-  const named = spec.parent;
-  const clause = named.parent;
-  const text = ctx.file.text;
-  if (named.elements.length > 1) {
-    const i = named.elements.indexOf(spec);
-    const next = named.elements[i + 1];
-    if (next) ctx.edits.add(spec.getStart(), next.getStart(), '');
-    else ctx.edits.add(named.elements[i - 1]!.end, spec.end, '');
-  } else if (!clause.name) {
-    const decl = clause.parent;
-    let end = decl.end;
-    if (text[end] === '\r') end++;
-    if (text[end] === '\n') end++;
-    ctx.edits.add(decl.getStart(), end, '');
-  }
+  if (tsc.isIdentifier(value)) noteReplaced(ctx, value);
 }
 
 /**

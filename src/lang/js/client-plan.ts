@@ -8,6 +8,7 @@ import { routePlan } from './routing.js';
 import { isSupported } from '../../rules/endpoints.js';
 import { endpointOfPath, OPENAI_ORIGIN } from './wrappers/http.js';
 import type { JsContext } from './context.js';
+import { removeUnusedImport } from './edit.js';
 import { isStringLike, propName, unwrap, walk } from './parse.js';
 
 /**
@@ -30,6 +31,10 @@ export interface ClientPlan {
    * their `apiKey` reads the provider's variable itself (`expr`, or the file's usual env read when undefined).
    */
   directKeys: Map<ts.NewExpression, DirectKey>;
+  /** Reads of such a constant in a raw request that moves to the provider (`Bearer ${OPENAI_KEY}`): replaced the same way. */
+  directReads: Map<ts.Node, Omit<DirectKey, 'prop'>>;
+  /** Identifiers replaced so far by a direct read, by name: their import goes once no use is left. */
+  replaced: Map<string, number>;
 }
 
 /** A migrated client's key read in place of a shared key constant: the `apiKey` property, the read, the variable the constant keeps, where it is defined. */
@@ -68,7 +73,7 @@ export function localBinding(n: ts.NewExpression): string | undefined {
 function makePlan(ctx: MigrateContext<JsContext>): ClientPlan {
   const t = ctx.target;
   routePlan(ctx); // routed calls (--route) first: they are not calls the provider lacks
-  const plan: ClientPlan = { kept: new Map(), keptKeyRanges: [], directKeys: new Map() };
+  const plan: ClientPlan = { kept: new Map(), keptKeyRanges: [], directKeys: new Map(), directReads: new Map(), replaced: new Map() };
   for (const c of ctx.facts.constructions) {
     if (c.status === 'unresolved') {
       plan.kept.set(c.node, 'unresolved');
@@ -230,6 +235,14 @@ function keyRanges(ctx: MigrateContext<JsContext>, c: Construction): Array<[numb
     }
   }
   return out;
+}
+
+/** A use of `id` was replaced by a direct key read: its import goes when that was its last use. */
+export function noteReplaced(ctx: MigrateContext<JsContext>, id: ts.Identifier): void {
+  const plan = clientPlan(ctx);
+  const n = (plan.replaced.get(id.text) ?? 0) + 1;
+  plan.replaced.set(id.text, n);
+  removeUnusedImport(ctx.sf, ctx.file.text, ctx.edits, id.text, n);
 }
 
 /** Is this node a key read of a client that stays as it is? */

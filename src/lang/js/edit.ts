@@ -3,6 +3,7 @@ import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import type { EditList } from '../../engine/edits.js';
 import { eolAt, indentAt } from '../../engine/text.js';
+import { walk } from './parse.js';
 
 /**
  * Object-literal surgery by text ranges: add, remove and replace properties
@@ -157,4 +158,36 @@ export function replaceStringContent(edits: EditList, lit: ts.StringLiteral | ts
   const start = lit.getStart();
   const q = lit.getSourceFile().text[start];
   edits.add(start + 1, lit.end - 1, stringContent(to, q === "'" ? 'js-single' : q === '"' ? 'js-double' : 'js-template'));
+}
+
+/**
+ * Removes the import of `id` when its `replaced` uses (edited away) were all its uses
+ * (`import { KEY, MODEL } from './config'` -> `import { MODEL } ...`).
+ */
+export function removeUnusedImport(sf: ts.SourceFile, text: string, edits: EditList, id: string, replaced: number): void {
+  let uses = 0;
+  let spec: ts.ImportSpecifier | undefined;
+  walk(sf, (n) => {
+    if (!tsc.isIdentifier(n) || n.text !== id) return;
+    if (tsc.isImportSpecifier(n.parent) && n.parent.name === n) spec = n.parent;
+    else if (!(tsc.isPropertyAccessExpression(n.parent) && n.parent.name === n) && !(tsc.isPropertyAssignment(n.parent) && n.parent.name === n)) uses++;
+  });
+  if (!spec || uses !== replaced) return;
+  const named = spec.parent;
+  const clause = named.parent;
+  if (named.elements.length > 1) {
+    const i = named.elements.indexOf(spec);
+    const next = named.elements[i + 1];
+    if (next) edits.add(spec.getStart(), next.getStart(), '');
+    else edits.add(named.elements[i - 1]!.end, spec.end, '');
+  } else if (!clause.name) {
+    const decl = clause.parent;
+    const start = decl.getStart();
+    const lineEnd = (at: number) => (text.startsWith('\r\n', at) ? at + 2 : text[at] === '\n' ? at + 1 : at);
+    let end = lineEnd(decl.end);
+    // First in the file or after a blank line: the blank line after it goes too (no blank line left at the top).
+    const blankBefore = start === 0 || /(^|\n)\r?\n$/.test(text.slice(Math.max(0, start - 3), start));
+    if (blankBefore && end > decl.end) end = lineEnd(end);
+    edits.add(start, end, '');
+  }
 }

@@ -71,6 +71,7 @@ function declarationRange(s: KeySource): [number, number] {
 export function planSharedKeys(mods: Map<string, MigrateContext<JsContext>>, cross: CrossModule): void {
   const kept = new Map<ts.Expression, KeySource>();
   const migrated: Array<{ ctx: MigrateContext<JsContext>; c: ts.NewExpression; prop: ts.ObjectLiteralElementLike; src: KeySource }> = [];
+  const movedReads: Array<{ ctx: MigrateContext<JsContext>; node: ts.Expression; src: KeySource }> = [];
   for (const [abs, ctx] of mods) {
     const plan = clientPlan(ctx);
     for (const c of ctx.facts.constructions) {
@@ -82,14 +83,19 @@ export function planSharedKeys(mods: Map<string, MigrateContext<JsContext>>, cro
     }
     // fetch('https://api.openai.com/v1/audio/speech', { headers: { Authorization: `Bearer ${OPENAI_KEY}` } }): the URL stays, so does its key.
     if (!/api\.openai\.com/.test(ctx.file.text)) continue;
+    // A request to a supported endpoint moves to the provider: a kept constant read there is replaced.
     walk(ctx.sf, (n) => {
-      if (!tsc.isCallExpression(n) || !openAIUrlLeft(ctx, n)) return;
+      if (!tsc.isCallExpression(n) || !n.arguments[0] || !isStringLike(unwrap(n.arguments[0]))) return;
+      const url = (unwrap(n.arguments[0]) as ts.StringLiteral).text;
+      if (!/^https:\/\/api\.openai\.com\/v1(?=$|[/?#])/.test(url)) return;
+      const left = !!openAIUrlLeft(ctx, n);
       for (const a of n.arguments.slice(1)) {
         walk(a, (x) => {
           if (!(tsc.isIdentifier(x) || tsc.isPropertyAccessExpression(x)) || tsc.isPropertyAccessExpression(x.parent) || !tsc.isExpression(x)) return;
-          if (tsc.isIdentifier(x) && (tsc.isPropertyAssignment(x.parent) && x.parent.name === x)) return;
+          if (tsc.isIdentifier(x) && tsc.isPropertyAssignment(x.parent) && x.parent.name === x) return;
           const src = sharedKeySource(cross, abs, x);
-          if (src) kept.set(src.node, src);
+          if (src && left) kept.set(src.node, src);
+          else if (src) movedReads.push({ ctx, node: x, src });
         });
       }
     });
@@ -99,16 +105,16 @@ export function planSharedKeys(mods: Map<string, MigrateContext<JsContext>>, cro
     const def = mods.get(src.abs);
     if (def) clientPlan(def).keptKeyRanges.push(declarationRange(src));
   }
-  for (const m of migrated) {
-    if (!kept.has(m.src.node)) continue;
-    const plan = clientPlan(m.ctx);
-    // The definition's own read, renamed, when it reads the environment itself; else the file's usual read.
-    const { base } = flattenAccess(m.src.read);
+  // The definition's own read, renamed, when it reads the environment itself; else the file's usual read.
+  const direct = (ctx: MigrateContext<JsContext>, src: KeySource) => {
+    const { base } = flattenAccess(src.read);
     const global = /^(process|Deno|Bun)$/.test(base.getText()) || tsc.isMetaProperty(base);
-    const to = renamedKeyVar(m.src.name, m.ctx.target);
-    const expr = global && to ? m.src.read.getText().replace(m.src.name, to) : undefined;
-    plan.directKeys.set(m.c, { prop: m.prop, expr, from: m.src.name, at: `${cross.relOf(m.src.abs)}:${m.src.node.getSourceFile().getLineAndCharacterOfPosition(m.src.node.getStart()).line + 1}` });
-  }
+    const to = renamedKeyVar(src.name, ctx.target);
+    const expr = global && to ? src.read.getText().replace(src.name, to) : undefined;
+    return { expr, from: src.name, at: `${cross.relOf(src.abs)}:${src.node.getSourceFile().getLineAndCharacterOfPosition(src.node.getStart()).line + 1}` };
+  };
+  for (const m of migrated) if (kept.has(m.src.node)) clientPlan(m.ctx).directKeys.set(m.c, { prop: m.prop, ...direct(m.ctx, m.src) });
+  for (const m of movedReads) if (kept.has(m.src.node)) clientPlan(m.ctx).directReads.set(m.node, direct(m.ctx, m.src));
   // `config.OPENAI_API_KEY` read elsewhere from a kept object property: not renamed either (the property keeps its name).
   for (const [abs, ctx] of mods) {
     walk(ctx.sf, (n) => {
