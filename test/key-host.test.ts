@@ -111,7 +111,8 @@ function jsPairings(file: string, text: string, files?: Files): Pairing[] {
   const keysIn = (e: ts.Node): string[] => {
     const keys: string[] = [];
     const visit = (n: ts.Node) => {
-      if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) && !(ts.isPropertyAssignment(n.parent) && n.parent.name === n)) keys.push(...[...resolve(n).matchAll(KEY_NAMES)].map((m) => m[0]));
+      if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) && !(ts.isPropertyAssignment(n.parent) && n.parent.name === n))
+        keys.push(...[...resolve(n).matchAll(KEY_NAMES)].map((m) => m[0]));
       else if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {
         keys.push(...[...n.getText().matchAll(KEY_NAMES)].map((m) => m[0]));
         if (ts.isIdentifier(n.expression)) return;

@@ -389,6 +389,17 @@ const TEMPLATES: Entry[] = [
   [r('OpenAILike assumes a 3,900-token context window unless told'), '如果不指定，OpenAILike 假定上下文窗口为 3,900 个 token'],
   [r("set context_window= to the model's context length"), '把 context_window= 设为模型的上下文长度'],
   [r('apiKey comes from a local variable'), 'apiKey 来自局部变量'],
+  [
+    r('apiKey comes from (?<src>.+), an (?<az>Azure )?OpenAI key the app holds \\(a user setting or a stored value\\): this client stays on (?<where>OpenAI|Azure)'),
+    (g) => `apiKey 来自 ${g.src}，这是应用自己保存的 ${g.az ? 'Azure ' : ''}OpenAI 密钥（用户设置或存储的值）：这个客户端保留在 ${g.where}`,
+  ],
+  [r(`to move it, make that value hold a ${P} key \\((?<key>\\S+)\\) for this client, then point it at ${URL}`), '如要迁移：先让这个值为该客户端存放 {p} 的密钥（{key}），再把它指向 {url}'],
+  [r('(?<expr>.+?) left: it may be how the app fills the key of a client that stays on OpenAI \\((?<at>[^)]+)\\)'), '{expr} 保持不变：应用可能用它来填充一个仍留在 OpenAI 的客户端的密钥（{at}）'],
+  [r('rename it to (?<to>\\S+) once no client reads an OpenAI key through it'), '等到没有客户端再通过它读取 OpenAI 密钥时，再改名为 {to}'],
+  [
+    r('(?<api>apiKey )?reads (?<expr>\\S+) itself: (?<from>.+?) \\((?<at>[^)]+)\\) stays (?<name>\\S+) for a client that stays on OpenAI'),
+    (g) => `${g.api ? 'apiKey ' : ''}直接读取 ${g.expr}：${g.from}（${g.at}）仍是 ${g.name}，供仍留在 OpenAI 的客户端使用`,
+  ],
   [r('(?<who>api_key|apiKey|api key|\\S+\\.api_key) comes from (?<src>.+)'), '{who} 来自 {src}'],
   [r(`make it hold a ${P} key \\(${ENV}\\)`), '请让它存放 {p} 的密钥（{env}）'],
   [r('reads (?<name>\\S+), an OpenAI setting'), '读取了 OpenAI 的设置 {name}'],

@@ -1,6 +1,6 @@
 import type { Transform } from '../../src/engine/types.js';
 import { shortName } from '../../src/providers/index.js';
-import { envRole } from '../../src/rules/env.js';
+import { envVarStays, envRole } from '../../src/rules/env.js';
 import { commentOut, type EnvContext } from '../../src/lang/env/context.js';
 
 /**
@@ -17,6 +17,8 @@ export const commentOutOpenAISettings: Transform<EnvContext> = {
     for (const e of ctx.env.entries) {
       const role = envRole(e.name);
       if (role !== 'baseURL' && role !== 'org') continue;
+      // Every Azure client of the run stays on Azure: it still reads its endpoint, version and deployments.
+      if (envVarStays(ctx.project, e.name)) continue;
       if (e.multiline) {
         ctx.followUp(e.nameStart, `${e.name} holds a multi-line value`, 'remove it: the migrated code does not read it');
         continue;

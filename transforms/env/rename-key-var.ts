@@ -1,7 +1,7 @@
 import type { Transform } from '../../src/engine/types.js';
 import { eolAt } from '../../src/engine/text.js';
 import { shortName } from '../../src/providers/index.js';
-import { renamedKeyVar } from '../../src/rules/env.js';
+import { envVarStays, renamedKeyVar } from '../../src/rules/env.js';
 import { isPlaceholder } from '../../src/lang/config/common.js';
 import { commentOut, type EnvContext } from '../../src/lang/env/context.js';
 
@@ -37,6 +37,8 @@ export const renameKeyVar: Transform<EnvContext> = {
     for (const e of ctx.env.entries) {
       const to = renamedKeyVar(e.name, t);
       if (!to || to === e.name) continue;
+      // Every client that reads it stays (all Azure clients on Azure, all OpenAI clients on OpenAI): the line stays.
+      if (envVarStays(ctx.project, e.name)) continue;
       if (e.multiline) {
         ctx.followUp(e.nameStart, `${e.name} holds a multi-line value`, `replace it with ${to}`);
         continue;

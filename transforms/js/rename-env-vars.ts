@@ -46,6 +46,7 @@ export const renameEnvVars: Transform<JsContext> = {
     }
     const inSchemaEntry = (n: ts.Node) => schemaEntries.some((e) => n.pos >= e.pos && n.end <= e.end);
     const handled = new Set<ts.Node>();
+    let saidNames = false;
     const direct = clientPlan(ctx).directReads;
     walk(ctx.sf, (n) => {
       if (handled.has(n)) return;
@@ -110,6 +111,17 @@ export const renameEnvVars: Transform<JsContext> = {
       // 'OPENAI_KEY' is as likely an app's config key as an environment variable.
       if (isStringLike(n) && isCanonicalKeyName(n.text) && renamedKeyVar(n.text, t)) {
         if (/AZURE_/.test(n.text) && !migratesAzure && !inMigratedClient(n)) return;
+        const namesStay = clientPlan(ctx).namesStay;
+        if (namesStay && !inMigratedClient(n)) {
+          if (!saidNames)
+            ctx.followUp(
+              n.getStart(),
+              `${n.text} left: it may be how the app fills the key of a client that stays on OpenAI (${namesStay})`,
+              `rename it to ${renamedKeyVar(n.text, t)} once no client reads an OpenAI key through it`,
+            );
+          saidNames = true;
+          return;
+        }
         rename(n, n.getStart() + 1, n.end - 1, n.text);
         return;
       }

@@ -6,6 +6,8 @@ export interface EnvContext extends FileContext {
   env: EnvParse;
   /** Names set by active (uncommented) entries, updated as transforms rename lines. */
   names: Set<string>;
+  /** Facts the code handlers shared in this run (src/rules/env.ts `envVarStays`). */
+  project?: Map<string, unknown>;
 }
 
 /** Insert `# ` before an entry (its indentation kept): the line becomes a comment. */

@@ -26,6 +26,8 @@ export const envHandler: LanguageHandler = {
   matches: isEnvFile,
   prefilter: (text) => CONFIG_PREFILTER.test(text),
   validate: (text) => parseEnv(text).error,
+  // Whether the run's clients stay (src/rules/env.ts `envVarStays`) comes from the code handlers, maybe on a worker.
+  readsProject: true,
   async process(files: FileContext[], opts: HandlerOptions) {
     const errors = new Map<string, HandlerError>();
     for (const ctx of files) {
@@ -36,7 +38,7 @@ export const envHandler: LanguageHandler = {
           continue;
         }
         if (pointsAtProvider(env)) continue;
-        const ectx: EnvContext = Object.assign(ctx, { env, names: new Set(env.entries.map((e) => e.name)) });
+        const ectx: EnvContext = Object.assign(ctx, { env, names: new Set(env.entries.map((e) => e.name)), project: opts.project });
         detectEnv(ectx);
         if (!isMigrating(ectx)) continue;
         for (const t of (opts.transforms ?? []) as ReadonlyArray<Transform<EnvContext>>) {

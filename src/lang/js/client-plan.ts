@@ -23,7 +23,7 @@ import { isStringLike, propName, unwrap, walk } from './parse.js';
  */
 export interface ClientPlan {
   /** Constructions left as they are, with the reason. */
-  kept: Map<ts.NewExpression, 'blocked' | 'azure' | 'unresolved' | 'other'>;
+  kept: Map<ts.NewExpression, 'blocked' | 'azure' | 'unresolved' | 'other' | 'app-key'>;
   /** Ranges whose key-variable reads belong to a client that stays. */
   keptKeyRanges: Array<[number, number]>;
   /**
@@ -33,6 +33,12 @@ export interface ClientPlan {
   directKeys: Map<ts.NewExpression, DirectKey>;
   /** Reads of such a constant in a raw request that moves to the provider (`Bearer ${OPENAI_KEY}`): replaced the same way. */
   directReads: Map<ts.Node, Omit<DirectKey, 'prop'>>;
+  /**
+   * A client of the run stays on OpenAI and reads its key from a value the tool cannot follow to the
+   * environment (`profile.openai_api_key`): where it is. The key variable's name written as a string
+   * (`enum Keys { OPENAI_API_KEY = "OPENAI_API_KEY" }`, a union type) may be how the app fills that value: left.
+   */
+  namesStay?: string;
   /** Identifiers replaced so far by a direct read, by name: their import goes once no use is left. */
   replaced: Map<string, number>;
 }
@@ -235,6 +241,31 @@ function keyRanges(ctx: MigrateContext<JsContext>, c: Construction): Array<[numb
     }
   }
   return out;
+}
+
+/**
+ * Leaves a local client as it is (host, key, the model ids and model branches of its calls), as a kept
+ * Azure client is left: false when its binding is not local (other modules may call it).
+ */
+export function keepLocalClient(ctx: MigrateContext<JsContext>, c: Construction, reason: 'app-key' | 'azure'): boolean {
+  const binding = localBinding(c.node);
+  if (!binding || ctx.facts.exports.has(binding)) return false;
+  const plan = clientPlan(ctx);
+  plan.kept.set(c.node, reason);
+  plan.keptKeyRanges.push(...keyRanges(ctx, c));
+  c.status = 'other';
+  if (ctx.facts.clients.has(binding)) ctx.facts.clients.set(binding, 'other');
+  if (binding.startsWith('this.')) ctx.facts.members.set(binding.slice(5), 'other');
+  for (const x of ctx.facts.calls) {
+    if (x.receiver !== binding) continue;
+    x.client = 'other';
+    const s = x.node.getStart();
+    const inside = (site: { lit: ts.Node }) => site.lit.getStart() >= s && site.lit.end <= x.node.end;
+    ctx.models_.foreign.push(...ctx.models_.sites.filter(inside));
+    ctx.models_.sites = ctx.models_.sites.filter((site) => !inside(site));
+    ctx.models_.branches = ctx.models_.branches.filter((b) => !inside({ lit: b }));
+  }
+  return true;
 }
 
 /** A use of `id` was replaced by a direct key read: its import goes when that was its last use. */

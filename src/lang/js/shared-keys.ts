@@ -1,8 +1,9 @@
 import type { ts } from 'ts-morph';
 import type { MigrateContext } from '../../engine/types.js';
 import { tsc } from './ts.js';
-import { envName, findProp, reachesOpenAI } from './analyze.js';
-import { clientPlan, openAIUrlLeft } from './client-plan.js';
+import { envName, findProp, reachesOpenAI, type Construction } from './analyze.js';
+import { shortName } from '../../providers/index.js';
+import { clientPlan, keepLocalClient, openAIUrlLeft } from './client-plan.js';
 import type { JsContext } from './context.js';
 import type { CrossModule } from './cross-module.js';
 import { envRole, isCanonicalKeyName, renamedKeyVar } from '../../rules/env.js';
@@ -52,6 +53,35 @@ function apiKeyValue(options: ts.ObjectLiteralExpression | undefined): { prop: t
   return undefined;
 }
 
+/**
+ * `profile.openai_api_key || ""`, `user.openaiKey`: an OpenAI key the app holds (a user setting, a stored
+ * value), not an environment read the tool can rename. Giving its client the provider's host would send
+ * that OpenAI key to the provider; changing it is the app's business (its settings page, its database).
+ */
+function appHeldOpenAIKey(v: ts.Expression): boolean {
+  let x = unwrap(v);
+  if (tsc.isBinaryExpression(x) && (x.operatorToken.kind === tsc.SyntaxKind.QuestionQuestionToken || x.operatorToken.kind === tsc.SyntaxKind.BarBarToken) && isStringLike(unwrap(x.right)))
+    x = unwrap(x.left);
+  if (!tsc.isPropertyAccessExpression(x) && !tsc.isElementAccessExpression(x)) return false;
+  if (envName(x)) return false;
+  const name = tsc.isPropertyAccessExpression(x) ? x.name.text : isStringLike(x.argumentExpression) ? x.argumentExpression.text : '';
+  return /open_?ai|azure/i.test(name) && /key/i.test(name) && !isCanonicalKeyName(name);
+}
+
+/** Such a client stays on OpenAI with its key, its calls' model ids too, with one follow-up. */
+function keepAppKeyClient(ctx: MigrateContext<JsContext>, c: Construction, v: ts.Expression): void {
+  // The AzureOpenAI class is renamed file-wide when its clients move: one kept means all kept (not done here).
+  if (c.azure && ctx.facts.constructions.some((o) => o !== c && o.azure && !clientPlan(ctx).kept.has(o.node))) return;
+  const azure = !!c.azure || c.status === 'azure';
+  if (!keepLocalClient(ctx, c, azure ? 'azure' : 'app-key')) return;
+  const t = ctx.target;
+  ctx.followUp(
+    c.node.getStart(),
+    `apiKey comes from ${v.getText().slice(0, 60)}, ${azure ? 'an Azure OpenAI key the app holds (a user setting or a stored value): this client stays on Azure' : 'an OpenAI key the app holds (a user setting or a stored value): this client stays on OpenAI'}`,
+    `to move it, make that value hold a ${shortName(t.provider)} key (${t.apiKeyEnv}) for this client, then point it at ${t.baseURL}`,
+  );
+}
+
 /** The declaration a source belongs to (`const K = ...`, `{ OPENAI_API_KEY: ... }`): kept whole, its name with it. */
 function declarationRange(s: KeySource): [number, number] {
   const p = s.node.parent;
@@ -72,11 +102,15 @@ export function planSharedKeys(mods: Map<string, MigrateContext<JsContext>>, cro
   const kept = new Map<ts.Expression, KeySource>();
   const migrated: Array<{ ctx: MigrateContext<JsContext>; c: ts.NewExpression; prop: ts.ObjectLiteralElementLike; src: KeySource }> = [];
   const movedReads: Array<{ ctx: MigrateContext<JsContext>; node: ts.Expression; src: KeySource }> = [];
+  let namesStay: string | undefined;
   for (const [abs, ctx] of mods) {
     const plan = clientPlan(ctx);
     for (const c of ctx.facts.constructions) {
       const k = apiKeyValue(c.options);
       const src = k && sharedKeySource(cross, abs, k.value);
+      if (k && !src && reachesOpenAI(c.status) && !plan.kept.has(c.node) && appHeldOpenAIKey(k.value)) keepAppKeyClient(ctx, c, k.value);
+      if (k && !src && plan.kept.has(c.node) && appHeldOpenAIKey(k.value) && !/azure/i.test(k.value.getText()))
+        namesStay ??= `${ctx.file.rel}:${ctx.sf.getLineAndCharacterOfPosition(c.node.getStart()).line + 1}`;
       if (!k || !src) continue;
       if (plan.kept.has(c.node)) kept.set(src.node, src);
       else if (reachesOpenAI(c.status)) migrated.push({ ctx, c: c.node, prop: k.prop, src });
@@ -100,6 +134,7 @@ export function planSharedKeys(mods: Map<string, MigrateContext<JsContext>>, cro
       }
     });
   }
+  if (namesStay) for (const ctx of mods.values()) clientPlan(ctx).namesStay = namesStay;
   if (!kept.size) return;
   for (const src of kept.values()) {
     const def = mods.get(src.abs);
