@@ -40,35 +40,3 @@ export function baseUrlVar(name: string, t: ResolvedTarget): string {
   const [prefix] = splitPrefix(name);
   return prefix + t.apiKeyEnv.replace(/_(API_KEY|API_PASSWORD|KEY)$/, '') + '_BASE_URL';
 }
-
-/**
- * OpenAI and Azure OpenAI clients of a run, as the code handlers planned them (shared in `HandlerOptions.project`):
- * the env-file handler leaves the `AZURE_OPENAI_*` lines, or the OpenAI key line, alone when every such client
- * of the run stays where it is.
- */
-export interface ClientRun {
-  kept: number;
-  migrated: number;
-}
-
-export function clientRun(project: Map<string, unknown> | undefined, kind: 'azure' | 'openai'): ClientRun | undefined {
-  if (!project) return undefined;
-  let s = project.get(`clients:${kind}`) as ClientRun | undefined;
-  if (!s) project.set(`clients:${kind}`, (s = { kept: 0, migrated: 0 }));
-  return s;
-}
-
-/** A variable the env file keeps because every client of its kind in the run stays on OpenAI / Azure. */
-export function envVarStays(project: Map<string, unknown> | undefined, name: string): boolean {
-  const azure = /^([A-Z]+_)*?AZURE_/.test(name);
-  const s = project?.get(`clients:${azure ? 'azure' : 'openai'}`) as ClientRun | undefined;
-  return !!s && s.kept > 0 && s.migrated === 0 && (azure || envRole(name) === 'key');
-}
-
-/** Counts one client of a run (a code handler, after its plan). */
-export function countClient(project: Map<string, unknown> | undefined, azure: boolean, kept: boolean, migrated: boolean): void {
-  const s = clientRun(project, azure ? 'azure' : 'openai');
-  if (!s) return;
-  if (kept) s.kept++;
-  else if (migrated) s.migrated++;
-}

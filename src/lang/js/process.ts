@@ -7,8 +7,7 @@ import { preferredQuote, usesSemicolons } from '../../engine/text.js';
 import { clientPlan } from './client-plan.js';
 import { planSharedKeys } from './shared-keys.js';
 import { collectComposedUrls } from './composed-urls.js';
-import { analyzeJs, reachesOpenAI, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
-import { countClient } from '../../rules/env.js';
+import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
 import { collectModelSites, isOpenAIId } from './model-sites.js';
 import { CrossModule, type ParsedModule } from './cross-module.js';
 import { isTestPath, planAdapters, type AdapterPlan as RulesAdapterPlan } from '../../rules/adapters.js';
@@ -350,13 +349,6 @@ function transformPrepared({ jctx, p, openaiAdapter, at }: Prepared, run: RunSha
     jctx.followUp(at, msg('adapters.oneOfSeveral', { others: [...others].sort().join(', ') }), msg('adapters.oneOfSeveral.todo'));
   }
   recordDependencies(jctx, p.facts, opts);
-  // Clients kept or migrated, Azure or not: the env-file handler reads it (src/rules/env.ts `envVarStays`).
-  const plan = clientPlan(jctx);
-  for (const c of p.facts.constructions) {
-    const kept = plan.kept.get(c.node);
-    if (!kept && !reachesOpenAI(c.status)) continue;
-    countClient(opts.project, kept === 'azure' || c.azure || c.status === 'azure', !!kept && kept !== 'other', !kept);
-  }
 }
 
 /** What Phase C adds to a file's context for detection and the transforms. */

@@ -1,8 +1,7 @@
 import { msg, type Text } from '../../i18n/msg.js';
 import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
-import { type FileContext, type HandlerError, type HandlerOptions, isMigrating } from '../../engine/types.js';
-import { countClient } from '../../rules/env.js';
+import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
 import { analyzePython, reachesOpenAI, type PyFacts, type PySeeds } from './analyze.js';
 import { collectPyModelSites, isOpenAIId, type PyModelSite } from './model-sites.js';
 import { isModelLookupTable } from '../../rules/models.js';
@@ -12,7 +11,7 @@ import { pyDefaultProviderLiterals, pyOtherAdapterHints, pyTargetAdapterAt, pyTa
 import { shortName } from '../../providers/index.js';
 import { parsePython, type PyTree } from './parse.js';
 import { runPython, usesOpenAI } from './pipeline.js';
-import { collectKeptSettings, pyClientPlan } from './client-plan.js';
+import { collectKeptSettings } from './client-plan.js';
 import type { KeptSettings } from './context.js';
 import { analyzeWrappers } from './wrappers.js';
 import { isNotebook, processNotebook, validateNotebook } from './notebook.js';
@@ -386,15 +385,6 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
     }
   }
   const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote, keptSettings: run.keptSettings, packageFits: fitsFor(run.deps, abs) });
-  // Clients kept or migrated, Azure or not: the env-file handler reads it (src/rules/env.ts `envVarStays`).
-  if (isMigrating(pctx)) {
-    const plan = pyClientPlan(pctx);
-    for (const c of p.facts.constructions) {
-      const kept = plan.kept.get(c.node.id);
-      if (!kept && !reachesOpenAI(c.status)) continue;
-      countClient(opts.project, kept === 'azure' || !!c.azure || c.status === 'azure', !!kept && kept !== 'other', !kept);
-    }
-  }
   if (!p.ctx.file.outside && (run.origins.has(abs) || run.outsideModels.has(abs))) reportPyOutsideUse(pctx, run.origins.get(abs), run.outsideModels.get(abs) ?? []);
   // Said once, on the first file whose OpenAI adapter was actually migrated.
   if (target && uses && !ownAdapter && !adapterHere && others.size && !run.adapters.othersSaid && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
