@@ -3,7 +3,7 @@ import { tsc } from '../../src/lang/js/ts.js';
 import type { MigrateContext, Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { envName, envSchemaEntries, findProp, reachesOpenAI } from '../../src/lang/js/analyze.js';
-import { baseOverride, keyRead } from './retarget-client-construction.js';
+import { baseOverride, keyRead, renameSchemaEntry } from './retarget-client-construction.js';
 import { isStringLike, propName, unwrap, walk } from '../../src/lang/js/parse.js';
 import { envRole, isCanonicalKeyName, renamedKeyVar } from '../../src/rules/env.js';
 import { clientPlan, inKeptClient, noteReplaced, openAIUrlLeft } from '../../src/lang/js/client-plan.js';
@@ -46,8 +46,16 @@ export const renameEnvVars: Transform<JsContext> = {
     }
     const inSchemaEntry = (n: ts.Node) => schemaEntries.some((e) => n.pos >= e.pos && n.end <= e.end);
     const handled = new Set<ts.Node>();
+    // Schema entries a migrated client of another module reads: renamed with that read (src/lang/js/shared-keys.ts).
+    for (const r of clientPlan(ctx).schemaRenames) {
+      renameSchemaEntry(ctx, r.entry, r.from, r.to);
+      ctx.change('env', r.entry.getStart(), `${r.from} -> ${r.to}`, { transform: this.id, from: r.from, to: r.to });
+      walk(r.entry, (x) => handled.add(x));
+    }
     let saidNames = false;
     const direct = clientPlan(ctx).directReads;
+    // Options whose value retarget-client-construction replaced by a direct read: nothing left to rename inside.
+    for (const d of [...clientPlan(ctx).directKeys.values(), ...clientPlan(ctx).directBases.values()]) walk(d.prop, (x) => handled.add(x));
     walk(ctx.sf, (n) => {
       if (handled.has(n)) return;
       // `Bearer ${OPENAI_KEY}` in a request that moves, the constant kept for a client that stays: the provider's key read here.

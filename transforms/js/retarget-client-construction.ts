@@ -3,7 +3,7 @@ import { tsc } from '../../src/lang/js/ts.js';
 import { shortName } from '../../src/providers/index.js';
 import type { MigrateContext, Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
-import { envName, envSchemaEntries, findProp, reachesOpenAI } from '../../src/lang/js/analyze.js';
+import { envName, envSchemaEntries, findProp, importedEnvSchemaEntries, reachesOpenAI } from '../../src/lang/js/analyze.js';
 import { addProperties, removeProperties, renameKey, replaceValue } from '../../src/lang/js/edit.js';
 import { isStringLike, propName, unwrap, walk } from '../../src/lang/js/parse.js';
 import { quote } from '../../src/engine/text.js';
@@ -67,7 +67,9 @@ export const retargetClientConstruction: Transform<JsContext> = {
         }
       }
       const base = findProp(o, 'baseURL') ?? findProp(o, 'baseUrl') ?? findProp(o, 'basePath');
-      if (base && (tsc.isPropertyAssignment(base) || tsc.isShorthandPropertyAssignment(base))) {
+      const directBase = clientPlan(ctx).directBases.get(c.node);
+      if (directBase) directKey(ctx, directBase, `${directBase.expr} ?? ${baseURL}`, this.id);
+      else if (base && (tsc.isPropertyAssignment(base) || tsc.isShorthandPropertyAssignment(base))) {
         if (propName(base.name) !== 'baseURL') renameKey(text, ctx.edits, base, 'baseURL');
         const override = tsc.isPropertyAssignment(base) && !c.azure ? baseOverride(base.initializer) : undefined;
         if (override) {
@@ -77,8 +79,10 @@ export const retargetClientConstruction: Transform<JsContext> = {
           ctx.edits.add(s, e, to);
           // An env schema (zod, envalid, t3-env) declares the variable: its entry is renamed with the read,
           // and its default (rewritten with the file's OpenAI URLs) stands for the fallback; without one, `?? <url>` is added.
-          const schema = envSchemaEntries(override.read);
-          for (const entry of schema?.entries ?? []) renameSchemaEntry(ctx, entry, override.name, to);
+          const local = envSchemaEntries(override.read);
+          for (const entry of local?.entries ?? []) renameSchemaEntry(ctx, entry, override.name, to);
+          // A schema in another module is renamed there (src/lang/js/shared-keys.ts); its default counts here too.
+          const schema = local ?? importedEnvSchemaEntries(override.read);
           if (override.fallback) ctx.edits.add(override.fallback.getStart(), override.fallback.end, quote(t.baseURL, override.quote ?? ctx.q));
           else if (!schema?.entries.some((e) => e.parent === schema.schema && /\bdefault\b/.test(e.getText()))) ctx.edits.add(override.read.end, override.read.end, ` ?? ${baseURL}`);
           ctx.change('client', base.getStart(), `base-URL override kept: ${override.name} -> ${to} (default ${t.baseURL})`, { transform: this.id, from: override.name, to });
@@ -123,8 +127,8 @@ function directKey(ctx: MigrateContext<JsContext>, d: DirectKey, expr: string, i
   const value = tsc.isPropertyAssignment(p) ? unwrap(p.initializer) : tsc.isShorthandPropertyAssignment(p) ? p.name : undefined;
   if (!value) return;
   if (tsc.isPropertyAssignment(p)) replaceValue(ctx.edits, p, expr);
-  else ctx.edits.add(p.getStart(), p.end, `apiKey: ${expr}`);
-  ctx.change('env', p.getStart(), `apiKey reads ${expr} itself: ${value.getText()} (${d.at}) stays ${d.from} for a client that stays on OpenAI`, { transform: id, from: d.from });
+  else ctx.edits.add(p.getStart(), p.end, `${propName(p.name)}: ${expr}`);
+  ctx.change('env', p.getStart(), `${propName(p.name)} reads ${expr} itself: ${value.getText()} (${d.at}) stays ${d.from} for a client that stays on OpenAI`, { transform: id, from: d.from });
   if (tsc.isIdentifier(value)) noteReplaced(ctx, value);
 }
 
@@ -167,7 +171,7 @@ export function baseOverride(init: ts.Expression): { name: string; nameRange: [n
 }
 
 /** `OPENAI_BASE_URL: z.string()...` / t3-env `OPENAI_BASE_URL: process.env.OPENAI_BASE_URL`: the name, and an env read in the value. */
-function renameSchemaEntry(ctx: JsContext, entry: ts.ObjectLiteralElementLike, from: string, to: string): void {
+export function renameSchemaEntry(ctx: JsContext, entry: ts.ObjectLiteralElementLike, from: string, to: string): void {
   if (!entry.name) return;
   if (tsc.isShorthandPropertyAssignment(entry)) return;
   const n = entry.name;

@@ -509,23 +509,43 @@ export function envSchemaEntries(read: ts.Expression): { schema: ts.ObjectLitera
   const r = unwrap(read);
   if (!tsc.isPropertyAccessExpression(r) || !tsc.isIdentifier(r.expression)) return undefined;
   const id = r.expression.text;
-  let schema: ts.ObjectLiteralExpression | undefined;
   let call: ts.Expression | undefined;
   walk(r.getSourceFile(), (n) => {
-    if (!schema && tsc.isVariableDeclaration(n) && tsc.isIdentifier(n.name) && n.name.text === id && n.initializer) {
-      schema = envSchemaOf(n.initializer);
-      call = n.initializer;
-    }
+    if (!call && tsc.isVariableDeclaration(n) && tsc.isIdentifier(n.name) && n.name.text === id && n.initializer && envSchemaOf(n.initializer)) call = n.initializer;
   });
+  return call ? schemaEntriesOf(call, r.name.text) : undefined;
+}
+
+/**
+ * Env objects a module imports from another module of the run (`import { env } from './env'`, where
+ * env.ts exports a schema-validated env object): by local name, the schema call in that module.
+ * Set by the JS processor before analysis (src/lang/js/process.ts); `env.X` on them reads variable X.
+ */
+const IMPORTED_ENV = new WeakMap<ts.SourceFile, Map<string, ts.Expression>>();
+
+export function setImportedEnvObjects(sf: ts.SourceFile, objects: Map<string, ts.Expression>): void {
+  IMPORTED_ENV.set(sf, objects);
+}
+
+/** For a read `env.X` of an env object imported from another module: that module's schema entries for X (nodes of the other file). */
+export function importedEnvSchemaEntries(read: ts.Expression): { schema: ts.ObjectLiteralExpression; entries: ts.ObjectLiteralElementLike[] } | undefined {
+  const r = unwrap(read);
+  if (!tsc.isPropertyAccessExpression(r) || !tsc.isIdentifier(r.expression)) return undefined;
+  const call = IMPORTED_ENV.get(r.getSourceFile())?.get(r.expression.text);
+  return call ? schemaEntriesOf(call, r.name.text) : undefined;
+}
+
+function schemaEntriesOf(call: ts.Expression, name: string): { schema: ts.ObjectLiteralExpression; entries: ts.ObjectLiteralElementLike[] } | undefined {
+  const schema = envSchemaOf(call);
   if (!schema) return undefined;
   const entries: ts.ObjectLiteralElementLike[] = [];
-  const own = findProp(schema, r.name.text);
+  const own = findProp(schema, name);
   if (own) entries.push(own);
-  const c = call && unwrap(call);
-  if (c && tsc.isCallExpression(c) && c.arguments[0] && tsc.isObjectLiteralExpression(unwrap(c.arguments[0]))) {
+  const c = unwrap(call);
+  if (tsc.isCallExpression(c) && c.arguments[0] && tsc.isObjectLiteralExpression(unwrap(c.arguments[0]))) {
     const rt = findProp(unwrap(c.arguments[0]) as ts.ObjectLiteralExpression, 'runtimeEnv');
     if (rt && tsc.isPropertyAssignment(rt) && tsc.isObjectLiteralExpression(unwrap(rt.initializer))) {
-      const e = findProp(unwrap(rt.initializer) as ts.ObjectLiteralExpression, r.name.text);
+      const e = findProp(unwrap(rt.initializer) as ts.ObjectLiteralExpression, name);
       if (e) entries.push(e);
     }
   }
@@ -587,7 +607,8 @@ export function isEnvObject(id: ts.Identifier): boolean {
       }
     }
   }
-  return false;
+  // `import { env } from './env'`: a schema-validated env object of another module.
+  return !!IMPORTED_ENV.get(id.getSourceFile())?.has(name);
 }
 
 function collectExports(f: JsFacts): void {

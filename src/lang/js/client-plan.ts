@@ -31,6 +31,8 @@ export interface ClientPlan {
    * their `apiKey` reads the provider's variable itself (`expr`, or the file's usual env read when undefined).
    */
   directKeys: Map<ts.NewExpression, DirectKey>;
+  /** The same for a base-URL override whose schema entry (another module) a staying client reads: `process.env.<PROVIDER>_BASE_URL ?? <url>`. */
+  directBases: Map<ts.NewExpression, DirectKey>;
   /** Reads of such a constant in a raw request that moves to the provider (`Bearer ${OPENAI_KEY}`): replaced the same way. */
   directReads: Map<ts.Node, Omit<DirectKey, 'prop'>>;
   /**
@@ -39,6 +41,8 @@ export interface ClientPlan {
    * (`enum Keys { OPENAI_API_KEY = "OPENAI_API_KEY" }`, a union type) may be how the app fills that value: left.
    */
   namesStay?: string;
+  /** Entries of this module's env schema that a migrated client of another module reads (`env.OPENAI_BASE_URL`): renamed with that read. */
+  schemaRenames: Array<{ entry: ts.ObjectLiteralElementLike; from: string; to: string }>;
   /** Identifiers replaced so far by a direct read, by name: their import goes once no use is left. */
   replaced: Map<string, number>;
 }
@@ -79,7 +83,7 @@ export function localBinding(n: ts.NewExpression): string | undefined {
 function makePlan(ctx: MigrateContext<JsContext>): ClientPlan {
   const t = ctx.target;
   routePlan(ctx); // routed calls (--route) first: they are not calls the provider lacks
-  const plan: ClientPlan = { kept: new Map(), keptKeyRanges: [], directKeys: new Map(), directReads: new Map(), replaced: new Map() };
+  const plan: ClientPlan = { kept: new Map(), keptKeyRanges: [], directKeys: new Map(), directBases: new Map(), directReads: new Map(), schemaRenames: [], replaced: new Map() };
   for (const c of ctx.facts.constructions) {
     if (c.status === 'unresolved') {
       plan.kept.set(c.node, 'unresolved');

@@ -7,7 +7,7 @@ import { preferredQuote, usesSemicolons } from '../../engine/text.js';
 import { clientPlan } from './client-plan.js';
 import { planSharedKeys } from './shared-keys.js';
 import { collectComposedUrls } from './composed-urls.js';
-import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
+import { analyzeJs, envSchemaOf, setImportedEnvObjects, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
 import { collectModelSites, isOpenAIId } from './model-sites.js';
 import { CrossModule, type ParsedModule } from './cross-module.js';
 import { isTestPath, planAdapters, type AdapterPlan as RulesAdapterPlan } from '../../rules/adapters.js';
@@ -34,6 +34,7 @@ export const processor = {
     // Phase A: one parse per file, local analysis.
     const parsed = parseModules(files, targetHost, errors);
     const cross = new CrossModule(parsed);
+    importedEnvObjects(parsed, cross, targetHost);
     // Phase B: imported clients and factories, then the model values used across modules.
     seedImports(parsed, cross, targetHost);
     const { wanted, firstPass } = wantedModelExports(parsed, cross);
@@ -134,6 +135,25 @@ function seedImports(parsed: Map<string, ParsedModule>, cross: CrossModule, targ
       p.facts = analyzeJs(p.sf, seeds, targetHost);
       changed = true;
     }
+  }
+}
+
+/**
+ * `import { env } from './env'` where that module exports a schema-validated env object (zod, envalid,
+ * t3-env): `env.X` reads variable X here too, so the module is analysed again with it (its client's
+ * base URL `env.OPENAI_BASE_URL` resolves; src/lang/js/shared-keys.ts renames or keeps the schema entries).
+ */
+function importedEnvObjects(parsed: Map<string, ParsedModule>, cross: CrossModule, targetHost: string | undefined): void {
+  for (const [abs, p] of parsed) {
+    const found = new Map<string, ts.Expression>();
+    for (const [local, b] of p.facts.imports) {
+      if (b.imported === '*') continue;
+      const hit = cross.resolveImport(abs, local);
+      if (hit?.fact.kind === 'value' && hit.abs !== abs && envSchemaOf(hit.fact.node)) found.set(local, hit.fact.node);
+    }
+    if (!found.size) continue;
+    setImportedEnvObjects(p.sf, found);
+    p.facts = analyzeJs(p.sf, undefined, targetHost);
   }
 }
 

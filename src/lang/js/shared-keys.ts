@@ -1,12 +1,12 @@
 import type { ts } from 'ts-morph';
 import type { MigrateContext } from '../../engine/types.js';
 import { tsc } from './ts.js';
-import { envName, findProp, reachesOpenAI, type Construction } from './analyze.js';
+import { envName, findProp, importedEnvSchemaEntries, reachesOpenAI, type Construction } from './analyze.js';
 import { shortName } from '../../providers/index.js';
 import { clientPlan, keepLocalClient, openAIUrlLeft } from './client-plan.js';
 import type { JsContext } from './context.js';
 import type { CrossModule } from './cross-module.js';
-import { envRole, isCanonicalKeyName, renamedKeyVar } from '../../rules/env.js';
+import { baseUrlVar, envRole, isCanonicalKeyName, renamedKeyVar } from '../../rules/env.js';
 import { flattenAccess, isStringLike, unwrap, walk } from './parse.js';
 
 /** Where a key is read from the environment: the expression defining it, in its module. */
@@ -82,6 +82,64 @@ function keepAppKeyClient(ctx: MigrateContext<JsContext>, c: Construction, v: ts
   );
 }
 
+/** Readers of one schema entry of another module: whether a staying client reads it, and the migrated ones. */
+interface EntryUse {
+  def: MigrateContext<JsContext>;
+  kept: boolean;
+  migrated: Array<{ ctx: MigrateContext<JsContext>; c: ts.NewExpression; prop: ts.PropertyAssignment; variable: string; role: 'key' | 'baseURL' }>;
+}
+
+/**
+ * `new OpenAI({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL })` with `env` imported from a module
+ * whose env schema declares those variables: collected over the run, then decided per entry (`decideSchemaEntries`).
+ */
+function importedSchemaEntries(mods: Map<string, MigrateContext<JsContext>>, ctx: MigrateContext<JsContext>, c: Construction, uses: Map<ts.ObjectLiteralElementLike, EntryUse>): void {
+  if (!c.options) return;
+  const kept = clientPlan(ctx).kept.has(c.node);
+  if (!kept && !reachesOpenAI(c.status)) return;
+  for (const role of ['key', 'baseURL'] as const) {
+    const p = findProp(c.options, role === 'key' ? 'apiKey' : 'baseURL');
+    if (!p || !tsc.isPropertyAssignment(p)) continue;
+    let read = unwrap(p.initializer);
+    if (tsc.isBinaryExpression(read)) read = unwrap(read.left);
+    const found = importedEnvSchemaEntries(read);
+    const variable = envName(read);
+    if (!found?.entries.length || !variable || envRole(variable) !== role || /AZURE/.test(variable)) continue;
+    const sf = found.schema.getSourceFile();
+    const def = [...mods.values()].find((m) => m.sf === sf);
+    if (!def) continue;
+    for (const e of found.entries) {
+      const u = uses.get(e) ?? { def, kept: false, migrated: [] };
+      if (kept) u.kept = true;
+      else u.migrated.push({ ctx, c: c.node, prop: p, variable, role });
+      uses.set(e, u);
+    }
+  }
+}
+
+/**
+ * Only migrated clients read the entry: it is renamed with their reads (in its module's rename-env-vars).
+ * A staying client reads it too: it stays as it is, with its OpenAI default, and each migrated client
+ * reads the provider's variable itself (`process.env.DEEPSEEK_API_KEY`, `process.env.DEEPSEEK_BASE_URL ?? <url>`).
+ */
+function decideSchemaEntries(uses: Map<ts.ObjectLiteralElementLike, EntryUse>): void {
+  for (const [e, u] of uses) {
+    const defPlan = clientPlan(u.def);
+    if (u.kept) defPlan.keptKeyRanges.push([e.getStart(), e.end]);
+    for (const m of u.migrated) {
+      const t = m.ctx.target;
+      const to: string | undefined = m.role === 'key' ? renamedKeyVar(m.variable, t) : baseUrlVar(m.variable, t);
+      if (!to || to === m.variable) continue;
+      const at = `${u.def.file.rel}:${u.def.sf.getLineAndCharacterOfPosition(e.getStart()).line + 1}`;
+      if (u.kept) {
+        const plan = clientPlan(m.ctx);
+        if (m.role === 'key') plan.directKeys.set(m.c, { prop: m.prop, from: m.variable, at });
+        else plan.directBases.set(m.c, { prop: m.prop, from: m.variable, at, expr: `process.env.${to}` });
+      } else if (!defPlan.schemaRenames.some((r) => r.entry === e)) defPlan.schemaRenames.push({ entry: e, from: m.variable, to });
+    }
+  }
+}
+
 /** The declaration a source belongs to (`const K = ...`, `{ OPENAI_API_KEY: ... }`): kept whole, its name with it. */
 function declarationRange(s: KeySource): [number, number] {
   const p = s.node.parent;
@@ -103,8 +161,10 @@ export function planSharedKeys(mods: Map<string, MigrateContext<JsContext>>, cro
   const migrated: Array<{ ctx: MigrateContext<JsContext>; c: ts.NewExpression; prop: ts.ObjectLiteralElementLike; src: KeySource }> = [];
   const movedReads: Array<{ ctx: MigrateContext<JsContext>; node: ts.Expression; src: KeySource }> = [];
   let namesStay: string | undefined;
+  const schemaUses = new Map<ts.ObjectLiteralElementLike, EntryUse>();
   for (const [abs, ctx] of mods) {
     const plan = clientPlan(ctx);
+    for (const c of ctx.facts.constructions) importedSchemaEntries(mods, ctx, c, schemaUses);
     for (const c of ctx.facts.constructions) {
       const k = apiKeyValue(c.options);
       const src = k && sharedKeySource(cross, abs, k.value);
@@ -134,6 +194,7 @@ export function planSharedKeys(mods: Map<string, MigrateContext<JsContext>>, cro
       }
     });
   }
+  decideSchemaEntries(schemaUses);
   if (namesStay) for (const ctx of mods.values()) clientPlan(ctx).namesStay = namesStay;
   if (!kept.size) return;
   for (const src of kept.values()) {
