@@ -56,6 +56,19 @@ describe('shared key constants', () => {
   }, 60_000);
 });
 
+describe('env schema in another module', () => {
+  it('a staying reader keeps the entries; the migrated client reads the provider variables itself', async () => {
+    const r = await run('project/env-schema-module', 'deepseek');
+    expect(r.changed).toEqual(['src/chat.ts', 'src/embed.ts']);
+    expect(r.changes).toContain('src/chat.ts: baseURL reads process.env.DEEPSEEK_BASE_URL ?? "https://api.deepseek.com" itself: env.OPENAI_BASE_URL (src/env.ts:7) stays OPENAI_BASE_URL for a client that stays on OpenAI');
+  }, 60_000);
+
+  it('only migrated readers: the entries are renamed where the schema is', async () => {
+    const r = await run('project/env-schema-module', 'qwen');
+    expect(r.changes.filter((c) => c.startsWith('src/env.ts: OPENAI'))).toEqual(['src/env.ts: OPENAI_API_KEY -> DASHSCOPE_API_KEY', 'src/env.ts: OPENAI_BASE_URL -> DASHSCOPE_BASE_URL']);
+  }, 60_000);
+});
+
 describe('keys the app holds', () => {
   it('clients built from a profile key stay, with one follow-up each; the enum of variable names stays', async () => {
     const r = await run('project/app-held-key', 'qwen');

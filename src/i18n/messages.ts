@@ -397,7 +397,7 @@ const TEMPLATES: Entry[] = [
   [r('(?<expr>.+?) left: it may be how the app fills the key of a client that stays on OpenAI \\((?<at>[^)]+)\\)'), '{expr} 保持不变：应用可能用它来填充一个仍留在 OpenAI 的客户端的密钥（{at}）'],
   [r('rename it to (?<to>\\S+) once no client reads an OpenAI key through it'), '等到没有客户端再通过它读取 OpenAI 密钥时，再改名为 {to}'],
   [
-    r('(?<api>apiKey |baseURL )?reads (?<expr>\\S+) itself: (?<from>.+?) \\((?<at>[^)]+)\\) stays (?<name>\\S+) for a client that stays on OpenAI'),
+    r('(?<api>apiKey |baseURL )?reads (?<expr>.+?) itself: (?<from>.+?) \\((?<at>[^)]+)\\) stays (?<name>\\S+) for a client that stays on OpenAI'),
     (g) => `${g.api ?? ''}直接读取 ${g.expr}：${g.from}（${g.at}）仍是 ${g.name}，供仍留在 OpenAI 的客户端使用`,
   ],
   [r('(?<who>api_key|apiKey|api key|\\S+\\.api_key) comes from (?<src>.+)'), '{who} 来自 {src}'],
