@@ -60,7 +60,9 @@ describe('env schema in another module', () => {
   it('a staying reader keeps the entries; the migrated client reads the provider variables itself', async () => {
     const r = await run('project/env-schema-module', 'deepseek');
     expect(r.changed).toEqual(['src/chat.ts', 'src/embed.ts']);
-    expect(r.changes).toContain('src/chat.ts: baseURL reads process.env.DEEPSEEK_BASE_URL ?? "https://api.deepseek.com" itself: env.OPENAI_BASE_URL (src/env.ts:7) stays OPENAI_BASE_URL for a client that stays on OpenAI');
+    expect(r.changes).toContain(
+      'src/chat.ts: baseURL reads process.env.DEEPSEEK_BASE_URL ?? "https://api.deepseek.com" itself: env.OPENAI_BASE_URL (src/env.ts:7) stays OPENAI_BASE_URL for a client that stays on OpenAI',
+    );
   }, 60_000);
 
   it('only migrated readers: the entries are renamed where the schema is', async () => {
