@@ -45,29 +45,10 @@ export const renameEnvVars: Transform<JsContext> = {
       if (o) schemaEntries.push(...(envSchemaEntries(o.read)?.entries ?? []));
     }
     const inSchemaEntry = (n: ts.Node) => schemaEntries.some((e) => n.pos >= e.pos && n.end <= e.end);
-    const handled = new Set<ts.Node>();
-    // Schema entries a migrated client of another module reads: renamed with that read (src/lang/js/shared-keys.ts).
-    for (const r of clientPlan(ctx).schemaRenames) {
-      renameSchemaEntry(ctx, r.entry, r.from, r.to);
-      ctx.change('env', r.entry.getStart(), `${r.from} -> ${r.to}`, { transform: this.id, from: r.from, to: r.to });
-      walk(r.entry, (x) => handled.add(x));
-    }
+    const handled = sharedKeyEdits(ctx, this.id);
     let saidNames = false;
-    const direct = clientPlan(ctx).directReads;
-    // Options whose value retarget-client-construction replaced by a direct read: nothing left to rename inside.
-    for (const d of [...clientPlan(ctx).directKeys.values(), ...clientPlan(ctx).directBases.values()]) walk(d.prop, (x) => handled.add(x));
     walk(ctx.sf, (n) => {
       if (handled.has(n)) return;
-      // `Bearer ${OPENAI_KEY}` in a request that moves, the constant kept for a client that stays: the provider's key read here.
-      const d = direct.get(n);
-      if (d) {
-        const expr = d.expr ?? keyRead(ctx.file.text, t.apiKeyEnv);
-        ctx.edits.add(n.getStart(), n.end, expr);
-        ctx.change('env', n.getStart(), `reads ${expr} itself: ${n.getText()} (${d.at}) stays ${d.from} for a client that stays on OpenAI`, { transform: this.id, from: d.from });
-        if (tsc.isIdentifier(n)) noteReplaced(ctx, n);
-        walk(n, (x) => handled.add(x));
-        return;
-      }
       // A client that stays on OpenAI / Azure keeps its key.
       if (inKeptClient(ctx, n)) return;
       // process.env.X / import.meta.env.X / process.env['X']
@@ -145,6 +126,31 @@ export const renameEnvVars: Transform<JsContext> = {
     });
   },
 };
+
+/**
+ * The cross-module key decisions (src/lang/js/shared-keys.ts) this file carries out: schema entries a migrated
+ * client of another module reads, renamed with that read; `Bearer ${OPENAI_KEY}` in a request that moves while
+ * the constant stays for a client that stays, read from the provider's variable here. Returns the nodes done
+ * with (also the options retarget-client-construction replaced by a direct read).
+ */
+function sharedKeyEdits(ctx: MigrateContext<JsContext>, id: string): Set<ts.Node> {
+  const handled = new Set<ts.Node>();
+  const plan = clientPlan(ctx);
+  for (const r of plan.schemaRenames) {
+    renameSchemaEntry(ctx, r.entry, r.from, r.to);
+    ctx.change('env', r.entry.getStart(), `${r.from} -> ${r.to}`, { transform: id, from: r.from, to: r.to });
+    walk(r.entry, (x) => handled.add(x));
+  }
+  for (const d of [...plan.directKeys.values(), ...plan.directBases.values()]) walk(d.prop, (x) => handled.add(x));
+  for (const [n, d] of plan.directReads) {
+    const expr = d.expr ?? keyRead(ctx.file.text, ctx.target.apiKeyEnv);
+    ctx.edits.add(n.getStart(), n.end, expr);
+    ctx.change('env', n.getStart(), `reads ${expr} itself: ${n.getText()} (${d.at}) stays ${d.from} for a client that stays on OpenAI`, { transform: id, from: d.from });
+    if (tsc.isIdentifier(n)) noteReplaced(ctx, n);
+    walk(n, (x) => handled.add(x));
+  }
+  return handled;
+}
 
 /** `config.OPENAI_API_KEY`, `c.env['OPENAI_API_KEY']`: the SDK's own key variable read from an env-like object. */
 function canonicalMember(n: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
