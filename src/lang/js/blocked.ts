@@ -82,7 +82,16 @@ function isStructuredParse(c: ApiCall): boolean {
   if (p !== 'chat.completions.parse' && p !== 'responses.parse') return false;
   if (!c.node.arguments.length) return false;
   if (!c.requests.length) return true;
-  return c.requests.some((r) => r.properties.some((x) => tsc.isSpreadAssignment(x) || ['response_format', 'text', 'text_format'].includes(propName(x.name) ?? '')));
+  return c.requests.some((r) => hasFormat(r.properties));
+}
+
+/** A format property, or a spread the tool cannot see into (`...{ reasoning_split: true }`, as a migration writes it, is seen). */
+function hasFormat(props: ts.NodeArray<ts.ObjectLiteralElementLike>): boolean {
+  return props.some((x) => {
+    if (!tsc.isSpreadAssignment(x)) return ['response_format', 'text', 'text_format'].includes(propName(x.name) ?? '');
+    const o = unwrap(x.expression);
+    return !tsc.isObjectLiteralExpression(o) || hasFormat(o.properties);
+  });
 }
 
 function isJsonSchemaFormat(v: ts.Expression): boolean {
