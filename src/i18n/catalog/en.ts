@@ -84,6 +84,15 @@ export const EN = {
   'marker.added': (p: { api: string; reason: string }) => `marked ${p.api}: ${p.reason}`,
   'marker.addedHere': (p: { reason: string }) => `marked: ${p.reason}`,
   'batch.inputFile': (p: { reason: string }) => `OpenAI batch input file: ${p.reason}`,
+  // ---- capability routes (src/routing/index.ts parseRoutes; thrown as E_BAD_VALUE before any file is read)
+  'route.badForm': (p: { where: string; value: string }) => `${p.where} expects <capability>=<provider>[:<model>], got ${p.value} (for example embeddings=qwen:text-embedding-v4)`,
+  'route.unknownCapability': (p: { where: string; spec: string; capability: string; list: string }) => `${p.where} ${p.spec}: unknown capability "${p.capability}". Capabilities: ${p.list}`,
+  'route.unknownProvider': (p: { where: string; spec: string; provider: string; list: string }) => `${p.where} ${p.spec}: unknown provider "${p.provider}". Valid ids: ${p.list}`,
+  'route.notServed': (p: { where: string; spec: string; provider: string; capability: string; support: string; serving: string }) =>
+    `${p.where} ${p.spec}: ${p.provider} does not serve ${p.capability} on its OpenAI-compatible API (profile: ${p.support}). ${p.serving ? `Providers that do: ${p.serving}` : 'No provider profile serves it'}`,
+  'route.unknownModel': (p: { where: string; spec: string; model: string; provider: string; asOf: string; capability: string; list: string }) =>
+    `${p.where} ${p.spec}: "${p.model}" is not a ${p.provider} model in the profile (as of ${p.asOf}). ${p.provider} ${p.capability} models: ${p.list}`,
+  'route.twice': (p: { where: string; spec: string; capability: string }) => `${p.where} ${p.spec}: ${p.capability} is routed twice`,
   // ---- scan/check --provider assessments (src/check/assess.ts): what migrate would do
   'assess.join': (p: { msg: string; msg2: string }) => `${p.msg}; ${p.msg2}`,
   'assess.followUp': (p: { reason: string }) => `follow-up: ${p.reason}`,
