@@ -421,11 +421,6 @@ const TEMPLATES: Entry[] = [
   [r(`paste your ${P} key into (?<to>\\S+) \\(${URL}\\), then delete the commented-out (?<name>\\S+) line`), '把你的 {p} 密钥填入 {to}（{url}），然后删除被注释掉的 {name} 那一行'],
   // Capability routing (--route, docs/routing.md).
   [r(`(?<call>\\S+) is routed to ${P} \\(--route\\) but was not moved: (?<why>.+)`), (g) => `${g.call} 已路由到 ${g.p}（--route），但未被迁移：${ROUTE_WHY_ZH[g.why ?? ''] ?? g.why}`],
-  [
-    r('(?<reason>.+); --route (?<route>\\S+) is not applied to (?<what>AI SDK embedding models|LlamaIndex classes) yet'),
-    (g) => `${g.reason}；--route ${g.route} 暂不适用于${g.what === 'LlamaIndex classes' ? ' LlamaIndex 类' : ' AI SDK 向量模型'}`,
-  ],
-  [r(`point this (?<cap>\\S+) model at ${P} by hand \\((?<rest>.+)\\)`), '请手动把这个 {cap} 模型指向 {p}（{rest}）'],
   [r('call it on a client for (?<url>\\S+) with the (?<key>\\S+) key'), '改用指向 {url}、使用 {key} 密钥的客户端调用它'],
   [r('(?<key>\\S+) was added empty for (?<cap>\\S+) \\(--route\\)'), '已为 {cap} 添加空的 {key}（--route）'],
   [r(`paste your ${P} key into (?<to>\\S+) \\(${URL}\\)`), '把你的 {p} 密钥填入 {to}（{url}）'],

@@ -137,11 +137,14 @@ export function analyzeAiSdk(ctx: JsContext): AiFacts | undefined {
   return facts;
 }
 
-/** The AI SDK package, factory names and explicit options the target needs. */
-export function aiSdkPlan(ctx: MigrateContext<JsContext>, needsEmbeddings: boolean) {
-  const t: ResolvedTarget = ctx.target;
+/**
+ * The AI SDK package, factory names and explicit options the target needs (`t`: the main
+ * target, or a routed one for `--route embeddings=...`; `compatibleOnly`: @ai-sdk/openai-compatible
+ * even where the provider has its own package).
+ */
+export function aiSdkPlan(ctx: MigrateContext<JsContext>, needsEmbeddings: boolean, t: ResolvedTarget = ctx.target, compatibleOnly = false) {
   // The provider's own package only when a release of it works with the project's `ai` major (else openai-compatible, which has one for each).
-  const own = t.provider.integrations.aiSdk;
+  const own = compatibleOnly ? null : t.provider.integrations.aiSdk;
   const ai = own && packageFits(ctx.file.abs, own.package) ? own : null;
   if (ai) {
     const known = AI_SDK_PACKAGES[ai.package];
