@@ -8,6 +8,7 @@ import { clientPlan } from './client-plan.js';
 import { collectComposedUrls } from './composed-urls.js';
 import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
 import { collectModelSites, isOpenAIId } from './model-sites.js';
+import { unrouteStuckModels } from './routing.js';
 import { CrossModule, type ParsedModule } from './cross-module.js';
 import { isTestPath, planAdapters, type AdapterPlan as RulesAdapterPlan } from '../../rules/adapters.js';
 import { defaultProviderLiterals, otherAdapterHints, targetAdapterAt, targetSelection } from './adapters.js';
@@ -44,6 +45,7 @@ export const processor = {
     const foreignParams = cross.foreignParams();
     const foreignRequests = cross.foreignRequests();
     const siteMap = modelSitesByFile(parsed, cross, wanted, firstPass);
+    unrouteStuckModels(parsed, cross, siteMap, files[0]?.target);
     const adapters = adapterPlan(files[0]?.target, parsed);
     const enumNames = new Set<string>();
     for (const [, p] of parsed) for (const st of p.sf.statements) if (tsm.isEnumDeclaration(st)) enumNames.add(st.name.text);

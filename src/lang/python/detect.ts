@@ -38,7 +38,7 @@ export function detectPython(ctx: PyContext): void {
     if (servedByNoProvider(PROVIDERS, call.endpoint)) add('openai-only-endpoint', call.node, `${api}: no supported provider serves this API`, { api });
     else add('openai-api-call', call.node, `${api} on an OpenAI client`, { api });
   }
-  for (const s of ctx.models_.sites) add('openai-model', s.lit, `OpenAI model id "${s.id}"`, { model: s.id });
+  for (const s of [...ctx.models_.sites, ...(ctx.models_.unrouted ?? [])]) add('openai-model', s.lit, `OpenAI model id "${s.id}"`, { model: s.id });
   for (const u of ctx.wrappers.uses) {
     if (reachesOpenAI(u.status)) add('openai-wrapper', u.node, `${u.binding.imported} from ${u.binding.module} calls OpenAI`, { api: u.binding.imported });
   }
