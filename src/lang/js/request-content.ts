@@ -263,3 +263,32 @@ export function jsonObjectPlan(
   if (!schema || !messages || !tsc.isArrayLiteralExpression(messages)) return undefined;
   return { rf, schema, messages };
 }
+
+/**
+ * Assistant messages with `tool_calls` rebuilt by hand (`{ role: 'assistant', content: m.content, tool_calls: m.tool_calls }`):
+ * the object, the returned message it copies (`m`, when `tool_calls` reads it) and whether it names a field.
+ * What they need is `roundTripNeed` (src/rules/thinking.ts); migrate and the `--provider` lint both use this.
+ */
+export function handBuiltAssistantMessages(sf: ts.SourceFile): Array<{ node: ts.ObjectLiteralExpression; source?: ts.Expression; mentions: (field: string) => boolean }> {
+  const out: Array<{ node: ts.ObjectLiteralExpression; source?: ts.Expression; mentions: (field: string) => boolean }> = [];
+  walk(sf, (n) => {
+    if (!tsc.isObjectLiteralExpression(n)) return;
+    const role = n.properties.find((x) => propName(x.name) === 'role');
+    if (!role || !tsc.isPropertyAssignment(role) || !isStringLike(unwrap(role.initializer)) || (unwrap(role.initializer) as ts.StringLiteral).text !== 'assistant') return;
+    const calls = n.properties.find((x) => propName(x.name) === 'tool_calls');
+    if (!calls || !tsc.isPropertyAssignment(calls)) return;
+    const v = unwrap(calls.initializer);
+    const source = tsc.isPropertyAccessExpression(v) && v.name.text === 'tool_calls' ? v.expression : undefined;
+    out.push({ node: n, source, mentions: (field) => mentionsField(n, field) });
+  });
+  return out;
+}
+
+/** Whether an object literal has a property `field`, also inside a spread object literal (`...{ field: x }`). */
+export function mentionsField(o: ts.ObjectLiteralExpression, field: string): boolean {
+  return o.properties.some((p) => {
+    if (propName(p.name) === field) return true;
+    const s = tsc.isSpreadAssignment(p) ? unwrap(p.expression) : undefined;
+    return !!s && tsc.isObjectLiteralExpression(s) && mentionsField(s, field);
+  });
+}

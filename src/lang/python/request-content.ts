@@ -181,3 +181,23 @@ export function pySelfField(e: Node): Node[] {
   });
   return inits;
 }
+
+/**
+ * Assistant dicts with `tool_calls` rebuilt by hand (`{"role": "assistant", "content": m.content, "tool_calls": m.tool_calls}`):
+ * the dict, the returned message it copies (`m`, when `tool_calls` reads it) and whether it has a key.
+ * The twin of handBuiltAssistantMessages (src/lang/js/request-content.ts); what they need is roundTripNeed.
+ */
+export function pyHandBuiltAssistantMessages(root: Node): Array<{ node: Node; source?: Node; mentions: (field: string) => boolean }> {
+  const out: Array<{ node: Node; source?: Node; mentions: (field: string) => boolean }> = [];
+  walk(root, (n) => {
+    if (n.type !== 'dictionary') return;
+    const pairs = dictPairs(n);
+    if (stringValue(pairs.find((x) => x.key === 'role')?.value) !== 'assistant') return;
+    const calls = pairs.find((x) => x.key === 'tool_calls');
+    if (!calls) return;
+    const v = unparen(calls.value);
+    const source = v.type === 'attribute' && v.childForFieldName('attribute')?.text === 'tool_calls' ? (v.childForFieldName('object') ?? undefined) : undefined;
+    out.push({ node: n, source, mentions: (field) => pairs.some((x) => x.key === field) });
+  });
+  return out;
+}
