@@ -106,7 +106,7 @@ const TEMPLATES: Entry[] = [
   [r('(?<name>[\\w.]+): (?<msg>.+ accepts only .+); (?<action>set .+ or remove it)'), '{name}：{msg}；{action}'],
   [r('(?<name>[\\w.]+): (?<msg>.+ rejects .+); (?<action>use another .+ value)'), '{name}：{msg}；{action}'],
   // ---- thinking switches (src/rules/thinking.ts, requestRules.thinking)
-  [r('(?<msg>.+); send (?<sw>(?:\\w+: |extra_body=).+)'), '{msg}；请发送 {sw}'],
+  [r('(?<msg>.+); send (?<sw>(?:\\w+: |extra_body=|dimensions=).+)'), '{msg}；请发送 {sw}'],
   [r('(?<label>\\S+) accepts only (?<name>\\w+) = (?<v>\\S+) with (?<f>\\w+) off'), '{label} 在关闭 {f} 时只接受 {name} = {v}'],
   [
     r("(?<label>\\S+) accepts only (?<name>\\w+) = (?<on>\\S+) with thinking on and (?<off>\\S+) with it off; this call's (?<f>\\w+) is computed at run time"),
@@ -169,6 +169,14 @@ const TEMPLATES: Entry[] = [
   ],
   [r('add (?<f>\\w+) from the returned message'), '从返回的消息中加入 {f}'],
   [r('(?<t>\\S+) returns (?<d>\\d+)-dimension vectors by default, (?<o>\\S+) returned (?<od>\\d+)'), '{t} 默认返回 {d} 维向量，而 {o} 返回 {od} 维'],
+  [
+    r('(?<t>\\S+) returns (?<d>\\d+)-dimension vectors by default, the vector store here expects (?<w>\\d+) \\((?<what>.+)\\)'),
+    '{t} 默认返回 {d} 维向量，而这里的向量存储要求 {w} 维（{what}）',
+  ],
+  [
+    r('(?<t>\\S+) returns (?<d>\\d+)-dimension vectors, the vector store here expects (?<w>\\d+) \\((?<what>.+)\\); a store sized for \\k<w> rejects them'),
+    '{t} 返回 {d} 维向量，而这里的向量存储要求 {w} 维（{what}）；按 {w} 维建的存储会拒绝这些向量',
+  ],
   [
     r('(?<t>\\S+) returns (?<d>\\d+)-dimension vectors, (?<o>\\S+) returned (?<od>\\d+); a store sized for \\k<od> rejects them'),
     '{t} 返回 {d} 维向量，而 {o} 返回 {od} 维；按 {od} 维建的存储会拒绝这些向量',

@@ -7,7 +7,7 @@ import type { JsContext } from '../../src/lang/js/context.js';
 import { addProperties, removeProperties, renameKey } from '../../src/lang/js/edit.js';
 import { isStringLike, literalValue, propName, unwrap } from '../../src/lang/js/parse.js';
 import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
-import { handBuiltAssistantMessages, jsonObjectPlan, mentionsField, modelLiterals, requestContent, streamState, stringParameter, thinkingState, thisField } from '../../src/lang/js/request-content.js';
+import { embeddingRequestShape, handBuiltAssistantMessages, jsonObjectPlan, mentionsField, modelLiterals, requestContent, streamState, thinkingState, thisField } from '../../src/lang/js/request-content.js';
 import { modelForContent } from '../../src/rules/content.js';
 import { offText, roundTripNeed, thinkingNeeds } from '../../src/rules/thinking.js';
 import { embeddingNeeds } from '../../src/rules/embeddings.js';
@@ -242,16 +242,8 @@ function embeddingRules(ctx: MigrateContext<JsContext>, id: string): void {
     const ids = [...new Set(lits.map((l) => l.text))];
     if (ids.length !== 1) continue;
     const target = ctx.models.lookup(ids[0]!)?.target;
-    const dims = req.properties.find((x) => propName(x.name) === 'dimensions');
-    const dv = dims && tsc.isPropertyAssignment(dims) ? literalValue(dims.initializer) : undefined;
-    const input = req.properties.find((x) => propName(x.name) === 'input');
-    let inputs: number | 'single' | 'runtime' = 'single';
-    if (input && tsc.isPropertyAssignment(input)) {
-      const v = unwrap(input.initializer);
-      const single = isStringLike(v) || tsc.isTemplateExpression(v) || (tsc.isIdentifier(v) && stringParameter(v));
-      inputs = tsc.isArrayLiteralExpression(v) ? v.elements.length : single ? 'single' : 'runtime';
-    }
-    for (const n of embeddingNeeds(p, ids[0]!, target, !dims ? 'absent' : typeof dv === 'number' ? dv : 'computed', inputs)) {
+    const { dims: dv, inputs, dimsProp: dims, inputProp: input } = embeddingRequestShape(req);
+    for (const n of embeddingNeeds(p, ids[0]!, target, dv, inputs)) {
       if (n.kind === 'add-dims') {
         addProperties(ctx.file.text, ctx.edits, req, [`dimensions: ${n.value}`]);
         ctx.change('param-add', req.getStart(), `added dimensions: ${n.value}: ${n.reason}`, { transform: id });

@@ -7,7 +7,7 @@ import { pyLiteral as literal, stringContentRange, stringValue, unparen, type No
 import { quote } from '../../src/engine/text.js';
 import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
 import { offPython, roundTripNeed, thinkingNeeds, type ThinkingState } from '../../src/rules/thinking.js';
-import { pyHandBuiltAssistantMessages, pySelfField, pyStreamState, pyThinkingState } from '../../src/lang/python/request-content.js';
+import { pyEmbeddingRequestShape, pyHandBuiltAssistantMessages, pySelfField, pyStreamState, pyThinkingState } from '../../src/lang/python/request-content.js';
 import { embeddingNeeds } from '../../src/rules/embeddings.js';
 
 /** Call keywords that are SDK plumbing, not request parameters. */
@@ -255,21 +255,8 @@ function embeddingRules(ctx: MigrateContext<PyContext>, id: string): void {
     const openaiId = stringValue(u.type === 'identifier' ? (ctx.facts.values.get(u.text) ?? u) : u);
     if (openaiId === undefined) continue;
     const target = ctx.models.lookup(openaiId)?.target;
-    const dk = c.kwargs.get('dimensions');
-    const dv = dk?.childForFieldName('value');
-    const dl = dv ? literal(dv) : undefined;
-    const ik = c.kwargs.get('input');
-    const iv = ik?.childForFieldName('value');
-    let inputs: number | 'single' | 'runtime' = 'single';
-    if (iv) {
-      const x = unparen(iv);
-      const init = x.type === 'identifier' ? ctx.facts.values.get(x.text) : undefined;
-      const list = x.type === 'list' ? x : init && unparen(init).type === 'list' ? unparen(init) : undefined;
-      if (list) inputs = list.namedChildren.filter((k) => k && k.type !== 'comment').length;
-      else if (stringValue(x) !== undefined || x.type === 'string' || (init && stringValue(init) !== undefined)) inputs = 'single';
-      else inputs = 'runtime';
-    }
-    for (const n of embeddingNeeds(p, openaiId, target, !dk ? 'absent' : typeof dl === 'number' ? dl : 'computed', inputs)) {
+    const { dims, inputs, dimsArg: dk, inputArg: ik } = pyEmbeddingRequestShape(ctx.facts, c);
+    for (const n of embeddingNeeds(p, openaiId, target, dims, inputs)) {
       if (n.kind === 'add-dims') {
         addItems(py, ctx.edits, c.node.childForFieldName('arguments')!, [`dimensions=${n.value}`]);
         ctx.change('param-add', py.start(c.node), `added dimensions=${n.value}: ${n.reason}`, { transform: id });

@@ -1,7 +1,7 @@
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import type { JsFacts } from './analyze.js';
-import { flattenAccess, isStringLike, propName, unwrap, walk } from './parse.js';
+import { flattenAccess, isStringLike, literalValue, propName, unwrap, walk } from './parse.js';
 import { AUDIO_PART_TYPES, FILE_PART_TYPES, IMAGE_PART_TYPES, type Presence, type RequestContent } from '../../rules/content.js';
 import { isOff, type StreamState, type ThinkingState } from '../../rules/thinking.js';
 import type { ProviderProfile } from '../../providers/types.js';
@@ -291,4 +291,50 @@ export function mentionsField(o: ts.ObjectLiteralExpression, field: string): boo
     const s = tsc.isSpreadAssignment(p) ? unwrap(p.expression) : undefined;
     return !!s && tsc.isObjectLiteralExpression(s) && mentionsField(s, field);
   });
+}
+
+/** An embeddings request's `dimensions` (absent, a literal, computed) and input count (a literal list's length, one string, or run time). */
+export function embeddingRequestShape(req: ts.ObjectLiteralExpression): {
+  dims: 'absent' | 'computed' | number;
+  inputs: number | 'single' | 'runtime';
+  dimsProp?: ts.ObjectLiteralElementLike;
+  inputProp?: ts.ObjectLiteralElementLike;
+} {
+  const dimsProp = req.properties.find((x) => propName(x.name) === 'dimensions');
+  const dv = dimsProp && tsc.isPropertyAssignment(dimsProp) ? literalValue(dimsProp.initializer) : undefined;
+  const inputProp = req.properties.find((x) => propName(x.name) === 'input');
+  let inputs: number | 'single' | 'runtime' = 'single';
+  if (inputProp && tsc.isPropertyAssignment(inputProp)) {
+    const v = unwrap(inputProp.initializer);
+    const single = isStringLike(v) || tsc.isTemplateExpression(v) || (tsc.isIdentifier(v) && stringParameter(v));
+    inputs = tsc.isArrayLiteralExpression(v) ? v.elements.length : single ? 'single' : 'runtime';
+  }
+  return { dims: !dimsProp ? 'absent' : typeof dv === 'number' ? dv : 'computed', inputs, dimsProp, inputProp };
+}
+
+/** A width name: `EMBEDDING_DIM`, `EMBED_DIMENSIONS`, `vectorDims`. */
+const WIDTH_NAME = /(^|_|[a-z])(dim|dims|dimension|dimensions)$/i;
+
+/**
+ * The vector width a file's store declares, when it declares exactly one: `vector(1536)` in SQL text,
+ * drizzle's `vector('embedding', { dimensions: 1536 })`, a const named like a width (`EMBEDDING_DIM = 1536`).
+ */
+export function storedVectorWidth(sf: ts.SourceFile): { width: number; what: string } | undefined {
+  const found = new Map<number, string>();
+  walk(sf, (n) => {
+    if (isStringLike(n) || tsc.isTemplateHead(n) || tsc.isTemplateMiddle(n) || tsc.isTemplateTail(n)) {
+      for (const m of n.text.matchAll(/\bvector\s*\(\s*(\d+)\s*\)/gi)) found.set(Number(m[1]), m[0]);
+    } else if (tsc.isCallExpression(n) && tsc.isIdentifier(n.expression) && n.expression.text === 'vector') {
+      const o = n.arguments[1] && unwrap(n.arguments[1]);
+      const d = o && tsc.isObjectLiteralExpression(o) ? o.properties.find((x) => propName(x.name) === 'dimensions') : undefined;
+      const v = d && tsc.isPropertyAssignment(d) ? literalValue(d.initializer) : undefined;
+      if (typeof v === 'number') found.set(v, `vector(..., { dimensions: ${v} })`);
+    } else if (tsc.isVariableDeclaration(n) && tsc.isIdentifier(n.name) && WIDTH_NAME.test(n.name.text) && n.initializer) {
+      const v = literalValue(n.initializer);
+      if (typeof v === 'number') found.set(v, `${n.name.text} = ${v}`);
+    }
+  });
+  if (found.size !== 1) return undefined;
+  const [width, what] = [...found][0]!;
+  return { width, what };
 }
