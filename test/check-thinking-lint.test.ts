@@ -90,12 +90,20 @@ describe('check --provider: tool loops and embedding widths in unmigrated code (
     });
     const loops = got.filter((g) => /tool_calls/.test(g));
     expect(loops.map((g) => g.split(' ')[0])).toEqual(['a.mjs:5', 'b.py:5']);
-    for (const g of loops) expect(g).toMatch(/provider-param an assistant message with tool_calls is rebuilt by hand without reasoning_content; DeepSeek answers .*400.* on the next turn .*; add reasoning_content from the returned message$/);
+    for (const g of loops)
+      expect(g).toMatch(
+        /provider-param an assistant message with tool_calls is rebuilt by hand without reasoning_content; DeepSeek answers .*400.* on the next turn .*; add reasoning_content from the returned message$/,
+      );
   });
   it('minimax wants the whole message back; sensenova wants it left out (no finding)', async () => {
-    const msgs = [`const r = await client.chat.completions.create({ model: 'm', messages });`, `messages.push({ role: 'assistant', content: r.choices[0].message.content, tool_calls: r.choices[0].message.tool_calls });`];
+    const msgs = [
+      `const r = await client.chat.completions.create({ model: 'm', messages });`,
+      `messages.push({ role: 'assistant', content: r.choices[0].message.content, tool_calls: r.choices[0].message.tool_calls });`,
+    ];
     const mm = await lint('minimax', { 'a.mjs': js('https://api.minimaxi.com/v1', msgs) });
-    expect(mm.filter((g) => /tool_calls/.test(g))).toEqual([expect.stringMatching(/^a\.mjs:4 provider-param .*wants the whole assistant message back.*push the returned message itself \(r\.choices\[0\]\.message\) instead of a copy$/)]);
+    expect(mm.filter((g) => /tool_calls/.test(g))).toEqual([
+      expect.stringMatching(/^a\.mjs:4 provider-param .*wants the whole assistant message back.*push the returned message itself \(r\.choices\[0\]\.message\) instead of a copy$/),
+    ]);
     const sn = await lint('sensenova', { 'a.mjs': js('https://api.sensenova.cn/compatible-mode/v2', msgs) });
     expect(sn.filter((g) => /tool_calls/.test(g))).toEqual([]);
   });

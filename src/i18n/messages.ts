@@ -169,10 +169,7 @@ const TEMPLATES: Entry[] = [
   ],
   [r('add (?<f>\\w+) from the returned message'), '从返回的消息中加入 {f}'],
   [r('(?<t>\\S+) returns (?<d>\\d+)-dimension vectors by default, (?<o>\\S+) returned (?<od>\\d+)'), '{t} 默认返回 {d} 维向量，而 {o} 返回 {od} 维'],
-  [
-    r('(?<t>\\S+) returns (?<d>\\d+)-dimension vectors by default, the vector store here expects (?<w>\\d+) \\((?<what>.+)\\)'),
-    '{t} 默认返回 {d} 维向量，而这里的向量存储要求 {w} 维（{what}）',
-  ],
+  [r('(?<t>\\S+) returns (?<d>\\d+)-dimension vectors by default, the vector store here expects (?<w>\\d+) \\((?<what>.+)\\)'), '{t} 默认返回 {d} 维向量，而这里的向量存储要求 {w} 维（{what}）'],
   [
     r('(?<t>\\S+) returns (?<d>\\d+)-dimension vectors, the vector store here expects (?<w>\\d+) \\((?<what>.+)\\); a store sized for \\k<w> rejects them'),
     '{t} 返回 {d} 维向量，而这里的向量存储要求 {w} 维（{what}）；按 {w} 维建的存储会拒绝这些向量',

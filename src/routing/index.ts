@@ -72,15 +72,22 @@ export function parseRoutes(specs: readonly string[], main: ProviderProfile, whe
     const capability = m[1]!.toLowerCase();
     const endpoint = CAPABILITIES[capability];
     if (!endpoint)
-      throw new UsageError('E_BAD_VALUE', msg('route.unknownCapability', { where, spec, capability: m[1]!, list: Object.keys(CAPABILITIES).filter((c) => c !== 'moderations').join(', ') }));
+      throw new UsageError(
+        'E_BAD_VALUE',
+        msg('route.unknownCapability', {
+          where,
+          spec,
+          capability: m[1]!,
+          list: Object.keys(CAPABILITIES)
+            .filter((c) => c !== 'moderations')
+            .join(', '),
+        }),
+      );
     const provider = findProvider(m[2]!);
     if (!provider) throw new UsageError('E_BAD_VALUE', msg('route.unknownProvider', { where, spec, provider: m[2]!, list: PROVIDERS.map((x) => x.id).join(', ') }));
     if (!isSupported(provider, endpoint)) {
       const serving = servingProviders(endpoint).map((p) => p.id);
-      throw new UsageError(
-        'E_BAD_VALUE',
-        msg('route.notServed', { where, spec, provider: shortName(provider), capability, support: provider.endpoints[endpoint], serving: serving.join(', ') }),
-      );
+      throw new UsageError('E_BAD_VALUE', msg('route.notServed', { where, spec, provider: shortName(provider), capability, support: provider.endpoints[endpoint], serving: serving.join(', ') }));
     }
     const model = m[3]?.trim();
     if (model !== undefined && !catalogue(provider).has(model)) {

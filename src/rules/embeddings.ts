@@ -49,8 +49,7 @@ function widthNeeds(
   const src = cite(rules.url);
   const out: EmbeddingNeed[] = [];
   if (from && dims === 'absent' && m.defaultDims !== from.width) {
-    if (m.dims?.includes(from.width))
-      out.push({ kind: 'add-dims', value: from.width, reason: `${target} returns ${m.defaultDims}-dimension vectors by default, ${from.was}${src}` });
+    if (m.dims?.includes(from.width)) out.push({ kind: 'add-dims', value: from.width, reason: `${target} returns ${m.defaultDims}-dimension vectors by default, ${from.was}${src}` });
     else
       out.push({
         kind: 'followUp',

@@ -7,7 +7,17 @@ import type { JsContext } from '../../src/lang/js/context.js';
 import { addProperties, removeProperties, renameKey } from '../../src/lang/js/edit.js';
 import { isStringLike, literalValue, propName, unwrap } from '../../src/lang/js/parse.js';
 import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
-import { embeddingRequestShape, handBuiltAssistantMessages, jsonObjectPlan, mentionsField, modelLiterals, requestContent, streamState, thinkingState, thisField } from '../../src/lang/js/request-content.js';
+import {
+  embeddingRequestShape,
+  handBuiltAssistantMessages,
+  jsonObjectPlan,
+  mentionsField,
+  modelLiterals,
+  requestContent,
+  streamState,
+  thinkingState,
+  thisField,
+} from '../../src/lang/js/request-content.js';
 import { modelForContent } from '../../src/rules/content.js';
 import { offText, roundTripNeed, thinkingNeeds } from '../../src/rules/thinking.js';
 import { embeddingNeeds } from '../../src/rules/embeddings.js';

@@ -93,7 +93,8 @@ export const ZH: ZhCatalog = {
   'route.badForm': (p) => `${p.where} 的格式应为 <能力>=<服务商>[:<模型>]，实际为 ${p.value}（例如 embeddings=qwen:text-embedding-v4）`,
   'route.unknownCapability': (p) => `${p.where} ${p.spec}：未知的能力 "${p.capability}"。可用的能力：${p.list}`,
   'route.unknownProvider': (p) => `${p.where} ${p.spec}：未知的服务商 "${p.provider}"。有效的 ID：${p.list}`,
-  'route.notServed': (p) => `${p.where} ${p.spec}：${p.provider} 的 OpenAI 兼容 API 不提供 ${p.capability}（配置档案：${p.support}）。${p.serving ? `提供该能力的服务商：${p.serving}` : '没有任何服务商配置档案提供该能力'}`,
+  'route.notServed': (p) =>
+    `${p.where} ${p.spec}：${p.provider} 的 OpenAI 兼容 API 不提供 ${p.capability}（配置档案：${p.support}）。${p.serving ? `提供该能力的服务商：${p.serving}` : '没有任何服务商配置档案提供该能力'}`,
   'route.unknownModel': (p) => `${p.where} ${p.spec}："${p.model}" 不是配置档案中的 ${p.provider} 模型（截至 ${p.asOf}）。${p.provider} 的 ${p.capability} 模型：${p.list}`,
   'route.twice': (p) => `${p.where} ${p.spec}：${p.capability} 被路由了两次`,
   // ---- scan/check --provider 的评估：migrate 会做什么

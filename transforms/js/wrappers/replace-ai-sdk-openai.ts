@@ -419,7 +419,10 @@ function addRoutedInstance(r: AiRun): void {
   else {
     const d = r.f.decls[0]!;
     const qq = ctx.file.text[d.specNode.getStart()] === '"' ? '"' : "'";
-    addImportLine(ctx, d.kind === 'esm' ? `import { ${ro.plan.createName} } from ${qq}${ro.plan.pkg}${qq}${ctx.semi}` : `const { ${ro.plan.createName} } = require(${qq}${ro.plan.pkg}${qq})${ctx.semi}`);
+    addImportLine(
+      ctx,
+      d.kind === 'esm' ? `import { ${ro.plan.createName} } from ${qq}${ro.plan.pkg}${qq}${ctx.semi}` : `const { ${ro.plan.createName} } = require(${qq}${ro.plan.pkg}${qq})${ctx.semi}`,
+    );
   }
   requirePackage(ctx, ro.plan.pkg);
 }
