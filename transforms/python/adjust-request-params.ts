@@ -1,3 +1,4 @@
+import { pyRouteOfCall } from '../../src/lang/python/routing.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
@@ -244,11 +245,12 @@ function targetModel(ctx: MigrateContext<PyContext>, c: PyCall): string | string
 
 /** Python twin of the JS embedding rules (src/rules/embeddings.ts): `dimensions=` where accepted, else follow-ups. */
 function embeddingRules(ctx: MigrateContext<PyContext>, id: string): void {
-  const p = ctx.target.provider;
   const py = ctx.py;
-  if (!p.requestRules.embeddings) return;
   for (const c of ctx.facts.calls) {
     if (c.endpoint !== 'embeddings' || (c.client !== 'openai' && c.client !== 'azure') || c.dicts.length) continue;
+    // A routed call (--route embeddings=qwen) follows the routed provider's rules.
+    const p = pyRouteOfCall(ctx, c)?.target.provider ?? ctx.target.provider;
+    if (!p.requestRules.embeddings) continue;
     const mv = c.kwargs.get('model')?.childForFieldName('value');
     if (!mv) continue;
     const u = unparen(mv);
