@@ -93,6 +93,8 @@ export const EN = {
   'route.unknownModel': (p: { where: string; spec: string; model: string; provider: string; asOf: string; capability: string; list: string }) =>
     `${p.where} ${p.spec}: "${p.model}" is not a ${p.provider} model in the profile (as of ${p.asOf}). ${p.provider} ${p.capability} models: ${p.list}`,
   'route.twice': (p: { where: string; spec: string; capability: string }) => `${p.where} ${p.spec}: ${p.capability} is routed twice`,
+  // ---- env files that follow the code's reads (transforms/env/rename-key-var.ts, src/rules/env-reads.ts)
+  'env.keyKeptForCode': (p: { from: string; to: string }) => `${p.to} declared; ${p.from} kept: code that stays on OpenAI still reads it`,
   // ---- scan/check --provider assessments (src/check/assess.ts): what migrate would do
   'assess.join': (p: { msg: string; msg2: string }) => `${p.msg}; ${p.msg2}`,
   'assess.followUp': (p: { reason: string }) => `follow-up: ${p.reason}`,

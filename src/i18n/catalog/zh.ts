@@ -97,6 +97,7 @@ export const ZH: ZhCatalog = {
     `${p.where} ${p.spec}：${p.provider} 的 OpenAI 兼容 API 不提供 ${p.capability}（配置档案：${p.support}）。${p.serving ? `提供该能力的服务商：${p.serving}` : '没有任何服务商配置档案提供该能力'}`,
   'route.unknownModel': (p) => `${p.where} ${p.spec}："${p.model}" 不是配置档案中的 ${p.provider} 模型（截至 ${p.asOf}）。${p.provider} 的 ${p.capability} 模型：${p.list}`,
   'route.twice': (p) => `${p.where} ${p.spec}：${p.capability} 被路由了两次`,
+  'env.keyKeptForCode': (p) => `已声明 ${p.to}；保留 ${p.from}：仍留在 OpenAI 上的代码还在读取它`,
   // ---- scan/check --provider 的评估：migrate 会做什么
   'assess.join': (p) => `${p.msg}；${p.msg2}`,
   'assess.followUp': (p) => `需人工跟进：${p.reason}`,
