@@ -80,6 +80,7 @@ const ROUTE_WHY_ZH: Record<string, string> = {
   'the client is not built at the top level of the module': '该客户端不是在模块顶层创建的',
   'the client comes from a parameter or another scope': '该客户端来自参数或其他作用域',
   'the call is made on the openai module': '该调用是在 openai 模块上发起的',
+  'the file already creates an instance of that package': '本文件已经创建了该包的实例',
 };
 
 const r = (src: string) => new RegExp(`^${src}$`, 's');

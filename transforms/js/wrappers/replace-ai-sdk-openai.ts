@@ -377,6 +377,16 @@ function routedEmbeddings(r: AiRun): RoutedEmbeddings | undefined {
   let plan = aiSdkPlan(ctx, true, route.target);
   if (!plan.embeddingMethod('embedding') || !route.target.provider.integrations.aiSdkCapabilities.embedding) plan = aiSdkPlan(ctx, true, route.target, true);
   const names = declaredNames(ctx.sf);
+  // The file already declares the create function (its own instance of that package): not routed, the marker stays.
+  if (names.has(plan.createName)) {
+    const first = r.live.flatMap((i) => i.usages).find((u) => u.kind === 'embedding')!;
+    ctx.followUp(
+      first.call.getStart(),
+      `${first.callee.getText()} is routed to ${shortName(route.target.provider)} (--route) but was not moved: the file already creates an instance of that package`,
+      `call it on a client for ${route.target.baseURL} with the ${route.target.apiKeyEnv} key`,
+    );
+    return undefined;
+  }
   let ref = plan.compatible ? route.target.provider.id : plan.instanceName;
   if (names.has(ref) || ref === r.plan.instanceName) ref = `${ref}Embeddings`;
   return { route, plan, ref, used: false };
