@@ -297,6 +297,9 @@ describe('AI SDK example app with --provider deepseek --route embeddings=qwen, A
       const pj = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
       expect(pj.dependencies['@ai-sdk/openai']).toBeUndefined();
       expect(r.files.flatMap((f) => f.followUps.map((x) => x.reason)).filter((x) => /embeddings endpoint|stays on OpenAI/.test(x))).toEqual([]);
+      // Qwen's width rule (text-embedding-v4: 1024 by default, accepts 1536): a follow-up naming the value (AI SDK calls are not rewritten for it).
+      const fu = r.files.find((f) => f.file === 'src/search.mjs')!.followUps;
+      expect(fu.some((x) => /text-embedding-v4 returns 1024-dimension vectors by default, text-embedding-3-small returned 1536/.test(x.reason) && /dimensions: 1536/.test(x.action))).toBe(true);
     }, 60_000);
   }
 });

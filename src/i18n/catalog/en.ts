@@ -52,6 +52,7 @@ export const EN = {
   'aiSdk.openaiOptionsRemoved.todo': (p: { provider: string; pkg: string }) => `set what ${p.provider} supports under providerOptions of ${p.pkg}, if anything`,
   'aiSdk.noEmbeddings': (p: { pkg: string }) => `${p.pkg} has no embedding models`,
   'aiSdk.noEmbeddings.todo': () => 'create the embedding model with @ai-sdk/openai-compatible',
+  'aiSdk.routedDims.todo': (p: { value: number }) => `send dimensions: ${p.value} in the embedding call's providerOptions for this package, or resize the vector column and re-embed stored vectors`,
   'aiSdk.completionModel': () => 'AI SDK completion models are not migrated automatically',
   'aiSdk.completionModel.todo': () => 'use a chat model, or create a completion model with @ai-sdk/openai-compatible',
   'aiSdk.openaiOnlyFactory': (p: { call: string; pkg: string }) => `${p.call}(...) is an OpenAI-only AI SDK factory (${p.pkg} has no equivalent)`,

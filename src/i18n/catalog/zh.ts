@@ -58,6 +58,7 @@ export const ZH: ZhCatalog = {
   'aiSdk.openaiOptionsRemoved.todo': (p) => `如有需要，把 ${p.provider} 支持的设置放到 ${p.pkg} 的 providerOptions 中`,
   'aiSdk.noEmbeddings': (p) => `${p.pkg} 没有向量模型`,
   'aiSdk.noEmbeddings.todo': () => '用 @ai-sdk/openai-compatible 创建向量模型',
+  'aiSdk.routedDims.todo': (p) => `在该包的 providerOptions 中为向量调用传入 dimensions: ${p.value}，或调整向量列的维度并重新生成已存储的向量`,
   'aiSdk.completionModel': () => 'AI SDK 的补全模型不会自动迁移',
   'aiSdk.completionModel.todo': () => '改用对话模型，或用 @ai-sdk/openai-compatible 创建补全模型',
   'aiSdk.openaiOnlyFactory': (p) => `${p.call}(...) 是 OpenAI 独有的 AI SDK 工厂函数（${p.pkg} 没有对应的函数）`,

@@ -12,7 +12,8 @@ import { eolAt, quote } from '../../../src/engine/text.js';
 import { isSupported, unsupportedReason } from '../../../src/rules/endpoints.js';
 import { cite } from '../../../src/rules/params.js';
 import type { ProviderProfile } from '../../../src/providers/types.js';
-import { addMarker, adjustParams, blockedReason, mapModelExpr, markWrapperUse, prop, skipLiterals, targetModelOf } from '../../../src/lang/js/wrappers/common.js';
+import { addMarker, adjustParams, blockedReason, mapModelExpr, markWrapperUse, modelLiterals, prop, skipLiterals, targetModelOf } from '../../../src/lang/js/wrappers/common.js';
+import { embeddingNeeds } from '../../../src/rules/embeddings.js';
 import { aiSdkPlan, AI_SDK_OPENAI, AI_SDK_PACKAGES, analyzeAiSdk, type AiFacts, type AiInstance, type AiUsage } from '../../../src/lang/js/wrappers/ai-sdk.js';
 import { addImportLine, declaredNames, isRequireStatement, moveBindings, references, removeStatementLine, type Binding } from '../../../src/lang/js/wrappers/imports.js';
 import { droppedPackage, requirePackage } from '../../../src/lang/js/wrappers/deps.js';
@@ -408,6 +409,7 @@ function migrateRoutedUsage(r: AiRun, u: AiUsage): boolean {
   }
   dropOpenAIOptions(r, u);
   ctx.edits.add(u.callee.getStart(), u.callee.end, `${ro.ref}.${m}`);
+  routedWidthFollowUps(ctx, u, p);
   mapModelExpr(ctx, u.model, ID);
   ro.used = true;
   const t = ro.route.target;
@@ -418,6 +420,20 @@ function migrateRoutedUsage(r: AiRun, u: AiUsage): boolean {
     { transform: ID },
   );
   return true;
+}
+
+/**
+ * The routed provider's embedding-width rule (embeddingNeeds, as for plain SDK calls): the AI SDK call
+ * is not rewritten (the option lives in the package's providerOptions), so a width the store was sized
+ * for becomes a follow-up naming the value to send.
+ */
+function routedWidthFollowUps(ctx: Ctx, u: AiUsage, p: ProviderProfile): void {
+  const ids = [...new Set(modelLiterals(ctx, u.model).map((l) => l.text))];
+  if (ids.length !== 1) return;
+  for (const n of embeddingNeeds(p, ids[0]!, ctx.models.lookup(ids[0]!)?.target, 'absent', 'single')) {
+    if (n.kind === 'add-dims') ctx.followUp(u.call.getStart(), n.reason, msg('aiSdk.routedDims.todo', { value: n.value }));
+    else ctx.followUp(u.call.getStart(), n.reason, n.action);
+  }
 }
 
 /** The routed instance's create function: imported from its package (with the main names when it is the same package). */
