@@ -106,9 +106,11 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
     migrateCreatedInstances(r);
     rewriteWholeImports(r);
     moveBindingsInPlace(r);
+    // The main package only when something now imports it (a file whose only models were routed does not).
+    const mainUsed = !r.routed?.used || [...r.moves.values()].some((v) => v !== '') || r.newImports.size > 0 || !!r.instanceDecl;
     addRoutedInstance(r);
     addImportsAndInstance(r);
-    requirePackage(ctx, r.plan.pkg);
+    if (mainUsed) requirePackage(ctx, r.plan.pkg);
     const allMoved = f.decls.every((d) => d.bindings.every((b) => r.moves.has(b)));
     // A default `openai` import nothing referenced was removed above: it keeps nothing on @ai-sdk/openai.
     const def = live.find((i) => i.binding);
