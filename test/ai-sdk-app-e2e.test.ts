@@ -268,6 +268,12 @@ describe('AI SDK example app with --provider deepseek --route embeddings=qwen, A
       routedHosts.clear();
       routedHosts.set(qbase.host, qwen);
       // OpenAI's origin is not redirected: a request left on OpenAI fails the run.
+      // The width follow-up's advice, applied as written to embedMany: the vector width reaches Qwen (1536, not its default 1024).
+      const width = r.files.find((f) => f.file === 'src/search.mjs')!.followUps.find((x) => /returns 1024-dimension vectors by default/.test(x.reason));
+      const option = /pass (providerOptions: .*\}) to embed\/embedMany/.exec(width?.action ?? '')?.[1];
+      expect(option, width?.action).toBeDefined();
+      const searchFile = path.join(dir, 'src/search.mjs');
+      writeFileSync(searchFile, readFileSync(searchFile, 'utf8').replace('values: docs }', `values: docs, ${option} }`));
       const res = await run(dir, { [t.apiKeyEnv]: 'test-key-deepseek', [q.apiKeyEnv]: 'test-key-dashscope', OPENAI_API_KEY: '' }, { [base.origin]: '', [qbase.origin]: '' });
       routedHosts.clear();
       const files = ['src/models.mjs', 'src/search.mjs', 'src/main.mjs'].map((f) => `--- ${f}\n${readFileSync(path.join(dir, f), 'utf8')}`).join('\n');
@@ -291,6 +297,9 @@ describe('AI SDK example app with --provider deepseek --route embeddings=qwen, A
         if (major === '6') expect(s.path).toMatch(/^\/api\/v1\/services\/embeddings\//);
         else expect(s.path).toBe(`${qbase.pathname}/embeddings`);
       }
+      // embedMany (the call given the option) asks for 1536; embed (not given it) does not.
+      const widths = emb.map((s) => (s.body.dimensions ?? (s.body.parameters as { dimension?: number } | undefined)?.dimension) as number | undefined);
+      expect(widths).toEqual([1536, undefined]);
       // Nothing is left on @ai-sdk/openai: no marker, no "stays on OpenAI" follow-up, the package dropped.
       const search = readFileSync(path.join(dir, 'src/search.mjs'), 'utf8');
       expect(search).not.toMatch(/openai-migrate|@ai-sdk\/openai'/);
@@ -299,7 +308,13 @@ describe('AI SDK example app with --provider deepseek --route embeddings=qwen, A
       expect(r.files.flatMap((f) => f.followUps.map((x) => x.reason)).filter((x) => /embeddings endpoint|stays on OpenAI/.test(x))).toEqual([]);
       // Qwen's width rule (text-embedding-v4: 1024 by default, accepts 1536): a follow-up naming the value (AI SDK calls are not rewritten for it).
       const fu = r.files.find((f) => f.file === 'src/search.mjs')!.followUps;
-      expect(fu.some((x) => /text-embedding-v4 returns 1024-dimension vectors by default, text-embedding-3-small returned 1536/.test(x.reason) && /dimensions: 1536/.test(x.action))).toBe(true);
+      expect(
+        fu.some(
+          (x) =>
+            /text-embedding-v4 returns 1024-dimension vectors by default, text-embedding-3-small returned 1536/.test(x.reason) &&
+            /providerOptions: \{ (alibaba: \{ dimension|qwen: \{ dimensions): 1536 \} \}/.test(x.action),
+        ),
+      ).toBe(true);
     }, 60_000);
   }
 });

@@ -133,7 +133,7 @@ function optionTexts(r: AiRun, plan: Plan = r.plan, t: ResolvedTarget = r.ctx.ta
 }
 
 /** `providerOptions.openai` beside a model that moved off @ai-sdk/openai: nothing reads it any more. */
-function dropOpenAIOptions(r: AiRun, u: AiUsage): void {
+function dropOpenAIOptions(r: AiRun, u: AiUsage, to: { provider: ProviderProfile; pkg: string } = { provider: r.ctx.target.provider, pkg: r.plan.pkg }): void {
   const { ctx } = r;
   const modelProp = u.call.parent;
   if (!modelProp || !tsc.isPropertyAssignment(modelProp) || propName(modelProp.name) !== 'model' || !tsc.isObjectLiteralExpression(modelProp.parent)) return;
@@ -151,7 +151,7 @@ function dropOpenAIOptions(r: AiRun, u: AiUsage): void {
   ctx.followUp(
     oa.getStart(),
     msg('aiSdk.openaiOptionsRemoved', { what: shown.length > 120 ? shown.slice(0, 117) + '...' : shown }),
-    msg('aiSdk.openaiOptionsRemoved.todo', { provider: shortName(ctx.target.provider), pkg: r.plan.pkg }),
+    msg('aiSdk.openaiOptionsRemoved.todo', { provider: shortName(to.provider), pkg: to.pkg }),
   );
 }
 
@@ -409,9 +409,9 @@ function migrateRoutedUsage(r: AiRun, u: AiUsage): boolean {
     addMarker(ctx, u.call, blocked.reason, blocked.action, ID);
     return false;
   }
-  dropOpenAIOptions(r, u);
+  dropOpenAIOptions(r, u, { provider: p, pkg: ro.plan.pkg });
   ctx.edits.add(u.callee.getStart(), u.callee.end, `${ro.ref}.${m}`);
-  routedWidthFollowUps(ctx, u, p);
+  routedWidthFollowUps(ctx, u, ro);
   mapModelExpr(ctx, u.model, ID);
   ro.used = true;
   const t = ro.route.target;
@@ -429,11 +429,14 @@ function migrateRoutedUsage(r: AiRun, u: AiUsage): boolean {
  * is not rewritten (the option lives in the package's providerOptions), so a width the store was sized
  * for becomes a follow-up naming the value to send.
  */
-function routedWidthFollowUps(ctx: Ctx, u: AiUsage, p: ProviderProfile): void {
+function routedWidthFollowUps(ctx: Ctx, u: AiUsage, ro: RoutedEmbeddings): void {
   const ids = [...new Set(modelLiterals(ctx, u.model).map((l) => l.text))];
   if (ids.length !== 1) return;
-  for (const n of embeddingNeeds(p, ids[0]!, ctx.models.lookup(ids[0]!)?.target, 'absent', 'single')) {
-    if (n.kind === 'add-dims') ctx.followUp(u.call.getStart(), n.reason, msg('aiSdk.routedDims.todo', { value: n.value }));
+  // The package's providerOptions key (the instance name for createOpenAICompatible) and width option.
+  const key = ro.plan.compatible ? ro.route.target.provider.id : ro.plan.instanceName;
+  const opt = AI_SDK_PACKAGES[ro.plan.pkg]?.embeddings?.dimensionsOption ?? 'dimensions';
+  for (const n of embeddingNeeds(ro.route.target.provider, ids[0]!, ctx.models.lookup(ids[0]!)?.target, 'absent', 'single')) {
+    if (n.kind === 'add-dims') ctx.followUp(u.call.getStart(), n.reason, msg('aiSdk.routedDims.todo', { option: `providerOptions: { ${key}: { ${opt}: ${n.value} } }` }));
     else ctx.followUp(u.call.getStart(), n.reason, n.action);
   }
 }

@@ -23,7 +23,13 @@ export const AI_SDK_OPENAI = '@ai-sdk/openai';
  */
 export const AI_SDK_PACKAGES: Record<
   string,
-  { defaultBaseURL: string; env: string; schemaSent?: boolean | RegExp; embeddings?: { baseURLOption: string; baseURL: (chatBase: string) => string; sinceMajor?: number } }
+  {
+    defaultBaseURL: string;
+    env: string;
+    schemaSent?: boolean | RegExp;
+    /** dimensionsOption: the embedding model's providerOptions entry for the vector width. */
+    embeddings?: { baseURLOption: string; baseURL: (chatBase: string) => string; sinceMajor?: number; dimensionsOption?: string };
+  }
 > = {
   // schemaSent: generateObject's schema reaches the model (deepseek: JSON mode with the schema in a system message;
   // alibaba: json_schema or, 1.x on models without it, the schema in a system message; moonshotai: json_schema for
@@ -35,7 +41,8 @@ export const AI_SDK_PACKAGES: Record<
     defaultBaseURL: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
     env: 'ALIBABA_API_KEY',
     schemaSent: true,
-    embeddings: { baseURLOption: 'embeddingBaseURL', baseURL: (b) => new URL(b).origin + '/api/v1', sinceMajor: 1 },
+    // The width is `providerOptions.alibaba.dimension` (singular; alibaba-embedding-options.ts), not `dimensions`.
+    embeddings: { baseURLOption: 'embeddingBaseURL', baseURL: (b) => new URL(b).origin + '/api/v1', sinceMajor: 1, dimensionsOption: 'dimension' },
   },
   '@ai-sdk/moonshotai': { defaultBaseURL: 'https://api.moonshot.ai/v1', env: 'MOONSHOT_API_KEY', schemaSent: /^(kimi-k|moonshot-v1-(8k|32k|128k|auto)(-vision-preview)?$)/ },
 };
