@@ -85,6 +85,9 @@ export const EN = {
   'marker.addedHere': (p: { reason: string }) => `marked: ${p.reason}`,
   'batch.inputFile': (p: { reason: string }) => `OpenAI batch input file: ${p.reason}`,
   // ---- env files that follow the code's reads (transforms/env/rename-key-var.ts, src/rules/env-reads.ts)
+  'keys.noOpenAIClient': (p: { name: string }) =>
+    `${p.name} is read, but no code of the project sends requests to OpenAI (no OpenAI SDK, adapter or URL): it configures another service and keeps its name`,
+  'keys.noOpenAIClient.todo': (p: { name: string }) => `if that service is the one to replace, point it at the provider and its key by hand; otherwise nothing to do for ${p.name}`,
   'env.keyKeptForCode': (p: { from: string; to: string }) => `${p.to} declared; ${p.from} kept: code that stays on OpenAI still reads it`,
   'env.keptForCode': (p: { name: string }) => `${p.name} is kept: code that stays on OpenAI still reads it`,
   'env.keptForCode.todo': (p: { to: string; provider: string }) => `add ${p.to} with your ${p.provider} key next to it: the migrated code reads that one`,
