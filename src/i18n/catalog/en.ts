@@ -95,7 +95,12 @@ export const EN = {
     `${p.where} ${p.spec}: "${p.model}" is not a ${p.provider} model in the profile (as of ${p.asOf}). ${p.provider} ${p.capability} models: ${p.list}`,
   'route.twice': (p: { where: string; spec: string; capability: string }) => `${p.where} ${p.spec}: ${p.capability} is routed twice`,
   // ---- env files that follow the code's reads (transforms/env/rename-key-var.ts, src/rules/env-reads.ts)
+  'keys.noOpenAIClient': (p: { name: string }) =>
+    `${p.name} is read, but no code of the project sends requests to OpenAI (no OpenAI SDK, adapter or URL): it configures another service and keeps its name`,
+  'keys.noOpenAIClient.todo': (p: { name: string }) => `if that service is the one to replace, point it at the provider and its key by hand; otherwise nothing to do for ${p.name}`,
   'env.keyKeptForCode': (p: { from: string; to: string }) => `${p.to} declared; ${p.from} kept: code that stays on OpenAI still reads it`,
+  'env.keptForCode': (p: { name: string }) => `${p.name} is kept: code that stays on OpenAI still reads it`,
+  'env.keptForCode.todo': (p: { to: string; provider: string }) => `add ${p.to} with your ${p.provider} key next to it: the migrated code reads that one`,
   // ---- scan/check --provider assessments (src/check/assess.ts): what migrate would do
   'assess.join': (p: { msg: string; msg2: string }) => `${p.msg}; ${p.msg2}`,
   'assess.followUp': (p: { reason: string }) => `follow-up: ${p.reason}`,

@@ -98,7 +98,11 @@ export const ZH: ZhCatalog = {
     `${p.where} ${p.spec}：${p.provider} 的 OpenAI 兼容 API 不提供 ${p.capability}（配置档案：${p.support}）。${p.serving ? `提供该能力的服务商：${p.serving}` : '没有任何服务商配置档案提供该能力'}`,
   'route.unknownModel': (p) => `${p.where} ${p.spec}："${p.model}" 不是配置档案中的 ${p.provider} 模型（截至 ${p.asOf}）。${p.provider} 的 ${p.capability} 模型：${p.list}`,
   'route.twice': (p) => `${p.where} ${p.spec}：${p.capability} 被路由了两次`,
+  'keys.noOpenAIClient': (p) => `代码读取了 ${p.name}，但项目中没有任何代码向 OpenAI 发送请求（没有 OpenAI SDK、适配器或 URL）：它配置的是另一个服务，名称保持不变`,
+  'keys.noOpenAIClient.todo': (p) => `如果要替换的正是那个服务，请手动把它指向服务商并使用其密钥；否则 ${p.name} 无需处理`,
   'env.keyKeptForCode': (p) => `已声明 ${p.to}；保留 ${p.from}：仍留在 OpenAI 上的代码还在读取它`,
+  'env.keptForCode': (p) => `保留 ${p.name}：仍留在 OpenAI 上的代码还在读取它`,
+  'env.keptForCode.todo': (p) => `在旁边加上 ${p.to}，填入你的 ${p.provider} 密钥：迁移后的代码读取的是它`,
   // ---- scan/check --provider 的评估：migrate 会做什么
   'assess.join': (p) => `${p.msg}；${p.msg2}`,
   'assess.followUp': (p) => `需人工跟进：${p.reason}`,
