@@ -6,6 +6,7 @@ import type { PyFacts } from './analyze.js';
 import { envRole } from '../../rules/env.js';
 import { blockedCall } from './helpers.js';
 import { stringValue, unparen, walk, type Node } from './parse.js';
+import { settingsFieldOf } from './settings.js';
 
 /**
  * Which clients of a Python file are migrated, decided once before the transforms run, so
@@ -202,6 +203,9 @@ export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSetti
     ] as const) {
       const v = c.kwargs.get(kw)?.childForFieldName('value');
       if (!v) continue;
+      // `settings.openai_api_key`: the variable the settings field reads
+      const setting = settingsFieldOf(facts.settings, v);
+      if (setting?.field.env) add(role === 'key' ? into.keys : into.bases, setting.field.env);
       walk(v, (n) => {
         const s = n.type === 'string' ? stringValue(n) : undefined;
         if (s !== undefined && envRole(s) === role) add(role === 'key' ? into.keys : into.bases, s);
@@ -213,6 +217,11 @@ export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSetti
 /** A key setting a staying client reads (anywhere in the run). */
 export function isKeptKeyName(ctx: PyContext, name: string): boolean {
   return governs(ctx, ctx.keptSettings?.keys.get(name));
+}
+
+/** A base-URL setting a staying client reads (anywhere in the run). */
+export function isKeptBaseName(ctx: PyContext, name: string): boolean {
+  return governs(ctx, ctx.keptSettings?.bases.get(name));
 }
 
 function governs(ctx: PyContext, scopes: string[] | undefined): boolean {

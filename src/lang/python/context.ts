@@ -1,4 +1,5 @@
 import type { FileContext } from '../../engine/types.js';
+import type { EnvRole } from '../../rules/env.js';
 import type { PyFacts } from './analyze.js';
 import type { PyModelSites } from './model-sites.js';
 import type { WrapperFacts } from './wrappers.js';
@@ -26,6 +27,8 @@ export interface PyContext extends FileContext {
   packageFits: (pkg: string) => boolean;
   /** Settings that clients staying as they are (in any module of the run) read: not renamed, their OpenAI defaults kept. */
   keptSettings?: KeptSettings;
+  /** Prefixed settings variables the settings classes stopped reading (`APP_OPENAI_API_KEY`: 'key'), for the env files. */
+  settingsEnv: Map<string, EnvRole>;
 }
 
 /**

@@ -8,11 +8,14 @@ import { pyClientPlan } from './client-plan.js';
 import { envStyleOf, insertImports } from './helpers.js';
 import { collectPyModelSites, type PyModelSites } from './model-sites.js';
 import { walk, type PyTree } from './parse.js';
+import { definesOpenAISettings } from './settings.js';
 import { analyzeWrappers, type WrapperFacts } from './wrappers.js';
 
 /** Does the file talk to OpenAI (SDK, client, wrapper, or a URL aimed at api.openai.com)? */
 export function usesOpenAI(f: PyFacts, w: WrapperFacts): boolean {
   if (f.importsOpenAI || f.clients.size || f.factories.size || f.calls.length || f.constructions.length || w.bindings.length || w.initChat.length) return true;
+  // a settings class holding the OpenAI key or base URL (its model settings are the app's OpenAI models)
+  if (definesOpenAISettings(f)) return true;
   let url = false;
   walk(f.py.root, (n) => {
     if (url) return false;
@@ -53,6 +56,7 @@ export function runPython(
     needImports: [],
     packages: new Set<string>(),
     keptSettings: opts.keptSettings,
+    settingsEnv: new Map(),
   });
   detectPython(pctx);
   if (!isMigrating(pctx)) return pctx;

@@ -18,6 +18,9 @@ import { isNotebook, processNotebook, validateNotebook } from './notebook.js';
 import { reportPyOutsideUse, type PyOrigin, type PyOutsideModel } from './outside.js';
 import { isManifest, editManifest, manifestRoot, ownerOf, projectVersions, pyCompat, validateManifest } from './deps.js';
 
+import { SETTINGS_ENV, type EnvRole } from '../../rules/env.js';
+import { settingsForImport } from './settings.js';
+
 interface Parsed {
   ctx: FileContext;
   py: PyTree;
@@ -201,15 +204,30 @@ function seedImports(parsed: Map<string, Parsed>, targetHost: string | undefined
       if (hit?.facts.factories.has(hit.name)) seeds.factories.set(local, hit.facts.factories.get(hit.name)!);
       if (hit && (hit.facts.clients.has(hit.name) || hit.facts.factories.has(hit.name))) origin(abs, p.facts.imports.get(local)!.module, hit.abs);
     }
+    settingsSeeds(parsed, abs, p.facts, seeds);
     for (const [local, mod] of p.facts.moduleAliases) {
       const cand = moduleCandidates(abs, mod, parsed)[0];
       const clients = cand ? parsed.get(cand)!.facts.clients : undefined;
       if (clients?.size) (seeds.namespaces ??= new Map()).set(local, new Map(clients));
       if (cand && clients?.size) origin(abs, mod, cand);
     }
-    if (seeds.clients.size || seeds.factories.size || seeds.namespaces) p.facts = analyzePython(p.py, seeds, targetHost);
+    if (seeds.clients.size || seeds.factories.size || seeds.namespaces || seeds.settingsClasses || seeds.settingsObjects) p.facts = analyzePython(p.py, seeds, targetHost);
   }
   return origins;
+}
+
+/** pydantic settings classes and objects (`from app.config import settings, get_settings, Settings`) imported from modules of the run. */
+function settingsSeeds(parsed: Map<string, Parsed>, abs: string, facts: PyFacts, seeds: PySeeds): void {
+  for (const [local, b] of facts.imports) {
+    for (const cand of moduleCandidates(abs, b.module, parsed)) {
+      const s = parsed.get(cand)!.facts.settings;
+      const obj = s.objects.get(b.name);
+      const cls = s.classes.get(b.name);
+      if (obj) (seeds.settingsObjects ??= new Map()).set(local, settingsForImport(obj));
+      if (cls) (seeds.settingsClasses ??= new Map()).set(local, settingsForImport(cls));
+      if (obj || cls) break;
+    }
+  }
 }
 
 /** Model ids the requests of files in the given paths read from modules outside them (`model=CHAT_MODEL`, `model=llm.CHAT_MODEL`). */
@@ -403,6 +421,12 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
     }
   }
   for (const pkg of pctx.packages) need(run.deps, pkg, abs);
+  // Prefixed settings variables renamed in code: the env files of the run rename their entries (src/lang/env).
+  if (pctx.settingsEnv.size && run.opts.project) {
+    const shared = (run.opts.project.get(SETTINGS_ENV) as Map<string, EnvRole> | undefined) ?? new Map<string, EnvRole>();
+    for (const [name, role] of pctx.settingsEnv) shared.set(name, role);
+    run.opts.project.set(SETTINGS_ENV, shared);
+  }
 }
 
 /** Notebooks: code cells as one program each. */
