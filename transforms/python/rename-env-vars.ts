@@ -62,7 +62,8 @@ export const renameEnvVars: Transform<PyContext> = {
       if (n.type === 'string' && !handled.has(n.id)) {
         const v = stringValue(n);
         if (v !== undefined && renamedKeyVar(v, t)) rename(n, v);
-        return false;
+        // f"Bearer {os.environ['OPENAI_API_KEY']}": the reads inside an f-string's interpolations
+        return n.namedChildren.some((c) => c?.type === 'interpolation');
       }
     });
     for (const cls of settingsClassesOf(py, ctx.targetHost).values()) settingsClass(ctx, cls, this.id);

@@ -76,6 +76,8 @@ export interface PyFacts {
   topImports: Node[];
   /** pydantic settings classes and the objects that hold one (src/lang/python/settings.ts). */
   settings: PySettingsFacts;
+  /** The module builds a URL from a host-only OpenAI base and a `/v1` path (composed-urls.ts; set by the run). */
+  composedUse?: boolean;
 }
 
 export interface PySeeds {

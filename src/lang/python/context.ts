@@ -1,5 +1,6 @@
 import type { FileContext } from '../../engine/types.js';
 import type { EnvRole } from '../../rules/env.js';
+import type { PyComposedUse } from './composed-urls.js';
 import type { PyFacts } from './analyze.js';
 import type { PyModelSites } from './model-sites.js';
 import type { WrapperFacts } from './wrappers.js';
@@ -29,6 +30,15 @@ export interface PyContext extends FileContext {
   keptSettings?: KeptSettings;
   /** Prefixed settings variables the settings classes stopped reading (`APP_OPENAI_API_KEY`: 'key'), for the env files. */
   settingsEnv: Map<string, EnvRole>;
+  /** URLs composed from a host-only OpenAI base and a `/v1/...` path (composed-urls.ts), as far as this module holds their parts. */
+  composed: PyComposed;
+}
+
+/** One module's share of the run's composed URLs. */
+export interface PyComposed {
+  uses: PyComposedUse[];
+  paths: Array<{ start: number; rest: string }>;
+  hosts: number[];
 }
 
 /**

@@ -5,7 +5,7 @@ import type { FileContext, HandlerError, HandlerOptions } from '../../engine/typ
 import { analyzePython, reachesOpenAI, type PyFacts, type PySeeds } from './analyze.js';
 import { collectPyModelSites, isOpenAIId, type PyModelSite } from './model-sites.js';
 import { isModelLookupTable } from '../../rules/models.js';
-import { stringContentRange, stringValue, walk as walkPy, type Node } from './parse.js';
+import { stringContentRange, stringValue, unparen, walk as walkPy, type Node } from './parse.js';
 import { isTestPath, planAdapters, type AdapterPlan as RulesAdapterPlan } from '../../rules/adapters.js';
 import { pyDefaultProviderLiterals, pyOtherAdapterHints, pyTargetAdapterAt, pyTargetSelection } from './adapters.js';
 import { shortName } from '../../providers/index.js';
@@ -20,6 +20,7 @@ import { isManifest, editManifest, manifestRoot, ownerOf, projectVersions, pyCom
 
 import { SETTINGS_ENV, type EnvRole } from '../../rules/env.js';
 import { settingsForImport } from './settings.js';
+import { collectPyComposedUrls, litOf, type PyComposedUrls, type PyLit } from './composed-urls.js';
 
 interface Parsed {
   ctx: FileContext;
@@ -71,11 +72,17 @@ export const processor = {
     // Key and base-URL settings that clients staying as they are read, in whatever module they are filled.
     const keptSettings: KeptSettings = { keys: new Map(), bases: new Map() };
     for (const [, p] of parsed) collectKeptSettings(p.facts, p.ctx.file.rel.replace(/\\/g, '/'), keptSettings);
+    // URLs composed from a host-only OpenAI base and a `/v1/...` path, across modules: their modules call OpenAI.
+    const composed = collectPyComposedUrls(
+      [...parsed].map(([abs, p]) => [abs, p.py] as [string, PyTree]),
+      (abs, e) => pyStringOf(parsed, abs, e),
+    );
+    for (const abs of composed.uses.keys()) parsed.get(abs)!.facts.composedUse = true;
     const outsideModels = outsideModelIds(parsed);
     const wanted = wantedModelConstants(parsed, targetHost);
     const siteMap = modelSitesByFile(parsed, wanted, targetHost);
     const adapters = adapterPlan(files[0]?.target, parsed);
-    const run: RunShared = { opts, targetHost, deps, origins, keptSettings, outsideModels, siteMap, adapters };
+    const run: RunShared = { opts, targetHost, deps, origins, keptSettings, outsideModels, siteMap, adapters, composed };
     // Phase C: detect and transform.
     for (const [abs, p] of parsed) {
       try {
@@ -106,6 +113,7 @@ interface RunShared {
   outsideModels: Map<string, PyOutsideModel[]>;
   siteMap: Map<string, PySites>;
   adapters: AdapterPlan;
+  composed: PyComposedUrls;
 }
 
 /** The manifests of the run, what their projects installed, and the packages the rewrites introduce. */
@@ -214,6 +222,32 @@ function seedImports(parsed: Map<string, Parsed>, targetHost: string | undefined
     if (seeds.clients.size || seeds.factories.size || seeds.namespaces || seeds.settingsClasses || seeds.settingsObjects) p.facts = analyzePython(p.py, seeds, targetHost);
   }
   return origins;
+}
+
+/** The string literal an expression names: a literal, a constant of this module, or one imported (`from app.config import HOST`, `config.HOST`). */
+function pyStringOf(parsed: Map<string, Parsed>, abs: string, e: Node, depth = 0): PyLit | undefined {
+  const p = parsed.get(abs);
+  if (!p || depth > 4) return undefined;
+  const u = unparen(e);
+  if (u.type === 'string') return litOf(p.py, abs, u);
+  if (u.type === 'identifier') {
+    const v = p.facts.values.get(u.text);
+    if (v) return pyStringOf(parsed, abs, v, depth + 1);
+    const hit = lookupImport(parsed, abs, u.text);
+    const hv = hit?.facts.values.get(hit.name);
+    return hit && hv ? pyStringOf(parsed, hit.abs, hv, depth + 1) : undefined;
+  }
+  if (u.type === 'attribute') {
+    const obj = u.childForFieldName('object');
+    const attr = u.childForFieldName('attribute')?.text;
+    if (obj?.type !== 'identifier' || !attr) return undefined;
+    const b = p.facts.imports.get(obj.text);
+    const mod = p.facts.moduleAliases.get(obj.text) ?? (b ? (b.module ? `${b.module}.${b.name}` : b.name) : undefined);
+    const cand = mod ? moduleCandidates(abs, mod, parsed)[0] : undefined;
+    const v = cand ? parsed.get(cand)!.facts.values.get(attr) : undefined;
+    return cand && v ? pyStringOf(parsed, cand, v, depth + 1) : undefined;
+  }
+  return undefined;
 }
 
 /** pydantic settings classes and objects (`from app.config import settings, get_settings, Settings`) imported from modules of the run. */
@@ -402,7 +436,8 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
       run.adapters.adapterSaid.add(adapterHere);
     }
   }
-  const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote, keptSettings: run.keptSettings, packageFits: fitsFor(run.deps, abs) });
+  const composed = { uses: run.composed.uses.get(abs) ?? [], paths: run.composed.paths.get(abs) ?? [], hosts: run.composed.hosts.get(abs) ?? [] };
+  const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote, keptSettings: run.keptSettings, composed, packageFits: fitsFor(run.deps, abs) });
   if (!p.ctx.file.outside && (run.origins.has(abs) || run.outsideModels.has(abs))) reportPyOutsideUse(pctx, run.origins.get(abs), run.outsideModels.get(abs) ?? []);
   // Said once, on the first file whose OpenAI adapter was actually migrated.
   if (target && uses && !ownAdapter && !adapterHere && others.size && !run.adapters.othersSaid && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
