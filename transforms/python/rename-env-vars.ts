@@ -127,7 +127,7 @@ function settingsClass(ctx: MigrateContext<PyContext>, cls: PySettingsClass, id:
       ctx.edits.add(py.end(right), py.end(right), `, ${aliasKw}=${lit})`);
     } else if (right) ctx.edits.add(py.start(right), py.end(right), `Field(default=${url}, ${aliasKw}=${lit})`);
     else ctx.edits.add(py.end(n.assign), py.end(n.assign), ` = Field(${withDefault ? `default=${url}, ` : ''}${aliasKw}=${lit})`);
-    if (!n.field) needImport(ctx, 'from pydantic import Field', 'Field', py.start(cls.node!));
+    if (!n.field) needImport(ctx, `from ${cls.fieldModule} import Field`, 'Field', py.start(cls.node!));
     if (f.env && !envRole(f.env)) ctx.settingsEnv.set(f.env, settingsRole(f)!);
     const from = f.env ?? f.name.toUpperCase();
     ctx.change('env', py.start(n.assign), `settings field ${f.name} now reads ${to} instead of ${from} (${aliasKw}); its name stays, so code using it keeps working`, { transform: id, from, to });

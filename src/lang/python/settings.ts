@@ -41,6 +41,8 @@ export interface PySettingsClass {
   node?: Node;
   /** pydantic v1 (`from pydantic import BaseSettings`): aliases are `env=`. */
   v1: boolean;
+  /** Where `Field` comes from for this class (`pydantic`, or `pydantic.v1`). */
+  fieldModule: string;
   /** The env prefix ('' when none); undefined when it is not a literal. */
   prefix?: string;
   fields: Map<string, PySettingsField>;
@@ -63,7 +65,10 @@ export function settingsForImport(cls: PySettingsClass): PySettingsClass {
 /** Settings classes defined in a module. */
 export function settingsClassesOf(py: PyTree, targetHost?: string): Map<string, PySettingsClass> {
   const out = new Map<string, PySettingsClass>();
-  const v1 = /^\s*from\s+pydantic\s+import\s+[^\n]*\bBaseSettings\b/m.test(py.text);
+  // pydantic v1, or its copy inside pydantic 2 (`from pydantic.v1 import BaseSettings`)
+  const v1m = /^\s*from\s+(pydantic(?:\.v1)?)\s+import\s+[^\n]*\bBaseSettings\b/m.exec(py.text);
+  const v1 = !!v1m;
+  const fieldModule = v1m?.[1] ?? 'pydantic';
   walk(py.root, (n) => {
     if (n.type !== 'class_definition') return;
     const supers = n.childForFieldName('superclasses')?.text ?? '';
@@ -72,7 +77,7 @@ export function settingsClassesOf(py: PyTree, targetHost?: string): Map<string, 
     // A subclass of a settings class of the same module inherits its prefix and fields.
     const parent = [...out.values()].find((c) => new RegExp(`\\b${c.name}\\b`).test(supers));
     if (!name || !body || (!/\bBaseSettings\b/.test(supers) && !parent)) return;
-    const cls: PySettingsClass = { name, node: n, v1, prefix: parent?.prefix ?? '', fields: new Map(parent?.fields ?? []) };
+    const cls: PySettingsClass = { name, node: n, v1, fieldModule, prefix: parent?.prefix ?? '', fields: new Map(parent?.fields ?? []) };
     const prefix = prefixOf(body);
     if (prefix !== null) cls.prefix = prefix;
     for (const st of kids(body)) {
