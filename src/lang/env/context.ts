@@ -9,6 +9,12 @@ export interface EnvContext extends FileContext {
   names: Set<string>;
   /** Prefixed settings variables the migrated Python settings classes no longer read, and what they held (SETTINGS_ENV). */
   settingsEnv: Map<string, EnvRole>;
+  /**
+   * OpenAI variables the migrated code still reads under their OpenAI names
+   * (src/rules/env-reads.ts), and the provider variables it now reads; undefined
+   * when no code was read in this run.
+   */
+  codeReads?: Set<string>;
 }
 
 /** Insert `# ` before an entry (its indentation kept): the line becomes a comment. */

@@ -2,6 +2,7 @@ import { fileError } from '../../engine/batch.js';
 import { type FileContext, type HandlerError, type HandlerOptions, type LanguageHandler, type Transform, isMigrating } from '../../engine/types.js';
 import { providerHosts } from '../../providers/index.js';
 import { envRole, SETTINGS_ENV, type EnvRole } from '../../rules/env.js';
+import { envReadsFor } from '../../rules/env-reads.js';
 import { CONFIG_PREFILTER } from '../config/common.js';
 import type { EnvContext } from './context.js';
 import { detectEnv } from './detect.js';
@@ -26,7 +27,8 @@ export const envHandler: LanguageHandler = {
   matches: isEnvFile,
   prefilter: (text) => CONFIG_PREFILTER.test(text),
   validate: (text) => parseEnv(text).error,
-  // the Python settings classes' prefixed variables (SETTINGS_ENV)
+  // The code handlers run first and share the variables their migrated files still read,
+  // and the Python settings classes' prefixed variables (SETTINGS_ENV).
   readsProject: true,
   async process(files: FileContext[], opts: HandlerOptions) {
     const errors = new Map<string, HandlerError>();
@@ -39,7 +41,7 @@ export const envHandler: LanguageHandler = {
         }
         if (pointsAtProvider(env)) continue;
         const settingsEnv = (opts.project?.get(SETTINGS_ENV) as Map<string, EnvRole> | undefined) ?? new Map<string, EnvRole>();
-        const ectx: EnvContext = Object.assign(ctx, { env, names: new Set(env.entries.map((e) => e.name)), settingsEnv });
+        const ectx: EnvContext = Object.assign(ctx, { env, names: new Set(env.entries.map((e) => e.name)), codeReads: envReadsFor(opts.project, ctx.file.abs), settingsEnv });
         detectEnv(ectx);
         if (!isMigrating(ectx)) continue;
         for (const t of (opts.transforms ?? []) as ReadonlyArray<Transform<EnvContext>>) {
