@@ -66,6 +66,16 @@ describe('settings classes', () => {
     expect(await statuses(HEAD + cls(' = make_url()') + use)).toEqual(['unresolved']);
     // through a cached factory and a SecretStr key
     expect(await statuses(HEAD + cls('') + 'def get_settings() -> S:\n    return S()\n\nclient = OpenAI(base_url=get_settings().openai_base_url)\n')).toEqual(['openai']);
+    // a settings object kept on the instance
+    expect(
+      await statuses(
+        HEAD +
+          cls('') +
+          'class Service:\n    def __init__(self, settings: S) -> None:\n        self.settings = settings\n        self.client = OpenAI(base_url=self.settings.openai_base_url, api_key=self.settings.openai_api_key.get_secret_value())\n',
+      ),
+    ).toEqual(['openai']);
+    expect(await statuses(HEAD + cls('') + 'class Service:\n    settings: S\n\n    def make(self) -> OpenAI:\n        return OpenAI(base_url=self.settings.openai_base_url)\n')).toEqual(['openai']);
+    expect(await statuses(HEAD + cls('') + 'class Service:\n    def make(self) -> OpenAI:\n        return OpenAI(base_url=self.config.openai_base_url)\n')).toEqual(['unresolved']);
     // an object that is not a settings instance
     expect(await statuses(HEAD + cls('') + 'client = OpenAI(base_url=cfg.openai_base_url)\n')).toEqual(['unresolved']);
   });

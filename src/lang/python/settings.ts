@@ -176,7 +176,11 @@ export function settingsObjectsOf(py: PyTree, classes: Map<string, PySettingsCla
         const left = n.childForFieldName('left');
         const c = clsOf(n.childForFieldName('right'));
         const typed = n.childForFieldName('type')?.text;
-        if (left?.type === 'identifier' && (c ?? (typed && classes.get(typed)))) out.set(left.text, (c ?? classes.get(typed!))!);
+        const cls = c ?? (typed ? classes.get(typed) : undefined);
+        if (left?.type === 'identifier' && cls) out.set(left.text, cls);
+        // `self.settings = settings` in a method, `settings: Settings` in a class body: `self.settings.<field>`
+        else if (left?.type === 'attribute' && left.childForFieldName('object')?.text === 'self' && cls) out.set(`self.${left.childForFieldName('attribute')!.text}`, cls);
+        if (left?.type === 'identifier' && cls && n.parent?.parent?.parent?.type === 'class_definition') out.set(`self.${left.text}`, cls);
       } else if (n.type === 'typed_parameter' || n.type === 'typed_default_parameter') {
         const name = n.type === 'typed_parameter' ? n.namedChild(0) : n.childForFieldName('name');
         const c = classes.get(n.childForFieldName('type')?.text ?? '');
@@ -196,7 +200,7 @@ export function settingsObjectsOf(py: PyTree, classes: Map<string, PySettingsCla
   return out;
 }
 
-/** `settings.openai_base_url`, `get_settings().openai_api_key`, `s.openai_api_key.get_secret_value()` -> the class and field read. */
+/** `settings.openai_base_url`, `get_settings().openai_api_key`, `self.settings.openai_base_url`, `s.openai_api_key.get_secret_value()` -> the class and field read. */
 export function settingsFieldOf(s: PySettingsFacts | undefined, e: Node): { cls: PySettingsClass; field: PySettingsField } | undefined {
   if (!s?.objects.size) return undefined;
   let u = unparen(e);
@@ -205,14 +209,15 @@ export function settingsFieldOf(s: PySettingsFacts | undefined, e: Node): { cls:
   if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'get_secret_value' && !kids(u.childForFieldName('arguments')!).length) u = unparen(fn.childForFieldName('object')!);
   if (u.type !== 'attribute') return undefined;
   const { base, names } = flattenAttr(u);
-  if (names.length !== 1) return undefined;
   let cls: PySettingsClass | undefined;
-  if (base.type === 'identifier') cls = s.objects.get(base.text);
+  if (names.length === 2 && base.type === 'identifier' && base.text === 'self') cls = s.objects.get(`self.${names[0]}`);
+  else if (names.length !== 1) return undefined;
+  else if (base.type === 'identifier') cls = s.objects.get(base.text);
   else if (base.type === 'call') {
     const fn = base.childForFieldName('function');
     if (fn?.type === 'identifier' && !kids(base.childForFieldName('arguments')!).length) cls = s.objects.get(fn.text);
   }
-  const field = cls?.fields.get(names[0]!);
+  const field = cls?.fields.get(names[names.length - 1]!);
   return cls && field ? { cls, field } : undefined;
 }
 
