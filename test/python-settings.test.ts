@@ -47,12 +47,14 @@ describe('settings classes', () => {
         'class P(BaseSettings):\n    model_config = SettingsConfigDict(env_prefix=os.environ["SVC"])\n    openai_api_key: str\n\n' +
         'class R(BaseSettings):\n    openai_api_key: str\n    openai_base_url: str = "https://openrouter.ai/api/v1"\n\n' +
         'class H(BaseSettings):\n    openai_api_key: str\n    openai_base_url: str = "https://api.openai.com"\n\n' +
-        'class N(BaseSettings):\n    openai_api_key: str = Field(validation_alias=KEY_NAME)\n',
+        'class N(BaseSettings):\n    openai_api_key: str = Field(validation_alias=KEY_NAME)\n\n' +
+        'class B(BaseSettings):\n    model_config = SettingsConfigDict(populate_by_name=True)\n    openai_api_key: str\n',
     );
     expect(m.get('P')!.blocker).toMatch(/env_prefix/);
     expect(m.get('R')!.blocker).toMatch(/openrouter/);
     expect(m.get('H')!.blocker).toMatch(/not the OpenAI API URL/);
     expect(m.get('N')!.blocker).toMatch(/not a literal/);
+    expect(m.get('B')!.blocker).toMatch(/populate_by_name/);
   });
 
   it("resolves a client's base URL through a settings field: OpenAI, another service, or unresolved", async () => {

@@ -4,7 +4,7 @@ import type { PyContext } from '../../src/lang/python/context.js';
 import { envRead, reachesOpenAI } from '../../src/lang/python/analyze.js';
 import { addItems } from '../../src/lang/python/edit.js';
 import { inKeptPyClient, isKeptBaseName, isKeptKeyName } from '../../src/lang/python/client-plan.js';
-import { stringContentRange, stringValue, walk, type Node } from '../../src/lang/python/parse.js';
+import { kwargs, stringContentRange, stringValue, walk, type Node } from '../../src/lang/python/parse.js';
 import { settingsBaseVar, settingsClassesOf, settingsRole, type PySettingsClass, type PySettingsField } from '../../src/lang/python/settings.js';
 import { baseUrlLit, needImport } from '../../src/lang/python/helpers.js';
 import { envRole, renamedKeyVar } from '../../src/rules/env.js';
@@ -67,11 +67,49 @@ export const renameEnvVars: Transform<PyContext> = {
       }
     });
     for (const cls of settingsClassesOf(py, ctx.targetHost).values()) settingsClass(ctx, cls, this.id);
+    settingsByName(ctx, this.id);
   },
 };
 
 function isAssignmentTarget(n: Node): boolean {
   return n.parent?.type === 'assignment' && n.parent.childForFieldName('left')?.id === n.id;
+}
+
+/** The key and base-URL fields a settings class moves (rename-env-vars), with the variable each reads then. */
+function movedFields(ctx: MigrateContext<PyContext>, cls: PySettingsClass): Array<{ f: PySettingsField; to: string }> {
+  const t = ctx.target;
+  const fields = [...cls.fields.values()].filter((f) => !/AZURE/i.test(f.env ?? f.name));
+  const keys = fields.filter((f) => settingsRole(f) === 'key');
+  const bases = fields.filter((f) => settingsRole(f) === 'baseURL');
+  if (cls.blocker || keys.some((f) => f.env && isKeptKeyName(ctx, f.env)) || bases.some((f) => f.env && isKeptBaseName(ctx, f.env))) return [];
+  return [...keys.map((f) => ({ f, to: t.apiKeyEnv })), ...bases.map((f) => ({ f, to: settingsBaseVar(f, t) }))];
+}
+
+/**
+ * `Settings(openai_api_key="sk-test")` (a test's settings): once the field reads the provider's variable through
+ * `validation_alias`, pydantic 2 takes it under that name only, so the keyword follows (`DEEPSEEK_API_KEY="sk-test"`;
+ * BaseSettings accepts any keyword). pydantic v1 `env=` does not change the keyword.
+ */
+function settingsByName(ctx: MigrateContext<PyContext>, id: string): void {
+  const py = ctx.py;
+  walk(py.root, (n) => {
+    if (n.type !== 'call') return;
+    const fn = n.childForFieldName('function');
+    const cls = fn?.type === 'identifier' ? ctx.facts.settings.classes.get(fn.text) : undefined;
+    if (!cls || cls.v1) return;
+    const moved = movedFields(ctx, cls);
+    for (const [name, kw] of kwargs(n)) {
+      const m = moved.find((x) => x.f.name === name && !x.f.aliased);
+      const key = kw.childForFieldName('name');
+      if (!m || !key) continue;
+      ctx.edits.add(py.start(key), py.end(key), m.to);
+      ctx.change('env', py.start(key), `${cls.name}(${name}=...) -> ${cls.name}(${m.to}=...): the field now reads ${m.to} (validation_alias), which pydantic 2 takes under that name only`, {
+        transform: id,
+        from: name,
+        to: m.to,
+      });
+    }
+  });
 }
 
 /**

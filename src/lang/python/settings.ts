@@ -46,6 +46,8 @@ export interface PySettingsClass {
   /** The env prefix ('' when none); undefined when it is not a literal. */
   prefix?: string;
   fields: Map<string, PySettingsField>;
+  /** pydantic-settings reads its fields by name as well as by alias (`populate_by_name=True`). */
+  byName?: boolean;
   /** Why its key and base-URL fields cannot be moved together (settingsBlocker), computed where it is defined. */
   blocker?: string;
 }
@@ -80,6 +82,7 @@ export function settingsClassesOf(py: PyTree, targetHost?: string): Map<string, 
     const cls: PySettingsClass = { name, node: n, v1, fieldModule, prefix: parent?.prefix ?? '', fields: new Map(parent?.fields ?? []) };
     const prefix = prefixOf(body);
     if (prefix !== null) cls.prefix = prefix;
+    if (!v1 && readsByName(body)) cls.byName = true;
     for (const st of kids(body)) {
       const a = st.type === 'expression_statement' ? st.namedChild(0) : null;
       const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
@@ -92,29 +95,50 @@ export function settingsClassesOf(py: PyTree, targetHost?: string): Map<string, 
   return out;
 }
 
-/** The env prefix a class body sets: a string, undefined when set to something else, null when not set. */
-function prefixOf(body: Node): string | undefined | null {
-  let found: string | undefined | null = null;
+/**
+ * A setting of the class configuration (`model_config = SettingsConfigDict(...)` or a dict, `class Config:`):
+ * its value node, null when it is not set, undefined when the configuration cannot be read (`**base`, a name).
+ */
+function configOf(body: Node, key: string): Node | null | undefined {
+  let found: Node | null | undefined = null;
   for (const st of kids(body)) {
     const a = st.type === 'expression_statement' ? st.namedChild(0) : null;
     if (a?.type === 'assignment' && a.childForFieldName('left')?.text === 'model_config') {
       const r = a.childForFieldName('right');
       const u = r ? unparen(r) : undefined;
       if (u?.type === 'call') {
-        const kw = kwargs(u).get('env_prefix');
-        if (kw) found = stringValue(kw.childForFieldName('value'));
+        const kw = kwargs(u).get(key)?.childForFieldName('value');
+        if (kw) found = kw;
         if (kids(u.childForFieldName('arguments')!).some((x) => x.type === 'dictionary_splat')) found = undefined;
       } else if (u?.type === 'dictionary') {
-        for (const p of kids(u)) if (p.type === 'pair' && stringValue(p.childForFieldName('key')) === 'env_prefix') found = stringValue(p.childForFieldName('value'));
+        for (const p of kids(u)) if (p.type === 'pair' && stringValue(p.childForFieldName('key')) === key) found = p.childForFieldName('value');
+        if (kids(u).some((x) => x.type === 'dictionary_splat')) found = undefined;
       } else if (u) found = undefined;
     } else if (st.type === 'class_definition' && st.childForFieldName('name')?.text === 'Config') {
       for (const c of kids(st.childForFieldName('body')!)) {
         const ca = c.type === 'expression_statement' ? c.namedChild(0) : null;
-        if (ca?.type === 'assignment' && ca.childForFieldName('left')?.text === 'env_prefix') found = stringValue(ca.childForFieldName('right'));
+        if (ca?.type === 'assignment' && ca.childForFieldName('left')?.text === key) found = ca.childForFieldName('right');
       }
     }
   }
   return found;
+}
+
+/** The env prefix a class body sets: a string, undefined when set to something else, null when not set. */
+function prefixOf(body: Node): string | undefined | null {
+  const v = configOf(body, 'env_prefix');
+  return v === null ? null : v ? stringValue(v) : undefined;
+}
+
+/**
+ * pydantic-settings also reads a field by its name (`<prefix><field>`) beside its alias when the class sets
+ * `populate_by_name` / `validate_by_name`: an alias to the provider's variable would leave OPENAI_API_KEY read too.
+ */
+function readsByName(body: Node): boolean {
+  return ['populate_by_name', 'validate_by_name'].some((k) => {
+    const v = configOf(body, k);
+    return v === undefined || (!!v && unparen(v).type !== 'false');
+  });
 }
 
 function fieldOf(a: Node, name: string, cls: PySettingsClass): PySettingsField {
@@ -224,6 +248,8 @@ export function settingsFieldOf(s: PySettingsFacts | undefined, e: Node): { cls:
 /** Why the key and base-URL fields of a class cannot be moved by text edits together, or undefined when they can. */
 function settingsBlocker(cls: PySettingsClass, targetHost?: string): string | undefined {
   if (cls.prefix === undefined) return 'its env_prefix is not a literal';
+  const moved = [...cls.fields.values()].some((f) => ['key', 'baseURL'].includes(settingsRole(f) ?? '') && !isAzure(f));
+  if (moved && cls.byName) return 'it reads fields by name as well as by alias (populate_by_name), so an alias would not stop it reading the OpenAI variables';
   for (const fld of cls.fields.values()) {
     const role = settingsRole(fld);
     if ((role !== 'key' && role !== 'baseURL') || isAzure(fld)) continue;
