@@ -3,7 +3,7 @@ import type { MigrateContext, Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { envRead, reachesOpenAI } from '../../src/lang/python/analyze.js';
 import { addItems } from '../../src/lang/python/edit.js';
-import { inKeptPyClient, isKeptBaseName, isKeptKeyName } from '../../src/lang/python/client-plan.js';
+import { inKeptPyClient, isKeptKeyName, isKeptSettingsClass } from '../../src/lang/python/client-plan.js';
 import { kwargs, stringContentRange, stringValue, walk, type Node } from '../../src/lang/python/parse.js';
 import { settingsBaseVar, settingsClassesOf, settingsRole, type PySettingsClass, type PySettingsField } from '../../src/lang/python/settings.js';
 import { baseUrlLit, needImport } from '../../src/lang/python/helpers.js';
@@ -81,7 +81,7 @@ function movedFields(ctx: MigrateContext<PyContext>, cls: PySettingsClass): Arra
   const fields = [...cls.fields.values()].filter((f) => !/AZURE/i.test(f.env ?? f.name));
   const keys = fields.filter((f) => settingsRole(f) === 'key');
   const bases = fields.filter((f) => settingsRole(f) === 'baseURL');
-  if (cls.blocker || keys.some((f) => f.env && isKeptKeyName(ctx, f.env)) || bases.some((f) => f.env && isKeptBaseName(ctx, f.env))) return [];
+  if (cls.blocker || isKeptSettingsClass(ctx, cls) || keys.some((f) => f.env && isKeptKeyName(ctx, f.env))) return [];
   return [...keys.map((f) => ({ f, to: t.apiKeyEnv })), ...bases.map((f) => ({ f, to: settingsBaseVar(f, t) }))];
 }
 
@@ -131,7 +131,7 @@ function settingsClass(ctx: MigrateContext<PyContext>, cls: PySettingsClass, id:
   const bases = fields.filter((f) => settingsRole(f) === 'baseURL' && !/AZURE/i.test(f.env ?? f.name));
   if (!keys.length && !bases.length) return;
   // A client that stays (here or in another module) reads these settings.
-  if (keys.some((f) => f.env && isKeptKeyName(ctx, f.env)) || bases.some((f) => f.env && isKeptBaseName(ctx, f.env))) return;
+  if (isKeptSettingsClass(ctx, cls) || keys.some((f) => f.env && isKeptKeyName(ctx, f.env))) return;
   if (cls.blocker) {
     const names = [...keys, ...bases].map((f) => f.name).join(', ');
     ctx.followUp(

@@ -49,4 +49,9 @@ export interface PyComposed {
 export interface KeptSettings {
   keys: Map<string, string[]>;
   bases: Map<string, string[]>;
+  /**
+   * pydantic settings fields (`Settings.openai_api_key`) such a client reads: their class stays as it is. Kept apart
+   * from the variable names, which would also stop other modules' reads of OPENAI_API_KEY from being renamed.
+   */
+  fields: Set<string>;
 }

@@ -70,7 +70,7 @@ export const processor = {
     // Phase B: clients and factories imported from other modules of the batch.
     const origins = seedImports(parsed, targetHost);
     // Key and base-URL settings that clients staying as they are read, in whatever module they are filled.
-    const keptSettings: KeptSettings = { keys: new Map(), bases: new Map() };
+    const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set() };
     for (const [, p] of parsed) collectKeptSettings(p.facts, p.ctx.file.rel.replace(/\\/g, '/'), keptSettings);
     // URLs composed from a host-only OpenAI base and a `/v1/...` path, across modules: their modules call OpenAI.
     const composed = collectPyComposedUrls(
