@@ -485,7 +485,7 @@ const TEMPLATES: Entry[] = [
   [r(`URL built from ${URL} and a path the tool cannot resolve`), '由 {url} 与本工具无法解析的路径拼成的 URL'],
   [r(`make the request go to (?<to>\\S+) \\(${P}'s OpenAI-compatible path is (?<path>\\S+), not /v1\\)`), '让请求发往 {to}（{p} 的 OpenAI 兼容路径是 {path}，不是 /v1）'],
   [r('path /v1(?<rest>\\S*) -> (?<to>\\S+) \\(joined to an OpenAI host defined in another module\\)'), '路径 /v1{rest} -> {to}（与另一个模块中定义的 OpenAI 主机拼接）'],
-  [r('path /v1(?<rest>\\S*) -> (?<to>\\S+) \\(joined to a host-only OpenAI base\\)'), '路径 /v1{rest} -> {to}（与仅含主机的 OpenAI base 拼接）'],
+  [r('path /v1(?<rest>\\S*) -> (?<to>\\S*) \\(joined to a host-only OpenAI base\\)'), '路径 /v1{rest} -> {to}（与仅含主机的 OpenAI base 拼接）'],
   [r('"(?<prefix>[^"]+)" in "(?<v>[^"]+)" routes the request to OpenAI'), '"{v}" 中的 "{prefix}" 会把请求路由到 OpenAI'],
   [r(`use the ${P} route of the tool that reads this value \\(or point its OpenAI base URL at ${URL}\\)`), '改用读取该值的工具中的 {p} 路由（或把它的 OpenAI base URL 指向 {url}）'],
 
