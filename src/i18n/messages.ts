@@ -331,7 +331,23 @@ const TEMPLATES: Entry[] = [
   [r(`the migrated clients use ${URL}`), '迁移后的客户端使用 {url}'],
   [r(`${P} does not use it`), '{p} 不使用它'],
   [r(`api_base: ${URL} added \\(LiteLLM openai/ route\\)`), '已添加 api_base: {url}（LiteLLM 的 openai/ 路由）'],
-  [r('settings field (?<f>\\S+) now reads (?<to>\\S+) \\((?<kw>\\w+)\\); its name stays, so code using it keeps working'), '设置字段 {f} 现在读取 {to}（{kw}）；字段名不变，使用它的代码照常工作'],
+  [
+    r('settings field (?<f>\\S+) now reads (?<to>\\S+) instead of (?<from>\\S+) \\((?<kw>\\w+)\\); its name stays, so code using it keeps working'),
+    '设置字段 {f} 现在读取 {to}（原为 {from}，{kw}）；字段名不变，使用它的代码照常工作',
+  ],
+  [
+    r('settings (?<c>\\S+) left as it is: (?<why>.+), so its OpenAI key and base URL \\((?<names>.+)\\) cannot be moved together'),
+    '设置类 {c} 保持不变：{why}，因此无法同时迁移它的 OpenAI 密钥和 base URL（{names}）',
+  ],
+  [r(`point (?<names>.+) at the (?<key>\\S+) key and ${URL} together`), '把 {names} 一起改为使用 {key} 密钥和 {url}'],
+  [
+    r(`base-URL setting kept: (?<expr>\\S+) \\(settings (?<c>\\S+)\\) now reads (?<to>\\S+) instead of (?<from>\\S+), default ${URL}`),
+    '保留了 base URL 设置：{expr}（设置类 {c}）现在读取 {to}（原为 {from}），默认 {url}',
+  ],
+  [
+    r('(?<call>\\S+) -> (?<to>\\S+): the field now reads (?<v>\\S+) \\(validation_alias\\), which pydantic 2 takes under that name only'),
+    '{call} 改为 {to}：该字段现在读取 {v}（validation_alias），pydantic 2 只接受这个名字',
+  ],
   [r('settings field (?<f>\\S+) reads a prefixed OpenAI key variable'), '设置字段 {f} 读取的是带前缀的 OpenAI 密钥变量'],
   [r('URL (?<from>\\S+) -> (?<to>\\S+)'), 'URL {from} 改为 {to}'],
   [r('host (?<from>\\S+) -> (?<to>\\S+) \\(paths get (?<path>.+)\\)'), (g) => `主机 ${g.from} 改为 ${g.to}（路径前缀：${g.path === 'no prefix' ? '无' : g.path}）`],
@@ -481,6 +497,7 @@ const TEMPLATES: Entry[] = [
   [r(`URL built from ${URL} and a path the tool cannot resolve`), '由 {url} 与本工具无法解析的路径拼成的 URL'],
   [r(`make the request go to (?<to>\\S+) \\(${P}'s OpenAI-compatible path is (?<path>\\S+), not /v1\\)`), '让请求发往 {to}（{p} 的 OpenAI 兼容路径是 {path}，不是 /v1）'],
   [r('path /v1(?<rest>\\S*) -> (?<to>\\S+) \\(joined to an OpenAI host defined in another module\\)'), '路径 /v1{rest} -> {to}（与另一个模块中定义的 OpenAI 主机拼接）'],
+  [r('path /v1(?<rest>\\S*) -> (?<to>\\S*) \\(joined to a host-only OpenAI base\\)'), '路径 /v1{rest} -> {to}（与仅含主机的 OpenAI base 拼接）'],
   [r('"(?<prefix>[^"]+)" in "(?<v>[^"]+)" routes the request to OpenAI'), '"{v}" 中的 "{prefix}" 会把请求路由到 OpenAI'],
   [r(`use the ${P} route of the tool that reads this value \\(or point its OpenAI base URL at ${URL}\\)`), '改用读取该值的工具中的 {p} 路由（或把它的 OpenAI base URL 指向 {url}）'],
 

@@ -40,3 +40,9 @@ export function baseUrlVar(name: string, t: ResolvedTarget): string {
   const [prefix] = splitPrefix(name);
   return prefix + t.apiKeyEnv.replace(/_(API_KEY|API_PASSWORD|KEY)$/, '') + '_BASE_URL';
 }
+
+/**
+ * Key of the run's shared facts (`HandlerOptions.project`): variables a settings class read under an app prefix
+ * (`APP_OPENAI_API_KEY`) that the migrated code now reads under the provider's name, for the env-file handler.
+ */
+export const SETTINGS_ENV = 'settings-env';

@@ -1,7 +1,6 @@
 import type { Transform } from '../../src/engine/types.js';
 import { shortName } from '../../src/providers/index.js';
-import { envRole } from '../../src/rules/env.js';
-import { commentOut, type EnvContext } from '../../src/lang/env/context.js';
+import { commentOut, entryRole, type EnvContext } from '../../src/lang/env/context.js';
 
 /**
  * OpenAI settings the migrated code no longer reads are commented out (kept
@@ -16,7 +15,7 @@ export const commentOutOpenAISettings: Transform<EnvContext> = {
   run(ctx) {
     const name = shortName(ctx.target.provider);
     for (const e of ctx.env.entries) {
-      const role = envRole(e.name);
+      const role = entryRole(ctx, e.name);
       if (role !== 'baseURL' && role !== 'org') continue;
       // Still read by code that stays on OpenAI (or that the tool could not migrate): kept.
       if (ctx.codeReads?.has(e.name)) continue;

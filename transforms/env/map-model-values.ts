@@ -1,9 +1,8 @@
 import { writeValue } from '../../src/engine/values.js';
 import type { Transform } from '../../src/engine/types.js';
-import { envRole } from '../../src/rules/env.js';
 import { isOpenAIModelId, mapModelAt, MODEL_KEY, OPENAI_BASE_URL_VALUE, OPENAI_URL } from '../../src/lang/config/common.js';
 import { isGatewayModelId } from '../../src/models/openai-catalog.js';
-import type { EnvContext } from '../../src/lang/env/context.js';
+import { entryRole, type EnvContext } from '../../src/lang/env/context.js';
 import { isEnvModelSetting } from '../../src/lang/env/model-setting.js';
 import { keyValueMismatch } from '../../src/lang/config/model-setting.js';
 import { shortName } from '../../src/providers/index.js';
@@ -19,7 +18,7 @@ export const mapModelValues: Transform<EnvContext> = {
   run(ctx) {
     const t = ctx.target;
     for (const e of ctx.env.entries) {
-      const role = envRole(e.name);
+      const role = entryRole(ctx, e.name);
       if (role && role !== 'other') continue; // handled by the key / settings transforms
       if ((MODEL_KEY.test(e.name) || role === 'other') && isOpenAIModelId(e.value)) {
         // `openai/gpt-4o` (OpenRouter, GitHub Models, LiteLLM routes) is another service's id.

@@ -3,7 +3,7 @@ import { eolAt } from '../../src/engine/text.js';
 import { shortName } from '../../src/providers/index.js';
 import { renamedKeyVar } from '../../src/rules/env.js';
 import { isPlaceholder } from '../../src/lang/config/common.js';
-import { commentOut, type EnvContext } from '../../src/lang/env/context.js';
+import { commentOut, entryRole, type EnvContext } from '../../src/lang/env/context.js';
 import type { EnvEntry } from '../../src/lang/env/parse.js';
 import { msg } from '../../src/i18n/msg.js';
 
@@ -37,7 +37,8 @@ export const renameKeyVar: Transform<EnvContext> = {
     const name = shortName(t.provider);
     const note = `# ${name} API key: ${t.provider.consoleUrl}`;
     for (const e of ctx.env.entries) {
-      const to = renamedKeyVar(e.name, t);
+      // `APP_OPENAI_API_KEY`, read by a Python settings class that now reads the provider's key variable
+      const to = renamedKeyVar(e.name, t) ?? (entryRole(ctx, e.name) === 'key' ? t.apiKeyEnv : undefined);
       if (!to || to === e.name) continue;
       if (e.multiline) {
         ctx.followUp(e.nameStart, `${e.name} holds a multi-line value`, `replace it with ${to}`);

@@ -21,6 +21,7 @@ import {
 import { modelForContent } from '../../src/rules/content.js';
 import { offText, roundTripNeed, thinkingNeeds } from '../../src/rules/thinking.js';
 import { embeddingNeeds } from '../../src/rules/embeddings.js';
+import { jsonModeNotes, jsonModeRule, schemaInstruction } from '../../src/rules/json-mode.js';
 
 /**
  * Request parameters per provider: unsupported ones removed, renamed ones
@@ -310,11 +311,11 @@ function responseShapeRules(ctx: MigrateContext<JsContext>, requests: ts.ObjectL
  */
 function jsonObjectRewrite(ctx: MigrateContext<JsContext>, id: string, plan: NonNullable<ReturnType<typeof jsonObjectPlan>>): void {
   const p = ctx.target.provider;
-  const rule = p.requestRules.jsonObject!;
+  const rule = jsonModeRule(p)!;
   const text = ctx.file.text;
   const q = ctx.q;
   ctx.edits.add(plan.rf.initializer.getStart(), plan.rf.initializer.end, `{ type: ${q}json_object${q} }`);
-  const msg = `{ role: ${q}system${q}, content: ${q}Reply with a ${rule.promptWord} object that matches this JSON schema: ${q} + JSON.stringify(${plan.schema.getText()}) }`;
+  const msg = `{ role: ${q}system${q}, content: ${q}${schemaInstruction(rule)}${q} + JSON.stringify(${plan.schema.getText()}) }`;
   const first = plan.messages.elements[0];
   if (!first) ctx.edits.add(plan.messages.getStart() + 1, plan.messages.end - 1, msg);
   else {
@@ -325,13 +326,9 @@ function jsonObjectRewrite(ctx: MigrateContext<JsContext>, id: string, plan: Non
     const sep = lineStart > plan.messages.getStart() && /^[ \t]*$/.test(indent) ? `,${eol}${indent}` : ', ';
     ctx.edits.add(first.getStart(), first.getStart(), msg + sep);
   }
-  const why = `${shortName(p)} does not document response_format json_schema; its JSON mode needs the word "${rule.promptWord}" in the prompt${cite(rule.url)}`;
-  ctx.change('param-rename', plan.rf.getStart(), `response_format json_schema -> json_object with the schema in a system message: ${why}`, { transform: id });
-  ctx.followUp(
-    plan.rf.getStart(),
-    `response_format json_schema was replaced by JSON mode (json_object) with the schema in a system message; ${shortName(p)} does not enforce the schema`,
-    'validate the reply against the same schema',
-  );
+  const notes = jsonModeNotes(p, rule);
+  ctx.change('param-rename', plan.rf.getStart(), notes.change, { transform: id });
+  ctx.followUp(plan.rf.getStart(), notes.reason, notes.action);
 }
 
 /** The request literal sets this field, directly or in a spread object literal. */

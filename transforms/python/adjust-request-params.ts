@@ -1,15 +1,18 @@
 import { pyRouteOfCall } from '../../src/lang/python/routing.js';
 import { shortName } from '../../src/providers/index.js';
+import type { ProviderProfile } from '../../src/providers/types.js';
 import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { dictOf, dictPairs, reachesOpenAI, type PyCall } from '../../src/lang/python/analyze.js';
 import { addItems, removeItems } from '../../src/lang/python/edit.js';
-import { pyLiteral as literal, stringContentRange, stringValue, unparen, type Node } from '../../src/lang/python/parse.js';
+import { kids, pyLiteral as literal, stringContentRange, stringValue, unparen, type Node } from '../../src/lang/python/parse.js';
 import { quote } from '../../src/engine/text.js';
 import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
 import { offPython, roundTripNeed, thinkingNeeds, type ThinkingState } from '../../src/rules/thinking.js';
-import { pyEmbeddingRequestShape, pyHandBuiltAssistantMessages, pySelfField, pyStreamState, pyThinkingState } from '../../src/lang/python/request-content.js';
+import { pyEmbeddingRequestShape, pyHandBuiltAssistantMessages, pyJsonObjectPlan, pySelfField, pyStreamState, pyThinkingState } from '../../src/lang/python/request-content.js';
 import { embeddingNeeds } from '../../src/rules/embeddings.js';
+import { jsonModeNotes, jsonModeRule, schemaInstruction } from '../../src/rules/json-mode.js';
+import { needImport } from '../../src/lang/python/helpers.js';
 
 /** Call keywords that are SDK plumbing, not request parameters. */
 const PLUMBING = new Set([
@@ -48,7 +51,13 @@ export const adjustRequestParams: Transform<PyContext> = {
     const done = new Set<number>();
     if (ctx.facts.calls.some((c) => reachesOpenAI(c.client))) reasoningRoundTrip(ctx, this.id);
     embeddingRules(ctx, this.id);
-    for (const c of ctx.facts.calls) if (c.endpoint === 'chat' && reachesOpenAI(c.client)) responseShapeRules(ctx, c);
+    for (const c of ctx.facts.calls) {
+      if (c.endpoint !== 'chat' || !reachesOpenAI(c.client)) continue;
+      const prov = pyRouteOfCall(ctx, c)?.target.provider ?? t.provider;
+      const plan = pyJsonObjectPlan(prov, c);
+      if (plan) jsonObjectRewrite(ctx, this.id, plan, prov);
+      else responseShapeRules(ctx, c);
+    }
     for (const c of ctx.facts.calls) {
       if (!PARAM_RULE_ENDPOINTS.has(c.endpoint) || !reachesOpenAI(c.client)) continue;
       const model = targetModel(ctx, c);
@@ -272,6 +281,34 @@ function embeddingRules(ctx: MigrateContext<PyContext>, id: string): void {
  * models only (`no`/`unknown` are marked by mark-unsupported-endpoints), and usage on the last
  * streamed chunk where the provider does not document it.
  */
+/**
+ * `json_schema` -> the provider's JSON mode (src/rules/json-mode.ts): `response_format={"type": "json_object"}`
+ * and a first system message that carries the schema (`json.dumps(...)`, evaluated once as before) and the word
+ * the provider wants in the prompt. The provider does not enforce the schema: a follow-up says to validate the reply.
+ */
+function jsonObjectRewrite(ctx: MigrateContext<PyContext>, id: string, plan: NonNullable<ReturnType<typeof pyJsonObjectPlan>>, p: ProviderProfile): void {
+  const py = ctx.py;
+  const rule = jsonModeRule(p)!;
+  const k = (s: string) => quote(s, ctx.q);
+  ctx.edits.add(py.start(plan.value), py.end(plan.value), `{${k('type')}: ${k('json_object')}}`);
+  needImport(ctx, 'import json', 'json', py.start(plan.rf));
+  const message = `{${k('role')}: ${k('system')}, ${k('content')}: ${k(schemaInstruction(rule))} + json.dumps(${py.src(plan.schema)})}`;
+  const first = kids(plan.messages).find((x) => x.type !== 'comment');
+  if (!first) ctx.edits.add(py.start(plan.messages) + 1, py.end(plan.messages) - 1, message);
+  else {
+    const text = py.text;
+    const lineStart = text.lastIndexOf('\n', py.start(first) - 1) + 1;
+    const indent = text.slice(lineStart, py.start(first));
+    const eol = text[lineStart - 2] === '\r' ? '\r\n' : '\n';
+    // An element on its own line: the new message gets a line of its own with the same indentation.
+    const sep = lineStart > py.start(plan.messages) && /^[ \t]*$/.test(indent) ? `,${eol}${indent}` : ', ';
+    ctx.edits.add(py.start(first), py.start(first), message + sep);
+  }
+  const notes = jsonModeNotes(p, rule);
+  ctx.change('param-rename', py.start(plan.rf), notes.change, { transform: id });
+  ctx.followUp(py.start(plan.rf), notes.reason, notes.action);
+}
+
 function responseShapeRules(ctx: MigrateContext<PyContext>, c: PyCall): void {
   const p = ctx.target.provider;
   const py = ctx.py;

@@ -3,10 +3,11 @@ import type { MigrateContext, Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { envRead, reachesOpenAI } from '../../src/lang/python/analyze.js';
 import { addItems } from '../../src/lang/python/edit.js';
-import { needImport } from '../../src/lang/python/helpers.js';
-import { inKeptPyClient, isKeptKeyName } from '../../src/lang/python/client-plan.js';
-import { kids, kwargs, stringContentRange, stringValue, walk, type Node } from '../../src/lang/python/parse.js';
-import { baseUrlVar, envRole, renamedKeyVar } from '../../src/rules/env.js';
+import { inKeptPyClient, isKeptKeyName, isKeptSettingsClass } from '../../src/lang/python/client-plan.js';
+import { kwargs, stringContentRange, stringValue, walk, type Node } from '../../src/lang/python/parse.js';
+import { settingsBaseVar, settingsClassesOf, settingsRole, type PySettingsClass, type PySettingsField } from '../../src/lang/python/settings.js';
+import { baseUrlLit, needImport } from '../../src/lang/python/helpers.js';
+import { envRole, renamedKeyVar } from '../../src/rules/env.js';
 
 /**
  * OpenAI key variables read in code become the provider's key variable:
@@ -61,10 +62,12 @@ export const renameEnvVars: Transform<PyContext> = {
       if (n.type === 'string' && !handled.has(n.id)) {
         const v = stringValue(n);
         if (v !== undefined && renamedKeyVar(v, t)) rename(n, v);
-        return false;
+        // f"Bearer {os.environ['OPENAI_API_KEY']}": the reads inside an f-string's interpolations
+        return n.namedChildren.some((c) => c?.type === 'interpolation');
       }
-      if (n.type === 'class_definition') settingsClass(ctx, n, this.id);
     });
+    for (const cls of settingsClassesOf(py, ctx.targetHost).values()) settingsClass(ctx, cls, this.id);
+    settingsByName(ctx, this.id);
   },
 };
 
@@ -72,66 +75,102 @@ function isAssignmentTarget(n: Node): boolean {
   return n.parent?.type === 'assignment' && n.parent.childForFieldName('left')?.id === n.id;
 }
 
-/** pydantic BaseSettings subclasses: fields read from env by their name. */
-function settingsClass(ctx: MigrateContext<PyContext>, cls: Node, id: string): void {
+/** The key and base-URL fields a settings class moves (rename-env-vars), with the variable each reads then. */
+function movedFields(ctx: MigrateContext<PyContext>, cls: PySettingsClass): Array<{ f: PySettingsField; to: string }> {
+  const t = ctx.target;
+  const fields = [...cls.fields.values()].filter((f) => !/AZURE/i.test(f.env ?? f.name));
+  const keys = fields.filter((f) => settingsRole(f) === 'key');
+  const bases = fields.filter((f) => settingsRole(f) === 'baseURL');
+  if (cls.blocker || isKeptSettingsClass(ctx, cls) || keys.some((f) => f.env && isKeptKeyName(ctx, f.env))) return [];
+  return [...keys.map((f) => ({ f, to: t.apiKeyEnv })), ...bases.map((f) => ({ f, to: settingsBaseVar(f, t) }))];
+}
+
+/**
+ * `Settings(openai_api_key="sk-test")` (a test's settings): once the field reads the provider's variable through
+ * `validation_alias`, pydantic 2 takes it under that name only, so the keyword follows (`DEEPSEEK_API_KEY="sk-test"`;
+ * BaseSettings accepts any keyword). pydantic v1 `env=` does not change the keyword.
+ */
+function settingsByName(ctx: MigrateContext<PyContext>, id: string): void {
+  const py = ctx.py;
+  walk(py.root, (n) => {
+    if (n.type !== 'call') return;
+    const fn = n.childForFieldName('function');
+    const cls = fn?.type === 'identifier' ? ctx.facts.settings.classes.get(fn.text) : undefined;
+    if (!cls || cls.v1) return;
+    const moved = movedFields(ctx, cls);
+    for (const [name, kw] of kwargs(n)) {
+      const m = moved.find((x) => x.f.name === name && !x.f.aliased);
+      const key = kw.childForFieldName('name');
+      if (!m || !key) continue;
+      ctx.edits.add(py.start(key), py.end(key), m.to);
+      ctx.change('env', py.start(key), `${cls.name}(${name}=...) -> ${cls.name}(${m.to}=...): the field now reads ${m.to} (validation_alias), which pydantic 2 takes under that name only`, {
+        transform: id,
+        from: name,
+        to: m.to,
+      });
+    }
+  });
+}
+
+/**
+ * pydantic settings classes (src/lang/python/settings.ts): the key and base-URL fields move together or not at all.
+ * A key field keeps its name and reads the provider's key variable through `validation_alias` (pydantic-settings)
+ * or `env` (pydantic v1), which the class's `env_prefix` does not apply to; a base-URL field
+ * (`openai_base_url: str = "https://api.openai.com/v1"`) reads the provider's base-URL variable with the
+ * provider's URL as its default (its OpenAI default is rewritten with the file's URLs), so an OPENAI_BASE_URL
+ * still set in the environment cannot send the provider's key to OpenAI. Prefixed variables
+ * (`APP_OPENAI_API_KEY`) are passed on to the env-file handler, which renames their `.env*` entries.
+ * A class whose fields cannot all be moved (a computed prefix, alias or default, another service's URL) is left
+ * with one follow-up.
+ */
+function settingsClass(ctx: MigrateContext<PyContext>, cls: PySettingsClass, id: string): void {
   const t = ctx.target;
   const py = ctx.py;
-  const supers = cls.childForFieldName('superclasses')?.text ?? '';
-  if (!/\bBaseSettings\b/.test(supers)) return;
-  const body = cls.childForFieldName('body');
-  if (!body) return;
-  const v1 = /^\s*from\s+pydantic\s+import\s+[^\n]*\bBaseSettings\b/m.test(py.text);
-  const prefixed = /env_prefix\s*[=:]\s*['"][^'"]/.test(py.src(body));
-  let keyMoved = false;
-  const bases: Node[] = [];
-  for (const st of kids(body)) {
-    const a = st.type === 'expression_statement' ? st.namedChild(0) : null;
-    if (a?.type !== 'assignment') continue;
-    const left = a.childForFieldName('left');
-    if (left?.type === 'identifier' && envRole(left.text.toUpperCase()) === 'baseURL' && !/AZURE/i.test(left.text)) bases.push(a);
-    if (left?.type !== 'identifier' || envRole(left.text.toUpperCase()) !== 'key') continue;
-    const to = renamedKeyVar(left.text.toUpperCase(), t)!;
-    if (isKeptKeyName(ctx, left.text.toUpperCase())) continue;
-    if (prefixed) {
-      ctx.followUp(py.start(a), `settings field ${left.text} reads a prefixed OpenAI key variable`, `point it at ${to}`);
-      continue;
-    }
-    const right = a.childForFieldName('right');
-    const aliasKw = v1 ? 'env' : 'validation_alias';
-    const lit = quote(to, ctx.q);
-    if (right?.type === 'call' && /(^|\.)Field$/.test(right.childForFieldName('function')?.text ?? '')) {
-      const kw = kwargs(right);
-      if (kw.has('alias') || kw.has('validation_alias') || kw.has('env')) continue; // a string literal alias is renamed as a string
-      const args = right.childForFieldName('arguments')!;
-      addItems(py, ctx.edits, args, [`${aliasKw}=${lit}`]);
-    } else if (right) {
-      ctx.edits.add(py.start(right), py.end(right), `Field(default=${py.src(right)}, ${aliasKw}=${lit})`);
-      needImport(ctx, 'from pydantic import Field', 'Field', py.start(cls));
-    } else {
-      ctx.edits.add(py.end(a), py.end(a), ` = Field(${aliasKw}=${lit})`);
-      needImport(ctx, 'from pydantic import Field', 'Field', py.start(cls));
-    }
-    ctx.change('env', py.start(a), `settings field ${left.text} now reads ${to} (${aliasKw}); its name stays, so code using it keeps working`, { transform: id, from: left.text.toUpperCase(), to });
-    keyMoved = true;
+  const fields = [...cls.fields.values()].filter((f) => f.nodes && py.start(f.nodes.assign) >= py.start(cls.node!) && py.end(f.nodes.assign) <= py.end(cls.node!));
+  const keys = fields.filter((f) => settingsRole(f) === 'key' && !/AZURE/i.test(f.env ?? f.name));
+  const bases = fields.filter((f) => settingsRole(f) === 'baseURL' && !/AZURE/i.test(f.env ?? f.name));
+  if (!keys.length && !bases.length) return;
+  // A client that stays (here or in another module) reads these settings.
+  if (isKeptSettingsClass(ctx, cls) || keys.some((f) => f.env && isKeptKeyName(ctx, f.env))) return;
+  if (cls.blocker) {
+    const names = [...keys, ...bases].map((f) => f.name).join(', ');
+    ctx.followUp(
+      py.start(cls.node!),
+      `settings ${cls.name} left as it is: ${cls.blocker}, so its OpenAI key and base URL (${names}) cannot be moved together`,
+      `point ${names} at the ${t.apiKeyEnv} key and ${t.baseURL} together`,
+    );
+    return;
   }
-  // The base-URL override of the same settings (`openai_base_url: str = "https://api.openai.com/v1"`) moves
-  // with the key: it reads the provider's variable (its OpenAI default is rewritten with the file's URLs),
-  // so an OPENAI_BASE_URL still set in the environment cannot send the provider's key to OpenAI.
-  for (const a of keyMoved ? bases : []) {
-    const left = a.childForFieldName('left')!;
-    const right = a.childForFieldName('right');
-    const to = baseUrlVar(left.text.toUpperCase(), t);
-    const aliasKw = v1 ? 'env' : 'validation_alias';
+  const aliasKw = cls.v1 ? 'env' : 'validation_alias';
+  const move = (f: PySettingsField, to: string, withDefault: boolean) => {
+    const n = f.nodes!;
+    const right = n.assign.childForFieldName('right');
     const lit = quote(to, ctx.q);
-    if (right?.type === 'call' && /(^|\.)Field$/.test(right.childForFieldName('function')?.text ?? '')) {
-      const kw = kwargs(right);
-      if (kw.has('alias') || kw.has('validation_alias') || kw.has('env')) continue;
-      addItems(py, ctx.edits, right.childForFieldName('arguments')!, [`${aliasKw}=${lit}`]);
-    } else if (right && stringValue(right) !== undefined) {
+    const url = baseUrlLit(ctx);
+    if (n.field) {
+      const add: string[] = [];
+      // the provider's URL replaces a None default, or is added
+      if (withDefault && n.default) ctx.edits.add(py.start(n.default), py.end(n.default), url);
+      else if (withDefault) add.push(`default=${url}`);
+      if (!n.alias) add.push(`${aliasKw}=${lit}`);
+      // Field(alias="OPENAI_API_KEY") is renamed as a string by the walk above
+      else if (!renamedKeyVar(stringValue(n.alias) ?? '', t)) {
+        const r = stringContentRange(py, n.alias)!;
+        ctx.edits.add(r.start, r.end, to);
+      }
+      addItems(py, ctx.edits, n.field.childForFieldName('arguments')!, add);
+    } else if (right && !withDefault) {
+      // Inserted around the value: an OpenAI URL in it is rewritten by retarget-raw-http.
       ctx.edits.add(py.start(right), py.start(right), 'Field(default=');
       ctx.edits.add(py.end(right), py.end(right), `, ${aliasKw}=${lit})`);
-      needImport(ctx, 'from pydantic import Field', 'Field', py.start(cls));
-    } else continue;
-    ctx.change('env', py.start(a), `settings field ${left.text} now reads ${to} (${aliasKw}); its name stays, so code using it keeps working`, { transform: id, from: left.text.toUpperCase(), to });
-  }
+    } else if (right) ctx.edits.add(py.start(right), py.end(right), `Field(default=${url}, ${aliasKw}=${lit})`);
+    else ctx.edits.add(py.end(n.assign), py.end(n.assign), ` = Field(${withDefault ? `default=${url}, ` : ''}${aliasKw}=${lit})`);
+    if (!n.field) needImport(ctx, `from ${cls.fieldModule} import Field`, 'Field', py.start(cls.node!));
+    if (f.env && !envRole(f.env)) ctx.settingsEnv.set(f.env, settingsRole(f)!);
+    const from = f.env ?? f.name.toUpperCase();
+    ctx.change('env', py.start(n.assign), `settings field ${f.name} now reads ${to} instead of ${from} (${aliasKw}); its name stays, so code using it keeps working`, { transform: id, from, to });
+  };
+  for (const f of keys) move(f, t.apiKeyEnv, false);
+  // no default, or None: the SDK would fall back to OPENAI_BASE_URL / api.openai.com
+  for (const f of bases) move(f, settingsBaseVar(f, t), !f.dflt);
 }

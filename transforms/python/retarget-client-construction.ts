@@ -8,6 +8,7 @@ import { stringValue, unparen, type Node } from '../../src/lang/python/parse.js'
 import { quote } from '../../src/engine/text.js';
 import { baseUrlVar, envRole, isCanonicalKeyName } from '../../src/rules/env.js';
 import { stringContentRange } from '../../src/lang/python/parse.js';
+import { settingsBaseVar, settingsFieldOf, settingsRole } from '../../src/lang/python/settings.js';
 
 /** Options only OpenAI (or Azure OpenAI) understands: removed from the client options. */
 export const OPENAI_ONLY_OPTIONS = ['organization', 'project', 'webhook_secret', 'data_residency', 'admin_api_key', 'workload_identity', 'websocket_base_url'];
@@ -60,6 +61,9 @@ function keyValue(ctx: MigrateContext<PyContext>, v: Node, id: string): 'replace
   const initEnv = init ? envRead(init) : undefined;
   if (initEnv && envRole(initEnv.name) === 'key') return 'keep';
   if (u.type === 'attribute' && /openai_api_key$/i.test(u.text)) return 'keep';
+  // a pydantic settings field reading the key (renamed with its class by rename-env-vars)
+  const setting = settingsFieldOf(ctx.facts.settings, u);
+  if (setting && settingsRole(setting.field) === 'key' && !setting.cls.blocker) return 'keep';
   ctx.followUp(ctx.py.start(v), `api_key comes from ${ctx.py.src(v).slice(0, 60)}`, `make it hold a ${shortName(ctx.target.provider)} key (${ctx.target.apiKeyEnv})`);
   return 'keep';
 }
@@ -129,6 +133,14 @@ export function keepOverride(ctx: MigrateContext<PyContext>, value: Node, id: st
   const py = ctx.py;
   const t = ctx.target;
   let v = unparen(value);
+  // `settings.openai_base_url`: its class moves the variable and the default (rename-env-vars)
+  const setting = settingsFieldOf(ctx.facts.settings, v);
+  if (setting && settingsRole(setting.field) === 'baseURL' && !setting.cls.blocker) {
+    const from = setting.field.env ?? setting.field.name;
+    const to = settingsBaseVar(setting.field, t);
+    ctx.change('client', py.start(value), `base-URL setting kept: ${py.src(v)} (settings ${setting.cls.name}) now reads ${to} instead of ${from}, default ${t.baseURL}`, { transform: id, from, to });
+    return true;
+  }
   let fallback: Node | undefined;
   if (v.type === 'boolean_operator' && v.childForFieldName('operator')?.text === 'or') {
     const right = v.childForFieldName('right');

@@ -1,11 +1,12 @@
 import { msg } from '../../src/i18n/msg.js';
 import { shortName } from '../../src/providers/index.js';
-import type { Transform } from '../../src/engine/types.js';
+import type { MigrateContext, Transform } from '../../src/engine/types.js';
+import { endpointOfPath, OPENAI_ORIGIN, splitBase } from '../../src/rules/http-paths.js';
 import type { PyContext } from '../../src/lang/python/context.js';
-import { enclosingStatement, walk, type Node } from '../../src/lang/python/parse.js';
+import { enclosingStatement, stringValue, walk, type Node } from '../../src/lang/python/parse.js';
 import { pyEndpointOf } from '../../src/lang/python/analyze.js';
 import { markStatement } from '../../src/lang/python/helpers.js';
-import { isKeptBaseDefault } from '../../src/lang/python/client-plan.js';
+import { inKeptSettingsClass, isKeptBaseDefault } from '../../src/lang/python/client-plan.js';
 import { isSupported, unsupportedReason } from '../../src/rules/endpoints.js';
 
 const WITH_VERSION = /\bhttps?:\/\/api\.openai\.com\/v1\b/;
@@ -37,8 +38,10 @@ export const retargetRawHttp: Transform<PyContext> = {
       if (n.parent?.type === 'expression_statement') return false;
       const src = py.src(n);
       if (!HOST_ONLY.test(src) || inClient(n)) return false;
+      // a host-only base joined with a `/v1` path (here or in another module): retargetComposed
+      if (ctx.composed.hosts.some((h) => h >= py.start(n) && h < py.end(n))) return false;
       // The default of a base-URL setting a client that stays on it reads (in this module or another).
-      let keptInside = isKeptBaseDefault(ctx, n);
+      let keptInside = isKeptBaseDefault(ctx, n) || inKeptSettingsClass(ctx, n);
       walk(n, (x) => {
         if (x.id !== n.id && x.type === 'string' && isKeptBaseDefault(ctx, x)) keptInside = true;
       });
@@ -73,5 +76,76 @@ export const retargetRawHttp: Transform<PyContext> = {
       }
       return false;
     });
+    retargetComposed(ctx, marked, this.id);
   },
 };
+
+/**
+ * URLs composed from a host-only OpenAI base and a `/v1/...` path (src/lang/python/composed-urls.ts): the host
+ * becomes the provider's origin in its module, the `/v1` of the path the provider's path in its module
+ * (`/compatible-mode/v1`, `/api/paas/v4`, `/api/v3`), so the request reaches the provider's endpoint.
+ */
+function retargetComposed(ctx: MigrateContext<PyContext>, marked: Set<number>, id: string): void {
+  const { composed, py } = ctx;
+  if (!composed.hosts.length && !composed.paths.length && !composed.uses.length) return;
+  const t = ctx.target;
+  const base = t.baseURL.replace(/\/+$/, '');
+  const b = splitBase(base);
+  for (const h of composed.hosts) {
+    if (py.text.slice(h, h + OPENAI_ORIGIN.length) !== OPENAI_ORIGIN) continue;
+    ctx.edits.add(h, h + OPENAI_ORIGIN.length, b.origin);
+    ctx.change('http', h, `host ${OPENAI_ORIGIN} -> ${b.origin} (paths get ${b.path || 'no prefix'})`, { transform: id });
+  }
+  for (const p of composed.paths) {
+    const e = endpointOfPath(p.rest);
+    if ((e && !isSupported(t.provider, e)) || py.text.slice(p.start, p.start + 3) !== '/v1') continue; // marked where the URL is built
+    ctx.edits.add(p.start, p.start + 3, b.path);
+    ctx.change('http', p.start, `path /v1${p.rest} -> ${b.path}${p.rest} (joined to a host-only OpenAI base)`, { transform: id });
+  }
+  // Paths joined to a base rewritten above (`f"{API_BASE}/moderations"` with `API_BASE = OPENAI_HOST + "/v1"`).
+  if (composed.hosts.length || composed.paths.length) {
+    walk(py.root, (n) => {
+      if (n.type !== 'string_content' && n.type !== 'string') return;
+      // joined to a value: after an f-string interpolation, or the right side of `+` (not a route or a docstring)
+      const joined = n.type === 'string_content' ? n.previousNamedSibling?.type === 'interpolation' : n.parent?.type === 'binary_operator' && n.parent.childForFieldName('right')?.id === n.id;
+      if (!joined) return;
+      const text = n.type === 'string' ? stringValue(n) : n.text;
+      const e =
+        text && /^\/(chat|completions|embeddings|images|audio|moderations|responses|assistants|threads|vector_stores|batches|fine_tuning|realtime|models)\b/.test(text)
+          ? endpointOfPath(text)
+          : undefined;
+      if (!e || isSupported(t.provider, e)) return;
+      const st = enclosingStatement(n);
+      const { reason, action } = unsupportedReason(t.provider, e);
+      if (st && markStatement(ctx, st, reason, action, marked)) {
+        ctx.followUp(py.start(n), reason, action);
+        ctx.change('marker', py.start(n), msg('marker.added', { api: text!.slice(1), reason }), { transform: id });
+      }
+    });
+  }
+  let unresolvedSaid = false;
+  for (const u of composed.uses) {
+    if (u.rest === undefined) {
+      // The path cannot be computed: right only where the provider's path is /v1 (or none).
+      if (b.path === '' || b.path === '/v1' || unresolvedSaid) continue;
+      unresolvedSaid = true;
+      ctx.followUp(
+        u.at,
+        `URL built from ${OPENAI_ORIGIN} and a path the tool cannot resolve`,
+        `make the request go to ${base}/... (${shortName(t.provider)}'s OpenAI-compatible path is ${b.path}, not /v1)`,
+      );
+      continue;
+    }
+    const e = endpointOfPath(u.rest);
+    if (!e || isSupported(t.provider, e)) continue;
+    const { reason, action } = unsupportedReason(t.provider, e);
+    ctx.followUp(u.at, reason, action);
+    let node: Node | undefined;
+    walk(py.root, (n) => {
+      if (node) return false;
+      if (py.start(n) === u.at && py.end(n) === u.end) node = n;
+    });
+    const st = node ? enclosingStatement(node) : undefined;
+    if (st && markStatement(ctx, st, reason, action, marked)) ctx.change('marker', u.at, msg('marker.added', { api: u.rest.slice(1), reason }), { transform: id });
+  }
+}

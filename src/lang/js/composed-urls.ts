@@ -1,15 +1,13 @@
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import { isStringLike, walk } from './parse.js';
-import { OPENAI_ORIGIN } from './wrappers/http.js';
+import { composedPath, isOpenAIHostOnly, type UrlPiece } from '../../rules/composed-urls.js';
 
 /**
- * URLs composed from parts that live apart: a host-only base (`https://api.openai.com`, often
- * in a config module) joined with a `/v1/...` path (`${OPENAI_API_HOST}${CHAT_PATH}`,
- * `HOST + '/v1/embeddings'`). The request goes to the concatenation, so the part that must
- * change is the `/v1` of the path (it becomes the provider's path: `/compatible-mode/v1`,
- * `/api/paas/v4`, `/api/v3`), wherever that literal is, while the host part becomes the
- * provider's origin in its own module (retarget-raw-http).
+ * URLs composed from parts that live apart (src/rules/composed-urls.ts computes the URL): a host-only
+ * base (`https://api.openai.com`, often in a config module) joined with a `/v1/...` path
+ * (`${OPENAI_API_HOST}${CHAT_PATH}`, `HOST + '/v1/embeddings'`). The host part becomes the provider's
+ * origin in its own module, the `/v1` of the path the provider's path (retarget-raw-http).
  */
 export interface ComposedUse {
   /** The composing expression (template or `+` chain) in the using module. */
@@ -45,8 +43,6 @@ function partsOf(e: ts.Expression): Array<ts.Expression | Piece> | undefined {
 
 const isPiece = (n: ts.Node): n is Piece => isStringLike(n) || tsc.isTemplateHead(n) || tsc.isTemplateMiddle(n) || tsc.isTemplateTail(n);
 
-const isHostOnly = (v: string) => v === OPENAI_ORIGIN || v === OPENAI_ORIGIN + '/';
-
 export function collectComposedUrls(files: Iterable<[string, ts.SourceFile]>, stringOf: (abs: string, e: ts.Expression) => Lit | undefined): ComposedUrls {
   const out: ComposedUrls = { uses: new Map(), paths: new Map() };
   for (const [abs, sf] of files) {
@@ -60,8 +56,8 @@ export function collectComposedUrls(files: Iterable<[string, ts.SourceFile]>, st
       // Only a host part that comes from elsewhere (a constant or an import) needs this; a literal head is the same-module rule's.
       if (isPiece(first)) return;
       const host = stringOf(abs, first);
-      if (!host || !isHostOnly(host.lit.text)) return;
-      const rest: Array<{ text: string; lit?: Lit }> = [];
+      if (!host || !isOpenAIHostOnly(host.lit.text)) return;
+      const rest: Array<UrlPiece<Lit>> = [];
       let resolved = true;
       for (const p of parts.slice(1)) {
         if (isPiece(p)) rest.push({ text: p.text, lit: { abs, lit: p } });
@@ -75,22 +71,16 @@ export function collectComposedUrls(files: Iterable<[string, ts.SourceFile]>, st
         }
       }
       const list = out.uses.get(abs) ?? [];
-      list.push({ node: n });
+      const use: ComposedUse = { node: n };
+      list.push(use);
       out.uses.set(abs, list);
       if (!resolved) return;
-      const path = (host.lit.text.endsWith('/') ? '/' : '') + rest.map((r) => r.text).join('');
-      const m = /^\/v1(?=$|[/?#])/.exec(path.replace(/^\/\//, '/'));
-      if (!m) return;
-      list[list.length - 1]!.rest = path.replace(/^\/\//, '/').slice(3).split(/[?#]/)[0];
-      // The `/v1` must start a literal part (`'/v1/chat/completions'` or `'/v1'`): that literal changes.
-      const first_ = rest[0]!;
-      if (!first_.lit || !/^\/v1(?=$|[/?#])/.test(first_.lit.lit.text)) {
-        list[list.length - 1]!.rest = undefined;
-        return;
-      }
-      const pl = out.paths.get(first_.lit.abs) ?? [];
-      if (!pl.some((x) => x.lit === first_.lit!.lit)) pl.push({ lit: first_.lit.lit, rest: list[list.length - 1]!.rest! });
-      out.paths.set(first_.lit.abs, pl);
+      const { rest: after, lit } = composedPath(host.lit.text, rest);
+      if (after === undefined || !lit) return;
+      use.rest = after;
+      const pl = out.paths.get(lit.abs) ?? [];
+      if (!pl.some((x) => x.lit === lit.lit)) pl.push({ lit: lit.lit, rest: after });
+      out.paths.set(lit.abs, pl);
     });
   }
   return out;

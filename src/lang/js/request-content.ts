@@ -5,6 +5,7 @@ import { flattenAccess, isStringLike, literalValue, propName, unwrap, walk } fro
 import { AUDIO_PART_TYPES, FILE_PART_TYPES, IMAGE_PART_TYPES, type Presence, type RequestContent } from '../../rules/content.js';
 import { isOff, type StreamState, type ThinkingState } from '../../rules/thinking.js';
 import type { ProviderProfile } from '../../providers/types.js';
+import { jsonModeRule } from '../../rules/json-mode.js';
 
 /**
  * What a request's messages carry (image / audio parts), as far as the file shows: the
@@ -243,7 +244,7 @@ export function jsonObjectPlan(
   prov: ProviderProfile,
   c: { endpoint: string; path: string[]; requests: readonly ts.ObjectLiteralExpression[] },
 ): { rf: ts.PropertyAssignment; schema: ts.Expression; messages: ts.ArrayLiteralExpression } | undefined {
-  if (!prov.requestRules.jsonObject || prov.endpoints.jsonSchema === 'yes' || prov.endpoints.jsonObject !== 'yes') return undefined;
+  if (!jsonModeRule(prov)) return undefined;
   if (c.endpoint !== 'chat' || c.path[c.path.length - 1] !== 'create' || c.requests.length !== 1) return undefined;
   const req = c.requests[0]!;
   const prop = (o: ts.ObjectLiteralExpression, n: string) => {

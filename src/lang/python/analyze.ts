@@ -2,6 +2,7 @@ import type { ClientStatus, EndpointKind } from '../../rules/clients.js';
 import { endpointOf, statusOfUrl } from '../../rules/clients.js';
 import { envRole } from '../../rules/env.js';
 import { flattenAttr, kids, kwargs, stringValue, unparen, walk, type Node, type PyTree } from './parse.js';
+import { settingsClassesOf, settingsFieldOf, settingsObjectsOf, settingsUrlStatus, type PySettingsClass, type PySettingsFacts } from './settings.js';
 
 export type { ClientStatus, EndpointKind } from '../../rules/clients.js';
 
@@ -73,6 +74,10 @@ export interface PyFacts {
   moduleAliases: Map<string, string>;
   /** Top-level statements that are imports, in order (for "after the imports"). */
   topImports: Node[];
+  /** pydantic settings classes and the objects that hold one (src/lang/python/settings.ts). */
+  settings: PySettingsFacts;
+  /** The module builds a URL from a host-only OpenAI base and a `/v1` path (composed-urls.ts; set by the run). */
+  composedUse?: boolean;
 }
 
 export interface PySeeds {
@@ -80,6 +85,9 @@ export interface PySeeds {
   factories: Map<string, ClientStatus>;
   /** Modules imported whole (`import app.core.llm as llm`) and the clients they define: `llm.client.chat...`. */
   namespaces?: Map<string, Map<string, ClientStatus>>;
+  /** Settings classes and settings objects (instances, `get_settings`) imported from modules of the run. */
+  settingsClasses?: Map<string, PySettingsClass>;
+  settingsObjects?: Map<string, PySettingsClass>;
 }
 
 const CLIENT_CLASSES = new Set(['OpenAI', 'AsyncOpenAI', 'Client', 'AsyncClient']);
@@ -160,6 +168,7 @@ export function analyzePython(py: PyTree, seeds?: PySeeds, targetHost?: string):
     imports: new Map(),
     moduleAliases: new Map(),
     topImports: [],
+    settings: { classes: new Map(), objects: new Map() },
   };
 
   // Pass 1: imports, assignments, functions.
@@ -167,6 +176,10 @@ export function analyzePython(py: PyTree, seeds?: PySeeds, targetHost?: string):
 
   // Module-level configuration: openai.api_key = ..., openai.base_url = ...
   collectModuleConfig(f, py);
+
+  // pydantic settings: the variables behind `settings.openai_base_url`.
+  f.settings.classes = new Map([...(seeds?.settingsClasses ?? []), ...settingsClassesOf(py, targetHost)]);
+  f.settings.objects = settingsObjectsOf(py, f.settings.classes, seeds?.settingsObjects);
 
   // Pass 2 (to a fixpoint): which expressions are clients.
   for (let round = 0; round < 4; round++) {
@@ -495,6 +508,8 @@ export function urlExprStatus(f: PyFacts, e: Node, targetHost?: string, depth = 
     const v = f.values.get(e.text);
     if (v) return urlExprStatus(f, v, targetHost, depth + 1);
   }
+  const setting = settingsFieldOf(f.settings, e);
+  if (setting) return settingsUrlStatus(setting.cls, setting.field, targetHost);
   return 'unresolved';
 }
 

@@ -6,6 +6,7 @@ import type { PyFacts } from './analyze.js';
 import { envRole } from '../../rules/env.js';
 import { blockedCall } from './helpers.js';
 import { stringValue, unparen, walk, type Node } from './parse.js';
+import { settingsFieldOf } from './settings.js';
 
 /**
  * Which clients of a Python file are migrated, decided once before the transforms run, so
@@ -19,6 +20,8 @@ export interface PyClientPlan {
   kept: Map<number, 'azure' | 'unresolved' | 'other' | 'blocked'>;
   /** [start, end) ranges whose key reads belong to a client that stays. */
   keptKeyRanges: Array<[number, number]>;
+  /** Settings fields (`Settings.openai_api_key`) a client of this file that stays reads. */
+  keptFields: Set<string>;
 }
 
 const PLANS = new WeakMap<object, PyClientPlan>();
@@ -30,11 +33,19 @@ export function pyClientPlan(ctx: MigrateContext<PyContext>): PyClientPlan {
 }
 
 function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
-  const plan: PyClientPlan = { kept: new Map(), keptKeyRanges: [] };
+  const plan: PyClientPlan = { kept: new Map(), keptKeyRanges: [], keptFields: new Set() };
   for (const c of ctx.facts.constructions) if (c.status === 'unresolved' || c.status === 'other') plan.kept.set(c.node.id, c.status);
   blockedPlan(ctx, plan);
   azurePlan(ctx, plan);
   for (const c of ctx.facts.constructions) if (plan.kept.has(c.node.id)) plan.keptKeyRanges.push(...keyRanges(ctx, c));
+  for (const c of ctx.facts.constructions) {
+    if (!plan.kept.has(c.node.id)) continue;
+    for (const kw of ['api_key', 'base_url']) {
+      const v = c.kwargs.get(kw)?.childForFieldName('value');
+      const setting = v ? settingsFieldOf(ctx.facts.settings, v) : undefined;
+      if (setting) plan.keptFields.add(`${setting.cls.name}.${setting.field.name}`);
+    }
+  }
   // The module-level client (`openai.api_key = ...`) pointed at a URL the tool cannot resolve or at another service keeps its key.
   const f = ctx.facts;
   const base = (f.moduleConfig.get(f.legacy ? 'api_base' : 'base_url') ?? f.moduleConfig.get(f.legacy ? 'base_url' : 'api_base'))?.[0];
@@ -202,6 +213,9 @@ export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSetti
     ] as const) {
       const v = c.kwargs.get(kw)?.childForFieldName('value');
       if (!v) continue;
+      // `settings.openai_api_key`: the settings class stays as it is
+      const setting = settingsFieldOf(facts.settings, v);
+      if (setting) into.fields.add(`${setting.cls.name}.${setting.field.name}`);
       walk(v, (n) => {
         const s = n.type === 'string' ? stringValue(n) : undefined;
         if (s !== undefined && envRole(s) === role) add(role === 'key' ? into.keys : into.bases, s);
@@ -213,6 +227,27 @@ export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSetti
 /** A key setting a staying client reads (anywhere in the run). */
 export function isKeptKeyName(ctx: PyContext, name: string): boolean {
   return governs(ctx, ctx.keptSettings?.keys.get(name));
+}
+
+/** Does a client that stays as it is read a field of this settings class (anywhere in the run)? */
+export function isKeptSettingsClass(ctx: MigrateContext<PyContext>, cls: { name: string; fields: Map<string, unknown> }): boolean {
+  const here = pyClientPlan(ctx).keptFields;
+  return [...cls.fields.keys()].some((f) => ctx.keptSettings?.fields.has(`${cls.name}.${f}`) || here.has(`${cls.name}.${f}`));
+}
+
+/**
+ * The default of a field of a settings class that a staying client reads
+ * (`openai_base_url: str = "https://api.openai.com/v1"`): the URL stays.
+ */
+export function inKeptSettingsClass(ctx: MigrateContext<PyContext>, n: Node): boolean {
+  if (!ctx.keptSettings?.fields.size && !pyClientPlan(ctx).keptFields.size) return false;
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type !== 'class_definition') continue;
+    const name = p.childForFieldName('name')?.text;
+    const cls = name ? ctx.facts.settings.classes.get(name) : undefined;
+    if (cls?.node?.id === p.id && isKeptSettingsClass(ctx, cls)) return true;
+  }
+  return false;
 }
 
 function governs(ctx: PyContext, scopes: string[] | undefined): boolean {

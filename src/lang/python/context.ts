@@ -1,4 +1,6 @@
 import type { FileContext } from '../../engine/types.js';
+import type { EnvRole } from '../../rules/env.js';
+import type { PyComposedUse } from './composed-urls.js';
 import type { PyFacts } from './analyze.js';
 import type { PyModelSites } from './model-sites.js';
 import type { WrapperFacts } from './wrappers.js';
@@ -26,6 +28,17 @@ export interface PyContext extends FileContext {
   packageFits: (pkg: string) => boolean;
   /** Settings that clients staying as they are (in any module of the run) read: not renamed, their OpenAI defaults kept. */
   keptSettings?: KeptSettings;
+  /** Prefixed settings variables the settings classes stopped reading (`APP_OPENAI_API_KEY`: 'key'), for the env files. */
+  settingsEnv: Map<string, EnvRole>;
+  /** URLs composed from a host-only OpenAI base and a `/v1/...` path (composed-urls.ts), as far as this module holds their parts. */
+  composed: PyComposed;
+}
+
+/** One module's share of the run's composed URLs. */
+export interface PyComposed {
+  uses: PyComposedUse[];
+  paths: Array<{ start: number; rest: string }>;
+  hosts: number[];
 }
 
 /**
@@ -36,4 +49,9 @@ export interface PyContext extends FileContext {
 export interface KeptSettings {
   keys: Map<string, string[]>;
   bases: Map<string, string[]>;
+  /**
+   * pydantic settings fields (`Settings.openai_api_key`) such a client reads: their class stays as it is. Kept apart
+   * from the variable names, which would also stop other modules' reads of OPENAI_API_KEY from being renamed.
+   */
+  fields: Set<string>;
 }

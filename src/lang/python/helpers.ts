@@ -1,4 +1,5 @@
 import { pyRouteOfCall } from './routing.js';
+import { pyJsonObjectPlan } from './request-content.js';
 import type { Text } from '../../i18n/msg.js';
 import { eolAt, indentAt, quote } from '../../engine/text.js';
 import { shortName } from '../../providers/index.js';
@@ -228,7 +229,9 @@ export function featureGapOfCall(ctx: MigrateContext<PyContext>, c: PyCall): { r
   if (isStructuredParse(c) || c.kwargs.has('text_format')) return featureGap(p, 'jsonSchema');
   const rf = c.kwargs.get('response_format')?.childForFieldName('value');
   const v = rf ? unparen(rf) : undefined;
-  if (v?.type === 'dictionary' && dictPairs(v).some((x) => x.key === 'type' && stringValue(x.value) === 'json_schema')) return featureGap(p, 'jsonSchema');
+  // A request the provider's JSON mode serves is rewritten by adjust-request-params (pyJsonObjectPlan).
+  if (v?.type === 'dictionary' && dictPairs(v).some((x) => x.key === 'type' && stringValue(x.value) === 'json_schema'))
+    return c.client !== 'target' && pyJsonObjectPlan(p, c) ? undefined : featureGap(p, 'jsonSchema');
   if (v?.type === 'call' && /type_to_response_format_param$/.test(v.childForFieldName('function')?.text ?? '')) return featureGap(p, 'jsonSchema');
   return undefined;
 }

@@ -6,7 +6,7 @@ import { analyzePython, reachesOpenAI, type PyFacts, type PySeeds } from './anal
 import { pyUnrouteStuckModels } from './routing.js';
 import { collectPyModelSites, isOpenAIId, type PyModelSite } from './model-sites.js';
 import { isModelLookupTable } from '../../rules/models.js';
-import { stringContentRange, stringValue, walk as walkPy, type Node } from './parse.js';
+import { stringContentRange, stringValue, unparen, walk as walkPy, type Node } from './parse.js';
 import { isTestPath, planAdapters, type AdapterPlan as RulesAdapterPlan } from '../../rules/adapters.js';
 import { pyDefaultProviderLiterals, pyOtherAdapterHints, pyTargetAdapterAt, pyTargetSelection } from './adapters.js';
 import { shortName } from '../../providers/index.js';
@@ -18,6 +18,10 @@ import { analyzeWrappers } from './wrappers.js';
 import { isNotebook, processNotebook, validateNotebook } from './notebook.js';
 import { reportPyOutsideUse, type PyOrigin, type PyOutsideModel } from './outside.js';
 import { isManifest, editManifest, manifestRoot, ownerOf, projectVersions, pyCompat, validateManifest } from './deps.js';
+
+import { SETTINGS_ENV, type EnvRole } from '../../rules/env.js';
+import { settingsForImport } from './settings.js';
+import { collectPyComposedUrls, litOf, type PyComposedUrls, type PyLit } from './composed-urls.js';
 
 interface Parsed {
   ctx: FileContext;
@@ -67,14 +71,20 @@ export const processor = {
     // Phase B: clients and factories imported from other modules of the batch.
     const origins = seedImports(parsed, targetHost);
     // Key and base-URL settings that clients staying as they are read, in whatever module they are filled.
-    const keptSettings: KeptSettings = { keys: new Map(), bases: new Map() };
+    const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set() };
     for (const [, p] of parsed) collectKeptSettings(p.facts, p.ctx.file.rel.replace(/\\/g, '/'), keptSettings);
+    // URLs composed from a host-only OpenAI base and a `/v1/...` path, across modules: their modules call OpenAI.
+    const composed = collectPyComposedUrls(
+      [...parsed].map(([abs, p]) => [abs, p.py] as [string, PyTree]),
+      (abs, e) => pyStringOf(parsed, abs, e),
+    );
+    for (const abs of composed.uses.keys()) parsed.get(abs)!.facts.composedUse = true;
     const outsideModels = outsideModelIds(parsed);
     const wanted = wantedModelConstants(parsed, targetHost);
     const siteMap = modelSitesByFile(parsed, wanted, targetHost);
     pyUnrouteStuckModels(parsed, siteMap, files[0]?.target, (abs, local) => lookupImport(parsed, abs, local));
     const adapters = adapterPlan(files[0]?.target, parsed);
-    const run: RunShared = { opts, targetHost, deps, origins, keptSettings, outsideModels, siteMap, adapters };
+    const run: RunShared = { opts, targetHost, deps, origins, keptSettings, outsideModels, siteMap, adapters, composed };
     // Phase C: detect and transform.
     for (const [abs, p] of parsed) {
       try {
@@ -105,6 +115,7 @@ interface RunShared {
   outsideModels: Map<string, PyOutsideModel[]>;
   siteMap: Map<string, PySites>;
   adapters: AdapterPlan;
+  composed: PyComposedUrls;
 }
 
 /** The manifests of the run, what their projects installed, and the packages the rewrites introduce. */
@@ -203,15 +214,56 @@ function seedImports(parsed: Map<string, Parsed>, targetHost: string | undefined
       if (hit?.facts.factories.has(hit.name)) seeds.factories.set(local, hit.facts.factories.get(hit.name)!);
       if (hit && (hit.facts.clients.has(hit.name) || hit.facts.factories.has(hit.name))) origin(abs, p.facts.imports.get(local)!.module, hit.abs);
     }
+    settingsSeeds(parsed, abs, p.facts, seeds);
     for (const [local, mod] of p.facts.moduleAliases) {
       const cand = moduleCandidates(abs, mod, parsed)[0];
       const clients = cand ? parsed.get(cand)!.facts.clients : undefined;
       if (clients?.size) (seeds.namespaces ??= new Map()).set(local, new Map(clients));
       if (cand && clients?.size) origin(abs, mod, cand);
     }
-    if (seeds.clients.size || seeds.factories.size || seeds.namespaces) p.facts = analyzePython(p.py, seeds, targetHost);
+    if (seeds.clients.size || seeds.factories.size || seeds.namespaces || seeds.settingsClasses || seeds.settingsObjects) p.facts = analyzePython(p.py, seeds, targetHost);
   }
   return origins;
+}
+
+/** The string literal an expression names: a literal, a constant of this module, or one imported (`from app.config import HOST`, `config.HOST`). */
+function pyStringOf(parsed: Map<string, Parsed>, abs: string, e: Node, depth = 0): PyLit | undefined {
+  const p = parsed.get(abs);
+  if (!p || depth > 4) return undefined;
+  const u = unparen(e);
+  if (u.type === 'string') return litOf(p.py, abs, u);
+  if (u.type === 'identifier') {
+    const v = p.facts.values.get(u.text);
+    if (v) return pyStringOf(parsed, abs, v, depth + 1);
+    const hit = lookupImport(parsed, abs, u.text);
+    const hv = hit?.facts.values.get(hit.name);
+    return hit && hv ? pyStringOf(parsed, hit.abs, hv, depth + 1) : undefined;
+  }
+  if (u.type === 'attribute') {
+    const obj = u.childForFieldName('object');
+    const attr = u.childForFieldName('attribute')?.text;
+    if (obj?.type !== 'identifier' || !attr) return undefined;
+    const b = p.facts.imports.get(obj.text);
+    const mod = p.facts.moduleAliases.get(obj.text) ?? (b ? (b.module ? `${b.module}.${b.name}` : b.name) : undefined);
+    const cand = mod ? moduleCandidates(abs, mod, parsed)[0] : undefined;
+    const v = cand ? parsed.get(cand)!.facts.values.get(attr) : undefined;
+    return cand && v ? pyStringOf(parsed, cand, v, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** pydantic settings classes and objects (`from app.config import settings, get_settings, Settings`) imported from modules of the run. */
+function settingsSeeds(parsed: Map<string, Parsed>, abs: string, facts: PyFacts, seeds: PySeeds): void {
+  for (const [local, b] of facts.imports) {
+    for (const cand of moduleCandidates(abs, b.module, parsed)) {
+      const s = parsed.get(cand)!.facts.settings;
+      const obj = s.objects.get(b.name);
+      const cls = s.classes.get(b.name);
+      if (obj) (seeds.settingsObjects ??= new Map()).set(local, settingsForImport(obj));
+      if (cls) (seeds.settingsClasses ??= new Map()).set(local, settingsForImport(cls));
+      if (obj || cls) break;
+    }
+  }
 }
 
 /** Model ids the requests of files in the given paths read from modules outside them (`model=CHAT_MODEL`, `model=llm.CHAT_MODEL`). */
@@ -386,7 +438,8 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
       run.adapters.adapterSaid.add(adapterHere);
     }
   }
-  const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote, keptSettings: run.keptSettings, packageFits: fitsFor(run.deps, abs) });
+  const composed = { uses: run.composed.uses.get(abs) ?? [], paths: run.composed.paths.get(abs) ?? [], hosts: run.composed.hosts.get(abs) ?? [] };
+  const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote, keptSettings: run.keptSettings, composed, packageFits: fitsFor(run.deps, abs) });
   if (!p.ctx.file.outside && (run.origins.has(abs) || run.outsideModels.has(abs))) reportPyOutsideUse(pctx, run.origins.get(abs), run.outsideModels.get(abs) ?? []);
   // Said once, on the first file whose OpenAI adapter was actually migrated.
   if (target && uses && !ownAdapter && !adapterHere && others.size && !run.adapters.othersSaid && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
@@ -405,6 +458,12 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
     }
   }
   for (const pkg of pctx.packages) need(run.deps, pkg, abs);
+  // Prefixed settings variables renamed in code: the env files of the run rename their entries (src/lang/env).
+  if (pctx.settingsEnv.size && run.opts.project) {
+    const shared = (run.opts.project.get(SETTINGS_ENV) as Map<string, EnvRole> | undefined) ?? new Map<string, EnvRole>();
+    for (const [name, role] of pctx.settingsEnv) shared.set(name, role);
+    run.opts.project.set(SETTINGS_ENV, shared);
+  }
 }
 
 /** Notebooks: code cells as one program each. */

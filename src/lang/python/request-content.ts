@@ -3,6 +3,7 @@ import { dictOf, dictPairs } from './analyze.js';
 import { pyLiteral as literal, stringValue, unparen, walk, type Node } from './parse.js';
 import { isOff, type StreamState, type ThinkingState } from '../../rules/thinking.js';
 import type { ProviderProfile } from '../../providers/types.js';
+import { jsonModeRule } from '../../rules/json-mode.js';
 import { AUDIO_PART_TYPES, FILE_PART_TYPES, IMAGE_PART_TYPES, type Presence, type RequestContent } from '../../rules/content.js';
 
 /**
@@ -180,6 +181,29 @@ export function pySelfField(e: Node): Node[] {
     if (classLevel || onSelf) inits.push(right);
   });
   return inits;
+}
+
+/**
+ * Python twin of jsonObjectPlan (src/lang/js/request-content.ts): a `json_schema` request the provider's JSON
+ * mode can serve (src/rules/json-mode.ts): `chat.completions.create` (never `.parse()`) with keyword arguments
+ * `response_format={"type": "json_schema", "json_schema": {"schema": X, ...}}` and `messages=[...]` (a list
+ * literal). Returns the `response_format` keyword, its value, the schema expression and the messages list.
+ */
+export function pyJsonObjectPlan(prov: ProviderProfile, c: PyCall): { rf: Node; value: Node; schema: Node; messages: Node } | undefined {
+  if (!jsonModeRule(prov) || c.endpoint !== 'chat' || c.path[c.path.length - 1] !== 'create') return undefined;
+  const rf = c.kwargs.get('response_format');
+  const rv = rf?.childForFieldName('value');
+  const v = rv ? unparen(rv) : undefined;
+  if (!rf || !rv || v?.type !== 'dictionary') return undefined;
+  const pairs = dictPairs(v);
+  if (!pairs.some((x) => x.key === 'type' && stringValue(x.value) === 'json_schema')) return undefined;
+  const js = pairs.find((x) => x.key === 'json_schema')?.value;
+  const jv = js ? unparen(js) : undefined;
+  const schema = jv?.type === 'dictionary' ? dictPairs(jv).find((x) => x.key === 'schema')?.value : undefined;
+  const m = c.kwargs.get('messages')?.childForFieldName('value');
+  const messages = m ? unparen(m) : undefined;
+  if (!schema || messages?.type !== 'list') return undefined;
+  return { rf, value: rv, schema, messages };
 }
 
 /**
