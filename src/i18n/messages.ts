@@ -88,31 +88,15 @@ const r = (src: string) => new RegExp(`^${src}$`, 's');
 const TEMPLATES: Entry[] = [
   // ---- a rule's reason with the page it comes from (src/rules/params.ts cite)
   [r('(?<msg>.+) \\(source: (?<src>[^\\s()]+)\\)'), '{msg}（来源：{src}）'],
-  [r('(?<msg>.+) \\(one branch of (?<name>\\w+)\\)'), '{msg}（{name} 的其中一个分支）'],
-  [r('(?<msg>.+) \\(the value comes from (?<e>\\S+)\\)'), '{msg}（该值来自 {e}）'],
   // ---- wrappers around another message
   [r('cell (?<n>\\d+): (?<msg>.+)'), '第 {n} 个单元格：{msg}'],
-  [r('(?<name>\\w+) -> extra_body\\["(?<to>\\w+)"\\]: (?<msg>.+)'), '{name} 改为 extra_body["{to}"]：{msg}'],
   [r('response_format json_schema -> json_object with the schema in a system message: (?<msg>.+)'), 'response_format json_schema 改为 json_object，schema 写入一条 system 消息：{msg}'],
-  [r('(?<name>[\\w.]+) -> (?<to>[\\w.]+): (?<msg>.+)'), '{name} 改为 {to}：{msg}'],
   [r('(?<key>.+?): OpenAI base URL -> (?<url>\\S+)'), '{key}：OpenAI base URL 改为 {url}'],
-  [r('(?<name>[\\w.]+): (?<from>.+?) -> (?<to>.+?) \\((?<msg>.+)\\)'), '{name}：{from} 改为 {to}（{msg}）'],
   [r('removed (?<name>[^:\\s]+): (?<msg>.+)'), '已删除 {name}：{msg}'],
 
   // ---- request parameters (src/rules/params.ts, src/lang/js/detect.ts provider-param)
-  [r('(?<name>[\\w.]+): (?<msg>.+); remove it'), '{name}：{msg}；请删除它'],
-  [r('(?<name>[\\w.]+): (?<msg>.+); rename it'), '{name}：{msg}；请改名'],
-  [r('(?<name>[\\w.]+): (?<msg>.+ accepts .+); use (?<v>[^;]+)'), '{name}：{msg}；请改用 {v}'],
-  [r('(?<name>[\\w.]+): (?<msg>.+ accepts only .+); (?<action>set .+ or remove it)'), '{name}：{msg}；{action}'],
-  [r('(?<name>[\\w.]+): (?<msg>.+ rejects .+); (?<action>use another .+ value)'), '{name}：{msg}；{action}'],
   // ---- thinking switches (src/rules/thinking.ts, requestRules.thinking)
   [r('(?<msg>.+); send (?<sw>(?:\\w+: |extra_body=).+)'), '{msg}；请发送 {sw}'],
-  [r('(?<label>\\S+) accepts only (?<name>\\w+) = (?<v>\\S+) with (?<f>\\w+) off'), '{label} 在关闭 {f} 时只接受 {name} = {v}'],
-  [
-    r("(?<label>\\S+) accepts only (?<name>\\w+) = (?<on>\\S+) with thinking on and (?<off>\\S+) with it off; this call's (?<f>\\w+) is computed at run time"),
-    '{label} 在开启思考时只接受 {name} = {on}，关闭思考时只接受 {off}；这个调用的 {f} 在运行时计算',
-  ],
-  [r('send (?<name>\\w+) (?<on>\\S*) ?with thinking on and (?<off>\\S+) with it off, or leave \\k<name> out'), '开启思考时发送 {name} {on}，关闭思考时发送 {off}，或不发送 {name}'],
   [
     r(`(?<m>\\S+) thinks by default and ${P} answers a non-streaming call with (?<e>.+?)(?<rest>; this call's (?:stream flag|\\w+|model) is computed at run time|; this call turns thinking on)?`),
     (g) =>
@@ -125,10 +109,6 @@ const TEMPLATES: Entry[] = [
   [r('stream the call or send (?<sw>.+)'), '改为流式调用，或发送 {sw}'],
   [r('(?<old>\\S+) was the non-thinking mode of (?<m>\\S+); the same model now thinks unless (?<sw>.+) is sent'), '{old} 曾是 {m} 的非思考模式；现在同一个模型默认开启思考，除非发送 {sw}'],
   [r('use (?<m>\\S+) with (?<sw>thinking: .+|enable_thinking: .+)'), '改用 {m} 并发送 {sw}'],
-  [r('(?<label>\\S+) accepts only (?<name>\\w+) = (?<v>\\S+)'), '{label} 只接受 {name} = {v}'],
-  [r('set (?<name>\\w+) to (?<v>\\S+) or remove it'), '把 {name} 设为 {v}，或删除它'],
-  [r(`(?<name>\\w+) is computed at run time and ${P} accepts only (?<range>\\S+, \\S+)`), '{name} 在运行时计算，而 {p} 只接受 {range}'],
-  [r('keep the value in (?<range>\\S+, \\S+)'), '请让取值保持在 {range} 内'],
   [r('a list of OpenAI model names used as a lookup table \\(capabilities, prices\\.\\.\\.\\) was left as it is'), '一个用作查找表（能力、价格等）的 OpenAI 模型名列表保持不变'],
   [r(`add the ${P} model ids this code should treat the same way`), '请加入这段代码应同样对待的 {p} 模型 ID'],
   [r(`add the ${P} model ids this file should treat the same way`), '请加入这个文件应同样对待的 {p} 模型 ID'],
@@ -138,17 +118,6 @@ const TEMPLATES: Entry[] = [
       `\`${g.key}\` 表示${({ embeddings: '向量模型', images: '图像模型', speech: '语音模型', moderation: '审核模型', 'a chat model': '对话模型' } as Record<string, string>)[g.kind!]}，却填写了 ${g.id}：未修改`,
   ],
   [r(`set the ${P} model this setting needs`), '请为这项设置填写所需的 {p} 模型'],
-  [r('(?<label>\\S+) rejects (?<name>\\w+) \\((?<note>.+)\\)'), '{label} 不接受 {name}（{note}）'],
-  [r(`${P} has no reasoning_effort parameter: (?<note>.+)`), '{p} 没有 reasoning_effort 参数：{note}'],
-  [r(`${P} accepts reasoning_effort (?<values>\\S+)`), '{p} 的 reasoning_effort 只接受 {values}'],
-  [r(`${P} does not accept or document it`), '{p} 不接受该参数，文档中也没有'],
-  [r(`${P} reads (?<to>\\w+), which the request already sets`), '{p} 读取 {to}，而请求中已经设置了它'],
-  [r(`${P} reads (?<to>\\w+) instead of (?<name>\\w+); send \\k<to> as an extra body field if you need it`), '{p} 读取 {to} 而不是 {name}；如有需要，请把 {to} 作为额外的请求体字段发送'],
-  [r(`${P} reads (?<to>\\w+) instead of (?<name>\\w+)`), '{p} 读取 {to} 而不是 {name}'],
-  [r(`${P} rejects (?<name>\\w+): "(?<v>.*)"`), '{p} 不接受 {name}: "{v}"'],
-  [r('use another (?<name>\\w+) value'), '请改用 {name} 的其他取值'],
-  [r(`${P} accepts (?<name>\\w+) in (?<range>[[(].+[\\])])`), '{p} 接受的 {name} 范围是 {range}'],
-  [r('removed (?<name>\\S+), which (?<p>.+) does not support'), '已删除 {name}（{p} 不支持它）'],
   [
     r(`added (?<f>\\w+) to the rebuilt assistant message: ${P} answers (?<e>.+) on the next turn of a tool loop without it`),
     '已在手动重建的 assistant 消息中加入 {f}：缺少它时，{p} 会在工具调用循环的下一轮返回 {e}',
@@ -190,7 +159,6 @@ const TEMPLATES: Entry[] = [
     r('use response_format \\{ type: "json_object" \\} with the schema and the word "json" in the prompt, and validate the result'),
     '改用 response_format { type: "json_object" }，在提示词中写明 schema 和 "json" 一词，并校验结果',
   ],
-  [r('ask for the JSON shape in the prompt with generateText and parse the reply with the same schema'), '改用 generateText，在提示词中要求 JSON 结构，并用同一个 schema 解析回复'],
   [r('describe the JSON shape in the prompt and validate the result'), '在提示词中描述 JSON 结构并校验结果'],
   [
     r(`${P} does not document response_format json_schema; its JSON mode needs the word "(?<w>\\w+)" in the prompt`),
@@ -218,26 +186,9 @@ const TEMPLATES: Entry[] = [
   [r('added (?<f>\\w+: \\{[^}]*\\}): (?<msg>.+)'), '已添加 {f}：{msg}'],
   [r('added (?<f>\\w+=\\d+): (?<msg>.+)'), '已添加 {f}：{msg}'],
   [r('added (?<f>\\S+(?: = |: )\\S+): (?<msg>.+)'), '已添加 {f}：{msg}'],
-  [r('(?<fn>\\w+) sends response_format, which (?<p>.+) does not accept \\((?<why>.+)\\)'), '{fn} 会发送 response_format，而 {p} 不接受该参数（{why}）'],
-  [
-    r('(?<fn>\\w+) with a schema: (?<pkg>\\S+) sends JSON mode without the schema for (?<p>.+) \\(structured outputs are not documented\\)'),
-    '带 schema 的 {fn}：{pkg} 对 {p} 只发送 JSON 模式，不带 schema（未写明支持结构化输出）',
-  ],
-  [r('describe the JSON shape in the prompt and validate the result \\(the schema still parses it\\)'), '在提示词中描述 JSON 结构并校验结果（schema 仍会用于解析）'],
-  [r('(?<fn>\\w+): (?<p>.+) does not document usage on streamed responses through (?<pkg>\\S+); usage may be empty'), '{fn}：{p} 没有说明通过 {pkg} 的流式响应会返回 usage；usage 可能为空'],
-  [r('count tokens another way, or read usage from a non-streamed call'), '改用其他方式统计 token，或从非流式调用读取 usage'],
-  [
-    r(`${P} returns the model's thinking inside the text \\(<think>\\.\\.\\.</think>\\) unless (?<f>\\S+: \\S+) is in the request body; (?<pkg>\\S+) does not send it`),
-    '除非请求体中带有 {f}，否则 {p} 会把模型的思考过程放在文本中（<think>...</think>）；{pkg} 不会发送它',
-  ],
-  [
-    r('send (?<f>\\S+: \\S+) with each request \\(a provider option your AI SDK version passes into the body\\), or strip the <think> block from the text'),
-    '每个请求都发送 {f}（用你的 AI SDK 版本会写入请求体的 provider 选项），或从文本中去掉 <think> 块',
-  ],
   [r(`${P} returns the model's thinking inside content \\(<think>\\.\\.\\.</think>\\) unless it is sent`), '{p} 会把模型的思考过程放在 content 中（<think>...</think>），除非发送该参数'],
   [r('extra_body is built at run time; (?<msg>.+)'), 'extra_body 在运行时构建；{msg}'],
   [r('add "(?<f>\\w+)": (?<v>\\w+) to it'), '请在其中加入 "{f}": {v}'],
-  [r('(?<name>\\w+) changed from (?<from>.+?) to (?<to>.+?): (?<msg>.+)'), '{name} 已从 {from} 改为 {to}：{msg}'],
   [
     r('the messages carry image parts; (?<t>\\S+) takes no images, (?<v>\\S+) does(?<rest>; the model id .+)?'),
     (g) =>
@@ -265,11 +216,6 @@ const TEMPLATES: Entry[] = [
   [r('the messages carry image parts and the model comes from elsewhere; requests with images need (?<v>\\S+)'), '消息中带有图片，而模型来自其他地方；带图片的请求需要 {v}'],
   [r('use (?<v>\\S+) for this request \\(or --model (?<o>\\S+)\\)'), '这个请求请改用 {v}（或使用 --model {o}）'],
   [r(`the request sends tools; ${P} serves tools only on (?<m>.+)`), '请求带有 tools；{p} 只有 {m} 支持工具调用'],
-  [r('check that the answers still fit what the program expects \\((?<name>\\w+) shapes the output\\)'), '检查回答是否仍符合程序的预期（{name} 会影响输出）'],
-  [r('the response now carries one choice: make n requests where the code reads choices\\[1\\] and later'), '响应现在只有一个 choice：代码读取 choices[1] 及之后的地方，请改为发 n 次请求'],
-  [r('tokens are no longer biased: check the outputs logit_bias steered \\(e\\.g\\. a forced label set\\)'), 'token 不再有偏置：请检查原先由 logit_bias 控制的输出（例如限定的标签集合）'],
-  [r('outputs are no longer reproducible from a seed: check tests or caches that rely on it'), '输出不再能通过 seed 复现：请检查依赖它的测试或缓存'],
-  [r('check the code that relied on (?<name>\\S+)'), '检查依赖 {name} 的代码'],
 
   // ---- change messages: parameters, models, clients, env, HTTP, deps
   [r('removed (?<name>\\S+) \\(OpenAI/Azure only\\)'), '已删除 {name}（仅 OpenAI/Azure 使用）'],
@@ -283,9 +229,6 @@ const TEMPLATES: Entry[] = [
   [r('removed Azure AD \\(Entra ID\\) token auth: the provider uses a Bearer API key'), '已删除 Azure AD（Entra ID）令牌认证：服务商使用 Bearer API 密钥'],
   [r('remove the now-unused (?<what>\\S+) imports and credentials'), '删除不再使用的 {what} 导入和凭据'],
   [r('nothing imports it any more'), '已没有代码导入它'],
-  [r('OpenAI/Azure only'), '仅 OpenAI/Azure 使用'],
-  [r('the call already sets model'), '该调用已经设置了 model'],
-  [r('(?<w>\\S+) -> model \\(providers read model\\)'), '{w} 改为 model（服务商读取 model）'],
   [r('(?<from>\\S+) -> (?<to>\\S+) \\((?<tier>[a-z-]+)\\)'), '{from} 改为 {to}（{tier}）'],
   [r('(?<from>\\S+) -> (?<to>\\S+) \\((?<msg>(?:the messages carry|the request sends tools).+)\\)'), '{from} 改为 {to}（{msg}）'],
   [r('embedding model changed \\((?<from>\\S+) -> (?<to>\\S+)\\): vectors differ in values and possibly dimensions'), '向量模型已更换（{from} 改为 {to}）：向量的值不同，维度也可能不同'],

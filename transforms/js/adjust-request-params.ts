@@ -1,3 +1,5 @@
+import type { Text } from '../../src/i18n/msg.js';
+import { msg } from '../../src/i18n/msg.js';
 import type { ts } from 'ts-morph';
 import { tsc } from '../../src/lang/js/ts.js';
 import { routeOfCall } from '../../src/lang/js/routing.js';
@@ -6,7 +8,7 @@ import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { addProperties, removeProperties, renameKey } from '../../src/lang/js/edit.js';
 import { isStringLike, literalValue, propName, unwrap, walk } from '../../src/lang/js/parse.js';
-import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
+import { cite, paramAction, paramClamped, paramRemoved, paramRenamed, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
 import { jsonObjectPlan, modelLiterals, requestContent, streamState, stringParameter, thinkingState, thisField } from '../../src/lang/js/request-content.js';
 import { modelForContent } from '../../src/rules/content.js';
 import { offText, thinkingNeeds } from '../../src/rules/thinking.js';
@@ -45,7 +47,7 @@ export const adjustRequestParams: Transform<JsContext> = {
       const a = paramAction(t.provider, fp.name, v, models.length ? models : undefined, new Set());
       if (a.kind === 'set' && typeof a.value === 'number') {
         ctx.edits.add(fp.node.getStart(), fp.node.end, String(a.value));
-        ctx.change('param-clamp', fp.node.getStart(), `${fp.name}: ${fp.node.getText()} -> ${a.value} (${a.reason}; the value is used as ${fp.name} of a request)`, { transform: this.id });
+        ctx.change('param-clamp', fp.node.getStart(), paramClamped(fp.name, fp.node.getText(), String(a.value), msg('param.usedAs', { reason: a.reason, name: fp.name })), { transform: this.id });
         followUp(ctx, fp.node, resultFollowUp(fp.name, a, fp.node.getText(), String(a.value)));
       }
     }
@@ -84,24 +86,24 @@ export const adjustRequestParams: Transform<JsContext> = {
               break;
             case 'drop':
               drop.add(p);
-              ctx.change('param-drop', p.getStart(), `removed ${name}: ${a.reason}`, { transform: this.id });
+              ctx.change('param-drop', p.getStart(), paramRemoved(name, a.reason), { transform: this.id });
               followUp(ctx, p, resultFollowUp(name, a));
               break;
             case 'rename':
               renameKey(text, ctx.edits, p, a.to);
-              ctx.change('param-rename', p.getStart(), `${name} -> ${a.to}: ${a.reason}`, { transform: this.id });
+              ctx.change('param-rename', p.getStart(), paramRenamed(name, a.to, a.reason), { transform: this.id });
               break;
             case 'set':
               if (tsc.isPropertyAssignment(p)) {
                 const v = p.initializer;
                 const newText = typeof a.value === 'number' ? String(a.value) : text[v.getStart()] + a.value + text[v.getStart()];
                 ctx.edits.add(v.getStart(), v.end, newText);
-                ctx.change('param-clamp', p.getStart(), `${name}: ${v.getText()} -> ${newText} (${a.reason})`, { transform: this.id });
+                ctx.change('param-clamp', p.getStart(), paramClamped(name, v.getText(), newText, a.reason), { transform: this.id });
                 followUp(ctx, p, resultFollowUp(name, a, v.getText(), newText));
               } else if (typeof a.value === 'number') {
                 // `{ temperature }`: the variable's value would be rejected
                 ctx.edits.add(p.getStart(), p.end, `${name}: ${a.value}`);
-                ctx.change('param-clamp', p.getStart(), `${name}: ${name} -> ${a.value} (${a.reason})`, { transform: this.id });
+                ctx.change('param-clamp', p.getStart(), paramClamped(name, name, String(a.value), a.reason), { transform: this.id });
                 followUp(ctx, p, resultFollowUp(name, a, name, String(a.value)));
               }
               break;
@@ -174,7 +176,7 @@ function branchValues(ctx: MigrateContext<JsContext>, id: string, p: ts.Property
     for (const v of new Set(ctx.modelValues(e))) {
       const a = paramAction(t.provider, name, v, model, present);
       if (a.kind === 'followUp') {
-        ctx.followUp(p.getStart(), `${a.reason} (the value comes from ${e.getText()})`, a.action);
+        ctx.followUp(p.getStart(), msg('param.fromConstant', { reason: a.reason, from: e.getText() }), a.action);
         handled = true;
       }
     }
@@ -187,11 +189,11 @@ function branchValues(ctx: MigrateContext<JsContext>, id: string, p: ts.Property
     if (a.kind === 'set') {
       const newText = typeof a.value === 'number' ? String(a.value) : ctx.file.text[lit.getStart()] + a.value + ctx.file.text[lit.getStart()];
       ctx.edits.add(lit.getStart(), lit.end, newText);
-      ctx.change('param-clamp', lit.getStart(), `${name}: ${lit.getText()} -> ${newText} (${a.reason})`, { transform: id });
+      ctx.change('param-clamp', lit.getStart(), paramClamped(name, lit.getText(), newText, a.reason), { transform: id });
       followUp(ctx, lit, resultFollowUp(name, a, lit.getText(), newText));
       handled = true;
     } else if (a.kind === 'followUp') {
-      ctx.followUp(lit.getStart(), `${a.reason} (one branch of ${name})`, a.action);
+      ctx.followUp(lit.getStart(), msg('param.oneBranch', { reason: a.reason, name }), a.action);
       handled = true;
     }
   }
@@ -371,7 +373,7 @@ function mentions(o: ts.ObjectLiteralExpression, field: string): boolean {
   });
 }
 
-const followUp = (ctx: MigrateContext<JsContext>, at: ts.Node, f: { reason: string; action: string } | undefined) => {
+const followUp = (ctx: MigrateContext<JsContext>, at: ts.Node, f: { reason: Text; action: Text } | undefined) => {
   if (f) ctx.followUp(at.getStart(), f.reason, f.action);
 };
 

@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
@@ -5,7 +6,7 @@ import { dictOf, dictPairs, reachesOpenAI, type PyCall } from '../../src/lang/py
 import { addItems, removeItems } from '../../src/lang/python/edit.js';
 import { pyLiteral as literal, stringContentRange, stringValue, unparen, walk, type Node } from '../../src/lang/python/parse.js';
 import { quote } from '../../src/engine/text.js';
-import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
+import { cite, paramAction, paramClamped, paramRemoved, paramRenamed, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
 import { offPython, thinkingNeeds, type ThinkingState } from '../../src/rules/thinking.js';
 import { pySelfField, pyStreamState, pyThinkingState } from '../../src/lang/python/request-content.js';
 import { embeddingNeeds } from '../../src/rules/embeddings.js';
@@ -141,23 +142,23 @@ export function apply(
     case 'drop': {
       const to = t.provider.params.rename[name];
       if (to && !present.has(to) && at.type === 'keyword_argument') {
-        ctx.change('param-rename', py.start(at), `${name} -> extra_body["${to}"]: ${shortName(t.provider)} reads ${to} instead of ${name}`, { transform: id });
+        ctx.change('param-rename', py.start(at), paramRenamed(name, `extra_body["${to}"]`, msg('param.readsInstead', { provider: shortName(t.provider), to, name })), { transform: id });
         return 'extra';
       }
-      ctx.change('param-drop', py.start(at), `removed ${name}: ${a.reason}`, { transform: id });
+      ctx.change('param-drop', py.start(at), paramRemoved(name, a.reason), { transform: id });
       const fu = resultFollowUp(name, a);
       if (fu) ctx.followUp(py.start(at), fu.reason, fu.action);
       return 'drop';
     }
     case 'rename':
-      ctx.change('param-rename', py.start(at), `${name} -> ${a.to}: ${a.reason}`, { transform: id });
+      ctx.change('param-rename', py.start(at), paramRenamed(name, a.to, a.reason), { transform: id });
       return { to: a.to };
     case 'set': {
       const r = stringContentRange(py, v);
       const newText = typeof a.value === 'number' ? String(a.value) : undefined;
       if (newText !== undefined) ctx.edits.add(py.start(v), py.end(v), newText);
       else if (r) ctx.edits.add(r.start, r.end, String(a.value));
-      ctx.change('param-clamp', py.start(at), `${name}: ${py.src(v)} -> ${newText ?? a.value} (${a.reason})`, { transform: id });
+      ctx.change('param-clamp', py.start(at), paramClamped(name, py.src(v), String(newText ?? a.value), a.reason), { transform: id });
       const fu = resultFollowUp(name, a, py.src(v), String(newText ?? a.value));
       if (fu) ctx.followUp(py.start(at), fu.reason, fu.action);
       return 'keep';
@@ -238,10 +239,10 @@ function branches(ctx: MigrateContext<PyContext>, name: string, v: Node, model: 
       const newText = typeof a.value === 'number' ? String(a.value) : undefined;
       if (newText !== undefined) ctx.edits.add(py.start(lit), py.end(lit), newText);
       else if (r) ctx.edits.add(r.start, r.end, String(a.value));
-      ctx.change('param-clamp', py.start(lit), `${name}: ${py.src(lit)} -> ${newText ?? a.value} (${a.reason})`, { transform: id });
+      ctx.change('param-clamp', py.start(lit), paramClamped(name, py.src(lit), String(newText ?? a.value), a.reason), { transform: id });
       const fu = resultFollowUp(name, a, py.src(lit), String(newText ?? a.value));
       if (fu) ctx.followUp(py.start(lit), fu.reason, fu.action);
-    } else if (a.kind === 'followUp') ctx.followUp(py.start(lit), `${a.reason} (one branch of ${name})`, a.action);
+    } else if (a.kind === 'followUp') ctx.followUp(py.start(lit), msg('param.oneBranch', { reason: a.reason, name }), a.action);
   }
   return lits.length > 0 && !runtime;
 }

@@ -1,3 +1,5 @@
+import { msg } from '../../src/i18n/msg.js';
+import { paramRemoved } from '../../src/rules/params.js';
 import { writeValue } from '../../src/engine/values.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
@@ -27,7 +29,7 @@ export const replaceLegacyEngine: Transform<PyContext> = {
         const a = c.kwargs.get(name);
         if (a) {
           removed.add(a.id);
-          ctx.change('param-drop', ctx.py.start(a), `removed ${name}: OpenAI/Azure only`, { transform: this.id });
+          ctx.change('param-drop', ctx.py.start(a), paramRemoved(name, msg('param.azureOnly')), { transform: this.id });
         }
       }
       for (const name of ['engine', 'deployment_id']) {
@@ -35,12 +37,12 @@ export const replaceLegacyEngine: Transform<PyContext> = {
         if (!a) continue;
         if (c.kwargs.has('model')) {
           removed.add(a.id);
-          ctx.change('param-drop', ctx.py.start(a), `removed ${name}: the call already sets model`, { transform: this.id });
+          ctx.change('param-drop', ctx.py.start(a), paramRemoved(name, msg('param.modelAlreadySet')), { transform: this.id });
           continue;
         }
         const key = a.childForFieldName('name')!;
         ctx.edits.add(ctx.py.start(key), ctx.py.end(key), 'model');
-        ctx.change('param-rename', ctx.py.start(a), `${name} -> model (providers read model)`, { transform: this.id });
+        ctx.change('param-rename', ctx.py.start(a), msg('param.engineToModel', { name }), { transform: this.id });
         const v = a.childForFieldName('value')!;
         const id = stringValue(v);
         const hit = id !== undefined ? ctx.models.lookup(id) : undefined;

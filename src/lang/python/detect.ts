@@ -2,9 +2,10 @@ import { pyStreamState, pyThinkingState } from './request-content.js';
 import { offPython, thinkingNeeds } from '../../rules/thinking.js';
 import { type Finding, type MigrateContext, isMigrating } from '../../engine/types.js';
 import { addFinding } from '../../engine/findings.js';
+import type { Text } from '../../i18n/msg.js';
 import type { RuleId } from '../../rules/catalogue.js';
 import { isSupported, MARKER_TAG, servedByNoProvider } from '../../rules/endpoints.js';
-import { paramAction, PARAM_RULE_ENDPOINTS } from '../../rules/params.js';
+import { paramAction, paramLint, PARAM_RULE_ENDPOINTS } from '../../rules/params.js';
 import { classifyOpenAIModel, isFineTunedOpenAIModel } from '../../models/openai-catalog.js';
 import { envRole } from '../../rules/env.js';
 import { PROVIDERS } from '../../providers/index.js';
@@ -17,7 +18,7 @@ export const OPENAI_URL = /\b(https?|wss?):\/\/api\.openai\.com\b/;
 /** Findings for scan/check, from the same analysis migrate uses (mirrors the JS detector). */
 export function detectPython(ctx: PyContext): void {
   const f = ctx.facts;
-  const add = (rule: RuleId, node: Node, message: string, extra?: Partial<Finding>) => addFinding(ctx, rule, ctx.py.start(node), ctx.py.end(node), message, extra);
+  const add = (rule: RuleId, node: Node, message: Text, extra?: Partial<Finding>) => addFinding(ctx, rule, ctx.py.start(node), ctx.py.end(node), message, extra);
   for (const c of f.constructions) {
     if (c.status === 'openai') add('openai-client', c.node, 'OpenAI client without a provider base URL: requests go to api.openai.com', { api: 'OpenAI' });
     else if (c.status === 'azure') add('azure-openai-client', c.node, 'Azure OpenAI client: requests go to Azure OpenAI', { api: 'AzureOpenAI' });
@@ -73,7 +74,7 @@ const PLUMBING = new Set(['model', 'messages', 'prompt', 'input', 'extra_body', 
  * not serve, model ids its profile does not list, literal parameter values it rejects
  * (mirrors the JS/TS lint; the same `paramAction` migrate uses).
  */
-function lintTargetCalls(ctx: MigrateContext<PyContext>, add: (rule: RuleId, node: Node, message: string, extra?: Partial<Finding>) => void): void {
+function lintTargetCalls(ctx: MigrateContext<PyContext>, add: (rule: RuleId, node: Node, message: Text, extra?: Partial<Finding>) => void): void {
   const p = ctx.target.provider;
   const listed = new Set(Object.values(p.models).flat());
   for (const call of ctx.facts.calls) {
@@ -112,8 +113,7 @@ function lintTargetCalls(ctx: MigrateContext<PyContext>, add: (rule: RuleId, nod
       if (a.kind === 'keep') continue;
       // A value computed at run time cannot be judged here (only names are: drop / rename).
       if (value === undefined && (a.kind === 'set' || a.kind === 'followUp')) continue;
-      const why = a.kind === 'set' ? `${a.reason}; use ${a.value}` : a.kind === 'followUp' ? `${a.reason}; ${a.action}` : a.kind === 'rename' ? `${a.reason}; rename it` : `${a.reason}; remove it`;
-      add('provider-param', kw, `${name}: ${why}`, { api, model });
+      add('provider-param', kw, paramLint(name, a), { api, model });
     }
   }
 }

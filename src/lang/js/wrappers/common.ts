@@ -5,7 +5,7 @@ import { tsc } from '../ts.js';
 import { shortName, type ProviderProfile, type ResolvedTarget } from '../../../providers/index.js';
 import { eolAt, indentAt } from '../../../engine/text.js';
 import { isSupported, MARKER_TAG, markerText, unsupportedReason, type EndpointKind } from '../../../rules/endpoints.js';
-import { paramAction, resultFollowUp } from '../../../rules/params.js';
+import { paramAction, paramClamped, paramRemoved, paramRenamed, resultFollowUp } from '../../../rules/params.js';
 import { tierLabel } from '../../../rules/models.js';
 import { collectModelSites, type ModelSiteResult } from '../model-sites.js';
 import type { JsContext } from '../context.js';
@@ -203,7 +203,7 @@ export function adjustParams(
         break;
       case 'drop': {
         drop.add(p);
-        ctx.change('param-drop', p.getStart(), `removed ${key}: ${a.reason}`, { transform });
+        ctx.change('param-drop', p.getStart(), paramRemoved(key, a.reason), { transform });
         const fu = resultFollowUp(key, a);
         if (fu) ctx.followUp(p.getStart(), fu.reason, fu.action);
         break;
@@ -212,7 +212,7 @@ export function adjustParams(
         const to = fromWire(a.to);
         if (!to) break;
         renameKey(text, ctx.edits, p, to);
-        ctx.change('param-rename', p.getStart(), `${key} -> ${to}: ${a.reason}`, { transform });
+        ctx.change('param-rename', p.getStart(), paramRenamed(key, to, a.reason), { transform });
         break;
       }
       case 'set':
@@ -221,7 +221,7 @@ export function adjustParams(
           const q = text[v.getStart()]!;
           const newText = typeof a.value === 'number' ? String(a.value) : q + a.value + q;
           ctx.edits.add(v.getStart(), v.end, newText);
-          ctx.change('param-clamp', p.getStart(), `${key}: ${v.getText()} -> ${newText} (${a.reason})`, { transform });
+          ctx.change('param-clamp', p.getStart(), paramClamped(key, v.getText(), newText, a.reason), { transform });
           const fu = resultFollowUp(key, a, v.getText(), newText);
           if (fu) ctx.followUp(p.getStart(), fu.reason, fu.action);
         }
