@@ -4,7 +4,8 @@ import { type Finding, type MigrateContext, isMigrating } from '../../engine/typ
 import { addFinding } from '../../engine/findings.js';
 import type { Text } from '../../i18n/msg.js';
 import type { RuleId } from '../../rules/catalogue.js';
-import { isSupported, MARKER_TAG, servedByNoProvider } from '../../rules/endpoints.js';
+import { isSupported, servedByNoProvider } from '../../rules/endpoints.js';
+import { MARKER_TAG } from '../../rules/markers.js';
 import { paramAction, paramLint, PARAM_RULE_ENDPOINTS } from '../../rules/params.js';
 import { classifyOpenAIModel, isFineTunedOpenAIModel } from '../../models/openai-catalog.js';
 import { envRole } from '../../rules/env.js';
