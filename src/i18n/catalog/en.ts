@@ -132,6 +132,8 @@ export const EN = {
   'param.lint.rename': (p: { name: string; reason: string }) => `${p.name}: ${p.reason}; rename it`,
   'param.lint.use': (p: { name: string; reason: string; value: string }) => `${p.name}: ${p.reason}; use ${p.value}`,
   'param.lint.followUp': (p: { name: string; reason: string; action: string }) => `${p.name}: ${p.reason}; ${p.action}`,
+  // ---- env files that follow the code's reads (transforms/env/rename-key-var.ts, src/rules/env-reads.ts)
+  'env.keyKeptForCode': (p: { from: string; to: string }) => `${p.to} declared; ${p.from} kept: code that stays on OpenAI still reads it`,
   // ---- scan/check --provider assessments (src/check/assess.ts): what migrate would do
   'assess.join': (p: { msg: string; msg2: string }) => `${p.msg}; ${p.msg2}`,
   'assess.followUp': (p: { reason: string }) => `follow-up: ${p.reason}`,

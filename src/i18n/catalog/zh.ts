@@ -134,6 +134,7 @@ export const ZH: ZhCatalog = {
   'param.lint.rename': (p) => `${p.name}：${p.reason}；请改名`,
   'param.lint.use': (p) => `${p.name}：${p.reason}；请改用 ${p.value}`,
   'param.lint.followUp': (p) => `${p.name}：${p.reason}；${p.action}`,
+  'env.keyKeptForCode': (p) => `已声明 ${p.to}；保留 ${p.from}：仍留在 OpenAI 上的代码还在读取它`,
   // ---- scan/check --provider 的评估：migrate 会做什么
   'assess.join': (p) => `${p.msg}；${p.msg2}`,
   'assess.followUp': (p) => `需人工跟进：${p.reason}`,
