@@ -90,25 +90,11 @@ const TEMPLATES: Entry[] = [
   [r('(?<msg>.+) \\(source: (?<src>[^\\s()]+)\\)'), '{msg}（来源：{src}）'],
   // ---- wrappers around another message
   [r('cell (?<n>\\d+): (?<msg>.+)'), '第 {n} 个单元格：{msg}'],
-  [r('response_format json_schema -> json_object with the schema in a system message: (?<msg>.+)'), 'response_format json_schema 改为 json_object，schema 写入一条 system 消息：{msg}'],
   [r('(?<key>.+?): OpenAI base URL -> (?<url>\\S+)'), '{key}：OpenAI base URL 改为 {url}'],
   [r('removed (?<name>[^:\\s]+): (?<msg>.+)'), '已删除 {name}：{msg}'],
 
   // ---- request parameters (src/rules/params.ts, src/lang/js/detect.ts provider-param)
   // ---- thinking switches (src/rules/thinking.ts, requestRules.thinking)
-  [r('(?<msg>.+); send (?<sw>(?:\\w+: |extra_body=).+)'), '{msg}；请发送 {sw}'],
-  [
-    r(`(?<m>\\S+) thinks by default and ${P} answers a non-streaming call with (?<e>.+?)(?<rest>; this call's (?:stream flag|\\w+|model) is computed at run time|; this call turns thinking on)?`),
-    (g) =>
-      `${g.m} 默认开启思考，{p} 会对非流式调用返回 ${g.e}${g.rest ? (g.rest.includes('turns thinking on') ? '；这个调用开启了思考' : g.rest.includes('stream flag') ? '；这个调用的 stream 参数在运行时计算' : g.rest.includes('model') ? '；这个调用的模型在运行时计算' : `；这个调用的 ${/; this call's (\w+) is/.exec(g.rest)?.[1] ?? ''} 在运行时计算`) : ''}`.replace(
-        '{p}',
-        g.p ?? '',
-      ),
-  ],
-  [r('send (?<sw>.+) on calls that do not stream'), '在非流式调用上发送 {sw}'],
-  [r('stream the call or send (?<sw>.+)'), '改为流式调用，或发送 {sw}'],
-  [r('(?<old>\\S+) was the non-thinking mode of (?<m>\\S+); the same model now thinks unless (?<sw>.+) is sent'), '{old} 曾是 {m} 的非思考模式；现在同一个模型默认开启思考，除非发送 {sw}'],
-  [r('use (?<m>\\S+) with (?<sw>thinking: .+|enable_thinking: .+)'), '改用 {m} 并发送 {sw}'],
   [r('a list of OpenAI model names used as a lookup table \\(capabilities, prices\\.\\.\\.\\) was left as it is'), '一个用作查找表（能力、价格等）的 OpenAI 模型名列表保持不变'],
   [r(`add the ${P} model ids this code should treat the same way`), '请加入这段代码应同样对待的 {p} 模型 ID'],
   [r(`add the ${P} model ids this file should treat the same way`), '请加入这个文件应同样对待的 {p} 模型 ID'],
@@ -118,77 +104,6 @@ const TEMPLATES: Entry[] = [
       `\`${g.key}\` 表示${({ embeddings: '向量模型', images: '图像模型', speech: '语音模型', moderation: '审核模型', 'a chat model': '对话模型' } as Record<string, string>)[g.kind!]}，却填写了 ${g.id}：未修改`,
   ],
   [r(`set the ${P} model this setting needs`), '请为这项设置填写所需的 {p} 模型'],
-  [
-    r(`added (?<f>\\w+) to the rebuilt assistant message: ${P} answers (?<e>.+) on the next turn of a tool loop without it`),
-    '已在手动重建的 assistant 消息中加入 {f}：缺少它时，{p} 会在工具调用循环的下一轮返回 {e}',
-  ],
-  [
-    r(`an assistant message with tool_calls is rebuilt by hand; ${P} does not document whether its reasoning text must be sent back on the next turn`),
-    '带 tool_calls 的 assistant 消息是手动重建的；{p} 没有说明下一轮是否需要回传思考内容',
-  ],
-  [r('test a two-turn tool loop; if the provider answers 400, send the message back as returned'), '测试两轮工具调用循环；如果服务商返回 400，请按原样回传该消息'],
-  [
-    r(`an assistant message with tool_calls is rebuilt by hand; ${P} wants the whole assistant message back on the next turn`),
-    '带 tool_calls 的 assistant 消息是手动重建的；{p} 要求下一轮回传完整的 assistant 消息',
-  ],
-  [r('push the returned message itself(?: \\((?<s>.+)\\))? instead of a copy'), (g) => `直接回传返回的消息${g.s ? `（${g.s}）` : ''}，不要复制重建`],
-  [
-    r(`an assistant message with tool_calls is rebuilt by hand without (?<f>\\w+); ${P} answers (?<e>.+) on the next turn`),
-    '带 tool_calls 的 assistant 消息是手动重建的，缺少 {f}；{p} 会在下一轮返回 {e}',
-  ],
-  [r('add (?<f>\\w+) from the returned message'), '从返回的消息中加入 {f}'],
-  [r('(?<t>\\S+) returns (?<d>\\d+)-dimension vectors by default, (?<o>\\S+) returned (?<od>\\d+)'), '{t} 默认返回 {d} 维向量，而 {o} 返回 {od} 维'],
-  [
-    r('(?<t>\\S+) returns (?<d>\\d+)-dimension vectors, (?<o>\\S+) returned (?<od>\\d+); a store sized for \\k<od> rejects them'),
-    '{t} 返回 {d} 维向量，而 {o} 返回 {od} 维；按 {od} 维建的存储会拒绝这些向量',
-  ],
-  [r('resize the vector column or index and re-embed stored vectors'), '调整向量列或索引的维度，并重新生成已存储的向量'],
-  [r('(?<t>\\S+) accepts dimensions (?<l>[\\d, ]+), not (?<v>\\d+)'), '{t} 的 dimensions 只接受 {l}，不接受 {v}'],
-  [r('choose an accepted width, resize the vector column or index and re-embed stored vectors'), '选择一个可接受的维度，调整向量列或索引，并重新生成已存储的向量'],
-  [
-    r('(?<t>\\S+) takes at most (?<n>\\d+) inputs per request(?:; this input is built at run time|; this request sends (?<k>\\d+))'),
-    (g) => `${g.t} 每个请求最多接受 ${g.n} 条输入${g.k ? `；这个请求发送了 ${g.k} 条` : '；这里的输入在运行时构建'}`,
-  ],
-  [r('send the inputs in batches of (?<n>\\d+)'), '请按每批 {n} 条分批发送'],
-  [
-    r(`response_format json_schema: ${P} (?<s>rejects it|serves it on some models only|does not document it)(?: \\((?<note>.+)\\))?(?<parse>; chat\\.completions\\.parse\\(\\) depends on it)?`),
-    (g) =>
-      `response_format json_schema：${g.p} ${g.s === 'rejects it' ? '不接受它' : g.s === 'serves it on some models only' ? '只在部分模型上支持' : '没有文档说明支持'}${g.note ? `（${g.note}）` : ''}${g.parse ? '；chat.completions.parse() 依赖它' : ''}`,
-  ],
-  [
-    r('use response_format \\{ type: "json_object" \\} with the schema and the word "json" in the prompt, and validate the result'),
-    '改用 response_format { type: "json_object" }，在提示词中写明 schema 和 "json" 一词，并校验结果',
-  ],
-  [r('describe the JSON shape in the prompt and validate the result'), '在提示词中描述 JSON 结构并校验结果'],
-  [
-    r(`${P} does not document response_format json_schema; its JSON mode needs the word "(?<w>\\w+)" in the prompt`),
-    '{p} 的文档没有说明支持 response_format json_schema；它的 JSON 模式要求提示词中包含 "{w}" 一词',
-  ],
-  [
-    r(`response_format json_schema was replaced by JSON mode \\(json_object\\) with the schema in a system message; ${P} does not enforce the schema`),
-    'response_format json_schema 已改为 JSON 模式（json_object），schema 写入了一条 system 消息；{p} 不会强制结果符合 schema',
-  ],
-  [r('validate the reply against the same schema'), '请用同一个 schema 校验返回结果'],
-  [
-    r(`stream_options\\.include_usage: ${P} does not document usage on the last streamed chunk; chunk\\.usage may be undefined`),
-    'stream_options.include_usage：{p} 没有说明最后一个流式分块会带 usage；chunk.usage 可能是 undefined',
-  ],
-  [r('read usage defensively \\(chunk\\.usage\\?\\.total_tokens\\) or from a non-streamed call'), '读取 usage 时做好判空（chunk.usage?.total_tokens），或从非流式调用读取'],
-  [
-    r(`stream_options include_usage: ${P} does not document usage on the last streamed chunk; chunk\\.usage may be None`),
-    'stream_options include_usage：{p} 没有说明最后一个流式分块会带 usage；chunk.usage 可能是 None',
-  ],
-  [r('read usage defensively \\(getattr\\(chunk, "usage", None\\)\\) or from a non-streamed call'), '读取 usage 时做好判空（getattr(chunk, "usage", None)），或从非流式调用读取'],
-  [
-    r('use response_format \\{"type": "json_object"\\} with the schema and the word "json" in the prompt, and validate the result'),
-    '改用 response_format {"type": "json_object"}，在提示词中写明 schema 和 "json" 一词，并校验结果',
-  ],
-  [r('added (?<f>\\w+: \\{[^}]*\\}): (?<msg>.+)'), '已添加 {f}：{msg}'],
-  [r('added (?<f>\\w+=\\d+): (?<msg>.+)'), '已添加 {f}：{msg}'],
-  [r('added (?<f>\\S+(?: = |: )\\S+): (?<msg>.+)'), '已添加 {f}：{msg}'],
-  [r(`${P} returns the model's thinking inside content \\(<think>\\.\\.\\.</think>\\) unless it is sent`), '{p} 会把模型的思考过程放在 content 中（<think>...</think>），除非发送该参数'],
-  [r('extra_body is built at run time; (?<msg>.+)'), 'extra_body 在运行时构建；{msg}'],
-  [r('add "(?<f>\\w+)": (?<v>\\w+) to it'), '请在其中加入 "{f}": {v}'],
   [
     r('the messages carry image parts; (?<t>\\S+) takes no images, (?<v>\\S+) does(?<rest>; the model id .+)?'),
     (g) =>

@@ -140,13 +140,13 @@ export function buildMigrationReport(r: MigrateResult): MigrationReport {
  * The parameter and a short detail of a parameter change, from its message's parameters
  * (src/rules/params.ts `paramRemoved`, `paramRenamed`, `paramClamped`; a notebook cell's change
  * wraps one): a removal's detail is its reason, a rename's the new name, a clamp's the two values.
- * A change without such a message keeps its whole text as the detail.
+ * Any other change keeps its whole message as the detail (translated by its id when it has one).
  */
 export function paramRow(message: string, ref: MsgRef | undefined): { param: string; detail: string; detailMsg?: MsgRef } {
   let m = ref;
   while (m?.id === 'notebook.cellChange' && typeof m.params.msg === 'object') m = m.params.msg;
   const name = m?.params.name;
-  if (!m || typeof name !== 'string') return { param: message.split(/[\s:]/)[0] || message, detail: message };
+  if (!m || typeof name !== 'string') return { param: message.split(/[\s:]/)[0] || message, detail: message, ...(ref ? { detailMsg: ref } : {}) };
   const { reason, to, from } = m.params;
   if (m.id === 'param.removed' && reason !== undefined) {
     return typeof reason === 'object' ? { param: name, detail: reason.text, detailMsg: reason } : { param: name, detail: String(reason) };
@@ -154,7 +154,7 @@ export function paramRow(message: string, ref: MsgRef | undefined): { param: str
   if (m.id === 'param.clamped') return { param: name, detail: `${from} → ${to}` };
   if (m.id === 'param.renamed') return { param: name, detail: `→ ${to}` };
   if (m.id === 'param.engineToModel') return { param: name, detail: '→ model' };
-  return { param: name, detail: m.text };
+  return { param: name, detail: m.text, detailMsg: m };
 }
 
 /** Escape text for inline Markdown (also safe inside a table cell). */

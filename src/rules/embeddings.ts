@@ -1,10 +1,11 @@
 import type { ProviderProfile } from '../providers/types.js';
-import { cite } from './params.js';
+import { cited } from './params.js';
+import { msg, type Msg } from '../i18n/msg.js';
 
 /** OpenAI embedding models' default vector width. */
 export const OPENAI_DIMS: Record<string, number> = { 'text-embedding-3-small': 1536, 'text-embedding-ada-002': 1536, 'text-embedding-3-large': 3072 };
 
-export type EmbeddingNeed = { kind: 'add-dims'; value: number; reason: string } | { kind: 'followUp'; on: 'model' | 'dimensions' | 'input'; reason: string; action: string };
+export type EmbeddingNeed = { kind: 'add-dims'; value: number; reason: Msg } | { kind: 'followUp'; on: 'model' | 'dimensions' | 'input'; reason: Msg; action: Msg };
 
 /**
  * Embeddings (requestRules.embeddings), language-neutral: a provider model whose default width differs
@@ -18,34 +19,34 @@ export function embeddingNeeds(p: ProviderProfile, openaiId: string, target: str
   const rules = p.requestRules.embeddings;
   const openaiDims = OPENAI_DIMS[openaiId];
   const m = target && rules ? rules.models[target] : undefined;
-  if (!rules || !m || !openaiDims) return [];
-  const src = cite(rules.url);
+  if (!rules || !m || !openaiDims || !target) return [];
+  const src = (m: Msg) => cited(m, rules.url);
+  const sizes = { target, dims: m.defaultDims, openai: openaiId, openaiDims };
   const out: EmbeddingNeed[] = [];
   if (dims === 'absent' && m.defaultDims !== openaiDims) {
-    if (m.dims?.includes(openaiDims))
-      out.push({ kind: 'add-dims', value: openaiDims, reason: `${target} returns ${m.defaultDims}-dimension vectors by default, ${openaiId} returned ${openaiDims}${src}` });
+    if (m.dims?.includes(openaiDims)) out.push({ kind: 'add-dims', value: openaiDims, reason: src(msg('embeddings.dimsDefault', sizes)) });
     else
       out.push({
         kind: 'followUp',
         on: 'model',
-        reason: `${target} returns ${m.defaultDims}-dimension vectors, ${openaiId} returned ${openaiDims}; a store sized for ${openaiDims} rejects them${src}`,
-        action: 'resize the vector column or index and re-embed stored vectors',
+        reason: src(msg('embeddings.dimsDiffer', sizes)),
+        action: msg('embeddings.dimsDiffer.todo'),
       });
   }
   if (typeof dims === 'number' && m.dims && !m.dims.includes(dims)) {
     out.push({
       kind: 'followUp',
       on: 'dimensions',
-      reason: `${target} accepts dimensions ${m.dims.join(', ')}, not ${dims}${src}`,
-      action: 'choose an accepted width, resize the vector column or index and re-embed stored vectors',
+      reason: src(msg('embeddings.dimsRejected', { target, accepted: m.dims.join(', '), dims })),
+      action: msg('embeddings.dimsRejected.todo'),
     });
   }
   if (m.maxInputs && (inputs === 'runtime' || (typeof inputs === 'number' && inputs > m.maxInputs))) {
     out.push({
       kind: 'followUp',
       on: 'input',
-      reason: `${target} takes at most ${m.maxInputs} inputs per request${inputs === 'runtime' ? '; this input is built at run time' : `; this request sends ${inputs}`}${src}`,
-      action: `send the inputs in batches of ${m.maxInputs}`,
+      reason: src(msg('embeddings.maxInputs', { target, max: m.maxInputs, sent: inputs === 'runtime' ? undefined : inputs })),
+      action: msg('embeddings.maxInputs.todo', { max: m.maxInputs }),
     });
   }
   return out;

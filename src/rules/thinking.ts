@@ -1,6 +1,7 @@
 import { shortName } from '../providers/index.js';
 import type { ProviderProfile } from '../providers/types.js';
-import { cite } from './params.js';
+import { cited } from './params.js';
+import { msg, type Msg } from '../i18n/msg.js';
 
 /**
  * Thinking switches (requestRules.thinking), language-neutral: the JS and Python transforms (and the
@@ -14,7 +15,7 @@ export type StreamState = 'yes' | 'no' | 'unknown';
 
 export type ThinkingNeed =
   /** Write the switch's off value into the request. */
-  { kind: 'add-off'; reason: string } | { kind: 'followUp'; reason: string; action: string };
+  { kind: 'add-off'; reason: Msg } | { kind: 'followUp'; reason: Msg; action: Msg };
 
 /**
  * What a chat request to `models` (provider ids, every value the request may send) needs:
@@ -29,21 +30,23 @@ export function thinkingNeeds(p: ProviderProfile, models: readonly string[], str
   const sw = `${t.field}: ${offText(t.off)}`;
   const ns = t.offWhenNotStreaming;
   if (ns && stream !== 'yes' && models.some((m) => ns.models.includes(m))) {
-    const why = `${models.filter((m) => ns.models.includes(m)).join('/')} thinks by default and ${shortName(p)} answers a non-streaming call with ${ns.error}`;
+    const why = msg('thinking.notStreaming', { models: models.filter((m) => ns.models.includes(m)).join('/'), provider: shortName(p), error: ns.error });
     if (thinking === 'unknown' || stream === 'unknown' || !models.every((m) => ns.models.includes(m))) {
-      return {
-        kind: 'followUp',
-        reason: `${why}; this call's ${stream === 'unknown' ? 'stream flag' : thinking === 'unknown' ? `${t.field}` : 'model'} is computed at run time${cite(ns.url)}`,
-        action: `send ${sw} on calls that do not stream`,
-      };
+      const computed =
+        stream === 'unknown'
+          ? msg('thinking.computedStream', { reason: why })
+          : thinking === 'unknown'
+            ? msg('thinking.computedField', { reason: why, field: t.field })
+            : msg('thinking.computedModel', { reason: why });
+      return { kind: 'followUp', reason: cited(computed, ns.url), action: msg('thinking.notStreaming.todo', { sw }) };
     }
-    if (thinking === 'on') return { kind: 'followUp', reason: `${why}; this call turns thinking on${cite(ns.url)}`, action: `stream the call or send ${sw}` };
-    return { kind: 'add-off', reason: `${why}${cite(ns.url)}` };
+    if (thinking === 'on') return { kind: 'followUp', reason: cited(msg('thinking.turnsOn', { reason: why }), ns.url), action: msg('thinking.streamOrSend', { sw }) };
+    return { kind: 'add-off', reason: cited(why, ns.url) };
   }
   const old = t.offFor;
   if (old && models.some((m) => old.models.includes(m))) {
-    const why = `${old.models.join('/')} was the non-thinking mode of ${old.use}; the same model now thinks unless ${sw} is sent${cite(old.url)}`;
-    if (thinking !== 'absent' || !models.every((m) => old.models.includes(m))) return { kind: 'followUp', reason: why, action: `use ${old.use} with ${sw}` };
+    const why = cited(msg('thinking.oldNonThinking', { old: old.models.join('/'), model: old.use, sw }), old.url);
+    if (thinking !== 'absent' || !models.every((m) => old.models.includes(m))) return { kind: 'followUp', reason: why, action: msg('thinking.useWith', { model: old.use, sw }) };
     return { kind: 'add-off', reason: why };
   }
   return undefined;

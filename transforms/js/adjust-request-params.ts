@@ -8,7 +8,7 @@ import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { addProperties, removeProperties, renameKey } from '../../src/lang/js/edit.js';
 import { isStringLike, literalValue, propName, unwrap, walk } from '../../src/lang/js/parse.js';
-import { cite, paramAction, paramClamped, paramRemoved, paramRenamed, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
+import { cited, paramAction, paramClamped, paramRemoved, paramRenamed, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
 import { jsonObjectPlan, modelLiterals, requestContent, streamState, stringParameter, thinkingState, thisField } from '../../src/lang/js/request-content.js';
 import { modelForContent } from '../../src/rules/content.js';
 import { offText, thinkingNeeds } from '../../src/rules/thinking.js';
@@ -122,12 +122,9 @@ export const adjustRequestParams: Transform<JsContext> = {
         const sw = t.provider.requestRules.thinkingInContent;
         if (sw && own && !requests.some((r) => mentions(r, sw.field))) {
           adds.push(entry(sw.field, String(sw.value)));
-          ctx.change(
-            'param-add',
-            req.getStart(),
-            `added ${sw.field}: ${sw.value}: ${shortName(t.provider)} returns the model's thinking inside content (<think>...</think>) unless it is sent${cite(sw.url)}`,
-            { transform: this.id },
-          );
+          ctx.change('param-add', req.getStart(), msg('param.added', { field: `${sw.field}: ${sw.value}`, reason: cited(msg('thinking.inContent', { provider: shortName(t.provider) }), sw.url) }), {
+            transform: this.id,
+          });
         }
         // The thinking switch off where the model needs it (Qwen3 open-weight non-streaming, DeepSeek deepseek-chat).
         const th = t.provider.requestRules.thinking;
@@ -135,7 +132,7 @@ export const adjustRequestParams: Transform<JsContext> = {
         if (need?.kind === 'add-off') {
           const v = offText(th!.off, ctx.q);
           adds.push(entry(th!.field, v));
-          ctx.change('param-add', req.getStart(), `added ${th!.field}: ${v}: ${need.reason}`, { transform: this.id });
+          ctx.change('param-add', req.getStart(), msg('param.added', { field: `${th!.field}: ${v}`, reason: need.reason }), { transform: this.id });
         } else if (need) ctx.followUp(req.getStart(), need.reason, need.action);
         if (adds.length) addProperties(text, ctx.edits, req, adds, drop);
         removeProperties(text, ctx.edits, req, drop);
@@ -222,37 +219,27 @@ function reasoningRoundTrip(ctx: MigrateContext<JsContext>, id: string): void {
     const v = unwrap(calls.initializer);
     const src = tsc.isPropertyAccessExpression(v) && v.name.text === 'tool_calls' ? v.expression : undefined;
     if (!rule) {
-      ctx.followUp(
-        n.getStart(),
-        `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} does not document whether its reasoning text must be sent back on the next turn`,
-        'test a two-turn tool loop; if the provider answers 400, send the message back as returned',
-      );
+      ctx.followUp(n.getStart(), msg('roundTrip.undocumented', { provider: shortName(p) }), msg('roundTrip.undocumented.todo'));
       return;
     }
     if (rule.kind === 'omit') return;
     if (rule.kind === 'whole-message') {
-      ctx.followUp(
-        n.getStart(),
-        `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} wants the whole assistant message back on the next turn${cite(rule.url)}`,
-        `push the returned message itself${src ? ` (${src.getText()})` : ''} instead of a copy`,
-      );
+      ctx.followUp(n.getStart(), cited(msg('roundTrip.wholeMessage', { provider: shortName(p) }), rule.url), msg('roundTrip.wholeMessage.todo', { source: src?.getText() }));
       return;
     }
     if (mentions(n, rule.field)) return;
     if (!src) {
       ctx.followUp(
         n.getStart(),
-        `an assistant message with tool_calls is rebuilt by hand without ${rule.field}; ${shortName(p)} answers ${rule.error} on the next turn${cite(rule.url)}`,
-        `add ${rule.field} from the returned message`,
+        cited(msg('roundTrip.missingField', { field: rule.field, provider: shortName(p), error: rule.error }), rule.url),
+        msg('roundTrip.missingField.todo', { field: rule.field }),
       );
       return;
     }
     const s = src.getText();
     const value = ts_ ? `(${s} as { ${rule.field}?: string }).${rule.field}` : `${s}.${rule.field}`;
     addProperties(text, ctx.edits, n, [ts_ ? `...{ ${rule.field}: ${value} }` : `${rule.field}: ${value}`]);
-    ctx.change('param-add', n.getStart(), `added ${rule.field} to the rebuilt assistant message: ${shortName(p)} answers ${rule.error} on the next turn of a tool loop without it${cite(rule.url)}`, {
-      transform: id,
-    });
+    ctx.change('param-add', n.getStart(), cited(msg('roundTrip.added', { field: rule.field, provider: shortName(p), error: rule.error }), rule.url), { transform: id });
   });
 }
 
@@ -286,7 +273,7 @@ function embeddingRules(ctx: MigrateContext<JsContext>, id: string): void {
     for (const n of embeddingNeeds(p, ids[0]!, target, !dims ? 'absent' : typeof dv === 'number' ? dv : 'computed', inputs)) {
       if (n.kind === 'add-dims') {
         addProperties(ctx.file.text, ctx.edits, req, [`dimensions: ${n.value}`]);
-        ctx.change('param-add', req.getStart(), `added dimensions: ${n.value}: ${n.reason}`, { transform: id });
+        ctx.change('param-add', req.getStart(), msg('param.added', { field: `dimensions: ${n.value}`, reason: n.reason }), { transform: id });
       } else ctx.followUp((n.on === 'dimensions' ? dims! : n.on === 'input' ? input! : mp).getStart(), n.reason, n.action);
     }
   }
@@ -312,21 +299,16 @@ function responseShapeRules(ctx: MigrateContext<JsContext>, requests: ts.ObjectL
           (tsc.isCallExpression(v) && /ResponseFormat$/.test(v.expression.getText()));
         if (schema) {
           const status = p.endpoints.jsonSchema;
+          const why = msg('shape.jsonSchema', { provider: shortName(p), support: status, note: p.endpointNotes.jsonSchema });
           ctx.followUp(
             prop.getStart(),
-            `response_format json_schema: ${shortName(p)} ${status === 'no' ? 'rejects it' : status === 'partial' ? 'serves it on some models only' : 'does not document it'}${p.endpointNotes.jsonSchema ? ` (${p.endpointNotes.jsonSchema})` : ''}${callPath.includes('parse') ? '; chat.completions.parse() depends on it' : ''}`,
-            p.endpoints.jsonObject === 'yes'
-              ? 'use response_format { type: "json_object" } with the schema and the word "json" in the prompt, and validate the result'
-              : 'describe the JSON shape in the prompt and validate the result',
+            callPath.includes('parse') ? msg('shape.jsonSchemaParse', { reason: why }) : why,
+            msg(p.endpoints.jsonObject === 'yes' ? 'shape.jsonSchema.todoJs' : 'shape.jsonSchema.todoPrompt'),
           );
         }
       }
       if (name === 'stream_options' && !p.integrations.aiSdkCapabilities.streamUsage && tsc.isObjectLiteralExpression(v) && v.properties.some((x) => propName(x.name) === 'include_usage')) {
-        ctx.followUp(
-          prop.getStart(),
-          `stream_options.include_usage: ${shortName(p)} does not document usage on the last streamed chunk; chunk.usage may be undefined${cite(p.integrations.aiSdkCapabilities.url)}`,
-          'read usage defensively (chunk.usage?.total_tokens) or from a non-streamed call',
-        );
+        ctx.followUp(prop.getStart(), cited(msg('shape.streamUsageJs', { provider: shortName(p) }), p.integrations.aiSdkCapabilities.url), msg('shape.streamUsageJs.todo'));
       }
     }
   }
@@ -344,24 +326,20 @@ function jsonObjectRewrite(ctx: MigrateContext<JsContext>, id: string, plan: Non
   const text = ctx.file.text;
   const q = ctx.q;
   ctx.edits.add(plan.rf.initializer.getStart(), plan.rf.initializer.end, `{ type: ${q}json_object${q} }`);
-  const msg = `{ role: ${q}system${q}, content: ${q}Reply with a ${rule.promptWord} object that matches this JSON schema: ${q} + JSON.stringify(${plan.schema.getText()}) }`;
+  const system = `{ role: ${q}system${q}, content: ${q}Reply with a ${rule.promptWord} object that matches this JSON schema: ${q} + JSON.stringify(${plan.schema.getText()}) }`;
   const first = plan.messages.elements[0];
-  if (!first) ctx.edits.add(plan.messages.getStart() + 1, plan.messages.end - 1, msg);
+  if (!first) ctx.edits.add(plan.messages.getStart() + 1, plan.messages.end - 1, system);
   else {
     const lineStart = text.lastIndexOf('\n', first.getStart() - 1) + 1;
     const indent = text.slice(lineStart, first.getStart());
     const eol = text[lineStart - 2] === '\r' ? '\r\n' : '\n';
     // An element on its own line: the new message gets a line of its own with the same indentation.
     const sep = lineStart > plan.messages.getStart() && /^[ \t]*$/.test(indent) ? `,${eol}${indent}` : ', ';
-    ctx.edits.add(first.getStart(), first.getStart(), msg + sep);
+    ctx.edits.add(first.getStart(), first.getStart(), system + sep);
   }
-  const why = `${shortName(p)} does not document response_format json_schema; its JSON mode needs the word "${rule.promptWord}" in the prompt${cite(rule.url)}`;
-  ctx.change('param-rename', plan.rf.getStart(), `response_format json_schema -> json_object with the schema in a system message: ${why}`, { transform: id });
-  ctx.followUp(
-    plan.rf.getStart(),
-    `response_format json_schema was replaced by JSON mode (json_object) with the schema in a system message; ${shortName(p)} does not enforce the schema`,
-    'validate the reply against the same schema',
-  );
+  const why = cited(msg('shape.jsonMode', { provider: shortName(p), word: rule.promptWord }), rule.url);
+  ctx.change('param-rename', plan.rf.getStart(), msg('shape.jsonModeRewrite', { reason: why }), { transform: id });
+  ctx.followUp(plan.rf.getStart(), msg('shape.jsonModeUnenforced', { provider: shortName(p) }), msg('shape.jsonModeUnenforced.todo'));
 }
 
 /** The request literal sets this field, directly or in a spread object literal. */

@@ -6,7 +6,7 @@ import { dictOf, dictPairs, reachesOpenAI, type PyCall } from '../../src/lang/py
 import { addItems, removeItems } from '../../src/lang/python/edit.js';
 import { pyLiteral as literal, stringContentRange, stringValue, unparen, walk, type Node } from '../../src/lang/python/parse.js';
 import { quote } from '../../src/engine/text.js';
-import { cite, paramAction, paramClamped, paramRemoved, paramRenamed, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
+import { cited, paramAction, paramClamped, paramRemoved, paramRenamed, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
 import { offPython, thinkingNeeds, type ThinkingState } from '../../src/rules/thinking.js';
 import { pySelfField, pyStreamState, pyThinkingState } from '../../src/lang/python/request-content.js';
 import { embeddingNeeds } from '../../src/rules/embeddings.js';
@@ -74,11 +74,12 @@ export const adjustRequestParams: Transform<PyContext> = {
       if (sw && c.endpoint === 'chat' && !present.has(sw.field)) {
         const ebv = c.kwargs.get('extra_body')?.childForFieldName('value');
         const eb = dictOf(ctx.facts, ebv);
-        const why = `${shortName(t.provider)} returns the model's thinking inside content (<think>...</think>) unless it is sent${cite(sw.url)}`;
-        if (ebv && !eb) ctx.followUp(py.start(ebv), `extra_body is built at run time; ${why}`, `add "${sw.field}": ${sw.value ? 'True' : 'False'} to it`);
+        const why = cited(msg('thinking.inContent', { provider: shortName(t.provider) }), sw.url);
+        const value = sw.value ? 'True' : 'False';
+        if (ebv && !eb) ctx.followUp(py.start(ebv), msg('param.extraBodyRuntime', { reason: why }), msg('param.extraBodyRuntime.todo', { field: sw.field, value }));
         else if (!eb || !dictPairs(eb).some((p) => p.key === sw.field)) {
           extra.push(`${quote(sw.field, ctx.q)}: ${sw.value ? 'True' : 'False'}`);
-          ctx.change('param-add', py.start(c.node), `added extra_body["${sw.field}"] = ${sw.value ? 'True' : 'False'}: ${why}`, { transform: this.id });
+          ctx.change('param-add', py.start(c.node), msg('param.added', { field: `extra_body["${sw.field}"] = ${value}`, reason: why }), { transform: this.id });
         }
       }
       // The thinking switch off where the model needs it (Qwen3 open-weight non-streaming, DeepSeek deepseek-chat).
@@ -86,10 +87,11 @@ export const adjustRequestParams: Transform<PyContext> = {
       const need = th && c.endpoint === 'chat' && model ? thinkingNeeds(t.provider, typeof model === 'string' ? [model] : model, pyStreamState(c), thinking) : undefined;
       if (need?.kind === 'add-off') {
         const ebv = c.kwargs.get('extra_body')?.childForFieldName('value');
-        if (ebv && !dictOf(ctx.facts, ebv)) ctx.followUp(py.start(ebv), `extra_body is built at run time; ${need.reason}`, `add "${th!.field}": ${offPython(th!.off)} to it`);
+        if (ebv && !dictOf(ctx.facts, ebv))
+          ctx.followUp(py.start(ebv), msg('param.extraBodyRuntime', { reason: need.reason }), msg('param.extraBodyRuntime.todo', { field: th!.field, value: offPython(th!.off) }));
         else {
           extra.push(`${quote(th!.field, ctx.q)}: ${offPython(th!.off, ctx.q)}`);
-          ctx.change('param-add', py.start(c.node), `added extra_body["${th!.field}"] = ${offPython(th!.off)}: ${need.reason}`, { transform: this.id });
+          ctx.change('param-add', py.start(c.node), msg('param.added', { field: `extra_body["${th!.field}"] = ${offPython(th!.off)}`, reason: need.reason }), { transform: this.id });
         }
       } else if (need) ctx.followUp(py.start(c.node), need.reason, need.action);
       if (extra.length) {
@@ -183,35 +185,25 @@ function reasoningRoundTrip(ctx: MigrateContext<PyContext>, id: string): void {
     const v = unparen(calls.value);
     const src = v.type === 'attribute' && v.childForFieldName('attribute')?.text === 'tool_calls' ? v.childForFieldName('object') : undefined;
     if (!rule) {
-      ctx.followUp(
-        py.start(n),
-        `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} does not document whether its reasoning text must be sent back on the next turn`,
-        'test a two-turn tool loop; if the provider answers 400, send the message back as returned',
-      );
+      ctx.followUp(py.start(n), msg('roundTrip.undocumented', { provider: shortName(p) }), msg('roundTrip.undocumented.todo'));
       return;
     }
     if (rule.kind === 'omit') return;
     if (rule.kind === 'whole-message') {
-      ctx.followUp(
-        py.start(n),
-        `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} wants the whole assistant message back on the next turn${cite(rule.url)}`,
-        `push the returned message itself${src ? ` (${src.text})` : ''} instead of a copy`,
-      );
+      ctx.followUp(py.start(n), cited(msg('roundTrip.wholeMessage', { provider: shortName(p) }), rule.url), msg('roundTrip.wholeMessage.todo', { source: src?.text }));
       return;
     }
     if (pairs.some((x) => x.key === rule.field)) return;
     if (!src) {
       ctx.followUp(
         py.start(n),
-        `an assistant message with tool_calls is rebuilt by hand without ${rule.field}; ${shortName(p)} answers ${rule.error} on the next turn${cite(rule.url)}`,
-        `add ${rule.field} from the returned message`,
+        cited(msg('roundTrip.missingField', { field: rule.field, provider: shortName(p), error: rule.error }), rule.url),
+        msg('roundTrip.missingField.todo', { field: rule.field }),
       );
       return;
     }
     addItems(py, ctx.edits, n, [`${quote(rule.field, ctx.q)}: getattr(${src.text}, ${quote(rule.field, ctx.q)}, None)`]);
-    ctx.change('param-add', py.start(n), `added ${rule.field} to the rebuilt assistant message: ${shortName(p)} answers ${rule.error} on the next turn of a tool loop without it${cite(rule.url)}`, {
-      transform: id,
-    });
+    ctx.change('param-add', py.start(n), cited(msg('roundTrip.added', { field: rule.field, provider: shortName(p), error: rule.error }), rule.url), { transform: id });
   });
 }
 
@@ -303,7 +295,7 @@ function embeddingRules(ctx: MigrateContext<PyContext>, id: string): void {
     for (const n of embeddingNeeds(p, openaiId, target, !dk ? 'absent' : typeof dl === 'number' ? dl : 'computed', inputs)) {
       if (n.kind === 'add-dims') {
         addItems(py, ctx.edits, c.node.childForFieldName('arguments')!, [`dimensions=${n.value}`]);
-        ctx.change('param-add', py.start(c.node), `added dimensions=${n.value}: ${n.reason}`, { transform: id });
+        ctx.change('param-add', py.start(c.node), msg('param.added', { field: `dimensions=${n.value}`, reason: n.reason }), { transform: id });
       } else ctx.followUp(py.start(n.on === 'dimensions' ? dk! : n.on === 'input' ? ik! : mv), n.reason, n.action);
     }
   }
@@ -326,22 +318,17 @@ function responseShapeRules(ctx: MigrateContext<PyContext>, c: PyCall): void {
     (r?.type === 'call' && /type_to_response_format_param$/.test(r.childForFieldName('function')?.text ?? '')) ||
     (leaf === 'parse' && !!rf);
   if (rf && schema && p.endpoints.jsonSchema === 'partial') {
+    const why = msg('shape.jsonSchema', { provider: shortName(p), support: 'partial', note: p.endpointNotes.jsonSchema });
     ctx.followUp(
       py.start(rf),
-      `response_format json_schema: ${shortName(p)} serves it on some models only${p.endpointNotes.jsonSchema ? ` (${p.endpointNotes.jsonSchema})` : ''}${leaf === 'parse' ? '; chat.completions.parse() depends on it' : ''}`,
-      p.endpoints.jsonObject === 'yes'
-        ? 'use response_format {"type": "json_object"} with the schema and the word "json" in the prompt, and validate the result'
-        : 'describe the JSON shape in the prompt and validate the result',
+      leaf === 'parse' ? msg('shape.jsonSchemaParse', { reason: why }) : why,
+      msg(p.endpoints.jsonObject === 'yes' ? 'shape.jsonSchema.todoPy' : 'shape.jsonSchema.todoPrompt'),
     );
   }
   const so = c.kwargs.get('stream_options');
   const sv = so?.childForFieldName('value');
   const sd = sv ? dictOf(ctx.facts, sv) : undefined;
   if (so && sd && !p.integrations.aiSdkCapabilities.streamUsage && dictPairs(sd).some((x) => x.key === 'include_usage')) {
-    ctx.followUp(
-      py.start(so),
-      `stream_options include_usage: ${shortName(p)} does not document usage on the last streamed chunk; chunk.usage may be None${cite(p.integrations.aiSdkCapabilities.url)}`,
-      'read usage defensively (getattr(chunk, "usage", None)) or from a non-streamed call',
-    );
+    ctx.followUp(py.start(so), cited(msg('shape.streamUsagePy', { provider: shortName(p) }), p.integrations.aiSdkCapabilities.url), msg('shape.streamUsagePy.todo'));
   }
 }

@@ -134,6 +134,60 @@ export const EN = {
   'param.lint.followUp': (p: { name: string; reason: string; action: string }) => `${p.name}: ${p.reason}; ${p.action}`,
   // ---- env files that follow the code's reads (transforms/env/rename-key-var.ts, src/rules/env-reads.ts)
   'env.keyKeptForCode': (p: { from: string; to: string }) => `${p.to} declared; ${p.from} kept: code that stays on OpenAI still reads it`,
+  // ---- thinking switches (src/rules/thinking.ts, requestRules.thinking)
+  'thinking.notStreaming': (p: { models: string; provider: string; error: string }) => `${p.models} thinks by default and ${p.provider} answers a non-streaming call with ${p.error}`,
+  'thinking.computedStream': (p: { reason: string }) => `${p.reason}; this call's stream flag is computed at run time`,
+  'thinking.computedModel': (p: { reason: string }) => `${p.reason}; this call's model is computed at run time`,
+  'thinking.computedField': (p: { reason: string; field: string }) => `${p.reason}; this call's ${p.field} is computed at run time`,
+  'thinking.turnsOn': (p: { reason: string }) => `${p.reason}; this call turns thinking on`,
+  'thinking.notStreaming.todo': (p: { sw: string }) => `send ${p.sw} on calls that do not stream`,
+  'thinking.streamOrSend': (p: { sw: string }) => `stream the call or send ${p.sw}`,
+  'thinking.oldNonThinking': (p: { old: string; model: string; sw: string }) => `${p.old} was the non-thinking mode of ${p.model}; the same model now thinks unless ${p.sw} is sent`,
+  'thinking.useWith': (p: { model: string; sw: string }) => `use ${p.model} with ${p.sw}`,
+  'thinking.lint.send': (p: { reason: string; sw: string }) => `${p.reason}; send ${p.sw}`,
+  'thinking.inContent': (p: { provider: string }) => `${p.provider} returns the model's thinking inside content (<think>...</think>) unless it is sent`,
+  // ---- fields added to a request (transforms/*/adjust-request-params.ts)
+  'param.added': (p: { field: string; reason: string }) => `added ${p.field}: ${p.reason}`,
+  'param.extraBodyRuntime': (p: { reason: string }) => `extra_body is built at run time; ${p.reason}`,
+  'param.extraBodyRuntime.todo': (p: { field: string; value: string }) => `add "${p.field}": ${p.value} to it`,
+  // ---- tool loops on thinking models (requestRules.reasoningRoundTrip)
+  'roundTrip.added': (p: { field: string; provider: string; error: string }) =>
+    `added ${p.field} to the rebuilt assistant message: ${p.provider} answers ${p.error} on the next turn of a tool loop without it`,
+  'roundTrip.undocumented': (p: { provider: string }) =>
+    `an assistant message with tool_calls is rebuilt by hand; ${p.provider} does not document whether its reasoning text must be sent back on the next turn`,
+  'roundTrip.undocumented.todo': () => 'test a two-turn tool loop; if the provider answers 400, send the message back as returned',
+  'roundTrip.wholeMessage': (p: { provider: string }) => `an assistant message with tool_calls is rebuilt by hand; ${p.provider} wants the whole assistant message back on the next turn`,
+  'roundTrip.wholeMessage.todo': (p: { source?: string }) => `push the returned message itself${p.source ? ` (${p.source})` : ''} instead of a copy`,
+  'roundTrip.missingField': (p: { field: string; provider: string; error: string }) =>
+    `an assistant message with tool_calls is rebuilt by hand without ${p.field}; ${p.provider} answers ${p.error} on the next turn`,
+  'roundTrip.missingField.todo': (p: { field: string }) => `add ${p.field} from the returned message`,
+  // ---- embeddings (src/rules/embeddings.ts)
+  'embeddings.dimsDefault': (p: { target: string; dims: number; openai: string; openaiDims: number }) =>
+    `${p.target} returns ${p.dims}-dimension vectors by default, ${p.openai} returned ${p.openaiDims}`,
+  'embeddings.dimsDiffer': (p: { target: string; dims: number; openai: string; openaiDims: number }) =>
+    `${p.target} returns ${p.dims}-dimension vectors, ${p.openai} returned ${p.openaiDims}; a store sized for ${p.openaiDims} rejects them`,
+  'embeddings.dimsDiffer.todo': () => 'resize the vector column or index and re-embed stored vectors',
+  'embeddings.dimsRejected': (p: { target: string; accepted: string; dims: number }) => `${p.target} accepts dimensions ${p.accepted}, not ${p.dims}`,
+  'embeddings.dimsRejected.todo': () => 'choose an accepted width, resize the vector column or index and re-embed stored vectors',
+  'embeddings.maxInputs': (p: { target: string; max: number; sent?: number }) =>
+    `${p.target} takes at most ${p.max} inputs per request${p.sent === undefined ? '; this input is built at run time' : `; this request sends ${p.sent}`}`,
+  'embeddings.maxInputs.todo': (p: { max: number }) => `send the inputs in batches of ${p.max}`,
+  // ---- response shapes (json_schema, usage on streamed chunks)
+  'shape.jsonSchema': (p: { provider: string; support: string; note?: string }) =>
+    `response_format json_schema: ${p.provider} ${p.support === 'no' ? 'rejects it' : p.support === 'partial' ? 'serves it on some models only' : 'does not document it'}${noteSuffix(p.note)}`,
+  'shape.jsonSchemaParse': (p: { reason: string }) => `${p.reason}; chat.completions.parse() depends on it`,
+  'shape.jsonSchema.todoJs': () => 'use response_format { type: "json_object" } with the schema and the word "json" in the prompt, and validate the result',
+  'shape.jsonSchema.todoPy': () => 'use response_format {"type": "json_object"} with the schema and the word "json" in the prompt, and validate the result',
+  'shape.jsonSchema.todoPrompt': () => 'describe the JSON shape in the prompt and validate the result',
+  'shape.streamUsageJs': (p: { provider: string }) => `stream_options.include_usage: ${p.provider} does not document usage on the last streamed chunk; chunk.usage may be undefined`,
+  'shape.streamUsageJs.todo': () => 'read usage defensively (chunk.usage?.total_tokens) or from a non-streamed call',
+  'shape.streamUsagePy': (p: { provider: string }) => `stream_options include_usage: ${p.provider} does not document usage on the last streamed chunk; chunk.usage may be None`,
+  'shape.streamUsagePy.todo': () => 'read usage defensively (getattr(chunk, "usage", None)) or from a non-streamed call',
+  'shape.jsonMode': (p: { provider: string; word: string }) => `${p.provider} does not document response_format json_schema; its JSON mode needs the word "${p.word}" in the prompt`,
+  'shape.jsonModeRewrite': (p: { reason: string }) => `response_format json_schema -> json_object with the schema in a system message: ${p.reason}`,
+  'shape.jsonModeUnenforced': (p: { provider: string }) =>
+    `response_format json_schema was replaced by JSON mode (json_object) with the schema in a system message; ${p.provider} does not enforce the schema`,
+  'shape.jsonModeUnenforced.todo': () => 'validate the reply against the same schema',
   // ---- scan/check --provider assessments (src/check/assess.ts): what migrate would do
   'assess.join': (p: { msg: string; msg2: string }) => `${p.msg}; ${p.msg2}`,
   'assess.followUp': (p: { reason: string }) => `follow-up: ${p.reason}`,

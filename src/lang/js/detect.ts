@@ -2,7 +2,7 @@ import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import { type Finding, type MigrateContext, isMigrating } from '../../engine/types.js';
 import { addFinding } from '../../engine/findings.js';
-import type { Text } from '../../i18n/msg.js';
+import { msg, type Text } from '../../i18n/msg.js';
 import type { RuleId } from '../../rules/catalogue.js';
 import { isSupported, servedByNoProvider } from '../../rules/endpoints.js';
 import { MARKER_TAG } from '../../rules/markers.js';
@@ -87,10 +87,17 @@ function lintTargetCalls(ctx: MigrateContext<JsContext>, add: Add): void {
     // The thinking switch a model needs (Qwen3 open-weight non-streaming, DeepSeek's old non-thinking id).
     const need = call.endpoint === 'chat' && model ? thinkingNeeds(p, [model], streamState(call.requests), thinking) : undefined;
     if (need)
-      add('provider-param', call.node.expression, `${need.reason}; ${need.kind === 'add-off' ? `send ${p.requestRules.thinking!.field}: ${offText(p.requestRules.thinking!.off)}` : need.action}`, {
-        api,
-        model,
-      });
+      add(
+        'provider-param',
+        call.node.expression,
+        need.kind === 'add-off'
+          ? msg('thinking.lint.send', { reason: need.reason, sw: `${p.requestRules.thinking!.field}: ${offText(p.requestRules.thinking!.off)}` })
+          : msg('assess.join', { msg: need.reason, msg2: need.action }),
+        {
+          api,
+          model,
+        },
+      );
     for (const req of call.requests) {
       const present = new Set(req.properties.map((x) => propName(x.name)).filter((x): x is string => !!x));
       for (const prop of req.properties) {

@@ -2,7 +2,7 @@ import { pyStreamState, pyThinkingState } from './request-content.js';
 import { offPython, thinkingNeeds } from '../../rules/thinking.js';
 import { type Finding, type MigrateContext, isMigrating } from '../../engine/types.js';
 import { addFinding } from '../../engine/findings.js';
-import type { Text } from '../../i18n/msg.js';
+import { msg, type Text } from '../../i18n/msg.js';
 import type { RuleId } from '../../rules/catalogue.js';
 import { isSupported, servedByNoProvider } from '../../rules/endpoints.js';
 import { MARKER_TAG } from '../../rules/markers.js';
@@ -102,7 +102,9 @@ function lintTargetCalls(ctx: MigrateContext<PyContext>, add: (rule: RuleId, nod
       add(
         'provider-param',
         call.node,
-        `${need.reason}; ${need.kind === 'add-off' ? `send extra_body={"${p.requestRules.thinking!.field}": ${offPython(p.requestRules.thinking!.off)}}` : need.action}`,
+        need.kind === 'add-off'
+          ? msg('thinking.lint.send', { reason: need.reason, sw: `extra_body={"${p.requestRules.thinking!.field}": ${offPython(p.requestRules.thinking!.off)}}` })
+          : msg('assess.join', { msg: need.reason, msg2: need.action }),
         { api, model },
       );
     const present = new Set(call.kwargs.keys());
