@@ -40,3 +40,21 @@ describe('env variables the migrated code still reads', () => {
     expect([...envReadsFor(project, '/elsewhere/.env')!].sort()).toEqual(['DEEPSEEK_API_KEY', 'OPENAI_API_KEY']);
   });
 });
+
+describe('env files and env blocks follow the code (fixture project/env-follows-code-js)', () => {
+  it('deepseek: the kept embeddings client keeps OPENAI_API_KEY in .env.example and compose; compose gets a follow-up to add DEEPSEEK_API_KEY', async () => {
+    const { migrate } = await import('../src/api.js');
+    const { cpSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const d = mkdtempSync(path.join(tmpdir(), 'oam-envreads-'));
+    cpSync(path.join(import.meta.dirname, '..', 'fixtures', 'cases', 'project', 'env-follows-code-js', 'input'), d, { recursive: true });
+    const r = await migrate({ cwd: d, paths: ['.'], provider: 'deepseek', dryRun: true, force: true } as Parameters<typeof migrate>[0]);
+    const env = r.files.find((f) => f.file === '.env.example')!;
+    expect(env.diff).toContain('+DEEPSEEK_API_KEY=');
+    expect(env.diff).not.toContain('-OPENAI_API_KEY');
+    const compose = r.files.find((f) => f.file === 'docker-compose.yml')!;
+    expect(compose.status).not.toBe('changed');
+    expect(compose.followUps.map((f) => f.reason)).toEqual(['OPENAI_API_KEY is kept: code that stays on OpenAI still reads it']);
+  });
+});

@@ -22,38 +22,48 @@ import { envRole } from './env.js';
  * Comment lines are ignored; a name only inside prose (`"OPENAI_API_KEY not
  * set"`) is not a read.
  */
-const NAME = /[A-Z][A-Z0-9_]*[A-Z0-9]/g;
+/** Where a variable name may be: the token around one of these is read whole. */
+const ANCHOR = /OPENAI|_API_KEY|_API_PASSWORD|_BASE_URL/g;
 /** Key and base-URL variables of any provider (DEEPSEEK_API_KEY, SPARK_API_PASSWORD, DASHSCOPE_BASE_URL): whether the migrated code reads the new name. */
 const PROVIDER_VAR = /_(API_KEY|API_PASSWORD|BASE_URL)$/;
+const isNameChar = (c: string | undefined) => !!c && /[A-Z0-9_]/.test(c);
 
 export function envReadsIn(text: string, lang: 'js' | 'python'): Set<string> {
-  const code = withoutCommentLines(text, lang);
   const out = new Set<string>();
-  for (const m of code.matchAll(NAME)) {
-    const name = m[0];
-    const i = m.index;
-    if (!(envRole(name) || PROVIDER_VAR.test(name)) || /[\w$]/.test(code[i - 1] ?? '')) continue;
-    const quote = /(\\?['"`])$/.exec(code.slice(Math.max(0, i - 2), i))?.[1];
-    const rest = code.slice(i + name.length, i + name.length + 8);
+  const comment = lang === 'js' ? /^\s*(\/\/|\/\*|\*)/ : /^\s*#/;
+  const inComment = (i: number) => comment.test(text.slice(text.lastIndexOf('\n', i) + 1, i + 1));
+  let last = -1;
+  for (const a of text.matchAll(ANCHOR)) {
+    let i = a.index;
+    if (i <= last) continue;
+    while (isNameChar(text[i - 1])) i--;
+    let end = a.index + a[0].length;
+    while (isNameChar(text[end])) end++;
+    last = end;
+    const name = text.slice(i, end);
+    if (!/^[A-Z]/.test(name) || !(envRole(name) || PROVIDER_VAR.test(name)) || /[\w$]/.test(text[i - 1] ?? '') || inComment(i)) continue;
+    const quote = /(\\?['"`])$/.exec(text.slice(Math.max(0, i - 2), i))?.[1];
+    const rest = text.slice(end, end + 8);
     const literal = !!quote && rest.startsWith(quote);
-    const property = code[i - 1] === '.';
-    const objectKey = lang === 'js' && /^\s*\??:/.test(rest) && /[{,]\s*$/.test(code.slice(Math.max(0, i - 200), i));
+    const property = text[i - 1] === '.';
+    const objectKey = lang === 'js' && /^\s*\??:/.test(rest) && /[{,]\s*$/.test(text.slice(Math.max(0, i - 200), i));
     if (literal || property || objectKey) out.add(name);
   }
-  for (const name of implicitReads(code, lang)) out.add(name);
+  if (/OpenAI|@ai-sdk\/openai/.test(text)) for (const name of implicitReads(text, lang, inComment)) out.add(name);
   return out;
 }
 
 const SDK_DEFAULTS = { key: 'OPENAI_API_KEY', base: 'OPENAI_BASE_URL', extra: ['OPENAI_ORG_ID', 'OPENAI_PROJECT_ID'] };
 const AZURE_DEFAULTS = { key: 'AZURE_OPENAI_API_KEY', base: 'AZURE_OPENAI_ENDPOINT', extra: ['OPENAI_API_VERSION'] };
 
-function implicitReads(code: string, lang: 'js' | 'python'): string[] {
+function implicitReads(code: string, lang: 'js' | 'python', inComment: (i: number) => boolean): string[] {
   const out: string[] = [];
   const ctor =
     lang === 'js' ? /\bnew\s+(OpenAI|AzureOpenAI|ChatOpenAI|OpenAIEmbeddings)\s*\(/g : /(?<![\w.])(?:openai\.)?(OpenAI|AsyncOpenAI|AzureOpenAI|AsyncAzureOpenAI|ChatOpenAI|OpenAIEmbeddings)\s*\(/g;
   const keyArg = lang === 'js' ? /\b(apiKey|openAIApiKey)\b/ : /\b(api_key|openai_api_key)\s*=/;
   const baseArg = lang === 'js' ? /\b(baseURL|endpoint|configuration)\b/ : /\b(base_url|azure_endpoint|openai_api_base)\s*=/;
   for (const m of code.matchAll(ctor)) {
+    if (inComment(m.index)) continue;
     const args = balanced(code, m.index + m[0].length - 1);
     if (args === undefined || /^\s*\.\.\./.test(args)) continue;
     const spread = lang === 'js' ? /\.\.\.|^\s*[A-Za-z_$][\w$.]*\s*$/.test(args) : /\*\*/.test(args);
@@ -63,7 +73,8 @@ function implicitReads(code: string, lang: 'js' | 'python'): string[] {
     if (!baseArg.test(args) && !/Chat|Embeddings/.test(m[1]!)) out.push(d.base, ...d.extra);
   }
   // The AI SDK's default provider instance reads OPENAI_API_KEY.
-  if (lang === 'js' && /import\s*\{[^}]*\bopenai\b[^}]*\}\s*from\s*['"]@ai-sdk\/openai['"]/.test(code)) out.push('OPENAI_API_KEY');
+  const aiSdk = lang === 'js' ? /import\s*\{[^}]*\bopenai\b[^}]*\}\s*from\s*['"]@ai-sdk\/openai['"]/.exec(code) : null;
+  if (aiSdk && !inComment(aiSdk.index)) out.push('OPENAI_API_KEY');
   return out;
 }
 
@@ -86,14 +97,6 @@ function balanced(code: string, open: number): string | undefined {
     }
   }
   return undefined;
-}
-
-function withoutCommentLines(text: string, lang: 'js' | 'python'): string {
-  const comment = lang === 'js' ? /^\s*(\/\/|\/\*|\*)/ : /^\s*#/;
-  return text
-    .split('\n')
-    .map((l) => (comment.test(l) ? '' : l))
-    .join('\n');
 }
 
 /** The run's env reads, per code file (absolute path): shared in the handlers' `project` map. */

@@ -188,6 +188,8 @@ export const EN = {
   'shape.jsonModeUnenforced': (p: { provider: string }) =>
     `response_format json_schema was replaced by JSON mode (json_object) with the schema in a system message; ${p.provider} does not enforce the schema`,
   'shape.jsonModeUnenforced.todo': () => 'validate the reply against the same schema',
+  'env.keptForCode': (p: { name: string }) => `${p.name} is kept: code that stays on OpenAI still reads it`,
+  'env.keptForCode.todo': (p: { to: string; provider: string }) => `add ${p.to} with your ${p.provider} key next to it: the migrated code reads that one`,
   // ---- scan/check --provider assessments (src/check/assess.ts): what migrate would do
   'assess.join': (p: { msg: string; msg2: string }) => `${p.msg}; ${p.msg2}`,
   'assess.followUp': (p: { reason: string }) => `follow-up: ${p.reason}`,

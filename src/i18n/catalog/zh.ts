@@ -182,6 +182,8 @@ export const ZH: ZhCatalog = {
   'shape.jsonModeRewrite': (p) => `response_format json_schema 改为 json_object，schema 写入一条 system 消息：${p.reason}`,
   'shape.jsonModeUnenforced': (p) => `response_format json_schema 已改为 JSON 模式（json_object），schema 写入了一条 system 消息；${p.provider} 不会强制结果符合 schema`,
   'shape.jsonModeUnenforced.todo': () => '请用同一个 schema 校验返回结果',
+  'env.keptForCode': (p) => `保留 ${p.name}：仍留在 OpenAI 上的代码还在读取它`,
+  'env.keptForCode.todo': (p) => `在旁边加上 ${p.to}，填入你的 ${p.provider} 密钥：迁移后的代码读取的是它`,
   // ---- scan/check --provider 的评估：migrate 会做什么
   'assess.join': (p) => `${p.msg}；${p.msg2}`,
   'assess.followUp': (p) => `需人工跟进：${p.reason}`,
