@@ -29,6 +29,9 @@ export const SLOW = [
   'test/check-migrated.test.ts', // sweep: every JS/Python fixture migrated, then checked
   'test/pyright.test.ts', // sweep: pyright over every Python fixture's expected output
   'test/package.test.ts', // end to end: npm pack, install from the tarball, run the bin
+  'test/ci-gate.test.ts', // end to end: real git repositories, the GitHub Action's script as the runner runs it
+  'test/code-cache.test.ts', // performance: cold and warm CLI runs with the V8 code cache
+  'test/safety-fuzz.test.ts', // fuzz: generated hostile inputs
 ];
 
 export default mergeConfig(base, defineConfig({ test: { exclude: [...configDefaults.exclude, ...SLOW] } }));

@@ -101,8 +101,9 @@ describe('exact translations', () => {
     expect(zhMsg(audio, 'Alibaba Cloud Model Studio has no OpenAI-compatible audio (transcription / speech) endpoint (audio in/out only via omni chat models)')).toBe(
       'Alibaba Cloud Model Studio 没有 OpenAI 兼容的音频（转写 / 语音合成）接口（音频输入/输出只能通过 omni 对话模型）',
     );
-    expect(zh('Moonshot AI has no embedding-small model to replace text-embedding-3-small')).toBe('Moonshot AI 没有可替换 text-embedding-3-small 的小型向量模型');
-    expect(zh('gpt-4o -> qwen3-max (flagship)')).toBe('gpt-4o 改为 qwen3-max（旗舰）');
+    const noModel = msg('model.noTierModel', { provider: 'Moonshot AI', tier: 'embedding-small', id: 'text-embedding-3-small' });
+    expect(zhMsg(noModel, 'Moonshot AI has no embedding-small model to replace text-embedding-3-small')).toBe('Moonshot AI 没有可替换 text-embedding-3-small 的小型向量模型');
+    expect(zhMsg(msg('model.mapped', { from: 'gpt-4o', to: 'qwen3-max', tier: 'flagship' }), 'gpt-4o -> qwen3-max (flagship)')).toBe('gpt-4o 改为 qwen3-max（旗舰）');
     expect(zh('OPENAI_API_KEY -> DASHSCOPE_API_KEY')).toBe('OPENAI_API_KEY 改为 DASHSCOPE_API_KEY');
     const fixed = msg('param.fixed', { label: 'kimi-k3', name: 'temperature', value: '1' });
     expect(zhMsg(msg('param.clamped', { name: 'temperature', from: '1.5', to: '1', reason: fixed }), 'temperature: 1.5 -> 1 (kimi-k3 accepts only temperature = 1)')).toBe(
@@ -124,10 +125,10 @@ describe('exact translations', () => {
     );
     // A joined assessment: one part by id, one English text through the template table.
     const joined = msg('assess.followUp', {
-      reason: msg('assess.join', { msg: 'gpt-4o -> qwen3-max (flagship)', msg2: msg('param.rejectsValue', { provider: 'DeepSeek', name: 'tool_choice', value: 'required' }) }),
+      reason: msg('assess.join', { msg: 'OPENAI_API_KEY -> DEEPSEEK_API_KEY', msg2: msg('param.rejectsValue', { provider: 'DeepSeek', name: 'tool_choice', value: 'required' }) }),
     });
-    expect(zhMsg(joined, 'follow-up: gpt-4o -> qwen3-max (flagship); DeepSeek rejects tool_choice: "required"')).toBe(
-      '需人工跟进：gpt-4o 改为 qwen3-max（旗舰）；DeepSeek 不接受 tool_choice: "required"',
+    expect(zhMsg(joined, 'follow-up: OPENAI_API_KEY -> DEEPSEEK_API_KEY; DeepSeek rejects tool_choice: "required"')).toBe(
+      '需人工跟进：OPENAI_API_KEY 改为 DEEPSEEK_API_KEY；DeepSeek 不接受 tool_choice: "required"',
     );
     expect(zh('azure_deployment -> model; removed api_version (OpenAI/Azure only)')).toBe('azure_deployment 改为 model；已删除 api_version（仅 OpenAI/Azure 使用）');
   });

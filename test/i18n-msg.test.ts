@@ -58,8 +58,8 @@ describe('messages by id: the catalogues', () => {
   });
 
   it('a message parameter given as English text goes through the template table', () => {
-    const m = msg('assess.followUp', { reason: 'gpt-4o -> qwen3-max (flagship)' });
-    expect(localize(m.text, refOf(m), 'zh')).toBe('需人工跟进：gpt-4o 改为 qwen3-max（旗舰）');
+    const m = msg('assess.followUp', { reason: 'OPENAI_API_KEY -> DEEPSEEK_API_KEY' });
+    expect(localize(m.text, refOf(m), 'zh')).toBe('需人工跟进：OPENAI_API_KEY 改为 DEEPSEEK_API_KEY');
   });
 
   it('secrets in parameters are masked like the text, so a translation cannot print one', () => {

@@ -95,42 +95,12 @@ const TEMPLATES: Entry[] = [
 
   // ---- request parameters (src/rules/params.ts, src/lang/js/detect.ts provider-param)
   // ---- thinking switches (src/rules/thinking.ts, requestRules.thinking)
-  [r('a list of OpenAI model names used as a lookup table \\(capabilities, prices\\.\\.\\.\\) was left as it is'), '一个用作查找表（能力、价格等）的 OpenAI 模型名列表保持不变'],
-  [r(`add the ${P} model ids this code should treat the same way`), '请加入这段代码应同样对待的 {p} 模型 ID'],
-  [r(`add the ${P} model ids this file should treat the same way`), '请加入这个文件应同样对待的 {p} 模型 ID'],
   [
     r('`(?<key>[^`]+)` names (?<kind>embeddings|images|speech|moderation|a chat model) but holds (?<id>\\S+): not changed'),
     (g) =>
       `\`${g.key}\` 表示${({ embeddings: '向量模型', images: '图像模型', speech: '语音模型', moderation: '审核模型', 'a chat model': '对话模型' } as Record<string, string>)[g.kind!]}，却填写了 ${g.id}：未修改`,
   ],
   [r(`set the ${P} model this setting needs`), '请为这项设置填写所需的 {p} 模型'],
-  [
-    r('the messages carry image parts; (?<t>\\S+) takes no images, (?<v>\\S+) does(?<rest>; the model id .+)?'),
-    (g) =>
-      `消息中带有图片；${g.t} 不接受图片，${g.v} 接受${g.rest ? g.rest.replace(/^; the model id (\S+) is defined elsewhere \(another module\), where it is mapped to (\S+)$/, '；模型 id $1 定义在其他模块中，在那里被映射为 $2') : ''}`,
-  ],
-  [r('the messages carry audio parts; (?<t>\\S+) takes no audio'), '消息中带有音频；{t} 不接受音频'],
-  [
-    r(`the messages carry file parts \\(type "file" / "input_file"\\); ${P} does not document file parts on its OpenAI-compatible chat API, so (?<t>\\S+) may reject them or ignore the file`),
-    '消息中带有文件内容（type "file" / "input_file"）；{p} 的 OpenAI 兼容对话接口没有说明支持文件内容，{t} 可能拒绝请求或忽略文件',
-  ],
-  [r("extract the file's text and send it in the message, or use the provider's own file API if it has one"), '先提取文件中的文字并放进消息，或使用服务商自己的文件 API（如果有）'],
-  [
-    r(`the messages carry audio parts \\(input_audio\\); ${P} has no chat model that takes audio, so (?<t>\\S+) will reject them`),
-    '消息中带有音频（input_audio）；{p} 没有接受音频的对话模型，{t} 会拒绝这些请求',
-  ],
-  [r('transcribe the audio first, or keep this call on a service that takes audio input'), '先把音频转成文字，或让这个调用继续使用接受音频输入的服务'],
-  [r(`the messages carry image parts; ${P} has no chat model that takes images on its OpenAI-compatible API`), '消息中带有图片；{p} 的 OpenAI 兼容接口没有接受图片的对话模型'],
-  [r('keep this call on a service that takes images, or describe the image in text'), '让这个调用继续使用接受图片的服务，或用文字描述图片'],
-  [
-    r('the messages of this (?<id>\\S+) request are built at run time and this file builds image parts; (?<t>\\S+) takes no images'),
-    '这个 {id} 请求的消息在运行时构建，而本文件会构建图片内容；{t} 不接受图片',
-  ],
-  [r('send requests that carry images to (?<v>\\S+) \\(e\\.g\\. --model (?<o>\\S+)\\)'), '带图片的请求请改用 {v}（例如 --model {o}）'],
-  [r('use (?<v>\\S+) for this request \\(e\\.g\\. a separate constant, or --model (?<o>\\S+)\\)'), '这个请求请改用 {v}（例如单独定义一个常量，或使用 --model {o}）'],
-  [r('the messages carry image parts and the model comes from elsewhere; requests with images need (?<v>\\S+)'), '消息中带有图片，而模型来自其他地方；带图片的请求需要 {v}'],
-  [r('use (?<v>\\S+) for this request \\(or --model (?<o>\\S+)\\)'), '这个请求请改用 {v}（或使用 --model {o}）'],
-  [r(`the request sends tools; ${P} serves tools only on (?<m>.+)`), '请求带有 tools；{p} 只有 {m} 支持工具调用'],
 
   // ---- change messages: parameters, models, clients, env, HTTP, deps
   [r('removed (?<name>\\S+) \\(OpenAI/Azure only\\)'), '已删除 {name}（仅 OpenAI/Azure 使用）'],
@@ -144,10 +114,6 @@ const TEMPLATES: Entry[] = [
   [r('removed Azure AD \\(Entra ID\\) token auth: the provider uses a Bearer API key'), '已删除 Azure AD（Entra ID）令牌认证：服务商使用 Bearer API 密钥'],
   [r('remove the now-unused (?<what>\\S+) imports and credentials'), '删除不再使用的 {what} 导入和凭据'],
   [r('nothing imports it any more'), '已没有代码导入它'],
-  [r('(?<from>\\S+) -> (?<to>\\S+) \\((?<tier>[a-z-]+)\\)'), '{from} 改为 {to}（{tier}）'],
-  [r('(?<from>\\S+) -> (?<to>\\S+) \\((?<msg>(?:the messages carry|the request sends tools).+)\\)'), '{from} 改为 {to}（{msg}）'],
-  [r('embedding model changed \\((?<from>\\S+) -> (?<to>\\S+)\\): vectors differ in values and possibly dimensions'), '向量模型已更换（{from} 改为 {to}）：向量的值不同，维度也可能不同'],
-  [r('re-embed stored vectors and check the index dimension'), '重新生成已存储的向量，并检查索引维度'],
   [r('hard-coded key replaced by (?<env>\\S+) \\(move the secret out of the code\\)'), '硬编码的密钥已替换为 {env}（请把密钥移出代码）'],
   [r('(?<a>\\S+) (?<how>import|require) replaced by (?<b>.+)'), (g) => `${g.a} 的${g.how === 'import' ? '导入' : ' require '}已替换为 ${g.b}`],
   [r('message role developer -> (?<role>\\w+)'), '消息角色 developer 改为 {role}'],
@@ -257,18 +223,10 @@ const TEMPLATES: Entry[] = [
   [r('point it at (?<to>\\S+)'), '让它改为读取 {to}'],
   [r(`(?<cls>\\S+) is a completion-style LLM \\(/completions\\); ${P} serves chat models`), '{cls} 是补全式 LLM（/completions）；{p} 提供的是对话模型'],
   [r('switch to ChatOpenAI \\(or the provider chat integration\\) and read \\.content from the result'), '改用 ChatOpenAI（或该服务商的对话集成），并从结果中读取 .content'],
-  [r(`${P} has no (?<tier>.+?) model to replace (?<id>\\S+)`), '{p} 没有可替换 {id} 的{tier}模型'],
-  [r('fine-tuned OpenAI model (?<id>\\S+) cannot be mapped'), '微调过的 OpenAI 模型 {id} 无法映射'],
   [
     r('choose (?:a model|one) and pass --model (?<id>\\S+)=<id>(?:, or keep this (?<what>call|setting) on another service)?'),
     (g) => `选择一个模型并传入 --model ${g.id}=<id>${g.what ? `，或让这个${g.what === 'call' ? '调用' : '设置'}继续使用其他服务` : ''}`,
   ],
-  [r('model id is built at run time from an OpenAI name'), '模型 ID 是在运行时由 OpenAI 模型名拼出来的'],
-  [r(`build a ${P} model id instead`), '改为拼出 {p} 的模型 ID'],
-  [r('code branches on an OpenAI model name; after migration the model ids differ'), '代码按 OpenAI 模型名分支；迁移后模型 ID 不同'],
-  [r('update the condition for the provider model ids'), '按服务商的模型 ID 修改判断条件'],
-  [r('Azure deployment name (?<d>.+) used as the model'), 'Azure 部署名 {d} 被当作模型使用'],
-  [r(`set a ${P} model id \\(see (?<cmd>\`.+\`)\\)`), '设置一个 {p} 的模型 ID（见 {cmd}）'],
   [r(`set a model id from ${P} \\(see (?<cmd>\`.+\`)\\)`), '设置一个 {p} 的模型 ID（见 {cmd}）'],
   [r('Azure deployment (?<d>.+) was the model; (?:it is now (?<m>\\S+)|no model is set)'), (g) => `原先用 Azure 部署 ${g.d} 作为模型；${g.m ? `现在是 ${g.m}` : '现在没有设置模型'}`],
   [r(`set the ${P} model this deployment stood for`), '设置该部署所代表的 {p} 模型'],
@@ -300,8 +258,6 @@ const TEMPLATES: Entry[] = [
   [r(`rerun with (?<o>.+?) \\(a ${P} model, see \`(?<cmd>[^\`]+)\`\\) to migrate it, or keep it on Azure`), '用 {o}（填 {p} 的模型，见 `{cmd}`）重新运行即可迁移它，或者让它继续留在 Azure'],
   [r(`base-URL override kept: (?<from>\\S+) -> (?<to>\\S+) \\(default ${URL}\\)`), '保留了 base URL 覆盖：{from} -> {to}（默认 {url}）'],
   [r('keep it on Azure, or move these calls to a service that serves them'), '让它留在 Azure，或把这些调用迁到提供它们的服务'],
-  [r('model ids sent through a client whose host the tool cannot resolve were left \\((?<list>.+)\\)'), '经由本工具无法确定主机的客户端发送的模型 id 保持不变（{list}）'],
-  [r(`if this client is moved to ${P}, replace them with its model ids`), '如果把这个客户端迁到 {p}，请把它们换成 {p} 的模型 id'],
   [r('(?<name>\\S+) is read by a client that stays as it is \\(host not resolved, or another service\\)'), '{name} 由一个保持不变的客户端读取（主机无法确定，或属于其他服务）'],
   [r('leave it until that client moves; then rename it to (?<to>\\S+) together with its base URL'), '在该客户端迁移之前保持不变；迁移时把它与 base URL 一起改名为 {to}'],
   [r('reads (?<name>\\S+) for a request that stays on OpenAI \\((?<url>[^)]+)\\)'), '读取 {name} 的请求仍发往 OpenAI（{url}）'],
@@ -436,7 +392,10 @@ const TEMPLATES: Entry[] = [
     '{file}：paths "{k}" -> "{t}" 指向另一个别名（循环）；经由它的导入只按普通路径解析',
   ],
   [r('\\.\\.\\. and (?<n>\\d+) more imports that cannot be resolved'), '……另有 {n} 个无法解析的导入'],
-  [r('(?<n>\\d+) imports? in files that do not name OpenAI cannot be resolved either; usage through them is not followed'), '另有 {n} 个导入位于未提及 OpenAI 的文件中，同样无法解析；不会沿它们追踪用法'],
+  [
+    r('(?<n>\\d+) imports? in files that do not name OpenAI cannot be resolved either; usage through them is not followed'),
+    '另有 {n} 个导入位于未提及 OpenAI 的文件中，同样无法解析；不会沿它们追踪用法',
+  ],
   [r('not valid UTF-8; left untouched \\(re-encoding would change bytes outside the edits\\)'), '不是有效的 UTF-8；保持原样（重新编码会改动改写范围以外的字节）'],
   [r('looks minified or generated \\(very long lines\\)'), '看起来是压缩或生成的文件（行非常长）'],
   [r('does not parse as (?<fmt>JSON|JSONL|YAML|TOML) \\((?<err>.+)\\); left as it is'), '无法按 {fmt} 解析（{err}）；保持原样'],

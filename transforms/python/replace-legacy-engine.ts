@@ -49,14 +49,14 @@ export const replaceLegacyEngine: Transform<PyContext> = {
         const r = stringContentRange(ctx.py, v);
         if (hit?.target && r) {
           writeValue(ctx, r.start, r.end, hit.target);
-          ctx.change('model', ctx.py.start(v), `${id} -> ${hit.target} (${tierLabel(hit.tier)})`, { transform: this.id, from: id, to: hit.target });
+          ctx.change('model', ctx.py.start(v), msg('model.mapped', { from: id!, to: hit.target, tier: tierLabel(hit.tier) }), { transform: this.id, from: id, to: hit.target });
         } else if (hit) {
-          ctx.followUp(ctx.py.start(v), `${shortName(t.provider)} has no ${tierLabel(hit.tier)} model to replace ${id}`, `choose a model and pass --model ${id}=<id>`);
+          ctx.followUp(ctx.py.start(v), msg('model.noTierModel', { provider: shortName(t.provider), tier: tierLabel(hit.tier), id: id! }), msg('model.chooseAndPass', { id: id! }));
         } else {
           ctx.followUp(
             ctx.py.start(v),
             `${name} ${id !== undefined ? `"${id}"` : ctx.py.src(v)} names an OpenAI engine or Azure deployment`,
-            `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`,
+            msg('model.azureDeployment.todo', { provider: shortName(t.provider), id: t.provider.id }),
           );
         }
       }

@@ -87,15 +87,15 @@ export function mapModelLiteral(ctx: MigrateContext<JsContext>, lit: ts.StringLi
   if (m.target) {
     if (m.target === lit.text) return;
     replaceStringContent(ctx.edits, lit, m.target);
-    ctx.change('model', lit.getStart(), `${lit.text} -> ${m.target} (${tierLabel(m.tier)})`, { transform, from: lit.text, to: m.target });
+    ctx.change('model', lit.getStart(), msg('model.mapped', { from: lit.text, to: m.target, tier: tierLabel(m.tier) }), { transform, from: lit.text, to: m.target });
     if (m.tier === 'embeddingSmall' || m.tier === 'embeddingLarge') {
-      ctx.followUp(lit.getStart(), `embedding model changed (${lit.text} -> ${m.target}): vectors differ in values and possibly dimensions`, 're-embed stored vectors and check the index dimension');
+      ctx.followUp(lit.getStart(), msg('model.embeddingChanged', { from: lit.text, to: m.target }), msg('model.embeddingChanged.todo'));
     }
   } else {
     ctx.followUp(
       lit.getStart(),
-      m.tier === 'fine-tuned' ? `fine-tuned OpenAI model ${lit.text} cannot be mapped` : `${shortName(t.provider)} has no ${tierLabel(m.tier)} model to replace ${lit.text}`,
-      `choose a model and pass --model ${lit.text}=<id>, or keep this call on another service`,
+      m.tier === 'fine-tuned' ? msg('model.fineTuned', { id: lit.text }) : msg('model.noTierModel', { provider: shortName(t.provider), tier: tierLabel(m.tier), id: lit.text }),
+      msg('model.noEquivalent.choose', { id: lit.text }),
     );
   }
 }
@@ -262,8 +262,8 @@ export function blockedReason(ctx: MigrateContext<JsContext>, endpoint: Endpoint
     const hit = ctx.models.lookup(lit.text);
     if (hit && !hit.target) {
       return {
-        reason: `${shortName(p)} has no ${tierLabel(hit.tier)} model to replace ${lit.text}`,
-        action: `choose one and pass --model ${lit.text}=<id>, or keep this call on another service`,
+        reason: msg('model.noTierModel', { provider: shortName(p), tier: tierLabel(hit.tier), id: lit.text }),
+        action: msg('model.chooseOne', { id: lit.text }),
       };
     }
   }
