@@ -32,6 +32,8 @@ export const SLOW = [
   'test/ci-gate.test.ts', // end to end: real git repositories, the GitHub Action's script as the runner runs it
   'test/code-cache.test.ts', // performance: cold and warm CLI runs with the V8 code cache
   'test/safety-fuzz.test.ts', // fuzz: generated hostile inputs
+  'test/schemas.test.ts', // end to end: every JSON output of real CLI runs against its shipped schema
+  'test/project-graph.test.ts', // end to end: CLI runs over temp repositories and the monorepo fixture
 ];
 
 export default mergeConfig(base, defineConfig({ test: { exclude: [...configDefaults.exclude, ...SLOW] } }));
