@@ -134,6 +134,9 @@ export const EN = {
   'param.lint.use': (p: { name: string; reason: string; value: string }) => `${p.name}: ${p.reason}; use ${p.value}`,
   'param.lint.followUp': (p: { name: string; reason: string; action: string }) => `${p.name}: ${p.reason}; ${p.action}`,
   // ---- env files that follow the code's reads (transforms/env/rename-key-var.ts, src/rules/env-reads.ts)
+  'keys.noOpenAIClient': (p: { name: string }) =>
+    `${p.name} is read, but no code of the project sends requests to OpenAI (no OpenAI SDK, adapter or URL): it configures another service and keeps its name`,
+  'keys.noOpenAIClient.todo': (p: { name: string }) => `if that service is the one to replace, point it at the provider and its key by hand; otherwise nothing to do for ${p.name}`,
   'env.keyKeptForCode': (p: { from: string; to: string }) => `${p.to} declared; ${p.from} kept: code that stays on OpenAI still reads it`,
   // ---- thinking switches (src/rules/thinking.ts, requestRules.thinking)
   'thinking.notStreaming': (p: { models: string; provider: string; error: string }) => `${p.models} thinks by default and ${p.provider} answers a non-streaming call with ${p.error}`,

@@ -47,7 +47,7 @@ export const processor = {
     const adapters = adapterPlan(files[0]?.target, parsed);
     const enumNames = new Set<string>();
     for (const [, p] of parsed) for (const st of p.sf.statements) if (tsm.isEnumDeclaration(st)) enumNames.add(st.name.text);
-    const run: RunShared = { opts, cross, targetHost, composed, foreignParams, foreignRequests, siteMap, enumNames, adapters };
+    const run: RunShared = { opts, cross, targetHost, composed, foreignParams, foreignRequests, siteMap, enumNames, adapters, reachesOpenAI: projectReachesOpenAI(parsed) };
     // Phase C: detect, then transform.
     for (const [abs, p] of parsed) {
       try {
@@ -78,6 +78,9 @@ interface RunShared {
   siteMap: Map<string, ModelSites>;
   enumNames: Set<string>;
   adapters: AdapterPlan;
+  /** Some module of the run talks to OpenAI (projectReachesOpenAI); without one, OpenAI-named keys stay. */
+  reachesOpenAI: boolean;
+  keysNoteSaid?: boolean;
 }
 
 /** Phase A: one parse per file and its local analysis; a file that fails is recorded in `errors`. */
@@ -306,8 +309,10 @@ function transformModule(abs: string, p: ParsedModule, run: RunShared): void {
     return;
   }
   clientPlan(jctx); // which clients stay (before any transform reads a client's status)
+  if (!run.reachesOpenAI) keysStayNote(jctx, run);
   for (const t of (opts.transforms ?? []) as ReadonlyArray<Transform<JsContext>>) {
     if (opts.only && !opts.only.includes(t.id)) continue;
+    if (t.id === 'rename-env-vars' && !run.reachesOpenAI) continue;
     t.run(jctx);
   }
   // Said once, on the first file whose OpenAI adapter was actually migrated.
@@ -356,6 +361,32 @@ function recordDependencies(ctx: JsContext, f: JsFacts, opts: HandlerOptions): v
     if (root && !needs.dropped.has(root)) entry.stillUsed.add(root);
   }
   state.set(pkg, entry);
+}
+
+/** An OpenAI SDK or adapter package named in a string (import, require, dynamic import): openai v3/v4+, openai-edge, the Azure SDKs, framework adapters. */
+const OPENAI_PACKAGE = /['"](openai|openai-edge|azure-openai|@azure\/openai|@ai-sdk\/openai|@ai-sdk\/azure|@langchain\/openai|@openai\/[\w-]+)(\/[^'"\n]*)?['"]/;
+
+/**
+ * Does any module of the run talk to OpenAI: the SDK, an OpenAI framework adapter, or an
+ * OpenAI URL? Without one, `OPENAI_API_KEY` and friends feed something else (an
+ * OpenAI-compatible provider configured through OPENAI_* names, found on
+ * Pleasurecruise/my-monorepo: SiliconFlow through `@ai-sdk/openai-compatible`), so the key
+ * reads keep their names: renaming them would send the provider's key to that other host.
+ */
+function projectReachesOpenAI(parsed: Map<string, ParsedModule>): boolean {
+  for (const p of parsed.values()) {
+    if (usesOpenAI(p.facts) || /api\.openai\.com|openai\.azure\.com/.test(p.ctx.file.text) || OPENAI_PACKAGE.test(p.ctx.file.text)) return true;
+  }
+  return false;
+}
+
+/** Said once, at the first OpenAI key read of a run that has no OpenAI client: why the key keeps its name. */
+function keysStayNote(ctx: JsContext, run: RunShared): void {
+  if (run.keysNoteSaid || isTestPath(ctx.file.rel)) return;
+  const m = /\b(?:[A-Z]+_)*(?:AZURE_)?OPENAI_API_KEY\b/.exec(ctx.file.text);
+  if (!m) return;
+  run.keysNoteSaid = true;
+  ctx.followUp(m.index, msg('keys.noOpenAIClient', { name: m[0] }), msg('keys.noOpenAIClient.todo', { name: m[0] }));
 }
 
 export function usesOpenAI(f: JsFacts): boolean {
