@@ -24,6 +24,16 @@ export const SLOW = [
   'test/doctor.test.ts',
   'test/safety-fs.test.ts',
   'test/safety-values.test.ts',
+  // Timed on 2026-12-06 (issue 17): each of these took 20-55 s of test-file time in the fast tier.
+  'test/ai-sdk-app-e2e.test.ts', // end to end: every provider's migrated AI SDK app against a local server
+  'test/check-migrated.test.ts', // sweep: every JS/Python fixture migrated, then checked
+  'test/pyright.test.ts', // sweep: pyright over every Python fixture's expected output
+  'test/package.test.ts', // end to end: npm pack, install from the tarball, run the bin
+  'test/ci-gate.test.ts', // end to end: real git repositories, the GitHub Action's script as the runner runs it
+  'test/code-cache.test.ts', // performance: cold and warm CLI runs with the V8 code cache
+  'test/safety-fuzz.test.ts', // fuzz: generated hostile inputs
+  'test/schemas.test.ts', // end to end: every JSON output of real CLI runs against its shipped schema
+  'test/project-graph.test.ts', // end to end: CLI runs over temp repositories and the monorepo fixture
 ];
 
 export default mergeConfig(base, defineConfig({ test: { exclude: [...configDefaults.exclude, ...SLOW] } }));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { migrate } from '../src/api.js';
 import { inventory, type ReportFinding } from '../src/check/index.js';
 import { discoverCases, stageInput, type FixtureCase } from './helpers/fixtures.js';
-import { MARKER_TAG } from '../src/rules/endpoints.js';
+import { MARKER_TAG } from '../src/rules/markers.js';
 
 /**
  * Code produced by migrate must pass check. Every JS/TS fixture input is

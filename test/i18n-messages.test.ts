@@ -12,6 +12,7 @@ import { endpointLabel } from '../src/rules/endpoints.js';
 import { tierLabel } from '../src/rules/models.js';
 import { ENDPOINT_ZH, localize, localizeMessage, localizeTier, TIER_ZH } from '../src/i18n/messages.js';
 import { msg, refOf, type Msg, type MsgRef } from '../src/i18n/msg.js';
+import { cited } from '../src/rules/params.js';
 import { ERRORS_ZH, RULES_ZH } from '../src/i18n/catalogues-zh.js';
 import { NOTES_ZH } from '../src/i18n/notes-zh.js';
 import { discoverCases, stageInput } from './helpers/fixtures.js';
@@ -100,24 +101,34 @@ describe('exact translations', () => {
     expect(zhMsg(audio, 'Alibaba Cloud Model Studio has no OpenAI-compatible audio (transcription / speech) endpoint (audio in/out only via omni chat models)')).toBe(
       'Alibaba Cloud Model Studio 没有 OpenAI 兼容的音频（转写 / 语音合成）接口（音频输入/输出只能通过 omni 对话模型）',
     );
-    expect(zh('Moonshot AI has no embedding-small model to replace text-embedding-3-small')).toBe('Moonshot AI 没有可替换 text-embedding-3-small 的小型向量模型');
-    expect(zh('gpt-4o -> qwen3-max (flagship)')).toBe('gpt-4o 改为 qwen3-max（旗舰）');
+    const noModel = msg('model.noTierModel', { provider: 'Moonshot AI', tier: 'embedding-small', id: 'text-embedding-3-small' });
+    expect(zhMsg(noModel, 'Moonshot AI has no embedding-small model to replace text-embedding-3-small')).toBe('Moonshot AI 没有可替换 text-embedding-3-small 的小型向量模型');
+    expect(zhMsg(msg('model.mapped', { from: 'gpt-4o', to: 'qwen3-max', tier: 'flagship' }), 'gpt-4o -> qwen3-max (flagship)')).toBe('gpt-4o 改为 qwen3-max（旗舰）');
     expect(zh('OPENAI_API_KEY -> DASHSCOPE_API_KEY')).toBe('OPENAI_API_KEY 改为 DASHSCOPE_API_KEY');
-    expect(zh('temperature: 1.5 -> 1 (kimi-k3 accepts only temperature = 1)')).toBe('temperature：1.5 改为 1（kimi-k3 只接受 temperature = 1）');
+    const fixed = msg('param.fixed', { label: 'kimi-k3', name: 'temperature', value: '1' });
+    expect(zhMsg(msg('param.clamped', { name: 'temperature', from: '1.5', to: '1', reason: fixed }), 'temperature: 1.5 -> 1 (kimi-k3 accepts only temperature = 1)')).toBe(
+      'temperature：1.5 改为 1（kimi-k3 只接受 temperature = 1）',
+    );
     expect(zh('client now calls DeepSeek (https://api.deepseek.com) with DEEPSEEK_API_KEY')).toBe('客户端现在调用 DeepSeek（https://api.deepseek.com），使用 DEEPSEEK_API_KEY');
     expect(zh('cell 3: message role developer -> system')).toBe('第 3 个单元格：消息角色 developer 改为 system');
-    expect(zh('removed seed: DeepSeek does not accept or document it (source: https://api-docs.deepseek.com/)')).toBe(
+    const seed = msg('param.removed', { name: 'seed', reason: cited(msg('param.notDocumented', { provider: 'DeepSeek' }), 'https://api-docs.deepseek.com/') });
+    expect(zhMsg(seed, 'removed seed: DeepSeek does not accept or document it (source: https://api-docs.deepseek.com/)')).toBe(
       '已删除 seed：DeepSeek 不接受该参数，文档中也没有（来源：https://api-docs.deepseek.com/）',
     );
   });
 
   it('a full provider name with "; " inside parentheses, and assessments joined with "; "', () => {
-    expect(zh('removed store: Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it (source: https://docs.z.ai/guides/overview/concept-param.md)')).toBe(
+    const zhipu = msg('param.notDocumented', { provider: 'Zhipu AI (GLM; BigModel in China, Z.ai internationally)' });
+    const store = msg('param.removed', { name: 'store', reason: cited(zhipu, 'https://docs.z.ai/guides/overview/concept-param.md') });
+    expect(zhMsg(store, 'removed store: Zhipu AI (GLM; BigModel in China, Z.ai internationally) does not accept or document it (source: https://docs.z.ai/guides/overview/concept-param.md)')).toBe(
       '已删除 store：Zhipu AI (GLM; BigModel in China, Z.ai internationally) 不接受该参数，文档中也没有（来源：https://docs.z.ai/guides/overview/concept-param.md）',
     );
-    const joined = msg('assess.followUp', { reason: msg('assess.join', { msg: 'removed n, which DeepSeek does not support', msg2: 'DeepSeek rejects tool_choice: "required"' }) });
-    expect(zhMsg(joined, 'follow-up: removed n, which DeepSeek does not support; DeepSeek rejects tool_choice: "required"')).toBe(
-      '需人工跟进：已删除 n（DeepSeek 不支持它）；DeepSeek 不接受 tool_choice: "required"',
+    // A joined assessment: one part by id, one English text through the template table.
+    const joined = msg('assess.followUp', {
+      reason: msg('assess.join', { msg: 'OPENAI_API_KEY -> DEEPSEEK_API_KEY', msg2: msg('param.rejectsValue', { provider: 'DeepSeek', name: 'tool_choice', value: 'required' }) }),
+    });
+    expect(zhMsg(joined, 'follow-up: OPENAI_API_KEY -> DEEPSEEK_API_KEY; DeepSeek rejects tool_choice: "required"')).toBe(
+      '需人工跟进：OPENAI_API_KEY 改为 DEEPSEEK_API_KEY；DeepSeek 不接受 tool_choice: "required"',
     );
     expect(zh('azure_deployment -> model; removed api_version (OpenAI/Azure only)')).toBe('azure_deployment 改为 model；已删除 api_version（仅 OpenAI/Azure 使用）');
   });
@@ -152,12 +163,10 @@ describe('Chinese tables are complete', () => {
       for (const n of Object.values(p.endpointNotes)) if (n && !NOTES_ZH[n]) missing.push(`${p.id} endpoint note: ${n}`);
       for (const r of p.params.perModel) if (!NOTES_ZH[r.note]) missing.push(`${p.id} per-model note: ${r.note}`);
       const re = p.params.reasoningEffort;
-      if (re.kind === 'drop' && !CJK.test(zh(re.reason).replace(p.name, ''))) missing.push(`${p.id} reasoning_effort: ${re.reason}`);
-      if (re.kind === 'drop') {
-        const detail = re.reason.split(' has no reasoning_effort parameter: ')[1];
-        if (detail && !NOTES_ZH[detail]) missing.push(`${p.id} reasoning_effort detail: ${detail}`);
-      }
-      for (const d of Object.values(p.params.drop)) if (zh(d) === d) missing.push(`${p.id} drop reason: ${d}`);
+      if (re.kind === 'drop' && !NOTES_ZH[re.note]) missing.push(`${p.id} reasoning_effort note: ${re.note}`);
+      // Drop reasons are built by id from the provider's name (src/rules/params.ts): the profile must say the same.
+      const standard = msg('param.notDocumented', { provider: p.name }).text;
+      for (const d of Object.values(p.params.drop)) if (d !== standard) missing.push(`${p.id} drop reason not in the standard wording: ${d}`);
     }
     expect(missing).toEqual([]);
   });

@@ -34,8 +34,9 @@ describe('messages by id: the catalogues', () => {
       for (const [i, n] of names.entries()) p[n] = `P${i}X`;
       const zh = renderZh({ id, params: p, text: '' }, helpers)!;
       // Joins of two messages are punctuation only; the rest must hold Chinese.
-      if (id !== 'assess.join') expect(zh, id).toMatch(CJK);
-      else expect(zh).toBe('P0X；P1X');
+      if (id === 'assess.join') expect(zh).toBe('P0X；P1X');
+      else if (id === 'param.lint.followUp') expect(zh).toBe('P0X：P1X；P2X');
+      else expect(zh, id).toMatch(CJK);
       for (const n of names) {
         // Optional parameters (a note, a support level that picks the wording) may be consumed, not copied.
         if (n === 'support') continue;
@@ -57,8 +58,8 @@ describe('messages by id: the catalogues', () => {
   });
 
   it('a message parameter given as English text goes through the template table', () => {
-    const m = msg('assess.followUp', { reason: 'gpt-4o -> qwen3-max (flagship)' });
-    expect(localize(m.text, refOf(m), 'zh')).toBe('需人工跟进：gpt-4o 改为 qwen3-max（旗舰）');
+    const m = msg('assess.followUp', { reason: 'OPENAI_API_KEY -> DEEPSEEK_API_KEY' });
+    expect(localize(m.text, refOf(m), 'zh')).toBe('需人工跟进：OPENAI_API_KEY 改为 DEEPSEEK_API_KEY');
   });
 
   it('secrets in parameters are masked like the text, so a translation cannot print one', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROVIDERS, resolveTarget, getProvider } from '../src/providers/index.js';
 import { ENDPOINTS, OPENAI_TIERS } from '../src/providers/types.js';
+import { msg } from '../src/i18n/msg.js';
 
 describe('provider profiles', () => {
   it('cover the 14 providers of the reference', () => {
@@ -20,6 +21,12 @@ describe('provider profiles', () => {
       'yi',
       'zhipu',
     ]);
+  });
+  it('drop reasons use the one wording the parameter messages are built with by id (src/rules/params.ts)', () => {
+    for (const p of PROVIDERS) {
+      const standard = msg('param.notDocumented', { provider: p.name }).text;
+      for (const [name, reason] of Object.entries(p.params.drop)) expect(reason, `${p.id} ${name}`).toBe(standard);
+    }
   });
   it('ids and aliases are unique across providers', () => {
     const all = PROVIDERS.flatMap((p) => [p.id, ...p.aliases].map((x) => x.toLowerCase()));

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { marked } from 'marked';
 import { cli } from './helpers/cli.js';
-import { mdCode, mdText, parseParamMessage } from '../src/report/migration-report.js';
+import { mdCode, mdText, paramRow } from '../src/report/migration-report.js';
+import { msg, refOf } from '../src/i18n/msg.js';
 
 /** A small app: two files with model ids, parameters to adjust, an images call (follow-up) and a key in .env. */
 function app(): string {
@@ -117,11 +118,19 @@ describe('migrate --report', () => {
     expect(render(mdCode('a ``b`` c'))).toContain('<code>a ``b`` c</code>');
   });
 
-  it('parameter messages from the transforms split into parameter and detail', () => {
-    expect(parseParamMessage('drop', 'removed logprobs: not supported by X')).toEqual({ param: 'logprobs', detail: 'not supported by X' });
-    expect(parseParamMessage('rename', 'max_completion_tokens -> max_tokens: X uses max_tokens')).toEqual({ param: 'max_completion_tokens', detail: '→ max_tokens' });
-    expect(parseParamMessage('clamp', 'temperature: 2 -> 1.99 (range [0, 2))')).toEqual({ param: 'temperature', detail: '2 → 1.99' });
-    expect(parseParamMessage('drop', 'something else')).toEqual({ param: 'something', detail: 'something else' });
+  it('the parameter table reads the parameter and detail from the change message by id, not its English', () => {
+    const reason = msg('param.notDocumented', { provider: 'DeepSeek' });
+    const drop = msg('param.removed', { name: 'logprobs', reason });
+    expect(paramRow(drop.text, refOf(drop))).toEqual({ param: 'logprobs', detail: 'DeepSeek does not accept or document it', detailMsg: refOf(reason) });
+    const rename = msg('param.renamed', { name: 'max_completion_tokens', to: 'max_tokens', reason: 'X uses max_tokens' });
+    expect(paramRow(rename.text, refOf(rename))).toEqual({ param: 'max_completion_tokens', detail: '→ max_tokens' });
+    const clamp = msg('param.clamped', { name: 'temperature', from: '2', to: '1.99', reason: 'range [0, 2)' });
+    expect(paramRow(clamp.text, refOf(clamp))).toEqual({ param: 'temperature', detail: '2 → 1.99' });
+    // A notebook cell wraps the change: the parameter is still the one named inside (not "cell").
+    const cell = msg('notebook.cellChange', { n: 3, msg: msg('param.engineToModel', { name: 'engine' }) });
+    expect(paramRow(cell.text, refOf(cell))).toEqual({ param: 'engine', detail: '→ model' });
+    // Text that was not built by id is kept whole; its wording is never parsed.
+    expect(paramRow('removed logprobs: not supported by X', undefined)).toEqual({ param: 'removed', detail: 'removed logprobs: not supported by X' });
   });
 });
 

@@ -17,7 +17,7 @@ import { escapeData, escapeProperty } from '../src/report/github.js';
 import { unifiedDiff, MAX_EDIT_LENGTH } from '../src/engine/diff.js';
 import { isGenerated } from '../src/engine/run.js';
 import { ensureDir } from '../src/engine/code-cache.js';
-import { markerText } from '../src/rules/endpoints.js';
+import { markerText } from '../src/rules/markers.js';
 import { run } from '../src/engine/run.js';
 import { HANDLERS } from '../src/handlers.js';
 import { getProvider, resolveTarget, PROVIDERS } from '../src/providers/index.js';

@@ -68,6 +68,21 @@ function upward(files: Array<[file: string, text: string]>): string[] {
   return bad;
 }
 
+/**
+ * The engine's stages (src/engine/ above its vocabulary: read, finish, run, offload...) know no
+ * rules: findings, markers included (src/rules/markers.ts), come from the handlers.
+ */
+function engineRuleImports(files: Array<[file: string, text: string]>): string[] {
+  const engine = LAYERS.findIndex(([name]) => name === 'engine');
+  return files.flatMap(([file, text]) =>
+    /^src\/engine\//.test(file) && layerOf(file) === engine
+      ? importsOf(file, text)
+          .filter((to) => /^src\/rules\//.test(to))
+          .map((to) => `${file} imports ${to}`)
+      : [],
+  );
+}
+
 describe('layers', () => {
   const files = [...sources('src'), ...sources('transforms')].map((f) => [f, readFileSync(path.join(ROOT, f), 'utf8')] as [string, string]);
 
@@ -82,6 +97,13 @@ describe('layers', () => {
     expect(upward([['src/models/map.ts', "const { x } = await import('../engine/run.js');\n"]])).toHaveLength(1);
     expect(upward([['src/engine/run.ts', "import { UsageError } from '../errors.js';\n"]])).toEqual([]);
     expect(() => layerOf('src/somewhere-new.ts')).toThrow(/no layer/);
+  });
+
+  it("the engine's stages import nothing from src/rules/ (markers are found by the handlers)", () => {
+    expect(engineRuleImports(files)).toEqual([]);
+    // The check sees one; the engine's vocabulary (findings.ts) may name the rule catalogue.
+    expect(engineRuleImports([['src/engine/finish.ts', "import { MARKER_TAG } from '../rules/markers.js';\n"]])).toEqual(['src/engine/finish.ts imports src/rules/markers.ts']);
+    expect(engineRuleImports([['src/engine/findings.ts', "import { RULES } from '../rules/catalogue.js';\n"]])).toEqual([]);
   });
 });
 

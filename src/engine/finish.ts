@@ -1,8 +1,6 @@
 import { encodeUtf8 } from './text.js';
 import type { Outcome } from './offload.js';
 import { writeAtomic, WriteRefused } from './write.js';
-import { MARKER_TAG } from '../rules/endpoints.js';
-import { RULES } from '../rules/catalogue.js';
 import { phase, timingNote } from './timing.js';
 import { rel, type Reader } from './read.js';
 import type { FileContext, FileResult, LanguageHandler } from './types.js';
@@ -57,7 +55,6 @@ export class Finisher {
       this.outsideFollowUp(ctx, res);
       return;
     }
-    markerFindings(ctx);
     o.onContext?.(ctx);
     res.findings = ctx.findings;
     res.followUps = ctx.followUps;
@@ -136,31 +133,5 @@ export class Finisher {
       },
     ];
     this.read.results.set(ctx.file.abs, res);
-  }
-}
-
-/** `TODO(openai-migrate)` markers left in any file are findings (rule migrate-todo). */
-function markerFindings(ctx: FileContext): void {
-  const text = ctx.file.text;
-  let i = text.indexOf(MARKER_TAG);
-  while (i >= 0) {
-    const s = ctx.lines.pos(i);
-    if (!ctx.findings.some((f) => f.rule === 'migrate-todo' && f.line === s.line)) {
-      ctx.findings.push({
-        rule: 'migrate-todo',
-        kind: 'migrate-todo',
-        level: RULES['migrate-todo'].level,
-        line: s.line,
-        column: s.column,
-        endLine: s.line,
-        endColumn: s.column + MARKER_TAG.length,
-        message: ctx.lines
-          .lineText(s.line)
-          .trim()
-          .replace(/^(\/\/|#)\s*/, ''),
-        snippet: ctx.lines.lineText(s.line),
-      });
-    }
-    i = text.indexOf(MARKER_TAG, i + MARKER_TAG.length);
   }
 }

@@ -77,7 +77,7 @@ export const baichuan: ProviderProfile = {
     rename: {},
     ranges: { temperature: range(0, 1, true, true), top_p: range(0, 1, true, false), top_k: range(0, 20, true, true), max_tokens: range(1, 2048, true, true) },
     developerRole: 'system',
-    reasoningEffort: { kind: 'drop', reason: 'Baichuan has no reasoning_effort parameter: no documented switch' },
+    reasoningEffort: { kind: 'drop', note: 'no documented switch' },
     rejectedValues: {},
     perModel: [],
   },

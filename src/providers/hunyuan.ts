@@ -137,7 +137,7 @@ export const hunyuan: ProviderProfile = {
     developerRole: 'system',
     reasoningEffort: {
       kind: 'drop',
-      reason: 'Tencent Hunyuan (TokenHub; legacy Hunyuan endpoint; LKEAP) has no reasoning_effort parameter: enable_thinking on hunyuan-a13b (legacy); hy3-preview interleaved thinking',
+      note: 'enable_thinking on hunyuan-a13b (legacy); hy3-preview interleaved thinking',
     },
     rejectedValues: {},
     perModel: [],

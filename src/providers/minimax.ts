@@ -101,7 +101,7 @@ export const minimax: ProviderProfile = {
     rename: { max_completion_tokens: 'max_tokens' },
     ranges: { temperature: range(0, 1, false, true), top_p: range(0, 1, false, true) },
     developerRole: 'system',
-    reasoningEffort: { kind: 'drop', reason: 'MiniMax has no reasoning_effort parameter: M2.x always think; M3 thinking.type adaptive|disabled' },
+    reasoningEffort: { kind: 'drop', note: 'M2.x always think; M3 thinking.type adaptive|disabled' },
     rejectedValues: {},
     perModel: [],
   },

@@ -111,7 +111,7 @@ export const qwen: ProviderProfile = {
     developerRole: 'system',
     reasoningEffort: {
       kind: 'drop',
-      reason: 'Alibaba Cloud Model Studio (Qwen / DashScope / Bailian) has no reasoning_effort parameter: enable_thinking (+ thinking_budget) via extra_body (Python) / top-level (Node)',
+      note: 'enable_thinking (+ thinking_budget) via extra_body (Python) / top-level (Node)',
     },
     rejectedValues: {},
     perModel: [],

@@ -78,7 +78,7 @@ export const spark: ProviderProfile = {
     rename: {},
     ranges: { temperature: range(0, 1, false, true), top_k: range(1, 6, true, true), max_tokens: range(1, 8192, true, true) },
     developerRole: 'system',
-    reasoningEffort: { kind: 'drop', reason: 'iFlytek Spark (Xinghuo) has no reasoning_effort parameter: separate spark-x paths; X1.5 thinking field' },
+    reasoningEffort: { kind: 'drop', note: 'separate spark-x paths; X1.5 thinking field' },
     rejectedValues: {},
     perModel: [],
   },

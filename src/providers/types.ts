@@ -71,8 +71,8 @@ export interface Range {
 export type ReasoningEffortRule =
   /** Keep `reasoning_effort`, mapping OpenAI values onto the provider's accepted set. */
   | { kind: 'keep'; values: string[]; mapping: Record<string, string> }
-  /** Provider has no such parameter: drop it (reported with the reason). */
-  | { kind: 'drop'; reason: string };
+  /** Provider has no such parameter: drop it (reported as "<provider> has no reasoning_effort parameter: <note>"). */
+  | { kind: 'drop'; note: string };
 
 /** A page that backs a rule, and how sure the reference is (its confidence tag, as written there). */
 export interface Sourced {

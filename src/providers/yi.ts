@@ -85,7 +85,7 @@ export const yi: ProviderProfile = {
     rename: { max_completion_tokens: 'max_tokens' },
     ranges: { temperature: range(0, 2, true, true), top_p: range(0, 1, true, true) },
     developerRole: 'system',
-    reasoningEffort: { kind: 'drop', reason: '01.AI Yi (lingyiwanwu) has no reasoning_effort parameter: no documented switch' },
+    reasoningEffort: { kind: 'drop', note: 'no documented switch' },
     rejectedValues: {},
     perModel: [],
   },

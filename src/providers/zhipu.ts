@@ -104,7 +104,7 @@ export const zhipu: ProviderProfile = {
     rename: { user: 'user_id', max_completion_tokens: 'max_tokens' },
     ranges: { temperature: range(0, 1, false, false), top_p: range(0, 1, false, false) },
     developerRole: 'system',
-    reasoningEffort: { kind: 'drop', reason: 'Zhipu AI (GLM; BigModel in China, Z.ai internationally) has no reasoning_effort parameter: thinking.type via extra_body (GLM-4.5+ hybrid)' },
+    reasoningEffort: { kind: 'drop', note: 'thinking.type via extra_body (GLM-4.5+ hybrid)' },
     rejectedValues: {},
     perModel: [],
   },

@@ -42,7 +42,7 @@ export interface MigrationReport {
   /** The model map actually applied: one row per OpenAI id -> provider id, with the number of sites. */
   models: Array<{ from: string; to: string; tier: string; count: number }>;
   /** Request parameters dropped, renamed or clamped, grouped by parameter and detail. */
-  params: Array<{ kind: ParamChangeKind; param: string; detail: string; count: number }>;
+  params: Array<{ kind: ParamChangeKind; param: string; detail: string; count: number; detailMsg?: MsgRef }>;
   /** Variables to set (names only). */
   env: Array<{ name: string; consoleUrl: string }>;
   followUps: Array<{
@@ -86,12 +86,12 @@ export function buildMigrationReport(r: MigrateResult): MigrationReport {
         row.count++;
         models.set(k, row);
       }
-      // Parameters: the kind says what happened, the message names the parameter.
+      // Parameters: the kind says what happened, the message's parameters name the parameter and the detail.
       if (c.kind === 'param-drop' || c.kind === 'param-rename' || c.kind === 'param-clamp') {
         const kind = c.kind.slice(6) as ParamChangeKind;
-        const { param, detail } = parseParamMessage(kind, c.message);
+        const { param, detail, detailMsg } = paramRow(c.message, c.msg);
         const k = `${kind}\u0000${param}\u0000${detail}`;
-        const row = params.get(k) ?? { kind, param, detail, count: 0 };
+        const row = params.get(k) ?? { kind, param, detail, ...(detailMsg ? { detailMsg } : {}), count: 0 };
         row.count++;
         params.set(k, row);
       }
@@ -137,19 +137,24 @@ export function buildMigrationReport(r: MigrateResult): MigrationReport {
 }
 
 /**
- * Split a parameter change message into the parameter and a short detail.
- * Shapes written by the param transforms (JS and Python):
- *   drop   "removed NAME: reason"
- *   rename "NAME -> NEW: reason"
- *   clamp  "NAME: OLD -> NEW (reason)"
+ * The parameter and a short detail of a parameter change, from its message's parameters
+ * (src/rules/params.ts `paramRemoved`, `paramRenamed`, `paramClamped`; a notebook cell's change
+ * wraps one): a removal's detail is its reason, a rename's the new name, a clamp's the two values.
+ * Any other change keeps its whole message as the detail (translated by its id when it has one).
  */
-export function parseParamMessage(kind: ParamChangeKind, message: string): { param: string; detail: string } {
-  let m: RegExpMatchArray | null;
-  if (kind === 'drop' && (m = message.match(/^removed ([^:\s]+):\s*(.*)$/s))) return { param: m[1]!, detail: m[2]!.trim() };
-  if (kind === 'rename' && (m = message.match(/^(\S+) -> ([^:\s]+)(?::\s*(.*))?$/s))) return { param: m[1]!, detail: `→ ${m[2]}` };
-  if (kind === 'clamp' && (m = message.match(/^([^:\s]+): (.+?) -> (.+?)(?: \((.*)\))?$/s))) return { param: m[1]!, detail: `${m[2]} → ${m[3]}` };
-  // Any other wording: keep the whole message as the detail.
-  return { param: message.split(/[\s:]/)[0] || message, detail: message };
+export function paramRow(message: string, ref: MsgRef | undefined): { param: string; detail: string; detailMsg?: MsgRef } {
+  let m = ref;
+  while (m?.id === 'notebook.cellChange' && typeof m.params.msg === 'object') m = m.params.msg;
+  const name = m?.params.name;
+  if (!m || typeof name !== 'string') return { param: message.split(/[\s:]/)[0] || message, detail: message, ...(ref ? { detailMsg: ref } : {}) };
+  const { reason, to, from } = m.params;
+  if (m.id === 'param.removed' && reason !== undefined) {
+    return typeof reason === 'object' ? { param: name, detail: reason.text, detailMsg: reason } : { param: name, detail: String(reason) };
+  }
+  if (m.id === 'param.clamped') return { param: name, detail: `${from} → ${to}` };
+  if (m.id === 'param.renamed') return { param: name, detail: `→ ${to}` };
+  if (m.id === 'param.engineToModel') return { param: name, detail: '→ model' };
+  return { param: name, detail: m.text, detailMsg: m };
 }
 
 /** Escape text for inline Markdown (also safe inside a table cell). */
@@ -226,7 +231,7 @@ export function renderReportMarkdown(rep: MigrationReport): string {
     out.push(
       table(
         [t('report.parameter'), t('report.change'), t('report.detail'), t('report.sites')],
-        rep.params.map((p) => [mdCode(p.param), t(`report.param.${p.kind}` as const), mdText(lm(p.detail)), String(p.count)]),
+        rep.params.map((p) => [mdCode(p.param), t(`report.param.${p.kind}` as const), mdText(localize(p.detail, p.detailMsg)), String(p.count)]),
         ['---', '---', '---', '---:'],
       ),
     );
@@ -294,7 +299,8 @@ function htmlEscape(s: string): string {
 export function renderReportJson(rep: MigrationReport): string {
   // The messages' ids go in the file (`reasonId`, `actionId`); their parameters are only for rendering.
   const followUps = rep.followUps.map(({ reasonMsg: _r, actionMsg: _a, ...u }) => u);
-  return JSON.stringify({ $schema: schemaUrl('report'), ...rep, followUps }, null, 2) + '\n';
+  const params = rep.params.map(({ detailMsg: _d, ...p }) => p);
+  return JSON.stringify({ $schema: schemaUrl('report'), ...rep, params, followUps }, null, 2) + '\n';
 }
 
 /** First line of a Markdown report (invisible when rendered): a later run may replace a file that holds it. */

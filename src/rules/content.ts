@@ -1,6 +1,7 @@
 import { shortName } from '../providers/index.js';
 import type { ProviderProfile } from '../providers/types.js';
-import { cite } from './params.js';
+import { cited } from './params.js';
+import { msg, type Msg } from '../i18n/msg.js';
 
 /**
  * Model choice by what a request carries. The tier map picks a provider id from the OpenAI id
@@ -27,9 +28,9 @@ export interface ContentDecision {
   /** The provider model to use instead of the tier target (undefined: keep the tier target). */
   model?: string;
   /** Why (change text). */
-  reason?: string;
+  reason?: Msg;
   /** A follow-up when the content needs a model the decision could not pick. */
-  followUp?: { reason: string; action: string };
+  followUp?: { reason: Msg; action: Msg };
 }
 
 /** Part `type` values that carry an image / audio in Chat Completions and Responses input. */
@@ -47,10 +48,7 @@ export function modelForContent(p: ProviderProfile, openaiId: string, target: st
   const d = byContent(p, openaiId, target, c);
   // File parts: no profile records a chat model that reads them (the reference has no such fact), so never a model switch.
   if (c.file === 'yes' && !d.followUp) {
-    d.followUp = {
-      reason: `the messages carry file parts (type "file" / "input_file"); ${shortName(p)} does not document file parts on its OpenAI-compatible chat API, so ${d.model ?? target} may reject them or ignore the file`,
-      action: "extract the file's text and send it in the message, or use the provider's own file API if it has one",
-    };
+    d.followUp = { reason: msg('content.file', { provider: shortName(p), target: d.model ?? target }), action: msg('content.file.todo') };
   }
   return d;
 }
@@ -59,38 +57,23 @@ function byContent(p: ProviderProfile, openaiId: string, target: string, c: Requ
   const name = shortName(p);
   if (c.audio === 'yes') {
     const audio = p.tierMap.audioChat;
-    if (audio && audio !== target) return { model: audio, reason: `the messages carry audio parts; ${target} takes no audio` };
+    if (audio && audio !== target) return { model: audio, reason: msg('content.audio', { target }) };
     if (!audio) {
-      return {
-        followUp: {
-          reason: `the messages carry audio parts (input_audio); ${name} has no chat model that takes audio, so ${target} will reject them`,
-          action: 'transcribe the audio first, or keep this call on a service that takes audio input',
-        },
-      };
+      return { followUp: { reason: msg('content.audioNone', { provider: name, target }), action: msg('content.audioNone.todo') } };
     }
   }
   const vision = p.tierMap.vision;
   if (c.image === 'yes' && !takesImages(p, target)) {
-    if (vision) return { model: vision, reason: `the messages carry image parts; ${target} takes no images, ${vision} does` };
-    return {
-      followUp: {
-        reason: `the messages carry image parts; ${name} has no chat model that takes images on its OpenAI-compatible API`,
-        action: 'keep this call on a service that takes images, or describe the image in text',
-      },
-    };
+    if (vision) return { model: vision, reason: msg('content.image', { target, vision }) };
+    return { followUp: { reason: msg('content.imageNone', { provider: name }), action: msg('content.imageNone.todo') } };
   }
   if (c.image === 'unknown' && c.imageShapesNearby && vision && !takesImages(p, target)) {
-    return {
-      followUp: {
-        reason: `the messages of this ${openaiId} request are built at run time and this file builds image parts; ${target} takes no images`,
-        action: `send requests that carry images to ${vision} (e.g. --model ${openaiId}=${vision})`,
-      },
-    };
+    return { followUp: { reason: msg('content.imageRuntime', { id: openaiId, target }), action: msg('content.imageRuntime.todo', { vision, id: openaiId }) } };
   }
   const tools = p.requestRules.toolModels;
   if (c.tools && tools && !tools.models.includes(target)) {
     const to = tools.models[0];
-    if (to && c.image !== 'yes') return { model: to, reason: `the request sends tools; ${name} serves tools only on ${tools.models.join(', ')}${cite(tools.url)}` };
+    if (to && c.image !== 'yes') return { model: to, reason: cited(msg('content.tools', { provider: name, models: tools.models.join(', ') }), tools.url) };
   }
   return {};
 }

@@ -1,10 +1,11 @@
 import type { ProviderProfile } from '../providers/types.js';
-import { cite } from './params.js';
+import { cited } from './params.js';
+import { msg, type Msg } from '../i18n/msg.js';
 
 /** OpenAI embedding models' default vector width. */
 export const OPENAI_DIMS: Record<string, number> = { 'text-embedding-3-small': 1536, 'text-embedding-ada-002': 1536, 'text-embedding-3-large': 3072 };
 
-export type EmbeddingNeed = { kind: 'add-dims'; value: number; reason: string } | { kind: 'followUp'; on: 'model' | 'dimensions' | 'input'; reason: string; action: string };
+export type EmbeddingNeed = { kind: 'add-dims'; value: number; reason: Msg } | { kind: 'followUp'; on: 'model' | 'dimensions' | 'input'; reason: Msg; action: Msg };
 
 /**
  * Embeddings (requestRules.embeddings), language-neutral: a provider model whose default width differs
@@ -17,7 +18,7 @@ export type EmbeddingNeed = { kind: 'add-dims'; value: number; reason: string } 
 export function embeddingNeeds(p: ProviderProfile, openaiId: string, target: string | null | undefined, dims: 'absent' | 'computed' | number, inputs: number | 'single' | 'runtime'): EmbeddingNeed[] {
   const openaiDims = OPENAI_DIMS[openaiId];
   if (!openaiDims) return [];
-  return widthNeeds(p, target, { width: openaiDims, was: `${openaiId} returned ${openaiDims}` }, dims, inputs);
+  return widthNeeds(p, target, { width: openaiDims, openai: openaiId }, dims, inputs);
 }
 
 /**
@@ -32,46 +33,49 @@ export function storedWidthNeeds(
   dims: 'absent' | 'computed' | number,
   inputs: number | 'single' | 'runtime',
 ): EmbeddingNeed[] {
-  return widthNeeds(p, model, stored && { width: stored.width, was: `the vector store here expects ${stored.width} (${stored.what})` }, dims, inputs);
+  return widthNeeds(p, model, stored && { width: stored.width, what: stored.what }, dims, inputs);
 }
 
-/** `from`: the width the vectors had (or the store expects) and how to say so; undefined: only the `dimensions` and input checks. */
+/** `from`: the width the vectors had (`openai`: the OpenAI model's) or the store expects (`what` declares it); undefined: only the `dimensions` and input checks. */
 function widthNeeds(
   p: ProviderProfile,
   target: string | null | undefined,
-  from: { width: number; was: string } | undefined,
+  from: { width: number; openai?: string; what?: string } | undefined,
   dims: 'absent' | 'computed' | number,
   inputs: number | 'single' | 'runtime',
 ): EmbeddingNeed[] {
   const rules = p.requestRules.embeddings;
   const m = target && rules ? rules.models[target] : undefined;
-  if (!rules || !m) return [];
-  const src = cite(rules.url);
+  if (!rules || !m || !target) return [];
+  const src = (m: Msg) => cited(m, rules.url);
   const out: EmbeddingNeed[] = [];
   if (from && dims === 'absent' && m.defaultDims !== from.width) {
-    if (m.dims?.includes(from.width)) out.push({ kind: 'add-dims', value: from.width, reason: `${target} returns ${m.defaultDims}-dimension vectors by default, ${from.was}${src}` });
+    const sizes = { target, dims: m.defaultDims, width: from.width, openai: from.openai ?? '', what: from.what ?? '' };
+    const byDefault = from.openai ? msg('embeddings.dimsDefault', { target, dims: m.defaultDims, openai: from.openai, openaiDims: from.width }) : msg('embeddings.storeDefault', sizes);
+    const differ = from.openai ? msg('embeddings.dimsDiffer', { target, dims: m.defaultDims, openai: from.openai, openaiDims: from.width }) : msg('embeddings.storeDiffer', sizes);
+    if (m.dims?.includes(from.width)) out.push({ kind: 'add-dims', value: from.width, reason: src(byDefault) });
     else
       out.push({
         kind: 'followUp',
         on: 'model',
-        reason: `${target} returns ${m.defaultDims}-dimension vectors, ${from.was}; a store sized for ${from.width} rejects them${src}`,
-        action: 'resize the vector column or index and re-embed stored vectors',
+        reason: src(differ),
+        action: msg('embeddings.dimsDiffer.todo'),
       });
   }
   if (typeof dims === 'number' && m.dims && !m.dims.includes(dims)) {
     out.push({
       kind: 'followUp',
       on: 'dimensions',
-      reason: `${target} accepts dimensions ${m.dims.join(', ')}, not ${dims}${src}`,
-      action: 'choose an accepted width, resize the vector column or index and re-embed stored vectors',
+      reason: src(msg('embeddings.dimsRejected', { target, accepted: m.dims.join(', '), dims })),
+      action: msg('embeddings.dimsRejected.todo'),
     });
   }
   if (m.maxInputs && (inputs === 'runtime' || (typeof inputs === 'number' && inputs > m.maxInputs))) {
     out.push({
       kind: 'followUp',
       on: 'input',
-      reason: `${target} takes at most ${m.maxInputs} inputs per request${inputs === 'runtime' ? '; this input is built at run time' : `; this request sends ${inputs}`}${src}`,
-      action: `send the inputs in batches of ${m.maxInputs}`,
+      reason: src(msg('embeddings.maxInputs', { target, max: m.maxInputs, sent: inputs === 'runtime' ? undefined : inputs })),
+      action: msg('embeddings.maxInputs.todo', { max: m.maxInputs }),
     });
   }
   return out;

@@ -1,7 +1,6 @@
-import { maskSecrets } from '../report/mask.js';
 import { shortName } from '../providers/index.js';
 import type { Endpoint, ProviderProfile, Support } from '../providers/types.js';
-import { msg, textOf, type Msg, type Text } from '../i18n/msg.js';
+import { msg, type Msg } from '../i18n/msg.js';
 
 /** Endpoint kinds detectors report (JS and Python share them). */
 export type EndpointKind = Endpoint | 'openaiOnly' | 'other';
@@ -71,32 +70,6 @@ export function servedByNoProvider(all: readonly ProviderProfile[], e: EndpointK
   if (e === 'openaiOnly') return true;
   if (e === 'other') return false;
   return all.every((p) => p.endpoints[e as Endpoint] === 'no');
-}
-
-export const MARKER_TAG = 'TODO(openai-migrate)';
-
-const FULL_MARKERS = new WeakMap<object, Set<string>>();
-
-/**
- * Marker text for a call that cannot be migrated (without comment syntax). The
- * first marker for a reason in a file says what to do; later ones for the same
- * reason only say why (the report lists every site with its action), so a file
- * with twenty Assistants calls does not carry twenty copies of the advice.
- */
-export function markerText(file: object, rawReason: Text, rawAction: Text): string {
-  // A comment holds one line: line breaks (and `*/`) in a reason would end it early and put the rest in code; secrets are masked.
-  // The marker is code: it carries the English text.
-  const safe = (s: Text) =>
-    maskSecrets(textOf(s))
-      .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-      .replace(/\*\//g, '* /');
-  const reason = safe(rawReason);
-  const action = safe(rawAction);
-  let seen = FULL_MARKERS.get(file);
-  if (!seen) FULL_MARKERS.set(file, (seen = new Set()));
-  if (seen.has(reason)) return `${MARKER_TAG}: ${reason} (see above).`;
-  seen.add(reason);
-  return `${MARKER_TAG}: ${reason}; ${action}.`;
 }
 
 /** Features of a served endpoint that a profile may lack: structured outputs, image edits. */

@@ -1,6 +1,7 @@
 import type { ProviderProfile } from '../providers/types.js';
 import { shortName } from '../providers/index.js';
-import { cite } from './params.js';
+import { cited } from './params.js';
+import { msg, type Msg } from '../i18n/msg.js';
 
 /**
  * `response_format` json_schema -> the provider's JSON mode (requestRules.jsonObject), language-neutral:
@@ -18,11 +19,11 @@ export function jsonModeRule(p: ProviderProfile): NonNullable<ProviderProfile['r
 export const schemaInstruction = (rule: { promptWord: string }): string => `Reply with a ${rule.promptWord} object that matches this JSON schema: `;
 
 /** What the summary says about the rewrite, and the follow-up: the provider does not enforce the schema. */
-export function jsonModeNotes(p: ProviderProfile, rule: NonNullable<ProviderProfile['requestRules']['jsonObject']>): { change: string; reason: string; action: string } {
-  const why = `${shortName(p)} does not document response_format json_schema; its JSON mode needs the word "${rule.promptWord}" in the prompt${cite(rule.url)}`;
+export function jsonModeNotes(p: ProviderProfile, rule: NonNullable<ProviderProfile['requestRules']['jsonObject']>): { change: Msg; reason: Msg; action: Msg } {
+  const why = cited(msg('shape.jsonMode', { provider: shortName(p), word: rule.promptWord }), rule.url);
   return {
-    change: `response_format json_schema -> json_object with the schema in a system message: ${why}`,
-    reason: `response_format json_schema was replaced by JSON mode (json_object) with the schema in a system message; ${shortName(p)} does not enforce the schema`,
-    action: 'validate the reply against the same schema',
+    change: msg('shape.jsonModeRewrite', { reason: why }),
+    reason: msg('shape.jsonModeUnenforced', { provider: shortName(p) }),
+    action: msg('shape.jsonModeUnenforced.todo'),
   };
 }

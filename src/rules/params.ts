@@ -1,6 +1,7 @@
 import { shortName } from '../providers/index.js';
 import type { ProviderProfile, Range } from '../providers/types.js';
 import type { ThinkingState } from './thinking.js';
+import { msg, type Msg, type Text } from '../i18n/msg.js';
 
 /**
  * Language-neutral request-parameter rules. JS and Python transforms ask
@@ -9,10 +10,10 @@ import type { ThinkingState } from './thinking.js';
  */
 export type ParamAction =
   | { kind: 'keep' }
-  | { kind: 'drop'; reason: string; changesBehaviour: boolean }
-  | { kind: 'rename'; to: string; reason: string }
-  | { kind: 'set'; value: number | string; reason: string; changesBehaviour: boolean }
-  | { kind: 'followUp'; reason: string; action: string };
+  | { kind: 'drop'; reason: Msg; changesBehaviour: boolean }
+  | { kind: 'rename'; to: string; reason: Msg }
+  | { kind: 'set'; value: number | string; reason: Msg; changesBehaviour: boolean }
+  | { kind: 'followUp'; reason: Msg; action: Msg };
 
 /** Request kinds the chat-parameter rules apply to. */
 export const PARAM_RULE_ENDPOINTS = new Set(['chat', 'completions']);
@@ -42,7 +43,8 @@ export function paramAction(
 ): ParamAction {
   const rules = p.params;
   const label = Array.isArray(model) ? model.join('/') : (model as string | undefined);
-  const src = cite(rules.source.url);
+  const src = (m: Msg) => cited(m, rules.source.url);
+  const provider = shortName(p);
   // With thinking off some models fix another value (Kimi K2.5/K2.6: temperature 0.6, not the thinking mode's 1).
   const off = p.requestRules.thinking?.fixedWhenOff;
   const ids = model === undefined ? [] : typeof model === 'string' ? [model] : model;
@@ -51,62 +53,67 @@ export function paramAction(
     const field = p.requestRules.thinking!.field;
     if (thinking === 'unknown') {
       const on = perModelRules(p, model).find((r) => name in r.fixed)?.fixed[name];
+      const o = on === undefined ? undefined : String(on);
       return {
         kind: 'followUp',
-        reason: `${label} accepts only ${name} = ${on ?? 'its default'} with thinking on and ${v} with it off; this call's ${field} is computed at run time${cite(off.url)}`,
-        action: `send ${name} ${on ?? ''} with thinking on and ${v} with it off, or leave ${name} out`,
+        reason: cited(msg('param.thinkingUnknown', { label: label!, name, on: o, off: String(v), field }), off.url),
+        action: msg('param.thinkingUnknown.todo', { name, on: o, off: String(v) }),
       };
     }
     if (value === v) return { kind: 'keep' };
-    return { kind: 'set', value: v, reason: `${label} accepts only ${name} = ${v} with ${field} off${cite(off.url)}`, changesBehaviour: true };
+    return { kind: 'set', value: v, reason: cited(msg('param.fixedWhenOff', { label: label!, name, value: String(v), field }), off.url), changesBehaviour: true };
   }
   for (const r of perModelRules(p, model)) {
-    const rsrc = cite(r.source ?? rules.source.url);
+    const rsrc = (m: Msg) => cited(m, r.source ?? rules.source.url);
     if (name in r.fixed) {
       const v = r.fixed[name]!;
       if (value === v) return { kind: 'keep' };
       // Any other value is rejected, whatever the expression computes: write the one accepted value.
-      return { kind: 'set', value: v, reason: `${label} accepts only ${name} = ${v}${rsrc}`, changesBehaviour: true };
+      return { kind: 'set', value: v, reason: rsrc(msg('param.fixed', { label: label!, name, value: String(v) })), changesBehaviour: true };
     }
-    if (r.drop.includes(name)) return { kind: 'drop', reason: `${label} rejects ${name} (${r.note})${rsrc}`, changesBehaviour: changes(p, name, value) };
+    if (r.drop.includes(name)) return { kind: 'drop', reason: rsrc(msg('param.modelRejects', { label: label!, name, note: r.note })), changesBehaviour: changes(p, name, value) };
   }
   if (name === 'reasoning_effort') {
     const e = rules.reasoningEffort;
     // The provider's thinking switch is not an OpenAI field: removing the effort is reported as a follow-up.
-    if (e.kind === 'drop') return { kind: 'drop', reason: `${e.reason}${src}`, changesBehaviour: true };
+    if (e.kind === 'drop') return { kind: 'drop', reason: src(msg('param.noReasoningEffort', { provider: p.name, note: e.note })), changesBehaviour: true };
     if (typeof value === 'string' && !e.values.includes(value)) {
       const to = e.mapping[value];
-      if (to) return { kind: 'set', value: to, reason: `${shortName(p)} accepts reasoning_effort ${e.values.join('|')}${src}`, changesBehaviour: false };
+      if (to) return { kind: 'set', value: to, reason: src(msg('param.reasoningEffortValues', { provider, values: e.values.join('|') })), changesBehaviour: false };
     }
     return { kind: 'keep' };
   }
   if (name in rules.drop) {
-    return { kind: 'drop', reason: `${rules.drop[name]!}${src}`, changesBehaviour: changes(p, name, value) };
+    return { kind: 'drop', reason: src(dropReason(p)), changesBehaviour: changes(p, name, value) };
   }
   const to = rules.rename[name];
   if (to) {
-    if (present.has(to)) return { kind: 'drop', reason: `${shortName(p)} reads ${to}, which the request already sets`, changesBehaviour: false };
-    if (OPENAI_FIELDS.has(to)) return { kind: 'rename', to, reason: `${shortName(p)} reads ${to} instead of ${name}` };
+    if (present.has(to)) return { kind: 'drop', reason: msg('param.alreadySet', { provider, to }), changesBehaviour: false };
+    if (OPENAI_FIELDS.has(to)) return { kind: 'rename', to, reason: msg('param.readsInstead', { provider, to, name }) };
     // The provider's name is not an OpenAI field: typed SDK calls would reject it, so drop and say how to send it.
     return {
       kind: 'drop',
-      reason: `${shortName(p)} reads ${to} instead of ${name}; send ${to} as an extra body field if you need it`,
+      reason: msg('param.readsInsteadExtra', { provider, to, name }),
       changesBehaviour: true,
     };
   }
   const rejected = rules.rejectedValues[name];
   if (rejected && typeof value === 'string' && rejected.includes(value)) {
-    return { kind: 'followUp', reason: `${shortName(p)} rejects ${name}: "${value}"${src}`, action: `use another ${name} value` };
+    return { kind: 'followUp', reason: src(msg('param.rejectsValue', { provider, name, value })), action: msg('param.rejectsValue.todo', { name }) };
   }
   const range = rules.ranges[name];
   if (range && typeof value === 'number') {
     const c = clamp(value, range);
     // Sampling values decide what the model answers: a clamp is a follow-up too.
-    if (c !== value) return { kind: 'set', value: c, reason: `${shortName(p)} accepts ${name} in ${fmtRange(range)}${src}`, changesBehaviour: true };
+    if (c !== value) return { kind: 'set', value: c, reason: src(msg('param.range', { provider, name, range: fmtRange(range) })), changesBehaviour: true };
   }
   // A value computed at run time cannot be clamped here: say so where the provider's range is narrower than OpenAI's.
   if (range && value === undefined && narrowerThanOpenAI(name, range)) {
-    return { kind: 'followUp', reason: `${name} is computed at run time and ${shortName(p)} accepts only ${fmtRange(range)}${src}`, action: `keep the value in ${fmtRange(range)}` };
+    return {
+      kind: 'followUp',
+      reason: src(msg('param.rangeRuntime', { name, provider, range: fmtRange(range) })),
+      action: msg('param.rangeRuntime.todo', { range: fmtRange(range) }),
+    };
   }
   return { kind: 'keep' };
 }
@@ -131,16 +138,36 @@ function narrowerThanOpenAI(name: string, r: Range): boolean {
  * The follow-up for an action that can change what the program gets back (a removed `n`/`seed`/
  * `logit_bias`, a clamped sampling value), or undefined; the report table keeps the rest.
  */
-export function resultFollowUp(name: string, a: ParamAction, from?: string, to?: string): { reason: string; action: string } | undefined {
-  if (a.kind === 'drop' && a.changesBehaviour) return { reason: `removed ${name}: ${a.reason}`, action: dropAction(name) };
+export function resultFollowUp(name: string, a: ParamAction, from?: string, to?: string): { reason: Msg; action: Msg } | undefined {
+  if (a.kind === 'drop' && a.changesBehaviour) return { reason: msg('param.removed', { name, reason: a.reason }), action: dropAction(name) };
   if (a.kind === 'set' && a.changesBehaviour) {
-    return { reason: `${name} changed from ${from ?? 'its value'} to ${to ?? a.value}: ${a.reason}`, action: `check that the answers still fit what the program expects (${name} shapes the output)` };
+    return { reason: msg('param.changed', { name, from, to: to ?? String(a.value), reason: a.reason }), action: msg('param.changed.todo', { name }) };
   }
   return undefined;
 }
 
+/** The change message of a parameter a transform removed, renamed or clamped (the report's parameter table reads its parameters). */
+export const paramRemoved = (name: string, reason: Text) => msg('param.removed', { name, reason });
+export const paramRenamed = (name: string, to: string, reason: Text) => msg('param.renamed', { name, to, reason });
+export const paramClamped = (name: string, from: string, to: string, reason: Text) => msg('param.clamped', { name, from, to, reason });
+
+/** The lint finding (`check --provider`) for a parameter the provider would not take as written. */
+export function paramLint(name: string, a: Exclude<ParamAction, { kind: 'keep' }>): Msg {
+  if (a.kind === 'set') return msg('param.lint.use', { name, reason: a.reason, value: String(a.value) });
+  if (a.kind === 'followUp') return msg('param.lint.followUp', { name, reason: a.reason, action: a.action });
+  return msg(a.kind === 'rename' ? 'param.lint.rename' : 'param.lint.remove', { name, reason: a.reason });
+}
+
 /** The page a rule comes from, appended to its reason (users have the page, not the reference notes). */
 export const cite = (url: string) => ` (source: ${url})`;
+/** A reason with the page it comes from. */
+export const cited = (m: Text, url: string) => msg('rule.cited', { msg: m, url });
+
+/**
+ * A profile's reason for dropping a parameter. Every profile gives the same wording (test/providers.test.ts
+ * checks it), so the message is built by id from the provider's name.
+ */
+const dropReason = (p: ProviderProfile) => msg('param.notDocumented', { provider: p.name });
 
 /**
  * Parameters whose removal changes what the program gets back, whatever the provider:
@@ -149,11 +176,11 @@ export const cite = (url: string) => ` (source: ${url})`;
 const RESULT_CHANGING = new Set(['n', 'logit_bias', 'seed']);
 
 /** What a user should check after a parameter that changes results is removed. */
-export function dropAction(name: string): string {
-  if (name === 'n') return 'the response now carries one choice: make n requests where the code reads choices[1] and later';
-  if (name === 'logit_bias') return 'tokens are no longer biased: check the outputs logit_bias steered (e.g. a forced label set)';
-  if (name === 'seed') return 'outputs are no longer reproducible from a seed: check tests or caches that rely on it';
-  return `check the code that relied on ${name}`;
+export function dropAction(name: string): Msg {
+  if (name === 'n') return msg('param.removed.todoN');
+  if (name === 'logit_bias') return msg('param.removed.todoLogitBias');
+  if (name === 'seed') return msg('param.removed.todoSeed');
+  return msg('param.removed.todo', { name });
 }
 
 /** Dropping a parameter changes behaviour unless its value is OpenAI's default. */

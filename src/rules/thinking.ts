@@ -1,6 +1,7 @@
 import { shortName } from '../providers/index.js';
 import type { ProviderProfile } from '../providers/types.js';
-import { cite } from './params.js';
+import { cited } from './params.js';
+import { msg, type Msg } from '../i18n/msg.js';
 
 /**
  * Thinking switches (requestRules.thinking), language-neutral: the JS and Python transforms (and the
@@ -14,7 +15,7 @@ export type StreamState = 'yes' | 'no' | 'unknown';
 
 export type ThinkingNeed =
   /** Write the switch's off value into the request. */
-  { kind: 'add-off'; reason: string } | { kind: 'followUp'; reason: string; action: string };
+  { kind: 'add-off'; reason: Msg } | { kind: 'followUp'; reason: Msg; action: Msg };
 
 /**
  * What a chat request to `models` (provider ids, every value the request may send) needs:
@@ -29,21 +30,23 @@ export function thinkingNeeds(p: ProviderProfile, models: readonly string[], str
   const sw = `${t.field}: ${offText(t.off)}`;
   const ns = t.offWhenNotStreaming;
   if (ns && stream !== 'yes' && models.some((m) => ns.models.includes(m))) {
-    const why = `${models.filter((m) => ns.models.includes(m)).join('/')} thinks by default and ${shortName(p)} answers a non-streaming call with ${ns.error}`;
+    const why = msg('thinking.notStreaming', { models: models.filter((m) => ns.models.includes(m)).join('/'), provider: shortName(p), error: ns.error });
     if (thinking === 'unknown' || stream === 'unknown' || !models.every((m) => ns.models.includes(m))) {
-      return {
-        kind: 'followUp',
-        reason: `${why}; this call's ${stream === 'unknown' ? 'stream flag' : thinking === 'unknown' ? `${t.field}` : 'model'} is computed at run time${cite(ns.url)}`,
-        action: `send ${sw} on calls that do not stream`,
-      };
+      const computed =
+        stream === 'unknown'
+          ? msg('thinking.computedStream', { reason: why })
+          : thinking === 'unknown'
+            ? msg('thinking.computedField', { reason: why, field: t.field })
+            : msg('thinking.computedModel', { reason: why });
+      return { kind: 'followUp', reason: cited(computed, ns.url), action: msg('thinking.notStreaming.todo', { sw }) };
     }
-    if (thinking === 'on') return { kind: 'followUp', reason: `${why}; this call turns thinking on${cite(ns.url)}`, action: `stream the call or send ${sw}` };
-    return { kind: 'add-off', reason: `${why}${cite(ns.url)}` };
+    if (thinking === 'on') return { kind: 'followUp', reason: cited(msg('thinking.turnsOn', { reason: why }), ns.url), action: msg('thinking.streamOrSend', { sw }) };
+    return { kind: 'add-off', reason: cited(why, ns.url) };
   }
   const old = t.offFor;
   if (old && models.some((m) => old.models.includes(m))) {
-    const why = `${old.models.join('/')} was the non-thinking mode of ${old.use}; the same model now thinks unless ${sw} is sent${cite(old.url)}`;
-    if (thinking !== 'absent' || !models.every((m) => old.models.includes(m))) return { kind: 'followUp', reason: why, action: `use ${old.use} with ${sw}` };
+    const why = cited(msg('thinking.oldNonThinking', { old: old.models.join('/'), model: old.use, sw }), old.url);
+    if (thinking !== 'absent' || !models.every((m) => old.models.includes(m))) return { kind: 'followUp', reason: why, action: msg('thinking.useWith', { model: old.use, sw }) };
     return { kind: 'add-off', reason: why };
   }
   return undefined;
@@ -81,34 +84,19 @@ export function offPython(off: boolean | Record<string, string>, q = '"'): strin
  * Used by migrate (transforms/{js,python}/adjust-request-params.ts) and `check --provider` (src/lang/{js,python}/detect.ts).
  * @param m.mentions whether the message already names a field; m.source the returned message's text, when known
  */
-export type RoundTripNeed = { kind: 'add'; field: string; reason: string; action: string; change: string } | { kind: 'followUp'; reason: string; action: string };
+export type RoundTripNeed = { kind: 'add'; field: string; reason: Msg; action: Msg; change: Msg } | { kind: 'followUp'; reason: Msg; action: Msg };
 
 export function roundTripNeed(p: ProviderProfile, m: { mentions: (field: string) => boolean; source?: string }): RoundTripNeed | undefined {
   const rule = p.requestRules.reasoningRoundTrip;
-  if (!rule) {
-    return {
-      kind: 'followUp',
-      reason: `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} does not document whether its reasoning text must be sent back on the next turn`,
-      action: 'test a two-turn tool loop; if the provider answers 400, send the message back as returned',
-    };
-  }
+  const provider = shortName(p);
+  if (!rule) return { kind: 'followUp', reason: msg('roundTrip.undocumented', { provider }), action: msg('roundTrip.undocumented.todo') };
   if (rule.kind === 'omit') return undefined;
   if (rule.kind === 'whole-message') {
-    return {
-      kind: 'followUp',
-      reason: `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} wants the whole assistant message back on the next turn${cite(rule.url)}`,
-      action: `push the returned message itself${m.source ? ` (${m.source})` : ''} instead of a copy`,
-    };
+    return { kind: 'followUp', reason: cited(msg('roundTrip.wholeMessage', { provider }), rule.url), action: msg('roundTrip.wholeMessage.todo', { source: m.source }) };
   }
   if (m.mentions(rule.field)) return undefined;
-  const reason = `an assistant message with tool_calls is rebuilt by hand without ${rule.field}; ${shortName(p)} answers ${rule.error} on the next turn${cite(rule.url)}`;
-  const action = `add ${rule.field} from the returned message`;
+  const reason = cited(msg('roundTrip.missingField', { field: rule.field, provider, error: rule.error }), rule.url);
+  const action = msg('roundTrip.missingField.todo', { field: rule.field });
   if (!m.source) return { kind: 'followUp', reason, action };
-  return {
-    kind: 'add',
-    field: rule.field,
-    reason,
-    action,
-    change: `added ${rule.field} to the rebuilt assistant message: ${shortName(p)} answers ${rule.error} on the next turn of a tool loop without it${cite(rule.url)}`,
-  };
+  return { kind: 'add', field: rule.field, reason, action, change: cited(msg('roundTrip.added', { field: rule.field, provider, error: rule.error }), rule.url) };
 }

@@ -8,6 +8,7 @@ import type { ConfigContext } from '../../src/lang/config/context.js';
 import { modelValue } from '../../src/lang/config/model-value.js';
 import { nearestKey, type ValueSite } from '../../src/lang/config/sites.js';
 import { configModelSettings, keyValueMismatch } from '../../src/lang/config/model-setting.js';
+import { msg } from '../../src/i18n/msg.js';
 
 const BASE_KEYS = ['api_base', 'base_url', 'api_base_url'];
 
@@ -46,12 +47,7 @@ export const mapConfigModelIds: Transform<ConfigContext> = {
       if (tables.has(s)) {
         // Pricing and capability lists describe OpenAI's models: one follow-up per list, no edit.
         const group = s.path.join('.');
-        if (!tableNoted.has(group))
-          ctx.followUp(
-            s.start,
-            'a list of OpenAI model names used as a lookup table (capabilities, prices...) was left as it is',
-            `add the ${shortName(t.provider)} model ids this file should treat the same way`,
-          );
+        if (!tableNoted.has(group)) ctx.followUp(s.start, msg('model.lookupTable'), msg('model.lookupTable.todoFile', { provider: shortName(t.provider) }));
         tableNoted.add(group);
         continue;
       }

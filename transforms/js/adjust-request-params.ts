@@ -1,3 +1,5 @@
+import type { Text } from '../../src/i18n/msg.js';
+import { msg } from '../../src/i18n/msg.js';
 import type { ts } from 'ts-morph';
 import { tsc } from '../../src/lang/js/ts.js';
 import { routeOfCall } from '../../src/lang/js/routing.js';
@@ -6,7 +8,7 @@ import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { addProperties, removeProperties, renameKey } from '../../src/lang/js/edit.js';
 import { isStringLike, literalValue, propName, unwrap } from '../../src/lang/js/parse.js';
-import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
+import { cited, paramAction, paramClamped, paramRemoved, paramRenamed, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
 import {
   embeddingRequestShape,
   handBuiltAssistantMessages,
@@ -56,7 +58,7 @@ export const adjustRequestParams: Transform<JsContext> = {
       const a = paramAction(t.provider, fp.name, v, models.length ? models : undefined, new Set());
       if (a.kind === 'set' && typeof a.value === 'number') {
         ctx.edits.add(fp.node.getStart(), fp.node.end, String(a.value));
-        ctx.change('param-clamp', fp.node.getStart(), `${fp.name}: ${fp.node.getText()} -> ${a.value} (${a.reason}; the value is used as ${fp.name} of a request)`, { transform: this.id });
+        ctx.change('param-clamp', fp.node.getStart(), paramClamped(fp.name, fp.node.getText(), String(a.value), msg('param.usedAs', { reason: a.reason, name: fp.name })), { transform: this.id });
         followUp(ctx, fp.node, resultFollowUp(fp.name, a, fp.node.getText(), String(a.value)));
       }
     }
@@ -95,24 +97,24 @@ export const adjustRequestParams: Transform<JsContext> = {
               break;
             case 'drop':
               drop.add(p);
-              ctx.change('param-drop', p.getStart(), `removed ${name}: ${a.reason}`, { transform: this.id });
+              ctx.change('param-drop', p.getStart(), paramRemoved(name, a.reason), { transform: this.id });
               followUp(ctx, p, resultFollowUp(name, a));
               break;
             case 'rename':
               renameKey(text, ctx.edits, p, a.to);
-              ctx.change('param-rename', p.getStart(), `${name} -> ${a.to}: ${a.reason}`, { transform: this.id });
+              ctx.change('param-rename', p.getStart(), paramRenamed(name, a.to, a.reason), { transform: this.id });
               break;
             case 'set':
               if (tsc.isPropertyAssignment(p)) {
                 const v = p.initializer;
                 const newText = typeof a.value === 'number' ? String(a.value) : text[v.getStart()] + a.value + text[v.getStart()];
                 ctx.edits.add(v.getStart(), v.end, newText);
-                ctx.change('param-clamp', p.getStart(), `${name}: ${v.getText()} -> ${newText} (${a.reason})`, { transform: this.id });
+                ctx.change('param-clamp', p.getStart(), paramClamped(name, v.getText(), newText, a.reason), { transform: this.id });
                 followUp(ctx, p, resultFollowUp(name, a, v.getText(), newText));
               } else if (typeof a.value === 'number') {
                 // `{ temperature }`: the variable's value would be rejected
                 ctx.edits.add(p.getStart(), p.end, `${name}: ${a.value}`);
-                ctx.change('param-clamp', p.getStart(), `${name}: ${name} -> ${a.value} (${a.reason})`, { transform: this.id });
+                ctx.change('param-clamp', p.getStart(), paramClamped(name, name, String(a.value), a.reason), { transform: this.id });
                 followUp(ctx, p, resultFollowUp(name, a, name, String(a.value)));
               }
               break;
@@ -131,12 +133,9 @@ export const adjustRequestParams: Transform<JsContext> = {
         const sw = t.provider.requestRules.thinkingInContent;
         if (sw && own && !requests.some((r) => mentionsField(r, sw.field))) {
           adds.push(entry(sw.field, String(sw.value)));
-          ctx.change(
-            'param-add',
-            req.getStart(),
-            `added ${sw.field}: ${sw.value}: ${shortName(t.provider)} returns the model's thinking inside content (<think>...</think>) unless it is sent${cite(sw.url)}`,
-            { transform: this.id },
-          );
+          ctx.change('param-add', req.getStart(), msg('param.added', { field: `${sw.field}: ${sw.value}`, reason: cited(msg('thinking.inContent', { provider: shortName(t.provider) }), sw.url) }), {
+            transform: this.id,
+          });
         }
         // The thinking switch off where the model needs it (Qwen3 open-weight non-streaming, DeepSeek deepseek-chat).
         const th = t.provider.requestRules.thinking;
@@ -144,7 +143,7 @@ export const adjustRequestParams: Transform<JsContext> = {
         if (need?.kind === 'add-off') {
           const v = offText(th!.off, ctx.q);
           adds.push(entry(th!.field, v));
-          ctx.change('param-add', req.getStart(), `added ${th!.field}: ${v}: ${need.reason}`, { transform: this.id });
+          ctx.change('param-add', req.getStart(), msg('param.added', { field: `${th!.field}: ${v}`, reason: need.reason }), { transform: this.id });
         } else if (need) ctx.followUp(req.getStart(), need.reason, need.action);
         if (adds.length) addProperties(text, ctx.edits, req, adds, drop);
         removeProperties(text, ctx.edits, req, drop);
@@ -185,7 +184,7 @@ function branchValues(ctx: MigrateContext<JsContext>, id: string, p: ts.Property
     for (const v of new Set(ctx.modelValues(e))) {
       const a = paramAction(t.provider, name, v, model, present);
       if (a.kind === 'followUp') {
-        ctx.followUp(p.getStart(), `${a.reason} (the value comes from ${e.getText()})`, a.action);
+        ctx.followUp(p.getStart(), msg('param.fromConstant', { reason: a.reason, from: e.getText() }), a.action);
         handled = true;
       }
     }
@@ -198,11 +197,11 @@ function branchValues(ctx: MigrateContext<JsContext>, id: string, p: ts.Property
     if (a.kind === 'set') {
       const newText = typeof a.value === 'number' ? String(a.value) : ctx.file.text[lit.getStart()] + a.value + ctx.file.text[lit.getStart()];
       ctx.edits.add(lit.getStart(), lit.end, newText);
-      ctx.change('param-clamp', lit.getStart(), `${name}: ${lit.getText()} -> ${newText} (${a.reason})`, { transform: id });
+      ctx.change('param-clamp', lit.getStart(), paramClamped(name, lit.getText(), newText, a.reason), { transform: id });
       followUp(ctx, lit, resultFollowUp(name, a, lit.getText(), newText));
       handled = true;
     } else if (a.kind === 'followUp') {
-      ctx.followUp(lit.getStart(), `${a.reason} (one branch of ${name})`, a.action);
+      ctx.followUp(lit.getStart(), msg('param.oneBranch', { reason: a.reason, name }), a.action);
       handled = true;
     }
   }
@@ -257,7 +256,7 @@ function embeddingRules(ctx: MigrateContext<JsContext>, id: string): void {
     for (const n of embeddingNeeds(p, ids[0]!, target, dv, inputs)) {
       if (n.kind === 'add-dims') {
         addProperties(ctx.file.text, ctx.edits, req, [`dimensions: ${n.value}`]);
-        ctx.change('param-add', req.getStart(), `added dimensions: ${n.value}: ${n.reason}`, { transform: id });
+        ctx.change('param-add', req.getStart(), msg('param.added', { field: `dimensions: ${n.value}`, reason: n.reason }), { transform: id });
       } else ctx.followUp((n.on === 'dimensions' ? dims! : n.on === 'input' ? input! : mp).getStart(), n.reason, n.action);
     }
   }
@@ -283,21 +282,16 @@ function responseShapeRules(ctx: MigrateContext<JsContext>, requests: ts.ObjectL
           (tsc.isCallExpression(v) && /ResponseFormat$/.test(v.expression.getText()));
         if (schema) {
           const status = p.endpoints.jsonSchema;
+          const why = msg('shape.jsonSchema', { provider: shortName(p), support: status, note: p.endpointNotes.jsonSchema });
           ctx.followUp(
             prop.getStart(),
-            `response_format json_schema: ${shortName(p)} ${status === 'no' ? 'rejects it' : status === 'partial' ? 'serves it on some models only' : 'does not document it'}${p.endpointNotes.jsonSchema ? ` (${p.endpointNotes.jsonSchema})` : ''}${callPath.includes('parse') ? '; chat.completions.parse() depends on it' : ''}`,
-            p.endpoints.jsonObject === 'yes'
-              ? 'use response_format { type: "json_object" } with the schema and the word "json" in the prompt, and validate the result'
-              : 'describe the JSON shape in the prompt and validate the result',
+            callPath.includes('parse') ? msg('shape.jsonSchemaParse', { reason: why }) : why,
+            msg(p.endpoints.jsonObject === 'yes' ? 'shape.jsonSchema.todoJs' : 'shape.jsonSchema.todoPrompt'),
           );
         }
       }
       if (name === 'stream_options' && !p.integrations.aiSdkCapabilities.streamUsage && tsc.isObjectLiteralExpression(v) && v.properties.some((x) => propName(x.name) === 'include_usage')) {
-        ctx.followUp(
-          prop.getStart(),
-          `stream_options.include_usage: ${shortName(p)} does not document usage on the last streamed chunk; chunk.usage may be undefined${cite(p.integrations.aiSdkCapabilities.url)}`,
-          'read usage defensively (chunk.usage?.total_tokens) or from a non-streamed call',
-        );
+        ctx.followUp(prop.getStart(), cited(msg('shape.streamUsageJs', { provider: shortName(p) }), p.integrations.aiSdkCapabilities.url), msg('shape.streamUsageJs.todo'));
       }
     }
   }
@@ -315,16 +309,16 @@ function jsonObjectRewrite(ctx: MigrateContext<JsContext>, id: string, plan: Non
   const text = ctx.file.text;
   const q = ctx.q;
   ctx.edits.add(plan.rf.initializer.getStart(), plan.rf.initializer.end, `{ type: ${q}json_object${q} }`);
-  const msg = `{ role: ${q}system${q}, content: ${q}${schemaInstruction(rule)}${q} + JSON.stringify(${plan.schema.getText()}) }`;
+  const system = `{ role: ${q}system${q}, content: ${q}${schemaInstruction(rule)}${q} + JSON.stringify(${plan.schema.getText()}) }`;
   const first = plan.messages.elements[0];
-  if (!first) ctx.edits.add(plan.messages.getStart() + 1, plan.messages.end - 1, msg);
+  if (!first) ctx.edits.add(plan.messages.getStart() + 1, plan.messages.end - 1, system);
   else {
     const lineStart = text.lastIndexOf('\n', first.getStart() - 1) + 1;
     const indent = text.slice(lineStart, first.getStart());
     const eol = text[lineStart - 2] === '\r' ? '\r\n' : '\n';
     // An element on its own line: the new message gets a line of its own with the same indentation.
     const sep = lineStart > plan.messages.getStart() && /^[ \t]*$/.test(indent) ? `,${eol}${indent}` : ', ';
-    ctx.edits.add(first.getStart(), first.getStart(), msg + sep);
+    ctx.edits.add(first.getStart(), first.getStart(), system + sep);
   }
   const notes = jsonModeNotes(p, rule);
   ctx.change('param-rename', plan.rf.getStart(), notes.change, { transform: id });
@@ -333,7 +327,7 @@ function jsonObjectRewrite(ctx: MigrateContext<JsContext>, id: string, plan: Non
 
 /** The request literal sets this field, directly or in a spread object literal. */
 
-const followUp = (ctx: MigrateContext<JsContext>, at: ts.Node, f: { reason: string; action: string } | undefined) => {
+const followUp = (ctx: MigrateContext<JsContext>, at: ts.Node, f: { reason: Text; action: Text } | undefined) => {
   if (f) ctx.followUp(at.getStart(), f.reason, f.action);
 };
 

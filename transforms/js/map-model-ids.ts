@@ -42,11 +42,7 @@ export const mapModelIds: Transform<JsContext> = {
           });
         tables.set(arr, table);
         if (table) {
-          ctx.followUp(
-            arr.getStart(),
-            'a list of OpenAI model names used as a lookup table (capabilities, prices...) was left as it is',
-            `add the ${shortName(t.provider)} model ids this code should treat the same way`,
-          );
+          ctx.followUp(arr.getStart(), msg('model.lookupTable'), msg('model.lookupTable.todo', { provider: shortName(t.provider) }));
         }
       }
       return tables.get(arr)!;
@@ -69,11 +65,7 @@ export const mapModelIds: Transform<JsContext> = {
     }
     if (ctx.models_.undecided.length) {
       const u = ctx.models_.undecided;
-      ctx.followUp(
-        u[0]!.lit.getStart(),
-        `model ids sent through a client whose host the tool cannot resolve were left (${[...new Set(u.map((s) => s.id))].join(', ')})`,
-        `if this client is moved to ${shortName(t.provider)}, replace them with its model ids`,
-      );
+      ctx.followUp(u[0]!.lit.getStart(), msg('model.unresolvedHost', { ids: [...new Set(u.map((s) => s.id))].join(', ') }), msg('model.unresolvedHost.todo', { provider: shortName(t.provider) }));
     }
     const byContent = contentDecisions(ctx);
     for (const s of collapsed ? [] : ctx.models_.sites) {
@@ -85,27 +77,27 @@ export const mapModelIds: Transform<JsContext> = {
       const d = m.via === 'tier' ? byContent.get(s.lit) : undefined;
       if (d?.model) {
         replaceStringContent(ctx.edits, s.lit, d.model);
-        ctx.change('model', s.lit.getStart(), `${s.id} -> ${d.model} (${d.reason})`, { transform: this.id, from: s.id, to: d.model });
+        ctx.change('model', s.lit.getStart(), msg('model.mappedFor', { from: s.id, to: d.model, reason: d.reason! }), { transform: this.id, from: s.id, to: d.model });
       } else if (m.target) {
         if (m.target === s.id) continue;
         replaceStringContent(ctx.edits, s.lit, m.target);
-        ctx.change('model', s.lit.getStart(), `${s.id} -> ${m.target} (${tierLabel(m.tier)})`, { transform: this.id, from: s.id, to: m.target });
+        ctx.change('model', s.lit.getStart(), msg('model.mapped', { from: s.id, to: m.target, tier: tierLabel(m.tier) }), { transform: this.id, from: s.id, to: m.target });
         if (m.tier === 'embeddingSmall' || m.tier === 'embeddingLarge') {
-          ctx.followUp(s.lit.getStart(), `embedding model changed (${s.id} -> ${m.target}): vectors differ in values and possibly dimensions`, 're-embed stored vectors and check the index dimension');
+          ctx.followUp(s.lit.getStart(), msg('model.embeddingChanged', { from: s.id, to: m.target }), msg('model.embeddingChanged.todo'));
         }
       } else if (!inUnsupportedCall(s.lit)) {
         ctx.followUp(
           s.lit.getStart(),
-          m.tier === 'fine-tuned' ? `fine-tuned OpenAI model ${s.id} cannot be mapped` : `${shortName(t.provider)} has no ${tierLabel(m.tier)} model to replace ${s.id}`,
-          m.tier === 'fine-tuned' ? `choose a model and pass --model ${s.id}=<id>, or keep this call on another service` : noEquivalentAction(t.provider, m.tier, s.id),
+          m.tier === 'fine-tuned' ? msg('model.fineTuned', { id: s.id }) : msg('model.noTierModel', { provider: shortName(t.provider), tier: tierLabel(m.tier), id: s.id }),
+          m.tier === 'fine-tuned' ? msg('model.noEquivalent.choose', { id: s.id }) : noEquivalentAction(t.provider, m.tier, s.id),
         );
       }
     }
     for (const d of ctx.models_.dynamic) {
-      ctx.followUp(d.getStart(), 'model id is built at run time from an OpenAI name', `build a ${shortName(t.provider)} model id instead`);
+      ctx.followUp(d.getStart(), msg('model.dynamic'), msg('model.dynamic.todo', { provider: shortName(t.provider) }));
     }
     for (const b of ctx.models_.branches) {
-      ctx.followUp(b.getStart(), 'code branches on an OpenAI model name; after migration the model ids differ', 'update the condition for the provider model ids');
+      ctx.followUp(b.getStart(), msg('model.branches'), msg('model.branches.todo'));
     }
     // Azure: `model` is a deployment name, not a model id.
     for (const c of ctx.facts.calls) {
@@ -113,11 +105,7 @@ export const mapModelIds: Transform<JsContext> = {
       for (const r of c.requests) {
         const p = r.properties.find((x) => propName(x.name) === 'model');
         if (p && tsc.isPropertyAssignment(p) && tsc.isStringLiteral(p.initializer) && !ctx.models.lookup(p.initializer.text)) {
-          ctx.followUp(
-            p.getStart(),
-            `Azure deployment name "${p.initializer.text}" used as the model`,
-            `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`,
-          );
+          ctx.followUp(p.getStart(), msg('model.azureDeployment', { name: p.initializer.text }), msg('model.azureDeployment.todo', { provider: shortName(t.provider), id: t.provider.id }));
         }
       }
     }
@@ -143,8 +131,8 @@ function contentDecisions(ctx: MigrateContext<JsContext>): Map<ts.Node, ContentD
     const { lits, complete } = modelLiterals(ctx.facts, expr);
     const said = new Set<string>();
     const say = (d: ContentDecision) => {
-      if (d.followUp && !said.has(d.followUp.reason)) {
-        said.add(d.followUp.reason);
+      if (d.followUp && !said.has(d.followUp.reason.text)) {
+        said.add(d.followUp.reason.text);
         ctx.followUp(mp.getStart(), d.followUp.reason, d.followUp.action);
       }
     };
@@ -165,8 +153,8 @@ function contentDecisions(ctx: MigrateContext<JsContext>): Map<ts.Node, ContentD
         if (d.model)
           say({
             followUp: {
-              reason: `${d.reason}; the model id ${id} is defined elsewhere (another module), where it is mapped to ${m.target}`,
-              action: `use ${d.model} for this request (e.g. a separate constant, or --model ${id}=${d.model})`,
+              reason: msg('content.definedElsewhere', { reason: d.reason!, id, target: m.target }),
+              action: msg('content.definedElsewhere.todo', { model: d.model, id }),
             },
           });
         else say(d);

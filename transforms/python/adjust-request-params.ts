@@ -1,4 +1,5 @@
 import { pyRouteOfCall } from '../../src/lang/python/routing.js';
+import { msg } from '../../src/i18n/msg.js';
 import { shortName } from '../../src/providers/index.js';
 import type { ProviderProfile } from '../../src/providers/types.js';
 import type { Transform, MigrateContext } from '../../src/engine/types.js';
@@ -7,7 +8,7 @@ import { dictOf, dictPairs, reachesOpenAI, type PyCall } from '../../src/lang/py
 import { addItems, removeItems } from '../../src/lang/python/edit.js';
 import { kids, pyLiteral as literal, stringContentRange, stringValue, unparen, type Node } from '../../src/lang/python/parse.js';
 import { quote } from '../../src/engine/text.js';
-import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
+import { cited, paramAction, paramClamped, paramRemoved, paramRenamed, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
 import { offPython, roundTripNeed, thinkingNeeds, type ThinkingState } from '../../src/rules/thinking.js';
 import { pyEmbeddingRequestShape, pyHandBuiltAssistantMessages, pyJsonObjectPlan, pySelfField, pyStreamState, pyThinkingState } from '../../src/lang/python/request-content.js';
 import { embeddingNeeds } from '../../src/rules/embeddings.js';
@@ -83,11 +84,12 @@ export const adjustRequestParams: Transform<PyContext> = {
       if (sw && c.endpoint === 'chat' && !present.has(sw.field)) {
         const ebv = c.kwargs.get('extra_body')?.childForFieldName('value');
         const eb = dictOf(ctx.facts, ebv);
-        const why = `${shortName(t.provider)} returns the model's thinking inside content (<think>...</think>) unless it is sent${cite(sw.url)}`;
-        if (ebv && !eb) ctx.followUp(py.start(ebv), `extra_body is built at run time; ${why}`, `add "${sw.field}": ${sw.value ? 'True' : 'False'} to it`);
+        const why = cited(msg('thinking.inContent', { provider: shortName(t.provider) }), sw.url);
+        const value = sw.value ? 'True' : 'False';
+        if (ebv && !eb) ctx.followUp(py.start(ebv), msg('param.extraBodyRuntime', { reason: why }), msg('param.extraBodyRuntime.todo', { field: sw.field, value }));
         else if (!eb || !dictPairs(eb).some((p) => p.key === sw.field)) {
           extra.push(`${quote(sw.field, ctx.q)}: ${sw.value ? 'True' : 'False'}`);
-          ctx.change('param-add', py.start(c.node), `added extra_body["${sw.field}"] = ${sw.value ? 'True' : 'False'}: ${why}`, { transform: this.id });
+          ctx.change('param-add', py.start(c.node), msg('param.added', { field: `extra_body["${sw.field}"] = ${value}`, reason: why }), { transform: this.id });
         }
       }
       // The thinking switch off where the model needs it (Qwen3 open-weight non-streaming, DeepSeek deepseek-chat).
@@ -95,10 +97,11 @@ export const adjustRequestParams: Transform<PyContext> = {
       const need = th && c.endpoint === 'chat' && model ? thinkingNeeds(t.provider, typeof model === 'string' ? [model] : model, pyStreamState(c), thinking) : undefined;
       if (need?.kind === 'add-off') {
         const ebv = c.kwargs.get('extra_body')?.childForFieldName('value');
-        if (ebv && !dictOf(ctx.facts, ebv)) ctx.followUp(py.start(ebv), `extra_body is built at run time; ${need.reason}`, `add "${th!.field}": ${offPython(th!.off)} to it`);
+        if (ebv && !dictOf(ctx.facts, ebv))
+          ctx.followUp(py.start(ebv), msg('param.extraBodyRuntime', { reason: need.reason }), msg('param.extraBodyRuntime.todo', { field: th!.field, value: offPython(th!.off) }));
         else {
           extra.push(`${quote(th!.field, ctx.q)}: ${offPython(th!.off, ctx.q)}`);
-          ctx.change('param-add', py.start(c.node), `added extra_body["${th!.field}"] = ${offPython(th!.off)}: ${need.reason}`, { transform: this.id });
+          ctx.change('param-add', py.start(c.node), msg('param.added', { field: `extra_body["${th!.field}"] = ${offPython(th!.off)}`, reason: need.reason }), { transform: this.id });
         }
       } else if (need) ctx.followUp(py.start(c.node), need.reason, need.action);
       if (extra.length) {
@@ -151,23 +154,23 @@ export function apply(
     case 'drop': {
       const to = t.provider.params.rename[name];
       if (to && !present.has(to) && at.type === 'keyword_argument') {
-        ctx.change('param-rename', py.start(at), `${name} -> extra_body["${to}"]: ${shortName(t.provider)} reads ${to} instead of ${name}`, { transform: id });
+        ctx.change('param-rename', py.start(at), paramRenamed(name, `extra_body["${to}"]`, msg('param.readsInstead', { provider: shortName(t.provider), to, name })), { transform: id });
         return 'extra';
       }
-      ctx.change('param-drop', py.start(at), `removed ${name}: ${a.reason}`, { transform: id });
+      ctx.change('param-drop', py.start(at), paramRemoved(name, a.reason), { transform: id });
       const fu = resultFollowUp(name, a);
       if (fu) ctx.followUp(py.start(at), fu.reason, fu.action);
       return 'drop';
     }
     case 'rename':
-      ctx.change('param-rename', py.start(at), `${name} -> ${a.to}: ${a.reason}`, { transform: id });
+      ctx.change('param-rename', py.start(at), paramRenamed(name, a.to, a.reason), { transform: id });
       return { to: a.to };
     case 'set': {
       const r = stringContentRange(py, v);
       const newText = typeof a.value === 'number' ? String(a.value) : undefined;
       if (newText !== undefined) ctx.edits.add(py.start(v), py.end(v), newText);
       else if (r) ctx.edits.add(r.start, r.end, String(a.value));
-      ctx.change('param-clamp', py.start(at), `${name}: ${py.src(v)} -> ${newText ?? a.value} (${a.reason})`, { transform: id });
+      ctx.change('param-clamp', py.start(at), paramClamped(name, py.src(v), String(newText ?? a.value), a.reason), { transform: id });
       const fu = resultFollowUp(name, a, py.src(v), String(newText ?? a.value));
       if (fu) ctx.followUp(py.start(at), fu.reason, fu.action);
       return 'keep';
@@ -218,10 +221,10 @@ function branches(ctx: MigrateContext<PyContext>, name: string, v: Node, model: 
       const newText = typeof a.value === 'number' ? String(a.value) : undefined;
       if (newText !== undefined) ctx.edits.add(py.start(lit), py.end(lit), newText);
       else if (r) ctx.edits.add(r.start, r.end, String(a.value));
-      ctx.change('param-clamp', py.start(lit), `${name}: ${py.src(lit)} -> ${newText ?? a.value} (${a.reason})`, { transform: id });
+      ctx.change('param-clamp', py.start(lit), paramClamped(name, py.src(lit), String(newText ?? a.value), a.reason), { transform: id });
       const fu = resultFollowUp(name, a, py.src(lit), String(newText ?? a.value));
       if (fu) ctx.followUp(py.start(lit), fu.reason, fu.action);
-    } else if (a.kind === 'followUp') ctx.followUp(py.start(lit), `${a.reason} (one branch of ${name})`, a.action);
+    } else if (a.kind === 'followUp') ctx.followUp(py.start(lit), msg('param.oneBranch', { reason: a.reason, name }), a.action);
   }
   return lits.length > 0 && !runtime;
 }
@@ -270,7 +273,7 @@ function embeddingRules(ctx: MigrateContext<PyContext>, id: string): void {
     for (const n of embeddingNeeds(p, openaiId, target, dims, inputs)) {
       if (n.kind === 'add-dims') {
         addItems(py, ctx.edits, c.node.childForFieldName('arguments')!, [`dimensions=${n.value}`]);
-        ctx.change('param-add', py.start(c.node), `added dimensions=${n.value}: ${n.reason}`, { transform: id });
+        ctx.change('param-add', py.start(c.node), msg('param.added', { field: `dimensions=${n.value}`, reason: n.reason }), { transform: id });
       } else ctx.followUp(py.start(n.on === 'dimensions' ? dk! : n.on === 'input' ? ik! : mv), n.reason, n.action);
     }
   }
@@ -321,22 +324,17 @@ function responseShapeRules(ctx: MigrateContext<PyContext>, c: PyCall): void {
     (r?.type === 'call' && /type_to_response_format_param$/.test(r.childForFieldName('function')?.text ?? '')) ||
     (leaf === 'parse' && !!rf);
   if (rf && schema && p.endpoints.jsonSchema === 'partial') {
+    const why = msg('shape.jsonSchema', { provider: shortName(p), support: 'partial', note: p.endpointNotes.jsonSchema });
     ctx.followUp(
       py.start(rf),
-      `response_format json_schema: ${shortName(p)} serves it on some models only${p.endpointNotes.jsonSchema ? ` (${p.endpointNotes.jsonSchema})` : ''}${leaf === 'parse' ? '; chat.completions.parse() depends on it' : ''}`,
-      p.endpoints.jsonObject === 'yes'
-        ? 'use response_format {"type": "json_object"} with the schema and the word "json" in the prompt, and validate the result'
-        : 'describe the JSON shape in the prompt and validate the result',
+      leaf === 'parse' ? msg('shape.jsonSchemaParse', { reason: why }) : why,
+      msg(p.endpoints.jsonObject === 'yes' ? 'shape.jsonSchema.todoPy' : 'shape.jsonSchema.todoPrompt'),
     );
   }
   const so = c.kwargs.get('stream_options');
   const sv = so?.childForFieldName('value');
   const sd = sv ? dictOf(ctx.facts, sv) : undefined;
   if (so && sd && !p.integrations.aiSdkCapabilities.streamUsage && dictPairs(sd).some((x) => x.key === 'include_usage')) {
-    ctx.followUp(
-      py.start(so),
-      `stream_options include_usage: ${shortName(p)} does not document usage on the last streamed chunk; chunk.usage may be None${cite(p.integrations.aiSdkCapabilities.url)}`,
-      'read usage defensively (getattr(chunk, "usage", None)) or from a non-streamed call',
-    );
+    ctx.followUp(py.start(so), cited(msg('shape.streamUsagePy', { provider: shortName(p) }), p.integrations.aiSdkCapabilities.url), msg('shape.streamUsagePy.todo'));
   }
 }

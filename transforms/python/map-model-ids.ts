@@ -44,12 +44,7 @@ export const mapModelIds: Transform<PyContext> = {
               return m ? m.target : undefined;
             }));
         tables.set(coll.id, table);
-        if (table)
-          ctx.followUp(
-            py.start(coll),
-            'a list of OpenAI model names used as a lookup table (capabilities, prices...) was left as it is',
-            `add the ${shortName(t.provider)} model ids this code should treat the same way`,
-          );
+        if (table) ctx.followUp(py.start(coll), msg('model.lookupTable'), msg('model.lookupTable.todo', { provider: shortName(t.provider) }));
       }
       return tables.get(coll.id)!;
     };
@@ -70,11 +65,7 @@ export const mapModelIds: Transform<PyContext> = {
     }
     if (ctx.models_.undecided.length) {
       const u = ctx.models_.undecided;
-      ctx.followUp(
-        py.start(u[0]!.lit),
-        `model ids sent through a client whose host the tool cannot resolve were left (${[...new Set(u.map((s) => s.id))].join(', ')})`,
-        `if this client is moved to ${shortName(t.provider)}, replace them with its model ids`,
-      );
+      ctx.followUp(py.start(u[0]!.lit), msg('model.unresolvedHost', { ids: [...new Set(u.map((s) => s.id))].join(', ') }), msg('model.unresolvedHost.todo', { provider: shortName(t.provider) }));
     }
     const byContent = contentDecisions(ctx);
     for (const s of collapsed ? [] : ctx.models_.sites) {
@@ -87,31 +78,31 @@ export const mapModelIds: Transform<PyContext> = {
       const d = m.via === 'tier' ? byContent.get(s.lit.id) : undefined;
       if (d?.model && r) {
         ctx.edits.add(r.start, r.end, d.model);
-        ctx.change('model', py.start(s.lit), `${s.id} -> ${d.model} (${d.reason})`, { transform: this.id, from: s.id, to: d.model });
+        ctx.change('model', py.start(s.lit), msg('model.mappedFor', { from: s.id, to: d.model, reason: d.reason! }), { transform: this.id, from: s.id, to: d.model });
       } else if (m.target) {
         if (m.target === s.id || !r) continue;
         writeValue(ctx, r.start, r.end, m.target);
-        ctx.change('model', py.start(s.lit), `${s.id} -> ${m.target} (${tierLabel(m.tier)})`, { transform: this.id, from: s.id, to: m.target });
+        ctx.change('model', py.start(s.lit), msg('model.mapped', { from: s.id, to: m.target, tier: tierLabel(m.tier) }), { transform: this.id, from: s.id, to: m.target });
         if (m.tier === 'embeddingSmall' || m.tier === 'embeddingLarge') {
-          ctx.followUp(py.start(s.lit), `embedding model changed (${s.id} -> ${m.target}): vectors differ in values and possibly dimensions`, 're-embed stored vectors and check the index dimension');
+          ctx.followUp(py.start(s.lit), msg('model.embeddingChanged', { from: s.id, to: m.target }), msg('model.embeddingChanged.todo'));
         }
       } else if (!inBlocked(s.lit)) {
         ctx.followUp(
           py.start(s.lit),
-          m.tier === 'fine-tuned' ? `fine-tuned OpenAI model ${s.id} cannot be mapped` : `${shortName(t.provider)} has no ${tierLabel(m.tier)} model to replace ${s.id}`,
-          m.tier === 'fine-tuned' ? `choose a model and pass --model ${s.id}=<id>, or keep this call on another service` : noEquivalentAction(t.provider, m.tier, s.id),
+          m.tier === 'fine-tuned' ? msg('model.fineTuned', { id: s.id }) : msg('model.noTierModel', { provider: shortName(t.provider), tier: tierLabel(m.tier), id: s.id }),
+          m.tier === 'fine-tuned' ? msg('model.noEquivalent.choose', { id: s.id }) : noEquivalentAction(t.provider, m.tier, s.id),
         );
       }
     }
-    for (const d of ctx.models_.dynamic) ctx.followUp(py.start(d), 'model id is built at run time from an OpenAI name', `build a ${shortName(t.provider)} model id instead`);
-    for (const b of ctx.models_.branches) ctx.followUp(py.start(b), 'code branches on an OpenAI model name; after migration the model ids differ', 'update the condition for the provider model ids');
+    for (const d of ctx.models_.dynamic) ctx.followUp(py.start(d), msg('model.dynamic'), msg('model.dynamic.todo', { provider: shortName(t.provider) }));
+    for (const b of ctx.models_.branches) ctx.followUp(py.start(b), msg('model.branches'), msg('model.branches.todo'));
     // Azure: `model` is a deployment name, not a model id.
     for (const c of ctx.facts.calls) {
       if (c.client !== 'azure') continue;
       const v = c.kwargs.get('model')?.childForFieldName('value');
       const id = stringValue(v);
       if (v && id !== undefined && !isOpenAIId(id) && !ctx.models.lookup(id)?.target) {
-        ctx.followUp(py.start(v), `Azure deployment name "${id}" used as the model`, `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`);
+        ctx.followUp(py.start(v), msg('model.azureDeployment', { name: id }), msg('model.azureDeployment.todo', { provider: shortName(t.provider), id: t.provider.id }));
       }
     }
   },
@@ -129,8 +120,8 @@ function contentDecisions(ctx: MigrateContext<PyContext>): Map<number, ContentDe
     if (!at) continue;
     const said = new Set<string>();
     const say = (d: ContentDecision) => {
-      if (d.followUp && !said.has(d.followUp.reason)) {
-        said.add(d.followUp.reason);
+      if (d.followUp && !said.has(d.followUp.reason.text)) {
+        said.add(d.followUp.reason.text);
         ctx.followUp(ctx.py.start(at), d.followUp.reason, d.followUp.action);
       }
     };
@@ -145,8 +136,8 @@ function contentDecisions(ctx: MigrateContext<PyContext>): Map<number, ContentDe
     if (!complete && !lits.length && content.image === 'yes' && p.tierMap.vision) {
       say({
         followUp: {
-          reason: `the messages carry image parts and the model comes from elsewhere; requests with images need ${p.tierMap.vision}`,
-          action: `use ${p.tierMap.vision} for this request (or --model <openai id>=${p.tierMap.vision})`,
+          reason: msg('content.imageElsewhere', { vision: p.tierMap.vision }),
+          action: msg('content.imageElsewhere.todo', { vision: p.tierMap.vision }),
         },
       });
     }

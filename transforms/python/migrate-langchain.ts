@@ -12,6 +12,7 @@ import { switchImport } from '../../src/lang/python/wrapper-edit.js';
 import type { WrapperBinding } from '../../src/lang/python/wrappers.js';
 import { editWrapperKwargs } from './wrapper-kwargs.js';
 import { tierLabel } from '../../src/rules/models.js';
+import { msg } from '../../src/i18n/msg.js';
 
 /** `init_chat_model` provider keys of maintained integrations (by the integration's module). */
 const INIT_PROVIDER: Record<string, string> = { langchain_deepseek: 'deepseek' };
@@ -115,7 +116,8 @@ function initChatModel(ctx: MigrateContext<PyContext>, call: import('web-tree-si
   if (kw.has('base_url') && !/api\.openai\.com/.test(py.src(kw.get('base_url')!))) return;
   const hit = ctx.models.lookup(modelId);
   const mapped = hit?.target ?? modelId;
-  if (hit && !hit.target) ctx.followUp(py.start(first), `${shortName(t.provider)} has no ${tierLabel(hit.tier)} model to replace ${modelId}`, `choose a model and pass --model ${modelId}=<id>`);
+  if (hit && !hit.target)
+    ctx.followUp(py.start(first), msg('model.noTierModel', { provider: shortName(t.provider), tier: tierLabel(hit.tier), id: modelId }), msg('model.chooseAndPass', { id: modelId }));
   const r = stringContentRange(py, first)!;
   const initKey = integModule ? INIT_PROVIDER[integModule] : undefined;
   if (initKey) {

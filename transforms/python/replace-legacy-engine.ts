@@ -1,3 +1,5 @@
+import { msg } from '../../src/i18n/msg.js';
+import { paramRemoved } from '../../src/rules/params.js';
 import { writeValue } from '../../src/engine/values.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
@@ -27,7 +29,7 @@ export const replaceLegacyEngine: Transform<PyContext> = {
         const a = c.kwargs.get(name);
         if (a) {
           removed.add(a.id);
-          ctx.change('param-drop', ctx.py.start(a), `removed ${name}: OpenAI/Azure only`, { transform: this.id });
+          ctx.change('param-drop', ctx.py.start(a), paramRemoved(name, msg('param.azureOnly')), { transform: this.id });
         }
       }
       for (const name of ['engine', 'deployment_id']) {
@@ -35,26 +37,26 @@ export const replaceLegacyEngine: Transform<PyContext> = {
         if (!a) continue;
         if (c.kwargs.has('model')) {
           removed.add(a.id);
-          ctx.change('param-drop', ctx.py.start(a), `removed ${name}: the call already sets model`, { transform: this.id });
+          ctx.change('param-drop', ctx.py.start(a), paramRemoved(name, msg('param.modelAlreadySet')), { transform: this.id });
           continue;
         }
         const key = a.childForFieldName('name')!;
         ctx.edits.add(ctx.py.start(key), ctx.py.end(key), 'model');
-        ctx.change('param-rename', ctx.py.start(a), `${name} -> model (providers read model)`, { transform: this.id });
+        ctx.change('param-rename', ctx.py.start(a), msg('param.engineToModel', { name }), { transform: this.id });
         const v = a.childForFieldName('value')!;
         const id = stringValue(v);
         const hit = id !== undefined ? ctx.models.lookup(id) : undefined;
         const r = stringContentRange(ctx.py, v);
         if (hit?.target && r) {
           writeValue(ctx, r.start, r.end, hit.target);
-          ctx.change('model', ctx.py.start(v), `${id} -> ${hit.target} (${tierLabel(hit.tier)})`, { transform: this.id, from: id, to: hit.target });
+          ctx.change('model', ctx.py.start(v), msg('model.mapped', { from: id!, to: hit.target, tier: tierLabel(hit.tier) }), { transform: this.id, from: id, to: hit.target });
         } else if (hit) {
-          ctx.followUp(ctx.py.start(v), `${shortName(t.provider)} has no ${tierLabel(hit.tier)} model to replace ${id}`, `choose a model and pass --model ${id}=<id>`);
+          ctx.followUp(ctx.py.start(v), msg('model.noTierModel', { provider: shortName(t.provider), tier: tierLabel(hit.tier), id: id! }), msg('model.chooseAndPass', { id: id! }));
         } else {
           ctx.followUp(
             ctx.py.start(v),
             `${name} ${id !== undefined ? `"${id}"` : ctx.py.src(v)} names an OpenAI engine or Azure deployment`,
-            `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`,
+            msg('model.azureDeployment.todo', { provider: shortName(t.provider), id: t.provider.id }),
           );
         }
       }

@@ -13,6 +13,7 @@ import { envRole } from '../../src/rules/env.js';
 import { tierLabel } from '../../src/rules/models.js';
 import type { WrapperUse } from '../../src/lang/python/wrappers.js';
 import { apply } from './adjust-request-params.js';
+import { msg } from '../../src/i18n/msg.js';
 
 /** Keywords of wrapper constructors that only OpenAI / Azure OpenAI understand. */
 const DROP = [
@@ -131,12 +132,12 @@ function deploymentToModel(ctx: MigrateContext<PyContext>, a: Node, id: string):
   const r = stringContentRange(py, v);
   if (hit?.target && r) {
     writeValue(ctx, r.start, r.end, hit.target);
-    ctx.change('model', py.start(v), `${s} -> ${hit.target} (${tierLabel(hit.tier)})`, { transform: id, from: s, to: hit.target });
+    ctx.change('model', py.start(v), msg('model.mapped', { from: s!, to: hit.target, tier: tierLabel(hit.tier) }), { transform: id, from: s, to: hit.target });
   } else {
     ctx.followUp(
       py.start(v),
-      `Azure deployment name ${s !== undefined ? `"${s}"` : py.src(v)} used as the model`,
-      `set a ${shortName(t.provider)} model id (see \`openai-migrate models --provider ${t.provider.id}\`)`,
+      s !== undefined ? msg('model.azureDeployment', { name: s }) : msg('model.azureDeploymentExpr', { expr: py.src(v) }),
+      msg('model.azureDeployment.todo', { provider: shortName(t.provider), id: t.provider.id }),
     );
   }
   ctx.change('wrapper', py.start(a), `${k.text} -> model`, { transform: id });

@@ -6,6 +6,7 @@ import { maskSecrets as maskAll } from '../../report/mask.js';
 import { shortName } from '../../providers/index.js';
 import { tierLabel } from '../../rules/models.js';
 import { classifyOpenAIModel, looksLikeOpenAIModel } from '../../models/openai-catalog.js';
+import { msg } from '../../i18n/msg.js';
 
 /**
  * Helpers shared by the non-code handlers (env files, YAML/JSON/TOML config,
@@ -70,14 +71,14 @@ export function mapModelAt(ctx: FileContext, start: number, end: number, id: str
   if (m.target === null) {
     ctx.followUp(
       start,
-      m.tier === 'fine-tuned' ? `fine-tuned OpenAI model ${id} cannot be mapped` : `${shortName(ctx.target.provider)} has no ${tierLabel(m.tier)} model to replace ${id}`,
-      `choose a model and pass --model ${id}=<id>, or keep this setting on another service`,
+      m.tier === 'fine-tuned' ? msg('model.fineTuned', { id }) : msg('model.noTierModel', { provider: shortName(ctx.target.provider), tier: tierLabel(m.tier), id }),
+      msg('model.noEquivalent.chooseSetting', { id }),
     );
     return undefined;
   }
   if (m.target === id || m.target === id.slice(prefix.length)) return undefined;
   writeValue(ctx, start + prefix.length, end, m.target);
-  ctx.change('model', start, `${id} -> ${prefix}${m.target} (${tierLabel(m.tier)})`, { transform, from: id, to: prefix + m.target });
+  ctx.change('model', start, msg('model.mapped', { from: id, to: prefix + m.target, tier: tierLabel(m.tier) }), { transform, from: id, to: prefix + m.target });
   if (prefix && !prefixHandled) {
     ctx.followUp(
       start,
@@ -86,7 +87,7 @@ export function mapModelAt(ctx: FileContext, start: number, end: number, id: str
     );
   }
   if (m.tier === 'embeddingSmall' || m.tier === 'embeddingLarge') {
-    ctx.followUp(start, `embedding model changed (${id} -> ${m.target}): vectors differ in values and possibly dimensions`, 're-embed stored vectors and check the index dimension');
+    ctx.followUp(start, msg('model.embeddingChanged', { from: id, to: m.target }), msg('model.embeddingChanged.todo'));
   }
   return prefix + m.target;
 }

@@ -1,6 +1,7 @@
 import type { FileContext, HandlerOptions, LanguageHandler } from '../../engine/types.js';
 import { CONFIG_PREFILTER } from './common.js';
 import { configFormat } from './files.js';
+import { findMarkers } from '../../rules/markers.js';
 
 export { configFormat, configKind } from './files.js';
 
@@ -24,6 +25,8 @@ export const configHandler: LanguageHandler = {
   },
   async process(files: FileContext[], opts: HandlerOptions) {
     const { processor } = await import('./process.js');
-    return processor.process(files, opts);
+    const errors = await processor.process(files, opts);
+    findMarkers(files, errors);
+    return errors;
   },
 };

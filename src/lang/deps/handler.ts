@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { addDependency, declaredDependencies, detectPackageManager, duplicateDependencyFields, installCommand, removeDependency } from './package-json.js';
 import { depsState, KNOWN_RANGES } from './project.js';
 import { chooseRange, syncCommand } from './versions.js';
+import { findMarkers } from '../../rules/markers.js';
 
 /** OpenAI wrapper packages a migration may leave unused. */
 const REMOVABLE = new Set(['@langchain/openai', '@ai-sdk/openai', 'openai-edge']);
@@ -128,6 +129,7 @@ export const packageJsonHandler: LanguageHandler = {
         errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
       }
     }
+    findMarkers(files, errors);
     return errors;
   },
 };

@@ -7,6 +7,7 @@ import { CONFIG_PREFILTER } from '../config/common.js';
 import type { EnvContext } from './context.js';
 import { detectEnv } from './detect.js';
 import { isEnvFile, parseEnv, type EnvParse } from './parse.js';
+import { findMarkers } from '../../rules/markers.js';
 
 /** A file whose OpenAI base-URL variable already names a provider host is already migrated: left as it is. */
 function pointsAtProvider(env: EnvParse): boolean {
@@ -52,6 +53,7 @@ export const envHandler: LanguageHandler = {
         errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
       }
     }
+    findMarkers(files, errors);
     return errors;
   },
 };

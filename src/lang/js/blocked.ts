@@ -10,6 +10,7 @@ import type { ApiCall } from './analyze.js';
 import type { JsContext } from './context.js';
 import { routeOfCall } from './routing.js';
 import { isStringLike, propName, unwrap } from './parse.js';
+import { msg } from '../../i18n/msg.js';
 
 /**
  * Why a call cannot be migrated automatically, or undefined when it can:
@@ -29,12 +30,12 @@ export function blockedCall(ctx: MigrateContext<JsContext>, c: ApiCall): { reaso
     const hit = ctx.models.lookup(v.text);
     if (hit && !hit.target) {
       return {
-        reason: `${shortName(p)} has no ${tierLabel(hit.tier)} model to replace ${v.text}`,
+        reason: msg('model.noTierModel', { provider: shortName(p), tier: tierLabel(hit.tier), id: v.text }),
         // --model removes this marker: only suggest it where the endpoint is fully served
         action:
           support(p, c.endpoint) === 'yes'
-            ? `choose one and pass --model ${v.text}=<id>, or keep this call on another service`
-            : `keep this call on another service, or check that ${shortName(p)} serves it (${p.endpointNotes[c.endpoint as keyof typeof p.endpointNotes] ?? 'partly documented'}) before passing --model ${v.text}=<id>`,
+            ? msg('model.chooseOne', { id: v.text })
+            : msg('model.checkServes', { provider: shortName(p), note: p.endpointNotes[c.endpoint as keyof typeof p.endpointNotes] ?? 'partly documented', id: v.text }),
       };
     }
   }

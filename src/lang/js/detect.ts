@@ -2,9 +2,11 @@ import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import { type Finding, type MigrateContext, isMigrating } from '../../engine/types.js';
 import { addFinding } from '../../engine/findings.js';
+import { msg, type Text } from '../../i18n/msg.js';
 import type { RuleId } from '../../rules/catalogue.js';
-import { isSupported, MARKER_TAG, servedByNoProvider } from '../../rules/endpoints.js';
-import { paramAction, PARAM_RULE_ENDPOINTS } from '../../rules/params.js';
+import { isSupported, servedByNoProvider } from '../../rules/endpoints.js';
+import { MARKER_TAG } from '../../rules/markers.js';
+import { paramAction, paramLint, PARAM_RULE_ENDPOINTS } from '../../rules/params.js';
 import { classifyOpenAIModel, isFineTunedOpenAIModel } from '../../models/openai-catalog.js';
 import { envRole } from '../../rules/env.js';
 import { PROVIDERS } from '../../providers/index.js';
@@ -22,7 +24,7 @@ const OPENAI_URL = /\bapi\.openai\.com\b/;
 /** Findings for scan/check, from the same analysis migrate uses. */
 export function detectJs(ctx: JsContext): void {
   const f = ctx.facts;
-  const add = (rule: RuleId, node: ts.Node, message: string, extra?: Partial<Finding>) => addFinding(ctx, rule, node.getStart(), node.end, message, extra);
+  const add = (rule: RuleId, node: ts.Node, message: Text, extra?: Partial<Finding>) => addFinding(ctx, rule, node.getStart(), node.end, message, extra);
   for (const c of f.constructions) {
     if (c.status === 'openai') add('openai-client', c.node, 'OpenAI client without a provider base URL: requests go to api.openai.com', { api: 'OpenAI' });
     else if (c.status === 'azure') add('azure-openai-client', c.node, 'Azure OpenAI client: requests go to Azure OpenAI', { api: 'AzureOpenAI' });
@@ -50,7 +52,7 @@ export function detectJs(ctx: JsContext): void {
   if (isMigrating(ctx)) lintTargetCalls(ctx, add);
 }
 
-type Add = (rule: RuleId, node: ts.Node, message: string, extra?: Partial<Finding>) => void;
+type Add = (rule: RuleId, node: ts.Node, message: Text, extra?: Partial<Finding>) => void;
 
 /**
  * `--provider` lint of code already on that provider (clients with status
@@ -90,10 +92,17 @@ function lintTargetCalls(ctx: MigrateContext<JsContext>, add: Add): void {
     // The thinking switch a model needs (Qwen3 open-weight non-streaming, DeepSeek's old non-thinking id).
     const need = call.endpoint === 'chat' && model ? thinkingNeeds(p, [model], streamState(call.requests), thinking) : undefined;
     if (need)
-      add('provider-param', call.node.expression, `${need.reason}; ${need.kind === 'add-off' ? `send ${p.requestRules.thinking!.field}: ${offText(p.requestRules.thinking!.off)}` : need.action}`, {
-        api,
-        model,
-      });
+      add(
+        'provider-param',
+        call.node.expression,
+        need.kind === 'add-off'
+          ? msg('thinking.lint.send', { reason: need.reason, sw: `${p.requestRules.thinking!.field}: ${offText(p.requestRules.thinking!.off)}` })
+          : msg('assess.join', { msg: need.reason, msg2: need.action }),
+        {
+          api,
+          model,
+        },
+      );
     for (const req of call.requests) {
       const present = new Set(req.properties.map((x) => propName(x.name)).filter((x): x is string => !!x));
       for (const prop of req.properties) {
@@ -105,8 +114,7 @@ function lintTargetCalls(ctx: MigrateContext<JsContext>, add: Add): void {
         if (a.kind === 'keep') continue;
         // A value computed at run time cannot be judged here (only names are: drop / rename).
         if (value === undefined && (a.kind === 'set' || a.kind === 'followUp')) continue;
-        const why = a.kind === 'set' ? `${a.reason}; use ${a.value}` : a.kind === 'followUp' ? `${a.reason}; ${a.action}` : a.kind === 'rename' ? `${a.reason}; rename it` : `${a.reason}; remove it`;
-        add('provider-param', prop, `${name}: ${why}`, { api, model });
+        add('provider-param', prop, paramLint(name, a), { api, model });
       }
     }
   }

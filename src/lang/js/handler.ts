@@ -2,6 +2,7 @@ import { type FileContext, type HandlerOptions, type LanguageHandler, isMigratin
 import { envReadsIn, recordEnvReads } from '../../rules/env-reads.js';
 import { isSfc, JS_EXTENSIONS } from './extensions.js';
 import { ownString } from '../../engine/text.js';
+import { findMarkers } from '../../rules/markers.js';
 
 /** Markers that make a JS/TS file worth parsing. Everything else is never parsed. */
 // (No alternative may be implied by another: a redundant `api\.openai` next to `openai` made V8
@@ -54,6 +55,8 @@ export const jsHandler: LanguageHandler = {
   },
   async process(files: FileContext[], opts: HandlerOptions) {
     const { processor } = await import('./process.js');
-    return processor.process(files, opts);
+    const errors = await processor.process(files, opts);
+    findMarkers(files, errors);
+    return errors;
   },
 };

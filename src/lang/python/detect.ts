@@ -3,9 +3,11 @@ import { offPython, roundTripNeed, thinkingNeeds } from '../../rules/thinking.js
 import { storedWidthNeeds } from '../../rules/embeddings.js';
 import { type Finding, type MigrateContext, isMigrating } from '../../engine/types.js';
 import { addFinding } from '../../engine/findings.js';
+import { msg, type Text } from '../../i18n/msg.js';
 import type { RuleId } from '../../rules/catalogue.js';
-import { isSupported, MARKER_TAG, servedByNoProvider } from '../../rules/endpoints.js';
-import { paramAction, PARAM_RULE_ENDPOINTS } from '../../rules/params.js';
+import { isSupported, servedByNoProvider } from '../../rules/endpoints.js';
+import { MARKER_TAG } from '../../rules/markers.js';
+import { paramAction, paramLint, PARAM_RULE_ENDPOINTS } from '../../rules/params.js';
 import { classifyOpenAIModel, isFineTunedOpenAIModel } from '../../models/openai-catalog.js';
 import { envRole } from '../../rules/env.js';
 import { PROVIDERS } from '../../providers/index.js';
@@ -18,7 +20,7 @@ export const OPENAI_URL = /\b(https?|wss?):\/\/api\.openai\.com\b/;
 /** Findings for scan/check, from the same analysis migrate uses (mirrors the JS detector). */
 export function detectPython(ctx: PyContext): void {
   const f = ctx.facts;
-  const add = (rule: RuleId, node: Node, message: string, extra?: Partial<Finding>) => addFinding(ctx, rule, ctx.py.start(node), ctx.py.end(node), message, extra);
+  const add = (rule: RuleId, node: Node, message: Text, extra?: Partial<Finding>) => addFinding(ctx, rule, ctx.py.start(node), ctx.py.end(node), message, extra);
   for (const c of f.constructions) {
     if (c.status === 'openai') add('openai-client', c.node, 'OpenAI client without a provider base URL: requests go to api.openai.com', { api: 'OpenAI' });
     else if (c.status === 'azure') add('azure-openai-client', c.node, 'Azure OpenAI client: requests go to Azure OpenAI', { api: 'AzureOpenAI' });
@@ -74,7 +76,7 @@ const PLUMBING = new Set(['model', 'messages', 'prompt', 'input', 'extra_body', 
  * not serve, model ids its profile does not list, literal parameter values it rejects
  * (mirrors the JS/TS lint; the same `paramAction` migrate uses).
  */
-function lintTargetCalls(ctx: MigrateContext<PyContext>, add: (rule: RuleId, node: Node, message: string, extra?: Partial<Finding>) => void): void {
+function lintTargetCalls(ctx: MigrateContext<PyContext>, add: (rule: RuleId, node: Node, message: Text, extra?: Partial<Finding>) => void): void {
   const p = ctx.target.provider;
   const listed = new Set(Object.values(p.models).flat());
   let width: ReturnType<typeof pyStoredVectorWidth> | null = null;
@@ -112,7 +114,9 @@ function lintTargetCalls(ctx: MigrateContext<PyContext>, add: (rule: RuleId, nod
       add(
         'provider-param',
         call.node,
-        `${need.reason}; ${need.kind === 'add-off' ? `send extra_body={"${p.requestRules.thinking!.field}": ${offPython(p.requestRules.thinking!.off)}}` : need.action}`,
+        need.kind === 'add-off'
+          ? msg('thinking.lint.send', { reason: need.reason, sw: `extra_body={"${p.requestRules.thinking!.field}": ${offPython(p.requestRules.thinking!.off)}}` })
+          : msg('assess.join', { msg: need.reason, msg2: need.action }),
         { api, model },
       );
     const present = new Set(call.kwargs.keys());
@@ -124,8 +128,7 @@ function lintTargetCalls(ctx: MigrateContext<PyContext>, add: (rule: RuleId, nod
       if (a.kind === 'keep') continue;
       // A value computed at run time cannot be judged here (only names are: drop / rename).
       if (value === undefined && (a.kind === 'set' || a.kind === 'followUp')) continue;
-      const why = a.kind === 'set' ? `${a.reason}; use ${a.value}` : a.kind === 'followUp' ? `${a.reason}; ${a.action}` : a.kind === 'rename' ? `${a.reason}; rename it` : `${a.reason}; remove it`;
-      add('provider-param', kw, `${name}: ${why}`, { api, model });
+      add('provider-param', kw, paramLint(name, a), { api, model });
     }
   }
   // Tool loops (the same roundTripNeed migrate uses): hand-built assistant dicts in a file whose chat calls are on the provider.

@@ -2,6 +2,7 @@ import { type FileContext, type HandlerOptions, type LanguageHandler, isMigratin
 import { envReadsIn, recordEnvReads } from '../../rules/env-reads.js';
 import { isManifest, isNotebook } from './files.js';
 import { pyImports } from '../../project/python.js';
+import { findMarkers } from '../../rules/markers.js';
 
 /** Markers that make a Python file, notebook or manifest worth parsing. Everything else is never parsed. */
 const PREFILTER = /openai|gpt-|\.completions\.|\.embeddings\.|\.responses\.|chatgpt|o[134]-mini|["']o[134]["']|text-embedding|dall-e|whisper-1|tts-1|davinci|langchain|llama[_-]index/i;
@@ -31,6 +32,8 @@ export const pythonHandler: LanguageHandler = {
   },
   async process(files: FileContext[], opts: HandlerOptions) {
     const { processor } = await import('./process.js');
-    return processor.process(files, opts);
+    const errors = await processor.process(files, opts);
+    findMarkers(files, errors);
+    return errors;
   },
 };

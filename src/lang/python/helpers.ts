@@ -3,12 +3,14 @@ import { pyJsonObjectPlan } from './request-content.js';
 import type { Text } from '../../i18n/msg.js';
 import { eolAt, indentAt, quote } from '../../engine/text.js';
 import { shortName } from '../../providers/index.js';
-import { featureGap, isSupported, MARKER_TAG, markerText, support, unsupportedReason } from '../../rules/endpoints.js';
+import { featureGap, isSupported, support, unsupportedReason } from '../../rules/endpoints.js';
+import { MARKER_TAG, markerText } from '../../rules/markers.js';
 import { tierLabel } from '../../rules/models.js';
 import { dictPairs, type PyCall } from './analyze.js';
 import type { EnvStyle, PyContext } from './context.js';
 import type { MigrateContext } from '../../engine/types.js';
 import { kids, stringValue, unparen, walk, type Node, type PyTree } from './parse.js';
+import { msg } from '../../i18n/msg.js';
 
 /** How a file reads environment variables, by what it already uses. */
 export function envStyleOf(py: PyTree): EnvStyle {
@@ -187,12 +189,12 @@ export function blockedCall(ctx: MigrateContext<PyContext>, c: PyCall): { reason
   const hit = m ? ctx.models.lookup(m) : undefined;
   if (m && hit && !hit.target) {
     return {
-      reason: `${shortName(p)} has no ${tierLabel(hit.tier)} model to replace ${m}`,
+      reason: msg('model.noTierModel', { provider: shortName(p), tier: tierLabel(hit.tier), id: m }),
       // --model removes this marker: only suggest it where the endpoint is fully served
       action:
         support(p, c.endpoint) === 'yes'
-          ? `choose one and pass --model ${m}=<id>, or keep this call on another service`
-          : `keep this call on another service, or check that ${shortName(p)} serves it (${p.endpointNotes[c.endpoint as keyof typeof p.endpointNotes] ?? 'partly documented'}) before passing --model ${m}=<id>`,
+          ? msg('model.chooseOne', { id: m })
+          : msg('model.checkServes', { provider: shortName(p), note: p.endpointNotes[c.endpoint as keyof typeof p.endpointNotes] ?? 'partly documented', id: m }),
     };
   }
   return undefined;

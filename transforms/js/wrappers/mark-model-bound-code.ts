@@ -29,12 +29,12 @@ export const markModelBoundCode: Transform<JsContext> = {
     const extra = wrapperSites(ctx);
     if (extra) {
       for (const s of extra.sites) mapModelLiteral(ctx, s.lit, this.id);
-      for (const d of extra.dynamic) ctx.followUp(d.getStart(), 'model id is built at run time from an OpenAI name', `build a ${shortName(p)} model id instead`);
+      for (const d of extra.dynamic) ctx.followUp(d.getStart(), msg('model.dynamic'), msg('model.dynamic.todo', { provider: shortName(p) }));
     }
     const branches = extra ? extra.branches : ctx.usesOpenAI ? ctx.models_.branches : [];
     for (const b of branches) {
       // The core already lists the follow-up for SDK files: add only the marker there.
-      addMarker(ctx, b, 'code branches on an OpenAI model name; after migration the model ids differ', 'update the condition for the provider model ids', this.id, !!extra);
+      addMarker(ctx, b, msg('model.branches'), msg('model.branches.todo'), this.id, !!extra);
     }
     // Tokenizers keyed on a model name.
     const decls = findImports(ctx.sf, (s) => TOKENIZERS.includes(s));

@@ -10,7 +10,7 @@ import { addProperties, removeProperties, replaceValue } from '../../../src/lang
 import { isStringLike, propName, unwrap, walk } from '../../../src/lang/js/parse.js';
 import { eolAt, quote } from '../../../src/engine/text.js';
 import { isSupported, unsupportedReason } from '../../../src/rules/endpoints.js';
-import { cite } from '../../../src/rules/params.js';
+import { cited } from '../../../src/rules/params.js';
 import type { ProviderProfile } from '../../../src/providers/types.js';
 import { addMarker, adjustParams, blockedReason, mapModelExpr, markWrapperUse, modelLiterals, prop, skipLiterals, targetModelOf } from '../../../src/lang/js/wrappers/common.js';
 import { embeddingNeeds } from '../../../src/rules/embeddings.js';
@@ -534,35 +534,23 @@ function capabilityFollowUps(ctx: MigrateContext<JsContext>, u: AiUsage, pkg: st
   if (!e) return;
   const p = ctx.target.provider;
   const c = p.integrations.aiSdkCapabilities;
-  const src = cite(c.url);
-  const rfDrop = p.params.drop.response_format;
-  if (OBJECT_FNS.has(e.fn) && rfDrop !== undefined) {
+  const provider = shortName(p);
+  if (OBJECT_FNS.has(e.fn) && p.params.drop.response_format !== undefined) {
     ctx.followUp(
       e.settings.parent.getStart(),
-      `${e.fn} sends response_format, which ${shortName(p)} does not accept (${rfDrop})`,
-      'ask for the JSON shape in the prompt with generateText and parse the reply with the same schema',
+      msg('aiSdk.objectResponseFormat', { fn: e.fn, provider, reason: msg('param.notDocumented', { provider: p.name }) }),
+      msg('aiSdk.objectResponseFormat.todo'),
     );
   } else if (OBJECT_FNS.has(e.fn) && prop(e.settings, 'schema') && !schemaSent(ctx, u, pkg, c.structuredOutputs)) {
-    ctx.followUp(
-      e.settings.parent.getStart(),
-      `${e.fn} with a schema: ${pkg} sends JSON mode without the schema for ${shortName(p)} (structured outputs are not documented)${src}`,
-      'describe the JSON shape in the prompt and validate the result (the schema still parses it)',
-    );
+    ctx.followUp(e.settings.parent.getStart(), cited(msg('aiSdk.schemaDropped', { fn: e.fn, pkg, provider }), c.url), msg('aiSdk.schemaDropped.todo'));
   }
   const sw = p.requestRules.thinkingInContent;
   if (sw) {
-    ctx.followUp(
-      e.settings.parent.getStart(),
-      `${shortName(p)} returns the model's thinking inside the text (<think>...</think>) unless ${sw.field}: ${sw.value} is in the request body; ${pkg} does not send it${cite(sw.url)}`,
-      `send ${sw.field}: ${sw.value} with each request (a provider option your AI SDK version passes into the body), or strip the <think> block from the text`,
-    );
+    const field = `${sw.field}: ${sw.value}`;
+    ctx.followUp(e.settings.parent.getStart(), cited(msg('aiSdk.thinkingInText', { provider, field, pkg }), sw.url), msg('aiSdk.thinkingInText.todo', { field }));
   }
   if (STREAM_FNS.has(e.fn) && !c.streamUsage && /\busage\b/.test(ctx.file.text)) {
-    ctx.followUp(
-      e.settings.parent.getStart(),
-      `${e.fn}: ${shortName(p)} does not document usage on streamed responses through ${pkg}; usage may be empty${src}`,
-      'count tokens another way, or read usage from a non-streamed call',
-    );
+    ctx.followUp(e.settings.parent.getStart(), cited(msg('aiSdk.streamUsage', { fn: e.fn, provider, pkg }), c.url), msg('aiSdk.streamUsage.todo'));
   }
 }
 

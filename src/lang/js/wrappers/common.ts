@@ -4,8 +4,9 @@ import type { ts } from 'ts-morph';
 import { tsc } from '../ts.js';
 import { shortName, type ProviderProfile, type ResolvedTarget } from '../../../providers/index.js';
 import { eolAt, indentAt } from '../../../engine/text.js';
-import { isSupported, MARKER_TAG, markerText, unsupportedReason, type EndpointKind } from '../../../rules/endpoints.js';
-import { paramAction, resultFollowUp } from '../../../rules/params.js';
+import { isSupported, unsupportedReason, type EndpointKind } from '../../../rules/endpoints.js';
+import { MARKER_TAG, markerText } from '../../../rules/markers.js';
+import { paramAction, paramClamped, paramRemoved, paramRenamed, resultFollowUp } from '../../../rules/params.js';
 import { tierLabel } from '../../../rules/models.js';
 import { collectModelSites, type ModelSiteResult } from '../model-sites.js';
 import type { JsContext } from '../context.js';
@@ -86,15 +87,15 @@ export function mapModelLiteral(ctx: MigrateContext<JsContext>, lit: ts.StringLi
   if (m.target) {
     if (m.target === lit.text) return;
     replaceStringContent(ctx.edits, lit, m.target);
-    ctx.change('model', lit.getStart(), `${lit.text} -> ${m.target} (${tierLabel(m.tier)})`, { transform, from: lit.text, to: m.target });
+    ctx.change('model', lit.getStart(), msg('model.mapped', { from: lit.text, to: m.target, tier: tierLabel(m.tier) }), { transform, from: lit.text, to: m.target });
     if (m.tier === 'embeddingSmall' || m.tier === 'embeddingLarge') {
-      ctx.followUp(lit.getStart(), `embedding model changed (${lit.text} -> ${m.target}): vectors differ in values and possibly dimensions`, 're-embed stored vectors and check the index dimension');
+      ctx.followUp(lit.getStart(), msg('model.embeddingChanged', { from: lit.text, to: m.target }), msg('model.embeddingChanged.todo'));
     }
   } else {
     ctx.followUp(
       lit.getStart(),
-      m.tier === 'fine-tuned' ? `fine-tuned OpenAI model ${lit.text} cannot be mapped` : `${shortName(t.provider)} has no ${tierLabel(m.tier)} model to replace ${lit.text}`,
-      `choose a model and pass --model ${lit.text}=<id>, or keep this call on another service`,
+      m.tier === 'fine-tuned' ? msg('model.fineTuned', { id: lit.text }) : msg('model.noTierModel', { provider: shortName(t.provider), tier: tierLabel(m.tier), id: lit.text }),
+      msg('model.noEquivalent.choose', { id: lit.text }),
     );
   }
 }
@@ -203,7 +204,7 @@ export function adjustParams(
         break;
       case 'drop': {
         drop.add(p);
-        ctx.change('param-drop', p.getStart(), `removed ${key}: ${a.reason}`, { transform });
+        ctx.change('param-drop', p.getStart(), paramRemoved(key, a.reason), { transform });
         const fu = resultFollowUp(key, a);
         if (fu) ctx.followUp(p.getStart(), fu.reason, fu.action);
         break;
@@ -212,7 +213,7 @@ export function adjustParams(
         const to = fromWire(a.to);
         if (!to) break;
         renameKey(text, ctx.edits, p, to);
-        ctx.change('param-rename', p.getStart(), `${key} -> ${to}: ${a.reason}`, { transform });
+        ctx.change('param-rename', p.getStart(), paramRenamed(key, to, a.reason), { transform });
         break;
       }
       case 'set':
@@ -221,7 +222,7 @@ export function adjustParams(
           const q = text[v.getStart()]!;
           const newText = typeof a.value === 'number' ? String(a.value) : q + a.value + q;
           ctx.edits.add(v.getStart(), v.end, newText);
-          ctx.change('param-clamp', p.getStart(), `${key}: ${v.getText()} -> ${newText} (${a.reason})`, { transform });
+          ctx.change('param-clamp', p.getStart(), paramClamped(key, v.getText(), newText, a.reason), { transform });
           const fu = resultFollowUp(key, a, v.getText(), newText);
           if (fu) ctx.followUp(p.getStart(), fu.reason, fu.action);
         }
@@ -261,8 +262,8 @@ export function blockedReason(ctx: MigrateContext<JsContext>, endpoint: Endpoint
     const hit = ctx.models.lookup(lit.text);
     if (hit && !hit.target) {
       return {
-        reason: `${shortName(p)} has no ${tierLabel(hit.tier)} model to replace ${lit.text}`,
-        action: `choose one and pass --model ${lit.text}=<id>, or keep this call on another service`,
+        reason: msg('model.noTierModel', { provider: shortName(p), tier: tierLabel(hit.tier), id: lit.text }),
+        action: msg('model.chooseOne', { id: lit.text }),
       };
     }
   }
