@@ -9,6 +9,8 @@ import { quote } from '../../src/engine/text.js';
 import { baseUrlVar, envRole, isCanonicalKeyName } from '../../src/rules/env.js';
 import { stringContentRange } from '../../src/lang/python/parse.js';
 import { settingsBaseVar, settingsFieldOf, settingsRole } from '../../src/lang/python/settings.js';
+import { isKeptSettingsClass } from '../../src/lang/python/client-plan.js';
+import { msg } from '../../src/i18n/msg.js';
 
 /** Options only OpenAI (or Azure OpenAI) understands: removed from the client options. */
 export const OPENAI_ONLY_OPTIONS = ['organization', 'project', 'webhook_secret', 'data_residency', 'admin_api_key', 'workload_identity', 'websocket_base_url'];
@@ -60,9 +62,14 @@ function keyValue(ctx: MigrateContext<PyContext>, v: Node, id: string): 'replace
   const init = u.type === 'identifier' ? ctx.facts.values.get(u.text) : undefined;
   const initEnv = init ? envRead(init) : undefined;
   if (initEnv && envRole(initEnv.name) === 'key') return 'keep';
-  if (u.type === 'attribute' && /openai_api_key$/i.test(u.text)) return 'keep';
   // a pydantic settings field reading the key (renamed with its class by rename-env-vars)
   const setting = settingsFieldOf(ctx.facts.settings, u);
+  // ... unless a client that stays on OpenAI reads the same class: it keeps the OpenAI key, this client reads the provider's itself.
+  if (setting && settingsRole(setting.field) === 'key' && isKeptSettingsClass(ctx, setting.cls)) {
+    ctx.change('client', ctx.py.start(v), msg('client.keyOwnRead', { from: ctx.py.src(v).slice(0, 60), env: ctx.target.apiKeyEnv }), { transform: id });
+    return 'replace';
+  }
+  if (u.type === 'attribute' && /openai_api_key$/i.test(u.text)) return 'keep';
   if (setting && settingsRole(setting.field) === 'key' && !setting.cls.blocker) return 'keep';
   ctx.followUp(ctx.py.start(v), `api_key comes from ${ctx.py.src(v).slice(0, 60)}`, `make it hold a ${shortName(ctx.target.provider)} key (${ctx.target.apiKeyEnv})`);
   return 'keep';

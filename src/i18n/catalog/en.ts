@@ -147,6 +147,7 @@ export const EN = {
   'keys.noOpenAIClient': (p: { name: string }) =>
     `${p.name} is read, but no code of the project sends requests to OpenAI (no OpenAI SDK, adapter or URL): it configures another service and keeps its name`,
   'keys.noOpenAIClient.todo': (p: { name: string }) => `if that service is the one to replace, point it at the provider and its key by hand; otherwise nothing to do for ${p.name}`,
+  'client.keyOwnRead': (p: { from: string; env: string }) => `api_key reads ${p.env} itself: ${p.from} keeps the OpenAI key for a client that stays on OpenAI`,
   'env.keyKeptForCode': (p: { from: string; to: string }) => `${p.to} declared; ${p.from} kept: code that stays on OpenAI still reads it`,
   // ---- thinking switches (src/rules/thinking.ts, requestRules.thinking)
   'thinking.notStreaming': (p: { models: string; provider: string; error: string }) => `${p.models} thinks by default and ${p.provider} answers a non-streaming call with ${p.error}`,

@@ -146,6 +146,7 @@ export const ZH: ZhCatalog = {
   'param.lint.followUp': (p) => `${p.name}：${p.reason}；${p.action}`,
   'keys.noOpenAIClient': (p) => `代码读取了 ${p.name}，但项目中没有任何代码向 OpenAI 发送请求（没有 OpenAI SDK、适配器或 URL）：它配置的是另一个服务，名称保持不变`,
   'keys.noOpenAIClient.todo': (p) => `如果要替换的正是那个服务，请手动把它指向服务商并使用其密钥；否则 ${p.name} 无需处理`,
+  'client.keyOwnRead': (p) => `api_key 改为直接读取 ${p.env}：${p.from} 仍为留在 OpenAI 上的客户端保存 OpenAI 密钥`,
   'env.keyKeptForCode': (p) => `已声明 ${p.to}；保留 ${p.from}：仍留在 OpenAI 上的代码还在读取它`,
   // ---- 思考开关
   'thinking.notStreaming': (p) => `${p.models} 默认开启思考，${p.provider} 会对非流式调用返回 ${p.error}`,

@@ -1,3 +1,4 @@
+import type { ResolvedTarget } from '../../providers/index.js';
 import type { MigrateContext } from '../../engine/types.js';
 import { shortName } from '../../providers/index.js';
 import { reachesOpenAI, urlExprStatus, type PyConstruction } from './analyze.js';
@@ -200,7 +201,7 @@ export function inKeptPyClient(ctx: MigrateContext<PyContext>, n: Node): boolean
  * Collected over every module of a run, so that the module that fills `config` (or a test's fake
  * config) keeps those names: renaming them there would starve the client that still reads the old name.
  */
-export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSettings): void {
+export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSettings, target?: ResolvedTarget): void {
   const dirOf = (r: string) => (r.includes('/') ? r.slice(0, r.lastIndexOf('/')) : '');
   const scope = dirOf(dirOf(rel));
   const add = (m: Map<string, string[]>, name: string) => m.set(name, [...(m.get(name) ?? []), scope]);
@@ -222,7 +223,22 @@ export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSetti
       });
     }
   }
+  // An OpenAI embeddings wrapper (LangChain, LlamaIndex) stays where the target serves no embeddings
+  // and none is routed (it gets a marker): the settings field its key comes from keeps its variable.
+  if (target && target.provider.endpoints.embeddings !== 'yes' && !target.routes?.some((r) => r.capability === 'embeddings')) {
+    walk(facts.py.root, (n) => {
+      if (n.type !== 'call' || !EMBEDDING_WRAPPERS.test(n.childForFieldName('function')?.text ?? '')) return;
+      for (const a of n.childForFieldName('arguments')?.namedChildren ?? []) {
+        if (a?.type !== 'keyword_argument' || !/^(api_key|openai_api_key)$/.test(a.childForFieldName('name')?.text ?? '')) continue;
+        const setting = settingsFieldOf(facts.settings, a.childForFieldName('value')!);
+        if (setting) into.fields.add(`${setting.cls.name}.${setting.field.name}`);
+      }
+    });
+  }
 }
+
+/** LangChain's and LlamaIndex's OpenAI embeddings classes, called by name or through their module. */
+const EMBEDDING_WRAPPERS = /(^|\.)(OpenAIEmbeddings|OpenAIEmbedding|AzureOpenAIEmbeddings|AzureOpenAIEmbedding)$/;
 
 /** A key setting a staying client reads (anywhere in the run). */
 export function isKeptKeyName(ctx: PyContext, name: string): boolean {

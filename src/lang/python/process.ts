@@ -72,7 +72,7 @@ export const processor = {
     const origins = seedImports(parsed, targetHost);
     // Key and base-URL settings that clients staying as they are read, in whatever module they are filled.
     const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set() };
-    for (const [, p] of parsed) collectKeptSettings(p.facts, p.ctx.file.rel.replace(/\\/g, '/'), keptSettings);
+    for (const [, p] of parsed) collectKeptSettings(p.facts, p.ctx.file.rel.replace(/\\/g, '/'), keptSettings, files[0]?.target);
     // URLs composed from a host-only OpenAI base and a `/v1/...` path, across modules: their modules call OpenAI.
     const composed = collectPyComposedUrls(
       [...parsed].map(([abs, p]) => [abs, p.py] as [string, PyTree]),
