@@ -20,6 +20,8 @@ export const renameEnvVars: Transform<JsContext> = {
   id: 'rename-env-vars',
   description: "Read the provider's key variable instead of OPENAI_API_KEY",
   run(ctx) {
+    // No module of the run talks to OpenAI: the OpenAI-named variables configure another service (process.ts says so once).
+    if (ctx.projectReachesOpenAI === false) return;
     const t = ctx.target;
     const inMigratedClient = (n: ts.Node) => ctx.facts.constructions.some((c) => reachesOpenAI(c.status) && c.options && n.pos >= c.options.pos && n.end <= c.options.end);
     // Azure key names as plain strings (a list of the app's key names, an enum value, a union type) move

@@ -2,7 +2,7 @@ import type { MigrateContext } from '../../engine/types.js';
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import { shortName } from '../../providers/index.js';
-import { envSchemaEntries, findProp, reachesOpenAI, type Construction } from './analyze.js';
+import { envSchemaEntries, findProp, reachesOpenAI, type ApiCall, type Construction } from './analyze.js';
 import { blockedCall } from './blocked.js';
 import { routePlan } from './routing.js';
 import { isSupported } from '../../rules/endpoints.js';
@@ -201,16 +201,18 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
     if (b && ctx.facts.clients.get(b) === 'azure') ctx.facts.clients.set(b, 'other');
     if (b?.startsWith('this.')) ctx.facts.members.set(b.slice(5), 'other');
   }
-  for (const x of calls) {
-    x.client = 'other';
-    // Model ids in its requests are deployment names or Azure models: not rewritten.
-    const s = x.node.getStart();
-    const inside = (site: { lit: ts.Node }) => site.lit.getStart() >= s && site.lit.end <= x.node.end;
-    ctx.models_.foreign.push(...ctx.models_.sites.filter(inside));
-    ctx.models_.sites = ctx.models_.sites.filter((site) => !inside(site));
-    // Branches on model names inside its requests stay valid: the names stay Azure's.
-    ctx.models_.branches = ctx.models_.branches.filter((b) => !inside({ lit: b }));
-  }
+  // Model ids in its requests are deployment names or Azure models: not rewritten.
+  for (const x of calls) leaveCall(ctx, x);
+}
+
+/** A call of a client that stays: its model ids (and branches on model names) in its requests are left. */
+function leaveCall(ctx: MigrateContext<JsContext>, x: ApiCall): void {
+  x.client = 'other';
+  const s = x.node.getStart();
+  const inside = (site: { lit: ts.Node }) => site.lit.getStart() >= s && site.lit.end <= x.node.end;
+  ctx.models_.foreign.push(...ctx.models_.sites.filter(inside));
+  ctx.models_.sites = ctx.models_.sites.filter((site) => !inside(site));
+  ctx.models_.branches = ctx.models_.branches.filter((br) => !inside({ lit: br }));
 }
 
 /** Where a kept client's key is read: its options literal, and the declaration its `apiKey` identifier names. */
@@ -260,15 +262,7 @@ export function keepLocalClient(ctx: MigrateContext<JsContext>, c: Construction,
   c.status = 'other';
   if (ctx.facts.clients.has(binding)) ctx.facts.clients.set(binding, 'other');
   if (binding.startsWith('this.')) ctx.facts.members.set(binding.slice(5), 'other');
-  for (const x of ctx.facts.calls) {
-    if (x.receiver !== binding) continue;
-    x.client = 'other';
-    const s = x.node.getStart();
-    const inside = (site: { lit: ts.Node }) => site.lit.getStart() >= s && site.lit.end <= x.node.end;
-    ctx.models_.foreign.push(...ctx.models_.sites.filter(inside));
-    ctx.models_.sites = ctx.models_.sites.filter((site) => !inside(site));
-    ctx.models_.branches = ctx.models_.branches.filter((b) => !inside({ lit: b }));
-  }
+  for (const x of ctx.facts.calls) if (x.receiver === binding) leaveCall(ctx, x);
   return true;
 }
 

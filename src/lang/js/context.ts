@@ -31,4 +31,6 @@ export interface JsContext extends FileContext {
   composedPaths: Array<{ lit: Piece; rest: string }>;
   /** Names of the enums the run's modules declare (`enum Keys { OPENAI_API_KEY = "..." }`). */
   enumNames?: Set<string>;
+  /** Some module of the run talks to OpenAI (SDK, adapter package or URL); false: OpenAI-named keys configure something else and keep their names. */
+  projectReachesOpenAI?: boolean;
 }

@@ -326,6 +326,7 @@ function prepareModule(abs: string, p: ParsedModule, run: RunShared): Prepared |
     composedUses: run.composed.uses.get(abs) ?? [],
     composedPaths: run.composed.paths.get(abs) ?? [],
     enumNames: run.enumNames,
+    projectReachesOpenAI: run.reachesOpenAI,
   });
   detectJs(jctx);
   if (!p.ctx.file.outside) reportOutsideUse(jctx, cross);
@@ -367,7 +368,6 @@ function transformPrepared({ jctx, p, openaiAdapter, at }: Prepared, run: RunSha
   if (!run.reachesOpenAI) keysStayNote(jctx, run);
   for (const t of (opts.transforms ?? []) as ReadonlyArray<Transform<JsContext>>) {
     if (opts.only && !opts.only.includes(t.id)) continue;
-    if (t.id === 'rename-env-vars' && !run.reachesOpenAI) continue;
     t.run(jctx);
   }
   // Said once, on the first file whose OpenAI adapter was actually migrated.
@@ -394,6 +394,7 @@ const ANALYSIS_KEYS = [
   'composedUses',
   'composedPaths',
   'enumNames',
+  'projectReachesOpenAI',
 ] as const;
 
 /** Hand the packages this file's rewrites introduced or dropped to the package.json step. */
