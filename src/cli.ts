@@ -50,6 +50,8 @@ export function buildProgram(): Command {
     .version(toolVersion())
     .option('--verbose', 'show stack traces and per-file decisions')
     .option('-q, --quiet', 'print only errors')
+    .option('--no-color', 'no colours in the output (as NO_COLOR=1)')
+    .option('--color', 'colours even when the output is not a terminal (as FORCE_COLOR=1)')
     .option('--lang <lang>', 'language of the output: en or zh (default: from LC_ALL / LANG)', (v: string) => {
       if (!/^(en|zh|cn)([-_][A-Za-z0-9.-]*)?$/i.test(v)) throw new InvalidArgumentError('use en or zh');
       return v;
@@ -65,6 +67,15 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   localizeProgram(program);
   const verbose = argv.includes('--verbose');
+  // Colour flags act through the variables every writer (and chalk) already reads; the last one given wins.
+  const colorFlag = argv.filter((a) => a === '--color' || a === '--no-color').pop();
+  if (colorFlag === '--no-color') {
+    process.env.NO_COLOR = '1';
+    delete process.env.FORCE_COLOR;
+  } else if (colorFlag === '--color') {
+    delete process.env.NO_COLOR;
+    process.env.FORCE_COLOR = '1';
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

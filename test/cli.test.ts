@@ -104,6 +104,10 @@ describe('cli', () => {
     expect(plain.stdout).not.toMatch(/\u001b\[/);
     const coloured = cli(['migrate', '-p', 'deepseek', '--dry-run', d], { env: { FORCE_COLOR: '1' } });
     expect(coloured.stdout).toMatch(/\u001b\[32m\+/);
+    // The flags override the environment, before or after the command; the last one wins.
+    expect(cli(['--no-color', 'migrate', '-p', 'deepseek', '--dry-run', d], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
+    expect(cli(['migrate', '-p', 'deepseek', '--dry-run', '--no-color', d], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
+    expect(cli(['migrate', '-p', 'deepseek', '--dry-run', '--color', d], { env: { NO_COLOR: '1' } }).stdout).toMatch(/\u001b\[32m\+/);
   });
 
   it('a file that does not parse is reported, left byte-identical, others migrate, exit 1', () => {

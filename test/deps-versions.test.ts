@@ -60,6 +60,15 @@ describe('installed versions', () => {
     expect(at({ ai: '^6.0.0' }, '@ai-sdk/alibaba')).toMatchObject({ kind: 'range', range: '^1.0.61' });
     expect(at({ ai: '^5.0.0' }, '@ai-sdk/moonshotai')).toMatchObject({ kind: 'none' });
     expect(at({}, '@ai-sdk/deepseek')).toMatchObject({ kind: 'unknown', range: '^3.0.56' });
+    // No direct `ai` (Mastra and other frameworks bring it): @ai-sdk/openai N implements the spec of ai N+3.
+    expect(at({ '@ai-sdk/openai': '^2.0.71', '@mastra/core': '^0.24.5' }, '@ai-sdk/deepseek')).toMatchObject({
+      kind: 'range',
+      range: '^1.0.60',
+      anchor: { name: '@ai-sdk/openai', version: '2.0.71' },
+    });
+    expect(at({ '@ai-sdk/openai': '^3.0.0' }, '@ai-sdk/deepseek')).toMatchObject({ kind: 'range', range: '^2.0.69' });
+    expect(at({ '@ai-sdk/openai': '^2.0.0' }, '@ai-sdk/moonshotai')).toMatchObject({ kind: 'none', fits: ['@ai-sdk/openai@3', '@ai-sdk/openai@4'] });
+    expect(at({ ai: '^6.0.0', '@ai-sdk/openai': '^2.0.0' }, '@ai-sdk/deepseek')).toMatchObject({ kind: 'range', range: '^2.0.69', anchor: { name: 'ai' } });
     expect(at({ '@langchain/core': '^0.1.10' }, '@langchain/deepseek')).toMatchObject({ kind: 'none' });
     expect(at({ '@langchain/core': '^0.3.58' }, '@langchain/deepseek')).toMatchObject({ kind: 'range', range: '^0.1.0' });
     expect(at({ '@langchain/core': '^1.0.0' }, '@langchain/deepseek')).toMatchObject({ kind: 'range', range: '^1.1.13' });

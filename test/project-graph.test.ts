@@ -221,6 +221,17 @@ describe('bad input: a clear warning, the run goes on, nothing outside the repos
     expect(r.files.filter((f) => f.status === 'failed')).toEqual([]);
   });
 
+  it('a catch-all "*": ["./*"] is no cycle and lets packages fall back to node_modules; files that do not name OpenAI are counted, not listed', async () => {
+    const { dir } = repo({
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "*": ["./*"], "@/*": ["./src/*"] } } }',
+      'src/lib/openai.ts': CLIENT,
+      'src/one.ts': "import { z } from 'zod';\n" + EMBED_USE('@/lib/openai'),
+      'src/ui/a.ts': "import { x } from '@/ui/missing';\nimport { y } from '@/ui/gone';\nexport const z = [x, y];\n",
+    });
+    const r = await scan({ cwd: dir, paths: ['.'] });
+    expect(r.graphWarnings).toEqual(['2 imports in files that do not name OpenAI cannot be resolved either; usage through them is not followed']);
+  });
+
   it('a workspace glob that matches nothing, and a symlinked workspace package pointing outside', async () => {
     const { dir, outside } = repo({
       'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*', 'libs/*'] }),

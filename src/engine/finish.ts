@@ -22,6 +22,8 @@ export class Finisher {
     private readonly read: Reader,
     /** Candidates to finish (the progress total). */
     readonly total: number,
+    /** Facts shared across handlers (src/engine/types.ts HandlerOptions.project): `finished` hooks add to it. */
+    private readonly project?: Map<string, unknown>,
   ) {
     this.base = o.base ?? o.cwd;
   }
@@ -35,12 +37,14 @@ export class Finisher {
       this.done++;
       this.o.onFile?.(this.done, this.total);
       this.o.onProgress?.('analyse', this.done, this.total);
-      await this.file(handler, ctx, res, outcome);
+      const final = await this.file(handler, ctx, res, outcome);
+      if (handler.finished && this.project && !ctx.file.outside) handler.finished(ctx, final ?? ctx.file.text, this.project);
     }
     finishing();
   }
 
-  private async file(handler: LanguageHandler, ctx: FileContext, res: FileResult, outcome: Outcome): Promise<void> {
+  /** Finish one file; returns the text it ends with when that is not its original text. */
+  private async file(handler: LanguageHandler, ctx: FileContext, res: FileResult, outcome: Outcome): Promise<string | undefined> {
     const o = this.o;
     const err = outcome.errors.get(ctx.file.abs);
     if (err) {
@@ -49,7 +53,10 @@ export class Finisher {
       res.reason = err.message;
       return;
     }
-    if (ctx.file.outside) return this.outsideFollowUp(ctx, res);
+    if (ctx.file.outside) {
+      this.outsideFollowUp(ctx, res);
+      return;
+    }
     markerFindings(ctx);
     o.onContext?.(ctx);
     res.findings = ctx.findings;
@@ -82,12 +89,19 @@ export class Finisher {
     }
     res.status = 'changed';
     res.changes = ctx.changes;
+    const final = await this.render(ctx, res, after);
+    return res.written || !o.write ? final : undefined;
+  }
+
+  private async render(ctx: FileContext, res: FileResult, after: string): Promise<string> {
+    const o = this.o;
     // `diff` loads on the first changed file: scan and check never need it. Bounded work: see src/engine/diff.ts.
     const { unifiedDiff, MAX_EDIT_LENGTH } = await import('./diff.js');
     const d = unifiedDiff(res.file, ctx.file.text, after);
     res.diff = d.text;
     if (d.strategy !== 'myers') timingNote(`${res.file}: over ${MAX_EDIT_LENGTH} changed lines, linear diff (${d.strategy})`);
     if (o.write) await this.write(ctx, res, after);
+    return after;
   }
 
   private async write(ctx: FileContext, res: FileResult, after: string): Promise<void> {

@@ -101,8 +101,8 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
   reader.readAllFiles(all);
   await reader.follow();
   const { byHandler } = reader;
-  const finisher = new Finisher(o, reader, reader.meta.size);
   const project = new Map<string, unknown>();
+  const finisher = new Finisher(o, reader, reader.meta.size, project);
 
   // Handlers on a worker get their batch now and work while this thread runs the others.
   const pending = new Map<LanguageHandler, Promise<Outcome>>();

@@ -175,6 +175,12 @@ export interface LanguageHandler {
   prepare?(file: LoadedFile): void;
   /** This handler reads facts other handlers share in `project`: the engine waits for handlers running elsewhere first. */
   readsProject?: boolean;
+  /**
+   * A file of this handler is finished: `text` is what it ends with (the migrated text, or its
+   * original when nothing applied, it failed or was skipped). The handler may share facts read
+   * from it in `project` for handlers later in the list (the env files follow the code's reads).
+   */
+  finished?(ctx: FileContext, text: string, project: Map<string, unknown>): void;
 }
 
 export interface HandlerOptions {

@@ -220,6 +220,8 @@ export const en = {
   'help.help': 'display help for command',
   'help.verbose': 'show stack traces and per-file decisions',
   'help.quiet': 'print only errors',
+  'help.noColor': 'no colours in the output (as NO_COLOR=1)',
+  'help.color': 'colours even when the output is not a terminal (as FORCE_COLOR=1)',
   'help.lang': 'language of the output: en or zh (default: from LC_ALL / LANG)',
   'help.migrate': 'rewrite OpenAI usage for a provider (default: write; --dry-run: print diffs)',
   'help.targetProvider': 'target provider id or alias (see `providers`)',

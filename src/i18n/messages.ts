@@ -578,6 +578,7 @@ const TEMPLATES: Entry[] = [
     '{file}：paths "{k}" -> "{t}" 指向另一个别名（循环）；经由它的导入只按普通路径解析',
   ],
   [r('\\.\\.\\. and (?<n>\\d+) more imports that cannot be resolved'), '……另有 {n} 个无法解析的导入'],
+  [r('(?<n>\\d+) imports? in files that do not name OpenAI cannot be resolved either; usage through them is not followed'), '另有 {n} 个导入位于未提及 OpenAI 的文件中，同样无法解析；不会沿它们追踪用法'],
   [r('not valid UTF-8; left untouched \\(re-encoding would change bytes outside the edits\\)'), '不是有效的 UTF-8；保持原样（重新编码会改动改写范围以外的字节）'],
   [r('looks minified or generated \\(very long lines\\)'), '看起来是压缩或生成的文件（行非常长）'],
   [r('does not parse as (?<fmt>JSON|JSONL|YAML|TOML) \\((?<err>.+)\\); left as it is'), '无法按 {fmt} 解析（{err}）；保持原样'],

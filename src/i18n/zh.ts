@@ -217,6 +217,8 @@ export const zh: Record<MessageKey, string> = {
   'help.help': '显示命令帮助',
   'help.verbose': '显示调用栈和逐文件处理说明',
   'help.quiet': '只输出错误',
+  'help.noColor': '输出不带颜色（等同 NO_COLOR=1）',
+  'help.color': '即使输出不是终端也带颜色（等同 FORCE_COLOR=1）',
   'help.lang': '输出语言：en 或 zh（默认取自 LC_ALL / LANG）',
   'help.migrate': '为指定服务商改写 OpenAI 用法（默认直接写入；--dry-run：只输出差异）',
   'help.targetProvider': '目标服务商 ID 或别名（见 `providers`）',

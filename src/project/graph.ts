@@ -77,6 +77,8 @@ export async function buildGraph(o: GraphInput): Promise<ProjectGraph> {
   const unresolved = g.unresolved;
   if (unresolved.length > MAX_UNRESOLVED) warnings.push(...unresolved.slice(0, MAX_UNRESOLVED), `... and ${unresolved.length - MAX_UNRESOLVED} more imports that cannot be resolved`);
   else warnings.push(...unresolved);
+  if (g.unmarkedUnresolved)
+    warnings.push(`${g.unmarkedUnresolved} import${g.unmarkedUnresolved === 1 ? '' : 's'} in files that do not name OpenAI cannot be resolved either; usage through them is not followed`);
   const load = [...loaded].filter((abs) => !o.files.get(abs)?.marker && g.info.get(abs) !== undefined);
   done();
   return { root: g.root, load, outside: new Set([...g.outside].filter((a) => loaded.has(a))), edges, chain, warnings: [...new Set(warnings)] };
@@ -86,6 +88,8 @@ export async function buildGraph(o: GraphInput): Promise<ProjectGraph> {
 class GraphWalk {
   readonly warnings: string[] = [];
   readonly unresolved: string[] = [];
+  /** Unresolved imports of files that do not name OpenAI: counted, not listed (a monorepo's unrelated apps). */
+  unmarkedUnresolved = 0;
   readonly root: string;
   readonly fs: RootFs;
   readonly resolver: Resolver;
@@ -128,6 +132,7 @@ class GraphWalk {
     else {
       const r = this.resolver.resolve(abs, spec);
       if (r && 'file' in r) file = r.file;
+      else if (r && this.info.get(abs)?.marker === false) this.unmarkedUnresolved++;
       else if (r) this.unresolved.push(`cannot resolve import "${spec}" in ${this.rel(abs)}: ${r.unresolved}; usage through it is not followed`);
     }
     m.set(spec, file ?? null);

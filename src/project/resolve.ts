@@ -85,6 +85,17 @@ export class Resolver {
     return false;
   }
 
+  /** Only a catch-all `paths` pattern (`*`) takes this specifier, and no `baseUrl` folder or file names its first segment. */
+  private onlyCatchAll(fromAbs: string, spec: string): boolean {
+    const c = this.configs.forDir(path.dirname(fromAbs));
+    if (!c) return false;
+    const hits = c.patterns.filter((p) => (p.suffix === '\0exact' ? spec === p.prefix : spec.startsWith(p.prefix) && spec.endsWith(p.suffix)));
+    if (!hits.length || hits.some((p) => p.prefix !== '' || p.suffix !== '')) return false;
+    if (!c.baseUrl) return true;
+    const first = path.join(c.baseUrl, spec.split('/')[0]!);
+    return !(this.fs.isDir(first) || JS_EXTENSIONS.some((e) => this.fs.isFile(first + e)));
+  }
+
   /** Resolve a specifier from a file: the file (inside the root), `unresolved` with why for an alias that names nothing, or undefined for a package outside the repository. */
   resolve(fromAbs: string, spec: string): Resolution {
     if (Resolver.isRelative(spec)) {
@@ -96,6 +107,8 @@ export class Resolver {
     if (file && this.fs.inside(file) && !file.includes(NODE_MODULES)) return { file };
     if (!CODE_SPEC.test(spec)) return undefined;
     const ws = this.workspaceOf(spec);
+    // `"*": ["./*"]` matches every bare specifier; the compiler falls back to node_modules when it names no file.
+    if (!ws && !spec.startsWith('#') && this.onlyCatchAll(fromAbs, spec)) return undefined;
     const why = spec.startsWith('#')
       ? `no matching "imports" entry in ${this.relPkg(fromAbs)}`
       : ws

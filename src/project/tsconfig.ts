@@ -108,7 +108,8 @@ export class Configs {
     for (const [k, targets] of Object.entries(c.paths ?? {})) {
       for (const t of targets) {
         const hit = aliasOf(t);
-        if (!hit) continue;
+        // A catch-all `*` takes every target (`"*": ["./*"]` is a plain lookup, not a cycle).
+        if (!hit || (hit.prefix === '' && hit.suffix === '')) continue;
         const back = Object.entries(c.paths ?? {}).find(([k2]) => aliasOf(k2) === hit)?.[1] ?? [];
         if (back.some((b) => aliasOf(b))) this.warn(`${this.rel(c.file)}: paths "${k}" -> "${t}" refers to another alias (a cycle); imports through it are resolved as plain paths only`);
       }

@@ -1,5 +1,6 @@
 import { writeValue } from '../../src/engine/values.js';
 import type { Transform } from '../../src/engine/types.js';
+import { msg } from '../../src/i18n/msg.js';
 import { shortName } from '../../src/providers/index.js';
 import { envRole, renamedKeyVar } from '../../src/rules/env.js';
 import { isPlaceholder, mapModelAt, MODEL_KEY } from '../../src/lang/config/common.js';
@@ -14,7 +15,8 @@ import { yamlEnvEntries } from '../../src/lang/config/env-blocks.js';
  * (`${DEEPSEEK_API_KEY}` in compose, `${{ secrets.DEEPSEEK_API_KEY }}` in a
  * workflow, empty elsewhere). Base URL and organisation entries are commented
  * out when they sit on one line and the block keeps another entry; otherwise
- * they are follow-ups.
+ * they are follow-ups. An entry the migrated code still reads under its OpenAI
+ * name (src/rules/env-reads.ts) is kept.
  */
 export const renameEnvBlockVars: Transform<ConfigContext> = {
   id: 'rename-env-block-vars',
@@ -37,6 +39,12 @@ export const renameEnvBlockVars: Transform<ConfigContext> = {
     let secretNote = false;
     for (const e of yamlEnvEntries(ctx.file.text, ctx.docs)) {
       const role = envRole(e.name);
+      // Still read under its OpenAI name by code that stays on OpenAI (or that the tool could not migrate): kept.
+      if (ctx.codeReads?.has(e.name)) {
+        const to = renamedKeyVar(e.name, t);
+        if (to && ctx.codeReads.has(to) && !e.block.has(to)) ctx.followUp(e.nameStart, msg('env.keptForCode', { name: e.name }), msg('env.keptForCode.todo', { to, provider: name }));
+        continue;
+      }
       if (role === 'baseURL' || role === 'org') {
         commentOut(e, role === 'baseURL' ? `the migrated clients use ${t.baseURL}` : `${name} does not use it`);
         continue;

@@ -21,7 +21,10 @@ export const renameKeyReferences: Transform<ConfigContext> = {
     const t = ctx.target;
     for (const s of ctx.sites) {
       if (!s.editable) continue;
-      const words = keyVarWords(s.value, (w) => renamedKeyVar(w, t)).filter((w) => REF_BEFORE.test(s.value.slice(0, w.start)));
+      const words = keyVarWords(s.value, (w) => renamedKeyVar(w, t)).filter(
+        // A variable the migrated code still reads under its OpenAI name keeps its references (src/rules/env-reads.ts).
+        (w) => REF_BEFORE.test(s.value.slice(0, w.start)) && !ctx.codeReads?.has(w.from),
+      );
       for (const w of words) {
         writeValue(ctx, s.start + w.start, s.start + w.end, w.to);
         ctx.change('env', s.start + w.start, `${w.from} -> ${w.to}`, { transform: this.id, from: w.from, to: w.to });

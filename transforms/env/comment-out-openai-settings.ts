@@ -7,7 +7,8 @@ import { commentOut, type EnvContext } from '../../src/lang/env/context.js';
  * OpenAI settings the migrated code no longer reads are commented out (kept
  * for reference, never deleted): base URLs (`OPENAI_BASE_URL`,
  * `OPENAI_API_BASE`, `AZURE_OPENAI_ENDPOINT`), organisation and project ids,
- * API versions and Azure deployment names.
+ * API versions and Azure deployment names. A setting the migrated code still
+ * reads (src/rules/env-reads.ts) stays as it is.
  */
 export const commentOutOpenAISettings: Transform<EnvContext> = {
   id: 'comment-out-openai-settings',
@@ -17,6 +18,8 @@ export const commentOutOpenAISettings: Transform<EnvContext> = {
     for (const e of ctx.env.entries) {
       const role = envRole(e.name);
       if (role !== 'baseURL' && role !== 'org') continue;
+      // Still read by code that stays on OpenAI (or that the tool could not migrate): kept.
+      if (ctx.codeReads?.has(e.name)) continue;
       if (e.multiline) {
         ctx.followUp(e.nameStart, `${e.name} holds a multi-line value`, 'remove it: the migrated code does not read it');
         continue;

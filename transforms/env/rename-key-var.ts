@@ -1,9 +1,11 @@
-import type { Transform } from '../../src/engine/types.js';
+import type { MigrateContext, Transform } from '../../src/engine/types.js';
 import { eolAt } from '../../src/engine/text.js';
 import { shortName } from '../../src/providers/index.js';
 import { renamedKeyVar } from '../../src/rules/env.js';
 import { isPlaceholder } from '../../src/lang/config/common.js';
 import { commentOut, type EnvContext } from '../../src/lang/env/context.js';
+import type { EnvEntry } from '../../src/lang/env/parse.js';
+import { msg } from '../../src/i18n/msg.js';
 
 /**
  * `your_openai_api_key` -> `your_deepseek_api_key`, `<your OpenAI key>` ->
@@ -48,6 +50,20 @@ export const renameKeyVar: Transform<EnvContext> = {
         .replace(/\r$/, '')
         .trim();
       const comment = prevLine === note ? '' : indent + note + eol;
+      if (ctx.codeReads?.has(e.name)) {
+        // Shape: code still reads the OpenAI name (a client that stays on OpenAI, code the tool
+        // could not migrate): the line stays; the provider's line is declared above it when the
+        // migrated code reads that one.
+        if (ctx.codeReads.has(to) && !ctx.names.has(to)) {
+          ctx.names.add(to);
+          const v = isPlaceholder(e.value) ? restylePlaceholder(e.value, t.provider.id, name) : '';
+          ctx.edits.add(e.lineStart, e.lineStart, `${comment}${indent}${e.exported ? 'export ' : ''}${to}=${e.quote}${v}${e.quote}${eol}`);
+          ctx.change('env', e.nameStart, msg('env.keyKeptForCode', { from: e.name, to }), { transform: this.id, to });
+          if (!isPlaceholder(e.value)) ctx.followUp(e.nameStart, `${to} was added empty: an OpenAI key does not work with ${name}`, `paste your ${name} key into ${to} (${t.provider.consoleUrl})`);
+          declareRoutes(ctx, e, this.id);
+        }
+        continue;
+      }
       if (ctx.names.has(to)) {
         // Shape: the provider variable is already set (or a second OpenAI key line): keep one.
         commentOut(ctx, e);
@@ -55,25 +71,7 @@ export const renameKeyVar: Transform<EnvContext> = {
         continue;
       }
       ctx.names.add(to);
-      // Routed providers' keys (--route embeddings=qwen) are declared under the main key, in the same shape.
-      const routed = (t.routes ?? []).filter(
-        (r, i, all) => all.findIndex((x) => x.target.apiKeyEnv === r.target.apiKeyEnv) === i && !ctx.names.has(renamedKeyVar(e.name, r.target) ?? r.target.apiKeyEnv),
-      );
-      const lineEnd = text.indexOf('\n', e.valueEnd) < 0 ? text.length : text.indexOf('\n', e.valueEnd) + 1;
-      for (const r of routed) {
-        const rto = renamedKeyVar(e.name, r.target) ?? r.target.apiKeyEnv;
-        ctx.names.add(rto);
-        const rname = shortName(r.target.provider);
-        const value = isPlaceholder(e.value) ? restylePlaceholder(e.value, r.target.provider.id, rname) : '';
-        const lead = lineEnd === text.length && !text.endsWith('\n') ? eol : '';
-        ctx.edits.add(
-          lineEnd,
-          lineEnd,
-          `${lead}${indent}# ${rname} API key (--route ${r.capability}): ${r.target.provider.consoleUrl}${eol}${indent}${e.exported ? 'export ' : ''}${rto}=${e.quote}${value}${e.quote}${lead ? '' : eol}`,
-        );
-        ctx.change('env', e.nameStart, `${rto} declared for ${r.capability} (--route ${r.capability}=${r.target.provider.id})`, { transform: this.id, to: rto });
-        if (!isPlaceholder(e.value)) ctx.followUp(e.nameStart, `${rto} was added empty for ${r.capability} (--route)`, `paste your ${rname} key into ${rto} (${r.target.provider.consoleUrl})`);
-      }
+      declareRoutes(ctx, e, this.id);
       if (isPlaceholder(e.value)) {
         // Shape: `OPENAI_API_KEY=` / `OPENAI_API_KEY="sk-your-key-here"`: rename in place.
         if (comment) ctx.edits.add(e.lineStart, e.lineStart, comment);
@@ -96,3 +94,28 @@ export const renameKeyVar: Transform<EnvContext> = {
     }
   },
 };
+
+/** Routed providers' keys (--route embeddings=qwen) are declared under the main key line, in the same shape. */
+function declareRoutes(ctx: MigrateContext<EnvContext>, e: EnvEntry, id: string): void {
+  const t = ctx.target;
+  const text = ctx.file.text;
+  const eol = eolAt(text, e.lineStart);
+  const indent = text.slice(e.lineStart, e.nameStart).replace(/export[ \t]+$/, '');
+  // Routed providers' keys (--route embeddings=qwen) are declared under the main key, in the same shape.
+  const routed = (t.routes ?? []).filter((r, i, all) => all.findIndex((x) => x.target.apiKeyEnv === r.target.apiKeyEnv) === i && !ctx.names.has(renamedKeyVar(e.name, r.target) ?? r.target.apiKeyEnv));
+  const lineEnd = text.indexOf('\n', e.valueEnd) < 0 ? text.length : text.indexOf('\n', e.valueEnd) + 1;
+  for (const r of routed) {
+    const rto = renamedKeyVar(e.name, r.target) ?? r.target.apiKeyEnv;
+    ctx.names.add(rto);
+    const rname = shortName(r.target.provider);
+    const value = isPlaceholder(e.value) ? restylePlaceholder(e.value, r.target.provider.id, rname) : '';
+    const lead = lineEnd === text.length && !text.endsWith('\n') ? eol : '';
+    ctx.edits.add(
+      lineEnd,
+      lineEnd,
+      `${lead}${indent}# ${rname} API key (--route ${r.capability}): ${r.target.provider.consoleUrl}${eol}${indent}${e.exported ? 'export ' : ''}${rto}=${e.quote}${value}${e.quote}${lead ? '' : eol}`,
+    );
+    ctx.change('env', e.nameStart, `${rto} declared for ${r.capability} (--route ${r.capability}=${r.target.provider.id})`, { transform: id, to: rto });
+    if (!isPlaceholder(e.value)) ctx.followUp(e.nameStart, `${rto} was added empty for ${r.capability} (--route)`, `paste your ${rname} key into ${rto} (${r.target.provider.consoleUrl})`);
+  }
+}

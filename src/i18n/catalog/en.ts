@@ -84,6 +84,10 @@ export const EN = {
   'marker.added': (p: { api: string; reason: string }) => `marked ${p.api}: ${p.reason}`,
   'marker.addedHere': (p: { reason: string }) => `marked: ${p.reason}`,
   'batch.inputFile': (p: { reason: string }) => `OpenAI batch input file: ${p.reason}`,
+  // ---- env files that follow the code's reads (transforms/env/rename-key-var.ts, src/rules/env-reads.ts)
+  'env.keyKeptForCode': (p: { from: string; to: string }) => `${p.to} declared; ${p.from} kept: code that stays on OpenAI still reads it`,
+  'env.keptForCode': (p: { name: string }) => `${p.name} is kept: code that stays on OpenAI still reads it`,
+  'env.keptForCode.todo': (p: { to: string; provider: string }) => `add ${p.to} with your ${p.provider} key next to it: the migrated code reads that one`,
   // ---- scan/check --provider assessments (src/check/assess.ts): what migrate would do
   'assess.join': (p: { msg: string; msg2: string }) => `${p.msg}; ${p.msg2}`,
   'assess.followUp': (p: { reason: string }) => `follow-up: ${p.reason}`,

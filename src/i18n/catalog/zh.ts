@@ -89,6 +89,9 @@ export const ZH: ZhCatalog = {
   'marker.added': (p) => `已标注 ${p.api}：${p.reason}`,
   'marker.addedHere': (p) => `已标注：${p.reason}`,
   'batch.inputFile': (p) => `OpenAI 批处理输入文件：${p.reason}`,
+  'env.keyKeptForCode': (p) => `已声明 ${p.to}；保留 ${p.from}：仍留在 OpenAI 上的代码还在读取它`,
+  'env.keptForCode': (p) => `保留 ${p.name}：仍留在 OpenAI 上的代码还在读取它`,
+  'env.keptForCode.todo': (p) => `在旁边加上 ${p.to}，填入你的 ${p.provider} 密钥：迁移后的代码读取的是它`,
   // ---- scan/check --provider 的评估：migrate 会做什么
   'assess.join': (p) => `${p.msg}；${p.msg2}`,
   'assess.followUp': (p) => `需人工跟进：${p.reason}`,

@@ -16,6 +16,8 @@ export interface ConfigContext extends FileContext {
   docs?: Document[];
   /** JSONL lines (format jsonl): offset of each line and its parse. */
   jsonl?: Array<{ start: number; root: JNode }>;
+  /** Variables the migrated code reads (src/rules/env-reads.ts): env blocks keep what it still reads under OpenAI names. */
+  codeReads?: Set<string>;
 }
 
 /** Insert `# ` at the first non-blank character of the line holding `offset` (YAML/TOML comment). */

@@ -15,6 +15,8 @@ export const configHandler: LanguageHandler = {
   matches: (rel) => configFormat(rel) !== undefined,
   prefilter: (text) => CONFIG_PREFILTER.test(text),
   longLinesOk: true,
+  // Env blocks (compose, workflows) follow the variables the code handlers' migrated files still read.
+  readsProject: true,
   // The parsers (YAML, JSON, TOML) and the transforms load on the first config candidate.
   async validate(text, rel) {
     const { processor } = await import('./process.js');

@@ -8,6 +8,7 @@ import { JsonSyntaxError, parseJson, where, type JNode } from './json.js';
 import { jsonSites, tomlSites, yamlSites, type ValueSite } from './sites.js';
 import { scanToml } from './toml.js';
 import { iniSites } from './ini.js';
+import { envReadsFor } from '../../rules/env-reads.js';
 
 /** Parse a file into its string values; undefined with a reason when it does not parse. */
 function load(text: string, format: ConfigFormat): { sites: ValueSite[]; extra: Partial<ConfigContext> } | { error: string } {
@@ -67,7 +68,7 @@ export const processor = {
           errors.set(ctx.file.abs, { id: 'W_CONFIG_SYNTAX', message: `does not parse as ${format.toUpperCase()} (${r.error}); left as it is`, skip: true });
           continue;
         }
-        const cctx: ConfigContext = Object.assign(ctx, { format, kind: configKind(ctx.file.rel), sites: r.sites }, r.extra);
+        const cctx: ConfigContext = Object.assign(ctx, { format, kind: configKind(ctx.file.rel), sites: r.sites, codeReads: envReadsFor(opts.project, ctx.file.abs) }, r.extra);
         detectConfig(cctx);
         if (!isMigrating(cctx)) continue;
         for (const t of (opts.transforms ?? []) as ReadonlyArray<Transform<ConfigContext>>) {

@@ -18,24 +18,39 @@ import { parse as parseYaml } from 'yaml';
  * 1.x needs core ^1; no release works with core 0.1/0.2.
  * https://www.npmjs.com/package/@langchain/deepseek?activeTab=versions
  */
-interface Compat {
+interface Anchor {
   /** The installed package whose version decides. */
-  anchor: string;
-  /** Anchor version line (`4`, `0.3`) -> range to declare, or null when no release fits. */
-  byLine: Record<string, string | null>;
-  /** How to read the anchor version into a line. */
+  name: string;
+  /** Its version read as a line of the table (`4`, `0.3`). */
   line: (v: [number, number, number]) => string;
+  /** A table line written as a version of this anchor (for "exists for ..." messages). */
+  label: (line: string) => string;
 }
 
-const aiMajor = (v: [number, number, number]) => String(v[0]);
-const coreLine = (v: [number, number, number]) => (v[0] === 0 ? `0.${v[1]}` : String(v[0]));
+interface Compat {
+  /**
+   * Installed packages whose version decides, first found wins. AI SDK projects
+   * without a direct `ai` dependency (Mastra, a framework that brings `ai`
+   * itself) still pin `@ai-sdk/openai`, whose major N implements
+   * `@ai-sdk/provider` N, the specification of `ai` N+3
+   * (`npm view @ai-sdk/openai@2 dependencies`: provider 2.0.x, read 2026-12-06).
+   */
+  anchors: Anchor[];
+  /** Anchor version line (`4`, `0.3`) -> range to declare, or null when no release fits. */
+  byLine: Record<string, string | null>;
+}
+
+const AI: Anchor = { name: 'ai', line: (v) => String(v[0]), label: (l) => `ai@${l}` };
+const AI_OPENAI: Anchor = { name: '@ai-sdk/openai', line: (v) => String(v[0] + 3), label: (l) => `@ai-sdk/openai@${Number(l) - 3}` };
+const AI_ANCHORS = [AI, AI_OPENAI];
+const CORE: Anchor = { name: '@langchain/core', line: (v) => (v[0] === 0 ? `0.${v[1]}` : String(v[0])), label: (l) => `@langchain/core@${l}` };
 
 export const COMPAT: Record<string, Compat> = {
-  '@ai-sdk/deepseek': { anchor: 'ai', line: aiMajor, byLine: { '4': '^0.2.16', '5': '^1.0.60', '6': '^2.0.69', '7': '^3.0.56' } },
-  '@ai-sdk/openai-compatible': { anchor: 'ai', line: aiMajor, byLine: { '4': '^0.2.16', '5': '^1.0.61', '6': '^2.0.92', '7': '^3.0.97' } },
-  '@ai-sdk/alibaba': { anchor: 'ai', line: aiMajor, byLine: { '4': null, '5': '^0.0.6', '6': '^1.0.61', '7': '^2.0.58' } },
-  '@ai-sdk/moonshotai': { anchor: 'ai', line: aiMajor, byLine: { '4': null, '5': null, '6': '^2.0.61', '7': '^3.0.60' } },
-  '@langchain/deepseek': { anchor: '@langchain/core', line: coreLine, byLine: { '0.1': null, '0.2': null, '0.3': '^0.1.0', '1': '^1.1.13' } },
+  '@ai-sdk/deepseek': { anchors: AI_ANCHORS, byLine: { '4': '^0.2.16', '5': '^1.0.60', '6': '^2.0.69', '7': '^3.0.56' } },
+  '@ai-sdk/openai-compatible': { anchors: AI_ANCHORS, byLine: { '4': '^0.2.16', '5': '^1.0.61', '6': '^2.0.92', '7': '^3.0.97' } },
+  '@ai-sdk/alibaba': { anchors: AI_ANCHORS, byLine: { '4': null, '5': '^0.0.6', '6': '^1.0.61', '7': '^2.0.58' } },
+  '@ai-sdk/moonshotai': { anchors: AI_ANCHORS, byLine: { '4': null, '5': null, '6': '^2.0.61', '7': '^3.0.60' } },
+  '@langchain/deepseek': { anchors: [CORE], byLine: { '0.1': null, '0.2': null, '0.3': '^0.1.0', '1': '^1.1.13' } },
 };
 
 /** The newest line of each table: used when the project's anchor version cannot be read. */
@@ -55,24 +70,30 @@ export type Choice =
 export function chooseRange(pkg: string, pkgJsonAbs: string, pkgJsonText: string): Choice | undefined {
   const c = COMPAT[pkg];
   if (!c) return undefined;
-  const found = installedVersion(c.anchor, pkgJsonAbs, pkgJsonText);
-  if (!found) return { kind: 'unknown', range: latestRange(pkg)!, anchorName: c.anchor };
-  const line = c.line(found.v);
-  const anchor = { name: c.anchor, version: found.v.join('.'), from: found.from };
+  let found: { v: Ver; from: string } | undefined;
+  let by = c.anchors[0]!;
+  for (const a of c.anchors) {
+    found = installedVersion(a.name, pkgJsonAbs, pkgJsonText);
+    by = a;
+    if (found) break;
+  }
+  if (!found) return { kind: 'unknown', range: latestRange(pkg)!, anchorName: c.anchors[0]!.name };
+  const line = by.line(found.v);
+  const anchor = { name: by.name, version: found.v.join('.'), from: found.from };
   if (!(line in c.byLine)) {
     // Newer than the table: the newest line; older: nothing fits.
     const newest = Math.max(...Object.keys(c.byLine).map(Number));
     if (Number(line) > newest) return { kind: 'range', range: latestRange(pkg)!, anchor };
-    return { kind: 'none', anchor, fits: fitting(c) };
+    return { kind: 'none', anchor, fits: fitting(c, by) };
   }
   const r = c.byLine[line];
-  return r ? { kind: 'range', range: r, anchor } : { kind: 'none', anchor, fits: fitting(c) };
+  return r ? { kind: 'range', range: r, anchor } : { kind: 'none', anchor, fits: fitting(c, by) };
 }
 
-const fitting = (c: Compat) =>
+const fitting = (c: Compat, by: Anchor) =>
   Object.entries(c.byLine)
     .filter(([, r]) => r)
-    .map(([l]) => `${c.anchor}@${l}`);
+    .map(([l]) => by.label(l));
 
 type Ver = [number, number, number];
 

@@ -6,6 +6,12 @@ export interface EnvContext extends FileContext {
   env: EnvParse;
   /** Names set by active (uncommented) entries, updated as transforms rename lines. */
   names: Set<string>;
+  /**
+   * OpenAI variables the migrated code still reads under their OpenAI names
+   * (src/rules/env-reads.ts), and the provider variables it now reads; undefined
+   * when no code was read in this run.
+   */
+  codeReads?: Set<string>;
 }
 
 /** Insert `# ` before an entry (its indentation kept): the line becomes a comment. */

@@ -2,6 +2,7 @@ import { fileError } from '../../engine/batch.js';
 import { type FileContext, type HandlerError, type HandlerOptions, type LanguageHandler, type Transform, isMigrating } from '../../engine/types.js';
 import { providerHosts } from '../../providers/index.js';
 import { envRole } from '../../rules/env.js';
+import { envReadsFor } from '../../rules/env-reads.js';
 import { CONFIG_PREFILTER } from '../config/common.js';
 import type { EnvContext } from './context.js';
 import { detectEnv } from './detect.js';
@@ -26,6 +27,8 @@ export const envHandler: LanguageHandler = {
   matches: isEnvFile,
   prefilter: (text) => CONFIG_PREFILTER.test(text),
   validate: (text) => parseEnv(text).error,
+  // The code handlers run first and share the variables their migrated files still read.
+  readsProject: true,
   async process(files: FileContext[], opts: HandlerOptions) {
     const errors = new Map<string, HandlerError>();
     for (const ctx of files) {
@@ -36,7 +39,7 @@ export const envHandler: LanguageHandler = {
           continue;
         }
         if (pointsAtProvider(env)) continue;
-        const ectx: EnvContext = Object.assign(ctx, { env, names: new Set(env.entries.map((e) => e.name)) });
+        const ectx: EnvContext = Object.assign(ctx, { env, names: new Set(env.entries.map((e) => e.name)), codeReads: envReadsFor(opts.project, ctx.file.abs) });
         detectEnv(ectx);
         if (!isMigrating(ectx)) continue;
         for (const t of (opts.transforms ?? []) as ReadonlyArray<Transform<EnvContext>>) {

@@ -1,4 +1,5 @@
-import type { FileContext, HandlerOptions, LanguageHandler } from '../../engine/types.js';
+import { type FileContext, type HandlerOptions, type LanguageHandler, isMigrating } from '../../engine/types.js';
+import { envReadsIn, recordEnvReads } from '../../rules/env-reads.js';
 import { isSfc, JS_EXTENSIONS } from './extensions.js';
 import { ownString } from '../../engine/text.js';
 
@@ -31,6 +32,10 @@ export const jsHandler: LanguageHandler = {
   matches: (rel) => (JS_FILE.test(rel) && !rel.endsWith('.d.ts')) || isSfc(rel),
   prefilter: (text) => PREFILTER.test(text),
   imports: jsImports,
+  // The env files follow the variables the migrated code still reads (src/rules/env-reads.ts).
+  finished(ctx, text, project) {
+    if (isMigrating(ctx)) recordEnvReads(project, ctx.file.abs, envReadsIn(text, 'js'));
+  },
   async validate(text, rel) {
     const { parseJs, duplicateImportBinding } = await import('./parse.js');
     const { sf, error } = parseJs(rel, text);

@@ -1,4 +1,5 @@
-import type { FileContext, HandlerOptions, LanguageHandler } from '../../engine/types.js';
+import { type FileContext, type HandlerOptions, type LanguageHandler, isMigrating } from '../../engine/types.js';
+import { envReadsIn, recordEnvReads } from '../../rules/env-reads.js';
 import { isManifest, isNotebook } from './files.js';
 import { pyImports } from '../../project/python.js';
 
@@ -19,6 +20,10 @@ export const pythonHandler: LanguageHandler = {
   prefilter: (text) => PREFILTER.test(text),
   // Notebooks (JSON) and manifests take no part in the project graph.
   imports: (text) => (text.trimStart().startsWith('{') ? [] : pyImports(text)),
+  // The env files follow the variables the migrated code still reads (src/rules/env-reads.ts).
+  finished(ctx, text, project) {
+    if (isMigrating(ctx)) recordEnvReads(project, ctx.file.abs, envReadsIn(text, 'python'));
+  },
   // The analysis, the transforms and the grammar load on the first Python candidate.
   async validate(text, rel) {
     const { processor } = await import('./process.js');

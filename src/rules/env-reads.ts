@@ -1,0 +1,125 @@
+import path from 'node:path';
+import { envRole } from './env.js';
+
+/**
+ * Which OpenAI environment variables (and provider key / base-URL variables) the code reads once it is migrated
+ * (the text that will be on disk: rewritten, or unchanged when nothing applied).
+ * Env files follow it: a variable some code still reads under its OpenAI name
+ * is neither renamed nor commented out (the code that stays on OpenAI, or that
+ * the tool could not migrate, would lose it).
+ *
+ * Read from the final text, so every transform's decision is already in it:
+ * - explicit reads: the name as a whole string literal (`os.getenv("X")`,
+ *   `process.env["X"]`, a project's `getenv_required("X")`, a schema key), a
+ *   property access (`process.env.X`, `env.X`, `import.meta.env.X`), or an
+ *   object key (`X: z.string()`);
+ * - implicit reads: an OpenAI SDK client built without a key or base URL reads
+ *   the SDK's default variables (openai-node and openai-python read
+ *   OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID; the Azure
+ *   clients AZURE_OPENAI_API_KEY, AZURE_OPENAI_ENDPOINT, OPENAI_API_VERSION);
+ *   LangChain's OpenAI classes and the AI SDK's default `openai` provider read
+ *   OPENAI_API_KEY.
+ * Comment lines are ignored; a name only inside prose (`"OPENAI_API_KEY not
+ * set"`) is not a read.
+ */
+/** Where a variable name may be: the token around one of these is read whole. */
+const ANCHOR = /OPENAI|_API_KEY|_API_PASSWORD|_BASE_URL/g;
+/** Key and base-URL variables of any provider (DEEPSEEK_API_KEY, SPARK_API_PASSWORD, DASHSCOPE_BASE_URL): whether the migrated code reads the new name. */
+const PROVIDER_VAR = /_(API_KEY|API_PASSWORD|BASE_URL)$/;
+const isNameChar = (c: string | undefined) => !!c && /[A-Z0-9_]/.test(c);
+
+export function envReadsIn(text: string, lang: 'js' | 'python'): Set<string> {
+  const out = new Set<string>();
+  const comment = lang === 'js' ? /^\s*(\/\/|\/\*|\*)/ : /^\s*#/;
+  const inComment = (i: number) => comment.test(text.slice(text.lastIndexOf('\n', i) + 1, i + 1));
+  let last = -1;
+  for (const a of text.matchAll(ANCHOR)) {
+    let i = a.index;
+    if (i <= last) continue;
+    while (isNameChar(text[i - 1])) i--;
+    let end = a.index + a[0].length;
+    while (isNameChar(text[end])) end++;
+    last = end;
+    const name = text.slice(i, end);
+    if (!/^[A-Z]/.test(name) || !(envRole(name) || PROVIDER_VAR.test(name)) || /[\w$]/.test(text[i - 1] ?? '') || inComment(i)) continue;
+    const quote = /(\\?['"`])$/.exec(text.slice(Math.max(0, i - 2), i))?.[1];
+    const rest = text.slice(end, end + 8);
+    const literal = !!quote && rest.startsWith(quote);
+    const property = text[i - 1] === '.';
+    const objectKey = lang === 'js' && /^\s*\??:/.test(rest) && /[{,]\s*$/.test(text.slice(Math.max(0, i - 200), i));
+    if (literal || property || objectKey) out.add(name);
+  }
+  if (/OpenAI|@ai-sdk\/openai/.test(text)) for (const name of implicitReads(text, lang, inComment)) out.add(name);
+  return out;
+}
+
+const SDK_DEFAULTS = { key: 'OPENAI_API_KEY', base: 'OPENAI_BASE_URL', extra: ['OPENAI_ORG_ID', 'OPENAI_PROJECT_ID'] };
+const AZURE_DEFAULTS = { key: 'AZURE_OPENAI_API_KEY', base: 'AZURE_OPENAI_ENDPOINT', extra: ['OPENAI_API_VERSION'] };
+
+function implicitReads(code: string, lang: 'js' | 'python', inComment: (i: number) => boolean): string[] {
+  const out: string[] = [];
+  const ctor =
+    lang === 'js' ? /\bnew\s+(OpenAI|AzureOpenAI|ChatOpenAI|OpenAIEmbeddings)\s*\(/g : /(?<![\w.])(?:openai\.)?(OpenAI|AsyncOpenAI|AzureOpenAI|AsyncAzureOpenAI|ChatOpenAI|OpenAIEmbeddings)\s*\(/g;
+  const keyArg = lang === 'js' ? /\b(apiKey|openAIApiKey)\b/ : /\b(api_key|openai_api_key)\s*=/;
+  const baseArg = lang === 'js' ? /\b(baseURL|endpoint|configuration)\b/ : /\b(base_url|azure_endpoint|openai_api_base)\s*=/;
+  for (const m of code.matchAll(ctor)) {
+    if (inComment(m.index)) continue;
+    const args = balanced(code, m.index + m[0].length - 1);
+    if (args === undefined || /^\s*\.\.\./.test(args)) continue;
+    const spread = lang === 'js' ? /\.\.\.|^\s*[A-Za-z_$][\w$.]*\s*$/.test(args) : /\*\*/.test(args);
+    if (spread && !keyArg.test(args)) continue; // options from a variable: not decidable here, explicit reads cover them
+    const d = m[1]!.includes('Azure') ? AZURE_DEFAULTS : SDK_DEFAULTS;
+    if (!keyArg.test(args)) out.push(d.key);
+    if (!baseArg.test(args) && !/Chat|Embeddings/.test(m[1]!)) out.push(d.base, ...d.extra);
+  }
+  // The AI SDK's default provider instance reads OPENAI_API_KEY.
+  const aiSdk = lang === 'js' ? /import\s*\{[^}]*\bopenai\b[^}]*\}\s*from\s*['"]@ai-sdk\/openai['"]/.exec(code) : null;
+  if (aiSdk && !inComment(aiSdk.index)) out.push('OPENAI_API_KEY');
+  return out;
+}
+
+/** The argument text of the call whose `(` is at `open`, or undefined when unbalanced. Strings are skipped. */
+function balanced(code: string, open: number): string | undefined {
+  let depth = 0;
+  let quote = '';
+  for (let i = open; i < code.length && i < open + 4000; i++) {
+    const c = code[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return code.slice(open + 1, i);
+    }
+  }
+  return undefined;
+}
+
+/** The run's env reads, per code file (absolute path): shared in the handlers' `project` map. */
+const KEY = 'env-reads';
+
+export function recordEnvReads(project: Map<string, unknown> | undefined, fileAbs: string, names: Set<string>): void {
+  if (!project) return;
+  let m = project.get(KEY) as Map<string, Set<string>> | undefined;
+  if (!m) project.set(KEY, (m = new Map()));
+  m.set(fileAbs, names);
+}
+
+/**
+ * The variables read by the code an env file configures: the code under the
+ * env file's folder, or all the run's code when none of it is under that folder.
+ * Undefined when no code was read in this run (an env file migrated alone).
+ */
+export function envReadsFor(project: Map<string, unknown> | undefined, envFileAbs: string): Set<string> | undefined {
+  const m = project?.get(KEY) as Map<string, Set<string>> | undefined;
+  if (!m?.size) return undefined;
+  const dir = path.dirname(envFileAbs) + path.sep;
+  const under = [...m].filter(([f]) => f.startsWith(dir));
+  const out = new Set<string>();
+  for (const [, names] of under.length ? under : [...m]) for (const n of names) out.add(n);
+  return out;
+}
