@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { ExitCode, exitCodeFor, fixFor } from './errors.js';
+import { ExitCode, exitCodeFor, fixFor, UsageError } from './errors.js';
 import { registerCheck } from './commands/check.js';
 import { registerDoctor } from './commands/doctor-command.js';
 import { registerMigrate } from './commands/migrate.js';
@@ -9,7 +9,8 @@ import { registerScan } from './commands/scan.js';
 import { registerTransforms } from './commands/transforms.js';
 import { detectLang, localizeError, setLang, t as tr } from './i18n/index.js';
 import { localizeProgram } from './i18n/commander.js';
-import { localizeMessage } from './i18n/messages.js';
+import { localize, localizeMessage } from './i18n/messages.js';
+import type { MsgRef } from './i18n/msg.js';
 import { printable } from './report/escape.js';
 import { toolVersion } from './version.js';
 
@@ -26,7 +27,7 @@ function fail(e: unknown, verbose: boolean): number {
   if (err instanceof ExitCode) return err.code;
   if (err?.name === 'UsageError' || (typeof err?.code === 'string' && err.code.startsWith('E_'))) {
     process.stderr.write(
-      `openai-migrate: ${tr('cli.error')} [${err.code}]: ${localizeError(err.code, err.message)
+      `openai-migrate: ${tr('cli.error')} [${err.code}]: ${localizeError(err.code, err instanceof UsageError && err.ref ? localize(err.message, err.ref as MsgRef) : err.message)
         .split('\n')
         .map((l) => printable(l))
         .join('\n')}\n`,

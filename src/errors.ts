@@ -101,9 +101,12 @@ export const ERRORS: Record<string, ErrorEntry> = {
  */
 export class UsageError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
+  /** The message by id (a `msg()` from src/i18n), when built so: the CLI prints it in the output language. */
+  readonly ref?: { id: string; params: Record<string, unknown>; text: string };
+  constructor(code: string, message: string | { id: string; params: Record<string, unknown>; text: string }) {
+    super(typeof message === 'string' ? message : message.text);
     this.code = code;
+    if (typeof message !== 'string') this.ref = { id: message.id, params: message.params, text: message.text };
   }
 }
 

@@ -53,6 +53,8 @@ let server: Server;
 let port = 0;
 const seen: Seen[] = [];
 let current: ProviderProfile | undefined;
+/** Hosts of routed providers (--route) -> their profile: their requests are judged by the routed provider's rules. */
+const routedHosts = new Map<string, ProviderProfile>();
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -69,7 +71,7 @@ beforeAll(async () => {
         res.end(JSON.stringify(v));
       };
       // The provider's rejections apply to requests that reach the provider, not to the ones kept on OpenAI.
-      const p = host === new URL(OPENAI).host ? undefined : current;
+      const p = host === new URL(OPENAI).host ? undefined : (routedHosts.get(host ?? '') ?? current);
       const rejected = p ? rejection(p, body) : undefined;
       if (rejected) return json(400, { error: { message: rejected, type: 'invalid_request_error' } });
       // DashScope's native embedding API (@ai-sdk/alibaba).
@@ -246,5 +248,73 @@ describe('AI SDK example app: migrated for every provider, run with AI SDK 5 and
         }
       }, 60_000);
     }
+  }
+});
+
+describe('AI SDK example app with --provider deepseek --route embeddings=qwen, AI SDK 5 and 6', () => {
+  for (const major of Object.keys(MAJORS)) {
+    it(`ai@${major}: chat on DeepSeek, embed/embedMany on Qwen's host with DASHSCOPE_API_KEY and a Qwen embedding model`, async () => {
+      const main = getProvider('deepseek');
+      const qwen = getProvider('qwen');
+      const t = resolveTarget(main);
+      const q = resolveTarget(qwen);
+      const dir = copyApp(major, 'route-qwen');
+      const r = await migrate({ cwd: dir, paths: ['.'], provider: 'deepseek', routes: ['embeddings=qwen'], force: true });
+      expect(r.summary.filesFailed).toBe(0);
+      const base = new URL(t.baseURL);
+      const qbase = new URL(q.baseURL);
+      seen.length = 0;
+      current = main;
+      routedHosts.clear();
+      routedHosts.set(qbase.host, qwen);
+      // OpenAI's origin is not redirected: a request left on OpenAI fails the run.
+      // The width follow-up's advice, applied as written to embedMany: the vector width reaches Qwen (1536, not its default 1024).
+      const width = r.files.find((f) => f.file === 'src/search.mjs')!.followUps.find((x) => /returns 1024-dimension vectors by default/.test(x.reason));
+      const option = /pass (providerOptions: .*\}) to embed\/embedMany/.exec(width?.action ?? '')?.[1];
+      expect(option, width?.action).toBeDefined();
+      const searchFile = path.join(dir, 'src/search.mjs');
+      writeFileSync(searchFile, readFileSync(searchFile, 'utf8').replace('values: docs }', `values: docs, ${option} }`));
+      const res = await run(dir, { [t.apiKeyEnv]: 'test-key-deepseek', [q.apiKeyEnv]: 'test-key-dashscope', OPENAI_API_KEY: '' }, { [base.origin]: '', [qbase.origin]: '' });
+      routedHosts.clear();
+      const files = ['src/models.mjs', 'src/search.mjs', 'src/main.mjs'].map((f) => `--- ${f}\n${readFileSync(path.join(dir, f), 'utf8')}`).join('\n');
+      expect(res.code, `${res.err}\n${files}`).toBe(0);
+      const out = JSON.parse(res.out.trim().split('\n').pop()!);
+      expect([out.indexed, out.dims]).toEqual([2, 3]);
+      const chat = seen.filter((s) => s.path.endsWith('/chat/completions'));
+      const emb = seen.filter((s) => !s.path.endsWith('/chat/completions'));
+      expect(chat).toHaveLength(3);
+      for (const s of chat) {
+        expect(s.host).toBe(base.host);
+        expect(s.auth).toBe('Bearer test-key-deepseek');
+      }
+      // embedMany and embed: Qwen's host (its OpenAI-compatible or native embeddings path), its key, a Qwen embedding model.
+      expect(emb).toHaveLength(2);
+      for (const s of emb) {
+        expect(s.host).toBe(qbase.host);
+        expect(s.auth).toBe('Bearer test-key-dashscope');
+        expect(qwen.models.embeddings).toContain(s.body.model);
+        // AI SDK 6: @ai-sdk/alibaba 1.x (DashScope's native embeddings API); 5: its 0.0.x has none, so @ai-sdk/openai-compatible.
+        if (major === '6') expect(s.path).toMatch(/^\/api\/v1\/services\/embeddings\//);
+        else expect(s.path).toBe(`${qbase.pathname}/embeddings`);
+      }
+      // embedMany (the call given the option) asks for 1536; embed (not given it) does not.
+      const widths = emb.map((s) => (s.body.dimensions ?? (s.body.parameters as { dimension?: number } | undefined)?.dimension) as number | undefined);
+      expect(widths).toEqual([1536, undefined]);
+      // Nothing is left on @ai-sdk/openai: no marker, no "stays on OpenAI" follow-up, the package dropped.
+      const search = readFileSync(path.join(dir, 'src/search.mjs'), 'utf8');
+      expect(search).not.toMatch(/openai-migrate|@ai-sdk\/openai'/);
+      const pj = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      expect(pj.dependencies['@ai-sdk/openai']).toBeUndefined();
+      expect(r.files.flatMap((f) => f.followUps.map((x) => x.reason)).filter((x) => /embeddings endpoint|stays on OpenAI/.test(x))).toEqual([]);
+      // Qwen's width rule (text-embedding-v4: 1024 by default, accepts 1536): a follow-up naming the value (AI SDK calls are not rewritten for it).
+      const fu = r.files.find((f) => f.file === 'src/search.mjs')!.followUps;
+      expect(
+        fu.some(
+          (x) =>
+            /text-embedding-v4 returns 1024-dimension vectors by default, text-embedding-3-small returned 1536/.test(x.reason) &&
+            /providerOptions: \{ (alibaba: \{ dimension|qwen: \{ dimensions): 1536 \} \}/.test(x.action),
+        ),
+      ).toBe(true);
+    }, 60_000);
   }
 });

@@ -8,6 +8,10 @@ import { inventory } from '../src/check/index.js';
 import { getProvider } from '../src/providers/index.js';
 import { parseRoutes, suggestRoute } from '../src/routing/index.js';
 import { loadConfig } from '../src/config.js';
+import type { UsageError } from '../src/errors.js';
+import { localize } from '../src/i18n/messages.js';
+import type { MsgRef } from '../src/i18n/msg.js';
+import { cli } from './helpers/cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const deepseek = getProvider('deepseek');
@@ -35,6 +39,27 @@ describe('--route parsing and validation (E_BAD_VALUE)', () => {
     expect(err(['embeddings=qwen:text-embedding-3-small']).message).toMatch(/not a qwen model.*text-embedding-v4/);
     expect(err(['embeddings=qwen', 'embeddings=zhipu']).message).toMatch(/routed twice/);
     expect(err(['embeddings']).message).toMatch(/expects <capability>=<provider>/);
+    // Each refusal is a message by id (Chinese from src/i18n/catalog/zh.ts), its English text unchanged.
+    const cases: Array<[string[], string, RegExp]> = [
+      [['vectors=qwen'], 'route.unknownCapability', /未知的能力 "vectors"/],
+      [['embeddings=nope'], 'route.unknownProvider', /未知的服务商 "nope"/],
+      [['embeddings=moonshot'], 'route.notServed', /不提供 embeddings.*提供该能力的服务商：qwen/],
+      [['moderation=qwen'], 'route.notServed', /没有任何服务商配置档案提供该能力/],
+      [['embeddings=qwen:text-embedding-3-small'], 'route.unknownModel', /"text-embedding-3-small" 不是配置档案中的 qwen 模型/],
+      [['embeddings=qwen', 'embeddings=zhipu'], 'route.twice', /embeddings 被路由了两次/],
+      [['embeddings'], 'route.badForm', /格式应为 <能力>=<服务商>/],
+    ];
+    for (const [specs, id, zh] of cases) {
+      const e = err(specs) as UsageError;
+      expect(e.ref?.id).toBe(id);
+      expect(e.ref?.text).toBe(e.message);
+      expect(localize(e.message, e.ref as MsgRef, 'zh')).toMatch(zh);
+    }
+  });
+  it('the CLI prints a route refusal in Chinese under --lang zh (exit 2)', () => {
+    const r = cli(['--lang', 'zh', 'scan', '--provider', 'deepseek', '--route', 'embeddings=moonshot', '.'], { cwd: mkdtempSync(path.join(tmpdir(), 'oam-route-zh-')) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\[E_BAD_VALUE\].*--route embeddings=moonshot：.* 的 OpenAI 兼容 API 不提供 embeddings/);
   });
   it('suggests a provider that serves a capability the main one lacks', () => {
     expect(suggestRoute(deepseek, 'embeddings')).toBe('--route embeddings=qwen');

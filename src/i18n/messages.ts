@@ -80,6 +80,7 @@ const ROUTE_WHY_ZH: Record<string, string> = {
   'the client is not built at the top level of the module': '该客户端不是在模块顶层创建的',
   'the client comes from a parameter or another scope': '该客户端来自参数或其他作用域',
   'the call is made on the openai module': '该调用是在 openai 模块上发起的',
+  'the file already creates an instance of that package': '本文件已经创建了该包的实例',
 };
 
 const r = (src: string) => new RegExp(`^${src}$`, 's');
@@ -106,7 +107,7 @@ const TEMPLATES: Entry[] = [
   [r('(?<name>[\\w.]+): (?<msg>.+ accepts only .+); (?<action>set .+ or remove it)'), '{name}：{msg}；{action}'],
   [r('(?<name>[\\w.]+): (?<msg>.+ rejects .+); (?<action>use another .+ value)'), '{name}：{msg}；{action}'],
   // ---- thinking switches (src/rules/thinking.ts, requestRules.thinking)
-  [r('(?<msg>.+); send (?<sw>(?:\\w+: |extra_body=).+)'), '{msg}；请发送 {sw}'],
+  [r('(?<msg>.+); send (?<sw>(?:\\w+: |extra_body=|dimensions=).+)'), '{msg}；请发送 {sw}'],
   [r('(?<label>\\S+) accepts only (?<name>\\w+) = (?<v>\\S+) with (?<f>\\w+) off'), '{label} 在关闭 {f} 时只接受 {name} = {v}'],
   [
     r("(?<label>\\S+) accepts only (?<name>\\w+) = (?<on>\\S+) with thinking on and (?<off>\\S+) with it off; this call's (?<f>\\w+) is computed at run time"),
@@ -169,6 +170,11 @@ const TEMPLATES: Entry[] = [
   ],
   [r('add (?<f>\\w+) from the returned message'), '从返回的消息中加入 {f}'],
   [r('(?<t>\\S+) returns (?<d>\\d+)-dimension vectors by default, (?<o>\\S+) returned (?<od>\\d+)'), '{t} 默认返回 {d} 维向量，而 {o} 返回 {od} 维'],
+  [r('(?<t>\\S+) returns (?<d>\\d+)-dimension vectors by default, the vector store here expects (?<w>\\d+) \\((?<what>.+)\\)'), '{t} 默认返回 {d} 维向量，而这里的向量存储要求 {w} 维（{what}）'],
+  [
+    r('(?<t>\\S+) returns (?<d>\\d+)-dimension vectors, the vector store here expects (?<w>\\d+) \\((?<what>.+)\\); a store sized for \\k<w> rejects them'),
+    '{t} 返回 {d} 维向量，而这里的向量存储要求 {w} 维（{what}）；按 {w} 维建的存储会拒绝这些向量',
+  ],
   [
     r('(?<t>\\S+) returns (?<d>\\d+)-dimension vectors, (?<o>\\S+) returned (?<od>\\d+); a store sized for \\k<od> rejects them'),
     '{t} 返回 {d} 维向量，而 {o} 返回 {od} 维；按 {od} 维建的存储会拒绝这些向量',
@@ -421,11 +427,6 @@ const TEMPLATES: Entry[] = [
   [r(`paste your ${P} key into (?<to>\\S+) \\(${URL}\\), then delete the commented-out (?<name>\\S+) line`), '把你的 {p} 密钥填入 {to}（{url}），然后删除被注释掉的 {name} 那一行'],
   // Capability routing (--route, docs/routing.md).
   [r(`(?<call>\\S+) is routed to ${P} \\(--route\\) but was not moved: (?<why>.+)`), (g) => `${g.call} 已路由到 ${g.p}（--route），但未被迁移：${ROUTE_WHY_ZH[g.why ?? ''] ?? g.why}`],
-  [
-    r('(?<reason>.+); --route (?<route>\\S+) is not applied to (?<what>AI SDK embedding models|LlamaIndex classes) yet'),
-    (g) => `${g.reason}；--route ${g.route} 暂不适用于${g.what === 'LlamaIndex classes' ? ' LlamaIndex 类' : ' AI SDK 向量模型'}`,
-  ],
-  [r(`point this (?<cap>\\S+) model at ${P} by hand \\((?<rest>.+)\\)`), '请手动把这个 {cap} 模型指向 {p}（{rest}）'],
   [r('call it on a client for (?<url>\\S+) with the (?<key>\\S+) key'), '改用指向 {url}、使用 {key} 密钥的客户端调用它'],
   [r('(?<key>\\S+) was added empty for (?<cap>\\S+) \\(--route\\)'), '已为 {cap} 添加空的 {key}（--route）'],
   [r(`paste your ${P} key into (?<to>\\S+) \\(${URL}\\)`), '把你的 {p} 密钥填入 {to}（{url}）'],
@@ -578,7 +579,10 @@ const TEMPLATES: Entry[] = [
     '{file}：paths "{k}" -> "{t}" 指向另一个别名（循环）；经由它的导入只按普通路径解析',
   ],
   [r('\\.\\.\\. and (?<n>\\d+) more imports that cannot be resolved'), '……另有 {n} 个无法解析的导入'],
-  [r('(?<n>\\d+) imports? in files that do not name OpenAI cannot be resolved either; usage through them is not followed'), '另有 {n} 个导入位于未提及 OpenAI 的文件中，同样无法解析；不会沿它们追踪用法'],
+  [
+    r('(?<n>\\d+) imports? in files that do not name OpenAI cannot be resolved either; usage through them is not followed'),
+    '另有 {n} 个导入位于未提及 OpenAI 的文件中，同样无法解析；不会沿它们追踪用法',
+  ],
   [r('not valid UTF-8; left untouched \\(re-encoding would change bytes outside the edits\\)'), '不是有效的 UTF-8；保持原样（重新编码会改动改写范围以外的字节）'],
   [r('looks minified or generated \\(very long lines\\)'), '看起来是压缩或生成的文件（行非常长）'],
   [r('does not parse as (?<fmt>JSON|JSONL|YAML|TOML) \\((?<err>.+)\\); left as it is'), '无法按 {fmt} 解析（{err}）；保持原样'],

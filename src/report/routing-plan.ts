@@ -22,10 +22,7 @@ export function routingPlan(r: MigrateResult): RoutingPlanRow[] {
     const files = r.files
       .filter((f) =>
         f.changes.some(
-          (c) =>
-            (c.transform === 'route-capability-calls' && c.message.includes(`--route ${route.capability}=`)) ||
-            (c.transform === 'rename-env-key-var' && c.message.includes(`--route ${route.capability}=`)) ||
-            ((c.kind === 'client' || c.kind === 'wrapper') && c.message.includes(`(${route.target.baseURL})`)),
+          (c) => c.message.includes(`--route ${route.capability}=${route.target.provider.id}`) || ((c.kind === 'client' || c.kind === 'wrapper') && c.message.includes(`(${route.target.baseURL})`)),
         ),
       )
       .map((f) => f.file);

@@ -1,6 +1,7 @@
 import { findProvider, PROVIDERS, resolveTarget, shortName, UsageError, type ResolvedTarget } from '../providers/index.js';
 import type { Endpoint, OpenAITier, ProviderProfile } from '../providers/types.js';
 import { isSupported } from '../rules/endpoints.js';
+import { msg } from '../i18n/msg.js';
 
 /**
  * Capability routing (`--route embeddings=qwen[:text-embedding-v4]`, `routes` in the config file):
@@ -67,29 +68,34 @@ export function parseRoutes(specs: readonly string[], main: ProviderProfile, whe
   for (const raw of specs) {
     const spec = raw.trim();
     const m = /^([A-Za-z]+)\s*=\s*([A-Za-z0-9_-]+)(?::(.+))?$/.exec(spec);
-    if (!m) throw new UsageError('E_BAD_VALUE', `${where} expects <capability>=<provider>[:<model>], got ${JSON.stringify(raw)} (for example embeddings=qwen:text-embedding-v4)`);
+    if (!m) throw new UsageError('E_BAD_VALUE', msg('route.badForm', { where, value: JSON.stringify(raw) }));
     const capability = m[1]!.toLowerCase();
     const endpoint = CAPABILITIES[capability];
     if (!endpoint)
-      throw new UsageError('E_BAD_VALUE', `${where} ${spec}: unknown capability "${m[1]}". Capabilities: ${[...new Set(Object.keys(CAPABILITIES))].filter((c) => c !== 'moderations').join(', ')}`);
-    const provider = findProvider(m[2]!);
-    if (!provider) throw new UsageError('E_BAD_VALUE', `${where} ${spec}: unknown provider "${m[2]}". Valid ids: ${PROVIDERS.map((x) => x.id).join(', ')}`);
-    if (!isSupported(provider, endpoint)) {
-      const serving = servingProviders(endpoint).map((p) => p.id);
       throw new UsageError(
         'E_BAD_VALUE',
-        `${where} ${spec}: ${shortName(provider)} does not serve ${capability} on its OpenAI-compatible API (profile: ${provider.endpoints[endpoint]}). ${serving.length ? `Providers that do: ${serving.join(', ')}` : 'No provider profile serves it'}`,
+        msg('route.unknownCapability', {
+          where,
+          spec,
+          capability: m[1]!,
+          list: Object.keys(CAPABILITIES)
+            .filter((c) => c !== 'moderations')
+            .join(', '),
+        }),
       );
+    const provider = findProvider(m[2]!);
+    if (!provider) throw new UsageError('E_BAD_VALUE', msg('route.unknownProvider', { where, spec, provider: m[2]!, list: PROVIDERS.map((x) => x.id).join(', ') }));
+    if (!isSupported(provider, endpoint)) {
+      const serving = servingProviders(endpoint).map((p) => p.id);
+      throw new UsageError('E_BAD_VALUE', msg('route.notServed', { where, spec, provider: shortName(provider), capability, support: provider.endpoints[endpoint], serving: serving.join(', ') }));
     }
     const model = m[3]?.trim();
     if (model !== undefined && !catalogue(provider).has(model)) {
-      throw new UsageError(
-        'E_BAD_VALUE',
-        `${where} ${spec}: "${model}" is not a ${provider.id} model in the profile (as of ${provider.asOf}). ${provider.id} ${capability} models: ${modelsFor(provider, endpoint).join(', ') || [...catalogue(provider)].join(', ')}`,
-      );
+      const list = modelsFor(provider, endpoint).join(', ') || [...catalogue(provider)].join(', ');
+      throw new UsageError('E_BAD_VALUE', msg('route.unknownModel', { where, spec, model, provider: provider.id, asOf: provider.asOf, capability, list }));
     }
     if (out.some((r) => r.endpoint === endpoint)) {
-      if (where === '--route') throw new UsageError('E_BAD_VALUE', `${where} ${spec}: ${capability} is routed twice`);
+      if (where === '--route') throw new UsageError('E_BAD_VALUE', msg('route.twice', { where, spec, capability }));
       continue;
     }
     if (provider.id === main.id && model === undefined) continue; // routed to the main provider: nothing to do

@@ -15,20 +15,46 @@ export type EmbeddingNeed = { kind: 'add-dims'; value: number; reason: string } 
  * @param inputs the number of inputs when the list is a literal, 'single' for one string, 'runtime' otherwise
  */
 export function embeddingNeeds(p: ProviderProfile, openaiId: string, target: string | null | undefined, dims: 'absent' | 'computed' | number, inputs: number | 'single' | 'runtime'): EmbeddingNeed[] {
-  const rules = p.requestRules.embeddings;
   const openaiDims = OPENAI_DIMS[openaiId];
+  if (!openaiDims) return [];
+  return widthNeeds(p, target, { width: openaiDims, was: `${openaiId} returned ${openaiDims}` }, dims, inputs);
+}
+
+/**
+ * The same rules for code already on the provider (`check --provider`): `model` is the provider's
+ * embedding model the request names, `stored` the width the code's vector store declares
+ * (`vector(1536)`, `EMBEDDING_DIM = 1536`), when it declares one.
+ */
+export function storedWidthNeeds(
+  p: ProviderProfile,
+  model: string,
+  stored: { width: number; what: string } | undefined,
+  dims: 'absent' | 'computed' | number,
+  inputs: number | 'single' | 'runtime',
+): EmbeddingNeed[] {
+  return widthNeeds(p, model, stored && { width: stored.width, was: `the vector store here expects ${stored.width} (${stored.what})` }, dims, inputs);
+}
+
+/** `from`: the width the vectors had (or the store expects) and how to say so; undefined: only the `dimensions` and input checks. */
+function widthNeeds(
+  p: ProviderProfile,
+  target: string | null | undefined,
+  from: { width: number; was: string } | undefined,
+  dims: 'absent' | 'computed' | number,
+  inputs: number | 'single' | 'runtime',
+): EmbeddingNeed[] {
+  const rules = p.requestRules.embeddings;
   const m = target && rules ? rules.models[target] : undefined;
-  if (!rules || !m || !openaiDims) return [];
+  if (!rules || !m) return [];
   const src = cite(rules.url);
   const out: EmbeddingNeed[] = [];
-  if (dims === 'absent' && m.defaultDims !== openaiDims) {
-    if (m.dims?.includes(openaiDims))
-      out.push({ kind: 'add-dims', value: openaiDims, reason: `${target} returns ${m.defaultDims}-dimension vectors by default, ${openaiId} returned ${openaiDims}${src}` });
+  if (from && dims === 'absent' && m.defaultDims !== from.width) {
+    if (m.dims?.includes(from.width)) out.push({ kind: 'add-dims', value: from.width, reason: `${target} returns ${m.defaultDims}-dimension vectors by default, ${from.was}${src}` });
     else
       out.push({
         kind: 'followUp',
         on: 'model',
-        reason: `${target} returns ${m.defaultDims}-dimension vectors, ${openaiId} returned ${openaiDims}; a store sized for ${openaiDims} rejects them${src}`,
+        reason: `${target} returns ${m.defaultDims}-dimension vectors, ${from.was}; a store sized for ${from.width} rejects them${src}`,
         action: 'resize the vector column or index and re-embed stored vectors',
       });
   }

@@ -72,3 +72,43 @@ export function offPython(off: boolean | Record<string, string>, q = '"'): strin
     .map(([k, v]) => `${q}${k}${q}: ${q}${v}${q}`)
     .join(', ')}}`;
 }
+
+/**
+ * Tool loops on thinking models (requestRules.reasoningRoundTrip), language-neutral: an assistant
+ * message with `tool_calls` rebuilt by hand. `add`: the field must be sent back and the message's
+ * source is known (`msg` of `tool_calls: msg.tool_calls`): the transforms write it, the lint reports it;
+ * `followUp`: the reference does not say, the provider wants the whole message, or the source is unknown.
+ * Used by migrate (transforms/{js,python}/adjust-request-params.ts) and `check --provider` (src/lang/{js,python}/detect.ts).
+ * @param m.mentions whether the message already names a field; m.source the returned message's text, when known
+ */
+export type RoundTripNeed = { kind: 'add'; field: string; reason: string; action: string; change: string } | { kind: 'followUp'; reason: string; action: string };
+
+export function roundTripNeed(p: ProviderProfile, m: { mentions: (field: string) => boolean; source?: string }): RoundTripNeed | undefined {
+  const rule = p.requestRules.reasoningRoundTrip;
+  if (!rule) {
+    return {
+      kind: 'followUp',
+      reason: `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} does not document whether its reasoning text must be sent back on the next turn`,
+      action: 'test a two-turn tool loop; if the provider answers 400, send the message back as returned',
+    };
+  }
+  if (rule.kind === 'omit') return undefined;
+  if (rule.kind === 'whole-message') {
+    return {
+      kind: 'followUp',
+      reason: `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} wants the whole assistant message back on the next turn${cite(rule.url)}`,
+      action: `push the returned message itself${m.source ? ` (${m.source})` : ''} instead of a copy`,
+    };
+  }
+  if (m.mentions(rule.field)) return undefined;
+  const reason = `an assistant message with tool_calls is rebuilt by hand without ${rule.field}; ${shortName(p)} answers ${rule.error} on the next turn${cite(rule.url)}`;
+  const action = `add ${rule.field} from the returned message`;
+  if (!m.source) return { kind: 'followUp', reason, action };
+  return {
+    kind: 'add',
+    field: rule.field,
+    reason,
+    action,
+    change: `added ${rule.field} to the rebuilt assistant message: ${shortName(p)} answers ${rule.error} on the next turn of a tool loop without it${cite(rule.url)}`,
+  };
+}

@@ -5,11 +5,21 @@ import { shortName } from '../../src/providers/index.js';
 import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import { addProperties, removeProperties, renameKey } from '../../src/lang/js/edit.js';
-import { isStringLike, literalValue, propName, unwrap, walk } from '../../src/lang/js/parse.js';
+import { isStringLike, literalValue, propName, unwrap } from '../../src/lang/js/parse.js';
 import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
-import { jsonObjectPlan, modelLiterals, requestContent, streamState, stringParameter, thinkingState, thisField } from '../../src/lang/js/request-content.js';
+import {
+  embeddingRequestShape,
+  handBuiltAssistantMessages,
+  jsonObjectPlan,
+  mentionsField,
+  modelLiterals,
+  requestContent,
+  streamState,
+  thinkingState,
+  thisField,
+} from '../../src/lang/js/request-content.js';
 import { modelForContent } from '../../src/rules/content.js';
-import { offText, thinkingNeeds } from '../../src/rules/thinking.js';
+import { offText, roundTripNeed, thinkingNeeds } from '../../src/rules/thinking.js';
 import { embeddingNeeds } from '../../src/rules/embeddings.js';
 
 /**
@@ -118,7 +128,7 @@ export const adjustRequestParams: Transform<JsContext> = {
         const own = req === requests[0] && chat.has(req) && !foreign.has(req);
         // The provider's switch that keeps thinking text out of `content`.
         const sw = t.provider.requestRules.thinkingInContent;
-        if (sw && own && !requests.some((r) => mentions(r, sw.field))) {
+        if (sw && own && !requests.some((r) => mentionsField(r, sw.field))) {
           adds.push(entry(sw.field, String(sw.value)));
           ctx.change(
             'param-add',
@@ -204,54 +214,24 @@ function branchValues(ctx: MigrateContext<JsContext>, id: string, p: ts.Property
  * content: msg.content, tool_calls: msg.tool_calls }`) loses the reasoning text the provider wants
  * back on the next turn (DeepSeek, Kimi: HTTP 400). Where the profile names the field, send it back
  * (a spread keeps strict TypeScript happy with openai v4-v6 types); where it wants the whole message,
- * or the reference does not say, a follow-up.
+ * or the reference does not say, a follow-up (roundTripNeed in src/rules/thinking.ts, which the
+ * `--provider` lint reports too).
  */
 function reasoningRoundTrip(ctx: MigrateContext<JsContext>, id: string): void {
   const p = ctx.target.provider;
-  const rule = p.requestRules.reasoningRoundTrip;
-  const text = ctx.file.text;
   const ts_ = /\.[cm]?tsx?$/.test(ctx.file.rel);
-  walk(ctx.sf, (n) => {
-    if (!tsc.isObjectLiteralExpression(n)) return;
-    const role = n.properties.find((x) => propName(x.name) === 'role');
-    if (!role || !tsc.isPropertyAssignment(role) || !isStringLike(unwrap(role.initializer)) || (unwrap(role.initializer) as ts.StringLiteral).text !== 'assistant') return;
-    const calls = n.properties.find((x) => propName(x.name) === 'tool_calls');
-    if (!calls || !tsc.isPropertyAssignment(calls)) return;
-    const v = unwrap(calls.initializer);
-    const src = tsc.isPropertyAccessExpression(v) && v.name.text === 'tool_calls' ? v.expression : undefined;
-    if (!rule) {
-      ctx.followUp(
-        n.getStart(),
-        `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} does not document whether its reasoning text must be sent back on the next turn`,
-        'test a two-turn tool loop; if the provider answers 400, send the message back as returned',
-      );
-      return;
+  for (const m of handBuiltAssistantMessages(ctx.sf)) {
+    const need = roundTripNeed(p, { mentions: m.mentions, source: m.source?.getText() });
+    if (!need) continue;
+    if (need.kind === 'followUp' || !m.source) {
+      ctx.followUp(m.node.getStart(), need.reason, need.action);
+      continue;
     }
-    if (rule.kind === 'omit') return;
-    if (rule.kind === 'whole-message') {
-      ctx.followUp(
-        n.getStart(),
-        `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} wants the whole assistant message back on the next turn${cite(rule.url)}`,
-        `push the returned message itself${src ? ` (${src.getText()})` : ''} instead of a copy`,
-      );
-      return;
-    }
-    if (mentions(n, rule.field)) return;
-    if (!src) {
-      ctx.followUp(
-        n.getStart(),
-        `an assistant message with tool_calls is rebuilt by hand without ${rule.field}; ${shortName(p)} answers ${rule.error} on the next turn${cite(rule.url)}`,
-        `add ${rule.field} from the returned message`,
-      );
-      return;
-    }
-    const s = src.getText();
-    const value = ts_ ? `(${s} as { ${rule.field}?: string }).${rule.field}` : `${s}.${rule.field}`;
-    addProperties(text, ctx.edits, n, [ts_ ? `...{ ${rule.field}: ${value} }` : `${rule.field}: ${value}`]);
-    ctx.change('param-add', n.getStart(), `added ${rule.field} to the rebuilt assistant message: ${shortName(p)} answers ${rule.error} on the next turn of a tool loop without it${cite(rule.url)}`, {
-      transform: id,
-    });
-  });
+    const s = m.source.getText();
+    const value = ts_ ? `(${s} as { ${need.field}?: string }).${need.field}` : `${s}.${need.field}`;
+    addProperties(ctx.file.text, ctx.edits, m.node, [ts_ ? `...{ ${need.field}: ${value} }` : `${need.field}: ${value}`]);
+    ctx.change('param-add', m.node.getStart(), need.change, { transform: id });
+  }
 }
 
 /**
@@ -272,16 +252,8 @@ function embeddingRules(ctx: MigrateContext<JsContext>, id: string): void {
     const ids = [...new Set(lits.map((l) => l.text))];
     if (ids.length !== 1) continue;
     const target = ctx.models.lookup(ids[0]!)?.target;
-    const dims = req.properties.find((x) => propName(x.name) === 'dimensions');
-    const dv = dims && tsc.isPropertyAssignment(dims) ? literalValue(dims.initializer) : undefined;
-    const input = req.properties.find((x) => propName(x.name) === 'input');
-    let inputs: number | 'single' | 'runtime' = 'single';
-    if (input && tsc.isPropertyAssignment(input)) {
-      const v = unwrap(input.initializer);
-      const single = isStringLike(v) || tsc.isTemplateExpression(v) || (tsc.isIdentifier(v) && stringParameter(v));
-      inputs = tsc.isArrayLiteralExpression(v) ? v.elements.length : single ? 'single' : 'runtime';
-    }
-    for (const n of embeddingNeeds(p, ids[0]!, target, !dims ? 'absent' : typeof dv === 'number' ? dv : 'computed', inputs)) {
+    const { dims: dv, inputs, dimsProp: dims, inputProp: input } = embeddingRequestShape(req);
+    for (const n of embeddingNeeds(p, ids[0]!, target, dv, inputs)) {
       if (n.kind === 'add-dims') {
         addProperties(ctx.file.text, ctx.edits, req, [`dimensions: ${n.value}`]);
         ctx.change('param-add', req.getStart(), `added dimensions: ${n.value}: ${n.reason}`, { transform: id });
@@ -363,13 +335,6 @@ function jsonObjectRewrite(ctx: MigrateContext<JsContext>, id: string, plan: Non
 }
 
 /** The request literal sets this field, directly or in a spread object literal. */
-function mentions(o: ts.ObjectLiteralExpression, field: string): boolean {
-  return o.properties.some((p) => {
-    if (propName(p.name) === field) return true;
-    const s = tsc.isSpreadAssignment(p) ? unwrap(p.expression) : undefined;
-    return !!s && tsc.isObjectLiteralExpression(s) && mentions(s, field);
-  });
-}
 
 const followUp = (ctx: MigrateContext<JsContext>, at: ts.Node, f: { reason: string; action: string } | undefined) => {
   if (f) ctx.followUp(at.getStart(), f.reason, f.action);

@@ -1,13 +1,14 @@
+import { pyRouteOfCall } from '../../src/lang/python/routing.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { dictOf, dictPairs, reachesOpenAI, type PyCall } from '../../src/lang/python/analyze.js';
 import { addItems, removeItems } from '../../src/lang/python/edit.js';
-import { pyLiteral as literal, stringContentRange, stringValue, unparen, walk, type Node } from '../../src/lang/python/parse.js';
+import { pyLiteral as literal, stringContentRange, stringValue, unparen, type Node } from '../../src/lang/python/parse.js';
 import { quote } from '../../src/engine/text.js';
 import { cite, paramAction, PARAM_RULE_ENDPOINTS, resultFollowUp } from '../../src/rules/params.js';
-import { offPython, thinkingNeeds, type ThinkingState } from '../../src/rules/thinking.js';
-import { pySelfField, pyStreamState, pyThinkingState } from '../../src/lang/python/request-content.js';
+import { offPython, roundTripNeed, thinkingNeeds, type ThinkingState } from '../../src/rules/thinking.js';
+import { pyEmbeddingRequestShape, pyHandBuiltAssistantMessages, pySelfField, pyStreamState, pyThinkingState } from '../../src/lang/python/request-content.js';
 import { embeddingNeeds } from '../../src/rules/embeddings.js';
 
 /** Call keywords that are SDK plumbing, not request parameters. */
@@ -168,50 +169,20 @@ export function apply(
   }
 }
 
-/** Python twin of the JS rule: a hand-built assistant dict with tool_calls gets the reasoning field back. */
+/** Python twin of the JS rule: a hand-built assistant dict with tool_calls gets the reasoning field back (roundTripNeed). */
 function reasoningRoundTrip(ctx: MigrateContext<PyContext>, id: string): void {
   const p = ctx.target.provider;
   const py = ctx.py;
-  const rule = p.requestRules.reasoningRoundTrip;
-  walk(py.root, (n) => {
-    if (n.type !== 'dictionary') return;
-    const pairs = dictPairs(n);
-    if (stringValue(pairs.find((x) => x.key === 'role')?.value) !== 'assistant') return;
-    const calls = pairs.find((x) => x.key === 'tool_calls');
-    if (!calls) return;
-    const v = unparen(calls.value);
-    const src = v.type === 'attribute' && v.childForFieldName('attribute')?.text === 'tool_calls' ? v.childForFieldName('object') : undefined;
-    if (!rule) {
-      ctx.followUp(
-        py.start(n),
-        `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} does not document whether its reasoning text must be sent back on the next turn`,
-        'test a two-turn tool loop; if the provider answers 400, send the message back as returned',
-      );
-      return;
+  for (const m of pyHandBuiltAssistantMessages(py.root)) {
+    const need = roundTripNeed(p, { mentions: m.mentions, source: m.source?.text });
+    if (!need) continue;
+    if (need.kind === 'followUp' || !m.source) {
+      ctx.followUp(py.start(m.node), need.reason, need.action);
+      continue;
     }
-    if (rule.kind === 'omit') return;
-    if (rule.kind === 'whole-message') {
-      ctx.followUp(
-        py.start(n),
-        `an assistant message with tool_calls is rebuilt by hand; ${shortName(p)} wants the whole assistant message back on the next turn${cite(rule.url)}`,
-        `push the returned message itself${src ? ` (${src.text})` : ''} instead of a copy`,
-      );
-      return;
-    }
-    if (pairs.some((x) => x.key === rule.field)) return;
-    if (!src) {
-      ctx.followUp(
-        py.start(n),
-        `an assistant message with tool_calls is rebuilt by hand without ${rule.field}; ${shortName(p)} answers ${rule.error} on the next turn${cite(rule.url)}`,
-        `add ${rule.field} from the returned message`,
-      );
-      return;
-    }
-    addItems(py, ctx.edits, n, [`${quote(rule.field, ctx.q)}: getattr(${src.text}, ${quote(rule.field, ctx.q)}, None)`]);
-    ctx.change('param-add', py.start(n), `added ${rule.field} to the rebuilt assistant message: ${shortName(p)} answers ${rule.error} on the next turn of a tool loop without it${cite(rule.url)}`, {
-      transform: id,
-    });
-  });
+    addItems(py, ctx.edits, m.node, [`${quote(need.field, ctx.q)}: getattr(${m.source.text}, ${quote(need.field, ctx.q)}, None)`]);
+    ctx.change('param-add', py.start(m.node), need.change, { transform: id });
+  }
 }
 
 /** Rules on each literal branch of a conditional expression; true when every branch is a literal. */
@@ -274,32 +245,20 @@ function targetModel(ctx: MigrateContext<PyContext>, c: PyCall): string | string
 
 /** Python twin of the JS embedding rules (src/rules/embeddings.ts): `dimensions=` where accepted, else follow-ups. */
 function embeddingRules(ctx: MigrateContext<PyContext>, id: string): void {
-  const p = ctx.target.provider;
   const py = ctx.py;
-  if (!p.requestRules.embeddings) return;
   for (const c of ctx.facts.calls) {
     if (c.endpoint !== 'embeddings' || (c.client !== 'openai' && c.client !== 'azure') || c.dicts.length) continue;
+    // A routed call (--route embeddings=qwen) follows the routed provider's rules.
+    const p = pyRouteOfCall(ctx, c)?.target.provider ?? ctx.target.provider;
+    if (!p.requestRules.embeddings) continue;
     const mv = c.kwargs.get('model')?.childForFieldName('value');
     if (!mv) continue;
     const u = unparen(mv);
     const openaiId = stringValue(u.type === 'identifier' ? (ctx.facts.values.get(u.text) ?? u) : u);
     if (openaiId === undefined) continue;
     const target = ctx.models.lookup(openaiId)?.target;
-    const dk = c.kwargs.get('dimensions');
-    const dv = dk?.childForFieldName('value');
-    const dl = dv ? literal(dv) : undefined;
-    const ik = c.kwargs.get('input');
-    const iv = ik?.childForFieldName('value');
-    let inputs: number | 'single' | 'runtime' = 'single';
-    if (iv) {
-      const x = unparen(iv);
-      const init = x.type === 'identifier' ? ctx.facts.values.get(x.text) : undefined;
-      const list = x.type === 'list' ? x : init && unparen(init).type === 'list' ? unparen(init) : undefined;
-      if (list) inputs = list.namedChildren.filter((k) => k && k.type !== 'comment').length;
-      else if (stringValue(x) !== undefined || x.type === 'string' || (init && stringValue(init) !== undefined)) inputs = 'single';
-      else inputs = 'runtime';
-    }
-    for (const n of embeddingNeeds(p, openaiId, target, !dk ? 'absent' : typeof dl === 'number' ? dl : 'computed', inputs)) {
+    const { dims, inputs, dimsArg: dk, inputArg: ik } = pyEmbeddingRequestShape(ctx.facts, c);
+    for (const n of embeddingNeeds(p, openaiId, target, dims, inputs)) {
       if (n.kind === 'add-dims') {
         addItems(py, ctx.edits, c.node.childForFieldName('arguments')!, [`dimensions=${n.value}`]);
         ctx.change('param-add', py.start(c.node), `added dimensions=${n.value}: ${n.reason}`, { transform: id });

@@ -1,4 +1,5 @@
 import { msg } from '../../src/i18n/msg.js';
+import { routeFor } from '../../src/routing/index.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
@@ -14,7 +15,8 @@ import { blockedWrapper, markWrapper } from './wrapper-markers.js';
  * `is_chat_model=True` (its default would call /completions) and
  * `is_function_calling_model=True` when the provider serves tools;
  * `AzureOpenAI` likewise. `OpenAIEmbedding` becomes `OpenAILikeEmbedding`
- * (`model_name=`). The default context window of OpenAILike is a follow-up.
+ * (`model_name=`); under `--route embeddings=<provider>` it points at the routed provider
+ * (its URL, key and model). The default context window of OpenAILike is a follow-up.
  */
 export const migrateLlamaIndex: Transform<PyContext> = {
   id: 'migrate-llamaindex',
@@ -33,22 +35,25 @@ export const migrateLlamaIndex: Transform<PyContext> = {
         if (u.status === 'unresolved')
           ctx.followUp(ctx.py.start(u.node), `${b.imported} options come from a value the tool cannot resolve`, `make sure it uses ${t.baseURL} and the ${t.apiKeyEnv} key`);
       if (!live.length) continue;
-      const blocked = blockedWrapper(ctx, b.kind);
+      const emb = b.kind === 'li-embedding';
+      // Embeddings routed to another provider (--route embeddings=qwen): OpenAILikeEmbedding points there.
+      const route = emb ? routeFor(t, 'embeddings') : undefined;
+      const to = route?.target ?? t;
+      const blocked = blockedWrapper(ctx, b.kind, route?.target.provider);
       if (blocked) {
         for (const u of live) markWrapper(ctx, u.node, blocked, marked, this.id);
         continue;
       }
       if (live.length !== uses.length) {
-        for (const u of live) ctx.followUp(ctx.py.start(u.node), `${b.imported} is used for OpenAI and for another service in this file`, `use OpenAILike with api_base=${t.baseURL} here`);
+        for (const u of live) ctx.followUp(ctx.py.start(u.node), `${b.imported} is used for OpenAI and for another service in this file`, `use OpenAILike with api_base=${to.baseURL} here`);
         continue;
       }
-      const emb = b.kind === 'li-embedding';
       const [module, cls, pkg] = emb
         ? ['llama_index.embeddings.openai_like', 'OpenAILikeEmbedding', 'llama-index-embeddings-openai-like']
         : ['llama_index.llms.openai_like', 'OpenAILike', 'llama-index-llms-openai-like'];
       if (!ctx.packageFits(pkg)) {
         // llama-index 0.9: the integration packages (0.10+) do not install; no rewrite rather than a broken import.
-        for (const u of live) ctx.followUp(ctx.py.start(u.node), msg('llamaIndex.needs010', { pkg }), msg('llamaIndex.needs010.todo', { url: t.baseURL }));
+        for (const u of live) ctx.followUp(ctx.py.start(u.node), msg('llamaIndex.needs010', { pkg }), msg('llamaIndex.needs010.todo', { url: to.baseURL }));
         continue;
       }
       switchImport(ctx, b, module, cls);
@@ -56,8 +61,9 @@ export const migrateLlamaIndex: Transform<PyContext> = {
       const extra: Record<string, string> = emb ? {} : { is_chat_model: 'is_chat_model=True' };
       if (!emb && t.provider.endpoints.tools === 'yes') extra.is_function_calling_model = 'is_function_calling_model=True';
       for (const u of live) {
-        editWrapperKwargs(ctx, u, { baseKw: 'api_base', keyKw: 'api_key', addKey: true, rename: emb ? { model: 'model_name' } : {}, extra }, this.id);
-        ctx.change('wrapper', ctx.py.start(u.node), `${b.imported} -> ${cls} on ${shortName(t.provider)} (${t.baseURL})`, { transform: this.id });
+        editWrapperKwargs(ctx, u, { baseKw: 'api_base', keyKw: 'api_key', addKey: true, rename: emb ? { model: 'model_name' } : {}, extra, target: route?.target }, this.id);
+        const routed = route ? ` with ${to.apiKeyEnv} (--route ${route.capability}=${to.provider.id})` : '';
+        ctx.change('wrapper', ctx.py.start(u.node), `${b.imported} -> ${cls} on ${shortName(to.provider)} (${to.baseURL})${routed}`, { transform: this.id });
         if (!emb && !u.kwargs.has('context_window')) {
           ctx.followUp(ctx.py.start(u.node), 'OpenAILike assumes a 3,900-token context window unless told', "set context_window= to the model's context length");
         }

@@ -1,4 +1,3 @@
-import { routeNotApplied } from '../../src/routing/wrappers.js';
 import type { ProviderProfile } from '../../src/providers/index.js';
 import { msg, type Text } from '../../src/i18n/msg.js';
 import type { MigrateContext } from '../../src/engine/types.js';
@@ -13,8 +12,7 @@ export function blockedWrapper(ctx: MigrateContext<PyContext>, kind: WrapperKind
   const p = provider ?? ctx.target.provider;
   const endpoint = kind.includes('embedding') ? 'embeddings' : kind === 'lc-llm' ? 'completions' : 'chat';
   if (isSupported(p, endpoint)) return undefined;
-  // A route this wrapper is not moved by (LlamaIndex): say so, with what the route would have used.
-  return (!provider && kind.startsWith('li-') ? routeNotApplied(ctx, endpoint, 'LlamaIndex classes') : undefined) ?? unsupportedReason(p, endpoint);
+  return unsupportedReason(p, endpoint);
 }
 
 /** Leave a wrapper construction as it is, with a marker above its statement and a follow-up. */

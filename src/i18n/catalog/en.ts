@@ -52,6 +52,7 @@ export const EN = {
   'aiSdk.openaiOptionsRemoved.todo': (p: { provider: string; pkg: string }) => `set what ${p.provider} supports under providerOptions of ${p.pkg}, if anything`,
   'aiSdk.noEmbeddings': (p: { pkg: string }) => `${p.pkg} has no embedding models`,
   'aiSdk.noEmbeddings.todo': () => 'create the embedding model with @ai-sdk/openai-compatible',
+  'aiSdk.routedDims.todo': (p: { option: string }) => `pass ${p.option} to embed/embedMany, or resize the vector column and re-embed stored vectors`,
   'aiSdk.completionModel': () => 'AI SDK completion models are not migrated automatically',
   'aiSdk.completionModel.todo': () => 'use a chat model, or create a completion model with @ai-sdk/openai-compatible',
   'aiSdk.openaiOnlyFactory': (p: { call: string; pkg: string }) => `${p.call}(...) is an OpenAI-only AI SDK factory (${p.pkg} has no equivalent)`,
@@ -84,7 +85,19 @@ export const EN = {
   'marker.added': (p: { api: string; reason: string }) => `marked ${p.api}: ${p.reason}`,
   'marker.addedHere': (p: { reason: string }) => `marked: ${p.reason}`,
   'batch.inputFile': (p: { reason: string }) => `OpenAI batch input file: ${p.reason}`,
+  // ---- capability routes (src/routing/index.ts parseRoutes; thrown as E_BAD_VALUE before any file is read)
+  'route.badForm': (p: { where: string; value: string }) => `${p.where} expects <capability>=<provider>[:<model>], got ${p.value} (for example embeddings=qwen:text-embedding-v4)`,
+  'route.unknownCapability': (p: { where: string; spec: string; capability: string; list: string }) => `${p.where} ${p.spec}: unknown capability "${p.capability}". Capabilities: ${p.list}`,
+  'route.unknownProvider': (p: { where: string; spec: string; provider: string; list: string }) => `${p.where} ${p.spec}: unknown provider "${p.provider}". Valid ids: ${p.list}`,
+  'route.notServed': (p: { where: string; spec: string; provider: string; capability: string; support: string; serving: string }) =>
+    `${p.where} ${p.spec}: ${p.provider} does not serve ${p.capability} on its OpenAI-compatible API (profile: ${p.support}). ${p.serving ? `Providers that do: ${p.serving}` : 'No provider profile serves it'}`,
+  'route.unknownModel': (p: { where: string; spec: string; model: string; provider: string; asOf: string; capability: string; list: string }) =>
+    `${p.where} ${p.spec}: "${p.model}" is not a ${p.provider} model in the profile (as of ${p.asOf}). ${p.provider} ${p.capability} models: ${p.list}`,
+  'route.twice': (p: { where: string; spec: string; capability: string }) => `${p.where} ${p.spec}: ${p.capability} is routed twice`,
   // ---- env files that follow the code's reads (transforms/env/rename-key-var.ts, src/rules/env-reads.ts)
+  'keys.noOpenAIClient': (p: { name: string }) =>
+    `${p.name} is read, but no code of the project sends requests to OpenAI (no OpenAI SDK, adapter or URL): it configures another service and keeps its name`,
+  'keys.noOpenAIClient.todo': (p: { name: string }) => `if that service is the one to replace, point it at the provider and its key by hand; otherwise nothing to do for ${p.name}`,
   'env.keyKeptForCode': (p: { from: string; to: string }) => `${p.to} declared; ${p.from} kept: code that stays on OpenAI still reads it`,
   'env.keptForCode': (p: { name: string }) => `${p.name} is kept: code that stays on OpenAI still reads it`,
   'env.keptForCode.todo': (p: { to: string; provider: string }) => `add ${p.to} with your ${p.provider} key next to it: the migrated code reads that one`,

@@ -12,8 +12,10 @@ import { envName, reachesOpenAI } from './analyze.js';
 import type { JsContext } from './context.js';
 import { isStringLike, literalValue, propName, unwrap, walk } from './parse.js';
 import { detectWrappers } from './wrappers/detect.js';
-import { streamState, thinkingState } from './request-content.js';
-import { offText, thinkingNeeds } from '../../rules/thinking.js';
+import { embeddingRequestShape, handBuiltAssistantMessages, storedVectorWidth, streamState, thinkingState } from './request-content.js';
+import { offText, roundTripNeed, thinkingNeeds } from '../../rules/thinking.js';
+import { storedWidthNeeds } from '../../rules/embeddings.js';
+import type { ProviderProfile } from '../../providers/types.js';
 
 const OPENAI_URL = /\bapi\.openai\.com\b/;
 
@@ -58,6 +60,8 @@ type Add = (rule: RuleId, node: ts.Node, message: string, extra?: Partial<Findin
 function lintTargetCalls(ctx: MigrateContext<JsContext>, add: Add): void {
   const p = ctx.target.provider;
   const listed = new Set(Object.values(p.models).flat());
+  let width: ReturnType<typeof storedVectorWidth> | null = null;
+  const stored = () => (width === null ? (width = storedVectorWidth(ctx.sf)) : width);
   for (const call of ctx.facts.calls) {
     if (call.client !== 'target' || call.endpoint === 'other') continue;
     const api = call.path.join('.');
@@ -80,6 +84,7 @@ function lintTargetCalls(ctx: MigrateContext<JsContext>, add: Add): void {
       if (successor !== undefined) add('provider-model', v, `${p.id} deprecated model "${v.text}"${successor ? `: use ${successor}` : ''}`, { api, model: v.text });
       else if (!listed.has(v.text)) add('provider-model', v, `model "${v.text}" is not in the ${p.id} catalogue`, { api, model: v.text });
     }
+    if (call.endpoint === 'embeddings' && model) lintEmbeddingWidth(p, call.requests[0], model, stored(), api, add);
     if (!PARAM_RULE_ENDPOINTS.has(call.endpoint)) continue;
     const thinking = thinkingState(p, call.requests);
     // The thinking switch a model needs (Qwen3 open-weight non-streaming, DeepSeek's old non-thinking id).
@@ -104,5 +109,24 @@ function lintTargetCalls(ctx: MigrateContext<JsContext>, add: Add): void {
         add('provider-param', prop, `${name}: ${why}`, { api, model });
       }
     }
+  }
+  // Tool loops (the same roundTripNeed migrate uses): hand-built assistant messages in a file whose chat calls are on the provider.
+  // A provider whose reference does not say (no reasoningRoundTrip) is not flagged here: migrate's follow-up covers it.
+  if (p.requestRules.reasoningRoundTrip && ctx.facts.calls.some((c) => c.client === 'target' && c.endpoint === 'chat')) {
+    for (const m of handBuiltAssistantMessages(ctx.sf)) {
+      const need = roundTripNeed(p, { mentions: m.mentions, source: m.source?.getText() });
+      if (need) add('provider-param', m.node, `${need.reason}; ${need.action}`, { api: 'chat.completions.create' });
+    }
+  }
+}
+
+/** Embedding widths (the same rules migrate uses): the provider model's vectors against the width the file's store declares; `dimensions` it does not accept; inputs per request. */
+function lintEmbeddingWidth(p: ProviderProfile, req: ts.ObjectLiteralExpression | undefined, model: string, stored: ReturnType<typeof storedVectorWidth>, api: string, add: Add): void {
+  if (!req) return;
+  const shape = embeddingRequestShape(req);
+  // Inputs built at run time are migrate's follow-up, not a finding: the lint reports what is known to fail.
+  for (const n of storedWidthNeeds(p, model, stored, shape.dims, shape.inputs === 'runtime' ? 'single' : shape.inputs)) {
+    const at = n.kind === 'followUp' && n.on === 'dimensions' ? shape.dimsProp : n.kind === 'followUp' && n.on === 'input' ? shape.inputProp : undefined;
+    add('provider-param', at ?? req, n.kind === 'add-dims' ? `${n.reason}; send dimensions: ${n.value}` : `${n.reason}; ${n.action}`, { api, model });
   }
 }

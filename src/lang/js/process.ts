@@ -8,6 +8,7 @@ import { clientPlan } from './client-plan.js';
 import { collectComposedUrls } from './composed-urls.js';
 import { analyzeJs, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
 import { collectModelSites, isOpenAIId } from './model-sites.js';
+import { unrouteStuckModels } from './routing.js';
 import { CrossModule, type ParsedModule } from './cross-module.js';
 import { isTestPath, planAdapters, targetNames, type AdapterPlan as RulesAdapterPlan } from '../../rules/adapters.js';
 import { batchBytes, closedOver, importBatches } from './batches.js';
@@ -61,6 +62,10 @@ interface AppFacts {
   adapters: AdapterPlan;
   /** For the test files: the ids the code rewrites, and those it both rewrites and keeps. */
   tests: { migrated: Set<string>; ambiguous: Set<string> };
+  /** Some module talks to OpenAI (projectReachesOpenAI). */
+  reachesOpenAI: boolean;
+  /** The first code file (batch index) that reads an OpenAI key variable: where the keys note goes; -1 for none. */
+  keysNoteAt: number;
 }
 
 /** A note said once for the app, on the first file (in batch order) that qualifies. */
@@ -101,9 +106,24 @@ function processGroup(files: FileContext[], g: GroupRun): void {
   const foreignParams = cross.foreignParams();
   const foreignRequests = cross.foreignRequests();
   const siteMap = modelSitesByFile(parsed, cross, wanted, firstPass, g.app?.tests);
+  unrouteStuckModels(parsed, cross, siteMap, target);
   const adapters = g.app?.adapters ?? adapterPlan(target, [...parsed.values()].map(adapterProbeOf(target)));
   const enumNames = g.app?.enumNames ?? enumNamesOf(parsed);
-  const run: RunShared = { opts, cross, targetHost, composed, foreignParams, foreignRequests, siteMap, enumNames, adapters, notes: g.notes, order: g.order };
+  const run: RunShared = {
+    opts,
+    cross,
+    targetHost,
+    composed,
+    foreignParams,
+    foreignRequests,
+    siteMap,
+    enumNames,
+    adapters,
+    notes: g.notes,
+    order: g.order,
+    reachesOpenAI: g.app?.reachesOpenAI ?? projectReachesOpenAI(parsed),
+    keysNoteAt: g.app?.keysNoteAt,
+  };
   // Phase C: detect, then transform.
   for (const [abs, p] of parsed) {
     try {
@@ -126,7 +146,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
  * module outside it that the grouping missed: then the batch is processed whole.
  */
 function appFacts(batches: FileContext[][], order: Map<string, number>, target: FileContext['target'], targetHost: string | undefined): AppFacts | undefined {
-  const app: FirstPass = { enumNames: new Set(), migrated: new Set(), keptAll: new Set(), probes: [] };
+  const app: FirstPass = { enumNames: new Set(), migrated: new Set(), keptAll: new Set(), probes: [], reachesOpenAI: false, keysNoteAt: -1 };
   for (const batch of batches) {
     if (!firstPassOf(batch, app, order, target, targetHost)) return undefined;
     // The sub-batch's trees are garbage now (firstPassOf has returned): collect them before the next one is parsed.
@@ -134,7 +154,7 @@ function appFacts(batches: FileContext[][], order: Map<string, number>, target: 
   }
   app.probes.sort((a, b) => a.index - b.index);
   const ambiguous = new Set([...app.keptAll].filter((id) => app.migrated.has(id)));
-  return { enumNames: app.enumNames, adapters: adapterPlan(target, app.probes), tests: { migrated: app.migrated, ambiguous } };
+  return { enumNames: app.enumNames, adapters: adapterPlan(target, app.probes), tests: { migrated: app.migrated, ambiguous }, reachesOpenAI: app.reachesOpenAI, keysNoteAt: app.keysNoteAt };
 }
 
 /** What the first pass keeps of the sub-batches (small data only). */
@@ -145,6 +165,8 @@ interface FirstPass {
   /** OpenAI-id literals the code holds outside its model sites. */
   keptAll: Set<string>;
   probes: Array<AdapterProbeData & { index: number }>;
+  reachesOpenAI: boolean;
+  keysNoteAt: number;
 }
 
 /** One sub-batch of the first pass, analysed as processGroup does; false when it imports a module outside it. */
@@ -162,6 +184,11 @@ function firstPassOf(batch: FileContext[], out: FirstPass, order: Map<string, nu
   for (const id of code.codeIds) out.migrated.add(id);
   for (const id of keptIds(parsed, code.rewrittenSites, code.codeIds).keptAll) out.keptAll.add(id);
   for (const n of enumNamesOf(parsed)) out.enumNames.add(n);
+  out.reachesOpenAI ||= projectReachesOpenAI(parsed);
+  for (const p of parsed.values()) {
+    const i = order.get(p.ctx.file.abs)!;
+    if (!isTestPath(p.ctx.file.rel) && OPENAI_KEY_READ.test(p.ctx.file.text) && (out.keysNoteAt < 0 || i < out.keysNoteAt)) out.keysNoteAt = i;
+  }
   const probeOf = adapterProbeOf(target);
   const names = target ? targetNames(target.provider) : [];
   for (const p of parsed.values()) {
@@ -212,6 +239,11 @@ interface RunShared {
   adapters: AdapterPlan;
   notes: OnceNote[];
   order: Map<string, number>;
+  /** Some module of the run talks to OpenAI (projectReachesOpenAI); without one, OpenAI-named keys stay. */
+  reachesOpenAI: boolean;
+  keysNoteSaid?: boolean;
+  /** A dense run's sub-batch: the batch index of the file the keys note goes to (the first pass found it; -1: none). */
+  keysNoteAt?: number;
 }
 
 /** Phase A: one parse per file and its local analysis; a file that fails is recorded in `errors`. */
@@ -489,8 +521,10 @@ function transformModule(abs: string, p: ParsedModule, run: RunShared): void {
     return;
   }
   clientPlan(jctx); // which clients stay (before any transform reads a client's status)
+  if (!run.reachesOpenAI) keysStayNote(jctx, run);
   for (const t of (opts.transforms ?? []) as ReadonlyArray<Transform<JsContext>>) {
     if (opts.only && !opts.only.includes(t.id)) continue;
+    if (t.id === 'rename-env-vars' && !run.reachesOpenAI) continue;
     t.run(jctx);
   }
   // Said once, on the first file whose OpenAI adapter was actually migrated.
@@ -539,6 +573,37 @@ function recordDependencies(ctx: JsContext, f: JsFacts, opts: HandlerOptions): v
     if (root && !needs.dropped.has(root)) entry.stillUsed.add(root);
   }
   state.set(pkg, entry);
+}
+
+/** An OpenAI SDK or adapter package named in a string (import, require, dynamic import): openai v3/v4+, openai-edge, the Azure SDKs, framework adapters. */
+const OPENAI_PACKAGE = /['"](openai|openai-edge|azure-openai|@azure\/openai|@ai-sdk\/openai|@ai-sdk\/azure|@langchain\/openai|@openai\/[\w-]+)(\/[^'"\n]*)?['"]/;
+
+/**
+ * Does any module of the run talk to OpenAI: the SDK, an OpenAI framework adapter, or an
+ * OpenAI URL? Without one, `OPENAI_API_KEY` and friends feed something else (an
+ * OpenAI-compatible provider configured through OPENAI_* names, found on
+ * Pleasurecruise/my-monorepo: SiliconFlow through `@ai-sdk/openai-compatible`), so the key
+ * reads keep their names: renaming them would send the provider's key to that other host.
+ */
+function projectReachesOpenAI(parsed: Map<string, ParsedModule>): boolean {
+  for (const p of parsed.values()) {
+    if (usesOpenAI(p.facts) || /api\.openai\.com|openai\.azure\.com/.test(p.ctx.file.text) || OPENAI_PACKAGE.test(p.ctx.file.text)) return true;
+  }
+  return false;
+}
+
+/** An OpenAI key variable named in a module's text. */
+const OPENAI_KEY_READ = /\b(?:[A-Z]+_)*(?:AZURE_)?OPENAI_API_KEY\b/;
+
+/** Said once, at the first OpenAI key read of a run that has no OpenAI client: why the key keeps its name. */
+function keysStayNote(ctx: JsContext, run: RunShared): void {
+  if (run.keysNoteSaid || isTestPath(ctx.file.rel)) return;
+  const m = OPENAI_KEY_READ.exec(ctx.file.text);
+  if (!m) return;
+  // A dense run's sub-batch: the note goes to the first such file of the whole batch.
+  if (run.keysNoteAt !== undefined && run.order.get(ctx.file.abs) !== run.keysNoteAt) return;
+  run.keysNoteSaid = true;
+  ctx.followUp(m.index, msg('keys.noOpenAIClient', { name: m[0] }), msg('keys.noOpenAIClient.todo', { name: m[0] }));
 }
 
 export function usesOpenAI(f: JsFacts): boolean {

@@ -1,7 +1,7 @@
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import type { JsFacts } from './analyze.js';
-import { flattenAccess, isStringLike, propName, unwrap, walk } from './parse.js';
+import { flattenAccess, isStringLike, literalValue, propName, unwrap, walk } from './parse.js';
 import { AUDIO_PART_TYPES, FILE_PART_TYPES, IMAGE_PART_TYPES, type Presence, type RequestContent } from '../../rules/content.js';
 import { isOff, type StreamState, type ThinkingState } from '../../rules/thinking.js';
 import type { ProviderProfile } from '../../providers/types.js';
@@ -262,4 +262,79 @@ export function jsonObjectPlan(
   const messages = m ? unwrap(m.initializer) : undefined;
   if (!schema || !messages || !tsc.isArrayLiteralExpression(messages)) return undefined;
   return { rf, schema, messages };
+}
+
+/**
+ * Assistant messages with `tool_calls` rebuilt by hand (`{ role: 'assistant', content: m.content, tool_calls: m.tool_calls }`):
+ * the object, the returned message it copies (`m`, when `tool_calls` reads it) and whether it names a field.
+ * What they need is `roundTripNeed` (src/rules/thinking.ts); migrate and the `--provider` lint both use this.
+ */
+export function handBuiltAssistantMessages(sf: ts.SourceFile): Array<{ node: ts.ObjectLiteralExpression; source?: ts.Expression; mentions: (field: string) => boolean }> {
+  const out: Array<{ node: ts.ObjectLiteralExpression; source?: ts.Expression; mentions: (field: string) => boolean }> = [];
+  walk(sf, (n) => {
+    if (!tsc.isObjectLiteralExpression(n)) return;
+    const role = n.properties.find((x) => propName(x.name) === 'role');
+    if (!role || !tsc.isPropertyAssignment(role) || !isStringLike(unwrap(role.initializer)) || (unwrap(role.initializer) as ts.StringLiteral).text !== 'assistant') return;
+    const calls = n.properties.find((x) => propName(x.name) === 'tool_calls');
+    if (!calls || !tsc.isPropertyAssignment(calls)) return;
+    const v = unwrap(calls.initializer);
+    const source = tsc.isPropertyAccessExpression(v) && v.name.text === 'tool_calls' ? v.expression : undefined;
+    out.push({ node: n, source, mentions: (field) => mentionsField(n, field) });
+  });
+  return out;
+}
+
+/** Whether an object literal has a property `field`, also inside a spread object literal (`...{ field: x }`). */
+export function mentionsField(o: ts.ObjectLiteralExpression, field: string): boolean {
+  return o.properties.some((p) => {
+    if (propName(p.name) === field) return true;
+    const s = tsc.isSpreadAssignment(p) ? unwrap(p.expression) : undefined;
+    return !!s && tsc.isObjectLiteralExpression(s) && mentionsField(s, field);
+  });
+}
+
+/** An embeddings request's `dimensions` (absent, a literal, computed) and input count (a literal list's length, one string, or run time). */
+export function embeddingRequestShape(req: ts.ObjectLiteralExpression): {
+  dims: 'absent' | 'computed' | number;
+  inputs: number | 'single' | 'runtime';
+  dimsProp?: ts.ObjectLiteralElementLike;
+  inputProp?: ts.ObjectLiteralElementLike;
+} {
+  const dimsProp = req.properties.find((x) => propName(x.name) === 'dimensions');
+  const dv = dimsProp && tsc.isPropertyAssignment(dimsProp) ? literalValue(dimsProp.initializer) : undefined;
+  const inputProp = req.properties.find((x) => propName(x.name) === 'input');
+  let inputs: number | 'single' | 'runtime' = 'single';
+  if (inputProp && tsc.isPropertyAssignment(inputProp)) {
+    const v = unwrap(inputProp.initializer);
+    const single = isStringLike(v) || tsc.isTemplateExpression(v) || (tsc.isIdentifier(v) && stringParameter(v));
+    inputs = tsc.isArrayLiteralExpression(v) ? v.elements.length : single ? 'single' : 'runtime';
+  }
+  return { dims: !dimsProp ? 'absent' : typeof dv === 'number' ? dv : 'computed', inputs, dimsProp, inputProp };
+}
+
+/** A width name: `EMBEDDING_DIM`, `EMBED_DIMENSIONS`, `vectorDims`. */
+const WIDTH_NAME = /(^|_|[a-z])(dim|dims|dimension|dimensions)$/i;
+
+/**
+ * The vector width a file's store declares, when it declares exactly one: `vector(1536)` in SQL text,
+ * drizzle's `vector('embedding', { dimensions: 1536 })`, a const named like a width (`EMBEDDING_DIM = 1536`).
+ */
+export function storedVectorWidth(sf: ts.SourceFile): { width: number; what: string } | undefined {
+  const found = new Map<number, string>();
+  walk(sf, (n) => {
+    if (isStringLike(n) || tsc.isTemplateHead(n) || tsc.isTemplateMiddle(n) || tsc.isTemplateTail(n)) {
+      for (const m of n.text.matchAll(/\bvector\s*\(\s*(\d+)\s*\)/gi)) found.set(Number(m[1]), m[0]);
+    } else if (tsc.isCallExpression(n) && tsc.isIdentifier(n.expression) && n.expression.text === 'vector') {
+      const o = n.arguments[1] && unwrap(n.arguments[1]);
+      const d = o && tsc.isObjectLiteralExpression(o) ? o.properties.find((x) => propName(x.name) === 'dimensions') : undefined;
+      const v = d && tsc.isPropertyAssignment(d) ? literalValue(d.initializer) : undefined;
+      if (typeof v === 'number') found.set(v, `vector(..., { dimensions: ${v} })`);
+    } else if (tsc.isVariableDeclaration(n) && tsc.isIdentifier(n.name) && WIDTH_NAME.test(n.name.text) && n.initializer) {
+      const v = literalValue(n.initializer);
+      if (typeof v === 'number') found.set(v, `${n.name.text} = ${v}`);
+    }
+  });
+  if (found.size !== 1) return undefined;
+  const [width, what] = [...found][0]!;
+  return { width, what };
 }

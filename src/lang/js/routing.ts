@@ -3,8 +3,11 @@ import { tsc } from './ts.js';
 import { reachesOpenAI, type ApiCall } from './analyze.js';
 import type { JsContext } from './context.js';
 import { localBinding } from './client-plan.js';
-import { isStringLike, walk } from './parse.js';
+import { isStringLike, propName, unwrap, walk } from './parse.js';
 import { routeFor, type Route } from '../../routing/index.js';
+import type { ResolvedTarget } from '../../providers/index.js';
+import type { CrossModule, ParsedModule } from './cross-module.js';
+import type { ModelSiteResult } from './model-sites.js';
 
 /**
  * Which calls of a JS/TS file move onto a routed provider's client (`--route`), decided once
@@ -88,7 +91,7 @@ function makePlan(ctx: JsContext): RoutePlan {
   return plan;
 }
 
-function cannotMove(ctx: JsContext, c: ApiCall, esm: boolean): string | undefined {
+function cannotMove(ctx: Pick<JsContext, 'facts' | 'sf'>, c: ApiCall, esm: boolean): string | undefined {
   const id = receiverNode(c);
   if (!id || !c.receiver || c.receiver !== id.text) return 'the call is not made on a client variable of this file';
   const built = ctx.facts.constructions.find((k) => localBinding(k.node) === id.text);
@@ -100,6 +103,51 @@ function cannotMove(ctx: JsContext, c: ApiCall, esm: boolean): string | undefine
   }
   if (ctx.facts.imports.has(id.text) && esm) return undefined;
   return 'the client comes from a parameter or another scope';
+}
+
+/**
+ * Model ids a routed call that cannot move reads from elsewhere (a const of its module or of
+ * another one): the call still reaches the main provider, so the id is mapped with the main
+ * profile, not the routed one. Such sites leave the sites to map (kept as `foreign`, like the
+ * ids written inside the call: the main provider has no model of a capability it does not
+ * serve). An id a moved call reads too keeps the routed mapping.
+ */
+export function unrouteStuckModels(parsed: Map<string, ParsedModule>, cross: CrossModule, siteMap: Map<string, ModelSiteResult>, target: ResolvedTarget | undefined): void {
+  if (!target?.routes?.length) return;
+  const stuck = new Map<string, ts.Node[]>();
+  const moving = new Map<string, ts.Node[]>();
+  for (const [abs, p] of parsed) {
+    const esm = p.sf.statements.some((s) => tsc.isImportDeclaration(s));
+    for (const c of p.facts.calls) {
+      if (!routeFor(target, c.endpoint) || !reachesOpenAI(c.client)) continue;
+      const into = cannotMove(p, c, esm) ? stuck : moving;
+      for (const req of c.requests) {
+        const m = req.properties.find((x) => tsc.isPropertyAssignment(x) && propName(x.name) === 'model') as ts.PropertyAssignment | undefined;
+        for (const d of m ? definitions(cross, abs, m.initializer) : []) into.set(d.abs, [...(into.get(d.abs) ?? []), d.node]);
+      }
+    }
+  }
+  const within = (n: ts.Node, outer: ts.Node[] | undefined) => !!outer?.some((o) => n.getStart() >= o.getStart() && n.end <= o.end);
+  for (const [abs, nodes] of stuck) {
+    const r = siteMap.get(abs);
+    if (!r) continue;
+    const off = r.sites.filter((s) => within(s.lit, nodes) && !within(s.lit, moving.get(abs)));
+    r.foreign.push(...off);
+    r.sites = r.sites.filter((s) => !off.includes(s));
+  }
+}
+
+/** Where a model value is defined, following consts and imports across modules (both sides of `?:`, `||`, `??`). */
+function definitions(cross: CrossModule, abs: string, e: ts.Expression, depth = 0): Array<{ abs: string; node: ts.Expression }> {
+  if (depth > 8) return [];
+  e = unwrap(e);
+  if (isStringLike(e)) return [];
+  if (tsc.isConditionalExpression(e)) return [...definitions(cross, abs, e.whenTrue, depth + 1), ...definitions(cross, abs, e.whenFalse, depth + 1)];
+  if (tsc.isBinaryExpression(e) && (e.operatorToken.kind === tsc.SyntaxKind.BarBarToken || e.operatorToken.kind === tsc.SyntaxKind.QuestionQuestionToken)) {
+    return [...definitions(cross, abs, e.left, depth + 1), ...definitions(cross, abs, e.right, depth + 1)];
+  }
+  const d = cross.definitionOf(abs, e);
+  return d ? [d, ...definitions(cross, d.abs, d.node, depth + 1)] : [];
 }
 
 export function statementOf(n: ts.Node): ts.Statement | undefined {

@@ -1,5 +1,6 @@
-import { pyStreamState, pyThinkingState } from './request-content.js';
-import { offPython, thinkingNeeds } from '../../rules/thinking.js';
+import { pyEmbeddingRequestShape, pyHandBuiltAssistantMessages, pyStoredVectorWidth, pyStreamState, pyThinkingState } from './request-content.js';
+import { offPython, roundTripNeed, thinkingNeeds } from '../../rules/thinking.js';
+import { storedWidthNeeds } from '../../rules/embeddings.js';
 import { type Finding, type MigrateContext, isMigrating } from '../../engine/types.js';
 import { addFinding } from '../../engine/findings.js';
 import type { RuleId } from '../../rules/catalogue.js';
@@ -38,7 +39,7 @@ export function detectPython(ctx: PyContext): void {
     if (servedByNoProvider(PROVIDERS, call.endpoint)) add('openai-only-endpoint', call.node, `${api}: no supported provider serves this API`, { api });
     else add('openai-api-call', call.node, `${api} on an OpenAI client`, { api });
   }
-  for (const s of ctx.models_.sites) add('openai-model', s.lit, `OpenAI model id "${s.id}"`, { model: s.id });
+  for (const s of [...ctx.models_.sites, ...(ctx.models_.unrouted ?? [])]) add('openai-model', s.lit, `OpenAI model id "${s.id}"`, { model: s.id });
   for (const u of ctx.wrappers.uses) {
     if (reachesOpenAI(u.status)) add('openai-wrapper', u.node, `${u.binding.imported} from ${u.binding.module} calls OpenAI`, { api: u.binding.imported });
   }
@@ -76,6 +77,7 @@ const PLUMBING = new Set(['model', 'messages', 'prompt', 'input', 'extra_body', 
 function lintTargetCalls(ctx: MigrateContext<PyContext>, add: (rule: RuleId, node: Node, message: string, extra?: Partial<Finding>) => void): void {
   const p = ctx.target.provider;
   const listed = new Set(Object.values(p.models).flat());
+  let width: ReturnType<typeof pyStoredVectorWidth> | null = null;
   for (const call of ctx.facts.calls) {
     if (call.client !== 'target' || call.endpoint === 'other') continue;
     const api = call.path.join('.');
@@ -91,6 +93,16 @@ function lintTargetCalls(ctx: MigrateContext<PyContext>, add: (rule: RuleId, nod
       const successor = p.deprecated[model];
       if (successor !== undefined) add('provider-model', mv, `${p.id} deprecated model "${model}"${successor ? `: use ${successor}` : ''}`, { api, model });
       else if (!listed.has(model)) add('provider-model', mv, `model "${model}" is not in the ${p.id} catalogue`, { api, model });
+    }
+    if (call.endpoint === 'embeddings' && model) {
+      // Embedding widths (the same rules migrate uses) against the width this file's store declares.
+      const shape = pyEmbeddingRequestShape(ctx.facts, call);
+      if (width === null) width = pyStoredVectorWidth(ctx.facts, ctx.py.root);
+      // Inputs built at run time are migrate's follow-up, not a finding: the lint reports what is known to fail.
+      for (const n of storedWidthNeeds(p, model, width, shape.dims, shape.inputs === 'runtime' ? 'single' : shape.inputs)) {
+        const at = n.kind === 'followUp' && n.on === 'dimensions' ? shape.dimsArg : n.kind === 'followUp' && n.on === 'input' ? shape.inputArg : undefined;
+        add('provider-param', at ?? call.node, n.kind === 'add-dims' ? `${n.reason}; send dimensions=${n.value}` : `${n.reason}; ${n.action}`, { api, model });
+      }
     }
     if (!PARAM_RULE_ENDPOINTS.has(call.endpoint)) continue;
     const thinking = pyThinkingState(ctx.facts, p, call);
@@ -114,6 +126,14 @@ function lintTargetCalls(ctx: MigrateContext<PyContext>, add: (rule: RuleId, nod
       if (value === undefined && (a.kind === 'set' || a.kind === 'followUp')) continue;
       const why = a.kind === 'set' ? `${a.reason}; use ${a.value}` : a.kind === 'followUp' ? `${a.reason}; ${a.action}` : a.kind === 'rename' ? `${a.reason}; rename it` : `${a.reason}; remove it`;
       add('provider-param', kw, `${name}: ${why}`, { api, model });
+    }
+  }
+  // Tool loops (the same roundTripNeed migrate uses): hand-built assistant dicts in a file whose chat calls are on the provider.
+  // A provider whose reference does not say (no reasoningRoundTrip) is not flagged here: migrate's follow-up covers it.
+  if (p.requestRules.reasoningRoundTrip && ctx.facts.calls.some((c) => c.client === 'target' && c.endpoint === 'chat')) {
+    for (const m of pyHandBuiltAssistantMessages(ctx.py.root)) {
+      const need = roundTripNeed(p, { mentions: m.mentions, source: m.source?.text });
+      if (need) add('provider-param', m.node, `${need.reason}; ${need.action}`, { api: 'chat.completions.create' });
     }
   }
 }

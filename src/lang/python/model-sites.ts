@@ -29,6 +29,8 @@ export interface PyModelSites {
   undecided: PyModelSite[];
   /** Test files: OpenAI ids the migrated code does not use, left as the test wrote them. */
   testLeft?: PyModelSite[];
+  /** OpenAI ids read by a routed call that cannot move (--route): left as written, reported by scan. */
+  unrouted?: PyModelSite[];
 }
 
 export const MODEL_NAME = /model/i;

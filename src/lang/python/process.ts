@@ -3,6 +3,7 @@ import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
 import { analyzePython, reachesOpenAI, type PyFacts, type PySeeds } from './analyze.js';
+import { pyUnrouteStuckModels } from './routing.js';
 import { collectPyModelSites, isOpenAIId, type PyModelSite } from './model-sites.js';
 import { isModelLookupTable } from '../../rules/models.js';
 import { stringContentRange, stringValue, walk as walkPy, type Node } from './parse.js';
@@ -71,6 +72,7 @@ export const processor = {
     const outsideModels = outsideModelIds(parsed);
     const wanted = wantedModelConstants(parsed, targetHost);
     const siteMap = modelSitesByFile(parsed, wanted, targetHost);
+    pyUnrouteStuckModels(parsed, siteMap, files[0]?.target, (abs, local) => lookupImport(parsed, abs, local));
     const adapters = adapterPlan(files[0]?.target, parsed);
     const run: RunShared = { opts, targetHost, deps, origins, keptSettings, outsideModels, siteMap, adapters };
     // Phase C: detect and transform.

@@ -181,3 +181,69 @@ export function pySelfField(e: Node): Node[] {
   });
   return inits;
 }
+
+/**
+ * Assistant dicts with `tool_calls` rebuilt by hand (`{"role": "assistant", "content": m.content, "tool_calls": m.tool_calls}`):
+ * the dict, the returned message it copies (`m`, when `tool_calls` reads it) and whether it has a key.
+ * The twin of handBuiltAssistantMessages (src/lang/js/request-content.ts); what they need is roundTripNeed.
+ */
+export function pyHandBuiltAssistantMessages(root: Node): Array<{ node: Node; source?: Node; mentions: (field: string) => boolean }> {
+  const out: Array<{ node: Node; source?: Node; mentions: (field: string) => boolean }> = [];
+  walk(root, (n) => {
+    if (n.type !== 'dictionary') return;
+    const pairs = dictPairs(n);
+    if (stringValue(pairs.find((x) => x.key === 'role')?.value) !== 'assistant') return;
+    const calls = pairs.find((x) => x.key === 'tool_calls');
+    if (!calls) return;
+    const v = unparen(calls.value);
+    const source = v.type === 'attribute' && v.childForFieldName('attribute')?.text === 'tool_calls' ? (v.childForFieldName('object') ?? undefined) : undefined;
+    out.push({ node: n, source, mentions: (field) => pairs.some((x) => x.key === field) });
+  });
+  return out;
+}
+
+/** An embeddings call's `dimensions` (absent, a literal, computed) and input count (a literal list's length, one string, or run time): the twin of embeddingRequestShape. */
+export function pyEmbeddingRequestShape(f: PyFacts, c: PyCall): { dims: 'absent' | 'computed' | number; inputs: number | 'single' | 'runtime'; dimsArg?: Node; inputArg?: Node } {
+  const dk = c.kwargs.get('dimensions');
+  const dv = dk?.childForFieldName('value');
+  const dl = dv ? literal(dv) : undefined;
+  const ik = c.kwargs.get('input');
+  const iv = ik?.childForFieldName('value');
+  let inputs: number | 'single' | 'runtime' = 'single';
+  if (iv) {
+    const x = unparen(iv);
+    const init = x.type === 'identifier' ? f.values.get(x.text) : undefined;
+    const list = x.type === 'list' ? x : init && unparen(init).type === 'list' ? unparen(init) : undefined;
+    if (list) inputs = list.namedChildren.filter((k) => k && k.type !== 'comment').length;
+    else if (stringValue(x) !== undefined || x.type === 'string' || (init && stringValue(init) !== undefined)) inputs = 'single';
+    else inputs = 'runtime';
+  }
+  return { dims: !dk ? 'absent' : typeof dl === 'number' ? dl : 'computed', inputs, dimsArg: dk, inputArg: ik };
+}
+
+/** A width name: `EMBEDDING_DIM`, `EMBED_DIMENSIONS`, `vector_dims`. */
+const WIDTH_NAME = /(^|_|[a-z])(dim|dims|dimension|dimensions)$/i;
+
+/**
+ * The vector width a Python file's store declares, when it declares exactly one: `vector(1536)` in SQL
+ * text, pgvector's `Vector(1536)`, a module constant named like a width (`EMBEDDING_DIM = 1536`).
+ */
+export function pyStoredVectorWidth(f: PyFacts, root: Node): { width: number; what: string } | undefined {
+  const found = new Map<number, string>();
+  walk(root, (n) => {
+    if (n.type === 'string') {
+      for (const m of n.text.matchAll(/\bvector\s*\(\s*(\d+)\s*\)/gi)) found.set(Number(m[1]), m[0]);
+    } else if (n.type === 'call' && /(^|\.)Vector$/.test(n.childForFieldName('function')?.text ?? '')) {
+      const a = n.childForFieldName('arguments')?.namedChildren.find((k) => k && k.type !== 'comment');
+      const v = a ? literal(a) : undefined;
+      if (typeof v === 'number') found.set(v, `Vector(${v})`);
+    }
+  });
+  for (const [name, v] of f.values) {
+    const x = WIDTH_NAME.test(name) ? literal(v) : undefined;
+    if (typeof x === 'number') found.set(x, `${name} = ${x}`);
+  }
+  if (found.size !== 1) return undefined;
+  const [width, what] = [...found][0]!;
+  return { width, what };
+}

@@ -1,6 +1,9 @@
 import { reachesOpenAI, type PyCall } from './analyze.js';
 import type { PyContext } from './context.js';
-import type { Node } from './parse.js';
+import { unparen, type Node } from './parse.js';
+import type { PyFacts } from './analyze.js';
+import type { PyModelSites } from './model-sites.js';
+import type { ResolvedTarget } from '../../providers/index.js';
 import { routeFor, type Route } from '../../routing/index.js';
 
 /**
@@ -55,7 +58,7 @@ function makePlan(ctx: PyContext): PyRoutePlan {
   return plan;
 }
 
-function cannotMove(ctx: PyContext, c: PyCall): string | undefined {
+function cannotMove(ctx: Pick<PyContext, 'facts'>, c: PyCall): string | undefined {
   if (c.module || c.legacy) return 'the call is made on the openai module';
   const id = pyReceiver(c);
   if (!id) return 'the call is not made on a client variable of this file';
@@ -63,4 +66,47 @@ function cannotMove(ctx: PyContext, c: PyCall): string | undefined {
   if (built) return built.azure ? 'the client is an Azure OpenAI client' : undefined;
   if (ctx.facts.imports.has(id.text) && ctx.facts.topImports.some((s) => s.text.includes(id.text))) return undefined;
   return 'the client comes from a parameter or another scope';
+}
+
+/**
+ * Model ids a routed call that cannot move reads from a constant (of its module, or imported
+ * from another one): the call still reaches the main provider, so the id is not mapped with the
+ * routed profile; it leaves the sites to map (`unrouted`: reported by scan, left as written, like
+ * the ids inside the call). An id a moved call reads too keeps the routed mapping. The twin of
+ * unrouteStuckModels in src/lang/js/routing.ts.
+ */
+export function pyUnrouteStuckModels(
+  modules: Map<string, { facts: PyFacts }>,
+  siteMap: Map<string, PyModelSites>,
+  target: ResolvedTarget | undefined,
+  resolveImport: (abs: string, local: string) => { abs: string; name: string } | undefined,
+): void {
+  if (!target?.routes?.length) return;
+  const stuck = new Map<string, Node[]>();
+  const moving = new Map<string, Node[]>();
+  for (const [abs, m] of modules) {
+    for (const c of m.facts.calls) {
+      if (!routeFor(target, c.endpoint) || !reachesOpenAI(c.client)) continue;
+      const into = cannotMove(m, c) ? stuck : moving;
+      const v = c.kwargs.get('model')?.childForFieldName('value');
+      const e = v ? unparen(v) : undefined;
+      if (e?.type !== 'identifier') continue;
+      const local = m.facts.values.get(e.text);
+      const hit = local ? { abs, node: local } : defined(modules, resolveImport(abs, e.text));
+      if (hit) into.set(hit.abs, [...(into.get(hit.abs) ?? []), hit.node]);
+    }
+  }
+  const within = (n: Node, outer: Node[] | undefined) => !!outer?.some((o) => n.startIndex >= o.startIndex && n.endIndex <= o.endIndex);
+  for (const [abs, nodes] of stuck) {
+    const r = siteMap.get(abs);
+    if (!r) continue;
+    const off = r.sites.filter((s) => within(s.lit, nodes) && !within(s.lit, moving.get(abs)));
+    (r.unrouted ??= []).push(...off);
+    r.sites = r.sites.filter((s) => !off.includes(s));
+  }
+}
+
+function defined(modules: Map<string, { facts: PyFacts }>, hit: { abs: string; name: string } | undefined): { abs: string; node: Node } | undefined {
+  const node = hit && modules.get(hit.abs)?.facts.values.get(hit.name);
+  return node ? { abs: hit!.abs, node } : undefined;
 }

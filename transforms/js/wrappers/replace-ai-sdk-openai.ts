@@ -1,8 +1,8 @@
 import { msg, type Text } from '../../../src/i18n/msg.js';
 import type { ts } from 'ts-morph';
-import { routeNotApplied } from '../../../src/routing/wrappers.js';
+import { routeFor, type Route } from '../../../src/routing/index.js';
 import { tsc } from '../../../src/lang/js/ts.js';
-import { shortName } from '../../../src/providers/index.js';
+import { shortName, type ResolvedTarget } from '../../../src/providers/index.js';
 import type { Transform, MigrateContext } from '../../../src/engine/types.js';
 import type { JsContext } from '../../../src/lang/js/context.js';
 import { envName } from '../../../src/lang/js/analyze.js';
@@ -12,7 +12,8 @@ import { eolAt, quote } from '../../../src/engine/text.js';
 import { isSupported, unsupportedReason } from '../../../src/rules/endpoints.js';
 import { cite } from '../../../src/rules/params.js';
 import type { ProviderProfile } from '../../../src/providers/types.js';
-import { addMarker, adjustParams, blockedReason, mapModelExpr, markWrapperUse, prop, skipLiterals, targetModelOf } from '../../../src/lang/js/wrappers/common.js';
+import { addMarker, adjustParams, blockedReason, mapModelExpr, markWrapperUse, modelLiterals, prop, skipLiterals, targetModelOf } from '../../../src/lang/js/wrappers/common.js';
+import { embeddingNeeds } from '../../../src/rules/embeddings.js';
 import { aiSdkPlan, AI_SDK_OPENAI, AI_SDK_PACKAGES, analyzeAiSdk, type AiFacts, type AiInstance, type AiUsage } from '../../../src/lang/js/wrappers/ai-sdk.js';
 import { addImportLine, declaredNames, isRequireStatement, moveBindings, references, removeStatementLine, type Binding } from '../../../src/lang/js/wrappers/imports.js';
 import { droppedPackage, requirePackage } from '../../../src/lang/js/wrappers/deps.js';
@@ -44,6 +45,18 @@ interface AiRun {
   defaultKept: boolean;
   createKept: boolean;
   typesKept: boolean;
+  /** `--route embeddings=<provider>` where the main provider has no embeddings: embedding models go to this instance. */
+  routed?: RoutedEmbeddings;
+}
+
+/** The routed provider's AI SDK instance for embedding models (its own package, else @ai-sdk/openai-compatible). */
+interface RoutedEmbeddings {
+  route: Route;
+  plan: Plan;
+  /** The instance's local name (`qwen`, `alibaba`). */
+  ref: string;
+  /** Whether a routed embedding model was rewritten (the instance and its import are then added). */
+  used: boolean;
 }
 
 /**
@@ -88,12 +101,16 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
       createKept: false,
       typesKept: false,
     };
+    r.routed = routedEmbeddings(r);
     migrateDefaultInstance(r);
     migrateCreatedInstances(r);
     rewriteWholeImports(r);
     moveBindingsInPlace(r);
+    // The main package only when something now imports it (a file whose only models were routed does not).
+    const mainUsed = !r.routed?.used || [...r.moves.values()].some((v) => v !== '') || r.newImports.size > 0 || !!r.instanceDecl;
+    addRoutedInstance(r);
     addImportsAndInstance(r);
-    requirePackage(ctx, r.plan.pkg);
+    if (mainUsed) requirePackage(ctx, r.plan.pkg);
     const allMoved = f.decls.every((d) => d.bindings.every((b) => r.moves.has(b)));
     // A default `openai` import nothing referenced was removed above: it keeps nothing on @ai-sdk/openai.
     const def = live.find((i) => i.binding);
@@ -104,21 +121,19 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
 };
 
 /** Options the provider needs, as `key: value` texts (for a new instance). */
-function optionTexts(r: AiRun): string[] {
-  const { ctx, plan } = r;
-  const t = ctx.target;
-  const q = ctx.q;
+function optionTexts(r: AiRun, plan: Plan = r.plan, t: ResolvedTarget = r.ctx.target): string[] {
+  const q = r.ctx.q;
   const out: string[] = [];
   if (plan.compatible) out.push(`name: ${quote(t.provider.id, q)}`);
   if (plan.passBaseURL) out.push(`baseURL: ${quote(t.baseURL, q)}`);
   if (plan.passKey) out.push(`apiKey: process.env.${t.apiKeyEnv}`);
   for (const [k, v] of plan.extra) out.push(`${k}: ${quote(v, q)}`);
-  out.push(...compatibleOptions(t.provider, plan.compatible, undefined));
+  if (plan === r.plan) out.push(...compatibleOptions(t.provider, plan.compatible, undefined));
   return out;
 }
 
 /** `providerOptions.openai` beside a model that moved off @ai-sdk/openai: nothing reads it any more. */
-function dropOpenAIOptions(r: AiRun, u: AiUsage): void {
+function dropOpenAIOptions(r: AiRun, u: AiUsage, to: { provider: ProviderProfile; pkg: string } = { provider: r.ctx.target.provider, pkg: r.plan.pkg }): void {
   const { ctx } = r;
   const modelProp = u.call.parent;
   if (!modelProp || !tsc.isPropertyAssignment(modelProp) || propName(modelProp.name) !== 'model' || !tsc.isObjectLiteralExpression(modelProp.parent)) return;
@@ -136,13 +151,14 @@ function dropOpenAIOptions(r: AiRun, u: AiUsage): void {
   ctx.followUp(
     oa.getStart(),
     msg('aiSdk.openaiOptionsRemoved', { what: shown.length > 120 ? shown.slice(0, 117) + '...' : shown }),
-    msg('aiSdk.openaiOptionsRemoved.todo', { provider: shortName(ctx.target.provider), pkg: r.plan.pkg }),
+    msg('aiSdk.openaiOptionsRemoved.todo', { provider: shortName(to.provider), pkg: to.pkg }),
   );
 }
 
 /** Rewrite one usage to call `ref`; false when it stays on OpenAI. */
 function migrateUsage(r: AiRun, u: AiUsage, ref: string | undefined): boolean {
   const { ctx, plan } = r;
+  if (isRouted(r, u)) return migrateRoutedUsage(r, u);
   const blocked = usageBlocked(ctx, u, plan);
   if (blocked) {
     skipLiterals(ctx, u.call);
@@ -186,14 +202,17 @@ function migrateDefaultInstance(r: AiRun): void {
   for (const u of def.usages) if (!migrateUsage(r, u, ref)) kept = true;
   const p = ctx.target.provider;
   if (def.otherRefs) ctx.followUp(def.binding!.decl.node.getStart(), msg('aiSdk.instanceAsValue', { name: def.local }), msg('aiSdk.instanceAsValue.todo', { provider: shortName(p) }));
-  if (def.usages.some((u) => !usageBlocked(ctx, u, plan))) {
+  const main = def.usages.filter((u) => !isRouted(r, u));
+  // Every use moved to the routed instance: the `openai` import goes.
+  if (!kept && !main.length) r.moves.set(def.binding!, '');
+  if (main.some((u) => !usageBlocked(ctx, u, plan))) {
     if (needCreate) {
       if (!kept && !aliased) r.moves.set(def.binding!, plan.createName);
       else r.newImports.add(plan.createName);
       r.instanceDecl = `const ${ref} = ${plan.createName}({ ${optionTexts(r).join(', ')} })${ctx.semi}`;
     } else if (!kept) r.moves.set(def.binding!, plan.instanceName);
     else r.newImports.add(plan.instanceName);
-    ctx.change('wrapper', def.usages[0]!.call.getStart(), `AI SDK openai provider -> ${plan.pkg} (${shortName(p)}, ${ctx.target.baseURL}, ${ctx.target.apiKeyEnv}); chat models use Chat Completions`, {
+    ctx.change('wrapper', main[0]!.call.getStart(), `AI SDK openai provider -> ${plan.pkg} (${shortName(p)}, ${ctx.target.baseURL}, ${ctx.target.apiKeyEnv}); chat models use Chat Completions`, {
       transform: ID,
     });
   }
@@ -269,13 +288,13 @@ function rewriteWholeImports(r: AiRun): void {
     const decl = d.node as ts.ImportDeclaration;
     const nb = decl.importClause?.namedBindings;
     if (!nb || !tsc.isNamedImports(nb) || decl.importClause?.name || !nb.elements.length) continue;
-    const unused = d.bindings.filter((b) => !moves.has(b) && unreferenced(ctx.sf, b.local));
+    const unused = d.bindings.filter((b) => moves.get(b) === '' || (!moves.has(b) && unreferenced(ctx.sf, b.local)));
     // Type specifiers still referenced once the removed providerOptions.openai entries are gone.
     const inDropped = (n: ts.Node) => [...r.droppedOptions].some((o) => n.getStart() >= o.getStart() && n.end <= o.end);
     const liveTypes = nb.elements.filter((e) => e.isTypeOnly && references(ctx.sf, e.name.text).some((n) => !inDropped(n)));
     const hasTypes = nb.elements.some((e) => e.isTypeOnly);
     if ((!unused.length && !hasTypes) || !d.bindings.every((b) => moves.has(b) || unused.includes(b))) continue;
-    const moved = d.bindings.filter((b) => moves.has(b));
+    const moved = d.bindings.filter((b) => moves.has(b) && moves.get(b) !== '');
     const types = liveTypes.map((e) => e.getText());
     const entries = [...new Set(moved.map((b) => (b.local !== b.imported ? `${moves.get(b)} as ${b.local}` : moves.get(b)!)))];
     for (const n of entries) r.newImports.delete(n);
@@ -298,8 +317,14 @@ function rewriteWholeImports(r: AiRun): void {
 /** 3b. The other moved bindings change in place, in the first import that has them (a name moving twice is listed once). */
 function moveBindingsInPlace(r: AiRun): void {
   const byDecl = new Map<AiFacts['decls'][number], Map<Binding, string>>();
-  for (const [b, to] of r.moves) {
+  for (const [b, to] of [...r.moves]) {
     if (r.rewritten.has(b.decl)) continue;
+    if (to === '') {
+      // Only a whole ESM import rewrite removes a binding; elsewhere it stays (unused) and keeps @ai-sdk/openai.
+      r.moves.delete(b);
+      r.defaultKept = true;
+      continue;
+    }
     const m = byDecl.get(b.decl) ?? new Map<Binding, string>();
     m.set(b, to);
     byDecl.set(b.decl, m);
@@ -330,6 +355,8 @@ function addImportsAndInstance(r: AiRun): void {
     const qq = text[f.decls[0]!.specNode.getStart()] === '"' ? '"' : "'";
     addImportLine(ctx, kind === 'esm' ? `import { ${list} } from ${qq}${plan.pkg}${qq}${ctx.semi}` : `const { ${list} } = require(${qq}${plan.pkg}${qq})${ctx.semi}`);
   }
+  const routedDecl = r.routed?.used ? routedInstanceDecl(r, r.routed) : undefined;
+  if (routedDecl) r.instanceDecl = r.instanceDecl ? `${r.instanceDecl}${eolAt(text, 0)}${routedDecl}` : routedDecl;
   if (r.instanceDecl) {
     const eol = eolAt(text, 0);
     const decls = ctx.sf.statements.filter((s) => tsc.isImportDeclaration(s) || isRequireStatement(s));
@@ -337,6 +364,103 @@ function addImportsAndInstance(r: AiRun): void {
     if (after) ctx.edits.add(after.end, after.end, eol + eol + r.instanceDecl);
     else ctx.edits.add(0, 0, r.instanceDecl + eol + eol);
   }
+}
+
+/**
+ * `--route embeddings=<provider>` when the main provider serves no embeddings: embedding models
+ * (`openai.embedding(id)`, `oa.textEmbeddingModel(id)`) are created by an instance of the routed
+ * provider's AI SDK package, picked as for a main migration (aiSdkPlan with the routed target);
+ * @ai-sdk/openai-compatible where that package has no embedding models in the project's line.
+ */
+function routedEmbeddings(r: AiRun): RoutedEmbeddings | undefined {
+  const { ctx } = r;
+  if (isSupported(ctx.target.provider, 'embeddings')) return undefined;
+  const route = routeFor(ctx.target, 'embeddings');
+  if (!route || !r.live.some((i) => i.usages.some((u) => u.kind === 'embedding'))) return undefined;
+  let plan = aiSdkPlan(ctx, true, route.target);
+  if (!plan.embeddingMethod('embedding') || !route.target.provider.integrations.aiSdkCapabilities.embedding) plan = aiSdkPlan(ctx, true, route.target, true);
+  const names = declaredNames(ctx.sf);
+  // The file already declares the create function (its own instance of that package): not routed, the marker stays.
+  if (names.has(plan.createName)) {
+    const first = r.live.flatMap((i) => i.usages).find((u) => u.kind === 'embedding')!;
+    ctx.followUp(
+      first.call.getStart(),
+      `${first.callee.getText()} is routed to ${shortName(route.target.provider)} (--route) but was not moved: the file already creates an instance of that package`,
+      `call it on a client for ${route.target.baseURL} with the ${route.target.apiKeyEnv} key`,
+    );
+    return undefined;
+  }
+  let ref = plan.compatible ? route.target.provider.id : plan.instanceName;
+  if (names.has(ref) || ref === r.plan.instanceName) ref = `${ref}Embeddings`;
+  return { route, plan, ref, used: false };
+}
+
+const isRouted = (r: AiRun, u: AiUsage) => !!r.routed && u.kind === 'embedding';
+
+/** An embedding model of a routed instance: `${ref}.${method}(mapped id)` (the model maps with the routed profile). */
+function migrateRoutedUsage(r: AiRun, u: AiUsage): boolean {
+  const { ctx } = r;
+  const ro = r.routed!;
+  const p = ro.route.target.provider;
+  const m = ro.plan.embeddingMethod(u.method!);
+  const blocked = m ? blockedReason(ctx, 'embeddings', u.model, p) : { reason: msg('aiSdk.noEmbeddings', { pkg: ro.plan.pkg }), action: msg('aiSdk.noEmbeddings.todo') };
+  if (blocked) {
+    skipLiterals(ctx, u.call);
+    addMarker(ctx, u.call, blocked.reason, blocked.action, ID);
+    return false;
+  }
+  dropOpenAIOptions(r, u, { provider: p, pkg: ro.plan.pkg });
+  ctx.edits.add(u.callee.getStart(), u.callee.end, `${ro.ref}.${m}`);
+  routedWidthFollowUps(ctx, u, ro);
+  mapModelExpr(ctx, u.model, ID);
+  ro.used = true;
+  const t = ro.route.target;
+  ctx.change(
+    'wrapper',
+    u.call.getStart(),
+    `${u.callee.getText()} -> ${ro.ref}.${m} from ${ro.plan.pkg} (${shortName(p)}, ${t.baseURL}, ${t.apiKeyEnv}; --route ${ro.route.capability}=${p.id}): ${unsupportedReason(ctx.target.provider, 'embeddings').reason}`,
+    { transform: ID },
+  );
+  return true;
+}
+
+/**
+ * The routed provider's embedding-width rule (embeddingNeeds, as for plain SDK calls): the AI SDK call
+ * is not rewritten (the option lives in the package's providerOptions), so a width the store was sized
+ * for becomes a follow-up naming the value to send.
+ */
+function routedWidthFollowUps(ctx: Ctx, u: AiUsage, ro: RoutedEmbeddings): void {
+  const ids = [...new Set(modelLiterals(ctx, u.model).map((l) => l.text))];
+  if (ids.length !== 1) return;
+  // The package's providerOptions key (the instance name for createOpenAICompatible) and width option.
+  const key = ro.plan.compatible ? ro.route.target.provider.id : ro.plan.instanceName;
+  const opt = AI_SDK_PACKAGES[ro.plan.pkg]?.embeddings?.dimensionsOption ?? 'dimensions';
+  for (const n of embeddingNeeds(ro.route.target.provider, ids[0]!, ctx.models.lookup(ids[0]!)?.target, 'absent', 'single')) {
+    if (n.kind === 'add-dims') ctx.followUp(u.call.getStart(), n.reason, msg('aiSdk.routedDims.todo', { option: `providerOptions: { ${key}: { ${opt}: ${n.value} } }` }));
+    else ctx.followUp(u.call.getStart(), n.reason, n.action);
+  }
+}
+
+/** The routed instance's create function: imported from its package (with the main names when it is the same package). */
+function addRoutedInstance(r: AiRun): void {
+  const ro = r.routed;
+  if (!ro?.used) return;
+  const { ctx } = r;
+  if (ro.plan.pkg === r.plan.pkg) r.newImports.add(ro.plan.createName);
+  else {
+    const d = r.f.decls[0]!;
+    const qq = ctx.file.text[d.specNode.getStart()] === '"' ? '"' : "'";
+    addImportLine(
+      ctx,
+      d.kind === 'esm' ? `import { ${ro.plan.createName} } from ${qq}${ro.plan.pkg}${qq}${ctx.semi}` : `const { ${ro.plan.createName} } = require(${qq}${ro.plan.pkg}${qq})${ctx.semi}`,
+    );
+  }
+  requirePackage(ctx, ro.plan.pkg);
+}
+
+/** `const qwen = createOpenAICompatible({ name: 'qwen', baseURL: '...', apiKey: process.env.DASHSCOPE_API_KEY });` */
+function routedInstanceDecl(r: AiRun, ro: RoutedEmbeddings): string {
+  return `const ${ro.ref} = ${ro.plan.createName}({ ${optionTexts(r, ro.plan, ro.route.target).join(', ')} })${r.ctx.semi}`;
 }
 
 /** providerOptions.openai left in place: OpenAI-only settings the new provider ignores. */
@@ -361,7 +485,7 @@ function usageBlocked(ctx: MigrateContext<JsContext>, u: AiUsage, plan: ReturnTy
   const p = ctx.target.provider;
   if (u.kind === 'chat' || u.kind === 'responses') return blockedReason(ctx, 'chat', u.model);
   if (u.kind === 'embedding') {
-    if (!isSupported(p, 'embeddings')) return routeNotApplied(ctx, 'embeddings', 'AI SDK embedding models') ?? unsupportedReason(p, 'embeddings');
+    if (!isSupported(p, 'embeddings')) return unsupportedReason(p, 'embeddings');
     if (!plan.embeddingMethod(u.method!) || !p.integrations.aiSdkCapabilities.embedding) return { reason: msg('aiSdk.noEmbeddings', { pkg: plan.pkg }), action: msg('aiSdk.noEmbeddings.todo') };
     return blockedReason(ctx, 'embeddings', u.model);
   }

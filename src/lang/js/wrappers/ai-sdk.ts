@@ -23,7 +23,13 @@ export const AI_SDK_OPENAI = '@ai-sdk/openai';
  */
 export const AI_SDK_PACKAGES: Record<
   string,
-  { defaultBaseURL: string; env: string; schemaSent?: boolean | RegExp; embeddings?: { baseURLOption: string; baseURL: (chatBase: string) => string; sinceMajor?: number } }
+  {
+    defaultBaseURL: string;
+    env: string;
+    schemaSent?: boolean | RegExp;
+    /** dimensionsOption: the embedding model's providerOptions entry for the vector width. */
+    embeddings?: { baseURLOption: string; baseURL: (chatBase: string) => string; sinceMajor?: number; dimensionsOption?: string };
+  }
 > = {
   // schemaSent: generateObject's schema reaches the model (deepseek: JSON mode with the schema in a system message;
   // alibaba: json_schema or, 1.x on models without it, the schema in a system message; moonshotai: json_schema for
@@ -35,7 +41,8 @@ export const AI_SDK_PACKAGES: Record<
     defaultBaseURL: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
     env: 'ALIBABA_API_KEY',
     schemaSent: true,
-    embeddings: { baseURLOption: 'embeddingBaseURL', baseURL: (b) => new URL(b).origin + '/api/v1', sinceMajor: 1 },
+    // The width is `providerOptions.alibaba.dimension` (singular; alibaba-embedding-options.ts), not `dimensions`.
+    embeddings: { baseURLOption: 'embeddingBaseURL', baseURL: (b) => new URL(b).origin + '/api/v1', sinceMajor: 1, dimensionsOption: 'dimension' },
   },
   '@ai-sdk/moonshotai': { defaultBaseURL: 'https://api.moonshot.ai/v1', env: 'MOONSHOT_API_KEY', schemaSent: /^(kimi-k|moonshot-v1-(8k|32k|128k|auto)(-vision-preview)?$)/ },
 };
@@ -137,11 +144,14 @@ export function analyzeAiSdk(ctx: JsContext): AiFacts | undefined {
   return facts;
 }
 
-/** The AI SDK package, factory names and explicit options the target needs. */
-export function aiSdkPlan(ctx: MigrateContext<JsContext>, needsEmbeddings: boolean) {
-  const t: ResolvedTarget = ctx.target;
+/**
+ * The AI SDK package, factory names and explicit options the target needs (`t`: the main
+ * target, or a routed one for `--route embeddings=...`; `compatibleOnly`: @ai-sdk/openai-compatible
+ * even where the provider has its own package).
+ */
+export function aiSdkPlan(ctx: MigrateContext<JsContext>, needsEmbeddings: boolean, t: ResolvedTarget = ctx.target, compatibleOnly = false) {
   // The provider's own package only when a release of it works with the project's `ai` major (else openai-compatible, which has one for each).
-  const own = t.provider.integrations.aiSdk;
+  const own = compatibleOnly ? null : t.provider.integrations.aiSdk;
   const ai = own && packageFits(ctx.file.abs, own.package) ? own : null;
   if (ai) {
     const known = AI_SDK_PACKAGES[ai.package];
