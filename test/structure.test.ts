@@ -19,9 +19,9 @@ const LAYERS: Array<[name: string, patterns: RegExp[]]> = [
     [
       /^src\/(providers|models|rules|i18n|routing)\//,
       // The engine's vocabulary (types, value checks, text and edit helpers, the
-      // per-file context and batch runner) and the report's pure helpers are used by
+      // per-file context, batch runner and garbage collection) and the report's pure helpers are used by
       // every layer above them.
-      /^src\/engine\/(types|values|text|edits|timing|code-cache|batch|context|findings)\.ts$/,
+      /^src\/engine\/(types|values|text|edits|timing|code-cache|batch|context|findings|memory)\.ts$/,
       /^src\/report\/(escape|mask|schema-url|summary)\.ts$/,
     ],
   ],
@@ -133,9 +133,7 @@ describe('reporter table', () => {
  * transforms/), each with its length today: it may only shrink, and any other
  * function over 120 lines fails. Remove an entry when its function is split.
  */
-const LONG_FUNCTIONS_LEFT: Record<string, number> = {
-  'src/lang/js/analyze.ts analyzeJs': 151,
-};
+const LONG_FUNCTIONS_LEFT: Record<string, number> = {};
 
 describe('function length', () => {
   it('no function in src/ or transforms/ is over 120 lines (but the ones listed, which may only shrink)', async () => {

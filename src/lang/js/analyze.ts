@@ -101,79 +101,96 @@ export function analyzeJs(sf: ts.SourceFile, seeds?: Seeds, targetHost?: string)
     functions: new Map(),
   };
 
-  // Pass 1: imports, requires, declarations.
+  walk(sf, (n) => collectDeclaration(f, n));
+  collectClientsToFixpoint(f, sf, targetHost);
   walk(sf, (n) => {
-    if (tsc.isImportDeclaration(n) && isStringLike(n.moduleSpecifier)) {
-      const spec = n.moduleSpecifier.text;
-      const clause = n.importClause;
-      if (isOpenAISpecifier(spec)) {
-        f.importsOpenAI = true;
-        f.openaiImports.push(n);
+    if (!tsc.isNewExpression(n)) return;
+    const kind = classKind(f, n.expression);
+    if (kind) f.constructions.push(construction(f, n, kind === 'azure', targetHost));
+  });
+  walk(sf, (n) => {
+    if (tsc.isCallExpression(n)) collectCall(f, n, seeds, targetHost);
+  });
+  collectExports(f);
+  return f;
+}
+
+/** Pass 1: imports, requires, declarations (values and functions by name). */
+function collectDeclaration(f: JsFacts, n: ts.Node): void {
+  if (tsc.isImportDeclaration(n) && isStringLike(n.moduleSpecifier)) {
+    const spec = n.moduleSpecifier.text;
+    const clause = n.importClause;
+    if (isOpenAISpecifier(spec)) {
+      f.importsOpenAI = true;
+      f.openaiImports.push(n);
+    }
+    if (!clause) return;
+    const typeOnly = clause.isTypeOnly;
+    if (clause.name) {
+      f.imports.set(clause.name.text, { specifier: spec, imported: 'default' });
+      if (isOpenAIRoot(spec)) f.openaiClass.add(clause.name.text);
+    }
+    const nb = clause.namedBindings;
+    if (nb && tsc.isNamespaceImport(nb)) {
+      f.imports.set(nb.name.text, { specifier: spec, imported: '*' });
+      if (isOpenAIRoot(spec) && !typeOnly) f.namespaces.add(nb.name.text);
+    } else if (nb) {
+      for (const el of nb.elements) {
+        const imported = (el.propertyName ?? el.name).text;
+        f.imports.set(el.name.text, { specifier: spec, imported });
+        if (isOpenAIRoot(spec)) addClassBinding(f, imported, el.name.text);
       }
-      if (!clause) return;
-      const typeOnly = clause.isTypeOnly;
-      if (clause.name) {
-        f.imports.set(clause.name.text, { specifier: spec, imported: 'default' });
-        if (isOpenAIRoot(spec)) f.openaiClass.add(clause.name.text);
+    }
+  } else if (tsc.isImportEqualsDeclaration(n) && tsc.isExternalModuleReference(n.moduleReference) && isStringLike(n.moduleReference.expression)) {
+    const spec = n.moduleReference.expression.text;
+    if (isOpenAISpecifier(spec)) {
+      f.importsOpenAI = true;
+      if (isOpenAIRoot(spec)) {
+        f.openaiClass.add(n.name.text);
+        f.namespaces.add(n.name.text);
       }
-      const nb = clause.namedBindings;
-      if (nb && tsc.isNamespaceImport(nb)) {
-        f.imports.set(nb.name.text, { specifier: spec, imported: '*' });
-        if (isOpenAIRoot(spec) && !typeOnly) f.namespaces.add(nb.name.text);
-      } else if (nb) {
-        for (const el of nb.elements) {
-          const imported = (el.propertyName ?? el.name).text;
-          f.imports.set(el.name.text, { specifier: spec, imported });
-          if (isOpenAIRoot(spec)) addClassBinding(f, imported, el.name.text);
-        }
-      }
-    } else if (tsc.isImportEqualsDeclaration(n) && tsc.isExternalModuleReference(n.moduleReference) && isStringLike(n.moduleReference.expression)) {
-      const spec = n.moduleReference.expression.text;
-      if (isOpenAISpecifier(spec)) {
-        f.importsOpenAI = true;
-        if (isOpenAIRoot(spec)) {
-          f.openaiClass.add(n.name.text);
-          f.namespaces.add(n.name.text);
-        }
-      }
-    } else if (tsc.isVariableDeclaration(n) && n.initializer) {
-      const init = unwrap(n.initializer);
-      const mod = requiredModule(init);
-      if (mod !== undefined) {
-        if (isOpenAISpecifier(mod.spec)) f.importsOpenAI = true;
-        if (isOpenAIRoot(mod.spec)) {
-          if (tsc.isIdentifier(n.name)) {
-            if (mod.member === undefined || mod.member === 'default' || mod.member === 'OpenAI') {
-              f.openaiClass.add(n.name.text);
-              if (mod.member === undefined) f.namespaces.add(n.name.text);
-            } else if (mod.member === 'AzureOpenAI') f.azureClass.add(n.name.text);
-          } else if (tsc.isObjectBindingPattern(n.name)) {
-            for (const el of n.name.elements) {
-              const imported = propName(el.propertyName) ?? propName(el.name);
-              if (imported && tsc.isIdentifier(el.name)) addClassBinding(f, imported, el.name.text);
-            }
-          }
-        } else if (tsc.isIdentifier(n.name)) {
-          f.imports.set(n.name.text, { specifier: mod.spec, imported: mod.member ?? '*' });
+    }
+  } else if (tsc.isVariableDeclaration(n) && n.initializer) {
+    const init = unwrap(n.initializer);
+    const mod = requiredModule(init);
+    if (mod !== undefined) {
+      if (isOpenAISpecifier(mod.spec)) f.importsOpenAI = true;
+      if (isOpenAIRoot(mod.spec)) {
+        if (tsc.isIdentifier(n.name)) {
+          if (mod.member === undefined || mod.member === 'default' || mod.member === 'OpenAI') {
+            f.openaiClass.add(n.name.text);
+            if (mod.member === undefined) f.namespaces.add(n.name.text);
+          } else if (mod.member === 'AzureOpenAI') f.azureClass.add(n.name.text);
         } else if (tsc.isObjectBindingPattern(n.name)) {
           for (const el of n.name.elements) {
             const imported = propName(el.propertyName) ?? propName(el.name);
-            if (imported && tsc.isIdentifier(el.name)) f.imports.set(el.name.text, { specifier: mod.spec, imported });
+            if (imported && tsc.isIdentifier(el.name)) addClassBinding(f, imported, el.name.text);
           }
         }
+      } else if (tsc.isIdentifier(n.name)) {
+        f.imports.set(n.name.text, { specifier: mod.spec, imported: mod.member ?? '*' });
+      } else if (tsc.isObjectBindingPattern(n.name)) {
+        for (const el of n.name.elements) {
+          const imported = propName(el.propertyName) ?? propName(el.name);
+          if (imported && tsc.isIdentifier(el.name)) f.imports.set(el.name.text, { specifier: mod.spec, imported });
+        }
       }
-      if (tsc.isIdentifier(n.name) && !f.values.has(n.name.text)) f.values.set(n.name.text, n.initializer);
-    } else if (tsc.isFunctionDeclaration(n) && n.name) {
-      if (!f.functions.has(n.name.text)) f.functions.set(n.name.text, n);
     }
-    if (tsc.isVariableDeclaration(n) && tsc.isIdentifier(n.name) && n.initializer) {
-      const init = unwrap(n.initializer);
-      if ((tsc.isArrowFunction(init) || tsc.isFunctionExpression(init)) && !f.functions.has(n.name.text)) f.functions.set(n.name.text, init);
-    }
-  });
+    if (tsc.isIdentifier(n.name) && !f.values.has(n.name.text)) f.values.set(n.name.text, n.initializer);
+  } else if (tsc.isFunctionDeclaration(n) && n.name) {
+    if (!f.functions.has(n.name.text)) f.functions.set(n.name.text, n);
+  }
+  if (tsc.isVariableDeclaration(n) && tsc.isIdentifier(n.name) && n.initializer) {
+    const init = unwrap(n.initializer);
+    if ((tsc.isArrowFunction(init) || tsc.isFunctionExpression(init)) && !f.functions.has(n.name.text)) f.functions.set(n.name.text, init);
+  }
+}
 
-  // Pass 2 (to a fixpoint): which expressions are clients. The first round visits every node
-  // and keeps those that can bind a client; later rounds revisit only those.
+/**
+ * Pass 2 (to a fixpoint): which expressions are clients. The first round visits every node
+ * and keeps those that can bind a client; later rounds revisit only those.
+ */
+function collectClientsToFixpoint(f: JsFacts, sf: ts.SourceFile, targetHost: string | undefined): void {
   let sites: ts.Node[] | undefined;
   for (let round = 0; round < 4; round++) {
     const before = f.clients.size + f.members.size + f.factories.size + f.resourceAliases.size;
@@ -188,48 +205,36 @@ export function analyzeJs(sf: ts.SourceFile, seeds?: Seeds, targetHost?: string)
     } else for (const n of sites) collectClients(f, n, targetHost);
     if (f.clients.size + f.members.size + f.factories.size + f.resourceAliases.size === before) break;
   }
+}
 
-  // Constructions.
-  walk(sf, (n) => {
-    if (tsc.isNewExpression(n)) {
-      const kind = classKind(f, n.expression);
-      if (kind) f.constructions.push(construction(f, n, kind === 'azure', targetHost));
-    }
-  });
-
-  // API calls on clients.
-  walk(sf, (n) => {
-    if (!tsc.isCallExpression(n)) return;
-    const flat = flattenAccess(n.expression);
-    let { base, names } = flat;
-    if (!names.length) return;
-    let status: ClientStatus | undefined;
-    if (base.kind === tsc.SyntaxKind.ThisKeyword) {
-      status = f.members.get(names[0]!);
-      names = names.slice(1);
-    } else status = clientStatus(f, base, targetHost);
-    const ns = status === undefined && tsc.isIdentifier(base) ? seeds?.namespaces?.get(base.text)?.get(names[0]!) : undefined;
-    if (ns !== undefined) {
-      status = ns;
-      names = names.slice(1);
-    }
-    let path = names;
-    if (status === undefined && tsc.isIdentifier(base) && f.resourceAliases.has(base.text)) {
-      const a = f.resourceAliases.get(base.text)!;
-      status = a.status;
-      path = [...a.prefix, ...names];
-    }
-    if (status === undefined) return;
-    if (path.length < 2 && !['get', 'post', 'put', 'patch', 'delete'].includes(path[0] ?? '')) return;
-    if (!LEAF.test(path[path.length - 1]!) && !['get', 'post', 'put', 'patch', 'delete'].includes(path[0] ?? '')) return;
-    const endpoint = endpointOf(path);
-    const p = path[0] === 'beta' ? path.slice(1) : path;
-    const receiver = base.kind === tsc.SyntaxKind.ThisKeyword ? `this.${flat.names[0]}` : tsc.isIdentifier(base) ? base.text : undefined;
-    f.calls.push({ node: n, path: p, endpoint, client: status, requests: requestObjects(f, n.arguments[0]), receiver });
-  });
-
-  collectExports(f);
-  return f;
+/** An API call on a client (`openai.chat.completions.create(...)`, `this.client.x.y()`, a resource alias's). */
+function collectCall(f: JsFacts, n: ts.CallExpression, seeds: Seeds | undefined, targetHost: string | undefined): void {
+  const flat = flattenAccess(n.expression);
+  let { base, names } = flat;
+  if (!names.length) return;
+  let status: ClientStatus | undefined;
+  if (base.kind === tsc.SyntaxKind.ThisKeyword) {
+    status = f.members.get(names[0]!);
+    names = names.slice(1);
+  } else status = clientStatus(f, base, targetHost);
+  const ns = status === undefined && tsc.isIdentifier(base) ? seeds?.namespaces?.get(base.text)?.get(names[0]!) : undefined;
+  if (ns !== undefined) {
+    status = ns;
+    names = names.slice(1);
+  }
+  let path = names;
+  if (status === undefined && tsc.isIdentifier(base) && f.resourceAliases.has(base.text)) {
+    const a = f.resourceAliases.get(base.text)!;
+    status = a.status;
+    path = [...a.prefix, ...names];
+  }
+  if (status === undefined) return;
+  if (path.length < 2 && !['get', 'post', 'put', 'patch', 'delete'].includes(path[0] ?? '')) return;
+  if (!LEAF.test(path[path.length - 1]!) && !['get', 'post', 'put', 'patch', 'delete'].includes(path[0] ?? '')) return;
+  const endpoint = endpointOf(path);
+  const p = path[0] === 'beta' ? path.slice(1) : path;
+  const receiver = base.kind === tsc.SyntaxKind.ThisKeyword ? `this.${flat.names[0]}` : tsc.isIdentifier(base) ? base.text : undefined;
+  f.calls.push({ node: n, path: p, endpoint, client: status, requests: requestObjects(f, n.arguments[0]), receiver });
 }
 
 function isOpenAIRoot(spec: string): boolean {

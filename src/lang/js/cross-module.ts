@@ -1,11 +1,11 @@
-import path from 'node:path';
 import type { ts } from 'ts-morph';
 import { tsc as tsm } from './ts.js';
 import type { FileContext } from '../../engine/types.js';
 import type { ClientStatus, JsFacts } from './analyze.js';
 import { thisField } from './request-content.js';
 import { functionReachesOpenAI } from './model-sites.js';
-import { flattenAccess, isStringLike, JS_EXTENSIONS, propName, unwrap } from './parse.js';
+import { flattenAccess, isStringLike, propName, unwrap } from './parse.js';
+import { relativeCandidates } from './batches.js';
 
 export interface ParsedModule {
   ctx: FileContext;
@@ -15,16 +15,6 @@ export interface ParsedModule {
 
 type ExportFact = JsFacts['exports'] extends Map<string, infer V> ? V : never;
 type Located = { abs: string; node: ts.Expression };
-
-/** Files a relative specifier may name (the fallback when the project graph did not resolve it). */
-function relativeCandidates(from: string, spec: string): string[] {
-  if (!spec.startsWith('.')) return [];
-  const base = path.resolve(path.dirname(from), spec);
-  const noExt = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
-  const out = [base];
-  for (const b of [noExt, base]) for (const e of JS_EXTENSIONS) out.push(b + e, path.join(b, 'index' + e));
-  return out;
-}
 
 /**
  * Values across the modules of one JS/TS batch: what a module exports (through

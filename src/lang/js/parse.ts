@@ -1,5 +1,6 @@
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
+import { batchBytes } from './batches.js';
 
 /**
  * JS/TS parsing. ts-morph's bundled TypeScript compiler parses each candidate
@@ -32,8 +33,12 @@ export interface ParseResult {
 
 /** Trees parsed ahead of `process` (on a worker, while the main thread reads): taken once, by path and exact text. */
 const preparsed = new Map<string, { text: string; result: ParseResult }>();
+/** Text bytes of the trees parsed ahead: at most one sub-batch's worth (src/lang/js/batches.ts), so a dense run's trees do not pile up here. */
+let preparsedBytes = 0;
 
 export function preparse(file: string, text: string): void {
+  if (preparsedBytes + text.length > batchBytes()) return;
+  preparsedBytes += text.length;
   preparsed.set(file, { text, result: parseFresh(file, text) });
 }
 
@@ -41,6 +46,7 @@ export function parseJs(file: string, text: string): ParseResult {
   const hit = preparsed.get(file);
   if (hit) {
     preparsed.delete(file);
+    preparsedBytes -= hit.text.length;
     if (hit.text === text) return hit.result;
   }
   return parseFresh(file, text);

@@ -5,13 +5,17 @@ import { tsc as tsm } from './ts.js';
 import { type FileContext, type HandlerError, type HandlerOptions, type MigrateContext, type Transform, isMigrating } from '../../engine/types.js';
 import { preferredQuote, usesSemicolons } from '../../engine/text.js';
 import { clientPlan } from './client-plan.js';
-import { planSharedKeys } from './shared-keys.js';
+import { appHeldKeyClientAt, planSharedKeys } from './shared-keys.js';
 import { collectComposedUrls } from './composed-urls.js';
 import { analyzeJs, envSchemaOf, setImportedEnvObjects, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
 import { collectModelSites, isOpenAIId } from './model-sites.js';
 import { unrouteStuckModels } from './routing.js';
 import { CrossModule, type ParsedModule } from './cross-module.js';
-import { isTestPath, planAdapters, type AdapterPlan as RulesAdapterPlan } from '../../rules/adapters.js';
+import { isTestPath, planAdapters, targetNames, type AdapterPlan as RulesAdapterPlan } from '../../rules/adapters.js';
+import { batchBytes, closedOver, importBatches } from './batches.js';
+import { phase, timingNote } from '../../engine/timing.js';
+import { collectGarbage } from '../../engine/memory.js';
+import { forgetState } from './wrappers/common.js';
 import { defaultProviderLiterals, otherAdapterHints, targetAdapterAt, targetSelection } from './adapters.js';
 import { replaceStringContent } from './edit.js';
 import { shortName } from '../../providers/index.js';
@@ -31,58 +35,224 @@ import { isStringLike, parseJs, walk } from './parse.js';
 export const processor = {
   async process(files: FileContext[], opts: HandlerOptions) {
     const errors = new Map<string, HandlerError>();
-    const targetHost = files[0]?.target ? new URL(files[0].target.baseURL).host : undefined;
-    // Phase A: one parse per file, local analysis.
-    const parsed = parseModules(files, targetHost, errors);
-    const cross = new CrossModule(parsed);
-    importedEnvObjects(parsed, cross, targetHost);
-    // Phase B: imported clients and factories, then the model values used across modules.
-    seedImports(parsed, cross, targetHost);
-    const { wanted, firstPass } = wantedModelExports(parsed, cross);
-    // URLs composed across modules (a host-only OpenAI base joined with a `/v1/...` path).
-    const composed = collectComposedUrls(
-      [...parsed].map(([abs, p]) => [abs, p.sf] as [string, ts.SourceFile]),
-      (abs, e) => cross.stringOf(abs, e),
-    );
-    const foreignParams = cross.foreignParams();
-    const foreignRequests = cross.foreignRequests();
-    const siteMap = modelSitesByFile(parsed, cross, wanted, firstPass);
-    unrouteStuckModels(parsed, cross, siteMap, files[0]?.target);
-    const adapters = adapterPlan(files[0]?.target, parsed);
-    const enumNames = new Set<string>();
-    for (const [, p] of parsed) for (const st of p.sf.statements) if (tsm.isEnumDeclaration(st)) enumNames.add(st.name.text);
-    const run: RunShared = { opts, cross, targetHost, composed, foreignParams, foreignRequests, siteMap, enumNames, adapters, reachesOpenAI: projectReachesOpenAI(parsed) };
-    // Phase C: detect and plan every module's clients, then the key constants clients share across
-    // modules (src/lang/js/shared-keys.ts), then transform.
-    const prepared = new Map<string, Prepared>();
-    for (const [abs, p] of parsed) {
-      try {
-        const r = prepareModule(abs, p, run);
-        if (r) prepared.set(abs, r);
-      } catch (e) {
-        errors.set(abs, fileError(e, p.ctx.file.rel));
-      }
+    const target = files[0]?.target;
+    const targetHost = target ? new URL(target.baseURL).host : undefined;
+    // Dense runs: import-connected sub-batches of bounded size, after a first pass for the app-wide facts (src/lang/js/batches.ts).
+    const batches = importBatches(files, batchBytes());
+    const order = new Map(files.map((c, i) => [c.file.abs, i]));
+    let app: AppFacts | undefined;
+    if (batches.length > 1) {
+      const first = phase('js: first pass (app-wide facts)');
+      app = appFacts(batches, order, target, targetHost);
+      first();
+      timingNote(app ? `js: ${batches.length} import-connected sub-batches of up to ${batchBytes()} bytes` : 'js: a sub-batch imports outside itself; the batch was processed whole');
     }
-    try {
-      planSharedKeys(new Map([...prepared].map(([abs, r]) => [abs, r.jctx])), cross);
-    } catch (e) {
-      // Without the shared-key decision a key could be renamed under a client that stays: nothing is transformed.
-      for (const [abs, r] of prepared) errors.set(abs, fileError(e, r.jctx.file.rel));
+    const notes: OnceNote[] = [];
+    for (const batch of app ? batches : [files]) {
+      processGroup(batch, { opts, targetHost, errors, app, notes, order });
+      if (app) collectGarbage(textBytes(batch));
     }
-    for (const [abs, r] of prepared) {
-      if (errors.has(abs)) continue;
-      try {
-        transformPrepared(r, run);
-      } catch (e) {
-        errors.set(abs, fileError(e, r.jctx.file.rel));
-      }
-    }
-    // The engine keeps each context (edits, findings) until the run ends; the syntax tree and
-    // the analysis hung on it are done with, so let them go (80k-file scan on one thread: peak RSS 317 -> 281 MB).
-    for (const p of parsed.values()) for (const k of ANALYSIS_KEYS) delete (p.ctx as unknown as Record<string, unknown>)[k];
+    sayOnceNotes(notes);
     return errors;
   },
 };
+
+/** The facts every module of a run shares, whichever sub-batch it is in (all from the whole batch). */
+interface AppFacts {
+  enumNames: Set<string>;
+  adapters: AdapterPlan;
+  /** For the test files: the ids the code rewrites, and those it both rewrites and keeps. */
+  tests: { migrated: Set<string>; ambiguous: Set<string> };
+  /** Some module talks to OpenAI (projectReachesOpenAI). */
+  reachesOpenAI: boolean;
+  /** The first code file (batch index) that reads an OpenAI key variable: where the keys note goes; -1 for none. */
+  keysNoteAt: number;
+  /** Where the first client keeping an OpenAI key the app holds is built: key names stay run-wide (appHeldKeyClientAt). */
+  namesStay: string | undefined;
+}
+
+/** A note said once for the app, on the first file (in batch order) that qualifies. */
+interface OnceNote {
+  key: object;
+  index: number;
+  say: () => void;
+}
+
+interface GroupRun {
+  opts: HandlerOptions;
+  targetHost: string | undefined;
+  errors: Map<string, HandlerError>;
+  app: AppFacts | undefined;
+  notes: OnceNote[];
+  order: Map<string, number>;
+}
+
+/**
+ * Parse -> analyse -> detect -> transform one group of modules closed under imports (the
+ * whole batch, or one sub-batch of a dense run). Only the contexts' edits, findings and
+ * follow-ups stay once it is done: trees and analysis go before the next group.
+ */
+function processGroup(files: FileContext[], g: GroupRun): void {
+  const { opts, targetHost, errors } = g;
+  const target = files[0]?.target;
+  // Phase A: one parse per file, local analysis.
+  const parsed = parseModules(files, targetHost, errors);
+  const cross = new CrossModule(parsed);
+  importedEnvObjects(parsed, cross, targetHost);
+  // Phase B: imported clients and factories, then the model values used across modules.
+  seedImports(parsed, cross, targetHost);
+  const { wanted, firstPass } = wantedModelExports(parsed, cross);
+  // URLs composed across modules (a host-only OpenAI base joined with a `/v1/...` path).
+  const composed = collectComposedUrls(
+    [...parsed].map(([abs, p]) => [abs, p.sf] as [string, ts.SourceFile]),
+    (abs, e) => cross.stringOf(abs, e),
+  );
+  const foreignParams = cross.foreignParams();
+  const foreignRequests = cross.foreignRequests();
+  const siteMap = modelSitesByFile(parsed, cross, wanted, firstPass, g.app?.tests);
+  unrouteStuckModels(parsed, cross, siteMap, target);
+  const adapters = g.app?.adapters ?? adapterPlan(target, [...parsed.values()].map(adapterProbeOf(target)));
+  const enumNames = g.app?.enumNames ?? enumNamesOf(parsed);
+  const run: RunShared = {
+    opts,
+    cross,
+    targetHost,
+    composed,
+    foreignParams,
+    foreignRequests,
+    siteMap,
+    enumNames,
+    adapters,
+    notes: g.notes,
+    order: g.order,
+    reachesOpenAI: g.app?.reachesOpenAI ?? projectReachesOpenAI(parsed),
+    keysNoteAt: g.app?.keysNoteAt,
+  };
+  // Phase C: detect and plan every module's clients, then the key constants clients share across
+  // modules (src/lang/js/shared-keys.ts), then transform.
+  const prepared = new Map<string, Prepared>();
+  for (const [abs, p] of parsed) {
+    try {
+      const r = prepareModule(abs, p, run);
+      if (r) prepared.set(abs, r);
+    } catch (e) {
+      errors.set(abs, fileError(e, p.ctx.file.rel));
+    }
+  }
+  try {
+    planSharedKeys(new Map([...prepared].map(([abs, r]) => [abs, r.jctx])), cross, g.app && { namesStay: g.app.namesStay });
+  } catch (e) {
+    // Without the shared-key decision a key could be renamed under a client that stays: nothing is transformed.
+    for (const [abs, r] of prepared) errors.set(abs, fileError(e, r.jctx.file.rel));
+  }
+  for (const [abs, r] of prepared) {
+    if (errors.has(abs)) continue;
+    try {
+      transformPrepared(r, run);
+    } catch (e) {
+      errors.set(abs, fileError(e, r.jctx.file.rel));
+    }
+  }
+  // The engine keeps each context (edits, findings) until the run ends; the syntax tree and
+  // the analysis hung on it are done with, so let them go (80k-file scan on one thread: peak RSS 317 -> 281 MB).
+  for (const p of parsed.values()) {
+    for (const k of ANALYSIS_KEYS) delete (p.ctx as unknown as Record<string, unknown>)[k];
+    forgetState(p.ctx as JsContext);
+  }
+}
+
+/**
+ * The first pass of a dense run: each sub-batch parsed and analysed as in processGroup, keeping
+ * only the app-wide facts as small data (names, ids, lines). Undefined when a sub-batch imports a
+ * module outside it that the grouping missed: then the batch is processed whole.
+ */
+function appFacts(batches: FileContext[][], order: Map<string, number>, target: FileContext['target'], targetHost: string | undefined): AppFacts | undefined {
+  const app: FirstPass = { enumNames: new Set(), migrated: new Set(), keptAll: new Set(), probes: [], reachesOpenAI: false, keysNoteAt: -1 };
+  for (const batch of batches) {
+    if (!firstPassOf(batch, app, order, target, targetHost)) return undefined;
+    // The sub-batch's trees are garbage now (firstPassOf has returned): collect them before the next one is parsed.
+    collectGarbage(textBytes(batch));
+  }
+  app.probes.sort((a, b) => a.index - b.index);
+  const ambiguous = new Set([...app.keptAll].filter((id) => app.migrated.has(id)));
+  return {
+    enumNames: app.enumNames,
+    adapters: adapterPlan(target, app.probes),
+    tests: { migrated: app.migrated, ambiguous },
+    reachesOpenAI: app.reachesOpenAI,
+    keysNoteAt: app.keysNoteAt,
+    namesStay: app.namesStay?.at,
+  };
+}
+
+/** What the first pass keeps of the sub-batches (small data only). */
+interface FirstPass {
+  enumNames: Set<string>;
+  /** Ids the code's model sites hold (map-model-ids rewrites them). */
+  migrated: Set<string>;
+  /** OpenAI-id literals the code holds outside its model sites. */
+  keptAll: Set<string>;
+  probes: Array<AdapterProbeData & { index: number }>;
+  reachesOpenAI: boolean;
+  keysNoteAt: number;
+  namesStay?: { at: string; index: number };
+}
+
+/** One sub-batch of the first pass, analysed as processGroup does; false when it imports a module outside it. */
+function firstPassOf(batch: FileContext[], out: FirstPass, order: Map<string, number>, target: FileContext['target'], targetHost: string | undefined): boolean {
+  const parsed = parseModules(batch, targetHost, new Map());
+  const specs = (ctx: FileContext) => {
+    const f = parsed.get(ctx.file.abs)?.facts;
+    return f ? [...[...f.imports.values()].map((b) => b.specifier), ...f.reexports.map((r) => r.specifier)] : [];
+  };
+  if (!closedOver(batch, order, specs)) return false;
+  const cross = new CrossModule(parsed);
+  importedEnvObjects(parsed, cross, targetHost);
+  seedImports(parsed, cross, targetHost);
+  const { wanted, firstPass } = wantedModelExports(parsed, cross);
+  const code = codeModelSites(parsed, cross, wanted, firstPass);
+  for (const id of code.codeIds) out.migrated.add(id);
+  for (const id of keptIds(parsed, code.rewrittenSites, code.codeIds).keptAll) out.keptAll.add(id);
+  for (const n of enumNamesOf(parsed)) out.enumNames.add(n);
+  out.reachesOpenAI ||= projectReachesOpenAI(parsed);
+  for (const p of parsed.values()) {
+    const i = order.get(p.ctx.file.abs)!;
+    if (!isTestPath(p.ctx.file.rel) && OPENAI_KEY_READ.test(p.ctx.file.text) && (out.keysNoteAt < 0 || i < out.keysNoteAt)) out.keysNoteAt = i;
+    const held = appHeldKeyClientAt(p.ctx.file.abs, p.facts, cross);
+    if (held && (!out.namesStay || i < out.namesStay.index)) out.namesStay = { at: held, index: i };
+  }
+  const probeOf = adapterProbeOf(target);
+  const names = target ? targetNames(target.provider) : [];
+  for (const p of parsed.values()) {
+    const probe = probeOf(p);
+    // Said of every module now, while its tree is here: the plan asks for some of them later.
+    out.probes.push({
+      index: order.get(p.ctx.file.abs)!,
+      rel: probe.rel,
+      hints: probe.hints(),
+      line: probe.line(),
+      selection: target ? probe.selection(names) : undefined,
+      defaults: target ? probe.defaults() : [],
+    });
+  }
+  return true;
+}
+
+const textBytes = (files: FileContext[]): number => files.reduce((n, c) => n + c.file.text.length, 0);
+
+/** Names of the enums the modules declare at the top level (`enum Keys { OPENAI_API_KEY = "..." }`). */
+function enumNamesOf(parsed: Map<string, ParsedModule>): Set<string> {
+  const out = new Set<string>();
+  for (const [, p] of parsed) for (const st of p.sf.statements) if (tsm.isEnumDeclaration(st)) out.add(st.name.text);
+  return out;
+}
+
+/** The once-per-app notes, each on the first file (in batch order) that asked for it. */
+function sayOnceNotes(notes: OnceNote[]): void {
+  const first = new Map<object, OnceNote>();
+  for (const n of notes) if (!first.has(n.key) || first.get(n.key)!.index > n.index) first.set(n.key, n);
+  for (const n of first.values()) n.say();
+}
 
 type ModelSites = ReturnType<typeof collectModelSites>;
 /** Ids at offsets of one module (OpenAI-id literals it keeps, or rewrites). */
@@ -99,9 +269,13 @@ interface RunShared {
   siteMap: Map<string, ModelSites>;
   enumNames: Set<string>;
   adapters: AdapterPlan;
+  notes: OnceNote[];
+  order: Map<string, number>;
   /** Some module of the run talks to OpenAI (projectReachesOpenAI); without one, OpenAI-named keys stay. */
   reachesOpenAI: boolean;
   keysNoteSaid?: boolean;
+  /** A dense run's sub-batch: the batch index of the file the keys note goes to (the first pass found it; -1: none). */
+  keysNoteAt?: number;
 }
 
 /** Phase A: one parse per file and its local analysis; a file that fails is recorded in `errors`. */
@@ -203,9 +377,28 @@ function wantedModelExports(parsed: Map<string, ParsedModule>, cross: CrossModul
 
 /**
  * Model sites of the code first, then of the tests: a test's ids change only where the
- * code's same id changes (the same value gets the same new value).
+ * code's same id changes (the same value gets the same new value). `tests` (a dense run's
+ * sub-batch) says what the whole batch's code does with each id.
  */
-function modelSitesByFile(parsed: Map<string, ParsedModule>, cross: CrossModule, wanted: Map<string, Set<string>>, firstPass: Map<string, ModelSites>): Map<string, ModelSites> {
+function modelSitesByFile(
+  parsed: Map<string, ParsedModule>,
+  cross: CrossModule,
+  wanted: Map<string, Set<string>>,
+  firstPass: Map<string, ModelSites>,
+  tests?: AppFacts['tests'],
+): Map<string, ModelSites> {
+  const { siteMap, codeIds, rewrittenSites } = codeModelSites(parsed, cross, wanted, firstPass);
+  const { kept, rewritten, ambiguous } = keptIds(parsed, rewrittenSites, codeIds);
+  for (const [abs, p] of parsed) {
+    if (!isTestPath(p.ctx.file.rel)) continue;
+    const test = { migrated: tests?.migrated ?? codeIds, ambiguous: tests?.ambiguous ?? ambiguous, callee: testCallee(parsed, cross, kept, rewritten, abs) };
+    siteMap.set(abs, collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: wanted.get(abs) ?? new Set(), importedParam: cross.importedParam(abs), test }));
+  }
+  return siteMap;
+}
+
+/** The code's model sites (test files aside), the ids they hold, and the literals map-model-ids rewrites. */
+function codeModelSites(parsed: Map<string, ParsedModule>, cross: CrossModule, wanted: Map<string, Set<string>>, firstPass: Map<string, ModelSites>) {
   const siteMap = new Map<string, ModelSites>();
   const codeIds = new Set<string>();
   const rewrittenSites = new Map<string, Set<ts.Node>>();
@@ -221,13 +414,7 @@ function modelSitesByFile(parsed: Map<string, ParsedModule>, cross: CrossModule,
     }
     rewrittenSites.set(abs, live);
   }
-  const { kept, rewritten, ambiguous } = keptIds(parsed, rewrittenSites, codeIds);
-  for (const [abs, p] of parsed) {
-    if (!isTestPath(p.ctx.file.rel)) continue;
-    const test = { migrated: codeIds, ambiguous, callee: testCallee(parsed, cross, kept, rewritten, abs) };
-    siteMap.set(abs, collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: wanted.get(abs) ?? new Set(), importedParam: cross.importedParam(abs), test }));
-  }
-  return siteMap;
+  return { siteMap, codeIds, rewrittenSites };
 }
 
 /** A site in a lookup table is left by map-model-ids: for the tests it counts as kept. */
@@ -240,10 +427,11 @@ function inTable(p: ParsedModule, lit: ts.Node): boolean {
 }
 
 /** OpenAI-id literals the code keeps (not sites) and rewrites: an id both rewritten and kept is ambiguous in a test. */
-function keptIds(parsed: Map<string, ParsedModule>, rewrittenSites: Map<string, Set<ts.Node>>, codeIds: Set<string>): { kept: IdsAt; rewritten: IdsAt; ambiguous: Set<string> } {
+function keptIds(parsed: Map<string, ParsedModule>, rewrittenSites: Map<string, Set<ts.Node>>, codeIds: Set<string>): { kept: IdsAt; rewritten: IdsAt; ambiguous: Set<string>; keptAll: Set<string> } {
   const kept: IdsAt = new Map();
   const rewritten: IdsAt = new Map();
   const ambiguous = new Set<string>();
+  const keptAll = new Set<string>();
   for (const [abs, sites] of rewrittenSites) {
     const keptHere: Array<{ id: string; pos: number }> = [];
     walk(parsed.get(abs)!.sf, (n) => {
@@ -254,9 +442,12 @@ function keptIds(parsed: Map<string, ParsedModule>, rewrittenSites: Map<string, 
       abs,
       [...sites].map((s) => ({ id: (s as ts.StringLiteral).text, pos: s.getStart() })),
     );
-    for (const k of keptHere) if (codeIds.has(k.id)) ambiguous.add(k.id);
+    for (const k of keptHere) {
+      keptAll.add(k.id);
+      if (codeIds.has(k.id)) ambiguous.add(k.id);
+    }
   }
-  return { kept, rewritten, ambiguous };
+  return { kept, rewritten, ambiguous, keptAll };
 }
 
 /** For a test file: whether the imported function (or constant) `local` of the code migrated or left the id `id`. */
@@ -282,18 +473,45 @@ function testCallee(parsed: Map<string, ParsedModule>, cross: CrossModule, kept:
 
 type AdapterPlan = RulesAdapterPlan<NonNullable<FileContext['target']>>;
 
-/** Multi-provider apps (src/rules/adapters.ts), from the JS/TS analysis of each module. */
-function adapterPlan(target: FileContext['target'], parsed: Map<string, ParsedModule>): AdapterPlan {
-  const lineOf = (p: ParsedModule, at: number) => p.sf.getLineAndCharacterOfPosition(at).line + 1;
-  const mods = [...parsed.values()].map((p) => ({ rel: p.ctx.file.rel, p }));
+/** What the multi-provider plan needs of one module (src/rules/adapters.ts), as small data. */
+interface AdapterProbeData {
+  rel: string;
+  hints: string[];
+  line: number | undefined;
+  selection: string | undefined;
+  defaults: string[];
+}
+
+/** The plan's questions about one module, answered from its JS/TS analysis when asked. */
+function adapterProbeOf(target: FileContext['target']) {
+  return (p: ParsedModule) => {
+    const lineOf = (at: number) => p.sf.getLineAndCharacterOfPosition(at).line + 1;
+    return {
+      rel: p.ctx.file.rel,
+      hints: () => otherAdapterHints(p.facts),
+      line: () => {
+        const at = targetAdapterAt(p.facts, target?.provider.integrations.aiSdk?.package);
+        return at === undefined ? undefined : lineOf(at);
+      },
+      selection: (names: string[]) => targetSelection(p.facts, names),
+      defaults: () => defaultProviderLiterals(p.facts).map((l) => `${p.ctx.file.rel}:${lineOf(l.getStart())}`),
+    };
+  };
+}
+
+type AdapterProbeLazy = ReturnType<ReturnType<typeof adapterProbeOf>>;
+
+/** Multi-provider apps (src/rules/adapters.ts), from each module's probe (its analysis, or a dense run's first pass). */
+function adapterPlan(target: FileContext['target'], mods: Array<AdapterProbeLazy | AdapterProbeData>): AdapterPlan {
+  const ask = <K extends keyof AdapterProbeData>(m: AdapterProbeLazy | AdapterProbeData, k: K, names: string[] = []): AdapterProbeData[K] => {
+    const v = m[k];
+    return (typeof v === 'function' ? (v as (n: string[]) => AdapterProbeData[K])(names) : v) as AdapterProbeData[K];
+  };
   return planAdapters(target, mods, {
-    hints: ({ p }) => otherAdapterHints(p.facts),
-    adapterLine: ({ p }) => {
-      const at = targetAdapterAt(p.facts, target?.provider.integrations.aiSdk?.package);
-      return at === undefined ? undefined : lineOf(p, at);
-    },
-    selection: ({ p }, names) => targetSelection(p.facts, names),
-    defaults: ({ rel, p }) => defaultProviderLiterals(p.facts).map((l) => `${rel}:${lineOf(p, l.getStart())}`),
+    hints: (m) => ask(m, 'hints'),
+    adapterLine: (m) => ask(m, 'line'),
+    selection: (m, names) => ask(m, 'selection', names),
+    defaults: (m) => ask(m, 'defaults'),
   });
 }
 
@@ -303,6 +521,8 @@ interface Prepared {
   p: ParsedModule;
   openaiAdapter: boolean;
   at: number;
+  /** The module's place in the batch (where a once-per-app note goes). */
+  index: number;
 }
 
 /** Phase C for one module: its context for the transforms, detection, its client plan (or the adapter note instead; then nothing to transform). */
@@ -344,25 +564,30 @@ function prepareModule(abs: string, p: ParsedModule, run: RunShared): Prepared |
   // A file whose clients all go elsewhere (the target's own adapter, another service's) is not the OpenAI adapter.
   const ownAdapter = p.facts.constructions.length > 0 && p.facts.constructions.every((c) => c.status === 'target' || c.status === 'other');
   const openaiAdapter = !ownAdapter && (uses || [...p.facts.imports.values()].some((b) => /^@(ai-sdk|langchain)\/openai$/.test(b.specifier)));
+  const index = run.order.get(abs)!;
   if (openaiAdapter && adapterHere && !isTestPath(p.ctx.file.rel)) {
-    // Said once for the app; the other OpenAI files are left without a word each.
-    if (run.adapters.adapterSaid.has(adapterHere)) return undefined;
-    run.adapters.adapterSaid.add(adapterHere);
+    // Said once for the app (on its first OpenAI file); the other OpenAI files are left without a word each.
     const defaultsAt = adapterHere.defaultsAt;
     const sel = adapterHere.selection;
-    jctx.followUp(
-      at,
-      msg('adapters.targetExists', { provider: shortName(jctx.target.provider), at: `${adapterHere.rel}:${adapterHere.line}`, selection: sel }),
-      defaultsAt.length ? msg('adapters.targetExists.defaultChanged', { selection: sel, at: defaultsAt.join(', ') }) : msg('adapters.targetExists.select', { selection: sel }),
-    );
+    const provider = shortName(jctx.target.provider);
+    run.notes.push({
+      key: adapterHere,
+      index,
+      say: () =>
+        jctx.followUp(
+          at,
+          msg('adapters.targetExists', { provider, at: `${adapterHere.rel}:${adapterHere.line}`, selection: sel }),
+          defaultsAt.length ? msg('adapters.targetExists.defaultChanged', { selection: sel, at: defaultsAt.join(', ') }) : msg('adapters.targetExists.select', { selection: sel }),
+        ),
+    });
     return undefined;
   }
   clientPlan(jctx); // which clients stay (before any transform reads a client's status)
-  return { jctx, p, openaiAdapter, at };
+  return { jctx, p, openaiAdapter, at, index };
 }
 
 /** Phase C for one prepared module: the transforms, the once-per-app note, the package needs. */
-function transformPrepared({ jctx, p, openaiAdapter, at }: Prepared, run: RunShared): void {
+function transformPrepared({ jctx, p, openaiAdapter, at, index }: Prepared, run: RunShared): void {
   const { opts } = run;
   const { others } = run.adapters;
   if (!run.reachesOpenAI) keysStayNote(jctx, run);
@@ -371,9 +596,9 @@ function transformPrepared({ jctx, p, openaiAdapter, at }: Prepared, run: RunSha
     t.run(jctx);
   }
   // Said once, on the first file whose OpenAI adapter was actually migrated.
-  if (openaiAdapter && others.size && !run.adapters.othersSaid && !isTestPath(p.ctx.file.rel) && jctx.changes.length) {
-    run.adapters.othersSaid = true;
-    jctx.followUp(at, msg('adapters.oneOfSeveral', { others: [...others].sort().join(', ') }), msg('adapters.oneOfSeveral.todo'));
+  if (openaiAdapter && others.size && !isTestPath(p.ctx.file.rel) && jctx.changes.length) {
+    const list = [...others].sort().join(', ');
+    run.notes.push({ key: others, index, say: () => jctx.followUp(at, msg('adapters.oneOfSeveral', { others: list }), msg('adapters.oneOfSeveral.todo')) });
   }
   recordDependencies(jctx, p.facts, opts);
 }
@@ -436,11 +661,16 @@ function projectReachesOpenAI(parsed: Map<string, ParsedModule>): boolean {
   return false;
 }
 
+/** An OpenAI key variable named in a module's text. */
+const OPENAI_KEY_READ = /\b(?:[A-Z]+_)*(?:AZURE_)?OPENAI_API_KEY\b/;
+
 /** Said once, at the first OpenAI key read of a run that has no OpenAI client: why the key keeps its name. */
 function keysStayNote(ctx: JsContext, run: RunShared): void {
   if (run.keysNoteSaid || isTestPath(ctx.file.rel)) return;
-  const m = /\b(?:[A-Z]+_)*(?:AZURE_)?OPENAI_API_KEY\b/.exec(ctx.file.text);
+  const m = OPENAI_KEY_READ.exec(ctx.file.text);
   if (!m) return;
+  // A dense run's sub-batch: the note goes to the first such file of the whole batch.
+  if (run.keysNoteAt !== undefined && run.order.get(ctx.file.abs) !== run.keysNoteAt) return;
   run.keysNoteSaid = true;
   ctx.followUp(m.index, msg('keys.noOpenAIClient', { name: m[0] }), msg('keys.noOpenAIClient.todo', { name: m[0] }));
 }

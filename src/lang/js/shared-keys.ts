@@ -1,7 +1,7 @@
 import type { ts } from 'ts-morph';
 import type { MigrateContext } from '../../engine/types.js';
 import { tsc } from './ts.js';
-import { envName, findProp, importedEnvSchemaEntries, reachesOpenAI, type Construction } from './analyze.js';
+import { envName, findProp, importedEnvSchemaEntries, reachesOpenAI, type Construction, type JsFacts } from './analyze.js';
 import { shortName } from '../../providers/index.js';
 import { clientPlan, keepLocalClient, openAIUrlLeft } from './client-plan.js';
 import type { JsContext } from './context.js';
@@ -66,6 +66,20 @@ function appHeldOpenAIKey(v: ts.Expression): boolean {
   if (envName(x)) return false;
   const name = tsc.isPropertyAccessExpression(x) ? x.name.text : isStringLike(x.argumentExpression) ? x.argumentExpression.text : '';
   return /open_?ai|azure/i.test(name) && /key/i.test(name) && !isCanonicalKeyName(name);
+}
+
+/**
+ * A dense run's first pass (src/lang/js/process.ts): where a client that keeps an OpenAI key the app holds
+ * is built, read from one module's analysis alone (no client plan yet), so the key names stay run-wide
+ * (`ClientPlan.namesStay`) in every sub-batch, as planSharedKeys decides for a batch processed whole.
+ */
+export function appHeldKeyClientAt(abs: string, facts: JsFacts, cross: CrossModule): string | undefined {
+  for (const c of facts.constructions) {
+    const k = apiKeyValue(c.options);
+    if (!k || c.status === 'target' || sharedKeySource(cross, abs, k.value)) continue;
+    if (appHeldOpenAIKey(k.value) && !/azure/i.test(k.value.getText())) return `${cross.relOf(abs)}:${c.node.getSourceFile().getLineAndCharacterOfPosition(c.node.getStart()).line + 1}`;
+  }
+  return undefined;
 }
 
 /** Such a client stays on OpenAI with its key, its calls' model ids too, with one follow-up. */
@@ -154,9 +168,10 @@ function declarationRange(s: KeySource): [number, number] {
  * where it is defined: renaming it would send the provider's key to OpenAI. The migrated client reads
  * the provider's key itself instead (`plan.directKeys`). A constant only migrated clients read is
  * renamed once, where it is defined, as before.
- * Runs once per run, after every module's client plan and before any transform.
+ * Runs once per run (per sub-batch in a dense run, with `app` from its first pass), after every
+ * module's client plan and before any transform.
  */
-export function planSharedKeys(mods: Map<string, MigrateContext<JsContext>>, cross: CrossModule): void {
+export function planSharedKeys(mods: Map<string, MigrateContext<JsContext>>, cross: CrossModule, app?: { namesStay: string | undefined }): void {
   const kept = new Map<ts.Expression, KeySource>();
   const migrated: Array<{ ctx: MigrateContext<JsContext>; c: ts.NewExpression; prop: ts.ObjectLiteralElementLike; src: KeySource }> = [];
   const movedReads: Array<{ ctx: MigrateContext<JsContext>; node: ts.Expression; src: KeySource }> = [];
@@ -195,6 +210,8 @@ export function planSharedKeys(mods: Map<string, MigrateContext<JsContext>>, cro
     });
   }
   decideSchemaEntries(schemaUses);
+  // A dense run's sub-batch: the run-wide answer of the first pass (appHeldKeyClientAt).
+  if (app) namesStay = app.namesStay;
   if (namesStay) for (const ctx of mods.values()) clientPlan(ctx).namesStay = namesStay;
   if (!kept.size) return;
   for (const src of kept.values()) {

@@ -39,6 +39,11 @@ export function state(ctx: JsContext): WrapperState {
   return s;
 }
 
+/** The file is done: its state (which holds syntax nodes) goes, as its tree does; the engine keeps the context until the run ends. */
+export function forgetState(ctx: JsContext): void {
+  STATE.delete(ctx);
+}
+
 /** Say that the file uses OpenAI through a wrapper (so model-named places get mapped too). */
 export function markWrapperUse(ctx: JsContext): void {
   state(ctx).usesWrapper = true;
