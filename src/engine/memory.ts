@@ -1,6 +1,17 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
+/**
+ * Text bytes of one handler sub-batch in a dense run (default 2 MB: about 70 MB of JS/TS
+ * trees): the JS/TS and Python handlers cut a larger batch into import-connected
+ * sub-batches of about this size (src/lang/js/batches.ts, src/lang/python/batches.ts).
+ * `OPENAI_MIGRATE_BATCH_BYTES` overrides it (tests force tiny batches).
+ */
+export function batchBytes(): number {
+  const env = Number(process.env.OPENAI_MIGRATE_BATCH_BYTES);
+  return Number.isFinite(env) && env > 0 ? env : 2_000_000;
+}
+
 let gc: (() => void) | null | undefined;
 /** Text bytes whose trees were dropped since the last collection. */
 let dropped = 0;
