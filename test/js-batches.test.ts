@@ -57,16 +57,17 @@ describe('sub-batches change nothing', () => {
     ['migrate --dry-run qwen', ['migrate', '--provider', 'qwen', '--dry-run', '--format', 'json', CASES]],
   ];
   for (const [name, args] of runs) {
-    it(`${name}: same output over every fixture with one-byte sub-batches`, () => {
+    it(`${name}: same output over every fixture with one-byte sub-batches (JS/TS and Python)`, () => {
       const whole = cli(args, { env: ENV });
       const cut = cli(args, { env: { ...ENV, OPENAI_MIGRATE_BATCH_BYTES: '1' } });
       expect(cut.code).toBe(whole.code);
       expect(cut.stdout).toBe(whole.stdout);
       // Not vacuous: the batch was cut in one run (into many sub-batches) and not in the other.
       expect(Number(/js: (\d+) import-connected sub-batches/.exec(cut.stderr)?.[1])).toBeGreaterThan(100);
+      expect(Number(/python: (\d+) import-connected sub-batches/.exec(cut.stderr)?.[1])).toBeGreaterThan(100);
       expect(whole.stderr).not.toMatch(/sub-batches/);
       expect(whole.stdout.length).toBeGreaterThan(10_000);
-    }, 120_000); // two CLI runs over every fixture
+    }, 180_000); // two CLI runs over every fixture
   }
 });
 
