@@ -2,6 +2,7 @@ import { encodeUtf8 } from './text.js';
 import type { Outcome } from './offload.js';
 import { writeAtomic, WriteRefused } from './write.js';
 import { phase, timingNote } from './timing.js';
+import { CHECKED_BYTES, collectGarbage } from './memory.js';
 import { rel, type Reader } from './read.js';
 import type { FileContext, FileResult, LanguageHandler } from './types.js';
 import type { RunOptions } from './run.js';
@@ -63,7 +64,10 @@ export class Finisher {
     if (!ctx.edits.size) return;
     let after = ctx.edits.apply(ctx.file.text);
     if (after === ctx.file.text) return;
-    const invalid = outcome.verdicts?.has(ctx.file.abs) ? outcome.verdicts.get(ctx.file.abs) : handler.validate ? await handler.validate(after, ctx.file.rel) : undefined;
+    const checked = !outcome.verdicts?.has(ctx.file.abs) && !!handler.validate;
+    const invalid = checked ? await handler.validate!(after, ctx.file.rel) : outcome.verdicts?.get(ctx.file.abs);
+    // The check parsed the whole file and dropped the tree: collect dead trees every 2 MB of text (src/engine/memory.ts).
+    if (checked) collectGarbage(after.length, CHECKED_BYTES);
     if (invalid) {
       res.status = 'failed';
       res.errorId = 'E_OUTPUT_INVALID';
