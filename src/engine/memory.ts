@@ -2,14 +2,14 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 
 /**
- * Text bytes of one handler sub-batch in a dense run (default 2 MB: about 70 MB of JS/TS
+ * Text bytes of one handler sub-batch in a dense run (default 1 MB: about 35 MB of JS/TS
  * trees): the JS/TS and Python handlers cut a larger batch into import-connected
  * sub-batches of about this size (src/lang/js/batches.ts, src/lang/python/batches.ts).
  * `OPENAI_MIGRATE_BATCH_BYTES` overrides it (tests force tiny batches).
  */
 export function batchBytes(): number {
   const env = Number(process.env.OPENAI_MIGRATE_BATCH_BYTES);
-  return Number.isFinite(env) && env > 0 ? env : 2_000_000;
+  return Number.isFinite(env) && env > 0 ? env : 1_000_000;
 }
 
 /** Text bytes the output check parses between two collections (src/engine/worker.ts, src/engine/finish.ts). */

@@ -111,11 +111,11 @@ export const processor = {
 };
 
 /**
- * Text bytes of one Python sub-batch: an eighth of the JS/TS one (250 KB by default). The Python
+ * Text bytes of one Python sub-batch: a quarter of the JS/TS one (250 KB by default). The Python
  * analysis holds about 190 times its text on the heap (each tree's named nodes listed as objects, and
  * the facts; measured in test/py-batches.test.ts), the JS/TS trees about 35 times.
  */
-export const pyBatchBytes = (): number => Math.max(1, Math.floor(batchBytes() / 8));
+export const pyBatchBytes = (): number => Math.max(1, Math.floor(batchBytes() / 4));
 
 const textBytes = (batch: FileContext[]) => batch.reduce((n, c) => n + c.file.text.length, 0);
 
