@@ -674,14 +674,7 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
   if (!p.ctx.file.outside && (run.origins.has(abs) || run.outsideModels.has(abs))) reportPyOutsideUse(pctx, run.origins.get(abs), run.outsideModels.get(abs) ?? []);
   // Said once, on the first file (in batch order) whose OpenAI adapter was actually migrated: once every module is done.
   if (target && uses && !ownAdapter && !adapterHere && others.size && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
-    const where = at ? p.py.start(at) : 0;
-    run.later.othersNote.push({
-      index: run.order.get(abs)!,
-      say: () => {
-        run.adapters.othersSaid = true;
-        pctx.followUp(where, msg('adapters.oneOfSeveral', { others: [...others].sort().join(', ') }), msg('adapters.oneOfSeveral.todo'));
-      },
-    });
+    run.later.othersNote.push({ index: run.order.get(abs)!, say: othersNote(pctx, at ? p.py.start(at) : 0, run.adapters) });
   }
   // The app already has the target's adapter: its default-provider setting selects it.
   if (adapterHere && target && !isTestPath(p.ctx.file.rel) && (!opts.only || opts.only.includes('map-model-ids'))) {
@@ -697,6 +690,14 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
   const index = run.order.get(abs)!;
   if (pctx.packages.size) run.later.packages.push({ index, abs, pkgs: pctx.packages });
   if (pctx.settingsEnv.size) run.later.settingsEnv.push({ index, env: pctx.settingsEnv });
+}
+
+/** The note said later (built apart so that it holds the context, not the module's tree and analysis). */
+function othersNote(ctx: FileContext, at: number, plan: AdapterPlan): () => void {
+  return () => {
+    plan.othersSaid = true;
+    ctx.followUp(at, msg('adapters.oneOfSeveral', { others: [...plan.others].sort().join(', ') }), msg('adapters.oneOfSeveral.todo'));
+  };
 }
 
 /** Does the module get a target adapter's "adapter exists" note when the adapter's scope holds it (transformModule's condition)? */
