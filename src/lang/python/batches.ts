@@ -45,12 +45,12 @@ function targetsOf(from: FileContext, spec: string, index: Map<string, number>, 
 /**
  * The `.py` modules of a batch cut into sub-batches of about `budget` text
  * bytes, each a union of import-connected groups, files in batch order. One
- * sub-batch (the batch itself) when it fits.
+ * sub-batch (the batch itself) when its text is not over `over` (default `budget`).
  */
-export function pyImportBatches(files: FileContext[], budget: number): FileContext[][] {
+export function pyImportBatches(files: FileContext[], budget: number, over = budget): FileContext[][] {
   let total = 0;
   for (const f of files) total += f.file.text.length;
-  if (total <= budget || files.length < 2) return [files];
+  if (total <= over || files.length < 2) return [files];
   const index = new Map(files.map((f, i) => [f.file.abs, i]));
   const bySuffix = new Map<string, number[]>();
   files.forEach((f, i) => {

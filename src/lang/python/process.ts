@@ -89,7 +89,8 @@ export const processor = {
     const deps = dependencyPlan(files);
     const modules = files.filter((c) => /\.py$/i.test(c.file.rel));
     // Dense runs: import-connected sub-batches of bounded size, after a first pass for the app-wide facts (src/lang/python/batches.ts).
-    const batches = pyImportBatches(modules, pyBatchBytes());
+    // Cut when the batch is over the JS/TS budget (so a batch that size or smaller, as the sparse bench's, has no first pass).
+    const batches = pyImportBatches(modules, pyBatchBytes(), batchBytes());
     const order = new Map(modules.map((c, i) => [c.file.abs, i]));
     let app: PyAppFacts | undefined;
     if (batches.length > 1) {
