@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 30_000,
     pool: 'forks',
     maxWorkers: workers,
+    // VITEST_CPU_LOG=<file>: one JSON line per test file with its wall and CPU seconds (docs/performance.md).
+    setupFiles: process.env.VITEST_CPU_LOG ? ['test/helpers/cpu-log.ts'] : [],
   },
 });
