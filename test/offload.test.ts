@@ -145,7 +145,7 @@ describe('a worker that fails', () => {
     expect(fallback.files.map(({ diff, status, findings, followUps }) => ({ diff, status, findings, followUps }))).toEqual(
       direct.files.map(({ diff, status, findings, followUps }) => ({ diff, status, findings, followUps })),
     );
-  });
+  }, 120_000); // two in-process runs over the JS fixtures
 });
 
 describe('a handler that throws (a bug)', () => {
@@ -167,5 +167,5 @@ describe('a handler that throws (a bug)', () => {
       for (const f of js) expect(f, f.file).toMatchObject({ status: 'failed', errorId: 'E_INTERNAL', reason: 'internal error: bug in a transform' });
       expect(r.files.filter((f) => f.file.endsWith('.py') && f.status === 'changed').length, `workers: ${workers}`).toBeGreaterThan(5);
     }
-  });
+  }, 120_000); // four in-process runs over the JS and Python fixtures (33 s under load 19 hit the 30 s default)
 });
