@@ -1,6 +1,6 @@
 import { UnsafeValueError } from './values.js';
 import { msg } from '../i18n/msg.js';
-import { handlerError } from './reasons.js';
+import { handlerError } from '../i18n/reasons.js';
 import type { FileContext, HandlerError, HandlerOptions, LanguageHandler } from './types.js';
 import { EditConflictError } from './edits.js';
 

@@ -6,7 +6,7 @@ import { rel, type Reader } from './read.js';
 import type { FileContext, FileResult, LanguageHandler } from './types.js';
 import type { RunOptions } from './run.js';
 import { msg } from '../i18n/msg.js';
-import { followUpOf, reasonOf, setReason } from './reasons.js';
+import { followUpOf, reasonOf, setReason } from '../i18n/reasons.js';
 
 /**
  * The finish stage of a run, per file once its handler has processed it:

@@ -10,7 +10,7 @@ import { buildGraph, CLIENT_HINT, type GraphNode, type ProjectGraph } from '../p
 import type { FileContext, FileResult, LanguageHandler } from './types.js';
 import type { RunOptions } from './run.js';
 import { msg, type Msg } from '../i18n/msg.js';
-import { reasonOf, setReason } from './reasons.js';
+import { reasonOf, setReason } from '../i18n/reasons.js';
 
 /**
  * The read stage of a run: discover -> prefilter -> read -> project graph ->

@@ -332,7 +332,8 @@ export const ZH: ZhCatalog = {
   'file.tooLarge': (p) => `超过 --max-file-size（${p.size} > ${p.max} 字节）`,
   'file.cannotRead': (p) => `无法读取：${p.code}`,
   'file.cannotReadFolder': (p) => `无法读取文件夹：${p.code}`,
-  'file.notRegular': (p) => `不是普通文件（${({ FIFO: 'FIFO 管道', socket: '套接字', device: '设备文件', 'special file': '特殊文件' } as Record<string, string>)[p.kind] ?? p.kind}）；未读取`,
+  'file.notRegular': (p) =>
+    `不是普通文件（${({ FIFO: 'FIFO 管道', socket: '套接字', device: '设备文件', 'special file': '特殊文件' } as Record<string, string>)[p.kind.replace(/^an? /, '')] ?? p.kind}）；未读取`,
   'file.binary': () => '二进制文件（含 NUL 字节）',
   'file.ownOutput': () => '由 openai-migrate 写出（基线、报告或输出），不会被扫描',
   'file.notUtf8': () => '不是有效的 UTF-8；保持原样（重新编码会改动改写范围以外的字节）',

@@ -1,5 +1,5 @@
 import { msg } from '../../i18n/msg.js';
-import { handlerError } from '../../engine/reasons.js';
+import { handlerError } from '../../i18n/reasons.js';
 import { fileError } from '../../engine/batch.js';
 import { parseAllDocuments } from 'yaml';
 import { type FileContext, type HandlerError, type HandlerOptions, type Transform, isMigrating } from '../../engine/types.js';

@@ -1,5 +1,5 @@
 import { msg } from '../../i18n/msg.js';
-import { handlerError } from '../../engine/reasons.js';
+import { handlerError } from '../../i18n/reasons.js';
 import { fileError } from '../../engine/batch.js';
 import { type FileContext, type HandlerError, type HandlerOptions, type LanguageHandler, type Transform, isMigrating } from '../../engine/types.js';
 import { providerHosts } from '../../providers/index.js';

@@ -1,4 +1,4 @@
-import { handlerError } from '../../engine/reasons.js';
+import { handlerError } from '../../i18n/reasons.js';
 import { msg, refOf } from '../../i18n/msg.js';
 import path from 'node:path';
 import { makeContext } from '../../engine/context.js';

@@ -1,4 +1,4 @@
-import { handlerError } from '../../engine/reasons.js';
+import { handlerError } from '../../i18n/reasons.js';
 import { msg, type Text } from '../../i18n/msg.js';
 import { fileError } from '../../engine/batch.js';
 import path from 'node:path';

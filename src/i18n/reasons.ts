@@ -1,5 +1,8 @@
-import { refOf, type Msg } from '../i18n/msg.js';
-import type { FileResult, HandlerError } from './types.js';
+import { refOf, type Msg, type MsgRef } from './msg.js';
+
+/** What a file result and a handler error hold (src/engine/types.ts FileResult, HandlerError); structural, so this stays below the engine. */
+type FileResult = { reason?: string; reasonMsg?: MsgRef };
+type HandlerError = { id: string; message: string; msg?: MsgRef; skip?: boolean };
 
 /** A file's reason (skipped, failed) with its message id, as `FileResult` fields. */
 export const reasonOf = (m: Msg): Pick<FileResult, 'reason' | 'reasonMsg'> => ({ reason: m.text, reasonMsg: refOf(m) });
