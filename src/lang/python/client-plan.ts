@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/msg.js';
 import type { ResolvedTarget } from '../../providers/index.js';
 import type { MigrateContext } from '../../engine/types.js';
 import { shortName } from '../../providers/index.js';
@@ -79,11 +80,7 @@ function blockedPlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
     if (!calls.length || !calls.every((x) => blockedCall(ctx, x))) continue;
     plan.kept.set(c.node.id, 'blocked');
     c.status = 'other';
-    ctx.followUp(
-      ctx.py.start(c.node),
-      `this client is only used for APIs ${shortName(t.provider)} does not serve`,
-      'it stays on OpenAI with its OpenAI key for now: move those calls to another service, then migrate or remove the client',
-    );
+    ctx.followUp(ctx.py.start(c.node), msg('clientKept.onlyUnserved', { provider: shortName(t.provider) }), msg('clientKept.onlyUnserved.todo'));
   }
 }
 
@@ -111,8 +108,8 @@ function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
   if (runtime.length) {
     ctx.followUp(
       py.start(azure[0]!.node),
-      `Azure OpenAI client left on Azure: its calls name the deployment at run time (${[...new Set(runtime)].join(', ')}), so the ${shortName(t.provider)} model cannot be chosen`,
-      `keep it on Azure, or move it by hand: the OpenAI class with ${t.baseURL}, the ${t.apiKeyEnv} key and a ${shortName(t.provider)} model id instead of the deployment name`,
+      msg('azure.runtimeDeployment', { list: [...new Set(runtime)].join(', '), provider: shortName(t.provider) }),
+      msg('azure.runtimeDeployment.todo', { url: t.baseURL, key: t.apiKeyEnv, provider: shortName(t.provider) }),
     );
   }
   if (!unknown.length && !runtime.length) {
@@ -133,16 +130,12 @@ function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
     const overrides = deployments.map((n) => `--model ${n}=<id>`).join(' ');
     ctx.followUp(
       py.start(azure[0]!.node),
-      `Azure OpenAI client left on Azure: deployment ${list} is not an OpenAI model id, so the ${shortName(t.provider)} model cannot be chosen`,
-      `rerun with ${overrides} (a ${shortName(t.provider)} model, see \`openai-migrate models --provider ${t.provider.id}\`) to migrate it, or keep it on Azure`,
+      msg('azure.deploymentNotModel', { list, provider: shortName(t.provider) }),
+      msg('azure.deploymentNotModel.todo', { overrides, provider: shortName(t.provider), id: t.provider.id }),
     );
   } else {
     // OpenAI ids without an equivalent (realtime, audio...): --model would only move the call to a provider that lacks it.
-    ctx.followUp(
-      py.start(azure[0]!.node),
-      `Azure OpenAI client left on Azure: ${shortName(t.provider)} has no equivalent for ${list}`,
-      'keep it on Azure, or move these calls to a service that serves them',
-    );
+    ctx.followUp(py.start(azure[0]!.node), msg('azure.noEquivalent', { provider: shortName(t.provider), list }), msg('azure.noEquivalent.todo'));
   }
 
   for (const c of azure) {

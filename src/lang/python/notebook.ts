@@ -1,3 +1,4 @@
+import { handlerError } from '../../i18n/reasons.js';
 import { msg, refOf } from '../../i18n/msg.js';
 import path from 'node:path';
 import { makeContext } from '../../engine/context.js';
@@ -50,7 +51,7 @@ export async function processNotebook(
     cells = readCells(ctx.file.text);
   } catch (e) {
     const at = e instanceof JsonScanError ? ctx.lines.pos(e.offset) : { line: 1, column: 1 };
-    return { id: 'E_PARSE', message: `syntax error at ${ctx.file.rel}:${at.line}:${at.column} invalid JSON` };
+    return handlerError('E_PARSE', msg('file.syntaxError', { where: `${ctx.file.rel}:${at.line}:${at.column} invalid JSON` }));
   }
   const good: NotebookCell[] = [];
   for (const c of cells) {
@@ -67,7 +68,7 @@ export async function processNotebook(
   if (!good.length) return undefined;
   const prog = buildProgram(good);
   const parsed = await parsePython(prog.text);
-  if (!parsed.py) return { id: 'E_PARSE', message: `syntax error in the joined code cells of ${ctx.file.rel}: ${parsed.error}` };
+  if (!parsed.py) return handlerError('E_PARSE', msg('file.notebookCells', { file: ctx.file.rel, error: parsed.error ?? '' }));
   const vctx = makeContext({ abs: ctx.file.abs + '#cells', rel: ctx.file.rel, text: prog.text, bom: false }, ctx.target, ctx.models);
   const pctx = (() => {
     try {

@@ -1,3 +1,4 @@
+import { handlerError } from '../../i18n/reasons.js';
 import { msg, type Text } from '../../i18n/msg.js';
 import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
@@ -361,7 +362,7 @@ async function parseModules(files: FileContext[], targetHost: string | undefined
       const { py, error } = await parsePython(ctx.file.text);
       if (error || !py) {
         // A module parsed only to follow values into it (no OpenAI marker) is not a failure of the run.
-        if (!ctx.file.related) errors.set(ctx.file.abs, { id: 'E_PARSE', message: `syntax error at ${ctx.file.rel}:${error}` });
+        if (!ctx.file.related) errors.set(ctx.file.abs, handlerError('E_PARSE', msg('file.syntaxError', { where: `${ctx.file.rel}:${error}` })));
         py?.delete();
         continue;
       }
