@@ -66,7 +66,11 @@ export const renameEnvVars: Transform<PyContext> = {
         return n.namedChildren.some((c) => c?.type === 'interpolation');
       }
     });
-    for (const cls of settingsClassesOf(py, ctx.targetHost).values()) settingsClass(ctx, cls, this.id);
+    for (const cls of settingsClassesOf(py, ctx.targetHost).values()) {
+      // the module that defines it, as the run named it (PySettingsClass.origin)
+      cls.origin = ctx.facts.settings.classes.get(cls.name)?.origin;
+      settingsClass(ctx, cls, this.id);
+    }
     settingsByName(ctx, this.id);
   },
 };

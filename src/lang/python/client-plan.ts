@@ -7,7 +7,8 @@ import type { PyFacts } from './analyze.js';
 import { envRole } from '../../rules/env.js';
 import { blockedCall } from './helpers.js';
 import { stringValue, unparen, walk, type Node } from './parse.js';
-import { settingsFieldOf } from './settings.js';
+import { settingsFieldOf, type PySettingsClass } from './settings.js';
+import { msg } from '../../i18n/msg.js';
 
 /**
  * Which clients of a Python file are migrated, decided once before the transforms run, so
@@ -18,7 +19,7 @@ import { settingsFieldOf } from './settings.js';
  *   file stays on Azure (class, options, key, calls) with one follow-up.
  */
 export interface PyClientPlan {
-  kept: Map<number, 'azure' | 'unresolved' | 'other' | 'blocked'>;
+  kept: Map<number, 'azure' | 'unresolved' | 'other' | 'blocked' | 'app-key'>;
   /** [start, end) ranges whose key reads belong to a client that stays. */
   keptKeyRanges: Array<[number, number]>;
   /** Settings fields (`Settings.openai_api_key`) a client of this file that stays reads. */
@@ -35,7 +36,8 @@ export function pyClientPlan(ctx: MigrateContext<PyContext>): PyClientPlan {
 
 function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
   const plan: PyClientPlan = { kept: new Map(), keptKeyRanges: [], keptFields: new Set() };
-  for (const c of ctx.facts.constructions) if (c.status === 'unresolved' || c.status === 'other') plan.kept.set(c.node.id, c.status);
+  for (const c of ctx.facts.constructions) if (c.status === 'unresolved' || c.status === 'other') plan.kept.set(c.node.id, c.appKey ? 'app-key' : c.status);
+  appKeyPlan(ctx);
   blockedPlan(ctx, plan);
   azurePlan(ctx, plan);
   for (const c of ctx.facts.constructions) if (plan.kept.has(c.node.id)) plan.keptKeyRanges.push(...keyRanges(ctx, c));
@@ -44,7 +46,7 @@ function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
     for (const kw of ['api_key', 'base_url']) {
       const v = c.kwargs.get(kw)?.childForFieldName('value');
       const setting = v ? settingsFieldOf(ctx.facts.settings, v) : undefined;
-      if (setting) plan.keptFields.add(`${setting.cls.name}.${setting.field.name}`);
+      if (setting) plan.keptFields.add(fieldKey(setting.cls, setting.field.name));
     }
   }
   // The module-level client (`openai.api_key = ...`) pointed at a URL the tool cannot resolve or at another service keeps its key.
@@ -56,6 +58,24 @@ function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
     if (st === 'unresolved' || st === 'other') for (const k of f.moduleConfig.get('api_key') ?? []) plan.keptKeyRanges.push([ctx.py.start(k.stmt), ctx.py.end(k.stmt)]);
   }
   return plan;
+}
+
+/**
+ * A client whose key is an OpenAI key the app holds (`OpenAI(api_key=user.openai_api_key)`, analyze.ts appHeldKey)
+ * stays on OpenAI, its calls' model ids too (its status is `other` from the analysis on): giving it the provider's
+ * host would send that OpenAI key to the provider. One follow-up says how to move it.
+ */
+function appKeyPlan(ctx: MigrateContext<PyContext>): void {
+  const t = ctx.target;
+  // clients, and LangChain / LlamaIndex classes (`ChatOpenAI(openai_api_key=profile.openai_key)`)
+  const held = [...ctx.facts.constructions, ...(ctx.wrappers?.uses ?? [])].filter((c) => c.appKey);
+  for (const c of held) {
+    ctx.followUp(
+      ctx.py.start(c.node),
+      msg('client.appHeldKey', { from: ctx.py.src(c.appKey!).slice(0, 60) }),
+      msg('client.appHeldKey.todo', { provider: shortName(t.provider), env: t.apiKeyEnv, url: t.baseURL }),
+    );
+  }
 }
 
 /**
@@ -216,7 +236,7 @@ export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSetti
       if (!v) continue;
       // `settings.openai_api_key`: the settings class stays as it is
       const setting = settingsFieldOf(facts.settings, v);
-      if (setting) into.fields.add(`${setting.cls.name}.${setting.field.name}`);
+      if (setting) into.fields.add(fieldKey(setting.cls, setting.field.name));
       walk(v, (n) => {
         const s = n.type === 'string' ? stringValue(n) : undefined;
         if (s !== undefined && envRole(s) === role) add(role === 'key' ? into.keys : into.bases, s);
@@ -231,7 +251,7 @@ export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSetti
       for (const a of n.childForFieldName('arguments')?.namedChildren ?? []) {
         if (a?.type !== 'keyword_argument' || !/^(api_key|openai_api_key)$/.test(a.childForFieldName('name')?.text ?? '')) continue;
         const setting = settingsFieldOf(facts.settings, a.childForFieldName('value')!);
-        if (setting) into.fields.add(`${setting.cls.name}.${setting.field.name}`);
+        if (setting) into.fields.add(fieldKey(setting.cls, setting.field.name));
       }
     });
   }
@@ -240,15 +260,23 @@ export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSetti
 /** LangChain's and LlamaIndex's OpenAI embeddings classes, called by name or through their module. */
 const EMBEDDING_WRAPPERS = /(^|\.)(OpenAIEmbeddings|OpenAIEmbedding|AzureOpenAIEmbeddings|AzureOpenAIEmbedding)$/;
 
+/**
+ * A settings field, named with the module that defines its class: two services of a run may each have a
+ * `Settings` class, and one staying on OpenAI says nothing about the other.
+ */
+function fieldKey(cls: PySettingsClass, field: string): string {
+  return `${cls.origin ?? ''}:${cls.name}.${field}`;
+}
+
 /** A key setting a staying client reads (anywhere in the run). */
 export function isKeptKeyName(ctx: PyContext, name: string): boolean {
   return governs(ctx, ctx.keptSettings?.keys.get(name));
 }
 
 /** Does a client that stays as it is read a field of this settings class (anywhere in the run)? */
-export function isKeptSettingsClass(ctx: MigrateContext<PyContext>, cls: { name: string; fields: Map<string, unknown> }): boolean {
+export function isKeptSettingsClass(ctx: MigrateContext<PyContext>, cls: PySettingsClass): boolean {
   const here = pyClientPlan(ctx).keptFields;
-  return [...cls.fields.keys()].some((f) => ctx.keptSettings?.fields.has(`${cls.name}.${f}`) || here.has(`${cls.name}.${f}`));
+  return [...cls.fields.keys()].some((f) => ctx.keptSettings?.fields.has(fieldKey(cls, f)) || here.has(fieldKey(cls, f)));
 }
 
 /**

@@ -2,7 +2,7 @@ import { msg, type Text } from '../../i18n/msg.js';
 import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
-import { analyzePython, reachesOpenAI, type PyFacts, type PySeeds } from './analyze.js';
+import { analyzePython, envBackedNames, mergeEnvBacked, reachesOpenAI, type EnvBacked, type PyFacts, type PySeeds } from './analyze.js';
 import { pyUnrouteStuckModels } from './routing.js';
 import { collectPyModelSites, isOpenAIId, type PyModelSite } from './model-sites.js';
 import { isModelLookupTable } from '../../rules/models.js';
@@ -158,6 +158,7 @@ function fitsFor(deps: DependencyPlan, abs: string) {
 /** Phase A: parse and analyse each .py file; a file that fails is recorded in `errors`. */
 async function parseModules(files: FileContext[], targetHost: string | undefined, errors: Map<string, HandlerError>): Promise<Map<string, Parsed>> {
   const parsed = new Map<string, Parsed>();
+  const trees: Array<{ ctx: FileContext; py: PyTree }> = [];
   for (const ctx of files) {
     if (!/\.py$/i.test(ctx.file.rel)) continue;
     try {
@@ -168,12 +169,29 @@ async function parseModules(files: FileContext[], targetHost: string | undefined
         py?.delete();
         continue;
       }
-      parsed.set(ctx.file.abs, { ctx, py, facts: analyzePython(py, undefined, targetHost) });
+      trees.push({ ctx, py });
+    } catch (e) {
+      errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
+    }
+  }
+  // Names bound to an environment read anywhere in the run: `cfg.openai_api_key` of a config built in another module is not a key the app holds.
+  const envBacked: EnvBacked = new Map();
+  for (const { py } of trees) mergeEnvBacked(envBacked, envBackedNames(py));
+  for (const { ctx, py } of trees) {
+    try {
+      const facts = analyzePython(py, undefined, targetHost, envBacked);
+      stampSettings(facts, ctx.file.rel);
+      parsed.set(ctx.file.abs, { ctx, py, facts });
     } catch (e) {
       errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
     }
   }
   return parsed;
+}
+
+/** The settings classes a module defines carry its path (PySettingsClass.origin), into the modules that import them. */
+function stampSettings(facts: PyFacts, rel: string): void {
+  for (const c of facts.settings.classes.values()) if (c.node) c.origin = rel;
 }
 
 /** The client, factory or value an import names, followed through re-exports of the batch. */
@@ -221,7 +239,10 @@ function seedImports(parsed: Map<string, Parsed>, targetHost: string | undefined
       if (clients?.size) (seeds.namespaces ??= new Map()).set(local, new Map(clients));
       if (cand && clients?.size) origin(abs, mod, cand);
     }
-    if (seeds.clients.size || seeds.factories.size || seeds.namespaces || seeds.settingsClasses || seeds.settingsObjects) p.facts = analyzePython(p.py, seeds, targetHost);
+    if (seeds.clients.size || seeds.factories.size || seeds.namespaces || seeds.settingsClasses || seeds.settingsObjects) {
+      p.facts = analyzePython(p.py, seeds, targetHost, p.facts.envBacked);
+      stampSettings(p.facts, p.ctx.file.rel);
+    }
   }
   return origins;
 }
