@@ -6,7 +6,7 @@ import type { KeptSettings, PyContext } from './context.js';
 import type { PyFacts } from './analyze.js';
 import { envRole } from '../../rules/env.js';
 import { blockedCall } from './helpers.js';
-import { stringValue, unparen, walk, type Node } from './parse.js';
+import { kids, kwargs, stringValue, unparen, walk, type Node } from './parse.js';
 import { settingsFieldOf, type PySettingsClass } from './settings.js';
 import { msg } from '../../i18n/msg.js';
 
@@ -41,6 +41,7 @@ function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
   blockedPlan(ctx, plan);
   azurePlan(ctx, plan);
   for (const c of ctx.facts.constructions) if (plan.kept.has(c.node.id)) plan.keptKeyRanges.push(...keyRanges(ctx, c));
+  runtimeInitChat(ctx, plan);
   for (const c of ctx.facts.constructions) {
     if (!plan.kept.has(c.node.id)) continue;
     for (const kw of ['api_key', 'base_url']) {
@@ -74,6 +75,28 @@ function appKeyPlan(ctx: MigrateContext<PyContext>): void {
       ctx.py.start(c.node),
       msg('client.appHeldKey', { from: ctx.py.src(c.appKey!).slice(0, 60) }),
       msg('client.appHeldKey.todo', { provider: shortName(t.provider), env: t.apiKeyEnv, url: t.baseURL }),
+    );
+  }
+}
+
+/**
+ * `init_chat_model(model=LLM_MODEL, api_key=API_KEY)` with the model read at run time: which provider it calls
+ * cannot be told, so migrate-langchain leaves it; its key read stays with it (renaming it alone would send the
+ * provider's key wherever the model leads, OpenAI by default). One follow-up.
+ */
+function runtimeInitChat(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
+  const t = ctx.target;
+  for (const call of ctx.wrappers?.initChat ?? []) {
+    const kw = kwargs(call);
+    const args = call.childForFieldName('arguments');
+    const first = (args && kids(args).find((a) => a.type !== 'keyword_argument' && a.type !== 'comment')) ?? kw.get('model')?.childForFieldName('value');
+    const provider = stringValue(kw.get('model_provider')?.childForFieldName('value'));
+    if (!first || stringValue(first) !== undefined || (provider !== undefined && provider !== 'openai')) continue;
+    plan.keptKeyRanges.push(...keyRanges(ctx, { node: call, azure: false, status: 'unresolved', kwargs: kw }));
+    ctx.followUp(
+      ctx.py.start(call),
+      msg('wrapper.initChatRuntime', { expr: ctx.py.src(first).slice(0, 60) }),
+      msg('wrapper.initChatRuntime.todo', { provider: shortName(t.provider), id: t.provider.id, url: t.baseURL, env: t.apiKeyEnv }),
     );
   }
 }
