@@ -283,8 +283,18 @@ function pyPairings(file: string, text: string, files?: Files): Pairing[] {
       if (setting !== undefined) return setting;
       const id = /^[A-Za-z_]\w*$/.exec(v)?.[0];
       if (!id) return v;
-      const decl = new RegExp(`^\\s*${id}\\s*(?::[^=]+)?=\\s*(.+)$`, 'm').exec(text);
-      return decl ? `${v} ${decl[1]}` : v;
+      const declIn = (t: string) => new RegExp(`^\\s*${id}\\s*(?::[^=]+)?=\\s*(.+)$`, 'm').exec(t)?.[1];
+      let decl = declIn(text);
+      // `from app.cfg import KEY` (here or inside a function): its declaration in that module of the case
+      const imp = decl === undefined ? new RegExp(`^\\s*from\\s+([\\w.]+)\\s+import\\s+[^\\n]*\\b${id}\\b`, 'm').exec(text) : null;
+      if (imp && files) {
+        const mod = imp[1]!.replace(/\./g, '/') + '.py';
+        const hit = [...files].find(([f]) => f === mod || f.endsWith('/' + mod));
+        if (hit) decl = declIn(hit[1]);
+      }
+      // a constant read from the environment: the variable it reads, not the constant's own name
+      if (decl !== undefined && (decl.match(KEY_NAMES) || decl.match(URLS))) return decl;
+      return decl !== undefined ? `${v} ${decl}` : v;
     };
     const base = kw.get('base_url');
     const key = kw.get('api_key');

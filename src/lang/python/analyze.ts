@@ -616,6 +616,26 @@ export function urlExprStatus(f: PyFacts, e: Node, targetHost?: string, depth = 
  * `os.environ["X"]`, `os.getenv("X", d)`, `os.environ.get("X", d)`, `environ["X"]`,
  * `getenv("X")`, `os.environ.setdefault("X", v)` -> the variable name, its string node and default.
  */
+const ENV_LIBS = new WeakMap<object, { decouple?: string; environs?: string }>();
+
+/**
+ * python-decouple `config("OPENAI_API_KEY", default=...)` (the name imported from decouple) and environs
+ * `env.str("OPENAI_API_KEY")` / `env("OPENAI_API_KEY")` (`env = Env()` of environs): environment reads too.
+ */
+function envLibCall(call: Node, fn: string): boolean {
+  const root = call.tree.rootNode;
+  let libs = ENV_LIBS.get(call.tree);
+  if (!libs) {
+    const text = root.text;
+    const d = /^from\s+decouple\s+import\s+(?:[^\n]*\b)?config(?:\s+as\s+(\w+))?\b/m.exec(text);
+    const envName = /^\s*(\w+)\s*=\s*(?:environs\.)?Env\(/m.exec(text);
+    libs = { decouple: d ? (d[1] ?? 'config') : undefined, environs: /\benvirons\b/.test(text) ? envName?.[1] : undefined };
+    ENV_LIBS.set(call.tree, libs);
+  }
+  if (libs.decouple && fn === libs.decouple) return true;
+  return !!libs.environs && new RegExp(`^${libs.environs}(\\.(str|get))?$`).test(fn);
+}
+
 export function envRead(e: Node): { name: string; nameNode: Node; fallback?: Node } | undefined {
   e = unparen(e);
   const isEnviron = (n: Node | null) => !!n && (n.text.replace(/\s/g, '') === 'os.environ' || n.text === 'environ');
@@ -631,12 +651,14 @@ export function envRead(e: Node): { name: string; nameNode: Node; fallback?: Nod
     const args = e.childForFieldName('arguments');
     if (!fn || !args) return undefined;
     const t = fn.text.replace(/\s/g, '');
-    const ok = t === 'os.getenv' || t === 'getenv' || t === 'os.environ.get' || t === 'environ.get' || t === 'os.environ.setdefault' || t === 'os.environ.pop';
+    const lib = envLibCall(e, t);
+    const ok = lib || t === 'os.getenv' || t === 'getenv' || t === 'os.environ.get' || t === 'environ.get' || t === 'os.environ.setdefault' || t === 'os.environ.pop';
     if (!ok) return undefined;
     const a = kids(args);
     const name = stringValue(a[0]);
     if (name === undefined) return undefined;
-    return { name, nameNode: a[0]!, fallback: a[1] && a[1].type !== 'keyword_argument' ? a[1] : undefined };
+    const dflt = lib ? kwargs(e).get('default')?.childForFieldName('value') : undefined;
+    return { name, nameNode: a[0]!, fallback: dflt ?? (a[1] && a[1].type !== 'keyword_argument' ? a[1] : undefined) };
   }
   return undefined;
 }

@@ -2,7 +2,7 @@ import { msg, type Text } from '../../i18n/msg.js';
 import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
-import { analyzePython, envBackedNames, mergeEnvBacked, reachesOpenAI, type EnvBacked, type PyFacts, type PySeeds } from './analyze.js';
+import { analyzePython, envBackedNames, envRead, mergeEnvBacked, reachesOpenAI, type EnvBacked, type PyFacts, type PySeeds } from './analyze.js';
 import { pyUnrouteStuckModels } from './routing.js';
 import { collectPyModelSites, isOpenAIId, type PyModelSite } from './model-sites.js';
 import { isModelLookupTable } from '../../rules/models.js';
@@ -19,7 +19,7 @@ import { isNotebook, processNotebook, validateNotebook } from './notebook.js';
 import { reportPyOutsideUse, type PyOrigin, type PyOutsideModel } from './outside.js';
 import { isManifest, editManifest, manifestRoot, ownerOf, projectVersions, pyCompat, validateManifest } from './deps.js';
 
-import { SETTINGS_ENV, type EnvRole } from '../../rules/env.js';
+import { SETTINGS_ENV, envRole, type EnvRole } from '../../rules/env.js';
 import { settingsForImport } from './settings.js';
 import { collectPyComposedUrls, litOf, type PyComposedUrls, type PyLit } from './composed-urls.js';
 
@@ -73,6 +73,7 @@ export const processor = {
     // Key and base-URL settings that clients staying as they are read, in whatever module they are filled.
     const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set() };
     for (const [, p] of parsed) collectKeptSettings(p.facts, p.ctx.file.rel.replace(/\\/g, '/'), keptSettings, files[0]?.target);
+    keptSettings.movedBases = movedBaseVars(parsed, keptSettings);
     // URLs composed from a host-only OpenAI base and a `/v1/...` path, across modules: their modules call OpenAI.
     const composed = collectPyComposedUrls(
       [...parsed].map(([abs, p]) => [abs, p.py] as [string, PyTree]),
@@ -187,6 +188,20 @@ async function parseModules(files: FileContext[], targetHost: string | undefined
     }
   }
   return parsed;
+}
+
+/** Base-URL variables read with the OpenAI URL as default outside clients, which no staying client reads (KeptSettings.movedBases). */
+function movedBaseVars(parsed: Map<string, Parsed>, kept: KeptSettings): Set<string> {
+  const out = new Set<string>();
+  for (const [, p] of parsed) {
+    walkPy(p.py.root, (n) => {
+      if (n.type !== 'call' && n.type !== 'subscript') return;
+      const env = envRead(n);
+      const d = env?.fallback ? stringValue(env.fallback) : undefined;
+      if (env && d && envRole(env.name) === 'baseURL' && !/AZURE/.test(env.name) && /^https:\/\/api\.openai\.com\/v1\/?$/.test(d) && !kept.bases.has(env.name)) out.add(env.name);
+    });
+  }
+  return out;
 }
 
 /** The settings classes a module defines carry its path (PySettingsClass.origin), into the modules that import them. */
