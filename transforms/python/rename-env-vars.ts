@@ -54,7 +54,7 @@ export const renameEnvVars: Transform<PyContext> = {
         handled.add(env.nameNode.id);
         const role = envRole(env.name);
         if (role === 'key') rename(env.nameNode, env.name);
-        else if (role === 'baseURL' && !inMigratedClient(n) && !isAssignmentTarget(n) && openAIDefault(ctx, env.fallback)) {
+        else if (role === 'baseURL' && !inMigratedClient(n) && !isAssignmentTarget(n) && !ctx.edits.overlaps(py.start(n), py.end(n)) && openAIDefault(ctx, env.fallback)) {
           // `os.getenv("OPENAI_BASE_URL", "https://api.openai.com/v1")` outside a client (a config module's constant or
           // dataclass): its default becomes the provider's URL (retarget-raw-http), so its variable moves with it,
           // as the key read does; else an OPENAI_BASE_URL set to OpenAI would take the provider's key there.
@@ -64,7 +64,9 @@ export const renameEnvVars: Transform<PyContext> = {
             ctx.edits.add(r.start, r.end, to);
             ctx.change('env', py.start(env.nameNode), `${env.name} -> ${to}`, { transform: this.id, from: env.name, to });
           }
-        } else if ((role === 'baseURL' || role === 'org') && !inMigratedClient(n) && !isAssignmentTarget(n)) {
+        }
+        // (A read another transform rewrote already, `openai.base_url = os.environ['OPENAI_API_BASE']` kept as the provider's override, is not one.)
+        else if ((role === 'baseURL' || role === 'org') && !inMigratedClient(n) && !isAssignmentTarget(n) && !ctx.edits.overlaps(py.start(n), py.end(n))) {
           ctx.followUp(py.start(n), `reads ${env.name}, an OpenAI setting`, role === 'baseURL' ? `use ${t.baseURL} (the migrated clients already do)` : 'remove it: the provider does not use it');
         }
         return;

@@ -9,6 +9,7 @@ import { blockedCall } from './helpers.js';
 import { kids, kwargs, stringValue, unparen, walk, type Node } from './parse.js';
 import { settingsFieldOf, type PySettingsClass } from './settings.js';
 import { msg } from '../../i18n/msg.js';
+import { foreignOpenAIClients } from './wrappers.js';
 
 /**
  * Which clients of a Python file are migrated, decided once before the transforms run, so
@@ -266,6 +267,7 @@ export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSetti
       });
     }
   }
+  foreignOpenAIClientKeys(facts, (name) => add(into.keys, name));
   // An OpenAI embeddings wrapper (LangChain, LlamaIndex) stays where the target serves no embeddings
   // and none is routed (it gets a marker): the settings field its key comes from keeps its variable.
   if (target && target.provider.endpoints.embeddings !== 'yes' && !target.routes?.some((r) => r.capability === 'embeddings')) {
@@ -277,6 +279,25 @@ export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSetti
         if (setting) into.fields.add(fieldKey(setting.cls, setting.field.name));
       }
     });
+  }
+}
+
+/**
+ * Another library's OpenAI client (foreignOpenAIClients) keeps calling OpenAI, so the OpenAI key variable it reads keeps
+ * its name: renamed, the provider's key went to OpenAI (datawhalechina/llm-cookbook, chromadb's OpenAIEmbeddingFunction).
+ * The key is read in the call, or through a module-level name (`openai_api_key = os.environ["OPENAI_API_KEY"]`).
+ */
+function foreignOpenAIClientKeys(facts: PyFacts, keep: (name: string) => void): void {
+  for (const n of foreignOpenAIClients(facts)) {
+    for (const a of n.childForFieldName('arguments')?.namedChildren ?? []) {
+      if (a?.type !== 'keyword_argument' || !/^(api_key|openai_api_key)$/.test(a.childForFieldName('name')?.text ?? '')) continue;
+      let v = unparen(a.childForFieldName('value')!);
+      if (v.type === 'identifier') v = facts.values.get(v.text) ?? v;
+      walk(v, (x) => {
+        const s = x.type === 'string' ? stringValue(x) : undefined;
+        if (s !== undefined && envRole(s) === 'key' && /OPENAI/.test(s)) keep(s);
+      });
+    }
   }
 }
 

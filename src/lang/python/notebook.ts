@@ -8,6 +8,8 @@ import { JsonScanError } from './json-scan.js';
 import { buildProgram, maskMagics, readCells, serializeSource, spanAt, usesAsciiEscapes, type NotebookCell, type ProgramSpan } from './notebook-cells.js';
 import { parsePython } from './parse.js';
 import { runPython } from './pipeline.js';
+import { collectKeptSettings } from './client-plan.js';
+import type { KeptSettings } from './context.js';
 
 export { isNotebook } from './files.js';
 
@@ -69,7 +71,11 @@ export async function processNotebook(
   const vctx = makeContext({ abs: ctx.file.abs + '#cells', rel: ctx.file.rel, text: prog.text, bom: false }, ctx.target, ctx.models);
   const pctx = (() => {
     try {
-      return runPython(vctx, parsed.py, analyzePython(parsed.py, undefined, opts.targetHost), opts);
+      const facts = analyzePython(parsed.py, undefined, opts.targetHost);
+      // Keys and settings that clients staying as they are read (in the notebook's own cells, its whole program).
+      const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set() };
+      collectKeptSettings(facts, ctx.file.rel.replace(/\\/g, '/'), keptSettings, ctx.target);
+      return runPython(vctx, parsed.py, facts, { ...opts, keptSettings });
     } finally {
       parsed.py.delete();
     }
