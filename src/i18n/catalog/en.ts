@@ -148,7 +148,7 @@ export const EN = {
     `${p.name} is read, but no code of the project sends requests to OpenAI (no OpenAI SDK, adapter or URL): it configures another service and keeps its name`,
   'keys.noOpenAIClient.todo': (p: { name: string }) => `if that service is the one to replace, point it at the provider and its key by hand; otherwise nothing to do for ${p.name}`,
   'wrapper.initChatRuntime': (p: { expr: string }) =>
-    `init_chat_model's model comes from ${p.expr} at run time: which provider it calls cannot be told, so it and its key stay as they are`,
+    `init_chat_model's model comes from ${p.expr} at run time: the tool cannot resolve which provider it calls, so it and its key stay as they are`,
   'wrapper.initChatRuntime.todo': (p: { provider: string; id: string; url: string; env: string }) =>
     `if it names an OpenAI model, use a ${p.provider} model id instead (openai-migrate models --provider ${p.id}) with base_url=${p.url} and the ${p.env} key`,
   'client.appHeldKey': (p: { from: string }) =>
