@@ -201,9 +201,75 @@ function keywordArgs(args: string): Map<string, string> {
   return out;
 }
 
-/** Python: `OpenAI(...)`, `AsyncOpenAI(...)`, `AzureOpenAI(...)` calls (keyword arguments). */
-function pyPairings(file: string, text: string): Pairing[] {
+/** A field of a pydantic settings class: the variable it reads and its default's text. */
+interface PySetting {
+  cls: string;
+  env?: string;
+  dflt: string;
+}
+
+/** The first string literal's value in a text. */
+const firstString = (t: string) => /(["'])((?:\\.|(?!\1).)*)\1/.exec(t)?.[2];
+
+/**
+ * pydantic settings classes of a Python file, read from the text: each field reads `<env_prefix><FIELD>`
+ * (`model_config = SettingsConfigDict(env_prefix="APP_")`, `class Config: env_prefix = ...`), or its alias
+ * (`Field(validation_alias=...)` / `alias=`, pydantic v1 `env=`, `AliasChoices("A", ...)`: the first),
+ * which the prefix does not apply to. A prefix that is not a literal: the field's variable is unknown.
+ */
+function pySettings(text: string): PySetting[] {
+  const out: PySetting[] = [];
+  const lines = text.split('\n');
+  const classes = new Set<string>();
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^class\s+(\w+)\s*\(([^)]*)\)\s*:/.exec(lines[i]!);
+    if (!m || !(/\bBaseSettings\b/.test(m[2]!) || m[2]!.split(',').some((s) => classes.has(s.trim())))) continue;
+    classes.add(m[1]!);
+    const body: string[] = [];
+    for (let j = i + 1; j < lines.length && (/^\s/.test(lines[j]!) || !lines[j]!.trim()); j++) body.push(lines[j]!);
+    const bodyText = body.join('\n');
+    const pm = /env_prefix\s*[=:]\s*([^,)\n]+)/.exec(bodyText.replace(/["']env_prefix["']/, 'env_prefix'));
+    const prefix = pm ? firstString(pm[1]!.trim()) : '';
+    const literalPrefix = !pm || /^\s*(["'])[^"']*\1\s*$/.test(pm[1]!);
+    for (const l of body) {
+      const f = /^ {4}(\w+)\s*:\s*[^=]+?(?:=\s*(.+))?$/.exec(l);
+      if (!f || f[1] === 'model_config') continue;
+      const value = f[2] ?? '';
+      const alias = /\b(?:validation_alias|alias|env)\s*=\s*(?:AliasChoices\()?\s*(["'][^"']+["'])/.exec(value);
+      const env = alias ? firstString(alias[1]!)!.toUpperCase() : literalPrefix ? (prefix + f[1]).toUpperCase() : undefined;
+      out.push({ cls: `${m[1]}.${f[1]}`, env, dflt: value });
+    }
+  }
+  return out;
+}
+
+/**
+ * `settings.openai_api_key`, `self.settings.openai_base_url`, `get_settings().api_key.get_secret_value()`:
+ * the settings field read (by the field name; where several classes of the output have a field of that
+ * name, the one the receiver is bound to, else none), as text the checker reads: its variable and default.
+ */
+function settingsText(value: string, text: string, settings: PySetting[]): string | undefined {
+  const m = /^([\w.]+?)(?:\(\))?\.(\w+)(?:\.get_secret_value\(\))?$/.exec(value.trim());
+  if (!m) return undefined;
+  const all = settings.filter((s) => s.cls.endsWith(`.${m[2]}`));
+  if (!all.length) return undefined;
+  const recv = m[1]!.split('.').pop()!;
+  // the receiver's class: `recv = Cls(`, `recv: Cls`, `def recv() -> Cls`
+  const bound = all.filter((s) => new RegExp(`\\b${recv}\\s*(?::\\s*|=\\s*|\\(\\)\\s*->\\s*)${s.cls.split('.')[0]}\\b`).test(text));
+  const pick = bound.length === 1 ? bound : new Set(all.map((s) => s.env)).size === 1 ? all.slice(0, 1) : [];
+  const s = pick[0];
+  if (!s) return undefined;
+  // no default, or None: the SDK's own (OPENAI_BASE_URL unset: api.openai.com)
+  const dflt = /^(None)?$/.test(s.dflt.trim()) || /^Field\((None|\.\.\.)?\s*(,|\))/.test(s.dflt.trim()) ? 'https://api.openai.com/v1' : s.dflt;
+  return `${s.env ?? ''} ${dflt}`;
+}
+
+/** Python: `OpenAI(...)`, `AsyncOpenAI(...)`, `AzureOpenAI(...)` calls (keyword arguments); settings fields of any file of the output. */
+function pyPairings(file: string, text: string, files?: Files): Pairing[] {
   const out: Pairing[] = [];
+  const py = [...(files ?? new Map([[file, text]])).entries()].filter(([f]) => f.endsWith('.py'));
+  const settings = py.flatMap(([, t]) => pySettings(t));
+  const allText = py.map(([, t]) => t).join('\n');
   for (const m of text.matchAll(/(?<![\w.])(?:openai\.)?(Async)?(Azure)?OpenAI\(/g)) {
     const open = m.index! + m[0].length - 1;
     const line = text.slice(0, m.index).split('\n').length;
@@ -213,15 +279,27 @@ function pyPairings(file: string, text: string): Pairing[] {
     const kw = keywordArgs(args);
     const azure = !!m[2];
     const resolve = (v: string) => {
+      const setting = settingsText(v, allText, settings);
+      if (setting !== undefined) return setting;
       const id = /^[A-Za-z_]\w*$/.exec(v)?.[0];
       if (!id) return v;
-      const decl = new RegExp(`^\\s*${id}\\s*(?::[^=]+)?=\\s*(.+)$`, 'm').exec(text);
-      return decl ? `${v} ${decl[1]}` : v;
+      const declIn = (t: string) => new RegExp(`^\\s*${id}\\s*(?::[^=]+)?=\\s*(.+)$`, 'm').exec(t)?.[1];
+      let decl = declIn(text);
+      // `from app.cfg import KEY` (here or inside a function): its declaration in that module of the case
+      const imp = decl === undefined ? new RegExp(`^\\s*from\\s+([\\w.]+)\\s+import\\s+[^\\n]*\\b${id}\\b`, 'm').exec(text) : null;
+      if (imp && files) {
+        const mod = imp[1]!.replace(/\./g, '/') + '.py';
+        const hit = [...files].find(([f]) => f === mod || f.endsWith('/' + mod));
+        if (hit) decl = declIn(hit[1]);
+      }
+      // a constant read from the environment: the variable it reads, not the constant's own name
+      if (decl !== undefined && (decl.match(KEY_NAMES) || decl.match(URLS))) return decl;
+      return decl !== undefined ? `${v} ${decl}` : v;
     };
     const base = kw.get('base_url');
     const key = kw.get('api_key');
     const hosts = base !== undefined ? [...resolve(base).matchAll(URLS)].map((x) => new URL(x[0]).host) : azure ? [] : ['api.openai.com'];
-    const keys = key !== undefined ? [...resolve(key).matchAll(KEY_NAMES)].map((x) => x[0]) : [azure ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY'];
+    const keys = key !== undefined ? [...new Set([...resolve(key).matchAll(KEY_NAMES)].map((x) => x[0]))] : [azure ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY'];
     out.push({ file, line, keys, hosts });
   }
   return out;
@@ -229,7 +307,7 @@ function pyPairings(file: string, text: string): Pairing[] {
 
 function pairingsOf(file: string, text: string, files?: Files): Pairing[] {
   if (/\.(m|c)?(t|j)sx?$/.test(file)) return jsPairings(file, text, files);
-  if (file.endsWith('.py')) return pyPairings(file, text);
+  if (file.endsWith('.py')) return pyPairings(file, text, files);
   return [];
 }
 
@@ -241,6 +319,54 @@ describe('key / host pairing', () => {
     expect(mismatches(jsPairings('a.ts', js))).toHaveLength(2);
     const py = `import os\nfrom openai import OpenAI\nK = os.environ["ZHIPUAI_API_KEY"]\na = OpenAI(api_key=K, base_url="https://api.deepseek.com")\nb = OpenAI(api_key=os.getenv("DEEPSEEK_API_KEY"), base_url=os.environ.get("DEEPSEEK_BASE_URL", "https://api.deepseek.com"))\n`;
     expect(mismatches(pyPairings('a.py', py))).toEqual(['a.py:4 key ZHIPUAI_API_KEY (zhipu) sent to api.deepseek.com']);
+  });
+
+  it('the checker reads pydantic settings fields: aliases, env prefixes, pydantic v1 env=, across modules', () => {
+    const config = [
+      'from pydantic import Field',
+      'from pydantic_settings import BaseSettings, SettingsConfigDict',
+      '',
+      'class Aliased(BaseSettings):',
+      '    model_config = SettingsConfigDict(env_file=".env")',
+      '    api_key: SecretStr = Field(validation_alias="OPENAI_API_KEY")',
+      '    base_url: str = Field("https://api.deepseek.com", alias="DEEPSEEK_BASE_URL")',
+      '',
+      'class Prefixed(BaseSettings):',
+      '    model_config = SettingsConfigDict(env_prefix="OPENAI_")',
+      '    api_key: str',
+      '    base_url: str | None = None',
+      '',
+      'class Old(BaseSettings):',
+      '    openai_key: str = Field(..., env="ZHIPUAI_API_KEY")',
+      '',
+      '    class Config:',
+      '        env_file = ".env"',
+      '',
+      'aliased = Aliased()',
+      '',
+      'def get_settings() -> Prefixed:',
+      '    return Prefixed()',
+      '',
+    ].join('\n');
+    const app = [
+      'from openai import OpenAI',
+      'from .config import aliased, get_settings, Old',
+      '',
+      'a = OpenAI(api_key=aliased.api_key.get_secret_value(), base_url=aliased.base_url)',
+      'b = OpenAI(api_key=get_settings().api_key, base_url="https://dashscope.aliyuncs.com/compatible-mode/v1")',
+      'c = OpenAI(api_key=get_settings().api_key, base_url=get_settings().base_url)',
+      'old = Old()',
+      'd = OpenAI(api_key=old.openai_key, base_url="https://open.bigmodel.cn/api/paas/v4")',
+      '',
+    ].join('\n');
+    const files: Files = new Map([
+      ['app/config.py', config],
+      ['app/chat.py', app],
+    ]);
+    expect(mismatches(pyPairings('app/chat.py', app, files))).toEqual([
+      'app/chat.py:4 key OPENAI_API_KEY (openai) sent to api.deepseek.com',
+      'app/chat.py:5 key OPENAI_API_KEY (openai) sent to dashscope.aliyuncs.com',
+    ]);
   });
 
   it('the checker follows a key constant imported from another module, and raw requests', () => {
@@ -302,8 +428,13 @@ describe('key / host pairing', () => {
         const root = path.join(dir, p.id);
         for (const c of code) cpSync(path.join(c.dir, c.input), path.join(root, c.name.replace('/', '__'), c.input), { recursive: true });
         await migrate({ cwd: root, paths: ['.'], provider: p.id, force: true });
-        const files: Files = new Map(listFiles(root).map((rel) => [rel.replace(/\\/g, '/'), readFileSync(path.join(root, rel), 'utf8')]));
-        for (const [rel, text] of files) bad.push(...mismatches(pairingsOf(rel, text, files)).map((m) => `[${p.id}] ${m}`));
+        const all: Files = new Map(listFiles(root).map((rel) => [rel.replace(/\\/g, '/'), readFileSync(path.join(root, rel), 'utf8')]));
+        for (const [rel, text] of all) {
+          // one case's files (its own settings classes and modules, not another case's)
+          const dir = rel.split('/')[0]!;
+          const files: Files = new Map([...all].filter(([r]) => r.startsWith(dir + '/')));
+          bad.push(...mismatches(pairingsOf(rel, text, files)).map((m) => `[${p.id}] ${m}`));
+        }
       }
       expect(bad).toEqual([]);
     } finally {

@@ -33,6 +33,17 @@ export function isCanonicalKeyName(name: string): boolean {
 }
 
 /**
+ * The name a value is read by (`profile.openai_api_key`, `request.headers["x-openai-key"]`, `user.azureOpenAIKey`)
+ * looks like an OpenAI (or Azure OpenAI) key the app holds: a user setting or a stored value, not an environment
+ * read the tool renames (OPENAI_API_KEY, the SDKs' own name, is read from the environment or a config mapping).
+ * Its client stays where it is: giving it the provider's host would send that OpenAI key to the provider.
+ * Used by the JS/TS and Python client plans.
+ */
+export function isAppHeldKeyName(name: string): boolean {
+  return /open_?ai|azure/i.test(name) && /key/i.test(name) && !isCanonicalKeyName(name);
+}
+
+/**
  * The provider's base-URL variable for an OpenAI base-URL override (prefix kept):
  * OPENAI_BASE_URL -> DEEPSEEK_BASE_URL, VITE_OPENAI_API_BASE -> VITE_DASHSCOPE_BASE_URL.
  */

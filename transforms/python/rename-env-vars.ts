@@ -4,11 +4,11 @@ import type { MigrateContext, Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { envRead, reachesOpenAI } from '../../src/lang/python/analyze.js';
 import { addItems } from '../../src/lang/python/edit.js';
-import { inKeptPyClient, isKeptKeyName, isKeptSettingsClass } from '../../src/lang/python/client-plan.js';
+import { inKeptPyClient, inKeptSettingsClass, isKeptBaseDefault, isKeptKeyName, isKeptSettingsClass } from '../../src/lang/python/client-plan.js';
 import { kwargs, stringContentRange, stringValue, walk, type Node } from '../../src/lang/python/parse.js';
 import { settingsBaseVar, settingsClassesOf, settingsRole, type PySettingsClass, type PySettingsField } from '../../src/lang/python/settings.js';
 import { baseUrlLit, needImport } from '../../src/lang/python/helpers.js';
-import { envRole, renamedKeyVar } from '../../src/rules/env.js';
+import { baseUrlVar, envRole, renamedKeyVar } from '../../src/rules/env.js';
 
 /**
  * OpenAI key variables read in code become the provider's key variable:
@@ -51,6 +51,17 @@ export const renameEnvVars: Transform<PyContext> = {
         handled.add(env.nameNode.id);
         const role = envRole(env.name);
         if (role === 'key') rename(env.nameNode, env.name);
+        else if (role === 'baseURL' && !inMigratedClient(n) && !isAssignmentTarget(n) && !ctx.edits.overlaps(py.start(n), py.end(n)) && openAIDefault(ctx, env.fallback)) {
+          // `os.getenv("OPENAI_BASE_URL", "https://api.openai.com/v1")` outside a client (a config module's constant or
+          // dataclass): its default becomes the provider's URL (retarget-raw-http), so its variable moves with it,
+          // as the key read does; else an OPENAI_BASE_URL set to OpenAI would take the provider's key there.
+          const to = baseUrlVar(env.name, t);
+          const r = stringContentRange(py, env.nameNode);
+          if (r && to !== env.name) {
+            ctx.edits.add(r.start, r.end, to);
+            ctx.change('env', py.start(env.nameNode), `${env.name} -> ${to}`, { transform: this.id, from: env.name, to });
+          }
+        }
         // (A read another transform rewrote already, `openai.base_url = os.environ['OPENAI_API_BASE']` kept as the provider's override, is not one.)
         else if ((role === 'baseURL' || role === 'org') && !inMigratedClient(n) && !isAssignmentTarget(n) && !ctx.edits.overlaps(py.start(n), py.end(n))) {
           ctx.followUp(py.start(n), `reads ${env.name}, an OpenAI setting`, role === 'baseURL' ? `use ${t.baseURL} (the migrated clients already do)` : 'remove it: the provider does not use it');
@@ -60,17 +71,44 @@ export const renameEnvVars: Transform<PyContext> = {
       if (n.type === 'string' && !handled.has(n.id)) {
         const v = stringValue(n);
         if (v !== undefined && renamedKeyVar(v, t)) rename(n, v);
+        else if (v !== undefined && ctx.keptSettings?.movedBases?.has(v) && isEnvName(n)) {
+          const to = baseUrlVar(v, t);
+          const r = stringContentRange(py, n);
+          if (r && to !== v) {
+            ctx.edits.add(r.start, r.end, to);
+            ctx.change('env', py.start(n), `${v} -> ${to}`, { transform: this.id, from: v, to });
+          }
+        }
         // f"Bearer {os.environ['OPENAI_API_KEY']}": the reads inside an f-string's interpolations
         return n.namedChildren.some((c) => c?.type === 'interpolation');
       }
     });
-    for (const cls of settingsClassesOf(py, ctx.targetHost).values()) settingsClass(ctx, cls, this.id);
+    for (const cls of settingsClassesOf(py, ctx.targetHost).values()) {
+      // the module that defines it, as the run named it (PySettingsClass.origin)
+      cls.origin = ctx.facts.settings.classes.get(cls.name)?.origin;
+      settingsClass(ctx, cls, this.id);
+    }
     settingsByName(ctx, this.id);
   },
 };
 
+/** A string naming an environment variable: `monkeypatch.setenv("X", ...)`, `delenv("X")`, `os.environ["X"] = ...`, `patch.dict(os.environ, {"X": ...})`. */
+function isEnvName(n: Node): boolean {
+  const p = n.parent;
+  if (p?.type === 'argument_list' && p.namedChildren[0]?.id === n.id) return /(^|\.)(setenv|delenv|putenv|unsetenv)$/.test(p.parent?.childForFieldName('function')?.text ?? '');
+  if (p?.type === 'subscript') return /(^|\.)environ$/.test(p.childForFieldName('value')?.text ?? '');
+  if (p?.type === 'pair' && p.childForFieldName('key')?.id === n.id) return /environ/.test(p.parent?.parent?.text ?? '');
+  return false;
+}
+
 function isAssignmentTarget(n: Node): boolean {
   return n.parent?.type === 'assignment' && n.parent.childForFieldName('left')?.id === n.id;
+}
+
+/** The default of a base-URL read is the OpenAI API URL, which retarget-raw-http moves to the provider (not a kept client's). */
+function openAIDefault(ctx: MigrateContext<PyContext>, fallback: Node | undefined): boolean {
+  const s = fallback ? stringValue(fallback) : undefined;
+  return s !== undefined && /^https:\/\/api\.openai\.com\/v1\/?$/.test(s) && !isKeptBaseDefault(ctx, fallback!) && !inKeptSettingsClass(ctx, fallback!);
 }
 
 /** The key and base-URL fields a settings class moves (rename-env-vars), with the variable each reads then. */

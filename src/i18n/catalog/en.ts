@@ -150,6 +150,14 @@ export const EN = {
   'keys.noOpenAIClient': (p: { name: string }) =>
     `${p.name} is read, but no code of the project sends requests to OpenAI (no OpenAI SDK, adapter or URL): it configures another service and keeps its name`,
   'keys.noOpenAIClient.todo': (p: { name: string }) => `if that service is the one to replace, point it at the provider and its key by hand; otherwise nothing to do for ${p.name}`,
+  'wrapper.initChatRuntime': (p: { expr: string }) =>
+    `init_chat_model's model comes from ${p.expr} at run time: the tool cannot resolve which provider it calls, so it and its key stay as they are`,
+  'wrapper.initChatRuntime.todo': (p: { provider: string; id: string; url: string; env: string }) =>
+    `if it names an OpenAI model, use a ${p.provider} model id instead (openai-migrate models --provider ${p.id}) with base_url=${p.url} and the ${p.env} key`,
+  'client.appHeldKey': (p: { from: string }) =>
+    `api_key comes from ${p.from}, an OpenAI key the app holds (a user setting, a stored value or a request header): this client stays on OpenAI, its model ids too`,
+  'client.appHeldKey.todo': (p: { provider: string; env: string; url: string }) =>
+    `to move it, make that value hold a ${p.provider} key (${p.env}) for this client, then give it base_url=${p.url} and ${p.provider} model ids`,
   'client.keyOwnRead': (p: { from: string; env: string }) => `api_key reads ${p.env} itself: ${p.from} keeps the OpenAI key for a client that stays on OpenAI`,
   'env.keyKeptForCode': (p: { from: string; to: string }) => `${p.to} declared; ${p.from} kept: code that stays on OpenAI still reads it`,
   // ---- thinking switches (src/rules/thinking.ts, requestRules.thinking)

@@ -6,7 +6,7 @@ import { shortName } from '../../providers/index.js';
 import { clientPlan, keepLocalClient, openAIUrlLeft } from './client-plan.js';
 import type { JsContext } from './context.js';
 import type { CrossModule } from './cross-module.js';
-import { baseUrlVar, envRole, isCanonicalKeyName, renamedKeyVar } from '../../rules/env.js';
+import { baseUrlVar, envRole, isAppHeldKeyName, isCanonicalKeyName, renamedKeyVar } from '../../rules/env.js';
 import { flattenAccess, isStringLike, unwrap, walk } from './parse.js';
 
 /** Where a key is read from the environment: the expression defining it, in its module. */
@@ -65,7 +65,7 @@ function appHeldOpenAIKey(v: ts.Expression): boolean {
   if (!tsc.isPropertyAccessExpression(x) && !tsc.isElementAccessExpression(x)) return false;
   if (envName(x)) return false;
   const name = tsc.isPropertyAccessExpression(x) ? x.name.text : isStringLike(x.argumentExpression) ? x.argumentExpression.text : '';
-  return /open_?ai|azure/i.test(name) && /key/i.test(name) && !isCanonicalKeyName(name);
+  return isAppHeldKeyName(name);
 }
 
 /**

@@ -43,7 +43,7 @@ export function pyTargetSelection(f: PyFacts, names: readonly string[]): string 
 /** Hosts and modules of other services this file talks to (for the multi-provider summary). */
 export function pyOtherAdapterHints(f: PyFacts): string[] {
   const out: string[] = [];
-  for (const c of f.constructions) if (c.status === 'other' && c.baseUrl) out.push(c.baseUrl.text);
+  for (const c of f.constructions) if (c.status === 'other' && !c.appKey && c.baseUrl) out.push(c.baseUrl.text);
   for (const b of f.imports.values()) if (LLM_MODULE.test(b.module || b.name)) out.push(b.module || b.name);
   return out;
 }

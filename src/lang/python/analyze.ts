@@ -1,6 +1,6 @@
 import type { ClientStatus, EndpointKind } from '../../rules/clients.js';
 import { endpointOf, statusOfUrl } from '../../rules/clients.js';
-import { envRole } from '../../rules/env.js';
+import { envRole, isAppHeldKeyName } from '../../rules/env.js';
 import { flattenAttr, kids, kwargs, stringValue, unparen, walk, type Node, type PyTree } from './parse.js';
 import { settingsClassesOf, settingsFieldOf, settingsObjectsOf, settingsUrlStatus, type PySettingsClass, type PySettingsFacts } from './settings.js';
 
@@ -24,6 +24,8 @@ export interface PyConstruction {
   /** `OpenAI(**cfg)`: the dict literal the splat resolves to (same file). */
   dict?: Node;
   baseUrl?: Node;
+  /** `api_key=user.openai_api_key`: an OpenAI key the app holds (appHeldKey); the client stays on OpenAI. */
+  appKey?: Node;
 }
 
 export interface PyCall {
@@ -78,6 +80,8 @@ export interface PyFacts {
   settings: PySettingsFacts;
   /** The module builds a URL from a host-only OpenAI base and a `/v1` path (composed-urls.ts; set by the run). */
   composedUse?: boolean;
+  /** Names bound to an environment read somewhere in the run or this module (envBackedNames): not keys the app holds. */
+  envBacked: EnvBacked;
 }
 
 export interface PySeeds {
@@ -147,7 +151,7 @@ export function pyEndpointOf(path: string[]): EndpointKind {
   return endpointOf(path.map(camel));
 }
 
-export function analyzePython(py: PyTree, seeds?: PySeeds, targetHost?: string): PyFacts {
+export function analyzePython(py: PyTree, seeds?: PySeeds, targetHost?: string, envBacked?: EnvBacked): PyFacts {
   const f: PyFacts = {
     py,
     importsOpenAI: false,
@@ -169,6 +173,7 @@ export function analyzePython(py: PyTree, seeds?: PySeeds, targetHost?: string):
     moduleAliases: new Map(),
     topImports: [],
     settings: { classes: new Map(), objects: new Map() },
+    envBacked: mergeEnvBacked(mergeEnvBacked(new Map(), envBacked ?? new Map()), envBackedNames(py)),
   };
 
   // Pass 1: imports, assignments, functions.
@@ -467,6 +472,14 @@ function construction(f: PyFacts, node: Node, azure: boolean, targetHost?: strin
   const splats = args ? kids(args).filter((a) => a.type === 'dictionary_splat') : [];
   const dict = splats.length === 1 ? dictOf(f, splats[0]!.namedChild(0)) : undefined;
   if (azure) return { node, azure, status: 'azure', kwargs: kw, dict };
+  const c = plainConstruction(f, node, kw, splats, dict, targetHost);
+  const appKey = c.status === 'openai' ? kw.get('api_key')?.childForFieldName('value') : undefined;
+  if (appKey && appHeldKey(f, appKey)) return { ...c, status: 'other', appKey };
+  return c;
+}
+
+function plainConstruction(f: PyFacts, node: Node, kw: Map<string, Node>, splats: Node[], dict: Node | undefined, targetHost?: string): PyConstruction {
+  const azure = false;
   let baseUrl = kw.get('base_url')?.childForFieldName('value') ?? undefined;
   if (!baseUrl && dict) baseUrl = dictPairs(dict).find((p) => p.key === 'base_url')?.value;
   if (!baseUrl) {
@@ -474,6 +487,92 @@ function construction(f: PyFacts, node: Node, azure: boolean, targetHost?: strin
     return { node, azure, status: 'openai', kwargs: kw, dict };
   }
   return { node, azure, status: urlExprStatus(f, baseUrl, targetHost), kwargs: kw, dict, baseUrl };
+}
+
+/** An environment read: `os.environ[...]`, `os.getenv(...)`, python-decouple `config(...)`, environs `env.str(...)`, Streamlit secrets. */
+const ENV_READ_TEXT = /\b(os\.getenv|getenv|os\.environ|environ\b|config\(\s*["']|env\.(str|get)\(|env\(\s*["']|secrets\b|dotenv_values)/;
+
+/** Names bound to an environment read: name -> the classes whose body or call binds it ('' outside a class). */
+export type EnvBacked = Map<string, Set<string>>;
+
+export function mergeEnvBacked(into: EnvBacked, from: EnvBacked): EnvBacked {
+  for (const [n, owners] of from) for (const o of owners) into.set(n, (into.get(n) ?? new Set()).add(o));
+  return into;
+}
+
+/**
+ * Names a module binds to an environment read, with the class that holds them: a dataclass field
+ * (`openai_api_key: str = field(default_factory=lambda: os.getenv("OPENAI_API_KEY"))`), `self.openai_key =
+ * os.environ[...]` in a method, a keyword of a constructor call (`AppConfig(openai_key=config("OPENAI_API_KEY"))`),
+ * and the fields of pydantic settings classes. A client reading `cfg.openai_key` of such a class reads the
+ * environment, not a key the app holds. Read from the text one line at a time (a multi-line value is not seen:
+ * the client then stays on OpenAI with a follow-up, the safe side).
+ */
+export function envBackedNames(py: PyTree): EnvBacked {
+  const out: EnvBacked = new Map();
+  const add = (n: string, owner: string) => out.set(n, (out.get(n) ?? new Set()).add(owner));
+  const classes: Array<{ name: string; indent: number }> = [];
+  for (const line of py.text.split('\n')) {
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    if (line.trim() && !line.trim().startsWith('#')) while (classes.length && indent <= classes[classes.length - 1]!.indent) classes.pop();
+    const c = /^[ \t]*class[ \t]+(\w+)/.exec(line);
+    if (c) classes.push({ name: c[1]!, indent });
+    const owner = classes[classes.length - 1]?.name ?? '';
+    for (const m of line.matchAll(/\b([A-Za-z_]\w*)[ \t]*(?::[ \t]*[^=\n]+?)?[ \t]*=(?!=)[ \t]*([^\n]*)/g)) {
+      if (!ENV_READ_TEXT.test(m[2]!)) continue;
+      // a keyword of a call on this line: the callee's class (`AppConfig(openai_key=...)`)
+      const callee = [...line.slice(0, m.index).matchAll(/(\w+)\(/g)].pop()?.[1];
+      add(m[1]!, callee ?? owner);
+    }
+    for (const m of line.matchAll(/["']([A-Za-z_]\w*)["'][ \t]*:[ \t]*([^\n]*)/g)) if (ENV_READ_TEXT.test(m[2]!)) add(m[1]!, '');
+  }
+  if (/\bBaseSettings\b/.test(py.text)) for (const c of settingsClassesOf(py).values()) for (const n of c.fields.keys()) add(n, c.name);
+  return out;
+}
+
+/** The class a receiver is bound to in this module: `cfg = AppConfig(...)`, `cfg: AppConfig`, `self.cfg = AppConfig(...)`, `def cfg() -> AppConfig`. */
+function receiverClass(f: PyFacts, recv: string): string | undefined {
+  const r = recv.replace(/\./g, '\\.');
+  const m = new RegExp(`(?:^|[^\\w.])${r}[ \\t]*(?::[ \\t]*(?:Optional\\[)?([A-Za-z_][\\w.]*)|=[ \\t]*([A-Za-z_][\\w.]*)\\(|\\([^)]*\\)[ \\t]*->[ \\t]*([A-Za-z_][\\w.]*))`, 'm').exec(f.py.text);
+  const cls = m?.[1] ?? m?.[2] ?? m?.[3];
+  return cls?.split('.').pop();
+}
+
+/** A receiver whose name says it is the app's configuration (`config`, `settings`, `cfg`, `self.conf`), not a user's data. */
+const CONFIG_NAME = /(^|[._])(conf|config|configuration|settings|cfg|env|environment|options|opts|args)$/i;
+
+/**
+ * `api_key=user.openai_api_key`, `settings_row.openai_key or ""`, `request.headers["x-openai-key"]`: a value the
+ * app holds (a user setting, a stored value, a request header) whose name says it is an OpenAI key
+ * (isAppHeldKeyName, shared with the JS/TS plan). Not an environment read, a pydantic settings field, an
+ * object imported from a config module or returned by a function (`get_settings().openai_key`), nor a field
+ * the run binds to an environment read (envBackedNames) on a receiver of that class (or, its class unknown,
+ * a receiver named like configuration: `config.openai_key`).
+ */
+export function appHeldKey(f: PyFacts, v: Node): boolean {
+  let u = unparen(v);
+  if (u.type === 'boolean_operator' && u.childForFieldName('operator')?.text === 'or') {
+    const right = u.childForFieldName('right');
+    if (!right || stringValue(unparen(right)) === undefined) return false;
+    u = unparen(u.childForFieldName('left')!);
+  }
+  let name: string | undefined;
+  if (u.type === 'attribute') name = u.childForFieldName('attribute')?.text;
+  else if (u.type === 'subscript') name = stringValue(u.childForFieldName('subscript'));
+  if (!name || !isAppHeldKeyName(name) || /azure/i.test(name)) return false;
+  if (envRead(u) || settingsFieldOf(f.settings, u)) return false;
+  let base: Node = u;
+  while (base.type === 'attribute' || base.type === 'subscript') base = base.childForFieldName(base.type === 'attribute' ? 'object' : 'value')!;
+  if (base.type === 'call') return false;
+  if (base.type === 'identifier' && (f.imports.has(base.text) || f.moduleAliases.has(base.text))) return false;
+  if (base.type !== 'identifier') return false;
+  const owners = f.envBacked.get(name);
+  if (owners && u.type === 'attribute') {
+    const recv = u.childForFieldName('object')!.text;
+    const cls = receiverClass(f, recv);
+    if (cls ? owners.has(cls) : CONFIG_NAME.test(recv) || recv === 'self') return false;
+  }
+  return true;
 }
 
 /** Status of a base-URL expression. */
@@ -517,6 +616,26 @@ export function urlExprStatus(f: PyFacts, e: Node, targetHost?: string, depth = 
  * `os.environ["X"]`, `os.getenv("X", d)`, `os.environ.get("X", d)`, `environ["X"]`,
  * `getenv("X")`, `os.environ.setdefault("X", v)` -> the variable name, its string node and default.
  */
+const ENV_LIBS = new WeakMap<object, { decouple?: string; environs?: string }>();
+
+/**
+ * python-decouple `config("OPENAI_API_KEY", default=...)` (the name imported from decouple) and environs
+ * `env.str("OPENAI_API_KEY")` / `env("OPENAI_API_KEY")` (`env = Env()` of environs): environment reads too.
+ */
+function envLibCall(call: Node, fn: string): boolean {
+  const root = call.tree.rootNode;
+  let libs = ENV_LIBS.get(call.tree);
+  if (!libs) {
+    const text = root.text;
+    const d = /^from\s+decouple\s+import\s+(?:[^\n]*\b)?config(?:\s+as\s+(\w+))?\b/m.exec(text);
+    const envName = /^\s*(\w+)\s*=\s*(?:environs\.)?Env\(/m.exec(text);
+    libs = { decouple: d ? (d[1] ?? 'config') : undefined, environs: /\benvirons\b/.test(text) ? envName?.[1] : undefined };
+    ENV_LIBS.set(call.tree, libs);
+  }
+  if (libs.decouple && fn === libs.decouple) return true;
+  return !!libs.environs && new RegExp(`^${libs.environs}(\\.(str|get))?$`).test(fn);
+}
+
 export function envRead(e: Node): { name: string; nameNode: Node; fallback?: Node } | undefined {
   e = unparen(e);
   const isEnviron = (n: Node | null) => !!n && (n.text.replace(/\s/g, '') === 'os.environ' || n.text === 'environ');
@@ -532,12 +651,14 @@ export function envRead(e: Node): { name: string; nameNode: Node; fallback?: Nod
     const args = e.childForFieldName('arguments');
     if (!fn || !args) return undefined;
     const t = fn.text.replace(/\s/g, '');
-    const ok = t === 'os.getenv' || t === 'getenv' || t === 'os.environ.get' || t === 'environ.get' || t === 'os.environ.setdefault' || t === 'os.environ.pop';
+    const lib = envLibCall(e, t);
+    const ok = lib || t === 'os.getenv' || t === 'getenv' || t === 'os.environ.get' || t === 'environ.get' || t === 'os.environ.setdefault' || t === 'os.environ.pop';
     if (!ok) return undefined;
     const a = kids(args);
     const name = stringValue(a[0]);
     if (name === undefined) return undefined;
-    return { name, nameNode: a[0]!, fallback: a[1] && a[1].type !== 'keyword_argument' ? a[1] : undefined };
+    const dflt = lib ? kwargs(e).get('default')?.childForFieldName('value') : undefined;
+    return { name, nameNode: a[0]!, fallback: dflt ?? (a[1] && a[1].type !== 'keyword_argument' ? a[1] : undefined) };
   }
   return undefined;
 }

@@ -7,8 +7,8 @@ import type { KeptSettings, PyContext } from './context.js';
 import type { PyFacts } from './analyze.js';
 import { envRole } from '../../rules/env.js';
 import { blockedCall } from './helpers.js';
-import { stringValue, unparen, walk, type Node } from './parse.js';
-import { settingsFieldOf } from './settings.js';
+import { kids, kwargs, stringValue, unparen, walk, type Node } from './parse.js';
+import { settingsFieldOf, type PySettingsClass } from './settings.js';
 import { foreignOpenAIClients } from './wrappers.js';
 
 /**
@@ -20,7 +20,7 @@ import { foreignOpenAIClients } from './wrappers.js';
  *   file stays on Azure (class, options, key, calls) with one follow-up.
  */
 export interface PyClientPlan {
-  kept: Map<number, 'azure' | 'unresolved' | 'other' | 'blocked'>;
+  kept: Map<number, 'azure' | 'unresolved' | 'other' | 'blocked' | 'app-key'>;
   /** [start, end) ranges whose key reads belong to a client that stays. */
   keptKeyRanges: Array<[number, number]>;
   /** Settings fields (`Settings.openai_api_key`) a client of this file that stays reads. */
@@ -37,16 +37,18 @@ export function pyClientPlan(ctx: MigrateContext<PyContext>): PyClientPlan {
 
 function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
   const plan: PyClientPlan = { kept: new Map(), keptKeyRanges: [], keptFields: new Set() };
-  for (const c of ctx.facts.constructions) if (c.status === 'unresolved' || c.status === 'other') plan.kept.set(c.node.id, c.status);
+  for (const c of ctx.facts.constructions) if (c.status === 'unresolved' || c.status === 'other') plan.kept.set(c.node.id, c.appKey ? 'app-key' : c.status);
+  appKeyPlan(ctx);
   blockedPlan(ctx, plan);
   azurePlan(ctx, plan);
   for (const c of ctx.facts.constructions) if (plan.kept.has(c.node.id)) plan.keptKeyRanges.push(...keyRanges(ctx, c));
+  runtimeInitChat(ctx, plan);
   for (const c of ctx.facts.constructions) {
     if (!plan.kept.has(c.node.id)) continue;
     for (const kw of ['api_key', 'base_url']) {
       const v = c.kwargs.get(kw)?.childForFieldName('value');
       const setting = v ? settingsFieldOf(ctx.facts.settings, v) : undefined;
-      if (setting) plan.keptFields.add(`${setting.cls.name}.${setting.field.name}`);
+      if (setting) plan.keptFields.add(fieldKey(setting.cls, setting.field.name));
     }
   }
   // The module-level client (`openai.api_key = ...`) pointed at a URL the tool cannot resolve or at another service keeps its key.
@@ -58,6 +60,46 @@ function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
     if (st === 'unresolved' || st === 'other') for (const k of f.moduleConfig.get('api_key') ?? []) plan.keptKeyRanges.push([ctx.py.start(k.stmt), ctx.py.end(k.stmt)]);
   }
   return plan;
+}
+
+/**
+ * A client whose key is an OpenAI key the app holds (`OpenAI(api_key=user.openai_api_key)`, analyze.ts appHeldKey)
+ * stays on OpenAI, its calls' model ids too (its status is `other` from the analysis on): giving it the provider's
+ * host would send that OpenAI key to the provider. One follow-up says how to move it.
+ */
+function appKeyPlan(ctx: MigrateContext<PyContext>): void {
+  const t = ctx.target;
+  // clients, and LangChain / LlamaIndex classes (`ChatOpenAI(openai_api_key=profile.openai_key)`)
+  const held = [...ctx.facts.constructions, ...(ctx.wrappers?.uses ?? [])].filter((c) => c.appKey);
+  for (const c of held) {
+    ctx.followUp(
+      ctx.py.start(c.node),
+      msg('client.appHeldKey', { from: ctx.py.src(c.appKey!).slice(0, 60) }),
+      msg('client.appHeldKey.todo', { provider: shortName(t.provider), env: t.apiKeyEnv, url: t.baseURL }),
+    );
+  }
+}
+
+/**
+ * `init_chat_model(model=LLM_MODEL, api_key=API_KEY)` with the model read at run time: which provider it calls
+ * cannot be told, so migrate-langchain leaves it; its key read stays with it (renaming it alone would send the
+ * provider's key wherever the model leads, OpenAI by default). One follow-up.
+ */
+function runtimeInitChat(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
+  const t = ctx.target;
+  for (const call of ctx.wrappers?.initChat ?? []) {
+    const kw = kwargs(call);
+    const args = call.childForFieldName('arguments');
+    const first = (args && kids(args).find((a) => a.type !== 'keyword_argument' && a.type !== 'comment')) ?? kw.get('model')?.childForFieldName('value');
+    const provider = stringValue(kw.get('model_provider')?.childForFieldName('value'));
+    if (!first || stringValue(first) !== undefined || (provider !== undefined && provider !== 'openai')) continue;
+    plan.keptKeyRanges.push(...keyRanges(ctx, { node: call, azure: false, status: 'unresolved', kwargs: kw }));
+    ctx.followUp(
+      ctx.py.start(call),
+      msg('wrapper.initChatRuntime', { expr: ctx.py.src(first).slice(0, 60) }),
+      msg('wrapper.initChatRuntime.todo', { provider: shortName(t.provider), id: t.provider.id, url: t.baseURL, env: t.apiKeyEnv }),
+    );
+  }
 }
 
 /**
@@ -210,14 +252,15 @@ export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSetti
       if (!v) continue;
       // `settings.openai_api_key`: the settings class stays as it is
       const setting = settingsFieldOf(facts.settings, v);
-      if (setting) into.fields.add(`${setting.cls.name}.${setting.field.name}`);
+      if (setting) into.fields.add(fieldKey(setting.cls, setting.field.name));
       walk(v, (n) => {
         const s = n.type === 'string' ? stringValue(n) : undefined;
         if (s !== undefined && envRole(s) === role) add(role === 'key' ? into.keys : into.bases, s);
       });
     }
   }
-  foreignOpenAIClientKeys(facts, (name) => add(into.keys, name));
+  // Read in the client's own module (directly or through a module-level name): that file only keeps the name.
+  foreignOpenAIClientKeys(facts, (name) => into.keys.set(name, [...(into.keys.get(name) ?? []), rel]));
   // An OpenAI embeddings wrapper (LangChain, LlamaIndex) stays where the target serves no embeddings
   // and none is routed (it gets a marker): the settings field its key comes from keeps its variable.
   if (target && target.provider.endpoints.embeddings !== 'yes' && !target.routes?.some((r) => r.capability === 'embeddings')) {
@@ -226,7 +269,7 @@ export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSetti
       for (const a of n.childForFieldName('arguments')?.namedChildren ?? []) {
         if (a?.type !== 'keyword_argument' || !/^(api_key|openai_api_key)$/.test(a.childForFieldName('name')?.text ?? '')) continue;
         const setting = settingsFieldOf(facts.settings, a.childForFieldName('value')!);
-        if (setting) into.fields.add(`${setting.cls.name}.${setting.field.name}`);
+        if (setting) into.fields.add(fieldKey(setting.cls, setting.field.name));
       }
     });
   }
@@ -254,15 +297,23 @@ function foreignOpenAIClientKeys(facts: PyFacts, keep: (name: string) => void): 
 /** LangChain's and LlamaIndex's OpenAI embeddings classes, called by name or through their module. */
 const EMBEDDING_WRAPPERS = /(^|\.)(OpenAIEmbeddings|OpenAIEmbedding|AzureOpenAIEmbeddings|AzureOpenAIEmbedding)$/;
 
+/**
+ * A settings field, named with the module that defines its class: two services of a run may each have a
+ * `Settings` class, and one staying on OpenAI says nothing about the other.
+ */
+function fieldKey(cls: PySettingsClass, field: string): string {
+  return `${cls.origin ?? ''}:${cls.name}.${field}`;
+}
+
 /** A key setting a staying client reads (anywhere in the run). */
 export function isKeptKeyName(ctx: PyContext, name: string): boolean {
   return governs(ctx, ctx.keptSettings?.keys.get(name));
 }
 
 /** Does a client that stays as it is read a field of this settings class (anywhere in the run)? */
-export function isKeptSettingsClass(ctx: MigrateContext<PyContext>, cls: { name: string; fields: Map<string, unknown> }): boolean {
+export function isKeptSettingsClass(ctx: MigrateContext<PyContext>, cls: PySettingsClass): boolean {
   const here = pyClientPlan(ctx).keptFields;
-  return [...cls.fields.keys()].some((f) => ctx.keptSettings?.fields.has(`${cls.name}.${f}`) || here.has(`${cls.name}.${f}`));
+  return [...cls.fields.keys()].some((f) => ctx.keptSettings?.fields.has(fieldKey(cls, f)) || here.has(fieldKey(cls, f)));
 }
 
 /**
@@ -282,7 +333,7 @@ export function inKeptSettingsClass(ctx: MigrateContext<PyContext>, n: Node): bo
 
 function governs(ctx: PyContext, scopes: string[] | undefined): boolean {
   const rel = ctx.file.rel.replace(/\\/g, '/');
-  return !!scopes?.some((d) => d === '' || rel.startsWith(d + '/'));
+  return !!scopes?.some((d) => d === '' || d === rel || rel.startsWith(d + '/'));
 }
 
 /**

@@ -54,4 +54,10 @@ export interface KeptSettings {
    * from the variable names, which would also stop other modules' reads of OPENAI_API_KEY from being renamed.
    */
   fields: Set<string>;
+  /**
+   * Base-URL variables the run moves to the provider's name outside clients (`os.getenv("OPENAI_BASE_URL",
+   * "https://api.openai.com/v1")` in a config module, rename-env-vars): their names written as strings
+   * elsewhere (`monkeypatch.setenv("OPENAI_BASE_URL", ...)` in a test) move too.
+   */
+  movedBases?: Set<string>;
 }

@@ -3,7 +3,7 @@ import { msg, type Text } from '../../i18n/msg.js';
 import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
-import { analyzePython, reachesOpenAI, type PyFacts, type PySeeds } from './analyze.js';
+import { analyzePython, envBackedNames, envRead, mergeEnvBacked, reachesOpenAI, type EnvBacked, type PyFacts, type PySeeds } from './analyze.js';
 import { pyUnrouteStuckModels } from './routing.js';
 import { collectPyModelSites, isOpenAIId, type PyModelSite } from './model-sites.js';
 import { isModelLookupTable } from '../../rules/models.js';
@@ -20,7 +20,7 @@ import { isNotebook, processNotebook, validateNotebook } from './notebook.js';
 import { reportPyOutsideUse, type PyOrigin, type PyOutsideModel } from './outside.js';
 import { isManifest, editManifest, manifestRoot, ownerOf, projectVersions, pyCompat, validateManifest } from './deps.js';
 
-import { SETTINGS_ENV, type EnvRole } from '../../rules/env.js';
+import { SETTINGS_ENV, envRole, type EnvRole } from '../../rules/env.js';
 import { settingsForImport } from './settings.js';
 import { batchBytes, collectGarbage } from '../../engine/memory.js';
 import { phase, timingNote } from '../../engine/timing.js';
@@ -183,6 +183,7 @@ async function analyseGroup(files: FileContext[], target: FileContext['target'],
   // Key and base-URL settings that clients staying as they are read, in whatever module they are filled.
   const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set() };
   for (const [, p] of parsed) collectKeptSettings(p.facts, p.ctx.file.rel.replace(/\\/g, '/'), keptSettings, target);
+  keptSettings.movedBases = movedBaseVars(parsed, keptSettings);
   // URLs composed from a host-only OpenAI base and a `/v1/...` path, across modules: their modules call OpenAI.
   const composed = collectPyComposedUrls(
     [...parsed].map(([abs, p]) => [abs, p.py] as [string, PyTree]),
@@ -244,6 +245,7 @@ async function appFacts(batches: FileContext[][], modules: FileContext[], order:
   const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set() };
   const migrated = new Set<string>();
   const keptAll = new Set<string>();
+  const movedCandidates = new Set<string>();
   const probes: Array<PyProbeData & { index: number }> = [];
   /** Modules that get an adapter note when a target adapter's scope holds them (batch index, rel). */
   const noteCandidates: Array<{ index: number; rel: string }> = [];
@@ -267,6 +269,8 @@ async function appFacts(batches: FileContext[][], modules: FileContext[], order:
       for (const [k, v] of a.keptSettings.keys) keptSettings.keys.set(k, [...(keptSettings.keys.get(k) ?? []), ...v]);
       for (const [k, v] of a.keptSettings.bases) keptSettings.bases.set(k, [...(keptSettings.bases.get(k) ?? []), ...v]);
       for (const f of a.keptSettings.fields) keptSettings.fields.add(f);
+      // Candidates of the run-wide movedBases (filtered once every sub-batch's kept bases are known).
+      for (const v of movedBaseVars(a.parsed, { keys: new Map(), bases: new Map(), fields: new Set() })) movedCandidates.add(v);
       for (const id of a.codeIds) migrated.add(id);
       for (const id of a.keptAll) keptAll.add(id);
       for (const [abs, p] of a.parsed) {
@@ -282,6 +286,7 @@ async function appFacts(batches: FileContext[][], modules: FileContext[], order:
   } finally {
     moduleScope = undefined;
   }
+  keptSettings.movedBases = new Set([...movedCandidates].filter((v) => !keptSettings.bases.has(v)));
   probes.sort((x, y) => x.index - y.index);
   const adapters = adapterPlan(target, probes);
   const adapterNoteAt = new Map<object, number>();
@@ -356,6 +361,7 @@ function fitsFor(deps: DependencyPlan, abs: string) {
 /** Phase A: parse and analyse each .py file; a file that fails is recorded in `errors`. */
 async function parseModules(files: FileContext[], targetHost: string | undefined, errors: Map<string, HandlerError>): Promise<Map<string, Parsed>> {
   const parsed = new Map<string, Parsed>();
+  const trees: Array<{ ctx: FileContext; py: PyTree }> = [];
   for (const ctx of files) {
     if (!/\.py$/i.test(ctx.file.rel)) continue;
     try {
@@ -366,12 +372,43 @@ async function parseModules(files: FileContext[], targetHost: string | undefined
         py?.delete();
         continue;
       }
-      parsed.set(ctx.file.abs, { ctx, py, facts: analyzePython(py, undefined, targetHost) });
+      trees.push({ ctx, py });
+    } catch (e) {
+      errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
+    }
+  }
+  // Names bound to an environment read anywhere in the run: `cfg.openai_api_key` of a config built in another module is not a key the app holds.
+  const envBacked: EnvBacked = new Map();
+  for (const { py } of trees) mergeEnvBacked(envBacked, envBackedNames(py));
+  for (const { ctx, py } of trees) {
+    try {
+      const facts = analyzePython(py, undefined, targetHost, envBacked);
+      stampSettings(facts, ctx.file.rel);
+      parsed.set(ctx.file.abs, { ctx, py, facts });
     } catch (e) {
       errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
     }
   }
   return parsed;
+}
+
+/** Base-URL variables read with the OpenAI URL as default outside clients, which no staying client reads (KeptSettings.movedBases). */
+function movedBaseVars(parsed: Map<string, Parsed>, kept: KeptSettings): Set<string> {
+  const out = new Set<string>();
+  for (const [, p] of parsed) {
+    walkPy(p.py.root, (n) => {
+      if (n.type !== 'call' && n.type !== 'subscript') return;
+      const env = envRead(n);
+      const d = env?.fallback ? stringValue(env.fallback) : undefined;
+      if (env && d && envRole(env.name) === 'baseURL' && !/AZURE/.test(env.name) && /^https:\/\/api\.openai\.com\/v1\/?$/.test(d) && !kept.bases.has(env.name)) out.add(env.name);
+    });
+  }
+  return out;
+}
+
+/** The settings classes a module defines carry its path (PySettingsClass.origin), into the modules that import them. */
+function stampSettings(facts: PyFacts, rel: string): void {
+  for (const c of facts.settings.classes.values()) if (c.node) c.origin = rel;
 }
 
 /** The client, factory or value an import names, followed through re-exports of the batch. */
@@ -419,7 +456,10 @@ function seedImports(parsed: Map<string, Parsed>, targetHost: string | undefined
       if (clients?.size) (seeds.namespaces ??= new Map()).set(local, new Map(clients));
       if (cand && clients?.size) origin(abs, mod, cand);
     }
-    if (seeds.clients.size || seeds.factories.size || seeds.namespaces || seeds.settingsClasses || seeds.settingsObjects) p.facts = analyzePython(p.py, seeds, targetHost);
+    if (seeds.clients.size || seeds.factories.size || seeds.namespaces || seeds.settingsClasses || seeds.settingsObjects) {
+      p.facts = analyzePython(p.py, seeds, targetHost, p.facts.envBacked);
+      stampSettings(p.facts, p.ctx.file.rel);
+    }
   }
   return origins;
 }

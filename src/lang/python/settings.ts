@@ -50,6 +50,8 @@ export interface PySettingsClass {
   byName?: boolean;
   /** Why its key and base-URL fields cannot be moved together (settingsBlocker), computed where it is defined. */
   blocker?: string;
+  /** The module that defines it (its path in the run; set by the run, src/lang/python/process.ts). */
+  origin?: string;
 }
 
 export interface PySettingsFacts {

@@ -1,5 +1,5 @@
 import type { ClientStatus } from '../../rules/clients.js';
-import { urlExprStatus, type PyFacts } from './analyze.js';
+import { appHeldKey, urlExprStatus, type PyFacts } from './analyze.js';
 import { kids, kwargs, walk, type Node } from './parse.js';
 
 /**
@@ -27,6 +27,8 @@ export interface WrapperUse {
   node: Node;
   kwargs: Map<string, Node>;
   status: ClientStatus;
+  /** The key value when it is an OpenAI key the app holds (the use stays on OpenAI). */
+  appKey?: Node;
 }
 
 export interface WrapperFacts {
@@ -84,7 +86,11 @@ export function analyzeWrappers(f: PyFacts, targetHost?: string): WrapperFacts {
     const args = n.childForFieldName('arguments');
     if (args && kids(args).some((a) => a.type === 'dictionary_splat')) status = 'unresolved';
     if (base && status !== 'azure') status = urlExprStatus(f, base, targetHost);
-    out.uses.push({ binding: b, node: n, kwargs: kw, status });
+    // `ChatOpenAI(openai_api_key=profile.openai_key)`: an OpenAI key the app holds, the model stays on OpenAI (analyze.ts appHeldKey)
+    const key = (kw.get('api_key') ?? kw.get('openai_api_key'))?.childForFieldName('value');
+    const appKey = status === 'openai' && key && appHeldKey(f, key) ? key : undefined;
+    if (appKey) status = 'other';
+    out.uses.push({ binding: b, node: n, kwargs: kw, status, ...(appKey && { appKey }) });
   });
   return out;
 }
