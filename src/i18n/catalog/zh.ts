@@ -146,6 +146,12 @@ export const ZH: ZhCatalog = {
   'param.lint.followUp': (p) => `${p.name}：${p.reason}；${p.action}`,
   'keys.noOpenAIClient': (p) => `代码读取了 ${p.name}，但项目中没有任何代码向 OpenAI 发送请求（没有 OpenAI SDK、适配器或 URL）：它配置的是另一个服务，名称保持不变`,
   'keys.noOpenAIClient.todo': (p) => `如果要替换的正是那个服务，请手动把它指向服务商并使用其密钥；否则 ${p.name} 无需处理`,
+  'client.opaque': (p) =>
+    `${p.at} 处的 OpenAI 客户端所用的构造函数是运行时从 \`openai\` 模块取得、并被转换成应用自己的类型的：工具无法为它设置 base URL，因此项目中没有做任何修改（它的密钥 ${p.key}、检查该密钥的代码以及模型 id 都保持 OpenAI 的）`,
+  'client.opaque.todo': (p) =>
+    `如要迁移：在它的选项（以及它被转换成的构造函数类型）中加入 \`baseURL: "${p.url}"\`，在那里以及应用检查 OpenAI 密钥的地方改为读取 ${p.env}，并为它的调用选择 ${p.provider} 的模型 id`,
+  'client.opaqueMixed': () => '这个 OpenAI 客户端的构造函数是运行时从 `openai` 模块取得并转换成应用自己的类型的：保持原样，继续使用 OpenAI 密钥',
+  'client.opaqueMixed.todo': (p) => `在它的选项和构造函数类型中加入 \`baseURL: "${p.url}"\`，并在那里读取 ${p.env}`,
   'client.keyOwnRead': (p) => `api_key 改为直接读取 ${p.env}：${p.from} 仍为留在 OpenAI 上的客户端保存 OpenAI 密钥`,
   'env.keyKeptForCode': (p) => `已声明 ${p.to}；保留 ${p.from}：仍留在 OpenAI 上的代码还在读取它`,
   // ---- 思考开关

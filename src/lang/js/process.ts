@@ -7,7 +7,7 @@ import { preferredQuote, usesSemicolons } from '../../engine/text.js';
 import { clientPlan } from './client-plan.js';
 import { appHeldKeyClientAt, planSharedKeys } from './shared-keys.js';
 import { collectComposedUrls } from './composed-urls.js';
-import { analyzeJs, envSchemaOf, setImportedEnvObjects, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
+import { analyzeJs, envName, envSchemaOf, findProp, setImportedEnvObjects, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
 import { collectModelSites, isOpenAIId } from './model-sites.js';
 import { unrouteStuckModels } from './routing.js';
 import { CrossModule, type ParsedModule } from './cross-module.js';
@@ -25,7 +25,7 @@ import { detectJs } from './detect.js';
 import { reportOutsideUse } from './outside.js';
 import { packageNeeds } from './wrappers/deps.js';
 import { depsState, nearestPackageJson, packageRoot } from '../deps/project.js';
-import { isStringLike, parseJs, walk } from './parse.js';
+import { isStringLike, parseJs, unwrap as unwrapExpr, walk } from './parse.js';
 
 /**
  * The JS/TS handler's work (loaded only when a JS/TS candidate exists, so a run
@@ -69,6 +69,8 @@ interface AppFacts {
   keysNoteAt: number;
   /** Where the first client keeping an OpenAI key the app holds is built: key names stay run-wide (appHeldKeyClientAt). */
   namesStay: string | undefined;
+  /** The run reaches OpenAI only through opaque clients (opaqueClientsOnly): where the first is, and its key variable. */
+  opaqueOnly: OpaqueOnly | undefined;
 }
 
 /** A note said once for the app, on the first file (in batch order) that qualifies. */
@@ -127,6 +129,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
     order: g.order,
     reachesOpenAI: g.app?.reachesOpenAI ?? projectReachesOpenAI(parsed),
     keysNoteAt: g.app?.keysNoteAt,
+    opaqueOnly: g.app ? g.app.opaqueOnly : opaqueOnlyOf(opaqueScan(parsed, cross)),
   };
   // Phase C: detect and plan every module's clients, then the key constants clients share across
   // modules (src/lang/js/shared-keys.ts), then transform.
@@ -167,7 +170,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
  * module outside it that the grouping missed: then the batch is processed whole.
  */
 function appFacts(batches: FileContext[][], order: Map<string, number>, target: FileContext['target'], targetHost: string | undefined): AppFacts | undefined {
-  const app: FirstPass = { enumNames: new Set(), migrated: new Set(), keptAll: new Set(), probes: [], reachesOpenAI: false, keysNoteAt: -1 };
+  const app: FirstPass = { enumNames: new Set(), migrated: new Set(), keptAll: new Set(), probes: [], reachesOpenAI: false, keysNoteAt: -1, opaque: { other: false } };
   for (const batch of batches) {
     if (!firstPassOf(batch, app, order, target, targetHost)) return undefined;
     // The sub-batch's trees are garbage now (firstPassOf has returned): collect them before the next one is parsed.
@@ -182,6 +185,7 @@ function appFacts(batches: FileContext[][], order: Map<string, number>, target: 
     reachesOpenAI: app.reachesOpenAI,
     keysNoteAt: app.keysNoteAt,
     namesStay: app.namesStay?.at,
+    opaqueOnly: opaqueOnlyOf(app.opaque),
   };
 }
 
@@ -196,6 +200,7 @@ interface FirstPass {
   reachesOpenAI: boolean;
   keysNoteAt: number;
   namesStay?: { at: string; index: number };
+  opaque: OpaqueScan;
 }
 
 /** One sub-batch of the first pass, analysed as processGroup does; false when it imports a module outside it. */
@@ -215,6 +220,9 @@ function firstPassOf(batch: FileContext[], out: FirstPass, order: Map<string, nu
   for (const id of keptIds(parsed, code.rewrittenSites, code.codeIds).keptAll) out.keptAll.add(id);
   for (const n of enumNamesOf(parsed)) out.enumNames.add(n);
   out.reachesOpenAI ||= projectReachesOpenAI(parsed);
+  const op = opaqueScan(parsed, cross, order);
+  out.opaque.other ||= op.other;
+  if (op.first && (!out.opaque.first || op.first.index < out.opaque.first.index)) out.opaque.first = op.first;
   for (const p of parsed.values()) {
     const i = order.get(p.ctx.file.abs)!;
     if (!isTestPath(p.ctx.file.rel) && OPENAI_KEY_READ.test(p.ctx.file.text) && (out.keysNoteAt < 0 || i < out.keysNoteAt)) out.keysNoteAt = i;
@@ -276,6 +284,8 @@ interface RunShared {
   keysNoteSaid?: boolean;
   /** A dense run's sub-batch: the batch index of the file the keys note goes to (the first pass found it; -1: none). */
   keysNoteAt?: number;
+  /** OpenAI is reached only through opaque clients: nothing is transformed, one follow-up at the first. */
+  opaqueOnly: OpaqueOnly | undefined;
 }
 
 /** Phase A: one parse per file and its local analysis; a file that fails is recorded in `errors`. */
@@ -591,6 +601,10 @@ function transformPrepared({ jctx, p, openaiAdapter, at, index }: Prepared, run:
   const { opts } = run;
   const { others } = run.adapters;
   if (!run.reachesOpenAI) keysStayNote(jctx, run);
+  if (run.opaqueOnly) {
+    opaqueOnlyNote(jctx, run.opaqueOnly);
+    return;
+  }
   for (const t of (opts.transforms ?? []) as ReadonlyArray<Transform<JsContext>>) {
     if (opts.only && !opts.only.includes(t.id)) continue;
     t.run(jctx);
@@ -673,6 +687,52 @@ function keysStayNote(ctx: JsContext, run: RunShared): void {
   if (run.keysNoteAt !== undefined && run.order.get(ctx.file.abs) !== run.keysNoteAt) return;
   run.keysNoteSaid = true;
   ctx.followUp(m.index, msg('keys.noOpenAIClient', { name: m[0] }), msg('keys.noOpenAIClient.todo', { name: m[0] }));
+}
+
+/** What opaqueScan finds in a group of modules: the first opaque client, and whether anything else reaches OpenAI. */
+interface OpaqueScan {
+  first?: { at: string; abs: string; pos: number; key: string; index: number };
+  other: boolean;
+}
+type OpaqueOnly = { at: string; abs: string; pos: number; key: string };
+
+/** Usage of OpenAI other than through the SDK's clients: framework adapters, the v3 SDK, raw OpenAI URLs. */
+const OTHER_OPENAI_USE = /['"](openai-edge|azure-openai|@azure\/openai|@ai-sdk\/openai|@ai-sdk\/azure|@langchain\/openai|@openai\/[\w-]+|langchain\/[^'"\n]*openai[^'"\n]*)['"]|\bOpenAIApi\b|api\.openai\.com|openai\.azure\.com/;
+
+/**
+ * The run's OpenAI clients are all opaque (`new (OpenAIClient as unknown as Ctor)({ apiKey })`, analyze.ts
+ * opaqueClass; found on noah-isme/invosmart): that client gets no base URL, so the project's key reads
+ * (its guard, its tests, its env files), its model ids and its requests stay OpenAI's, and the run says so once.
+ * Any other construction (but one pointed at another service), adapter, v3 client or OpenAI URL: not this case.
+ */
+function opaqueScan(parsed: Map<string, ParsedModule>, cross: CrossModule, order?: Map<string, number>): OpaqueScan {
+  const out: OpaqueScan = { other: false };
+  for (const [abs, p] of parsed) {
+    if (OTHER_OPENAI_USE.test(p.ctx.file.text)) out.other = true;
+    for (const c of p.facts.constructions) {
+      if (!c.opaque) {
+        if (c.status !== 'other') out.other = true;
+        continue;
+      }
+      const index = order?.get(abs) ?? 0;
+      if (out.first && out.first.index <= index) continue;
+      const k = c.options && findProp(c.options, 'apiKey');
+      const v = k && tsm.isPropertyAssignment(k) ? unwrapExpr(k.initializer) : undefined;
+      const key = (v && envName(tsm.isBinaryExpression(v) ? unwrapExpr(v.left) : v)) || 'OPENAI_API_KEY';
+      const line = p.sf.getLineAndCharacterOfPosition(c.node.getStart()).line + 1;
+      out.first = { at: `${cross.relOf(abs)}:${line}`, abs, pos: c.node.getStart(), key, index };
+    }
+  }
+  return out;
+}
+
+const opaqueOnlyOf = (s: OpaqueScan): OpaqueOnly | undefined => (s.first && !s.other ? { at: s.first.at, abs: s.first.abs, pos: s.first.pos, key: s.first.key } : undefined);
+
+/** Said once, in the module that builds the first opaque client, at that client. */
+function opaqueOnlyNote(ctx: JsContext, o: OpaqueOnly): void {
+  const t = ctx.target;
+  if (ctx.file.abs !== o.abs || !t) return;
+  ctx.followUp(o.pos, msg('client.opaque', { at: o.at, key: o.key }), msg('client.opaque.todo', { url: t.baseURL, env: t.apiKeyEnv, provider: shortName(t.provider) }));
 }
 
 export function usesOpenAI(f: JsFacts): boolean {
