@@ -154,6 +154,7 @@ export const EN = {
   'client.opaqueMixed': () => 'this OpenAI client is built from a constructor taken from the `openai` module at run time and cast to the app\'s own type: left as it is, with its OpenAI key',
   'client.opaqueMixed.todo': (p: { url: string; env: string }) => `add \`baseURL: "${p.url}"\` to its options and its constructor type, and read ${p.env} there`,
   'client.keyOwnRead': (p: { from: string; env: string }) => `api_key reads ${p.env} itself: ${p.from} keeps the OpenAI key for a client that stays on OpenAI`,
+  'env.baseUrlRead.todo': (p: { url: string }) => `if this value reaches a client moved to the provider, use ${p.url} there; a client that stays on OpenAI keeps it`,
   'env.keyKeptForCode': (p: { from: string; to: string }) => `${p.to} declared; ${p.from} kept: code that stays on OpenAI still reads it`,
   // ---- thinking switches (src/rules/thinking.ts, requestRules.thinking)
   'thinking.notStreaming': (p: { models: string; provider: string; error: string }) => `${p.models} thinks by default and ${p.provider} answers a non-streaming call with ${p.error}`,

@@ -153,6 +153,7 @@ export const ZH: ZhCatalog = {
   'client.opaqueMixed': () => '这个 OpenAI 客户端的构造函数是运行时从 `openai` 模块取得并转换成应用自己的类型的：保持原样，继续使用 OpenAI 密钥',
   'client.opaqueMixed.todo': (p) => `在它的选项和构造函数类型中加入 \`baseURL: "${p.url}"\`，并在那里读取 ${p.env}`,
   'client.keyOwnRead': (p) => `api_key 改为直接读取 ${p.env}：${p.from} 仍为留在 OpenAI 上的客户端保存 OpenAI 密钥`,
+  'env.baseUrlRead.todo': (p) => `如果这个值传给了已迁移到服务商的客户端，请在那里使用 ${p.url}；仍留在 OpenAI 上的客户端保留它`,
   'env.keyKeptForCode': (p) => `已声明 ${p.to}；保留 ${p.from}：仍留在 OpenAI 上的代码还在读取它`,
   // ---- 思考开关
   'thinking.notStreaming': (p) => `${p.models} 默认开启思考，${p.provider} 会对非流式调用返回 ${p.error}`,

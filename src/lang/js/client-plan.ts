@@ -26,6 +26,8 @@ export interface ClientPlan {
   kept: Map<ts.NewExpression, 'blocked' | 'azure' | 'unresolved' | 'other' | 'app-key'>;
   /** Ranges whose key-variable reads belong to a client that stays. */
   keptKeyRanges: Array<[number, number]>;
+  /** Base-URL env reads (`process.env.OPENAI_BASE_URL`) whose value a client that stays reads, in another module (src/lang/js/shared-keys.ts). */
+  keptBaseReads: Array<[number, number]>;
   /**
    * Migrated clients whose key constant a client staying on OpenAI also reads (src/lang/js/shared-keys.ts):
    * their `apiKey` reads the provider's variable itself (`expr`, or the file's usual env read when undefined).
@@ -83,7 +85,7 @@ export function localBinding(n: ts.NewExpression): string | undefined {
 function makePlan(ctx: MigrateContext<JsContext>): ClientPlan {
   const t = ctx.target;
   routePlan(ctx); // routed calls (--route) first: they are not calls the provider lacks
-  const plan: ClientPlan = { kept: new Map(), keptKeyRanges: [], directKeys: new Map(), directBases: new Map(), directReads: new Map(), schemaRenames: [], replaced: new Map() };
+  const plan: ClientPlan = { kept: new Map(), keptKeyRanges: [], keptBaseReads: [], directKeys: new Map(), directBases: new Map(), directReads: new Map(), schemaRenames: [], replaced: new Map() };
   for (const c of ctx.facts.constructions) {
     if (c.status === 'unresolved') {
       plan.kept.set(c.node, 'unresolved');

@@ -8,7 +8,7 @@ import { clientPlan } from './client-plan.js';
 import { appHeldKeyClientAt, planSharedKeys } from './shared-keys.js';
 import { collectComposedUrls } from './composed-urls.js';
 import { analyzeJs, envName, envSchemaOf, findProp, setImportedEnvObjects, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
-import { collectModelSites, isOpenAIId } from './model-sites.js';
+import { collectModelSites, isOpenAIId, leaveUndecidedExports, type ExportRef } from './model-sites.js';
 import { unrouteStuckModels } from './routing.js';
 import { CrossModule, type ParsedModule } from './cross-module.js';
 import { isTestPath, planAdapters, targetNames, type AdapterPlan as RulesAdapterPlan } from '../../rules/adapters.js';
@@ -103,7 +103,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
   importedEnvObjects(parsed, cross, targetHost);
   // Phase B: imported clients and factories, then the model values used across modules.
   seedImports(parsed, cross, targetHost);
-  const { wanted, firstPass } = wantedModelExports(parsed, cross);
+  const { wanted, firstPass, refs } = wantedModelExports(parsed, cross);
   // URLs composed across modules (a host-only OpenAI base joined with a `/v1/...` path).
   const composed = collectComposedUrls(
     [...parsed].map(([abs, p]) => [abs, p.sf] as [string, ts.SourceFile]),
@@ -111,7 +111,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
   );
   const foreignParams = cross.foreignParams();
   const foreignRequests = cross.foreignRequests();
-  const siteMap = modelSitesByFile(parsed, cross, wanted, firstPass, g.app?.tests);
+  const siteMap = modelSitesByFile(parsed, cross, wanted, firstPass, refs, g.app?.tests);
   unrouteStuckModels(parsed, cross, siteMap, target);
   const adapters = g.app?.adapters ?? adapterPlan(target, [...parsed.values()].map(adapterProbeOf(target)));
   const enumNames = g.app?.enumNames ?? enumNamesOf(parsed);
@@ -214,8 +214,8 @@ function firstPassOf(batch: FileContext[], out: FirstPass, order: Map<string, nu
   const cross = new CrossModule(parsed);
   importedEnvObjects(parsed, cross, targetHost);
   seedImports(parsed, cross, targetHost);
-  const { wanted, firstPass } = wantedModelExports(parsed, cross);
-  const code = codeModelSites(parsed, cross, wanted, firstPass);
+  const { wanted, firstPass, refs } = wantedModelExports(parsed, cross);
+  const code = codeModelSites(parsed, cross, wanted, firstPass, refs);
   for (const id of code.codeIds) out.migrated.add(id);
   for (const id of keptIds(parsed, code.rewrittenSites, code.codeIds).keptAll) out.keptAll.add(id);
   for (const n of enumNamesOf(parsed)) out.enumNames.add(n);
@@ -364,8 +364,9 @@ function importSeeds(abs: string, p: ParsedModule, cross: CrossModule): Seeds {
 }
 
 /** Model values used across modules: file -> exported names used as models elsewhere (and each file's first look at its sites). */
-function wantedModelExports(parsed: Map<string, ParsedModule>, cross: CrossModule): { wanted: Map<string, Set<string>>; firstPass: Map<string, ModelSites> } {
+function wantedModelExports(parsed: Map<string, ParsedModule>, cross: CrossModule): { wanted: Map<string, Set<string>>; firstPass: Map<string, ModelSites>; refs: ExportRefs } {
   const wanted = new Map<string, Set<string>>();
+  const refs: ExportRefs = new Map();
   const firstPass = new Map<string, ModelSites>();
   for (const [abs, p] of parsed) {
     const r = collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: new Set(), importedParam: cross.importedParam(abs) });
@@ -377,13 +378,23 @@ function wantedModelExports(parsed: Map<string, ParsedModule>, cross: CrossModul
       const hit = ns ? cross.lookupExport(ns, ref.member!) : cross.resolveImport(abs, ref.local);
       if (hit) {
         const set = wanted.get(hit.abs) ?? new Set();
-        set.add(ns ? ref.member! : b.imported === '*' ? 'default' : b.imported);
+        const name = ns ? ref.member! : b.imported === '*' ? 'default' : b.imported;
+        set.add(name);
         wanted.set(hit.abs, set);
+        // How the value is read (`config.openai.embeddingModel`), and whether only by a client whose host is unresolved.
+        const byName = refs.get(hit.abs) ?? new Map<string, ExportRef[]>();
+        const list = byName.get(name) ?? [];
+        list.push({ path: ref.path && (ns ? ref.path.slice(1) : ref.path), undecided: !!ref.undecided });
+        byName.set(name, list);
+        refs.set(hit.abs, byName);
       }
     }
   }
-  return { wanted, firstPass };
+  return { wanted, firstPass, refs };
 }
+
+/** Per module, per export name: the reads of it other modules use as model values. */
+type ExportRefs = Map<string, Map<string, ExportRef[]>>;
 
 /**
  * Model sites of the code first, then of the tests: a test's ids change only where the
@@ -395,9 +406,10 @@ function modelSitesByFile(
   cross: CrossModule,
   wanted: Map<string, Set<string>>,
   firstPass: Map<string, ModelSites>,
+  refs: ExportRefs,
   tests?: AppFacts['tests'],
 ): Map<string, ModelSites> {
-  const { siteMap, codeIds, rewrittenSites } = codeModelSites(parsed, cross, wanted, firstPass);
+  const { siteMap, codeIds, rewrittenSites } = codeModelSites(parsed, cross, wanted, firstPass, refs);
   const { kept, rewritten, ambiguous } = keptIds(parsed, rewrittenSites, codeIds);
   for (const [abs, p] of parsed) {
     if (!isTestPath(p.ctx.file.rel)) continue;
@@ -408,13 +420,14 @@ function modelSitesByFile(
 }
 
 /** The code's model sites (test files aside), the ids they hold, and the literals map-model-ids rewrites. */
-function codeModelSites(parsed: Map<string, ParsedModule>, cross: CrossModule, wanted: Map<string, Set<string>>, firstPass: Map<string, ModelSites>) {
+function codeModelSites(parsed: Map<string, ParsedModule>, cross: CrossModule, wanted: Map<string, Set<string>>, firstPass: Map<string, ModelSites>, refs: ExportRefs) {
   const siteMap = new Map<string, ModelSites>();
   const codeIds = new Set<string>();
   const rewrittenSites = new Map<string, Set<ts.Node>>();
   for (const [abs, p] of parsed) {
     if (isTestPath(p.ctx.file.rel)) continue;
     const r = wanted.has(abs) ? collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: wanted.get(abs)!, importedParam: cross.importedParam(abs) }) : firstPass.get(abs)!;
+    if (wanted.has(abs)) leaveUndecidedExports(p.facts, r, refs.get(abs), new Set(firstPass.get(abs)!.sites.map((x) => x.lit)));
     siteMap.set(abs, r);
     const live = new Set<ts.Node>();
     for (const s of r.sites) {
