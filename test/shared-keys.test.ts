@@ -110,3 +110,11 @@ describe('clients that stay, run-wide (issue #13, JS precision)', () => {
     );
   }, 60_000);
 });
+
+describe('an exported client used only for APIs the provider lacks (enolcasielles/memo-mate)', () => {
+  it('stays on OpenAI, nothing else moves, said once', async () => {
+    const r = await run('project/exported-blocked-client', 'deepseek');
+    expect(r.changed).toEqual([]);
+    expect(r.followUps).toEqual(['packages/ai/src/index.ts: this client is only used for APIs DeepSeek does not serve']);
+  }, 60_000);
+});

@@ -139,6 +139,8 @@ export function modelVarsLeft(project: Map<string, unknown> | undefined): Set<st
   return new Set([...openai].filter((n) => !other.has(n)));
 }
 
+const isKeyVar = (n: string) => envRole(n) === 'key' || /_(API_KEY|API_PASSWORD)$/.test(n);
+
 /** The run's env reads, per code file (absolute path): shared in the handlers' `project` map. */
 const KEY = 'env-reads';
 
@@ -161,5 +163,8 @@ export function envReadsFor(project: Map<string, unknown> | undefined, envFileAb
   const under = [...m].filter(([f]) => f.startsWith(dir));
   const out = new Set<string>();
   for (const [, names] of under.length ? under : [...m]) for (const n of names) out.add(n);
+  // The code under the folder reads no key at all (a monorepo app whose client lives in a workspace package,
+  // enolcasielles/memo-mate: apps/bot/.env.example, the client in packages/openai): the run's code decides.
+  if (under.length && ![...out].some(isKeyVar)) for (const [, names] of m) for (const n of names) out.add(n);
   return out;
 }

@@ -207,6 +207,21 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
   for (const x of calls) leaveCall(ctx, x);
 }
 
+/**
+ * An exported client every use of which, across the run's modules, is a call of an API the provider does not
+ * serve (src/lang/js/process.ts keepExportedBlockedClients): it stays on OpenAI with its key, as a local one does.
+ */
+export function keepExportedBlocked(ctx: MigrateContext<JsContext>, c: Construction): void {
+  const plan = clientPlan(ctx);
+  plan.kept.set(c.node, 'blocked');
+  plan.keptKeyRanges.push(...keyRanges(ctx, c));
+  ctx.followUp(
+    c.node.getStart(),
+    `this client is only used for APIs ${shortName(ctx.target.provider)} does not serve`,
+    'it stays on OpenAI with its OpenAI key for now: move those calls to another service, then migrate or remove the client',
+  );
+}
+
 /** A call of a client that stays: its model ids (and branches on model names) in its requests are left. */
 function leaveCall(ctx: MigrateContext<JsContext>, x: ApiCall): void {
   x.client = 'other';

@@ -4,10 +4,11 @@ import type { ts } from 'ts-morph';
 import { tsc as tsm } from './ts.js';
 import { type FileContext, type HandlerError, type HandlerOptions, type MigrateContext, type Transform, isMigrating } from '../../engine/types.js';
 import { preferredQuote, usesSemicolons } from '../../engine/text.js';
-import { clientPlan } from './client-plan.js';
+import { clientPlan, keepExportedBlocked } from './client-plan.js';
+import { blockedCall } from './blocked.js';
 import { appHeldKeyClientAt, planSharedKeys } from './shared-keys.js';
 import { collectComposedUrls } from './composed-urls.js';
-import { analyzeJs, envName, envSchemaOf, findProp, setImportedEnvObjects, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
+import { analyzeJs, envName, envSchemaOf, findProp, reachesOpenAI, setImportedEnvObjects, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
 import { collectModelSites, isOpenAIId, leaveUndecidedExports, type ExportRef } from './model-sites.js';
 import { unrouteStuckModels } from './routing.js';
 import { CrossModule, type ParsedModule } from './cross-module.js';
@@ -142,6 +143,8 @@ function processGroup(files: FileContext[], g: GroupRun): void {
       errors.set(abs, fileError(e, p.ctx.file.rel));
     }
   }
+  const allKept = keepExportedBlockedClients(parsed, prepared, cross);
+  if (allKept && !run.opaqueOnly) run.opaqueOnly = allKept;
   try {
     planSharedKeys(new Map([...prepared].map(([abs, r]) => [abs, r.jctx])), cross, g.app && { namesStay: g.app.namesStay });
   } catch (e) {
@@ -614,7 +617,7 @@ function transformPrepared({ jctx, p, openaiAdapter, at, index }: Prepared, run:
   const { opts } = run;
   const { others } = run.adapters;
   if (!run.reachesOpenAI) keysStayNote(jctx, run);
-  if (run.opaqueOnly) {
+  if (run.opaqueOnly && (!run.opaqueOnly.modules || run.opaqueOnly.modules.has(jctx.file.abs))) {
     opaqueOnlyNote(jctx, run.opaqueOnly);
     return;
   }
@@ -707,7 +710,74 @@ interface OpaqueScan {
   first?: { at: string; abs: string; pos: number; key: string; index: number };
   other: boolean;
 }
-type OpaqueOnly = { at: string; abs: string; pos: number; key: string };
+type OpaqueOnly = { at: string; abs: string; pos: number; key: string; said?: boolean; modules?: Set<string> };
+
+/**
+ * An exported client (`export const openaiClient = new OpenAI(...)`) whose every use in the group's modules is a
+ * call of an API the provider does not serve stays on OpenAI with its key, as a local one does (client-plan.ts;
+ * found on enolcasielles/memo-mate: Assistants, threads and embeddings on DeepSeek). A use other than such a call
+ * (the client passed on, stored), or an importer outside the prepared modules: not decided, migrated as before.
+ * When such clients are then the group's only OpenAI clients, nothing of the group moves (no model id, no key):
+ * returned like an opaque-only run, its follow-up already said.
+ */
+function keepExportedBlockedClients(parsed: Map<string, ParsedModule>, prepared: Map<string, Prepared>, cross: CrossModule): OpaqueOnly | undefined {
+  let first: OpaqueOnly | undefined;
+  const keptAt: string[] = [];
+  for (const [abs, r] of prepared) {
+    const ctx = r.jctx;
+    for (const c of ctx.facts.constructions) {
+      if (!reachesOpenAI(c.status) || c.azure || c.status === 'azure' || clientPlan(ctx).kept.has(c.node)) continue;
+      const decl = c.node.parent;
+      if (!decl || !tsm.isVariableDeclaration(decl) || !tsm.isIdentifier(decl.name) || decl.initializer !== c.node) continue;
+      const name = decl.name.text;
+      if (ctx.facts.exports.get(name)?.kind !== 'client') continue;
+      const uses: Array<{ ctx: MigrateContext<JsContext>; local: string }> = [{ ctx, local: name }];
+      let ok = true;
+      for (const [abs2, p2] of parsed) {
+        if (abs2 === abs) continue;
+        for (const [local, b] of p2.facts.imports) {
+          if (b.imported !== name || cross.resolveImport(abs2, local)?.abs !== abs) continue;
+          const r2 = prepared.get(abs2);
+          if (!r2) ok = false;
+          else uses.push({ ctx: r2.jctx, local });
+        }
+      }
+      let calls = 0;
+      for (const u of uses) {
+        if (!ok) break;
+        const mine = u.ctx.facts.calls.filter((x) => x.receiver === u.local);
+        let refs = 0;
+        walk(u.ctx.sf, (n) => {
+          if (!tsm.isIdentifier(n) || n.text !== u.local) return;
+          const p = n.parent;
+          if (tsm.isImportSpecifier(p) || tsm.isExportSpecifier(p) || tsm.isImportClause(p) || (tsm.isVariableDeclaration(p) && p.name === n) || (tsm.isPropertyAccessExpression(p) && p.name === n) || (tsm.isPropertyAssignment(p) && p.name === n)) return;
+          refs++;
+        });
+        if (refs !== mine.length || !mine.every((x) => blockedCall(u.ctx, x))) ok = false;
+        calls += mine.length;
+      }
+      if (!ok || !calls) continue;
+      keepExportedBlocked(ctx, c);
+      keptAt.push(abs);
+      first ??= { at: `${cross.relOf(abs)}:${ctx.sf.getLineAndCharacterOfPosition(c.node.getStart()).line + 1}`, abs, pos: c.node.getStart(), key: '', said: true };
+    }
+  }
+  if (!first) return undefined;
+  // Per import-connected component of a kept client: any other OpenAI use there (a client that moves, an adapter,
+  // a URL) and the rest of it migrates as usual. Components, so that a dense run's sub-batches decide as the whole batch does.
+  const modules = new Set<string>();
+  for (const comp of importBatches([...parsed.values()].map((p) => p.ctx), 1)) {
+    const abss = comp.map((c) => c.file.abs);
+    if (!keptAt.some((a) => abss.includes(a))) continue;
+    const others = abss.some((abs) => {
+      const p = parsed.get(abs)!;
+      const r = prepared.get(abs);
+      return OTHER_OPENAI_USE.test(p.ctx.file.text) || p.facts.constructions.some((c) => c.status !== 'other' && (!r || !clientPlan(r.jctx).kept.has(c.node)));
+    });
+    if (!others) for (const a of abss) modules.add(a);
+  }
+  return modules.size ? { ...first, modules } : undefined;
+}
 
 /** Usage of OpenAI other than through the SDK's clients: framework adapters, the v3 SDK, raw OpenAI URLs. */
 const OTHER_OPENAI_USE = /['"](openai-edge|azure-openai|@azure\/openai|@ai-sdk\/openai|@ai-sdk\/azure|@langchain\/openai|@openai\/[\w-]+|langchain\/[^'"\n]*openai[^'"\n]*)['"]|\bOpenAIApi\b|api\.openai\.com|openai\.azure\.com/;
@@ -741,10 +811,10 @@ function opaqueScan(parsed: Map<string, ParsedModule>, cross: CrossModule, order
 
 const opaqueOnlyOf = (s: OpaqueScan): OpaqueOnly | undefined => (s.first && !s.other ? { at: s.first.at, abs: s.first.abs, pos: s.first.pos, key: s.first.key } : undefined);
 
-/** Said once, in the module that builds the first opaque client, at that client. */
+/** Said once, in the module that builds the first opaque client, at that client (a kept exported client said its own). */
 function opaqueOnlyNote(ctx: JsContext, o: OpaqueOnly): void {
   const t = ctx.target;
-  if (ctx.file.abs !== o.abs || !t) return;
+  if (ctx.file.abs !== o.abs || !t || o.said) return;
   ctx.followUp(o.pos, msg('client.opaque', { at: o.at, key: o.key }), msg('client.opaque.todo', { url: t.baseURL, env: t.apiKeyEnv, provider: shortName(t.provider) }));
 }
 
