@@ -3,7 +3,8 @@ import base from './vitest.config.js';
 
 /**
  * `npm run test:fast`: the unit and CLI suites, without the end-to-end apps, the
- * sweeps over every fixture case (the fixtures themselves, worker vs main thread,
+ * sweeps over every fixture case (the fixtures themselves, worker vs main thread and
+ * one-byte sub-batches (offload.test.ts),
  * type-checking migrated outputs, messages and key/host pairs of every fixture), the
  * real-terminal review, `doctor` against a local server, and the safety suites that
  * spawn the CLI per hostile input. From a clean CI run's per-file durations: the

@@ -69,7 +69,8 @@ describe('OPENAI_MIGRATE_TIMING', () => {
     const on = scan({ OPENAI_MIGRATE_CACHE_DIR: 'off' });
     expect(on.stderr).toMatch(/openai-migrate timing:/);
     for (const phase of ['walk', 'read \\+ prefilter', 'load TypeScript parser', 'js: parse \\+ transform \\(\\d+\\)', 'total \\(since process start\\)']) {
-      expect(on.stderr).toMatch(new RegExp(`^  ${phase} +\\d+\\.\\d ms$`, 'm'));
+      // Each phase with the peak RSS reached by its end (which stage raised the peak).
+      expect(on.stderr).toMatch(new RegExp(`^  ${phase} +\\d+\\.\\d ms  \\(peak RSS \\d+ MB\\)$`, 'm'));
     }
     expect(() => JSON.parse(on.stdout)).not.toThrow();
     const off = cli(['scan', '--format', 'json', '.'], { cwd: APP, env: { OPENAI_MIGRATE_CACHE_DIR: 'off' } });

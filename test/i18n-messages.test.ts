@@ -53,7 +53,7 @@ beforeAll(async () => {
         for (const u of f.followUps) add('follow-up reason', u.reason, u.reasonMsg), add('follow-up action', u.action, u.actionMsg);
         for (const c of f.changes) add('change', c.message, c.msg);
         for (const x of f.findings) add('finding', x.message, x.msg);
-        if (f.status !== 'unchanged' && f.status !== 'changed') add('file reason', f.reason);
+        if (f.status !== 'unchanged' && f.status !== 'changed') add('file reason', f.reason, f.reasonMsg);
       }
       const inv = await inventory({ cwd: dir, provider: p.id, region, models: opts.models });
       for (const f of inv.findings) add('finding', f.message, f.msg), add('rule fix', f.fix), add('assessment', f.provider?.migrate, f.provider?.migrateMsg);
@@ -134,8 +134,8 @@ describe('exact translations', () => {
   });
 
   it('findings, rule fixes and error catalogue lines', () => {
-    expect(zh('OpenAI model id "gpt-4o" in OPENAI_MODEL')).toBe('OpenAI 模型 ID "gpt-4o"（在 OPENAI_MODEL 中）');
-    expect(zh('chat.completions.create on an OpenAI client')).toBe('OpenAI 客户端上的 chat.completions.create 调用');
+    expect(zhMsg(msg('find.modelIn', { id: 'gpt-4o', name: 'OPENAI_MODEL' }), 'OpenAI model id "gpt-4o" in OPENAI_MODEL')).toBe('OpenAI 模型 ID "gpt-4o"（在 OPENAI_MODEL 中）');
+    expect(zhMsg(msg('find.apiCall', { api: 'chat.completions.create' }), 'chat.completions.create on an OpenAI client')).toBe('OpenAI 客户端上的 chat.completions.create 调用');
     expect(zh(ruleFix('openai-client', 'qwen'))).toBe('运行 `openai-migrate migrate --provider qwen`，把它指向服务商');
     expect(zh(ruleFix('openai-model'))).toBe('映射到服务商的模型（`openai-migrate models --provider <id>`）');
     expect(zh(ERRORS.E_PARSE!.fix)).toBe(ERRORS_ZH.E_PARSE!.fix);

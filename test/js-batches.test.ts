@@ -8,7 +8,6 @@ import { importBatches, importSpecifiers } from '../src/lang/js/batches.js';
 import { processor } from '../src/lang/js/process.js';
 import { getProvider, resolveTarget } from '../src/providers/index.js';
 import { ModelMap } from '../src/models/map.js';
-import { cli, ROOT } from './helpers/cli.js';
 
 /**
  * Dense runs (issue 19): the JS/TS handler cuts a large batch into import-connected
@@ -16,8 +15,6 @@ import { cli, ROOT } from './helpers/cli.js';
  * app-wide facts, so its memory is bounded by a sub-batch, and what it finds and
  * writes does not change.
  */
-const CASES = path.join(ROOT, 'fixtures/cases');
-const ENV = { OPENAI_MIGRATE_TIMING: '1', OPENAI_MIGRATE_CACHE_DIR: 'off', OPENAI_MIGRATE_WORKERS: '0' };
 
 function ctx(rel: string, text: string, imports?: Record<string, string>): FileContext {
   return makeContext({ abs: path.join('/repo', rel), rel, text, bom: false, imports });
@@ -50,25 +47,8 @@ describe('import-connected sub-batches', () => {
   });
 });
 
-describe('sub-batches change nothing', () => {
-  const runs: Array<[string, string[]]> = [
-    ['scan', ['scan', '--format', 'json', CASES]],
-    ['migrate --dry-run deepseek', ['migrate', '--provider', 'deepseek', '--dry-run', '--format', 'json', CASES]],
-    ['migrate --dry-run qwen', ['migrate', '--provider', 'qwen', '--dry-run', '--format', 'json', CASES]],
-  ];
-  for (const [name, args] of runs) {
-    it(`${name}: same output over every fixture with one-byte sub-batches`, () => {
-      const whole = cli(args, { env: ENV });
-      const cut = cli(args, { env: { ...ENV, OPENAI_MIGRATE_BATCH_BYTES: '1' } });
-      expect(cut.code).toBe(whole.code);
-      expect(cut.stdout).toBe(whole.stdout);
-      // Not vacuous: the batch was cut in one run (into many sub-batches) and not in the other.
-      expect(Number(/js: (\d+) import-connected sub-batches/.exec(cut.stderr)?.[1])).toBeGreaterThan(100);
-      expect(whole.stderr).not.toMatch(/sub-batches/);
-      expect(whole.stdout.length).toBeGreaterThan(10_000);
-    }, 120_000); // two CLI runs over every fixture
-  }
-});
+// The sweep "sub-batches change nothing" (scan and dry runs over every fixture, one-byte sub-batches vs
+// whole batches) is in offload.test.ts: it compares against the same main-thread runs as the worker sweep.
 
 describe('memory of a dense batch', () => {
   v8.setFlagsFromString('--expose-gc');

@@ -19,17 +19,33 @@ import { cli, ROOT } from './helpers/cli.js';
 const CASES = path.join(ROOT, 'fixtures/cases');
 const TIMING = { OPENAI_MIGRATE_TIMING: '1', OPENAI_MIGRATE_CACHE_DIR: 'off' };
 
+/**
+ * The reference: the CLI on the main thread, whole batches. Each run over every fixture costs ~8 CPU s;
+ * the worker-thread sweep below and the sub-batch sweep (issue 19, moved here from js-batches.test.ts)
+ * compare against the same runs, so each is made once per file.
+ */
+const references = new Map<string, ReturnType<typeof cli>>();
+function mainThread(args: string[]): ReturnType<typeof cli> {
+  const key = JSON.stringify(args);
+  let r = references.get(key);
+  if (!r) references.set(key, (r = cli(args, { env: { ...TIMING, OPENAI_MIGRATE_WORKERS: '0' } })));
+  return r;
+}
+
+const SCAN = ['scan', '--format', 'json', CASES];
+const dryRun = (provider: string) => ['migrate', '--provider', provider, '--dry-run', '--format', 'json', CASES];
+
 describe('worker thread vs main thread', () => {
   const runs: Array<[string, string[]]> = [
-    ['scan', ['scan', '--format', 'json', CASES]],
+    ['scan', SCAN],
     ['check --provider kimi', ['check', '--format', 'sarif', '--provider', 'kimi', '--fail-on', 'never', CASES]],
-    ['migrate --dry-run deepseek', ['migrate', '--provider', 'deepseek', '--dry-run', '--format', 'json', CASES]],
-    ['migrate --dry-run qwen', ['migrate', '--provider', 'qwen', '--dry-run', '--format', 'json', CASES]],
-    ['migrate --dry-run zhipu', ['migrate', '--provider', 'zhipu', '--dry-run', '--format', 'json', CASES]],
+    ['migrate --dry-run deepseek', dryRun('deepseek')],
+    ['migrate --dry-run qwen', dryRun('qwen')],
+    ['migrate --dry-run zhipu', dryRun('zhipu')],
   ];
   for (const [name, args] of runs) {
     it(`${name}: same output over every fixture`, () => {
-      const off = cli(args, { env: { ...TIMING, OPENAI_MIGRATE_WORKERS: '0' } });
+      const off = mainThread(args);
       const on = cli(args, { env: { ...TIMING, OPENAI_MIGRATE_WORKERS: '1' } });
       expect(off.code).toBe(on.code);
       expect(on.stdout).toBe(off.stdout);
@@ -40,6 +56,32 @@ describe('worker thread vs main thread', () => {
       expect(off.stderr).toMatch(/^ {2}js: parse \+ transform \(\d+\)/m);
       expect(on.stdout.length).toBeGreaterThan(10_000);
     }, 120_000); // two CLI runs over every fixture: ~25 s each on a loaded 2-core machine
+  }
+});
+
+/**
+ * Dense runs (issue 19): the JS/TS handler cuts a large batch into import-connected sub-batches of
+ * bounded text (src/lang/js/batches.ts, unit-tested in js-batches.test.ts) after a first pass for the
+ * app-wide facts, so its memory is bounded by a sub-batch, and what it finds and writes does not change.
+ */
+describe('sub-batches change nothing', () => {
+  const runs: Array<[string, string[]]> = [
+    ['scan', SCAN],
+    ['migrate --dry-run deepseek', dryRun('deepseek')],
+    ['migrate --dry-run qwen', dryRun('qwen')],
+  ];
+  for (const [name, args] of runs) {
+    it(`${name}: same output over every fixture with one-byte sub-batches (JS/TS and Python)`, () => {
+      const whole = mainThread(args);
+      const cut = cli(args, { env: { ...TIMING, OPENAI_MIGRATE_WORKERS: '0', OPENAI_MIGRATE_BATCH_BYTES: '1' } });
+      expect(cut.code).toBe(whole.code);
+      expect(cut.stdout).toBe(whole.stdout);
+      // Not vacuous: the batch was cut in one run (into many sub-batches) and not in the other.
+      expect(Number(/js: (\d+) import-connected sub-batches/.exec(cut.stderr)?.[1])).toBeGreaterThan(100);
+      expect(Number(/python: (\d+) import-connected sub-batches/.exec(cut.stderr)?.[1])).toBeGreaterThan(100);
+      expect(whole.stderr).not.toMatch(/sub-batches/);
+      expect(whole.stdout.length).toBeGreaterThan(10_000);
+    }, 180_000); // up to two CLI runs over every fixture
   }
 });
 
@@ -104,7 +146,7 @@ describe('a worker that fails', () => {
     expect(fallback.files.map(({ diff, status, findings, followUps }) => ({ diff, status, findings, followUps }))).toEqual(
       direct.files.map(({ diff, status, findings, followUps }) => ({ diff, status, findings, followUps })),
     );
-  });
+  }, 120_000); // two in-process runs over the JS fixtures
 });
 
 describe('a handler that throws (a bug)', () => {
@@ -126,5 +168,5 @@ describe('a handler that throws (a bug)', () => {
       for (const f of js) expect(f, f.file).toMatchObject({ status: 'failed', errorId: 'E_INTERNAL', reason: 'internal error: bug in a transform' });
       expect(r.files.filter((f) => f.file.endsWith('.py') && f.status === 'changed').length, `workers: ${workers}`).toBeGreaterThan(5);
     }
-  });
+  }, 120_000); // four in-process runs over the JS and Python fixtures (33 s under load 19 hit the 30 s default)
 });

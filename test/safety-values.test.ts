@@ -644,16 +644,26 @@ describe('item 12: no silent passes, clear errors', () => {
     expect(existsSync(path.join(d, 'folder', 'openai-migrate-baseline.json'))).toBe(false);
   });
 
-  it('the new reasons have Chinese templates', async () => {
-    const { localizeMessage } = await import('../src/i18n/messages.js');
-    for (const m of [
-      'not a regular file (a FIFO); not read',
-      'a.ts: nesting too deep to analyse safely (recursion limit reached); file left unchanged',
-      'bad/package.json does not parse as JSON before any change (x); left unchanged, so @langchain/deepseek was not declared',
-      'dup/package.json has 2 "dependencies" objects (JSON parsers keep only the last one); left unchanged: merge them and run again',
-      'syntax error at C.vue:2:1 <script> block is not closed (no </script>)',
-    ])
-      expect(localizeMessage(m, 'zh'), m).toMatch(/[\u4e00-\u9fff]/);
+  it('the new reasons have Chinese (by id)', async () => {
+    const { localize } = await import('../src/i18n/messages.js');
+    const { msg, refOf } = await import('../src/i18n/msg.js');
+    for (const [m, english] of [
+      [msg('file.notRegular', { kind: 'a FIFO' }), 'not a regular file (a FIFO); not read'],
+      [msg('file.tooDeep', { file: 'a.ts' }), 'a.ts: nesting too deep to analyse safely (recursion limit reached); file left unchanged'],
+      [
+        msg('file.pkgJsonParse', { file: 'bad/package.json', error: 'x', pkgs: '@langchain/deepseek' }),
+        'bad/package.json does not parse as JSON before any change (x); left unchanged, so @langchain/deepseek was not declared',
+      ],
+      [
+        msg('file.pkgJsonDuplicate', { file: 'dup/package.json', n: 2, key: 'dependencies' }),
+        'dup/package.json has 2 "dependencies" objects (JSON parsers keep only the last one); left unchanged: merge them and run again',
+      ],
+      [msg('file.scriptNotClosed', { where: 'C.vue:2:1' }), 'syntax error at C.vue:2:1 <script> block is not closed (no </script>)'],
+    ] as const) {
+      expect(m.text).toBe(english);
+      expect(localize(m.text, refOf(m), 'zh'), english).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(localize('x', refOf(msg('file.notRegular', { kind: 'a FIFO' })), 'zh')).toBe('不是普通文件（FIFO 管道）；未读取');
   });
 
   it('a FIFO named on the command line is "not a regular file" (exit 1), never opened', () => {

@@ -51,6 +51,26 @@ function pairs(): Array<{ input: string; expected: string }> {
   return out;
 }
 
+/**
+ * Declaration files under node_modules (TypeScript's libs, @types, each openai version's types) parsed once
+ * for all the programs of this file (inputs and outputs, for v4, v5 and v6): a SourceFile is immutable
+ * once parsed and bound, and these programs share the options that shape parsing and binding (they differ
+ * only in `paths`), as a language service shares them between program versions. Saves re-parsing
+ * lib.dom.d.ts and the SDK types five times.
+ */
+const declarations = new Map<string, ts.SourceFile | undefined>();
+function host(options: ts.CompilerOptions): ts.CompilerHost {
+  const h = ts.createCompilerHost(options);
+  const read = h.getSourceFile.bind(h);
+  h.getSourceFile = (fileName, language, onError, shouldCreate) => {
+    if (!fileName.includes('/node_modules/')) return read(fileName, language, onError, shouldCreate);
+    const key = `${fileName}\0${JSON.stringify(language)}`;
+    if (!declarations.has(key)) declarations.set(key, read(fileName, language, onError, shouldCreate));
+    return declarations.get(key);
+  };
+  return h;
+}
+
 function diagnostics(files: string[], openaiDir: string): Map<string, string[]> {
   const options: ts.CompilerOptions = {
     strict: true,
@@ -66,7 +86,7 @@ function diagnostics(files: string[], openaiDir: string): Map<string, string[]> 
     allowJs: false,
     jsx: ts.JsxEmit.Preserve,
   };
-  const program = ts.createProgram(files, options);
+  const program = ts.createProgram(files, options, host(options));
   const out = new Map<string, string[]>();
   for (const f of files) {
     const sf = program.getSourceFile(f);

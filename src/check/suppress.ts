@@ -1,3 +1,4 @@
+import { msg, refOf } from '../i18n/msg.js';
 import type { Finding } from '../engine/types.js';
 import type { LineIndex } from '../engine/text.js';
 import { RULES, ruleOf } from '../rules/catalogue.js';
@@ -89,6 +90,7 @@ export function applySuppressions(findings: Finding[], lines: LineIndex): Suppre
     .filter((s) => s.used === 0)
     .map((s): Finding => {
       const unknown = s.rules.filter((r) => !ruleOf(r));
+      const m = unknown.length ? msg('find.suppressUnknownRule', { s: s.text, rules: unknown.join(', ') }) : msg('find.suppressUnused', { s: s.text });
       return {
         rule: 'unused-suppression',
         kind: 'unused-suppression',
@@ -97,7 +99,8 @@ export function applySuppressions(findings: Finding[], lines: LineIndex): Suppre
         column: s.column,
         endLine: s.line,
         endColumn: s.column + s.text.length,
-        message: unknown.length ? `\`${s.text}\` names an unknown rule (${unknown.join(', ')}) and silences nothing` : `\`${s.text}\` silences no finding`,
+        message: m.text,
+        msg: refOf(m),
         snippet: lines.lineText(s.line),
       };
     });

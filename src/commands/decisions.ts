@@ -1,7 +1,7 @@
 import type { MigrateResult } from '../api.js';
 import type { FileResult } from '../engine/types.js';
 import { t } from '../i18n/index.js';
-import { localize, localizeMessage as lm } from '../i18n/messages.js';
+import { localize } from '../i18n/messages.js';
 import { printable as pr } from '../report/escape.js';
 
 /**
@@ -24,9 +24,9 @@ function fileDecision(f: FileResult): string[] {
 function decision(f: FileResult): string[] {
   switch (f.status) {
     case 'skipped':
-      return [`  ${pr(f.file)}: ${t('verbose.skipped', { reason: pr(lm(f.reason ?? '')) })}${f.errorId ? ` [${f.errorId}]` : ''}`];
+      return [`  ${pr(f.file)}: ${t('verbose.skipped', { reason: pr(localize(f.reason ?? '', f.reasonMsg)) })}${f.errorId ? ` [${f.errorId}]` : ''}`];
     case 'failed':
-      return [`  ${pr(f.file)}: ${t('verbose.failed', { reason: pr(lm(f.reason ?? '')) })} [${f.errorId ?? 'E_INTERNAL'}]`];
+      return [`  ${pr(f.file)}: ${t('verbose.failed', { reason: pr(localize(f.reason ?? '', f.reasonMsg)) })} [${f.errorId ?? 'E_INTERNAL'}]`];
     case 'unchanged':
       // No findings: the prefilter or the detectors found no OpenAI usage; findings: usage with nothing to rewrite.
       return [`  ${pr(f.file)}: ${f.findings.length ? t('verbose.unchangedFindings', { n: f.findings.length }) : t('verbose.unchanged')}${followUps(f)}`];
@@ -43,5 +43,5 @@ const followUps = (f: FileResult) => (f.followUps.length ? `; ${t('verbose.follo
 /** `--quiet`: only the errors, on stderr (failed files with the reason). */
 export function renderErrorsOnly(r: MigrateResult): string {
   const failed = r.files.filter((f) => f.status === 'failed');
-  return failed.map((f) => `${pr(f.file)}: [${f.errorId ?? 'E_INTERNAL'}] ${pr(lm(f.reason ?? ''))}\n`).join('');
+  return failed.map((f) => `${pr(f.file)}: [${f.errorId ?? 'E_INTERNAL'}] ${pr(localize(f.reason ?? '', f.reasonMsg))}\n`).join('');
 }

@@ -1,3 +1,6 @@
+import { UnsafeValueError } from './values.js';
+import { msg } from '../i18n/msg.js';
+import { handlerError } from '../i18n/reasons.js';
 import type { FileContext, HandlerError, HandlerOptions, LanguageHandler } from './types.js';
 import { EditConflictError } from './edits.js';
 
@@ -14,7 +17,7 @@ export async function processBatch(handler: LanguageHandler, ctxs: FileContext[]
     return new Map(
       ctxs.map((c) => {
         const fe = fileError(e, c.file.rel);
-        return [c.file.abs, fe.id === 'E_INTERNAL' ? { id: 'E_INTERNAL', message: `internal error: ${(e as Error).message}` } : fe];
+        return [c.file.abs, fe.id === 'E_INTERNAL' ? handlerError('E_INTERNAL', msg('file.internal', { error: (e as Error).message })) : fe];
       }),
     );
   }
@@ -29,9 +32,10 @@ export async function processBatch(handler: LanguageHandler, ctxs: FileContext[]
 export function fileError(e: unknown, file: string): HandlerError {
   const err = e as Error & { code?: string };
   if (err instanceof RangeError && /call stack/i.test(err.message)) {
-    return { id: 'E_TOO_DEEP', message: `${file}: nesting too deep to analyse safely (recursion limit reached); file left unchanged` };
+    return handlerError('E_TOO_DEEP', msg('file.tooDeep', { file }));
   }
+  if (err instanceof UnsafeValueError) return handlerError('E_BAD_VALUE', msg('file.refusedValue', { file, value: err.value, syntax: err.syntax, why: err.why }));
   if (err?.code === 'E_BAD_VALUE') return { id: 'E_BAD_VALUE', message: `${file}: ${err.message}; file left unchanged` };
-  if (err?.name === 'EditConflictError' || err instanceof EditConflictError) return { id: 'E_EDIT_CONFLICT', message: `internal error in ${file}: ${err.message}` };
-  return { id: 'E_INTERNAL', message: `internal error in ${file}: ${err?.message ?? String(e)}` };
+  if (err?.name === 'EditConflictError' || err instanceof EditConflictError) return handlerError('E_EDIT_CONFLICT', msg('file.internalIn', { file, error: err.message }));
+  return handlerError('E_INTERNAL', msg('file.internalIn', { file, error: err?.message ?? String(e) }));
 }

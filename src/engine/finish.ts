@@ -2,9 +2,12 @@ import { encodeUtf8 } from './text.js';
 import type { Outcome } from './offload.js';
 import { writeAtomic, WriteRefused } from './write.js';
 import { phase, timingNote } from './timing.js';
+import { CHECKED_BYTES, collectGarbage } from './memory.js';
 import { rel, type Reader } from './read.js';
 import type { FileContext, FileResult, LanguageHandler } from './types.js';
 import type { RunOptions } from './run.js';
+import { msg } from '../i18n/msg.js';
+import { followUpOf, reasonOf, setReason } from '../i18n/reasons.js';
 
 /**
  * The finish stage of a run, per file once its handler has processed it:
@@ -49,6 +52,7 @@ export class Finisher {
       res.status = err.skip ? 'skipped' : 'failed';
       res.errorId = err.id;
       res.reason = err.message;
+      res.reasonMsg = err.msg;
       return;
     }
     if (ctx.file.outside) {
@@ -63,11 +67,14 @@ export class Finisher {
     if (!ctx.edits.size) return;
     let after = ctx.edits.apply(ctx.file.text);
     if (after === ctx.file.text) return;
-    const invalid = outcome.verdicts?.has(ctx.file.abs) ? outcome.verdicts.get(ctx.file.abs) : handler.validate ? await handler.validate(after, ctx.file.rel) : undefined;
+    const checked = !outcome.verdicts?.has(ctx.file.abs) && !!handler.validate;
+    const invalid = checked ? await handler.validate!(after, ctx.file.rel) : outcome.verdicts?.get(ctx.file.abs);
+    // The check parsed the whole file and dropped the tree: collect dead trees every 2 MB of text (src/engine/memory.ts).
+    if (checked) collectGarbage(after.length, CHECKED_BYTES);
     if (invalid) {
       res.status = 'failed';
       res.errorId = 'E_OUTPUT_INVALID';
-      res.reason = `the migrated text would not parse (${invalid}); file left unchanged`;
+      setReason(res, msg('file.outputInvalid', { error: invalid }));
       return;
     }
     if (o.decide) {
@@ -77,8 +84,8 @@ export class Finisher {
         Object.assign(
           res,
           bad
-            ? { status: 'failed', errorId: 'E_OUTPUT_INVALID', reason: `the accepted hunks alone would not parse (${bad}); file left unchanged` }
-            : { status: 'skipped', errorId: 'W_REVIEW_SKIPPED', reason: 'skipped in interactive review' },
+            ? { status: 'failed', errorId: 'E_OUTPUT_INVALID', ...reasonOf(msg('file.hunksInvalid', { error: bad })) }
+            : { status: 'skipped', errorId: 'W_REVIEW_SKIPPED', ...reasonOf(msg('file.reviewSkipped')) },
         );
         return;
       }
@@ -123,13 +130,12 @@ export class Finisher {
     const first = ctx.changes[0];
     res.status = 'skipped';
     res.errorId = 'W_OUTSIDE_SCOPE';
-    res.reason = `outside the given paths, read to follow imports; the migration would change it (${ctx.changes.length} edit${ctx.changes.length === 1 ? '' : 's'}${models.length ? `: ${models.join(', ')}` : ''})`;
+    setReason(res, msg('file.outsideWouldChange', { n: ctx.changes.length, models: models.length ? models.join(', ') : undefined }));
     res.followUps = [
       {
         line: first?.line ?? 1,
         column: first?.column ?? 1,
-        reason: 'defines what the migrated files use, outside the given paths (left unchanged)',
-        action: `run \`openai-migrate migrate --provider ${o.target.provider.id} ${res.file}\``,
+        ...followUpOf(msg('outside.defines'), msg('outside.defines.todo', { provider: o.target.provider.id, file: res.file })),
       },
     ];
     this.read.results.set(ctx.file.abs, res);

@@ -1,6 +1,20 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
+/**
+ * Text bytes of one handler sub-batch in a dense run (default 1 MB: about 35 MB of JS/TS
+ * trees): the JS/TS and Python handlers cut a larger batch into import-connected
+ * sub-batches of about this size (src/lang/js/batches.ts, src/lang/python/batches.ts).
+ * `OPENAI_MIGRATE_BATCH_BYTES` overrides it (tests force tiny batches).
+ */
+export function batchBytes(): number {
+  const env = Number(process.env.OPENAI_MIGRATE_BATCH_BYTES);
+  return Number.isFinite(env) && env > 0 ? env : 1_000_000;
+}
+
+/** Text bytes the output check parses between two collections (src/engine/worker.ts, src/engine/finish.ts). */
+export const CHECKED_BYTES = 2_000_000;
+
 let gc: (() => void) | null | undefined;
 /** Text bytes whose trees were dropped since the last collection. */
 let dropped = 0;
@@ -13,11 +27,12 @@ let dropped = 0;
  * the peak would still grow with the batch. Collecting between sub-batches keeps
  * the heap at one sub-batch's trees, for tens of milliseconds each; small
  * sub-batches wait until `bytes` of text (their trees about 35 times that) add up
- * to 256 KB. A no-op where V8 does not allow it.
+ * to 256 KB (`every`: the output check, which re-parses each changed file and
+ * drops the tree at once, collects every 2 MB). A no-op where V8 does not allow it.
  */
-export function collectGarbage(bytes: number): void {
+export function collectGarbage(bytes: number, every = 256_000): void {
   dropped += bytes;
-  if (dropped < 256_000) return;
+  if (dropped < every) return;
   dropped = 0;
   if (gc === undefined) {
     try {

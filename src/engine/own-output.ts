@@ -14,8 +14,6 @@ const MARKERS = [
   /"informationUri"\s*:\s*"https:\/\/www\.npmjs\.com\/package\/openai-migrate"/,
 ];
 
-export const OWN_OUTPUT_REASON = 'written by openai-migrate (baseline, report or output); never scanned';
-
 export function isOwnOutput(text: string): boolean {
   const head = text
     .slice(0, 1024)

@@ -5,10 +5,12 @@ import { decodeUtf8, isBinary } from './text.js';
 import { makeContext } from './context.js';
 import type { Offload } from './offload.js';
 import { phase } from './timing.js';
-import { isOwnOutput, OWN_OUTPUT_REASON } from './own-output.js';
+import { isOwnOutput } from './own-output.js';
 import { buildGraph, CLIENT_HINT, type GraphNode, type ProjectGraph } from '../project/graph.js';
 import type { FileContext, FileResult, LanguageHandler } from './types.js';
 import type { RunOptions } from './run.js';
+import { msg, type Msg } from '../i18n/msg.js';
+import { reasonOf, setReason } from '../i18n/reasons.js';
 
 /**
  * The read stage of a run: discover -> prefilter -> read -> project graph ->
@@ -42,7 +44,7 @@ export interface Discovered {
   results: Map<string, FileResult>;
 }
 
-const failed = (file: string, reason: string): FileResult => ({ file, status: 'failed', errorId: 'E_READ', reason, changes: [], followUps: [], findings: [] });
+const failed = (file: string, reason: Msg): FileResult => ({ file, status: 'failed', errorId: 'E_READ', ...reasonOf(reason), changes: [], followUps: [], findings: [] });
 
 /** Walk the given paths; what cannot be read is a failed result already. */
 export async function discoverFiles(o: RunOptions): Promise<Discovered> {
@@ -64,8 +66,8 @@ export async function discoverFiles(o: RunOptions): Promise<Discovered> {
   walked();
   const results = new Map<string, FileResult>();
   // A folder the walk could not enter is a failure of the run (its files may use OpenAI), reported like a file.
-  for (const { abs, code } of unreadable) results.set(abs, failed(`${rel(base, abs)}/`, `cannot read folder: ${code}`));
-  for (const { abs, kind } of special) results.set(abs, failed(rel(o.cwd, abs), `not a regular file (${kind}); not read`));
+  for (const { abs, code } of unreadable) results.set(abs, failed(`${rel(base, abs)}/`, msg('file.cannotReadFolder', { code })));
+  for (const { abs, kind } of special) results.set(abs, failed(rel(o.cwd, abs), msg('file.notRegular', { kind })));
   return { all, results };
 }
 
@@ -80,20 +82,20 @@ function readInto(fd: number, buf: Buffer, at: number): number {
   return got;
 }
 
-function skip(res: FileResult, errorId: string, reason: string): void {
+function skip(res: FileResult, errorId: string, reason: Msg): void {
   res.status = 'skipped';
   res.errorId = errorId;
-  res.reason = reason;
+  setReason(res, reason);
 }
 
 function tooLarge(res: FileResult, size: number, max: number): void {
-  skip(res, 'W_TOO_LARGE', `larger than --max-file-size (${size} > ${max} bytes)`);
+  skip(res, 'W_TOO_LARGE', msg('file.tooLarge', { size, max }));
 }
 
 function readFailed(res: FileResult, e: unknown): void {
   res.status = 'failed';
   res.errorId = 'E_READ';
-  res.reason = `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+  setReason(res, msg('file.cannotRead', { code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
 }
 
 /** One read buffer for the whole run (files up to its size never get their own). */
@@ -138,7 +140,7 @@ export class Reader {
     (outside ? this.outsideResults : this.results).set(abs, res);
     if (!handler) {
       res.status = 'skipped';
-      res.reason = 'no handler for this file type';
+      setReason(res, msg('file.noHandler'));
       return;
     }
     let fd: number;
@@ -151,7 +153,7 @@ export class Reader {
       const bytes = this.readAll(fd, res);
       if (!bytes) return;
       if (!force) this.scanned++;
-      if (isBinary(bytes)) return skip(res, 'W_BINARY', 'binary file (NUL bytes)');
+      if (isBinary(bytes)) return skip(res, 'W_BINARY', msg('file.binary'));
       // Prefilter on the raw bytes first: most files end here, undecoded and unparsed.
       if (!force) {
         const latin1 = bytes.toString('latin1');
@@ -200,9 +202,9 @@ export class Reader {
 
   private accept(abs: string, r: string, res: FileResult, handler: LanguageHandler, bytes: Buffer, mtimeMs: number, force: boolean, outside: boolean): void {
     const decoded = decodeUtf8(bytes);
-    if (!decoded) return skip(res, 'W_NOT_UTF8', 'not valid UTF-8; left untouched (re-encoding would change bytes outside the edits)');
-    if (isOwnOutput(decoded.text)) return skip(res, 'W_OWN_OUTPUT', OWN_OUTPUT_REASON);
-    if (!handler.longLinesOk && isGenerated(decoded.text)) return skip(res, 'W_GENERATED', 'looks minified or generated (very long lines)');
+    if (!decoded) return skip(res, 'W_NOT_UTF8', msg('file.notUtf8'));
+    if (isOwnOutput(decoded.text)) return skip(res, 'W_OWN_OUTPUT', msg('file.ownOutput'));
+    if (!handler.longLinesOk && isGenerated(decoded.text)) return skip(res, 'W_GENERATED', msg('file.generated'));
     const o = this.o;
     const ctx = makeContext(
       { abs, rel: r, text: decoded.text, bom: decoded.bom, related: force || undefined, outside: outside || undefined, unchanged: (outside && !!o.focus) || undefined },

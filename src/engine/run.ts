@@ -1,3 +1,4 @@
+import { refOf, type MsgRef } from '../i18n/msg.js';
 import type { ResolvedTarget } from '../providers/index.js';
 import type { ModelMap } from '../models/map.js';
 import { Offload, useWorkers, type Outcome } from './offload.js';
@@ -59,6 +60,8 @@ export interface RunResult {
   candidates: number;
   /** Project-graph warnings (an import or config that cannot be resolved); the run went on. */
   graphWarnings: string[];
+  /** The same warnings by id (src/i18n/msg.ts), for reports in another language. */
+  graphWarningMsgs: MsgRef[];
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -137,5 +140,5 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
     byHandler.delete(handler);
   }
   await drain();
-  return { files: [...results.values()], scanned: reader.scanned, candidates: finisher.total, graphWarnings: reader.graph?.warnings ?? [] };
+  return { files: [...results.values()], scanned: reader.scanned, candidates: finisher.total, graphWarnings: (reader.graph?.warnings ?? []).map((w) => w.text), graphWarningMsgs: (reader.graph?.warnings ?? []).map((w) => refOf(w)!) };
 }

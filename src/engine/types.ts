@@ -68,6 +68,8 @@ export interface FileResult {
   status: FileStatus;
   /** Why skipped or failed (with line:column of a syntax error where there is one). */
   reason?: string;
+  /** `reason` by id (src/i18n/msg.ts), when built with `msg()`: reports translate it by its id. */
+  reasonMsg?: MsgRef;
   errorId?: string;
   changes: Change[];
   followUps: FollowUp[];
@@ -205,6 +207,8 @@ export interface HandlerOptions {
 export interface HandlerError {
   id: string;
   message: string;
+  /** `message` by id (src/i18n/msg.ts), when built with `msg()`. */
+  msg?: MsgRef;
   /** Not a failure: the file is left as it is and reported as skipped (a `W_` id; the exit code is unaffected). */
   skip?: boolean;
 }

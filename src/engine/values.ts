@@ -64,6 +64,13 @@ export function validateUrl(value: string, where: string): string {
 /** Thrown by the writer when a value cannot be written safely in that string syntax (the file is left unchanged). */
 export class UnsafeValueError extends Error {
   readonly code = 'E_BAD_VALUE';
+  constructor(
+    readonly value: string,
+    readonly syntax: StringSyntax,
+    readonly why: string,
+  ) {
+    super(`refused to write ${value} into a ${syntax} string: ${why}`);
+  }
 }
 
 /** The string syntaxes the tool writes into. */
@@ -93,7 +100,7 @@ const CTRL = /[\u0000-\u001f\u007f\u2028\u2029]/g;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 function refuse(value: string, syntax: StringSyntax, why: string): never {
-  throw new UnsafeValueError(`refused to write ${showValue(value)} into a ${syntax} string: ${why}`);
+  throw new UnsafeValueError(showValue(value), syntax, why);
 }
 
 /**

@@ -5,6 +5,7 @@ import { ModelMap } from '../models/map.js';
 import { makeContext } from './context.js';
 import { flushCodeCache } from './code-cache.js';
 import { processBatch } from './batch.js';
+import { CHECKED_BYTES, collectGarbage } from './memory.js';
 import type { LanguageHandler, LoadedFile } from './types.js';
 import type { OffloadSetup, WorkerFileResult, WorkerMessage, WorkerReply } from './offload.js';
 
@@ -57,7 +58,11 @@ async function run(): Promise<WorkerReply> {
     let invalid: string | undefined;
     if (!error && ctx.edits.size && handler.validate) {
       const after = ctx.edits.apply(ctx.file.text);
-      if (after !== ctx.file.text) invalid = await handler.validate(after, ctx.file.rel);
+      if (after !== ctx.file.text) {
+        invalid = await handler.validate(after, ctx.file.rel);
+        // Each check parses the whole file and drops the tree: collect the dead trees every 2 MB of text (src/engine/memory.ts).
+        collectGarbage(after.length, CHECKED_BYTES);
+      }
     }
     out.push({ abs: ctx.file.abs, edits: [...ctx.edits.all()], changes: ctx.changes, followUps: ctx.followUps, findings: ctx.findings, error, invalid });
   }

@@ -73,16 +73,6 @@ const P = '(?<p>(?:\\([^()]*\\)|(?!: | -> |; )[^()])+?)';
 const URL = '(?<url>\\S+)';
 const ENV = '(?<env>\\S+)';
 
-/** Why a routed call was not moved (src/lang/js/routing.ts, src/lang/python/routing.ts). */
-const ROUTE_WHY_ZH: Record<string, string> = {
-  'the call is not made on a client variable of this file': '该调用不是在本文件的客户端变量上发起的',
-  'the client is an Azure OpenAI client': '该客户端是 Azure OpenAI 客户端',
-  'the client is not built at the top level of the module': '该客户端不是在模块顶层创建的',
-  'the client comes from a parameter or another scope': '该客户端来自参数或其他作用域',
-  'the call is made on the openai module': '该调用是在 openai 模块上发起的',
-  'the file already creates an instance of that package': '本文件已经创建了该包的实例',
-};
-
 const r = (src: string) => new RegExp(`^${src}$`, 's');
 
 /** Ordered: the first template whose expression matches the whole message wins; specific before general. */
@@ -426,176 +416,16 @@ const TEMPLATES: Entry[] = [
   [r('replace it with (?<to>\\S+)'), '把它替换为 {to}'],
   [r(`(?<to>\\S+) was added empty: an OpenAI key does not work with ${P}`), '已添加空的 {to}：OpenAI 的密钥不能用于 {p}'],
   [r(`paste your ${P} key into (?<to>\\S+) \\(${URL}\\), then delete the commented-out (?<name>\\S+) line`), '把你的 {p} 密钥填入 {to}（{url}），然后删除被注释掉的 {name} 那一行'],
-  // Capability routing (--route, docs/routing.md).
-  [r(`(?<call>\\S+) is routed to ${P} \\(--route\\) but was not moved: (?<why>.+)`), (g) => `${g.call} 已路由到 ${g.p}（--route），但未被迁移：${ROUTE_WHY_ZH[g.why ?? ''] ?? g.why}`],
-  [r('call it on a client for (?<url>\\S+) with the (?<key>\\S+) key'), '改用指向 {url}、使用 {key} 密钥的客户端调用它'],
-  [r('(?<key>\\S+) was added empty for (?<cap>\\S+) \\(--route\\)'), '已为 {cap} 添加空的 {key}（--route）'],
+  // Capability routing (--route, docs/routing.md): by id now (catalog 'route.*', 'azure.*', 'http.*', ...). This one stays for
+  // the action of an msgs-a producer (transforms/env/rename-key-var.ts, "was added empty: an OpenAI key does not work with").
   [r(`paste your ${P} key into (?<to>\\S+) \\(${URL}\\)`), '把你的 {p} 密钥填入 {to}（{url}）'],
-  [r(`this client is only used for APIs ${P} does not serve`), '这个客户端只用于 {p} 不提供的 API'],
-  [r('it stays on OpenAI for now: move those calls to another service, then migrate or remove the client'), '它暂时留在 OpenAI：先把这些调用迁到其他服务，再迁移或删除该客户端'],
-  [
-    r('it stays on OpenAI with its OpenAI key for now: move those calls to another service, then migrate or remove the client'),
-    '它暂时留在 OpenAI 并继续使用 OpenAI 密钥：先把这些调用迁到其他服务，再迁移或删除该客户端',
-  ],
-  [
-    r(`Azure OpenAI client left on Azure: deployment (?<list>.+) is not an OpenAI model id, so the ${P} model cannot be chosen`),
-    'Azure OpenAI 客户端保留在 Azure：部署 {list} 不是 OpenAI 模型 id，无法确定对应的 {p} 模型',
-  ],
-  [r(`rerun with (?<o>.+?) \\(a ${P} model, see \`(?<cmd>[^\`]+)\`\\) to migrate it, or keep it on Azure`), '用 {o}（填 {p} 的模型，见 `{cmd}`）重新运行即可迁移它，或者让它继续留在 Azure'],
-  [r(`base-URL override kept: (?<from>\\S+) -> (?<to>\\S+) \\(default ${URL}\\)`), '保留了 base URL 覆盖：{from} -> {to}（默认 {url}）'],
-  [r('keep it on Azure, or move these calls to a service that serves them'), '让它留在 Azure，或把这些调用迁到提供它们的服务'],
-  [r('(?<name>\\S+) is read by a client that stays as it is \\(host not resolved, or another service\\)'), '{name} 由一个保持不变的客户端读取（主机无法确定，或属于其他服务）'],
-  [r('leave it until that client moves; then rename it to (?<to>\\S+) together with its base URL'), '在该客户端迁移之前保持不变；迁移时把它与 base URL 一起改名为 {to}'],
-  [r('reads (?<name>\\S+) for a request that stays on OpenAI \\((?<url>[^)]+)\\)'), '读取 {name} 的请求仍发往 OpenAI（{url}）'],
-  [r('it keeps its OpenAI key: move that request to a service that serves it, then change the key with it'), '它保留 OpenAI 密钥：先把该请求迁到提供此接口的服务，再一并更换密钥'],
-  [r('OpenAI URL left: it is the default of a base-URL setting that a client staying as it is reads'), '保留了 OpenAI URL：它是一个保持不变的客户端所读取的 base URL 设置的默认值'],
-  [r('leave it until that client moves; then use the provider base URL there and here'), '在该客户端迁移之前保持不变；迁移时在两处都改用服务商的 base URL'],
-  [
-    r(`Azure OpenAI client left on Azure: its calls name the deployment at run time \\((?<list>.+)\\), so the ${P} model cannot be chosen`),
-    'Azure OpenAI 客户端保留在 Azure：它的调用在运行时才确定部署名（{list}），无法确定对应的 {p} 模型',
-  ],
-  [
-    r(`keep it on Azure, or move it by hand: the OpenAI class with ${URL}, the (?<key>\\S+) key and a ${P} model id instead of the deployment name`),
-    '让它留在 Azure，或手动迁移：改用 OpenAI 类、{url}、{key} 密钥，并用 {p} 的模型 id 代替部署名',
-  ],
-  [r(`Azure OpenAI client left on Azure: ${P} has no equivalent for (?<list>.+)`), 'Azure OpenAI 客户端保留在 Azure：{p} 没有 {list} 的对应模型'],
-  [r(`Azure OpenAI client left on Azure: it serves the Realtime API, which ${P} does not offer`), 'Azure OpenAI 客户端保留在 Azure：它用于 Realtime API，而 {p} 不提供该接口'],
-  [r("keep it on Azure, or move the voice feature to the provider's realtime/voice API"), '让它留在 Azure，或把语音功能迁到服务商的实时 / 语音 API'],
-  [
-    r(`keep this call on another service, or check that ${P} serves it \\((?<note>.+)\\) before passing --model (?<m>\\S+)`),
-    '把这个调用留在其他服务上，或先确认 {p} 提供它（{note}），再传 --model {m}',
-  ],
-  [r('URL aimed at the OpenAI API without the /v1 base'), '指向 OpenAI API 的 URL 不含 /v1 基础路径'],
-  [r(`URL built from ${URL} and a path the tool cannot resolve`), '由 {url} 与本工具无法解析的路径拼成的 URL'],
-  [r(`make the request go to (?<to>\\S+) \\(${P}'s OpenAI-compatible path is (?<path>\\S+), not /v1\\)`), '让请求发往 {to}（{p} 的 OpenAI 兼容路径是 {path}，不是 /v1）'],
-  [r('path /v1(?<rest>\\S*) -> (?<to>\\S+) \\(joined to an OpenAI host defined in another module\\)'), '路径 /v1{rest} -> {to}（与另一个模块中定义的 OpenAI 主机拼接）'],
-  [r('path /v1(?<rest>\\S*) -> (?<to>\\S*) \\(joined to a host-only OpenAI base\\)'), '路径 /v1{rest} -> {to}（与仅含主机的 OpenAI base 拼接）'],
-  [r('"(?<prefix>[^"]+)" in "(?<v>[^"]+)" routes the request to OpenAI'), '"{v}" 中的 "{prefix}" 会把请求路由到 OpenAI'],
-  [r(`use the ${P} route of the tool that reads this value \\(or point its OpenAI base URL at ${URL}\\)`), '改用读取该值的工具中的 {p} 路由（或把它的 OpenAI base URL 指向 {url}）'],
 
-  // ---- follow-ups: frameworks (AI SDK, LangChain, LlamaIndex, tokenizers)
+  // Follow-ups for frameworks, dependencies and notebooks: by id (catalog 'aiSdk.*', 'deps.*', 'notebook.*').
 
-  // ---- follow-ups: dependencies, notebooks
-  [r('new dependencies declared: (?<list>.+)'), '已声明新的依赖：{list}'],
-  [r('dependencies removed from package\\.json: (?<list>.+)'), '已从 package.json 删除依赖：{list}'],
-  [
-    r('the migrated code imports (?<pkg>\\S+), but no (?<pkg2>\\S+) release works with (?<anchor>\\S+) \\(from (?<from>.+)\\); it was not added'),
-    '迁移后的代码导入了 {pkg}，但没有任何 {pkg2} 版本能与 {anchor}（来自 {from}）配合使用；未添加',
-  ],
-  [
-    r('upgrade (?<anchor>\\S+) \\((?<pkg>\\S+) exists for (?<fits>.+)\\), then add (?<pkg2>\\S+); or keep the OpenAI-compatible setup for this file'),
-    '升级 {anchor}（{pkg} 适用于 {fits}），再添加 {pkg2}；或者此文件保持 OpenAI 兼容的写法',
-  ],
-  [
-    r('the migrated code imports (?<pkg>\\S+), but langchain-deepseek needs langchain-core 0\\.3 or newer; this project has (?<from>.+); it was not added'),
-    '迁移后的代码导入了 {pkg}，但 langchain-deepseek 需要 langchain-core 0.3 或更高版本；本项目为 {from}；未添加',
-  ],
-  [
-    r('the migrated code imports (?<pkg>\\S+), but (?<pkg2>\\S+) exists for llama-index 0\\.10 and newer; this project has (?<from>.+); it was not added'),
-    '迁移后的代码导入了 {pkg}，但 {pkg2} 只适用于 llama-index 0.10 及更高版本；本项目为 {from}；未添加',
-  ],
-  [r('upgrade LangChain to 0\\.3\\+ \\(then switch to ChatDeepSeek\\), or keep ChatOpenAI with base_url'), '把 LangChain 升级到 0.3+（再改用 ChatDeepSeek），或继续用 ChatOpenAI 加 base_url'],
-  [r('in llama-index 0\\.9 use `from llama_index\\.llms import OpenAILike`, or upgrade to 0\\.10\\+'), '在 llama-index 0.9 中使用 `from llama_index.llms import OpenAILike`，或升级到 0.10+'],
-  [
-    r('(?<verb>install them: |run )(?<cmd>.+?)\\.(?: This also brings (?<lock>\\S+) back in sync \\((?<ci>`[^`]+`) fails until then\\);)? openai-migrate ran no install\\.'),
-    (g) => `${g.verb === 'run ' ? '运行' : '安装它们：'}${g.cmd}。${g.lock ? `这也会让 ${g.lock} 恢复同步（在此之前 ${g.ci} 会失败）；` : ''}openai-migrate 没有执行安装。`,
-  ],
-  [
-    r('install them: (?<cmd>.+?)(?<ai> \\(AI SDK provider packages must match your `ai` major version\\))?'),
-    (g) => `安装它们：${g.cmd}${g.ai ? '（AI SDK 的 provider 包必须与你的 `ai` 主版本一致）' : ''}`,
-  ],
+  // Finding messages (scan/check detectors, suppressions): by id (catalog 'find.*').
 
-  // ---- finding messages (scan/check detectors, suppressions)
-  [r('OpenAI client without a provider base URL: requests go to api\\.openai\\.com'), 'OpenAI 客户端没有设置服务商的 base URL：请求会发往 api.openai.com'],
-  [r('Azure OpenAI client: requests go to Azure OpenAI'), 'Azure OpenAI 客户端：请求会发往 Azure OpenAI'],
-  [r('client base URL comes from a value the tool cannot resolve'), '客户端的 base URL 来自本工具无法解析的值'],
-  [r('legacy openai<1 module client: requests go to OpenAI'), '旧版 openai<1 模块级客户端：请求会发往 OpenAI'],
-  [r('module-level openai client: requests go to OpenAI'), '模块级 openai 客户端：请求会发往 OpenAI'],
-  [r('AI SDK createOpenAI provider: requests go to OpenAI'), 'AI SDK 的 createOpenAI provider：请求会发往 OpenAI'],
-  [r('(?<what>.+?): requests go to (?<to>Azure OpenAI|OpenAI)'), '{what}：请求会发往 {to}'],
-  [r('(?<api>\\S+): no supported provider serves this API'), '{api}：没有任何受支持的服务商提供此 API'],
-  [
-    r('(?<api>\\S+) on an OpenAI client imported from (?<spec>\\S+) \\((?<file>\\S+), outside the given paths\\): requests go to api\\.openai\\.com'),
-    '在从 {spec}（{file}，不在给定路径内）导入的 OpenAI 客户端上调用 {api}：请求会发往 api.openai.com',
-  ],
-  [r('OpenAI model id "(?<id>.*)" \\(defined in (?<file>\\S+), outside the given paths\\)'), 'OpenAI 模型 ID "{id}"（定义在 {file}，不在给定路径内）'],
-  [r('(?<api>\\S+) on an OpenAI client'), 'OpenAI 客户端上的 {api} 调用'],
-  [r('OpenAI model id "(?<id>.*)"(?: in (?<name>\\S+))?'), (g) => `OpenAI 模型 ID "${g.id}"${g.name ? `（在 ${g.name} 中）` : ''}`],
-  [r('URL aimed at the OpenAI API: (?<url>.+)'), '指向 OpenAI API 的 URL：{url}'],
-  [r('(?<name>\\S+) points at the OpenAI API'), '{name} 指向 OpenAI API'],
-  [r('reads (?<name>\\S+)'), '读取 {name}'],
-  [r('sets (?<name>\\S+)'), '设置了 {name}'],
-  [r('(?<cls>\\S+) from (?<mod>\\S+) calls OpenAI'), '{mod} 中的 {cls} 会调用 OpenAI'],
-  [r('init_chat_model with the OpenAI provider'), 'init_chat_model 使用了 OpenAI provider'],
-  [r('(?<api>\\S+): (?<id>\\S+) does not serve this API'), '{api}：{id} 不提供此 API'],
-  [r('(?<id>\\S+) deprecated model "(?<m>[^"]+)"(?:: use (?<succ>\\S+))?'), (g) => `${g.id} 已弃用模型 "${g.m}"${g.succ ? `：请改用 ${g.succ}` : ''}`],
-  [r('model "(?<m>[^"]+)" is not in the (?<id>\\S+) catalogue'), '模型 "{m}" 不在 {id} 的模型目录中'],
-  [r('`(?<s>.+)` names an unknown rule \\((?<rules>.+)\\) and silences nothing'), '`{s}` 指定了未知的规则（{rules}），不会屏蔽任何问题'],
-  [r('`(?<s>.+)` silences no finding'), '`{s}` 没有屏蔽任何问题'],
-
-  // ---- file reasons (skipped / failed files: src/engine/run.ts, handlers)
-  [r('no handler for this file type'), '没有处理此类文件的程序'],
-  [r('larger than --max-file-size \\((?<a>\\d+) > (?<b>\\d+) bytes\\)'), '超过 --max-file-size（{a} > {b} 字节）'],
-  [r('cannot read: (?<code>.+)'), '无法读取：{code}'],
-  [r('cannot read folder: (?<code>.+)'), '无法读取文件夹：{code}'],
-  [
-    r('not a regular file \\(a (?<kind>FIFO|socket|device|special file)\\); not read'),
-    (g) => `不是普通文件（${({ FIFO: 'FIFO 管道', socket: '套接字', device: '设备文件', 'special file': '特殊文件' } as Record<string, string>)[g.kind!]}）；未读取`,
-  ],
-  [r('(?<f>\\S+): nesting too deep to analyse safely \\(recursion limit reached\\); file left unchanged'), '{f}：嵌套过深，无法安全分析（达到递归上限）；文件保持不变'],
-  [
-    r('(?<f>\\S+) does not parse as JSON before any change \\((?<err>.+)\\); left unchanged, so (?<pkgs>.+) was not declared'),
-    '{f} 在改动之前就无法按 JSON 解析（{err}）；保持不变，因此没有声明 {pkgs}',
-  ],
-  [
-    r('(?<f>\\S+) has (?<n>\\d+) "(?<key>\\w+)" objects \\(JSON parsers keep only the last one\\); left unchanged: merge them and run again'),
-    '{f} 中有 {n} 个 "{key}" 对象（JSON 解析器只保留最后一个）；保持不变：请合并后重新运行',
-  ],
-  [r('syntax error at (?<where>\\S+) <script> block is not closed \\(no </script>\\)'), '语法错误，位置 {where}：<script> 块没有闭合（缺少 </script>）'],
-  [r('(?<f>\\S+): refused to write (?<v>.+) into a (?<syntax>[\\w-]+) string: (?<why>.+); file left unchanged'), '{f}：拒绝把 {v} 写入 {syntax} 字符串：{why}；文件保持不变'],
-  [r('binary file \\(NUL bytes\\)'), '二进制文件（含 NUL 字节）'],
-  [r('written by openai-migrate \\(baseline, report or output\\); never scanned'), '由 openai-migrate 写出（基线、报告或输出），不会被扫描'],
-  // ---- project graph (src/project/): outside the given paths, warnings
-  [
-    r('outside the given paths, read to follow imports; the migration would change it \\((?<n>\\d+) edits?(?:: (?<models>.+))?\\)'),
-    (g) => `不在给定路径内，只为跟随导入而读取；迁移本会修改它（${g.n} 处改写${g.models ? `：${g.models}` : ''}）`,
-  ],
-  [r('defines what the migrated files use, outside the given paths \\(left unchanged\\)'), '定义了被迁移文件所用的内容，不在给定路径内（保持原样）'],
-  [r('run `(?<cmd>[^`]+)`'), '运行 `{cmd}`'],
-  [r('cannot resolve import "(?<spec>[^"]+)" in (?<file>\\S+): (?<why>.+); usage through it is not followed'), '无法解析 {file} 中的导入 "{spec}"：{why}；不跟随经由它的用法'],
-  [
-    r('(?<file>\\S+) does not parse \\((?<err>.+)\\); its paths and baseUrl are ignored, imports through them are not followed'),
-    '{file} 无法解析（{err}）；忽略其中的 paths 和 baseUrl，不跟随经由它们的导入',
-  ],
-  [
-    r('(?<file>\\S+): "extends": "(?<spec>[^"]+)" points outside the repository; not read \\(its paths and baseUrl are ignored\\)'),
-    '{file}："extends": "{spec}" 指向仓库之外；未读取（忽略其中的 paths 和 baseUrl）',
-  ],
-  [r('(?<file>\\S+): "extends": "(?<spec>[^"]+)" not found in the repository; its paths and baseUrl are ignored'), '{file}：仓库中找不到 "extends": "{spec}"；忽略其中的 paths 和 baseUrl'],
-  [r('workspace glob "(?<glob>[^"]+)" in (?<from>.+) matches no package folder'), '{from} 中的工作区通配 "{glob}" 没有匹配到任何包目录'],
-  [r('workspace package (?<dir>\\S+) is a symlink; not followed \\(its files may be outside the repository\\)'), '工作区包 {dir} 是符号链接；不跟随（其文件可能在仓库之外）'],
-  [
-    r('(?<file>\\S+): paths "(?<k>[^"]+)" -> "(?<t>[^"]+)" refers to another alias \\(a cycle\\); imports through it are resolved as plain paths only'),
-    '{file}：paths "{k}" -> "{t}" 指向另一个别名（循环）；经由它的导入只按普通路径解析',
-  ],
-  [r('\\.\\.\\. and (?<n>\\d+) more imports that cannot be resolved'), '……另有 {n} 个无法解析的导入'],
-  [
-    r('(?<n>\\d+) imports? in files that do not name OpenAI cannot be resolved either; usage through them is not followed'),
-    '另有 {n} 个导入位于未提及 OpenAI 的文件中，同样无法解析；不会沿它们追踪用法',
-  ],
-  [r('not valid UTF-8; left untouched \\(re-encoding would change bytes outside the edits\\)'), '不是有效的 UTF-8；保持原样（重新编码会改动改写范围以外的字节）'],
-  [r('looks minified or generated \\(very long lines\\)'), '看起来是压缩或生成的文件（行非常长）'],
-  [r('does not parse as (?<fmt>JSON|JSONL|YAML|TOML) \\((?<err>.+)\\); left as it is'), '无法按 {fmt} 解析（{err}）；保持原样'],
-  [
-    r('the (?<what>migrated text|accepted hunks alone) would not parse \\((?<err>.+)\\); file left unchanged'),
-    (g) => `${g.what === 'migrated text' ? '迁移后的文本' : '只应用接受的改动块时'}无法解析（${g.err}）；文件保持不变`,
-  ],
-  [r('skipped in interactive review'), '在交互式审阅中跳过'],
-  [r('syntax error in the joined code cells of (?<f>\\S+): (?<err>.+)'), '{f} 合并后的代码单元格有语法错误：{err}'],
-  [r('syntax error at (?<where>.+)'), '语法错误，位置 {where}'],
-  [r('cannot read (?<f>\\S+) as an env file \\((?<err>.+)\\)'), '无法把 {f} 当作 env 文件读取（{err}）'],
-  [r('internal error in (?<f>\\S+): (?<err>.+)'), '处理 {f} 时发生内部错误：{err}'],
-  [r('internal error(?: while parsing)?: (?<err>.+)'), '内部错误：{err}'],
+  // File reasons (skipped / failed files): by id (catalog 'file.*', 'outside.*').
+  // Project-graph warnings (src/project/): by id (catalog 'graph.*').
 
   // ---- generic renames (env variables, keyword arguments): last, they match any `a -> b`
   [r('(?<from>\\S+) -> (?<to>\\S+)'), '{from} 改为 {to}'],

@@ -1,3 +1,4 @@
+import { msg, type Msg } from '../i18n/msg.js';
 import path from 'node:path';
 import { phase } from '../engine/timing.js';
 import { RootFs, findRoot } from './fs.js';
@@ -35,7 +36,7 @@ export interface ProjectGraph {
   edges: Map<string, Record<string, string>>;
   /** Per file: how it reaches a marked module (`[spec, file, spec, file, ...]`, files absolute). */
   chain(abs: string): string[] | undefined;
-  warnings: string[];
+  warnings: Msg[];
 }
 
 /** How many unresolved-import warnings are listed one by one (the rest are counted). */
@@ -75,19 +76,18 @@ export async function buildGraph(o: GraphInput): Promise<ProjectGraph> {
   const chain = chainFinder(g.info, g.via, g.reaches, edges);
   const warnings = g.warnings;
   const unresolved = g.unresolved;
-  if (unresolved.length > MAX_UNRESOLVED) warnings.push(...unresolved.slice(0, MAX_UNRESOLVED), `... and ${unresolved.length - MAX_UNRESOLVED} more imports that cannot be resolved`);
+  if (unresolved.length > MAX_UNRESOLVED) warnings.push(...unresolved.slice(0, MAX_UNRESOLVED), msg('graph.moreUnresolved', { n: unresolved.length - MAX_UNRESOLVED }));
   else warnings.push(...unresolved);
-  if (g.unmarkedUnresolved)
-    warnings.push(`${g.unmarkedUnresolved} import${g.unmarkedUnresolved === 1 ? '' : 's'} in files that do not name OpenAI cannot be resolved either; usage through them is not followed`);
+  if (g.unmarkedUnresolved) warnings.push(msg('graph.unmarkedUnresolved', { n: g.unmarkedUnresolved }));
   const load = [...loaded].filter((abs) => !o.files.get(abs)?.marker && g.info.get(abs) !== undefined);
   done();
-  return { root: g.root, load, outside: new Set([...g.outside].filter((a) => loaded.has(a))), edges, chain, warnings: [...new Set(warnings)] };
+  return { root: g.root, load, outside: new Set([...g.outside].filter((a) => loaded.has(a))), edges, chain, warnings: [...new Map(warnings.map((w) => [w.text, w])).values()] };
 }
 
 /** The walk from the marked files back through their importers: which files reach a marker, and through which import. */
 class GraphWalk {
-  readonly warnings: string[] = [];
-  readonly unresolved: string[] = [];
+  readonly warnings: Msg[] = [];
+  readonly unresolved: Msg[] = [];
   /** Unresolved imports of files that do not name OpenAI: counted, not listed (a monorepo's unrelated apps). */
   unmarkedUnresolved = 0;
   readonly root: string;
@@ -133,7 +133,7 @@ class GraphWalk {
       const r = this.resolver.resolve(abs, spec);
       if (r && 'file' in r) file = r.file;
       else if (r && this.info.get(abs)?.marker === false) this.unmarkedUnresolved++;
-      else if (r) this.unresolved.push(`cannot resolve import "${spec}" in ${this.rel(abs)}: ${r.unresolved}; usage through it is not followed`);
+      else if (r) this.unresolved.push(msg('graph.unresolvedImport', { spec, file: this.rel(abs), why: r.unresolved }));
     }
     m.set(spec, file ?? null);
     return file;

@@ -1,3 +1,4 @@
+import type { Msg } from '../i18n/msg.js';
 import path from 'node:path';
 import type { ts as TsNamespace } from 'ts-morph';
 import { JS_EXTENSIONS } from '../lang/js/extensions.js';
@@ -32,7 +33,7 @@ export class Resolver {
   constructor(
     readonly fs: RootFs,
     cwd: string,
-    warn: (msg: string) => void,
+    warn: (m: Msg) => void,
   ) {
     this.workspaces = workspacePackages(fs, workspaceRoot(fs, cwd), warn);
     this.configs = new Configs(fs, this.workspaces, warn);

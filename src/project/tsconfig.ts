@@ -1,3 +1,4 @@
+import { msg, type Msg } from '../i18n/msg.js';
 import path from 'node:path';
 import type { RootFs } from './fs.js';
 import type { WorkspacePackage } from './workspaces.js';
@@ -28,7 +29,7 @@ export class Configs {
   constructor(
     private readonly fs: RootFs,
     private readonly workspaces: Map<string, WorkspacePackage>,
-    private readonly warn: (msg: string) => void,
+    private readonly warn: (m: Msg) => void,
   ) {}
 
   /** The config governing files in `dir`: the nearest tsconfig.json (or jsconfig.json) up to the root. */
@@ -53,7 +54,7 @@ export class Configs {
 
   private load(file: string, chain: string[]): ProjectConfig | undefined {
     if (chain.includes(file)) {
-      this.warn(`${this.rel(chain[0]!)}: "extends" cycle (${[...chain, file].map((f) => this.rel(f)).join(' -> ')}); the repeated config is ignored`);
+      this.warn(msg('graph.extendsCycle', { file: this.rel(chain[0]!), chain: [...chain, file].map((f) => this.rel(f)).join(' -> ') }));
       return undefined;
     }
     if (!chain.length && this.byFile.has(file)) return this.byFile.get(file);
@@ -64,7 +65,7 @@ export class Configs {
       json = parseJsonc(text) as Record<string, unknown>;
       if (!json || typeof json !== 'object') throw new Error('not an object');
     } catch (e) {
-      this.warn(`${this.rel(file)} does not parse (${(e as Error).message}); its paths and baseUrl are ignored, imports through them are not followed`);
+      this.warn(msg('graph.tsconfigParse', { file: this.rel(file), error: (e as Error).message }));
       if (!chain.length) this.byFile.set(file, undefined);
       return undefined;
     }
@@ -87,7 +88,7 @@ export class Configs {
     }
     if (out.baseUrl) out.pathsBase = out.baseUrl;
     if (out.baseUrl && !this.fs.inside(out.baseUrl)) {
-      this.warn(`${this.rel(file)}: baseUrl points outside the repository; ignored`);
+      this.warn(msg('graph.baseUrlOutside', { file: this.rel(file) }));
       out.baseUrl = undefined;
       out.pathsBase = dir;
     }
@@ -111,7 +112,7 @@ export class Configs {
         // A catch-all `*` takes every target (`"*": ["./*"]` is a plain lookup, not a cycle).
         if (!hit || (hit.prefix === '' && hit.suffix === '')) continue;
         const back = Object.entries(c.paths ?? {}).find(([k2]) => aliasOf(k2) === hit)?.[1] ?? [];
-        if (back.some((b) => aliasOf(b))) this.warn(`${this.rel(c.file)}: paths "${k}" -> "${t}" refers to another alias (a cycle); imports through it are resolved as plain paths only`);
+        if (back.some((b) => aliasOf(b))) this.warn(msg('graph.aliasCycle', { file: this.rel(c.file), k, t }));
       }
     }
   }
@@ -136,11 +137,7 @@ export class Configs {
     const outside = cands.every((c) => !this.fs.inside(c));
     const hit = cands.find((c) => this.fs.isFile(c));
     if (hit) return hit;
-    this.warn(
-      outside
-        ? `${this.rel(from)}: "extends": "${spec}" points outside the repository; not read (its paths and baseUrl are ignored)`
-        : `${this.rel(from)}: "extends": "${spec}" not found in the repository; its paths and baseUrl are ignored`,
-    );
+    this.warn(outside ? msg('graph.extendsOutside', { file: this.rel(from), spec }) : msg('graph.extendsMissing', { file: this.rel(from), spec }));
     return undefined;
   }
 }

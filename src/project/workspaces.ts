@@ -1,3 +1,4 @@
+import { msg, type Msg } from '../i18n/msg.js';
 import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -17,7 +18,7 @@ export interface WorkspacePackage {
  * by listing folders inside the root only; a package folder that is a symlink is
  * skipped with a warning (its files may live outside the repository).
  */
-export function workspacePackages(fs: RootFs, wsRoot: string, warn: (msg: string) => void): Map<string, WorkspacePackage> {
+export function workspacePackages(fs: RootFs, wsRoot: string, warn: (m: Msg) => void): Map<string, WorkspacePackage> {
   const out = new Map<string, WorkspacePackage>();
   const globs: Array<{ glob: string; from: string }> = [];
   const rootPkg = readJson(fs, path.join(wsRoot, 'package.json'));
@@ -30,7 +31,7 @@ export function workspacePackages(fs: RootFs, wsRoot: string, warn: (msg: string
       const doc = parseYaml(pnpm) as { packages?: unknown } | null;
       for (const g of Array.isArray(doc?.packages) ? doc.packages : []) if (typeof g === 'string') globs.push({ glob: g, from: 'pnpm-workspace.yaml' });
     } catch (e) {
-      warn(`pnpm-workspace.yaml does not parse (${(e as Error).message.split('\n')[0]}); its packages are not followed`);
+      warn(msg('graph.pnpmWorkspaceParse', { error: (e as Error).message.split('\n')[0] ?? '' }));
     }
   }
   const lerna = readJson(fs, path.join(wsRoot, 'lerna.json'));
@@ -47,15 +48,15 @@ export function workspacePackages(fs: RootFs, wsRoot: string, warn: (msg: string
       found++;
       if (!out.has(pkg.name)) out.set(pkg.name, { name: pkg.name, dir });
     }
-    if (declared && found === 0) warn(`workspace glob "${glob}" in ${from} matches no package folder`);
+    if (declared && found === 0) warn(msg('graph.globNoMatch', { glob, from }));
   }
   return out;
 }
 
 /** Folders matching a workspace glob (`*` and `**` segments), listed inside the root; symlinked folders are refused. */
-function expand(fs: RootFs, wsRoot: string, glob: string, warn: (msg: string) => void): string[] {
+function expand(fs: RootFs, wsRoot: string, glob: string, warn: (m: Msg) => void): string[] {
   if (glob.split('/').includes('..') || path.isAbsolute(glob)) {
-    warn(`workspace glob "${glob}" points outside the repository; not followed`);
+    warn(msg('graph.globOutside', { glob }));
     return [];
   }
   let dirs = [wsRoot];
@@ -68,7 +69,7 @@ function expand(fs: RootFs, wsRoot: string, glob: string, warn: (msg: string) =>
       }
       if (!seg.includes('*')) {
         const p = path.join(d, seg);
-        if (isSymlink(p)) warn(`workspace package ${path.relative(fs.root, p)} is a symlink; not followed (its files may be outside the repository)`);
+        if (isSymlink(p)) warn(msg('graph.symlinkPackage', { dir: path.relative(fs.root, p) }));
         else if (fs.isDir(p)) next.push(p);
         continue;
       }
@@ -88,7 +89,7 @@ function isSymlink(p: string): boolean {
   }
 }
 
-function subdirs(root: string, dir: string, warn: (msg: string) => void, deep: boolean): string[] {
+function subdirs(root: string, dir: string, warn: (m: Msg) => void, deep: boolean): string[] {
   const out: string[] = [];
   let entries: Dirent[];
   try {
@@ -100,7 +101,7 @@ function subdirs(root: string, dir: string, warn: (msg: string) => void, deep: b
     if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
     const p = path.join(dir, e.name);
     if (e.isSymbolicLink()) {
-      warn(`workspace package ${path.relative(root, p)} is a symlink; not followed (its files may be outside the repository)`);
+      warn(msg('graph.symlinkPackage', { dir: path.relative(root, p) }));
       continue;
     }
     if (!e.isDirectory()) continue;

@@ -38,7 +38,7 @@ export function renderGithub(r: InventoryReport): string {
   const out: string[] = [];
   const byLevel: Record<'error' | 'warning' | 'notice', string[]> = { error: [], warning: [], notice: [] };
   for (const x of failedFiles(r)) {
-    byLevel.error.push(`::error file=${escapeProperty(x.file)},title=${escapeProperty(`openai-migrate ${x.errorId}`)}::${escapeData(localSentence(lm(x.reason ?? 'failed')))}`);
+    byLevel.error.push(`::error file=${escapeProperty(x.file)},title=${escapeProperty(`openai-migrate ${x.errorId}`)}::${escapeData(localSentence(localize(x.reason ?? 'failed', x.reasonMsg)))}`);
   }
   for (const f of alertable(r)) {
     const props = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `endLine=${f.endLine}`, `col=${f.column}`];

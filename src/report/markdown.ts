@@ -45,7 +45,7 @@ export function renderMarkdown(r: InventoryReport, command: 'scan' | 'check', op
   const failed = failedFiles(r);
   if (failed.length) {
     out.push(t('md.failedFiles'), '');
-    for (const x of failed.slice(0, limit)) out.push(`- ${mdCode(x.file)} [${x.errorId}]: ${mdText(localSentence(lm(x.reason ?? '')))}`);
+    for (const x of failed.slice(0, limit)) out.push(`- ${mdCode(x.file)} [${x.errorId}]: ${mdText(localSentence(localize(x.reason ?? '', x.reasonMsg)))}`);
     out.push('');
   }
   if (!n) return out.join('\n') + t('md.noUsage') + '\n';

@@ -105,6 +105,7 @@ type Maskable = {
   file: string;
   diff?: string;
   reason?: string;
+  reasonMsg?: MsgRef;
   changes: Array<{ message: string; msg?: MsgRef }>;
   followUps: Array<{ reason: string; action: string; reasonMsg?: MsgRef; actionMsg?: MsgRef }>;
   findings: Array<{ message: string; snippet?: string; msg?: MsgRef }>;
@@ -128,6 +129,7 @@ export function maskResults<T extends Maskable>(files: T[]): T[] {
   for (const f of files) {
     if (f.diff) f.diff = maskSecrets(f.diff);
     if (f.reason) f.reason = maskSecrets(f.reason, f.file);
+    if (f.reasonMsg) f.reasonMsg = maskRef(f.reasonMsg, f.file);
     for (const c of f.changes) {
       c.message = maskSecrets(c.message, f.file);
       if (c.msg) c.msg = maskRef(c.msg, f.file);

@@ -5,7 +5,7 @@ import type { MigrateResult } from '../api.js';
 import type { ChangeKind } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { tierLabel } from '../rules/models.js';
-import { localize, localizeMessage as lm, localizeTier } from '../i18n/messages.js';
+import { localize, localizeTier } from '../i18n/messages.js';
 import type { MsgRef } from '../i18n/msg.js';
 import { t } from '../i18n/index.js';
 import { maskSecrets } from './mask.js';
@@ -58,7 +58,7 @@ export interface MigrationReport {
     reasonMsg?: MsgRef;
     actionMsg?: MsgRef;
   }>;
-  files: Array<{ file: string; status: string; edits: number; reason?: string; errorId?: string; diff?: string }>;
+  files: Array<{ file: string; status: string; edits: number; reason?: string; errorId?: string; diff?: string; reasonMsg?: MsgRef }>;
 }
 
 /** GitHub rejects pull request bodies over 65,536 characters; keep a margin. */
@@ -132,7 +132,7 @@ export function buildMigrationReport(r: MigrateResult): MigrationReport {
     })),
     files: r.files
       .filter((f) => f.status !== 'unchanged')
-      .map((f) => ({ file: f.file, status: f.status, edits: f.changes.length, reason: f.reason, errorId: f.errorId, diff: f.diff ? maskSecrets(f.diff) : undefined })),
+      .map((f) => ({ file: f.file, status: f.status, edits: f.changes.length, reason: f.reason, errorId: f.errorId, diff: f.diff ? maskSecrets(f.diff) : undefined, reasonMsg: f.reasonMsg })),
   };
 }
 
@@ -256,13 +256,13 @@ export function renderReportMarkdown(rep: MigrationReport): string {
   const failed = rep.files.filter((f) => f.status === 'failed');
   if (failed.length) {
     out.push(`### ${t('report.failed')}`, '');
-    for (const f of failed) out.push(`- ${mdCode(f.file)} ${f.errorId ? mdCode(f.errorId) + ' ' : ''}${mdText(lm(f.reason ?? ''))}`);
+    for (const f of failed) out.push(`- ${mdCode(f.file)} ${f.errorId ? mdCode(f.errorId) + ' ' : ''}${mdText(localize(f.reason ?? '', f.reasonMsg))}`);
     out.push('');
   }
   const skipped = rep.files.filter((f) => f.status === 'skipped' && f.errorId);
   if (skipped.length) {
     out.push(`### ${t('report.skipped')}`, '');
-    for (const f of skipped) out.push(`- ${mdCode(f.file)} ${mdText(lm(f.reason ?? ''))}`);
+    for (const f of skipped) out.push(`- ${mdCode(f.file)} ${mdText(localize(f.reason ?? '', f.reasonMsg))}`);
     out.push('');
   }
 
@@ -300,7 +300,8 @@ export function renderReportJson(rep: MigrationReport): string {
   // The messages' ids go in the file (`reasonId`, `actionId`); their parameters are only for rendering.
   const followUps = rep.followUps.map(({ reasonMsg: _r, actionMsg: _a, ...u }) => u);
   const params = rep.params.map(({ detailMsg: _d, ...p }) => p);
-  return JSON.stringify({ $schema: schemaUrl('report'), ...rep, params, followUps }, null, 2) + '\n';
+  const files = rep.files.map(({ reasonMsg: _m, ...f }) => f);
+  return JSON.stringify({ $schema: schemaUrl('report'), ...rep, params, followUps, files }, null, 2) + '\n';
 }
 
 /** First line of a Markdown report (invisible when rendered): a later run may replace a file that holds it. */

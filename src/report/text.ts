@@ -83,7 +83,7 @@ export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: bo
   const failed = r.files.filter((f) => f.status === 'failed');
   if (failed.length) {
     out.push(c.red(tr('cli.failed', { n: failed.length })));
-    for (const f of failed) out.push(`  ${pr(f.file)}  [${f.errorId}] ${pr(lm(f.reason ?? ''))}`);
+    for (const f of failed) out.push(`  ${pr(f.file)}  [${f.errorId}] ${pr(localize(f.reason ?? '', f.reasonMsg))}`);
     for (const id of new Set(failed.map((f) => f.errorId))) {
       const fix = fixFor(id);
       if (fix) out.push(`  ${id}: ${lm(fix)}`);
@@ -92,9 +92,11 @@ export function renderMigrateText(r: MigrateResult, color: boolean, showDiff: bo
   const skipped = r.files.filter((f) => f.status === 'skipped' && f.errorId);
   if (skipped.length) {
     out.push(c.dim(tr('cli.skipped', { n: skipped.length })));
-    for (const f of skipped) out.push(c.dim(`  ${pr(f.file)}  ${pr(lm(f.reason ?? ''))}`));
+    for (const f of skipped) out.push(c.dim(`  ${pr(f.file)}  ${pr(localize(f.reason ?? '', f.reasonMsg))}`));
   }
-  for (const w of r.warnings) out.push(c.yellow(tr('cli.warning', { w: pr(lm(w)) })));
+  // Project-graph warnings are by id (r.graphWarningMsgs, the same text masked in r.warnings); the rest are plain text.
+  const graphRefs = new Map((r.graphWarningMsgs ?? []).map((g) => [maskSecrets(g.text), g]));
+  for (const w of r.warnings) out.push(c.yellow(tr('cli.warning', { w: pr(localize(w, graphRefs.get(w))) })));
   // Without --route: a route for each capability left on OpenAI that another provider serves.
   for (const x of routeSuggestions(r)) out.push(tr('routing.suggest', { capability: x.capability, provider: t.provider.id, route: x.route, n: x.files }));
   if (s.filesChanged) {
@@ -169,7 +171,8 @@ export function renderFindingsText(r: InventoryReport, color: boolean, command: 
   if (extra.length) out.push(`  (${extra.join(', ')})`);
   if (r.baselineWritten) out.push('  ' + tr('scan.baselineWritten', { file: pr(r.baselineWritten.file), n: r.baselineWritten.count }));
   for (const v of s.via) out.push('  ' + tr('cli.viaLine', { n: v.files, spec: v.spec }));
-  for (const w of r.result.graphWarnings ?? []) out.push(c.yellow(tr('cli.warning', { w: lm(w) })));
+  const graphRefs = new Map((r.result.graphWarningMsgs ?? []).map((g) => [g.text, g]));
+  for (const w of r.result.graphWarnings ?? []) out.push(c.yellow(tr('cli.warning', { w: localize(w, graphRefs.get(w)) })));
   const rows = kindTable(findings);
   if (rows.length) {
     out.push('');
@@ -179,7 +182,8 @@ export function renderFindingsText(r: InventoryReport, color: boolean, command: 
     out.push(c.bold(tr('scan.howToFix')));
     for (const row of rows) out.push(`  ${row.kind.padEnd(24)}${lm(row.fix)}`);
   }
-  for (const f of r.result.files.filter((x) => x.status === 'failed')) out.push(c.red('  ' + tr('scan.failedFile', { file: pr(f.file), id: f.errorId ?? '', reason: pr(lm(f.reason ?? '')) })));
+  for (const f of r.result.files.filter((x) => x.status === 'failed'))
+    out.push(c.red('  ' + tr('scan.failedFile', { file: pr(f.file), id: f.errorId ?? '', reason: pr(localize(f.reason ?? '', f.reasonMsg)) })));
   if (command === 'check') {
     out.push(r.exitCode ? c.red.bold(verdict(r)) : c.green.bold(verdict(r)));
   }

@@ -62,7 +62,7 @@ export const renameEnvBlockVars: Transform<ConfigContext> = {
       }
       e.block.add(to);
       ctx.edits.add(e.nameStart, e.nameEnd, to);
-      ctx.change('env', e.nameStart, `${e.name} -> ${to}`, { transform: this.id, from: e.name, to });
+      ctx.change('env', e.nameStart, msg('env.renamed', { from: e.name, to }), { transform: this.id, from: e.name, to });
       if (e.value !== undefined && e.valueStart !== undefined && e.valueEnd !== undefined) {
         const refs = keyVarWords(e.value, (w) => renamedKeyVar(w, t));
         if (refs.length || e.value.includes('$')) {

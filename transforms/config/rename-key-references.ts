@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import { writeValue } from '../../src/engine/values.js';
 import type { Transform } from '../../src/engine/types.js';
 import { renamedKeyVar } from '../../src/rules/env.js';
@@ -27,7 +28,7 @@ export const renameKeyReferences: Transform<ConfigContext> = {
       );
       for (const w of words) {
         writeValue(ctx, s.start + w.start, s.start + w.end, w.to);
-        ctx.change('env', s.start + w.start, `${w.from} -> ${w.to}`, { transform: this.id, from: w.from, to: w.to });
+        ctx.change('env', s.start + w.start, msg('env.renamed', { from: w.from, to: w.to }), { transform: this.id, from: w.from, to: w.to });
       }
       const key = nearestKey(s);
       if (words.length && /openai/i.test(key) && !renamedKeyVar(key, t)) {

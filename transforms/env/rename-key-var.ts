@@ -79,7 +79,7 @@ export const renameKeyVar: Transform<EnvContext> = {
         ctx.edits.add(e.nameStart, e.nameEnd, to);
         const v = restylePlaceholder(e.value, t.provider.id, name);
         if (v !== e.value) ctx.edits.add(e.valueStart, e.valueEnd, v);
-        ctx.change('env', e.nameStart, `${e.name} -> ${to}`, { transform: this.id, from: e.name, to });
+        ctx.change('env', e.nameStart, msg('env.renamed', { from: e.name, to }), { transform: this.id, from: e.name, to });
       } else {
         // Shape: a real value. New empty line above, old line kept as a comment.
         const line = `${indent}${e.exported ? 'export ' : ''}${to}=${e.quote}${e.quote}`;
@@ -116,7 +116,8 @@ function declareRoutes(ctx: MigrateContext<EnvContext>, e: EnvEntry, id: string)
       lineEnd,
       `${lead}${indent}# ${rname} API key (--route ${r.capability}): ${r.target.provider.consoleUrl}${eol}${indent}${e.exported ? 'export ' : ''}${rto}=${e.quote}${value}${e.quote}${lead ? '' : eol}`,
     );
-    ctx.change('env', e.nameStart, `${rto} declared for ${r.capability} (--route ${r.capability}=${r.target.provider.id})`, { transform: id, to: rto });
-    if (!isPlaceholder(e.value)) ctx.followUp(e.nameStart, `${rto} was added empty for ${r.capability} (--route)`, `paste your ${rname} key into ${rto} (${r.target.provider.consoleUrl})`);
+    ctx.change('env', e.nameStart, msg('route.keyDeclared', { key: rto, cap: r.capability, provider: r.target.provider.id }), { transform: id, to: rto });
+    if (!isPlaceholder(e.value))
+      ctx.followUp(e.nameStart, msg('route.keyAddedEmpty', { key: rto, cap: r.capability }), msg('route.keyAddedEmpty.todo', { provider: rname, to: rto, url: r.target.provider.consoleUrl }));
   }
 }

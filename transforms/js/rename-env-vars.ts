@@ -34,7 +34,7 @@ export const renameEnvVars: Transform<JsContext> = {
       const to = renamedKeyVar(name, whole.find((w) => start >= w.s && end <= w.e)?.t ?? t);
       if (to && to !== name) {
         ctx.edits.add(start, end, to);
-        ctx.change('env', node.getStart(), `${name} -> ${to}`, { transform: this.id, from: name, to });
+        ctx.change('env', node.getStart(), msg('env.renamed', { from: name, to }), { transform: this.id, from: name, to });
         return true;
       }
       return false;
@@ -67,11 +67,7 @@ export const renameEnvVars: Transform<JsContext> = {
           // A raw request whose OpenAI URL stays (an endpoint the provider lacks, marked by retarget-raw-http) keeps its key.
           const stays = requestLeftOnOpenAI(ctx, n);
           if (stays) {
-            ctx.followUp(
-              n.getStart(),
-              `reads ${name} for a request that stays on OpenAI (${stays})`,
-              'it keeps its OpenAI key: move that request to a service that serves it, then change the key with it',
-            );
+            ctx.followUp(n.getStart(), msg('env.readForOpenAIRequest', { name, at: stays }), msg('env.readForOpenAIRequest.todo'));
             return;
           }
           const nameNode = tsc.isPropertyAccessExpression(n) ? n.name : n.argumentExpression;
@@ -99,7 +95,7 @@ export const renameEnvVars: Transform<JsContext> = {
           if (el.propertyName) rename(el, el.propertyName.getStart(), el.propertyName.end, key);
           else {
             ctx.edits.add(el.name.getStart(), el.name.getStart(), `${to}: `);
-            ctx.change('env', el.getStart(), `${key} -> ${to}`, { transform: this.id, from: key, to });
+            ctx.change('env', el.getStart(), msg('env.renamed', { from: key, to }), { transform: this.id, from: key, to });
           }
         }
         return;
@@ -130,7 +126,7 @@ export const renameEnvVars: Transform<JsContext> = {
       if (tsc.isShorthandPropertyAssignment(n) && isCanonicalKeyName(n.name.text) && renamedKeyVar(n.name.text, t) && !tsc.isObjectBindingPattern(n.parent)) {
         const to = renamedKeyVar(n.name.text, t)!;
         ctx.edits.add(n.name.getStart(), n.name.getStart(), `${to}: `);
-        ctx.change('env', n.getStart(), `${n.name.text} -> ${to}`, { transform: this.id, from: n.name.text, to });
+        ctx.change('env', n.getStart(), msg('env.renamed', { from: n.name.text, to }), { transform: this.id, from: n.name.text, to });
       }
     });
   },
@@ -147,7 +143,7 @@ function sharedKeyEdits(ctx: MigrateContext<JsContext>, id: string): Set<ts.Node
   const plan = clientPlan(ctx);
   for (const r of plan.schemaRenames) {
     renameSchemaEntry(ctx, r.entry, r.from, r.to);
-    ctx.change('env', r.entry.getStart(), `${r.from} -> ${r.to}`, { transform: id, from: r.from, to: r.to });
+    ctx.change('env', r.entry.getStart(), msg('env.renamed', { from: r.from, to: r.to }), { transform: id, from: r.from, to: r.to });
     walk(r.entry, (x) => handled.add(x));
   }
   for (const d of [...plan.directKeys.values(), ...plan.directBases.values()]) walk(d.prop, (x) => handled.add(x));

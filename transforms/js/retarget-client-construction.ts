@@ -90,7 +90,7 @@ export const retargetClientConstruction: Transform<JsContext> = {
           const schema = local ?? importedEnvSchemaEntries(override.read);
           if (override.fallback) ctx.edits.add(override.fallback.getStart(), override.fallback.end, quote(t.baseURL, override.quote ?? ctx.q));
           else if (!schema?.entries.some((e) => e.parent === schema.schema && /\bdefault\b/.test(e.getText()))) ctx.edits.add(override.read.end, override.read.end, ` ?? ${baseURL}`);
-          ctx.change('client', base.getStart(), `base-URL override kept: ${override.name} -> ${to} (default ${t.baseURL})`, { transform: this.id, from: override.name, to });
+          ctx.change('client', base.getStart(), msg('clientKept.baseUrlOverride', { from: override.name, to, url: t.baseURL }), { transform: this.id, from: override.name, to });
         } else if (tsc.isPropertyAssignment(base)) replaceValue(ctx.edits, base, baseURL);
         else ctx.edits.add(base.getStart(), base.end, `baseURL: ${baseURL}`);
       } else add.push(`baseURL: ${baseURL}`);

@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import type { MigrateContext, Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
 import type { ts } from 'ts-morph';
@@ -30,8 +31,8 @@ export const routeCapabilityCalls: Transform<JsContext> = {
       const r = ctxRoute(ctx, c.endpoint)!;
       ctx.followUp(
         c.node.getStart(),
-        `${c.path.join('.')} is routed to ${shortName(r.target.provider)} (--route) but was not moved: ${why}`,
-        `call it on a client for ${r.target.baseURL} with the ${r.target.apiKeyEnv} key`,
+        msg('route.notMoved', { call: c.path.join('.'), provider: shortName(r.target.provider), why }),
+        msg('route.notMoved.todo', { url: r.target.baseURL, key: r.target.apiKeyEnv }),
       );
     }
     if (!plan.moves.size) return;
@@ -74,14 +75,14 @@ export const routeCapabilityCalls: Transform<JsContext> = {
       const eol = eolAt(text, at);
       creations.push({ at, text: built ? `${eol}${decl}` : `${eol}${decl}${eol}` });
       const label = routes.map((x) => x.capability).join(', ');
-      ctx.change('client', at, `${name}: a ${shortName(r.target.provider)} client (${r.target.baseURL}, ${r.target.apiKeyEnv}) for ${label} (--route; ${shortName(main)} does not serve ${label})`, {
+      ctx.change('client', at, msg('route.clientCreated', { name, provider: shortName(r.target.provider), url: r.target.baseURL, key: r.target.apiKeyEnv, label, main: shortName(main) }), {
         transform: this.id,
       });
     }
     if (importNeeded) {
       const at = afterImports(ctx);
       ctx.edits.add(at, at, `import ${cls === 'OpenAI' ? 'OpenAI' : `{ OpenAI as ${cls} }`} from ${quote('openai', ctx.q)}${ctx.semi}${eolAt(text, at)}`);
-      ctx.change('import', at, `import ${cls} from openai for the routed client`, { transform: this.id });
+      ctx.change('import', at, msg('route.importClient', { cls: String(cls) }), { transform: this.id });
     }
     for (const cr of creations) ctx.edits.add(cr.at, cr.at, cr.text);
     dropUnusedImports(ctx, [...plan.moves.keys()]);
@@ -92,7 +93,7 @@ export const routeCapabilityCalls: Transform<JsContext> = {
       ctx.change(
         'client',
         c.node.getStart(),
-        `${c.path.join('.')} moved onto ${name} (${shortName(r.target.provider)}, --route ${r.capability}=${r.target.provider.id}): ${unsupportedReason(main, c.endpoint).reason}`,
+        msg('route.moved', { call: c.path.join('.'), name, provider: shortName(r.target.provider), cap: r.capability, id: r.target.provider.id, reason: unsupportedReason(main, c.endpoint).reason }),
         { transform: this.id },
       );
     }
@@ -138,6 +139,6 @@ function dropUnusedImports(ctx: JsContext, moved: ApiCall[]): void {
     const nl = text.indexOf('\n', decl.end);
     if (text.slice(lineStart, start).trim() || (nl >= 0 && text.slice(decl.end, nl).trim())) continue;
     ctx.edits.add(lineStart, nl < 0 ? text.length : nl + 1, '');
-    ctx.change('import', start, `removed the import of ${name}: its calls moved onto the routed client`, { transform: routeCapabilityCalls.id });
+    ctx.change('import', start, msg('route.importRemoved', { name }), { transform: routeCapabilityCalls.id });
   }
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import { quote } from '../../src/engine/text.js';
 import type { MigrateContext, Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
@@ -35,15 +36,11 @@ export const renameEnvVars: Transform<PyContext> = {
       if (!to || to === name || !r) return;
       // A key name a client that stays reads (here or in another module) keeps its name outside migrated clients.
       if (isKeptKeyName(ctx, name) && !inMigratedClient(lit)) {
-        ctx.followUp(
-          py.start(lit),
-          `${name} is read by a client that stays as it is (host not resolved, or another service)`,
-          `leave it until that client moves; then rename it to ${to} together with its base URL`,
-        );
+        ctx.followUp(py.start(lit), msg('env.readByKeptClient', { name }), msg('env.readByKeptClient.todo', { to }));
         return;
       }
       ctx.edits.add(r.start, r.end, to);
-      ctx.change('env', py.start(lit), `${name} -> ${to}`, { transform: this.id, from: name, to });
+      ctx.change('env', py.start(lit), msg('env.renamed', { from: name, to }), { transform: this.id, from: name, to });
     };
     walk(py.root, (n) => {
       // A client that stays on OpenAI / Azure keeps its key.

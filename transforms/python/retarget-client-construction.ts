@@ -173,6 +173,6 @@ export function keepOverride(ctx: MigrateContext<PyContext>, value: Node, id: st
       ctx.edits.add(py.end(args) - 1, py.end(args) - 1, `, ${baseUrlLit(ctx)}`);
     } else if (fb) return false;
   }
-  ctx.change('client', py.start(value), `base-URL override kept: ${env.name} -> ${to} (default ${t.baseURL})`, { transform: id, from: env.name, to });
+  ctx.change('client', py.start(value), msg('clientKept.baseUrlOverride', { from: env.name, to, url: t.baseURL }), { transform: id, from: env.name, to });
   return true;
 }

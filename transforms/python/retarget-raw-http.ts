@@ -46,11 +46,7 @@ export const retargetRawHttp: Transform<PyContext> = {
         if (x.id !== n.id && x.type === 'string' && isKeptBaseDefault(ctx, x)) keptInside = true;
       });
       if (keptInside) {
-        ctx.followUp(
-          py.start(n),
-          'OpenAI URL left: it is the default of a base-URL setting that a client staying as it is reads',
-          'leave it until that client moves; then use the provider base URL there and here',
-        );
+        ctx.followUp(py.start(n), msg('http.openaiDefaultLeft'), msg('http.openaiDefaultLeft.todo'));
         return false;
       }
       const m = WITH_VERSION.exec(src);
@@ -72,7 +68,7 @@ export const retargetRawHttp: Transform<PyContext> = {
         ctx.edits.add(at, at + m[0].length, base);
         ctx.change('http', at, `${m[0]} -> ${base} (${shortName(t.provider)})`, { transform: this.id });
       } else {
-        ctx.followUp(py.start(n), 'URL aimed at the OpenAI API without the /v1 base', `point it at ${base} plus the API path (and the ${t.apiKeyEnv} key)`);
+        ctx.followUp(py.start(n), msg('http.noV1Base'), `point it at ${base} plus the API path (and the ${t.apiKeyEnv} key)`);
       }
       return false;
     });
@@ -100,7 +96,7 @@ function retargetComposed(ctx: MigrateContext<PyContext>, marked: Set<number>, i
     const e = endpointOfPath(p.rest);
     if ((e && !isSupported(t.provider, e)) || py.text.slice(p.start, p.start + 3) !== '/v1') continue; // marked where the URL is built
     ctx.edits.add(p.start, p.start + 3, b.path);
-    ctx.change('http', p.start, `path /v1${p.rest} -> ${b.path}${p.rest} (joined to a host-only OpenAI base)`, { transform: id });
+    ctx.change('http', p.start, msg('http.pathJoinedHostOnly', { rest: p.rest, to: b.path + p.rest }), { transform: id });
   }
   // Paths joined to a base rewritten above (`f"{API_BASE}/moderations"` with `API_BASE = OPENAI_HOST + "/v1"`).
   if (composed.hosts.length || composed.paths.length) {
@@ -129,11 +125,7 @@ function retargetComposed(ctx: MigrateContext<PyContext>, marked: Set<number>, i
       // The path cannot be computed: right only where the provider's path is /v1 (or none).
       if (b.path === '' || b.path === '/v1' || unresolvedSaid) continue;
       unresolvedSaid = true;
-      ctx.followUp(
-        u.at,
-        `URL built from ${OPENAI_ORIGIN} and a path the tool cannot resolve`,
-        `make the request go to ${base}/... (${shortName(t.provider)}'s OpenAI-compatible path is ${b.path}, not /v1)`,
-      );
+      ctx.followUp(u.at, msg('http.unresolvedPath', { origin: OPENAI_ORIGIN }), msg('http.unresolvedPath.todo', { to: `${base}/...`, provider: shortName(t.provider), path: b.path }));
       continue;
     }
     const e = endpointOfPath(u.rest);

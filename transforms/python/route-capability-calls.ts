@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { shortName } from '../../src/providers/index.js';
@@ -25,8 +26,8 @@ export const routeCapabilityCalls: Transform<PyContext> = {
       const r = ctx.target.routes!.find((x) => x.endpoint === c.endpoint)!;
       ctx.followUp(
         py.start(c.node),
-        `${c.path.join('.')} is routed to ${shortName(r.target.provider)} (--route) but was not moved: ${why}`,
-        `call it on a client for ${r.target.baseURL} with the ${r.target.apiKeyEnv} key`,
+        msg('route.notMoved', { call: c.path.join('.'), provider: shortName(r.target.provider), why }),
+        msg('route.notMoved.todo', { url: r.target.baseURL, key: r.target.apiKeyEnv }),
       );
     }
     if (!plan.moves.size) return;
@@ -72,7 +73,7 @@ export const routeCapabilityCalls: Transform<PyContext> = {
       ctx.change(
         'client',
         py.start(first.node),
-        `${name}: a ${shortName(r.target.provider)} client (${r.target.baseURL}, ${r.target.apiKeyEnv}) for ${label} (--route; ${shortName(main)} does not serve ${label})`,
+        msg('route.clientCreated', { name, provider: shortName(r.target.provider), url: r.target.baseURL, key: r.target.apiKeyEnv, label, main: shortName(main) }),
         { transform: this.id },
       );
     }
@@ -83,7 +84,7 @@ export const routeCapabilityCalls: Transform<PyContext> = {
       ctx.change(
         'client',
         py.start(c.node),
-        `${c.path.join('.')} moved onto ${name} (${shortName(r.target.provider)}, --route ${r.capability}=${r.target.provider.id}): ${unsupportedReason(main, c.endpoint).reason}`,
+        msg('route.moved', { call: c.path.join('.'), name, provider: shortName(r.target.provider), cap: r.capability, id: r.target.provider.id, reason: unsupportedReason(main, c.endpoint).reason }),
         { transform: this.id },
       );
     }

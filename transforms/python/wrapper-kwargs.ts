@@ -98,7 +98,7 @@ export function editWrapperKwargs(ctx: MigrateContext<PyContext>, u: WrapperUse,
     } else if (plan.target && env && envRole(env.name) === 'key') {
       // The OpenAI key read becomes the routed provider's key read (rename-env-vars would give it the main provider's).
       ctx.edits.add(py.start(v), py.end(v), keyExpr(ctx, py.start(v), t.apiKeyEnv));
-      ctx.change('wrapper', py.start(v), `${env.name} -> ${t.apiKeyEnv} (--route)`, { transform: id });
+      ctx.change('wrapper', py.start(v), msg('route.keyRenamed', { from: env.name, to: t.apiKeyEnv }), { transform: id });
     } else if (!(env && envRole(env.name) === 'key') && !(u_.type === 'identifier' && envRole(u_.text.toUpperCase()) === 'key')) {
       ctx.followUp(py.start(v), `api key comes from ${py.src(v).slice(0, 60)}`, `make it hold a ${shortName(t.provider)} key (${t.apiKeyEnv})`);
     }

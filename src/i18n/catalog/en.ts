@@ -12,6 +12,9 @@
  * template table in src/i18n/messages.ts). Other parameters are copied into the translation.
  */
 const noteSuffix = (note?: string) => (note ? ` (${note})` : '');
+/** The end of an install follow-up (src/lang/deps/handler.ts): the lock file to bring back in sync, if any. */
+const noInstall = (p: { lock?: string; ci?: string }) =>
+  p.lock ? ` This also brings ${p.lock} back in sync (\`${p.ci ?? ''}\` fails until then); openai-migrate ran no install.` : ' openai-migrate ran no install.';
 
 export const EN = {
   // ---- endpoints a provider lacks (src/rules/endpoints.ts)
@@ -272,6 +275,137 @@ export const EN = {
   'assess.nothingTodo': () => 'nothing: this is a manual follow-up',
   'assess.nothingOnProvider': () => 'nothing: the code is already on the provider; fix it by hand',
   'assess.rewritten': () => 'rewritten for the provider',
+  // ==== msgs-b: routing, kept clients, raw HTTP, config values (src/lang/*/routing.ts, client-plan.ts, transforms/*/route-capability-calls.ts, retarget-raw-http.ts, src/lang/config/common.ts)
+  'route.notMoved': (p: { call: string; provider: string; why: string }) => `${p.call} is routed to ${p.provider} (--route) but was not moved: ${p.why}`,
+  'route.notMoved.todo': (p: { url: string; key: string }) => `call it on a client for ${p.url} with the ${p.key} key`,
+  'route.why.notClientVar': () => 'the call is not made on a client variable of this file',
+  'route.why.azure': () => 'the client is an Azure OpenAI client',
+  'route.why.notTopLevel': () => 'the client is not built at the top level of the module',
+  'route.why.otherScope': () => 'the client comes from a parameter or another scope',
+  'route.why.openaiModule': () => 'the call is made on the openai module',
+  'route.why.instanceExists': () => 'the file already creates an instance of that package',
+  'route.keyDeclared': (p: { key: string; cap: string; provider: string }) => `${p.key} declared for ${p.cap} (--route ${p.cap}=${p.provider})`,
+  'route.keyAddedEmpty': (p: { key: string; cap: string }) => `${p.key} was added empty for ${p.cap} (--route)`,
+  'route.keyAddedEmpty.todo': (p: { provider: string; to: string; url: string }) => `paste your ${p.provider} key into ${p.to} (${p.url})`,
+  'clientKept.onlyUnserved': (p: { provider: string }) => `this client is only used for APIs ${p.provider} does not serve`,
+  'clientKept.onlyUnserved.todo': () => 'it stays on OpenAI with its OpenAI key for now: move those calls to another service, then migrate or remove the client',
+  'clientKept.baseUrlOverride': (p: { from: string; to: string; url: string }) => `base-URL override kept: ${p.from} -> ${p.to} (default ${p.url})`,
+  'azure.deploymentNotModel': (p: { list: string; provider: string }) =>
+    `Azure OpenAI client left on Azure: deployment ${p.list} is not an OpenAI model id, so the ${p.provider} model cannot be chosen`,
+  'azure.deploymentNotModel.todo': (p: { overrides: string; provider: string; id: string }) =>
+    `rerun with ${p.overrides} (a ${p.provider} model, see \`openai-migrate models --provider ${p.id}\`) to migrate it, or keep it on Azure`,
+  'azure.noEquivalent': (p: { provider: string; list: string }) => `Azure OpenAI client left on Azure: ${p.provider} has no equivalent for ${p.list}`,
+  'azure.noEquivalent.todo': () => 'keep it on Azure, or move these calls to a service that serves them',
+  'azure.runtimeDeployment': (p: { list: string; provider: string }) =>
+    `Azure OpenAI client left on Azure: its calls name the deployment at run time (${p.list}), so the ${p.provider} model cannot be chosen`,
+  'azure.runtimeDeployment.todo': (p: { url: string; key: string; provider: string }) =>
+    `keep it on Azure, or move it by hand: the OpenAI class with ${p.url}, the ${p.key} key and a ${p.provider} model id instead of the deployment name`,
+  'azure.realtime': (p: { provider: string }) => `Azure OpenAI client left on Azure: it serves the Realtime API, which ${p.provider} does not offer`,
+  'azure.realtime.todo': () => "keep it on Azure, or move the voice feature to the provider's realtime/voice API",
+  'env.readByKeptClient': (p: { name: string }) => `${p.name} is read by a client that stays as it is (host not resolved, or another service)`,
+  'env.readByKeptClient.todo': (p: { to: string }) => `leave it until that client moves; then rename it to ${p.to} together with its base URL`,
+  'env.readForOpenAIRequest': (p: { name: string; at: string }) => `reads ${p.name} for a request that stays on OpenAI (${p.at})`,
+  'env.readForOpenAIRequest.todo': () => 'it keeps its OpenAI key: move that request to a service that serves it, then change the key with it',
+  'http.openaiDefaultLeft': () => 'OpenAI URL left: it is the default of a base-URL setting that a client staying as it is reads',
+  'http.openaiDefaultLeft.todo': () => 'leave it until that client moves; then use the provider base URL there and here',
+  'http.noV1Base': () => 'URL aimed at the OpenAI API without the /v1 base',
+  'http.unresolvedPath': (p: { origin: string }) => `URL built from ${p.origin} and a path the tool cannot resolve`,
+  'http.unresolvedPath.todo': (p: { to: string; provider: string; path: string }) => `make the request go to ${p.to} (${p.provider}'s OpenAI-compatible path is ${p.path}, not /v1)`,
+  'http.pathJoinedElsewhere': (p: { rest: string; to: string }) => `path /v1${p.rest} -> ${p.to} (joined to an OpenAI host defined in another module)`,
+  'http.pathJoinedHostOnly': (p: { rest: string; to: string }) => `path /v1${p.rest} -> ${p.to} (joined to a host-only OpenAI base)`,
+  'config.prefixRoutesOpenAI': (p: { prefix: string; value: string }) => `"${p.prefix}" in "${p.value}" routes the request to OpenAI`,
+  'config.prefixRoutesOpenAI.todo': (p: { provider: string; url: string }) => `use the ${p.provider} route of the tool that reads this value (or point its OpenAI base URL at ${p.url})`,
+  // ==== msgs-b: dependency files (src/lang/deps/handler.ts, src/lang/python/deps.ts)
+  'deps.noRelease': (p: { name: string; anchor: string; from: string }) => `the migrated code imports ${p.name}, but no ${p.name} release works with ${p.anchor} (from ${p.from}); it was not added`,
+  'deps.noRelease.todo': (p: { anchor: string; name: string; fits: string }) =>
+    `upgrade ${p.anchor} (${p.name} exists for ${p.fits}), then add ${p.name}; or keep the OpenAI-compatible setup for this file`,
+  'deps.declared': (p: { list: string }) => `new dependencies declared: ${p.list}`,
+  'deps.removed': (p: { list: string }) => `dependencies removed from package.json: ${p.list}`,
+  'deps.install': (p: { cmd: string; lock?: string; ci?: string }) => `install them: ${p.cmd}.${noInstall(p)}`,
+  'deps.sync': (p: { cmd: string; lock?: string; ci?: string }) => `run ${p.cmd}.${noInstall(p)}`,
+  'deps.notAdded': (p: { pkg: string; why: string }) => `the migrated code imports ${p.pkg}, but ${p.why}; it was not added`,
+  'deps.why.langchainCore': (p: { from: string }) => `langchain-deepseek needs langchain-core 0.3 or newer; this project has ${p.from}`,
+  'deps.why.llamaIndex': (p: { pkg: string; from: string }) => `${p.pkg} exists for llama-index 0.10 and newer; this project has ${p.from}`,
+  'deps.fix.langchainCore': () => 'upgrade LangChain to 0.3+ (then switch to ChatDeepSeek), or keep ChatOpenAI with base_url',
+  'deps.fix.llamaIndex': () => 'in llama-index 0.9 use `from llama_index.llms import OpenAILike`, or upgrade to 0.10+',
+  // ==== msgs-b: scan/check findings (src/lang/*/detect.ts, src/lang/*/outside.ts, src/lang/js/wrappers/detect.ts, src/check/suppress.ts)
+  'find.clientNoBaseUrl': () => 'OpenAI client without a provider base URL: requests go to api.openai.com',
+  'find.azureClient': () => 'Azure OpenAI client: requests go to Azure OpenAI',
+  'find.unresolvedBaseUrl': () => 'client base URL comes from a value the tool cannot resolve',
+  'find.legacyModuleClient': () => 'legacy openai<1 module client: requests go to OpenAI',
+  'find.moduleClient': () => 'module-level openai client: requests go to OpenAI',
+  'find.aiSdkCreate': () => 'AI SDK createOpenAI provider: requests go to OpenAI',
+  'find.requestsGo': (p: { what: string; to: string }) => `${p.what}: requests go to ${p.to}`,
+  'find.noProviderServes': (p: { api: string }) => `${p.api}: no supported provider serves this API`,
+  'find.outsideClientCall': (p: { api: string; spec: string; file: string }) =>
+    `${p.api} on an OpenAI client imported from ${p.spec} (${p.file}, outside the given paths): requests go to api.openai.com`,
+  'find.outsideModel': (p: { id: string; file: string }) => `OpenAI model id "${p.id}" (defined in ${p.file}, outside the given paths)`,
+  'find.apiCall': (p: { api: string }) => `${p.api} on an OpenAI client`,
+  'find.model': (p: { id: string }) => `OpenAI model id "${p.id}"`,
+  'find.modelIn': (p: { id: string; name: string }) => `OpenAI model id "${p.id}" in ${p.name}`,
+  'find.openaiUrl': (p: { url: string }) => `URL aimed at the OpenAI API: ${p.url}`,
+  'find.envPointsAtOpenAI': (p: { name: string }) => `${p.name} points at the OpenAI API`,
+  'find.reads': (p: { name: string }) => `reads ${p.name}`,
+  'find.sets': (p: { name: string }) => `sets ${p.name}`,
+  'find.wrapperCallsOpenAI': (p: { cls: string; mod: string }) => `${p.cls} from ${p.mod} calls OpenAI`,
+  'find.initChatModel': () => 'init_chat_model with the OpenAI provider',
+  'find.notServed': (p: { api: string; provider: string }) => `${p.api}: ${p.provider} does not serve this API`,
+  'find.deprecatedModel': (p: { provider: string; model: string; successor?: string }) => `${p.provider} deprecated model "${p.model}"${p.successor ? `: use ${p.successor}` : ''}`,
+  'find.notInCatalogue': (p: { model: string; provider: string }) => `model "${p.model}" is not in the ${p.provider} catalogue`,
+  'find.suppressUnknownRule': (p: { s: string; rules: string }) => `\`${p.s}\` names an unknown rule (${p.rules}) and silences nothing`,
+  'find.suppressUnused': (p: { s: string }) => `\`${p.s}\` silences no finding`,
+  // ==== msgs-b: file reasons, skipped and failed files (src/engine/read.ts, finish.ts, batch.ts, handlers' parse errors)
+  'file.noHandler': () => 'no handler for this file type',
+  'file.tooLarge': (p: { size: number; max: number }) => `larger than --max-file-size (${p.size} > ${p.max} bytes)`,
+  'file.cannotRead': (p: { code: string }) => `cannot read: ${p.code}`,
+  'file.cannotReadFolder': (p: { code: string }) => `cannot read folder: ${p.code}`,
+  'file.notRegular': (p: { kind: string }) => `not a regular file (${p.kind}); not read`,
+  'file.binary': () => 'binary file (NUL bytes)',
+  'file.ownOutput': () => 'written by openai-migrate (baseline, report or output); never scanned',
+  'file.notUtf8': () => 'not valid UTF-8; left untouched (re-encoding would change bytes outside the edits)',
+  'file.generated': () => 'looks minified or generated (very long lines)',
+  'file.tooDeep': (p: { file: string }) => `${p.file}: nesting too deep to analyse safely (recursion limit reached); file left unchanged`,
+  'file.refusedValue': (p: { file: string; value: string; syntax: string; why: string }) => `${p.file}: refused to write ${p.value} into a ${p.syntax} string: ${p.why}; file left unchanged`,
+  'file.internal': (p: { error: string }) => `internal error: ${p.error}`,
+  'file.internalIn': (p: { file: string; error: string }) => `internal error in ${p.file}: ${p.error}`,
+  'file.syntaxError': (p: { where: string }) => `syntax error at ${p.where}`,
+  'file.scriptNotClosed': (p: { where: string }) => `syntax error at ${p.where} <script> block is not closed (no </script>)`,
+  'file.notebookCells': (p: { file: string; error: string }) => `syntax error in the joined code cells of ${p.file}: ${p.error}`,
+  'file.envUnreadable': (p: { file: string; error: string }) => `cannot read ${p.file} as an env file (${p.error})`,
+  'file.configSyntax': (p: { fmt: string; error: string }) => `does not parse as ${p.fmt} (${p.error}); left as it is`,
+  'file.pkgJsonParse': (p: { file: string; error: string; pkgs: string }) => `${p.file} does not parse as JSON before any change (${p.error}); left unchanged, so ${p.pkgs} was not declared`,
+  'file.pkgJsonDuplicate': (p: { file: string; n: number; key: string }) => `${p.file} has ${p.n} "${p.key}" objects (JSON parsers keep only the last one); left unchanged: merge them and run again`,
+  'file.outputInvalid': (p: { error: string }) => `the migrated text would not parse (${p.error}); file left unchanged`,
+  'file.hunksInvalid': (p: { error: string }) => `the accepted hunks alone would not parse (${p.error}); file left unchanged`,
+  'file.reviewSkipped': () => 'skipped in interactive review',
+  'file.outsideWouldChange': (p: { n: number; models?: string }) =>
+    `outside the given paths, read to follow imports; the migration would change it (${p.n} edit${p.n === 1 ? '' : 's'}${p.models ? `: ${p.models}` : ''})`,
+  'outside.defines': () => 'defines what the migrated files use, outside the given paths (left unchanged)',
+  'outside.defines.todo': (p: { provider: string; file: string }) => `run \`openai-migrate migrate --provider ${p.provider} ${p.file}\``,
+  // ==== msgs-b: renamed variables (transforms/*/rename-env-vars.ts, rename-key-var.ts, rename-key-references.ts, rename-env-block-vars.ts)
+  'env.renamed': (p: { from: string; to: string }) => `${p.from} -> ${p.to}`,
+  // ==== msgs-b: project graph warnings (src/project/graph.ts, tsconfig.ts, workspaces.ts)
+  'graph.unresolvedImport': (p: { spec: string; file: string; why: string }) => `cannot resolve import "${p.spec}" in ${p.file}: ${p.why}; usage through it is not followed`,
+  'graph.moreUnresolved': (p: { n: number }) => `... and ${p.n} more imports that cannot be resolved`,
+  'graph.unmarkedUnresolved': (p: { n: number }) => `${p.n} import${p.n === 1 ? '' : 's'} in files that do not name OpenAI cannot be resolved either; usage through them is not followed`,
+  'graph.extendsCycle': (p: { file: string; chain: string }) => `${p.file}: "extends" cycle (${p.chain}); the repeated config is ignored`,
+  'graph.tsconfigParse': (p: { file: string; error: string }) => `${p.file} does not parse (${p.error}); its paths and baseUrl are ignored, imports through them are not followed`,
+  'graph.baseUrlOutside': (p: { file: string }) => `${p.file}: baseUrl points outside the repository; ignored`,
+  'graph.aliasCycle': (p: { file: string; k: string; t: string }) => `${p.file}: paths "${p.k}" -> "${p.t}" refers to another alias (a cycle); imports through it are resolved as plain paths only`,
+  'graph.extendsOutside': (p: { file: string; spec: string }) => `${p.file}: "extends": "${p.spec}" points outside the repository; not read (its paths and baseUrl are ignored)`,
+  'graph.extendsMissing': (p: { file: string; spec: string }) => `${p.file}: "extends": "${p.spec}" not found in the repository; its paths and baseUrl are ignored`,
+  'graph.pnpmWorkspaceParse': (p: { error: string }) => `pnpm-workspace.yaml does not parse (${p.error}); its packages are not followed`,
+  'graph.globNoMatch': (p: { glob: string; from: string }) => `workspace glob "${p.glob}" in ${p.from} matches no package folder`,
+  'graph.globOutside': (p: { glob: string }) => `workspace glob "${p.glob}" points outside the repository; not followed`,
+  'graph.symlinkPackage': (p: { dir: string }) => `workspace package ${p.dir} is a symlink; not followed (its files may be outside the repository)`,
+  // ==== msgs-b: routed calls moved (transforms/*/route-capability-calls.ts, transforms/python/wrapper-kwargs.ts)
+  'route.clientCreated': (p: { name: string; provider: string; url: string; key: string; label: string; main: string }) =>
+    `${p.name}: a ${p.provider} client (${p.url}, ${p.key}) for ${p.label} (--route; ${p.main} does not serve ${p.label})`,
+  'route.importClient': (p: { cls: string }) => `import ${p.cls} from openai for the routed client`,
+  'route.moved': (p: { call: string; name: string; provider: string; cap: string; id: string; reason: string }) =>
+    `${p.call} moved onto ${p.name} (${p.provider}, --route ${p.cap}=${p.id}): ${p.reason}`,
+  'route.importRemoved': (p: { name: string }) => `removed the import of ${p.name}: its calls moved onto the routed client`,
+  'route.keyRenamed': (p: { from: string; to: string }) => `${p.from} -> ${p.to} (--route)`,
 } satisfies Record<string, (p: never) => string>;
 
 export type MsgId = keyof typeof EN;

@@ -6,7 +6,7 @@ import { maskSecrets as maskAll } from '../../report/mask.js';
 import { shortName } from '../../providers/index.js';
 import { tierLabel } from '../../rules/models.js';
 import { classifyOpenAIModel, looksLikeOpenAIModel } from '../../models/openai-catalog.js';
-import { msg } from '../../i18n/msg.js';
+import { Msg, msg, type Text } from '../../i18n/msg.js';
 
 /**
  * Helpers shared by the non-code handlers (env files, YAML/JSON/TOML config,
@@ -45,11 +45,15 @@ export function maskValue(line: string, value: string): string {
 }
 
 /** Push a finding for a text range; the snippet is the line with secrets masked. */
-export function addFinding(ctx: FileContext, rule: RuleId, start: number, end: number, message: string, extra: Partial<Finding> & { secret?: string } = {}): void {
+export function addFinding(ctx: FileContext, rule: RuleId, start: number, end: number, message: Text, extra: Partial<Finding> & { secret?: string } = {}): void {
   const { secret, ...rest } = extra;
   let snippet = maskSecrets(ctx.lines.lineText(ctx.lines.pos(start).line), ctx.file.rel);
   if (secret) snippet = maskValue(snippet, secret);
-  addSharedFinding(ctx, rule, start, end, maskSecrets(message), { snippet, ...rest });
+  const masked =
+    typeof message === 'string'
+      ? maskSecrets(message)
+      : new Msg(message.id, Object.fromEntries(Object.entries(message.params).map(([k, v]) => [k, typeof v === 'string' ? maskSecrets(v) : v])), maskSecrets(message.text));
+  addSharedFinding(ctx, rule, start, end, masked, { snippet, ...rest });
 }
 
 /** `https://api.openai.com` or `https://api.openai.com/v1` (trailing slash optional): a base URL the provider's replaces. */
@@ -82,8 +86,8 @@ export function mapModelAt(ctx: FileContext, start: number, end: number, id: str
   if (prefix && !prefixHandled) {
     ctx.followUp(
       start,
-      `"${prefix}" in "${prefix}${m.target}" routes the request to OpenAI`,
-      `use the ${shortName(ctx.target.provider)} route of the tool that reads this value (or point its OpenAI base URL at ${ctx.target.baseURL})`,
+      msg('config.prefixRoutesOpenAI', { prefix, value: prefix + m.target }),
+      msg('config.prefixRoutesOpenAI.todo', { provider: shortName(ctx.target.provider), url: ctx.target.baseURL }),
     );
   }
   if (m.tier === 'embeddingSmall' || m.tier === 'embeddingLarge') {

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/msg.js';
 import { envRole } from '../../rules/env.js';
 import { addFinding, isOpenAIModelId, MODEL_KEY, OPENAI_URL } from './common.js';
 import type { ConfigContext } from './context.js';
@@ -15,20 +16,20 @@ export function detectConfig(ctx: ConfigContext): void {
   for (const s of ctx.sites) {
     const m = modelValue(s);
     if (m && tables.has(s)) continue; // a list describing models (pricing, capabilities): not a choice to migrate
-    if (m) addFinding(ctx, 'openai-model', m.start, m.end, `OpenAI model id "${m.id}"`, { model: m.id });
+    if (m) addFinding(ctx, 'openai-model', m.start, m.end, msg('find.model', { id: m.id }), { model: m.id });
     else if (settings.has(s)) {
-      if (!tables.has(s)) addFinding(ctx, 'openai-model-setting', s.start, s.end, `OpenAI model id "${s.value}" in ${nearestKey(s)}`, { model: s.value });
-    } else if (OPENAI_URL.test(s.value)) addFinding(ctx, 'openai-http', s.start, s.end, `URL aimed at the OpenAI API: ${s.value.slice(0, 80)}`, { api: 'http' });
-    else for (const w of keyVarWords(s.value, openaiVar)) addFinding(ctx, 'openai-env', s.start + w.start, s.start + w.end, `reads ${w.from}`, { api: w.from });
+      if (!tables.has(s)) addFinding(ctx, 'openai-model-setting', s.start, s.end, msg('find.modelIn', { id: s.value, name: nearestKey(s) }), { model: s.value });
+    } else if (OPENAI_URL.test(s.value)) addFinding(ctx, 'openai-http', s.start, s.end, msg('find.openaiUrl', { url: s.value.slice(0, 80) }), { api: 'http' });
+    else for (const w of keyVarWords(s.value, openaiVar)) addFinding(ctx, 'openai-env', s.start + w.start, s.start + w.end, msg('find.reads', { name: w.from }), { api: w.from });
   }
   if (ctx.docs) {
     for (const e of yamlEnvEntries(ctx.file.text, ctx.docs)) {
       const role = envRole(e.name);
       if (e.shape === 'list' && e.value && e.valueStart !== undefined && (MODEL_KEY.test(e.name) || role === 'other') && isOpenAIModelId(e.value)) {
-        addFinding(ctx, 'openai-model', e.valueStart, e.valueEnd!, `OpenAI model id "${e.value}" in ${e.name}`, { model: e.value });
+        addFinding(ctx, 'openai-model', e.valueStart, e.valueEnd!, msg('find.modelIn', { id: e.value, name: e.name }), { model: e.value });
       }
       if (!role || role === 'other') continue;
-      addFinding(ctx, 'openai-env', e.nameStart, e.nameEnd, `sets ${e.name}`, { api: e.name, secret: role === 'key' ? e.value : undefined });
+      addFinding(ctx, 'openai-env', e.nameStart, e.nameEnd, msg('find.sets', { name: e.name }), { api: e.name, secret: role === 'key' ? e.value : undefined });
     }
   }
 }

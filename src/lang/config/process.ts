@@ -1,3 +1,5 @@
+import { msg } from '../../i18n/msg.js';
+import { handlerError } from '../../i18n/reasons.js';
 import { fileError } from '../../engine/batch.js';
 import { parseAllDocuments } from 'yaml';
 import { type FileContext, type HandlerError, type HandlerOptions, type Transform, isMigrating } from '../../engine/types.js';
@@ -65,7 +67,7 @@ export const processor = {
         const r = load(ctx.file.text, format);
         if ('error' in r) {
           // Often a template (Helm, Jinja) or not config at all: left as it is, but said, since it names OpenAI.
-          errors.set(ctx.file.abs, { id: 'W_CONFIG_SYNTAX', message: `does not parse as ${format.toUpperCase()} (${r.error}); left as it is`, skip: true });
+          errors.set(ctx.file.abs, handlerError('W_CONFIG_SYNTAX', msg('file.configSyntax', { fmt: format.toUpperCase(), error: r.error }), true));
           continue;
         }
         const cctx: ConfigContext = Object.assign(ctx, { format, kind: configKind(ctx.file.rel), sites: r.sites, codeReads: envReadsFor(opts.project, ctx.file.abs) }, r.extra);

@@ -1,3 +1,5 @@
+import { handlerError } from '../../i18n/reasons.js';
+import { msg } from '../../i18n/msg.js';
 import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
 import type { FileContext, HandlerError, HandlerOptions, LanguageHandler } from '../../engine/types.js';
@@ -64,15 +66,12 @@ export const packageJsonHandler: LanguageHandler = {
       try {
         JSON.parse(ctx.file.text);
       } catch (e) {
-        errors.set(ctx.file.abs, {
-          id: 'E_PARSE',
-          message: `${ctx.file.rel} does not parse as JSON before any change (${(e as Error).message}); left unchanged, so ${[...needs.add].sort().join(', ') || 'nothing'} was not declared`,
-        });
+        errors.set(ctx.file.abs, handlerError('E_PARSE', msg('file.pkgJsonParse', { file: ctx.file.rel, error: (e as Error).message, pkgs: [...needs.add].sort().join(', ') || 'nothing' })));
         continue;
       }
       const dup = duplicateDependencyFields(ctx.file.text);
       if (dup) {
-        errors.set(ctx.file.abs, { id: 'E_PARSE', message: `${ctx.file.rel} has ${dup.count} "${dup.key}" objects (JSON parsers keep only the last one); left unchanged: merge them and run again` });
+        errors.set(ctx.file.abs, handlerError('E_PARSE', msg('file.pkgJsonDuplicate', { file: ctx.file.rel, n: dup.count, key: dup.key })));
         continue;
       }
       try {
@@ -87,8 +86,8 @@ export const packageJsonHandler: LanguageHandler = {
             // No release of the package works with the framework version installed: declaring one would break the install.
             ctx.followUp(
               0,
-              `the migrated code imports ${name}, but no ${name} release works with ${choice.anchor.name}@${choice.anchor.version} (from ${choice.anchor.from}); it was not added`,
-              `upgrade ${choice.anchor.name} (${name} exists for ${choice.fits.join(', ')}), then add ${name}; or keep the OpenAI-compatible setup for this file`,
+              msg('deps.noRelease', { name, anchor: `${choice.anchor.name}@${choice.anchor.version}`, from: choice.anchor.from }),
+              msg('deps.noRelease.todo', { anchor: choice.anchor.name, name, fits: choice.fits.join(', ') }),
             );
             continue;
           }
@@ -116,14 +115,12 @@ export const packageJsonHandler: LanguageHandler = {
         const lock = lockFileFor(dir);
         const pm = detectPackageManager(lock ? path.dirname(lock) : dir);
         // openai-migrate runs no package manager: the lock file stays as it was until the user installs.
-        const sync = lock
-          ? ` This also brings ${path.relative(dir, lock) || path.basename(lock)} back in sync (\`${pm === 'npm' ? 'npm ci' : `${pm} install --frozen-lockfile`}\` fails until then); openai-migrate ran no install.`
-          : ' openai-migrate ran no install.';
+        const sync = lock ? { lock: path.relative(dir, lock) || path.basename(lock), ci: pm === 'npm' ? 'npm ci' : `${pm} install --frozen-lockfile` } : {};
         if (added.length) {
           const cmd = installCommand(dir, added, pm);
-          ctx.followUp(0, `new dependencies declared: ${added.join(', ')}`, `install them: ${cmd}.${sync}`);
+          ctx.followUp(0, msg('deps.declared', { list: added.join(', ') }), msg('deps.install', { cmd, ...sync }));
         } else if (removed.length) {
-          ctx.followUp(0, `dependencies removed from package.json: ${removed.join(', ')}`, `run ${syncCommand(pm)}.${sync}`);
+          ctx.followUp(0, msg('deps.removed', { list: removed.join(', ') }), msg('deps.sync', { cmd: syncCommand(pm), ...sync }));
         }
       } catch (e) {
         errors.set(ctx.file.abs, fileError(e, ctx.file.rel));

@@ -1,3 +1,5 @@
+import { msg } from '../../i18n/msg.js';
+import { handlerError } from '../../i18n/reasons.js';
 import { fileError } from '../../engine/batch.js';
 import { type FileContext, type HandlerError, type HandlerOptions, type LanguageHandler, type Transform, isMigrating } from '../../engine/types.js';
 import { providerHosts } from '../../providers/index.js';
@@ -37,7 +39,7 @@ export const envHandler: LanguageHandler = {
       try {
         const env = parseEnv(ctx.file.text);
         if (env.error) {
-          errors.set(ctx.file.abs, { id: 'E_PARSE', message: `cannot read ${ctx.file.rel} as an env file (${env.error})` });
+          errors.set(ctx.file.abs, handlerError('E_PARSE', msg('file.envUnreadable', { file: ctx.file.rel, error: env.error })));
           continue;
         }
         if (pointsAtProvider(env)) continue;

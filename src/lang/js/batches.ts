@@ -14,11 +14,8 @@ import { JS_EXTENSIONS } from './extensions.js';
  * tests) come from a first pass over every sub-batch that keeps them as small data.
  */
 
-/** Text bytes of one sub-batch (default 2 MB: about 70 MB of trees); `OPENAI_MIGRATE_BATCH_BYTES` overrides it (tests force tiny batches). */
-export function batchBytes(): number {
-  const env = Number(process.env.OPENAI_MIGRATE_BATCH_BYTES);
-  return Number.isFinite(env) && env > 0 ? env : 2_000_000;
-}
+/** Text bytes of one sub-batch (src/engine/memory.ts). */
+export { batchBytes } from '../../engine/memory.js';
 
 /**
  * Import specifiers of a module, unparsed: `from 'x'`, `import 'x'`, `import('x')`,

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/msg.js';
 import type { MigrateContext } from '../../engine/types.js';
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
@@ -97,11 +98,7 @@ function makePlan(ctx: MigrateContext<JsContext>): ClientPlan {
       const calls = binding && !ctx.facts.exports.has(binding) ? ctx.facts.calls.filter((x) => x.receiver === binding) : [];
       if (calls.length && calls.every((x) => blockedCall(ctx, x))) {
         plan.kept.set(c.node, 'blocked');
-        ctx.followUp(
-          c.node.getStart(),
-          `this client is only used for APIs ${shortName(t.provider)} does not serve`,
-          'it stays on OpenAI with its OpenAI key for now: move those calls to another service, then migrate or remove the client',
-        );
+        ctx.followUp(c.node.getStart(), msg('clientKept.onlyUnserved', { provider: shortName(t.provider) }), msg('clientKept.onlyUnserved.todo'));
       }
     }
   }
@@ -151,18 +148,14 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
   if (runtime.length) {
     ctx.followUp(
       azure[0]!.node.getStart(),
-      `Azure OpenAI client left on Azure: its calls name the deployment at run time (${[...new Set(runtime)].join(', ')}), so the ${shortName(t.provider)} model cannot be chosen`,
-      `keep it on Azure, or move it by hand: the OpenAI class with ${t.baseURL}, the ${t.apiKeyEnv} key and a ${shortName(t.provider)} model id instead of the deployment name`,
+      msg('azure.runtimeDeployment', { list: [...new Set(runtime)].join(', '), provider: shortName(t.provider) }),
+      msg('azure.runtimeDeployment.todo', { url: t.baseURL, key: t.apiKeyEnv, provider: shortName(t.provider) }),
     );
   }
   // The Realtime API on Azure (`OpenAIRealtimeWS.azure(client)` takes an AzureOpenAI client): no provider serves it.
   const realtime = /\bOpenAIRealtime\w*\s*\.\s*azure\s*\(/.test(ctx.file.text) && !isSupported(t.provider, 'realtime');
   if (realtime) {
-    ctx.followUp(
-      azure[0]!.node.getStart(),
-      `Azure OpenAI client left on Azure: it serves the Realtime API, which ${shortName(t.provider)} does not offer`,
-      "keep it on Azure, or move the voice feature to the provider's realtime/voice API",
-    );
+    ctx.followUp(azure[0]!.node.getStart(), msg('azure.realtime', { provider: shortName(t.provider) }), msg('azure.realtime.todo'));
     if (!unknown.length) unknown.push('realtime');
   }
   if (!unknown.length && !runtime.length) {
@@ -184,16 +177,12 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
     const overrides = deployments.map((n) => `--model ${n}=<id>`).join(' ');
     ctx.followUp(
       azure[0]!.node.getStart(),
-      `Azure OpenAI client left on Azure: deployment ${list} is not an OpenAI model id, so the ${shortName(t.provider)} model cannot be chosen`,
-      `rerun with ${overrides} (a ${shortName(t.provider)} model, see \`openai-migrate models --provider ${t.provider.id}\`) to migrate it, or keep it on Azure`,
+      msg('azure.deploymentNotModel', { list, provider: shortName(t.provider) }),
+      msg('azure.deploymentNotModel.todo', { overrides, provider: shortName(t.provider), id: t.provider.id }),
     );
   } else if (!realtime) {
     // OpenAI ids without an equivalent (realtime, audio...): --model would only move the call to a provider that lacks it.
-    ctx.followUp(
-      azure[0]!.node.getStart(),
-      `Azure OpenAI client left on Azure: ${shortName(t.provider)} has no equivalent for ${list}`,
-      'keep it on Azure, or move these calls to a service that serves them',
-    );
+    ctx.followUp(azure[0]!.node.getStart(), msg('azure.noEquivalent', { provider: shortName(t.provider), list }), msg('azure.noEquivalent.todo'));
   }
 
   for (const c of azure) {
@@ -245,12 +234,7 @@ function keyRanges(ctx: MigrateContext<JsContext>, c: Construction): Array<[numb
         const read = tsc.isBinaryExpression(v) ? unwrap(v.left) : v;
         for (const e of envSchemaEntries(read)?.entries ?? []) {
           out.push([e.getStart(), e.end]);
-          if (name === 'baseURL' && /api\.openai\.com/.test(e.getText()))
-            ctx.followUp(
-              e.getStart(),
-              'OpenAI URL left: it is the default of a base-URL setting that a client staying as it is reads',
-              'leave it until that client moves; then use the provider base URL there and here',
-            );
+          if (name === 'baseURL' && /api\.openai\.com/.test(e.getText())) ctx.followUp(e.getStart(), msg('http.openaiDefaultLeft'), msg('http.openaiDefaultLeft.todo'));
         }
       }
     }

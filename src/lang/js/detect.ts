@@ -26,27 +26,27 @@ export function detectJs(ctx: JsContext): void {
   const f = ctx.facts;
   const add = (rule: RuleId, node: ts.Node, message: Text, extra?: Partial<Finding>) => addFinding(ctx, rule, node.getStart(), node.end, message, extra);
   for (const c of f.constructions) {
-    if (c.status === 'openai') add('openai-client', c.node, 'OpenAI client without a provider base URL: requests go to api.openai.com', { api: 'OpenAI' });
-    else if (c.status === 'azure') add('azure-openai-client', c.node, 'Azure OpenAI client: requests go to Azure OpenAI', { api: 'AzureOpenAI' });
-    else if (c.status === 'unresolved') add('unresolved-base-url', c.node, 'client base URL comes from a value the tool cannot resolve', { api: 'OpenAI' });
+    if (c.status === 'openai') add('openai-client', c.node, msg('find.clientNoBaseUrl'), { api: 'OpenAI' });
+    else if (c.status === 'azure') add('azure-openai-client', c.node, msg('find.azureClient'), { api: 'AzureOpenAI' });
+    else if (c.status === 'unresolved') add('unresolved-base-url', c.node, msg('find.unresolvedBaseUrl'), { api: 'OpenAI' });
   }
   for (const call of f.calls) {
     if (!reachesOpenAI(call.client)) continue;
     const api = call.path.join('.');
     const endpoint = call.endpoint;
-    if (servedByNoProvider(PROVIDERS, endpoint)) add('openai-only-endpoint', call.node.expression, `${api}: no supported provider serves this API`, { api, endpoint });
-    else add('openai-api-call', call.node.expression, `${api} on an OpenAI client`, { api, endpoint });
+    if (servedByNoProvider(PROVIDERS, endpoint)) add('openai-only-endpoint', call.node.expression, msg('find.noProviderServes', { api }), { api, endpoint });
+    else add('openai-api-call', call.node.expression, msg('find.apiCall', { api }), { api, endpoint });
   }
   detectWrappers(ctx);
-  for (const s of [...ctx.models_.sites, ...ctx.models_.foreign]) add('openai-model', s.lit, `OpenAI model id "${s.id}"`, { model: s.id });
+  for (const s of [...ctx.models_.sites, ...ctx.models_.foreign]) add('openai-model', s.lit, msg('find.model', { id: s.id }), { model: s.id });
   walk(ctx.sf, (n) => {
     if ((tsc.isPropertyAccessExpression(n) || tsc.isElementAccessExpression(n)) && !tsc.isPropertyAccessExpression(n.parent)) {
       const name = envName(n);
-      if (name && envRole(name) && envRole(name) !== 'other') add('openai-env', n, `reads ${name}`, { api: name });
+      if (name && envRole(name) && envRole(name) !== 'other') add('openai-env', n, msg('find.reads', { name }), { api: name });
     } else if ((isStringLike(n) || tsc.isTemplateHead(n)) && OPENAI_URL.test(n.text)) {
       // URL literals aimed at OpenAI (fetch/axios/got/... or constants) — except a client's own baseURL, reported above.
       const inClient = f.constructions.some((c) => n.pos >= c.node.pos && n.end <= c.node.end);
-      if (!inClient) add('openai-http', n, `URL aimed at the OpenAI API: ${n.text.slice(0, 80)}`, { api: 'http' });
+      if (!inClient) add('openai-http', n, msg('find.openaiUrl', { url: n.text.slice(0, 80) }), { api: 'http' });
     }
   });
   if (isMigrating(ctx)) lintTargetCalls(ctx, add);
@@ -71,7 +71,7 @@ function lintTargetCalls(ctx: MigrateContext<JsContext>, add: Add): void {
       // A call migrate already marked is reported once, by its TODO marker (migrate-todo).
       const line = ctx.lines.pos(call.node.getStart()).line;
       const marked = [line, line - 1].some((l) => l > 0 && ctx.lines.lineText(l).includes(MARKER_TAG));
-      if (!marked) add('provider-unsupported', call.node.expression, `${api}: ${p.id} does not serve this API`, { api, endpoint: call.endpoint });
+      if (!marked) add('provider-unsupported', call.node.expression, msg('find.notServed', { api, provider: p.id }), { api, endpoint: call.endpoint });
       continue;
     }
     let model: string | undefined;
@@ -83,8 +83,8 @@ function lintTargetCalls(ctx: MigrateContext<JsContext>, add: Add): void {
       // OpenAI ids are reported as openai-model; provider ids are checked against the profile.
       if (classifyOpenAIModel(v.text) || isFineTunedOpenAIModel(v.text)) continue;
       const successor = p.deprecated[v.text];
-      if (successor !== undefined) add('provider-model', v, `${p.id} deprecated model "${v.text}"${successor ? `: use ${successor}` : ''}`, { api, model: v.text });
-      else if (!listed.has(v.text)) add('provider-model', v, `model "${v.text}" is not in the ${p.id} catalogue`, { api, model: v.text });
+      if (successor !== undefined) add('provider-model', v, msg('find.deprecatedModel', { provider: p.id, model: v.text, successor: successor || undefined }), { api, model: v.text });
+      else if (!listed.has(v.text)) add('provider-model', v, msg('find.notInCatalogue', { model: v.text, provider: p.id }), { api, model: v.text });
     }
     if (call.endpoint === 'embeddings' && model) lintEmbeddingWidth(p, call.requests[0], model, stored(), api, add);
     if (!PARAM_RULE_ENDPOINTS.has(call.endpoint)) continue;

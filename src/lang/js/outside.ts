@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/msg.js';
 import { addFinding } from '../../engine/findings.js';
 import { classifyOpenAIModel } from '../../models/openai-catalog.js';
 import type { JsContext } from './context.js';
@@ -25,21 +26,14 @@ export function reportOutsideUse(ctx: JsContext, cross: CrossModule): void {
     if (origins.length && !ownClient) {
       const o = origins[0]!;
       ctx.findings = ctx.findings.filter((f) => !(f.rule === 'openai-api-call' && f.line === ctx.lines.pos(start).line));
-      addFinding(
-        ctx,
-        'openai-via-import',
-        start,
-        call.node.expression.end,
-        `${api} on an OpenAI client imported from ${o.spec} (${rel(o.file)}, outside the given paths): requests go to api.openai.com`,
-        { api, endpoint: call.endpoint },
-      );
+      addFinding(ctx, 'openai-via-import', start, call.node.expression.end, msg('find.outsideClientCall', { api, spec: o.spec, file: rel(o.file) }), { api, endpoint: call.endpoint });
     }
     for (const req of call.requests) {
       const m = req.properties.find((x) => propName(x.name) === 'model');
       if (!m || !tsc.isPropertyAssignment(m)) continue;
       for (const d of cross.stringDefinitions(abs, m.initializer)) {
         if (d.abs === abs || !cross.isOutside(d.abs) || !classifyOpenAIModel(d.text)) continue;
-        addFinding(ctx, 'openai-model', m.initializer.getStart(), m.initializer.end, `OpenAI model id "${d.text}" (defined in ${rel(d.abs)}, outside the given paths)`, { model: d.text });
+        addFinding(ctx, 'openai-model', m.initializer.getStart(), m.initializer.end, msg('find.outsideModel', { id: d.text, file: rel(d.abs) }), { model: d.text });
       }
     }
   }

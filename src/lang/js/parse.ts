@@ -29,6 +29,8 @@ export interface ParseResult {
   sf: ts.SourceFile;
   /** First syntax error, as "line:column message". */
   error?: string;
+  /** Where a Vue/Svelte `<script>` block opens without a `</script>` ("line:column"), when that is the error. */
+  unclosed?: string;
 }
 
 /** Trees parsed ahead of `process` (on a worker, while the main thread reads): taken once, by path and exact text. */
@@ -60,7 +62,7 @@ function parseFresh(file: string, text: string): ParseResult {
   if (unclosed >= 0) {
     // A `<script>` with no `</script>`: its code would be invisible to the scan (a silent pass), so the file is an error.
     const { line, character } = sf.getLineAndCharacterOfPosition(unclosed);
-    return { sf, error: `${line + 1}:${character + 1} <script> block is not closed (no </script>)` };
+    return { sf, error: `${line + 1}:${character + 1} <script> block is not closed (no </script>)`, unclosed: `${line + 1}:${character + 1}` };
   }
   const diags = (sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
   if (diags.length) {

@@ -1,3 +1,4 @@
+import { handlerError } from '../../i18n/reasons.js';
 import { msg } from '../../i18n/msg.js';
 import { fileError } from '../../engine/batch.js';
 import type { ts } from 'ts-morph';
@@ -296,10 +297,14 @@ function parseModules(files: FileContext[], targetHost: string | undefined, erro
   const parsed = new Map<string, ParsedModule>();
   for (const ctx of files) {
     try {
-      const { sf, error } = parseJs(ctx.file.rel, ctx.file.text);
+      const { sf, error, unclosed } = parseJs(ctx.file.rel, ctx.file.text);
       if (error) {
         // A module parsed only to follow values into it (no OpenAI marker) is not a failure of the run.
-        if (!ctx.file.related) errors.set(ctx.file.abs, { id: 'E_PARSE', message: `syntax error at ${ctx.file.rel}:${error}` });
+        if (!ctx.file.related)
+          errors.set(
+            ctx.file.abs,
+            handlerError('E_PARSE', unclosed ? msg('file.scriptNotClosed', { where: `${ctx.file.rel}:${unclosed}` }) : msg('file.syntaxError', { where: `${ctx.file.rel}:${error}` })),
+          );
         continue;
       }
       parsed.set(ctx.file.abs, { ctx, sf, facts: analyzeJs(sf, undefined, targetHost) });

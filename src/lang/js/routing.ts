@@ -1,3 +1,4 @@
+import { msg, type Msg } from '../../i18n/msg.js';
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import { reachesOpenAI, type ApiCall } from './analyze.js';
@@ -21,7 +22,7 @@ export interface RoutePlan {
   /** Calls that move, with their route. */
   moves: Map<ApiCall, Route>;
   /** Calls of a routed capability that cannot move, with the reason. */
-  stuck: Map<ApiCall, string>;
+  stuck: Map<ApiCall, Msg>;
   /**
    * Module-level clients used for nothing but calls of one route (an embeddings-only client):
    * the client itself is pointed at the routed provider, its calls stay on it.
@@ -91,18 +92,18 @@ function makePlan(ctx: JsContext): RoutePlan {
   return plan;
 }
 
-function cannotMove(ctx: Pick<JsContext, 'facts' | 'sf'>, c: ApiCall, esm: boolean): string | undefined {
+function cannotMove(ctx: Pick<JsContext, 'facts' | 'sf'>, c: ApiCall, esm: boolean): Msg | undefined {
   const id = receiverNode(c);
-  if (!id || !c.receiver || c.receiver !== id.text) return 'the call is not made on a client variable of this file';
+  if (!id || !c.receiver || c.receiver !== id.text) return msg('route.why.notClientVar');
   const built = ctx.facts.constructions.find((k) => localBinding(k.node) === id.text);
   if (built) {
-    if (built.azure) return 'the client is an Azure OpenAI client';
+    if (built.azure) return msg('route.why.azure');
     const st = statementOf(built.node);
-    if (!st || st.parent !== ctx.sf) return 'the client is not built at the top level of the module';
+    if (!st || st.parent !== ctx.sf) return msg('route.why.notTopLevel');
     return undefined;
   }
   if (ctx.facts.imports.has(id.text) && esm) return undefined;
-  return 'the client comes from a parameter or another scope';
+  return msg('route.why.otherScope');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/msg.js';
 import type { ResolvedTarget } from '../../providers/index.js';
 import type { MigrateContext } from '../../engine/types.js';
 import { shortName } from '../../providers/index.js';
@@ -8,6 +9,7 @@ import { envRole } from '../../rules/env.js';
 import { blockedCall } from './helpers.js';
 import { stringValue, unparen, walk, type Node } from './parse.js';
 import { settingsFieldOf } from './settings.js';
+import { foreignOpenAIClients } from './wrappers.js';
 
 /**
  * Which clients of a Python file are migrated, decided once before the transforms run, so
@@ -78,11 +80,7 @@ function blockedPlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
     if (!calls.length || !calls.every((x) => blockedCall(ctx, x))) continue;
     plan.kept.set(c.node.id, 'blocked');
     c.status = 'other';
-    ctx.followUp(
-      ctx.py.start(c.node),
-      `this client is only used for APIs ${shortName(t.provider)} does not serve`,
-      'it stays on OpenAI with its OpenAI key for now: move those calls to another service, then migrate or remove the client',
-    );
+    ctx.followUp(ctx.py.start(c.node), msg('clientKept.onlyUnserved', { provider: shortName(t.provider) }), msg('clientKept.onlyUnserved.todo'));
   }
 }
 
@@ -110,8 +108,8 @@ function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
   if (runtime.length) {
     ctx.followUp(
       py.start(azure[0]!.node),
-      `Azure OpenAI client left on Azure: its calls name the deployment at run time (${[...new Set(runtime)].join(', ')}), so the ${shortName(t.provider)} model cannot be chosen`,
-      `keep it on Azure, or move it by hand: the OpenAI class with ${t.baseURL}, the ${t.apiKeyEnv} key and a ${shortName(t.provider)} model id instead of the deployment name`,
+      msg('azure.runtimeDeployment', { list: [...new Set(runtime)].join(', '), provider: shortName(t.provider) }),
+      msg('azure.runtimeDeployment.todo', { url: t.baseURL, key: t.apiKeyEnv, provider: shortName(t.provider) }),
     );
   }
   if (!unknown.length && !runtime.length) {
@@ -132,16 +130,12 @@ function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
     const overrides = deployments.map((n) => `--model ${n}=<id>`).join(' ');
     ctx.followUp(
       py.start(azure[0]!.node),
-      `Azure OpenAI client left on Azure: deployment ${list} is not an OpenAI model id, so the ${shortName(t.provider)} model cannot be chosen`,
-      `rerun with ${overrides} (a ${shortName(t.provider)} model, see \`openai-migrate models --provider ${t.provider.id}\`) to migrate it, or keep it on Azure`,
+      msg('azure.deploymentNotModel', { list, provider: shortName(t.provider) }),
+      msg('azure.deploymentNotModel.todo', { overrides, provider: shortName(t.provider), id: t.provider.id }),
     );
   } else {
     // OpenAI ids without an equivalent (realtime, audio...): --model would only move the call to a provider that lacks it.
-    ctx.followUp(
-      py.start(azure[0]!.node),
-      `Azure OpenAI client left on Azure: ${shortName(t.provider)} has no equivalent for ${list}`,
-      'keep it on Azure, or move these calls to a service that serves them',
-    );
+    ctx.followUp(py.start(azure[0]!.node), msg('azure.noEquivalent', { provider: shortName(t.provider), list }), msg('azure.noEquivalent.todo'));
   }
 
   for (const c of azure) {
@@ -223,6 +217,7 @@ export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSetti
       });
     }
   }
+  foreignOpenAIClientKeys(facts, (name) => add(into.keys, name));
   // An OpenAI embeddings wrapper (LangChain, LlamaIndex) stays where the target serves no embeddings
   // and none is routed (it gets a marker): the settings field its key comes from keeps its variable.
   if (target && target.provider.endpoints.embeddings !== 'yes' && !target.routes?.some((r) => r.capability === 'embeddings')) {
@@ -234,6 +229,25 @@ export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSetti
         if (setting) into.fields.add(`${setting.cls.name}.${setting.field.name}`);
       }
     });
+  }
+}
+
+/**
+ * Another library's OpenAI client (foreignOpenAIClients) keeps calling OpenAI, so the OpenAI key variable it reads keeps
+ * its name: renamed, the provider's key went to OpenAI (datawhalechina/llm-cookbook, chromadb's OpenAIEmbeddingFunction).
+ * The key is read in the call, or through a module-level name (`openai_api_key = os.environ["OPENAI_API_KEY"]`).
+ */
+function foreignOpenAIClientKeys(facts: PyFacts, keep: (name: string) => void): void {
+  for (const n of foreignOpenAIClients(facts)) {
+    for (const a of n.childForFieldName('arguments')?.namedChildren ?? []) {
+      if (a?.type !== 'keyword_argument' || !/^(api_key|openai_api_key)$/.test(a.childForFieldName('name')?.text ?? '')) continue;
+      let v = unparen(a.childForFieldName('value')!);
+      if (v.type === 'identifier') v = facts.values.get(v.text) ?? v;
+      walk(v, (x) => {
+        const s = x.type === 'string' ? stringValue(x) : undefined;
+        if (s !== undefined && envRole(s) === 'key' && /OPENAI/.test(s)) keep(s);
+      });
+    }
   }
 }
 

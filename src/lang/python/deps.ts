@@ -1,4 +1,4 @@
-import { msg } from '../../i18n/msg.js';
+import { msg, type Msg } from '../../i18n/msg.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eolAt } from '../../engine/text.js';
@@ -97,7 +97,7 @@ export function projectVersions(root: string, manifestTexts: readonly string[]):
   };
 }
 
-export type PyChoice = { kind: 'spec'; spec: string; why: string } | { kind: 'none'; why: string; fix: string } | { kind: 'free' };
+export type PyChoice = { kind: 'spec'; spec: string; why: string } | { kind: 'none'; why: Msg; fix: Msg } | { kind: 'free' };
 
 /**
  * Which release of a package a rewrite introduces fits the project.
@@ -121,8 +121,8 @@ export function pyCompat(pkg: string, version: (name: string) => { v: Ver; from:
     if (lt(line.v, [0, 3, 0]))
       return {
         kind: 'none',
-        why: `langchain-deepseek needs langchain-core 0.3 or newer; this project has ${line.from}`,
-        fix: 'upgrade LangChain to 0.3+ (then switch to ChatDeepSeek), or keep ChatOpenAI with base_url',
+        why: msg('deps.why.langchainCore', { from: line.from }),
+        fix: msg('deps.fix.langchainCore'),
       };
     return line.v[0] >= 1 ? { kind: 'spec', spec: '>=1,<2', why: `matches ${line.from}` } : { kind: 'spec', spec: '>=0.1,<1', why: `matches ${line.from}` };
   }
@@ -139,8 +139,8 @@ export function pyCompat(pkg: string, version: (name: string) => { v: Ver; from:
     if (li && lt(li.v, [0, 10, 0]))
       return {
         kind: 'none',
-        why: `${pkg} exists for llama-index 0.10 and newer; this project has ${li.from}`,
-        fix: 'in llama-index 0.9 use `from llama_index.llms import OpenAILike`, or upgrade to 0.10+',
+        why: msg('deps.why.llamaIndex', { pkg, from: li.from }),
+        fix: msg('deps.fix.llamaIndex'),
       };
   }
   return { kind: 'free' };
@@ -173,7 +173,7 @@ export function editManifest(ctx: FileContext, packages: ReadonlySet<string>, ve
     if (declares(text, pkg)) continue;
     const c = pyCompat(pkg, version);
     if (c.kind === 'none') {
-      ctx.followUp(0, `the migrated code imports ${pkg}, but ${c.why}; it was not added`, c.fix);
+      ctx.followUp(0, msg('deps.notAdded', { pkg, why: c.why }), c.fix);
       continue;
     }
     const spec = c.kind === 'spec' && style !== 'bare' ? c.spec : '';

@@ -22,47 +22,42 @@ export function detectPython(ctx: PyContext): void {
   const f = ctx.facts;
   const add = (rule: RuleId, node: Node, message: Text, extra?: Partial<Finding>) => addFinding(ctx, rule, ctx.py.start(node), ctx.py.end(node), message, extra);
   for (const c of f.constructions) {
-    if (c.status === 'openai') add('openai-client', c.node, 'OpenAI client without a provider base URL: requests go to api.openai.com', { api: 'OpenAI' });
-    else if (c.status === 'azure') add('azure-openai-client', c.node, 'Azure OpenAI client: requests go to Azure OpenAI', { api: 'AzureOpenAI' });
-    else if (c.status === 'unresolved') add('unresolved-base-url', c.node, 'client base URL comes from a value the tool cannot resolve', { api: 'OpenAI' });
+    if (c.status === 'openai') add('openai-client', c.node, msg('find.clientNoBaseUrl'), { api: 'OpenAI' });
+    else if (c.status === 'azure') add('azure-openai-client', c.node, msg('find.azureClient'), { api: 'AzureOpenAI' });
+    else if (c.status === 'unresolved') add('unresolved-base-url', c.node, msg('find.unresolvedBaseUrl'), { api: 'OpenAI' });
   }
   const moduleCall = f.calls.find((c) => c.module);
   if (moduleCall && reachesOpenAI(moduleCall.client)) {
-    add(
-      moduleCall.client === 'azure' ? 'azure-openai-client' : 'openai-client',
-      moduleCall.node,
-      f.legacy ? 'legacy openai<1 module client: requests go to OpenAI' : 'module-level openai client: requests go to OpenAI',
-      { api: 'openai' },
-    );
+    add(moduleCall.client === 'azure' ? 'azure-openai-client' : 'openai-client', moduleCall.node, f.legacy ? msg('find.legacyModuleClient') : msg('find.moduleClient'), { api: 'openai' });
   }
   for (const call of f.calls) {
     if (!reachesOpenAI(call.client)) continue;
     const api = call.path.join('.');
-    if (servedByNoProvider(PROVIDERS, call.endpoint)) add('openai-only-endpoint', call.node, `${api}: no supported provider serves this API`, { api });
-    else add('openai-api-call', call.node, `${api} on an OpenAI client`, { api });
+    if (servedByNoProvider(PROVIDERS, call.endpoint)) add('openai-only-endpoint', call.node, msg('find.noProviderServes', { api }), { api });
+    else add('openai-api-call', call.node, msg('find.apiCall', { api }), { api });
   }
-  for (const s of [...ctx.models_.sites, ...(ctx.models_.unrouted ?? [])]) add('openai-model', s.lit, `OpenAI model id "${s.id}"`, { model: s.id });
+  for (const s of [...ctx.models_.sites, ...(ctx.models_.unrouted ?? [])]) add('openai-model', s.lit, msg('find.model', { id: s.id }), { model: s.id });
   for (const u of ctx.wrappers.uses) {
-    if (reachesOpenAI(u.status)) add('openai-wrapper', u.node, `${u.binding.imported} from ${u.binding.module} calls OpenAI`, { api: u.binding.imported });
+    if (reachesOpenAI(u.status)) add('openai-wrapper', u.node, msg('find.wrapperCallsOpenAI', { cls: u.binding.imported, mod: u.binding.module }), { api: u.binding.imported });
   }
   for (const c of ctx.wrappers.initChat) {
     // `init_chat_model("openai:...")` reaches OpenAI unless a base_url points elsewhere (migrated code).
     const src = ctx.py.src(c);
     const base = /base_url\s*=\s*["']([^"']+)["']/.exec(src)?.[1];
     const elsewhere = base !== undefined && !/api\.openai\.com|openai\.azure\.com/.test(base);
-    if (/["']openai:/.test(src) && !elsewhere) add('openai-wrapper', c, 'init_chat_model with the OpenAI provider', { api: 'init_chat_model' });
+    if (/["']openai:/.test(src) && !elsewhere) add('openai-wrapper', c, msg('find.initChatModel'), { api: 'init_chat_model' });
   }
   if (isMigrating(ctx)) lintTargetCalls(ctx, add);
   walk(ctx.py.root, (n) => {
     const env = n.type === 'subscript' || n.type === 'call' ? envRead(n) : undefined;
     if (env) {
       const role = envRole(env.name);
-      if (role && role !== 'other') add('openai-env', n, `reads ${env.name}`, { api: env.name });
+      if (role && role !== 'other') add('openai-env', n, msg('find.reads', { name: env.name }), { api: env.name });
       return;
     }
     if (n.type === 'string' && OPENAI_URL.test(ctx.py.src(n))) {
       const inClient = f.constructions.some((c) => ctx.py.start(n) >= ctx.py.start(c.node) && ctx.py.end(n) <= ctx.py.end(c.node));
-      if (!inClient) add('openai-http', n, `URL aimed at the OpenAI API: ${ctx.py.src(n).slice(0, 80)}`, { api: 'http' });
+      if (!inClient) add('openai-http', n, msg('find.openaiUrl', { url: ctx.py.src(n).slice(0, 80) }), { api: 'http' });
       return false;
     }
   });
@@ -86,15 +81,15 @@ function lintTargetCalls(ctx: MigrateContext<PyContext>, add: (rule: RuleId, nod
     if (!isSupported(p, call.endpoint)) {
       const line = ctx.lines.pos(ctx.py.start(call.node)).line;
       const marked = [line, line - 1].some((l) => l > 0 && ctx.lines.lineText(l).includes(MARKER_TAG));
-      if (!marked) add('provider-unsupported', call.node, `${api}: ${p.id} does not serve this API`, { api, endpoint: call.endpoint });
+      if (!marked) add('provider-unsupported', call.node, msg('find.notServed', { api, provider: p.id }), { api, endpoint: call.endpoint });
       continue;
     }
     const mv = call.kwargs.get('model')?.childForFieldName('value');
     const model = mv ? stringValue(mv) : undefined;
     if (mv && model !== undefined && !classifyOpenAIModel(model) && !isFineTunedOpenAIModel(model)) {
       const successor = p.deprecated[model];
-      if (successor !== undefined) add('provider-model', mv, `${p.id} deprecated model "${model}"${successor ? `: use ${successor}` : ''}`, { api, model });
-      else if (!listed.has(model)) add('provider-model', mv, `model "${model}" is not in the ${p.id} catalogue`, { api, model });
+      if (successor !== undefined) add('provider-model', mv, msg('find.deprecatedModel', { provider: p.id, model, successor: successor || undefined }), { api, model });
+      else if (!listed.has(model)) add('provider-model', mv, msg('find.notInCatalogue', { model, provider: p.id }), { api, model });
     }
     if (call.endpoint === 'embeddings' && model) {
       // Embedding widths (the same rules migrate uses) against the width this file's store declares.

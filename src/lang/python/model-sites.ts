@@ -1,7 +1,7 @@
 import { classifyOpenAIModel, isFineTunedOpenAIModel, isGatewayModelId } from '../../models/openai-catalog.js';
 import type { PyFacts } from './analyze.js';
 import { dictPairs, reachesOpenAI } from './analyze.js';
-import { analyzeWrappers } from './wrappers.js';
+import { analyzeWrappers, foreignOpenAIClients } from './wrappers.js';
 import { otherServiceOf } from '../../rules/adapters.js';
 import { flattenAttr, kids, stringValue, unparen, walk, type Node } from './parse.js';
 
@@ -159,6 +159,8 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
     ...analyzeWrappers(f)
       .uses.filter((u) => !reachesOpenAI(u.status))
       .map((u) => u.node),
+    // Another library's OpenAI client (chromadb's OpenAIEmbeddingFunction) stays on OpenAI: so do its ids.
+    ...foreignOpenAIClients(f),
   ].map((n) => [f.py.start(n), f.py.end(n)] as const);
   const isAway = (n: Node) => away.some(([s, e]) => f.py.start(n) >= s && f.py.end(n) <= e);
   walk(f.py.root, (n) => {

@@ -1,3 +1,4 @@
+import { handlerError } from '../../i18n/reasons.js';
 import { msg, refOf } from '../../i18n/msg.js';
 import path from 'node:path';
 import { makeContext } from '../../engine/context.js';
@@ -8,6 +9,8 @@ import { JsonScanError } from './json-scan.js';
 import { buildProgram, maskMagics, readCells, serializeSource, spanAt, usesAsciiEscapes, type NotebookCell, type ProgramSpan } from './notebook-cells.js';
 import { parsePython } from './parse.js';
 import { runPython } from './pipeline.js';
+import { collectKeptSettings } from './client-plan.js';
+import type { KeptSettings } from './context.js';
 
 export { isNotebook } from './files.js';
 
@@ -48,7 +51,7 @@ export async function processNotebook(
     cells = readCells(ctx.file.text);
   } catch (e) {
     const at = e instanceof JsonScanError ? ctx.lines.pos(e.offset) : { line: 1, column: 1 };
-    return { id: 'E_PARSE', message: `syntax error at ${ctx.file.rel}:${at.line}:${at.column} invalid JSON` };
+    return handlerError('E_PARSE', msg('file.syntaxError', { where: `${ctx.file.rel}:${at.line}:${at.column} invalid JSON` }));
   }
   const good: NotebookCell[] = [];
   for (const c of cells) {
@@ -65,11 +68,15 @@ export async function processNotebook(
   if (!good.length) return undefined;
   const prog = buildProgram(good);
   const parsed = await parsePython(prog.text);
-  if (!parsed.py) return { id: 'E_PARSE', message: `syntax error in the joined code cells of ${ctx.file.rel}: ${parsed.error}` };
+  if (!parsed.py) return handlerError('E_PARSE', msg('file.notebookCells', { file: ctx.file.rel, error: parsed.error ?? '' }));
   const vctx = makeContext({ abs: ctx.file.abs + '#cells', rel: ctx.file.rel, text: prog.text, bom: false }, ctx.target, ctx.models);
   const pctx = (() => {
     try {
-      return runPython(vctx, parsed.py, analyzePython(parsed.py, undefined, opts.targetHost), opts);
+      const facts = analyzePython(parsed.py, undefined, opts.targetHost);
+      // Keys and settings that clients staying as they are read (in the notebook's own cells, its whole program).
+      const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set() };
+      collectKeptSettings(facts, ctx.file.rel.replace(/\\/g, '/'), keptSettings, ctx.target);
+      return runPython(vctx, parsed.py, facts, { ...opts, keptSettings });
     } finally {
       parsed.py.delete();
     }

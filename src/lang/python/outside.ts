@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/msg.js';
 import { addFinding } from '../../engine/findings.js';
 import { reachesOpenAI } from './analyze.js';
 import type { PyContext } from './context.js';
@@ -36,15 +37,8 @@ export function reportPyOutsideUse(ctx: PyContext, origin: PyOrigin | undefined,
       const start = ctx.py.start(call.node);
       const line = ctx.lines.pos(start).line;
       ctx.findings = ctx.findings.filter((f) => !(f.rule === 'openai-api-call' && f.line === line));
-      addFinding(
-        ctx,
-        'openai-via-import',
-        start,
-        ctx.py.end(call.node),
-        `${api} on an OpenAI client imported from ${origin.spec} (${origin.file}, outside the given paths): requests go to api.openai.com`,
-        { api, endpoint: call.endpoint },
-      );
+      addFinding(ctx, 'openai-via-import', start, ctx.py.end(call.node), msg('find.outsideClientCall', { api, spec: origin.spec, file: origin.file }), { api, endpoint: call.endpoint });
     }
   }
-  for (const m of models) addFinding(ctx, 'openai-model', m.start, m.end, `OpenAI model id "${m.id}" (defined in ${m.file}, outside the given paths)`, { model: m.id });
+  for (const m of models) addFinding(ctx, 'openai-model', m.start, m.end, msg('find.outsideModel', { id: m.id, file: m.file }), { model: m.id });
 }

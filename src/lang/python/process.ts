@@ -1,3 +1,4 @@
+import { handlerError } from '../../i18n/reasons.js';
 import { msg, type Text } from '../../i18n/msg.js';
 import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { pyUnrouteStuckModels } from './routing.js';
 import { collectPyModelSites, isOpenAIId, type PyModelSite } from './model-sites.js';
 import { isModelLookupTable } from '../../rules/models.js';
 import { stringContentRange, stringValue, unparen, walk as walkPy, type Node } from './parse.js';
-import { isTestPath, planAdapters, type AdapterPlan as RulesAdapterPlan } from '../../rules/adapters.js';
+import { isTestPath, planAdapters, targetNames, type AdapterPlan as RulesAdapterPlan } from '../../rules/adapters.js';
 import { pyDefaultProviderLiterals, pyOtherAdapterHints, pyTargetAdapterAt, pyTargetSelection } from './adapters.js';
 import { shortName } from '../../providers/index.js';
 import { parsePython, type PyTree } from './parse.js';
@@ -21,6 +22,9 @@ import { isManifest, editManifest, manifestRoot, ownerOf, projectVersions, pyCom
 
 import { SETTINGS_ENV, type EnvRole } from '../../rules/env.js';
 import { settingsForImport } from './settings.js';
+import { batchBytes, collectGarbage } from '../../engine/memory.js';
+import { phase, timingNote } from '../../engine/timing.js';
+import { ModuleScope, pyImportBatches } from './batches.js';
 import { collectPyComposedUrls, litOf, type PyComposedUrls, type PyLit } from './composed-urls.js';
 
 interface Parsed {
@@ -31,9 +35,26 @@ interface Parsed {
 
 /** Candidate files for a module name as written in an import, relative to the importing file. */
 function moduleCandidates(fromAbs: string, mod: string, parsed: Map<string, Parsed>): string[] {
+  const out = candidatesIn(fromAbs, mod, parsed);
+  // A dense run's first pass: would the whole batch answer with a module outside this sub-batch?
+  if (moduleScope && !moduleScope.escaped) {
+    const scope = moduleScope;
+    const resolved = parsed.get(fromAbs)?.ctx.file.imports?.[mod];
+    const whole = resolved && scope.all.has(resolved) ? [resolved] : candidatesIn(fromAbs, mod, scope.all);
+    if (whole.some((c) => !scope.here.has(c))) {
+      scope.escaped = true;
+      timingNote(`python: ${fromAbs} looks up ${mod} outside its sub-batch (${whole.find((c) => !scope.here.has(c))})`);
+    }
+  }
+  return out;
+}
+
+function candidatesIn(fromAbs: string, mod: string, parsed: Map<string, Parsed> | ReadonlySet<string>): string[] {
   // Where the project graph resolved it (package roots, `src` layouts, relative at any depth).
-  const resolved = parsed.get(fromAbs)?.ctx.file.imports?.[mod];
-  if (resolved && parsed.has(resolved)) return [resolved];
+  if (parsed instanceof Map) {
+    const resolved = parsed.get(fromAbs)?.ctx.file.imports?.[mod];
+    if (resolved && parsed.has(resolved)) return [resolved];
+  }
   const out: string[] = [];
   const rel = /^(\.+)(.*)$/.exec(mod);
   const tails = (p: string) => [p + '.py', path.join(p, '__init__.py')];
@@ -64,42 +85,215 @@ export const processor = {
   },
   async process(files: FileContext[], opts: HandlerOptions) {
     const errors = new Map<string, HandlerError>();
-    const targetHost = files[0]?.target ? new URL(files[0].target.baseURL).host : undefined;
+    const target = files[0]?.target;
+    const targetHost = target ? new URL(target.baseURL).host : undefined;
     const deps = dependencyPlan(files);
-    // Phase A: parse and analyse each .py file.
-    const parsed = await parseModules(files, targetHost, errors);
-    // Phase B: clients and factories imported from other modules of the batch.
-    const origins = seedImports(parsed, targetHost);
-    // Key and base-URL settings that clients staying as they are read, in whatever module they are filled.
-    const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set() };
-    for (const [, p] of parsed) collectKeptSettings(p.facts, p.ctx.file.rel.replace(/\\/g, '/'), keptSettings, files[0]?.target);
-    // URLs composed from a host-only OpenAI base and a `/v1/...` path, across modules: their modules call OpenAI.
-    const composed = collectPyComposedUrls(
-      [...parsed].map(([abs, p]) => [abs, p.py] as [string, PyTree]),
-      (abs, e) => pyStringOf(parsed, abs, e),
-    );
-    for (const abs of composed.uses.keys()) parsed.get(abs)!.facts.composedUse = true;
-    const outsideModels = outsideModelIds(parsed);
-    const wanted = wantedModelConstants(parsed, targetHost);
-    const siteMap = modelSitesByFile(parsed, wanted, targetHost);
-    pyUnrouteStuckModels(parsed, siteMap, files[0]?.target, (abs, local) => lookupImport(parsed, abs, local));
-    const adapters = adapterPlan(files[0]?.target, parsed);
-    const run: RunShared = { opts, targetHost, deps, origins, keptSettings, outsideModels, siteMap, adapters, composed };
-    // Phase C: detect and transform.
-    for (const [abs, p] of parsed) {
-      try {
-        transformModule(abs, p, run);
-      } catch (e) {
-        errors.set(p.ctx.file.abs, fileError(e, p.ctx.file.rel));
-      } finally {
-        p.py.delete();
-      }
+    const modules = files.filter((c) => /\.py$/i.test(c.file.rel));
+    // Dense runs: import-connected sub-batches of bounded size, after a first pass for the app-wide facts (src/lang/python/batches.ts).
+    // Cut when the batch is over the JS/TS budget (so a batch that size or smaller, as the sparse bench's, has no first pass).
+    const batches = pyImportBatches(modules, pyBatchBytes(), batchBytes());
+    const order = new Map(modules.map((c, i) => [c.file.abs, i]));
+    let app: PyAppFacts | undefined;
+    if (batches.length > 1) {
+      const first = phase('python: first pass (app-wide facts)');
+      app = await appFacts(batches, modules, order, target, targetHost);
+      first();
+      timingNote(app ? `python: ${batches.length} import-connected sub-batches of up to ${pyBatchBytes()} bytes` : 'python: a sub-batch imports outside itself; the batch was processed whole');
     }
+    const later: Later = { othersNote: [], packages: [], settingsEnv: [] };
+    for (const batch of app ? batches : [modules]) {
+      await processGroup(batch, { opts, target, targetHost, deps, errors, app, order, later });
+      if (app) collectGarbage(textBytes(batch));
+    }
+    sayLater(later, deps, opts);
     await processNotebooks(files, opts, targetHost, deps, errors);
     await processManifests(files, opts, deps, errors);
     return errors;
   },
 };
+
+/**
+ * Text bytes of one Python sub-batch: a quarter of the JS/TS one (250 KB by default). The Python
+ * analysis holds about 190 times its text on the heap (each tree's named nodes listed as objects, and
+ * the facts; measured in test/py-batches.test.ts), the JS/TS trees about 35 times.
+ */
+export const pyBatchBytes = (): number => Math.max(1, Math.floor(batchBytes() / 4));
+
+const textBytes = (batch: FileContext[]) => batch.reduce((n, c) => n + c.file.text.length, 0);
+
+/** The facts every module of a run shares, whichever sub-batch it is in (from a first pass over all of them). */
+interface PyAppFacts {
+  keptSettings: KeptSettings;
+  adapters: AdapterPlan;
+  /** Per target adapter: the first module (batch index) that gets the "adapter exists" note. */
+  adapterNoteAt: Map<object, number>;
+  /** For the test files: the ids the code rewrites, and those it both rewrites and keeps. */
+  tests: { migrated: Set<string>; ambiguous: Set<string> };
+}
+
+/** What is said or recorded after every module is done, in batch order (the order a whole-batch run gives). */
+interface Later {
+  /** The "only the OpenAI adapter was migrated" note: the first qualifying module gets it. */
+  othersNote: Array<{ index: number; say: () => void }>;
+  packages: Array<{ index: number; abs: string; pkgs: Set<string> }>;
+  settingsEnv: Array<{ index: number; env: Map<string, EnvRole> }>;
+}
+
+function sayLater(later: Later, deps: DependencyPlan, opts: HandlerOptions): void {
+  const byIndex = <T extends { index: number }>(l: T[]) => l.sort((a, b) => a.index - b.index);
+  byIndex(later.othersNote)[0]?.say();
+  for (const { abs, pkgs } of byIndex(later.packages)) for (const pkg of pkgs) need(deps, pkg, abs);
+  // Prefixed settings variables renamed in code: the env files of the run rename their entries (src/lang/env).
+  if (later.settingsEnv.length && opts.project) {
+    const shared = (opts.project.get(SETTINGS_ENV) as Map<string, EnvRole> | undefined) ?? new Map<string, EnvRole>();
+    for (const { env } of byIndex(later.settingsEnv)) for (const [name, role] of env) shared.set(name, role);
+    opts.project.set(SETTINGS_ENV, shared);
+  }
+}
+
+interface GroupRun {
+  opts: HandlerOptions;
+  target: FileContext['target'];
+  targetHost: string | undefined;
+  deps: DependencyPlan;
+  errors: Map<string, HandlerError>;
+  app: PyAppFacts | undefined;
+  order: Map<string, number>;
+  later: Later;
+}
+
+/** What Phases A and B learn of a group of modules (the whole batch, or one sub-batch). */
+interface Analysed {
+  parsed: Map<string, Parsed>;
+  origins: Map<string, PyOrigin>;
+  keptSettings: KeptSettings;
+  composed: PyComposedUrls;
+  outsideModels: Map<string, PyOutsideModel[]>;
+  siteMap: Map<string, PySites>;
+  codeIds: Set<string>;
+  keptAll: Set<string>;
+}
+
+/** Phases A and B over a group; the first pass and processGroup run the same steps. */
+async function analyseGroup(files: FileContext[], target: FileContext['target'], targetHost: string | undefined, errors: Map<string, HandlerError>, tests?: PyAppFacts['tests']): Promise<Analysed> {
+  // Phase A: parse and analyse each .py file.
+  const parsed = await parseModules(files, targetHost, errors);
+  // Phase B: clients and factories imported from other modules of the batch.
+  const origins = seedImports(parsed, targetHost);
+  // Key and base-URL settings that clients staying as they are read, in whatever module they are filled.
+  const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set() };
+  for (const [, p] of parsed) collectKeptSettings(p.facts, p.ctx.file.rel.replace(/\\/g, '/'), keptSettings, target);
+  // URLs composed from a host-only OpenAI base and a `/v1/...` path, across modules: their modules call OpenAI.
+  const composed = collectPyComposedUrls(
+    [...parsed].map(([abs, p]) => [abs, p.py] as [string, PyTree]),
+    (abs, e) => pyStringOf(parsed, abs, e),
+  );
+  for (const abs of composed.uses.keys()) parsed.get(abs)!.facts.composedUse = true;
+  const outsideModels = outsideModelIds(parsed);
+  const wanted = wantedModelConstants(parsed, targetHost);
+  const { siteMap, codeIds, keptAll } = modelSitesByFile(parsed, wanted, targetHost, tests);
+  pyUnrouteStuckModels(parsed, siteMap, target, (abs, local) => lookupImport(parsed, abs, local));
+  return { parsed, origins, keptSettings, composed, outsideModels, siteMap, codeIds, keptAll };
+}
+
+/** Parse -> analyse -> detect -> transform one group of modules closed under imports; only the contexts' edits, findings and follow-ups stay. */
+async function processGroup(files: FileContext[], g: GroupRun): Promise<void> {
+  const { opts, target, targetHost, errors } = g;
+  const a = await analyseGroup(files, target, targetHost, errors, g.app?.tests);
+  const { parsed } = a;
+  const adapters = g.app?.adapters ?? adapterPlan(target, parsed);
+  const run: RunShared = {
+    opts,
+    targetHost,
+    deps: g.deps,
+    origins: a.origins,
+    keptSettings: g.app?.keptSettings ?? a.keptSettings,
+    outsideModels: a.outsideModels,
+    siteMap: a.siteMap,
+    adapters,
+    adapterNoteAt: g.app?.adapterNoteAt,
+    composed: a.composed,
+    order: g.order,
+    later: g.later,
+  };
+  // Phase C: detect and transform.
+  for (const [abs, p] of parsed) {
+    try {
+      transformModule(abs, p, run);
+    } catch (e) {
+      errors.set(p.ctx.file.abs, fileError(e, p.ctx.file.rel));
+    } finally {
+      p.py.delete();
+    }
+  }
+  // The engine keeps each context (edits, findings) until the handler's files are finished; the
+  // tree (deleted above) and the analysis runPython hung on it are done with.
+  for (const p of parsed.values()) for (const k of ANALYSIS_KEYS) delete (p.ctx as unknown as Record<string, unknown>)[k];
+}
+
+/** What runPython hangs on a context (src/lang/python/context.ts PyContext beyond FileContext). */
+const ANALYSIS_KEYS = ['py', 'facts', 'wrappers', 'usesOpenAI', 'models_', 'q', 'targetHost', 'packageFits', 'envStyle', 'needImports', 'packages', 'keptSettings', 'settingsEnv', 'composed'];
+
+/**
+ * The first pass of a dense run: each sub-batch analysed as processGroup does, keeping only the
+ * app-wide facts as small data. Undefined when a lookup in a sub-batch named a module outside it
+ * that the grouping missed: then the batch is processed whole.
+ */
+async function appFacts(batches: FileContext[][], modules: FileContext[], order: Map<string, number>, target: FileContext['target'], targetHost: string | undefined): Promise<PyAppFacts | undefined> {
+  const all = new Set(modules.map((c) => c.file.abs));
+  const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set() };
+  const migrated = new Set<string>();
+  const keptAll = new Set<string>();
+  const probes: Array<PyProbeData & { index: number }> = [];
+  /** Modules that get an adapter note when a target adapter's scope holds them (batch index, rel). */
+  const noteCandidates: Array<{ index: number; rel: string }> = [];
+  const names = target ? targetNames(target.provider) : [];
+  try {
+    for (const batch of batches) {
+      const scope = (moduleScope = new ModuleScope(all, new Set(batch.map((c) => c.file.abs))));
+      const a = await analyseGroup(batch, target, targetHost, new Map());
+      // Every import of every module, as any later lookup (the tests' references too) may follow it.
+      for (const [abs, p] of a.parsed) {
+        for (const b of p.facts.imports.values()) {
+          moduleCandidates(abs, b.module, a.parsed);
+          moduleCandidates(abs, b.module ? `${b.module}.${b.name}` : b.name, a.parsed);
+        }
+        for (const m of p.facts.moduleAliases.values()) moduleCandidates(abs, m, a.parsed);
+      }
+      if (scope.escaped) {
+        for (const p of a.parsed.values()) p.py.delete();
+        return undefined;
+      }
+      for (const [k, v] of a.keptSettings.keys) keptSettings.keys.set(k, [...(keptSettings.keys.get(k) ?? []), ...v]);
+      for (const [k, v] of a.keptSettings.bases) keptSettings.bases.set(k, [...(keptSettings.bases.get(k) ?? []), ...v]);
+      for (const f of a.keptSettings.fields) keptSettings.fields.add(f);
+      for (const id of a.codeIds) migrated.add(id);
+      for (const id of a.keptAll) keptAll.add(id);
+      for (const [abs, p] of a.parsed) {
+        const index = order.get(abs)!;
+        const probe = pyProbeOf(p);
+        probes.push({ index, rel: probe.rel, hints: probe.hints(), line: probe.line(), selection: target ? probe.selection(names) : undefined, defaults: target ? probe.defaults() : [] });
+        if (adapterNoteCandidate(p, targetHost)) noteCandidates.push({ index, rel: p.ctx.file.rel });
+        p.py.delete();
+      }
+      moduleScope = undefined;
+      collectGarbage(textBytes(batch));
+    }
+  } finally {
+    moduleScope = undefined;
+  }
+  probes.sort((x, y) => x.index - y.index);
+  const adapters = adapterPlan(target, probes);
+  const adapterNoteAt = new Map<object, number>();
+  for (const c of noteCandidates.sort((x, y) => x.index - y.index)) {
+    const here = adapters.adapters.find((ad) => ad.inScope(c.rel));
+    if (here && !adapterNoteAt.has(here)) adapterNoteAt.set(here, c.index);
+  }
+  return { keptSettings, adapters, adapterNoteAt, tests: { migrated, ambiguous: new Set([...keptAll].filter((id) => migrated.has(id))) } };
+}
+
+/** The analysed sub-batch of a dense run's first pass (undefined otherwise): moduleCandidates reports lookups that leave it. */
+let moduleScope: ModuleScope | undefined;
 
 type PySites = ReturnType<typeof collectPyModelSites>;
 /** Ids at offsets of one module (OpenAI-id literals it keeps, or rewrites). */
@@ -115,7 +309,11 @@ interface RunShared {
   outsideModels: Map<string, PyOutsideModel[]>;
   siteMap: Map<string, PySites>;
   adapters: AdapterPlan;
+  /** Dense run: the module (batch index) each target adapter's note goes to (else the first in processing order). */
+  adapterNoteAt?: Map<object, number>;
   composed: PyComposedUrls;
+  order: Map<string, number>;
+  later: Later;
 }
 
 /** The manifests of the run, what their projects installed, and the packages the rewrites introduce. */
@@ -164,7 +362,7 @@ async function parseModules(files: FileContext[], targetHost: string | undefined
       const { py, error } = await parsePython(ctx.file.text);
       if (error || !py) {
         // A module parsed only to follow values into it (no OpenAI marker) is not a failure of the run.
-        if (!ctx.file.related) errors.set(ctx.file.abs, { id: 'E_PARSE', message: `syntax error at ${ctx.file.rel}:${error}` });
+        if (!ctx.file.related) errors.set(ctx.file.abs, handlerError('E_PARSE', msg('file.syntaxError', { where: `${ctx.file.rel}:${error}` })));
         py?.delete();
         continue;
       }
@@ -319,7 +517,13 @@ function wantedModelConstants(parsed: Map<string, Parsed>, targetHost: string | 
  * Model sites of the code first, then of the tests: a test's ids change only where the
  * code's same id changes (the same value gets the same new value).
  */
-function modelSitesByFile(parsed: Map<string, Parsed>, wanted: Map<string, Set<string>>, targetHost: string | undefined): Map<string, PySites> {
+function modelSitesByFile(
+  parsed: Map<string, Parsed>,
+  wanted: Map<string, Set<string>>,
+  targetHost: string | undefined,
+  /** A dense run's sub-batch: the ids of the whole app's code (its first pass). */
+  app?: { migrated: Set<string>; ambiguous: Set<string> },
+): { siteMap: Map<string, PySites>; codeIds: Set<string>; keptAll: Set<string> } {
   const siteMap = new Map<string, PySites>();
   const codeIds = new Set<string>();
   const live = new Map<string, PyModelSite[]>();
@@ -332,10 +536,13 @@ function modelSitesByFile(parsed: Map<string, Parsed>, wanted: Map<string, Set<s
     for (const s of here) codeIds.add(s.id);
   }
   const { kept, rewritten, ambiguous } = keptIds(parsed, live, codeIds);
+  const tests = app ?? { migrated: codeIds, ambiguous };
   for (const [abs, p] of parsed) {
-    if (isTestPath(p.ctx.file.rel)) siteMap.set(abs, collectPyModelSites(p.facts, true, wanted.get(abs), { migrated: codeIds, ambiguous, ref: testRef(parsed, kept, rewritten, abs) }));
+    if (isTestPath(p.ctx.file.rel)) siteMap.set(abs, collectPyModelSites(p.facts, true, wanted.get(abs), { ...tests, ref: testRef(parsed, kept, rewritten, abs) }));
   }
-  return siteMap;
+  const keptAll = new Set<string>();
+  for (const l of kept.values()) for (const k of l) keptAll.add(k.id);
+  return { siteMap, codeIds, keptAll };
 }
 
 /** A site in a lookup table is left by map-model-ids: for the tests it counts as kept. */
@@ -393,18 +600,43 @@ function testRef(parsed: Map<string, Parsed>, kept: IdsAt, rewritten: IdsAt, abs
 
 type AdapterPlan = RulesAdapterPlan<NonNullable<FileContext['target']>>;
 
-/** Multi-provider apps (src/rules/adapters.ts), from the Python analysis of each module. */
-function adapterPlan(target: FileContext['target'], parsed: Map<string, Parsed>): AdapterPlan {
-  const lineOf = (p: Parsed, at: number) => p.py.text.slice(0, at).split('\n').length;
-  const mods = [...parsed.values()].map((p) => ({ rel: p.ctx.file.rel, p }));
-  return planAdapters(target, mods, {
-    hints: ({ p }) => pyOtherAdapterHints(p.facts),
-    adapterLine: ({ p }) => {
+interface PyProbeData {
+  rel: string;
+  hints: string[];
+  line: number | undefined;
+  selection: string | undefined;
+  defaults: string[];
+}
+
+/** The plan's questions about one module, answered from its Python analysis when asked. */
+function pyProbeOf(p: Parsed) {
+  const lineOf = (at: number) => p.py.text.slice(0, at).split('\n').length;
+  return {
+    rel: p.ctx.file.rel,
+    hints: () => pyOtherAdapterHints(p.facts),
+    line: () => {
       const at = pyTargetAdapterAt(p.facts);
-      return at === undefined ? undefined : lineOf(p, at);
+      return at === undefined ? undefined : lineOf(at);
     },
-    selection: ({ p }, names) => pyTargetSelection(p.facts, names),
-    defaults: ({ rel, p }) => pyDefaultProviderLiterals(p.facts).map((l) => `${rel}:${lineOf(p, p.py.start(l))}`),
+    selection: (names: string[]) => pyTargetSelection(p.facts, names),
+    defaults: () => pyDefaultProviderLiterals(p.facts).map((l) => `${p.ctx.file.rel}:${lineOf(p.py.start(l))}`),
+  };
+}
+
+type PyProbeLazy = ReturnType<typeof pyProbeOf>;
+
+/** Multi-provider apps (src/rules/adapters.ts), from the Python analysis of each module (or a dense run's first pass). */
+function adapterPlan(target: FileContext['target'], mods: Map<string, Parsed> | PyProbeData[]): AdapterPlan {
+  const probes: Array<PyProbeLazy | PyProbeData> = mods instanceof Map ? [...mods.values()].map(pyProbeOf) : mods;
+  const ask = <K extends keyof PyProbeData>(m: PyProbeLazy | PyProbeData, k: K, names: string[] = []): PyProbeData[K] => {
+    const v = m[k];
+    return (typeof v === 'function' ? (v as (n: string[]) => PyProbeData[K])(names) : v) as PyProbeData[K];
+  };
+  return planAdapters(target, probes, {
+    hints: (m) => ask(m, 'hints'),
+    adapterLine: (m) => ask(m, 'line'),
+    selection: (m, names) => ask(m, 'selection', names),
+    defaults: (m) => ask(m, 'defaults'),
   });
 }
 
@@ -425,7 +657,8 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
     const where = at ? p.py.start(at) : 0;
     if (adapterHere) {
       const defaultsAt = adapterHere.defaultsAt;
-      adapterNote = run.adapters.adapterSaid.has(adapterHere)
+      const said = run.adapterNoteAt ? run.adapterNoteAt.get(adapterHere) !== run.order.get(abs) : run.adapters.adapterSaid.has(adapterHere);
+      adapterNote = said
         ? { at: where, reason: '', action: '', leave: true }
         : {
             at: where,
@@ -441,10 +674,9 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
   const composed = { uses: run.composed.uses.get(abs) ?? [], paths: run.composed.paths.get(abs) ?? [], hosts: run.composed.hosts.get(abs) ?? [] };
   const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote, keptSettings: run.keptSettings, composed, packageFits: fitsFor(run.deps, abs) });
   if (!p.ctx.file.outside && (run.origins.has(abs) || run.outsideModels.has(abs))) reportPyOutsideUse(pctx, run.origins.get(abs), run.outsideModels.get(abs) ?? []);
-  // Said once, on the first file whose OpenAI adapter was actually migrated.
-  if (target && uses && !ownAdapter && !adapterHere && others.size && !run.adapters.othersSaid && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
-    run.adapters.othersSaid = true;
-    pctx.followUp(at ? p.py.start(at) : 0, msg('adapters.oneOfSeveral', { others: [...others].sort().join(', ') }), msg('adapters.oneOfSeveral.todo'));
+  // Said once, on the first file (in batch order) whose OpenAI adapter was actually migrated: once every module is done.
+  if (target && uses && !ownAdapter && !adapterHere && others.size && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
+    run.later.othersNote.push({ index: run.order.get(abs)!, say: othersNote(pctx, at ? p.py.start(at) : 0, run.adapters) });
   }
   // The app already has the target's adapter: its default-provider setting selects it.
   if (adapterHere && target && !isTestPath(p.ctx.file.rel) && (!opts.only || opts.only.includes('map-model-ids'))) {
@@ -457,13 +689,24 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
       });
     }
   }
-  for (const pkg of pctx.packages) need(run.deps, pkg, abs);
-  // Prefixed settings variables renamed in code: the env files of the run rename their entries (src/lang/env).
-  if (pctx.settingsEnv.size && run.opts.project) {
-    const shared = (run.opts.project.get(SETTINGS_ENV) as Map<string, EnvRole> | undefined) ?? new Map<string, EnvRole>();
-    for (const [name, role] of pctx.settingsEnv) shared.set(name, role);
-    run.opts.project.set(SETTINGS_ENV, shared);
-  }
+  const index = run.order.get(abs)!;
+  if (pctx.packages.size) run.later.packages.push({ index, abs, pkgs: pctx.packages });
+  if (pctx.settingsEnv.size) run.later.settingsEnv.push({ index, env: pctx.settingsEnv });
+}
+
+/** The note said later (built apart so that it holds the context, not the module's tree and analysis). */
+function othersNote(ctx: FileContext, at: number, plan: AdapterPlan): () => void {
+  return () => {
+    plan.othersSaid = true;
+    ctx.followUp(at, msg('adapters.oneOfSeveral', { others: [...plan.others].sort().join(', ') }), msg('adapters.oneOfSeveral.todo'));
+  };
+}
+
+/** Does the module get a target adapter's "adapter exists" note when the adapter's scope holds it (transformModule's condition)? */
+function adapterNoteCandidate(p: Parsed, targetHost: string | undefined): boolean {
+  const uses = usesOpenAI(p.facts, analyzeWrappers(p.facts, targetHost));
+  const ownAdapter = (pyTargetAdapterAt(p.facts) !== undefined || p.facts.constructions.length > 0) && !p.facts.constructions.some((c) => c.status !== 'target' && c.status !== 'other');
+  return uses && !ownAdapter && !isTestPath(p.ctx.file.rel);
 }
 
 /** Notebooks: code cells as one program each. */

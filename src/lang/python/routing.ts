@@ -1,3 +1,4 @@
+import { msg, type Msg } from '../../i18n/msg.js';
 import { reachesOpenAI, type PyCall } from './analyze.js';
 import type { PyContext } from './context.js';
 import { unparen, type Node } from './parse.js';
@@ -13,7 +14,7 @@ import { routeFor, type Route } from '../../routing/index.js';
  */
 export interface PyRoutePlan {
   moves: Map<PyCall, Route>;
-  stuck: Map<PyCall, string>;
+  stuck: Map<PyCall, Msg>;
 }
 
 const PLANS = new WeakMap<object, PyRoutePlan>();
@@ -58,14 +59,14 @@ function makePlan(ctx: PyContext): PyRoutePlan {
   return plan;
 }
 
-function cannotMove(ctx: Pick<PyContext, 'facts'>, c: PyCall): string | undefined {
-  if (c.module || c.legacy) return 'the call is made on the openai module';
+function cannotMove(ctx: Pick<PyContext, 'facts'>, c: PyCall): Msg | undefined {
+  if (c.module || c.legacy) return msg('route.why.openaiModule');
   const id = pyReceiver(c);
-  if (!id) return 'the call is not made on a client variable of this file';
+  if (!id) return msg('route.why.notClientVar');
   const built = ctx.facts.constructions.find((k) => moduleBinding(k.node) === id.text);
-  if (built) return built.azure ? 'the client is an Azure OpenAI client' : undefined;
+  if (built) return built.azure ? msg('route.why.azure') : undefined;
   if (ctx.facts.imports.has(id.text) && ctx.facts.topImports.some((s) => s.text.includes(id.text))) return undefined;
-  return 'the client comes from a parameter or another scope';
+  return msg('route.why.otherScope');
 }
 
 /**

@@ -96,3 +96,24 @@ function descendants(root: Node, type: string): Node[] {
   });
   return out;
 }
+
+/**
+ * Calls of another library's OpenAI client, which the tool does not migrate and which keep calling OpenAI
+ * (chromadb's `embedding_functions.OpenAIEmbeddingFunction(api_key=..., model_name=...)`): any call of a class or
+ * function named for OpenAI that takes its own key and is neither an SDK client construction nor a LangChain/LlamaIndex
+ * class the tool knows.
+ * Their key variable (client-plan.ts) and model ids (model-sites.ts) stay OpenAI's.
+ */
+export function foreignOpenAIClients(f: PyFacts): Node[] {
+  const known = new Set([...f.constructions.map((c) => c.node.id), ...analyzeWrappers(f).uses.map((u) => u.node.id)]);
+  const out: Node[] = [];
+  walk(f.py.root, (n) => {
+    if (n.type !== 'call' || known.has(n.id) || !FOREIGN_OPENAI_CLIENT.test(n.childForFieldName('function')?.text ?? '')) return;
+    // It connects by itself: it takes a key (`OpenAIChatCompletionsModel(openai_client=client)` rides a client the tool migrates).
+    if (n.childForFieldName('arguments')?.namedChildren.some((a) => a?.type === 'keyword_argument' && /^(api_key|openai_api_key)$/.test(a.childForFieldName('name')?.text ?? ''))) out.push(n);
+  });
+  return out;
+}
+
+/** A class or function named for OpenAI, called by name or through its module (`embedding_functions.OpenAIEmbeddingFunction`). */
+const FOREIGN_OPENAI_CLIENT = /(^|\.)\w*OpenAI\w*$/;

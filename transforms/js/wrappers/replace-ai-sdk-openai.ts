@@ -385,8 +385,8 @@ function routedEmbeddings(r: AiRun): RoutedEmbeddings | undefined {
     const first = r.live.flatMap((i) => i.usages).find((u) => u.kind === 'embedding')!;
     ctx.followUp(
       first.call.getStart(),
-      `${first.callee.getText()} is routed to ${shortName(route.target.provider)} (--route) but was not moved: the file already creates an instance of that package`,
-      `call it on a client for ${route.target.baseURL} with the ${route.target.apiKeyEnv} key`,
+      msg('route.notMoved', { call: first.callee.getText(), provider: shortName(route.target.provider), why: msg('route.why.instanceExists') }),
+      msg('route.notMoved.todo', { url: route.target.baseURL, key: route.target.apiKeyEnv }),
     );
     return undefined;
   }

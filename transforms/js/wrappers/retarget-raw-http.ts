@@ -1,3 +1,4 @@
+import { msg, type Text } from '../../../src/i18n/msg.js';
 import { writeValue } from '../../../src/engine/values.js';
 import type { ts } from 'ts-morph';
 import { tsc } from '../../../src/lang/js/ts.js';
@@ -81,7 +82,7 @@ function blockedAt(ctx: MigrateContext<JsContext>, n: ts.Node, e: EndpointKind |
 }
 
 /** Replaces `len` characters at `idx` of the piece's value (a piece's first edit only once). */
-function editPiece(pass: UrlPass, n: Piece, idx: number, len: number, to: string, what: string): void {
+function editPiece(pass: UrlPass, n: Piece, idx: number, len: number, to: string, what: Text): void {
   const { ctx } = pass;
   if (idx === 0 && pass.edited.has(n)) return;
   if (idx === 0) pass.edited.add(n);
@@ -145,7 +146,7 @@ function retargetComposed(pass: UrlPass): void {
   for (const { lit, rest } of ctx.composedPaths) {
     const e = endpointOfPath(rest);
     if (e && !isSupported(p, e)) continue; // the use is marked where the URL is built
-    editPiece(pass, lit, 0, 3, b.path, `path /v1${rest} -> ${b.path}${rest} (joined to an OpenAI host defined in another module)`);
+    editPiece(pass, lit, 0, 3, b.path, msg('http.pathJoinedElsewhere', { rest, to: b.path + rest }));
   }
   let unresolvedReported = false;
   for (const u of ctx.composedUses) {
@@ -153,11 +154,7 @@ function retargetComposed(pass: UrlPass): void {
       // The path cannot be computed: right only where the provider's path is /v1 (or DeepSeek's optional /v1).
       if (b.path === '' || b.path === '/v1' || unresolvedReported) continue;
       unresolvedReported = true;
-      ctx.followUp(
-        u.node.getStart(),
-        `URL built from ${OPENAI_ORIGIN} and a path the tool cannot resolve`,
-        `make the request go to ${base}/... (${shortName(p)}'s OpenAI-compatible path is ${b.path}, not /v1)`,
-      );
+      ctx.followUp(u.node.getStart(), msg('http.unresolvedPath', { origin: OPENAI_ORIGIN }), msg('http.unresolvedPath.todo', { to: `${base}/...`, provider: shortName(p), path: b.path }));
       continue;
     }
     if (blockedAt(ctx, u.node, endpointOfPath(u.rest))) continue;
