@@ -92,3 +92,29 @@ describe('keys the app holds', () => {
     ]);
   }, 60_000);
 });
+
+describe('clients that stay, run-wide (issue #13, JS precision)', () => {
+  it('an opaque client (cast constructor from the openai module at run time) leaves the run unchanged, said once at the client', async () => {
+    const r = await run('project/opaque-client-kept', 'deepseek');
+    expect(r.changed).toEqual([]);
+    expect(r.followUps).toEqual([
+      'lib/ai.ts: the OpenAI client at lib/ai.ts:37 is built from a constructor the code takes from the `openai` module at run time and casts to its own type: the tool cannot give it a base URL, so nothing of the project was changed (its key OPENAI_API_KEY, the code that checks it and the model ids stay OpenAI\'s)',
+    ]);
+  }, 60_000);
+
+  it('a base-URL read only an unresolved client of another module reads gets no "use <provider URL>" follow-up; the embedding id it alone reads is left and reported', async () => {
+    const r = await run('project/undecided-config-export', 'qwen');
+    expect(r.followUps.filter((f) => /OPENAI_BASE_URL|already do/.test(f))).toEqual([]);
+    expect(r.followUps).toContain(
+      'src/config/index.ts: model ids sent through a client whose host the tool cannot resolve were left (text-embedding-3-small)',
+    );
+  }, 60_000);
+});
+
+describe('an exported client used only for APIs the provider lacks (enolcasielles/memo-mate)', () => {
+  it('stays on OpenAI, nothing else moves, said once', async () => {
+    const r = await run('project/exported-blocked-client', 'deepseek');
+    expect(r.changed).toEqual([]);
+    expect(r.followUps).toEqual(['packages/ai/src/index.ts: this client is only used for APIs DeepSeek does not serve']);
+  }, 60_000);
+});

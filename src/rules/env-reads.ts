@@ -99,6 +99,48 @@ function balanced(code: string, open: number): string | undefined {
   return undefined;
 }
 
+/**
+ * Model variables whose default the code holds, read from the migrated text: `process.env.X || "gpt-4o"`,
+ * `env.X ?? 'id'`, `X: z.string().default("id")`. `openai`: defaults still an OpenAI id (the code that reads X
+ * stays on OpenAI: a client whose host is unresolved, an endpoint the provider lacks); `other`: another id.
+ * An env file leaves a model variable whose code keeps only OpenAI defaults (found on aditfarhan/rag-agent-project:
+ * OPENAI_EMBEDDING_MODEL mapped while its only client stayed on OpenAI).
+ */
+export function modelDefaultsIn(text: string, isOpenAIId: (id: string) => boolean): { openai: Set<string>; other: Set<string> } {
+  const out = { openai: new Set<string>(), other: new Set<string>() };
+  const add = (name: string, value: string) => {
+    if (!/MODEL|LLM|EMBEDDING/.test(name)) return;
+    (isOpenAIId(value) ? out.openai : out.other).add(name);
+  };
+  for (const m of text.matchAll(/(?:\benv|\.env)\s*(?:\.\s*([A-Z][A-Z0-9_]*)|\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\])\s*(?:\|\||\?\?)\s*(['"`])([^'"`\n]+)\3/g)) add(m[1] ?? m[2]!, m[4]!);
+  for (const m of text.matchAll(/\b([A-Z][A-Z0-9_]*)['"]?\s*:\s*z\.[^\n]*?\.default\(\s*(['"`])([^'"`\n]+)\2/g)) add(m[1]!, m[3]!);
+  return out;
+}
+
+const MODELS_KEY = 'model-defaults';
+
+/** Records a code file's model defaults (modelDefaultsIn) for the env files of the run. */
+export function recordModelDefaults(project: Map<string, unknown> | undefined, fileAbs: string, d: { openai: Set<string>; other: Set<string> }): void {
+  if (!project || (!d.openai.size && !d.other.size)) return;
+  let m = project.get(MODELS_KEY) as Map<string, { openai: Set<string>; other: Set<string> }> | undefined;
+  if (!m) project.set(MODELS_KEY, (m = new Map()));
+  m.set(fileAbs, d);
+}
+
+/** Model variables the run's code keeps OpenAI defaults for and no other default: an env file leaves their values. */
+export function modelVarsLeft(project: Map<string, unknown> | undefined): Set<string> {
+  const m = project?.get(MODELS_KEY) as Map<string, { openai: Set<string>; other: Set<string> }> | undefined;
+  const openai = new Set<string>();
+  const other = new Set<string>();
+  for (const d of m?.values() ?? []) {
+    for (const n of d.openai) openai.add(n);
+    for (const n of d.other) other.add(n);
+  }
+  return new Set([...openai].filter((n) => !other.has(n)));
+}
+
+const isKeyVar = (n: string) => envRole(n) === 'key' || /_(API_KEY|API_PASSWORD)$/.test(n);
+
 /** The run's env reads, per code file (absolute path): shared in the handlers' `project` map. */
 const KEY = 'env-reads';
 
@@ -121,5 +163,8 @@ export function envReadsFor(project: Map<string, unknown> | undefined, envFileAb
   const under = [...m].filter(([f]) => f.startsWith(dir));
   const out = new Set<string>();
   for (const [, names] of under.length ? under : [...m]) for (const n of names) out.add(n);
+  // The code under the folder reads no key at all (a monorepo app whose client lives in a workspace package,
+  // enolcasielles/memo-mate: apps/bot/.env.example, the client in packages/openai): the run's code decides.
+  if (under.length && ![...out].some(isKeyVar)) for (const [, names] of m) for (const n of names) out.add(n);
   return out;
 }

@@ -20,6 +20,8 @@ export const mapModelValues: Transform<EnvContext> = {
     for (const e of ctx.env.entries) {
       const role = entryRole(ctx, e.name);
       if (role && role !== 'other') continue; // handled by the key / settings transforms
+      // The code that reads it keeps its OpenAI default (it stays on OpenAI): the value stays with it.
+      if (ctx.modelsLeft?.has(e.name) && isOpenAIModelId(e.value)) continue;
       if ((MODEL_KEY.test(e.name) || role === 'other') && isOpenAIModelId(e.value)) {
         // `openai/gpt-4o` (OpenRouter, GitHub Models, LiteLLM routes) is another service's id.
         if (isGatewayModelId(e.value)) continue;

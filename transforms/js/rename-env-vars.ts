@@ -49,6 +49,9 @@ export const renameEnvVars: Transform<JsContext> = {
     }
     const inSchemaEntry = (n: ts.Node) => schemaEntries.some((e) => n.pos >= e.pos && n.end <= e.end);
     const handled = sharedKeyEdits(ctx, this.id);
+    // "(the migrated clients already do)" is said only where this file has a client pointed at the provider.
+    const migratedHere = ctx.facts.constructions.some((c) => c.status === 'target' || (reachesOpenAI(c.status) && !clientPlan(ctx).kept.has(c.node)));
+    const keptBase = (n: ts.Node) => clientPlan(ctx).keptBaseReads.some(([a, b]) => n.getStart() >= a && n.end <= b);
     let saidNames = false;
     walk(ctx.sf, (n) => {
       if (handled.has(n)) return;
@@ -72,7 +75,10 @@ export const renameEnvVars: Transform<JsContext> = {
           handled.add(nameNode);
           rename(n, s, e, name);
         } else if (role !== 'other' && !inMigratedClient(n) && !inSchemaEntry(n)) {
-          ctx.followUp(n.getStart(), `reads ${name}, an OpenAI setting`, role === 'baseURL' ? `use ${t.baseURL} (the migrated clients already do)` : 'remove it: the provider does not use it');
+          // The setting of a client that stays (another module's, whose host the tool could not resolve): that client's follow-up says what to do.
+          if (role === 'baseURL' && keptBase(n)) return;
+          const todo = role !== 'baseURL' ? 'remove it: the provider does not use it' : migratedHere ? `use ${t.baseURL} (the migrated clients already do)` : msg('env.baseUrlRead.todo', { url: t.baseURL });
+          ctx.followUp(n.getStart(), `reads ${name}, an OpenAI setting`, todo);
         }
         return;
       }

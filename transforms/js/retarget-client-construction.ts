@@ -32,6 +32,10 @@ export const retargetClientConstruction: Transform<JsContext> = {
       const t = routePlan(ctx).whole.get(c.node)?.target ?? main;
       const baseURL = quote(t.baseURL, ctx.q);
       const keyExpr = keyRead(text, t.apiKeyEnv);
+      if (c.opaque) {
+        ctx.followUp(c.node.getStart(), msg('client.opaqueMixed'), msg('client.opaqueMixed.todo', { url: t.baseURL, env: t.apiKeyEnv }));
+        continue;
+      }
       if (c.status === 'unresolved') {
         ctx.followUp(c.node.getStart(), 'client options or base URL come from a value the tool cannot resolve', `make sure this client uses ${t.baseURL} and the ${t.apiKeyEnv} key`);
         continue;

@@ -150,15 +150,21 @@ export const EN = {
   'keys.noOpenAIClient': (p: { name: string }) =>
     `${p.name} is read, but no code of the project sends requests to OpenAI (no OpenAI SDK, adapter or URL): it configures another service and keeps its name`,
   'keys.noOpenAIClient.todo': (p: { name: string }) => `if that service is the one to replace, point it at the provider and its key by hand; otherwise nothing to do for ${p.name}`,
-  'wrapper.initChatRuntime': (p: { expr: string }) =>
-    `init_chat_model's model comes from ${p.expr} at run time: the tool cannot resolve which provider it calls, so it and its key stay as they are`,
+  'wrapper.initChatRuntime': (p: { expr: string }) => `init_chat_model's model comes from ${p.expr} at run time: the tool cannot resolve which provider it calls, so it and its key stay as they are`,
   'wrapper.initChatRuntime.todo': (p: { provider: string; id: string; url: string; env: string }) =>
     `if it names an OpenAI model, use a ${p.provider} model id instead (openai-migrate models --provider ${p.id}) with base_url=${p.url} and the ${p.env} key`,
   'client.appHeldKey': (p: { from: string }) =>
     `api_key comes from ${p.from}, an OpenAI key the app holds (a user setting, a stored value or a request header): this client stays on OpenAI, its model ids too`,
   'client.appHeldKey.todo': (p: { provider: string; env: string; url: string }) =>
     `to move it, make that value hold a ${p.provider} key (${p.env}) for this client, then give it base_url=${p.url} and ${p.provider} model ids`,
+  'client.opaque': (p: { at: string; key: string }) =>
+    `the OpenAI client at ${p.at} is built from a constructor the code takes from the \`openai\` module at run time and casts to its own type: the tool cannot give it a base URL, so nothing of the project was changed (its key ${p.key}, the code that checks it and the model ids stay OpenAI's)`,
+  'client.opaque.todo': (p: { url: string; env: string; provider: string }) =>
+    `to move it, add \`baseURL: "${p.url}"\` to its options (and to the constructor type it is cast to), read ${p.env} there and wherever the app checks the OpenAI key, and choose ${p.provider} model ids for its calls`,
+  'client.opaqueMixed': () => "this OpenAI client is built from a constructor taken from the `openai` module at run time and cast to the app's own type: left as it is, with its OpenAI key",
+  'client.opaqueMixed.todo': (p: { url: string; env: string }) => `add \`baseURL: "${p.url}"\` to its options and its constructor type, and read ${p.env} there`,
   'client.keyOwnRead': (p: { from: string; env: string }) => `api_key reads ${p.env} itself: ${p.from} keeps the OpenAI key for a client that stays on OpenAI`,
+  'env.baseUrlRead.todo': (p: { url: string }) => `if this value reaches a client moved to the provider, use ${p.url} there; a client that stays on OpenAI keeps it`,
   'env.keyKeptForCode': (p: { from: string; to: string }) => `${p.to} declared; ${p.from} kept: code that stays on OpenAI still reads it`,
   // ---- thinking switches (src/rules/thinking.ts, requestRules.thinking)
   'thinking.notStreaming': (p: { models: string; provider: string; error: string }) => `${p.models} thinks by default and ${p.provider} answers a non-streaming call with ${p.error}`,

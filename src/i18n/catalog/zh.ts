@@ -151,7 +151,14 @@ export const ZH: ZhCatalog = {
   'wrapper.initChatRuntime.todo': (p) => `如果它指向 OpenAI 模型，请改用 ${p.provider} 的模型 ID（openai-migrate models --provider ${p.id}），并设置 base_url=${p.url} 和 ${p.env} 密钥`,
   'client.appHeldKey': (p) => `api_key 来自 ${p.from}，这是应用自己保存的 OpenAI 密钥（用户设置、存储的值或请求头）：这个客户端及其模型 ID 保留在 OpenAI`,
   'client.appHeldKey.todo': (p) => `如要迁移：先让这个值为该客户端存放 ${p.provider} 的密钥（${p.env}），再设置 base_url=${p.url} 并改用 ${p.provider} 的模型 ID`,
+  'client.opaque': (p) =>
+    `${p.at} 处的 OpenAI 客户端所用的构造函数是运行时从 \`openai\` 模块取得、并被转换成应用自己的类型的：工具无法为它设置 base URL，因此项目中没有做任何修改（它的密钥 ${p.key}、检查该密钥的代码以及模型 id 都保持 OpenAI 的）`,
+  'client.opaque.todo': (p) =>
+    `如要迁移：在它的选项（以及它被转换成的构造函数类型）中加入 \`baseURL: "${p.url}"\`，在那里以及应用检查 OpenAI 密钥的地方改为读取 ${p.env}，并为它的调用选择 ${p.provider} 的模型 id`,
+  'client.opaqueMixed': () => '这个 OpenAI 客户端的构造函数是运行时从 `openai` 模块取得并转换成应用自己的类型的：保持原样，继续使用 OpenAI 密钥',
+  'client.opaqueMixed.todo': (p) => `在它的选项和构造函数类型中加入 \`baseURL: "${p.url}"\`，并在那里读取 ${p.env}`,
   'client.keyOwnRead': (p) => `api_key 改为直接读取 ${p.env}：${p.from} 仍为留在 OpenAI 上的客户端保存 OpenAI 密钥`,
+  'env.baseUrlRead.todo': (p) => `如果这个值传给了已迁移到服务商的客户端，请在那里使用 ${p.url}；仍留在 OpenAI 上的客户端保留它`,
   'env.keyKeptForCode': (p) => `已声明 ${p.to}；保留 ${p.from}：仍留在 OpenAI 上的代码还在读取它`,
   // ---- 思考开关
   'thinking.notStreaming': (p) => `${p.models} 默认开启思考，${p.provider} 会对非流式调用返回 ${p.error}`,

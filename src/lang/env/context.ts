@@ -15,6 +15,8 @@ export interface EnvContext extends FileContext {
    * when no code was read in this run.
    */
   codeReads?: Set<string>;
+  /** Model variables whose code defaults all stay OpenAI ids (src/rules/env-reads.ts modelVarsLeft): their values are left. */
+  modelsLeft?: Set<string>;
 }
 
 /** Insert `# ` before an entry (its indentation kept): the line becomes a comment. */

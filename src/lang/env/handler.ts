@@ -4,7 +4,7 @@ import { fileError } from '../../engine/batch.js';
 import { type FileContext, type HandlerError, type HandlerOptions, type LanguageHandler, type Transform, isMigrating } from '../../engine/types.js';
 import { providerHosts } from '../../providers/index.js';
 import { envRole, SETTINGS_ENV, type EnvRole } from '../../rules/env.js';
-import { envReadsFor } from '../../rules/env-reads.js';
+import { envReadsFor, modelVarsLeft } from '../../rules/env-reads.js';
 import { CONFIG_PREFILTER } from '../config/common.js';
 import type { EnvContext } from './context.js';
 import { detectEnv } from './detect.js';
@@ -44,7 +44,7 @@ export const envHandler: LanguageHandler = {
         }
         if (pointsAtProvider(env)) continue;
         const settingsEnv = (opts.project?.get(SETTINGS_ENV) as Map<string, EnvRole> | undefined) ?? new Map<string, EnvRole>();
-        const ectx: EnvContext = Object.assign(ctx, { env, names: new Set(env.entries.map((e) => e.name)), codeReads: envReadsFor(opts.project, ctx.file.abs), settingsEnv });
+        const ectx: EnvContext = Object.assign(ctx, { env, names: new Set(env.entries.map((e) => e.name)), codeReads: envReadsFor(opts.project, ctx.file.abs), modelsLeft: modelVarsLeft(opts.project), settingsEnv });
         detectEnv(ectx);
         if (!isMigrating(ectx)) continue;
         for (const t of (opts.transforms ?? []) as ReadonlyArray<Transform<EnvContext>>) {

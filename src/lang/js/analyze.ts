@@ -20,6 +20,12 @@ export interface Construction {
   options?: ts.ObjectLiteralExpression;
   /** Option values the status was derived from. */
   baseURL?: ts.Expression;
+  /**
+   * Built from the OpenAI class reached through a value the tool does not type (`new (OpenAIClient as unknown
+   * as Ctor)(...)` with `OpenAIClient = (await import("openai")).default ?? mod`): status 'unresolved', left
+   * as it is (adding `baseURL` could break the cast constructor type), see opaqueClass.
+   */
+  opaque?: true;
 }
 
 export interface ApiCall {
@@ -107,6 +113,7 @@ export function analyzeJs(sf: ts.SourceFile, seeds?: Seeds, targetHost?: string)
     if (!tsc.isNewExpression(n)) return;
     const kind = classKind(f, n.expression);
     if (kind) f.constructions.push(construction(f, n, kind === 'azure', targetHost));
+    else if (opaqueClass(f, n.expression)) f.constructions.push({ ...construction(f, n, false, targetHost), status: 'unresolved', opaque: true });
   });
   walk(sf, (n) => {
     if (tsc.isCallExpression(n)) collectCall(f, n, seeds, targetHost);
@@ -283,6 +290,31 @@ export function classKind(f: JsFacts, e: ts.Expression): 'openai' | 'azure' | un
     }
   }
   return undefined;
+}
+
+/**
+ * `new (OpenAIClient as unknown as new (o: { apiKey?: string }) => unknown)(...)` where `OpenAIClient` holds the
+ * OpenAI class taken from the module at run time: `(mod as X).default ?? mod`, `mod.OpenAI`, with `mod` an
+ * `await import("openai")` / `require("openai")` binding. The class the code builds is OpenAI's, but the
+ * constructor's type is the app's own (a cast), so no option can be added safely.
+ */
+function opaqueClass(f: JsFacts, callee: ts.Expression): boolean {
+  const e = unwrap(callee);
+  if (!tsc.isIdentifier(e)) return false;
+  const fromModule = (x: ts.Expression | undefined, depth: number): boolean => {
+    if (!x || depth > 4) return false;
+    x = unwrap(x);
+    if (tsc.isBinaryExpression(x) && (x.operatorToken.kind === tsc.SyntaxKind.QuestionQuestionToken || x.operatorToken.kind === tsc.SyntaxKind.BarBarToken))
+      return fromModule(x.left, depth + 1) || fromModule(x.right, depth + 1);
+    if (tsc.isIdentifier(x)) return f.namespaces.has(x.text) || f.openaiClass.has(x.text) || fromModule(f.values.get(x.text), depth + 1);
+    if (tsc.isPropertyAccessExpression(x) && (x.name.text === 'default' || x.name.text === 'OpenAI')) {
+      const o = unwrap(x.expression);
+      const mod = requiredModule(o);
+      return (!!mod && isOpenAIRoot(mod.spec) && mod.member === undefined) || (tsc.isIdentifier(o) && f.namespaces.has(o.text));
+    }
+    return false;
+  };
+  return fromModule(f.values.get(e.text), 0);
 }
 
 function isClientType(f: JsFacts, t: ts.TypeNode | undefined): boolean {

@@ -27,6 +27,8 @@ export interface ClientPlan {
   kept: Map<ts.NewExpression, 'blocked' | 'azure' | 'unresolved' | 'other' | 'app-key'>;
   /** Ranges whose key-variable reads belong to a client that stays. */
   keptKeyRanges: Array<[number, number]>;
+  /** Base-URL env reads (`process.env.OPENAI_BASE_URL`) whose value a client that stays reads, in another module (src/lang/js/shared-keys.ts). */
+  keptBaseReads: Array<[number, number]>;
   /**
    * Migrated clients whose key constant a client staying on OpenAI also reads (src/lang/js/shared-keys.ts):
    * their `apiKey` reads the provider's variable itself (`expr`, or the file's usual env read when undefined).
@@ -84,7 +86,7 @@ export function localBinding(n: ts.NewExpression): string | undefined {
 function makePlan(ctx: MigrateContext<JsContext>): ClientPlan {
   const t = ctx.target;
   routePlan(ctx); // routed calls (--route) first: they are not calls the provider lacks
-  const plan: ClientPlan = { kept: new Map(), keptKeyRanges: [], directKeys: new Map(), directBases: new Map(), directReads: new Map(), schemaRenames: [], replaced: new Map() };
+  const plan: ClientPlan = { kept: new Map(), keptKeyRanges: [], keptBaseReads: [], directKeys: new Map(), directBases: new Map(), directReads: new Map(), schemaRenames: [], replaced: new Map() };
   for (const c of ctx.facts.constructions) {
     if (c.status === 'unresolved') {
       plan.kept.set(c.node, 'unresolved');
@@ -192,6 +194,21 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
   }
   // Model ids in its requests are deployment names or Azure models: not rewritten.
   for (const x of calls) leaveCall(ctx, x);
+}
+
+/**
+ * An exported client every use of which, across the run's modules, is a call of an API the provider does not
+ * serve (src/lang/js/process.ts keepExportedBlockedClients): it stays on OpenAI with its key, as a local one does.
+ */
+export function keepExportedBlocked(ctx: MigrateContext<JsContext>, c: Construction): void {
+  const plan = clientPlan(ctx);
+  plan.kept.set(c.node, 'blocked');
+  plan.keptKeyRanges.push(...keyRanges(ctx, c));
+  ctx.followUp(
+    c.node.getStart(),
+    `this client is only used for APIs ${shortName(ctx.target.provider)} does not serve`,
+    'it stays on OpenAI with its OpenAI key for now: move those calls to another service, then migrate or remove the client',
+  );
 }
 
 /** A call of a client that stays: its model ids (and branches on model names) in its requests are left. */

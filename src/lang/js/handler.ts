@@ -1,5 +1,6 @@
 import { type FileContext, type HandlerOptions, type LanguageHandler, isMigrating } from '../../engine/types.js';
-import { envReadsIn, recordEnvReads } from '../../rules/env-reads.js';
+import { envReadsIn, modelDefaultsIn, recordEnvReads, recordModelDefaults } from '../../rules/env-reads.js';
+import { looksLikeOpenAIModel } from '../../models/openai-catalog.js';
 import { isSfc, JS_EXTENSIONS } from './extensions.js';
 import { ownString } from '../../engine/text.js';
 import { findMarkers } from '../../rules/markers.js';
@@ -35,7 +36,9 @@ export const jsHandler: LanguageHandler = {
   imports: jsImports,
   // The env files follow the variables the migrated code still reads (src/rules/env-reads.ts).
   finished(ctx, text, project) {
-    if (isMigrating(ctx)) recordEnvReads(project, ctx.file.abs, envReadsIn(text, 'js'));
+    if (!isMigrating(ctx)) return;
+    recordEnvReads(project, ctx.file.abs, envReadsIn(text, 'js'));
+    recordModelDefaults(project, ctx.file.abs, modelDefaultsIn(text, looksLikeOpenAIModel));
   },
   async validate(text, rel) {
     const { parseJs, duplicateImportBinding } = await import('./parse.js');

@@ -34,6 +34,16 @@ export interface ModelRef {
   local: string;
   /** The first property read on it (`ai.MODELS.chat` -> `MODELS`): the export a namespace import names. */
   member?: string;
+  /** Every property read on it (`config.openai.embeddingModel` -> `openai`, `embeddingModel`); undefined for a spread. */
+  path?: string[];
+  /** Sent only through a client whose host the tool cannot resolve (see `undecided`). */
+  undecided?: boolean;
+}
+
+/** One read of a module's export as a model value by another module: its property path there (undefined: the whole value), and whether its request is undecided. */
+export interface ExportRef {
+  path?: string[];
+  undecided: boolean;
 }
 
 export interface ModelSiteResult {
@@ -164,7 +174,7 @@ function resolveModel(st: SiteCollector, e: ts.Expression | undefined, depth: nu
   } else if (tsc.isIdentifier(e)) {
     const v = f.values.get(e.text);
     if (v) resolveModel(st, v, depth + 1, true);
-    else if (f.imports.has(e.text)) out.imported.push({ local: e.text });
+    else if (f.imports.has(e.text)) out.imported.push({ local: e.text, path: [], undecided: st.undecided });
     else {
       // A parameter with a default: `function ask(model = 'gpt-4o')`.
       const decl = findParameter(f.sf, e.text);
@@ -176,7 +186,7 @@ function resolveModel(st: SiteCollector, e: ts.Expression | undefined, depth: nu
     const { base, names } = flattenAccess(e);
     if (tsc.isIdentifier(base)) {
       if (f.imports.has(base.text) && !f.values.has(base.text)) {
-        out.imported.push({ local: base.text, member: names[0] });
+        out.imported.push({ local: base.text, member: names[0], path: names, undecided: st.undecided });
         return;
       }
       let cur: ts.Expression | undefined = f.values.get(base.text);
@@ -214,7 +224,7 @@ function requestSites(st: SiteCollector): void {
       for (const sp of req.properties) {
         if (tsc.isSpreadAssignment(sp) && tsc.isIdentifier(unwrap(sp.expression))) {
           const local = (unwrap(sp.expression) as ts.Identifier).text;
-          if (f.imports.has(local) && !f.values.has(local)) out.imported.push({ local });
+          if (f.imports.has(local) && !f.values.has(local)) out.imported.push({ local, undecided: st.undecided });
         }
       }
       const p = req.properties.find((x) => propName(x.name) === 'model');
@@ -227,6 +237,52 @@ function requestSites(st: SiteCollector): void {
   }
   // A literal reported as undecided and also reached from an OpenAI client is a site.
   out.undecided = out.undecided.filter((u) => !out.sites.some((s) => s.lit === u.lit));
+}
+
+/**
+ * An exported config read by other modules as model values (`config.openai.embeddingModel`): the literals
+ * only reads from requests on clients whose host is unresolved reach (`undecided`, found on
+ * aditfarhan/rag-agent-project: the embeddings client's base URL comes through a path alias) are left and
+ * reported like the importing module's own undecided ids, not mapped. A read whose path cannot be followed
+ * here may reach any literal of the export: then nothing moves. `own`: this module's own sites (kept).
+ */
+export function leaveUndecidedExports(f: JsFacts, r: ModelSiteResult, refs: Map<string, ExportRef[]> | undefined, own: Set<ts.Node>): void {
+  if (!refs) return;
+  const undecided = new Set<ts.Node>();
+  const decided = new Set<ts.Node>();
+  for (const [name, list] of refs) {
+    const fact = f.exports.get(name);
+    const root = fact?.kind === 'value' ? fact.node : f.values.get(name);
+    if (!root) continue;
+    for (const ref of list) {
+      const lits = ref.path ? literalsAt(f, root, ref.path) : undefined;
+      if (!lits && !ref.undecided) return;
+      for (const l of lits ?? []) (ref.undecided ? undecided : decided).add(l);
+    }
+  }
+  const move = r.sites.filter((s) => undecided.has(s.lit) && !decided.has(s.lit) && !own.has(s.lit));
+  if (!move.length) return;
+  r.sites = r.sites.filter((s) => !move.includes(s));
+  r.undecided.push(...move);
+}
+
+/** The model literals the value at `path` inside `root` (object literals, followed through consts) resolves to; undefined when the path cannot be followed. */
+function literalsAt(f: JsFacts, root: ts.Expression, path: string[]): Set<ts.Node> | undefined {
+  let cur: ts.Expression | undefined = root;
+  for (const name of path) {
+    let o = unwrap(cur);
+    if (tsc.isIdentifier(o) && f.values.has(o.text)) o = unwrap(f.values.get(o.text)!);
+    if (!tsc.isObjectLiteralExpression(o)) return undefined;
+    if (o.properties.some((p) => tsc.isSpreadAssignment(p))) return undefined;
+    const p = o.properties.find((x) => propName(x.name) === name);
+    cur = p && tsc.isPropertyAssignment(p) ? p.initializer : undefined;
+    if (!cur) return undefined;
+  }
+  const st: SiteCollector = { f, out: { sites: [], imported: [], dynamic: [], branches: [], foreign: [], undecided: [] }, seen: new Set(), undecided: false };
+  const end = unwrap(cur);
+  resolveModel(st, cur, 0, tsc.isObjectLiteralExpression(end) || tsc.isArrayLiteralExpression(end) || tsc.isIdentifier(end));
+  if (st.out.imported.length) return undefined;
+  return new Set(st.out.sites.map((s) => s.lit));
 }
 
 /** Arguments bound to model-named parameters of functions imported from other modules. */

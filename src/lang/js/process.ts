@@ -5,11 +5,12 @@ import type { ts } from 'ts-morph';
 import { tsc as tsm } from './ts.js';
 import { type FileContext, type HandlerError, type HandlerOptions, type MigrateContext, type Transform, isMigrating } from '../../engine/types.js';
 import { preferredQuote, usesSemicolons } from '../../engine/text.js';
-import { clientPlan } from './client-plan.js';
+import { clientPlan, keepExportedBlocked } from './client-plan.js';
+import { blockedCall } from './blocked.js';
 import { appHeldKeyClientAt, planSharedKeys } from './shared-keys.js';
 import { collectComposedUrls } from './composed-urls.js';
-import { analyzeJs, envSchemaOf, setImportedEnvObjects, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
-import { collectModelSites, isOpenAIId } from './model-sites.js';
+import { analyzeJs, envName, envSchemaOf, findProp, reachesOpenAI, setImportedEnvObjects, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
+import { collectModelSites, isOpenAIId, leaveUndecidedExports, type ExportRef } from './model-sites.js';
 import { unrouteStuckModels } from './routing.js';
 import { CrossModule, type ParsedModule } from './cross-module.js';
 import { isTestPath, planAdapters, targetNames, type AdapterPlan as RulesAdapterPlan } from '../../rules/adapters.js';
@@ -26,7 +27,7 @@ import { detectJs } from './detect.js';
 import { reportOutsideUse } from './outside.js';
 import { packageNeeds } from './wrappers/deps.js';
 import { depsState, nearestPackageJson, packageRoot } from '../deps/project.js';
-import { isStringLike, parseJs, walk } from './parse.js';
+import { isStringLike, parseJs, unwrap as unwrapExpr, walk } from './parse.js';
 
 /**
  * The JS/TS handler's work (loaded only when a JS/TS candidate exists, so a run
@@ -70,6 +71,8 @@ interface AppFacts {
   keysNoteAt: number;
   /** Where the first client keeping an OpenAI key the app holds is built: key names stay run-wide (appHeldKeyClientAt). */
   namesStay: string | undefined;
+  /** The run reaches OpenAI only through opaque clients (opaqueClientsOnly): where the first is, and its key variable. */
+  opaqueOnly: OpaqueOnly | undefined;
 }
 
 /** A note said once for the app, on the first file (in batch order) that qualifies. */
@@ -102,7 +105,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
   importedEnvObjects(parsed, cross, targetHost);
   // Phase B: imported clients and factories, then the model values used across modules.
   seedImports(parsed, cross, targetHost);
-  const { wanted, firstPass } = wantedModelExports(parsed, cross);
+  const { wanted, firstPass, refs } = wantedModelExports(parsed, cross);
   // URLs composed across modules (a host-only OpenAI base joined with a `/v1/...` path).
   const composed = collectComposedUrls(
     [...parsed].map(([abs, p]) => [abs, p.sf] as [string, ts.SourceFile]),
@@ -110,7 +113,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
   );
   const foreignParams = cross.foreignParams();
   const foreignRequests = cross.foreignRequests();
-  const siteMap = modelSitesByFile(parsed, cross, wanted, firstPass, g.app?.tests);
+  const siteMap = modelSitesByFile(parsed, cross, wanted, firstPass, refs, g.app?.tests);
   unrouteStuckModels(parsed, cross, siteMap, target);
   const adapters = g.app?.adapters ?? adapterPlan(target, [...parsed.values()].map(adapterProbeOf(target)));
   const enumNames = g.app?.enumNames ?? enumNamesOf(parsed);
@@ -128,6 +131,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
     order: g.order,
     reachesOpenAI: g.app?.reachesOpenAI ?? projectReachesOpenAI(parsed),
     keysNoteAt: g.app?.keysNoteAt,
+    opaqueOnly: g.app ? g.app.opaqueOnly : opaqueOnlyOf(opaqueScan(parsed, cross)),
   };
   // Phase C: detect and plan every module's clients, then the key constants clients share across
   // modules (src/lang/js/shared-keys.ts), then transform.
@@ -140,6 +144,8 @@ function processGroup(files: FileContext[], g: GroupRun): void {
       errors.set(abs, fileError(e, p.ctx.file.rel));
     }
   }
+  const allKept = keepExportedBlockedClients(parsed, prepared, cross);
+  if (allKept && !run.opaqueOnly) run.opaqueOnly = allKept;
   try {
     planSharedKeys(new Map([...prepared].map(([abs, r]) => [abs, r.jctx])), cross, g.app && { namesStay: g.app.namesStay });
   } catch (e) {
@@ -168,7 +174,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
  * module outside it that the grouping missed: then the batch is processed whole.
  */
 function appFacts(batches: FileContext[][], order: Map<string, number>, target: FileContext['target'], targetHost: string | undefined): AppFacts | undefined {
-  const app: FirstPass = { enumNames: new Set(), migrated: new Set(), keptAll: new Set(), probes: [], reachesOpenAI: false, keysNoteAt: -1 };
+  const app: FirstPass = { enumNames: new Set(), migrated: new Set(), keptAll: new Set(), probes: [], reachesOpenAI: false, keysNoteAt: -1, opaque: { other: false } };
   for (const batch of batches) {
     if (!firstPassOf(batch, app, order, target, targetHost)) return undefined;
     // The sub-batch's trees are garbage now (firstPassOf has returned): collect them before the next one is parsed.
@@ -183,6 +189,7 @@ function appFacts(batches: FileContext[][], order: Map<string, number>, target: 
     reachesOpenAI: app.reachesOpenAI,
     keysNoteAt: app.keysNoteAt,
     namesStay: app.namesStay?.at,
+    opaqueOnly: opaqueOnlyOf(app.opaque),
   };
 }
 
@@ -197,6 +204,7 @@ interface FirstPass {
   reachesOpenAI: boolean;
   keysNoteAt: number;
   namesStay?: { at: string; index: number };
+  opaque: OpaqueScan;
 }
 
 /** One sub-batch of the first pass, analysed as processGroup does; false when it imports a module outside it. */
@@ -210,12 +218,15 @@ function firstPassOf(batch: FileContext[], out: FirstPass, order: Map<string, nu
   const cross = new CrossModule(parsed);
   importedEnvObjects(parsed, cross, targetHost);
   seedImports(parsed, cross, targetHost);
-  const { wanted, firstPass } = wantedModelExports(parsed, cross);
-  const code = codeModelSites(parsed, cross, wanted, firstPass);
+  const { wanted, firstPass, refs } = wantedModelExports(parsed, cross);
+  const code = codeModelSites(parsed, cross, wanted, firstPass, refs);
   for (const id of code.codeIds) out.migrated.add(id);
   for (const id of keptIds(parsed, code.rewrittenSites, code.codeIds).keptAll) out.keptAll.add(id);
   for (const n of enumNamesOf(parsed)) out.enumNames.add(n);
   out.reachesOpenAI ||= projectReachesOpenAI(parsed);
+  const op = opaqueScan(parsed, cross, order);
+  out.opaque.other ||= op.other;
+  if (op.first && (!out.opaque.first || op.first.index < out.opaque.first.index)) out.opaque.first = op.first;
   for (const p of parsed.values()) {
     const i = order.get(p.ctx.file.abs)!;
     if (!isTestPath(p.ctx.file.rel) && OPENAI_KEY_READ.test(p.ctx.file.text) && (out.keysNoteAt < 0 || i < out.keysNoteAt)) out.keysNoteAt = i;
@@ -277,6 +288,8 @@ interface RunShared {
   keysNoteSaid?: boolean;
   /** A dense run's sub-batch: the batch index of the file the keys note goes to (the first pass found it; -1: none). */
   keysNoteAt?: number;
+  /** OpenAI is reached only through opaque clients: nothing is transformed, one follow-up at the first. */
+  opaqueOnly: OpaqueOnly | undefined;
 }
 
 /** Phase A: one parse per file and its local analysis; a file that fails is recorded in `errors`. */
@@ -359,8 +372,9 @@ function importSeeds(abs: string, p: ParsedModule, cross: CrossModule): Seeds {
 }
 
 /** Model values used across modules: file -> exported names used as models elsewhere (and each file's first look at its sites). */
-function wantedModelExports(parsed: Map<string, ParsedModule>, cross: CrossModule): { wanted: Map<string, Set<string>>; firstPass: Map<string, ModelSites> } {
+function wantedModelExports(parsed: Map<string, ParsedModule>, cross: CrossModule): { wanted: Map<string, Set<string>>; firstPass: Map<string, ModelSites>; refs: ExportRefs } {
   const wanted = new Map<string, Set<string>>();
+  const refs: ExportRefs = new Map();
   const firstPass = new Map<string, ModelSites>();
   for (const [abs, p] of parsed) {
     const r = collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: new Set(), importedParam: cross.importedParam(abs) });
@@ -372,13 +386,23 @@ function wantedModelExports(parsed: Map<string, ParsedModule>, cross: CrossModul
       const hit = ns ? cross.lookupExport(ns, ref.member!) : cross.resolveImport(abs, ref.local);
       if (hit) {
         const set = wanted.get(hit.abs) ?? new Set();
-        set.add(ns ? ref.member! : b.imported === '*' ? 'default' : b.imported);
+        const name = ns ? ref.member! : b.imported === '*' ? 'default' : b.imported;
+        set.add(name);
         wanted.set(hit.abs, set);
+        // How the value is read (`config.openai.embeddingModel`), and whether only by a client whose host is unresolved.
+        const byName = refs.get(hit.abs) ?? new Map<string, ExportRef[]>();
+        const list = byName.get(name) ?? [];
+        list.push({ path: ref.path && (ns ? ref.path.slice(1) : ref.path), undecided: !!ref.undecided });
+        byName.set(name, list);
+        refs.set(hit.abs, byName);
       }
     }
   }
-  return { wanted, firstPass };
+  return { wanted, firstPass, refs };
 }
+
+/** Per module, per export name: the reads of it other modules use as model values. */
+type ExportRefs = Map<string, Map<string, ExportRef[]>>;
 
 /**
  * Model sites of the code first, then of the tests: a test's ids change only where the
@@ -390,9 +414,10 @@ function modelSitesByFile(
   cross: CrossModule,
   wanted: Map<string, Set<string>>,
   firstPass: Map<string, ModelSites>,
+  refs: ExportRefs,
   tests?: AppFacts['tests'],
 ): Map<string, ModelSites> {
-  const { siteMap, codeIds, rewrittenSites } = codeModelSites(parsed, cross, wanted, firstPass);
+  const { siteMap, codeIds, rewrittenSites } = codeModelSites(parsed, cross, wanted, firstPass, refs);
   const { kept, rewritten, ambiguous } = keptIds(parsed, rewrittenSites, codeIds);
   for (const [abs, p] of parsed) {
     if (!isTestPath(p.ctx.file.rel)) continue;
@@ -403,13 +428,14 @@ function modelSitesByFile(
 }
 
 /** The code's model sites (test files aside), the ids they hold, and the literals map-model-ids rewrites. */
-function codeModelSites(parsed: Map<string, ParsedModule>, cross: CrossModule, wanted: Map<string, Set<string>>, firstPass: Map<string, ModelSites>) {
+function codeModelSites(parsed: Map<string, ParsedModule>, cross: CrossModule, wanted: Map<string, Set<string>>, firstPass: Map<string, ModelSites>, refs: ExportRefs) {
   const siteMap = new Map<string, ModelSites>();
   const codeIds = new Set<string>();
   const rewrittenSites = new Map<string, Set<ts.Node>>();
   for (const [abs, p] of parsed) {
     if (isTestPath(p.ctx.file.rel)) continue;
     const r = wanted.has(abs) ? collectModelSites(p.facts, { usesOpenAI: usesOpenAI(p.facts), exportedNames: wanted.get(abs)!, importedParam: cross.importedParam(abs) }) : firstPass.get(abs)!;
+    if (wanted.has(abs)) leaveUndecidedExports(p.facts, r, refs.get(abs), new Set(firstPass.get(abs)!.sites.map((x) => x.lit)));
     siteMap.set(abs, r);
     const live = new Set<ts.Node>();
     for (const s of r.sites) {
@@ -596,6 +622,10 @@ function transformPrepared({ jctx, p, openaiAdapter, at, index }: Prepared, run:
   const { opts } = run;
   const { others } = run.adapters;
   if (!run.reachesOpenAI) keysStayNote(jctx, run);
+  if (run.opaqueOnly && (!run.opaqueOnly.modules || run.opaqueOnly.modules.has(jctx.file.abs))) {
+    opaqueOnlyNote(jctx, run.opaqueOnly);
+    return;
+  }
   for (const t of (opts.transforms ?? []) as ReadonlyArray<Transform<JsContext>>) {
     if (opts.only && !opts.only.includes(t.id)) continue;
     t.run(jctx);
@@ -678,6 +708,119 @@ function keysStayNote(ctx: JsContext, run: RunShared): void {
   if (run.keysNoteAt !== undefined && run.order.get(ctx.file.abs) !== run.keysNoteAt) return;
   run.keysNoteSaid = true;
   ctx.followUp(m.index, msg('keys.noOpenAIClient', { name: m[0] }), msg('keys.noOpenAIClient.todo', { name: m[0] }));
+}
+
+/** What opaqueScan finds in a group of modules: the first opaque client, and whether anything else reaches OpenAI. */
+interface OpaqueScan {
+  first?: { at: string; abs: string; pos: number; key: string; index: number };
+  other: boolean;
+}
+type OpaqueOnly = { at: string; abs: string; pos: number; key: string; said?: boolean; modules?: Set<string> };
+
+/**
+ * An exported client (`export const openaiClient = new OpenAI(...)`) whose every use in the group's modules is a
+ * call of an API the provider does not serve stays on OpenAI with its key, as a local one does (client-plan.ts;
+ * found on enolcasielles/memo-mate: Assistants, threads and embeddings on DeepSeek). A use other than such a call
+ * (the client passed on, stored), or an importer outside the prepared modules: not decided, migrated as before.
+ * When such clients are then the group's only OpenAI clients, nothing of the group moves (no model id, no key):
+ * returned like an opaque-only run, its follow-up already said.
+ */
+function keepExportedBlockedClients(parsed: Map<string, ParsedModule>, prepared: Map<string, Prepared>, cross: CrossModule): OpaqueOnly | undefined {
+  let first: OpaqueOnly | undefined;
+  const keptAt: string[] = [];
+  for (const [abs, r] of prepared) {
+    const ctx = r.jctx;
+    for (const c of ctx.facts.constructions) {
+      if (!reachesOpenAI(c.status) || c.azure || c.status === 'azure' || clientPlan(ctx).kept.has(c.node)) continue;
+      const decl = c.node.parent;
+      if (!decl || !tsm.isVariableDeclaration(decl) || !tsm.isIdentifier(decl.name) || decl.initializer !== c.node) continue;
+      const name = decl.name.text;
+      if (ctx.facts.exports.get(name)?.kind !== 'client') continue;
+      const uses: Array<{ ctx: MigrateContext<JsContext>; local: string }> = [{ ctx, local: name }];
+      let ok = true;
+      for (const [abs2, p2] of parsed) {
+        if (abs2 === abs) continue;
+        for (const [local, b] of p2.facts.imports) {
+          if (b.imported !== name || cross.resolveImport(abs2, local)?.abs !== abs) continue;
+          const r2 = prepared.get(abs2);
+          if (!r2) ok = false;
+          else uses.push({ ctx: r2.jctx, local });
+        }
+      }
+      let calls = 0;
+      for (const u of uses) {
+        if (!ok) break;
+        const mine = u.ctx.facts.calls.filter((x) => x.receiver === u.local);
+        let refs = 0;
+        walk(u.ctx.sf, (n) => {
+          if (!tsm.isIdentifier(n) || n.text !== u.local) return;
+          const p = n.parent;
+          if (tsm.isImportSpecifier(p) || tsm.isExportSpecifier(p) || tsm.isImportClause(p) || (tsm.isVariableDeclaration(p) && p.name === n) || (tsm.isPropertyAccessExpression(p) && p.name === n) || (tsm.isPropertyAssignment(p) && p.name === n)) return;
+          refs++;
+        });
+        if (refs !== mine.length || !mine.every((x) => blockedCall(u.ctx, x))) ok = false;
+        calls += mine.length;
+      }
+      if (!ok || !calls) continue;
+      keepExportedBlocked(ctx, c);
+      keptAt.push(abs);
+      first ??= { at: `${cross.relOf(abs)}:${ctx.sf.getLineAndCharacterOfPosition(c.node.getStart()).line + 1}`, abs, pos: c.node.getStart(), key: '', said: true };
+    }
+  }
+  if (!first) return undefined;
+  // Per import-connected component of a kept client: any other OpenAI use there (a client that moves, an adapter,
+  // a URL) and the rest of it migrates as usual. Components, so that a dense run's sub-batches decide as the whole batch does.
+  const modules = new Set<string>();
+  for (const comp of importBatches([...parsed.values()].map((p) => p.ctx), 1)) {
+    const abss = comp.map((c) => c.file.abs);
+    if (!keptAt.some((a) => abss.includes(a))) continue;
+    const others = abss.some((abs) => {
+      const p = parsed.get(abs)!;
+      const r = prepared.get(abs);
+      return OTHER_OPENAI_USE.test(p.ctx.file.text) || p.facts.constructions.some((c) => c.status !== 'other' && (!r || !clientPlan(r.jctx).kept.has(c.node)));
+    });
+    if (!others) for (const a of abss) modules.add(a);
+  }
+  return modules.size ? { ...first, modules } : undefined;
+}
+
+/** Usage of OpenAI other than through the SDK's clients: framework adapters, the v3 SDK, raw OpenAI URLs. */
+const OTHER_OPENAI_USE = /['"](openai-edge|azure-openai|@azure\/openai|@ai-sdk\/openai|@ai-sdk\/azure|@langchain\/openai|@openai\/[\w-]+|langchain\/[^'"\n]*openai[^'"\n]*)['"]|\bOpenAIApi\b|api\.openai\.com|openai\.azure\.com/;
+
+/**
+ * The run's OpenAI clients are all opaque (`new (OpenAIClient as unknown as Ctor)({ apiKey })`, analyze.ts
+ * opaqueClass; found on noah-isme/invosmart): that client gets no base URL, so the project's key reads
+ * (its guard, its tests, its env files), its model ids and its requests stay OpenAI's, and the run says so once.
+ * Any other construction (but one pointed at another service), adapter, v3 client or OpenAI URL: not this case.
+ */
+function opaqueScan(parsed: Map<string, ParsedModule>, cross: CrossModule, order?: Map<string, number>): OpaqueScan {
+  const out: OpaqueScan = { other: false };
+  for (const [abs, p] of parsed) {
+    if (OTHER_OPENAI_USE.test(p.ctx.file.text)) out.other = true;
+    for (const c of p.facts.constructions) {
+      if (!c.opaque) {
+        if (c.status !== 'other') out.other = true;
+        continue;
+      }
+      const index = order?.get(abs) ?? 0;
+      if (out.first && out.first.index <= index) continue;
+      const k = c.options && findProp(c.options, 'apiKey');
+      const v = k && tsm.isPropertyAssignment(k) ? unwrapExpr(k.initializer) : undefined;
+      const key = (v && envName(tsm.isBinaryExpression(v) ? unwrapExpr(v.left) : v)) || 'OPENAI_API_KEY';
+      const line = p.sf.getLineAndCharacterOfPosition(c.node.getStart()).line + 1;
+      out.first = { at: `${cross.relOf(abs)}:${line}`, abs, pos: c.node.getStart(), key, index };
+    }
+  }
+  return out;
+}
+
+const opaqueOnlyOf = (s: OpaqueScan): OpaqueOnly | undefined => (s.first && !s.other ? { at: s.first.at, abs: s.first.abs, pos: s.first.pos, key: s.first.key } : undefined);
+
+/** Said once, in the module that builds the first opaque client, at that client (a kept exported client said its own). */
+function opaqueOnlyNote(ctx: JsContext, o: OpaqueOnly): void {
+  const t = ctx.target;
+  if (ctx.file.abs !== o.abs || !t || o.said) return;
+  ctx.followUp(o.pos, msg('client.opaque', { at: o.at, key: o.key }), msg('client.opaque.todo', { url: t.baseURL, env: t.apiKeyEnv, provider: shortName(t.provider) }));
 }
 
 export function usesOpenAI(f: JsFacts): boolean {

@@ -20,25 +20,25 @@ interface KeySource {
 }
 
 /** A key read: `process.env.OPENAI_API_KEY`, `env.OPENAI_API_KEY ?? ""`, `import.meta.env.VITE_OPENAI_API_KEY!`. */
-function keyReadOf(e: ts.Expression): { read: ts.Expression; name: string } | undefined {
+function keyReadOf(e: ts.Expression, role: 'key' | 'baseURL' = 'key'): { read: ts.Expression; name: string } | undefined {
   let x = unwrap(e);
   if (tsc.isBinaryExpression(x) && (x.operatorToken.kind === tsc.SyntaxKind.QuestionQuestionToken || x.operatorToken.kind === tsc.SyntaxKind.BarBarToken)) x = unwrap(x.left);
   const name = envName(x);
-  return name && envRole(name) === 'key' && !/AZURE/.test(name) ? { read: x, name } : undefined;
+  return name && envRole(name) === role && !/AZURE/.test(name) ? { read: x, name } : undefined;
 }
 
 /**
  * The definition a key value comes from when it is not read at the site itself: a const
  * (`apiKey: OPENAI_KEY`), an imported const, an object property (`config.openai.key`), across modules.
  */
-function sharedKeySource(cross: CrossModule, abs: string, e: ts.Expression): KeySource | undefined {
+function sharedKeySource(cross: CrossModule, abs: string, e: ts.Expression, role: 'key' | 'baseURL' = 'key'): KeySource | undefined {
   let cur = { abs, node: unwrap(e) };
-  if (keyReadOf(cur.node)) return undefined;
+  if (keyReadOf(cur.node, role)) return undefined;
   for (let depth = 0; depth < 8; depth++) {
     const def = cross.definitionOf(cur.abs, cur.node);
     if (!def) return undefined;
     cur = { abs: def.abs, node: def.node };
-    const r = keyReadOf(cur.node);
+    const r = keyReadOf(cur.node, role);
     if (r) return { abs: cur.abs, node: cur.node, ...r };
     cur.node = unwrap(cur.node);
   }
@@ -186,6 +186,12 @@ export function planSharedKeys(mods: Map<string, MigrateContext<JsContext>>, cro
       if (k && !src && reachesOpenAI(c.status) && !plan.kept.has(c.node) && appHeldOpenAIKey(k.value)) keepAppKeyClient(ctx, c, k.value);
       if (k && !src && plan.kept.has(c.node) && appHeldOpenAIKey(k.value) && !/azure/i.test(k.value.getText()))
         namesStay ??= `${ctx.file.rel}:${ctx.sf.getLineAndCharacterOfPosition(c.node.getStart()).line + 1}`;
+      // `baseURL: config.openai.baseUrl` on a client that stays (its host unresolved, or kept): the OpenAI base-URL
+      // read it comes from (`process.env.OPENAI_BASE_URL || undefined`, another module) is that client's setting.
+      const b = plan.kept.has(c.node) && c.options ? findProp(c.options, 'baseURL') : undefined;
+      const bsrc = b && tsc.isPropertyAssignment(b) ? sharedKeySource(cross, abs, b.initializer, 'baseURL') : undefined;
+      const bdef = bsrc && mods.get(bsrc.abs);
+      if (bsrc && bdef) clientPlan(bdef).keptBaseReads.push([bsrc.read.getStart(), bsrc.read.end]);
       if (!k || !src) continue;
       if (plan.kept.has(c.node)) kept.set(src.node, src);
       else if (reachesOpenAI(c.status)) migrated.push({ ctx, c: c.node, prop: k.prop, src });
