@@ -549,7 +549,7 @@ const CONFIG_NAME = /(^|[._])(conf|config|configuration|settings|cfg|env|environ
  * the run binds to an environment read (envBackedNames) on a receiver of that class (or, its class unknown,
  * a receiver named like configuration: `config.openai_key`).
  */
-export function appHeldKey(f: PyFacts, v: Node): boolean {
+export function appHeldKey(f: PyFacts, v: Node, azure = false): boolean {
   let u = unparen(v);
   if (u.type === 'boolean_operator' && u.childForFieldName('operator')?.text === 'or') {
     const right = u.childForFieldName('right');
@@ -559,7 +559,7 @@ export function appHeldKey(f: PyFacts, v: Node): boolean {
   let name: string | undefined;
   if (u.type === 'attribute') name = u.childForFieldName('attribute')?.text;
   else if (u.type === 'subscript') name = stringValue(u.childForFieldName('subscript'));
-  if (!name || !isAppHeldKeyName(name) || /azure/i.test(name)) return false;
+  if (!name || !isAppHeldKeyName(name) || /azure/i.test(name) !== azure) return false;
   if (envRead(u) || settingsFieldOf(f.settings, u)) return false;
   let base: Node = u;
   while (base.type === 'attribute' || base.type === 'subscript') base = base.childForFieldName(base.type === 'attribute' ? 'object' : 'value')!;

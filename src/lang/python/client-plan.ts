@@ -2,7 +2,7 @@ import { msg } from '../../i18n/msg.js';
 import type { ResolvedTarget } from '../../providers/index.js';
 import type { MigrateContext } from '../../engine/types.js';
 import { shortName } from '../../providers/index.js';
-import { reachesOpenAI, urlExprStatus, type PyConstruction } from './analyze.js';
+import { appHeldKey, reachesOpenAI, urlExprStatus, type PyConstruction } from './analyze.js';
 import type { KeptSettings, PyContext } from './context.js';
 import type { PyFacts } from './analyze.js';
 import { envRole } from '../../rules/env.js';
@@ -147,6 +147,11 @@ function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
     else if (v) runtime.push(unparen(v).text);
   }
   const unknown = [...new Set(names.filter((n) => !ctx.models.lookup(n)?.target))];
+  // `AzureOpenAI(api_key=self.azure_api_key)`: an Azure key the app holds; moved, it would go to the provider (as in JS, the clients stay on Azure).
+  const held = azure.find((c) => {
+    const v = c.kwargs.get('api_key')?.childForFieldName('value');
+    return !!v && appHeldKey(ctx.facts, v, true);
+  });
   if (runtime.length) {
     ctx.followUp(
       py.start(azure[0]!.node),
@@ -154,7 +159,7 @@ function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
       msg('azure.runtimeDeployment.todo', { url: t.baseURL, key: t.apiKeyEnv, provider: shortName(t.provider) }),
     );
   }
-  if (!unknown.length && !runtime.length) {
+  if (!unknown.length && !runtime.length && !held) {
     // Migrated: a deployment name the user mapped (--model my-deployment=<id>) becomes the model id.
     for (const x of calls) {
       const v = x.kwargs.get('model')?.childForFieldName('value');
@@ -166,7 +171,10 @@ function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
   }
   const deployments = unknown.filter((n) => !ctx.models.lookup(n));
   const list = unknown.map((n) => `"${n}"`).join(', ');
-  if (runtime.length) {
+  if (held) {
+    const from = ctx.py.src(held.kwargs.get('api_key')!.childForFieldName('value')!).slice(0, 60);
+    ctx.followUp(py.start(held.node), msg('azure.appHeldKey', { from }), msg('azure.appHeldKey.todo', { provider: shortName(t.provider), env: t.apiKeyEnv, url: t.baseURL }));
+  } else if (runtime.length) {
     // said above
   } else if (deployments.length) {
     const overrides = deployments.map((n) => `--model ${n}=<id>`).join(' ');
