@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import type { ts } from 'ts-morph';
 import { tsc } from '../../src/lang/js/ts.js';
 import type { MigrateContext, Transform } from '../../src/engine/types.js';
@@ -75,7 +76,7 @@ export const renameEnvVars: Transform<JsContext> = {
           handled.add(nameNode);
           rename(n, s, e, name);
         } else if (role !== 'other' && !inMigratedClient(n) && !inSchemaEntry(n)) {
-          ctx.followUp(n.getStart(), `reads ${name}, an OpenAI setting`, role === 'baseURL' ? `use ${t.baseURL} (the migrated clients already do)` : 'remove it: the provider does not use it');
+          ctx.followUp(n.getStart(), msg('envRead.openaiSetting', { name }), role === 'baseURL' ? msg('envRead.openaiSetting.todoUse', { url: t.baseURL }) : msg('envRead.openaiSetting.todoRemove'));
         }
         return;
       }
@@ -104,12 +105,7 @@ export const renameEnvVars: Transform<JsContext> = {
         if (/AZURE_/.test(n.text) && !migratesAzure && !inMigratedClient(n)) return;
         const namesStay = clientPlan(ctx).namesStay;
         if (namesStay && !inMigratedClient(n)) {
-          if (!saidNames)
-            ctx.followUp(
-              n.getStart(),
-              `${n.text} left: it may be how the app fills the key of a client that stays on OpenAI (${namesStay})`,
-              `rename it to ${renamedKeyVar(n.text, t)} once no client reads an OpenAI key through it`,
-            );
+          if (!saidNames) ctx.followUp(n.getStart(), msg('keys.appFillsKey', { expr: n.text, at: namesStay }), msg('keys.appFillsKey.todo', { to: renamedKeyVar(n.text, t) ?? '' }));
           saidNames = true;
           return;
         }
@@ -147,7 +143,7 @@ function sharedKeyEdits(ctx: MigrateContext<JsContext>, id: string): Set<ts.Node
   for (const [n, d] of plan.directReads) {
     const expr = d.expr ?? keyRead(ctx.file.text, ctx.target.apiKeyEnv);
     ctx.edits.add(n.getStart(), n.end, expr);
-    ctx.change('env', n.getStart(), `reads ${expr} itself: ${n.getText()} (${d.at}) stays ${d.from} for a client that stays on OpenAI`, { transform: id, from: d.from });
+    ctx.change('env', n.getStart(), msg('keys.readsItself', { expr, from: n.getText(), at: d.at, name: d.from }), { transform: id, from: d.from });
     if (tsc.isIdentifier(n)) noteReplaced(ctx, n);
     walk(n, (x) => handled.add(x));
   }
