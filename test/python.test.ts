@@ -85,6 +85,16 @@ describe('Python migrate', () => {
     expect(reasons.some((x) => /OPENAI_BASE_URL/.test(x))).toBe(true);
   });
 
+  it('says nothing of a base-URL read another transform already kept as the provider override (openai.base_url = os.environ[...])', async () => {
+    // datawhalechina/llm-cookbook: the read became DEEPSEEK_BASE_URL, yet a follow-up still said it read OPENAI_API_BASE.
+    const text =
+      "import os\nimport openai\nopenai.api_key = os.environ['OPENAI_API_KEY']\nopenai.base_url = os.environ['OPENAI_API_BASE']\nr = openai.chat.completions.create(model='gpt-4o', messages=[])\n";
+    const dir = tmp({ 'a.py': text });
+    const r = await migrate({ cwd: dir, paths: ['.'], provider: 'deepseek', force: true });
+    expect(readFileSync(path.join(dir, 'a.py'), 'utf8')).toContain("openai.base_url = os.environ.get('DEEPSEEK_BASE_URL', 'https://api.deepseek.com')");
+    expect(r.files[0]!.followUps.map((f) => f.reason).filter((x) => /OPENAI_API_BASE/.test(x))).toEqual([]);
+  });
+
   it('uses the file env style and adds import os only when missing', async () => {
     const dir = tmp({ 'a.py': 'from os import getenv\nfrom openai import OpenAI\nclient = OpenAI()\n' });
     await migrate({ cwd: dir, paths: ['.'], provider: 'moonshot', force: true });

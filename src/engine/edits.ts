@@ -50,6 +50,11 @@ export class EditList {
     return this.list.some((e) => e.start === start && e.end === end);
   }
 
+  /** Some edit replaces text inside [start, end) (an earlier transform rewrote that code already). */
+  overlaps(start: number, end: number): boolean {
+    return this.list.some((e) => e.start < e.end && e.start < end && start < e.end);
+  }
+
   /** Apply all edits to `text` (stable for inserts at the same offset: insertion order). */
   apply(text: string): string {
     const sorted = this.list

@@ -9,7 +9,8 @@ import { addItems } from '../../src/lang/python/edit.js';
 import { baseUrlLit, keyExpr } from '../../src/lang/python/helpers.js';
 import { kids, kwargs, stringContentRange, stringValue } from '../../src/lang/python/parse.js';
 import { switchImport } from '../../src/lang/python/wrapper-edit.js';
-import type { WrapperBinding } from '../../src/lang/python/wrappers.js';
+import type { WrapperBinding, WrapperUse } from '../../src/lang/python/wrappers.js';
+import { unsupportedReason } from '../../src/rules/endpoints.js';
 import { editWrapperKwargs } from './wrapper-kwargs.js';
 import { tierLabel } from '../../src/rules/models.js';
 import { msg } from '../../src/i18n/msg.js';
@@ -72,6 +73,11 @@ export const migrateLangchain: Transform<PyContext> = {
       }
       if (b.kind.includes('azure') && allLive) toPlainClass(ctx, b);
       for (const u of live) {
+        // A completion LLM whose model the provider has nothing for stays where it is, marked (its request would fail there).
+        if (b.kind === 'lc-llm' && !completionModelServed(ctx, u)) {
+          markWrapper(ctx, u.node, unsupportedReason(t.provider, 'completions'), marked, this.id);
+          continue;
+        }
         const extra: Record<string, string> = b.kind.includes('embeddings') ? { check_embedding_ctx_length: 'check_embedding_ctx_length=False' } : {};
         const to = route?.target ?? t;
         editWrapperKwargs(ctx, u, { ...viaOpenAI, extra, target: route?.target }, this.id);
@@ -87,6 +93,24 @@ export const migrateLangchain: Transform<PyContext> = {
     for (const call of w.initChat) initChatModel(ctx, call, integ?.module, integ?.package, this.id);
   },
 };
+
+/** The model LangChain's completion `OpenAI` LLM sends when none is given (langchain_openai llms `model_name` default). */
+const LC_LLM_DEFAULT = 'gpt-3.5-turbo-instruct';
+
+/**
+ * `OpenAI(temperature=0)` / `OpenAI(model="gpt-3.5-turbo-instruct")` from LangChain: a /completions request with a
+ * legacy completion model. Pointed at a provider whose model map has nothing for that id, it would send an OpenAI id
+ * to another host (datawhalechina/llm-cookbook: given DeepSeek's host while a follow-up said to keep it on another
+ * service). A model that is not a literal is left to the follow-ups, as before.
+ */
+function completionModelServed(ctx: MigrateContext<PyContext>, u: WrapperUse): boolean {
+  const arg = u.kwargs.get('model') ?? u.kwargs.get('model_name');
+  const v = arg?.childForFieldName('value');
+  const id = arg ? stringValue(v) : LC_LLM_DEFAULT;
+  if (id === undefined) return true;
+  const hit = ctx.models.lookup(id);
+  return !hit || !!hit.target;
+}
 
 /** AzureChatOpenAI -> ChatOpenAI, AzureOpenAIEmbeddings -> OpenAIEmbeddings (same package). */
 function toPlainClass(ctx: MigrateContext<PyContext>, b: WrapperBinding): void {

@@ -55,7 +55,8 @@ export const renameEnvVars: Transform<PyContext> = {
         handled.add(env.nameNode.id);
         const role = envRole(env.name);
         if (role === 'key') rename(env.nameNode, env.name);
-        else if ((role === 'baseURL' || role === 'org') && !inMigratedClient(n) && !isAssignmentTarget(n)) {
+        // (A read another transform rewrote already, `openai.base_url = os.environ['OPENAI_API_BASE']` kept as the provider's override, is not one.)
+        else if ((role === 'baseURL' || role === 'org') && !inMigratedClient(n) && !isAssignmentTarget(n) && !ctx.edits.overlaps(py.start(n), py.end(n))) {
           ctx.followUp(
             py.start(n),
             msg('envRead.openaiSetting', { name: env.name }),

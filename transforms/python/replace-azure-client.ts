@@ -22,18 +22,23 @@ export const replaceAzureClient: Transform<PyContext> = {
     const renames = new Map<string, string>();
     for (const st of f.openaiImports) {
       const names = st.childrenForFieldName('name').filter((c): c is Node => !!c);
+      const plainOf = (o: Node) => (o.type === 'aliased_import' ? o.childForFieldName('name')!.text : o.text);
+      // Names dropped in favour of a plain class imported already: a trailing run of them goes with the comma before it.
+      const dropped = names.map((c) => c.type !== 'aliased_import' && !!TO[c.text] && names.some((o) => plainOf(o) === TO[c.text]));
+      let trailing = names.length;
+      while (trailing > 0 && dropped[trailing - 1]) trailing--;
+      if (trailing > 0 && trailing < names.length) ctx.edits.add(ctx.py.end(names[trailing - 1]!), ctx.py.end(names[names.length - 1]!), '');
       names.forEach((c, i) => {
         const aliased = c.type === 'aliased_import';
         const nameNode = aliased ? c.childForFieldName('name')! : c;
         const to = TO[nameNode.text];
         if (!to) return;
         // The plain class is imported already: drop this name and use that binding.
-        const existing = names.find((o) => (o.type === 'aliased_import' ? o.childForFieldName('name')!.text : o.text) === to);
+        const existing = names.find((o) => plainOf(o) === to);
         const local = aliased ? c.childForFieldName('alias')!.text : c.text;
         if (existing && !aliased) {
           const other = existing.type === 'aliased_import' ? existing.childForFieldName('alias')!.text : existing.text;
-          if (i < names.length - 1) ctx.edits.add(ctx.py.start(c), ctx.py.start(names[i + 1]!), '');
-          else ctx.edits.add(ctx.py.end(names[i - 1]!), ctx.py.end(c), '');
+          if (i < trailing) ctx.edits.add(ctx.py.start(c), ctx.py.start(names[i + 1]!), '');
           renames.set(local, other);
         } else {
           ctx.edits.add(ctx.py.start(nameNode), ctx.py.end(nameNode), to);

@@ -103,10 +103,12 @@ export function editWrapperKwargs(ctx: MigrateContext<PyContext>, u: WrapperUse,
     }
   } else if (plan.addKey) add.push(`${plan.keyKw}=${keyExpr(ctx, py.start(u.node), t.apiKeyEnv)}`);
   for (const [name, text] of Object.entries(plan.extra ?? {})) if (!kw.has(name)) add.push(text);
+  const defaultModel = !plan.target && !hasModel ? langchainDefaultModel(ctx, u, args, id) : undefined;
+  if (defaultModel) add.unshift(`model=${quote(defaultModel, ctx.q)}`);
   // Sampling keywords of chat models reach the provider as request parameters: its rules apply.
   if (u.binding.kind === 'lc-chat' || u.binding.kind === 'lc-azure-chat' || u.binding.kind === 'li-llm' || u.binding.kind === 'li-azure') {
     const mv = stringValue(kw.get('model')?.childForFieldName('value') ?? kw.get('model_name')?.childForFieldName('value'));
-    const model = mv === undefined ? undefined : (ctx.models.lookup(mv)?.target ?? mv);
+    const model = mv === undefined ? defaultModel : (ctx.models.lookup(mv)?.target ?? mv);
     const present = new Set(kw.keys());
     for (const [name, a] of kw) {
       if (!CHAT_PARAMS.has(name) || removed.has(a.id)) continue;
@@ -117,6 +119,27 @@ export function editWrapperKwargs(ctx: MigrateContext<PyContext>, u: WrapperUse,
   }
   removeItems(py, ctx.edits, args, removed);
   addItems(py, ctx.edits, args, add, { removed });
+}
+
+/** The model LangChain's `ChatOpenAI` sends when none is given (langchain_openai BaseChatOpenAI `model_name` default; the community class too). */
+const LC_CHAT_DEFAULT = 'gpt-3.5-turbo';
+
+/**
+ * `ChatOpenAI(temperature=0)` names no model: LangChain sends its own default, an OpenAI id the provider does not
+ * serve, and `ChatDeepSeek` has no default at all (its `model` is required: the construction raises). The mapped
+ * default is written in (as the JS LangChain transform does), unless `**kwargs` may carry a model.
+ * Found on datawhalechina/llm-cookbook (community `ChatOpenAI(temperature=0)` given DeepSeek's host).
+ */
+function langchainDefaultModel(ctx: MigrateContext<PyContext>, u: WrapperUse, args: Node, id: string): string | undefined {
+  if (u.binding.kind !== 'lc-chat' || args.namedChildren.some((a) => a?.type === 'dictionary_splat' || a?.type === 'list_splat')) return undefined;
+  const hit = ctx.models.lookup(LC_CHAT_DEFAULT);
+  if (!hit?.target) return undefined;
+  ctx.change('model', ctx.py.start(u.node), msg('model.langchainDefault', { from: LC_CHAT_DEFAULT, to: hit.target, tier: tierLabel(hit.tier) }), {
+    transform: id,
+    from: LC_CHAT_DEFAULT,
+    to: hit.target,
+  });
+  return hit.target;
 }
 
 /** `azure_deployment="gpt-4o"` -> `model="<mapped>"`; a deployment name stays with a follow-up. */

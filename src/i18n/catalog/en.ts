@@ -211,6 +211,7 @@ export const EN = {
   'env.keptForCode.todo': (p: { to: string; provider: string }) => `add ${p.to} with your ${p.provider} key next to it: the migrated code reads that one`,
   // ---- model ids (transforms/*/map-model-ids.ts, src/rules/content.ts, the wrappers and config files)
   'model.mapped': (p: { from: string; to: string; tier: string }) => `${p.from} -> ${p.to} (${p.tier})`,
+  'model.langchainDefault': (p: { from: string; to: string; tier: string }) => `no model given (LangChain sends ${p.from}): model=${p.to} added (${p.tier})`,
   'model.mappedFor': (p: { from: string; to: string; reason: string }) => `${p.from} -> ${p.to} (${p.reason})`,
   'model.embeddingChanged': (p: { from: string; to: string }) => `embedding model changed (${p.from} -> ${p.to}): vectors differ in values and possibly dimensions`,
   'model.embeddingChanged.todo': () => 're-embed stored vectors and check the index dimension',

@@ -201,6 +201,7 @@ export const ZH: ZhCatalog = {
   'env.keptForCode.todo': (p) => `在旁边加上 ${p.to}，填入你的 ${p.provider} 密钥：迁移后的代码读取的是它`,
   // ---- 模型 ID
   'model.mapped': (p, h) => `${p.from} 改为 ${p.to}（${h.tier(p.tier)}）`,
+  'model.langchainDefault': (p, h) => `未指定模型（LangChain 默认发送 ${p.from}）：已添加 model=${p.to}（${h.tier(p.tier)}）`,
   'model.mappedFor': (p) => `${p.from} 改为 ${p.to}（${p.reason}）`,
   'model.embeddingChanged': (p) => `向量模型已更换（${p.from} 改为 ${p.to}）：向量的值不同，维度也可能不同`,
   'model.embeddingChanged.todo': () => '重新生成已存储的向量，并检查索引维度',

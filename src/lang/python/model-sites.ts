@@ -165,7 +165,7 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
     if (isAway(n)) return false;
     if (n.type === 'string' && !seen.has(n.id)) {
       const v = stringValue(n);
-      if (v !== undefined && isOpenAIId(v) && (inModelNamedPlace(n) || isModelArgument(f, n))) add(n);
+      if (v !== undefined && isOpenAIId(v) && (inModelNamedPlace(n) || isModelArgument(f, n)) && !onlyFeedsTokenizer(n)) add(n);
     }
     if (n.type === 'comparison_operator') {
       const k = kids(n);
@@ -180,6 +180,40 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
     }
   });
   return out;
+}
+
+/** A call of a tokenizer keyed on model names (tiktoken's `encoding_for_model`). */
+const TOKENIZER_CALL = /(^|\.)encoding_for_model$/;
+
+/**
+ * `default_model = ... else "gpt-4o"` in a function whose every read of that name is a tokenizer's argument
+ * (`tiktoken.encoding_for_model(model or default_model)`): the id picks an encoding, it never reaches a
+ * request, and a provider id there makes tiktoken raise (the app falls back to a rougher count). Found on
+ * 5zjk5/prompt-engineering (ChatExcel's `count_tokens`).
+ */
+function onlyFeedsTokenizer(lit: Node): boolean {
+  let cur: Node = lit;
+  while (cur.parent && ['conditional_expression', 'boolean_operator', 'parenthesized_expression'].includes(cur.parent.type)) cur = cur.parent;
+  const asg = cur.parent;
+  const target = asg?.type === 'assignment' && asg.childForFieldName('right')?.id === cur.id ? asg.childForFieldName('left') : undefined;
+  if (target?.type !== 'identifier') return false;
+  let scope: Node | null = asg!.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  if (!scope) return false;
+  let reads = 0;
+  let other = false;
+  walk(scope, (x) => {
+    if (other || x.type !== 'identifier' || x.text !== target.text || x.id === target.id) return;
+    const p = x.parent;
+    if (p?.type === 'attribute' && p.childForFieldName('attribute')?.id === x.id) return;
+    if (p?.type === 'keyword_argument' && p.childForFieldName('name')?.id === x.id) return;
+    let up: Node = x;
+    while (up.parent && ['conditional_expression', 'boolean_operator', 'parenthesized_expression'].includes(up.parent.type)) up = up.parent;
+    const call = up.parent?.type === 'argument_list' ? up.parent.parent : undefined;
+    if (call?.type === 'call' && TOKENIZER_CALL.test(call.childForFieldName('function')?.text.replace(/\s/g, '') ?? '')) reads++;
+    else other = true;
+  });
+  return reads > 0 && !other;
 }
 
 /** Name of an assignment target: identifier, attribute name, or string subscript key. */

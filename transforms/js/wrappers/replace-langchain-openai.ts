@@ -16,6 +16,8 @@ import { analyzeLangChain, LC_AZURE_FIELDS, LC_PARAM_NAMES, plainClass, type LcC
 import { addImportLine, moveBindings, references, type Binding } from '../../../src/lang/js/wrappers/imports.js';
 import { droppedPackage, requirePackage } from '../../../src/lang/js/wrappers/deps.js';
 import { packageFits } from '../../../src/lang/deps/versions.js';
+import { msg, type Text } from '../../../src/i18n/msg.js';
+import { tierLabel } from '../../../src/rules/models.js';
 
 /** The model LangChain uses when none is given (mapped like any OpenAI id). */
 const DEFAULT_MODEL: Record<LcConstruction['kind'], string> = { chat: 'gpt-3.5-turbo', embeddings: 'text-embedding-ada-002', completions: 'gpt-3.5-turbo-instruct' };
@@ -75,6 +77,18 @@ export const replaceLangChainOpenAI: Transform<JsContext> = {
   },
 };
 
+/**
+ * `new OpenAI({ temperature: 0 })` (the completion LLM) names no model: LangChain sends gpt-3.5-turbo-instruct, which
+ * no provider's map replaces. Pointed at the provider it would send that OpenAI id there, so it stays, marked, as
+ * when the id is written out (blockedReason).
+ */
+function defaultModelBlocked(ctx: Ctx, c: LcConstruction, p: ProviderProfile): { reason: Text; action: Text } | undefined {
+  const id = DEFAULT_MODEL[c.kind];
+  const hit = ctx.models.lookup(id);
+  if (!hit || hit.target) return undefined;
+  return { reason: msg('model.noTierModel', { provider: shortName(p), tier: tierLabel(hit.tier), id }), action: msg('model.chooseOne', { id }) };
+}
+
 /** One construction: a follow-up, a marker, or its options pointed at the provider (or the integration class). */
 function migrateConstruction(ctx: Ctx, c: LcConstruction, integ: Integration | null, entry: BindingUse): void {
   if (c.status === 'unresolved') {
@@ -86,7 +100,7 @@ function migrateConstruction(ctx: Ctx, c: LcConstruction, integ: Integration | n
   const { route, t, p } = routedTarget(ctx.target, ENDPOINT[c.kind]); // a routed capability (--route): the routed provider's URL and key
   const o = c.options;
   const modelProp = o ? prop(o, 'model', 'modelName') : undefined;
-  const blocked = blockedReason(ctx, ENDPOINT[c.kind], valueOf(modelProp), p);
+  const blocked = blockedReason(ctx, ENDPOINT[c.kind], valueOf(modelProp), p) ?? (modelProp ? undefined : defaultModelBlocked(ctx, c, p));
   if (blocked) {
     skipLiterals(ctx, c.node);
     addMarker(ctx, c.node, blocked.reason, blocked.action, ID);
