@@ -1,4 +1,3 @@
-import { msg } from '../../../src/i18n/msg.js';
 import type { ts } from 'ts-morph';
 import { routedTarget } from '../../../src/routing/index.js';
 import { tsc } from '../../../src/lang/js/ts.js';
