@@ -43,9 +43,9 @@ describe('model settings judged by key and value', () => {
     expect(isSettingSite(site(['app', 'model'], 'gpt-4o'), true)).toBe(true);
   });
   it('reports a key that names another kind of model instead of mapping it', () => {
-    expect(keyValueMismatch('embedding', 'gpt-4o')).toMatch(/names embeddings/);
-    expect(keyValueMismatch('chat', 'text-embedding-3-small')).toMatch(/names a chat model/);
-    expect(keyValueMismatch('vision', 'gpt-4o')).toMatch(/names images/);
+    expect(keyValueMismatch('embedding', 'gpt-4o')?.text).toMatch(/names embeddings/);
+    expect(keyValueMismatch('chat', 'text-embedding-3-small')?.text).toMatch(/names a chat model/);
+    expect(keyValueMismatch('vision', 'gpt-4o')?.text).toMatch(/names images/);
     expect(keyValueMismatch('embedding', 'text-embedding-3-small')).toBeUndefined();
     expect(keyValueMismatch('FAST_LLM', 'gpt-4o-mini')).toBeUndefined();
   });

@@ -13,7 +13,10 @@ describe('migrate text summary', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'oam-group-'));
     mkdirSync(path.join(dir, 'src'));
     // One served call too: a client used only for APIs the provider lacks would stay on OpenAI, with no follow-up per call.
-    writeFileSync(path.join(dir, 'src/client.ts'), "import OpenAI from 'openai';\nexport const openai = new OpenAI();\nexport const ask = () => openai.chat.completions.create({ model: 'gpt-4o', messages: [] });\n");
+    writeFileSync(
+      path.join(dir, 'src/client.ts'),
+      "import OpenAI from 'openai';\nexport const openai = new OpenAI();\nexport const ask = () => openai.chat.completions.create({ model: 'gpt-4o', messages: [] });\n",
+    );
     for (let i = 0; i < 24; i++) {
       writeFileSync(
         path.join(dir, `src/e${i}.ts`),

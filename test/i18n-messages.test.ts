@@ -109,8 +109,10 @@ describe('exact translations', () => {
     expect(zhMsg(msg('param.clamped', { name: 'temperature', from: '1.5', to: '1', reason: fixed }), 'temperature: 1.5 -> 1 (kimi-k3 accepts only temperature = 1)')).toBe(
       'temperature：1.5 改为 1（kimi-k3 只接受 temperature = 1）',
     );
-    expect(zh('client now calls DeepSeek (https://api.deepseek.com) with DEEPSEEK_API_KEY')).toBe('客户端现在调用 DeepSeek（https://api.deepseek.com），使用 DEEPSEEK_API_KEY');
-    expect(zh('cell 3: message role developer -> system')).toBe('第 3 个单元格：消息角色 developer 改为 system');
+    const calls = msg('client.nowCalls', { provider: 'DeepSeek', url: 'https://api.deepseek.com', env: 'DEEPSEEK_API_KEY' });
+    expect(zhMsg(calls, 'client now calls DeepSeek (https://api.deepseek.com) with DEEPSEEK_API_KEY')).toBe('客户端现在调用 DeepSeek（https://api.deepseek.com），使用 DEEPSEEK_API_KEY');
+    const cell = msg('notebook.cellChange', { n: 3, msg: msg('client.roleDeveloper', { role: 'system' }) });
+    expect(zhMsg(cell, 'cell 3: message role developer -> system')).toBe('第 3 个单元格：消息角色 developer 改为 system');
     const seed = msg('param.removed', { name: 'seed', reason: cited(msg('param.notDocumented', { provider: 'DeepSeek' }), 'https://api-docs.deepseek.com/') });
     expect(zhMsg(seed, 'removed seed: DeepSeek does not accept or document it (source: https://api-docs.deepseek.com/)')).toBe(
       '已删除 seed：DeepSeek 不接受该参数，文档中也没有（来源：https://api-docs.deepseek.com/）',
@@ -130,7 +132,8 @@ describe('exact translations', () => {
     expect(zhMsg(joined, 'follow-up: OPENAI_API_KEY -> DEEPSEEK_API_KEY; DeepSeek rejects tool_choice: "required"')).toBe(
       '需人工跟进：OPENAI_API_KEY 改为 DEEPSEEK_API_KEY；DeepSeek 不接受 tool_choice: "required"',
     );
-    expect(zh('azure_deployment -> model; removed api_version (OpenAI/Azure only)')).toBe('azure_deployment 改为 model；已删除 api_version（仅 OpenAI/Azure 使用）');
+    const two = msg('assess.join', { msg: 'azure_deployment -> model', msg2: msg('client.removedAzureOnly', { name: 'api_version' }) });
+    expect(zhMsg(two, 'azure_deployment -> model; removed api_version (OpenAI/Azure only)')).toBe('azure_deployment 改为 model；已删除 api_version（仅 OpenAI/Azure 使用）');
   });
 
   it('findings, rule fixes and error catalogue lines', () => {

@@ -38,8 +38,8 @@ describe('messages by id: the catalogues', () => {
       else if (id === 'param.lint.followUp') expect(zh).toBe('P0X：P1X；P2X');
       else expect(zh, id).toMatch(CJK);
       for (const n of names) {
-        // Optional parameters (a note, a support level that picks the wording) may be consumed, not copied.
-        if (n === 'support') continue;
+        // Parameters that pick the wording (a support level, a kind of model, where a secret goes) may be consumed, not copied.
+        if (n === 'support' || n === 'kind' || n === 'where') continue;
         expect(zh, `${id} keeps ${n}`).toContain(p[n]);
       }
     }

@@ -50,11 +50,11 @@ describe('settings classes', () => {
         'class N(BaseSettings):\n    openai_api_key: str = Field(validation_alias=KEY_NAME)\n\n' +
         'class B(BaseSettings):\n    model_config = SettingsConfigDict(populate_by_name=True)\n    openai_api_key: str\n',
     );
-    expect(m.get('P')!.blocker).toMatch(/env_prefix/);
-    expect(m.get('R')!.blocker).toMatch(/openrouter/);
-    expect(m.get('H')!.blocker).toMatch(/not the OpenAI API URL/);
-    expect(m.get('N')!.blocker).toMatch(/not a literal/);
-    expect(m.get('B')!.blocker).toMatch(/populate_by_name/);
+    expect(m.get('P')!.blocker?.text).toMatch(/env_prefix/);
+    expect(m.get('R')!.blocker?.text).toMatch(/openrouter/);
+    expect(m.get('H')!.blocker?.text).toMatch(/not the OpenAI API URL/);
+    expect(m.get('N')!.blocker?.text).toMatch(/not a literal/);
+    expect(m.get('B')!.blocker?.text).toMatch(/populate_by_name/);
   });
 
   it("resolves a client's base URL through a settings field: OpenAI, another service, or unresolved", async () => {

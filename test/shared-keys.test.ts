@@ -98,16 +98,14 @@ describe('clients that stay, run-wide (issue #13, JS precision)', () => {
     const r = await run('project/opaque-client-kept', 'deepseek');
     expect(r.changed).toEqual([]);
     expect(r.followUps).toEqual([
-      'lib/ai.ts: the OpenAI client at lib/ai.ts:37 is built from a constructor the code takes from the `openai` module at run time and casts to its own type: the tool cannot give it a base URL, so nothing of the project was changed (its key OPENAI_API_KEY, the code that checks it and the model ids stay OpenAI\'s)',
+      "lib/ai.ts: the OpenAI client at lib/ai.ts:37 is built from a constructor the code takes from the `openai` module at run time and casts to its own type: the tool cannot give it a base URL, so nothing of the project was changed (its key OPENAI_API_KEY, the code that checks it and the model ids stay OpenAI's)",
     ]);
   }, 60_000);
 
   it('a base-URL read only an unresolved client of another module reads gets no "use <provider URL>" follow-up; the embedding id it alone reads is left and reported', async () => {
     const r = await run('project/undecided-config-export', 'qwen');
     expect(r.followUps.filter((f) => /OPENAI_BASE_URL|already do/.test(f))).toEqual([]);
-    expect(r.followUps).toContain(
-      'src/config/index.ts: model ids sent through a client whose host the tool cannot resolve were left (text-embedding-3-small)',
-    );
+    expect(r.followUps).toContain('src/config/index.ts: model ids sent through a client whose host the tool cannot resolve were left (text-embedding-3-small)');
   }, 60_000);
 });
 

@@ -140,5 +140,11 @@ async function runWith(o: RunOptions, offloads: Map<LanguageHandler, Offload>): 
     byHandler.delete(handler);
   }
   await drain();
-  return { files: [...results.values()], scanned: reader.scanned, candidates: finisher.total, graphWarnings: (reader.graph?.warnings ?? []).map((w) => w.text), graphWarningMsgs: (reader.graph?.warnings ?? []).map((w) => refOf(w)!) };
+  return {
+    files: [...results.values()],
+    scanned: reader.scanned,
+    candidates: finisher.total,
+    graphWarnings: (reader.graph?.warnings ?? []).map((w) => w.text),
+    graphWarningMsgs: (reader.graph?.warnings ?? []).map((w) => refOf(w)!),
+  };
 }

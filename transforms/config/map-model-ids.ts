@@ -54,16 +54,15 @@ export const mapConfigModelIds: Transform<ConfigContext> = {
       if (settings.has(s)) {
         // `chat: gpt-4o`, `embedding: text-embedding-3-small`: judged by key and value; mapped unless they disagree.
         const why = keyValueMismatch(nearestKey(s), s.value);
-        if (why) ctx.followUp(s.start, `${why}: not changed`, `set the ${shortName(t.provider)} model this setting needs`);
-        else if (!s.editable)
-          ctx.followUp(s.start, `model id "${s.value}" is written in a form the tool does not edit (escapes or a block scalar)`, `replace it with the ${shortName(t.provider)} id by hand`);
+        if (why) ctx.followUp(s.start, why, msg('setting.wrongKind.todo', { provider: shortName(t.provider) }));
+        else if (!s.editable) ctx.followUp(s.start, msg('config.modelIdNotEditable', { id: s.value }), msg('config.modelIdNotEditable.todo', { provider: shortName(t.provider) }));
         else mapModelAt(ctx, s.start, s.end, s.value, this.id);
         continue;
       }
       const m = modelValue(s);
       if (!m) continue;
       if (!s.editable) {
-        ctx.followUp(s.start, `model id "${m.id}" is written in a form the tool does not edit (escapes or a block scalar)`, `replace it with the ${shortName(t.provider)} id by hand`);
+        ctx.followUp(s.start, msg('config.modelIdNotEditable', { id: m.id }), msg('config.modelIdNotEditable.todo', { provider: shortName(t.provider) }));
         continue;
       }
       if (m.shape === 'litellm') {
@@ -71,11 +70,11 @@ export const mapConfigModelIds: Transform<ConfigContext> = {
         const done = mapModelAt(ctx, m.start, m.end, m.id, this.id, base !== undefined);
         if (done && base && base !== 'has-base') {
           ctx.edits.add(base.at, base.at, base.text);
-          ctx.change('config', base.at, `api_base: ${t.baseURL} added (LiteLLM openai/ route)`, { transform: this.id });
+          ctx.change('config', base.at, msg('config.litellmApiBase', { url: t.baseURL }), { transform: this.id });
         }
       } else if (m.shape === 'promptfoo') {
         if (mapModelAt(ctx, m.start, m.end, m.id, this.id, true)) {
-          ctx.followUp(s.start, 'promptfoo `openai:` providers call api.openai.com', `give this provider \`config: { apiBaseUrl: ${t.baseURL}, apiKeyEnvar: ${t.apiKeyEnv} }\``);
+          ctx.followUp(s.start, msg('config.promptfoo'), msg('config.promptfoo.todo', { url: t.baseURL, env: t.apiKeyEnv }));
         }
       } else mapModelAt(ctx, m.start, m.end, m.id, this.id);
     }

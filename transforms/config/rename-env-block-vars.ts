@@ -1,6 +1,6 @@
 import { writeValue } from '../../src/engine/values.js';
 import type { Transform } from '../../src/engine/types.js';
-import { msg } from '../../src/i18n/msg.js';
+import { msg, type Msg } from '../../src/i18n/msg.js';
 import { shortName } from '../../src/providers/index.js';
 import { envRole, renamedKeyVar } from '../../src/rules/env.js';
 import { isPlaceholder, mapModelAt, MODEL_KEY } from '../../src/lang/config/common.js';
@@ -26,15 +26,15 @@ export const renameEnvBlockVars: Transform<ConfigContext> = {
     const t = ctx.target;
     const name = shortName(t.provider);
     const commented = new Map<Set<string>, number>();
-    const commentOut = (e: ReturnType<typeof yamlEnvEntries>[number], why: string) => {
+    const commentOut = (e: ReturnType<typeof yamlEnvEntries>[number], why: Msg) => {
       const n = commented.get(e.block) ?? 0;
       if (!e.oneLine || e.shape === 'k8s' || n + 1 >= e.blockSize) {
-        ctx.followUp(e.nameStart, `${e.name} is set here: ${why}`, `remove the ${e.name} entry`);
+        ctx.followUp(e.nameStart, msg('env.setHere', { name: e.name, why }), msg('env.setHere.todo', { name: e.name }));
         return;
       }
       commented.set(e.block, n + 1);
       commentOutLine(ctx, e.itemStart);
-      ctx.change('env', e.nameStart, `${e.name} commented out: ${why}`, { transform: this.id, from: e.name });
+      ctx.change('env', e.nameStart, msg('env.commentedOut', { name: e.name, why }), { transform: this.id, from: e.name });
     };
     let secretNote = false;
     for (const e of yamlEnvEntries(ctx.file.text, ctx.docs)) {
@@ -46,7 +46,7 @@ export const renameEnvBlockVars: Transform<ConfigContext> = {
         continue;
       }
       if (role === 'baseURL' || role === 'org') {
-        commentOut(e, role === 'baseURL' ? `the migrated clients use ${t.baseURL}` : `${name} does not use it`);
+        commentOut(e, role === 'baseURL' ? msg('env.migratedClientsUse', { url: t.baseURL }) : msg('env.providerDoesNotUse', { provider: name }));
         continue;
       }
       if (e.shape === 'list' && e.value !== undefined && e.valueStart !== undefined && (MODEL_KEY.test(e.name) || role === 'other')) {
@@ -57,7 +57,7 @@ export const renameEnvBlockVars: Transform<ConfigContext> = {
       const to = renamedKeyVar(e.name, t);
       if (!to || to === e.name) continue;
       if (e.block.has(to)) {
-        commentOut(e, `${to} is already set`);
+        commentOut(e, msg('env.alreadySet', { to }));
         continue;
       }
       e.block.add(to);
@@ -74,15 +74,15 @@ export const renameEnvBlockVars: Transform<ConfigContext> = {
           ctx.edits.add(e.valueStart, e.valueEnd, ref || (quoted || e.shape === 'list' ? '' : '""'));
           ctx.followUp(
             e.nameStart,
-            `a literal API key was committed in ${e.name}`,
-            `revoke that OpenAI key; set ${to} ${ctx.kind === 'compose' ? 'in the environment or .env' : ctx.kind === 'workflow' ? 'as a repository secret' : 'outside the file'}`,
+            msg('env.literalKey', { name: e.name }),
+            msg('env.literalKey.todo', { to, where: ctx.kind === 'compose' ? 'compose' : ctx.kind === 'workflow' ? 'workflow' : 'other' }),
           );
         }
       }
-      if (e.valueFrom) ctx.followUp(e.nameStart, `${to} reads a Kubernetes secret that holds the OpenAI key`, `store the ${name} key in that secret (or point valueFrom at a new one)`);
+      if (e.valueFrom) ctx.followUp(e.nameStart, msg('env.k8sSecret', { to }), msg('env.k8sSecret.todo', { provider: name }));
       if (ctx.kind === 'workflow' && !secretNote) {
         secretNote = true;
-        ctx.followUp(e.nameStart, `the workflow now reads the ${to} secret`, `add a repository secret named ${to} with your ${name} key (Settings -> Secrets and variables -> Actions)`);
+        ctx.followUp(e.nameStart, msg('env.workflowSecret', { to }), msg('env.workflowSecret.todo', { to, provider: name }));
       }
     }
   },

@@ -32,7 +32,7 @@ export const renameKeyReferences: Transform<ConfigContext> = {
       }
       const key = nearestKey(s);
       if (words.length && /openai/i.test(key) && !renamedKeyVar(key, t)) {
-        ctx.followUp(s.start, `\`${key}\` is an OpenAI-specific setting and now receives the ${t.apiKeyEnv} key`, 'check that the tool or action reading it can call the provider, or replace it');
+        ctx.followUp(s.start, msg('config.openaiSpecificKey', { key, env: t.apiKeyEnv }), msg('config.openaiSpecificKey.todo'));
       }
     }
   },

@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import { writeValue } from '../../src/engine/values.js';
 import type { Transform } from '../../src/engine/types.js';
 import { envRole } from '../../src/rules/env.js';
@@ -25,9 +26,9 @@ export const replaceOpenAIBaseUrls: Transform<ConfigContext> = {
       if (inEnvBlock && (role === 'baseURL' || role === 'org')) continue;
       if (s.editable && OPENAI_BASE_URL_VALUE.test(s.value)) {
         writeValue(ctx, s.start, s.end, t.baseURL);
-        ctx.change('http', s.start, `${nearestKey(s) || 'value'}: OpenAI base URL -> ${t.baseURL}`, { transform: this.id });
+        ctx.change('http', s.start, msg('config.baseUrlReplaced', { key: nearestKey(s) || 'value', url: t.baseURL }), { transform: this.id });
       } else {
-        ctx.followUp(s.start, `${nearestKey(s) || 'a value'} holds an api.openai.com URL`, `use the matching ${t.baseURL} URL if the provider serves that path`);
+        ctx.followUp(s.start, msg('config.openaiUrlValue', { key: nearestKey(s) || undefined }), msg('config.openaiUrlValue.todo', { url: t.baseURL }));
       }
     }
   },

@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import type { Transform } from '../../src/engine/types.js';
 import { shortName } from '../../src/providers/index.js';
 import { commentOut, entryRole, type EnvContext } from '../../src/lang/env/context.js';
@@ -20,12 +21,12 @@ export const commentOutOpenAISettings: Transform<EnvContext> = {
       // Still read by code that stays on OpenAI (or that the tool could not migrate): kept.
       if (ctx.codeReads?.has(e.name)) continue;
       if (e.multiline) {
-        ctx.followUp(e.nameStart, `${e.name} holds a multi-line value`, 'remove it: the migrated code does not read it');
+        ctx.followUp(e.nameStart, msg('env.multiline', { name: e.name }), msg('env.multiline.todoRemove'));
         continue;
       }
       commentOut(ctx, e);
-      const why = role === 'baseURL' ? `the migrated clients use ${ctx.target.baseURL}` : `${name} does not use it`;
-      ctx.change('env', e.nameStart, `${e.name} commented out: ${why}`, { transform: this.id, from: e.name });
+      const why = role === 'baseURL' ? msg('env.migratedClientsUse', { url: ctx.target.baseURL }) : msg('env.providerDoesNotUse', { provider: name });
+      ctx.change('env', e.nameStart, msg('env.commentedOut', { name: e.name, why }), { transform: this.id, from: e.name });
     }
   },
 };

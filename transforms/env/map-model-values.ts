@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import { writeValue } from '../../src/engine/values.js';
 import type { Transform } from '../../src/engine/types.js';
 import { isOpenAIModelId, mapModelAt, MODEL_KEY, OPENAI_BASE_URL_VALUE, OPENAI_URL } from '../../src/lang/config/common.js';
@@ -29,13 +30,13 @@ export const mapModelValues: Transform<EnvContext> = {
       } else if (isEnvModelSetting(ctx, e)) {
         // `LLM=gpt-4o`, `EMBEDDING=text-embedding-3-small`: judged by name and value together.
         const why = keyValueMismatch(e.name, e.value);
-        if (why) ctx.followUp(e.valueStart, `${why}: not changed`, `set the ${shortName(t.provider)} model this setting needs`);
+        if (why) ctx.followUp(e.valueStart, why, msg('setting.wrongKind.todo', { provider: shortName(t.provider) }));
         else mapModelAt(ctx, e.valueStart, e.valueEnd, e.value, this.id);
       } else if (OPENAI_BASE_URL_VALUE.test(e.value)) {
         writeValue(ctx, e.valueStart, e.valueEnd, t.baseURL);
-        ctx.change('http', e.valueStart, `${e.name}: OpenAI base URL -> ${t.baseURL}`, { transform: this.id });
+        ctx.change('http', e.valueStart, msg('config.baseUrlReplaced', { key: e.name, url: t.baseURL }), { transform: this.id });
       } else if (OPENAI_URL.test(e.value)) {
-        ctx.followUp(e.valueStart, `${e.name} holds an api.openai.com URL`, `use the matching ${t.baseURL} URL if the provider serves that path`);
+        ctx.followUp(e.valueStart, msg('config.openaiUrlValue', { key: e.name }), msg('config.openaiUrlValue.todo', { url: t.baseURL }));
       }
     }
   },

@@ -41,7 +41,7 @@ export const renameKeyVar: Transform<EnvContext> = {
       const to = renamedKeyVar(e.name, t) ?? (entryRole(ctx, e.name) === 'key' ? t.apiKeyEnv : undefined);
       if (!to || to === e.name) continue;
       if (e.multiline) {
-        ctx.followUp(e.nameStart, `${e.name} holds a multi-line value`, `replace it with ${to}`);
+        ctx.followUp(e.nameStart, msg('env.multiline', { name: e.name }), msg('env.multiline.todoReplace', { to }));
         continue;
       }
       const eol = eolAt(text, e.lineStart);
@@ -60,7 +60,7 @@ export const renameKeyVar: Transform<EnvContext> = {
           const v = isPlaceholder(e.value) ? restylePlaceholder(e.value, t.provider.id, name) : '';
           ctx.edits.add(e.lineStart, e.lineStart, `${comment}${indent}${e.exported ? 'export ' : ''}${to}=${e.quote}${v}${e.quote}${eol}`);
           ctx.change('env', e.nameStart, msg('env.keyKeptForCode', { from: e.name, to }), { transform: this.id, to });
-          if (!isPlaceholder(e.value)) ctx.followUp(e.nameStart, `${to} was added empty: an OpenAI key does not work with ${name}`, `paste your ${name} key into ${to} (${t.provider.consoleUrl})`);
+          if (!isPlaceholder(e.value)) ctx.followUp(e.nameStart, msg('env.addedEmpty', { to, provider: name }), msg('env.addedEmpty.todo', { provider: name, to, url: t.provider.consoleUrl }));
           declareRoutes(ctx, e, this.id);
         }
         continue;
@@ -68,7 +68,7 @@ export const renameKeyVar: Transform<EnvContext> = {
       if (ctx.names.has(to)) {
         // Shape: the provider variable is already set (or a second OpenAI key line): keep one.
         commentOut(ctx, e);
-        ctx.change('env', e.nameStart, `${e.name} commented out: ${to} is already set`, { transform: this.id, from: e.name, to });
+        ctx.change('env', e.nameStart, msg('env.commentedOut', { name: e.name, why: msg('env.alreadySet', { to }) }), { transform: this.id, from: e.name, to });
         continue;
       }
       ctx.names.add(to);
@@ -85,12 +85,8 @@ export const renameKeyVar: Transform<EnvContext> = {
         const line = `${indent}${e.exported ? 'export ' : ''}${to}=${e.quote}${e.quote}`;
         ctx.edits.add(e.lineStart, e.lineStart, comment + line + eol);
         commentOut(ctx, e);
-        ctx.change('env', e.nameStart, `${e.name} -> ${to} (empty: the OpenAI key is not copied; its line is commented out)`, { transform: this.id, from: e.name, to });
-        ctx.followUp(
-          e.nameStart,
-          `${to} was added empty: an OpenAI key does not work with ${name}`,
-          `paste your ${name} key into ${to} (${t.provider.consoleUrl}), then delete the commented-out ${e.name} line`,
-        );
+        ctx.change('env', e.nameStart, msg('env.renamedEmpty', { name: e.name, to }), { transform: this.id, from: e.name, to });
+        ctx.followUp(e.nameStart, msg('env.addedEmpty', { to, provider: name }), msg('env.addedEmpty.todo', { provider: name, to, url: t.provider.consoleUrl, name: e.name }));
       }
     }
   },

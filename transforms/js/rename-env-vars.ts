@@ -77,8 +77,9 @@ export const renameEnvVars: Transform<JsContext> = {
         } else if (role !== 'other' && !inMigratedClient(n) && !inSchemaEntry(n)) {
           // The setting of a client that stays (another module's, whose host the tool could not resolve): that client's follow-up says what to do.
           if (role === 'baseURL' && keptBase(n)) return;
-          const todo = role !== 'baseURL' ? 'remove it: the provider does not use it' : migratedHere ? `use ${t.baseURL} (the migrated clients already do)` : msg('env.baseUrlRead.todo', { url: t.baseURL });
-          ctx.followUp(n.getStart(), `reads ${name}, an OpenAI setting`, todo);
+          const todo =
+            role !== 'baseURL' ? msg('envRead.openaiSetting.todoRemove') : migratedHere ? msg('envRead.openaiSetting.todoUse', { url: t.baseURL }) : msg('env.baseUrlRead.todo', { url: t.baseURL });
+          ctx.followUp(n.getStart(), msg('envRead.openaiSetting', { name }), todo);
         }
         return;
       }
@@ -107,12 +108,7 @@ export const renameEnvVars: Transform<JsContext> = {
         if (/AZURE_/.test(n.text) && !migratesAzure && !inMigratedClient(n)) return;
         const namesStay = clientPlan(ctx).namesStay;
         if (namesStay && !inMigratedClient(n)) {
-          if (!saidNames)
-            ctx.followUp(
-              n.getStart(),
-              `${n.text} left: it may be how the app fills the key of a client that stays on OpenAI (${namesStay})`,
-              `rename it to ${renamedKeyVar(n.text, t)} once no client reads an OpenAI key through it`,
-            );
+          if (!saidNames) ctx.followUp(n.getStart(), msg('keys.appFillsKey', { expr: n.text, at: namesStay }), msg('keys.appFillsKey.todo', { to: renamedKeyVar(n.text, t) ?? '' }));
           saidNames = true;
           return;
         }
@@ -150,7 +146,7 @@ function sharedKeyEdits(ctx: MigrateContext<JsContext>, id: string): Set<ts.Node
   for (const [n, d] of plan.directReads) {
     const expr = d.expr ?? keyRead(ctx.file.text, ctx.target.apiKeyEnv);
     ctx.edits.add(n.getStart(), n.end, expr);
-    ctx.change('env', n.getStart(), `reads ${expr} itself: ${n.getText()} (${d.at}) stays ${d.from} for a client that stays on OpenAI`, { transform: id, from: d.from });
+    ctx.change('env', n.getStart(), msg('keys.readsItself', { expr, from: n.getText(), at: d.at, name: d.from }), { transform: id, from: d.from });
     if (tsc.isIdentifier(n)) noteReplaced(ctx, n);
     walk(n, (x) => handled.add(x));
   }

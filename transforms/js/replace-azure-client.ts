@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import { tsc } from '../../src/lang/js/ts.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
@@ -47,7 +48,7 @@ export const replaceAzureClient: Transform<JsContext> = {
           ctx.edits.add(el.name.getStart(), el.name.end, 'OpenAI');
           renames.set('AzureOpenAI', 'OpenAI');
         }
-        ctx.change('import', el.getStart(), 'AzureOpenAI import replaced by OpenAI', { transform: this.id });
+        ctx.change('import', el.getStart(), msg('client.importReplaced', { from: 'AzureOpenAI', kind: 'import', to: 'OpenAI' }), { transform: this.id });
       });
     }
     // const { AzureOpenAI } = require('openai')
@@ -61,7 +62,7 @@ export const replaceAzureClient: Transform<JsContext> = {
             ctx.edits.add(n.name.getStart(), n.name.end, 'OpenAI');
             renames.set(n.name.text, 'OpenAI');
           }
-          ctx.change('import', n.getStart(), 'AzureOpenAI require replaced by OpenAI', { transform: this.id });
+          ctx.change('import', n.getStart(), msg('client.importReplaced', { from: 'AzureOpenAI', kind: 'require', to: 'OpenAI' }), { transform: this.id });
         }
       }
     });

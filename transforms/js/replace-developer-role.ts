@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import { tsc } from '../../src/lang/js/ts.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { JsContext } from '../../src/lang/js/context.js';
@@ -16,7 +17,7 @@ export const replaceDeveloperRole: Transform<JsContext> = {
         const v = unwrap(n.initializer);
         if (isStringLike(v) && v.text === 'developer') {
           replaceStringContent(ctx.edits, v, role);
-          ctx.change('role', n.getStart(), `message role developer -> ${role}`, { transform: this.id });
+          ctx.change('role', n.getStart(), msg('client.roleDeveloper', { role }), { transform: this.id });
         }
       }
     });

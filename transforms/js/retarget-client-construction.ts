@@ -37,7 +37,7 @@ export const retargetClientConstruction: Transform<JsContext> = {
         continue;
       }
       if (c.status === 'unresolved') {
-        ctx.followUp(c.node.getStart(), 'client options or base URL come from a value the tool cannot resolve', `make sure this client uses ${t.baseURL} and the ${t.apiKeyEnv} key`);
+        ctx.followUp(c.node.getStart(), msg('client.unresolvedOptions', {}), msg('client.checkClientUses', { url: t.baseURL, env: t.apiKeyEnv }));
         continue;
       }
       if (!reachesOpenAI(c.status)) continue;
@@ -52,7 +52,7 @@ export const retargetClientConstruction: Transform<JsContext> = {
           const open = text.indexOf('(', c.node.expression.end);
           ctx.edits.add(open + 1, open + 1, body);
         }
-        ctx.change('client', at, `client now calls ${shortName(t.provider)} (${t.baseURL}) with ${t.apiKeyEnv}`, { transform: this.id });
+        ctx.change('client', at, msg('client.nowCalls', { provider: shortName(t.provider), url: t.baseURL, env: t.apiKeyEnv }), { transform: this.id });
         continue;
       }
       const o = c.options;
@@ -63,12 +63,11 @@ export const retargetClientConstruction: Transform<JsContext> = {
         if (!name) continue;
         if (OPENAI_ONLY_OPTIONS.includes(name) || (c.azure && AZURE_OPTIONS.includes(name))) {
           removed.add(p);
-          ctx.change('client', p.getStart(), `removed OpenAI-only client option ${name}`, { transform: this.id });
-          if (name === 'azureADTokenProvider')
-            ctx.followUp(p.getStart(), 'removed Azure AD (Entra ID) token auth: the provider uses a Bearer API key', 'remove the now-unused @azure/identity imports and credentials');
+          ctx.change('client', p.getStart(), msg('client.removedClientOption', { name }), { transform: this.id });
+          if (name === 'azureADTokenProvider') ctx.followUp(p.getStart(), msg('client.removedAzureAd'), msg('client.removedAzureAd.todo', { pkg: '@azure/identity' }));
         } else if (name === 'defaultQuery' && tsc.isPropertyAssignment(p) && /api-version/.test(p.initializer.getText())) {
           removed.add(p);
-          ctx.change('client', p.getStart(), 'removed the Azure api-version query', { transform: this.id });
+          ctx.change('client', p.getStart(), msg('client.removedApiVersion'), { transform: this.id });
         }
       }
       const base = findProp(o, 'baseURL') ?? findProp(o, 'baseUrl') ?? findProp(o, 'basePath');
@@ -103,12 +102,16 @@ export const retargetClientConstruction: Transform<JsContext> = {
         const env = envName(v) ?? envInFallback(v);
         if (isStringLike(v)) {
           replaceValue(ctx.edits, key, keyExpr);
-          ctx.change('client', key.getStart(), `hard-coded key replaced by ${t.apiKeyEnv} (move the secret out of the code)`, { transform: this.id });
+          ctx.change('client', key.getStart(), msg('client.hardCodedKey', { env: t.apiKeyEnv }), { transform: this.id });
         } else if ((!env || envRole(env) !== 'key') && !(tsc.isIdentifier(v) && envRole(v.text) === 'key') && !keyVariable(ctx, v)) {
-          ctx.followUp(key.getStart(), `apiKey comes from ${key.initializer.getText().slice(0, 60)}`, `make it hold a ${shortName(t.provider)} key (${t.apiKeyEnv})`);
+          ctx.followUp(
+            key.getStart(),
+            msg('client.keyComesFrom', { who: 'apiKey', src: key.initializer.getText().slice(0, 60) }),
+            msg('client.holdProviderKey', { provider: shortName(t.provider), env: t.apiKeyEnv }),
+          );
         }
       } else if (tsc.isShorthandPropertyAssignment(key) && !(envRole(key.name.text) === 'key' || keyVariable(ctx, key.name))) {
-        ctx.followUp(key.getStart(), 'apiKey comes from a local variable', `make it hold a ${shortName(t.provider)} key (${t.apiKeyEnv})`);
+        ctx.followUp(key.getStart(), msg('client.keyLocalVariable'), msg('client.holdProviderKey', { provider: shortName(t.provider), env: t.apiKeyEnv }));
       }
       if (removed.size === o.properties.length && add.length) {
         // Everything goes: rewrite the literal's inside in one edit.
@@ -117,7 +120,7 @@ export const retargetClientConstruction: Transform<JsContext> = {
         removeProperties(text, ctx.edits, o, removed);
         addProperties(text, ctx.edits, o, add, removed);
       }
-      ctx.change('client', at, `client now calls ${shortName(t.provider)} (${t.baseURL}) with ${t.apiKeyEnv}`, { transform: this.id });
+      ctx.change('client', at, msg('client.nowCalls', { provider: shortName(t.provider), url: t.baseURL, env: t.apiKeyEnv }), { transform: this.id });
     }
   },
 };
@@ -133,7 +136,7 @@ function directKey(ctx: MigrateContext<JsContext>, d: DirectKey, expr: string, i
   if (!value) return;
   if (tsc.isPropertyAssignment(p)) replaceValue(ctx.edits, p, expr);
   else ctx.edits.add(p.getStart(), p.end, `${propName(p.name)}: ${expr}`);
-  ctx.change('env', p.getStart(), `${propName(p.name)} reads ${expr} itself: ${value.getText()} (${d.at}) stays ${d.from} for a client that stays on OpenAI`, { transform: id, from: d.from });
+  ctx.change('env', p.getStart(), msg('keys.readsItself', { prop: propName(p.name), expr, from: value.getText(), at: d.at, name: d.from }), { transform: id, from: d.from });
   if (tsc.isIdentifier(value)) noteReplaced(ctx, value);
 }
 

@@ -45,8 +45,7 @@ export const migrateLangchain: Transform<PyContext> = {
       done.add(b.local);
       const uses = w.uses.filter((u) => u.binding.local === b.local);
       for (const u of uses)
-        if (u.status === 'unresolved')
-          ctx.followUp(ctx.py.start(u.node), `${b.imported} options come from a value the tool cannot resolve`, `make sure it uses ${t.baseURL} and the ${t.apiKeyEnv} key`);
+        if (u.status === 'unresolved') ctx.followUp(ctx.py.start(u.node), msg('client.unresolvedOptionsOnly', { what: b.imported }), msg('client.checkUsesKey', { url: t.baseURL, env: t.apiKeyEnv }));
       const live = uses.filter((u) => reachesOpenAI(u.status));
       if (!live.length) continue;
       const allLive = live.length === uses.length;
@@ -66,7 +65,9 @@ export const migrateLangchain: Transform<PyContext> = {
         for (const r of integ.requires ?? []) ctx.packages.add(r);
         for (const u of live) {
           editWrapperKwargs(ctx, u, { keyKw: 'api_key', addKey: integ.env !== t.apiKeyEnv }, this.id);
-          ctx.change('wrapper', ctx.py.start(u.node), `${b.imported} -> ${integ.chatClass} (${integ.package}), ${shortName(t.provider)}'s LangChain integration`, { transform: this.id });
+          ctx.change('wrapper', ctx.py.start(u.node), msg('client.langchainIntegration', { cls: b.imported, to: integ.chatClass, pkg: integ.package, provider: shortName(t.provider) }), {
+            transform: this.id,
+          });
         }
         continue;
       }
@@ -83,15 +84,10 @@ export const migrateLangchain: Transform<PyContext> = {
         ctx.change(
           'wrapper',
           ctx.py.start(u.node),
-          `${b.imported} now calls ${shortName(to.provider)} (${to.baseURL}) with ${to.apiKeyEnv}${route ? ` (--route ${route.capability}=${to.provider.id})` : ''}`,
+          msg('client.classNowCalls', { cls: b.imported, provider: shortName(to.provider), url: to.baseURL, env: to.apiKeyEnv, route: route ? `${route.capability}=${to.provider.id}` : undefined }),
           { transform: this.id },
         );
-        if (b.kind === 'lc-llm')
-          ctx.followUp(
-            ctx.py.start(u.node),
-            `${b.imported} is a completion-style LLM (/completions); ${shortName(t.provider)} serves chat models`,
-            'switch to ChatOpenAI (or the provider chat integration) and read .content from the result',
-          );
+        if (b.kind === 'lc-llm') ctx.followUp(ctx.py.start(u.node), msg('client.completionLlm', { cls: b.imported, provider: shortName(t.provider) }), msg('client.completionLlm.todo'));
       }
     }
     for (const call of w.initChat) initChatModel(ctx, call, integ?.module, integ?.package, this.id);
@@ -152,7 +148,7 @@ function initChatModel(ctx: MigrateContext<PyContext>, call: import('web-tree-si
     }
     ctx.packages.add(integPackage!);
     for (const r of t.provider.integrations.langchainPy?.requires ?? []) ctx.packages.add(r);
-    ctx.change('wrapper', py.start(call), `init_chat_model now uses ${initKey}:${mapped} (${integPackage})`, { transform: id, from: modelId, to: mapped });
+    ctx.change('wrapper', py.start(call), msg('client.initChatModelUses', { model: `${initKey}:${mapped}`, pkg: integPackage! }), { transform: id, from: modelId, to: mapped });
     return;
   }
   writeValue(ctx, r.start, r.end, `${prefixed ? 'openai:' : ''}${mapped}`);
@@ -161,5 +157,9 @@ function initChatModel(ctx: MigrateContext<PyContext>, call: import('web-tree-si
   else add.push(`base_url=${baseUrlLit(ctx)}`);
   if (!kw.has('api_key')) add.push(`api_key=${keyExpr(ctx, py.start(call))}`);
   addItems(py, ctx.edits, args, add);
-  ctx.change('wrapper', py.start(call), `init_chat_model now calls ${shortName(t.provider)} (${t.baseURL}) with ${t.apiKeyEnv}, model ${mapped}`, { transform: id, from: modelId, to: mapped });
+  ctx.change('wrapper', py.start(call), msg('client.initChatModelCalls', { provider: shortName(t.provider), url: t.baseURL, env: t.apiKeyEnv, model: mapped }), {
+    transform: id,
+    from: modelId,
+    to: mapped,
+  });
 }

@@ -32,8 +32,7 @@ export const migrateLlamaIndex: Transform<PyContext> = {
       const uses = w.uses.filter((u) => u.binding.local === b.local);
       const live = uses.filter((u) => reachesOpenAI(u.status));
       for (const u of uses)
-        if (u.status === 'unresolved')
-          ctx.followUp(ctx.py.start(u.node), `${b.imported} options come from a value the tool cannot resolve`, `make sure it uses ${t.baseURL} and the ${t.apiKeyEnv} key`);
+        if (u.status === 'unresolved') ctx.followUp(ctx.py.start(u.node), msg('client.unresolvedOptionsOnly', { what: b.imported }), msg('client.checkUsesKey', { url: t.baseURL, env: t.apiKeyEnv }));
       if (!live.length) continue;
       const emb = b.kind === 'li-embedding';
       // Embeddings routed to another provider (--route embeddings=qwen): OpenAILikeEmbedding points there.
@@ -45,7 +44,7 @@ export const migrateLlamaIndex: Transform<PyContext> = {
         continue;
       }
       if (live.length !== uses.length) {
-        for (const u of live) ctx.followUp(ctx.py.start(u.node), `${b.imported} is used for OpenAI and for another service in this file`, `use OpenAILike with api_base=${to.baseURL} here`);
+        for (const u of live) ctx.followUp(ctx.py.start(u.node), msg('client.llamaIndexMixed', { cls: b.imported }), msg('client.llamaIndexMixed.todo', { url: to.baseURL }));
         continue;
       }
       const [module, cls, pkg] = emb
@@ -62,10 +61,10 @@ export const migrateLlamaIndex: Transform<PyContext> = {
       if (!emb && t.provider.endpoints.tools === 'yes') extra.is_function_calling_model = 'is_function_calling_model=True';
       for (const u of live) {
         editWrapperKwargs(ctx, u, { baseKw: 'api_base', keyKw: 'api_key', addKey: true, rename: emb ? { model: 'model_name' } : {}, extra, target: route?.target }, this.id);
-        const routed = route ? ` with ${to.apiKeyEnv} (--route ${route.capability}=${to.provider.id})` : '';
-        ctx.change('wrapper', ctx.py.start(u.node), `${b.imported} -> ${cls} on ${shortName(to.provider)} (${to.baseURL})${routed}`, { transform: this.id });
+        const routed = route ? { env: to.apiKeyEnv, route: `${route.capability}=${to.provider.id}` } : {};
+        ctx.change('wrapper', ctx.py.start(u.node), msg('client.classOn', { cls: b.imported, to: cls, provider: shortName(to.provider), url: to.baseURL, ...routed }), { transform: this.id });
         if (!emb && !u.kwargs.has('context_window')) {
-          ctx.followUp(ctx.py.start(u.node), 'OpenAILike assumes a 3,900-token context window unless told', "set context_window= to the model's context length");
+          ctx.followUp(ctx.py.start(u.node), msg('client.contextWindow'), msg('client.contextWindow.todo'));
         }
       }
     }

@@ -64,7 +64,11 @@ export const renameEnvVars: Transform<PyContext> = {
         }
         // (A read another transform rewrote already, `openai.base_url = os.environ['OPENAI_API_BASE']` kept as the provider's override, is not one.)
         else if ((role === 'baseURL' || role === 'org') && !inMigratedClient(n) && !isAssignmentTarget(n) && !ctx.edits.overlaps(py.start(n), py.end(n))) {
-          ctx.followUp(py.start(n), `reads ${env.name}, an OpenAI setting`, role === 'baseURL' ? `use ${t.baseURL} (the migrated clients already do)` : 'remove it: the provider does not use it');
+          ctx.followUp(
+            py.start(n),
+            msg('envRead.openaiSetting', { name: env.name }),
+            role === 'baseURL' ? msg('envRead.openaiSetting.todoUse', { url: t.baseURL }) : msg('envRead.openaiSetting.todoRemove'),
+          );
         }
         return;
       }
@@ -139,7 +143,7 @@ function settingsByName(ctx: MigrateContext<PyContext>, id: string): void {
       const key = kw.childForFieldName('name');
       if (!m || !key) continue;
       ctx.edits.add(py.start(key), py.end(key), m.to);
-      ctx.change('env', py.start(key), `${cls.name}(${name}=...) -> ${cls.name}(${m.to}=...): the field now reads ${m.to} (validation_alias), which pydantic 2 takes under that name only`, {
+      ctx.change('env', py.start(key), msg('settings.keywordRenamed', { cls: cls.name, name, to: m.to }), {
         transform: id,
         from: name,
         to: m.to,
@@ -170,11 +174,7 @@ function settingsClass(ctx: MigrateContext<PyContext>, cls: PySettingsClass, id:
   if (isKeptSettingsClass(ctx, cls) || keys.some((f) => f.env && isKeptKeyName(ctx, f.env))) return;
   if (cls.blocker) {
     const names = [...keys, ...bases].map((f) => f.name).join(', ');
-    ctx.followUp(
-      py.start(cls.node!),
-      `settings ${cls.name} left as it is: ${cls.blocker}, so its OpenAI key and base URL (${names}) cannot be moved together`,
-      `point ${names} at the ${t.apiKeyEnv} key and ${t.baseURL} together`,
-    );
+    ctx.followUp(py.start(cls.node!), msg('settings.leftAsIs', { cls: cls.name, why: cls.blocker, names }), msg('settings.leftAsIs.todo', { names, env: t.apiKeyEnv, url: t.baseURL }));
     return;
   }
   const aliasKw = cls.v1 ? 'env' : 'validation_alias';
@@ -204,7 +204,7 @@ function settingsClass(ctx: MigrateContext<PyContext>, cls: PySettingsClass, id:
     if (!n.field) needImport(ctx, `from ${cls.fieldModule} import Field`, 'Field', py.start(cls.node!));
     if (f.env && !envRole(f.env)) ctx.settingsEnv.set(f.env, settingsRole(f)!);
     const from = f.env ?? f.name.toUpperCase();
-    ctx.change('env', py.start(n.assign), `settings field ${f.name} now reads ${to} instead of ${from} (${aliasKw}); its name stays, so code using it keeps working`, { transform: id, from, to });
+    ctx.change('env', py.start(n.assign), msg('settings.fieldReads', { field: f.name, to, from, kw: aliasKw }), { transform: id, from, to });
   };
   for (const f of keys) move(f, t.apiKeyEnv, false);
   // no default, or None: the SDK would fall back to OPENAI_BASE_URL / api.openai.com

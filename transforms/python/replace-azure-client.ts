@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { flattenAttr, kids, walk, type Node } from '../../src/lang/python/parse.js';
@@ -43,7 +44,7 @@ export const replaceAzureClient: Transform<PyContext> = {
           ctx.edits.add(ctx.py.start(nameNode), ctx.py.end(nameNode), to);
           if (!aliased) renames.set(local, to);
         }
-        ctx.change('import', ctx.py.start(c), `${nameNode.text} import replaced by ${to}`, { transform: this.id });
+        ctx.change('import', ctx.py.start(c), msg('client.importReplaced', { from: nameNode.text, kind: 'import', to }), { transform: this.id });
       });
     }
     const importIds = new Set(f.openaiImports.map((s) => s.id));

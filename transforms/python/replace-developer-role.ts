@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { stringContentRange, stringValue, walk } from '../../src/lang/python/parse.js';
@@ -23,7 +24,7 @@ export const replaceDeveloperRole: Transform<PyContext> = {
       const r = stringContentRange(ctx.py, value);
       if (!r) return;
       ctx.edits.add(r.start, r.end, role);
-      ctx.change('role', ctx.py.start(n), `message role developer -> ${role}`, { transform: this.id });
+      ctx.change('role', ctx.py.start(n), msg('client.roleDeveloper', { role }), { transform: this.id });
     });
   },
 };

@@ -55,7 +55,7 @@ export const replaceLegacyEngine: Transform<PyContext> = {
         } else {
           ctx.followUp(
             ctx.py.start(v),
-            `${name} ${id !== undefined ? `"${id}"` : ctx.py.src(v)} names an OpenAI engine or Azure deployment`,
+            msg('client.engineName', { name, value: id !== undefined ? `"${id}"` : ctx.py.src(v) }),
             msg('model.azureDeployment.todo', { provider: shortName(t.provider), id: t.provider.id }),
           );
         }

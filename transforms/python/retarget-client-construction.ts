@@ -32,7 +32,7 @@ export const retargetClientConstruction: Transform<PyContext> = {
     for (const c of ctx.facts.constructions) {
       const at = py.start(c.node);
       if (c.status === 'unresolved') {
-        ctx.followUp(at, 'client options or base URL come from a value the tool cannot resolve', `make sure this client uses ${t.baseURL} and the ${t.apiKeyEnv} key`);
+        ctx.followUp(at, msg('client.unresolvedOptions', {}), msg('client.checkClientUses', { url: t.baseURL, env: t.apiKeyEnv }));
         continue;
       }
       if (!reachesOpenAI(c.status)) continue;
@@ -41,7 +41,7 @@ export const retargetClientConstruction: Transform<PyContext> = {
       const dictOnly = c.dict && !items(args).some((a) => a.type !== 'dictionary_splat');
       if (dictOnly) editDict(ctx, c.dict!, c.azure, this.id);
       else editKwargs(ctx, args, c.kwargs, c.azure, this.id);
-      ctx.change('client', at, `client now calls ${shortName(t.provider)} (${t.baseURL}) with ${t.apiKeyEnv}`, { transform: this.id });
+      ctx.change('client', at, msg('client.nowCalls', { provider: shortName(t.provider), url: t.baseURL, env: t.apiKeyEnv }), { transform: this.id });
     }
   },
 };
@@ -50,7 +50,7 @@ export const retargetClientConstruction: Transform<PyContext> = {
 function keyValue(ctx: MigrateContext<PyContext>, v: Node, id: string): 'replace' | 'keep' {
   const u = unparen(v);
   if (stringValue(u) !== undefined) {
-    ctx.change('client', ctx.py.start(v), `hard-coded key replaced by ${ctx.target.apiKeyEnv} (move the secret out of the code)`, { transform: id });
+    ctx.change('client', ctx.py.start(v), msg('client.hardCodedKey', { env: ctx.target.apiKeyEnv }), { transform: id });
     return 'replace';
   }
   const env = envRead(u);
@@ -71,7 +71,11 @@ function keyValue(ctx: MigrateContext<PyContext>, v: Node, id: string): 'replace
   }
   if (u.type === 'attribute' && /openai_api_key$/i.test(u.text)) return 'keep';
   if (setting && settingsRole(setting.field) === 'key' && !setting.cls.blocker) return 'keep';
-  ctx.followUp(ctx.py.start(v), `api_key comes from ${ctx.py.src(v).slice(0, 60)}`, `make it hold a ${shortName(ctx.target.provider)} key (${ctx.target.apiKeyEnv})`);
+  ctx.followUp(
+    ctx.py.start(v),
+    msg('client.keyComesFrom', { who: 'api_key', src: ctx.py.src(v).slice(0, 60) }),
+    msg('client.holdProviderKey', { provider: shortName(ctx.target.provider), env: ctx.target.apiKeyEnv }),
+  );
   return 'keep';
 }
 
@@ -87,9 +91,8 @@ function editKwargs(ctx: MigrateContext<PyContext>, args: Node, kw: Map<string, 
   for (const [name, a] of kw) {
     if (dropOption(ctx, name, azure, a.childForFieldName('value') ?? undefined)) {
       removed.add(a.id);
-      ctx.change('client', py.start(a), `removed OpenAI-only client option ${name}`, { transform: id });
-      if (name === 'azure_ad_token_provider')
-        ctx.followUp(py.start(a), 'removed Azure AD (Entra ID) token auth: the provider uses a Bearer API key', 'remove the now-unused azure.identity imports and credentials');
+      ctx.change('client', py.start(a), msg('client.removedClientOption', { name }), { transform: id });
+      if (name === 'azure_ad_token_provider') ctx.followUp(py.start(a), msg('client.removedAzureAd'), msg('client.removedAzureAd.todo', { pkg: 'azure.identity' }));
     }
   }
   const base = kw.get('base_url');
@@ -115,7 +118,7 @@ function editDict(ctx: MigrateContext<PyContext>, d: Node, azure: boolean, id: s
   for (const p of pairs) {
     if (dropOption(ctx, p.key, azure, p.value)) {
       removed.add(p.pair.id);
-      ctx.change('client', py.start(p.pair), `removed OpenAI-only client option ${p.key}`, { transform: id });
+      ctx.change('client', py.start(p.pair), msg('client.removedClientOption', { name: p.key }), { transform: id });
     }
   }
   const k = (s: string) => quote(s, ctx.q);
@@ -145,7 +148,7 @@ export function keepOverride(ctx: MigrateContext<PyContext>, value: Node, id: st
   if (setting && settingsRole(setting.field) === 'baseURL' && !setting.cls.blocker) {
     const from = setting.field.env ?? setting.field.name;
     const to = settingsBaseVar(setting.field, t);
-    ctx.change('client', py.start(value), `base-URL setting kept: ${py.src(v)} (settings ${setting.cls.name}) now reads ${to} instead of ${from}, default ${t.baseURL}`, { transform: id, from, to });
+    ctx.change('client', py.start(value), msg('client.baseUrlSettingKept', { expr: py.src(v), cls: setting.cls.name, to, from, url: t.baseURL }), { transform: id, from, to });
     return true;
   }
   let fallback: Node | undefined;

@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/msg.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
@@ -36,7 +37,7 @@ export const retargetModuleClient: Transform<PyContext> = {
     const azure = /azure/i.test(stringValue(cfg.get('api_type')?.[0]?.value) ?? '');
     const status = azure ? 'azure' : baseAssign ? urlExprStatus(f, baseAssign.value, ctx.targetHost) : 'openai';
     if (status === 'unresolved') {
-      ctx.followUp(ctx.py.start(baseAssign!.stmt), `openai.${baseAttr} comes from a value the tool cannot resolve`, `make sure it is ${t.baseURL} with the ${t.apiKeyEnv} key`);
+      ctx.followUp(ctx.py.start(baseAssign!.stmt), msg('client.unresolvedValue', { what: `openai.${baseAttr}` }), msg('client.checkIsKey', { url: t.baseURL, env: t.apiKeyEnv }));
       return;
     }
     if (!reachesOpenAI(status)) return;
@@ -46,7 +47,7 @@ export const retargetModuleClient: Transform<PyContext> = {
     for (const attr of [...(legacy ? DROP_V0 : DROP_V1), 'api_type']) {
       for (const a of cfg.get(attr) ?? []) {
         removeStatement(ctx, a.stmt);
-        ctx.change('client', ctx.py.start(a.stmt), `removed ${mod}.${attr} (OpenAI/Azure only)`, { transform: id });
+        ctx.change('client', ctx.py.start(a.stmt), msg('client.removedAzureOnly', { name: `${mod}.${attr}` }), { transform: id });
       }
     }
     // The key.
@@ -56,15 +57,17 @@ export const retargetModuleClient: Transform<PyContext> = {
       const env = envRead(v);
       if (stringValue(v) !== undefined) {
         ctx.edits.add(ctx.py.start(keyAssign.value), ctx.py.end(keyAssign.value), keyExpr(ctx, ctx.py.start(keyAssign.value)));
-        ctx.change('client', ctx.py.start(keyAssign.stmt), `hard-coded key replaced by ${t.apiKeyEnv} (move the secret out of the code)`, { transform: id });
+        ctx.change('client', ctx.py.start(keyAssign.stmt), msg('client.hardCodedKey', { env: t.apiKeyEnv }), { transform: id });
       } else if (!(env && envRole(env.name) === 'key') && !(v.type === 'identifier' && envRole(v.text.toUpperCase()) === 'key')) {
-        ctx.followUp(ctx.py.start(keyAssign.stmt), `${mod}.api_key comes from ${ctx.py.src(keyAssign.value).slice(0, 60)}`, `make it hold a ${shortName(t.provider)} key (${t.apiKeyEnv})`);
+        ctx.followUp(
+          ctx.py.start(keyAssign.stmt),
+          msg('client.keyComesFrom', { who: `${mod}.api_key`, src: ctx.py.src(keyAssign.value).slice(0, 60) }),
+          msg('client.holdProviderKey', { provider: shortName(t.provider), env: t.apiKeyEnv }),
+        );
       }
     }
     // The base URL.
-    const how = legacy
-      ? `legacy openai<1 module API kept: ${mod}.api_base now points at ${shortName(t.provider)} (works with openai<1; the v1+ SDK reads ${mod}.base_url instead)`
-      : `module-level client now calls ${shortName(t.provider)} (${t.baseURL}) with ${t.apiKeyEnv}`;
+    const how = legacy ? msg('client.legacyModuleKept', { mod, provider: shortName(t.provider) }) : msg('client.moduleNowCalls', { provider: shortName(t.provider), url: t.baseURL, env: t.apiKeyEnv });
     if (baseAssign) {
       // openai.base_url = os.getenv("OPENAI_BASE_URL", "...") keeps the override, renamed to the provider's variable.
       if (azure || !keepOverride(ctx, baseAssign.value, id)) ctx.edits.add(ctx.py.start(baseAssign.value), ctx.py.end(baseAssign.value), baseUrlLit(ctx));

@@ -66,9 +66,9 @@ export const retargetRawHttp: Transform<PyContext> = {
         }
         const at = py.start(n) + m.index;
         ctx.edits.add(at, at + m[0].length, base);
-        ctx.change('http', at, `${m[0]} -> ${base} (${shortName(t.provider)})`, { transform: this.id });
+        ctx.change('http', at, msg('http.urlFor', { from: m[0], to: base, provider: shortName(t.provider) }), { transform: this.id });
       } else {
-        ctx.followUp(py.start(n), msg('http.noV1Base'), `point it at ${base} plus the API path (and the ${t.apiKeyEnv} key)`);
+        ctx.followUp(py.start(n), msg('http.noV1Base'), msg('http.pointAtBase.todo', { base, env: t.apiKeyEnv }));
       }
       return false;
     });
@@ -90,7 +90,7 @@ function retargetComposed(ctx: MigrateContext<PyContext>, marked: Set<number>, i
   for (const h of composed.hosts) {
     if (py.text.slice(h, h + OPENAI_ORIGIN.length) !== OPENAI_ORIGIN) continue;
     ctx.edits.add(h, h + OPENAI_ORIGIN.length, b.origin);
-    ctx.change('http', h, `host ${OPENAI_ORIGIN} -> ${b.origin} (paths get ${b.path || 'no prefix'})`, { transform: id });
+    ctx.change('http', h, msg('http.host', { from: OPENAI_ORIGIN, to: b.origin, path: b.path }), { transform: id });
   }
   for (const p of composed.paths) {
     const e = endpointOfPath(p.rest);

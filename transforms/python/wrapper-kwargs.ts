@@ -62,13 +62,12 @@ export function editWrapperKwargs(ctx: MigrateContext<PyContext>, u: WrapperUse,
   for (const [name, a] of kw) {
     if (DROP.includes(name)) {
       removed.add(a.id);
-      ctx.change('wrapper', py.start(a), `removed ${name} (OpenAI/Azure only)`, { transform: id });
-      if (name.includes('ad_token'))
-        ctx.followUp(py.start(a), 'removed Azure AD (Entra ID) token auth: the provider uses a Bearer API key', 'remove the now-unused azure.identity imports and credentials');
+      ctx.change('wrapper', py.start(a), msg('client.removedAzureOnly', { name }), { transform: id });
+      if (name.includes('ad_token')) ctx.followUp(py.start(a), msg('client.removedAzureAd'), msg('client.removedAzureAd.todo', { pkg: 'azure.identity' }));
     } else if (DEPLOYMENT.includes(name)) {
       if (hasModel) {
         removed.add(a.id);
-        ctx.change('wrapper', py.start(a), `removed ${name} (Azure deployment; the model keyword names the model)`, { transform: id });
+        ctx.change('wrapper', py.start(a), msg('client.removedDeployment', { name }), { transform: id });
       } else deploymentToModel(ctx, a, id);
     } else if (plan.rename?.[name] && !kw.has(plan.rename[name]!)) {
       const k = a.childForFieldName('name')!;
@@ -82,7 +81,7 @@ export function editWrapperKwargs(ctx: MigrateContext<PyContext>, u: WrapperUse,
     else add.push(`${plan.baseKw}=${base}`);
   } else if (baseArg) {
     removed.add(baseArg.id);
-    ctx.change('wrapper', py.start(baseArg), 'removed the OpenAI base URL (the integration knows its endpoint)', { transform: id });
+    ctx.change('wrapper', py.start(baseArg), msg('client.removedBaseUrl'), { transform: id });
   }
   // Key.
   const keyArg = ['api_key', 'openai_api_key'].map((k) => kw.get(k)).find((x) => x);
@@ -94,13 +93,13 @@ export function editWrapperKwargs(ctx: MigrateContext<PyContext>, u: WrapperUse,
     const env = envRead(u_);
     if (stringValue(u_) !== undefined) {
       ctx.edits.add(py.start(v), py.end(v), keyExpr(ctx, py.start(v), t.apiKeyEnv));
-      ctx.change('wrapper', py.start(v), `hard-coded key replaced by ${t.apiKeyEnv} (move the secret out of the code)`, { transform: id });
+      ctx.change('wrapper', py.start(v), msg('client.hardCodedKey', { env: t.apiKeyEnv }), { transform: id });
     } else if (plan.target && env && envRole(env.name) === 'key') {
       // The OpenAI key read becomes the routed provider's key read (rename-env-vars would give it the main provider's).
       ctx.edits.add(py.start(v), py.end(v), keyExpr(ctx, py.start(v), t.apiKeyEnv));
       ctx.change('wrapper', py.start(v), msg('route.keyRenamed', { from: env.name, to: t.apiKeyEnv }), { transform: id });
     } else if (!(env && envRole(env.name) === 'key') && !(u_.type === 'identifier' && envRole(u_.text.toUpperCase()) === 'key')) {
-      ctx.followUp(py.start(v), `api key comes from ${py.src(v).slice(0, 60)}`, `make it hold a ${shortName(t.provider)} key (${t.apiKeyEnv})`);
+      ctx.followUp(py.start(v), msg('client.keyComesFrom', { who: 'api key', src: py.src(v).slice(0, 60) }), msg('client.holdProviderKey', { provider: shortName(t.provider), env: t.apiKeyEnv }));
     }
   } else if (plan.addKey) add.push(`${plan.keyKw}=${keyExpr(ctx, py.start(u.node), t.apiKeyEnv)}`);
   for (const [name, text] of Object.entries(plan.extra ?? {})) if (!kw.has(name)) add.push(text);

@@ -1,3 +1,4 @@
+import { msg, type Msg } from '../../i18n/msg.js';
 import type { FileContext } from '../../engine/types.js';
 import { classifyOpenAIModel, isGatewayModelId, looksLikeOpenAIModel } from '../../models/openai-catalog.js';
 import { isModelLookupTable } from '../../rules/models.js';
@@ -121,7 +122,7 @@ export function isSettingSite(s: ValueSite, modelKeys = false): boolean {
 }
 
 /** What a key word says the model must do, and the tiers that do it. */
-const KEY_KINDS: Array<{ words: RegExp; kind: string; tiers: string[] }> = [
+const KEY_KINDS: Array<{ words: RegExp; kind: 'embeddings' | 'images' | 'speech' | 'moderation' | 'a chat model'; tiers: string[] }> = [
   { words: /^(embed|embeds|embedding|embeddings|embedder)$/, kind: 'embeddings', tiers: ['embeddingSmall', 'embeddingLarge'] },
   { words: /^(vision|image|images)$/, kind: 'images', tiers: ['vision', 'image'] },
   { words: /^(tts|stt|speech|transcription|transcriber)$/, kind: 'speech', tiers: ['speechToText', 'textToSpeech', 'audioChat', 'realtime'] },
@@ -134,15 +135,15 @@ const KEY_KINDS: Array<{ words: RegExp; kind: string; tiers: string[] }> = [
 ];
 
 /**
- * Why the key and the value disagree (an embedding key holding a chat model, a
+ * Why the key and the value disagree, as the follow-up reason (an embedding key holding a chat model, a
  * `vision` key holding a model mapped by tier only), or undefined. Such a
  * setting is reported, not edited: the tier map cannot tell what it needs.
  */
-export function keyValueMismatch(key: string, id: string): string | undefined {
+export function keyValueMismatch(key: string, id: string): Msg | undefined {
   const tier = classifyOpenAIModel(id)?.tier;
   if (!tier) return undefined;
   const words = keyWords(key);
-  for (const k of KEY_KINDS) if (words.some((w) => k.words.test(w)) && !k.tiers.includes(tier)) return `\`${key}\` names ${k.kind} but holds ${id}`;
+  for (const k of KEY_KINDS) if (words.some((w) => k.words.test(w)) && !k.tiers.includes(tier)) return msg('setting.wrongKind', { key, kind: k.kind, id });
   return undefined;
 }
 

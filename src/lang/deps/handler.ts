@@ -95,20 +95,20 @@ export const packageJsonHandler: LanguageHandler = {
           if (exact) range = range.replace(/^[\^~]/, '');
           text = addDependency(text, name, range);
           added.push(`${name}@${range}`);
-          const why =
+          const message =
             choice?.kind === 'range' && choice.anchor
-              ? `, matches ${choice.anchor.name}@${choice.anchor.version} from ${choice.anchor.from}`
+              ? msg('deps.addedMatches', { name, range, anchor: `${choice.anchor.name}@${choice.anchor.version}`, from: choice.anchor.from })
               : choice?.kind === 'unknown'
-                ? `; ${choice.anchorName} version not found, newest line assumed`
-                : '';
-          ctx.change('dependency', 0, `added ${name} ${range} to dependencies (a rewrite imports it${why})`, { transform: 'add-provider-dependencies' });
+                ? msg('deps.addedNewest', { name, range, anchor: choice.anchorName })
+                : msg('deps.added', { name, range });
+          ctx.change('dependency', 0, message, { transform: 'add-provider-dependencies' });
         }
         const removed: string[] = [];
         for (const name of [...needs.dropped].sort()) {
           if (!REMOVABLE.has(name) || needs.stillUsed.has(name) || !declared.has(name)) continue;
           text = removeDependency(text, name);
           removed.push(name);
-          ctx.change('dependency', 0, `removed ${name}: nothing imports it any more`, { transform: 'add-provider-dependencies' });
+          ctx.change('dependency', 0, msg('deps.removedUnused', { name }), { transform: 'add-provider-dependencies' });
         }
         if (text !== ctx.file.text) ctx.edits.add(0, ctx.file.text.length, text);
         const dir = path.dirname(ctx.file.abs);

@@ -44,7 +44,13 @@ export const envHandler: LanguageHandler = {
         }
         if (pointsAtProvider(env)) continue;
         const settingsEnv = (opts.project?.get(SETTINGS_ENV) as Map<string, EnvRole> | undefined) ?? new Map<string, EnvRole>();
-        const ectx: EnvContext = Object.assign(ctx, { env, names: new Set(env.entries.map((e) => e.name)), codeReads: envReadsFor(opts.project, ctx.file.abs), modelsLeft: modelVarsLeft(opts.project), settingsEnv });
+        const ectx: EnvContext = Object.assign(ctx, {
+          env,
+          names: new Set(env.entries.map((e) => e.name)),
+          codeReads: envReadsFor(opts.project, ctx.file.abs),
+          modelsLeft: modelVarsLeft(opts.project),
+          settingsEnv,
+        });
         detectEnv(ectx);
         if (!isMigrating(ectx)) continue;
         for (const t of (opts.transforms ?? []) as ReadonlyArray<Transform<EnvContext>>) {

@@ -123,7 +123,7 @@ function lintTargetCalls(ctx: MigrateContext<JsContext>, add: Add): void {
   if (p.requestRules.reasoningRoundTrip && ctx.facts.calls.some((c) => c.client === 'target' && c.endpoint === 'chat')) {
     for (const m of handBuiltAssistantMessages(ctx.sf)) {
       const need = roundTripNeed(p, { mentions: m.mentions, source: m.source?.getText() });
-      if (need) add('provider-param', m.node, `${need.reason}; ${need.action}`, { api: 'chat.completions.create' });
+      if (need) add('provider-param', m.node, msg('assess.join', { msg: need.reason, msg2: need.action }), { api: 'chat.completions.create' });
     }
   }
 }
@@ -135,6 +135,9 @@ function lintEmbeddingWidth(p: ProviderProfile, req: ts.ObjectLiteralExpression 
   // Inputs built at run time are migrate's follow-up, not a finding: the lint reports what is known to fail.
   for (const n of storedWidthNeeds(p, model, stored, shape.dims, shape.inputs === 'runtime' ? 'single' : shape.inputs)) {
     const at = n.kind === 'followUp' && n.on === 'dimensions' ? shape.dimsProp : n.kind === 'followUp' && n.on === 'input' ? shape.inputProp : undefined;
-    add('provider-param', at ?? req, n.kind === 'add-dims' ? `${n.reason}; send dimensions: ${n.value}` : `${n.reason}; ${n.action}`, { api, model });
+    add('provider-param', at ?? req, n.kind === 'add-dims' ? msg('thinking.lint.send', { reason: n.reason, sw: `dimensions: ${n.value}` }) : msg('assess.join', { msg: n.reason, msg2: n.action }), {
+      api,
+      model,
+    });
   }
 }

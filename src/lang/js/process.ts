@@ -755,7 +755,15 @@ function keepExportedBlockedClients(parsed: Map<string, ParsedModule>, prepared:
         walk(u.ctx.sf, (n) => {
           if (!tsm.isIdentifier(n) || n.text !== u.local) return;
           const p = n.parent;
-          if (tsm.isImportSpecifier(p) || tsm.isExportSpecifier(p) || tsm.isImportClause(p) || (tsm.isVariableDeclaration(p) && p.name === n) || (tsm.isPropertyAccessExpression(p) && p.name === n) || (tsm.isPropertyAssignment(p) && p.name === n)) return;
+          if (
+            tsm.isImportSpecifier(p) ||
+            tsm.isExportSpecifier(p) ||
+            tsm.isImportClause(p) ||
+            (tsm.isVariableDeclaration(p) && p.name === n) ||
+            (tsm.isPropertyAccessExpression(p) && p.name === n) ||
+            (tsm.isPropertyAssignment(p) && p.name === n)
+          )
+            return;
           refs++;
         });
         if (refs !== mine.length || !mine.every((x) => blockedCall(u.ctx, x))) ok = false;
@@ -771,7 +779,10 @@ function keepExportedBlockedClients(parsed: Map<string, ParsedModule>, prepared:
   // Per import-connected component of a kept client: any other OpenAI use there (a client that moves, an adapter,
   // a URL) and the rest of it migrates as usual. Components, so that a dense run's sub-batches decide as the whole batch does.
   const modules = new Set<string>();
-  for (const comp of importBatches([...parsed.values()].map((p) => p.ctx), 1)) {
+  for (const comp of importBatches(
+    [...parsed.values()].map((p) => p.ctx),
+    1,
+  )) {
     const abss = comp.map((c) => c.file.abs);
     if (!keptAt.some((a) => abss.includes(a))) continue;
     const others = abss.some((abs) => {
@@ -785,7 +796,8 @@ function keepExportedBlockedClients(parsed: Map<string, ParsedModule>, prepared:
 }
 
 /** Usage of OpenAI other than through the SDK's clients: framework adapters, the v3 SDK, raw OpenAI URLs. */
-const OTHER_OPENAI_USE = /['"](openai-edge|azure-openai|@azure\/openai|@ai-sdk\/openai|@ai-sdk\/azure|@langchain\/openai|@openai\/[\w-]+|langchain\/[^'"\n]*openai[^'"\n]*)['"]|\bOpenAIApi\b|api\.openai\.com|openai\.azure\.com/;
+const OTHER_OPENAI_USE =
+  /['"](openai-edge|azure-openai|@azure\/openai|@ai-sdk\/openai|@ai-sdk\/azure|@langchain\/openai|@openai\/[\w-]+|langchain\/[^'"\n]*openai[^'"\n]*)['"]|\bOpenAIApi\b|api\.openai\.com|openai\.azure\.com/;
 
 /**
  * The run's OpenAI clients are all opaque (`new (OpenAIClient as unknown as Ctor)({ apiKey })`, analyze.ts

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/msg.js';
 import type { ts } from 'ts-morph';
 import type { MigrateContext } from '../../engine/types.js';
 import { tsc } from './ts.js';
@@ -91,8 +92,8 @@ function keepAppKeyClient(ctx: MigrateContext<JsContext>, c: Construction, v: ts
   const t = ctx.target;
   ctx.followUp(
     c.node.getStart(),
-    `apiKey comes from ${v.getText().slice(0, 60)}, ${azure ? 'an Azure OpenAI key the app holds (a user setting or a stored value): this client stays on Azure' : 'an OpenAI key the app holds (a user setting or a stored value): this client stays on OpenAI'}`,
-    `to move it, make that value hold a ${shortName(t.provider)} key (${t.apiKeyEnv}) for this client, then point it at ${t.baseURL}`,
+    msg('client.appHeldKeyStays', { src: v.getText().slice(0, 60), where: azure ? 'Azure' : 'OpenAI' }),
+    msg('client.appHeldKeyStays.todo', { provider: shortName(t.provider), env: t.apiKeyEnv, url: t.baseURL }),
   );
 }
 

@@ -97,7 +97,7 @@ export function projectVersions(root: string, manifestTexts: readonly string[]):
   };
 }
 
-export type PyChoice = { kind: 'spec'; spec: string; why: string } | { kind: 'none'; why: Msg; fix: Msg } | { kind: 'free' };
+export type PyChoice = { kind: 'spec'; spec: string; from: string } | { kind: 'none'; why: Msg; fix: Msg } | { kind: 'free' };
 
 /**
  * Which release of a package a rewrite introduces fits the project.
@@ -124,7 +124,7 @@ export function pyCompat(pkg: string, version: (name: string) => { v: Ver; from:
         why: msg('deps.why.langchainCore', { from: line.from }),
         fix: msg('deps.fix.langchainCore'),
       };
-    return line.v[0] >= 1 ? { kind: 'spec', spec: '>=1,<2', why: `matches ${line.from}` } : { kind: 'spec', spec: '>=0.1,<1', why: `matches ${line.from}` };
+    return line.v[0] >= 1 ? { kind: 'spec', spec: '>=1,<2', from: line.from } : { kind: 'spec', spec: '>=0.1,<1', from: line.from };
   }
   if (n === 'langchain-community') {
     // langchain-community follows langchain-core's line: 0.0.x with core 0.1, 0.2.x with 0.2, 0.3.x with 0.3, 0.4.x with 1.x
@@ -132,7 +132,7 @@ export function pyCompat(pkg: string, version: (name: string) => { v: Ver; from:
     const core = version('langchain-core') ?? version('langchain');
     if (!core) return { kind: 'free' };
     const spec = core.v[0] >= 1 ? '>=0.4' : core.v[1] <= 1 ? '>=0.0.20,<0.1' : core.v[1] === 2 ? '>=0.2,<0.3' : '>=0.3,<0.4';
-    return { kind: 'spec', spec, why: `matches ${core.from}` };
+    return { kind: 'spec', spec, from: core.from };
   }
   if (n.startsWith('llama-index-')) {
     const li = version('llama-index-core') ?? version('llama-index');
@@ -185,7 +185,7 @@ export function editManifest(ctx: FileContext, packages: ReadonlySet<string>, ve
     if (style === 'exact') unpinned.push(pkg + spec);
     for (const a of at) {
       ctx.edits.add(a.offset, a.offset, a.text);
-      ctx.change('dependency', a.offset, `added ${pkg}${spec} (the migrated code imports it${c.kind === 'spec' ? `; ${c.why}` : ''})`, { transform: 'add-python-dependency' });
+      ctx.change('dependency', a.offset, msg('deps.pyAdded', { pkg: pkg + spec, from: c.kind === 'spec' ? c.from : undefined }), { transform: 'add-python-dependency' });
     }
   }
   if (unpinned.length) ctx.followUp(0, msg('deps.unpinned', { list: unpinned.join(', ') }), msg('deps.unpinned.todo'));

@@ -98,7 +98,12 @@ function lintTargetCalls(ctx: MigrateContext<PyContext>, add: (rule: RuleId, nod
       // Inputs built at run time are migrate's follow-up, not a finding: the lint reports what is known to fail.
       for (const n of storedWidthNeeds(p, model, width, shape.dims, shape.inputs === 'runtime' ? 'single' : shape.inputs)) {
         const at = n.kind === 'followUp' && n.on === 'dimensions' ? shape.dimsArg : n.kind === 'followUp' && n.on === 'input' ? shape.inputArg : undefined;
-        add('provider-param', at ?? call.node, n.kind === 'add-dims' ? `${n.reason}; send dimensions=${n.value}` : `${n.reason}; ${n.action}`, { api, model });
+        add(
+          'provider-param',
+          at ?? call.node,
+          n.kind === 'add-dims' ? msg('thinking.lint.send', { reason: n.reason, sw: `dimensions=${n.value}` }) : msg('assess.join', { msg: n.reason, msg2: n.action }),
+          { api, model },
+        );
       }
     }
     if (!PARAM_RULE_ENDPOINTS.has(call.endpoint)) continue;
@@ -131,7 +136,7 @@ function lintTargetCalls(ctx: MigrateContext<PyContext>, add: (rule: RuleId, nod
   if (p.requestRules.reasoningRoundTrip && ctx.facts.calls.some((c) => c.client === 'target' && c.endpoint === 'chat')) {
     for (const m of pyHandBuiltAssistantMessages(ctx.py.root)) {
       const need = roundTripNeed(p, { mentions: m.mentions, source: m.source?.text });
-      if (need) add('provider-param', m.node, `${need.reason}; ${need.action}`, { api: 'chat.completions.create' });
+      if (need) add('provider-param', m.node, msg('assess.join', { msg: need.reason, msg2: need.action }), { api: 'chat.completions.create' });
     }
   }
 }

@@ -117,7 +117,7 @@ export function insertImports(ctx: PyContext): void {
       ctx.edits.add(text.length, text.length, (text.length && !text.endsWith('\n') ? eol : '') + lines.map((l) => l + eol).join(''));
     }
   }
-  for (const l of lines) if (rank(l) < 2) ctx.change('import', anchor ? ctx.py.end(anchor) : 0, `added ${l}`, { transform: 'add-imports' });
+  for (const l of lines) if (rank(l) < 2) ctx.change('import', anchor ? ctx.py.end(anchor) : 0, msg('imports.added', { line: l }), { transform: 'add-imports' });
 }
 
 /** Imports, and try/if blocks that only import (guarded imports). */

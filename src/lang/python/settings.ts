@@ -1,3 +1,4 @@
+import { msg, type Msg } from '../../i18n/msg.js';
 import { statusOfUrl, type ClientStatus } from '../../rules/clients.js';
 import { baseUrlVar, envRole, type EnvRole } from '../../rules/env.js';
 import type { ResolvedTarget } from '../../providers/index.js';
@@ -49,7 +50,7 @@ export interface PySettingsClass {
   /** pydantic-settings reads its fields by name as well as by alias (`populate_by_name=True`). */
   byName?: boolean;
   /** Why its key and base-URL fields cannot be moved together (settingsBlocker), computed where it is defined. */
-  blocker?: string;
+  blocker?: Msg;
   /** The module that defines it (its path in the run; set by the run, src/lang/python/process.ts). */
   origin?: string;
 }
@@ -248,17 +249,17 @@ export function settingsFieldOf(s: PySettingsFacts | undefined, e: Node): { cls:
 }
 
 /** Why the key and base-URL fields of a class cannot be moved by text edits together, or undefined when they can. */
-function settingsBlocker(cls: PySettingsClass, targetHost?: string): string | undefined {
-  if (cls.prefix === undefined) return 'its env_prefix is not a literal';
+function settingsBlocker(cls: PySettingsClass, targetHost?: string): Msg | undefined {
+  if (cls.prefix === undefined) return msg('settings.blocker.prefix');
   const moved = [...cls.fields.values()].some((f) => ['key', 'baseURL'].includes(settingsRole(f) ?? '') && !isAzure(f));
-  if (moved && cls.byName) return 'it reads fields by name as well as by alias (populate_by_name), so an alias would not stop it reading the OpenAI variables';
+  if (moved && cls.byName) return msg('settings.blocker.byName');
   for (const fld of cls.fields.values()) {
     const role = settingsRole(fld);
     if ((role !== 'key' && role !== 'baseURL') || isAzure(fld)) continue;
-    if (!fld.env) return `the variable ${fld.name} reads is not a literal`;
-    if (role === 'baseURL' && fld.dflt === false) return `the default of ${fld.name} is not a literal`;
+    if (!fld.env) return msg('settings.blocker.envName', { field: fld.name });
+    if (role === 'baseURL' && fld.dflt === false) return msg('settings.blocker.default', { field: fld.name });
     if (role === 'baseURL' && typeof fld.dflt === 'string' && statusOfUrl(fld.dflt, targetHost) !== 'target' && !/^https?:\/\/api\.openai\.com\/v1\/?$/.test(fld.dflt))
-      return `the default of ${fld.name} is not the OpenAI API URL (${fld.dflt})`;
+      return msg('settings.blocker.defaultUrl', { field: fld.name, url: fld.dflt });
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/msg.js';
 import type { PyContext } from './context.js';
 import { insertBelow, lineEnd, removeStatement } from './helpers.js';
 import { walk, type Node } from './parse.js';
@@ -50,7 +51,7 @@ export function switchImport(ctx: PyContext, b: WrapperBinding, module: string, 
     } else if (i < left.length - 1) ctx.edits.add(py.start(b.nameNode), py.start(left[i + 1]!), '');
     else ctx.edits.add(py.end(left[i - 1]!), py.end(b.nameNode), '');
   }
-  ctx.change('import', py.start(b.stmt), `${b.imported} from ${b.module} -> ${cls} from ${module}`, { transform: 'switch-wrapper-import' });
+  ctx.change('import', py.start(b.stmt), msg('client.importSwitched', { cls: b.imported, from: b.module, to: cls, module }), { transform: 'switch-wrapper-import' });
   if (!alias) renameRefs(ctx, b.local, cls);
   return alias ?? cls;
 }

@@ -67,14 +67,7 @@ export const markModelBoundCode: Transform<JsContext> = {
       for (const r of c.requests) {
         const m = r.properties.find((x) => propName(x.name) === 'model');
         if (m && tsc.isPropertyAssignment(m) && tsc.isStringLiteral(m.initializer) && !ctx.models.lookup(m.initializer.text)) {
-          addMarker(
-            ctx,
-            m,
-            `Azure deployment name "${m.initializer.text}" used as the model`,
-            `set a model id from ${shortName(p)} (see \`openai-migrate models --provider ${p.id}\`)`,
-            this.id,
-            false,
-          );
+          addMarker(ctx, m, msg('model.azureDeployment', { name: m.initializer.text }), msg('model.azureDeployment.todoFrom', { provider: shortName(p), id: p.id }), this.id, false);
         }
       }
     }

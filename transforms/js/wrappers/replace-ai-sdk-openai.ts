@@ -80,8 +80,8 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
       if (i.status === 'unresolved')
         ctx.followUp(
           (i.create ?? i.usages[0]?.call)?.getStart() ?? 0,
-          'createOpenAI options come from a value the tool cannot resolve',
-          `make sure this provider uses ${t.baseURL} and ${t.apiKeyEnv}`,
+          msg('client.unresolvedOptionsOnly', { what: 'createOpenAI' }),
+          msg('client.checkProviderUses', { url: t.baseURL, env: t.apiKeyEnv }),
         );
       else if (i.status === 'openai' || i.status === 'azure') live.push(i);
     }
@@ -147,7 +147,7 @@ function dropOpenAIOptions(r: AiRun, u: AiUsage, to: { provider: ProviderProfile
   if (obj.properties.length === 1) removeProperties(ctx.file.text, ctx.edits, modelProp.parent, new Set([po!]));
   else removeProperties(ctx.file.text, ctx.edits, obj, new Set([oa]));
   const shown = oa.getText().replace(/\s+/g, ' ');
-  ctx.change('wrapper', oa.getStart(), 'removed providerOptions.openai (read only by @ai-sdk/openai)', { transform: ID });
+  ctx.change('wrapper', oa.getStart(), msg('client.aiSdkOptionsRemoved'), { transform: ID });
   ctx.followUp(
     oa.getStart(),
     msg('aiSdk.openaiOptionsRemoved', { what: shown.length > 120 ? shown.slice(0, 117) + '...' : shown }),
@@ -212,7 +212,7 @@ function migrateDefaultInstance(r: AiRun): void {
       r.instanceDecl = `const ${ref} = ${plan.createName}({ ${optionTexts(r).join(', ')} })${ctx.semi}`;
     } else if (!kept) r.moves.set(def.binding!, plan.instanceName);
     else r.newImports.add(plan.instanceName);
-    ctx.change('wrapper', main[0]!.call.getStart(), `AI SDK openai provider -> ${plan.pkg} (${shortName(p)}, ${ctx.target.baseURL}, ${ctx.target.apiKeyEnv}); chat models use Chat Completions`, {
+    ctx.change('wrapper', main[0]!.call.getStart(), msg('client.aiSdkProvider', { pkg: plan.pkg, provider: shortName(p), url: ctx.target.baseURL, env: ctx.target.apiKeyEnv }), {
       transform: ID,
     });
   }
@@ -233,7 +233,7 @@ function migrateCreatedInstances(r: AiRun): void {
       if (opts.length) ctx.edits.add(c.arguments.pos, c.arguments.end, `{ ${opts.join(', ')} }`);
     } else rewriteCreateOptions(r, i.options);
     for (const u of i.usages) migrateUsage(r, u, undefined);
-    ctx.change('wrapper', c.getStart(), `createOpenAI -> ${plan.createName} from ${plan.pkg} (${shortName(t.provider)}, ${t.baseURL}, ${t.apiKeyEnv})`, { transform: ID });
+    ctx.change('wrapper', c.getStart(), msg('client.aiSdkCreate', { create: plan.createName, pkg: plan.pkg, provider: shortName(t.provider), url: t.baseURL, env: t.apiKeyEnv }), { transform: ID });
   }
   if (r.f.createBinding) {
     const stillCalled = r.f.instances.some((i) => i.create && !r.live.includes(i));
@@ -267,7 +267,11 @@ function rewriteCreateOptions(r: AiRun, o: ts.ObjectLiteralExpression): void {
   if (!key && plan.passKey) add.push(`apiKey: process.env.${t.apiKeyEnv}`);
   else if (key && tsc.isPropertyAssignment(key) && isStringLike(unwrap(key.initializer))) replaceValue(ctx.edits, key, `process.env.${t.apiKeyEnv}`);
   else if (key && tsc.isPropertyAssignment(key) && !envName(unwrap(key.initializer)) && !/OPENAI_API_KEY/.test(key.initializer.getText())) {
-    ctx.followUp(key.getStart(), `apiKey comes from ${key.initializer.getText().slice(0, 60)}`, `make it hold a ${shortName(p)} key (${t.apiKeyEnv})`);
+    ctx.followUp(
+      key.getStart(),
+      msg('client.keyComesFrom', { who: 'apiKey', src: key.initializer.getText().slice(0, 60) }),
+      msg('client.holdProviderKey', { provider: shortName(p), env: t.apiKeyEnv }),
+    );
   }
   for (const [k, v] of plan.extra) if (!prop(o, k)) add.push(`${k}: ${quote(v, q)}`);
   add.push(...compatibleOptions(p, plan.compatible, o));

@@ -91,7 +91,7 @@ function defaultModelBlocked(ctx: Ctx, c: LcConstruction, p: ProviderProfile): {
 /** One construction: a follow-up, a marker, or its options pointed at the provider (or the integration class). */
 function migrateConstruction(ctx: Ctx, c: LcConstruction, integ: Integration | null, entry: BindingUse): void {
   if (c.status === 'unresolved') {
-    ctx.followUp(c.node.getStart(), `${c.className} options or base URL come from a value the tool cannot resolve`, `make sure it uses ${ctx.target.baseURL} and ${ctx.target.apiKeyEnv}`);
+    ctx.followUp(c.node.getStart(), msg('client.unresolvedOptions', { cls: c.className }), msg('client.checkUses', { url: ctx.target.baseURL, env: ctx.target.apiKeyEnv }));
     return;
   }
   if (c.status !== 'openai' && c.status !== 'azure') return;
@@ -119,8 +119,8 @@ function migrateConstruction(ctx: Ctx, c: LcConstruction, integ: Integration | n
     'wrapper',
     c.node.getStart(),
     switchTo
-      ? `${c.className} -> ${switchTo.chatClass} from ${switchTo.package}`
-      : `${c.className} now calls ${shortName(p)} (${t.baseURL}) with ${t.apiKeyEnv}${route ? ` (--route ${route.capability}=${p.id})` : ''}`,
+      ? msg('client.classFrom', { cls: c.className, to: switchTo.chatClass, pkg: switchTo.package })
+      : msg('client.classNowCalls', { cls: c.className, provider: shortName(p), url: t.baseURL, env: t.apiKeyEnv, route: route ? `${route.capability}=${p.id}` : undefined }),
     { transform: ID },
   );
 }
@@ -148,13 +148,7 @@ function modelAndAzureFields(e: LcEdit, modelProp: ReturnType<typeof prop>, mode
   const mapped = hit?.target ?? ctx.models.lookup(DEFAULT_MODEL[c.kind])?.target;
   if (mapped) e.add.push(`model: ${quote(mapped, ctx.q)}`);
   if (deployment && !hit) {
-    addMarker(
-      ctx,
-      c.node,
-      `Azure deployment ${deployment.getText()} was the model; ${mapped ? `it is now ${mapped}` : 'no model is set'}`,
-      `set the ${shortName(e.p)} model this deployment stood for`,
-      ID,
-    );
+    addMarker(ctx, c.node, msg('client.deploymentWasModel', { deployment: deployment.getText(), model: mapped ?? undefined }), msg('client.deploymentWasModel.todo', { provider: shortName(e.p) }), ID);
   }
 }
 
@@ -165,7 +159,7 @@ function keyField(e: LcEdit): void {
   if (key && switchTo && propName(key.name) === 'openAIApiKey') renameKey(ctx.file.text, ctx.edits, key, 'apiKey');
   if (key && tsc.isPropertyAssignment(key) && isStringLike(unwrap(key.initializer))) {
     replaceValue(ctx.edits, key, `process.env.${t.apiKeyEnv}`);
-    ctx.change('wrapper', key.getStart(), `hard-coded key replaced by ${t.apiKeyEnv} (move the secret out of the code)`, { transform: ID });
+    ctx.change('wrapper', key.getStart(), msg('client.hardCodedKey', { env: t.apiKeyEnv }), { transform: ID });
   }
   const hasKey = !!key || (o ? !!prop(o, 'azureOpenAIApiKey') : false);
   if (!hasKey && (!switchTo || switchTo.env !== t.apiKeyEnv)) e.add.push(`apiKey: process.env.${t.apiKeyEnv}`);
@@ -191,7 +185,7 @@ function baseURLField(e: LcEdit): void {
       if (!base) addProperties(text, ctx.edits, conf, [`baseURL: ${quote(t.baseURL, q)}`], new Set(org));
     }
   } else if (confProp) {
-    ctx.followUp(confProp.getStart(), `${c.className} configuration comes from a value the tool cannot resolve`, `set its baseURL to ${t.baseURL}`);
+    ctx.followUp(confProp.getStart(), msg('client.unresolvedConfiguration', { cls: c.className }), msg('client.setBaseUrl', { url: t.baseURL }));
   } else if (!switchTo) e.add.push(`configuration: { baseURL: ${quote(t.baseURL, q)} }`);
 }
 

@@ -1,3 +1,4 @@
+import { msg, type Msg } from '../../../src/i18n/msg.js';
 import type { ts } from 'ts-morph';
 import { tsc } from '../../../src/lang/js/ts.js';
 import { shortName } from '../../../src/providers/index.js';
@@ -49,7 +50,7 @@ export const retargetOpenAIV3: Transform<JsContext> = {
       const at = c.node.getStart();
       if (!c.options) {
         if (c.node.arguments?.length) {
-          ctx.followUp(at, 'v3 Configuration options come from a value the tool cannot resolve', `set basePath: '${t.baseURL}' and apiKey from ${t.apiKeyEnv}`);
+          ctx.followUp(at, msg('client.unresolvedOptionsOnly', { what: 'v3 Configuration' }), msg('client.setBasePath', { url: t.baseURL, env: t.apiKeyEnv }));
           continue;
         }
         // new Configuration() / new Configuration
@@ -67,7 +68,7 @@ export const retargetOpenAIV3: Transform<JsContext> = {
         // Already on the provider or another service: not OpenAI usage.
         if (st === 'target' || st === 'other') continue;
         if (st === 'unresolved') {
-          ctx.followUp(base.getStart(), 'v3 basePath comes from a value the tool cannot resolve', `make sure it is ${t.baseURL}`);
+          ctx.followUp(base.getStart(), msg('client.unresolvedValue', { what: 'v3 basePath' }), msg('client.checkIs', { url: t.baseURL }));
           continue;
         }
       }
@@ -79,11 +80,11 @@ export const retargetOpenAIV3: Transform<JsContext> = {
         if (!name) continue;
         if (DROP_OPTIONS.includes(name)) {
           removed.add(p);
-          ctx.change('client', p.getStart(), `removed OpenAI-only option ${name}`, { transform: this.id });
+          ctx.change('client', p.getStart(), msg('client.removedOption', { name }), { transform: this.id });
         } else if (name === 'baseOptions' && /api-key|api-version/.test(p.getText())) {
           // v3-era Azure hack: api-key header and api-version query.
           removed.add(p);
-          ctx.change('client', p.getStart(), 'removed the Azure api-key header / api-version query (baseOptions)', { transform: this.id });
+          ctx.change('client', p.getStart(), msg('client.removedAzureBaseOptions'), { transform: this.id });
         }
       }
       const baseURL = quote(t.baseURL, ctx.q);
@@ -97,9 +98,13 @@ export const retargetOpenAIV3: Transform<JsContext> = {
         const env = envName(v);
         if (isStringLike(v)) {
           replaceValue(ctx.edits, key, `process.env.${t.apiKeyEnv}`);
-          ctx.change('client', key.getStart(), `hard-coded key replaced by ${t.apiKeyEnv} (move the secret out of the code)`, { transform: this.id });
+          ctx.change('client', key.getStart(), msg('client.hardCodedKey', { env: t.apiKeyEnv }), { transform: this.id });
         } else if (!env || envRole(env) !== 'key') {
-          ctx.followUp(key.getStart(), `apiKey comes from ${key.initializer.getText().slice(0, 60)}`, `make it hold a ${shortName(t.provider)} key (${t.apiKeyEnv})`);
+          ctx.followUp(
+            key.getStart(),
+            msg('client.keyComesFrom', { who: 'apiKey', src: key.initializer.getText().slice(0, 60) }),
+            msg('client.holdProviderKey', { provider: shortName(t.provider), env: t.apiKeyEnv }),
+          );
         }
       }
       removeProperties(text, ctx.edits, o, removed);
@@ -128,7 +133,7 @@ export const retargetOpenAIV3: Transform<JsContext> = {
   },
 };
 
-function changeMessage(ctx: MigrateContext<JsContext>, pkg: string): string {
+function changeMessage(ctx: MigrateContext<JsContext>, pkg: string): Msg {
   const t = ctx.target;
-  return `${pkg} v3 API kept and pointed at ${shortName(t.provider)}: Configuration basePath ${t.baseURL}, apiKey from ${t.apiKeyEnv} (no upgrade to the v4 API)`;
+  return msg('client.v3Kept', { pkg, provider: shortName(t.provider), url: t.baseURL, env: t.apiKeyEnv });
 }

@@ -111,16 +111,16 @@ function retargetUrls(pass: UrlPass): void {
       if (/^\/v1(?=$|[/?#])/.test(after)) {
         const rest = after.slice(3);
         if (blockedAt(ctx, n, endpointOfPath(rest))) continue;
-        editPiece(pass, n, i, OPENAI_ORIGIN.length + 3, base, `URL ${OPENAI_ORIGIN}/v1${rest.split(/[?#]/)[0]} -> ${base}${rest.split(/[?#]/)[0]}`);
+        editPiece(pass, n, i, OPENAI_ORIGIN.length + 3, base, msg('http.url', { from: `${OPENAI_ORIGIN}/v1${rest.split(/[?#]/)[0]}`, to: `${base}${rest.split(/[?#]/)[0]}` }));
       } else if (after === '' || after === '/') {
         pass.hostOnly = true;
-        editPiece(pass, n, i, OPENAI_ORIGIN.length, b.origin, `host ${OPENAI_ORIGIN} -> ${b.origin} (paths get ${b.path || 'no prefix'})`);
+        editPiece(pass, n, i, OPENAI_ORIGIN.length, b.origin, msg('http.host', { from: OPENAI_ORIGIN, to: b.origin, path: b.path }));
       }
       continue;
     }
     if (s === 'api.openai.com') {
       pass.hostOnly = true;
-      editPiece(pass, n, 0, s.length, b.host, `hostname api.openai.com -> ${b.host}`);
+      editPiece(pass, n, 0, s.length, b.host, msg('http.hostname', { from: 'api.openai.com', to: b.host }));
     }
   }
 }
@@ -132,7 +132,7 @@ function retargetPaths(pass: UrlPass): void {
     if (!m || inClient(pass.ctx, n)) continue;
     const rest = n.text.slice(3);
     if (blockedAt(pass.ctx, n, endpointOfPath(rest))) continue;
-    editPiece(pass, n, 0, 3, pass.b.path, `path /v1${rest} -> ${pass.b.path}${rest}`);
+    editPiece(pass, n, 0, 3, pass.b.path, msg('http.path', { from: `/v1${rest}`, to: `${pass.b.path}${rest}` }));
   }
 }
 
@@ -177,7 +177,7 @@ function dropOpenAIHeaders(ctx: MigrateContext<JsContext>): void {
   walk(ctx.sf, (n) => {
     if (tsc.isObjectLiteralExpression(n) && tsc.isPropertyAssignment(n.parent) && /^headers$/i.test(propName(n.parent.name) ?? '')) {
       const gone = new Set(n.properties.filter((x) => OPENAI_HEADERS.test(propName(x.name) ?? '')));
-      for (const g of gone) ctx.change('http', g.getStart(), `removed OpenAI-only header ${propName(g.name)}`, { transform: ID });
+      for (const g of gone) ctx.change('http', g.getStart(), msg('http.removedHeader', { name: propName(g.name) ?? '' }), { transform: ID });
       removeProperties(ctx.file.text, ctx.edits, n, gone);
     }
   });
