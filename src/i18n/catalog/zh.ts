@@ -159,6 +159,7 @@ export const ZH: ZhCatalog = {
   'client.opaqueMixed.todo': (p) => `在它的选项和构造函数类型中加入 \`baseURL: "${p.url}"\`，并在那里读取 ${p.env}`,
   'azure.appHeldKey': (p) => `api_key 来自 ${p.from}，是应用自己保存的 Azure OpenAI 密钥（用户设置或存储的值）：这些 Azure 客户端保持在 Azure 上`,
   'azure.appHeldKey.todo': (p) => `如需迁移，请让该值保存 ${p.provider} 的密钥（${p.env}），再把客户端指向 ${p.url} 并使用 ${p.provider} 的模型 id`,
+  'azure.keyNotMovable': (p) => `api_key 来自 ${p.from}，本工具无法把它换成 ${p.provider} 的密钥：若迁移，客户端会把 Azure 密钥发给 ${p.provider}，因此这些 Azure 客户端保留在 Azure`,
   'client.keyOwnRead': (p) => `api_key 改为直接读取 ${p.env}：${p.from} 仍为留在 OpenAI 上的客户端保存 OpenAI 密钥`,
   'env.baseUrlRead.todo': (p) => `如果这个值传给了已迁移到服务商的客户端，请在那里使用 ${p.url}；仍留在 OpenAI 上的客户端保留它`,
   'env.keyKeptForCode': (p) => `已声明 ${p.to}；保留 ${p.from}：仍留在 OpenAI 上的代码还在读取它`,

@@ -2,10 +2,10 @@ import { msg } from '../../i18n/msg.js';
 import type { ResolvedTarget } from '../../providers/index.js';
 import type { MigrateContext } from '../../engine/types.js';
 import { shortName } from '../../providers/index.js';
-import { appHeldKey, reachesOpenAI, urlExprStatus, type PyConstruction } from './analyze.js';
+import { appHeldKey, envRead, reachesOpenAI, urlExprStatus, type PyConstruction } from './analyze.js';
 import type { KeptSettings, PyContext } from './context.js';
 import type { PyFacts } from './analyze.js';
-import { envRole } from '../../rules/env.js';
+import { envRole, renamedKeyVar } from '../../rules/env.js';
 import { blockedCall } from './helpers.js';
 import { kids, kwargs, stringValue, unparen, walk, type Node } from './parse.js';
 import { settingsFieldOf, type PySettingsClass } from './settings.js';
@@ -150,7 +150,7 @@ function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
   // `AzureOpenAI(api_key=self.azure_api_key)`: an Azure key the app holds; moved, it would go to the provider (as in JS, the clients stay on Azure).
   const held = azure.find((c) => {
     const v = c.kwargs.get('api_key')?.childForFieldName('value');
-    return !!v && appHeldKey(ctx.facts, v, true);
+    return !!v && (appHeldKey(ctx.facts, v, true) || !movableAzureKey(ctx, v));
   });
   if (runtime.length) {
     ctx.followUp(
@@ -172,8 +172,10 @@ function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
   const deployments = unknown.filter((n) => !ctx.models.lookup(n));
   const list = unknown.map((n) => `"${n}"`).join(', ');
   if (held) {
-    const from = ctx.py.src(held.kwargs.get('api_key')!.childForFieldName('value')!).slice(0, 60);
-    ctx.followUp(py.start(held.node), msg('azure.appHeldKey', { from }), msg('azure.appHeldKey.todo', { provider: shortName(t.provider), env: t.apiKeyEnv, url: t.baseURL }));
+    const v = held.kwargs.get('api_key')!.childForFieldName('value')!;
+    const from = ctx.py.src(v).slice(0, 60);
+    const todo = msg('azure.appHeldKey.todo', { provider: shortName(t.provider), env: t.apiKeyEnv, url: t.baseURL });
+    ctx.followUp(py.start(held.node), appHeldKey(ctx.facts, v, true) ? msg('azure.appHeldKey', { from }) : msg('azure.keyNotMovable', { from, provider: shortName(t.provider) }), todo);
   } else if (runtime.length) {
     // said above
   } else if (deployments.length) {
@@ -200,6 +202,24 @@ function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
     const b = py.end(x.node);
     ctx.models_.sites = ctx.models_.sites.filter((site) => !(py.start(site.lit) >= a && py.end(site.lit) <= b));
   }
+}
+
+/**
+ * Can the tool give this Azure client's key the provider's variable along with the host? A literal (replaced), a read
+ * of a variable it renames (AZURE_OPENAI_API_KEY), a settings field, or a module-level name bound to one of those.
+ * Not a field filled by the app (`self.azure_api_key` bound to `os.getenv("AZURE_API_KEY")`, 5zjk5/prompt-engineering):
+ * moved, the client would send that Azure key to the provider, so the Azure clients stay (keys go with their endpoints).
+ */
+function movableAzureKey(ctx: MigrateContext<PyContext>, v: Node, depth = 0): boolean {
+  const u = unparen(v);
+  if (stringValue(u) !== undefined || settingsFieldOf(ctx.facts.settings, u)) return true;
+  const env = envRead(u);
+  if (env) return !!renamedKeyVar(env.name, ctx.target);
+  if (u.type === 'identifier' && depth < 3) {
+    const bound = ctx.facts.values.get(u.text);
+    return bound ? movableAzureKey(ctx, bound, depth + 1) : false;
+  }
+  return false;
 }
 
 /** A string literal, or a name bound to one in this file. */
