@@ -167,7 +167,7 @@ export const EN = {
   'azure.appHeldKey.todo': (p: { provider: string; env: string; url: string }) =>
     `to move them, make that value hold a ${p.provider} key (${p.env}), then point the clients at ${p.url} with ${p.provider} model ids`,
   'azure.keyNotMovable': (p: { from: string; provider: string }) =>
-    `api_key comes from ${p.from}, which the tool cannot point at a ${p.provider} key: moved, the client would send the Azure key to ${p.provider}, so the Azure clients stay on Azure`,
+    `the key comes from ${p.from}, which the tool cannot point at a ${p.provider} key: moved, the client would send the Azure key to ${p.provider}, so the Azure clients stay on Azure`,
   'client.keyOwnRead': (p: { from: string; env: string }) => `api_key reads ${p.env} itself: ${p.from} keeps the OpenAI key for a client that stays on OpenAI`,
   'env.baseUrlRead.todo': (p: { url: string }) => `if this value reaches a client moved to the provider, use ${p.url} there; a client that stays on OpenAI keeps it`,
   'env.keyKeptForCode': (p: { from: string; to: string }) => `${p.to} declared; ${p.from} kept: code that stays on OpenAI still reads it`,

@@ -3,7 +3,8 @@ import type { MigrateContext } from '../../engine/types.js';
 import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import { shortName } from '../../providers/index.js';
-import { envSchemaEntries, findProp, reachesOpenAI, type ApiCall, type Construction } from './analyze.js';
+import { envName, envSchemaEntries, findProp, reachesOpenAI, type ApiCall, type Construction } from './analyze.js';
+import { renamedKeyVar } from '../../rules/env.js';
 import { blockedCall } from './blocked.js';
 import { routePlan } from './routing.js';
 import { isSupported } from '../../rules/endpoints.js';
@@ -145,6 +146,24 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
     }
   }
   const unknown = [...new Set(names.filter((n) => !ctx.models.lookup(n)?.target))];
+  // `apiKey: process.env.MY_AZURE_KEY`: a variable the tool does not rename. Moved, the client would send that Azure key
+  // to the provider: keys go with their endpoints, so the Azure clients stay (as in Python, movableAzureKey).
+  const stuck = azure.find((c) => {
+    const k = c.options && findProp(c.options, 'apiKey');
+    if (!k || !tsc.isPropertyAssignment(k)) return false;
+    let v = unwrap(k.initializer);
+    if (tsc.isBinaryExpression(v) && (v.operatorToken.kind === tsc.SyntaxKind.QuestionQuestionToken || v.operatorToken.kind === tsc.SyntaxKind.BarBarToken)) v = unwrap(v.left);
+    const name = envName(v);
+    return !!name && !renamedKeyVar(name, t);
+  });
+  if (stuck) {
+    const k = findProp(stuck.options!, 'apiKey') as ts.PropertyAssignment;
+    ctx.followUp(
+      stuck.node.getStart(),
+      msg('azure.keyNotMovable', { from: k.initializer.getText().slice(0, 60), provider: shortName(t.provider) }),
+      msg('azure.appHeldKey.todo', { provider: shortName(t.provider), env: t.apiKeyEnv, url: t.baseURL }),
+    );
+  }
   if (runtime.length) {
     ctx.followUp(
       azure[0]!.node.getStart(),
@@ -158,7 +177,7 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
     ctx.followUp(azure[0]!.node.getStart(), msg('azure.realtime', { provider: shortName(t.provider) }), msg('azure.realtime.todo'));
     if (!unknown.length) unknown.push('realtime');
   }
-  if (!unknown.length && !runtime.length) {
+  if (!unknown.length && !runtime.length && !stuck) {
     // Migrated: a deployment name the user mapped (--model my-deployment=<id>) becomes the model id.
     for (const x of calls) {
       for (const r of x.requests) {
@@ -171,7 +190,7 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
   }
   const deployments = realtime ? [] : unknown.filter((n) => !ctx.models.lookup(n));
   const list = unknown.map((n) => `"${n}"`).join(', ');
-  if (runtime.length) {
+  if (runtime.length || stuck) {
     // said above
   } else if (deployments.length) {
     const overrides = deployments.map((n) => `--model ${n}=<id>`).join(' ');
