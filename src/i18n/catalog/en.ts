@@ -163,11 +163,11 @@ export const EN = {
     `to move it, add \`baseURL: "${p.url}"\` to its options (and to the constructor type it is cast to), read ${p.env} there and wherever the app checks the OpenAI key, and choose ${p.provider} model ids for its calls`,
   'client.opaqueMixed': () => "this OpenAI client is built from a constructor taken from the `openai` module at run time and cast to the app's own type: left as it is, with its OpenAI key",
   'client.opaqueMixed.todo': (p: { url: string; env: string }) => `add \`baseURL: "${p.url}"\` to its options and its constructor type, and read ${p.env} there`,
-  'azure.appHeldKey': (p: { from: string }) => `api_key comes from ${p.from}, an Azure OpenAI key the app holds (a user setting or a stored value): the Azure clients stay on Azure`,
+  'azure.appHeldKey': (p: { from: string }) => `Azure OpenAI client left on Azure: api_key comes from ${p.from}, an Azure OpenAI key the app holds (a user setting or a stored value)`,
   'azure.appHeldKey.todo': (p: { provider: string; env: string; url: string }) =>
     `to move them, make that value hold a ${p.provider} key (${p.env}), then point the clients at ${p.url} with ${p.provider} model ids`,
   'azure.keyNotMovable': (p: { from: string; provider: string }) =>
-    `the key comes from ${p.from}, which the tool cannot point at a ${p.provider} key: moved, the client would send the Azure key to ${p.provider}, so the Azure clients stay on Azure`,
+    `Azure OpenAI client left on Azure: its key comes from ${p.from}, which the tool cannot point at a ${p.provider} key (moved, it would send the Azure key to ${p.provider})`,
   'client.keyOwnRead': (p: { from: string; env: string }) => `api_key reads ${p.env} itself: ${p.from} keeps the OpenAI key for a client that stays on OpenAI`,
   'env.baseUrlRead.todo': (p: { url: string }) => `if this value reaches a client moved to the provider, use ${p.url} there; a client that stays on OpenAI keeps it`,
   'env.keyKeptForCode': (p: { from: string; to: string }) => `${p.to} declared; ${p.from} kept: code that stays on OpenAI still reads it`,
