@@ -156,7 +156,7 @@ export const EN = {
   'client.appHeldKey': (p: { from: string }) =>
     `api_key comes from ${p.from}, an OpenAI key the app holds (a user setting, a stored value or a request header): this client stays on OpenAI, its model ids too`,
   'client.appHeldKey.todo': (p: { provider: string; env: string; url: string }) =>
-    `to move it, make that value hold a ${p.provider} key (${p.env}) for this client, then give it base_url=${p.url} and ${p.provider} model ids`,
+    `to move it, make that value hold the ${p.provider} key (${p.env}) for this client, then give it base_url=${p.url} and ${p.provider} model ids`,
   'client.opaque': (p: { at: string; key: string }) =>
     `the OpenAI client at ${p.at} is built from a constructor the code takes from the \`openai\` module at run time and casts to its own type: the tool cannot give it a base URL, so nothing of the project was changed (its key ${p.key}, the code that checks it and the model ids stay OpenAI's)`,
   'client.opaque.todo': (p: { url: string; env: string; provider: string }) =>
@@ -165,7 +165,7 @@ export const EN = {
   'client.opaqueMixed.todo': (p: { url: string; env: string }) => `add \`baseURL: "${p.url}"\` to its options and its constructor type, and read ${p.env} there`,
   'azure.appHeldKey': (p: { from: string }) => `Azure OpenAI client left on Azure: api_key comes from ${p.from}, an Azure OpenAI key the app holds (a user setting or a stored value)`,
   'azure.appHeldKey.todo': (p: { provider: string; env: string; url: string }) =>
-    `to move them, make that value hold a ${p.provider} key (${p.env}), then point the clients at ${p.url} with ${p.provider} model ids`,
+    `to move them, make that value hold the ${p.provider} key (${p.env}), then point the clients at ${p.url} with ${p.provider} model ids`,
   'azure.keyNotMovable': (p: { from: string; provider: string }) =>
     `Azure OpenAI client left on Azure: its key comes from ${p.from}, which the tool cannot point at a ${p.provider} key (moved, it would send the Azure key to ${p.provider})`,
   'client.keyOwnRead': (p: { from: string; env: string }) => `api_key reads ${p.env} itself: ${p.from} keeps the OpenAI key for a client that stays on OpenAI`,
@@ -519,10 +519,10 @@ export const EN = {
   'client.setBasePath': (p: { url: string; env: string }) => `set basePath: '${p.url}' and apiKey from ${p.env}`,
   'client.keyComesFrom': (p: { who: string; src: string }) => `${p.who} comes from ${p.src}`,
   'client.keyLocalVariable': () => 'apiKey comes from a local variable',
-  'client.holdProviderKey': (p: { provider: string; env: string }) => `make it hold a ${p.provider} key (${p.env})`,
+  'client.holdProviderKey': (p: { provider: string; env: string }) => `make it hold the ${p.provider} key (${p.env})`,
   'client.appHeldKeyStays': (p: { src: string; where: 'OpenAI' | 'Azure' }) =>
     `apiKey comes from ${p.src}, ${p.where === 'Azure' ? 'an Azure OpenAI key the app holds (a user setting or a stored value): this client stays on Azure' : 'an OpenAI key the app holds (a user setting or a stored value): this client stays on OpenAI'}`,
-  'client.appHeldKeyStays.todo': (p: { provider: string; env: string; url: string }) => `to move it, make that value hold a ${p.provider} key (${p.env}) for this client, then point it at ${p.url}`,
+  'client.appHeldKeyStays.todo': (p: { provider: string; env: string; url: string }) => `to move it, make that value hold the ${p.provider} key (${p.env}) for this client, then point it at ${p.url}`,
   'client.llamaIndexMixed': (p: { cls: string }) => `${p.cls} is used for OpenAI and for another service in this file`,
   'client.llamaIndexMixed.todo': (p: { url: string }) => `use OpenAILike with api_base=${p.url} here`,
   'client.contextWindow': () => 'OpenAILike assumes a 3,900-token context window unless told',
