@@ -44,3 +44,39 @@ export function collectGarbage(bytes: number, every = 256_000): void {
   }
   gc?.();
 }
+
+/**
+ * A batch cut into sub-batches of about `budget` text bytes: files `link` joins (an import and its target, at any
+ * depth) share a group; consecutive groups, in the order of their first file, share a sub-batch up to the budget;
+ * files keep batch order. Used by the JS/TS and Python handlers (src/lang/js/batches.ts, src/lang/python/batches.ts).
+ */
+export function packConnected<T extends { file: { text: string } }>(files: T[], budget: number, link: (i: number, join: (j: number) => void) => void): T[][] {
+  const parent = files.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  files.forEach((_, i) => link(i, (j) => (parent[find(j)] = find(i))));
+  const groups = new Map<number, number[]>();
+  files.forEach((_, i) => {
+    const r = find(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  });
+  const out: number[][] = [];
+  let cur: number[] = [];
+  let bytes = 0;
+  for (const g of groups.values()) {
+    const size = g.reduce((n, i) => n + files[i]!.file.text.length, 0);
+    if (cur.length && bytes + size > budget) {
+      out.push(cur);
+      cur = [];
+      bytes = 0;
+    }
+    cur.push(...g);
+    bytes += size;
+  }
+  if (cur.length) out.push(cur);
+  return out.map((b) => b.sort((x, y) => x - y).map((i) => files[i]!));
+}

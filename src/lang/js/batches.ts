@@ -16,6 +16,7 @@ import { JS_EXTENSIONS } from './extensions.js';
 
 /** Text bytes of one sub-batch (src/engine/memory.ts). */
 export { batchBytes } from '../../engine/memory.js';
+import { packConnected } from '../../engine/memory.js';
 
 /**
  * Import specifiers of a module, unparsed: `from 'x'`, `import 'x'`, `import('x')`,
@@ -53,37 +54,9 @@ export function importBatches(files: FileContext[], budget: number): FileContext
   for (const f of files) total += f.file.text.length;
   if (total <= budget || files.length < 2) return [files];
   const index = new Map(files.map((f, i) => [f.file.abs, i]));
-  const parent = files.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-    return i;
-  };
-  files.forEach((f, i) => {
-    for (const spec of importSpecifiers(f.file.text)) for (const t of specTargets(f, spec, index)) parent[find(t)] = find(i);
+  return packConnected(files, budget, (i, join) => {
+    for (const spec of importSpecifiers(files[i]!.file.text)) for (const t of specTargets(files[i]!, spec, index)) join(t);
   });
-  // Groups in the order of their first file; consecutive groups share a sub-batch up to the budget.
-  const groups = new Map<number, number[]>();
-  files.forEach((_, i) => {
-    const r = find(i);
-    const g = groups.get(r);
-    if (g) g.push(i);
-    else groups.set(r, [i]);
-  });
-  const out: number[][] = [];
-  let cur: number[] = [];
-  let bytes = 0;
-  for (const g of groups.values()) {
-    const size = g.reduce((n, i) => n + files[i]!.file.text.length, 0);
-    if (cur.length && bytes + size > budget) {
-      out.push(cur);
-      cur = [];
-      bytes = 0;
-    }
-    cur.push(...g);
-    bytes += size;
-  }
-  if (cur.length) out.push(cur);
-  return out.map((b) => b.sort((x, y) => x - y).map((i) => files[i]!));
 }
 
 /**

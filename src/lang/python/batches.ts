@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FileContext } from '../../engine/types.js';
 import { pyImports } from '../../project/python.js';
+import { packConnected } from '../../engine/memory.js';
 
 /**
  * Bounded memory for dense runs (issue 19), Python side: as for JS/TS
@@ -60,42 +61,15 @@ export function pyImportBatches(files: FileContext[], budget: number, over = bud
       else bySuffix.set(s, [i]);
     }
   });
-  const parent = files.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-    return i;
-  };
-  files.forEach((f, i) => {
-    for (const spec of pyImports(f.file.text)) {
-      for (const t of targetsOf(f, spec, index, bySuffix)) parent[find(t)] = find(i);
+  return packConnected(files, budget, (i, join) => {
+    for (const spec of pyImports(files[i]!.file.text)) {
+      for (const t of targetsOf(files[i]!, spec, index, bySuffix)) join(t);
       // A name the module binds by an import is also looked up alone when its dotted path names no module
       // (`from .config import settings` ... `settings.model`: any `settings.py` of the batch), as is the top package of `import a.b`.
       const parts = spec.replace(/^\.+/, '').split('.').filter(Boolean);
-      for (const bare of new Set([parts[0], parts[parts.length - 1]])) if (bare) for (const t of bySuffix.get(bare) ?? []) parent[find(t)] = find(i);
+      for (const bare of new Set([parts[0], parts[parts.length - 1]])) if (bare) for (const t of bySuffix.get(bare) ?? []) join(t);
     }
   });
-  const groups = new Map<number, number[]>();
-  files.forEach((_, i) => {
-    const r = find(i);
-    const g = groups.get(r);
-    if (g) g.push(i);
-    else groups.set(r, [i]);
-  });
-  const out: number[][] = [];
-  let cur: number[] = [];
-  let bytes = 0;
-  for (const g of groups.values()) {
-    const size = g.reduce((n, i) => n + files[i]!.file.text.length, 0);
-    if (cur.length && bytes + size > budget) {
-      out.push(cur);
-      cur = [];
-      bytes = 0;
-    }
-    cur.push(...g);
-    bytes += size;
-  }
-  if (cur.length) out.push(cur);
-  return out.map((b) => b.sort((x, y) => x - y).map((i) => files[i]!));
 }
 
 /**
