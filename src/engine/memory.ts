@@ -56,7 +56,11 @@ export function packConnected<T extends { file: { text: string } }>(files: T[], 
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
-  files.forEach((_, i) => link(i, (j) => (parent[find(j)] = find(i))));
+  for (let i = 0; i < files.length; i++) {
+    link(i, (j) => {
+      parent[find(j)] = find(i);
+    });
+  }
   const groups = new Map<number, number[]>();
   files.forEach((_, i) => {
     const r = find(i);
