@@ -66,3 +66,11 @@ export function collapsedIdsFollowUp(collapsed: readonly string[], provider: str
     action: 'check these tests against the migrated code and pick distinct provider ids where the test needs them',
   };
 }
+
+/**
+ * The model a LangChain OpenAI class sends when none is given, mapped like any OpenAI id (JS
+ * transforms/js/wrappers/replace-langchain-openai.ts, Python wrapper-kwargs.ts and migrate-langchain.ts).
+ * langchain_openai `BaseChatOpenAI.model_name` defaults to gpt-3.5-turbo, its `OpenAI` LLM to
+ * gpt-3.5-turbo-instruct, `OpenAIEmbeddings` to text-embedding-ada-002; LangChain JS the same.
+ */
+export const LANGCHAIN_DEFAULT_MODEL = { chat: 'gpt-3.5-turbo', embeddings: 'text-embedding-ada-002', completions: 'gpt-3.5-turbo-instruct' } as const;

@@ -12,7 +12,7 @@ import { switchImport } from '../../src/lang/python/wrapper-edit.js';
 import type { WrapperBinding, WrapperUse } from '../../src/lang/python/wrappers.js';
 import { unsupportedReason } from '../../src/rules/endpoints.js';
 import { editWrapperKwargs } from './wrapper-kwargs.js';
-import { tierLabel } from '../../src/rules/models.js';
+import { LANGCHAIN_DEFAULT_MODEL, tierLabel } from '../../src/rules/models.js';
 import { msg } from '../../src/i18n/msg.js';
 
 /** `init_chat_model` provider keys of maintained integrations (by the integration's module). */
@@ -94,8 +94,8 @@ export const migrateLangchain: Transform<PyContext> = {
   },
 };
 
-/** The model LangChain's completion `OpenAI` LLM sends when none is given (langchain_openai llms `model_name` default). */
-const LC_LLM_DEFAULT = 'gpt-3.5-turbo-instruct';
+/** The model LangChain's completion `OpenAI` LLM sends when none is given. */
+const LC_LLM_DEFAULT = LANGCHAIN_DEFAULT_MODEL.completions;
 
 /**
  * `OpenAI(temperature=0)` / `OpenAI(model="gpt-3.5-turbo-instruct")` from LangChain: a /completions request with a

@@ -10,7 +10,7 @@ import { envRead } from '../../src/lang/python/analyze.js';
 import { stringContentRange, stringValue, unparen, type Node } from '../../src/lang/python/parse.js';
 import { isOpenAIId } from '../../src/lang/python/model-sites.js';
 import { envRole } from '../../src/rules/env.js';
-import { tierLabel } from '../../src/rules/models.js';
+import { LANGCHAIN_DEFAULT_MODEL, tierLabel } from '../../src/rules/models.js';
 import type { WrapperUse } from '../../src/lang/python/wrappers.js';
 import { apply } from './adjust-request-params.js';
 import { msg } from '../../src/i18n/msg.js';
@@ -121,8 +121,8 @@ export function editWrapperKwargs(ctx: MigrateContext<PyContext>, u: WrapperUse,
   addItems(py, ctx.edits, args, add, { removed });
 }
 
-/** The model LangChain's `ChatOpenAI` sends when none is given (langchain_openai BaseChatOpenAI `model_name` default; the community class too). */
-const LC_CHAT_DEFAULT = 'gpt-3.5-turbo';
+/** The model LangChain's `ChatOpenAI` sends when none is given (the community class too). */
+const LC_CHAT_DEFAULT = LANGCHAIN_DEFAULT_MODEL.chat;
 
 /**
  * `ChatOpenAI(temperature=0)` names no model: LangChain sends its own default, an OpenAI id the provider does not

@@ -111,6 +111,8 @@ function descendants(root: Node, type: string): Node[] {
  * Their key variable (client-plan.ts) and model ids (model-sites.ts) stay OpenAI's.
  */
 export function foreignOpenAIClients(f: PyFacts): Node[] {
+  const hit = foreignCache.get(f);
+  if (hit) return hit;
   const known = new Set([...f.constructions.map((c) => c.node.id), ...analyzeWrappers(f).uses.map((u) => u.node.id)]);
   const out: Node[] = [];
   walk(f.py.root, (n) => {
@@ -118,8 +120,12 @@ export function foreignOpenAIClients(f: PyFacts): Node[] {
     // It connects by itself: it takes a key (`OpenAIChatCompletionsModel(openai_client=client)` rides a client the tool migrates).
     if (n.childForFieldName('arguments')?.namedChildren.some((a) => a?.type === 'keyword_argument' && /^(api_key|openai_api_key)$/.test(a.childForFieldName('name')?.text ?? ''))) out.push(n);
   });
+  foreignCache.set(f, out);
   return out;
 }
+
+/** One walk per analysis: the run's kept settings and the model sites both ask (client-plan.ts, model-sites.ts). */
+const foreignCache = new WeakMap<PyFacts, Node[]>();
 
 /** A class or function named for OpenAI, called by name or through its module (`embedding_functions.OpenAIEmbeddingFunction`). */
 const FOREIGN_OPENAI_CLIENT = /(^|\.)\w*OpenAI\w*$/;

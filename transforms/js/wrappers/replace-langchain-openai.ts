@@ -16,10 +16,10 @@ import { addImportLine, moveBindings, references, type Binding } from '../../../
 import { droppedPackage, requirePackage } from '../../../src/lang/js/wrappers/deps.js';
 import { packageFits } from '../../../src/lang/deps/versions.js';
 import { msg, type Text } from '../../../src/i18n/msg.js';
-import { tierLabel } from '../../../src/rules/models.js';
+import { LANGCHAIN_DEFAULT_MODEL, tierLabel } from '../../../src/rules/models.js';
 
 /** The model LangChain uses when none is given (mapped like any OpenAI id). */
-const DEFAULT_MODEL: Record<LcConstruction['kind'], string> = { chat: 'gpt-3.5-turbo', embeddings: 'text-embedding-ada-002', completions: 'gpt-3.5-turbo-instruct' };
+const DEFAULT_MODEL: Record<LcConstruction['kind'], string> = LANGCHAIN_DEFAULT_MODEL;
 const ENDPOINT: Record<LcConstruction['kind'], EndpointKind> = { chat: 'chat', embeddings: 'embeddings', completions: 'completions' };
 
 const ID = 'replace-langchain-openai';
