@@ -29,7 +29,11 @@ export interface JsContext extends FileContext {
   composedUses: ComposedUse[];
   /** `/v1...` path literals of this file joined to an OpenAI host elsewhere. */
   composedPaths: Array<{ lit: Piece; rest: string }>;
-  /** Names of the enums the run's modules declare (`enum Keys { OPENAI_API_KEY = "..." }`). */
+  /**
+   * Names of the enums the run's modules declare (`enum Keys { OPENAI_API_KEY = "..." }`). Read by no transform
+   * today; a dense run without a first pass does not compare it (src/lang/js/process.ts withoutFirstPass): a
+   * transform that reads it must add it to the facts compared there.
+   */
   enumNames?: Set<string>;
   /** Some module of the run talks to OpenAI (SDK, adapter package or URL); false: OpenAI-named keys configure something else and keep their names. */
   projectReachesOpenAI?: boolean;

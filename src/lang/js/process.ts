@@ -17,6 +17,7 @@ import { isTestPath, planAdapters, targetNames, type AdapterPlan as RulesAdapter
 import { batchBytes, closedOver, importBatches } from './batches.js';
 import { phase, timingNote } from '../../engine/timing.js';
 import { collectGarbage } from '../../engine/memory.js';
+import { draftOf, takeDraft } from '../../engine/context.js';
 import { forgetState } from './wrappers/common.js';
 import { defaultProviderLiterals, otherAdapterHints, targetAdapterAt, targetSelection } from './adapters.js';
 import { replaceStringContent } from './edit.js';
@@ -44,6 +45,14 @@ export const processor = {
     const order = new Map(files.map((c, i) => [c.file.abs, i]));
     let app: AppFacts | undefined;
     if (batches.length > 1) {
+      const guess = phase('js: sub-batches on the common app-wide facts (no first pass)');
+      const done = withoutFirstPass(batches, order, opts, target, targetHost);
+      guess();
+      if (done.errors) {
+        timingNote(`js: ${batches.length} import-connected sub-batches of up to ${batchBytes()} bytes, no first pass (the app-wide facts were the common ones)`);
+        return done.errors;
+      }
+      timingNote(`js: no first pass skipped: ${done.why}`);
       const first = phase('js: first pass (app-wide facts)');
       app = appFacts(batches, order, target, targetHost);
       first();
@@ -89,6 +98,8 @@ interface GroupRun {
   app: AppFacts | undefined;
   notes: OnceNote[];
   order: Map<string, number>;
+  /** A run without a first pass (withoutFirstPass): each sub-batch adds its share of the app-wide facts here. */
+  gather?: FirstPass;
 }
 
 /**
@@ -96,16 +107,20 @@ interface GroupRun {
  * whole batch, or one sub-batch of a dense run). Only the contexts' edits, findings and
  * follow-ups stay once it is done: trees and analysis go before the next group.
  */
-function processGroup(files: FileContext[], g: GroupRun): void {
+function processGroup(files: FileContext[], g: GroupRun): boolean {
   const { opts, targetHost, errors } = g;
   const target = files[0]?.target;
   // Phase A: one parse per file, local analysis.
   const parsed = parseModules(files, targetHost, errors);
+  // Without a first pass, this sub-batch's imports are checked here, before anything is transformed.
+  if (g.gather && !closedOver(files, g.order, importSpecsOf(parsed))) return false;
   const cross = new CrossModule(parsed);
   importedEnvObjects(parsed, cross, targetHost);
   // Phase B: imported clients and factories, then the model values used across modules.
   seedImports(parsed, cross, targetHost);
   const { wanted, firstPass, refs } = wantedModelExports(parsed, cross);
+  // The same facts a first pass would keep of this sub-batch, from the same analysis (before Phase C touches it).
+  if (g.gather) gatherFacts(parsed, cross, { wanted, firstPass, refs }, g.gather, g.order, target);
   // URLs composed across modules (a host-only OpenAI base joined with a `/v1/...` path).
   const composed = collectComposedUrls(
     [...parsed].map(([abs, p]) => [abs, p.sf] as [string, ts.SourceFile]),
@@ -166,6 +181,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
     for (const k of ANALYSIS_KEYS) delete (p.ctx as unknown as Record<string, unknown>)[k];
     forgetState(p.ctx as JsContext);
   }
+  return true;
 }
 
 /**
@@ -174,12 +190,92 @@ function processGroup(files: FileContext[], g: GroupRun): void {
  * module outside it that the grouping missed: then the batch is processed whole.
  */
 function appFacts(batches: FileContext[][], order: Map<string, number>, target: FileContext['target'], targetHost: string | undefined): AppFacts | undefined {
-  const app: FirstPass = { enumNames: new Set(), migrated: new Set(), keptAll: new Set(), probes: [], reachesOpenAI: false, keysNoteAt: -1, opaque: { other: false } };
+  const app = emptyFirstPass();
   for (const batch of batches) {
     if (!firstPassOf(batch, app, order, target, targetHost)) return undefined;
     // The sub-batch's trees are garbage now (firstPassOf has returned): collect them before the next one is parsed.
     collectGarbage(textBytes(batch));
   }
+  return appFactsOf(app, target);
+}
+
+/**
+ * A dense run without its first pass (issue 19: the first pass parsed and analysed every candidate a second
+ * time). Most apps share only the common app-wide facts: no multi-provider plan, no client keeping a
+ * key the app holds, no opaque-only clients, some module talks to OpenAI. So the sub-batches are processed on
+ * those facts, on drafts of their contexts, while each adds the facts a first pass would have kept of it
+ * (from the same analysis). If the facts gathered are the common ones, and every sub-batch's imports stayed
+ * inside it, the drafts' results are the run's (the output a first pass gives, byte for byte); otherwise they
+ * are dropped and the run takes the first pass. Test files read the ids the whole code rewrites, so a batch
+ * with one takes the first pass. `OPENAI_MIGRATE_FIRST_PASS=always` turns the shortcut off (tests compare both);
+ * a run that falls back returns the dropped drafts (test/first-pass.test.ts shows they differ where the facts do).
+ */
+export function withoutFirstPass(
+  batches: FileContext[][],
+  order: Map<string, number>,
+  opts: HandlerOptions,
+  target: FileContext['target'],
+  targetHost: string | undefined,
+): { errors: Map<string, HandlerError>; why?: undefined } | { errors?: undefined; why: string; drafts?: Map<FileContext, FileContext> } {
+  if (process.env.OPENAI_MIGRATE_FIRST_PASS === 'always') return { why: 'OPENAI_MIGRATE_FIRST_PASS=always' };
+  const files = batches.flat();
+  if (files.some((c) => isTestPath(c.file.rel))) return { why: 'the batch has test files' };
+  const drafts = new Map<FileContext, FileContext>();
+  for (const c of files) {
+    const d = draftOf(c);
+    if (!d) return { why: `${c.file.rel} already holds results` };
+    drafts.set(c, d);
+  }
+  const common: AppFacts = {
+    enumNames: new Set(),
+    adapters: adapterPlan(target, []),
+    tests: { migrated: new Set(), ambiguous: new Set() },
+    reachesOpenAI: true,
+    keysNoteAt: -1,
+    namesStay: undefined,
+    opaqueOnly: undefined,
+  };
+  const gathered = emptyFirstPass();
+  const errors = new Map<string, HandlerError>();
+  const notes: OnceNote[] = [];
+  // The package needs the transforms record go to a project of their own until the drafts are taken.
+  const project = new Map<string, unknown>();
+  const draftOpts: HandlerOptions = opts.project ? { ...opts, project } : opts;
+  for (const batch of batches) {
+    const ok = processGroup(
+      batch.map((c) => drafts.get(c)!),
+      { opts: draftOpts, targetHost, errors, app: common, notes, order, gather: gathered },
+    );
+    collectGarbage(textBytes(batch));
+    if (!ok) return { why: 'a sub-batch imports outside itself' };
+  }
+  const app = appFactsOf(gathered, target);
+  // (Enum names are not compared: no transform reads JsContext.enumNames today.)
+  const differs = [
+    (app.adapters.others.size || app.adapters.adapters.length) && 'a multi-provider plan',
+    !app.reachesOpenAI && 'no module reaches OpenAI',
+    app.namesStay && 'a client keeps a key the app holds',
+    app.opaqueOnly && 'only opaque clients',
+  ].filter(Boolean);
+  if (differs.length) return { why: `the app-wide facts are not the common ones (${differs.join(', ')})`, drafts };
+  sayOnceNotes(notes);
+  for (const [c, d] of drafts) takeDraft(c, d);
+  // (Only if a transform recorded any: the package step tells an empty record from none.)
+  if (project.size && opts.project) {
+    const into = depsState(opts.project)!;
+    for (const [pkg, e] of depsState(project)!) {
+      const entry = into.get(pkg) ?? { add: new Set<string>(), dropped: new Set<string>(), stillUsed: new Set<string>() };
+      for (const a of e.add) entry.add.add(a);
+      for (const d of e.dropped) entry.dropped.add(d);
+      for (const u of e.stillUsed) entry.stillUsed.add(u);
+      into.set(pkg, entry);
+    }
+  }
+  return { errors };
+}
+
+/** The app-wide facts from what the first pass kept of every sub-batch. */
+function appFactsOf(app: FirstPass, target: FileContext['target']): AppFacts {
   app.probes.sort((a, b) => a.index - b.index);
   const ambiguous = new Set([...app.keptAll].filter((id) => app.migrated.has(id)));
   return {
@@ -210,15 +306,33 @@ interface FirstPass {
 /** One sub-batch of the first pass, analysed as processGroup does; false when it imports a module outside it. */
 function firstPassOf(batch: FileContext[], out: FirstPass, order: Map<string, number>, target: FileContext['target'], targetHost: string | undefined): boolean {
   const parsed = parseModules(batch, targetHost, new Map());
-  const specs = (ctx: FileContext) => {
-    const f = parsed.get(ctx.file.abs)?.facts;
-    return f ? [...[...f.imports.values()].map((b) => b.specifier), ...f.reexports.map((r) => r.specifier)] : [];
-  };
-  if (!closedOver(batch, order, specs)) return false;
+  if (!closedOver(batch, order, importSpecsOf(parsed))) return false;
   const cross = new CrossModule(parsed);
   importedEnvObjects(parsed, cross, targetHost);
   seedImports(parsed, cross, targetHost);
-  const { wanted, firstPass, refs } = wantedModelExports(parsed, cross);
+  gatherFacts(parsed, cross, wantedModelExports(parsed, cross), out, order, target);
+  return true;
+}
+
+const emptyFirstPass = (): FirstPass => ({ enumNames: new Set(), migrated: new Set(), keptAll: new Set(), probes: [], reachesOpenAI: false, keysNoteAt: -1, opaque: { other: false } });
+
+/** The import specifiers the analysis found in each module (closedOver checks they stay in the sub-batch). */
+const importSpecsOf =
+  (parsed: Map<string, ParsedModule>) =>
+  (ctx: FileContext): string[] => {
+    const f = parsed.get(ctx.file.abs)?.facts;
+    return f ? [...[...f.imports.values()].map((b) => b.specifier), ...f.reexports.map((r) => r.specifier)] : [];
+  };
+
+/** What the first pass keeps of one analysed sub-batch (Phases A and B done), added to `out`. */
+function gatherFacts(
+  parsed: Map<string, ParsedModule>,
+  cross: CrossModule,
+  { wanted, firstPass, refs }: ReturnType<typeof wantedModelExports>,
+  out: FirstPass,
+  order: Map<string, number>,
+  target: FileContext['target'],
+): void {
   const code = codeModelSites(parsed, cross, wanted, firstPass, refs);
   for (const id of code.codeIds) out.migrated.add(id);
   for (const id of keptIds(parsed, code.rewrittenSites, code.codeIds).keptAll) out.keptAll.add(id);
@@ -247,7 +361,6 @@ function firstPassOf(batch: FileContext[], out: FirstPass, order: Map<string, nu
       defaults: target ? probe.defaults() : [],
     });
   }
-  return true;
 }
 
 const textBytes = (files: FileContext[]): number => files.reduce((n, c) => n + c.file.text.length, 0);

@@ -1,0 +1,114 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { makeContext } from '../src/engine/context.js';
+import type { FileContext } from '../src/engine/types.js';
+import { importBatches } from '../src/lang/js/batches.js';
+import { processor, withoutFirstPass } from '../src/lang/js/process.js';
+import { isTestPath } from '../src/rules/adapters.js';
+import { getProvider, resolveTarget } from '../src/providers/index.js';
+import { ModelMap } from '../src/models/map.js';
+import { JS_TRANSFORMS } from '../transforms/js/index.js';
+import { cli, ROOT } from './helpers/cli.js';
+import { generate } from '../bench/generate.mjs';
+
+/**
+ * Dense runs without a first pass (issue 19, src/lang/js/process.ts withoutFirstPass): the JS/TS sub-batches
+ * are processed on the common app-wide facts and kept only when the facts they gather are those; otherwise
+ * the run takes the first pass. Either way the output is the whole batch's, byte for byte.
+ */
+
+const TIMING = { OPENAI_MIGRATE_TIMING: '1', OPENAI_MIGRATE_CACHE_DIR: 'off', OPENAI_MIGRATE_WORKERS: '0' };
+const dryRun = (dir: string) => ['migrate', '--provider', 'deepseek', '--dry-run', '--format', 'json', dir];
+const SKIPPED = /js: (\d+) import-connected sub-batches of up to \d+ bytes, no first pass/;
+
+describe('no first pass where the app-wide facts are the common ones', () => {
+  it('a dense generated repository: same output as the whole batch and as with the first pass, and the first pass is skipped', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oam-first-pass-'));
+    try {
+      generate(dir, 400, 7, 0.3);
+      const whole = cli(dryRun(dir), { env: TIMING });
+      const skipped = cli(dryRun(dir), { env: { ...TIMING, OPENAI_MIGRATE_BATCH_BYTES: '1' } });
+      const first = cli(dryRun(dir), { env: { ...TIMING, OPENAI_MIGRATE_BATCH_BYTES: '1', OPENAI_MIGRATE_FIRST_PASS: 'always' } });
+      expect(whole.code, whole.stderr).toBe(0);
+      expect(skipped.stdout).toBe(whole.stdout);
+      expect(first.stdout).toBe(whole.stdout);
+      // Not vacuous: many sub-batches, no first pass in one run, a first pass in the other, and real changes.
+      expect(Number(SKIPPED.exec(skipped.stderr)?.[1])).toBeGreaterThan(20);
+      expect(skipped.stderr).not.toMatch(/js: first pass/);
+      expect(first.stderr).toMatch(/js: first pass \(app-wide facts\)/);
+      expect(JSON.parse(whole.stdout).summary.filesChanged).toBeGreaterThan(50);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('every fixture but the test files: the drafts are dropped (the facts are not the common ones) and the output is the first pass one', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oam-first-pass-fx-'));
+    try {
+      cpSync(path.join(ROOT, 'fixtures/cases'), dir, { recursive: true });
+      for (const e of readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]) {
+        const rel = path.relative(dir, path.join(e.parentPath, e.name));
+        if (e.isFile() && isTestPath(rel)) rmSync(path.join(dir, rel));
+      }
+      const guessed = cli(dryRun(dir), { env: { ...TIMING, OPENAI_MIGRATE_BATCH_BYTES: '1' } });
+      const first = cli(dryRun(dir), { env: { ...TIMING, OPENAI_MIGRATE_BATCH_BYTES: '1', OPENAI_MIGRATE_FIRST_PASS: 'always' } });
+      expect(guessed.code).toBe(first.code);
+      expect(guessed.stdout).toBe(first.stdout);
+      expect(guessed.stderr).toMatch(/js: no first pass skipped: the app-wide facts are not the common ones \(a multi-provider plan/);
+      expect(guessed.stdout.length).toBeGreaterThan(10_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
+describe('where the app-wide facts matter', () => {
+  afterEach(() => {
+    delete process.env.OPENAI_MIGRATE_BATCH_BYTES;
+  });
+
+  const provider = getProvider('deepseek');
+  const target = resolveTarget(provider);
+  const models = new ModelMap(provider);
+  // Two modules that do not import each other: two sub-batches. One talks to another service, so the app is
+  // multi-provider (src/rules/adapters.ts): the migrated OpenAI module says once that it was one of several.
+  const files = (): FileContext[] => [
+    makeContext({ abs: '/repo/src/claude.ts', rel: 'src/claude.ts', text: "import Anthropic from '@anthropic-ai/sdk';\nexport const claude = new Anthropic();\n", bom: false }, target, models),
+    makeContext(
+      {
+        abs: '/repo/src/ask.ts',
+        rel: 'src/ask.ts',
+        text: "import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\nexport const ask = () => client.chat.completions.create({ model: 'gpt-4o', messages: [] });\n",
+        bom: false,
+      },
+      target,
+      models,
+    ),
+  ];
+  const opts = { transforms: JS_TRANSFORMS };
+  const edited = (c: FileContext) => c.edits.apply(c.file.text);
+
+  it('another service in one sub-batch: the drafts made on the common facts differ, so they are dropped and the first pass decides', async () => {
+    process.env.OPENAI_MIGRATE_BATCH_BYTES = '1';
+    const cut = files();
+    const batches = importBatches(cut, 1);
+    expect(batches).toHaveLength(2);
+    const order = new Map(cut.map((c, i) => [c.file.abs, i]));
+    const r = withoutFirstPass(batches, order, opts, target, new URL(target.baseURL).host);
+    expect(r.why).toMatch(/a multi-provider plan/);
+    // Nothing reached the real contexts.
+    for (const c of cut) expect(c.edits.size + c.changes.length + c.followUps.length).toBe(0);
+    // The drafts, made on the common facts, miss the note the whole app's facts give: the first pass was needed.
+    const said = (c: FileContext) => c.followUps.map((f) => f.reason).join('\n');
+    expect(said(r.drafts!.get(cut[1]!)!)).not.toMatch(/anthropic/i);
+    await processor.process(cut, opts);
+    const whole = files();
+    delete process.env.OPENAI_MIGRATE_BATCH_BYTES;
+    await processor.process(whole, opts);
+    expect(said(cut[1]!)).toMatch(/anthropic/i);
+    expect(cut.map(said)).toEqual(whole.map(said));
+    expect(cut.map(edited)).toEqual(whole.map(edited));
+  });
+});
