@@ -22,8 +22,9 @@ import { generate } from '../bench/generate.mjs';
 const TIMING = { OPENAI_MIGRATE_TIMING: '1', OPENAI_MIGRATE_CACHE_DIR: 'off', OPENAI_MIGRATE_WORKERS: '0' };
 const dryRun = (dir: string) => ['migrate', '--provider', 'deepseek', '--dry-run', '--format', 'json', dir];
 const SKIPPED = /js: (\d+) import-connected sub-batches of up to \d+ bytes, no first pass/;
+const PY_SKIPPED = /python: (\d+) import-connected sub-batches of up to \d+ bytes, no first pass/;
 
-describe('no first pass where the app-wide facts are the common ones', () => {
+describe('no first pass where the app-wide facts are the common ones (JS/TS and Python)', () => {
   it('a dense generated repository: same output as the whole batch and as with the first pass, and the first pass is skipped', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'oam-first-pass-'));
     try {
@@ -36,8 +37,10 @@ describe('no first pass where the app-wide facts are the common ones', () => {
       expect(first.stdout).toBe(whole.stdout);
       // Not vacuous: many sub-batches, no first pass in one run, a first pass in the other, and real changes.
       expect(Number(SKIPPED.exec(skipped.stderr)?.[1])).toBeGreaterThan(20);
-      expect(skipped.stderr).not.toMatch(/js: first pass/);
+      expect(Number(PY_SKIPPED.exec(skipped.stderr)?.[1])).toBeGreaterThan(20);
+      expect(skipped.stderr).not.toMatch(/(js|python): first pass/);
       expect(first.stderr).toMatch(/js: first pass \(app-wide facts\)/);
+      expect(first.stderr).toMatch(/python: first pass \(app-wide facts\)/);
       expect(JSON.parse(whole.stdout).summary.filesChanged).toBeGreaterThan(50);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -57,6 +60,7 @@ describe('no first pass where the app-wide facts are the common ones', () => {
       expect(guessed.code).toBe(first.code);
       expect(guessed.stdout).toBe(first.stdout);
       expect(guessed.stderr).toMatch(/js: no first pass skipped: the app-wide facts are not the common ones \(a multi-provider plan/);
+      expect(guessed.stderr).toMatch(/python: no first pass skipped: the app-wide facts are not the common ones/);
       expect(guessed.stdout.length).toBeGreaterThan(10_000);
     } finally {
       rmSync(dir, { recursive: true, force: true });

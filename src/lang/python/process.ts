@@ -23,6 +23,7 @@ import { isManifest, editManifest, manifestRoot, ownerOf, projectVersions, pyCom
 import { SETTINGS_ENV, envRole, type EnvRole } from '../../rules/env.js';
 import { settingsForImport } from './settings.js';
 import { batchBytes, collectGarbage } from '../../engine/memory.js';
+import { draftOf, takeDraft } from '../../engine/context.js';
 import { phase, timingNote } from '../../engine/timing.js';
 import { ModuleScope, pyImportBatches } from './batches.js';
 import { collectPyComposedUrls, litOf, type PyComposedUrls, type PyLit } from './composed-urls.js';
@@ -94,18 +95,30 @@ export const processor = {
     const batches = pyImportBatches(modules, pyBatchBytes(), batchBytes());
     const order = new Map(modules.map((c, i) => [c.file.abs, i]));
     let app: PyAppFacts | undefined;
+    let done = false;
     if (batches.length > 1) {
-      const first = phase('python: first pass (app-wide facts)');
-      app = await appFacts(batches, modules, order, target, targetHost);
-      first();
-      timingNote(app ? `python: ${batches.length} import-connected sub-batches of up to ${pyBatchBytes()} bytes` : 'python: a sub-batch imports outside itself; the batch was processed whole');
+      const guess = phase('python: sub-batches on the common app-wide facts (no first pass)');
+      const r = await withoutFirstPass(batches, modules, order, { opts, target, targetHost, deps, errors });
+      guess();
+      if (r.done) {
+        done = true;
+        timingNote(`python: ${batches.length} import-connected sub-batches of up to ${pyBatchBytes()} bytes, no first pass (the app-wide facts were the common ones)`);
+      } else {
+        timingNote(`python: no first pass skipped: ${r.why}`);
+        const first = phase('python: first pass (app-wide facts)');
+        app = await appFacts(batches, modules, order, target, targetHost);
+        first();
+        timingNote(app ? `python: ${batches.length} import-connected sub-batches of up to ${pyBatchBytes()} bytes` : 'python: a sub-batch imports outside itself; the batch was processed whole');
+      }
     }
-    const later: Later = { othersNote: [], packages: [], settingsEnv: [] };
-    for (const batch of app ? batches : [modules]) {
-      await processGroup(batch, { opts, target, targetHost, deps, errors, app, order, later });
-      if (app) collectGarbage(textBytes(batch));
+    if (!done) {
+      const later: Later = { othersNote: [], packages: [], settingsEnv: [] };
+      for (const batch of app ? batches : [modules]) {
+        await processGroup(batch, { opts, target, targetHost, deps, errors, app, order, later });
+        if (app) collectGarbage(textBytes(batch));
+      }
+      sayLater(later, deps, opts);
     }
-    sayLater(later, deps, opts);
     await processNotebooks(files, opts, targetHost, deps, errors);
     await processManifests(files, opts, deps, errors);
     return errors;
@@ -160,6 +173,8 @@ interface GroupRun {
   app: PyAppFacts | undefined;
   order: Map<string, number>;
   later: Later;
+  /** A run without a first pass (withoutFirstPass): each sub-batch adds its share of the app-wide facts here. */
+  gather?: Gathered;
 }
 
 /** What Phases A and B learn of a group of modules (the whole batch, or one sub-batch). */
@@ -198,9 +213,20 @@ async function analyseGroup(files: FileContext[], target: FileContext['target'],
 }
 
 /** Parse -> analyse -> detect -> transform one group of modules closed under imports; only the contexts' edits, findings and follow-ups stay. */
-async function processGroup(files: FileContext[], g: GroupRun): Promise<void> {
+async function processGroup(files: FileContext[], g: GroupRun): Promise<boolean> {
   const { opts, target, targetHost, errors } = g;
-  const a = await analyseGroup(files, target, targetHost, errors, g.app?.tests);
+  // Without a first pass, this sub-batch's module lookups are checked here, before anything is transformed.
+  const scope = g.gather && (moduleScope = new ModuleScope(g.gather.all, new Set(files.map((c) => c.file.abs))));
+  let a: Analysed;
+  try {
+    a = await analyseGroup(files, target, targetHost, errors, g.app?.tests);
+    if (scope && !gatherFacts(a, scope, g.gather!, g.order, target, targetHost)) {
+      for (const p of a.parsed.values()) p.py.delete();
+      return false;
+    }
+  } finally {
+    moduleScope = undefined;
+  }
   const { parsed } = a;
   const adapters = g.app?.adapters ?? adapterPlan(target, parsed);
   const run: RunShared = {
@@ -230,6 +256,7 @@ async function processGroup(files: FileContext[], g: GroupRun): Promise<void> {
   // The engine keeps each context (edits, findings) until the handler's files are finished; the
   // tree (deleted above) and the analysis runPython hung on it are done with.
   for (const p of parsed.values()) for (const k of ANALYSIS_KEYS) delete (p.ctx as unknown as Record<string, unknown>)[k];
+  return true;
 }
 
 /** What runPython hangs on a context (src/lang/python/context.ts PyContext beyond FileContext). */
@@ -241,60 +268,142 @@ const ANALYSIS_KEYS = ['py', 'facts', 'wrappers', 'usesOpenAI', 'models_', 'q', 
  * that the grouping missed: then the batch is processed whole.
  */
 async function appFacts(batches: FileContext[][], modules: FileContext[], order: Map<string, number>, target: FileContext['target'], targetHost: string | undefined): Promise<PyAppFacts | undefined> {
-  const all = new Set(modules.map((c) => c.file.abs));
-  const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set() };
-  const migrated = new Set<string>();
-  const keptAll = new Set<string>();
-  const movedCandidates = new Set<string>();
-  const probes: Array<PyProbeData & { index: number }> = [];
-  /** Modules that get an adapter note when a target adapter's scope holds them (batch index, rel). */
-  const noteCandidates: Array<{ index: number; rel: string }> = [];
-  const names = target ? targetNames(target.provider) : [];
+  const g = emptyGathered(modules);
   try {
     for (const batch of batches) {
-      const scope = (moduleScope = new ModuleScope(all, new Set(batch.map((c) => c.file.abs))));
+      const scope = (moduleScope = new ModuleScope(g.all, new Set(batch.map((c) => c.file.abs))));
       const a = await analyseGroup(batch, target, targetHost, new Map());
-      // Every import of every module, as any later lookup (the tests' references too) may follow it.
-      for (const [abs, p] of a.parsed) {
-        for (const b of p.facts.imports.values()) {
-          moduleCandidates(abs, b.module, a.parsed);
-          moduleCandidates(abs, b.module ? `${b.module}.${b.name}` : b.name, a.parsed);
-        }
-        for (const m of p.facts.moduleAliases.values()) moduleCandidates(abs, m, a.parsed);
-      }
-      if (scope.escaped) {
-        for (const p of a.parsed.values()) p.py.delete();
-        return undefined;
-      }
-      for (const [k, v] of a.keptSettings.keys) keptSettings.keys.set(k, [...(keptSettings.keys.get(k) ?? []), ...v]);
-      for (const [k, v] of a.keptSettings.bases) keptSettings.bases.set(k, [...(keptSettings.bases.get(k) ?? []), ...v]);
-      for (const f of a.keptSettings.fields) keptSettings.fields.add(f);
-      // Candidates of the run-wide movedBases (filtered once every sub-batch's kept bases are known).
-      for (const v of movedBaseVars(a.parsed, { keys: new Map(), bases: new Map(), fields: new Set() })) movedCandidates.add(v);
-      for (const id of a.codeIds) migrated.add(id);
-      for (const id of a.keptAll) keptAll.add(id);
-      for (const [abs, p] of a.parsed) {
-        const index = order.get(abs)!;
-        const probe = pyProbeOf(p);
-        probes.push({ index, rel: probe.rel, hints: probe.hints(), line: probe.line(), selection: target ? probe.selection(names) : undefined, defaults: target ? probe.defaults() : [] });
-        if (adapterNoteCandidate(p, targetHost)) noteCandidates.push({ index, rel: p.ctx.file.rel });
-        p.py.delete();
-      }
+      const ok = gatherFacts(a, scope, g, order, target, targetHost);
+      for (const p of a.parsed.values()) p.py.delete();
+      if (!ok) return undefined;
       moduleScope = undefined;
       collectGarbage(textBytes(batch));
     }
   } finally {
     moduleScope = undefined;
   }
-  keptSettings.movedBases = new Set([...movedCandidates].filter((v) => !keptSettings.bases.has(v)));
-  probes.sort((x, y) => x.index - y.index);
-  const adapters = adapterPlan(target, probes);
+  return pyAppFactsOf(g, target);
+}
+
+/** What the first pass keeps of the sub-batches (small data only). */
+interface Gathered {
+  /** Every `.py` module of the batch (for ModuleScope). */
+  all: ReadonlySet<string>;
+  keptSettings: KeptSettings;
+  migrated: Set<string>;
+  keptAll: Set<string>;
+  movedCandidates: Set<string>;
+  probes: Array<PyProbeData & { index: number }>;
+  /** Modules that get an adapter note when a target adapter's scope holds them (batch index, rel). */
+  noteCandidates: Array<{ index: number; rel: string }>;
+}
+
+const emptyGathered = (modules: FileContext[]): Gathered => ({
+  all: new Set(modules.map((c) => c.file.abs)),
+  keptSettings: { keys: new Map(), bases: new Map(), fields: new Set() },
+  migrated: new Set(),
+  keptAll: new Set(),
+  movedCandidates: new Set(),
+  probes: [],
+  noteCandidates: [],
+});
+
+/**
+ * What the first pass keeps of one analysed sub-batch (Phases A and B done, trees still here), added to `g`;
+ * false when a lookup names a module outside the sub-batch (then the batch is processed whole).
+ */
+function gatherFacts(a: Analysed, scope: ModuleScope, g: Gathered, order: Map<string, number>, target: FileContext['target'], targetHost: string | undefined): boolean {
+  // Every import of every module, as any later lookup (the tests' references too) may follow it.
+  for (const [abs, p] of a.parsed) {
+    for (const b of p.facts.imports.values()) {
+      moduleCandidates(abs, b.module, a.parsed);
+      moduleCandidates(abs, b.module ? `${b.module}.${b.name}` : b.name, a.parsed);
+    }
+    for (const m of p.facts.moduleAliases.values()) moduleCandidates(abs, m, a.parsed);
+  }
+  if (scope.escaped) return false;
+  const { keptSettings } = g;
+  for (const [k, v] of a.keptSettings.keys) keptSettings.keys.set(k, [...(keptSettings.keys.get(k) ?? []), ...v]);
+  for (const [k, v] of a.keptSettings.bases) keptSettings.bases.set(k, [...(keptSettings.bases.get(k) ?? []), ...v]);
+  for (const f of a.keptSettings.fields) keptSettings.fields.add(f);
+  // Candidates of the run-wide movedBases (filtered once every sub-batch's kept bases are known).
+  for (const v of movedBaseVars(a.parsed, { keys: new Map(), bases: new Map(), fields: new Set() })) g.movedCandidates.add(v);
+  for (const id of a.codeIds) g.migrated.add(id);
+  for (const id of a.keptAll) g.keptAll.add(id);
+  const names = target ? targetNames(target.provider) : [];
+  for (const [abs, p] of a.parsed) {
+    const index = order.get(abs)!;
+    const probe = pyProbeOf(p);
+    g.probes.push({ index, rel: probe.rel, hints: probe.hints(), line: probe.line(), selection: target ? probe.selection(names) : undefined, defaults: target ? probe.defaults() : [] });
+    if (adapterNoteCandidate(p, targetHost)) g.noteCandidates.push({ index, rel: p.ctx.file.rel });
+  }
+  return true;
+}
+
+/** The app-wide facts from what the first pass kept of every sub-batch. */
+function pyAppFactsOf(g: Gathered, target: FileContext['target']): PyAppFacts {
+  const { keptSettings } = g;
+  keptSettings.movedBases = new Set([...g.movedCandidates].filter((v) => !keptSettings.bases.has(v)));
+  g.probes.sort((x, y) => x.index - y.index);
+  const adapters = adapterPlan(target, g.probes);
   const adapterNoteAt = new Map<object, number>();
-  for (const c of noteCandidates.sort((x, y) => x.index - y.index)) {
+  for (const c of g.noteCandidates.sort((x, y) => x.index - y.index)) {
     const here = adapters.adapters.find((ad) => ad.inScope(c.rel));
     if (here && !adapterNoteAt.has(here)) adapterNoteAt.set(here, c.index);
   }
-  return { keptSettings, adapters, adapterNoteAt, tests: { migrated, ambiguous: new Set([...keptAll].filter((id) => migrated.has(id))) } };
+  return { keptSettings, adapters, adapterNoteAt, tests: { migrated: g.migrated, ambiguous: new Set([...g.keptAll].filter((id) => g.migrated.has(id))) } };
+}
+
+/**
+ * A dense run without its first pass, as the JS/TS handler does (src/lang/js/process.ts withoutFirstPass): the
+ * sub-batches are processed on the common app-wide facts (no setting a kept client reads, no multi-provider
+ * plan; no test files in the batch) on drafts of their contexts, each adding the facts a first pass would keep
+ * of it and checking its module lookups stay inside it. If the facts gathered are the common ones, the drafts'
+ * results are the run's; otherwise they are dropped (`why` says why) and the run takes the first pass.
+ */
+async function withoutFirstPass(
+  batches: FileContext[][],
+  modules: FileContext[],
+  order: Map<string, number>,
+  run: Pick<GroupRun, 'opts' | 'target' | 'targetHost' | 'deps' | 'errors'>,
+): Promise<{ done: true; why?: undefined } | { done?: undefined; why: string }> {
+  if (process.env.OPENAI_MIGRATE_FIRST_PASS === 'always') return { why: 'OPENAI_MIGRATE_FIRST_PASS=always' };
+  if (modules.some((c) => isTestPath(c.file.rel))) return { why: 'the batch has test files' };
+  const drafts = new Map<FileContext, FileContext>();
+  for (const c of modules) {
+    const d = draftOf(c);
+    if (!d) return { why: `${c.file.rel} already holds results` };
+    drafts.set(c, d);
+  }
+  const common: PyAppFacts = {
+    keptSettings: { keys: new Map(), bases: new Map(), fields: new Set(), movedBases: new Set() },
+    adapters: adapterPlan(run.target, []),
+    adapterNoteAt: new Map(),
+    tests: { migrated: new Set(), ambiguous: new Set() },
+  };
+  const gathered = emptyGathered(modules);
+  const errors = new Map<string, HandlerError>();
+  const later: Later = { othersNote: [], packages: [], settingsEnv: [] };
+  for (const batch of batches) {
+    const ok = await processGroup(
+      batch.map((c) => drafts.get(c)!),
+      { ...run, errors, app: common, order, later, gather: gathered },
+    );
+    collectGarbage(textBytes(batch));
+    if (!ok) return { why: 'a module lookup leaves its sub-batch' };
+  }
+  const app = pyAppFactsOf(gathered, run.target);
+  const k = app.keptSettings;
+  const differs = [
+    (k.keys.size || k.bases.size || k.fields.size || k.movedBases?.size) && 'settings that kept clients read',
+    (app.adapters.others.size || app.adapters.adapters.length) && 'a multi-provider plan',
+  ].filter(Boolean);
+  if (differs.length) return { why: `the app-wide facts are not the common ones (${differs.join(', ')})` };
+  // Said and recorded in batch order, on the drafts, before the contexts take them.
+  sayLater(later, run.deps, run.opts);
+  for (const [c, d] of drafts) takeDraft(c, d);
+  for (const [abs, e] of errors) run.errors.set(abs, e);
+  return { done: true };
 }
 
 /** The analysed sub-batch of a dense run's first pass (undefined otherwise): moduleCandidates reports lookups that leave it. */
