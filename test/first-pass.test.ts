@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeContext } from '../src/engine/context.js';
@@ -29,6 +29,18 @@ describe('no first pass where the app-wide facts are the common ones (JS/TS and 
     const dir = mkdtempSync(path.join(tmpdir(), 'oam-first-pass-'));
     try {
       generate(dir, 400, 7, 0.3);
+      // Test files, whose ids follow what the whole code does with them: their sub-batches take a first pass.
+      mkdirSync(path.join(dir, 'app'));
+      writeFileSync(
+        path.join(dir, 'app/ask.ts'),
+        "import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\nexport const MODEL = 'gpt-4o';\nexport const ask = (q: string) => client.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: q }] });\n",
+      );
+      writeFileSync(path.join(dir, 'app/ask.test.ts'), "import { MODEL } from './ask';\nit('asks gpt-4o', () => expect(MODEL).toBe('gpt-4o'));\n");
+      writeFileSync(
+        path.join(dir, 'app/ask_llm.py'),
+        'from openai import OpenAI\n\nclient = OpenAI()\nMODEL = "gpt-4o"\n\n\ndef ask(q):\n    return client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": q}])\n',
+      );
+      writeFileSync(path.join(dir, 'app/test_ask_llm.py'), 'from ask_llm import MODEL\n\n\ndef test_model():\n    assert MODEL == "gpt-4o"\n');
       const whole = cli(dryRun(dir), { env: TIMING });
       const skipped = cli(dryRun(dir), { env: { ...TIMING, OPENAI_MIGRATE_BATCH_BYTES: '1' } });
       const first = cli(dryRun(dir), { env: { ...TIMING, OPENAI_MIGRATE_BATCH_BYTES: '1', OPENAI_MIGRATE_FIRST_PASS: 'always' } });
@@ -42,6 +54,9 @@ describe('no first pass where the app-wide facts are the common ones (JS/TS and 
       expect(first.stderr).toMatch(/js: first pass \(app-wide facts\)/);
       expect(first.stderr).toMatch(/python: first pass \(app-wide facts\)/);
       expect(JSON.parse(whole.stdout).summary.filesChanged).toBeGreaterThan(50);
+      // The tests' ids moved with the code's (what a first pass over the test sub-batches gives them).
+      const changed = (JSON.parse(whole.stdout).files as Array<{ file: string; changes: unknown[] }>).filter((f) => f.changes.length).map((f) => f.file);
+      for (const t of ['app/ask.test.ts', 'app/test_ask_llm.py']) expect(changed.some((f) => f.endsWith(t))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -204,10 +204,10 @@ function appFacts(batches: FileContext[][], order: Map<string, number>, target: 
  * time). Most apps share only the common app-wide facts: no multi-provider plan, no client keeping a
  * key the app holds, no opaque-only clients, some module talks to OpenAI. So the sub-batches are processed on
  * those facts, on drafts of their contexts, while each adds the facts a first pass would have kept of it
- * (from the same analysis). If the facts gathered are the common ones, and every sub-batch's imports stayed
- * inside it, the drafts' results are the run's (the output a first pass gives, byte for byte); otherwise they
- * are dropped and the run takes the first pass. Test files read the ids the whole code rewrites, so a batch
- * with one takes the first pass. `OPENAI_MIGRATE_FIRST_PASS=always` turns the shortcut off (tests compare both);
+ * (from the same analysis). A sub-batch with a test file (its tests read the ids the whole code rewrites)
+ * takes a first pass instead, and is processed last. If the facts gathered are the common ones, and every
+ * sub-batch's imports stayed inside it, the drafts' results are the run's (the output a first pass gives,
+ * byte for byte); otherwise they are dropped and the run takes the first pass. `OPENAI_MIGRATE_FIRST_PASS=always` turns the shortcut off (tests compare both);
  * a run that falls back returns the dropped drafts (test/first-pass.test.ts shows they differ where the facts do).
  */
 export function withoutFirstPass(
@@ -218,13 +218,13 @@ export function withoutFirstPass(
   targetHost: string | undefined,
 ): { errors: Map<string, HandlerError>; why?: undefined } | { errors?: undefined; why: string; drafts?: Map<FileContext, FileContext> } {
   if (process.env.OPENAI_MIGRATE_FIRST_PASS === 'always') return { why: 'OPENAI_MIGRATE_FIRST_PASS=always' };
-  const files = batches.flat();
-  if (files.some((c) => isTestPath(c.file.rel))) return { why: 'the batch has test files' };
   const drafts = new Map<FileContext, FileContext>();
-  for (const c of files) {
-    const d = draftOf(c);
-    if (!d) return { why: `${c.file.rel} already holds results` };
-    drafts.set(c, d);
+  for (const batch of batches) {
+    for (const c of batch) {
+      const d = draftOf(c);
+      if (!d) return { why: `${c.file.rel} already holds results` };
+      drafts.set(c, d);
+    }
   }
   const common: AppFacts = {
     enumNames: new Set(),
@@ -238,16 +238,27 @@ export function withoutFirstPass(
   const gathered = emptyFirstPass();
   const errors = new Map<string, HandlerError>();
   const notes: OnceNote[] = [];
-  // The package needs the transforms record go to a project of their own until the drafts are taken.
-  const project = new Map<string, unknown>();
-  const draftOpts: HandlerOptions = opts.project ? { ...opts, project } : opts;
-  for (const batch of batches) {
+  // The package needs the transforms record go to a project of each sub-batch's own until the drafts are taken.
+  const projects = batches.map(() => new Map<string, unknown>());
+  const run = (i: number, app: AppFacts, gather?: FirstPass): boolean => {
+    const draftOpts: HandlerOptions = opts.project ? { ...opts, project: projects[i] } : opts;
     const ok = processGroup(
-      batch.map((c) => drafts.get(c)!),
-      { opts: draftOpts, targetHost, errors, app: common, notes, order, gather: gathered },
+      batches[i]!.map((c) => drafts.get(c)!),
+      { opts: draftOpts, targetHost, errors, app, notes, order, gather },
     );
-    collectGarbage(textBytes(batch));
-    if (!ok) return { why: 'a sub-batch imports outside itself' };
+    collectGarbage(textBytes(batches[i]!));
+    return ok;
+  };
+  // A sub-batch with a test file reads the ids the whole code rewrites: it takes a first pass, and is processed
+  // once every sub-batch's facts are in. The others are processed at once.
+  const tested = batches.map((b, i) => (b.some((c) => isTestPath(c.file.rel)) ? i : -1)).filter((i) => i >= 0);
+  for (let i = 0; i < batches.length; i++) {
+    if (tested.includes(i)) continue;
+    if (!run(i, common, gathered)) return { why: 'a sub-batch imports outside itself' };
+  }
+  for (const i of tested) {
+    if (!firstPassOf(batches[i]!, gathered, order, target, targetHost)) return { why: 'a sub-batch imports outside itself' };
+    collectGarbage(textBytes(batches[i]!));
   }
   const app = appFactsOf(gathered, target);
   // (Enum names are not compared: no transform reads JsContext.enumNames today.)
@@ -258,10 +269,12 @@ export function withoutFirstPass(
     app.opaqueOnly && 'only opaque clients',
   ].filter(Boolean);
   if (differs.length) return { why: `the app-wide facts are not the common ones (${differs.join(', ')})`, drafts };
+  for (const i of tested) run(i, { ...common, tests: app.tests });
   sayOnceNotes(notes);
   for (const [c, d] of drafts) takeDraft(c, d);
-  // (Only if a transform recorded any: the package step tells an empty record from none.)
-  if (project.size && opts.project) {
+  // In batch order, as the sub-batches would have recorded them (only if a transform recorded any: the package step tells an empty record from none).
+  for (const project of projects) {
+    if (!project.size || !opts.project) continue;
     const into = depsState(opts.project)!;
     for (const [pkg, e] of depsState(project)!) {
       const entry = into.get(pkg) ?? { add: new Set<string>(), dropped: new Set<string>(), stillUsed: new Set<string>() };

@@ -269,20 +269,23 @@ const ANALYSIS_KEYS = ['py', 'facts', 'wrappers', 'usesOpenAI', 'models_', 'q', 
  */
 async function appFacts(batches: FileContext[][], modules: FileContext[], order: Map<string, number>, target: FileContext['target'], targetHost: string | undefined): Promise<PyAppFacts | undefined> {
   const g = emptyGathered(modules);
+  for (const batch of batches) if (!(await firstPassOf(batch, g, order, target, targetHost))) return undefined;
+  return pyAppFactsOf(g, target);
+}
+
+/** One sub-batch of the first pass, analysed as processGroup does; false when a lookup leaves it. */
+async function firstPassOf(batch: FileContext[], g: Gathered, order: Map<string, number>, target: FileContext['target'], targetHost: string | undefined): Promise<boolean> {
   try {
-    for (const batch of batches) {
-      const scope = (moduleScope = new ModuleScope(g.all, new Set(batch.map((c) => c.file.abs))));
-      const a = await analyseGroup(batch, target, targetHost, new Map());
-      const ok = gatherFacts(a, scope, g, order, target, targetHost);
-      for (const p of a.parsed.values()) p.py.delete();
-      if (!ok) return undefined;
-      moduleScope = undefined;
-      collectGarbage(textBytes(batch));
-    }
+    const scope = (moduleScope = new ModuleScope(g.all, new Set(batch.map((c) => c.file.abs))));
+    const a = await analyseGroup(batch, target, targetHost, new Map());
+    const ok = gatherFacts(a, scope, g, order, target, targetHost);
+    for (const p of a.parsed.values()) p.py.delete();
+    if (!ok) return false;
   } finally {
     moduleScope = undefined;
   }
-  return pyAppFactsOf(g, target);
+  collectGarbage(textBytes(batch));
+  return true;
 }
 
 /** What the first pass keeps of the sub-batches (small data only). */
@@ -357,7 +360,7 @@ function pyAppFactsOf(g: Gathered, target: FileContext['target']): PyAppFacts {
 /**
  * A dense run without its first pass, as the JS/TS handler does (src/lang/js/process.ts withoutFirstPass): the
  * sub-batches are processed on the common app-wide facts (no setting a kept client reads, no multi-provider
- * plan; no test files in the batch) on drafts of their contexts, each adding the facts a first pass would keep
+ * plan) on drafts of their contexts (those with a test module after a first pass over them), each adding the facts a first pass would keep
  * of it and checking its module lookups stay inside it. If the facts gathered are the common ones, the drafts'
  * results are the run's; otherwise they are dropped (`why` says why) and the run takes the first pass.
  */
@@ -368,7 +371,6 @@ async function withoutFirstPass(
   run: Pick<GroupRun, 'opts' | 'target' | 'targetHost' | 'deps' | 'errors'>,
 ): Promise<{ done: true; why?: undefined } | { done?: undefined; why: string }> {
   if (process.env.OPENAI_MIGRATE_FIRST_PASS === 'always') return { why: 'OPENAI_MIGRATE_FIRST_PASS=always' };
-  if (modules.some((c) => isTestPath(c.file.rel))) return { why: 'the batch has test files' };
   const drafts = new Map<FileContext, FileContext>();
   for (const c of modules) {
     const d = draftOf(c);
@@ -384,14 +386,18 @@ async function withoutFirstPass(
   const gathered = emptyGathered(modules);
   const errors = new Map<string, HandlerError>();
   const later: Later = { othersNote: [], packages: [], settingsEnv: [] };
-  for (const batch of batches) {
+  const group = async (batch: FileContext[], app: PyAppFacts, gather?: Gathered): Promise<boolean> => {
     const ok = await processGroup(
       batch.map((c) => drafts.get(c)!),
-      { ...run, errors, app: common, order, later, gather: gathered },
+      { ...run, errors, app, order, later, gather },
     );
     collectGarbage(textBytes(batch));
-    if (!ok) return { why: 'a module lookup leaves its sub-batch' };
-  }
+    return ok;
+  };
+  // A sub-batch with a test module (it reads the ids the whole code rewrites) takes a first pass, and is processed last.
+  const tested = batches.filter((b) => b.some((c) => isTestPath(c.file.rel)));
+  for (const batch of batches) if (!tested.includes(batch) && !(await group(batch, common, gathered))) return { why: 'a module lookup leaves its sub-batch' };
+  for (const batch of tested) if (!(await firstPassOf(batch, gathered, order, run.target, run.targetHost))) return { why: 'a module lookup leaves its sub-batch' };
   const app = pyAppFactsOf(gathered, run.target);
   const k = app.keptSettings;
   const differs = [
@@ -399,6 +405,7 @@ async function withoutFirstPass(
     (app.adapters.others.size || app.adapters.adapters.length) && 'a multi-provider plan',
   ].filter(Boolean);
   if (differs.length) return { why: `the app-wide facts are not the common ones (${differs.join(', ')})` };
+  for (const batch of tested) await group(batch, { ...common, tests: app.tests });
   // Said and recorded in batch order, on the drafts, before the contexts take them.
   sayLater(later, run.deps, run.opts);
   for (const [c, d] of drafts) takeDraft(c, d);
