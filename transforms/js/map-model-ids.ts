@@ -7,6 +7,7 @@ import { propName } from '../../src/lang/js/parse.js';
 import type { ts } from 'ts-morph';
 import { tsc } from '../../src/lang/js/ts.js';
 import { blockedCall } from '../../src/lang/js/blocked.js';
+import { appFilledKeyClass } from '../../src/lang/js/client-plan.js';
 import { isModelLookupTable, tierLabel } from '../../src/rules/models.js';
 import { noEquivalentAction } from '../../src/rules/endpoints.js';
 import { isStringLike } from '../../src/lang/js/parse.js';
@@ -74,6 +75,8 @@ export const mapModelIds: Transform<JsContext> = {
       if (!m) continue;
       // Calls the provider cannot serve are left intact (they are marked instead).
       if (inUnsupportedCall(s.lit)) continue;
+      // A settings class whose key field the app fills keeps its URL (retarget-raw-http), so its ids stay with it.
+      if (appFilledKeyClass(s.lit)) continue;
       if (isTable(s.lit)) continue;
       const d = m.via === 'tier' ? byContent.get(s.lit) : undefined;
       if (d?.model) {
