@@ -8,9 +8,9 @@ import type { ts } from 'ts-morph';
 import { tsc } from '../../src/lang/js/ts.js';
 import { blockedCall } from '../../src/lang/js/blocked.js';
 import { appFilledKeyClass } from '../../src/lang/js/client-plan.js';
-import { isModelLookupTable, tierLabel } from '../../src/rules/models.js';
+import { tierLabel } from '../../src/rules/models.js';
+import { inModelTable } from '../../src/lang/js/model-tables.js';
 import { noEquivalentAction } from '../../src/rules/endpoints.js';
-import { isStringLike } from '../../src/lang/js/parse.js';
 import { isTestPath } from '../../src/rules/adapters.js';
 import { collapsedIds, collapsedIdsFollowUp } from '../../src/rules/models.js';
 import { modelLiterals, requestContent } from '../../src/lang/js/request-content.js';
@@ -29,26 +29,7 @@ export const mapModelIds: Transform<JsContext> = {
     const unsupportedCalls = ctx.facts.calls.filter((c) => blockedCall(ctx, c));
     const inUnsupportedCall = (n: ts.Node) => unsupportedCalls.some((c) => n.pos >= c.node.pos && n.end <= c.node.end);
     // Arrays of model names that are lookup tables stay as they are (one follow-up each).
-    const tables = new Map<ts.Node, boolean>();
-    const isTable = (lit: ts.Node): boolean => {
-      const arr = lit.parent;
-      if (!arr || !tsc.isArrayLiteralExpression(arr)) return false;
-      if (!tables.has(arr)) {
-        const values = arr.elements.filter(isStringLike).map((e) => e.text);
-        const table =
-          values.length === arr.elements.length &&
-          (membershipTable(ctx, arr) ||
-            isModelLookupTable(values, (v) => {
-              const m = ctx.models.lookup(v);
-              return m ? m.target : undefined;
-            }));
-        tables.set(arr, table);
-        if (table) {
-          ctx.followUp(arr.getStart(), msg('model.lookupTable'), msg('model.lookupTable.todo', { provider: shortName(t.provider) }));
-        }
-      }
-      return tables.get(arr)!;
-    };
+    const isTable = (lit: ts.Node) => inModelTable(ctx, lit);
     // A test file never has two distinct ids collapsed onto one (`isReasoning('o3-mini')` and
     // `isReasoning('gpt-4o')` must stay distinct): then its ids are left and reported once.
     const collapsed = isTestPath(ctx.file.rel)
@@ -115,34 +96,6 @@ export const mapModelIds: Transform<JsContext> = {
     }
   },
 };
-
-/**
- * An array the code tests membership in (`VISION_MODELS.includes(model)`, `new Set([...])`, `new Set(NAME)`): a lookup
- * table whatever its size. Mapped, the single `['gpt-4o']` stopped matching the configured `gpt-4o`.
- */
-function membershipTable(ctx: MigrateContext<JsContext>, arr: ts.ArrayLiteralExpression): boolean {
-  const isSet = (n: ts.Node) => tsc.isNewExpression(n) && /^(Readonly)?Set$/.test(n.expression.getText());
-  let at: ts.Node = arr;
-  while (tsc.isAsExpression(at.parent) || tsc.isSatisfiesExpression(at.parent) || tsc.isParenthesizedExpression(at.parent)) at = at.parent;
-  if (isSet(at.parent)) return true;
-  const decl = at.parent;
-  if (!tsc.isVariableDeclaration(decl) || !tsc.isIdentifier(decl.name)) return false;
-  const name = decl.name.text;
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (tsc.isIdentifier(n) && n.text === name && n !== decl.name) {
-      const p = n.parent;
-      if (tsc.isPropertyAccessExpression(p) && p.expression === n && MEMBERSHIP.test(p.name.text) && tsc.isCallExpression(p.parent)) found = true;
-      else if (isSet(p)) found = true;
-    }
-    tsc.forEachChild(n, visit);
-  };
-  visit(ctx.sf);
-  return found;
-}
-
-const MEMBERSHIP = /^(includes|indexOf|lastIndexOf|some|every|find|findIndex|has)$/;
 
 /**
  * Per model literal, the choice the request content makes (image/audio parts, tools) over the

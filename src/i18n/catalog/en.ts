@@ -75,7 +75,7 @@ export const EN = {
   'tokenizer.openaiNamesOnly.todo': (p: { provider: string }) => `count tokens with a fixed encoding (o200k_base) as an estimate, or with ${p.provider}'s tokenizer / usage fields`,
   // ---- multi-provider apps (src/lang/js/process.ts, src/lang/python/process.ts) and test files (map-model-ids)
   'adapters.targetExists': (p: { provider: string; at: string; selection: string }) =>
-    `this app already has a ${p.provider} adapter (${p.at}, selected by "${p.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`,
+    `this app already has an adapter for ${p.provider} (${p.at}, selected by "${p.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`,
   'adapters.targetExists.defaultChanged': (p: { selection: string; at: string }) =>
     `the default provider now selects "${p.selection}" (${p.at}); set the same value wherever the deployment overrides it`,
   'adapters.targetExists.select': (p: { selection: string }) => `select "${p.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter`,

@@ -562,7 +562,11 @@ function adapterProbeOf(target: FileContext['target']) {
       rel: p.ctx.file.rel,
       hints: () => otherAdapterHints(p.facts),
       line: () => {
-        const at = targetAdapterAt(p.facts, target?.provider.integrations.aiSdk?.package);
+        const at = targetAdapterAt(
+          p.facts,
+          target?.provider.integrations.aiSdk?.package,
+          target && { baseURLs: [target.baseURL, ...Object.values(target.provider.regions).map((r) => r.baseURL)], names: targetNames(target.provider) },
+        );
         return at === undefined ? undefined : lineOf(at);
       },
       selection: (names: string[]) => targetSelection(p.facts, names),
@@ -636,9 +640,15 @@ function prepareModule(abs: string, p: ParsedModule, run: RunShared): Prepared |
   // OpenAI through the SDK or a framework's OpenAI adapter (`@ai-sdk/openai`, `@langchain/openai`).
   // A file whose clients all go elsewhere (the target's own adapter, another service's) is not the OpenAI adapter.
   const ownAdapter = p.facts.constructions.length > 0 && p.facts.constructions.every((c) => c.status === 'target' || c.status === 'other');
-  const openaiAdapter = !ownAdapter && (uses || [...p.facts.imports.values()].some((b) => /^@(ai-sdk|langchain)\/openai$/.test(b.specifier)));
+  // Raw HTTP to api.openai.com is an OpenAI adapter too (ChatGPTNextWeb/NextChat's fetch-based platforms).
+  const openaiAdapter = !ownAdapter && (uses || [...p.facts.imports.values()].some((b) => /^@(ai-sdk|langchain)\/openai$/.test(b.specifier)) || /\bapi\.openai\.com\b/.test(p.ctx.file.text));
   const index = run.order.get(abs)!;
-  if (openaiAdapter && adapterHere && !isTestPath(p.ctx.file.rel)) {
+  // The app already has the target's adapter: nothing else in its scope changes (the OpenAI adapter, its key reads in
+  // config modules, its tests), so the OpenAI adapter keeps working where the app still selects it.
+  if (adapterHere && !openaiAdapter) return undefined;
+  // Tests sit outside the adapter's folder (test/, __tests__/): they follow the code they test, which stays.
+  if (isTestPath(p.ctx.file.rel) && (adapterHere || run.adapters.adapters.length)) return undefined;
+  if (openaiAdapter && adapterHere) {
     // Said once for the app (on its first OpenAI file); the other OpenAI files are left without a word each.
     const defaultsAt = adapterHere.defaultsAt;
     const sel = adapterHere.selection;

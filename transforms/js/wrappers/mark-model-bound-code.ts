@@ -7,6 +7,7 @@ import type { JsContext } from '../../../src/lang/js/context.js';
 import { flattenAccess, isStringLike, propName, unwrap, walk } from '../../../src/lang/js/parse.js';
 import { addMarker, mapModelLiteral, modelLiterals, state, wrapperSites } from '../../../src/lang/js/wrappers/common.js';
 import { findImports } from '../../../src/lang/js/wrappers/imports.js';
+import { inModelTable } from '../../../src/lang/js/model-tables.js';
 
 const TOKENIZERS = ['tiktoken', 'tiktoken/lite', '@dqbd/tiktoken', '@dqbd/tiktoken/lite', 'js-tiktoken', 'js-tiktoken/lite'];
 const FOR_MODEL = new Set(['encoding_for_model', 'encodingForModel']);
@@ -28,7 +29,7 @@ export const markModelBoundCode: Transform<JsContext> = {
     // Wrapper-only files: model-named places, dynamic ids and branches, as the core does for SDK files.
     const extra = wrapperSites(ctx);
     if (extra) {
-      for (const s of extra.sites) mapModelLiteral(ctx, s.lit, this.id);
+      for (const s of extra.sites) if (!inModelTable(ctx, s.lit)) mapModelLiteral(ctx, s.lit, this.id);
       for (const d of extra.dynamic) ctx.followUp(d.getStart(), msg('model.dynamic'), msg('model.dynamic.todo', { provider: shortName(p) }));
     }
     const branches = extra ? extra.branches : ctx.usesOpenAI ? ctx.models_.branches : [];
