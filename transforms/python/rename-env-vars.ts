@@ -8,7 +8,7 @@ import { inKeptPyClient, inKeptSettingsClass, isKeptBaseDefault, isKeptKeyName, 
 import { kwargs, stringContentRange, stringValue, walk, type Node } from '../../src/lang/python/parse.js';
 import { settingsBaseVar, settingsClassesOf, settingsRole, type PySettingsClass, type PySettingsField } from '../../src/lang/python/settings.js';
 import { baseUrlLit, needImport } from '../../src/lang/python/helpers.js';
-import { baseUrlVar, envRole, renamedKeyVar } from '../../src/rules/env.js';
+import { baseUrlVar, envRole, isCanonicalKeyName, renamedKeyVar } from '../../src/rules/env.js';
 
 /**
  * OpenAI key variables read in code become the provider's key variable:
@@ -78,7 +78,10 @@ export const renameEnvVars: Transform<PyContext> = {
       }
       if (n.type === 'string' && !handled.has(n.id)) {
         const v = stringValue(n);
-        if (v !== undefined && renamedKeyVar(v, t)) rename(n, v);
+        // Outside environment reads, only the SDK's own variable names (`OPENAI_API_KEY`), and never a field name a
+        // pydantic validator lists (the field keeps its name): `"OPENAI_KEY": re.compile(...)` is a label, and
+        // `@field_validator("OPENAI_API_KEY")` renamed fails at import (arc53/DocsGPT).
+        if (v !== undefined && renamedKeyVar(v, t) && (isCanonicalKeyName(v) || isEnvName(n)) && !validatorField(n)) rename(n, v);
         else if (v !== undefined && !noneMoves && ctx.keptSettings?.movedBases?.has(v) && isEnvName(n)) {
           const to = baseUrlVar(v, t);
           const r = stringContentRange(py, n);
@@ -120,10 +123,19 @@ function keysStay(ctx: MigrateContext<PyContext>): void {
 /** A string naming an environment variable: `monkeypatch.setenv("X", ...)`, `delenv("X")`, `os.environ["X"] = ...`, `patch.dict(os.environ, {"X": ...})`. */
 function isEnvName(n: Node): boolean {
   const p = n.parent;
+  // Field(validation_alias="MY_OPENAI_KEY"), Field(env="..."), AliasChoices("A", "B"), userdata.get("..."), config("...")
+  if (p?.type === 'keyword_argument' && /^(alias|validation_alias|env)$/.test(p.childForFieldName('name')?.text ?? '')) return true;
+  if (p?.type === 'argument_list' && /(^|\.)(AliasChoices|get|config)$/.test(p.parent?.childForFieldName('function')?.text ?? '')) return true;
   if (p?.type === 'argument_list' && p.namedChildren[0]?.id === n.id) return /(^|\.)(setenv|delenv|putenv|unsetenv)$/.test(p.parent?.childForFieldName('function')?.text ?? '');
   if (p?.type === 'subscript') return /(^|\.)environ$/.test(p.childForFieldName('value')?.text ?? '');
   if (p?.type === 'pair' && p.childForFieldName('key')?.id === n.id) return /environ/.test(p.parent?.parent?.text ?? '');
   return false;
+}
+
+/** A field name given to a pydantic validator or serializer decorator (`@field_validator("OPENAI_API_KEY", mode="before")`). */
+function validatorField(n: Node): boolean {
+  const call = n.parent?.type === 'argument_list' ? n.parent.parent : undefined;
+  return /(^|\.)(field_validator|validator|field_serializer|root_validator)$/.test(call?.childForFieldName('function')?.text ?? '');
 }
 
 function isAssignmentTarget(n: Node): boolean {
