@@ -4,7 +4,7 @@ import type { MigrateContext, Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { envRead, reachesOpenAI } from '../../src/lang/python/analyze.js';
 import { addItems } from '../../src/lang/python/edit.js';
-import { inKeptPyClient, inKeptSettingsClass, isKeptBaseDefault, isKeptKeyName, isKeptSettingsClass } from '../../src/lang/python/client-plan.js';
+import { fieldKey, inKeptPyClient, inKeptSettingsClass, isKeptBaseDefault, isKeptKeyName, isKeptSettingsClass } from '../../src/lang/python/client-plan.js';
 import { kwargs, stringContentRange, stringValue, walk, type Node } from '../../src/lang/python/parse.js';
 import { settingsBaseVar, settingsClassesOf, settingsRole, type PySettingsClass, type PySettingsField } from '../../src/lang/python/settings.js';
 import { baseUrlLit, needImport } from '../../src/lang/python/helpers.js';
@@ -153,7 +153,7 @@ function movedFields(ctx: MigrateContext<PyContext>, cls: PySettingsClass): Arra
   const t = ctx.target;
   const fields = [...cls.fields.values()].filter((f) => !/AZURE/i.test(f.env ?? f.name));
   const keys = fields.filter((f) => settingsRole(f) === 'key');
-  const bases = fields.filter((f) => settingsRole(f) === 'baseURL');
+  const bases = fields.filter((f) => settingsRole(f) === 'baseURL' && !ctx.keptSettings?.azureEndpoints?.has(fieldKey(cls, f.name)));
   if (cls.blocker || isKeptSettingsClass(ctx, cls) || keys.some((f) => f.env && isKeptKeyName(ctx, f.env))) return [];
   return [...keys.map((f) => ({ f, to: t.apiKeyEnv })), ...bases.map((f) => ({ f, to: settingsBaseVar(f, t) }))];
 }
@@ -201,7 +201,7 @@ function settingsClass(ctx: MigrateContext<PyContext>, cls: PySettingsClass, id:
   const py = ctx.py;
   const fields = [...cls.fields.values()].filter((f) => f.nodes && py.start(f.nodes.assign) >= py.start(cls.node!) && py.end(f.nodes.assign) <= py.end(cls.node!));
   const keys = fields.filter((f) => settingsRole(f) === 'key' && !/AZURE/i.test(f.env ?? f.name));
-  const bases = fields.filter((f) => settingsRole(f) === 'baseURL' && !/AZURE/i.test(f.env ?? f.name));
+  const bases = fields.filter((f) => settingsRole(f) === 'baseURL' && !/AZURE/i.test(f.env ?? f.name) && !ctx.keptSettings?.azureEndpoints?.has(fieldKey(cls, f.name)));
   if (!keys.length && !bases.length) return;
   // A client that stays (here or in another module) reads these settings.
   if (isKeptSettingsClass(ctx, cls) || keys.some((f) => f.env && isKeptKeyName(ctx, f.env))) return;

@@ -308,6 +308,16 @@ export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSetti
       });
     }
   }
+  // An Azure client's endpoint setting stays its endpoint, whether the client moves (it then gets the provider's URL
+  // itself) or stays.
+  for (const c of facts.constructions) {
+    if (!c.azure && c.status !== 'azure') continue;
+    for (const kw of ['azure_endpoint', 'base_url']) {
+      const v = c.kwargs.get(kw)?.childForFieldName('value');
+      const setting = v && settingsFieldOf(facts.settings, v);
+      if (setting) (into.azureEndpoints ??= new Set()).add(fieldKey(setting.cls, setting.field.name));
+    }
+  }
   // Read in the client's own module (directly or through a module-level name): that file only keeps the name.
   foreignOpenAIClientKeys(facts, (name) => into.keys.set(name, [...(into.keys.get(name) ?? []), rel]));
   // An OpenAI embeddings wrapper (LangChain, LlamaIndex) stays where the target serves no embeddings
@@ -350,7 +360,7 @@ const EMBEDDING_WRAPPERS = /(^|\.)(OpenAIEmbeddings|OpenAIEmbedding|AzureOpenAIE
  * A settings field, named with the module that defines its class: two services of a run may each have a
  * `Settings` class, and one staying on OpenAI says nothing about the other.
  */
-function fieldKey(cls: PySettingsClass, field: string): string {
+export function fieldKey(cls: PySettingsClass, field: string): string {
   return `${cls.origin ?? ''}:${cls.name}.${field}`;
 }
 

@@ -66,4 +66,9 @@ export interface KeptSettings {
    * then no key read is renamed, as renaming it alone would send the provider's key to OpenAI (kharvd/gpt-cli).
    */
   migrates?: boolean;
+  /**
+   * Settings fields an Azure client reads as its endpoint (`AzureOpenAI(azure_endpoint=settings.OPENAI_API_BASE)`):
+   * they never take the provider's URL (arc53/DocsGPT: the Azure endpoint field got DeepSeek's URL as its default).
+   */
+  azureEndpoints?: Set<string>;
 }

@@ -271,6 +271,7 @@ async function appFacts(batches: FileContext[][], modules: FileContext[], order:
       for (const [k, v] of a.keptSettings.bases) keptSettings.bases.set(k, [...(keptSettings.bases.get(k) ?? []), ...v]);
       for (const f of a.keptSettings.fields) keptSettings.fields.add(f);
       keptSettings.migrates ||= a.keptSettings.migrates;
+      for (const f of a.keptSettings.azureEndpoints ?? []) (keptSettings.azureEndpoints ??= new Set()).add(f);
       // Candidates of the run-wide movedBases (filtered once every sub-batch's kept bases are known).
       for (const v of movedBaseVars(a.parsed, { keys: new Map(), bases: new Map(), fields: new Set() })) movedCandidates.add(v);
       for (const id of a.codeIds) migrated.add(id);
