@@ -79,8 +79,9 @@ export const EN = {
   'adapters.targetExists.defaultChanged': (p: { selection: string; at: string }) =>
     `the default provider now selects "${p.selection}" (${p.at}); set the same value wherever the deployment overrides it`,
   'adapters.targetExists.select': (p: { selection: string }) => `select "${p.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter`,
-  'python.ambiguousImport': (p: { module: string; files: string }) => `import of ${p.module}: several modules of the repository answer to this name, none nearer to this file (${p.files}); nothing was followed through it`,
-  'python.ambiguousImport.todo': () => 'check which module this import reaches when the app runs; if it builds an OpenAI request, migrate that module by hand or run the tool on this app\'s folder',
+  'python.ambiguousImport': (p: { module: string; files: string }) =>
+    `import of ${p.module}: several modules of the repository answer to this name, none nearer to this file (${p.files}); nothing was followed through it`,
+  'python.ambiguousImport.todo': () => "check which module this import reaches when the app runs; if it builds an OpenAI request, migrate that module by hand or run the tool on this app's folder",
   'adapters.oneOfSeveral': (p: { others: string }) => `OpenAI is one adapter of several in this app (${p.others}): only the OpenAI adapter was migrated, the others were left as they are`,
   'adapters.oneOfSeveral.todo': () => 'check that the app selects the migrated adapter where it used OpenAI',
   'adapters.defaultProvider': (p: { from: string; to: string; provider: string }) => `default provider "${p.from}" -> "${p.to}" (the app's own ${p.provider} adapter)`,

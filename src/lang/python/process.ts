@@ -780,7 +780,10 @@ function reportAmbiguousImports(ctx: FileContext, py: PyTree, mods: Map<string, 
   const said = new Set<number>();
   walkPy(py.root, (n) => {
     if (n.type !== 'import_from_statement' && n.type !== 'import_statement') return;
-    const names = n.type === 'import_from_statement' ? [n.childForFieldName('module_name')?.text ?? ''] : n.namedChildren.map((c) => (c?.type === 'aliased_import' ? c.childForFieldName('name')?.text : c?.text) ?? '');
+    const names =
+      n.type === 'import_from_statement'
+        ? [n.childForFieldName('module_name')?.text ?? '']
+        : n.namedChildren.map((c) => (c?.type === 'aliased_import' ? c.childForFieldName('name')?.text : c?.text) ?? '');
     for (const [mod, cands] of mods) {
       const named = names.find((m) => m && (mod === m || mod.startsWith(m + '.')));
       if (said.has(n.id) || !named) continue;
