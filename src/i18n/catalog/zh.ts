@@ -91,8 +91,12 @@ export const ZH: ZhCatalog = {
   'deps.notDeclared.todo': (p) => `把 ${p.pkg} 加入依赖`,
   'deps.unpinned': (p) => `${p.list} 已添加，但没有精确固定版本（其他行都用 == 固定）`,
   'deps.unpinned.todo': () => '请像其他依赖一样固定版本（pip-compile，或先 pip install 再 pip freeze）；openai-migrate 没有执行安装',
+  'client.moduleConfigKept': (p) => `${p.mod}.api_key / ${p.mod}.base_url 保持为 OpenAI：llama-index 0.9 的 ${p.cls} 会读取它们并继续使用 OpenAI（0.9 中没有与提供商无关的 ${p.cls}）`,
+  'client.moduleConfigKept.todo': (p) => `这里继续使用 OpenAI 密钥，迁移后的 LLM 通过自己的 api_base 和 api_key 使用 ${p.provider}；或将 llama-index 升级到 0.10+ 后重新迁移`,
   'llamaIndex.needs010': (p) => `${p.pkg} 需要 llama-index 0.10 或更高版本；本项目固定了更旧的 llama-index`,
   'llamaIndex.needs010.todo': (p) => `在 llama-index 0.9 中使用 \`from llama_index.llms import OpenAILike\` 并设置 api_base=${p.url}，或升级 llama-index`,
+  'llamaIndex.needs010.todoEmbedding': () =>
+    'llama-index 0.9 中没有与提供商无关的 OpenAIEmbedding（只接受 OpenAI 模型）：继续使用 OpenAI，改用本地 embed_model，或将 llama-index 升级到 0.10+ 后重新迁移',
   // ---- 笔记本：无法解析的单元格
   'notebook.cellParse': (p) => `第 ${p.n} 个单元格无法解析为 Python（${p.error}）；保持原样`,
   'notebook.cellParse.todo': () => '请手动迁移此单元格',

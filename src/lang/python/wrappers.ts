@@ -129,3 +129,23 @@ const foreignCache = new WeakMap<PyFacts, Node[]>();
 
 /** A class or function named for OpenAI, called by name or through its module (`embedding_functions.OpenAIEmbeddingFunction`). */
 const FOREIGN_OPENAI_CLIENT = /(^|\.)\w*OpenAI\w*$/;
+
+/** The LlamaIndex integration package a wrapper kind would switch to. */
+export const llamaIndexPackage = (kind: string) => (kind === 'li-embedding' ? 'llama-index-embeddings-openai-like' : 'llama-index-llms-openai-like');
+
+/**
+ * A LlamaIndex class of the 0.9 line (before the 0.10 package split): the project pins
+ * llama-index <0.10, or the code imports it from a path only 0.9 has (`from llama_index.llms
+ * import OpenAI`; 0.10 moved it to `llama_index.llms.openai`, https://docs.llamaindex.ai/en/stable/getting_started/v0_10_0_migration/).
+ */
+export function llamaIndexLegacy(b: WrapperBinding, packageFits: (pkg: string) => boolean): boolean {
+  return b.module === 'llama_index.llms' || b.module === 'llama_index.embeddings' || !packageFits(llamaIndexPackage(b.kind));
+}
+
+/**
+ * A 0.9-line class with a provider-neutral counterpart in the package itself: the LLM, whose
+ * `OpenAILike` is exported by `llama_index.llms` throughout 0.9
+ * (https://github.com/run-llama/llama_index/blob/v0.9.8/llama_index/llms/__init__.py).
+ * The 0.9 embeddings have none: they stay on OpenAI.
+ */
+export const llamaIndexLegacyMoves = (b: WrapperBinding): boolean => b.kind === 'li-llm';
