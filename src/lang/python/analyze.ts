@@ -351,7 +351,7 @@ export function clientStatus(f: PyFacts, e: Node | null | undefined, targetHost?
   if (!e) return undefined;
   e = unparen(e);
   if (e.type === 'await') return clientStatus(f, e.namedChild(0), targetHost);
-  if (e.type === 'identifier') return f.clients.get(e.text);
+  if (e.type === 'identifier') return shadowedByOtherSdk(f, e) ? undefined : f.clients.get(e.text);
   if (e.type === 'attribute') {
     const { base, names } = flattenAttr(e);
     if (base.type === 'identifier' && base.text === 'self' && names.length === 1) return f.members.get(names[0]!);
@@ -375,6 +375,30 @@ export function clientStatus(f: PyFacts, e: Node | null | undefined, targetHost?
     }
   }
   return undefined;
+}
+
+/**
+ * A name the enclosing function binds only to another SDK's client (`client = ZhipuAI(...)`, the class
+ * imported from a module other than openai): there it is not the OpenAI client another scope (or a
+ * notebook's other cell) binds to the same name, which `f.clients` holds by name alone.
+ */
+function shadowedByOtherSdk(f: PyFacts, id: Node): boolean {
+  let fn: Node | null = id.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  const body = fn?.childForFieldName('body');
+  if (!body) return false;
+  let other = false;
+  let mine = false;
+  walk(body, (m) => {
+    if (m.type === 'function_definition' || m.type === 'class_definition') return false;
+    if (m.type !== 'assignment' || m.childForFieldName('left')?.text !== id.text) return;
+    const right = m.childForFieldName('right');
+    const callee = right?.type === 'call' ? right.childForFieldName('function') : undefined;
+    const from = callee?.type === 'identifier' ? f.imports.get(callee.text)?.module : undefined;
+    if (from !== undefined && from !== 'openai' && !from.startsWith('openai.') && !classKind(f, callee)) other = true;
+    else mine = true;
+  });
+  return other && !mine;
 }
 
 function collectClients(f: PyFacts, n: Node, targetHost?: string): void {
