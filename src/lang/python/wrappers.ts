@@ -1,5 +1,5 @@
 import type { ClientStatus } from '../../rules/clients.js';
-import { appHeldKey, urlExprStatus, type PyFacts } from './analyze.js';
+import { appHeldKey, importedAt, urlExprStatus, type PyFacts } from './analyze.js';
 import { kids, kwargs, walk, type Node } from './parse.js';
 
 /**
@@ -78,7 +78,9 @@ export function analyzeWrappers(f: PyFacts, targetHost?: string): WrapperFacts {
     const fn = n.childForFieldName('function');
     if (fn?.type !== 'identifier') return;
     if (initNames.has(fn.text)) out.initChat.push(n);
-    const b = out.bindings.find((x) => x.local === fn.text);
+    // The name imported again from elsewhere (a notebook's later `from openai import OpenAI`): the import above the call decides.
+    const from = importedAt(f, fn.text, fn.startIndex);
+    const b = out.bindings.find((x) => x.local === fn.text && (from === undefined || x.module === from));
     if (!b) return;
     const kw = kwargs(n);
     let status: ClientStatus = b.kind.includes('azure') ? 'azure' : 'openai';
