@@ -118,7 +118,10 @@ export function foreignOpenAIClients(f: PyFacts): Node[] {
   const known = new Set([...f.constructions.map((c) => c.node.id), ...analyzeWrappers(f).uses.map((u) => u.node.id)]);
   const out: Node[] = [];
   walk(f.py.root, (n) => {
-    if (n.type !== 'call' || known.has(n.id) || !FOREIGN_OPENAI_CLIENT.test(n.childForFieldName('function')?.text ?? '')) return;
+    if (n.type !== 'call' || known.has(n.id)) return;
+    // Another framework's model class (CrewAI `LLM(model="gpt-4o")`, litellm, DSPy): it picks OpenAI from the id, with its own key.
+    if (foreignLlmCall(f, n)) return void out.push(n);
+    if (!FOREIGN_OPENAI_CLIENT.test(n.childForFieldName('function')?.text ?? '')) return;
     // It connects by itself: it takes a key (`OpenAIChatCompletionsModel(openai_client=client)` rides a client the tool migrates).
     if (n.childForFieldName('arguments')?.namedChildren.some((a) => a?.type === 'keyword_argument' && /^(api_key|openai_api_key)$/.test(a.childForFieldName('name')?.text ?? ''))) out.push(n);
   });
@@ -128,6 +131,19 @@ export function foreignOpenAIClients(f: PyFacts): Node[] {
 
 /** One walk per analysis: the run's kept settings and the model sites both ask (client-plan.ts, model-sites.ts). */
 const foreignCache = new WeakMap<PyFacts, Node[]>();
+
+/** Frameworks whose model classes pick the service from the model id (litellm underneath): not OpenAI clients the migration moves. */
+const FOREIGN_LLM_MODULE = /^(crewai|litellm|dspy)(\.|$)/;
+
+/** A call of such a framework: a name imported from it, or through its module (`litellm.completion`, `dspy.LM`). */
+export function foreignLlmCall(f: PyFacts, call: Node): boolean {
+  const fn = call.childForFieldName('function');
+  const head = fn?.type === 'attribute' ? fn.text.split('.')[0]! : fn?.type === 'identifier' ? fn.text : undefined;
+  if (!head) return false;
+  const b = f.imports.get(head);
+  const mod = b ? b.module || b.name : (f.moduleAliases.get(head) ?? (fn?.type === 'attribute' ? head : undefined));
+  return !!mod && FOREIGN_LLM_MODULE.test(mod);
+}
 
 /** A class or function named for OpenAI, called by name or through its module (`embedding_functions.OpenAIEmbeddingFunction`). */
 const FOREIGN_OPENAI_CLIENT = /(^|\.)\w*OpenAI\w*$/;
