@@ -6,7 +6,7 @@ import { envRead, reachesOpenAI } from '../../src/lang/python/analyze.js';
 import { addItems } from '../../src/lang/python/edit.js';
 import { inKeptPyClient, inKeptSettingsClass, isKeptBaseDefault, isKeptKeyName, isKeptSettingsClass } from '../../src/lang/python/client-plan.js';
 import { kwargs, stringContentRange, stringValue, walk, type Node } from '../../src/lang/python/parse.js';
-import { foreignLlmCall } from '../../src/lang/python/wrappers.js';
+import { foreignLlmCall, isChildProcessEnv } from '../../src/lang/python/wrappers.js';
 import { settingsBaseVar, settingsClassesOf, settingsRole, type PySettingsClass, type PySettingsField } from '../../src/lang/python/settings.js';
 import { baseUrlLit, needImport } from '../../src/lang/python/helpers.js';
 import { baseUrlVar, envRole, renamedKeyVar } from '../../src/rules/env.js';
@@ -48,6 +48,8 @@ export const renameEnvVars: Transform<PyContext> = {
     walk(py.root, (n) => {
       // A client that stays on OpenAI / Azure keeps its key.
       if (inKeptPyClient(ctx, n)) return false;
+      // Another process's environment (an MCP server's `"env": {"OPENAI_API_KEY": ...}`): that program reads its own names.
+      if (isChildProcessEnv(n)) return false;
       if (n.type === 'subscript' || n.type === 'call') {
         const env = envRead(n);
         if (!env) return;

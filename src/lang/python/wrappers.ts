@@ -1,6 +1,6 @@
 import type { ClientStatus } from '../../rules/clients.js';
 import { appHeldKey, importedAt, urlExprStatus, type PyFacts } from './analyze.js';
-import { kids, kwargs, walk, type Node } from './parse.js';
+import { kids, kwargs, stringValue, walk, type Node } from './parse.js';
 
 /**
  * Framework integrations that call OpenAI for the user: LangChain
@@ -167,3 +167,17 @@ export function llamaIndexLegacy(b: WrapperBinding, packageFits: (pkg: string) =
  * The 0.9 embeddings have none: they stay on OpenAI.
  */
 export const llamaIndexLegacyMoves = (b: WrapperBinding): boolean => b.kind === 'li-llm';
+
+/**
+ * The environment handed to another program: a dict under an `"env"` key (an MCP server's
+ * `{"command": ..., "args": [...], "env": {"OPENAI_API_KEY": ..., "MODEL_NAME": "gpt-4o-mini"}}`)
+ * or an `env=` argument (`subprocess.run(..., env={...})`, `StdioServerParameters(env=...)`).
+ * That program reads its own variables and calls its own service: neither its names nor its ids are the app's to migrate.
+ */
+export function isChildProcessEnv(n: Node): boolean {
+  if (n.type !== 'dictionary') return false;
+  const p = n.parent;
+  if (p?.type === 'pair' && p.childForFieldName('value')?.id === n.id) return stringValue(p.childForFieldName('key')) === 'env';
+  if (p?.type === 'keyword_argument' && p.childForFieldName('value')?.id === n.id) return p.childForFieldName('name')?.text === 'env';
+  return false;
+}
