@@ -9,6 +9,7 @@ import { isStringLike, propName, unwrap, walk } from '../../src/lang/js/parse.js
 import { envRole, isCanonicalKeyName, renamedKeyVar } from '../../src/rules/env.js';
 import { clientPlan, inKeptClient, noteReplaced, openAIUrlLeft } from '../../src/lang/js/client-plan.js';
 import { routePlan } from '../../src/lang/js/routing.js';
+import { shortName } from '../../src/providers/index.js';
 
 /**
  * OpenAI key variables read in code become the provider's key variable:
@@ -30,7 +31,14 @@ export const renameEnvVars: Transform<JsContext> = {
     const migratesAzure = ctx.facts.constructions.some((c) => (c.azure || c.status === 'azure') && reachesOpenAI(c.status));
     // Inside a client pointed whole at a routed provider (--route), its key is the routed provider's.
     const whole = [...routePlan(ctx).whole].map(([k, r]) => ({ s: k.getStart(), e: k.end, t: r.target }));
+    let saidField = false;
     const rename = (node: ts.Node, start: number, end: number, name: string) => {
+      // A field of the app's own settings class (`this.config.OPENAI_API_KEY`, `'OPENAI_API_KEY'` as its key): one read renamed alone breaks the type and the app.
+      if (ctx.classKeyFields?.has(name) && !((tsc.isPropertyAccessExpression(node) || tsc.isElementAccessExpression(node)) && envName(node))) {
+        if (!saidField) ctx.followUp(node.getStart(), msg('keys.classField', { name }), msg('keys.classField.todo', { name, provider: shortName(t.provider), to: renamedKeyVar(name, t) ?? name }));
+        saidField = true;
+        return false;
+      }
       const to = renamedKeyVar(name, whole.find((w) => start >= w.s && end <= w.e)?.t ?? t);
       if (to && to !== name) {
         ctx.edits.add(start, end, to);

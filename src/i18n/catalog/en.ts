@@ -159,6 +159,16 @@ export const EN = {
   'keys.noOpenAIClient': (p: { name: string }) =>
     `${p.name} is read, but no code of the project sends requests to OpenAI (no OpenAI SDK, adapter or URL): it configures another service and keeps its name`,
   'keys.noOpenAIClient.todo': (p: { name: string }) => `if that service is the one to replace, point it at the provider and its key by hand; otherwise nothing to do for ${p.name}`,
+  'keys.noMigratedClient': (p: { name: string }) =>
+    `${p.name} is read, but this run moves no OpenAI client to the provider (their hosts are unresolved, or they stay on OpenAI or Azure): it keeps its name, with the clients that read it`,
+  'keys.noMigratedClient.todo': (p: { url: string; env: string }) => `when you point a client at ${p.url}, give it the ${p.env} key in the same change`,
+  'keys.classField': (p: { name: string }) =>
+    `${p.name} names a field of the app's own settings class (filled by the app): renamed in one place, the field and its other reads would no longer match, so it keeps its name`,
+  'keys.classField.todo': (p: { name: string; provider: string; to: string }) =>
+    `to move the client that reads it, put the ${p.provider} key in ${p.name}, or rename the field to ${p.to} everywhere in one change`,
+  'http.classKeyStays': (p: { cls: string }) =>
+    `${p.cls} holds an OpenAI key field the app fills itself: its OpenAI URL and model ids stay with that key (moved alone, the OpenAI key would go to the provider)`,
+  'http.classKeyStays.todo': (p: { provider: string; url: string }) => `to move it, in one change: put the ${p.provider} key in that field, set the URL to ${p.url} and use ${p.provider} model ids`,
   'wrapper.initChatRuntime': (p: { expr: string }) => `init_chat_model's model comes from ${p.expr} at run time: the tool cannot resolve which provider it calls, so it and its key stay as they are`,
   'wrapper.initChatRuntime.todo': (p: { provider: string; id: string; url: string; env: string }) =>
     `if it names an OpenAI model, use a ${p.provider} model id instead (openai-migrate models --provider ${p.id}) with base_url=${p.url} and the ${p.env} key`,

@@ -31,6 +31,8 @@ export interface JsContext extends FileContext {
   composedPaths: Array<{ lit: Piece; rest: string }>;
   /** Names of the enums the run's modules declare (`enum Keys { OPENAI_API_KEY = "..." }`). */
   enumNames?: Set<string>;
+  /** OpenAI key names declared as fields of the app's classes (process.ts classKeyFieldsOf): never renamed. */
+  classKeyFields?: Set<string>;
   /** Some module of the run talks to OpenAI (SDK, adapter package or URL); false: OpenAI-named keys configure something else and keep their names. */
   projectReachesOpenAI?: boolean;
 }

@@ -22,6 +22,7 @@ import { defaultProviderLiterals, otherAdapterHints, targetAdapterAt, targetSele
 import { replaceStringContent } from './edit.js';
 import { shortName } from '../../providers/index.js';
 import { isModelLookupTable } from '../../rules/models.js';
+import { isCanonicalKeyName } from '../../rules/env.js';
 import type { JsContext } from './context.js';
 import { detectJs } from './detect.js';
 import { reportOutsideUse } from './outside.js';
@@ -62,6 +63,7 @@ export const processor = {
 /** The facts every module of a run shares, whichever sub-batch it is in (all from the whole batch). */
 interface AppFacts {
   enumNames: Set<string>;
+  classKeyFields: ClassKeyFields;
   adapters: AdapterPlan;
   /** For the test files: the ids the code rewrites, and those it both rewrites and keeps. */
   tests: { migrated: Set<string>; ambiguous: Set<string> };
@@ -117,6 +119,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
   unrouteStuckModels(parsed, cross, siteMap, target);
   const adapters = g.app?.adapters ?? adapterPlan(target, [...parsed.values()].map(adapterProbeOf(target)));
   const enumNames = g.app?.enumNames ?? enumNamesOf(parsed);
+  const classKeyFields = g.app?.classKeyFields ?? classKeyFieldsOf(parsed);
   const run: RunShared = {
     opts,
     cross,
@@ -126,6 +129,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
     foreignRequests,
     siteMap,
     enumNames,
+    classKeyFields,
     adapters,
     notes: g.notes,
     order: g.order,
@@ -174,7 +178,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
  * module outside it that the grouping missed: then the batch is processed whole.
  */
 function appFacts(batches: FileContext[][], order: Map<string, number>, target: FileContext['target'], targetHost: string | undefined): AppFacts | undefined {
-  const app: FirstPass = { enumNames: new Set(), migrated: new Set(), keptAll: new Set(), probes: [], reachesOpenAI: false, keysNoteAt: -1, opaque: { other: false } };
+  const app: FirstPass = { enumNames: new Set(), classKeyFields: new Map(), migrated: new Set(), keptAll: new Set(), probes: [], reachesOpenAI: false, keysNoteAt: -1, opaque: { other: false } };
   for (const batch of batches) {
     if (!firstPassOf(batch, app, order, target, targetHost)) return undefined;
     // The sub-batch's trees are garbage now (firstPassOf has returned): collect them before the next one is parsed.
@@ -184,6 +188,7 @@ function appFacts(batches: FileContext[][], order: Map<string, number>, target: 
   const ambiguous = new Set([...app.keptAll].filter((id) => app.migrated.has(id)));
   return {
     enumNames: app.enumNames,
+    classKeyFields: app.classKeyFields,
     adapters: adapterPlan(target, app.probes),
     tests: { migrated: app.migrated, ambiguous },
     reachesOpenAI: app.reachesOpenAI,
@@ -196,6 +201,7 @@ function appFacts(batches: FileContext[][], order: Map<string, number>, target: 
 /** What the first pass keeps of the sub-batches (small data only). */
 interface FirstPass {
   enumNames: Set<string>;
+  classKeyFields: ClassKeyFields;
   /** Ids the code's model sites hold (map-model-ids rewrites them). */
   migrated: Set<string>;
   /** OpenAI-id literals the code holds outside its model sites. */
@@ -223,6 +229,7 @@ function firstPassOf(batch: FileContext[], out: FirstPass, order: Map<string, nu
   for (const id of code.codeIds) out.migrated.add(id);
   for (const id of keptIds(parsed, code.rewrittenSites, code.codeIds).keptAll) out.keptAll.add(id);
   for (const n of enumNamesOf(parsed)) out.enumNames.add(n);
+  for (const [n, mods] of classKeyFieldsOf(parsed)) out.classKeyFields.set(n, new Set([...(out.classKeyFields.get(n) ?? []), ...mods]));
   out.reachesOpenAI ||= projectReachesOpenAI(parsed);
   const op = opaqueScan(parsed, cross, order);
   out.opaque.other ||= op.other;
@@ -252,6 +259,39 @@ function firstPassOf(batch: FileContext[], out: FirstPass, order: Map<string, nu
 
 const textBytes = (files: FileContext[]): number => files.reduce((n, c) => n + c.file.text.length, 0);
 
+/**
+ * OpenAI key names the app declares as fields of its own classes (`class OpenAIConfig { OPENAI_API_KEY: string[] = [] }`,
+ * filled from the environment by a loader of its own): `this.config.OPENAI_API_KEY` and `'OPENAI_API_KEY'` then name
+ * that field, not a variable the tool may rename one read at a time (TBXark/ChatGPT-Telegram-Workers: TS2339, TS2322).
+ */
+function classKeyFieldsOf(parsed: Map<string, ParsedModule>): ClassKeyFields {
+  const out: ClassKeyFields = new Map();
+  for (const [abs, p] of parsed) {
+    for (const st of p.sf.statements) {
+      const cls = tsm.isClassDeclaration(st) ? st : undefined;
+      for (const m of cls?.members ?? []) {
+        if (tsm.isPropertyDeclaration(m) && m.name && tsm.isIdentifier(m.name) && isCanonicalKeyName(m.name.text)) out.set(m.name.text, new Set([...(out.get(m.name.text) ?? []), abs]));
+      }
+    }
+  }
+  return out;
+}
+
+/** Key field names of the app's classes, with the modules declaring them. */
+type ClassKeyFields = Map<string, Set<string>>;
+
+/** The class key fields a module sees: those its own classes declare, or a module it imports from. */
+function classKeyFieldsFor(abs: string, p: ParsedModule, all: ClassKeyFields, cross: CrossModule): Set<string> | undefined {
+  if (!all.size) return undefined;
+  const from = new Set([abs]);
+  for (const b of p.facts.imports.values()) {
+    const t = cross.target(abs, b.specifier);
+    if (t) from.add(t);
+  }
+  const out = new Set([...all].filter(([, mods]) => [...mods].some((m) => from.has(m))).map(([n]) => n));
+  return out.size ? out : undefined;
+}
+
 /** Names of the enums the modules declare at the top level (`enum Keys { OPENAI_API_KEY = "..." }`). */
 function enumNamesOf(parsed: Map<string, ParsedModule>): Set<string> {
   const out = new Set<string>();
@@ -280,6 +320,7 @@ interface RunShared {
   foreignRequests: ReturnType<CrossModule['foreignRequests']>;
   siteMap: Map<string, ModelSites>;
   enumNames: Set<string>;
+  classKeyFields: ClassKeyFields;
   adapters: AdapterPlan;
   notes: OnceNote[];
   order: Map<string, number>;
@@ -577,6 +618,7 @@ function prepareModule(abs: string, p: ParsedModule, run: RunShared): Prepared |
     composedUses: run.composed.uses.get(abs) ?? [],
     composedPaths: run.composed.paths.get(abs) ?? [],
     enumNames: run.enumNames,
+    classKeyFields: classKeyFieldsFor(abs, p, run.classKeyFields, cross),
     projectReachesOpenAI: run.reachesOpenAI,
   });
   detectJs(jctx);
@@ -654,6 +696,7 @@ const ANALYSIS_KEYS = [
   'composedUses',
   'composedPaths',
   'enumNames',
+  'classKeyFields',
   'projectReachesOpenAI',
 ] as const;
 
