@@ -6,6 +6,7 @@ import { envRead, reachesOpenAI } from '../../src/lang/python/analyze.js';
 import { addItems } from '../../src/lang/python/edit.js';
 import { fieldKey, inKeptPyClient, inKeptSettingsClass, isKeptBaseDefault, isKeptKeyName, isKeptSettingsClass } from '../../src/lang/python/client-plan.js';
 import { kwargs, stringContentRange, stringValue, walk, type Node } from '../../src/lang/python/parse.js';
+import { foreignLlmCall, isChildProcessEnv } from '../../src/lang/python/wrappers.js';
 import { settingsBaseVar, settingsClassesOf, settingsRole, type PySettingsClass, type PySettingsField } from '../../src/lang/python/settings.js';
 import { baseUrlLit, needImport } from '../../src/lang/python/helpers.js';
 import { baseUrlVar, envRole, isCanonicalKeyName, renamedKeyVar } from '../../src/rules/env.js';
@@ -38,8 +39,10 @@ export const renameEnvVars: Transform<PyContext> = {
       const to = renamedKeyVar(name, t);
       const r = stringContentRange(py, lit);
       if (!to || to === name || !r) return;
-      // A key name a client that stays reads (here or in another module) keeps its name outside migrated clients.
-      if (isKeptKeyName(ctx, name) && !inMigratedClient(lit)) {
+      // A key name a client that stays reads (here or in another module) keeps its name outside migrated clients,
+      // and so does the key handed to another framework's model class (CrewAI's `LLM(model="gpt-4o", api_key=...)`,
+      // litellm, DSPy: they route an OpenAI id to OpenAI, which the migration leaves them doing).
+      if ((isKeptKeyName(ctx, name) || keyOfForeignLlm(ctx, lit)) && !inMigratedClient(lit)) {
         ctx.followUp(py.start(lit), msg('env.readByKeptClient', { name }), msg('env.readByKeptClient.todo', { to }));
         return;
       }
@@ -49,6 +52,8 @@ export const renameEnvVars: Transform<PyContext> = {
     walk(py.root, (n) => {
       // A client that stays on OpenAI / Azure keeps its key.
       if (inKeptPyClient(ctx, n)) return false;
+      // Another process's environment (an MCP server's `"env": {"OPENAI_API_KEY": ...}`): that program reads its own names.
+      if (isChildProcessEnv(n)) return false;
       if (n.type === 'subscript' || n.type === 'call') {
         const env = envRead(n);
         if (!env) return;
@@ -242,4 +247,13 @@ function settingsClass(ctx: MigrateContext<PyContext>, cls: PySettingsClass, id:
   for (const f of keys) move(f, t.apiKeyEnv, false);
   // no default, or None: the SDK would fall back to OPENAI_BASE_URL / api.openai.com
   for (const f of bases) move(f, settingsBaseVar(f, t), !f.dflt);
+}
+
+/** Is the string `lit` (an environment variable name) read as the key argument of another framework's model class (foreignLlmCall)? */
+function keyOfForeignLlm(ctx: PyContext, lit: Node): boolean {
+  let n: Node | null = lit.parent;
+  for (let i = 0; n && i < 4 && n.type !== 'keyword_argument'; i++) n = n.parent;
+  if (n?.type !== 'keyword_argument' || !/api_key$/.test(n.childForFieldName('name')?.text ?? '')) return false;
+  const call = n.parent?.parent;
+  return call?.type === 'call' && foreignLlmCall(ctx.facts, call);
 }

@@ -7,6 +7,7 @@ import { insertBelow, keyExpr, baseUrlLit, needImport, removeStatement } from '.
 import { stringValue, unparen } from '../../src/lang/python/parse.js';
 import { envRole } from '../../src/rules/env.js';
 import { keepOverride } from './retarget-client-construction.js';
+import { moduleConfigKeptBy } from '../../src/lang/python/client-plan.js';
 
 /** Module attributes that only mean something to OpenAI / Azure OpenAI. */
 const DROP_V1 = ['organization', 'project', 'webhook_secret', 'admin_api_key', 'api_version', 'azure_endpoint', 'azure_ad_token', 'azure_ad_token_provider'];
@@ -42,6 +43,16 @@ export const retargetModuleClient: Transform<PyContext> = {
     }
     if (!reachesOpenAI(status)) return;
     const mod = [...f.modules][0]!;
+    // Only libraries read the module's configuration, and one of them stays on OpenAI (a llama-index 0.9
+    // OpenAIEmbedding, which has no provider-neutral counterpart there and reads `openai.api_key` /
+    // `openai.base_url` when given no key or base): the configuration stays OpenAI's, or that wrapper would
+    // send the provider's key and an OpenAI id to the provider. The migrated wrappers carry their own base and key.
+    const keptReader = moduleConfigKeptBy(ctx);
+    if (keptReader) {
+      const at = cfg.get('api_key')?.[0]?.stmt ?? baseAssign?.stmt ?? keptReader.node;
+      ctx.followUp(ctx.py.start(at), msg('client.moduleConfigKept', { mod, cls: keptReader.binding.imported }), msg('client.moduleConfigKept.todo', { provider: shortName(t.provider) }));
+      return;
+    }
     const id = this.id;
     // OpenAI/Azure-only attributes.
     for (const attr of [...(legacy ? DROP_V0 : DROP_V1), 'api_type']) {

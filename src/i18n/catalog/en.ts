@@ -79,6 +79,9 @@ export const EN = {
   'adapters.targetExists.defaultChanged': (p: { selection: string; at: string }) =>
     `the default provider now selects "${p.selection}" (${p.at}); set the same value wherever the deployment overrides it`,
   'adapters.targetExists.select': (p: { selection: string }) => `select "${p.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter`,
+  'python.ambiguousImport': (p: { module: string; files: string }) =>
+    `import of ${p.module}: several modules of the repository answer to this name, none nearer to this file (${p.files}); nothing was followed through it`,
+  'python.ambiguousImport.todo': () => "check which module this import reaches when the app runs; if it builds an OpenAI request, migrate that module by hand or run the tool on this app's folder",
   'adapters.oneOfSeveral': (p: { others: string }) => `OpenAI is one adapter of several in this app (${p.others}): only the OpenAI adapter was migrated, the others were left as they are`,
   'adapters.oneOfSeveral.todo': () => 'check that the app selects the migrated adapter where it used OpenAI',
   'adapters.defaultProvider': (p: { from: string; to: string; provider: string }) => `default provider "${p.from}" -> "${p.to}" (the app's own ${p.provider} adapter)`,
@@ -89,8 +92,14 @@ export const EN = {
   'deps.notDeclared.todo': (p: { pkg: string }) => `add ${p.pkg} to the dependencies`,
   'deps.unpinned': (p: { list: string }) => `${p.list} added without an exact pin (the other lines pin with ==)`,
   'deps.unpinned.todo': () => 'pin them like the rest (pip-compile, or pip install then pip freeze); openai-migrate ran no install',
+  'client.moduleConfigKept': (p: { mod: string; cls: string }) =>
+    `${p.mod}.api_key / ${p.mod}.base_url left on OpenAI: llama-index 0.9's ${p.cls} reads them and stays on OpenAI (0.9 has no provider-neutral ${p.cls})`,
+  'client.moduleConfigKept.todo': (p: { provider: string }) =>
+    `keep the OpenAI key here while ${p.provider} serves the migrated LLM through its own api_base and api_key, or upgrade llama-index to 0.10+ and migrate again`,
   'llamaIndex.needs010': (p: { pkg: string }) => `${p.pkg} needs llama-index 0.10 or newer; this project pins an older llama-index`,
   'llamaIndex.needs010.todo': (p: { url: string }) => `in llama-index 0.9 use \`from llama_index.llms import OpenAILike\` with api_base=${p.url}, or upgrade llama-index`,
+  'llamaIndex.needs010.todoEmbedding': () =>
+    'llama-index 0.9 has no provider-neutral OpenAIEmbedding (it accepts OpenAI models only): keep it on OpenAI, use a local embed_model, or upgrade llama-index to 0.10+ and migrate again',
   // ---- notebooks (src/lang/python/notebook.ts): a cell that does not parse, a change inside a cell
   'notebook.cellParse': (p: { n: number; error: string }) => `cell ${p.n} does not parse as Python (${p.error}); left as is`,
   'notebook.cellParse.todo': () => 'migrate this cell by hand',

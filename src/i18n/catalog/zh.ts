@@ -79,6 +79,8 @@ export const ZH: ZhCatalog = {
   'adapters.targetExists': (p) => `这个应用已经有 ${p.provider} 适配器（${p.at}，由 "${p.selection}" 选择），与 OpenAI 适配器并存；OpenAI 适配器保持原样`,
   'adapters.targetExists.defaultChanged': (p) => `默认提供商现在选择 "${p.selection}"（${p.at}）；在部署覆盖该设置的地方也设为同一个值`,
   'adapters.targetExists.select': (p) => `在选择提供商的配置中选择 "${p.selection}"，而不是迁移 OpenAI 适配器`,
+  'python.ambiguousImport': (p) => `导入 ${p.module}：仓库中有多个模块对应这个名字，且没有一个离此文件更近（${p.files}）；未沿此导入追踪任何值`,
+  'python.ambiguousImport.todo': () => '确认应用运行时此导入实际指向哪个模块；若该模块发起 OpenAI 请求，请手工迁移，或只对此应用的目录运行本工具',
   'adapters.oneOfSeveral': (p) => `OpenAI 是这个应用的多个适配器之一（${p.others}）：只迁移了 OpenAI 适配器，其他适配器保持原样`,
   'adapters.oneOfSeveral.todo': () => '确认应用在原先使用 OpenAI 的地方选择了迁移后的适配器',
   'adapters.defaultProvider': (p) => `默认提供商 "${p.from}" -> "${p.to}"（应用自带的 ${p.provider} 适配器）`,
@@ -89,8 +91,12 @@ export const ZH: ZhCatalog = {
   'deps.notDeclared.todo': (p) => `把 ${p.pkg} 加入依赖`,
   'deps.unpinned': (p) => `${p.list} 已添加，但没有精确固定版本（其他行都用 == 固定）`,
   'deps.unpinned.todo': () => '请像其他依赖一样固定版本（pip-compile，或先 pip install 再 pip freeze）；openai-migrate 没有执行安装',
+  'client.moduleConfigKept': (p) => `${p.mod}.api_key / ${p.mod}.base_url 保持为 OpenAI：llama-index 0.9 的 ${p.cls} 会读取它们并继续使用 OpenAI（0.9 中没有与提供商无关的 ${p.cls}）`,
+  'client.moduleConfigKept.todo': (p) => `这里继续使用 OpenAI 密钥，迁移后的 LLM 通过自己的 api_base 和 api_key 使用 ${p.provider}；或将 llama-index 升级到 0.10+ 后重新迁移`,
   'llamaIndex.needs010': (p) => `${p.pkg} 需要 llama-index 0.10 或更高版本；本项目固定了更旧的 llama-index`,
   'llamaIndex.needs010.todo': (p) => `在 llama-index 0.9 中使用 \`from llama_index.llms import OpenAILike\` 并设置 api_base=${p.url}，或升级 llama-index`,
+  'llamaIndex.needs010.todoEmbedding': () =>
+    'llama-index 0.9 中没有与提供商无关的 OpenAIEmbedding（只接受 OpenAI 模型）：继续使用 OpenAI，改用本地 embed_model，或将 llama-index 升级到 0.10+ 后重新迁移',
   // ---- 笔记本：无法解析的单元格
   'notebook.cellParse': (p) => `第 ${p.n} 个单元格无法解析为 Python（${p.error}）；保持原样`,
   'notebook.cellParse.todo': () => '请手动迁移此单元格',

@@ -74,6 +74,8 @@ export interface PyFacts {
   imports: Map<string, ImportBinding>;
   /** `import a.b.c as llm`: local name -> dotted module. */
   moduleAliases: Map<string, string>;
+  /** Where each name is bound by a `from X import` (offset, module), in text order: a notebook may bind `OpenAI` to two classes. */
+  importSites: Map<string, Array<{ at: number; module: string }>>;
   /** Top-level statements that are imports, in order (for "after the imports"). */
   topImports: Node[];
   /** pydantic settings classes and the objects that hold one (src/lang/python/settings.ts). */
@@ -171,6 +173,7 @@ export function analyzePython(py: PyTree, seeds?: PySeeds, targetHost?: string, 
     functions: new Map(),
     imports: new Map(),
     moduleAliases: new Map(),
+    importSites: new Map(),
     topImports: [],
     settings: { classes: new Map(), objects: new Map() },
     envBacked: mergeEnvBacked(mergeEnvBacked(new Map(), envBacked ?? new Map()), envBackedNames(py)),
@@ -226,6 +229,9 @@ function collectDeclarations(f: PyFacts, py: PyTree): void {
         if (!c) continue;
         const [imported, local] = c.type === 'aliased_import' ? [c.childForFieldName('name')!.text, c.childForFieldName('alias')!.text] : [c.text, c.text];
         f.imports.set(local, { module: mod, name: imported });
+        const sites = f.importSites.get(local);
+        if (sites) sites.push({ at: n.startIndex, module: mod });
+        else f.importSites.set(local, [{ at: n.startIndex, module: mod }]);
         if (mod === 'openai') {
           if (CLIENT_CLASSES.has(imported)) f.openaiClass.add(local);
           else if (AZURE_CLASSES.has(imported)) f.azureClass.add(local);
@@ -313,10 +319,26 @@ function moduleClientStatus(f: PyFacts, targetHost?: string): ClientStatus {
 }
 
 /** 'openai' | 'azure' when `e` names a client class. */
+const isOpenAIModule = (m: string) => m === 'openai' || m.startsWith('openai.');
+
+/**
+ * The module a name used at `at` was imported from, when `from X import` statements bind it to
+ * different things (a notebook: `from llama_index.llms.openai import OpenAI` in one cell,
+ * `from openai import OpenAI` in a later one): the nearest import above, else the first.
+ */
+export function importedAt(f: PyFacts, name: string, at: number): string | undefined {
+  const sites = f.importSites.get(name);
+  if (!sites || sites.length < 2) return undefined;
+  let best = sites[0]!;
+  for (const s of sites) if (s.at < at && s.at >= best.at) best = s;
+  return best.module;
+}
+
 export function classKind(f: PyFacts, e: Node | null | undefined): 'openai' | 'azure' | undefined {
   if (!e) return undefined;
   e = unparen(e);
   if (e.type === 'identifier') {
+    if ((f.openaiClass.has(e.text) || f.azureClass.has(e.text)) && !isOpenAIModule(importedAt(f, e.text, e.startIndex) ?? 'openai')) return undefined;
     if (f.openaiClass.has(e.text)) return 'openai';
     if (f.azureClass.has(e.text)) return 'azure';
   } else if (e.type === 'attribute') {
@@ -351,7 +373,7 @@ export function clientStatus(f: PyFacts, e: Node | null | undefined, targetHost?
   if (!e) return undefined;
   e = unparen(e);
   if (e.type === 'await') return clientStatus(f, e.namedChild(0), targetHost);
-  if (e.type === 'identifier') return f.clients.get(e.text);
+  if (e.type === 'identifier') return shadowedByOtherSdk(f, e) ? undefined : f.clients.get(e.text);
   if (e.type === 'attribute') {
     const { base, names } = flattenAttr(e);
     if (base.type === 'identifier' && base.text === 'self' && names.length === 1) return f.members.get(names[0]!);
@@ -375,6 +397,30 @@ export function clientStatus(f: PyFacts, e: Node | null | undefined, targetHost?
     }
   }
   return undefined;
+}
+
+/**
+ * A name the enclosing function binds only to another SDK's client (`client = ZhipuAI(...)`, the class
+ * imported from a module other than openai): there it is not the OpenAI client another scope (or a
+ * notebook's other cell) binds to the same name, which `f.clients` holds by name alone.
+ */
+function shadowedByOtherSdk(f: PyFacts, id: Node): boolean {
+  let fn: Node | null = id.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  const body = fn?.childForFieldName('body');
+  if (!body) return false;
+  let other = false;
+  let mine = false;
+  walk(body, (m) => {
+    if (m.type === 'function_definition' || m.type === 'class_definition') return false;
+    if (m.type !== 'assignment' || m.childForFieldName('left')?.text !== id.text) return;
+    const right = m.childForFieldName('right');
+    const callee = right?.type === 'call' ? right.childForFieldName('function') : undefined;
+    const from = callee?.type === 'identifier' ? f.imports.get(callee.text)?.module : undefined;
+    if (from !== undefined && from !== 'openai' && !from.startsWith('openai.') && !classKind(f, callee)) other = true;
+    else mine = true;
+  });
+  return other && !mine;
 }
 
 function collectClients(f: PyFacts, n: Node, targetHost?: string): void {

@@ -9,7 +9,7 @@ import { envRole, renamedKeyVar } from '../../rules/env.js';
 import { blockedCall } from './helpers.js';
 import { kids, kwargs, stringValue, unparen, walk, type Node } from './parse.js';
 import { settingsFieldOf, type PySettingsClass } from './settings.js';
-import { foreignOpenAIClients } from './wrappers.js';
+import { foreignOpenAIClients, llamaIndexLegacy, llamaIndexLegacyMoves, type WrapperUse } from './wrappers.js';
 
 /**
  * Which clients of a Python file are migrated, decided once before the transforms run, so
@@ -59,7 +59,29 @@ function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
     const st = urlExprStatus(f, base.value, ctx.targetHost);
     if (st === 'unresolved' || st === 'other') for (const k of f.moduleConfig.get('api_key') ?? []) plan.keptKeyRanges.push([ctx.py.start(k.stmt), ctx.py.end(k.stmt)]);
   }
+  // The module configuration a kept llama-index 0.9 wrapper reads keeps its key (moduleConfigKeptBy).
+  if (moduleConfigKeptBy(ctx)) for (const k of f.moduleConfig.get('api_key') ?? []) plan.keptKeyRanges.push([ctx.py.start(k.stmt), ctx.py.end(k.stmt)]);
   return plan;
+}
+
+/**
+ * A wrapper that stays on OpenAI and reads the `openai` module's configuration: a llama-index 0.9
+ * class without a provider-neutral counterpart there (OpenAIEmbedding), given no api_key / api_base,
+ * resolves `openai.api_key` and `openai.base_url` (llama_index/llms/openai_utils.py
+ * `resolve_openai_credentials`: param, env, openai module, default). When nothing else calls the module,
+ * its configuration stays OpenAI's (retarget-module-client); undefined otherwise.
+ */
+export function moduleConfigKeptBy(ctx: MigrateContext<PyContext>): WrapperUse | undefined {
+  if (ctx.facts.calls.some((c) => c.module)) return undefined;
+  return ctx.wrappers.uses.find(
+    (u) =>
+      reachesOpenAI(u.status) &&
+      u.binding.kind.startsWith('li-') &&
+      llamaIndexLegacy(u.binding, ctx.packageFits) &&
+      !llamaIndexLegacyMoves(u.binding) &&
+      !u.kwargs.has('api_key') &&
+      !u.kwargs.has('api_base'),
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { classifyOpenAIModel, isFineTunedOpenAIModel, isGatewayModelId } from '../../models/openai-catalog.js';
 import type { PyFacts } from './analyze.js';
 import { dictPairs, reachesOpenAI } from './analyze.js';
-import { analyzeWrappers, foreignOpenAIClients } from './wrappers.js';
+import { analyzeWrappers, foreignOpenAIClients, isChildProcessEnv } from './wrappers.js';
 import { otherServiceOf } from '../../rules/adapters.js';
 import { flattenAttr, kids, stringValue, unparen, walk, type Node } from './parse.js';
 
@@ -164,7 +164,7 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
   ].map((n) => [f.py.start(n), f.py.end(n)] as const);
   const isAway = (n: Node) => away.some(([s, e]) => f.py.start(n) >= s && f.py.end(n) <= e);
   walk(f.py.root, (n) => {
-    if (isAway(n)) return false;
+    if (isAway(n) || isChildProcessEnv(n)) return false;
     if (n.type === 'string' && !seen.has(n.id)) {
       const v = stringValue(n);
       if (v !== undefined && isOpenAIId(v) && (inModelNamedPlace(n) || isModelArgument(f, n)) && !onlyFeedsTokenizer(n)) add(n);

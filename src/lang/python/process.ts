@@ -64,11 +64,49 @@ function candidatesIn(fromAbs: string, mod: string, parsed: Map<string, Parsed> 
     out.push(...tails(path.join(dir, ...rel[2]!.split('.').filter(Boolean))));
   } else {
     const suffix = path.join(...mod.split('.'));
+    const found: string[] = [];
     for (const abs of parsed.keys()) {
-      for (const t of tails(suffix)) if (abs.endsWith(path.sep + t)) out.push(abs);
+      for (const t of tails(suffix)) if (abs.endsWith(path.sep + t)) found.push(abs);
     }
+    const near = nearest(fromAbs, found, suffix);
+    if (near.length > 1 && parsed instanceof Map) noteAmbiguous(fromAbs, mod, near, parsed);
+    return near.length === 1 ? near : [];
   }
   return out.filter((c) => parsed.has(c));
+}
+
+/**
+ * Modules found by dotted suffix (an import the project graph did not resolve: a `sys.path` the
+ * code sets up, a folder run on its own): those whose package root shares the longest folder
+ * prefix with the importing file. Several at the same distance (`from config import settings`
+ * where `apps/a/config.py` and `apps/b/config.py` are equally far) name no module: linking one
+ * would follow another app's values, so the caller sees none.
+ */
+function nearest(fromAbs: string, found: string[], suffix: string): string[] {
+  if (found.length < 2) return found;
+  const from = path.dirname(fromAbs).split(path.sep);
+  const depth = (abs: string) => {
+    const root = (abs.endsWith(path.sep + '__init__.py') ? path.dirname(abs) : abs.replace(/\.py$/i, '')).slice(0, -suffix.length).split(path.sep);
+    let i = 0;
+    while (i < from.length && i < root.length - 1 && from[i] === root[i]) i++;
+    return i === root.length - 1 ? i + 0.5 : i;
+  };
+  const d = found.map(depth);
+  const best = Math.max(...d);
+  return found.filter((_, i) => d[i] === best);
+}
+
+/** Imports of a module that several modules of the run answer to, equally near (file -> module -> candidates): reported once per import. */
+const ambiguousImports = new Map<string, Map<string, string[]>>();
+
+/** An ambiguous lookup is worth a follow-up when one of the modules it could name bears on a request (a client, settings, an OpenAI id). */
+function noteAmbiguous(fromAbs: string, mod: string, cands: string[], parsed: Map<string, Parsed>): void {
+  const bears = (f: PyFacts) =>
+    f.importsOpenAI || f.clients.size > 0 || f.factories.size > 0 || f.settings.classes.size > 0 || f.settings.objects.size > 0 || [...f.values.values()].some((v) => isOpenAIId(stringValue(v) ?? ''));
+  if (!cands.some((c) => bears(parsed.get(c)!.facts))) return;
+  let m = ambiguousImports.get(fromAbs);
+  if (!m) ambiguousImports.set(fromAbs, (m = new Map()));
+  m.set(mod, cands);
 }
 
 /**
@@ -176,6 +214,7 @@ interface Analysed {
 
 /** Phases A and B over a group; the first pass and processGroup run the same steps. */
 async function analyseGroup(files: FileContext[], target: FileContext['target'], targetHost: string | undefined, errors: Map<string, HandlerError>, tests?: PyAppFacts['tests']): Promise<Analysed> {
+  ambiguousImports.clear();
   // Phase A: parse and analyse each .py file.
   const parsed = await parseModules(files, targetHost, errors);
   // Phase B: clients and factories imported from other modules of the batch.
@@ -717,6 +756,7 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
   const composed = { uses: run.composed.uses.get(abs) ?? [], paths: run.composed.paths.get(abs) ?? [], hosts: run.composed.hosts.get(abs) ?? [] };
   const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote, keptSettings: run.keptSettings, composed, packageFits: fitsFor(run.deps, abs) });
   if (!p.ctx.file.outside && (run.origins.has(abs) || run.outsideModels.has(abs))) reportPyOutsideUse(pctx, run.origins.get(abs), run.outsideModels.get(abs) ?? []);
+  if (!p.ctx.file.outside) reportAmbiguousImports(pctx, p.py, ambiguousImports.get(abs));
   // Said once, on the first file (in batch order) whose OpenAI adapter was actually migrated: once every module is done.
   if (target && uses && !ownAdapter && !adapterHere && others.size && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
     run.later.othersNote.push({ index: run.order.get(abs)!, say: othersNote(pctx, at ? p.py.start(at) : 0, run.adapters) });
@@ -735,6 +775,27 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
   const index = run.order.get(abs)!;
   if (pctx.packages.size) run.later.packages.push({ index, abs, pkgs: pctx.packages });
   if (pctx.settingsEnv.size) run.later.settingsEnv.push({ index, env: pctx.settingsEnv });
+}
+
+/** One follow-up per import statement whose module several equally near modules of the run answer to (nothing was followed through it). */
+function reportAmbiguousImports(ctx: FileContext, py: PyTree, mods: Map<string, string[]> | undefined): void {
+  if (!mods?.size) return;
+  const said = new Set<number>();
+  walkPy(py.root, (n) => {
+    if (n.type !== 'import_from_statement' && n.type !== 'import_statement') return;
+    const names =
+      n.type === 'import_from_statement'
+        ? [n.childForFieldName('module_name')?.text ?? '']
+        : n.namedChildren.map((c) => (c?.type === 'aliased_import' ? c.childForFieldName('name')?.text : c?.text) ?? '');
+    for (const [mod, cands] of mods) {
+      const named = names.find((m) => m && (mod === m || mod.startsWith(m + '.')));
+      if (said.has(n.id) || !named) continue;
+      said.add(n.id);
+      const root = ctx.file.abs.slice(0, ctx.file.abs.length - ctx.file.rel.length);
+      const files = cands.map((c) => path.relative(root, c).split(path.sep).join('/')).sort();
+      ctx.followUp(py.start(n), msg('python.ambiguousImport', { module: named, files: files.join(', ') }), msg('python.ambiguousImport.todo'));
+    }
+  });
 }
 
 /** The note said later (built apart so that it holds the context, not the module's tree and analysis). */
