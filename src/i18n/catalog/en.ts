@@ -154,7 +154,7 @@ export const EN = {
   'wrapper.initChatRuntime.todo': (p: { provider: string; id: string; url: string; env: string }) =>
     `if it names an OpenAI model, use a ${p.provider} model id instead (openai-migrate models --provider ${p.id}) with base_url=${p.url} and the ${p.env} key`,
   'client.appHeldKey': (p: { from: string }) =>
-    `api_key comes from ${p.from}, an OpenAI key the app holds (a user setting, a stored value or a request header): this client stays on OpenAI, its model ids too`,
+    `api_key comes from ${p.from}, an OpenAI key the app holds (a value the user enters, a user setting, a stored value or a request header): this client stays on OpenAI, its model ids too`,
   'client.appHeldKey.todo': (p: { provider: string; env: string; url: string }) =>
     `to move it, make that value hold the ${p.provider} key (${p.env}) for this client, then give it base_url=${p.url} and ${p.provider} model ids`,
   'client.opaque': (p: { at: string; key: string }) =>

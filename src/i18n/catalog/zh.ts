@@ -149,7 +149,7 @@ export const ZH: ZhCatalog = {
   'keys.noOpenAIClient.todo': (p) => `如果要替换的正是那个服务，请手动把它指向服务商并使用其密钥；否则 ${p.name} 无需处理`,
   'wrapper.initChatRuntime': (p) => `init_chat_model 的模型在运行时来自 ${p.expr}：无法判断它调用哪家服务，因此它和它的密钥保持不变`,
   'wrapper.initChatRuntime.todo': (p) => `如果它指向 OpenAI 模型，请改用 ${p.provider} 的模型 ID（openai-migrate models --provider ${p.id}），并设置 base_url=${p.url} 和 ${p.env} 密钥`,
-  'client.appHeldKey': (p) => `api_key 来自 ${p.from}，这是应用自己保存的 OpenAI 密钥（用户设置、存储的值或请求头）：这个客户端及其模型 ID 保留在 OpenAI`,
+  'client.appHeldKey': (p) => `api_key 来自 ${p.from}，这是应用自己保存的 OpenAI 密钥（用户输入的值、用户设置、存储的值或请求头）：这个客户端及其模型 ID 保留在 OpenAI`,
   'client.appHeldKey.todo': (p) => `如要迁移：先让这个值为该客户端存放 ${p.provider} 的密钥（${p.env}），再设置 base_url=${p.url} 并改用 ${p.provider} 的模型 ID`,
   'client.opaque': (p) =>
     `${p.at} 处的 OpenAI 客户端所用的构造函数是运行时从 \`openai\` 模块取得、并被转换成应用自己的类型的：工具无法为它设置 base URL，因此项目中没有做任何修改（它的密钥 ${p.key}、检查该密钥的代码以及模型 id 都保持 OpenAI 的）`,

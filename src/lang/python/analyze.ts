@@ -2,6 +2,7 @@ import type { ClientStatus, EndpointKind } from '../../rules/clients.js';
 import { endpointOf, statusOfUrl } from '../../rules/clients.js';
 import { envRole, isAppHeldKeyName } from '../../rules/env.js';
 import { flattenAttr, kids, kwargs, stringValue, unparen, walk, type Node, type PyTree } from './parse.js';
+import { userInputSource } from './user-input.js';
 import { settingsClassesOf, settingsFieldOf, settingsObjectsOf, settingsUrlStatus, type PySettingsClass, type PySettingsFacts } from './settings.js';
 
 export type { ClientStatus, EndpointKind } from '../../rules/clients.js';
@@ -550,6 +551,8 @@ const CONFIG_NAME = /(^|[._])(conf|config|configuration|settings|cfg|env|environ
  * a receiver named like configuration: `config.openai_key`).
  */
 export function appHeldKey(f: PyFacts, v: Node, azure = false): boolean {
+  // `openai_api_key = st.sidebar.text_input(...)`, `input()`, a Gradio or request value: the key the user gave (user-input.ts)
+  if (userInputSource(f, v)) return true;
   let u = unparen(v);
   if (u.type === 'boolean_operator' && u.childForFieldName('operator')?.text === 'or') {
     const right = u.childForFieldName('right');

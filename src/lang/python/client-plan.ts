@@ -10,6 +10,7 @@ import { blockedCall } from './helpers.js';
 import { kids, kwargs, stringValue, unparen, walk, type Node } from './parse.js';
 import { settingsFieldOf, type PySettingsClass } from './settings.js';
 import { foreignOpenAIClients } from './wrappers.js';
+import { userInputSource } from './user-input.js';
 
 /**
  * Which clients of a Python file are migrated, decided once before the transforms run, so
@@ -74,7 +75,7 @@ function appKeyPlan(ctx: MigrateContext<PyContext>): void {
   for (const c of held) {
     ctx.followUp(
       ctx.py.start(c.node),
-      msg('client.appHeldKey', { from: ctx.py.src(c.appKey!).slice(0, 60) }),
+      msg('client.appHeldKey', { from: ctx.py.src(userInputSource(ctx.facts, c.appKey!) ?? c.appKey!).slice(0, 60) }),
       msg('client.appHeldKey.todo', { provider: shortName(t.provider), env: t.apiKeyEnv, url: t.baseURL }),
     );
   }
@@ -173,7 +174,7 @@ function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
   const list = unknown.map((n) => `"${n}"`).join(', ');
   if (held) {
     const v = held.kwargs.get('api_key')!.childForFieldName('value')!;
-    const from = ctx.py.src(v).slice(0, 60);
+    const from = ctx.py.src(userInputSource(ctx.facts, v) ?? v).slice(0, 60);
     const todo = msg('azure.appHeldKey.todo', { provider: shortName(t.provider), env: t.apiKeyEnv, url: t.baseURL });
     ctx.followUp(py.start(held.node), appHeldKey(ctx.facts, v, true) ? msg('azure.appHeldKey', { from }) : msg('azure.keyNotMovable', { from, provider: shortName(t.provider) }), todo);
   } else if (runtime.length) {

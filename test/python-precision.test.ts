@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { migrate } from '../src/api.js';
+import { discoverCases, stageInput } from './helpers/fixtures.js';
+
+/** What the Python precision fixtures' bytes do not show: the follow-ups that say why a client or a model id stayed. */
+const byName = new Map(discoverCases().map((c) => [c.name, c]));
+
+async function run(name: string, provider: string) {
+  const c = byName.get(name);
+  if (!c) throw new Error(`no fixture ${name}`);
+  const dir = stageInput(c);
+  try {
+    const r = await migrate({ cwd: dir, paths: ['.'], provider, force: true, dryRun: true });
+    return r.files.flatMap((f) => f.followUps.map((u) => `${f.file}:${u.line}: ${u.reason}`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('keys the user enters (python/app-held-key-input)', () => {
+  it('each client built from a key the user enters stays on OpenAI with one follow-up naming where the key comes from', async () => {
+    const f = await run('python/app-held-key-input', 'deepseek');
+    const held = f.filter((x) => x.includes('an OpenAI key the app holds'));
+    const from = held.map((x) => x.replace(/^(\S+):\s*api_key comes from (.*), an OpenAI key.*$/, '$1: $2'));
+    expect(from).toEqual([
+      'api.py:14: Header(...)',
+      'api.py:22: request.headers.get("Authorization", "").removeprefix("Beare',
+      'api.py:35: getpass("OpenAI API key: ")',
+      'gradio_app.py:6: api_key',
+      'streamlit_app.py:16: st.sidebar.text_input("OpenAI API Key", type="password")',
+      'streamlit_app.py:19: st.sidebar.text_input("OpenAI API Key", type="password")',
+      'streamlit_app.py:21: st.text_input("Key", value=os.getenv("OPENAI_API_KEY", ""), ',
+      'streamlit_app.py:22: st.session_state["user_key"]',
+      'streamlit_app.py:20: st.sidebar.text_input("OpenAI API Key", type="password")',
+    ]);
+  }, 60_000);
+});
