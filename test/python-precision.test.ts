@@ -24,9 +24,10 @@ describe('keys the user enters (python/app-held-key-input)', () => {
     const held = f.filter((x) => x.includes('an OpenAI key the app holds'));
     const from = held.map((x) => x.replace(/^(\S+):\s*api_key comes from (.*), an OpenAI key.*$/, '$1: $2'));
     expect(from).toEqual([
-      'api.py:14: Header(...)',
-      'api.py:22: request.headers.get("Authorization", "").removeprefix("Beare',
-      'api.py:35: getpass("OpenAI API key: ")',
+      'api.py:15: Header(...)',
+      'api.py:23: request.headers.get("Authorization", "").removeprefix("Beare',
+      'api.py:36: getpass("OpenAI API key: ")',
+      'api.py:47: body.api_key',
       'gradio_app.py:6: api_key',
       'streamlit_app.py:16: st.sidebar.text_input("OpenAI API Key", type="password")',
       'streamlit_app.py:19: st.sidebar.text_input("OpenAI API Key", type="password")',

@@ -54,6 +54,14 @@ export function userInputSource(f: PyFacts, v: Node, depth = 0): Node | undefine
           if (s) return s;
         }
       }
+      // `body.openai_api_key` on a route handler's request model or a Gradio callback's value
+      const { base } = flattenAttr(u.type === 'attribute' ? u : obj);
+      if (base.type === 'identifier' && base.text !== 'self') {
+        for (let fn = enclosingFunction(u); fn; fn = enclosingFunction(fn)) {
+          const p = parameterOf(fn, base.text);
+          if (p) return entryParameter(f, fn, p) ? u : undefined;
+        }
+      }
       return undefined;
     }
     case 'identifier':
@@ -191,11 +199,7 @@ function parameterSource(f: PyFacts, fn: Node, p: Param, depth: number): Node | 
   if (dfn && /^(fastapi\.)?(Header|Body|Form|Query|Cookie)$/.test(dfn.text)) return d;
   if (dfn && /^(fastapi\.)?(Depends|Security)$/.test(dfn.text)) return undefined;
   const name = fn.childForFieldName('name')?.text ?? '';
-  // a route handler's parameter: a query, path or body field of the request
-  const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
-  if (decorated && kids(decorated).some((c) => c.type === 'decorator' && ROUTE_DECORATOR.test(c.text))) return p.node;
-  // a Gradio callback: every parameter is a component's value
-  if (/\bgradio\b/.test(f.py.text) && gradioCallback(f, name)) return p.node;
+  if (entryParameter(f, fn, p)) return p.node;
   // a helper: what its callers in this module pass
   if (!name || depth > 3) return undefined;
   const cls = name === '__init__' ? enclosingClassName(fn) : undefined;
@@ -216,6 +220,15 @@ function parameterSource(f: PyFacts, fn: Node, p: Param, depth: number): Node | 
     if (arg) found = userInputSource(f, arg, depth + 1);
   });
   return found;
+}
+
+/** A route handler's parameter (a query, path or body field of the request) or a Gradio callback's (a component's value). */
+function entryParameter(f: PyFacts, fn: Node, p: Param): boolean {
+  const d = p.default ? unparen(p.default) : undefined;
+  if (d?.type === 'call' && /^(fastapi\.)?(Depends|Security)$/.test(d.childForFieldName('function')?.text ?? '')) return false;
+  const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
+  if (decorated && kids(decorated).some((c) => c.type === 'decorator' && ROUTE_DECORATOR.test(c.text))) return true;
+  return /\bgradio\b/.test(f.py.text) && gradioCallback(f, fn.childForFieldName('name')?.text ?? '');
 }
 
 function enclosingClassName(fn: Node): string | undefined {
