@@ -67,6 +67,15 @@ export const mapModelIds: Transform<PyContext> = {
       const u = ctx.models_.undecided;
       ctx.followUp(py.start(u[0]!.lit), msg('model.unresolvedHost', { ids: [...new Set(u.map((s) => s.id))].join(', ') }), msg('model.unresolvedHost.todo', { provider: shortName(t.provider) }));
     }
+    const az = ctx.models_.azureFlag;
+    if (az) {
+      const callee = az.call.childForFieldName('function')?.text ?? '';
+      ctx.followUp(
+        py.start(az.sites[0]!.lit),
+        msg('model.azureFlag', { ids: [...new Set(az.sites.map((s) => s.id))].join(', '), call: `${callee}(..., ${az.flag})` }),
+        msg('model.azureFlag.todo', { provider: shortName(t.provider) }),
+      );
+    }
     const byContent = contentDecisions(ctx);
     for (const s of collapsed ? [] : ctx.models_.sites) {
       const m = ctx.models.lookup(s.id);

@@ -243,6 +243,9 @@ export const EN = {
   'model.unresolvedHost.todo': (p: { provider: string }) => `if this client is moved to ${p.provider}, replace them with its model ids`,
   'model.fineTuned': (p: { id: string }) => `fine-tuned OpenAI model ${p.id} cannot be mapped`,
   'model.noTierModel': (p: { provider: string; tier: string; id: string }) => `${p.provider} has no ${p.tier} model to replace ${p.id}`,
+  'model.azureFlag': (p: { ids: string; call: string }) =>
+    `model ids passed to a call that picks an Azure OpenAI client by a flag (${p.call}) are left as written: ${p.ids} (there they name Azure deployments)`,
+  'model.azureFlag.todo': (p: { provider: string }) => `if that call's client moves to ${p.provider} (the flag off, or its Azure branch migrated), give it a ${p.provider} model id`,
   'model.dynamic': () => 'model id is built at run time from an OpenAI name',
   'model.dynamic.todo': (p: { provider: string }) => `build a ${p.provider} model id instead`,
   'model.branches': () => 'code branches on an OpenAI model name; after migration the model ids differ',
