@@ -5,6 +5,7 @@ import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { blockedCall } from '../../src/lang/python/helpers.js';
 import { inUnmigratedWrapper } from './wrapper-markers.js';
+import { keptWrapperModelLiterals } from './migrate-langchain.js';
 import { stringContentRange, stringValue, type Node } from '../../src/lang/python/parse.js';
 import { isOpenAIId } from '../../src/lang/python/model-sites.js';
 import { collapsedIds, collapsedIdsFollowUp, isModelLookupTable, tierLabel } from '../../src/rules/models.js';
@@ -76,6 +77,7 @@ export const mapModelIds: Transform<PyContext> = {
         msg('model.azureFlag.todo', { provider: shortName(t.provider) }),
       );
     }
+    const keptWrapperIds = keptWrapperModelLiterals(ctx);
     const byContent = contentDecisions(ctx);
     for (const s of collapsed ? [] : ctx.models_.sites) {
       const m = ctx.models.lookup(s.id);
@@ -83,7 +85,7 @@ export const mapModelIds: Transform<PyContext> = {
       if (isTable(s.lit)) continue;
       const r = stringContentRange(py, s.lit);
       // Calls the provider cannot serve are left intact (they are marked instead), and so are wrappers left on OpenAI (llama-index 0.9).
-      if (inBlocked(s.lit) || inUnmigratedWrapper(ctx, s.lit)) continue;
+      if (inBlocked(s.lit) || inUnmigratedWrapper(ctx, s.lit) || keptWrapperIds.has(s.lit.id)) continue;
       const d = m.via === 'tier' ? byContent.get(s.lit.id) : undefined;
       if (d?.model && r) {
         ctx.edits.add(r.start, r.end, d.model);
