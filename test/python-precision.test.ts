@@ -29,11 +29,14 @@ describe('keys the user enters (python/app-held-key-input)', () => {
       'api.py:36: getpass("OpenAI API key: ")',
       'api.py:47: body.api_key',
       'gradio_app.py:6: api_key',
+      'gradio_module.py:6: api_key',
       'streamlit_app.py:16: st.sidebar.text_input("OpenAI API Key", type="password")',
       'streamlit_app.py:19: st.sidebar.text_input("OpenAI API Key", type="password")',
       'streamlit_app.py:21: st.text_input("Key", value=os.getenv("OPENAI_API_KEY", ""), ',
       'streamlit_app.py:22: st.session_state["user_key"]',
       'streamlit_app.py:20: st.sidebar.text_input("OpenAI API Key", type="password")',
+      'streamlit_env.py:10: st.sidebar.text_input("OpenAI API Key", type="password")',
+      'streamlit_env.py:11: st.sidebar.text_input("OpenAI API Key", type="password")',
     ]);
   }, 60_000);
 });

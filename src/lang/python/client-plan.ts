@@ -10,7 +10,7 @@ import { blockedCall } from './helpers.js';
 import { kids, kwargs, stringValue, unparen, walk, type Node } from './parse.js';
 import { settingsFieldOf, type PySettingsClass } from './settings.js';
 import { foreignOpenAIClients } from './wrappers.js';
-import { userInputSource } from './user-input.js';
+import { userEnvKeyWrite, userInputSource } from './user-input.js';
 
 /**
  * Which clients of a Python file are migrated, decided once before the transforms run, so
@@ -43,6 +43,9 @@ function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
   blockedPlan(ctx, plan);
   azurePlan(ctx, plan);
   for (const c of ctx.facts.constructions) if (plan.kept.has(c.node.id)) plan.keptKeyRanges.push(...keyRanges(ctx, c));
+  // `os.environ["OPENAI_API_KEY"] = <what the user entered>` read by a client that stays: the write keeps its name.
+  const envWrite = userEnvKeyWrite(ctx.facts);
+  if (envWrite && [...ctx.facts.constructions, ...(ctx.wrappers?.uses ?? [])].some((c) => c.appKey?.id === envWrite.value.id)) plan.keptKeyRanges.push([ctx.py.start(envWrite.stmt), ctx.py.end(envWrite.stmt)]);
   runtimeInitChat(ctx, plan);
   for (const c of ctx.facts.constructions) {
     if (!plan.kept.has(c.node.id)) continue;

@@ -256,3 +256,21 @@ function gradioCallback(f: PyFacts, name: string): boolean {
   });
   return hit;
 }
+
+/**
+ * `os.environ["OPENAI_API_KEY"] = openai_api_key` with a value the user entered (a common Streamlit shape before
+ * `OpenAI()` or `ChatOpenAI()` with no key): clients of the module that read OPENAI_API_KEY read the user's key.
+ */
+export function userEnvKeyWrite(f: PyFacts): { stmt: Node; value: Node } | undefined {
+  if (!/OPENAI_API_KEY["']\s*\]\s*=[^=]/.test(f.py.text)) return undefined;
+  let hit: { stmt: Node; value: Node } | undefined;
+  walk(f.py.root, (n) => {
+    if (hit) return false;
+    if (n.type !== 'assignment') return;
+    const l = n.childForFieldName('left');
+    const r = n.childForFieldName('right');
+    if (l?.type !== 'subscript' || !r || !/^(os\.)?environ$/.test(l.childForFieldName('value')?.text ?? '') || stringValue(l.childForFieldName('subscript')) !== 'OPENAI_API_KEY') return;
+    if (userInputSource(f, r)) hit = { stmt: n, value: r };
+  });
+  return hit;
+}
