@@ -37,6 +37,7 @@ describe('keys the user enters (python/app-held-key-input)', () => {
       'streamlit_app.py:20: st.sidebar.text_input("OpenAI API Key", type="password")',
       'streamlit_env.py:10: st.sidebar.text_input("OpenAI API Key", type="password")',
       'streamlit_env.py:11: st.sidebar.text_input("OpenAI API Key", type="password")',
+      'streamlit_prefilled.py:8: st.sidebar.text_input("OpenAI API Key", value=os.getenv("OPE',
     ]);
   }, 60_000);
 });

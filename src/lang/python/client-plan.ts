@@ -43,6 +43,17 @@ function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
   blockedPlan(ctx, plan);
   azurePlan(ctx, plan);
   for (const c of ctx.facts.constructions) if (plan.kept.has(c.node.id)) plan.keptKeyRanges.push(...keyRanges(ctx, c));
+  // A class that stays for a key the user enters: its key reads, and the input's default (`st.text_input(..., value=os.getenv("OPENAI_API_KEY"))`).
+  for (const u of ctx.wrappers?.uses ?? []) {
+    if (!u.appKey) continue;
+    plan.keptKeyRanges.push([ctx.py.start(u.node), ctx.py.end(u.node)]);
+    const src = userInputSource(ctx.facts, u.appKey);
+    if (src) plan.keptKeyRanges.push([ctx.py.start(src), ctx.py.end(src)]);
+  }
+  for (const c of ctx.facts.constructions) {
+    const src = c.appKey ? userInputSource(ctx.facts, c.appKey) : undefined;
+    if (src) plan.keptKeyRanges.push([ctx.py.start(src), ctx.py.end(src)]);
+  }
   // `os.environ["OPENAI_API_KEY"] = <what the user entered>` read by a client that stays: the write keeps its name.
   const envWrite = userEnvKeyWrite(ctx.facts);
   if (envWrite && [...ctx.facts.constructions, ...(ctx.wrappers?.uses ?? [])].some((c) => c.appKey?.id === envWrite.value.id)) plan.keptKeyRanges.push([ctx.py.start(envWrite.stmt), ctx.py.end(envWrite.stmt)]);
