@@ -49,3 +49,12 @@ describe('model values passed with an Azure flag (python/azure-flag-model)', () 
     expect(flagged).toEqual(['app.py:8: model ids passed to a call that picks an Azure OpenAI client by a flag (ChatModel(..., use_azure=True)) are left as written: gpt-4.1, gpt-4.1-mini (there they name Azure deployments)']);
   }, 60_000);
 });
+
+describe('a model set by a constructor parameter (python/model-from-constructor)', () => {
+  it('the request whose model its callers in another module choose is reported once, its id not guessed', async () => {
+    const f = await run('python/model-from-constructor', 'zhipu');
+    expect(f.filter((x) => x.includes("set by Chat's constructor"))).toEqual([
+      "chat.py:11: this request's model is self.model, set by Chat's constructor: the ids its callers pass were not followed and may still be OpenAI's",
+    ]);
+  }, 60_000);
+});

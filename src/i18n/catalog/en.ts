@@ -249,6 +249,10 @@ export const EN = {
   'model.azureFlag': (p: { ids: string; call: string }) =>
     `model ids passed to a call that picks an Azure OpenAI client by a flag (${p.call}) are left as written: ${p.ids} (there they name Azure deployments)`,
   'model.azureFlag.todo': (p: { provider: string }) => `if that call's client moves to ${p.provider} (the flag off, or its Azure branch migrated), give it a ${p.provider} model id`,
+  'model.fromConstructor': (p: { expr: string; cls: string }) =>
+    `this request's model is ${p.expr}, set by ${p.cls}'s constructor: the ids its callers pass were not followed and may still be OpenAI's`,
+  'model.fromConstructor.todo': (p: { cls: string; provider: string; id: string }) =>
+    `make every ${p.cls}(...) pass a ${p.provider} model id (openai-migrate models --provider ${p.id}), or the variable it reads hold one`,
   'model.dynamic': () => 'model id is built at run time from an OpenAI name',
   'model.dynamic.todo': (p: { provider: string }) => `build a ${p.provider} model id instead`,
   'model.branches': () => 'code branches on an OpenAI model name; after migration the model ids differ',
