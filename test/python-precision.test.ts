@@ -46,7 +46,9 @@ describe('model values passed with an Azure flag (python/azure-flag-model)', () 
   it('ids passed with use_azure=True or an undecided flag are left and reported once; use_azure=False ones move', async () => {
     const f = await run('python/azure-flag-model', 'qwen');
     const flagged = f.filter((x) => x.includes('picks an Azure OpenAI client by a flag'));
-    expect(flagged).toEqual(['app.py:8: model ids passed to a call that picks an Azure OpenAI client by a flag (ChatModel(..., use_azure=True)) are left as written: gpt-4.1, gpt-4.1-mini (there they name Azure deployments)']);
+    expect(flagged).toEqual([
+      'app.py:8: model ids passed to a call that picks an Azure OpenAI client by a flag (ChatModel(..., use_azure=True)) are left as written: gpt-4.1, gpt-4.1-mini (there they name Azure deployments)',
+    ]);
   }, 60_000);
 });
 

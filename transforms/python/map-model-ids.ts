@@ -116,7 +116,11 @@ export const mapModelIds: Transform<PyContext> = {
       const from = constructorModel(c.kwargs.get('model')?.childForFieldName('value') ?? undefined);
       if (!from || saidClasses.has(from.cls)) continue;
       saidClasses.add(from.cls);
-      ctx.followUp(py.start(c.node), msg('model.fromConstructor', { expr: from.expr, cls: from.cls }), msg('model.fromConstructor.todo', { cls: from.cls, provider: shortName(t.provider), id: t.provider.id }));
+      ctx.followUp(
+        py.start(c.node),
+        msg('model.fromConstructor', { expr: from.expr, cls: from.cls }),
+        msg('model.fromConstructor.todo', { cls: from.cls, provider: shortName(t.provider), id: t.provider.id }),
+      );
     }
     // Azure: `model` is a deployment name, not a model id.
     for (const c of ctx.facts.calls) {

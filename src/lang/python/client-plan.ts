@@ -56,7 +56,8 @@ function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
   }
   // `os.environ["OPENAI_API_KEY"] = <what the user entered>` read by a client that stays: the write keeps its name.
   const envWrite = userEnvKeyWrite(ctx.facts);
-  if (envWrite && [...ctx.facts.constructions, ...(ctx.wrappers?.uses ?? [])].some((c) => c.appKey?.id === envWrite.value.id)) plan.keptKeyRanges.push([ctx.py.start(envWrite.stmt), ctx.py.end(envWrite.stmt)]);
+  if (envWrite && [...ctx.facts.constructions, ...(ctx.wrappers?.uses ?? [])].some((c) => c.appKey?.id === envWrite.value.id))
+    plan.keptKeyRanges.push([ctx.py.start(envWrite.stmt), ctx.py.end(envWrite.stmt)]);
   runtimeInitChat(ctx, plan);
   for (const c of ctx.facts.constructions) {
     if (!plan.kept.has(c.node.id)) continue;
