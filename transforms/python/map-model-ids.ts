@@ -5,6 +5,7 @@ import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { blockedCall } from '../../src/lang/python/helpers.js';
 import { inUnmigratedWrapper } from './wrapper-markers.js';
+import { keptWrapperModelLiterals } from './migrate-langchain.js';
 import { stringContentRange, stringValue, unparen, walk, type Node } from '../../src/lang/python/parse.js';
 import { isOpenAIId } from '../../src/lang/python/model-sites.js';
 import { collapsedIds, collapsedIdsFollowUp, isModelLookupTable, tierLabel } from '../../src/rules/models.js';
@@ -68,6 +69,16 @@ export const mapModelIds: Transform<PyContext> = {
       const u = ctx.models_.undecided;
       ctx.followUp(py.start(u[0]!.lit), msg('model.unresolvedHost', { ids: [...new Set(u.map((s) => s.id))].join(', ') }), msg('model.unresolvedHost.todo', { provider: shortName(t.provider) }));
     }
+    const az = ctx.models_.azureFlag;
+    if (az) {
+      const callee = az.call.childForFieldName('function')?.text ?? '';
+      ctx.followUp(
+        py.start(az.sites[0]!.lit),
+        msg('model.azureFlag', { ids: [...new Set(az.sites.map((s) => s.id))].join(', '), call: `${callee}(..., ${az.flag})` }),
+        msg('model.azureFlag.todo', { provider: shortName(t.provider) }),
+      );
+    }
+    const keptWrapperIds = keptWrapperModelLiterals(ctx);
     const byContent = contentDecisions(ctx);
     for (const s of collapsed ? [] : ctx.models_.sites) {
       const m = ctx.models.lookup(s.id);
@@ -75,7 +86,7 @@ export const mapModelIds: Transform<PyContext> = {
       if (isTable(s.lit)) continue;
       const r = stringContentRange(py, s.lit);
       // Calls the provider cannot serve are left intact (they are marked instead), and so are wrappers left on OpenAI (llama-index 0.9).
-      if (inBlocked(s.lit) || inUnmigratedWrapper(ctx, s.lit)) continue;
+      if (inBlocked(s.lit) || inUnmigratedWrapper(ctx, s.lit) || keptWrapperIds.has(s.lit.id)) continue;
       const d = m.via === 'tier' ? byContent.get(s.lit.id) : undefined;
       if (d?.model && r) {
         ctx.edits.add(r.start, r.end, d.model);
@@ -97,6 +108,20 @@ export const mapModelIds: Transform<PyContext> = {
     }
     for (const d of ctx.models_.dynamic) ctx.followUp(py.start(d), msg('model.dynamic'), msg('model.dynamic.todo', { provider: shortName(t.provider) }));
     for (const b of ctx.models_.branches) ctx.followUp(py.start(b), msg('model.branches'), msg('model.branches.todo'));
+    // `model=self.model` set from a constructor parameter: the ids the callers pass are not followed (another module's
+    // `Chat(model=OPENAI_MODEL)`, found on Shinichi-Nakagawa/sample-restful-openai). Said once per class.
+    const saidClasses = new Set<string>();
+    for (const c of ctx.facts.calls) {
+      if (c.client !== 'openai' || inBlocked(c.node)) continue;
+      const from = constructorModel(c.kwargs.get('model')?.childForFieldName('value') ?? undefined);
+      if (!from || saidClasses.has(from.cls)) continue;
+      saidClasses.add(from.cls);
+      ctx.followUp(
+        py.start(c.node),
+        msg('model.fromConstructor', { expr: from.expr, cls: from.cls }),
+        msg('model.fromConstructor.todo', { cls: from.cls, provider: shortName(t.provider), id: t.provider.id }),
+      );
+    }
     // Azure: `model` is a deployment name, not a model id.
     for (const c of ctx.facts.calls) {
       if (c.client !== 'azure') continue;
@@ -108,6 +133,48 @@ export const mapModelIds: Transform<PyContext> = {
     }
   },
 };
+
+/**
+ * `model=self.model` where the class sets `self.model = model` from a parameter of its constructor with no literal
+ * default: the id comes from the class's callers.
+ */
+function constructorModel(v: Node | undefined): { expr: string; cls: string } | undefined {
+  const u = v ? unparen(v) : undefined;
+  if (u?.type !== 'attribute' || u.childForFieldName('object')?.text !== 'self') return undefined;
+  let cls: Node | null = u.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  if (!cls) return undefined;
+  const attr = u.childForFieldName('attribute')!.text;
+  let init: Node | undefined;
+  walk(cls, (n) => {
+    if (init) return false;
+    if (n.type === 'function_definition' && n.childForFieldName('name')?.text === '__init__') init = n;
+  });
+  if (!init) return undefined;
+  let param: string | undefined;
+  walk(init, (n) => {
+    if (param !== undefined || n.type !== 'assignment' || n.childForFieldName('left')?.text.replace(/\s+/g, '') !== `self.${attr}`) return;
+    const r = n.childForFieldName('right');
+    if (r?.type === 'identifier') param = r.text;
+  });
+  if (!param) return undefined;
+  for (const p of init.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (!p) continue;
+    const name = p.type === 'identifier' ? p.text : (p.childForFieldName('name') ?? p.namedChildren.find((k) => k?.type === 'identifier'))?.text;
+    if (name !== param) continue;
+    // a literal default is a site of its own (model-sites.ts)
+    if (stringValue(p.childForFieldName('value')) !== undefined) return undefined;
+    const name_ = cls.childForFieldName('name')?.text ?? '';
+    // built in this module too: its callers' literal ids are model-named keywords, sites of their own
+    let local = false;
+    walk(u.tree.rootNode, (n) => {
+      if (local) return false;
+      if (n.type === 'call' && n.childForFieldName('function')?.text === name_) local = true;
+    });
+    return local ? undefined : { expr: u.text, cls: name_ };
+  }
+  return undefined;
+}
 
 /**
  * A tuple or list bound to a name the module tests membership in (`if model not in VISION_MODELS:`), directly or

@@ -173,7 +173,7 @@ export const EN = {
   'wrapper.initChatRuntime.todo': (p: { provider: string; id: string; url: string; env: string }) =>
     `if it names an OpenAI model, use a ${p.provider} model id instead (openai-migrate models --provider ${p.id}) with base_url=${p.url} and the ${p.env} key`,
   'client.appHeldKey': (p: { from: string }) =>
-    `api_key comes from ${p.from}, an OpenAI key the app holds (a user setting, a stored value or a request header): this client stays on OpenAI, its model ids too`,
+    `api_key comes from ${p.from}, an OpenAI key the app holds (a value the user enters, a user setting, a stored value or a request header): this client stays on OpenAI, its model ids too`,
   'client.appHeldKey.todo': (p: { provider: string; env: string; url: string }) =>
     `to move it, make that value hold the ${p.provider} key (${p.env}) for this client, then give it base_url=${p.url} and ${p.provider} model ids`,
   'client.opaque': (p: { at: string; key: string }) =>
@@ -262,6 +262,13 @@ export const EN = {
   'model.unresolvedHost.todo': (p: { provider: string }) => `if this client is moved to ${p.provider}, replace them with its model ids`,
   'model.fineTuned': (p: { id: string }) => `fine-tuned OpenAI model ${p.id} cannot be mapped`,
   'model.noTierModel': (p: { provider: string; tier: string; id: string }) => `${p.provider} has no ${p.tier} model to replace ${p.id}`,
+  'model.azureFlag': (p: { ids: string; call: string }) =>
+    `model ids passed to a call that picks an Azure OpenAI client by a flag (${p.call}) are left as written: ${p.ids} (there they name Azure deployments)`,
+  'model.azureFlag.todo': (p: { provider: string }) => `if that call's client moves to ${p.provider} (the flag off, or its Azure branch migrated), give it a ${p.provider} model id`,
+  'model.fromConstructor': (p: { expr: string; cls: string }) =>
+    `this request's model is ${p.expr}, set by ${p.cls}'s constructor: the ids its callers pass were not followed and may still be OpenAI's`,
+  'model.fromConstructor.todo': (p: { cls: string; provider: string; id: string }) =>
+    `make every ${p.cls}(...) pass a ${p.provider} model id (openai-migrate models --provider ${p.id}), or the variable it reads hold one`,
   'model.dynamic': () => 'model id is built at run time from an OpenAI name',
   'model.dynamic.todo': (p: { provider: string }) => `build a ${p.provider} model id instead`,
   'model.branches': () => 'code branches on an OpenAI model name; after migration the model ids differ',

@@ -2,6 +2,7 @@ import type { ClientStatus, EndpointKind } from '../../rules/clients.js';
 import { endpointOf, statusOfUrl } from '../../rules/clients.js';
 import { envRole, isAppHeldKeyName } from '../../rules/env.js';
 import { flattenAttr, kids, kwargs, stringValue, unparen, walk, type Node, type PyTree } from './parse.js';
+import { userEnvKeyWrite, userInputSource } from './user-input.js';
 import { settingsClassesOf, settingsFieldOf, settingsObjectsOf, settingsUrlStatus, type PySettingsClass, type PySettingsFacts } from './settings.js';
 
 export type { ClientStatus, EndpointKind } from '../../rules/clients.js';
@@ -314,8 +315,14 @@ function moduleClientStatus(f: PyFacts, targetHost?: string): ClientStatus {
   const type = f.moduleConfig.get('api_type')?.[0]?.value;
   if (type && /azure/i.test(stringValue(type) ?? '')) return 'azure';
   const base = (f.moduleConfig.get('base_url') ?? f.moduleConfig.get('api_base'))?.[0]?.value;
-  if (!base) return 'openai';
-  return urlExprStatus(f, base, targetHost);
+  const st = base ? urlExprStatus(f, base, targetHost) : 'openai';
+  // `openai.api_key = api_key` in a Gradio callback: the key the user entered keeps the module client on OpenAI.
+  return st === 'openai' && moduleAppKey(f) ? 'other' : st;
+}
+
+/** `openai.api_key = <a key the app holds or the user entered>` (appHeldKey): the module client stays on OpenAI. */
+export function moduleAppKey(f: PyFacts): Node | undefined {
+  return f.moduleConfig.get('api_key')?.find((a) => appHeldKey(f, a.value))?.value;
 }
 
 /** 'openai' | 'azure' when `e` names a client class. */
@@ -519,9 +526,8 @@ function construction(f: PyFacts, node: Node, azure: boolean, targetHost?: strin
   const dict = splats.length === 1 ? dictOf(f, splats[0]!.namedChild(0)) : undefined;
   if (azure) return { node, azure, status: 'azure', kwargs: kw, dict };
   const c = plainConstruction(f, node, kw, splats, dict, targetHost);
-  const appKey = c.status === 'openai' ? kw.get('api_key')?.childForFieldName('value') : undefined;
-  if (appKey && appHeldKey(f, appKey)) return { ...c, status: 'other', appKey };
-  return c;
+  const appKey = c.status === 'openai' ? heldKeyOf(f, kw.get('api_key')?.childForFieldName('value') ?? undefined, !!dict || splats.length > 0) : undefined;
+  return appKey ? { ...c, status: 'other', appKey } : c;
 }
 
 function plainConstruction(f: PyFacts, node: Node, kw: Map<string, Node>, splats: Node[], dict: Node | undefined, targetHost?: string): PyConstruction {
@@ -596,6 +602,8 @@ const CONFIG_NAME = /(^|[._])(conf|config|configuration|settings|cfg|env|environ
  * a receiver named like configuration: `config.openai_key`).
  */
 export function appHeldKey(f: PyFacts, v: Node, azure = false): boolean {
+  // `openai_api_key = st.sidebar.text_input(...)`, `input()`, a Gradio or request value: the key the user gave (user-input.ts)
+  if (userInputSource(f, v)) return true;
   let u = unparen(v);
   if (u.type === 'boolean_operator' && u.childForFieldName('operator')?.text === 'or') {
     const right = u.childForFieldName('right');
@@ -619,6 +627,17 @@ export function appHeldKey(f: PyFacts, v: Node, azure = false): boolean {
     if (cls ? owners.has(cls) : CONFIG_NAME.test(recv) || recv === 'self') return false;
   }
   return true;
+}
+
+/**
+ * The key a client is given, when it is one the app holds (appHeldKey) or, read from OPENAI_API_KEY (implicitly or
+ * by an environment read), one the module itself put there from what the user entered (userEnvKeyWrite). `splat`:
+ * the options come from a dict, an implicit read is not assumed.
+ */
+export function heldKeyOf(f: PyFacts, key: Node | undefined, splat = false): Node | undefined {
+  if (key && appHeldKey(f, key)) return key;
+  if (key ? envRead(unparen(key))?.name !== 'OPENAI_API_KEY' : splat) return undefined;
+  return userEnvKeyWrite(f)?.value;
 }
 
 /** Status of a base-URL expression. */

@@ -10,6 +10,7 @@ import { blockedCall } from './helpers.js';
 import { kids, kwargs, stringValue, unparen, walk, type Node } from './parse.js';
 import { settingsFieldOf, type PySettingsClass } from './settings.js';
 import { foreignOpenAIClients, llamaIndexLegacy, llamaIndexLegacyMoves, type WrapperUse } from './wrappers.js';
+import { userEnvKeyWrite, userInputSource } from './user-input.js';
 
 /**
  * Which clients of a Python file are migrated, decided once before the transforms run, so
@@ -42,6 +43,21 @@ function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
   blockedPlan(ctx, plan);
   azurePlan(ctx, plan);
   for (const c of ctx.facts.constructions) if (plan.kept.has(c.node.id)) plan.keptKeyRanges.push(...keyRanges(ctx, c));
+  // A class that stays for a key the user enters: its key reads, and the input's default (`st.text_input(..., value=os.getenv("OPENAI_API_KEY"))`).
+  for (const u of ctx.wrappers?.uses ?? []) {
+    if (!u.appKey) continue;
+    plan.keptKeyRanges.push([ctx.py.start(u.node), ctx.py.end(u.node)]);
+    const src = userInputSource(ctx.facts, u.appKey);
+    if (src) plan.keptKeyRanges.push([ctx.py.start(src), ctx.py.end(src)]);
+  }
+  for (const c of ctx.facts.constructions) {
+    const src = c.appKey ? userInputSource(ctx.facts, c.appKey) : undefined;
+    if (src) plan.keptKeyRanges.push([ctx.py.start(src), ctx.py.end(src)]);
+  }
+  // `os.environ["OPENAI_API_KEY"] = <what the user entered>` read by a client that stays: the write keeps its name.
+  const envWrite = userEnvKeyWrite(ctx.facts);
+  if (envWrite && [...ctx.facts.constructions, ...(ctx.wrappers?.uses ?? [])].some((c) => c.appKey?.id === envWrite.value.id))
+    plan.keptKeyRanges.push([ctx.py.start(envWrite.stmt), ctx.py.end(envWrite.stmt)]);
   runtimeInitChat(ctx, plan);
   for (const c of ctx.facts.constructions) {
     if (!plan.kept.has(c.node.id)) continue;
@@ -96,7 +112,7 @@ function appKeyPlan(ctx: MigrateContext<PyContext>): void {
   for (const c of held) {
     ctx.followUp(
       ctx.py.start(c.node),
-      msg('client.appHeldKey', { from: ctx.py.src(c.appKey!).slice(0, 60) }),
+      msg('client.appHeldKey', { from: ctx.py.src(userInputSource(ctx.facts, c.appKey!) ?? c.appKey!).slice(0, 60) }),
       msg('client.appHeldKey.todo', { provider: shortName(t.provider), env: t.apiKeyEnv, url: t.baseURL }),
     );
   }
@@ -195,7 +211,7 @@ function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
   const list = unknown.map((n) => `"${n}"`).join(', ');
   if (held) {
     const v = held.kwargs.get('api_key')!.childForFieldName('value')!;
-    const from = ctx.py.src(v).slice(0, 60);
+    const from = ctx.py.src(userInputSource(ctx.facts, v) ?? v).slice(0, 60);
     const todo = msg('azure.appHeldKey.todo', { provider: shortName(t.provider), env: t.apiKeyEnv, url: t.baseURL });
     ctx.followUp(py.start(held.node), appHeldKey(ctx.facts, v, true) ? msg('azure.appHeldKey', { from }) : msg('azure.keyNotMovable', { from, provider: shortName(t.provider) }), todo);
   } else if (runtime.length) {

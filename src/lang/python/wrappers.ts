@@ -1,5 +1,5 @@
 import type { ClientStatus } from '../../rules/clients.js';
-import { appHeldKey, importedAt, urlExprStatus, type PyFacts } from './analyze.js';
+import { heldKeyOf, importedAt, urlExprStatus, type PyFacts } from './analyze.js';
 import { kids, kwargs, stringValue, walk, type Node } from './parse.js';
 
 /**
@@ -90,7 +90,7 @@ export function analyzeWrappers(f: PyFacts, targetHost?: string): WrapperFacts {
     if (base && status !== 'azure') status = urlExprStatus(f, base, targetHost);
     // `ChatOpenAI(openai_api_key=profile.openai_key)`: an OpenAI key the app holds, the model stays on OpenAI (analyze.ts appHeldKey)
     const key = (kw.get('api_key') ?? kw.get('openai_api_key'))?.childForFieldName('value');
-    const appKey = status === 'openai' && key && appHeldKey(f, key) ? key : undefined;
+    const appKey = status === 'openai' ? heldKeyOf(f, key ?? undefined) : undefined;
     if (appKey) status = 'other';
     out.uses.push({ binding: b, node: n, kwargs: kw, status, ...(appKey && { appKey }) });
   });
