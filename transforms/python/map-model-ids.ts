@@ -14,6 +14,7 @@ import { isTestPath } from '../../src/rules/adapters.js';
 import { pyModelLiterals, pyRequestContent } from '../../src/lang/python/request-content.js';
 import { modelForContent, type ContentDecision } from '../../src/rules/content.js';
 import { reachesOpenAI } from '../../src/lang/python/analyze.js';
+import { envModelDefaultSites } from '../../src/lang/python/detect.js';
 
 /**
  * OpenAI model ids become the provider's ids, by tier, wherever the analysis
@@ -107,6 +108,15 @@ export const mapModelIds: Transform<PyContext> = {
       }
     }
     for (const d of ctx.models_.dynamic) ctx.followUp(py.start(d), msg('model.dynamic'), msg('model.dynamic.todo', { provider: shortName(t.provider) }));
+    // `os.getenv("OPENAI_MODEL", "gpt-4o-mini")` handed on to code the tool cannot follow (check reports it too).
+    for (const d of envModelDefaultSites(ctx)) {
+      const to = ctx.models.lookup(d.id)?.target;
+      ctx.followUp(
+        py.start(d.node),
+        msg('model.envDefaultLeft', { name: d.name, id: d.id }),
+        msg('model.envDefaultLeft.todo', { provider: shortName(t.provider), to: to ?? `<${shortName(t.provider)} id>` }),
+      );
+    }
     for (const b of ctx.models_.branches) ctx.followUp(py.start(b), msg('model.branches'), msg('model.branches.todo'));
     // `model=self.model` set from a constructor parameter: the ids the callers pass are not followed (another module's
     // `Chat(model=OPENAI_MODEL)`, found on Shinichi-Nakagawa/sample-restful-openai). Said once per class.

@@ -53,7 +53,14 @@ export const renameEnvVars: Transform<PyContext> = {
       // A client that stays on OpenAI / Azure keeps its key.
       if (inKeptPyClient(ctx, n)) return false;
       // Another process's environment (an MCP server's `"env": {"OPENAI_API_KEY": ...}`): that program reads its own names.
-      if (isChildProcessEnv(n)) return false;
+      if (isChildProcessEnv(n)) {
+        // Said at each OpenAI key it reads for that program (where the gate points).
+        walk(n, (x) => {
+          const env = x.type === 'subscript' || x.type === 'call' ? envRead(x) : undefined;
+          if (env && envRole(env.name) === 'key' && renamedKeyVar(env.name, t)) ctx.followUp(py.start(x), msg('env.childProcess', { name: env.name }), msg('env.childProcess.todo'));
+        });
+        return false;
+      }
       if (n.type === 'subscript' || n.type === 'call') {
         const env = envRead(n);
         if (!env) return;

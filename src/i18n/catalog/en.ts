@@ -162,6 +162,12 @@ export const EN = {
   'keys.noMigratedClient': (p: { name: string }) =>
     `${p.name} is read, but this run moves no OpenAI client to the provider (their hosts are unresolved, or they stay on OpenAI or Azure): it keeps its name, with the clients that read it`,
   'keys.noMigratedClient.todo': (p: { url: string; env: string }) => `when you point a client at ${p.url}, give it the ${p.env} key in the same change`,
+  'model.envDefaultLeft': (p: { name: string; id: string }) =>
+    `${p.name} defaults to ${p.id}, handed on to code the tool cannot follow (a config dict, another module's constructor): it was left as it is`,
+  'model.envDefaultLeft.todo': (p: { provider: string; to: string }) => `if it reaches a request to the provider, use a ${p.provider} model id (for example ${p.to}) here or in the environment`,
+  'env.childProcess': (p: { name: string }) =>
+    `${p.name} is handed to another program (an MCP server, a subprocess): it reads its own variables and calls its own service, so this environment was left as it is`,
+  'env.childProcess.todo': () => 'if that program calls OpenAI, point it at the provider in its own configuration',
   'keys.classField': (p: { name: string }) =>
     `${p.name} names a field of the app's own settings class (filled by the app): renamed in one place, the field and its other reads would no longer match, so it keeps its name`,
   'keys.classField.todo': (p: { name: string; provider: string; to: string }) =>

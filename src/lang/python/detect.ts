@@ -22,16 +22,23 @@ import { isOpenAIId } from './model-sites.js';
  * would be sent. The gate says so (`openai-model`); a default migrate mapped is not an OpenAI id any more.
  */
 function envModelDefaults(ctx: PyContext, add: (rule: RuleId, node: Node, message: Text, extra?: Partial<Finding>) => void): void {
-  if (!/MODEL|ENGINE/i.test(ctx.py.text) || !/environ|getenv/.test(ctx.py.text)) return;
+  for (const d of envModelDefaultSites(ctx)) add('openai-model', d.node, msg('find.modelIn', { id: d.id, name: d.name }), { model: d.id });
+}
+
+/** The defaults envModelDefaults reports (map-model-ids gives each a follow-up). */
+export function envModelDefaultSites(ctx: PyContext): Array<{ node: Node; id: string; name: string }> {
+  if (!/MODEL|ENGINE/i.test(ctx.py.text) || !/environ|getenv/.test(ctx.py.text)) return [];
   const sites = new Set(ctx.models_.sites.map((s) => s.lit.id));
+  const out: Array<{ node: Node; id: string; name: string }> = [];
   walk(ctx.py.root, (n) => {
     if (n.type !== 'call') return;
     const env = envRead(n);
     const d = env?.fallback ? unparen(env.fallback) : undefined;
     const id = d ? stringValue(d) : undefined;
     if (!env || !d || id === undefined || sites.has(d.id) || !/MODEL|ENGINE/i.test(env.name) || !isOpenAIId(id)) return;
-    add('openai-model', d, msg('find.modelIn', { id, name: env.name }), { model: id });
+    out.push({ node: d, id, name: env.name });
   });
+  return out;
 }
 
 export const OPENAI_URL = /\b(https?|wss?):\/\/api\.openai\.com\b/;
