@@ -67,6 +67,12 @@ export const mapModelIds: Transform<JsContext> = {
       const u = ctx.models_.undecided;
       ctx.followUp(u[0]!.lit.getStart(), msg('model.unresolvedHost', { ids: [...new Set(u.map((s) => s.id))].join(', ') }), msg('model.unresolvedHost.todo', { provider: shortName(t.provider) }));
     }
+    // Ids a closed OpenAI-id type holds (`const MODEL: TiktokenModel = 'gpt-4.1-mini'`): left, one follow-up each.
+    for (const s of ctx.models_.pinned) {
+      const params = { id: s.id, type: s.type, provider: shortName(t.provider) };
+      if (s.request) ctx.followUp(s.lit.getStart(), msg('model.closedTypeRequest', params), msg('model.closedTypeRequest.todo', params));
+      else ctx.followUp(s.lit.getStart(), msg('model.closedType', params), msg('model.closedType.todo', params));
+    }
     const byContent = contentDecisions(ctx);
     for (const s of collapsed ? [] : ctx.models_.sites) {
       const m = ctx.models.lookup(s.id);

@@ -73,6 +73,13 @@ export const EN = {
   'aiSdk.streamUsage.todo': () => 'count tokens another way, or read usage from a non-streamed call',
   'tokenizer.openaiNamesOnly': (p: { fn: string; provider: string }) => `${p.fn}() knows only OpenAI model names and throws for ${p.provider} ids`,
   'tokenizer.openaiNamesOnly.todo': (p: { provider: string }) => `count tokens with a fixed encoding (o200k_base) as an estimate, or with ${p.provider}'s tokenizer / usage fields`,
+  'model.closedType': (p: { id: string; type: string; provider: string }) =>
+    `'${p.id}' is declared as ${p.type}, a closed list of OpenAI model ids: a ${p.provider} id there does not compile, so it is left as it is`,
+  'model.closedType.todo': (p: { provider: string }) => `if this value is only for the tokenizer or a lookup, nothing to do; if a request sends it, give the request its own ${p.provider} model id (a string-typed constant)`,
+  'model.closedTypeRequest': (p: { id: string; type: string; provider: string }) =>
+    `'${p.id}' is declared as ${p.type}, a closed list of OpenAI model ids, and also sent as a request's model: a ${p.provider} id there does not compile, so the requests still send '${p.id}'`,
+  'model.closedTypeRequest.todo': (p: { provider: string }) =>
+    `give the requests their own string-typed constant with a ${p.provider} model id and keep this one for what needs the OpenAI name (the tokenizer)`,
   // ---- multi-provider apps (src/lang/js/process.ts, src/lang/python/process.ts) and test files (map-model-ids)
   'adapters.targetExists': (p: { provider: string; at: string; selection: string }) =>
     `this app already has a ${p.provider} adapter (${p.at}, selected by "${p.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`,

@@ -75,6 +75,10 @@ export const ZH: ZhCatalog = {
   'aiSdk.streamUsage.todo': () => '改用其他方式统计 token，或从非流式调用读取 usage',
   'tokenizer.openaiNamesOnly': (p) => `${p.fn}() 只认识 OpenAI 的模型名，遇到 ${p.provider} 的模型 ID 会抛出异常`,
   'tokenizer.openaiNamesOnly.todo': (p) => `用固定编码（o200k_base）估算 token 数，或使用 ${p.provider} 的分词器 / usage 字段`,
+  'model.closedType': (p) => `'${p.id}' 的声明类型是 ${p.type}，只包含 OpenAI 模型 ID：换成 ${p.provider} 的模型 ID 无法通过编译，因此保持原样`,
+  'model.closedType.todo': (p) => `如果这个值只用于分词器或查表，无需处理；如果请求会发送它，请为请求单独定义一个 string 类型的 ${p.provider} 模型 ID 常量`,
+  'model.closedTypeRequest': (p) => `'${p.id}' 的声明类型是 ${p.type}，只包含 OpenAI 模型 ID，而且它也被用作请求的模型：换成 ${p.provider} 的模型 ID 无法通过编译，因此请求仍然发送 '${p.id}'`,
+  'model.closedTypeRequest.todo': (p) => `为请求单独定义一个 string 类型的 ${p.provider} 模型 ID 常量，原常量只留给需要 OpenAI 模型名的地方（分词器）`,
   // ---- 多服务商应用与测试文件
   'adapters.targetExists': (p) => `这个应用已经有 ${p.provider} 适配器（${p.at}，由 "${p.selection}" 选择），与 OpenAI 适配器并存；OpenAI 适配器保持原样`,
   'adapters.targetExists.defaultChanged': (p) => `默认提供商现在选择 "${p.selection}"（${p.at}）；在部署覆盖该设置的地方也设为同一个值`,

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { migrate } from '../src/api.js';
+
+/** Dry-run migrate of one fixture case's input; the follow-ups (reason text) and changes per line. */
+async function run(caseName: string, provider: string) {
+  const src = path.join(import.meta.dirname, '..', 'fixtures', 'cases', ...caseName.split('/'));
+  const d = mkdtempSync(path.join(tmpdir(), 'oam-jsprec-'));
+  try {
+    const input = ['input', 'input.ts', 'input.js'].map((n) => path.join(src, n)).find((p) => {
+      try {
+        statSync(p);
+        return true;
+      } catch {
+        return false;
+      }
+    })!;
+    cpSync(input, path.join(d, statSync(input).isDirectory() ? '.' : path.basename(input)), { recursive: true });
+    const r = await migrate({ cwd: d, paths: ['.'], provider, dryRun: true, force: true } as Parameters<typeof migrate>[0]);
+    const followUps = r.files.flatMap((f) => f.followUps.map((u) => ({ file: f.file, line: u.line, reason: u.reason })));
+    return { r, followUps };
+  } finally {
+    rmSync(d, { recursive: true, force: true });
+  }
+}
+
+describe('model ids held by a closed OpenAI-id type (fixture js/closed-model-types)', () => {
+  for (const provider of ['deepseek', 'qwen', 'zhipu']) {
+    it(`${provider}: left with one follow-up each; a tokenizer-only constant is left without a word`, async () => {
+      const { followUps } = await run('js/closed-model-types', provider);
+      const closed = followUps.filter((f) => /a closed list of OpenAI model ids/.test(f.reason));
+      expect(closed.map((f) => [f.line, /also sent as a request's model/.test(f.reason)])).toEqual([
+        [8, true],
+        [27, true],
+      ]);
+      expect(closed[0]!.reason).toContain('declared as TiktokenModel');
+      expect(closed[1]!.reason).toContain('declared as ChatModel');
+      // No tokenizer follow-up: every id the tokenizers read stays an OpenAI id.
+      expect(followUps.filter((f) => /encoding_for_model/.test(f.reason))).toEqual([]);
+    });
+  }
+});
