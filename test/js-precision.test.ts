@@ -42,3 +42,14 @@ describe('model ids held by a closed OpenAI-id type (fixture js/closed-model-typ
     });
   }
 });
+
+describe('follow-ups about requests only for requests on clients being migrated (fixture js/tool-loop-other-client)', () => {
+  for (const provider of ['deepseek', 'qwen', 'zhipu']) {
+    it(`${provider}: a tool loop sent through an OpenRouter client gets nothing; one sent through the migrated client keeps its rule`, async () => {
+      const { r, followUps } = await run('js/tool-loop-other-client', provider);
+      expect(followUps.filter((f) => /agent\.ts|openrouter\.ts/.test(f.file))).toEqual([]);
+      expect(r.files.filter((f) => /agent\.ts|openrouter\.ts/.test(f.file) && f.status === 'changed')).toEqual([]);
+      if (provider === 'deepseek') expect(r.files.find((f) => f.file.endsWith('loop.ts'))?.diff).toContain('reasoning_content');
+    });
+  }
+});

@@ -33,4 +33,6 @@ export interface JsContext extends FileContext {
   enumNames?: Set<string>;
   /** Some module of the run talks to OpenAI (SDK, adapter package or URL); false: OpenAI-named keys configure something else and keep their names. */
   projectReachesOpenAI?: boolean;
+  /** This module, a module it imports (transitively) or one importing it builds or calls a client being migrated (OpenAI or Azure host). */
+  nearMigratedClient?: boolean;
 }

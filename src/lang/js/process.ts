@@ -130,6 +130,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
     notes: g.notes,
     order: g.order,
     reachesOpenAI: g.app?.reachesOpenAI ?? projectReachesOpenAI(parsed),
+    nearMigrated: modulesNearMigratedClients(parsed, cross),
     keysNoteAt: g.app?.keysNoteAt,
     opaqueOnly: g.app ? g.app.opaqueOnly : opaqueOnlyOf(opaqueScan(parsed, cross)),
   };
@@ -285,6 +286,8 @@ interface RunShared {
   order: Map<string, number>;
   /** Some module of the run talks to OpenAI (projectReachesOpenAI); without one, OpenAI-named keys stay. */
   reachesOpenAI: boolean;
+  /** Modules whose requests may go through a client being migrated (modulesNearMigratedClients). */
+  nearMigrated: Set<string>;
   keysNoteSaid?: boolean;
   /** A dense run's sub-batch: the batch index of the file the keys note goes to (the first pass found it; -1: none). */
   keysNoteAt?: number;
@@ -578,6 +581,7 @@ function prepareModule(abs: string, p: ParsedModule, run: RunShared): Prepared |
     composedPaths: run.composed.paths.get(abs) ?? [],
     enumNames: run.enumNames,
     projectReachesOpenAI: run.reachesOpenAI,
+    nearMigratedClient: run.nearMigrated.has(abs),
   });
   detectJs(jctx);
   if (!p.ctx.file.outside) reportOutsideUse(jctx, cross);
@@ -655,6 +659,7 @@ const ANALYSIS_KEYS = [
   'composedPaths',
   'enumNames',
   'projectReachesOpenAI',
+  'nearMigratedClient',
 ] as const;
 
 /** Hand the packages this file's rewrites introduced or dropped to the package.json step. */
@@ -694,6 +699,39 @@ function projectReachesOpenAI(parsed: Map<string, ParsedModule>): boolean {
     if (usesOpenAI(p.facts) || /api\.openai\.com|openai\.azure\.com/.test(p.ctx.file.text) || OPENAI_PACKAGE.test(p.ctx.file.text)) return true;
   }
   return false;
+}
+
+/** A module builds or calls an SDK client on OpenAI's or Azure's host, or names the OpenAI URL. */
+function migratesClientHere(p: ParsedModule): boolean {
+  return p.facts.constructions.some((c) => reachesOpenAI(c.status)) || p.facts.calls.some((c) => reachesOpenAI(c.client)) || /api\.openai\.com|openai\.azure\.com/.test(p.ctx.file.text);
+}
+
+/**
+ * The modules whose requests may go through a client being migrated: the module itself, what it
+ * imports (transitively), or a module importing it directly, builds or calls one. Elsewhere nothing
+ * the module sends is migrated, and follow-ups about requests (a hand-built tool-call message) stay
+ * unsaid. Found on trip-planner, whose only client is an OpenRouter one.
+ */
+function modulesNearMigratedClients(parsed: Map<string, ParsedModule>, cross: CrossModule): Set<string> {
+  const here = new Set([...parsed].filter(([, p]) => migratesClientHere(p)).map(([abs]) => abs));
+  const deps = new Map<string, string[]>();
+  for (const [abs, p] of parsed) {
+    const specs = [...new Set([...[...p.facts.imports.values()].map((b) => b.specifier), ...p.facts.reexports.map((r) => r.specifier)])];
+    deps.set(abs, specs.map((sp) => cross.target(abs, sp)).filter((t): t is string => !!t && t !== abs));
+  }
+  const down = new Map<string, boolean>();
+  const reaches = (abs: string, seen: Set<string>): boolean => {
+    if (down.has(abs)) return down.get(abs)!;
+    if (seen.has(abs)) return false;
+    seen.add(abs);
+    const r = here.has(abs) || (deps.get(abs) ?? []).some((d) => reaches(d, seen));
+    down.set(abs, r);
+    return r;
+  };
+  const out = new Set<string>();
+  for (const abs of parsed.keys()) if (reaches(abs, new Set())) out.add(abs);
+  for (const [abs, ds] of deps) if (here.has(abs)) for (const d of ds) out.add(d);
+  return out;
 }
 
 /** An OpenAI key variable named in a module's text. */
