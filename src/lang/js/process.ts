@@ -573,6 +573,7 @@ function prepareModule(abs: string, p: ParsedModule, run: RunShared): Prepared |
     q: preferredQuote(p.sf.text),
     semi: usesSemicolons(p.sf.text) ? ';' : '',
     modelValues: (e: ts.Expression) => cross.valuesOf(abs, e),
+    envSourceOf: (e: ts.Expression) => envSourceOf(cross, abs, e),
     foreignRequests: run.foreignRequests.get(abs) ?? [],
     foreignParams: run.foreignParams.get(abs) ?? [],
     resolvesToLiteral: (e: ts.Expression) => cross.literalOf(abs, e) !== undefined,
@@ -651,6 +652,7 @@ const ANALYSIS_KEYS = [
   'q',
   'semi',
   'modelValues',
+  'envSourceOf',
   'foreignRequests',
   'foreignParams',
   'resolvesToLiteral',
@@ -699,6 +701,25 @@ function projectReachesOpenAI(parsed: Map<string, ParsedModule>): boolean {
     if (usesOpenAI(p.facts) || /api\.openai\.com|openai\.azure\.com/.test(p.ctx.file.text) || OPENAI_PACKAGE.test(p.ctx.file.text)) return true;
   }
   return false;
+}
+
+/** `X ?? ''`, `X || fallback`: the value read first. */
+function firstRead(e: ts.Expression): ts.Expression {
+  const x = unwrapExpr(e);
+  return tsm.isBinaryExpression(x) && (x.operatorToken.kind === tsm.SyntaxKind.QuestionQuestionToken || x.operatorToken.kind === tsm.SyntaxKind.BarBarToken) ? unwrapExpr(x.left) : x;
+}
+
+/** The environment variable behind a value: read here, or in the const / config property / import it comes from. */
+function envSourceOf(cross: CrossModule, abs: string, e: ts.Expression): string | undefined {
+  let cur = { abs, node: firstRead(e) };
+  for (let depth = 0; depth < 8; depth++) {
+    const name = envName(cur.node);
+    if (name) return name;
+    const def = cross.definitionOf(cur.abs, cur.node);
+    if (!def) return undefined;
+    cur = { abs: def.abs, node: firstRead(def.node) };
+  }
+  return undefined;
 }
 
 /** A module builds or calls an SDK client on OpenAI's or Azure's host, or names the OpenAI URL. */
