@@ -65,3 +65,17 @@ describe('an Azure key the tool does not rename keeps its client on Azure, where
     });
   }
 });
+
+describe('LangChain completion LLMs whose model is not a literal stay on OpenAI (fixture js/langchain-completion-runtime-model)', () => {
+  for (const provider of ['deepseek', 'qwen']) {
+    it(`${provider}: env, imported and parameter models leave the LLM on OpenAI with a follow-up; a chat model from another module is named`, async () => {
+      const { r, followUps } = await run('js/langchain-completion-runtime-model', provider);
+      const diff = r.files.find((f) => f.file.endsWith('llm.ts'))!.diff!;
+      // No completion LLM gets the provider's host or key.
+      expect(diff).not.toMatch(/^\+.*new OpenAI\(\{ apiKey/m);
+      expect(followUps.filter((f) => /takes its model from .* at run time/.test(f.reason)).map((f) => f.line)).toEqual([5, 12]);
+      expect(followUps.filter((f) => /no legacy-completion model to replace gpt-3\.5-turbo-instruct/.test(f.reason)).map((f) => f.line)).toEqual([8]);
+      expect(followUps.filter((f) => /takes its model from CHAT_MODEL, defined in another module \(gpt-4o-mini\)/.test(f.reason)).map((f) => f.line)).toEqual([16]);
+    });
+  }
+});

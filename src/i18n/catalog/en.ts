@@ -536,6 +536,12 @@ export const EN = {
   'client.contextWindow.todo': () => "set context_window= to the model's context length",
   'client.completionLlm': (p: { cls: string; provider: string }) => `${p.cls} is a completion-style LLM (/completions); ${p.provider} serves chat models`,
   'client.completionLlm.todo': () => 'switch to ChatOpenAI (or the provider chat integration) and read .content from the result',
+  'client.completionModelRuntime': (p: { cls: string; from: string; provider: string }) =>
+    `${p.cls} (a completion LLM) takes its model from ${p.from} at run time, most likely an OpenAI completion model no provider map replaces: pointed at ${p.provider} it would send that id there, so it stays on OpenAI`,
+  'client.completionModelRuntime.todo': (p: { provider: string }) => `set a ${p.provider} model that serves /completions there (or switch to the chat class), then point the LLM at ${p.provider}`,
+  'wrapper.modelElsewhere': (p: { cls: string; from: string; ids: string }) =>
+    `${p.cls} takes its model from ${p.from}, defined in another module (${p.ids}); the tool rewrites that value there only where an OpenAI SDK request also sends it`,
+  'wrapper.modelElsewhere.todo': (p: { to: string }) => `make sure it reaches the provider as ${p.to}`,
   'client.deploymentWasModel': (p: { deployment: string; model?: string }) => `Azure deployment ${p.deployment} was the model; ${p.model ? `it is now ${p.model}` : 'no model is set'}`,
   'client.deploymentWasModel.todo': (p: { provider: string }) => `set the ${p.provider} model this deployment stood for`,
   'client.engineName': (p: { name: string; value: string }) => `${p.name} ${p.value} names an OpenAI engine or Azure deployment`,
