@@ -79,3 +79,14 @@ describe('LangChain completion LLMs whose model is not a literal stay on OpenAI 
     });
   }
 });
+
+describe("a renamed key's OpenAI key-format check (fixture js/env-schema-key-format)", () => {
+  for (const provider of ['deepseek', 'qwen', 'zhipu']) {
+    it(`${provider}: an OpenAI-only prefix is dropped with the rename; a plain sk- check gets a follow-up`, async () => {
+      const { r, followUps } = await run('js/env-schema-key-format', provider);
+      expect(r.files[0]!.diff).toMatch(/^-\s+OPENAI_API_KEY: z\.string\(\)\.startsWith\("sk-proj-"\)\.min\(32\),$/m);
+      expect(r.files[0]!.diff).toMatch(/^\+\s+[A-Z]+_API_KEY: z\.string\(\)\.min\(32\),$/m);
+      expect(followUps.filter((f) => /a format taken from OpenAI keys/.test(f.reason)).map((f) => f.line)).toEqual([14]);
+    });
+  }
+});

@@ -542,6 +542,9 @@ export const EN = {
   'wrapper.modelElsewhere': (p: { cls: string; from: string; ids: string }) =>
     `${p.cls} takes its model from ${p.from}, defined in another module (${p.ids}); the tool rewrites that value there only where an OpenAI SDK request also sends it`,
   'wrapper.modelElsewhere.todo': (p: { to: string }) => `make sure it reaches the provider as ${p.to}`,
+  'env.keyFormatDropped': (p: { check: string; name: string; provider: string }) => `${p.check} dropped from the ${p.name} check: only OpenAI keys have that prefix, a ${p.provider} key would be rejected`,
+  'env.keyFormatCheck': (p: { check: string; provider: string }) => `the key is checked with ${p.check}, a format taken from OpenAI keys`,
+  'env.keyFormatCheck.todo': (p: { provider: string }) => `make sure a ${p.provider} key passes it, or drop the check`,
   'client.deploymentWasModel': (p: { deployment: string; model?: string }) => `Azure deployment ${p.deployment} was the model; ${p.model ? `it is now ${p.model}` : 'no model is set'}`,
   'client.deploymentWasModel.todo': (p: { provider: string }) => `set the ${p.provider} model this deployment stood for`,
   'client.engineName': (p: { name: string; value: string }) => `${p.name} ${p.value} names an OpenAI engine or Azure deployment`,
