@@ -9,6 +9,7 @@ import { isStringLike, propName, unwrap, walk } from '../../src/lang/js/parse.js
 import { envRole, isCanonicalKeyName, renamedKeyVar } from '../../src/rules/env.js';
 import { clientPlan, inKeptClient, noteReplaced, openAIUrlLeft } from '../../src/lang/js/client-plan.js';
 import { routePlan } from '../../src/lang/js/routing.js';
+import { keptLangChainRanges } from './wrappers/replace-langchain-openai.js';
 import { shortName } from '../../src/providers/index.js';
 
 /**
@@ -49,6 +50,9 @@ export const renameEnvVars: Transform<JsContext> = {
       if (o) schemaEntries.push(...(envSchemaEntries(o.read)?.entries ?? []));
     }
     const inSchemaEntry = (n: ts.Node) => schemaEntries.some((e) => n.pos >= e.pos && n.end <= e.end);
+    // LangChain OpenAI classes the wrapper transform leaves on OpenAI keep their key (it runs after this one).
+    const keptLc = keptLangChainRanges(ctx);
+    if (keptLc.length) clientPlan(ctx).keptKeyRanges.push(...keptLc);
     const handled = sharedKeyEdits(ctx, this.id);
     // "(the migrated clients already do)" is said only where this file has a client pointed at the provider.
     const migratedHere = ctx.facts.constructions.some((c) => c.status === 'target' || (reachesOpenAI(c.status) && !clientPlan(ctx).kept.has(c.node)));

@@ -111,6 +111,24 @@ function runtimeCompletionModel(ctx: Ctx, c: LcConstruction, modelProp: NonNulla
   return { reason: msg('client.completionModelRuntime', { cls: c.className, from: u.getText().slice(0, 60), provider: shortName(p) }), action: msg('client.completionModelRuntime.todo', { provider: shortName(p) }) };
 }
 
+/** Why a construction stays on OpenAI (an endpoint or a model the provider it would reach lacks), or undefined. */
+function blockedOf(ctx: Ctx, c: LcConstruction): { reason: Text; action: Text } | undefined {
+  const { p } = routedTarget(ctx.target, ENDPOINT[c.kind]);
+  const modelProp = c.options ? prop(c.options, 'model', 'modelName') : undefined;
+  return blockedReason(ctx, ENDPOINT[c.kind], valueOf(modelProp), p) ?? (modelProp ? runtimeCompletionModel(ctx, c, modelProp, p) : defaultModelBlocked(ctx, c, p));
+}
+
+/**
+ * The options of the LangChain OpenAI classes this transform will leave on OpenAI (blockedOf): rename-env-vars runs
+ * first and must not give them the provider's key (`new OpenAIEmbeddings({ openAIApiKey: process.env.OPENAI_API_KEY })`
+ * on DeepSeek, which has no embeddings: found on Tlotliso-Wiinc/simple-chat-app-with-sockets).
+ */
+export function keptLangChainRanges(ctx: Ctx): Array<[number, number]> {
+  const f = analyzeLangChain(ctx);
+  if (!f) return [];
+  return f.constructions.filter((c) => (c.status === 'openai' || c.status === 'azure') && blockedOf(ctx, c)).map((c) => [c.node.getStart(), c.node.end] as [number, number]);
+}
+
 /** One construction: a follow-up, a marker, or its options pointed at the provider (or the integration class). */
 function migrateConstruction(ctx: Ctx, c: LcConstruction, integ: Integration | null, entry: BindingUse): void {
   if (c.status === 'unresolved') {
@@ -122,7 +140,7 @@ function migrateConstruction(ctx: Ctx, c: LcConstruction, integ: Integration | n
   const { route, t, p } = routedTarget(ctx.target, ENDPOINT[c.kind]); // a routed capability (--route): the routed provider's URL and key
   const o = c.options;
   const modelProp = o ? prop(o, 'model', 'modelName') : undefined;
-  const blocked = blockedReason(ctx, ENDPOINT[c.kind], valueOf(modelProp), p) ?? (modelProp ? runtimeCompletionModel(ctx, c, modelProp, p) : defaultModelBlocked(ctx, c, p));
+  const blocked = blockedOf(ctx, c);
   if (blocked) {
     skipLiterals(ctx, c.node);
     addMarker(ctx, c.node, blocked.reason, blocked.action, ID);
@@ -171,6 +189,11 @@ function modelAndAzureFields(e: LcEdit, modelProp: ReturnType<typeof prop>, mode
   const hit = depId ? ctx.models.lookup(depId) : undefined;
   const mapped = hit?.target ?? ctx.models.lookup(DEFAULT_MODEL[c.kind])?.target;
   if (mapped) e.add.push(`model: ${quote(mapped, ctx.q)}`);
+  // LangChain's default embedding model written out as the provider's: stored vectors came from the OpenAI one.
+  if (mapped && c.kind === 'embeddings' && !deployment) {
+    const from = DEFAULT_MODEL[c.kind];
+    ctx.followUp(c.node.getStart(), msg('model.embeddingChanged', { from, to: mapped }), msg('model.embeddingChanged.todo'));
+  }
   if (deployment && !hit) {
     addMarker(ctx, c.node, msg('client.deploymentWasModel', { deployment: deployment.getText(), model: mapped ?? undefined }), msg('client.deploymentWasModel.todo', { provider: shortName(e.p) }), ID);
   }
