@@ -33,7 +33,7 @@ describe('model ids held by a closed OpenAI-id type (fixture js/closed-model-typ
       const closed = followUps.filter((f) => /a closed list of OpenAI model ids/.test(f.reason));
       expect(closed.map((f) => [f.line, /also sent as a request's model/.test(f.reason)])).toEqual([
         [8, true],
-        [27, true],
+        [28, true],
       ]);
       expect(closed[0]!.reason).toContain('declared as TiktokenModel');
       expect(closed[1]!.reason).toContain('declared as ChatModel');
@@ -89,4 +89,15 @@ describe("a renamed key's OpenAI key-format check (fixture js/env-schema-key-for
       expect(followUps.filter((f) => /a format taken from OpenAI keys/.test(f.reason)).map((f) => f.line)).toEqual([14]);
     });
   }
+});
+
+describe('follow-ups that the edits made moot are not said', () => {
+  it("a key read through a config service under OPENAI_API_KEY (renamed) gets no 'comes from a local variable' (fixture js/key-from-config-service)", async () => {
+    const { followUps } = await run('js/key-from-config-service', 'deepseek');
+    expect(followUps.filter((f) => /local variable/.test(f.reason))).toEqual([]);
+  });
+  it('an id a closed type keeps gets no model-by-content advice for the id it did not become (fixture js/closed-model-types, qwen)', async () => {
+    const { followUps } = await run('js/closed-model-types', 'qwen');
+    expect(followUps.filter((f) => /qwen-flash|qwen3/.test(f.reason))).toEqual([]);
+  });
 });

@@ -134,7 +134,11 @@ function contentDecisions(ctx: MigrateContext<JsContext>): Map<ts.Node, ContentD
     if (!mp || !expr) continue;
     const content = requestContent(ctx.facts, c.requests);
     if (content.image === 'no' && content.audio === 'no' && content.file !== 'yes' && !content.tools) continue;
-    const { lits, complete } = modelLiterals(ctx.facts, expr);
+    const { lits: all, complete } = modelLiterals(ctx.facts, expr);
+    // An id a closed OpenAI-id type holds stays as it is (its own follow-up says so): no model is chosen for it.
+    const pinned = new Set<ts.Node>(ctx.models_.pinned.map((s) => s.lit));
+    const lits = all.filter((l) => !pinned.has(l));
+    if (all.length && !lits.length && complete) continue;
     const said = new Set<string>();
     const say = (d: ContentDecision) => {
       if (d.followUp && !said.has(d.followUp.reason.text)) {
