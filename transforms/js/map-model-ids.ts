@@ -36,10 +36,11 @@ export const mapModelIds: Transform<JsContext> = {
         const values = arr.elements.filter(isStringLike).map((e) => e.text);
         const table =
           values.length === arr.elements.length &&
-          isModelLookupTable(values, (v) => {
-            const m = ctx.models.lookup(v);
-            return m ? m.target : undefined;
-          });
+          (membershipTable(ctx, arr) ||
+            isModelLookupTable(values, (v) => {
+              const m = ctx.models.lookup(v);
+              return m ? m.target : undefined;
+            }));
         tables.set(arr, table);
         if (table) {
           ctx.followUp(arr.getStart(), msg('model.lookupTable'), msg('model.lookupTable.todo', { provider: shortName(t.provider) }));
@@ -117,6 +118,34 @@ export const mapModelIds: Transform<JsContext> = {
     }
   },
 };
+
+/**
+ * An array the code tests membership in (`VISION_MODELS.includes(model)`, `new Set([...])`, `new Set(NAME)`): a lookup
+ * table whatever its size. Mapped, the single `['gpt-4o']` stopped matching the configured `gpt-4o`.
+ */
+function membershipTable(ctx: MigrateContext<JsContext>, arr: ts.ArrayLiteralExpression): boolean {
+  const isSet = (n: ts.Node) => tsc.isNewExpression(n) && /^(Readonly)?Set$/.test(n.expression.getText());
+  let at: ts.Node = arr;
+  while (tsc.isAsExpression(at.parent) || tsc.isSatisfiesExpression(at.parent) || tsc.isParenthesizedExpression(at.parent)) at = at.parent;
+  if (isSet(at.parent)) return true;
+  const decl = at.parent;
+  if (!tsc.isVariableDeclaration(decl) || !tsc.isIdentifier(decl.name)) return false;
+  const name = decl.name.text;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (tsc.isIdentifier(n) && n.text === name && n !== decl.name) {
+      const p = n.parent;
+      if (tsc.isPropertyAccessExpression(p) && p.expression === n && MEMBERSHIP.test(p.name.text) && tsc.isCallExpression(p.parent)) found = true;
+      else if (isSet(p)) found = true;
+    }
+    tsc.forEachChild(n, visit);
+  };
+  visit(ctx.sf);
+  return found;
+}
+
+const MEMBERSHIP = /^(includes|indexOf|lastIndexOf|some|every|find|findIndex|has)$/;
 
 /**
  * Per model literal, the choice the request content makes (image/audio parts, tools) over the

@@ -5,7 +5,7 @@ import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { blockedCall } from '../../src/lang/python/helpers.js';
 import { inUnmigratedWrapper } from './wrapper-markers.js';
-import { stringContentRange, stringValue, type Node } from '../../src/lang/python/parse.js';
+import { stringContentRange, stringValue, unparen, walk, type Node } from '../../src/lang/python/parse.js';
 import { isOpenAIId } from '../../src/lang/python/model-sites.js';
 import { collapsedIds, collapsedIdsFollowUp, isModelLookupTable, tierLabel } from '../../src/rules/models.js';
 import { noEquivalentAction } from '../../src/rules/endpoints.js';
@@ -39,6 +39,7 @@ export const mapModelIds: Transform<PyContext> = {
         const table =
           values.every((v) => v !== undefined) &&
           (coll.type === 'set' ||
+            membershipTable(ctx, coll) ||
             isModelLookupTable(values as string[], (v) => {
               const m = ctx.models.lookup(v);
               return m ? m.target : undefined;
@@ -107,6 +108,39 @@ export const mapModelIds: Transform<PyContext> = {
     }
   },
 };
+
+/**
+ * A tuple or list bound to a name the module tests membership in (`if model not in VISION_MODELS:`), directly or
+ * through a concatenation (`ALL = GPT_4 + VISION_MODELS`): a lookup table whatever its size. Mapped, the single
+ * `("gpt-4o",)` stopped matching the configured `gpt-4o` (n3d1117/chatgpt-telegram-bot raised NotImplementedError).
+ */
+function membershipTable(ctx: MigrateContext<PyContext>, coll: Node): boolean {
+  const name = boundName(coll);
+  if (!name) return false;
+  const tested = new Set<string>();
+  const concat = new Map<string, string[]>();
+  walk(ctx.py.root, (n) => {
+    if (n.type === 'comparison_operator') {
+      const ops = n.children.filter((c) => c && !c.isNamed).map((c) => c!.text);
+      const right = n.namedChildren[1];
+      if (ops.some((o) => o === 'in' || o === 'not in') && right?.type === 'identifier') tested.add(right.text);
+    } else if (n.type === 'binary_operator' && n.parent?.type === 'assignment') {
+      const to = n.parent.childForFieldName('left');
+      if (to?.type !== 'identifier') return;
+      walk(n, (x) => {
+        if (x.type === 'identifier') concat.set(x.text, [...(concat.get(x.text) ?? []), to.text]);
+      });
+    }
+  });
+  return tested.has(name) || (concat.get(name) ?? []).some((n) => tested.has(n));
+}
+
+/** `NAME = (...)` / `NAME: T = [...]`: the name a collection literal is bound to. */
+function boundName(coll: Node): string | undefined {
+  const a = unparen(coll).parent;
+  const left = a?.type === 'assignment' && a.childForFieldName('right')?.id === coll.id ? a.childForFieldName('left') : undefined;
+  return left?.type === 'identifier' ? left.text : undefined;
+}
 
 /** Per model string (node id), the choice the request content makes over the tier map (see src/rules/content.ts). */
 function contentDecisions(ctx: MigrateContext<PyContext>): Map<number, ContentDecision> {

@@ -26,11 +26,15 @@ export const renameEnvVars: Transform<PyContext> = {
   run(ctx) {
     const t = ctx.target;
     const py = ctx.py;
+    // No client of the run moves to the provider (hosts unresolved, Azure keys that cannot move): every key read stays.
+    const noneMoves = ctx.keptSettings?.migrates === false;
+    if (noneMoves) keysStay(ctx);
     const inMigratedClient = (n: Node) =>
       ctx.facts.constructions.some((c) => reachesOpenAI(c.status) && py.start(n) >= py.start(c.node) && py.end(n) <= py.end(c.node)) ||
       ctx.wrappers.uses.some((u) => reachesOpenAI(u.status) && py.start(n) >= py.start(u.node) && py.end(n) <= py.end(u.node));
     const handled = new Set<number>();
     const rename = (lit: Node, name: string) => {
+      if (noneMoves) return;
       const to = renamedKeyVar(name, t);
       const r = stringContentRange(py, lit);
       if (!to || to === name || !r) return;
@@ -51,7 +55,7 @@ export const renameEnvVars: Transform<PyContext> = {
         handled.add(env.nameNode.id);
         const role = envRole(env.name);
         if (role === 'key') rename(env.nameNode, env.name);
-        else if (role === 'baseURL' && !inMigratedClient(n) && !isAssignmentTarget(n) && !ctx.edits.overlaps(py.start(n), py.end(n)) && openAIDefault(ctx, env.fallback)) {
+        else if (role === 'baseURL' && !noneMoves && !inMigratedClient(n) && !isAssignmentTarget(n) && !ctx.edits.overlaps(py.start(n), py.end(n)) && openAIDefault(ctx, env.fallback)) {
           // `os.getenv("OPENAI_BASE_URL", "https://api.openai.com/v1")` outside a client (a config module's constant or
           // dataclass): its default becomes the provider's URL (retarget-raw-http), so its variable moves with it,
           // as the key read does; else an OPENAI_BASE_URL set to OpenAI would take the provider's key there.
@@ -67,7 +71,7 @@ export const renameEnvVars: Transform<PyContext> = {
           ctx.followUp(
             py.start(n),
             msg('envRead.openaiSetting', { name: env.name }),
-            role === 'baseURL' ? msg('envRead.openaiSetting.todoUse', { url: t.baseURL }) : msg('envRead.openaiSetting.todoRemove'),
+            role !== 'baseURL' ? msg('envRead.openaiSetting.todoRemove') : noneMoves ? msg('env.baseUrlRead.todo', { url: t.baseURL }) : msg('envRead.openaiSetting.todoUse', { url: t.baseURL }),
           );
         }
         return;
@@ -75,7 +79,7 @@ export const renameEnvVars: Transform<PyContext> = {
       if (n.type === 'string' && !handled.has(n.id)) {
         const v = stringValue(n);
         if (v !== undefined && renamedKeyVar(v, t)) rename(n, v);
-        else if (v !== undefined && ctx.keptSettings?.movedBases?.has(v) && isEnvName(n)) {
+        else if (v !== undefined && !noneMoves && ctx.keptSettings?.movedBases?.has(v) && isEnvName(n)) {
           const to = baseUrlVar(v, t);
           const r = stringContentRange(py, n);
           if (r && to !== v) {
@@ -87,6 +91,7 @@ export const renameEnvVars: Transform<PyContext> = {
         return n.namedChildren.some((c) => c?.type === 'interpolation');
       }
     });
+    if (noneMoves) return;
     for (const cls of settingsClassesOf(py, ctx.targetHost).values()) {
       // the module that defines it, as the run named it (PySettingsClass.origin)
       cls.origin = ctx.facts.settings.classes.get(cls.name)?.origin;
@@ -95,6 +100,22 @@ export const renameEnvVars: Transform<PyContext> = {
     settingsByName(ctx, this.id);
   },
 };
+
+/**
+ * The run moves no client to the provider, so OPENAI_API_KEY keeps feeding the clients that stay on OpenAI: renamed
+ * alone it would send the provider's key there (kharvd/gpt-cli: a dataclass field read `OPENAI_API_KEY`, the client
+ * `OpenAI(api_key=api_key or openai.api_key, base_url=base_url or openai.base_url)`). One follow-up, at the first read.
+ */
+function keysStay(ctx: MigrateContext<PyContext>): void {
+  let first: { at: number; name: string } | undefined;
+  walk(ctx.py.root, (n) => {
+    if (first) return false;
+    const env = n.type === 'subscript' || n.type === 'call' ? envRead(n) : undefined;
+    const name = env?.name ?? (n.type === 'string' ? stringValue(n) : undefined);
+    if (name && envRole(name) === 'key' && renamedKeyVar(name, ctx.target)) first = { at: ctx.py.start(n), name };
+  });
+  if (first) ctx.followUp(first.at, msg('keys.noMigratedClient', { name: first.name }), msg('keys.noMigratedClient.todo', { url: ctx.target.baseURL, env: ctx.target.apiKeyEnv }));
+}
 
 /** A string naming an environment variable: `monkeypatch.setenv("X", ...)`, `delenv("X")`, `os.environ["X"] = ...`, `patch.dict(os.environ, {"X": ...})`. */
 function isEnvName(n: Node): boolean {

@@ -157,6 +157,9 @@ export const EN = {
   'keys.noOpenAIClient': (p: { name: string }) =>
     `${p.name} is read, but no code of the project sends requests to OpenAI (no OpenAI SDK, adapter or URL): it configures another service and keeps its name`,
   'keys.noOpenAIClient.todo': (p: { name: string }) => `if that service is the one to replace, point it at the provider and its key by hand; otherwise nothing to do for ${p.name}`,
+  'keys.noMigratedClient': (p: { name: string }) =>
+    `${p.name} is read, but this run moves no OpenAI client to the provider (their hosts are unresolved, or they stay on OpenAI or Azure): it keeps its name, with the clients that read it`,
+  'keys.noMigratedClient.todo': (p: { url: string; env: string }) => `when you point a client at ${p.url}, give it the ${p.env} key in the same change`,
   'wrapper.initChatRuntime': (p: { expr: string }) => `init_chat_model's model comes from ${p.expr} at run time: the tool cannot resolve which provider it calls, so it and its key stay as they are`,
   'wrapper.initChatRuntime.todo': (p: { provider: string; id: string; url: string; env: string }) =>
     `if it names an OpenAI model, use a ${p.provider} model id instead (openai-migrate models --provider ${p.id}) with base_url=${p.url} and the ${p.env} key`,

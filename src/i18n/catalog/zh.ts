@@ -151,6 +151,8 @@ export const ZH: ZhCatalog = {
   'param.lint.followUp': (p) => `${p.name}：${p.reason}；${p.action}`,
   'keys.noOpenAIClient': (p) => `代码读取了 ${p.name}，但项目中没有任何代码向 OpenAI 发送请求（没有 OpenAI SDK、适配器或 URL）：它配置的是另一个服务，名称保持不变`,
   'keys.noOpenAIClient.todo': (p) => `如果要替换的正是那个服务，请手动把它指向服务商并使用其密钥；否则 ${p.name} 无需处理`,
+  'keys.noMigratedClient': (p) => `代码读取了 ${p.name}，但本次运行没有把任何 OpenAI 客户端迁移到服务商（它们的地址无法解析，或仍留在 OpenAI 或 Azure 上）：它保持原名，与读取它的客户端一致`,
+  'keys.noMigratedClient.todo': (p) => `把某个客户端指向 ${p.url} 时，请在同一处改动中为它换上 ${p.env} 密钥`,
   'wrapper.initChatRuntime': (p) => `init_chat_model 的模型在运行时来自 ${p.expr}：无法判断它调用哪家服务，因此它和它的密钥保持不变`,
   'wrapper.initChatRuntime.todo': (p) => `如果它指向 OpenAI 模型，请改用 ${p.provider} 的模型 ID（openai-migrate models --provider ${p.id}），并设置 base_url=${p.url} 和 ${p.env} 密钥`,
   'client.appHeldKey': (p) => `api_key 来自 ${p.from}，这是应用自己保存的 OpenAI 密钥（用户设置、存储的值或请求头）：这个客户端及其模型 ID 保留在 OpenAI`,

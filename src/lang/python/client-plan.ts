@@ -210,7 +210,7 @@ function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
  * Not a field filled by the app (`self.azure_api_key` bound to `os.getenv("AZURE_API_KEY")`, 5zjk5/prompt-engineering):
  * moved, the client would send that Azure key to the provider, so the Azure clients stay (keys go with their endpoints).
  */
-function movableAzureKey(ctx: MigrateContext<PyContext>, v: Node, depth = 0): boolean {
+function movableAzureKey(ctx: { facts: PyFacts; target: ResolvedTarget }, v: Node, depth = 0): boolean {
   const u = unparen(v);
   if (stringValue(u) !== undefined || settingsFieldOf(ctx.facts.settings, u)) return true;
   const env = envRead(u);
@@ -220,6 +220,27 @@ function movableAzureKey(ctx: MigrateContext<PyContext>, v: Node, depth = 0): bo
     return bound ? movableAzureKey(ctx, bound, depth + 1) : false;
   }
   return false;
+}
+
+/** Imports of the frameworks whose OpenAI classes the migration moves (their uses are judged later, per module). */
+const WRAPPER_IMPORT = /^(langchain|langchain_openai|langchain_community|llama_index|litellm|openai_like|instructor|pydantic_ai|crewai|dspy)(\.|$)/;
+
+/**
+ * Does this module hold something the migration points at the provider: an OpenAI client (not one the app holds the
+ * key of), an Azure client whose key can move with it, a legacy module-level call, a framework wrapper, or an OpenAI
+ * URL? Read from the analysis alone (no client plan yet), so a dense run's first pass can answer it too. Without one
+ * in the whole run, key reads keep their names (KeptSettings.migrates).
+ */
+export function migratesSomeClient(facts: PyFacts, target: ResolvedTarget | undefined, text: string): boolean {
+  if (!target) return true;
+  for (const c of facts.constructions) {
+    if (c.status === 'openai' && !c.azure) return true;
+    const key = c.kwargs.get('api_key')?.childForFieldName('value');
+    if ((c.azure || c.status === 'azure') && reachesOpenAI(c.status) && (!key || (!appHeldKey(facts, key, true) && movableAzureKey({ facts, target }, key)))) return true;
+  }
+  if (facts.calls.some((x) => x.module && reachesOpenAI(x.client))) return true;
+  if ([...facts.imports.values()].some((b) => WRAPPER_IMPORT.test(b.module))) return true;
+  return /api\.openai\.com|openai\.azure\.com/.test(text);
 }
 
 /** A string literal, or a name bound to one in this file. */

@@ -13,7 +13,7 @@ import { pyDefaultProviderLiterals, pyOtherAdapterHints, pyTargetAdapterAt, pyTa
 import { shortName } from '../../providers/index.js';
 import { parsePython, type PyTree } from './parse.js';
 import { runPython, usesOpenAI } from './pipeline.js';
-import { collectKeptSettings } from './client-plan.js';
+import { collectKeptSettings, migratesSomeClient } from './client-plan.js';
 import type { KeptSettings } from './context.js';
 import { analyzeWrappers } from './wrappers.js';
 import { isNotebook, processNotebook, validateNotebook } from './notebook.js';
@@ -184,6 +184,7 @@ async function analyseGroup(files: FileContext[], target: FileContext['target'],
   const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set() };
   for (const [, p] of parsed) collectKeptSettings(p.facts, p.ctx.file.rel.replace(/\\/g, '/'), keptSettings, target);
   keptSettings.movedBases = movedBaseVars(parsed, keptSettings);
+  keptSettings.migrates = [...parsed.values()].some((p) => migratesSomeClient(p.facts, target, p.ctx.file.text));
   // URLs composed from a host-only OpenAI base and a `/v1/...` path, across modules: their modules call OpenAI.
   const composed = collectPyComposedUrls(
     [...parsed].map(([abs, p]) => [abs, p.py] as [string, PyTree]),
@@ -242,7 +243,7 @@ const ANALYSIS_KEYS = ['py', 'facts', 'wrappers', 'usesOpenAI', 'models_', 'q', 
  */
 async function appFacts(batches: FileContext[][], modules: FileContext[], order: Map<string, number>, target: FileContext['target'], targetHost: string | undefined): Promise<PyAppFacts | undefined> {
   const all = new Set(modules.map((c) => c.file.abs));
-  const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set() };
+  const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set(), migrates: false };
   const migrated = new Set<string>();
   const keptAll = new Set<string>();
   const movedCandidates = new Set<string>();
@@ -269,6 +270,7 @@ async function appFacts(batches: FileContext[][], modules: FileContext[], order:
       for (const [k, v] of a.keptSettings.keys) keptSettings.keys.set(k, [...(keptSettings.keys.get(k) ?? []), ...v]);
       for (const [k, v] of a.keptSettings.bases) keptSettings.bases.set(k, [...(keptSettings.bases.get(k) ?? []), ...v]);
       for (const f of a.keptSettings.fields) keptSettings.fields.add(f);
+      keptSettings.migrates ||= a.keptSettings.migrates;
       // Candidates of the run-wide movedBases (filtered once every sub-batch's kept bases are known).
       for (const v of movedBaseVars(a.parsed, { keys: new Map(), bases: new Map(), fields: new Set() })) movedCandidates.add(v);
       for (const id of a.codeIds) migrated.add(id);
