@@ -50,6 +50,12 @@ export const mapModelIds: Transform<JsContext> = {
       const u = ctx.models_.undecided;
       ctx.followUp(u[0]!.lit.getStart(), msg('model.unresolvedHost', { ids: [...new Set(u.map((s) => s.id))].join(', ') }), msg('model.unresolvedHost.todo', { provider: shortName(t.provider) }));
     }
+    // Ids a closed OpenAI-id type holds (`const MODEL: TiktokenModel = 'gpt-4.1-mini'`): left, one follow-up each.
+    for (const s of ctx.models_.pinned) {
+      const params = { id: s.id, type: s.type, provider: shortName(t.provider) };
+      if (s.request) ctx.followUp(s.lit.getStart(), msg('model.closedTypeRequest', params), msg('model.closedTypeRequest.todo', params));
+      else ctx.followUp(s.lit.getStart(), msg('model.closedType', params), msg('model.closedType.todo', params));
+    }
     const byContent = contentDecisions(ctx);
     for (const s of collapsed ? [] : ctx.models_.sites) {
       const m = ctx.models.lookup(s.id);
@@ -113,7 +119,11 @@ function contentDecisions(ctx: MigrateContext<JsContext>): Map<ts.Node, ContentD
     if (!mp || !expr) continue;
     const content = requestContent(ctx.facts, c.requests);
     if (content.image === 'no' && content.audio === 'no' && content.file !== 'yes' && !content.tools) continue;
-    const { lits, complete } = modelLiterals(ctx.facts, expr);
+    const { lits: all, complete } = modelLiterals(ctx.facts, expr);
+    // An id a closed OpenAI-id type holds stays as it is (its own follow-up says so): no model is chosen for it.
+    const pinned = new Set<ts.Node>(ctx.models_.pinned.map((s) => s.lit));
+    const lits = all.filter((l) => !pinned.has(l));
+    if (all.length && !lits.length && complete) continue;
     const said = new Set<string>();
     const say = (d: ContentDecision) => {
       if (d.followUp && !said.has(d.followUp.reason.text)) {

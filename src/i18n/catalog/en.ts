@@ -73,6 +73,13 @@ export const EN = {
   'aiSdk.streamUsage.todo': () => 'count tokens another way, or read usage from a non-streamed call',
   'tokenizer.openaiNamesOnly': (p: { fn: string; provider: string }) => `${p.fn}() knows only OpenAI model names and throws for ${p.provider} ids`,
   'tokenizer.openaiNamesOnly.todo': (p: { provider: string }) => `count tokens with a fixed encoding (o200k_base) as an estimate, or with ${p.provider}'s tokenizer / usage fields`,
+  'model.closedType': (p: { id: string; type: string; provider: string }) =>
+    `'${p.id}' is declared as ${p.type}, a closed list of OpenAI model ids: no ${p.provider} model id fits there (a type error), so it is left as it is`,
+  'model.closedType.todo': (p: { provider: string }) => `if this value is only for the tokenizer or a lookup, nothing to do; if a request sends it, give the request its own string-typed constant with the ${p.provider} model id`,
+  'model.closedTypeRequest': (p: { id: string; type: string; provider: string }) =>
+    `'${p.id}' is declared as ${p.type}, a closed list of OpenAI model ids, and also sent as a request's model: no ${p.provider} model id fits there (a type error), so the requests still send '${p.id}'`,
+  'model.closedTypeRequest.todo': (p: { provider: string }) =>
+    `give the requests their own string-typed constant with the ${p.provider} model id and keep this one for what needs the OpenAI name (the tokenizer)`,
   // ---- multi-provider apps (src/lang/js/process.ts, src/lang/python/process.ts) and test files (map-model-ids)
   'adapters.targetExists': (p: { provider: string; at: string; selection: string }) =>
     `this app already has an adapter for ${p.provider} (${p.at}, selected by "${p.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`,
@@ -561,6 +568,15 @@ export const EN = {
   'client.contextWindow.todo': () => "set context_window= to the model's context length",
   'client.completionLlm': (p: { cls: string; provider: string }) => `${p.cls} is a completion-style LLM (/completions); ${p.provider} serves chat models`,
   'client.completionLlm.todo': () => 'switch to ChatOpenAI (or the provider chat integration) and read .content from the result',
+  'client.completionModelRuntime': (p: { cls: string; from: string; provider: string }) =>
+    `${p.cls} (a completion LLM) takes its model from ${p.from} at run time, most likely an OpenAI completion model no provider map replaces: pointed at ${p.provider} it would send that id there, so it stays on OpenAI`,
+  'client.completionModelRuntime.todo': (p: { provider: string }) => `set the ${p.provider} model that should serve /completions there (or switch to the chat class), then point the LLM at ${p.provider}`,
+  'wrapper.modelElsewhere': (p: { cls: string; from: string; ids: string }) =>
+    `${p.cls} takes its model from ${p.from}, defined in another module (${p.ids}); the tool rewrites that value there only where an OpenAI SDK request also sends it`,
+  'wrapper.modelElsewhere.todo': (p: { to: string }) => `make sure it reaches the provider as ${p.to}`,
+  'env.keyFormatDropped': (p: { check: string; name: string; provider: string }) => `${p.check} dropped from the ${p.name} check: only OpenAI keys have that prefix, a ${p.provider} key would be rejected`,
+  'env.keyFormatCheck': (p: { check: string; provider: string }) => `the key is checked with ${p.check}, a format taken from OpenAI keys`,
+  'env.keyFormatCheck.todo': (p: { provider: string }) => `make sure a ${p.provider} key passes it, or drop the check`,
   'client.deploymentWasModel': (p: { deployment: string; model?: string }) => `Azure deployment ${p.deployment} was the model; ${p.model ? `it is now ${p.model}` : 'no model is set'}`,
   'client.deploymentWasModel.todo': (p: { provider: string }) => `set the ${p.provider} model this deployment stood for`,
   'client.engineName': (p: { name: string; value: string }) => `${p.name} ${p.value} names an OpenAI engine or Azure deployment`,

@@ -146,21 +146,26 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
     }
   }
   const unknown = [...new Set(names.filter((n) => !ctx.models.lookup(n)?.target))];
-  // `apiKey: process.env.MY_AZURE_KEY`: a variable the tool does not rename. Moved, the client would send that Azure key
-  // to the provider: keys go with their endpoints, so the Azure clients stay (as in Python, movableAzureKey).
-  const stuck = azure.find((c) => {
+  // `apiKey: process.env.MY_AZURE_KEY`: a variable the tool does not rename, read here or through a const, a config
+  // object or an import (`apiKey: config.azureKey`). Moved, the client would send that Azure key to the provider: keys
+  // go with their endpoints, so the Azure clients stay (as in Python, movableAzureKey).
+  const keyOf = (c: Construction) => {
     const k = c.options && findProp(c.options, 'apiKey');
-    if (!k || !tsc.isPropertyAssignment(k)) return false;
-    let v = unwrap(k.initializer);
+    return k && tsc.isPropertyAssignment(k) ? k.initializer : k && tsc.isShorthandPropertyAssignment(k) ? k.name : undefined;
+  };
+  const stuck = azure.find((c) => {
+    const k = keyOf(c);
+    if (!k) return false;
+    let v = unwrap(k);
     if (tsc.isBinaryExpression(v) && (v.operatorToken.kind === tsc.SyntaxKind.QuestionQuestionToken || v.operatorToken.kind === tsc.SyntaxKind.BarBarToken)) v = unwrap(v.left);
-    const name = envName(v);
+    const name = envName(v) ?? ctx.envSourceOf?.(v);
     return !!name && !renamedKeyVar(name, t);
   });
   if (stuck) {
-    const k = findProp(stuck.options!, 'apiKey') as ts.PropertyAssignment;
+    const k = keyOf(stuck)!;
     ctx.followUp(
       stuck.node.getStart(),
-      msg('azure.keyNotMovable', { from: k.initializer.getText().slice(0, 60), provider: shortName(t.provider) }),
+      msg('azure.keyNotMovable', { from: k.getText().slice(0, 60), provider: shortName(t.provider) }),
       msg('azure.appHeldKey.todo', { provider: shortName(t.provider), env: t.apiKeyEnv, url: t.baseURL }),
     );
   }

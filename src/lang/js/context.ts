@@ -15,6 +15,8 @@ export interface JsContext extends FileContext {
   semi: string;
   /** Preferred quote of the file. */
   q: "'" | '"';
+  /** The environment variable a value is read from, following consts, config objects and imports across modules (`config.azureKey` -> MY_AZURE_KEY). */
+  envSourceOf?(e: ts.Expression): string | undefined;
   /** Possible string values of a model expression, across modules (literals, consts, imported objects). */
   modelValues(e: ts.Expression): string[];
   /** Object literals of this file that other modules spread into chat/completions requests. */
@@ -35,4 +37,6 @@ export interface JsContext extends FileContext {
   classKeyFields?: Set<string>;
   /** Some module of the run talks to OpenAI (SDK, adapter package or URL); false: OpenAI-named keys configure something else and keep their names. */
   projectReachesOpenAI?: boolean;
+  /** This module, a module it imports (transitively) or one importing it builds or calls a client being migrated (OpenAI or Azure host). */
+  nearMigratedClient?: boolean;
 }

@@ -134,6 +134,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
     notes: g.notes,
     order: g.order,
     reachesOpenAI: g.app?.reachesOpenAI ?? projectReachesOpenAI(parsed),
+    nearMigrated: modulesNearMigratedClients(parsed, cross),
     keysNoteAt: g.app?.keysNoteAt,
     opaqueOnly: g.app ? g.app.opaqueOnly : opaqueOnlyOf(opaqueScan(parsed, cross)),
   };
@@ -326,6 +327,8 @@ interface RunShared {
   order: Map<string, number>;
   /** Some module of the run talks to OpenAI (projectReachesOpenAI); without one, OpenAI-named keys stay. */
   reachesOpenAI: boolean;
+  /** Modules whose requests may go through a client being migrated (modulesNearMigratedClients). */
+  nearMigrated: Set<string>;
   keysNoteSaid?: boolean;
   /** A dense run's sub-batch: the batch index of the file the keys note goes to (the first pass found it; -1: none). */
   keysNoteAt?: number;
@@ -615,6 +618,7 @@ function prepareModule(abs: string, p: ParsedModule, run: RunShared): Prepared |
     q: preferredQuote(p.sf.text),
     semi: usesSemicolons(p.sf.text) ? ';' : '',
     modelValues: (e: ts.Expression) => cross.valuesOf(abs, e),
+    envSourceOf: (e: ts.Expression) => envSourceOf(cross, abs, e),
     foreignRequests: run.foreignRequests.get(abs) ?? [],
     foreignParams: run.foreignParams.get(abs) ?? [],
     resolvesToLiteral: (e: ts.Expression) => cross.literalOf(abs, e) !== undefined,
@@ -624,6 +628,7 @@ function prepareModule(abs: string, p: ParsedModule, run: RunShared): Prepared |
     enumNames: run.enumNames,
     classKeyFields: classKeyFieldsFor(abs, p, run.classKeyFields, cross),
     projectReachesOpenAI: run.reachesOpenAI,
+    nearMigratedClient: run.nearMigrated.has(abs),
   });
   detectJs(jctx);
   if (!p.ctx.file.outside) reportOutsideUse(jctx, cross);
@@ -699,6 +704,7 @@ const ANALYSIS_KEYS = [
   'q',
   'semi',
   'modelValues',
+  'envSourceOf',
   'foreignRequests',
   'foreignParams',
   'resolvesToLiteral',
@@ -708,6 +714,7 @@ const ANALYSIS_KEYS = [
   'enumNames',
   'classKeyFields',
   'projectReachesOpenAI',
+  'nearMigratedClient',
 ] as const;
 
 /** Hand the packages this file's rewrites introduced or dropped to the package.json step. */
@@ -747,6 +754,58 @@ function projectReachesOpenAI(parsed: Map<string, ParsedModule>): boolean {
     if (usesOpenAI(p.facts) || /api\.openai\.com|openai\.azure\.com/.test(p.ctx.file.text) || OPENAI_PACKAGE.test(p.ctx.file.text)) return true;
   }
   return false;
+}
+
+/** `X ?? ''`, `X || fallback`: the value read first. */
+function firstRead(e: ts.Expression): ts.Expression {
+  const x = unwrapExpr(e);
+  return tsm.isBinaryExpression(x) && (x.operatorToken.kind === tsm.SyntaxKind.QuestionQuestionToken || x.operatorToken.kind === tsm.SyntaxKind.BarBarToken) ? unwrapExpr(x.left) : x;
+}
+
+/** The environment variable behind a value: read here, or in the const / config property / import it comes from. */
+function envSourceOf(cross: CrossModule, abs: string, e: ts.Expression): string | undefined {
+  let cur = { abs, node: firstRead(e) };
+  for (let depth = 0; depth < 8; depth++) {
+    const name = envName(cur.node);
+    if (name) return name;
+    const def = cross.definitionOf(cur.abs, cur.node);
+    if (!def) return undefined;
+    cur = { abs: def.abs, node: firstRead(def.node) };
+  }
+  return undefined;
+}
+
+/** A module builds or calls an SDK client on OpenAI's or Azure's host, or names the OpenAI URL. */
+function migratesClientHere(p: ParsedModule): boolean {
+  return p.facts.constructions.some((c) => reachesOpenAI(c.status)) || p.facts.calls.some((c) => reachesOpenAI(c.client)) || /api\.openai\.com|openai\.azure\.com/.test(p.ctx.file.text);
+}
+
+/**
+ * The modules whose requests may go through a client being migrated: the module itself, what it
+ * imports (transitively), or a module importing it directly, builds or calls one. Elsewhere nothing
+ * the module sends is migrated, and follow-ups about requests (a hand-built tool-call message) stay
+ * unsaid. Found on trip-planner, whose only client is an OpenRouter one.
+ */
+function modulesNearMigratedClients(parsed: Map<string, ParsedModule>, cross: CrossModule): Set<string> {
+  const here = new Set([...parsed].filter(([, p]) => migratesClientHere(p)).map(([abs]) => abs));
+  const deps = new Map<string, string[]>();
+  for (const [abs, p] of parsed) {
+    const specs = [...new Set([...[...p.facts.imports.values()].map((b) => b.specifier), ...p.facts.reexports.map((r) => r.specifier)])];
+    deps.set(abs, specs.map((sp) => cross.target(abs, sp)).filter((t): t is string => !!t && t !== abs));
+  }
+  const down = new Map<string, boolean>();
+  const reaches = (abs: string, seen: Set<string>): boolean => {
+    if (down.has(abs)) return down.get(abs)!;
+    if (seen.has(abs)) return false;
+    seen.add(abs);
+    const r = here.has(abs) || (deps.get(abs) ?? []).some((d) => reaches(d, seen));
+    down.set(abs, r);
+    return r;
+  };
+  const out = new Set<string>();
+  for (const abs of parsed.keys()) if (reaches(abs, new Set())) out.add(abs);
+  for (const [abs, ds] of deps) if (here.has(abs)) for (const d of ds) out.add(d);
+  return out;
 }
 
 /** An OpenAI key variable named in a module's text. */
