@@ -50,7 +50,9 @@ describe('migrated fixtures pass check', () => {
         const dir = stageInput(c);
         const m = await migrate({ cwd: dir, paths: ['.'], provider, force: true, region: c.options.region, models: c.options.models });
         const followUpText = new Map<string, Set<string>>();
-        const keptClient = new Set(m.files.filter((f) => f.followUps.some((u) => /client left on Azure|cannot resolve|this client stays on OpenAI/.test(u.reason))).map((f) => f.file));
+        const keptClient = new Set(
+          m.files.filter((f) => f.followUps.some((u) => /client left on Azure|cannot resolve|this client stays on OpenAI|has no OpenAI-compatible/.test(u.reason))).map((f) => f.file),
+        );
         // The app already has an adapter for the target: its OpenAI adapter is left as it is, on purpose (the gate still reports it).
         const keptAdapter = new Set(m.files.filter((f) => f.followUps.some((u) => /adapter was left as it is/.test(u.reason))).map((f) => f.file));
         for (const f of m.files) {

@@ -9,14 +9,16 @@ async function run(caseName: string, provider: string) {
   const src = path.join(import.meta.dirname, '..', 'fixtures', 'cases', ...caseName.split('/'));
   const d = mkdtempSync(path.join(tmpdir(), 'oam-jsprec-'));
   try {
-    const input = ['input', 'input.ts', 'input.js'].map((n) => path.join(src, n)).find((p) => {
-      try {
-        statSync(p);
-        return true;
-      } catch {
-        return false;
-      }
-    })!;
+    const input = ['input', 'input.ts', 'input.js']
+      .map((n) => path.join(src, n))
+      .find((p) => {
+        try {
+          statSync(p);
+          return true;
+        } catch {
+          return false;
+        }
+      })!;
     cpSync(input, path.join(d, statSync(input).isDirectory() ? '.' : path.basename(input)), { recursive: true });
     const r = await migrate({ cwd: d, paths: ['.'], provider, dryRun: true, force: true } as Parameters<typeof migrate>[0]);
     const followUps = r.files.flatMap((f) => f.followUps.map((u) => ({ file: f.file, line: u.line, reason: u.reason })));

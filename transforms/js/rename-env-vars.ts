@@ -119,7 +119,7 @@ export const renameEnvVars: Transform<JsContext> = {
       if (isStringLike(n) && isCanonicalKeyName(n.text) && renamedKeyVar(n.text, t)) {
         if (/AZURE_/.test(n.text) && !migratesAzure && !inMigratedClient(n)) return;
         const namesStay = clientPlan(ctx).namesStay;
-        if (namesStay && !inMigratedClient(n)) {
+        if (namesStay && !inMigratedClient(n) && !keysMigratedClient(ctx, n)) {
           if (!saidNames) ctx.followUp(n.getStart(), msg('keys.appFillsKey', { expr: n.text, at: namesStay }), msg('keys.appFillsKey.todo', { to: renamedKeyVar(n.text, t) ?? '' }));
           saidNames = true;
           return;
@@ -161,6 +161,23 @@ function openAIKeyFormatChecks(ctx: MigrateContext<JsContext>, init: ts.Expressi
       ctx.edits.add(x.expression.expression.end, x.end, '');
       ctx.change('env', x.getStart(), msg('env.keyFormatDropped', { check: x.getText().slice(x.expression.expression.getText().length), name: from, provider: p }), { transform: id });
     } else ctx.followUp(x.getStart(), msg('env.keyFormatCheck', { check: x.getText().slice(x.expression.expression.getText().length), provider: p }), msg('env.keyFormatCheck.todo', { provider: p }));
+  });
+}
+
+/**
+ * `const apiKey = this.config.get("OPENAI_API_KEY")` read by a client of this file that moves (`new OpenAI({ apiKey, ... })`):
+ * the name goes with that client even where an app-held key keeps the other names (ClientPlan.namesStay); kept, the
+ * moved client would send the OpenAI key to the provider.
+ */
+function keysMigratedClient(ctx: MigrateContext<JsContext>, n: ts.Node): boolean {
+  let d: ts.Node | undefined = n.parent;
+  while (d && !tsc.isVariableDeclaration(d) && !tsc.isStatement(d)) d = d.parent;
+  if (!d || !tsc.isVariableDeclaration(d) || !tsc.isIdentifier(d.name)) return false;
+  const name = d.name.text;
+  return ctx.facts.constructions.some((c) => {
+    if (!reachesOpenAI(c.status) || !c.options || clientPlan(ctx).kept.has(c.node)) return false;
+    const k = findProp(c.options, 'apiKey');
+    return !!k && ((tsc.isShorthandPropertyAssignment(k) && k.name.text === name) || (tsc.isPropertyAssignment(k) && tsc.isIdentifier(k.initializer) && k.initializer.text === name));
   });
 }
 
