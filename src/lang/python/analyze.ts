@@ -620,9 +620,11 @@ export function appHeldKey(f: PyFacts, v: Node, azure = false): boolean {
   if (base.type === 'call') return false;
   if (base.type === 'identifier' && (f.imports.has(base.text) || f.moduleAliases.has(base.text))) return false;
   if (base.type !== 'identifier') return false;
-  const owners = f.envBacked.get(name);
-  if (owners && u.type === 'attribute') {
-    const recv = u.childForFieldName('object')!.text;
+  const recv = u.type === 'attribute' ? u.childForFieldName('object')!.text : undefined;
+  // `self.x`: the class is this module's, and so is the binding (the run-wide map names classes only, and another app's
+  // class of the same name would decide for this one).
+  const owners = recv === 'self' ? envBackedNames(f.py).get(name) : f.envBacked.get(name);
+  if (owners && recv !== undefined) {
     const cls = receiverClass(f, recv);
     if (cls ? owners.has(cls) : CONFIG_NAME.test(recv) || recv === 'self') return false;
   }
