@@ -75,7 +75,8 @@ export const EN = {
   'tokenizer.openaiNamesOnly.todo': (p: { provider: string }) => `count tokens with a fixed encoding (o200k_base) as an estimate, or with ${p.provider}'s tokenizer / usage fields`,
   'model.closedType': (p: { id: string; type: string; provider: string }) =>
     `'${p.id}' is declared as ${p.type}, a closed list of OpenAI model ids: no ${p.provider} model id fits there (a type error), so it is left as it is`,
-  'model.closedType.todo': (p: { provider: string }) => `if this value is only for the tokenizer or a lookup, nothing to do; if a request sends it, give the request its own string-typed constant with the ${p.provider} model id`,
+  'model.closedType.todo': (p: { provider: string }) =>
+    `if this value is only for the tokenizer or a lookup, nothing to do; if a request sends it, give the request its own string-typed constant with the ${p.provider} model id`,
   'model.closedTypeRequest': (p: { id: string; type: string; provider: string }) =>
     `'${p.id}' is declared as ${p.type}, a closed list of OpenAI model ids, and also sent as a request's model: no ${p.provider} model id fits there (a type error), so the requests still send '${p.id}'`,
   'model.closedTypeRequest.todo': (p: { provider: string }) =>
@@ -570,11 +571,13 @@ export const EN = {
   'client.completionLlm.todo': () => 'switch to ChatOpenAI (or the provider chat integration) and read .content from the result',
   'client.completionModelRuntime': (p: { cls: string; from: string; provider: string }) =>
     `${p.cls} (a completion LLM) takes its model from ${p.from} at run time, most likely an OpenAI completion model no provider map replaces: pointed at ${p.provider} it would send that id there, so it stays on OpenAI`,
-  'client.completionModelRuntime.todo': (p: { provider: string }) => `set the ${p.provider} model that should serve /completions there (or switch to the chat class), then point the LLM at ${p.provider}`,
+  'client.completionModelRuntime.todo': (p: { provider: string }) =>
+    `set the ${p.provider} model that should serve /completions there (or switch to the chat class), then point the LLM at ${p.provider}`,
   'wrapper.modelElsewhere': (p: { cls: string; from: string; ids: string }) =>
     `${p.cls} takes its model from ${p.from}, defined in another module (${p.ids}); the tool rewrites that value there only where an OpenAI SDK request also sends it`,
   'wrapper.modelElsewhere.todo': (p: { to: string }) => `make sure it reaches the provider as ${p.to}`,
-  'env.keyFormatDropped': (p: { check: string; name: string; provider: string }) => `${p.check} dropped from the ${p.name} check: only OpenAI keys have that prefix, a ${p.provider} key would be rejected`,
+  'env.keyFormatDropped': (p: { check: string; name: string; provider: string }) =>
+    `${p.check} dropped from the ${p.name} check: only OpenAI keys have that prefix, a ${p.provider} key would be rejected`,
   'env.keyFormatCheck': (p: { check: string; provider: string }) => `the key is checked with ${p.check}, a format taken from OpenAI keys`,
   'env.keyFormatCheck.todo': (p: { provider: string }) => `make sure a ${p.provider} key passes it, or drop the check`,
   'client.deploymentWasModel': (p: { deployment: string; model?: string }) => `Azure deployment ${p.deployment} was the model; ${p.model ? `it is now ${p.model}` : 'no model is set'}`,

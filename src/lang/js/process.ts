@@ -791,7 +791,10 @@ function modulesNearMigratedClients(parsed: Map<string, ParsedModule>, cross: Cr
   const deps = new Map<string, string[]>();
   for (const [abs, p] of parsed) {
     const specs = [...new Set([...[...p.facts.imports.values()].map((b) => b.specifier), ...p.facts.reexports.map((r) => r.specifier)])];
-    deps.set(abs, specs.map((sp) => cross.target(abs, sp)).filter((t): t is string => !!t && t !== abs));
+    deps.set(
+      abs,
+      specs.map((sp) => cross.target(abs, sp)).filter((t): t is string => !!t && t !== abs),
+    );
   }
   const down = new Map<string, boolean>();
   const reaches = (abs: string, seen: Set<string>): boolean => {
