@@ -194,9 +194,18 @@ function constructorModel(v: Node | undefined): { expr: string; cls: string } | 
 function membershipTable(ctx: MigrateContext<PyContext>, coll: Node): boolean {
   const name = boundName(coll);
   if (!name) return false;
+  let m = testedNames.get(ctx);
+  if (!m) testedNames.set(ctx, (m = namesTestedIn(ctx.py.root)));
+  return m.tested.has(name) || (m.concat.get(name) ?? []).some((n) => m!.tested.has(n));
+}
+
+/** Per context: the names the module tests membership in, and the names each is concatenated into (one walk). */
+const testedNames = new WeakMap<object, { tested: Set<string>; concat: Map<string, string[]> }>();
+
+function namesTestedIn(root: Node): { tested: Set<string>; concat: Map<string, string[]> } {
   const tested = new Set<string>();
   const concat = new Map<string, string[]>();
-  walk(ctx.py.root, (n) => {
+  walk(root, (n) => {
     if (n.type === 'comparison_operator') {
       const ops = n.children.filter((c) => c && !c.isNamed).map((c) => c!.text);
       const right = n.namedChildren[1];
@@ -209,7 +218,7 @@ function membershipTable(ctx: MigrateContext<PyContext>, coll: Node): boolean {
       });
     }
   });
-  return tested.has(name) || (concat.get(name) ?? []).some((n) => tested.has(n));
+  return { tested, concat };
 }
 
 /** `NAME = (...)` / `NAME: T = [...]`: the name a collection literal is bound to. */

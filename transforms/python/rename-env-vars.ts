@@ -137,7 +137,9 @@ function isEnvName(n: Node): boolean {
   const p = n.parent;
   // Field(validation_alias="MY_OPENAI_KEY"), Field(env="..."), AliasChoices("A", "B"), userdata.get("..."), config("...")
   if (p?.type === 'keyword_argument' && /^(alias|validation_alias|env)$/.test(p.childForFieldName('name')?.text ?? '')) return true;
-  if (p?.type === 'argument_list' && /(^|\.)(AliasChoices|get|config)$/.test(p.parent?.childForFieldName('function')?.text ?? '')) return true;
+  const fn = p?.type === 'argument_list' ? (p.parent?.childForFieldName('function')?.text ?? '') : '';
+  if (/(^|\.)AliasChoices$/.test(fn)) return true;
+  if (/(^|\.)(get|config)$/.test(fn) && p!.namedChildren[0]?.id === n.id) return true;
   if (p?.type === 'argument_list' && p.namedChildren[0]?.id === n.id) return /(^|\.)(setenv|delenv|putenv|unsetenv)$/.test(p.parent?.childForFieldName('function')?.text ?? '');
   if (p?.type === 'subscript') return /(^|\.)environ$/.test(p.childForFieldName('value')?.text ?? '');
   if (p?.type === 'pair' && p.childForFieldName('key')?.id === n.id) return /environ/.test(p.parent?.parent?.text ?? '');

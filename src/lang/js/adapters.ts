@@ -2,7 +2,7 @@ import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import type { JsFacts } from './analyze.js';
 import { isStringLike, propName, unwrap, walk } from './parse.js';
-import { namesProvider } from '../../rules/adapters.js';
+import { mentionsProvider, namesProvider } from '../../rules/adapters.js';
 
 /**
  * Multi-provider apps in JS/TS: where the app already has an adapter for the
@@ -24,7 +24,7 @@ export function targetAdapterAt(f: JsFacts, aiSdkPackage: string | undefined, ta
     if (!origins.size || !tsc.isVariableStatement(st)) continue;
     for (const d of st.declarationList.declarations) {
       const v = d.initializer ? unwrap(d.initializer) : undefined;
-      if (tsc.isIdentifier(d.name) && v && isStringLike(v) && origins.has(originOf(v.text) ?? '') && nameOfTarget(d.name.text, target!.names)) return d.getStart();
+      if (tsc.isIdentifier(d.name) && v && isStringLike(v) && origins.has(originOf(v.text) ?? '') && mentionsProvider(d.name.text, target!.names)) return d.getStart();
     }
   }
   return undefined;
@@ -36,16 +36,6 @@ function originOf(url: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** `DEEPSEEK_BASE_URL`, `deepseekApiHost`, `CHATGLM_BASE_URL`: a word of the name holds one of the target's names. */
-function nameOfTarget(name: string, names: readonly string[]): boolean {
-  const w = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/);
-  const ns = names.map((n) => n.toLowerCase().replace(/[^a-z0-9]/g, '')).filter((n) => n.length >= 3);
-  return ns.some((n) => w.some((x) => x.includes(n)));
 }
 
 /**
@@ -68,7 +58,7 @@ export function targetSelection(f: JsFacts, names: readonly string[]): string | 
         key: propName(m.name) ?? '',
         value: m.initializer && isStringLike(unwrap(m.initializer)) ? (unwrap(m.initializer) as ts.StringLiteral).text : undefined,
       }));
-      const t = members.find((m) => namesProvider(m.key, names) || nameOfTarget(m.key, names));
+      const t = members.find((m) => namesProvider(m.key, names) || mentionsProvider(m.key, names));
       // (an enum of API paths, `DeepSeek = "/api/deepseek"`, routes requests; it does not choose the provider)
       if (t && members.some((m) => openai(m.key)) && !/[/:]/.test(t.value ?? '')) found = t.value ?? t.key;
     } else if (tsc.isSwitchStatement(n)) {

@@ -623,13 +623,21 @@ export function appHeldKey(f: PyFacts, v: Node, azure = false): boolean {
   const recv = u.type === 'attribute' ? u.childForFieldName('object')!.text : undefined;
   // `self.x`: the class is this module's, and so is the binding (the run-wide map names classes only, and another app's
   // class of the same name would decide for this one).
-  const owners = recv === 'self' ? envBackedNames(f.py).get(name) : f.envBacked.get(name);
+  const owners = recv === 'self' ? ownEnvBacked(f).get(name) : f.envBacked.get(name);
   if (owners && recv !== undefined) {
     const cls = receiverClass(f, recv);
     if (cls ? owners.has(cls) : CONFIG_NAME.test(recv) || recv === 'self') return false;
   }
   return true;
 }
+
+/** The module's own env-backed fields (envBackedNames of its text alone), read once per module. */
+function ownEnvBacked(f: PyFacts): EnvBacked {
+  let m = ownBacked.get(f);
+  if (!m) ownBacked.set(f, (m = envBackedNames(f.py)));
+  return m;
+}
+const ownBacked = new WeakMap<PyFacts, EnvBacked>();
 
 /**
  * The key a client is given, when it is one the app holds (appHeldKey) or, read from OPENAI_API_KEY (implicitly or

@@ -261,7 +261,7 @@ function movableAzureKey(ctx: { facts: PyFacts; target: ResolvedTarget }, v: Nod
 }
 
 /** Imports of the frameworks whose OpenAI classes the migration moves (their uses are judged later, per module). */
-const WRAPPER_IMPORT = /^(langchain|langchain_openai|langchain_community|llama_index|litellm|openai_like|instructor|pydantic_ai|crewai|dspy)(\.|$)/;
+const WRAPPER_IMPORT = /^(langchain|langchain_openai|langchain_community|llama_index|litellm|instructor|pydantic_ai|crewai|dspy)(\.|$)/;
 
 /**
  * Does this module hold something the migration points at the provider: an OpenAI client (not one the app holds the

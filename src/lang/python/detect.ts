@@ -27,6 +27,17 @@ function envModelDefaults(ctx: PyContext, add: (rule: RuleId, node: Node, messag
 
 /** The defaults envModelDefaults reports (map-model-ids gives each a follow-up). */
 export function envModelDefaultSites(ctx: PyContext): Array<{ node: Node; id: string; name: string }> {
+  const known = envDefaultsOf.get(ctx);
+  if (known) return known;
+  const out = findEnvModelDefaults(ctx);
+  envDefaultsOf.set(ctx, out);
+  return out;
+}
+
+/** Per context: detection and map-model-ids ask for the same sites, found with one walk. */
+const envDefaultsOf = new WeakMap<object, Array<{ node: Node; id: string; name: string }>>();
+
+function findEnvModelDefaults(ctx: PyContext): Array<{ node: Node; id: string; name: string }> {
   if (!/MODEL|ENGINE/i.test(ctx.py.text) || !/environ|getenv/.test(ctx.py.text)) return [];
   const sites = new Set(ctx.models_.sites.map((s) => s.lit.id));
   const out: Array<{ node: Node; id: string; name: string }> = [];
