@@ -41,25 +41,32 @@ export function inModelTable(ctx: MigrateContext<JsContext>, lit: ts.Node): bool
  * table whatever its size. Mapped, the single `['gpt-4o']` stopped matching the configured `gpt-4o`.
  */
 function membershipTable(ctx: MigrateContext<JsContext>, arr: ts.ArrayLiteralExpression): boolean {
-  const isSet = (n: ts.Node) => tsc.isNewExpression(n) && /^(Readonly)?Set$/.test(n.expression.getText());
   let at: ts.Node = arr;
   while (tsc.isAsExpression(at.parent) || tsc.isSatisfiesExpression(at.parent) || tsc.isParenthesizedExpression(at.parent)) at = at.parent;
   if (isSet(at.parent)) return true;
   const decl = at.parent;
   if (!tsc.isVariableDeclaration(decl) || !tsc.isIdentifier(decl.name)) return false;
-  const name = decl.name.text;
-  let found = false;
+  let tested = testedNames.get(ctx);
+  if (!tested) testedNames.set(ctx, (tested = namesTestedIn(ctx.sf)));
+  return tested.has(decl.name.text);
+}
+
+const isSet = (n: ts.Node) => tsc.isNewExpression(n) && /^(Readonly)?Set$/.test(n.expression.getText());
+
+/** Per context: the names the file tests membership in (`NAME.includes(x)`, `new Set(NAME)`), found with one walk. */
+const testedNames = new WeakMap<object, Set<string>>();
+
+function namesTestedIn(sf: ts.SourceFile): Set<string> {
+  const out = new Set<string>();
   const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (tsc.isIdentifier(n) && n.text === name && n !== decl.name) {
+    if (tsc.isIdentifier(n)) {
       const p = n.parent;
-      if (tsc.isPropertyAccessExpression(p) && p.expression === n && MEMBERSHIP.test(p.name.text) && tsc.isCallExpression(p.parent)) found = true;
-      else if (isSet(p)) found = true;
+      if ((tsc.isPropertyAccessExpression(p) && p.expression === n && MEMBERSHIP.test(p.name.text) && tsc.isCallExpression(p.parent)) || isSet(p)) out.add(n.text);
     }
     tsc.forEachChild(n, visit);
   };
-  visit(ctx.sf);
-  return found;
+  visit(sf);
+  return out;
 }
 
 const MEMBERSHIP = /^(includes|indexOf|lastIndexOf|some|every|find|findIndex|has)$/;
