@@ -223,3 +223,25 @@ describe('check CLI (built: node bin/openai-migrate.js)', () => {
     expect(m.stdout).toContain('✅ qwen');
   });
 });
+
+describe('the gate and model ids handed on through a config', () => {
+  it('names an env default id that a module passes to another module’s client, after migrate as before (n3d1117/chatgpt-telegram-bot)', async () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'oam-envmodel-'));
+    writeFileSync(
+      path.join(d, 'main.py'),
+      "import os\nfrom helper import Helper\n\nconfig = {\n    'api_key': os.environ['OPENAI_API_KEY'],\n    'model': os.environ.get('OPENAI_MODEL', 'gpt-4o'),\n    'temperature': float(os.environ.get('TEMPERATURE', 1.0)),\n}\nHelper(config)\n",
+    );
+    writeFileSync(
+      path.join(d, 'helper.py'),
+      "import openai\n\n\nclass Helper:\n    def __init__(self, config):\n        self.config = config\n        self.client = openai.OpenAI(api_key=config['api_key'])\n\n    def ask(self, q):\n        return self.client.chat.completions.create(model=self.config['model'], messages=[{'role': 'user', 'content': q}])\n",
+    );
+    const { migrate } = await import('../src/api.js');
+    await migrate({ cwd: d, paths: ['.'], provider: 'deepseek', force: true });
+    expect(readFileSync(path.join(d, 'helper.py'), 'utf8')).toContain("base_url='https://api.deepseek.com'");
+    const r = await inventory({ cwd: d, paths: ['.'], provider: 'deepseek' });
+    const at = r.findings.filter((f) => f.file === 'main.py').map((f) => `${f.line} ${f.rule} ${f.model}`);
+    // The id the migrated client would still send is named; TEMPERATURE's default is not a model.
+    expect(at).toEqual(['6 openai-model gpt-4o']);
+    expect(r.findings.some((f) => f.file === 'main.py' && fails(f.level, 'error'))).toBe(true);
+  });
+});

@@ -99,6 +99,8 @@ describe('config files that name models without naming OpenAI', () => {
     const fu = r.files.flatMap((f) => f.followUps.map((x) => `${f.file}: ${x.reason}`));
     expect(fu).toContain('config/models.yaml: `vision` names images but holds gpt-4o: not changed');
     expect(fu).toContain('pricing.yaml: a list of OpenAI model names used as a lookup table (capabilities, prices...) was left as it is');
+    // A price-like key (`openai_rate_limit`) among translations names no model: no lookup-table follow-up for its text.
+    expect(fu.filter((x) => x.startsWith('locales/en.json'))).toEqual([]);
     expect(fu.filter((x) => /has no embedding-small model to replace text-embedding-3-small/.test(x)).length).toBe(4);
     for (const f of ['pricing.yaml', 'tests/fixtures/llm.json', 'locales/en.json', 'openapi.yaml', 'package.json']) {
       expect(readFileSync(path.join(dir, f), 'utf8'), f).toBe(readFileSync(path.join(INPUT, f), 'utf8'));

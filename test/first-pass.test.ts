@@ -74,7 +74,7 @@ describe('no first pass where the app-wide facts are the common ones (JS/TS and 
       const first = cli(dryRun(dir), { env: { ...TIMING, OPENAI_MIGRATE_BATCH_BYTES: '1', OPENAI_MIGRATE_FIRST_PASS: 'always' } });
       expect(guessed.code).toBe(first.code);
       expect(guessed.stdout).toBe(first.stdout);
-      expect(guessed.stderr).toMatch(/js: no first pass skipped: the app-wide facts are not the common ones \(a multi-provider plan/);
+      expect(guessed.stderr).toMatch(/js: no first pass skipped: the app-wide facts are not the common ones \([^)]*a multi-provider plan/);
       expect(guessed.stderr).toMatch(/python: no first pass skipped: the app-wide facts are not the common ones/);
       expect(guessed.stdout.length).toBeGreaterThan(10_000);
     } finally {
@@ -130,4 +130,82 @@ describe('where the app-wide facts matter', () => {
     expect(cut.map(said)).toEqual(whole.map(said));
     expect(cut.map(edited)).toEqual(whole.map(edited));
   });
+});
+
+/**
+ * Every app-wide fact the shortcut's comparison covers (src/lang/js/process.ts and src/lang/python/process.ts
+ * withoutFirstPass): a project where that fact is not the common one, cut into one-byte sub-batches, must give the
+ * first pass's output (and the whole batch's), and the run must say which fact sent it to the first pass. A fact
+ * left out of a comparison would let the drafts through: the reason would be missing, and the output would differ.
+ */
+describe('a project where one app-wide fact is unusual takes the first pass, with its output', () => {
+  const one = { ...TIMING, OPENAI_MIGRATE_BATCH_BYTES: '1' };
+  const cases: Array<{ name: string; fixture?: string; files?: Record<string, string>; lang: 'js' | 'python'; why?: RegExp }> = [
+    {
+      name: 'JS: a settings class declares an OpenAI key field (classKeyFields)',
+      fixture: 'project/js-settings-class-key',
+      lang: 'js',
+      why: /a class of the app declares an OpenAI key field/,
+    },
+    {
+      name: 'JS: an enum names an OpenAI key and a module reads it as a member (enumNames)',
+      files: {
+        'src/keys.ts': "export enum Keys {\n  OPENAI_API_KEY = 'OPENAI_API_KEY',\n}\n",
+        'src/ask.ts':
+          "import OpenAI from 'openai';\nimport { Keys } from './keys';\n\ndeclare const config: { get(k: string): string };\nconst client = new OpenAI({ apiKey: config.get(Keys.OPENAI_API_KEY) });\nexport const ask = () => client.chat.completions.create({ model: 'gpt-4o', messages: [] });\n",
+      },
+      lang: 'js',
+      why: /an enum the app declares names an OpenAI key/,
+    },
+    {
+      name: 'Python: no client moves (keptSettings.migrates)',
+      fixture: 'project/python-no-client-moves',
+      lang: 'python',
+      why: /no client moves/,
+    },
+    {
+      name: "Python: a settings field is an Azure client's endpoint (keptSettings.azureEndpoints)",
+      fixture: 'project/python-azure-endpoint-setting',
+      lang: 'python',
+      why: /settings an Azure client reads as its endpoint/,
+    },
+    {
+      // Not an app-wide fact: each import's answer, here "ambiguous" (two config.py equally near), is found in its own
+      // sub-batch (the grouping joins every module a name may mean) and its follow-up survives the drafts.
+      name: 'Python: an import two modules answer equally (ambiguous import follow-up), no first pass needed',
+      fixture: 'project/python-monorepo-config',
+      lang: 'python',
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'oam-first-pass-fact-'));
+      try {
+        if (c.fixture) cpSync(path.join(ROOT, 'fixtures/cases', c.fixture, 'input'), dir, { recursive: true });
+        for (const [rel, text] of Object.entries(c.files ?? {})) {
+          mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+          writeFileSync(path.join(dir, rel), text);
+        }
+        // A candidate that imports nothing and moves nothing: at least two sub-batches, and no fact of its own.
+        mkdirSync(path.join(dir, 'extra'), { recursive: true });
+        if (c.lang === 'js') writeFileSync(path.join(dir, 'extra/notes.ts'), '// Notes on the openai package.\nexport const notes = 1;\n');
+        else writeFileSync(path.join(dir, 'extra/notes.py'), '# Notes on the openai package.\nNOTES = 1\n');
+        const whole = cli(dryRun(dir), { env: TIMING });
+        const guessed = cli(dryRun(dir), { env: one });
+        const first = cli(dryRun(dir), { env: { ...one, OPENAI_MIGRATE_FIRST_PASS: 'always' } });
+        expect(whole.code, whole.stderr).toBe(first.code);
+        expect(guessed.stdout).toBe(first.stdout);
+        expect(guessed.stdout).toBe(whole.stdout);
+        expect(first.stderr).toMatch(new RegExp(`${c.lang}: first pass \\(app-wide facts\\)`));
+        if (!c.why) {
+          expect(guessed.stderr).toMatch(PY_SKIPPED);
+          expect(guessed.stdout).toMatch(/ambiguous|equally/i);
+          return;
+        }
+        expect(guessed.stderr).toMatch(new RegExp(`${c.lang}: no first pass skipped: the app-wide facts are not the common ones \\([^)]*${c.why.source}`));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
+  }
 });

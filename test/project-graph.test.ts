@@ -149,6 +149,24 @@ describe('scope: check and migrate on a sub-folder', () => {
     expect(outside[0]!.followUps[0]!.action).toBe('run `openai-migrate migrate --provider qwen services/py/app/core/llm.py`');
   });
 
+  it('Python monorepo: a script imports the config.py of its own folder, and an import equally near to two apps links neither (one follow-up)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oam-pymono-'));
+    cpSync(path.join(ROOT, 'fixtures/cases/project/python-monorepo-config/input'), dir, { recursive: true });
+    mkdirSync(path.join(dir, '.git'));
+    const alpha = readFileSync(path.join(dir, 'apps/alpha/config.py'));
+    const r = await migrate({ cwd: dir, paths: ['.'], provider: 'deepseek', force: true });
+    // alpha's client goes to GitHub Models: its config is not beta's, whichever comes first.
+    expect(readFileSync(path.join(dir, 'apps/alpha/config.py')).equals(alpha)).toBe(true);
+    expect(readFileSync(path.join(dir, 'apps/beta/config.py'), 'utf8')).toContain('CHAT_MODEL = "deepseek-flash"');
+    const report = r.files.find((f) => f.file === 'tools/report.py')!;
+    const amb = report.followUps.filter((f) => f.reason.startsWith('import of config'));
+    expect(amb).toHaveLength(1);
+    expect(amb[0]!.reason).toContain('(apps/alpha/config.py, apps/beta/config.py)');
+    expect(amb[0]!.line).toBe(9);
+    // The apps' own imports are not ambiguous.
+    expect(r.files.flatMap((f) => f.followUps).filter((f) => f.reason.startsWith('import of'))).toHaveLength(1);
+  });
+
   it('namespaces: a JS factory (`ai.createClient()`) and a Python module alias (`llm.client`) from outside fail the check of the folder', () => {
     const js = mkdtempSync(path.join(tmpdir(), 'oam-ns-'));
     cpSync(path.join(ROOT, 'fixtures/cases/project/js-namespace/input'), js, { recursive: true });

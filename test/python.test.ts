@@ -176,12 +176,14 @@ describe('Python migrate', () => {
     expect(read('svc/pyproject.toml')).toBe('[project]\nname = "svc"\ndependencies = [\n    "langchain-openai",\n    "dashscope",\n    "langchain-community",\n]\n');
     expect(read('tools/requirements.txt')).toBe('openai\nlangchain-openai\n');
     expect(read('old/requirements.txt')).toBe('llama-index==0.9.48\nopenai\n');
-    // The wrapper stays on OpenAI, so its model id stays an OpenAI id.
-    expect(read('old/app.py')).toBe('from llama_index.llms import OpenAI\nllm = OpenAI(model="gpt-4o")\n');
+    // llama-index 0.9 has its own OpenAILike (llama_index.llms): the LLM moves with the provider's base, key and id, no package added.
+    expect(read('old/app.py')).toBe(
+      'from llama_index.llms import OpenAILike\nimport os\nllm = OpenAILike(model="qwen3-max", api_base="https://dashscope.aliyuncs.com/compatible-mode/v1", api_key=os.environ["DASHSCOPE_API_KEY"], is_chat_model=True, is_function_calling_model=True)\n',
+    );
     const { projectVersions } = await import('../src/lang/python/deps.js');
     expect(projectVersions(path.join(dir, 'svc'), ['"langchain-core==0.1.0"'])('langchain-core')).toEqual({ v: [1, 0, 3], from: 'uv.lock (1.0.3)' });
     const fu = r.files.find((f) => f.file === 'old/app.py')?.followUps ?? [];
-    expect(fu.map((f) => f.reason).join('\n')).toMatch(/needs llama-index 0\.10 or newer/);
+    expect(fu.map((f) => f.reason).join('\n')).toMatch(/OpenAILike assumes a 3,900-token context window/);
   });
 
   it('Zhipu: ChatZhipuAI brings pyjwt', async () => {

@@ -34,6 +34,11 @@ describe('secrets are never printed', () => {
     const m = maskSecrets(two);
     expect(m).not.toContain('plainsecret123');
     expect(m).toContain('+X_TOKEN: y.z,');
+    // A quoted variable name is a reference: the diff of its rename stays readable (TBXark/ChatGPT-Telegram-Workers' key map).
+    const renamed = maskSecrets("-    API_KEY: 'OPENAI_API_KEY',\n+    API_KEY: 'DEEPSEEK_API_KEY',\n", 'src/env.ts');
+    expect(renamed).toContain("API_KEY: 'OPENAI_API_KEY'");
+    expect(renamed).toContain("API_KEY: 'DEEPSEEK_API_KEY'");
+    expect(maskSecrets("+  API_KEY: 'AB12_CD34xyz',\n", 'src/env.ts')).not.toContain('AB12_CD34xyz');
   });
   it('text and JSON output of a migration with a real key in .env show no secret', () => {
     const d = mkdtempSync(path.join(tmpdir(), 'oam-sec-'));

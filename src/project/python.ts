@@ -33,13 +33,17 @@ export function pyImports(text: string): string[] {
 
 /**
  * Python module resolution inside the repository: relative imports at any depth from the
- * importing file's package, absolute ones against the package roots (the repository root,
- * every folder with a pyproject.toml / setup.cfg / setup.py, and its `src/` layout folder,
- * found walking up from the importing file). `a.b` is `a/b.py` or `a/b/__init__.py`.
- * Nothing is imported or run.
+ * importing file's package, absolute ones against the package roots, nearest first: the
+ * folder Python puts first on `sys.path` for the importing file (its own folder when it is
+ * a script, the folder holding its top package when it is in a package with `__init__.py`),
+ * every folder with a pyproject.toml / setup.cfg / setup.py and its `src/` layout folder,
+ * found walking up from the importing file, then the repository root. So `from config import
+ * settings` in `apps/a/main.py` is `apps/a/config.py`, never `apps/b/config.py`.
+ * `a.b` is `a/b.py` or `a/b/__init__.py`. Nothing is imported or run.
  */
 export class PyResolver {
   private readonly rootsOf = new Map<string, string[]>();
+  private readonly projectRootsOf = new Map<string, string[]>();
   constructor(private readonly fs: RootFs) {}
 
   resolve(fromAbs: string, spec: string): string | undefined {
@@ -65,17 +69,29 @@ export class PyResolver {
     return undefined;
   }
 
-  /** Package roots for a folder: each project folder above it (and its `src/`), nearest first, then the repository root. */
+  /** Package roots for a file's folder: its own `sys.path` entry (the script's folder, or the one above its top package), then the project roots. */
   private roots(dir: string): string[] {
     const cached = this.rootsOf.get(dir);
+    if (cached) return cached;
+    let top = dir;
+    while (top !== this.fs.root && this.fs.inside(top) && this.fs.isFile(path.join(top, '__init__.py'))) top = path.dirname(top);
+    const project = this.projectRoots(dir);
+    const out = this.fs.inside(top) && !project.includes(top) ? [top, ...project] : project;
+    this.rootsOf.set(dir, out);
+    return out;
+  }
+
+  /** Each project folder above a folder (and its `src/`), nearest first, then the repository root. */
+  private projectRoots(dir: string): string[] {
+    const cached = this.projectRootsOf.get(dir);
     if (cached) return cached;
     let out: string[];
     if (dir === this.fs.root || !this.fs.inside(dir)) out = [this.fs.root, path.join(this.fs.root, 'src')].filter((d) => this.fs.isDir(d));
     else {
       const mine = ['pyproject.toml', 'setup.cfg', 'setup.py'].some((f) => this.fs.isFile(path.join(dir, f))) ? [dir, path.join(dir, 'src')].filter((d) => this.fs.isDir(d)) : [];
-      out = [...mine, ...this.roots(path.dirname(dir)).filter((d) => !mine.includes(d))];
+      out = [...mine, ...this.projectRoots(path.dirname(dir)).filter((d) => !mine.includes(d))];
     }
-    this.rootsOf.set(dir, out);
+    this.projectRootsOf.set(dir, out);
     return out;
   }
 }

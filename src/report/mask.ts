@@ -12,7 +12,7 @@ import type { MsgRef } from '../i18n/msg.js';
  *   (mixed case and digits), `Bearer …`, and PEM blocks (on one line with `\n`
  *   escapes, or across lines: every line between BEGIN and END).
  *
- * References (`${VAR}`, `process.env.X`, `os.environ[...]`) and numbers stay
+ * References (`${VAR}`, `process.env.X`, `os.environ[...]`, a quoted `UPPER_SNAKE` variable name) and numbers stay
  * readable. Masked values keep a short prefix where it says what kind of key it
  * was (`sk-****`).
  */
@@ -32,7 +32,9 @@ export function isSecretName(name: string): boolean {
 }
 
 const REFERENCE = /^\$|\$\{|^process\.env|^os\.environ|^env\(/;
-const isSecretValue = (v: string) => v.length >= 4 && !REFERENCE.test(v) && !/^[-+]?\d+(\.\d+)?$/.test(v) && !/^(true|false|null|none|undefined)$/i.test(v);
+/** The name of a variable or setting (`API_KEY: 'OPENAI_API_KEY'`, a config key map): a reference, not a secret. */
+const VARIABLE_NAME = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
+const isSecretValue = (v: string) => v.length >= 4 && !REFERENCE.test(v) && !VARIABLE_NAME.test(v) && !/^[-+]?\d+(\.\d+)?$/.test(v) && !/^(true|false|null|none|undefined)$/i.test(v);
 
 const QUOTED = /([A-Za-z_][A-Za-z0-9_.-]*)(["']?[ \t]*(?:=|:|=>)[ \t]*)(["'`])((?:(?!\3)[^\\\n]|\\.){4,}?)\3/g;
 const BARE = /^([+\- ]?[ \t]*(?:#[ \t]*)?(?:-[ \t]*)?(?:export[ \t]+)?)([A-Za-z_][A-Za-z0-9_.-]*)([ \t]*[=:][ \t]*)([^\s"'#$][^\s"'#]{3,})/gm;

@@ -90,6 +90,17 @@ export function namesProvider(name: string, ids: readonly string[]): boolean {
   return ids.some((id) => w === id.toLowerCase().replace(/[^a-z0-9]/g, ''));
 }
 
+/**
+ * Looser than namesProvider: one word of the name holds one of the names (3+ characters): `DEEPSEEK_BASE_URL`,
+ * `CHATGLM_BASE_URL` (glm), an enum member `ChatGLM`. For names already tied to the target by something else
+ * (a constant holding the target's host, an enum next to OpenAI).
+ */
+export function mentionsProvider(name: string, ids: readonly string[]): boolean {
+  const w = words(name);
+  const ns = ids.map((n) => n.toLowerCase().replace(/[^a-z0-9]/g, '')).filter((n) => n.length >= 3);
+  return ns.some((n) => w.some((x) => x.includes(n)));
+}
+
 /** Is this (repository-relative) path a test file or inside a test folder? */
 export function isTestPath(rel: string): boolean {
   const p = rel.replace(/\\/g, '/');

@@ -9,6 +9,7 @@ import { modelValue } from '../../src/lang/config/model-value.js';
 import { nearestKey, type ValueSite } from '../../src/lang/config/sites.js';
 import { configModelSettings, keyValueMismatch } from '../../src/lang/config/model-setting.js';
 import { msg } from '../../src/i18n/msg.js';
+import { looksLikeOpenAIModel } from '../../src/models/openai-catalog.js';
 
 const BASE_KEYS = ['api_base', 'base_url', 'api_base_url'];
 
@@ -45,6 +46,8 @@ export const mapConfigModelIds: Transform<ConfigContext> = {
     const tableNoted = new Set<string>();
     for (const s of ctx.sites) {
       if (tables.has(s)) {
+        // A price key's sibling text that names no model (translations.json's "help_description") is not one of its entries.
+        if (!settings.has(s) && modelValue(s) === undefined && !looksLikeOpenAIModel(s.value)) continue;
         // Pricing and capability lists describe OpenAI's models: one follow-up per list, no edit.
         const group = s.path.join('.');
         if (!tableNoted.has(group)) ctx.followUp(s.start, msg('model.lookupTable'), msg('model.lookupTable.todoFile', { provider: shortName(t.provider) }));

@@ -2,6 +2,7 @@ import type { Text } from '../../src/i18n/msg.js';
 import { msg } from '../../src/i18n/msg.js';
 import type { ts } from 'ts-morph';
 import { tsc } from '../../src/lang/js/ts.js';
+import { reachesOpenAI } from '../../src/lang/js/analyze.js';
 import { routeOfCall } from '../../src/lang/js/routing.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform, MigrateContext } from '../../src/engine/types.js';
@@ -218,6 +219,10 @@ function branchValues(ctx: MigrateContext<JsContext>, id: string, p: ts.Property
  * `--provider` lint reports too).
  */
 function reasoningRoundTrip(ctx: MigrateContext<JsContext>, id: string): void {
+  // Only messages sent to a client being migrated: this file's chat calls, when it has some; else
+  // (built here, sent by another module) a client being migrated must be near (imported or importing).
+  const chat = ctx.facts.calls.filter((c) => c.endpoint === 'chat');
+  if (chat.length ? !chat.some((c) => reachesOpenAI(c.client)) : ctx.nearMigratedClient === false) return;
   const p = ctx.target.provider;
   const ts_ = /\.[cm]?tsx?$/.test(ctx.file.rel);
   for (const m of handBuiltAssistantMessages(ctx.sf)) {

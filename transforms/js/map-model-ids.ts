@@ -7,9 +7,10 @@ import { propName } from '../../src/lang/js/parse.js';
 import type { ts } from 'ts-morph';
 import { tsc } from '../../src/lang/js/ts.js';
 import { blockedCall } from '../../src/lang/js/blocked.js';
-import { isModelLookupTable, tierLabel } from '../../src/rules/models.js';
+import { appFilledKeyClass } from '../../src/lang/js/client-plan.js';
+import { tierLabel } from '../../src/rules/models.js';
+import { inModelTable } from '../../src/lang/js/model-tables.js';
 import { noEquivalentAction } from '../../src/rules/endpoints.js';
-import { isStringLike } from '../../src/lang/js/parse.js';
 import { isTestPath } from '../../src/rules/adapters.js';
 import { collapsedIds, collapsedIdsFollowUp } from '../../src/rules/models.js';
 import { modelLiterals, requestContent } from '../../src/lang/js/request-content.js';
@@ -28,25 +29,7 @@ export const mapModelIds: Transform<JsContext> = {
     const unsupportedCalls = ctx.facts.calls.filter((c) => blockedCall(ctx, c));
     const inUnsupportedCall = (n: ts.Node) => unsupportedCalls.some((c) => n.pos >= c.node.pos && n.end <= c.node.end);
     // Arrays of model names that are lookup tables stay as they are (one follow-up each).
-    const tables = new Map<ts.Node, boolean>();
-    const isTable = (lit: ts.Node): boolean => {
-      const arr = lit.parent;
-      if (!arr || !tsc.isArrayLiteralExpression(arr)) return false;
-      if (!tables.has(arr)) {
-        const values = arr.elements.filter(isStringLike).map((e) => e.text);
-        const table =
-          values.length === arr.elements.length &&
-          isModelLookupTable(values, (v) => {
-            const m = ctx.models.lookup(v);
-            return m ? m.target : undefined;
-          });
-        tables.set(arr, table);
-        if (table) {
-          ctx.followUp(arr.getStart(), msg('model.lookupTable'), msg('model.lookupTable.todo', { provider: shortName(t.provider) }));
-        }
-      }
-      return tables.get(arr)!;
-    };
+    const isTable = (lit: ts.Node) => inModelTable(ctx, lit);
     // A test file never has two distinct ids collapsed onto one (`isReasoning('o3-mini')` and
     // `isReasoning('gpt-4o')` must stay distinct): then its ids are left and reported once.
     const collapsed = isTestPath(ctx.file.rel)
@@ -67,12 +50,20 @@ export const mapModelIds: Transform<JsContext> = {
       const u = ctx.models_.undecided;
       ctx.followUp(u[0]!.lit.getStart(), msg('model.unresolvedHost', { ids: [...new Set(u.map((s) => s.id))].join(', ') }), msg('model.unresolvedHost.todo', { provider: shortName(t.provider) }));
     }
+    // Ids a closed OpenAI-id type holds (`const MODEL: TiktokenModel = 'gpt-4.1-mini'`): left, one follow-up each.
+    for (const s of ctx.models_.pinned) {
+      const params = { id: s.id, type: s.type, provider: shortName(t.provider) };
+      if (s.request) ctx.followUp(s.lit.getStart(), msg('model.closedTypeRequest', params), msg('model.closedTypeRequest.todo', params));
+      else ctx.followUp(s.lit.getStart(), msg('model.closedType', params), msg('model.closedType.todo', params));
+    }
     const byContent = contentDecisions(ctx);
     for (const s of collapsed ? [] : ctx.models_.sites) {
       const m = ctx.models.lookup(s.id);
       if (!m) continue;
       // Calls the provider cannot serve are left intact (they are marked instead).
       if (inUnsupportedCall(s.lit)) continue;
+      // A settings class whose key field the app fills keeps its URL (retarget-raw-http), so its ids stay with it.
+      if (appFilledKeyClass(s.lit)) continue;
       if (isTable(s.lit)) continue;
       const d = m.via === 'tier' ? byContent.get(s.lit) : undefined;
       if (d?.model) {
@@ -128,7 +119,11 @@ function contentDecisions(ctx: MigrateContext<JsContext>): Map<ts.Node, ContentD
     if (!mp || !expr) continue;
     const content = requestContent(ctx.facts, c.requests);
     if (content.image === 'no' && content.audio === 'no' && content.file !== 'yes' && !content.tools) continue;
-    const { lits, complete } = modelLiterals(ctx.facts, expr);
+    const { lits: all, complete } = modelLiterals(ctx.facts, expr);
+    // An id a closed OpenAI-id type holds stays as it is (its own follow-up says so): no model is chosen for it.
+    const pinned = new Set<ts.Node>(ctx.models_.pinned.map((s) => s.lit));
+    const lits = all.filter((l) => !pinned.has(l));
+    if (all.length && !lits.length && complete) continue;
     const said = new Set<string>();
     const say = (d: ContentDecision) => {
       if (d.followUp && !said.has(d.followUp.reason.text)) {

@@ -9,6 +9,8 @@ import { isStringLike, propName, unwrap, walk } from '../../src/lang/js/parse.js
 import { envRole, isCanonicalKeyName, renamedKeyVar } from '../../src/rules/env.js';
 import { clientPlan, inKeptClient, noteReplaced, openAIUrlLeft } from '../../src/lang/js/client-plan.js';
 import { routePlan } from '../../src/lang/js/routing.js';
+import { keptLangChainRanges } from './wrappers/replace-langchain-openai.js';
+import { shortName } from '../../src/providers/index.js';
 
 /**
  * OpenAI key variables read in code become the provider's key variable:
@@ -30,7 +32,14 @@ export const renameEnvVars: Transform<JsContext> = {
     const migratesAzure = ctx.facts.constructions.some((c) => (c.azure || c.status === 'azure') && reachesOpenAI(c.status));
     // Inside a client pointed whole at a routed provider (--route), its key is the routed provider's.
     const whole = [...routePlan(ctx).whole].map(([k, r]) => ({ s: k.getStart(), e: k.end, t: r.target }));
+    let saidField = false;
     const rename = (node: ts.Node, start: number, end: number, name: string) => {
+      // A field of the app's own settings class (`this.config.OPENAI_API_KEY`, `'OPENAI_API_KEY'` as its key): one read renamed alone breaks the type and the app.
+      if (ctx.classKeyFields?.has(name) && !((tsc.isPropertyAccessExpression(node) || tsc.isElementAccessExpression(node)) && envName(node))) {
+        if (!saidField) ctx.followUp(node.getStart(), msg('keys.classField', { name }), msg('keys.classField.todo', { name, provider: shortName(t.provider), to: renamedKeyVar(name, t) ?? name }));
+        saidField = true;
+        return false;
+      }
       const to = renamedKeyVar(name, whole.find((w) => start >= w.s && end <= w.e)?.t ?? t);
       if (to && to !== name) {
         ctx.edits.add(start, end, to);
@@ -48,6 +57,9 @@ export const renameEnvVars: Transform<JsContext> = {
       if (o) schemaEntries.push(...(envSchemaEntries(o.read)?.entries ?? []));
     }
     const inSchemaEntry = (n: ts.Node) => schemaEntries.some((e) => n.pos >= e.pos && n.end <= e.end);
+    // LangChain OpenAI classes the wrapper transform leaves on OpenAI keep their key (it runs after this one).
+    const keptLc = keptLangChainRanges(ctx);
+    if (keptLc.length) clientPlan(ctx).keptKeyRanges.push(...keptLc);
     const handled = sharedKeyEdits(ctx, this.id);
     // "(the migrated clients already do)" is said only where this file has a client pointed at the provider.
     const migratedHere = ctx.facts.constructions.some((c) => c.status === 'target' || (reachesOpenAI(c.status) && !clientPlan(ctx).kept.has(c.node)));
@@ -107,7 +119,7 @@ export const renameEnvVars: Transform<JsContext> = {
       if (isStringLike(n) && isCanonicalKeyName(n.text) && renamedKeyVar(n.text, t)) {
         if (/AZURE_/.test(n.text) && !migratesAzure && !inMigratedClient(n)) return;
         const namesStay = clientPlan(ctx).namesStay;
-        if (namesStay && !inMigratedClient(n)) {
+        if (namesStay && !inMigratedClient(n) && !keysMigratedClient(ctx, n)) {
           if (!saidNames) ctx.followUp(n.getStart(), msg('keys.appFillsKey', { expr: n.text, at: namesStay }), msg('keys.appFillsKey.todo', { to: renamedKeyVar(n.text, t) ?? '' }));
           saidNames = true;
           return;
@@ -117,7 +129,7 @@ export const renameEnvVars: Transform<JsContext> = {
       }
       // { OPENAI_API_KEY: z.string() }, interface Env { OPENAI_API_KEY: string }
       if (tsc.isIdentifier(n) && (tsc.isPropertyAssignment(n.parent) || tsc.isPropertySignature(n.parent)) && n.parent.name === n && isCanonicalKeyName(n.text) && renamedKeyVar(n.text, t)) {
-        rename(n, n.getStart(), n.end, n.text);
+        if (rename(n, n.getStart(), n.end, n.text) && tsc.isPropertyAssignment(n.parent)) openAIKeyFormatChecks(ctx, n.parent.initializer, n.text, this.id);
       }
       if (tsc.isShorthandPropertyAssignment(n) && isCanonicalKeyName(n.name.text) && renamedKeyVar(n.name.text, t) && !tsc.isObjectBindingPattern(n.parent)) {
         const to = renamedKeyVar(n.name.text, t)!;
@@ -127,6 +139,47 @@ export const renameEnvVars: Transform<JsContext> = {
     });
   },
 };
+
+/** OpenAI's own key prefixes (project, service-account and admin keys): no other provider's key has them. */
+const OPENAI_KEY_PREFIX = /^sk-(proj|svcacct|admin)-/;
+
+/**
+ * `OPENAI_API_KEY: z.string().startsWith('sk-proj-').min(32)` renamed to the provider's key: the OpenAI key-format
+ * check would reject every provider key at start-up (found on ggallon/ai-chatbot). A prefix only OpenAI keys have is
+ * dropped from the chain; a plain `sk-` (some providers' keys have it, others not) is left with a follow-up.
+ */
+function openAIKeyFormatChecks(ctx: MigrateContext<JsContext>, init: ts.Expression, from: string, id: string): void {
+  const p = shortName(ctx.target.provider);
+  walk(init, (x) => {
+    if (!tsc.isCallExpression(x) || !tsc.isPropertyAccessExpression(x.expression)) return;
+    const m = x.expression.name.text;
+    const a = x.arguments[0] ? unwrap(x.arguments[0]) : undefined;
+    const prefix =
+      m === 'startsWith' && a && isStringLike(a) ? a.text : m === 'regex' && a && tsc.isRegularExpressionLiteral(a) && /^\/\^sk-/.test(a.text) ? a.text.slice(2, a.text.lastIndexOf('/')) : undefined;
+    if (prefix === undefined || !/^sk-/.test(prefix)) return;
+    if (OPENAI_KEY_PREFIX.test(prefix)) {
+      ctx.edits.add(x.expression.expression.end, x.end, '');
+      ctx.change('env', x.getStart(), msg('env.keyFormatDropped', { check: x.getText().slice(x.expression.expression.getText().length), name: from, provider: p }), { transform: id });
+    } else ctx.followUp(x.getStart(), msg('env.keyFormatCheck', { check: x.getText().slice(x.expression.expression.getText().length), provider: p }), msg('env.keyFormatCheck.todo', { provider: p }));
+  });
+}
+
+/**
+ * `const apiKey = this.config.get("OPENAI_API_KEY")` read by a client of this file that moves (`new OpenAI({ apiKey, ... })`):
+ * the name goes with that client even where an app-held key keeps the other names (ClientPlan.namesStay); kept, the
+ * moved client would send the OpenAI key to the provider.
+ */
+function keysMigratedClient(ctx: MigrateContext<JsContext>, n: ts.Node): boolean {
+  let d: ts.Node | undefined = n.parent;
+  while (d && !tsc.isVariableDeclaration(d) && !tsc.isStatement(d)) d = d.parent;
+  if (!d || !tsc.isVariableDeclaration(d) || !tsc.isIdentifier(d.name)) return false;
+  const name = d.name.text;
+  return ctx.facts.constructions.some((c) => {
+    if (!reachesOpenAI(c.status) || !c.options || clientPlan(ctx).kept.has(c.node)) return false;
+    const k = findProp(c.options, 'apiKey');
+    return !!k && ((tsc.isShorthandPropertyAssignment(k) && k.name.text === name) || (tsc.isPropertyAssignment(k) && tsc.isIdentifier(k.initializer) && k.initializer.text === name));
+  });
+}
 
 /**
  * The cross-module key decisions (src/lang/js/shared-keys.ts) this file carries out: schema entries a migrated

@@ -207,7 +207,11 @@ function keyVariable(ctx: JsContext, v: ts.Expression): boolean {
   const init = ctx.facts.values.get(v.text);
   if (init) {
     const env = envName(init) ?? envInFallback(unwrap(init));
-    return !!env && envRole(env) === 'key';
+    if (env) return envRole(env) === 'key';
+    // `configService.get<string>('OPENAI_API_KEY')`, `getEnv('OPENAI_API_KEY')`: the name rename-env-vars renames.
+    const call = unwrap(init);
+    const a = tsc.isCallExpression(call) && call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+    return !!a && isStringLike(a) && isCanonicalKeyName(a.text);
   }
   let found = false;
   walk(ctx.sf, (n) => {

@@ -5,7 +5,8 @@ import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { blockedCall } from '../../src/lang/python/helpers.js';
 import { inUnmigratedWrapper } from './wrapper-markers.js';
-import { stringContentRange, stringValue, type Node } from '../../src/lang/python/parse.js';
+import { keptWrapperModelLiterals } from './migrate-langchain.js';
+import { stringContentRange, stringValue, unparen, walk, type Node } from '../../src/lang/python/parse.js';
 import { isOpenAIId } from '../../src/lang/python/model-sites.js';
 import { collapsedIds, collapsedIdsFollowUp, isModelLookupTable, tierLabel } from '../../src/rules/models.js';
 import { noEquivalentAction } from '../../src/rules/endpoints.js';
@@ -13,6 +14,7 @@ import { isTestPath } from '../../src/rules/adapters.js';
 import { pyModelLiterals, pyRequestContent } from '../../src/lang/python/request-content.js';
 import { modelForContent, type ContentDecision } from '../../src/rules/content.js';
 import { reachesOpenAI } from '../../src/lang/python/analyze.js';
+import { envModelDefaultSites } from '../../src/lang/python/detect.js';
 
 /**
  * OpenAI model ids become the provider's ids, by tier, wherever the analysis
@@ -39,6 +41,7 @@ export const mapModelIds: Transform<PyContext> = {
         const table =
           values.every((v) => v !== undefined) &&
           (coll.type === 'set' ||
+            membershipTable(ctx, coll) ||
             isModelLookupTable(values as string[], (v) => {
               const m = ctx.models.lookup(v);
               return m ? m.target : undefined;
@@ -67,6 +70,16 @@ export const mapModelIds: Transform<PyContext> = {
       const u = ctx.models_.undecided;
       ctx.followUp(py.start(u[0]!.lit), msg('model.unresolvedHost', { ids: [...new Set(u.map((s) => s.id))].join(', ') }), msg('model.unresolvedHost.todo', { provider: shortName(t.provider) }));
     }
+    const az = ctx.models_.azureFlag;
+    if (az) {
+      const callee = az.call.childForFieldName('function')?.text ?? '';
+      ctx.followUp(
+        py.start(az.sites[0]!.lit),
+        msg('model.azureFlag', { ids: [...new Set(az.sites.map((s) => s.id))].join(', '), call: `${callee}(..., ${az.flag})` }),
+        msg('model.azureFlag.todo', { provider: shortName(t.provider) }),
+      );
+    }
+    const keptWrapperIds = keptWrapperModelLiterals(ctx);
     const byContent = contentDecisions(ctx);
     for (const s of collapsed ? [] : ctx.models_.sites) {
       const m = ctx.models.lookup(s.id);
@@ -74,7 +87,7 @@ export const mapModelIds: Transform<PyContext> = {
       if (isTable(s.lit)) continue;
       const r = stringContentRange(py, s.lit);
       // Calls the provider cannot serve are left intact (they are marked instead), and so are wrappers left on OpenAI (llama-index 0.9).
-      if (inBlocked(s.lit) || inUnmigratedWrapper(ctx, s.lit)) continue;
+      if (inBlocked(s.lit) || inUnmigratedWrapper(ctx, s.lit) || keptWrapperIds.has(s.lit.id)) continue;
       const d = m.via === 'tier' ? byContent.get(s.lit.id) : undefined;
       if (d?.model && r) {
         ctx.edits.add(r.start, r.end, d.model);
@@ -95,7 +108,30 @@ export const mapModelIds: Transform<PyContext> = {
       }
     }
     for (const d of ctx.models_.dynamic) ctx.followUp(py.start(d), msg('model.dynamic'), msg('model.dynamic.todo', { provider: shortName(t.provider) }));
+    // `os.getenv("OPENAI_MODEL", "gpt-4o-mini")` handed on to code the tool cannot follow (check reports it too).
+    for (const d of envModelDefaultSites(ctx)) {
+      const to = ctx.models.lookup(d.id)?.target;
+      ctx.followUp(
+        py.start(d.node),
+        msg('model.envDefaultLeft', { name: d.name, id: d.id }),
+        msg('model.envDefaultLeft.todo', { provider: shortName(t.provider), to: to ?? `<${shortName(t.provider)} id>` }),
+      );
+    }
     for (const b of ctx.models_.branches) ctx.followUp(py.start(b), msg('model.branches'), msg('model.branches.todo'));
+    // `model=self.model` set from a constructor parameter: the ids the callers pass are not followed (another module's
+    // `Chat(model=OPENAI_MODEL)`, found on Shinichi-Nakagawa/sample-restful-openai). Said once per class.
+    const saidClasses = new Set<string>();
+    for (const c of ctx.facts.calls) {
+      if (c.client !== 'openai' || inBlocked(c.node)) continue;
+      const from = constructorModel(c.kwargs.get('model')?.childForFieldName('value') ?? undefined);
+      if (!from || saidClasses.has(from.cls)) continue;
+      saidClasses.add(from.cls);
+      ctx.followUp(
+        py.start(c.node),
+        msg('model.fromConstructor', { expr: from.expr, cls: from.cls }),
+        msg('model.fromConstructor.todo', { cls: from.cls, provider: shortName(t.provider), id: t.provider.id }),
+      );
+    }
     // Azure: `model` is a deployment name, not a model id.
     for (const c of ctx.facts.calls) {
       if (c.client !== 'azure') continue;
@@ -107,6 +143,90 @@ export const mapModelIds: Transform<PyContext> = {
     }
   },
 };
+
+/**
+ * `model=self.model` where the class sets `self.model = model` from a parameter of its constructor with no literal
+ * default: the id comes from the class's callers.
+ */
+function constructorModel(v: Node | undefined): { expr: string; cls: string } | undefined {
+  const u = v ? unparen(v) : undefined;
+  if (u?.type !== 'attribute' || u.childForFieldName('object')?.text !== 'self') return undefined;
+  let cls: Node | null = u.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  if (!cls) return undefined;
+  const attr = u.childForFieldName('attribute')!.text;
+  let init: Node | undefined;
+  walk(cls, (n) => {
+    if (init) return false;
+    if (n.type === 'function_definition' && n.childForFieldName('name')?.text === '__init__') init = n;
+  });
+  if (!init) return undefined;
+  let param: string | undefined;
+  walk(init, (n) => {
+    if (param !== undefined || n.type !== 'assignment' || n.childForFieldName('left')?.text.replace(/\s+/g, '') !== `self.${attr}`) return;
+    const r = n.childForFieldName('right');
+    if (r?.type === 'identifier') param = r.text;
+  });
+  if (!param) return undefined;
+  for (const p of init.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (!p) continue;
+    const name = p.type === 'identifier' ? p.text : (p.childForFieldName('name') ?? p.namedChildren.find((k) => k?.type === 'identifier'))?.text;
+    if (name !== param) continue;
+    // a literal default is a site of its own (model-sites.ts)
+    if (stringValue(p.childForFieldName('value')) !== undefined) return undefined;
+    const name_ = cls.childForFieldName('name')?.text ?? '';
+    // built in this module too: its callers' literal ids are model-named keywords, sites of their own
+    let local = false;
+    walk(u.tree.rootNode, (n) => {
+      if (local) return false;
+      if (n.type === 'call' && n.childForFieldName('function')?.text === name_) local = true;
+    });
+    return local ? undefined : { expr: u.text, cls: name_ };
+  }
+  return undefined;
+}
+
+/**
+ * A tuple or list bound to a name the module tests membership in (`if model not in VISION_MODELS:`), directly or
+ * through a concatenation (`ALL = GPT_4 + VISION_MODELS`): a lookup table whatever its size. Mapped, the single
+ * `("gpt-4o",)` stopped matching the configured `gpt-4o` (n3d1117/chatgpt-telegram-bot raised NotImplementedError).
+ */
+function membershipTable(ctx: MigrateContext<PyContext>, coll: Node): boolean {
+  const name = boundName(coll);
+  if (!name) return false;
+  let m = testedNames.get(ctx);
+  if (!m) testedNames.set(ctx, (m = namesTestedIn(ctx.py.root)));
+  return m.tested.has(name) || (m.concat.get(name) ?? []).some((n) => m!.tested.has(n));
+}
+
+/** Per context: the names the module tests membership in, and the names each is concatenated into (one walk). */
+const testedNames = new WeakMap<object, { tested: Set<string>; concat: Map<string, string[]> }>();
+
+function namesTestedIn(root: Node): { tested: Set<string>; concat: Map<string, string[]> } {
+  const tested = new Set<string>();
+  const concat = new Map<string, string[]>();
+  walk(root, (n) => {
+    if (n.type === 'comparison_operator') {
+      const ops = n.children.filter((c) => c && !c.isNamed).map((c) => c!.text);
+      const right = n.namedChildren[1];
+      if (ops.some((o) => o === 'in' || o === 'not in') && right?.type === 'identifier') tested.add(right.text);
+    } else if (n.type === 'binary_operator' && n.parent?.type === 'assignment') {
+      const to = n.parent.childForFieldName('left');
+      if (to?.type !== 'identifier') return;
+      walk(n, (x) => {
+        if (x.type === 'identifier') concat.set(x.text, [...(concat.get(x.text) ?? []), to.text]);
+      });
+    }
+  });
+  return { tested, concat };
+}
+
+/** `NAME = (...)` / `NAME: T = [...]`: the name a collection literal is bound to. */
+function boundName(coll: Node): string | undefined {
+  const a = unparen(coll).parent;
+  const left = a?.type === 'assignment' && a.childForFieldName('right')?.id === coll.id ? a.childForFieldName('left') : undefined;
+  return left?.type === 'identifier' ? left.text : undefined;
+}
 
 /** Per model string (node id), the choice the request content makes over the tier map (see src/rules/content.ts). */
 function contentDecisions(ctx: MigrateContext<PyContext>): Map<number, ContentDecision> {

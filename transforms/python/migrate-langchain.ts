@@ -4,6 +4,7 @@ import { shortName } from '../../src/providers/index.js';
 import type { Transform, MigrateContext } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { reachesOpenAI } from '../../src/lang/python/analyze.js';
+import { pyValueLiterals } from '../../src/lang/python/request-content.js';
 import { blockedWrapper, markWrapper } from './wrapper-markers.js';
 import { addItems } from '../../src/lang/python/edit.js';
 import { baseUrlLit, keyExpr } from '../../src/lang/python/helpers.js';
@@ -101,16 +102,40 @@ const LC_LLM_DEFAULT = LANGCHAIN_DEFAULT_MODEL.completions;
  * `OpenAI(temperature=0)` / `OpenAI(model="gpt-3.5-turbo-instruct")` from LangChain: a /completions request with a
  * legacy completion model. Pointed at a provider whose model map has nothing for that id, it would send an OpenAI id
  * to another host (datawhalechina/llm-cookbook: given DeepSeek's host while a follow-up said to keep it on another
- * service). A model that is not a literal is left to the follow-ups, as before.
+ * service). A model that is not a literal is followed through the module's names and conditionals
+ * (pyValueLiterals): it moves only when every value it can hold is an id the provider serves; one read at run time
+ * (a parameter, an environment variable) stays on OpenAI, marked, like an unserved literal.
  */
 function completionModelServed(ctx: MigrateContext<PyContext>, u: WrapperUse): boolean {
   const arg = u.kwargs.get('model') ?? u.kwargs.get('model_name');
   const v = arg?.childForFieldName('value');
-  const id = arg ? stringValue(v) : LC_LLM_DEFAULT;
-  if (id === undefined) return true;
+  if (!arg) return served(ctx, LC_LLM_DEFAULT);
+  if (!v) return false;
+  const { lits, complete } = pyValueLiterals(ctx.facts, v);
+  return complete && lits.length > 0 && lits.every((l) => served(ctx, stringValue(l)!));
+}
+
+/**
+ * Literals of the model values LangChain classes that stay on OpenAI take (a class marked for an endpoint the
+ * provider lacks, a completion LLM whose model it does not serve): `CHAT_MODEL = "gpt-4o-mini"` feeding
+ * `OpenAI(model=CHAT_MODEL)` keeps its OpenAI id there (map-model-ids skips them).
+ */
+export function keptWrapperModelLiterals(ctx: MigrateContext<PyContext>): Set<number> {
+  const out = new Set<number>();
+  for (const u of ctx.wrappers.uses) {
+    if (!u.binding.kind.startsWith('lc-') || !reachesOpenAI(u.status)) continue;
+    const route = u.binding.kind.includes('embeddings') ? routeFor(ctx.target, 'embeddings') : undefined;
+    if (!blockedWrapper(ctx, u.binding.kind, route?.target.provider) && !(u.binding.kind === 'lc-llm' && !completionModelServed(ctx, u))) continue;
+    const v = (u.kwargs.get('model') ?? u.kwargs.get('model_name'))?.childForFieldName('value');
+    if (v) for (const l of pyValueLiterals(ctx.facts, v).lits) out.add(l.id);
+  }
+  return out;
+}
+
+const served = (ctx: MigrateContext<PyContext>, id: string) => {
   const hit = ctx.models.lookup(id);
   return !hit || !!hit.target;
-}
+};
 
 /** AzureChatOpenAI -> ChatOpenAI, AzureOpenAIEmbeddings -> OpenAIEmbeddings (same package). */
 function toPlainClass(ctx: MigrateContext<PyContext>, b: WrapperBinding): void {

@@ -7,6 +7,7 @@ import { reachesOpenAI } from '../../src/lang/python/analyze.js';
 import { switchImport } from '../../src/lang/python/wrapper-edit.js';
 import { editWrapperKwargs } from './wrapper-kwargs.js';
 import { blockedWrapper, markWrapper } from './wrapper-markers.js';
+import { llamaIndexLegacy, llamaIndexLegacyMoves } from '../../src/lang/python/wrappers.js';
 
 /**
  * LlamaIndex. `llama_index.llms.openai.OpenAI` checks model names against
@@ -47,16 +48,27 @@ export const migrateLlamaIndex: Transform<PyContext> = {
         for (const u of live) ctx.followUp(ctx.py.start(u.node), msg('client.llamaIndexMixed', { cls: b.imported }), msg('client.llamaIndexMixed.todo', { url: to.baseURL }));
         continue;
       }
+      const legacy = llamaIndexLegacy(b, ctx.packageFits);
       const [module, cls, pkg] = emb
         ? ['llama_index.embeddings.openai_like', 'OpenAILikeEmbedding', 'llama-index-embeddings-openai-like']
-        : ['llama_index.llms.openai_like', 'OpenAILike', 'llama-index-llms-openai-like'];
-      if (!ctx.packageFits(pkg)) {
+        : legacy
+          ? ['llama_index.llms', 'OpenAILike', undefined]
+          : ['llama_index.llms.openai_like', 'OpenAILike', 'llama-index-llms-openai-like'];
+      if (legacy && !llamaIndexLegacyMoves(b)) {
         // llama-index 0.9: the integration packages (0.10+) do not install; no rewrite rather than a broken import.
-        for (const u of live) ctx.followUp(ctx.py.start(u.node), msg('llamaIndex.needs010', { pkg }), msg('llamaIndex.needs010.todo', { url: to.baseURL }));
+        for (const u of live)
+          ctx.followUp(ctx.py.start(u.node), msg('llamaIndex.needs010', { pkg: pkg ?? cls }), emb ? msg('llamaIndex.needs010.todoEmbedding') : msg('llamaIndex.needs010.todo', { url: to.baseURL }));
         continue;
       }
+      // llama-index 0.9's LLM: its own OpenAILike (no integration package, which would install llama-index-core
+      // beside 0.9). The OpenAI LLM would read the `openai` module's key and base, which the migration points at the provider.
       switchImport(ctx, b, module, cls);
-      ctx.packages.add(pkg);
+      // The same class imported again (a later notebook cell): that import names the new class too, so each cell still runs on its own.
+      for (const again of w.bindings) {
+        if (again === b || again.local !== b.local || again.nameNode.type === 'aliased_import' || again.stmt.childrenForFieldName('name').length !== 1) continue;
+        ctx.edits.add(ctx.py.start(again.stmt), ctx.py.end(again.stmt), `from ${module} import ${cls}`);
+      }
+      if (pkg) ctx.packages.add(pkg);
       const extra: Record<string, string> = emb ? {} : { is_chat_model: 'is_chat_model=True' };
       if (!emb && t.provider.endpoints.tools === 'yes') extra.is_function_calling_model = 'is_function_calling_model=True';
       for (const u of live) {

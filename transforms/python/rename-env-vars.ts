@@ -4,11 +4,12 @@ import type { MigrateContext, Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { envRead, reachesOpenAI } from '../../src/lang/python/analyze.js';
 import { addItems } from '../../src/lang/python/edit.js';
-import { inKeptPyClient, inKeptSettingsClass, isKeptBaseDefault, isKeptKeyName, isKeptSettingsClass } from '../../src/lang/python/client-plan.js';
+import { fieldKey, inKeptPyClient, inKeptSettingsClass, isKeptBaseDefault, isKeptKeyName, isKeptSettingsClass } from '../../src/lang/python/client-plan.js';
 import { kwargs, stringContentRange, stringValue, walk, type Node } from '../../src/lang/python/parse.js';
+import { foreignLlmCall, isChildProcessEnv } from '../../src/lang/python/wrappers.js';
 import { settingsBaseVar, settingsClassesOf, settingsRole, type PySettingsClass, type PySettingsField } from '../../src/lang/python/settings.js';
 import { baseUrlLit, needImport } from '../../src/lang/python/helpers.js';
-import { baseUrlVar, envRole, renamedKeyVar } from '../../src/rules/env.js';
+import { baseUrlVar, envRole, isCanonicalKeyName, renamedKeyVar } from '../../src/rules/env.js';
 
 /**
  * OpenAI key variables read in code become the provider's key variable:
@@ -26,16 +27,22 @@ export const renameEnvVars: Transform<PyContext> = {
   run(ctx) {
     const t = ctx.target;
     const py = ctx.py;
+    // No client of the run moves to the provider (hosts unresolved, Azure keys that cannot move): every key read stays.
+    const noneMoves = ctx.keptSettings?.migrates === false;
+    if (noneMoves) keysStay(ctx);
     const inMigratedClient = (n: Node) =>
       ctx.facts.constructions.some((c) => reachesOpenAI(c.status) && py.start(n) >= py.start(c.node) && py.end(n) <= py.end(c.node)) ||
       ctx.wrappers.uses.some((u) => reachesOpenAI(u.status) && py.start(n) >= py.start(u.node) && py.end(n) <= py.end(u.node));
     const handled = new Set<number>();
     const rename = (lit: Node, name: string) => {
+      if (noneMoves) return;
       const to = renamedKeyVar(name, t);
       const r = stringContentRange(py, lit);
       if (!to || to === name || !r) return;
-      // A key name a client that stays reads (here or in another module) keeps its name outside migrated clients.
-      if (isKeptKeyName(ctx, name) && !inMigratedClient(lit)) {
+      // A key name a client that stays reads (here or in another module) keeps its name outside migrated clients,
+      // and so does the key handed to another framework's model class (CrewAI's `LLM(model="gpt-4o", api_key=...)`,
+      // litellm, DSPy: they route an OpenAI id to OpenAI, which the migration leaves them doing).
+      if ((isKeptKeyName(ctx, name) || keyOfForeignLlm(ctx, lit)) && !inMigratedClient(lit)) {
         ctx.followUp(py.start(lit), msg('env.readByKeptClient', { name }), msg('env.readByKeptClient.todo', { to }));
         return;
       }
@@ -45,13 +52,22 @@ export const renameEnvVars: Transform<PyContext> = {
     walk(py.root, (n) => {
       // A client that stays on OpenAI / Azure keeps its key.
       if (inKeptPyClient(ctx, n)) return false;
+      // Another process's environment (an MCP server's `"env": {"OPENAI_API_KEY": ...}`): that program reads its own names.
+      if (isChildProcessEnv(n)) {
+        // Said at each OpenAI key it reads for that program (where the gate points).
+        walk(n, (x) => {
+          const env = x.type === 'subscript' || x.type === 'call' ? envRead(x) : undefined;
+          if (env && envRole(env.name) === 'key' && renamedKeyVar(env.name, t)) ctx.followUp(py.start(x), msg('env.childProcess', { name: env.name }), msg('env.childProcess.todo'));
+        });
+        return false;
+      }
       if (n.type === 'subscript' || n.type === 'call') {
         const env = envRead(n);
         if (!env) return;
         handled.add(env.nameNode.id);
         const role = envRole(env.name);
         if (role === 'key') rename(env.nameNode, env.name);
-        else if (role === 'baseURL' && !inMigratedClient(n) && !isAssignmentTarget(n) && !ctx.edits.overlaps(py.start(n), py.end(n)) && openAIDefault(ctx, env.fallback)) {
+        else if (role === 'baseURL' && !noneMoves && !inMigratedClient(n) && !isAssignmentTarget(n) && !ctx.edits.overlaps(py.start(n), py.end(n)) && openAIDefault(ctx, env.fallback)) {
           // `os.getenv("OPENAI_BASE_URL", "https://api.openai.com/v1")` outside a client (a config module's constant or
           // dataclass): its default becomes the provider's URL (retarget-raw-http), so its variable moves with it,
           // as the key read does; else an OPENAI_BASE_URL set to OpenAI would take the provider's key there.
@@ -67,15 +83,18 @@ export const renameEnvVars: Transform<PyContext> = {
           ctx.followUp(
             py.start(n),
             msg('envRead.openaiSetting', { name: env.name }),
-            role === 'baseURL' ? msg('envRead.openaiSetting.todoUse', { url: t.baseURL }) : msg('envRead.openaiSetting.todoRemove'),
+            role !== 'baseURL' ? msg('envRead.openaiSetting.todoRemove') : noneMoves ? msg('env.baseUrlRead.todo', { url: t.baseURL }) : msg('envRead.openaiSetting.todoUse', { url: t.baseURL }),
           );
         }
         return;
       }
       if (n.type === 'string' && !handled.has(n.id)) {
         const v = stringValue(n);
-        if (v !== undefined && renamedKeyVar(v, t)) rename(n, v);
-        else if (v !== undefined && ctx.keptSettings?.movedBases?.has(v) && isEnvName(n)) {
+        // Outside environment reads, only the SDK's own variable names (`OPENAI_API_KEY`), and never a field name a
+        // pydantic validator lists (the field keeps its name): `"OPENAI_KEY": re.compile(...)` is a label, and
+        // `@field_validator("OPENAI_API_KEY")` renamed fails at import (arc53/DocsGPT).
+        if (v !== undefined && renamedKeyVar(v, t) && (isCanonicalKeyName(v) || isEnvName(n)) && !validatorField(n)) rename(n, v);
+        else if (v !== undefined && !noneMoves && ctx.keptSettings?.movedBases?.has(v) && isEnvName(n)) {
           const to = baseUrlVar(v, t);
           const r = stringContentRange(py, n);
           if (r && to !== v) {
@@ -87,6 +106,7 @@ export const renameEnvVars: Transform<PyContext> = {
         return n.namedChildren.some((c) => c?.type === 'interpolation');
       }
     });
+    if (noneMoves) return;
     for (const cls of settingsClassesOf(py, ctx.targetHost).values()) {
       // the module that defines it, as the run named it (PySettingsClass.origin)
       cls.origin = ctx.facts.settings.classes.get(cls.name)?.origin;
@@ -96,13 +116,40 @@ export const renameEnvVars: Transform<PyContext> = {
   },
 };
 
+/**
+ * The run moves no client to the provider, so OPENAI_API_KEY keeps feeding the clients that stay on OpenAI: renamed
+ * alone it would send the provider's key there (kharvd/gpt-cli: a dataclass field read `OPENAI_API_KEY`, the client
+ * `OpenAI(api_key=api_key or openai.api_key, base_url=base_url or openai.base_url)`). One follow-up, at the first read.
+ */
+function keysStay(ctx: MigrateContext<PyContext>): void {
+  let first: { at: number; name: string } | undefined;
+  walk(ctx.py.root, (n) => {
+    if (first) return false;
+    const env = n.type === 'subscript' || n.type === 'call' ? envRead(n) : undefined;
+    const name = env?.name ?? (n.type === 'string' ? stringValue(n) : undefined);
+    if (name && envRole(name) === 'key' && renamedKeyVar(name, ctx.target)) first = { at: ctx.py.start(n), name };
+  });
+  if (first) ctx.followUp(first.at, msg('keys.noMigratedClient', { name: first.name }), msg('keys.noMigratedClient.todo', { url: ctx.target.baseURL, env: ctx.target.apiKeyEnv }));
+}
+
 /** A string naming an environment variable: `monkeypatch.setenv("X", ...)`, `delenv("X")`, `os.environ["X"] = ...`, `patch.dict(os.environ, {"X": ...})`. */
 function isEnvName(n: Node): boolean {
   const p = n.parent;
+  // Field(validation_alias="MY_OPENAI_KEY"), Field(env="..."), AliasChoices("A", "B"), userdata.get("..."), config("...")
+  if (p?.type === 'keyword_argument' && /^(alias|validation_alias|env)$/.test(p.childForFieldName('name')?.text ?? '')) return true;
+  const fn = p?.type === 'argument_list' ? (p.parent?.childForFieldName('function')?.text ?? '') : '';
+  if (/(^|\.)AliasChoices$/.test(fn)) return true;
+  if (/(^|\.)(get|config)$/.test(fn) && p!.namedChildren[0]?.id === n.id) return true;
   if (p?.type === 'argument_list' && p.namedChildren[0]?.id === n.id) return /(^|\.)(setenv|delenv|putenv|unsetenv)$/.test(p.parent?.childForFieldName('function')?.text ?? '');
   if (p?.type === 'subscript') return /(^|\.)environ$/.test(p.childForFieldName('value')?.text ?? '');
   if (p?.type === 'pair' && p.childForFieldName('key')?.id === n.id) return /environ/.test(p.parent?.parent?.text ?? '');
   return false;
+}
+
+/** A field name given to a pydantic validator or serializer decorator (`@field_validator("OPENAI_API_KEY", mode="before")`). */
+function validatorField(n: Node): boolean {
+  const call = n.parent?.type === 'argument_list' ? n.parent.parent : undefined;
+  return /(^|\.)(field_validator|validator|field_serializer|root_validator)$/.test(call?.childForFieldName('function')?.text ?? '');
 }
 
 function isAssignmentTarget(n: Node): boolean {
@@ -120,7 +167,7 @@ function movedFields(ctx: MigrateContext<PyContext>, cls: PySettingsClass): Arra
   const t = ctx.target;
   const fields = [...cls.fields.values()].filter((f) => !/AZURE/i.test(f.env ?? f.name));
   const keys = fields.filter((f) => settingsRole(f) === 'key');
-  const bases = fields.filter((f) => settingsRole(f) === 'baseURL');
+  const bases = fields.filter((f) => settingsRole(f) === 'baseURL' && !ctx.keptSettings?.azureEndpoints?.has(fieldKey(cls, f.name)));
   if (cls.blocker || isKeptSettingsClass(ctx, cls) || keys.some((f) => f.env && isKeptKeyName(ctx, f.env))) return [];
   return [...keys.map((f) => ({ f, to: t.apiKeyEnv })), ...bases.map((f) => ({ f, to: settingsBaseVar(f, t) }))];
 }
@@ -168,7 +215,7 @@ function settingsClass(ctx: MigrateContext<PyContext>, cls: PySettingsClass, id:
   const py = ctx.py;
   const fields = [...cls.fields.values()].filter((f) => f.nodes && py.start(f.nodes.assign) >= py.start(cls.node!) && py.end(f.nodes.assign) <= py.end(cls.node!));
   const keys = fields.filter((f) => settingsRole(f) === 'key' && !/AZURE/i.test(f.env ?? f.name));
-  const bases = fields.filter((f) => settingsRole(f) === 'baseURL' && !/AZURE/i.test(f.env ?? f.name));
+  const bases = fields.filter((f) => settingsRole(f) === 'baseURL' && !/AZURE/i.test(f.env ?? f.name) && !ctx.keptSettings?.azureEndpoints?.has(fieldKey(cls, f.name)));
   if (!keys.length && !bases.length) return;
   // A client that stays (here or in another module) reads these settings.
   if (isKeptSettingsClass(ctx, cls) || keys.some((f) => f.env && isKeptKeyName(ctx, f.env))) return;
@@ -209,4 +256,13 @@ function settingsClass(ctx: MigrateContext<PyContext>, cls: PySettingsClass, id:
   for (const f of keys) move(f, t.apiKeyEnv, false);
   // no default, or None: the SDK would fall back to OPENAI_BASE_URL / api.openai.com
   for (const f of bases) move(f, settingsBaseVar(f, t), !f.dflt);
+}
+
+/** Is the string `lit` (an environment variable name) read as the key argument of another framework's model class (foreignLlmCall)? */
+function keyOfForeignLlm(ctx: PyContext, lit: Node): boolean {
+  let n: Node | null = lit.parent;
+  for (let i = 0; n && i < 4 && n.type !== 'keyword_argument'; i++) n = n.parent;
+  if (n?.type !== 'keyword_argument' || !/api_key$/.test(n.childForFieldName('name')?.text ?? '')) return false;
+  const call = n.parent?.parent;
+  return call?.type === 'call' && foreignLlmCall(ctx.facts, call);
 }

@@ -2,11 +2,13 @@ import { msg } from '../../src/i18n/msg.js';
 import { shortName } from '../../src/providers/index.js';
 import type { Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
-import { envRead, reachesOpenAI, urlExprStatus } from '../../src/lang/python/analyze.js';
+import { envRead, moduleAppKey, reachesOpenAI, urlExprStatus } from '../../src/lang/python/analyze.js';
+import { userInputSource } from '../../src/lang/python/user-input.js';
 import { insertBelow, keyExpr, baseUrlLit, needImport, removeStatement } from '../../src/lang/python/helpers.js';
 import { stringValue, unparen } from '../../src/lang/python/parse.js';
 import { envRole } from '../../src/rules/env.js';
 import { keepOverride } from './retarget-client-construction.js';
+import { moduleConfigKeptBy } from '../../src/lang/python/client-plan.js';
 
 /** Module attributes that only mean something to OpenAI / Azure OpenAI. */
 const DROP_V1 = ['organization', 'project', 'webhook_secret', 'admin_api_key', 'api_version', 'azure_endpoint', 'azure_ad_token', 'azure_ad_token_provider'];
@@ -42,6 +44,26 @@ export const retargetModuleClient: Transform<PyContext> = {
     }
     if (!reachesOpenAI(status)) return;
     const mod = [...f.modules][0]!;
+    // `openai.api_key = api_key` from what the user entered (analyze.ts moduleAppKey): the module client stays on OpenAI.
+    const held = status === 'openai' ? moduleAppKey(f) : undefined;
+    if (held) {
+      ctx.followUp(
+        ctx.py.start(held),
+        msg('client.appHeldKey', { from: ctx.py.src(userInputSource(f, held) ?? held).slice(0, 60) }),
+        msg('client.appHeldKey.todo', { provider: shortName(t.provider), env: t.apiKeyEnv, url: t.baseURL }),
+      );
+      return;
+    }
+    // Only libraries read the module's configuration, and one of them stays on OpenAI (a llama-index 0.9
+    // OpenAIEmbedding, which has no provider-neutral counterpart there and reads `openai.api_key` /
+    // `openai.base_url` when given no key or base): the configuration stays OpenAI's, or that wrapper would
+    // send the provider's key and an OpenAI id to the provider. The migrated wrappers carry their own base and key.
+    const keptReader = moduleConfigKeptBy(ctx);
+    if (keptReader) {
+      const at = cfg.get('api_key')?.[0]?.stmt ?? baseAssign?.stmt ?? keptReader.node;
+      ctx.followUp(ctx.py.start(at), msg('client.moduleConfigKept', { mod, cls: keptReader.binding.imported }), msg('client.moduleConfigKept.todo', { provider: shortName(t.provider) }));
+      return;
+    }
     const id = this.id;
     // OpenAI/Azure-only attributes.
     for (const attr of [...(legacy ? DROP_V0 : DROP_V1), 'api_type']) {

@@ -5,7 +5,7 @@ import { isSupported, unsupportedReason } from '../../src/rules/endpoints.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { markStatement } from '../../src/lang/python/helpers.js';
 import { enclosingStatement, type Node } from '../../src/lang/python/parse.js';
-import type { WrapperKind } from '../../src/lang/python/wrappers.js';
+import { llamaIndexLegacy, llamaIndexLegacyMoves, type WrapperKind } from '../../src/lang/python/wrappers.js';
 
 /** The endpoint a wrapper class needs, when the provider lacks it. */
 export function blockedWrapper(ctx: MigrateContext<PyContext>, kind: WrapperKind, provider?: ProviderProfile): { reason: Text; action: Text } | undefined {
@@ -22,9 +22,6 @@ export function markWrapper(ctx: MigrateContext<PyContext>, node: Node, b: { rea
   if (st && markStatement(ctx, st, b.reason, b.action, marked)) ctx.change('marker', ctx.py.start(node), msg('marker.addedHere', { reason: b.reason }), { transform: id });
 }
 
-/** The LlamaIndex integration package a wrapper kind would switch to. */
-export const llamaIndexPackage = (kind: string) => (kind === 'li-embedding' ? 'llama-index-embeddings-openai-like' : 'llama-index-llms-openai-like');
-
 /**
  * Is `node` inside a LlamaIndex wrapper call that stays on OpenAI because the
  * project's llama-index is too old for the integration package? Its model id
@@ -33,5 +30,7 @@ export const llamaIndexPackage = (kind: string) => (kind === 'li-embedding' ? 'l
 export function inUnmigratedWrapper(ctx: PyContext, node: Node): boolean {
   const start = ctx.py.start(node);
   const end = ctx.py.end(node);
-  return ctx.wrappers.uses.some((u) => u.binding.kind.startsWith('li-') && !ctx.packageFits(llamaIndexPackage(u.binding.kind)) && start >= ctx.py.start(u.node) && end <= ctx.py.end(u.node));
+  return ctx.wrappers.uses.some(
+    (u) => u.binding.kind.startsWith('li-') && llamaIndexLegacy(u.binding, ctx.packageFits) && !llamaIndexLegacyMoves(u.binding) && start >= ctx.py.start(u.node) && end <= ctx.py.end(u.node),
+  );
 }

@@ -73,12 +73,23 @@ export const EN = {
   'aiSdk.streamUsage.todo': () => 'count tokens another way, or read usage from a non-streamed call',
   'tokenizer.openaiNamesOnly': (p: { fn: string; provider: string }) => `${p.fn}() knows only OpenAI model names and throws for ${p.provider} ids`,
   'tokenizer.openaiNamesOnly.todo': (p: { provider: string }) => `count tokens with a fixed encoding (o200k_base) as an estimate, or with ${p.provider}'s tokenizer / usage fields`,
+  'model.closedType': (p: { id: string; type: string; provider: string }) =>
+    `'${p.id}' is declared as ${p.type}, a closed list of OpenAI model ids: no ${p.provider} model id fits there (a type error), so it is left as it is`,
+  'model.closedType.todo': (p: { provider: string }) =>
+    `if this value is only for the tokenizer or a lookup, nothing to do; if a request sends it, give the request its own string-typed constant with the ${p.provider} model id`,
+  'model.closedTypeRequest': (p: { id: string; type: string; provider: string }) =>
+    `'${p.id}' is declared as ${p.type}, a closed list of OpenAI model ids, and also sent as a request's model: no ${p.provider} model id fits there (a type error), so the requests still send '${p.id}'`,
+  'model.closedTypeRequest.todo': (p: { provider: string }) =>
+    `give the requests their own string-typed constant with the ${p.provider} model id and keep this one for what needs the OpenAI name (the tokenizer)`,
   // ---- multi-provider apps (src/lang/js/process.ts, src/lang/python/process.ts) and test files (map-model-ids)
   'adapters.targetExists': (p: { provider: string; at: string; selection: string }) =>
-    `this app already has a ${p.provider} adapter (${p.at}, selected by "${p.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`,
+    `this app already has an adapter for ${p.provider} (${p.at}, selected by "${p.selection}") next to the OpenAI one; the OpenAI adapter was left as it is`,
   'adapters.targetExists.defaultChanged': (p: { selection: string; at: string }) =>
     `the default provider now selects "${p.selection}" (${p.at}); set the same value wherever the deployment overrides it`,
   'adapters.targetExists.select': (p: { selection: string }) => `select "${p.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter`,
+  'python.ambiguousImport': (p: { module: string; files: string }) =>
+    `import of ${p.module}: several modules of the repository answer to this name, none nearer to this file (${p.files}); nothing was followed through it`,
+  'python.ambiguousImport.todo': () => "check which module this import reaches when the app runs; if it builds an OpenAI request, migrate that module by hand or run the tool on this app's folder",
   'adapters.oneOfSeveral': (p: { others: string }) => `OpenAI is one adapter of several in this app (${p.others}): only the OpenAI adapter was migrated, the others were left as they are`,
   'adapters.oneOfSeveral.todo': () => 'check that the app selects the migrated adapter where it used OpenAI',
   'adapters.defaultProvider': (p: { from: string; to: string; provider: string }) => `default provider "${p.from}" -> "${p.to}" (the app's own ${p.provider} adapter)`,
@@ -89,8 +100,14 @@ export const EN = {
   'deps.notDeclared.todo': (p: { pkg: string }) => `add ${p.pkg} to the dependencies`,
   'deps.unpinned': (p: { list: string }) => `${p.list} added without an exact pin (the other lines pin with ==)`,
   'deps.unpinned.todo': () => 'pin them like the rest (pip-compile, or pip install then pip freeze); openai-migrate ran no install',
+  'client.moduleConfigKept': (p: { mod: string; cls: string }) =>
+    `${p.mod}.api_key / ${p.mod}.base_url left on OpenAI: llama-index 0.9's ${p.cls} reads them and stays on OpenAI (0.9 has no provider-neutral ${p.cls})`,
+  'client.moduleConfigKept.todo': (p: { provider: string }) =>
+    `keep the OpenAI key here while ${p.provider} serves the migrated LLM through its own api_base and api_key, or upgrade llama-index to 0.10+ and migrate again`,
   'llamaIndex.needs010': (p: { pkg: string }) => `${p.pkg} needs llama-index 0.10 or newer; this project pins an older llama-index`,
   'llamaIndex.needs010.todo': (p: { url: string }) => `in llama-index 0.9 use \`from llama_index.llms import OpenAILike\` with api_base=${p.url}, or upgrade llama-index`,
+  'llamaIndex.needs010.todoEmbedding': () =>
+    'llama-index 0.9 has no provider-neutral OpenAIEmbedding (it accepts OpenAI models only): keep it on OpenAI, use a local embed_model, or upgrade llama-index to 0.10+ and migrate again',
   // ---- notebooks (src/lang/python/notebook.ts): a cell that does not parse, a change inside a cell
   'notebook.cellParse': (p: { n: number; error: string }) => `cell ${p.n} does not parse as Python (${p.error}); left as is`,
   'notebook.cellParse.todo': () => 'migrate this cell by hand',
@@ -150,11 +167,27 @@ export const EN = {
   'keys.noOpenAIClient': (p: { name: string }) =>
     `${p.name} is read, but no code of the project sends requests to OpenAI (no OpenAI SDK, adapter or URL): it configures another service and keeps its name`,
   'keys.noOpenAIClient.todo': (p: { name: string }) => `if that service is the one to replace, point it at the provider and its key by hand; otherwise nothing to do for ${p.name}`,
+  'keys.noMigratedClient': (p: { name: string }) =>
+    `${p.name} is read, but this run moves no OpenAI client to the provider (their hosts are unresolved, or they stay on OpenAI or Azure): it keeps its name, with the clients that read it`,
+  'keys.noMigratedClient.todo': (p: { url: string; env: string }) => `when you point a client at ${p.url}, give it the ${p.env} key in the same change`,
+  'model.envDefaultLeft': (p: { name: string; id: string }) =>
+    `${p.name} defaults to ${p.id}, handed on to code the tool cannot follow (a config dict, another module's constructor): it was left as it is`,
+  'model.envDefaultLeft.todo': (p: { provider: string; to: string }) => `if it reaches a request to the provider, use a ${p.provider} model id (for example ${p.to}) here or in the environment`,
+  'env.childProcess': (p: { name: string }) =>
+    `${p.name} is handed to another program (an MCP server, a subprocess): it reads its own variables and calls its own service, so this environment was left as it is`,
+  'env.childProcess.todo': () => 'if that program calls OpenAI, point it at the provider in its own configuration',
+  'keys.classField': (p: { name: string }) =>
+    `${p.name} names a field of the app's own settings class (filled by the app): renamed in one place, the field and its other reads would no longer match, so it keeps its name`,
+  'keys.classField.todo': (p: { name: string; provider: string; to: string }) =>
+    `to move the client that reads it, put the ${p.provider} key in ${p.name}, or rename the field to ${p.to} everywhere in one change`,
+  'http.classKeyStays': (p: { cls: string }) =>
+    `${p.cls} holds an OpenAI key field the app fills itself: its OpenAI URL and model ids stay with that key (moved alone, the OpenAI key would go to the provider)`,
+  'http.classKeyStays.todo': (p: { provider: string; url: string }) => `to move it, in one change: put the ${p.provider} key in that field, set the URL to ${p.url} and use ${p.provider} model ids`,
   'wrapper.initChatRuntime': (p: { expr: string }) => `init_chat_model's model comes from ${p.expr} at run time: the tool cannot resolve which provider it calls, so it and its key stay as they are`,
   'wrapper.initChatRuntime.todo': (p: { provider: string; id: string; url: string; env: string }) =>
     `if it names an OpenAI model, use a ${p.provider} model id instead (openai-migrate models --provider ${p.id}) with base_url=${p.url} and the ${p.env} key`,
   'client.appHeldKey': (p: { from: string }) =>
-    `api_key comes from ${p.from}, an OpenAI key the app holds (a user setting, a stored value or a request header): this client stays on OpenAI, its model ids too`,
+    `api_key comes from ${p.from}, an OpenAI key the app holds (a value the user enters, a user setting, a stored value or a request header): this client stays on OpenAI, its model ids too`,
   'client.appHeldKey.todo': (p: { provider: string; env: string; url: string }) =>
     `to move it, make that value hold the ${p.provider} key (${p.env}) for this client, then give it base_url=${p.url} and ${p.provider} model ids`,
   'client.opaque': (p: { at: string; key: string }) =>
@@ -243,6 +276,13 @@ export const EN = {
   'model.unresolvedHost.todo': (p: { provider: string }) => `if this client is moved to ${p.provider}, replace them with its model ids`,
   'model.fineTuned': (p: { id: string }) => `fine-tuned OpenAI model ${p.id} cannot be mapped`,
   'model.noTierModel': (p: { provider: string; tier: string; id: string }) => `${p.provider} has no ${p.tier} model to replace ${p.id}`,
+  'model.azureFlag': (p: { ids: string; call: string }) =>
+    `model ids passed to a call that picks an Azure OpenAI client by a flag (${p.call}) are left as written: ${p.ids} (there they name Azure deployments)`,
+  'model.azureFlag.todo': (p: { provider: string }) => `if that call's client moves to ${p.provider} (the flag off, or its Azure branch migrated), give it a ${p.provider} model id`,
+  'model.fromConstructor': (p: { expr: string; cls: string }) =>
+    `this request's model is ${p.expr}, set by ${p.cls}'s constructor: the ids its callers pass were not followed and may still be OpenAI's`,
+  'model.fromConstructor.todo': (p: { cls: string; provider: string; id: string }) =>
+    `make every ${p.cls}(...) pass a ${p.provider} model id (openai-migrate models --provider ${p.id}), or the variable it reads hold one`,
   'model.dynamic': () => 'model id is built at run time from an OpenAI name',
   'model.dynamic.todo': (p: { provider: string }) => `build a ${p.provider} model id instead`,
   'model.branches': () => 'code branches on an OpenAI model name; after migration the model ids differ',
@@ -529,6 +569,17 @@ export const EN = {
   'client.contextWindow.todo': () => "set context_window= to the model's context length",
   'client.completionLlm': (p: { cls: string; provider: string }) => `${p.cls} is a completion-style LLM (/completions); ${p.provider} serves chat models`,
   'client.completionLlm.todo': () => 'switch to ChatOpenAI (or the provider chat integration) and read .content from the result',
+  'client.completionModelRuntime': (p: { cls: string; from: string; provider: string }) =>
+    `${p.cls} (a completion LLM) takes its model from ${p.from} at run time, most likely an OpenAI completion model no provider map replaces: pointed at ${p.provider} it would send that id there, so it stays on OpenAI`,
+  'client.completionModelRuntime.todo': (p: { provider: string }) =>
+    `set the ${p.provider} model that should serve /completions there (or switch to the chat class), then point the LLM at ${p.provider}`,
+  'wrapper.modelElsewhere': (p: { cls: string; from: string; ids: string }) =>
+    `${p.cls} takes its model from ${p.from}, defined in another module (${p.ids}); the tool rewrites that value there only where an OpenAI SDK request also sends it`,
+  'wrapper.modelElsewhere.todo': (p: { to: string }) => `make sure it reaches the provider as ${p.to}`,
+  'env.keyFormatDropped': (p: { check: string; name: string; provider: string }) =>
+    `${p.check} dropped from the ${p.name} check: only OpenAI keys have that prefix, a ${p.provider} key would be rejected`,
+  'env.keyFormatCheck': (p: { check: string; provider: string }) => `the key is checked with ${p.check}, a format taken from OpenAI keys`,
+  'env.keyFormatCheck.todo': (p: { provider: string }) => `make sure a ${p.provider} key passes it, or drop the check`,
   'client.deploymentWasModel': (p: { deployment: string; model?: string }) => `Azure deployment ${p.deployment} was the model; ${p.model ? `it is now ${p.model}` : 'no model is set'}`,
   'client.deploymentWasModel.todo': (p: { provider: string }) => `set the ${p.provider} model this deployment stood for`,
   'client.engineName': (p: { name: string; value: string }) => `${p.name} ${p.value} names an OpenAI engine or Azure deployment`,

@@ -2,29 +2,46 @@ import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import type { JsFacts } from './analyze.js';
 import { isStringLike, propName, unwrap, walk } from './parse.js';
-import { namesProvider } from '../../rules/adapters.js';
+import { mentionsProvider, namesProvider } from '../../rules/adapters.js';
 
 /**
  * Multi-provider apps in JS/TS: where the app already has an adapter for the
  * target provider, which string selects it, and which other services it talks to.
  */
 
-/** Offset of this file's adapter for the target: a client on the target's host, or its AI SDK package imported. */
-export function targetAdapterAt(f: JsFacts, aiSdkPackage: string | undefined): number | undefined {
+/**
+ * Offset of this file's adapter for the target: a client on the target's host, its AI SDK package imported, or a
+ * top-level constant named for the target that holds the target's host (`DEEPSEEK_BASE_URL = "https://api.deepseek.com"`,
+ * the raw-fetch adapters of ChatGPTNextWeb/NextChat).
+ */
+export function targetAdapterAt(f: JsFacts, aiSdkPackage: string | undefined, target?: { baseURLs: readonly string[]; names: readonly string[] }): number | undefined {
   const c = f.constructions.find((x) => x.status === 'target');
   if (c) return c.node.getStart();
-  if (aiSdkPackage) {
-    for (const st of f.sf.statements) {
-      if (tsc.isImportDeclaration(st) && isStringLike(st.moduleSpecifier) && st.moduleSpecifier.text === aiSdkPackage) return st.getStart();
+  // every region's host (NextChat's MOONSHOT_BASE_URL is api.moonshot.ai, the international one)
+  const origins = new Set(target?.baseURLs.map(originOf).filter((o) => o !== undefined));
+  for (const st of f.sf.statements) {
+    if (aiSdkPackage && tsc.isImportDeclaration(st) && isStringLike(st.moduleSpecifier) && st.moduleSpecifier.text === aiSdkPackage) return st.getStart();
+    if (!origins.size || !tsc.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      const v = d.initializer ? unwrap(d.initializer) : undefined;
+      if (tsc.isIdentifier(d.name) && v && isStringLike(v) && origins.has(originOf(v.text) ?? '') && mentionsProvider(d.name.text, target!.names)) return d.getStart();
     }
   }
   return undefined;
 }
 
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The name this file selects the target by, next to an OpenAI entry: a `case`, a
- * comparison operand or a registry key (`deepseek: ...`) naming the target in a
- * switch / object that also names OpenAI.
+ * comparison operand, a registry key (`deepseek: ...`) or an enum member (`DeepSeek = "DeepSeek"`) naming the
+ * target in a switch / object / enum that also names OpenAI.
  */
 export function targetSelection(f: JsFacts, names: readonly string[]): string | undefined {
   const openai = (s: string) => /^(openai|chatgpt|gpt|azure(openai)?)$/i.test(s.replace(/[^a-z]/gi, ''));
@@ -35,6 +52,15 @@ export function targetSelection(f: JsFacts, names: readonly string[]): string | 
       const keys = n.properties.map((p) => (p.name ? propName(p.name) : undefined)).filter((k): k is string => !!k);
       const t = keys.find((k) => namesProvider(k, names));
       if (t && keys.some(openai)) found = t;
+    } else if (tsc.isEnumDeclaration(n)) {
+      // enum ServiceProvider { OpenAI = "OpenAI", DeepSeek = "DeepSeek" }: the member's value selects it.
+      const members = n.members.map((m) => ({
+        key: propName(m.name) ?? '',
+        value: m.initializer && isStringLike(unwrap(m.initializer)) ? (unwrap(m.initializer) as ts.StringLiteral).text : undefined,
+      }));
+      const t = members.find((m) => namesProvider(m.key, names) || mentionsProvider(m.key, names));
+      // (an enum of API paths, `DeepSeek = "/api/deepseek"`, routes requests; it does not choose the provider)
+      if (t && members.some((m) => openai(m.key)) && !/[/:]/.test(t.value ?? '')) found = t.value ?? t.key;
     } else if (tsc.isSwitchStatement(n)) {
       const labels = n.caseBlock.clauses.flatMap((c) => (tsc.isCaseClause(c) && isStringLike(unwrap(c.expression)) ? [(unwrap(c.expression) as ts.StringLiteral).text] : []));
       const t = labels.find((k) => namesProvider(k, names));

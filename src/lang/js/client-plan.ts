@@ -4,7 +4,7 @@ import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import { shortName } from '../../providers/index.js';
 import { envName, envSchemaEntries, findProp, reachesOpenAI, type ApiCall, type Construction } from './analyze.js';
-import { renamedKeyVar } from '../../rules/env.js';
+import { envRole, renamedKeyVar } from '../../rules/env.js';
 import { blockedCall } from './blocked.js';
 import { routePlan } from './routing.js';
 import { isSupported } from '../../rules/endpoints.js';
@@ -146,21 +146,26 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
     }
   }
   const unknown = [...new Set(names.filter((n) => !ctx.models.lookup(n)?.target))];
-  // `apiKey: process.env.MY_AZURE_KEY`: a variable the tool does not rename. Moved, the client would send that Azure key
-  // to the provider: keys go with their endpoints, so the Azure clients stay (as in Python, movableAzureKey).
-  const stuck = azure.find((c) => {
+  // `apiKey: process.env.MY_AZURE_KEY`: a variable the tool does not rename, read here or through a const, a config
+  // object or an import (`apiKey: config.azureKey`). Moved, the client would send that Azure key to the provider: keys
+  // go with their endpoints, so the Azure clients stay (as in Python, movableAzureKey).
+  const keyOf = (c: Construction) => {
     const k = c.options && findProp(c.options, 'apiKey');
-    if (!k || !tsc.isPropertyAssignment(k)) return false;
-    let v = unwrap(k.initializer);
+    return k && tsc.isPropertyAssignment(k) ? k.initializer : k && tsc.isShorthandPropertyAssignment(k) ? k.name : undefined;
+  };
+  const stuck = azure.find((c) => {
+    const k = keyOf(c);
+    if (!k) return false;
+    let v = unwrap(k);
     if (tsc.isBinaryExpression(v) && (v.operatorToken.kind === tsc.SyntaxKind.QuestionQuestionToken || v.operatorToken.kind === tsc.SyntaxKind.BarBarToken)) v = unwrap(v.left);
-    const name = envName(v);
+    const name = envName(v) ?? ctx.envSourceOf?.(v);
     return !!name && !renamedKeyVar(name, t);
   });
   if (stuck) {
-    const k = findProp(stuck.options!, 'apiKey') as ts.PropertyAssignment;
+    const k = keyOf(stuck)!;
     ctx.followUp(
       stuck.node.getStart(),
-      msg('azure.keyNotMovable', { from: k.initializer.getText().slice(0, 60), provider: shortName(t.provider) }),
+      msg('azure.keyNotMovable', { from: k.getText().slice(0, 60), provider: shortName(t.provider) }),
       msg('azure.appHeldKey.todo', { provider: shortName(t.provider), env: t.apiKeyEnv, url: t.baseURL }),
     );
   }
@@ -292,6 +297,28 @@ export function noteReplaced(ctx: MigrateContext<JsContext>, id: ts.Identifier):
   const n = (plan.replaced.get(id.text) ?? 0) + 1;
   plan.replaced.set(id.text, n);
   removeUnusedImport(ctx.sf, ctx.file.text, ctx.edits, id.text, n);
+}
+
+/**
+ * The app's own settings class around a node, when it holds an OpenAI / Azure key field the app fills itself
+ * (`class OpenAIConfig { OPENAI_API_KEY: string[] = []; OPENAI_API_BASE = 'https://api.openai.com/v1'; ... }`, loaded
+ * from the environment by the app's own code). Its key cannot move with the host, so its base URL and model ids stay
+ * too: moved alone, the OpenAI key in that field would go to the provider (TBXark/ChatGPT-Telegram-Workers).
+ */
+export function appFilledKeyClass(n: ts.Node): ts.ClassLikeDeclaration | undefined {
+  let c: ts.Node | undefined = n.parent;
+  while (c && !tsc.isClassDeclaration(c) && !tsc.isClassExpression(c) && !tsc.isSourceFile(c)) c = c.parent;
+  if (!c || tsc.isSourceFile(c)) return undefined;
+  const cls = c as ts.ClassLikeDeclaration;
+  const held = cls.members.some(
+    (m) =>
+      tsc.isPropertyDeclaration(m) &&
+      tsc.isIdentifier(m.name) &&
+      envRole(m.name.text) === 'key' &&
+      /OPENAI|AZURE/i.test(m.name.text) &&
+      !(m.initializer && /\b(process\.env|import\.meta\.env)\b/.test(m.initializer.getText())),
+  );
+  return held ? cls : undefined;
 }
 
 /** Is this node a key read of a client that stays as it is? */

@@ -15,6 +15,8 @@ export interface JsContext extends FileContext {
   semi: string;
   /** Preferred quote of the file. */
   q: "'" | '"';
+  /** The environment variable a value is read from, following consts, config objects and imports across modules (`config.azureKey` -> MY_AZURE_KEY). */
+  envSourceOf?(e: ts.Expression): string | undefined;
   /** Possible string values of a model expression, across modules (literals, consts, imported objects). */
   modelValues(e: ts.Expression): string[];
   /** Object literals of this file that other modules spread into chat/completions requests. */
@@ -30,11 +32,15 @@ export interface JsContext extends FileContext {
   /** `/v1...` path literals of this file joined to an OpenAI host elsewhere. */
   composedPaths: Array<{ lit: Piece; rest: string }>;
   /**
-   * Names of the enums the run's modules declare (`enum Keys { OPENAI_API_KEY = "..." }`). Read by no transform
-   * today; a dense run without a first pass does not compare it (src/lang/js/process.ts withoutFirstPass): a
-   * transform that reads it must add it to the facts compared there.
+   * Names of the enums the run's modules declare (`enum Keys { OPENAI_API_KEY = "..." }`), read by rename-env-vars
+   * for `Keys.OPENAI_API_KEY`. A dense run without a first pass compares only that use (src/lang/js/process.ts
+   * enumKeyRead): a transform that reads it otherwise must widen that comparison.
    */
   enumNames?: Set<string>;
+  /** OpenAI key names declared as fields of the app's classes (process.ts classKeyFieldsOf): never renamed. */
+  classKeyFields?: Set<string>;
   /** Some module of the run talks to OpenAI (SDK, adapter package or URL); false: OpenAI-named keys configure something else and keep their names. */
   projectReachesOpenAI?: boolean;
+  /** This module, a module it imports (transitively) or one importing it builds or calls a client being migrated (OpenAI or Azure host). */
+  nearMigratedClient?: boolean;
 }

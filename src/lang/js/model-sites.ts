@@ -4,6 +4,7 @@ import { classifyOpenAIModel, isFineTunedOpenAIModel, isGatewayModelId } from '.
 import type { JsFacts } from './analyze.js';
 import { flattenAccess, isStringLike, propName, unwrap, walk } from './parse.js';
 import { otherServiceOf } from '../../rules/adapters.js';
+import { isOpenAISpecifier } from '../../rules/clients.js';
 
 /**
  * Where OpenAI model ids sit in a JS/TS file: in request `model` fields, in the
@@ -60,6 +61,18 @@ export interface ModelSiteResult {
   undecided: ModelSite[];
   /** Test files: OpenAI ids the migrated code does not use, left as the test wrote them. */
   testLeft?: ModelSite[];
+  /**
+   * OpenAI ids whose declared type is a closed list of OpenAI ids from a package (tiktoken's
+   * `TiktokenModel`, the SDK's `ChatModel`): a provider id there does not compile (TS2322), so they are
+   * left and reported. `request`: the same value also reaches a request (or another module reads it).
+   */
+  pinned: PinnedSite[];
+}
+
+export interface PinnedSite extends ModelSite {
+  /** The declared type as written (`TiktokenModel`, `OpenAI.ChatModel`). */
+  type: string;
+  request: boolean;
 }
 
 export const MODEL_NAME = /model/i;
@@ -82,7 +95,8 @@ export interface ModelSiteOptions {
 
 export function collectModelSites(f: JsFacts, opts: ModelSiteOptions): ModelSiteResult {
   if (opts.test) return testModelSites(f, opts, opts.test);
-  const st: SiteCollector = { f, out: { sites: [], imported: [], dynamic: [], branches: [], foreign: [], undecided: [] }, seen: new Set(), undecided: false };
+  const st: SiteCollector = { f, out: { sites: [], imported: [], dynamic: [], branches: [], foreign: [], undecided: [], pinned: [] }, seen: new Set(), undecided: false };
+  st.request = true;
   // 1. Request `model` fields of API calls on OpenAI-SDK clients.
   requestSites(st);
   // 2. Values other files use as model ids.
@@ -96,6 +110,7 @@ export function collectModelSites(f: JsFacts, opts: ModelSiteOptions): ModelSite
   }
   // 3. Arguments bound to model-named parameters of functions imported from other modules.
   if (opts.importedParam) importedParamSites(st, opts.importedParam);
+  st.request = false;
   if (!opts.usesOpenAI) return st.out;
   // 4. Model-named places in a file that uses OpenAI.
   modelNamedSites(st);
@@ -148,6 +163,8 @@ interface SiteCollector {
   out: ModelSiteResult;
   seen: Set<ts.Node>;
   undecided: boolean;
+  /** Sites found from now on reach a request or another module (not only a model-named place). */
+  request?: boolean;
 }
 
 function addSite(st: SiteCollector, lit: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): void {
@@ -155,6 +172,13 @@ function addSite(st: SiteCollector, lit: ts.StringLiteral | ts.NoSubstitutionTem
   st.seen.add(lit);
   // Another adapter's code (`groq: { model }`, `case 'openrouter':`, `class GroqProvider`) is never touched.
   if (inOtherAdapter(lit)) return;
+  // A constant only a tokenizer reads picks an encoding: tiktoken knows OpenAI names only.
+  if (onlyFeedsTokenizer(st.f, lit)) return;
+  const type = closedOpenAIType(st.f, lit);
+  if (type) {
+    st.out.pinned.push({ lit, id: lit.text, type, request: !!st.request });
+    return;
+  }
   if (st.undecided) st.out.undecided.push({ lit, id: lit.text });
   else st.out.sites.push({ lit, id: lit.text });
 }
@@ -278,7 +302,7 @@ function literalsAt(f: JsFacts, root: ts.Expression, path: string[]): Set<ts.Nod
     cur = p && tsc.isPropertyAssignment(p) ? p.initializer : undefined;
     if (!cur) return undefined;
   }
-  const st: SiteCollector = { f, out: { sites: [], imported: [], dynamic: [], branches: [], foreign: [], undecided: [] }, seen: new Set(), undecided: false };
+  const st: SiteCollector = { f, out: { sites: [], imported: [], dynamic: [], branches: [], foreign: [], undecided: [], pinned: [] }, seen: new Set(), undecided: false };
   const end = unwrap(cur);
   resolveModel(st, cur, 0, tsc.isObjectLiteralExpression(end) || tsc.isArrayLiteralExpression(end) || tsc.isIdentifier(end));
   if (st.out.imported.length) return undefined;
@@ -504,4 +528,109 @@ function findParameter(sf: ts.SourceFile, name: string): ts.ParameterDeclaration
     if (!found && tsc.isParameter(n) && tsc.isIdentifier(n.name) && n.name.text === name && n.initializer) found = n;
   });
   return found;
+}
+
+/** The SDK's closed unions of OpenAI ids (`ResponsesModel`, `VideoModel` also admit any string). */
+const CLOSED_OPENAI_TYPES = new Set(['ChatModel', 'EmbeddingModel', 'ImageModel', 'AudioModel', 'SpeechModel', 'ModerationModel']);
+/** Tokenizer packages whose `TiktokenModel` lists OpenAI ids only (tiktoken, js-tiktoken, @dqbd/tiktoken, their /lite). */
+const TIKTOKEN_SPEC = /^(@dqbd\/)?(js-)?tiktoken(\/.*)?$/;
+
+/** Is a type node a closed list of OpenAI ids from a package: `TiktokenModel`, `ChatModel`, `OpenAI.ChatModel`, a union of them and literals? */
+function closedTypeName(f: JsFacts, t: ts.TypeNode): string | undefined {
+  if (tsc.isParenthesizedTypeNode(t)) return closedTypeName(f, t.type);
+  if (tsc.isUnionTypeNode(t)) {
+    let name: string | undefined;
+    for (const m of t.types) {
+      if (tsc.isLiteralTypeNode(m) && (tsc.isStringLiteral(m.literal) || tsc.isNoSubstitutionTemplateLiteral(m.literal))) continue;
+      const n = closedTypeName(f, m);
+      if (!n) return undefined;
+      name ??= n;
+    }
+    return name && t.getText();
+  }
+  if (!tsc.isTypeReferenceNode(t) || t.typeArguments?.length) return undefined;
+  const parts: string[] = [];
+  let q: ts.EntityName = t.typeName;
+  while (tsc.isQualifiedName(q)) {
+    parts.unshift(q.right.text);
+    q = q.left;
+  }
+  const b = f.imports.get(q.text);
+  if (!b) return undefined;
+  const leaf = parts.length ? parts[parts.length - 1]! : b.imported;
+  // `OpenAI.ChatModel` / `OpenAI.Chat.ChatModel` on the default or namespace import; a named import by its own name.
+  if (parts.length && b.imported !== 'default' && b.imported !== '*' && b.imported !== 'OpenAI') return undefined;
+  if (isOpenAISpecifier(b.specifier) && CLOSED_OPENAI_TYPES.has(leaf)) return t.getText();
+  if (TIKTOKEN_SPEC.test(b.specifier) && leaf === 'TiktokenModel') return t.getText();
+  return undefined;
+}
+
+/**
+ * The closed OpenAI-id type a literal must fit (`const MODEL_NAME: TiktokenModel = 'gpt-4.1-mini'`,
+ * `model: ChatModel = 'gpt-4o'` as a parameter or class field, `'gpt-4o' as ChatModel`, a function's
+ * declared return type): a provider id there is a type error (TS2322), found on swim-app-backend.
+ */
+export function closedOpenAIType(f: JsFacts, lit: ts.Node): string | undefined {
+  let cur: ts.Node = lit;
+  for (let depth = 0; depth < 8 && cur.parent; depth++) {
+    const p: ts.Node = cur.parent;
+    if (tsc.isAsExpression(p) || tsc.isSatisfiesExpression(p) || tsc.isTypeAssertionExpression(p)) {
+      const n = closedTypeName(f, p.type);
+      if (n) return n;
+    } else if (tsc.isVariableDeclaration(p) || tsc.isParameter(p) || tsc.isPropertyDeclaration(p)) {
+      return p.type && p.initializer === cur ? closedTypeName(f, p.type) : undefined;
+    } else if (tsc.isReturnStatement(p)) {
+      let fn: ts.Node | undefined = p.parent;
+      while (fn && !tsc.isFunctionLike(fn)) fn = fn.parent;
+      return fn && tsc.isFunctionLike(fn) && fn.type ? closedTypeName(f, fn.type) : undefined;
+    } else if (tsc.isArrowFunction(p) && p.body === cur) {
+      return p.type ? closedTypeName(f, p.type) : undefined;
+    } else if (tsc.isBinaryExpression(p)) {
+      const k = p.operatorToken.kind;
+      if (k !== tsc.SyntaxKind.BarBarToken && k !== tsc.SyntaxKind.QuestionQuestionToken) return undefined;
+    } else if (!(tsc.isParenthesizedExpression(p) || tsc.isConditionalExpression(p) || tsc.isNonNullExpression(p))) {
+      return undefined;
+    }
+    cur = p;
+  }
+  return undefined;
+}
+
+/** Calls of a tokenizer keyed on model names (tiktoken's `encoding_for_model`, js-tiktoken's `encodingForModel`). */
+const TOKENIZER_FN = new Set(['encoding_for_model', 'encodingForModel']);
+
+/**
+ * `const MODEL = 'gpt-4o'` whose every read is a tokenizer's argument (`encoding_for_model(MODEL)`):
+ * the id picks an encoding and never reaches a request; a provider id there makes tiktoken throw.
+ * The JS counterpart of the Python rule of the same name.
+ */
+function onlyFeedsTokenizer(f: JsFacts, lit: ts.Node): boolean {
+  let cur: ts.Node = lit;
+  while (cur.parent && (tsc.isParenthesizedExpression(cur.parent) || tsc.isAsExpression(cur.parent) || tsc.isSatisfiesExpression(cur.parent))) cur = cur.parent;
+  const decl = cur.parent;
+  if (!decl || !tsc.isVariableDeclaration(decl) || decl.initializer !== cur || !tsc.isIdentifier(decl.name)) return false;
+  const name = decl.name.text;
+  // Another module may read an export as a model value.
+  if (f.exports.has(name)) return false;
+  let reads = 0;
+  let other = false;
+  walk(f.sf, (n) => {
+    if (other || !tsc.isIdentifier(n) || n.text !== name || n === decl.name) return;
+    const p = n.parent;
+    // Property names (`x.MODEL`, `{ MODEL: 1 }`) are not reads of the binding.
+    if ((tsc.isPropertyAccessExpression(p) && p.name === n) || (tsc.isPropertyAssignment(p) && p.name === n)) return;
+    let arg: ts.Node = n;
+    while (arg.parent && (tsc.isParenthesizedExpression(arg.parent) || tsc.isAsExpression(arg.parent) || tsc.isNonNullExpression(arg.parent))) arg = arg.parent;
+    const call = arg.parent;
+    if (call && tsc.isCallExpression(call) && call.arguments[0] === arg) {
+      const callee = unwrap(call.expression);
+      const fn = tsc.isIdentifier(callee) ? callee.text : tsc.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      if (TOKENIZER_FN.has(fn)) {
+        reads++;
+        return;
+      }
+    }
+    other = true;
+  });
+  return !other && reads > 0;
 }

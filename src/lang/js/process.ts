@@ -23,6 +23,7 @@ import { defaultProviderLiterals, otherAdapterHints, targetAdapterAt, targetSele
 import { replaceStringContent } from './edit.js';
 import { shortName } from '../../providers/index.js';
 import { isModelLookupTable } from '../../rules/models.js';
+import { isCanonicalKeyName } from '../../rules/env.js';
 import type { JsContext } from './context.js';
 import { detectJs } from './detect.js';
 import { reportOutsideUse } from './outside.js';
@@ -71,6 +72,7 @@ export const processor = {
 /** The facts every module of a run shares, whichever sub-batch it is in (all from the whole batch). */
 interface AppFacts {
   enumNames: Set<string>;
+  classKeyFields: ClassKeyFields;
   adapters: AdapterPlan;
   /** For the test files: the ids the code rewrites, and those it both rewrites and keeps. */
   tests: { migrated: Set<string>; ambiguous: Set<string> };
@@ -132,6 +134,7 @@ function processGroup(files: FileContext[], g: GroupRun): boolean {
   unrouteStuckModels(parsed, cross, siteMap, target);
   const adapters = g.app?.adapters ?? adapterPlan(target, [...parsed.values()].map(adapterProbeOf(target)));
   const enumNames = g.app?.enumNames ?? enumNamesOf(parsed);
+  const classKeyFields = g.app?.classKeyFields ?? classKeyFieldsOf(parsed);
   const run: RunShared = {
     opts,
     cross,
@@ -141,10 +144,12 @@ function processGroup(files: FileContext[], g: GroupRun): boolean {
     foreignRequests,
     siteMap,
     enumNames,
+    classKeyFields,
     adapters,
     notes: g.notes,
     order: g.order,
     reachesOpenAI: g.app?.reachesOpenAI ?? projectReachesOpenAI(parsed),
+    nearMigrated: modulesNearMigratedClients(parsed, cross),
     keysNoteAt: g.app?.keysNoteAt,
     opaqueOnly: g.app ? g.app.opaqueOnly : opaqueOnlyOf(opaqueScan(parsed, cross)),
   };
@@ -202,7 +207,8 @@ function appFacts(batches: FileContext[][], order: Map<string, number>, target: 
 /**
  * A dense run without its first pass (issue 19: the first pass parsed and analysed every candidate a second
  * time). Most apps share only the common app-wide facts: no multi-provider plan, no client keeping a
- * key the app holds, no opaque-only clients, some module talks to OpenAI. So the sub-batches are processed on
+ * key the app holds, no opaque-only clients, some module talks to OpenAI, no class field or enum member naming an
+ * OpenAI key (classKeyFields, enumKeyRead). So the sub-batches are processed on
  * those facts, on drafts of their contexts, while each adds the facts a first pass would have kept of it
  * (from the same analysis). A sub-batch with a test file (its tests read the ids the whole code rewrites)
  * takes a first pass instead, and is processed last. If the facts gathered are the common ones, and every
@@ -228,6 +234,7 @@ export function withoutFirstPass(
   }
   const common: AppFacts = {
     enumNames: new Set(),
+    classKeyFields: new Map(),
     adapters: adapterPlan(target, []),
     tests: { migrated: new Set(), ambiguous: new Set() },
     reachesOpenAI: true,
@@ -261,8 +268,9 @@ export function withoutFirstPass(
     collectGarbage(textBytes(batches[i]!));
   }
   const app = appFactsOf(gathered, target);
-  // (Enum names are not compared: no transform reads JsContext.enumNames today.)
   const differs = [
+    enumKeyRead(app.enumNames, batches) && 'an enum the app declares names an OpenAI key',
+    app.classKeyFields.size && 'a class of the app declares an OpenAI key field',
     (app.adapters.others.size || app.adapters.adapters.length) && 'a multi-provider plan',
     !app.reachesOpenAI && 'no module reaches OpenAI',
     app.namesStay && 'a client keeps a key the app holds',
@@ -293,6 +301,7 @@ function appFactsOf(app: FirstPass, target: FileContext['target']): AppFacts {
   const ambiguous = new Set([...app.keptAll].filter((id) => app.migrated.has(id)));
   return {
     enumNames: app.enumNames,
+    classKeyFields: app.classKeyFields,
     adapters: adapterPlan(target, app.probes),
     tests: { migrated: app.migrated, ambiguous },
     reachesOpenAI: app.reachesOpenAI,
@@ -305,6 +314,7 @@ function appFactsOf(app: FirstPass, target: FileContext['target']): AppFacts {
 /** What the first pass keeps of the sub-batches (small data only). */
 interface FirstPass {
   enumNames: Set<string>;
+  classKeyFields: ClassKeyFields;
   /** Ids the code's model sites hold (map-model-ids rewrites them). */
   migrated: Set<string>;
   /** OpenAI-id literals the code holds outside its model sites. */
@@ -327,7 +337,16 @@ function firstPassOf(batch: FileContext[], out: FirstPass, order: Map<string, nu
   return true;
 }
 
-const emptyFirstPass = (): FirstPass => ({ enumNames: new Set(), migrated: new Set(), keptAll: new Set(), probes: [], reachesOpenAI: false, keysNoteAt: -1, opaque: { other: false } });
+const emptyFirstPass = (): FirstPass => ({
+  enumNames: new Set(),
+  classKeyFields: new Map(),
+  migrated: new Set(),
+  keptAll: new Set(),
+  probes: [],
+  reachesOpenAI: false,
+  keysNoteAt: -1,
+  opaque: { other: false },
+});
 
 /** The import specifiers the analysis found in each module (closedOver checks they stay in the sub-batch). */
 const importSpecsOf =
@@ -350,6 +369,7 @@ function gatherFacts(
   for (const id of code.codeIds) out.migrated.add(id);
   for (const id of keptIds(parsed, code.rewrittenSites, code.codeIds).keptAll) out.keptAll.add(id);
   for (const n of enumNamesOf(parsed)) out.enumNames.add(n);
+  for (const [n, mods] of classKeyFieldsOf(parsed)) out.classKeyFields.set(n, new Set([...(out.classKeyFields.get(n) ?? []), ...mods]));
   out.reachesOpenAI ||= projectReachesOpenAI(parsed);
   const op = opaqueScan(parsed, cross, order);
   out.opaque.other ||= op.other;
@@ -376,7 +396,51 @@ function gatherFacts(
   }
 }
 
+/**
+ * Could a module read an OpenAI key as an enum member (`Keys.OPENAI_API_KEY`, rename-env-vars isEnumMember)? The
+ * drafts knew no enum names, so they differ from the first pass's output only where a file names one of the
+ * app's enums and an OpenAI key variable (read from the text: a superset of what the transform asks).
+ */
+function enumKeyRead(enumNames: Set<string>, batches: FileContext[][]): boolean {
+  if (!enumNames.size) return false;
+  const named = new RegExp(`(?<![\\w$])(?:${[...enumNames].map((n) => n.replace(/[$]/g, '\\$&')).join('|')})(?![\\w$])`);
+  return batches.some((b) => b.some((c) => c.file.text.includes('OPENAI_API_KEY') && named.test(c.file.text)));
+}
+
 const textBytes = (files: FileContext[]): number => files.reduce((n, c) => n + c.file.text.length, 0);
+
+/**
+ * OpenAI key names the app declares as fields of its own classes (`class OpenAIConfig { OPENAI_API_KEY: string[] = [] }`,
+ * filled from the environment by a loader of its own): `this.config.OPENAI_API_KEY` and `'OPENAI_API_KEY'` then name
+ * that field, not a variable the tool may rename one read at a time (TBXark/ChatGPT-Telegram-Workers: TS2339, TS2322).
+ */
+function classKeyFieldsOf(parsed: Map<string, ParsedModule>): ClassKeyFields {
+  const out: ClassKeyFields = new Map();
+  for (const [abs, p] of parsed) {
+    for (const st of p.sf.statements) {
+      const cls = tsm.isClassDeclaration(st) ? st : undefined;
+      for (const m of cls?.members ?? []) {
+        if (tsm.isPropertyDeclaration(m) && m.name && tsm.isIdentifier(m.name) && isCanonicalKeyName(m.name.text)) out.set(m.name.text, new Set([...(out.get(m.name.text) ?? []), abs]));
+      }
+    }
+  }
+  return out;
+}
+
+/** Key field names of the app's classes, with the modules declaring them. */
+type ClassKeyFields = Map<string, Set<string>>;
+
+/** The class key fields a module sees: those its own classes declare, or a module it imports from. */
+function classKeyFieldsFor(abs: string, p: ParsedModule, all: ClassKeyFields, cross: CrossModule): Set<string> | undefined {
+  if (!all.size) return undefined;
+  const from = new Set([abs]);
+  for (const b of p.facts.imports.values()) {
+    const t = cross.target(abs, b.specifier);
+    if (t) from.add(t);
+  }
+  const out = new Set([...all].filter(([, mods]) => [...mods].some((m) => from.has(m))).map(([n]) => n));
+  return out.size ? out : undefined;
+}
 
 /** Names of the enums the modules declare at the top level (`enum Keys { OPENAI_API_KEY = "..." }`). */
 function enumNamesOf(parsed: Map<string, ParsedModule>): Set<string> {
@@ -406,11 +470,14 @@ interface RunShared {
   foreignRequests: ReturnType<CrossModule['foreignRequests']>;
   siteMap: Map<string, ModelSites>;
   enumNames: Set<string>;
+  classKeyFields: ClassKeyFields;
   adapters: AdapterPlan;
   notes: OnceNote[];
   order: Map<string, number>;
   /** Some module of the run talks to OpenAI (projectReachesOpenAI); without one, OpenAI-named keys stay. */
   reachesOpenAI: boolean;
+  /** Modules whose requests may go through a client being migrated (modulesNearMigratedClients). */
+  nearMigrated: Set<string>;
   keysNoteSaid?: boolean;
   /** A dense run's sub-batch: the batch index of the file the keys note goes to (the first pass found it; -1: none). */
   keysNoteAt?: number;
@@ -647,7 +714,11 @@ function adapterProbeOf(target: FileContext['target']) {
       rel: p.ctx.file.rel,
       hints: () => otherAdapterHints(p.facts),
       line: () => {
-        const at = targetAdapterAt(p.facts, target?.provider.integrations.aiSdk?.package);
+        const at = targetAdapterAt(
+          p.facts,
+          target?.provider.integrations.aiSdk?.package,
+          target && { baseURLs: [target.baseURL, ...Object.values(target.provider.regions).map((r) => r.baseURL)], names: targetNames(target.provider) },
+        );
         return at === undefined ? undefined : lineOf(at);
       },
       selection: (names: string[]) => targetSelection(p.facts, names),
@@ -696,6 +767,7 @@ function prepareModule(abs: string, p: ParsedModule, run: RunShared): Prepared |
     q: preferredQuote(p.sf.text),
     semi: usesSemicolons(p.sf.text) ? ';' : '',
     modelValues: (e: ts.Expression) => cross.valuesOf(abs, e),
+    envSourceOf: (e: ts.Expression) => envSourceOf(cross, abs, e),
     foreignRequests: run.foreignRequests.get(abs) ?? [],
     foreignParams: run.foreignParams.get(abs) ?? [],
     resolvesToLiteral: (e: ts.Expression) => cross.literalOf(abs, e) !== undefined,
@@ -703,7 +775,9 @@ function prepareModule(abs: string, p: ParsedModule, run: RunShared): Prepared |
     composedUses: run.composed.uses.get(abs) ?? [],
     composedPaths: run.composed.paths.get(abs) ?? [],
     enumNames: run.enumNames,
+    classKeyFields: classKeyFieldsFor(abs, p, run.classKeyFields, cross),
     projectReachesOpenAI: run.reachesOpenAI,
+    nearMigratedClient: run.nearMigrated.has(abs),
   });
   detectJs(jctx);
   if (!p.ctx.file.outside) reportOutsideUse(jctx, cross);
@@ -720,9 +794,15 @@ function prepareModule(abs: string, p: ParsedModule, run: RunShared): Prepared |
   // OpenAI through the SDK or a framework's OpenAI adapter (`@ai-sdk/openai`, `@langchain/openai`).
   // A file whose clients all go elsewhere (the target's own adapter, another service's) is not the OpenAI adapter.
   const ownAdapter = p.facts.constructions.length > 0 && p.facts.constructions.every((c) => c.status === 'target' || c.status === 'other');
-  const openaiAdapter = !ownAdapter && (uses || [...p.facts.imports.values()].some((b) => /^@(ai-sdk|langchain)\/openai$/.test(b.specifier)));
+  // Raw HTTP to api.openai.com is an OpenAI adapter too (ChatGPTNextWeb/NextChat's fetch-based platforms).
+  const openaiAdapter = !ownAdapter && (uses || [...p.facts.imports.values()].some((b) => /^@(ai-sdk|langchain)\/openai$/.test(b.specifier)) || /\bapi\.openai\.com\b/.test(p.ctx.file.text));
   const index = run.order.get(abs)!;
-  if (openaiAdapter && adapterHere && !isTestPath(p.ctx.file.rel)) {
+  // The app already has the target's adapter: nothing else in its scope changes (the OpenAI adapter, its key reads in
+  // config modules, its tests), so the OpenAI adapter keeps working where the app still selects it.
+  if (adapterHere && !openaiAdapter) return undefined;
+  // Tests sit outside the adapter's folder (test/, __tests__/): they follow the code they test, which stays.
+  if (isTestPath(p.ctx.file.rel) && (adapterHere || run.adapters.adapters.length)) return undefined;
+  if (openaiAdapter && adapterHere) {
     // Said once for the app (on its first OpenAI file); the other OpenAI files are left without a word each.
     const defaultsAt = adapterHere.defaultsAt;
     const sel = adapterHere.selection;
@@ -773,6 +853,7 @@ const ANALYSIS_KEYS = [
   'q',
   'semi',
   'modelValues',
+  'envSourceOf',
   'foreignRequests',
   'foreignParams',
   'resolvesToLiteral',
@@ -780,7 +861,9 @@ const ANALYSIS_KEYS = [
   'composedUses',
   'composedPaths',
   'enumNames',
+  'classKeyFields',
   'projectReachesOpenAI',
+  'nearMigratedClient',
 ] as const;
 
 /** Hand the packages this file's rewrites introduced or dropped to the package.json step. */
@@ -820,6 +903,61 @@ function projectReachesOpenAI(parsed: Map<string, ParsedModule>): boolean {
     if (usesOpenAI(p.facts) || /api\.openai\.com|openai\.azure\.com/.test(p.ctx.file.text) || OPENAI_PACKAGE.test(p.ctx.file.text)) return true;
   }
   return false;
+}
+
+/** `X ?? ''`, `X || fallback`: the value read first. */
+function firstRead(e: ts.Expression): ts.Expression {
+  const x = unwrapExpr(e);
+  return tsm.isBinaryExpression(x) && (x.operatorToken.kind === tsm.SyntaxKind.QuestionQuestionToken || x.operatorToken.kind === tsm.SyntaxKind.BarBarToken) ? unwrapExpr(x.left) : x;
+}
+
+/** The environment variable behind a value: read here, or in the const / config property / import it comes from. */
+function envSourceOf(cross: CrossModule, abs: string, e: ts.Expression): string | undefined {
+  let cur = { abs, node: firstRead(e) };
+  for (let depth = 0; depth < 8; depth++) {
+    const name = envName(cur.node);
+    if (name) return name;
+    const def = cross.definitionOf(cur.abs, cur.node);
+    if (!def) return undefined;
+    cur = { abs: def.abs, node: firstRead(def.node) };
+  }
+  return undefined;
+}
+
+/** A module builds or calls an SDK client on OpenAI's or Azure's host, or names the OpenAI URL. */
+function migratesClientHere(p: ParsedModule): boolean {
+  return p.facts.constructions.some((c) => reachesOpenAI(c.status)) || p.facts.calls.some((c) => reachesOpenAI(c.client)) || /api\.openai\.com|openai\.azure\.com/.test(p.ctx.file.text);
+}
+
+/**
+ * The modules whose requests may go through a client being migrated: the module itself, what it
+ * imports (transitively), or a module importing it directly, builds or calls one. Elsewhere nothing
+ * the module sends is migrated, and follow-ups about requests (a hand-built tool-call message) stay
+ * unsaid. Found on trip-planner, whose only client is an OpenRouter one.
+ */
+function modulesNearMigratedClients(parsed: Map<string, ParsedModule>, cross: CrossModule): Set<string> {
+  const here = new Set([...parsed].filter(([, p]) => migratesClientHere(p)).map(([abs]) => abs));
+  const deps = new Map<string, string[]>();
+  for (const [abs, p] of parsed) {
+    const specs = [...new Set([...[...p.facts.imports.values()].map((b) => b.specifier), ...p.facts.reexports.map((r) => r.specifier)])];
+    deps.set(
+      abs,
+      specs.map((sp) => cross.target(abs, sp)).filter((t): t is string => !!t && t !== abs),
+    );
+  }
+  const down = new Map<string, boolean>();
+  const reaches = (abs: string, seen: Set<string>): boolean => {
+    if (down.has(abs)) return down.get(abs)!;
+    if (seen.has(abs)) return false;
+    seen.add(abs);
+    const r = here.has(abs) || (deps.get(abs) ?? []).some((d) => reaches(d, seen));
+    down.set(abs, r);
+    return r;
+  };
+  const out = new Set<string>();
+  for (const abs of parsed.keys()) if (reaches(abs, new Set())) out.add(abs);
+  for (const [abs, ds] of deps) if (here.has(abs)) for (const d of ds) out.add(d);
+  return out;
 }
 
 /** An OpenAI key variable named in a module's text. */

@@ -33,7 +33,12 @@ function keyReadOf(e: ts.Expression, role: 'key' | 'baseURL' = 'key'): { read: t
  * (`apiKey: OPENAI_KEY`), an imported const, an object property (`config.openai.key`), across modules.
  */
 function sharedKeySource(cross: CrossModule, abs: string, e: ts.Expression, role: 'key' | 'baseURL' = 'key'): KeySource | undefined {
-  let cur = { abs, node: unwrap(e) };
+  const u = unwrap(e);
+  // `apiKey || config.apiKey`, `opts.key ?? settings.openaiKey`: the parameter or option first, then the shared setting.
+  if (tsc.isBinaryExpression(u) && (u.operatorToken.kind === tsc.SyntaxKind.QuestionQuestionToken || u.operatorToken.kind === tsc.SyntaxKind.BarBarToken)) {
+    return sharedKeySource(cross, abs, u.left, role) ?? (keyReadOf(u.left, role) ? undefined : sharedKeySource(cross, abs, u.right, role));
+  }
+  let cur = { abs, node: u };
   if (keyReadOf(cur.node, role)) return undefined;
   for (let depth = 0; depth < 8; depth++) {
     const def = cross.definitionOf(cur.abs, cur.node);

@@ -2,6 +2,7 @@ import type { ClientStatus, EndpointKind } from '../../rules/clients.js';
 import { endpointOf, statusOfUrl } from '../../rules/clients.js';
 import { envRole, isAppHeldKeyName } from '../../rules/env.js';
 import { flattenAttr, kids, kwargs, stringValue, unparen, walk, type Node, type PyTree } from './parse.js';
+import { userEnvKeyWrite, userInputSource } from './user-input.js';
 import { settingsClassesOf, settingsFieldOf, settingsObjectsOf, settingsUrlStatus, type PySettingsClass, type PySettingsFacts } from './settings.js';
 
 export type { ClientStatus, EndpointKind } from '../../rules/clients.js';
@@ -74,6 +75,8 @@ export interface PyFacts {
   imports: Map<string, ImportBinding>;
   /** `import a.b.c as llm`: local name -> dotted module. */
   moduleAliases: Map<string, string>;
+  /** Where each name is bound by a `from X import` (offset, module), in text order: a notebook may bind `OpenAI` to two classes. */
+  importSites: Map<string, Array<{ at: number; module: string }>>;
   /** Top-level statements that are imports, in order (for "after the imports"). */
   topImports: Node[];
   /** pydantic settings classes and the objects that hold one (src/lang/python/settings.ts). */
@@ -171,6 +174,7 @@ export function analyzePython(py: PyTree, seeds?: PySeeds, targetHost?: string, 
     functions: new Map(),
     imports: new Map(),
     moduleAliases: new Map(),
+    importSites: new Map(),
     topImports: [],
     settings: { classes: new Map(), objects: new Map() },
     envBacked: mergeEnvBacked(mergeEnvBacked(new Map(), envBacked ?? new Map()), envBackedNames(py)),
@@ -226,6 +230,9 @@ function collectDeclarations(f: PyFacts, py: PyTree): void {
         if (!c) continue;
         const [imported, local] = c.type === 'aliased_import' ? [c.childForFieldName('name')!.text, c.childForFieldName('alias')!.text] : [c.text, c.text];
         f.imports.set(local, { module: mod, name: imported });
+        const sites = f.importSites.get(local);
+        if (sites) sites.push({ at: n.startIndex, module: mod });
+        else f.importSites.set(local, [{ at: n.startIndex, module: mod }]);
         if (mod === 'openai') {
           if (CLIENT_CLASSES.has(imported)) f.openaiClass.add(local);
           else if (AZURE_CLASSES.has(imported)) f.azureClass.add(local);
@@ -308,15 +315,37 @@ function moduleClientStatus(f: PyFacts, targetHost?: string): ClientStatus {
   const type = f.moduleConfig.get('api_type')?.[0]?.value;
   if (type && /azure/i.test(stringValue(type) ?? '')) return 'azure';
   const base = (f.moduleConfig.get('base_url') ?? f.moduleConfig.get('api_base'))?.[0]?.value;
-  if (!base) return 'openai';
-  return urlExprStatus(f, base, targetHost);
+  const st = base ? urlExprStatus(f, base, targetHost) : 'openai';
+  // `openai.api_key = api_key` in a Gradio callback: the key the user entered keeps the module client on OpenAI.
+  return st === 'openai' && moduleAppKey(f) ? 'other' : st;
+}
+
+/** `openai.api_key = <a key the app holds or the user entered>` (appHeldKey): the module client stays on OpenAI. */
+export function moduleAppKey(f: PyFacts): Node | undefined {
+  return f.moduleConfig.get('api_key')?.find((a) => appHeldKey(f, a.value))?.value;
 }
 
 /** 'openai' | 'azure' when `e` names a client class. */
+const isOpenAIModule = (m: string) => m === 'openai' || m.startsWith('openai.');
+
+/**
+ * The module a name used at `at` was imported from, when `from X import` statements bind it to
+ * different things (a notebook: `from llama_index.llms.openai import OpenAI` in one cell,
+ * `from openai import OpenAI` in a later one): the nearest import above, else the first.
+ */
+export function importedAt(f: PyFacts, name: string, at: number): string | undefined {
+  const sites = f.importSites.get(name);
+  if (!sites || sites.length < 2) return undefined;
+  let best = sites[0]!;
+  for (const s of sites) if (s.at < at && s.at >= best.at) best = s;
+  return best.module;
+}
+
 export function classKind(f: PyFacts, e: Node | null | undefined): 'openai' | 'azure' | undefined {
   if (!e) return undefined;
   e = unparen(e);
   if (e.type === 'identifier') {
+    if ((f.openaiClass.has(e.text) || f.azureClass.has(e.text)) && !isOpenAIModule(importedAt(f, e.text, e.startIndex) ?? 'openai')) return undefined;
     if (f.openaiClass.has(e.text)) return 'openai';
     if (f.azureClass.has(e.text)) return 'azure';
   } else if (e.type === 'attribute') {
@@ -351,7 +380,7 @@ export function clientStatus(f: PyFacts, e: Node | null | undefined, targetHost?
   if (!e) return undefined;
   e = unparen(e);
   if (e.type === 'await') return clientStatus(f, e.namedChild(0), targetHost);
-  if (e.type === 'identifier') return f.clients.get(e.text);
+  if (e.type === 'identifier') return shadowedByOtherSdk(f, e) ? undefined : f.clients.get(e.text);
   if (e.type === 'attribute') {
     const { base, names } = flattenAttr(e);
     if (base.type === 'identifier' && base.text === 'self' && names.length === 1) return f.members.get(names[0]!);
@@ -375,6 +404,30 @@ export function clientStatus(f: PyFacts, e: Node | null | undefined, targetHost?
     }
   }
   return undefined;
+}
+
+/**
+ * A name the enclosing function binds only to another SDK's client (`client = ZhipuAI(...)`, the class
+ * imported from a module other than openai): there it is not the OpenAI client another scope (or a
+ * notebook's other cell) binds to the same name, which `f.clients` holds by name alone.
+ */
+function shadowedByOtherSdk(f: PyFacts, id: Node): boolean {
+  let fn: Node | null = id.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  const body = fn?.childForFieldName('body');
+  if (!body) return false;
+  let other = false;
+  let mine = false;
+  walk(body, (m) => {
+    if (m.type === 'function_definition' || m.type === 'class_definition') return false;
+    if (m.type !== 'assignment' || m.childForFieldName('left')?.text !== id.text) return;
+    const right = m.childForFieldName('right');
+    const callee = right?.type === 'call' ? right.childForFieldName('function') : undefined;
+    const from = callee?.type === 'identifier' ? f.imports.get(callee.text)?.module : undefined;
+    if (from !== undefined && from !== 'openai' && !from.startsWith('openai.') && !classKind(f, callee)) other = true;
+    else mine = true;
+  });
+  return other && !mine;
 }
 
 function collectClients(f: PyFacts, n: Node, targetHost?: string): void {
@@ -473,9 +526,8 @@ function construction(f: PyFacts, node: Node, azure: boolean, targetHost?: strin
   const dict = splats.length === 1 ? dictOf(f, splats[0]!.namedChild(0)) : undefined;
   if (azure) return { node, azure, status: 'azure', kwargs: kw, dict };
   const c = plainConstruction(f, node, kw, splats, dict, targetHost);
-  const appKey = c.status === 'openai' ? kw.get('api_key')?.childForFieldName('value') : undefined;
-  if (appKey && appHeldKey(f, appKey)) return { ...c, status: 'other', appKey };
-  return c;
+  const appKey = c.status === 'openai' ? heldKeyOf(f, kw.get('api_key')?.childForFieldName('value') ?? undefined, !!dict || splats.length > 0) : undefined;
+  return appKey ? { ...c, status: 'other', appKey } : c;
 }
 
 function plainConstruction(f: PyFacts, node: Node, kw: Map<string, Node>, splats: Node[], dict: Node | undefined, targetHost?: string): PyConstruction {
@@ -550,6 +602,8 @@ const CONFIG_NAME = /(^|[._])(conf|config|configuration|settings|cfg|env|environ
  * a receiver named like configuration: `config.openai_key`).
  */
 export function appHeldKey(f: PyFacts, v: Node, azure = false): boolean {
+  // `openai_api_key = st.sidebar.text_input(...)`, `input()`, a Gradio or request value: the key the user gave (user-input.ts)
+  if (userInputSource(f, v)) return true;
   let u = unparen(v);
   if (u.type === 'boolean_operator' && u.childForFieldName('operator')?.text === 'or') {
     const right = u.childForFieldName('right');
@@ -566,13 +620,34 @@ export function appHeldKey(f: PyFacts, v: Node, azure = false): boolean {
   if (base.type === 'call') return false;
   if (base.type === 'identifier' && (f.imports.has(base.text) || f.moduleAliases.has(base.text))) return false;
   if (base.type !== 'identifier') return false;
-  const owners = f.envBacked.get(name);
-  if (owners && u.type === 'attribute') {
-    const recv = u.childForFieldName('object')!.text;
+  const recv = u.type === 'attribute' ? u.childForFieldName('object')!.text : undefined;
+  // `self.x`: the class is this module's, and so is the binding (the run-wide map names classes only, and another app's
+  // class of the same name would decide for this one).
+  const owners = recv === 'self' ? ownEnvBacked(f).get(name) : f.envBacked.get(name);
+  if (owners && recv !== undefined) {
     const cls = receiverClass(f, recv);
     if (cls ? owners.has(cls) : CONFIG_NAME.test(recv) || recv === 'self') return false;
   }
   return true;
+}
+
+/** The module's own env-backed fields (envBackedNames of its text alone), read once per module. */
+function ownEnvBacked(f: PyFacts): EnvBacked {
+  let m = ownBacked.get(f);
+  if (!m) ownBacked.set(f, (m = envBackedNames(f.py)));
+  return m;
+}
+const ownBacked = new WeakMap<PyFacts, EnvBacked>();
+
+/**
+ * The key a client is given, when it is one the app holds (appHeldKey) or, read from OPENAI_API_KEY (implicitly or
+ * by an environment read), one the module itself put there from what the user entered (userEnvKeyWrite). `splat`:
+ * the options come from a dict, an implicit read is not assumed.
+ */
+export function heldKeyOf(f: PyFacts, key: Node | undefined, splat = false): Node | undefined {
+  if (key && appHeldKey(f, key)) return key;
+  if (key ? envRead(unparen(key))?.name !== 'OPENAI_API_KEY' : splat) return undefined;
+  return userEnvKeyWrite(f)?.value;
 }
 
 /** Status of a base-URL expression. */

@@ -9,7 +9,8 @@ import { envRole, renamedKeyVar } from '../../rules/env.js';
 import { blockedCall } from './helpers.js';
 import { kids, kwargs, stringValue, unparen, walk, type Node } from './parse.js';
 import { settingsFieldOf, type PySettingsClass } from './settings.js';
-import { foreignOpenAIClients } from './wrappers.js';
+import { foreignOpenAIClients, llamaIndexLegacy, llamaIndexLegacyMoves, type WrapperUse } from './wrappers.js';
+import { userEnvKeyWrite, userInputSource } from './user-input.js';
 
 /**
  * Which clients of a Python file are migrated, decided once before the transforms run, so
@@ -42,6 +43,21 @@ function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
   blockedPlan(ctx, plan);
   azurePlan(ctx, plan);
   for (const c of ctx.facts.constructions) if (plan.kept.has(c.node.id)) plan.keptKeyRanges.push(...keyRanges(ctx, c));
+  // A class that stays for a key the user enters: its key reads, and the input's default (`st.text_input(..., value=os.getenv("OPENAI_API_KEY"))`).
+  for (const u of ctx.wrappers?.uses ?? []) {
+    if (!u.appKey) continue;
+    plan.keptKeyRanges.push([ctx.py.start(u.node), ctx.py.end(u.node)]);
+    const src = userInputSource(ctx.facts, u.appKey);
+    if (src) plan.keptKeyRanges.push([ctx.py.start(src), ctx.py.end(src)]);
+  }
+  for (const c of ctx.facts.constructions) {
+    const src = c.appKey ? userInputSource(ctx.facts, c.appKey) : undefined;
+    if (src) plan.keptKeyRanges.push([ctx.py.start(src), ctx.py.end(src)]);
+  }
+  // `os.environ["OPENAI_API_KEY"] = <what the user entered>` read by a client that stays: the write keeps its name.
+  const envWrite = userEnvKeyWrite(ctx.facts);
+  if (envWrite && [...ctx.facts.constructions, ...(ctx.wrappers?.uses ?? [])].some((c) => c.appKey?.id === envWrite.value.id))
+    plan.keptKeyRanges.push([ctx.py.start(envWrite.stmt), ctx.py.end(envWrite.stmt)]);
   runtimeInitChat(ctx, plan);
   for (const c of ctx.facts.constructions) {
     if (!plan.kept.has(c.node.id)) continue;
@@ -59,7 +75,29 @@ function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
     const st = urlExprStatus(f, base.value, ctx.targetHost);
     if (st === 'unresolved' || st === 'other') for (const k of f.moduleConfig.get('api_key') ?? []) plan.keptKeyRanges.push([ctx.py.start(k.stmt), ctx.py.end(k.stmt)]);
   }
+  // The module configuration a kept llama-index 0.9 wrapper reads keeps its key (moduleConfigKeptBy).
+  if (moduleConfigKeptBy(ctx)) for (const k of f.moduleConfig.get('api_key') ?? []) plan.keptKeyRanges.push([ctx.py.start(k.stmt), ctx.py.end(k.stmt)]);
   return plan;
+}
+
+/**
+ * A wrapper that stays on OpenAI and reads the `openai` module's configuration: a llama-index 0.9
+ * class without a provider-neutral counterpart there (OpenAIEmbedding), given no api_key / api_base,
+ * resolves `openai.api_key` and `openai.base_url` (llama_index/llms/openai_utils.py
+ * `resolve_openai_credentials`: param, env, openai module, default). When nothing else calls the module,
+ * its configuration stays OpenAI's (retarget-module-client); undefined otherwise.
+ */
+export function moduleConfigKeptBy(ctx: MigrateContext<PyContext>): WrapperUse | undefined {
+  if (ctx.facts.calls.some((c) => c.module)) return undefined;
+  return ctx.wrappers.uses.find(
+    (u) =>
+      reachesOpenAI(u.status) &&
+      u.binding.kind.startsWith('li-') &&
+      llamaIndexLegacy(u.binding, ctx.packageFits) &&
+      !llamaIndexLegacyMoves(u.binding) &&
+      !u.kwargs.has('api_key') &&
+      !u.kwargs.has('api_base'),
+  );
 }
 
 /**
@@ -74,7 +112,7 @@ function appKeyPlan(ctx: MigrateContext<PyContext>): void {
   for (const c of held) {
     ctx.followUp(
       ctx.py.start(c.node),
-      msg('client.appHeldKey', { from: ctx.py.src(c.appKey!).slice(0, 60) }),
+      msg('client.appHeldKey', { from: ctx.py.src(userInputSource(ctx.facts, c.appKey!) ?? c.appKey!).slice(0, 60) }),
       msg('client.appHeldKey.todo', { provider: shortName(t.provider), env: t.apiKeyEnv, url: t.baseURL }),
     );
   }
@@ -173,7 +211,7 @@ function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
   const list = unknown.map((n) => `"${n}"`).join(', ');
   if (held) {
     const v = held.kwargs.get('api_key')!.childForFieldName('value')!;
-    const from = ctx.py.src(v).slice(0, 60);
+    const from = ctx.py.src(userInputSource(ctx.facts, v) ?? v).slice(0, 60);
     const todo = msg('azure.appHeldKey.todo', { provider: shortName(t.provider), env: t.apiKeyEnv, url: t.baseURL });
     ctx.followUp(py.start(held.node), appHeldKey(ctx.facts, v, true) ? msg('azure.appHeldKey', { from }) : msg('azure.keyNotMovable', { from, provider: shortName(t.provider) }), todo);
   } else if (runtime.length) {
@@ -210,7 +248,7 @@ function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
  * Not a field filled by the app (`self.azure_api_key` bound to `os.getenv("AZURE_API_KEY")`, 5zjk5/prompt-engineering):
  * moved, the client would send that Azure key to the provider, so the Azure clients stay (keys go with their endpoints).
  */
-function movableAzureKey(ctx: MigrateContext<PyContext>, v: Node, depth = 0): boolean {
+function movableAzureKey(ctx: { facts: PyFacts; target: ResolvedTarget }, v: Node, depth = 0): boolean {
   const u = unparen(v);
   if (stringValue(u) !== undefined || settingsFieldOf(ctx.facts.settings, u)) return true;
   const env = envRead(u);
@@ -220,6 +258,27 @@ function movableAzureKey(ctx: MigrateContext<PyContext>, v: Node, depth = 0): bo
     return bound ? movableAzureKey(ctx, bound, depth + 1) : false;
   }
   return false;
+}
+
+/** Imports of the frameworks whose OpenAI classes the migration moves (their uses are judged later, per module). */
+const WRAPPER_IMPORT = /^(langchain|langchain_openai|langchain_community|llama_index|litellm|instructor|pydantic_ai|crewai|dspy)(\.|$)/;
+
+/**
+ * Does this module hold something the migration points at the provider: an OpenAI client (not one the app holds the
+ * key of), an Azure client whose key can move with it, a legacy module-level call, a framework wrapper, or an OpenAI
+ * URL? Read from the analysis alone (no client plan yet), so a dense run's first pass can answer it too. Without one
+ * in the whole run, key reads keep their names (KeptSettings.migrates).
+ */
+export function migratesSomeClient(facts: PyFacts, target: ResolvedTarget | undefined, text: string): boolean {
+  if (!target) return true;
+  for (const c of facts.constructions) {
+    if (c.status === 'openai' && !c.azure) return true;
+    const key = c.kwargs.get('api_key')?.childForFieldName('value');
+    if ((c.azure || c.status === 'azure') && reachesOpenAI(c.status) && (!key || (!appHeldKey(facts, key, true) && movableAzureKey({ facts, target }, key)))) return true;
+  }
+  if (facts.calls.some((x) => x.module && reachesOpenAI(x.client))) return true;
+  if ([...facts.imports.values()].some((b) => WRAPPER_IMPORT.test(b.module))) return true;
+  return /api\.openai\.com|openai\.azure\.com/.test(text);
 }
 
 /** A string literal, or a name bound to one in this file. */
@@ -287,6 +346,16 @@ export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSetti
       });
     }
   }
+  // An Azure client's endpoint setting stays its endpoint, whether the client moves (it then gets the provider's URL
+  // itself) or stays.
+  for (const c of facts.constructions) {
+    if (!c.azure && c.status !== 'azure') continue;
+    for (const kw of ['azure_endpoint', 'base_url']) {
+      const v = c.kwargs.get(kw)?.childForFieldName('value');
+      const setting = v && settingsFieldOf(facts.settings, v);
+      if (setting) (into.azureEndpoints ??= new Set()).add(fieldKey(setting.cls, setting.field.name));
+    }
+  }
   // Read in the client's own module (directly or through a module-level name): that file only keeps the name.
   foreignOpenAIClientKeys(facts, (name) => into.keys.set(name, [...(into.keys.get(name) ?? []), rel]));
   // An OpenAI embeddings wrapper (LangChain, LlamaIndex) stays where the target serves no embeddings
@@ -329,7 +398,7 @@ const EMBEDDING_WRAPPERS = /(^|\.)(OpenAIEmbeddings|OpenAIEmbedding|AzureOpenAIE
  * A settings field, named with the module that defines its class: two services of a run may each have a
  * `Settings` class, and one staying on OpenAI says nothing about the other.
  */
-function fieldKey(cls: PySettingsClass, field: string): string {
+export function fieldKey(cls: PySettingsClass, field: string): string {
   return `${cls.origin ?? ''}:${cls.name}.${field}`;
 }
 

@@ -60,4 +60,15 @@ export interface KeptSettings {
    * elsewhere (`monkeypatch.setenv("OPENAI_BASE_URL", ...)` in a test) move too.
    */
   movedBases?: Set<string>;
+  /**
+   * Some module of the run has a client, wrapper, module-level call or URL the migration moves to the provider
+   * (migratesSomeClient). False when every OpenAI client stays (host unresolved, an Azure key that cannot move):
+   * then no key read is renamed, as renaming it alone would send the provider's key to OpenAI (kharvd/gpt-cli).
+   */
+  migrates?: boolean;
+  /**
+   * Settings fields an Azure client reads as its endpoint (`AzureOpenAI(azure_endpoint=settings.OPENAI_API_BASE)`):
+   * they never take the provider's URL (arc53/DocsGPT: the Azure endpoint field got DeepSeek's URL as its default).
+   */
+  azureEndpoints?: Set<string>;
 }

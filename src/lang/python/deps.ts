@@ -85,6 +85,18 @@ function statedVersions(texts: readonly string[]): Map<string, string> {
   return out;
 }
 
+/** Versions a notebook's own `%pip install` / `!pip install` lines pin (`llama-index==0.9.48`), for pyCompat. */
+export function pipInstallVersions(cellTexts: readonly string[]): ((name: string) => { v: Ver; from: string } | undefined) | undefined {
+  const lines = cellTexts.flatMap((t) => t.split(/\r?\n/).filter((l) => /^[ \t]*[!%]pip3? install\b/.test(l)));
+  if (!lines.length) return undefined;
+  const stated = statedVersions(lines.map((l) => l.replace(/^[ \t]*[!%]pip3? install\b/, ' ').replace(/["']/g, ' ')));
+  if (!stated.size) return undefined;
+  return (name) => {
+    const s = stated.get(norm(name));
+    return s && toVer(s) ? { v: toVer(s)!, from: `the notebook's pip install (${name}==${s})` } : undefined;
+  };
+}
+
 /** What the project of one manifest folder has installed or pins, lock file first. */
 export function projectVersions(root: string, manifestTexts: readonly string[]): (name: string) => { v: Ver; from: string } | undefined {
   const lock = lockVersions(root);

@@ -13,7 +13,44 @@ import { envRole } from '../../rules/env.js';
 import { PROVIDERS } from '../../providers/index.js';
 import { envRead, reachesOpenAI } from './analyze.js';
 import type { PyContext } from './context.js';
-import { pyLiteral, stringValue, walk, type Node } from './parse.js';
+import { pyLiteral, stringValue, unparen, walk, type Node } from './parse.js';
+import { isOpenAIId } from './model-sites.js';
+
+/**
+ * `os.environ.get("OPENAI_MODEL", "gpt-4o")` that no request of this module reads: the app hands the value on (a config
+ * dict another module's client reads, n3d1117/chatgpt-telegram-bot), so migrate cannot follow it, yet the id is what
+ * would be sent. The gate says so (`openai-model`); a default migrate mapped is not an OpenAI id any more.
+ */
+function envModelDefaults(ctx: PyContext, add: (rule: RuleId, node: Node, message: Text, extra?: Partial<Finding>) => void): void {
+  for (const d of envModelDefaultSites(ctx)) add('openai-model', d.node, msg('find.modelIn', { id: d.id, name: d.name }), { model: d.id });
+}
+
+/** The defaults envModelDefaults reports (map-model-ids gives each a follow-up). */
+export function envModelDefaultSites(ctx: PyContext): Array<{ node: Node; id: string; name: string }> {
+  const known = envDefaultsOf.get(ctx);
+  if (known) return known;
+  const out = findEnvModelDefaults(ctx);
+  envDefaultsOf.set(ctx, out);
+  return out;
+}
+
+/** Per context: detection and map-model-ids ask for the same sites, found with one walk. */
+const envDefaultsOf = new WeakMap<object, Array<{ node: Node; id: string; name: string }>>();
+
+function findEnvModelDefaults(ctx: PyContext): Array<{ node: Node; id: string; name: string }> {
+  if (!/MODEL|ENGINE/i.test(ctx.py.text) || !/environ|getenv/.test(ctx.py.text)) return [];
+  const sites = new Set(ctx.models_.sites.map((s) => s.lit.id));
+  const out: Array<{ node: Node; id: string; name: string }> = [];
+  walk(ctx.py.root, (n) => {
+    if (n.type !== 'call') return;
+    const env = envRead(n);
+    const d = env?.fallback ? unparen(env.fallback) : undefined;
+    const id = d ? stringValue(d) : undefined;
+    if (!env || !d || id === undefined || sites.has(d.id) || !/MODEL|ENGINE/i.test(env.name) || !isOpenAIId(id)) return;
+    out.push({ node: d, id, name: env.name });
+  });
+  return out;
+}
 
 export const OPENAI_URL = /\b(https?|wss?):\/\/api\.openai\.com\b/;
 
@@ -37,6 +74,7 @@ export function detectPython(ctx: PyContext): void {
     else add('openai-api-call', call.node, msg('find.apiCall', { api }), { api });
   }
   for (const s of [...ctx.models_.sites, ...(ctx.models_.unrouted ?? [])]) add('openai-model', s.lit, msg('find.model', { id: s.id }), { model: s.id });
+  envModelDefaults(ctx, add);
   for (const u of ctx.wrappers.uses) {
     if (reachesOpenAI(u.status)) add('openai-wrapper', u.node, msg('find.wrapperCallsOpenAI', { cls: u.binding.imported, mod: u.binding.module }), { api: u.binding.imported });
   }

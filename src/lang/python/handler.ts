@@ -1,5 +1,5 @@
 import { type FileContext, type HandlerOptions, type LanguageHandler, isMigrating } from '../../engine/types.js';
-import { envReadsIn, recordEnvReads } from '../../rules/env-reads.js';
+import { envReadsIn, recordEnvReads, recordModelDefaults } from '../../rules/env-reads.js';
 import { isManifest, isNotebook } from './files.js';
 import { pyImports } from '../../project/python.js';
 import { findMarkers } from '../../rules/markers.js';
@@ -23,7 +23,9 @@ export const pythonHandler: LanguageHandler = {
   imports: (text) => (text.trimStart().startsWith('{') ? [] : pyImports(text)),
   // The env files follow the variables the migrated code still reads (src/rules/env-reads.ts).
   finished(ctx, text, project) {
-    if (isMigrating(ctx)) recordEnvReads(project, ctx.file.abs, envReadsIn(text, 'python'));
+    if (!isMigrating(ctx)) return;
+    recordEnvReads(project, ctx.file.abs, envReadsIn(text, 'python'));
+    recordModelDefaults(project, ctx.file.abs, { openai: keptAzureModelVars(text), other: new Set() });
   },
   // The analysis, the transforms and the grammar load on the first Python candidate.
   async validate(text, rel) {
@@ -37,3 +39,17 @@ export const pythonHandler: LanguageHandler = {
     return errors;
   },
 };
+
+/**
+ * Azure model or deployment variables (`AZURE_MODEL`, `AZURE_OPENAI_DEPLOYMENT`) read by a module whose Azure OpenAI
+ * clients stay on Azure after the run (a migrated one is no longer an `AzureOpenAI`): their values in env files are
+ * deployment names of those clients and are left (found on 5zjk5/prompt-engineering: `AZURE_MODEL=gpt-4.1-nano` mapped).
+ */
+function keptAzureModelVars(text: string): Set<string> {
+  const out = new Set<string>();
+  if (!/\b(Async)?AzureOpenAI\s*\(/.test(text)) return out;
+  for (const m of text.matchAll(/\b(?:getenv|environ\.get|environ\[|config)\(?\s*["']([A-Z][A-Z0-9_]*)["']/g)) {
+    if (/AZURE/.test(m[1]!) && /MODEL|DEPLOY/.test(m[1]!)) out.add(m[1]!);
+  }
+  return out;
+}

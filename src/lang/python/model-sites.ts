@@ -1,9 +1,9 @@
 import { classifyOpenAIModel, isFineTunedOpenAIModel, isGatewayModelId } from '../../models/openai-catalog.js';
 import type { PyFacts } from './analyze.js';
 import { dictPairs, reachesOpenAI } from './analyze.js';
-import { analyzeWrappers, foreignOpenAIClients } from './wrappers.js';
+import { analyzeWrappers, foreignOpenAIClients, isChildProcessEnv } from './wrappers.js';
 import { otherServiceOf } from '../../rules/adapters.js';
-import { flattenAttr, kids, stringValue, unparen, walk, type Node } from './parse.js';
+import { flattenAttr, kids, kwargs, stringValue, unparen, walk, type Node } from './parse.js';
 
 /**
  * Where OpenAI model ids sit in a Python file: `model=` arguments and
@@ -31,6 +31,8 @@ export interface PyModelSites {
   testLeft?: PyModelSite[];
   /** OpenAI ids read by a routed call that cannot move (--route): left as written, reported by scan. */
   unrouted?: PyModelSite[];
+  /** OpenAI ids passed to a call whose Azure flag is set or undecided (azureFlagged): left, reported once. */
+  azureFlag?: { sites: PyModelSite[]; call: Node; flag: string };
 }
 
 export const MODEL_NAME = /model/i;
@@ -137,6 +139,21 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
     }
   };
 
+  // 0. Calls that choose an Azure client by a flag (`ChatOpenAIModel(model=MODEL, use_azure=True)`): the ids they take
+  // reach the Azure branch, whose deployment names stay (or a branch the tool cannot tell): claimed first, left, reported once.
+  const azureCalls = azureFlagged(f);
+  if (azureCalls.length) {
+    const before = out.sites.length;
+    for (const { call } of azureCalls) {
+      for (const [name, kw] of kwargs(call)) if (MODEL_NAME.test(name) || /deployment/i.test(name)) resolve(kw.childForFieldName('value'), 0);
+      const first = kids(call.childForFieldName('arguments')!)[0];
+      if (first && first.type !== 'keyword_argument') resolve(first, 0);
+    }
+    const claimed = out.sites.splice(before);
+    if (claimed.length) out.azureFlag = { sites: claimed, call: azureCalls[0]!.call, flag: azureCalls[0]!.flag };
+  }
+  const awayCalls = azureCalls.map((c) => c.call);
+
   // 1. Requests on OpenAI-SDK clients (and legacy module calls).
   for (const c of f.calls) {
     if (c.client === 'other' || c.client === 'target') continue;
@@ -161,10 +178,11 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
       .map((u) => u.node),
     // Another library's OpenAI client (chromadb's OpenAIEmbeddingFunction) stays on OpenAI: so do its ids.
     ...foreignOpenAIClients(f),
+    ...awayCalls,
   ].map((n) => [f.py.start(n), f.py.end(n)] as const);
   const isAway = (n: Node) => away.some(([s, e]) => f.py.start(n) >= s && f.py.end(n) <= e);
   walk(f.py.root, (n) => {
-    if (isAway(n)) return false;
+    if (isAway(n) || isChildProcessEnv(n)) return false;
     if (n.type === 'string' && !seen.has(n.id)) {
       const v = stringValue(n);
       if (v !== undefined && isOpenAIId(v) && (inModelNamedPlace(n) || isModelArgument(f, n)) && !onlyFeedsTokenizer(n)) add(n);
@@ -179,6 +197,31 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
         const a = stringValue(kids(n.childForFieldName('arguments')!)[0]);
         if (a && /^(gpt-|o[134]\b|o[134]-|chatgpt|text-embedding|dall-e)/.test(a)) out.branches.push(n);
       }
+    }
+  });
+  return out;
+}
+
+/**
+ * Calls (not SDK constructions) that pick an Azure OpenAI client by a flag: a keyword named for Azure
+ * (`use_azure=True`, `is_azure=USE_AZURE`) whose value is `True`, a name bound to it, or a value read at run time
+ * (the branch cannot be told: the ids are left too). `use_azure=False` and literal false values are not.
+ * Found on 5zjk5/prompt-engineering: `ChatOpenAIModel(model=MODEL, use_azure=True)` builds an `AzureOpenAI` client
+ * that stays on Azure (its key cannot move), so `MODEL = "gpt-4.1"` is its deployment and must keep its name.
+ */
+export function azureFlagged(f: PyFacts): Array<{ call: Node; flag: string }> {
+  if (!/azure/i.test(f.py.text)) return [];
+  const out: Array<{ call: Node; flag: string }> = [];
+  walk(f.py.root, (n) => {
+    if (n.type !== 'call') return;
+    const fn = n.childForFieldName('function');
+    if (!fn || /(^|\.)(Async)?AzureOpenAI$/.test(fn.text)) return;
+    for (const [name, kw] of kwargs(n)) {
+      if (!/^(use_|is_|enable_|with_)?azure(_openai)?$/i.test(name)) continue;
+      let v = unparen(kw.childForFieldName('value')!);
+      if (v.type === 'identifier' && f.values.has(v.text)) v = unparen(f.values.get(v.text)!);
+      if (v.type === 'false' || v.type === 'none' || v.type === 'integer' || stringValue(v) !== undefined) continue;
+      out.push({ call: n, flag: kw.text });
     }
   });
   return out;

@@ -11,6 +11,7 @@ import { parsePython } from './parse.js';
 import { runPython } from './pipeline.js';
 import { collectKeptSettings } from './client-plan.js';
 import type { KeptSettings } from './context.js';
+import { pipInstallVersions, pyCompat } from './deps.js';
 
 export { isNotebook } from './files.js';
 
@@ -66,6 +67,12 @@ export async function processNotebook(
     } else good.push(c);
   }
   if (!good.length) return undefined;
+  // The notebook's own pins (`!pip install llama-index==0.9.48`) decide what fits as a manifest's do.
+  const pinned = pipInstallVersions(cells.map((c) => c.text));
+  if (pinned) {
+    const fits = opts.packageFits;
+    opts = { ...opts, packageFits: (pkg) => (fits ? fits(pkg) : true) && pyCompat(pkg, pinned).kind !== 'none' };
+  }
   const prog = buildProgram(good);
   const parsed = await parsePython(prog.text);
   if (!parsed.py) return handlerError('E_PARSE', msg('file.notebookCells', { file: ctx.file.rel, error: parsed.error ?? '' }));

@@ -13,7 +13,7 @@ import { pyDefaultProviderLiterals, pyOtherAdapterHints, pyTargetAdapterAt, pyTa
 import { shortName } from '../../providers/index.js';
 import { parsePython, type PyTree } from './parse.js';
 import { runPython, usesOpenAI } from './pipeline.js';
-import { collectKeptSettings } from './client-plan.js';
+import { collectKeptSettings, migratesSomeClient } from './client-plan.js';
 import type { KeptSettings } from './context.js';
 import { analyzeWrappers } from './wrappers.js';
 import { isNotebook, processNotebook, validateNotebook } from './notebook.js';
@@ -41,7 +41,9 @@ function moduleCandidates(fromAbs: string, mod: string, parsed: Map<string, Pars
   if (moduleScope && !moduleScope.escaped) {
     const scope = moduleScope;
     const resolved = parsed.get(fromAbs)?.ctx.file.imports?.[mod];
-    const whole = resolved && scope.all.has(resolved) ? [resolved] : candidatesIn(fromAbs, mod, scope.all);
+    // Every module a suffix names (not only the nearest): equally near ones outside the sub-batch make the whole
+    // batch's answer "ambiguous, none" where the sub-batch would link the one it holds.
+    const whole = resolved && scope.all.has(resolved) ? [resolved] : candidatesIn(fromAbs, mod, scope.all, true);
     if (whole.some((c) => !scope.here.has(c))) {
       scope.escaped = true;
       timingNote(`python: ${fromAbs} looks up ${mod} outside its sub-batch (${whole.find((c) => !scope.here.has(c))})`);
@@ -50,7 +52,7 @@ function moduleCandidates(fromAbs: string, mod: string, parsed: Map<string, Pars
   return out;
 }
 
-function candidatesIn(fromAbs: string, mod: string, parsed: Map<string, Parsed> | ReadonlySet<string>): string[] {
+function candidatesIn(fromAbs: string, mod: string, parsed: Map<string, Parsed> | ReadonlySet<string>, everySuffix = false): string[] {
   // Where the project graph resolved it (package roots, `src` layouts, relative at any depth).
   if (parsed instanceof Map) {
     const resolved = parsed.get(fromAbs)?.ctx.file.imports?.[mod];
@@ -65,11 +67,50 @@ function candidatesIn(fromAbs: string, mod: string, parsed: Map<string, Parsed> 
     out.push(...tails(path.join(dir, ...rel[2]!.split('.').filter(Boolean))));
   } else {
     const suffix = path.join(...mod.split('.'));
+    const found: string[] = [];
     for (const abs of parsed.keys()) {
-      for (const t of tails(suffix)) if (abs.endsWith(path.sep + t)) out.push(abs);
+      for (const t of tails(suffix)) if (abs.endsWith(path.sep + t)) found.push(abs);
     }
+    if (everySuffix) return found;
+    const near = nearest(fromAbs, found, suffix);
+    if (near.length > 1 && parsed instanceof Map) noteAmbiguous(fromAbs, mod, near, parsed);
+    return near.length === 1 ? near : [];
   }
   return out.filter((c) => parsed.has(c));
+}
+
+/**
+ * Modules found by dotted suffix (an import the project graph did not resolve: a `sys.path` the
+ * code sets up, a folder run on its own): those whose package root shares the longest folder
+ * prefix with the importing file. Several at the same distance (`from config import settings`
+ * where `apps/a/config.py` and `apps/b/config.py` are equally far) name no module: linking one
+ * would follow another app's values, so the caller sees none.
+ */
+function nearest(fromAbs: string, found: string[], suffix: string): string[] {
+  if (found.length < 2) return found;
+  const from = path.dirname(fromAbs).split(path.sep);
+  const depth = (abs: string) => {
+    const root = (abs.endsWith(path.sep + '__init__.py') ? path.dirname(abs) : abs.replace(/\.py$/i, '')).slice(0, -suffix.length).split(path.sep);
+    let i = 0;
+    while (i < from.length && i < root.length - 1 && from[i] === root[i]) i++;
+    return i === root.length - 1 ? i + 0.5 : i;
+  };
+  const d = found.map(depth);
+  const best = Math.max(...d);
+  return found.filter((_, i) => d[i] === best);
+}
+
+/** Imports of a module that several modules of the run answer to, equally near (file -> module -> candidates): reported once per import. */
+const ambiguousImports = new Map<string, Map<string, string[]>>();
+
+/** An ambiguous lookup is worth a follow-up when one of the modules it could name bears on a request (a client, settings, an OpenAI id). */
+function noteAmbiguous(fromAbs: string, mod: string, cands: string[], parsed: Map<string, Parsed>): void {
+  const bears = (f: PyFacts) =>
+    f.importsOpenAI || f.clients.size > 0 || f.factories.size > 0 || f.settings.classes.size > 0 || f.settings.objects.size > 0 || [...f.values.values()].some((v) => isOpenAIId(stringValue(v) ?? ''));
+  if (!cands.some((c) => bears(parsed.get(c)!.facts))) return;
+  let m = ambiguousImports.get(fromAbs);
+  if (!m) ambiguousImports.set(fromAbs, (m = new Map()));
+  m.set(mod, cands);
 }
 
 /**
@@ -191,6 +232,7 @@ interface Analysed {
 
 /** Phases A and B over a group; the first pass and processGroup run the same steps. */
 async function analyseGroup(files: FileContext[], target: FileContext['target'], targetHost: string | undefined, errors: Map<string, HandlerError>, tests?: PyAppFacts['tests']): Promise<Analysed> {
+  ambiguousImports.clear();
   // Phase A: parse and analyse each .py file.
   const parsed = await parseModules(files, targetHost, errors);
   // Phase B: clients and factories imported from other modules of the batch.
@@ -199,6 +241,7 @@ async function analyseGroup(files: FileContext[], target: FileContext['target'],
   const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set() };
   for (const [, p] of parsed) collectKeptSettings(p.facts, p.ctx.file.rel.replace(/\\/g, '/'), keptSettings, target);
   keptSettings.movedBases = movedBaseVars(parsed, keptSettings);
+  keptSettings.migrates = [...parsed.values()].some((p) => migratesSomeClient(p.facts, target, p.ctx.file.text));
   // URLs composed from a host-only OpenAI base and a `/v1/...` path, across modules: their modules call OpenAI.
   const composed = collectPyComposedUrls(
     [...parsed].map(([abs, p]) => [abs, p.py] as [string, PyTree]),
@@ -303,7 +346,7 @@ interface Gathered {
 
 const emptyGathered = (modules: FileContext[]): Gathered => ({
   all: new Set(modules.map((c) => c.file.abs)),
-  keptSettings: { keys: new Map(), bases: new Map(), fields: new Set() },
+  keptSettings: { keys: new Map(), bases: new Map(), fields: new Set(), migrates: false },
   migrated: new Set(),
   keptAll: new Set(),
   movedCandidates: new Set(),
@@ -316,7 +359,9 @@ const emptyGathered = (modules: FileContext[]): Gathered => ({
  * false when a lookup names a module outside the sub-batch (then the batch is processed whole).
  */
 function gatherFacts(a: Analysed, scope: ModuleScope, g: Gathered, order: Map<string, number>, target: FileContext['target'], targetHost: string | undefined): boolean {
-  // Every import of every module, as any later lookup (the tests' references too) may follow it.
+  // Every import of every module, as any later lookup (the tests' references too) may follow it. These lookups only
+  // check the scope: the ambiguous imports they meet are not the analysis's (a run without a first pass transforms next).
+  const said = [...ambiguousImports].map(([k, v]) => [k, new Map(v)] as const);
   for (const [abs, p] of a.parsed) {
     for (const b of p.facts.imports.values()) {
       moduleCandidates(abs, b.module, a.parsed);
@@ -324,11 +369,15 @@ function gatherFacts(a: Analysed, scope: ModuleScope, g: Gathered, order: Map<st
     }
     for (const m of p.facts.moduleAliases.values()) moduleCandidates(abs, m, a.parsed);
   }
+  ambiguousImports.clear();
+  for (const [k, v] of said) ambiguousImports.set(k, v);
   if (scope.escaped) return false;
   const { keptSettings } = g;
   for (const [k, v] of a.keptSettings.keys) keptSettings.keys.set(k, [...(keptSettings.keys.get(k) ?? []), ...v]);
   for (const [k, v] of a.keptSettings.bases) keptSettings.bases.set(k, [...(keptSettings.bases.get(k) ?? []), ...v]);
   for (const f of a.keptSettings.fields) keptSettings.fields.add(f);
+  keptSettings.migrates ||= a.keptSettings.migrates;
+  for (const f of a.keptSettings.azureEndpoints ?? []) (keptSettings.azureEndpoints ??= new Set()).add(f);
   // Candidates of the run-wide movedBases (filtered once every sub-batch's kept bases are known).
   for (const v of movedBaseVars(a.parsed, { keys: new Map(), bases: new Map(), fields: new Set() })) g.movedCandidates.add(v);
   for (const id of a.codeIds) g.migrated.add(id);
@@ -359,8 +408,8 @@ function pyAppFactsOf(g: Gathered, target: FileContext['target']): PyAppFacts {
 
 /**
  * A dense run without its first pass, as the JS/TS handler does (src/lang/js/process.ts withoutFirstPass): the
- * sub-batches are processed on the common app-wide facts (no setting a kept client reads, no multi-provider
- * plan) on drafts of their contexts (those with a test module after a first pass over them), each adding the facts a first pass would keep
+ * sub-batches are processed on the common app-wide facts (no setting a kept client reads, some client moves, no
+ * settings field an Azure client reads as its endpoint, no multi-provider plan) on drafts of their contexts (those with a test module after a first pass over them), each adding the facts a first pass would keep
  * of it and checking its module lookups stay inside it. If the facts gathered are the common ones, the drafts'
  * results are the run's; otherwise they are dropped (`why` says why) and the run takes the first pass.
  */
@@ -378,7 +427,7 @@ async function withoutFirstPass(
     drafts.set(c, d);
   }
   const common: PyAppFacts = {
-    keptSettings: { keys: new Map(), bases: new Map(), fields: new Set(), movedBases: new Set() },
+    keptSettings: { keys: new Map(), bases: new Map(), fields: new Set(), movedBases: new Set(), migrates: true },
     adapters: adapterPlan(run.target, []),
     adapterNoteAt: new Map(),
     tests: { migrated: new Set(), ambiguous: new Set() },
@@ -402,6 +451,8 @@ async function withoutFirstPass(
   const k = app.keptSettings;
   const differs = [
     (k.keys.size || k.bases.size || k.fields.size || k.movedBases?.size) && 'settings that kept clients read',
+    !k.migrates && 'no client moves',
+    k.azureEndpoints?.size && 'settings an Azure client reads as its endpoint',
     (app.adapters.others.size || app.adapters.adapters.length) && 'a multi-provider plan',
   ].filter(Boolean);
   if (differs.length) return { why: `the app-wide facts are not the common ones (${differs.join(', ')})` };
@@ -830,6 +881,7 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
   const composed = { uses: run.composed.uses.get(abs) ?? [], paths: run.composed.paths.get(abs) ?? [], hosts: run.composed.hosts.get(abs) ?? [] };
   const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote, keptSettings: run.keptSettings, composed, packageFits: fitsFor(run.deps, abs) });
   if (!p.ctx.file.outside && (run.origins.has(abs) || run.outsideModels.has(abs))) reportPyOutsideUse(pctx, run.origins.get(abs), run.outsideModels.get(abs) ?? []);
+  if (!p.ctx.file.outside) reportAmbiguousImports(pctx, p.py, ambiguousImports.get(abs));
   // Said once, on the first file (in batch order) whose OpenAI adapter was actually migrated: once every module is done.
   if (target && uses && !ownAdapter && !adapterHere && others.size && !isTestPath(p.ctx.file.rel) && pctx.changes.length) {
     run.later.othersNote.push({ index: run.order.get(abs)!, say: othersNote(pctx, at ? p.py.start(at) : 0, run.adapters) });
@@ -848,6 +900,27 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
   const index = run.order.get(abs)!;
   if (pctx.packages.size) run.later.packages.push({ index, abs, pkgs: pctx.packages });
   if (pctx.settingsEnv.size) run.later.settingsEnv.push({ index, env: pctx.settingsEnv });
+}
+
+/** One follow-up per import statement whose module several equally near modules of the run answer to (nothing was followed through it). */
+function reportAmbiguousImports(ctx: FileContext, py: PyTree, mods: Map<string, string[]> | undefined): void {
+  if (!mods?.size) return;
+  const said = new Set<number>();
+  walkPy(py.root, (n) => {
+    if (n.type !== 'import_from_statement' && n.type !== 'import_statement') return;
+    const names =
+      n.type === 'import_from_statement'
+        ? [n.childForFieldName('module_name')?.text ?? '']
+        : n.namedChildren.map((c) => (c?.type === 'aliased_import' ? c.childForFieldName('name')?.text : c?.text) ?? '');
+    for (const [mod, cands] of mods) {
+      const named = names.find((m) => m && (mod === m || mod.startsWith(m + '.')));
+      if (said.has(n.id) || !named) continue;
+      said.add(n.id);
+      const root = ctx.file.abs.slice(0, ctx.file.abs.length - ctx.file.rel.length);
+      const files = cands.map((c) => path.relative(root, c).split(path.sep).join('/')).sort();
+      ctx.followUp(py.start(n), msg('python.ambiguousImport', { module: named, files: files.join(', ') }), msg('python.ambiguousImport.todo'));
+    }
+  });
 }
 
 /** The note said later (built apart so that it holds the context, not the module's tree and analysis). */

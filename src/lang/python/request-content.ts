@@ -78,6 +78,14 @@ function appended(root: Node, name: string): Node[] {
 /** String nodes a call's `model` reaches in this file (literal, conditional, `or`, a module constant). */
 export function pyModelLiterals(f: PyFacts, c: PyCall): { lits: Node[]; complete: boolean; at?: Node } {
   const v = c.kwargs.get('model')?.childForFieldName('value') ?? c.dicts.flatMap((d) => dictPairs(d)).find((p) => p.key === 'model')?.value;
+  return { ...(v ? pyValueLiterals(f, v) : { lits: [], complete: true }), at: v ?? undefined };
+}
+
+/**
+ * The string literals a value can hold, through conditionals, `or` and names bound in the module;
+ * `complete` is false when some part is computed (a parameter, a call, an attribute).
+ */
+export function pyValueLiterals(f: PyFacts, v: Node): { lits: Node[]; complete: boolean } {
   const lits: Node[] = [];
   let complete = true;
   const go = (n: Node, depth: number): void => {
@@ -98,8 +106,8 @@ export function pyModelLiterals(f: PyFacts, c: PyCall): { lits: Node[]; complete
     } else if (n.type === 'identifier' && f.values.get(n.text)) go(f.values.get(n.text)!, depth + 1);
     else complete = false;
   };
-  if (v) go(v, 0);
-  return { lits, complete, at: v ?? undefined };
+  go(v, 0);
+  return { lits, complete };
 }
 
 /** A literal bool, string, or dict of these as JSON; undefined when computed. */

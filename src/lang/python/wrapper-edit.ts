@@ -1,5 +1,6 @@
 import { msg } from '../../i18n/msg.js';
 import type { PyContext } from './context.js';
+import { importedAt } from './analyze.js';
 import { insertBelow, lineEnd, removeStatement } from './helpers.js';
 import { walk, type Node } from './parse.js';
 import type { WrapperBinding } from './wrappers.js';
@@ -52,16 +53,19 @@ export function switchImport(ctx: PyContext, b: WrapperBinding, module: string, 
     else ctx.edits.add(py.end(left[i - 1]!), py.end(b.nameNode), '');
   }
   ctx.change('import', py.start(b.stmt), msg('client.importSwitched', { cls: b.imported, from: b.module, to: cls, module }), { transform: 'switch-wrapper-import' });
-  if (!alias) renameRefs(ctx, b.local, cls);
+  if (!alias) renameRefs(ctx, b.local, cls, b.module);
   return alias ?? cls;
 }
 
 /** Rename references to a local name (not attribute or keyword names, not inside imports). */
-export function renameRefs(ctx: PyContext, from: string, to: string): void {
+export function renameRefs(ctx: PyContext, from: string, to: string, module?: string): void {
   if (from === to) return;
   walk(ctx.py.root, (n) => {
     if (n.type === 'import_from_statement' || n.type === 'import_statement') return false;
     if (n.type !== 'identifier' || n.text !== from) return;
+    // The name imported again from another module above this reference (a notebook's later `from openai import OpenAI`) is that one.
+    const at = module === undefined ? undefined : importedAt(ctx.facts, from, n.startIndex);
+    if (at !== undefined && at !== module) return;
     const p = n.parent;
     if (p?.type === 'attribute' && p.childForFieldName('attribute')?.id === n.id) return;
     if (p?.type === 'keyword_argument' && p.childForFieldName('name')?.id === n.id) return;

@@ -1,6 +1,6 @@
 import type { ClientStatus } from '../../rules/clients.js';
-import { appHeldKey, urlExprStatus, type PyFacts } from './analyze.js';
-import { kids, kwargs, walk, type Node } from './parse.js';
+import { heldKeyOf, importedAt, urlExprStatus, type PyFacts } from './analyze.js';
+import { kids, kwargs, stringValue, walk, type Node } from './parse.js';
 
 /**
  * Framework integrations that call OpenAI for the user: LangChain
@@ -78,7 +78,9 @@ export function analyzeWrappers(f: PyFacts, targetHost?: string): WrapperFacts {
     const fn = n.childForFieldName('function');
     if (fn?.type !== 'identifier') return;
     if (initNames.has(fn.text)) out.initChat.push(n);
-    const b = out.bindings.find((x) => x.local === fn.text);
+    // The name imported again from elsewhere (a notebook's later `from openai import OpenAI`): the import above the call decides.
+    const from = importedAt(f, fn.text, fn.startIndex);
+    const b = out.bindings.find((x) => x.local === fn.text && (from === undefined || x.module === from));
     if (!b) return;
     const kw = kwargs(n);
     let status: ClientStatus = b.kind.includes('azure') ? 'azure' : 'openai';
@@ -88,7 +90,7 @@ export function analyzeWrappers(f: PyFacts, targetHost?: string): WrapperFacts {
     if (base && status !== 'azure') status = urlExprStatus(f, base, targetHost);
     // `ChatOpenAI(openai_api_key=profile.openai_key)`: an OpenAI key the app holds, the model stays on OpenAI (analyze.ts appHeldKey)
     const key = (kw.get('api_key') ?? kw.get('openai_api_key'))?.childForFieldName('value');
-    const appKey = status === 'openai' && key && appHeldKey(f, key) ? key : undefined;
+    const appKey = status === 'openai' ? heldKeyOf(f, key ?? undefined) : undefined;
     if (appKey) status = 'other';
     out.uses.push({ binding: b, node: n, kwargs: kw, status, ...(appKey && { appKey }) });
   });
@@ -116,7 +118,10 @@ export function foreignOpenAIClients(f: PyFacts): Node[] {
   const known = new Set([...f.constructions.map((c) => c.node.id), ...analyzeWrappers(f).uses.map((u) => u.node.id)]);
   const out: Node[] = [];
   walk(f.py.root, (n) => {
-    if (n.type !== 'call' || known.has(n.id) || !FOREIGN_OPENAI_CLIENT.test(n.childForFieldName('function')?.text ?? '')) return;
+    if (n.type !== 'call' || known.has(n.id)) return;
+    // Another framework's model class (CrewAI `LLM(model="gpt-4o")`, litellm, DSPy): it picks OpenAI from the id, with its own key.
+    if (foreignLlmCall(f, n)) return void out.push(n);
+    if (!FOREIGN_OPENAI_CLIENT.test(n.childForFieldName('function')?.text ?? '')) return;
     // It connects by itself: it takes a key (`OpenAIChatCompletionsModel(openai_client=client)` rides a client the tool migrates).
     if (n.childForFieldName('arguments')?.namedChildren.some((a) => a?.type === 'keyword_argument' && /^(api_key|openai_api_key)$/.test(a.childForFieldName('name')?.text ?? ''))) out.push(n);
   });
@@ -127,5 +132,52 @@ export function foreignOpenAIClients(f: PyFacts): Node[] {
 /** One walk per analysis: the run's kept settings and the model sites both ask (client-plan.ts, model-sites.ts). */
 const foreignCache = new WeakMap<PyFacts, Node[]>();
 
+/** Frameworks whose model classes pick the service from the model id (litellm underneath): not OpenAI clients the migration moves. */
+const FOREIGN_LLM_MODULE = /^(crewai|litellm|dspy)(\.|$)/;
+
+/** A call of such a framework: a name imported from it, or through its module (`litellm.completion`, `dspy.LM`). */
+export function foreignLlmCall(f: PyFacts, call: Node): boolean {
+  const fn = call.childForFieldName('function');
+  const head = fn?.type === 'attribute' ? fn.text.split('.')[0]! : fn?.type === 'identifier' ? fn.text : undefined;
+  if (!head) return false;
+  const b = f.imports.get(head);
+  const mod = b ? b.module || b.name : (f.moduleAliases.get(head) ?? (fn?.type === 'attribute' ? head : undefined));
+  return !!mod && FOREIGN_LLM_MODULE.test(mod);
+}
+
 /** A class or function named for OpenAI, called by name or through its module (`embedding_functions.OpenAIEmbeddingFunction`). */
 const FOREIGN_OPENAI_CLIENT = /(^|\.)\w*OpenAI\w*$/;
+
+/** The LlamaIndex integration package a wrapper kind would switch to. */
+export const llamaIndexPackage = (kind: string) => (kind === 'li-embedding' ? 'llama-index-embeddings-openai-like' : 'llama-index-llms-openai-like');
+
+/**
+ * A LlamaIndex class of the 0.9 line (before the 0.10 package split): the project pins
+ * llama-index <0.10, or the code imports it from a path only 0.9 has (`from llama_index.llms
+ * import OpenAI`; 0.10 moved it to `llama_index.llms.openai`, https://docs.llamaindex.ai/en/stable/getting_started/v0_10_0_migration/).
+ */
+export function llamaIndexLegacy(b: WrapperBinding, packageFits: (pkg: string) => boolean): boolean {
+  return b.module === 'llama_index.llms' || b.module === 'llama_index.embeddings' || !packageFits(llamaIndexPackage(b.kind));
+}
+
+/**
+ * A 0.9-line class with a provider-neutral counterpart in the package itself: the LLM, whose
+ * `OpenAILike` is exported by `llama_index.llms` throughout 0.9
+ * (https://github.com/run-llama/llama_index/blob/v0.9.8/llama_index/llms/__init__.py).
+ * The 0.9 embeddings have none: they stay on OpenAI.
+ */
+export const llamaIndexLegacyMoves = (b: WrapperBinding): boolean => b.kind === 'li-llm';
+
+/**
+ * The environment handed to another program: a dict under an `"env"` key (an MCP server's
+ * `{"command": ..., "args": [...], "env": {"OPENAI_API_KEY": ..., "MODEL_NAME": "gpt-4o-mini"}}`)
+ * or an `env=` argument (`subprocess.run(..., env={...})`, `StdioServerParameters(env=...)`).
+ * That program reads its own variables and calls its own service: neither its names nor its ids are the app's to migrate.
+ */
+export function isChildProcessEnv(n: Node): boolean {
+  if (n.type !== 'dictionary') return false;
+  const p = n.parent;
+  if (p?.type === 'pair' && p.childForFieldName('value')?.id === n.id) return stringValue(p.childForFieldName('key')) === 'env';
+  if (p?.type === 'keyword_argument' && p.childForFieldName('value')?.id === n.id) return p.childForFieldName('name')?.text === 'env';
+  return false;
+}

@@ -4,9 +4,11 @@ import { tsc } from '../../../src/lang/js/ts.js';
 import { shortName } from '../../../src/providers/index.js';
 import type { Transform } from '../../../src/engine/types.js';
 import type { JsContext } from '../../../src/lang/js/context.js';
-import { flattenAccess, isStringLike, propName, unwrap, walk } from '../../../src/lang/js/parse.js';
-import { addMarker, mapModelLiteral, modelLiterals, state, wrapperSites } from '../../../src/lang/js/wrappers/common.js';
+import { flattenAccess, propName, unwrap, walk } from '../../../src/lang/js/parse.js';
+import { addMarker, mapModelLiteral, state, wrapperSites } from '../../../src/lang/js/wrappers/common.js';
 import { findImports } from '../../../src/lang/js/wrappers/imports.js';
+import { inModelTable } from '../../../src/lang/js/model-tables.js';
+import { modelLiterals as literalsOf } from '../../../src/lang/js/request-content.js';
 
 const TOKENIZERS = ['tiktoken', 'tiktoken/lite', '@dqbd/tiktoken', '@dqbd/tiktoken/lite', 'js-tiktoken', 'js-tiktoken/lite'];
 const FOR_MODEL = new Set(['encoding_for_model', 'encodingForModel']);
@@ -28,7 +30,7 @@ export const markModelBoundCode: Transform<JsContext> = {
     // Wrapper-only files: model-named places, dynamic ids and branches, as the core does for SDK files.
     const extra = wrapperSites(ctx);
     if (extra) {
-      for (const s of extra.sites) mapModelLiteral(ctx, s.lit, this.id);
+      for (const s of extra.sites) if (!inModelTable(ctx, s.lit)) mapModelLiteral(ctx, s.lit, this.id);
       for (const d of extra.dynamic) ctx.followUp(d.getStart(), msg('model.dynamic'), msg('model.dynamic.todo', { provider: shortName(p) }));
     }
     const branches = extra ? extra.branches : ctx.usesOpenAI ? ctx.models_.branches : [];
@@ -54,9 +56,10 @@ export const markModelBoundCode: Transform<JsContext> = {
         const isFn = (tsc.isIdentifier(base) && !names.length && fns.has(base.text)) || (tsc.isIdentifier(base) && ns.has(base.text) && names.length === 1 && FOR_MODEL.has(names[0]!));
         if (!isFn || !n.arguments[0]) return;
         const arg = unwrap(n.arguments[0]);
-        const lits = modelLiterals(ctx, arg);
-        // A literal OpenAI id left as it is still works; a variable or a mapped id is a provider model now.
-        const fed = !isStringLike(arg) || lits.some((l) => coreSites.has(l) || (mapped.has(l) && ctx.models.lookup(l.text)?.target));
+        const { lits, complete } = literalsOf(ctx.facts, arg);
+        // A literal OpenAI id left as it is still works (also behind a constant the tool leaves); a value
+        // it cannot follow, or a mapped id, is a provider model now.
+        const fed = !complete || lits.some((l) => coreSites.has(l) || (mapped.has(l) && ctx.models.lookup(l.text)?.target));
         if (!fed) return;
         addMarker(ctx, n, msg('tokenizer.openaiNamesOnly', { fn: names[0] ?? base.getText(), provider: shortName(p) }), msg('tokenizer.openaiNamesOnly.todo', { provider: shortName(p) }), this.id);
       });

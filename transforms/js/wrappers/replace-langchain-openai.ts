@@ -10,7 +10,7 @@ import { addProperties, removeProperties, renameKey, replaceValue } from '../../
 import { isStringLike, propName, unwrap } from '../../../src/lang/js/parse.js';
 import { quote } from '../../../src/engine/text.js';
 import type { EndpointKind } from '../../../src/rules/endpoints.js';
-import { addMarker, adjustParams, blockedReason, mapModelExpr, markWrapperUse, prop, skipLiterals, targetModelOf, valueOf } from '../../../src/lang/js/wrappers/common.js';
+import { addMarker, adjustParams, blockedReason, mapModelExpr, markWrapperUse, modelLiterals, prop, skipLiterals, targetModelOf, valueOf } from '../../../src/lang/js/wrappers/common.js';
 import { analyzeLangChain, LC_AZURE_FIELDS, LC_PARAM_NAMES, plainClass, type LcConstruction, type LcFacts } from '../../../src/lang/js/wrappers/langchain.js';
 import { addImportLine, moveBindings, references, type Binding } from '../../../src/lang/js/wrappers/imports.js';
 import { droppedPackage, requirePackage } from '../../../src/lang/js/wrappers/deps.js';
@@ -88,6 +88,50 @@ function defaultModelBlocked(ctx: Ctx, c: LcConstruction, p: ProviderProfile): {
   return { reason: msg('model.noTierModel', { provider: shortName(p), tier: tierLabel(hit.tier), id }), action: msg('model.chooseOne', { id }) };
 }
 
+/**
+ * `new OpenAI({ model: process.env.COMPLETION_MODEL })`, `new OpenAI({ modelName })` (the completion LLM) whose model
+ * is not a literal the tool can follow: the id it sends is an OpenAI completion model the map has nothing for, so
+ * pointed at the provider it would send that id there. It stays on OpenAI, marked (the Python rule is
+ * completionModelServed). A model whose values are all known (constants, imports) is judged by them.
+ */
+function runtimeCompletionModel(ctx: Ctx, c: LcConstruction, modelProp: NonNullable<ReturnType<typeof prop>>, p: ProviderProfile): { reason: Text; action: Text } | undefined {
+  if (c.kind !== 'completions') return undefined;
+  const v = valueOf(modelProp);
+  if (!v) return undefined;
+  const u = unwrap(v);
+  if (isStringLike(u)) return undefined;
+  const values = ctx.modelValues(u);
+  // An id defined in another module that the map has nothing for (blockedReason reads this module's literals only).
+  const unmapped = values.find((id) => ctx.models.lookup(id) && !ctx.models.lookup(id)!.target);
+  if (unmapped) {
+    const hit = ctx.models.lookup(unmapped)!;
+    return { reason: msg('model.noTierModel', { provider: shortName(p), tier: tierLabel(hit.tier), id: unmapped }), action: msg('model.chooseOne', { id: unmapped }) };
+  }
+  if (values.length) return undefined;
+  return {
+    reason: msg('client.completionModelRuntime', { cls: c.className, from: u.getText().slice(0, 60), provider: shortName(p) }),
+    action: msg('client.completionModelRuntime.todo', { provider: shortName(p) }),
+  };
+}
+
+/** Why a construction stays on OpenAI (an endpoint or a model the provider it would reach lacks), or undefined. */
+function blockedOf(ctx: Ctx, c: LcConstruction): { reason: Text; action: Text } | undefined {
+  const { p } = routedTarget(ctx.target, ENDPOINT[c.kind]);
+  const modelProp = c.options ? prop(c.options, 'model', 'modelName') : undefined;
+  return blockedReason(ctx, ENDPOINT[c.kind], valueOf(modelProp), p) ?? (modelProp ? runtimeCompletionModel(ctx, c, modelProp, p) : defaultModelBlocked(ctx, c, p));
+}
+
+/**
+ * The options of the LangChain OpenAI classes this transform will leave on OpenAI (blockedOf): rename-env-vars runs
+ * first and must not give them the provider's key (`new OpenAIEmbeddings({ openAIApiKey: process.env.OPENAI_API_KEY })`
+ * on DeepSeek, which has no embeddings: found on Tlotliso-Wiinc/simple-chat-app-with-sockets).
+ */
+export function keptLangChainRanges(ctx: Ctx): Array<[number, number]> {
+  const f = analyzeLangChain(ctx);
+  if (!f) return [];
+  return f.constructions.filter((c) => (c.status === 'openai' || c.status === 'azure') && blockedOf(ctx, c)).map((c) => [c.node.getStart(), c.node.end] as [number, number]);
+}
+
 /** One construction: a follow-up, a marker, or its options pointed at the provider (or the integration class). */
 function migrateConstruction(ctx: Ctx, c: LcConstruction, integ: Integration | null, entry: BindingUse): void {
   if (c.status === 'unresolved') {
@@ -99,7 +143,7 @@ function migrateConstruction(ctx: Ctx, c: LcConstruction, integ: Integration | n
   const { route, t, p } = routedTarget(ctx.target, ENDPOINT[c.kind]); // a routed capability (--route): the routed provider's URL and key
   const o = c.options;
   const modelProp = o ? prop(o, 'model', 'modelName') : undefined;
-  const blocked = blockedReason(ctx, ENDPOINT[c.kind], valueOf(modelProp), p) ?? (modelProp ? undefined : defaultModelBlocked(ctx, c, p));
+  const blocked = blockedOf(ctx, c);
   if (blocked) {
     skipLiterals(ctx, c.node);
     addMarker(ctx, c.node, blocked.reason, blocked.action, ID);
@@ -139,6 +183,7 @@ function modelAndAzureFields(e: LcEdit, modelProp: ReturnType<typeof prop>, mode
   }
   if (modelProp) {
     mapModelExpr(ctx, model, ID);
+    modelFromElsewhere(ctx, c, model);
     if (e.switchTo && propName(modelProp.name) === 'modelName') renameKey(text, ctx.edits, modelProp, 'model');
     return;
   }
@@ -147,9 +192,31 @@ function modelAndAzureFields(e: LcEdit, modelProp: ReturnType<typeof prop>, mode
   const hit = depId ? ctx.models.lookup(depId) : undefined;
   const mapped = hit?.target ?? ctx.models.lookup(DEFAULT_MODEL[c.kind])?.target;
   if (mapped) e.add.push(`model: ${quote(mapped, ctx.q)}`);
+  // LangChain's default embedding model written out as the provider's: stored vectors came from the OpenAI one.
+  if (mapped && c.kind === 'embeddings' && !deployment) {
+    const from = DEFAULT_MODEL[c.kind];
+    ctx.followUp(c.node.getStart(), msg('model.embeddingChanged', { from, to: mapped }), msg('model.embeddingChanged.todo'));
+  }
   if (deployment && !hit) {
     addMarker(ctx, c.node, msg('client.deploymentWasModel', { deployment: deployment.getText(), model: mapped ?? undefined }), msg('client.deploymentWasModel.todo', { provider: shortName(e.p) }), ID);
   }
+}
+
+/**
+ * `new ChatOpenAI({ model: CHAT_MODEL })` with CHAT_MODEL imported: the literal is in another module, which this
+ * transform does not edit (found while checking LangChain completion LLMs). Said, with the ids it should become.
+ */
+function modelFromElsewhere(ctx: Ctx, c: LcConstruction, model: ts.Expression | undefined): void {
+  if (!model || modelLiterals(ctx, model).length) return;
+  const u = unwrap(model);
+  if (!tsc.isIdentifier(u) && !tsc.isPropertyAccessExpression(u)) return;
+  const ids = [...new Set(ctx.modelValues(u))].filter((id) => ctx.models.lookup(id)?.target && ctx.models.lookup(id)!.target !== id);
+  if (!ids.length) return;
+  ctx.followUp(
+    model.getStart(),
+    msg('wrapper.modelElsewhere', { cls: c.className, from: u.getText().slice(0, 60), ids: ids.join(', ') }),
+    msg('wrapper.modelElsewhere.todo', { to: ids.map((id) => `${id} -> ${ctx.models.lookup(id)!.target}`).join(', ') }),
+  );
 }
 
 /** Key: the provider's variable (a hard-coded key replaced, a missing one added unless the integration reads it). */

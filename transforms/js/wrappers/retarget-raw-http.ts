@@ -12,7 +12,7 @@ import { shortName } from '../../../src/providers/index.js';
 import { PARAM_RULE_ENDPOINTS } from '../../../src/rules/params.js';
 import { addMarker, adjustParams, blockedReason, mapModelExpr, markWrapperUse, prop, skipLiterals, targetModelOf, valueOf } from '../../../src/lang/js/wrappers/common.js';
 import { endpointOfPath, OPENAI_ORIGIN, splitBase } from '../../../src/lang/js/wrappers/http.js';
-import { inKeptClient } from '../../../src/lang/js/client-plan.js';
+import { appFilledKeyClass, inKeptClient } from '../../../src/lang/js/client-plan.js';
 
 /** OpenAI-only request headers, removed from header objects of migrated requests. */
 const OPENAI_HEADERS = /^openai-(organization|project|beta)$/i;
@@ -32,6 +32,8 @@ interface UrlPass {
   edited: Set<Piece>;
   hostOnly: boolean;
   touched: boolean;
+  /** Settings classes already said to keep their URL (keptWithClassKey). */
+  saidClasses?: Set<ts.ClassLikeDeclaration>;
 }
 
 /**
@@ -99,6 +101,8 @@ function retargetUrls(pass: UrlPass): void {
   for (const n of pass.pieces) {
     // ... and the env-schema default of a client that stays on OpenAI is its URL.
     if (inClient(ctx, n) || inKeptClient(ctx, n)) continue;
+    // A settings class whose key field the app fills: its URL stays with that key (one follow-up per class).
+    if (/api\.openai\.com/.test(n.text) && keptWithClassKey(pass, n)) continue;
     const s = n.text;
     // wss://api.openai.com/v1/realtime
     if (/wss:\/\/api\.openai\.com/.test(s)) {
@@ -123,6 +127,20 @@ function retargetUrls(pass: UrlPass): void {
       editPiece(pass, n, 0, s.length, b.host, msg('http.hostname', { from: 'api.openai.com', to: b.host }));
     }
   }
+}
+
+/** The URL sits in a settings class with a key field the app fills (appFilledKeyClass): it stays, said once per class. */
+function keptWithClassKey(pass: UrlPass, n: Piece): boolean {
+  const cls = appFilledKeyClass(n);
+  if (!cls) return false;
+  const { ctx } = pass;
+  const said = (pass.saidClasses ??= new Set());
+  if (!said.has(cls)) {
+    said.add(cls);
+    const t = ctx.target;
+    ctx.followUp(n.getStart(), msg('http.classKeyStays', { cls: cls.name?.text ?? 'class' }), msg('http.classKeyStays.todo', { provider: shortName(t.provider), url: t.baseURL }));
+  }
+  return true;
 }
 
 /** Paths joined to a host-only value: `/v1/chat/completions` -> `${provider path}/chat/completions`. */
