@@ -68,8 +68,10 @@ function candidatesIn(fromAbs: string, mod: string, parsed: Map<string, Parsed> 
   } else {
     const suffix = path.join(...mod.split('.'));
     const found: string[] = [];
+    // Joined once per lookup, not once per module of the batch (a dense run asks the whole batch of every lookup).
+    const ends = tails(suffix).map((t) => path.sep + t);
     for (const abs of parsed.keys()) {
-      for (const t of tails(suffix)) if (abs.endsWith(path.sep + t)) found.push(abs);
+      for (const e of ends) if (abs.endsWith(e)) found.push(abs);
     }
     if (everySuffix) return found;
     const near = nearest(fromAbs, found, suffix);
