@@ -140,7 +140,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
     reachesOpenAI: g.app?.reachesOpenAI ?? projectReachesOpenAI(parsed),
     nearMigrated: modulesNearMigratedClients(parsed, cross),
     keysNoteAt: g.app?.keysNoteAt,
-    opaqueOnly: g.app ? g.app.opaqueOnly : opaqueOnlyOf(opaqueScan(parsed, cross, target)),
+    opaqueOnly: g.app ? g.app.opaqueOnly : opaqueOnlyOf(opaqueScan(parsed, cross)),
   };
   // Phase C: detect and plan every module's clients, then the key constants clients share across
   // modules (src/lang/js/shared-keys.ts), then transform.
@@ -236,7 +236,7 @@ function firstPassOf(batch: FileContext[], out: FirstPass, order: Map<string, nu
   for (const n of enumNamesOf(parsed)) out.enumNames.add(n);
   for (const [n, mods] of classKeyFieldsOf(parsed)) out.classKeyFields.set(n, new Set([...(out.classKeyFields.get(n) ?? []), ...mods]));
   out.reachesOpenAI ||= projectReachesOpenAI(parsed);
-  const op = opaqueScan(parsed, cross, target, order);
+  const op = opaqueScan(parsed, cross, order);
   out.opaque.other ||= op.other;
   if (op.first && (!out.opaque.first || op.first.index < out.opaque.first.index)) out.opaque.first = op.first;
   for (const p of parsed.values()) {
@@ -942,7 +942,7 @@ function otherOpenAIUse(text: string): boolean {
  * (its guard, its tests, its env files), its model ids and its requests stay OpenAI's, and the run says so once.
  * Any other construction (but one pointed at another service), adapter, v3 client or OpenAI URL: not this case.
  */
-function opaqueScan(parsed: Map<string, ParsedModule>, cross: CrossModule, target: FileContext['target'], order?: Map<string, number>): OpaqueScan {
+function opaqueScan(parsed: Map<string, ParsedModule>, cross: CrossModule, order?: Map<string, number>): OpaqueScan {
   const out: OpaqueScan = { other: false };
   let composedHosts: Map<string, unknown[]> | undefined;
   const consider = (abs: string, p: ParsedModule, pos: number, key: string, pkg?: string) => {
