@@ -87,6 +87,10 @@ export const EN = {
   'adapters.targetExists.defaultChanged': (p: { selection: string; at: string }) =>
     `the default provider now selects "${p.selection}" (${p.at}); set the same value wherever the deployment overrides it`,
   'adapters.targetExists.select': (p: { selection: string }) => `select "${p.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter`,
+  'adapters.targetExists.selectBy': (p: { selection: string; by: string }) =>
+    `select "${p.selection}" in the configuration that chooses the provider (the app selects it by ${p.by}) instead of migrating the OpenAI adapter`,
+  'adapters.targetExists.selectByOrModel': (p: { selection: string; by: string; prefixes: string; routeAt: string }) =>
+    `select "${p.selection}" in the configuration that chooses the provider (the app selects it by ${p.by}), or set the model to an id starting with ${p.prefixes} (routed at ${p.routeAt}), instead of migrating the OpenAI adapter`,
   'python.ambiguousImport': (p: { module: string; files: string }) =>
     `import of ${p.module}: several modules of the repository answer to this name, none nearer to this file (${p.files}); nothing was followed through it`,
   'python.ambiguousImport.todo': () => "check which module this import reaches when the app runs; if it builds an OpenAI request, migrate that module by hand or run the tool on this app's folder",

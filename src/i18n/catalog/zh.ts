@@ -83,6 +83,9 @@ export const ZH: ZhCatalog = {
   'adapters.targetExists': (p) => `这个应用已经有 ${p.provider} 适配器（${p.at}，由 "${p.selection}" 选择），与 OpenAI 适配器并存；OpenAI 适配器保持原样`,
   'adapters.targetExists.defaultChanged': (p) => `默认提供商现在选择 "${p.selection}"（${p.at}）；在部署覆盖该设置的地方也设为同一个值`,
   'adapters.targetExists.select': (p) => `在选择提供商的配置中选择 "${p.selection}"，而不是迁移 OpenAI 适配器`,
+  'adapters.targetExists.selectBy': (p) => `在选择提供商的配置中选择 "${p.selection}"（应用通过 ${p.by} 选择它），而不是迁移 OpenAI 适配器`,
+  'adapters.targetExists.selectByOrModel': (p) =>
+    `在选择提供商的配置中选择 "${p.selection}"（应用通过 ${p.by} 选择它），或把模型设为以 ${p.prefixes} 开头的 id（在 ${p.routeAt} 路由），而不是迁移 OpenAI 适配器`,
   'python.ambiguousImport': (p) => `导入 ${p.module}：仓库中有多个模块对应这个名字，且没有一个离此文件更近（${p.files}）；未沿此导入追踪任何值`,
   'python.ambiguousImport.todo': () => '确认应用运行时此导入实际指向哪个模块；若该模块发起 OpenAI 请求，请手工迁移，或只对此应用的目录运行本工具',
   'adapters.oneOfSeveral': (p) => `OpenAI 是这个应用的多个适配器之一（${p.others}）：只迁移了 OpenAI 适配器，其他适配器保持原样`,
