@@ -8,6 +8,8 @@ import { pyEndpointOf } from '../../src/lang/python/analyze.js';
 import { markStatement } from '../../src/lang/python/helpers.js';
 import { inKeptSettingsClass, isKeptBaseDefault } from '../../src/lang/python/client-plan.js';
 import { isSupported, unsupportedReason } from '../../src/rules/endpoints.js';
+import { envReadsIn } from '../../src/rules/env-reads.js';
+import { envRole } from '../../src/rules/env.js';
 
 const WITH_VERSION = /\bhttps?:\/\/api\.openai\.com\/v1\b/;
 const HOST_ONLY = /\b(https?|wss?):\/\/api\.openai\.com\b/;
@@ -98,7 +100,8 @@ function joinedPaths(scope: Node, name: string): Array<{ path: string; node: Nod
 
 /**
  * The OpenAI base literal `lit` is assigned to a variable (`api_base = ... or "https://api.openai.com/v1"`) whose every
- * joined path in its function (or module) is an endpoint the provider lacks: the base stays, each join is marked and
+ * joined path in its function (or module) is an endpoint the provider lacks, in a module whose key is not an OpenAI key
+ * variable the run renames (`conf().get("open_ai_api_key")`): the base stays with that key, each join is marked and
  * followed up. True when it stays.
  */
 function keptForBlockedJoins(ctx: MigrateContext<PyContext>, lit: Node, marked: Set<number>, id: string): boolean {
@@ -111,6 +114,10 @@ function keptForBlockedJoins(ctx: MigrateContext<PyContext>, lit: Node, marked: 
   const joins = scope ? joinedPaths(scope, left.text) : [];
   const ends = joins.map((j) => endpointOfPath(j.path.split(/[?#]/)[0]!));
   if (!joins.length || ends.some((e) => !e || isSupported(ctx.target.provider, e))) return false;
+  // Keys go with their endpoints: a module whose OpenAI key variable moves to the provider (rename-env-vars) moves its base too.
+  // (read in its function, or at module level outside functions and classes)
+  const top = ctx.py.root.namedChildren.filter((c) => c && !/definition/.test(c.type)).map((c) => c!.text);
+  if ([...envReadsIn([scope!.text, ...top].join('\n'), 'python')].some((v) => envRole(v) === 'key' && !/AZURE/.test(v))) return false;
   joins.forEach((j, i) => {
     const { reason, action } = unsupportedReason(ctx.target.provider, ends[i]!);
     const st = enclosingStatement(j.node);

@@ -152,6 +152,8 @@ const LLM_MODULE = /^(anthropic|groq|mistralai|cohere|ollama|together|google\.ge
 const OPENAI_NAME = /^(openai|chatgpt|gpt|azure[-_ ]?openai)$/i;
 /** A provider-choosing name: a bare `provider` only for parameters and environment fallbacks (an adapter's own `self.provider = "OpenAI"` is its label). */
 const PROVIDER_VAR = /^(default|llm|ai|chat|active|selected|current|model)?_?provider$/i;
+/** Provider settings of a medium other than chat (`EMBEDDING_PROVIDER`, `TTS_PROVIDER`). */
+const MEDIA = /EMBED|IMAGE|VOICE|TTS|STT|ASR|SPEECH|VISION|AUDIO|TRANSCRI/i;
 const PREFIXED_PROVIDER_VAR = /^(default|llm|ai|chat|active|selected|current|model)_?provider$/i;
 
 /**
@@ -160,8 +162,12 @@ const PREFIXED_PROVIDER_VAR = /^(default|llm|ai|chat|active|selected|current|mod
  * a provider-named variable or settings field (`DEFAULT_PROVIDER = "openai"`,
  * `llm_provider: str = "openai"`) or a parameter default (`provider="openai"`).
  */
-export function pyDefaultProviderLiterals(f: PyFacts): Node[] {
+export function pyDefaultProviderLiterals(f: PyFacts, names?: readonly string[]): Node[] {
   const out: Node[] = [];
+  // A parameter default (`provider: str = "openai"`) may choose any kind of provider (embeddings, speech: zhayujie/chatgpt-on-wechat
+  // `create_embedding_provider(provider="openai")`): only in a module that selects the target itself.
+  let selects: boolean | undefined;
+  const params = () => (selects ??= !names || pyTargetSelection(f, names) !== undefined);
   walk(f.py.root, (n: Node) => {
     if (n.type !== 'string' || !OPENAI_NAME.test(stringValue(n) ?? '')) return;
     const p = n.parent;
@@ -169,14 +175,15 @@ export function pyDefaultProviderLiterals(f: PyFacts): Node[] {
       const call = p.parent;
       const fn = call?.childForFieldName('function')?.text.replace(/\s/g, '') ?? '';
       const args = kids(p);
-      if (/(^|\.)(getenv|get)$/.test(fn) && args[1]?.id === n.id && /provider/i.test(stringValue(args[0]) ?? '')) out.push(n);
+      const env = stringValue(args[0]) ?? '';
+      if (/(^|\.)(getenv|get)$/.test(fn) && args[1]?.id === n.id && /provider/i.test(env) && !MEDIA.test(env)) out.push(n);
     } else if (p?.type === 'assignment' && p.childForFieldName('right')?.id === n.id) {
       const left = p.childForFieldName('left');
       // Module-level or settings names only (`DEFAULT_PROVIDER = "openai"`, `llm_provider: str = "openai"`), never `self.x = ...`.
       const name = left?.type === 'identifier' ? left.text : undefined;
       if (name && PREFIXED_PROVIDER_VAR.test(name)) out.push(n);
     } else if ((p?.type === 'default_parameter' || p?.type === 'typed_default_parameter') && p.childForFieldName('value')?.id === n.id) {
-      if (PROVIDER_VAR.test(p.childForFieldName('name')?.text ?? '')) out.push(n);
+      if (PROVIDER_VAR.test(p.childForFieldName('name')?.text ?? '') && params()) out.push(n);
     }
     return undefined;
   });

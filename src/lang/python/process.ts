@@ -747,7 +747,7 @@ function pyProbeOf(p: Parsed) {
       const r = pyTargetRoutes(p.facts, names);
       return r && { prefixes: r.prefixes, line: lineOf(r.at) };
     },
-    defaults: () => pyDefaultProviderLiterals(p.facts).map((l) => `${p.ctx.file.rel}:${lineOf(p.py.start(l))}`),
+    defaults: () => pyDefaultProviderLiterals(p.facts, p.ctx.target ? targetNames(p.ctx.target.provider) : undefined).map((l) => `${p.ctx.file.rel}:${lineOf(p.py.start(l))}`),
   };
 }
 
@@ -846,7 +846,7 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
   }
   // The app already has the target's adapter: its default-provider setting selects it.
   if (adapterHere && target && !isTestPath(p.ctx.file.rel) && (!opts.only || opts.only.includes('map-model-ids'))) {
-    for (const lit of pyDefaultProviderLiterals(p.facts)) {
+    for (const lit of pyDefaultProviderLiterals(p.facts, targetNames(target.provider))) {
       const r = stringContentRange(p.py, lit);
       if (!r) continue;
       pctx.edits.add(r.start, r.end, adapterHere.selection);
