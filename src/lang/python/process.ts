@@ -2,6 +2,7 @@ import { handlerError } from '../../i18n/reasons.js';
 import { msg, type Text } from '../../i18n/msg.js';
 import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
 import { analyzePython, envBackedNames, envRead, mergeEnvBacked, reachesOpenAI, type EnvBacked, type PyFacts, type PySeeds } from './analyze.js';
 import { pyUnrouteStuckModels } from './routing.js';
@@ -131,17 +132,17 @@ export const processor = {
     // Cut when the batch is over the JS/TS budget (so a batch that size or smaller, as the sparse bench's, has no first pass).
     const batches = pyImportBatches(modules, pyBatchBytes(), batchBytes());
     const order = new Map(modules.map((c, i) => [c.file.abs, i]));
-    const appRoots = appRootsOf(files);
+    const appRoot = projectRootFinder(files);
     let app: PyAppFacts | undefined;
     if (batches.length > 1) {
       const first = phase('python: first pass (app-wide facts)');
-      app = await appFacts(batches, modules, order, target, targetHost, appRoots);
+      app = await appFacts(batches, modules, order, target, targetHost, appRoot);
       first();
       timingNote(app ? `python: ${batches.length} import-connected sub-batches of up to ${pyBatchBytes()} bytes` : 'python: a sub-batch imports outside itself; the batch was processed whole');
     }
     const later: Later = { othersNote: [], packages: [], settingsEnv: [] };
     for (const batch of app ? batches : [modules]) {
-      await processGroup(batch, { opts, target, targetHost, deps, errors, app, order, later, appRoots });
+      await processGroup(batch, { opts, target, targetHost, deps, errors, app, order, later, appRoot });
       if (app) collectGarbage(textBytes(batch));
     }
     sayLater(later, deps, opts);
@@ -199,8 +200,8 @@ interface GroupRun {
   app: PyAppFacts | undefined;
   order: Map<string, number>;
   later: Later;
-  /** The run's Python project roots (appRootsOf). */
-  appRoots: string[];
+  /** The run's Python project root at or above a folder (projectRootFinder). */
+  appRoot: (dir: string) => string | undefined;
 }
 
 /** What Phases A and B learn of a group of modules (the whole batch, or one sub-batch). */
@@ -245,7 +246,7 @@ async function processGroup(files: FileContext[], g: GroupRun): Promise<void> {
   const { opts, target, targetHost, errors } = g;
   const a = await analyseGroup(files, target, targetHost, errors, g.app?.tests);
   const { parsed } = a;
-  const adapters = g.app?.adapters ?? adapterPlan(target, parsed, g.appRoots);
+  const adapters = g.app?.adapters ?? adapterPlan(target, parsed, g.appRoot);
   // The config and env files of an app with the target's adapter are left with its code (src/lang/config, src/lang/env).
   const first = files[0]?.file;
   if (first && adapters.adapters.length) {
@@ -298,7 +299,7 @@ async function appFacts(
   order: Map<string, number>,
   target: FileContext['target'],
   targetHost: string | undefined,
-  appRoots: string[],
+  appRoot: (dir: string) => string | undefined,
 ): Promise<PyAppFacts | undefined> {
   const all = new Set(modules.map((c) => c.file.abs));
   const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set(), migrates: false };
@@ -358,7 +359,7 @@ async function appFacts(
   }
   keptSettings.movedBases = new Set([...movedCandidates].filter((v) => !keptSettings.bases.has(v)));
   probes.sort((x, y) => x.index - y.index);
-  const adapters = adapterPlan(target, probes, appRoots);
+  const adapters = adapterPlan(target, probes, appRoot);
   const adapterNoteAt = new Map<object, number>();
   for (const c of noteCandidates.sort((x, y) => x.index - y.index)) {
     const here = adapters.adapters.find((ad) => ad.inScope(c.rel));
@@ -755,11 +756,11 @@ type PyProbeLazy = ReturnType<typeof pyProbeOf>;
 
 /**
  * Multi-provider apps (src/rules/adapters.ts), from the Python analysis of each module (or a dense run's first pass).
- * A target adapter governs its whole app: the project root (manifest folder, `appRoots`) at or above the adapter
+ * A target adapter governs its whole app: the project root (a folder with a project file, projectRootFinder) at or above the adapter
  * and its selection, else (no manifest) their common folder. A selection by constant (`bot_type == const.DEEPSEEK`) selects the value the
  * app's module-level constant holds (`DEEPSEEK = "deepseek"` in common/const.py); the note says how the app selects it.
  */
-function adapterPlan(target: FileContext['target'], mods: Map<string, Parsed> | PyProbeData[], appRoots: readonly string[]): AdapterPlan {
+function adapterPlan(target: FileContext['target'], mods: Map<string, Parsed> | PyProbeData[], appRoot: (dir: string) => string | undefined): AdapterPlan {
   const probes: Array<PyProbeLazy | PyProbeData> = mods instanceof Map ? [...mods.values()].map(pyProbeOf) : mods;
   const ask = <K extends keyof PyProbeData>(m: PyProbeLazy | PyProbeData, k: K, names: string[] = []): PyProbeData[K] => {
     const v = m[k];
@@ -780,7 +781,7 @@ function adapterPlan(target: FileContext['target'], mods: Map<string, Parsed> | 
     },
     defaults: (m) => ask(m, 'defaults'),
     // the nearest project root at or above; none: their common folder (two apps side by side without manifests stay apart)
-    appRoot: (dir) => appRoots.filter((r) => r === '' || dir === r || dir.startsWith(r + '/')).sort((a, b) => b.length - a.length)[0],
+    appRoot,
   });
   for (const a of plan.adapters) {
     const s = a.selectionRel ? selections.get(a.selectionRel) : undefined;
@@ -791,15 +792,29 @@ function adapterPlan(target: FileContext['target'], mods: Map<string, Parsed> | 
   return plan;
 }
 
-/** The run's Python project roots (folders of its manifests), relative to the run like `file.rel` ('' for the run's root). */
-function appRootsOf(files: FileContext[]): string[] {
-  const out = new Set<string>();
-  for (const c of files) {
-    if (!isManifest(c.file.rel)) continue;
-    const runRoot = c.file.abs.slice(0, c.file.abs.length - c.file.rel.length);
-    out.add(path.relative(runRoot, manifestRoot(c.file.abs)).split(path.sep).join('/'));
-  }
-  return [...out];
+/** Files that make a folder a Python project's root. */
+const PROJECT_FILES = ['pyproject.toml', 'setup.py', 'setup.cfg', 'requirements.txt', 'Pipfile'];
+
+/**
+ * The run's Python project root at or above a run-relative folder ('' for the run's root), or undefined when no
+ * folder up to the run's root holds a project file. Looked up on disk: a manifest that names no OpenAI package is
+ * no candidate of the run (its prefilter), yet it still says where the app is.
+ */
+function projectRootFinder(files: FileContext[]): (dir: string) => string | undefined {
+  const f = files[0]?.file;
+  if (!f) return () => undefined;
+  const runRoot = f.abs.slice(0, f.abs.length - f.rel.length);
+  const found = new Map<string, string | undefined>();
+  return (dir) => {
+    if (found.has(dir)) return found.get(dir);
+    let root: string | undefined;
+    for (let d = dir; root === undefined; d = d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '') {
+      if (PROJECT_FILES.some((n) => existsSync(path.join(runRoot, d, n)))) root = d;
+      if (d === '') break;
+    }
+    found.set(dir, root);
+    return root;
+  };
 }
 
 /** Phase C for one module: the adapter note it gets (if any), the pipeline, then the once-per-app notes and the default-provider edit. */
