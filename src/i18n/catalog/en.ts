@@ -364,6 +364,9 @@ export const EN = {
   'env.readForOpenAIRequest.todo': () => 'it keeps its OpenAI key: move that request to a service that serves it, then change the key with it',
   'http.openaiDefaultLeft': () => 'OpenAI URL left: it is the default of a base-URL setting that a client staying as it is reads',
   'http.openaiDefaultLeft.todo': () => 'leave it until that client moves; then use the provider base URL there and here',
+  'http.baseKeptForBlockedPaths': (p: { provider: string; paths: string }) =>
+    `OpenAI base URL left: every path joined to it (${p.paths}) is an endpoint ${p.provider} does not serve, and the requests send an OpenAI key`,
+  'http.baseKeptForBlockedPaths.todo': () => 'keep these requests on OpenAI, or move them to a service that has the endpoint (see the markers where the paths are joined)',
   'http.noV1Base': () => 'URL aimed at the OpenAI API without the /v1 base',
   'http.unresolvedPath': (p: { origin: string }) => `URL built from ${p.origin} and a path the tool cannot resolve`,
   'http.unresolvedPath.todo': (p: { to: string; provider: string; path: string }) => `make the request go to ${p.to} (${p.provider}'s OpenAI-compatible path is ${p.path}, not /v1)`,
