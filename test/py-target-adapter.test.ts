@@ -42,7 +42,8 @@ describe('Python target adapters written with raw HTTP or the target SDK (zhayuj
 });
 
 describe('Python selections of the target', () => {
-  const factory = 'from common import const\n\ndef create_bot(bot_type):\n    if bot_type in (const.OPENAI, const.CHATGPT):\n        return 1\n    elif bot_type == const.DEEPSEEK:\n        return 2\n    elif bot_type in (const.QWEN, const.QWEN_DASHSCOPE):\n        return 3\n';
+  const factory =
+    'from common import const\n\ndef create_bot(bot_type):\n    if bot_type in (const.OPENAI, const.CHATGPT):\n        return 1\n    elif bot_type == const.DEEPSEEK:\n        return 2\n    elif bot_type in (const.QWEN, const.QWEN_DASHSCOPE):\n        return 3\n';
   it('a comparison with a constant naming the target (==, in a tuple): the constant to resolve', async () => {
     expect(pyTargetSelection(await facts(factory), targetNames(getProvider('deepseek')))).toMatchObject({ ref: 'DEEPSEEK', text: 'bot_type == const.DEEPSEEK' });
     expect(pyTargetSelection(await facts(factory), targetNames(getProvider('qwen')))).toMatchObject({ ref: 'QWEN' });
@@ -90,7 +91,21 @@ describe('an app with the target adapter is left whole, and only that app', () =
   const fixture = path.join(__dirname, '..', 'fixtures', 'cases', 'project', 'python-existing-target-raw-http', 'input');
   it('one follow-up names the adapter and how the app selects it; code, config and env files stay', async () => {
     const src = Object.fromEntries(
-      ['models/deepseek/deepseek_bot.py', 'models/bot_factory.py', 'common/const.py', 'bridge/bridge.py', 'models/openai/openai_http_client.py', 'models/chatgpt/chat_gpt_bot.py', 'agent/memory/embedding.py', 'voice/openai/openai_voice.py', 'config.py', 'config-template.json', 'docker/docker-compose.yml', '.env.example', 'requirements.txt'].map((rel) => [rel, readFileSync(path.join(fixture, rel), 'utf8')]),
+      [
+        'models/deepseek/deepseek_bot.py',
+        'models/bot_factory.py',
+        'common/const.py',
+        'bridge/bridge.py',
+        'models/openai/openai_http_client.py',
+        'models/chatgpt/chat_gpt_bot.py',
+        'agent/memory/embedding.py',
+        'voice/openai/openai_voice.py',
+        'config.py',
+        'config-template.json',
+        'docker/docker-compose.yml',
+        '.env.example',
+        'requirements.txt',
+      ].map((rel) => [rel, readFileSync(path.join(fixture, rel), 'utf8')]),
     );
     const dir = tmp(src);
     const r = await migrate({ cwd: dir, paths: ['.'], provider: 'deepseek', force: true });
@@ -106,7 +121,8 @@ describe('an app with the target adapter is left whole, and only that app', () =
       'bot/requirements.txt': 'requests\n',
       // (a module is read when it names OpenAI or a module read imports it: the real adapter's docstring says OpenAI-compatible)
       'bot/models/deepseek/deepseek_bot.py': '"""DeepSeek bot: OpenAI-compatible."""\nDEFAULT_API_BASE = "https://api.deepseek.com/v1"\n\n\nclass DeepSeekBot:\n    pass\n',
-      'bot/models/factory.py': 'from common import const\n\ndef create(t):\n    if t == const.OPENAI:\n        return 1\n    if t == const.DEEPSEEK:\n        from models.deepseek.deepseek_bot import DeepSeekBot\n        return DeepSeekBot()\n',
+      'bot/models/factory.py':
+        'from common import const\n\ndef create(t):\n    if t == const.OPENAI:\n        return 1\n    if t == const.DEEPSEEK:\n        from models.deepseek.deepseek_bot import DeepSeekBot\n        return DeepSeekBot()\n',
       'bot/common/const.py': 'OPENAI = "openai"\nDEEPSEEK = "deepseek"\n',
       'bot/voice/openai_voice.py': 'from openai import OpenAI\n\nclient = OpenAI()\nr = client.chat.completions.create(model="gpt-4o-mini", messages=[])\n',
       'bot/config.json': '{ "open_ai_api_base": "https://api.openai.com/v1" }\n',
@@ -115,7 +131,10 @@ describe('an app with the target adapter is left whole, and only that app', () =
       'tool/config.json': '{ "open_ai_api_base": "https://api.openai.com/v1" }\n',
     });
     const r = await migrate({ cwd: dir, paths: ['.'], provider: 'deepseek', force: true });
-    const changed = r.files.filter((f) => f.changes.length).map((f) => f.file.replace(/\\/g, '/')).sort();
+    const changed = r.files
+      .filter((f) => f.changes.length)
+      .map((f) => f.file.replace(/\\/g, '/'))
+      .sort();
     expect(changed).toEqual(['tool/config.json', 'tool/main.py']);
   });
 });

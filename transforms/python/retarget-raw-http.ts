@@ -118,7 +118,11 @@ function keptForBlockedJoins(ctx: MigrateContext<PyContext>, lit: Node, marked: 
   // (read in its function, or at module level outside functions and classes)
   const top = ctx.py.root.namedChildren.filter((c) => c && !/definition/.test(c.type)).map((c) => c!.text);
   if ([...envReadsIn([scope!.text, ...top].join('\n'), 'python')].some((v) => envRole(v) === 'key' && !/AZURE/.test(v))) return false;
-  ctx.followUp(ctx.py.start(lit), msg('http.baseKeptForBlockedPaths', { provider: shortName(ctx.target.provider), paths: joins.map((j) => j.path).join(', ') }), msg('http.baseKeptForBlockedPaths.todo'));
+  ctx.followUp(
+    ctx.py.start(lit),
+    msg('http.baseKeptForBlockedPaths', { provider: shortName(ctx.target.provider), paths: joins.map((j) => j.path).join(', ') }),
+    msg('http.baseKeptForBlockedPaths.todo'),
+  );
   joins.forEach((j, i) => {
     const { reason, action } = unsupportedReason(ctx.target.provider, ends[i]!);
     const st = enclosingStatement(j.node);

@@ -786,7 +786,10 @@ function adapterPlan(target: FileContext['target'], mods: Map<string, Parsed> | 
   for (const a of plan.adapters) {
     const s = a.selectionRel ? selections.get(a.selectionRel) : undefined;
     const by = s ? `${s.text.replace(/\s+/g, ' ')} (${a.selectionRel}:${s.line})` : a.selection;
-    const routed = probes.filter((m) => a.inScope(m.rel) && !isTestPath(m.rel)).map((m) => ({ rel: m.rel, r: ask(m, 'route', names) })).find((x) => x.r);
+    const routed = probes
+      .filter((m) => a.inScope(m.rel) && !isTestPath(m.rel))
+      .map((m) => ({ rel: m.rel, r: ask(m, 'route', names) }))
+      .find((x) => x.r);
     a.how = routed?.r ? { by, prefixes: routed.r.prefixes.map((p) => `"${p}"`).join(', '), routeAt: `${routed.rel}:${routed.r.line}` } : { by };
   }
   return plan;
@@ -841,9 +844,7 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
             at: where,
             leave: true,
             reason: msg('adapters.targetExists', { provider: name, at: `${adapterHere.rel}:${adapterHere.line}`, selection: adapterHere.selection }),
-            action: defaultsAt.length
-              ? msg('adapters.targetExists.defaultChanged', { selection: adapterHere.selection, at: defaultsAt.join(', ') })
-              : selectAction(adapterHere),
+            action: defaultsAt.length ? msg('adapters.targetExists.defaultChanged', { selection: adapterHere.selection, at: defaultsAt.join(', ') }) : selectAction(adapterHere),
           };
       run.adapters.adapterSaid.add(adapterHere);
     }
