@@ -58,6 +58,9 @@ describe('Python selections of the target', () => {
     expect(pyProviderConsts(f, targetNames(getProvider('zhipu'))).map(([k, v]) => [k, v])).toEqual([['ZHIPU_AI', 'zhipu']]);
     expect(pyTargetSelection(f, targetNames(getProvider('deepseek')))).toMatchObject({ value: 'deepseek' });
     expect(pyTargetSelection(await facts('DEEPSEEK = "deepseek"\nCLAUDE = "claude"\n'), targetNames(getProvider('deepseek')))).toBeUndefined();
+    // an enum's members hold the value a `BotType.DEEPSEEK` comparison selects
+    const en = await facts('from enum import Enum\n\n\nclass BotType(str, Enum):\n    OPENAI = "openai"\n    DEEPSEEK = "deepseek"\n');
+    expect(pyProviderConsts(en, targetNames(getProvider('deepseek'))).map(([k, v]) => [k, v])).toEqual([['DEEPSEEK', 'deepseek']]);
   });
   it('model-prefix routing in a module that names OpenAI', async () => {
     const bridge =

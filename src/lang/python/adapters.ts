@@ -94,24 +94,33 @@ export function pyTargetSelection(f: PyFacts, names: readonly string[]): PySelec
   });
   if (found) return found;
   const consts = pyProviderConsts(f, names);
-  return consts.length && pyModuleConsts(f).some(([, v]) => openai(v)) ? { value: consts[0]![1], text: `${consts[0]![0]} = "${consts[0]![1]}"`, at: consts[0]![2] } : undefined;
+  return consts.length && pyModuleConsts(f, true).some(([, v]) => openai(v)) ? { value: consts[0]![1], text: `${consts[0]![0]} = "${consts[0]![1]}"`, at: consts[0]![2] } : undefined;
 }
 
 /** Module-level string constants `NAME = "value"` (name, value, offset). */
-function pyModuleConsts(f: PyFacts): Array<[string, string, number]> {
+function pyModuleConsts(f: PyFacts, classes = false): Array<[string, string, number]> {
   const out: Array<[string, string, number]> = [];
-  for (const st of kids(f.py.root)) {
-    const a = st.type === 'expression_statement' ? st.namedChild(0) : null;
-    const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
-    const v = a ? stringValue(a.childForFieldName('right')) : undefined;
-    if (left?.type === 'identifier' && v !== undefined) out.push([left.text, v, f.py.start(st)]);
-  }
+  const visit = (body: Node) => {
+    for (const st of kids(body)) {
+      // members of a top-level class (`class BotType(str, Enum): DEEPSEEK = "deepseek"`), when asked
+      const inner = classes && st.type === 'class_definition' ? st.childForFieldName('body') : null;
+      if (inner && body.id === f.py.root.id) visit(inner);
+      const a = st.type === 'expression_statement' ? st.namedChild(0) : null;
+      const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
+      const v = a ? stringValue(a.childForFieldName('right')) : undefined;
+      if (left?.type === 'identifier' && v !== undefined) out.push([left.text, v, f.py.start(st)]);
+    }
+  };
+  visit(f.py.root);
   return out;
 }
 
-/** Module-level constants naming the target (`DEEPSEEK = "deepseek"`, `QWEN_DASHSCOPE = "dashscope"`): what `const.DEEPSEEK` selects. */
+/**
+ * Module-level constants and top-level class members naming the target (`DEEPSEEK = "deepseek"`, `QWEN_DASHSCOPE =
+ * "dashscope"`, an enum's `DEEPSEEK = "deepseek"`): what `const.DEEPSEEK` / `BotType.DEEPSEEK` selects.
+ */
 export function pyProviderConsts(f: PyFacts, names: readonly string[]): Array<[string, string, number]> {
-  return pyModuleConsts(f).filter(([k, v]) => /^[A-Z][A-Z0-9_]*$/.test(k) && namesProvider(v, names) && mentionsProvider(k, names));
+  return pyModuleConsts(f, true).filter(([k, v]) => /^[A-Z][A-Z0-9_]*$/.test(k) && namesProvider(v, names) && mentionsProvider(k, names));
 }
 
 /**
