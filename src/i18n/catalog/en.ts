@@ -88,6 +88,10 @@ export const EN = {
   'adapters.targetExists.defaultChanged': (p: { selection: string; at: string }) =>
     `the default provider now selects "${p.selection}" (${p.at}); set the same value wherever the deployment overrides it`,
   'adapters.targetExists.select': (p: { selection: string }) => `select "${p.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter`,
+  'adapters.targetExists.selectBy': (p: { selection: string; by: string }) =>
+    `select "${p.selection}" in the configuration that chooses the provider (the app selects it by ${p.by}) instead of migrating the OpenAI adapter`,
+  'adapters.targetExists.selectByOrModel': (p: { selection: string; by: string; prefixes: string; routeAt: string }) =>
+    `select "${p.selection}" in the configuration that chooses the provider (the app selects it by ${p.by}), or set the model to an id starting with ${p.prefixes} (routed at ${p.routeAt}), instead of migrating the OpenAI adapter`,
   'python.ambiguousImport': (p: { module: string; files: string }) =>
     `import of ${p.module}: several modules of the repository answer to this name, none nearer to this file (${p.files}); nothing was followed through it`,
   'python.ambiguousImport.todo': () => "check which module this import reaches when the app runs; if it builds an OpenAI request, migrate that module by hand or run the tool on this app's folder",
@@ -375,6 +379,9 @@ export const EN = {
   'env.readForOpenAIRequest.todo': () => 'it keeps its OpenAI key: move that request to a service that serves it, then change the key with it',
   'http.openaiDefaultLeft': () => 'OpenAI URL left: it is the default of a base-URL setting that a client staying as it is reads',
   'http.openaiDefaultLeft.todo': () => 'leave it until that client moves; then use the provider base URL there and here',
+  'http.baseKeptForBlockedPaths': (p: { provider: string; paths: string }) =>
+    `OpenAI base URL left: every path joined to it (${p.paths}) is an endpoint ${p.provider} does not serve, and the requests send an OpenAI key`,
+  'http.baseKeptForBlockedPaths.todo': () => 'keep these requests on OpenAI, or move them to a service that has the endpoint (see the markers where the paths are joined)',
   'http.noV1Base': () => 'URL aimed at the OpenAI API without the /v1 base',
   'http.unresolvedPath': (p: { origin: string }) => `URL built from ${p.origin} and a path the tool cannot resolve`,
   'http.unresolvedPath.todo': (p: { to: string; provider: string; path: string }) => `make the request go to ${p.to} (${p.provider}'s OpenAI-compatible path is ${p.path}, not /v1)`,
