@@ -50,7 +50,24 @@ export function envReadsIn(text: string, lang: 'js' | 'python'): Set<string> {
     if (literal || property || objectKey) out.add(name);
   }
   if (/OpenAI|@ai-sdk\/openai/.test(text)) for (const name of implicitReads(text, lang, inComment)) out.add(name);
+  if (lang === 'python') for (const name of libraryEnvReads(text)) out.add(name);
   return out;
+}
+
+/**
+ * Variables a Python library reads by itself to call OpenAI, for a module that imports it: CrewAI's default LLM
+ * (an Agent without `llm=`) takes its model from OPENAI_MODEL_NAME or MODEL, its base URL from BASE_URL,
+ * OPENAI_API_BASE or OPENAI_BASE_URL, and the key of the provider its model id names (OPENAI_API_KEY for an
+ * unprefixed or `openai/` id), through litellm, which reads OPENAI_API_KEY for `LLM(model="openai/...")` without a key
+ * (https://docs.crewai.com/en/learn/llm-connections, crewAI src/crewai/utilities/llm_utils.py
+ * `_llm_via_environment_or_fallback`); litellm and DSPy read OPENAI_API_KEY and OPENAI_API_BASE / OPENAI_BASE_URL.
+ * Those libraries stay on OpenAI after a run (the tool does not rewrite them): an env file keeps these values.
+ */
+export function libraryEnvReads(text: string): string[] {
+  const imports = (m: string) => new RegExp(`^[ \\t]*(from[ \\t]+${m}\\b|import[ \\t]+${m}\\b)`, 'm').test(text);
+  if (imports('crewai')) return ['OPENAI_API_KEY', 'OPENAI_MODEL_NAME', 'MODEL', 'OPENAI_API_BASE', 'OPENAI_BASE_URL'];
+  if (imports('litellm') || imports('dspy')) return ['OPENAI_API_KEY', 'OPENAI_API_BASE', 'OPENAI_BASE_URL'];
+  return [];
 }
 
 const SDK_DEFAULTS = { key: 'OPENAI_API_KEY', base: 'OPENAI_BASE_URL', extra: ['OPENAI_ORG_ID', 'OPENAI_PROJECT_ID'] };
@@ -149,6 +166,28 @@ export function recordEnvReads(project: Map<string, unknown> | undefined, fileAb
   let m = project.get(KEY) as Map<string, Set<string>> | undefined;
   if (!m) project.set(KEY, (m = new Map()));
   m.set(fileAbs, names);
+}
+
+const LIBRARY_KEY = 'library-env-reads';
+
+/** Records the variables a code file's libraries read by themselves (libraryEnvReads). */
+export function recordLibraryReads(project: Map<string, unknown> | undefined, fileAbs: string, names: readonly string[]): void {
+  if (!project || !names.length) return;
+  let m = project.get(LIBRARY_KEY) as Map<string, Set<string>> | undefined;
+  if (!m) project.set(LIBRARY_KEY, (m = new Map()));
+  m.set(fileAbs, new Set(names));
+}
+
+/** The variables libraries read by themselves in the code an env file configures (the same code as envReadsFor's). */
+export function libraryReadsFor(project: Map<string, unknown> | undefined, envFileAbs: string): Set<string> {
+  const all = project?.get(KEY) as Map<string, Set<string>> | undefined;
+  const lib = project?.get(LIBRARY_KEY) as Map<string, Set<string>> | undefined;
+  const out = new Set<string>();
+  if (!all?.size || !lib?.size) return out;
+  const dir = path.dirname(envFileAbs) + path.sep;
+  const under = [...all.keys()].some((f) => f.startsWith(dir));
+  for (const [f, names] of lib) if (!under || f.startsWith(dir)) for (const n of names) out.add(n);
+  return out;
 }
 
 /**

@@ -23,6 +23,11 @@ export const mapModelValues: Transform<EnvContext> = {
       if (role && role !== 'other') continue; // handled by the key / settings transforms
       // The code that reads it keeps its OpenAI default (it stays on OpenAI): the value stays with it.
       if (ctx.modelsLeft?.has(e.name) && isOpenAIModelId(e.value)) continue;
+      // CrewAI's default LLM reads it with OPENAI_API_KEY and calls OpenAI: the provider's id would go there.
+      if (ctx.libraryReads?.has(e.name) && isOpenAIModelId(e.value)) {
+        ctx.followUp(e.valueStart, msg('env.libraryModel', { name: e.name, id: e.value }), msg('env.libraryModel.todo', { name: e.name, env: t.apiKeyEnv, url: t.baseURL }));
+        continue;
+      }
       if ((MODEL_KEY.test(e.name) || role === 'other') && isOpenAIModelId(e.value)) {
         // `openai/gpt-4o` (OpenRouter, GitHub Models, LiteLLM routes) is another service's id.
         if (isGatewayModelId(e.value)) continue;

@@ -4,7 +4,7 @@ import { fileError } from '../../engine/batch.js';
 import { type FileContext, type HandlerError, type HandlerOptions, type LanguageHandler, type Transform, isMigrating } from '../../engine/types.js';
 import { providerHosts } from '../../providers/index.js';
 import { envRole, SETTINGS_ENV, type EnvRole } from '../../rules/env.js';
-import { envReadsFor, modelVarsLeft } from '../../rules/env-reads.js';
+import { envReadsFor, libraryReadsFor, modelVarsLeft } from '../../rules/env-reads.js';
 import { CONFIG_PREFILTER } from '../config/common.js';
 import type { EnvContext } from './context.js';
 import { detectEnv } from './detect.js';
@@ -49,6 +49,7 @@ export const envHandler: LanguageHandler = {
           names: new Set(env.entries.map((e) => e.name)),
           codeReads: envReadsFor(opts.project, ctx.file.abs),
           modelsLeft: modelVarsLeft(opts.project),
+          libraryReads: libraryReadsFor(opts.project, ctx.file.abs),
           settingsEnv,
         });
         detectEnv(ectx);

@@ -13,7 +13,7 @@ import { pyDefaultProviderLiterals, pyOtherAdapterHints, pyTargetAdapterAt, pyTa
 import { shortName } from '../../providers/index.js';
 import { parsePython, type PyTree } from './parse.js';
 import { runPython, usesOpenAI } from './pipeline.js';
-import { collectKeptSettings, migratesSomeClient } from './client-plan.js';
+import { collectKeptSettings, migratesSomeClient, recordApps } from './client-plan.js';
 import type { KeptSettings } from './context.js';
 import { analyzeWrappers } from './wrappers.js';
 import { isNotebook, processNotebook, validateNotebook } from './notebook.js';
@@ -138,13 +138,13 @@ export const processor = {
       first();
       timingNote(app ? `python: ${batches.length} import-connected sub-batches of up to ${pyBatchBytes()} bytes` : 'python: a sub-batch imports outside itself; the batch was processed whole');
     }
-    const later: Later = { othersNote: [], packages: [], settingsEnv: [] };
+    const later: Later = { othersNote: [], packages: [], settingsEnv: [], apps: {} };
     for (const batch of app ? batches : [modules]) {
       await processGroup(batch, { opts, target, targetHost, deps, errors, app, order, later });
       if (app) collectGarbage(textBytes(batch));
     }
     sayLater(later, deps, opts);
-    await processNotebooks(files, opts, targetHost, deps, errors);
+    await processNotebooks(files, opts, targetHost, deps, errors, later.apps);
     await processManifests(files, opts, deps, errors);
     return errors;
   },
@@ -175,6 +175,8 @@ interface Later {
   othersNote: Array<{ index: number; say: () => void }>;
   packages: Array<{ index: number; abs: string; pkgs: Set<string> }>;
   settingsEnv: Array<{ index: number; env: Map<string, EnvRole> }>;
+  /** The apps of the run's modules that move something to the provider, and their imports (for the notebooks). */
+  apps: Pick<KeptSettings, 'migratingApps' | 'appImports'>;
 }
 
 function sayLater(later: Later, deps: DependencyPlan, opts: HandlerOptions): void {
@@ -223,7 +225,8 @@ async function analyseGroup(files: FileContext[], target: FileContext['target'],
   const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set() };
   for (const [, p] of parsed) collectKeptSettings(p.facts, p.ctx.file.rel.replace(/\\/g, '/'), keptSettings, target);
   keptSettings.movedBases = movedBaseVars(parsed, keptSettings);
-  keptSettings.migrates = [...parsed.values()].some((p) => migratesSomeClient(p.facts, target, p.ctx.file.text));
+  for (const p of parsed.values()) recordApps(keptSettings, p.ctx.file, migratesSomeClient(p.facts, target, p.ctx.file.text));
+  keptSettings.migrates = !!keptSettings.migratingApps?.size;
   // URLs composed from a host-only OpenAI base and a `/v1/...` path, across modules: their modules call OpenAI.
   const composed = collectPyComposedUrls(
     [...parsed].map(([abs, p]) => [abs, p.py] as [string, PyTree]),
@@ -243,6 +246,9 @@ async function processGroup(files: FileContext[], g: GroupRun): Promise<void> {
   const a = await analyseGroup(files, target, targetHost, errors, g.app?.tests);
   const { parsed } = a;
   const adapters = g.app?.adapters ?? adapterPlan(target, parsed);
+  const kept = g.app?.keptSettings ?? a.keptSettings;
+  for (const app of kept.migratingApps ?? []) (g.later.apps.migratingApps ??= new Set()).add(app);
+  for (const [app, to] of kept.appImports ?? []) (g.later.apps.appImports ??= new Map()).set(app, new Set([...(g.later.apps.appImports.get(app) ?? []), ...to]));
   const run: RunShared = {
     opts,
     targetHost,
@@ -310,6 +316,11 @@ async function appFacts(batches: FileContext[][], modules: FileContext[], order:
       for (const [k, v] of a.keptSettings.bases) keptSettings.bases.set(k, [...(keptSettings.bases.get(k) ?? []), ...v]);
       for (const f of a.keptSettings.fields) keptSettings.fields.add(f);
       keptSettings.migrates ||= a.keptSettings.migrates;
+      for (const app of a.keptSettings.migratingApps ?? []) (keptSettings.migratingApps ??= new Set()).add(app);
+      for (const [app, to] of a.keptSettings.appImports ?? []) {
+        const links = (keptSettings.appImports ??= new Map());
+        links.set(app, new Set([...(links.get(app) ?? []), ...to]));
+      }
       for (const f of a.keptSettings.azureEndpoints ?? []) (keptSettings.azureEndpoints ??= new Set()).add(f);
       // Candidates of the run-wide movedBases (filtered once every sub-batch's kept bases are known).
       for (const v of movedBaseVars(a.parsed, { keys: new Map(), bases: new Map(), fields: new Set() })) movedCandidates.add(v);
@@ -814,12 +825,12 @@ function adapterNoteCandidate(p: Parsed, targetHost: string | undefined): boolea
 }
 
 /** Notebooks: code cells as one program each. */
-async function processNotebooks(files: FileContext[], opts: HandlerOptions, targetHost: string | undefined, deps: DependencyPlan, errors: Map<string, HandlerError>): Promise<void> {
+async function processNotebooks(files: FileContext[], opts: HandlerOptions, targetHost: string | undefined, deps: DependencyPlan, errors: Map<string, HandlerError>, apps: Later['apps']): Promise<void> {
   for (const ctx of files) {
     if (!isNotebook(ctx.file.rel)) continue;
     try {
       const nb = new Set<string>();
-      const err = await processNotebook(ctx, { ...opts, targetHost, packageFits: fitsFor(deps, ctx.file.abs) }, nb);
+      const err = await processNotebook(ctx, { ...opts, targetHost, packageFits: fitsFor(deps, ctx.file.abs), apps }, nb);
       for (const pkg of nb) need(deps, pkg, ctx.file.abs);
       if (err) errors.set(ctx.file.abs, err);
     } catch (e) {
