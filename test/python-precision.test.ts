@@ -60,3 +60,17 @@ describe('a model set by a constructor parameter (python/model-from-constructor)
     ]);
   }, 60_000);
 });
+
+describe('apps whose key feeds a library that stays on OpenAI (project/python-crewai-apps)', () => {
+  it('an app that moves nothing keeps its key reads, one follow-up per file; CrewAI env files keep their model with a follow-up', async () => {
+    const f = await run('project/python-crewai-apps', 'qwen');
+    expect(f.filter((x) => x.includes('nothing in this app')).map((x) => x.replace(/: .*\((\S+)\) moves.*$/, ': $1'))).toEqual([
+      'notebook-app/app.py:7: notebook-app',
+      'notebook-app/walkthrough.ipynb:4: notebook-app',
+      'pixel-app/tools.py:7: pixel-app',
+    ]);
+    expect(f.filter((x) => x.includes("CrewAI's default LLM")).map((x) => x.replace(/ is read by.*$/, ''))).toEqual(['crew-app/.env.example:3: OPENAI_MODEL_NAME=gpt-4o-mini']);
+    // pixeltable's OpenAI functions read OPENAI_API_KEY in an app whose own client moves: that name stays there
+    expect(f.filter((x) => x.startsWith('chat-app/index.py:') && x.includes('OPENAI_API_KEY'))).toHaveLength(1);
+  }, 60_000);
+});

@@ -292,7 +292,9 @@ const appDirs = new Map<string, string>();
  */
 export function pyAppDir(abs: string, rel: string): string {
   const r = rel.replace(/\\/g, '/');
-  const root = abs.slice(0, abs.length - rel.length);
+  // a notebook's cells are analysed as `<notebook>#cells`
+  const file = abs.replace(/#cells$/, '');
+  const root = file.slice(0, file.length - rel.length);
   let d = r.includes('/') ? r.slice(0, r.lastIndexOf('/')) : '';
   const seen: string[] = [];
   let found = '';
