@@ -66,6 +66,8 @@ describe('apps whose key feeds a library that stays on OpenAI (project/python-cr
     const f = await run('project/python-crewai-apps', 'qwen');
     expect(f.filter((x) => x.includes('nothing in this app')).map((x) => x.replace(/: .*\((\S+)\) moves.*$/, ': $1'))).toEqual([
       'notebook-app/app.py:7: notebook-app',
+      // its settings' model default reaches CrewAI's LLM only: left
+      'notebook-app/src/settings.py:5: notebook-app',
       'notebook-app/walkthrough.ipynb:4: notebook-app',
       'pixel-app/tools.py:7: pixel-app',
     ]);

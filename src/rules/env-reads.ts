@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { envRole } from './env.js';
 
@@ -166,6 +167,32 @@ export function recordEnvReads(project: Map<string, unknown> | undefined, fileAb
   let m = project.get(KEY) as Map<string, Set<string>> | undefined;
   if (!m) project.set(KEY, (m = new Map()));
   m.set(fileAbs, names);
+}
+
+const CHANGED_KEY = 'changed-code';
+
+/** Records a code file the run changes (its final text is not its original). */
+export function recordCodeChanged(project: Map<string, unknown> | undefined, fileAbs: string, changed: boolean): void {
+  if (!project || !changed) return;
+  let s = project.get(CHANGED_KEY) as Set<string> | undefined;
+  if (!s) project.set(CHANGED_KEY, (s = new Set()));
+  s.add(fileAbs);
+}
+
+/** Files that mark an app's own folder (its dependencies), in Python and JS/TS. */
+const APP_MARKERS = ['pyproject.toml', 'setup.py', 'requirements.txt', 'Pipfile', 'package.json'];
+
+/**
+ * An env file of an app the run leaves alone: its folder (below the run's root) holds the app's own manifest and
+ * no code under it is changed by the run (a CrewAI, litellm or parlant app in a monorepo of OpenAI apps, found on
+ * patchy631/ai-engineering-hub). The code there still reads the OpenAI names, or its libraries do: the file is left.
+ */
+export function envOfUnchangedApp(project: Map<string, unknown> | undefined, envFileAbs: string, rootAbs: string): boolean {
+  if (!project?.get(KEY)) return false;
+  const dir = path.dirname(envFileAbs);
+  if (path.resolve(dir) === path.resolve(rootAbs) || !APP_MARKERS.some((m) => existsSync(path.join(dir, m)))) return false;
+  const changed = (project.get(CHANGED_KEY) as Set<string> | undefined) ?? new Set<string>();
+  return ![...changed].some((f) => f.startsWith(dir + path.sep));
 }
 
 const LIBRARY_KEY = 'library-env-reads';

@@ -1,3 +1,4 @@
+import { appMovesKeys, pyAppDir } from '../../src/lang/python/client-plan.js';
 import { msg } from '../../src/i18n/msg.js';
 import { writeValue } from '../../src/engine/values.js';
 import { shortName } from '../../src/providers/index.js';
@@ -27,6 +28,13 @@ export const mapModelIds: Transform<PyContext> = {
   run(ctx) {
     const t = ctx.target;
     const py = ctx.py;
+    // Nothing in this module's app moves to the provider (a CrewAI app of a monorepo whose other apps move): its ids
+    // reach what stays (CrewAI's `LLM(model=settings.llm_model)` calls OpenAI), so they stay too, said once.
+    if (ctx.keptSettings?.reachingApps?.size && !appMovesKeys(ctx, ctx.keptSettings.reachingApps)) {
+      const first = ctx.models_.sites[0];
+      if (first) ctx.followUp(py.start(first.lit), msg('model.appNotMigrated', { ids: [...new Set(ctx.models_.sites.map((s) => s.id))].join(', '), app: pyAppDir(ctx.file.abs, ctx.file.rel) }), msg('model.appNotMigrated.todo'));
+      return;
+    }
     const blocked = ctx.facts.calls.filter((c) => blockedCall(ctx, c));
     const inBlocked = (n: Node) => blocked.some((c) => py.start(n) >= py.start(c.node) && py.end(n) <= py.end(c.node));
     // Lists/sets/tuples of model names that are lookup tables stay as they are (one follow-up each).

@@ -177,6 +177,9 @@ export const EN = {
     `${p.name}=${p.id} is read by CrewAI's default LLM, which calls OpenAI with OPENAI_API_KEY (and OPENAI_API_BASE / OPENAI_BASE_URL): left as it is, with its key line`,
   'env.libraryModel.todo': (p: { name: string; env: string; url: string }) =>
     `to move CrewAI's default LLM, change the model, base URL and key together (for example ${p.name}=openai/<provider model id>, OPENAI_API_BASE=${p.url} and the ${p.env} value in OPENAI_API_KEY), or give each Agent an LLM(...) with them`,
+  'model.appNotMigrated': (p: { ids: string; app: string }) =>
+    `model ids left as written (${p.ids}): nothing in this app (${p.app}) moves to the provider, so they reach code that stays on OpenAI (CrewAI, litellm, another library)`,
+  'model.appNotMigrated.todo': () => `change them together with that code's endpoint and key, if you move it`,
   'keys.noMigratedClient.todo': (p: { url: string; env: string }) => `when you point a client at ${p.url}, give it the ${p.env} key in the same change`,
   'model.envDefaultLeft': (p: { name: string; id: string }) =>
     `${p.name} defaults to ${p.id}, handed on to code the tool cannot follow (a config dict, another module's constructor): it was left as it is`,

@@ -298,7 +298,8 @@ export function pyAppDir(abs: string, rel: string): string {
   let d = r.includes('/') ? r.slice(0, r.lastIndexOf('/')) : '';
   const seen: string[] = [];
   let found = '';
-  while (d) {
+  // (a run on `../other/app` names its files from the working folder: never above them)
+  while (d && !/(^|\/)\.\.$/.test(d)) {
     const hit = appDirs.get(root + '\0' + d);
     if (hit !== undefined) {
       found = hit;
@@ -315,13 +316,19 @@ export function pyAppDir(abs: string, rel: string): string {
   return found;
 }
 
+/** Does the module's client reach the run's target already (migrated code)? */
+export function reachesTarget(facts: PyFacts, targetHost: string | undefined, text: string): boolean {
+  return facts.constructions.some((c) => c.status === 'target') || (!!targetHost && text.includes(targetHost));
+}
+
 /**
  * Records, for the run's key-moving rule (appMovesKeys), the app of a module that moves something to the provider
  * and the apps a module's imports reach.
  */
-export function recordApps(into: KeptSettings, file: { abs: string; rel: string; imports?: Record<string, string> }, migrates: boolean): void {
+export function recordApps(into: KeptSettings, file: { abs: string; rel: string; imports?: Record<string, string> }, migrates: boolean, atTarget = false): void {
   const app = pyAppDir(file.abs, file.rel);
   if (migrates) (into.migratingApps ??= new Set()).add(app);
+  if (migrates || atTarget) (into.reachingApps ??= new Set()).add(app);
   const root = file.abs.slice(0, file.abs.length - file.rel.length);
   for (const to of Object.values(file.imports ?? {})) {
     if (!to.startsWith(root)) continue;
@@ -337,8 +344,7 @@ export function recordApps(into: KeptSettings, file: { abs: string; rel: string;
  * root app) has something the migration points at the provider; no in an app of a monorepo that moves nothing
  * (a CrewAI app next to OpenAI apps: its key feeds CrewAI, which stays on OpenAI).
  */
-export function appMovesKeys(ctx: PyContext): boolean {
-  const apps = ctx.keptSettings?.migratingApps;
+export function appMovesKeys(ctx: PyContext, apps = ctx.keptSettings?.migratingApps): boolean {
   if (!apps) return ctx.keptSettings?.migrates !== false;
   const start = pyAppDir(ctx.file.abs, ctx.file.rel);
   if (start === '') return apps.size > 0;

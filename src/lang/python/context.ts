@@ -72,6 +72,8 @@ export interface KeptSettings {
    * names (appMovesKeys), as `migrates` does for the whole run.
    */
   migratingApps?: Set<string>;
+  /** The apps with something that moves or already calls the provider (the model-id rule of map-model-ids). */
+  reachingApps?: Set<string>;
   appImports?: Map<string, Set<string>>;
   /**
    * Settings fields an Azure client reads as its endpoint (`AzureOpenAI(azure_endpoint=settings.OPENAI_API_BASE)`):

@@ -1,5 +1,5 @@
 import { type FileContext, type HandlerOptions, type LanguageHandler, isMigrating } from '../../engine/types.js';
-import { envReadsIn, libraryEnvReads, recordEnvReads, recordLibraryReads, recordModelDefaults } from '../../rules/env-reads.js';
+import { envReadsIn, libraryEnvReads, recordCodeChanged, recordEnvReads, recordLibraryReads, recordModelDefaults } from '../../rules/env-reads.js';
 import { isManifest, isNotebook } from './files.js';
 import { pyImports } from '../../project/python.js';
 import { findMarkers } from '../../rules/markers.js';
@@ -26,6 +26,7 @@ export const pythonHandler: LanguageHandler = {
     if (!isMigrating(ctx)) return;
     recordEnvReads(project, ctx.file.abs, envReadsIn(text, 'python'));
     recordLibraryReads(project, ctx.file.abs, libraryEnvReads(text));
+    recordCodeChanged(project, ctx.file.abs, text !== ctx.file.text);
     recordModelDefaults(project, ctx.file.abs, { openai: keptAzureModelVars(text), other: new Set() });
   },
   // The analysis, the transforms and the grammar load on the first Python candidate.

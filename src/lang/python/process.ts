@@ -13,7 +13,7 @@ import { pyDefaultProviderLiterals, pyOtherAdapterHints, pyTargetAdapterAt, pyTa
 import { shortName } from '../../providers/index.js';
 import { parsePython, type PyTree } from './parse.js';
 import { runPython, usesOpenAI } from './pipeline.js';
-import { collectKeptSettings, migratesSomeClient, recordApps } from './client-plan.js';
+import { collectKeptSettings, migratesSomeClient, reachesTarget, recordApps } from './client-plan.js';
 import type { KeptSettings } from './context.js';
 import { analyzeWrappers } from './wrappers.js';
 import { isNotebook, processNotebook, validateNotebook } from './notebook.js';
@@ -176,7 +176,7 @@ interface Later {
   packages: Array<{ index: number; abs: string; pkgs: Set<string> }>;
   settingsEnv: Array<{ index: number; env: Map<string, EnvRole> }>;
   /** The apps of the run's modules that move something to the provider, and their imports (for the notebooks). */
-  apps: Pick<KeptSettings, 'migratingApps' | 'appImports'>;
+  apps: Pick<KeptSettings, 'migratingApps' | 'reachingApps' | 'appImports'>;
 }
 
 function sayLater(later: Later, deps: DependencyPlan, opts: HandlerOptions): void {
@@ -225,7 +225,7 @@ async function analyseGroup(files: FileContext[], target: FileContext['target'],
   const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set() };
   for (const [, p] of parsed) collectKeptSettings(p.facts, p.ctx.file.rel.replace(/\\/g, '/'), keptSettings, target);
   keptSettings.movedBases = movedBaseVars(parsed, keptSettings);
-  for (const p of parsed.values()) recordApps(keptSettings, p.ctx.file, migratesSomeClient(p.facts, target, p.ctx.file.text));
+  for (const p of parsed.values()) recordApps(keptSettings, p.ctx.file, migratesSomeClient(p.facts, target, p.ctx.file.text), reachesTarget(p.facts, targetHost, p.ctx.file.text));
   keptSettings.migrates = !!keptSettings.migratingApps?.size;
   // URLs composed from a host-only OpenAI base and a `/v1/...` path, across modules: their modules call OpenAI.
   const composed = collectPyComposedUrls(
@@ -248,6 +248,7 @@ async function processGroup(files: FileContext[], g: GroupRun): Promise<void> {
   const adapters = g.app?.adapters ?? adapterPlan(target, parsed);
   const kept = g.app?.keptSettings ?? a.keptSettings;
   for (const app of kept.migratingApps ?? []) (g.later.apps.migratingApps ??= new Set()).add(app);
+  for (const app of kept.reachingApps ?? []) (g.later.apps.reachingApps ??= new Set()).add(app);
   for (const [app, to] of kept.appImports ?? []) (g.later.apps.appImports ??= new Map()).set(app, new Set([...(g.later.apps.appImports.get(app) ?? []), ...to]));
   const run: RunShared = {
     opts,
@@ -317,6 +318,7 @@ async function appFacts(batches: FileContext[][], modules: FileContext[], order:
       for (const f of a.keptSettings.fields) keptSettings.fields.add(f);
       keptSettings.migrates ||= a.keptSettings.migrates;
       for (const app of a.keptSettings.migratingApps ?? []) (keptSettings.migratingApps ??= new Set()).add(app);
+      for (const app of a.keptSettings.reachingApps ?? []) (keptSettings.reachingApps ??= new Set()).add(app);
       for (const [app, to] of a.keptSettings.appImports ?? []) {
         const links = (keptSettings.appImports ??= new Map());
         links.set(app, new Set([...(links.get(app) ?? []), ...to]));
