@@ -7,6 +7,7 @@ import { entryRole, type EnvContext } from '../../src/lang/env/context.js';
 import { isEnvModelSetting } from '../../src/lang/env/model-setting.js';
 import { keyValueMismatch } from '../../src/lang/config/model-setting.js';
 import { shortName } from '../../src/providers/index.js';
+import { otherServiceOf } from '../../src/rules/adapters.js';
 
 /**
  * Values of model variables (`OPENAI_MODEL=gpt-4o`, `CHAT_MODEL="gpt-4o-mini"`,
@@ -28,6 +29,8 @@ export const mapModelValues: Transform<EnvContext> = {
         ctx.followUp(e.valueStart, msg('env.libraryModel', { name: e.name, id: e.value }), msg('env.libraryModel.todo', { name: e.name, env: t.apiKeyEnv, url: t.baseURL }));
         continue;
       }
+      // `GITHUB_MODEL=gpt-4o` (GitHub Models), `OPENROUTER_MODEL=...`: another service's setting, whose code stays on it.
+      if (otherServiceOf(e.name) && isOpenAIModelId(e.value)) continue;
       if ((MODEL_KEY.test(e.name) || role === 'other') && isOpenAIModelId(e.value)) {
         // `openai/gpt-4o` (OpenRouter, GitHub Models, LiteLLM routes) is another service's id.
         if (isGatewayModelId(e.value)) continue;
