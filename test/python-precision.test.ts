@@ -76,3 +76,10 @@ describe('apps whose key feeds a library that stays on OpenAI (project/python-cr
     expect(f.filter((x) => x.startsWith('chat-app/index.py:') && x.includes('OPENAI_API_KEY'))).toHaveLength(1);
   }, 60_000);
 });
+
+describe('a model variable read by code that moves and by code that stays (project/python-shared-model-var)', () => {
+  it('the env value is mapped for the moved client and one follow-up says the kept client now sends it to OpenAI', async () => {
+    const f = await run('project/python-shared-model-var', 'deepseek');
+    expect(f.filter((x) => x.includes('by code moved to the provider and by code that stays')).map((x) => x.replace(/ is read by.*$/, ''))).toEqual(['.env.example:2: OPENAI_MODEL']);
+  }, 60_000);
+});

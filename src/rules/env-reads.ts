@@ -136,6 +136,48 @@ export function modelDefaultsIn(text: string, isOpenAIId: (id: string) => boolea
 }
 
 const MODELS_KEY = 'model-defaults';
+const SPLIT_KEY = 'py-model-defaults';
+
+/**
+ * Python model variables read with a default (`os.environ.get("OPENAI_MODEL", "gpt-4o")`, `os.getenv(...)`), from the
+ * migrated text: an OpenAI id where the code that reads it stays on OpenAI, another id where it moved.
+ */
+export function pyModelDefaultsIn(text: string, isOpenAIId: (id: string) => boolean): { openai: Set<string>; other: Set<string> } {
+  const out = { openai: new Set<string>(), other: new Set<string>() };
+  for (const m of text.matchAll(/(?:getenv|environ\.get)\(\s*(['"])([A-Z][A-Z0-9_]*)\1\s*,\s*(['"])([^'"\n]+)\3\s*\)/g)) {
+    if (!/MODEL/.test(m[2]!)) continue;
+    (isOpenAIId(m[4]!) ? out.openai : out.other).add(m[2]!);
+  }
+  return out;
+}
+
+/** Records a Python file's model defaults (pyModelDefaultsIn) for the env files' split-variable note. */
+export function recordPyModelDefaults(project: Map<string, unknown> | undefined, fileAbs: string, d: { openai: Set<string>; other: Set<string> }): void {
+  if (!project || (!d.openai.size && !d.other.size)) return;
+  let m = project.get(SPLIT_KEY) as Map<string, { openai: Set<string>; other: Set<string> }> | undefined;
+  if (!m) project.set(SPLIT_KEY, (m = new Map()));
+  m.set(fileAbs, d);
+}
+
+/**
+ * Model variables the Python code of an env file's folder (envReadsFor's scope) reads both with an OpenAI default (code
+ * that stays on OpenAI) and with another id (code moved to the provider): one value cannot serve both.
+ */
+export function splitModelVarsFor(project: Map<string, unknown> | undefined, envFileAbs: string): Set<string> {
+  const m = project?.get(SPLIT_KEY) as Map<string, { openai: Set<string>; other: Set<string> }> | undefined;
+  const out = new Set<string>();
+  if (!m?.size) return out;
+  const dir = path.dirname(envFileAbs) + path.sep;
+  const under = [...m].filter(([f]) => f.startsWith(dir));
+  const openai = new Set<string>();
+  const other = new Set<string>();
+  for (const [, d] of under.length ? under : [...m]) {
+    for (const n of d.openai) openai.add(n);
+    for (const n of d.other) other.add(n);
+  }
+  for (const n of openai) if (other.has(n)) out.add(n);
+  return out;
+}
 
 /** Records a code file's model defaults (modelDefaultsIn) for the env files of the run. */
 export function recordModelDefaults(project: Map<string, unknown> | undefined, fileAbs: string, d: { openai: Set<string>; other: Set<string> }): void {

@@ -32,6 +32,8 @@ export const mapModelValues: Transform<EnvContext> = {
       // `GITHUB_MODEL=gpt-4o` (GitHub Models), `OPENROUTER_MODEL=...`: another service's setting, whose code stays on it.
       if (otherServiceOf(e.name) && isOpenAIModelId(e.value)) continue;
       if ((MODEL_KEY.test(e.name) || role === 'other') && isOpenAIModelId(e.value)) {
+        // Read by code that moved and by code that stays on OpenAI (another library's client): mapped for the first, said for the second.
+        if (ctx.splitModels?.has(e.name) && !isGatewayModelId(e.value)) ctx.followUp(e.valueStart, msg('env.splitModel', { name: e.name }), msg('env.splitModel.todo', { name: e.name, id: e.value }));
         // `openai/gpt-4o` (OpenRouter, GitHub Models, LiteLLM routes) is another service's id.
         if (isGatewayModelId(e.value)) continue;
         mapModelAt(ctx, e.valueStart, e.valueEnd, e.value, this.id);

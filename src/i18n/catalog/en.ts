@@ -181,6 +181,9 @@ export const EN = {
   'model.appNotMigrated': (p: { ids: string; app: string }) =>
     `model ids left as written (${p.ids}): nothing in this app (${p.app}) moves to the provider, so they reach code that stays on OpenAI (CrewAI, litellm, another library)`,
   'model.appNotMigrated.todo': () => `change them together with that code's endpoint and key, if you move it`,
+  'env.splitModel': (p: { name: string }) =>
+    `${p.name} is read by code moved to the provider and by code that stays on OpenAI (its default there is still an OpenAI id): it was given the provider's id, which that code now sends to OpenAI`,
+  'env.splitModel.todo': (p: { name: string; id: string }) => `give the code that stays on OpenAI its own variable (for example OPENAI_${p.name.replace(/^OPENAI_/, '')}_KEPT=${p.id}), or move that code too`,
   'keys.noMigratedClient.todo': (p: { url: string; env: string }) => `when you point a client at ${p.url}, give it the ${p.env} key in the same change`,
   'model.envDefaultLeft': (p: { name: string; id: string }) =>
     `${p.name} defaults to ${p.id}, handed on to code the tool cannot follow (a config dict, another module's constructor): it was left as it is`,

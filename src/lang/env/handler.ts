@@ -4,7 +4,7 @@ import { fileError } from '../../engine/batch.js';
 import { type FileContext, type HandlerError, type HandlerOptions, type LanguageHandler, type Transform, isMigrating } from '../../engine/types.js';
 import { providerHosts } from '../../providers/index.js';
 import { envRole, SETTINGS_ENV, type EnvRole } from '../../rules/env.js';
-import { envOfUnchangedApp, envReadsFor, libraryReadsFor, modelVarsLeft } from '../../rules/env-reads.js';
+import { envOfUnchangedApp, envReadsFor, libraryReadsFor, modelVarsLeft, splitModelVarsFor } from '../../rules/env-reads.js';
 import { CONFIG_PREFILTER, isOpenAIModelId } from '../config/common.js';
 import type { EnvContext } from './context.js';
 import { detectEnv } from './detect.js';
@@ -60,6 +60,7 @@ export const envHandler: LanguageHandler = {
           codeReads: envReadsFor(opts.project, ctx.file.abs),
           modelsLeft: modelVarsLeft(opts.project),
           libraryReads: libraryReadsFor(opts.project, ctx.file.abs),
+          splitModels: splitModelVarsFor(opts.project, ctx.file.abs),
           settingsEnv,
         });
         detectEnv(ectx);

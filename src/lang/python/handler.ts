@@ -1,5 +1,6 @@
 import { type FileContext, type HandlerOptions, type LanguageHandler, isMigrating } from '../../engine/types.js';
-import { envReadsIn, libraryEnvReads, recordCodeChanged, recordEnvReads, recordLibraryReads, recordModelDefaults } from '../../rules/env-reads.js';
+import { looksLikeOpenAIModel } from '../../models/openai-catalog.js';
+import { envReadsIn, libraryEnvReads, pyModelDefaultsIn, recordCodeChanged, recordEnvReads, recordPyModelDefaults, recordLibraryReads, recordModelDefaults } from '../../rules/env-reads.js';
 import { isManifest, isNotebook } from './files.js';
 import { pyImports } from '../../project/python.js';
 import { findMarkers } from '../../rules/markers.js';
@@ -27,6 +28,7 @@ export const pythonHandler: LanguageHandler = {
     recordEnvReads(project, ctx.file.abs, envReadsIn(text, 'python'));
     recordLibraryReads(project, ctx.file.abs, libraryEnvReads(text));
     recordCodeChanged(project, ctx.file.abs, text !== ctx.file.text);
+    recordPyModelDefaults(project, ctx.file.abs, pyModelDefaultsIn(text, looksLikeOpenAIModel));
     recordModelDefaults(project, ctx.file.abs, { openai: keptAzureModelVars(text), other: new Set() });
   },
   // The analysis, the transforms and the grammar load on the first Python candidate.
