@@ -174,9 +174,10 @@ export const ZH: ZhCatalog = {
   'env.childProcess.todo': () => '如果该程序调用 OpenAI，请在它自己的配置中把它指向服务商',
   'keys.classField': (p) => `${p.name} 是应用自身配置类的字段（由应用填充）：只改一处会使字段与其他读取处不一致，因此保持原名`,
   'keys.classField.todo': (p) => `要迁移读取它的客户端，请把 ${p.provider} 密钥填入 ${p.name}，或在同一次改动中把该字段全部改名为 ${p.to}`,
-  'http.bareHostOnly': (p) =>
-    `项目只通过 ${p.at} 处的裸主机访问 OpenAI，路径在本工具无法跟踪的地方拼接；${p.provider} 的 OpenAI 兼容路径是 ${p.path}，不是 /v1，因此项目中没有任何修改（它的密钥和模型 ID 仍是 OpenAI 的）`,
-  'http.bareHostOnly.todo': (p) => `让请求发往 ${p.url}/...（主机和路径一起改），然后读取 ${p.env} 作为密钥，并选用服务商的模型 ID`,
+  'http.bareHostOnly': (p) => `项目只通过 ${p.at} 处的裸主机访问 OpenAI；路径的拼接和密钥的发送都在本工具无法跟踪的地方，因此项目中没有任何修改（它的密钥和模型 ID 仍是 OpenAI 的）`,
+  'http.bareHostOnly.todo': (p) => `让请求发往 ${p.url}/...（主机和路径一起改），以 ${p.env} 作为密钥，并选用服务商的模型 ID`,
+  'http.bareHostStays': (p) => `${p.origin} 保持不变：它的路径拼接和密钥发送都在本工具无法跟踪的地方`,
+  'http.bareHostStays.todo': (p) => `让请求发往 ${p.to}（主机和路径一起改），并以 ${p.env} 作为密钥`,
   'http.hostStays': (p) => `这个 OpenAI 主机保持不变：与它拼接的每个路径都是 ${p.provider} 不提供的 API`,
   'http.hostStays.todo': () => '让这些请求继续使用 OpenAI 和 OpenAI 密钥，或删除它们',
   'http.classKeyStays': (p) => `${p.cls} 含有由应用自行填充的 OpenAI 密钥字段：其 OpenAI URL 和模型 ID 与该密钥一同保留（单独迁移会把 OpenAI 密钥发给服务商）`,

@@ -140,7 +140,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
     reachesOpenAI: g.app?.reachesOpenAI ?? projectReachesOpenAI(parsed),
     nearMigrated: modulesNearMigratedClients(parsed, cross),
     keysNoteAt: g.app?.keysNoteAt,
-    opaqueOnly: g.app ? g.app.opaqueOnly : opaqueOnlyOf(opaqueScan(parsed, cross, target)),
+    opaqueOnly: g.app ? g.app.opaqueOnly : opaqueOnlyOf(opaqueScan(parsed, cross)),
   };
   // Phase C: detect and plan every module's clients, then the key constants clients share across
   // modules (src/lang/js/shared-keys.ts), then transform.
@@ -236,7 +236,7 @@ function firstPassOf(batch: FileContext[], out: FirstPass, order: Map<string, nu
   for (const n of enumNamesOf(parsed)) out.enumNames.add(n);
   for (const [n, mods] of classKeyFieldsOf(parsed)) out.classKeyFields.set(n, new Set([...(out.classKeyFields.get(n) ?? []), ...mods]));
   out.reachesOpenAI ||= projectReachesOpenAI(parsed);
-  const op = opaqueScan(parsed, cross, target, order);
+  const op = opaqueScan(parsed, cross, order);
   out.opaque.other ||= op.other;
   if (op.first && (!out.opaque.first || op.first.index < out.opaque.first.index)) out.opaque.first = op.first;
   for (const p of parsed.values()) {
@@ -942,9 +942,8 @@ function otherOpenAIUse(text: string): boolean {
  * (its guard, its tests, its env files), its model ids and its requests stay OpenAI's, and the run says so once.
  * Any other construction (but one pointed at another service), adapter, v3 client or OpenAI URL: not this case.
  */
-function opaqueScan(parsed: Map<string, ParsedModule>, cross: CrossModule, target: FileContext['target'], order?: Map<string, number>): OpaqueScan {
+function opaqueScan(parsed: Map<string, ParsedModule>, cross: CrossModule, order?: Map<string, number>): OpaqueScan {
   const out: OpaqueScan = { other: false };
-  const path = target ? new URL(target.baseURL).pathname.replace(/\/$/, '') : '';
   let composedHosts: Map<string, unknown[]> | undefined;
   const consider = (abs: string, p: ParsedModule, pos: number, key: string, pkg?: string) => {
     const index = order?.get(abs) ?? 0;
@@ -955,9 +954,9 @@ function opaqueScan(parsed: Map<string, ParsedModule>, cross: CrossModule, targe
   for (const [abs, p] of parsed) {
     const text = p.ctx.file.text;
     if (otherOpenAIUse(text)) {
-      // A bare OpenAI host (`"api.openai.com"` in a config object) whose path is appended where the tool cannot see it:
-      // right to move only for a provider whose path is /v1 or empty (retarget-raw-http leaves it elsewhere).
-      const bare = path !== '' && path !== '/v1' && !OTHER_OPENAI_USE.test(text) && !/\/v1\b/.test(text) ? BARE_OPENAI_HOST.exec(text) : null;
+      // A bare OpenAI host (`"api.openai.com"` in a config object) whose path is appended where the tool cannot see it,
+      // nor the key sent with it: retarget-raw-http leaves it.
+      const bare = !OTHER_OPENAI_USE.test(text) && !/\/v1\b/.test(text) ? BARE_OPENAI_HOST.exec(text) : null;
       if (bare) {
         composedHosts ??= collectComposedUrls(
           [...parsed].map(([a, q]) => [a, q.sf] as [string, ts.SourceFile]),
@@ -991,12 +990,7 @@ function opaqueOnlyNote(ctx: JsContext, o: OpaqueOnly): void {
   const t = ctx.target;
   if (ctx.file.abs !== o.abs || !t || o.said) return;
   const third = o.pkg ? THIRD_PARTY_CLIENTS.find((c) => c.pkg === o.pkg) : undefined;
-  if (o.pkg === 'url')
-    ctx.followUp(
-      o.pos,
-      msg('http.bareHostOnly', { at: o.at, provider: shortName(t.provider), path: new URL(t.baseURL).pathname.replace(/\/$/, '') }),
-      msg('http.bareHostOnly.todo', { url: t.baseURL, env: t.apiKeyEnv }),
-    );
+  if (o.pkg === 'url') ctx.followUp(o.pos, msg('http.bareHostOnly', { at: o.at }), msg('http.bareHostOnly.todo', { url: t.baseURL, env: t.apiKeyEnv }));
   else if (third)
     ctx.followUp(
       o.pos,

@@ -180,10 +180,9 @@ function retargetPaths(pass: UrlPass): void {
     pending.push({ n, rest, joined });
   }
   // No path here and none joined elsewhere that the run resolved (composed-urls): the path is appended where the tool
-  // cannot see (`https://${host}/v1/chat/completions` built from a config's `"api.openai.com"`, ourongxing/chatgpt-vercel).
-  // The bare host is right only for a provider whose path is /v1 or empty; elsewhere it stays, said once.
-  const { path } = pass.b;
-  if (!pending.length && path !== '' && path !== '/v1') {
+  // cannot see it (`https://${host}/v1/chat/completions` built from a config's `"api.openai.com"`, ourongxing/chatgpt-vercel),
+  // and so is the key sent with it (a user's setting in josStorer/chatGPTBox): the host stays, said once.
+  if (!pending.length) {
     let said = false;
     for (const x of hosts) {
       if (x.moves || x.stays || pass.ctx.composedHosts?.includes(x.h.n)) continue;
@@ -191,11 +190,7 @@ function retargetPaths(pass: UrlPass): void {
       x.unresolved = true;
       if (said) continue;
       said = true;
-      pass.ctx.followUp(
-        x.h.n.getStart(),
-        msg('http.unresolvedPath', { origin: OPENAI_ORIGIN }),
-        msg('http.unresolvedPath.todo', { to: `${pass.base}/...`, provider: shortName(pass.ctx.target.provider), path }),
-      );
+      pass.ctx.followUp(x.h.n.getStart(), msg('http.bareHostStays', { origin: OPENAI_ORIGIN }), msg('http.bareHostStays.todo', { to: `${pass.base}/...`, env: pass.ctx.target.apiKeyEnv }));
     }
   }
   const moving = hosts.filter((x) => x.moves || !x.stays);
