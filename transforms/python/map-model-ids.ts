@@ -1,3 +1,4 @@
+import { appMovesKeys, pyAppDir } from '../../src/lang/python/client-plan.js';
 import { msg } from '../../src/i18n/msg.js';
 import { writeValue } from '../../src/engine/values.js';
 import { shortName } from '../../src/providers/index.js';
@@ -21,12 +22,27 @@ import { envModelDefaultSites } from '../../src/lang/python/detect.js';
  * found them (request keywords and keys, the constants they flow from,
  * model-named places). An id with no equivalent is left and listed.
  */
+/**
+ * Nothing in this module's app moves to the provider (a CrewAI app of a monorepo whose other apps move): its ids reach
+ * what stays (CrewAI's `LLM(model=settings.llm_model)` calls OpenAI), so they stay too, said once.
+ */
+function appLeftAlone(ctx: MigrateContext<PyContext>): boolean {
+  if (!ctx.keptSettings?.reachingApps?.size || appMovesKeys(ctx, ctx.keptSettings.reachingApps)) return false;
+  const sites = ctx.models_.sites;
+  if (sites[0]) {
+    const ids = [...new Set(sites.map((s) => s.id))].join(', ');
+    ctx.followUp(ctx.py.start(sites[0].lit), msg('model.appNotMigrated', { ids, app: pyAppDir(ctx.file.abs, ctx.file.rel) }), msg('model.appNotMigrated.todo'));
+  }
+  return true;
+}
+
 export const mapModelIds: Transform<PyContext> = {
   id: 'map-model-ids',
   description: "Replace OpenAI model ids with the provider's ids (by tier)",
   run(ctx) {
     const t = ctx.target;
     const py = ctx.py;
+    if (appLeftAlone(ctx)) return;
     const blocked = ctx.facts.calls.filter((c) => blockedCall(ctx, c));
     const inBlocked = (n: Node) => blocked.some((c) => py.start(n) >= py.start(c.node) && py.end(n) <= py.end(c.node));
     // Lists/sets/tuples of model names that are lookup tables stay as they are (one follow-up each).

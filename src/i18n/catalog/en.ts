@@ -174,6 +174,21 @@ export const EN = {
   'keys.noOpenAIClient.todo': (p: { name: string }) => `if that service is the one to replace, point it at the provider and its key by hand; otherwise nothing to do for ${p.name}`,
   'keys.noMigratedClient': (p: { name: string }) =>
     `${p.name} is read, but this run moves no OpenAI client to the provider (their hosts are unresolved, or they stay on OpenAI or Azure): it keeps its name, with the clients that read it`,
+  'keys.noMigratedClientInApp': (p: { name: string; app: string }) =>
+    `${p.name} is read, but nothing in this app (${p.app}) moves to the provider (no OpenAI client the tool migrates; CrewAI, litellm, DSPy or pixeltable call OpenAI with this key themselves): it keeps its name`,
+  'keys.noMigratedClientInApp.todo': (p: { env: string; url: string }) =>
+    `to move this app too, configure its library for the provider (CrewAI / litellm: a model id with the provider's prefix and its key, or base_url ${p.url}) and read ${p.env} in the same change`,
+  'env.libraryModel': (p: { name: string; id: string }) =>
+    `${p.name}=${p.id} is read by CrewAI's default LLM, which calls OpenAI with OPENAI_API_KEY (and OPENAI_API_BASE / OPENAI_BASE_URL): left as it is, with its key line`,
+  'env.libraryModel.todo': (p: { name: string; env: string; url: string }) =>
+    `to move CrewAI's default LLM, change the model, base URL and key together (for example ${p.name}=openai/<provider model id>, OPENAI_API_BASE=${p.url} and the ${p.env} value in OPENAI_API_KEY), or give each Agent an LLM(...) with them`,
+  'model.appNotMigrated': (p: { ids: string; app: string }) =>
+    `model ids left as written (${p.ids}): nothing in this app (${p.app}) moves to the provider, so they reach code that stays on OpenAI (CrewAI, litellm, another library)`,
+  'model.appNotMigrated.todo': () => `change them together with that code's endpoint and key, if you move it`,
+  'env.splitModel': (p: { name: string }) =>
+    `${p.name} is read by code moved to the provider and by code that stays on OpenAI (its default there is still an OpenAI id): it was given the provider's id, which that code now sends to OpenAI`,
+  'env.splitModel.todo': (p: { name: string; id: string }) =>
+    `give the code that stays on OpenAI its own variable (for example OPENAI_${p.name.replace(/^OPENAI_/, '')}_KEPT=${p.id}), or move that code too`,
   'keys.noMigratedClient.todo': (p: { url: string; env: string }) => `when you point a client at ${p.url}, give it the ${p.env} key in the same change`,
   'model.envDefaultLeft': (p: { name: string; id: string }) =>
     `${p.name} defaults to ${p.id}, handed on to code the tool cannot follow (a config dict, another module's constructor): it was left as it is`,

@@ -162,6 +162,16 @@ export const ZH: ZhCatalog = {
   'keys.noOpenAIClient': (p) => `代码读取了 ${p.name}，但项目中没有任何代码向 OpenAI 发送请求（没有 OpenAI SDK、适配器或 URL）：它配置的是另一个服务，名称保持不变`,
   'keys.noOpenAIClient.todo': (p) => `如果要替换的正是那个服务，请手动把它指向服务商并使用其密钥；否则 ${p.name} 无需处理`,
   'keys.noMigratedClient': (p) => `代码读取了 ${p.name}，但本次运行没有把任何 OpenAI 客户端迁移到服务商（它们的地址无法解析，或仍留在 OpenAI 或 Azure 上）：它保持原名，与读取它的客户端一致`,
+  'keys.noMigratedClientInApp': (p) =>
+    `代码读取了 ${p.name}，但本应用（${p.app}）中没有任何内容迁移到服务商（没有本工具迁移的 OpenAI 客户端；CrewAI、litellm、DSPy 或 pixeltable 会自行用这个密钥调用 OpenAI）：它保持原名`,
+  'keys.noMigratedClientInApp.todo': (p) => `若要迁移本应用，请为它所用的库配置服务商（CrewAI / litellm：带服务商前缀的模型 id 及其密钥，或 base_url ${p.url}），并在同一处改动中读取 ${p.env}`,
+  'env.libraryModel': (p) => `${p.name}=${p.id} 由 CrewAI 的默认 LLM 读取，它用 OPENAI_API_KEY（以及 OPENAI_API_BASE / OPENAI_BASE_URL）调用 OpenAI：保持原样，其密钥行也保留`,
+  'env.libraryModel.todo': (p) =>
+    `若要迁移 CrewAI 的默认 LLM，请同时修改模型、base URL 和密钥（例如 ${p.name}=openai/<服务商模型 id>、OPENAI_API_BASE=${p.url}，并在 OPENAI_API_KEY 中填入 ${p.env} 的值），或为每个 Agent 传入带这些参数的 LLM(...)`,
+  'model.appNotMigrated': (p) => `模型 id 保持原样（${p.ids}）：本应用（${p.app}）中没有任何内容迁移到服务商，这些 id 到达的是仍留在 OpenAI 上的代码（CrewAI、litellm 或其他库）`,
+  'model.appNotMigrated.todo': () => `若要迁移那部分代码，请与它的端点和密钥一起修改这些 id`,
+  'env.splitModel': (p) => `${p.name} 既被迁移到服务商的代码读取，也被仍留在 OpenAI 上的代码读取（后者的默认值仍是 OpenAI 的 id）：它已换成服务商的 id，那部分代码现在会把它发给 OpenAI`,
+  'env.splitModel.todo': (p) => `请为留在 OpenAI 上的代码另设一个变量（例如 OPENAI_${p.name.replace(/^OPENAI_/, '')}_KEPT=${p.id}），或把那部分代码也迁移`,
   'keys.noMigratedClient.todo': (p) => `把某个客户端指向 ${p.url} 时，请在同一处改动中为它换上 ${p.env} 密钥`,
   'model.envDefaultLeft': (p) => `${p.name} 的默认值是 ${p.id}，它被传给工具无法跟踪的代码（配置字典、另一个模块的构造函数），因此保持不变`,
   'model.envDefaultLeft.todo': (p) => `如果它会发送给服务商的请求，请在此处或环境变量中改用 ${p.provider} 的模型 ID（例如 ${p.to}）`,

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { msg } from '../../i18n/msg.js';
 import type { ResolvedTarget } from '../../providers/index.js';
 import type { MigrateContext } from '../../engine/types.js';
@@ -261,8 +263,101 @@ function movableAzureKey(ctx: { facts: PyFacts; target: ResolvedTarget }, v: Nod
   return false;
 }
 
-/** Imports of the frameworks whose OpenAI classes the migration moves (their uses are judged later, per module). */
-const WRAPPER_IMPORT = /^(langchain|langchain_openai|langchain_community|llama_index|litellm|instructor|pydantic_ai|crewai|dspy)(\.|$)/;
+/**
+ * Imports of the frameworks whose OpenAI classes the migration moves (their uses are judged later, per module).
+ * Not CrewAI, litellm or DSPy: their model classes pick the service from the model id and are never moved
+ * (wrappers.ts foreignLlmCall), so an app built on them alone has nothing that reaches the provider.
+ */
+const WRAPPER_IMPORT = /^(langchain|langchain_openai|langchain_community|llama_index|instructor|pydantic_ai)(\.|$)/;
+
+/**
+ * Libraries that call OpenAI themselves with the key they read from OPENAI_API_KEY (CrewAI's default LLM and its
+ * `LLM(model="openai/...")` through litellm, litellm, DSPy, pixeltable's OpenAI functions): a module importing one
+ * keeps its OpenAI key names (`os.environ["OPENAI_API_KEY"] = key` hands the key to that library, which the
+ * migration leaves on OpenAI). Found on patchy631/ai-engineering-hub (pixeltable-mcp, notebook-lm-clone).
+ */
+export const ENV_KEY_LIBRARY = /^(crewai|litellm|dspy|pixeltable)(\.|$)/;
+
+/** Does the module import one of ENV_KEY_LIBRARY? */
+export function importsEnvKeyLibrary(facts: PyFacts): boolean {
+  return [...facts.imports.values()].some((b) => ENV_KEY_LIBRARY.test(b.module || b.name)) || [...facts.moduleAliases.values()].some((m) => ENV_KEY_LIBRARY.test(m));
+}
+
+/** Files that mark a Python app's own folder: in a monorepo of apps, each app has its own. */
+const APP_MARKERS = ['pyproject.toml', 'setup.py', 'setup.cfg', 'requirements.txt', 'Pipfile', 'environment.yml'];
+const appDirs = new Map<string, string>();
+
+/**
+ * The app a module belongs to: the nearest folder at or above it, below the run's root, that holds a manifest
+ * (APP_MARKERS), relative to the root ('/'-separated); '' when there is none below the root.
+ */
+export function pyAppDir(abs: string, rel: string): string {
+  const r = rel.replace(/\\/g, '/');
+  // a notebook's cells are analysed as `<notebook>#cells`
+  const file = abs.replace(/#cells$/, '');
+  const root = file.slice(0, file.length - rel.length);
+  let d = r.includes('/') ? r.slice(0, r.lastIndexOf('/')) : '';
+  const seen: string[] = [];
+  let found = '';
+  // (a run on `../other/app` names its files from the working folder: never above them)
+  while (d && !/(^|\/)\.\.$/.test(d)) {
+    const hit = appDirs.get(root + '\0' + d);
+    if (hit !== undefined) {
+      found = hit;
+      break;
+    }
+    seen.push(d);
+    if (APP_MARKERS.some((m) => fs.existsSync(path.join(root, d, m)))) {
+      found = d;
+      break;
+    }
+    d = d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '';
+  }
+  for (const s of seen) appDirs.set(root + '\0' + s, found);
+  return found;
+}
+
+/** Does the module's client reach the run's target already (migrated code)? */
+export function reachesTarget(facts: PyFacts, targetHost: string | undefined, text: string): boolean {
+  return facts.constructions.some((c) => c.status === 'target') || (!!targetHost && text.includes(targetHost));
+}
+
+/**
+ * Records, for the run's key-moving rule (appMovesKeys), the app of a module that moves something to the provider
+ * and the apps a module's imports reach.
+ */
+export function recordApps(into: KeptSettings, file: { abs: string; rel: string; imports?: Record<string, string> }, migrates: boolean, atTarget = false): void {
+  const app = pyAppDir(file.abs, file.rel);
+  if (migrates) (into.migratingApps ??= new Set()).add(app);
+  if (migrates || atTarget) (into.reachingApps ??= new Set()).add(app);
+  const root = file.abs.slice(0, file.abs.length - file.rel.length);
+  for (const to of Object.values(file.imports ?? {})) {
+    if (!to.startsWith(root)) continue;
+    const other = pyAppDir(to, to.slice(root.length));
+    if (other === app) continue;
+    const links = (into.appImports ??= new Map());
+    links.set(app, (links.get(app) ?? new Set()).add(other));
+  }
+}
+
+/**
+ * Do the key reads of this module's app move with a client? Yes when the app (or an app it imports, or the run's
+ * root app) has something the migration points at the provider; no in an app of a monorepo that moves nothing
+ * (a CrewAI app next to OpenAI apps: its key feeds CrewAI, which stays on OpenAI).
+ */
+export function appMovesKeys(ctx: PyContext, apps = ctx.keptSettings?.migratingApps): boolean {
+  if (!apps) return ctx.keptSettings?.migrates !== false;
+  const start = pyAppDir(ctx.file.abs, ctx.file.rel);
+  if (start === '') return apps.size > 0;
+  const todo = [start];
+  const seen = new Set(todo);
+  while (todo.length) {
+    const a = todo.pop()!;
+    if (apps.has(a)) return true;
+    for (const b of ctx.keptSettings?.appImports?.get(a) ?? []) if (!seen.has(b)) seen.add(b), todo.push(b);
+  }
+  return false;
+}
 
 /**
  * Does this module hold something the migration points at the provider: an OpenAI client (not one the app holds the
@@ -359,6 +454,13 @@ export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSetti
   }
   // Read in the client's own module (directly or through a module-level name): that file only keeps the name.
   foreignOpenAIClientKeys(facts, (name) => into.keys.set(name, [...(into.keys.get(name) ?? []), rel]));
+  // A module handing the key to a library that calls OpenAI with it (ENV_KEY_LIBRARY) keeps its OpenAI key names.
+  if (importsEnvKeyLibrary(facts)) {
+    walk(facts.py.root, (n) => {
+      const s = n.type === 'string' ? stringValue(n) : undefined;
+      if (s !== undefined && envRole(s) === 'key' && /OPENAI/.test(s) && !/AZURE/.test(s)) into.keys.set(s, [...(into.keys.get(s) ?? []), rel]);
+    });
+  }
   // An OpenAI embeddings wrapper (LangChain, LlamaIndex) stays where the target serves no embeddings
   // and none is routed (it gets a marker): the settings field its key comes from keeps its variable.
   if (target && target.provider.endpoints.embeddings !== 'yes' && !target.routes?.some((r) => r.capability === 'embeddings')) {

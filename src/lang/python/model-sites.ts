@@ -164,6 +164,9 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
     if (c.endpoint === 'modelsList') resolve(kids(c.node.childForFieldName('arguments')!)[0], 0);
     undecided = false;
   }
+  // 1b. Agent frameworks' model classes riding an SDK client that moves (pydantic-ai's
+  // `OpenAIChatModel("gpt-4o", provider=OpenAIProvider(openai_client=client))`): their model is that client's.
+  for (const r of clientRidingModels(f)) resolve(r, 0);
   // 2. Values other modules use as model ids.
   for (const name of exportedNames) resolve(f.values.get(name), 0);
   if (!usesOpenAI) return out;
@@ -198,6 +201,40 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
         if (a && /^(gpt-|o[134]\b|o[134]-|chatgpt|text-embedding|dall-e)/.test(a)) out.branches.push(n);
       }
     }
+  });
+  return out;
+}
+
+/** pydantic-ai's OpenAI model classes (`pydantic_ai.models.openai`): the model name first, the client in `provider=`. */
+const RIDING_MODEL = /(^|\.)OpenAI(Chat|Responses)?Model$/;
+
+/**
+ * The model argument of `OpenAIChatModel(<model>, provider=OpenAIProvider(openai_client=<client>))` where `<client>` is
+ * bound, in a block around the call, to an SDK client the migration moves (the nearest such assignment before it:
+ * Azure-Samples/python-ai-agent-frameworks-demos builds one client per `API_HOST` branch, each in its own block).
+ */
+function clientRidingModels(f: PyFacts): Node[] {
+  if (!/OpenAIProvider/.test(f.py.text)) return [];
+  const out: Node[] = [];
+  walk(f.py.root, (n) => {
+    if (n.type !== 'call' || !RIDING_MODEL.test(n.childForFieldName('function')?.text ?? '')) return;
+    const kw = kwargs(n);
+    const provider = kw.get('provider')?.childForFieldName('value');
+    const p = provider ? unparen(provider) : undefined;
+    if (p?.type !== 'call' || !/(^|\.)OpenAIProvider$/.test(p.childForFieldName('function')?.text ?? '')) return;
+    const client = kwargs(p).get('openai_client')?.childForFieldName('value');
+    if (client?.type !== 'identifier') return;
+    let bound: (typeof f.constructions)[number] | undefined;
+    for (const c of f.constructions) {
+      const stmt = c.node.parent?.type === 'assignment' && c.node.parent.childForFieldName('left')?.text === client.text ? c.node.parent.parent : undefined;
+      const block = stmt?.parent;
+      if (!stmt || !block || f.py.start(stmt) >= f.py.start(n) || f.py.start(n) > f.py.end(block) || f.py.start(n) < f.py.start(block)) continue;
+      if (!bound || f.py.start(c.node) > f.py.start(bound.node)) bound = c;
+    }
+    if (!bound || !reachesOpenAI(bound.status) || bound.azure) return;
+    const first = kids(n.childForFieldName('arguments')!)[0];
+    const model = kw.get('model_name')?.childForFieldName('value') ?? (first && first.type !== 'keyword_argument' ? first : undefined);
+    if (model) out.push(model);
   });
   return out;
 }

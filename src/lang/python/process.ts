@@ -14,7 +14,7 @@ import { pyDefaultProviderLiterals, pyOtherAdapterHints, pyProviderConsts, pyTar
 import { shortName } from '../../providers/index.js';
 import { parsePython, type PyTree } from './parse.js';
 import { runPython, usesOpenAI } from './pipeline.js';
-import { collectKeptSettings, migratesSomeClient } from './client-plan.js';
+import { collectKeptSettings, migratesSomeClient, reachesTarget, recordApps } from './client-plan.js';
 import type { KeptSettings } from './context.js';
 import { analyzeWrappers } from './wrappers.js';
 import { isNotebook, processNotebook, validateNotebook } from './notebook.js';
@@ -140,13 +140,13 @@ export const processor = {
       first();
       timingNote(app ? `python: ${batches.length} import-connected sub-batches of up to ${pyBatchBytes()} bytes` : 'python: a sub-batch imports outside itself; the batch was processed whole');
     }
-    const later: Later = { othersNote: [], packages: [], settingsEnv: [] };
+    const later: Later = { othersNote: [], packages: [], settingsEnv: [], apps: {} };
     for (const batch of app ? batches : [modules]) {
       await processGroup(batch, { opts, target, targetHost, deps, errors, app, order, later, appRoot });
       if (app) collectGarbage(textBytes(batch));
     }
     sayLater(later, deps, opts);
-    await processNotebooks(files, opts, targetHost, deps, errors);
+    await processNotebooks(files, opts, targetHost, deps, errors, later.apps);
     await processManifests(files, opts, deps, errors);
     return errors;
   },
@@ -177,6 +177,8 @@ interface Later {
   othersNote: Array<{ index: number; say: () => void }>;
   packages: Array<{ index: number; abs: string; pkgs: Set<string> }>;
   settingsEnv: Array<{ index: number; env: Map<string, EnvRole> }>;
+  /** The apps of the run's modules that move something to the provider, and their imports (for the notebooks). */
+  apps: Pick<KeptSettings, 'migratingApps' | 'reachingApps' | 'appImports'>;
 }
 
 function sayLater(later: Later, deps: DependencyPlan, opts: HandlerOptions): void {
@@ -227,7 +229,8 @@ async function analyseGroup(files: FileContext[], target: FileContext['target'],
   const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set() };
   for (const [, p] of parsed) collectKeptSettings(p.facts, p.ctx.file.rel.replace(/\\/g, '/'), keptSettings, target);
   keptSettings.movedBases = movedBaseVars(parsed, keptSettings);
-  keptSettings.migrates = [...parsed.values()].some((p) => migratesSomeClient(p.facts, target, p.ctx.file.text));
+  for (const p of parsed.values()) recordApps(keptSettings, p.ctx.file, migratesSomeClient(p.facts, target, p.ctx.file.text), reachesTarget(p.facts, targetHost, p.ctx.file.text));
+  keptSettings.migrates = !!keptSettings.migratingApps?.size;
   // URLs composed from a host-only OpenAI base and a `/v1/...` path, across modules: their modules call OpenAI.
   const composed = collectPyComposedUrls(
     [...parsed].map(([abs, p]) => [abs, p.py] as [string, PyTree]),
@@ -256,6 +259,10 @@ async function processGroup(files: FileContext[], g: GroupRun): Promise<void> {
       adapters.adapters.map((a) => path.join(runRoot, a.root ?? '')),
     );
   }
+  const kept = g.app?.keptSettings ?? a.keptSettings;
+  for (const app of kept.migratingApps ?? []) (g.later.apps.migratingApps ??= new Set()).add(app);
+  for (const app of kept.reachingApps ?? []) (g.later.apps.reachingApps ??= new Set()).add(app);
+  for (const [app, to] of kept.appImports ?? []) (g.later.apps.appImports ??= new Map()).set(app, new Set([...(g.later.apps.appImports.get(app) ?? []), ...to]));
   const run: RunShared = {
     opts,
     targetHost,
@@ -330,6 +337,12 @@ async function appFacts(
       for (const [k, v] of a.keptSettings.bases) keptSettings.bases.set(k, [...(keptSettings.bases.get(k) ?? []), ...v]);
       for (const f of a.keptSettings.fields) keptSettings.fields.add(f);
       keptSettings.migrates ||= a.keptSettings.migrates;
+      for (const app of a.keptSettings.migratingApps ?? []) (keptSettings.migratingApps ??= new Set()).add(app);
+      for (const app of a.keptSettings.reachingApps ?? []) (keptSettings.reachingApps ??= new Set()).add(app);
+      for (const [app, to] of a.keptSettings.appImports ?? []) {
+        const links = (keptSettings.appImports ??= new Map());
+        links.set(app, new Set([...(links.get(app) ?? []), ...to]));
+      }
       for (const f of a.keptSettings.azureEndpoints ?? []) (keptSettings.azureEndpoints ??= new Set()).add(f);
       // Candidates of the run-wide movedBases (filtered once every sub-batch's kept bases are known).
       for (const v of movedBaseVars(a.parsed, { keys: new Map(), bases: new Map(), fields: new Set() })) movedCandidates.add(v);
@@ -920,12 +933,19 @@ function adapterNoteCandidate(p: Parsed, targetHost: string | undefined): boolea
 }
 
 /** Notebooks: code cells as one program each. */
-async function processNotebooks(files: FileContext[], opts: HandlerOptions, targetHost: string | undefined, deps: DependencyPlan, errors: Map<string, HandlerError>): Promise<void> {
+async function processNotebooks(
+  files: FileContext[],
+  opts: HandlerOptions,
+  targetHost: string | undefined,
+  deps: DependencyPlan,
+  errors: Map<string, HandlerError>,
+  apps: Later['apps'],
+): Promise<void> {
   for (const ctx of files) {
     if (!isNotebook(ctx.file.rel)) continue;
     try {
       const nb = new Set<string>();
-      const err = await processNotebook(ctx, { ...opts, targetHost, packageFits: fitsFor(deps, ctx.file.abs) }, nb);
+      const err = await processNotebook(ctx, { ...opts, targetHost, packageFits: fitsFor(deps, ctx.file.abs), apps }, nb);
       for (const pkg of nb) need(deps, pkg, ctx.file.abs);
       if (err) errors.set(ctx.file.abs, err);
     } catch (e) {
