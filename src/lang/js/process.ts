@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { handlerError } from '../../i18n/reasons.js';
 import { msg } from '../../i18n/msg.js';
 import { fileError } from '../../engine/batch.js';
@@ -651,8 +652,9 @@ function prepareModule(abs: string, p: ParsedModule, run: RunShared): Prepared |
   // The app already has the target's adapter: nothing else in its scope changes (the OpenAI adapter, its key reads in
   // config modules, its tests), so the OpenAI adapter keeps working where the app still selects it.
   if (adapterHere && !openaiAdapter) return undefined;
-  // Tests sit outside the adapter's folder (test/, __tests__/): they follow the code they test, which stays.
-  if (isTestPath(p.ctx.file.rel) && (adapterHere || run.adapters.adapters.length)) return undefined;
+  // Tests sit outside the adapter's folder (test/, __tests__/): they follow the code they test, which stays. Only
+  // the tests of the app (workspace package) that holds the adapter: another package's tests follow its own code.
+  if (isTestPath(p.ctx.file.rel) && (adapterHere || run.adapters.adapters.some((a) => samePackage(p.ctx.file, a.rel)))) return undefined;
   if (openaiAdapter && adapterHere) {
     // Said once for the app (on its first OpenAI file); the other OpenAI files are left without a word each.
     const defaultsAt = adapterHere.defaultsAt;
@@ -672,6 +674,15 @@ function prepareModule(abs: string, p: ParsedModule, run: RunShared): Prepared |
   }
   clientPlan(jctx); // which clients stay (before any transform reads a client's status)
   return { jctx, p, openaiAdapter, at, index };
+}
+
+/**
+ * Does the module at `rel` (a target adapter, run-relative like `file.rel`) belong to the same package as this file:
+ * the same nearest package.json (a monorepo's workspace package, or the one app of a repository)?
+ */
+function samePackage(file: FileContext['file'], rel: string): boolean {
+  const other = path.resolve(path.dirname(file.abs), path.relative(path.dirname(file.rel), rel));
+  return nearestPackageJson(file.abs) === nearestPackageJson(other);
 }
 
 /** Phase C for one prepared module: the transforms, the once-per-app note, the package needs. */
