@@ -147,8 +147,9 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
   }
   const unknown = [...new Set(names.filter((n) => !ctx.models.lookup(n)?.target))];
   // `apiKey: process.env.MY_AZURE_KEY`: a variable the tool does not rename, read here or through a const, a config
-  // object or an import (`apiKey: config.azureKey`). Moved, the client would send that Azure key to the provider: keys
-  // go with their endpoints, so the Azure clients stay (as in Python, movableAzureKey).
+  // object or an import (`apiKey: config.azureKey`), or a key not read from the environment at all (a parameter,
+  // `opts.key`). Moved, the client would send that Azure key to the provider: keys go with their endpoints, so the
+  // Azure clients stay whole (as in Python, movableAzureKey).
   const keyOf = (c: Construction) => {
     const k = c.options && findProp(c.options, 'apiKey');
     return k && tsc.isPropertyAssignment(k) ? k.initializer : k && tsc.isShorthandPropertyAssignment(k) ? k.name : undefined;
@@ -158,8 +159,11 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
     if (!k) return false;
     let v = unwrap(k);
     if (tsc.isBinaryExpression(v) && (v.operatorToken.kind === tsc.SyntaxKind.QuestionQuestionToken || v.operatorToken.kind === tsc.SyntaxKind.BarBarToken)) v = unwrap(v.left);
+    // A literal is replaced by the provider's variable; a key read from a variable the tool renames moves with it.
+    if (isStringLike(v)) return false;
     const name = envName(v) ?? ctx.envSourceOf?.(v);
-    return !!name && !renamedKeyVar(name, t);
+    // Not followed to the environment at all (a parameter, `opts.key`, a call): it cannot move with the host either.
+    return !name || !renamedKeyVar(name, t);
   });
   if (stuck) {
     const k = keyOf(stuck)!;
