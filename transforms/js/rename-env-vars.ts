@@ -35,7 +35,9 @@ export const renameEnvVars: Transform<JsContext> = {
     let saidField = false;
     const rename = (node: ts.Node, start: number, end: number, name: string) => {
       // A field of the app's own settings class (`this.config.OPENAI_API_KEY`, `'OPENAI_API_KEY'` as its key): one read renamed alone breaks the type and the app.
-      if (ctx.classKeyFields?.has(name) && !((tsc.isPropertyAccessExpression(node) || tsc.isElementAccessExpression(node)) && envName(node))) {
+      // A service class's own field (`this.config.OPENAI_API_KEY`) keeps its name as a member; a name string (`config.get('OPENAI_API_KEY')`) moves.
+      const member = tsc.isPropertyAccessExpression(node) || tsc.isElementAccessExpression(node);
+      if (ctx.classKeyFields?.has(name) && !(member && envName(node)) && (member || ctx.classKeyFields.get(name))) {
         if (!saidField) ctx.followUp(node.getStart(), msg('keys.classField', { name }), msg('keys.classField.todo', { name, provider: shortName(t.provider), to: renamedKeyVar(name, t) ?? name }));
         saidField = true;
         return false;
@@ -206,8 +208,10 @@ function sharedKeyEdits(ctx: MigrateContext<JsContext>, id: string): Set<ts.Node
   return handled;
 }
 
-/** `config.OPENAI_API_KEY`, `c.env['OPENAI_API_KEY']`: the SDK's own key variable read from an env-like object. */
+/** `config.OPENAI_API_KEY`, `c.env['OPENAI_API_KEY']`: the SDK's own key variable read from an env-like object (not `this`). */
 function canonicalMember(n: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
+  // `this.OPENAI_API_KEY`: a field of the class itself, declared under that name (renamed alone: TS2339); its value is what moves.
+  if (n.expression.kind === tsc.SyntaxKind.ThisKeyword) return undefined;
   const name = tsc.isPropertyAccessExpression(n) ? n.name.text : isStringLike(n.argumentExpression) ? n.argumentExpression.text : undefined;
   return name && isCanonicalKeyName(name) ? name : undefined;
 }

@@ -314,15 +314,47 @@ export function appFilledKeyClass(n: ts.Node): ts.ClassLikeDeclaration | undefin
   while (c && !tsc.isClassDeclaration(c) && !tsc.isClassExpression(c) && !tsc.isSourceFile(c)) c = c.parent;
   if (!c || tsc.isSourceFile(c)) return undefined;
   const cls = c as ts.ClassLikeDeclaration;
-  const held = cls.members.some(
-    (m) =>
-      tsc.isPropertyDeclaration(m) &&
-      tsc.isIdentifier(m.name) &&
-      envRole(m.name.text) === 'key' &&
-      /OPENAI|AZURE/i.test(m.name.text) &&
-      !(m.initializer && /\b(process\.env|import\.meta\.env)\b/.test(m.initializer.getText())),
-  );
+  const held = cls.members.some((m) => tsc.isPropertyDeclaration(m) && tsc.isIdentifier(m.name) && envRole(m.name.text) === 'key' && /OPENAI|AZURE/i.test(m.name.text) && isAppFilledKeyField(cls, m));
   return held ? cls : undefined;
+}
+
+/**
+ * A key field of a settings class the app's own loader fills (`OPENAI_API_KEY: string[] = []`, `AZURE_API_KEY: string |
+ * null = null`): declared with no value or a placeholder, never assigned by the class itself, in a class that builds no
+ * client. A service class that fills the field itself (`this.OPENAI_API_KEY = process.env.OPENAI_API_KEY`,
+ * `= config.get('OPENAI_API_KEY')`, an initializer reading the environment) and builds its client is not one: its key
+ * read is renamed (or kept) with its client like any other, and its model ids map.
+ */
+export function isAppFilledKeyField(cls: ts.ClassLikeDeclaration, m: ts.PropertyDeclaration): boolean {
+  const init = m.initializer && unwrap(m.initializer);
+  const placeholder =
+    !init ||
+    isStringLike(init) ||
+    tsc.isArrayLiteralExpression(init) ||
+    tsc.isNumericLiteral(init) ||
+    init.kind === tsc.SyntaxKind.NullKeyword ||
+    (tsc.isIdentifier(init) && init.text === 'undefined') ||
+    (tsc.isObjectLiteralExpression(init) && init.properties.length === 0);
+  if (!placeholder || !tsc.isIdentifier(m.name)) return false;
+  const name = m.name.text;
+  let filledHere = false;
+  for (const x of cls.members) {
+    if (x === m || filledHere) continue;
+    walk(x, (y) => {
+      if (filledHere) return;
+      // `this.OPENAI_API_KEY = ...` in the class's own constructor or methods; `new OpenAI(...)` / `new AzureOpenAI(...)`.
+      if (
+        tsc.isBinaryExpression(y) &&
+        y.operatorToken.kind === tsc.SyntaxKind.EqualsToken &&
+        tsc.isPropertyAccessExpression(y.left) &&
+        y.left.expression.kind === tsc.SyntaxKind.ThisKeyword &&
+        y.left.name.text === name
+      )
+        filledHere = true;
+      else if (tsc.isNewExpression(y) && /^(Azure)?OpenAI$/.test(y.expression.getText())) filledHere = true;
+    });
+  }
+  return !filledHere;
 }
 
 /** Is this node a key read of a client that stays as it is? */
