@@ -173,14 +173,27 @@ function openAIKeyFormatChecks(ctx: MigrateContext<JsContext>, init: ts.Expressi
  */
 function keysMigratedClient(ctx: MigrateContext<JsContext>, n: ts.Node): boolean {
   let d: ts.Node | undefined = n.parent;
-  while (d && !tsc.isVariableDeclaration(d) && !tsc.isStatement(d)) d = d.parent;
-  if (!d || !tsc.isVariableDeclaration(d) || !tsc.isIdentifier(d.name)) return false;
-  const name = d.name.text;
+  while (d && !tsc.isVariableDeclaration(d) && !tsc.isStatement(d) && !isThisAssignment(d)) d = d.parent;
+  // `this.OPENAI_API_KEY = this.config.get("OPENAI_API_KEY")` read by `new OpenAI({ apiKey: this.OPENAI_API_KEY })`.
+  const field = d && isThisAssignment(d) ? `this.${(d.left as ts.PropertyAccessExpression).name.text}` : undefined;
+  if (!d || (!field && (!tsc.isVariableDeclaration(d) || !tsc.isIdentifier(d.name)))) return false;
+  const name = field ?? ((d as ts.VariableDeclaration).name as ts.Identifier).text;
   return ctx.facts.constructions.some((c) => {
     if (!reachesOpenAI(c.status) || !c.options || clientPlan(ctx).kept.has(c.node)) return false;
     const k = findProp(c.options, 'apiKey');
+    if (field) return !!k && tsc.isPropertyAssignment(k) && unwrap(k.initializer).getText() === field;
     return !!k && ((tsc.isShorthandPropertyAssignment(k) && k.name.text === name) || (tsc.isPropertyAssignment(k) && tsc.isIdentifier(k.initializer) && k.initializer.text === name));
   });
+}
+
+/** `this.X = ...` */
+function isThisAssignment(n: ts.Node): n is ts.BinaryExpression {
+  return (
+    tsc.isBinaryExpression(n) &&
+    n.operatorToken.kind === tsc.SyntaxKind.EqualsToken &&
+    tsc.isPropertyAccessExpression(n.left) &&
+    n.left.expression.kind === tsc.SyntaxKind.ThisKeyword
+  );
 }
 
 /**
@@ -196,6 +209,10 @@ function sharedKeyEdits(ctx: MigrateContext<JsContext>, id: string): Set<ts.Node
     renameSchemaEntry(ctx, r.entry, r.from, r.to);
     ctx.change('env', r.entry.getStart(), msg('env.renamed', { from: r.from, to: r.to }), { transform: id, from: r.from, to: r.to });
     walk(r.entry, (x) => handled.add(x));
+  }
+  for (const o of plan.optionalEntries ?? []) {
+    ctx.edits.add(o.entry.initializer.end, o.entry.initializer.end, '.optional()');
+    ctx.change('env', o.entry.getStart(), msg('env.schemaOptional', { name: o.name, provider: shortName(ctx.target.provider) }), { transform: id });
   }
   for (const d of [...plan.directKeys.values(), ...plan.directBases.values()]) walk(d.prop, (x) => handled.add(x));
   for (const [n, d] of plan.directReads) {

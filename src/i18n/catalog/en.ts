@@ -61,6 +61,7 @@ export const EN = {
   'aiSdk.completionModel.todo': () => 'use a chat model, or create a completion model with @ai-sdk/openai-compatible',
   'aiSdk.openaiOnlyFactory': (p: { call: string; pkg: string }) => `${p.call}(...) is an OpenAI-only AI SDK factory (${p.pkg} has no equivalent)`,
   'aiSdk.openaiOnlyFactory.todo': () => 'keep it on @ai-sdk/openai with an OpenAI key, or use a service that offers it',
+  'aiSdk.openaiOnlyFactory.keptInstance': (p: { name: string }) => `it stays on OpenAI through ${p.name} (@ai-sdk/openai, key from OPENAI_API_KEY, without the original instance's organization / project options); keep that key set, or use a service that offers it`,
   'aiSdk.objectResponseFormat': (p: { fn: string; provider: string; reason: string }) => `${p.fn} sends response_format, which ${p.provider} does not accept (${p.reason})`,
   'aiSdk.objectResponseFormat.todo': () => 'ask for the JSON shape in the prompt with generateText and parse the reply with the same schema',
   'aiSdk.schemaDropped': (p: { fn: string; pkg: string; provider: string }) =>
@@ -576,6 +577,7 @@ export const EN = {
   'wrapper.modelElsewhere': (p: { cls: string; from: string; ids: string }) =>
     `${p.cls} takes its model from ${p.from}, defined in another module (${p.ids}); the tool rewrites that value there only where an OpenAI SDK request also sends it`,
   'wrapper.modelElsewhere.todo': (p: { to: string }) => `make sure it reaches the provider as ${p.to}`,
+  'env.schemaOptional': (p: { name: string; provider: string }) => `${p.name} is now optional in the env schema: only the OpenAI-only client options removed for ${p.provider} read it (required, the app would not start without it)`,
   'env.keyFormatDropped': (p: { check: string; name: string; provider: string }) =>
     `${p.check} dropped from the ${p.name} check: only OpenAI keys have that prefix, a ${p.provider} key would be rejected`,
   'env.keyFormatCheck': (p: { check: string; provider: string }) => `the key is checked with ${p.check}, a format taken from OpenAI keys`,

@@ -49,6 +49,11 @@ export interface ClientPlan {
   schemaRenames: Array<{ entry: ts.ObjectLiteralElementLike; from: string; to: string }>;
   /** Identifiers replaced so far by a direct read, by name: their import goes once no use is left. */
   replaced: Map<string, number>;
+  /**
+   * Zod entries of this module's env schema (`OPENAI_ORG: z.string().startsWith('org-')`) read by nothing but the
+   * OpenAI-only options a migrated client loses (`organization: env.OPENAI_ORG`): made `.optional()` (planSchemaOptional).
+   */
+  optionalEntries?: Array<{ entry: ts.PropertyAssignment; name: string }>;
 }
 
 /** A migrated client's key read in place of a shared key constant: the `apiKey` property, the read, the variable the constant keeps, where it is defined. */
