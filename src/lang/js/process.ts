@@ -22,6 +22,8 @@ import { forgetState } from './wrappers/common.js';
 import { defaultProviderLiterals, otherAdapterHints, targetAdapterAt, targetSelection } from './adapters.js';
 import { replaceStringContent } from './edit.js';
 import { shortName } from '../../providers/index.js';
+import { THIRD_PARTY_CLIENTS } from '../../rules/clients.js';
+import { endpointOfPath } from '../../rules/http-paths.js';
 import { isModelLookupTable } from '../../rules/models.js';
 import { isCanonicalKeyName } from '../../rules/env.js';
 import type { JsContext } from './context.js';
@@ -850,10 +852,10 @@ function keysStayNote(ctx: JsContext, run: RunShared): void {
 
 /** What opaqueScan finds in a group of modules: the first opaque client, and whether anything else reaches OpenAI. */
 interface OpaqueScan {
-  first?: { at: string; abs: string; pos: number; key: string; index: number };
+  first?: { at: string; abs: string; pos: number; key: string; index: number; pkg?: string };
   other: boolean;
 }
-type OpaqueOnly = { at: string; abs: string; pos: number; key: string; said?: boolean; modules?: Set<string> };
+type OpaqueOnly = { at: string; abs: string; pos: number; key: string; pkg?: string; said?: boolean; modules?: Set<string> };
 
 /**
  * An exported client (`export const openaiClient = new OpenAI(...)`) whose every use in the group's modules is a
@@ -926,7 +928,7 @@ function keepExportedBlockedClients(parsed: Map<string, ParsedModule>, prepared:
     const others = abss.some((abs) => {
       const p = parsed.get(abs)!;
       const r = prepared.get(abs);
-      return OTHER_OPENAI_USE.test(p.ctx.file.text) || p.facts.constructions.some((c) => c.status !== 'other' && (!r || !clientPlan(r.jctx).kept.has(c.node)));
+      return otherOpenAIUse(p.ctx.file.text) || p.facts.constructions.some((c) => c.status !== 'other' && (!r || !clientPlan(r.jctx).kept.has(c.node)));
     });
     if (!others) for (const a of abss) modules.add(a);
   }
@@ -935,7 +937,19 @@ function keepExportedBlockedClients(parsed: Map<string, ParsedModule>, prepared:
 
 /** Usage of OpenAI other than through the SDK's clients: framework adapters, the v3 SDK, raw OpenAI URLs. */
 const OTHER_OPENAI_USE =
-  /['"](openai-edge|azure-openai|@azure\/openai|@ai-sdk\/openai|@ai-sdk\/azure|@langchain\/openai|@openai\/[\w-]+|langchain\/[^'"\n]*openai[^'"\n]*)['"]|\bOpenAIApi\b|api\.openai\.com|openai\.azure\.com/;
+  /['"](openai-edge|azure-openai|@azure\/openai|@ai-sdk\/openai|@ai-sdk\/azure|@langchain\/openai|@openai\/[\w-]+|langchain\/[^'"\n]*openai[^'"\n]*)['"]|\bOpenAIApi\b|openai\.azure\.com/;
+
+/**
+ * The module uses OpenAI other than through the SDK's clients (OTHER_OPENAI_USE), or names api.openai.com for a
+ * request a provider could serve: a bare host (its path is joined elsewhere) or a `/v1` path other than OpenAI's
+ * own account APIs (`/v1/dashboard/billing/usage` next to a ChatGPTAPI client, found on Chanzhaoyu/chatgpt-web).
+ */
+function otherOpenAIUse(text: string): boolean {
+  if (OTHER_OPENAI_USE.test(text)) return true;
+  if (!/api\.openai\.com/.test(text)) return false;
+  const paths = [...text.matchAll(/\/v1(\/[a-z_]+)/g)].map((m) => m[1]!);
+  return !paths.length || paths.some((p) => endpointOfPath(p) !== 'openaiOnly');
+}
 
 /**
  * The run's OpenAI clients are all opaque (`new (OpenAIClient as unknown as Ctor)({ apiKey })`, analyze.ts
@@ -946,7 +960,7 @@ const OTHER_OPENAI_USE =
 function opaqueScan(parsed: Map<string, ParsedModule>, cross: CrossModule, order?: Map<string, number>): OpaqueScan {
   const out: OpaqueScan = { other: false };
   for (const [abs, p] of parsed) {
-    if (OTHER_OPENAI_USE.test(p.ctx.file.text)) out.other = true;
+    if (otherOpenAIUse(p.ctx.file.text)) out.other = true;
     for (const c of p.facts.constructions) {
       if (!c.opaque) {
         if (c.status !== 'other') out.other = true;
@@ -958,19 +972,26 @@ function opaqueScan(parsed: Map<string, ParsedModule>, cross: CrossModule, order
       const v = k && tsm.isPropertyAssignment(k) ? unwrapExpr(k.initializer) : undefined;
       const key = (v && envName(tsm.isBinaryExpression(v) ? unwrapExpr(v.left) : v)) || 'OPENAI_API_KEY';
       const line = p.sf.getLineAndCharacterOfPosition(c.node.getStart()).line + 1;
-      out.first = { at: `${cross.relOf(abs)}:${line}`, abs, pos: c.node.getStart(), key, index };
+      out.first = { at: `${cross.relOf(abs)}:${line}`, abs, pos: c.node.getStart(), key, index, pkg: c.pkg };
     }
   }
   return out;
 }
 
-const opaqueOnlyOf = (s: OpaqueScan): OpaqueOnly | undefined => (s.first && !s.other ? { at: s.first.at, abs: s.first.abs, pos: s.first.pos, key: s.first.key } : undefined);
+const opaqueOnlyOf = (s: OpaqueScan): OpaqueOnly | undefined => (s.first && !s.other ? { at: s.first.at, abs: s.first.abs, pos: s.first.pos, key: s.first.key, pkg: s.first.pkg } : undefined);
 
 /** Said once, in the module that builds the first opaque client, at that client (a kept exported client said its own). */
 function opaqueOnlyNote(ctx: JsContext, o: OpaqueOnly): void {
   const t = ctx.target;
   if (ctx.file.abs !== o.abs || !t || o.said) return;
-  ctx.followUp(o.pos, msg('client.opaque', { at: o.at, key: o.key }), msg('client.opaque.todo', { url: t.baseURL, env: t.apiKeyEnv, provider: shortName(t.provider) }));
+  const third = o.pkg ? THIRD_PARTY_CLIENTS.find((c) => c.pkg === o.pkg) : undefined;
+  if (third)
+    ctx.followUp(
+      o.pos,
+      msg('client.thirdParty', { at: o.at, key: o.key, pkg: third.pkg }),
+      msg('client.thirdParty.todo', { url: t.baseURL, env: t.apiKeyEnv, provider: shortName(t.provider), base: third.baseOption, model: third.modelOption }),
+    );
+  else ctx.followUp(o.pos, msg('client.opaque', { at: o.at, key: o.key }), msg('client.opaque.todo', { url: t.baseURL, env: t.apiKeyEnv, provider: shortName(t.provider) }));
 }
 
 export function usesOpenAI(f: JsFacts): boolean {
