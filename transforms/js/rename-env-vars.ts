@@ -67,6 +67,11 @@ export const renameEnvVars: Transform<JsContext> = {
     const migratedHere = ctx.facts.constructions.some((c) => c.status === 'target' || (reachesOpenAI(c.status) && !clientPlan(ctx).kept.has(c.node)));
     const keptBase = (n: ts.Node) => clientPlan(ctx).keptBaseReads.some(([a, b]) => n.getStart() >= a && n.end <= b);
     let saidNames = false;
+    // This module builds clients and none of them moves (hosts unresolved, or kept on OpenAI / Azure), with no other way
+    // to OpenAI here: its key reads (`if (!process.env.OPENAI_API_KEY) throw ...`) belong to those clients and keep their
+    // names, as in Python's run-wide rule (gu-benites/studio: the guard was renamed, the client's own read was not).
+    const noneMove = noClientMovesHere(ctx);
+    let saidNone = false;
     walk(ctx.sf, (n) => {
       if (handled.has(n)) return;
       // A client that stays on OpenAI / Azure keeps its key.
@@ -77,6 +82,11 @@ export const renameEnvVars: Transform<JsContext> = {
         if (!name) return;
         const role = envRole(name);
         if (!role) return;
+        if (role === 'key' && noneMove) {
+          if (!saidNone) ctx.followUp(n.getStart(), msg('keys.noMigratedClientHere', { name }), msg('keys.noMigratedClient.todo', { url: t.baseURL, env: t.apiKeyEnv }));
+          saidNone = true;
+          return;
+        }
         if (role === 'key') {
           // A raw request whose OpenAI URL stays (an endpoint the provider lacks, marked by retarget-raw-http) keeps its key.
           const stays = requestLeftOnOpenAI(ctx, n);
@@ -141,6 +151,30 @@ export const renameEnvVars: Transform<JsContext> = {
     });
   },
 };
+
+/**
+ * The module talks to OpenAI only through clients that stay (hosts unresolved, kept on OpenAI / Azure) and raw requests
+ * whose OpenAI URL stays (an endpoint the provider lacks): nothing in it moves, so its key reads stay with those clients.
+ */
+function noClientMovesHere(ctx: MigrateContext<JsContext>): boolean {
+  const f = ctx.facts;
+  if (/['"]@(ai-sdk|langchain)\/openai['"]/.test(ctx.file.text)) return false;
+  if (!f.constructions.every((c) => !reachesOpenAI(c.status) || clientPlan(ctx).kept.has(c.node))) return false;
+  if (!f.calls.every((c) => c.client === 'unresolved' || c.client === 'other' || c.client === 'target')) return false;
+  let raw = 0;
+  let left = 0;
+  walk(ctx.sf, (n) => {
+    if (!tsc.isCallExpression(n) || !n.arguments[0]) return;
+    const a = unwrap(n.arguments[0]);
+    if (!isStringLike(a) || !/^https:\/\/api\.openai\.com\b/.test(a.text)) return;
+    raw++;
+    if (openAIUrlLeft(ctx, n)) left++;
+  });
+  // Every mention of the OpenAI host is such a request's URL, and each of those stays.
+  const mentions = ctx.file.text.match(/api\.openai\.com/g)?.length ?? 0;
+  if (raw !== left || mentions !== raw) return false;
+  return f.constructions.length + raw + f.calls.filter((c) => c.client === 'unresolved').length > 0;
+}
 
 /** OpenAI's own key prefixes (project, service-account and admin keys): no other provider's key has them. */
 const OPENAI_KEY_PREFIX = /^sk-(proj|svcacct|admin)-/;

@@ -171,6 +171,8 @@ export const EN = {
   'keys.noOpenAIClient.todo': (p: { name: string }) => `if that service is the one to replace, point it at the provider and its key by hand; otherwise nothing to do for ${p.name}`,
   'keys.noMigratedClient': (p: { name: string }) =>
     `${p.name} is read, but this run moves no OpenAI client to the provider (their hosts are unresolved, or they stay on OpenAI or Azure): it keeps its name, with the clients that read it`,
+  'keys.noMigratedClientHere': (p: { name: string }) =>
+    `${p.name} is read, but no OpenAI client or request of this module moves to the provider (hosts unresolved, kept on OpenAI or Azure, or an endpoint the provider lacks): it keeps its name, with them`,
   'keys.noMigratedClient.todo': (p: { url: string; env: string }) => `when you point a client at ${p.url}, give it the ${p.env} key in the same change`,
   'model.envDefaultLeft': (p: { name: string; id: string }) =>
     `${p.name} defaults to ${p.id}, handed on to code the tool cannot follow (a config dict, another module's constructor): it was left as it is`,

@@ -160,6 +160,7 @@ export const ZH: ZhCatalog = {
   'keys.noOpenAIClient': (p) => `代码读取了 ${p.name}，但项目中没有任何代码向 OpenAI 发送请求（没有 OpenAI SDK、适配器或 URL）：它配置的是另一个服务，名称保持不变`,
   'keys.noOpenAIClient.todo': (p) => `如果要替换的正是那个服务，请手动把它指向服务商并使用其密钥；否则 ${p.name} 无需处理`,
   'keys.noMigratedClient': (p) => `代码读取了 ${p.name}，但本次运行没有把任何 OpenAI 客户端迁移到服务商（它们的地址无法解析，或仍留在 OpenAI 或 Azure 上）：它保持原名，与读取它的客户端一致`,
+  'keys.noMigratedClientHere': (p) => `读取了 ${p.name}，但本模块没有任何 OpenAI 客户端或请求迁移到服务商（主机无法确定、保留在 OpenAI 或 Azure，或服务商没有该端点）：它保留原名，与这些客户端一致`,
   'keys.noMigratedClient.todo': (p) => `把某个客户端指向 ${p.url} 时，请在同一处改动中为它换上 ${p.env} 密钥`,
   'model.envDefaultLeft': (p) => `${p.name} 的默认值是 ${p.id}，它被传给工具无法跟踪的代码（配置字典、另一个模块的构造函数），因此保持不变`,
   'model.envDefaultLeft.todo': (p) => `如果它会发送给服务商的请求，请在此处或环境变量中改用 ${p.provider} 的模型 ID（例如 ${p.to}）`,

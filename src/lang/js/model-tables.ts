@@ -92,3 +92,4 @@ function objectKeyedByIds(ctx: MigrateContext<JsContext>, obj: ts.ObjectLiteralE
   if (table) ctx.followUp(obj.getStart(), msg('model.lookupTable'), msg('model.lookupTable.todo', { provider: shortName(ctx.target.provider) }));
   return table;
 }
+
