@@ -184,6 +184,11 @@ export const EN = {
     `${p.name} names a field of the app's own settings class (filled by the app): renamed in one place, the field and its other reads would no longer match, so it keeps its name`,
   'keys.classField.todo': (p: { name: string; provider: string; to: string }) =>
     `to move the client that reads it, put the ${p.provider} key in ${p.name}, or rename the field to ${p.to} everywhere in one change`,
+  'http.bareHostOnly': (p: { at: string }) =>
+    `the project reaches OpenAI only through the bare host at ${p.at}; the path is appended, and the key sent, where the tool cannot follow them, so nothing of the project was changed (its key and model ids stay OpenAI's)`,
+  'http.bareHostOnly.todo': (p: { url: string; env: string }) => `make the request go to ${p.url}/... (host and path together) with ${p.env} as its key, and choose provider model ids`,
+  'http.bareHostStays': (p: { origin: string }) => `${p.origin} stays: its path is appended, and the key sent, where the tool cannot follow them`,
+  'http.bareHostStays.todo': (p: { to: string; env: string }) => `make the request go to ${p.to} (host and path together) with ${p.env} as its key`,
   'http.hostStays': (p: { provider: string }) => `this OpenAI host stays: every path joined to it is an API ${p.provider} does not serve`,
   'http.hostStays.todo': () => 'keep these requests on OpenAI with an OpenAI key, or remove them',
   'http.classKeyStays': (p: { cls: string }) =>

@@ -11,7 +11,7 @@ import { blockedCall } from './blocked.js';
 import { appHeldKeyClientAt, planSharedKeys } from './shared-keys.js';
 import { collectComposedUrls } from './composed-urls.js';
 import { analyzeJs, envName, envSchemaOf, findProp, reachesOpenAI, setImportedEnvObjects, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
-import { collectModelSites, isOpenAIId, leaveUndecidedExports, type ExportRef } from './model-sites.js';
+import { collectModelSites, isOpenAIId, leaveUndecidedExports, noteClosedIdTypes, type ExportRef } from './model-sites.js';
 import { unrouteStuckModels } from './routing.js';
 import { CrossModule, type ParsedModule } from './cross-module.js';
 import { isTestPath, planAdapters, targetNames, type AdapterPlan as RulesAdapterPlan } from '../../rules/adapters.js';
@@ -118,6 +118,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
   );
   const foreignParams = cross.foreignParams();
   const foreignRequests = cross.foreignRequests();
+  const foreignBodies = cross.foreignBodies();
   const siteMap = modelSitesByFile(parsed, cross, wanted, firstPass, refs, g.app?.tests);
   unrouteStuckModels(parsed, cross, siteMap, target);
   const adapters = g.app?.adapters ?? adapterPlan(target, [...parsed.values()].map(adapterProbeOf(target)));
@@ -130,6 +131,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
     composed,
     foreignParams,
     foreignRequests,
+    foreignBodies,
     siteMap,
     enumNames,
     classKeyFields,
@@ -334,6 +336,7 @@ interface RunShared {
   composed: ReturnType<typeof collectComposedUrls>;
   foreignParams: ReturnType<CrossModule['foreignParams']>;
   foreignRequests: ReturnType<CrossModule['foreignRequests']>;
+  foreignBodies: ReturnType<CrossModule['foreignBodies']>;
   siteMap: Map<string, ModelSites>;
   enumNames: Set<string>;
   classKeyFields: ClassKeyFields;
@@ -371,6 +374,7 @@ function parseModules(files: FileContext[], targetHost: string | undefined, erro
       errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
     }
   }
+  noteClosedIdTypes([...parsed.values()].map((p) => p.sf));
   return parsed;
 }
 
@@ -635,11 +639,13 @@ function prepareModule(abs: string, p: ParsedModule, run: RunShared): Prepared |
     modelValues: (e: ts.Expression) => cross.valuesOf(abs, e),
     envSourceOf: (e: ts.Expression) => envSourceOf(cross, abs, e),
     foreignRequests: run.foreignRequests.get(abs) ?? [],
+    foreignBodies: run.foreignBodies.get(abs) ?? [],
     foreignParams: run.foreignParams.get(abs) ?? [],
     resolvesToLiteral: (e: ts.Expression) => cross.literalOf(abs, e) !== undefined,
     targetHost: run.targetHost,
     composedUses: run.composed.uses.get(abs) ?? [],
     composedPaths: run.composed.paths.get(abs) ?? [],
+    composedHosts: run.composed.hosts.get(abs) ?? [],
     enumNames: run.enumNames,
     classKeyFields: classKeyFieldsFor(abs, p, run.classKeyFields, cross),
     projectReachesOpenAI: run.reachesOpenAI,
@@ -731,11 +737,13 @@ const ANALYSIS_KEYS = [
   'modelValues',
   'envSourceOf',
   'foreignRequests',
+  'foreignBodies',
   'foreignParams',
   'resolvesToLiteral',
   'targetHost',
   'composedUses',
   'composedPaths',
+  'composedHosts',
   'enumNames',
   'classKeyFields',
   'projectReachesOpenAI',
@@ -959,24 +967,44 @@ function otherOpenAIUse(text: string): boolean {
  */
 function opaqueScan(parsed: Map<string, ParsedModule>, cross: CrossModule, order?: Map<string, number>): OpaqueScan {
   const out: OpaqueScan = { other: false };
+  let composedHosts: Map<string, unknown[]> | undefined;
+  const consider = (abs: string, p: ParsedModule, pos: number, key: string, pkg?: string) => {
+    const index = order?.get(abs) ?? 0;
+    if (out.first && out.first.index <= index) return;
+    const line = p.sf.getLineAndCharacterOfPosition(pos).line + 1;
+    out.first = { at: `${cross.relOf(abs)}:${line}`, abs, pos, key, index, pkg };
+  };
   for (const [abs, p] of parsed) {
-    if (otherOpenAIUse(p.ctx.file.text)) out.other = true;
+    const text = p.ctx.file.text;
+    if (otherOpenAIUse(text)) {
+      // A bare OpenAI host (`"api.openai.com"` in a config object) whose path is appended where the tool cannot see it,
+      // nor the key sent with it: retarget-raw-http leaves it.
+      const bare = !OTHER_OPENAI_USE.test(text) && !/\/v1\b/.test(text) ? BARE_OPENAI_HOST.exec(text) : null;
+      if (bare) {
+        composedHosts ??= collectComposedUrls(
+          [...parsed].map(([a, q]) => [a, q.sf] as [string, ts.SourceFile]),
+          (a, e) => cross.stringOf(a, e),
+        ).hosts;
+      }
+      if (bare && !composedHosts?.get(abs)?.length) consider(abs, p, bare.index + 1, 'OPENAI_API_KEY', 'url');
+      else out.other = true;
+    }
     for (const c of p.facts.constructions) {
       if (!c.opaque) {
         if (c.status !== 'other') out.other = true;
         continue;
       }
-      const index = order?.get(abs) ?? 0;
-      if (out.first && out.first.index <= index) continue;
       const k = c.options && findProp(c.options, 'apiKey');
       const v = k && tsm.isPropertyAssignment(k) ? unwrapExpr(k.initializer) : undefined;
       const key = (v && envName(tsm.isBinaryExpression(v) ? unwrapExpr(v.left) : v)) || 'OPENAI_API_KEY';
-      const line = p.sf.getLineAndCharacterOfPosition(c.node.getStart()).line + 1;
-      out.first = { at: `${cross.relOf(abs)}:${line}`, abs, pos: c.node.getStart(), key, index, pkg: c.pkg };
+      consider(abs, p, c.node.getStart(), key, c.pkg);
     }
   }
   return out;
 }
+
+/** A string that is only the OpenAI host (`"api.openai.com"`, `'https://api.openai.com/'`). */
+const BARE_OPENAI_HOST = /['"`](?:https:\/\/)?api\.openai\.com\/?['"`]/;
 
 const opaqueOnlyOf = (s: OpaqueScan): OpaqueOnly | undefined => (s.first && !s.other ? { at: s.first.at, abs: s.first.abs, pos: s.first.pos, key: s.first.key, pkg: s.first.pkg } : undefined);
 
@@ -985,7 +1013,8 @@ function opaqueOnlyNote(ctx: JsContext, o: OpaqueOnly): void {
   const t = ctx.target;
   if (ctx.file.abs !== o.abs || !t || o.said) return;
   const third = o.pkg ? THIRD_PARTY_CLIENTS.find((c) => c.pkg === o.pkg) : undefined;
-  if (third)
+  if (o.pkg === 'url') ctx.followUp(o.pos, msg('http.bareHostOnly', { at: o.at }), msg('http.bareHostOnly.todo', { url: t.baseURL, env: t.apiKeyEnv }));
+  else if (third)
     ctx.followUp(
       o.pos,
       msg('client.thirdParty', { at: o.at, key: o.key, pkg: third.pkg }),
