@@ -223,7 +223,7 @@ export function planSharedKeys(mods: Map<string, MigrateContext<JsContext>>, cro
     });
   }
   decideSchemaEntries(schemaUses);
-  planSchemaOptional(mods);
+  planSchemaOptional(mods, cross);
   // A dense run's sub-batch: the run-wide answer of the first pass (appHeldKeyClientAt).
   if (app) namesStay = app.namesStay;
   if (namesStay) for (const ctx of mods.values()) clientPlan(ctx).namesStay = namesStay;
@@ -264,7 +264,7 @@ const OPENAI_ONLY_READS = new Set(['organization', 'project']);
  * Such an entry becomes `.optional()` (kept, not removed: a deployment may still set it, and a `runtimeEnv` entry
  * naming it stays valid). Only when no other text of the run names the variable. Runs with planSharedKeys.
  */
-function planSchemaOptional(mods: Map<string, MigrateContext<JsContext>>): void {
+function planSchemaOptional(mods: Map<string, MigrateContext<JsContext>>, cross: CrossModule): void {
   const removed: Array<{ ctx: MigrateContext<JsContext>; prop: ts.PropertyAssignment; read: ts.PropertyAccessExpression }> = [];
   const optionReads = (ctx: MigrateContext<JsContext>, o: ts.ObjectLiteralExpression) => {
     for (const p of o.properties) {
@@ -296,10 +296,34 @@ function planSchemaOptional(mods: Map<string, MigrateContext<JsContext>>): void 
   }
   for (const [entry, u] of byEntry) {
     const re = new RegExp(`\\b${u.name}\\b`, 'g');
-    // Any other mention of the name in the run (a read elsewhere, a check, a message): the entry stays required.
-    const elsewhere = [...mods.values()].some((m) => [...m.file.text.matchAll(re)].some((x) => !u.ranges.some(([sf, a, b]) => sf === m.sf && x.index >= a && x.index < b)));
+    // Any other mention of the name in the modules import-connected to the schema's (a read elsewhere, a check, a
+    // message): the entry stays required. Connected modules are always processed together (a dense run's sub-batches
+    // are unions of import-connected groups), so the answer does not depend on how the run is cut.
+    const group = connectedModules(mods, cross, u.def.file.abs);
+    const elsewhere = [...group].map((a) => mods.get(a)!).some((m) => [...m.file.text.matchAll(re)].some((x) => !u.ranges.some(([sf, a, b]) => sf === m.sf && x.index >= a && x.index < b)));
     if (elsewhere) continue;
     const plan = clientPlan(u.def);
     (plan.optionalEntries ??= []).push({ entry, name: u.name });
   }
+}
+
+/** The modules of `mods` import-connected to `start` (either direction, through modules of `mods`). */
+function connectedModules(mods: Map<string, MigrateContext<JsContext>>, cross: CrossModule, start: string): Set<string> {
+  const adj = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    (adj.get(a) ?? adj.set(a, new Set()).get(a)!).add(b);
+    (adj.get(b) ?? adj.set(b, new Set()).get(b)!).add(a);
+  };
+  for (const [abs, ctx] of mods) {
+    const specs = new Set([...ctx.facts.imports.values()].map((b) => b.specifier));
+    for (const r of ctx.facts.reexports) specs.add(r.specifier);
+    for (const spec of specs) {
+      const t = cross.target(abs, spec);
+      if (t && t !== abs && mods.has(t)) link(abs, t);
+    }
+  }
+  const seen = new Set([start]);
+  const todo = [start];
+  while (todo.length) for (const n of adj.get(todo.pop()!) ?? []) if (!seen.has(n)) (seen.add(n), todo.push(n));
+  return seen;
 }
