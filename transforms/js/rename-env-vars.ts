@@ -10,6 +10,7 @@ import { envRole, isCanonicalKeyName, renamedKeyVar } from '../../src/rules/env.
 import { clientPlan, inKeptClient, noteReplaced, openAIUrlLeft } from '../../src/lang/js/client-plan.js';
 import { routePlan } from '../../src/lang/js/routing.js';
 import { keptLangChainRanges } from './wrappers/replace-langchain-openai.js';
+import { keptAiSdkRanges } from './wrappers/replace-ai-sdk-openai.js';
 import { shortName } from '../../src/providers/index.js';
 
 /**
@@ -59,8 +60,8 @@ export const renameEnvVars: Transform<JsContext> = {
       if (o) schemaEntries.push(...(envSchemaEntries(o.read)?.entries ?? []));
     }
     const inSchemaEntry = (n: ts.Node) => schemaEntries.some((e) => n.pos >= e.pos && n.end <= e.end);
-    // LangChain OpenAI classes the wrapper transform leaves on OpenAI keep their key (it runs after this one).
-    const keptLc = keptLangChainRanges(ctx);
+    // LangChain OpenAI classes and AI SDK instances the wrapper transforms leave on OpenAI keep their key (they run after this one).
+    const keptLc = [...keptLangChainRanges(ctx), ...keptAiSdkRanges(ctx)];
     if (keptLc.length) clientPlan(ctx).keptKeyRanges.push(...keptLc);
     const handled = sharedKeyEdits(ctx, this.id);
     // "(the migrated clients already do)" is said only where this file has a client pointed at the provider.

@@ -44,6 +44,8 @@ interface AiRun {
   instanceDecl?: string;
   defaultKept: boolean;
   createKept: boolean;
+  /** Some createOpenAI instance was rewritten to the provider's create function. */
+  createMoved?: boolean;
   typesKept: boolean;
   /** `--route embeddings=<provider>` where the main provider has no embeddings: embedding models go to this instance. */
   routed?: RoutedEmbeddings;
@@ -107,7 +109,8 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
     rewriteWholeImports(r);
     moveBindingsInPlace(r);
     // The main package only when something now imports it (a file whose only models were routed does not).
-    const mainUsed = !r.routed?.used || [...r.moves.values()].some((v) => v !== '') || r.newImports.size > 0 || !!r.instanceDecl;
+    const moved = [...r.moves.values()].some((v) => v !== '') || r.newImports.size > 0 || !!r.instanceDecl;
+    const mainUsed = (!r.routed?.used && (moved || r.createMoved)) || moved;
     addRoutedInstance(r);
     addImportsAndInstance(r);
     if (mainUsed) requirePackage(ctx, r.plan.pkg);
@@ -119,6 +122,20 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
     providerOptionsFollowUps(r);
   },
 };
+
+/**
+ * `createOpenAI({...})` instances this transform leaves on OpenAI whole (every use a factory the provider package lacks,
+ * like the `keptOpenAI` twin of an earlier run): rename-env-vars runs first and must not give them the provider's key.
+ */
+export function keptAiSdkRanges(ctx: Ctx): Array<[number, number]> {
+  if (!/['"]@ai-sdk\/openai['"]/.test(ctx.file.text)) return [];
+  const f = analyzeAiSdk(ctx);
+  if (!f) return [];
+  const plan = aiSdkPlan(ctx, false);
+  return f.instances
+    .filter((i) => i.create && (i.status === 'openai' || i.status === 'azure') && i.usages.length && i.usages.every((u) => usageBlocked(ctx, u, plan)))
+    .map((i) => [i.create!.getStart(), i.create!.end] as [number, number]);
+}
 
 /** Options the provider needs, as `key: value` texts (for a new instance). */
 function optionTexts(r: AiRun, plan: Plan = r.plan, t: ResolvedTarget = r.ctx.target): string[] {
@@ -228,8 +245,15 @@ function migrateCreatedInstances(r: AiRun): void {
   let anyCreate = false;
   let keptCreate = false;
   for (const i of r.live.filter((x) => x.create)) {
-    anyCreate = true;
     const c = i.create!;
+    // Every use is a factory the provider package lacks (an instance kept for images, `keptOpenAI` of an earlier run):
+    // the instance stays on OpenAI as it is, its uses marked.
+    if (i.usages.length && i.usages.every((u) => !isRouted(r, u) && usageBlocked(ctx, u, plan))) {
+      for (const u of i.usages) migrateUsage(r, u, undefined);
+      keptCreate = true;
+      continue;
+    }
+    anyCreate = true;
     // Factories the provider package lacks (`openai.image`, `.transcription`, ...) stay on OpenAI: on a twin of the
     // instance declared after it (`const keptOpenAI = createOpenAI({ apiKey: process.env.OPENAI_API_KEY })`), since the
     // instance itself becomes the provider's (whose type has no `.image`: TS2339 on ggallon/ai-chatbot).
@@ -254,6 +278,7 @@ function migrateCreatedInstances(r: AiRun): void {
     for (const u of i.usages) migrateUsage(r, u, undefined, kept);
     ctx.change('wrapper', c.getStart(), msg('client.aiSdkCreate', { create: plan.createName, pkg: plan.pkg, provider: shortName(t.provider), url: t.baseURL, env: t.apiKeyEnv }), { transform: ID });
   }
+  r.createMoved = anyCreate;
   if (r.f.createBinding) {
     const stillCalled = keptCreate || r.f.instances.some((i) => i.create && !r.live.includes(i));
     if (anyCreate && !stillCalled) r.moves.set(r.f.createBinding, plan.createName);
