@@ -369,7 +369,7 @@ export const EN = {
   'azure.runtimeDeployment': (p: { list: string; provider: string }) =>
     `Azure OpenAI client left on Azure: its calls name the deployment at run time (${p.list}), so the ${p.provider} model cannot be chosen`,
   'azure.runtimeDeployment.todo': (p: { url: string; key: string; provider: string }) =>
-    `keep it on Azure, or move it by hand: the OpenAI class with ${p.url}, the ${p.key} key and a ${p.provider} model id instead of the deployment name`,
+    `keep it on Azure, or move it by hand: the OpenAI class with ${p.url}, the ${p.key} key and one of ${p.provider}'s model ids instead of the deployment name`,
   'azure.realtime': (p: { provider: string }) => `Azure OpenAI client left on Azure: it serves the Realtime API, which ${p.provider} does not offer`,
   'azure.realtime.todo': () => "keep it on Azure, or move the voice feature to the provider's realtime/voice API",
   'env.readByKeptClient': (p: { name: string }) => `${p.name} is read by a client that stays as it is (host not resolved, or another service)`,
@@ -383,6 +383,8 @@ export const EN = {
   'http.unresolvedPath.todo': (p: { to: string; provider: string; path: string }) => `make the request go to ${p.to} (${p.provider}'s OpenAI-compatible path is ${p.path}, not /v1)`,
   'http.pathJoinedElsewhere': (p: { rest: string; to: string }) => `path /v1${p.rest} -> ${p.to} (joined to an OpenAI host defined in another module)`,
   'http.pathJoinedHostOnly': (p: { rest: string; to: string }) => `path /v1${p.rest} -> ${p.to} (joined to a host-only OpenAI base)`,
+  'config.azureModelSetting': (p: { key: string }) => `${p.key} is an Azure OpenAI setting: it stays with the Azure client it configures`,
+  'config.azureModelSetting.todo': (p: { provider: string }) => `if that client moves to ${p.provider}, set a ${p.provider} model id here`,
   'config.prefixRoutesOpenAI': (p: { prefix: string; value: string }) => `"${p.prefix}" in "${p.value}" routes the request to OpenAI`,
   'config.prefixRoutesOpenAI.todo': (p: { provider: string; url: string }) => `use the ${p.provider} route of the tool that reads this value (or point its OpenAI base URL at ${p.url})`,
   // ==== msgs-b: dependency files (src/lang/deps/handler.ts, src/lang/python/deps.ts)

@@ -340,6 +340,8 @@ export const ZH: ZhCatalog = {
   'http.unresolvedPath.todo': (p) => `让请求发往 ${p.to}（${p.provider} 的 OpenAI 兼容路径是 ${p.path}，不是 /v1）`,
   'http.pathJoinedElsewhere': (p) => `路径 /v1${p.rest} -> ${p.to}（与另一个模块中定义的 OpenAI 主机拼接）`,
   'http.pathJoinedHostOnly': (p) => `路径 /v1${p.rest} -> ${p.to}（与仅含主机的 OpenAI base 拼接）`,
+  'config.azureModelSetting': (p) => `${p.key} 是 Azure OpenAI 的设置：它随所配置的 Azure 客户端保持不变`,
+  'config.azureModelSetting.todo': (p) => `如果该客户端迁移到 ${p.provider}，请在这里填写 ${p.provider} 的模型 ID`,
   'config.prefixRoutesOpenAI': (p) => `"${p.value}" 中的 "${p.prefix}" 会把请求路由到 OpenAI`,
   'config.prefixRoutesOpenAI.todo': (p) => `改用读取该值的工具中的 ${p.provider} 路由（或把它的 OpenAI base URL 指向 ${p.url}）`,
   // ==== msgs-b：依赖文件
