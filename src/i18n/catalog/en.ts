@@ -62,6 +62,8 @@ export const EN = {
   'aiSdk.completionModel.todo': () => 'use a chat model, or create a completion model with @ai-sdk/openai-compatible',
   'aiSdk.openaiOnlyFactory': (p: { call: string; pkg: string }) => `${p.call}(...) is an OpenAI-only AI SDK factory (${p.pkg} has no equivalent)`,
   'aiSdk.openaiOnlyFactory.todo': () => 'keep it on @ai-sdk/openai with an OpenAI key, or use a service that offers it',
+  'aiSdk.openaiOnlyFactory.keptInstance': (p: { name: string }) =>
+    `it stays on OpenAI through ${p.name} (@ai-sdk/openai, key from OPENAI_API_KEY, without the original instance's organization / project options); keep that key set, or use a service that offers it`,
   'aiSdk.objectResponseFormat': (p: { fn: string; provider: string; reason: string }) => `${p.fn} sends response_format, which ${p.provider} does not accept (${p.reason})`,
   'aiSdk.objectResponseFormat.todo': () => 'ask for the JSON shape in the prompt with generateText and parse the reply with the same schema',
   'aiSdk.schemaDropped': (p: { fn: string; pkg: string; provider: string }) =>
@@ -189,6 +191,8 @@ export const EN = {
     `${p.name} is read by code moved to the provider and by code that stays on OpenAI (its default there is still an OpenAI id): it was given the provider's id, which that code now sends to OpenAI`,
   'env.splitModel.todo': (p: { name: string; id: string }) =>
     `give the code that stays on OpenAI its own variable (for example OPENAI_${p.name.replace(/^OPENAI_/, '')}_KEPT=${p.id}), or move that code too`,
+  'keys.noMigratedClientHere': (p: { name: string }) =>
+    `${p.name} is read, but no OpenAI client or request of this module moves to the provider (hosts unresolved, kept on OpenAI or Azure, or an endpoint the provider lacks): it keeps its name, with them`,
   'keys.noMigratedClient.todo': (p: { url: string; env: string }) => `when you point a client at ${p.url}, give it the ${p.env} key in the same change`,
   'model.envDefaultLeft': (p: { name: string; id: string }) =>
     `${p.name} defaults to ${p.id}, handed on to code the tool cannot follow (a config dict, another module's constructor): it was left as it is`,
@@ -615,6 +619,8 @@ export const EN = {
   'wrapper.modelElsewhere': (p: { cls: string; from: string; ids: string }) =>
     `${p.cls} takes its model from ${p.from}, defined in another module (${p.ids}); the tool rewrites that value there only where an OpenAI SDK request also sends it`,
   'wrapper.modelElsewhere.todo': (p: { to: string }) => `make sure it reaches the provider as ${p.to}`,
+  'env.schemaOptional': (p: { name: string; provider: string }) =>
+    `${p.name} is now optional in the env schema: only the OpenAI-only client options removed for ${p.provider} read it (required, the app would not start without it)`,
   'env.keyFormatDropped': (p: { check: string; name: string; provider: string }) =>
     `${p.check} dropped from the ${p.name} check: only OpenAI keys have that prefix, a ${p.provider} key would be rejected`,
   'env.keyFormatCheck': (p: { check: string; provider: string }) => `the key is checked with ${p.check}, a format taken from OpenAI keys`,
