@@ -201,6 +201,10 @@ export const EN = {
     `to move them, make that value hold the ${p.provider} key (${p.env}), then point the clients at ${p.url} with ${p.provider} model ids`,
   'azure.keyNotMovable': (p: { from: string; provider: string }) =>
     `Azure OpenAI client left on Azure: its key comes from ${p.from}, which the tool cannot point at a ${p.provider} key (moved, it would send the Azure key to ${p.provider})`,
+  'client.sharedKeySetting': (p: { field: string; provider: string }) =>
+    `client left as it is: its key comes from the settings field ${p.field}, which a client staying on OpenAI or Azure also reads (renamed, that client would get the ${p.provider} key)`,
+  'client.sharedKeySetting.todo': (p: { provider: string; env: string; url: string }) =>
+    `give this client its own key setting that reads ${p.env} (a new settings field, or the environment), then point it at ${p.url} with ${p.provider} model ids`,
   'client.keyOwnRead': (p: { from: string; env: string }) => `api_key reads ${p.env} itself: ${p.from} keeps the OpenAI key for a client that stays on OpenAI`,
   'env.baseUrlRead.todo': (p: { url: string }) => `if this value reaches a client moved to the provider, use ${p.url} there; a client that stays on OpenAI keeps it`,
   'env.keyKeptForCode': (p: { from: string; to: string }) => `${p.to} declared; ${p.from} kept: code that stays on OpenAI still reads it`,

@@ -8,7 +8,7 @@ import type { PyFacts } from './analyze.js';
 import { envRole, renamedKeyVar } from '../../rules/env.js';
 import { blockedCall } from './helpers.js';
 import { kids, kwargs, stringValue, unparen, walk, type Node } from './parse.js';
-import { settingsFieldOf, type PySettingsClass } from './settings.js';
+import { settingsFieldOf, settingsRole, type PySettingsClass, type PySettingsField } from './settings.js';
 import { foreignOpenAIClients, llamaIndexLegacy, llamaIndexLegacyMoves, type WrapperUse } from './wrappers.js';
 import { userEnvKeyWrite, userInputSource } from './user-input.js';
 
@@ -21,7 +21,7 @@ import { userEnvKeyWrite, userInputSource } from './user-input.js';
  *   file stays on Azure (class, options, key, calls) with one follow-up.
  */
 export interface PyClientPlan {
-  kept: Map<number, 'azure' | 'unresolved' | 'other' | 'blocked' | 'app-key'>;
+  kept: Map<number, 'azure' | 'unresolved' | 'other' | 'blocked' | 'app-key' | 'shared-key'>;
   /** [start, end) ranges whose key reads belong to a client that stays. */
   keptKeyRanges: Array<[number, number]>;
   /** Settings fields (`Settings.openai_api_key`) a client of this file that stays reads. */
@@ -42,6 +42,7 @@ function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
   appKeyPlan(ctx);
   blockedPlan(ctx, plan);
   azurePlan(ctx, plan);
+  sharedKeyPlan(ctx, plan);
   for (const c of ctx.facts.constructions) if (plan.kept.has(c.node.id)) plan.keptKeyRanges.push(...keyRanges(ctx, c));
   // A class that stays for a key the user enters: its key reads, and the input's default (`st.text_input(..., value=os.getenv("OPENAI_API_KEY"))`).
   for (const u of ctx.wrappers?.uses ?? []) {
@@ -63,8 +64,7 @@ function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
     if (!plan.kept.has(c.node.id)) continue;
     for (const kw of ['api_key', 'base_url']) {
       const v = c.kwargs.get(kw)?.childForFieldName('value');
-      const setting = v ? settingsFieldOf(ctx.facts.settings, v) : undefined;
-      if (setting) plan.keptFields.add(fieldKey(setting.cls, setting.field.name));
+      for (const setting of v ? settingsFieldsIn(ctx.facts, valueSources(ctx.facts, v)) : []) plan.keptFields.add(fieldKey(setting.cls, setting.field.name));
     }
   }
   // The module-level client (`openai.api_key = ...`) pointed at a URL the tool cannot resolve or at another service keeps its key.
@@ -149,18 +149,110 @@ function blockedPlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
   const t = ctx.target;
   for (const c of ctx.facts.constructions) {
     if (!reachesOpenAI(c.status) || c.azure || plan.kept.has(c.node.id)) continue;
-    let p = c.node.parent;
-    if (p?.type === 'await') p = p.parent;
-    if (p?.type !== 'assignment' || p.childForFieldName('right')?.id !== (c.node.parent?.type === 'await' ? c.node.parent.id : c.node.id)) continue;
-    const binding = p.childForFieldName('left')?.text;
-    if (!binding || !/^(self\.)?[A-Za-z_]\w*$/.test(binding)) continue;
-    // a module-level name other modules may import is not local
-    if (!binding.startsWith('self.') && p.parent?.parent?.type === 'module') continue;
+    const binding = localBinding(c);
+    if (!binding) continue;
     const calls = ctx.facts.calls.filter((x) => (x.node.childForFieldName('function')?.text ?? '').startsWith(binding + '.'));
     if (!calls.length || !calls.every((x) => blockedCall(ctx, x))) continue;
     plan.kept.set(c.node.id, 'blocked');
     c.status = 'other';
     ctx.followUp(ctx.py.start(c.node), msg('clientKept.onlyUnserved', { provider: shortName(t.provider) }), msg('clientKept.onlyUnserved.todo'));
+  }
+}
+
+/** The name or `self.` attribute a client is assigned to, when other modules cannot import it (not a module-level name). */
+function localBinding(c: PyConstruction, moduleLevel = false): string | undefined {
+  let p = c.node.parent;
+  if (p?.type === 'await') p = p.parent;
+  if (p?.type !== 'assignment' || p.childForFieldName('right')?.id !== (c.node.parent?.type === 'await' ? c.node.parent.id : c.node.id)) return undefined;
+  const binding = p.childForFieldName('left')?.text;
+  if (!binding || !/^(self\.)?[A-Za-z_]\w*$/.test(binding)) return undefined;
+  // a module-level name other modules may import is not local
+  if (!moduleLevel && !binding.startsWith('self.') && p.parent?.parent?.type === 'module') return undefined;
+  return binding;
+}
+
+/**
+ * The expressions a client argument may take its value from: the value itself, and what this module assigns to the
+ * name or `self.` attribute it reads (`api_key = key or settings.OPENAI_API_KEY`, `self.api_key = (...)`), one step.
+ */
+export function valueSources(f: PyFacts, v: Node): Node[] {
+  const u = unparen(v);
+  const out = [u];
+  const name = u.type === 'identifier' || (u.type === 'attribute' && /^self\.[A-Za-z_]\w*$/.test(u.text)) ? u.text : undefined;
+  if (!name) return out;
+  // `self.x`: assigned in the class that builds the client
+  let scope: Node | null = name.startsWith('self.') ? u.parent : null;
+  while (scope && scope.type !== 'class_definition') scope = scope.parent;
+  walk(scope ?? f.py.root, (n) => {
+    if (n.type !== 'assignment' || n.childForFieldName('left')?.text !== name) return;
+    const r = n.childForFieldName('right');
+    if (r && r.id !== u.id) out.push(r);
+  });
+  return out;
+}
+
+/** The settings fields read anywhere in these expressions (`x or settings.OPENAI_API_KEY or settings.API_KEY`). */
+export function settingsFieldsIn(f: PyFacts, nodes: Node[]): Array<{ cls: PySettingsClass; field: PySettingsField }> {
+  const out = new Map<string, { cls: PySettingsClass; field: PySettingsField }>();
+  for (const e of nodes) {
+    walk(e, (n) => {
+      if (n.type !== 'attribute' && n.type !== 'call' && n.type !== 'subscript') return;
+      const s = settingsFieldOf(f.settings, n);
+      if (s) {
+        out.set(fieldKey(s.cls, s.field.name), s);
+        return false;
+      }
+    });
+  }
+  return [...out.values()];
+}
+
+/**
+ * A client that moves reads its key from a settings field that a client staying on OpenAI or Azure also reads
+ * (arc53/DocsGPT: `OPENAI_API_KEY` feeds the chat client and an Azure embeddings client that stays). The field keeps
+ * its variable (the staying client needs the OpenAI / Azure key). The moving client reads the provider's key itself
+ * (retarget-client-construction keyValue, `client.keyOwnRead`) only where that is safe: the field is its whole
+ * `api_key` value and the settings are read from the environment alone; a field the module fills from a dotenv or
+ * secrets file (`env_file`, `_env_file=`) is not in `os.environ`, and a key taken through a name or an `or` chain
+ * may be another value. Otherwise the client stays as it is, its calls' model ids too, with one follow-up.
+ */
+function sharedKeyPlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
+  const t = ctx.target;
+  const keptClass = (cls: PySettingsClass) => [...cls.fields.keys()].some((k) => ctx.keptSettings?.fields.has(fieldKey(cls, k)) || plan.keptFields.has(fieldKey(cls, k)));
+  for (const c of ctx.facts.constructions) {
+    if (!reachesOpenAI(c.status) || plan.kept.has(c.node.id)) continue;
+    const v = c.kwargs.get('api_key')?.childForFieldName('value');
+    if (!v) continue;
+    const shared = settingsFieldsIn(ctx.facts, valueSources(ctx.facts, v)).filter((s) => settingsRole(s.field) === 'key' && keptClass(s.cls));
+    if (!shared.length) continue;
+    const direct = settingsFieldOf(ctx.facts.settings, unparen(v));
+    if (direct && !direct.cls.envFile && valueSources(ctx.facts, v).length === 1) continue;
+    plan.kept.set(c.node.id, 'shared-key');
+    c.status = 'other';
+    ctx.followUp(
+      ctx.py.start(c.node),
+      msg('client.sharedKeySetting', { field: shared.map((s) => `${s.cls.name}.${s.field.name}`).join(', '), provider: shortName(t.provider) }),
+      msg('client.sharedKeySetting.todo', { provider: shortName(t.provider), env: t.apiKeyEnv, url: t.baseURL }),
+    );
+    // Its calls in this module keep their model ids (in the call, or the module constant the call names).
+    const binding = localBinding(c, true);
+    if (!binding) continue;
+    for (const x of ctx.facts.calls) {
+      if (!(x.node.childForFieldName('function')?.text ?? '').startsWith(binding + '.')) continue;
+      x.client = 'other';
+      const a = ctx.py.start(x.node);
+      const b = ctx.py.end(x.node);
+      const ranges: Array<[number, number]> = [[a, b]];
+      // `model=self.model` with `self.model = model or DEFAULT_MODEL`, `model=MODEL`: the constants it names
+      const m = x.kwargs.get('model')?.childForFieldName('value');
+      for (const src of m ? valueSources(ctx.facts, m) : []) {
+        walk(src, (n) => {
+          const bound = n.type === 'identifier' ? ctx.facts.values.get(n.text) : undefined;
+          if (bound) ranges.push([ctx.py.start(bound), ctx.py.end(bound)]);
+        });
+      }
+      ctx.models_.sites = ctx.models_.sites.filter((site) => !ranges.some(([s0, e0]) => ctx.py.start(site.lit) >= s0 && ctx.py.end(site.lit) <= e0));
+    }
   }
 }
 
@@ -293,20 +385,15 @@ function literalOf(ctx: PyContext, v: Node): string | undefined {
   return undefined;
 }
 
-/** Where a kept client's key is read: its arguments, and the assignment its `api_key` name comes from. */
+/** Where a kept client's key and base URL are read: its arguments, and the assignments its `api_key` and `base_url` names or `self.` attributes come from. */
 function keyRanges(ctx: PyContext, c: PyConstruction): Array<[number, number]> {
   const py = ctx.py;
   const out: Array<[number, number]> = [[py.start(c.node), py.end(c.node)]];
   if (c.dict) out.push([py.start(c.dict), py.end(c.dict)]);
-  const key = c.kwargs.get('api_key')?.childForFieldName('value');
-  const u = key ? unparen(key) : undefined;
-  if (u?.type === 'identifier') {
-    walk(py.root, (n) => {
-      if (n.type === 'assignment' && n.childForFieldName('left')?.text === u.text) {
-        const r = n.childForFieldName('right');
-        if (r) out.push([py.start(r), py.end(r)]);
-      }
-    });
+  // ... and its base URL's (`self.base_url = base_url or settings.OPENAI_BASE_URL or "https://api.openai.com/v1"`: the URL stays)
+  for (const kw of ['api_key', 'base_url']) {
+    const v = c.kwargs.get(kw)?.childForFieldName('value');
+    for (const r of v ? valueSources(ctx.facts, v).slice(1) : []) out.push([py.start(r), py.end(r)]);
   }
   return out;
 }
@@ -337,13 +424,21 @@ export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSetti
     ] as const) {
       const v = c.kwargs.get(kw)?.childForFieldName('value');
       if (!v) continue;
-      // `settings.openai_api_key`: the settings class stays as it is
-      const setting = settingsFieldOf(facts.settings, v);
-      if (setting) into.fields.add(fieldKey(setting.cls, setting.field.name));
+      // `settings.openai_api_key`, also through a name or `self.` attribute: the settings class stays as it is
+      for (const setting of settingsFieldsIn(facts, valueSources(facts, v))) into.fields.add(fieldKey(setting.cls, setting.field.name));
       walk(v, (n) => {
         const s = n.type === 'string' ? stringValue(n) : undefined;
         if (s !== undefined && envRole(s) === role) add(role === 'key' ? into.keys : into.bases, s);
       });
+    }
+  }
+  // An Azure client that stays on Azure (azurePlan: a key the tool cannot move, a deployment read at run time) keeps
+  // the settings fields its key comes from (arc53/DocsGPT: `api_key = openai_api_key or settings.OPENAI_API_KEY`).
+  if (target && azureStaysAt(facts, target)) {
+    for (const c of facts.constructions) {
+      if (!c.azure && c.status !== 'azure') continue;
+      const v = c.kwargs.get('api_key')?.childForFieldName('value');
+      for (const setting of v ? settingsFieldsIn(facts, valueSources(facts, v)) : []) into.fields.add(fieldKey(setting.cls, setting.field.name));
     }
   }
   // An Azure client's endpoint setting stays its endpoint, whether the client moves (it then gets the provider's URL
@@ -370,6 +465,27 @@ export function collectKeptSettings(facts: PyFacts, rel: string, into: KeptSetti
       }
     });
   }
+}
+
+/**
+ * Do this module's Azure clients stay on Azure, as far as the analysis alone tells (azurePlan decides with the model
+ * map too): a key the app holds or the tool cannot move, or a deployment read at run time.
+ */
+function azureStaysAt(facts: PyFacts, target: ResolvedTarget): boolean {
+  const azure = facts.constructions.filter((c) => (c.azure || c.status === 'azure') && reachesOpenAI(c.status));
+  if (!azure.length) return false;
+  const held = azure.some((c) => {
+    const v = c.kwargs.get('api_key')?.childForFieldName('value');
+    return !!v && (appHeldKey(facts, v, true) || !movableAzureKey({ facts, target }, v));
+  });
+  const runtime = facts.calls.some((x) => {
+    if (x.client !== 'azure' || x.module) return false;
+    const v = x.kwargs.get('model')?.childForFieldName('value');
+    if (!v) return false;
+    const u = unparen(v);
+    return stringValue(u) === undefined && !(u.type === 'identifier' && stringValue(facts.values.get(u.text) ? unparen(facts.values.get(u.text)!) : undefined) !== undefined);
+  });
+  return held || runtime;
 }
 
 /**
