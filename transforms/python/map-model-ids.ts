@@ -79,6 +79,14 @@ export const mapModelIds: Transform<PyContext> = {
         msg('model.azureFlag.todo', { provider: shortName(t.provider) }),
       );
     }
+    const ad = ctx.models_.azureDefault;
+    if (ad) {
+      ctx.followUp(
+        py.start(ad.sites[0]!.lit),
+        msg('model.azureFlagDefault', { ids: [...new Set(ad.sites.map((s) => s.id))].join(', '), fn: ownerName(ad.fn), flag: ad.flag }),
+        msg('model.azureFlagDefault.todo', { provider: shortName(t.provider), flag: ad.flag }),
+      );
+    }
     const keptWrapperIds = keptWrapperModelLiterals(ctx);
     const byContent = contentDecisions(ctx);
     for (const s of collapsed ? [] : ctx.models_.sites) {
@@ -263,4 +271,13 @@ function contentDecisions(ctx: MigrateContext<PyContext>): Map<number, ContentDe
     }
   }
   return out;
+}
+
+/** `def __init__` names its class (`ChatOpenAIModel`), another function itself. */
+function ownerName(fn: Node): string {
+  const name = fn.childForFieldName('name')?.text ?? '';
+  if (name !== '__init__') return name;
+  let p: Node | null = fn.parent;
+  while (p && p.type !== 'class_definition') p = p.parent;
+  return p?.childForFieldName('name')?.text ?? name;
 }

@@ -280,6 +280,10 @@ export const EN = {
   'model.unresolvedHost.todo': (p: { provider: string }) => `if this client is moved to ${p.provider}, replace them with its model ids`,
   'model.fineTuned': (p: { id: string }) => `fine-tuned OpenAI model ${p.id} cannot be mapped`,
   'model.noTierModel': (p: { provider: string; tier: string; id: string }) => `${p.provider} has no ${p.tier} model to replace ${p.id}`,
+  'model.azureFlagDefault': (p: { ids: string; fn: string; flag: string }) =>
+    `the default model of ${p.fn}(...) is left as written: ${p.ids} also reaches its Azure OpenAI client whenever ${p.flag} is set (there it names a deployment)`,
+  'model.azureFlagDefault.todo': (p: { provider: string; flag: string }) =>
+    `give the branch that builds the OpenAI client a ${p.provider} model id of its own (or pass one from each caller with ${p.flag} off)`,
   'model.azureFlag': (p: { ids: string; call: string }) =>
     `model ids passed to a call that picks an Azure OpenAI client by a flag (${p.call}) are left as written: ${p.ids} (there they name Azure deployments)`,
   'model.azureFlag.todo': (p: { provider: string }) => `if that call's client moves to ${p.provider} (the flag off, or its Azure branch migrated), give it a ${p.provider} model id`,
