@@ -205,6 +205,10 @@ export const EN = {
     `client left as it is: its key comes from the settings field ${p.field}, which a client staying on OpenAI or Azure also reads (renamed, that client would get the ${p.provider} key)`,
   'client.sharedKeySetting.todo': (p: { provider: string; env: string; url: string }) =>
     `give this client its own key setting that reads ${p.env} (a new settings field, or the environment), then point it at ${p.url} with ${p.provider} model ids`,
+  'client.modelFromCheckedList': (p: { name: string; list: string; ids: string; provider: string }) =>
+    `client left on OpenAI: its requests take ${p.name}, which the function checks against ${p.list}; the OpenAI ids there (${p.ids}) would reach ${p.provider} unchanged`,
+  'client.modelFromCheckedList.todo': (p: { list: string; provider: string; url: string; env: string }) =>
+    `to move it, add ${p.provider} model ids to ${p.list} for this branch, then point the client at ${p.url} with the ${p.env} key`,
   'client.keyOwnRead': (p: { from: string; env: string }) => `api_key reads ${p.env} itself: ${p.from} keeps the OpenAI key for a client that stays on OpenAI`,
   'env.baseUrlRead.todo': (p: { url: string }) => `if this value reaches a client moved to the provider, use ${p.url} there; a client that stays on OpenAI keeps it`,
   'env.keyKeptForCode': (p: { from: string; to: string }) => `${p.to} declared; ${p.from} kept: code that stays on OpenAI still reads it`,

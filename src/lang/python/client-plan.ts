@@ -7,6 +7,7 @@ import type { KeptSettings, PyContext } from './context.js';
 import type { PyFacts } from './analyze.js';
 import { envRole, renamedKeyVar } from '../../rules/env.js';
 import { blockedCall } from './helpers.js';
+import { isOpenAIId } from './model-sites.js';
 import { kids, kwargs, stringValue, unparen, walk, type Node } from './parse.js';
 import { settingsFieldOf, settingsRole, type PySettingsClass, type PySettingsField } from './settings.js';
 import { foreignOpenAIClients, llamaIndexLegacy, llamaIndexLegacyMoves, type WrapperUse } from './wrappers.js';
@@ -21,7 +22,7 @@ import { userEnvKeyWrite, userInputSource } from './user-input.js';
  *   file stays on Azure (class, options, key, calls) with one follow-up.
  */
 export interface PyClientPlan {
-  kept: Map<number, 'azure' | 'unresolved' | 'other' | 'blocked' | 'app-key' | 'shared-key'>;
+  kept: Map<number, 'azure' | 'unresolved' | 'other' | 'blocked' | 'app-key' | 'shared-key' | 'checked-model'>;
   /** [start, end) ranges whose key reads belong to a client that stays. */
   keptKeyRanges: Array<[number, number]>;
   /** Settings fields (`Settings.openai_api_key`) a client of this file that stays reads. */
@@ -43,6 +44,7 @@ function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
   blockedPlan(ctx, plan);
   azurePlan(ctx, plan);
   sharedKeyPlan(ctx, plan);
+  checkedModelPlan(ctx, plan);
   for (const c of ctx.facts.constructions) if (plan.kept.has(c.node.id)) plan.keptKeyRanges.push(...keyRanges(ctx, c));
   // A class that stays for a key the user enters: its key reads, and the input's default (`st.text_input(..., value=os.getenv("OPENAI_API_KEY"))`).
   for (const u of ctx.wrappers?.uses ?? []) {
@@ -253,6 +255,67 @@ function sharedKeyPlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void
       }
       ctx.models_.sites = ctx.models_.sites.filter((site) => !ranges.some(([s0, e0]) => ctx.py.start(site.lit) >= s0 && ctx.py.end(site.lit) <= e0));
     }
+  }
+}
+
+/**
+ * A client whose requests take their model from a parameter the function checks against a list holding OpenAI ids
+ * (datawhalechina/llm-universe `generate_qa_pairs.py`: `if model not in llm_list: raise ...` with
+ * `llm_list = ['glm-4', ..., 'gpt-3.5-turbo', 'gpt-4', 'gpt-4o']`, `ZhipuAI()` for the GLM ids, `OpenAI()` for the rest).
+ * The ids that reach it are that list's OpenAI ids; the list is a membership table the tool leaves (renamed, callers
+ * passing `gpt-4o` would be refused), so moved, the client would send OpenAI ids to the provider. It stays on OpenAI,
+ * with one follow-up naming the ids.
+ */
+function checkedModelPlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
+  const t = ctx.target;
+  for (const c of ctx.facts.constructions) {
+    if (!reachesOpenAI(c.status) || c.azure || plan.kept.has(c.node.id)) continue;
+    const binding = localBinding(c, true);
+    if (!binding) continue;
+    const calls = ctx.facts.calls.filter((x) => (x.node.childForFieldName('function')?.text ?? '').startsWith(binding + '.'));
+    let hit: { name: string; list: string; ids: string[] } | undefined;
+    for (const x of calls) {
+      const m = x.kwargs.get('model')?.childForFieldName('value');
+      const u = m ? unparen(m) : undefined;
+      if (u?.type !== 'identifier' || ctx.facts.values.has(u.text)) continue;
+      let fn: Node | null = x.node.parent;
+      while (fn && fn.type !== 'function_definition') fn = fn.parent;
+      if (!fn) continue;
+      walk(fn, (n) => {
+        if (hit || n.type !== 'comparison_operator') return;
+        const ops = n.children.filter((k) => k && !k.isNamed).map((k) => k!.text);
+        const [left, right] = n.namedChildren;
+        if (!ops.some((o) => o === 'in' || o === 'not in') || left?.type !== 'identifier' || left.text !== u.text || !right) return;
+        // a guard that restricts the values (`if model not in L: raise ...`, `assert model in L`), not a capability test
+        // (`{} if model in NO_TEMPERATURE_MODELS else {...}`: any id may pass)
+        const st = n.parent?.type === 'parenthesized_expression' ? n.parent.parent : n.parent;
+        const guard =
+          (st?.type === 'assert_statement' && ops.includes('in') && !ops.includes('not in')) ||
+          (st?.type === 'if_statement' &&
+            st.childForFieldName('condition')?.id === (n.parent?.type === 'parenthesized_expression' ? n.parent.id : n.id) &&
+            ops.includes('not in') &&
+            /^(raise_statement|return_statement)$/.test(kids(st.childForFieldName('consequence')!).at(-1)?.type ?? ''));
+        if (!guard) return;
+        // `model in llm_list`, `model in llm_list[:3]`
+        const r = unparen(right);
+        const listName = r.type === 'identifier' ? r.text : r.type === 'subscript' && r.childForFieldName('value')?.type === 'identifier' ? r.childForFieldName('value')!.text : undefined;
+        const bound = listName ? ctx.facts.values.get(listName) : undefined;
+        const coll = bound ? unparen(bound) : r;
+        if (!['list', 'tuple', 'set'].includes(coll.type)) return;
+        const ids = coll.namedChildren.map((k) => stringValue(k)).filter((v): v is string => v !== undefined && isOpenAIId(v));
+        if (ids.length) hit = { name: u.text, list: listName ?? ctx.py.src(coll).slice(0, 40), ids };
+      });
+      if (hit) break;
+    }
+    if (!hit) continue;
+    plan.kept.set(c.node.id, 'checked-model');
+    c.status = 'other';
+    for (const x of calls) x.client = 'other';
+    ctx.followUp(
+      ctx.py.start(c.node),
+      msg('client.modelFromCheckedList', { name: hit.name, list: hit.list, ids: hit.ids.join(', '), provider: shortName(t.provider) }),
+      msg('client.modelFromCheckedList.todo', { list: hit.list, provider: shortName(t.provider), url: t.baseURL, env: t.apiKeyEnv }),
+    );
   }
 }
 
