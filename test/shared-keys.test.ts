@@ -102,6 +102,14 @@ describe('clients that stay, run-wide (issue #13, JS precision)', () => {
     ]);
   }, 60_000);
 
+  it('a third-party OpenAI client (ChatGPTAPI from the chatgpt package) leaves the run unchanged, its billing URL and k8s base URL too, said once (Chanzhaoyu/chatgpt-web)', async () => {
+    const r = await run('project/js-chatgpt-package', 'qwen');
+    expect(r.changed).toEqual([]);
+    expect(r.followUps).toEqual([
+      "service/src/chatgpt/index.ts: the OpenAI client at service/src/chatgpt/index.ts:30 comes from the `chatgpt` package, which the tool does not rewrite: nothing of the project was changed (its key OPENAI_API_KEY, the code that checks it and the model ids stay OpenAI's)",
+    ]);
+  }, 60_000);
+
   it('a base-URL read only an unresolved client of another module reads gets no "use <provider URL>" follow-up; the embedding id it alone reads is left and reported', async () => {
     const r = await run('project/undecided-config-export', 'qwen');
     expect(r.followUps.filter((f) => /OPENAI_BASE_URL|already do/.test(f))).toEqual([]);

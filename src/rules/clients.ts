@@ -35,6 +35,17 @@ export type EndpointKind =
   /** Client plumbing (withOptions, get/post raw calls). */
   | 'other';
 
+/**
+ * Third-party OpenAI clients the tool does not rewrite: a class that calls api.openai.com by default and
+ * takes its base URL under its own option name. Their constructions are left as they are with a follow-up
+ * (like an opaque SDK client), so the key, the ids and the checks that go with them stay OpenAI's.
+ */
+export const THIRD_PARTY_CLIENTS: ReadonlyArray<{ pkg: string; classes: readonly string[]; baseOption: string; modelOption: string; source: string }> = [
+  // transitive-bullshit/chatgpt-api v5: `new ChatGPTAPI({ apiKey, apiBaseUrl = 'https://api.openai.com/v1', completionParams: { model } })`
+  // (ChatGPTUnofficialProxyAPI talks to a ChatGPT web-session proxy, not to the API: not listed).
+  { pkg: 'chatgpt', classes: ['ChatGPTAPI'], baseOption: 'apiBaseUrl', modelOption: 'completionParams.model', source: 'https://github.com/transitive-bullshit/chatgpt-api/blob/v5.2.5/readme.md' },
+];
+
 const OPENAI_HOST = /(^|\.)api\.openai\.com$/i;
 const AZURE_HOST = /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/i;
 

@@ -60,7 +60,7 @@ export function unsupportedReason(p: ProviderProfile, e: EndpointKind): { reason
   const note = e !== 'openaiOnly' && e !== 'other' ? p.endpointNotes[e as Endpoint] : undefined;
   const params = { provider: shortName(p), endpoint: endpointLabel(e), note };
   return {
-    reason: support(p, e) === 'unknown' ? msg('endpoint.undocumented', params) : msg('endpoint.missing', params),
+    reason: e === 'openaiOnly' ? msg('endpoint.openaiOnly', params) : support(p, e) === 'unknown' ? msg('endpoint.undocumented', params) : msg('endpoint.missing', params),
     action: WHAT_TO_DO[e]?.() ?? msg('endpoint.todo.byHand'),
   };
 }

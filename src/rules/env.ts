@@ -14,7 +14,7 @@ function splitPrefix(name: string): [string, string] {
 export function envRole(name: string): EnvRole | undefined {
   const [, base] = splitPrefix(name);
   if (/^(OPENAI_API_KEY|OPENAI_KEY|AZURE_OPENAI_API_KEY|AZURE_OPENAI_KEY)$/.test(base)) return 'key';
-  if (/^(OPENAI_BASE_URL|OPENAI_API_BASE|OPENAI_API_HOST|OPENAI_BASE|OPENAI_PROXY_URL|AZURE_OPENAI_ENDPOINT)$/.test(base)) return 'baseURL';
+  if (/^(OPENAI_BASE_URL|OPENAI_API_BASE|OPENAI_API_BASE_URL|OPENAI_API_HOST|OPENAI_BASE|OPENAI_PROXY_URL|AZURE_OPENAI_ENDPOINT)$/.test(base)) return 'baseURL';
   if (/^(OPENAI_ORG_ID|OPENAI_ORGANIZATION|OPENAI_PROJECT_ID|OPENAI_API_VERSION|AZURE_OPENAI_API_VERSION|AZURE_OPENAI_DEPLOYMENT(_NAME)?)$/.test(base)) return 'org';
   if (/^(AZURE_)?OPENAI_/.test(base)) return 'other';
   return undefined;

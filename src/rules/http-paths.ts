@@ -22,7 +22,8 @@ const PATHS: Array<[RegExp, EndpointKind]> = [
   [/^\/responses\b/, 'responses'],
   [/^\/(assistants|threads|vector_stores)\b/, 'assistants'],
   [/^\/realtime\b/, 'realtime'],
-  [/^\/(conversations|evals|containers|organization|videos)\b/, 'openaiOnly'],
+  // OpenAI account APIs (billing dashboard, usage, organization) exist nowhere else.
+  [/^\/(conversations|evals|containers|organization|videos|dashboard|usage)\b/, 'openaiOnly'],
 ];
 
 /** Endpoint of a path after `/v1` (`/chat/completions` -> chat), or undefined when it names none. */

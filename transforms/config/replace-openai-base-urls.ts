@@ -5,6 +5,7 @@ import { envRole } from '../../src/rules/env.js';
 import { OPENAI_BASE_URL_VALUE, OPENAI_URL } from '../../src/lang/config/common.js';
 import type { ConfigContext } from '../../src/lang/config/context.js';
 import { nearestKey } from '../../src/lang/config/sites.js';
+import { yamlEnvEntries } from '../../src/lang/config/env-blocks.js';
 
 /**
  * Config values holding the OpenAI base URL (`https://api.openai.com/v1`,
@@ -17,11 +18,16 @@ export const replaceOpenAIBaseUrls: Transform<ConfigContext> = {
   description: "Replace api.openai.com base URLs in config values with the provider's base URL",
   run(ctx) {
     const t = ctx.target;
+    // Kubernetes `- name: OPENAI_API_BASE_URL` / `value: ...`: the entry's name is a sibling of the value.
+    const entries = ctx.format === 'yaml' && ctx.docs ? yamlEnvEntries(ctx.file.text, ctx.docs) : [];
     for (const s of ctx.sites) {
       if (!OPENAI_URL.test(s.value)) continue;
       // Env-block entries (`OPENAI_BASE_URL: ...`, `- OPENAI_BASE_URL=...`) are commented out by rename-env-block-vars.
       const inEnvBlock = ctx.format === 'yaml' && s.path.some((k) => k === 'environment' || k === 'env');
-      const name = s.path[s.path.length - 1] === '[]' ? s.value.split('=')[0]! : nearestKey(s);
+      const entry = entries.find((e) => e.valueStart !== undefined && e.valueEnd !== undefined && s.start >= e.valueStart && s.end <= e.valueEnd);
+      const name = entry?.name ?? (s.path[s.path.length - 1] === '[]' ? s.value.split('=')[0]! : nearestKey(s));
+      // Still read under its OpenAI name by code that stays on OpenAI: its value stays too.
+      if (ctx.codeReads?.has(name)) continue;
       const role = envRole(name);
       if (inEnvBlock && (role === 'baseURL' || role === 'org')) continue;
       if (s.editable && OPENAI_BASE_URL_VALUE.test(s.value)) {

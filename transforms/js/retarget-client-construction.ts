@@ -10,6 +10,7 @@ import { isStringLike, propName, unwrap, walk } from '../../src/lang/js/parse.js
 import { quote } from '../../src/engine/text.js';
 import { baseUrlVar, envRole, isCanonicalKeyName } from '../../src/rules/env.js';
 import { clientPlan, noteReplaced, type DirectKey } from '../../src/lang/js/client-plan.js';
+import { THIRD_PARTY_CLIENTS } from '../../src/rules/clients.js';
 import { routePlan } from '../../src/lang/js/routing.js';
 
 /** Options only OpenAI (or Azure OpenAI) understands: removed from the client options. */
@@ -32,6 +33,15 @@ export const retargetClientConstruction: Transform<JsContext> = {
       const t = routePlan(ctx).whole.get(c.node)?.target ?? main;
       const baseURL = quote(t.baseURL, ctx.q);
       const keyExpr = keyRead(text, t.apiKeyEnv);
+      if (c.opaque && c.pkg) {
+        const third = THIRD_PARTY_CLIENTS.find((x) => x.pkg === c.pkg)!;
+        ctx.followUp(
+          c.node.getStart(),
+          msg('client.thirdPartyMixed', { pkg: third.pkg }),
+          msg('client.thirdPartyMixed.todo', { url: t.baseURL, env: t.apiKeyEnv, base: third.baseOption, model: third.modelOption }),
+        );
+        continue;
+      }
       if (c.opaque) {
         ctx.followUp(c.node.getStart(), msg('client.opaqueMixed'), msg('client.opaqueMixed.todo', { url: t.baseURL, env: t.apiKeyEnv }));
         continue;

@@ -19,6 +19,7 @@ const noInstall = (p: { lock?: string; ci?: string }) =>
 export const EN = {
   // ---- endpoints a provider lacks (src/rules/endpoints.ts)
   'endpoint.missing': (p: { provider: string; endpoint: string; note?: string }) => `${p.provider} has no OpenAI-compatible ${p.endpoint} endpoint${noteSuffix(p.note)}`,
+  'endpoint.openaiOnly': (p: { provider: string }) => `this is an OpenAI-only API: ${p.provider} and the other providers have no equivalent`,
   'endpoint.undocumented': (p: { provider: string; endpoint: string; note?: string }) => `${p.provider} does not document an OpenAI-compatible ${p.endpoint} endpoint${noteSuffix(p.note)}`,
   'endpoint.todo.embeddings': () => 'use an embedding service that has it (for example qwen text-embedding-v4) and re-embed stored vectors',
   'endpoint.todo.images': () => "use the provider's native image API or another image service",
@@ -180,6 +181,13 @@ export const EN = {
     `${p.name} names a field of the app's own settings class (filled by the app): renamed in one place, the field and its other reads would no longer match, so it keeps its name`,
   'keys.classField.todo': (p: { name: string; provider: string; to: string }) =>
     `to move the client that reads it, put the ${p.provider} key in ${p.name}, or rename the field to ${p.to} everywhere in one change`,
+  'http.bareHostOnly': (p: { at: string }) =>
+    `the project reaches OpenAI only through the bare host at ${p.at}; the path is appended, and the key sent, where the tool cannot follow them, so nothing of the project was changed (its key and model ids stay OpenAI's)`,
+  'http.bareHostOnly.todo': (p: { url: string; env: string }) => `make the request go to ${p.url}/... (host and path together) with ${p.env} as its key, and choose provider model ids`,
+  'http.bareHostStays': (p: { origin: string }) => `${p.origin} stays: its path is appended, and the key sent, where the tool cannot follow them`,
+  'http.bareHostStays.todo': (p: { to: string; env: string }) => `make the request go to ${p.to} (host and path together) with ${p.env} as its key`,
+  'http.hostStays': (p: { provider: string }) => `this OpenAI host stays: every path joined to it is an API ${p.provider} does not serve`,
+  'http.hostStays.todo': () => 'keep these requests on OpenAI with an OpenAI key, or remove them',
   'http.classKeyStays': (p: { cls: string }) =>
     `${p.cls} holds an OpenAI key field the app fills itself: its OpenAI URL and model ids stay with that key (moved alone, the OpenAI key would go to the provider)`,
   'http.classKeyStays.todo': (p: { provider: string; url: string }) => `to move it, in one change: put the ${p.provider} key in that field, set the URL to ${p.url} and use ${p.provider} model ids`,
@@ -194,6 +202,13 @@ export const EN = {
     `the OpenAI client at ${p.at} is built from a constructor the code takes from the \`openai\` module at run time and casts to its own type: the tool cannot give it a base URL, so nothing of the project was changed (its key ${p.key}, the code that checks it and the model ids stay OpenAI's)`,
   'client.opaque.todo': (p: { url: string; env: string; provider: string }) =>
     `to move it, add \`baseURL: "${p.url}"\` to its options (and to the constructor type it is cast to), read ${p.env} there and wherever the app checks the OpenAI key, and choose ${p.provider} model ids for its calls`,
+  'client.thirdParty': (p: { at: string; key: string; pkg: string }) =>
+    `the OpenAI client at ${p.at} comes from the \`${p.pkg}\` package, which the tool does not rewrite: nothing of the project was changed (its key ${p.key}, the code that checks it and the model ids stay OpenAI's)`,
+  'client.thirdParty.todo': (p: { url: string; env: string; provider: string; base: string; model: string }) =>
+    `to move it, give it \`${p.base}: "${p.url}"\`, read ${p.env} as its apiKey and wherever the app checks the OpenAI key, and set ${p.model} to one of ${p.provider}'s model ids (or move the code to the \`openai\` SDK and run the tool again)`,
+  'client.thirdPartyMixed': (p: { pkg: string }) => `this OpenAI client comes from the \`${p.pkg}\` package, which the tool does not rewrite: left as it is, with its OpenAI key`,
+  'client.thirdPartyMixed.todo': (p: { url: string; env: string; base: string; model: string }) =>
+    `give it \`${p.base}: "${p.url}"\`, read ${p.env} as its apiKey, and set ${p.model} to a provider model id`,
   'client.opaqueMixed': () => "this OpenAI client is built from a constructor taken from the `openai` module at run time and cast to the app's own type: left as it is, with its OpenAI key",
   'client.opaqueMixed.todo': (p: { url: string; env: string }) => `add \`baseURL: "${p.url}"\` to its options and its constructor type, and read ${p.env} there`,
   'azure.appHeldKey': (p: { from: string }) => `Azure OpenAI client left on Azure: api_key comes from ${p.from}, an Azure OpenAI key the app holds (a user setting or a stored value)`,

@@ -25,6 +25,7 @@ const noInstallZh = (p: { lock?: string; ci?: string }) => `${p.lock ? `这也�
 export const ZH: ZhCatalog = {
   // ---- 服务商缺少的接口（src/rules/endpoints.ts）
   'endpoint.missing': (p, h) => `${p.provider} 没有 OpenAI 兼容的${h.endpoint(p.endpoint)}接口${noteSuffix(h, p.note)}`,
+  'endpoint.openaiOnly': (p) => `这是 OpenAI 独有的 API：${p.provider} 及其他服务商都没有对应接口`,
   'endpoint.undocumented': (p, h) => `${p.provider} 的文档中没有 OpenAI 兼容的${h.endpoint(p.endpoint)}接口${noteSuffix(h, p.note)}`,
   'endpoint.todo.embeddings': () => '改用提供向量接口的服务（例如 qwen 的 text-embedding-v4），并重新生成已存储的向量',
   'endpoint.todo.images': () => '改用服务商的原生图像 API 或其他图像服务',
@@ -165,6 +166,12 @@ export const ZH: ZhCatalog = {
   'env.childProcess.todo': () => '如果该程序调用 OpenAI，请在它自己的配置中把它指向服务商',
   'keys.classField': (p) => `${p.name} 是应用自身配置类的字段（由应用填充）：只改一处会使字段与其他读取处不一致，因此保持原名`,
   'keys.classField.todo': (p) => `要迁移读取它的客户端，请把 ${p.provider} 密钥填入 ${p.name}，或在同一次改动中把该字段全部改名为 ${p.to}`,
+  'http.bareHostOnly': (p) => `项目只通过 ${p.at} 处的裸主机访问 OpenAI；路径的拼接和密钥的发送都在本工具无法跟踪的地方，因此项目中没有任何修改（它的密钥和模型 ID 仍是 OpenAI 的）`,
+  'http.bareHostOnly.todo': (p) => `让请求发往 ${p.url}/...（主机和路径一起改），以 ${p.env} 作为密钥，并选用服务商的模型 ID`,
+  'http.bareHostStays': (p) => `${p.origin} 保持不变：它的路径拼接和密钥发送都在本工具无法跟踪的地方`,
+  'http.bareHostStays.todo': (p) => `让请求发往 ${p.to}（主机和路径一起改），并以 ${p.env} 作为密钥`,
+  'http.hostStays': (p) => `这个 OpenAI 主机保持不变：与它拼接的每个路径都是 ${p.provider} 不提供的 API`,
+  'http.hostStays.todo': () => '让这些请求继续使用 OpenAI 和 OpenAI 密钥，或删除它们',
   'http.classKeyStays': (p) => `${p.cls} 含有由应用自行填充的 OpenAI 密钥字段：其 OpenAI URL 和模型 ID 与该密钥一同保留（单独迁移会把 OpenAI 密钥发给服务商）`,
   'http.classKeyStays.todo': (p) => `如需迁移，请在同一次改动中：把 ${p.provider} 密钥填入该字段，把 URL 设为 ${p.url}，并改用 ${p.provider} 的模型 ID`,
   'wrapper.initChatRuntime': (p) => `init_chat_model 的模型在运行时来自 ${p.expr}：无法判断它调用哪家服务，因此它和它的密钥保持不变`,
@@ -175,6 +182,11 @@ export const ZH: ZhCatalog = {
     `${p.at} 处的 OpenAI 客户端所用的构造函数是运行时从 \`openai\` 模块取得、并被转换成应用自己的类型的：工具无法为它设置 base URL，因此项目中没有做任何修改（它的密钥 ${p.key}、检查该密钥的代码以及模型 id 都保持 OpenAI 的）`,
   'client.opaque.todo': (p) =>
     `如要迁移：在它的选项（以及它被转换成的构造函数类型）中加入 \`baseURL: "${p.url}"\`，在那里以及应用检查 OpenAI 密钥的地方改为读取 ${p.env}，并为它的调用选择 ${p.provider} 的模型 id`,
+  'client.thirdParty': (p) => `${p.at} 处的 OpenAI 客户端来自 \`${p.pkg}\` 包，本工具不改写它：项目中没有任何修改（它的密钥 ${p.key}、检查该密钥的代码和模型 ID 仍是 OpenAI 的）`,
+  'client.thirdParty.todo': (p) =>
+    `要迁移它，请设置 \`${p.base}: "${p.url}"\`，在它的 apiKey 以及应用检查 OpenAI 密钥的地方读取 ${p.env}，并把 ${p.model} 设为 ${p.provider} 的模型 ID（或把代码改用 \`openai\` SDK 后再运行本工具）`,
+  'client.thirdPartyMixed': (p) => `这个 OpenAI 客户端来自 \`${p.pkg}\` 包，本工具不改写它：保持原样，继续使用 OpenAI 密钥`,
+  'client.thirdPartyMixed.todo': (p) => `设置 \`${p.base}: "${p.url}"\`，在它的 apiKey 中读取 ${p.env}，并把 ${p.model} 设为服务商的模型 ID`,
   'client.opaqueMixed': () => '这个 OpenAI 客户端的构造函数是运行时从 `openai` 模块取得并转换成应用自己的类型的：保持原样，继续使用 OpenAI 密钥',
   'client.opaqueMixed.todo': (p) => `在它的选项和构造函数类型中加入 \`baseURL: "${p.url}"\`，并在那里读取 ${p.env}`,
   'azure.appHeldKey': (p) => `Azure OpenAI 客户端保留在 Azure：api_key 来自 ${p.from}，是应用自己保存的 Azure OpenAI 密钥（用户设置或存储的值）`,

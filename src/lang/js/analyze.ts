@@ -2,7 +2,7 @@ import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import { endpointOf, statusOfUrl, type ClientStatus, type EndpointKind } from '../../rules/clients.js';
 export { endpointOf, isOpenAISpecifier, reachesOpenAI, statusOfUrl, type ClientStatus, type EndpointKind } from '../../rules/clients.js';
-import { isOpenAISpecifier } from '../../rules/clients.js';
+import { isOpenAISpecifier, THIRD_PARTY_CLIENTS } from '../../rules/clients.js';
 import { flattenAccess, isStringLike, propName, unwrap, walk } from './parse.js';
 
 /**
@@ -26,6 +26,8 @@ export interface Construction {
    * as it is (adding `baseURL` could break the cast constructor type), see opaqueClass.
    */
   opaque?: true;
+  /** An opaque construction of a third-party OpenAI client class (THIRD_PARTY_CLIENTS): its package. */
+  pkg?: string;
 }
 
 export interface ApiCall {
@@ -114,6 +116,10 @@ export function analyzeJs(sf: ts.SourceFile, seeds?: Seeds, targetHost?: string)
     const kind = classKind(f, n.expression);
     if (kind) f.constructions.push(construction(f, n, kind === 'azure', targetHost));
     else if (opaqueClass(f, n.expression)) f.constructions.push({ ...construction(f, n, false, targetHost), status: 'unresolved', opaque: true });
+    else {
+      const pkg = thirdPartyClass(f, n.expression);
+      if (pkg) f.constructions.push({ ...construction(f, n, false, targetHost), status: 'unresolved', opaque: true, pkg });
+    }
   });
   walk(sf, (n) => {
     if (tsc.isCallExpression(n)) collectCall(f, n, seeds, targetHost);
@@ -315,6 +321,13 @@ function opaqueClass(f: JsFacts, callee: ts.Expression): boolean {
     return false;
   };
   return fromModule(f.values.get(e.text), 0);
+}
+
+/** `new ChatGPTAPI(...)` with the class imported from its package: the package (THIRD_PARTY_CLIENTS). */
+function thirdPartyClass(f: JsFacts, callee: ts.Expression): string | undefined {
+  const e = unwrap(callee);
+  const b = tsc.isIdentifier(e) ? f.imports.get(e.text) : undefined;
+  return b && THIRD_PARTY_CLIENTS.find((c) => c.pkg === b.specifier && c.classes.includes(b.imported))?.pkg;
 }
 
 function isClientType(f: JsFacts, t: ts.TypeNode | undefined): boolean {

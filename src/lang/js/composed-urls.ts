@@ -21,6 +21,8 @@ export interface ComposedUrls {
   uses: Map<string, ComposedUse[]>;
   /** Per module: `/v1...` path literals joined to an OpenAI host elsewhere, with the path after `/v1`. */
   paths: Map<string, Array<{ lit: Piece; rest: string }>>;
+  /** Per module: host-only OpenAI literals that another module's composed URL starts with. */
+  hosts: Map<string, Piece[]>;
 }
 
 export type Piece = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateHead | ts.TemplateMiddle | ts.TemplateTail;
@@ -44,7 +46,7 @@ function partsOf(e: ts.Expression): Array<ts.Expression | Piece> | undefined {
 const isPiece = (n: ts.Node): n is Piece => isStringLike(n) || tsc.isTemplateHead(n) || tsc.isTemplateMiddle(n) || tsc.isTemplateTail(n);
 
 export function collectComposedUrls(files: Iterable<[string, ts.SourceFile]>, stringOf: (abs: string, e: ts.Expression) => Lit | undefined): ComposedUrls {
-  const out: ComposedUrls = { uses: new Map(), paths: new Map() };
+  const out: ComposedUrls = { uses: new Map(), paths: new Map(), hosts: new Map() };
   for (const [abs, sf] of files) {
     walk(sf, (n) => {
       if (!tsc.isTemplateExpression(n) && !tsc.isBinaryExpression(n)) return;
@@ -57,6 +59,9 @@ export function collectComposedUrls(files: Iterable<[string, ts.SourceFile]>, st
       if (isPiece(first)) return;
       const host = stringOf(abs, first);
       if (!host || !isOpenAIHostOnly(host.lit.text)) return;
+      const hl = out.hosts.get(host.abs) ?? [];
+      if (!hl.includes(host.lit)) hl.push(host.lit);
+      out.hosts.set(host.abs, hl);
       const rest: Array<UrlPiece<Lit>> = [];
       let resolved = true;
       for (const p of parts.slice(1)) {

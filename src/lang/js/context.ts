@@ -21,6 +21,8 @@ export interface JsContext extends FileContext {
   modelValues(e: ts.Expression): string[];
   /** Object literals of this file that other modules spread into chat/completions requests. */
   foreignRequests: ts.ObjectLiteralExpression[];
+  /** Chat request bodies this file builds for a raw OpenAI request sent from another module (CrossModule.foreignBodies). */
+  foreignBodies?: ts.ObjectLiteralExpression[];
   /** Numeric literals of this file that are request parameter values somewhere (`temperature: llm.temperature`). */
   foreignParams: Array<{ name: string; node: ts.Expression; models: string[] }>;
   /** Does this expression resolve to a numeric literal (same module or imported)? */
@@ -31,6 +33,8 @@ export interface JsContext extends FileContext {
   composedUses: ComposedUse[];
   /** `/v1...` path literals of this file joined to an OpenAI host elsewhere. */
   composedPaths: Array<{ lit: Piece; rest: string }>;
+  /** Host-only OpenAI literals of this file that another module's composed URL starts with. */
+  composedHosts?: Piece[];
   /** Names of the enums the run's modules declare (`enum Keys { OPENAI_API_KEY = "..." }`). */
   enumNames?: Set<string>;
   /** OpenAI key names declared as fields of the app's classes (process.ts classKeyFieldsOf): never renamed. */

@@ -253,4 +253,47 @@ export class CrossModule {
     }
     return out;
   }
+
+  /**
+   * Chat request bodies built in another module: `fetch(`${base}/v1/chat/completions`, init)` in a module that
+   * names api.openai.com, with `init` a call of an imported function (`generatePayload(key, messages)`) whose
+   * body is `JSON.stringify({ model, messages })`: the body objects of that function, by the module that
+   * defines it (anse-app/chatgpt-demo). retarget-raw-http maps their models there.
+   */
+  foreignBodies(): Map<string, ts.ObjectLiteralExpression[]> {
+    const out = new Map<string, ts.ObjectLiteralExpression[]>();
+    for (const [abs, p] of this.parsed) {
+      if (!/api\.openai\.com/.test(p.ctx.file.text)) continue;
+      const f = p.facts;
+      const visit = (n: ts.Node): void => {
+        if (tsm.isCallExpression(n) && tsm.isIdentifier(n.expression) && n.expression.text === 'fetch' && n.arguments.length >= 2) {
+          const url = n.arguments[0]!.getText();
+          if (/\/v1\/chat\/completions\b/.test(url)) {
+            let init: ts.Expression = unwrap(n.arguments[1]!);
+            if (tsm.isIdentifier(init) && f.values.has(init.text)) init = unwrap(f.values.get(init.text)!);
+            const callee = tsm.isCallExpression(init) && tsm.isIdentifier(init.expression) ? init.expression.text : undefined;
+            const b = callee ? f.imports.get(callee) : undefined;
+            const t = b ? this.target(abs, b.specifier) : undefined;
+            const fn = t ? this.parsed.get(t)?.facts.functions.get(b!.imported === 'default' ? callee! : b!.imported) : undefined;
+            if (t && fn) {
+              const list = out.get(t) ?? [];
+              const add = (x: ts.Node): void => {
+                if (tsm.isCallExpression(x) && x.expression.getText() === 'JSON.stringify' && x.arguments[0]) {
+                  const o = unwrap(x.arguments[0]);
+                  const names = tsm.isObjectLiteralExpression(o) ? o.properties.map((q) => (q.name ? propName(q.name) : undefined)) : [];
+                  if (tsm.isObjectLiteralExpression(o) && names.includes('model') && names.includes('messages') && !list.includes(o)) list.push(o);
+                }
+                tsm.forEachChild(x, add);
+              };
+              add(fn);
+              if (list.length) out.set(t, list);
+            }
+          }
+        }
+        tsm.forEachChild(n, visit);
+      };
+      visit(p.sf);
+    }
+    return out;
+  }
 }

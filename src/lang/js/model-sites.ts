@@ -535,6 +535,29 @@ const CLOSED_OPENAI_TYPES = new Set(['ChatModel', 'EmbeddingModel', 'ImageModel'
 /** Tokenizer packages whose `TiktokenModel` lists OpenAI ids only (tiktoken, js-tiktoken, @dqbd/tiktoken, their /lite). */
 const TIKTOKEN_SPEC = /^(@dqbd\/)?(js-)?tiktoken(\/.*)?$/;
 
+/** Per source file: the run's own closed unions of OpenAI ids (noteClosedIdTypes). */
+const appIdTypes = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+
+/**
+ * `export type SimpleModel = "gpt-4o" | "gpt-4o-mini"`: type aliases of the run's modules that list OpenAI ids
+ * only. A provider id cast to or declared as one is a type error (TS2352/TS2322) and breaks the lookups keyed by
+ * them (ourongxing/chatgpt-vercel's CLIENT_MAX_INPUT_TOKENS), so such ids are left like `TiktokenModel` ones.
+ * By name across the modules of one group (they are closed under imports); only where the type is imported (a
+ * union declared in the same module is rewritten together with its values).
+ */
+export function noteClosedIdTypes(sfs: readonly ts.SourceFile[]): void {
+  const names = new Set<string>();
+  for (const sf of sfs) {
+    for (const st of sf.statements) {
+      if (!tsc.isTypeAliasDeclaration(st) || st.typeParameters?.length) continue;
+      const members = tsc.isUnionTypeNode(st.type) ? st.type.types : [st.type];
+      const ids = members.map((m) => (tsc.isLiteralTypeNode(m) && tsc.isStringLiteral(m.literal) ? m.literal.text : undefined));
+      if (ids.every((x) => x !== undefined && isOpenAIId(x))) names.add(st.name.text);
+    }
+  }
+  for (const sf of sfs) appIdTypes.set(sf, names);
+}
+
 /** Is a type node a closed list of OpenAI ids from a package: `TiktokenModel`, `ChatModel`, `OpenAI.ChatModel`, a union of them and literals? */
 function closedTypeName(f: JsFacts, t: ts.TypeNode): string | undefined {
   if (tsc.isParenthesizedTypeNode(t)) return closedTypeName(f, t.type);
@@ -555,6 +578,8 @@ function closedTypeName(f: JsFacts, t: ts.TypeNode): string | undefined {
     parts.unshift(q.right.text);
     q = q.left;
   }
+  // Imported from another module of the app (a union declared here is rewritten with its values by map-model-ids).
+  if (!parts.length && f.imports.has(q.text) && appIdTypes.get(f.sf)?.has(q.text)) return t.getText();
   const b = f.imports.get(q.text);
   if (!b) return undefined;
   const leaf = parts.length ? parts[parts.length - 1]! : b.imported;

@@ -10,7 +10,7 @@ import { blockedCall } from './blocked.js';
 import { appHeldKeyClientAt, planSharedKeys } from './shared-keys.js';
 import { collectComposedUrls } from './composed-urls.js';
 import { analyzeJs, envName, envSchemaOf, findProp, reachesOpenAI, setImportedEnvObjects, type ClientStatus, type JsFacts, type Seeds } from './analyze.js';
-import { collectModelSites, isOpenAIId, leaveUndecidedExports, type ExportRef } from './model-sites.js';
+import { collectModelSites, isOpenAIId, leaveUndecidedExports, noteClosedIdTypes, type ExportRef } from './model-sites.js';
 import { unrouteStuckModels } from './routing.js';
 import { CrossModule, type ParsedModule } from './cross-module.js';
 import { isTestPath, planAdapters, targetNames, type AdapterPlan as RulesAdapterPlan } from '../../rules/adapters.js';
@@ -21,6 +21,8 @@ import { forgetState } from './wrappers/common.js';
 import { defaultProviderLiterals, otherAdapterHints, targetAdapterAt, targetSelection } from './adapters.js';
 import { replaceStringContent } from './edit.js';
 import { shortName } from '../../providers/index.js';
+import { THIRD_PARTY_CLIENTS } from '../../rules/clients.js';
+import { endpointOfPath } from '../../rules/http-paths.js';
 import { isModelLookupTable } from '../../rules/models.js';
 import { isCanonicalKeyName } from '../../rules/env.js';
 import type { JsContext } from './context.js';
@@ -115,6 +117,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
   );
   const foreignParams = cross.foreignParams();
   const foreignRequests = cross.foreignRequests();
+  const foreignBodies = cross.foreignBodies();
   const siteMap = modelSitesByFile(parsed, cross, wanted, firstPass, refs, g.app?.tests);
   unrouteStuckModels(parsed, cross, siteMap, target);
   const adapters = g.app?.adapters ?? adapterPlan(target, [...parsed.values()].map(adapterProbeOf(target)));
@@ -127,6 +130,7 @@ function processGroup(files: FileContext[], g: GroupRun): void {
     composed,
     foreignParams,
     foreignRequests,
+    foreignBodies,
     siteMap,
     enumNames,
     classKeyFields,
@@ -319,6 +323,7 @@ interface RunShared {
   composed: ReturnType<typeof collectComposedUrls>;
   foreignParams: ReturnType<CrossModule['foreignParams']>;
   foreignRequests: ReturnType<CrossModule['foreignRequests']>;
+  foreignBodies: ReturnType<CrossModule['foreignBodies']>;
   siteMap: Map<string, ModelSites>;
   enumNames: Set<string>;
   classKeyFields: ClassKeyFields;
@@ -356,6 +361,7 @@ function parseModules(files: FileContext[], targetHost: string | undefined, erro
       errors.set(ctx.file.abs, fileError(e, ctx.file.rel));
     }
   }
+  noteClosedIdTypes([...parsed.values()].map((p) => p.sf));
   return parsed;
 }
 
@@ -620,11 +626,13 @@ function prepareModule(abs: string, p: ParsedModule, run: RunShared): Prepared |
     modelValues: (e: ts.Expression) => cross.valuesOf(abs, e),
     envSourceOf: (e: ts.Expression) => envSourceOf(cross, abs, e),
     foreignRequests: run.foreignRequests.get(abs) ?? [],
+    foreignBodies: run.foreignBodies.get(abs) ?? [],
     foreignParams: run.foreignParams.get(abs) ?? [],
     resolvesToLiteral: (e: ts.Expression) => cross.literalOf(abs, e) !== undefined,
     targetHost: run.targetHost,
     composedUses: run.composed.uses.get(abs) ?? [],
     composedPaths: run.composed.paths.get(abs) ?? [],
+    composedHosts: run.composed.hosts.get(abs) ?? [],
     enumNames: run.enumNames,
     classKeyFields: classKeyFieldsFor(abs, p, run.classKeyFields, cross),
     projectReachesOpenAI: run.reachesOpenAI,
@@ -706,11 +714,13 @@ const ANALYSIS_KEYS = [
   'modelValues',
   'envSourceOf',
   'foreignRequests',
+  'foreignBodies',
   'foreignParams',
   'resolvesToLiteral',
   'targetHost',
   'composedUses',
   'composedPaths',
+  'composedHosts',
   'enumNames',
   'classKeyFields',
   'projectReachesOpenAI',
@@ -827,10 +837,10 @@ function keysStayNote(ctx: JsContext, run: RunShared): void {
 
 /** What opaqueScan finds in a group of modules: the first opaque client, and whether anything else reaches OpenAI. */
 interface OpaqueScan {
-  first?: { at: string; abs: string; pos: number; key: string; index: number };
+  first?: { at: string; abs: string; pos: number; key: string; index: number; pkg?: string };
   other: boolean;
 }
-type OpaqueOnly = { at: string; abs: string; pos: number; key: string; said?: boolean; modules?: Set<string> };
+type OpaqueOnly = { at: string; abs: string; pos: number; key: string; pkg?: string; said?: boolean; modules?: Set<string> };
 
 /**
  * An exported client (`export const openaiClient = new OpenAI(...)`) whose every use in the group's modules is a
@@ -903,7 +913,7 @@ function keepExportedBlockedClients(parsed: Map<string, ParsedModule>, prepared:
     const others = abss.some((abs) => {
       const p = parsed.get(abs)!;
       const r = prepared.get(abs);
-      return OTHER_OPENAI_USE.test(p.ctx.file.text) || p.facts.constructions.some((c) => c.status !== 'other' && (!r || !clientPlan(r.jctx).kept.has(c.node)));
+      return otherOpenAIUse(p.ctx.file.text) || p.facts.constructions.some((c) => c.status !== 'other' && (!r || !clientPlan(r.jctx).kept.has(c.node)));
     });
     if (!others) for (const a of abss) modules.add(a);
   }
@@ -912,7 +922,19 @@ function keepExportedBlockedClients(parsed: Map<string, ParsedModule>, prepared:
 
 /** Usage of OpenAI other than through the SDK's clients: framework adapters, the v3 SDK, raw OpenAI URLs. */
 const OTHER_OPENAI_USE =
-  /['"](openai-edge|azure-openai|@azure\/openai|@ai-sdk\/openai|@ai-sdk\/azure|@langchain\/openai|@openai\/[\w-]+|langchain\/[^'"\n]*openai[^'"\n]*)['"]|\bOpenAIApi\b|api\.openai\.com|openai\.azure\.com/;
+  /['"](openai-edge|azure-openai|@azure\/openai|@ai-sdk\/openai|@ai-sdk\/azure|@langchain\/openai|@openai\/[\w-]+|langchain\/[^'"\n]*openai[^'"\n]*)['"]|\bOpenAIApi\b|openai\.azure\.com/;
+
+/**
+ * The module uses OpenAI other than through the SDK's clients (OTHER_OPENAI_USE), or names api.openai.com for a
+ * request a provider could serve: a bare host (its path is joined elsewhere) or a `/v1` path other than OpenAI's
+ * own account APIs (`/v1/dashboard/billing/usage` next to a ChatGPTAPI client, found on Chanzhaoyu/chatgpt-web).
+ */
+function otherOpenAIUse(text: string): boolean {
+  if (OTHER_OPENAI_USE.test(text)) return true;
+  if (!/api\.openai\.com/.test(text)) return false;
+  const paths = [...text.matchAll(/\/v1(\/[a-z_]+)/g)].map((m) => m[1]!);
+  return !paths.length || paths.some((p) => endpointOfPath(p) !== 'openaiOnly');
+}
 
 /**
  * The run's OpenAI clients are all opaque (`new (OpenAIClient as unknown as Ctor)({ apiKey })`, analyze.ts
@@ -922,32 +944,60 @@ const OTHER_OPENAI_USE =
  */
 function opaqueScan(parsed: Map<string, ParsedModule>, cross: CrossModule, order?: Map<string, number>): OpaqueScan {
   const out: OpaqueScan = { other: false };
+  let composedHosts: Map<string, unknown[]> | undefined;
+  const consider = (abs: string, p: ParsedModule, pos: number, key: string, pkg?: string) => {
+    const index = order?.get(abs) ?? 0;
+    if (out.first && out.first.index <= index) return;
+    const line = p.sf.getLineAndCharacterOfPosition(pos).line + 1;
+    out.first = { at: `${cross.relOf(abs)}:${line}`, abs, pos, key, index, pkg };
+  };
   for (const [abs, p] of parsed) {
-    if (OTHER_OPENAI_USE.test(p.ctx.file.text)) out.other = true;
+    const text = p.ctx.file.text;
+    if (otherOpenAIUse(text)) {
+      // A bare OpenAI host (`"api.openai.com"` in a config object) whose path is appended where the tool cannot see it,
+      // nor the key sent with it: retarget-raw-http leaves it.
+      const bare = !OTHER_OPENAI_USE.test(text) && !/\/v1\b/.test(text) ? BARE_OPENAI_HOST.exec(text) : null;
+      if (bare) {
+        composedHosts ??= collectComposedUrls(
+          [...parsed].map(([a, q]) => [a, q.sf] as [string, ts.SourceFile]),
+          (a, e) => cross.stringOf(a, e),
+        ).hosts;
+      }
+      if (bare && !composedHosts?.get(abs)?.length) consider(abs, p, bare.index + 1, 'OPENAI_API_KEY', 'url');
+      else out.other = true;
+    }
     for (const c of p.facts.constructions) {
       if (!c.opaque) {
         if (c.status !== 'other') out.other = true;
         continue;
       }
-      const index = order?.get(abs) ?? 0;
-      if (out.first && out.first.index <= index) continue;
       const k = c.options && findProp(c.options, 'apiKey');
       const v = k && tsm.isPropertyAssignment(k) ? unwrapExpr(k.initializer) : undefined;
       const key = (v && envName(tsm.isBinaryExpression(v) ? unwrapExpr(v.left) : v)) || 'OPENAI_API_KEY';
-      const line = p.sf.getLineAndCharacterOfPosition(c.node.getStart()).line + 1;
-      out.first = { at: `${cross.relOf(abs)}:${line}`, abs, pos: c.node.getStart(), key, index };
+      consider(abs, p, c.node.getStart(), key, c.pkg);
     }
   }
   return out;
 }
 
-const opaqueOnlyOf = (s: OpaqueScan): OpaqueOnly | undefined => (s.first && !s.other ? { at: s.first.at, abs: s.first.abs, pos: s.first.pos, key: s.first.key } : undefined);
+/** A string that is only the OpenAI host (`"api.openai.com"`, `'https://api.openai.com/'`). */
+const BARE_OPENAI_HOST = /['"`](?:https:\/\/)?api\.openai\.com\/?['"`]/;
+
+const opaqueOnlyOf = (s: OpaqueScan): OpaqueOnly | undefined => (s.first && !s.other ? { at: s.first.at, abs: s.first.abs, pos: s.first.pos, key: s.first.key, pkg: s.first.pkg } : undefined);
 
 /** Said once, in the module that builds the first opaque client, at that client (a kept exported client said its own). */
 function opaqueOnlyNote(ctx: JsContext, o: OpaqueOnly): void {
   const t = ctx.target;
   if (ctx.file.abs !== o.abs || !t || o.said) return;
-  ctx.followUp(o.pos, msg('client.opaque', { at: o.at, key: o.key }), msg('client.opaque.todo', { url: t.baseURL, env: t.apiKeyEnv, provider: shortName(t.provider) }));
+  const third = o.pkg ? THIRD_PARTY_CLIENTS.find((c) => c.pkg === o.pkg) : undefined;
+  if (o.pkg === 'url') ctx.followUp(o.pos, msg('http.bareHostOnly', { at: o.at }), msg('http.bareHostOnly.todo', { url: t.baseURL, env: t.apiKeyEnv }));
+  else if (third)
+    ctx.followUp(
+      o.pos,
+      msg('client.thirdParty', { at: o.at, key: o.key, pkg: third.pkg }),
+      msg('client.thirdParty.todo', { url: t.baseURL, env: t.apiKeyEnv, provider: shortName(t.provider), base: third.baseOption, model: third.modelOption }),
+    );
+  else ctx.followUp(o.pos, msg('client.opaque', { at: o.at, key: o.key }), msg('client.opaque.todo', { url: t.baseURL, env: t.apiKeyEnv, provider: shortName(t.provider) }));
 }
 
 export function usesOpenAI(f: JsFacts): boolean {

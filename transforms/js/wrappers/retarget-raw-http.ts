@@ -10,9 +10,11 @@ import { flattenAccess, isStringLike, propName, walk } from '../../../src/lang/j
 import { isSupported, unsupportedReason } from '../../../src/rules/endpoints.js';
 import { shortName } from '../../../src/providers/index.js';
 import { PARAM_RULE_ENDPOINTS } from '../../../src/rules/params.js';
-import { addMarker, adjustParams, blockedReason, mapModelExpr, markWrapperUse, prop, skipLiterals, targetModelOf, valueOf } from '../../../src/lang/js/wrappers/common.js';
+import { addMarker, adjustParams, blockedReason, dropFollowUpsWithin, mapModelExpr, markWrapperUse, prop, skipLiterals, targetModelOf, valueOf } from '../../../src/lang/js/wrappers/common.js';
 import { endpointOfPath, OPENAI_ORIGIN, splitBase } from '../../../src/lang/js/wrappers/http.js';
 import { appFilledKeyClass, inKeptClient } from '../../../src/lang/js/client-plan.js';
+import { baseOverride } from '../retarget-client-construction.js';
+import { baseUrlVar } from '../../../src/rules/env.js';
 
 /** OpenAI-only request headers, removed from header objects of migrated requests. */
 const OPENAI_HEADERS = /^openai-(organization|project|beta)$/i;
@@ -31,6 +33,8 @@ interface UrlPass {
   pieces: Piece[];
   edited: Set<Piece>;
   hostOnly: boolean;
+  /** Host-only values (`'https://api.openai.com'`, `hostname: 'api.openai.com'`): edited once the paths joined to them are known. */
+  hosts: Array<{ n: Piece; idx: number; len: number; to: string; what: Text }>;
   touched: boolean;
   /** Settings classes already said to keep their URL (keptWithClassKey). */
   saidClasses?: Set<ts.ClassLikeDeclaration>;
@@ -51,9 +55,14 @@ export const retargetRawHttp: Transform<JsContext> = {
   id: ID,
   description: "Point raw HTTP calls to api.openai.com at the provider's base URL; map JSON bodies",
   run(ctx) {
+    if (ctx.foreignBodies?.length) {
+      // Bodies of a chat request another module sends to OpenAI (that module's URL moves with it).
+      markWrapperUse(ctx);
+      mapBodies(ctx, new Set(ctx.foreignBodies));
+    }
     if (!/api\.openai\.com/.test(ctx.file.text) && !ctx.composedUses.length && !ctx.composedPaths.length) return;
     const base = ctx.target.baseURL.replace(/\/$/, '');
-    const pass: UrlPass = { ctx, base, b: splitBase(base), pieces: [], edited: new Set(), hostOnly: false, touched: false };
+    const pass: UrlPass = { ctx, base, b: splitBase(base), pieces: [], edited: new Set(), hostOnly: false, hosts: [], touched: false };
     walk(ctx.sf, (n) => {
       if (isPiece(n)) pass.pieces.push(n);
     });
@@ -116,15 +125,16 @@ function retargetUrls(pass: UrlPass): void {
         const rest = after.slice(3);
         if (blockedAt(ctx, n, endpointOfPath(rest))) continue;
         editPiece(pass, n, i, OPENAI_ORIGIN.length + 3, base, msg('http.url', { from: `${OPENAI_ORIGIN}/v1${rest.split(/[?#]/)[0]}`, to: `${base}${rest.split(/[?#]/)[0]}` }));
+        renameOverride(pass, n);
       } else if (after === '' || after === '/') {
         pass.hostOnly = true;
-        editPiece(pass, n, i, OPENAI_ORIGIN.length, b.origin, msg('http.host', { from: OPENAI_ORIGIN, to: b.origin, path: b.path }));
+        pass.hosts.push({ n, idx: i, len: OPENAI_ORIGIN.length, to: b.origin, what: msg('http.host', { from: OPENAI_ORIGIN, to: b.origin, path: b.path }) });
       }
       continue;
     }
     if (s === 'api.openai.com') {
       pass.hostOnly = true;
-      editPiece(pass, n, 0, s.length, b.host, msg('http.hostname', { from: 'api.openai.com', to: b.host }));
+      pass.hosts.push({ n, idx: 0, len: s.length, to: b.host, what: msg('http.hostname', { from: 'api.openai.com', to: b.host }) });
     }
   }
 }
@@ -143,15 +153,111 @@ function keptWithClassKey(pass: UrlPass, n: Piece): boolean {
   return true;
 }
 
-/** Paths joined to a host-only value: `/v1/chat/completions` -> `${provider path}/chat/completions`. */
+/**
+ * Paths joined to a host-only value: `/v1/chat/completions` -> `${provider path}/chat/completions`.
+ * A path naming an endpoint the provider serves changes; one it lacks (or an OpenAI-only path such as
+ * `/v1/dashboard/billing/usage`) stays with a marker, and when every path joined to the host is such a
+ * path, the host stays too (the request still needs OpenAI). A bare `/v1` changes only where it is
+ * joined to the host (`${HOST}/v1`), never in a string test (`url.includes('/v1')`) or after another value.
+ */
 function retargetPaths(pass: UrlPass): void {
+  const hosts = pass.hosts.map((h) => ({ h, names: namesHolding(h.n), moves: false, stays: false, unresolved: false }));
+  const pending: Array<{ n: Piece; rest: string; joined: typeof hosts }> = [];
   for (const n of pass.pieces) {
-    const m = /^\/v1(?=$|[/?#])/.exec(n.text);
-    if (!m || inClient(pass.ctx, n)) continue;
+    if (!/^\/v1(?=$|[/?#])/.test(n.text) || inClient(pass.ctx, n) || isStringTest(n)) continue;
     const rest = n.text.slice(3);
-    if (blockedAt(pass.ctx, n, endpointOfPath(rest))) continue;
+    const joined = hosts.filter((x) => joinedTo(n, x.names));
+    if (rest === '' || /^\/?([?#]|$)/.test(rest)) {
+      if (joined.length) pending.push({ n, rest, joined });
+      continue;
+    }
+    // A path no OpenAI-compatible service serves is OpenAI's alone.
+    if (blockedAt(pass.ctx, n, endpointOfPath(rest) ?? 'openaiOnly')) {
+      for (const x of joined) x.stays = true;
+      continue;
+    }
+    for (const x of joined) x.moves = true;
+    pending.push({ n, rest, joined });
+  }
+  // No path here and none joined elsewhere that the run resolved (composed-urls): the path is appended where the tool
+  // cannot see it (`https://${host}/v1/chat/completions` built from a config's `"api.openai.com"`, ourongxing/chatgpt-vercel),
+  // and so is the key sent with it (a user's setting in josStorer/chatGPTBox): the host stays, said once.
+  if (!pending.length) {
+    let said = false;
+    for (const x of hosts) {
+      if (x.moves || x.stays || pass.ctx.composedHosts?.includes(x.h.n)) continue;
+      x.stays = true;
+      x.unresolved = true;
+      if (said) continue;
+      said = true;
+      pass.ctx.followUp(x.h.n.getStart(), msg('http.bareHostStays', { origin: OPENAI_ORIGIN }), msg('http.bareHostStays.todo', { to: `${pass.base}/...`, env: pass.ctx.target.apiKeyEnv }));
+    }
+  }
+  const moving = hosts.filter((x) => x.moves || !x.stays);
+  for (const { h } of moving) {
+    editPiece(pass, h.n, h.idx, h.len, h.to, h.what);
+    renameOverride(pass, h.n);
+  }
+  for (const x of hosts)
+    if (!moving.includes(x) && !x.unresolved) pass.ctx.followUp(x.h.n.getStart(), msg('http.hostStays', { provider: shortName(pass.ctx.target.provider) }), msg('http.hostStays.todo'));
+  for (const { n, rest, joined } of pending) {
+    if (joined.length ? !joined.some((x) => moving.includes(x)) : !moving.length) continue;
     editPiece(pass, n, 0, 3, pass.b.path, msg('http.path', { from: `/v1${rest}`, to: `${pass.b.path}${rest}` }));
   }
+}
+
+/**
+ * `(import.meta.env.OPENAI_API_BASE_URL || 'https://api.openai.com')`: the OpenAI default moved, so the override
+ * becomes the provider's variable (DASHSCOPE_BASE_URL); kept, a user's OpenAI proxy would get the provider's key
+ * and path (anse-app/chatgpt-demo).
+ */
+function renameOverride(pass: UrlPass, n: Piece): void {
+  let e: ts.Node = n;
+  while (tsc.isParenthesizedExpression(e.parent)) e = e.parent;
+  const b = e.parent;
+  if (!tsc.isBinaryExpression(b) || b.right !== e) return;
+  const o = baseOverride(b);
+  if (!o) return;
+  const { ctx } = pass;
+  const to = baseUrlVar(o.name, ctx.target);
+  if (ctx.file.text.slice(o.nameRange[0], o.nameRange[1]) === to) return;
+  ctx.edits.add(o.nameRange[0], o.nameRange[1], to);
+  ctx.change('env', o.read.getStart(), msg('env.renamed', { from: o.name, to }), { transform: ID, from: o.name, to });
+  // rename-env-vars (it runs first) said "reads OPENAI_API_BASE_URL, an OpenAI setting": no longer true.
+  dropFollowUpsWithin(ctx, o.read, /^reads /);
+}
+
+/** `url.includes('/v1')`, `startsWith`, `match`...: a test of a string, not a piece of a URL. */
+function isStringTest(n: Piece): boolean {
+  const c = n.parent;
+  return (
+    tsc.isCallExpression(c) &&
+    c.arguments.includes(n as ts.Expression) &&
+    tsc.isPropertyAccessExpression(c.expression) &&
+    /^(includes|startsWith|endsWith|indexOf|lastIndexOf|match|matchAll|test|replace|replaceAll|split|search)$/.test(c.expression.name.text)
+  );
+}
+
+/** The name of the variable or property whose value holds the host piece (none for a host written inline). */
+function namesHolding(host: Piece): Set<string> {
+  for (let cur: ts.Node = host; !tsc.isSourceFile(cur) && !tsc.isBlock(cur); cur = cur.parent) {
+    if ((tsc.isVariableDeclaration(cur) || tsc.isPropertyAssignment(cur) || tsc.isPropertyDeclaration(cur)) && tsc.isIdentifier(cur.name)) return new Set([cur.name.text]);
+  }
+  return new Set();
+}
+
+/** The piece follows one of `names`: `${HOST}/v1/...`, `HOST + '/v1/...'`, `new URL('/v1/...', HOST)`. */
+function joinedTo(n: Piece, names: Set<string>): boolean {
+  const named = (e: ts.Node | undefined): boolean => !!e && ((tsc.isIdentifier(e) && names.has(e.text)) || (tsc.isPropertyAccessExpression(e) && names.has(e.name.text)));
+  const p = n.parent;
+  if ((tsc.isTemplateMiddle(n) || tsc.isTemplateTail(n)) && tsc.isTemplateSpan(p)) return named(p.expression);
+  if (tsc.isBinaryExpression(p) && p.right === n && p.operatorToken.kind === tsc.SyntaxKind.PlusToken) {
+    let left: ts.Expression = p.left;
+    while (tsc.isBinaryExpression(left) && left.operatorToken.kind === tsc.SyntaxKind.PlusToken) left = left.right;
+    return named(left);
+  }
+  if (tsc.isNewExpression(p) && p.arguments?.[0] === n) return named(p.arguments[1]);
+  return false;
 }
 
 /**
