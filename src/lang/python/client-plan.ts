@@ -27,6 +27,11 @@ export interface PyClientPlan {
   keptKeyRanges: Array<[number, number]>;
   /** Settings fields (`Settings.openai_api_key`) a client of this file that stays reads. */
   keptFields: Set<string>;
+  /**
+   * `api_key` values (node ids) of moving clients that read a key variable a staying client keeps (`OPENAI_API_KEY =
+   * os.getenv("OPENAI_API_KEY")` read by both): they read the provider's key themselves (retarget-client-construction).
+   */
+  ownKey: Set<number>;
 }
 
 const PLANS = new WeakMap<object, PyClientPlan>();
@@ -38,7 +43,7 @@ export function pyClientPlan(ctx: MigrateContext<PyContext>): PyClientPlan {
 }
 
 function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
-  const plan: PyClientPlan = { kept: new Map(), keptKeyRanges: [], keptFields: new Set() };
+  const plan: PyClientPlan = { kept: new Map(), keptKeyRanges: [], keptFields: new Set(), ownKey: new Set() };
   for (const c of ctx.facts.constructions) if (c.status === 'unresolved' || c.status === 'other') plan.kept.set(c.node.id, c.appKey ? 'app-key' : c.status);
   appKeyPlan(ctx);
   blockedPlan(ctx, plan);
@@ -46,6 +51,22 @@ function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
   sharedKeyPlan(ctx, plan);
   checkedModelPlan(ctx, plan);
   for (const c of ctx.facts.constructions) if (plan.kept.has(c.node.id)) plan.keptKeyRanges.push(...keyRanges(ctx, c));
+  // A moving client whose key name is bound to an environment read a staying client keeps (tharika01/HireSight: one
+  // `OPENAI_API_KEY = os.getenv("OPENAI_API_KEY")` for an Azure client that moves and an OpenAI client that stays):
+  // the read keeps its name, and the moving client reads the provider's key itself.
+  for (const c of ctx.facts.constructions) {
+    if (plan.kept.has(c.node.id) || !reachesOpenAI(c.status)) continue;
+    const v = c.kwargs.get('api_key')?.childForFieldName('value');
+    if (!v || unparen(v).type !== 'identifier') continue;
+    const kept = valueSources(ctx.facts, v)
+      .slice(1)
+      .some((src) => {
+        const env = envRead(unparen(src));
+        const at = ctx.py.start(src);
+        return !!env && envRole(env.name) === 'key' && plan.keptKeyRanges.some(([a, b]) => at >= a && ctx.py.end(src) <= b);
+      });
+    if (kept) plan.ownKey.add(v.id);
+  }
   // A class that stays for a key the user enters: its key reads, and the input's default (`st.text_input(..., value=os.getenv("OPENAI_API_KEY"))`).
   for (const u of ctx.wrappers?.uses ?? []) {
     if (!u.appKey) continue;
@@ -153,6 +174,12 @@ function blockedPlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
     if (!reachesOpenAI(c.status) || c.azure || plan.kept.has(c.node.id)) continue;
     const binding = localBinding(c);
     if (!binding) continue;
+    // returned (`return client`), or the name is also bound to another client: its calls are not all here
+    let fn: Node | null = c.node.parent;
+    while (fn && fn.type !== 'function_definition') fn = fn.parent;
+    let elsewhere = ctx.facts.constructions.some((o) => o !== c && localBinding(o) === binding);
+    if (fn && !binding.startsWith('self.')) walk(fn, (n) => void (n.type === 'return_statement' && n.namedChildren.some((k) => k?.text === binding) && (elsewhere = true)));
+    if (elsewhere) continue;
     const calls = ctx.facts.calls.filter((x) => (x.node.childForFieldName('function')?.text ?? '').startsWith(binding + '.'));
     if (!calls.length || !calls.every((x) => blockedCall(ctx, x))) continue;
     plan.kept.set(c.node.id, 'blocked');
@@ -338,6 +365,12 @@ function azurePlan(ctx: MigrateContext<PyContext>, plan: PyClientPlan): void {
     if (s !== undefined) names.push(s);
     // A deployment name read at run time (`model=deployment`, `model=settings.AZURE_DEPLOYMENT`): no model id to move to.
     else if (v) runtime.push(unparen(v).text);
+  }
+  // ... or in another module that imports it from here (tharika01/HireSight: `azure_openai_model =
+  // os.getenv("AZURE_OPENAI_DEPLOYMENT")` next to the client, passed as `model=` by the module that calls it)
+  for (const [name, v] of ctx.facts.values) {
+    const env = envRead(unparen(v));
+    if (env && /AZURE\w*(DEPLOY|MODEL)/i.test(env.name) && !runtime.includes(name)) runtime.push(name);
   }
   const unknown = [...new Set(names.filter((n) => !ctx.models.lookup(n)?.target))];
   // `AzureOpenAI(api_key=self.azure_api_key)`: an Azure key the app holds; moved, it would go to the provider (as in JS, the clients stay on Azure).
