@@ -67,7 +67,14 @@ function targetsOf(files: FileContext[], from: FileContext, spec: string, index:
   } else {
     const found = bySuffix.get(spec.split('.').filter(Boolean).join('/')) ?? [];
     if (!SDK_MODULE.test(spec)) out.push(...found);
-    else for (const abs of sdkShadows(from.file.abs, spec, !!from.file.imports, found.map((i) => files[i]!.file.abs))) out.push(index.get(abs)!);
+    else
+      for (const abs of sdkShadows(
+        from.file.abs,
+        spec,
+        !!from.file.imports,
+        found.map((i) => files[i]!.file.abs),
+      ))
+        out.push(index.get(abs)!);
   }
   return out;
 }
@@ -100,7 +107,14 @@ export function pyImportBatches(files: FileContext[], budget: number, over = bud
         if (!bare) continue;
         const found = bySuffix.get(bare) ?? [];
         // the SDK's name (`import openai`, `from openai import OpenAI`): only a module Python would import under it
-        if (SDK_MODULE.test(bare)) for (const abs of sdkShadows(files[i]!.file.abs, bare, !!files[i]!.file.imports, found.map((t) => files[t]!.file.abs))) join(index.get(abs)!);
+        if (SDK_MODULE.test(bare))
+          for (const abs of sdkShadows(
+            files[i]!.file.abs,
+            bare,
+            !!files[i]!.file.imports,
+            found.map((t) => files[t]!.file.abs),
+          ))
+            join(index.get(abs)!);
         else for (const t of found) join(t);
       }
     }

@@ -157,25 +157,7 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
   const awayCalls = azureCalls.map((c) => c.call);
   // 0b. The model defaults of such a class itself (`def __init__(self, model="gpt-4o", use_azure=False)`): the default
   // reaches the Azure branch too whenever a caller sets the flag without a model, so it stays (5zjk5/prompt-engineering).
-  const flagged = azureFlagDefaults(f);
-  if (flagged.length) {
-    const before = out.sites.length;
-    for (const { fn } of flagged) {
-      for (const p of kids(fn.childForFieldName('parameters')!)) {
-        if ((p.type === 'default_parameter' || p.type === 'typed_default_parameter') && (MODEL_NAME.test(p.childForFieldName('name')?.text ?? '') || /deployment/i.test(p.childForFieldName('name')?.text ?? ''))) resolve(p.childForFieldName('value'), 0);
-      }
-      // `self.model = model or DEFAULT_MODEL` in its body: the constant is the default
-      walk(fn.childForFieldName('body')!, (n) => {
-        if (n.type !== 'assignment') return;
-        const left = n.childForFieldName('left');
-        if (left?.type !== 'attribute' || !/^self\./.test(left.text) || !(MODEL_NAME.test(left.childForFieldName('attribute')?.text ?? '') || /deployment/i.test(left.text))) return;
-        const right = n.childForFieldName('right');
-        if (right) walk(right, (x) => (x.type === 'identifier' && f.values.has(x.text) ? resolve(x, 0) : x.type === 'string' ? resolve(x, 0) : undefined));
-      });
-    }
-    const claimed = out.sites.splice(before);
-    if (claimed.length) out.azureDefault = { sites: claimed, fn: flagged[0]!.fn, flag: flagged[0]!.flag };
-  }
+  claimAzureFlagDefaults(f, out, resolve);
 
   // 1. Requests on OpenAI-SDK clients (and legacy module calls).
   for (const c of f.calls) {
@@ -250,6 +232,29 @@ export function azureFlagged(f: PyFacts): Array<{ call: Node; flag: string }> {
   return out;
 }
 
+/** Step 0b of collectPyModelSites: the model defaults of functions that pick Azure by a flag parameter (azureFlagDefaults), claimed first. */
+function claimAzureFlagDefaults(f: PyFacts, out: PyModelSites, resolve: (e: Node | null | undefined, depth: number) => void): void {
+  const flagged = azureFlagDefaults(f);
+  if (!flagged.length) return;
+  const before = out.sites.length;
+  const modelNamed = (name: string) => MODEL_NAME.test(name) || /deployment/i.test(name);
+  for (const { fn } of flagged) {
+    for (const p of kids(fn.childForFieldName('parameters')!)) {
+      if ((p.type === 'default_parameter' || p.type === 'typed_default_parameter') && modelNamed(p.childForFieldName('name')?.text ?? '')) resolve(p.childForFieldName('value'), 0);
+    }
+    // `self.model = model or DEFAULT_MODEL` in its body: the constant is the default
+    walk(fn.childForFieldName('body')!, (n) => {
+      if (n.type !== 'assignment') return;
+      const left = n.childForFieldName('left');
+      if (left?.type !== 'attribute' || !/^self\./.test(left.text) || !modelNamed(left.childForFieldName('attribute')?.text ?? '')) return;
+      const right = n.childForFieldName('right');
+      if (right) walk(right, (x) => void ((x.type === 'identifier' && f.values.has(x.text)) || x.type === 'string' ? resolve(x, 0) : undefined));
+    });
+  }
+  const claimed = out.sites.splice(before);
+  if (claimed.length) out.azureDefault = { sites: claimed, fn: flagged[0]!.fn, flag: flagged[0]!.flag };
+}
+
 /**
  * Functions that pick an Azure OpenAI client by a flag parameter (`def __init__(self, model="gpt-4o", use_azure=False)`)
  * and build an `AzureOpenAI` client in their class (or body): their model defaults reach both branches.
@@ -259,7 +264,9 @@ export function azureFlagDefaults(f: PyFacts): Array<{ fn: Node; flag: string }>
   const out: Array<{ fn: Node; flag: string }> = [];
   walk(f.py.root, (n) => {
     if (n.type !== 'function_definition') return;
-    const flag = kids(n.childForFieldName('parameters')!).find((p) => AZURE_FLAG.test((p.type === 'identifier' ? p : p.childForFieldName('name'))?.text ?? '') || (p.type === 'typed_parameter' && AZURE_FLAG.test(p.namedChild(0)?.text ?? '')));
+    const flag = kids(n.childForFieldName('parameters')!).find(
+      (p) => AZURE_FLAG.test((p.type === 'identifier' ? p : p.childForFieldName('name'))?.text ?? '') || (p.type === 'typed_parameter' && AZURE_FLAG.test(p.namedChild(0)?.text ?? '')),
+    );
     if (!flag) return;
     let scope: Node | null = n.parent;
     while (scope && scope.type !== 'class_definition') scope = scope.parent;
