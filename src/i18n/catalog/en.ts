@@ -88,6 +88,10 @@ export const EN = {
   'adapters.targetExists.defaultChanged': (p: { selection: string; at: string }) =>
     `the default provider now selects "${p.selection}" (${p.at}); set the same value wherever the deployment overrides it`,
   'adapters.targetExists.select': (p: { selection: string }) => `select "${p.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter`,
+  'adapters.targetExists.selectBy': (p: { selection: string; by: string }) =>
+    `select "${p.selection}" in the configuration that chooses the provider (the app selects it by ${p.by}) instead of migrating the OpenAI adapter`,
+  'adapters.targetExists.selectByOrModel': (p: { selection: string; by: string; prefixes: string; routeAt: string }) =>
+    `select "${p.selection}" in the configuration that chooses the provider (the app selects it by ${p.by}), or set the model to an id starting with ${p.prefixes} (routed at ${p.routeAt}), instead of migrating the OpenAI adapter`,
   'python.ambiguousImport': (p: { module: string; files: string }) =>
     `import of ${p.module}: several modules of the repository answer to this name, none nearer to this file (${p.files}); nothing was followed through it`,
   'python.ambiguousImport.todo': () => "check which module this import reaches when the app runs; if it builds an OpenAI request, migrate that module by hand or run the tool on this app's folder",
@@ -378,7 +382,7 @@ export const EN = {
   'azure.runtimeDeployment': (p: { list: string; provider: string }) =>
     `Azure OpenAI client left on Azure: its calls name the deployment at run time (${p.list}), so the ${p.provider} model cannot be chosen`,
   'azure.runtimeDeployment.todo': (p: { url: string; key: string; provider: string }) =>
-    `keep it on Azure, or move it by hand: the OpenAI class with ${p.url}, the ${p.key} key and a ${p.provider} model id instead of the deployment name`,
+    `keep it on Azure, or move it by hand: the OpenAI class with ${p.url}, the ${p.key} key and one of ${p.provider}'s model ids instead of the deployment name`,
   'azure.realtime': (p: { provider: string }) => `Azure OpenAI client left on Azure: it serves the Realtime API, which ${p.provider} does not offer`,
   'azure.realtime.todo': () => "keep it on Azure, or move the voice feature to the provider's realtime/voice API",
   'env.readByKeptClient': (p: { name: string }) => `${p.name} is read by a client that stays as it is (host not resolved, or another service)`,
@@ -387,11 +391,16 @@ export const EN = {
   'env.readForOpenAIRequest.todo': () => 'it keeps its OpenAI key: move that request to a service that serves it, then change the key with it',
   'http.openaiDefaultLeft': () => 'OpenAI URL left: it is the default of a base-URL setting that a client staying as it is reads',
   'http.openaiDefaultLeft.todo': () => 'leave it until that client moves; then use the provider base URL there and here',
+  'http.baseKeptForBlockedPaths': (p: { provider: string; paths: string }) =>
+    `OpenAI base URL left: every path joined to it (${p.paths}) is an endpoint ${p.provider} does not serve, and the requests send an OpenAI key`,
+  'http.baseKeptForBlockedPaths.todo': () => 'keep these requests on OpenAI, or move them to a service that has the endpoint (see the markers where the paths are joined)',
   'http.noV1Base': () => 'URL aimed at the OpenAI API without the /v1 base',
   'http.unresolvedPath': (p: { origin: string }) => `URL built from ${p.origin} and a path the tool cannot resolve`,
   'http.unresolvedPath.todo': (p: { to: string; provider: string; path: string }) => `make the request go to ${p.to} (${p.provider}'s OpenAI-compatible path is ${p.path}, not /v1)`,
   'http.pathJoinedElsewhere': (p: { rest: string; to: string }) => `path /v1${p.rest} -> ${p.to} (joined to an OpenAI host defined in another module)`,
   'http.pathJoinedHostOnly': (p: { rest: string; to: string }) => `path /v1${p.rest} -> ${p.to} (joined to a host-only OpenAI base)`,
+  'config.azureModelSetting': (p: { key: string }) => `${p.key} is an Azure OpenAI setting: it stays with the Azure client it configures`,
+  'config.azureModelSetting.todo': (p: { provider: string }) => `if that client moves to ${p.provider}, set a ${p.provider} model id here`,
   'config.prefixRoutesOpenAI': (p: { prefix: string; value: string }) => `"${p.prefix}" in "${p.value}" routes the request to OpenAI`,
   'config.prefixRoutesOpenAI.todo': (p: { provider: string; url: string }) => `use the ${p.provider} route of the tool that reads this value (or point its OpenAI base URL at ${p.url})`,
   // ==== msgs-b: dependency files (src/lang/deps/handler.ts, src/lang/python/deps.ts)

@@ -5,6 +5,7 @@ import { type FileContext, type HandlerError, type HandlerOptions, type Language
 import { providerHosts } from '../../providers/index.js';
 import { envRole, SETTINGS_ENV, type EnvRole } from '../../rules/env.js';
 import { envReadsFor, modelVarsLeft } from '../../rules/env-reads.js';
+import { inTargetAdapterApp } from '../../rules/adapters.js';
 import { CONFIG_PREFILTER } from '../config/common.js';
 import type { EnvContext } from './context.js';
 import { detectEnv } from './detect.js';
@@ -43,6 +44,8 @@ export const envHandler: LanguageHandler = {
           continue;
         }
         if (pointsAtProvider(env)) continue;
+        // The app already has the target's adapter (the code handlers said so once): its OpenAI variables stay with its OpenAI adapter.
+        if (inTargetAdapterApp(opts.project, ctx.file.abs)) continue;
         const settingsEnv = (opts.project?.get(SETTINGS_ENV) as Map<string, EnvRole> | undefined) ?? new Map<string, EnvRole>();
         const ectx: EnvContext = Object.assign(ctx, {
           env,

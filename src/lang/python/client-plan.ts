@@ -69,6 +69,7 @@ function makePlan(ctx: MigrateContext<PyContext>): PyClientPlan {
   }
   // A class that stays for a key the user enters: its key reads, and the input's default (`st.text_input(..., value=os.getenv("OPENAI_API_KEY"))`).
   for (const u of ctx.wrappers?.uses ?? []) {
+    if (u.azureRuntime) plan.keptKeyRanges.push([ctx.py.start(u.node), ctx.py.end(u.node)]);
     if (!u.appKey) continue;
     plan.keptKeyRanges.push([ctx.py.start(u.node), ctx.py.end(u.node)]);
     const src = userInputSource(ctx.facts, u.appKey);

@@ -2,14 +2,15 @@ import { handlerError } from '../../i18n/reasons.js';
 import { msg, type Text } from '../../i18n/msg.js';
 import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
 import { analyzePython, envBackedNames, envRead, mergeEnvBacked, reachesOpenAI, type EnvBacked, type PyFacts, type PySeeds } from './analyze.js';
 import { pyUnrouteStuckModels } from './routing.js';
 import { collectPyModelSites, isOpenAIId, type PyModelSite } from './model-sites.js';
 import { isModelLookupTable } from '../../rules/models.js';
 import { stringContentRange, stringValue, unparen, walk as walkPy, type Node } from './parse.js';
-import { isTestPath, planAdapters, targetNames, type AdapterPlan as RulesAdapterPlan } from '../../rules/adapters.js';
-import { pyDefaultProviderLiterals, pyOtherAdapterHints, pyTargetAdapterAt, pyTargetSelection } from './adapters.js';
+import { isTestPath, planAdapters, recordTargetAdapterApps, targetNames, type AdapterPlan as RulesAdapterPlan } from '../../rules/adapters.js';
+import { pyDefaultProviderLiterals, pyOtherAdapterHints, pyProviderConsts, pyTargetAdapterAt, pyTargetRoutes, pyTargetSelection, type PyTargetFacts } from './adapters.js';
 import { shortName } from '../../providers/index.js';
 import { parsePython, type PyTree } from './parse.js';
 import { runPython, usesOpenAI } from './pipeline.js';
@@ -134,16 +135,17 @@ export const processor = {
     // Cut when the batch is over the JS/TS budget (so a batch that size or smaller, as the sparse bench's, has no first pass).
     const batches = pyImportBatches(modules, pyBatchBytes(), batchBytes());
     const order = new Map(modules.map((c, i) => [c.file.abs, i]));
+    const appRoot = projectRootFinder(files);
     let app: PyAppFacts | undefined;
     if (batches.length > 1) {
       const first = phase('python: first pass (app-wide facts)');
-      app = await appFacts(batches, modules, order, target, targetHost);
+      app = await appFacts(batches, modules, order, target, targetHost, appRoot);
       first();
       timingNote(app ? `python: ${batches.length} import-connected sub-batches of up to ${pyBatchBytes()} bytes` : 'python: a sub-batch imports outside itself; the batch was processed whole');
     }
     const later: Later = { othersNote: [], packages: [], settingsEnv: [] };
     for (const batch of app ? batches : [modules]) {
-      await processGroup(batch, { opts, target, targetHost, deps, errors, app, order, later });
+      await processGroup(batch, { opts, target, targetHost, deps, errors, app, order, later, appRoot });
       if (app) collectGarbage(textBytes(batch));
     }
     sayLater(later, deps, opts);
@@ -201,6 +203,8 @@ interface GroupRun {
   app: PyAppFacts | undefined;
   order: Map<string, number>;
   later: Later;
+  /** The run's Python project root at or above a folder (projectRootFinder). */
+  appRoot: (dir: string) => string | undefined;
 }
 
 /** What Phases A and B learn of a group of modules (the whole batch, or one sub-batch). */
@@ -245,7 +249,16 @@ async function processGroup(files: FileContext[], g: GroupRun): Promise<void> {
   const { opts, target, targetHost, errors } = g;
   const a = await analyseGroup(files, target, targetHost, errors, g.app?.tests);
   const { parsed } = a;
-  const adapters = g.app?.adapters ?? adapterPlan(target, parsed);
+  const adapters = g.app?.adapters ?? adapterPlan(target, parsed, g.appRoot);
+  // The config and env files of an app with the target's adapter are left with its code (src/lang/config, src/lang/env).
+  const first = files[0]?.file;
+  if (first && adapters.adapters.length) {
+    const runRoot = first.abs.slice(0, first.abs.length - first.rel.length);
+    recordTargetAdapterApps(
+      opts.project,
+      adapters.adapters.map((a) => path.join(runRoot, a.root ?? '')),
+    );
+  }
   const run: RunShared = {
     opts,
     targetHost,
@@ -283,7 +296,14 @@ const ANALYSIS_KEYS = ['py', 'facts', 'wrappers', 'usesOpenAI', 'models_', 'q', 
  * app-wide facts as small data. Undefined when a lookup in a sub-batch named a module outside it
  * that the grouping missed: then the batch is processed whole.
  */
-async function appFacts(batches: FileContext[][], modules: FileContext[], order: Map<string, number>, target: FileContext['target'], targetHost: string | undefined): Promise<PyAppFacts | undefined> {
+async function appFacts(
+  batches: FileContext[][],
+  modules: FileContext[],
+  order: Map<string, number>,
+  target: FileContext['target'],
+  targetHost: string | undefined,
+  appRoot: (dir: string) => string | undefined,
+): Promise<PyAppFacts | undefined> {
   const all = new Set(modules.map((c) => c.file.abs));
   const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set(), migrates: false };
   const migrated = new Set<string>();
@@ -321,7 +341,16 @@ async function appFacts(batches: FileContext[][], modules: FileContext[], order:
       for (const [abs, p] of a.parsed) {
         const index = order.get(abs)!;
         const probe = pyProbeOf(p);
-        probes.push({ index, rel: probe.rel, hints: probe.hints(), line: probe.line(), selection: target ? probe.selection(names) : undefined, defaults: target ? probe.defaults() : [] });
+        probes.push({
+          index,
+          rel: probe.rel,
+          hints: probe.hints(),
+          line: probe.line(),
+          selection: target ? probe.selection(names) : undefined,
+          consts: target ? probe.consts(names) : [],
+          route: target ? probe.route(names) : undefined,
+          defaults: target ? probe.defaults() : [],
+        });
         if (adapterNoteCandidate(p, targetHost)) noteCandidates.push({ index, rel: p.ctx.file.rel });
         p.py.delete();
       }
@@ -333,7 +362,7 @@ async function appFacts(batches: FileContext[][], modules: FileContext[], order:
   }
   keptSettings.movedBases = new Set([...movedCandidates].filter((v) => !keptSettings.bases.has(v)));
   probes.sort((x, y) => x.index - y.index);
-  const adapters = adapterPlan(target, probes);
+  const adapters = adapterPlan(target, probes, appRoot);
   const adapterNoteAt = new Map<object, number>();
   for (const c of noteCandidates.sort((x, y) => x.index - y.index)) {
     const here = adapters.adapters.find((ad) => ad.inScope(c.rel));
@@ -689,8 +718,18 @@ interface PyProbeData {
   rel: string;
   hints: string[];
   line: number | undefined;
-  selection: string | undefined;
+  /** How the module selects the target (pyTargetSelection, its offset as a line). */
+  selection: { value?: string; ref?: string; text: string; line: number } | undefined;
+  /** Its module-level constants naming the target (`DEEPSEEK = "deepseek"`): what a `const.DEEPSEEK` elsewhere selects. */
+  consts: Array<[string, string]>;
+  /** Its model-prefix routes to the target (`model.startswith("deepseek")`). */
+  route: { prefixes: string[]; line: number } | undefined;
   defaults: string[];
+}
+
+/** The target's names and region base URLs, for pyTargetAdapterAt. */
+function targetFacts(target: FileContext['target']): PyTargetFacts | undefined {
+  return target ? { names: targetNames(target.provider), baseURLs: [target.baseURL, ...Object.values(target.provider.regions).map((r) => r.baseURL)] } : undefined;
 }
 
 /** The plan's questions about one module, answered from its Python analysis when asked. */
@@ -700,29 +739,88 @@ function pyProbeOf(p: Parsed) {
     rel: p.ctx.file.rel,
     hints: () => pyOtherAdapterHints(p.facts),
     line: () => {
-      const at = pyTargetAdapterAt(p.facts);
+      const at = pyTargetAdapterAt(p.facts, targetFacts(p.ctx.target), p.ctx.file.rel);
       return at === undefined ? undefined : lineOf(at);
     },
-    selection: (names: string[]) => pyTargetSelection(p.facts, names),
-    defaults: () => pyDefaultProviderLiterals(p.facts).map((l) => `${p.ctx.file.rel}:${lineOf(p.py.start(l))}`),
+    selection: (names: string[]) => {
+      const s = pyTargetSelection(p.facts, names);
+      return s && { value: s.value, ref: s.ref, text: s.text, line: lineOf(s.at) };
+    },
+    consts: (names: string[]) => pyProviderConsts(p.facts, names).map(([k, v]) => [k, v] as [string, string]),
+    route: (names: string[]) => {
+      const r = pyTargetRoutes(p.facts, names);
+      return r && { prefixes: r.prefixes, line: lineOf(r.at) };
+    },
+    defaults: () => pyDefaultProviderLiterals(p.facts, p.ctx.target ? targetNames(p.ctx.target.provider) : undefined).map((l) => `${p.ctx.file.rel}:${lineOf(p.py.start(l))}`),
   };
 }
 
 type PyProbeLazy = ReturnType<typeof pyProbeOf>;
 
-/** Multi-provider apps (src/rules/adapters.ts), from the Python analysis of each module (or a dense run's first pass). */
-function adapterPlan(target: FileContext['target'], mods: Map<string, Parsed> | PyProbeData[]): AdapterPlan {
+/**
+ * Multi-provider apps (src/rules/adapters.ts), from the Python analysis of each module (or a dense run's first pass).
+ * A target adapter governs its whole app: the project root (a folder with a project file, projectRootFinder) at or above the adapter
+ * and its selection, else (no manifest) their common folder. A selection by constant (`bot_type == const.DEEPSEEK`) selects the value the
+ * app's module-level constant holds (`DEEPSEEK = "deepseek"` in common/const.py); the note says how the app selects it.
+ */
+function adapterPlan(target: FileContext['target'], mods: Map<string, Parsed> | PyProbeData[], appRoot: (dir: string) => string | undefined): AdapterPlan {
   const probes: Array<PyProbeLazy | PyProbeData> = mods instanceof Map ? [...mods.values()].map(pyProbeOf) : mods;
   const ask = <K extends keyof PyProbeData>(m: PyProbeLazy | PyProbeData, k: K, names: string[] = []): PyProbeData[K] => {
     const v = m[k];
     return (typeof v === 'function' ? (v as (n: string[]) => PyProbeData[K])(names) : v) as PyProbeData[K];
   };
-  return planAdapters(target, probes, {
+  const names = target ? targetNames(target.provider) : [];
+  const consts = new Map<string, string>();
+  if (target) for (const m of probes) if (!isTestPath(m.rel)) for (const [k, v] of ask(m, 'consts', names)) if (!consts.has(k)) consts.set(k, v);
+  const selections = new Map<string, NonNullable<PyProbeData['selection']>>();
+  const plan = planAdapters(target, probes, {
     hints: (m) => ask(m, 'hints'),
     adapterLine: (m) => ask(m, 'line'),
-    selection: (m, names) => ask(m, 'selection', names),
+    selection: (m, n) => {
+      const s = ask(m, 'selection', n);
+      const v = s?.value ?? (s?.ref ? consts.get(s.ref) : undefined);
+      if (s && v) selections.set(m.rel, s);
+      return v;
+    },
     defaults: (m) => ask(m, 'defaults'),
+    // the nearest project root at or above; none: their common folder (two apps side by side without manifests stay apart)
+    appRoot,
   });
+  for (const a of plan.adapters) {
+    const s = a.selectionRel ? selections.get(a.selectionRel) : undefined;
+    const by = s ? `${s.text.replace(/\s+/g, ' ')} (${a.selectionRel}:${s.line})` : a.selection;
+    const routed = probes
+      .filter((m) => a.inScope(m.rel) && !isTestPath(m.rel))
+      .map((m) => ({ rel: m.rel, r: ask(m, 'route', names) }))
+      .find((x) => x.r);
+    a.how = routed?.r ? { by, prefixes: routed.r.prefixes.map((p) => `"${p}"`).join(', '), routeAt: `${routed.rel}:${routed.r.line}` } : { by };
+  }
+  return plan;
+}
+
+/** Files that make a folder a Python project's root. */
+const PROJECT_FILES = ['pyproject.toml', 'setup.py', 'setup.cfg', 'requirements.txt', 'Pipfile'];
+
+/**
+ * The run's Python project root at or above a run-relative folder ('' for the run's root), or undefined when no
+ * folder up to the run's root holds a project file. Looked up on disk: a manifest that names no OpenAI package is
+ * no candidate of the run (its prefilter), yet it still says where the app is.
+ */
+function projectRootFinder(files: FileContext[]): (dir: string) => string | undefined {
+  const f = files[0]?.file;
+  if (!f) return () => undefined;
+  const runRoot = f.abs.slice(0, f.abs.length - f.rel.length);
+  const found = new Map<string, string | undefined>();
+  return (dir) => {
+    if (found.has(dir)) return found.get(dir);
+    let root: string | undefined;
+    for (let d = dir; root === undefined; d = d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '') {
+      if (PROJECT_FILES.some((n) => existsSync(path.join(runRoot, d, n)))) root = d;
+      if (d === '') break;
+    }
+    found.set(dir, root);
+    return root;
+  };
 }
 
 /** Phase C for one module: the adapter note it gets (if any), the pipeline, then the once-per-app notes and the default-provider edit. */
@@ -749,12 +847,13 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
             at: where,
             leave: true,
             reason: msg('adapters.targetExists', { provider: name, at: `${adapterHere.rel}:${adapterHere.line}`, selection: adapterHere.selection }),
-            action: defaultsAt.length
-              ? msg('adapters.targetExists.defaultChanged', { selection: adapterHere.selection, at: defaultsAt.join(', ') })
-              : msg('adapters.targetExists.select', { selection: adapterHere.selection }),
+            action: defaultsAt.length ? msg('adapters.targetExists.defaultChanged', { selection: adapterHere.selection, at: defaultsAt.join(', ') }) : selectAction(adapterHere),
           };
       run.adapters.adapterSaid.add(adapterHere);
     }
+  } else if (target && adapterHere) {
+    // Everything else of the app stays too (its target adapter, the other adapters, its config modules, its tests).
+    adapterNote = { at: 0, reason: '', action: '', leave: true };
   }
   const composed = { uses: run.composed.uses.get(abs) ?? [], paths: run.composed.paths.get(abs) ?? [], hosts: run.composed.hosts.get(abs) ?? [] };
   const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote, keptSettings: run.keptSettings, composed, packageFits: fitsFor(run.deps, abs) });
@@ -766,7 +865,7 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
   }
   // The app already has the target's adapter: its default-provider setting selects it.
   if (adapterHere && target && !isTestPath(p.ctx.file.rel) && (!opts.only || opts.only.includes('map-model-ids'))) {
-    for (const lit of pyDefaultProviderLiterals(p.facts)) {
+    for (const lit of pyDefaultProviderLiterals(p.facts, targetNames(target.provider))) {
       const r = stringContentRange(p.py, lit);
       if (!r) continue;
       pctx.edits.add(r.start, r.end, adapterHere.selection);
@@ -778,6 +877,13 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
   const index = run.order.get(abs)!;
   if (pctx.packages.size) run.later.packages.push({ index, abs, pkgs: pctx.packages });
   if (pctx.settingsEnv.size) run.later.settingsEnv.push({ index, env: pctx.settingsEnv });
+}
+
+/** What to do to use the app's own target adapter: select it where the app chooses the provider (and how it does). */
+function selectAction(a: AdapterPlan['adapters'][number]): Text {
+  if (a.how?.prefixes) return msg('adapters.targetExists.selectByOrModel', { selection: a.selection, by: a.how.by, prefixes: a.how.prefixes, routeAt: a.how.routeAt ?? '' });
+  if (a.how) return msg('adapters.targetExists.selectBy', { selection: a.selection, by: a.how.by });
+  return msg('adapters.targetExists.select', { selection: a.selection });
 }
 
 /** One follow-up per import statement whose module several equally near modules of the run answer to (nothing was followed through it). */
