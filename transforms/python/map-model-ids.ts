@@ -86,15 +86,7 @@ export const mapModelIds: Transform<PyContext> = {
       const u = ctx.models_.undecided;
       ctx.followUp(py.start(u[0]!.lit), msg('model.unresolvedHost', { ids: [...new Set(u.map((s) => s.id))].join(', ') }), msg('model.unresolvedHost.todo', { provider: shortName(t.provider) }));
     }
-    const az = ctx.models_.azureFlag;
-    if (az) {
-      const callee = az.call.childForFieldName('function')?.text ?? '';
-      ctx.followUp(
-        py.start(az.sites[0]!.lit),
-        msg('model.azureFlag', { ids: [...new Set(az.sites.map((s) => s.id))].join(', '), call: `${callee}(..., ${az.flag})` }),
-        msg('model.azureFlag.todo', { provider: shortName(t.provider) }),
-      );
-    }
+    reportAzureFlags(ctx);
     const keptWrapperIds = keptWrapperModelLiterals(ctx);
     const byContent = contentDecisions(ctx);
     for (const s of collapsed ? [] : ctx.models_.sites) {
@@ -279,4 +271,36 @@ function contentDecisions(ctx: MigrateContext<PyContext>): Map<number, ContentDe
     }
   }
   return out;
+}
+
+/** The ids left for a call that picks Azure by a flag, and a flagged class's own default (model-sites.ts): one follow-up each. */
+function reportAzureFlags(ctx: MigrateContext<PyContext>): void {
+  const t = ctx.target;
+  const py = ctx.py;
+  const az = ctx.models_.azureFlag;
+  if (az) {
+    const callee = az.call.childForFieldName('function')?.text ?? '';
+    ctx.followUp(
+      py.start(az.sites[0]!.lit),
+      msg('model.azureFlag', { ids: [...new Set(az.sites.map((s) => s.id))].join(', '), call: `${callee}(..., ${az.flag})` }),
+      msg('model.azureFlag.todo', { provider: shortName(t.provider) }),
+    );
+  }
+  const ad = ctx.models_.azureDefault;
+  if (ad) {
+    ctx.followUp(
+      py.start(ad.sites[0]!.lit),
+      msg('model.azureFlagDefault', { ids: [...new Set(ad.sites.map((s) => s.id))].join(', '), fn: ownerName(ad.fn), flag: ad.flag }),
+      msg('model.azureFlagDefault.todo', { provider: shortName(t.provider), flag: ad.flag }),
+    );
+  }
+}
+
+/** `def __init__` names its class (`ChatOpenAIModel`), another function itself. */
+function ownerName(fn: Node): string {
+  const name = fn.childForFieldName('name')?.text ?? '';
+  if (name !== '__init__') return name;
+  let p: Node | null = fn.parent;
+  while (p && p.type !== 'class_definition') p = p.parent;
+  return p?.childForFieldName('name')?.text ?? name;
 }

@@ -9,7 +9,7 @@ import { quote } from '../../src/engine/text.js';
 import { baseUrlVar, envRole, isCanonicalKeyName } from '../../src/rules/env.js';
 import { stringContentRange } from '../../src/lang/python/parse.js';
 import { settingsBaseVar, settingsFieldOf, settingsRole } from '../../src/lang/python/settings.js';
-import { isKeptKeyName, isKeptSettingsClass } from '../../src/lang/python/client-plan.js';
+import { isKeptKeyName, isKeptSettingsClass, pyClientPlan } from '../../src/lang/python/client-plan.js';
 import { msg } from '../../src/i18n/msg.js';
 
 /** Options only OpenAI (or Azure OpenAI) understands: removed from the client options. */
@@ -51,6 +51,11 @@ function keyValue(ctx: MigrateContext<PyContext>, v: Node, id: string): 'replace
   const u = unparen(v);
   if (stringValue(u) !== undefined) {
     ctx.change('client', ctx.py.start(v), msg('client.hardCodedKey', { env: ctx.target.apiKeyEnv }), { transform: id });
+    return 'replace';
+  }
+  // a key name whose environment read a client staying on OpenAI keeps (client-plan ownKey)
+  if (pyClientPlan(ctx).ownKey.has(v.id)) {
+    ctx.change('client', ctx.py.start(v), msg('client.keyOwnRead', { from: ctx.py.src(v).slice(0, 60), env: ctx.target.apiKeyEnv }), { transform: id });
     return 'replace';
   }
   const env = envRead(u);

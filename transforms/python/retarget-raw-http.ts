@@ -6,7 +6,7 @@ import type { PyContext } from '../../src/lang/python/context.js';
 import { enclosingStatement, stringValue, walk, type Node } from '../../src/lang/python/parse.js';
 import { pyEndpointOf } from '../../src/lang/python/analyze.js';
 import { markStatement } from '../../src/lang/python/helpers.js';
-import { inKeptSettingsClass, isKeptBaseDefault } from '../../src/lang/python/client-plan.js';
+import { inKeptPyClient, inKeptSettingsClass, isKeptBaseDefault } from '../../src/lang/python/client-plan.js';
 import { isSupported, unsupportedReason } from '../../src/rules/endpoints.js';
 import { envReadsIn } from '../../src/rules/env-reads.js';
 import { envRole } from '../../src/rules/env.js';
@@ -43,7 +43,8 @@ export const retargetRawHttp: Transform<PyContext> = {
       // a host-only base joined with a `/v1` path (here or in another module): retargetComposed
       if (ctx.composed.hosts.some((h) => h >= py.start(n) && h < py.end(n))) return false;
       // The default of a base-URL setting a client that stays on it reads (in this module or another).
-      let keptInside = isKeptBaseDefault(ctx, n) || inKeptSettingsClass(ctx, n);
+      // ... or the fallback of a staying client's base URL (`self.base_url = base_url or ... or "https://api.openai.com/v1"`).
+      let keptInside = isKeptBaseDefault(ctx, n) || inKeptSettingsClass(ctx, n) || inKeptPyClient(ctx, n);
       walk(n, (x) => {
         if (x.id !== n.id && x.type === 'string' && isKeptBaseDefault(ctx, x)) keptInside = true;
       });

@@ -239,6 +239,14 @@ export const EN = {
     `to move them, make that value hold the ${p.provider} key (${p.env}), then point the clients at ${p.url} with ${p.provider} model ids`,
   'azure.keyNotMovable': (p: { from: string; provider: string }) =>
     `Azure OpenAI client left on Azure: its key comes from ${p.from}, which the tool cannot point at a ${p.provider} key (moved, it would send the Azure key to ${p.provider})`,
+  'client.sharedKeySetting': (p: { field: string; provider: string }) =>
+    `client left as it is: its key comes from the settings field ${p.field}, which a client staying on OpenAI or Azure also reads (renamed, that client would get the ${p.provider} key)`,
+  'client.sharedKeySetting.todo': (p: { provider: string; env: string; url: string }) =>
+    `give this client its own key setting that reads ${p.env} (a new settings field, or the environment), then point it at ${p.url} with ${p.provider} model ids`,
+  'client.modelFromCheckedList': (p: { name: string; list: string; ids: string; provider: string }) =>
+    `client left on OpenAI: its requests take ${p.name}, which the function checks against ${p.list}; the OpenAI ids there (${p.ids}) would reach ${p.provider} unchanged`,
+  'client.modelFromCheckedList.todo': (p: { list: string; provider: string; url: string; env: string }) =>
+    `to move it, add ${p.provider} model ids to ${p.list} for this branch, then point the client at ${p.url} with the ${p.env} key`,
   'client.keyOwnRead': (p: { from: string; env: string }) => `api_key reads ${p.env} itself: ${p.from} keeps the OpenAI key for a client that stays on OpenAI`,
   'env.baseUrlRead.todo': (p: { url: string }) => `if this value reaches a client moved to the provider, use ${p.url} there; a client that stays on OpenAI keeps it`,
   'env.keyKeptForCode': (p: { from: string; to: string }) => `${p.to} declared; ${p.from} kept: code that stays on OpenAI still reads it`,
@@ -314,6 +322,10 @@ export const EN = {
   'model.unresolvedHost.todo': (p: { provider: string }) => `if this client is moved to ${p.provider}, replace them with its model ids`,
   'model.fineTuned': (p: { id: string }) => `fine-tuned OpenAI model ${p.id} cannot be mapped`,
   'model.noTierModel': (p: { provider: string; tier: string; id: string }) => `${p.provider} has no ${p.tier} model to replace ${p.id}`,
+  'model.azureFlagDefault': (p: { ids: string; fn: string; flag: string }) =>
+    `the default model of ${p.fn}(...) is left as written: ${p.ids} also reaches its Azure OpenAI client whenever ${p.flag} is set (there it names a deployment)`,
+  'model.azureFlagDefault.todo': (p: { provider: string; flag: string }) =>
+    `give the branch that builds the OpenAI client a ${p.provider} model id of its own (or pass one from each caller with ${p.flag} off)`,
   'model.azureFlag': (p: { ids: string; call: string }) =>
     `model ids passed to a call that picks an Azure OpenAI client by a flag (${p.call}) are left as written: ${p.ids} (there they name Azure deployments)`,
   'model.azureFlag.todo': (p: { provider: string }) => `if that call's client moves to ${p.provider} (the flag off, or its Azure branch migrated), give it a ${p.provider} model id`,

@@ -25,7 +25,7 @@ import { SETTINGS_ENV, envRole, type EnvRole } from '../../rules/env.js';
 import { settingsForImport } from './settings.js';
 import { batchBytes, collectGarbage } from '../../engine/memory.js';
 import { phase, timingNote } from '../../engine/timing.js';
-import { ModuleScope, pyImportBatches } from './batches.js';
+import { ModuleScope, pyImportBatches, SDK_MODULE, sdkShadows } from './batches.js';
 import { collectPyComposedUrls, litOf, type PyComposedUrls, type PyLit } from './composed-urls.js';
 
 interface Parsed {
@@ -41,7 +41,7 @@ function moduleCandidates(fromAbs: string, mod: string, parsed: Map<string, Pars
   if (moduleScope && !moduleScope.escaped) {
     const scope = moduleScope;
     const resolved = parsed.get(fromAbs)?.ctx.file.imports?.[mod];
-    const whole = resolved && scope.all.has(resolved) ? [resolved] : candidatesIn(fromAbs, mod, scope.all);
+    const whole = resolved && scope.all.has(resolved) ? [resolved] : candidatesIn(fromAbs, mod, scope.all, !!parsed.get(fromAbs)?.ctx.file.imports);
     if (whole.some((c) => !scope.here.has(c))) {
       scope.escaped = true;
       timingNote(`python: ${fromAbs} looks up ${mod} outside its sub-batch (${whole.find((c) => !scope.here.has(c))})`);
@@ -50,7 +50,8 @@ function moduleCandidates(fromAbs: string, mod: string, parsed: Map<string, Pars
   return out;
 }
 
-function candidatesIn(fromAbs: string, mod: string, parsed: Map<string, Parsed> | ReadonlySet<string>): string[] {
+function candidatesIn(fromAbs: string, mod: string, parsed: Map<string, Parsed> | ReadonlySet<string>, graphKnown = false): string[] {
+  if (parsed instanceof Map) graphKnown = !!parsed.get(fromAbs)?.ctx.file.imports;
   // Where the project graph resolved it (package roots, `src` layouts, relative at any depth).
   if (parsed instanceof Map) {
     const resolved = parsed.get(fromAbs)?.ctx.file.imports?.[mod];
@@ -69,6 +70,8 @@ function candidatesIn(fromAbs: string, mod: string, parsed: Map<string, Parsed> 
     for (const abs of parsed.keys()) {
       for (const t of tails(suffix)) if (abs.endsWith(path.sep + t)) found.push(abs);
     }
+    // `import openai`: a local module of that name only where Python would import it instead of the SDK (batches.ts).
+    if (SDK_MODULE.test(mod)) found.splice(0, found.length, ...sdkShadows(fromAbs, mod, graphKnown, found));
     const near = nearest(fromAbs, found, suffix);
     if (near.length > 1 && parsed instanceof Map) noteAmbiguous(fromAbs, mod, near, parsed);
     return near.length === 1 ? near : [];
