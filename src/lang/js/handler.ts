@@ -42,8 +42,8 @@ export const jsHandler: LanguageHandler = {
     recordModelDefaults(project, ctx.file.abs, modelDefaultsIn(text, looksLikeOpenAIModel));
   },
   async validate(text, rel) {
-    const { parseJs, duplicateImportBinding } = await import('./parse.js');
-    const { sf, error } = parseJs(rel, text);
+    const { parseForCheck, duplicateImportBinding } = await import('./parse.js');
+    const { sf, error } = parseForCheck(rel, text);
     if (error) return error;
     const dup = duplicateImportBinding(sf);
     return dup ? `two imports would bind ${dup}` : undefined;

@@ -54,11 +54,26 @@ export function parseJs(file: string, text: string): ParseResult {
   return parseFresh(file, text);
 }
 
-function parseFresh(file: string, text: string): ParseResult {
+/**
+ * The output check's parse (handler.ts validate): the same syntax errors as {@link parseJs}, without what only
+ * the transforms read: no parent pointers (a walk over every node) and no JSDoc parsing (its errors never reach
+ * the parse diagnostics: TypeScript keeps them apart). The tree answers `statements` and positions only.
+ */
+export function parseForCheck(file: string, text: string): ParseResult {
+  return parseFresh(file, text, true);
+}
+
+function parseFresh(file: string, text: string, check = false): ParseResult {
   // Vue/Svelte: parse the <script> blocks in place (same offsets), as TypeScript.
   const sfc = isSfc(file);
   const unclosed = sfc ? unclosedScript(text) : -1;
-  const sf = tsc.createSourceFile(file, sfc ? maskSfc(text) : text, tsc.ScriptTarget.Latest, true, sfc ? tsc.ScriptKind.TS : scriptKindFor(file));
+  const sf = tsc.createSourceFile(
+    file,
+    sfc ? maskSfc(text) : text,
+    check ? { languageVersion: tsc.ScriptTarget.Latest, jsDocParsingMode: tsc.JSDocParsingMode.ParseNone } : tsc.ScriptTarget.Latest,
+    !check,
+    sfc ? tsc.ScriptKind.TS : scriptKindFor(file),
+  );
   if (unclosed >= 0) {
     // A `<script>` with no `</script>`: its code would be invisible to the scan (a silent pass), so the file is an error.
     const { line, character } = sf.getLineAndCharacterOfPosition(unclosed);
