@@ -4,7 +4,8 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { makeContext } from '../src/engine/context.js';
 import type { FileContext, Transform } from '../src/engine/types.js';
-import { importBatches, importSpecifiers } from '../src/lang/js/batches.js';
+import { importBatches, importSpecifiers, relativeCandidates } from '../src/lang/js/batches.js';
+import { JS_EXTENSIONS } from '../src/lang/js/extensions.js';
 import { processor } from '../src/lang/js/process.js';
 import { getProvider, resolveTarget } from '../src/providers/index.js';
 import { ModelMap } from '../src/models/map.js';
@@ -21,6 +22,17 @@ function ctx(rel: string, text: string, imports?: Record<string, string>): FileC
 }
 
 describe('import-connected sub-batches', () => {
+  it('lists the files a relative specifier may name as path.join would (joined by concatenation)', () => {
+    const joined = (from: string, spec: string) => {
+      const base = path.resolve(path.dirname(from), spec);
+      const noExt = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
+      return [base, ...[noExt, base].flatMap((b) => JS_EXTENSIONS.flatMap((e) => [b + e, path.join(b, `index${e}`)]))];
+    };
+    const specs = ['./b', './b.js', './b.mjs', '../x/y', '..', '.', './', './dir/', '../../..', '../../../../..'];
+    for (const from of ['/r/src/a.ts', '/r/a.ts', '/a.ts']) for (const spec of specs) expect(relativeCandidates(from, spec), `${from} ${spec}`).toEqual(joined(from, spec));
+    expect(relativeCandidates('/r/a.ts', 'lodash')).toEqual([]);
+  });
+
   it('reads the specifiers the analysis follows (quotes, backquotes, require, dynamic import, re-exports)', () => {
     const text = "import a from './a';\nimport type { B } from \"./b\";\nconst c = require(`./c`);\nconst d = await import('./d');\nexport * from './e';\nimport './f';\n";
     expect(importSpecifiers(text).sort()).toEqual(['./a', './b', './c', './d', './e', './f']);

@@ -77,6 +77,11 @@ export function relativeCandidates(from: string, spec: string): string[] {
   const base = path.resolve(path.dirname(from), spec);
   const noExt = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
   const out = [base];
-  for (const b of [noExt, base]) for (const e of JS_EXTENSIONS) out.push(b + e, path.join(b, 'index' + e));
+  // `path.resolve` output is normalized, so joining is concatenation (path.join normalized every candidate again:
+  // most of this function's time, asked for every import the analysis follows).
+  for (const b of [noExt, base]) {
+    const dir = b.endsWith(path.sep) ? b : b + path.sep;
+    for (const e of JS_EXTENSIONS) out.push(b + e, `${dir}index${e}`);
+  }
   return out;
 }
