@@ -67,8 +67,10 @@ function candidatesIn(fromAbs: string, mod: string, parsed: Map<string, Parsed> 
   } else {
     const suffix = path.join(...mod.split('.'));
     const found: string[] = [];
+    // Joined once per lookup, not once per module of the batch (a dense run asks the whole batch of every lookup).
+    const ends = tails(suffix).map((t) => path.sep + t);
     for (const abs of parsed.keys()) {
-      for (const t of tails(suffix)) if (abs.endsWith(path.sep + t)) found.push(abs);
+      for (const e of ends) if (abs.endsWith(e)) found.push(abs);
     }
     // `import openai`: a local module of that name only where Python would import it instead of the SDK (batches.ts).
     if (SDK_MODULE.test(mod)) found.splice(0, found.length, ...sdkShadows(fromAbs, mod, graphKnown, found));
