@@ -110,20 +110,7 @@ export const renameEnvVars: Transform<JsContext> = {
       }
       // const { OPENAI_API_KEY } = process.env; function f({ OPENAI_API_KEY }: Env) / (env = process.env)
       if (tsc.isObjectBindingPattern(n) && n.parent && (tsc.isVariableDeclaration(n.parent) || tsc.isParameter(n.parent))) {
-        const init = n.parent.initializer ? unwrap(n.parent.initializer) : undefined;
-        const isEnv = !!init && /^(process\.env|import\.meta\.env)$/.test(init.getText().replace(/\s/g, ''));
-        for (const el of n.elements) {
-          const key = propName(el.propertyName) ?? propName(el.name);
-          // From another object (a parameter, a config), only the SDK's own variable names are env names.
-          if (!key || (!isEnv && !isCanonicalKeyName(key)) || inKeptClient(ctx, el)) continue;
-          const to = renamedKeyVar(key, t);
-          if (!to) continue;
-          if (el.propertyName) rename(el, el.propertyName.getStart(), el.propertyName.end, key);
-          else {
-            ctx.edits.add(el.name.getStart(), el.name.getStart(), `${to}: `);
-            ctx.change('env', el.getStart(), msg('env.renamed', { from: key, to }), { transform: this.id, from: key, to });
-          }
-        }
+        renameBindings(ctx, n, rename, this.id);
         return;
       }
       // env schemas and helpers: { OPENAI_API_KEY: z.string() }, getEnv('OPENAI_API_KEY')
@@ -175,6 +162,26 @@ function noClientMovesHere(ctx: MigrateContext<JsContext>): boolean {
   const mentions = ctx.file.text.match(/api\.openai\.com/g)?.length ?? 0;
   if (raw !== left || mentions !== raw) return false;
   return f.constructions.length + raw + f.calls.filter((c) => c.client === 'unresolved').length > 0;
+}
+
+/** `const { OPENAI_API_KEY } = process.env`, `function f({ OPENAI_API_KEY }: Env)`: the bound names, renamed as env names. */
+function renameBindings(ctx: MigrateContext<JsContext>, n: ts.ObjectBindingPattern, rename: (node: ts.Node, start: number, end: number, name: string) => boolean, id: string): void {
+  const t = ctx.target;
+  const decl = n.parent as ts.VariableDeclaration | ts.ParameterDeclaration;
+  const init = decl.initializer ? unwrap(decl.initializer) : undefined;
+  const isEnv = !!init && /^(process\.env|import\.meta\.env)$/.test(init.getText().replace(/\s/g, ''));
+  for (const el of n.elements) {
+    const key = propName(el.propertyName) ?? propName(el.name);
+    // From another object (a parameter, a config), only the SDK's own variable names are env names.
+    if (!key || (!isEnv && !isCanonicalKeyName(key)) || inKeptClient(ctx, el)) continue;
+    const to = renamedKeyVar(key, t);
+    if (!to) continue;
+    if (el.propertyName) rename(el, el.propertyName.getStart(), el.propertyName.end, key);
+    else {
+      ctx.edits.add(el.name.getStart(), el.name.getStart(), `${to}: `);
+      ctx.change('env', el.getStart(), msg('env.renamed', { from: key, to }), { transform: id, from: key, to });
+    }
+  }
 }
 
 /** OpenAI's own key prefixes (project, service-account and admin keys): no other provider's key has them. */

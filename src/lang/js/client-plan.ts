@@ -4,7 +4,7 @@ import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import { shortName } from '../../providers/index.js';
 import { envName, envSchemaEntries, findProp, reachesOpenAI, type ApiCall, type Construction } from './analyze.js';
-import { envRole, renamedKeyVar } from '../../rules/env.js';
+import { envRole, isAppHeldKeyName, renamedKeyVar } from '../../rules/env.js';
 import { blockedCall } from './blocked.js';
 import { routePlan } from './routing.js';
 import { isSupported } from '../../rules/endpoints.js';
@@ -166,6 +166,8 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
     if (tsc.isBinaryExpression(v) && (v.operatorToken.kind === tsc.SyntaxKind.QuestionQuestionToken || v.operatorToken.kind === tsc.SyntaxKind.BarBarToken)) v = unwrap(v.left);
     // A literal is replaced by the provider's variable; a key read from a variable the tool renames moves with it.
     if (isStringLike(v)) return false;
+    // `profile.azure_openai_api_key`: a key the app holds, which the app-held rule keeps on Azure with its own follow-up.
+    if (tsc.isPropertyAccessExpression(v) && !envName(v) && !ctx.envSourceOf?.(v) && isAppHeldKeyName(v.name.text)) return false;
     const name = envName(v) ?? ctx.envSourceOf?.(v);
     // Not followed to the environment at all (a parameter, `opts.key`, a call): it cannot move with the host either.
     return !name || !renamedKeyVar(name, t);
