@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { envReadsFor, envReadsIn, recordEnvReads } from '../src/rules/env-reads.js';
+import { envReadsFor, envReadsIn, libraryReadsFor, recordEnvReads, recordLibraryReads, libraryEnvReads } from '../src/rules/env-reads.js';
 
 const names = (text: string, lang: 'js' | 'python') => [...envReadsIn(text, lang)].sort();
 
@@ -56,5 +56,18 @@ describe('env files and env blocks follow the code (fixture project/env-follows-
     const compose = r.files.find((f) => f.file === 'docker-compose.yml')!;
     expect(compose.status).not.toBe('changed');
     expect(compose.followUps.map((f) => f.reason)).toEqual(['OPENAI_API_KEY is kept: code that stays on OpenAI still reads it']);
+  });
+
+  it("libraries that call OpenAI themselves: CrewAI's default LLM variables, litellm's key and base URL, for the env file of their folder", () => {
+    expect(names('from crewai import Agent, Crew\n', 'python')).toEqual(['MODEL', 'OPENAI_API_BASE', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_MODEL_NAME']);
+    expect(libraryEnvReads('import litellm\n')).toEqual(['OPENAI_API_KEY', 'OPENAI_API_BASE', 'OPENAI_BASE_URL']);
+    // named in a comment or a string only: no import
+    expect(libraryEnvReads('# built with crewai\nx = "import crewai"\n')).toEqual([]);
+    const project = new Map<string, unknown>();
+    recordEnvReads(project, '/r/crew/main.py', new Set(['OPENAI_API_KEY']));
+    recordLibraryReads(project, '/r/crew/main.py', libraryEnvReads('from crewai import Agent\n'));
+    recordEnvReads(project, '/r/chat/app.py', new Set(['DEEPSEEK_API_KEY']));
+    expect([...libraryReadsFor(project, '/r/crew/.env.example')]).toContain('OPENAI_MODEL_NAME');
+    expect([...libraryReadsFor(project, '/r/chat/.env.example')]).toEqual([]);
   });
 });

@@ -90,6 +90,25 @@ function jsPairings(file: string, text: string, files?: Files): Pairing[] {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const out: Pairing[] = [];
   const resolve = (e: ts.Expression): string => {
+    // `this.OPENAI_API_KEY`: the values the class assigns to its field (`this.X = ...`, `X = ...`), else the text
+    if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const name = e.name.text;
+      const vals: string[] = [];
+      const visit = (n: ts.Node) => {
+        if (
+          ts.isBinaryExpression(n) &&
+          n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+          ts.isPropertyAccessExpression(n.left) &&
+          n.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+          n.left.name.text === name
+        )
+          vals.push(n.right.getText());
+        if (ts.isPropertyDeclaration(n) && n.name.getText() === name && n.initializer) vals.push(n.initializer.getText());
+        ts.forEachChild(n, visit);
+      };
+      visit(sf);
+      return vals.length ? vals.join(' ') : e.getText();
+    }
     // an identifier: the text of its declaration (const x = ..., { NAME: x } = ...), here or in the module it is imported from
     if (!ts.isIdentifier(e)) return e.getText();
     const found: string[] = [];

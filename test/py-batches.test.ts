@@ -44,6 +44,30 @@ describe('Python import-connected sub-batches', () => {
     ]);
     expect(pyImportBatches(files, 10_000)).toEqual([files]);
   });
+
+  it('links `import openai` to a local openai.py only where Python would import it instead of the SDK', () => {
+    const pad = (s: string) => s + '\n'.padEnd(100, '#');
+    const files = [
+      // graph known (imports given), `openai` unresolved: the SDK
+      ctx('app/stt.py', pad('import openai\nfrom openai import OpenAI'), {}),
+      ctx('app/llm/providers/openai.py', pad('import openai')),
+      // no graph: the script's own folder holds openai.py, Python imports it
+      ctx('scripts/run.py', pad('import openai')),
+      ctx('scripts/openai.py', pad('KEY = 1')),
+      // no graph, openai.py in a folder that is not on its path: the SDK
+      ctx('tools/go.py', pad('from openai import OpenAI')),
+      // the graph resolved it: linked
+      ctx('svc/main.py', pad('import openai'), { openai: '/repo/svc/lib/openai.py' }),
+      ctx('svc/lib/openai.py', pad('X = 2')),
+    ];
+    expect(pyImportBatches(files, 150).map((b) => b.map((c) => c.file.rel))).toEqual([
+      ['app/stt.py'],
+      ['app/llm/providers/openai.py'],
+      ['scripts/run.py', 'scripts/openai.py'],
+      ['tools/go.py'],
+      ['svc/main.py', 'svc/lib/openai.py'],
+    ]);
+  });
 });
 
 describe('memory of a dense Python batch', () => {

@@ -60,3 +60,26 @@ describe('a model set by a constructor parameter (python/model-from-constructor)
     ]);
   }, 60_000);
 });
+
+describe('apps whose key feeds a library that stays on OpenAI (project/python-crewai-apps)', () => {
+  it('an app that moves nothing keeps its key reads, one follow-up per file; CrewAI env files keep their model with a follow-up', async () => {
+    const f = await run('project/python-crewai-apps', 'qwen');
+    expect(f.filter((x) => x.includes('nothing in this app')).map((x) => x.replace(/: .*\((\S+)\) moves.*$/, ': $1'))).toEqual([
+      'notebook-app/app.py:7: notebook-app',
+      // its settings' model default reaches CrewAI's LLM only: left
+      'notebook-app/src/settings.py:5: notebook-app',
+      'notebook-app/walkthrough.ipynb:4: notebook-app',
+      'pixel-app/tools.py:7: pixel-app',
+    ]);
+    expect(f.filter((x) => x.includes("CrewAI's default LLM")).map((x) => x.replace(/ is read by.*$/, ''))).toEqual(['crew-app/.env.example:3: OPENAI_MODEL_NAME=gpt-4o-mini']);
+    // pixeltable's OpenAI functions read OPENAI_API_KEY in an app whose own client moves: that name stays there
+    expect(f.filter((x) => x.startsWith('chat-app/index.py:') && x.includes('OPENAI_API_KEY'))).toHaveLength(1);
+  }, 60_000);
+});
+
+describe('a model variable read by code that moves and by code that stays (project/python-shared-model-var)', () => {
+  it('the env value is mapped for the moved client and one follow-up says the kept client now sends it to OpenAI', async () => {
+    const f = await run('project/python-shared-model-var', 'deepseek');
+    expect(f.filter((x) => x.includes('by code moved to the provider and by code that stays')).map((x) => x.replace(/ is read by.*$/, ''))).toEqual(['.env.example:2: OPENAI_MODEL']);
+  }, 60_000);
+});

@@ -133,21 +133,32 @@ export function otherServices(texts: Iterable<string>, target: readonly string[]
  * another fixture) in the same run. `selectionNear` says whether a file may hold that app's selection:
  * the target adapter's folder (and below) or the folder right above it (not its other subfolders).
  */
-export function adapterScope(targetRel: string): { selectionNear: (rel: string) => boolean; within: (selectionRel: string) => (rel: string) => boolean } {
+export function adapterScope(targetRel: string): {
+  selectionNear: (rel: string) => boolean;
+  within: (selectionRel: string, appRoot?: (dir: string) => string | undefined) => (rel: string) => boolean;
+  rootOf: (selectionRel: string, appRoot?: (dir: string) => string | undefined) => string;
+} {
   const dirOf = (rel: string) => (rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '');
   const under = (dir: string, rel: string) => dir === '' || rel.startsWith(dir + '/');
   const targetDir = dirOf(targetRel);
   const near = dirOf(targetDir);
+  // `appRoot` (optional): the app's root folder at or above their common folder (a language's project root),
+  // when the whole app is the scope rather than the common folder.
+  const rootOf = (selectionRel: string, appRoot?: (dir: string) => string | undefined) => {
+    const a = targetDir.split('/');
+    const b = dirOf(selectionRel).split('/');
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    const common = a.slice(0, i).join('/');
+    return appRoot?.(common) ?? common;
+  };
   return {
     selectionNear: (rel) => under(targetDir, rel) || (targetDir !== '' && dirOf(rel) === near),
-    within: (selectionRel) => {
-      const a = targetDir.split('/');
-      const b = dirOf(selectionRel).split('/');
-      let i = 0;
-      while (i < a.length && i < b.length && a[i] === b[i]) i++;
-      const common = a.slice(0, i).join('/');
-      return (rel) => under(common, rel);
+    within: (selectionRel, appRoot) => {
+      const root = rootOf(selectionRel, appRoot);
+      return (rel) => under(root, rel);
     },
+    rootOf,
   };
 }
 
@@ -156,6 +167,12 @@ export interface TargetAdapter {
   rel: string;
   line: number;
   selection: string;
+  /** The file that selects it. */
+  selectionRel?: string;
+  /** How the app selects it, for the note (a language fills it in: the comparison, a model-prefix route). */
+  how?: { by: string; prefixes?: string; routeAt?: string };
+  /** The folder it governs (run-relative, '' for the run's root). */
+  root?: string;
   /** Does a file belong to this app (its OpenAI adapter is left, its default-provider setting switched)? */
   inScope: (rel: string) => boolean;
   /** `file:line` of the default-provider settings in scope. */
@@ -173,6 +190,8 @@ export function findTargetAdapters<M extends { rel: string }>(
   adapterLine: (m: M) => number | undefined,
   selectionOf: (m: M) => string | undefined,
   defaultsOf: (m: M) => string[],
+  /** The app's root folder at or above a folder (adapterScope's `within`); the common folder when absent. */
+  appRoot?: (dir: string) => string | undefined,
 ): TargetAdapter[] {
   const out: TargetAdapter[] = [];
   const code = mods.filter((m) => !isTestPath(m.rel));
@@ -183,8 +202,8 @@ export function findTargetAdapters<M extends { rel: string }>(
     const selector = mods.find((q) => scope.selectionNear(q.rel) && selectionOf(q) !== undefined);
     const selection = selector ? selectionOf(selector) : undefined;
     if (!selector || !selection) continue;
-    const inScope = scope.within(selector.rel);
-    out.push({ rel: m.rel, line, selection, inScope, defaultsAt: code.filter((q) => inScope(q.rel)).flatMap(defaultsOf) });
+    const inScope = scope.within(selector.rel, appRoot);
+    out.push({ rel: m.rel, line, selection, selectionRel: selector.rel, root: scope.rootOf(selector.rel, appRoot), inScope, defaultsAt: code.filter((q) => inScope(q.rel)).flatMap(defaultsOf) });
   }
   return out;
 }
@@ -209,6 +228,8 @@ export interface AdapterProbe<M> {
   selection: (m: M, names: string[]) => string | undefined;
   /** `file:line` of the module's default-provider settings. */
   defaults: (m: M) => string[];
+  /** The app's root folder at or above a folder: the target adapter then governs the whole app (Python: its project root). */
+  appRoot?: (dir: string) => string | undefined;
 }
 
 /**
@@ -220,6 +241,27 @@ export function planAdapters<T extends { provider: Parameters<typeof targetNames
   const names = target ? targetNames(target.provider) : [];
   const others = new Set<string>();
   if (target) for (const m of mods) if (!isTestPath(m.rel)) for (const s of otherServices(probe.hints(m), names)) others.add(s);
-  const adapters = target ? findTargetAdapters(mods, probe.adapterLine, (m) => probe.selection(m, names), probe.defaults) : [];
+  const adapters = target ? findTargetAdapters(mods, probe.adapterLine, (m) => probe.selection(m, names), probe.defaults, probe.appRoot) : [];
   return { target, others, adapters, adapterSaid: new Set(), othersSaid: false };
+}
+
+/** Run fact (HandlerOptions.project): the absolute folders of apps whose own adapter for the target the code handlers found. */
+const TARGET_ADAPTER_APPS = 'target-adapter-apps';
+
+/** Records the apps (absolute folders) whose target adapter governs them: their config and env files are left too. */
+export function recordTargetAdapterApps(project: Map<string, unknown> | undefined, roots: Iterable<string>): void {
+  if (!project) return;
+  const all = new Set((project.get(TARGET_ADAPTER_APPS) as string[] | undefined) ?? []);
+  for (const r of roots) all.add(r);
+  if (all.size) project.set(TARGET_ADAPTER_APPS, [...all]);
+}
+
+/**
+ * Is a config or env file inside an app that already has the target's adapter (recordTargetAdapterApps)? Its OpenAI
+ * settings belong to the OpenAI adapter, which stays: pointing them at the target would send the OpenAI key there.
+ */
+export function inTargetAdapterApp(project: Map<string, unknown> | undefined, fileAbs: string): boolean {
+  const roots = (project?.get(TARGET_ADAPTER_APPS) as string[] | undefined) ?? [];
+  const f = fileAbs.replace(/\\/g, '/');
+  return roots.some((r) => f.startsWith(r.replace(/\\/g, '/').replace(/\/*$/, '/')));
 }

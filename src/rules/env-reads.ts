@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { envRole } from './env.js';
 
@@ -50,7 +51,24 @@ export function envReadsIn(text: string, lang: 'js' | 'python'): Set<string> {
     if (literal || property || objectKey) out.add(name);
   }
   if (/OpenAI|@ai-sdk\/openai/.test(text)) for (const name of implicitReads(text, lang, inComment)) out.add(name);
+  if (lang === 'python') for (const name of libraryEnvReads(text)) out.add(name);
   return out;
+}
+
+/**
+ * Variables a Python library reads by itself to call OpenAI, for a module that imports it: CrewAI's default LLM
+ * (an Agent without `llm=`) takes its model from OPENAI_MODEL_NAME or MODEL, its base URL from BASE_URL,
+ * OPENAI_API_BASE or OPENAI_BASE_URL, and the key of the provider its model id names (OPENAI_API_KEY for an
+ * unprefixed or `openai/` id), through litellm, which reads OPENAI_API_KEY for `LLM(model="openai/...")` without a key
+ * (https://docs.crewai.com/en/learn/llm-connections, crewAI src/crewai/utilities/llm_utils.py
+ * `_llm_via_environment_or_fallback`); litellm and DSPy read OPENAI_API_KEY and OPENAI_API_BASE / OPENAI_BASE_URL.
+ * Those libraries stay on OpenAI after a run (the tool does not rewrite them): an env file keeps these values.
+ */
+export function libraryEnvReads(text: string): string[] {
+  const imports = (m: string) => new RegExp(`^[ \\t]*(from[ \\t]+${m}\\b|import[ \\t]+${m}\\b)`, 'm').test(text);
+  if (imports('crewai')) return ['OPENAI_API_KEY', 'OPENAI_MODEL_NAME', 'MODEL', 'OPENAI_API_BASE', 'OPENAI_BASE_URL'];
+  if (imports('litellm') || imports('dspy')) return ['OPENAI_API_KEY', 'OPENAI_API_BASE', 'OPENAI_BASE_URL'];
+  return [];
 }
 
 const SDK_DEFAULTS = { key: 'OPENAI_API_KEY', base: 'OPENAI_BASE_URL', extra: ['OPENAI_ORG_ID', 'OPENAI_PROJECT_ID'] };
@@ -118,6 +136,48 @@ export function modelDefaultsIn(text: string, isOpenAIId: (id: string) => boolea
 }
 
 const MODELS_KEY = 'model-defaults';
+const SPLIT_KEY = 'py-model-defaults';
+
+/**
+ * Python model variables read with a default (`os.environ.get("OPENAI_MODEL", "gpt-4o")`, `os.getenv(...)`), from the
+ * migrated text: an OpenAI id where the code that reads it stays on OpenAI, another id where it moved.
+ */
+export function pyModelDefaultsIn(text: string, isOpenAIId: (id: string) => boolean): { openai: Set<string>; other: Set<string> } {
+  const out = { openai: new Set<string>(), other: new Set<string>() };
+  for (const m of text.matchAll(/(?:getenv|environ\.get)\(\s*(['"])([A-Z][A-Z0-9_]*)\1\s*,\s*(['"])([^'"\n]+)\3\s*\)/g)) {
+    if (!/MODEL/.test(m[2]!)) continue;
+    (isOpenAIId(m[4]!) ? out.openai : out.other).add(m[2]!);
+  }
+  return out;
+}
+
+/** Records a Python file's model defaults (pyModelDefaultsIn) for the env files' split-variable note. */
+export function recordPyModelDefaults(project: Map<string, unknown> | undefined, fileAbs: string, d: { openai: Set<string>; other: Set<string> }): void {
+  if (!project || (!d.openai.size && !d.other.size)) return;
+  let m = project.get(SPLIT_KEY) as Map<string, { openai: Set<string>; other: Set<string> }> | undefined;
+  if (!m) project.set(SPLIT_KEY, (m = new Map()));
+  m.set(fileAbs, d);
+}
+
+/**
+ * Model variables the Python code of an env file's folder (envReadsFor's scope) reads both with an OpenAI default (code
+ * that stays on OpenAI) and with another id (code moved to the provider): one value cannot serve both.
+ */
+export function splitModelVarsFor(project: Map<string, unknown> | undefined, envFileAbs: string): Set<string> {
+  const m = project?.get(SPLIT_KEY) as Map<string, { openai: Set<string>; other: Set<string> }> | undefined;
+  const out = new Set<string>();
+  if (!m?.size) return out;
+  const dir = path.dirname(envFileAbs) + path.sep;
+  const under = [...m].filter(([f]) => f.startsWith(dir));
+  const openai = new Set<string>();
+  const other = new Set<string>();
+  for (const [, d] of under.length ? under : [...m]) {
+    for (const n of d.openai) openai.add(n);
+    for (const n of d.other) other.add(n);
+  }
+  for (const n of openai) if (other.has(n)) out.add(n);
+  return out;
+}
 
 /** Records a code file's model defaults (modelDefaultsIn) for the env files of the run. */
 export function recordModelDefaults(project: Map<string, unknown> | undefined, fileAbs: string, d: { openai: Set<string>; other: Set<string> }): void {
@@ -149,6 +209,54 @@ export function recordEnvReads(project: Map<string, unknown> | undefined, fileAb
   let m = project.get(KEY) as Map<string, Set<string>> | undefined;
   if (!m) project.set(KEY, (m = new Map()));
   m.set(fileAbs, names);
+}
+
+const CHANGED_KEY = 'changed-code';
+
+/** Records a code file the run changes (its final text is not its original). */
+export function recordCodeChanged(project: Map<string, unknown> | undefined, fileAbs: string, changed: boolean): void {
+  if (!project || !changed) return;
+  let s = project.get(CHANGED_KEY) as Set<string> | undefined;
+  if (!s) project.set(CHANGED_KEY, (s = new Set()));
+  s.add(fileAbs);
+}
+
+/** Files that mark an app's own folder (its dependencies), in Python and JS/TS. */
+const APP_MARKERS = ['pyproject.toml', 'setup.py', 'requirements.txt', 'Pipfile', 'package.json'];
+
+/**
+ * An env file of an app the run leaves alone: its folder (below the run's root) holds the app's own manifest and
+ * no code under it is changed by the run (a CrewAI, litellm or parlant app in a monorepo of OpenAI apps, found on
+ * patchy631/ai-engineering-hub). The code there still reads the OpenAI names, or its libraries do: the file is left.
+ */
+export function envOfUnchangedApp(project: Map<string, unknown> | undefined, envFileAbs: string, rootAbs: string): boolean {
+  if (!project?.get(KEY)) return false;
+  const dir = path.dirname(envFileAbs);
+  if (path.resolve(dir) === path.resolve(rootAbs) || !APP_MARKERS.some((m) => existsSync(path.join(dir, m)))) return false;
+  const changed = (project.get(CHANGED_KEY) as Set<string> | undefined) ?? new Set<string>();
+  return ![...changed].some((f) => f.startsWith(dir + path.sep));
+}
+
+const LIBRARY_KEY = 'library-env-reads';
+
+/** Records the variables a code file's libraries read by themselves (libraryEnvReads). */
+export function recordLibraryReads(project: Map<string, unknown> | undefined, fileAbs: string, names: readonly string[]): void {
+  if (!project || !names.length) return;
+  let m = project.get(LIBRARY_KEY) as Map<string, Set<string>> | undefined;
+  if (!m) project.set(LIBRARY_KEY, (m = new Map()));
+  m.set(fileAbs, new Set(names));
+}
+
+/** The variables libraries read by themselves in the code an env file configures (the same code as envReadsFor's). */
+export function libraryReadsFor(project: Map<string, unknown> | undefined, envFileAbs: string): Set<string> {
+  const all = project?.get(KEY) as Map<string, Set<string>> | undefined;
+  const lib = project?.get(LIBRARY_KEY) as Map<string, Set<string>> | undefined;
+  const out = new Set<string>();
+  if (!all?.size || !lib?.size) return out;
+  const dir = path.dirname(envFileAbs) + path.sep;
+  const under = [...all.keys()].some((f) => f.startsWith(dir));
+  for (const [f, names] of lib) if (!under || f.startsWith(dir)) for (const n of names) out.add(n);
+  return out;
 }
 
 /**

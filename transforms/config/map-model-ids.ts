@@ -54,6 +54,12 @@ export const mapConfigModelIds: Transform<ConfigContext> = {
         tableNoted.add(group);
         continue;
       }
+      // `"azure_embedding_model_name": "text-embedding-ada-002"`: an Azure deployment's setting goes with the Azure
+      // client, which stays on Azure unless its deployments map to provider models (GaiZhenbiao/ChuanhuChatGPT).
+      if (/azure/i.test(nearestKey(s)) && modelValue(s) !== undefined) {
+        ctx.followUp(s.start, msg('config.azureModelSetting', { key: nearestKey(s) }), msg('config.azureModelSetting.todo', { provider: shortName(t.provider) }));
+        continue;
+      }
       if (settings.has(s)) {
         // `chat: gpt-4o`, `embedding: text-embedding-3-small`: judged by key and value; mapped unless they disagree.
         const why = keyValueMismatch(nearestKey(s), s.value);

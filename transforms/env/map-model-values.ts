@@ -7,6 +7,7 @@ import { entryRole, type EnvContext } from '../../src/lang/env/context.js';
 import { isEnvModelSetting } from '../../src/lang/env/model-setting.js';
 import { keyValueMismatch } from '../../src/lang/config/model-setting.js';
 import { shortName } from '../../src/providers/index.js';
+import { otherServiceOf } from '../../src/rules/adapters.js';
 
 /**
  * Values of model variables (`OPENAI_MODEL=gpt-4o`, `CHAT_MODEL="gpt-4o-mini"`,
@@ -23,7 +24,16 @@ export const mapModelValues: Transform<EnvContext> = {
       if (role && role !== 'other') continue; // handled by the key / settings transforms
       // The code that reads it keeps its OpenAI default (it stays on OpenAI): the value stays with it.
       if (ctx.modelsLeft?.has(e.name) && isOpenAIModelId(e.value)) continue;
+      // CrewAI's default LLM reads it with OPENAI_API_KEY and calls OpenAI: the provider's id would go there.
+      if (ctx.libraryReads?.has(e.name) && isOpenAIModelId(e.value)) {
+        ctx.followUp(e.valueStart, msg('env.libraryModel', { name: e.name, id: e.value }), msg('env.libraryModel.todo', { name: e.name, env: t.apiKeyEnv, url: t.baseURL }));
+        continue;
+      }
+      // `GITHUB_MODEL=gpt-4o` (GitHub Models), `OPENROUTER_MODEL=...`: another service's setting, whose code stays on it.
+      if (otherServiceOf(e.name) && isOpenAIModelId(e.value)) continue;
       if ((MODEL_KEY.test(e.name) || role === 'other') && isOpenAIModelId(e.value)) {
+        // Read by code that moved and by code that stays on OpenAI (another library's client): mapped for the first, said for the second.
+        if (ctx.splitModels?.has(e.name) && !isGatewayModelId(e.value)) ctx.followUp(e.valueStart, msg('env.splitModel', { name: e.name }), msg('env.splitModel.todo', { name: e.name, id: e.value }));
         // `openai/gpt-4o` (OpenRouter, GitHub Models, LiteLLM routes) is another service's id.
         if (isGatewayModelId(e.value)) continue;
         mapModelAt(ctx, e.valueStart, e.valueEnd, e.value, this.id);

@@ -10,6 +10,7 @@ import { envRole, isCanonicalKeyName, renamedKeyVar } from '../../src/rules/env.
 import { clientPlan, inKeptClient, noteReplaced, openAIUrlLeft } from '../../src/lang/js/client-plan.js';
 import { routePlan } from '../../src/lang/js/routing.js';
 import { keptLangChainRanges } from './wrappers/replace-langchain-openai.js';
+import { keptAiSdkRanges } from './wrappers/replace-ai-sdk-openai.js';
 import { shortName } from '../../src/providers/index.js';
 
 /**
@@ -35,7 +36,9 @@ export const renameEnvVars: Transform<JsContext> = {
     let saidField = false;
     const rename = (node: ts.Node, start: number, end: number, name: string) => {
       // A field of the app's own settings class (`this.config.OPENAI_API_KEY`, `'OPENAI_API_KEY'` as its key): one read renamed alone breaks the type and the app.
-      if (ctx.classKeyFields?.has(name) && !((tsc.isPropertyAccessExpression(node) || tsc.isElementAccessExpression(node)) && envName(node))) {
+      // A service class's own field (`this.config.OPENAI_API_KEY`) keeps its name as a member; a name string (`config.get('OPENAI_API_KEY')`) moves.
+      const member = tsc.isPropertyAccessExpression(node) || tsc.isElementAccessExpression(node);
+      if (ctx.classKeyFields?.has(name) && !(member && envName(node)) && (member || ctx.classKeyFields.get(name))) {
         if (!saidField) ctx.followUp(node.getStart(), msg('keys.classField', { name }), msg('keys.classField.todo', { name, provider: shortName(t.provider), to: renamedKeyVar(name, t) ?? name }));
         saidField = true;
         return false;
@@ -57,14 +60,19 @@ export const renameEnvVars: Transform<JsContext> = {
       if (o) schemaEntries.push(...(envSchemaEntries(o.read)?.entries ?? []));
     }
     const inSchemaEntry = (n: ts.Node) => schemaEntries.some((e) => n.pos >= e.pos && n.end <= e.end);
-    // LangChain OpenAI classes the wrapper transform leaves on OpenAI keep their key (it runs after this one).
-    const keptLc = keptLangChainRanges(ctx);
+    // LangChain OpenAI classes and AI SDK instances the wrapper transforms leave on OpenAI keep their key (they run after this one).
+    const keptLc = [...keptLangChainRanges(ctx), ...keptAiSdkRanges(ctx)];
     if (keptLc.length) clientPlan(ctx).keptKeyRanges.push(...keptLc);
     const handled = sharedKeyEdits(ctx, this.id);
     // "(the migrated clients already do)" is said only where this file has a client pointed at the provider.
     const migratedHere = ctx.facts.constructions.some((c) => c.status === 'target' || (reachesOpenAI(c.status) && !clientPlan(ctx).kept.has(c.node)));
     const keptBase = (n: ts.Node) => clientPlan(ctx).keptBaseReads.some(([a, b]) => n.getStart() >= a && n.end <= b);
     let saidNames = false;
+    // This module builds clients and none of them moves (hosts unresolved, or kept on OpenAI / Azure), with no other way
+    // to OpenAI here: its key reads (`if (!process.env.OPENAI_API_KEY) throw ...`) belong to those clients and keep their
+    // names, as in Python's run-wide rule (gu-benites/studio: the guard was renamed, the client's own read was not).
+    const noneMove = noClientMovesHere(ctx);
+    let saidNone = false;
     walk(ctx.sf, (n) => {
       if (handled.has(n)) return;
       // A client that stays on OpenAI / Azure keeps its key.
@@ -75,6 +83,11 @@ export const renameEnvVars: Transform<JsContext> = {
         if (!name) return;
         const role = envRole(name);
         if (!role) return;
+        if (role === 'key' && noneMove) {
+          if (!saidNone) ctx.followUp(n.getStart(), msg('keys.noMigratedClientHere', { name }), msg('keys.noMigratedClient.todo', { url: t.baseURL, env: t.apiKeyEnv }));
+          saidNone = true;
+          return;
+        }
         if (role === 'key') {
           // A raw request whose OpenAI URL stays (an endpoint the provider lacks, marked by retarget-raw-http) keeps its key.
           const stays = requestLeftOnOpenAI(ctx, n);
@@ -97,20 +110,7 @@ export const renameEnvVars: Transform<JsContext> = {
       }
       // const { OPENAI_API_KEY } = process.env; function f({ OPENAI_API_KEY }: Env) / (env = process.env)
       if (tsc.isObjectBindingPattern(n) && n.parent && (tsc.isVariableDeclaration(n.parent) || tsc.isParameter(n.parent))) {
-        const init = n.parent.initializer ? unwrap(n.parent.initializer) : undefined;
-        const isEnv = !!init && /^(process\.env|import\.meta\.env)$/.test(init.getText().replace(/\s/g, ''));
-        for (const el of n.elements) {
-          const key = propName(el.propertyName) ?? propName(el.name);
-          // From another object (a parameter, a config), only the SDK's own variable names are env names.
-          if (!key || (!isEnv && !isCanonicalKeyName(key)) || inKeptClient(ctx, el)) continue;
-          const to = renamedKeyVar(key, t);
-          if (!to) continue;
-          if (el.propertyName) rename(el, el.propertyName.getStart(), el.propertyName.end, key);
-          else {
-            ctx.edits.add(el.name.getStart(), el.name.getStart(), `${to}: `);
-            ctx.change('env', el.getStart(), msg('env.renamed', { from: key, to }), { transform: this.id, from: key, to });
-          }
-        }
+        renameBindings(ctx, n, rename, this.id);
         return;
       }
       // env schemas and helpers: { OPENAI_API_KEY: z.string() }, getEnv('OPENAI_API_KEY')
@@ -139,6 +139,50 @@ export const renameEnvVars: Transform<JsContext> = {
     });
   },
 };
+
+/**
+ * The module talks to OpenAI only through clients that stay (hosts unresolved, kept on OpenAI / Azure) and raw requests
+ * whose OpenAI URL stays (an endpoint the provider lacks): nothing in it moves, so its key reads stay with those clients.
+ */
+function noClientMovesHere(ctx: MigrateContext<JsContext>): boolean {
+  const f = ctx.facts;
+  if (/['"]@(ai-sdk|langchain)\/openai['"]/.test(ctx.file.text)) return false;
+  if (!f.constructions.every((c) => !reachesOpenAI(c.status) || clientPlan(ctx).kept.has(c.node))) return false;
+  if (!f.calls.every((c) => c.client === 'unresolved' || c.client === 'other' || c.client === 'target')) return false;
+  let raw = 0;
+  let left = 0;
+  walk(ctx.sf, (n) => {
+    if (!tsc.isCallExpression(n) || !n.arguments[0]) return;
+    const a = unwrap(n.arguments[0]);
+    if (!isStringLike(a) || !/^https:\/\/api\.openai\.com\b/.test(a.text)) return;
+    raw++;
+    if (openAIUrlLeft(ctx, n)) left++;
+  });
+  // Every mention of the OpenAI host is such a request's URL, and each of those stays.
+  const mentions = ctx.file.text.match(/api\.openai\.com/g)?.length ?? 0;
+  if (raw !== left || mentions !== raw) return false;
+  return f.constructions.length + raw + f.calls.filter((c) => c.client === 'unresolved').length > 0;
+}
+
+/** `const { OPENAI_API_KEY } = process.env`, `function f({ OPENAI_API_KEY }: Env)`: the bound names, renamed as env names. */
+function renameBindings(ctx: MigrateContext<JsContext>, n: ts.ObjectBindingPattern, rename: (node: ts.Node, start: number, end: number, name: string) => boolean, id: string): void {
+  const t = ctx.target;
+  const decl = n.parent as ts.VariableDeclaration | ts.ParameterDeclaration;
+  const init = decl.initializer ? unwrap(decl.initializer) : undefined;
+  const isEnv = !!init && /^(process\.env|import\.meta\.env)$/.test(init.getText().replace(/\s/g, ''));
+  for (const el of n.elements) {
+    const key = propName(el.propertyName) ?? propName(el.name);
+    // From another object (a parameter, a config), only the SDK's own variable names are env names.
+    if (!key || (!isEnv && !isCanonicalKeyName(key)) || inKeptClient(ctx, el)) continue;
+    const to = renamedKeyVar(key, t);
+    if (!to) continue;
+    if (el.propertyName) rename(el, el.propertyName.getStart(), el.propertyName.end, key);
+    else {
+      ctx.edits.add(el.name.getStart(), el.name.getStart(), `${to}: `);
+      ctx.change('env', el.getStart(), msg('env.renamed', { from: key, to }), { transform: id, from: key, to });
+    }
+  }
+}
 
 /** OpenAI's own key prefixes (project, service-account and admin keys): no other provider's key has them. */
 const OPENAI_KEY_PREFIX = /^sk-(proj|svcacct|admin)-/;
@@ -171,14 +215,22 @@ function openAIKeyFormatChecks(ctx: MigrateContext<JsContext>, init: ts.Expressi
  */
 function keysMigratedClient(ctx: MigrateContext<JsContext>, n: ts.Node): boolean {
   let d: ts.Node | undefined = n.parent;
-  while (d && !tsc.isVariableDeclaration(d) && !tsc.isStatement(d)) d = d.parent;
-  if (!d || !tsc.isVariableDeclaration(d) || !tsc.isIdentifier(d.name)) return false;
-  const name = d.name.text;
+  while (d && !tsc.isVariableDeclaration(d) && !tsc.isStatement(d) && !isThisAssignment(d)) d = d.parent;
+  // `this.OPENAI_API_KEY = this.config.get("OPENAI_API_KEY")` read by `new OpenAI({ apiKey: this.OPENAI_API_KEY })`.
+  const field = d && isThisAssignment(d) ? `this.${(d.left as ts.PropertyAccessExpression).name.text}` : undefined;
+  if (!d || (!field && (!tsc.isVariableDeclaration(d) || !tsc.isIdentifier(d.name)))) return false;
+  const name = field ?? ((d as ts.VariableDeclaration).name as ts.Identifier).text;
   return ctx.facts.constructions.some((c) => {
     if (!reachesOpenAI(c.status) || !c.options || clientPlan(ctx).kept.has(c.node)) return false;
     const k = findProp(c.options, 'apiKey');
+    if (field) return !!k && tsc.isPropertyAssignment(k) && unwrap(k.initializer).getText() === field;
     return !!k && ((tsc.isShorthandPropertyAssignment(k) && k.name.text === name) || (tsc.isPropertyAssignment(k) && tsc.isIdentifier(k.initializer) && k.initializer.text === name));
   });
+}
+
+/** `this.X = ...` */
+function isThisAssignment(n: ts.Node): n is ts.BinaryExpression {
+  return tsc.isBinaryExpression(n) && n.operatorToken.kind === tsc.SyntaxKind.EqualsToken && tsc.isPropertyAccessExpression(n.left) && n.left.expression.kind === tsc.SyntaxKind.ThisKeyword;
 }
 
 /**
@@ -195,6 +247,10 @@ function sharedKeyEdits(ctx: MigrateContext<JsContext>, id: string): Set<ts.Node
     ctx.change('env', r.entry.getStart(), msg('env.renamed', { from: r.from, to: r.to }), { transform: id, from: r.from, to: r.to });
     walk(r.entry, (x) => handled.add(x));
   }
+  for (const o of plan.optionalEntries ?? []) {
+    ctx.edits.add(o.entry.initializer.end, o.entry.initializer.end, '.optional()');
+    ctx.change('env', o.entry.getStart(), msg('env.schemaOptional', { name: o.name, provider: shortName(ctx.target.provider) }), { transform: id });
+  }
   for (const d of [...plan.directKeys.values(), ...plan.directBases.values()]) walk(d.prop, (x) => handled.add(x));
   for (const [n, d] of plan.directReads) {
     const expr = d.expr ?? keyRead(ctx.file.text, ctx.target.apiKeyEnv);
@@ -206,8 +262,10 @@ function sharedKeyEdits(ctx: MigrateContext<JsContext>, id: string): Set<ts.Node
   return handled;
 }
 
-/** `config.OPENAI_API_KEY`, `c.env['OPENAI_API_KEY']`: the SDK's own key variable read from an env-like object. */
+/** `config.OPENAI_API_KEY`, `c.env['OPENAI_API_KEY']`: the SDK's own key variable read from an env-like object (not `this`). */
 function canonicalMember(n: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
+  // `this.OPENAI_API_KEY`: a field of the class itself, declared under that name (renamed alone: TS2339); its value is what moves.
+  if (n.expression.kind === tsc.SyntaxKind.ThisKeyword) return undefined;
   const name = tsc.isPropertyAccessExpression(n) ? n.name.text : isStringLike(n.argumentExpression) ? n.argumentExpression.text : undefined;
   return name && isCanonicalKeyName(name) ? name : undefined;
 }

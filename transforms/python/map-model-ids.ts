@@ -1,3 +1,4 @@
+import { appMovesKeys, pyAppDir } from '../../src/lang/python/client-plan.js';
 import { msg } from '../../src/i18n/msg.js';
 import { writeValue } from '../../src/engine/values.js';
 import { shortName } from '../../src/providers/index.js';
@@ -21,12 +22,27 @@ import { envModelDefaultSites } from '../../src/lang/python/detect.js';
  * found them (request keywords and keys, the constants they flow from,
  * model-named places). An id with no equivalent is left and listed.
  */
+/**
+ * Nothing in this module's app moves to the provider (a CrewAI app of a monorepo whose other apps move): its ids reach
+ * what stays (CrewAI's `LLM(model=settings.llm_model)` calls OpenAI), so they stay too, said once.
+ */
+function appLeftAlone(ctx: MigrateContext<PyContext>): boolean {
+  if (!ctx.keptSettings?.reachingApps?.size || appMovesKeys(ctx, ctx.keptSettings.reachingApps)) return false;
+  const sites = ctx.models_.sites;
+  if (sites[0]) {
+    const ids = [...new Set(sites.map((s) => s.id))].join(', ');
+    ctx.followUp(ctx.py.start(sites[0].lit), msg('model.appNotMigrated', { ids, app: pyAppDir(ctx.file.abs, ctx.file.rel) }), msg('model.appNotMigrated.todo'));
+  }
+  return true;
+}
+
 export const mapModelIds: Transform<PyContext> = {
   id: 'map-model-ids',
   description: "Replace OpenAI model ids with the provider's ids (by tier)",
   run(ctx) {
     const t = ctx.target;
     const py = ctx.py;
+    if (appLeftAlone(ctx)) return;
     const blocked = ctx.facts.calls.filter((c) => blockedCall(ctx, c));
     const inBlocked = (n: Node) => blocked.some((c) => py.start(n) >= py.start(c.node) && py.end(n) <= py.end(c.node));
     // Lists/sets/tuples of model names that are lookup tables stay as they are (one follow-up each).
@@ -70,15 +86,7 @@ export const mapModelIds: Transform<PyContext> = {
       const u = ctx.models_.undecided;
       ctx.followUp(py.start(u[0]!.lit), msg('model.unresolvedHost', { ids: [...new Set(u.map((s) => s.id))].join(', ') }), msg('model.unresolvedHost.todo', { provider: shortName(t.provider) }));
     }
-    const az = ctx.models_.azureFlag;
-    if (az) {
-      const callee = az.call.childForFieldName('function')?.text ?? '';
-      ctx.followUp(
-        py.start(az.sites[0]!.lit),
-        msg('model.azureFlag', { ids: [...new Set(az.sites.map((s) => s.id))].join(', '), call: `${callee}(..., ${az.flag})` }),
-        msg('model.azureFlag.todo', { provider: shortName(t.provider) }),
-      );
-    }
+    reportAzureFlags(ctx);
     const keptWrapperIds = keptWrapperModelLiterals(ctx);
     const byContent = contentDecisions(ctx);
     for (const s of collapsed ? [] : ctx.models_.sites) {
@@ -263,4 +271,36 @@ function contentDecisions(ctx: MigrateContext<PyContext>): Map<number, ContentDe
     }
   }
   return out;
+}
+
+/** The ids left for a call that picks Azure by a flag, and a flagged class's own default (model-sites.ts): one follow-up each. */
+function reportAzureFlags(ctx: MigrateContext<PyContext>): void {
+  const t = ctx.target;
+  const py = ctx.py;
+  const az = ctx.models_.azureFlag;
+  if (az) {
+    const callee = az.call.childForFieldName('function')?.text ?? '';
+    ctx.followUp(
+      py.start(az.sites[0]!.lit),
+      msg('model.azureFlag', { ids: [...new Set(az.sites.map((s) => s.id))].join(', '), call: `${callee}(..., ${az.flag})` }),
+      msg('model.azureFlag.todo', { provider: shortName(t.provider) }),
+    );
+  }
+  const ad = ctx.models_.azureDefault;
+  if (ad) {
+    ctx.followUp(
+      py.start(ad.sites[0]!.lit),
+      msg('model.azureFlagDefault', { ids: [...new Set(ad.sites.map((s) => s.id))].join(', '), fn: ownerName(ad.fn), flag: ad.flag }),
+      msg('model.azureFlagDefault.todo', { provider: shortName(t.provider), flag: ad.flag }),
+    );
+  }
+}
+
+/** `def __init__` names its class (`ChatOpenAIModel`), another function itself. */
+function ownerName(fn: Node): string {
+  const name = fn.childForFieldName('name')?.text ?? '';
+  if (name !== '__init__') return name;
+  let p: Node | null = fn.parent;
+  while (p && p.type !== 'class_definition') p = p.parent;
+  return p?.childForFieldName('name')?.text ?? name;
 }

@@ -47,6 +47,13 @@ export const migrateLangchain: Transform<PyContext> = {
       const uses = w.uses.filter((u) => u.binding.local === b.local);
       for (const u of uses)
         if (u.status === 'unresolved') ctx.followUp(ctx.py.start(u.node), msg('client.unresolvedOptionsOnly', { what: b.imported }), msg('client.checkUsesKey', { url: t.baseURL, env: t.apiKeyEnv }));
+      for (const u of uses)
+        if (u.azureRuntime)
+          ctx.followUp(
+            ctx.py.start(u.node),
+            msg('azure.runtimeDeployment', { list: u.azureRuntime.text, provider: shortName(t.provider) }),
+            msg('azure.runtimeDeployment.todo', { url: t.baseURL, key: t.apiKeyEnv, provider: shortName(t.provider) }),
+          );
       const live = uses.filter((u) => reachesOpenAI(u.status));
       if (!live.length) continue;
       const allLive = live.length === uses.length;

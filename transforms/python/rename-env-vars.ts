@@ -4,7 +4,7 @@ import type { MigrateContext, Transform } from '../../src/engine/types.js';
 import type { PyContext } from '../../src/lang/python/context.js';
 import { envRead, reachesOpenAI } from '../../src/lang/python/analyze.js';
 import { addItems } from '../../src/lang/python/edit.js';
-import { fieldKey, inKeptPyClient, inKeptSettingsClass, isKeptBaseDefault, isKeptKeyName, isKeptSettingsClass } from '../../src/lang/python/client-plan.js';
+import { appMovesKeys, pyAppDir, fieldKey, inKeptPyClient, inKeptSettingsClass, isKeptBaseDefault, isKeptKeyName, isKeptSettingsClass } from '../../src/lang/python/client-plan.js';
 import { kwargs, stringContentRange, stringValue, walk, type Node } from '../../src/lang/python/parse.js';
 import { foreignLlmCall, isChildProcessEnv } from '../../src/lang/python/wrappers.js';
 import { settingsBaseVar, settingsClassesOf, settingsRole, type PySettingsClass, type PySettingsField } from '../../src/lang/python/settings.js';
@@ -28,7 +28,8 @@ export const renameEnvVars: Transform<PyContext> = {
     const t = ctx.target;
     const py = ctx.py;
     // No client of the run moves to the provider (hosts unresolved, Azure keys that cannot move): every key read stays.
-    const noneMoves = ctx.keptSettings?.migrates === false;
+    // Nor does any in this module's app (a CrewAI app in a monorepo of OpenAI apps: its key feeds CrewAI, on OpenAI).
+    const noneMoves = ctx.keptSettings?.migrates === false || !appMovesKeys(ctx);
     if (noneMoves) keysStay(ctx);
     const inMigratedClient = (n: Node) =>
       ctx.facts.constructions.some((c) => reachesOpenAI(c.status) && py.start(n) >= py.start(c.node) && py.end(n) <= py.end(c.node)) ||
@@ -129,7 +130,11 @@ function keysStay(ctx: MigrateContext<PyContext>): void {
     const name = env?.name ?? (n.type === 'string' ? stringValue(n) : undefined);
     if (name && envRole(name) === 'key' && renamedKeyVar(name, ctx.target)) first = { at: ctx.py.start(n), name };
   });
-  if (first) ctx.followUp(first.at, msg('keys.noMigratedClient', { name: first.name }), msg('keys.noMigratedClient.todo', { url: ctx.target.baseURL, env: ctx.target.apiKeyEnv }));
+  if (!first) return;
+  // The run moves something, but not in this module's app (appMovesKeys).
+  const app = ctx.keptSettings?.migrates !== false ? pyAppDir(ctx.file.abs, ctx.file.rel) : '';
+  if (app) ctx.followUp(first.at, msg('keys.noMigratedClientInApp', { name: first.name, app }), msg('keys.noMigratedClientInApp.todo', { url: ctx.target.baseURL, env: ctx.target.apiKeyEnv }));
+  else ctx.followUp(first.at, msg('keys.noMigratedClient', { name: first.name }), msg('keys.noMigratedClient.todo', { url: ctx.target.baseURL, env: ctx.target.apiKeyEnv }));
 }
 
 /** A string naming an environment variable: `monkeypatch.setenv("X", ...)`, `delenv("X")`, `os.environ["X"] = ...`, `patch.dict(os.environ, {"X": ...})`. */

@@ -4,12 +4,12 @@ import type { PyContext } from '../../src/lang/python/context.js';
 import { dictPairs, envRead, reachesOpenAI } from '../../src/lang/python/analyze.js';
 import { addItems, firstKeyword, items, removeItems } from '../../src/lang/python/edit.js';
 import { baseUrlLit, keyExpr } from '../../src/lang/python/helpers.js';
-import { stringValue, unparen, type Node } from '../../src/lang/python/parse.js';
+import { stringValue, unparen, walk, type Node } from '../../src/lang/python/parse.js';
 import { quote } from '../../src/engine/text.js';
 import { baseUrlVar, envRole, isCanonicalKeyName } from '../../src/rules/env.js';
 import { stringContentRange } from '../../src/lang/python/parse.js';
 import { settingsBaseVar, settingsFieldOf, settingsRole } from '../../src/lang/python/settings.js';
-import { isKeptSettingsClass } from '../../src/lang/python/client-plan.js';
+import { isKeptKeyName, isKeptSettingsClass, pyClientPlan } from '../../src/lang/python/client-plan.js';
 import { msg } from '../../src/i18n/msg.js';
 
 /** Options only OpenAI (or Azure OpenAI) understands: removed from the client options. */
@@ -53,8 +53,21 @@ function keyValue(ctx: MigrateContext<PyContext>, v: Node, id: string): 'replace
     ctx.change('client', ctx.py.start(v), msg('client.hardCodedKey', { env: ctx.target.apiKeyEnv }), { transform: id });
     return 'replace';
   }
+  // a key name whose environment read a client staying on OpenAI keeps (client-plan ownKey)
+  if (pyClientPlan(ctx).ownKey.has(v.id)) {
+    ctx.change('client', ctx.py.start(v), msg('client.keyOwnRead', { from: ctx.py.src(v).slice(0, 60), env: ctx.target.apiKeyEnv }), { transform: id });
+    return 'replace';
+  }
   const env = envRead(u);
   if (env && envRole(env.name) === 'key') return 'keep';
+  // `key = os.getenv("OPENAI_API_KEY")` shared with a library that stays on OpenAI (CrewAI's `LLM(api_key=key)`,
+  // pixeltable): the name keeps its OpenAI value (rename-env-vars), so this client reads the provider's key itself.
+  const bound = u.type === 'identifier' ? (localBinding(u) ?? ctx.facts.values.get(u.text)) : undefined;
+  const boundEnv = bound ? envRead(unparen(bound)) : undefined;
+  if (boundEnv && envRole(boundEnv.name) === 'key' && isKeptKeyName(ctx, boundEnv.name)) {
+    ctx.change('client', ctx.py.start(v), msg('client.keyOwnRead', { from: ctx.py.src(v).slice(0, 60), env: ctx.target.apiKeyEnv }), { transform: id });
+    return 'replace';
+  }
   // env["OPENAI_API_KEY"], settings["OPENAI_API_KEY"]: the SDK's own name, renamed as a string
   if (u.type === 'subscript' && isCanonicalKeyName(stringValue(u.childForFieldName('subscript')) ?? '')) return 'keep';
   if (u.type === 'identifier' && envRole(u.text.toUpperCase()) === 'key') return 'keep';
@@ -77,6 +90,20 @@ function keyValue(ctx: MigrateContext<PyContext>, v: Node, id: string): 'replace
     msg('client.holdProviderKey', { provider: shortName(ctx.target.provider), env: ctx.target.apiKeyEnv }),
   );
   return 'keep';
+}
+
+/** The value last assigned to a local name before its use, in the enclosing function (`key = os.getenv(...)`). */
+function localBinding(id: Node): Node | undefined {
+  let fn: Node | null = id.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  const body = fn?.childForFieldName('body');
+  if (!body) return undefined;
+  let hit: Node | undefined;
+  walk(body, (n) => {
+    if (n.type === 'function_definition' || n.type === 'class_definition' || n.startIndex >= id.startIndex) return false;
+    if (n.type === 'assignment' && n.childForFieldName('left')?.text === id.text) hit = n.childForFieldName('right') ?? undefined;
+  });
+  return hit;
 }
 
 function dropOption(ctx: PyContext, name: string, azure: boolean, value: Node | undefined): boolean {

@@ -6,8 +6,10 @@ import type { PyContext } from '../../src/lang/python/context.js';
 import { enclosingStatement, stringValue, walk, type Node } from '../../src/lang/python/parse.js';
 import { pyEndpointOf } from '../../src/lang/python/analyze.js';
 import { markStatement } from '../../src/lang/python/helpers.js';
-import { inKeptSettingsClass, isKeptBaseDefault } from '../../src/lang/python/client-plan.js';
+import { inKeptPyClient, inKeptSettingsClass, isKeptBaseDefault } from '../../src/lang/python/client-plan.js';
 import { isSupported, unsupportedReason } from '../../src/rules/endpoints.js';
+import { envReadsIn } from '../../src/rules/env-reads.js';
+import { envRole } from '../../src/rules/env.js';
 
 const WITH_VERSION = /\bhttps?:\/\/api\.openai\.com\/v1\b/;
 const HOST_ONLY = /\b(https?|wss?):\/\/api\.openai\.com\b/;
@@ -41,7 +43,8 @@ export const retargetRawHttp: Transform<PyContext> = {
       // a host-only base joined with a `/v1` path (here or in another module): retargetComposed
       if (ctx.composed.hosts.some((h) => h >= py.start(n) && h < py.end(n))) return false;
       // The default of a base-URL setting a client that stays on it reads (in this module or another).
-      let keptInside = isKeptBaseDefault(ctx, n) || inKeptSettingsClass(ctx, n);
+      // ... or the fallback of a staying client's base URL (`self.base_url = base_url or ... or "https://api.openai.com/v1"`).
+      let keptInside = isKeptBaseDefault(ctx, n) || inKeptSettingsClass(ctx, n) || inKeptPyClient(ctx, n);
       walk(n, (x) => {
         if (x.id !== n.id && x.type === 'string' && isKeptBaseDefault(ctx, x)) keptInside = true;
       });
@@ -57,6 +60,9 @@ export const retargetRawHttp: Transform<PyContext> = {
           .split('/')
           .filter(Boolean);
         const endpoint = path.length ? pyEndpointOf(path) : 'other';
+        // A base (`api_base = conf().get(...) or "https://api.openai.com/v1"`) whose joined paths are all endpoints the
+        // provider lacks (`f'{api_base}/audio/transcriptions'` on DeepSeek) keeps OpenAI's base; each join is marked.
+        if (!path.length && keptForBlockedJoins(ctx, n, marked, this.id)) return false;
         if (!isSupported(t.provider, endpoint)) {
           const { reason, action } = unsupportedReason(t.provider, endpoint);
           ctx.followUp(py.start(n), reason, action);
@@ -75,6 +81,57 @@ export const retargetRawHttp: Transform<PyContext> = {
     retargetComposed(ctx, marked, this.id);
   },
 };
+
+/** The API paths an f-string or `+` joins to the variable `name` inside `scope` (`f'{api_base}/audio/speech'`), with their nodes. */
+function joinedPaths(scope: Node, name: string): Array<{ path: string; node: Node }> {
+  const out: Array<{ path: string; node: Node }> = [];
+  walk(scope, (n) => {
+    if (n.type === 'string_content') {
+      const prev = n.previousNamedSibling;
+      const expr = prev?.type === 'interpolation' ? prev.namedChild(0) : null;
+      if (expr && expr.text === name && n.text.startsWith('/')) out.push({ path: n.text, node: n });
+    } else if (n.type === 'binary_operator' && n.childForFieldName('left')?.text === name) {
+      const v = stringValue(n.childForFieldName('right'));
+      if (v?.startsWith('/')) out.push({ path: v, node: n });
+    }
+    return undefined;
+  });
+  return out;
+}
+
+/**
+ * The OpenAI base literal `lit` is assigned to a variable (`api_base = ... or "https://api.openai.com/v1"`) whose every
+ * joined path in its function (or module) is an endpoint the provider lacks, in a module whose key is not an OpenAI key
+ * variable the run renames (`conf().get("open_ai_api_key")`): the base stays with that key, each join is marked and
+ * followed up. True when it stays.
+ */
+function keptForBlockedJoins(ctx: MigrateContext<PyContext>, lit: Node, marked: Set<number>, id: string): boolean {
+  let a: Node | null = lit.parent;
+  while (a && a.type !== 'assignment' && !/statement|definition/.test(a.type)) a = a.parent;
+  const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
+  if (!left || !['identifier', 'attribute'].includes(left.type)) return false;
+  let scope: Node | null = a!.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  const joins = scope ? joinedPaths(scope, left.text) : [];
+  const ends = joins.map((j) => endpointOfPath(j.path.split(/[?#]/)[0]!));
+  if (!joins.length || ends.some((e) => !e || isSupported(ctx.target.provider, e))) return false;
+  // Keys go with their endpoints: a module whose OpenAI key variable moves to the provider (rename-env-vars) moves its base too.
+  // (read in its function, or at module level outside functions and classes)
+  const top = ctx.py.root.namedChildren.filter((c) => c && !/definition/.test(c.type)).map((c) => c!.text);
+  if ([...envReadsIn([scope!.text, ...top].join('\n'), 'python')].some((v) => envRole(v) === 'key' && !/AZURE/.test(v))) return false;
+  ctx.followUp(
+    ctx.py.start(lit),
+    msg('http.baseKeptForBlockedPaths', { provider: shortName(ctx.target.provider), paths: joins.map((j) => j.path).join(', ') }),
+    msg('http.baseKeptForBlockedPaths.todo'),
+  );
+  joins.forEach((j, i) => {
+    const { reason, action } = unsupportedReason(ctx.target.provider, ends[i]!);
+    const st = enclosingStatement(j.node);
+    ctx.followUp(ctx.py.start(j.node), reason, action);
+    if (st && markStatement(ctx, st, reason, action, marked)) ctx.change('marker', ctx.py.start(j.node), msg('marker.added', { api: j.path.slice(1), reason }), { transform: id });
+  });
+  return true;
+}
 
 /**
  * URLs composed from a host-only OpenAI base and a `/v1/...` path (src/lang/python/composed-urls.ts): the host

@@ -7,6 +7,7 @@ import type { PyContext } from '../../src/lang/python/context.js';
 import { addItems, removeItems } from '../../src/lang/python/edit.js';
 import { keyExpr } from '../../src/lang/python/helpers.js';
 import { envRead } from '../../src/lang/python/analyze.js';
+import { DEPLOYMENT_KW } from '../../src/lang/python/wrappers.js';
 import { stringContentRange, stringValue, unparen, type Node } from '../../src/lang/python/parse.js';
 import { isOpenAIId } from '../../src/lang/python/model-sites.js';
 import { envRole } from '../../src/rules/env.js';
@@ -31,8 +32,7 @@ const DROP = [
 ];
 /** Constructor keywords of chat wrappers that are sent as request parameters. */
 const CHAT_PARAMS = new Set(['temperature', 'top_p', 'presence_penalty', 'frequency_penalty', 'seed', 'n', 'max_tokens', 'max_completion_tokens', 'logprobs', 'top_logprobs', 'reasoning_effort']);
-/** Keywords naming an Azure deployment (the model, on Azure). */
-const DEPLOYMENT = ['azure_deployment', 'deployment_name', 'engine', 'deployment'];
+const DEPLOYMENT = DEPLOYMENT_KW;
 
 export interface WrapperKwargsPlan {
   /** Keyword for the base URL (`base_url`, `openai_api_base`, `api_base`), or undefined to drop any. */

@@ -62,6 +62,8 @@ export const EN = {
   'aiSdk.completionModel.todo': () => 'use a chat model, or create a completion model with @ai-sdk/openai-compatible',
   'aiSdk.openaiOnlyFactory': (p: { call: string; pkg: string }) => `${p.call}(...) is an OpenAI-only AI SDK factory (${p.pkg} has no equivalent)`,
   'aiSdk.openaiOnlyFactory.todo': () => 'keep it on @ai-sdk/openai with an OpenAI key, or use a service that offers it',
+  'aiSdk.openaiOnlyFactory.keptInstance': (p: { name: string }) =>
+    `it stays on OpenAI through ${p.name} (@ai-sdk/openai, key from OPENAI_API_KEY, without the original instance's organization / project options); keep that key set, or use a service that offers it`,
   'aiSdk.objectResponseFormat': (p: { fn: string; provider: string; reason: string }) => `${p.fn} sends response_format, which ${p.provider} does not accept (${p.reason})`,
   'aiSdk.objectResponseFormat.todo': () => 'ask for the JSON shape in the prompt with generateText and parse the reply with the same schema',
   'aiSdk.schemaDropped': (p: { fn: string; pkg: string; provider: string }) =>
@@ -88,6 +90,10 @@ export const EN = {
   'adapters.targetExists.defaultChanged': (p: { selection: string; at: string }) =>
     `the default provider now selects "${p.selection}" (${p.at}); set the same value wherever the deployment overrides it`,
   'adapters.targetExists.select': (p: { selection: string }) => `select "${p.selection}" in the configuration that chooses the provider instead of migrating the OpenAI adapter`,
+  'adapters.targetExists.selectBy': (p: { selection: string; by: string }) =>
+    `select "${p.selection}" in the configuration that chooses the provider (the app selects it by ${p.by}) instead of migrating the OpenAI adapter`,
+  'adapters.targetExists.selectByOrModel': (p: { selection: string; by: string; prefixes: string; routeAt: string }) =>
+    `select "${p.selection}" in the configuration that chooses the provider (the app selects it by ${p.by}), or set the model to an id starting with ${p.prefixes} (routed at ${p.routeAt}), instead of migrating the OpenAI adapter`,
   'python.ambiguousImport': (p: { module: string; files: string }) =>
     `import of ${p.module}: several modules of the repository answer to this name, none nearer to this file (${p.files}); nothing was followed through it`,
   'python.ambiguousImport.todo': () => "check which module this import reaches when the app runs; if it builds an OpenAI request, migrate that module by hand or run the tool on this app's folder",
@@ -170,6 +176,23 @@ export const EN = {
   'keys.noOpenAIClient.todo': (p: { name: string }) => `if that service is the one to replace, point it at the provider and its key by hand; otherwise nothing to do for ${p.name}`,
   'keys.noMigratedClient': (p: { name: string }) =>
     `${p.name} is read, but this run moves no OpenAI client to the provider (their hosts are unresolved, or they stay on OpenAI or Azure): it keeps its name, with the clients that read it`,
+  'keys.noMigratedClientInApp': (p: { name: string; app: string }) =>
+    `${p.name} is read, but nothing in this app (${p.app}) moves to the provider (no OpenAI client the tool migrates; CrewAI, litellm, DSPy or pixeltable call OpenAI with this key themselves): it keeps its name`,
+  'keys.noMigratedClientInApp.todo': (p: { env: string; url: string }) =>
+    `to move this app too, configure its library for the provider (CrewAI / litellm: a model id with the provider's prefix and its key, or base_url ${p.url}) and read ${p.env} in the same change`,
+  'env.libraryModel': (p: { name: string; id: string }) =>
+    `${p.name}=${p.id} is read by CrewAI's default LLM, which calls OpenAI with OPENAI_API_KEY (and OPENAI_API_BASE / OPENAI_BASE_URL): left as it is, with its key line`,
+  'env.libraryModel.todo': (p: { name: string; env: string; url: string }) =>
+    `to move CrewAI's default LLM, change the model, base URL and key together (for example ${p.name}=openai/<provider model id>, OPENAI_API_BASE=${p.url} and the ${p.env} value in OPENAI_API_KEY), or give each Agent an LLM(...) with them`,
+  'model.appNotMigrated': (p: { ids: string; app: string }) =>
+    `model ids left as written (${p.ids}): nothing in this app (${p.app}) moves to the provider, so they reach code that stays on OpenAI (CrewAI, litellm, another library)`,
+  'model.appNotMigrated.todo': () => `change them together with that code's endpoint and key, if you move it`,
+  'env.splitModel': (p: { name: string }) =>
+    `${p.name} is read by code moved to the provider and by code that stays on OpenAI (its default there is still an OpenAI id): it was given the provider's id, which that code now sends to OpenAI`,
+  'env.splitModel.todo': (p: { name: string; id: string }) =>
+    `give the code that stays on OpenAI its own variable (for example OPENAI_${p.name.replace(/^OPENAI_/, '')}_KEPT=${p.id}), or move that code too`,
+  'keys.noMigratedClientHere': (p: { name: string }) =>
+    `${p.name} is read, but no OpenAI client or request of this module moves to the provider (hosts unresolved, kept on OpenAI or Azure, or an endpoint the provider lacks): it keeps its name, with them`,
   'keys.noMigratedClient.todo': (p: { url: string; env: string }) => `when you point a client at ${p.url}, give it the ${p.env} key in the same change`,
   'model.envDefaultLeft': (p: { name: string; id: string }) =>
     `${p.name} defaults to ${p.id}, handed on to code the tool cannot follow (a config dict, another module's constructor): it was left as it is`,
@@ -216,6 +239,14 @@ export const EN = {
     `to move them, make that value hold the ${p.provider} key (${p.env}), then point the clients at ${p.url} with ${p.provider} model ids`,
   'azure.keyNotMovable': (p: { from: string; provider: string }) =>
     `Azure OpenAI client left on Azure: its key comes from ${p.from}, which the tool cannot point at a ${p.provider} key (moved, it would send the Azure key to ${p.provider})`,
+  'client.sharedKeySetting': (p: { field: string; provider: string }) =>
+    `client left as it is: its key comes from the settings field ${p.field}, which a client staying on OpenAI or Azure also reads (renamed, that client would get the ${p.provider} key)`,
+  'client.sharedKeySetting.todo': (p: { provider: string; env: string; url: string }) =>
+    `give this client its own key setting that reads ${p.env} (a new settings field, or the environment), then point it at ${p.url} with ${p.provider} model ids`,
+  'client.modelFromCheckedList': (p: { name: string; list: string; ids: string; provider: string }) =>
+    `client left on OpenAI: its requests take ${p.name}, which the function checks against ${p.list}; the OpenAI ids there (${p.ids}) would reach ${p.provider} unchanged`,
+  'client.modelFromCheckedList.todo': (p: { list: string; provider: string; url: string; env: string }) =>
+    `to move it, add ${p.provider} model ids to ${p.list} for this branch, then point the client at ${p.url} with the ${p.env} key`,
   'client.keyOwnRead': (p: { from: string; env: string }) => `api_key reads ${p.env} itself: ${p.from} keeps the OpenAI key for a client that stays on OpenAI`,
   'env.baseUrlRead.todo': (p: { url: string }) => `if this value reaches a client moved to the provider, use ${p.url} there; a client that stays on OpenAI keeps it`,
   'env.keyKeptForCode': (p: { from: string; to: string }) => `${p.to} declared; ${p.from} kept: code that stays on OpenAI still reads it`,
@@ -291,6 +322,10 @@ export const EN = {
   'model.unresolvedHost.todo': (p: { provider: string }) => `if this client is moved to ${p.provider}, replace them with its model ids`,
   'model.fineTuned': (p: { id: string }) => `fine-tuned OpenAI model ${p.id} cannot be mapped`,
   'model.noTierModel': (p: { provider: string; tier: string; id: string }) => `${p.provider} has no ${p.tier} model to replace ${p.id}`,
+  'model.azureFlagDefault': (p: { ids: string; fn: string; flag: string }) =>
+    `the default model of ${p.fn}(...) is left as written: ${p.ids} also reaches its Azure OpenAI client whenever ${p.flag} is set (there it names a deployment)`,
+  'model.azureFlagDefault.todo': (p: { provider: string; flag: string }) =>
+    `give the branch that builds the OpenAI client a ${p.provider} model id of its own (or pass one from each caller with ${p.flag} off)`,
   'model.azureFlag': (p: { ids: string; call: string }) =>
     `model ids passed to a call that picks an Azure OpenAI client by a flag (${p.call}) are left as written: ${p.ids} (there they name Azure deployments)`,
   'model.azureFlag.todo': (p: { provider: string }) => `if that call's client moves to ${p.provider} (the flag off, or its Azure branch migrated), give it a ${p.provider} model id`,
@@ -366,7 +401,7 @@ export const EN = {
   'azure.runtimeDeployment': (p: { list: string; provider: string }) =>
     `Azure OpenAI client left on Azure: its calls name the deployment at run time (${p.list}), so the ${p.provider} model cannot be chosen`,
   'azure.runtimeDeployment.todo': (p: { url: string; key: string; provider: string }) =>
-    `keep it on Azure, or move it by hand: the OpenAI class with ${p.url}, the ${p.key} key and a ${p.provider} model id instead of the deployment name`,
+    `keep it on Azure, or move it by hand: the OpenAI class with ${p.url}, the ${p.key} key and one of ${p.provider}'s model ids instead of the deployment name`,
   'azure.realtime': (p: { provider: string }) => `Azure OpenAI client left on Azure: it serves the Realtime API, which ${p.provider} does not offer`,
   'azure.realtime.todo': () => "keep it on Azure, or move the voice feature to the provider's realtime/voice API",
   'env.readByKeptClient': (p: { name: string }) => `${p.name} is read by a client that stays as it is (host not resolved, or another service)`,
@@ -375,11 +410,16 @@ export const EN = {
   'env.readForOpenAIRequest.todo': () => 'it keeps its OpenAI key: move that request to a service that serves it, then change the key with it',
   'http.openaiDefaultLeft': () => 'OpenAI URL left: it is the default of a base-URL setting that a client staying as it is reads',
   'http.openaiDefaultLeft.todo': () => 'leave it until that client moves; then use the provider base URL there and here',
+  'http.baseKeptForBlockedPaths': (p: { provider: string; paths: string }) =>
+    `OpenAI base URL left: every path joined to it (${p.paths}) is an endpoint ${p.provider} does not serve, and the requests send an OpenAI key`,
+  'http.baseKeptForBlockedPaths.todo': () => 'keep these requests on OpenAI, or move them to a service that has the endpoint (see the markers where the paths are joined)',
   'http.noV1Base': () => 'URL aimed at the OpenAI API without the /v1 base',
   'http.unresolvedPath': (p: { origin: string }) => `URL built from ${p.origin} and a path the tool cannot resolve`,
   'http.unresolvedPath.todo': (p: { to: string; provider: string; path: string }) => `make the request go to ${p.to} (${p.provider}'s OpenAI-compatible path is ${p.path}, not /v1)`,
   'http.pathJoinedElsewhere': (p: { rest: string; to: string }) => `path /v1${p.rest} -> ${p.to} (joined to an OpenAI host defined in another module)`,
   'http.pathJoinedHostOnly': (p: { rest: string; to: string }) => `path /v1${p.rest} -> ${p.to} (joined to a host-only OpenAI base)`,
+  'config.azureModelSetting': (p: { key: string }) => `${p.key} is an Azure OpenAI setting: it stays with the Azure client it configures`,
+  'config.azureModelSetting.todo': (p: { provider: string }) => `if that client moves to ${p.provider}, set a ${p.provider} model id here`,
   'config.prefixRoutesOpenAI': (p: { prefix: string; value: string }) => `"${p.prefix}" in "${p.value}" routes the request to OpenAI`,
   'config.prefixRoutesOpenAI.todo': (p: { provider: string; url: string }) => `use the ${p.provider} route of the tool that reads this value (or point its OpenAI base URL at ${p.url})`,
   // ==== msgs-b: dependency files (src/lang/deps/handler.ts, src/lang/python/deps.ts)
@@ -591,6 +631,8 @@ export const EN = {
   'wrapper.modelElsewhere': (p: { cls: string; from: string; ids: string }) =>
     `${p.cls} takes its model from ${p.from}, defined in another module (${p.ids}); the tool rewrites that value there only where an OpenAI SDK request also sends it`,
   'wrapper.modelElsewhere.todo': (p: { to: string }) => `make sure it reaches the provider as ${p.to}`,
+  'env.schemaOptional': (p: { name: string; provider: string }) =>
+    `${p.name} is now optional in the env schema: only the OpenAI-only client options removed for ${p.provider} read it (required, the app would not start without it)`,
   'env.keyFormatDropped': (p: { check: string; name: string; provider: string }) =>
     `${p.check} dropped from the ${p.name} check: only OpenAI keys have that prefix, a ${p.provider} key would be rejected`,
   'env.keyFormatCheck': (p: { check: string; provider: string }) => `the key is checked with ${p.check}, a format taken from OpenAI keys`,

@@ -11,6 +11,7 @@ import { jsonSites, tomlSites, yamlSites, type ValueSite } from './sites.js';
 import { scanToml } from './toml.js';
 import { iniSites } from './ini.js';
 import { envReadsFor } from '../../rules/env-reads.js';
+import { inTargetAdapterApp } from '../../rules/adapters.js';
 
 /** Parse a file into its string values; undefined with a reason when it does not parse. */
 function load(text: string, format: ConfigFormat): { sites: ValueSite[]; extra: Partial<ConfigContext> } | { error: string } {
@@ -70,6 +71,8 @@ export const processor = {
           errors.set(ctx.file.abs, handlerError('W_CONFIG_SYNTAX', msg('file.configSyntax', { fmt: format.toUpperCase(), error: r.error }), true));
           continue;
         }
+        // The app already has the target's adapter (the code handlers said so once): its OpenAI settings stay with its OpenAI adapter.
+        if (inTargetAdapterApp(opts.project, ctx.file.abs)) continue;
         const cctx: ConfigContext = Object.assign(ctx, { format, kind: configKind(ctx.file.rel), sites: r.sites, codeReads: envReadsFor(opts.project, ctx.file.abs) }, r.extra);
         detectConfig(cctx);
         if (!isMigrating(cctx)) continue;

@@ -15,6 +15,10 @@ export interface EnvContext extends FileContext {
    * when no code was read in this run.
    */
   codeReads?: Set<string>;
+  /** Variables a library of that code reads by itself to call OpenAI (CrewAI's OPENAI_MODEL_NAME / MODEL; src/rules/env-reads.ts libraryEnvReads). */
+  libraryReads?: Set<string>;
+  /** Model variables read with an OpenAI default by code that stays and with another id by code that moved (splitModelVarsFor). */
+  splitModels?: Set<string>;
   /** Model variables whose code defaults all stay OpenAI ids (src/rules/env-reads.ts modelVarsLeft): their values are left. */
   modelsLeft?: Set<string>;
 }

@@ -4,8 +4,9 @@ import { fileError } from '../../engine/batch.js';
 import { type FileContext, type HandlerError, type HandlerOptions, type LanguageHandler, type Transform, isMigrating } from '../../engine/types.js';
 import { providerHosts } from '../../providers/index.js';
 import { envRole, SETTINGS_ENV, type EnvRole } from '../../rules/env.js';
-import { envReadsFor, modelVarsLeft } from '../../rules/env-reads.js';
-import { CONFIG_PREFILTER } from '../config/common.js';
+import { envOfUnchangedApp, envReadsFor, libraryReadsFor, modelVarsLeft, splitModelVarsFor } from '../../rules/env-reads.js';
+import { inTargetAdapterApp } from '../../rules/adapters.js';
+import { CONFIG_PREFILTER, isOpenAIModelId } from '../config/common.js';
 import type { EnvContext } from './context.js';
 import { detectEnv } from './detect.js';
 import { isEnvFile, parseEnv, type EnvParse } from './parse.js';
@@ -43,12 +44,26 @@ export const envHandler: LanguageHandler = {
           continue;
         }
         if (pointsAtProvider(env)) continue;
+        // The app already has the target's adapter (the code handlers said so once): its OpenAI variables stay with its OpenAI adapter.
+        if (inTargetAdapterApp(opts.project, ctx.file.abs)) continue;
+        // An app of a monorepo whose code this run does not change keeps its env file (its code reads these names).
+        if (isMigrating(ctx) && envOfUnchangedApp(opts.project, ctx.file.abs, ctx.file.abs.slice(0, ctx.file.abs.length - ctx.file.rel.length))) {
+          // CrewAI's default LLM reads the model set here: say how to move it (map-model-values says the same in a changed app).
+          const lib = libraryReadsFor(opts.project, ctx.file.abs);
+          for (const e of env.entries) {
+            if (lib.has(e.name) && isOpenAIModelId(e.value))
+              ctx.followUp(e.valueStart, msg('env.libraryModel', { name: e.name, id: e.value }), msg('env.libraryModel.todo', { name: e.name, env: ctx.target.apiKeyEnv, url: ctx.target.baseURL }));
+          }
+          continue;
+        }
         const settingsEnv = (opts.project?.get(SETTINGS_ENV) as Map<string, EnvRole> | undefined) ?? new Map<string, EnvRole>();
         const ectx: EnvContext = Object.assign(ctx, {
           env,
           names: new Set(env.entries.map((e) => e.name)),
           codeReads: envReadsFor(opts.project, ctx.file.abs),
           modelsLeft: modelVarsLeft(opts.project),
+          libraryReads: libraryReadsFor(opts.project, ctx.file.abs),
+          splitModels: splitModelVarsFor(opts.project, ctx.file.abs),
           settingsEnv,
         });
         detectEnv(ectx);

@@ -4,7 +4,7 @@ import type { ts } from 'ts-morph';
 import { tsc } from './ts.js';
 import { shortName } from '../../providers/index.js';
 import { envName, envSchemaEntries, findProp, reachesOpenAI, type ApiCall, type Construction } from './analyze.js';
-import { envRole, renamedKeyVar } from '../../rules/env.js';
+import { envRole, isAppHeldKeyName, renamedKeyVar } from '../../rules/env.js';
 import { blockedCall } from './blocked.js';
 import { routePlan } from './routing.js';
 import { isSupported } from '../../rules/endpoints.js';
@@ -49,6 +49,11 @@ export interface ClientPlan {
   schemaRenames: Array<{ entry: ts.ObjectLiteralElementLike; from: string; to: string }>;
   /** Identifiers replaced so far by a direct read, by name: their import goes once no use is left. */
   replaced: Map<string, number>;
+  /**
+   * Zod entries of this module's env schema (`OPENAI_ORG: z.string().startsWith('org-')`) read by nothing but the
+   * OpenAI-only options a migrated client loses (`organization: env.OPENAI_ORG`): made `.optional()` (planSchemaOptional).
+   */
+  optionalEntries?: Array<{ entry: ts.PropertyAssignment; name: string }>;
 }
 
 /** A migrated client's key read in place of a shared key constant: the `apiKey` property, the read, the variable the constant keeps, where it is defined. */
@@ -147,8 +152,9 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
   }
   const unknown = [...new Set(names.filter((n) => !ctx.models.lookup(n)?.target))];
   // `apiKey: process.env.MY_AZURE_KEY`: a variable the tool does not rename, read here or through a const, a config
-  // object or an import (`apiKey: config.azureKey`). Moved, the client would send that Azure key to the provider: keys
-  // go with their endpoints, so the Azure clients stay (as in Python, movableAzureKey).
+  // object or an import (`apiKey: config.azureKey`), or a key not read from the environment at all (a parameter,
+  // `opts.key`). Moved, the client would send that Azure key to the provider: keys go with their endpoints, so the
+  // Azure clients stay whole (as in Python, movableAzureKey).
   const keyOf = (c: Construction) => {
     const k = c.options && findProp(c.options, 'apiKey');
     return k && tsc.isPropertyAssignment(k) ? k.initializer : k && tsc.isShorthandPropertyAssignment(k) ? k.name : undefined;
@@ -158,8 +164,13 @@ function azurePlan(ctx: MigrateContext<JsContext>, plan: ClientPlan): void {
     if (!k) return false;
     let v = unwrap(k);
     if (tsc.isBinaryExpression(v) && (v.operatorToken.kind === tsc.SyntaxKind.QuestionQuestionToken || v.operatorToken.kind === tsc.SyntaxKind.BarBarToken)) v = unwrap(v.left);
+    // A literal is replaced by the provider's variable; a key read from a variable the tool renames moves with it.
+    if (isStringLike(v)) return false;
+    // `profile.azure_openai_api_key`: a key the app holds, which the app-held rule keeps on Azure with its own follow-up.
+    if (tsc.isPropertyAccessExpression(v) && !envName(v) && !ctx.envSourceOf?.(v) && isAppHeldKeyName(v.name.text)) return false;
     const name = envName(v) ?? ctx.envSourceOf?.(v);
-    return !!name && !renamedKeyVar(name, t);
+    // Not followed to the environment at all (a parameter, `opts.key`, a call): it cannot move with the host either.
+    return !name || !renamedKeyVar(name, t);
   });
   if (stuck) {
     const k = keyOf(stuck)!;
@@ -310,15 +321,47 @@ export function appFilledKeyClass(n: ts.Node): ts.ClassLikeDeclaration | undefin
   while (c && !tsc.isClassDeclaration(c) && !tsc.isClassExpression(c) && !tsc.isSourceFile(c)) c = c.parent;
   if (!c || tsc.isSourceFile(c)) return undefined;
   const cls = c as ts.ClassLikeDeclaration;
-  const held = cls.members.some(
-    (m) =>
-      tsc.isPropertyDeclaration(m) &&
-      tsc.isIdentifier(m.name) &&
-      envRole(m.name.text) === 'key' &&
-      /OPENAI|AZURE/i.test(m.name.text) &&
-      !(m.initializer && /\b(process\.env|import\.meta\.env)\b/.test(m.initializer.getText())),
-  );
+  const held = cls.members.some((m) => tsc.isPropertyDeclaration(m) && tsc.isIdentifier(m.name) && envRole(m.name.text) === 'key' && /OPENAI|AZURE/i.test(m.name.text) && isAppFilledKeyField(cls, m));
   return held ? cls : undefined;
+}
+
+/**
+ * A key field of a settings class the app's own loader fills (`OPENAI_API_KEY: string[] = []`, `AZURE_API_KEY: string |
+ * null = null`): declared with no value or a placeholder, never assigned by the class itself, in a class that builds no
+ * client. A service class that fills the field itself (`this.OPENAI_API_KEY = process.env.OPENAI_API_KEY`,
+ * `= config.get('OPENAI_API_KEY')`, an initializer reading the environment) and builds its client is not one: its key
+ * read is renamed (or kept) with its client like any other, and its model ids map.
+ */
+export function isAppFilledKeyField(cls: ts.ClassLikeDeclaration, m: ts.PropertyDeclaration): boolean {
+  const init = m.initializer && unwrap(m.initializer);
+  const placeholder =
+    !init ||
+    isStringLike(init) ||
+    tsc.isArrayLiteralExpression(init) ||
+    tsc.isNumericLiteral(init) ||
+    init.kind === tsc.SyntaxKind.NullKeyword ||
+    (tsc.isIdentifier(init) && init.text === 'undefined') ||
+    (tsc.isObjectLiteralExpression(init) && init.properties.length === 0);
+  if (!placeholder || !tsc.isIdentifier(m.name)) return false;
+  const name = m.name.text;
+  let filledHere = false;
+  for (const x of cls.members) {
+    if (x === m || filledHere) continue;
+    walk(x, (y) => {
+      if (filledHere) return;
+      // `this.OPENAI_API_KEY = ...` in the class's own constructor or methods; `new OpenAI(...)` / `new AzureOpenAI(...)`.
+      if (
+        tsc.isBinaryExpression(y) &&
+        y.operatorToken.kind === tsc.SyntaxKind.EqualsToken &&
+        tsc.isPropertyAccessExpression(y.left) &&
+        y.left.expression.kind === tsc.SyntaxKind.ThisKeyword &&
+        y.left.name.text === name
+      )
+        filledHere = true;
+      else if (tsc.isNewExpression(y) && /^(Azure)?OpenAI$/.test(y.expression.getText())) filledHere = true;
+    });
+  }
+  return !filledHere;
 }
 
 /** Is this node a key read of a client that stays as it is? */

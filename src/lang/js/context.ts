@@ -41,8 +41,11 @@ export interface JsContext extends FileContext {
    * enumKeyRead): a transform that reads it otherwise must widen that comparison.
    */
   enumNames?: Set<string>;
-  /** OpenAI key names declared as fields of the app's classes (process.ts classKeyFieldsOf): never renamed. */
-  classKeyFields?: Set<string>;
+  /**
+   * OpenAI key names declared as fields of the app's classes (process.ts classKeyFieldsOf): member reads never renamed;
+   * true where a settings class the app's loader fills declares it (then its name as a string or key is not renamed either).
+   */
+  classKeyFields?: Map<string, boolean>;
   /** Some module of the run talks to OpenAI (SDK, adapter package or URL); false: OpenAI-named keys configure something else and keep their names. */
   projectReachesOpenAI?: boolean;
   /** This module, a module it imports (transitively) or one importing it builds or calls a client being migrated (OpenAI or Azure host). */

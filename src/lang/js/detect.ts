@@ -11,6 +11,7 @@ import { classifyOpenAIModel, isFineTunedOpenAIModel } from '../../models/openai
 import { envRole } from '../../rules/env.js';
 import { PROVIDERS } from '../../providers/index.js';
 import { envName, reachesOpenAI } from './analyze.js';
+import { isOpenAIId } from './model-sites.js';
 import type { JsContext } from './context.js';
 import { isStringLike, literalValue, propName, unwrap, walk } from './parse.js';
 import { detectWrappers } from './wrappers/detect.js';
@@ -38,7 +39,7 @@ export function detectJs(ctx: JsContext): void {
     else add('openai-api-call', call.node.expression, msg('find.apiCall', { api }), { api, endpoint });
   }
   detectWrappers(ctx);
-  for (const s of [...ctx.models_.sites, ...ctx.models_.foreign]) add('openai-model', s.lit, msg('find.model', { id: s.id }), { model: s.id });
+  for (const s of [...ctx.models_.sites, ...ctx.models_.foreign]) if (!keyOfIdTable(s.lit)) add('openai-model', s.lit, msg('find.model', { id: s.id }), { model: s.id });
   walk(ctx.sf, (n) => {
     if ((tsc.isPropertyAccessExpression(n) || tsc.isElementAccessExpression(n)) && !tsc.isPropertyAccessExpression(n.parent)) {
       const name = envName(n);
@@ -140,4 +141,15 @@ function lintEmbeddingWidth(p: ProviderProfile, req: ts.ObjectLiteralExpression 
       model,
     });
   }
+}
+
+/**
+ * A key of an object keyed by several OpenAI ids (`MODEL_TOKEN_LIMITS = { 'gpt-4': 8192, 'gpt-4-32k': 32768 }`): a table
+ * about OpenAI's models, which migrate leaves (src/lang/js/model-tables.ts), not a model a request sends.
+ */
+function keyOfIdTable(lit: ts.Node): boolean {
+  const p = lit.parent;
+  if (!p || !tsc.isPropertyAssignment(p) || p.name !== lit || !tsc.isObjectLiteralExpression(p.parent)) return false;
+  const ids = p.parent.properties.filter((x) => x.name && isStringLike(x.name) && isOpenAIId(x.name.text));
+  return ids.length >= 2;
 }

@@ -1,5 +1,5 @@
 import { type FileContext, type HandlerOptions, type LanguageHandler, isMigrating } from '../../engine/types.js';
-import { envReadsIn, modelDefaultsIn, recordEnvReads, recordModelDefaults } from '../../rules/env-reads.js';
+import { envReadsIn, modelDefaultsIn, recordCodeChanged, recordEnvReads, recordModelDefaults } from '../../rules/env-reads.js';
 import { looksLikeOpenAIModel } from '../../models/openai-catalog.js';
 import { isSfc, JS_EXTENSIONS } from './extensions.js';
 import { ownString } from '../../engine/text.js';
@@ -38,6 +38,7 @@ export const jsHandler: LanguageHandler = {
   finished(ctx, text, project) {
     if (!isMigrating(ctx)) return;
     recordEnvReads(project, ctx.file.abs, envReadsIn(text, 'js'));
+    recordCodeChanged(project, ctx.file.abs, text !== ctx.file.text);
     recordModelDefaults(project, ctx.file.abs, modelDefaultsIn(text, looksLikeOpenAIModel));
   },
   async validate(text, rel) {

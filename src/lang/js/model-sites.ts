@@ -112,8 +112,12 @@ export function collectModelSites(f: JsFacts, opts: ModelSiteOptions): ModelSite
   if (opts.importedParam) importedParamSites(st, opts.importedParam);
   st.request = false;
   if (!opts.usesOpenAI) return st.out;
-  // 4. Model-named places in a file that uses OpenAI.
+  // 4. Model-named places in a file that uses OpenAI. When its only requests go to clients whose host is unresolved
+  // (and it builds no other client), they are undecided like those requests' own ids (gu-benites/studio's
+  // `DEFAULT_OPTIONS = { model: 'gpt-4' }`, typed by a union of OpenAI ids, mapped while the client stayed).
+  st.undecided = f.calls.length > 0 && f.calls.every((c) => c.client === 'unresolved' || c.client === 'other') && f.constructions.every((c) => c.status === 'unresolved' || c.status === 'other');
   modelNamedSites(st);
+  st.undecided = false;
   return st.out;
 }
 

@@ -17,6 +17,9 @@ const judged = new WeakMap<object, Map<ts.Node, boolean>>();
  * tests. Asked by map-model-ids and by mark-model-bound-code (files that reach OpenAI through raw HTTP or wrappers).
  */
 export function inModelTable(ctx: MigrateContext<JsContext>, lit: ts.Node): boolean {
+  // `MODEL_TOKEN_LIMITS = { 'gpt-4': 8192, 'gpt-4-32k': 32768, ... }`: the keys of an object keyed by ids.
+  const keyOf = lit.parent && tsc.isPropertyAssignment(lit.parent) && lit.parent.name === lit ? lit.parent.parent : undefined;
+  if (keyOf && tsc.isObjectLiteralExpression(keyOf)) return objectKeyedByIds(ctx, keyOf);
   const arr = lit.parent;
   if (!arr || !tsc.isArrayLiteralExpression(arr)) return false;
   let tables = judged.get(ctx);
@@ -70,3 +73,22 @@ function namesTestedIn(sf: ts.SourceFile): Set<string> {
 }
 
 const MEMBERSHIP = /^(includes|indexOf|lastIndexOf|some|every|find|findIndex|has)$/;
+
+/**
+ * An object keyed by model ids whose keys would collide once mapped (two OpenAI ids onto one provider id, or onto a key
+ * already there): mapped, the object literal has duplicate keys (TS1117; at run time the last one wins). Left as a
+ * lookup table with its follow-up (gu-benites/studio's MODEL_TOKEN_LIMITS).
+ */
+function objectKeyedByIds(ctx: MigrateContext<JsContext>, obj: ts.ObjectLiteralExpression): boolean {
+  let tables = judged.get(ctx);
+  if (!tables) judged.set(ctx, (tables = new Map()));
+  const known = tables.get(obj);
+  if (known !== undefined) return known;
+  const keys = obj.properties.map((p) => (p.name && (isStringLike(p.name) || tsc.isIdentifier(p.name)) ? p.name.text : undefined));
+  const after = keys.map((k) => (k === undefined ? undefined : (ctx.models.lookup(k)?.target ?? k)));
+  const mapped = after.filter((k): k is string => k !== undefined);
+  const table = new Set(mapped).size < mapped.length;
+  tables.set(obj, table);
+  if (table) ctx.followUp(obj.getStart(), msg('model.lookupTable'), msg('model.lookupTable.todo', { provider: shortName(ctx.target.provider) }));
+  return table;
+}

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { handlerError } from '../../i18n/reasons.js';
 import { msg } from '../../i18n/msg.js';
 import { fileError } from '../../engine/batch.js';
@@ -5,7 +6,7 @@ import type { ts } from 'ts-morph';
 import { tsc as tsm } from './ts.js';
 import { type FileContext, type HandlerError, type HandlerOptions, type MigrateContext, type Transform, isMigrating } from '../../engine/types.js';
 import { preferredQuote, usesSemicolons } from '../../engine/text.js';
-import { clientPlan, keepExportedBlocked } from './client-plan.js';
+import { clientPlan, isAppFilledKeyField, keepExportedBlocked } from './client-plan.js';
 import { blockedCall } from './blocked.js';
 import { appHeldKeyClientAt, planSharedKeys } from './shared-keys.js';
 import { collectComposedUrls } from './composed-urls.js';
@@ -373,7 +374,10 @@ function gatherFacts(
   for (const id of code.codeIds) out.migrated.add(id);
   for (const id of keptIds(parsed, code.rewrittenSites, code.codeIds).keptAll) out.keptAll.add(id);
   for (const n of enumNamesOf(parsed)) out.enumNames.add(n);
-  for (const [n, mods] of classKeyFieldsOf(parsed)) out.classKeyFields.set(n, new Set([...(out.classKeyFields.get(n) ?? []), ...mods]));
+  for (const [n, f] of classKeyFieldsOf(parsed)) {
+    const o = out.classKeyFields.get(n);
+    out.classKeyFields.set(n, { mods: new Set([...(o?.mods ?? []), ...f.mods]), filledIn: new Set([...(o?.filledIn ?? []), ...f.filledIn]) });
+  }
   out.reachesOpenAI ||= projectReachesOpenAI(parsed);
   const op = opaqueScan(parsed, cross, order);
   out.opaque.other ||= op.other;
@@ -424,25 +428,34 @@ function classKeyFieldsOf(parsed: Map<string, ParsedModule>): ClassKeyFields {
     for (const st of p.sf.statements) {
       const cls = tsm.isClassDeclaration(st) ? st : undefined;
       for (const m of cls?.members ?? []) {
-        if (tsm.isPropertyDeclaration(m) && m.name && tsm.isIdentifier(m.name) && isCanonicalKeyName(m.name.text)) out.set(m.name.text, new Set([...(out.get(m.name.text) ?? []), abs]));
+        if (!tsm.isPropertyDeclaration(m) || !m.name || !tsm.isIdentifier(m.name) || !isCanonicalKeyName(m.name.text)) continue;
+        const o = out.get(m.name.text);
+        const f = { mods: o?.mods ?? new Set<string>(), filledIn: o?.filledIn ?? new Set<string>() };
+        f.mods.add(abs);
+        if (isAppFilledKeyField(cls!, m)) f.filledIn.add(abs);
+        out.set(m.name.text, f);
       }
     }
   }
   return out;
 }
 
-/** Key field names of the app's classes, with the modules declaring them. */
-type ClassKeyFields = Map<string, Set<string>>;
+/**
+ * Key field names of the app's classes, with the modules declaring them, and the modules where a settings class the app's
+ * own loader fills declares it (isAppFilledKeyField; then the name as a string, `'OPENAI_API_KEY'` in a key map, is that
+ * field's too). A service class that fills its field itself only keeps the field's name for member reads.
+ */
+type ClassKeyFields = Map<string, { mods: Set<string>; filledIn: Set<string> }>;
 
-/** The class key fields a module sees: those its own classes declare, or a module it imports from. */
-function classKeyFieldsFor(abs: string, p: ParsedModule, all: ClassKeyFields, cross: CrossModule): Set<string> | undefined {
+/** The class key fields a module sees (name -> filled by the app's loader): those its own classes declare, or a module it imports from. */
+function classKeyFieldsFor(abs: string, p: ParsedModule, all: ClassKeyFields, cross: CrossModule): Map<string, boolean> | undefined {
   if (!all.size) return undefined;
   const from = new Set([abs]);
   for (const b of p.facts.imports.values()) {
     const t = cross.target(abs, b.specifier);
     if (t) from.add(t);
   }
-  const out = new Set([...all].filter(([, mods]) => [...mods].some((m) => from.has(m))).map(([n]) => n));
+  const out = new Map([...all].filter(([, f]) => [...f.mods].some((m) => from.has(m))).map(([n, f]) => [n, [...f.filledIn].some((m) => from.has(m))] as const));
   return out.size ? out : undefined;
 }
 
@@ -808,8 +821,9 @@ function prepareModule(abs: string, p: ParsedModule, run: RunShared): Prepared |
   // The app already has the target's adapter: nothing else in its scope changes (the OpenAI adapter, its key reads in
   // config modules, its tests), so the OpenAI adapter keeps working where the app still selects it.
   if (adapterHere && !openaiAdapter) return undefined;
-  // Tests sit outside the adapter's folder (test/, __tests__/): they follow the code they test, which stays.
-  if (isTestPath(p.ctx.file.rel) && (adapterHere || run.adapters.adapters.length)) return undefined;
+  // Tests sit outside the adapter's folder (test/, __tests__/): they follow the code they test, which stays. Only
+  // the tests of the app (workspace package) that holds the adapter: another package's tests follow its own code.
+  if (isTestPath(p.ctx.file.rel) && (adapterHere || run.adapters.adapters.some((a) => samePackage(p.ctx.file, a.rel)))) return undefined;
   if (openaiAdapter && adapterHere) {
     // Said once for the app (on its first OpenAI file); the other OpenAI files are left without a word each.
     const defaultsAt = adapterHere.defaultsAt;
@@ -829,6 +843,15 @@ function prepareModule(abs: string, p: ParsedModule, run: RunShared): Prepared |
   }
   clientPlan(jctx); // which clients stay (before any transform reads a client's status)
   return { jctx, p, openaiAdapter, at, index };
+}
+
+/**
+ * Does the module at `rel` (a target adapter, run-relative like `file.rel`) belong to the same package as this file:
+ * the same nearest package.json (a monorepo's workspace package, or the one app of a repository)?
+ */
+function samePackage(file: FileContext['file'], rel: string): boolean {
+  const other = path.resolve(path.dirname(file.abs), path.relative(path.dirname(file.rel), rel));
+  return nearestPackageJson(file.abs) === nearestPackageJson(other);
 }
 
 /** Phase C for one prepared module: the transforms, the once-per-app note, the package needs. */

@@ -2,7 +2,8 @@ import { msg } from '../../i18n/msg.js';
 import type { ts } from 'ts-morph';
 import type { MigrateContext } from '../../engine/types.js';
 import { tsc } from './ts.js';
-import { envName, findProp, importedEnvSchemaEntries, reachesOpenAI, type Construction, type JsFacts } from './analyze.js';
+import { envName, envSchemaEntries, findProp, importedEnvSchemaEntries, reachesOpenAI, type Construction, type JsFacts } from './analyze.js';
+import { analyzeAiSdk } from './wrappers/ai-sdk.js';
 import { shortName } from '../../providers/index.js';
 import { clientPlan, keepLocalClient, openAIUrlLeft } from './client-plan.js';
 import type { JsContext } from './context.js';
@@ -222,6 +223,7 @@ export function planSharedKeys(mods: Map<string, MigrateContext<JsContext>>, cro
     });
   }
   decideSchemaEntries(schemaUses);
+  planSchemaOptional(mods, cross);
   // A dense run's sub-batch: the run-wide answer of the first pass (appHeldKeyClientAt).
   if (app) namesStay = app.namesStay;
   if (namesStay) for (const ctx of mods.values()) clientPlan(ctx).namesStay = namesStay;
@@ -250,4 +252,78 @@ export function planSharedKeys(mods: Map<string, MigrateContext<JsContext>>, cro
       if (src && kept.has(src.node)) clientPlan(ctx).keptKeyRanges.push([n.getStart(), n.end]);
     });
   }
+}
+
+/** Options only OpenAI understands, removed from a migrated client (`new OpenAI`, `createOpenAI`). */
+const OPENAI_ONLY_READS = new Set(['organization', 'project']);
+
+/**
+ * `createOpenAI({ apiKey: env.OPENAI_API_KEY, organization: env.OPENAI_ORG, project: env.OPENAI_PROJECT })` with a t3-env /
+ * zod schema requiring OPENAI_ORG and OPENAI_PROJECT: the migration removes both options, so nothing reads the variables
+ * any more, but the schema still requires them and the app does not start without OpenAI settings (ggallon/ai-chatbot).
+ * Such an entry becomes `.optional()` (kept, not removed: a deployment may still set it, and a `runtimeEnv` entry
+ * naming it stays valid). Only when no other text of the run names the variable. Runs with planSharedKeys.
+ */
+function planSchemaOptional(mods: Map<string, MigrateContext<JsContext>>, cross: CrossModule): void {
+  const removed: Array<{ ctx: MigrateContext<JsContext>; prop: ts.PropertyAssignment; read: ts.PropertyAccessExpression }> = [];
+  const optionReads = (ctx: MigrateContext<JsContext>, o: ts.ObjectLiteralExpression) => {
+    for (const p of o.properties) {
+      if (!tsc.isPropertyAssignment(p) || !tsc.isIdentifier(p.name) || !OPENAI_ONLY_READS.has(p.name.text)) continue;
+      let v = unwrap(p.initializer);
+      if (tsc.isBinaryExpression(v) && (v.operatorToken.kind === tsc.SyntaxKind.QuestionQuestionToken || v.operatorToken.kind === tsc.SyntaxKind.BarBarToken)) v = unwrap(v.left);
+      if (tsc.isPropertyAccessExpression(v) && tsc.isIdentifier(v.expression)) removed.push({ ctx, prop: p, read: v });
+    }
+  };
+  for (const ctx of mods.values()) {
+    const plan = clientPlan(ctx);
+    for (const c of ctx.facts.constructions) if (c.options && reachesOpenAI(c.status) && !plan.kept.has(c.node) && !c.azure) optionReads(ctx, c.options);
+    if (!/['"]@ai-sdk\/openai['"]/.test(ctx.file.text)) continue;
+    for (const i of analyzeAiSdk(ctx)?.instances ?? []) if (i.create && i.options && (i.status === 'openai' || i.status === 'azure')) optionReads(ctx, i.options);
+  }
+  if (!removed.length) return;
+  const byEntry = new Map<ts.PropertyAssignment, { def: MigrateContext<JsContext>; name: string; ranges: Array<[ts.SourceFile, number, number]> }>();
+  for (const r of removed) {
+    const found = importedEnvSchemaEntries(r.read) ?? envSchemaEntries(r.read);
+    const def = found && [...mods.values()].find((m) => m.sf === found.schema.getSourceFile());
+    if (!found || !def) continue;
+    const name = r.read.name.text;
+    // The schema's own entry (a zod chain), not t3-env's `runtimeEnv: { X: process.env.X }`.
+    const entry = found.entries.find((e): e is ts.PropertyAssignment => tsc.isPropertyAssignment(e) && !envName(unwrap(e.initializer)) && /^z\s*\./.test(e.initializer.getText()));
+    if (!entry || /\.(optional|nullish|default)\s*\(/.test(entry.initializer.getText())) continue;
+    const u = byEntry.get(entry) ?? { def, name, ranges: found.entries.map((e) => [e.getSourceFile(), e.getStart(), e.end] as [ts.SourceFile, number, number]) };
+    u.ranges.push([r.prop.getSourceFile(), r.prop.getStart(), r.prop.end]);
+    byEntry.set(entry, u);
+  }
+  for (const [entry, u] of byEntry) {
+    const re = new RegExp(`\\b${u.name}\\b`, 'g');
+    // Any other mention of the name in the modules import-connected to the schema's (a read elsewhere, a check, a
+    // message): the entry stays required. Connected modules are always processed together (a dense run's sub-batches
+    // are unions of import-connected groups), so the answer does not depend on how the run is cut.
+    const group = connectedModules(mods, cross, u.def.file.abs);
+    const elsewhere = [...group].map((a) => mods.get(a)!).some((m) => [...m.file.text.matchAll(re)].some((x) => !u.ranges.some(([sf, a, b]) => sf === m.sf && x.index >= a && x.index < b)));
+    if (elsewhere) continue;
+    const plan = clientPlan(u.def);
+    (plan.optionalEntries ??= []).push({ entry, name: u.name });
+  }
+}
+
+/** The modules of `mods` import-connected to `start` (either direction, through modules of `mods`). */
+function connectedModules(mods: Map<string, MigrateContext<JsContext>>, cross: CrossModule, start: string): Set<string> {
+  const adj = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    (adj.get(a) ?? adj.set(a, new Set()).get(a)!).add(b);
+    (adj.get(b) ?? adj.set(b, new Set()).get(b)!).add(a);
+  };
+  for (const [abs, ctx] of mods) {
+    const specs = new Set([...ctx.facts.imports.values()].map((b) => b.specifier));
+    for (const r of ctx.facts.reexports) specs.add(r.specifier);
+    for (const spec of specs) {
+      const t = cross.target(abs, spec);
+      if (t && t !== abs && mods.has(t)) link(abs, t);
+    }
+  }
+  const seen = new Set([start]);
+  const todo = [start];
+  while (todo.length) for (const n of adj.get(todo.pop()!) ?? []) if (!seen.has(n)) seen.add(n), todo.push(n);
+  return seen;
 }

@@ -28,8 +28,33 @@ function suffixesOf(abs: string): string[] {
   return out;
 }
 
+/**
+ * The SDK's own module names (`import openai`, `from openai.types import ...`). Python imports a local `openai.py`
+ * (or `openai/` package) instead of the installed SDK only when its folder is on `sys.path`: the project graph's
+ * resolution says where (src/project/python.ts PyResolver, nearest root first). A module of that name elsewhere
+ * (arc53/DocsGPT's `application/llm/providers/openai.py`, imported as `application.llm.providers.openai`) is not
+ * what `import openai` names, so it is never found by suffix.
+ */
+export const SDK_MODULE = /^openai(\.|$)/;
+
+/**
+ * Of the modules found by suffix for an SDK name, those Python could import under it: none when the project graph
+ * looked at the importing file (it resolves what is on `sys.path`), else those whose root folder is the importing
+ * file's folder or one above it (the script's folder, or the folder the app is run from).
+ */
+export function sdkShadows(fromAbs: string, spec: string, graphKnown: boolean, found: string[]): string[] {
+  if (graphKnown) return [];
+  const suffix = path.join(...spec.split('.').filter(Boolean));
+  const dir = path.dirname(fromAbs) + path.sep;
+  return found.filter((abs) => {
+    const stem = abs.endsWith(path.sep + '__init__.py') ? path.dirname(abs) : abs.replace(/\.py$/i, '');
+    const root = stem.slice(0, stem.length - suffix.length);
+    return dir.startsWith(root);
+  });
+}
+
 /** The modules of the batch an import of `from` may name (superset of what the analysis looks up for it). */
-function targetsOf(from: FileContext, spec: string, index: Map<string, number>, bySuffix: Map<string, number[]>): number[] {
+function targetsOf(files: FileContext[], from: FileContext, spec: string, index: Map<string, number>, bySuffix: Map<string, number[]>): number[] {
   const out: number[] = [];
   const r = from.file.imports?.[spec];
   if (r !== undefined && index.has(r)) out.push(index.get(r)!);
@@ -39,7 +64,18 @@ function targetsOf(from: FileContext, spec: string, index: Map<string, number>, 
     for (let i = 1; i < rel[1]!.length; i++) dir = path.dirname(dir);
     const p = path.join(dir, ...rel[2]!.split('.').filter(Boolean));
     for (const c of [p + '.py', path.join(p, '__init__.py')]) if (index.has(c)) out.push(index.get(c)!);
-  } else out.push(...(bySuffix.get(spec.split('.').filter(Boolean).join('/')) ?? []));
+  } else {
+    const found = bySuffix.get(spec.split('.').filter(Boolean).join('/')) ?? [];
+    if (!SDK_MODULE.test(spec)) out.push(...found);
+    else
+      for (const abs of sdkShadows(
+        from.file.abs,
+        spec,
+        !!from.file.imports,
+        found.map((i) => files[i]!.file.abs),
+      ))
+        out.push(index.get(abs)!);
+  }
   return out;
 }
 
@@ -63,11 +99,24 @@ export function pyImportBatches(files: FileContext[], budget: number, over = bud
   });
   return packConnected(files, budget, (i, join) => {
     for (const spec of pyImports(files[i]!.file.text)) {
-      for (const t of targetsOf(files[i]!, spec, index, bySuffix)) join(t);
+      for (const t of targetsOf(files, files[i]!, spec, index, bySuffix)) join(t);
       // A name the module binds by an import is also looked up alone when its dotted path names no module
       // (`from .config import settings` ... `settings.model`: any `settings.py` of the batch), as is the top package of `import a.b`.
       const parts = spec.replace(/^\.+/, '').split('.').filter(Boolean);
-      for (const bare of new Set([parts[0], parts[parts.length - 1]])) if (bare) for (const t of bySuffix.get(bare) ?? []) join(t);
+      for (const bare of new Set([parts[0], parts[parts.length - 1]])) {
+        if (!bare) continue;
+        const found = bySuffix.get(bare) ?? [];
+        // the SDK's name (`import openai`, `from openai import OpenAI`): only a module Python would import under it
+        if (SDK_MODULE.test(bare))
+          for (const abs of sdkShadows(
+            files[i]!.file.abs,
+            bare,
+            !!files[i]!.file.imports,
+            found.map((t) => files[t]!.file.abs),
+          ))
+            join(index.get(abs)!);
+        else for (const t of found) join(t);
+      }
     }
   });
 }

@@ -67,6 +67,15 @@ export interface KeptSettings {
    */
   migrates?: boolean;
   /**
+   * The apps (client-plan.ts pyAppDir: a folder with its own manifest) whose modules have something that moves to
+   * the provider, and the apps each app's modules import: in an app that moves nothing, key reads keep their
+   * names (appMovesKeys), as `migrates` does for the whole run.
+   */
+  migratingApps?: Set<string>;
+  /** The apps with something that moves or already calls the provider (the model-id rule of map-model-ids). */
+  reachingApps?: Set<string>;
+  appImports?: Map<string, Set<string>>;
+  /**
    * Settings fields an Azure client reads as its endpoint (`AzureOpenAI(azure_endpoint=settings.OPENAI_API_BASE)`):
    * they never take the provider's URL (arc53/DocsGPT: the Azure endpoint field got DeepSeek's URL as its default).
    */

@@ -1,11 +1,12 @@
 import { type FileContext, type HandlerOptions, type LanguageHandler, isMigrating } from '../../engine/types.js';
-import { envReadsIn, recordEnvReads, recordModelDefaults } from '../../rules/env-reads.js';
+import { looksLikeOpenAIModel } from '../../models/openai-catalog.js';
+import { envReadsIn, libraryEnvReads, pyModelDefaultsIn, recordCodeChanged, recordEnvReads, recordPyModelDefaults, recordLibraryReads, recordModelDefaults } from '../../rules/env-reads.js';
 import { isManifest, isNotebook } from './files.js';
 import { pyImports } from '../../project/python.js';
 import { findMarkers } from '../../rules/markers.js';
 
 /** Markers that make a Python file, notebook or manifest worth parsing. Everything else is never parsed. */
-const PREFILTER = /openai|gpt-|\.completions\.|\.embeddings\.|\.responses\.|chatgpt|o[134]-mini|["']o[134]["']|text-embedding|dall-e|whisper-1|tts-1|davinci|langchain|llama[_-]index/i;
+const PREFILTER = /openai|crewai|gpt-|\.completions\.|\.embeddings\.|\.responses\.|chatgpt|o[134]-mini|["']o[134]["']|text-embedding|dall-e|whisper-1|tts-1|davinci|langchain|llama[_-]index/i;
 
 /**
  * Python: `.py` files, Jupyter notebooks (code cells) and dependency
@@ -25,6 +26,9 @@ export const pythonHandler: LanguageHandler = {
   finished(ctx, text, project) {
     if (!isMigrating(ctx)) return;
     recordEnvReads(project, ctx.file.abs, envReadsIn(text, 'python'));
+    recordLibraryReads(project, ctx.file.abs, libraryEnvReads(text));
+    recordCodeChanged(project, ctx.file.abs, text !== ctx.file.text);
+    recordPyModelDefaults(project, ctx.file.abs, pyModelDefaultsIn(text, looksLikeOpenAIModel));
     recordModelDefaults(project, ctx.file.abs, { openai: keptAzureModelVars(text), other: new Set() });
   },
   // The analysis, the transforms and the grammar load on the first Python candidate.

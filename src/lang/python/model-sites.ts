@@ -33,6 +33,8 @@ export interface PyModelSites {
   unrouted?: PyModelSite[];
   /** OpenAI ids passed to a call whose Azure flag is set or undecided (azureFlagged): left, reported once. */
   azureFlag?: { sites: PyModelSite[]; call: Node; flag: string };
+  /** OpenAI ids a function that picks Azure by a flag parameter takes by default (azureFlagDefaults): left, reported once. */
+  azureDefault?: { sites: PyModelSite[]; fn: Node; flag: string };
 }
 
 export const MODEL_NAME = /model/i;
@@ -153,6 +155,9 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
     if (claimed.length) out.azureFlag = { sites: claimed, call: azureCalls[0]!.call, flag: azureCalls[0]!.flag };
   }
   const awayCalls = azureCalls.map((c) => c.call);
+  // 0b. The model defaults of such a class itself (`def __init__(self, model="gpt-4o", use_azure=False)`): the default
+  // reaches the Azure branch too whenever a caller sets the flag without a model, so it stays (5zjk5/prompt-engineering).
+  claimAzureFlagDefaults(f, out, resolve);
 
   // 1. Requests on OpenAI-SDK clients (and legacy module calls).
   for (const c of f.calls) {
@@ -164,6 +169,9 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
     if (c.endpoint === 'modelsList') resolve(kids(c.node.childForFieldName('arguments')!)[0], 0);
     undecided = false;
   }
+  // 1b. Agent frameworks' model classes riding an SDK client that moves (pydantic-ai's
+  // `OpenAIChatModel("gpt-4o", provider=OpenAIProvider(openai_client=client))`): their model is that client's.
+  for (const r of clientRidingModels(f)) resolve(r, 0);
   // 2. Values other modules use as model ids.
   for (const name of exportedNames) resolve(f.values.get(name), 0);
   if (!usesOpenAI) return out;
@@ -202,6 +210,40 @@ export function collectPyModelSites(f: PyFacts, usesOpenAI: boolean, exportedNam
   return out;
 }
 
+/** pydantic-ai's OpenAI model classes (`pydantic_ai.models.openai`): the model name first, the client in `provider=`. */
+const RIDING_MODEL = /(^|\.)OpenAI(Chat|Responses)?Model$/;
+
+/**
+ * The model argument of `OpenAIChatModel(<model>, provider=OpenAIProvider(openai_client=<client>))` where `<client>` is
+ * bound, in a block around the call, to an SDK client the migration moves (the nearest such assignment before it:
+ * Azure-Samples/python-ai-agent-frameworks-demos builds one client per `API_HOST` branch, each in its own block).
+ */
+function clientRidingModels(f: PyFacts): Node[] {
+  if (!/OpenAIProvider/.test(f.py.text)) return [];
+  const out: Node[] = [];
+  walk(f.py.root, (n) => {
+    if (n.type !== 'call' || !RIDING_MODEL.test(n.childForFieldName('function')?.text ?? '')) return;
+    const kw = kwargs(n);
+    const provider = kw.get('provider')?.childForFieldName('value');
+    const p = provider ? unparen(provider) : undefined;
+    if (p?.type !== 'call' || !/(^|\.)OpenAIProvider$/.test(p.childForFieldName('function')?.text ?? '')) return;
+    const client = kwargs(p).get('openai_client')?.childForFieldName('value');
+    if (client?.type !== 'identifier') return;
+    let bound: (typeof f.constructions)[number] | undefined;
+    for (const c of f.constructions) {
+      const stmt = c.node.parent?.type === 'assignment' && c.node.parent.childForFieldName('left')?.text === client.text ? c.node.parent.parent : undefined;
+      const block = stmt?.parent;
+      if (!stmt || !block || f.py.start(stmt) >= f.py.start(n) || f.py.start(n) > f.py.end(block) || f.py.start(n) < f.py.start(block)) continue;
+      if (!bound || f.py.start(c.node) > f.py.start(bound.node)) bound = c;
+    }
+    if (!bound || !reachesOpenAI(bound.status) || bound.azure) return;
+    const first = kids(n.childForFieldName('arguments')!)[0];
+    const model = kw.get('model_name')?.childForFieldName('value') ?? (first && first.type !== 'keyword_argument' ? first : undefined);
+    if (model) out.push(model);
+  });
+  return out;
+}
+
 /**
  * Calls (not SDK constructions) that pick an Azure OpenAI client by a flag: a keyword named for Azure
  * (`use_azure=True`, `is_azure=USE_AZURE`) whose value is `True`, a name bound to it, or a value read at run time
@@ -217,7 +259,7 @@ export function azureFlagged(f: PyFacts): Array<{ call: Node; flag: string }> {
     const fn = n.childForFieldName('function');
     if (!fn || /(^|\.)(Async)?AzureOpenAI$/.test(fn.text)) return;
     for (const [name, kw] of kwargs(n)) {
-      if (!/^(use_|is_|enable_|with_)?azure(_openai)?$/i.test(name)) continue;
+      if (!AZURE_FLAG.test(name)) continue;
       let v = unparen(kw.childForFieldName('value')!);
       if (v.type === 'identifier' && f.values.has(v.text)) v = unparen(f.values.get(v.text)!);
       if (v.type === 'false' || v.type === 'none' || v.type === 'integer' || stringValue(v) !== undefined) continue;
@@ -226,6 +268,56 @@ export function azureFlagged(f: PyFacts): Array<{ call: Node; flag: string }> {
   });
   return out;
 }
+
+/** Step 0b of collectPyModelSites: the model defaults of functions that pick Azure by a flag parameter (azureFlagDefaults), claimed first. */
+function claimAzureFlagDefaults(f: PyFacts, out: PyModelSites, resolve: (e: Node | null | undefined, depth: number) => void): void {
+  const flagged = azureFlagDefaults(f);
+  if (!flagged.length) return;
+  const before = out.sites.length;
+  const modelNamed = (name: string) => MODEL_NAME.test(name) || /deployment/i.test(name);
+  for (const { fn } of flagged) {
+    for (const p of kids(fn.childForFieldName('parameters')!)) {
+      if ((p.type === 'default_parameter' || p.type === 'typed_default_parameter') && modelNamed(p.childForFieldName('name')?.text ?? '')) resolve(p.childForFieldName('value'), 0);
+    }
+    // `self.model = model or DEFAULT_MODEL` in its body: the constant is the default
+    walk(fn.childForFieldName('body')!, (n) => {
+      if (n.type !== 'assignment') return;
+      const left = n.childForFieldName('left');
+      if (left?.type !== 'attribute' || !/^self\./.test(left.text) || !modelNamed(left.childForFieldName('attribute')?.text ?? '')) return;
+      const right = n.childForFieldName('right');
+      if (right) walk(right, (x) => void ((x.type === 'identifier' && f.values.has(x.text)) || x.type === 'string' ? resolve(x, 0) : undefined));
+    });
+  }
+  const claimed = out.sites.splice(before);
+  if (claimed.length) out.azureDefault = { sites: claimed, fn: flagged[0]!.fn, flag: flagged[0]!.flag };
+}
+
+/**
+ * Functions that pick an Azure OpenAI client by a flag parameter (`def __init__(self, model="gpt-4o", use_azure=False)`)
+ * and build an `AzureOpenAI` client in their class (or body): their model defaults reach both branches.
+ */
+export function azureFlagDefaults(f: PyFacts): Array<{ fn: Node; flag: string }> {
+  if (!/azure/i.test(f.py.text)) return [];
+  const out: Array<{ fn: Node; flag: string }> = [];
+  walk(f.py.root, (n) => {
+    if (n.type !== 'function_definition') return;
+    const flag = kids(n.childForFieldName('parameters')!).find(
+      (p) => AZURE_FLAG.test((p.type === 'identifier' ? p : p.childForFieldName('name'))?.text ?? '') || (p.type === 'typed_parameter' && AZURE_FLAG.test(p.namedChild(0)?.text ?? '')),
+    );
+    if (!flag) return;
+    let scope: Node | null = n.parent;
+    while (scope && scope.type !== 'class_definition') scope = scope.parent;
+    let azure = false;
+    walk(scope ?? n, (x) => {
+      if (azure) return false;
+      if (x.type === 'call' && /(^|\.)(Async)?AzureOpenAI$/.test(x.childForFieldName('function')?.text ?? '')) azure = true;
+    });
+    if (azure) out.push({ fn: n, flag: (flag.type === 'identifier' ? flag : (flag.childForFieldName('name') ?? flag.namedChild(0)))!.text });
+  });
+  return out;
+}
+
+const AZURE_FLAG = /^(use_|is_|enable_|with_)?azure(_openai)?$/i;
 
 /** A call of a tokenizer keyed on model names (tiktoken's `encoding_for_model`). */
 const TOKENIZER_CALL = /(^|\.)encoding_for_model$/;

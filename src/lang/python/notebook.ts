@@ -9,7 +9,7 @@ import { JsonScanError } from './json-scan.js';
 import { buildProgram, maskMagics, readCells, serializeSource, spanAt, usesAsciiEscapes, type NotebookCell, type ProgramSpan } from './notebook-cells.js';
 import { parsePython } from './parse.js';
 import { runPython } from './pipeline.js';
-import { collectKeptSettings } from './client-plan.js';
+import { collectKeptSettings, migratesSomeClient, reachesTarget, recordApps } from './client-plan.js';
 import type { KeptSettings } from './context.js';
 import { pipInstallVersions, pyCompat } from './deps.js';
 
@@ -44,7 +44,7 @@ export async function validateNotebook(text: string, rel = ''): Promise<string |
  */
 export async function processNotebook(
   ctx: FileContext,
-  opts: HandlerOptions & { targetHost?: string; packageFits?: (pkg: string) => boolean },
+  opts: HandlerOptions & { targetHost?: string; packageFits?: (pkg: string) => boolean; apps?: Pick<KeptSettings, 'migratingApps' | 'reachingApps' | 'appImports'> },
   packages: Set<string>,
 ): Promise<HandlerError | undefined> {
   let cells: NotebookCell[];
@@ -83,6 +83,12 @@ export async function processNotebook(
       // Keys and settings that clients staying as they are read (in the notebook's own cells, its whole program).
       const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set() };
       collectKeptSettings(facts, ctx.file.rel.replace(/\\/g, '/'), keptSettings, ctx.target);
+      // Its keys move when it, or the app it belongs to (the run's modules), moves something to the provider.
+      keptSettings.migratingApps = new Set(opts.apps?.migratingApps);
+      keptSettings.reachingApps = new Set(opts.apps?.reachingApps);
+      keptSettings.appImports = opts.apps?.appImports;
+      recordApps(keptSettings, ctx.file, migratesSomeClient(facts, ctx.target, prog.text), reachesTarget(facts, opts.targetHost, prog.text));
+      keptSettings.migrates = keptSettings.migratingApps.size > 0;
       return runPython(vctx, parsed.py, facts, { ...opts, keptSettings });
     } finally {
       parsed.py.delete();

@@ -2,18 +2,19 @@ import { handlerError } from '../../i18n/reasons.js';
 import { msg, type Text } from '../../i18n/msg.js';
 import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
 import { analyzePython, envBackedNames, envRead, mergeEnvBacked, reachesOpenAI, type EnvBacked, type PyFacts, type PySeeds } from './analyze.js';
 import { pyUnrouteStuckModels } from './routing.js';
 import { collectPyModelSites, isOpenAIId, type PyModelSite } from './model-sites.js';
 import { isModelLookupTable } from '../../rules/models.js';
 import { stringContentRange, stringValue, unparen, walk as walkPy, type Node } from './parse.js';
-import { isTestPath, planAdapters, targetNames, type AdapterPlan as RulesAdapterPlan } from '../../rules/adapters.js';
-import { pyDefaultProviderLiterals, pyOtherAdapterHints, pyTargetAdapterAt, pyTargetSelection } from './adapters.js';
+import { isTestPath, planAdapters, recordTargetAdapterApps, targetNames, type AdapterPlan as RulesAdapterPlan } from '../../rules/adapters.js';
+import { pyDefaultProviderLiterals, pyOtherAdapterHints, pyProviderConsts, pyTargetAdapterAt, pyTargetRoutes, pyTargetSelection, type PyTargetFacts } from './adapters.js';
 import { shortName } from '../../providers/index.js';
 import { parsePython, type PyTree } from './parse.js';
 import { runPython, usesOpenAI } from './pipeline.js';
-import { collectKeptSettings, migratesSomeClient } from './client-plan.js';
+import { appReaches, collectKeptSettings, migratesSomeClient, pyAppDir, reachesTarget, recordApps } from './client-plan.js';
 import type { KeptSettings } from './context.js';
 import { analyzeWrappers } from './wrappers.js';
 import { isNotebook, processNotebook, validateNotebook } from './notebook.js';
@@ -25,7 +26,7 @@ import { settingsForImport } from './settings.js';
 import { batchBytes, collectGarbage } from '../../engine/memory.js';
 import { draftOf, takeDraft } from '../../engine/context.js';
 import { phase, timingNote } from '../../engine/timing.js';
-import { ModuleScope, pyImportBatches } from './batches.js';
+import { ModuleScope, pyImportBatches, SDK_MODULE, sdkShadows } from './batches.js';
 import { collectPyComposedUrls, litOf, type PyComposedUrls, type PyLit } from './composed-urls.js';
 
 interface Parsed {
@@ -43,7 +44,7 @@ function moduleCandidates(fromAbs: string, mod: string, parsed: Map<string, Pars
     const resolved = parsed.get(fromAbs)?.ctx.file.imports?.[mod];
     // Every module a suffix names (not only the nearest): equally near ones outside the sub-batch make the whole
     // batch's answer "ambiguous, none" where the sub-batch would link the one it holds.
-    const whole = resolved && scope.all.has(resolved) ? [resolved] : candidatesIn(fromAbs, mod, scope.all, true);
+    const whole = resolved && scope.all.has(resolved) ? [resolved] : candidatesIn(fromAbs, mod, scope.all, !!parsed.get(fromAbs)?.ctx.file.imports, true);
     if (whole.some((c) => !scope.here.has(c))) {
       scope.escaped = true;
       timingNote(`python: ${fromAbs} looks up ${mod} outside its sub-batch (${whole.find((c) => !scope.here.has(c))})`);
@@ -52,7 +53,8 @@ function moduleCandidates(fromAbs: string, mod: string, parsed: Map<string, Pars
   return out;
 }
 
-function candidatesIn(fromAbs: string, mod: string, parsed: Map<string, Parsed> | ReadonlySet<string>, everySuffix = false): string[] {
+function candidatesIn(fromAbs: string, mod: string, parsed: Map<string, Parsed> | ReadonlySet<string>, graphKnown = false, everySuffix = false): string[] {
+  if (parsed instanceof Map) graphKnown = !!parsed.get(fromAbs)?.ctx.file.imports;
   // Where the project graph resolved it (package roots, `src` layouts, relative at any depth).
   if (parsed instanceof Map) {
     const resolved = parsed.get(fromAbs)?.ctx.file.imports?.[mod];
@@ -73,6 +75,8 @@ function candidatesIn(fromAbs: string, mod: string, parsed: Map<string, Parsed> 
     for (const abs of parsed.keys()) {
       for (const e of ends) if (abs.endsWith(e)) found.push(abs);
     }
+    // `import openai`: a local module of that name only where Python would import it instead of the SDK (batches.ts).
+    if (SDK_MODULE.test(mod)) found.splice(0, found.length, ...sdkShadows(fromAbs, mod, graphKnown, found));
     if (everySuffix) return found;
     const near = nearest(fromAbs, found, suffix);
     if (near.length > 1 && parsed instanceof Map) noteAmbiguous(fromAbs, mod, near, parsed);
@@ -137,32 +141,35 @@ export const processor = {
     // Cut when the batch is over the JS/TS budget (so a batch that size or smaller, as the sparse bench's, has no first pass).
     const batches = pyImportBatches(modules, pyBatchBytes(), batchBytes());
     const order = new Map(modules.map((c, i) => [c.file.abs, i]));
+    const appRoot = projectRootFinder(files);
     let app: PyAppFacts | undefined;
-    let done = false;
+    /** The apps that move something (the notebooks' key rule): the drafts' gathered ones, or the sub-batches'. */
+    let apps: Later['apps'] | undefined;
     if (batches.length > 1) {
       const guess = phase('python: sub-batches on the common app-wide facts (no first pass)');
-      const r = await withoutFirstPass(batches, modules, order, { opts, target, targetHost, deps, errors });
+      const r = await withoutFirstPass(batches, modules, order, { opts, target, targetHost, deps, errors, appRoot });
       guess();
       if (r.done) {
-        done = true;
+        apps = r.apps;
         timingNote(`python: ${batches.length} import-connected sub-batches of up to ${pyBatchBytes()} bytes, no first pass (the app-wide facts were the common ones)`);
       } else {
         timingNote(`python: no first pass skipped: ${r.why}`);
         const first = phase('python: first pass (app-wide facts)');
-        app = await appFacts(batches, modules, order, target, targetHost);
+        app = await appFacts(batches, modules, order, target, targetHost, appRoot);
         first();
         timingNote(app ? `python: ${batches.length} import-connected sub-batches of up to ${pyBatchBytes()} bytes` : 'python: a sub-batch imports outside itself; the batch was processed whole');
       }
     }
-    if (!done) {
-      const later: Later = { othersNote: [], packages: [], settingsEnv: [] };
+    if (!apps) {
+      const later: Later = { othersNote: [], packages: [], settingsEnv: [], apps: {} };
       for (const batch of app ? batches : [modules]) {
-        await processGroup(batch, { opts, target, targetHost, deps, errors, app, order, later });
+        await processGroup(batch, { opts, target, targetHost, deps, errors, app, order, later, appRoot });
         if (app) collectGarbage(textBytes(batch));
       }
       sayLater(later, deps, opts);
+      apps = later.apps;
     }
-    await processNotebooks(files, opts, targetHost, deps, errors);
+    await processNotebooks(files, opts, targetHost, deps, errors, apps);
     await processManifests(files, opts, deps, errors);
     return errors;
   },
@@ -193,6 +200,8 @@ interface Later {
   othersNote: Array<{ index: number; say: () => void }>;
   packages: Array<{ index: number; abs: string; pkgs: Set<string> }>;
   settingsEnv: Array<{ index: number; env: Map<string, EnvRole> }>;
+  /** The apps of the run's modules that move something to the provider, and their imports (for the notebooks). */
+  apps: Pick<KeptSettings, 'migratingApps' | 'reachingApps' | 'appImports'>;
 }
 
 function sayLater(later: Later, deps: DependencyPlan, opts: HandlerOptions): void {
@@ -216,6 +225,8 @@ interface GroupRun {
   app: PyAppFacts | undefined;
   order: Map<string, number>;
   later: Later;
+  /** The run's Python project root at or above a folder (projectRootFinder). */
+  appRoot: (dir: string) => string | undefined;
   /** A run without a first pass (withoutFirstPass): each sub-batch adds its share of the app-wide facts here. */
   gather?: Gathered;
 }
@@ -243,7 +254,8 @@ async function analyseGroup(files: FileContext[], target: FileContext['target'],
   const keptSettings: KeptSettings = { keys: new Map(), bases: new Map(), fields: new Set() };
   for (const [, p] of parsed) collectKeptSettings(p.facts, p.ctx.file.rel.replace(/\\/g, '/'), keptSettings, target);
   keptSettings.movedBases = movedBaseVars(parsed, keptSettings);
-  keptSettings.migrates = [...parsed.values()].some((p) => migratesSomeClient(p.facts, target, p.ctx.file.text));
+  for (const p of parsed.values()) recordApps(keptSettings, p.ctx.file, migratesSomeClient(p.facts, target, p.ctx.file.text), reachesTarget(p.facts, targetHost, p.ctx.file.text));
+  keptSettings.migrates = !!keptSettings.migratingApps?.size;
   // URLs composed from a host-only OpenAI base and a `/v1/...` path, across modules: their modules call OpenAI.
   const composed = collectPyComposedUrls(
     [...parsed].map(([abs, p]) => [abs, p.py] as [string, PyTree]),
@@ -273,7 +285,20 @@ async function processGroup(files: FileContext[], g: GroupRun): Promise<boolean>
     moduleScope = undefined;
   }
   const { parsed } = a;
-  const adapters = g.app?.adapters ?? adapterPlan(target, parsed);
+  const adapters = g.app?.adapters ?? adapterPlan(target, parsed, g.appRoot);
+  // The config and env files of an app with the target's adapter are left with its code (src/lang/config, src/lang/env).
+  const first = files[0]?.file;
+  if (first && adapters.adapters.length) {
+    const runRoot = first.abs.slice(0, first.abs.length - first.rel.length);
+    recordTargetAdapterApps(
+      opts.project,
+      adapters.adapters.map((a) => path.join(runRoot, a.root ?? '')),
+    );
+  }
+  const kept = g.app?.keptSettings ?? a.keptSettings;
+  for (const app of kept.migratingApps ?? []) (g.later.apps.migratingApps ??= new Set()).add(app);
+  for (const app of kept.reachingApps ?? []) (g.later.apps.reachingApps ??= new Set()).add(app);
+  for (const [app, to] of kept.appImports ?? []) (g.later.apps.appImports ??= new Map()).set(app, new Set([...(g.later.apps.appImports.get(app) ?? []), ...to]));
   const run: RunShared = {
     opts,
     targetHost,
@@ -312,10 +337,17 @@ const ANALYSIS_KEYS = ['py', 'facts', 'wrappers', 'usesOpenAI', 'models_', 'q', 
  * app-wide facts as small data. Undefined when a lookup in a sub-batch named a module outside it
  * that the grouping missed: then the batch is processed whole.
  */
-async function appFacts(batches: FileContext[][], modules: FileContext[], order: Map<string, number>, target: FileContext['target'], targetHost: string | undefined): Promise<PyAppFacts | undefined> {
+async function appFacts(
+  batches: FileContext[][],
+  modules: FileContext[],
+  order: Map<string, number>,
+  target: FileContext['target'],
+  targetHost: string | undefined,
+  appRoot: (dir: string) => string | undefined,
+): Promise<PyAppFacts | undefined> {
   const g = emptyGathered(modules);
   for (const batch of batches) if (!(await firstPassOf(batch, g, order, target, targetHost))) return undefined;
-  return pyAppFactsOf(g, target);
+  return pyAppFactsOf(g, target, appRoot);
 }
 
 /** One sub-batch of the first pass, analysed as processGroup does; false when a lookup leaves it. */
@@ -338,6 +370,8 @@ interface Gathered {
   /** Every `.py` module of the batch (for ModuleScope). */
   all: ReadonlySet<string>;
   keptSettings: KeptSettings;
+  /** The app (client-plan.ts pyAppDir) of every module gathered: a run without a first pass needs each to move its keys. */
+  apps: Set<string>;
   migrated: Set<string>;
   keptAll: Set<string>;
   movedCandidates: Set<string>;
@@ -349,6 +383,7 @@ interface Gathered {
 const emptyGathered = (modules: FileContext[]): Gathered => ({
   all: new Set(modules.map((c) => c.file.abs)),
   keptSettings: { keys: new Map(), bases: new Map(), fields: new Set(), migrates: false },
+  apps: new Set(),
   migrated: new Set(),
   keptAll: new Set(),
   movedCandidates: new Set(),
@@ -379,6 +414,13 @@ function gatherFacts(a: Analysed, scope: ModuleScope, g: Gathered, order: Map<st
   for (const [k, v] of a.keptSettings.bases) keptSettings.bases.set(k, [...(keptSettings.bases.get(k) ?? []), ...v]);
   for (const f of a.keptSettings.fields) keptSettings.fields.add(f);
   keptSettings.migrates ||= a.keptSettings.migrates;
+  for (const app of a.keptSettings.migratingApps ?? []) (keptSettings.migratingApps ??= new Set()).add(app);
+  for (const app of a.keptSettings.reachingApps ?? []) (keptSettings.reachingApps ??= new Set()).add(app);
+  for (const [app, to] of a.keptSettings.appImports ?? []) {
+    const links = (keptSettings.appImports ??= new Map());
+    links.set(app, new Set([...(links.get(app) ?? []), ...to]));
+  }
+  for (const p of a.parsed.values()) g.apps.add(pyAppDir(p.ctx.file.abs, p.ctx.file.rel));
   for (const f of a.keptSettings.azureEndpoints ?? []) (keptSettings.azureEndpoints ??= new Set()).add(f);
   // Candidates of the run-wide movedBases (filtered once every sub-batch's kept bases are known).
   for (const v of movedBaseVars(a.parsed, { keys: new Map(), bases: new Map(), fields: new Set() })) g.movedCandidates.add(v);
@@ -388,18 +430,27 @@ function gatherFacts(a: Analysed, scope: ModuleScope, g: Gathered, order: Map<st
   for (const [abs, p] of a.parsed) {
     const index = order.get(abs)!;
     const probe = pyProbeOf(p);
-    g.probes.push({ index, rel: probe.rel, hints: probe.hints(), line: probe.line(), selection: target ? probe.selection(names) : undefined, defaults: target ? probe.defaults() : [] });
+    g.probes.push({
+      index,
+      rel: probe.rel,
+      hints: probe.hints(),
+      line: probe.line(),
+      selection: target ? probe.selection(names) : undefined,
+      consts: target ? probe.consts(names) : [],
+      route: target ? probe.route(names) : undefined,
+      defaults: target ? probe.defaults() : [],
+    });
     if (adapterNoteCandidate(p, targetHost)) g.noteCandidates.push({ index, rel: p.ctx.file.rel });
   }
   return true;
 }
 
 /** The app-wide facts from what the first pass kept of every sub-batch. */
-function pyAppFactsOf(g: Gathered, target: FileContext['target']): PyAppFacts {
+function pyAppFactsOf(g: Gathered, target: FileContext['target'], appRoot: (dir: string) => string | undefined): PyAppFacts {
   const { keptSettings } = g;
   keptSettings.movedBases = new Set([...g.movedCandidates].filter((v) => !keptSettings.bases.has(v)));
   g.probes.sort((x, y) => x.index - y.index);
-  const adapters = adapterPlan(target, g.probes);
+  const adapters = adapterPlan(target, g.probes, appRoot);
   const adapterNoteAt = new Map<object, number>();
   for (const c of g.noteCandidates.sort((x, y) => x.index - y.index)) {
     const here = adapters.adapters.find((ad) => ad.inScope(c.rel));
@@ -410,8 +461,8 @@ function pyAppFactsOf(g: Gathered, target: FileContext['target']): PyAppFacts {
 
 /**
  * A dense run without its first pass, as the JS/TS handler does (src/lang/js/process.ts withoutFirstPass): the
- * sub-batches are processed on the common app-wide facts (no setting a kept client reads, some client moves, no
- * settings field an Azure client reads as its endpoint, no multi-provider plan) on drafts of their contexts (those with a test module after a first pass over them), each adding the facts a first pass would keep
+ * sub-batches are processed on the common app-wide facts (no setting a kept client reads, some client moves and
+ * so does every app of the run, no settings field an Azure client reads as its endpoint, no multi-provider plan) on drafts of their contexts (those with a test module after a first pass over them), each adding the facts a first pass would keep
  * of it and checking its module lookups stay inside it. If the facts gathered are the common ones, the drafts'
  * results are the run's; otherwise they are dropped (`why` says why) and the run takes the first pass.
  */
@@ -419,8 +470,8 @@ async function withoutFirstPass(
   batches: FileContext[][],
   modules: FileContext[],
   order: Map<string, number>,
-  run: Pick<GroupRun, 'opts' | 'target' | 'targetHost' | 'deps' | 'errors'>,
-): Promise<{ done: true; why?: undefined } | { done?: undefined; why: string }> {
+  run: Pick<GroupRun, 'opts' | 'target' | 'targetHost' | 'deps' | 'errors' | 'appRoot'>,
+): Promise<{ done: true; apps: Later['apps']; why?: undefined } | { done?: undefined; why: string }> {
   if (process.env.OPENAI_MIGRATE_FIRST_PASS === 'always') return { why: 'OPENAI_MIGRATE_FIRST_PASS=always' };
   const drafts = new Map<FileContext, FileContext>();
   for (const c of modules) {
@@ -430,13 +481,13 @@ async function withoutFirstPass(
   }
   const common: PyAppFacts = {
     keptSettings: { keys: new Map(), bases: new Map(), fields: new Set(), movedBases: new Set(), migrates: true },
-    adapters: adapterPlan(run.target, []),
+    adapters: adapterPlan(run.target, [], run.appRoot),
     adapterNoteAt: new Map(),
     tests: { migrated: new Set(), ambiguous: new Set() },
   };
   const gathered = emptyGathered(modules);
   const errors = new Map<string, HandlerError>();
-  const later: Later = { othersNote: [], packages: [], settingsEnv: [] };
+  const later: Later = { othersNote: [], packages: [], settingsEnv: [], apps: {} };
   const group = async (batch: FileContext[], app: PyAppFacts, gather?: Gathered): Promise<boolean> => {
     const ok = await processGroup(
       batch.map((c) => drafts.get(c)!),
@@ -449,11 +500,14 @@ async function withoutFirstPass(
   const tested = batches.filter((b) => b.some((c) => isTestPath(c.file.rel)));
   for (const batch of batches) if (!tested.includes(batch) && !(await group(batch, common, gathered))) return { why: 'a module lookup leaves its sub-batch' };
   for (const batch of tested) if (!(await firstPassOf(batch, gathered, order, run.target, run.targetHost))) return { why: 'a module lookup leaves its sub-batch' };
-  const app = pyAppFactsOf(gathered, run.target);
+  const app = pyAppFactsOf(gathered, run.target, run.appRoot);
   const k = app.keptSettings;
+  // The drafts knew no apps (appMovesKeys: every app moves its keys, map-model-ids: none is left alone): so must the run.
+  const stays = [...gathered.apps].filter((a) => !appReaches(a, k.migratingApps ?? new Set(), k.appImports) || !appReaches(a, k.reachingApps ?? new Set(), k.appImports));
   const differs = [
     (k.keys.size || k.bases.size || k.fields.size || k.movedBases?.size) && 'settings that kept clients read',
     !k.migrates && 'no client moves',
+    stays.length && `an app that moves nothing (${stays[0] || '.'})`,
     k.azureEndpoints?.size && 'settings an Azure client reads as its endpoint',
     (app.adapters.others.size || app.adapters.adapters.length) && 'a multi-provider plan',
   ].filter(Boolean);
@@ -463,7 +517,7 @@ async function withoutFirstPass(
   sayLater(later, run.deps, run.opts);
   for (const [c, d] of drafts) takeDraft(c, d);
   for (const [abs, e] of errors) run.errors.set(abs, e);
-  return { done: true };
+  return { done: true, apps: { migratingApps: k.migratingApps, reachingApps: k.reachingApps, appImports: k.appImports } };
 }
 
 /** The analysed sub-batch of a dense run's first pass (undefined otherwise): moduleCandidates reports lookups that leave it. */
@@ -813,8 +867,18 @@ interface PyProbeData {
   rel: string;
   hints: string[];
   line: number | undefined;
-  selection: string | undefined;
+  /** How the module selects the target (pyTargetSelection, its offset as a line). */
+  selection: { value?: string; ref?: string; text: string; line: number } | undefined;
+  /** Its module-level constants naming the target (`DEEPSEEK = "deepseek"`): what a `const.DEEPSEEK` elsewhere selects. */
+  consts: Array<[string, string]>;
+  /** Its model-prefix routes to the target (`model.startswith("deepseek")`). */
+  route: { prefixes: string[]; line: number } | undefined;
   defaults: string[];
+}
+
+/** The target's names and region base URLs, for pyTargetAdapterAt. */
+function targetFacts(target: FileContext['target']): PyTargetFacts | undefined {
+  return target ? { names: targetNames(target.provider), baseURLs: [target.baseURL, ...Object.values(target.provider.regions).map((r) => r.baseURL)] } : undefined;
 }
 
 /** The plan's questions about one module, answered from its Python analysis when asked. */
@@ -824,29 +888,88 @@ function pyProbeOf(p: Parsed) {
     rel: p.ctx.file.rel,
     hints: () => pyOtherAdapterHints(p.facts),
     line: () => {
-      const at = pyTargetAdapterAt(p.facts);
+      const at = pyTargetAdapterAt(p.facts, targetFacts(p.ctx.target), p.ctx.file.rel);
       return at === undefined ? undefined : lineOf(at);
     },
-    selection: (names: string[]) => pyTargetSelection(p.facts, names),
-    defaults: () => pyDefaultProviderLiterals(p.facts).map((l) => `${p.ctx.file.rel}:${lineOf(p.py.start(l))}`),
+    selection: (names: string[]) => {
+      const s = pyTargetSelection(p.facts, names);
+      return s && { value: s.value, ref: s.ref, text: s.text, line: lineOf(s.at) };
+    },
+    consts: (names: string[]) => pyProviderConsts(p.facts, names).map(([k, v]) => [k, v] as [string, string]),
+    route: (names: string[]) => {
+      const r = pyTargetRoutes(p.facts, names);
+      return r && { prefixes: r.prefixes, line: lineOf(r.at) };
+    },
+    defaults: () => pyDefaultProviderLiterals(p.facts, p.ctx.target ? targetNames(p.ctx.target.provider) : undefined).map((l) => `${p.ctx.file.rel}:${lineOf(p.py.start(l))}`),
   };
 }
 
 type PyProbeLazy = ReturnType<typeof pyProbeOf>;
 
-/** Multi-provider apps (src/rules/adapters.ts), from the Python analysis of each module (or a dense run's first pass). */
-function adapterPlan(target: FileContext['target'], mods: Map<string, Parsed> | PyProbeData[]): AdapterPlan {
+/**
+ * Multi-provider apps (src/rules/adapters.ts), from the Python analysis of each module (or a dense run's first pass).
+ * A target adapter governs its whole app: the project root (a folder with a project file, projectRootFinder) at or above the adapter
+ * and its selection, else (no manifest) their common folder. A selection by constant (`bot_type == const.DEEPSEEK`) selects the value the
+ * app's module-level constant holds (`DEEPSEEK = "deepseek"` in common/const.py); the note says how the app selects it.
+ */
+function adapterPlan(target: FileContext['target'], mods: Map<string, Parsed> | PyProbeData[], appRoot: (dir: string) => string | undefined): AdapterPlan {
   const probes: Array<PyProbeLazy | PyProbeData> = mods instanceof Map ? [...mods.values()].map(pyProbeOf) : mods;
   const ask = <K extends keyof PyProbeData>(m: PyProbeLazy | PyProbeData, k: K, names: string[] = []): PyProbeData[K] => {
     const v = m[k];
     return (typeof v === 'function' ? (v as (n: string[]) => PyProbeData[K])(names) : v) as PyProbeData[K];
   };
-  return planAdapters(target, probes, {
+  const names = target ? targetNames(target.provider) : [];
+  const consts = new Map<string, string>();
+  if (target) for (const m of probes) if (!isTestPath(m.rel)) for (const [k, v] of ask(m, 'consts', names)) if (!consts.has(k)) consts.set(k, v);
+  const selections = new Map<string, NonNullable<PyProbeData['selection']>>();
+  const plan = planAdapters(target, probes, {
     hints: (m) => ask(m, 'hints'),
     adapterLine: (m) => ask(m, 'line'),
-    selection: (m, names) => ask(m, 'selection', names),
+    selection: (m, n) => {
+      const s = ask(m, 'selection', n);
+      const v = s?.value ?? (s?.ref ? consts.get(s.ref) : undefined);
+      if (s && v) selections.set(m.rel, s);
+      return v;
+    },
     defaults: (m) => ask(m, 'defaults'),
+    // the nearest project root at or above; none: their common folder (two apps side by side without manifests stay apart)
+    appRoot,
   });
+  for (const a of plan.adapters) {
+    const s = a.selectionRel ? selections.get(a.selectionRel) : undefined;
+    const by = s ? `${s.text.replace(/\s+/g, ' ')} (${a.selectionRel}:${s.line})` : a.selection;
+    const routed = probes
+      .filter((m) => a.inScope(m.rel) && !isTestPath(m.rel))
+      .map((m) => ({ rel: m.rel, r: ask(m, 'route', names) }))
+      .find((x) => x.r);
+    a.how = routed?.r ? { by, prefixes: routed.r.prefixes.map((p) => `"${p}"`).join(', '), routeAt: `${routed.rel}:${routed.r.line}` } : { by };
+  }
+  return plan;
+}
+
+/** Files that make a folder a Python project's root. */
+const PROJECT_FILES = ['pyproject.toml', 'setup.py', 'setup.cfg', 'requirements.txt', 'Pipfile'];
+
+/**
+ * The run's Python project root at or above a run-relative folder ('' for the run's root), or undefined when no
+ * folder up to the run's root holds a project file. Looked up on disk: a manifest that names no OpenAI package is
+ * no candidate of the run (its prefilter), yet it still says where the app is.
+ */
+function projectRootFinder(files: FileContext[]): (dir: string) => string | undefined {
+  const f = files[0]?.file;
+  if (!f) return () => undefined;
+  const runRoot = f.abs.slice(0, f.abs.length - f.rel.length);
+  const found = new Map<string, string | undefined>();
+  return (dir) => {
+    if (found.has(dir)) return found.get(dir);
+    let root: string | undefined;
+    for (let d = dir; root === undefined; d = d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '') {
+      if (PROJECT_FILES.some((n) => existsSync(path.join(runRoot, d, n)))) root = d;
+      if (d === '') break;
+    }
+    found.set(dir, root);
+    return root;
+  };
 }
 
 /** Phase C for one module: the adapter note it gets (if any), the pipeline, then the once-per-app notes and the default-provider edit. */
@@ -873,12 +996,13 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
             at: where,
             leave: true,
             reason: msg('adapters.targetExists', { provider: name, at: `${adapterHere.rel}:${adapterHere.line}`, selection: adapterHere.selection }),
-            action: defaultsAt.length
-              ? msg('adapters.targetExists.defaultChanged', { selection: adapterHere.selection, at: defaultsAt.join(', ') })
-              : msg('adapters.targetExists.select', { selection: adapterHere.selection }),
+            action: defaultsAt.length ? msg('adapters.targetExists.defaultChanged', { selection: adapterHere.selection, at: defaultsAt.join(', ') }) : selectAction(adapterHere),
           };
       run.adapters.adapterSaid.add(adapterHere);
     }
+  } else if (target && adapterHere) {
+    // Everything else of the app stays too (its target adapter, the other adapters, its config modules, its tests).
+    adapterNote = { at: 0, reason: '', action: '', leave: true };
   }
   const composed = { uses: run.composed.uses.get(abs) ?? [], paths: run.composed.paths.get(abs) ?? [], hosts: run.composed.hosts.get(abs) ?? [] };
   const pctx = runPython(p.ctx, p.py, p.facts, { ...opts, sites, targetHost, adapterNote, keptSettings: run.keptSettings, composed, packageFits: fitsFor(run.deps, abs) });
@@ -890,7 +1014,7 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
   }
   // The app already has the target's adapter: its default-provider setting selects it.
   if (adapterHere && target && !isTestPath(p.ctx.file.rel) && (!opts.only || opts.only.includes('map-model-ids'))) {
-    for (const lit of pyDefaultProviderLiterals(p.facts)) {
+    for (const lit of pyDefaultProviderLiterals(p.facts, targetNames(target.provider))) {
       const r = stringContentRange(p.py, lit);
       if (!r) continue;
       pctx.edits.add(r.start, r.end, adapterHere.selection);
@@ -902,6 +1026,13 @@ function transformModule(abs: string, p: Parsed, run: RunShared): void {
   const index = run.order.get(abs)!;
   if (pctx.packages.size) run.later.packages.push({ index, abs, pkgs: pctx.packages });
   if (pctx.settingsEnv.size) run.later.settingsEnv.push({ index, env: pctx.settingsEnv });
+}
+
+/** What to do to use the app's own target adapter: select it where the app chooses the provider (and how it does). */
+function selectAction(a: AdapterPlan['adapters'][number]): Text {
+  if (a.how?.prefixes) return msg('adapters.targetExists.selectByOrModel', { selection: a.selection, by: a.how.by, prefixes: a.how.prefixes, routeAt: a.how.routeAt ?? '' });
+  if (a.how) return msg('adapters.targetExists.selectBy', { selection: a.selection, by: a.how.by });
+  return msg('adapters.targetExists.select', { selection: a.selection });
 }
 
 /** One follow-up per import statement whose module several equally near modules of the run answer to (nothing was followed through it). */
@@ -941,12 +1072,19 @@ function adapterNoteCandidate(p: Parsed, targetHost: string | undefined): boolea
 }
 
 /** Notebooks: code cells as one program each. */
-async function processNotebooks(files: FileContext[], opts: HandlerOptions, targetHost: string | undefined, deps: DependencyPlan, errors: Map<string, HandlerError>): Promise<void> {
+async function processNotebooks(
+  files: FileContext[],
+  opts: HandlerOptions,
+  targetHost: string | undefined,
+  deps: DependencyPlan,
+  errors: Map<string, HandlerError>,
+  apps: Later['apps'],
+): Promise<void> {
   for (const ctx of files) {
     if (!isNotebook(ctx.file.rel)) continue;
     try {
       const nb = new Set<string>();
-      const err = await processNotebook(ctx, { ...opts, targetHost, packageFits: fitsFor(deps, ctx.file.abs) }, nb);
+      const err = await processNotebook(ctx, { ...opts, targetHost, packageFits: fitsFor(deps, ctx.file.abs), apps }, nb);
       for (const pkg of nb) need(deps, pkg, ctx.file.abs);
       if (err) errors.set(ctx.file.abs, err);
     } catch (e) {

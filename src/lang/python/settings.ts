@@ -53,6 +53,11 @@ export interface PySettingsClass {
   blocker?: Msg;
   /** The module that defines it (its path in the run; set by the run, src/lang/python/process.ts). */
   origin?: string;
+  /**
+   * Its module reads a dotenv or secrets file into settings (`env_file=`, `Settings(_env_file=...)`, `secrets_dir`):
+   * a variable set there is not in `os.environ`, so a client cannot read the provider's key with an env read instead.
+   */
+  envFile?: boolean;
 }
 
 export interface PySettingsFacts {
@@ -83,6 +88,7 @@ export function settingsClassesOf(py: PyTree, targetHost?: string): Map<string, 
     const parent = [...out.values()].find((c) => new RegExp(`\\b${c.name}\\b`).test(supers));
     if (!name || !body || (!/\bBaseSettings\b/.test(supers) && !parent)) return;
     const cls: PySettingsClass = { name, node: n, v1, fieldModule, prefix: parent?.prefix ?? '', fields: new Map(parent?.fields ?? []) };
+    if (/\b_?(env_file|secrets_dir)\b/.test(py.text)) cls.envFile = true;
     const prefix = prefixOf(body);
     if (prefix !== null) cls.prefix = prefix;
     if (!v1 && readsByName(body)) cls.byName = true;

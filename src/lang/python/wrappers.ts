@@ -29,7 +29,12 @@ export interface WrapperUse {
   status: ClientStatus;
   /** The key value when it is an OpenAI key the app holds (the use stays on OpenAI). */
   appKey?: Node;
+  /** An Azure class whose deployment is read at run time (`deployment_name=os.environ[...]`): it stays on Azure. */
+  azureRuntime?: Node;
 }
+
+/** Keywords naming an Azure deployment (the model, on Azure). */
+export const DEPLOYMENT_KW = ['azure_deployment', 'deployment_name', 'engine', 'deployment'];
 
 export interface WrapperFacts {
   bindings: WrapperBinding[];
@@ -92,7 +97,12 @@ export function analyzeWrappers(f: PyFacts, targetHost?: string): WrapperFacts {
     const key = (kw.get('api_key') ?? kw.get('openai_api_key'))?.childForFieldName('value');
     const appKey = status === 'openai' ? heldKeyOf(f, key ?? undefined) : undefined;
     if (appKey) status = 'other';
-    out.uses.push({ binding: b, node: n, kwargs: kw, status, ...(appKey && { appKey }) });
+    // `AzureChatOpenAI(deployment_name=os.environ["AZURE_DEPLOYMENT_NAME"])`: a deployment read at run time names no model
+    // id to move to, so the class stays on Azure whole, key and all, as the SDK's AzureOpenAI does (GaiZhenbiao/ChuanhuChatGPT).
+    const dep = status === 'azure' ? DEPLOYMENT_KW.map((k) => kw.get(k)?.childForFieldName('value')).find((v) => v) : undefined;
+    const azureRuntime = dep && stringValue(dep) === undefined ? dep : undefined;
+    if (azureRuntime) status = 'other';
+    out.uses.push({ binding: b, node: n, kwargs: kw, status, ...(appKey && { appKey }), ...(azureRuntime && { azureRuntime }) });
   });
   return out;
 }

@@ -7,7 +7,7 @@ import type { Transform, MigrateContext } from '../../../src/engine/types.js';
 import type { JsContext } from '../../../src/lang/js/context.js';
 import { envName } from '../../../src/lang/js/analyze.js';
 import { addProperties, removeProperties, replaceValue } from '../../../src/lang/js/edit.js';
-import { isStringLike, propName, unwrap, walk } from '../../../src/lang/js/parse.js';
+import { flattenAccess, isStringLike, propName, unwrap, walk } from '../../../src/lang/js/parse.js';
 import { eolAt, quote } from '../../../src/engine/text.js';
 import { isSupported, unsupportedReason } from '../../../src/rules/endpoints.js';
 import { cited } from '../../../src/rules/params.js';
@@ -44,6 +44,8 @@ interface AiRun {
   instanceDecl?: string;
   defaultKept: boolean;
   createKept: boolean;
+  /** Some createOpenAI instance was rewritten to the provider's create function. */
+  createMoved?: boolean;
   typesKept: boolean;
   /** `--route embeddings=<provider>` where the main provider has no embeddings: embedding models go to this instance. */
   routed?: RoutedEmbeddings;
@@ -107,7 +109,8 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
     rewriteWholeImports(r);
     moveBindingsInPlace(r);
     // The main package only when something now imports it (a file whose only models were routed does not).
-    const mainUsed = !r.routed?.used || [...r.moves.values()].some((v) => v !== '') || r.newImports.size > 0 || !!r.instanceDecl;
+    const moved = [...r.moves.values()].some((v) => v !== '') || r.newImports.size > 0 || !!r.instanceDecl;
+    const mainUsed = (!r.routed?.used && (moved || r.createMoved)) || moved;
     addRoutedInstance(r);
     addImportsAndInstance(r);
     if (mainUsed) requirePackage(ctx, r.plan.pkg);
@@ -120,6 +123,20 @@ export const replaceAiSdkOpenAI: Transform<JsContext> = {
   },
 };
 
+/**
+ * `createOpenAI({...})` instances this transform leaves on OpenAI whole (every use a factory the provider package lacks,
+ * like the `keptOpenAI` twin of an earlier run): rename-env-vars runs first and must not give them the provider's key.
+ */
+export function keptAiSdkRanges(ctx: Ctx): Array<[number, number]> {
+  if (!/['"]@ai-sdk\/openai['"]/.test(ctx.file.text)) return [];
+  const f = analyzeAiSdk(ctx);
+  if (!f) return [];
+  const plan = aiSdkPlan(ctx, false);
+  return f.instances
+    .filter((i) => i.create && (i.status === 'openai' || i.status === 'azure') && i.usages.length && i.usages.every((u) => usageBlocked(ctx, u, plan)))
+    .map((i) => [i.create!.getStart(), i.create!.end] as [number, number]);
+}
+
 /** Options the provider needs, as `key: value` texts (for a new instance). */
 function optionTexts(r: AiRun, plan: Plan = r.plan, t: ResolvedTarget = r.ctx.target): string[] {
   const q = r.ctx.q;
@@ -128,7 +145,7 @@ function optionTexts(r: AiRun, plan: Plan = r.plan, t: ResolvedTarget = r.ctx.ta
   if (plan.passBaseURL) out.push(`baseURL: ${quote(t.baseURL, q)}`);
   if (plan.passKey) out.push(`apiKey: process.env.${t.apiKeyEnv}`);
   for (const [k, v] of plan.extra) out.push(`${k}: ${quote(v, q)}`);
-  if (plan === r.plan) out.push(...compatibleOptions(t.provider, plan.compatible, undefined));
+  if (plan === r.plan) out.push(...compatibleOptions(t.provider, plan.compatible && plan.settingsOptions, undefined));
   return out;
 }
 
@@ -155,14 +172,16 @@ function dropOpenAIOptions(r: AiRun, u: AiUsage, to: { provider: ProviderProfile
   );
 }
 
-/** Rewrite one usage to call `ref`; false when it stays on OpenAI. */
-function migrateUsage(r: AiRun, u: AiUsage, ref: string | undefined): boolean {
+/** Rewrite one usage to call `ref`; false when it stays on OpenAI (on `kept`, a created instance's OpenAI twin, when given). */
+function migrateUsage(r: AiRun, u: AiUsage, ref: string | undefined, kept?: { local: string; name: string }): boolean {
   const { ctx, plan } = r;
   if (isRouted(r, u)) return migrateRoutedUsage(r, u);
   const blocked = usageBlocked(ctx, u, plan);
   if (blocked) {
     skipLiterals(ctx, u.call);
-    addMarker(ctx, u.call, blocked.reason, blocked.action, ID);
+    const base = kept && keptBase(u, kept.local);
+    if (base) ctx.edits.add(base.getStart(), base.end, kept!.name);
+    addMarker(ctx, u.call, blocked.reason, base ? msg('aiSdk.openaiOnlyFactory.keptInstance', { name: kept!.name }) : blocked.action, ID);
     return false;
   }
   dropOpenAIOptions(r, u);
@@ -224,19 +243,44 @@ function migrateCreatedInstances(r: AiRun): void {
   const { ctx, plan } = r;
   const t = ctx.target;
   let anyCreate = false;
+  let keptCreate = false;
   for (const i of r.live.filter((x) => x.create)) {
-    anyCreate = true;
     const c = i.create!;
+    // Every use is a factory the provider package lacks (an instance kept for images, `keptOpenAI` of an earlier run):
+    // the instance stays on OpenAI as it is, its uses marked.
+    if (i.usages.length && i.usages.every((u) => !isRouted(r, u) && usageBlocked(ctx, u, plan))) {
+      for (const u of i.usages) migrateUsage(r, u, undefined);
+      keptCreate = true;
+      continue;
+    }
+    anyCreate = true;
+    // Factories the provider package lacks (`openai.image`, `.transcription`, ...) stay on OpenAI: on a twin of the
+    // instance declared after it (`const keptOpenAI = createOpenAI({ apiKey: process.env.OPENAI_API_KEY })`), since the
+    // instance itself becomes the provider's (whose type has no `.image`: TS2339 on ggallon/ai-chatbot).
+    const st = c.parent && tsc.isVariableDeclaration(c.parent) ? c.parent.parent?.parent : undefined;
+    const topLevel = !!st && tsc.isVariableStatement(st) && tsc.isSourceFile(st.parent) && !!i.local && !!r.f.createBinding;
+    const blockedUses = topLevel ? i.usages.filter((u) => !isRouted(r, u) && usageBlocked(ctx, u, plan) && keptBase(u, i.local)) : [];
+    let kept: { local: string; name: string } | undefined;
+    if (blockedUses.length) {
+      const names = declaredNames(ctx.sf);
+      let name = 'keptOpenAI';
+      for (let k = 2; names.has(name); k++) name = `keptOpenAI${k}`;
+      kept = { local: i.local, name };
+      keptCreate = true;
+      const eol = eolAt(ctx.file.text, st!.getStart());
+      ctx.edits.add(st!.end, st!.end, `${eol}const ${name} = ${r.f.createBinding!.local}({ apiKey: process.env.OPENAI_API_KEY })${ctx.semi}`);
+    }
     ctx.edits.add(c.expression.getStart(), c.expression.end, plan.createName);
     if (!i.options) {
       const opts = optionTexts(r);
       if (opts.length) ctx.edits.add(c.arguments.pos, c.arguments.end, `{ ${opts.join(', ')} }`);
     } else rewriteCreateOptions(r, i.options);
-    for (const u of i.usages) migrateUsage(r, u, undefined);
+    for (const u of i.usages) migrateUsage(r, u, undefined, kept);
     ctx.change('wrapper', c.getStart(), msg('client.aiSdkCreate', { create: plan.createName, pkg: plan.pkg, provider: shortName(t.provider), url: t.baseURL, env: t.apiKeyEnv }), { transform: ID });
   }
+  r.createMoved = anyCreate;
   if (r.f.createBinding) {
-    const stillCalled = r.f.instances.some((i) => i.create && !r.live.includes(i));
+    const stillCalled = keptCreate || r.f.instances.some((i) => i.create && !r.live.includes(i));
     if (anyCreate && !stillCalled) r.moves.set(r.f.createBinding, plan.createName);
     else if (anyCreate) r.newImports.add(plan.createName);
     r.createKept = !anyCreate || stillCalled;
@@ -274,7 +318,7 @@ function rewriteCreateOptions(r: AiRun, o: ts.ObjectLiteralExpression): void {
     );
   }
   for (const [k, v] of plan.extra) if (!prop(o, k)) add.push(`${k}: ${quote(v, q)}`);
-  add.push(...compatibleOptions(p, plan.compatible, o));
+  add.push(...compatibleOptions(p, plan.compatible && plan.settingsOptions, o));
   removeProperties(ctx.file.text, ctx.edits, o, removed);
   addProperties(ctx.file.text, ctx.edits, o, add, removed);
 }
@@ -484,6 +528,14 @@ function providerOptionsFollowUps(r: AiRun): void {
   });
 }
 
+/** The instance name a usage calls through (`openai` in `openai.image(id)` or `openai(id)`), when it is `local`. */
+function keptBase(u: AiUsage, local: string): ts.Identifier | undefined {
+  const c = u.callee;
+  if (tsc.isIdentifier(c)) return c.text === local ? c : undefined;
+  const { base } = flattenAccess(c);
+  return tsc.isIdentifier(base) && base.text === local ? base : undefined;
+}
+
 /** Why a factory call cannot move to the provider package. */
 function usageBlocked(ctx: MigrateContext<JsContext>, u: AiUsage, plan: ReturnType<typeof aiSdkPlan>): { reason: Text; action: Text } | undefined {
   const p = ctx.target.provider;
@@ -505,7 +557,7 @@ function usageBlocked(ctx: MigrateContext<JsContext>, u: AiUsage, plan: ReturnTy
 /**
  * createOpenAICompatible options the provider documents (profile aiSdkCapabilities): without
  * `supportsStructuredOutputs` generateObject sends bare JSON mode (no schema), without `includeUsage`
- * streamed calls report no usage.
+ * streamed calls report no usage. Not in the package's 0.x line (AI SDK 4), whose provider settings have neither.
  */
 function compatibleOptions(p: ProviderProfile, compatible: boolean, o: ts.ObjectLiteralExpression | undefined): string[] {
   if (!compatible) return [];

@@ -164,6 +164,7 @@ export function aiSdkPlan(ctx: MigrateContext<JsContext>, needsEmbeddings: boole
     return {
       pkg: ai.package,
       compatible: false,
+      settingsOptions: false,
       instanceName: ai.factory,
       createName: ai.createFactory,
       passBaseURL: !sameBase,
@@ -174,9 +175,12 @@ export function aiSdkPlan(ctx: MigrateContext<JsContext>, needsEmbeddings: boole
       chatMethod: undefined as string | undefined,
     };
   }
+  // The 0.x line (AI SDK 4) takes neither `includeUsage` nor `supportsStructuredOutputs` as a provider setting (TS2353).
+  const line = parseVersion(packageRange(ctx.file.abs, '@ai-sdk/openai-compatible') ?? '')?.[0];
   return {
     pkg: '@ai-sdk/openai-compatible',
     compatible: true,
+    settingsOptions: line === undefined || line >= 1,
     instanceName: t.provider.id,
     createName: 'createOpenAICompatible',
     passBaseURL: true,
