@@ -23,6 +23,9 @@ const TIMING = { OPENAI_MIGRATE_TIMING: '1', OPENAI_MIGRATE_CACHE_DIR: 'off', OP
 const dryRun = (dir: string) => ['migrate', '--provider', 'deepseek', '--dry-run', '--format', 'json', dir];
 const SKIPPED = /js: (\d+) import-connected sub-batches of up to \d+ bytes, no first pass/;
 const PY_SKIPPED = /python: (\d+) import-connected sub-batches of up to \d+ bytes, no first pass/;
+/** A Python module whose OpenAI client moves (its key read with it). */
+const PY_ASK =
+  'import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(api_key=os.environ["OPENAI_API_KEY"])\n\n\ndef ask(q):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])\n';
 
 describe('no first pass where the app-wide facts are the common ones (JS/TS and Python)', () => {
   it('a dense generated repository: same output as the whole batch and as with the first pass, and the first pass is skipped', () => {
@@ -140,7 +143,19 @@ describe('where the app-wide facts matter', () => {
  */
 describe('a project where one app-wide fact is unusual takes the first pass, with its output', () => {
   const one = { ...TIMING, OPENAI_MIGRATE_BATCH_BYTES: '1' };
-  const cases: Array<{ name: string; fixture?: string; files?: Record<string, string>; lang: 'js' | 'python'; why?: RegExp }> = [
+  const cases: Array<{
+    name: string;
+    fixture?: string;
+    /** Paths of the fixture's input left out. */
+    drop?: string[];
+    files?: Record<string, string>;
+    lang: 'js' | 'python';
+    why?: RegExp;
+    /** No first pass needed: what the output (the shortcut's, equal to the first pass's) must show. */
+    shows?: RegExp;
+    /** Run inside the project (`migrate .`): its apps are found from run-relative paths (client-plan.ts pyAppDir). */
+    inside?: boolean;
+  }> = [
     {
       name: 'JS: a settings class declares an OpenAI key field (classKeyFields)',
       fixture: 'project/js-settings-class-key',
@@ -175,6 +190,73 @@ describe('a project where one app-wide fact is unusual takes the first pass, wit
       name: 'Python: an import two modules answer equally (ambiguous import follow-up), no first pass needed',
       fixture: 'project/python-monorepo-config',
       lang: 'python',
+      shows: /ambiguous|equally/i,
+    },
+    {
+      // apps/other moves nothing: its key read keeps its name (appMovesKeys), where the drafts knew no apps and renamed it.
+      name: 'Python: an app of the run moves nothing (keptSettings.migratingApps, reachingApps)',
+      files: {
+        'apps/chat/requirements.txt': 'openai\n',
+        'apps/chat/ask.py': PY_ASK,
+        'apps/other/requirements.txt': 'requests\n',
+        'apps/other/keys.py': 'import os\n\n# The OpenAI key this app hands to its own tooling.\nOPENAI_KEY = os.environ["OPENAI_API_KEY"]\n',
+      },
+      lang: 'python',
+      inside: true,
+      why: /an app that moves nothing/,
+    },
+    {
+      // An Azure client that stays on Azure (its deployment read at run time) reads the settings field a moving client
+      // reads: a staying client of the run, whose settings class keeps its variables everywhere.
+      name: 'Python: an Azure client that stays reads a settings field (keptSettings.fields of the run-wide staying clients)',
+      files: {
+        'app/__init__.py': '',
+        'app/settings.py':
+          'from typing import Optional\n\nfrom pydantic_settings import BaseSettings, SettingsConfigDict\n\n\nclass Settings(BaseSettings):\n    model_config = SettingsConfigDict(extra="ignore")\n\n    OPENAI_API_KEY: Optional[str] = None\n    OPENAI_BASE_URL: Optional[str] = None  # OpenAI-compatible base URL\n    OPENAI_API_BASE: Optional[str] = None  # Azure endpoint\n    OPENAI_API_VERSION: Optional[str] = None\n    AZURE_EMBEDDINGS_DEPLOYMENT: str = "embeddings"\n\n\nsettings = Settings()\n',
+        'app/embeddings.py':
+          'import os\n\nfrom openai import AzureOpenAI\n\nfrom app.settings import settings\n\n\nclass Embeddings:\n    def __init__(self, openai_api_key=None):\n        api_key = openai_api_key or settings.OPENAI_API_KEY\n        self.client = AzureOpenAI(\n            api_key=api_key,\n            azure_endpoint=os.environ["AZURE_OPENAI_ENDPOINT"],\n            api_version="2024-02-01",\n        )\n\n    def embed(self, text: str) -> list[float]:\n        r = self.client.embeddings.create(model=settings.AZURE_EMBEDDINGS_DEPLOYMENT, input=[text])\n        return r.data[0].embedding\n',
+        'app/llm.py':
+          'from openai import OpenAI\n\nfrom app.settings import settings\n\nclient = OpenAI(api_key=settings.OPENAI_API_KEY)\n\n\ndef ask(q: str) -> str:\n    r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])\n    return r.choices[0].message.content or ""\n',
+      },
+      lang: 'python',
+      why: /settings that kept clients read/,
+    },
+    {
+      // `bot_type == const.DEEPSEEK` selects the target adapter through common/const.py's constant (PyProbeData.consts).
+      name: "Python: the target adapter is selected by another module's provider constant (adapter probes' consts)",
+      fixture: 'project/python-existing-target-raw-http',
+      drop: ['models/dashscope', 'models/zhipuai'],
+      files: {
+        'models/bot_factory.py':
+          'from common import const\n\n\ndef create_bot(bot_type):\n    if bot_type == const.DEEPSEEK:\n        from models.deepseek.deepseek_bot import DeepSeekBot\n        return DeepSeekBot()\n    elif bot_type in (const.OPENAI, const.CHATGPT):\n        from models.chatgpt.chat_gpt_bot import ChatGPTBot\n        return ChatGPTBot()\n    raise RuntimeError(bot_type)\n',
+      },
+      lang: 'python',
+      why: /a multi-provider plan/,
+    },
+    {
+      name: "JS: a bare OpenAI host is the run's only OpenAI use (opaqueScan, pkg 'url')",
+      fixture: 'project/js-bare-host-config',
+      lang: 'js',
+      why: /only opaque clients/,
+    },
+    {
+      // The notebooks come after the modules and take their apps' facts (what moves): a run without a first pass hands
+      // them the apps it gathered, so the notebook's key moves with the app's client.
+      name: "Python: a notebook reads the run's apps (Later.apps), no first pass needed",
+      files: {
+        'requirements.txt': 'openai\n',
+        'app/ask.py': PY_ASK,
+        'walkthrough.ipynb': JSON.stringify({
+          cells: [
+            { cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: ['import os\n', '\n', 'os.environ["OPENAI_API_KEY"] = input("key: ")\n', 'from app.ask import ask\n'] },
+          ],
+          metadata: { language_info: { name: 'python' } },
+          nbformat: 4,
+          nbformat_minor: 5,
+        }),
+      },
+      lang: 'python',
+      shows: /"file": "[^"]*walkthrough\.ipynb",\s*"status": "changed"/,
     },
   ];
   for (const c of cases) {
@@ -182,6 +264,7 @@ describe('a project where one app-wide fact is unusual takes the first pass, wit
       const dir = mkdtempSync(path.join(tmpdir(), 'oam-first-pass-fact-'));
       try {
         if (c.fixture) cpSync(path.join(ROOT, 'fixtures/cases', c.fixture, 'input'), dir, { recursive: true });
+        for (const rel of c.drop ?? []) rmSync(path.join(dir, rel), { recursive: true });
         for (const [rel, text] of Object.entries(c.files ?? {})) {
           mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
           writeFileSync(path.join(dir, rel), text);
@@ -190,16 +273,17 @@ describe('a project where one app-wide fact is unusual takes the first pass, wit
         mkdirSync(path.join(dir, 'extra'), { recursive: true });
         if (c.lang === 'js') writeFileSync(path.join(dir, 'extra/notes.ts'), '// Notes on the openai package.\nexport const notes = 1;\n');
         else writeFileSync(path.join(dir, 'extra/notes.py'), '# Notes on the openai package.\nNOTES = 1\n');
-        const whole = cli(dryRun(dir), { env: TIMING });
-        const guessed = cli(dryRun(dir), { env: one });
-        const first = cli(dryRun(dir), { env: { ...one, OPENAI_MIGRATE_FIRST_PASS: 'always' } });
+        const run = (env: Record<string, string>) => (c.inside ? cli(dryRun('.'), { cwd: dir, env }) : cli(dryRun(dir), { env }));
+        const whole = run(TIMING);
+        const guessed = run(one);
+        const first = run({ ...one, OPENAI_MIGRATE_FIRST_PASS: 'always' });
         expect(whole.code, whole.stderr).toBe(first.code);
         expect(guessed.stdout).toBe(first.stdout);
         expect(guessed.stdout).toBe(whole.stdout);
         expect(first.stderr).toMatch(new RegExp(`${c.lang}: first pass \\(app-wide facts\\)`));
         if (!c.why) {
-          expect(guessed.stderr).toMatch(PY_SKIPPED);
-          expect(guessed.stdout).toMatch(/ambiguous|equally/i);
+          expect(guessed.stderr).toMatch(c.lang === 'js' ? SKIPPED : PY_SKIPPED);
+          expect(guessed.stdout).toMatch(c.shows!);
           return;
         }
         expect(guessed.stderr).toMatch(new RegExp(`${c.lang}: no first pass skipped: the app-wide facts are not the common ones \\([^)]*${c.why.source}`));
