@@ -58,10 +58,10 @@ describe('follow-ups about requests only for requests on clients being migrated 
 
 describe('an Azure key the tool does not rename keeps its client on Azure, wherever it is read (fixture js/azure-key-from-config)', () => {
   for (const provider of ['deepseek', 'qwen', 'zhipu']) {
-    it(`${provider}: a config object, an imported constant and a local constant over MY_AZURE_KEY stay; AZURE_OPENAI_API_KEY moves`, async () => {
+    it(`${provider}: a config object, an imported constant and a local constant over MY_AZURE_KEY, and a parameter, stay; AZURE_OPENAI_API_KEY moves`, async () => {
       const { r, followUps } = await run('js/azure-key-from-config', provider);
       const stays = followUps.filter((f) => /left on Azure/.test(f.reason)).map((f) => f.file.replace(/^.*\//, ''));
-      expect(stays.sort()).toEqual(['from-config.ts', 'from-constant.ts', 'from-local.ts']);
+      expect(stays.sort()).toEqual(['from-config.ts', 'from-constant.ts', 'from-local.ts', 'from-parameter.ts']);
       const changed = r.files.filter((f) => f.status === 'changed').map((f) => f.file.replace(/^.*\//, ''));
       expect(changed.sort()).toEqual(['movable.ts', 'settings.ts']);
     });
