@@ -82,6 +82,18 @@ export interface FileResult {
   via?: string[];
 }
 
+/**
+ * The folder a run's paths are relative to, as far as a file tells: its absolute path without its relative one. A file
+ * above the cwd (`rel` = `../../app/x.py`) gives the folder its `..` steps reach (`/tmp` for `/tmp/app/x.py`), the
+ * highest folder the run can see of it; slicing by length there gave garbage and hid every app of the run.
+ */
+export function runRootOf(file: { abs: string; rel: string }): string {
+  const rel = file.rel.replace(/\\/g, '/');
+  const tail = rel.replace(/^(\.\.\/)+/, '');
+  const abs = file.abs.replace(/\\/g, '/');
+  return abs.endsWith(tail) ? file.abs.slice(0, file.abs.length - tail.length) : file.abs.slice(0, file.abs.length - file.rel.length);
+}
+
 /** A file as loaded by the runner. */
 export interface LoadedFile {
   abs: string;

@@ -1,7 +1,7 @@
 import { msg } from '../../i18n/msg.js';
 import { handlerError } from '../../i18n/reasons.js';
 import { fileError } from '../../engine/batch.js';
-import { type FileContext, type HandlerError, type HandlerOptions, type LanguageHandler, type Transform, isMigrating } from '../../engine/types.js';
+import { type FileContext, type HandlerError, type HandlerOptions, type LanguageHandler, type Transform, isMigrating, runRootOf } from '../../engine/types.js';
 import { providerHosts } from '../../providers/index.js';
 import { envRole, SETTINGS_ENV, type EnvRole } from '../../rules/env.js';
 import { envOfUnchangedApp, envReadsFor, libraryReadsFor, modelVarsLeft, splitModelVarsFor } from '../../rules/env-reads.js';
@@ -47,7 +47,7 @@ export const envHandler: LanguageHandler = {
         // The app already has the target's adapter (the code handlers said so once): its OpenAI variables stay with its OpenAI adapter.
         if (inTargetAdapterApp(opts.project, ctx.file.abs)) continue;
         // An app of a monorepo whose code this run does not change keeps its env file (its code reads these names).
-        if (isMigrating(ctx) && envOfUnchangedApp(opts.project, ctx.file.abs, ctx.file.abs.slice(0, ctx.file.abs.length - ctx.file.rel.length))) {
+        if (isMigrating(ctx) && envOfUnchangedApp(opts.project, ctx.file.abs, runRootOf(ctx.file))) {
           // CrewAI's default LLM reads the model set here: say how to move it (map-model-values says the same in a changed app).
           const lib = libraryReadsFor(opts.project, ctx.file.abs);
           for (const e of env.entries) {

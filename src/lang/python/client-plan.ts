@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { msg } from '../../i18n/msg.js';
 import type { ResolvedTarget } from '../../providers/index.js';
-import type { MigrateContext } from '../../engine/types.js';
+import { type MigrateContext, runRootOf } from '../../engine/types.js';
 import { shortName } from '../../providers/index.js';
 import { appHeldKey, envRead, reachesOpenAI, urlExprStatus, type PyConstruction } from './analyze.js';
 import type { KeptSettings, PyContext } from './context.js';
@@ -518,7 +518,7 @@ export function recordApps(into: KeptSettings, file: { abs: string; rel: string;
   const app = pyAppDir(file.abs, file.rel);
   if (migrates) (into.migratingApps ??= new Set()).add(app);
   if (migrates || atTarget) (into.reachingApps ??= new Set()).add(app);
-  const root = file.abs.slice(0, file.abs.length - file.rel.length);
+  const root = runRootOf(file);
   for (const to of Object.values(file.imports ?? {})) {
     if (!to.startsWith(root)) continue;
     const other = pyAppDir(to, to.slice(root.length));

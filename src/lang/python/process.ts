@@ -3,7 +3,7 @@ import { msg, type Text } from '../../i18n/msg.js';
 import { fileError } from '../../engine/batch.js';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import type { FileContext, HandlerError, HandlerOptions } from '../../engine/types.js';
+import { type FileContext, type HandlerError, type HandlerOptions, runRootOf } from '../../engine/types.js';
 import { analyzePython, envBackedNames, envRead, mergeEnvBacked, reachesOpenAI, type EnvBacked, type PyFacts, type PySeeds } from './analyze.js';
 import { pyUnrouteStuckModels } from './routing.js';
 import { collectPyModelSites, isOpenAIId, type PyModelSite } from './model-sites.js';
@@ -289,7 +289,7 @@ async function processGroup(files: FileContext[], g: GroupRun): Promise<boolean>
   // The config and env files of an app with the target's adapter are left with its code (src/lang/config, src/lang/env).
   const first = files[0]?.file;
   if (first && adapters.adapters.length) {
-    const runRoot = first.abs.slice(0, first.abs.length - first.rel.length);
+    const runRoot = runRootOf(first);
     recordTargetAdapterApps(
       opts.project,
       adapters.adapters.map((a) => path.join(runRoot, a.root ?? '')),
@@ -958,7 +958,7 @@ const PROJECT_FILES = ['pyproject.toml', 'setup.py', 'setup.cfg', 'requirements.
 function projectRootFinder(files: FileContext[]): (dir: string) => string | undefined {
   const f = files[0]?.file;
   if (!f) return () => undefined;
-  const runRoot = f.abs.slice(0, f.abs.length - f.rel.length);
+  const runRoot = runRootOf(f);
   const found = new Map<string, string | undefined>();
   return (dir) => {
     if (found.has(dir)) return found.get(dir);
@@ -1049,7 +1049,7 @@ function reportAmbiguousImports(ctx: FileContext, py: PyTree, mods: Map<string, 
       const named = names.find((m) => m && (mod === m || mod.startsWith(m + '.')));
       if (said.has(n.id) || !named) continue;
       said.add(n.id);
-      const root = ctx.file.abs.slice(0, ctx.file.abs.length - ctx.file.rel.length);
+      const root = runRootOf(ctx.file);
       const files = cands.map((c) => path.relative(root, c).split(path.sep).join('/')).sort();
       ctx.followUp(py.start(n), msg('python.ambiguousImport', { module: named, files: files.join(', ') }), msg('python.ambiguousImport.todo'));
     }
