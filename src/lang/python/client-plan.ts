@@ -480,15 +480,16 @@ const appDirs = new Map<string, string>();
  * (APP_MARKERS), relative to the root ('/'-separated); '' when there is none below the root.
  */
 export function pyAppDir(abs: string, rel: string): string {
-  const r = rel.replace(/\\/g, '/');
   // a notebook's cells are analysed as `<notebook>#cells`
   const file = abs.replace(/#cells$/, '');
-  const root = file.slice(0, file.length - rel.length);
+  // (a run on `../other/app` names its files from the working folder: its apps are looked for below the folder the
+  // `..` steps reach, never above it; runRootOf)
+  const root = runRootOf({ abs: file, rel: rel.replace(/#cells$/, '') });
+  const r = file.slice(root.length).replace(/\\/g, '/');
   let d = r.includes('/') ? r.slice(0, r.lastIndexOf('/')) : '';
   const seen: string[] = [];
   let found = '';
-  // (a run on `../other/app` names its files from the working folder: never above them)
-  while (d && !/(^|\/)\.\.$/.test(d)) {
+  while (d) {
     const hit = appDirs.get(root + '\0' + d);
     if (hit !== undefined) {
       found = hit;
