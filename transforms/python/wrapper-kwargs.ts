@@ -32,7 +32,6 @@ const DROP = [
 ];
 /** Constructor keywords of chat wrappers that are sent as request parameters. */
 const CHAT_PARAMS = new Set(['temperature', 'top_p', 'presence_penalty', 'frequency_penalty', 'seed', 'n', 'max_tokens', 'max_completion_tokens', 'logprobs', 'top_logprobs', 'reasoning_effort']);
-const DEPLOYMENT = DEPLOYMENT_KW;
 
 export interface WrapperKwargsPlan {
   /** Keyword for the base URL (`base_url`, `openai_api_base`, `api_base`), or undefined to drop any. */
@@ -64,7 +63,7 @@ export function editWrapperKwargs(ctx: MigrateContext<PyContext>, u: WrapperUse,
       removed.add(a.id);
       ctx.change('wrapper', py.start(a), msg('client.removedAzureOnly', { name }), { transform: id });
       if (name.includes('ad_token')) ctx.followUp(py.start(a), msg('client.removedAzureAd'), msg('client.removedAzureAd.todo', { pkg: 'azure.identity' }));
-    } else if (DEPLOYMENT.includes(name)) {
+    } else if (DEPLOYMENT_KW.includes(name)) {
       if (hasModel) {
         removed.add(a.id);
         ctx.change('wrapper', py.start(a), msg('client.removedDeployment', { name }), { transform: id });

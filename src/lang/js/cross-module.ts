@@ -4,7 +4,7 @@ import type { FileContext } from '../../engine/types.js';
 import type { ClientStatus, JsFacts } from './analyze.js';
 import { thisField } from './request-content.js';
 import { functionReachesOpenAI } from './model-sites.js';
-import { flattenAccess, isStringLike, propName, unwrap } from './parse.js';
+import { flattenAccess, isStringLike, propName, unwrap, walk } from './parse.js';
 import { relativeCandidates } from './batches.js';
 
 export interface ParsedModule {
@@ -265,7 +265,7 @@ export class CrossModule {
     for (const [abs, p] of this.parsed) {
       if (!/api\.openai\.com/.test(p.ctx.file.text)) continue;
       const f = p.facts;
-      const visit = (n: ts.Node): void => {
+      walk(p.sf, (n) => {
         if (tsm.isCallExpression(n) && tsm.isIdentifier(n.expression) && n.expression.text === 'fetch' && n.arguments.length >= 2) {
           const url = n.arguments[0]!.getText();
           if (/\/v1\/chat\/completions\b/.test(url)) {
@@ -283,16 +283,13 @@ export class CrossModule {
                   const names = tsm.isObjectLiteralExpression(o) ? o.properties.map((q) => (q.name ? propName(q.name) : undefined)) : [];
                   if (tsm.isObjectLiteralExpression(o) && names.includes('model') && names.includes('messages') && !list.includes(o)) list.push(o);
                 }
-                tsm.forEachChild(x, add);
               };
-              add(fn);
+              walk(fn, add);
               if (list.length) out.set(t, list);
             }
           }
         }
-        tsm.forEachChild(n, visit);
-      };
-      visit(p.sf);
+      });
     }
     return out;
   }

@@ -156,7 +156,7 @@ function processGroup(files: FileContext[], g: GroupRun): boolean {
     reachesOpenAI: g.app?.reachesOpenAI ?? projectReachesOpenAI(parsed),
     nearMigrated: modulesNearMigratedClients(parsed, cross),
     keysNoteAt: g.app?.keysNoteAt,
-    opaqueOnly: g.app ? g.app.opaqueOnly : opaqueOnlyOf(opaqueScan(parsed, cross)),
+    opaqueOnly: g.app ? g.app.opaqueOnly : opaqueOnlyOf(opaqueScan(parsed, cross, undefined, composed.hosts)),
   };
   // Phase C: detect and plan every module's clients, then the key constants clients share across
   // modules (src/lang/js/shared-keys.ts), then transform.
@@ -1114,9 +1114,10 @@ function otherOpenAIUse(text: string): boolean {
  * (its guard, its tests, its env files), its model ids and its requests stay OpenAI's, and the run says so once.
  * Any other construction (but one pointed at another service), adapter, v3 client or OpenAI URL: not this case.
  */
-function opaqueScan(parsed: Map<string, ParsedModule>, cross: CrossModule, order?: Map<string, number>): OpaqueScan {
+function opaqueScan(parsed: Map<string, ParsedModule>, cross: CrossModule, order?: Map<string, number>, composed?: Map<string, unknown[]>): OpaqueScan {
   const out: OpaqueScan = { other: false };
-  let composedHosts: Map<string, unknown[]> | undefined;
+  // the group's composed URLs (processGroup has them; the first pass computes them only when a bare host asks)
+  let composedHosts = composed;
   const consider = (abs: string, p: ParsedModule, pos: number, key: string, pkg?: string) => {
     const index = order?.get(abs) ?? 0;
     if (out.first && out.first.index <= index) return;
